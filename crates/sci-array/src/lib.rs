@@ -1,0 +1,48 @@
+//! # sci-array: NumPy's toolbox on ndarray
+//!
+//! [`ndarray`] is the array type (re-exported as [`sci_array::ndarray`](ndarray)); this crate adds
+//! the NumPy functions that ndarray lacks, as free functions named as in NumPy.
+//!
+//! | NumPy topic | module |
+//! |---|---|
+//! | errors, axis handling | [`ArrayError`], [`normalize_axis`] |
+//! | `numpy.testing` | [`testing`] |
+//!
+//! SciPy/NumPy users: see `docs/scipy-names.md` for where every NumPy name lives.
+#![doc(test(attr(deny(warnings))))]
+
+pub use ndarray;
+pub use num_complex;
+
+mod error;
+pub mod testing;
+
+mod broadcast;
+mod bytes;
+mod comparison;
+mod creation;
+mod histograms;
+mod indexing;
+mod manipulation;
+mod math;
+mod reductions;
+pub mod random;
+mod sets;
+mod sorting;
+mod statistics;
+mod views;
+
+pub use broadcast::*;
+pub use bytes::*;
+pub use comparison::*;
+pub use creation::*;
+pub use error::{normalize_axis, ArrayError, Result};
+pub use histograms::*;
+pub use indexing::*;
+pub use manipulation::*;
+pub use math::*;
+pub use reductions::*;
+pub use sets::*;
+pub use sorting::*;
+pub use statistics::*;
+pub use views::*;
