@@ -4,12 +4,13 @@
 //! cargo xtask ci [--keep-going]   fmt check, clippy -D warnings, tests (incl. doctests), tour
 //! cargo xtask test                the README's test command: cargo test --workspace
 //! cargo xtask fixtures            regenerate every SciPy/NumPy fixture (needs numpy + scipy)
-//! cargo xtask doc                 rustdoc for all crates + check the SciPy name table
+//! cargo xtask doc                 rebuild docs/scipy-names.md (checked against the sources) + rustdoc
 //! cargo xtask bench [--vs-scipy] [--quick] [--filter PAT]
 //! cargo xtask tour                run every tutorial example, write target/tour/
 //! ```
 
 mod bench;
+mod names;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -96,11 +97,7 @@ pub(crate) fn python() -> String {
 
 /// True when `python` can import numpy and scipy.
 pub(crate) fn have_scipy() -> bool {
-    Command::new(python())
-        .args(["-c", "import numpy, scipy"])
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false)
+    Command::new(python()).args(["-c", "import numpy, scipy"]).status().map(|s| s.success()).unwrap_or(false)
 }
 
 fn fixtures() -> Result<(), String> {
@@ -127,8 +124,8 @@ fn fixtures() -> Result<(), String> {
 }
 
 fn doc() -> Result<(), String> {
-    run(&cargo(), &["doc", "--workspace", "--no-deps"])?;
-    run(&python(), &["tools/names/check_names.py"])
+    names::build(&root())?;
+    run(&cargo(), &["doc", "--workspace", "--no-deps"])
 }
 
 fn tour(args: &[String]) -> Result<(), String> {

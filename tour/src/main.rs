@@ -1,0 +1,39 @@
+//! `cargo xtask tour`: runs every example of the tutorials sci is built from, on built-in or
+//! generated data, checks each value against SciPy's (embedded in `reference.json`, made by
+//! `tools/fixtures/tour_reference.py`), draws the figures and writes `target/tour/`:
+//! `index.html`, the PNG figures and `results.json`. Exits non-zero when any value misses.
+
+mod plot;
+mod report;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn out_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("target"));
+    target.join("tour")
+}
+
+fn main() -> ExitCode {
+    let dir = out_dir();
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("tour: cannot create {}: {e}", dir.display());
+        return ExitCode::FAILURE;
+    }
+    let mut tour = report::Tour::new();
+    if let Err(e) = tour.write(&dir) {
+        eprintln!("tour: cannot write results: {e}");
+        return ExitCode::FAILURE;
+    }
+    let failed: Vec<&str> = tour.examples().filter(|e| !e.ok).map(|e| e.id.as_str()).collect();
+    let total = tour.examples().count();
+    println!(
+        "tour: {} passed, {} failed; see {}",
+        total - failed.len(),
+        failed.len(),
+        dir.join("index.html").display()
+    );
+    if failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
