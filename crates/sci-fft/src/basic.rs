@@ -1,0 +1,374 @@
+//! One-dimensional transforms over one axis: `fft`, `ifft`, `rfft`, `irfft`, `hfft`, `ihfft`.
+
+use crate::engine::{FftFloat, FftInput, Norm, RealInput};
+use crate::error::{FftError, Result};
+use ndarray::{Array, ArrayBase, Axis, Data, Dimension, Zip};
+use num_complex::Complex;
+use num_traits::Zero;
+
+/// Resolves `axis` and the transform length for an input of the given shape.
+fn setup(shape: &[usize], n: Option<usize>, axis: isize) -> Result<(usize, usize)> {
+    let ax = sci_array::normalize_axis(axis, shape.len(), "axis")?;
+    let n = n.unwrap_or(shape[ax]);
+    if n < 1 {
+        return Err(FftError::InvalidLength { arg: "n", n });
+    }
+    Ok((ax, n))
+}
+
+/// Multiplies every element by `f`.
+fn scale_complex<T: FftFloat, D: Dimension>(out: &mut Array<Complex<T>, D>, f: Option<T>) {
+    if let Some(f) = f {
+        out.mapv_inplace(|z| z * f);
+    }
+}
+
+/// Complex transform of length `n` along axis `ax` (already validated), zero-padding or cropping.
+pub(crate) fn c2c_axis<A, S, D>(
+    x: &ArrayBase<S, D>,
+    n: usize,
+    ax: usize,
+    inverse: bool,
+    norm: Norm,
+) -> Array<Complex<A::Real>, D>
+where
+    A: FftInput,
+    S: Data<Elem = A>,
+    D: Dimension,
+{
+    let mut shape = x.raw_dim();
+    shape[ax] = n;
+    let mut out = Array::<Complex<A::Real>, D>::zeros(shape);
+    if out.is_empty() {
+        return out;
+    }
+    let copy = x.len_of(Axis(ax)).min(n);
+    let plan = A::Real::plan(n, inverse);
+    let mut scratch = vec![Complex::zero(); plan.get_inplace_scratch_len()];
+    if ax + 1 == x.ndim() {
+        // Contiguous output lanes: fill them all, then one batched call.
+        Zip::from(x.lanes(Axis(ax))).and(out.lanes_mut(Axis(ax))).for_each(|src, mut dst| {
+            for (d, s) in dst.iter_mut().zip(src.iter().take(copy)) {
+                *d = s.to_complex();
+            }
+        });
+        let buf = out.as_slice_mut().expect("fresh array is contiguous");
+        plan.process_with_scratch(buf, &mut scratch);
+    } else {
+        let mut buf = vec![Complex::zero(); n];
+        Zip::from(x.lanes(Axis(ax))).and(out.lanes_mut(Axis(ax))).for_each(|src, mut dst| {
+            for (b, s) in buf.iter_mut().zip(src.iter().take(copy)) {
+                *b = s.to_complex();
+            }
+            buf[copy..].fill(Complex::zero());
+            plan.process_with_scratch(&mut buf, &mut scratch);
+            for (d, b) in dst.iter_mut().zip(&buf) {
+                *d = *b;
+            }
+        });
+    }
+    scale_complex(&mut out, norm.factor(n, inverse));
+    out
+}
+
+/// Real-to-complex transform of length `n` along axis `ax` (validated); output length `n/2 + 1`.
+pub(crate) fn r2c_axis<A, S, D>(
+    x: &ArrayBase<S, D>,
+    n: usize,
+    ax: usize,
+    norm: Norm,
+) -> Array<Complex<A::Real>, D>
+where
+    A: RealInput,
+    S: Data<Elem = A>,
+    D: Dimension,
+{
+    let mut shape = x.raw_dim();
+    shape[ax] = n / 2 + 1;
+    let mut out = Array::<Complex<A::Real>, D>::zeros(shape);
+    if out.is_empty() {
+        return out;
+    }
+    let copy = x.len_of(Axis(ax)).min(n);
+    let plan = A::Real::plan_r2c(n);
+    let mut scratch = plan.make_scratch_vec();
+    let mut inbuf = vec![A::Real::zero(); n];
+    let mut outbuf = plan.make_output_vec();
+    Zip::from(x.lanes(Axis(ax))).and(out.lanes_mut(Axis(ax))).for_each(|src, mut dst| {
+        for (b, s) in inbuf.iter_mut().zip(src.iter().take(copy)) {
+            *b = s.to_real();
+        }
+        inbuf[copy..].fill(A::Real::zero());
+        match dst.as_slice_mut() {
+            Some(d) => plan.process_with_scratch(&mut inbuf, d, &mut scratch),
+            None => {
+                let r = plan.process_with_scratch(&mut inbuf, &mut outbuf, &mut scratch);
+                dst.iter_mut().zip(&outbuf).for_each(|(d, b)| *d = *b);
+                r
+            }
+        }
+        .expect("buffer lengths match the plan");
+    });
+    scale_complex(&mut out, norm.factor(n, false));
+    out
+}
+
+/// Complex-to-real transform with output length `n` along axis `ax` (validated).
+pub(crate) fn c2r_axis<A, S, D>(x: &ArrayBase<S, D>, n: usize, ax: usize, norm: Norm) -> Array<A::Real, D>
+where
+    A: FftInput,
+    S: Data<Elem = A>,
+    D: Dimension,
+{
+    let mut shape = x.raw_dim();
+    shape[ax] = n;
+    let mut out = Array::<A::Real, D>::zeros(shape);
+    if out.is_empty() {
+        return out;
+    }
+    let nbins = n / 2 + 1;
+    let copy = x.len_of(Axis(ax)).min(nbins);
+    let plan = A::Real::plan_c2r(n);
+    let mut scratch = plan.make_scratch_vec();
+    let mut inbuf = plan.make_input_vec();
+    let mut outbuf = plan.make_output_vec();
+    Zip::from(x.lanes(Axis(ax))).and(out.lanes_mut(Axis(ax))).for_each(|src, mut dst| {
+        for (b, s) in inbuf.iter_mut().zip(src.iter().take(copy)) {
+            *b = s.to_complex();
+        }
+        inbuf[copy..].fill(Complex::zero());
+        // The imaginary parts of the DC bin (and of the Nyquist bin for even n) do not enter a
+        // real signal; pocketfft ignores them, and so do we.
+        inbuf[0].im = A::Real::zero();
+        if n % 2 == 0 {
+            inbuf[nbins - 1].im = A::Real::zero();
+        }
+        match dst.as_slice_mut() {
+            Some(d) => plan.process_with_scratch(&mut inbuf, d, &mut scratch),
+            None => {
+                let r = plan.process_with_scratch(&mut inbuf, &mut outbuf, &mut scratch);
+                dst.iter_mut().zip(&outbuf).for_each(|(d, b)| *d = *b);
+                r
+            }
+        }
+        .expect("buffer lengths match the plan");
+    });
+    if let Some(f) = norm.factor::<A::Real>(n, true) {
+        out.mapv_inplace(|v| v * f);
+    }
+    out
+}
+
+/// One-dimensional discrete Fourier transform along `axis`.
+///
+/// `n` is the transform length: the input is cropped or zero-padded along `axis` to `n`
+/// (default: its length). Real, integer and complex inputs are accepted; `f32` and
+/// `Complex<f32>` compute in single precision, everything else in `f64`.
+///
+/// SciPy equivalent: `scipy.fft.fft(x, n, axis, norm)` (NumPy equivalent: `numpy.fft.fft`).
+///
+/// # Errors
+///
+/// [`FftError::Array`] when `axis` is out of bounds; [`FftError::InvalidLength`] when the
+/// transform length is 0 (`n = Some(0)` or an empty axis).
+///
+/// # Examples
+///
+/// ```
+/// use sci_fft::{fft, Norm};
+/// use sci_array::ndarray::Array1;
+/// let y = fft(&Array1::range(0.0_f64, 8.0, 1.0), None, -1, Norm::Backward).unwrap();
+/// assert!((y[0].re - 28.0).abs() < 1e-12);
+/// assert!((y[1].re + 4.0).abs() < 1e-12 && (y[1].im - 9.65685425).abs() < 1e-8);
+/// ```
+pub fn fft<A, S, D>(
+    x: &ArrayBase<S, D>,
+    n: Option<usize>,
+    axis: isize,
+    norm: Norm,
+) -> Result<Array<Complex<A::Real>, D>>
+where
+    A: FftInput,
+    S: Data<Elem = A>,
+    D: Dimension,
+{
+    let (ax, n) = setup(x.shape(), n, axis)?;
+    Ok(c2c_axis(x, n, ax, false, norm))
+}
+
+/// One-dimensional inverse discrete Fourier transform along `axis`.
+///
+/// `ifft(fft(x)) == x` up to rounding. `n` crops or zero-pads the input along `axis`.
+///
+/// SciPy equivalent: `scipy.fft.ifft(x, n, axis, norm)` (NumPy equivalent: `numpy.fft.ifft`).
+///
+/// # Errors
+///
+/// As [`fft`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_fft::{fft, ifft, Norm};
+/// use sci_array::ndarray::array;
+/// let x = array![1.0_f64, 2.0, 1.0, -1.0, 1.5];
+/// let back = ifft(&fft(&x, None, -1, Norm::Backward).unwrap(), None, -1, Norm::Backward).unwrap();
+/// for (b, v) in back.iter().zip(&x) {
+///     assert!((b.re - v).abs() < 1e-12 && b.im.abs() < 1e-12);
+/// }
+/// ```
+pub fn ifft<A, S, D>(
+    x: &ArrayBase<S, D>,
+    n: Option<usize>,
+    axis: isize,
+    norm: Norm,
+) -> Result<Array<Complex<A::Real>, D>>
+where
+    A: FftInput,
+    S: Data<Elem = A>,
+    D: Dimension,
+{
+    let (ax, n) = setup(x.shape(), n, axis)?;
+    Ok(c2c_axis(x, n, ax, true, norm))
+}
+
+/// Discrete Fourier transform of a real input: the `n/2 + 1` non-negative frequency terms.
+///
+/// SciPy equivalent: `scipy.fft.rfft(x, n, axis, norm)` (NumPy equivalent: `numpy.fft.rfft`).
+///
+/// # Errors
+///
+/// As [`fft`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_fft::{rfft, Norm};
+/// use sci_array::ndarray::array;
+/// let y = rfft(&array![0.0_f64, 1.0, 0.0, 0.0], None, -1, Norm::Backward).unwrap();
+/// assert_eq!(y.len(), 3);
+/// assert!((y[1].im + 1.0).abs() < 1e-15 && (y[2].re + 1.0).abs() < 1e-15);
+/// ```
+pub fn rfft<A, S, D>(
+    x: &ArrayBase<S, D>,
+    n: Option<usize>,
+    axis: isize,
+    norm: Norm,
+) -> Result<Array<Complex<A::Real>, D>>
+where
+    A: RealInput,
+    S: Data<Elem = A>,
+    D: Dimension,
+{
+    let (ax, n) = setup(x.shape(), n, axis)?;
+    Ok(r2c_axis(x, n, ax, norm))
+}
+
+/// Inverse of [`rfft`]: a real signal of length `n` (default `2 * (m - 1)` for `m` input bins).
+///
+/// The input is cropped or zero-padded to `n/2 + 1` bins. As in SciPy, the imaginary parts of
+/// the zero-frequency bin (and of the Nyquist bin when `n` is even) are ignored.
+///
+/// SciPy equivalent: `scipy.fft.irfft(x, n, axis, norm)` (NumPy equivalent: `numpy.fft.irfft`).
+///
+/// # Errors
+///
+/// As [`fft`]; the default `n` is 0 (an error) for a single input bin.
+///
+/// # Examples
+///
+/// ```
+/// use sci_fft::{irfft, rfft, Norm};
+/// use sci_array::ndarray::array;
+/// let x = array![1.0_f64, 2.0, 3.0, 4.0, 5.0];
+/// let back = irfft(&rfft(&x, None, -1, Norm::Backward).unwrap(), Some(5), -1, Norm::Backward).unwrap();
+/// for (b, v) in back.iter().zip(&x) {
+///     assert!((b - v).abs() < 1e-12);
+/// }
+/// ```
+pub fn irfft<A, S, D>(
+    x: &ArrayBase<S, D>,
+    n: Option<usize>,
+    axis: isize,
+    norm: Norm,
+) -> Result<Array<A::Real, D>>
+where
+    A: FftInput,
+    S: Data<Elem = A>,
+    D: Dimension,
+{
+    let ax = sci_array::normalize_axis(axis, x.ndim(), "axis")?;
+    let n = n.unwrap_or(2 * x.len_of(Axis(ax)).saturating_sub(1));
+    if n < 1 {
+        return Err(FftError::InvalidLength { arg: "n", n });
+    }
+    Ok(c2r_axis(x, n, ax, norm))
+}
+
+/// FFT of a signal with Hermitian symmetry: a real spectrum of length `n` (default `2 * (m - 1)`).
+///
+/// `hfft(x, n) = irfft(conj(x), n) * n` with the normalization swapped, as in SciPy.
+///
+/// SciPy equivalent: `scipy.fft.hfft(x, n, axis, norm)` (NumPy equivalent: `numpy.fft.hfft`).
+///
+/// # Errors
+///
+/// As [`irfft`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_fft::{hfft, Norm};
+/// use sci_array::ndarray::array;
+/// use sci_array::num_complex::Complex64;
+/// let x = array![Complex64::new(1.0, 0.0), Complex64::new(2.0, 0.0), Complex64::new(3.0, 0.0)];
+/// let y = hfft(&x, None, -1, Norm::Backward).unwrap();
+/// assert_eq!(y.len(), 4);
+/// assert!((y[0] - 8.0).abs() < 1e-12 && (y[1] + 2.0).abs() < 1e-12);
+/// ```
+pub fn hfft<A, S, D>(
+    x: &ArrayBase<S, D>,
+    n: Option<usize>,
+    axis: isize,
+    norm: Norm,
+) -> Result<Array<A::Real, D>>
+where
+    A: FftInput,
+    S: Data<Elem = A>,
+    D: Dimension,
+{
+    let conj = x.mapv(|v| v.to_complex().conj());
+    irfft(&conj, n, axis, norm.swapped())
+}
+
+/// Inverse of [`hfft`]: `conj(rfft(x, n)) / n` (with the normalization swapped).
+///
+/// SciPy equivalent: `scipy.fft.ihfft(x, n, axis, norm)` (NumPy equivalent: `numpy.fft.ihfft`).
+///
+/// # Errors
+///
+/// As [`fft`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_fft::{ihfft, Norm};
+/// use sci_array::ndarray::array;
+/// let y = ihfft(&array![8.0_f64, -2.0, 0.0, -2.0], None, -1, Norm::Backward).unwrap();
+/// assert!((y[0].re - 1.0).abs() < 1e-12 && (y[1].re - 2.0).abs() < 1e-12 && (y[2].re - 3.0).abs() < 1e-12);
+/// ```
+pub fn ihfft<A, S, D>(
+    x: &ArrayBase<S, D>,
+    n: Option<usize>,
+    axis: isize,
+    norm: Norm,
+) -> Result<Array<Complex<A::Real>, D>>
+where
+    A: RealInput,
+    S: Data<Elem = A>,
+    D: Dimension,
+{
+    let mut y = rfft(x, n, axis, norm.swapped())?;
+    y.mapv_inplace(|z| z.conj());
+    Ok(y)
+}

@@ -1,0 +1,152 @@
+//! Element types, normalization modes and the cached FFT plans.
+//!
+//! Plans come from [`rustfft::FftPlanner`] and [`realfft::RealFftPlanner`], kept in one planner per
+//! thread (`thread_local!`): a plan made once for a length is reused by every later call on that
+//! thread, and no lock is ever taken.
+
+use num_complex::Complex;
+use num_traits::{Float, FromPrimitive};
+use realfft::{ComplexToReal, RealFftPlanner, RealToComplex};
+use rustfft::{Fft, FftDirection, FftNum, FftPlanner};
+use std::cell::RefCell;
+use std::fmt::Debug;
+use std::sync::Arc;
+
+/// Normalization mode, SciPy's `norm` keyword.
+///
+/// | mode | forward transform | inverse transform |
+/// |---|---|---|
+/// | `Backward` (default, SciPy `None`/`"backward"`) | no scaling | `1/n` |
+/// | `Ortho` | `1/sqrt(n)` | `1/sqrt(n)` |
+/// | `Forward` | `1/n` | no scaling |
+///
+/// # Examples
+///
+/// ```
+/// use sci_fft::Norm;
+/// assert_eq!(Norm::default(), Norm::Backward);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Norm {
+    /// No scaling on the forward transform, `1/n` on the inverse.
+    #[default]
+    Backward,
+    /// `1/sqrt(n)` both ways: the transforms are unitary.
+    Ortho,
+    /// `1/n` on the forward transform, none on the inverse.
+    Forward,
+}
+
+impl Norm {
+    /// The factor applied to a transform of length `n` (`inverse` picks the direction).
+    pub(crate) fn factor<T: FftFloat>(self, n: usize, inverse: bool) -> Option<T> {
+        let n = n as f64;
+        let f = match (self, inverse) {
+            (Norm::Backward, false) | (Norm::Forward, true) => return None,
+            (Norm::Ortho, _) => 1.0 / n.sqrt(),
+            (Norm::Backward, true) | (Norm::Forward, false) => 1.0 / n,
+        };
+        Some(T::from_f64(f).expect("float conversion"))
+    }
+
+    /// The mode that makes the inverse of a transform with this mode (Backward <-> Forward).
+    pub(crate) fn swapped(self) -> Norm {
+        match self {
+            Norm::Backward => Norm::Forward,
+            Norm::Ortho => Norm::Ortho,
+            Norm::Forward => Norm::Backward,
+        }
+    }
+}
+
+mod private {
+    pub trait Sealed {}
+    impl Sealed for f32 {}
+    impl Sealed for f64 {}
+}
+
+/// The float types the transforms compute in (`f32` and `f64`), with their cached plans.
+///
+/// This trait is sealed; it exists so the transforms can be generic over precision.
+pub trait FftFloat: FftNum + Float + FromPrimitive + Debug + Send + Sync + private::Sealed {
+    /// A cached complex FFT plan of length `len`.
+    fn plan(len: usize, inverse: bool) -> Arc<dyn Fft<Self>>;
+    /// A cached real-to-complex plan of length `len`.
+    fn plan_r2c(len: usize) -> Arc<dyn RealToComplex<Self>>;
+    /// A cached complex-to-real plan of length `len`.
+    fn plan_c2r(len: usize) -> Arc<dyn ComplexToReal<Self>>;
+}
+
+macro_rules! fft_float {
+    ($t:ty, $cplx:ident, $real:ident) => {
+        thread_local! {
+            static $cplx: RefCell<FftPlanner<$t>> = RefCell::new(FftPlanner::new());
+            static $real: RefCell<RealFftPlanner<$t>> = RefCell::new(RealFftPlanner::new());
+        }
+        impl FftFloat for $t {
+            fn plan(len: usize, inverse: bool) -> Arc<dyn Fft<Self>> {
+                let dir = if inverse { FftDirection::Inverse } else { FftDirection::Forward };
+                $cplx.with(|p| p.borrow_mut().plan_fft(len, dir))
+            }
+            fn plan_r2c(len: usize) -> Arc<dyn RealToComplex<Self>> {
+                $real.with(|p| p.borrow_mut().plan_fft_forward(len))
+            }
+            fn plan_c2r(len: usize) -> Arc<dyn ComplexToReal<Self>> {
+                $real.with(|p| p.borrow_mut().plan_fft_inverse(len))
+            }
+        }
+    };
+}
+
+fft_float!(f64, PLANNER_C64, PLANNER_R64);
+fft_float!(f32, PLANNER_C32, PLANNER_R32);
+
+/// Element types accepted by the complex transforms ([`fft`](crate::fft), [`ifft`](crate::ifft), ...):
+/// `f32`, `f64`, `Complex<f32>`, `Complex<f64>`, and the integers (computed in `f64`, as NumPy does).
+pub trait FftInput: Copy {
+    /// The float precision the transform runs in.
+    type Real: FftFloat;
+    /// The value as a complex number.
+    fn to_complex(self) -> Complex<Self::Real>;
+}
+
+/// Element types accepted by the real-input transforms ([`rfft`](crate::rfft), [`dct`](crate::dct), ...):
+/// `f32`, `f64` and the integers (computed in `f64`).
+pub trait RealInput: Copy {
+    /// The float precision the transform runs in.
+    type Real: FftFloat;
+    /// The value as a float.
+    fn to_real(self) -> Self::Real;
+}
+
+macro_rules! real_input {
+    ($real:ty => $($t:ty),*) => {$(
+        impl RealInput for $t {
+            type Real = $real;
+            #[inline]
+            fn to_real(self) -> $real { self as $real }
+        }
+        impl FftInput for $t {
+            type Real = $real;
+            #[inline]
+            fn to_complex(self) -> Complex<$real> { Complex::new(self as $real, 0.0) }
+        }
+    )*};
+}
+
+real_input!(f64 => f64, i8, i16, i32, i64, u8, u16, u32, u64, isize, usize);
+real_input!(f32 => f32);
+
+impl<T: FftFloat> FftInput for Complex<T> {
+    type Real = T;
+    #[inline]
+    fn to_complex(self) -> Complex<T> {
+        self
+    }
+}
+
+/// A float constant in `T`.
+#[inline]
+pub(crate) fn cst<T: FftFloat>(v: f64) -> T {
+    T::from_f64(v).expect("float conversion")
+}

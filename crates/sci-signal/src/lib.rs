@@ -1,0 +1,4 @@
+//! # sci-signal: `scipy.signal` on ndarray
+#![doc(test(attr(deny(warnings))))]
+
+pub use sci_array;
