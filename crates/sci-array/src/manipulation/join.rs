@@ -1,0 +1,332 @@
+//! Joining and replicating arrays: `concatenate`, `stack`, `hstack`, `vstack`, `dstack`,
+//! `column_stack`, `tile`, `repeat`.
+
+use crate::error::{ArrayError, Result, normalize_axis};
+use ndarray::{Array, ArrayBase, ArrayD, ArrayView, ArrayViewD, Axis, Data, Dimension, IxDyn, RemoveAxis};
+
+/// Checks NumPy's concatenation rules and returns NumPy's messages on failure.
+fn check_join<T, D: Dimension>(arrays: &[ArrayView<'_, T, D>], axis: Option<usize>) -> Result<()> {
+    let Some(first) = arrays.first() else {
+        return Err(ArrayError::InvalidValue {
+            arg: "arrays",
+            reason: "need at least one array to concatenate".into(),
+        });
+    };
+    for (i, b) in arrays.iter().enumerate().skip(1) {
+        if b.ndim() != first.ndim() {
+            return Err(ArrayError::ShapeMismatch {
+                arg: "arrays",
+                expected: format!(
+                    "all the input arrays must have same number of dimensions, but the array at index 0 has \
+                     {} dimension(s) and the array at index {i} has {} dimension(s)",
+                    first.ndim(),
+                    b.ndim()
+                ),
+                found: b.shape().to_vec(),
+            });
+        }
+        for d in 0..first.ndim() {
+            if Some(d) != axis && b.shape()[d] != first.shape()[d] {
+                let what = if axis.is_some() { "except for the concatenation axis " } else { "" };
+                return Err(ArrayError::ShapeMismatch {
+                    arg: "arrays",
+                    expected: format!(
+                        "all the input array dimensions {what}must match exactly, but along dimension {d}, the \
+                         array at index 0 has size {} and the array at index {i} has size {}",
+                        first.shape()[d],
+                        b.shape()[d]
+                    ),
+                    found: b.shape().to_vec(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Joins arrays along an existing axis.
+///
+/// NumPy equivalent: `numpy.concatenate(arrays, axis)`.
+///
+/// # Errors
+///
+/// [`ArrayError::InvalidValue`] for an empty list, [`ArrayError::AxisOutOfBounds`] for a bad
+/// axis, [`ArrayError::ShapeMismatch`] (with NumPy's message) when the shapes differ off the axis.
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::concatenate;
+/// use sci_array::ndarray::array;
+/// let a = array![[1, 2], [3, 4]];
+/// let b = array![[5, 6]];
+/// assert_eq!(concatenate(&[a.view(), b.view()], 0).unwrap(), array![[1, 2], [3, 4], [5, 6]]);
+/// assert_eq!(concatenate(&[a.view(), b.t()], 1).unwrap(), array![[1, 2, 5], [3, 4, 6]]);
+/// assert!(concatenate(&[a.view(), b.view()], 1).is_err());
+/// ```
+pub fn concatenate<T, D>(arrays: &[ArrayView<'_, T, D>], axis: isize) -> Result<Array<T, D>>
+where
+    T: Clone,
+    D: RemoveAxis,
+{
+    let ndim = arrays.first().map_or(0, |a| a.ndim());
+    if arrays.is_empty() {
+        check_join(arrays, None)?;
+    }
+    let ax = normalize_axis(axis, ndim, "axis")?;
+    check_join(arrays, Some(ax))?;
+    ndarray::concatenate(Axis(ax), arrays)
+        .map_err(|e| ArrayError::InvalidValue { arg: "arrays", reason: e.to_string() })
+}
+
+/// Joins arrays of equal shape along a new axis (`axis` indexes the result's dimensions).
+///
+/// NumPy equivalent: `numpy.stack(arrays, axis)`.
+///
+/// # Errors
+///
+/// [`ArrayError::InvalidValue`] for an empty list, [`ArrayError::ShapeMismatch`] when the
+/// shapes differ ("all input arrays must have the same shape"), [`ArrayError::AxisOutOfBounds`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::stack;
+/// use sci_array::ndarray::array;
+/// let a = array![1, 2, 3];
+/// let b = array![4, 5, 6];
+/// assert_eq!(stack(&[a.view(), b.view()], 0).unwrap(), array![[1, 2, 3], [4, 5, 6]]);
+/// assert_eq!(stack(&[a.view(), b.view()], -1).unwrap(), array![[1, 4], [2, 5], [3, 6]]);
+/// ```
+pub fn stack<T, D>(arrays: &[ArrayView<'_, T, D>], axis: isize) -> Result<Array<T, D::Larger>>
+where
+    T: Clone,
+    D: Dimension,
+    D::Larger: RemoveAxis,
+{
+    check_join(arrays, None).map_err(|e| match e {
+        ArrayError::ShapeMismatch { arg, found, .. } => ArrayError::ShapeMismatch {
+            arg,
+            expected: "all input arrays must have the same shape".into(),
+            found,
+        },
+        other => other,
+    })?;
+    let ax = normalize_axis(axis, arrays[0].ndim() + 1, "axis")?;
+    ndarray::stack(Axis(ax), arrays)
+        .map_err(|e| ArrayError::InvalidValue { arg: "arrays", reason: e.to_string() })
+}
+
+/// Promotes a view to at least `n` dimensions the NumPy way (`atleast_2d`: `(N,)` -> `(1, N)`;
+/// `atleast_3d`: `(N,)` -> `(1, N, 1)`, `(M, N)` -> `(M, N, 1)`).
+fn atleast<'a, T, D: Dimension>(a: &ArrayView<'a, T, D>, n: usize) -> ArrayViewD<'a, T> {
+    let mut v = a.clone().into_dyn();
+    match (n, v.ndim()) {
+        (1, 0) => v = v.insert_axis(Axis(0)),
+        (2, 0) => v = v.insert_axis(Axis(0)).insert_axis(Axis(0)),
+        (2, 1) => v = v.insert_axis(Axis(0)),
+        (3, 0) => v = v.insert_axis(Axis(0)).insert_axis(Axis(0)).insert_axis(Axis(0)),
+        (3, 1) => v = v.insert_axis(Axis(0)).insert_axis(Axis(2)),
+        (3, 2) => v = v.insert_axis(Axis(2)),
+        _ => {}
+    }
+    v
+}
+
+fn join_dyn<T: Clone>(views: Vec<ArrayViewD<'_, T>>, axis: usize) -> Result<ArrayD<T>> {
+    concatenate(&views, axis as isize)
+}
+
+/// Stacks arrays horizontally: along axis 1, or along axis 0 for 1-d arrays (0-d arrays are
+/// treated as 1-d).
+///
+/// NumPy equivalent: `numpy.hstack`.
+///
+/// # Errors
+///
+/// As [`concatenate`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::hstack;
+/// use sci_array::ndarray::array;
+/// let (a, b) = (array![1, 2], array![3]);
+/// assert_eq!(hstack(&[a.view(), b.view()]).unwrap(), array![1, 2, 3].into_dyn());
+/// let (c, d) = (array![[1], [2]], array![[3], [4]]);
+/// assert_eq!(hstack(&[c.view(), d.view()]).unwrap(), array![[1, 3], [2, 4]].into_dyn());
+/// ```
+pub fn hstack<T: Clone, D: Dimension>(arrays: &[ArrayView<'_, T, D>]) -> Result<ArrayD<T>> {
+    let views: Vec<_> = arrays.iter().map(|a| atleast(a, 1)).collect();
+    let axis = if views.first().is_some_and(|v| v.ndim() == 1) { 0 } else { 1 };
+    join_dyn(views, axis)
+}
+
+/// Stacks arrays vertically (row wise), after promoting 1-d arrays `(N,)` to `(1, N)`.
+///
+/// NumPy equivalent: `numpy.vstack` (alias `numpy.row_stack`).
+///
+/// # Errors
+///
+/// As [`concatenate`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::vstack;
+/// use sci_array::ndarray::array;
+/// let (a, b) = (array![1, 2, 3], array![4, 5, 6]);
+/// assert_eq!(vstack(&[a.view(), b.view()]).unwrap(), array![[1, 2, 3], [4, 5, 6]].into_dyn());
+/// ```
+pub fn vstack<T: Clone, D: Dimension>(arrays: &[ArrayView<'_, T, D>]) -> Result<ArrayD<T>> {
+    join_dyn(arrays.iter().map(|a| atleast(a, 2)).collect(), 0)
+}
+
+/// Stacks arrays depth wise (along axis 2), after promoting `(N,)` to `(1, N, 1)` and `(M, N)`
+/// to `(M, N, 1)`.
+///
+/// NumPy equivalent: `numpy.dstack`.
+///
+/// # Errors
+///
+/// As [`concatenate`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::dstack;
+/// use sci_array::ndarray::array;
+/// let (a, b) = (array![1, 2, 3], array![4, 5, 6]);
+/// assert_eq!(dstack(&[a.view(), b.view()]).unwrap(), array![[[1, 4], [2, 5], [3, 6]]].into_dyn());
+/// ```
+pub fn dstack<T: Clone, D: Dimension>(arrays: &[ArrayView<'_, T, D>]) -> Result<ArrayD<T>> {
+    join_dyn(arrays.iter().map(|a| atleast(a, 3)).collect(), 2)
+}
+
+/// Stacks 1-d arrays as columns of a 2-d array; arrays with 2 or more dimensions are joined
+/// along axis 1 as in [`hstack`].
+///
+/// NumPy equivalent: `numpy.column_stack`.
+///
+/// # Errors
+///
+/// As [`concatenate`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::column_stack;
+/// use sci_array::ndarray::array;
+/// let (a, b) = (array![1, 2, 3], array![4, 5, 6]);
+/// assert_eq!(column_stack(&[a.view(), b.view()]).unwrap(), array![[1, 4], [2, 5], [3, 6]].into_dyn());
+/// ```
+pub fn column_stack<T: Clone, D: Dimension>(arrays: &[ArrayView<'_, T, D>]) -> Result<ArrayD<T>> {
+    let views = arrays
+        .iter()
+        .map(|a| {
+            let v = a.clone().into_dyn();
+            match v.ndim() {
+                0 => v.insert_axis(Axis(0)).insert_axis(Axis(1)),
+                1 => v.insert_axis(Axis(1)),
+                _ => v,
+            }
+        })
+        .collect();
+    join_dyn(views, 1)
+}
+
+/// Builds an array by repeating `a` the number of times given by `reps` along each axis.
+///
+/// As in NumPy, when `reps` is shorter than `a.ndim()` it is padded with ones in front, and
+/// when it is longer `a` gets new leading axes of length one.
+///
+/// NumPy equivalent: `numpy.tile(A, reps)`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::tile;
+/// use sci_array::ndarray::array;
+/// let a = array![0, 1, 2];
+/// assert_eq!(tile(&a, &[2]), array![0, 1, 2, 0, 1, 2].into_dyn());
+/// assert_eq!(tile(&a, &[2, 2]), array![[0, 1, 2, 0, 1, 2], [0, 1, 2, 0, 1, 2]].into_dyn());
+/// let b = array![[1, 2], [3, 4]];
+/// assert_eq!(tile(&b, &[2]), array![[1, 2, 1, 2], [3, 4, 3, 4]].into_dyn());
+/// ```
+pub fn tile<T, S, D>(a: &ArrayBase<S, D>, reps: &[usize]) -> ArrayD<T>
+where
+    T: Clone,
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    let nd = a.ndim().max(reps.len());
+    let mut v = a.view().into_dyn();
+    while v.ndim() < nd {
+        v = v.insert_axis(Axis(0));
+    }
+    let mut r = vec![1usize; nd - reps.len()];
+    r.extend_from_slice(reps);
+    let mut cur = v.to_owned();
+    for d in 0..nd {
+        match r[d] {
+            1 => {}
+            0 => cur = cur.slice_axis(Axis(d), ndarray::Slice::from(0..0)).to_owned(),
+            k => {
+                let parts = vec![cur.view(); k];
+                cur = ndarray::concatenate(Axis(d), &parts).expect("equal shapes");
+            }
+        }
+    }
+    cur
+}
+
+/// Repeats each element `repeats` times along `axis`, or in the flattened (C order) array
+/// when `axis` is `None` (the result is then 1-d).
+///
+/// `repeats` holds one count for all elements, or one count per element along the axis.
+///
+/// NumPy equivalent: `numpy.repeat(a, repeats, axis)`.
+///
+/// # Errors
+///
+/// [`ArrayError::ShapeMismatch`] when `repeats` has neither length 1 nor the axis length,
+/// [`ArrayError::AxisOutOfBounds`] for a bad axis.
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::repeat;
+/// use sci_array::ndarray::array;
+/// let x = array![[1, 2], [3, 4]];
+/// assert_eq!(repeat(&x, &[2], None).unwrap(), array![1, 1, 2, 2, 3, 3, 4, 4].into_dyn());
+/// assert_eq!(repeat(&x, &[3], Some(1)).unwrap(), array![[1, 1, 1, 2, 2, 2], [3, 3, 3, 4, 4, 4]].into_dyn());
+/// assert_eq!(repeat(&x, &[1, 2], Some(0)).unwrap(), array![[1, 2], [3, 4], [3, 4]].into_dyn());
+/// ```
+pub fn repeat<T, S, D>(a: &ArrayBase<S, D>, repeats: &[usize], axis: Option<isize>) -> Result<ArrayD<T>>
+where
+    T: Clone,
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    let (v, ax) = match axis {
+        None => (ArrayD::from_shape_vec(IxDyn(&[a.len()]), a.iter().cloned().collect()).expect("1-d"), 0),
+        Some(ax) => {
+            let ax = normalize_axis(ax, a.ndim(), "axis")?;
+            (a.to_owned().into_dyn(), ax)
+        }
+    };
+    let n = v.len_of(Axis(ax));
+    if repeats.len() != 1 && repeats.len() != n {
+        return Err(ArrayError::ShapeMismatch {
+            arg: "repeats",
+            expected: format!("length 1 or {n} (operands could not be broadcast together)"),
+            found: vec![repeats.len()],
+        });
+    }
+    let count = |i: usize| if repeats.len() == 1 { repeats[0] } else { repeats[i] };
+    let mut index = Vec::with_capacity((0..n).map(count).sum());
+    for i in 0..n {
+        index.extend(std::iter::repeat_n(i, count(i)));
+    }
+    Ok(v.select(Axis(ax), &index))
+}
