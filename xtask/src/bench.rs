@@ -1,6 +1,269 @@
 //! `cargo xtask bench`: criterion benches and the side-by-side report against NumPy/SciPy.
+//!
+//! ```text
+//! cargo xtask bench [--quick] [--filter PAT]              criterion benches of sci-benches
+//! cargo xtask bench --vs-scipy [--quick] [--filter PAT]   sci vs NumPy/SciPy report
+//! ```
+//!
+//! * Without `--vs-scipy` it runs `cargo bench -p sci-benches` (criterion; `--quick` passes
+//!   criterion's `--quick`, `--filter PAT` criterion's name filter).
+//! * With `--vs-scipy` it builds `vs_scipy` in release mode (`cargo build --release -p
+//!   sci-benches --bin vs_scipy`), then for each workload of the registry whose name contains
+//!   PAT: the Rust side draws the inputs (seeded, deterministic), saves them under
+//!   `target/bench/data/` as `.npy`, and times the sci call in-process; then
+//!   `benches/python/vs_numpy.py` times the NumPy/SciPy call on the same files and checks that
+//!   both give the same outputs (tolerance per workload). Timing is one warm-up call, then the
+//!   median of as many calls as fill 2 s (0.3 s with `--quick`), at least 5 (3).
+//!   The Python subprocess runs with `OPENBLAS_CORETYPE` and `OPENBLAS_L2_SIZE` removed from
+//!   its environment (they select a slower OpenBLAS kernel for a current NumPy).
+//! * It writes `target/bench/report.json` (`host`, `git_rev`, `time`, `numpy`, `scipy`, `rows`
+//!   of `{name, sci_ms, ref_ms, ratio, ref, check, ...}`, `ratio = sci_ms / ref_ms`) and
+//!   `target/bench/report.md` (the same as a table; rows with ratio above 1.0, where sci is
+//!   slower, are marked), and prints the table. The load average before and after is recorded:
+//!   on a shared machine the numbers are only as good as it is quiet.
+//! * Without Python + NumPy (`PYTHON` selects the interpreter, default `python3`) it says how to
+//!   get them (`pip install numpy scipy`) and runs the Rust side alone (`ref_ms` null).
+//! * It fails (after writing the report) when an output differs from NumPy's or a side fails.
+//!
+//! Adding a workload: see the `sci_benches::registry` module docs (one Rust entry in
+//! `benches/src/workloads/<crate>.rs`, one Python entry in `benches/python/bench_<crate>.py`).
+
+#[path = "bench_report.rs"]
+mod report;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use report::Row;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// Parsed `cargo xtask bench` arguments.
+#[derive(Debug, Default, PartialEq)]
+struct Opts {
+    vs_scipy: bool,
+    quick: bool,
+    filter: Option<String>,
+}
+
+fn parse(args: &[String]) -> Result<Opts, String> {
+    let mut o = Opts::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--vs-scipy" => o.vs_scipy = true,
+            "--quick" => o.quick = true,
+            "--filter" => o.filter = Some(it.next().ok_or("--filter needs a pattern")?.clone()),
+            other => {
+                return Err(format!(
+                    "unknown bench argument {other:?}; usage: cargo xtask bench [--vs-scipy] [--quick] [--filter PAT]"
+                ));
+            }
+        }
+    }
+    Ok(o)
+}
 
 /// Entry point of `cargo xtask bench`.
-pub(crate) fn run(_args: &[String]) -> Result<(), String> {
-    Err("bench is being written in this session".to_string())
+pub(crate) fn run(args: &[String]) -> Result<(), String> {
+    let opts = parse(args)?;
+    if opts.vs_scipy { vs_scipy(&opts) } else { criterion(&opts) }
+}
+
+fn criterion(opts: &Opts) -> Result<(), String> {
+    let mut a = vec!["bench", "-p", "sci-benches"];
+    if opts.quick || opts.filter.is_some() {
+        a.push("--");
+        if let Some(f) = &opts.filter {
+            a.push(f);
+        }
+        if opts.quick {
+            a.push("--quick");
+        }
+    }
+    crate::run(&crate::cargo(), &a)
+}
+
+/// Cargo's target directory (`CARGO_TARGET_DIR` or `<root>/target`).
+fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(d) => crate::root().join(d),
+        None => crate::root().join("target"),
+    }
+}
+
+/// A command for the Python side: `OPENBLAS_CORETYPE` / `OPENBLAS_L2_SIZE` removed.
+fn python_command(script: &Path) -> Command {
+    let mut c = Command::new(crate::python());
+    c.arg(script).env_remove("OPENBLAS_CORETYPE").env_remove("OPENBLAS_L2_SIZE").current_dir(crate::root());
+    c
+}
+
+/// Runs `cmd`, returning its last stdout line parsed as JSON (also when it failed, if it printed
+/// one: the sides print `{"error": ...}` before exiting non-zero).
+fn json_line(mut cmd: Command) -> Result<Value, String> {
+    let what = format!("{cmd:?}");
+    let out = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|e| format!("could not start {what}: {e}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let parsed =
+        stdout.lines().rev().find(|l| !l.trim().is_empty()).and_then(|l| serde_json::from_str(l).ok());
+    match parsed {
+        Some(v) => Ok(v),
+        None => {
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let tail: Vec<&str> = stderr.lines().rev().take(5).collect();
+            let tail: Vec<&str> = tail.into_iter().rev().collect();
+            Err(format!("{what} ({}) printed no JSON: {}", out.status, tail.join(" | ")))
+        }
+    }
+}
+
+fn text_output(cmd: &mut Command) -> Result<String, String> {
+    let out = cmd.stderr(Stdio::inherit()).output().map_err(|e| format!("could not start {cmd:?}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("{cmd:?} failed ({})", out.status));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn vs_scipy(opts: &Opts) -> Result<(), String> {
+    let target = target_dir();
+    let bench_dir = target.join("bench");
+    let data = bench_dir.join("data");
+    std::fs::create_dir_all(&data).map_err(|e| format!("{}: {e}", data.display()))?;
+    let script = crate::root().join("benches").join("python").join("vs_numpy.py");
+
+    crate::run(&crate::cargo(), &["build", "--release", "-p", "sci-benches", "--bin", "vs_scipy"])?;
+    let bin = target.join("release").join(format!("vs_scipy{}", std::env::consts::EXE_SUFFIX));
+    let mut list = Command::new(&bin);
+    list.arg("list");
+    if let Some(f) = &opts.filter {
+        list.args(["--filter", f]);
+    }
+    let workloads: Vec<(String, String)> = text_output(&mut list)?
+        .lines()
+        .filter_map(|l| l.split_once('\t').map(|(n, a)| (n.to_string(), a.to_string())))
+        .collect();
+    if workloads.is_empty() {
+        return Err(format!("no workload matches {:?} (see `{} list`)", opts.filter, bin.display()));
+    }
+
+    let py_info = match json_line({
+        let mut c = python_command(&script);
+        c.arg("info");
+        c
+    }) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            eprintln!(
+                "xtask: no NumPy reference ({e}).\n       Install it with `pip install numpy scipy` (or set PYTHON to an \
+                 interpreter that has them); running the Rust side alone."
+            );
+            None
+        }
+    };
+    let numpy = py_info.as_ref().and_then(|v| v["numpy"].as_str()).map(str::to_string);
+    let ref_label = numpy.as_ref().map(|v| format!("numpy {v}"));
+
+    let load_before = report::loadavg();
+    let pb = ProgressBar::new(workloads.len() as u64 * 2);
+    pb.set_style(
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} {msg}")
+            .map_err(|e| e.to_string())?,
+    );
+    pb.enable_steady_tick(std::time::Duration::from_millis(200));
+    let mut rows = Vec::new();
+    for (name, about) in &workloads {
+        let mut row = Row::new(name, about);
+        pb.set_message(format!("{name}: sci"));
+        let mut cmd = Command::new(&bin);
+        cmd.args(["run", name, "--data"]).arg(&data).current_dir(crate::root());
+        if opts.quick {
+            cmd.arg("--quick");
+        }
+        match json_line(cmd) {
+            Ok(v) if v.get("error").is_none() => {
+                row.sci_ms = v["sci_ms"].as_f64();
+                row.sci_runs = v["runs"].as_u64();
+            }
+            Ok(v) => row.fail("sci-error", v["error"].as_str().unwrap_or("?")),
+            Err(e) => row.fail("sci-error", &e),
+        }
+        pb.inc(1);
+        if py_info.is_some() {
+            pb.set_message(format!("{name}: numpy"));
+            let mut cmd = python_command(&script);
+            cmd.args(["run", name, "--data"]).arg(&data);
+            if opts.quick {
+                cmd.arg("--quick");
+            }
+            match json_line(cmd) {
+                Ok(v) if v.get("error").is_none() => {
+                    row.ref_ms = v["ref_ms"].as_f64();
+                    row.ref_runs = v["runs"].as_u64();
+                    row.reference = ref_label.clone();
+                    if row.check.is_none() {
+                        let check = v["check"].as_str().unwrap_or("?");
+                        if check != "ok" {
+                            row.fail(check, v["detail"].as_str().unwrap_or(""));
+                        } else {
+                            row.check = Some("ok".to_string());
+                        }
+                    }
+                }
+                Ok(v) => row.fail("numpy-error", v["error"].as_str().unwrap_or("?")),
+                Err(e) => row.fail("numpy-error", &e),
+            }
+        } else if row.check.is_none() {
+            row.check = Some("no-reference".to_string());
+        }
+        pb.inc(1);
+        pb.println(row.progress_line());
+        rows.push(row);
+    }
+    pb.finish_and_clear();
+
+    let rep = report::Report {
+        quick: opts.quick,
+        python: py_info,
+        rows,
+        load_before,
+        load_after: report::loadavg(),
+    };
+    let (json_path, md_path) = (bench_dir.join("report.json"), bench_dir.join("report.md"));
+    let md = rep.markdown();
+    std::fs::write(&json_path, serde_json::to_string_pretty(&rep.json()).map_err(|e| e.to_string())? + "\n")
+        .map_err(|e| format!("{}: {e}", json_path.display()))?;
+    std::fs::write(&md_path, &md).map_err(|e| format!("{}: {e}", md_path.display()))?;
+    println!("{md}");
+    eprintln!("xtask: wrote {} and {}", json_path.display(), md_path.display());
+    let failed: Vec<String> = rep
+        .rows
+        .iter()
+        .filter(|r| r.is_failure())
+        .map(|r| format!("{} ({})", r.name, r.check.as_deref().unwrap_or("?")))
+        .collect();
+    if failed.is_empty() { Ok(()) } else { Err(format!("failed workloads: {}", failed.join(", "))) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn parses_arguments() {
+        assert_eq!(parse(&[]).unwrap(), Opts::default());
+        let o = parse(&s(&["--vs-scipy", "--quick", "--filter", "sort"])).unwrap();
+        assert_eq!(o, Opts { vs_scipy: true, quick: true, filter: Some("sort".into()) });
+        assert!(parse(&s(&["--filter"])).unwrap_err().contains("needs a pattern"));
+        assert!(parse(&s(&["--fast"])).unwrap_err().contains("unknown bench argument"));
+    }
 }

@@ -1,0 +1,23 @@
+"""``io.*`` workloads: NumPy side (Rust side: ``benches/src/workloads/io.rs``)."""
+
+import numpy as np
+
+from _registry import workload
+
+
+@workload("io.npy_roundtrip_1000x1000")
+def npy_roundtrip(inp):
+    x = inp.npy("x")
+    path = inp.scratch("roundtrip.npy")
+
+    def run():
+        np.save(path, x)
+        return {"y": np.load(path)}
+
+    return run
+
+
+@workload("io.loadtxt_1e6x3")
+def loadtxt(inp):
+    path = inp.path("x.txt")
+    return lambda: {"y": np.loadtxt(path)}
