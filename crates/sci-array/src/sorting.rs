@@ -6,8 +6,8 @@
 //! types are those of [`SortElement`]: the integers, `bool`, `f32`, `f64` and `Complex<f32/f64>`.
 //!
 //! Large inputs of integers and floats are sorted with a stable LSD radix sort on an
-//! order-preserving integer key (in parallel halves when the `rayon` feature is on), which is
-//! as fast as NumPy's SIMD quicksort.
+//! order-preserving integer key (in parallel halves merged in parallel when the `rayon` feature
+//! is on). NumPy's AVX-512 quicksort is still faster on 1e7 random `f64`.
 
 use crate::{ArrayError, Result, normalize_axis};
 use ndarray::{Array, Array1, ArrayBase, ArrayView1, Axis, Data, Dimension, Zip};
