@@ -1,4 +1,30 @@
 //! # sci-signal: `scipy.signal` on ndarray
+//!
+//! Filter design and filtering named as in `scipy.signal`, on [`ndarray`](sci_array::ndarray)
+//! arrays.
+//!
+//! | SciPy | here |
+//! |---|---|
+//! | `butter` (`output='ba'`, `'zpk'`, `'sos'`) | [`butter`], [`butter_zpk`], [`butter_sos`] |
+//! | `buttap`, `lp2lp_zpk`, `lp2hp_zpk`, `lp2bp_zpk`, `lp2bs_zpk`, `bilinear_zpk` | [`buttap`], [`lp2lp_zpk`], [`lp2hp_zpk`], [`lp2bp_zpk`], [`lp2bs_zpk`], [`bilinear_zpk`] |
+//! | `zpk2tf`, `zpk2sos` | [`zpk2tf`], [`zpk2sos`] |
+//!
+//! ```
+//! use sci_signal::{butter, BType};
+//! let (b, a) = butter(4, &[20.0 / 500.0], BType::Lowpass, false, None).unwrap();
+//! assert_eq!((b.len(), a.len()), (5, 5));
+//! ```
 #![doc(test(attr(deny(warnings))))]
 
 pub use sci_array;
+
+mod cplx;
+mod design;
+mod error;
+mod sos;
+mod zpk;
+
+pub use design::{BType, butter, butter_sos, butter_zpk};
+pub use error::{Result, SignalError};
+pub use sos::{Pairing, zpk2sos};
+pub use zpk::{Zpk, bilinear_zpk, buttap, lp2bp_zpk, lp2bs_zpk, lp2hp_zpk, lp2lp_zpk, zpk2tf};
