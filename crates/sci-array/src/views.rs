@@ -70,7 +70,7 @@ pub(crate) unsafe fn view_from_parts<'a, T>(
 /// let z = array![0.0, 1.0, 4.0, 9.0, 16.0];
 /// let w = sliding_window_view(&z, &[3], None).unwrap();
 /// assert_eq!(w.shape(), &[3, 3]);
-/// assert_eq!(w.index_axis(Axis(0), 1).to_vec(), vec![1.0, 4.0, 9.0]);
+/// assert_eq!(w.index_axis(Axis(0), 1), array![1.0, 4.0, 9.0].into_dyn());
 /// let lap = (&w * &array![1.0, -2.0, 1.0]).sum_axis(Axis(1));
 /// assert_eq!(lap, array![2.0, 2.0, 2.0].into_dyn());
 /// ```
