@@ -1,0 +1,152 @@
+//! Cholesky factorization: `cholesky`, `cho_factor`, `cho_solve`.
+
+use faer::dyn_stack::{MemBuffer, MemStack};
+use faer::linalg::cholesky::llt::factor as llt;
+use ndarray::{Array, Array2, ArrayBase, Data, Dimension, Ix2};
+
+use crate::error::{LinalgError, Result};
+use crate::rhs::{rhs_back, rhs_matrix};
+use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, par, zeros_f};
+
+/// The lower factor `L` (`A = L Lᵀ`, zeros above the diagonal, Fortran order), reading the
+/// lower triangle of `a` when `lower`, else the upper one. Checks square and finite.
+pub(crate) fn cholesky_packed<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    lower: bool,
+) -> Result<Array2<T>> {
+    let n = check_square_finite(a, "a")?;
+    let mut l = zeros_f(n, n);
+    for j in 0..n {
+        for i in j..n {
+            l[[i, j]] = if lower { a[[i, j]] } else { a[[j, i]] };
+        }
+    }
+    let par = par();
+    let mut mem = MemBuffer::new(llt::cholesky_in_place_scratch::<T>(n, par, Default::default()));
+    llt::cholesky_in_place(
+        as_faer_mut(l.view_mut()),
+        Default::default(),
+        par,
+        MemStack::new(&mut mem),
+        Default::default(),
+    )
+    .map_err(|e| match e {
+        llt::LltError::NonPositivePivot { index } => LinalgError::NotPositiveDefinite { index },
+    })?;
+    // faer uses the strict upper triangle as workspace.
+    for j in 1..n {
+        l.column_mut(j).slice_mut(ndarray::s![..j]).fill(T::zero());
+    }
+    Ok(l)
+}
+
+/// Cholesky factor of a symmetric positive definite matrix: upper `U` with `A = Uᵀ U`
+/// (SciPy's default), or lower `L` with `A = L Lᵀ` when `lower`.
+///
+/// Only the chosen triangle of `a` is read.
+///
+/// SciPy equivalent: `scipy.linalg.cholesky(a, lower=False)`.
+///
+/// # Errors
+///
+/// [`LinalgError::NotPositiveDefinite`] with the 0-based index of the failing pivot,
+/// [`LinalgError::NotSquare`], [`LinalgError::NonFinite`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::cholesky;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[4.0, 2.0], [2.0, 5.0]];
+/// let u = cholesky(&a, false).unwrap();
+/// assert_allclose(&u, &array![[2.0, 1.0], [0.0, 2.0]], 1e-15, 0.0);
+/// assert_allclose(&u.t().dot(&u), &a, 1e-15, 0.0);
+/// assert!(cholesky(&array![[1.0, 2.0], [2.0, 1.0]], true).is_err());
+/// ```
+pub fn cholesky<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, lower: bool) -> Result<Array2<T>> {
+    let l = cholesky_packed(a, lower)?;
+    Ok(if lower { l } else { l.reversed_axes() })
+}
+
+/// A Cholesky factorization as returned by [`cho_factor`]: SciPy's `(c, lower)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoFactor<T> {
+    /// The factor in the triangle chosen by `lower`; the other triangle keeps the entries of
+    /// the input (as LAPACK `potrf` leaves them) and is never read.
+    pub c: Array2<T>,
+    /// Whether `c` holds the lower factor `L` (`A = L Lᵀ`) or the upper `U` (`A = Uᵀ U`).
+    pub lower: bool,
+}
+
+/// Cholesky factorization for [`cho_solve`].
+///
+/// SciPy equivalent: `scipy.linalg.cho_factor(a, lower=False)`.
+///
+/// # Errors
+///
+/// As [`cholesky`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::cho_factor;
+/// use sci_linalg::sci_array::ndarray::array;
+/// let f = cho_factor(&array![[4.0, 2.0], [2.0, 5.0]], false).unwrap();
+/// assert_eq!(f.c, array![[2.0, 1.0], [2.0, 2.0]]); // lower-left 2.0 is left from `a`
+/// ```
+pub fn cho_factor<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    lower: bool,
+) -> Result<ChoFactor<T>> {
+    let l = cholesky_packed(a, lower)?;
+    let n = l.nrows();
+    let mut c = zeros_f(n, n);
+    c.assign(a);
+    for j in 0..n {
+        for i in j..n {
+            if lower {
+                c[[i, j]] = l[[i, j]];
+            } else {
+                c[[j, i]] = l[[i, j]];
+            }
+        }
+    }
+    Ok(ChoFactor { c, lower })
+}
+
+/// Solves `A x = b` given [`cho_factor`]`(A)`; `b` is `(n,)` or `(n, k)`.
+///
+/// SciPy equivalent: `scipy.linalg.cho_solve((c, lower), b)`.
+///
+/// # Errors
+///
+/// [`LinalgError::NotSquare`] for a non-square `c`, [`LinalgError::ShapeMismatch`] when `b`
+/// does not have `n` rows, [`LinalgError::NonFinite`] when `c` or `b` hold NaN or infinity.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{cho_factor, cho_solve};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let f = cho_factor(&array![[4.0, 2.0], [2.0, 3.0]], true).unwrap();
+/// assert_allclose(&cho_solve(&f, &array![8.0, 7.0]).unwrap(), &array![1.25, 1.5], 1e-12, 0.0);
+/// ```
+pub fn cho_solve<T, S, D>(factor: &ChoFactor<T>, b: &ArrayBase<S, D>) -> Result<Array<T, D>>
+where
+    T: LinalgFloat,
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    let n = crate::scalar::check_square(&factor.c, "c")?;
+    crate::scalar::check_finite(&factor.c, "c")?;
+    let mut x = rhs_matrix(b, n, "b")?;
+    let c = as_faer(factor.c.view());
+    let l = if factor.lower { c } else { c.transpose() };
+    let mut m = as_faer_mut(x.view_mut());
+    let par = par();
+    faer::linalg::triangular_solve::solve_lower_triangular_in_place(l, m.as_mut(), par);
+    faer::linalg::triangular_solve::solve_upper_triangular_in_place(l.transpose(), m, par);
+    Ok(rhs_back(x, b.ndim()))
+}

@@ -1,0 +1,189 @@
+//! Eigenvalue problems: `eigh`, `eigvalsh` (symmetric) and `eig`, `eigvals` (general).
+
+use faer::dyn_stack::{MemBuffer, MemStack};
+use faer::linalg::evd::{self, ComputeEigenvectors};
+use faer::{ColMut, MatRef};
+use ndarray::{Array1, Array2, ArrayBase, Data, Ix2};
+use num_complex::Complex;
+
+use crate::error::{LinalgError, Result};
+use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, par, zeros_f};
+
+fn evd_err(_: evd::EvdError) -> LinalgError {
+    // faer reports only that its iteration budget ran out, not the count.
+    LinalgError::NoConvergence { iterations: 0 }
+}
+
+/// The triangle faer reads (always the lower one) of the symmetric matrix stored in `a`.
+fn lower_view<T, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, lower: bool) -> MatRef<'_, T> {
+    let f = as_faer(a.view());
+    if lower { f } else { f.transpose() }
+}
+
+fn sym_evd<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    lower: bool,
+    vectors: bool,
+) -> Result<(Array1<T>, Option<Array2<T>>)> {
+    let n = check_square_finite(a, "a")?;
+    let mut w = vec![T::zero(); n];
+    let mut v = if vectors { Some(zeros_f(n, n)) } else { None };
+    let par = par();
+    let cv = if vectors { ComputeEigenvectors::Yes } else { ComputeEigenvectors::No };
+    let mut mem = MemBuffer::new(evd::self_adjoint_evd_scratch::<T>(n, cv, par, Default::default()));
+    evd::self_adjoint_evd(
+        lower_view(a, lower),
+        ColMut::from_slice_mut(&mut w).as_diagonal_mut(),
+        v.as_mut().map(|v| as_faer_mut(v.view_mut())),
+        par,
+        MemStack::new(&mut mem),
+        Default::default(),
+    )
+    .map_err(evd_err)?;
+    Ok((Array1::from(w), v))
+}
+
+/// Eigenvalues and eigenvectors of a real symmetric matrix: `a · v[:, i] = w[i] · v[:, i]`.
+///
+/// The eigenvalues `w` are in ascending order, the eigenvectors `v` orthonormal columns
+/// (their signs are arbitrary and may differ from SciPy's). Only the lower triangle is read
+/// when `lower` (SciPy's default `lower=True`), else the upper one.
+///
+/// SciPy equivalent: `scipy.linalg.eigh(a, lower=True)` (NumPy: `numpy.linalg.eigh`).
+///
+/// # Errors
+///
+/// [`LinalgError::NotSquare`], [`LinalgError::NonFinite`], [`LinalgError::NoConvergence`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::eigh;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[2.0, 1.0], [1.0, 2.0]];
+/// let (w, v) = eigh(&a, true).unwrap();
+/// assert_allclose(&w, &array![1.0, 3.0], 1e-14, 0.0);
+/// assert_allclose(&a.dot(&v), &(&v * &w), 1e-14, 1e-14);
+/// ```
+pub fn eigh<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    lower: bool,
+) -> Result<(Array1<T>, Array2<T>)> {
+    let (w, v) = sym_evd(a, lower, true)?;
+    Ok((w, v.expect("vectors were requested")))
+}
+
+/// Eigenvalues of a real symmetric matrix, ascending.
+///
+/// SciPy equivalent: `scipy.linalg.eigvalsh(a, lower=True)` (NumPy: `numpy.linalg.eigvalsh`).
+///
+/// # Errors
+///
+/// As [`eigh`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::eigvalsh;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let w = eigvalsh(&array![[1.0, -2.0], [-2.0, 1.0]], true).unwrap();
+/// assert_allclose(&w, &array![-1.0, 3.0], 1e-14, 0.0);
+/// ```
+pub fn eigvalsh<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, lower: bool) -> Result<Array1<T>> {
+    Ok(sym_evd(a, lower, false)?.0)
+}
+
+/// Eigenvalues and right eigenvectors of a general real square matrix:
+/// `a · v[:, i] = w[i] · v[:, i]`.
+///
+/// Eigenvalues of a real matrix come in complex-conjugate pairs, so `w` and `v` are complex.
+/// Each eigenvector has unit Euclidean norm and its largest-modulus component real and
+/// positive (LAPACK makes it real but leaves the sign; so vectors may differ from SciPy's by a
+/// factor -1, and for complex eigenvalues by a phase). The order of the eigenvalues is the
+/// order the QR algorithm delivers them in and may differ from SciPy's.
+///
+/// SciPy equivalent: `scipy.linalg.eig(a)` (NumPy: `numpy.linalg.eig`).
+///
+/// # Errors
+///
+/// [`LinalgError::NotSquare`], [`LinalgError::NonFinite`], [`LinalgError::NoConvergence`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::eig;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64;
+/// let a = array![[0.0, -1.0], [1.0, 0.0]]; // rotation by 90°: eigenvalues ±i
+/// let (w, v) = eig(&a).unwrap();
+/// let mut im: Vec<f64> = w.iter().map(|z| z.im).collect();
+/// im.sort_by(f64::total_cmp);
+/// assert!((im[0] + 1.0).abs() < 1e-14 && (im[1] - 1.0).abs() < 1e-14);
+/// let ac = a.mapv(|x| Complex64::new(x, 0.0));
+/// let residual = &ac.dot(&v) - &(&v * &w);
+/// assert!(residual.iter().all(|z| z.norm() < 1e-14));
+/// ```
+pub fn eig<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+) -> Result<(Array1<Complex<T>>, Array2<Complex<T>>)> {
+    let n = check_square_finite(a, "a")?;
+    let e = faer::linalg::solvers::Eigen::new_from_real(as_faer(a.view())).map_err(evd_err)?;
+    let (u, sdiag) = (e.U(), e.S());
+    let w: Array1<Complex<T>> = sdiag.column_vector().iter().copied().collect();
+    let mut v = Array2::from_shape_fn((n, n), |(i, j)| u[(i, j)]);
+    for mut col in v.columns_mut() {
+        let norm = col.iter().map(|z| z.norm_sqr()).fold(T::zero(), |acc, x| acc + x).sqrt();
+        let big = col.iter().copied().fold(Complex::new(T::zero(), T::zero()), |best, z| {
+            if z.norm_sqr() > best.norm_sqr() { z } else { best }
+        });
+        if norm > T::zero() {
+            // Dividing by norm · (big / |big|) gives unit length and a real positive `big`.
+            let phase = big / Complex::new(big.norm(), T::zero());
+            let scale = phase * Complex::new(norm, T::zero());
+            col.mapv_inplace(|z| z / scale);
+        }
+    }
+    Ok((w, v))
+}
+
+/// Eigenvalues of a general real square matrix (complex, unordered).
+///
+/// SciPy equivalent: `scipy.linalg.eigvals(a)` (NumPy: `numpy.linalg.eigvals`).
+///
+/// # Errors
+///
+/// As [`eig`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::eigvals;
+/// use sci_linalg::sci_array::ndarray::array;
+/// let w = eigvals(&array![[2.0, 0.0], [0.0, 3.0]]).unwrap();
+/// let mut re: Vec<f64> = w.iter().map(|z| z.re).collect();
+/// re.sort_by(f64::total_cmp);
+/// assert_eq!(re, vec![2.0, 3.0]);
+/// assert!(w.iter().all(|z| z.im == 0.0));
+/// ```
+pub fn eigvals<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array1<Complex<T>>> {
+    let n = check_square_finite(a, "a")?;
+    let mut re = vec![T::zero(); n];
+    let mut im = vec![T::zero(); n];
+    let par = par();
+    let no = ComputeEigenvectors::No;
+    let mut mem = MemBuffer::new(evd::evd_scratch::<T>(n, no, no, par, Default::default()));
+    evd::evd_real(
+        as_faer(a.view()),
+        ColMut::from_slice_mut(&mut re).as_diagonal_mut(),
+        ColMut::from_slice_mut(&mut im).as_diagonal_mut(),
+        None,
+        None,
+        par,
+        MemStack::new(&mut mem),
+        Default::default(),
+    )
+    .map_err(evd_err)?;
+    Ok(re.into_iter().zip(im).map(|(r, i)| Complex::new(r, i)).collect())
+}

@@ -1,0 +1,350 @@
+//! LU with partial pivoting and what is built on it: `det`, `slogdet`, `inv`, `lu`,
+//! `lu_factor`, `lu_solve`.
+
+use faer::dyn_stack::{MemBuffer, MemStack};
+use faer::linalg::lu::partial_pivoting as pp;
+use faer::perm::PermRef;
+use ndarray::{Array, Array1, Array2, ArrayBase, Data, Dimension, Ix2};
+
+use crate::error::{LinalgError, Result};
+use crate::rhs::{rhs_back, rhs_matrix};
+use crate::scalar::{
+    LinalgFloat, as_faer, as_faer_mut, check_finite, check_square_finite, par, to_fortran, zeros_f,
+};
+
+/// A packed LU factorization `P A = L U` (LAPACK `getrf` layout: unit-lower `L` below the
+/// diagonal, `U` on and above it) with faer's row permutation.
+pub(crate) struct PackedLu<T> {
+    pub lu: Array2<T>,
+    /// `perm[i]` is the row of `A` that ended up in row `i`: `(P A)[i] = A[perm[i]]`.
+    pub perm: Vec<usize>,
+    pub perm_inv: Vec<usize>,
+    pub transpositions: usize,
+}
+
+impl<T: LinalgFloat> PackedLu<T> {
+    /// Factors a copy of `a` (any shape; no checks).
+    pub fn new<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Self {
+        let mut lu = to_fortran(a);
+        let (m, n) = lu.dim();
+        let mut perm = vec![0usize; m];
+        let mut perm_inv = vec![0usize; m];
+        let par = par();
+        let mut mem =
+            MemBuffer::new(pp::factor::lu_in_place_scratch::<usize, T>(m, n, par, Default::default()));
+        let (info, _) = pp::factor::lu_in_place(
+            as_faer_mut(lu.view_mut()),
+            &mut perm,
+            &mut perm_inv,
+            par,
+            MemStack::new(&mut mem),
+            Default::default(),
+        );
+        Self { lu, perm, perm_inv, transpositions: info.transposition_count }
+    }
+
+    /// The first exactly-zero pivot, as LAPACK's `info > 0`.
+    pub fn zero_pivot(&self) -> Option<usize> {
+        self.lu.diag().iter().position(|d| *d == T::zero())
+    }
+
+    pub fn perm_ref(&self) -> PermRef<'_, usize> {
+        PermRef::new_checked(&self.perm, &self.perm_inv, self.perm.len())
+    }
+
+    /// Solves `A x = b` (or `Aᵀ x = b`) in place; `A` must be square.
+    pub fn solve_in_place(&self, x: &mut Array2<T>, transposed: bool) {
+        let n = self.lu.nrows();
+        let par = par();
+        let l = as_faer(self.lu.view());
+        let mut mem = MemBuffer::new(if transposed {
+            pp::solve::solve_transpose_in_place_scratch::<usize, T>(n, x.ncols(), par)
+        } else {
+            pp::solve::solve_in_place_scratch::<usize, T>(n, x.ncols(), par)
+        });
+        let stack = MemStack::new(&mut mem);
+        let rhs = as_faer_mut(x.view_mut());
+        if transposed {
+            pp::solve::solve_transpose_in_place(l, l, self.perm_ref(), rhs, par, stack);
+        } else {
+            pp::solve::solve_in_place(l, l, self.perm_ref(), rhs, par, stack);
+        }
+    }
+
+    /// LAPACK's `ipiv` (0-based): row `i` was interchanged with row `piv[i]`, in order.
+    pub fn lapack_piv(&self) -> Vec<usize> {
+        let m = self.perm.len();
+        let k = m.min(self.lu.ncols());
+        // cur[p] = original row at position p; pos[r] = position of original row r.
+        let mut cur: Vec<usize> = (0..m).collect();
+        let mut pos: Vec<usize> = (0..m).collect();
+        let mut piv = Vec::with_capacity(k);
+        for i in 0..k {
+            let j = pos[self.perm[i]];
+            piv.push(j);
+            let (ri, rj) = (cur[i], cur[j]);
+            cur.swap(i, j);
+            pos[ri] = j;
+            pos[rj] = i;
+        }
+        piv
+    }
+
+    /// `(sign, log|det|)` of the square factored matrix.
+    pub fn slogdet(&self) -> (T, T) {
+        let mut sign = if self.transpositions % 2 == 0 { T::one() } else { -T::one() };
+        let mut logdet = T::zero();
+        for &d in self.lu.diag() {
+            if d == T::zero() {
+                return (T::zero(), T::neg_infinity());
+            }
+            if d < T::zero() {
+                sign = -sign;
+            }
+            logdet += d.abs().ln();
+        }
+        (sign, logdet)
+    }
+}
+
+/// Determinant of a square matrix, from its LU factorization.
+///
+/// An exactly singular matrix gives `0.0` (no error), like SciPy; the empty `0×0` matrix
+/// has determinant `1.0`.
+///
+/// SciPy equivalent: `scipy.linalg.det` (NumPy: `numpy.linalg.det`).
+///
+/// # Errors
+///
+/// [`LinalgError::NotSquare`] for a non-square `a`, [`LinalgError::NonFinite`] when `a` holds
+/// NaN or infinity.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::det;
+/// use sci_linalg::sci_array::ndarray::array;
+/// let d: f64 = det(&array![[1.0, 2.0], [3.0, 4.0]]).unwrap();
+/// assert!((d - -2.0).abs() < 1e-12);
+/// assert_eq!(det(&array![[1.0, 2.0], [2.0, 4.0]]).unwrap(), 0.0);
+/// ```
+pub fn det<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<T> {
+    check_square_finite(a, "a")?;
+    let f = PackedLu::new(a);
+    let mut d = if f.transpositions % 2 == 0 { T::one() } else { -T::one() };
+    for &x in f.lu.diag() {
+        d *= x;
+    }
+    Ok(d)
+}
+
+/// Sign and natural logarithm of the absolute determinant, without overflow.
+///
+/// Returns `(sign, logabsdet)`; a singular matrix gives `(0.0, -inf)`.
+///
+/// NumPy equivalent: `numpy.linalg.slogdet`.
+///
+/// # Errors
+///
+/// [`LinalgError::NotSquare`], [`LinalgError::NonFinite`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::slogdet;
+/// use sci_linalg::sci_array::ndarray::array;
+/// let (sign, logdet) = slogdet(&array![[1.0, 2.0], [3.0, 4.0]]).unwrap();
+/// assert_eq!(sign, -1.0);
+/// assert!((logdet - 2f64.ln()).abs() < 1e-12);
+/// ```
+pub fn slogdet<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<(T, T)> {
+    check_square_finite(a, "a")?;
+    Ok(PackedLu::new(a).slogdet())
+}
+
+/// Inverse of a square matrix.
+///
+/// SciPy equivalent: `scipy.linalg.inv` (NumPy: `numpy.linalg.inv`).
+///
+/// # Errors
+///
+/// [`LinalgError::Singular`] when a pivot of the LU factorization is exactly zero,
+/// [`LinalgError::NotSquare`], [`LinalgError::NonFinite`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::inv;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, 2.0], [3.0, 4.0]];
+/// assert_allclose(&inv(&a).unwrap(), &array![[-2.0, 1.0], [1.5, -0.5]], 1e-12, 0.0);
+/// assert!(inv(&array![[1.0, 2.0], [2.0, 4.0]]).is_err());
+/// ```
+pub fn inv<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
+    let n = check_square_finite(a, "a")?;
+    let f = PackedLu::new(a);
+    if let Some(pivot) = f.zero_pivot() {
+        return Err(LinalgError::Singular { pivot });
+    }
+    let mut out = zeros_f(n, n);
+    let par = par();
+    let mut mem = MemBuffer::new(pp::inverse::inverse_scratch::<usize, T>(n, par));
+    let l = as_faer(f.lu.view());
+    pp::inverse::inverse(as_faer_mut(out.view_mut()), l, l, f.perm_ref(), par, MemStack::new(&mut mem));
+    Ok(out)
+}
+
+/// A packed LU factorization as returned by [`lu_factor`]: SciPy's `(lu, piv)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LuFactor<T> {
+    /// `L` (unit diagonal not stored) below the diagonal and `U` on and above it.
+    pub lu: Array2<T>,
+    /// 0-based pivot indices: row `i` was interchanged with row `piv[i]`, for `i` in order.
+    pub piv: Array1<usize>,
+}
+
+/// LU factorization with partial pivoting in LAPACK's packed form, for [`lu_solve`].
+///
+/// An exactly singular matrix is factored without error (SciPy only warns); [`lu_solve`]
+/// with it then gives infinities or NaN.
+///
+/// SciPy equivalent: `scipy.linalg.lu_factor`.
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`] when `a` holds NaN or infinity.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::lu_factor;
+/// use sci_linalg::sci_array::ndarray::array;
+/// let f = lu_factor(&array![[1.0, 2.0], [3.0, 4.0]]).unwrap();
+/// assert_eq!(f.piv.to_vec(), vec![1, 1]);
+/// assert_eq!(f.lu, array![[3.0, 4.0], [1.0 / 3.0, 2.0 - 4.0 / 3.0]]);
+/// ```
+pub fn lu_factor<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<LuFactor<T>> {
+    check_finite(a, "a")?;
+    let f = PackedLu::new(a);
+    let piv = Array1::from(f.lapack_piv());
+    Ok(LuFactor { lu: f.lu, piv })
+}
+
+/// Solves `A x = b` (or `Aᵀ x = b` with `trans = true`) given [`lu_factor`]`(A)`.
+///
+/// SciPy equivalent: `scipy.linalg.lu_solve` (`trans=0` or `1`).
+///
+/// # Errors
+///
+/// [`LinalgError::NotSquare`] when the factorization is not square,
+/// [`LinalgError::ShapeMismatch`] when `b` is not `(n,)` or `(n, k)`, or `piv` is not `(n,)`,
+/// [`LinalgError::NonFinite`] when `lu` or `b` hold NaN or infinity.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{lu_factor, lu_solve};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[3.0, 6.0, -5.0], [1.0, -3.0, 2.0], [5.0, -1.0, 4.0]];
+/// let f = lu_factor(&a).unwrap();
+/// let x = lu_solve(&f, &array![12.0, -2.0, 10.0], false).unwrap();
+/// assert_allclose(&x, &array![1.75, 1.75, 0.75], 1e-12, 0.0);
+/// ```
+pub fn lu_solve<T, S, D>(factor: &LuFactor<T>, b: &ArrayBase<S, D>, trans: bool) -> Result<Array<T, D>>
+where
+    T: LinalgFloat,
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    let n = crate::scalar::check_square(&factor.lu, "lu")?;
+    check_finite(&factor.lu, "lu")?;
+    if factor.piv.len() != n || factor.piv.iter().any(|&p| p >= n) {
+        return Err(LinalgError::ShapeMismatch {
+            arg: "piv",
+            expected: format!("({n},) with entries below {n}"),
+            found: factor.piv.shape().to_vec(),
+        });
+    }
+    let mut x = rhs_matrix(b, n, "b")?;
+    let lu = as_faer(factor.lu.view());
+    let par = par();
+    if !trans {
+        for (i, &p) in factor.piv.iter().enumerate() {
+            if p != i {
+                swap_rows(&mut x, i, p);
+            }
+        }
+        let mut m = as_faer_mut(x.view_mut());
+        faer::linalg::triangular_solve::solve_unit_lower_triangular_in_place(lu, m.as_mut(), par);
+        faer::linalg::triangular_solve::solve_upper_triangular_in_place(lu, m, par);
+    } else {
+        let mut m = as_faer_mut(x.view_mut());
+        faer::linalg::triangular_solve::solve_lower_triangular_in_place(lu.transpose(), m.as_mut(), par);
+        faer::linalg::triangular_solve::solve_unit_upper_triangular_in_place(lu.transpose(), m, par);
+        for (i, &p) in factor.piv.iter().enumerate().rev() {
+            if p != i {
+                swap_rows(&mut x, i, p);
+            }
+        }
+    }
+    Ok(rhs_back(x, b.ndim()))
+}
+
+fn swap_rows<T: LinalgFloat>(x: &mut Array2<T>, i: usize, j: usize) {
+    for mut col in x.columns_mut() {
+        col.swap(i, j);
+    }
+}
+
+/// LU decomposition with partial pivoting: `A = P L U`.
+///
+/// For an `(m, n)` matrix, with `k = min(m, n)`: `P` is `(m, m)`, `L` is `(m, k)` unit lower
+/// triangular and `U` is `(k, n)` upper triangular.
+///
+/// SciPy equivalent: `scipy.linalg.lu` (defaults: `permute_l=False`, `p_indices=False`).
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`] when `a` holds NaN or infinity.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::lu;
+/// use sci_linalg::sci_array::ndarray::array;
+/// let a = array![[1.0, 2.0], [3.0, 4.0]];
+/// let (p, l, u) = lu(&a).unwrap();
+/// assert_eq!(p, array![[0.0, 1.0], [1.0, 0.0]]);
+/// assert_eq!(l, array![[1.0, 0.0], [1.0 / 3.0, 1.0]]);
+/// assert_eq!(p.dot(&l).dot(&u), a);
+/// ```
+pub fn lu<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+) -> Result<(Array2<T>, Array2<T>, Array2<T>)> {
+    check_finite(a, "a")?;
+    let f = PackedLu::new(a);
+    let (m, n) = f.lu.dim();
+    let k = m.min(n);
+    let mut p = Array2::zeros((m, m));
+    for (i, &r) in f.perm.iter().enumerate() {
+        p[[r, i]] = T::one();
+    }
+    let mut l = zeros_f(m, k);
+    let mut u = zeros_f(k, n);
+    for j in 0..k {
+        l[[j, j]] = T::one();
+        for i in j + 1..m {
+            l[[i, j]] = f.lu[[i, j]];
+        }
+    }
+    for j in 0..n {
+        for i in 0..=j.min(k.saturating_sub(1)) {
+            if i < k {
+                u[[i, j]] = f.lu[[i, j]];
+            }
+        }
+    }
+    Ok((p, l, u))
+}

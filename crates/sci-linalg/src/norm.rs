@@ -1,0 +1,225 @@
+//! Norms and condition numbers: `norm`, `cond`, `matrix_rank`.
+
+use ndarray::{ArrayBase, Axis, Data, Dimension, Ix2};
+use sci_array::ArrayError;
+
+use crate::error::{LinalgError, Result, invalid};
+use crate::lu::inv;
+use crate::scalar::{LinalgFloat, check_finite};
+use crate::svd::singular_values;
+
+/// The `ord` argument of [`norm`] and [`cond`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NormOrd {
+    /// `'fro'`: Frobenius norm (matrices only; the default for matrices).
+    Fro,
+    /// `'nuc'`: nuclear norm, the sum of singular values (matrices only).
+    Nuc,
+    /// `inf`: max |x| for vectors, max absolute row sum for matrices.
+    Inf,
+    /// `-inf`: min |x| for vectors, min absolute row sum for matrices.
+    NegInf,
+    /// A number `p`. Vectors: `(Σ|x|^p)^(1/p)`, with `0` counting non-zeros. Matrices:
+    /// `1` / `-1` max / min absolute column sum, `2` / `-2` largest / smallest singular value.
+    P(f64),
+}
+
+/// Matrix or vector norm.
+///
+/// With `ord = None`: the 2-norm of a vector and the Frobenius norm of a matrix (for more
+/// dimensions, the 2-norm of the flattened array). With `Some(ord)` the array must be 1-d or
+/// 2-d. The 2-norm and Frobenius norm are computed without overflow or underflow for huge or
+/// tiny elements (rescaling, as BLAS `nrm2`).
+///
+/// SciPy equivalent: `scipy.linalg.norm(a, ord)` (NumPy: `numpy.linalg.norm`).
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`] for NaN or infinity (SciPy's `check_finite`), an
+/// [`ArrayError::InvalidValue`] for an order that does not apply (`'fro'` of a vector,
+/// `3` of a matrix, any `ord` beyond 2-d), and [`ArrayError::Empty`] for `inf`, `-inf` or
+/// a negative order of an empty array.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{norm, NormOrd};
+/// use sci_linalg::sci_array::ndarray::array;
+/// let a = array![[-4.0, -3.0, -2.0], [-1.0, 0.0, 1.0], [2.0, 3.0, 4.0]];
+/// let fro: f64 = norm(&a, None).unwrap();
+/// assert!((fro - 7.745966692414834).abs() < 1e-14);
+/// assert_eq!(norm(&a, Some(NormOrd::Inf)).unwrap(), 9.0);
+/// assert_eq!(norm(&a, Some(NormOrd::P(1.0))).unwrap(), 7.0);
+/// let two: f64 = norm(&a, Some(NormOrd::P(2.0))).unwrap();
+/// assert!((two - 7.348469228349534).abs() < 1e-14);
+/// assert_eq!(norm(&array![3.0, -4.0], None).unwrap(), 5.0);
+/// assert_eq!(norm(&array![3.0, -4.0], Some(NormOrd::P(1.0))).unwrap(), 7.0);
+/// ```
+pub fn norm<T, S, D>(a: &ArrayBase<S, D>, ord: Option<NormOrd>) -> Result<T>
+where
+    T: LinalgFloat,
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    check_finite(a, "a")?;
+    let Some(ord) = ord else {
+        return Ok(two_norm(a.iter().copied()));
+    };
+    match a.ndim() {
+        1 => vector_norm(a.iter().copied(), a.len(), ord),
+        2 => {
+            let m = a.view().into_dimensionality::<Ix2>().expect("ndim is 2");
+            matrix_norm(&m, ord)
+        }
+        _ => Err(invalid("ord", "improper number of dimensions to norm")),
+    }
+}
+
+/// Overflow-safe Euclidean norm of a sequence.
+pub(crate) fn two_norm<T: LinalgFloat>(it: impl Iterator<Item = T> + Clone) -> T {
+    let ss = it.clone().fold(T::zero(), |acc, x| acc + x * x);
+    let tiny = T::min_positive_value() / T::epsilon();
+    if ss.is_finite() && ss >= tiny {
+        return ss.sqrt();
+    }
+    // Rescale by the largest magnitude (only on overflow or underflow).
+    let scale = it.clone().fold(T::zero(), |m, x| m.max(x.abs()));
+    if scale == T::zero() {
+        return T::zero();
+    }
+    let ss = it.fold(T::zero(), |acc, x| {
+        let y = x / scale;
+        acc + y * y
+    });
+    scale * ss.sqrt()
+}
+
+fn empty_err(op: &'static str) -> LinalgError {
+    LinalgError::Array(ArrayError::Empty { arg: "a", op })
+}
+
+fn vector_norm<T: LinalgFloat>(it: impl Iterator<Item = T> + Clone, len: usize, ord: NormOrd) -> Result<T> {
+    let abs = it.clone().map(|x| x.abs());
+    Ok(match ord {
+        NormOrd::Inf => abs.reduce(T::max).ok_or_else(|| empty_err("maximum"))?,
+        NormOrd::NegInf => abs.reduce(T::min).ok_or_else(|| empty_err("minimum"))?,
+        NormOrd::P(0.0) => T::lit(it.filter(|x| *x != T::zero()).count() as f64),
+        NormOrd::P(1.0) => abs.fold(T::zero(), |a, x| a + x),
+        NormOrd::P(2.0) => two_norm(it),
+        NormOrd::P(p) if p.is_infinite() => {
+            return vector_norm(it, len, if p > 0.0 { NormOrd::Inf } else { NormOrd::NegInf });
+        }
+        NormOrd::P(p) if p.is_nan() => return Err(invalid("ord", "Invalid norm order for vectors")),
+        NormOrd::P(p) => {
+            if p < 0.0 && len == 0 {
+                return Err(empty_err("minimum"));
+            }
+            let pt = T::lit(p);
+            abs.fold(T::zero(), |a, x| a + x.powf(pt)).powf(T::one() / pt)
+        }
+        NormOrd::Fro | NormOrd::Nuc => return Err(invalid("ord", "Invalid norm order for vectors")),
+    })
+}
+
+fn matrix_norm<T: LinalgFloat>(m: &ndarray::ArrayView2<'_, T>, ord: NormOrd) -> Result<T> {
+    let abs_sums = |axis: usize| m.map(|x| x.abs()).sum_axis(Axis(axis));
+    let reduce = |v: ndarray::Array1<T>, max: bool| -> Result<T> {
+        let r = if max { v.iter().copied().reduce(T::max) } else { v.iter().copied().reduce(T::min) };
+        r.ok_or_else(|| empty_err(if max { "maximum" } else { "minimum" }))
+    };
+    match ord {
+        NormOrd::Fro => Ok(two_norm(m.iter().copied())),
+        NormOrd::Nuc => Ok(singular_values(m.view())?.sum()),
+        NormOrd::Inf => reduce(abs_sums(1), true),
+        NormOrd::NegInf => reduce(abs_sums(1), false),
+        NormOrd::P(1.0) => reduce(abs_sums(0), true),
+        NormOrd::P(-1.0) => reduce(abs_sums(0), false),
+        NormOrd::P(p) if p == f64::INFINITY => reduce(abs_sums(1), true),
+        NormOrd::P(p) if p == f64::NEG_INFINITY => reduce(abs_sums(1), false),
+        NormOrd::P(p) if p == 2.0 || p == -2.0 => {
+            let s = singular_values(m.view())?;
+            reduce(s, p > 0.0)
+        }
+        NormOrd::P(_) => Err(invalid("ord", "Invalid norm order for matrices.")),
+    }
+}
+
+/// Condition number of a matrix in the norm `p` (`None`: the 2-norm ratio of the largest to
+/// the smallest singular value, for any shape).
+///
+/// For other orders the matrix must be square and the result is `norm(a) · norm(inv(a))`;
+/// an exactly singular matrix then has condition number `inf`, as NumPy.
+///
+/// NumPy equivalent: `numpy.linalg.cond(x, p)`.
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`], [`LinalgError::NotSquare`] for a non-square matrix with a `p`
+/// other than `None`, `2` or `-2`, [`ArrayError::Empty`] for an empty matrix, and invalid
+/// orders as in [`norm`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{cond, NormOrd};
+/// use sci_linalg::sci_array::ndarray::array;
+/// let a = array![[1.0, 0.0, -1.0], [0.0, 1.0, 0.0], [1.0, 0.0, 1.0]];
+/// let c2: f64 = cond(&a, None).unwrap();
+/// assert!((c2 - 1.4142135623730951).abs() < 1e-14);
+/// let cf: f64 = cond(&a, Some(NormOrd::Fro)).unwrap();
+/// assert!((cf - 3.1622776601683795).abs() < 1e-14);
+/// assert_eq!(cond(&array![[1.0, 1.0], [1.0, 1.0]], Some(NormOrd::Inf)).unwrap(), f64::INFINITY);
+/// ```
+pub fn cond<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, p: Option<NormOrd>) -> Result<T> {
+    check_finite(a, "a")?;
+    if a.is_empty() {
+        return Err(LinalgError::Array(ArrayError::Empty { arg: "a", op: "cond" }));
+    }
+    match p {
+        None | Some(NormOrd::P(2.0)) | Some(NormOrd::P(-2.0)) => {
+            let s = singular_values(a.view())?;
+            let (hi, lo) = (s[0], s[s.len() - 1]);
+            Ok(if p == Some(NormOrd::P(-2.0)) { lo / hi } else { hi / lo })
+        }
+        Some(ord) => {
+            crate::scalar::check_square(a, "a")?;
+            match inv(a) {
+                Ok(ai) => Ok(matrix_norm(&a.view(), ord)? * matrix_norm(&ai.view(), ord)?),
+                Err(LinalgError::Singular { .. }) => {
+                    matrix_norm(&a.view(), ord)?; // still reject invalid orders
+                    Ok(T::infinity())
+                }
+                Err(e) => Err(e),
+            }
+        }
+    }
+}
+
+/// Rank of a matrix: the number of singular values above `tol`, by default
+/// `s.max() · max(m, n) · eps`.
+///
+/// NumPy equivalent: `numpy.linalg.matrix_rank(A, tol)` (2-d input).
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`], [`LinalgError::NoConvergence`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::matrix_rank;
+/// use sci_linalg::sci_array::ndarray::{array, Array2};
+/// assert_eq!(matrix_rank(&Array2::<f64>::eye(4), None).unwrap(), 4);
+/// assert_eq!(matrix_rank(&array![[1.0, 2.0], [2.0, 4.0]], None).unwrap(), 1);
+/// assert_eq!(matrix_rank(&Array2::<f64>::zeros((3, 2)), None).unwrap(), 0);
+/// ```
+pub fn matrix_rank<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    tol: Option<T>,
+) -> Result<usize> {
+    check_finite(a, "a")?;
+    let s = singular_values(a.view())?;
+    let smax = s.iter().copied().fold(T::zero(), T::max);
+    let tol = tol.unwrap_or_else(|| smax * T::lit(a.nrows().max(a.ncols()) as f64) * T::epsilon());
+    Ok(s.iter().filter(|&&x| x > tol).count())
+}

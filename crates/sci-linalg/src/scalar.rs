@@ -1,0 +1,183 @@
+//! The element trait and the zero-copy bridge between ndarray and faer.
+//!
+//! ndarray and faer both describe a matrix as a pointer plus two signed element strides, so an
+//! [`ArrayView2`] (also a transposed, sliced or negative-stride one) is handed to faer as a
+//! [`MatRef`] without copying, and faer writes results straight into ndarray buffers through
+//! [`MatMut`]. This is the one place in the crate that needs `unsafe`.
+
+use faer::{MatMut, MatRef, Par};
+use ndarray::{Array2, ArrayBase, ArrayView2, ArrayViewMut2, Data, Dimension, Ix2, ShapeBuilder};
+use std::fmt::{Debug, Display};
+
+use crate::error::{LinalgError, Result};
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for f32 {}
+    impl Sealed for f64 {}
+}
+
+/// The real floating-point types `sci-linalg` works on: `f32` and `f64` (LAPACK's `s` and `d`).
+///
+/// It ties together what the backend (faer's `RealField`) and ndarray need; it is sealed.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{LinalgFloat, det};
+/// use sci_linalg::sci_array::ndarray::array;
+/// fn det_twice<T: LinalgFloat>(a: &sci_linalg::sci_array::ndarray::Array2<T>) -> T {
+///     det(a).unwrap() + det(a).unwrap()
+/// }
+/// assert_eq!(det_twice(&array![[2.0f32]]), 4.0);
+/// ```
+pub trait LinalgFloat:
+    faer::traits::RealField
+    + num_traits::Float
+    + num_traits::NumAssign
+    + ndarray::ScalarOperand
+    + ndarray::LinalgScalar
+    + Debug
+    + Display
+    + Default
+    + Send
+    + Sync
+    + 'static
+    + sealed::Sealed
+{
+    /// Converts an `f64` constant to this type (rounding for `f32`).
+    fn lit(x: f64) -> Self;
+    /// Converts to `f64` (exact).
+    fn to_f64_lossless(self) -> f64;
+}
+
+impl LinalgFloat for f64 {
+    #[inline]
+    fn lit(x: f64) -> Self {
+        x
+    }
+    #[inline]
+    fn to_f64_lossless(self) -> f64 {
+        self
+    }
+}
+
+impl LinalgFloat for f32 {
+    #[inline]
+    fn lit(x: f64) -> Self {
+        x as f32
+    }
+    #[inline]
+    fn to_f64_lossless(self) -> f64 {
+        f64::from(self)
+    }
+}
+
+/// faer's global parallelism (rayon over all cores unless the user changed it).
+#[inline]
+pub(crate) fn par() -> Par {
+    faer::get_global_parallelism()
+}
+
+/// Views an ndarray matrix as a faer matrix, without copying.
+#[allow(unsafe_code)]
+pub(crate) fn as_faer<'a, T>(a: ArrayView2<'a, T>) -> MatRef<'a, T> {
+    let (m, n) = a.dim();
+    let s = a.strides();
+    let (rs, cs) = (s[0], s[1]);
+    let ptr = a.as_ptr();
+    // SAFETY: `ptr` points at element [0, 0] of a live ndarray view that is borrowed for 'a;
+    // every element (i, j) with i < m, j < n lives at `ptr + i*rs + j*cs` inside that view's
+    // allocation (ndarray's own invariant, negative strides included); ndarray pointers are
+    // non-null and aligned even for empty arrays; a shared view permits no writes during 'a.
+    unsafe { MatRef::from_raw_parts(ptr, m, n, rs, cs) }
+}
+
+/// Views a mutable ndarray matrix as a mutable faer matrix, without copying.
+#[allow(unsafe_code)]
+pub(crate) fn as_faer_mut<'a, T>(mut a: ArrayViewMut2<'a, T>) -> MatMut<'a, T> {
+    let (m, n) = a.dim();
+    let s = a.strides();
+    let (rs, cs) = (s[0], s[1]);
+    let ptr = a.as_mut_ptr();
+    // SAFETY: as in `as_faer`; in addition a mutable ndarray view is the unique borrow of its
+    // elements for 'a and never aliases two indices to one address (ndarray rejects such
+    // strides for owned and mutable arrays), which is what faer requires of a `MatMut`.
+    unsafe { MatMut::from_raw_parts_mut(ptr, m, n, rs, cs) }
+}
+
+/// An uninitialised-free Fortran-order (column-major) matrix of zeros, the layout faer's
+/// kernels prefer for outputs (as LAPACK's, and SciPy's results are Fortran-ordered too).
+pub(crate) fn zeros_f<T: LinalgFloat>(m: usize, n: usize) -> Array2<T> {
+    Array2::zeros((m, n).f())
+}
+
+/// Copies any ndarray matrix into a new Fortran-order one (the working copy that LAPACK-style
+/// in-place factorizations overwrite).
+pub(crate) fn to_fortran<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Array2<T> {
+    let mut out = zeros_f(a.nrows(), a.ncols());
+    out.assign(a);
+    out
+}
+
+/// SciPy's `check_finite=True`: NaN or infinity anywhere is an error naming the argument.
+pub(crate) fn check_finite<T, S, D>(a: &ArrayBase<S, D>, arg: &'static str) -> Result<()>
+where
+    T: LinalgFloat,
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    if a.iter().all(|x| x.is_finite()) { Ok(()) } else { Err(LinalgError::NonFinite { arg }) }
+}
+
+/// Checks that `a` is square.
+pub(crate) fn check_square<T, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, arg: &'static str) -> Result<usize> {
+    if a.nrows() == a.ncols() {
+        Ok(a.nrows())
+    } else {
+        Err(LinalgError::NotSquare { arg, shape: a.shape().to_vec() })
+    }
+}
+
+/// The checks every square-matrix routine starts with: square, then finite.
+pub(crate) fn check_square_finite<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    arg: &'static str,
+) -> Result<usize> {
+    let n = check_square(a, arg)?;
+    check_finite(a, arg)?;
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::{array, s};
+
+    #[test]
+    fn views_round_trip_with_any_strides() {
+        let a = array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]];
+        for v in [a.view(), a.t(), a.slice(s![..;2, ..;-1]), a.slice(s![1.., ..;-2])] {
+            let f = as_faer(v);
+            assert_eq!((f.nrows(), f.ncols()), v.dim());
+            for ((i, j), x) in v.indexed_iter() {
+                assert_eq!(f[(i, j)], *x);
+            }
+        }
+    }
+
+    #[test]
+    fn empty_views_are_fine() {
+        let a = Array2::<f64>::zeros((0, 3));
+        let f = as_faer(a.view());
+        assert_eq!((f.nrows(), f.ncols()), (0, 3));
+    }
+
+    #[test]
+    fn checks() {
+        let a = array![[1.0, f64::NAN]];
+        assert_eq!(check_square(&a, "a"), Err(LinalgError::NotSquare { arg: "a", shape: vec![1, 2] }));
+        assert_eq!(check_finite(&a, "a"), Err(LinalgError::NonFinite { arg: "a" }));
+        assert_eq!(check_square_finite(&array![[1.0]], "a"), Ok(1));
+    }
+}

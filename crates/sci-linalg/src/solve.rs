@@ -1,0 +1,238 @@
+//! Linear systems: `solve` (with SciPy's `assume_a`) and `solve_triangular`.
+
+use ndarray::{Array, ArrayBase, Data, Dimension, Ix2};
+
+use crate::cholesky::cholesky_packed;
+use crate::error::{LinalgError, Result};
+use crate::lu::PackedLu;
+use crate::rhs::{rhs_back, rhs_matrix};
+use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, par, zeros_f};
+
+/// The structure `solve` may assume of `a` (SciPy's `assume_a`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum AssumeA {
+    /// `'general'` / `'gen'`: LU with partial pivoting (LAPACK `gesv`).
+    #[default]
+    General,
+    /// `'symmetric'` / `'sym'`: only the triangle chosen by `lower` is read.
+    Symmetric,
+    /// `'positive definite'` / `'pos'`: Cholesky; only the triangle chosen by `lower` is read.
+    PositiveDefinite,
+    /// `'diagonal'`: only the diagonal is read.
+    Diagonal,
+    /// `'upper triangular'`: only the upper triangle is read.
+    UpperTriangular,
+    /// `'lower triangular'`: only the lower triangle is read.
+    LowerTriangular,
+}
+
+/// Keyword options of [`solve_with`]; `Default` gives SciPy's defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SolveOptions {
+    /// Structure of `a` (default [`AssumeA::General`]).
+    pub assume_a: AssumeA,
+    /// For `Symmetric` and `PositiveDefinite`: read the lower triangle instead of the upper
+    /// one (default `false`, as SciPy).
+    pub lower: bool,
+    /// Solve `aᵀ x = b` instead (default `false`).
+    pub transposed: bool,
+}
+
+/// Solves the linear system `a x = b` for a square `a`; `b` is `(n,)` or `(n, k)` and the
+/// solution has the same shape.
+///
+/// Uses LU with partial pivoting; see [`solve_with`] for SciPy's `assume_a`, `lower` and
+/// `transposed` options.
+///
+/// SciPy equivalent: `scipy.linalg.solve` (NumPy: `numpy.linalg.solve`).
+///
+/// # Errors
+///
+/// [`LinalgError::Singular`] when a pivot is exactly zero, [`LinalgError::NotSquare`],
+/// [`LinalgError::ShapeMismatch`] when `b` does not have `n` rows,
+/// [`LinalgError::NonFinite`] when `a` or `b` hold NaN or infinity.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::solve;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[3.0, 6.0, -5.0], [1.0, -3.0, 2.0], [5.0, -1.0, 4.0]];
+/// let x = solve(&a, &array![12.0, -2.0, 10.0]).unwrap();
+/// assert_allclose(&x, &array![1.75, 1.75, 0.75], 1e-12, 0.0);
+/// let x = solve(&array![[1.0, 2.0], [2.0, 3.0]], &array![14.0, 23.0]).unwrap();
+/// assert_allclose(&x, &array![4.0, 5.0], 1e-12, 0.0);
+/// ```
+pub fn solve<T, S1, S2, D>(a: &ArrayBase<S1, Ix2>, b: &ArrayBase<S2, D>) -> Result<Array<T, D>>
+where
+    T: LinalgFloat,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    D: Dimension,
+{
+    solve_with(a, b, SolveOptions::default())
+}
+
+/// [`solve`] with SciPy's keyword options.
+///
+/// `Symmetric` solves by LU of the symmetric matrix rebuilt from the chosen triangle (SciPy
+/// uses Bunch–Kaufman `sysv`; the solution agrees to rounding).
+///
+/// SciPy equivalent: `scipy.linalg.solve(a, b, assume_a=..., lower=..., transposed=...)`.
+///
+/// # Errors
+///
+/// As [`solve`], plus [`LinalgError::NotPositiveDefinite`] for `PositiveDefinite` when the
+/// Cholesky factorization fails.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{solve_with, AssumeA, SolveOptions};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[4.0, 2.0], [2.0, 3.0]];
+/// let opts = SolveOptions { assume_a: AssumeA::PositiveDefinite, ..Default::default() };
+/// let x = solve_with(&a, &array![8.0, 7.0], opts).unwrap();
+/// assert_allclose(&x, &array![1.25, 1.5], 1e-12, 0.0);
+/// ```
+pub fn solve_with<T, S1, S2, D>(
+    a: &ArrayBase<S1, Ix2>,
+    b: &ArrayBase<S2, D>,
+    opts: SolveOptions,
+) -> Result<Array<T, D>>
+where
+    T: LinalgFloat,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    D: Dimension,
+{
+    let n = check_square_finite(a, "a")?;
+    let mut x = rhs_matrix(b, n, "b")?;
+    match opts.assume_a {
+        AssumeA::General => {
+            let f = PackedLu::new(a);
+            if let Some(pivot) = f.zero_pivot() {
+                return Err(LinalgError::Singular { pivot });
+            }
+            f.solve_in_place(&mut x, opts.transposed);
+        }
+        AssumeA::Symmetric => {
+            let mut s = zeros_f(n, n);
+            for j in 0..n {
+                for i in 0..n {
+                    let (r, c) = if (i >= j) == opts.lower { (i, j) } else { (j, i) };
+                    s[[i, j]] = a[[r, c]];
+                }
+            }
+            let f = PackedLu::new(&s);
+            if let Some(pivot) = f.zero_pivot() {
+                return Err(LinalgError::Singular { pivot });
+            }
+            f.solve_in_place(&mut x, false);
+        }
+        AssumeA::PositiveDefinite => {
+            // The factor L with A = L Lᵀ; Aᵀ = A so `transposed` changes nothing.
+            let l = cholesky_packed(a, opts.lower)?;
+            let lf = as_faer(l.view());
+            let mut m = as_faer_mut(x.view_mut());
+            let par = par();
+            faer::linalg::triangular_solve::solve_lower_triangular_in_place(lf, m.as_mut(), par);
+            faer::linalg::triangular_solve::solve_upper_triangular_in_place(lf.transpose(), m, par);
+        }
+        AssumeA::Diagonal => {
+            let d = a.diag();
+            if let Some(pivot) = d.iter().position(|v| *v == T::zero()) {
+                return Err(LinalgError::Singular { pivot });
+            }
+            for mut col in x.columns_mut() {
+                col.zip_mut_with(&d, |v, &di| *v /= di);
+            }
+        }
+        AssumeA::UpperTriangular | AssumeA::LowerTriangular => {
+            let lower = opts.assume_a == AssumeA::LowerTriangular;
+            triangular_in_place(a, &mut x, lower, opts.transposed, false)?;
+        }
+    }
+    Ok(rhs_back(x, b.ndim()))
+}
+
+/// Solves with the triangle of `a` in place; the shared core of `solve_triangular`.
+fn triangular_in_place<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    x: &mut ndarray::Array2<T>,
+    lower: bool,
+    trans: bool,
+    unit_diagonal: bool,
+) -> Result<()> {
+    if !unit_diagonal && let Some(pivot) = a.diag().iter().position(|v| *v == T::zero()) {
+        return Err(LinalgError::Singular { pivot });
+    }
+    let mut t = as_faer(a.view());
+    let mut lower = lower;
+    if trans {
+        t = t.transpose();
+        lower = !lower;
+    }
+    let m = as_faer_mut(x.view_mut());
+    let par = par();
+    use faer::linalg::triangular_solve as ts;
+    match (lower, unit_diagonal) {
+        (true, false) => ts::solve_lower_triangular_in_place(t, m, par),
+        (true, true) => ts::solve_unit_lower_triangular_in_place(t, m, par),
+        (false, false) => ts::solve_upper_triangular_in_place(t, m, par),
+        (false, true) => ts::solve_unit_upper_triangular_in_place(t, m, par),
+    }
+    Ok(())
+}
+
+/// Keyword options of [`solve_triangular`]; `Default` gives SciPy's defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TriangularOptions {
+    /// Use the lower triangle of `a` (default `false`: upper, as SciPy).
+    pub lower: bool,
+    /// Solve `aᵀ x = b` (SciPy `trans=1` or `'T'`; for real input `'C'` is the same).
+    pub trans: bool,
+    /// Assume the diagonal is all ones and do not read it.
+    pub unit_diagonal: bool,
+}
+
+/// Solves `a x = b` for a triangular `a`, reading only the chosen triangle.
+///
+/// SciPy equivalent: `scipy.linalg.solve_triangular`.
+///
+/// # Errors
+///
+/// [`LinalgError::Singular`] when a diagonal element is exactly zero (unless
+/// `unit_diagonal`), [`LinalgError::NotSquare`], [`LinalgError::ShapeMismatch`],
+/// [`LinalgError::NonFinite`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{solve_triangular, TriangularOptions};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[3.0, 0.0, 0.0, 0.0], [2.0, 1.0, 0.0, 0.0], [1.0, 0.0, 1.0, 0.0], [1.0, 1.0, 1.0, 1.0]];
+/// let b = array![4.0, 2.0, 4.0, 2.0];
+/// let x = solve_triangular(&a, &b, TriangularOptions { lower: true, ..Default::default() }).unwrap();
+/// assert_allclose(&x, &array![4.0 / 3.0, -2.0 / 3.0, 8.0 / 3.0, -4.0 / 3.0], 1e-12, 0.0);
+/// ```
+pub fn solve_triangular<T, S1, S2, D>(
+    a: &ArrayBase<S1, Ix2>,
+    b: &ArrayBase<S2, D>,
+    opts: TriangularOptions,
+) -> Result<Array<T, D>>
+where
+    T: LinalgFloat,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    D: Dimension,
+{
+    let n = check_square_finite(a, "a")?;
+    let mut x = rhs_matrix(b, n, "b")?;
+    triangular_in_place(a, &mut x, opts.lower, opts.trans, opts.unit_diagonal)?;
+    Ok(rhs_back(x, b.ndim()))
+}

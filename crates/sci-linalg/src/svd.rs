@@ -1,0 +1,204 @@
+//! Singular value decomposition: `svd`, `svdvals`, `diagsvd`, and low-rank reconstruction.
+
+use faer::dyn_stack::{MemBuffer, MemStack};
+use faer::linalg::svd::{self as fsvd, ComputeSvdVectors};
+use faer::{Accum, ColMut};
+use ndarray::{Array1, Array2, ArrayBase, Data, Ix1, Ix2, ShapeBuilder, s};
+
+use crate::error::{LinalgError, Result};
+use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, par, zeros_f};
+
+/// The result of [`svd`]: `a = u · diag(s) · vh`.
+///
+/// With `full_matrices`, `u` is `(m, m)` and `vh` is `(n, n)`; otherwise (economy size)
+/// `u` is `(m, k)` and `vh` is `(k, n)` with `k = min(m, n)`. `s` holds the `k` singular
+/// values in descending order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Svd<T> {
+    /// Left singular vectors, one per column.
+    pub u: Array2<T>,
+    /// Singular values, non-negative, descending.
+    pub s: Array1<T>,
+    /// Right singular vectors, one per row (`Vᴴ`, as SciPy returns it).
+    pub vh: Array2<T>,
+}
+
+impl<T: LinalgFloat> Svd<T> {
+    /// The best rank-`k` approximation of the decomposed matrix (Eckart–Young):
+    /// `u[:, :k] @ diag(s[:k]) @ vh[:k, :]`, computed with one matrix product.
+    ///
+    /// `k` larger than the number of singular values is clamped to it. This is SVD image
+    /// compression: keep the top `k` singular triplets of an image matrix.
+    ///
+    /// NumPy equivalent: `u[:, :k] @ np.diag(s[:k]) @ vh[:k, :]`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_linalg::svd;
+    /// use sci_linalg::sci_array::ndarray::{array, Array2};
+    /// use sci_linalg::sci_array::testing::assert_allclose;
+    /// // a rank-1 "image" plus a little rank-1 noise
+    /// let img = Array2::from_shape_fn((225, 225), |(i, j)| ((i * j) as f64).sqrt() + 1e-3 * (i % 7) as f64);
+    /// let d = svd(&img, false).unwrap();
+    /// let approx = d.reconstruct(20);
+    /// assert_eq!(approx.dim(), (225, 225));
+    /// let err = (&approx - &img).mapv(|x| x * x).sum().sqrt();
+    /// let tail = d.s.slice(sci_linalg::sci_array::ndarray::s![20..]).mapv(|x| x * x).sum().sqrt();
+    /// assert!((err - tail).abs() <= 1e-9 * img.mapv(|x| x * x).sum().sqrt());
+    /// // all triplets give back the matrix
+    /// assert_allclose(&d.reconstruct(225), &img, 1e-10, 1e-10);
+    /// # let _ = array![1.0];
+    /// ```
+    pub fn reconstruct(&self, k: usize) -> Array2<T> {
+        let k = k.min(self.s.len());
+        let (m, n) = (self.u.nrows(), self.vh.ncols());
+        // Scale the k kept columns of u by s, then one GEMM with the kept rows of vh.
+        let mut us = zeros_f(m, k);
+        us.assign(&self.u.slice(s![.., ..k]));
+        for (mut col, &sv) in us.columns_mut().into_iter().zip(self.s.iter()) {
+            col.mapv_inplace(|x| x * sv);
+        }
+        let mut out = zeros_f(m, n);
+        faer::linalg::matmul::matmul(
+            as_faer_mut(out.view_mut()),
+            Accum::Replace,
+            as_faer(us.view()),
+            as_faer(self.vh.slice(s![..k, ..])),
+            T::one(),
+            par(),
+        );
+        out
+    }
+}
+
+fn svd_err(_: fsvd::SvdError) -> LinalgError {
+    // faer reports only that its iteration budget ran out, not the count.
+    LinalgError::NoConvergence { iterations: 0 }
+}
+
+/// Singular value decomposition `a = u · diag(s) · vh`.
+///
+/// `full_matrices = true` is SciPy's default (square `u` and `vh`); `false` gives the economy
+/// size. For the singular values alone use [`svdvals`] (SciPy's `compute_uv=False`).
+/// The signs of singular vector pairs are arbitrary and may differ from SciPy's (LAPACK's);
+/// the product `u · diag(s) · vh` and `s` agree.
+///
+/// SciPy equivalent: `scipy.linalg.svd` (NumPy: `numpy.linalg.svd`).
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`] when `a` holds NaN or infinity, [`LinalgError::NoConvergence`]
+/// when the iteration fails.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::svd;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, 2.0], [2.0, 3.0]];
+/// let d = svd(&a, true).unwrap();
+/// assert_allclose(&d.s, &array![4.23606797749979, 0.2360679774997897], 1e-14, 0.0);
+/// let rebuilt = (&d.u * &d.s).dot(&d.vh);
+/// assert_allclose(&rebuilt, &a, 1e-14, 1e-14);
+/// ```
+pub fn svd<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, full_matrices: bool) -> Result<Svd<T>> {
+    check_finite(a, "a")?;
+    let (m, n) = a.dim();
+    let k = m.min(n);
+    let (ur, vr, mode) =
+        if full_matrices { (m, n, ComputeSvdVectors::Full) } else { (k, k, ComputeSvdVectors::Thin) };
+    let mut u = zeros_f(m, ur);
+    // vh is C-ordered so that its transpose, faer's V, is column-major.
+    let mut vh = Array2::<T>::zeros((vr, n));
+    let mut sv = vec![T::zero(); k];
+    let par = par();
+    let mut mem = MemBuffer::new(fsvd::svd_scratch::<T>(m, n, mode, mode, par, Default::default()));
+    fsvd::svd(
+        as_faer(a.view()),
+        ColMut::from_slice_mut(&mut sv).as_diagonal_mut(),
+        Some(as_faer_mut(u.view_mut())),
+        Some(as_faer_mut(vh.view_mut().reversed_axes())),
+        par,
+        MemStack::new(&mut mem),
+        Default::default(),
+    )
+    .map_err(svd_err)?;
+    Ok(Svd { u, s: Array1::from(sv), vh })
+}
+
+/// Singular values of `a`, descending (no singular vectors are computed).
+///
+/// SciPy equivalent: `scipy.linalg.svdvals` (`svd(a, compute_uv=False)`).
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`], [`LinalgError::NoConvergence`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::svdvals;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let s = svdvals(&array![[1.0, 2.0, 3.0], [2.0, 4.0, 6.0]]).unwrap();
+/// assert_allclose(&s, &array![70f64.sqrt(), 0.0], 1e-14, 1e-14);
+/// ```
+pub fn svdvals<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array1<T>> {
+    check_finite(a, "a")?;
+    singular_values(a.view())
+}
+
+/// Singular values without the finiteness check (callers have done it).
+pub(crate) fn singular_values<T: LinalgFloat>(a: ndarray::ArrayView2<'_, T>) -> Result<Array1<T>> {
+    let (m, n) = a.dim();
+    let mut sv = vec![T::zero(); m.min(n)];
+    let par = par();
+    let no = ComputeSvdVectors::No;
+    let mut mem = MemBuffer::new(fsvd::svd_scratch::<T>(m, n, no, no, par, Default::default()));
+    fsvd::svd(
+        as_faer(a),
+        ColMut::from_slice_mut(&mut sv).as_diagonal_mut(),
+        None,
+        None,
+        par,
+        MemStack::new(&mut mem),
+        Default::default(),
+    )
+    .map_err(svd_err)?;
+    Ok(Array1::from(sv))
+}
+
+/// The `(m, n)` matrix with the singular values `s` on its diagonal: the middle factor of an
+/// SVD, `a = u · diagsvd(s, m, n) · vh`.
+///
+/// SciPy equivalent: `scipy.linalg.diagsvd`.
+///
+/// # Errors
+///
+/// [`LinalgError::ShapeMismatch`] when `s.len()` is not `min(m, n)`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::diagsvd;
+/// use sci_linalg::sci_array::ndarray::array;
+/// assert_eq!(diagsvd(&array![3.0, 2.0], 2, 3).unwrap(), array![[3.0, 0.0, 0.0], [0.0, 2.0, 0.0]]);
+/// ```
+pub fn diagsvd<T: LinalgFloat, S: Data<Elem = T>>(
+    s: &ArrayBase<S, Ix1>,
+    m: usize,
+    n: usize,
+) -> Result<Array2<T>> {
+    if s.len() != m.min(n) {
+        return Err(LinalgError::ShapeMismatch {
+            arg: "s",
+            expected: format!("length min({m}, {n}) = {}", m.min(n)),
+            found: s.shape().to_vec(),
+        });
+    }
+    let mut out = Array2::zeros((m, n).f());
+    out.diag_mut().assign(s);
+    Ok(out)
+}
