@@ -1,1 +1,10 @@
-//! (module being written in this session)
+//! Elementwise and linear-algebra helpers: `clip`, `hypot`, `axpy`, 1-d `convolve` /
+//! `correlate`, and `einsum`.
+
+mod convolve;
+mod einsum;
+mod elementwise;
+
+pub use convolve::*;
+pub use einsum::*;
+pub use elementwise::*;

@@ -15,5 +15,6 @@ mod quantile;
 pub use basic::*;
 pub use cumulative::*;
 pub use kernels::SumElement;
+pub(crate) use kernels::pairwise_sum_slice;
 pub use nan::*;
 pub use quantile::*;

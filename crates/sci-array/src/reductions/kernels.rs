@@ -91,6 +91,11 @@ pub(crate) fn pairwise_sum<A: SumElement>(x: &[A]) -> A {
     pairwise_sum_map(x, &|v| v)
 }
 
+/// NumPy's pairwise sum of a slice (for the other modules of the crate).
+pub(crate) fn pairwise_sum_slice<A: SumElement>(x: &[A]) -> A {
+    pairwise_sum(x)
+}
+
 /// [`pairwise_sum`] of `f(x[i])`, without a temporary array.
 pub(crate) fn pairwise_sum_map<A: SumElement, F: Fn(A) -> A + Sync>(x: &[A], f: &F) -> A {
     let n = x.len();
