@@ -424,12 +424,19 @@ where
             found: a.shape().to_vec(),
         });
     }
-    let mut out = a.to_owned();
-    for (idx, x) in out.view_mut().into_dyn().indexed_iter_mut() {
-        let (i, j) = (idx[nd - 2] as isize, idx[nd - 1] as isize);
-        let keep = if lower { j <= i + k } else { j >= i + k };
-        if !keep {
-            *x = T::zero();
+    let mut out = a.as_standard_layout().into_owned();
+    let (r, c) = (a.shape()[nd - 2], a.shape()[nd - 1]);
+    if out.is_empty() {
+        return Ok(out);
+    }
+    let flat = out.as_slice_mut().expect("standard layout");
+    for mat in flat.chunks_mut(r * c) {
+        for (i, row) in mat.chunks_mut(c).enumerate() {
+            // Columns j kept: lower j <= i + k, upper j >= i + k.
+            let diag = i as isize + k;
+            let cut = |x: isize| x.clamp(0, c as isize) as usize;
+            let zero = if lower { cut(diag + 1)..c } else { 0..cut(diag) };
+            row[zero].fill(T::zero());
         }
     }
     Ok(out)

@@ -598,3 +598,51 @@ where
         }
     }
 }
+
+/// Rolls along several axes at once: `shifts` and `axes` are paired (one of them may have
+/// length 1 and is then used for all); shifts along a repeated axis add up.
+///
+/// NumPy equivalent: `numpy.roll(a, shift=(..), axis=(..))`.
+///
+/// # Errors
+///
+/// [`ArrayError::LengthMismatch`] when `shifts` and `axes` have different lengths, neither
+/// being 1; [`ArrayError::AxisOutOfBounds`] for a bad axis.
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::roll_axes;
+/// use sci_array::ndarray::array;
+/// let x = array![[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]];
+/// assert_eq!(roll_axes(&x, &[1, 1], &[1, 0]).unwrap(), array![[9, 5, 6, 7, 8], [4, 0, 1, 2, 3]]);
+/// assert_eq!(roll_axes(&x, &[2, -1], &[1, 1]).unwrap(), array![[4, 0, 1, 2, 3], [9, 5, 6, 7, 8]]);
+/// ```
+pub fn roll_axes<T, S, D>(a: &ArrayBase<S, D>, shifts: &[isize], axes: &[isize]) -> Result<Array<T, D>>
+where
+    T: Clone,
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    let n = shifts.len().max(axes.len());
+    if (shifts.len() != n && shifts.len() != 1) || (axes.len() != n && axes.len() != 1) {
+        return Err(ArrayError::LengthMismatch {
+            a: "shift",
+            b: "axis",
+            len_a: shifts.len(),
+            len_b: axes.len(),
+        });
+    }
+    let mut total = vec![0isize; a.ndim()];
+    for i in 0..n {
+        let ax = normalize_axis(axes[if axes.len() == 1 { 0 } else { i }], a.ndim(), "axis")?;
+        total[ax] += shifts[if shifts.len() == 1 { 0 } else { i }];
+    }
+    let mut out = a.to_owned();
+    for (ax, &sh) in total.iter().enumerate() {
+        if sh != 0 {
+            out = roll(&out, sh, Some(ax as isize))?;
+        }
+    }
+    Ok(out)
+}

@@ -1,8 +1,8 @@
 //! Shape manipulation against NumPy fixtures (tools/fixtures/array_shape.py) and edge cases.
 
 use sci_array::ndarray::{Array1, Array2, Array3, ArrayD, Axis, Ix1, Ix2, IxDyn, array, s};
-use sci_array::testing::assert_array_equal;
 use sci_array::testing::fixture::Fixture;
+use sci_array::testing::{assert_allclose, assert_array_equal};
 use sci_array::*;
 
 fn fx() -> Fixture {
@@ -49,6 +49,36 @@ fn pad_matches_numpy() {
 }
 
 #[test]
+fn pad_statistics_match_numpy() {
+    let f = fx();
+    let a2 = f.array_f64("pad/a2");
+    let ai = f.array_i64("pad/ai");
+    let an = f.array_f64("pad/a_nan");
+    type Mk = fn(Option<usize>) -> PadMode<f64>;
+    type MkI = fn(Option<usize>) -> PadMode<i64>;
+    let modes: [(&str, Mk, MkI); 4] = [
+        ("maximum", PadMode::Maximum, PadMode::Maximum),
+        ("minimum", PadMode::Minimum, PadMode::Minimum),
+        ("mean", PadMode::Mean, PadMode::Mean),
+        ("median", PadMode::Median, PadMode::Median),
+    ];
+    for (name, mk, mki) in modes {
+        let got = pad(&a2, &[(1, 2), (2, 3)], mk(None)).unwrap();
+        assert_allclose(&got, &f.array_f64(&format!("pad/{name}_2d")), 1e-15, 0.0);
+        let got = pad(&a2, &[(2, 1), (3, 1)], mk(Some(2))).unwrap();
+        assert_allclose(&got, &f.array_f64(&format!("pad/{name}_2d_len2")), 1e-15, 0.0);
+        let got = pad(&ai, &[(1, 1), (2, 2)], mki(None)).unwrap();
+        assert_array_equal(&got, &f.array_i64(&format!("pad/{name}_int")));
+        let got = pad(&ai, &[(1, 1), (2, 2)], mki(Some(2))).unwrap();
+        assert_array_equal(&got, &f.array_i64(&format!("pad/{name}_int_len2")));
+        let got = pad(&an, &[(1, 2)], mk(None)).unwrap();
+        assert_array_equal(&got, &f.array_f64(&format!("pad/{name}_nan")));
+        let got = pad(&an, &[(1, 2)], mk(Some(1))).unwrap();
+        assert_array_equal(&got, &f.array_f64(&format!("pad/{name}_nan_len1")));
+    }
+}
+
+#[test]
 fn pad_views_and_empty() {
     let a = Array1::from_iter(0..10);
     let v = a.slice(s![..;-3]); // [9, 6, 3, 0]
@@ -78,6 +108,8 @@ fn tile_repeat_roll_match_numpy() {
     assert_array_equal(&roll(&r, 2, Some(1)).unwrap(), &f.array_i64("roll/ax1"));
     assert_array_equal(&roll(&r, -9, Some(2)).unwrap(), &f.array_i64("roll/ax2"));
     assert_array_equal(&roll(&r, 3, Some(0)).unwrap(), &f.array_i64("roll/ax0"));
+    assert_array_equal(&roll_axes(&r, &[2, -9, 3], &[1, 2, 0]).unwrap(), &f.array_i64("roll/multi"));
+    assert_array_equal(&roll_axes(&r, &[1], &[1, -1]).unwrap(), &f.array_i64("roll/one_shift"));
 }
 
 #[test]
@@ -240,7 +272,15 @@ fn bad_input_table() {
         ("repeat len", repeat(&v, &[1, 2], None).map(drop), "repeats"),
         ("repeat axis", repeat(&v, &[1], Some(1)).map(drop), "out of bounds"),
         ("pad widths", pad(&a, &[(1, 1), (1, 1), (1, 1)], PadMode::Edge).map(drop), "pad_width"),
+        ("pad stat_length 0", pad(&a, &[(1, 1)], PadMode::Mean(Some(0))).map(drop), "stat_length of 0"),
+        (
+            "pad stat empty axis",
+            pad(&Array2::<i32>::zeros((0, 2)), &[(1, 1)], PadMode::Median(None)).map(drop),
+            "empty axis",
+        ),
         ("roll axis", roll(&a, 1, Some(-3)).map(drop), "out of bounds"),
+        ("roll_axes lengths", roll_axes(&a, &[1, 2], &[0, 1, 1]).map(drop), "same length"),
+        ("roll_axes axis", roll_axes(&a, &[1], &[0, 2]).map(drop), "out of bounds"),
         ("rot90 same axes", rot90(&a, 1, (1, -1)).map(drop), "Axes must be different"),
         ("rot90 1-d", rot90(&v, 1, (0, 1)).map(drop), "at least 2-d"),
         ("swapaxes", swapaxes(&a, 0, 2).map(drop), "out of bounds"),
