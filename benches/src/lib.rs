@@ -40,7 +40,6 @@
 //! (`@workload("<name>")` in `benches/python/bench_<crate>.py`), keyed by the same name; see
 //! [`registry`].
 
-pub mod npy;
 pub mod registry;
 pub mod rng;
 pub mod timing;

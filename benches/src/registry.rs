@@ -14,9 +14,9 @@
 //! The timed closure must call the library's public function, exactly as a user would: a row
 //! whose function does not exist yet is absent, never replaced by a kernel written here.
 
-use crate::npy::{NpyElement, write_npy};
 use crate::rng::SplitMix64;
 use ndarray::{Array, ArrayBase, ArrayD, Data, Dimension};
+use sci_io::NpyElement;
 use std::path::{Path, PathBuf};
 
 /// One output array of a workload, compared against the NumPy result.
@@ -49,13 +49,14 @@ impl<D: Dimension> From<Array<bool, D>> for Out {
 }
 
 impl Out {
-    /// Writes the array as `.npy`.
-    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+    /// Writes the array as `.npy` (with `sci_io::save_npy`).
+    pub fn save(&self, path: &Path) -> Result<(), String> {
         match self {
-            Out::F64(a) => write_npy(path, a),
-            Out::I64(a) => write_npy(path, a),
-            Out::Bool(a) => write_npy(path, a),
+            Out::F64(a) => sci_io::save_npy(path, a),
+            Out::I64(a) => sci_io::save_npy(path, a),
+            Out::Bool(a) => sci_io::save_npy(path, a),
         }
+        .map_err(|e| format!("{}: {e}", path.display()))
     }
 }
 
@@ -102,7 +103,17 @@ impl Inputs {
         self.dir.join(format!("{}.{file}", self.name))
     }
 
-    /// Saves input `input` as `<dir>/<workload>.<input>.npy` (unless [`Inputs::without_npy`]).
+    /// A scratch file of the sci side for I/O workloads: `<dir>/scratch-sci/<workload>.<file>`
+    /// (the Python side uses `scratch-numpy/`).
+    pub fn scratch(&self, file: &str) -> Result<PathBuf, String> {
+        let d = self.dir.join("scratch-sci");
+        std::fs::create_dir_all(&d).map_err(|e| format!("{}: {e}", d.display()))?;
+        Ok(d.join(format!("{}.{file}", self.name)))
+    }
+
+    /// Saves input `input` as `<dir>/<workload>.<input>.npy` with `sci_io::save_npy` (unless
+    /// [`Inputs::without_npy`]). The Python side checks the outputs, so a faulty writer would
+    /// show up as a mismatch, not as a wrong timing.
     pub fn save<T, S, D>(&self, input: &str, a: &ArrayBase<S, D>) -> Result<(), String>
     where
         T: NpyElement,
@@ -113,7 +124,7 @@ impl Inputs {
             return Ok(());
         }
         let p = self.path(&format!("{input}.npy"));
-        write_npy(&p, a).map_err(|e| format!("{}: {e}", p.display()))
+        sci_io::save_npy(&p, a).map_err(|e| format!("{}: {e}", p.display()))
     }
 }
 

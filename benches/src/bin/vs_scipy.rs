@@ -68,7 +68,7 @@ fn run(args: &[String]) -> Result<(), String> {
         let mut names = Vec::new();
         for (o, arr) in &outputs {
             let p = out_dir.join(format!("{name}.{o}.npy"));
-            arr.save(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+            arr.save(&p)?;
             names.push(*o);
         }
         Ok::<_, String>(json!({

@@ -2,9 +2,25 @@
 //!
 //! Python side: `benches/python/bench_io.py`.
 
-use crate::registry::Workload;
+use crate::registry::{Case, Inputs, Workload};
+use ndarray::Ix2;
 
 /// The `io.*` workloads available with the current sci-io.
 pub fn workloads() -> Vec<Workload> {
-    Vec::new()
+    vec![Workload {
+        name: "io.npy_roundtrip_1000x1000",
+        about: "sci_io::save_npy then sci_io::load_npy of a 1000x1000 f64 (8 MB)",
+        setup: npy_roundtrip,
+    }]
+}
+
+fn npy_roundtrip(inp: &mut Inputs) -> Result<Case, String> {
+    let x = inp.rng().normal_mat(1000, 1000);
+    inp.save("x", &x)?;
+    let path = inp.scratch("roundtrip.npy")?;
+    Ok(Box::new(move || {
+        sci_io::save_npy(&path, &x).map_err(|e| e.to_string())?;
+        let y = sci_io::load_npy::<f64, Ix2>(&path).map_err(|e| e.to_string())?;
+        Ok(vec![("y", y.into())])
+    }))
 }
