@@ -2,6 +2,7 @@
 
 use crate::{ArrayError, Result};
 use ndarray::{Array1, ArrayBase, Data, Ix1, LinalgScalar};
+use std::borrow::Cow;
 
 /// Output size of [`convolve`] and [`correlate`] (NumPy's `mode`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,17 +82,25 @@ fn core<A: LinalgScalar + Send + Sync>(a: &[A], v: &[A], mode: ConvolveMode) -> 
     correlate_range(a, v, lo, lo + len)
 }
 
-fn slices<A: Copy, S: Data<Elem = A>>(
-    a: &ArrayBase<S, Ix1>,
-    v: &ArrayBase<S, Ix1>,
-) -> Result<(Vec<A>, Vec<A>)> {
+/// The data of a 1-d array as a slice, borrowed when contiguous.
+fn as_slice<A: Copy, S: Data<Elem = A>>(a: &ArrayBase<S, Ix1>) -> Cow<'_, [A]> {
+    match a.as_slice() {
+        Some(s) => Cow::Borrowed(s),
+        None => Cow::Owned(a.to_vec()),
+    }
+}
+
+fn slices<'a, A: Copy, S: Data<Elem = A>>(
+    a: &'a ArrayBase<S, Ix1>,
+    v: &'a ArrayBase<S, Ix1>,
+) -> Result<(Cow<'a, [A]>, Cow<'a, [A]>)> {
     if a.is_empty() {
         return Err(ArrayError::InvalidValue { arg: "a", reason: "a cannot be empty".into() });
     }
     if v.is_empty() {
         return Err(ArrayError::InvalidValue { arg: "v", reason: "v cannot be empty".into() });
     }
-    Ok((a.to_vec(), v.to_vec()))
+    Ok((as_slice(a), as_slice(v)))
 }
 
 /// Discrete linear convolution of two 1-d sequences, `(a * v)[k] = sum_j a[j] v[k - j]`.
@@ -129,7 +138,7 @@ where
     if k.len() > x.len() {
         std::mem::swap(&mut x, &mut k);
     }
-    k.reverse();
+    k.to_mut().reverse();
     Ok(Array1::from(core(&x, &k, mode)))
 }
 
