@@ -20,7 +20,9 @@ mod error;
 mod npy;
 mod npz;
 mod pod;
+mod text;
 
 pub use error::{IoError, Result};
 pub use npy::*;
 pub use npz::*;
+pub use text::*;
