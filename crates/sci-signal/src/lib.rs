@@ -8,6 +8,9 @@
 //! | `butter` (`output='ba'`, `'zpk'`, `'sos'`) | [`butter`], [`butter_zpk`], [`butter_sos`] |
 //! | `buttap`, `lp2lp_zpk`, `lp2hp_zpk`, `lp2bp_zpk`, `lp2bs_zpk`, `bilinear_zpk` | [`buttap`], [`lp2lp_zpk`], [`lp2hp_zpk`], [`lp2bp_zpk`], [`lp2bs_zpk`], [`bilinear_zpk`] |
 //! | `zpk2tf`, `zpk2sos` | [`zpk2tf`], [`zpk2sos`] |
+//! | `lfilter` (with `zi`), `lfilter_zi`, `filtfilt` | [`lfilter`], [`lfilter_with_zi`], [`lfilter_zi`], [`filtfilt`] |
+//! | `detrend`, `resample`, `freqz` | [`detrend`], [`resample`], [`freqz`] |
+//! | `sosfilt` (with `zi`), `sosfilt_zi`, `sosfiltfilt` | [`sosfilt`], [`sosfilt_with_zi`], [`sosfilt_zi`], [`sosfiltfilt`] |
 //!
 //! ```
 //! use sci_signal::{butter, BType};
@@ -20,11 +23,25 @@ pub use sci_array;
 
 mod cplx;
 mod design;
+mod detrend;
 mod error;
+mod filter;
+mod filtfilt;
+mod freqz;
+mod real;
+mod resample;
 mod sos;
+mod sosfilt;
 mod zpk;
 
 pub use design::{BType, butter, butter_sos, butter_zpk};
+pub use detrend::{DetrendType, detrend};
 pub use error::{Result, SignalError};
+pub use filter::{lfilter, lfilter_with_zi, lfilter_zi};
+pub use filtfilt::{FiltfiltOptions, PadType, filtfilt, sosfiltfilt};
+pub use freqz::{FreqzOptions, WorN, freqz};
+pub use real::Real;
+pub use resample::resample;
 pub use sos::{Pairing, zpk2sos};
+pub use sosfilt::{sosfilt, sosfilt_with_zi, sosfilt_zi};
 pub use zpk::{Zpk, bilinear_zpk, buttap, lp2bp_zpk, lp2bs_zpk, lp2hp_zpk, lp2lp_zpk, zpk2tf};
