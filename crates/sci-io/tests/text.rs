@@ -241,6 +241,12 @@ fn savetxt_then_loadtxt_roundtrips_views() {
     let path = std::env::temp_dir().join(format!("sci_io_text_rt_{}.txt", std::process::id()));
     savetxt(&path, &v, &SaveTxtOptions::default()).unwrap();
     assert_eq!(loadtxt::<f64, Ix2>(&path, &opts()).unwrap(), v);
+    // Above the parallel threshold: rows stay in order.
+    let big = Array2::from_shape_fn((30_000, 2), |(i, j)| i as f64 * 0.25 - j as f64);
+    savetxt(&path, &big, &SaveTxtOptions { fmt: "%.2f".into(), ..Default::default() }).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().nth(29_999), Some("7499.75 7498.75"));
+    assert_eq!(loadtxt::<f64, Ix2>(&path, &opts()).unwrap(), big);
     savetxt(&path, &array![[true, false]], &SaveTxtOptions { fmt: "%d".into(), ..Default::default() })
         .unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "1 0\n");

@@ -192,14 +192,28 @@ fn sign_str(neg: bool, spec: &Spec) -> &'static str {
     }
 }
 
-/// `mantissa e±XX` with at least two exponent digits, from Rust's `{:.p$e}`.
+/// Appends `mantissa e±XX` (at least two exponent digits) to `out`, from Rust's exact
+/// `{:.p$e}` (which rounds correctly, as Python does).
+fn push_exp(out: &mut String, a: f64, prec: usize, upper: bool) {
+    use std::fmt::Write;
+    let start = out.len();
+    let _ = write!(out, "{a:.prec$e}");
+    let Some(k) = out[start..].rfind('e').map(|k| start + k) else { return };
+    let exp: i32 = out[k + 1..].parse().unwrap_or(0);
+    out.truncate(k);
+    out.push(if upper { 'E' } else { 'e' });
+    out.push(if exp < 0 { '-' } else { '+' });
+    let e = exp.unsigned_abs();
+    if e < 10 {
+        out.push('0');
+    }
+    let _ = write!(out, "{e}");
+}
+
 fn exp_form(a: f64, prec: usize, upper: bool) -> String {
-    let s = format!("{a:.prec$e}");
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let e = if upper { 'E' } else { 'e' };
-    let sign = if exp < 0 { '-' } else { '+' };
-    format!("{mant}{e}{sign}{:02}", exp.abs())
+    let mut s = String::new();
+    push_exp(&mut s, a, prec, upper);
+    s
 }
 
 fn general(a: f64, prec: usize, spec: &Spec) -> String {
@@ -311,6 +325,17 @@ fn format_one(out: &mut String, spec: &Spec, v: FmtValue) -> Result<()> {
             }
             let a = f.abs();
             let prec = spec.precision.unwrap_or(6);
+            if spec.width == 0 && !spec.alt && matches!(spec.conv, b'e' | b'E' | b'f' | b'F') {
+                // Fast path (savetxt's default "%.18e"): format straight into the output.
+                out.push_str(sign_str(neg, spec));
+                if matches!(spec.conv, b'e' | b'E') {
+                    push_exp(out, a, prec, upper);
+                } else {
+                    use std::fmt::Write;
+                    let _ = write!(out, "{a:.prec$}");
+                }
+                return Ok(());
+            }
             let mut body = match spec.conv {
                 b'f' | b'F' => format!("{a:.prec$}"),
                 b'e' | b'E' => exp_form(a, prec, upper),

@@ -76,6 +76,14 @@ impl Default for SaveTxtOptions {
     }
 }
 
+/// Rows formatted per task.
+const CHUNK_ROWS: usize = 2048;
+/// Chunks formatted before writing (bounds the memory held).
+const BATCH_CHUNKS: usize = 64;
+/// Tables with at least this many elements are formatted in parallel (feature `rayon`).
+#[cfg(feature = "rayon")]
+const PARALLEL_ELEMS: usize = 50_000;
+
 fn row_format(fmt: &TxtFmt, ncol: usize, delimiter: &str) -> Result<Format> {
     let text = match fmt {
         TxtFmt::Columns(v) => {
@@ -142,15 +150,38 @@ where
     if !opts.header.is_empty() {
         w.write_all(commented(&opts.header).as_bytes())?;
     }
-    let mut line = String::new();
-    let mut values: Vec<FmtValue> = Vec::with_capacity(ncol);
-    for row in table.axis_iter(Axis(0)) {
-        values.clear();
-        values.extend(row.iter().map(|v| v.fmt_value()));
-        line.clear();
-        fmt.write(&mut line, &values)?;
-        line.push_str(&opts.newline);
-        w.write_all(line.as_bytes())?;
+    let fmt_rows = |rows: sci_array::ndarray::ArrayView2<'_, T>| -> Result<String> {
+        let mut text = String::with_capacity(rows.len() * 26);
+        let mut values: Vec<FmtValue> = Vec::with_capacity(ncol);
+        for row in rows.axis_iter(Axis(0)) {
+            values.clear();
+            values.extend(row.iter().map(|v| v.fmt_value()));
+            fmt.write(&mut text, &values)?;
+            text.push_str(&opts.newline);
+        }
+        Ok(text)
+    };
+    let step = CHUNK_ROWS;
+    let starts: Vec<usize> = (0..table.nrows()).step_by(step).collect();
+    // Format batches of row chunks (in parallel with `rayon`) and write them in order.
+    for batch in starts.chunks(BATCH_CHUNKS) {
+        let piece = |&r0: &usize| {
+            fmt_rows(table.slice(sci_array::ndarray::s![r0..(r0 + step).min(table.nrows()), ..]))
+        };
+        #[cfg(feature = "rayon")]
+        let texts: Vec<Result<String>> = {
+            use rayon::prelude::*;
+            if table.len() >= PARALLEL_ELEMS {
+                batch.par_iter().map(piece).collect()
+            } else {
+                batch.iter().map(piece).collect()
+            }
+        };
+        #[cfg(not(feature = "rayon"))]
+        let texts: Vec<Result<String>> = batch.iter().map(piece).collect();
+        for t in texts {
+            w.write_all(t?.as_bytes())?;
+        }
     }
     if !opts.footer.is_empty() {
         w.write_all(commented(&opts.footer).as_bytes())?;
