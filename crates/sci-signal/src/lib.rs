@@ -7,7 +7,7 @@
 //! |---|---|
 //! | `butter` (`output='ba'`, `'zpk'`, `'sos'`) | [`butter`], [`butter_zpk`], [`butter_sos`] |
 //! | `buttap`, `lp2lp_zpk`, `lp2hp_zpk`, `lp2bp_zpk`, `lp2bs_zpk`, `bilinear_zpk` | [`buttap`], [`lp2lp_zpk`], [`lp2hp_zpk`], [`lp2bp_zpk`], [`lp2bs_zpk`], [`bilinear_zpk`] |
-//! | `zpk2tf`, `zpk2sos` | [`zpk2tf`], [`zpk2sos`] |
+//! | `zpk2tf`, `tf2zpk`, `zpk2sos` | [`zpk2tf`], [`tf2zpk`], [`zpk2sos`] |
 //! | `lfilter` (with `zi`), `lfilter_zi`, `filtfilt` | [`lfilter`], [`lfilter_with_zi`], [`lfilter_zi`], [`filtfilt`] |
 //! | `detrend`, `resample`, `freqz` | [`detrend`], [`resample`], [`freqz`] |
 //! | `sosfilt` (with `zi`), `sosfilt_zi`, `sosfiltfilt` | [`sosfilt`], [`sosfilt_with_zi`], [`sosfilt_zi`], [`sosfiltfilt`] |
@@ -30,6 +30,7 @@ mod filtfilt;
 mod freqz;
 mod real;
 mod resample;
+mod roots;
 mod sos;
 mod sosfilt;
 mod zpk;
@@ -42,6 +43,7 @@ pub use filtfilt::{FiltfiltOptions, PadType, filtfilt, sosfiltfilt};
 pub use freqz::{FreqzOptions, WorN, freqz};
 pub use real::Real;
 pub use resample::resample;
+pub use roots::tf2zpk;
 pub use sos::{Pairing, zpk2sos};
 pub use sosfilt::{sosfilt, sosfilt_with_zi, sosfilt_zi};
 pub use zpk::{Zpk, bilinear_zpk, buttap, lp2bp_zpk, lp2bs_zpk, lp2hp_zpk, lp2lp_zpk, zpk2tf};

@@ -38,6 +38,8 @@ fn bad_input_is_a_typed_error() {
             zpk2tf(&array![], &array![sci_array::num_complex::Complex64::new(0.1, 0.5)], 1.0).map(drop),
             inv,
         ),
+        ("tf2zpk zero a", tf2zpk(&b, &array![0.0, 0.0]).map(drop), inv),
+        ("tf2zpk empty b", tf2zpk(&empty, &a).map(drop), inv),
         ("lfilter empty b", lfilter(&empty, &a, &x, -1).map(drop), inv),
         ("lfilter empty a", lfilter(&b, &empty, &x, -1).map(drop), inv),
         ("lfilter a0 = 0", lfilter(&b, &array![0.0, 1.0], &x, -1).map(drop), inv),

@@ -112,3 +112,33 @@ fn zpk2sos_pairings_and_zpk2tf() {
     assert_allclose(&b, &f1(&fx, "zpk2tf/b"), 1e-14, 1e-15);
     assert_allclose(&a, &f1(&fx, "zpk2tf/a"), 1e-14, 1e-15);
 }
+
+/// Every expected root has a distinct actual root within `tol` (root order differs from LAPACK's).
+fn same_roots(actual: &Array1<Complex64>, want: &Array1<Complex64>, tol: f64, what: &str) {
+    assert_eq!(actual.len(), want.len(), "{what}: number of roots");
+    let mut used = vec![false; actual.len()];
+    for w in want {
+        let best = (0..actual.len())
+            .filter(|&i| !used[i])
+            .min_by(|&i, &j| (actual[i] - w).norm().total_cmp(&(actual[j] - w).norm()))
+            .unwrap();
+        assert!((actual[best] - w).norm() <= tol * (1.0 + w.norm()), "{what}: root {w} vs {}", actual[best]);
+        used[best] = true;
+    }
+}
+
+#[test]
+fn tf2zpk_matches() {
+    let fx =
+        Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/signal_tf2zpk.json")).unwrap();
+    for key in fx.keys() {
+        let g = |k: &str| format!("{key}/{k}");
+        let zpk = tf2zpk(&f1(&fx, &g("b")), &f1(&fx, &g("a"))).unwrap();
+        // Different QR implementations (EISPACK-style here, LAPACK in NumPy): roots agree to
+        // the conditioning of each polynomial, ~1e-13 for these.
+        same_roots(&zpk.z, &c1(&fx, &g("z")), 1e-10, &key);
+        same_roots(&zpk.p, &c1(&fx, &g("p")), 1e-10, &key);
+        let k = fx.f64(&g("k"));
+        assert!((zpk.k - k).abs() <= 1e-14 * k.abs(), "{key}: k");
+    }
+}
