@@ -10,6 +10,7 @@
 //! | `fft2`, `ifft2`, `fftn`, `ifftn` | [`fft2`], [`ifft2`], [`fftn`], [`ifftn`] |
 //! | `rfft2`, `irfft2`, `rfftn`, `irfftn` | [`rfft2`], [`irfft2`], [`rfftn`], [`irfftn`] |
 //! | `dct`, `idct`, `dst`, `idst` | [`dct`], [`idct`], [`dst`], [`idst`] |
+//! | `dctn`, `idctn`, `dstn`, `idstn` | [`dctn`], [`idctn`], [`dstn`], [`idstn`] |
 //! | `fftfreq`, `rfftfreq`, `fftshift`, `ifftshift`, `next_fast_len` | [`fftfreq`], [`rfftfreq`], [`fftshift`], [`ifftshift`], [`next_fast_len`] |
 //!
 //! SciPy's keyword arguments become positional: `(x, n, axis, norm)` for the 1-d transforms and
@@ -36,6 +37,7 @@ mod error;
 mod helper;
 mod nd;
 mod realtrans;
+mod realtrans_nd;
 
 pub use basic::{fft, hfft, ifft, ihfft, irfft, rfft};
 pub use engine::{FftFloat, FftInput, Norm, RealInput};
@@ -43,3 +45,4 @@ pub use error::{FftError, Result};
 pub use helper::{fftfreq, fftshift, ifftshift, next_fast_len, rfftfreq};
 pub use nd::{fft2, fftn, ifft2, ifftn, irfft2, irfftn, rfft2, rfftn};
 pub use realtrans::{DctType, dct, dst, idct, idst};
+pub use realtrans_nd::{dctn, dstn, idctn, idstn};

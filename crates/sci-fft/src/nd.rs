@@ -9,7 +9,7 @@ use num_complex::Complex;
 /// Resolves SciPy's `(s, axes)` pair into unique non-negative axes and their transform lengths.
 ///
 /// `last_default` overrides the default length of the last axis (used by `irfftn`).
-fn resolve(
+pub(crate) fn resolve(
     shape: &[usize],
     s: Option<&[usize]>,
     axes: Option<&[isize]>,

@@ -30,7 +30,7 @@ pub enum DctType {
 }
 
 impl DctType {
-    fn inverse(self) -> DctType {
+    pub(crate) fn inverse(self) -> DctType {
         match self {
             DctType::II => DctType::III,
             DctType::III => DctType::II,
@@ -40,7 +40,7 @@ impl DctType {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Family {
+pub(crate) enum Family {
     Cos,
     Sin,
 }
@@ -220,7 +220,7 @@ impl<T: FftFloat> Kernel<T> {
 }
 
 /// Shared driver: transform every lane along `axis`, with SciPy's normalization.
-fn r2r<A, S, D>(
+pub(crate) fn r2r<A, S, D>(
     x: &ArrayBase<S, D>,
     family: Family,
     ty: DctType,

@@ -181,3 +181,27 @@ fn tutorial_values() {
         dct(&sci_array::ndarray::array![1.0, 2.0, 3.0, 4.0], DctType::II, None, -1, Norm::Backward).unwrap();
     assert_allclose(&d.into_dyn(), &fx.array_f64("tutorial/dct"), RTOL, ATOL);
 }
+
+#[test]
+fn dctn_dstn_all_types_and_norms() {
+    let fx = load();
+    let mut count = 0;
+    for key in fx.keys().into_iter().filter(|k| k.starts_with("r2rn_")) {
+        let x = fx.array_f64(&format!("{key}/x"));
+        let t = dtype(fx.i64(&format!("{key}/type")));
+        let nm = norm(fx.str(&format!("{key}/norm")));
+        let r = |k: &str| fx.array_f64(&format!("{key}/{k}"));
+        assert_allclose(&dctn(&x, t, None, None, nm).unwrap(), &r("dctn"), RTOL, ATOL);
+        assert_allclose(&idctn(&x, t, None, None, nm).unwrap(), &r("idctn"), RTOL, ATOL);
+        assert_allclose(&dstn(&x, t, None, None, nm).unwrap(), &r("dstn"), RTOL, ATOL);
+        assert_allclose(&idstn(&x, t, None, None, nm).unwrap(), &r("idstn"), RTOL, ATOL);
+        assert_allclose(
+            &dctn(&x, t, Some(&[6, 3]), Some(&[2, 0]), nm).unwrap(),
+            &r("dctn_axes_s"),
+            RTOL,
+            ATOL,
+        );
+        count += 1;
+    }
+    assert_eq!(count, 12);
+}
