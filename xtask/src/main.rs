@@ -46,8 +46,15 @@ fn main() -> ExitCode {
 const HELP: &str = "usage: cargo xtask <ci [--keep-going] | test | fixtures | doc | bench [--vs-scipy] [--quick] [--filter PAT] | tour>";
 
 /// The workspace root, found from this crate's manifest directory.
+///
+/// `cargo run` sets `CARGO_MANIFEST_DIR` for the running binary too; that run-time value wins over
+/// the compile-time one, so a binary built from another checkout sharing the target directory
+/// still works on this one.
 pub(crate) fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    let dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    dir.parent().map(Path::to_path_buf).unwrap_or(dir)
 }
 
 /// Runs a command in the workspace root, failing with its name when it fails.

@@ -1,28 +1,53 @@
 //! # sci: SciPy and NumPy for Rust
 //!
 //! One dependency for the whole stack. Each module is a crate of its own, behind a cargo
-//! feature of the same name (all on by default):
+//! feature of the same name (all on by default), so `default-features = false` plus the
+//! features you need keeps compile times short:
 //!
 //! | sci | mirrors | crate | feature |
 //! |---|---|---|---|
-//! | [`array`] | `numpy` | `sci-array` | always |
-//! | `io` | `numpy` file I/O, `scipy.io` | `sci-io` | `io` |
+//! | [`array`] | `numpy` (creation, indexing, sorting, reductions, random, testing) | `sci-array` | always |
+//! | [`io`] | `numpy.load`/`save`/`savez`, `loadtxt`/`savetxt`/`genfromtxt` | `sci-io` | `io` |
+//! | [`linalg`] | `scipy.linalg`, `numpy.linalg` | `sci-linalg` | `linalg` |
+//! | [`fft`] | `scipy.fft` | `sci-fft` | `fft` |
+//! | [`signal`] | `scipy.signal` | `sci-signal` | `signal` |
+//!
+//! Arrays are [`ndarray`] arrays, re-exported here; every module takes and returns them.
 //!
 //! ```
 //! use sci::prelude::*;
 //! let a = array![[1.0, 2.0], [3.0, 4.0]];
-//! assert_eq!(a.sum(), 10.0);
+//! let m = sci::array::mean(&a, Some(0)).unwrap();
+//! assert_eq!(m, array![2.0, 3.0].into_dyn());
 //! ```
 #![doc(test(attr(deny(warnings))))]
 
 pub use sci_array as array;
 pub use sci_array::ndarray;
+pub use sci_array::num_complex;
 
+#[cfg(feature = "fft")]
+pub use sci_fft as fft;
 #[cfg(feature = "io")]
 pub use sci_io as io;
+#[cfg(feature = "linalg")]
+pub use sci_linalg as linalg;
+#[cfg(feature = "signal")]
+pub use sci_signal as signal;
 
-/// The names most programs want: ndarray's prelude, the complex types and each module's prelude.
+/// The names most programs want: ndarray's prelude (`array!`, `Array1`, `Axis`, `s!`, ...) and
+/// the complex number types.
 pub mod prelude {
     pub use sci_array::ndarray::prelude::*;
     pub use sci_array::num_complex::{Complex32, Complex64};
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn modules_are_reachable() {
+        let a = crate::ndarray::array![3.0, 1.0, 2.0];
+        let sorted = crate::array::sort(&a, 0, crate::array::SortKind::QuickSort).unwrap();
+        assert_eq!(sorted.to_vec(), vec![1.0, 2.0, 3.0]);
+    }
 }
