@@ -83,11 +83,10 @@ macro_rules! arange_float {
                 // `delta = (start + step) - start` (the rounded step).
                 let delta = (start + step) - start;
                 for (i, o) in out.iter_mut().enumerate() {
-                    *o = match i {
-                        0 => start,
-                        1 => start + step,
-                        _ => start + i as $t * delta,
-                    };
+                    *o = start + i as $t * delta;
+                }
+                if out.len() > 1 {
+                    out[1] = start + step;
                 }
             }
         }

@@ -7,10 +7,11 @@
 
 use crate::error::{ArrayError, Result, normalize_axis};
 use ndarray::{
-    Array, ArrayBase, ArrayView, ArrayViewD, Axis, CowArray, Data, Dimension, IxDyn, ShapeBuilder, Slice,
+    Array, ArrayBase, ArrayView, ArrayViewD, Axis, CowArray, Data, Dimension, IxDyn, ShapeBuilder,
 };
 
 mod join;
+pub(crate) mod kernels;
 mod pad;
 mod split;
 
@@ -142,6 +143,11 @@ where
     D: Dimension,
 {
     let n = a.len();
+    if order == Order::F && a.ndim() == 2 && a.is_standard_layout() && !a.t().is_standard_layout() {
+        let (r, c) = (a.shape()[0], a.shape()[1]);
+        let src = a.as_slice_memory_order().expect("contiguous");
+        return CowArray::from(Array::from_vec(kernels::transpose_2d(src, r, c)));
+    }
     match a.to_shape((n, ndarray::Order::from(order))) {
         Ok(c) => c,
         // Unreachable in practice (the size always matches); fall back to an explicit copy.
@@ -209,9 +215,17 @@ where
     if a.t().is_standard_layout() {
         return CowArray::from(a.view());
     }
-    let data: Vec<T> = a.t().iter().cloned().collect();
-    let out = Array::from_shape_vec(a.raw_dim().f(), data).expect("length equals the number of elements");
-    CowArray::from(out)
+    if a.ndim() == 2 && a.is_standard_layout() {
+        let (r, c) = (a.shape()[0], a.shape()[1]);
+        let src = a.as_slice_memory_order().expect("contiguous");
+        let t = Array::from_shape_vec((c, r), kernels::transpose_2d(src, r, c)).expect("transposed size");
+        let mut dim = a.raw_dim();
+        dim.slice_mut().copy_from_slice(&[r, c]);
+        let f = Array::from_shape_vec(dim.f(), t.into_raw_vec_and_offset().0).expect("same size");
+        return CowArray::from(f);
+    }
+    // The C-order copy of the transpose, transposed back, is the F-order copy.
+    CowArray::from(a.t().as_standard_layout().into_owned().reversed_axes())
 }
 
 /// Reverses the order of elements along `axis`, or along every axis when `axis` is `None`.
@@ -567,36 +581,18 @@ where
     S: Data<Elem = T>,
     D: Dimension,
 {
-    match axis {
-        None => {
-            let n = a.len();
-            let flat: Vec<T> = a.iter().cloned().collect();
-            if n == 0 {
-                return Ok(Array::from_shape_vec(a.raw_dim(), flat).expect("empty"));
-            }
-            let s = shift.rem_euclid(n as isize) as usize;
-            let mut out = Vec::with_capacity(n);
-            out.extend_from_slice(&flat[n - s..]);
-            out.extend_from_slice(&flat[..n - s]);
-            Ok(Array::from_shape_vec(a.raw_dim(), out).expect("same number of elements"))
-        }
-        Some(ax) => {
-            let ax = Axis(normalize_axis(ax, a.ndim(), "axis")?);
-            let n = a.len_of(ax);
-            let mut out = Array::from_shape_vec(a.raw_dim(), a.iter().cloned().collect())
-                .expect("same number of elements");
-            if n == 0 {
-                return Ok(out);
-            }
-            let s = shift.rem_euclid(n as isize);
-            if s != 0 {
-                let s = s as usize;
-                out.slice_axis_mut(ax, Slice::from(s..)).assign(&a.slice_axis(ax, Slice::from(..n - s)));
-                out.slice_axis_mut(ax, Slice::from(..s)).assign(&a.slice_axis(ax, Slice::from(n - s..)));
-            }
-            Ok(out)
-        }
-    }
+    let c = kernels::c_order(a);
+    let src = kernels::slice_of(&c);
+    let dims = match axis {
+        None => (1, a.len(), 1),
+        Some(ax) => kernels::split_dims(a.shape(), normalize_axis(ax, a.ndim(), "axis")?),
+    };
+    let out = if dims.1 == 0 || a.is_empty() {
+        src.to_vec()
+    } else {
+        kernels::roll_chunks(src, dims, shift.rem_euclid(dims.1 as isize) as usize)
+    };
+    Ok(Array::from_shape_vec(a.raw_dim(), out).expect("same number of elements"))
 }
 
 /// Rolls along several axes at once: `shifts` and `axes` are paired (one of them may have

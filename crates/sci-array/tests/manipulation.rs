@@ -79,6 +79,28 @@ fn pad_statistics_match_numpy() {
 }
 
 #[test]
+fn pad_3d_fortran_input_matches_numpy() {
+    let f = fx();
+    let a3 = f.array_f64("pad/a3");
+    let fa = asfortranarray(&a3);
+    assert!(!fa.is_standard_layout());
+    let w = [(1, 2), (0, 3), (4, 1)];
+    let modes = [
+        ("edge", PadMode::Edge),
+        ("reflect", PadMode::Reflect),
+        ("symmetric", PadMode::Symmetric),
+        ("wrap", PadMode::Wrap),
+        ("mean", PadMode::Mean(None)),
+        ("linear_ramp", PadMode::LinearRamp(0.0)),
+        ("constant", PadMode::Constant(9.0)),
+    ];
+    for (name, mode) in modes {
+        // Means of a few values: summation order may differ in the last ulp.
+        assert_allclose(&pad(&fa, &w, mode).unwrap(), &f.array_f64(&format!("pad/{name}_3d")), 1e-15, 0.0);
+    }
+}
+
+#[test]
 fn pad_views_and_empty() {
     let a = Array1::from_iter(0..10);
     let v = a.slice(s![..;-3]); // [9, 6, 3, 0]
@@ -188,6 +210,18 @@ fn reshape_ravel_orders_match_numpy() {
     assert!(asfortranarray(&ff).is_view());
     assert!(ascontiguousarray(&ff).as_slice().is_some());
     assert_eq!(ascontiguousarray(&ff), r);
+}
+
+#[test]
+fn fortran_order_2d_tiles() {
+    // Sizes that are not multiples of the 32-element copy tiles.
+    let a = Array2::from_shape_fn((67, 45), |(i, j)| 1000 * i + j);
+    let want: Vec<usize> = a.t().iter().copied().collect();
+    assert_eq!(ravel(&a, Order::F).to_vec(), want);
+    let f = asfortranarray(&a);
+    assert_eq!(f, a);
+    assert_eq!(f.strides(), &[1, 67]);
+    assert_eq!(f.as_slice_memory_order().unwrap(), want.as_slice());
 }
 
 #[test]

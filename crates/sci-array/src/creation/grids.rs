@@ -20,17 +20,22 @@ pub enum Indexing {
     Ij,
 }
 
+/// The output axis along which input `i` of `n` varies.
+fn grid_pos(indexing: Indexing, i: usize, n: usize) -> usize {
+    match (indexing, i) {
+        (Indexing::Xy, 0) if n > 1 => 1,
+        (Indexing::Xy, 1) => 0,
+        _ => i,
+    }
+}
+
 /// Each input reshaped to a 1 in all axes but its own (swapping the first two for `Xy`).
 fn sparse_views<'a, T>(xi: &[ArrayView1<'a, T>], indexing: Indexing) -> Vec<ArrayViewD<'a, T>> {
     let n = xi.len();
     xi.iter()
         .enumerate()
         .map(|(i, x)| {
-            let pos = match (indexing, i) {
-                (Indexing::Xy, 0) if n > 1 => 1,
-                (Indexing::Xy, 1) => 0,
-                _ => i,
-            };
+            let pos = grid_pos(indexing, i, n);
             let mut v = (*x).into_dyn();
             for _ in 0..pos {
                 v = v.insert_axis(Axis(0));
@@ -65,12 +70,23 @@ fn sparse_views<'a, T>(xi: &[ArrayView1<'a, T>], indexing: Indexing) -> Vec<Arra
 /// assert_eq!(g[0].shape(), &[3, 2]);
 /// ```
 pub fn meshgrid<T: Clone>(xi: &[ArrayView1<'_, T>], indexing: Indexing) -> Vec<ArrayD<T>> {
-    let views = sparse_views(xi, indexing);
-    let shape: Vec<usize> =
-        (0..views.len()).map(|ax| views.iter().map(|v| v.len_of(Axis(ax))).product()).collect();
-    views
-        .iter()
-        .map(|v| v.broadcast(IxDyn(&shape)).expect("each view has length 1 on the other axes").to_owned())
+    use crate::manipulation::kernels::repeat_chunks;
+    let n = xi.len();
+    let mut shape = vec![0usize; n];
+    for (i, x) in xi.iter().enumerate() {
+        shape[grid_pos(indexing, i, n)] = x.len();
+    }
+    xi.iter()
+        .enumerate()
+        .map(|(i, x)| {
+            // In C order each element is repeated `inner` times and the whole run `outer` times.
+            let p = grid_pos(indexing, i, n);
+            let (outer, inner) = (shape[..p].iter().product(), shape[p + 1..].iter().product());
+            let xs: Vec<T> = x.iter().cloned().collect();
+            let run = repeat_chunks(&xs, (1, xs.len(), 1), |_| inner);
+            let data = repeat_chunks(&run, (1, 1, run.len()), |_| outer);
+            ArrayD::from_shape_vec(IxDyn(&shape), data).expect("grid size")
+        })
         .collect()
 }
 

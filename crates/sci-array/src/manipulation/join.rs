@@ -75,8 +75,10 @@ where
     }
     let ax = normalize_axis(axis, ndim, "axis")?;
     check_join(arrays, Some(ax))?;
-    ndarray::concatenate(Axis(ax), arrays)
-        .map_err(|e| ArrayError::InvalidValue { arg: "arrays", reason: e.to_string() })
+    let mut dim = arrays[0].raw_dim();
+    dim[ax] = arrays.iter().map(|a| a.len_of(Axis(ax))).sum();
+    let data = super::kernels::join_blocks(arrays, ax);
+    Ok(Array::from_shape_vec(dim, data).expect("joined blocks fill the result"))
 }
 
 /// Joins arrays of equal shape along a new axis (`axis` indexes the result's dimensions).
@@ -266,18 +268,33 @@ where
     }
     let mut r = vec![1usize; nd - reps.len()];
     r.extend_from_slice(reps);
-    let mut cur = v.to_owned();
-    for d in 0..nd {
-        match r[d] {
-            1 => {}
-            0 => cur = cur.slice_axis(Axis(d), ndarray::Slice::from(0..0)).to_owned(),
-            k => {
-                let parts = vec![cur.view(); k];
-                cur = ndarray::concatenate(Axis(d), &parts).expect("equal shapes");
-            }
-        }
+    let c = super::kernels::c_order(&v);
+    let src = super::kernels::slice_of(&c);
+    let shape = v.shape().to_vec();
+    let out_shape: Vec<usize> = shape.iter().zip(&r).map(|(s, k)| s * k).collect();
+    let total: usize = out_shape.iter().product();
+    if nd == 0 || total == 0 {
+        return ArrayD::from_shape_vec(IxDyn(&out_shape), src.iter().take(total).cloned().collect())
+            .expect("tiled size");
     }
-    cur
+    // One pass over the output rows (last axis): each is the matching input row repeated.
+    let last = shape[nd - 1];
+    let mut out = Vec::with_capacity(total);
+    let ones = vec![0usize; nd - 1];
+    super::kernels::for_each_in_box(&out_shape[..nd - 1], &ones, &out_shape[..nd - 1], |lin| {
+        // Input row of output row `lin`: each output index modulo the input length.
+        let (mut rem, mut row, mut scale) = (lin, 0usize, 1usize);
+        for k in (0..nd - 1).rev() {
+            row += (rem % out_shape[k]) % shape[k] * scale;
+            rem /= out_shape[k];
+            scale *= shape[k];
+        }
+        let chunk = &src[row * last..(row + 1) * last];
+        for _ in 0..r[nd - 1] {
+            out.extend_from_slice(chunk);
+        }
+    });
+    ArrayD::from_shape_vec(IxDyn(&out_shape), out).expect("tiled size")
 }
 
 /// Repeats each element `repeats` times along `axis`, or in the flattened (C order) array
@@ -308,14 +325,14 @@ where
     S: Data<Elem = T>,
     D: Dimension,
 {
-    let (v, ax) = match axis {
-        None => (ArrayD::from_shape_vec(IxDyn(&[a.len()]), a.iter().cloned().collect()).expect("1-d"), 0),
+    let (dims, mut shape) = match axis {
+        None => ((1, a.len(), 1), vec![a.len()]),
         Some(ax) => {
             let ax = normalize_axis(ax, a.ndim(), "axis")?;
-            (a.to_owned().into_dyn(), ax)
+            (super::kernels::split_dims(a.shape(), ax), a.shape().to_vec())
         }
     };
-    let n = v.len_of(Axis(ax));
+    let n = dims.1;
     if repeats.len() != 1 && repeats.len() != n {
         return Err(ArrayError::ShapeMismatch {
             arg: "repeats",
@@ -324,9 +341,9 @@ where
         });
     }
     let count = |i: usize| if repeats.len() == 1 { repeats[0] } else { repeats[i] };
-    let mut index = Vec::with_capacity((0..n).map(count).sum());
-    for i in 0..n {
-        index.extend(std::iter::repeat_n(i, count(i)));
-    }
-    Ok(v.select(Axis(ax), &index))
+    let c = super::kernels::c_order(a);
+    let data = super::kernels::repeat_chunks(super::kernels::slice_of(&c), dims, count);
+    let ax = axis.map_or(0, |x| normalize_axis(x, a.ndim(), "axis").expect("checked above"));
+    shape[ax] = (0..n).map(count).sum();
+    Ok(ArrayD::from_shape_vec(IxDyn(&shape), data).expect("repeated chunks fill the result"))
 }

@@ -1,7 +1,8 @@
 //! `numpy.pad`.
 
+use super::kernels;
 use crate::error::{ArrayError, Result};
-use ndarray::{Array, ArrayBase, ArrayView, Axis, Data, RemoveAxis, Slice, Zip};
+use ndarray::{Array, ArrayBase, Data, Dimension};
 use num_complex::Complex;
 
 /// How [`pad`] fills the new elements: NumPy's `mode=` argument.
@@ -66,6 +67,12 @@ pub trait PadElement: Clone {
     fn ramp(end: &Self, edge: &Self, i: usize, n: usize) -> Self;
     /// The statistic of a non-empty slice of values.
     fn stat(values: &mut [Self], stat: PadStat) -> Self;
+    /// The statistic of each column of a C-ordered `(rows, inner)` block, when the type can
+    /// compute it row by row (faster than column gathers); `None` otherwise.
+    fn stat_rows(block: &[Self], inner: usize, stat: PadStat) -> Option<Vec<Self>> {
+        let _ = (block, inner, stat);
+        None
+    }
 }
 
 /// Max, min or median of values with a total order, NaN-like values (`is_nan`) propagating.
@@ -102,6 +109,26 @@ macro_rules! pad_float {
                     return values.iter().sum::<$t>() / values.len() as $t;
                 }
                 ordered_stat(values, stat, |v| v.is_nan(), |a, b| a.total_cmp(b), |a, b| (*a + *b) / 2.0)
+            }
+            fn stat_rows(block: &[Self], inner: usize, stat: PadStat) -> Option<Vec<Self>> {
+                let mut rows = block.chunks_exact(inner);
+                let mut acc = rows.next()?.to_vec();
+                let l = block.len() / inner;
+                match stat {
+                    PadStat::Mean => rows.for_each(|r| acc.iter_mut().zip(r).for_each(|(a, x)| *a += *x)),
+                    // `x > a || x.is_nan()` keeps a NaN once seen and picks up new ones.
+                    PadStat::Maximum => rows.for_each(|r| {
+                        acc.iter_mut().zip(r).for_each(|(a, &x)| if x > *a || x.is_nan() { *a = x })
+                    }),
+                    PadStat::Minimum => rows.for_each(|r| {
+                        acc.iter_mut().zip(r).for_each(|(a, &x)| if x < *a || x.is_nan() { *a = x })
+                    }),
+                    PadStat::Median => return None,
+                }
+                if stat == PadStat::Mean {
+                    acc.iter_mut().for_each(|a| *a /= l as $t);
+                }
+                Some(acc)
             }
         }
         impl PadElement for Complex<$t> {
@@ -140,6 +167,27 @@ macro_rules! pad_int {
                 }
                 ordered_stat(values, stat, |_| false, |a, b| a.cmp(b), |a, b| round((*a as f64 + *b as f64) / 2.0))
             }
+            fn stat_rows(block: &[Self], inner: usize, stat: PadStat) -> Option<Vec<Self>> {
+                let mut rows = block.chunks_exact(inner);
+                let first = rows.next()?;
+                match stat {
+                    PadStat::Mean => {
+                        let l = block.len() / inner;
+                        let mut acc: Vec<f64> = first.iter().map(|&x| x as f64).collect();
+                        rows.for_each(|r| acc.iter_mut().zip(r).for_each(|(a, &x)| *a += x as f64));
+                        Some(acc.into_iter().map(|a| (a / l as f64).round_ties_even() as $t).collect())
+                    }
+                    PadStat::Maximum | PadStat::Minimum => {
+                        let mut acc = first.to_vec();
+                        let max = stat == PadStat::Maximum;
+                        rows.for_each(|r| {
+                            acc.iter_mut().zip(r).for_each(|(a, &x)| *a = if max { (*a).max(x) } else { (*a).min(x) })
+                        });
+                        Some(acc)
+                    }
+                    PadStat::Median => None,
+                }
+            }
         }
     )*};
 }
@@ -169,51 +217,83 @@ fn source_index<T>(mode: &PadMode<T>, j: isize, n: usize) -> usize {
     }
 }
 
-fn ramp_block<T: PadElement, D: RemoveAxis>(
-    edge: ArrayView<'_, T, D>,
-    end: &T,
-    width: usize,
-    ax: Axis,
-    before: bool,
-) -> Array<T, D> {
-    let views: Vec<ArrayView<'_, T, D>> = vec![edge.clone(); width];
-    let mut block = if width == 0 {
-        edge.slice_axis(ax, Slice::from(0..0)).to_owned()
-    } else {
-        ndarray::concatenate(ax, &views).expect("equal shapes")
-    };
-    for k in 0..width {
-        // Position k of the ramp counted from the outer end.
-        let pos = if before { k } else { width - 1 - k };
-        let mut lane = block.slice_axis_mut(ax, Slice::from(pos..pos + 1));
-        Zip::from(&mut lane).for_each(|x| *x = T::ramp(end, x, k, width));
+fn empty_axis(d: usize) -> ArrayError {
+    ArrayError::InvalidValue {
+        arg: "mode",
+        reason: format!("can't extend empty axis {d} using modes other than 'constant' or 'empty'"),
     }
-    block
 }
 
-/// A block of `width` copies (along `ax`) of the statistic of each lane over `range`.
-fn stat_block<T: PadElement, D: RemoveAxis>(
-    cur: &Array<T, D>,
-    ax: Axis,
-    range: std::ops::Range<usize>,
-    width: usize,
-    stat: PadStat,
-) -> Array<T, D> {
-    let part = cur.slice_axis(ax, Slice::from(range));
-    let vals: Vec<T> = part
-        .lanes(ax)
-        .into_iter()
-        .map(|lane| {
-            let mut v = lane.to_vec();
-            T::stat(&mut v, stat)
-        })
-        .collect();
-    let mut one = cur.raw_dim();
-    one[ax.index()] = 1;
-    let stats = Array::from_shape_vec(one, vals).expect("one value per lane");
-    let mut full = cur.raw_dim();
-    full[ax.index()] = width;
-    stats.broadcast(full).expect("length-1 axis broadcasts").to_owned()
+/// Constant and index-mapping modes: one allocation, the input copied to the centre, then the
+/// pad areas filled axis by axis (last axis first, so every copy is a contiguous chunk; these
+/// modes are separable, so the order does not change the result).
+fn pad_in_place<T, S, D>(
+    a: &ArrayBase<S, D>,
+    width: &dyn Fn(usize) -> (usize, usize),
+    mode: &PadMode<T>,
+) -> Result<Array<T, D>>
+where
+    T: PadElement,
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    let nd = a.ndim();
+    let shape = a.shape();
+    let constant = matches!(mode, PadMode::Constant(_));
+    for d in 0..nd {
+        let (b, e) = width(d);
+        if !constant && shape[d] == 0 && (b > 0 || e > 0) {
+            return Err(empty_axis(d));
+        }
+    }
+    let starts: Vec<usize> = (0..nd).map(|d| width(d).0).collect();
+    let out_shape: Vec<usize> = (0..nd).map(|d| shape[d] + width(d).0 + width(d).1).collect();
+    let mut dim = a.raw_dim();
+    dim.slice_mut().copy_from_slice(&out_shape);
+    let total: usize = out_shape.iter().product();
+    let c = kernels::c_order(a);
+    let src = kernels::slice_of(&c);
+    let fill = match mode {
+        PadMode::Constant(v) => v.clone(),
+        _ if total == 0 => return Ok(Array::from_shape_vec(dim, Vec::new()).expect("empty")),
+        // Non-empty output and no empty padded axis: the input has elements.
+        _ => src[0].clone(),
+    };
+    let mut buf = vec![fill; total];
+    if nd == 0 {
+        buf[0] = src[0].clone();
+    } else if !src.is_empty() {
+        let row = shape[nd - 1];
+        let mut r = 0;
+        kernels::for_each_in_box(&out_shape[..nd - 1], &starts[..nd - 1], &shape[..nd - 1], |lin| {
+            let dst = lin * out_shape[nd - 1] + starts[nd - 1];
+            buf[dst..dst + row].clone_from_slice(&src[r * row..(r + 1) * row]);
+            r += 1;
+        });
+    }
+    if !constant {
+        for d in (0..nd).rev() {
+            let (before, after) = width(d);
+            if before == 0 && after == 0 {
+                continue;
+            }
+            let n = shape[d];
+            let od = out_shape[d];
+            let inner: usize = out_shape[d + 1..].iter().product();
+            let map: Vec<usize> = (0..before)
+                .chain(before + n..od)
+                .map(|j| before + source_index(mode, j as isize - before as isize, n))
+                .collect();
+            kernels::for_each_in_box(&out_shape[..d], &starts[..d], &shape[..d], |lin| {
+                let base = lin * od * inner;
+                let targets = (0..before).chain(before + n..od);
+                for (j, &s) in targets.zip(&map) {
+                    kernels::clone_within(&mut buf, base + s * inner, base + j * inner, inner);
+                }
+            });
+        }
+    }
+    Ok(Array::from_shape_vec(dim, buf).expect("buffer has the padded size"))
 }
 
 /// Pads an array: `pad_width` gives `(before, after)` counts per axis, or one pair for all
@@ -254,7 +334,7 @@ pub fn pad<T, S, D>(
 where
     T: PadElement,
     S: Data<Elem = T>,
-    D: RemoveAxis,
+    D: Dimension,
 {
     let nd = a.ndim();
     if pad_width.len() != 1 && pad_width.len() != nd {
@@ -266,62 +346,113 @@ where
         });
     }
     let width = |d: usize| if pad_width.len() == 1 { pad_width[0] } else { pad_width[d] };
-    let mut cur = a.to_owned();
+    if matches!(
+        mode,
+        PadMode::Constant(_) | PadMode::Edge | PadMode::Reflect | PadMode::Symmetric | PadMode::Wrap
+    ) {
+        return pad_in_place(a, &width, &mode);
+    }
+    // Ramp and statistic modes: axis by axis in order, so corners see the padding of earlier
+    // axes as in NumPy; each pass is one contiguous copy of the (outer, n, inner) blocks.
+    let c = kernels::c_order(a);
+    let mut shape = a.shape().to_vec();
+    let mut data: Vec<T> = kernels::slice_of(&c).to_vec();
     for d in 0..nd {
         let (before, after) = width(d);
         if before == 0 && after == 0 {
             continue;
         }
-        let ax = Axis(d);
-        let n = cur.len_of(ax);
-        cur = match &mode {
-            PadMode::Constant(v) => {
-                let mut shape = cur.raw_dim();
-                shape[d] = before;
-                let b = Array::from_elem(shape.clone(), v.clone());
-                shape[d] = after;
-                let e = Array::from_elem(shape, v.clone());
-                ndarray::concatenate(ax, &[b.view(), cur.view(), e.view()]).expect("equal shapes")
-            }
-            _ if n == 0 => {
+        let n = shape[d];
+        if n == 0 {
+            return Err(empty_axis(d));
+        }
+        let stat = match &mode {
+            PadMode::Maximum(l) => Some((PadStat::Maximum, *l)),
+            PadMode::Minimum(l) => Some((PadStat::Minimum, *l)),
+            PadMode::Mean(l) => Some((PadStat::Mean, *l)),
+            PadMode::Median(l) => Some((PadStat::Median, *l)),
+            _ => None,
+        };
+        let stat = match stat {
+            Some((_, Some(0))) => {
                 return Err(ArrayError::InvalidValue {
-                    arg: "mode",
-                    reason: format!(
-                        "can't extend empty axis {d} using modes other than 'constant' or 'empty'"
-                    ),
+                    arg: "stat_length",
+                    reason: "stat_length of 0 yields no value for padding".into(),
                 });
             }
-            PadMode::LinearRamp(end) => {
-                let first = cur.slice_axis(ax, Slice::from(0..1));
-                let last = cur.slice_axis(ax, Slice::from(n - 1..n));
-                let b = ramp_block(first, end, before, ax, true);
-                let e = ramp_block(last, end, after, ax, false);
-                ndarray::concatenate(ax, &[b.view(), cur.view(), e.view()]).expect("equal shapes")
-            }
-            PadMode::Maximum(len) | PadMode::Minimum(len) | PadMode::Mean(len) | PadMode::Median(len) => {
-                let stat = match &mode {
-                    PadMode::Maximum(_) => PadStat::Maximum,
-                    PadMode::Minimum(_) => PadStat::Minimum,
-                    PadMode::Mean(_) => PadStat::Mean,
-                    _ => PadStat::Median,
-                };
-                let l = len.unwrap_or(n).min(n);
-                if l == 0 {
-                    return Err(ArrayError::InvalidValue {
-                        arg: "stat_length",
-                        reason: "stat_length of 0 yields no value for padding".into(),
-                    });
-                }
-                let b = stat_block(&cur, ax, 0..l, before, stat);
-                let e = stat_block(&cur, ax, n - l..n, after, stat);
-                ndarray::concatenate(ax, &[b.view(), cur.view(), e.view()]).expect("equal shapes")
-            }
-            m => {
-                let idx: Vec<usize> =
-                    (-(before as isize)..(n + after) as isize).map(|j| source_index(m, j, n)).collect();
-                cur.select(ax, &idx)
-            }
+            Some((s, l)) => Some((s, l.unwrap_or(n).min(n))),
+            None => None,
         };
+        let (outer, _, inner) = kernels::split_dims(&shape, d);
+        let mut out = Vec::with_capacity(outer * (n + before + after) * inner);
+        let mut scratch: Vec<T> = Vec::new();
+        for o in 0..outer {
+            let block = &data[o * n * inner..(o + 1) * n * inner];
+            match (&mode, stat) {
+                (PadMode::LinearRamp(end), _) => {
+                    let (first, last) = (&block[..inner], &block[(n - 1) * inner..]);
+                    for k in 0..before {
+                        out.extend(first.iter().map(|e| T::ramp(end, e, k, before)));
+                    }
+                    out.extend_from_slice(block);
+                    for k in 0..after {
+                        out.extend(last.iter().map(|e| T::ramp(end, e, after - 1 - k, after)));
+                    }
+                }
+                (_, Some((st, l))) => {
+                    let b = lane_stats(block, inner, 0..l, st, &mut scratch);
+                    let e =
+                        if l == n { b.clone() } else { lane_stats(block, inner, n - l..n, st, &mut scratch) };
+                    for _ in 0..before {
+                        out.extend_from_slice(&b);
+                    }
+                    out.extend_from_slice(block);
+                    for _ in 0..after {
+                        out.extend_from_slice(&e);
+                    }
+                }
+                _ => unreachable!("index modes are padded in place"),
+            }
+        }
+        shape[d] += before + after;
+        data = out;
     }
-    Ok(cur)
+    let mut dim = a.raw_dim();
+    dim.slice_mut().copy_from_slice(&shape);
+    Ok(Array::from_shape_vec(dim, data).expect("buffer has the padded size"))
+}
+
+/// The statistic over rows `rows` of a C-ordered `(n, inner)` block, one value per column.
+fn lane_stats<T: PadElement>(
+    block: &[T],
+    inner: usize,
+    rows: std::ops::Range<usize>,
+    stat: PadStat,
+    scratch: &mut Vec<T>,
+) -> Vec<T> {
+    if inner == 1 {
+        scratch.clear();
+        scratch.extend_from_slice(&block[rows]);
+        return vec![T::stat(scratch, stat)];
+    }
+    if let Some(v) = T::stat_rows(&block[rows.start * inner..rows.end * inner], inner, stat) {
+        return v;
+    }
+    let l = rows.len();
+    // Transpose the rows into one contiguous run of `l` values per column (reads in order).
+    // Done in column tiles so that only a few output runs are written at a time (cache friendly).
+    const TILE: usize = 32;
+    scratch.clear();
+    scratch.extend_from_slice(&block[..l * inner]);
+    let src = &block[rows.start * inner..rows.end * inner];
+    for p0 in (0..inner).step_by(TILE) {
+        let p1 = (p0 + TILE).min(inner);
+        for i in 0..l {
+            for p in p0..p1 {
+                scratch[p * l + i] = src[i * inner + p].clone();
+            }
+        }
+    }
+    let cols = scratch;
+    cols.chunks_mut(l).map(|c| T::stat(c, stat)).collect()
 }
