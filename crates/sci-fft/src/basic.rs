@@ -1,6 +1,6 @@
 //! One-dimensional transforms over one axis: `fft`, `ifft`, `rfft`, `irfft`, `hfft`, `ihfft`.
 
-use crate::engine::{FftFloat, FftInput, Norm, RealInput};
+use crate::engine::{FftFloat, FftInput, Norm, RealInput, for_each_lane};
 use crate::error::{FftError, Result};
 use ndarray::{Array, ArrayBase, Axis, Data, Dimension, Zip};
 use num_complex::Complex;
@@ -21,6 +21,32 @@ fn scale_complex<T: FftFloat, D: Dimension>(out: &mut Array<Complex<T>, D>, f: O
     if let Some(f) = f {
         out.mapv_inplace(|z| z * f);
     }
+}
+
+/// Runs `plan` over every length-`n` chunk of `buf`, on several threads for large buffers.
+fn process_batched<T: FftFloat>(
+    plan: &dyn rustfft::Fft<T>,
+    buf: &mut [Complex<T>],
+    n: usize,
+    scratch_len: usize,
+) {
+    #[cfg(feature = "rayon")]
+    {
+        let lanes = buf.len() / n;
+        if buf.len() >= crate::engine::PAR_THRESHOLD && lanes > 1 {
+            use rayon::prelude::*;
+            let per = lanes.div_ceil(4 * rayon::current_num_threads()).max(1);
+            buf.par_chunks_mut(per * n).for_each_init(
+                || vec![Complex::zero(); scratch_len],
+                |scratch, chunk| plan.process_with_scratch(chunk, scratch),
+            );
+            return;
+        }
+    }
+    #[cfg(not(feature = "rayon"))]
+    let _ = n; // only needed to split the work over threads
+    let mut scratch = vec![Complex::zero(); scratch_len];
+    plan.process_with_scratch(buf, &mut scratch);
 }
 
 /// Complex transform of length `n` along axis `ax` (already validated), zero-padding or cropping.
@@ -44,28 +70,33 @@ where
     }
     let copy = x.len_of(Axis(ax)).min(n);
     let plan = A::Real::plan(n, inverse);
-    let mut scratch = vec![Complex::zero(); plan.get_inplace_scratch_len()];
+    let scratch_len = plan.get_inplace_scratch_len();
     if ax + 1 == x.ndim() {
-        // Contiguous output lanes: fill them all, then one batched call.
+        // Contiguous output lanes: fill them all, then batched calls.
         Zip::from(x.lanes(Axis(ax))).and(out.lanes_mut(Axis(ax))).for_each(|src, mut dst| {
             for (d, s) in dst.iter_mut().zip(src.iter().take(copy)) {
                 *d = s.to_complex();
             }
         });
         let buf = out.as_slice_mut().expect("fresh array is contiguous");
-        plan.process_with_scratch(buf, &mut scratch);
+        process_batched(&*plan, buf, n, scratch_len);
     } else {
-        let mut buf = vec![Complex::zero(); n];
-        Zip::from(x.lanes(Axis(ax))).and(out.lanes_mut(Axis(ax))).for_each(|src, mut dst| {
-            for (b, s) in buf.iter_mut().zip(src.iter().take(copy)) {
-                *b = s.to_complex();
-            }
-            buf[copy..].fill(Complex::zero());
-            plan.process_with_scratch(&mut buf, &mut scratch);
-            for (d, b) in dst.iter_mut().zip(&buf) {
-                *d = *b;
-            }
-        });
+        for_each_lane(
+            x,
+            &mut out,
+            ax,
+            || (vec![Complex::zero(); n], vec![Complex::zero(); scratch_len]),
+            |(buf, scratch), src, mut dst| {
+                for (b, s) in buf.iter_mut().zip(src.iter().take(copy)) {
+                    *b = s.to_complex();
+                }
+                buf[copy..].fill(Complex::zero());
+                plan.process_with_scratch(buf, scratch);
+                for (d, b) in dst.iter_mut().zip(buf.iter()) {
+                    *d = *b;
+                }
+            },
+        );
     }
     scale_complex(&mut out, norm.factor(n, inverse));
     out
@@ -91,24 +122,27 @@ where
     }
     let copy = x.len_of(Axis(ax)).min(n);
     let plan = A::Real::plan_r2c(n);
-    let mut scratch = plan.make_scratch_vec();
-    let mut inbuf = vec![A::Real::zero(); n];
-    let mut outbuf = plan.make_output_vec();
-    Zip::from(x.lanes(Axis(ax))).and(out.lanes_mut(Axis(ax))).for_each(|src, mut dst| {
-        for (b, s) in inbuf.iter_mut().zip(src.iter().take(copy)) {
-            *b = s.to_real();
-        }
-        inbuf[copy..].fill(A::Real::zero());
-        match dst.as_slice_mut() {
-            Some(d) => plan.process_with_scratch(&mut inbuf, d, &mut scratch),
-            None => {
-                let r = plan.process_with_scratch(&mut inbuf, &mut outbuf, &mut scratch);
-                dst.iter_mut().zip(&outbuf).for_each(|(d, b)| *d = *b);
-                r
+    for_each_lane(
+        x,
+        &mut out,
+        ax,
+        || (plan.make_scratch_vec(), vec![A::Real::zero(); n], plan.make_output_vec()),
+        |(scratch, inbuf, outbuf), src, mut dst| {
+            for (b, s) in inbuf.iter_mut().zip(src.iter().take(copy)) {
+                *b = s.to_real();
             }
-        }
-        .expect("buffer lengths match the plan");
-    });
+            inbuf[copy..].fill(A::Real::zero());
+            match dst.as_slice_mut() {
+                Some(d) => plan.process_with_scratch(inbuf, d, scratch),
+                None => {
+                    let r = plan.process_with_scratch(inbuf, outbuf, scratch);
+                    dst.iter_mut().zip(outbuf.iter()).for_each(|(d, b)| *d = *b);
+                    r
+                }
+            }
+            .expect("buffer lengths match the plan");
+        },
+    );
     scale_complex(&mut out, norm.factor(n, false));
     out
 }
@@ -129,30 +163,33 @@ where
     let nbins = n / 2 + 1;
     let copy = x.len_of(Axis(ax)).min(nbins);
     let plan = A::Real::plan_c2r(n);
-    let mut scratch = plan.make_scratch_vec();
-    let mut inbuf = plan.make_input_vec();
-    let mut outbuf = plan.make_output_vec();
-    Zip::from(x.lanes(Axis(ax))).and(out.lanes_mut(Axis(ax))).for_each(|src, mut dst| {
-        for (b, s) in inbuf.iter_mut().zip(src.iter().take(copy)) {
-            *b = s.to_complex();
-        }
-        inbuf[copy..].fill(Complex::zero());
-        // The imaginary parts of the DC bin (and of the Nyquist bin for even n) do not enter a
-        // real signal; pocketfft ignores them, and so do we.
-        inbuf[0].im = A::Real::zero();
-        if n % 2 == 0 {
-            inbuf[nbins - 1].im = A::Real::zero();
-        }
-        match dst.as_slice_mut() {
-            Some(d) => plan.process_with_scratch(&mut inbuf, d, &mut scratch),
-            None => {
-                let r = plan.process_with_scratch(&mut inbuf, &mut outbuf, &mut scratch);
-                dst.iter_mut().zip(&outbuf).for_each(|(d, b)| *d = *b);
-                r
+    for_each_lane(
+        x,
+        &mut out,
+        ax,
+        || (plan.make_scratch_vec(), plan.make_input_vec(), plan.make_output_vec()),
+        |(scratch, inbuf, outbuf), src, mut dst| {
+            for (b, s) in inbuf.iter_mut().zip(src.iter().take(copy)) {
+                *b = s.to_complex();
             }
-        }
-        .expect("buffer lengths match the plan");
-    });
+            inbuf[copy..].fill(Complex::zero());
+            // The imaginary parts of the DC bin (and of the Nyquist bin for even n) do not enter a
+            // real signal; pocketfft ignores them, and so do we.
+            inbuf[0].im = A::Real::zero();
+            if n % 2 == 0 {
+                inbuf[nbins - 1].im = A::Real::zero();
+            }
+            match dst.as_slice_mut() {
+                Some(d) => plan.process_with_scratch(inbuf, d, scratch),
+                None => {
+                    let r = plan.process_with_scratch(inbuf, outbuf, scratch);
+                    dst.iter_mut().zip(outbuf.iter()).for_each(|(d, b)| *d = *b);
+                    r
+                }
+            }
+            .expect("buffer lengths match the plan");
+        },
+    );
     if let Some(f) = norm.factor::<A::Real>(n, true) {
         out.mapv_inplace(|v| v * f);
     }

@@ -103,7 +103,7 @@ fft_float!(f32, PLANNER_C32, PLANNER_R32);
 
 /// Element types accepted by the complex transforms ([`fft`](crate::fft), [`ifft`](crate::ifft), ...):
 /// `f32`, `f64`, `Complex<f32>`, `Complex<f64>`, and the integers (computed in `f64`, as NumPy does).
-pub trait FftInput: Copy {
+pub trait FftInput: Copy + Send + Sync {
     /// The float precision the transform runs in.
     type Real: FftFloat;
     /// The value as a complex number.
@@ -112,7 +112,7 @@ pub trait FftInput: Copy {
 
 /// Element types accepted by the real-input transforms ([`rfft`](crate::rfft), [`dct`](crate::dct), ...):
 /// `f32`, `f64` and the integers (computed in `f64`).
-pub trait RealInput: Copy {
+pub trait RealInput: Copy + Send + Sync {
     /// The float precision the transform runs in.
     type Real: FftFloat;
     /// The value as a float.
@@ -149,4 +149,42 @@ impl<T: FftFloat> FftInput for Complex<T> {
 #[inline]
 pub(crate) fn cst<T: FftFloat>(v: f64) -> T {
     T::from_f64(v).expect("float conversion")
+}
+
+/// Output size from which lanes are transformed on several threads (`rayon` feature).
+#[cfg(feature = "rayon")]
+pub(crate) const PAR_THRESHOLD: usize = 100_000;
+
+/// Runs `f(state, src_lane, dst_lane)` over the lanes of `x` and `out` along `ax`, with one
+/// `init()` state per worker. With the `rayon` feature, large outputs are split over threads;
+/// every lane is computed by the same code either way, so results are identical.
+pub(crate) fn for_each_lane<A, B, S, D, St, I, F>(
+    x: &ndarray::ArrayBase<S, D>,
+    out: &mut ndarray::Array<B, D>,
+    ax: usize,
+    init: I,
+    f: F,
+) where
+    A: Sync,
+    B: Send,
+    S: ndarray::Data<Elem = A>,
+    D: ndarray::Dimension,
+    I: Fn() -> St + Sync + Send,
+    F: Fn(&mut St, ndarray::ArrayView1<'_, A>, ndarray::ArrayViewMut1<'_, B>) + Sync + Send,
+{
+    let axis = ndarray::Axis(ax);
+    #[cfg(feature = "rayon")]
+    {
+        let lanes = if out.len_of(axis) == 0 { 0 } else { out.len() / out.len_of(axis) };
+        if out.len() >= PAR_THRESHOLD && lanes > 1 {
+            use rayon::prelude::*;
+            ndarray::Zip::from(x.lanes(axis))
+                .and(out.lanes_mut(axis))
+                .into_par_iter()
+                .for_each_init(init, |st, (src, dst)| f(st, src, dst));
+            return;
+        }
+    }
+    let mut st = init();
+    ndarray::Zip::from(x.lanes(axis)).and(out.lanes_mut(axis)).for_each(|src, dst| f(&mut st, src, dst));
 }

@@ -1,8 +1,8 @@
 //! Real-to-real transforms: `dct`, `idct`, `dst`, `idst` (types 1 to 4), computed with FFTs.
 
-use crate::engine::{FftFloat, Norm, RealInput, cst};
+use crate::engine::{FftFloat, Norm, RealInput, cst, for_each_lane};
 use crate::error::{FftError, Result};
-use ndarray::{Array, ArrayBase, Axis, Data, Dimension, Zip};
+use ndarray::{Array, ArrayBase, Axis, Data, Dimension};
 use num_complex::Complex;
 use num_traits::Zero;
 use rustfft::Fft;
@@ -258,43 +258,46 @@ where
     };
     let ortho = norm == Norm::Ortho;
     let sqrt2 = cst::<A::Real>(SQRT_2);
-    let mut kernel = Kernel::<A::Real>::new(family, ty, n);
     let copy = x.len_of(Axis(ax)).min(n);
-    let mut xin = vec![A::Real::zero(); n];
-    let mut yout = vec![A::Real::zero(); n];
-    Zip::from(x.lanes(Axis(ax))).and(out.lanes_mut(Axis(ax))).for_each(|src, mut dst| {
-        for (b, s) in xin.iter_mut().zip(src.iter().take(copy)) {
-            *b = s.to_real();
-        }
-        xin[copy..].fill(A::Real::zero());
-        if ortho {
-            match (family, ty) {
-                (Family::Cos, DctType::I) => {
-                    xin[0] = xin[0] * sqrt2;
-                    xin[n - 1] = xin[n - 1] * sqrt2;
-                }
-                (Family::Cos, DctType::III) => xin[0] = xin[0] * sqrt2,
-                (Family::Sin, DctType::III) => xin[n - 1] = xin[n - 1] * sqrt2,
-                _ => {}
+    for_each_lane(
+        x,
+        &mut out,
+        ax,
+        || (Kernel::<A::Real>::new(family, ty, n), vec![A::Real::zero(); n], vec![A::Real::zero(); n]),
+        |(kernel, xin, yout), src, mut dst| {
+            for (b, s) in xin.iter_mut().zip(src.iter().take(copy)) {
+                *b = s.to_real();
             }
-        }
-        kernel.run(&xin, &mut yout);
-        if ortho {
-            match (family, ty) {
-                (Family::Cos, DctType::I) => {
-                    yout[0] = yout[0] / sqrt2;
-                    yout[n - 1] = yout[n - 1] / sqrt2;
+            xin[copy..].fill(A::Real::zero());
+            if ortho {
+                match (family, ty) {
+                    (Family::Cos, DctType::I) => {
+                        xin[0] = xin[0] * sqrt2;
+                        xin[n - 1] = xin[n - 1] * sqrt2;
+                    }
+                    (Family::Cos, DctType::III) => xin[0] = xin[0] * sqrt2,
+                    (Family::Sin, DctType::III) => xin[n - 1] = xin[n - 1] * sqrt2,
+                    _ => {}
                 }
-                (Family::Cos, DctType::II) => yout[0] = yout[0] / sqrt2,
-                (Family::Sin, DctType::II) => yout[n - 1] = yout[n - 1] / sqrt2,
-                _ => {}
             }
-        }
-        match fct {
-            Some(f) => dst.iter_mut().zip(&yout).for_each(|(d, y)| *d = *y * f),
-            None => dst.iter_mut().zip(&yout).for_each(|(d, y)| *d = *y),
-        }
-    });
+            kernel.run(xin, yout);
+            if ortho {
+                match (family, ty) {
+                    (Family::Cos, DctType::I) => {
+                        yout[0] = yout[0] / sqrt2;
+                        yout[n - 1] = yout[n - 1] / sqrt2;
+                    }
+                    (Family::Cos, DctType::II) => yout[0] = yout[0] / sqrt2,
+                    (Family::Sin, DctType::II) => yout[n - 1] = yout[n - 1] / sqrt2,
+                    _ => {}
+                }
+            }
+            match fct {
+                Some(f) => dst.iter_mut().zip(yout.iter()).for_each(|(d, y)| *d = *y * f),
+                None => dst.iter_mut().zip(yout.iter()).for_each(|(d, y)| *d = *y),
+            }
+        },
+    );
     Ok(out)
 }
 

@@ -165,3 +165,23 @@ fn plans_are_shared_across_threads() {
         }
     });
 }
+
+#[test]
+fn large_arrays_split_over_threads_give_identical_results() {
+    // 400 x 300 = 120_000 outputs: above the parallel threshold.
+    let x = Array2::from_shape_fn((400, 300), |(i, j)| ((i * 7 + j * 3) as f64 * 0.01).sin());
+    for axis in [0usize, 1] {
+        let y = fft(&x, None, axis as isize, Norm::Backward).unwrap();
+        let r = rfft(&x, None, axis as isize, Norm::Ortho).unwrap();
+        let d = dct(&x, DctType::II, None, axis as isize, Norm::Backward).unwrap();
+        for k in [0usize, 17, 299] {
+            let lane = x.index_axis(sci_array::ndarray::Axis(1 - axis), k).to_owned();
+            let want = fft(&lane, None, 0, Norm::Backward).unwrap();
+            assert_eq!(y.index_axis(sci_array::ndarray::Axis(1 - axis), k), want);
+            let want = rfft(&lane, None, 0, Norm::Ortho).unwrap();
+            assert_eq!(r.index_axis(sci_array::ndarray::Axis(1 - axis), k), want);
+            let want = dct(&lane, DctType::II, None, 0, Norm::Backward).unwrap();
+            assert_eq!(d.index_axis(sci_array::ndarray::Axis(1 - axis), k), want);
+        }
+    }
+}
