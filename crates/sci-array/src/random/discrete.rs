@@ -101,21 +101,17 @@ fn loggam(x: f64) -> f64 {
     if x == 1.0 || x == 2.0 {
         return 0.0;
     }
-    let mut x0 = x;
-    let mut n = 0i64;
-    if x <= 7.0 {
-        n = (7.0 - x) as i64;
-        x0 = x + n as f64;
-    }
-    let x2 = 1.0 / (x0 * x0);
-    let xp = 2.0 * std::f64::consts::PI;
+    let n = if x < 7.0 { (7.0 - x) as i64 } else { 0 };
+    let mut x0 = x + n as f64;
+    let x2 = (1.0 / x0) * (1.0 / x0);
+    let lg2pi = 1.837_877_066_409_345_3;
     let mut gl0 = A[9];
     for k in (0..9).rev() {
         gl0 *= x2;
         gl0 += A[k];
     }
-    let mut gl = gl0 / x0 + 0.5 * xp.ln() + (x0 - 0.5) * x0.ln() - x0;
-    if x <= 7.0 {
+    let mut gl = gl0 / x0 + 0.5 * lg2pi + (x0 - 0.5) * x0.ln() - x0;
+    if x < 7.0 {
         for _ in 1..=n {
             gl -= (x0 - 1.0).ln();
             x0 -= 1.0;

@@ -20,6 +20,8 @@
 //!   fits in 32 bits, on 64-bit draws otherwise (`random_bounded_uint64_fill`).
 //! * **Normal / exponential** — 256-layer ziggurats with NumPy's tables (in
 //!   `ziggurat_tables.rs`, extracted from NumPy by `tools/fixtures/array_random.py --tables`).
+//! * **Gamma** — Marsaglia & Tsang (`shape >= 1`), rejection from a power law below 1; the
+//!   chi-square, Student's t and negative binomial are built on it as in NumPy.
 //! * **Poisson** — multiplication of uniforms for `lam < 10`, Hörmann's PTRS otherwise.
 //! * **Binomial** — inversion when `min(p, 1-p) * n <= 30`, Kachitvichyanukul & Schmeiser's BTPE
 //!   otherwise.
@@ -38,6 +40,11 @@
 //! | [`Generator::binomial`] | `binomial` | exact |
 //! | [`Generator::shuffle`], [`Generator::permutation`], [`Generator::permutation_of`] | same | exact |
 //! | [`Generator::choice`], [`Generator::choice_from`] | `choice` | exact |
+//! | [`Generator::standard_gamma`], [`Generator::gamma`], [`Generator::chisquare`] | same | exact |
+//! | [`Generator::lognormal`], [`Generator::laplace`], [`Generator::logistic`], [`Generator::gumbel`] | same | exact |
+//! | [`Generator::rayleigh`], [`Generator::pareto`], [`Generator::weibull`], [`Generator::power`] | same | exact |
+//! | [`Generator::standard_cauchy`], [`Generator::standard_t`] | same | exact |
+//! | [`Generator::geometric`], [`Generator::negative_binomial`] | same | exact |
 //!
 //! "Exact" is checked against NumPy output in `tests/random.rs` (several seeds, including 0 and
 //! `2^64 - 1`).
@@ -66,6 +73,7 @@ use crate::{ArrayError, Result};
 mod bitgen;
 mod continuous;
 mod discrete;
+mod extra;
 mod permute;
 mod ziggurat_tables;
 
