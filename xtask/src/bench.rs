@@ -70,7 +70,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
 }
 
 fn criterion(opts: &Opts) -> Result<(), String> {
-    let mut a = vec!["bench", "-p", "sci-benches"];
+    let mut a = vec!["bench", "-p", "sci-benches", "--benches"];
     if opts.quick || opts.filter.is_some() {
         a.push("--");
         if let Some(f) = &opts.filter {

@@ -117,17 +117,23 @@ impl Report {
         let h = host();
         let mut s = String::from("# sci vs NumPy/SciPy\n\n");
         s += &format!(
-            "- time: {} (git {})\n- host: {}, {} CPUs ({}), {}\n- reference: {}, scipy {}, BLAS {}\n",
+            "- time: {} (git {})\n- host: {}, {} CPUs ({}), {}, transparent huge pages: {}\n- reference: {}, scipy {}, BLAS {}, NumPy SIMD {}\n",
             utc_now(),
             git_rev(),
             h["hostname"].as_str().unwrap_or("?"),
             h["cpus"],
             h["cpu_model"].as_str().unwrap_or("?"),
             h["os"].as_str().unwrap_or("?"),
+            h["transparent_hugepage"].as_str().unwrap_or("?"),
             self.version("numpy")
                 .map_or("none (pip install numpy scipy)".to_string(), |v| format!("numpy {v}")),
             self.version("scipy").unwrap_or_else(|| "-".to_string()),
             self.python.as_ref().and_then(|p| p["blas"]["version"].as_str()).unwrap_or("-"),
+            self.python.as_ref().and_then(|p| p["simd_found"].as_array()).map_or("-".to_string(), |v| v
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join(" ")),
         );
         s += &format!(
             "- mode: {}; load average before: {}, after: {} (on a busy machine the numbers are noisy)\n\n",
@@ -173,10 +179,16 @@ fn host() -> Value {
             .and_then(|l| l.split_once(':'))
             .map(|(_, m)| m.trim().to_string())
     });
+    // NumPy madvises huge pages for large arrays; with THP in `madvise` mode only it gets them,
+    // which makes fresh large outputs much cheaper to fault in than 4 KiB pages.
+    let thp = std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/enabled").ok().and_then(|s| {
+        s.split_whitespace().find(|w| w.starts_with('[')).map(|w| w.trim_matches(['[', ']']).to_string())
+    });
     json!({
         "hostname": hostname,
         "cpus": std::thread::available_parallelism().map(|n| n.get()).ok(),
         "cpu_model": cpu_model,
+        "transparent_hugepage": thp,
         "os": format!("{}-{}", std::env::consts::OS, std::env::consts::ARCH),
     })
 }
