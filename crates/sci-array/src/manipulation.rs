@@ -10,11 +10,13 @@ use ndarray::{
     Array, ArrayBase, ArrayView, ArrayViewD, Axis, CowArray, Data, Dimension, IxDyn, ShapeBuilder,
 };
 
+mod edit;
 mod join;
 pub(crate) mod kernels;
 mod pad;
 mod split;
 
+pub use edit::*;
 pub use join::*;
 pub use pad::*;
 pub use split::*;

@@ -225,6 +225,49 @@ fn fortran_order_2d_tiles() {
 }
 
 #[test]
+fn adding_and_removing_match_numpy() {
+    let f = fx();
+    let e = f.array_i64("edit/a");
+    let row = array![[20i64, 21, 22, 23]];
+    assert_array_equal(&append(&e, &row, None).unwrap(), &f.array_i64("edit/append_flat"));
+    assert_array_equal(&append(&e, &row, Some(0)).unwrap(), &f.array_i64("edit/append_ax0"));
+    assert_array_equal(
+        &append(&e, &array![[20i64], [21], [22]], Some(1)).unwrap(),
+        &f.array_i64("edit/append_ax1"),
+    );
+    assert_array_equal(&delete(&e, &[0, 2], Some(0)).unwrap(), &f.array_i64("edit/delete_ax0"));
+    assert_array_equal(&delete(&e, &[-1, 1, 1], Some(1)).unwrap(), &f.array_i64("edit/delete_ax1"));
+    assert_array_equal(&delete(&e, &[0, 5, 11, -2], None).unwrap(), &f.array_i64("edit/delete_flat"));
+    // Non-contiguous input: the F-order copy holds the same values.
+    let ef = asfortranarray(&e);
+    assert_array_equal(&resize(&ef, &[5, 3]), &f.array_i64("edit/resize_5_3"));
+    assert_array_equal(&resize(&e, &[7]), &f.array_i64("edit/resize_7"));
+    let z = array![0i64, 0, 3, 0, 4, 0];
+    assert_array_equal(&trim_zeros(&z, Trim::Front).into_dyn(), &f.array_i64("edit/trim_f"));
+    assert_array_equal(&trim_zeros(&z, Trim::Back).into_dyn(), &f.array_i64("edit/trim_b"));
+    assert_array_equal(&trim_zeros(&z, Trim::Both).into_dyn(), &f.array_i64("edit/trim_fb"));
+    let (i2, z23, o14, s) =
+        (Array2::<f64>::eye(2), Array2::<f64>::zeros((2, 3)), Array2::<f64>::ones((1, 4)), array![[7.0]]);
+    let b = block(&[
+        vec![i2.view().into_dyn(), z23.view().into_dyn()],
+        vec![o14.view().into_dyn(), s.view().into_dyn()],
+    ])
+    .unwrap();
+    assert_array_equal(&b, &f.array_f64("edit/block"));
+    let (p, q, r) = (array![1.0, 2.0], array![3.0], array![4.0, 5.0, 6.0]);
+    let b = block(&[vec![p.view().into_dyn(), q.view().into_dyn()], vec![r.view().into_dyn()]]).unwrap();
+    assert_array_equal(&b, &f.array_f64("edit/block_1d"));
+    let (u, v, w) =
+        (Array3::<f64>::ones((2, 1, 2)), Array3::<f64>::zeros((2, 1, 3)), Array3::from_elem((2, 2, 5), 2.0));
+    let b = block(&[vec![u.view().into_dyn(), v.view().into_dyn()], vec![w.view().into_dyn()]]).unwrap();
+    assert_array_equal(&b, &f.array_f64("edit/block_3d"));
+    assert_eq!(concatenate_flat(&[e.view(), e.t()]).len(), 24);
+    assert_eq!(atleast_2d(&array![1, 2]).shape(), &[1, 2]);
+    assert_eq!(atleast_3d(&sci_array::ndarray::arr0(1)).shape(), &[1, 1, 1]);
+    assert_eq!(atleast_1d(&e).shape(), &[3, 4]);
+}
+
+#[test]
 fn joining() {
     let a = array![[1, 2], [3, 4]];
     let b = array![[5, 6], [7, 8]];
@@ -331,6 +374,17 @@ fn bad_input_table() {
         ("reshape negative", reshape(&a, &[-2, -2], Order::C).map(drop), "negative dimensions"),
         ("flip axis", flip(&a, Some(2)).map(drop), "out of bounds"),
         ("fliplr 1-d", fliplr(&v).map(drop), "at least 2 dimensions"),
+        ("append ndim", append(&a, &v, Some(0)).map(drop), "same number of dimensions"),
+        ("append axis", append(&a, &a, Some(2)).map(drop), "out of bounds"),
+        ("delete index", delete(&a, &[2], Some(0)).map(drop), "index 2 is out of bounds"),
+        ("delete axis", delete(&a, &[0], Some(-3)).map(drop), "out of bounds"),
+        ("block empty", block::<i32>(&[]).map(drop), "cannot be empty"),
+        ("block empty row", block::<i32>(&[vec![]]).map(drop), "cannot be empty"),
+        (
+            "block mismatch",
+            block(&[vec![a.view().into_dyn()], vec![b.view().into_dyn()]]).map(drop),
+            "dimension 1",
+        ),
     ];
     for (name, r, msg) in cases {
         let e = r.expect_err(name).to_string();

@@ -347,3 +347,111 @@ where
     shape[ax] = (0..n).map(count).sum();
     Ok(ArrayD::from_shape_vec(IxDyn(&shape), data).expect("repeated chunks fill the result"))
 }
+
+/// Views `a` with at least one dimension (a 0-d array becomes shape `(1,)`).
+///
+/// NumPy equivalent: `numpy.atleast_1d`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::atleast_1d;
+/// use sci_array::ndarray::arr0;
+/// assert_eq!(atleast_1d(&arr0(3.0)).shape(), &[1]);
+/// ```
+pub fn atleast_1d<'a, T, S: Data<Elem = T>, D: Dimension>(a: &'a ArrayBase<S, D>) -> ArrayViewD<'a, T> {
+    atleast(&a.view(), 1)
+}
+
+/// Views `a` with at least two dimensions: `(N,)` becomes `(1, N)`.
+///
+/// NumPy equivalent: `numpy.atleast_2d`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::atleast_2d;
+/// use sci_array::ndarray::array;
+/// assert_eq!(atleast_2d(&array![1, 2, 3]).shape(), &[1, 3]);
+/// ```
+pub fn atleast_2d<'a, T, S: Data<Elem = T>, D: Dimension>(a: &'a ArrayBase<S, D>) -> ArrayViewD<'a, T> {
+    atleast(&a.view(), 2)
+}
+
+/// Views `a` with at least three dimensions: `(N,)` becomes `(1, N, 1)` and `(M, N)` becomes
+/// `(M, N, 1)`.
+///
+/// NumPy equivalent: `numpy.atleast_3d`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::atleast_3d;
+/// use sci_array::ndarray::array;
+/// assert_eq!(atleast_3d(&array![1, 2, 3]).shape(), &[1, 3, 1]);
+/// assert_eq!(atleast_3d(&array![[1, 2]]).shape(), &[1, 2, 1]);
+/// ```
+pub fn atleast_3d<'a, T, S: Data<Elem = T>, D: Dimension>(a: &'a ArrayBase<S, D>) -> ArrayViewD<'a, T> {
+    atleast(&a.view(), 3)
+}
+
+/// Joins the flattened (C order) arrays into one 1-d array.
+///
+/// NumPy equivalent: `numpy.concatenate(arrays, axis=None)`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::concatenate_flat;
+/// use sci_array::ndarray::array;
+/// let (a, b) = (array![[1, 2], [3, 4]], array![[5, 6]]);
+/// assert_eq!(concatenate_flat(&[a.view(), b.view()]), array![1, 2, 3, 4, 5, 6]);
+/// ```
+pub fn concatenate_flat<T: Clone, D: Dimension>(arrays: &[ArrayView<'_, T, D>]) -> ndarray::Array1<T> {
+    let mut out = Vec::with_capacity(arrays.iter().map(|a| a.len()).sum());
+    for a in arrays {
+        out.extend_from_slice(super::kernels::slice_of(&super::kernels::c_order(a)));
+    }
+    ndarray::Array1::from_vec(out)
+}
+
+/// Assembles an array from a two-level nested list of blocks: the blocks of each row are
+/// joined along the last axis, then the rows along the second-to-last axis. Blocks are first
+/// given at least 2 (and all the same number of) dimensions by prepending axes of length 1.
+///
+/// NumPy equivalent: `numpy.block([[A, B], [C, D]])` (two nesting levels only).
+///
+/// # Errors
+///
+/// [`ArrayError::InvalidValue`] for an empty list or row; [`ArrayError::ShapeMismatch`] when
+/// the blocks do not fit together.
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::block;
+/// use sci_array::ndarray::{array, Array2};
+/// let a = Array2::<f64>::eye(2) * 2.0;
+/// let b = Array2::<f64>::zeros((2, 1));
+/// let c = array![[5.0, 6.0, 7.0]];
+/// let m = block(&[vec![a.view().into_dyn(), b.view().into_dyn()], vec![c.view().into_dyn()]]).unwrap();
+/// assert_eq!(m, array![[2.0, 0.0, 0.0], [0.0, 2.0, 0.0], [5.0, 6.0, 7.0]].into_dyn());
+/// ```
+pub fn block<'a, T: Clone>(rows: &[Vec<ArrayViewD<'a, T>>]) -> Result<ArrayD<T>> {
+    if rows.is_empty() || rows.iter().any(|r| r.is_empty()) {
+        return Err(ArrayError::InvalidValue { arg: "arrays", reason: "Lists cannot be empty".into() });
+    }
+    let nd = rows.iter().flatten().map(|a| a.ndim()).max().unwrap_or(0).max(2);
+    let promote = |a: &ArrayViewD<'a, T>| -> ArrayViewD<'a, T> {
+        let mut v = a.clone();
+        while v.ndim() < nd {
+            v = v.insert_axis(Axis(0));
+        }
+        v
+    };
+    let joined: Vec<ArrayD<T>> = rows
+        .iter()
+        .map(|r| concatenate(&r.iter().map(promote).collect::<Vec<_>>(), -1))
+        .collect::<Result<_>>()?;
+    concatenate(&joined.iter().map(|a| a.view()).collect::<Vec<_>>(), -2)
+}
