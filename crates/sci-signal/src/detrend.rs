@@ -88,10 +88,16 @@ where
     let ax = sci_array::normalize_axis(axis, data.ndim(), "axis")?;
     let n = data.len_of(Axis(ax));
     match kind {
-        DetrendType::Constant => Ok(map_lanes(data, ax, n, |x, y| {
-            let mean = x.iter().fold(T::zero(), |s, &v| s + v) / cst(n as f64);
-            y.iter_mut().zip(x).for_each(|(d, &v)| *d = v - mean);
-        })),
+        DetrendType::Constant => Ok(map_lanes(
+            data,
+            ax,
+            n,
+            || (),
+            |_, x, y| {
+                let mean = x.iter().fold(T::zero(), |s, &v| s + v) / cst(n as f64);
+                y.iter_mut().zip(x).for_each(|(d, &v)| *d = v - mean);
+            },
+        )),
         DetrendType::Linear => {
             if bp.iter().any(|&b| b > n) {
                 return Err(invalid("bp", "Breakpoints must be less than length of data along given axis."));
@@ -101,12 +107,18 @@ where
             cuts.push(n);
             cuts.sort_unstable();
             cuts.dedup();
-            Ok(map_lanes(data, ax, n, |x, y| {
-                y.copy_from_slice(x);
-                for w in cuts.windows(2) {
-                    remove_line(&mut y[w[0]..w[1]]);
-                }
-            }))
+            Ok(map_lanes(
+                data,
+                ax,
+                n,
+                || (),
+                |_, x, y| {
+                    y.copy_from_slice(x);
+                    for w in cuts.windows(2) {
+                        remove_line(&mut y[w[0]..w[1]]);
+                    }
+                },
+            ))
         }
     }
 }

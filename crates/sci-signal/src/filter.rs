@@ -95,11 +95,17 @@ where
 {
     let c = Coeffs::new(b, a)?;
     let ax = sci_array::normalize_axis(axis, x.ndim(), "axis")?;
-    let mut z = vec![T::zero(); c.order()];
-    Ok(map_lanes(x, ax, x.len_of(Axis(ax)), |xi, yo| {
-        z.fill(T::zero());
-        c.run(xi, yo, &mut z);
-    }))
+    let order = c.order();
+    Ok(map_lanes(
+        x,
+        ax,
+        x.len_of(Axis(ax)),
+        || vec![T::zero(); order],
+        |z, xi, yo| {
+            z.fill(T::zero());
+            c.run(xi, yo, z);
+        },
+    ))
 }
 
 /// [`lfilter`] with initial conditions `zi`; returns the output and the final state `zf`.

@@ -132,16 +132,17 @@ where
     let n = x.len_of(Axis(ax));
     let edge = edge_len(&opts, n, a.len().max(b.len()))?;
     let zi = lfilter_zi(b, a)?.to_vec();
-    let (mut ext, mut y1, mut z) = (Vec::new(), Vec::new(), vec![T::zero(); c.order()]);
-    Ok(map_lanes(x, ax, n, |xi, yo| {
-        extend(xi, edge, opts.padtype, &mut ext);
+    let order = c.order();
+    let init = || (Vec::new(), Vec::new(), vec![T::zero(); order]);
+    Ok(map_lanes(x, ax, n, init, |(ext, y1, z), xi, yo| {
+        extend(xi, edge, opts.padtype, ext);
         y1.resize(ext.len(), T::zero());
         z.iter_mut().zip(&zi).for_each(|(d, s)| *d = *s * ext[0]);
-        c.run(&ext, &mut y1, &mut z);
+        c.run(ext, y1, z);
         y1.reverse();
         z.iter_mut().zip(&zi).for_each(|(d, s)| *d = *s * y1[0]);
-        ext.copy_from_slice(&y1);
-        c.run(&ext, &mut y1, &mut z);
+        ext.copy_from_slice(y1);
+        c.run(ext, y1, z);
         y1.reverse();
         yo.copy_from_slice(&y1[edge..edge + n]);
     }))
@@ -187,16 +188,16 @@ where
     let edge = edge_len(&opts, n, ntaps)?;
     let zi = sosfilt_zi(sos)?;
     let zi: Vec<[T; 2]> = zi.rows().into_iter().map(|r| [r[0], r[1]]).collect();
-    let (mut ext, mut y1, mut z) = (Vec::new(), Vec::new(), zi.clone());
-    Ok(map_lanes(x, ax, n, |xi, yo| {
-        extend(xi, edge, opts.padtype, &mut ext);
+    let init = || (Vec::new(), Vec::new(), zi.clone());
+    Ok(map_lanes(x, ax, n, init, |(ext, y1, z), xi, yo| {
+        extend(xi, edge, opts.padtype, ext);
         y1.resize(ext.len(), T::zero());
         z.iter_mut().zip(&zi).for_each(|(d, s)| *d = [s[0] * ext[0], s[1] * ext[0]]);
-        sos_run(&s, &ext, &mut y1, &mut z);
+        sos_run(&s, ext, y1, z);
         y1.reverse();
         z.iter_mut().zip(&zi).for_each(|(d, s)| *d = [s[0] * y1[0], s[1] * y1[0]]);
-        ext.copy_from_slice(&y1);
-        sos_run(&s, &ext, &mut y1, &mut z);
+        ext.copy_from_slice(y1);
+        sos_run(&s, ext, y1, z);
         y1.reverse();
         yo.copy_from_slice(&y1[edge..edge + n]);
     }))

@@ -47,19 +47,19 @@ where
     let mut planner = RealFftPlanner::<T>::new();
     let fwd = planner.plan_fft_forward(n_x);
     let inv = planner.plan_fft_inverse(num);
-    let (mut sf, mut si) = (fwd.make_scratch_vec(), inv.make_scratch_vec());
-    let mut spec = fwd.make_output_vec();
-    let mut ispec = inv.make_input_vec();
-    let mut inbuf = vec![T::zero(); n_x];
     let m = num.min(n_x);
     let m2 = m / 2 + 1;
     // X / s_fac, then irfft's 1/num: one factor (n/num is s_fac) times 1/num.
     let scale = cst::<T>(num as f64 / n_x as f64) / cst(num as f64);
     let nyq =
         if m % 2 == 0 && num != n_x { Some(if num < n_x { cst::<T>(2.0) } else { cst(0.5) }) } else { None };
-    Ok(map_lanes(x, ax, num, |xi, yo| {
+    let init = || {
+        let bufs = (fwd.make_scratch_vec(), inv.make_scratch_vec(), fwd.make_output_vec());
+        (bufs, inv.make_input_vec(), vec![T::zero(); n_x])
+    };
+    Ok(map_lanes(x, ax, num, init, |((sf, si, spec), ispec, inbuf), xi, yo| {
         inbuf.copy_from_slice(xi);
-        fwd.process_with_scratch(&mut inbuf, &mut spec, &mut sf).expect("lengths match the plan");
+        fwd.process_with_scratch(inbuf, spec, sf).expect("lengths match the plan");
         ispec.fill(Complex::new(T::zero(), T::zero()));
         ispec[..m2].copy_from_slice(&spec[..m2]);
         if let Some(f) = nyq {
@@ -74,6 +74,6 @@ where
             let last = ispec.len() - 1;
             ispec[last].im = T::zero();
         }
-        inv.process_with_scratch(&mut ispec, yo, &mut si).expect("lengths match the plan");
+        inv.process_with_scratch(ispec, yo, si).expect("lengths match the plan");
     }))
 }

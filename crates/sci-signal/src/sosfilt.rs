@@ -67,11 +67,16 @@ where
 {
     let s = validate_sos(sos)?;
     let ax = sci_array::normalize_axis(axis, x.ndim(), "axis")?;
-    let mut z = vec![[T::zero(); 2]; s.len()];
-    Ok(map_lanes(x, ax, x.len_of(Axis(ax)), |xi, yo| {
-        z.iter_mut().for_each(|v| *v = [T::zero(); 2]);
-        sos_run(&s, xi, yo, &mut z);
-    }))
+    Ok(map_lanes(
+        x,
+        ax,
+        x.len_of(Axis(ax)),
+        || vec![[T::zero(); 2]; s.len()],
+        |z, xi, yo| {
+            z.iter_mut().for_each(|v| *v = [T::zero(); 2]);
+            sos_run(&s, xi, yo, z);
+        },
+    ))
 }
 
 /// [`sosfilt`] of a 1-d signal with initial state `zi` (shape `(n_sections, 2)`); returns the

@@ -146,3 +146,27 @@ fn empty_and_degenerate_inputs() {
     let y = lfilter(&b, &a, &array![1.0, f64::NAN, 2.0], -1).unwrap();
     assert!(y[1].is_nan() && y[2].is_nan() && y[0] == 1.0);
 }
+
+#[test]
+fn large_arrays_split_over_threads_give_identical_results() {
+    // 300 x 400 = 120_000 samples: above the parallel threshold.
+    let x = Array2::from_shape_fn((300, 400), |(i, j)| ((i * 13 + j * 7) as f64 * 0.01).sin());
+    let (b, a) = butter(3, &[0.2], BType::Lowpass, false, None).unwrap();
+    let sos = butter_sos(3, &[0.2], BType::Lowpass, false, None).unwrap();
+    for axis in [0usize, 1] {
+        let opts = FiltfiltOptions { axis: axis as isize, ..Default::default() };
+        let y = filtfilt(&b, &a, &x, opts).unwrap();
+        let ys = sosfiltfilt(&sos, &x, opts).unwrap();
+        let r = resample(&x, 150, axis as isize).unwrap();
+        let d = detrend(&x, axis as isize, DetrendType::Linear, &[50]).unwrap();
+        let other = sci_array::ndarray::Axis(1 - axis);
+        for k in [0usize, 33, 299] {
+            let lane = x.index_axis(other, k).to_owned();
+            let o1 = FiltfiltOptions::default();
+            assert_eq!(y.index_axis(other, k), filtfilt(&b, &a, &lane, o1).unwrap());
+            assert_eq!(ys.index_axis(other, k), sosfiltfilt(&sos, &lane, o1).unwrap());
+            assert_eq!(r.index_axis(other, k), resample(&lane, 150, 0).unwrap());
+            assert_eq!(d.index_axis(other, k), detrend(&lane, 0, DetrendType::Linear, &[50]).unwrap());
+        }
+    }
+}
