@@ -4,6 +4,7 @@
 //!
 //! | NumPy | sci |
 //! |---|---|
+//! | `numpy.load` (either format) | [`load`] |
 //! | `numpy.save`, `numpy.load` (`.npy`) | [`save_npy`], [`load_npy`], [`load_npy_dyn`], [`write_npy`], [`read_npy`] |
 //! | `numpy.load(..., mmap_mode="r")` | [`open_npy_mmap`] |
 //! | `numpy.savez`, `numpy.savez_compressed`, `numpy.load` (`.npz`) | [`savez`], [`savez_compressed`], [`load_npz`] |
@@ -17,12 +18,14 @@
 pub use sci_array;
 
 mod error;
+mod load;
 mod npy;
 mod npz;
 mod pod;
 mod text;
 
 pub use error::{IoError, Result};
+pub use load::{Loaded, load};
 pub use npy::*;
 pub use npz::*;
 pub use text::*;

@@ -149,3 +149,18 @@ fn bad_npz_input_table() {
     std::fs::remove_file(&p).unwrap();
     assert!(matches!(load_npz(tmp("missing.npz")), Err(IoError::File { .. })));
 }
+
+#[test]
+fn load_tells_formats_apart() {
+    assert!(matches!(load(npz("plain.npz")).unwrap(), Loaded::Npz(m) if m.len() == 5));
+    assert!(matches!(load(npz("c_f8.npy")).unwrap(), Loaded::Npy(a) if a.shape() == [2, 3]));
+    let p = tmp("neither.bin");
+    for bytes in [&b""[..], b"PK", b"hello world"] {
+        std::fs::write(&p, bytes).unwrap();
+        assert!(matches!(load(&p), Err(IoError::BadMagic { .. })), "{bytes:?}");
+    }
+    std::fs::write(&p, b"PK\x03\x04 truncated zip").unwrap();
+    assert!(matches!(load(&p), Err(IoError::Zip { .. })));
+    std::fs::remove_file(&p).unwrap();
+    assert!(matches!(load(tmp("missing.npy")), Err(IoError::File { .. })));
+}

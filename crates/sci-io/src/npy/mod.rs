@@ -12,6 +12,7 @@ pub use mmap::{NpyMmap, open_npy_mmap};
 pub use read::{load_npy, load_npy_dyn, read_npy, read_npy_dyn, read_npy_header};
 pub use write::{WriteNpy, save_npy, write_npy};
 
+pub(crate) use header::read_full;
 pub(crate) use read::{Source, read_dyn_from};
 
 use crate::error::{IoError, Result};

@@ -64,7 +64,13 @@ pub(crate) fn read_data<T: NpyElement, R: Read + ?Sized>(
     if h.dtype.is_native() && T::ANY_BIT_PATTERN {
         while v.len() < n {
             let start = v.len();
-            v.resize(start + step.min(n - start), T::ZERO);
+            let take = step.min(n - start);
+            if start == 0 {
+                // `vec!` of a zero primitive gets pre-zeroed pages from the allocator.
+                v = vec![T::ZERO; take];
+            } else {
+                v.resize(start + take, T::ZERO);
+            }
             let Some(bytes) = bytes_of_mut(&mut v[start..]) else { break };
             let want = bytes.len();
             let got = read_full(r, bytes)?;
