@@ -4,6 +4,9 @@
 //! `index.html`, the PNG figures and `results.json`. Exits non-zero when any value misses.
 
 mod array;
+mod fft;
+mod images;
+mod linalg;
 mod plot;
 mod report;
 
@@ -28,7 +31,7 @@ fn main() -> ExitCode {
     }
     let mut tour = report::Tour::new();
     type Chapter = fn(&mut report::Tour, &std::path::Path) -> Result<(), Box<dyn std::error::Error>>;
-    let chapters: [(&str, Chapter); 1] = [("array", array::run)];
+    let chapters: [(&str, Chapter); 3] = [("array", array::run), ("linalg", linalg::run), ("fft", fft::run)];
     let mut broken = Vec::new();
     for (name, chapter) in chapters {
         if let Err(e) = chapter(&mut tour, &dir) {
