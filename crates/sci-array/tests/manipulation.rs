@@ -242,6 +242,23 @@ fn adding_and_removing_match_numpy() {
     let ef = asfortranarray(&e);
     assert_array_equal(&resize(&ef, &[5, 3]), &f.array_i64("edit/resize_5_3"));
     assert_array_equal(&resize(&e, &[7]), &f.array_i64("edit/resize_7"));
+    let sc = sci_array::ndarray::arr0(99i64);
+    assert_array_equal(&insert(&e, 2, &sc, Some(1)).unwrap(), &f.array_i64("edit/insert_scalar_ax1"));
+    assert_array_equal(
+        &insert(&ef, -1, &array![7i64, 8, 9], Some(1)).unwrap(),
+        &f.array_i64("edit/insert_col_ax1"),
+    );
+    assert_array_equal(
+        &insert(&e, 3, &array![5i64, 6, 7, 8], Some(0)).unwrap(),
+        &f.array_i64("edit/insert_row_ax0"),
+    );
+    let rows = array![[1i64, 2, 3, 4], [5, 6, 7, 8]];
+    assert_array_equal(&insert(&e, 0, &rows, Some(0)).unwrap(), &f.array_i64("edit/insert_rows_ax0"));
+    assert_array_equal(&insert(&e, 4, &array![-1i64, -2], None).unwrap(), &f.array_i64("edit/insert_flat"));
+    assert_array_equal(
+        &insert(&e, 12, &sci_array::ndarray::arr0(0i64), None).unwrap(),
+        &f.array_i64("edit/insert_end"),
+    );
     let z = array![0i64, 0, 3, 0, 4, 0];
     assert_array_equal(&trim_zeros(&z, Trim::Front).into_dyn(), &f.array_i64("edit/trim_f"));
     assert_array_equal(&trim_zeros(&z, Trim::Back).into_dyn(), &f.array_i64("edit/trim_b"));
@@ -378,6 +395,10 @@ fn bad_input_table() {
         ("append axis", append(&a, &a, Some(2)).map(drop), "out of bounds"),
         ("delete index", delete(&a, &[2], Some(0)).map(drop), "index 2 is out of bounds"),
         ("delete axis", delete(&a, &[0], Some(-3)).map(drop), "out of bounds"),
+        ("insert index", insert(&a, 3, &v, Some(0)).map(drop), "index 3 is out of bounds"),
+        ("insert negative index", insert(&a, -3, &v, Some(0)).map(drop), "index -3 is out of bounds"),
+        ("insert broadcast", insert(&a, 0, &v, Some(0)).map(drop), "could not be broadcast"),
+        ("insert axis", insert(&a, 0, &v, Some(2)).map(drop), "out of bounds"),
         ("block empty", block::<i32>(&[]).map(drop), "cannot be empty"),
         ("block empty row", block::<i32>(&[vec![]]).map(drop), "cannot be empty"),
         (

@@ -42,6 +42,74 @@ where
     }
 }
 
+/// Inserts `values` before position `index` along `axis` (of the flattened array when `axis`
+/// is `None`), with NumPy's rules for a scalar `obj`: `values` gets at least `arr.ndim()`
+/// dimensions (leading axes of length 1), its first axis is moved to `axis`, and it is
+/// broadcast to `arr`'s shape on the other axes. A 0-d `values` inserts one slice.
+///
+/// NumPy equivalent: `numpy.insert(arr, obj, values, axis)` with an integer `obj`.
+///
+/// # Errors
+///
+/// [`ArrayError::IndexOutOfBounds`] when `index` is not in `-len..=len`,
+/// [`ArrayError::AxisOutOfBounds`] for a bad axis, [`ArrayError::Broadcast`] when `values`
+/// does not fit.
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::insert;
+/// use sci_array::ndarray::{arr0, array};
+/// let a = array![[1, 1], [2, 2], [3, 3]];
+/// assert_eq!(insert(&a, 1, &arr0(5), Some(1)).unwrap(), array![[1, 5, 1], [2, 5, 2], [3, 5, 3]].into_dyn());
+/// assert_eq!(insert(&a, 1, &array![7, 8, 9], Some(1)).unwrap(), array![[1, 7, 1], [2, 8, 2], [3, 9, 3]].into_dyn());
+/// assert_eq!(insert(&a, -1, &array![0, 0], None).unwrap(), array![1, 1, 2, 2, 3, 0, 0, 3].into_dyn());
+/// ```
+pub fn insert<T, S1, S2, D1, D2>(
+    arr: &ArrayBase<S1, D1>,
+    index: isize,
+    values: &ArrayBase<S2, D2>,
+    axis: Option<isize>,
+) -> Result<ArrayD<T>>
+where
+    T: Clone,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    D1: Dimension,
+    D2: Dimension,
+{
+    let flat;
+    let (a, ax) = match axis {
+        None => {
+            flat = super::concatenate_flat(&[arr.view()]);
+            (flat.view().into_dyn(), 0)
+        }
+        Some(x) => (arr.view().into_dyn(), normalize_axis(x, arr.ndim(), "axis")?),
+    };
+    let n = a.len_of(Axis(ax));
+    let at = if index < 0 { index + n as isize } else { index };
+    if at < 0 || at > n as isize {
+        return Err(ArrayError::IndexOutOfBounds { arg: "obj", index, axis: ax, size: n });
+    }
+    let at = at as usize;
+    let mut v = values.view().into_dyn();
+    while v.ndim() < a.ndim() {
+        v = v.insert_axis(Axis(0));
+    }
+    let mut order: Vec<usize> = (1..v.ndim()).collect();
+    order.insert(ax.min(order.len()), 0);
+    let v = v.permuted_axes(IxDyn(&order));
+    let mut target = a.shape().to_vec();
+    target[ax] = v.shape().get(ax).copied().unwrap_or(1);
+    let vb = v.broadcast(IxDyn(&target)).ok_or_else(|| ArrayError::Broadcast {
+        shapes: crate::error::format_shapes(&[values.shape(), &target]),
+    })?;
+    super::concatenate(
+        &[a.slice_axis(Axis(ax), Slice::from(..at)), vb, a.slice_axis(Axis(ax), Slice::from(at..))],
+        ax as isize,
+    )
+}
+
 /// Removes the sub-arrays at `indices` along `axis` (or the elements of the flattened array
 /// when `axis` is `None`). Negative indices count from the end; repeated indices are removed
 /// once.
