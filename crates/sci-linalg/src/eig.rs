@@ -28,6 +28,9 @@ fn sym_evd<T: LinalgFloat, S: Data<Elem = T>>(
     let n = check_square_finite(a, "a")?;
     let mut w = vec![T::zero(); n];
     let mut v = if vectors { Some(zeros_f(n, n)) } else { None };
+    if n == 0 {
+        return Ok((Array1::from(w), v));
+    }
     let par = par();
     let cv = if vectors { ComputeEigenvectors::Yes } else { ComputeEigenvectors::No };
     let mut mem = MemBuffer::new(evd::self_adjoint_evd_scratch::<T>(n, cv, par, Default::default()));

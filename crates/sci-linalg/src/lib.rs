@@ -51,22 +51,34 @@
 pub use sci_array;
 
 mod cholesky;
+mod eig;
 mod error;
+mod hessenberg;
+mod lstsq;
 mod lu;
+mod matfuncs;
+mod norm;
+mod products;
+mod qr;
 mod rhs;
 mod scalar;
 mod solve;
+mod special;
+mod svd;
 
 pub use cholesky::{ChoFactor, cho_factor, cho_solve, cholesky};
+pub use eig::{eig, eigh, eigvals, eigvalsh};
 pub use error::{LinalgError, Result};
+pub use hessenberg::hessenberg;
+pub use lstsq::{Lstsq, lstsq, null_space, orth, pinv};
 pub use lu::{LuFactor, det, inv, lu, lu_factor, lu_solve, slogdet};
+pub use matfuncs::{expm, matrix_power};
+pub use norm::{NormOrd, cond, matrix_rank, norm};
+pub use qr::{QrMode, qr};
 pub use scalar::LinalgFloat;
 pub use solve::{AssumeA, SolveOptions, TriangularOptions, solve, solve_triangular, solve_with};
-
-mod eig;
-mod svd;
-pub use eig::{eig, eigh, eigvals, eigvalsh};
+pub use special::{
+    PascalKind, block_diag, circulant, companion, fiedler, hadamard, hankel, helmert, hilbert, invhilbert,
+    kron, leslie, pascal, toeplitz,
+};
 pub use svd::{Svd, diagsvd, svd, svdvals};
-
-mod norm;
-pub use norm::{NormOrd, cond, matrix_rank, norm};

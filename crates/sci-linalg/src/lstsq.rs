@@ -1,0 +1,194 @@
+//! Least squares and the SVD-based subspace tools: `lstsq`, `pinv`, `null_space`, `orth`.
+
+use ndarray::{Array, Array1, Array2, ArrayBase, Axis, Data, Dimension, Ix2, s};
+
+use crate::error::Result;
+use crate::products::matmul;
+use crate::rhs::{rhs_back, rhs_matrix};
+use crate::scalar::{LinalgFloat, check_finite, zeros_f};
+use crate::svd::svd;
+
+/// The result of [`lstsq`]: SciPy's `(x, residues, rank, s)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lstsq<T, D: Dimension> {
+    /// The least-squares solution, `(n,)` or `(n, k)` like `b`.
+    pub x: Array<T, D>,
+    /// Squared 2-norm of the residual `b - a x` for each column of `b` (length 1 for a 1-d
+    /// `b`, where SciPy returns a scalar); empty unless `m > n` and `rank == n`, as in SciPy.
+    pub residues: Array1<T>,
+    /// Effective rank of `a`.
+    pub rank: usize,
+    /// Singular values of `a`, descending.
+    pub s: Array1<T>,
+}
+
+/// Least-squares solution of `a x = b`: minimizes `‖b - a x‖₂`, and among minimizers the
+/// one of least norm (rank-deficient `a` is fine).
+///
+/// Computed from the SVD of `a` (as LAPACK `gelsd`, SciPy's default driver): singular values
+/// at or below `cond · s[0]` count as zero; `cond = None` means machine epsilon.
+///
+/// SciPy equivalent: `scipy.linalg.lstsq(a, b, cond)` (NumPy: `numpy.linalg.lstsq`).
+///
+/// # Errors
+///
+/// [`LinalgError::ShapeMismatch`](crate::LinalgError::ShapeMismatch) when `b` does not have
+/// `m` rows, [`LinalgError::NonFinite`](crate::LinalgError::NonFinite),
+/// [`LinalgError::NoConvergence`](crate::LinalgError::NoConvergence).
+///
+/// # Examples
+///
+/// Fit `y = c0 + c1 x` through three points:
+///
+/// ```
+/// use sci_linalg::lstsq;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]];
+/// let r = lstsq(&a, &array![1.0, 2.0, 4.0], None).unwrap();
+/// assert_allclose(&r.x, &array![5.0 / 6.0, 1.5], 1e-14, 0.0);
+/// assert_eq!(r.rank, 2);
+/// assert_allclose(&r.residues, &array![1.0 / 6.0], 1e-13, 0.0);
+/// ```
+pub fn lstsq<T, S1, S2, D>(
+    a: &ArrayBase<S1, Ix2>,
+    b: &ArrayBase<S2, D>,
+    cond: Option<T>,
+) -> Result<Lstsq<T, D>>
+where
+    T: LinalgFloat,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    D: Dimension,
+{
+    let (m, n) = a.dim();
+    check_finite(a, "a")?;
+    let bm = rhs_matrix(b, m, "b")?;
+    let d = svd(a, false)?;
+    let cond = cond.unwrap_or_else(T::epsilon);
+    let cutoff = d.s.first().map_or(T::zero(), |&s0| cond * s0);
+    let rank = d.s.iter().filter(|&&x| x > cutoff).count();
+    // x = V[:, :r] · diag(1/s[:r]) · U[:, :r]ᵀ · b
+    let mut c = matmul(d.u.slice(s![.., ..rank]).t(), bm.view());
+    for (mut row, &sv) in c.axis_iter_mut(Axis(0)).zip(d.s.iter()) {
+        row.mapv_inplace(|x| x / sv);
+    }
+    let x = if rank == 0 { zeros_f(n, bm.ncols()) } else { matmul(d.vh.slice(s![..rank, ..]).t(), c.view()) };
+    let residues = if m > n && rank == n {
+        let r = &bm - &matmul(a.view(), x.view());
+        r.map_axis(Axis(0), |col| col.iter().fold(T::zero(), |acc, &v| acc + v * v))
+    } else {
+        Array1::zeros(0)
+    };
+    Ok(Lstsq { x: rhs_back(x, b.ndim()), residues, rank, s: d.s })
+}
+
+/// Moore–Penrose pseudo-inverse.
+///
+/// Singular values at or below `atol + rtol · s_max` are treated as zero; `atol = None` is 0
+/// and `rtol = None` is `max(m, n) · eps` (SciPy's defaults).
+///
+/// SciPy equivalent: `scipy.linalg.pinv(a, atol=, rtol=)` (NumPy: `numpy.linalg.pinv`).
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`](crate::LinalgError::NonFinite),
+/// [`LinalgError::NoConvergence`](crate::LinalgError::NoConvergence).
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::pinv;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]];
+/// let p = pinv(&a, None, None).unwrap();
+/// assert_allclose(&a.dot(&p).dot(&a), &a, 1e-13, 0.0);
+/// assert_allclose(&p, &array![[-4.0 / 3.0, -1.0 / 3.0, 2.0 / 3.0], [13.0 / 12.0, 1.0 / 3.0, -5.0 / 12.0]], 1e-13, 0.0);
+/// ```
+pub fn pinv<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    atol: Option<T>,
+    rtol: Option<T>,
+) -> Result<Array2<T>> {
+    let (m, n) = a.dim();
+    let d = svd(a, false)?;
+    let smax = d.s.first().copied().unwrap_or(T::zero());
+    let rtol = rtol.unwrap_or_else(|| T::lit(m.max(n) as f64) * T::epsilon());
+    let val = atol.unwrap_or(T::zero()) + rtol * smax;
+    let rank = d.s.iter().filter(|&&x| x > val).count();
+    // pinv = V[:, :r] · diag(1/s[:r]) · U[:, :r]ᵀ = (U[:, :r] / s[:r] · Vh[:r, :])ᵀ
+    let mut us = zeros_f(m, rank);
+    us.assign(&d.u.slice(s![.., ..rank]));
+    for (mut col, &sv) in us.columns_mut().into_iter().zip(d.s.iter()) {
+        col.mapv_inplace(|x| x / sv);
+    }
+    Ok(matmul(d.vh.slice(s![..rank, ..]).t(), us.t()))
+}
+
+fn rank_cut<T: LinalgFloat>(s: &Array1<T>, m: usize, n: usize, rcond: Option<T>) -> usize {
+    let rcond = rcond.unwrap_or_else(|| T::epsilon() * T::lit(m.max(n) as f64));
+    let tol = s.iter().copied().fold(T::zero(), T::max) * rcond;
+    s.iter().filter(|&&x| x > tol).count()
+}
+
+/// Orthonormal basis of the null space of `a`, one vector per column (from the SVD).
+///
+/// Singular values at or below `rcond · s_max` count as zero; `rcond = None` means
+/// `eps · max(m, n)`.
+///
+/// SciPy equivalent: `scipy.linalg.null_space(a, rcond)`.
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`](crate::LinalgError::NonFinite),
+/// [`LinalgError::NoConvergence`](crate::LinalgError::NoConvergence).
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::null_space;
+/// use sci_linalg::sci_array::ndarray::array;
+/// let a = array![[1.0, 1.0], [1.0, 1.0]];
+/// let ns = null_space(&a, None).unwrap();
+/// assert_eq!(ns.dim(), (2, 1));
+/// assert!(a.dot(&ns).iter().all(|x: &f64| x.abs() < 1e-15));
+/// ```
+pub fn null_space<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    rcond: Option<T>,
+) -> Result<Array2<T>> {
+    let (m, n) = a.dim();
+    let d = svd(a, true)?;
+    let num = rank_cut(&d.s, m, n, rcond);
+    Ok(d.vh.slice(s![num.., ..]).t().to_owned())
+}
+
+/// Orthonormal basis of the range (column space) of `a`, one vector per column.
+///
+/// Singular values at or below `rcond · s_max` count as zero; `rcond = None` means
+/// `eps · max(m, n)`.
+///
+/// SciPy equivalent: `scipy.linalg.orth(a, rcond)`.
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`](crate::LinalgError::NonFinite),
+/// [`LinalgError::NoConvergence`](crate::LinalgError::NoConvergence).
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::orth;
+/// use sci_linalg::sci_array::ndarray::array;
+/// let q = orth(&array![[1.0, 1.0], [1.0, 1.0], [0.0, 0.0]], None).unwrap();
+/// assert_eq!(q.dim(), (3, 1));
+/// let q00: f64 = q[[0, 0]];
+/// assert!((q00.abs() - 0.5f64.sqrt()).abs() < 1e-15);
+/// ```
+pub fn orth<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, rcond: Option<T>) -> Result<Array2<T>> {
+    let (m, n) = a.dim();
+    let d = svd(a, false)?;
+    let num = rank_cut(&d.s, m, n, rcond);
+    Ok(d.u.slice(s![.., ..num]).to_owned())
+}
