@@ -147,3 +147,93 @@ where
     let scale = fs / (2.0 * PI);
     Ok((Array1::from_iter(w.into_iter().map(|v| v * scale)), Array1::from(h)))
 }
+
+fn unit_circle(worn: &WorN, whole: bool, fs: f64) -> Vec<f64> {
+    match worn {
+        WorN::N(n) => {
+            let last = if whole { 2.0 * PI } else { PI };
+            let step = if *n > 0 { last / *n as f64 } else { 0.0 };
+            (0..*n).map(|i| i as f64 * step).collect()
+        }
+        WorN::Freqs(f) => f.iter().map(|&v| 2.0 * PI * v / fs).collect(),
+    }
+}
+
+/// Frequency response of a digital filter given as zeros, poles and gain.
+///
+/// `H = k * prod(e^{jw} - z) / prod(e^{jw} - p)`; `include_nyquist` is not used (as in SciPy).
+///
+/// SciPy equivalent: `scipy.signal.freqz_zpk(z, p, k, worN, whole, fs)`.
+///
+/// # Errors
+///
+/// [`SignalError::InvalidValue`](crate::SignalError::InvalidValue) when `fs` is not positive.
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::ndarray::array;
+/// use sci_array::num_complex::Complex64;
+/// use sci_signal::{freqz_zpk, FreqzOptions, WorN};
+/// let z = array![Complex64::new(-1.0, 0.0)];
+/// let opts = FreqzOptions { worn: WorN::N(2), ..FreqzOptions::default() };
+/// let (_, h) = freqz_zpk(&z, &array![], 0.5, opts).unwrap();
+/// assert!((h[0].re - 1.0).abs() < 1e-15); // DC gain 0.5 * (1 + 1)
+/// ```
+pub fn freqz_zpk(
+    z: &Array1<Complex64>,
+    p: &Array1<Complex64>,
+    k: f64,
+    opts: FreqzOptions,
+) -> Result<(Array1<f64>, Array1<Complex64>)> {
+    if !(opts.fs.is_finite() && opts.fs > 0.0) {
+        return Err(invalid("fs", format!("Sampling frequency fs must be positive, got {}", opts.fs)));
+    }
+    let w = unit_circle(&opts.worn, opts.whole, opts.fs);
+    let h: Vec<Complex64> = w
+        .iter()
+        .map(|&wi| {
+            let e = Complex64::new(wi.cos(), wi.sin());
+            let num = z.iter().fold(Complex64::new(1.0, 0.0), |acc, &r| acc * (e - r));
+            let den = p.iter().fold(Complex64::new(1.0, 0.0), |acc, &r| acc * (e - r));
+            num * k / den
+        })
+        .collect();
+    let scale = opts.fs / (2.0 * PI);
+    Ok((Array1::from_iter(w.into_iter().map(|v| v * scale)), Array1::from(h)))
+}
+
+/// Frequency response of a cascade of second-order sections: the product of the sections'
+/// [`freqz`] responses.
+///
+/// SciPy equivalent: `scipy.signal.sosfreqz(sos, worN, whole, fs)` (`freqz_sos` in newer SciPy).
+///
+/// # Errors
+///
+/// As [`freqz`], and [`SignalError::InvalidValue`](crate::SignalError::InvalidValue) for a
+/// malformed `sos`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_signal::{butter_sos, sosfreqz, BType, FreqzOptions, WorN};
+/// let sos = butter_sos(4, &[0.5], BType::Lowpass, false, None).unwrap();
+/// let (_, h) = sosfreqz(&sos, FreqzOptions { worn: WorN::N(2), ..FreqzOptions::default() }).unwrap();
+/// assert!((h[0].norm() - 1.0).abs() < 1e-12); // unit DC gain
+/// assert!((h[1].norm() - 0.5f64.sqrt()).abs() < 1e-12); // -3 dB at the cutoff
+/// ```
+pub fn sosfreqz<S: Data<Elem = f64>>(
+    sos: &ArrayBase<S, ndarray::Ix2>,
+    opts: FreqzOptions,
+) -> Result<(Array1<f64>, Array1<Complex64>)> {
+    let s = crate::sosfilt::validate_sos(sos)?;
+    let mut out: Option<(Array1<f64>, Array1<Complex64>)> = None;
+    for row in &s {
+        let (w, h) = freqz(&Array1::from(row[..3].to_vec()), &Array1::from(row[3..].to_vec()), opts.clone())?;
+        out = Some(match out {
+            None => (w, h),
+            Some((w0, h0)) => (w0, h0 * h),
+        });
+    }
+    Ok(out.expect("validate_sos guarantees one section"))
+}

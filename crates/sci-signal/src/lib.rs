@@ -9,7 +9,9 @@
 //! | `buttap`, `lp2lp_zpk`, `lp2hp_zpk`, `lp2bp_zpk`, `lp2bs_zpk`, `bilinear_zpk` | [`buttap`], [`lp2lp_zpk`], [`lp2hp_zpk`], [`lp2bp_zpk`], [`lp2bs_zpk`], [`bilinear_zpk`] |
 //! | `zpk2tf`, `tf2zpk`, `zpk2sos` | [`zpk2tf`], [`tf2zpk`], [`zpk2sos`] |
 //! | `lfilter` (with `zi`), `lfilter_zi`, `filtfilt` | [`lfilter`], [`lfilter_with_zi`], [`lfilter_zi`], [`filtfilt`] |
-//! | `detrend`, `resample`, `freqz` | [`detrend`], [`resample`], [`freqz`] |
+//! | `detrend`, `resample` | [`detrend`], [`resample`] |
+//! | `freqz`, `freqz_zpk`, `sosfreqz` | [`freqz`], [`freqz_zpk`], [`sosfreqz`] |
+//! | `sos2tf`, `sos2zpk`, `tf2sos` | [`sos2tf`], [`sos2zpk`], [`tf2sos`] |
 //! | `sosfilt` (with `zi`), `sosfilt_zi`, `sosfiltfilt` | [`sosfilt`], [`sosfilt_with_zi`], [`sosfilt_zi`], [`sosfiltfilt`] |
 //!
 //! ```
@@ -21,6 +23,7 @@
 
 pub use sci_array;
 
+mod convert;
 mod cplx;
 mod design;
 mod detrend;
@@ -35,12 +38,13 @@ mod sos;
 mod sosfilt;
 mod zpk;
 
+pub use convert::{sos2tf, sos2zpk, tf2sos};
 pub use design::{BType, butter, butter_sos, butter_zpk};
 pub use detrend::{DetrendType, detrend};
 pub use error::{Result, SignalError};
 pub use filter::{lfilter, lfilter_with_zi, lfilter_zi};
 pub use filtfilt::{FiltfiltOptions, PadType, filtfilt, sosfiltfilt};
-pub use freqz::{FreqzOptions, WorN, freqz};
+pub use freqz::{FreqzOptions, WorN, freqz, freqz_zpk, sosfreqz};
 pub use real::Real;
 pub use resample::resample;
 pub use roots::tf2zpk;
