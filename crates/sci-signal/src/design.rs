@@ -27,7 +27,7 @@ pub enum BType {
 }
 
 /// Validates `Wn` and designs the filter as zeros, poles and gain (SciPy's `iirfilter`).
-fn iir_zpk(proto: Zpk, wn: &[f64], btype: BType, analog: bool, fs: Option<f64>) -> Result<Zpk> {
+pub(crate) fn iir_zpk(proto: Zpk, wn: &[f64], btype: BType, analog: bool, fs: Option<f64>) -> Result<Zpk> {
     if let Some(fs) = fs {
         if analog {
             return Err(invalid("fs", "fs cannot be specified for an analog filter"));

@@ -6,6 +6,7 @@
 //! | SciPy | here |
 //! |---|---|
 //! | `butter` (`output='ba'`, `'zpk'`, `'sos'`) | [`butter`], [`butter_zpk`], [`butter_sos`] |
+//! | `cheby1`, `cheby2` (`'ba'`, `'zpk'`, `'sos'`), `cheb1ap`, `cheb2ap` | [`cheby1`], [`cheby1_zpk`], [`cheby1_sos`], [`cheby2`], [`cheby2_zpk`], [`cheby2_sos`], [`cheb1ap`], [`cheb2ap`] |
 //! | `buttap`, `lp2lp_zpk`, `lp2hp_zpk`, `lp2bp_zpk`, `lp2bs_zpk`, `bilinear_zpk` | [`buttap`], [`lp2lp_zpk`], [`lp2hp_zpk`], [`lp2bp_zpk`], [`lp2bs_zpk`], [`bilinear_zpk`] |
 //! | `zpk2tf`, `tf2zpk`, `zpk2sos` | [`zpk2tf`], [`tf2zpk`], [`zpk2sos`] |
 //! | `lfilter` (with `zi`), `lfilter_zi`, `filtfilt` | [`lfilter`], [`lfilter_with_zi`], [`lfilter_zi`], [`filtfilt`] |
@@ -23,6 +24,7 @@
 
 pub use sci_array;
 
+mod cheby;
 mod convert;
 mod cplx;
 mod design;
@@ -38,6 +40,7 @@ mod sos;
 mod sosfilt;
 mod zpk;
 
+pub use cheby::{cheb1ap, cheb2ap, cheby1, cheby1_sos, cheby1_zpk, cheby2, cheby2_sos, cheby2_zpk};
 pub use convert::{sos2tf, sos2zpk, tf2sos};
 pub use design::{BType, butter, butter_sos, butter_zpk};
 pub use detrend::{DetrendType, detrend};

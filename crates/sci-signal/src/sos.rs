@@ -70,14 +70,18 @@ fn isreal(v: &Complex64) -> bool {
     v.im == 0.0
 }
 
-fn nearest_idx(fro: &[Complex64], to: Complex64, which: Which) -> usize {
+fn nearest_idx(fro: &[Complex64], to: Complex64, which: Which) -> Result<usize> {
     let mut order: Vec<usize> = (0..fro.len()).collect();
     order.sort_by(|&i, &j| (fro[i] - to).norm().total_cmp(&(fro[j] - to).norm()));
-    match which {
-        Which::Any => order[0],
-        Which::Real => *order.iter().find(|&&i| isreal(&fro[i])).expect("a real zero is left"),
-        Which::Complex => *order.iter().find(|&&i| !isreal(&fro[i])).expect("a complex zero is left"),
-    }
+    let found = match which {
+        Which::Any => order.first().copied(),
+        Which::Real => order.iter().copied().find(|&i| isreal(&fro[i])),
+        Which::Complex => order.iter().copied().find(|&i| !isreal(&fro[i])),
+    };
+    // SciPy raises IndexError here (no zero of the needed kind is left to pair).
+    found.ok_or_else(|| {
+        invalid("z", "cannot pair the poles with the remaining zeros (no real/complex zero left)")
+    })
 }
 
 fn single_sos(z: &[Complex64], p: &[Complex64]) -> Result<[f64; 6]> {
@@ -148,10 +152,10 @@ fn zpk2sos_pairing(
         let row = if isreal(&p1) && n_real_p == 0 {
             // Special case (1): last remaining real pole.
             if pairing != Pairing::Minimal {
-                let z1 = z.remove(nearest_idx(&z, p1, Which::Real));
+                let z1 = z.remove(nearest_idx(&z, p1, Which::Real)?);
                 single_sos(&[z1, Complex64::new(0.0, 0.0)], &[p1, Complex64::new(0.0, 0.0)])?
             } else if !z.is_empty() {
-                let z1 = z.remove(nearest_idx(&z, p1, Which::Real));
+                let z1 = z.remove(nearest_idx(&z, p1, Which::Real)?);
                 single_sos(&[z1], &[p1])?
             } else {
                 single_sos(&[], &[p1])?
@@ -162,7 +166,7 @@ fn zpk2sos_pairing(
             && z.iter().filter(|v| isreal(v)).count() == 1
         {
             // Special case (2): one real pole and one real zero left; pair with a complex zero.
-            let z1 = z.remove(nearest_idx(&z, p1, Which::Complex));
+            let z1 = z.remove(nearest_idx(&z, p1, Which::Complex)?);
             single_sos(&[z1, z1.conj()], &[p1, p1.conj()])?
         } else {
             let p2 = if isreal(&p1) {
@@ -173,11 +177,11 @@ fn zpk2sos_pairing(
                 p1.conj()
             };
             if !z.is_empty() {
-                let z1 = z.remove(nearest_idx(&z, p1, Which::Any));
+                let z1 = z.remove(nearest_idx(&z, p1, Which::Any)?);
                 if !isreal(&z1) {
                     single_sos(&[z1, z1.conj()], &[p1, p2])?
                 } else if !z.is_empty() {
-                    let z2 = z.remove(nearest_idx(&z, p1, Which::Real));
+                    let z2 = z.remove(nearest_idx(&z, p1, Which::Real)?);
                     single_sos(&[z1, z2], &[p1, p2])?
                 } else {
                     single_sos(&[z1], &[p1, p2])?
@@ -207,7 +211,8 @@ fn zpk2sos_pairing(
 ///
 /// [`SignalError::InvalidValue`](crate::SignalError::InvalidValue) when a complex zero or pole
 /// has no conjugate, or for an analog system with a pairing other than minimal or more zeros
-/// than poles.
+/// than poles, or when a pole cannot be paired with a zero of the needed kind (where SciPy
+/// raises `IndexError`).
 ///
 /// # Examples
 ///
