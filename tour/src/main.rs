@@ -12,6 +12,7 @@ mod images;
 mod linalg;
 mod plot;
 mod report;
+mod signal;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,7 +35,8 @@ fn main() -> ExitCode {
     }
     let mut tour = report::Tour::new();
     type Chapter = fn(&mut report::Tour, &std::path::Path) -> Result<(), Box<dyn std::error::Error>>;
-    let chapters: [(&str, Chapter); 3] = [("array", array::run), ("linalg", linalg::run), ("fft", fft::run)];
+    let chapters: [(&str, Chapter); 4] =
+        [("array", array::run), ("linalg", linalg::run), ("fft", fft::run), ("signal", signal::run)];
     let mut broken = Vec::new();
     for (name, chapter) in chapters {
         if let Err(e) = chapter(&mut tour, &dir) {
