@@ -328,3 +328,71 @@ where
         owndata: storage.contains("OwnedRepr") || storage.contains("OwnedArcRepr"),
     }
 }
+
+/// A view of the diagonal with offset `offset` of the 2-d sub-arrays spanned by `axis1` and
+/// `axis2`: those two axes are removed and the diagonal becomes the last axis, as in NumPy.
+/// Zero copy; negative strides and non-contiguous inputs work.
+///
+/// NumPy equivalent: `numpy.diagonal(a, offset, axis1, axis2)` (read-only view, as NumPy's).
+///
+/// # Errors
+///
+/// [`ArrayError::InvalidValue`] for fewer than 2 dimensions or equal axes,
+/// [`ArrayError::AxisOutOfBounds`] for a bad axis.
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::diagonal;
+/// use sci_array::ndarray::{array, Array3};
+/// let a = array![[0, 1, 2], [3, 4, 5], [6, 7, 8]];
+/// assert_eq!(diagonal(&a, 0, 0, 1).unwrap(), array![0, 4, 8].into_dyn());
+/// assert_eq!(diagonal(&a, 1, 0, 1).unwrap(), array![1, 5].into_dyn());
+/// assert_eq!(diagonal(&a, -2, 0, 1).unwrap(), array![6].into_dyn());
+/// let b = Array3::from_shape_fn((2, 2, 2), |(i, j, k)| 100 * i + 10 * j + k);
+/// assert_eq!(diagonal(&b, 0, 0, 1).unwrap(), array![[0, 110], [1, 111]].into_dyn());
+/// ```
+pub fn diagonal<'a, T, S, D>(
+    a: &'a ArrayBase<S, D>,
+    offset: isize,
+    axis1: isize,
+    axis2: isize,
+) -> Result<ArrayViewD<'a, T>>
+where
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    let nd = a.ndim();
+    if nd < 2 {
+        return Err(ArrayError::InvalidValue {
+            arg: "a",
+            reason: "diag requires an array of at least two dimensions".into(),
+        });
+    }
+    let (ax1, ax2) = (normalize_axis(axis1, nd, "axis1")?, normalize_axis(axis2, nd, "axis2")?);
+    if ax1 == ax2 {
+        return Err(ArrayError::InvalidValue {
+            arg: "axis2",
+            reason: "axis1 and axis2 cannot be the same".into(),
+        });
+    }
+    let mut v = a.view().into_dyn();
+    // Shift the start of the diagonal (clamped: a too-large offset gives an empty diagonal).
+    let (cut_ax, cut) = if offset >= 0 { (ax2, offset.unsigned_abs()) } else { (ax1, offset.unsigned_abs()) };
+    let cut = cut.min(v.len_of(Axis(cut_ax)));
+    v.slice_axis_inplace(Axis(cut_ax), ndarray::Slice::from(cut..));
+    let len = v.len_of(Axis(ax1)).min(v.len_of(Axis(ax2)));
+    let mut shape = Vec::with_capacity(nd - 1);
+    let mut strides = Vec::with_capacity(nd - 1);
+    for k in (0..nd).filter(|&k| k != ax1 && k != ax2) {
+        shape.push(v.len_of(Axis(k)));
+        strides.push(v.stride_of(Axis(k)));
+    }
+    shape.push(len);
+    strides.push(v.stride_of(Axis(ax1)) + v.stride_of(Axis(ax2)));
+    // SAFETY: the view borrows `a` for 'a; element (o..., i) is element (o..., i, i) of the
+    // sliced view `v` (i < len fits both axes), so every reachable element belongs to `a`.
+    #[allow(unsafe_code)]
+    let d = unsafe { view_from_parts(v.as_ptr(), &shape, &strides) };
+    Ok(d)
+}

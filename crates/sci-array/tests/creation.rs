@@ -150,6 +150,11 @@ fn mgrid_ogrid_indices_match_numpy() {
     for (key, dims) in [("i23", vec![2, 3]), ("i324", vec![3, 2, 4]), ("i0", vec![0, 3])] {
         let want = f.array_i64(&format!("indices/{key}"));
         assert_array_equal(&indices(&dims).mapv(|x| x as i64), &want);
+        let full = indices(&dims);
+        for (k, sp) in indices_sparse(&dims).iter().enumerate() {
+            let b = sp.broadcast(sci_array::ndarray::IxDyn(&dims)).unwrap();
+            assert_array_equal(&b, &full.index_axis(Axis(0), k));
+        }
     }
 }
 

@@ -128,6 +128,24 @@ fn strides_and_info_match_numpy() {
 }
 
 #[test]
+fn diagonal_views_match_numpy() {
+    let f = fx();
+    let a = f.array_f64("diagonal/a");
+    for (key, off, a1, a2) in
+        [("o0_01", 0, 0, 1), ("o1_02", 1, 0, 2), ("om1_20", -1, 2, 0), ("o2_12", 2, 1, 2), ("o9_12", 9, 1, 2)]
+    {
+        assert_array_equal(&diagonal(&a, off, a1, a2).unwrap(), &f.array_f64(&format!("diagonal/{key}")));
+    }
+    let v = a.slice(s![..;-1, ..;2, ..;-1]);
+    let d = diagonal(&v, 1, 0, 1).unwrap();
+    assert_array_equal(&d, &f.array_f64("diagonal/neg_o1_01"));
+    // Zero copy: the first element is an element of `a`.
+    let d0 = diagonal(&a, 0, 0, 1).unwrap();
+    assert_eq!(d0.as_ptr(), a.as_ptr());
+    assert_eq!(diagonal(&Array2::<f64>::zeros((0, 3)), 0, 0, 1).unwrap().shape(), &[0]);
+}
+
+#[test]
 fn bad_input_table() {
     let z = Array2::<f64>::zeros((3, 4));
     let x = Array1::<i64>::zeros(4);
@@ -141,6 +159,9 @@ fn bad_input_table() {
         ("window len", sliding_window_view(&z, &[2], None).map(drop), "same length"),
         ("axis len", sliding_window_view(&z, &[2, 2], Some(&[0])).map(drop), "same length"),
         ("axis bounds", sliding_window_view(&z, &[2], Some(&[2])).map(drop), "out of bounds"),
+        ("diagonal 1-d", diagonal(&x, 0, 0, 1).map(drop), "at least two dimensions"),
+        ("diagonal same axes", diagonal(&z, 0, 1, -1).map(drop), "cannot be the same"),
+        ("diagonal axis", diagonal(&z, 0, 0, 2).map(drop), "out of bounds"),
         // SAFETY: both calls fail argument validation before any view is built.
         ("strided lengths", unsafe { as_strided(&x, &[2], &[8, 8]) }.map(drop), "same length"),
         ("strided item size", unsafe { as_strided(&x, &[2], &[3]) }.map(drop), "multiple of the item size"),

@@ -294,3 +294,26 @@ pub fn indices(dims: &[usize]) -> ArrayD<usize> {
     shape.extend_from_slice(dims);
     ArrayD::from_shape_fn(IxDyn(&shape), |idx| idx[idx[0] + 1])
 }
+
+/// Index grids with length 1 on all axes but their own, ready to broadcast (`sparse=True`).
+///
+/// NumPy equivalent: `numpy.indices(dimensions, sparse=True)`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::indices_sparse;
+/// let g = indices_sparse(&[2, 3]);
+/// assert_eq!(g[0].shape(), &[2, 1]);
+/// assert_eq!(g[1].shape(), &[1, 3]);
+/// assert_eq!(g[1][[0, 2]], 2);
+/// ```
+pub fn indices_sparse(dims: &[usize]) -> Vec<ArrayD<usize>> {
+    (0..dims.len())
+        .map(|k| {
+            let mut shape = vec![1usize; dims.len()];
+            shape[k] = dims[k];
+            ArrayD::from_shape_vec(IxDyn(&shape), (0..dims[k]).collect()).expect("one run of indices")
+        })
+        .collect()
+}
