@@ -356,7 +356,7 @@ where
     // axes as in NumPy; each pass is one contiguous copy of the (outer, n, inner) blocks.
     let c = kernels::c_order(a);
     let mut shape = a.shape().to_vec();
-    let mut data: Vec<T> = kernels::slice_of(&c).to_vec();
+    let mut data: std::borrow::Cow<'_, [T]> = std::borrow::Cow::Borrowed(kernels::slice_of(&c));
     for d in 0..nd {
         let (before, after) = width(d);
         if before == 0 && after == 0 {
@@ -415,11 +415,11 @@ where
             }
         }
         shape[d] += before + after;
-        data = out;
+        data = out.into();
     }
     let mut dim = a.raw_dim();
     dim.slice_mut().copy_from_slice(&shape);
-    Ok(Array::from_shape_vec(dim, data).expect("buffer has the padded size"))
+    Ok(Array::from_shape_vec(dim, data.into_owned()).expect("buffer has the padded size"))
 }
 
 /// The statistic over rows `rows` of a C-ordered `(n, inner)` block, one value per column.
