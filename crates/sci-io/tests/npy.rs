@@ -339,3 +339,40 @@ fn writes_files_numpy_can_check() {
     savez_compressed(dir.join("mixed.npz"), &[("a", &a), ("b", &array![true, false])]).unwrap();
     assert_eq!(load_npy::<Complex64, Ix2>(dir.join("f_order.npy")).unwrap(), a.t());
 }
+
+/// Random corruptions of NumPy-written files never panic: every outcome is a value or an
+/// `IoError` (deterministic pseudo-random byte flips and truncations).
+#[test]
+fn corrupted_files_never_panic() {
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let p = tmp("fuzz.npy");
+    let mut outcomes = (0, 0);
+    for name in ["c_f8", "f_i4", "be_c16", "scalar_b1", "empty_0x3_i4"] {
+        let good = std::fs::read(npy(&format!("{name}.npy"))).unwrap();
+        for _ in 0..80 {
+            let mut b = good.clone();
+            for _ in 0..1 + next() % 4 {
+                let k = (next() % b.len() as u64) as usize;
+                b[k] = next() as u8;
+            }
+            if next() % 3 == 0 {
+                b.truncate((next() % b.len() as u64) as usize);
+            }
+            std::fs::write(&p, &b).unwrap();
+            match load_npy_dyn(&p) {
+                Ok(_) => outcomes.0 += 1,
+                Err(_) => outcomes.1 += 1,
+            }
+            let _ = read_npy_dyn(&mut b.as_slice());
+            let _ = open_npy_mmap::<f64, IxDyn>(&p).map(|m| m.view().sum());
+        }
+    }
+    std::fs::remove_file(&p).unwrap();
+    assert!(outcomes.0 > 0 && outcomes.1 > 0, "{outcomes:?}");
+}

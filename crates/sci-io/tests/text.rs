@@ -1,6 +1,7 @@
 //! `loadtxt` and `savetxt` against NumPy's results on the same files.
 
 use sci_array::ndarray::{Array2, ArrayD, Ix0, Ix1, Ix2, IxDyn, array, s};
+use sci_array::num_complex::{Complex32, Complex64};
 use sci_array::testing::assert_array_equal;
 use sci_array::testing::fixture::Fixture;
 use sci_io::*;
@@ -241,6 +242,9 @@ fn savetxt_then_loadtxt_roundtrips_views() {
     let path = std::env::temp_dir().join(format!("sci_io_text_rt_{}.txt", std::process::id()));
     savetxt(&path, &v, &SaveTxtOptions::default()).unwrap();
     assert_eq!(loadtxt::<f64, Ix2>(&path, &opts()).unwrap(), v);
+    let col = a.slice(s![..;-2, 1]); // strided, negative-stride 1-d view: one column
+    savetxt(&path, &col, &SaveTxtOptions::default()).unwrap();
+    assert_eq!(loadtxt::<f64, Ix1>(&path, &opts()).unwrap(), col);
     // Above the parallel threshold: rows stay in order.
     let big = Array2::from_shape_fn((30_000, 2), |(i, j)| i as f64 * 0.25 - j as f64);
     savetxt(&path, &big, &SaveTxtOptions { fmt: "%.2f".into(), ..Default::default() }).unwrap();
@@ -276,4 +280,68 @@ fn savetxt_bad_input_table() {
     ));
     let dir = std::env::temp_dir().join("sci_io_no_such_dir_x9").join("a.txt");
     assert!(matches!(savetxt(&dir, &x, &SaveTxtOptions::default()), Err(IoError::File { .. })));
+}
+
+/// Random byte soup never panics the text readers (deterministic pseudo-random input).
+#[test]
+fn random_text_never_panics() {
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let alphabet: &[u8] = b"0123456789.,;eE+-# \t\n\rnaifNAIF\"'xj()";
+    for _ in 0..300 {
+        let len = (next() % 80) as usize;
+        let s: String =
+            (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize] as char).collect();
+        for delimiter in [None, Some(','), Some(';')] {
+            let o = LoadTxtOptions { delimiter, ..opts() };
+            let _ = loadtxt_str::<f64, IxDyn>(&s, &o);
+            let _ = loadtxt_str::<i32, Ix2>(&s, &LoadTxtOptions { usecols: Some(vec![-1, 0]), ..o.clone() });
+            let g = GenFromTxtOptions {
+                delimiter,
+                names: next() % 2 == 0,
+                dtype: GenDtype::Infer,
+                ..Default::default()
+            };
+            let _ = genfromtxt_str(&s, &g);
+        }
+    }
+}
+
+#[test]
+fn complex_text_matches_numpy() {
+    let f = fx();
+    let a = loadtxt::<Complex64, Ix2>(txt("cplx.txt"), &opts()).unwrap();
+    assert_array_equal(&a.into_dyn(), &f.array_c64("load/cplx"));
+    let z = f.array_c64("save/complex_default/x").into_dimensionality::<Ix2>().unwrap();
+    let check = |case: &str, got: String| assert_eq!(got, f.str(&format!("save/{case}/text")), "{case}");
+    check("complex_default", savetxt_string(&z, &SaveTxtOptions::default()).unwrap());
+    let col = z.column(0);
+    check(
+        "complex_f3",
+        savetxt_string(&col, &SaveTxtOptions { fmt: "%.3f".into(), ..Default::default() }).unwrap(),
+    );
+    let o = SaveTxtOptions {
+        fmt: TxtFmt::Columns(vec!["%.2f%+.2fj".into(), "%.1e %.1e".into()]),
+        ..Default::default()
+    };
+    check("complex_columns", savetxt_string(&z, &o).unwrap());
+    let o = SaveTxtOptions { fmt: "%.2f,%.2f,%.2f,%.2f".into(), ..Default::default() };
+    check("complex_row", savetxt_string(&z, &o).unwrap());
+    // Round trip through the default format is exact.
+    let path = std::env::temp_dir().join(format!("sci_io_text_cplx_{}.txt", std::process::id()));
+    let w = z.mapv(|c| if c.re.is_nan() { Complex64::new(1.0, c.im) } else { c });
+    savetxt(&path, &w, &SaveTxtOptions::default()).unwrap();
+    assert_eq!(loadtxt::<Complex64, Ix2>(&path, &opts()).unwrap(), w);
+    let w32 = loadtxt::<Complex32, Ix2>(&path, &opts()).unwrap();
+    assert_eq!(w32[[0, 0]], Complex32::new(1.0, 2.0));
+    std::fs::remove_file(&path).unwrap();
+    // Three conversions for a two-column complex table is an error.
+    let o = SaveTxtOptions { fmt: "%.2f %.2f %.2f".into(), ..Default::default() };
+    assert!(matches!(savetxt_string(&z, &o), Err(IoError::InvalidArgument { arg: "fmt", .. })));
+    assert!(matches!(loadtxt_str::<Complex64, Ix1>("1+2J\n", &opts()), Err(IoError::Parse { line: 1, .. })));
 }

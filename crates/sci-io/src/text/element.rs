@@ -1,18 +1,20 @@
 //! Element types that text files parse into and format from.
 
 use super::printf::FmtValue;
+use sci_array::num_complex::{Complex32, Complex64};
 
 mod sealed {
     pub trait Sealed {}
 }
 
 /// A number type that [`loadtxt`](crate::loadtxt) parses and [`savetxt`](crate::savetxt)
-/// formats: `f64`, `f32`, `i8`..`i64`, `u8`..`u64` (and `bool` for writing).
+/// formats: `f64`, `f32`, `i8`..`i64`, `u8`..`u64`, `bool`, `Complex64` and `Complex32`.
 ///
 /// Floats accept what NumPy's `loadtxt` accepts (`1.5`, `-.5`, `5.`, `1e-3`, `nan`, `inf`,
 /// `Infinity`, any case); `f32` is parsed as `f64` and then rounded, as NumPy does. Integers
 /// accept an optional sign and decimal digits only (`"1.5"` is an error for an integer dtype,
-/// as in NumPy).
+/// as in NumPy). Complex numbers are read as NumPy reads them: `1+2j`, `(1.5-2e3j)`, `-3j`,
+/// `4`, `1+-2j`.
 ///
 /// # Examples
 ///
@@ -22,14 +24,18 @@ mod sealed {
 /// assert_eq!(i32::parse_field(b"+42"), Some(42));
 /// assert_eq!(i32::parse_field(b"1.5"), None);
 /// assert_eq!(u8::parse_field(b"300"), None);
+/// use sci_io::sci_array::num_complex::Complex64;
+/// assert_eq!(Complex64::parse_field(b"(1.5-2j)"), Some(Complex64::new(1.5, -2.0)));
 /// ```
 pub trait TxtElement: Copy + Send + Sync + 'static + sealed::Sealed {
     /// NumPy's name of the dtype, for messages (`"float64"`).
     const NAME: &'static str;
+    /// Whether values are complex (formatted as two numbers, real and imaginary).
+    const COMPLEX: bool = false;
     /// Parses one field (already stripped of surrounding whitespace).
     fn parse_field(field: &[u8]) -> Option<Self>;
-    /// The value for `%`-formatting.
-    fn fmt_value(self) -> FmtValue;
+    /// Appends the value(s) for `%`-formatting: one, or real and imaginary part.
+    fn fmt_values(self, out: &mut Vec<FmtValue>);
 }
 
 #[inline]
@@ -47,8 +53,8 @@ impl TxtElement for f64 {
     fn parse_field(field: &[u8]) -> Option<Self> {
         parse_f64(field)
     }
-    fn fmt_value(self) -> FmtValue {
-        FmtValue::Float(self)
+    fn fmt_values(self, out: &mut Vec<FmtValue>) {
+        out.push(FmtValue::Float(self));
     }
 }
 
@@ -59,8 +65,8 @@ impl TxtElement for f32 {
     fn parse_field(field: &[u8]) -> Option<Self> {
         parse_f64(field).map(|x| x as f32)
     }
-    fn fmt_value(self) -> FmtValue {
-        FmtValue::Float(self.into())
+    fn fmt_values(self, out: &mut Vec<FmtValue>) {
+        out.push(FmtValue::Float(self.into()));
     }
 }
 
@@ -73,8 +79,8 @@ macro_rules! impl_int {
             fn parse_field(field: &[u8]) -> Option<Self> {
                 std::str::from_utf8(field).ok()?.parse().ok()
             }
-            fn fmt_value(self) -> FmtValue {
-                FmtValue::$variant(self as $wide)
+            fn fmt_values(self, out: &mut Vec<FmtValue>) {
+                out.push(FmtValue::$variant(self as $wide));
             }
         }
     };
@@ -100,7 +106,81 @@ impl TxtElement for bool {
             _ => std::str::from_utf8(field).ok()?.parse::<i64>().ok().map(|v| v != 0),
         }
     }
-    fn fmt_value(self) -> FmtValue {
-        FmtValue::Int(i64::from(self))
+    fn fmt_values(self, out: &mut Vec<FmtValue>) {
+        out.push(FmtValue::Int(i64::from(self)));
+    }
+}
+
+/// NumPy's complex grammar: `[(]real[(+|-)imag j][)]` or `[(]imag j[)]`.
+fn parse_complex(field: &[u8]) -> Option<(f64, f64)> {
+    let body = match field {
+        [b'(', inner @ .., b')'] => inner,
+        _ => field,
+    };
+    let (first, n) = fast_float2::parse_partial::<f64, _>(body).ok()?;
+    let rest = &body[n..];
+    match rest {
+        [] => Some((first, 0.0)),
+        [b'j'] => Some((0.0, first)),
+        [sign @ (b'+' | b'-'), ..] => {
+            let imag = if *sign == b'+' { &rest[1..] } else { rest };
+            let (im, m) = fast_float2::parse_partial::<f64, _>(imag).ok()?;
+            (&imag[m..] == b"j").then_some((first, im))
+        }
+        _ => None,
+    }
+}
+
+impl sealed::Sealed for Complex64 {}
+impl TxtElement for Complex64 {
+    const NAME: &'static str = "complex128";
+    const COMPLEX: bool = true;
+    fn parse_field(field: &[u8]) -> Option<Self> {
+        parse_complex(field).map(|(re, im)| Complex64::new(re, im))
+    }
+    fn fmt_values(self, out: &mut Vec<FmtValue>) {
+        out.push(FmtValue::Float(self.re));
+        out.push(FmtValue::Float(self.im));
+    }
+}
+
+impl sealed::Sealed for Complex32 {}
+impl TxtElement for Complex32 {
+    const NAME: &'static str = "complex64";
+    const COMPLEX: bool = true;
+    fn parse_field(field: &[u8]) -> Option<Self> {
+        parse_complex(field).map(|(re, im)| Complex32::new(re as f32, im as f32))
+    }
+    fn fmt_values(self, out: &mut Vec<FmtValue>) {
+        out.push(FmtValue::Float(self.re.into()));
+        out.push(FmtValue::Float(self.im.into()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn complex_grammar_like_numpy() {
+        let ok: &[(&str, (f64, f64))] = &[
+            ("(1+2j)", (1.0, 2.0)),
+            ("1+2j", (1.0, 2.0)),
+            ("-3.5j", (0.0, -3.5)),
+            ("4", (4.0, 0.0)),
+            ("(5e-1-6j)", (0.5, -6.0)),
+            ("1e+5j", (0.0, 1e5)),
+            ("(1)", (1.0, 0.0)),
+            ("1.5e+00+-2.0e+00j", (1.5, -2.0)),
+            ("+2j", (0.0, 2.0)),
+        ];
+        for (s, want) in ok {
+            assert_eq!(parse_complex(s.as_bytes()), Some(*want), "{s}");
+        }
+        let (re, im) = parse_complex(b"nan+infj").unwrap();
+        assert!(re.is_nan() && im == f64::INFINITY);
+        for s in ["j", "1+2J", "(1+2j", "1+2", "1+2jj", "", "()", "1 + 2j"] {
+            assert_eq!(parse_complex(s.as_bytes()), None, "{s}");
+        }
     }
 }

@@ -84,7 +84,9 @@ const BATCH_CHUNKS: usize = 64;
 #[cfg(feature = "rayon")]
 const PARALLEL_ELEMS: usize = 50_000;
 
-fn row_format(fmt: &TxtFmt, ncol: usize, delimiter: &str) -> Result<Format> {
+fn row_format(fmt: &TxtFmt, ncol: usize, delimiter: &str, complex: bool) -> Result<Format> {
+    // Complex values take two conversions each (real, imaginary), as in NumPy.
+    let nvals = if complex { 2 * ncol } else { ncol };
     let text = match fmt {
         TxtFmt::Columns(v) => {
             if v.len() != ncol {
@@ -98,8 +100,9 @@ fn row_format(fmt: &TxtFmt, ncol: usize, delimiter: &str) -> Result<Format> {
         TxtFmt::Single(s) => {
             let n = s.matches('%').count();
             if n == 1 {
-                vec![s.as_str(); ncol].join(delimiter)
-            } else if n != ncol {
+                let one = if complex { format!(" ({s}+{s}j)") } else { s.clone() };
+                vec![one; ncol].join(delimiter)
+            } else if n != nvals {
                 return Err(IoError::InvalidArgument {
                     arg: "fmt",
                     reason: format!("fmt has wrong number of % formats: {s:?} for {ncol} columns"),
@@ -110,10 +113,10 @@ fn row_format(fmt: &TxtFmt, ncol: usize, delimiter: &str) -> Result<Format> {
         }
     };
     let f = Format::parse(&text)?;
-    if f.n_specs() != ncol {
+    if f.n_specs() != nvals {
         return Err(IoError::InvalidArgument {
             arg: "fmt",
-            reason: format!("{text:?} has {} conversions for {ncol} columns", f.n_specs()),
+            reason: format!("{text:?} has {} conversions for {nvals} values per row", f.n_specs()),
         });
     }
     Ok(f)
@@ -127,9 +130,11 @@ where
     W: Write,
 {
     let table = match x.ndim() {
+        // A 1-d array (any strides) is one column.
         1 => x
             .view()
-            .into_shape_with_order((x.len(), 1))
+            .insert_axis(Axis(x.ndim()))
+            .into_dimensionality::<Ix2>()
             .map_err(|e| IoError::InvalidArgument { arg: "X", reason: e.to_string() })?,
         2 => x
             .view()
@@ -143,7 +148,7 @@ where
         }
     };
     let ncol = table.ncols();
-    let fmt = row_format(&opts.fmt, ncol, &opts.delimiter)?;
+    let fmt = row_format(&opts.fmt, ncol, &opts.delimiter, T::COMPLEX)?;
     let commented = |text: &str| {
         format!("{}{}{}", opts.comments, text.replace('\n', &format!("\n{}", opts.comments)), opts.newline)
     };
@@ -152,11 +157,20 @@ where
     }
     let fmt_rows = |rows: sci_array::ndarray::ArrayView2<'_, T>| -> Result<String> {
         let mut text = String::with_capacity(rows.len() * 26);
-        let mut values: Vec<FmtValue> = Vec::with_capacity(ncol);
+        let mut values: Vec<FmtValue> = Vec::with_capacity(2 * ncol);
         for row in rows.axis_iter(Axis(0)) {
             values.clear();
-            values.extend(row.iter().map(|v| v.fmt_value()));
-            fmt.write(&mut text, &values)?;
+            for v in row {
+                v.fmt_values(&mut values);
+            }
+            if T::COMPLEX {
+                // NumPy writes `1-2j`, not `1+-2j`.
+                let mut line = String::new();
+                fmt.write(&mut line, &values)?;
+                text.push_str(&line.replace("+-", "-"));
+            } else {
+                fmt.write(&mut text, &values)?;
+            }
             text.push_str(&opts.newline);
         }
         Ok(text)
@@ -191,7 +205,8 @@ where
 
 /// Saves a 1-d or 2-d array to a text file, one row per line.
 ///
-/// A 1-d array is written as a single column, as NumPy does. The numbers are formatted with
+/// A 1-d array is written as a single column, as NumPy does. Complex arrays are written as
+/// NumPy writes them: a single format `f` becomes ` (f+fj)` per column. The numbers are formatted with
 /// Python's `%` rules (`"%.18e"` by default, so floats round-trip exactly); the output is
 /// byte-identical to `numpy.savetxt` with the same arguments.
 ///
