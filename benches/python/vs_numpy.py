@@ -88,7 +88,7 @@ def compare(entry, data: pathlib.Path, outputs: dict) -> tuple[str, str]:
             i = int(np.nanargmax(diff)) if diff.size else 0
             problems.append(
                 f"{key}: max |diff| {diff.flat[i]:.3g} at flat index {i} "
-                f"(sci {sci.flat[i]!r}, numpy {ref.flat[i]!r}; rtol {entry.rtol}, atol {entry.atol})"
+                f"(sci {sci.flat[i].item()!r}, numpy {ref.flat[i].item()!r}; rtol {entry.rtol}, atol {entry.atol})"
             )
     if problems:
         return "mismatch", "; ".join(problems)

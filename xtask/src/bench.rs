@@ -170,6 +170,7 @@ fn vs_scipy(opts: &Opts) -> Result<(), String> {
     let ref_label = numpy.as_ref().map(|v| format!("numpy {v}"));
 
     let load_before = report::loadavg();
+    let started = std::time::Instant::now();
     let pb = ProgressBar::new(workloads.len() as u64 * 2);
     pb.set_style(
         ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} {msg}")
@@ -233,6 +234,7 @@ fn vs_scipy(opts: &Opts) -> Result<(), String> {
         rows,
         load_before,
         load_after: report::loadavg(),
+        elapsed_s: started.elapsed().as_secs_f64(),
     };
     let (json_path, md_path) = (bench_dir.join("report.json"), bench_dir.join("report.md"));
     let md = rep.markdown();

@@ -91,6 +91,8 @@ pub(crate) struct Report {
     pub rows: Vec<Row>,
     pub load_before: Option<String>,
     pub load_after: Option<String>,
+    /// Wall time of the measurements (inputs, both sides, checks), without the build.
+    pub elapsed_s: f64,
 }
 
 impl Report {
@@ -109,6 +111,7 @@ impl Report {
             "mode": if self.quick { "quick" } else { "full" },
             "loadavg_before": self.load_before,
             "loadavg_after": self.load_after,
+            "elapsed_s": self.elapsed_s,
             "rows": self.rows.iter().map(Row::json).collect::<Vec<_>>(),
         })
     }
@@ -136,8 +139,9 @@ impl Report {
                 .join(" ")),
         );
         s += &format!(
-            "- mode: {}; load average before: {}, after: {} (on a busy machine the numbers are noisy)\n\n",
+            "- mode: {} ({:.0} s); load average before: {}, after: {} (on a busy machine the numbers are noisy)\n\n",
             if self.quick { "quick" } else { "full" },
+            self.elapsed_s,
             self.load_before.as_deref().unwrap_or("?"),
             self.load_after.as_deref().unwrap_or("?"),
         );
@@ -268,11 +272,13 @@ mod tests {
             rows: vec![fast, slow, alone],
             load_before: None,
             load_after: None,
+            elapsed_s: 12.0,
         };
         let md = rep.markdown();
         assert!(md.contains("| array.a | 1.00 | 4.00 | 0.25 | ok |"), "{md}");
         assert!(md.contains("**1.50** slower"), "{md}");
         assert!(md.contains("mismatch: y: max \\|diff\\| 1"), "{md}");
+        assert!(md.contains("mode: quick (12 s)"), "{md}");
         let j = rep.json();
         assert_eq!(j["rows"][0]["ratio"], 0.25);
         assert!(j["rows"][2]["ref_ms"].is_null());
