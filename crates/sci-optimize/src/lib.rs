@@ -1,0 +1,32 @@
+//! # sci-optimize: `scipy.optimize` on ndarray
+//!
+//! Root finding, minimization, nonlinear systems and curve fitting under SciPy's names and
+//! with SciPy's algorithms, defaults and result fields.
+//!
+//! ```
+//! use sci_optimize::{root_scalar, RootScalarOptions};
+//! let f = |x: f64| (x - 1.0) * (x - 2.0);
+//! let r = root_scalar(f, &RootScalarOptions { bracket: Some((1.5, 10.0)), ..Default::default() })?;
+//! assert!((r.root - 2.0).abs() < 1e-12);
+//! assert!(r.converged);
+//! # Ok::<(), sci_optimize::OptimizeError>(())
+//! ```
+#![doc(test(attr(deny(warnings))))]
+pub use sci_array;
+
+mod error;
+mod numdiff;
+mod problem;
+mod scalar_min;
+mod zeros;
+
+pub use error::{OptimizeError, Result};
+pub use numdiff::FiniteDiff;
+pub use problem::{IterState, Jac, OptimizeResult, Problem, Solver, Termination, run};
+pub use scalar_min::{
+    Bracket, BracketResult, MinimizeScalarOptions, ScalarMethod, ScalarResult, bracket, minimize_scalar,
+};
+pub use zeros::{
+    BRACKET_RTOL, BRACKET_XTOL, RootFlag, RootResults, RootScalarMethod, RootScalarOptions, bisect, brenth,
+    brentq, newton, ridder, root_scalar,
+};

@@ -1,0 +1,142 @@
+//! Finite-difference derivatives with SciPy's step rule (`scipy.optimize._numdiff`).
+
+use ndarray::{Array1, Array2};
+
+/// How a derivative that is not supplied is approximated (SciPy's `jac='2-point'` / `'3-point'`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FiniteDiff {
+    /// Forward differences, step `sqrt(eps) * max(1, |x|)` (SciPy's default).
+    #[default]
+    TwoPoint,
+    /// Central differences, step `eps^(1/3) * max(1, |x|)`.
+    ThreePoint,
+}
+
+impl FiniteDiff {
+    fn rel_step(self) -> f64 {
+        match self {
+            Self::TwoPoint => f64::EPSILON.sqrt(),
+            Self::ThreePoint => f64::EPSILON.cbrt(),
+        }
+    }
+}
+
+/// SciPy's absolute 2-point step at a scalar `x`: `sqrt(eps) * sign(x) * max(1, |x|)` with
+/// `sign(0) = 1`, rounded so that `x + h` is representable.
+pub(crate) fn step_2point(x: f64) -> f64 {
+    let sign = if x >= 0.0 { 1.0 } else { -1.0 };
+    let h = f64::EPSILON.sqrt() * sign * x.abs().max(1.0);
+    (x + h) - x
+}
+
+/// Per-variable steps, flipped or shrunk to stay inside `[lb, ub]` as SciPy's
+/// `_adjust_scheme_to_bounds` does. Returns the steps and whether each 3-point stencil is one-sided.
+fn steps(
+    x0: &Array1<f64>,
+    method: FiniteDiff,
+    bounds: Option<(&Array1<f64>, &Array1<f64>)>,
+) -> (Vec<f64>, Vec<bool>) {
+    let rstep = method.rel_step();
+    let n = x0.len();
+    let mut h = Vec::with_capacity(n);
+    let mut one_sided = vec![false; n];
+    for i in 0..n {
+        let x = x0[i];
+        let sign = if x >= 0.0 { 1.0 } else { -1.0 };
+        let mut hi = rstep * sign * x.abs().max(1.0);
+        if let Some((lb, ub)) = bounds {
+            let (l, u) = (lb[i], ub[i]);
+            let lb_dist = x - l;
+            let ub_dist = u - x;
+            match method {
+                FiniteDiff::TwoPoint => {
+                    let xh = x + hi;
+                    let violated = xh < l || xh > u;
+                    let fitting = hi.abs() <= lb_dist.max(ub_dist);
+                    if violated && fitting {
+                        hi = -hi;
+                    } else if !fitting {
+                        hi = if ub_dist >= lb_dist { ub_dist } else { -lb_dist };
+                    }
+                }
+                FiniteDiff::ThreePoint => {
+                    let ha = hi.abs();
+                    hi = ha;
+                    let central = lb_dist >= ha && ub_dist >= ha;
+                    if !central {
+                        hi = if ub_dist >= lb_dist { ha.min(0.5 * ub_dist) } else { -ha.min(0.5 * lb_dist) };
+                        one_sided[i] = true;
+                        let min_dist = ub_dist.min(lb_dist);
+                        if hi.abs() <= min_dist {
+                            hi = min_dist;
+                            one_sided[i] = false;
+                        }
+                    }
+                }
+            }
+        }
+        h.push(hi);
+    }
+    (h, one_sided)
+}
+
+/// Jacobian (`m x n`) of a vector function by finite differences; `f0 = fun(x0)`.
+/// Returns the Jacobian and the number of function evaluations used.
+pub(crate) fn jacobian(
+    fun: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
+    x0: &Array1<f64>,
+    f0: &Array1<f64>,
+    method: FiniteDiff,
+    bounds: Option<(&Array1<f64>, &Array1<f64>)>,
+) -> (Array2<f64>, usize) {
+    let n = x0.len();
+    let m = f0.len();
+    let (h, one_sided) = steps(x0, method, bounds);
+    let mut jac = Array2::zeros((m, n));
+    let mut x = x0.clone();
+    let mut nfev = 0;
+    for i in 0..n {
+        let xi = x0[i];
+        match method {
+            FiniteDiff::TwoPoint => {
+                x[i] = xi + h[i];
+                let dx = x[i] - xi;
+                let f1 = fun(&x);
+                nfev += 1;
+                for r in 0..m {
+                    jac[[r, i]] = (f1[r] - f0[r]) / dx;
+                }
+            }
+            FiniteDiff::ThreePoint => {
+                let (a, b) = if one_sided[i] { (xi + h[i], xi + 2.0 * h[i]) } else { (xi - h[i], xi + h[i]) };
+                x[i] = a;
+                let f1 = fun(&x);
+                x[i] = b;
+                let f2 = fun(&x);
+                nfev += 2;
+                for r in 0..m {
+                    jac[[r, i]] = if one_sided[i] {
+                        (-3.0 * f0[r] + 4.0 * f1[r] - f2[r]) / (b - xi)
+                    } else {
+                        (f2[r] - f1[r]) / (b - a)
+                    };
+                }
+            }
+        }
+        x[i] = xi;
+    }
+    (jac, nfev)
+}
+
+/// Gradient of a scalar function by finite differences; `f0 = fun(x0)`.
+pub(crate) fn gradient(
+    fun: &mut dyn FnMut(&Array1<f64>) -> f64,
+    x0: &Array1<f64>,
+    f0: f64,
+    method: FiniteDiff,
+    bounds: Option<(&Array1<f64>, &Array1<f64>)>,
+) -> (Array1<f64>, usize) {
+    let f0v = Array1::from_elem(1, f0);
+    let (j, nfev) = jacobian(&mut |x| Array1::from_elem(1, fun(x)), x0, &f0v, method, bounds);
+    (j.row(0).to_owned(), nfev)
+}

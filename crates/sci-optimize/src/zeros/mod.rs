@@ -1,0 +1,446 @@
+//! Roots of scalar functions: `root_scalar` and the shortcuts `brentq`, `brenth`, `bisect`,
+//! `ridder`, `newton`.
+
+mod bracket;
+mod newton;
+
+use crate::error::{OptimizeError, Result, invalid};
+use bracket::BrentKind;
+use std::fmt;
+
+/// SciPy's default absolute tolerance of the bracketing methods (`_xtol = 2e-12`).
+pub const BRACKET_XTOL: f64 = 2e-12;
+/// SciPy's default (and smallest) relative tolerance of the bracketing methods (`4 * eps`).
+pub const BRACKET_RTOL: f64 = 4.0 * f64::EPSILON;
+
+/// The methods of [`root_scalar`] (SciPy's `method=` strings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RootScalarMethod {
+    /// `"brentq"`: Brent's method with inverse quadratic extrapolation (needs a bracket).
+    Brentq,
+    /// `"brenth"`: Brent's method with hyperbolic extrapolation (needs a bracket).
+    Brenth,
+    /// `"bisect"`: bisection (needs a bracket).
+    Bisect,
+    /// `"ridder"`: Ridders' method (needs a bracket).
+    Ridder,
+    /// `"newton"`: Newton-Raphson from `x0` (with `fprime`, or a finite-difference derivative).
+    Newton,
+    /// `"secant"`: the secant method from `x0` (and `x1`).
+    Secant,
+    /// `"halley"`: Halley's method from `x0` (needs `fprime` and `fprime2`).
+    Halley,
+}
+
+impl RootScalarMethod {
+    /// SciPy's name of the method.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(sci_optimize::RootScalarMethod::Brentq.name(), "brentq");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Brentq => "brentq",
+            Self::Brenth => "brenth",
+            Self::Bisect => "bisect",
+            Self::Ridder => "ridder",
+            Self::Newton => "newton",
+            Self::Secant => "secant",
+            Self::Halley => "halley",
+        }
+    }
+
+    fn is_bracketing(self) -> bool {
+        matches!(self, Self::Brentq | Self::Brenth | Self::Bisect | Self::Ridder)
+    }
+}
+
+/// Why a scalar root finder stopped (SciPy's `RootResults.flag`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RootFlag {
+    /// `"converged"`.
+    Converged,
+    /// `"convergence error"`: the iteration limit was reached, or a zero derivative / equal
+    /// function values stopped Newton or the secant method.
+    ConvergenceError,
+    /// The function returned NaN (SciPy: "The function value at x=... is NaN; solver cannot
+    /// continue.").
+    NanValue,
+}
+
+impl fmt::Display for RootFlag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Converged => "converged",
+            Self::ConvergenceError => "convergence error",
+            Self::NanValue => "function value is NaN; solver cannot continue",
+        })
+    }
+}
+
+/// The result of [`root_scalar`] (SciPy's `RootResults`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RootResults {
+    /// The estimated root.
+    pub root: f64,
+    /// Number of iterations.
+    pub iterations: usize,
+    /// Number of function evaluations, counted as SciPy counts them (Newton counts each `fprime`
+    /// and `fprime2` call as one).
+    pub function_calls: usize,
+    /// Whether the root finder converged.
+    pub converged: bool,
+    /// Why it stopped.
+    pub flag: RootFlag,
+    /// The method used.
+    pub method: RootScalarMethod,
+}
+
+/// Options of [`root_scalar`]: SciPy's keyword arguments, `None` meaning "not given".
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::RootScalarOptions;
+/// let df = |x: f64| 2.0 * x - 3.0;
+/// let opts = RootScalarOptions { x0: Some(0.0), fprime: Some(&df), ..Default::default() };
+/// assert_eq!(opts.method, None);
+/// ```
+#[derive(Clone, Copy, Default)]
+pub struct RootScalarOptions<'a> {
+    /// The method; `None` picks SciPy's default: `brentq` with a bracket, else `halley` with
+    /// both derivatives, `newton` with `fprime`, `secant` with `x1`, else `newton`.
+    pub method: Option<RootScalarMethod>,
+    /// `bracket=(a, b)`: an interval where `f` changes sign.
+    pub bracket: Option<(f64, f64)>,
+    /// `x0`: the initial guess of the open methods.
+    pub x0: Option<f64>,
+    /// `x1`: the second guess of the secant method.
+    pub x1: Option<f64>,
+    /// `fprime`: the derivative of `f`.
+    pub fprime: Option<&'a dyn Fn(f64) -> f64>,
+    /// `fprime2`: the second derivative of `f`.
+    pub fprime2: Option<&'a dyn Fn(f64) -> f64>,
+    /// `xtol`: absolute tolerance (default 2e-12 for bracketing methods, 1.48e-8 otherwise).
+    pub xtol: Option<f64>,
+    /// `rtol`: relative tolerance (default 4 eps for bracketing methods, 0 otherwise).
+    pub rtol: Option<f64>,
+    /// `maxiter`: iteration limit (default 100 for bracketing methods, 50 otherwise).
+    pub maxiter: Option<usize>,
+}
+
+impl fmt::Debug for RootScalarOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RootScalarOptions")
+            .field("method", &self.method)
+            .field("bracket", &self.bracket)
+            .field("x0", &self.x0)
+            .field("x1", &self.x1)
+            .field("fprime", &self.fprime.is_some())
+            .field("fprime2", &self.fprime2.is_some())
+            .field("xtol", &self.xtol)
+            .field("rtol", &self.rtol)
+            .field("maxiter", &self.maxiter)
+            .finish()
+    }
+}
+
+/// Counts calls and remembers the first NaN, like SciPy's NaN guard around the C solvers.
+struct Guarded<F> {
+    f: F,
+    calls: usize,
+    nan_at: Option<(f64, usize)>,
+}
+
+impl<F: FnMut(f64) -> f64> Guarded<F> {
+    fn call(&mut self, x: f64) -> f64 {
+        let v = (self.f)(x);
+        self.calls += 1;
+        if v.is_nan() && self.nan_at.is_none() {
+            self.nan_at = Some((x, self.calls));
+        }
+        v
+    }
+}
+
+/// Finds a root of a scalar function.
+///
+/// SciPy equivalent: `scipy.optimize.root_scalar`.
+///
+/// The bracketing methods follow SciPy's C loops step for step, and Newton, Halley and secant
+/// its Python loops, so `root`, `iterations` and `function_calls` agree with SciPy's.
+/// Not converging is not an error: `converged` is `false` and `flag` says why.
+///
+/// # Errors
+///
+/// * [`OptimizeError::MissingArgument`] when neither a bracket nor `x0` is given, or the chosen
+///   method lacks what it needs (a bracket, `x0`, `fprime`, `fprime2`).
+/// * [`OptimizeError::BracketSign`] when `f(a)` and `f(b)` have the same sign.
+/// * [`OptimizeError::InvalidValue`] for a tolerance that is too small, `maxiter` of 0 for the
+///   open methods, `x1 == x0`, or a non-finite bracket end.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{root_scalar, RootScalarOptions, RootScalarMethod};
+/// let f = |x: f64| (x - 1.0) * (x - 2.0);
+/// let df = |x: f64| 2.0 * x - 3.0;
+/// let r = root_scalar(f, &RootScalarOptions { x0: Some(0.0), fprime: Some(&df), ..Default::default() })?;
+/// assert_eq!(r.method, RootScalarMethod::Newton);
+/// assert!((r.root - 1.0).abs() < 1e-12);
+/// assert_eq!((r.iterations, r.function_calls), (6, 12)); // as SciPy
+///
+/// let r = root_scalar(f, &RootScalarOptions { bracket: Some((1.5, 10.0)), ..Default::default() })?;
+/// assert_eq!((r.root, r.iterations, r.function_calls), (2.0, 14, 15));
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn root_scalar<F: FnMut(f64) -> f64>(f: F, options: &RootScalarOptions<'_>) -> Result<RootResults> {
+    let o = options;
+    let method = match o.method {
+        Some(m) => m,
+        None if o.bracket.is_some() => RootScalarMethod::Brentq,
+        None if o.x0.is_some() => match (o.fprime.is_some(), o.fprime2.is_some(), o.x1.is_some()) {
+            (true, true, _) => RootScalarMethod::Halley,
+            (true, false, _) => RootScalarMethod::Newton,
+            (false, _, true) => RootScalarMethod::Secant,
+            _ => RootScalarMethod::Newton,
+        },
+        None => {
+            return Err(invalid(
+                "bracket",
+                "unable to select a solver as neither bracket nor starting point provided",
+            ));
+        }
+    };
+    let name = method.name();
+    let mut g = Guarded { f, calls: 0, nan_at: None };
+    let mut res = if method.is_bracketing() {
+        let (a, b) = o.bracket.ok_or(OptimizeError::MissingArgument { method: name, arg: "bracket" })?;
+        let xtol = o.xtol.unwrap_or(BRACKET_XTOL);
+        let rtol = o.rtol.unwrap_or(BRACKET_RTOL);
+        let maxiter = o.maxiter.unwrap_or(100);
+        check_bracket_args(a, b, xtol, rtol)?;
+        let fa = g.call(a);
+        let fb = g.call(b);
+        let same_sign = if matches!(method, RootScalarMethod::Bisect | RootScalarMethod::Ridder) {
+            fa != 0.0 && fb != 0.0 && fa.is_sign_negative() == fb.is_sign_negative()
+        } else {
+            fa * fb > 0.0
+        };
+        if same_sign {
+            return Err(OptimizeError::BracketSign { fa, fb });
+        }
+        let mut call = |x: f64| g.call(x);
+        match method {
+            RootScalarMethod::Brentq => {
+                bracket::brent(&mut call, a, b, fa, fb, xtol, rtol, maxiter, BrentKind::Quadratic)
+            }
+            RootScalarMethod::Brenth => {
+                bracket::brent(&mut call, a, b, fa, fb, xtol, rtol, maxiter, BrentKind::Hyperbolic)
+            }
+            RootScalarMethod::Bisect => bracket::bisect(&mut call, a, b, fa, fb, xtol, rtol, maxiter),
+            _ => bracket::ridder(&mut call, a, b, fa, fb, xtol, rtol, maxiter),
+        }
+    } else {
+        let x0 = o.x0.ok_or(OptimizeError::MissingArgument { method: name, arg: "x0" })?;
+        let tol = o.xtol.unwrap_or(1.48e-8);
+        let rtol = o.rtol.unwrap_or(0.0);
+        let maxiter = o.maxiter.unwrap_or(50);
+        if tol.is_nan() || tol <= 0.0 {
+            return Err(invalid("xtol", format!("tol too small ({tol} <= 0)")));
+        }
+        if maxiter < 1 {
+            return Err(invalid("maxiter", "maxiter must be greater than 0"));
+        }
+        match method {
+            RootScalarMethod::Secant => {
+                if o.x1 == Some(x0) {
+                    return Err(invalid("x1", "x1 and x0 must be different"));
+                }
+                newton::secant_iter(&mut |x| g.call(x), x0, o.x1, tol, rtol, maxiter)
+            }
+            RootScalarMethod::Halley => {
+                let fp = o.fprime.ok_or(OptimizeError::MissingArgument { method: name, arg: "fprime" })?;
+                let fp2 = o.fprime2.ok_or(OptimizeError::MissingArgument { method: name, arg: "fprime2" })?;
+                newton::newton_iter(
+                    &mut |x| g.call(x),
+                    &mut |x| fp(x),
+                    Some(&mut |x| fp2(x)),
+                    x0,
+                    tol,
+                    rtol,
+                    maxiter,
+                )
+            }
+            _ => match o.fprime {
+                Some(fp) => {
+                    newton::newton_iter(&mut |x| g.call(x), &mut |x| fp(x), None, x0, tol, rtol, maxiter)
+                }
+                None => {
+                    // SciPy approximates the derivative with `approx_derivative(method='2-point')`.
+                    let g = std::cell::RefCell::new(&mut g);
+                    let mut fcall = |x: f64| g.borrow_mut().call(x);
+                    let mut dcall = |x: f64| {
+                        let mut gg = g.borrow_mut();
+                        let f0 = gg.call(x);
+                        let h = crate::numdiff::step_2point(x);
+                        (gg.call(x + h) - f0) / h
+                    };
+                    newton::newton_iter(&mut fcall, &mut dcall, None, x0, tol, rtol, maxiter)
+                }
+            },
+        }
+    };
+    if let Some((x, calls)) = g.nan_at {
+        res.root = x;
+        res.function_calls = calls;
+        res.converged = false;
+        res.flag = RootFlag::NanValue;
+    }
+    Ok(res)
+}
+
+fn check_bracket_args(a: f64, b: f64, xtol: f64, rtol: f64) -> Result<()> {
+    if !a.is_finite() || !b.is_finite() {
+        return Err(invalid("bracket", format!("bracket ends must be finite, got ({a}, {b})")));
+    }
+    if xtol.is_nan() || xtol <= 0.0 {
+        return Err(invalid("xtol", format!("xtol too small ({xtol} <= 0)")));
+    }
+    if rtol.is_nan() || rtol < BRACKET_RTOL {
+        return Err(invalid("rtol", format!("rtol too small ({rtol} < {BRACKET_RTOL})")));
+    }
+    Ok(())
+}
+
+fn shortcut<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64, method: RootScalarMethod) -> Result<f64> {
+    let r = root_scalar(
+        f,
+        &RootScalarOptions { method: Some(method), bracket: Some((a, b)), ..Default::default() },
+    )?;
+    if r.converged {
+        Ok(r.root)
+    } else {
+        Err(OptimizeError::NoConvergence {
+            message: format!("{} after {} iterations, value is {}", r.flag, r.iterations, r.root),
+        })
+    }
+}
+
+/// Root of `f` in `[a, b]` by Brent's method (SciPy's defaults `xtol=2e-12`, `rtol=4*eps`,
+/// `maxiter=100`; use [`root_scalar`] for other tolerances or the iteration counts).
+///
+/// SciPy equivalent: `scipy.optimize.brentq`.
+///
+/// # Errors
+///
+/// [`OptimizeError::BracketSign`] when `f(a)`, `f(b)` have the same sign;
+/// [`OptimizeError::NoConvergence`] after 100 iterations (SciPy's `RuntimeError`).
+///
+/// # Examples
+///
+/// ```
+/// let x = sci_optimize::brentq(|x| x * x - 1.0, -2.0, 0.0)?;
+/// assert!((x + 1.0).abs() < 1e-12);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn brentq<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64) -> Result<f64> {
+    shortcut(f, a, b, RootScalarMethod::Brentq)
+}
+
+/// Root of `f` in `[a, b]` by Brent's method with hyperbolic extrapolation.
+///
+/// SciPy equivalent: `scipy.optimize.brenth`.
+///
+/// # Errors
+///
+/// As [`brentq`].
+///
+/// # Examples
+///
+/// ```
+/// let x = sci_optimize::brenth(|x| x * x - 2.0, 0.0, 2.0)?;
+/// assert!((x - 2f64.sqrt()).abs() < 1e-12);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn brenth<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64) -> Result<f64> {
+    shortcut(f, a, b, RootScalarMethod::Brenth)
+}
+
+/// Root of `f` in `[a, b]` by bisection.
+///
+/// SciPy equivalent: `scipy.optimize.bisect`.
+///
+/// # Errors
+///
+/// As [`brentq`].
+///
+/// # Examples
+///
+/// ```
+/// let x = sci_optimize::bisect(|x| x * x - 2.0, 0.0, 2.0)?;
+/// assert!((x - 2f64.sqrt()).abs() < 1e-11);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn bisect<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64) -> Result<f64> {
+    shortcut(f, a, b, RootScalarMethod::Bisect)
+}
+
+/// Root of `f` in `[a, b]` by Ridders' method.
+///
+/// SciPy equivalent: `scipy.optimize.ridder`.
+///
+/// # Errors
+///
+/// As [`brentq`].
+///
+/// # Examples
+///
+/// ```
+/// let x = sci_optimize::ridder(|x| x * x - 2.0, 0.0, 2.0)?;
+/// assert!((x - 2f64.sqrt()).abs() < 1e-11);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn ridder<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64) -> Result<f64> {
+    shortcut(f, a, b, RootScalarMethod::Ridder)
+}
+
+/// Root of `f` near `x0`: Newton-Raphson with `fprime`, else the secant method (SciPy's
+/// defaults `tol=1.48e-8`, `maxiter=50`).
+///
+/// SciPy equivalent: `scipy.optimize.newton` (scalar `x0`).
+///
+/// # Errors
+///
+/// [`OptimizeError::NoConvergence`] when the iteration does not converge or the derivative is
+/// zero (SciPy's `RuntimeError` with `disp=True`).
+///
+/// # Examples
+///
+/// ```
+/// let f = |x: f64| x.powi(3) - 1.0;
+/// let df = |x: f64| 3.0 * x * x;
+/// let x = sci_optimize::newton(f, 1.5, Some(&df))?;
+/// assert!((x - 1.0).abs() < 1e-12);
+/// let x = sci_optimize::newton(f, 1.5, None)?; // secant
+/// assert!((x - 1.0).abs() < 1e-8);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn newton<F: FnMut(f64) -> f64>(f: F, x0: f64, fprime: Option<&dyn Fn(f64) -> f64>) -> Result<f64> {
+    let method = if fprime.is_some() { RootScalarMethod::Newton } else { RootScalarMethod::Secant };
+    let r = root_scalar(
+        f,
+        &RootScalarOptions { method: Some(method), x0: Some(x0), fprime, ..Default::default() },
+    )?;
+    if r.converged {
+        Ok(r.root)
+    } else {
+        Err(OptimizeError::NoConvergence {
+            message: format!("{} after {} iterations, value is {}", r.flag, r.iterations, r.root),
+        })
+    }
+}
