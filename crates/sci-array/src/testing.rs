@@ -240,7 +240,7 @@ pub mod fixture;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ndarray::{array, Array2};
+    use ndarray::{Array2, array};
 
     #[test]
     fn close_and_not_close() {
