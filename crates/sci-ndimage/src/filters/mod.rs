@@ -1,0 +1,7 @@
+//! Filters (`scipy.ndimage._filters`): correlation and convolution, Gaussian, derivative,
+//! uniform, order-statistic and generic filters.
+
+pub(crate) mod correlate;
+pub(crate) mod derivatives;
+pub(crate) mod gaussian;
+pub(crate) mod rank;

@@ -1,0 +1,634 @@
+//! Order-statistic and moving-window filters: uniform, minimum/maximum, rank, percentile,
+//! median and generic filters.
+
+use crate::element::Element;
+use crate::error::{Result, invalid};
+use crate::mode::Mode;
+use crate::support::{
+    dyn_view, extents, footprint_offsets, lane_filter, nd_points, origins, pad, per_axis, to_dim,
+};
+use sci_array::ndarray::{Array, ArrayBase, ArrayD, ArrayViewD, Data, Dimension, IxDyn};
+use sci_array::normalize_axis;
+use std::cmp::Ordering;
+
+/// The window of a footprint-based filter: a box `size` or a boolean `footprint`, plus the
+/// boundary `mode` and `origin` (SciPy's `size`, `footprint`, `mode`, `cval`, `origin`).
+///
+/// `size` has one entry for all axes or one per axis; `footprint`, when given, wins over
+/// `size` (SciPy warns and ignores `size`). `origin` may be empty (zeros), one value, or one
+/// per axis.
+///
+/// # Examples
+///
+/// ```
+/// use sci_ndimage::{FootprintOptions, Mode};
+/// let o = FootprintOptions::size(&[3]);
+/// assert_eq!(o.size, vec![3]);
+/// assert_eq!(o.mode, Mode::Reflect);
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FootprintOptions {
+    /// Box size per axis (or one for all); ignored when `footprint` is set.
+    pub size: Vec<usize>,
+    /// Boolean footprint of the same rank as the input.
+    pub footprint: Option<ArrayD<bool>>,
+    /// Boundary mode (default `Reflect`).
+    pub mode: Mode,
+    /// Origin per axis (or one for all, or empty for zeros).
+    pub origin: Vec<isize>,
+}
+
+impl FootprintOptions {
+    /// A box window of the given size (one entry for all axes, or one per axis).
+    pub fn size(size: &[usize]) -> Self {
+        FootprintOptions { size: size.to_vec(), ..Default::default() }
+    }
+
+    /// A window given by a boolean footprint.
+    pub fn footprint<S: Data<Elem = bool>, D: Dimension>(fp: &ArrayBase<S, D>) -> Self {
+        FootprintOptions { footprint: Some(fp.to_owned().into_dyn()), ..Default::default() }
+    }
+
+    /// The same options with another mode.
+    pub fn with_mode(mut self, mode: Mode) -> Self {
+        self.mode = mode;
+        self
+    }
+}
+
+/// A resolved window: either separable box sizes or an explicit footprint.
+pub(crate) enum Window {
+    Sizes(Vec<usize>),
+    Foot(ArrayD<bool>),
+}
+
+/// Resolve size / footprint as SciPy's `_min_or_max_filter` and `_rank_filter` do.
+pub(crate) fn resolve(size: &[usize], footprint: Option<&ArrayD<bool>>, nd: usize) -> Result<Window> {
+    match footprint {
+        Some(fp) => {
+            if fp.ndim() != nd {
+                return Err(invalid("footprint", "footprint array has incorrect shape."));
+            }
+            if !fp.iter().any(|&b| b) {
+                return Err(invalid("footprint", "All-zero footprint is not supported."));
+            }
+            Ok(Window::Foot(fp.clone()))
+        }
+        None => {
+            if size.is_empty() {
+                return Err(invalid("size", "no footprint provided"));
+            }
+            let s = per_axis(size, nd, "size")?;
+            if s.contains(&0) {
+                return Err(invalid("size", "incorrect filter size"));
+            }
+            Ok(Window::Sizes(s))
+        }
+    }
+}
+
+/// Pad extents for a footprint shape and origins.
+pub(crate) fn pad_extents(fshape: &[usize], org: &[isize]) -> Result<(Vec<usize>, Vec<usize>)> {
+    let mut before = Vec::new();
+    let mut after = Vec::new();
+    for (d, &f) in fshape.iter().enumerate() {
+        let (b, a) = extents(f, org[d])?;
+        before.push(b);
+        after.push(a);
+    }
+    Ok((before, after))
+}
+
+// ---------------------------------------------------------------- uniform
+
+fn uniform1d_dyn<T: Element>(
+    input: &ArrayViewD<'_, T>,
+    size: usize,
+    axis: usize,
+    mode: Mode,
+    origin: isize,
+) -> Result<ArrayD<T>> {
+    if size < 1 {
+        return Err(invalid("size", "incorrect filter size"));
+    }
+    let (before, after) = extents(size, origin)?;
+    let fs = size as f64;
+    Ok(lane_filter(input, axis, before, after, mode.for_filter(), move |ext: &[f64], out: &mut [f64]| {
+        // Running sum, divided at each output (SciPy >= 1.11 arithmetic).
+        let mut tmp = 0.0;
+        for v in &ext[..size] {
+            tmp += v;
+        }
+        out[0] = tmp / fs;
+        for l in 1..out.len() {
+            tmp += ext[l - 1 + size] - ext[l - 1];
+            out[l] = tmp / fs;
+        }
+    }))
+}
+
+/// 1-D uniform (moving-average) filter of the given `size` along `axis`, with SciPy's
+/// running-sum arithmetic (sum updated by `in - out` per step, divided by `size` per output).
+///
+/// SciPy equivalent: `scipy.ndimage.uniform_filter1d`.
+///
+/// # Errors
+///
+/// `size < 1`, invalid origin, axis out of range.
+///
+/// # Examples
+///
+/// ```
+/// use sci_ndimage::{uniform_filter1d, Mode};
+/// use sci_ndimage::sci_array::ndarray::array;
+/// let r = uniform_filter1d(&array![2, 8, 0, 4, 1, 9, 9, 0], 3, -1, Mode::Reflect, 0).unwrap();
+/// assert_eq!(r, array![4, 3, 4, 1, 4, 6, 6, 3]);
+/// ```
+pub fn uniform_filter1d<T, S, D>(
+    input: &ArrayBase<S, D>,
+    size: usize,
+    axis: isize,
+    mode: Mode,
+    origin: isize,
+) -> Result<Array<T, D>>
+where
+    T: Element,
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    let ax = normalize_axis(axis, input.ndim(), "axis")?;
+    to_dim(uniform1d_dyn(&dyn_view(input), size, ax, mode, origin)?)
+}
+
+/// Multidimensional uniform filter: [`uniform_filter1d`] along every axis whose size is
+/// above 1 (intermediates stored in the input's type, as SciPy).
+///
+/// SciPy equivalent: `scipy.ndimage.uniform_filter`.
+///
+/// # Errors
+///
+/// `size` or `origin` of a wrong length, a zero size, an invalid origin.
+///
+/// # Examples
+///
+/// ```
+/// use sci_ndimage::{uniform_filter, Mode};
+/// use sci_ndimage::sci_array::ndarray::array;
+/// let a = array![[0.0, 0.0, 0.0], [0.0, 9.0, 0.0], [0.0, 0.0, 0.0]];
+/// let r = uniform_filter(&a, &[3], Mode::Constant(0.0), &[]).unwrap();
+/// assert_eq!(r, array![[1.0, 1.0, 1.0], [1.0, 1.0, 1.0], [1.0, 1.0, 1.0]]);
+/// ```
+pub fn uniform_filter<T, S, D>(
+    input: &ArrayBase<S, D>,
+    size: &[usize],
+    mode: Mode,
+    origin: &[isize],
+) -> Result<Array<T, D>>
+where
+    T: Element,
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    let nd = input.ndim();
+    let sizes = per_axis(size, nd, "size")?;
+    let org = origins(origin, nd)?;
+    let mut cur: ArrayD<T> = input.to_owned().into_dyn();
+    for d in 0..nd {
+        if sizes[d] == 0 {
+            return Err(invalid("size", "incorrect filter size"));
+        }
+        if sizes[d] > 1 {
+            cur = uniform1d_dyn(&cur.view(), sizes[d], d, mode, org[d])?;
+        }
+    }
+    to_dim(cur)
+}
+
+// ---------------------------------------------------------------- minimum / maximum
+
+/// Moving minimum (or maximum) of width `size` over `ext` into `out`.
+fn window_extreme(ext: &[f64], out: &mut [f64], size: usize, minimum: bool) {
+    let better = |a: f64, b: f64| if minimum { a < b } else { a > b };
+    if size <= 16 {
+        for (l, o) in out.iter_mut().enumerate() {
+            let mut val = ext[l];
+            for &t in &ext[l + 1..l + size] {
+                if better(t, val) {
+                    val = t;
+                }
+            }
+            *o = val;
+        }
+        return;
+    }
+    // Monotonic deque of candidate indices.
+    let mut dq = std::collections::VecDeque::with_capacity(size);
+    for (i, &v) in ext.iter().enumerate() {
+        while let Some(&b) = dq.back() {
+            if better(v, ext[b]) || v == ext[b] {
+                dq.pop_back();
+            } else {
+                break;
+            }
+        }
+        dq.push_back(i);
+        if i + 1 >= size {
+            let start = i + 1 - size;
+            while let Some(&f) = dq.front() {
+                if f < start {
+                    dq.pop_front();
+                } else {
+                    break;
+                }
+            }
+            if start < out.len() {
+                out[start] = ext[dq.front().copied().unwrap_or(start)];
+            }
+        }
+    }
+}
+
+pub(crate) fn minmax1d_dyn<T: Element>(
+    input: &ArrayViewD<'_, T>,
+    size: usize,
+    axis: usize,
+    mode: Mode,
+    origin: isize,
+    minimum: bool,
+) -> Result<ArrayD<T>> {
+    if size < 1 {
+        return Err(invalid("size", "incorrect filter size"));
+    }
+    let (before, after) = extents(size, origin)?;
+    Ok(lane_filter(input, axis, before, after, mode.for_filter(), move |ext: &[f64], out: &mut [f64]| {
+        window_extreme(ext, out, size, minimum)
+    }))
+}
+
+/// The minimum/maximum filter of SciPy's `_min_or_max_filter`, with an optional additive
+/// structuring element (grey morphology). `structure` is already negated for minimum.
+pub(crate) fn min_or_max_dyn<T: Element>(
+    input: &ArrayViewD<'_, T>,
+    window: Window,
+    structure: Option<&ArrayD<f64>>,
+    mode: Mode,
+    origin: &[isize],
+    minimum: bool,
+) -> Result<ArrayD<T>> {
+    let nd = input.ndim();
+    let org = origins(origin, nd)?;
+    match (window, structure) {
+        (Window::Sizes(s), None) => {
+            let mut cur = input.to_owned();
+            for d in 0..nd {
+                if s[d] > 1 {
+                    cur = minmax1d_dyn(&cur.view(), s[d], d, mode, org[d], minimum)?;
+                } else {
+                    extents(s[d], org[d])?;
+                }
+            }
+            Ok(cur)
+        }
+        (Window::Foot(fp), None) if fp.iter().all(|&b| b) => {
+            min_or_max_dyn(input, Window::Sizes(fp.shape().to_vec()), None, mode, origin, minimum)
+        }
+        (w, st) => {
+            let fp = match w {
+                Window::Foot(f) => f,
+                Window::Sizes(s) => ArrayD::from_elem(IxDyn(&s), true),
+            };
+            if let Some(st) = st {
+                if st.shape() != fp.shape() {
+                    return Err(invalid("structure", "structure array has incorrect shape"));
+                }
+            }
+            let (before, after) = pad_extents(fp.shape(), &org)?;
+            if input.is_empty() {
+                return Ok(input.to_owned());
+            }
+            let mode = mode.for_filter();
+            let padded = pad(input, &before, &after, mode, T::from_f64(mode.cval()));
+            let fstd = fp.as_standard_layout();
+            let foot: Vec<bool> = fstd.iter().copied().collect();
+            let offs = footprint_offsets(padded.shape(), fp.shape(), &foot);
+            let ss: Option<Vec<f64>> = st.map(|s| {
+                let s = s.as_standard_layout();
+                s.iter().zip(&foot).filter(|(_, f)| **f).map(|(v, _)| *v).collect()
+            });
+            let out = nd_points(&padded, input.shape(), |p, base| {
+                // As SciPy's kernel: the first value gets the structure added in double
+                // precision, the others the structure value cast to the input's type (this
+                // differs only for integer inputs with non-integral structures).
+                let get = |j: usize| {
+                    let v = p[base + offs[j]];
+                    match &ss {
+                        Some(s) if j == 0 => T::from_f64(v.to_f64() + s[0]),
+                        Some(s) => T::from_f64(v.to_f64() + T::from_f64(s[j]).to_f64()),
+                        None => v,
+                    }
+                };
+                let mut res = get(0);
+                for j in 1..offs.len() {
+                    let t = get(j);
+                    let take = if minimum { t < res } else { t > res };
+                    if take {
+                        res = t;
+                    }
+                }
+                Wrap(res)
+            });
+            Ok(out.mapv(|w| w.0))
+        }
+    }
+}
+
+/// A `Default` wrapper so that [`nd_points`] can pre-fill its output.
+#[derive(Clone, Copy)]
+struct Wrap<T>(T);
+impl<T: Element> Default for Wrap<T> {
+    fn default() -> Self {
+        Wrap(T::from_f64(0.0))
+    }
+}
+
+macro_rules! minmax1d_fn {
+    ($name:ident, $min:expr, $scipy:literal, $doc:literal, $example:literal) => {
+        #[doc = $doc]
+        ///
+        #[doc = concat!("SciPy equivalent: `scipy.ndimage.", $scipy, "`.")]
+        ///
+        /// # Errors
+        ///
+        /// `size < 1`, invalid origin, axis out of range.
+        ///
+        /// # Examples
+        ///
+        /// ```
+        #[doc = concat!("use sci_ndimage::{", stringify!($name), ", Mode};")]
+        /// use sci_ndimage::sci_array::ndarray::array;
+        #[doc = concat!("let r = ", stringify!($name), "(&array![2, 8, 0, 4, 1, 9, 9, 0], 3, -1, Mode::Reflect, 0).unwrap();")]
+        #[doc = $example]
+        /// ```
+        pub fn $name<T, S, D>(input: &ArrayBase<S, D>, size: usize, axis: isize, mode: Mode, origin: isize) -> Result<Array<T, D>>
+        where
+            T: Element,
+            S: Data<Elem = T>,
+            D: Dimension,
+        {
+            let ax = normalize_axis(axis, input.ndim(), "axis")?;
+            to_dim(minmax1d_dyn(&dyn_view(input), size, ax, mode, origin, $min)?)
+        }
+    };
+}
+
+minmax1d_fn!(
+    minimum_filter1d,
+    true,
+    "minimum_filter1d",
+    "1-D moving minimum of width `size` along `axis`.",
+    "assert_eq!(r, array![2, 0, 0, 0, 1, 1, 0, 0]);"
+);
+minmax1d_fn!(
+    maximum_filter1d,
+    false,
+    "maximum_filter1d",
+    "1-D moving maximum of width `size` along `axis`.",
+    "assert_eq!(r, array![8, 8, 8, 4, 9, 9, 9, 9]);"
+);
+
+macro_rules! minmax_fn {
+    ($name:ident, $min:expr, $scipy:literal, $doc:literal, $example:literal) => {
+        #[doc = $doc]
+        ///
+        /// A box `size` (or an all-true footprint) is done as separable 1-D passes; a general
+        /// footprint visits its true positions.
+        ///
+        #[doc = concat!("SciPy equivalent: `scipy.ndimage.", $scipy, "`.")]
+        ///
+        /// # Errors
+        ///
+        /// Neither size nor footprint, an all-false footprint, wrong ranks, invalid origin.
+        ///
+        /// # Examples
+        ///
+        /// ```
+        #[doc = concat!("use sci_ndimage::{", stringify!($name), ", FootprintOptions};")]
+        /// use sci_ndimage::sci_array::ndarray::array;
+        /// let a = array![[1, 2, 3], [4, 5, 6], [7, 8, 9]];
+        #[doc = concat!("let r = ", stringify!($name), "(&a, &FootprintOptions::size(&[2])).unwrap();")]
+        #[doc = $example]
+        /// ```
+        pub fn $name<T, S, D>(input: &ArrayBase<S, D>, opts: &FootprintOptions) -> Result<Array<T, D>>
+        where
+            T: Element,
+            S: Data<Elem = T>,
+            D: Dimension,
+        {
+            let w = resolve(&opts.size, opts.footprint.as_ref(), input.ndim())?;
+            to_dim(min_or_max_dyn(&dyn_view(input), w, None, opts.mode, &opts.origin, $min)?)
+        }
+    };
+}
+
+minmax_fn!(
+    minimum_filter,
+    true,
+    "minimum_filter",
+    "Multidimensional minimum filter.",
+    "assert_eq!(r, array![[1, 1, 2], [1, 1, 2], [4, 4, 5]]);"
+);
+minmax_fn!(
+    maximum_filter,
+    false,
+    "maximum_filter",
+    "Multidimensional maximum filter.",
+    "assert_eq!(r, array![[1, 2, 3], [4, 5, 6], [7, 8, 9]]);"
+);
+
+// ---------------------------------------------------------------- rank / median / percentile / generic
+
+/// Footprint, padded input (as `f64`, constant `cval` as given) and offsets for the
+/// value-gathering filters.
+fn gather_setup<T: Element>(
+    input: &ArrayViewD<'_, T>,
+    opts: &FootprintOptions,
+) -> Result<(ArrayD<bool>, Option<(ArrayD<f64>, Vec<usize>)>)> {
+    let nd = input.ndim();
+    let fp = match resolve(&opts.size, opts.footprint.as_ref(), nd)? {
+        Window::Foot(f) => f,
+        Window::Sizes(s) => ArrayD::from_elem(IxDyn(&s), true),
+    };
+    let org = origins(&opts.origin, nd)?;
+    let (before, after) = pad_extents(fp.shape(), &org)?;
+    if input.is_empty() {
+        return Ok((fp, None));
+    }
+    let mode = opts.mode.for_filter();
+    let padded = pad(&input.mapv(|v| v.to_f64()).view(), &before, &after, mode, mode.cval());
+    let foot: Vec<bool> = fp.as_standard_layout().iter().copied().collect();
+    let offs = footprint_offsets(padded.shape(), fp.shape(), &foot);
+    Ok((fp, Some((padded, offs))))
+}
+
+fn rank_dyn<T: Element>(
+    input: &ArrayViewD<'_, T>,
+    rank: isize,
+    opts: &FootprintOptions,
+) -> Result<ArrayD<T>> {
+    let (fp, setup) = gather_setup(input, opts)?;
+    let fsize = fp.iter().filter(|&&b| b).count() as isize;
+    let r = if rank < 0 { rank + fsize } else { rank };
+    if r < 0 || r >= fsize {
+        return Err(invalid("rank", "rank not within filter footprint size"));
+    }
+    let Some((padded, offs)) = setup else { return Ok(input.to_owned()) };
+    let r = r as usize;
+    let out = nd_points(&padded, input.shape(), |p, base| {
+        let mut buf: Vec<f64> = offs.iter().map(|&o| p[base + o]).collect();
+        let (_, v, _) = buf.select_nth_unstable_by(r, |a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal));
+        *v
+    });
+    Ok(out.mapv(T::from_f64))
+}
+
+/// Multidimensional rank filter: the `rank`-th smallest value in the window (negative
+/// ranks count from the largest).
+///
+/// SciPy equivalent: `scipy.ndimage.rank_filter`.
+///
+/// # Errors
+///
+/// `rank` outside the footprint size ("rank not within filter footprint size"), and the
+/// errors of [`FootprintOptions`] resolution.
+///
+/// # Examples
+///
+/// ```
+/// use sci_ndimage::{rank_filter, FootprintOptions};
+/// use sci_ndimage::sci_array::ndarray::array;
+/// let r = rank_filter(&array![2, 8, 0, 4, 1, 9, 9, 0], 1, &FootprintOptions::size(&[3])).unwrap();
+/// assert_eq!(r, array![2, 2, 4, 1, 4, 9, 9, 0]);
+/// ```
+pub fn rank_filter<T, S, D>(
+    input: &ArrayBase<S, D>,
+    rank: isize,
+    opts: &FootprintOptions,
+) -> Result<Array<T, D>>
+where
+    T: Element,
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    to_dim(rank_dyn(&dyn_view(input), rank, opts)?)
+}
+
+/// Multidimensional median filter (rank `filter_size / 2`).
+///
+/// SciPy equivalent: `scipy.ndimage.median_filter`.
+///
+/// # Errors
+///
+/// As [`rank_filter`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_ndimage::{median_filter, FootprintOptions};
+/// use sci_ndimage::sci_array::ndarray::array;
+/// let r = median_filter(&array![2.0, 8.0, 0.0, 4.0, 1.0, 9.0, 9.0, 0.0], &FootprintOptions::size(&[3])).unwrap();
+/// assert_eq!(r, array![2.0, 2.0, 4.0, 1.0, 4.0, 9.0, 9.0, 0.0]);
+/// ```
+pub fn median_filter<T, S, D>(input: &ArrayBase<S, D>, opts: &FootprintOptions) -> Result<Array<T, D>>
+where
+    T: Element,
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    let fp = match resolve(&opts.size, opts.footprint.as_ref(), input.ndim())? {
+        Window::Foot(f) => f.iter().filter(|&&b| b).count(),
+        Window::Sizes(s) => s.iter().product(),
+    };
+    to_dim(rank_dyn(&dyn_view(input), (fp / 2) as isize, opts)?)
+}
+
+/// Multidimensional percentile filter: rank `int(filter_size * percentile / 100)`
+/// (`percentile` may be negative, counted from 100).
+///
+/// SciPy equivalent: `scipy.ndimage.percentile_filter`.
+///
+/// # Errors
+///
+/// `percentile` outside `-100..=100` ("invalid percentile"), and as [`rank_filter`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_ndimage::{percentile_filter, FootprintOptions};
+/// use sci_ndimage::sci_array::ndarray::array;
+/// let r = percentile_filter(&array![2, 8, 0, 4, 1, 9, 9, 0], 20.0, &FootprintOptions::size(&[5])).unwrap();
+/// assert_eq!(r, array![2, 2, 1, 1, 1, 1, 0, 0]);
+/// ```
+pub fn percentile_filter<T, S, D>(
+    input: &ArrayBase<S, D>,
+    percentile: f64,
+    opts: &FootprintOptions,
+) -> Result<Array<T, D>>
+where
+    T: Element,
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    let fsize = match resolve(&opts.size, opts.footprint.as_ref(), input.ndim())? {
+        Window::Foot(f) => f.iter().filter(|&&b| b).count(),
+        Window::Sizes(s) => s.iter().product(),
+    };
+    let mut p = percentile;
+    if p < 0.0 {
+        p += 100.0;
+    }
+    if !(0.0..=100.0).contains(&p) {
+        return Err(invalid("percentile", "invalid percentile"));
+    }
+    let rank = if p == 100.0 { fsize - 1 } else { (fsize as f64 * p / 100.0) as usize };
+    to_dim(rank_dyn(&dyn_view(input), rank as isize, opts)?)
+}
+
+/// Multidimensional filter with a user function: `function` receives the window's values
+/// (as `f64`, in footprint C order, `cval` for constant extension) and returns the output
+/// value, cast to the input's type.
+///
+/// SciPy equivalent: `scipy.ndimage.generic_filter` (with a Python callable).
+///
+/// # Errors
+///
+/// As [`FootprintOptions`] resolution.
+///
+/// # Examples
+///
+/// ```
+/// use sci_ndimage::{generic_filter, FootprintOptions};
+/// use sci_ndimage::sci_array::ndarray::array;
+/// let a = array![1.0, 2.0, 3.0, 4.0];
+/// let r = generic_filter(&a, |w| w.iter().sum::<f64>(), &FootprintOptions::size(&[3])).unwrap();
+/// assert_eq!(r, array![4.0, 6.0, 9.0, 11.0]);
+/// ```
+pub fn generic_filter<T, S, D, F>(
+    input: &ArrayBase<S, D>,
+    function: F,
+    opts: &FootprintOptions,
+) -> Result<Array<T, D>>
+where
+    T: Element,
+    S: Data<Elem = T>,
+    D: Dimension,
+    F: Fn(&[f64]) -> f64 + Sync,
+{
+    let v = dyn_view(input);
+    let (_, setup) = gather_setup(&v, opts)?;
+    let Some((padded, offs)) = setup else { return to_dim(v.to_owned()) };
+    let out = nd_points(&padded, v.shape(), |p, base| {
+        let buf: Vec<f64> = offs.iter().map(|&o| p[base + o]).collect();
+        function(&buf)
+    });
+    to_dim(out.mapv(T::from_f64))
+}

@@ -1,0 +1,65 @@
+//! # sci-ndimage: `scipy.ndimage` on ndarray
+//!
+//! Multidimensional image processing named as in `scipy.ndimage`, on
+//! [`ndarray`](sci_array::ndarray) arrays of any rank, giving SciPy's numbers.
+//!
+//! | SciPy | here |
+//! |---|---|
+//! | `correlate1d`, `convolve1d`, `correlate`, `convolve` | [`correlate1d`], [`convolve1d`], [`correlate`], [`convolve`] |
+//! | `gaussian_filter`, `gaussian_filter1d` | [`gaussian_filter`], [`gaussian_filter1d`] |
+//! | `sobel`, `prewitt`, `laplace` | [`sobel`], [`prewitt`], [`laplace`] |
+//! | `uniform_filter(1d)`, `minimum_filter(1d)`, `maximum_filter(1d)` | [`uniform_filter`], [`uniform_filter1d`], [`minimum_filter`], [`minimum_filter1d`], [`maximum_filter`], [`maximum_filter1d`] |
+//! | `median_filter`, `rank_filter`, `percentile_filter`, `generic_filter` | [`median_filter`], [`rank_filter`], [`percentile_filter`], [`generic_filter`] |
+//! | `generate_binary_structure`, `iterate_structure` | [`generate_binary_structure`], [`iterate_structure`] |
+//! | `binary_erosion`, `binary_dilation`, `binary_opening`, `binary_closing`, `binary_fill_holes` | [`binary_erosion`], [`binary_dilation`], [`binary_opening`], [`binary_closing`], [`binary_fill_holes`] |
+//! | `grey_erosion`, `grey_dilation`, `grey_opening`, `grey_closing`, `white_tophat`, `black_tophat`, `morphological_gradient` | [`grey_erosion`], [`grey_dilation`], [`grey_opening`], [`grey_closing`], [`white_tophat`], [`black_tophat`], [`morphological_gradient`] |
+//! | `label`, `find_objects` | [`label`], [`find_objects`] |
+//! | `sum_labels`, `mean`, `variance`, `standard_deviation`, `minimum`, `maximum`, `minimum_position`, `maximum_position`, `extrema`, `center_of_mass` | same names |
+//!
+//! String options are enums ([`Mode`]); many keyword arguments are option structs with
+//! SciPy's defaults ([`GaussianOptions`], [`FootprintOptions`], [`BinaryOptions`],
+//! [`GreyOptions`]).
+//!
+//! ```
+//! use sci_ndimage::{label, sum_labels};
+//! use sci_ndimage::sci_array::ndarray::array;
+//! let a = array![[1, 1, 0], [0, 0, 0], [0, 1, 1]];
+//! let (labels, n) = label(&a, None).unwrap();
+//! assert_eq!(n, 2);
+//! assert_eq!(sum_labels(&a, &labels, Some(&[1, 2])).unwrap(), vec![2.0, 2.0]);
+//! ```
+#![doc(test(attr(deny(warnings))))]
+
+pub use sci_array;
+
+mod element;
+mod error;
+mod filters;
+mod measurements;
+mod mode;
+mod morphology;
+mod support;
+
+pub use element::{Element, LabelElement};
+pub use error::{NdimageError, Result};
+pub use filters::correlate::{convolve, convolve1d, correlate, correlate1d};
+pub use filters::derivatives::{laplace, prewitt, sobel};
+pub use filters::gaussian::{GaussianOptions, gaussian_filter, gaussian_filter1d};
+pub use filters::rank::{
+    FootprintOptions, generic_filter, maximum_filter, maximum_filter1d, median_filter, minimum_filter,
+    minimum_filter1d, percentile_filter, rank_filter, uniform_filter, uniform_filter1d,
+};
+pub use measurements::label::{find_objects, label};
+pub use measurements::stats::{
+    Extrema, center_of_mass, extrema, maximum, maximum_position, mean, minimum, minimum_position,
+    standard_deviation, sum_labels, variance,
+};
+pub use mode::Mode;
+pub use morphology::binary::{
+    BinaryOptions, binary_closing, binary_dilation, binary_erosion, binary_fill_holes, binary_opening,
+};
+pub use morphology::grey::{
+    GreyOptions, black_tophat, grey_closing, grey_dilation, grey_erosion, grey_opening,
+    morphological_gradient, white_tophat,
+};
+pub use morphology::structure::{generate_binary_structure, iterate_structure};

@@ -1,0 +1,5 @@
+//! Measurements (`scipy.ndimage._measurements`): labelling, bounding boxes and per-label
+//! statistics.
+
+pub(crate) mod label;
+pub(crate) mod stats;

@@ -1,0 +1,6 @@
+//! Morphology (`scipy.ndimage._morphology`): structuring elements, binary and grey-scale
+//! operations.
+
+pub(crate) mod binary;
+pub(crate) mod grey;
+pub(crate) mod structure;
