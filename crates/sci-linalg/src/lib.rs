@@ -58,12 +58,14 @@ mod lstsq;
 mod lu;
 mod matfuncs;
 mod norm;
+mod procrustes;
 mod products;
 mod qr;
 mod rhs;
 mod scalar;
 mod solve;
 mod special;
+mod special2;
 mod svd;
 
 pub use cholesky::{ChoFactor, cho_factor, cho_solve, cholesky};
@@ -74,6 +76,7 @@ pub use lstsq::{Lstsq, lstsq, null_space, orth, pinv};
 pub use lu::{LuFactor, det, inv, lu, lu_factor, lu_solve, slogdet};
 pub use matfuncs::{expm, matrix_power};
 pub use norm::{NormOrd, cond, matrix_rank, norm};
+pub use procrustes::{Side, bandwidth, issymmetric, orthogonal_procrustes, pinvh, polar};
 pub use qr::{QrMode, qr};
 pub use scalar::LinalgFloat;
 pub use solve::{AssumeA, SolveOptions, TriangularOptions, solve, solve_triangular, solve_with};
@@ -81,4 +84,5 @@ pub use special::{
     PascalKind, block_diag, circulant, companion, fiedler, hadamard, hankel, helmert, hilbert, invhilbert,
     kron, leslie, pascal, toeplitz,
 };
+pub use special2::{ConvolveMode, DftScale, convolution_matrix, dft, khatri_rao};
 pub use svd::{Svd, diagsvd, svd, svdvals};

@@ -1,0 +1,227 @@
+//! More SVD/eigen-based tools: `pinvh`, `polar`, `orthogonal_procrustes`, plus the structure
+//! tests `issymmetric` and `bandwidth`.
+
+use ndarray::{Array2, ArrayBase, Data, Ix2};
+
+use crate::eig::eigh;
+use crate::error::{LinalgError, Result};
+use crate::products::matmul;
+use crate::scalar::{LinalgFloat, check_finite, zeros_f};
+use crate::svd::svd;
+
+/// Pseudo-inverse of a symmetric matrix from its eigendecomposition (only the lower triangle
+/// is read when `lower`, else the upper one).
+///
+/// Eigenvalues with `|w| <= atol + rtol · max|w|` count as zero; `atol = None` is 0 and
+/// `rtol = None` is `n · eps` (SciPy's defaults).
+///
+/// SciPy equivalent: `scipy.linalg.pinvh(a, atol, rtol, lower)`.
+///
+/// # Errors
+///
+/// [`LinalgError::NotSquare`], [`LinalgError::NonFinite`], [`LinalgError::NoConvergence`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{pinvh, pinv};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[2.0, 1.0, 1.0], [1.0, 2.0, 1.0], [1.0, 1.0, 2.0]];
+/// assert_allclose(&pinvh(&a, None, None, true).unwrap(), &pinv(&a, None, None).unwrap(), 1e-13, 1e-14);
+/// ```
+pub fn pinvh<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    atol: Option<T>,
+    rtol: Option<T>,
+    lower: bool,
+) -> Result<Array2<T>> {
+    let (w, v) = eigh(a, lower)?;
+    let n = w.len();
+    let wmax = w.iter().fold(T::zero(), |m, x| m.max(x.abs()));
+    let rtol = rtol.unwrap_or_else(|| T::lit(n as f64) * T::epsilon());
+    let cut = atol.unwrap_or(T::zero()) + rtol * wmax;
+    let keep: Vec<usize> = (0..n).filter(|&i| w[i].abs() > cut).collect();
+    // pinv = V_k diag(1/w_k) V_kᵀ
+    let mut vk = zeros_f(n, keep.len());
+    let mut vs = zeros_f(n, keep.len());
+    for (c, &i) in keep.iter().enumerate() {
+        vk.column_mut(c).assign(&v.column(i));
+        vs.column_mut(c).assign(&v.column(i).mapv(|x| x / w[i]));
+    }
+    Ok(matmul(vs.view(), vk.t()))
+}
+
+/// Polar decomposition `a = u · p` (`side = Right`, SciPy's default) or `a = p · u`
+/// (`Left`): `u` has orthonormal columns (rows) and `p` is symmetric positive semidefinite.
+///
+/// SciPy equivalent: `scipy.linalg.polar(a, side)`.
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`], [`LinalgError::NoConvergence`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{polar, Side};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, -1.0], [2.0, 4.0]];
+/// let (u, p) = polar(&a, Side::Right).unwrap();
+/// assert_allclose(&u.dot(&p), &a, 1e-14, 1e-14);
+/// assert_allclose(&u, &array![[0.85749293, -0.51449576], [0.51449576, 0.85749293]], 1e-8, 0.0);
+/// ```
+pub fn polar<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    side: Side,
+) -> Result<(Array2<T>, Array2<T>)> {
+    let d = svd(a, false)?;
+    let u = matmul(d.u.view(), d.vh.view());
+    let p = match side {
+        // p = V diag(s) Vᴴ
+        Side::Right => {
+            let mut sv = d.vh.t().to_owned();
+            for (mut col, &x) in sv.columns_mut().into_iter().zip(d.s.iter()) {
+                col.mapv_inplace(|y| y * x);
+            }
+            matmul(sv.view(), d.vh.view())
+        }
+        // p = U diag(s) Uᴴ
+        Side::Left => {
+            let mut us = d.u.clone();
+            for (mut col, &x) in us.columns_mut().into_iter().zip(d.s.iter()) {
+                col.mapv_inplace(|y| y * x);
+            }
+            matmul(us.view(), d.u.t())
+        }
+    };
+    Ok((u, p))
+}
+
+/// Which side the positive factor of [`polar`] goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Side {
+    /// `a = u p` (SciPy's default `side='right'`).
+    #[default]
+    Right,
+    /// `a = p u`.
+    Left,
+}
+
+/// The orthogonal matrix `r` that maps `a` closest onto `b` (minimizes `‖a r - b‖_F`), and
+/// the sum of the singular values of `aᵀ b` (`scale`).
+///
+/// SciPy equivalent: `scipy.linalg.orthogonal_procrustes(A, B)`.
+///
+/// # Errors
+///
+/// [`LinalgError::ShapeMismatch`] when the shapes differ, [`LinalgError::NonFinite`],
+/// [`LinalgError::NoConvergence`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::orthogonal_procrustes;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[2.0, 0.0, 1.0], [-2.0, 0.0, 0.0]];
+/// let b = a.slice(sci_linalg::sci_array::ndarray::s![.., ..;-1]).to_owned();
+/// let (r, scale) = orthogonal_procrustes(&a, &b).unwrap();
+/// assert_allclose(&r, &array![[0.0, 0.0, 1.0], [0.0, 1.0, 0.0], [1.0, 0.0, 0.0]], 0.0, 1e-14);
+/// assert!((scale - 9.0f64).abs() < 1e-14);
+/// ```
+pub fn orthogonal_procrustes<T, S1, S2>(
+    a: &ArrayBase<S1, Ix2>,
+    b: &ArrayBase<S2, Ix2>,
+) -> Result<(Array2<T>, T)>
+where
+    T: LinalgFloat,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+{
+    if a.shape() != b.shape() {
+        return Err(LinalgError::ShapeMismatch {
+            arg: "B",
+            expected: format!("the shape of A, {:?}", a.shape()),
+            found: b.shape().to_vec(),
+        });
+    }
+    check_finite(a, "A")?;
+    check_finite(b, "B")?;
+    let atb = matmul(a.t(), b.view());
+    let d = svd(&atb, false)?;
+    let r = matmul(d.u.view(), d.vh.view());
+    Ok((r, d.s.sum()))
+}
+
+/// Whether `a` is square and equal to its transpose, within `atol + rtol · |a[j, i]|` per
+/// element (exactly when both are 0, SciPy's default).
+///
+/// SciPy equivalent: `scipy.linalg.issymmetric(a, atol, rtol)`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::issymmetric;
+/// use sci_linalg::sci_array::ndarray::array;
+/// assert!(issymmetric(&array![[1.0, 2.0], [2.0, 3.0]], 0.0, 0.0));
+/// assert!(!issymmetric(&array![[1.0, 2.0], [2.5, 3.0]], 0.0, 0.0));
+/// assert!(!issymmetric(&array![[1.0, 2.0, 3.0]], 0.0, 0.0));
+/// ```
+pub fn issymmetric<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, atol: T, rtol: T) -> bool {
+    let n = a.nrows();
+    if n != a.ncols() {
+        return false;
+    }
+    (0..n).all(|i| (0..i).all(|j| (a[[i, j]] - a[[j, i]]).abs() <= atol + rtol * a[[j, i]].abs()))
+}
+
+/// Lower and upper bandwidth of a matrix: the largest distances below and above the
+/// diagonal of a non-zero entry.
+///
+/// SciPy equivalent: `scipy.linalg.bandwidth(a)` (2-d input).
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::bandwidth;
+/// use sci_linalg::sci_array::ndarray::array;
+/// assert_eq!(bandwidth(&array![[1, 2, 0], [0, 3, 4], [5, 0, 6]]), (2, 1));
+/// assert_eq!(bandwidth(&array![[1.0, 0.0], [0.0, 1.0]]), (0, 0));
+/// ```
+pub fn bandwidth<T, S>(a: &ArrayBase<S, Ix2>) -> (usize, usize)
+where
+    T: num_traits::Zero + PartialEq,
+    S: Data<Elem = T>,
+{
+    let (mut lo, mut up) = (0, 0);
+    for ((i, j), x) in a.indexed_iter() {
+        if !x.is_zero() {
+            if i > j {
+                lo = lo.max(i - j);
+            } else {
+                up = up.max(j - i);
+            }
+        }
+    }
+    (lo, up)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn polar_left_and_pinvh_rank_deficient() {
+        let a: Array2<f64> = array![[1.0, -1.0], [2.0, 4.0], [0.5, 0.0]];
+        let (u, p) = polar(&a.t(), Side::Left).unwrap();
+        let back = p.dot(&u);
+        assert!(back.iter().zip(a.t().iter()).all(|(x, y)| (x - y).abs() < 1e-13));
+        let r1: Array2<f64> = array![[1.0, 2.0], [2.0, 4.0]];
+        let p1 = pinvh(&r1, None, None, true).unwrap();
+        let want: Array2<f64> = array![[0.04, 0.08], [0.08, 0.16]];
+        assert!(p1.iter().zip(want.iter()).all(|(x, y)| (x - y).abs() < 1e-14));
+    }
+}
