@@ -8,6 +8,17 @@ use std::io::Read;
 use std::path::Path;
 
 /// What [`load`] found in a file.
+///
+/// NumPy equivalent: the array or `NpzFile` that `numpy.load` returns.
+///
+/// # Examples
+///
+/// ```
+/// use sci_io::{Loaded, NpyArray};
+/// use sci_io::sci_array::ndarray::array;
+/// let l = Loaded::Npy(NpyArray::from(array![1u8]));
+/// assert!(matches!(l, Loaded::Npy(a) if a.len() == 1));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Loaded {

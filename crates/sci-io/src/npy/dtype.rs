@@ -5,6 +5,15 @@ use sci_array::ndarray::ArrayD;
 use sci_array::num_complex::{Complex32, Complex64};
 
 /// The kind of a NumPy dtype (the letter in its descriptor).
+///
+/// NumPy equivalent: `numpy.dtype.kind` (`'b'`, `'i'`, `'u'`, `'f'`, `'c'`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_io::{Dtype, DtypeKind};
+/// assert_eq!(Dtype::parse("<u4").unwrap().kind, DtypeKind::UInt);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DtypeKind {
@@ -120,11 +129,27 @@ impl Dtype {
     }
 
     /// Whether items in this byte order can be used without swapping on this machine.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::Dtype;
+    /// assert!(Dtype::parse("|u1").unwrap().is_native());
+    /// assert_eq!(Dtype::parse(">f8").unwrap().is_native(), cfg!(target_endian = "big"));
+    /// ```
     pub fn is_native(&self) -> bool {
         self.size == 1 || self.big_endian == cfg!(target_endian = "big")
     }
 
     /// Whether `other` has the same kind and size (byte order may differ).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::Dtype;
+    /// assert!(Dtype::parse(">i2").unwrap().same_type(&Dtype::parse("<i2").unwrap()));
+    /// assert!(!Dtype::parse("<i2").unwrap().same_type(&Dtype::parse("<u2").unwrap()));
+    /// ```
     pub fn same_type(&self, other: &Dtype) -> bool {
         self.kind == other.kind && self.size == other.size
     }

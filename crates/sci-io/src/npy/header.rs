@@ -41,22 +41,57 @@ pub struct NpyHeader {
 
 impl NpyHeader {
     /// The number of elements, or `None` if it overflows `usize`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::{Dtype, NpyHeader};
+    /// let h = NpyHeader { dtype: Dtype::parse("<f4").unwrap(), fortran_order: false, shape: vec![3, 0] };
+    /// assert_eq!(h.len(), Some(0));
+    /// ```
     pub fn len(&self) -> Option<usize> {
         self.shape.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d))
     }
 
     /// Whether the array has no elements.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::{Dtype, NpyHeader};
+    /// let h = NpyHeader { dtype: Dtype::parse("<f4").unwrap(), fortran_order: false, shape: vec![3, 0] };
+    /// assert!(h.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.shape.contains(&0)
     }
 
     /// The number of data bytes, or `None` if it overflows.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::{Dtype, NpyHeader};
+    /// let h = NpyHeader { dtype: Dtype::parse("<c16").unwrap(), fortran_order: true, shape: vec![2, 3] };
+    /// assert_eq!(h.data_len(), Some(96));
+    /// ```
     pub fn data_len(&self) -> Option<usize> {
         self.len()?.checked_mul(self.dtype.size)
     }
 
     /// Serializes the header exactly as NumPy's `numpy.save` does (format version 1.0, or 2.0
     /// when the dict is longer than 65535 bytes), padded so that the data is 64-byte aligned.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::{Dtype, NpyHeader};
+    /// let h = NpyHeader { dtype: Dtype::parse("<i8").unwrap(), fortran_order: false, shape: vec![3] };
+    /// let b = h.to_bytes();
+    /// assert!(b.starts_with(b"\x93NUMPY\x01\x00v\x00{'descr': '<i8', 'fortran_order': False, 'shape': (3,), }"));
+    /// assert_eq!(b.len(), 128);
+    /// assert_eq!(b[127], b'\n');
+    /// ```
     pub fn to_bytes(&self) -> Vec<u8> {
         let shape = match self.shape.len() {
             0 => "()".to_string(),
@@ -101,6 +136,14 @@ impl NpyHeader {
     ///
     /// [`IoError::BadMagic`], [`IoError::Truncated`], [`IoError::BadHeader`] or
     /// [`IoError::UnsupportedDtype`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::NpyHeader;
+    /// assert!(NpyHeader::from_bytes(b"PK\x03\x04").is_err());
+    /// assert!(NpyHeader::from_bytes(b"\x93NUMPY\x01\x00\xff\x00{").is_err()); // truncated
+    /// ```
     pub fn from_bytes(bytes: &[u8]) -> Result<(Self, usize)> {
         let mut r = bytes;
         read_header(&mut r, "<bytes>", Some(bytes.len() as u64))

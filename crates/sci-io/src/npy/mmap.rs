@@ -43,6 +43,20 @@ pub struct NpyMmap<T, D> {
 
 impl<T: NpyElement, D: Dimension> NpyMmap<T, D> {
     /// The array view over the mapped data (Fortran-order files give a column-major view).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::{open_npy_mmap, save_npy};
+    /// use sci_io::sci_array::ndarray::{array, Ix2};
+    /// let path = std::env::temp_dir().join(format!("sci_io_doc_mm_{}_{}.npy", std::process::id(), line!()));
+    /// save_npy(&path, &array![[1i16, 2, 3], [4, 5, 6]].reversed_axes())?;
+    /// let m = open_npy_mmap::<i16, Ix2>(&path)?;
+    /// assert_eq!(m.view(), array![[1i16, 4], [2, 5], [3, 6]]);
+    /// # drop(m);
+    /// # std::fs::remove_file(&path)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn view(&self) -> ArrayView<'_, T, D> {
         let shape = self.shape.clone().set_f(self.fortran_order);
         let ptr = self.map[self.offset..].as_ptr().cast::<T>();
@@ -50,11 +64,39 @@ impl<T: NpyElement, D: Dimension> NpyMmap<T, D> {
     }
 
     /// The shape of the mapped array.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::{open_npy_mmap, save_npy};
+    /// use sci_io::sci_array::ndarray::{array, Ix2};
+    /// let path = std::env::temp_dir().join(format!("sci_io_doc_mm_{}_{}.npy", std::process::id(), line!()));
+    /// save_npy(&path, &array![[1i16, 2, 3], [4, 5, 6]].reversed_axes())?;
+    /// let m = open_npy_mmap::<i16, Ix2>(&path)?;
+    /// assert_eq!(m.shape(), &[3, 2]);
+    /// # drop(m);
+    /// # std::fs::remove_file(&path)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn shape(&self) -> &[usize] {
         self.shape.slice()
     }
 
     /// Whether the file stores the data in Fortran (column-major) order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::{open_npy_mmap, save_npy};
+    /// use sci_io::sci_array::ndarray::{array, Ix2};
+    /// let path = std::env::temp_dir().join(format!("sci_io_doc_mm_{}_{}.npy", std::process::id(), line!()));
+    /// save_npy(&path, &array![[1i16, 2, 3], [4, 5, 6]].reversed_axes())?;
+    /// let m = open_npy_mmap::<i16, Ix2>(&path)?;
+    /// assert!(m.fortran_order());
+    /// # drop(m);
+    /// # std::fs::remove_file(&path)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn fortran_order(&self) -> bool {
         self.fortran_order
     }

@@ -95,26 +95,71 @@ fn dtype_of<T: NpyElement, D>(_: &Array<T, D>) -> Dtype {
 
 impl NpyArray {
     /// The shape of the array.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::NpyArray;
+    /// use sci_io::sci_array::ndarray::Array3;
+    /// let a = NpyArray::from(Array3::<f32>::zeros((2, 0, 4)));
+    /// assert_eq!(a.shape(), &[2, 0, 4]);
+    /// ```
     pub fn shape(&self) -> &[usize] {
         each!(self, a => a.shape())
     }
 
     /// The number of dimensions.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::NpyArray;
+    /// use sci_io::sci_array::ndarray::Array3;
+    /// let a = NpyArray::from(Array3::<f32>::zeros((2, 0, 4)));
+    /// assert_eq!(a.ndim(), 3);
+    /// ```
     pub fn ndim(&self) -> usize {
         self.shape().len()
     }
 
     /// The number of elements.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::NpyArray;
+    /// use sci_io::sci_array::ndarray::Array3;
+    /// let a = NpyArray::from(Array3::<f32>::zeros((2, 0, 4)));
+    /// assert_eq!(a.len(), 0);
+    /// ```
     pub fn len(&self) -> usize {
         each!(self, a => a.len())
     }
 
     /// Whether the array has no elements.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::NpyArray;
+    /// use sci_io::sci_array::ndarray::Array3;
+    /// let a = NpyArray::from(Array3::<f32>::zeros((2, 0, 4)));
+    /// assert!(a.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// The element type, in this machine's byte order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::NpyArray;
+    /// use sci_io::sci_array::ndarray::Array3;
+    /// let a = NpyArray::from(Array3::<f32>::zeros((2, 0, 4)));
+    /// assert_eq!(a.dtype().descr(), "<f4");
+    /// ```
     pub fn dtype(&self) -> Dtype {
         each!(self, a => dtype_of(a))
     }

@@ -5,6 +5,15 @@ use sci_array::ndarray::{Array1, Array2};
 use std::path::Path;
 
 /// The element type of [`genfromtxt`]'s columns: NumPy's `dtype` argument.
+///
+/// NumPy equivalent: `dtype=float` / `dtype=None` of `numpy.genfromtxt`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_io::GenDtype;
+/// assert_eq!(GenDtype::default(), GenDtype::Float64);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum GenDtype {
@@ -80,6 +89,18 @@ impl Default for GenFromTxtOptions {
 }
 
 /// One column of a [`Table`].
+///
+/// NumPy equivalent: one field of the structured array returned by `numpy.genfromtxt`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_io::{genfromtxt_str, Column, GenDtype, GenFromTxtOptions};
+/// let o = GenFromTxtOptions { delimiter: Some(','), dtype: GenDtype::Infer, ..Default::default() };
+/// let t = genfromtxt_str("1,True,x\n2,False,y\n", &o)?;
+/// assert!(matches!(&t.columns[1], Column::Bool(b) if b.to_vec() == [true, false]));
+/// # Ok::<(), sci_io::IoError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Column {
@@ -95,6 +116,16 @@ pub enum Column {
 
 impl Column {
     /// The number of values.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::{genfromtxt_str, GenDtype, GenFromTxtOptions};
+    /// let o = GenFromTxtOptions { delimiter: Some(','), dtype: GenDtype::Infer, ..Default::default() };
+    /// let t = genfromtxt_str("1,True,x\n2,False,y\n", &o)?;
+    /// assert_eq!(t.columns[2].len(), 2);
+    /// # Ok::<(), sci_io::IoError>(())
+    /// ```
     pub fn len(&self) -> usize {
         match self {
             Column::F64(a) => a.len(),
@@ -105,11 +136,29 @@ impl Column {
     }
 
     /// Whether the column is empty.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::Column;
+    /// assert!(Column::Str(vec![]).is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// The values as `f64`, or `None` for a string column.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::{genfromtxt_str, GenDtype, GenFromTxtOptions};
+    /// let o = GenFromTxtOptions { delimiter: Some(','), dtype: GenDtype::Infer, ..Default::default() };
+    /// let t = genfromtxt_str("1,True,x\n2,False,y\n", &o)?;
+    /// assert_eq!(t.columns[1].to_f64().unwrap().to_vec(), [1.0, 0.0]);
+    /// assert!(t.columns[2].to_f64().is_none());
+    /// # Ok::<(), sci_io::IoError>(())
+    /// ```
     pub fn to_f64(&self) -> Option<Array1<f64>> {
         match self {
             Column::F64(a) => Some(a.clone()),
@@ -144,16 +193,46 @@ pub struct Table {
 
 impl Table {
     /// The column called `name`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::{genfromtxt_str, Column, GenDtype, GenFromTxtOptions};
+    /// let o = GenFromTxtOptions { delimiter: Some(','), dtype: GenDtype::Infer, ..Default::default() };
+    /// let t = genfromtxt_str("1,True,x\n2,False,y\n", &o)?;
+    /// assert!(matches!(t.column("f0"), Some(Column::I64(_))));
+    /// # Ok::<(), sci_io::IoError>(())
+    /// ```
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.names.iter().position(|n| n == name).map(|k| &self.columns[k])
     }
 
     /// The number of rows.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::{genfromtxt_str, GenDtype, GenFromTxtOptions};
+    /// let o = GenFromTxtOptions { delimiter: Some(','), dtype: GenDtype::Infer, ..Default::default() };
+    /// let t = genfromtxt_str("1,True,x\n2,False,y\n", &o)?;
+    /// assert_eq!(t.nrows(), 2);
+    /// # Ok::<(), sci_io::IoError>(())
+    /// ```
     pub fn nrows(&self) -> usize {
         self.columns.first().map_or(0, Column::len)
     }
 
     /// The number of columns.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::{genfromtxt_str, GenDtype, GenFromTxtOptions};
+    /// let o = GenFromTxtOptions { delimiter: Some(','), dtype: GenDtype::Infer, ..Default::default() };
+    /// let t = genfromtxt_str("1,True,x\n2,False,y\n", &o)?;
+    /// assert_eq!(t.ncols(), 3);
+    /// # Ok::<(), sci_io::IoError>(())
+    /// ```
     pub fn ncols(&self) -> usize {
         self.columns.len()
     }
@@ -164,6 +243,18 @@ impl Table {
     /// # Errors
     ///
     /// [`IoError::InvalidArgument`] if a column holds strings.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_io::{genfromtxt_str, GenFromTxtOptions};
+    /// use sci_io::sci_array::ndarray::array;
+    /// let t = genfromtxt_str("1 2\n3 nan\n", &GenFromTxtOptions::default())?;
+    /// let a = t.to_array_f64()?;
+    /// assert_eq!(a.slice(sci_io::sci_array::ndarray::s![.., 0]), array![1.0, 3.0]);
+    /// assert!(a[[1, 1]].is_nan());
+    /// # Ok::<(), sci_io::IoError>(())
+    /// ```
     pub fn to_array_f64(&self) -> Result<Array2<f64>> {
         let mut out = Array2::zeros((self.nrows(), self.ncols()));
         for (j, c) in self.columns.iter().enumerate() {

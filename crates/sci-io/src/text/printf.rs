@@ -3,6 +3,15 @@
 use crate::error::{IoError, Result};
 
 /// A number to format: Python formats ints and floats differently.
+///
+/// # Examples
+///
+/// ```
+/// use sci_io::{FmtValue, TxtElement};
+/// let mut v = Vec::new();
+/// 7u8.fmt_values(&mut v);
+/// assert_eq!(v, [FmtValue::UInt(7)]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum FmtValue {
     /// A signed integer (or a bool as 0/1).
