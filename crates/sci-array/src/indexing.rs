@@ -246,14 +246,24 @@ where
     SI: Data<Elem = I>,
     DI: Dimension,
 {
-    let av: ArrayD<T>;
-    let (src, ax) = match axis {
-        None => {
-            av = Array1::from_iter(a.iter().cloned()).into_dyn();
-            (av.view(), 0)
+    let Some(ax) = axis else {
+        // Flattened: gather straight from the C-order elements (no copy of a contiguous input).
+        let owned: Vec<T>;
+        let flat: &[T] = match a.as_slice() {
+            Some(s) => s,
+            None => {
+                owned = a.iter().cloned().collect();
+                &owned
+            }
+        };
+        let n = flat.len();
+        let mut data = Vec::with_capacity(indices.len());
+        for &i in indices.iter() {
+            data.push(flat[resolve(i, n, mode, "indices", 0)?].clone());
         }
-        Some(ax) => (a.view().into_dyn(), normalize_axis(ax, a.ndim(), "axis")?),
+        return Ok(ArrayD::from_shape_vec(IxDyn(indices.shape()), data).expect("one value per index"));
     };
+    let (src, ax) = (a.view().into_dyn(), normalize_axis(ax, a.ndim(), "axis")?);
     let n = src.len_of(Axis(ax));
     let idx: Vec<usize> =
         indices.iter().map(|&i| resolve(i, n, mode, "indices", ax)).collect::<Result<_>>()?;
