@@ -1,0 +1,282 @@
+//! Compressed storage shared by CSR (major axis = rows) and CSC (major axis = columns).
+
+use sci_array::ndarray::Array2;
+
+use crate::error::{Result, SparseError, invalid};
+use crate::scalar::SparseScalar;
+
+/// Compressed sparse storage: `indices[indptr[i]..indptr[i + 1]]` are the minor indices of
+/// major line `i`, with values `data[..]` at the same positions. Duplicates and unsorted
+/// indices are allowed, as in SciPy.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cs<T> {
+    pub nmajor: usize,
+    pub nminor: usize,
+    pub indptr: Vec<usize>,
+    pub indices: Vec<usize>,
+    pub data: Vec<T>,
+}
+
+impl<T: SparseScalar> Cs<T> {
+    /// Empty storage (no stored entries).
+    pub fn zeros(nmajor: usize, nminor: usize) -> Self {
+        Cs { nmajor, nminor, indptr: vec![0; nmajor + 1], indices: Vec::new(), data: Vec::new() }
+    }
+
+    /// Checks user-given raw parts (SciPy's `check_format`).
+    pub fn from_parts(
+        nmajor: usize,
+        nminor: usize,
+        indptr: Vec<usize>,
+        indices: Vec<usize>,
+        data: Vec<T>,
+    ) -> Result<Self> {
+        if indptr.len() != nmajor + 1 {
+            return Err(invalid(
+                "indptr",
+                format!("index pointer size {} should be {}", indptr.len(), nmajor + 1),
+            ));
+        }
+        if indices.len() != data.len() {
+            return Err(invalid("indices", "indices and data should have the same size"));
+        }
+        if indptr[0] != 0 {
+            return Err(invalid("indptr", "index pointer should start with 0"));
+        }
+        if indptr.windows(2).any(|w| w[1] < w[0]) {
+            return Err(invalid("indptr", "index pointer values must form a non-decreasing sequence"));
+        }
+        if indptr[nmajor] != indices.len() {
+            return Err(invalid("indptr", "last value of index pointer should be the number of entries"));
+        }
+        if let Some(&bad) = indices.iter().find(|&&j| j >= nminor) {
+            return Err(SparseError::IndexOutOfBounds { arg: "indices", index: bad as i64, bound: nminor });
+        }
+        Ok(Cs { nmajor, nminor, indptr, indices, data })
+    }
+
+    /// Builds from triplets by a stable counting sort on the major index (no summing).
+    pub fn from_triplets(nmajor: usize, nminor: usize, major: &[usize], minor: &[usize], data: &[T]) -> Self {
+        let nnz = data.len();
+        let mut indptr = vec![0usize; nmajor + 1];
+        for &i in major {
+            indptr[i + 1] += 1;
+        }
+        for i in 0..nmajor {
+            indptr[i + 1] += indptr[i];
+        }
+        let mut next = indptr.clone();
+        let mut indices = vec![0usize; nnz];
+        let mut vals = vec![T::zero(); nnz];
+        for k in 0..nnz {
+            let p = &mut next[major[k]];
+            indices[*p] = minor[k];
+            vals[*p] = data[k];
+            *p += 1;
+        }
+        Cs { nmajor, nminor, indptr, indices, data: vals }
+    }
+
+    /// Number of stored entries (explicit zeros and duplicates included).
+    pub fn nnz(&self) -> usize {
+        self.indptr[self.nmajor]
+    }
+
+    /// Whether every line's indices are increasing (strictly when `strict`).
+    pub fn sorted(&self, strict: bool) -> bool {
+        (0..self.nmajor).all(|i| {
+            self.indices[self.indptr[i]..self.indptr[i + 1]]
+                .windows(2)
+                .all(|w| if strict { w[0] < w[1] } else { w[0] <= w[1] })
+        })
+    }
+
+    /// Sorts the indices of each line in place (stable, so duplicates keep their order).
+    pub fn sort_indices(&mut self) {
+        let mut buf: Vec<(usize, T)> = Vec::new();
+        for i in 0..self.nmajor {
+            let (a, b) = (self.indptr[i], self.indptr[i + 1]);
+            if self.indices[a..b].windows(2).all(|w| w[0] <= w[1]) {
+                continue;
+            }
+            buf.clear();
+            buf.extend(self.indices[a..b].iter().copied().zip(self.data[a..b].iter().copied()));
+            buf.sort_by_key(|e| e.0);
+            for (k, (j, v)) in buf.iter().enumerate() {
+                self.indices[a + k] = *j;
+                self.data[a + k] = *v;
+            }
+        }
+    }
+
+    /// Sorts and sums duplicate entries in place (explicit zeros stay, as in SciPy).
+    pub fn sum_duplicates(&mut self) {
+        if self.sorted(true) {
+            return;
+        }
+        self.sort_indices();
+        let mut nnz = 0usize;
+        let mut start = 0usize;
+        for i in 0..self.nmajor {
+            let end = self.indptr[i + 1];
+            let mut k = start;
+            while k < end {
+                let j = self.indices[k];
+                let mut x = self.data[k];
+                k += 1;
+                while k < end && self.indices[k] == j {
+                    x += self.data[k];
+                    k += 1;
+                }
+                self.indices[nnz] = j;
+                self.data[nnz] = x;
+                nnz += 1;
+            }
+            start = end;
+            self.indptr[i + 1] = nnz;
+        }
+        self.indices.truncate(nnz);
+        self.data.truncate(nnz);
+    }
+
+    /// A canonical copy (sorted, no duplicates).
+    pub fn canonical(&self) -> Self {
+        let mut c = self.clone();
+        c.sum_duplicates();
+        c
+    }
+
+    /// Removes stored zeros in place.
+    pub fn eliminate_zeros(&mut self) {
+        self.retain(|_, _, v| v != T::zero());
+    }
+
+    /// Keeps the entries `(major, minor, value)` for which `keep` is true.
+    pub fn retain(&mut self, mut keep: impl FnMut(usize, usize, T) -> bool) {
+        let mut nnz = 0usize;
+        let mut start = 0usize;
+        for i in 0..self.nmajor {
+            let end = self.indptr[i + 1];
+            for k in start..end {
+                if keep(i, self.indices[k], self.data[k]) {
+                    self.indices[nnz] = self.indices[k];
+                    self.data[nnz] = self.data[k];
+                    nnz += 1;
+                }
+            }
+            start = end;
+            self.indptr[i + 1] = nnz;
+        }
+        self.indices.truncate(nnz);
+        self.data.truncate(nnz);
+    }
+
+    /// The same matrix compressed along the other axis (SciPy's `csr_tocsc`): sorted indices,
+    /// duplicates kept.
+    pub fn swap_major(&self) -> Self {
+        let nnz = self.nnz();
+        let mut indptr = vec![0usize; self.nminor + 1];
+        for &j in &self.indices[..nnz] {
+            indptr[j + 1] += 1;
+        }
+        for j in 0..self.nminor {
+            indptr[j + 1] += indptr[j];
+        }
+        let mut next = indptr.clone();
+        let mut indices = vec![0usize; nnz];
+        let mut data = vec![T::zero(); nnz];
+        for i in 0..self.nmajor {
+            for k in self.indptr[i]..self.indptr[i + 1] {
+                let p = &mut next[self.indices[k]];
+                indices[*p] = i;
+                data[*p] = self.data[k];
+                *p += 1;
+            }
+        }
+        Cs { nmajor: self.nminor, nminor: self.nmajor, indptr, indices, data }
+    }
+
+    /// Dense `(nmajor, nminor)` array when `row_major`, else its transpose; duplicates add up.
+    pub fn to_dense(&self, row_major: bool) -> Array2<T> {
+        let shape = if row_major { (self.nmajor, self.nminor) } else { (self.nminor, self.nmajor) };
+        let mut out = Array2::<T>::zeros(shape);
+        for i in 0..self.nmajor {
+            for k in self.indptr[i]..self.indptr[i + 1] {
+                let j = self.indices[k];
+                let idx = if row_major { [i, j] } else { [j, i] };
+                out[idx] += self.data[k];
+            }
+        }
+        out
+    }
+
+    /// Applies `f` to every stored value.
+    pub fn map<U: SparseScalar>(&self, f: impl Fn(T) -> U) -> Cs<U> {
+        Cs {
+            nmajor: self.nmajor,
+            nminor: self.nminor,
+            indptr: self.indptr.clone(),
+            indices: self.indices.clone(),
+            data: self.data.iter().map(|&v| f(v)).collect(),
+        }
+    }
+
+    /// Sum of the entries of each major line.
+    pub fn major_sums(&self) -> Vec<T> {
+        (0..self.nmajor)
+            .map(|i| self.data[self.indptr[i]..self.indptr[i + 1]].iter().fold(T::zero(), |a, &b| a + b))
+            .collect()
+    }
+
+    /// Sum of the entries of each minor line.
+    pub fn minor_sums(&self) -> Vec<T> {
+        let mut out = vec![T::zero(); self.nminor];
+        for (k, &j) in self.indices.iter().enumerate() {
+            out[j] += self.data[k];
+        }
+        out
+    }
+
+    /// Entry-wise combination of two canonical storages of the same shape: `f(a, b)` on the
+    /// union (`union = true`) or intersection of their patterns. Results stay canonical.
+    pub fn binop(&self, other: &Self, union: bool, f: impl Fn(T, T) -> T) -> Self {
+        let (a, b) = (self.canonical(), other.canonical());
+        let mut indptr = Vec::with_capacity(a.nmajor + 1);
+        indptr.push(0);
+        let mut indices = Vec::with_capacity(if union { a.nnz() + b.nnz() } else { a.nnz().min(b.nnz()) });
+        let mut data = Vec::with_capacity(indices.capacity());
+        let z = T::zero();
+        for i in 0..a.nmajor {
+            let (mut p, pe) = (a.indptr[i], a.indptr[i + 1]);
+            let (mut q, qe) = (b.indptr[i], b.indptr[i + 1]);
+            while p < pe || q < qe {
+                let ja = if p < pe { a.indices[p] } else { usize::MAX };
+                let jb = if q < qe { b.indices[q] } else { usize::MAX };
+                let (j, v) = if ja == jb {
+                    p += 1;
+                    q += 1;
+                    (ja, Some(f(a.data[p - 1], b.data[q - 1])))
+                } else if ja < jb {
+                    p += 1;
+                    (ja, union.then(|| f(a.data[p - 1], z)))
+                } else {
+                    q += 1;
+                    (jb, union.then(|| f(z, b.data[q - 1])))
+                };
+                // SciPy's csr_binop_csr drops the zeros a result produces.
+                if let Some(v) = v.filter(|&v| v != z) {
+                    indices.push(j);
+                    data.push(v);
+                }
+            }
+            indptr.push(indices.len());
+        }
+        Cs { nmajor: a.nmajor, nminor: a.nminor, indptr, indices, data }
+    }
+
+    /// Bytes used by `data`, `indices` and `indptr`.
+    pub fn nbytes(&self) -> usize {
+        self.data.len() * std::mem::size_of::<T>()
+            + (self.indices.len() + self.indptr.len()) * std::mem::size_of::<usize>()
+    }
+}

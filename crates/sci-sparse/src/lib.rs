@@ -1,0 +1,46 @@
+//! # sci-sparse: `scipy.sparse` on ndarray
+//!
+//! Sparse matrices in SciPy's three workhorse formats — [`CooMatrix`] (triplets),
+//! [`CsrMatrix`] (compressed rows) and [`CscMatrix`] (compressed columns) — with SciPy's
+//! storage conventions (unsorted indices, duplicates and explicit zeros are representable, and
+//! [`CsrMatrix::has_canonical_format`] tells), SciPy's constructors ([`diags`], [`random`],
+//! [`kron`], [`hstack`], ...), sparse direct and iterative solvers in [`linalg`], and graph
+//! algorithms in [`csgraph`]. `docs/names/sparse.tsv` lists every `scipy.sparse` name.
+//!
+//! ```
+//! use sci_sparse::CsrMatrix;
+//! use sci_sparse::sci_array::ndarray::array;
+//! let row = [0, 0, 1, 2, 2, 2];
+//! let col = [0, 2, 2, 0, 1, 2];
+//! let a = CsrMatrix::from_triplets(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], &row, &col, (3, 3))?;
+//! assert_eq!(a.dot(&array![1.0, 2.0, 3.0])?, array![7.0, 9.0, 32.0]);
+//! # Ok::<(), sci_sparse::SparseError>(())
+//! ```
+//!
+//! ## Design
+//!
+//! The formats are this crate's own structs over `Vec` storage, because SciPy lets a CSR
+//! matrix hold unsorted and duplicate indices, which [`sprs`]' `CsMat` (sorted, duplicate-free
+//! by construction) cannot represent; [`CsrMatrix::to_sprs`] and [`CsrMatrix::from_sprs`]
+//! convert to and from `sprs`. Indices are `usize`. Elements are any [`SparseScalar`]
+//! (`f64`, `f32`, integers, `Complex<f64>`, ...); solvers work on `f64`.
+#![doc(test(attr(deny(warnings))))]
+
+pub use sci_array;
+
+mod compressed;
+mod construct;
+mod coo;
+mod cs;
+mod csc;
+mod csr;
+mod error;
+mod products;
+mod scalar;
+
+pub use construct::{diags, eye, find, hstack, identity, kron, random, tril, triu, vstack};
+pub use coo::CooMatrix;
+pub use csc::CscMatrix;
+pub use csr::CsrMatrix;
+pub use error::{Result, SparseError};
+pub use scalar::SparseScalar;
