@@ -1,6 +1,6 @@
 //! # sci-linalg: `scipy.linalg` on ndarray
 //!
-//! Dense linear algebra for `f64` and `f32` matrices held in [`ndarray`](sci_array::ndarray)
+//! Dense linear algebra for `f64` and `f32` matrices held in `ndarray`
 //! arrays, under SciPy's names and with SciPy's conventions: [`solve`], [`det`], [`inv`],
 //! [`lstsq`], [`svd`], [`eigh`], [`eig`], [`lu`], [`qr`], [`cholesky`], [`expm`], [`norm`],
 //! the special matrices ([`toeplitz`], [`hilbert`], ...) and more; `docs/names/linalg.tsv`
@@ -67,6 +67,7 @@ mod solve;
 mod special;
 mod special2;
 mod svd;
+mod toeplitz_solve;
 
 pub use cholesky::{ChoFactor, cho_factor, cho_solve, cholesky};
 pub use eig::{eig, eigh, eigvals, eigvalsh};
@@ -86,3 +87,4 @@ pub use special::{
 };
 pub use special2::{ConvolveMode, DftScale, convolution_matrix, dft, khatri_rao};
 pub use svd::{Svd, diagsvd, svd, svdvals};
+pub use toeplitz_solve::solve_toeplitz;

@@ -1,7 +1,7 @@
 //! SciPy parity for pinvh, polar, orthogonal_procrustes, bandwidth, issymmetric, khatri_rao,
 //! convolution_matrix and dft (fixtures from tools/fixtures/linalg_extra.py).
 
-use sci_array::ndarray::{Array2, Ix2, array};
+use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array};
 use sci_array::num_complex::Complex64;
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
@@ -91,7 +91,40 @@ fn khatri_rao_convolution_dft_match_scipy() {
 }
 
 #[test]
+fn solve_toeplitz_matches_scipy() {
+    let f = fx();
+    for n in [1, 4, 30] {
+        let c = f.array_f64(&format!("toeplitz_{n}/c")).into_dimensionality::<Ix1>().unwrap();
+        let r = f.array_f64(&format!("toeplitz_{n}/r")).into_dimensionality::<Ix1>().unwrap();
+        let b = m(&f, &format!("toeplitz_{n}/b"));
+        // Levinson and SciPy's Levinson use the same recursion; the matrices are diagonally
+        // dominant (condition number < 10): rtol 1e-12.
+        let x = solve_toeplitz(&c, Some(r.view()), &b).unwrap();
+        assert_allclose(&x, &m(&f, &format!("toeplitz_{n}/x")), 1e-12, 1e-14);
+        let xs = solve_toeplitz(&c, None, &b.column(0)).unwrap();
+        let want = f.array_f64(&format!("toeplitz_{n}/x_sym")).into_dimensionality::<Ix1>().unwrap();
+        assert_allclose(&xs, &want, 1e-12, 1e-14);
+    }
+    let e = Array1::<f64>::zeros(0);
+    assert_eq!(solve_toeplitz(&e, None, &e).unwrap().len(), 0);
+}
+
+#[test]
 fn bad_input_is_an_error() {
+    let c = array![0.0, 1.0];
+    assert_eq!(solve_toeplitz(&c, None, &array![1.0, 1.0]).unwrap_err(), LinalgError::Singular { pivot: 0 });
+    let c = array![1.0, 1.0];
+    assert_eq!(solve_toeplitz(&c, None, &array![1.0, 1.0]).unwrap_err(), LinalgError::Singular { pivot: 1 });
+    let r = array![1.0, 2.0, 3.0];
+    assert!(matches!(
+        solve_toeplitz(&c, Some(r.view()), &c).unwrap_err(),
+        LinalgError::ShapeMismatch { arg: "r", .. }
+    ));
+    assert!(matches!(solve_toeplitz(&c, None, &r).unwrap_err(), LinalgError::ShapeMismatch { arg: "b", .. }));
+    assert_eq!(
+        solve_toeplitz(&array![1.0, f64::NAN], None, &c).unwrap_err(),
+        LinalgError::NonFinite { arg: "c" }
+    );
     let a = array![[1.0, 2.0], [3.0, 4.0]];
     let b = Array2::<f64>::zeros((3, 2));
     assert!(matches!(
