@@ -10,6 +10,7 @@ mod array;
 mod fft;
 mod images;
 mod linalg;
+mod optimize;
 mod plot;
 mod report;
 mod signal;
@@ -35,8 +36,13 @@ fn main() -> ExitCode {
     }
     let mut tour = report::Tour::new();
     type Chapter = fn(&mut report::Tour, &std::path::Path) -> Result<(), Box<dyn std::error::Error>>;
-    let chapters: [(&str, Chapter); 4] =
-        [("array", array::run), ("linalg", linalg::run), ("fft", fft::run), ("signal", signal::run)];
+    let chapters: [(&str, Chapter); 5] = [
+        ("array", array::run),
+        ("linalg", linalg::run),
+        ("fft", fft::run),
+        ("signal", signal::run),
+        ("optimize", optimize::run),
+    ];
     let mut broken = Vec::new();
     for (name, chapter) in chapters {
         if let Err(e) = chapter(&mut tour, &dir) {

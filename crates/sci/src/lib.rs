@@ -11,6 +11,7 @@
 //! | [`linalg`] | `scipy.linalg`, `numpy.linalg` | `sci-linalg` | `linalg` |
 //! | [`fft`] | `scipy.fft` | `sci-fft` | `fft` |
 //! | [`signal`] | `scipy.signal` | `sci-signal` | `signal` |
+//! | [`optimize`] | `scipy.optimize` | `sci-optimize` | `optimize` |
 //!
 //! Arrays are [`ndarray`] arrays, re-exported here; every module takes and returns them.
 //!
@@ -32,6 +33,8 @@ pub use sci_fft as fft;
 pub use sci_io as io;
 #[cfg(feature = "linalg")]
 pub use sci_linalg as linalg;
+#[cfg(feature = "optimize")]
+pub use sci_optimize as optimize;
 #[cfg(feature = "signal")]
 pub use sci_signal as signal;
 
