@@ -15,12 +15,14 @@
 pub use sci_array;
 
 mod error;
+mod minimize;
 mod numdiff;
 mod problem;
 mod scalar_min;
 mod zeros;
 
 pub use error::{OptimizeError, Result};
+pub use minimize::{Method, MinimizeOptions, minimize, rosen, rosen_der, rosen_hess};
 pub use numdiff::FiniteDiff;
 pub use problem::{IterState, Jac, OptimizeResult, Problem, Solver, Termination, run};
 pub use scalar_min::{

@@ -39,7 +39,7 @@ pub struct Problem<'a> {
     last: Option<(Array1<f64>, f64)>,
     /// Number of objective evaluations.
     pub nfev: usize,
-    /// Number of gradient evaluations (of a supplied `jac` only, as in SciPy).
+    /// Number of gradient evaluations (supplied or by finite differences, as SciPy's `ngev`).
     pub njev: usize,
     /// Number of Hessian evaluations.
     pub nhev: usize,
@@ -68,7 +68,7 @@ impl<'a> Problem<'a> {
     /// let mut p = Problem::new(&mut f, Jac::Default, None);
     /// let g = p.grad(&array![1.0]);
     /// assert!((g[0] - 2.0).abs() < 1e-7);
-    /// assert_eq!((p.nfev, p.njev), (2, 0));
+    /// assert_eq!((p.nfev, p.njev), (2, 1));
     /// ```
     pub fn new(
         fun: &'a mut dyn FnMut(&Array1<f64>) -> f64,
@@ -110,13 +110,12 @@ impl<'a> Problem<'a> {
         (self.fun)(x)
     }
 
-    /// Evaluates the gradient (counted in `njev`, or in `nfev` for finite differences).
+    /// Evaluates the gradient (counted in `njev`; finite differences also count their function
+    /// evaluations in `nfev`).
     pub fn grad(&mut self, x: &Array1<f64>) -> Array1<f64> {
+        self.njev += 1;
         match self.jac {
-            Jac::Fn(g) => {
-                self.njev += 1;
-                g(x)
-            }
+            Jac::Fn(g) => g(x),
             Jac::Default | Jac::FiniteDiff(_) => {
                 let method = if let Jac::FiniteDiff(m) = self.jac { m } else { FiniteDiff::TwoPoint };
                 let f0 = self.fun(x);
@@ -179,7 +178,8 @@ pub trait Solver {
     ///
     /// When the starting point cannot be used (non-finite objective, wrong length, ...).
     fn init(&mut self, problem: &mut Problem<'_>, state: &mut IterState) -> Result<()>;
-    /// Does one iteration, updating `state` (not `state.nit`, which the driver counts).
+    /// Does one iteration, updating `state`, including `state.nit` (SciPy does not count every
+    /// pass, e.g. a failed line search).
     ///
     /// # Errors
     ///
@@ -243,7 +243,6 @@ pub fn run<S: Solver>(
             break t;
         }
         solver.next_iter(problem, &mut state)?;
-        state.nit += 1;
     };
     Ok(OptimizeResult {
         x: state.x,

@@ -1,0 +1,230 @@
+//! `minimize`: local minimization of a scalar function of several variables.
+
+mod linesearch;
+mod neldermead;
+mod quasi_newton;
+mod testfuncs;
+
+pub use testfuncs::{rosen, rosen_der, rosen_hess};
+
+use crate::error::{OptimizeError, Result, invalid};
+use crate::problem::{Jac, OptimizeResult, Problem, run};
+use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
+use std::fmt;
+
+/// SciPy's `_status_message` texts.
+pub(crate) mod messages {
+    pub const SUCCESS: &str = "Optimization terminated successfully.";
+    pub const MAXFEV: &str = "Maximum number of function evaluations has been exceeded.";
+    pub const MAXITER: &str = "Maximum number of iterations has been exceeded.";
+    pub const PR_LOSS: &str = "Desired error not necessarily achieved due to precision loss.";
+    pub const NAN: &str = "NaN result encountered.";
+}
+
+/// The methods of [`minimize`] (SciPy's `method=` strings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Method {
+    /// `"Nelder-Mead"`: the downhill simplex (derivative free).
+    NelderMead,
+    /// `"BFGS"`: quasi-Newton with the BFGS inverse-Hessian update (SciPy's default without
+    /// bounds or constraints).
+    #[default]
+    Bfgs,
+    /// `"CG"`: nonlinear conjugate gradients (Polak-Ribière).
+    Cg,
+}
+
+impl Method {
+    /// SciPy's name of the method.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(sci_optimize::Method::NelderMead.name(), "Nelder-Mead");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::NelderMead => "Nelder-Mead",
+            Self::Bfgs => "BFGS",
+            Self::Cg => "CG",
+        }
+    }
+}
+
+/// Options of [`minimize`]: SciPy's keyword arguments and the entries of its `options` dict.
+/// `None` means SciPy's default for the method; an option the method does not take is an
+/// error ([`OptimizeError::UnsupportedOption`]), where SciPy warns.
+#[derive(Clone, Default)]
+pub struct MinimizeOptions<'a> {
+    /// The method (default BFGS).
+    pub method: Method,
+    /// `jac=`: the gradient, or how to approximate it (BFGS, CG).
+    pub jac: Jac<'a>,
+    /// `tol=`: sets `gtol` (BFGS, CG) or `xatol` and `fatol` (Nelder-Mead).
+    pub tol: Option<f64>,
+    /// `maxiter` (default `200 * n`).
+    pub maxiter: Option<usize>,
+    /// `gtol` (BFGS, CG; default 1e-5): stop when the largest gradient entry is below it.
+    pub gtol: Option<f64>,
+    /// `c1`, `c2`: Wolfe line-search constants (BFGS default 1e-4, 0.9; CG 1e-4, 0.4).
+    pub c1: Option<f64>,
+    /// See `c1`.
+    pub c2: Option<f64>,
+    /// `xrtol` (BFGS; default 0): stop when the step is below `xrtol * |x|`.
+    pub xrtol: Option<f64>,
+    /// `xatol` (Nelder-Mead; default 1e-4).
+    pub xatol: Option<f64>,
+    /// `fatol` (Nelder-Mead; default 1e-4).
+    pub fatol: Option<f64>,
+    /// `maxfev` (Nelder-Mead; default `200 * n`).
+    pub maxfev: Option<usize>,
+    /// `adaptive` (Nelder-Mead; default false): dimension-dependent coefficients.
+    pub adaptive: Option<bool>,
+    /// `initial_simplex` (Nelder-Mead): `(n + 1, n)` starting vertices.
+    pub initial_simplex: Option<Array2<f64>>,
+}
+
+impl fmt::Debug for MinimizeOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MinimizeOptions")
+            .field("method", &self.method)
+            .field("jac", &self.jac)
+            .field("tol", &self.tol)
+            .field("maxiter", &self.maxiter)
+            .finish_non_exhaustive()
+    }
+}
+
+fn reject(method: Method, given: &[(&'static str, bool)]) -> Result<()> {
+    match given.iter().find(|(_, g)| *g) {
+        Some((option, _)) => Err(OptimizeError::UnsupportedOption { method: method.name(), option }),
+        None => Ok(()),
+    }
+}
+
+/// Minimizes a scalar function of one or more variables from `x0`.
+///
+/// SciPy equivalent: `scipy.optimize.minimize` (methods Nelder-Mead, BFGS, CG).
+///
+/// The methods are SciPy's algorithms with its defaults: BFGS and CG use the same Moré-Thuente
+/// line search (MINPACK-2 `dcsrch`) and, without `jac`, the same forward-difference gradient
+/// (step `sqrt(eps) * max(1, |x|)`), so iterates, `nit`, `nfev` and `njev` follow SciPy's.
+/// SciPy falls back to a second line search (`line_search_wolfe2`) when `dcsrch` fails; here
+/// the method stops with status 2 ("precision loss") instead.
+///
+/// # Errors
+///
+/// * [`OptimizeError::NonFiniteInitial`] when `f(x0)` is not finite.
+/// * [`OptimizeError::UnsupportedOption`] for an option the method does not take.
+/// * [`OptimizeError::WrongLength`] / [`OptimizeError::InvalidValue`] for an empty `x0`, a
+///   badly shaped `initial_simplex` or a negative tolerance.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{minimize, rosen, rosen_der, Jac, Method, MinimizeOptions};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// // BFGS with a finite-difference gradient, as SciPy's default.
+/// let f = |x: &Array1<f64>| (x[0] - 1.0).powi(2) + (x[1] - 2.0).powi(2);
+/// let r = minimize(f, &array![0.0, 0.0], &MinimizeOptions::default())?;
+/// assert!(r.success);
+/// assert!((r.x[0] - 1.0).abs() < 1e-6 && (r.x[1] - 2.0).abs() < 1e-6);
+///
+/// // Rosenbrock with its gradient.
+/// let opts = MinimizeOptions { jac: Jac::Fn(&rosen_der), ..Default::default() };
+/// let r = minimize(rosen, &array![1.3, 0.7, 0.8, 1.9, 1.2], &opts)?;
+/// assert!(r.x.iter().all(|v| (v - 1.0).abs() < 1e-5));
+///
+/// let opts = MinimizeOptions { method: Method::NelderMead, ..Default::default() };
+/// let r = minimize(rosen, &array![1.3, 0.7], &opts)?;
+/// assert!((r.x[0] - 1.0).abs() < 1e-3);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn minimize<F, S>(
+    mut fun: F,
+    x0: &ArrayBase<S, Ix1>,
+    options: &MinimizeOptions<'_>,
+) -> Result<OptimizeResult>
+where
+    F: FnMut(&Array1<f64>) -> f64,
+    S: Data<Elem = f64>,
+{
+    let o = options;
+    let n = x0.len();
+    if n == 0 {
+        return Err(OptimizeError::WrongLength { arg: "x0", expected: 1, found: 0 });
+    }
+    if let Some(t) = o.tol {
+        if t.is_nan() || t < 0.0 {
+            return Err(invalid("tol", format!("tolerance must be non-negative, got {t}")));
+        }
+    }
+    let maxiter = o.maxiter.unwrap_or(200 * n);
+    let x0 = x0.to_owned();
+    let mut problem = Problem::new(&mut fun, o.jac, None);
+    match o.method {
+        Method::NelderMead => {
+            reject(
+                o.method,
+                &[
+                    ("jac", !matches!(o.jac, Jac::Default)),
+                    ("gtol", o.gtol.is_some()),
+                    ("c1", o.c1.is_some()),
+                    ("c2", o.c2.is_some()),
+                    ("xrtol", o.xrtol.is_some()),
+                ],
+            )?;
+            if let Some(s) = &o.initial_simplex {
+                if s.dim() != (n + 1, n) {
+                    return Err(invalid(
+                        "initial_simplex",
+                        format!("expected shape ({}, {n}), got {:?}", n + 1, s.shape()),
+                    ));
+                }
+            }
+            // SciPy: with only one of maxiter/maxfev given, the other is unlimited.
+            let (maxiter, maxfev) = match (o.maxiter, o.maxfev) {
+                (None, None) => (200 * n, 200 * n),
+                (Some(i), None) => (i, usize::MAX),
+                (None, Some(f)) => (usize::MAX, f),
+                (Some(i), Some(f)) => (i, f),
+            };
+            let tol = o.tol;
+            let mut solver = neldermead::NelderMead::new(
+                o.xatol.or(tol).unwrap_or(1e-4),
+                o.fatol.or(tol).unwrap_or(1e-4),
+                maxfev,
+                o.adaptive.unwrap_or(false),
+                o.initial_simplex.clone(),
+            );
+            run(&mut solver, &mut problem, x0, maxiter)
+        }
+        Method::Bfgs | Method::Cg => {
+            reject(
+                o.method,
+                &[
+                    ("xatol", o.xatol.is_some()),
+                    ("fatol", o.fatol.is_some()),
+                    ("maxfev", o.maxfev.is_some()),
+                    ("adaptive", o.adaptive.is_some()),
+                    ("initial_simplex", o.initial_simplex.is_some()),
+                ],
+            )?;
+            let gtol = o.gtol.or(o.tol).unwrap_or(1e-5);
+            let c1 = o.c1.unwrap_or(1e-4);
+            let c2 = o.c2.unwrap_or(if o.method == Method::Bfgs { 0.9 } else { 0.4 });
+            if !(0.0 < c1 && c1 < c2 && c2 < 1.0) {
+                return Err(invalid("c1", "'c1' and 'c2' do not satisfy '0 < c1 < c2 < 1'"));
+            }
+            if o.method == Method::Bfgs {
+                let mut solver = quasi_newton::Bfgs::new(gtol, c1, c2, o.xrtol.unwrap_or(0.0));
+                run(&mut solver, &mut problem, x0, maxiter)
+            } else {
+                reject(o.method, &[("xrtol", o.xrtol.is_some())])?;
+                let mut solver = quasi_newton::Cg::new(gtol, c1, c2);
+                run(&mut solver, &mut problem, x0, maxiter)
+            }
+        }
+    }
+}
