@@ -25,6 +25,9 @@ pub enum AssumeA {
     UpperTriangular,
     /// `'lower triangular'`: only the lower triangle is read.
     LowerTriangular,
+    /// `'tridiagonal'`: only the three central diagonals are read (LAPACK `gtsv`: Gaussian
+    /// elimination with partial pivoting, `O(n)` per right-hand side).
+    Tridiagonal,
 }
 
 /// Keyword options of [`solve_with`]; `Default` gives SciPy's defaults.
@@ -151,12 +154,95 @@ where
                 col.zip_mut_with(&d, |v, &di| *v /= di);
             }
         }
+        AssumeA::Tridiagonal => {
+            let (sub, sup) = if opts.transposed { (1isize, -1isize) } else { (-1, 1) };
+            let dl: Vec<T> = a.diag_offset(sub).to_vec();
+            let du: Vec<T> = a.diag_offset(sup).to_vec();
+            gtsv(dl, a.diag().to_vec(), du, &mut x)?;
+        }
         AssumeA::UpperTriangular | AssumeA::LowerTriangular => {
             let lower = opts.assume_a == AssumeA::LowerTriangular;
             triangular_in_place(a, &mut x, lower, opts.transposed, false)?;
         }
     }
     Ok(rhs_back(x, b.ndim()))
+}
+
+trait DiagOffset<T> {
+    fn diag_offset(&self, k: isize) -> ndarray::Array1<T>;
+}
+
+impl<T: LinalgFloat, S: Data<Elem = T>> DiagOffset<T> for ArrayBase<S, Ix2> {
+    /// The `k`-th diagonal (`k < 0` below, `k > 0` above the main one).
+    fn diag_offset(&self, k: isize) -> ndarray::Array1<T> {
+        let n = self.nrows().min(self.ncols());
+        let len = n.saturating_sub(k.unsigned_abs());
+        ndarray::Array1::from_shape_fn(len, |i| {
+            if k < 0 { self[[i + k.unsigned_abs(), i]] } else { self[[i, i + k as usize]] }
+        })
+    }
+}
+
+/// LAPACK `gtsv`: solves the tridiagonal system with sub-, main and super-diagonals
+/// `dl`, `d`, `du` in place in `x`, by Gaussian elimination with partial pivoting.
+fn gtsv<T: LinalgFloat>(
+    mut dl: Vec<T>,
+    mut d: Vec<T>,
+    mut du: Vec<T>,
+    x: &mut ndarray::Array2<T>,
+) -> Result<()> {
+    let n = d.len();
+    if n == 0 {
+        return Ok(());
+    }
+    let k = x.ncols();
+    for i in 0..n - 1 {
+        if d[i].abs() >= dl[i].abs() {
+            // no row interchange
+            if d[i] == T::zero() {
+                return Err(LinalgError::Singular { pivot: i });
+            }
+            let fact = dl[i] / d[i];
+            d[i + 1] -= fact * du[i];
+            for j in 0..k {
+                let bi = x[[i, j]];
+                x[[i + 1, j]] -= fact * bi;
+            }
+            if i + 2 < n {
+                dl[i] = T::zero(); // second superdiagonal fill-in
+            }
+        } else {
+            // interchange rows i and i+1
+            let fact = d[i] / dl[i];
+            d[i] = dl[i];
+            let temp = d[i + 1];
+            d[i + 1] = du[i] - fact * temp;
+            if i + 2 < n {
+                dl[i] = du[i + 1];
+                du[i + 1] = -fact * dl[i];
+            }
+            du[i] = temp;
+            for j in 0..k {
+                let (bi, bi1) = (x[[i, j]], x[[i + 1, j]]);
+                x[[i, j]] = bi1;
+                x[[i + 1, j]] = bi - fact * bi1;
+            }
+        }
+    }
+    if d[n - 1] == T::zero() {
+        return Err(LinalgError::Singular { pivot: n - 1 });
+    }
+    for j in 0..k {
+        x[[n - 1, j]] /= d[n - 1];
+        if n > 1 {
+            let v = x[[n - 1, j]];
+            x[[n - 2, j]] = (x[[n - 2, j]] - du[n - 2] * v) / d[n - 2];
+        }
+        for i in (0..n.saturating_sub(2)).rev() {
+            x[[i, j]] = (x[[i, j]] - du[i] * x[[i + 1, j]] - dl[i] * x[[i + 2, j]]) / d[i];
+        }
+    }
+    Ok(())
 }
 
 /// Solves with the triangle of `a` in place; the shared core of `solve_triangular`.

@@ -92,6 +92,27 @@ fn solve_structured_matches_scipy() {
 }
 
 #[test]
+fn solve_tridiagonal_matches_scipy() {
+    let f = fx();
+    for n in [1, 2, 5, 40] {
+        let key = format!("solve_tridiag_{n}");
+        let (a, b) = (m(&f, &format!("{key}/a")), m(&f, &format!("{key}/b")));
+        for (transposed, want) in [(false, "x"), (true, "xt")] {
+            let opts = SolveOptions { assume_a: AssumeA::Tridiagonal, transposed, ..Default::default() };
+            // Same gtsv elimination order as LAPACK: agreement to rounding.
+            assert_allclose(&solve_with(&a, &b, opts).unwrap(), &m(&f, &format!("{key}/{want}")), RTOL, ATOL);
+        }
+    }
+    let opts = SolveOptions { assume_a: AssumeA::Tridiagonal, ..Default::default() };
+    let sing = array![[1.0, 1.0, 0.0], [1.0, 1.0, 0.0], [0.0, 0.0, 1.0]];
+    assert!(matches!(
+        solve_with(&sing, &array![1.0, 1.0, 1.0], opts).unwrap_err(),
+        LinalgError::Singular { .. }
+    ));
+    assert_eq!(solve_with(&Array2::<f64>::zeros((0, 0)), &Array1::<f64>::zeros(0), opts).unwrap().len(), 0);
+}
+
+#[test]
 fn solve_assume_triangular_agrees_with_solve_triangular() {
     let f = fx();
     let a = m(&f, "solve_triangular_4/a");
