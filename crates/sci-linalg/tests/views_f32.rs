@@ -98,4 +98,13 @@ fn empty_matrices() {
     assert_eq!(norm(&e, None).unwrap(), 0.0);
     assert_eq!(matrix_rank(&e, None).unwrap(), 0);
     assert_eq!(matrix_power(&e, 3).unwrap().dim(), (0, 0));
+    for shape in [(0, 3), (3, 0)] {
+        let z = Array2::<f64>::zeros(shape);
+        let (p, l, u) = lu(&z).unwrap();
+        assert_eq!((p.dim(), l.dim(), u.dim()), ((shape.0, shape.0), (shape.0, 0), (0, shape.1)));
+        let f = lu_factor(&z).unwrap();
+        assert_eq!((f.lu.dim(), f.piv.len()), (shape, 0));
+        assert_eq!(svdvals(&z).unwrap().len(), 0);
+        assert_eq!(orth(&z, None).unwrap().dim(), (shape.0, 0));
+    }
 }
