@@ -1,9 +1,11 @@
 //! `clip`, `hypot` and `axpy`.
 
+use super::buffer;
 use crate::comparison::broadcast_both;
 use crate::{ArrayError, Result};
 use ndarray::{Array, ArrayBase, ArrayD, Data, Dimension, Zip};
 use num_traits::Float;
+use std::mem::MaybeUninit;
 use std::ops::{Add, Mul};
 
 /// Above this many elements the elementwise kernels run in parallel.
@@ -121,6 +123,23 @@ where
             expected: format!("the shape of x, {:?}", x.shape()),
             found: y.shape().to_vec(),
         });
+    }
+    if let (Some(xs), Some(ys)) = (x.as_slice(), y.as_slice()) {
+        // Both in standard (C) order: one pass into a fresh huge-page buffer.
+        let fill = |start: usize, out: &mut [MaybeUninit<A>]| {
+            let (xs, ys) = (&xs[start..start + out.len()], &ys[start..start + out.len()]);
+            for ((o, &a), &b) in out.iter_mut().zip(xs).zip(ys) {
+                o.write(a * alpha + b);
+            }
+        };
+        #[cfg(feature = "rayon")]
+        let par_min = PAR_MIN;
+        #[cfg(not(feature = "rayon"))]
+        let par_min = usize::MAX;
+        #[allow(unsafe_code)]
+        // SAFETY: `fill` writes every element of the chunk it is given.
+        let v = unsafe { buffer::build(xs.len(), par_min, fill) };
+        return Ok(Array::from_shape_vec(x.raw_dim(), v).expect("the length matches the shape"));
     }
     let z = Zip::from(x).and(y);
     #[cfg(feature = "rayon")]
