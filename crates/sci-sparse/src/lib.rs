@@ -8,12 +8,15 @@
 //! algorithms in [`csgraph`]. `docs/names/sparse.tsv` lists every `scipy.sparse` name.
 //!
 //! ```
-//! use sci_sparse::CsrMatrix;
+//! use sci_sparse::{CsrMatrix, linalg::spsolve};
 //! use sci_sparse::sci_array::ndarray::array;
+//! use sci_sparse::sci_array::testing::assert_allclose;
 //! let row = [0, 0, 1, 2, 2, 2];
 //! let col = [0, 2, 2, 0, 1, 2];
 //! let a = CsrMatrix::from_triplets(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], &row, &col, (3, 3))?;
 //! assert_eq!(a.dot(&array![1.0, 2.0, 3.0])?, array![7.0, 9.0, 32.0]);
+//! let x = spsolve(&a, &array![1.0, 2.0, 3.0])?;
+//! assert_allclose(&x, &array![-1.0 / 3.0, 1.0 / 15.0, 2.0 / 3.0], 1e-14, 1e-15);
 //! # Ok::<(), sci_sparse::SparseError>(())
 //! ```
 //!
@@ -35,6 +38,7 @@ mod cs;
 mod csc;
 mod csr;
 mod error;
+pub mod linalg;
 mod products;
 mod scalar;
 

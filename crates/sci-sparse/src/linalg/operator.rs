@@ -1,0 +1,134 @@
+//! The `LinearOperator` abstraction the iterative solvers and `eigsh` work on.
+
+use sci_array::ndarray::{Array1, Array2, ArrayView1};
+
+use crate::{CscMatrix, CsrMatrix};
+
+/// Anything that can multiply a vector: a sparse or dense matrix, or a closure.
+///
+/// SciPy equivalent: `scipy.sparse.linalg.LinearOperator` (its `shape` and `matvec`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::LinearOperator;
+/// use sci_sparse::sci_array::ndarray::array;
+/// let a = sci_sparse::CsrMatrix::from_dense(&array![[2.0, 0.0], [0.0, 3.0]]);
+/// assert_eq!(LinearOperator::shape(&a), (2, 2));
+/// assert_eq!(a.matvec(array![1.0, 1.0].view()), array![2.0, 3.0]);
+/// ```
+pub trait LinearOperator: Sync {
+    /// `(rows, cols)`.
+    fn shape(&self) -> (usize, usize);
+    /// `A x` for `x` of length `cols` (callers check the length).
+    fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64>;
+}
+
+impl LinearOperator for CsrMatrix<f64> {
+    fn shape(&self) -> (usize, usize) {
+        CsrMatrix::shape(self)
+    }
+    fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64> {
+        crate::products::gather_vec(&self.cs, &x)
+    }
+}
+
+impl LinearOperator for CscMatrix<f64> {
+    fn shape(&self) -> (usize, usize) {
+        CscMatrix::shape(self)
+    }
+    fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64> {
+        crate::products::scatter_vec(&self.cs, &x)
+    }
+}
+
+impl LinearOperator for Array2<f64> {
+    fn shape(&self) -> (usize, usize) {
+        self.dim()
+    }
+    fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64> {
+        self.dot(&x)
+    }
+}
+
+impl<T: LinearOperator + ?Sized> LinearOperator for &T {
+    fn shape(&self) -> (usize, usize) {
+        (**self).shape()
+    }
+    fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64> {
+        (**self).matvec(x)
+    }
+}
+
+/// A [`LinearOperator`] from a shape and a matrix-vector closure.
+///
+/// SciPy equivalent: `scipy.sparse.linalg.LinearOperator(shape, matvec=f)`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{FnOperator, LinearOperator, cg, IterOptions};
+/// use sci_sparse::sci_array::ndarray::{array, Array1};
+/// // the 1-d Laplacian [-1 2 -1] without storing it
+/// let lap = FnOperator::new((4, 4), |x| {
+///     Array1::from_shape_fn(4, |i| {
+///         2.0 * x[i] - if i > 0 { x[i - 1] } else { 0.0 } - if i < 3 { x[i + 1] } else { 0.0 }
+///     })
+/// });
+/// assert_eq!(lap.matvec(array![1.0, 1.0, 1.0, 1.0].view()), array![1.0, 0.0, 0.0, 1.0]);
+/// let r = cg(&lap, &array![1.0, 0.0, 0.0, 1.0], &IterOptions::default())?;
+/// assert_eq!(r.info, 0);
+/// assert!((r.x[2] - 1.0).abs() < 1e-4);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+pub struct FnOperator<F> {
+    shape: (usize, usize),
+    f: F,
+}
+
+impl<F: Fn(ArrayView1<'_, f64>) -> Array1<f64> + Sync> FnOperator<F> {
+    /// Wraps `f` as an operator of the given shape.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_sparse::linalg::{FnOperator, LinearOperator};
+    /// let twice = FnOperator::new((3, 3), |x| &x * 2.0);
+    /// assert_eq!(twice.shape(), (3, 3));
+    /// ```
+    pub fn new(shape: (usize, usize), f: F) -> Self {
+        FnOperator { shape, f }
+    }
+}
+
+impl<F: Fn(ArrayView1<'_, f64>) -> Array1<f64> + Sync> LinearOperator for FnOperator<F> {
+    fn shape(&self) -> (usize, usize) {
+        self.shape
+    }
+    fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64> {
+        (self.f)(x)
+    }
+}
+
+/// The `n x n` identity operator (the default preconditioner).
+///
+/// SciPy equivalent: `scipy.sparse.linalg.aslinearoperator(identity(n))`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{IdentityOperator, LinearOperator};
+/// use sci_sparse::sci_array::ndarray::array;
+/// assert_eq!(IdentityOperator(2).matvec(array![1.0, 2.0].view()), array![1.0, 2.0]);
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct IdentityOperator(pub usize);
+
+impl LinearOperator for IdentityOperator {
+    fn shape(&self) -> (usize, usize) {
+        (self.0, self.0)
+    }
+    fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64> {
+        x.to_owned()
+    }
+}

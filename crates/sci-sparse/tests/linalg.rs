@@ -1,0 +1,289 @@
+//! SciPy parity for sparse.linalg (fixtures from tools/fixtures/sparse_linalg.py).
+
+use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array, s};
+use sci_array::testing::assert_allclose;
+use sci_array::testing::fixture::Fixture;
+use sci_sparse::linalg::*;
+use sci_sparse::*;
+
+fn fx() -> Fixture {
+    Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sparse_linalg.json")).unwrap()
+}
+
+fn m(f: &Fixture, p: &str) -> Array2<f64> {
+    f.array_f64(p).into_dimensionality::<Ix2>().unwrap()
+}
+
+fn v(f: &Fixture, p: &str) -> Array1<f64> {
+    f.array_f64(p).into_dimensionality::<Ix1>().unwrap()
+}
+
+fn mat(f: &Fixture, p: &str) -> CsrMatrix {
+    let u = |k: &str| f.array_i64(&format!("{p}/{k}")).iter().map(|&x| x as usize).collect::<Vec<_>>();
+    let sh = u("shape");
+    CsrMatrix::from_triplets(
+        v(f, &format!("{p}/data")).as_slice().unwrap(),
+        &u("row"),
+        &u("col"),
+        (sh[0], sh[1]),
+    )
+    .unwrap()
+}
+
+// Direct solves of systems with condition numbers up to ~1e3: agreement with SuperLU to a few
+// hundred ulps.
+const DIRECT: f64 = 1e-11;
+
+#[test]
+fn spsolve_matches_scipy() {
+    let f = fx();
+    for c in ["spsolve_tour", "spsolve_random60", "spsolve_pivoting40", "spsolve_poisson144", "spsolve_1x1"] {
+        let a = mat(&f, &format!("{c}/a"));
+        let b = v(&f, &format!("{c}/b"));
+        let want = v(&f, &format!("{c}/x"));
+        assert_allclose(&spsolve(&a, &b).unwrap(), &want, DIRECT, 1e-14);
+        assert_allclose(&spsolve(&a.tocsc(), &b).unwrap(), &want, DIRECT, 1e-14);
+        for spec in
+            [PermcSpec::Natural, PermcSpec::MmdAta, PermcSpec::MmdAtPlusA, PermcSpec::ReverseCuthillMckee]
+        {
+            for thresh in [1.0, 0.1, 0.0] {
+                let lu = splu(&a, &SpluOptions { permc_spec: spec, diag_pivot_thresh: thresh }).unwrap();
+                assert_allclose(&lu.solve(&b).unwrap(), &want, DIRECT, 1e-13);
+            }
+        }
+    }
+    let a = mat(&f, "spsolve_tour_2d/a");
+    assert_allclose(
+        &spsolve(&a, &m(&f, "spsolve_tour_2d/b")).unwrap(),
+        &m(&f, "spsolve_tour_2d/x"),
+        DIRECT,
+        1e-14,
+    );
+    // non-contiguous right-hand side
+    let b = m(&f, "spsolve_tour_2d/b");
+    let x = spsolve(&a, &b.slice(s![.., ..;-1])).unwrap();
+    assert_allclose(&x.column(0), &m(&f, "spsolve_tour_2d/x").column(1), DIRECT, 1e-14);
+}
+
+#[test]
+fn splu_factors_reconstruct_matrix() {
+    let f = fx();
+    for c in ["spsolve_random60", "spsolve_pivoting40", "spsolve_poisson144"] {
+        let a = mat(&f, &format!("{c}/a")).toarray();
+        let lu = splu(&CscMatrix::from_dense(&a), &SpluOptions::default()).unwrap();
+        let (pr, pc) = (lu.perm_r(), lu.perm_c());
+        let n = a.nrows();
+        // Pr A Pc: row i of A goes to perm_r[i], column j to perm_c[j].
+        let mut pap = Array2::<f64>::zeros((n, n));
+        for i in 0..n {
+            for j in 0..n {
+                pap[[pr[i], pc[j]]] = a[[i, j]];
+            }
+        }
+        let l = lu.l();
+        let u = lu.u();
+        assert_allclose(&l.matmul(&u).unwrap().toarray(), &pap, 1e-12, 1e-12);
+        assert_eq!(sci_sparse::triu(&l.transpose(), 0).nnz(), l.nnz(), "L lower triangular");
+        assert_eq!(sci_sparse::triu(&u.tocsr(), 0).nnz(), u.nnz(), "U upper triangular");
+        assert!(l.diagonal(0).iter().all(|&d| d == 1.0));
+        // partial pivoting: every multiplier is at most 1 in magnitude
+        assert!(l.data().iter().all(|x| x.abs() <= 1.0));
+        assert_eq!(lu.nnz(), l.nnz() + u.nnz());
+    }
+}
+
+#[test]
+fn singular_systems_are_errors() {
+    // SciPy warns MatrixRankWarning and returns NaN here.
+    let f = fx();
+    for c in ["spsolve_singular", "spsolve_zero_row"] {
+        assert!(v(&f, &format!("{c}/x")).iter().all(|x| x.is_nan()));
+        let a = mat(&f, &format!("{c}/a"));
+        assert_eq!(spsolve(&a, &v(&f, &format!("{c}/b"))), Err(SparseError::SingularMatrix), "{c}");
+    }
+    let empty_col = CsrMatrix::from_dense(&array![[1.0, 0.0], [1.0, 0.0]]);
+    assert_eq!(spsolve(&empty_col, &array![1.0, 1.0]), Err(SparseError::SingularMatrix));
+    let zero = CsrMatrix::<f64>::zeros((3, 3));
+    assert_eq!(spsolve(&zero, &array![1.0, 1.0, 1.0]), Err(SparseError::SingularMatrix));
+}
+
+#[test]
+fn spsolve_triangular_matches_scipy() {
+    let f = fx();
+    let l = mat(&f, "tri_lower/a");
+    assert_allclose(
+        &spsolve_triangular(&l, &m(&f, "tri_lower/b"), true, false).unwrap(),
+        &m(&f, "tri_lower/x"),
+        DIRECT,
+        0.0,
+    );
+    let u = mat(&f, "tri_upper_unit/a");
+    let x = spsolve_triangular(&u, &v(&f, "tri_upper_unit/b"), false, true).unwrap();
+    assert_allclose(&x, &v(&f, "tri_upper_unit/x"), DIRECT, 0.0);
+    let missing = CsrMatrix::from_dense(&array![[1.0, 0.0], [1.0, 0.0]]);
+    assert_eq!(
+        spsolve_triangular(&missing, &array![1.0, 1.0], true, false),
+        Err(SparseError::SingularMatrix)
+    );
+    assert_eq!(spsolve_triangular(&missing, &array![1.0, 1.0], true, true).unwrap(), array![1.0, 0.0]);
+}
+
+#[test]
+fn krylov_solvers_converge_to_scipy_solution() {
+    let f = fx();
+    let b = v(&f, "krylov/b");
+    let opts = IterOptions { rtol: 1e-10, ..Default::default() };
+    let spd = mat(&f, "krylov/spd");
+    let nonsym = mat(&f, "krylov/nonsym");
+    let indef = mat(&f, "krylov/indef");
+    // rtol 1e-10 on the residual of systems with condition numbers ~50: x to ~1e-8.
+    let tol = 1e-7;
+    let r = cg(&spd, &b, &opts).unwrap();
+    assert_eq!(r.info, f.i64("cg_conv/info"));
+    assert_allclose(&r.x, &v(&f, "krylov/x_spd"), tol, 1e-9);
+    let r = bicgstab(&nonsym, &b, &opts).unwrap();
+    assert_eq!(r.info, f.i64("bicgstab_conv/info"));
+    assert_allclose(&r.x, &v(&f, "krylov/x_nonsym"), tol, 1e-9);
+    let r = gmres(&nonsym, &b, &opts).unwrap();
+    assert_eq!(r.info, f.i64("gmres_conv/info"));
+    assert_allclose(&r.x, &v(&f, "krylov/x_nonsym"), tol, 1e-9);
+    let r = minres(&indef, &b, &opts).unwrap();
+    assert_eq!(r.info, f.i64("minres_conv/info"));
+    assert_allclose(&r.x, &v(&f, "krylov/x_indef"), tol, 1e-9);
+    let r = gmres(
+        &nonsym,
+        &b,
+        &IterOptions { rtol: 1e-8, restart: Some(3), maxiter: Some(200), ..Default::default() },
+    )
+    .unwrap();
+    assert_eq!(r.info, f.i64("gmres_restart3/info"));
+    assert_allclose(&r.x, &v(&f, "gmres_restart3/x"), 1e-6, 1e-8);
+}
+
+#[test]
+fn krylov_iterates_match_scipy_step_by_step() {
+    // Same algorithm as SciPy, so the iterates after a few steps agree to rounding.
+    let f = fx();
+    let b = v(&f, "krylov/b");
+    let spd = mat(&f, "krylov/spd");
+    let nonsym = mat(&f, "krylov/nonsym");
+    let indef = mat(&f, "krylov/indef");
+    for it in [1usize, 3, 7] {
+        let o = IterOptions { rtol: 1e-10, maxiter: Some(it), ..Default::default() };
+        let og = IterOptions { restart: Some(5), ..o };
+        let runs = [
+            ("cg", cg(&spd, &b, &o).unwrap()),
+            ("bicgstab", bicgstab(&nonsym, &b, &o).unwrap()),
+            ("gmres", gmres(&nonsym, &b, &og).unwrap()),
+            ("minres", minres(&indef, &b, &o).unwrap()),
+        ];
+        for (name, r) in runs {
+            let key = format!("{name}_it{it}");
+            assert_eq!(r.info, f.i64(&format!("{key}/info")), "{key}");
+            assert_allclose(&r.x, &v(&f, &format!("{key}/x")), 1e-9, 1e-12);
+        }
+    }
+    let x0 = Array1::ones(100);
+    let r =
+        cg(&spd, &b, &IterOptions { rtol: 1e-3, atol: 1e-2, x0: Some(&x0), ..Default::default() }).unwrap();
+    assert_eq!(r.info, f.i64("cg_x0_atol/info"));
+    assert_allclose(&r.x, &v(&f, "cg_x0_atol/x"), 1e-9, 1e-12);
+    let pre = mat(&f, "cg_precond_it4/m");
+    let r = cg(&spd, &b, &IterOptions { rtol: 1e-10, maxiter: Some(4), m: Some(&pre), ..Default::default() })
+        .unwrap();
+    assert_eq!(r.info, f.i64("cg_precond_it4/info"));
+    assert_allclose(&r.x, &v(&f, "cg_precond_it4/x"), 1e-9, 1e-12);
+}
+
+#[test]
+fn krylov_zero_rhs_and_operators() {
+    let a = CsrMatrix::<f64>::identity(3);
+    for solver in [cg::<CsrMatrix, _>, bicgstab, gmres, minres] {
+        let r = solver(&a, &Array1::zeros(3), &IterOptions::default()).unwrap();
+        assert_eq!((r.x, r.info), (Array1::zeros(3), 0));
+    }
+    // dense matrices and closures are operators too
+    let d = array![[2.0, 0.0], [0.0, 4.0]];
+    let r = cg(&d, &array![2.0, 4.0], &IterOptions::default()).unwrap();
+    assert_allclose(&r.x, &array![1.0, 1.0], 1e-12, 0.0);
+}
+
+#[test]
+fn eigsh_matches_scipy() {
+    let f = fx();
+    let a = mat(&f, "eigsh/a");
+    for (which, key) in [(Which::LM, "LM"), (Which::LA, "LA"), (Which::SA, "SA")] {
+        let (w, vecs) = eigsh(&a, 6, &EigshOptions { which, ..Default::default() }, None).unwrap();
+        // both converge to machine precision relative to ||A||
+        assert_allclose(&w, &v(&f, &format!("eigsh/{key}")), 1e-10, 1e-12);
+        // A v = lambda v
+        for j in 0..6 {
+            let av = a.dot(&vecs.column(j)).unwrap();
+            assert_allclose(&av, &(&vecs.column(j) * w[j]), 1e-8, 1e-8);
+        }
+    }
+    let lap = mat(&f, "eigsh/lap");
+    let (w, _) =
+        eigsh(&lap, 4, &EigshOptions { sigma: Some(0.0), ..Default::default() }, Some(&lap.tocsc())).unwrap();
+    assert_allclose(&w, &v(&f, "eigsh/lap_sigma0"), 1e-10, 0.0);
+    let (w, _) = eigsh(&lap, 3, &EigshOptions { which: Which::SM, ..Default::default() }, None).unwrap();
+    assert_allclose(&w, &v(&f, "eigsh/lap_SM"), 1e-9, 0.0);
+}
+
+#[test]
+fn bad_input_table() {
+    let a = CsrMatrix::<f64>::identity(3);
+    let rect = CsrMatrix::<f64>::eye(2, 3, 0);
+    let b3 = array![1.0, 2.0, 3.0];
+    let b2 = array![1.0, 2.0];
+    let x0 = Array1::zeros(2);
+    let m2 = CsrMatrix::<f64>::identity(2);
+    let nan = CsrMatrix::from_dense(&array![[f64::NAN, 0.0], [0.0, 1.0]]);
+    let d = sci_array::ndarray::Array3::<f64>::zeros((3, 3, 3));
+    let cases: Vec<(&str, Result<()>)> = vec![
+        ("spsolve rect", spsolve(&rect, &b2).map(drop)),
+        ("spsolve b len", spsolve(&a, &b2).map(drop)),
+        ("spsolve b 3d", spsolve(&a, &d).map(drop)),
+        ("spsolve nan", spsolve(&nan, &b2).map(drop)),
+        ("splu rect", splu(&rect, &SpluOptions::default()).map(drop)),
+        ("splu thresh", splu(&a, &SpluOptions { diag_pivot_thresh: 2.0, ..Default::default() }).map(drop)),
+        ("lu solve b", splu(&a, &SpluOptions::default()).unwrap().solve(&b2).map(drop)),
+        ("tri rect", spsolve_triangular(&rect, &b2, true, false).map(drop)),
+        ("tri b", spsolve_triangular(&a, &b2, true, false).map(drop)),
+        ("cg rect", cg(&rect, &b2, &IterOptions::default()).map(drop)),
+        ("cg b", cg(&a, &b2, &IterOptions::default()).map(drop)),
+        ("cg x0", cg(&a, &b3, &IterOptions { x0: Some(&x0), ..Default::default() }).map(drop)),
+        ("cg M", cg(&a, &b3, &IterOptions { m: Some(&m2), ..Default::default() }).map(drop)),
+        ("cg rtol", cg(&a, &b3, &IterOptions { rtol: -1.0, ..Default::default() }).map(drop)),
+        ("cg maxiter", cg(&a, &b3, &IterOptions { maxiter: Some(0), ..Default::default() }).map(drop)),
+        ("bicgstab b", bicgstab(&a, &b2, &IterOptions::default()).map(drop)),
+        ("gmres b", gmres(&a, &b2, &IterOptions::default()).map(drop)),
+        ("gmres restart", gmres(&a, &b3, &IterOptions { restart: Some(0), ..Default::default() }).map(drop)),
+        ("minres b", minres(&a, &b2, &IterOptions::default()).map(drop)),
+        ("eigsh rect", eigsh(&rect, 1, &EigshOptions::default(), None).map(drop)),
+        ("eigsh k0", eigsh(&a, 0, &EigshOptions::default(), None).map(drop)),
+        ("eigsh k>=n", eigsh(&a, 3, &EigshOptions::default(), None).map(drop)),
+        ("eigsh ncv", eigsh(&a, 1, &EigshOptions { ncv: Some(5), ..Default::default() }, None).map(drop)),
+        (
+            "eigsh v0",
+            eigsh(&a, 1, &EigshOptions { v0: Some(Array1::zeros(3)), ..Default::default() }, None).map(drop),
+        ),
+        (
+            "eigsh sigma no matrix",
+            eigsh(&a, 1, &EigshOptions { sigma: Some(0.5), ..Default::default() }, None).map(drop),
+        ),
+        (
+            "eigsh maxiter",
+            eigsh(
+                &CsrMatrix::from_dense(&Array2::from_diag(&Array1::linspace(1.0, 2.0, 40))),
+                2,
+                &EigshOptions { which: Which::SM, maxiter: Some(1), ncv: Some(3), ..Default::default() },
+                None,
+            )
+            .map(drop),
+        ),
+    ];
+    for (name, r) in cases {
+        assert!(r.is_err(), "{name} should fail");
+    }
+}
