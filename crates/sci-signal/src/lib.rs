@@ -14,6 +14,9 @@
 //! | `freqz`, `freqz_zpk`, `sosfreqz` | [`freqz`], [`freqz_zpk`], [`sosfreqz`] |
 //! | `sos2tf`, `sos2zpk`, `tf2sos` | [`sos2tf`], [`sos2zpk`], [`tf2sos`] |
 //! | `sosfilt` (with `zi`), `sosfilt_zi`, `sosfiltfilt` | [`sosfilt`], [`sosfilt_with_zi`], [`sosfilt_zi`], [`sosfiltfilt`] |
+//! | `convolve`, `correlate`, `fftconvolve`, `oaconvolve`, `choose_conv_method`, `correlation_lags` | [`convolve`], [`correlate`], [`fftconvolve`], [`oaconvolve`], [`choose_conv_method`], [`correlation_lags`] |
+//! | `convolve2d`, `correlate2d` | [`convolve2d`], [`correlate2d`] |
+//! | `get_window`, `windows.*` | [`get_window`], [`windows`] |
 //!
 //! ```
 //! use sci_signal::{butter, BType};
@@ -26,10 +29,13 @@ pub use sci_array;
 
 mod cheby;
 mod convert;
+mod convolve;
+mod convolve2d;
 mod cplx;
 mod design;
 mod detrend;
 mod error;
+mod fftconv;
 mod filter;
 mod filtfilt;
 mod freqz;
@@ -38,10 +44,15 @@ mod resample;
 mod roots;
 mod sos;
 mod sosfilt;
+pub mod windows;
 mod zpk;
 
 pub use cheby::{cheb1ap, cheb2ap, cheby1, cheby1_sos, cheby1_zpk, cheby2, cheby2_sos, cheby2_zpk};
 pub use convert::{sos2tf, sos2zpk, tf2sos};
+pub use convolve::{
+    ConvMethod, ConvMode, choose_conv_method, convolve, correlate, correlation_lags, fftconvolve, oaconvolve,
+};
+pub use convolve2d::{Boundary, convolve2d, correlate2d};
 pub use design::{BType, butter, butter_sos, butter_zpk};
 pub use detrend::{DetrendType, detrend};
 pub use error::{Result, SignalError};
@@ -53,4 +64,5 @@ pub use resample::resample;
 pub use roots::tf2zpk;
 pub use sos::{Pairing, zpk2sos};
 pub use sosfilt::{sosfilt, sosfilt_with_zi, sosfilt_zi};
+pub use windows::{Window, get_window};
 pub use zpk::{Zpk, bilinear_zpk, buttap, lp2bp_zpk, lp2bs_zpk, lp2hp_zpk, lp2lp_zpk, zpk2tf};
