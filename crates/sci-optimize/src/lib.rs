@@ -15,6 +15,7 @@
 pub use sci_array;
 
 mod error;
+mod lsq;
 mod minimize;
 mod numdiff;
 mod problem;
@@ -22,6 +23,7 @@ mod scalar_min;
 mod zeros;
 
 pub use error::{OptimizeError, Result};
+pub use lsq::{CurveFitOptions, LeastsqOptions, LeastsqResult, RootMethod, curve_fit, leastsq, root};
 pub use minimize::{Method, MinimizeOptions, minimize, rosen, rosen_der, rosen_hess};
 pub use numdiff::FiniteDiff;
 pub use problem::{IterState, Jac, OptimizeResult, Problem, Solver, Termination, run};

@@ -1,0 +1,471 @@
+//! Levenberg-Marquardt as MINPACK's `lmdif`/`lmder` (Moré's trust-region variant with
+//! column-pivoted Householder QR, `lmpar` and `qrsolv`), the engine of SciPy's `leastsq`.
+
+use ndarray::{Array1, Array2};
+
+fn enorm(v: impl IntoIterator<Item = f64>) -> f64 {
+    let mut scale = 0.0f64;
+    let mut ssq = 1.0f64;
+    for x in v {
+        if x != 0.0 {
+            let a = x.abs();
+            if scale < a {
+                ssq = 1.0 + ssq * (scale / a).powi(2);
+                scale = a;
+            } else {
+                ssq += (a / scale).powi(2);
+            }
+        }
+    }
+    scale * ssq.sqrt()
+}
+
+/// Householder QR with column pivoting of `a` (`m x n`) in place (MINPACK `qrfac`):
+/// returns `(ipvt, rdiag, acnorm)`; R's strict upper triangle stays in `a`.
+fn qrfac(a: &mut Array2<f64>) -> (Vec<usize>, Vec<f64>, Vec<f64>) {
+    let (m, n) = a.dim();
+    let epsmch = f64::EPSILON;
+    let acnorm: Vec<f64> = (0..n).map(|j| enorm(a.column(j).iter().copied())).collect();
+    let mut rdiag = acnorm.clone();
+    let mut wa = acnorm.clone();
+    let mut ipvt: Vec<usize> = (0..n).collect();
+    for j in 0..m.min(n) {
+        let mut kmax = j;
+        for k in j..n {
+            if rdiag[k] > rdiag[kmax] {
+                kmax = k;
+            }
+        }
+        if kmax != j {
+            for i in 0..m {
+                a.swap([i, j], [i, kmax]);
+            }
+            rdiag[kmax] = rdiag[j];
+            wa[kmax] = wa[j];
+            ipvt.swap(j, kmax);
+        }
+        let mut ajnorm = enorm((j..m).map(|i| a[[i, j]]));
+        if ajnorm != 0.0 {
+            if a[[j, j]] < 0.0 {
+                ajnorm = -ajnorm;
+            }
+            for i in j..m {
+                a[[i, j]] /= ajnorm;
+            }
+            a[[j, j]] += 1.0;
+            for k in j + 1..n {
+                let sum: f64 = (j..m).map(|i| a[[i, j]] * a[[i, k]]).sum();
+                let temp = sum / a[[j, j]];
+                for i in j..m {
+                    a[[i, k]] -= temp * a[[i, j]];
+                }
+                if rdiag[k] != 0.0 {
+                    let t = a[[j, k]] / rdiag[k];
+                    rdiag[k] *= (1.0 - t * t).max(0.0).sqrt();
+                    if 0.05 * (rdiag[k] / wa[k]).powi(2) <= epsmch {
+                        rdiag[k] = enorm((j + 1..m).map(|i| a[[i, k]]));
+                        wa[k] = rdiag[k];
+                    }
+                }
+            }
+        }
+        rdiag[j] = -ajnorm;
+    }
+    (ipvt, rdiag, acnorm)
+}
+
+/// MINPACK `qrsolv`: solves `[R; D] x ≈ [qtb; 0]` in the least-squares sense. `r` holds R in
+/// its upper triangle (its strict lower triangle is overwritten); returns `(x, sdiag)`.
+fn qrsolv(r: &mut Array2<f64>, ipvt: &[usize], diag: &[f64], qtb: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let n = diag.len();
+    let mut x = vec![0.0; n];
+    let mut wa = vec![0.0; n];
+    let mut sdiag = vec![0.0; n];
+    for j in 0..n {
+        for i in j..n {
+            r[[i, j]] = r[[j, i]];
+        }
+        x[j] = r[[j, j]];
+        wa[j] = qtb[j];
+    }
+    for j in 0..n {
+        let l = ipvt[j];
+        if diag[l] != 0.0 {
+            for s in sdiag.iter_mut().skip(j) {
+                *s = 0.0;
+            }
+            sdiag[j] = diag[l];
+            let mut qtbpj = 0.0;
+            for k in j..n {
+                if sdiag[k] == 0.0 {
+                    continue;
+                }
+                let (sin, cos) = if r[[k, k]].abs() < sdiag[k].abs() {
+                    let cotan = r[[k, k]] / sdiag[k];
+                    let sin = 0.5 / (0.25 + 0.25 * cotan * cotan).sqrt();
+                    (sin, sin * cotan)
+                } else {
+                    let tan = sdiag[k] / r[[k, k]];
+                    let cos = 0.5 / (0.25 + 0.25 * tan * tan).sqrt();
+                    (cos * tan, cos)
+                };
+                r[[k, k]] = cos * r[[k, k]] + sin * sdiag[k];
+                let temp = cos * wa[k] + sin * qtbpj;
+                qtbpj = -sin * wa[k] + cos * qtbpj;
+                wa[k] = temp;
+                for i in k + 1..n {
+                    let temp = cos * r[[i, k]] + sin * sdiag[i];
+                    sdiag[i] = -sin * r[[i, k]] + cos * sdiag[i];
+                    r[[i, k]] = temp;
+                }
+            }
+        }
+        sdiag[j] = r[[j, j]];
+        r[[j, j]] = x[j];
+    }
+    let mut nsing = n;
+    for j in 0..n {
+        if sdiag[j] == 0.0 && nsing == n {
+            nsing = j;
+        }
+        if nsing < n {
+            wa[j] = 0.0;
+        }
+    }
+    for k in 0..nsing {
+        let j = nsing - 1 - k;
+        let sum: f64 = (j + 1..nsing).map(|i| r[[i, j]] * wa[i]).sum();
+        wa[j] = (wa[j] - sum) / sdiag[j];
+    }
+    for j in 0..n {
+        x[ipvt[j]] = wa[j];
+    }
+    (x, sdiag)
+}
+
+/// MINPACK `lmpar`: the Levenberg-Marquardt parameter for trust radius `delta`.
+/// Returns `(par, x)`.
+fn lmpar(
+    r: &mut Array2<f64>,
+    ipvt: &[usize],
+    diag: &[f64],
+    qtb: &[f64],
+    delta: f64,
+    mut par: f64,
+) -> (f64, Vec<f64>) {
+    let n = diag.len();
+    let dwarf = f64::MIN_POSITIVE;
+    let mut nsing = n;
+    let mut wa1 = qtb.to_vec();
+    for j in 0..n {
+        if r[[j, j]] == 0.0 && nsing == n {
+            nsing = j;
+        }
+        if nsing < n {
+            wa1[j] = 0.0;
+        }
+    }
+    for k in 0..nsing {
+        let j = nsing - 1 - k;
+        wa1[j] /= r[[j, j]];
+        let temp = wa1[j];
+        for i in 0..j {
+            wa1[i] -= r[[i, j]] * temp;
+        }
+    }
+    let mut x = vec![0.0; n];
+    for j in 0..n {
+        x[ipvt[j]] = wa1[j];
+    }
+    let mut wa2: Vec<f64> = (0..n).map(|j| diag[j] * x[j]).collect();
+    let mut dxnorm = enorm(wa2.iter().copied());
+    let mut fp = dxnorm - delta;
+    if fp <= 0.1 * delta {
+        return (0.0, x);
+    }
+    let mut parl = 0.0;
+    if nsing >= n {
+        for j in 0..n {
+            let l = ipvt[j];
+            wa1[j] = diag[l] * (wa2[l] / dxnorm);
+        }
+        for j in 0..n {
+            let sum: f64 = (0..j).map(|i| r[[i, j]] * wa1[i]).sum();
+            wa1[j] = (wa1[j] - sum) / r[[j, j]];
+        }
+        let temp = enorm(wa1.iter().copied());
+        parl = ((fp / delta) / temp) / temp;
+    }
+    for j in 0..n {
+        let sum: f64 = (0..=j).map(|i| r[[i, j]] * qtb[i]).sum();
+        wa1[j] = sum / diag[ipvt[j]];
+    }
+    let gnorm = enorm(wa1.iter().copied());
+    let mut paru = gnorm / delta;
+    if paru == 0.0 {
+        paru = dwarf / delta.min(0.1);
+    }
+    par = par.max(parl).min(paru);
+    if par == 0.0 {
+        par = gnorm / dxnorm;
+    }
+    let mut iter = 0;
+    loop {
+        iter += 1;
+        if par == 0.0 {
+            par = dwarf.max(0.001 * paru);
+        }
+        let temp = par.sqrt();
+        let d: Vec<f64> = diag.iter().map(|v| temp * v).collect();
+        let (xs, sdiag) = qrsolv(r, ipvt, &d, qtb);
+        x = xs;
+        wa2 = (0..n).map(|j| diag[j] * x[j]).collect();
+        dxnorm = enorm(wa2.iter().copied());
+        let temp = fp;
+        fp = dxnorm - delta;
+        if fp.abs() <= 0.1 * delta || (parl == 0.0 && fp <= temp && temp < 0.0) || iter == 10 {
+            break;
+        }
+        for j in 0..n {
+            let l = ipvt[j];
+            wa1[j] = diag[l] * (wa2[l] / dxnorm);
+        }
+        for j in 0..n {
+            wa1[j] /= sdiag[j];
+            let temp = wa1[j];
+            for i in j + 1..n {
+                wa1[i] -= r[[i, j]] * temp;
+            }
+        }
+        let temp = enorm(wa1.iter().copied());
+        let parc = ((fp / delta) / temp) / temp;
+        if fp > 0.0 {
+            parl = parl.max(par);
+        }
+        if fp < 0.0 {
+            paru = paru.min(par);
+        }
+        par = parl.max(par + parc);
+    }
+    (par, x)
+}
+
+/// What [`lm`] returns.
+pub(crate) struct LmOutput {
+    pub x: Array1<f64>,
+    pub fvec: Array1<f64>,
+    /// MINPACK's `info` (1-4 success, 5 too many calls, 6-8 tolerances too small).
+    pub info: i32,
+    pub nfev: usize,
+    pub njev: usize,
+    /// R of the final QR (`n x n`, upper triangle) and its pivots, for the covariance.
+    pub r: Array2<f64>,
+    pub ipvt: Vec<usize>,
+}
+
+/// Tolerances and limits of [`lm`] (MINPACK names).
+pub(crate) struct LmParams {
+    pub ftol: f64,
+    pub xtol: f64,
+    pub gtol: f64,
+    pub maxfev: usize,
+    pub epsfcn: f64,
+    pub factor: f64,
+}
+
+/// MINPACK `lmdif` (finite-difference Jacobian) or `lmder` (with `jac`).
+pub(crate) fn lm(
+    fun: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
+    jac: Option<&dyn Fn(&Array1<f64>) -> Array2<f64>>,
+    x0: Array1<f64>,
+    p: &LmParams,
+) -> LmOutput {
+    let epsmch = f64::EPSILON;
+    let n = x0.len();
+    let mut x = x0;
+    let mut fvec = fun(&x);
+    let m = fvec.len();
+    let mut nfev = 1;
+    let mut njev = 0;
+    let mut fnorm = enorm(fvec.iter().copied());
+    let mut par = 0.0;
+    let mut iter = 1;
+    let mut info = 0;
+    let mut diag = vec![0.0; n];
+    let mut delta = 0.0;
+    let mut xnorm = 0.0;
+    let mut fjac;
+    let mut ipvt;
+    loop {
+        // Jacobian.
+        fjac = match jac {
+            Some(j) => {
+                njev += 1;
+                j(&x)
+            }
+            None => {
+                let eps = p.epsfcn.max(epsmch).sqrt();
+                let mut jm = Array2::zeros((m, n));
+                for j in 0..n {
+                    let temp = x[j];
+                    let mut h = eps * temp.abs();
+                    if h == 0.0 {
+                        h = eps;
+                    }
+                    x[j] = temp + h;
+                    let wa = fun(&x);
+                    nfev += 1;
+                    x[j] = temp;
+                    for i in 0..m {
+                        jm[[i, j]] = (wa[i] - fvec[i]) / h;
+                    }
+                }
+                njev += 1;
+                jm
+            }
+        };
+        let (piv, wa1, wa2) = qrfac(&mut fjac);
+        ipvt = piv;
+        if iter == 1 {
+            for j in 0..n {
+                diag[j] = if wa2[j] == 0.0 { 1.0 } else { wa2[j] };
+            }
+            xnorm = enorm((0..n).map(|j| diag[j] * x[j]));
+            delta = p.factor * xnorm;
+            if delta == 0.0 {
+                delta = p.factor;
+            }
+        }
+        let mut wa4 = fvec.to_vec();
+        let mut qtf = vec![0.0; n];
+        for j in 0..n.min(m) {
+            if fjac[[j, j]] != 0.0 {
+                let sum: f64 = (j..m).map(|i| fjac[[i, j]] * wa4[i]).sum();
+                let temp = -sum / fjac[[j, j]];
+                for i in j..m {
+                    wa4[i] += fjac[[i, j]] * temp;
+                }
+            }
+            fjac[[j, j]] = wa1[j];
+            qtf[j] = wa4[j];
+        }
+        let mut gnorm: f64 = 0.0;
+        if fnorm != 0.0 {
+            for j in 0..n {
+                let l = ipvt[j];
+                if wa2[l] != 0.0 {
+                    let sum: f64 = (0..=j).map(|i| fjac[[i, j]] * (qtf[i] / fnorm)).sum();
+                    gnorm = gnorm.max((sum / wa2[l]).abs());
+                }
+            }
+        }
+        if gnorm <= p.gtol {
+            info = 4;
+        }
+        if info != 0 {
+            break;
+        }
+        for j in 0..n {
+            diag[j] = diag[j].max(wa2[j]);
+        }
+        let mut r = fjac.slice(ndarray::s![..n, ..]).to_owned();
+        loop {
+            let (newpar, step) = lmpar(&mut r, &ipvt, &diag, &qtf, delta, par);
+            par = newpar;
+            let wa1: Vec<f64> = step.iter().map(|v| -v).collect();
+            let wa2: Array1<f64> = (0..n).map(|j| x[j] + wa1[j]).collect();
+            let pnorm = enorm((0..n).map(|j| diag[j] * wa1[j]));
+            if iter == 1 {
+                delta = delta.min(pnorm);
+            }
+            let wa4 = fun(&wa2);
+            nfev += 1;
+            let fnorm1 = enorm(wa4.iter().copied());
+            let actred = if 0.1 * fnorm1 < fnorm { 1.0 - (fnorm1 / fnorm).powi(2) } else { -1.0 };
+            let mut wa3 = vec![0.0; n];
+            for j in 0..n {
+                let temp = wa1[ipvt[j]];
+                for i in 0..=j {
+                    wa3[i] += fjac[[i, j]] * temp;
+                }
+            }
+            let temp1 = enorm(wa3.iter().copied()) / fnorm;
+            let temp2 = par.sqrt() * pnorm / fnorm;
+            let prered = temp1 * temp1 + temp2 * temp2 / 0.5;
+            let dirder = -(temp1 * temp1 + temp2 * temp2);
+            let ratio = if prered != 0.0 { actred / prered } else { 0.0 };
+            if ratio <= 0.25 {
+                let mut temp = if actred >= 0.0 { 0.5 } else { 0.5 * dirder / (dirder + 0.5 * actred) };
+                if 0.1 * fnorm1 >= fnorm || temp < 0.1 {
+                    temp = 0.1;
+                }
+                delta = temp * delta.min(pnorm / 0.1);
+                par /= temp;
+            } else if par == 0.0 || ratio >= 0.75 {
+                delta = pnorm / 0.5;
+                par *= 0.5;
+            }
+            if ratio >= 1e-4 {
+                x = wa2;
+                xnorm = enorm((0..n).map(|j| diag[j] * x[j]));
+                fvec = wa4;
+                fnorm = fnorm1;
+                iter += 1;
+            }
+            if actred.abs() <= p.ftol && prered <= p.ftol && 0.5 * ratio <= 1.0 {
+                info = 1;
+            }
+            if delta <= p.xtol * xnorm {
+                info = if info == 1 { 3 } else { 2 };
+            }
+            if info == 0 {
+                if nfev >= p.maxfev {
+                    info = 5;
+                }
+                if actred.abs() <= epsmch && prered <= epsmch && 0.5 * ratio <= 1.0 {
+                    info = 6;
+                }
+                if delta <= epsmch * xnorm {
+                    info = 7;
+                }
+                if gnorm <= epsmch {
+                    info = 8;
+                }
+            }
+            if info != 0 || ratio >= 1e-4 {
+                break;
+            }
+        }
+        if info != 0 {
+            break;
+        }
+    }
+    let r = fjac.slice(ndarray::s![..n.min(m), ..]).to_owned();
+    LmOutput { x, fvec, info, nfev, njev, r, ipvt }
+}
+
+/// `(J^T J)^{-1}` from the pivoted R of the last QR, as SciPy's `leastsq` computes `cov_x`;
+/// `None` when R is singular.
+pub(crate) fn covariance(r: &Array2<f64>, ipvt: &[usize]) -> Option<Array2<f64>> {
+    let n = ipvt.len();
+    if r.nrows() < n || (0..n).any(|i| r[[i, i]] == 0.0 || !r[[i, i]].is_finite()) {
+        return None;
+    }
+    // Rinv (upper triangular).
+    let mut rinv = Array2::<f64>::zeros((n, n));
+    for j in 0..n {
+        rinv[[j, j]] = 1.0 / r[[j, j]];
+        for i in (0..j).rev() {
+            let s: f64 = (i + 1..=j).map(|k| r[[i, k]] * rinv[[k, j]]).sum();
+            rinv[[i, j]] = -s / r[[i, i]];
+        }
+    }
+    let m = rinv.dot(&rinv.t());
+    let mut cov = Array2::zeros((n, n));
+    for i in 0..n {
+        for j in 0..n {
+            cov[[ipvt[i], ipvt[j]]] = m[[i, j]];
+        }
+    }
+    cov.iter().all(|v| v.is_finite()).then_some(cov)
+}

@@ -1,0 +1,355 @@
+//! Nonlinear least squares and systems: `leastsq`, `root(method='lm')` and `curve_fit`, on
+//! MINPACK's Levenberg-Marquardt.
+
+mod minpack_lm;
+
+use crate::error::{OptimizeError, Result, invalid};
+use crate::problem::OptimizeResult;
+use minpack_lm::{LmParams, covariance, lm};
+use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
+use std::fmt;
+
+fn lm_message(info: i32, p: &LmParams) -> String {
+    match info {
+        1 => format!(
+            "Both actual and predicted relative reductions in the sum of squares\n  are at most {:.6}",
+            p.ftol
+        ),
+        2 => format!("The relative error between two consecutive iterates is at most {:.6}", p.xtol),
+        3 => format!(
+            "Both actual and predicted relative reductions in the sum of squares\n  are at most {:.6} and the relative error between two consecutive iterates is at \n  most {:.6}",
+            p.ftol, p.xtol
+        ),
+        4 => format!(
+            "The cosine of the angle between func(x) and any column of the\n  Jacobian is at most {:.6} in absolute value",
+            p.gtol
+        ),
+        5 => format!("Number of calls to function has reached maxfev = {}.", p.maxfev),
+        6 => format!(
+            "ftol={:.6} is too small, no further reduction in the sum of squares\n  is possible.",
+            p.ftol
+        ),
+        7 => format!(
+            "xtol={:.6} is too small, no further improvement in the approximate\n  solution is possible.",
+            p.xtol
+        ),
+        _ => format!(
+            "gtol={:.6} is too small, func(x) is orthogonal to the columns of\n  the Jacobian to machine precision.",
+            p.gtol
+        ),
+    }
+}
+
+/// Options of [`leastsq`] and [`root`] with `Lm` (SciPy's `leastsq` keywords).
+#[derive(Clone, Copy)]
+pub struct LeastsqOptions<'a> {
+    /// `Dfun`: the Jacobian `(m, n)` of the residuals (default: forward differences).
+    pub jac: Option<&'a dyn Fn(&Array1<f64>) -> Array2<f64>>,
+    /// `ftol` (default 1.49012e-8): relative reduction of the sum of squares.
+    pub ftol: f64,
+    /// `xtol` (default 1.49012e-8): relative change of the solution.
+    pub xtol: f64,
+    /// `gtol` (default 0): orthogonality of residuals and Jacobian columns.
+    pub gtol: f64,
+    /// `maxfev` (default `None`: `200 * (n + 1)` without `jac`, `100 * (n + 1)` with it).
+    pub maxfev: Option<usize>,
+    /// `epsfcn` (default 0, i.e. machine epsilon): forward-difference step is `sqrt(epsfcn) * |x|`.
+    pub epsfcn: f64,
+    /// `factor` (default 100): initial trust-region radius factor.
+    pub factor: f64,
+}
+
+impl Default for LeastsqOptions<'_> {
+    fn default() -> Self {
+        LeastsqOptions {
+            jac: None,
+            ftol: 1.49012e-8,
+            xtol: 1.49012e-8,
+            gtol: 0.0,
+            maxfev: None,
+            epsfcn: 0.0,
+            factor: 100.0,
+        }
+    }
+}
+
+impl fmt::Debug for LeastsqOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LeastsqOptions")
+            .field("jac", &self.jac.is_some())
+            .field("ftol", &self.ftol)
+            .field("xtol", &self.xtol)
+            .field("gtol", &self.gtol)
+            .field("maxfev", &self.maxfev)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The result of [`leastsq`] (SciPy's `full_output=True` tuple).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeastsqResult {
+    /// The solution.
+    pub x: Array1<f64>,
+    /// `cov_x`: `inv(J^T J)` at the solution, `None` when singular.
+    pub cov_x: Option<Array2<f64>>,
+    /// The residuals at `x`.
+    pub fvec: Array1<f64>,
+    /// Function evaluations (including finite differences).
+    pub nfev: usize,
+    /// Jacobian evaluations.
+    pub njev: usize,
+    /// MINPACK's `ier`: 1-4 success.
+    pub ier: i32,
+    /// SciPy's message.
+    pub mesg: String,
+}
+
+/// Minimizes the sum of squares of `fun(x)` (length `m >= n`) by MINPACK's
+/// Levenberg-Marquardt (`lmdif`, or `lmder` with `jac`).
+///
+/// SciPy equivalent: `scipy.optimize.leastsq` (with `full_output=True`).
+///
+/// # Errors
+///
+/// [`OptimizeError::WrongLength`] when `fun` returns fewer values than `x0` has (SciPy:
+/// "Improper input"), [`OptimizeError::NonFiniteInitial`] for non-finite residuals at `x0`,
+/// [`OptimizeError::InvalidValue`] for negative tolerances or a Jacobian of the wrong shape.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{leastsq, LeastsqOptions};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// // Fit y = a exp(b t) through three points.
+/// let (t, y) = (array![0.0, 1.0, 2.0], array![2.0, 2.0 * 1.5f64.exp(), 2.0 * 3f64.exp()]);
+/// let r = leastsq(|p: &Array1<f64>| &t.mapv(|ti| p[0] * (p[1] * ti).exp()) - &y, &array![1.0, 1.0], &LeastsqOptions::default())?;
+/// assert!((1..=4).contains(&r.ier));
+/// assert!((r.x[0] - 2.0).abs() < 1e-7 && (r.x[1] - 1.5).abs() < 1e-7);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn leastsq<F, S>(
+    mut fun: F,
+    x0: &ArrayBase<S, Ix1>,
+    options: &LeastsqOptions<'_>,
+) -> Result<LeastsqResult>
+where
+    F: FnMut(&Array1<f64>) -> Array1<f64>,
+    S: Data<Elem = f64>,
+{
+    let o = options;
+    let n = x0.len();
+    if n == 0 {
+        return Err(OptimizeError::WrongLength { arg: "x0", expected: 1, found: 0 });
+    }
+    for (name, v) in [("ftol", o.ftol), ("xtol", o.xtol), ("gtol", o.gtol), ("epsfcn", o.epsfcn)] {
+        if v.is_nan() || v < 0.0 {
+            return Err(invalid(name, format!("must be non-negative, got {v}")));
+        }
+    }
+    if o.factor.is_nan() || o.factor <= 0.0 {
+        return Err(invalid("factor", format!("must be positive, got {}", o.factor)));
+    }
+    let x0 = x0.to_owned();
+    let f0 = fun(&x0);
+    if f0.len() < n {
+        return Err(OptimizeError::WrongLength { arg: "fun(x0)", expected: n, found: f0.len() });
+    }
+    if let Some(v) = f0.iter().find(|v| !v.is_finite()) {
+        return Err(OptimizeError::NonFiniteInitial { what: "residuals", value: *v });
+    }
+    if let Some(j) = o.jac {
+        let j0 = j(&x0);
+        if j0.dim() != (f0.len(), n) {
+            return Err(invalid("jac", format!("expected shape ({}, {n}), got {:?}", f0.len(), j0.shape())));
+        }
+    }
+    let p = LmParams {
+        ftol: o.ftol,
+        xtol: o.xtol,
+        gtol: o.gtol,
+        maxfev: o.maxfev.filter(|&m| m > 0).unwrap_or(if o.jac.is_some() {
+            100 * (n + 1)
+        } else {
+            200 * (n + 1)
+        }),
+        epsfcn: o.epsfcn,
+        factor: o.factor,
+    };
+    let out = lm(&mut fun, o.jac, x0, &p);
+    Ok(LeastsqResult {
+        cov_x: covariance(&out.r, &out.ipvt),
+        x: out.x,
+        fvec: out.fvec,
+        nfev: out.nfev,
+        njev: out.njev,
+        ier: out.info,
+        mesg: lm_message(out.info, &p),
+    })
+}
+
+/// The methods of [`root`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RootMethod {
+    /// `"lm"`: Levenberg-Marquardt in the least-squares sense (works for `m >= n` equations).
+    Lm,
+}
+
+/// Finds a root of a vector function `fun: R^n -> R^m` (`m >= n`) from `x0`.
+///
+/// SciPy equivalent: `scipy.optimize.root` (method `'lm'`; the default `'hybr'` is not
+/// available yet).
+///
+/// The result has `x`, `fvec` (SciPy's `fun`), `status` (MINPACK's `info`), `success`,
+/// `message`, `nfev` and `njev`.
+///
+/// # Errors
+///
+/// As [`leastsq`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{root, LeastsqOptions, RootMethod};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// // x0^2 + x1^2 = 1, x1 = x0, x1 = x0^2 have no common root; lm returns the least-squares point.
+/// let f = |x: &Array1<f64>| array![x[0] * x[0] + x[1] * x[1] - 1.0, x[1] - x[0], x[1] - x[0] * x[0]];
+/// let r = root(f, &array![1.0, 1.0], RootMethod::Lm, &LeastsqOptions::default())?;
+/// assert!(r.success);
+/// assert!((r.x[0] - 0.7609606619950791).abs() < 1e-8); // SciPy's x
+/// assert!((r.x[1] - 0.660177364636421).abs() < 1e-8);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn root<F, S>(
+    fun: F,
+    x0: &ArrayBase<S, Ix1>,
+    method: RootMethod,
+    options: &LeastsqOptions<'_>,
+) -> Result<OptimizeResult>
+where
+    F: FnMut(&Array1<f64>) -> Array1<f64>,
+    S: Data<Elem = f64>,
+{
+    match method {
+        RootMethod::Lm => {
+            let r = leastsq(fun, x0, options)?;
+            Ok(OptimizeResult {
+                fun: f64::NAN,
+                jac: None,
+                fvec: Some(r.fvec),
+                jac_matrix: None,
+                hess_inv: None,
+                nit: 0,
+                nfev: r.nfev,
+                njev: r.njev,
+                nhev: 0,
+                status: r.ier,
+                success: (1..=4).contains(&r.ier),
+                message: r.mesg,
+                x: r.x,
+            })
+        }
+    }
+}
+
+/// Options of [`curve_fit`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CurveFitOptions {
+    /// `sigma`: the standard deviation of each `ydata` point (residuals are divided by it).
+    pub sigma: Option<Array1<f64>>,
+    /// `absolute_sigma`: `pcov` is not rescaled by the reduced chi-square when `true`.
+    pub absolute_sigma: bool,
+    /// `maxfev` (default `200 * (n + 1)`).
+    pub maxfev: Option<usize>,
+}
+
+/// Fits `f(xdata, p)` to `ydata` by least squares from `p0` (Levenberg-Marquardt); returns
+/// `(popt, pcov)`.
+///
+/// SciPy equivalent: `scipy.optimize.curve_fit` (method `'lm'`, no bounds). `pcov` is filled
+/// with `inf` when it cannot be estimated (singular Jacobian, or no more points than
+/// parameters with `absolute_sigma=false`), as SciPy does.
+///
+/// # Errors
+///
+/// [`OptimizeError::NoConvergence`] when MINPACK does not report success (SciPy's
+/// "Optimal parameters not found"); [`OptimizeError::WrongLength`] when `ydata`, `sigma` and
+/// `f`'s output do not match or there are fewer points than parameters;
+/// [`OptimizeError::InvalidValue`] for non-finite data.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{curve_fit, CurveFitOptions};
+/// use sci_optimize::sci_array::ndarray::{Array1, array};
+/// let x = Array1::linspace(0.0, 4.0, 50);
+/// let y = x.mapv(|t: f64| 2.5 * (-1.3 * t).exp() + 0.5);
+/// let f = |x: &Array1<f64>, p: &Array1<f64>| x.mapv(|t| p[0] * (-p[1] * t).exp() + p[2]);
+/// let (popt, _pcov) = curve_fit(f, &x, &y, &array![1.0, 1.0, 1.0], &CurveFitOptions::default())?;
+/// assert!((popt[0] - 2.5).abs() < 1e-8 && (popt[1] - 1.3).abs() < 1e-8 && (popt[2] - 0.5).abs() < 1e-8);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn curve_fit<F, S1, S2, S3>(
+    mut f: F,
+    xdata: &ArrayBase<S1, Ix1>,
+    ydata: &ArrayBase<S2, Ix1>,
+    p0: &ArrayBase<S3, Ix1>,
+    options: &CurveFitOptions,
+) -> Result<(Array1<f64>, Array2<f64>)>
+where
+    F: FnMut(&Array1<f64>, &Array1<f64>) -> Array1<f64>,
+    S1: Data<Elem = f64>,
+    S2: Data<Elem = f64>,
+    S3: Data<Elem = f64>,
+{
+    let xdata = xdata.to_owned();
+    let ydata = ydata.to_owned();
+    let n = p0.len();
+    let m = ydata.len();
+    if xdata.iter().chain(ydata.iter()).any(|v| !v.is_finite()) {
+        return Err(invalid("ydata", "array must not contain infs or NaNs"));
+    }
+    if m < n {
+        return Err(OptimizeError::WrongLength { arg: "ydata", expected: n, found: m });
+    }
+    let inv_sigma = match &options.sigma {
+        Some(s) => {
+            if s.len() != m {
+                return Err(OptimizeError::WrongLength { arg: "sigma", expected: m, found: s.len() });
+            }
+            Some(s.mapv(|v| 1.0 / v))
+        }
+        None => None,
+    };
+    let mut fcalls_bad = None;
+    let resid = |p: &Array1<f64>| {
+        let model = f(&xdata, p);
+        if model.len() != m {
+            fcalls_bad.get_or_insert(model.len());
+            return Array1::from_elem(m, f64::NAN);
+        }
+        let r = &model - &ydata;
+        match &inv_sigma {
+            Some(w) => r * w,
+            None => r,
+        }
+    };
+    let opts = LeastsqOptions { maxfev: options.maxfev, ..Default::default() };
+    let res = leastsq(resid, p0, &opts);
+    if let Some(found) = fcalls_bad {
+        return Err(OptimizeError::WrongLength { arg: "f(xdata, p)", expected: m, found });
+    }
+    let res = res?;
+    if !(1..=4).contains(&res.ier) {
+        return Err(OptimizeError::NoConvergence {
+            message: format!("Optimal parameters not found: {}", res.mesg),
+        });
+    }
+    let cost: f64 = res.fvec.iter().map(|v| v * v).sum();
+    let pcov = match res.cov_x {
+        Some(c) if options.absolute_sigma => c,
+        Some(c) if m > n => c * (cost / (m - n) as f64),
+        _ => Array2::from_elem((n, n), f64::INFINITY),
+    };
+    Ok((res.x, pcov))
+}
