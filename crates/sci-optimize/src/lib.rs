@@ -1,7 +1,19 @@
 //! # sci-optimize: `scipy.optimize` on ndarray
 //!
 //! Root finding, minimization, nonlinear systems and curve fitting under SciPy's names and
-//! with SciPy's algorithms, defaults and result fields.
+//! with SciPy's algorithms, defaults and result fields:
+//!
+//! * scalar roots: [`root_scalar`] (brentq, brenth, bisect, ridder, newton, secant, halley,
+//!   with SciPy's iteration and call counts), [`brentq`], [`brenth`], [`bisect`], [`ridder`],
+//!   [`newton`];
+//! * scalar minimization: [`minimize_scalar`] (Brent, bounded, golden), [`bracket`];
+//! * [`minimize`]: Nelder-Mead, BFGS and CG with SciPy's line searches and finite-difference
+//!   gradients, driven through the [`Solver`] trait (`init`, `next_iter`, `terminate`) on a
+//!   [`Problem`] that counts `nfev`/`njev`/`nhev` and returning an [`OptimizeResult`];
+//! * least squares: [`leastsq`], [`root`] (`lm`) and [`curve_fit`] on MINPACK's
+//!   Levenberg-Marquardt.
+//!
+//! `docs/names/optimize.tsv` lists every `scipy.optimize` name and what is still missing.
 //!
 //! ```
 //! use sci_optimize::{root_scalar, RootScalarOptions};
