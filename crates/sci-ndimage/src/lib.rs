@@ -13,6 +13,7 @@
 //! | `generate_binary_structure`, `iterate_structure` | [`generate_binary_structure`], [`iterate_structure`] |
 //! | `binary_erosion`, `binary_dilation`, `binary_opening`, `binary_closing`, `binary_fill_holes` | [`binary_erosion`], [`binary_dilation`], [`binary_opening`], [`binary_closing`], [`binary_fill_holes`] |
 //! | `grey_erosion`, `grey_dilation`, `grey_opening`, `grey_closing`, `white_tophat`, `black_tophat`, `morphological_gradient` | [`grey_erosion`], [`grey_dilation`], [`grey_opening`], [`grey_closing`], [`white_tophat`], [`black_tophat`], [`morphological_gradient`] |
+//! | `spline_filter1d`, `spline_filter`, `map_coordinates`, `affine_transform`, `shift`, `zoom`, `rotate` | [`spline_filter1d`], [`spline_filter`], [`map_coordinates`], [`affine_transform`], [`shift`], [`zoom`], [`rotate`] |
 //! | `label`, `find_objects` | [`label`], [`find_objects`] |
 //! | `sum_labels`, `mean`, `variance`, `standard_deviation`, `minimum`, `maximum`, `minimum_position`, `maximum_position`, `extrema`, `center_of_mass` | same names |
 //!
@@ -35,6 +36,7 @@ pub use sci_array;
 mod element;
 mod error;
 mod filters;
+mod interpolation;
 mod measurements;
 mod mode;
 mod morphology;
@@ -49,6 +51,8 @@ pub use filters::rank::{
     FootprintOptions, generic_filter, maximum_filter, maximum_filter1d, median_filter, minimum_filter,
     minimum_filter1d, percentile_filter, rank_filter, uniform_filter, uniform_filter1d,
 };
+pub use interpolation::splines::{spline_filter, spline_filter1d};
+pub use interpolation::transform::{InterpOptions, affine_transform, map_coordinates, rotate, shift, zoom};
 pub use measurements::label::{find_objects, label};
 pub use measurements::stats::{
     Extrema, center_of_mass, extrema, maximum, maximum_position, mean, minimum, minimum_position,

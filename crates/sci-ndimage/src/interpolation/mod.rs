@@ -1,0 +1,5 @@
+//! Interpolation (`scipy.ndimage._interpolation`): B-spline prefilters and geometric
+//! transforms.
+
+pub(crate) mod splines;
+pub(crate) mod transform;
