@@ -33,6 +33,7 @@ pub use sci_array;
 
 mod compressed;
 mod construct;
+pub mod csgraph;
 mod coo;
 mod cs;
 mod csc;

@@ -1,0 +1,169 @@
+//! SciPy parity for sparse.csgraph (fixtures from tools/fixtures/sparse_csgraph.py).
+
+use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array};
+use sci_array::testing::fixture::Fixture;
+use sci_array::testing::{assert_allclose, assert_array_equal};
+use sci_sparse::csgraph::*;
+use sci_sparse::*;
+
+fn fx() -> Fixture {
+    Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sparse_csgraph.json")).unwrap()
+}
+
+fn m(f: &Fixture, p: &str) -> Array2<f64> {
+    f.array_f64(p).into_dimensionality::<Ix2>().unwrap()
+}
+
+fn iv(f: &Fixture, p: &str) -> Array1<i64> {
+    f.array_i64(p).into_dimensionality::<Ix1>().unwrap()
+}
+
+fn uv(f: &Fixture, p: &str) -> Array1<usize> {
+    iv(f, p).mapv(|x| x as usize)
+}
+
+fn graph(f: &Fixture, c: &str) -> CsrMatrix {
+    let u = |k: &str| f.array_i64(&format!("{c}/g/{k}")).iter().map(|&x| x as usize).collect::<Vec<_>>();
+    let sh = u("shape");
+    let data: Vec<f64> = f.array_f64(&format!("{c}/g/data")).iter().copied().collect();
+    CsrMatrix::from_triplets(&data, &u("row"), &u("col"), (sh[0], sh[1])).unwrap()
+}
+
+/// Canonical relabelling: components numbered by first appearance.
+fn canon(l: &Array1<usize>) -> Vec<usize> {
+    let mut map = std::collections::HashMap::new();
+    l.iter()
+        .map(|&x| {
+            let k = map.len();
+            *map.entry(x).or_insert(k)
+        })
+        .collect()
+}
+
+const CASES: [&str; 5] = ["doc", "explicit_zero", "single", "random30", "random80"];
+
+// Path lengths are sums of a few weights taken in possibly different orders.
+const RTOL: f64 = 1e-13;
+
+#[test]
+fn components_match_scipy() {
+    let f = fx();
+    for c in CASES {
+        let g = graph(&f, c);
+        for (directed, d) in [(true, "d"), (false, "u")] {
+            let (n, lab) = connected_components(&g, directed, Connection::Weak).unwrap();
+            assert_eq!(n as i64, f.i64(&format!("{c}/cc_{d}_n")), "{c}");
+            assert_eq!(lab, uv(&f, &format!("{c}/cc_{d}_labels")), "{c}");
+        }
+        let (n, lab) = connected_components(&g, true, Connection::Strong).unwrap();
+        assert_eq!(n as i64, f.i64(&format!("{c}/scc_n")), "{c}");
+        assert_eq!(canon(&lab), canon(&uv(&f, &format!("{c}/scc_labels"))), "{c}");
+    }
+}
+
+#[test]
+fn shortest_paths_match_scipy() {
+    let f = fx();
+    for c in CASES {
+        let g = graph(&f, c);
+        let n = g.shape().0;
+        for (directed, d) in [(true, "d"), (false, "u")] {
+            let dij = dijkstra(&g, directed, None, false).unwrap();
+            assert_allclose(&dij.dist, &m(&f, &format!("{c}/dij_{d}")), RTOL, 0.0);
+            // the random weights make shortest paths unique, so predecessors agree too
+            assert_array_equal(
+                &dij.predecessors,
+                &f.array_i64(&format!("{c}/dij_{d}_pred")).into_dimensionality::<Ix2>().unwrap(),
+            );
+            let fw = floyd_warshall(&g, directed, false).unwrap();
+            assert_allclose(&fw.dist, &m(&f, &format!("{c}/fw_{d}")), RTOL, 0.0);
+            assert_array_equal(&fw.predecessors, &dij.predecessors);
+            let bf = bellman_ford(&g, directed, None, false).unwrap();
+            assert_allclose(&bf.dist, &m(&f, &format!("{c}/bf_{d}")), RTOL, 0.0);
+            let unw = shortest_path(&g, Method::Auto, directed, true, None).unwrap();
+            assert_array_equal(&unw.dist, &m(&f, &format!("{c}/unw_{d}")));
+            let src = dijkstra(&g, directed, Some(&[0, n - 1]), false).unwrap();
+            assert_allclose(&src.dist, &m(&f, &format!("{c}/src_{d}")), RTOL, 0.0);
+            for method in [Method::Dijkstra, Method::BellmanFord, Method::FloydWarshall] {
+                let sp = shortest_path(&g, method, directed, false, None).unwrap();
+                assert_allclose(&sp.dist, &m(&f, &format!("{c}/dij_{d}")), RTOL, 0.0);
+            }
+        }
+    }
+}
+
+#[test]
+fn traversals_match_scipy() {
+    let f = fx();
+    for c in CASES {
+        let g = graph(&f, c);
+        for (directed, d) in [(true, "d"), (false, "u")] {
+            let (o, p) = breadth_first_order(&g, 0, directed).unwrap();
+            assert_eq!(o, uv(&f, &format!("{c}/bfs_{d}")), "{c} {d}");
+            assert_eq!(p, iv(&f, &format!("{c}/bfs_{d}_pred")), "{c} {d}");
+            let (o, p) = depth_first_order(&g, 0, directed).unwrap();
+            assert_eq!(o, uv(&f, &format!("{c}/dfs_{d}")), "{c} {d}");
+            assert_eq!(p, iv(&f, &format!("{c}/dfs_{d}_pred")), "{c} {d}");
+        }
+    }
+}
+
+#[test]
+fn mst_and_rcm_match_scipy() {
+    let f = fx();
+    for c in CASES {
+        let g = graph(&f, c);
+        assert_array_equal(&minimum_spanning_tree(&g).unwrap().toarray(), &m(&f, &format!("{c}/mst")));
+        let p = reverse_cuthill_mckee(&g, false).unwrap();
+        let want = uv(&f, &format!("{c}/rcm"));
+        let mut sorted = p.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..g.shape().0).collect::<Vec<_>>(), "{c}: a permutation");
+        if p != want {
+            // Ties in degree are ordered by NumPy's unstable argsort in SciPy; then at least
+            // the bandwidth must be as small.
+            let bw = |perm: &Array1<usize>| {
+                let mut pos = vec![0usize; perm.len()];
+                for (k, &v) in perm.iter().enumerate() {
+                    pos[v] = k;
+                }
+                let (r, cc, _) = find(&g);
+                r.iter().zip(cc.iter()).map(|(&a, &b)| pos[a].abs_diff(pos[b])).max().unwrap_or(0)
+            };
+            assert!(bw(&p) <= bw(&want), "{c}: bandwidth {} vs SciPy's {}", bw(&p), bw(&want));
+        }
+    }
+}
+
+#[test]
+fn negative_weights() {
+    let g = CsrMatrix::from_dense(&array![[0.0, 4.0, 1.0], [0.0, 0.0, 0.0], [0.0, -2.0, 0.0]]);
+    assert!(dijkstra(&g, true, None, false).is_err());
+    let sp = shortest_path(&g, Method::Auto, true, false, None).unwrap();
+    assert_eq!(sp.dist.row(0).to_vec(), vec![0.0, -1.0, 1.0]);
+    assert_eq!(floyd_warshall(&g, true, false).unwrap().dist, sp.dist);
+    assert!(floyd_warshall(&g, false, false).is_err());
+    assert!(bellman_ford(&g, false, None, false).is_err());
+}
+
+#[test]
+fn bad_input_table() {
+    let rect = CsrMatrix::<f64>::eye(2, 3, 0);
+    let g = CsrMatrix::<f64>::identity(3);
+    let cases: Vec<(&str, Result<()>)> = vec![
+        ("cc rect", connected_components(&rect, true, Connection::Weak).map(drop)),
+        ("mst rect", minimum_spanning_tree(&rect).map(drop)),
+        ("dijkstra rect", dijkstra(&rect, true, None, false).map(drop)),
+        ("dijkstra index", dijkstra(&g, true, Some(&[3]), false).map(drop)),
+        ("bf index", bellman_ford(&g, true, Some(&[7]), false).map(drop)),
+        ("fw rect", floyd_warshall(&rect, true, false).map(drop)),
+        ("fw indices", shortest_path(&g, Method::FloydWarshall, true, false, Some(&[0])).map(drop)),
+        ("bfs start", breadth_first_order(&g, 3, true).map(drop)),
+        ("dfs start", depth_first_order(&g, 3, true).map(drop)),
+        ("bfs rect", breadth_first_order(&rect, 0, true).map(drop)),
+        ("rcm rect", reverse_cuthill_mckee(&rect, false).map(drop)),
+    ];
+    for (name, r) in cases {
+        assert!(r.is_err(), "{name} should fail");
+    }
+}
