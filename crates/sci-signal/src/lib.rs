@@ -16,6 +16,8 @@
 //! | `sosfilt` (with `zi`), `sosfilt_zi`, `sosfiltfilt` | [`sosfilt`], [`sosfilt_with_zi`], [`sosfilt_zi`], [`sosfiltfilt`] |
 //! | `convolve`, `correlate`, `fftconvolve`, `oaconvolve`, `choose_conv_method`, `correlation_lags` | [`convolve`], [`correlate`], [`fftconvolve`], [`oaconvolve`], [`choose_conv_method`], [`correlation_lags`] |
 //! | `convolve2d`, `correlate2d` | [`convolve2d`], [`correlate2d`] |
+//! | `periodogram`, `welch`, `csd`, `coherence`, `spectrogram`, `lombscargle` | [`periodogram`], [`welch`], [`csd`], [`coherence`], [`spectrogram`], [`lombscargle`] |
+//! | `stft`, `istft`, `check_COLA`, `check_NOLA` | [`stft`], [`istft`], [`check_cola`], [`check_nola`] |
 //! | `get_window`, `windows.*` | [`get_window`], [`windows`] |
 //!
 //! ```
@@ -39,11 +41,14 @@ mod fftconv;
 mod filter;
 mod filtfilt;
 mod freqz;
+mod lombscargle;
 mod real;
 mod resample;
 mod roots;
 mod sos;
 mod sosfilt;
+mod spectral;
+mod stft;
 pub mod windows;
 mod zpk;
 
@@ -59,10 +64,15 @@ pub use error::{Result, SignalError};
 pub use filter::{lfilter, lfilter_with_zi, lfilter_zi};
 pub use filtfilt::{FiltfiltOptions, PadType, filtfilt, sosfiltfilt};
 pub use freqz::{FreqzOptions, WorN, freqz, freqz_zpk, sosfreqz};
+pub use lombscargle::{LombNormalize, lombscargle};
 pub use real::Real;
 pub use resample::resample;
 pub use roots::tf2zpk;
 pub use sos::{Pairing, zpk2sos};
 pub use sosfilt::{sosfilt, sosfilt_with_zi, sosfilt_zi};
+pub use spectral::{
+    Average, Scaling, SegmentDetrend, SpectralOptions, coherence, csd, periodogram, spectrogram, welch,
+};
+pub use stft::{StftOptions, check_cola, check_nola, istft, stft};
 pub use windows::{Window, get_window};
 pub use zpk::{Zpk, bilinear_zpk, buttap, lp2bp_zpk, lp2bs_zpk, lp2hp_zpk, lp2lp_zpk, zpk2tf};
