@@ -33,10 +33,10 @@ pub use sci_array;
 
 mod compressed;
 mod construct;
-pub mod csgraph;
 mod coo;
 mod cs;
 mod csc;
+pub mod csgraph;
 mod csr;
 mod error;
 pub mod linalg;

@@ -72,16 +72,46 @@ pub(crate) fn scatter_mat<T: SparseScalar, S: Data<Elem = T>>(a: &Cs<T>, x: &Arr
 }
 
 /// Gustavson's row-by-row product `C = A B` of two row-major storages (SciPy's `csr_matmat`):
-/// zero sums are not stored; every row's indices come out sorted.
+/// zero sums are not stored; every row's indices come out sorted. Large products run in
+/// row blocks on rayon, with the same result.
 pub(crate) fn spgemm<T: SparseScalar>(a: &Cs<T>, b: &Cs<T>) -> Cs<T> {
+    let work: usize = a.indices.iter().map(|&k| b.indptr[k + 1] - b.indptr[k]).sum();
+    let rows = a.nmajor;
+    let blocks = if work >= PAR_NNZ { (rayon::current_num_threads() * 4).min(rows.max(1)) } else { 1 };
+    let bounds: Vec<(usize, usize)> =
+        (0..blocks).map(|t| (t * rows / blocks, (t + 1) * rows / blocks)).collect();
+    let parts: Vec<(Vec<usize>, Vec<usize>, Vec<T>)> = if blocks > 1 {
+        bounds.par_iter().map(|&(r0, r1)| spgemm_rows(a, b, r0, r1)).collect()
+    } else {
+        bounds.iter().map(|&(r0, r1)| spgemm_rows(a, b, r0, r1)).collect()
+    };
+    let mut indptr = Vec::with_capacity(rows + 1);
+    indptr.push(0);
+    let total: usize = parts.iter().map(|p| p.1.len()).sum();
+    let (mut indices, mut data) = (Vec::with_capacity(total), Vec::with_capacity(total));
+    for (counts, ind, dat) in parts {
+        let base = indices.len();
+        indptr.extend(counts.iter().map(|&c| c + base));
+        indices.extend(ind);
+        data.extend(dat);
+    }
+    Cs { nmajor: rows, nminor: b.nminor, indptr, indices, data }
+}
+
+/// Rows `r0..r1` of `A B`: (cumulative counts per row, indices, data).
+fn spgemm_rows<T: SparseScalar>(
+    a: &Cs<T>,
+    b: &Cs<T>,
+    r0: usize,
+    r1: usize,
+) -> (Vec<usize>, Vec<usize>, Vec<T>) {
     let n = b.nminor;
     let mut next = vec![usize::MAX; n];
     let mut sums = vec![T::zero(); n];
-    let mut indptr = Vec::with_capacity(a.nmajor + 1);
-    indptr.push(0);
+    let mut ends = Vec::with_capacity(r1 - r0);
     let (mut indices, mut data) = (Vec::new(), Vec::new());
     let mut cols: Vec<usize> = Vec::new();
-    for i in 0..a.nmajor {
+    for i in r0..r1 {
         cols.clear();
         for p in a.indptr[i]..a.indptr[i + 1] {
             let (k, v) = (a.indices[p], a.data[p]);
@@ -102,7 +132,7 @@ pub(crate) fn spgemm<T: SparseScalar>(a: &Cs<T>, b: &Cs<T>) -> Cs<T> {
                 data.push(sums[j]);
             }
         }
-        indptr.push(indices.len());
+        ends.push(indices.len());
     }
-    Cs { nmajor: a.nmajor, nminor: n, indptr, indices, data }
+    (ends, indices, data)
 }

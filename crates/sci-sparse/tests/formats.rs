@@ -300,3 +300,22 @@ fn bad_input_table() {
         assert!(r.is_err(), "{name} should fail");
     }
 }
+
+#[test]
+fn parallel_kernels_agree_with_serial_ones() {
+    // 125,000 stored entries: above the rayon threshold of the row kernels.
+    let a = random(500, 500, 0.5, &mut default_rng(3)).unwrap().tocsr();
+    let d = a.toarray();
+    let x = Array1::from_iter((0..500).map(|i| (i as f64).sin()));
+    // Row sums in a different order than ndarray's dot: a few ulps of the row norm.
+    assert_allclose(&a.dot(&x).unwrap(), &d.dot(&x), 1e-12, 1e-12);
+    assert_allclose(&a.tocsc().dot(&x).unwrap(), &d.dot(&x), 1e-12, 1e-12);
+    let xx = d.slice(s![.., ..3]).to_owned();
+    assert_allclose(&a.dot_dense(&xx).unwrap(), &d.dot(&xx), 1e-12, 1e-12);
+    let c = a.matmul(&a).unwrap();
+    assert!(c.has_canonical_format());
+    assert_allclose(&c.toarray(), &d.dot(&d), 1e-12, 1e-12);
+    // the serial path (a small left factor) gives the same rows bit for bit
+    let top = a.slice_rows(0, 1).unwrap().matmul(&a).unwrap();
+    assert_eq!(top, c.slice_rows(0, 1).unwrap());
+}

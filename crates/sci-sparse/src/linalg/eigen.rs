@@ -123,7 +123,8 @@ fn lanczos(op: &dyn LinearOperator, k: usize, opts: &EigshOptions) -> Result<(Ve
     let tol = if opts.tol > 0.0 { opts.tol } else { f64::EPSILON };
     let eps23 = f64::EPSILON.powf(2.0 / 3.0);
     let mut rng = default_rng(0);
-    let mut v = Array2::<f64>::zeros((n, ncv + 1));
+    // Basis vectors as rows (contiguous).
+    let mut v = Array2::<f64>::zeros((ncv + 1, n));
     let v0 = match &opts.v0 {
         Some(v0) if v0.len() != n => return Err(shape_err("v0", format!("length {n}"), v0.shape())),
         Some(v0) => v0.clone(),
@@ -133,20 +134,30 @@ fn lanczos(op: &dyn LinearOperator, k: usize, opts: &EigshOptions) -> Result<(Ve
     if nv0 == 0.0 || !nv0.is_finite() {
         return Err(invalid("v0", "starting vector must be nonzero and finite"));
     }
-    v.column_mut(0).assign(&(&v0 / nv0));
+    v.row_mut(0).assign(&(&v0 / nv0));
     let mut t = Array2::<f64>::zeros((ncv, ncv));
     let mut l = 0usize;
     for _iter in 0..maxiter {
         let mut beta = 0.0;
         for j in l..ncv {
-            let mut w = op.matvec(v.column(j));
+            let mut w = op.matvec(v.row(j));
             // Classical Gram-Schmidt twice against the whole basis.
-            let basis = v.slice(s![.., ..=j]);
-            let mut h = basis.t().dot(&w);
-            w -= &basis.dot(&h);
-            let h2 = basis.t().dot(&w);
-            w -= &basis.dot(&h2);
-            h += &h2;
+            let basis = v.slice(s![..=j, ..]);
+            let mut h = Array1::<f64>::zeros(j + 1);
+            // DGKS: a second pass only when the first one cancelled much of `w`.
+            let mut wnorm = w.dot(&w).sqrt();
+            for _ in 0..2 {
+                let h2 = basis.dot(&w);
+                for (i, &c) in h2.iter().enumerate() {
+                    w.scaled_add(-c, &basis.row(i));
+                }
+                h += &h2;
+                let after = w.dot(&w).sqrt();
+                if after > std::f64::consts::FRAC_1_SQRT_2 * wnorm {
+                    break;
+                }
+                wnorm = after;
+            }
             t[[j, j]] = h[j];
             if j == l {
                 for i in 0..l {
@@ -161,13 +172,15 @@ fn lanczos(op: &dyn LinearOperator, k: usize, opts: &EigshOptions) -> Result<(Ve
                 beta = 0.0;
                 let mut r = rng.uniform(-1.0, 1.0, n)?;
                 for _ in 0..2 {
-                    let hb = basis.t().dot(&r);
-                    r -= &basis.dot(&hb);
+                    let hb = basis.dot(&r);
+                    for (i, &c) in hb.iter().enumerate() {
+                        r.scaled_add(-c, &basis.row(i));
+                    }
                 }
                 let nr = r.dot(&r).sqrt();
-                v.column_mut(j + 1).assign(&(&r / nr));
+                v.row_mut(j + 1).assign(&(&r / nr));
             } else {
-                v.column_mut(j + 1).assign(&(&w / beta));
+                v.row_mut(j + 1).assign(&(&w / beta));
             }
             if j + 1 < ncv {
                 t[[j, j + 1]] = beta;
@@ -184,18 +197,18 @@ fn lanczos(op: &dyn LinearOperator, k: usize, opts: &EigshOptions) -> Result<(Ve
             let mut sel: Vec<usize> = order[..k].to_vec();
             sel.sort_by(|&a, &b| theta[a].total_cmp(&theta[b]));
             let vals = sel.iter().map(|&i| theta[i]).collect();
-            let ysel = Array2::from_shape_fn((ncv, k), |(r, c)| y[[r, sel[c]]]);
-            let vecs = v.slice(s![.., ..ncv]).dot(&ysel);
+            let ysel = Array2::from_shape_fn((k, ncv), |(c, r)| y[[r, sel[c]]]);
+            let vecs = ysel.dot(&v.slice(s![..ncv, ..])).reversed_axes();
             return Ok((vals, vecs));
         }
         // Thick restart: keep the best `l` Ritz vectors and the residual direction.
         l = ((k + ncv) / 2).max(k).min(ncv - 1);
         let keep = &order[..l];
-        let ykeep = Array2::from_shape_fn((ncv, l), |(r, c)| y[[r, keep[c]]]);
-        let newv = v.slice(s![.., ..ncv]).dot(&ykeep);
-        let last = v.column(ncv).to_owned();
-        v.slice_mut(s![.., ..l]).assign(&newv);
-        v.column_mut(l).assign(&last);
+        let ykeep = Array2::from_shape_fn((l, ncv), |(c, r)| y[[r, keep[c]]]);
+        let newv = ykeep.dot(&v.slice(s![..ncv, ..]));
+        let last = v.row(ncv).to_owned();
+        v.slice_mut(s![..l, ..]).assign(&newv);
+        v.row_mut(l).assign(&last);
         t.fill(0.0);
         for (c, &i) in keep.iter().enumerate() {
             t[[c, c]] = theta[i];
