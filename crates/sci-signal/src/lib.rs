@@ -18,6 +18,8 @@
 //! | `convolve2d`, `correlate2d` | [`convolve2d`], [`correlate2d`] |
 //! | `periodogram`, `welch`, `csd`, `coherence`, `spectrogram`, `lombscargle` | [`periodogram`], [`welch`], [`csd`], [`coherence`], [`spectrogram`], [`lombscargle`] |
 //! | `stft`, `istft`, `check_COLA`, `check_NOLA` | [`stft`], [`istft`], [`check_cola`], [`check_nola`] |
+//! | `find_peaks`, `peak_prominences`, `peak_widths` | [`find_peaks`], [`peak_prominences`], [`peak_widths`] |
+//! | `argrelextrema`, `argrelmax`, `argrelmin` | [`argrelextrema`], [`argrelmax`], [`argrelmin`] |
 //! | `get_window`, `windows.*` | [`get_window`], [`windows`] |
 //!
 //! ```
@@ -29,6 +31,7 @@
 
 pub use sci_array;
 
+mod argrel;
 mod cheby;
 mod convert;
 mod convolve;
@@ -42,6 +45,7 @@ mod filter;
 mod filtfilt;
 mod freqz;
 mod lombscargle;
+mod peaks;
 mod real;
 mod resample;
 mod roots;
@@ -52,6 +56,7 @@ mod stft;
 pub mod windows;
 mod zpk;
 
+pub use argrel::{ExtremaMode, argrelextrema, argrelmax, argrelmin};
 pub use cheby::{cheb1ap, cheb2ap, cheby1, cheby1_sos, cheby1_zpk, cheby2, cheby2_sos, cheby2_zpk};
 pub use convert::{sos2tf, sos2zpk, tf2sos};
 pub use convolve::{
@@ -65,6 +70,7 @@ pub use filter::{lfilter, lfilter_with_zi, lfilter_zi};
 pub use filtfilt::{FiltfiltOptions, PadType, filtfilt, sosfiltfilt};
 pub use freqz::{FreqzOptions, WorN, freqz, freqz_zpk, sosfreqz};
 pub use lombscargle::{LombNormalize, lombscargle};
+pub use peaks::{FindPeaksOptions, PeakBound, PeakProperties, find_peaks, peak_prominences, peak_widths};
 pub use real::Real;
 pub use resample::resample;
 pub use roots::tf2zpk;
