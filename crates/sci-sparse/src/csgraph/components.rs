@@ -198,3 +198,46 @@ pub fn minimum_spanning_tree(csgraph: &CsrMatrix<f64>) -> Result<CsrMatrix<f64>>
     c.sum_duplicates();
     Ok(CsrMatrix { cs: c })
 }
+
+/// The graph Laplacian `L = D - A` (diagonal of `A` ignored; `D` the in-degrees, i.e. the
+/// column sums), or with `normed` the symmetrically normalized `I - D^-1/2 A D^-1/2` (zero
+/// diagonal for isolated nodes).
+///
+/// SciPy equivalent: `scipy.sparse.csgraph.laplacian(csgraph, normed)` (with
+/// `use_out_degree=False`).
+///
+/// # Errors
+///
+/// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) for a non-square matrix.
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::csgraph::laplacian;
+/// use sci_sparse::sci_array::ndarray::array;
+/// let g = sci_sparse::CsrMatrix::from_dense(&array![[0.0, 1.0, 1.0], [1.0, 0.0, 0.0], [1.0, 0.0, 0.0]]);
+/// assert_eq!(laplacian(&g, false)?.toarray(), array![[2.0, -1.0, -1.0], [-1.0, 1.0, 0.0], [-1.0, 0.0, 1.0]]);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+pub fn laplacian(csgraph: &CsrMatrix<f64>, normed: bool) -> Result<CsrMatrix<f64>> {
+    let (m, n) = csgraph.shape();
+    if m != n {
+        return Err(shape_err("csgraph", "a square matrix", &[m, n]));
+    }
+    let mut c = csgraph.cs.canonical();
+    c.retain(|i, j, _| i != j);
+    let deg = c.minor_sums();
+    let mut out = c.map(|v| -v);
+    if normed {
+        let w: Vec<f64> = deg.iter().map(|&d| if d == 0.0 { 1.0 } else { d.sqrt() }).collect();
+        for i in 0..n {
+            for p in out.indptr[i]..out.indptr[i + 1] {
+                out.data[p] /= w[i] * w[out.indices[p]];
+            }
+        }
+    }
+    let diag: Vec<f64> =
+        deg.iter().map(|&d| if normed { if d == 0.0 { 0.0 } else { 1.0 } } else { d }).collect();
+    let d = Cs { nmajor: n, nminor: n, indptr: (0..=n).collect(), indices: (0..n).collect(), data: diag };
+    Ok(CsrMatrix { cs: out.binop(&d, true, |a, b| a + b) })
+}

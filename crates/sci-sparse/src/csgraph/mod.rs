@@ -8,7 +8,7 @@ mod components;
 mod paths;
 mod traversal;
 
-pub use components::{Connection, connected_components, minimum_spanning_tree};
+pub use components::{Connection, connected_components, laplacian, minimum_spanning_tree};
 pub use paths::{Method, ShortestPaths, bellman_ford, dijkstra, floyd_warshall, shortest_path};
 pub use traversal::{breadth_first_order, depth_first_order, reverse_cuthill_mckee};
 

@@ -12,12 +12,14 @@ use crate::{CooMatrix, CscMatrix, CsrMatrix};
 mod eigen;
 mod iterative;
 mod lu;
+mod matfuncs;
 mod operator;
 pub(crate) mod ordering;
 
 pub use eigen::{EigshOptions, Which, eigsh};
 pub use iterative::{IterOptions, IterResult, bicgstab, cg, gmres, minres};
 pub use lu::{PermcSpec, SpluOptions, SuperLU, factorized, splu, spsolve, spsolve_triangular};
+pub use matfuncs::{NormOrd, inv, is_sptriangular, norm, spbandwidth};
 pub use operator::{FnOperator, IdentityOperator, LinearOperator};
 
 /// Sparse `f64` matrices the direct solvers accept: each converts to CSC (borrowed when it
