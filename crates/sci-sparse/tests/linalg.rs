@@ -150,6 +150,12 @@ fn krylov_solvers_converge_to_scipy_solution() {
     let r = minres(&indef, &b, &opts).unwrap();
     assert_eq!(r.info, f.i64("minres_conv/info"));
     assert_allclose(&r.x, &v(&f, "krylov/x_indef"), tol, 1e-9);
+    let r = cgs(&nonsym, &b, &opts).unwrap();
+    assert_eq!(r.info, f.i64("cgs_conv/info"));
+    assert_allclose(&r.x, &v(&f, "krylov/x_nonsym"), tol, 1e-9);
+    let r = bicg(&nonsym, &b, &opts).unwrap();
+    assert_eq!(r.info, f.i64("bicg_conv/info"));
+    assert_allclose(&r.x, &v(&f, "krylov/x_nonsym"), tol, 1e-9);
     let r = gmres(
         &nonsym,
         &b,
@@ -176,6 +182,8 @@ fn krylov_iterates_match_scipy_step_by_step() {
             ("bicgstab", bicgstab(&nonsym, &b, &o).unwrap()),
             ("gmres", gmres(&nonsym, &b, &og).unwrap()),
             ("minres", minres(&indef, &b, &o).unwrap()),
+            ("cgs", cgs(&nonsym, &b, &o).unwrap()),
+            ("bicg", bicg(&nonsym, &b, &o).unwrap()),
         ];
         for (name, r) in runs {
             let key = format!("{name}_it{it}");
@@ -198,7 +206,7 @@ fn krylov_iterates_match_scipy_step_by_step() {
 #[test]
 fn krylov_zero_rhs_and_operators() {
     let a = CsrMatrix::<f64>::identity(3);
-    for solver in [cg::<CsrMatrix, _>, bicgstab, gmres, minres] {
+    for solver in [cg::<CsrMatrix, _>, bicgstab, gmres, minres, cgs, bicg] {
         let r = solver(&a, &Array1::zeros(3), &IterOptions::default()).unwrap();
         assert_eq!((r.x, r.info), (Array1::zeros(3), 0));
     }
@@ -260,6 +268,16 @@ fn bad_input_table() {
         ("gmres b", gmres(&a, &b2, &IterOptions::default()).map(drop)),
         ("gmres restart", gmres(&a, &b3, &IterOptions { restart: Some(0), ..Default::default() }).map(drop)),
         ("minres b", minres(&a, &b2, &IterOptions::default()).map(drop)),
+        ("cgs b", cgs(&a, &b2, &IterOptions::default()).map(drop)),
+        ("bicg b", bicg(&a, &b2, &IterOptions::default()).map(drop)),
+        (
+            "bicg no rmatvec",
+            bicg(&FnOperator::new((3, 3), |x| x.to_owned()), &b3, &IterOptions::default()).map(drop),
+        ),
+        ("svds k", svds(&a, 3, &EigshOptions::default()).map(drop)),
+        ("svds k0", svds(&a, 0, &EigshOptions::default()).map(drop)),
+        ("svds which", svds(&a, 1, &EigshOptions { which: Which::LA, ..Default::default() }).map(drop)),
+        ("svds sigma", svds(&a, 1, &EigshOptions { sigma: Some(0.0), ..Default::default() }).map(drop)),
         ("eigsh rect", eigsh(&rect, 1, &EigshOptions::default(), None).map(drop)),
         ("eigsh k0", eigsh(&a, 0, &EigshOptions::default(), None).map(drop)),
         ("eigsh k>=n", eigsh(&a, 3, &EigshOptions::default(), None).map(drop)),
@@ -286,4 +304,27 @@ fn bad_input_table() {
     for (name, r) in cases {
         assert!(r.is_err(), "{name} should fail");
     }
+}
+
+#[test]
+fn svds_matches_scipy() {
+    let f = fx();
+    let x = mat(&f, "svds/a");
+    let d = x.toarray();
+    // singular values to ~eps * ||A|| (tol 0: machine precision)
+    let (u, s, vt) = svds(&x, 5, &EigshOptions::default()).unwrap();
+    assert_allclose(&s, &v(&f, "svds/lm"), 1e-10, 1e-12);
+    // A v_j = s_j u_j and orthonormal vectors
+    let av = d.dot(&vt.t());
+    assert_allclose(&av, &(&u * &s), 1e-9, 1e-10);
+    assert_allclose(&u.t().dot(&u), &Array2::eye(5), 0.0, 1e-10);
+    assert_allclose(&vt.dot(&vt.t()), &Array2::eye(5), 0.0, 1e-10);
+    let xt = x.transpose().tocsr();
+    let (u, s, vt) = svds(&xt, 5, &EigshOptions::default()).unwrap();
+    assert_allclose(&s, &v(&f, "svds/lm_t"), 1e-10, 1e-12);
+    assert_eq!((u.dim(), vt.dim()), ((40, 5), (5, 60)));
+    assert_allclose(&d.t().dot(&vt.t()), &(&u * &s), 1e-9, 1e-10);
+    let (_, s, _) = svds(&x, 3, &EigshOptions { which: Which::SM, ..Default::default() }).unwrap();
+    // smallest singular values through the Gram matrix: accurate to ~eps * ||A||^2 / s
+    assert_allclose(&s, &v(&f, "svds/sm"), 1e-7, 1e-9);
 }

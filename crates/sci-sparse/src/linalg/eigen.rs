@@ -52,7 +52,7 @@ pub struct EigshOptions {
 
 /// Eigen-decomposition of a small dense symmetric matrix by cyclic Jacobi: (values, vectors
 /// as columns).
-fn jacobi_eigh(mut a: Array2<f64>) -> (Vec<f64>, Array2<f64>) {
+pub(crate) fn jacobi_eigh(mut a: Array2<f64>) -> (Vec<f64>, Array2<f64>) {
     let n = a.nrows();
     let mut v = Array2::<f64>::eye(n);
     for _sweep in 0..100 {

@@ -195,6 +195,9 @@ impl<A: LinearOperator + ?Sized> LinearOperator for DynRef<'_, A> {
     fn matvec(&self, x: sci_array::ndarray::ArrayView1<'_, f64>) -> Array1<f64> {
         self.0.matvec(x)
     }
+    fn rmatvec(&self, x: sci_array::ndarray::ArrayView1<'_, f64>) -> Option<Array1<f64>> {
+        self.0.rmatvec(x)
+    }
 }
 
 /// BiConjugate Gradient STABilized iteration for a general square `A`.
@@ -561,4 +564,159 @@ pub fn minres<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
     }
     let info = if istop == 6 { s.maxiter as i64 } else { 0 };
     Ok(IterResult { x: s.x, info })
+}
+
+/// Conjugate Gradient Squared for a general square `A` (the true residual is recomputed each
+/// step, as SciPy does); `info` is `-10` / `-11` on breakdown.
+///
+/// SciPy equivalent: `scipy.sparse.linalg.cgs(A, b, x0, rtol=1e-5, atol=0.0, maxiter, M)`.
+///
+/// # Errors
+///
+/// As [`cg`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{cgs, IterOptions};
+/// use sci_sparse::sci_array::ndarray::array;
+/// use sci_sparse::sci_array::testing::assert_allclose;
+/// let a = sci_sparse::CsrMatrix::from_dense(&array![[4.0, 1.0], [-2.0, 3.0]]);
+/// let r = cgs(&a, &array![5.0, 1.0], &IterOptions { rtol: 1e-12, ..Default::default() })?;
+/// assert_eq!(r.info, 0);
+/// assert_allclose(&r.x, &array![1.0, 1.0], 1e-12, 0.0);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+pub fn cgs<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
+    a: &A,
+    b: &ArrayBase<S, Ix1>,
+    opts: &IterOptions<'_>,
+) -> Result<IterResult> {
+    let id = IdentityOperator(b.len());
+    let a: &dyn LinearOperator = &DynRef(a);
+    let mut s = setup(a, b, opts, 10, &id)?;
+    let bnrm2 = norm(&s.b);
+    if bnrm2 == 0.0 {
+        return Ok(IterResult { x: s.b, info: 0 });
+    }
+    let atol = opts.atol.max(s.rtol * bnrm2);
+    let tol = f64::EPSILON * f64::EPSILON;
+    let mut r = residual(a, &s);
+    let rtilde = r.clone();
+    let mut rho_prev = 0.0;
+    let (mut p, mut u, mut q) = (Array1::zeros(s.n), Array1::zeros(s.n), Array1::zeros(s.n));
+    for it in 0..s.maxiter {
+        if norm(&r) < atol {
+            return Ok(IterResult { x: s.x, info: 0 });
+        }
+        let rho = rtilde.dot(&r);
+        if rho.abs() < tol {
+            return Ok(IterResult { x: s.x, info: -10 });
+        }
+        if it > 0 {
+            let beta = rho / rho_prev;
+            u.assign(&r);
+            u.scaled_add(beta, &q);
+            p *= beta;
+            p += &q;
+            p *= beta;
+            p += &u;
+        } else {
+            p = r.clone();
+            u = r.clone();
+        }
+        let phat = s.m.matvec(p.view());
+        let vhat = a.matvec(phat.view());
+        let rv = rtilde.dot(&vhat);
+        if rv == 0.0 {
+            return Ok(IterResult { x: s.x, info: -11 });
+        }
+        let alpha = rho / rv;
+        q.assign(&u);
+        q.scaled_add(-alpha, &vhat);
+        let uhat = s.m.matvec((&u + &q).view());
+        s.x.scaled_add(alpha, &uhat);
+        r = &s.b - &a.matvec(s.x.view());
+        rho_prev = rho;
+    }
+    Ok(IterResult { x: s.x, info: s.maxiter as i64 })
+}
+
+/// BiConjugate Gradient iteration for a general square `A`; needs `A^T` (and `M^T`) through
+/// [`LinearOperator::rmatvec`]. `info` is `-10` / `-11` on breakdown.
+///
+/// SciPy equivalent: `scipy.sparse.linalg.bicg(A, b, x0, rtol=1e-5, atol=0.0, maxiter, M)`.
+///
+/// # Errors
+///
+/// As [`cg`], plus [`SparseError::InvalidValue`](crate::SparseError::InvalidValue) when `A`
+/// or `M` has no `rmatvec`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{bicg, IterOptions};
+/// use sci_sparse::sci_array::ndarray::array;
+/// use sci_sparse::sci_array::testing::assert_allclose;
+/// let a = sci_sparse::CsrMatrix::from_dense(&array![[4.0, 1.0], [-2.0, 3.0]]);
+/// let r = bicg(&a, &array![5.0, 1.0], &IterOptions { rtol: 1e-12, ..Default::default() })?;
+/// assert_eq!(r.info, 0);
+/// assert_allclose(&r.x, &array![1.0, 1.0], 1e-12, 0.0);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+pub fn bicg<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
+    a: &A,
+    b: &ArrayBase<S, Ix1>,
+    opts: &IterOptions<'_>,
+) -> Result<IterResult> {
+    let id = IdentityOperator(b.len());
+    let a: &dyn LinearOperator = &DynRef(a);
+    let mut s = setup(a, b, opts, 10, &id)?;
+    let no_t = || invalid("A", "bicg needs rmatvec (the transpose) of A and M");
+    if a.rmatvec(s.b.view()).is_none() || s.m.rmatvec(s.b.view()).is_none() {
+        return Err(no_t());
+    }
+    let bnrm2 = norm(&s.b);
+    if bnrm2 == 0.0 {
+        return Ok(IterResult { x: s.b, info: 0 });
+    }
+    let atol = opts.atol.max(s.rtol * bnrm2);
+    let tol = f64::EPSILON * f64::EPSILON;
+    let mut r = residual(a, &s);
+    let mut rtilde = r.clone();
+    let mut rho_prev = 0.0;
+    let (mut p, mut ptilde) = (Array1::zeros(s.n), Array1::zeros(s.n));
+    for it in 0..s.maxiter {
+        if norm(&r) < atol {
+            return Ok(IterResult { x: s.x, info: 0 });
+        }
+        let z = s.m.matvec(r.view());
+        let ztilde = s.m.rmatvec(rtilde.view()).ok_or_else(no_t)?;
+        let rho = rtilde.dot(&z);
+        if rho.abs() < tol {
+            return Ok(IterResult { x: s.x, info: -10 });
+        }
+        if it > 0 {
+            let beta = rho / rho_prev;
+            p *= beta;
+            p += &z;
+            ptilde *= beta;
+            ptilde += &ztilde;
+        } else {
+            p = z;
+            ptilde = ztilde;
+        }
+        let q = a.matvec(p.view());
+        let qtilde = a.rmatvec(ptilde.view()).ok_or_else(no_t)?;
+        let rv = ptilde.dot(&q);
+        if rv == 0.0 {
+            return Ok(IterResult { x: s.x, info: -11 });
+        }
+        let alpha = rho / rv;
+        s.x.scaled_add(alpha, &p);
+        r.scaled_add(-alpha, &q);
+        rtilde.scaled_add(-alpha, &qtilde);
+        rho_prev = rho;
+    }
+    Ok(IterResult { x: s.x, info: s.maxiter as i64 })
 }

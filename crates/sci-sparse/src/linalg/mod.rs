@@ -15,12 +15,14 @@ mod lu;
 mod matfuncs;
 mod operator;
 pub(crate) mod ordering;
+mod svd;
 
 pub use eigen::{EigshOptions, Which, eigsh};
-pub use iterative::{IterOptions, IterResult, bicgstab, cg, gmres, minres};
+pub use iterative::{IterOptions, IterResult, bicg, bicgstab, cg, cgs, gmres, minres};
 pub use lu::{PermcSpec, SpluOptions, SuperLU, factorized, splu, spsolve, spsolve_triangular};
 pub use matfuncs::{NormOrd, inv, is_sptriangular, norm, spbandwidth};
 pub use operator::{FnOperator, IdentityOperator, LinearOperator};
+pub use svd::svds;
 
 /// Sparse `f64` matrices the direct solvers accept: each converts to CSC (borrowed when it
 /// already is one).

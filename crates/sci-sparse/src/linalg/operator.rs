@@ -22,6 +22,12 @@ pub trait LinearOperator: Sync {
     fn shape(&self) -> (usize, usize);
     /// `A x` for `x` of length `cols` (callers check the length).
     fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64>;
+    /// `A^T x` for `x` of length `rows`, when the operator knows its transpose (`None` by
+    /// default; matrices provide it). Needed by [`bicg`](super::bicg).
+    fn rmatvec(&self, x: ArrayView1<'_, f64>) -> Option<Array1<f64>> {
+        let _ = x;
+        None
+    }
 }
 
 impl LinearOperator for CsrMatrix<f64> {
@@ -30,6 +36,9 @@ impl LinearOperator for CsrMatrix<f64> {
     }
     fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64> {
         crate::products::gather_vec(&self.cs, &x)
+    }
+    fn rmatvec(&self, x: ArrayView1<'_, f64>) -> Option<Array1<f64>> {
+        Some(crate::products::scatter_vec(&self.cs, &x))
     }
 }
 
@@ -40,6 +49,9 @@ impl LinearOperator for CscMatrix<f64> {
     fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64> {
         crate::products::scatter_vec(&self.cs, &x)
     }
+    fn rmatvec(&self, x: ArrayView1<'_, f64>) -> Option<Array1<f64>> {
+        Some(crate::products::gather_vec(&self.cs, &x))
+    }
 }
 
 impl LinearOperator for Array2<f64> {
@@ -49,6 +61,9 @@ impl LinearOperator for Array2<f64> {
     fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64> {
         self.dot(&x)
     }
+    fn rmatvec(&self, x: ArrayView1<'_, f64>) -> Option<Array1<f64>> {
+        Some(self.t().dot(&x))
+    }
 }
 
 impl<T: LinearOperator + ?Sized> LinearOperator for &T {
@@ -57,6 +72,9 @@ impl<T: LinearOperator + ?Sized> LinearOperator for &T {
     }
     fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64> {
         (**self).matvec(x)
+    }
+    fn rmatvec(&self, x: ArrayView1<'_, f64>) -> Option<Array1<f64>> {
+        (**self).rmatvec(x)
     }
 }
 
@@ -130,5 +148,8 @@ impl LinearOperator for IdentityOperator {
     }
     fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64> {
         x.to_owned()
+    }
+    fn rmatvec(&self, x: ArrayView1<'_, f64>) -> Option<Array1<f64>> {
+        Some(x.to_owned())
     }
 }
