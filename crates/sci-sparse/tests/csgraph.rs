@@ -167,3 +167,21 @@ fn bad_input_table() {
         assert!(r.is_err(), "{name} should fail");
     }
 }
+
+#[test]
+fn edge_cases_empty_and_duplicates() {
+    let e = CsrMatrix::<f64>::zeros((0, 0));
+    let (n, lab) = connected_components(&e, true, Connection::Strong).unwrap();
+    assert_eq!((n, lab.len()), (0, 0));
+    assert_eq!(dijkstra(&e, true, None, false).unwrap().dist.dim(), (0, 0));
+    assert_eq!(minimum_spanning_tree(&e).unwrap().nnz(), 0);
+    assert_eq!(reverse_cuthill_mckee(&e, false).unwrap().len(), 0);
+    // duplicate edges are summed (as csr_array((data, (row, col))) does): 0 -> 1 of weight 3
+    let g = CsrMatrix::from_parts(vec![1.0, 2.0], vec![1, 1], vec![0, 2, 2], (2, 2)).unwrap();
+    assert_eq!(dijkstra(&g, true, Some(&[0]), false).unwrap().dist, array![[0.0, 3.0]]);
+    // an explicit zero is an edge of weight 0, as in SciPy
+    let z = CsrMatrix::from_parts(vec![0.0], vec![1], vec![0, 1, 1], (2, 2)).unwrap();
+    assert_eq!(connected_components(&z, false, Connection::Weak).unwrap().0, 1);
+    assert_eq!(breadth_first_order(&z, 0, true).unwrap().0, array![0, 1]);
+    assert_eq!(minimum_spanning_tree(&z).unwrap().nnz(), 0);
+}

@@ -328,3 +328,46 @@ fn svds_matches_scipy() {
     // smallest singular values through the Gram matrix: accurate to ~eps * ||A||^2 / s
     assert_allclose(&s, &v(&f, "svds/sm"), 1e-7, 1e-9);
 }
+
+#[test]
+fn edge_cases_empty_unsorted_duplicates_views() {
+    // 0 x 0 systems solve to empty vectors, as in SciPy.
+    let e = CsrMatrix::<f64>::zeros((0, 0));
+    assert_eq!(spsolve(&e, &Array1::<f64>::zeros(0)).unwrap().len(), 0);
+    assert_eq!(splu(&e, &SpluOptions::default()).unwrap().shape(), (0, 0));
+    let r = cg(&e, &Array1::<f64>::zeros(0), &IterOptions::default()).unwrap();
+    assert_eq!((r.x.len(), r.info), (0, 0));
+    // unsorted indices with a duplicate: [[2, 1], [0, 7]] (SciPy: [0.35714286, 0.28571429])
+    let a = CsrMatrix::from_parts(vec![1.0, 2.0, 3.0, 4.0], vec![1, 0, 1, 1], vec![0, 2, 4], (2, 2)).unwrap();
+    let x = spsolve(&a, &array![1.0, 2.0]).unwrap();
+    assert_allclose(&x, &array![5.0 / 14.0, 2.0 / 7.0], 1e-15, 0.0);
+    let r = gmres(&a, &array![1.0, 2.0], &IterOptions { rtol: 1e-12, ..Default::default() }).unwrap();
+    assert_allclose(&r.x, &x, 1e-12, 0.0);
+    // explicit zeros in the pattern do not matter
+    let z = CsrMatrix::from_parts(vec![2.0, 0.0, 0.0, 7.0], vec![0, 1, 0, 1], vec![0, 2, 4], (2, 2)).unwrap();
+    assert_allclose(&spsolve(&z, &array![2.0, 7.0]).unwrap(), &array![1.0, 1.0], 1e-15, 0.0);
+    // 1 x 1
+    let one = CsrMatrix::from_dense(&array![[4.0]]);
+    assert_eq!(cg(&one, &array![2.0], &IterOptions::default()).unwrap().x, array![0.5]);
+    // strided right-hand sides
+    let spd = CsrMatrix::from_dense(&array![[4.0, 1.0], [1.0, 3.0]]);
+    let b = array![1.0, 9.0, 2.0, 9.0];
+    let bv = b.slice(s![..;2]);
+    let o = IterOptions { rtol: 1e-12, ..Default::default() };
+    let want = array![1.0 / 11.0, 7.0 / 11.0];
+    for r in [
+        cg(&spd, &bv, &o),
+        bicgstab(&spd, &bv, &o),
+        gmres(&spd, &bv, &o),
+        minres(&spd, &bv, &o),
+        cgs(&spd, &bv, &o),
+    ] {
+        assert_allclose(&r.unwrap().x, &want, 1e-10, 0.0);
+    }
+    assert_allclose(
+        &spsolve(&spd, &b.slice(s![..;-2])).unwrap(),
+        &array![18.0 / 11.0, 27.0 / 11.0],
+        1e-14,
+        0.0,
+    );
+}
