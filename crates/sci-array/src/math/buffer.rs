@@ -15,6 +15,15 @@ const HUGE_MIN_BYTES: usize = 4 << 20;
 /// Fewest elements per parallel task of [`build`].
 pub(crate) const MIN_TASK: usize = 1 << 16;
 
+/// The chunk length [`build`] uses for `n` elements when it runs in parallel.
+pub(crate) fn chunk_len(n: usize) -> usize {
+    #[cfg(feature = "rayon")]
+    let threads = rayon::current_num_threads().max(1);
+    #[cfg(not(feature = "rayon"))]
+    let threads = 1;
+    n.div_ceil(threads * 8).max(MIN_TASK)
+}
+
 /// A vector of length `n` (huge-page advised when large) whose elements are written by
 /// `fill(start, chunk)`, called on consecutive chunks `[start, start + chunk.len())` that cover
 /// `0..n`, in parallel when `n >= par_min` (and the `rayon` feature is on). Chunks hold at
@@ -35,7 +44,7 @@ where
     #[cfg(feature = "rayon")]
     if n >= par_min && rayon::current_num_threads() > 1 {
         use rayon::prelude::*;
-        let chunk = n.div_ceil(rayon::current_num_threads() * 8).max(MIN_TASK);
+        let chunk = chunk_len(n);
         spare.par_chunks_mut(chunk).enumerate().for_each(|(i, c)| fill(i * chunk, c));
     } else {
         fill(0, spare);

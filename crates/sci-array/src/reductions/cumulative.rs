@@ -2,35 +2,39 @@
 
 use super::basic::{cast, opt_axis};
 use super::kernels::{PAR_MIN, SumElement, c_order_elements};
+use crate::math::buffer;
 use crate::{ArrayError, Result, normalize_axis};
 use ndarray::{
     Array, Array1, ArrayBase, ArrayD, ArrayView1, ArrayViewMut1, Axis, Data, Dimension, Slice, Zip,
 };
 use num_traits::Float;
+use std::mem::MaybeUninit;
 
 /// Inclusive scan of `x` into `out` with `op`, starting from `start`.
 #[inline]
-fn scan_into<A: Copy>(x: &[A], out: &mut [A], start: Option<A>, op: impl Fn(A, A) -> A) {
+fn scan_into_uninit<A: Copy>(x: &[A], out: &mut [MaybeUninit<A>], start: Option<A>, op: impl Fn(A, A) -> A) {
     let mut acc = start;
     for (o, &v) in out.iter_mut().zip(x) {
         let next = match acc {
             Some(a) => op(a, v),
             None => v,
         };
-        *o = next;
+        o.write(next);
         acc = Some(next);
     }
 }
 
-/// Scan of a whole slice; above [`PAR_MIN`] elements in parallel blocks: the block totals
-/// first, then each block scanned from its offset (floating-point sums are then associated
-/// block-wise, which differs from the sequential order by rounding only).
+/// Scan of a whole slice into a fresh (huge-page) buffer; from [`PAR_MIN`] elements in
+/// parallel blocks: the block totals first, then each block scanned from its offset
+/// (floating-point sums are then associated block-wise, which differs from the sequential
+/// order by rounding only).
 fn scan_vec<A: SumElement>(x: &[A], op: impl Fn(A, A) -> A + Sync + Send + Copy) -> Vec<A> {
-    let mut out = vec![A::zero_elem(); x.len()];
+    let n = x.len();
     #[cfg(feature = "rayon")]
-    if x.len() >= PAR_MIN && rayon::current_num_threads() > 1 {
+    if n >= PAR_MIN && rayon::current_num_threads() > 1 {
         use rayon::prelude::*;
-        let block = x.len().div_ceil(rayon::current_num_threads() * 4);
+        // The blocks of `buffer::build`, so that each chunk it hands out is one block.
+        let block = buffer::chunk_len(n);
         let totals: Vec<A> =
             x.par_chunks(block).map(|c| c[1..].iter().fold(c[0], |acc, &v| op(acc, v))).collect();
         let mut starts: Vec<Option<A>> = Vec::with_capacity(totals.len());
@@ -42,14 +46,23 @@ fn scan_vec<A: SumElement>(x: &[A], op: impl Fn(A, A) -> A + Sync + Send + Copy)
                 None => t,
             });
         }
-        out.par_chunks_mut(block)
-            .zip(x.par_chunks(block))
-            .zip(starts.into_par_iter())
-            .for_each(|((o, c), s)| scan_into(c, o, s, op));
-        return out;
+        let fill = |start: usize, out: &mut [MaybeUninit<A>]| {
+            let len = out.len();
+            scan_into_uninit(&x[start..start + len], out, starts[start / block], op);
+        };
+        #[allow(unsafe_code)]
+        // SAFETY: `scan_into_uninit` writes every element of `out` (`x` has as many).
+        return unsafe { buffer::build(n, 0, fill) };
     }
-    scan_into(x, &mut out, None, op);
-    out
+    let fill = |start: usize, out: &mut [MaybeUninit<A>]| {
+        let len = out.len();
+        scan_into_uninit(&x[start..start + len], out, None, op);
+    };
+    #[allow(unsafe_code)]
+    // SAFETY: `scan_into_uninit` writes every element of `out` (`x` has as many).
+    unsafe {
+        buffer::build(n, usize::MAX, fill)
+    }
 }
 
 fn cumulative<A, S, D>(

@@ -8,6 +8,10 @@ use std::borrow::Cow;
 /// Above this many elements the reductions spread their work over threads.
 pub(crate) const PAR_MIN: usize = 1 << 17;
 
+/// Input bytes per column block of [`accumulate_rows`].
+#[cfg(feature = "rayon")]
+const BLOCK_BYTES: usize = 4 << 20;
+
 /// NumPy's block size of the pairwise summation (`PW_BLOCKSIZE`).
 const PW_BLOCKSIZE: usize = 128;
 
@@ -237,7 +241,10 @@ where
         use rayon::prelude::*;
         let cols = out.len_of(Axis(split_out));
         let threads = rayon::current_num_threads().max(1);
-        let block = cols.div_ceil(threads * 4).max(16);
+        // Blocks of at most ~4 MiB of input, so that a second pass over a block (as in `var`)
+        // reads it from cache, and at least 16 columns (whole cache lines per row).
+        let block_bytes = (a.len() / cols).max(1) * std::mem::size_of::<A>();
+        let block = (BLOCK_BYTES / block_bytes).clamp(16, cols.div_ceil(threads * 4).max(16));
         let pairs: Vec<_> = v
             .axis_chunks_iter(Axis(split_out + 1), block)
             .zip(out.axis_chunks_iter_mut(Axis(split_out), block))
