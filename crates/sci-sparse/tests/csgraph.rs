@@ -104,6 +104,10 @@ fn traversals_match_scipy() {
             let (o, p) = depth_first_order(&g, 0, directed).unwrap();
             assert_eq!(o, uv(&f, &format!("{c}/dfs_{d}")), "{c} {d}");
             assert_eq!(p, iv(&f, &format!("{c}/dfs_{d}_pred")), "{c} {d}");
+            let bft = breadth_first_tree(&g, 0, directed).unwrap().toarray();
+            assert_array_equal(&bft, &m(&f, &format!("{c}/bft_{d}")));
+            let dft = depth_first_tree(&g, 0, directed).unwrap().toarray();
+            assert_array_equal(&dft, &m(&f, &format!("{c}/dft_{d}")));
         }
     }
 }
@@ -162,6 +166,10 @@ fn bad_input_table() {
         ("dfs start", depth_first_order(&g, 3, true).map(drop)),
         ("bfs rect", breadth_first_order(&rect, 0, true).map(drop)),
         ("rcm rect", reverse_cuthill_mckee(&rect, false).map(drop)),
+        ("bft start", breadth_first_tree(&g, 9, true).map(drop)),
+        ("dft rect", depth_first_tree(&rect, 0, true).map(drop)),
+        ("reconstruct len", reconstruct_path(&g, &array![-9999, 0], true).map(drop)),
+        ("reconstruct oob", reconstruct_path(&g, &array![-9999, 5, 0], true).map(drop)),
     ];
     for (name, r) in cases {
         assert!(r.is_err(), "{name} should fail");

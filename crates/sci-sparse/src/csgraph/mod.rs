@@ -10,7 +10,10 @@ mod traversal;
 
 pub use components::{Connection, connected_components, laplacian, minimum_spanning_tree};
 pub use paths::{Method, ShortestPaths, bellman_ford, dijkstra, floyd_warshall, shortest_path};
-pub use traversal::{breadth_first_order, depth_first_order, reverse_cuthill_mckee};
+pub use traversal::{
+    breadth_first_order, breadth_first_tree, depth_first_order, depth_first_tree, reconstruct_path,
+    reverse_cuthill_mckee,
+};
 
 use crate::CsrMatrix;
 use crate::cs::Cs;

@@ -195,3 +195,110 @@ pub fn reverse_cuthill_mckee(graph: &CsrMatrix<f64>, symmetric_mode: bool) -> Re
     order.reverse();
     Ok(Array1::from(order))
 }
+
+/// The tree of a search as a sparse graph: edge `predecessors[j] -> j` for every node with a
+/// predecessor, weighted by `csgraph[pred, j]` (undirected: the smaller nonzero of the two
+/// directions, zeros counting as missing, as SciPy does).
+///
+/// SciPy equivalent: `scipy.sparse.csgraph.reconstruct_path(csgraph, predecessors,
+/// directed)`.
+///
+/// # Errors
+///
+/// [`SparseError::ShapeMismatch`] for a non-square graph or `predecessors` of the wrong
+/// length; [`SparseError::IndexOutOfBounds`] for a predecessor outside the graph.
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::csgraph::{breadth_first_order, reconstruct_path};
+/// use sci_sparse::sci_array::ndarray::array;
+/// let g = sci_sparse::CsrMatrix::from_dense(&array![[0.0, 1.0, 2.0], [0.0, 0.0, 5.0], [0.0, 0.0, 0.0]]);
+/// let (_, pred) = breadth_first_order(&g, 0, true)?;
+/// let t = reconstruct_path(&g, &pred, true)?;
+/// assert_eq!(t.toarray(), array![[0.0, 1.0, 2.0], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+pub fn reconstruct_path(
+    csgraph: &CsrMatrix<f64>,
+    predecessors: &Array1<i64>,
+    directed: bool,
+) -> Result<CsrMatrix<f64>> {
+    let (m, n) = csgraph.shape();
+    if m != n {
+        return Err(shape_err("csgraph", "a square matrix", &[m, n]));
+    }
+    if predecessors.len() != n {
+        return Err(shape_err("predecessors", format!("length {n}"), predecessors.shape()));
+    }
+    let (mut data, mut row, mut col) = (Vec::new(), Vec::new(), Vec::new());
+    for (j, &p) in predecessors.iter().enumerate() {
+        if p < 0 {
+            continue;
+        }
+        if p as usize >= n {
+            return Err(SparseError::IndexOutOfBounds { arg: "predecessors", index: p, bound: n });
+        }
+        let p = p as usize;
+        let w = if directed {
+            csgraph.get(p, j)?
+        } else {
+            let nz = |w: f64| if w == 0.0 { f64::INFINITY } else { w };
+            nz(csgraph.get(p, j)?).min(nz(csgraph.get(j, p)?))
+        };
+        data.push(w);
+        row.push(p);
+        col.push(j);
+    }
+    Ok(crate::CooMatrix::new(data, row, col, (n, n))?.tocsr())
+}
+
+/// The breadth-first search tree from `i_start` as a sparse graph.
+///
+/// SciPy equivalent: `scipy.sparse.csgraph.breadth_first_tree(csgraph, i_start, directed)`.
+///
+/// # Errors
+///
+/// As [`breadth_first_order`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::csgraph::breadth_first_tree;
+/// use sci_sparse::sci_array::ndarray::array;
+/// let g = sci_sparse::CsrMatrix::from_dense(&array![[0.0, 8.0, 0.0, 3.0], [0.0, 0.0, 2.0, 5.0], [0.0, 0.0, 0.0, 6.0], [0.0, 0.0, 0.0, 0.0]]);
+/// let t = breadth_first_tree(&g, 0, false)?;
+/// assert_eq!(t.toarray(), array![[0.0, 8.0, 0.0, 3.0], [0.0, 0.0, 2.0, 0.0], [0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]]);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+pub fn breadth_first_tree(
+    csgraph: &CsrMatrix<f64>,
+    i_start: usize,
+    directed: bool,
+) -> Result<CsrMatrix<f64>> {
+    let (_, pred) = breadth_first_order(csgraph, i_start, directed)?;
+    reconstruct_path(csgraph, &pred, directed)
+}
+
+/// The depth-first search tree from `i_start` as a sparse graph.
+///
+/// SciPy equivalent: `scipy.sparse.csgraph.depth_first_tree(csgraph, i_start, directed)`.
+///
+/// # Errors
+///
+/// As [`depth_first_order`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::csgraph::depth_first_tree;
+/// use sci_sparse::sci_array::ndarray::array;
+/// let g = sci_sparse::CsrMatrix::from_dense(&array![[0.0, 8.0, 0.0, 3.0], [0.0, 0.0, 2.0, 5.0], [0.0, 0.0, 0.0, 6.0], [0.0, 0.0, 0.0, 0.0]]);
+/// let t = depth_first_tree(&g, 0, false)?;
+/// assert_eq!(t.toarray(), array![[0.0, 8.0, 0.0, 0.0], [0.0, 0.0, 2.0, 0.0], [0.0, 0.0, 0.0, 6.0], [0.0, 0.0, 0.0, 0.0]]);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+pub fn depth_first_tree(csgraph: &CsrMatrix<f64>, i_start: usize, directed: bool) -> Result<CsrMatrix<f64>> {
+    let (_, pred) = depth_first_order(csgraph, i_start, directed)?;
+    reconstruct_path(csgraph, &pred, directed)
+}
