@@ -49,6 +49,9 @@ fn spsolve_matches_scipy() {
             for thresh in [1.0, 0.1, 0.0] {
                 let lu = splu(&a, &SpluOptions { permc_spec: spec, diag_pivot_thresh: thresh }).unwrap();
                 assert_allclose(&lu.solve(&b).unwrap(), &want, DIRECT, 1e-13);
+                // A^T (A^-T b) = b
+                let xt = lu.solve_transposed(&b).unwrap();
+                assert_allclose(&a.transpose().dot(&xt).unwrap(), &b, 1e-10, 1e-12);
             }
         }
     }

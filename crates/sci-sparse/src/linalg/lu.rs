@@ -390,6 +390,61 @@ impl SuperLU {
         }
     }
 
+    /// Solves `A^T x = b` in place for one right-hand side; `w` is scratch.
+    fn solve_transposed_in_place(&self, b: &mut [f64], w: &mut [f64]) {
+        let n = self.n;
+        // U^T z = Pc^T b, forward, reading U by columns.
+        for t in 0..n {
+            let (s, e) = (self.u.indptr[t], self.u.indptr[t + 1]);
+            let mut v = b[self.q[t]];
+            for p in s..e - 1 {
+                v -= self.u.data[p] * w[self.u.indices[p]];
+            }
+            w[t] = v / self.u.data[e - 1];
+        }
+        // L^T y = z, backward.
+        for t in (0..n).rev() {
+            let mut v = w[t];
+            for p in self.l.indptr[t]..self.l.indptr[t + 1] {
+                v -= self.l.data[p] * w[self.pinv[self.l.indices[p]]];
+            }
+            w[t] = v;
+        }
+        for t in 0..n {
+            b[self.prow[t]] = w[t];
+        }
+    }
+
+    /// Solves `A^T x = b` for `b` of shape `(n,)` or `(n, k)` with the same factors.
+    ///
+    /// SciPy equivalent: `lu.solve(b, trans='T')` (also `'H'` for real matrices).
+    ///
+    /// # Errors
+    ///
+    /// As [`SuperLU::solve`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_sparse::linalg::{splu, SpluOptions};
+    /// use sci_sparse::sci_array::ndarray::array;
+    /// let a = sci_sparse::CsrMatrix::from_dense(&array![[2.0, 0.0], [1.0, 4.0]]);
+    /// let lu = splu(&a, &SpluOptions::default())?;
+    /// assert_eq!(lu.solve_transposed(&array![4.0, 8.0])?, array![1.0, 2.0]);
+    /// # Ok::<(), sci_sparse::SparseError>(())
+    /// ```
+    pub fn solve_transposed<S: Data<Elem = f64>, D: Dimension>(
+        &self,
+        b: &ArrayBase<S, D>,
+    ) -> Result<Array<f64, D>> {
+        let mut cols = rhs_columns(b, self.n)?;
+        let mut w = vec![0.0; self.n];
+        for c in &mut cols {
+            self.solve_transposed_in_place(c, &mut w);
+        }
+        super::assemble(cols, b.raw_dim(), self.n)
+    }
+
     /// Solves `A x = b` for `b` of shape `(n,)` or `(n, k)`; `x` has the shape of `b`.
     ///
     /// SciPy equivalent: `lu.solve(b)`.
