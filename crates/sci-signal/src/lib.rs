@@ -20,6 +20,10 @@
 //! | `stft`, `istft`, `check_COLA`, `check_NOLA` | [`stft`], [`istft`], [`check_cola`], [`check_nola`] |
 //! | `find_peaks`, `peak_prominences`, `peak_widths` | [`find_peaks`], [`peak_prominences`], [`peak_widths`] |
 //! | `argrelextrema`, `argrelmax`, `argrelmin` | [`argrelextrema`], [`argrelmax`], [`argrelmin`] |
+//! | `chirp`, `square`, `sawtooth`, `gausspulse`, `unit_impulse`, `hilbert` | [`chirp`], [`square`], [`sawtooth`], [`gausspulse`] / [`gausspulse_cutoff`], [`unit_impulse`], [`hilbert`] |
+//! | `medfilt`, `medfilt2d`, `wiener`, `savgol_coeffs`, `savgol_filter` | [`medfilt`], [`medfilt2d`], [`wiener`], [`savgol_coeffs`], [`savgol_filter`] |
+//! | `upfirdn`, `resample_poly`, `decimate` | [`upfirdn`], [`resample_poly`], [`decimate`] |
+//! | `firwin`, `firwin2`, `kaiser_beta`, `kaiser_atten` | [`firwin`], [`firwin2`], [`kaiser_beta`], [`kaiser_atten`] |
 //! | `get_window`, `windows.*` | [`get_window`], [`windows`] |
 //!
 //! ```
@@ -43,16 +47,21 @@ mod error;
 mod fftconv;
 mod filter;
 mod filtfilt;
+mod fir;
 mod freqz;
 mod lombscargle;
+mod medfilt;
+mod multirate;
 mod peaks;
 mod real;
 mod resample;
 mod roots;
+mod savgol;
 mod sos;
 mod sosfilt;
 mod spectral;
 mod stft;
+mod waveforms;
 pub mod windows;
 mod zpk;
 
@@ -68,17 +77,24 @@ pub use detrend::{DetrendType, detrend};
 pub use error::{Result, SignalError};
 pub use filter::{lfilter, lfilter_with_zi, lfilter_zi};
 pub use filtfilt::{FiltfiltOptions, PadType, filtfilt, sosfiltfilt};
+pub use fir::{PassZero, firwin, firwin2, kaiser_atten, kaiser_beta};
 pub use freqz::{FreqzOptions, WorN, freqz, freqz_zpk, sosfreqz};
 pub use lombscargle::{LombNormalize, lombscargle};
+pub use medfilt::{medfilt, medfilt2d, wiener};
+pub use multirate::{DecimateFilter, ResampleWindow, decimate, resample_poly, upfirdn};
 pub use peaks::{FindPeaksOptions, PeakBound, PeakProperties, find_peaks, peak_prominences, peak_widths};
 pub use real::Real;
 pub use resample::resample;
 pub use roots::tf2zpk;
+pub use savgol::{SavgolMode, savgol_coeffs, savgol_filter};
 pub use sos::{Pairing, zpk2sos};
 pub use sosfilt::{sosfilt, sosfilt_with_zi, sosfilt_zi};
 pub use spectral::{
     Average, Scaling, SegmentDetrend, SpectralOptions, coherence, csd, periodogram, spectrogram, welch,
 };
 pub use stft::{StftOptions, check_cola, check_nola, istft, stft};
+pub use waveforms::{
+    ChirpMethod, ImpulseIndex, chirp, gausspulse, gausspulse_cutoff, hilbert, sawtooth, square, unit_impulse,
+};
 pub use windows::{Window, get_window};
 pub use zpk::{Zpk, bilinear_zpk, buttap, lp2bp_zpk, lp2bs_zpk, lp2hp_zpk, lp2lp_zpk, zpk2tf};
