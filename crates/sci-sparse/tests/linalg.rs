@@ -374,3 +374,26 @@ fn edge_cases_empty_unsorted_duplicates_views() {
         0.0,
     );
 }
+
+#[test]
+fn spilu_preconditions_krylov_solvers() {
+    let f = fx();
+    let a = mat(&f, "spsolve_poisson144/a");
+    let b = v(&f, "spsolve_poisson144/b");
+    let want = v(&f, "spsolve_poisson144/x");
+    // no dropping: the exact LU
+    let exact = spilu(&a, 0.0, &SpluOptions::default()).unwrap();
+    assert_allclose(&exact.solve(&b).unwrap(), &want, DIRECT, 1e-14);
+    assert_eq!(exact.nnz(), splu(&a, &SpluOptions::default()).unwrap().nnz());
+    let ilu = spilu(&a, 5e-2, &SpluOptions::default()).unwrap();
+    assert!(ilu.nnz() < exact.nnz());
+    let m = FnOperator::new((144, 144), |x| ilu.solve(&x).unwrap());
+    let plain = IterOptions { rtol: 1e-8, maxiter: Some(1), ..Default::default() };
+    let precond = IterOptions { m: Some(&m), ..plain };
+    // one GMRES(20) cycle is not enough alone, but is with the ILU preconditioner
+    assert_eq!(gmres(&a, &b, &plain).unwrap().info, 1);
+    let r = gmres(&a, &b, &precond).unwrap();
+    assert_eq!(r.info, 0);
+    assert_allclose(&r.x, &want, 1e-6, 1e-8);
+    assert!(spilu(&a, -1.0, &SpluOptions::default()).is_err());
+}

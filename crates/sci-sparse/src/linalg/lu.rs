@@ -109,6 +109,13 @@ const NONE: usize = usize::MAX;
 /// # Ok::<(), sci_sparse::SparseError>(())
 /// ```
 pub fn splu<A: ToCsc + ?Sized>(a: &A, opts: &SpluOptions) -> Result<SuperLU> {
+    let (cs, q) = splu_ordering(a, opts)?;
+    factor(&cs, q, opts.diag_pivot_thresh, 0.0)
+}
+
+/// Checks the input of [`splu`] / [`spilu`]; returns the canonical CSC storage and the column
+/// ordering.
+fn splu_ordering<A: ToCsc + ?Sized>(a: &A, opts: &SpluOptions) -> Result<(Cs<f64>, Vec<usize>)> {
     let a = a.to_csc();
     let a = a.as_ref();
     let (m, n) = a.shape();
@@ -128,10 +135,10 @@ pub fn splu<A: ToCsc + ?Sized>(a: &A, opts: &SpluOptions) -> Result<SuperLU> {
         PermcSpec::MmdAta => minimum_degree(ata_pattern(m, n, &cs.indptr, &cs.indices)),
         PermcSpec::ReverseCuthillMckee => reverse_cuthill_mckee(&sym_pattern(n, &cs.indptr, &cs.indices)),
     };
-    factor(&cs, q, opts.diag_pivot_thresh)
+    Ok((cs, q))
 }
 
-fn factor(a: &Cs<f64>, q: Vec<usize>, thresh: f64) -> Result<SuperLU> {
+fn factor(a: &Cs<f64>, q: Vec<usize>, thresh: f64, drop_tol: f64) -> Result<SuperLU> {
     let n = a.nmajor;
     let mut l = Cs { nmajor: 0, nminor: n, indptr: vec![0], indices: Vec::new(), data: Vec::new() };
     let mut u = Cs { nmajor: 0, nminor: n, indptr: vec![0], indices: Vec::new(), data: Vec::new() };
@@ -178,9 +185,13 @@ fn factor(a: &Cs<f64>, q: Vec<usize>, thresh: f64) -> Result<SuperLU> {
             }
         }
         // Numeric: x = L \ A(:, j) in topological order.
+        let mut colmax = 0.0f64;
         for p in a.indptr[j]..a.indptr[j + 1] {
             x[a.indices[p]] = a.data[p];
+            colmax = colmax.max(a.data[p].abs());
         }
+        // Incomplete factorization: entries below this are dropped (0: exact LU).
+        let cut = drop_tol * colmax;
         for &i in topo.iter().rev() {
             let t = pinv[i];
             if t == NONE {
@@ -212,7 +223,7 @@ fn factor(a: &Cs<f64>, q: Vec<usize>, thresh: f64) -> Result<SuperLU> {
         prow[k] = best;
         for &i in topo.iter().rev() {
             let t = pinv[i];
-            if t != k && t != NONE {
+            if t != k && t != NONE && (cut == 0.0 || x[i].abs() >= cut) {
                 u.indices.push(t);
                 u.data.push(x[i]);
             }
@@ -222,7 +233,7 @@ fn factor(a: &Cs<f64>, q: Vec<usize>, thresh: f64) -> Result<SuperLU> {
         u.indptr.push(u.indices.len());
         u.nmajor += 1;
         for &i in &pattern {
-            if i != best {
+            if i != best && (cut == 0.0 || x[i].abs() >= cut) {
                 l.indices.push(i);
                 l.data.push(x[i] / piv);
             }
@@ -234,6 +245,37 @@ fn factor(a: &Cs<f64>, q: Vec<usize>, thresh: f64) -> Result<SuperLU> {
         }
     }
     Ok(SuperLU { n, l, u, prow, pinv, q })
+}
+
+/// Incomplete LU factorization for preconditioning: the sparse LU of [`splu`] with every
+/// entry of `L` and `U` smaller than `drop_tol * max|A(:, j)|` dropped as it is computed
+/// (SuperLU's basic drop rule). Use [`SuperLU::solve`] as the preconditioner `M`.
+///
+/// SciPy equivalent: `scipy.sparse.linalg.spilu(A, drop_tol=1e-4)`; SciPy's `fill_factor`,
+/// `drop_rule` variants and its replacement of zero pivots are not implemented (a zero pivot
+/// is [`SparseError::SingularMatrix`]), so the factors differ from SuperLU's.
+///
+/// # Errors
+///
+/// Those of [`splu`], and [`SparseError::InvalidValue`] for a negative or NaN `drop_tol`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{spilu, splu, SpluOptions};
+/// use sci_sparse::diags;
+/// let a = diags(&[vec![-1.0], vec![4.0], vec![-1.0]], &[-1, 0, 1], Some((50, 50)))?;
+/// let exact = splu(&a, &SpluOptions::default())?;
+/// let ilu = spilu(&a, 1e-2, &SpluOptions::default())?;
+/// assert!(ilu.nnz() <= exact.nnz());
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+pub fn spilu<A: ToCsc + ?Sized>(a: &A, drop_tol: f64, opts: &SpluOptions) -> Result<SuperLU> {
+    if drop_tol.is_nan() || drop_tol < 0.0 {
+        return Err(invalid("drop_tol", "must be non-negative"));
+    }
+    let full = splu_ordering(a, opts)?;
+    factor(&full.0, full.1, opts.diag_pivot_thresh, drop_tol)
 }
 
 impl SuperLU {

@@ -19,7 +19,7 @@ mod svd;
 
 pub use eigen::{EigshOptions, Which, eigsh};
 pub use iterative::{IterOptions, IterResult, bicg, bicgstab, cg, cgs, gmres, minres};
-pub use lu::{PermcSpec, SpluOptions, SuperLU, factorized, splu, spsolve, spsolve_triangular};
+pub use lu::{PermcSpec, SpluOptions, SuperLU, factorized, spilu, splu, spsolve, spsolve_triangular};
 pub use matfuncs::{NormOrd, inv, is_sptriangular, norm, spbandwidth};
 pub use operator::{FnOperator, IdentityOperator, LinearOperator};
 pub use svd::svds;
