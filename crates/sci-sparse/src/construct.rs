@@ -48,7 +48,7 @@ pub fn identity<T: SparseScalar>(n: usize) -> CsrMatrix<T> {
 ///
 /// # Errors
 ///
-/// [`SparseError::InvalidValue`] when the numbers of diagonals and offsets differ, an offset
+/// [`SparseError::InvalidValue`](crate::SparseError::InvalidValue) when the numbers of diagonals and offsets differ, an offset
 /// is repeated or outside the matrix, or a diagonal is too short.
 ///
 /// # Examples
@@ -128,7 +128,7 @@ pub fn diags<T: SparseScalar>(
 ///
 /// # Errors
 ///
-/// [`SparseError::InvalidValue`] unless `0 <= density <= 1`, or when `m * n` overflows.
+/// [`SparseError::InvalidValue`](crate::SparseError::InvalidValue) unless `0 <= density <= 1`, or when `m * n` overflows.
 ///
 /// # Examples
 ///
@@ -200,7 +200,7 @@ pub fn kron<T: SparseScalar>(a: &CsrMatrix<T>, b: &CsrMatrix<T>) -> CsrMatrix<T>
 ///
 /// # Errors
 ///
-/// [`SparseError::InvalidValue`] for no blocks; [`SparseError::ShapeMismatch`] when the row
+/// [`SparseError::InvalidValue`](crate::SparseError::InvalidValue) for no blocks; [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the row
 /// counts differ.
 ///
 /// # Examples
@@ -249,7 +249,7 @@ pub fn hstack<T: SparseScalar>(blocks: &[&CsrMatrix<T>]) -> Result<CsrMatrix<T>>
 ///
 /// # Errors
 ///
-/// [`SparseError::InvalidValue`] for no blocks; [`SparseError::ShapeMismatch`] when the
+/// [`SparseError::InvalidValue`](crate::SparseError::InvalidValue) for no blocks; [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the
 /// column counts differ.
 ///
 /// # Examples

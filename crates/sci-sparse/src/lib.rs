@@ -20,6 +20,20 @@
 //! # Ok::<(), sci_sparse::SparseError>(())
 //! ```
 //!
+//! ## What is here
+//!
+//! | SciPy | here |
+//! | --- | --- |
+//! | `coo_array`, `csr_array`, `csc_array` | [`CooMatrix`], [`CsrMatrix`], [`CscMatrix`] (`toarray`, `tocsr`, `tocsc`, `tocoo`, `transpose`, `nnz`, `sum`, `sum_axis`, `diagonal`, `eliminate_zeros`, `sum_duplicates`, `sort_indices`, `has_canonical_format`, `add`, `sub`, `scale`, `multiply`, `dot`, `dot_dense`, `matmul`, `slice_rows`, `getrow`, `getcol`, `get`, `nbytes`) |
+//! | `eye`, `identity`, `diags`, `spdiags`, `random`, `kron`, `kronsum`, `hstack`, `vstack`, `block_diag`, `tril`, `triu`, `find` | [`eye`], [`identity`], [`diags`], [`spdiags`], [`random`], [`kron`], [`kronsum`], [`hstack`], [`vstack`], [`block_diag`], [`tril`], [`triu`], [`find`] |
+//! | `sparse.linalg.spsolve`, `splu`, `spilu`, `factorized`, `spsolve_triangular`, `inv`, `norm` | [`linalg::spsolve`], [`linalg::splu`], [`linalg::spilu`], [`linalg::factorized`], [`linalg::spsolve_triangular`], [`linalg::inv`], [`linalg::norm`] |
+//! | `sparse.linalg.cg`, `bicg`, `bicgstab`, `cgs`, `gmres`, `minres`, `LinearOperator` | [`linalg::cg`], [`linalg::bicg`], [`linalg::bicgstab`], [`linalg::cgs`], [`linalg::gmres`], [`linalg::minres`], [`linalg::LinearOperator`] |
+//! | `sparse.linalg.eigsh`, `svds` | [`linalg::eigsh`], [`linalg::svds`] |
+//! | `sparse.csgraph.*` | [`csgraph::connected_components`], [`csgraph::shortest_path`], [`csgraph::dijkstra`], [`csgraph::bellman_ford`], [`csgraph::floyd_warshall`], [`csgraph::minimum_spanning_tree`], [`csgraph::breadth_first_order`], [`csgraph::depth_first_order`], [`csgraph::reverse_cuthill_mckee`], [`csgraph::laplacian`], ... |
+//!
+//! Errors are [`SparseError`]; where SciPy warns `MatrixRankWarning` and returns NaN for a
+//! singular system this crate returns [`SparseError::SingularMatrix`].
+//!
 //! ## Design
 //!
 //! The formats are this crate's own structs over `Vec` storage, because SciPy lets a CSR
@@ -27,6 +41,11 @@
 //! by construction) cannot represent; [`CsrMatrix::to_sprs`] and [`CsrMatrix::from_sprs`]
 //! convert to and from `sprs`. Indices are `usize`. Elements are any [`SparseScalar`]
 //! (`f64`, `f32`, integers, `Complex<f64>`, ...); solvers work on `f64`.
+//!
+//! Speed: products run on rayon above 10^5 stored entries; [`linalg::spsolve`] is a
+//! left-looking sparse LU (Gilbert–Peierls) with threshold partial pivoting after an
+//! AMD-style minimum-degree ordering of `A + A^T`; [`linalg::eigsh`] is a thick-restart
+//! Lanczos method with full (DGKS) reorthogonalization.
 #![doc(test(attr(deny(warnings))))]
 
 pub use sci_array;

@@ -1,6 +1,6 @@
 //! `scipy.sparse.csgraph`: graph algorithms on sparse adjacency matrices.
 //!
-//! A graph with `n` nodes is an `n x n` [`CsrMatrix`](crate::CsrMatrix): every stored entry
+//! A graph with `n` nodes is an `n x n` [`CsrMatrix`]: every stored entry
 //! `(i, j, w)` is an edge from `i` to `j` of weight `w` — stored zeros included, as in
 //! SciPy; duplicates are summed first. With `directed = false`, edges are followed both ways.
 
