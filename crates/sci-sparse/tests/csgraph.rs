@@ -193,3 +193,27 @@ fn edge_cases_empty_and_duplicates() {
     assert_eq!(breadth_first_order(&z, 0, true).unwrap().0, array![0, 1]);
     assert_eq!(minimum_spanning_tree(&z).unwrap().nnz(), 0);
 }
+
+#[test]
+fn bipartite_matching_matches_scipy() {
+    let f = fx();
+    for i in 0..4 {
+        let c = format!("match{i}");
+        let g = graph(&f, &c);
+        let rank = f.i64(&format!("{c}/rank")) as usize;
+        assert_eq!(structural_rank(&g), rank, "{c}");
+        let by_col = maximum_bipartite_matching(&g, PermType::Row);
+        let by_row = maximum_bipartite_matching(&g, PermType::Column);
+        assert_eq!((by_col.len(), by_row.len()), (g.shape().1, g.shape().0));
+        // same size as SciPy's matching; every pair is an edge; the two views agree
+        let scipy_size = iv(&f, &format!("{c}/row")).iter().filter(|&&r| r >= 0).count();
+        assert_eq!(by_col.iter().filter(|&&r| r >= 0).count(), scipy_size, "{c}");
+        assert_eq!(scipy_size, rank);
+        for (j, &r) in by_col.iter().enumerate() {
+            if r >= 0 {
+                assert_ne!(g.get(r as usize, j).unwrap(), 0.0);
+                assert_eq!(by_row[r as usize], j as i64);
+            }
+        }
+    }
+}

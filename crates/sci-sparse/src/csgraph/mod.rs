@@ -5,10 +5,12 @@
 //! SciPy; duplicates are summed first. With `directed = false`, edges are followed both ways.
 
 mod components;
+mod matching;
 mod paths;
 mod traversal;
 
 pub use components::{Connection, connected_components, laplacian, minimum_spanning_tree};
+pub use matching::{PermType, maximum_bipartite_matching, structural_rank};
 pub use paths::{Method, ShortestPaths, bellman_ford, dijkstra, floyd_warshall, shortest_path};
 pub use traversal::{
     breadth_first_order, breadth_first_tree, depth_first_order, depth_first_tree, reconstruct_path,
