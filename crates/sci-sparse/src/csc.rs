@@ -4,7 +4,7 @@ use sci_array::ndarray::{Array1, Array2, ArrayBase, Data, Ix1, Ix2};
 
 use crate::compressed::impl_compressed;
 use crate::cs::Cs;
-use crate::error::{Result, SparseError, shape_err};
+use crate::error::{Result, SparseError, invalid, shape_err};
 use crate::products::{scatter_mat, scatter_vec, spgemm};
 use crate::scalar::SparseScalar;
 use crate::{CooMatrix, CsrMatrix};

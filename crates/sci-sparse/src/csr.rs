@@ -4,7 +4,7 @@ use sci_array::ndarray::{Array1, Array2, ArrayBase, Data, Ix1, Ix2};
 
 use crate::compressed::impl_compressed;
 use crate::cs::Cs;
-use crate::error::{Result, SparseError, shape_err};
+use crate::error::{Result, SparseError, invalid, shape_err};
 use crate::products::{gather_mat, gather_vec, spgemm};
 use crate::scalar::SparseScalar;
 use crate::{CooMatrix, CscMatrix};
@@ -182,7 +182,7 @@ impl<T: SparseScalar> CsrMatrix<T> {
             return Err(SparseError::IndexOutOfBounds { arg: "stop", index: stop as i64, bound: m + 1 });
         }
         if start > stop {
-            return Err(crate::error::invalid("start", format!("start {start} > stop {stop}")));
+            return Err(invalid("start", format!("start {start} > stop {stop}")));
         }
         let (a, b) = (self.cs.indptr[start], self.cs.indptr[stop]);
         let indptr = self.cs.indptr[start..=stop].iter().map(|&p| p - a).collect();

@@ -319,3 +319,39 @@ fn parallel_kernels_agree_with_serial_ones() {
     let top = a.slice_rows(0, 1).unwrap().matmul(&a).unwrap();
     assert_eq!(top, c.slice_rows(0, 1).unwrap());
 }
+
+#[test]
+fn elementwise_functions_match_scipy() {
+    let f = fx();
+    let (p, q, full) = (m(&f, "elementwise/p"), m(&f, "elementwise/q"), m(&f, "elementwise/f"));
+    let (sp, sq, sf) = (CsrMatrix::from_dense(&p), CsrMatrix::from_dense(&q), CsrMatrix::from_dense(&full));
+    let close = |a: f64, key: &str| {
+        let b = f.f64(&format!("elementwise/{key}"));
+        assert!((a - b).abs() <= 1e-14 * b.abs().max(1.0), "{key}: {a} vs {b}");
+    };
+    for (a, c) in [(sp.clone(), "p"), (sf.clone(), "f")] {
+        close(a.max().unwrap(), &format!("{c}_max"));
+        close(a.min().unwrap(), &format!("{c}_min"));
+        close(a.mean(), &format!("{c}_mean"));
+        let t = a.tocsc();
+        close(t.max().unwrap(), &format!("{c}_max"));
+        close(t.min().unwrap(), &format!("{c}_min"));
+    }
+    close(sp.trace(0), "p_trace");
+    close(sp.trace(1), "p_trace1");
+    assert_allclose(&sp.power(2.0).unwrap().toarray(), &m(&f, "elementwise/p_pow2"), 1e-15, 0.0);
+    assert_allclose(&sp.tocsc().power(3.0).unwrap().toarray(), &m(&f, "elementwise/p_pow3"), 1e-15, 0.0);
+    let mx = sp.maximum(&sq).unwrap();
+    assert_array_equal(&mx.toarray(), &m(&f, "elementwise/maximum"));
+    assert_eq!(mx.nnz() as i64, f.i64("elementwise/maximum_nnz"));
+    let mn = sp.minimum(&sq).unwrap();
+    assert_array_equal(&mn.toarray(), &m(&f, "elementwise/minimum"));
+    assert_eq!(mn.nnz() as i64, f.i64("elementwise/minimum_nnz"));
+    // NaN propagates; empty matrices have no extremes
+    let nan = CsrMatrix::from_dense(&array![[1.0, f64::NAN]]);
+    assert!(nan.max().unwrap().is_nan() && nan.min().unwrap().is_nan());
+    assert!(CsrMatrix::<f64>::zeros((0, 0)).min().is_err());
+    assert!(CsrMatrix::<f64>::zeros((0, 2)).mean().is_nan());
+    assert!(sp.maximum(&CsrMatrix::zeros((2, 2))).is_err());
+    assert!(sp.power(0.0).is_err());
+}
