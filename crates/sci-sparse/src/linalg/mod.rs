@@ -11,6 +11,7 @@ use crate::{CooMatrix, CscMatrix, CsrMatrix};
 
 mod eigen;
 mod iterative;
+mod lsqr;
 mod lu;
 mod matfuncs;
 mod operator;
@@ -19,6 +20,7 @@ mod svd;
 
 pub use eigen::{EigshOptions, Which, eigsh};
 pub use iterative::{IterOptions, IterResult, bicg, bicgstab, cg, cgs, gmres, minres};
+pub use lsqr::{LsqrOptions, LsqrResult, lsqr};
 pub use lu::{PermcSpec, SpluOptions, SuperLU, factorized, spilu, splu, spsolve, spsolve_triangular};
 pub use matfuncs::{NormOrd, inv, is_sptriangular, norm, spbandwidth};
 pub use operator::{FnOperator, IdentityOperator, LinearOperator};
