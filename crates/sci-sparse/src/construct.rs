@@ -79,6 +79,9 @@ pub fn diags<T: SparseScalar>(
             (s, s)
         }
     };
+    if m > isize::MAX as usize / 2 || n > isize::MAX as usize / 2 {
+        return Err(invalid("shape", "matrix dimensions are too large"));
+    }
     for (i, o) in offsets.iter().enumerate() {
         if offsets[..i].contains(o) {
             return Err(invalid("offsets", "offset array contains duplicate values"));
@@ -88,7 +91,7 @@ pub fn diags<T: SparseScalar>(
     let kk = mi.min(ni);
     let (mut data, mut row, mut col) = (Vec::new(), Vec::new(), Vec::new());
     for (j, (diag, &off)) in diagonals.iter().zip(offsets).enumerate() {
-        let o = off as i64;
+        let o = (off as i64).clamp(-(mi + 1), ni + 1);
         let length = (mi + o).min(ni - o).min(kk);
         if length < 0 {
             return Err(invalid("offsets", format!("Offset {off} (index {j}) out of bounds")));

@@ -1,5 +1,7 @@
 //! Compressed storage shared by CSR (major axis = rows) and CSC (major axis = columns).
 
+use std::borrow::Cow;
+
 use sci_array::ndarray::Array2;
 
 use crate::error::{Result, SparseError, invalid};
@@ -240,7 +242,10 @@ impl<T: SparseScalar> Cs<T> {
     /// Entry-wise combination of two canonical storages of the same shape: `f(a, b)` on the
     /// union (`union = true`) or intersection of their patterns. Results stay canonical.
     pub fn binop(&self, other: &Self, union: bool, f: impl Fn(T, T) -> T) -> Self {
-        let (a, b) = (self.canonical(), other.canonical());
+        fn canon<T: SparseScalar>(c: &Cs<T>) -> Cow<'_, Cs<T>> {
+            if c.sorted(true) { Cow::Borrowed(c) } else { Cow::Owned(c.canonical()) }
+        }
+        let (a, b) = (canon(self), canon(other));
         let mut indptr = Vec::with_capacity(a.nmajor + 1);
         indptr.push(0);
         let mut indices = Vec::with_capacity(if union { a.nnz() + b.nnz() } else { a.nnz().min(b.nnz()) });

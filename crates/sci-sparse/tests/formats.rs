@@ -293,6 +293,8 @@ fn bad_input_table() {
         ("diags short", diags(&[vec![1.0, 2.0]], &[0], Some((3, 3))).map(drop)),
         ("diags offset", diags(&[vec![1.0]], &[4], Some((3, 3))).map(drop)),
         ("diags none", diags::<f64>(&[], &[], None).map(drop)),
+        ("diags huge offset", diags(&[vec![1.0]], &[isize::MIN], None).map(drop)),
+        ("diags huge offset shape", diags(&[vec![1.0]], &[isize::MAX], Some((3, 3))).map(drop)),
         ("random density", random(2, 2, -0.1, &mut default_rng(0)).map(drop)),
         ("random overflow", random(usize::MAX, 2, 0.1, &mut default_rng(0)).map(drop)),
     ];

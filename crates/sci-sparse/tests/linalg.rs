@@ -459,3 +459,16 @@ fn lsqr_matches_scipy() {
     let r = lsqr(&tall, &Array1::zeros(80), &base).unwrap();
     assert_eq!((r.x, r.istop, r.itn), (Array1::zeros(30), 0, 0));
 }
+
+#[test]
+fn eigsh_small_and_degenerate() {
+    // identity: a one-dimensional Krylov space, restarted with fresh directions
+    let eye = CsrMatrix::<f64>::identity(30);
+    let (w, _) = eigsh(&eye, 3, &EigshOptions::default(), None).unwrap();
+    assert_allclose(&w, &Array1::ones(3), 1e-12, 0.0);
+    // ncv = n: the whole space
+    let d = CsrMatrix::from_dense(&Array2::from_diag(&array![1.0, -5.0, 3.0, 2.0, 4.0]));
+    let (w, v) = eigsh(&d, 4, &EigshOptions::default(), None).unwrap();
+    assert_allclose(&w, &array![-5.0, 2.0, 3.0, 4.0], 1e-12, 0.0);
+    assert_eq!(v.dim(), (5, 4));
+}

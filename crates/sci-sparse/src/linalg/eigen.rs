@@ -178,7 +178,11 @@ fn lanczos(op: &dyn LinearOperator, k: usize, opts: &EigshOptions) -> Result<(Ve
                     }
                 }
                 let nr = r.dot(&r).sqrt();
-                v.row_mut(j + 1).assign(&(&r / nr));
+                if nr > 0.0 {
+                    v.row_mut(j + 1).assign(&(&r / nr));
+                } else {
+                    v.row_mut(j + 1).fill(0.0);
+                }
             } else {
                 v.row_mut(j + 1).assign(&(&w / beta));
             }
