@@ -42,26 +42,80 @@ pub enum ConvMethod {
     Fft,
 }
 
+/// `out[lo - base..hi - base] += hk * x[lo - k..hi - k]` (empty when `lo >= hi`).
+#[inline(always)]
+fn axpy<T: Real>(out: &mut [T], base: usize, x: &[T], hk: T, k: usize, lo: usize, hi: usize) {
+    if lo < hi {
+        let o = &mut out[lo - base..hi - base];
+        o.iter_mut().zip(&x[lo - k..hi - k]).for_each(|(o, &v)| *o = *o + hk * v);
+    }
+}
+
 /// Accumulates `out[t] += sum_k h[k] x[j0 + t - k]` (zero outside `x`): a slice of the full
-/// 1-d convolution, in cache-sized blocks of axpy updates (vectorizable, summed over `k` in
-/// increasing order, so threads give identical results).
-pub(crate) fn conv1d_acc<T: Real>(x: &[T], h: &[T], j0: usize, out: &mut [T]) {
+/// 1-d convolution, in cache-sized blocks; taps are applied four at a time where all four are
+/// in range (one load and store of the output per four taps), always in increasing `k` for
+/// every output, so the sums are the same whatever the blocking or threading.
+#[inline(always)]
+fn conv1d_acc_inner<T: Real>(x: &[T], h: &[T], j0: usize, out: &mut [T]) {
     const BLOCK: usize = 2048;
     let n = x.len();
+    let nh = h.len();
     for (bi, blk) in out.chunks_mut(BLOCK).enumerate() {
         let lo_j = j0 + bi * BLOCK;
         let hi_j = lo_j + blk.len();
-        for (k, &hk) in h.iter().enumerate() {
-            let lo = lo_j.max(k);
+        let mut k = 0;
+        while k + 4 <= nh {
+            // Range where the four taps k..k+4 all read inside x.
+            let lo = lo_j.max(k + 3);
             let hi = hi_j.min(n + k);
-            if lo >= hi {
-                continue;
+            if lo < hi {
+                for t in 0..4 {
+                    let kk = k + t;
+                    let (a, b) = (lo_j.max(kk), hi_j.min(n + kk));
+                    axpy(blk, lo_j, x, h[kk], kk, a, b.min(lo));
+                    axpy(blk, lo_j, x, h[kk], kk, a.max(hi), b);
+                }
+                let (h0, h1, h2, h3) = (h[k], h[k + 1], h[k + 2], h[k + 3]);
+                let o = &mut blk[lo - lo_j..hi - lo_j];
+                let x0 = &x[lo - k..hi - k];
+                let x1 = &x[lo - k - 1..hi - k - 1];
+                let x2 = &x[lo - k - 2..hi - k - 2];
+                let x3 = &x[lo - k - 3..hi - k - 3];
+                for ((((o, &a), &b), &c), &d) in o.iter_mut().zip(x0).zip(x1).zip(x2).zip(x3) {
+                    *o = *o + h0 * a + h1 * b + h2 * c + h3 * d;
+                }
+            } else {
+                for kk in k..k + 4 {
+                    axpy(blk, lo_j, x, h[kk], kk, lo_j.max(kk), hi_j.min(n + kk));
+                }
             }
-            let o = &mut blk[lo - lo_j..hi - lo_j];
-            let xs = &x[lo - k..hi - k];
-            o.iter_mut().zip(xs).for_each(|(o, &v)| *o = *o + hk * v);
+            k += 4;
+        }
+        for kk in k..nh {
+            axpy(blk, lo_j, x, h[kk], kk, lo_j.max(kk), hi_j.min(n + kk));
         }
     }
+}
+
+/// [`conv1d_acc_inner`], compiled for AVX2 when the CPU has it (same operations, no fused
+/// multiply-add, so identical results).
+pub(crate) fn conv1d_acc<T: Real>(x: &[T], h: &[T], j0: usize, out: &mut [T]) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        #[target_feature(enable = "avx2")]
+        fn avx2<T: Real>(x: &[T], h: &[T], j0: usize, out: &mut [T]) {
+            conv1d_acc_inner(x, h, j0, out)
+        }
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU supports AVX2 (checked just above), the only requirement of
+            // calling a function compiled with `target_feature(enable = "avx2")`.
+            #[allow(unsafe_code)]
+            unsafe {
+                return avx2(x, h, j0, out);
+            }
+        }
+    }
+    conv1d_acc_inner(x, h, j0, out)
 }
 
 /// `conv1d_acc` into a zeroed `out`, over threads for large work (rayon feature).

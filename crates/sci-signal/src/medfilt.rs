@@ -23,46 +23,71 @@ fn kernel_sizes(kernel_size: &[usize], ndim: usize) -> Result<Vec<usize>> {
     Ok(k)
 }
 
-/// Median of every window (zero outside the input), n-d.
+/// Median of every window (zero outside the input), n-d (`x` in standard layout).
 fn median_nd<T: PartialOrd + Copy + Zero>(x: &ArrayD<T>, k: &[usize]) -> ArrayD<T> {
     let shape = x.shape().to_vec();
     let nd = shape.len();
+    let data = x.as_slice().expect("standard layout");
+    let mut strides = vec![1usize; nd];
+    for d in (0..nd.saturating_sub(1)).rev() {
+        strides[d] = strides[d + 1] * shape[d + 1];
+    }
     let ksize: usize = k.iter().product();
     let half: Vec<isize> = k.iter().map(|&v| (v / 2) as isize).collect();
     let mut win: Vec<T> = Vec::with_capacity(ksize);
     let mut offs = vec![0isize; nd];
+    let m = ksize / 2;
     ArrayD::from_shape_fn(IxDyn(&shape), |pos| {
         win.clear();
         offs.iter_mut().zip(&half).for_each(|(o, h)| *o = -h);
-        'outer: loop {
+        loop {
+            let mut lin = 0usize;
             let mut inside = true;
-            let mut idx = Vec::with_capacity(nd);
             for d in 0..nd {
                 let p = pos[d] as isize + offs[d];
                 if p < 0 || p >= shape[d] as isize {
                     inside = false;
                     break;
                 }
-                idx.push(p as usize);
+                lin += p as usize * strides[d];
             }
-            win.push(if inside { x[IxDyn(&idx)] } else { T::zero() });
+            win.push(if inside { data[lin] } else { T::zero() });
             // Next kernel offset (odometer, last axis fastest).
             let mut d = nd;
-            loop {
+            let done = loop {
                 if d == 0 {
-                    break 'outer;
+                    break true;
                 }
                 d -= 1;
                 offs[d] += 1;
                 if offs[d] <= half[d] {
-                    break;
+                    break false;
                 }
                 offs[d] = -half[d];
+            };
+            if done {
+                break;
             }
         }
-        let m = ksize / 2;
         *win.select_nth_unstable_by(m, |a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal)).1
     })
+}
+
+/// 1-d median filter of a contiguous signal (zero padded).
+fn median_1d<T: PartialOrd + Copy + Zero>(x: &[T], k: usize) -> Vec<T> {
+    let n = x.len();
+    let h = k / 2;
+    let mut win: Vec<T> = Vec::with_capacity(k);
+    (0..n)
+        .map(|i| {
+            win.clear();
+            let lo = i as isize - h as isize;
+            for j in lo..lo + k as isize {
+                win.push(if j < 0 || j >= n as isize { T::zero() } else { x[j as usize] });
+            }
+            *win.select_nth_unstable_by(h, |a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal)).1
+        })
+        .collect()
 }
 
 /// Median filter: each sample is replaced by the median of the `kernel_size` window around it,
@@ -92,7 +117,12 @@ where
     D: Dimension,
 {
     let k = kernel_sizes(kernel_size, volume.ndim())?;
-    let x = volume.to_owned().into_dyn();
+    if volume.ndim() == 1 {
+        let v: Vec<T> = volume.iter().copied().collect();
+        let y = ArrayD::from_shape_vec(IxDyn(&[v.len()]), median_1d(&v, k[0])).expect("shape matches");
+        return Ok(y.into_dimensionality::<D>().expect("same ndim"));
+    }
+    let x = volume.as_standard_layout().into_owned().into_dyn();
     Ok(median_nd(&x, &k).into_dimensionality::<D>().expect("same ndim"))
 }
 

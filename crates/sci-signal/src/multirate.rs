@@ -18,22 +18,48 @@ fn output_len(len_h: usize, in_len: usize, up: usize, down: usize) -> usize {
     ((in_len - 1) * up + len_h).div_ceil(down)
 }
 
-/// Polyphase upsample-filter-downsample of one lane into `out`.
-fn upfirdn_lane(h: &[f64], x: &[f64], up: usize, down: usize, out: &mut [f64]) {
-    let (nh, nx) = (h.len(), x.len());
+/// The `up` phases of `h`, each reversed: `phases[p][len_p - 1 - m] = h[p + m up]`.
+fn phases(h: &[f64], up: usize) -> Vec<Vec<f64>> {
+    (0..up).map(|p| h.iter().skip(p).step_by(up).rev().copied().collect()).collect()
+}
+
+/// Polyphase upsample-filter-downsample of one lane: outputs `i0..i0 + out.len()`.
+fn upfirdn_part(ph: &[Vec<f64>], x: &[f64], up: usize, down: usize, i0: usize, out: &mut [f64]) {
+    let nx = x.len();
     for (i, o) in out.iter_mut().enumerate() {
-        let t = i * down;
-        // x[j] contributes h[t - j up] for 0 <= t - j up < nh.
-        let j_hi = (t / up).min(nx.saturating_sub(1));
-        let j_lo = if t + 1 > nh { (t + 1 - nh).div_ceil(up) } else { 0 };
+        let t = (i0 + i) * down;
+        let (q, p) = (t / up, t % up);
+        let hp = &ph[p];
+        let lp = hp.len();
+        // x[j] contributes h[p + (q - j) up] for 0 <= q - j < lp.
+        let j_hi = q.min(nx.saturating_sub(1));
+        let j_lo = (q + 1).saturating_sub(lp);
         let mut acc = 0.0;
-        if nx > 0 && j_lo <= j_hi {
-            for j in j_lo..=j_hi {
-                acc += h[t - j * up] * x[j];
+        if nx > 0 && lp > 0 && j_lo <= j_hi {
+            // Index lp - 1 - q + j, non-negative since j >= q + 1 - lp.
+            let hs = &hp[j_lo + lp - 1 - q..=j_hi + lp - 1 - q];
+            for (a, b) in hs.iter().zip(&x[j_lo..=j_hi]) {
+                acc += a * b;
             }
         }
         *o = acc;
     }
+}
+
+/// One lane, its outputs in chunks over threads when long (rayon feature; same sums).
+fn upfirdn_lane(ph: &[Vec<f64>], x: &[f64], up: usize, down: usize, out: &mut [f64]) {
+    #[cfg(feature = "rayon")]
+    {
+        const CHUNK: usize = 16_384;
+        if out.len() > CHUNK && out.len().saturating_mul(ph[0].len()) >= 1_000_000 {
+            use rayon::prelude::*;
+            out.par_chunks_mut(CHUNK)
+                .enumerate()
+                .for_each(|(c, o)| upfirdn_part(ph, x, up, down, c * CHUNK, o));
+            return;
+        }
+    }
+    upfirdn_part(ph, x, up, down, 0, out);
 }
 
 /// Upsamples by `up` (zero insertion), filters with the FIR `h`, downsamples by `down`, along
@@ -76,7 +102,8 @@ where
     let ax = sci_array::normalize_axis(axis, x.ndim(), "axis")?;
     let n = x.len_of(Axis(ax));
     let out_len = output_len(h.len(), n, up, down);
-    Ok(map_lanes(x, ax, out_len, || (), |_, xi, yo| upfirdn_lane(h, xi, up, down, yo)))
+    let ph = phases(h, up);
+    Ok(map_lanes(x, ax, out_len, || (), |_, xi, yo| upfirdn_lane(&ph, xi, up, down, yo)))
 }
 
 fn gcd(a: usize, b: usize) -> usize {

@@ -207,7 +207,6 @@ where
         ));
     }
     let c = coeffs.to_vec();
-    let h = (window_length / 2) as isize;
     let half = window_length / 2;
     let edges = if mode == SavgolMode::Interp && n > 0 {
         let lo: Vec<usize> = (0..half).collect();
@@ -220,20 +219,21 @@ where
         None
     };
     let cval = if let SavgolMode::Constant(v) = mode { v } else { 0.0 };
+    // y[i] = sum_k c[k] xe[i + h - k]: the full convolution of the extended lane
+    // E[p] = xe[p - left] with c, at p = i + window_length - 1.
+    let left = window_length - 1 - half;
+    let ext_len = n + window_length - 1;
     Ok(map_lanes(
         x,
         ax,
         n,
-        || (),
-        |_, xi, yo| {
-            for (i, y) in yo.iter_mut().enumerate() {
-                let mut acc = 0.0;
-                for (k, &ck) in c.iter().enumerate() {
-                    let j = i as isize + h - k as isize;
-                    acc += ck * ext_index(j, n, mode).map_or(cval, |j| xi[j]);
-                }
-                *y = acc;
+        || vec![0.0; ext_len],
+        |ext, xi, yo| {
+            for (p, e) in ext.iter_mut().enumerate() {
+                *e = ext_index(p as isize - left as isize, n, mode).map_or(cval, |j| xi[j]);
             }
+            yo.fill(0.0);
+            crate::convolve::conv1d_acc(ext, &c, window_length - 1, yo);
             if let Some((lo, hi)) = &edges {
                 for (i, w) in lo.iter().enumerate() {
                     yo[i] = w.iter().zip(&xi[..window_length]).map(|(a, b)| a * b).sum();

@@ -314,29 +314,28 @@ pub fn hilbert<S: Data<Elem = f64>, D: Dimension>(
     let mut shape = x.raw_dim();
     shape[ax] = n;
     let mut out = Array::<Complex64, D>::zeros(shape);
-    let mut planner = FftPlanner::<f64>::new();
-    let fwd = planner.plan_fft_forward(n);
-    let inv = planner.plan_fft_inverse(n);
+    // The analytic spectrum vanishes above Nyquist: a real forward FFT gives all of it.
+    let fwd = realfft::RealFftPlanner::<f64>::new().plan_fft_forward(n);
+    let inv = FftPlanner::<f64>::new().plan_fft_inverse(n);
+    let mut rbuf = fwd.make_input_vec();
+    let mut spec = fwd.make_output_vec();
+    let mut rscratch = fwd.make_scratch_vec();
     let mut buf = vec![Complex64::default(); n];
-    let mut scratch =
-        vec![Complex64::default(); fwd.get_inplace_scratch_len().max(inv.get_inplace_scratch_len())];
-    let h: Vec<f64> = (0..n)
-        .map(|k| {
-            if k == 0 || (n % 2 == 0 && k == n / 2) {
-                1.0
-            } else if k < n.div_ceil(2) {
-                2.0
-            } else {
-                0.0
-            }
-        })
-        .map(|v| v / n as f64)
-        .collect();
+    let mut scratch = vec![Complex64::default(); inv.get_inplace_scratch_len()];
+    let inv_n = 1.0 / n as f64;
+    let half = n.div_ceil(2);
     ndarray::Zip::from(x.lanes(Axis(ax))).and(out.lanes_mut(Axis(ax))).for_each(|src, mut dst| {
+        rbuf.fill(0.0);
+        rbuf.iter_mut().zip(src.iter()).for_each(|(b, &v)| *b = v);
+        fwd.process_with_scratch(&mut rbuf, &mut spec, &mut rscratch).expect("lengths match the plan");
         buf.fill(Complex64::default());
-        buf.iter_mut().zip(src.iter()).for_each(|(b, &v)| *b = Complex64::new(v, 0.0));
-        fwd.process_with_scratch(&mut buf, &mut scratch);
-        buf.iter_mut().zip(&h).for_each(|(b, &f)| *b *= f);
+        buf[0] = spec[0] * inv_n;
+        for k in 1..half {
+            buf[k] = spec[k] * (2.0 * inv_n);
+        }
+        if n % 2 == 0 {
+            buf[n / 2] = spec[n / 2] * inv_n;
+        }
         inv.process_with_scratch(&mut buf, &mut scratch);
         dst.iter_mut().zip(&buf).for_each(|(d, s)| *d = *s);
     });
