@@ -104,3 +104,39 @@ fn bad_input_table() {
         assert!(r.is_err(), "{name} should fail");
     }
 }
+
+#[test]
+fn expm_multiply_matches_scipy() {
+    let f = fx();
+    let v = |p: &str| f.array_f64(p).into_dimensionality::<sci_array::ndarray::Ix1>().unwrap();
+    let h = sm(&f, "expm/h");
+    let x = v("expm/v");
+    // same algorithm and parameters: agreement to rounding of ~20 Taylor terms
+    assert_allclose(&expm_multiply(&h, &x).unwrap(), &v("expm/hv"), 1e-13, 1e-15);
+    assert_allclose(&expm_multiply(&h, &m(&f, "expm/v2")).unwrap(), &m(&f, "expm/hv2"), 1e-13, 1e-15);
+    let r = sm(&f, "expm/r");
+    assert_allclose(
+        &expm_multiply(&r, &x.slice(sci_array::ndarray::s![..40])).unwrap(),
+        &v("expm/rv"),
+        1e-13,
+        1e-15,
+    );
+    let big = sm(&f, "expm/big");
+    assert_allclose(&expm_multiply(&big, &x).unwrap(), &v("expm/bigv"), 1e-11, 1e-14);
+    // SciPy picks (m, s) from norm estimates here; both are accurate to ~1e-10 relative to
+    // the largest entry (the result spans many orders of magnitude).
+    let huge = sm(&f, "expm/huge");
+    let want = v("expm/hugev");
+    let scale = want.iter().fold(0.0f64, |a, b| a.max(b.abs()));
+    assert_allclose(
+        &expm_multiply(&huge, &x.slice(sci_array::ndarray::s![..36])).unwrap(),
+        &want,
+        1e-8,
+        1e-10 * scale,
+    );
+    let z = expm_multiply(&CsrMatrix::<f64>::zeros((4, 4)), &sci_array::ndarray::array![0.0, 1.0, 2.0, 3.0])
+        .unwrap();
+    assert_array_equal(&z, &v("expm/zero"));
+    assert!(expm_multiply(&CsrMatrix::<f64>::eye(2, 3, 0), &sci_array::ndarray::array![1.0, 2.0]).is_err());
+    assert!(expm_multiply(&h, &sci_array::ndarray::array![1.0, 2.0]).is_err());
+}

@@ -22,7 +22,7 @@ pub use eigen::{EigshOptions, Which, eigsh};
 pub use iterative::{IterOptions, IterResult, bicg, bicgstab, cg, cgs, gmres, minres};
 pub use lsqr::{LsqrOptions, LsqrResult, lsqr};
 pub use lu::{PermcSpec, SpluOptions, SuperLU, factorized, spilu, splu, spsolve, spsolve_triangular};
-pub use matfuncs::{NormOrd, inv, is_sptriangular, norm, spbandwidth};
+pub use matfuncs::{NormOrd, expm_multiply, inv, is_sptriangular, norm, spbandwidth};
 pub use operator::{FnOperator, IdentityOperator, LinearOperator};
 pub use svd::svds;
 
