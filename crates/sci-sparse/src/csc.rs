@@ -4,6 +4,7 @@ use sci_array::ndarray::{Array1, Array2, ArrayBase, Data, Ix1, Ix2};
 
 use crate::compressed::impl_compressed;
 use crate::cs::Cs;
+use crate::elementwise::impl_elementwise;
 use crate::error::{Result, SparseError, invalid, shape_err};
 use crate::products::{scatter_mat, scatter_vec, spgemm};
 use crate::scalar::SparseScalar;
@@ -32,6 +33,7 @@ pub struct CscMatrix<T = f64> {
 }
 
 impl_compressed!(CscMatrix, "CscMatrix", false, "csc_array", "csc");
+impl_elementwise!(CscMatrix, "CscMatrix");
 
 impl<T: SparseScalar> CscMatrix<T> {
     /// The `n x n` identity.

@@ -4,6 +4,7 @@ use sci_array::ndarray::{Array1, Array2, ArrayBase, Data, Ix1, Ix2};
 
 use crate::compressed::impl_compressed;
 use crate::cs::Cs;
+use crate::elementwise::impl_elementwise;
 use crate::error::{Result, SparseError, invalid, shape_err};
 use crate::products::{gather_mat, gather_vec, spgemm};
 use crate::scalar::SparseScalar;
@@ -35,6 +36,7 @@ pub struct CsrMatrix<T = f64> {
 }
 
 impl_compressed!(CsrMatrix, "CsrMatrix", true, "csr_array", "csr");
+impl_elementwise!(CsrMatrix, "CsrMatrix");
 
 impl<T: SparseScalar> CsrMatrix<T> {
     /// The `n x n` identity.

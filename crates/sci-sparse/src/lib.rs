@@ -57,6 +57,7 @@ mod cs;
 mod csc;
 pub mod csgraph;
 mod csr;
+mod elementwise;
 mod error;
 mod extras;
 pub mod linalg;

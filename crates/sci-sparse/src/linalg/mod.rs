@@ -16,14 +16,16 @@ mod lu;
 mod matfuncs;
 mod operator;
 pub(crate) mod ordering;
+mod residual;
 mod svd;
 
 pub use eigen::{EigshOptions, Which, eigsh};
-pub use iterative::{IterOptions, IterResult, bicg, bicgstab, cg, cgs, gmres, minres};
+pub use iterative::{IterOptions, IterResult, bicg, bicgstab, cg, cgs};
 pub use lsqr::{LsqrOptions, LsqrResult, lsqr};
 pub use lu::{PermcSpec, SpluOptions, SuperLU, factorized, spilu, splu, spsolve, spsolve_triangular};
 pub use matfuncs::{NormOrd, expm_multiply, inv, is_sptriangular, norm, spbandwidth};
 pub use operator::{FnOperator, IdentityOperator, LinearOperator};
+pub use residual::{gmres, minres};
 pub use svd::svds;
 
 /// Sparse `f64` matrices the direct solvers accept: each converts to CSC (borrowed when it
