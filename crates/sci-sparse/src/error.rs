@@ -60,6 +60,16 @@ pub enum SparseError {
 }
 
 /// `Result` with [`SparseError`].
+///
+/// # Examples
+///
+/// ```
+/// fn first(a: &sci_sparse::CsrMatrix) -> sci_sparse::Result<f64> {
+///     a.get(0, 0)
+/// }
+/// assert_eq!(first(&sci_sparse::CsrMatrix::identity(2))?, 1.0);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
 pub type Result<T> = std::result::Result<T, SparseError>;
 
 /// Shorthand for an [`SparseError::InvalidValue`].

@@ -8,6 +8,17 @@ use crate::cs::Cs;
 use crate::error::{Result, shape_err};
 
 /// Kind of connectivity for directed graphs (SciPy's `connection`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::csgraph::{connected_components, Connection};
+/// use sci_sparse::sci_array::ndarray::array;
+/// let g = sci_sparse::CsrMatrix::from_dense(&array![[0.0, 1.0], [0.0, 0.0]]);
+/// assert_eq!(connected_components(&g, true, Connection::Weak)?.0, 1);
+/// assert_eq!(connected_components(&g, true, Connection::Strong)?.0, 2);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Connection {
     /// Connected when joined ignoring edge directions (`"weak"`, SciPy's default).

@@ -7,6 +7,16 @@ use sci_array::ndarray::Array1;
 use crate::CsrMatrix;
 
 /// Which side [`maximum_bipartite_matching`] reports (SciPy's `perm_type`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::csgraph::{maximum_bipartite_matching, PermType};
+/// use sci_sparse::sci_array::ndarray::array;
+/// let g = sci_sparse::CsrMatrix::from_dense(&array![[0.0, 1.0, 0.0], [0.0, 0.0, 0.0]]);
+/// assert_eq!(maximum_bipartite_matching(&g, PermType::Row), array![-1, 0, -1]);
+/// assert_eq!(maximum_bipartite_matching(&g, PermType::Column), array![1, -1]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PermType {
     /// For every column, the matched row (`"row"`, SciPy's default).

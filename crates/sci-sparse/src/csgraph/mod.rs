@@ -22,6 +22,12 @@ use crate::cs::Cs;
 use crate::error::{Result, shape_err};
 
 /// SciPy's marker for "no predecessor".
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(sci_sparse::csgraph::NULL_PREDECESSOR, -9999);
+/// ```
 pub const NULL_PREDECESSOR: i64 = -9999;
 
 /// Canonical out-adjacency (and, for undirected graphs, in-adjacency) of a square graph.

@@ -35,6 +35,17 @@ pub struct ShortestPaths {
 }
 
 /// Algorithm of [`shortest_path`] (SciPy's `method`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::csgraph::{shortest_path, Method};
+/// use sci_sparse::sci_array::ndarray::array;
+/// let g = sci_sparse::CsrMatrix::from_dense(&array![[0.0, 2.0], [0.0, 0.0]]);
+/// let d = shortest_path(&g, Method::FloydWarshall, true, false, None)?.dist;
+/// assert_eq!(d, array![[0.0, 2.0], [f64::INFINITY, 0.0]]);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Method {

@@ -10,6 +10,18 @@ use crate::CscMatrix;
 use crate::error::{Result, SparseError, invalid, shape_err};
 
 /// Which eigenvalues [`eigsh`] looks for (SciPy's `which`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{eigsh, EigshOptions, Which};
+/// let a = sci_sparse::diags(&[vec![1.0, -4.0, 2.0, 3.0]], &[0], None)?;
+/// let (w, _) = eigsh(&a, 1, &EigshOptions { which: Which::LM, ..Default::default() }, None)?;
+/// assert!((w[0] + 4.0).abs() < 1e-12);
+/// let (w, _) = eigsh(&a, 1, &EigshOptions { which: Which::LA, ..Default::default() }, None)?;
+/// assert!((w[0] - 3.0).abs() < 1e-12);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Which {

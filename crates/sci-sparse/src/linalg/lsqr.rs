@@ -36,6 +36,18 @@ impl Default for LsqrOptions {
 }
 
 /// What [`lsqr`] returns (SciPy's tuple without `var`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{lsqr, LsqrOptions};
+/// use sci_sparse::sci_array::ndarray::array;
+/// let a = sci_sparse::CsrMatrix::<f64>::identity(2);
+/// let r = lsqr(&a, &array![1.0, 2.0], &LsqrOptions::default())?;
+/// assert_eq!((r.istop, r.itn), (1, 1));
+/// assert!((r.r1norm).abs() < 1e-12);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct LsqrResult {
     /// The solution.

@@ -10,6 +10,16 @@ use crate::error::{Result, SparseError, invalid, shape_err};
 use crate::{CscMatrix, CsrMatrix};
 
 /// Column orderings for [`splu`] (SciPy's `permc_spec`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{splu, PermcSpec, SpluOptions};
+/// let a = sci_sparse::diags(&[vec![-1.0], vec![4.0], vec![-1.0]], &[-1, 0, 1], Some((6, 6)))?;
+/// let lu = splu(&a, &SpluOptions { permc_spec: PermcSpec::ReverseCuthillMckee, ..Default::default() })?;
+/// assert_eq!(lu.shape(), (6, 6));
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum PermcSpec {

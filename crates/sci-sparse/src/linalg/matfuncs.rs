@@ -9,6 +9,15 @@ use sci_array::ndarray::Array1;
 use crate::{CscMatrix, CsrMatrix};
 
 /// Which matrix norm [`norm`] computes (SciPy's `ord`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{norm, NormOrd};
+/// use sci_sparse::sci_array::ndarray::array;
+/// let a = sci_sparse::CsrMatrix::from_dense(&array![[1.0, -2.0], [3.0, 0.0]]);
+/// assert_eq!((norm(&a, NormOrd::One), norm(&a, NormOrd::NegOne)), (4.0, 2.0));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum NormOrd {
