@@ -223,7 +223,7 @@ fn krylov_zero_rhs_and_operators() {
 fn eigsh_matches_scipy() {
     let f = fx();
     let a = mat(&f, "eigsh/a");
-    for (which, key) in [(Which::LM, "LM"), (Which::LA, "LA"), (Which::SA, "SA")] {
+    for (which, key) in [(Which::LM, "LM"), (Which::LA, "LA"), (Which::SA, "SA"), (Which::BE, "BE")] {
         let (w, vecs) = eigsh(&a, 6, &EigshOptions { which, ..Default::default() }, None).unwrap();
         // both converge to machine precision relative to ||A||
         assert_allclose(&w, &v(&f, &format!("eigsh/{key}")), 1e-10, 1e-12);

@@ -34,6 +34,8 @@ pub enum Which {
     LA,
     /// Smallest algebraic (`"SA"`).
     SA,
+    /// Both ends (`"BE"`): half from each end, one more from the high end when `k` is odd.
+    BE,
 }
 
 /// Options of [`eigsh`], with SciPy's defaults.
@@ -116,11 +118,25 @@ fn wanted_order(theta: &[f64], which: Which) -> Vec<usize> {
         match which {
             Which::LM => -theta[*i].abs(),
             Which::SM => theta[*i].abs(),
-            Which::LA => -theta[*i],
+            Which::LA | Which::BE => -theta[*i],
             Which::SA => theta[*i],
         }
     };
     idx.sort_by(|a, b| key(a).total_cmp(&key(b)));
+    if which == Which::BE {
+        // alternate from the top and the bottom: the first k are the wanted ones
+        let (mut lo, mut hi) = (0usize, idx.len());
+        let mut out = Vec::with_capacity(idx.len());
+        while lo < hi {
+            out.push(idx[lo]);
+            lo += 1;
+            if lo < hi {
+                hi -= 1;
+                out.push(idx[hi]);
+            }
+        }
+        return out;
+    }
     idx
 }
 
