@@ -156,6 +156,9 @@ fn krylov_solvers_converge_to_scipy_solution() {
     let r = cgs(&nonsym, &b, &opts).unwrap();
     assert_eq!(r.info, f.i64("cgs_conv/info"));
     assert_allclose(&r.x, &v(&f, "krylov/x_nonsym"), tol, 1e-9);
+    let r = tfqmr(&nonsym, &b, &opts).unwrap();
+    assert_eq!(r.info, f.i64("tfqmr_conv/info"));
+    assert_allclose(&r.x, &v(&f, "tfqmr_conv/x"), 1e-6, 1e-9);
     let r = bicg(&nonsym, &b, &opts).unwrap();
     assert_eq!(r.info, f.i64("bicg_conv/info"));
     assert_allclose(&r.x, &v(&f, "krylov/x_nonsym"), tol, 1e-9);
@@ -187,6 +190,7 @@ fn krylov_iterates_match_scipy_step_by_step() {
             ("minres", minres(&indef, &b, &o).unwrap()),
             ("cgs", cgs(&nonsym, &b, &o).unwrap()),
             ("bicg", bicg(&nonsym, &b, &o).unwrap()),
+            ("tfqmr", tfqmr(&nonsym, &b, &o).unwrap()),
         ];
         for (name, r) in runs {
             let key = format!("{name}_it{it}");
@@ -209,7 +213,7 @@ fn krylov_iterates_match_scipy_step_by_step() {
 #[test]
 fn krylov_zero_rhs_and_operators() {
     let a = CsrMatrix::<f64>::identity(3);
-    for solver in [cg::<CsrMatrix, _>, bicgstab, gmres, minres, cgs, bicg] {
+    for solver in [cg::<CsrMatrix, _>, bicgstab, gmres, minres, cgs, bicg, tfqmr] {
         let r = solver(&a, &Array1::zeros(3), &IterOptions::default()).unwrap();
         assert_eq!((r.x, r.info), (Array1::zeros(3), 0));
     }
@@ -272,6 +276,7 @@ fn bad_input_table() {
         ("gmres restart", gmres(&a, &b3, &IterOptions { restart: Some(0), ..Default::default() }).map(drop)),
         ("minres b", minres(&a, &b2, &IterOptions::default()).map(drop)),
         ("cgs b", cgs(&a, &b2, &IterOptions::default()).map(drop)),
+        ("tfqmr b", tfqmr(&a, &b2, &IterOptions::default()).map(drop)),
         ("bicg b", bicg(&a, &b2, &IterOptions::default()).map(drop)),
         (
             "bicg no rmatvec",

@@ -25,7 +25,7 @@ pub use lsqr::{LsqrOptions, LsqrResult, lsqr};
 pub use lu::{PermcSpec, SpluOptions, SuperLU, factorized, spilu, splu, spsolve, spsolve_triangular};
 pub use matfuncs::{NormOrd, expm_multiply, inv, is_sptriangular, norm, spbandwidth};
 pub use operator::{FnOperator, IdentityOperator, LinearOperator};
-pub use residual::{gmres, minres};
+pub use residual::{gmres, minres, tfqmr};
 pub use svd::svds;
 
 /// Sparse `f64` matrices the direct solvers accept: each converts to CSC (borrowed when it

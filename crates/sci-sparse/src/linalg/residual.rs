@@ -288,3 +288,94 @@ pub fn minres<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
     let info = if istop == 6 { s.maxiter as i64 } else { 0 };
     Ok(IterResult { x: s.x, info })
 }
+
+/// Transpose-Free Quasi-Minimal Residual iteration for a general square `A` (a port of
+/// SciPy's `tfqmr`: the tolerance is relative to the initial residual, `maxiter` defaults to
+/// `min(10000, 10 n)`, `info = -1` on breakdown).
+///
+/// SciPy equivalent: `scipy.sparse.linalg.tfqmr(A, b, x0, rtol=1e-5, atol=0.0, maxiter, M)`.
+///
+/// # Errors
+///
+/// As [`cg`](super::cg).
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{tfqmr, IterOptions};
+/// use sci_sparse::sci_array::ndarray::array;
+/// use sci_sparse::sci_array::testing::assert_allclose;
+/// let a = sci_sparse::CsrMatrix::from_dense(&array![[4.0, 1.0], [-2.0, 3.0]]);
+/// let r = tfqmr(&a, &array![5.0, 1.0], &IterOptions { rtol: 1e-12, ..Default::default() })?;
+/// assert_eq!(r.info, 0);
+/// assert_allclose(&r.x, &array![1.0, 1.0], 1e-10, 0.0);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+pub fn tfqmr<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
+    a: &A,
+    b: &ArrayBase<S, Ix1>,
+    opts: &IterOptions<'_>,
+) -> Result<IterResult> {
+    let id = IdentityOperator(b.len());
+    let a: &dyn LinearOperator = &DynRef(a);
+    let mut s = setup(a, b, opts, 10, &id)?;
+    if opts.maxiter.is_none() {
+        s.maxiter = s.maxiter.min(10_000);
+    }
+    if norm(&s.b) == 0.0 {
+        return Ok(IterResult { x: s.b, info: 0 });
+    }
+    let op = |x: &Array1<f64>| s.m.matvec(a.matvec(x.view()).view());
+    let r = residual(a, &s);
+    let mut u = r.clone();
+    let mut w = r.clone();
+    let rstar = r;
+    let mut v = op(&rstar);
+    let mut uhat = v.clone();
+    let (mut d, mut theta, mut eta) = (Array1::<f64>::zeros(s.n), 0.0f64, 0.0f64);
+    let mut rho = rstar.dot(&rstar);
+    let mut rho_last = rho;
+    let r0norm = rho.sqrt();
+    let mut tau = r0norm;
+    if r0norm == 0.0 {
+        return Ok(IterResult { x: s.x, info: 0 });
+    }
+    let atol = opts.atol.max(s.rtol * r0norm);
+    let mut alpha = 0.0;
+    let mut u_next = Array1::<f64>::zeros(s.n);
+    for it in 0..s.maxiter {
+        let even = it % 2 == 0;
+        if even {
+            let vtrstar = rstar.dot(&v);
+            if vtrstar == 0.0 {
+                return Ok(IterResult { x: s.x, info: -1 });
+            }
+            alpha = rho / vtrstar;
+            u_next = &u - &(alpha * &v);
+        }
+        w.scaled_add(-alpha, &uhat);
+        d = &u + &((theta * theta / alpha) * eta * &d);
+        theta = norm(&w) / tau;
+        let c = (1.0 / (1.0 + theta * theta)).sqrt();
+        tau *= theta * c;
+        eta = c * c * alpha;
+        let z = s.m.matvec(d.view());
+        s.x.scaled_add(eta, &z);
+        if tau * ((it + 1) as f64).sqrt() < atol {
+            return Ok(IterResult { x: s.x, info: 0 });
+        }
+        if !even {
+            rho = rstar.dot(&w);
+            let beta = rho / rho_last;
+            u = &w + &(beta * &u);
+            v = beta * &uhat + &((beta * beta) * &v);
+            uhat = op(&u);
+            v += &uhat;
+        } else {
+            uhat = op(&u_next);
+            u = u_next.clone();
+            rho_last = rho;
+        }
+    }
+    Ok(IterResult { x: s.x, info: s.maxiter as i64 })
+}
