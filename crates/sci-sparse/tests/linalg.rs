@@ -159,6 +159,9 @@ fn krylov_solvers_converge_to_scipy_solution() {
     let r = tfqmr(&nonsym, &b, &opts).unwrap();
     assert_eq!(r.info, f.i64("tfqmr_conv/info"));
     assert_allclose(&r.x, &v(&f, "tfqmr_conv/x"), 1e-6, 1e-9);
+    let r = qmr(&nonsym, &b, &opts).unwrap();
+    assert_eq!(r.info, f.i64("qmr_conv/info"));
+    assert_allclose(&r.x, &v(&f, "krylov/x_nonsym"), tol, 1e-9);
     let r = bicg(&nonsym, &b, &opts).unwrap();
     assert_eq!(r.info, f.i64("bicg_conv/info"));
     assert_allclose(&r.x, &v(&f, "krylov/x_nonsym"), tol, 1e-9);
@@ -191,6 +194,7 @@ fn krylov_iterates_match_scipy_step_by_step() {
             ("cgs", cgs(&nonsym, &b, &o).unwrap()),
             ("bicg", bicg(&nonsym, &b, &o).unwrap()),
             ("tfqmr", tfqmr(&nonsym, &b, &o).unwrap()),
+            ("qmr", qmr(&nonsym, &b, &o).unwrap()),
         ];
         for (name, r) in runs {
             let key = format!("{name}_it{it}");
@@ -213,7 +217,7 @@ fn krylov_iterates_match_scipy_step_by_step() {
 #[test]
 fn krylov_zero_rhs_and_operators() {
     let a = CsrMatrix::<f64>::identity(3);
-    for solver in [cg::<CsrMatrix, _>, bicgstab, gmres, minres, cgs, bicg, tfqmr] {
+    for solver in [cg::<CsrMatrix, _>, bicgstab, gmres, minres, cgs, bicg, tfqmr, qmr] {
         let r = solver(&a, &Array1::zeros(3), &IterOptions::default()).unwrap();
         assert_eq!((r.x, r.info), (Array1::zeros(3), 0));
     }
@@ -253,6 +257,7 @@ fn bad_input_table() {
     let b2 = array![1.0, 2.0];
     let x0 = Array1::zeros(2);
     let m2 = CsrMatrix::<f64>::identity(2);
+    let id3 = IdentityOperator(3);
     let nan = CsrMatrix::from_dense(&array![[f64::NAN, 0.0], [0.0, 1.0]]);
     let d = sci_array::ndarray::Array3::<f64>::zeros((3, 3, 3));
     let cases: Vec<(&str, Result<()>)> = vec![
@@ -277,6 +282,12 @@ fn bad_input_table() {
         ("minres b", minres(&a, &b2, &IterOptions::default()).map(drop)),
         ("cgs b", cgs(&a, &b2, &IterOptions::default()).map(drop)),
         ("tfqmr b", tfqmr(&a, &b2, &IterOptions::default()).map(drop)),
+        ("qmr b", qmr(&a, &b2, &IterOptions::default()).map(drop)),
+        ("qmr M", qmr(&a, &b3, &IterOptions { m: Some(&id3), ..Default::default() }).map(drop)),
+        (
+            "qmr no rmatvec",
+            qmr(&FnOperator::new((3, 3), |x| x.to_owned()), &b3, &IterOptions::default()).map(drop),
+        ),
         ("bicg b", bicg(&a, &b2, &IterOptions::default()).map(drop)),
         (
             "bicg no rmatvec",

@@ -438,3 +438,124 @@ pub fn bicg<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
     }
     Ok(IterResult { x: s.x, info: s.maxiter as i64 })
 }
+
+/// Quasi-Minimal Residual iteration for a general square `A` (a port of SciPy's `qmr` with
+/// `M1 = M2 = I`); needs `A^T` through [`LinearOperator::rmatvec`]. `info` is `-10` ... `-15`
+/// on the breakdowns SciPy reports.
+///
+/// SciPy equivalent: `scipy.sparse.linalg.qmr(A, b, x0, rtol=1e-5, atol=0.0, maxiter)`
+/// (the split preconditioners `M1`, `M2` are not implemented).
+///
+/// # Errors
+///
+/// As [`cg`], plus [`SparseError::InvalidValue`](crate::SparseError::InvalidValue) when `A`
+/// has no `rmatvec` or a preconditioner `m` is given.
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{qmr, IterOptions};
+/// use sci_sparse::sci_array::ndarray::array;
+/// use sci_sparse::sci_array::testing::assert_allclose;
+/// let a = sci_sparse::CsrMatrix::from_dense(&array![[4.0, 1.0], [-2.0, 3.0]]);
+/// let r = qmr(&a, &array![5.0, 1.0], &IterOptions { rtol: 1e-12, ..Default::default() })?;
+/// assert_eq!(r.info, 0);
+/// assert_allclose(&r.x, &array![1.0, 1.0], 1e-10, 0.0);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+pub fn qmr<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
+    a: &A,
+    b: &ArrayBase<S, Ix1>,
+    opts: &IterOptions<'_>,
+) -> Result<IterResult> {
+    let id = IdentityOperator(b.len());
+    let a: &dyn LinearOperator = &DynRef(a);
+    if opts.m.is_some() {
+        return Err(invalid("M", "qmr takes split preconditioners M1, M2, which are not implemented"));
+    }
+    let mut s = setup(a, b, opts, 10, &id)?;
+    let no_t = || invalid("A", "qmr needs rmatvec (the transpose) of A");
+    if a.rmatvec(s.b.view()).is_none() {
+        return Err(no_t());
+    }
+    let bnrm2 = norm(&s.b);
+    if bnrm2 == 0.0 {
+        return Ok(IterResult { x: s.b, info: 0 });
+    }
+    let atol = opts.atol.max(s.rtol * bnrm2);
+    let tol = f64::EPSILON;
+    let mut r = residual(a, &s);
+    let mut vtilde = r.clone();
+    let mut y = vtilde.clone();
+    let mut rho = norm(&y);
+    let mut wtilde = r.clone();
+    let mut z = wtilde.clone();
+    let mut xi = norm(&z);
+    let (mut gamma, mut eta, mut theta) = (1.0f64, -1.0f64, 0.0f64);
+    let mut epsilon = 0.0f64;
+    let (mut p, mut q) = (Array1::zeros(s.n), Array1::zeros(s.n));
+    let (mut d, mut sv) = (Array1::zeros(s.n), Array1::zeros(s.n));
+    for it in 0..s.maxiter {
+        if norm(&r) < atol {
+            return Ok(IterResult { x: s.x, info: 0 });
+        }
+        if rho.abs() < tol {
+            return Ok(IterResult { x: s.x, info: -10 });
+        }
+        if xi.abs() < tol {
+            return Ok(IterResult { x: s.x, info: -15 });
+        }
+        let v = &vtilde * (1.0 / rho);
+        y *= 1.0 / rho;
+        let w = &wtilde * (1.0 / xi);
+        z *= 1.0 / xi;
+        let delta = z.dot(&y);
+        if delta.abs() < tol {
+            return Ok(IterResult { x: s.x, info: -13 });
+        }
+        let mut ytilde = y.clone();
+        let mut ztilde = z.clone();
+        if it > 0 {
+            ytilde.scaled_add(-(xi * delta / epsilon), &p);
+            ztilde.scaled_add(-(rho * (delta / epsilon)), &q);
+        }
+        p = ytilde;
+        q = ztilde;
+        let ptilde = a.matvec(p.view());
+        epsilon = q.dot(&ptilde);
+        if epsilon.abs() < tol {
+            return Ok(IterResult { x: s.x, info: -14 });
+        }
+        let beta = epsilon / delta;
+        if beta.abs() < tol {
+            return Ok(IterResult { x: s.x, info: -11 });
+        }
+        vtilde = &ptilde - &(beta * &v);
+        y = vtilde.clone();
+        let rho_prev = rho;
+        rho = norm(&y);
+        wtilde = a.rmatvec(q.view()).ok_or_else(no_t)? - &(beta * &w);
+        z = wtilde.clone();
+        xi = norm(&z);
+        let (gamma_prev, theta_prev) = (gamma, theta);
+        theta = rho / (gamma_prev * beta.abs());
+        gamma = 1.0 / (1.0 + theta * theta).sqrt();
+        if gamma.abs() < tol {
+            return Ok(IterResult { x: s.x, info: -12 });
+        }
+        eta *= -(rho_prev / beta) * (gamma / gamma_prev).powi(2);
+        if it > 0 {
+            let f = (theta_prev * gamma).powi(2);
+            d *= f;
+            d.scaled_add(eta, &p);
+            sv *= f;
+            sv.scaled_add(eta, &ptilde);
+        } else {
+            d = eta * &p;
+            sv = eta * &ptilde;
+        }
+        s.x += &d;
+        r -= &sv;
+    }
+    Ok(IterResult { x: s.x, info: s.maxiter as i64 })
+}

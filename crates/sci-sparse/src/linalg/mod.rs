@@ -20,7 +20,7 @@ mod residual;
 mod svd;
 
 pub use eigen::{EigshOptions, Which, eigsh};
-pub use iterative::{IterOptions, IterResult, bicg, bicgstab, cg, cgs};
+pub use iterative::{IterOptions, IterResult, bicg, bicgstab, cg, cgs, qmr};
 pub use lsqr::{LsqrOptions, LsqrResult, lsqr};
 pub use lu::{PermcSpec, SpluOptions, SuperLU, factorized, spilu, splu, spsolve, spsolve_triangular};
 pub use matfuncs::{NormOrd, expm_multiply, inv, is_sptriangular, norm, spbandwidth};
