@@ -57,6 +57,7 @@ mod cs;
 mod csc;
 pub mod csgraph;
 mod csr;
+mod display;
 mod elementwise;
 mod error;
 mod extras;

@@ -357,3 +357,26 @@ fn elementwise_functions_match_scipy() {
     assert!(sp.maximum(&CsrMatrix::zeros((2, 2))).is_err());
     assert!(sp.power(0.0).is_err());
 }
+
+#[test]
+fn display_like_scipy() {
+    // str(sp.csr_array(...)) of the tour matrix, SciPy 1.17
+    let a = CsrMatrix::from_triplets(
+        &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+        &[0, 0, 1, 2, 2, 2],
+        &[0, 2, 2, 0, 1, 2],
+        (3, 3),
+    )
+    .unwrap();
+    let want = "<Compressed Sparse Row sparse array of dtype 'float64'\n\twith 6 stored elements and shape (3, 3)>\n  Coords\tValues\n  (0, 0)\t1.0\n  (0, 2)\t2.0\n  (1, 2)\t3.0\n  (2, 0)\t4.0\n  (2, 1)\t5.0\n  (2, 2)\t6.0";
+    assert_eq!(a.to_string(), want);
+    let csc = "<Compressed Sparse Column sparse array of dtype 'float64'\n\twith 6 stored elements and shape (3, 3)>\n  Coords\tValues\n  (0, 0)\t1.0\n  (2, 0)\t4.0\n  (2, 1)\t5.0\n  (0, 2)\t2.0\n  (1, 2)\t3.0\n  (2, 2)\t6.0";
+    assert_eq!(a.tocsc().to_string(), csc);
+    assert_eq!(a.tocoo().to_string(), want.replace("Compressed Sparse Row", "COOrdinate"));
+    // more than 50 entries: the first and last 25
+    let s = CsrMatrix::<f64>::identity(60).to_string();
+    let lines: Vec<&str> = s.lines().collect();
+    assert_eq!(lines.len(), 54);
+    assert_eq!((lines[27], lines[28], lines[29]), ("  (24, 24)\t1.0", "  :\t:", "  (35, 35)\t1.0"));
+    assert!(CsrMatrix::<f32>::identity(1).to_string().contains("'float32'"));
+}
