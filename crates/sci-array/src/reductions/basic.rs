@@ -203,12 +203,24 @@ pub(crate) fn var_along<A: SumElement + Float>(v: &ArrayViewD<'_, A>, axis: usiz
         // First pass: the means of this block's columns.
         let mut mean = out.to_owned();
         for row in blk.outer_iter() {
-            Zip::from(&mut mean).and(&row).for_each(|m, &x| *m = *m + x);
+            match (mean.as_slice_mut(), row.as_slice()) {
+                (Some(m), Some(r)) => m.iter_mut().zip(r).for_each(|(m, &x)| *m = *m + x),
+                _ => Zip::from(&mut mean).and(&row).for_each(|m, &x| *m = *m + x),
+            }
         }
         mean.mapv_inplace(|s| s / inv_n);
         // Second pass: the squared deviations.
         for row in blk.outer_iter() {
-            Zip::from(&mut out).and(&row).and(&mean).for_each(|o, &x, &m| *o = *o + (x - m) * (x - m));
+            match (out.as_slice_mut(), row.as_slice(), mean.as_slice()) {
+                (Some(o), Some(r), Some(m)) => {
+                    for ((o, &x), &m) in o.iter_mut().zip(r).zip(m) {
+                        *o = *o + (x - m) * (x - m);
+                    }
+                }
+                _ => {
+                    Zip::from(&mut out).and(&row).and(&mean).for_each(|o, &x, &m| *o = *o + (x - m) * (x - m))
+                }
+            }
         }
         out.mapv_inplace(|s| s / div);
     })

@@ -10,7 +10,7 @@ pub(crate) const PAR_MIN: usize = 1 << 17;
 
 /// Input bytes per column block of [`accumulate_rows`].
 #[cfg(feature = "rayon")]
-const BLOCK_BYTES: usize = 4 << 20;
+const BLOCK_BYTES: usize = 2 << 20;
 
 /// NumPy's block size of the pairwise summation (`PW_BLOCKSIZE`).
 const PW_BLOCKSIZE: usize = 128;
@@ -241,7 +241,7 @@ where
         use rayon::prelude::*;
         let cols = out.len_of(Axis(split_out));
         let threads = rayon::current_num_threads().max(1);
-        // Blocks of at most ~4 MiB of input, so that a second pass over a block (as in `var`)
+        // Blocks of at most ~2 MiB of input, so that a second pass over a block (as in `var`)
         // reads it from cache, and at least 16 columns (whole cache lines per row).
         let block_bytes = (a.len() / cols).max(1) * std::mem::size_of::<A>();
         let block = (BLOCK_BYTES / block_bytes).clamp(16, cols.div_ceil(threads * 4).max(16));
