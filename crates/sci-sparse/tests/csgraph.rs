@@ -217,3 +217,37 @@ fn bipartite_matching_matches_scipy() {
         }
     }
 }
+
+#[test]
+fn dense_conversions_match_scipy() {
+    let f = fx();
+    let d = m(&f, "convert/d");
+    let enc = |a: Array2<f64>| {
+        a.mapv(|x| {
+            if x.is_nan() {
+                -777.0
+            } else if x == f64::INFINITY {
+                777.0
+            } else if x == f64::NEG_INFINITY {
+                -778.0
+            } else {
+                x
+            }
+        })
+    };
+    for (k, (nv, nn, inn)) in
+        [(0.0, true, true), (-1.0, true, true), (f64::INFINITY, true, false), (0.0, false, true)]
+            .into_iter()
+            .enumerate()
+    {
+        let g = csgraph_from_dense(&d, nv, nn, inn).unwrap();
+        assert_eq!(g.nnz() as i64, f.i64(&format!("convert/from{k}_nnz")), "{k}");
+        assert_array_equal(&enc(g.toarray()), &m(&f, &format!("convert/from{k}")));
+    }
+    let dup =
+        CsrMatrix::from_parts(vec![3.0, 0.0, 2.0, 5.0], vec![1, 1, 0, 2], vec![0, 2, 3, 4], (3, 3)).unwrap();
+    assert_array_equal(&csgraph_to_dense(&dup, f64::INFINITY).unwrap(), &m(&f, "convert/to_inf"));
+    assert_array_equal(&csgraph_to_dense(&dup, 0.0).unwrap(), &m(&f, "convert/to_zero"));
+    assert!(csgraph_from_dense(&Array2::<f64>::zeros((2, 3)), 0.0, true, true).is_err());
+    assert!(csgraph_to_dense(&CsrMatrix::<f64>::eye(2, 3, 0), 0.0).is_err());
+}

@@ -5,11 +5,13 @@
 //! SciPy; duplicates are summed first. With `directed = false`, edges are followed both ways.
 
 mod components;
+mod convert;
 mod matching;
 mod paths;
 mod traversal;
 
 pub use components::{Connection, connected_components, laplacian, minimum_spanning_tree};
+pub use convert::{csgraph_from_dense, csgraph_to_dense};
 pub use matching::{PermType, maximum_bipartite_matching, structural_rank};
 pub use paths::{Method, ShortestPaths, bellman_ford, dijkstra, floyd_warshall, shortest_path};
 pub use traversal::{
