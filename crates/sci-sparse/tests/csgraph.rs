@@ -251,3 +251,20 @@ fn dense_conversions_match_scipy() {
     assert!(csgraph_from_dense(&Array2::<f64>::zeros((2, 3)), 0.0, true, true).is_err());
     assert!(csgraph_to_dense(&CsrMatrix::<f64>::eye(2, 3, 0), 0.0).is_err());
 }
+
+#[test]
+fn construct_dist_matrix_matches_scipy() {
+    let f = fx();
+    for c in ["doc", "random30"] {
+        let g = graph(&f, c);
+        for (directed, d) in [(true, "d"), (false, "u")] {
+            let pred =
+                f.array_i64(&format!("convert/cdm_{c}_{d}_pred")).into_dimensionality::<Ix2>().unwrap();
+            let got = construct_dist_matrix(&g, &pred, directed, f64::INFINITY).unwrap();
+            assert_allclose(&got, &m(&f, &format!("convert/cdm_{c}_{d}")), RTOL, 0.0);
+        }
+    }
+    let g = CsrMatrix::<f64>::identity(2);
+    assert!(construct_dist_matrix(&g, &array![[0, 1, 2]], true, 0.0).is_err());
+    assert!(construct_dist_matrix(&g, &array![[-9999, 7]], true, 0.0).is_err());
+}

@@ -94,3 +94,73 @@ pub fn csgraph_to_dense(csgraph: &CsrMatrix<f64>, null_value: f64) -> Result<Arr
     }
     Ok(out)
 }
+
+/// Distances along the paths that `predecessors` (one row per source, as returned by the
+/// shortest-path functions) describe: `dist[[i, j]]` sums the edge weights from source `i`
+/// back from `j`; `null_value` where there is no path. For undirected graphs each edge
+/// weighs the smaller nonzero of its two directions, as in SciPy.
+///
+/// SciPy equivalent: `scipy.sparse.csgraph.construct_dist_matrix(graph, predecessors,
+/// directed, null_value)`.
+///
+/// # Errors
+///
+/// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) for a non-square graph
+/// or `predecessors` without `n` columns; [`SparseError::IndexOutOfBounds`] for a source row
+/// beyond the graph or a predecessor outside it.
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::csgraph::{construct_dist_matrix, dijkstra};
+/// use sci_sparse::sci_array::ndarray::array;
+/// let g = sci_sparse::CsrMatrix::from_dense(&array![[0.0, 1.0, 2.0], [0.0, 0.0, 0.5], [0.0, 0.0, 0.0]]);
+/// let sp = dijkstra(&g, true, None, false)?;
+/// let d = construct_dist_matrix(&g, &sp.predecessors, true, f64::INFINITY)?;
+/// assert_eq!(d, sp.dist);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+pub fn construct_dist_matrix(
+    graph: &CsrMatrix<f64>,
+    predecessors: &Array2<i64>,
+    directed: bool,
+    null_value: f64,
+) -> Result<Array2<f64>> {
+    let mut g = csgraph_to_dense(graph, f64::INFINITY)?;
+    let n = g.nrows();
+    let (ns, np) = predecessors.dim();
+    if np != n || ns > n {
+        return Err(shape_err("predecessors", format!("shape (k, {n}) with k <= {n}"), &[ns, np]));
+    }
+    if let Some(&bad) = predecessors.iter().find(|&&p| p >= n as i64) {
+        return Err(crate::SparseError::IndexOutOfBounds { arg: "predecessors", index: bad, bound: n });
+    }
+    if !directed {
+        g.mapv_inplace(|w| if w == 0.0 { f64::INFINITY } else { w });
+        let t = g.t().to_owned();
+        g.zip_mut_with(&t, |a, &b| *a = a.min(b));
+    }
+    let mut dist = Array2::<f64>::zeros((ns, n));
+    for i in 0..ns {
+        for j in 0..n {
+            let mut null_path = true;
+            let mut k2 = j;
+            let mut steps = 0;
+            while k2 != i && steps <= n {
+                let k1 = predecessors[[i, k2]];
+                if k1 < 0 {
+                    break;
+                }
+                let k1 = k1 as usize;
+                dist[[i, j]] += g[[k1, k2]];
+                null_path = false;
+                k2 = k1;
+                steps += 1;
+            }
+            if null_path && i != j {
+                dist[[i, j]] = null_value;
+            }
+        }
+    }
+    Ok(dist)
+}

@@ -11,7 +11,7 @@ mod paths;
 mod traversal;
 
 pub use components::{Connection, connected_components, laplacian, minimum_spanning_tree};
-pub use convert::{csgraph_from_dense, csgraph_to_dense};
+pub use convert::{construct_dist_matrix, csgraph_from_dense, csgraph_to_dense};
 pub use matching::{PermType, maximum_bipartite_matching, structural_rank};
 pub use paths::{Method, ShortestPaths, bellman_ford, dijkstra, floyd_warshall, shortest_path};
 pub use traversal::{
