@@ -85,23 +85,50 @@ fn complex_axis<T: Real>(
     }
 }
 
-struct Planners<T: Real> {
-    real: RealFftPlanner<T>,
-    complex: FftPlanner<T>,
+pub(crate) struct Planners<T: Real> {
+    pub(crate) real: RealFftPlanner<T>,
+    pub(crate) complex: FftPlanner<T>,
+}
+
+thread_local! {
+    /// Per-thread FFT planners (one per float type), so repeated calls reuse their plans as
+    /// SciPy's pocketfft plan cache does.
+    static PLANNERS: std::cell::RefCell<std::collections::HashMap<std::any::TypeId, Box<dyn std::any::Any>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// Runs `f` with this thread's planners for `T`.
+pub(crate) fn with_planners<T: Real, R>(f: impl FnOnce(&mut Planners<T>) -> R) -> R {
+    PLANNERS.with(|c| {
+        let mut c = c.borrow_mut();
+        let e = c.entry(std::any::TypeId::of::<T>()).or_insert_with(|| {
+            Box::new(Planners::<T> { real: RealFftPlanner::new(), complex: FftPlanner::new() })
+        });
+        f(e.downcast_mut::<Planners<T>>().expect("keyed by type"))
+    })
 }
 
 /// The full linear convolution of `a` and `b` (same ndim, both non-empty) through the FFT.
 pub(crate) fn fft_full<T: Real>(a: &ArrayViewD<'_, T>, b: &ArrayViewD<'_, T>) -> ArrayD<T> {
     let full: Vec<usize> = a.shape().iter().zip(b.shape()).map(|(x, y)| x + y - 1).collect();
     let fshape: Vec<usize> = full.iter().map(|&n| next_fast_len(n)).collect();
-    let mut pl = Planners { real: RealFftPlanner::new(), complex: FftPlanner::new() };
-    let mut fa = rfftn(a, &fshape, &mut pl);
-    let fb = rfftn(b, &fshape, &mut pl);
+    with_planners(|pl: &mut Planners<T>| fft_full_with(a, b, &full, &fshape, pl))
+}
+
+fn fft_full_with<T: Real>(
+    a: &ArrayViewD<'_, T>,
+    b: &ArrayViewD<'_, T>,
+    full: &[usize],
+    fshape: &[usize],
+    pl: &mut Planners<T>,
+) -> ArrayD<T> {
+    let mut fa = rfftn(a, fshape, pl);
+    let fb = rfftn(b, fshape, pl);
     fa.zip_mut_with(&fb, |x, y| *x = *x * *y);
     let nd = fshape.len();
     let last = nd - 1;
     for ax in 0..last {
-        complex_axis(&mut fa, ax, fshape[ax], true, &mut pl);
+        complex_axis(&mut fa, ax, fshape[ax], true, pl);
     }
     let nl = fshape[last];
     let c2r = pl.real.plan_fft_inverse(nl);
@@ -109,7 +136,7 @@ pub(crate) fn fft_full<T: Real>(a: &ArrayViewD<'_, T>, b: &ArrayViewD<'_, T>) ->
     let mut outbuf = c2r.make_output_vec();
     let mut scratch = c2r.make_scratch_vec();
     let scale = T::one() / cst::<T>(fshape.iter().product::<usize>() as f64);
-    let mut out = ArrayD::<T>::zeros(IxDyn(&full));
+    let mut out = ArrayD::<T>::zeros(IxDyn(full));
     let src = fa.slice_each_axis(|ax| {
         if ax.axis.index() == last { Slice::from(..) } else { Slice::from(..full[ax.axis.index()]) }
     });
@@ -134,9 +161,9 @@ pub(crate) fn oa_full_1d<T: Real>(x: &[T], h: &[T]) -> Vec<T> {
     // Block FFT length: a fast length about 8 times the kernel, SciPy's rule of thumb.
     let nfft = next_fast_len((8 * k).max(2 * k));
     let step = nfft - k + 1;
-    let mut planner = RealFftPlanner::<T>::new();
-    let r2c = planner.plan_fft_forward(nfft);
-    let c2r = planner.plan_fft_inverse(nfft);
+    let (r2c, c2r) = with_planners(|pl: &mut Planners<T>| {
+        (pl.real.plan_fft_forward(nfft), pl.real.plan_fft_inverse(nfft))
+    });
     let mut buf = r2c.make_input_vec();
     let mut hspec = r2c.make_output_vec();
     let mut scratch = r2c.make_scratch_vec();

@@ -81,9 +81,13 @@ fn median_1d<T: PartialOrd + Copy + Zero>(x: &[T], k: usize) -> Vec<T> {
     (0..n)
         .map(|i| {
             win.clear();
-            let lo = i as isize - h as isize;
-            for j in lo..lo + k as isize {
-                win.push(if j < 0 || j >= n as isize { T::zero() } else { x[j as usize] });
+            if i >= h && i + h < n {
+                win.extend_from_slice(&x[i - h..=i + h]);
+            } else {
+                let lo = i as isize - h as isize;
+                for j in lo..lo + k as isize {
+                    win.push(if j < 0 || j >= n as isize { T::zero() } else { x[j as usize] });
+                }
             }
             *win.select_nth_unstable_by(h, |a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal)).1
         })

@@ -187,41 +187,55 @@ fn wlen_arg(wlen: Option<f64>) -> Result<Option<usize>> {
 
 type Prominences = (Vec<f64>, Vec<usize>, Vec<usize>);
 
-fn prominences_impl(x: &[f64], peaks: &[usize], wlen: Option<usize>) -> Result<Prominences> {
-    let mut proms = Vec::with_capacity(peaks.len());
-    let (mut lb, mut rb) = (Vec::with_capacity(peaks.len()), Vec::with_capacity(peaks.len()));
-    for &peak in peaks {
-        if peak >= x.len() {
-            return Err(invalid("peaks", format!("peak {peak} is not a valid index for `x`")));
-        }
-        let (mut i_min, mut i_max) = (0usize, x.len() - 1);
-        if let Some(w) = wlen.filter(|&w| w >= 2) {
-            i_min = peak.saturating_sub(w / 2);
-            i_max = (peak + w / 2).min(i_max);
-        }
-        let xp = x[peak];
-        let (mut left_base, mut left_min) = (peak, xp);
-        let mut i = peak as isize;
-        while i >= i_min as isize && x[i as usize] <= xp {
-            if x[i as usize] < left_min {
-                left_min = x[i as usize];
-                left_base = i as usize;
-            }
-            i -= 1;
-        }
-        let (mut right_base, mut right_min) = (peak, xp);
-        let mut i = peak;
-        while i <= i_max && x[i] <= xp {
-            if x[i] < right_min {
-                right_min = x[i];
-                right_base = i;
-            }
-            i += 1;
-        }
-        proms.push(xp - left_min.max(right_min));
-        lb.push(left_base);
-        rb.push(right_base);
+/// Prominence and bases of one (valid) peak (SciPy's `_peak_prominences` loop body).
+fn prominence_one(x: &[f64], peak: usize, wlen: Option<usize>) -> (f64, usize, usize) {
+    let (mut i_min, mut i_max) = (0usize, x.len() - 1);
+    if let Some(w) = wlen.filter(|&w| w >= 2) {
+        i_min = peak.saturating_sub(w / 2);
+        i_max = (peak + w / 2).min(i_max);
     }
+    let xp = x[peak];
+    // Walk outwards while samples are not higher than the peak (NaN stops the walk).
+    let (mut left_base, mut left_min) = (peak, xp);
+    let xs = &x[i_min..=peak];
+    let mut i = xs.len();
+    while i > 0 && xs[i - 1] <= xp {
+        i -= 1;
+        if xs[i] < left_min {
+            left_min = xs[i];
+            left_base = i_min + i;
+        }
+    }
+    let (mut right_base, mut right_min) = (peak, xp);
+    let xs = &x[peak..=i_max];
+    let mut i = 0;
+    while i < xs.len() && xs[i] <= xp {
+        if xs[i] < right_min {
+            right_min = xs[i];
+            right_base = peak + i;
+        }
+        i += 1;
+    }
+    (xp - left_min.max(right_min), left_base, right_base)
+}
+
+fn prominences_impl(x: &[f64], peaks: &[usize], wlen: Option<usize>) -> Result<Prominences> {
+    if let Some(&peak) = peaks.iter().find(|&&p| p >= x.len()) {
+        return Err(invalid("peaks", format!("peak {peak} is not a valid index for `x`")));
+    }
+    // Peaks are independent: many peaks on a long signal go over threads (same results).
+    #[cfg(feature = "rayon")]
+    let all: Vec<(f64, usize, usize)> = if peaks.len() >= 1000 && x.len() >= 10_000 {
+        use rayon::prelude::*;
+        peaks.par_iter().map(|&p| prominence_one(x, p, wlen)).collect()
+    } else {
+        peaks.iter().map(|&p| prominence_one(x, p, wlen)).collect()
+    };
+    #[cfg(not(feature = "rayon"))]
+    let all: Vec<(f64, usize, usize)> = peaks.iter().map(|&p| prominence_one(x, p, wlen)).collect();
+    let proms = all.iter().map(|a| a.0).collect();
+    let lb = all.iter().map(|a| a.1).collect();
+    let rb = all.iter().map(|a| a.2).collect();
     Ok((proms, lb, rb))
 }
 

@@ -4,8 +4,6 @@ use crate::error::{Result, invalid};
 use crate::windows::{Window, get_window};
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
 use num_complex::Complex64;
-use realfft::RealFftPlanner;
-use rustfft::FftPlanner;
 use std::sync::Arc;
 
 /// What is removed from each segment before windowing, SciPy's `detrend` of the spectral
@@ -195,9 +193,13 @@ impl Segments {
         }
         let win = get_window(window, nperseg, true)?.to_vec();
         let fft = if onesided {
-            SegFft::Real(RealFftPlanner::<f64>::new().plan_fft_forward(nfft))
+            SegFft::Real(crate::fftconv::with_planners(|pl: &mut crate::fftconv::Planners<f64>| {
+                pl.real.plan_fft_forward(nfft)
+            }))
         } else {
-            SegFft::Complex(FftPlanner::<f64>::new().plan_fft_forward(nfft))
+            SegFft::Complex(crate::fftconv::with_planners(|pl: &mut crate::fftconv::Planners<f64>| {
+                pl.complex.plan_fft_forward(nfft)
+            }))
         };
         Ok(Segments { win, nperseg, step: nperseg - noverlap, nfft, detrend, onesided, fft })
     }

@@ -5,7 +5,6 @@ use crate::spectral::{Scaling, SegmentDetrend, Segments};
 use crate::windows::{Window, get_window};
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix1, Ix2};
 use num_complex::Complex64;
-use realfft::RealFftPlanner;
 
 /// Keyword arguments of [`stft`] and [`istft`], with SciPy's defaults.
 ///
@@ -190,7 +189,9 @@ pub fn istft<S: Data<Elem = Complex64>>(
         Scaling::Spectrum => win.sum(),
         Scaling::Density => (opts.fs * win.iter().map(|w| w * w).sum::<f64>()).sqrt(),
     };
-    let inv = RealFftPlanner::<f64>::new().plan_fft_inverse(nfft);
+    let inv = crate::fftconv::with_planners(|pl: &mut crate::fftconv::Planners<f64>| {
+        pl.real.plan_fft_inverse(nfft)
+    });
     let mut spec = inv.make_input_vec();
     let mut seg = inv.make_output_vec();
     let mut scratch = inv.make_scratch_vec();

@@ -3,7 +3,6 @@
 use crate::error::{Result, invalid};
 use ndarray::{Array, ArrayBase, ArrayD, Axis, Data, Dimension, IxDyn};
 use num_complex::Complex64;
-use rustfft::FftPlanner;
 use std::f64::consts::PI;
 
 /// The frequency sweep of [`chirp`], SciPy's `method`.
@@ -315,8 +314,9 @@ pub fn hilbert<S: Data<Elem = f64>, D: Dimension>(
     shape[ax] = n;
     let mut out = Array::<Complex64, D>::zeros(shape);
     // The analytic spectrum vanishes above Nyquist: a real forward FFT gives all of it.
-    let fwd = realfft::RealFftPlanner::<f64>::new().plan_fft_forward(n);
-    let inv = FftPlanner::<f64>::new().plan_fft_inverse(n);
+    let (fwd, inv) = crate::fftconv::with_planners(|pl: &mut crate::fftconv::Planners<f64>| {
+        (pl.real.plan_fft_forward(n), pl.complex.plan_fft_inverse(n))
+    });
     let mut rbuf = fwd.make_input_vec();
     let mut spec = fwd.make_output_vec();
     let mut rscratch = fwd.make_scratch_vec();

@@ -88,3 +88,17 @@ fn long_upfirdn_is_the_plain_sum() {
     let r = resample_poly(&x.slice(s![..1000]), up, down, 0, &ResampleWindow::default()).unwrap();
     assert_eq!(r.len(), 1500);
 }
+
+#[test]
+fn many_peaks_prominences_in_parallel() {
+    let x = signal(50_000);
+    let (peaks, _) = find_peaks(&x, &FindPeaksOptions::default()).unwrap();
+    assert!(peaks.len() >= 1000);
+    let pv = peaks.to_vec();
+    let (p, l, r) = peak_prominences(&x, &pv, None).unwrap();
+    // One peak at a time takes the serial path: the same numbers in the same order.
+    for i in (0..pv.len()).step_by(97) {
+        let (p1, l1, r1) = peak_prominences(&x, &pv[i..=i], None).unwrap();
+        assert_eq!((p[i], l[i], r[i]), (p1[0], l1[0], r1[0]));
+    }
+}
