@@ -36,6 +36,20 @@ impl_compressed!(CscMatrix, "CscMatrix", false, "csc_array", "csc");
 impl_elementwise!(CscMatrix, "CscMatrix");
 
 impl<T: SparseScalar> CscMatrix<T> {
+    /// A copy in the same format (for code generic over SciPy's `.tocsc()` calls).
+    ///
+    /// SciPy equivalent: `A.tocsc()` (which returns the matrix itself unless `copy=True`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let a = sci_sparse::CscMatrix::<f64>::identity(2);
+    /// assert_eq!(a.tocsc(), a);
+    /// ```
+    pub fn tocsc(&self) -> CscMatrix<T> {
+        self.clone()
+    }
+
     /// The `n x n` identity.
     ///
     /// SciPy equivalent: `scipy.sparse.identity(n, format='csc')`.

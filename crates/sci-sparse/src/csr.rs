@@ -39,6 +39,20 @@ impl_compressed!(CsrMatrix, "CsrMatrix", true, "csr_array", "csr");
 impl_elementwise!(CsrMatrix, "CsrMatrix");
 
 impl<T: SparseScalar> CsrMatrix<T> {
+    /// A copy in the same format (for code generic over SciPy's `.tocsr()` calls).
+    ///
+    /// SciPy equivalent: `A.tocsr()` (which returns the matrix itself unless `copy=True`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let a = sci_sparse::CsrMatrix::<f64>::identity(2);
+    /// assert_eq!(a.tocsr(), a);
+    /// ```
+    pub fn tocsr(&self) -> CsrMatrix<T> {
+        self.clone()
+    }
+
     /// The `n x n` identity.
     ///
     /// SciPy equivalent: `scipy.sparse.identity(n, format='csr')`.
