@@ -488,3 +488,48 @@ fn eigsh_small_and_degenerate() {
     assert_allclose(&w, &array![-5.0, 2.0, 3.0, 4.0], 1e-12, 0.0);
     assert_eq!(v.dim(), (5, 4));
 }
+
+#[test]
+fn lsmr_matches_scipy() {
+    let f = fx();
+    let tall = mat(&f, "lsqr/tall");
+    let wide = mat(&f, "lsqr/wide");
+    let (tb, wb) = (v(&f, "lsqr/tall_b"), v(&f, "lsqr/wide_b"));
+    let base = LsqrOptions::default();
+    let runs = [
+        ("default", lsmr(&tall, &tb, &base).unwrap()),
+        ("damp", lsmr(&tall, &tb, &LsqrOptions { damp: 0.5, ..base.clone() }).unwrap()),
+        ("iter5", lsmr(&tall, &tb, &LsqrOptions { iter_lim: Some(5), ..base.clone() }).unwrap()),
+        ("tight", lsmr(&tall, &tb, &LsqrOptions { atol: 1e-10, btol: 1e-10, ..base.clone() }).unwrap()),
+        (
+            "wide_run",
+            lsmr(&wide, &wb, &LsqrOptions { atol: 1e-10, btol: 1e-10, iter_lim: Some(200), ..base.clone() })
+                .unwrap(),
+        ),
+        ("x0", lsmr(&tall, &tb, &LsqrOptions { x0: Some(Array1::ones(30)), ..base.clone() }).unwrap()),
+    ];
+    for (key, r) in runs {
+        let p = |k: &str| format!("lsmr/{key}/{k}");
+        // as for lsqr: iterates agree to the requested tolerance once orthogonality is lost,
+        // to rounding before (iter5)
+        let tol = match key {
+            "iter5" => 1e-12,
+            "tight" | "wide_run" => 1e-9,
+            _ => 1e-6,
+        };
+        assert_allclose(&r.x, &v(&f, &p("x")), tol, tol * 1e-2);
+        assert_eq!(r.istop as i64, f.i64(&p("istop")), "{key}");
+        assert!((r.itn as i64 - f.i64(&p("itn"))).abs() <= 1, "{key}");
+        if r.itn as i64 == f.i64(&p("itn")) {
+            for (val, k) in [(r.normr, "normr"), (r.norma, "norma"), (r.conda, "conda"), (r.normx, "normx")] {
+                let want = f.f64(&p(k));
+                assert!((val - want).abs() <= 1e-3 * want.abs() + 1e-9, "{key} {k}: {val} vs {want}");
+            }
+        }
+    }
+    assert!(lsmr(&tall, &wb, &base).is_err());
+    let no_t = FnOperator::new((80, 30), |x| tall.dot(&x).unwrap());
+    assert!(lsmr(&no_t, &tb, &base).is_err());
+    let r = lsmr(&tall, &Array1::zeros(80), &base).unwrap();
+    assert_eq!((r.x, r.istop, r.itn), (Array1::zeros(30), 0, 0));
+}

@@ -271,3 +271,205 @@ pub fn lsqr<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
     }
     Ok(LsqrResult { x, istop, itn, r1norm, r2norm, anorm, acond, arnorm, xnorm })
 }
+
+/// What [`lsmr`] returns (SciPy's tuple).
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{lsmr, LsqrOptions};
+/// use sci_sparse::sci_array::ndarray::array;
+/// let r = lsmr(&sci_sparse::CsrMatrix::<f64>::identity(2), &array![3.0, 4.0], &LsqrOptions::default())?;
+/// assert_eq!((r.istop, r.itn), (1, 1));
+/// assert!(r.normr < 1e-12 && (r.normx - 5.0).abs() < 1e-12);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct LsmrResult {
+    /// The solution.
+    pub x: Array1<f64>,
+    /// Why it stopped (as [`LsqrResult::istop`]).
+    pub istop: usize,
+    /// Iterations made.
+    pub itn: usize,
+    /// Estimate of `||b - A x||`.
+    pub normr: f64,
+    /// Estimate of `||A^T (b - A x)||`.
+    pub normar: f64,
+    /// Estimate of the Frobenius norm of `A`.
+    pub norma: f64,
+    /// Estimate of the condition number of `A`.
+    pub conda: f64,
+    /// `||x||`.
+    pub normx: f64,
+}
+
+/// Least-squares solution of `A x = b` by LSMR (Fong & Saunders), a port of SciPy's `lsmr`
+/// (same iterates and stopping rules); options as [`lsqr`], with `iter_lim` standing for
+/// SciPy's `maxiter` (default `min(m, n)`). Needs [`LinearOperator::rmatvec`].
+///
+/// SciPy equivalent: `scipy.sparse.linalg.lsmr(A, b, damp, atol, btol, conlim, maxiter,
+/// x0=x0)`.
+///
+/// # Errors
+///
+/// As [`lsqr`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{lsmr, LsqrOptions};
+/// use sci_sparse::sci_array::ndarray::array;
+/// use sci_sparse::sci_array::testing::assert_allclose;
+/// let a = sci_sparse::CsrMatrix::from_dense(&array![[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]]);
+/// let opts = LsqrOptions { atol: 1e-12, btol: 1e-12, ..Default::default() };
+/// let r = lsmr(&a, &array![1.0, 3.0, 5.5], &opts)?;
+/// assert_allclose(&r.x, &array![11.0 / 12.0, 2.25], 1e-10, 0.0);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+pub fn lsmr<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
+    a: &A,
+    b: &ArrayBase<S, Ix1>,
+    opts: &LsqrOptions,
+) -> Result<LsmrResult> {
+    let (m, n) = a.shape();
+    if b.len() != m {
+        return Err(shape_err("b", format!("length {m}"), b.shape()));
+    }
+    let maxiter = opts.iter_lim.unwrap_or(m.min(n));
+    let (damp, atol, btol) = (opts.damp, opts.atol, opts.btol);
+    let ctol = if opts.conlim > 0.0 { 1.0 / opts.conlim } else { 0.0 };
+    let no_t = || invalid("A", "lsmr needs rmatvec (the transpose) of A");
+    let b = b.to_owned();
+    let normb = norm(&b);
+    let (mut x, mut u) = match &opts.x0 {
+        Some(x0) if x0.len() != n => return Err(shape_err("x0", format!("length {n}"), x0.shape())),
+        Some(x0) => (x0.clone(), &b - &a.matvec(x0.view())),
+        None => (Array1::zeros(n), b.clone()),
+    };
+    let mut beta = norm(&u);
+    let mut v;
+    let mut alpha;
+    if beta > 0.0 {
+        u *= 1.0 / beta;
+        v = a.rmatvec(u.view()).ok_or_else(no_t)?;
+        alpha = norm(&v);
+    } else {
+        v = Array1::zeros(n);
+        alpha = 0.0;
+    }
+    if alpha > 0.0 {
+        v *= 1.0 / alpha;
+    }
+    let mut itn = 0usize;
+    let (mut zetabar, mut alphabar, mut rho, mut rhobar) = (alpha * beta, alpha, 1.0f64, 1.0f64);
+    let (mut cbar, mut sbar) = (1.0f64, 0.0f64);
+    let mut h = v.clone();
+    let mut hbar = Array1::<f64>::zeros(n);
+    let (mut betadd, mut betad, mut rhodold, mut tautildeold) = (beta, 0.0f64, 1.0f64, 0.0f64);
+    let (mut thetatilde, mut zeta, mut d) = (0.0f64, 0.0f64, 0.0f64);
+    let mut norma2 = alpha * alpha;
+    let (mut maxrbar, mut minrbar) = (0.0f64, 1e100f64);
+    let mut norma = norma2.sqrt();
+    let mut conda = 1.0f64;
+    let mut normx = 0.0f64;
+    let mut istop = 0usize;
+    let mut normr = beta;
+    let mut normar = alpha * beta;
+    if normar == 0.0 {
+        return Ok(LsmrResult { x, istop, itn, normr, normar, norma, conda, normx });
+    }
+    if normb == 0.0 {
+        x.fill(0.0);
+        return Ok(LsmrResult { x, istop, itn, normr, normar, norma, conda, normx });
+    }
+    while itn < maxiter {
+        itn += 1;
+        u *= -alpha;
+        u += &a.matvec(v.view());
+        beta = norm(&u);
+        if beta > 0.0 {
+            u *= 1.0 / beta;
+            v *= -beta;
+            v += &a.rmatvec(u.view()).ok_or_else(no_t)?;
+            alpha = norm(&v);
+            if alpha > 0.0 {
+                v *= 1.0 / alpha;
+            }
+        }
+        let (chat, shat, alphahat) = sym_ortho(alphabar, damp);
+        let rhoold = rho;
+        let (c, s, rho_new) = sym_ortho(alphahat, beta);
+        rho = rho_new;
+        let thetanew = s * alpha;
+        alphabar = c * alpha;
+        let rhobarold = rhobar;
+        let zetaold = zeta;
+        let thetabar = sbar * rho;
+        let rhotemp = cbar * rho;
+        let (cb, sb, rb) = sym_ortho(cbar * rho, thetanew);
+        cbar = cb;
+        sbar = sb;
+        rhobar = rb;
+        zeta = cbar * zetabar;
+        zetabar *= -sbar;
+        hbar *= -(thetabar * rho / (rhoold * rhobarold));
+        hbar += &h;
+        x.scaled_add(zeta / (rho * rhobar), &hbar);
+        h *= -(thetanew / rho);
+        h += &v;
+        let betaacute = chat * betadd;
+        let betacheck = -shat * betadd;
+        let betahat = c * betaacute;
+        betadd = -s * betaacute;
+        let thetatildeold = thetatilde;
+        let (ctildeold, stildeold, rhotildeold) = sym_ortho(rhodold, thetabar);
+        thetatilde = stildeold * rhobar;
+        rhodold = ctildeold * rhobar;
+        betad = -stildeold * betad + ctildeold * betahat;
+        tautildeold = (zetaold - thetatildeold * tautildeold) / rhotildeold;
+        let taud = (zeta - thetatilde * tautildeold) / rhodold;
+        d += betacheck * betacheck;
+        normr = (d + (betad - taud).powi(2) + betadd * betadd).sqrt();
+        norma2 += beta * beta;
+        norma = norma2.sqrt();
+        norma2 += alpha * alpha;
+        maxrbar = maxrbar.max(rhobarold);
+        if itn > 1 {
+            minrbar = minrbar.min(rhobarold);
+        }
+        conda = maxrbar.max(rhotemp) / minrbar.min(rhotemp);
+        normar = zetabar.abs();
+        normx = norm(&x);
+        let test1 = normr / normb;
+        let test2 = if norma * normr != 0.0 { normar / (norma * normr) } else { f64::INFINITY };
+        let test3 = 1.0 / conda;
+        let t1 = test1 / (1.0 + norma * normx / normb);
+        let rtol = btol + atol * norma * normx / normb;
+        if itn >= maxiter {
+            istop = 7;
+        }
+        if 1.0 + test3 <= 1.0 {
+            istop = 6;
+        }
+        if 1.0 + test2 <= 1.0 {
+            istop = 5;
+        }
+        if 1.0 + t1 <= 1.0 {
+            istop = 4;
+        }
+        if test3 <= ctol {
+            istop = 3;
+        }
+        if test2 <= atol {
+            istop = 2;
+        }
+        if test1 <= rtol {
+            istop = 1;
+        }
+        if istop > 0 {
+            break;
+        }
+    }
+    Ok(LsmrResult { x, istop, itn, normr, normar, norma, conda, normx })
+}

@@ -21,7 +21,7 @@ mod svd;
 
 pub use eigen::{EigshOptions, Which, eigsh};
 pub use iterative::{IterOptions, IterResult, bicg, bicgstab, cg, cgs, qmr};
-pub use lsqr::{LsqrOptions, LsqrResult, lsqr};
+pub use lsqr::{LsmrResult, LsqrOptions, LsqrResult, lsmr, lsqr};
 pub use lu::{PermcSpec, SpluOptions, SuperLU, factorized, spilu, splu, spsolve, spsolve_triangular};
 pub use matfuncs::{NormOrd, expm_multiply, inv, is_sptriangular, norm, spbandwidth};
 pub use operator::{FnOperator, IdentityOperator, LinearOperator};
