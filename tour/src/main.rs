@@ -10,6 +10,7 @@ mod array;
 mod fft;
 mod images;
 mod linalg;
+mod ndimage;
 mod optimize;
 mod plot;
 mod report;
@@ -36,11 +37,12 @@ fn main() -> ExitCode {
     }
     let mut tour = report::Tour::new();
     type Chapter = fn(&mut report::Tour, &std::path::Path) -> Result<(), Box<dyn std::error::Error>>;
-    let chapters: [(&str, Chapter); 5] = [
+    let chapters: [(&str, Chapter); 6] = [
         ("array", array::run),
         ("linalg", linalg::run),
         ("fft", fft::run),
         ("signal", signal::run),
+        ("ndimage", ndimage::run),
         ("optimize", optimize::run),
     ];
     let mut broken = Vec::new();

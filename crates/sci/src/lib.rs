@@ -12,6 +12,8 @@
 //! | [`fft`] | `scipy.fft` | `sci-fft` | `fft` |
 //! | [`signal`] | `scipy.signal` | `sci-signal` | `signal` |
 //! | [`optimize`] | `scipy.optimize` | `sci-optimize` | `optimize` |
+//! | [`ndimage`] | `scipy.ndimage` | `sci-ndimage` | `ndimage` |
+//! | [`sparse`] | `scipy.sparse` (+ `linalg`, `csgraph`) | `sci-sparse` | `sparse` |
 //!
 //! Arrays are [`ndarray`] arrays, re-exported here; every module takes and returns them.
 //!
@@ -33,10 +35,14 @@ pub use sci_fft as fft;
 pub use sci_io as io;
 #[cfg(feature = "linalg")]
 pub use sci_linalg as linalg;
+#[cfg(feature = "ndimage")]
+pub use sci_ndimage as ndimage;
 #[cfg(feature = "optimize")]
 pub use sci_optimize as optimize;
 #[cfg(feature = "signal")]
 pub use sci_signal as signal;
+#[cfg(feature = "sparse")]
+pub use sci_sparse as sparse;
 
 /// The names most programs want: ndarray's prelude (`array!`, `Array1`, `Axis`, `s!`, ...) and
 /// the complex number types.
