@@ -15,6 +15,7 @@ mod optimize;
 mod plot;
 mod report;
 mod signal;
+mod sparse;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,12 +38,13 @@ fn main() -> ExitCode {
     }
     let mut tour = report::Tour::new();
     type Chapter = fn(&mut report::Tour, &std::path::Path) -> Result<(), Box<dyn std::error::Error>>;
-    let chapters: [(&str, Chapter); 6] = [
+    let chapters: [(&str, Chapter); 7] = [
         ("array", array::run),
         ("linalg", linalg::run),
         ("fft", fft::run),
         ("signal", signal::run),
         ("ndimage", ndimage::run),
+        ("sparse", sparse::run),
         ("optimize", optimize::run),
     ];
     let mut broken = Vec::new();
