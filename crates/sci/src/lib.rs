@@ -59,4 +59,39 @@ mod tests {
         let sorted = crate::array::sort(&a, 0, crate::array::SortKind::QuickSort).unwrap();
         assert_eq!(sorted.to_vec(), vec![1.0, 2.0, 3.0]);
     }
+
+    #[cfg(feature = "linalg")]
+    #[test]
+    fn linalg_is_scipy_linalg() {
+        let d: f64 = crate::linalg::det(&crate::ndarray::array![[1.0, 2.0], [3.0, 4.0]]).unwrap();
+        assert!((d + 2.0).abs() < 1e-12);
+    }
+
+    #[cfg(feature = "fft")]
+    #[test]
+    fn fft_is_scipy_fft() {
+        let f = crate::fft::fftfreq(4, 0.5).unwrap();
+        assert_eq!(f.to_vec(), vec![0.0, 0.5, -1.0, -0.5]);
+    }
+
+    #[cfg(feature = "ndimage")]
+    #[test]
+    fn ndimage_is_scipy_ndimage() {
+        let s = crate::ndimage::generate_binary_structure(2, 1);
+        assert_eq!(s.iter().filter(|&&v| v).count(), 5);
+    }
+
+    #[cfg(feature = "optimize")]
+    #[test]
+    fn optimize_is_scipy_optimize() {
+        let r = crate::optimize::brentq(|x| x * x - 2.0, 0.0, 2.0).unwrap();
+        assert!((r - 2f64.sqrt()).abs() < 1e-10);
+    }
+
+    #[cfg(feature = "sparse")]
+    #[test]
+    fn sparse_is_scipy_sparse() {
+        let a = crate::sparse::CsrMatrix::from_triplets(&[1.0, 2.0], &[0, 1], &[1, 0], (2, 2)).unwrap();
+        assert_eq!(a.toarray(), crate::ndarray::array![[0.0, 1.0], [2.0, 0.0]]);
+    }
 }
