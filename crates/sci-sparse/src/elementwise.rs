@@ -144,7 +144,7 @@ macro_rules! impl_elementwise {
             /// # Errors
             ///
             /// [`SparseError::InvalidValue`] for `p == 0`, which would make the matrix dense
-            /// (SciPy raises `NotImplementedError`).
+            /// (SciPy refuses this case too, with an exception).
             ///
             /// # Examples
             ///
