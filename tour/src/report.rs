@@ -4,8 +4,9 @@ use serde_json::{Value, json};
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// SciPy's reference values, computed by `tools/fixtures/tour_reference.py` and embedded here.
-const REFERENCE: &str = include_str!("reference.json");
+// SciPy's reference values, computed by `tools/fixtures/tour_*.py` into `tour/reference/*.json`
+// and embedded by build.rs as `REFERENCES`.
+include!(concat!(env!("OUT_DIR"), "/references.rs"));
 
 /// How a value is compared with its reference.
 #[derive(Debug, Clone, Copy)]
@@ -54,8 +55,21 @@ pub struct Tour {
 impl Tour {
     /// A tour with the embedded references.
     pub fn new() -> Self {
-        let reference: Value =
-            serde_json::from_str(REFERENCE).expect("embedded reference.json is valid JSON");
+        let mut meta = Value::Null;
+        let mut values = serde_json::Map::new();
+        for (name, text) in REFERENCES {
+            let file: Value = serde_json::from_str(text)
+                .unwrap_or_else(|e| panic!("embedded reference/{name} is not valid JSON: {e}"));
+            if meta.is_null() {
+                meta = file["_meta"].clone();
+            }
+            if let Some(map) = file["values"].as_object() {
+                for (k, v) in map {
+                    values.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        let reference = json!({ "_meta": meta, "values": values });
         Self { reference, chapters: Vec::new() }
     }
 
