@@ -10,6 +10,7 @@
 //! | `numpy.savez`, `numpy.savez_compressed`, `numpy.load` (`.npz`) | [`savez`], [`savez_compressed`], [`load_npz`] |
 //! | `numpy.loadtxt`, `numpy.savetxt` | [`loadtxt`], [`loadtxt_str`], [`savetxt`], [`savetxt_string`] |
 //! | `numpy.genfromtxt` | [`genfromtxt`], [`genfromtxt_str`] (a [`Table`] of named [`Column`]s) |
+//! | `scipy.io.mmread`, `mmwrite`, `mminfo` | [`mmread`], [`mmwrite`], [`mminfo`] (and `_str`/`_string` forms; sparse matrices as [`sprs::TriMat`]) |
 //!
 //! Malformed files give an [`IoError`], never a panic, and no allocation is sized by an
 //! untrusted header before the file is known to hold that much data.
@@ -37,6 +38,7 @@ pub use sci_array;
 
 mod error;
 mod load;
+mod mm;
 mod npy;
 mod npz;
 mod pod;
@@ -44,6 +46,10 @@ mod text;
 
 pub use error::{IoError, Result};
 pub use load::{Loaded, load};
+pub use mm::{
+    MmField, MmFormat, MmInfo, MmMatrix, MmSymmetry, MmWritable, MmWriteOptions, mminfo, mminfo_str, mmread,
+    mmread_str, mmwrite, mmwrite_string,
+};
 pub use npy::*;
 pub use npz::*;
 pub use text::*;

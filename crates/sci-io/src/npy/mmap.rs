@@ -189,7 +189,7 @@ pub fn open_npy_mmap<T: NpyElement, D: Dimension>(path: impl AsRef<Path>) -> Res
         });
     }
     let data = &map[offset..offset + nbytes];
-    if (data.as_ptr() as usize) % std::mem::align_of::<T>() != 0 {
+    if !(data.as_ptr() as usize).is_multiple_of(std::mem::align_of::<T>()) {
         return Err(IoError::NotMappable {
             file: name,
             reason: format!("data at offset {offset} is not aligned"),

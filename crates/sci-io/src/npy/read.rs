@@ -48,15 +48,15 @@ pub(crate) fn read_data<T: NpyElement, R: Read + ?Sized>(
             });
         }
     };
-    if let Some(rem) = src.remaining {
-        if nbytes as u64 > rem {
-            return Err(IoError::Truncated {
-                file: src.file.to_string(),
-                what: "array data",
-                expected: nbytes as u64,
-                found: rem,
-            });
-        }
+    if let Some(rem) = src.remaining
+        && nbytes as u64 > rem
+    {
+        return Err(IoError::Truncated {
+            file: src.file.to_string(),
+            what: "array data",
+            expected: nbytes as u64,
+            found: rem,
+        });
     }
     // With a known size the whole buffer is allocated at once; otherwise it grows with the data.
     let step = if src.remaining.is_some() { n.max(1) } else { (GROW_BYTES / size).max(1) };
@@ -124,14 +124,10 @@ pub(crate) fn check_typed<T: NpyElement, D: Dimension>(h: &NpyHeader, file: &str
             found: h.dtype.descr(),
         });
     }
-    if let Some(nd) = D::NDIM {
-        if nd != h.shape.len() {
-            return Err(IoError::DimensionMismatch {
-                file: file.into(),
-                expected: nd,
-                found: h.shape.clone(),
-            });
-        }
+    if let Some(nd) = D::NDIM
+        && nd != h.shape.len()
+    {
+        return Err(IoError::DimensionMismatch { file: file.into(), expected: nd, found: h.shape.clone() });
     }
     Ok(())
 }

@@ -273,10 +273,10 @@ fn parse_body<T: TxtElement>(
     if opts.comments.as_deref() == Some("") {
         return Err(IoError::InvalidArgument { arg: "comments", reason: "must not be empty".into() });
     }
-    if let Some(d) = &delim {
-        if d.as_slice() == b"\n" || d.as_slice() == b"\r" {
-            return Err(IoError::InvalidArgument { arg: "delimiter", reason: "cannot be a newline".into() });
-        }
+    if let Some(d) = &delim
+        && (d.as_slice() == b"\n" || d.as_slice() == b"\r")
+    {
+        return Err(IoError::InvalidArgument { arg: "delimiter", reason: "cannot be a newline".into() });
     }
     let sp = Splitter { delim: delim.as_deref(), comment: opts.comments.as_deref().map(str::as_bytes) };
     let usecols = opts.usecols.as_deref();

@@ -253,10 +253,10 @@ fn format_int(out: &mut String, spec: &Spec, neg: bool, mag: u128) {
         b'o' => format!("{mag:o}"),
         _ => mag.to_string(),
     };
-    if let Some(p) = spec.precision {
-        if body.len() < p {
-            body = "0".repeat(p - body.len()) + &body;
-        }
+    if let Some(p) = spec.precision
+        && body.len() < p
+    {
+        body = "0".repeat(p - body.len()) + &body;
     }
     if spec.alt {
         match spec.conv {
