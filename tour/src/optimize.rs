@@ -1,7 +1,13 @@
 //! The optimization chapter: scalar roots and minimization.
 
+use crate::plot::{self, Series};
 use crate::report::{Tolerance, Tour};
-use sci::optimize::{self, MinimizeScalarOptions, RootScalarOptions};
+use plotters::prelude::*;
+use sci::ndarray::{Array1, array};
+use sci::optimize::{
+    self, CurveFitOptions, FsolveOptions, MinimizeOptions, MinimizeScalarOptions, RootMethod, RootOptions,
+    RootScalarOptions,
+};
 use serde_json::json;
 use std::path::Path;
 
@@ -12,7 +18,7 @@ type Res = Result<(), Box<dyn std::error::Error>>;
 const ITERATIVE: Tolerance = Tolerance { rtol: 1e-6, atol: 1e-9 };
 
 /// Runs the chapter.
-pub fn run(tour: &mut Tour, _dir: &Path) -> Res {
+pub fn run(tour: &mut Tour, dir: &Path) -> Res {
     tour.chapter("Optimization (sci::optimize)");
     let f = |x: f64| (x - 1.0) * (x - 2.0);
     let df = |x: f64| 2.0 * x - 3.0;
@@ -36,5 +42,119 @@ pub fn run(tour: &mut Tour, _dir: &Path) -> Res {
         &MinimizeScalarOptions { bounds: Some((-2.0, 1.0)), ..Default::default() },
     )?;
     tour.check_tol("optimize.minimize_scalar_bounded", json!([r.x, r.fun]), ITERATIVE);
+
+    // Powell's hybrid method (SciPy's default for root): the circle meets the line x1 = x0.
+    let circle = |x: &Array1<f64>| array![x[0] * x[0] + x[1] * x[1] - 1.0, x[1] - x[0]];
+    let r = optimize::root(circle, &array![0.0, 0.0], &RootOptions::default())?;
+    tour.check_tol("optimize.root_hybr", json!(r.x.to_vec()), ITERATIVE);
+
+    // Three equations in two unknowns: Levenberg-Marquardt finds the least-squares point.
+    let sys = |x: &Array1<f64>| array![x[0] * x[0] + x[1] * x[1] - 1.0, x[1] - x[0], x[1] - x[0] * x[0]];
+    let r = optimize::root(
+        sys,
+        &array![1.0, 1.0],
+        &RootOptions { method: RootMethod::Lm, ..Default::default() },
+    )?;
+    tour.check_tol("optimize.root_lm", json!(r.x.to_vec()), ITERATIVE);
+
+    // Fit a sin(b x + c) to 2.9 cos(1.5 x) with a small fast ripple.
+    let x = Array1::linspace(-5.0, 5.0, 50);
+    let y = x.mapv(|t: f64| 2.9 * (1.5 * t).cos() + 0.01 * (100.0 * t).cos());
+    let model = |x: &Array1<f64>, p: &Array1<f64>| x.mapv(|t| p[0] * (p[1] * t + p[2]).sin());
+    let (popt, _) = optimize::curve_fit(model, &x, &y, &array![2.0, 1.0, 3.0], &CurveFitOptions::default())?;
+    tour.check_tol("optimize.curve_fit_sin", json!(popt.to_vec()), ITERATIVE);
+
+    // BFGS (the default without bounds) with a finite-difference gradient.
+    let bowl = |x: &Array1<f64>| (x[0] - 1.0).powi(2) + (x[1] - 2.0).powi(2);
+    let r = optimize::minimize(bowl, &array![0.0, 0.0], &MinimizeOptions::default())?;
+    tour.check_tol("optimize.minimize_bfgs", json!(r.x.to_vec()), ITERATIVE);
+
+    // fsolve: x + 3 = 0 from -2, then where cos(x/5) sin(x/2) crosses 0.01 x - 0.5, six
+    // independent equations solved as one system from six guesses.
+    let r =
+        optimize::fsolve(|x: &Array1<f64>| x.mapv(|v| v + 3.0), &array![-2.0], &FsolveOptions::default())?;
+    tour.check_tol("optimize.fsolve_line", json!(r.x.to_vec()), ITERATIVE);
+    let funky = |x: f64| (x / 5.0).cos() * (x / 2.0).sin();
+    let line = |x: f64| 0.01 * x - 0.5;
+    let guesses = array![15.0, 20.0, 30.0, 35.0, 40.0, 45.0];
+    let r = optimize::fsolve(
+        |x: &Array1<f64>| x.mapv(|v| funky(v) - line(v)),
+        &guesses,
+        &FsolveOptions::default(),
+    )?;
+    tour.check_tol("optimize.fsolve_intersections", json!(r.x.to_vec()), ITERATIVE);
+    let grid = Array1::linspace(0.0, 50.0, 501);
+    let series = [
+        Series {
+            label: "cos(x/5) sin(x/2)",
+            points: grid.iter().map(|&t| (t, funky(t))).collect(),
+            color: plot::PALETTE[0],
+        },
+        Series {
+            label: "0.01 x - 0.5",
+            points: grid.iter().map(|&t| (t, line(t))).collect(),
+            color: plot::PALETTE[1],
+        },
+    ];
+    let roots: Vec<(f64, f64)> = r.x.iter().map(|&t| (t, line(t))).collect();
+    lines_and_points(
+        &dir.join("fsolve_intersections.png"),
+        "fsolve: intersections",
+        "x",
+        "y",
+        &series,
+        &roots,
+    )?;
+    tour.figure(
+        "fsolve_intersections.png",
+        "The six intersections fsolve finds from the guesses 15, 20, 30, 35, 40, 45",
+    );
+    Ok(())
+}
+
+/// Line series plus marked points (roots, data) on one chart.
+fn lines_and_points(
+    path: &Path,
+    title: &str,
+    xlabel: &str,
+    ylabel: &str,
+    series: &[Series<'_>],
+    points: &[(f64, f64)],
+) -> Res {
+    let root = BitMapBackend::new(path, (800, 500)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let all = series
+        .iter()
+        .flat_map(|s| s.points.iter())
+        .chain(points.iter())
+        .filter(|p| p.0.is_finite() && p.1.is_finite());
+    let (mut x0, mut x1, mut y0, mut y1) =
+        (f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY);
+    for &(x, y) in all {
+        (x0, x1, y0, y1) = (x0.min(x), x1.max(x), y0.min(y), y1.max(y));
+    }
+    let (dx, dy) = ((x1 - x0).max(1e-12) * 0.05, (y1 - y0).max(1e-12) * 0.05);
+    let mut chart = ChartBuilder::on(&root)
+        .caption(title, ("sans-serif", 22))
+        .margin(12)
+        .x_label_area_size(40)
+        .y_label_area_size(60)
+        .build_cartesian_2d(x0 - dx..x1 + dx, y0 - dy..y1 + dy)?;
+    chart.configure_mesh().x_desc(xlabel).y_desc(ylabel).draw()?;
+    for s in series {
+        let color = s.color;
+        chart
+            .draw_series(LineSeries::new(s.points.iter().copied(), color.stroke_width(2)))?
+            .label(s.label)
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2)));
+    }
+    chart.draw_series(points.iter().map(|&p| Circle::new(p, 5, plot::PALETTE[3].filled())))?;
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::LowerLeft)
+        .background_style(WHITE.mix(0.8))
+        .border_style(BLACK)
+        .draw()?;
+    root.present()?;
     Ok(())
 }

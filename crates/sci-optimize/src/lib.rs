@@ -35,7 +35,10 @@ mod scalar_min;
 mod zeros;
 
 pub use error::{OptimizeError, Result};
-pub use lsq::{CurveFitOptions, LeastsqOptions, LeastsqResult, RootMethod, curve_fit, leastsq, root};
+pub use lsq::{
+    CurveFitOptions, FsolveOptions, FsolveResult, LeastsqOptions, LeastsqResult, RootMethod, RootOptions, curve_fit,
+    fsolve, leastsq, root,
+};
 pub use minimize::{Method, MinimizeOptions, minimize, rosen, rosen_der, rosen_hess};
 pub use numdiff::FiniteDiff;
 pub use problem::{IterState, Jac, OptimizeResult, Problem, Solver, Termination, run};

@@ -3,26 +3,49 @@
 
 use ndarray::{Array1, Array2};
 
-fn enorm(v: impl IntoIterator<Item = f64>) -> f64 {
-    let mut scale = 0.0f64;
-    let mut ssq = 1.0f64;
+pub(super) fn enorm(v: impl IntoIterator<Item = f64>) -> f64 {
+    // MINPACK's three-sum Euclidean norm: small, intermediate and large components are summed
+    // separately so that nothing overflows or underflows (and rounding follows MINPACK's).
+    const RDWARF: f64 = 3.834e-20;
+    const RGIANT: f64 = 1.304e19;
+    let v: Vec<f64> = v.into_iter().collect();
+    let agiant = RGIANT / v.len().max(1) as f64;
+    let (mut s1, mut s2, mut s3, mut x1max, mut x3max) = (0.0f64, 0.0f64, 0.0f64, 0.0f64, 0.0f64);
     for x in v {
-        if x != 0.0 {
-            let a = x.abs();
-            if scale < a {
-                ssq = 1.0 + ssq * (scale / a).powi(2);
-                scale = a;
+        let xabs = x.abs();
+        if xabs > RDWARF && xabs < agiant {
+            s2 += xabs * xabs;
+        } else if xabs > RDWARF {
+            if xabs > x1max {
+                s1 = 1.0 + s1 * (x1max / xabs).powi(2);
+                x1max = xabs;
             } else {
-                ssq += (a / scale).powi(2);
+                s1 += (xabs / x1max).powi(2);
             }
+        } else if xabs > x3max {
+            s3 = 1.0 + s3 * (x3max / xabs).powi(2);
+            x3max = xabs;
+        } else if xabs != 0.0 {
+            s3 += (xabs / x3max).powi(2);
         }
     }
-    scale * ssq.sqrt()
+    if s1 != 0.0 {
+        x1max * (s1 + (s2 / x1max) / x1max).sqrt()
+    } else if s2 != 0.0 {
+        if s2 >= x3max {
+            (s2 * (1.0 + (x3max / s2) * (x3max * s3))).sqrt()
+        } else {
+            (x3max * ((s2 / x3max) + (x3max * s3))).sqrt()
+        }
+    } else {
+        x3max * s3.sqrt()
+    }
 }
 
-/// Householder QR with column pivoting of `a` (`m x n`) in place (MINPACK `qrfac`):
-/// returns `(ipvt, rdiag, acnorm)`; R's strict upper triangle stays in `a`.
-fn qrfac(a: &mut Array2<f64>) -> (Vec<usize>, Vec<f64>, Vec<f64>) {
+/// Householder QR, with column pivoting when `pivot`, of `a` (`m x n`) in place (MINPACK
+/// `qrfac`): returns `(ipvt, rdiag, acnorm)`; R's strict upper triangle stays in `a`, the
+/// Householder vectors in its lower trapezoid.
+pub(super) fn qrfac(a: &mut Array2<f64>, pivot: bool) -> (Vec<usize>, Vec<f64>, Vec<f64>) {
     let (m, n) = a.dim();
     let epsmch = f64::EPSILON;
     let acnorm: Vec<f64> = (0..n).map(|j| enorm(a.column(j).iter().copied())).collect();
@@ -31,9 +54,11 @@ fn qrfac(a: &mut Array2<f64>) -> (Vec<usize>, Vec<f64>, Vec<f64>) {
     let mut ipvt: Vec<usize> = (0..n).collect();
     for j in 0..m.min(n) {
         let mut kmax = j;
-        for k in j..n {
-            if rdiag[k] > rdiag[kmax] {
-                kmax = k;
+        if pivot {
+            for k in j..n {
+                if rdiag[k] > rdiag[kmax] {
+                    kmax = k;
+                }
             }
         }
         if kmax != j {
@@ -59,7 +84,7 @@ fn qrfac(a: &mut Array2<f64>) -> (Vec<usize>, Vec<f64>, Vec<f64>) {
                 for i in j..m {
                     a[[i, k]] -= temp * a[[i, j]];
                 }
-                if rdiag[k] != 0.0 {
+                if pivot && rdiag[k] != 0.0 {
                     let t = a[[j, k]] / rdiag[k];
                     rdiag[k] *= (1.0 - t * t).max(0.0).sqrt();
                     if 0.05 * (rdiag[k] / wa[k]).powi(2) <= epsmch {
@@ -324,7 +349,7 @@ pub(crate) fn lm(
                 jm
             }
         };
-        let (piv, wa1, wa2) = qrfac(&mut fjac);
+        let (piv, wa1, wa2) = qrfac(&mut fjac, true);
         ipvt = piv;
         if iter == 1 {
             for j in 0..n {

@@ -1,15 +1,18 @@
 //! Nonlinear least squares and systems: `leastsq`, `root(method='lm')` and `curve_fit`, on
 //! MINPACK's Levenberg-Marquardt.
 
+mod hybrd;
 mod minpack_lm;
+mod root;
+
+pub use root::{FsolveOptions, FsolveResult, RootMethod, RootOptions, fsolve, root};
 
 use crate::error::{OptimizeError, Result, invalid};
-use crate::problem::OptimizeResult;
 use minpack_lm::{LmParams, covariance, lm};
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
 use std::fmt;
 
-fn lm_message(info: i32, p: &LmParams) -> String {
+pub(super) fn lm_message(info: i32, p: &LmParams) -> String {
     match info {
         1 => format!(
             "Both actual and predicted relative reductions in the sum of squares\n  are at most {:.6}",
@@ -185,71 +188,6 @@ where
         ier: out.info,
         mesg: lm_message(out.info, &p),
     })
-}
-
-/// The methods of [`root`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum RootMethod {
-    /// `"lm"`: Levenberg-Marquardt in the least-squares sense (works for `m >= n` equations).
-    Lm,
-}
-
-/// Finds a root of a vector function `fun: R^n -> R^m` (`m >= n`) from `x0`.
-///
-/// SciPy equivalent: `scipy.optimize.root` (method `'lm'`; the default `'hybr'` is not
-/// available yet).
-///
-/// The result has `x`, `fvec` (SciPy's `fun`), `status` (MINPACK's `info`), `success`,
-/// `message`, `nfev` and `njev`.
-///
-/// # Errors
-///
-/// As [`leastsq`].
-///
-/// # Examples
-///
-/// ```
-/// use sci_optimize::{root, LeastsqOptions, RootMethod};
-/// use sci_optimize::sci_array::ndarray::{array, Array1};
-/// // x0^2 + x1^2 = 1, x1 = x0, x1 = x0^2 have no common root; lm returns the least-squares point.
-/// let f = |x: &Array1<f64>| array![x[0] * x[0] + x[1] * x[1] - 1.0, x[1] - x[0], x[1] - x[0] * x[0]];
-/// let r = root(f, &array![1.0, 1.0], RootMethod::Lm, &LeastsqOptions::default())?;
-/// assert!(r.success);
-/// assert!((r.x[0] - 0.7609606619950791).abs() < 1e-8); // SciPy's x
-/// assert!((r.x[1] - 0.660177364636421).abs() < 1e-8);
-/// # Ok::<(), sci_optimize::OptimizeError>(())
-/// ```
-pub fn root<F, S>(
-    fun: F,
-    x0: &ArrayBase<S, Ix1>,
-    method: RootMethod,
-    options: &LeastsqOptions<'_>,
-) -> Result<OptimizeResult>
-where
-    F: FnMut(&Array1<f64>) -> Array1<f64>,
-    S: Data<Elem = f64>,
-{
-    match method {
-        RootMethod::Lm => {
-            let r = leastsq(fun, x0, options)?;
-            Ok(OptimizeResult {
-                fun: f64::NAN,
-                jac: None,
-                fvec: Some(r.fvec),
-                jac_matrix: None,
-                hess_inv: None,
-                nit: 0,
-                nfev: r.nfev,
-                njev: r.njev,
-                nhev: 0,
-                status: r.ier,
-                success: (1..=4).contains(&r.ier),
-                message: r.mesg,
-                x: r.x,
-            })
-        }
-    }
 }
 
 /// Options of [`curve_fit`].

@@ -1,0 +1,396 @@
+//! `root` (methods hybr and lm) and `fsolve`.
+
+use super::hybrd::{HybrdOutput, HybrdParams, hybrd};
+use super::{LeastsqOptions, leastsq};
+use crate::error::{OptimizeError, Result, invalid};
+use crate::problem::OptimizeResult;
+use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
+use std::fmt;
+
+/// The methods of [`root`] (SciPy's `method=` strings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum RootMethod {
+    /// `"hybr"` (SciPy's default): Powell's hybrid dogleg method, MINPACK `hybrd`/`hybrj`;
+    /// needs as many equations as unknowns.
+    #[default]
+    Hybr,
+    /// `"lm"`: Levenberg-Marquardt in the least-squares sense (works for `m >= n` equations).
+    Lm,
+}
+
+impl RootMethod {
+    /// SciPy's name of the method.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(sci_optimize::RootMethod::Hybr.name(), "hybr");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Hybr => "hybr",
+            Self::Lm => "lm",
+        }
+    }
+}
+
+/// Options of [`root`]: SciPy's `method`, `jac`, `tol` and the method's `options` dict.
+/// `None` means SciPy's default; an option the method does not take is an error
+/// ([`OptimizeError::UnsupportedOption`]).
+#[derive(Clone, Default)]
+pub struct RootOptions<'a> {
+    /// The method (default `Hybr`).
+    pub method: RootMethod,
+    /// `jac`: the Jacobian `(m, n)` of `fun` (default: MINPACK's forward differences).
+    pub jac: Option<&'a dyn Fn(&Array1<f64>) -> Array2<f64>>,
+    /// `tol`: sets `xtol` (hybr) or `xtol` and `ftol` (lm).
+    pub tol: Option<f64>,
+    /// `xtol` (default 1.49012e-8): relative error between two consecutive iterates.
+    pub xtol: Option<f64>,
+    /// `ftol` (lm; default 1.49012e-8).
+    pub ftol: Option<f64>,
+    /// `gtol` (lm; default 0).
+    pub gtol: Option<f64>,
+    /// `maxfev` (hybr; default `200 (n + 1)`, `100 (n + 1)` with `jac`).
+    pub maxfev: Option<usize>,
+    /// `maxiter` (lm; the limit on function calls, default as `maxfev` of hybr).
+    pub maxiter: Option<usize>,
+    /// `eps`: forward-difference step `sqrt(eps) |x|` (default machine epsilon).
+    pub eps: Option<f64>,
+    /// `factor` (default 100): initial step bound `factor * ||diag x||`.
+    pub factor: Option<f64>,
+    /// `diag` (hybr): positive scale factors of the variables (default: from the Jacobian's
+    /// column norms).
+    pub diag: Option<Array1<f64>>,
+    /// `band` (hybr, without `jac`): `(ml, mu)` sub- and super-diagonals of a banded Jacobian.
+    pub band: Option<(usize, usize)>,
+}
+
+impl fmt::Debug for RootOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RootOptions")
+            .field("method", &self.method)
+            .field("jac", &self.jac.is_some())
+            .field("tol", &self.tol)
+            .field("xtol", &self.xtol)
+            .field("maxfev", &self.maxfev)
+            .finish_non_exhaustive()
+    }
+}
+
+fn hybr_message(info: i32, xtol: f64, maxfev: usize) -> String {
+    match info {
+        1 => "The solution converged.".to_string(),
+        2 => format!("The number of calls to function has reached maxfev = {maxfev}."),
+        3 => format!("xtol={xtol:.6} is too small, no further improvement in the approximate\n solution is possible."),
+        4 => "The iteration is not making good progress, as measured by the \n improvement from the last five Jacobian evaluations.".to_string(),
+        _ => "The iteration is not making good progress, as measured by the \n improvement from the last ten iterations.".to_string(),
+    }
+}
+
+/// Validates the input and runs MINPACK `hybrd`/`hybrj`.
+#[allow(clippy::too_many_arguments)]
+fn run_hybr(
+    fun: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
+    jac: Option<&dyn Fn(&Array1<f64>) -> Array2<f64>>,
+    x0: Array1<f64>,
+    xtol: f64,
+    maxfev: Option<usize>,
+    band: Option<(usize, usize)>,
+    eps: Option<f64>,
+    factor: f64,
+    diag: Option<&Array1<f64>>,
+) -> Result<(HybrdOutput, usize)> {
+    let n = x0.len();
+    if n == 0 {
+        return Err(OptimizeError::WrongLength { arg: "x0", expected: 1, found: 0 });
+    }
+    if xtol.is_nan() || xtol < 0.0 {
+        return Err(invalid("xtol", format!("must be non-negative, got {xtol}")));
+    }
+    if factor.is_nan() || factor <= 0.0 {
+        return Err(invalid("factor", format!("must be positive, got {factor}")));
+    }
+    let epsfcn = eps.unwrap_or(f64::EPSILON);
+    if epsfcn.is_nan() {
+        return Err(invalid("eps", "must not be NaN"));
+    }
+    if let Some(d) = diag {
+        if d.len() != n {
+            return Err(OptimizeError::WrongLength { arg: "diag", expected: n, found: d.len() });
+        }
+        if let Some(v) = d.iter().find(|v| v.is_nan() || **v <= 0.0) {
+            return Err(invalid("diag", format!("entries must be positive, got {v}")));
+        }
+    }
+    let f0 = fun(&x0);
+    if f0.len() != n {
+        return Err(OptimizeError::WrongLength { arg: "fun(x0)", expected: n, found: f0.len() });
+    }
+    if let Some(v) = f0.iter().find(|v| !v.is_finite()) {
+        return Err(OptimizeError::NonFiniteInitial { what: "function", value: *v });
+    }
+    if let Some(j) = jac {
+        let j0 = j(&x0);
+        if j0.dim() != (n, n) {
+            return Err(invalid("jac", format!("expected shape ({n}, {n}), got {:?}", j0.shape())));
+        }
+    }
+    let maxfev =
+        maxfev.filter(|&m| m > 0).unwrap_or(if jac.is_some() { 100 * (n + 1) } else { 200 * (n + 1) });
+    let (ml, mu) = match (jac, band) {
+        (None, Some((ml, mu))) => (ml, mu),
+        _ => (n - 1, n - 1),
+    };
+    let p = HybrdParams { xtol, maxfev, ml, mu, epsfcn, factor, diag: diag.map(|d| d.to_vec()) };
+    Ok((hybrd(fun, jac, x0, f0, &p), maxfev))
+}
+
+/// Finds a root of a vector function `fun: R^n -> R^m` from `x0`.
+///
+/// SciPy equivalent: `scipy.optimize.root` (methods `'hybr'` and `'lm'`; broyden1/2,
+/// anderson, krylov, df-sane and the others are not available).
+///
+/// * `Hybr` (the default) is MINPACK's modified Powell hybrid method (`hybrd`, or `hybrj` with
+///   `jac`), for `m = n`: the same iterates and `status` as SciPy. `nfev` counts the calls of
+///   `fun`: SciPy's is 2 higher, because its wrappers call `fun(x0)` twice more to check the
+///   output shape. `njev` counts the Jacobian evaluations (finite-difference ones too; SciPy
+///   reports `njev` only with `jac`).
+/// * `Lm` is MINPACK's Levenberg-Marquardt (`lmdif`/`lmder`, as [`leastsq`]), for `m >= n`.
+///
+/// The result has `x`, `fvec` (SciPy's `fun`), `status` (MINPACK's `info`), `success`,
+/// `message`, `nfev` and `njev`. [`fsolve`] also returns hybr's final `fjac`, `r` and `qtf`.
+///
+/// # Errors
+///
+/// * [`OptimizeError::WrongLength`]: empty `x0`, `fun(x0)` of another length than `x0` (hybr)
+///   or shorter than `x0` (lm), `diag` of the wrong length.
+/// * [`OptimizeError::NonFiniteInitial`]: `fun(x0)` is not finite.
+/// * [`OptimizeError::InvalidValue`]: negative tolerances, non-positive `factor` or `diag`,
+///   a Jacobian of the wrong shape.
+/// * [`OptimizeError::UnsupportedOption`]: an option the method does not take.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{root, RootMethod, RootOptions};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// // The circle x0^2 + x1^2 = 1 meets the line x1 = x0 at (1/sqrt 2, 1/sqrt 2).
+/// let f = |x: &Array1<f64>| array![x[0] * x[0] + x[1] * x[1] - 1.0, x[1] - x[0]];
+/// let r = root(f, &array![0.0, 0.0], &RootOptions::default())?;
+/// assert!(r.success);
+/// assert!((r.x[0] - 0.7071067811865476).abs() < 1e-12 && (r.x[1] - 0.7071067811865476).abs() < 1e-12);
+/// assert_eq!(r.nfev, 21); // SciPy: 23, with its two shape-check calls
+///
+/// // Three equations, two unknowns: lm returns the least-squares point.
+/// let g = |x: &Array1<f64>| array![x[0] * x[0] + x[1] * x[1] - 1.0, x[1] - x[0], x[1] - x[0] * x[0]];
+/// let r = root(g, &array![1.0, 1.0], &RootOptions { method: RootMethod::Lm, ..Default::default() })?;
+/// assert!((r.x[0] - 0.7609606619950791).abs() < 1e-8); // SciPy's x
+/// assert!((r.x[1] - 0.660177364636421).abs() < 1e-8);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn root<F, S>(mut fun: F, x0: &ArrayBase<S, Ix1>, options: &RootOptions<'_>) -> Result<OptimizeResult>
+where
+    F: FnMut(&Array1<f64>) -> Array1<f64>,
+    S: Data<Elem = f64>,
+{
+    let o = options;
+    let reject = |given: &[(&'static str, bool)]| match given.iter().find(|(_, g)| *g) {
+        Some((option, _)) => Err(OptimizeError::UnsupportedOption { method: o.method.name(), option }),
+        None => Ok(()),
+    };
+    match o.method {
+        RootMethod::Hybr => {
+            reject(&[
+                ("ftol", o.ftol.is_some()),
+                ("gtol", o.gtol.is_some()),
+                ("maxiter", o.maxiter.is_some()),
+            ])?;
+            let xtol = o.xtol.or(o.tol).unwrap_or(1.49012e-8);
+            let (out, maxfev) = run_hybr(
+                &mut fun,
+                o.jac,
+                x0.to_owned(),
+                xtol,
+                o.maxfev,
+                o.band,
+                o.eps,
+                o.factor.unwrap_or(100.0),
+                o.diag.as_ref(),
+            )?;
+            Ok(OptimizeResult {
+                fun: f64::NAN,
+                jac: None,
+                fvec: Some(out.fvec),
+                jac_matrix: None,
+                hess_inv: None,
+                nit: 0,
+                nfev: out.nfev,
+                njev: out.njev,
+                nhev: 0,
+                status: out.info,
+                success: out.info == 1,
+                message: hybr_message(out.info, xtol, maxfev),
+                x: out.x,
+            })
+        }
+        RootMethod::Lm => {
+            reject(&[
+                ("maxfev", o.maxfev.is_some()),
+                ("diag", o.diag.is_some()),
+                ("band", o.band.is_some()),
+            ])?;
+            let d = LeastsqOptions::default();
+            let lo = LeastsqOptions {
+                jac: o.jac,
+                ftol: o.ftol.or(o.tol).unwrap_or(d.ftol),
+                xtol: o.xtol.or(o.tol).unwrap_or(d.xtol),
+                gtol: o.gtol.unwrap_or(d.gtol),
+                maxfev: o.maxiter,
+                epsfcn: o.eps.unwrap_or(d.epsfcn),
+                factor: o.factor.unwrap_or(d.factor),
+            };
+            let r = leastsq(fun, x0, &lo)?;
+            Ok(OptimizeResult {
+                fun: f64::NAN,
+                jac: None,
+                fvec: Some(r.fvec),
+                jac_matrix: None,
+                hess_inv: None,
+                nit: 0,
+                nfev: r.nfev,
+                njev: r.njev,
+                nhev: 0,
+                status: r.ier,
+                success: (1..=4).contains(&r.ier),
+                message: r.mesg,
+                x: r.x,
+            })
+        }
+    }
+}
+
+/// Options of [`fsolve`] (SciPy's keyword arguments).
+#[derive(Clone)]
+pub struct FsolveOptions<'a> {
+    /// `fprime`: the Jacobian `(n, n)` (default: forward differences).
+    pub fprime: Option<&'a dyn Fn(&Array1<f64>) -> Array2<f64>>,
+    /// `xtol` (default 1.49012e-8).
+    pub xtol: f64,
+    /// `maxfev` (default `None`: `200 (n + 1)`, `100 (n + 1)` with `fprime`).
+    pub maxfev: Option<usize>,
+    /// `band`: `(ml, mu)` of a banded Jacobian (without `fprime`).
+    pub band: Option<(usize, usize)>,
+    /// `epsfcn` (default `None`: machine epsilon).
+    pub epsfcn: Option<f64>,
+    /// `factor` (default 100).
+    pub factor: f64,
+    /// `diag`: positive scale factors of the variables.
+    pub diag: Option<Array1<f64>>,
+}
+
+impl Default for FsolveOptions<'_> {
+    fn default() -> Self {
+        FsolveOptions {
+            fprime: None,
+            xtol: 1.49012e-8,
+            maxfev: None,
+            band: None,
+            epsfcn: None,
+            factor: 100.0,
+            diag: None,
+        }
+    }
+}
+
+impl fmt::Debug for FsolveOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FsolveOptions")
+            .field("fprime", &self.fprime.is_some())
+            .field("xtol", &self.xtol)
+            .field("maxfev", &self.maxfev)
+            .field("factor", &self.factor)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The result of [`fsolve`]: SciPy's `full_output=True` tuple `(x, infodict, ier, mesg)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FsolveResult {
+    /// The solution (or the last iterate).
+    pub x: Array1<f64>,
+    /// Calls of `func` (SciPy's count is 2 higher: its wrappers call `func(x0)` twice more to
+    /// check the output shape).
+    pub nfev: usize,
+    /// Calls of `fprime` (`None` without it, as SciPy's `infodict`).
+    pub njev: Option<usize>,
+    /// The orthogonal factor of the QR factorization `J = Q R` of the final approximate
+    /// Jacobian as SciPy returns it, that is `Q^T`: `fjac.t().dot(&R)` approximates `J`.
+    pub fjac: Array2<f64>,
+    /// Its upper triangular R, packed by rows (length `n (n + 1) / 2`).
+    pub r: Array1<f64>,
+    /// `Q^T fvec`.
+    pub qtf: Array1<f64>,
+    /// `func` at `x`.
+    pub fvec: Array1<f64>,
+    /// MINPACK's `info`: 1 converged; 2 `maxfev` reached; 3 `xtol` too small; 4, 5 no progress.
+    pub ier: i32,
+    /// SciPy's message.
+    pub mesg: String,
+}
+
+/// Finds a root of `func: R^n -> R^n` from `x0` by MINPACK's hybrid Powell method.
+///
+/// SciPy equivalent: `scipy.optimize.fsolve` (with `full_output=True`; where SciPy warns for
+/// `ier` 2-5, look at `ier` and `mesg`).
+///
+/// # Errors
+///
+/// As [`root`] with `Hybr`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{fsolve, FsolveOptions};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// let r = fsolve(|x: &Array1<f64>| x.mapv(|v| v + 3.0), &array![-2.0], &FsolveOptions::default())?;
+/// assert_eq!(r.ier, 1);
+/// assert!((r.x[0] + 3.0).abs() < 1e-12);
+///
+/// // SciPy's docstring example, with the Jacobian.
+/// let f = |x: &Array1<f64>| array![x[0] * (x[1]).cos() - 4.0, x[1] * x[0] - x[1] - 5.0];
+/// let jac = |x: &Array1<f64>| array![[x[1].cos(), -x[0] * x[1].sin()], [x[1], x[0] - 1.0]];
+/// let r = fsolve(f, &array![1.0, 1.0], &FsolveOptions { fprime: Some(&jac), ..Default::default() })?;
+/// assert!((r.x[0] - 6.50409711).abs() < 1e-8 && (r.x[1] - 0.90841421).abs() < 1e-8);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn fsolve<F, S>(mut func: F, x0: &ArrayBase<S, Ix1>, options: &FsolveOptions<'_>) -> Result<FsolveResult>
+where
+    F: FnMut(&Array1<f64>) -> Array1<f64>,
+    S: Data<Elem = f64>,
+{
+    let o = options;
+    let (out, maxfev) = run_hybr(
+        &mut func,
+        o.fprime,
+        x0.to_owned(),
+        o.xtol,
+        o.maxfev,
+        o.band,
+        o.epsfcn,
+        o.factor,
+        o.diag.as_ref(),
+    )?;
+    Ok(FsolveResult {
+        mesg: hybr_message(out.info, o.xtol, maxfev),
+        x: out.x,
+        nfev: out.nfev,
+        njev: o.fprime.map(|_| out.njev),
+        fjac: out.fjac,
+        r: out.r,
+        qtf: out.qtf,
+        fvec: out.fvec,
+        ier: out.info,
+    })
+}
