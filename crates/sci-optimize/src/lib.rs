@@ -12,6 +12,9 @@
 //!   [`Problem`] that counts `nfev`/`njev`/`nhev` and returning an [`OptimizeResult`];
 //! * least squares: [`leastsq`], [`root`] (`lm`) and [`curve_fit`] on MINPACK's
 //!   Levenberg-Marquardt.
+//! * global optimization: [`differential_evolution`] (SciPy's path for a given seed);
+//! * assignment: [`linear_sum_assignment`] (SciPy's shortest augmenting path, the same
+//!   assignment on ties).
 //!
 //! `docs/names/optimize.tsv` lists every `scipy.optimize` name and what is still missing.
 //!
@@ -26,7 +29,9 @@
 #![doc(test(attr(deny(warnings))))]
 pub use sci_array;
 
+mod assignment;
 mod error;
+mod global;
 mod lsq;
 mod minimize;
 mod numdiff;
@@ -34,7 +39,12 @@ mod problem;
 mod scalar_min;
 mod zeros;
 
+pub use assignment::linear_sum_assignment;
 pub use error::{OptimizeError, Result};
+pub use global::{
+    DifferentialEvolutionOptions, DifferentialEvolutionResult, Init, Mutation, Strategy, Updating,
+    differential_evolution,
+};
 pub use lsq::{
     CurveFitOptions, FsolveOptions, FsolveResult, LeastsqOptions, LeastsqResult, RootMethod, RootOptions, curve_fit,
     fsolve, leastsq, root,

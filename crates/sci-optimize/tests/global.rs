@@ -1,0 +1,266 @@
+//! Global optimizers against SciPy fixtures; bad-input tables.
+
+use sci_array::ndarray::{Array1, Array2, Ix1, Ix2};
+use sci_array::testing::assert_allclose;
+use sci_array::testing::fixture::Fixture;
+use sci_optimize::{
+    DifferentialEvolutionOptions, Init, Mutation, OptimizeError, Strategy, Updating, differential_evolution,
+};
+use std::f64::consts::{E, PI};
+
+fn sphere(x: &Array1<f64>) -> f64 {
+    x.iter().fold(0.0, |s, v| s + v * v)
+}
+fn rosen(x: &Array1<f64>) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() - 1 {
+        let (a, b) = (x[i], x[i + 1]);
+        s += 100.0 * (b - a * a) * (b - a * a) + (1.0 - a) * (1.0 - a);
+    }
+    s
+}
+fn rastrigin(x: &Array1<f64>) -> f64 {
+    x.iter().fold(10.0 * x.len() as f64, |s, &v| s + (v * v - 10.0 * (2.0 * PI * v).cos()))
+}
+fn ackley(x: &Array1<f64>) -> f64 {
+    let (a, b) = (x[0], x[1]);
+    -20.0 * (-0.2 * (0.5 * (a * a + b * b)).sqrt()).exp()
+        - (0.5 * ((2.0 * PI * a).cos() + (2.0 * PI * b).cos())).exp()
+        + E
+        + 20.0
+}
+fn himmelblau(x: &Array1<f64>) -> f64 {
+    let (a, b) = (x[0], x[1]);
+    (a * a + b - 11.0) * (a * a + b - 11.0) + (a + b * b - 7.0) * (a + b * b - 7.0)
+}
+fn tour(x: &Array1<f64>) -> f64 {
+    x[0] * x[0] + 10.0 * x[0].sin()
+}
+
+fn nanwell(x: &Array1<f64>) -> f64 {
+    if x[0].abs() > 1.0 { f64::NAN } else { (x[0] - 0.5) * (x[0] - 0.5) }
+}
+
+fn func(name: &str) -> fn(&Array1<f64>) -> f64 {
+    match name {
+        "sphere" => sphere,
+        "rosen" => rosen,
+        "rastrigin" => rastrigin,
+        "ackley" => ackley,
+        "himmelblau" => himmelblau,
+        "tour" => tour,
+        "nanwell" => nanwell,
+        other => panic!("unknown function {other}"),
+    }
+}
+
+fn fixture() -> Fixture {
+    Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/optimize_global.json")).unwrap()
+}
+
+fn bounds(fx: &Fixture, key: &str) -> Vec<(f64, f64)> {
+    let b = fx.array_f64(&format!("{key}/bounds")).into_dimensionality::<Ix2>().unwrap();
+    b.rows().into_iter().map(|r| (r[0], r[1])).collect()
+}
+
+fn de_options(fx: &Fixture, key: &str) -> DifferentialEvolutionOptions {
+    let o = fx.get(&format!("{key}/opts"));
+    let mut d = DifferentialEvolutionOptions::default();
+    let p = |k: &str| format!("{key}/opts/{k}");
+    for (k, v) in o.as_object().unwrap() {
+        match k.as_str() {
+            "rng" => d.seed = Some(v.as_u64().unwrap()),
+            "polish" => d.polish = v.as_bool().unwrap(),
+            "maxiter" => d.maxiter = v.as_u64().unwrap() as usize,
+            "popsize" => d.popsize = v.as_u64().unwrap() as usize,
+            "tol" => d.tol = v.as_f64().unwrap(),
+            "atol" => d.atol = v.as_f64().unwrap(),
+            "recombination" => d.recombination = v.as_f64().unwrap(),
+            "mutation" => {
+                let m: Vec<f64> = v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
+                d.mutation =
+                    if m.len() == 1 { Mutation::Constant(m[0]) } else { Mutation::Dither(m[0], m[1]) };
+            }
+            "updating" => {
+                d.updating =
+                    if v.as_str() == Some("deferred") { Updating::Deferred } else { Updating::Immediate }
+            }
+            "init" => d.init = if v.as_str() == Some("random") { Init::Random } else { Init::LatinHypercube },
+            "init_population" => {
+                d.init = Init::Population(fx.array_f64(&p(k)).into_dimensionality::<Ix2>().unwrap())
+            }
+            "x0" => d.x0 = Some(fx.array_f64(&p(k)).into_dimensionality::<Ix1>().unwrap()),
+            "integrality" => {
+                d.integrality = Some(v.as_array().unwrap().iter().map(|b| b.as_bool().unwrap()).collect())
+            }
+            "strategy" => {
+                d.strategy = match v.as_str().unwrap() {
+                    "best1bin" => Strategy::Best1Bin,
+                    "best1exp" => Strategy::Best1Exp,
+                    "rand1bin" => Strategy::Rand1Bin,
+                    "rand1exp" => Strategy::Rand1Exp,
+                    "rand2bin" => Strategy::Rand2Bin,
+                    "rand2exp" => Strategy::Rand2Exp,
+                    "randtobest1bin" => Strategy::RandToBest1Bin,
+                    "randtobest1exp" => Strategy::RandToBest1Exp,
+                    "currenttobest1bin" => Strategy::CurrentToBest1Bin,
+                    "currenttobest1exp" => Strategy::CurrentToBest1Exp,
+                    "best2bin" => Strategy::Best2Bin,
+                    "best2exp" => Strategy::Best2Exp,
+                    s => panic!("{s}"),
+                }
+            }
+            other => panic!("{key}: unhandled option {other}"),
+        }
+    }
+    d
+}
+
+/// With SciPy's seed and no polishing the run follows SciPy's path draw for draw.
+#[test]
+fn differential_evolution_matches_scipy() {
+    let fx = fixture();
+    let mut n = 0;
+    for key in fx.keys().into_iter().filter(|k| k.starts_with("de_")) {
+        let c = |k: &str| format!("{key}/{k}");
+        let opts = de_options(&fx, &key);
+        let r = differential_evolution(func(fx.str(&c("func"))), &bounds(&fx, &key), &opts).unwrap();
+        let x = fx.array_f64(&c("x")).into_dimensionality::<Ix1>().unwrap();
+        if opts.polish {
+            // SciPy polishes with L-BFGS-B, sci with BFGS: both stop near the same minimum.
+            assert_allclose(&r.x, &x, 0.0, 1e-6);
+            assert!(
+                (r.fun - fx.f64(&c("fun"))).abs() < 1e-9,
+                "{key}: fun {} vs {}",
+                r.fun,
+                fx.f64(&c("fun"))
+            );
+        } else {
+            assert_allclose(&r.x, &x, 1e-12, 1e-300);
+            assert_allclose(
+                &Array1::from_elem(1, r.fun),
+                &Array1::from_elem(1, fx.f64(&c("fun"))),
+                1e-12,
+                1e-300,
+            );
+            assert_eq!(r.nit as i64, fx.i64(&c("nit")), "{key}: nit");
+            assert_eq!(r.nfev as i64, fx.i64(&c("nfev")), "{key}: nfev");
+        }
+        assert_eq!(r.success, fx.get(&c("success")).as_bool().unwrap(), "{key}");
+        assert_eq!(r.message, fx.str(&c("message")), "{key}");
+        n += 1;
+    }
+    assert!(n >= 25, "only {n} cases");
+}
+
+/// `workers` evaluates a generation on threads: the same run as `updating = Deferred`.
+#[test]
+fn workers_equal_deferred() {
+    let base = DifferentialEvolutionOptions { seed: Some(3), polish: false, ..Default::default() };
+    let deferred = DifferentialEvolutionOptions { updating: Updating::Deferred, ..base.clone() };
+    let b = [(-5.12, 5.12); 3];
+    let want = differential_evolution(rastrigin, &b, &deferred).unwrap();
+    for workers in [2, -1] {
+        let got =
+            differential_evolution(rastrigin, &b, &DifferentialEvolutionOptions { workers, ..base.clone() })
+                .unwrap();
+        assert_eq!(got, want, "workers {workers}");
+    }
+    let r = differential_evolution(rastrigin, &b, &base).unwrap();
+    assert_eq!(r.population.dim(), (45, 3));
+    assert_eq!(r.population_energies.len(), 45);
+    assert_eq!(r.population_energies[0], r.fun);
+}
+
+/// A single parameter, NaN from the objective (never accepted), maxiter 0.
+#[test]
+fn edge_cases() {
+    let opts = DifferentialEvolutionOptions { seed: Some(1), ..Default::default() };
+    let r = differential_evolution(tour, &[(-10.0, 10.0)], &opts).unwrap();
+    assert!((r.x[0] + 1.3064400845888424).abs() < 1e-6, "{}", r.x[0]);
+    // NaN at the best member: polishing from it fails, and is skipped as in SciPy.
+    let o50 = DifferentialEvolutionOptions { maxiter: 50, ..opts.clone() };
+    let r = differential_evolution(nanwell, &[(-4.0, 4.0)], &o50).unwrap();
+    assert!(r.fun.is_nan() && !r.success);
+    let o0 = DifferentialEvolutionOptions { maxiter: 0, polish: false, ..opts.clone() };
+    let r = differential_evolution(sphere, &[(-1.0, 1.0)], &o0).unwrap();
+    assert_eq!((r.nit, r.nfev, r.success), (0, 15, false));
+    assert_eq!(r.message, "Maximum number of iterations has been exceeded.");
+}
+
+#[test]
+fn differential_evolution_bad_input() {
+    let ok = DifferentialEvolutionOptions::default();
+    let bad_bounds =
+        "bounds should be a sequence containing finite real valued (min, max) pairs for each value in x";
+    let mutation = "The mutation constant must be a float in U[0, 2), or specified as a tuple(min, max) where min < max and min, max are in U[0, 2).";
+    let table: Vec<(Vec<(f64, f64)>, DifferentialEvolutionOptions, &str, &str)> = vec![
+        (vec![], ok.clone(), "bounds", bad_bounds),
+        (vec![(0.0, f64::INFINITY)], ok.clone(), "bounds", bad_bounds),
+        (vec![(f64::NAN, 1.0)], ok.clone(), "bounds", bad_bounds),
+        (
+            vec![(0.0, 1.0)],
+            DifferentialEvolutionOptions { mutation: Mutation::Constant(2.0), ..ok.clone() },
+            "mutation",
+            mutation,
+        ),
+        (
+            vec![(0.0, 1.0)],
+            DifferentialEvolutionOptions { mutation: Mutation::Dither(-0.1, 1.0), ..ok.clone() },
+            "mutation",
+            mutation,
+        ),
+        (
+            vec![(0.0, 1.0)],
+            DifferentialEvolutionOptions { mutation: Mutation::Constant(f64::NAN), ..ok.clone() },
+            "mutation",
+            mutation,
+        ),
+        (
+            vec![(0.0, 1.0)],
+            DifferentialEvolutionOptions { init: Init::Population(Array2::zeros((4, 1))), ..ok.clone() },
+            "init",
+            "The population supplied needs to have shape (S, len(x)), where S > 4.",
+        ),
+        (
+            vec![(0.0, 1.0)],
+            DifferentialEvolutionOptions { init: Init::Population(Array2::zeros((6, 2))), ..ok.clone() },
+            "init",
+            "The population supplied needs to have shape (S, len(x)), where S > 4.",
+        ),
+        (
+            vec![(0.0, 1.0)],
+            DifferentialEvolutionOptions { x0: Some(Array1::from_elem(1, 1.5)), ..ok.clone() },
+            "x0",
+            "Some entries in x0 lay outside the specified bounds",
+        ),
+        (
+            vec![(0.0, 1.0)],
+            DifferentialEvolutionOptions { x0: Some(Array1::zeros(2)), ..ok.clone() },
+            "x0",
+            "expected 1 entries, got 2",
+        ),
+        (
+            vec![(0.2, 0.8)],
+            DifferentialEvolutionOptions { integrality: Some(vec![true]), ..ok.clone() },
+            "integrality",
+            "One of the integrality constraints does not have any possible integer values between the lower/upper bounds.",
+        ),
+        (
+            vec![(0.0, 1.0)],
+            DifferentialEvolutionOptions { integrality: Some(vec![]), ..ok.clone() },
+            "integrality",
+            "expected 1 entries, got 0",
+        ),
+        (
+            vec![(0.0, 1.0)],
+            DifferentialEvolutionOptions { workers: 0, ..ok.clone() },
+            "workers",
+            "must be -1 (all cores) or at least 1, got 0",
+        ),
+    ];
+    for (b, o, arg, msg) in table {
+        let e = differential_evolution(sphere, &b, &o).unwrap_err();
+        assert_eq!(e, OptimizeError::InvalidValue { arg, reason: msg.into() }, "{b:?}");
+    }
+}
