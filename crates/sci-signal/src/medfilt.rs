@@ -73,8 +73,8 @@ fn median_nd<T: PartialOrd + Copy + Zero>(x: &ArrayD<T>, k: &[usize]) -> ArrayD<
     })
 }
 
-/// 1-d median filter of a contiguous signal (zero padded).
-fn median_1d<T: PartialOrd + Copy + Zero>(x: &[T], k: usize) -> Vec<T> {
+/// 1-d median filter of a contiguous signal (zero padded), one selection per window.
+fn median_1d_select<T: PartialOrd + Copy + Zero>(x: &[T], k: usize) -> Vec<T> {
     let n = x.len();
     let h = k / 2;
     let mut win: Vec<T> = Vec::with_capacity(k);
@@ -92,6 +92,119 @@ fn median_1d<T: PartialOrd + Copy + Zero>(x: &[T], k: usize) -> Vec<T> {
             *win.select_nth_unstable_by(h, |a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal)).1
         })
         .collect()
+}
+
+/// Window sizes up to which one selection per window beats the sorted sliding window.
+const SELECT_MAX_K: usize = 1;
+
+/// Medians of the windows centred on `x[start..start + out.len()]` (zero padded), keeping the
+/// window sorted as it slides: the outgoing sample is found by rank and the incoming one
+/// moved into place from there, as one insertion-sort step.
+fn median_1d_sorted<T: PartialOrd + Copy + Zero>(x: &[T], k: usize, start: usize, out: &mut [T]) {
+    let n = x.len();
+    let h = k / 2;
+    let get = |j: isize| if j < 0 || j >= n as isize { T::zero() } else { x[j as usize] };
+    let s = start as isize;
+    let mut win: Vec<T> = (s - h as isize..=s + h as isize).map(get).collect();
+    win.sort_unstable_by(|a, b| a.partial_cmp(b).expect("no NaN on this path"));
+    let win = &mut win[..];
+    out[0] = win[h];
+    for (o, y) in out.iter_mut().enumerate().skip(1) {
+        let i = start + o;
+        let (old, new) = if i > h && i + h < n {
+            (x[i - h - 1], x[i + h])
+        } else {
+            (get(i as isize - h as isize - 1), get((i + h) as isize))
+        };
+        // Rank of the outgoing sample: a branch-free count for short windows (it vectorizes),
+        // a binary search for long ones.
+        let mut j = if k <= 128 {
+            win.iter().map(|w| usize::from(*w < old)).sum()
+        } else {
+            win.partition_point(|w| *w < old)
+        };
+        if old < new {
+            while j + 1 < k && win[j + 1] < new {
+                win[j] = win[j + 1];
+                j += 1;
+            }
+        } else {
+            while j > 0 && new < win[j - 1] {
+                win[j] = win[j - 1];
+                j -= 1;
+            }
+        }
+        win[j] = new;
+        *y = win[h];
+    }
+}
+
+#[inline(always)]
+fn min2<T: PartialOrd + Copy>(a: T, b: T) -> T {
+    if b < a { b } else { a }
+}
+
+#[inline(always)]
+fn max2<T: PartialOrd + Copy>(a: T, b: T) -> T {
+    if a < b { b } else { a }
+}
+
+/// The median of three, branch-free on floats.
+#[inline(always)]
+fn med3<T: PartialOrd + Copy>(a: T, b: T, c: T) -> T {
+    max2(min2(a, b), min2(max2(a, b), c))
+}
+
+/// Medians of windows of 3 or 5 (zero padded) by selection networks; for 5, the smaller of
+/// the pair minima and the larger of the pair maxima cannot be the median.
+fn median_1d_network<T: PartialOrd + Copy + Zero>(x: &[T], k: usize, start: usize, out: &mut [T]) {
+    let n = x.len();
+    let h = k / 2;
+    let get = |j: isize| if j < 0 || j >= n as isize { T::zero() } else { x[j as usize] };
+    let med = |w: &[T]| {
+        if k == 3 {
+            med3(w[0], w[1], w[2])
+        } else {
+            let (a, b) = (min2(w[0], w[1]), max2(w[0], w[1]));
+            let (c, d) = (min2(w[2], w[3]), max2(w[2], w[3]));
+            med3(max2(a, c), min2(b, d), w[4])
+        }
+    };
+    let mut buf = [T::zero(); 5];
+    for (o, y) in out.iter_mut().enumerate() {
+        let i = start + o;
+        *y = if i >= h && i + h < n {
+            med(&x[i - h..=i + h])
+        } else {
+            for (t, b) in buf[..k].iter_mut().enumerate() {
+                *b = get((i + t) as isize - h as isize);
+            }
+            med(&buf[..k])
+        };
+    }
+}
+
+/// 1-d median filter of a contiguous signal (zero padded).
+fn median_1d<T: PartialOrd + Copy + Zero + Send + Sync>(x: &[T], k: usize) -> Vec<T> {
+    // NaN breaks the ordering a sorted window relies on: keep SciPy's per-window selection.
+    #[allow(clippy::eq_op)]
+    if k <= SELECT_MAX_K || x.iter().any(|v| v != v) {
+        return median_1d_select(x, k);
+    }
+    let n = x.len();
+    let mut out = vec![T::zero(); n];
+    let run = if k <= 5 { median_1d_network::<T> } else { median_1d_sorted::<T> };
+    #[cfg(feature = "rayon")]
+    {
+        const CHUNK: usize = 1 << 15;
+        if n >= 2 * CHUNK {
+            use rayon::prelude::*;
+            out.par_chunks_mut(CHUNK).enumerate().for_each(|(c, dst)| run(x, k, c * CHUNK, dst));
+            return out;
+        }
+    }
+    run(x, k, 0, &mut out);
+    out
 }
 
 /// Median filter: each sample is replaced by the median of the `kernel_size` window around it,
@@ -116,15 +229,21 @@ fn median_1d<T: PartialOrd + Copy + Zero>(x: &[T], k: usize) -> Vec<T> {
 /// ```
 pub fn medfilt<T, S, D>(volume: &ArrayBase<S, D>, kernel_size: &[usize]) -> Result<Array<T, D>>
 where
-    T: PartialOrd + Copy + Zero,
+    T: PartialOrd + Copy + Zero + Send + Sync,
     S: Data<Elem = T>,
     D: Dimension,
 {
     let k = kernel_sizes(kernel_size, volume.ndim())?;
     if volume.ndim() == 1 {
-        let v: Vec<T> = volume.iter().copied().collect();
-        let y = ArrayD::from_shape_vec(IxDyn(&[v.len()]), median_1d(&v, k[0])).expect("shape matches");
-        return Ok(y.into_dimensionality::<D>().expect("same ndim"));
+        let copy: Vec<T>;
+        let v = match volume.as_slice() {
+            Some(v) => v,
+            None => {
+                copy = volume.iter().copied().collect();
+                &copy
+            }
+        };
+        return Ok(Array::from_shape_vec(volume.raw_dim(), median_1d(v, k[0])).expect("shape matches"));
     }
     let x = volume.as_standard_layout().into_owned().into_dyn();
     Ok(median_nd(&x, &k).into_dimensionality::<D>().expect("same ndim"))
@@ -148,7 +267,7 @@ where
 /// ```
 pub fn medfilt2d<T, S>(input: &ArrayBase<S, Ix2>, kernel_size: &[usize]) -> Result<Array2<T>>
 where
-    T: PartialOrd + Copy + Zero,
+    T: PartialOrd + Copy + Zero + Send + Sync,
     S: Data<Elem = T>,
 {
     medfilt(input, kernel_size)
@@ -206,4 +325,31 @@ where
         *o = if v < noise { m } else { res };
     });
     Ok(out.into_dimensionality::<D>().expect("same ndim"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sorted sliding window agrees with one selection per window: ties, short signals
+    /// (window longer than the signal), and thread-chunk boundaries.
+    #[test]
+    fn sliding_window_matches_selection() {
+        let mut s: u64 = 7;
+        let mut rnd = |m: u64| {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (s >> 33) % m
+        };
+        for &n in &[1usize, 2, 5, 6, 50, 333, (1 << 16) + 77] {
+            let xi: Vec<i64> = (0..n).map(|_| rnd(7) as i64 - 3).collect();
+            let xf: Vec<f64> = (0..n).map(|_| rnd(1000) as f64 / 7.0 - 50.0).collect();
+            for &k in &[3usize, 5, 7, 9, 11, 51, 101, 129, 257] {
+                if n > 1000 && k > 11 {
+                    continue;
+                }
+                assert_eq!(median_1d(&xi, k), median_1d_select(&xi, k), "i64 n={n} k={k}");
+                assert_eq!(median_1d(&xf, k), median_1d_select(&xf, k), "f64 n={n} k={k}");
+            }
+        }
+    }
 }

@@ -16,6 +16,14 @@ use crate::error::{Result, invalid};
 use ndarray::Array1;
 use std::f64::consts::PI;
 
+mod chebwin;
+mod dpss;
+mod extra;
+
+pub use chebwin::chebwin;
+pub use dpss::{Dpss, DpssNorm, DpssOptions, dpss};
+pub use extra::{barthann, general_gaussian, general_hamming, kaiser_bessel_derived, lanczos, taylor};
+
 /// A window kind with its parameters, SciPy's `window` argument of `get_window`.
 ///
 /// # Examples
@@ -66,6 +74,34 @@ pub enum Window {
     Parzen,
     /// `'bohman'`.
     Bohman,
+    /// `'barthann'`.
+    Barthann,
+    /// `('chebwin', at)`: sidelobe attenuation in dB.
+    Chebwin(f64),
+    /// `('dpss', NW)`: the first Slepian sequence, `norm='approximate'`.
+    Dpss(f64),
+    /// `('general_gaussian', p, sig)`.
+    GeneralGaussian {
+        /// Shape (1 is Gaussian).
+        p: f64,
+        /// Standard deviation.
+        sig: f64,
+    },
+    /// `('general_hamming', alpha)`.
+    GeneralHamming(f64),
+    /// `('kaiser_bessel_derived', beta)`; symmetric and even lengths only.
+    KaiserBesselDerived(f64),
+    /// `'lanczos'`.
+    Lanczos,
+    /// `('taylor', nbar, sll, norm)`; SciPy's `'taylor'` alone is `nbar = 4, sll = 30, norm = true`.
+    Taylor {
+        /// Number of nearly constant-level sidelobes next to the main lobe.
+        nbar: usize,
+        /// Sidelobe level in dB below the main lobe.
+        sll: f64,
+        /// Scale the centre to 1.
+        norm: bool,
+    },
 }
 
 /// Returns the window of length `nx`; periodic (DFT-even) when `fftbins` is `true`, symmetric
@@ -77,7 +113,9 @@ pub enum Window {
 ///
 /// [`SignalError::InvalidValue`](crate::SignalError::InvalidValue) for
 /// [`Window::Exponential`] with a `center` and `fftbins == false` (SciPy: "If sym==True, center
-/// must be None.").
+/// must be None."), and the errors of [`dpss`](crate::windows::dpss),
+/// [`kaiser_bessel_derived`](crate::windows::kaiser_bessel_derived) (which needs `fftbins == false`)
+/// and [`taylor`](crate::windows::taylor).
 ///
 /// # Examples
 ///
@@ -107,6 +145,16 @@ pub fn get_window(window: Window, nx: usize, fftbins: bool) -> Result<Array1<f64
         Window::Nuttall => nuttall(nx, sym),
         Window::Parzen => parzen(nx, sym),
         Window::Bohman => bohman(nx, sym),
+        Window::Barthann => barthann(nx, sym),
+        Window::Chebwin(at) => chebwin(nx, at, sym),
+        Window::Dpss(nw) => {
+            dpss(nx, nw, DpssOptions { sym, ..Default::default() })?.windows.row(0).to_owned()
+        }
+        Window::GeneralGaussian { p, sig } => general_gaussian(nx, p, sig, sym),
+        Window::GeneralHamming(alpha) => general_hamming(nx, alpha, sym),
+        Window::KaiserBesselDerived(beta) => kaiser_bessel_derived(nx, beta, sym)?,
+        Window::Lanczos => lanczos(nx, sym),
+        Window::Taylor { nbar, sll, norm } => taylor(nx, nbar, sll, norm, sym)?,
     })
 }
 
