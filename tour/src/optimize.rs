@@ -109,6 +109,43 @@ pub fn run(tour: &mut Tour, dir: &Path) -> Res {
         "fsolve_intersections.png",
         "The six intersections fsolve finds from the guesses 15, 20, 30, 35, 40, 45",
     );
+
+    // Differential evolution finds the global minimum of x^2 + 10 sin x on [-5, 5]; a local
+    // method started on the wrong side stops in the other valley. (SciPy's example uses the
+    // legacy `seed=1` stream; the optimum after polishing is compared.)
+    let wavy = |x: &Array1<f64>| x[0] * x[0] + 10.0 * x[0].sin();
+    let r = optimize::differential_evolution(
+        wavy,
+        &[(-5.0, 5.0)],
+        &optimize::DifferentialEvolutionOptions { seed: Some(1), ..Default::default() },
+    )?;
+    tour.check_tol("optimize.differential_evolution", json!([r.x[0], r.fun]), ITERATIVE);
+    let local = optimize::minimize_scalar(
+        |x: f64| x * x + 10.0 * x.sin(),
+        &MinimizeScalarOptions { bounds: Some((0.0, 10.0)), ..Default::default() },
+    )?;
+    let grid = Array1::linspace(-10.0, 10.0, 401);
+    let series = [Series {
+        label: "x^2 + 10 sin x",
+        points: grid.iter().map(|&t: &f64| (t, t * t + 10.0 * t.sin())).collect(),
+        color: plot::PALETTE[0],
+    }];
+    lines_and_points(
+        &dir.join("differential_evolution.png"),
+        "Local vs global minimum",
+        "x",
+        "f(x)",
+        &series,
+        &[(local.x, local.fun), (r.x[0], r.fun)],
+    )?;
+    tour.figure(
+        "differential_evolution.png",
+        &format!(
+            "minimize_scalar bounded to [0, 10] stops in the local minimum x = {:.4}; differential_evolution \
+             on [-5, 5] finds the global one, x = {:.4}, f = {:.4}",
+            local.x, r.x[0], r.fun
+        ),
+    );
     Ok(())
 }
 
