@@ -1,5 +1,4 @@
-//! Hessenberg decomposition (faer 0.24 keeps its real Schur kernel private, so `schur` is
-//! not offered yet).
+//! Hessenberg decomposition (also the first step of [`crate::schur`]).
 
 use faer::dyn_stack::{MemBuffer, MemStack, StackReq};
 use faer::linalg::evd::hessenberg as fhess;
@@ -12,7 +11,7 @@ use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, par,
 
 /// Reduces the Fortran-order square `h` to Hessenberg form in place and returns `Q`
 /// (`A = Q H Qᵀ`).
-fn hessenberg_in_place<T: LinalgFloat>(h: &mut Array2<T>) -> Array2<T> {
+pub(crate) fn hessenberg_in_place<T: LinalgFloat>(h: &mut Array2<T>) -> Array2<T> {
     let n = h.nrows();
     let mut q = zeros_f(n, n);
     q.diag_mut().fill(T::one());

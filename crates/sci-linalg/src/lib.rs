@@ -2,7 +2,8 @@
 //!
 //! Dense linear algebra for `f64` and `f32` matrices held in `ndarray`
 //! arrays, under SciPy's names and with SciPy's conventions: [`solve`], [`det`], [`inv`],
-//! [`lstsq`], [`svd`], [`eigh`], [`eig`], [`lu`], [`qr`], [`cholesky`], [`expm`], [`norm`],
+//! [`lstsq`], [`svd`], [`eigh`], [`eig`], [`lu`], [`qr`], [`cholesky`], [`schur`], [`expm`],
+//! [`sqrtm`], [`logm`], [`funm`], [`norm`],
 //! the special matrices ([`toeplitz`], [`hilbert`], ...) and more; `docs/names/linalg.tsv`
 //! lists every `scipy.linalg` name and where it lives.
 //!
@@ -56,6 +57,7 @@ mod error;
 mod hessenberg;
 mod lstsq;
 mod lu;
+mod matfun;
 mod matfuncs;
 mod norm;
 mod procrustes;
@@ -63,6 +65,7 @@ mod products;
 mod qr;
 mod rhs;
 mod scalar;
+mod schur;
 mod solve;
 mod special;
 mod special2;
@@ -75,11 +78,15 @@ pub use error::{LinalgError, Result};
 pub use hessenberg::hessenberg;
 pub use lstsq::{Lstsq, lstsq, null_space, orth, pinv};
 pub use lu::{LuFactor, det, inv, lu, lu_factor, lu_solve, slogdet};
+pub use matfun::{
+    RealOrComplex, coshm, cosm, fractional_matrix_power, funm, logm, signm, sinhm, sinm, sqrtm, tanhm, tanm,
+};
 pub use matfuncs::{expm, matrix_power};
 pub use norm::{NormOrd, cond, matrix_rank, norm};
 pub use procrustes::{Side, bandwidth, issymmetric, orthogonal_procrustes, pinvh, polar};
 pub use qr::{QrMode, qr};
 pub use scalar::LinalgFloat;
+pub use schur::{rsf2csf, schur, schur_complex};
 pub use solve::{AssumeA, SolveOptions, TriangularOptions, solve, solve_triangular, solve_with};
 pub use special::{
     PascalKind, block_diag, circulant, companion, fiedler, hadamard, hankel, helmert, hilbert, invhilbert,
