@@ -15,7 +15,7 @@ fn csinh(x: f64, y: f64) -> Complex64 {
     Complex64::new(x.sinh() * y.cos(), x.cosh() * y.sin())
 }
 
-fn check_ripple(arg: &'static str, r: f64) -> Result<()> {
+pub(crate) fn check_ripple(arg: &'static str, r: f64) -> Result<()> {
     if r.is_finite() && r > 0.0 {
         Ok(())
     } else {

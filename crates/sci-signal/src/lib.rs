@@ -7,6 +7,9 @@
 //! |---|---|
 //! | `butter` (`output='ba'`, `'zpk'`, `'sos'`) | [`butter`], [`butter_zpk`], [`butter_sos`] |
 //! | `cheby1`, `cheby2` (`'ba'`, `'zpk'`, `'sos'`), `cheb1ap`, `cheb2ap` | [`cheby1`], [`cheby1_zpk`], [`cheby1_sos`], [`cheby2`], [`cheby2_zpk`], [`cheby2_sos`], [`cheb1ap`], [`cheb2ap`] |
+//! | `ellip`, `bessel` (`'ba'`, `'zpk'`, `'sos'`), `ellipap`, `besselap` | [`ellip`], [`ellip_zpk`], [`ellip_sos`], [`bessel`], [`bessel_zpk`], [`bessel_sos`], [`ellipap`], [`besselap`] |
+//! | `iirfilter` (`ftype` butter/cheby1/cheby2/ellip/bessel) | [`iirfilter`], [`iirfilter_zpk`], [`iirfilter_sos`] |
+//! | `buttord`, `cheb1ord`, `cheb2ord`, `ellipord` | [`buttord`], [`cheb1ord`], [`cheb2ord`], [`ellipord`] |
 //! | `buttap`, `lp2lp_zpk`, `lp2hp_zpk`, `lp2bp_zpk`, `lp2bs_zpk`, `bilinear_zpk` | [`buttap`], [`lp2lp_zpk`], [`lp2hp_zpk`], [`lp2bp_zpk`], [`lp2bs_zpk`], [`bilinear_zpk`] |
 //! | `zpk2tf`, `tf2zpk`, `zpk2sos` | [`zpk2tf`], [`tf2zpk`], [`zpk2sos`] |
 //! | `lfilter` (with `zi`), `lfilter_zi`, `filtfilt` | [`lfilter`], [`lfilter_with_zi`], [`lfilter_zi`], [`filtfilt`] |
@@ -36,6 +39,7 @@
 pub use sci_array;
 
 mod argrel;
+mod bessel;
 mod cheby;
 mod convert;
 mod convolve;
@@ -43,15 +47,19 @@ mod convolve2d;
 mod cplx;
 mod design;
 mod detrend;
+mod ellip;
+mod elliptic;
 mod error;
 mod fftconv;
 mod filter;
 mod filtfilt;
 mod fir;
 mod freqz;
+mod iirfilter;
 mod lombscargle;
 mod medfilt;
 mod multirate;
+mod order;
 mod peaks;
 mod real;
 mod resample;
@@ -66,6 +74,7 @@ pub mod windows;
 mod zpk;
 
 pub use argrel::{ExtremaMode, argrelextrema, argrelmax, argrelmin};
+pub use bessel::{BesselNorm, bessel, bessel_sos, bessel_zpk, besselap};
 pub use cheby::{cheb1ap, cheb2ap, cheby1, cheby1_sos, cheby1_zpk, cheby2, cheby2_sos, cheby2_zpk};
 pub use convert::{sos2tf, sos2zpk, tf2sos};
 pub use convolve::{
@@ -74,14 +83,17 @@ pub use convolve::{
 pub use convolve2d::{Boundary, convolve2d, correlate2d};
 pub use design::{BType, butter, butter_sos, butter_zpk};
 pub use detrend::{DetrendType, detrend};
+pub use ellip::{ellip, ellip_sos, ellip_zpk, ellipap};
 pub use error::{Result, SignalError};
 pub use filter::{lfilter, lfilter_with_zi, lfilter_zi};
 pub use filtfilt::{FiltfiltOptions, PadType, filtfilt, sosfiltfilt};
 pub use fir::{PassZero, firwin, firwin2, kaiser_atten, kaiser_beta};
 pub use freqz::{FreqzOptions, WorN, freqz, freqz_zpk, sosfreqz};
+pub use iirfilter::{IirType, iirfilter, iirfilter_sos, iirfilter_zpk};
 pub use lombscargle::{LombNormalize, lombscargle};
 pub use medfilt::{medfilt, medfilt2d, wiener};
 pub use multirate::{DecimateFilter, ResampleWindow, decimate, resample_poly, upfirdn};
+pub use order::{buttord, cheb1ord, cheb2ord, ellipord};
 pub use peaks::{FindPeaksOptions, PeakBound, PeakProperties, find_peaks, peak_prominences, peak_widths};
 pub use real::Real;
 pub use resample::resample;
