@@ -1,4 +1,4 @@
-//! More constructors: `block_diag`, `kronsum`, `spdiags`.
+//! More constructors: `block_diag`, `kronsum`, `spdiags`, `bmat`.
 
 use crate::construct::kron;
 use crate::cs::Cs;
@@ -117,4 +117,97 @@ pub fn spdiags<T: SparseScalar>(
         }
     }
     Ok(CooMatrix::from_raw(v, r, c, (m, n)).tocsr())
+}
+
+/// Builds a matrix from a 2-d grid of sparse blocks; `None` blocks are zero. Every block of
+/// a block row has the same number of rows and every block of a block column the same
+/// number of columns; a block row (column) of `None` only has height (width) zero.
+///
+/// SciPy equivalent: `scipy.sparse.bmat(blocks, format='csr')` / `block_array`.
+///
+/// # Errors
+///
+/// [`SparseError::InvalidValue`](crate::SparseError::InvalidValue) when `blocks` is empty or
+/// its rows differ in length ("blocks must be 2-D"); [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch)
+/// naming the first block whose rows or columns do not fit its block row or column.
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::{bmat, CsrMatrix};
+/// use sci_sparse::sci_array::ndarray::array;
+/// let a = CsrMatrix::from_dense(&array![[1.0, 2.0], [3.0, 4.0]]);
+/// let b = CsrMatrix::from_dense(&array![[5.0], [6.0]]);
+/// let c = CsrMatrix::from_dense(&array![[7.0, 0.0]]);
+/// let m = bmat(&[vec![Some(&a), Some(&b)], vec![Some(&c), None]])?;
+/// assert_eq!(m.toarray(), array![[1.0, 2.0, 5.0], [3.0, 4.0, 6.0], [7.0, 0.0, 0.0]]);
+/// assert!(bmat(&[vec![Some(&a), Some(&c)]]).is_err());
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+pub fn bmat<T: SparseScalar>(blocks: &[Vec<Option<&CsrMatrix<T>>>]) -> Result<CsrMatrix<T>> {
+    let nbr = blocks.len();
+    let nbc = blocks.first().map_or(0, Vec::len);
+    if nbr == 0 || nbc == 0 {
+        return Err(invalid("blocks", "blocks must not be empty"));
+    }
+    if blocks.iter().any(|r| r.len() != nbc) {
+        return Err(invalid("blocks", "blocks must be 2-D"));
+    }
+    let (mut heights, mut widths) = (vec![None::<usize>; nbr], vec![None::<usize>; nbc]);
+    for (bi, row) in blocks.iter().enumerate() {
+        for (bj, b) in row.iter().enumerate() {
+            let Some(b) = b else { continue };
+            let (m, n) = b.shape();
+            match heights[bi] {
+                Some(h) if h != m => {
+                    return Err(shape_err(
+                        "blocks",
+                        format!(
+                            "blocks[{bi},:] to have {h} rows (blocks[{bi},{bj}] has incompatible row dimensions)"
+                        ),
+                        &[m, n],
+                    ));
+                }
+                _ => heights[bi] = Some(m),
+            }
+            match widths[bj] {
+                Some(w) if w != n => {
+                    return Err(shape_err(
+                        "blocks",
+                        format!(
+                            "blocks[:,{bj}] to have {w} columns (blocks[{bi},{bj}] has incompatible column dimensions)"
+                        ),
+                        &[m, n],
+                    ));
+                }
+                _ => widths[bj] = Some(n),
+            }
+        }
+    }
+    let heights: Vec<usize> = heights.into_iter().map(|h| h.unwrap_or(0)).collect();
+    let widths: Vec<usize> = widths.into_iter().map(|w| w.unwrap_or(0)).collect();
+    let mut col_off = vec![0usize; nbc];
+    for j in 1..nbc {
+        col_off[j] = col_off[j - 1] + widths[j - 1];
+    }
+    let (m, n) = (heights.iter().sum(), widths.iter().sum());
+    let mut indptr = Vec::with_capacity(m + 1);
+    indptr.push(0);
+    let (mut indices, mut data) = (Vec::new(), Vec::new());
+    for (bi, row) in blocks.iter().enumerate() {
+        for r in 0..heights[bi] {
+            for (bj, b) in row.iter().enumerate() {
+                let Some(b) = b else { continue };
+                let c = &b.cs;
+                for p in c.indptr[r]..c.indptr[r + 1] {
+                    indices.push(c.indices[p] + col_off[bj]);
+                    data.push(c.data[p]);
+                }
+            }
+            indptr.push(indices.len());
+        }
+    }
+    let mut cs = Cs { nmajor: m, nminor: n, indptr, indices, data };
+    cs.sum_duplicates();
+    Ok(CsrMatrix { cs })
 }

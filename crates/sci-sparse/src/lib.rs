@@ -1,7 +1,8 @@
 //! # sci-sparse: `scipy.sparse` on ndarray
 //!
 //! Sparse matrices in SciPy's three workhorse formats — [`CooMatrix`] (triplets),
-//! [`CsrMatrix`] (compressed rows) and [`CscMatrix`] (compressed columns) — with SciPy's
+//! [`CsrMatrix`] (compressed rows) and [`CscMatrix`] (compressed columns), plus
+//! [`LilMatrix`], [`DiaMatrix`] and [`BsrMatrix`] for construction and special structure — with SciPy's
 //! storage conventions (unsorted indices, duplicates and explicit zeros are representable, and
 //! [`CsrMatrix::has_canonical_format`] tells), SciPy's constructors ([`diags`], [`random`],
 //! [`kron`], [`hstack`], ...), sparse direct and iterative solvers in [`linalg`], and graph
@@ -25,7 +26,8 @@
 //! | SciPy | here |
 //! | --- | --- |
 //! | `coo_array`, `csr_array`, `csc_array` | [`CooMatrix`], [`CsrMatrix`], [`CscMatrix`] (`toarray`, `tocsr`, `tocsc`, `tocoo`, `transpose`, `nnz`, `sum`, `sum_axis`, `diagonal`, `eliminate_zeros`, `sum_duplicates`, `sort_indices`, `has_canonical_format`, `add`, `sub`, `scale`, `multiply`, `dot`, `dot_dense`, `matmul`, `slice_rows`, `getrow`, `getcol`, `get`, `nbytes`) |
-//! | `eye`, `identity`, `diags`, `spdiags`, `random`, `kron`, `kronsum`, `hstack`, `vstack`, `block_diag`, `tril`, `triu`, `find` | [`eye`], [`identity`], [`diags`], [`spdiags`], [`random`], [`kron`], [`kronsum`], [`hstack`], [`vstack`], [`block_diag`], [`tril`], [`triu`], [`find`] |
+//! | `lil_array`, `dia_array`, `bsr_array` | [`LilMatrix`] (`set`, `get`, `getrow`, `rows`, `data`), [`DiaMatrix`] (`offsets`, `data`, `diagonal`), [`BsrMatrix`] (`blocksize`, `indptr`, `indices`, `data`); each with `toarray`, `tocsr`, `tocsc`, `tocoo`, `nnz`, `dot`, and `CsrMatrix::tolil` / `todia` / `tobsr` |
+//! | `eye`, `identity`, `diags`, `spdiags`, `random`, `kron`, `kronsum`, `hstack`, `vstack`, `bmat`, `block_diag`, `tril`, `triu`, `find` | [`eye`], [`identity`], [`diags`], [`spdiags`], [`random`], [`kron`], [`kronsum`], [`hstack`], [`vstack`], [`bmat`], [`block_diag`], [`tril`], [`triu`], [`find`] |
 //! | `sparse.linalg.spsolve`, `splu`, `spilu`, `factorized`, `spsolve_triangular`, `inv`, `norm` | [`linalg::spsolve`], [`linalg::splu`], [`linalg::spilu`], [`linalg::factorized`], [`linalg::spsolve_triangular`], [`linalg::inv`], [`linalg::norm`] |
 //! | `sparse.linalg.cg`, `bicg`, `bicgstab`, `cgs`, `gmres`, `minres`, `LinearOperator` | [`linalg::cg`], [`linalg::bicg`], [`linalg::bicgstab`], [`linalg::cgs`], [`linalg::gmres`], [`linalg::minres`], [`linalg::LinearOperator`] |
 //! | `sparse.linalg.eigsh`, `svds` | [`linalg::eigsh`], [`linalg::svds`] |
@@ -50,6 +52,7 @@
 
 pub use sci_array;
 
+mod bsr;
 mod compressed;
 mod construct;
 mod coo;
@@ -57,18 +60,23 @@ mod cs;
 mod csc;
 pub mod csgraph;
 mod csr;
+mod dia;
 mod display;
 mod elementwise;
 mod error;
 mod extras;
+mod lil;
 pub mod linalg;
 mod products;
 mod scalar;
 
+pub use bsr::BsrMatrix;
 pub use construct::{diags, eye, find, hstack, identity, kron, random, tril, triu, vstack};
 pub use coo::CooMatrix;
 pub use csc::CscMatrix;
 pub use csr::CsrMatrix;
+pub use dia::DiaMatrix;
 pub use error::{Result, SparseError};
-pub use extras::{block_diag, kronsum, spdiags};
+pub use extras::{block_diag, bmat, kronsum, spdiags};
+pub use lil::LilMatrix;
 pub use scalar::SparseScalar;
