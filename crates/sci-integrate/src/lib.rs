@@ -1,0 +1,35 @@
+//! # sci-integrate: `scipy.integrate` on ndarray
+//!
+//! Under SciPy's names, with SciPy's algorithms and defaults:
+//!
+//! * integrating functions: [`quad`] (QUADPACK's QAGS with the epsilon algorithm on finite
+//!   intervals, QAGI on infinite ones), [`dblquad`], [`tplquad`], [`fixed_quad`];
+//! * integrating samples: [`trapezoid`], [`cumulative_trapezoid`], [`simpson`], [`romb`];
+//! * initial value problems: [`solve_ivp`] with the explicit Runge-Kutta methods RK23, RK45
+//!   (Dormand-Prince, the default) and DOP853, SciPy's step-size control, `t_eval` and dense
+//!   output.
+//!
+//! `docs/names/integrate.tsv` lists every `scipy.integrate` name and what is still missing
+//! (the implicit solvers Radau, BDF and LSODA, `odeint`, `quad_vec`, `qmc_quad`).
+//!
+//! ```
+//! use sci_integrate::{quad, QuadOptions};
+//! let r = quad(f64::sin, 0.0, std::f64::consts::FRAC_PI_2, &QuadOptions::default())?;
+//! assert!((r.value - 1.0).abs() < 1e-14);
+//! assert!(r.abserr < 1e-13);
+//! # Ok::<(), sci_integrate::IntegrateError>(())
+//! ```
+#![doc(test(attr(deny(warnings))))]
+pub use sci_array;
+
+mod error;
+mod gauss;
+mod ivp;
+mod multiple;
+mod quadpack;
+
+pub use error::{IntegrateError, Result};
+pub use gauss::fixed_quad;
+pub use ivp::{Atol, IvpMethod, OdeResult, OdeSolution, SolveIvpOptions, solve_ivp};
+pub use multiple::{dblquad, tplquad};
+pub use quadpack::{QuadInfo, QuadOptions, QuadResult, quad};
