@@ -6,6 +6,34 @@ use crate::real::{Real, map_lanes};
 use crate::sosfilt::{sos_run, sosfilt_zi, validate_sos};
 use ndarray::{Array, ArrayBase, Axis, Data, Dimension, Ix1, Ix2};
 
+mod gust;
+
+/// How [`filtfilt`] treats the edges, SciPy's `method`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_signal::FiltfiltMethod;
+/// assert_eq!(FiltfiltMethod::default(), FiltfiltMethod::Pad);
+/// let g = FiltfiltMethod::Gust { irlen: Some(50) };
+/// assert_ne!(g, FiltfiltMethod::Pad);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FiltfiltMethod {
+    /// `'pad'` (default): extend the signal ([`FiltfiltOptions::padtype`], `padlen`) and start
+    /// each pass from the scaled steady state.
+    #[default]
+    Pad,
+    /// `'gust'`: Gustafsson's method, initial conditions chosen so that forward-backward and
+    /// backward-forward filtering agree; `irlen` (SciPy's `irlen`) is the length of the impulse
+    /// response taken into account (`None`: the whole signal).
+    Gust {
+        /// Effective impulse response length; used only when the signal is longer than
+        /// `2 * irlen`.
+        irlen: Option<usize>,
+    },
+}
+
 /// How `filtfilt` extends the signal at both ends before filtering, SciPy's `padtype`.
 ///
 /// # Examples
@@ -31,6 +59,7 @@ pub enum PadType {
 /// ```
 /// let o = sci_signal::FiltfiltOptions::default();
 /// assert_eq!((o.axis, o.padtype, o.padlen), (-1, Some(sci_signal::PadType::Odd), None));
+/// assert_eq!(o.method, sci_signal::FiltfiltMethod::Pad);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FiltfiltOptions {
@@ -41,11 +70,14 @@ pub struct FiltfiltOptions {
     /// Samples added at each end; default `3 * max(len(a), len(b))` (`filtfilt`) or
     /// `3 * (2 * n_sections + 1 - trailing zeros)` (`sosfiltfilt`).
     pub padlen: Option<usize>,
+    /// Edge handling of [`filtfilt`] (`padtype` and `padlen` apply to [`FiltfiltMethod::Pad`]
+    /// only); [`sosfiltfilt`] has only `Pad`.
+    pub method: FiltfiltMethod,
 }
 
 impl Default for FiltfiltOptions {
     fn default() -> Self {
-        FiltfiltOptions { axis: -1, padtype: Some(PadType::Odd), padlen: None }
+        FiltfiltOptions { axis: -1, padtype: Some(PadType::Odd), padlen: None, method: FiltfiltMethod::Pad }
     }
 }
 
@@ -88,15 +120,18 @@ fn extend<T: Real>(x: &[T], edge: usize, pad: Option<PadType>, ext: &mut Vec<T>)
 
 /// Forward-backward filtering with `b / a`: zero phase, squared magnitude response.
 ///
-/// The signal is extended at both ends (`padtype`, `padlen`), filtered forward and backward
-/// with [`lfilter`](crate::lfilter) started from the [`lfilter_zi`] steady state scaled by the
-/// first sample of each pass, then cropped back (SciPy's `method='pad'`).
+/// With [`FiltfiltMethod::Pad`] (default), the signal is extended at both ends (`padtype`,
+/// `padlen`), filtered forward and backward with [`lfilter`](crate::lfilter) started from the
+/// [`lfilter_zi`] steady state scaled by the first sample of each pass, then cropped back.
+/// With [`FiltfiltMethod::Gust`], nothing is padded: the initial conditions of both passes are
+/// the least-squares solution that makes forward-backward and backward-forward filtering
+/// agree (Gustafsson, 1996).
 ///
-/// SciPy equivalent: `scipy.signal.filtfilt(b, a, x, axis, padtype, padlen)`.
+/// SciPy equivalent: `scipy.signal.filtfilt(b, a, x, axis, padtype, padlen, method, irlen)`.
 ///
 /// # Errors
 ///
-/// [`SignalError::InputTooShort`] when the signal is not longer than `padlen`;
+/// [`SignalError::InputTooShort`] when the signal is not longer than `padlen` (method `Pad`);
 /// [`SignalError::InvalidValue`] for empty `b`/`a` or `a[0] == 0`; [`SignalError::Singular`]
 /// for a pole at `z = 1`; [`SignalError::Array`] for an axis out of bounds.
 ///
@@ -113,6 +148,10 @@ fn extend<T: Real>(x: &[T], edge: usize, pad: Option<PadType>, ext: &mut Vec<T>)
 /// let err = (&y - &t.mapv(|t| (2.0 * PI * 10.0 * t).sin())).mapv(f64::abs).fold(0.0f64, |m, v| m.max(*v));
 /// assert!((y[0] + 0.00512368).abs() < 1e-8 && (y[1] - 0.04510845).abs() < 1e-8);
 /// assert!((err - 0.54047497).abs() < 1e-8);
+/// // Gustafsson's method: no padding.
+/// use sci_signal::FiltfiltMethod;
+/// let g = filtfilt(&b, &a, &x, FiltfiltOptions { method: FiltfiltMethod::Gust { irlen: None }, ..Default::default() }).unwrap();
+/// assert!((g[0] - 0.59793546).abs() < 1e-8 && (g[1] - 0.60263584).abs() < 1e-8);
 /// ```
 pub fn filtfilt<T, Sb, Sa, Sx, D>(
     b: &ArrayBase<Sb, Ix1>,
@@ -130,6 +169,10 @@ where
     let c = Coeffs::new(b, a)?;
     let ax = sci_array::normalize_axis(opts.axis, x.ndim(), "axis")?;
     let n = x.len_of(Axis(ax));
+    if let FiltfiltMethod::Gust { irlen } = opts.method {
+        let g = gust::Gust::new(c, n, irlen);
+        return Ok(map_lanes(x, ax, n, Vec::new, |buf, xi, yo| g.run(xi, yo, buf)));
+    }
     let edge = edge_len(&opts, n, a.len().max(b.len()))?;
     let zi = lfilter_zi(b, a)?.to_vec();
     let order = c.order();
@@ -156,7 +199,8 @@ where
 ///
 /// # Errors
 ///
-/// As [`filtfilt`], and [`SignalError::InvalidValue`] for a malformed `sos`.
+/// As [`filtfilt`], and [`SignalError::InvalidValue`] for a malformed `sos` or a `method`
+/// other than [`FiltfiltMethod::Pad`].
 ///
 /// # Examples
 ///
@@ -180,6 +224,9 @@ where
     D: Dimension,
 {
     let s = validate_sos(sos)?;
+    if opts.method != FiltfiltMethod::Pad {
+        return Err(crate::error::invalid("method", "sosfiltfilt has no method argument: only padding"));
+    }
     let ax = sci_array::normalize_axis(opts.axis, x.ndim(), "axis")?;
     let n = x.len_of(Axis(ax));
     let zeros_b = s.iter().filter(|r| r[2] == T::zero()).count();

@@ -15,6 +15,8 @@
 //! | `lfilter` (with `zi`), `lfilter_zi`, `filtfilt` | [`lfilter`], [`lfilter_with_zi`], [`lfilter_zi`], [`filtfilt`] |
 //! | `detrend`, `resample` | [`detrend`], [`resample`] |
 //! | `freqz`, `freqz_zpk`, `sosfreqz` | [`freqz`], [`freqz_zpk`], [`sosfreqz`] |
+//! | `freqs`, `freqs_zpk`, `group_delay` | [`freqs`], [`freqs_zpk`], [`group_delay`] |
+//! | `iirnotch`, `iirpeak`, `iircomb` | [`iirnotch`], [`iirpeak`], [`iircomb`] |
 //! | `sos2tf`, `sos2zpk`, `tf2sos` | [`sos2tf`], [`sos2zpk`], [`tf2sos`] |
 //! | `sosfilt` (with `zi`), `sosfilt_zi`, `sosfiltfilt` | [`sosfilt`], [`sosfilt_with_zi`], [`sosfilt_zi`], [`sosfiltfilt`] |
 //! | `convolve`, `correlate`, `fftconvolve`, `oaconvolve`, `choose_conv_method`, `correlation_lags` | [`convolve`], [`correlate`], [`fftconvolve`], [`oaconvolve`], [`choose_conv_method`], [`correlation_lags`] |
@@ -23,7 +25,7 @@
 //! | `stft`, `istft`, `check_COLA`, `check_NOLA` | [`stft`], [`istft`], [`check_cola`], [`check_nola`] |
 //! | `find_peaks`, `peak_prominences`, `peak_widths` | [`find_peaks`], [`peak_prominences`], [`peak_widths`] |
 //! | `argrelextrema`, `argrelmax`, `argrelmin` | [`argrelextrema`], [`argrelmax`], [`argrelmin`] |
-//! | `chirp`, `square`, `sawtooth`, `gausspulse`, `unit_impulse`, `hilbert` | [`chirp`], [`square`], [`sawtooth`], [`gausspulse`] / [`gausspulse_cutoff`], [`unit_impulse`], [`hilbert`] |
+//! | `chirp`, `square`, `sawtooth`, `gausspulse`, `unit_impulse`, `hilbert`, `hilbert2` | [`chirp`], [`square`], [`sawtooth`], [`gausspulse`] / [`gausspulse_cutoff`], [`unit_impulse`], [`hilbert`], [`hilbert2`] |
 //! | `medfilt`, `medfilt2d`, `wiener`, `savgol_coeffs`, `savgol_filter` | [`medfilt`], [`medfilt2d`], [`wiener`], [`savgol_coeffs`], [`savgol_filter`] |
 //! | `upfirdn`, `resample_poly`, `decimate` | [`upfirdn`], [`resample_poly`], [`decimate`] |
 //! | `firwin`, `firwin2`, `kaiser_beta`, `kaiser_atten` | [`firwin`], [`firwin2`], [`kaiser_beta`], [`kaiser_atten`] |
@@ -54,11 +56,13 @@ mod fftconv;
 mod filter;
 mod filtfilt;
 mod fir;
+mod freqs;
 mod freqz;
 mod iirfilter;
 mod lombscargle;
 mod medfilt;
 mod multirate;
+mod notch;
 mod order;
 mod peaks;
 mod real;
@@ -86,13 +90,15 @@ pub use detrend::{DetrendType, detrend};
 pub use ellip::{ellip, ellip_sos, ellip_zpk, ellipap};
 pub use error::{Result, SignalError};
 pub use filter::{lfilter, lfilter_with_zi, lfilter_zi};
-pub use filtfilt::{FiltfiltOptions, PadType, filtfilt, sosfiltfilt};
+pub use filtfilt::{FiltfiltMethod, FiltfiltOptions, PadType, filtfilt, sosfiltfilt};
 pub use fir::{PassZero, firwin, firwin2, kaiser_atten, kaiser_beta};
+pub use freqs::{freqs, freqs_zpk, group_delay};
 pub use freqz::{FreqzOptions, WorN, freqz, freqz_zpk, sosfreqz};
 pub use iirfilter::{IirType, iirfilter, iirfilter_sos, iirfilter_zpk};
 pub use lombscargle::{LombNormalize, lombscargle};
 pub use medfilt::{medfilt, medfilt2d, wiener};
 pub use multirate::{DecimateFilter, ResampleWindow, decimate, resample_poly, upfirdn};
+pub use notch::{CombType, iircomb, iirnotch, iirpeak};
 pub use order::{buttord, cheb1ord, cheb2ord, ellipord};
 pub use peaks::{FindPeaksOptions, PeakBound, PeakProperties, find_peaks, peak_prominences, peak_widths};
 pub use real::Real;
@@ -106,7 +112,8 @@ pub use spectral::{
 };
 pub use stft::{StftOptions, check_cola, check_nola, istft, stft};
 pub use waveforms::{
-    ChirpMethod, ImpulseIndex, chirp, gausspulse, gausspulse_cutoff, hilbert, sawtooth, square, unit_impulse,
+    ChirpMethod, ImpulseIndex, chirp, gausspulse, gausspulse_cutoff, hilbert, hilbert2, sawtooth, square,
+    unit_impulse,
 };
 pub use windows::{Window, get_window};
 pub use zpk::{Zpk, bilinear_zpk, buttap, lp2bp_zpk, lp2bs_zpk, lp2hp_zpk, lp2lp_zpk, zpk2tf};
