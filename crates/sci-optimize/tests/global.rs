@@ -4,7 +4,8 @@ use sci_array::ndarray::{Array1, Array2, Ix1, Ix2};
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_optimize::{
-    DifferentialEvolutionOptions, Init, Mutation, OptimizeError, Strategy, Updating, differential_evolution,
+    BruteOptions, DifferentialEvolutionOptions, GridRange, Init, Method, Mutation, OptimizeError, Strategy,
+    Updating, brute, differential_evolution,
 };
 use std::f64::consts::{E, PI};
 
@@ -262,5 +263,77 @@ fn differential_evolution_bad_input() {
     for (b, o, arg, msg) in table {
         let e = differential_evolution(sphere, &b, &o).unwrap_err();
         assert_eq!(e, OptimizeError::InvalidValue { arg, reason: msg.into() }, "{b:?}");
+    }
+}
+
+#[test]
+fn brute_matches_scipy() {
+    let fx = fixture();
+    let mut n = 0;
+    for key in fx.keys().into_iter().filter(|k| k.starts_with("brute_")) {
+        let c = |k: &str| format!("{key}/{k}");
+        let ranges: Vec<GridRange> = fx
+            .get(&c("ranges"))
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let v: Vec<f64> = r.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
+                if v.len() == 3 { GridRange::Slice(v[0], v[1], v[2]) } else { GridRange::Bounds(v[0], v[1]) }
+            })
+            .collect();
+        let finish = if fx.get(&c("finish")).as_bool().unwrap() { Some(Method::NelderMead) } else { None };
+        let opts = BruteOptions { ns: fx.i64(&c("Ns")) as usize, finish, ..Default::default() };
+        let r = brute(func(fx.str(&c("func"))), &ranges, &opts).unwrap();
+        // The grid is np.mgrid's to the bit; the objective rounds as SciPy's; Nelder-Mead takes
+        // SciPy's path.
+        assert_allclose(&r.grid, &fx.array_f64(&c("grid")), 0.0, 0.0);
+        assert_allclose(&r.jout, &fx.array_f64(&c("jout")), 1e-14, 0.0);
+        assert_allclose(&r.x0, &fx.array_f64(&c("x0")).into_dimensionality::<Ix1>().unwrap(), 1e-12, 1e-300);
+        assert!((r.fval - fx.f64(&c("fval"))).abs() <= 1e-12 * r.fval.abs().max(1e-300), "{key}");
+        let par = brute(func(fx.str(&c("func"))), &ranges, &BruteOptions { workers: 2, ..opts }).unwrap();
+        assert_eq!(par, r, "{key}: workers");
+        n += 1;
+    }
+    assert!(n >= 9, "only {n} cases");
+}
+
+#[test]
+fn brute_bad_input() {
+    let ok = BruteOptions::default();
+    let table: Vec<(Vec<GridRange>, BruteOptions, &str, &str)> = vec![
+        (vec![], ok, "ranges", "at least one range is needed"),
+        (
+            vec![GridRange::Bounds(0.0, 1.0); 41],
+            ok,
+            "ranges",
+            "Brute Force not possible with more than 40 variables.",
+        ),
+        (
+            vec![GridRange::Bounds(0.0, 1.0)],
+            BruteOptions { ns: 0, ..ok },
+            "ranges",
+            "range 0 holds no grid point",
+        ),
+        (
+            vec![GridRange::Bounds(0.0, 1.0), GridRange::Slice(1.0, 0.0, 0.1)],
+            ok,
+            "ranges",
+            "range 1 holds no grid point",
+        ),
+        (vec![GridRange::Slice(0.0, 1.0, 0.0)], ok, "ranges", "range 0 is not finite"),
+        (vec![GridRange::Slice(0.0, 1e300, 1e-300)], ok, "ranges", "range 0 is not finite"),
+        (vec![GridRange::Slice(0.0, 1e9, 1.0); 3], ok, "ranges", "the grid is too large"),
+        (vec![GridRange::Bounds(f64::NAN, 1.0)], ok, "ranges", "range 0 is not finite"),
+        (
+            vec![GridRange::Bounds(0.0, 1.0)],
+            BruteOptions { workers: -2, ..ok },
+            "workers",
+            "must be -1 (all cores) or at least 1, got -2",
+        ),
+    ];
+    for (ranges, o, arg, msg) in table {
+        let e = brute(sphere, &ranges, &o).unwrap_err();
+        assert_eq!(e, OptimizeError::InvalidValue { arg, reason: msg.into() }, "{ranges:?}");
     }
 }

@@ -1,8 +1,10 @@
 //! Global optimization: `differential_evolution`, `brute`, `basinhopping`, `dual_annealing`,
 //! `direct`, and the pieces they share (bounds checks, NumPy's reductions, seeding).
 
+mod brute;
 mod differential_evolution;
 
+pub use brute::{BruteOptions, BruteResult, GridRange, brute};
 pub use differential_evolution::{
     DifferentialEvolutionOptions, DifferentialEvolutionResult, Init, Mutation, Strategy, Updating,
     differential_evolution,
