@@ -14,6 +14,8 @@
 //! | [`optimize`] | `scipy.optimize` | `sci-optimize` | `optimize` |
 //! | [`ndimage`] | `scipy.ndimage` | `sci-ndimage` | `ndimage` |
 //! | [`sparse`] | `scipy.sparse` (+ `linalg`, `csgraph`) | `sci-sparse` | `sparse` |
+//! | [`special`] | `scipy.special` | `sci-special` | `special` |
+//! | [`integrate`] | `scipy.integrate` | `sci-integrate` | `integrate` |
 //!
 //! Arrays are [`ndarray`] arrays, re-exported here; every module takes and returns them.
 //!
@@ -43,6 +45,10 @@ pub use sci_optimize as optimize;
 pub use sci_signal as signal;
 #[cfg(feature = "sparse")]
 pub use sci_sparse as sparse;
+#[cfg(feature = "special")]
+pub use sci_special as special;
+#[cfg(feature = "integrate")]
+pub use sci_integrate as integrate;
 
 /// The names most programs want: ndarray's prelude (`array!`, `Array1`, `Axis`, `s!`, ...) and
 /// the complex number types.
@@ -93,5 +99,20 @@ mod tests {
     fn sparse_is_scipy_sparse() {
         let a = crate::sparse::CsrMatrix::from_triplets(&[1.0, 2.0], &[0, 1], &[1, 0], (2, 2)).unwrap();
         assert_eq!(a.toarray(), crate::ndarray::array![[0.0, 1.0], [2.0, 0.0]]);
+    }
+
+    #[cfg(feature = "special")]
+    #[test]
+    fn special_is_scipy_special() {
+        assert_eq!(crate::special::gamma(5.0), 24.0);
+        assert!((crate::special::erf(0.5) - 0.5204998778130465).abs() < 1e-15);
+    }
+
+    #[cfg(feature = "integrate")]
+    #[test]
+    fn integrate_is_scipy_integrate() {
+        let o = crate::integrate::QuadOptions::default();
+        let r = crate::integrate::quad(f64::sin, 0.0, std::f64::consts::PI, &o).unwrap();
+        assert!((r.value - 2.0).abs() < 1e-14);
     }
 }
