@@ -60,6 +60,7 @@ mod lu;
 mod matfun;
 mod matfuncs;
 mod norm;
+mod polynomial;
 mod procrustes;
 mod products;
 mod qr;
@@ -83,6 +84,7 @@ pub use matfun::{
 };
 pub use matfuncs::{expm, matrix_power};
 pub use norm::{NormOrd, cond, matrix_rank, norm};
+pub use polynomial::{PolyfitFull, PolyfitOptions, polyfit, polyfit_cov, polyfit_full, polyval, roots};
 pub use procrustes::{Side, bandwidth, issymmetric, orthogonal_procrustes, pinvh, polar};
 pub use qr::{QrMode, qr};
 pub use scalar::LinalgFloat;
