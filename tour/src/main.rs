@@ -9,6 +9,7 @@
 mod array;
 mod fft;
 mod images;
+mod integrate;
 mod linalg;
 mod ndimage;
 mod optimize;
@@ -46,6 +47,7 @@ fn main() -> ExitCode {
         ("ndimage", ndimage::run),
         ("sparse", sparse::run),
         ("optimize", optimize::run),
+        ("integrate", integrate::run),
     ];
     let mut broken = Vec::new();
     for (name, chapter) in chapters {
