@@ -10,6 +10,7 @@ use crate::error::{Result, shape_err};
 use crate::{CooMatrix, CscMatrix, CsrMatrix};
 
 mod eigen;
+mod expm;
 mod iterative;
 mod lsqr;
 mod lu;
@@ -20,6 +21,7 @@ mod residual;
 mod svd;
 
 pub use eigen::{EigshOptions, Which, eigsh};
+pub use expm::{OneNormEst, expm, onenormest};
 pub use iterative::{IterOptions, IterResult, bicg, bicgstab, cg, cgs, qmr};
 pub use lsqr::{LsmrResult, LsqrOptions, LsqrResult, lsmr, lsqr};
 pub use lu::{PermcSpec, SpluOptions, SuperLU, factorized, spilu, splu, spsolve, spsolve_triangular};
