@@ -12,7 +12,8 @@
 //!   [`Problem`] that counts `nfev`/`njev`/`nhev` and returning an [`OptimizeResult`];
 //! * least squares: [`leastsq`], [`root`] (`lm`) and [`curve_fit`] on MINPACK's
 //!   Levenberg-Marquardt.
-//! * global optimization: [`differential_evolution`] (SciPy's path for a given seed), [`brute`];
+//! * global optimization: [`differential_evolution`] (SciPy's path for a given seed), [`brute`],
+//!   [`basinhopping`];
 //! * assignment: [`linear_sum_assignment`] (SciPy's shortest augmenting path, the same
 //!   assignment on ties).
 //!
@@ -42,6 +43,7 @@ mod zeros;
 pub use assignment::linear_sum_assignment;
 pub use error::{OptimizeError, Result};
 pub use global::{
+    BasinhoppingOptions, BasinhoppingResult, basinhopping,
     BruteOptions, BruteResult, GridRange, brute,
     DifferentialEvolutionOptions, DifferentialEvolutionResult, Init, Mutation, Strategy, Updating,
     differential_evolution,

@@ -4,8 +4,9 @@ use sci_array::ndarray::{Array1, Array2, Ix1, Ix2};
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_optimize::{
-    BruteOptions, DifferentialEvolutionOptions, GridRange, Init, Method, Mutation, OptimizeError, Strategy,
-    Updating, brute, differential_evolution,
+    BasinhoppingOptions, BruteOptions, DifferentialEvolutionOptions, GridRange, Init, Method,
+    MinimizeOptions, Mutation, OptimizeError, Strategy, Updating, basinhopping, brute,
+    differential_evolution,
 };
 use std::f64::consts::{E, PI};
 
@@ -42,6 +43,13 @@ fn nanwell(x: &Array1<f64>) -> f64 {
     if x[0].abs() > 1.0 { f64::NAN } else { (x[0] - 0.5) * (x[0] - 0.5) }
 }
 
+fn wavy1(x: &Array1<f64>) -> f64 {
+    (14.5 * x[0] - 0.3).cos() + (x[0] + 0.2) * x[0]
+}
+fn wavy2(x: &Array1<f64>) -> f64 {
+    (14.5 * x[0] - 0.3).cos() + (x[1] + 0.2) * x[1] + (x[0] + 0.2) * x[0]
+}
+
 fn func(name: &str) -> fn(&Array1<f64>) -> f64 {
     match name {
         "sphere" => sphere,
@@ -51,6 +59,8 @@ fn func(name: &str) -> fn(&Array1<f64>) -> f64 {
         "himmelblau" => himmelblau,
         "tour" => tour,
         "nanwell" => nanwell,
+        "wavy1" => wavy1,
+        "wavy2" => wavy2,
         other => panic!("unknown function {other}"),
     }
 }
@@ -336,4 +346,94 @@ fn brute_bad_input() {
         let e = brute(sphere, &ranges, &o).unwrap_err();
         assert_eq!(e, OptimizeError::InvalidValue { arg, reason: msg.into() }, "{ranges:?}");
     }
+}
+
+/// A seeded run takes SciPy's path: same displacements, same local minima, same counts.
+#[test]
+fn basinhopping_matches_scipy() {
+    let fx = fixture();
+    let mut n = 0;
+    for key in fx.keys().into_iter().filter(|k| k.starts_with("bh_")) {
+        let c = |k: &str| format!("{key}/{k}");
+        let mut o = BasinhoppingOptions::default();
+        for (k, v) in fx.get(&c("opts")).as_object().unwrap() {
+            match k.as_str() {
+                "rng" => o.seed = Some(v.as_u64().unwrap()),
+                "niter" => o.niter = v.as_u64().unwrap() as usize,
+                "stepsize" => o.stepsize = v.as_f64().unwrap(),
+                "T" => o.t = v.as_f64().unwrap(),
+                "interval" => o.interval = v.as_u64().unwrap() as usize,
+                "niter_success" => o.niter_success = Some(v.as_u64().unwrap() as usize),
+                "target_accept_rate" => o.target_accept_rate = v.as_f64().unwrap(),
+                "stepwise_factor" => o.stepwise_factor = v.as_f64().unwrap(),
+                "method" => {
+                    assert_eq!(v.as_str(), Some("Nelder-Mead"));
+                    o.minimizer = MinimizeOptions { method: Method::NelderMead, ..Default::default() };
+                }
+                other => panic!("{key}: unhandled option {other}"),
+            }
+        }
+        let x0 = fx.array_f64(&c("x0")).into_dimensionality::<Ix1>().unwrap();
+        let r = basinhopping(func(fx.str(&c("func"))), &x0, &o).unwrap();
+        let x = fx.array_f64(&c("x")).into_dimensionality::<Ix1>().unwrap();
+        if o.minimizer.method == Method::NelderMead {
+            // Nelder-Mead reproduces SciPy's iterates exactly: the whole run takes SciPy's path.
+            assert_allclose(&r.x, &x, 1e-12, 1e-300);
+            assert_eq!(r.fun, fx.f64(&c("fun")), "{key}");
+            assert_eq!(r.nfev as i64, fx.i64(&c("nfev")), "{key}: nfev");
+            assert_eq!(r.minimization_failures as i64, fx.i64(&c("minimization_failures")), "{key}");
+        } else {
+            // BFGS follows SciPy's iterates to about 1e-9 only (finite-difference rounding), so
+            // a Metropolis decision can go the other way later on: compare the optimum.
+            assert_allclose(&r.x, &x, 0.0, 1e-6);
+            assert!(
+                (r.fun - fx.f64(&c("fun"))).abs() < 1e-9,
+                "{key}: fun {} vs {}",
+                r.fun,
+                fx.f64(&c("fun"))
+            );
+        }
+        assert_eq!(r.nit as i64, fx.i64(&c("nit")), "{key}: nit");
+        assert_eq!(r.success, fx.get(&c("success")).as_bool().unwrap(), "{key}");
+        assert_eq!(r.message, fx.str(&c("message")), "{key}");
+        assert_eq!(r.lowest_optimization_result.x, r.x);
+        n += 1;
+    }
+    assert!(n >= 11, "only {n} cases");
+}
+
+#[test]
+fn basinhopping_bad_input() {
+    let ok = BasinhoppingOptions::default();
+    let x0 = Array1::from_elem(1, 1.0);
+    let table: Vec<(BasinhoppingOptions<'_>, &str, &str)> = vec![
+        (
+            BasinhoppingOptions { target_accept_rate: 1.0, ..ok.clone() },
+            "target_accept_rate",
+            "target_accept_rate has to be in range (0, 1)",
+        ),
+        (
+            BasinhoppingOptions { target_accept_rate: f64::NAN, ..ok.clone() },
+            "target_accept_rate",
+            "target_accept_rate has to be in range (0, 1)",
+        ),
+        (
+            BasinhoppingOptions { stepwise_factor: 0.0, ..ok.clone() },
+            "stepwise_factor",
+            "stepwise_factor has to be in range (0, 1)",
+        ),
+        (BasinhoppingOptions { t: -1.0, ..ok.clone() }, "T", "must be non-negative, got -1"),
+        (
+            BasinhoppingOptions { stepsize: f64::INFINITY, ..ok.clone() },
+            "stepsize",
+            "must be finite and non-negative, got inf",
+        ),
+        (BasinhoppingOptions { interval: 0, ..ok.clone() }, "interval", "must be at least 1"),
+    ];
+    for (o, arg, msg) in table {
+        let e = basinhopping(sphere, &x0, &o).unwrap_err();
+        assert_eq!(e, OptimizeError::InvalidValue { arg, reason: msg.into() });
+    }
+    let e = basinhopping(sphere, &Array1::<f64>::zeros(0), &ok).unwrap_err();
+    assert_eq!(e, OptimizeError::WrongLength { arg: "x0", expected: 1, found: 0 });
 }

@@ -1,9 +1,11 @@
 //! Global optimization: `differential_evolution`, `brute`, `basinhopping`, `dual_annealing`,
 //! `direct`, and the pieces they share (bounds checks, NumPy's reductions, seeding).
 
+mod basinhopping;
 mod brute;
 mod differential_evolution;
 
+pub use basinhopping::{BasinhoppingOptions, BasinhoppingResult, basinhopping};
 pub use brute::{BruteOptions, BruteResult, GridRange, brute};
 pub use differential_evolution::{
     DifferentialEvolutionOptions, DifferentialEvolutionResult, Init, Mutation, Strategy, Updating,
