@@ -27,9 +27,14 @@ mod gauss;
 mod ivp;
 mod multiple;
 mod quadpack;
+mod samples;
 
 pub use error::{IntegrateError, Result};
 pub use gauss::fixed_quad;
 pub use ivp::{Atol, IvpMethod, OdeResult, OdeSolution, SolveIvpOptions, solve_ivp};
 pub use multiple::{dblquad, tplquad};
 pub use quadpack::{QuadInfo, QuadOptions, QuadResult, quad};
+pub use samples::{
+    Spacing, cumulative_trapezoid, cumulative_trapezoid_axis, romb, romb_axis, simpson, simpson_axis,
+    trapezoid, trapezoid_axis,
+};
