@@ -8,8 +8,9 @@
 //! Following `scipy/special/__init__.py`:
 //!
 //! * gamma and related functions: [`gamma`], [`gammaln`], [`loggamma`], [`gammasgn`],
-//!   [`rgamma`];
-//! * error function: [`erf`], [`erfc`];
+//!   [`rgamma`], [`digamma`] ([`psi`]);
+//! * error function: [`erf`], [`erfc`], [`erfcx`], [`erfinv`], [`erfcinv`];
+//! * statistical functions: [`ndtr`], [`log_ndtr`], [`ndtri`];
 //! * Bessel functions: [`jv`], [`jn`], [`j0`], [`j1`], [`y0`], [`y1`], [`yn`];
 //! * elliptic functions and integrals: [`ellipj`], [`ellipk`], [`ellipkm1`], [`ellipe`];
 //! * convenience functions: [`xlogy`], [`xlog1py`], [`expit`], [`logit`], [`log_expit`],
@@ -36,19 +37,23 @@
 pub use sci_array;
 
 mod bessel;
+mod digamma;
 mod elliptic;
 mod erf;
 mod error;
 mod gamma;
 mod logexp;
 mod logsumexp;
+mod ndtr;
 mod ufunc;
 
 pub use bessel::{j0, j1, jn, jv, y0, y1, yn};
+pub use digamma::{digamma, psi};
 pub use elliptic::{ellipe, ellipj, ellipk, ellipkm1};
 pub use erf::{erf, erfc};
 pub use error::{Result, SpecialError};
 pub use gamma::{gamma, gammaln, gammasgn, loggamma, rgamma};
 pub use logexp::{expit, exprel, log_expit, logit, xlog1py, xlogy};
 pub use logsumexp::{LogsumexpOptions, log_softmax, logsumexp, logsumexp_sign, softmax};
+pub use ndtr::{erfcinv, erfcx, erfinv, log_ndtr, ndtr, ndtri};
 pub use ufunc::{ufunc1, ufunc2, ufunc3};
