@@ -29,6 +29,7 @@
 //! | `medfilt`, `medfilt2d`, `wiener`, `savgol_coeffs`, `savgol_filter` | [`medfilt`], [`medfilt2d`], [`wiener`], [`savgol_coeffs`], [`savgol_filter`] |
 //! | `upfirdn`, `resample_poly`, `decimate` | [`upfirdn`], [`resample_poly`], [`decimate`] |
 //! | `firwin`, `firwin2`, `kaiser_beta`, `kaiser_atten` | [`firwin`], [`firwin2`], [`kaiser_beta`], [`kaiser_atten`] |
+//! | `remez` | [`remez`] |
 //! | `get_window`, `windows.*` | [`get_window`], [`windows`] |
 //!
 //! ```
@@ -66,6 +67,7 @@ mod notch;
 mod order;
 mod peaks;
 mod real;
+mod remez;
 mod resample;
 mod roots;
 mod savgol;
@@ -102,6 +104,7 @@ pub use notch::{CombType, iircomb, iirnotch, iirpeak};
 pub use order::{buttord, cheb1ord, cheb2ord, ellipord};
 pub use peaks::{FindPeaksOptions, PeakBound, PeakProperties, find_peaks, peak_prominences, peak_widths};
 pub use real::Real;
+pub use remez::{RemezOptions, RemezType, remez};
 pub use resample::resample;
 pub use roots::tf2zpk;
 pub use savgol::{SavgolMode, savgol_coeffs, savgol_filter};
