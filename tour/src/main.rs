@@ -17,6 +17,7 @@ mod plot;
 mod report;
 mod signal;
 mod sparse;
+mod special;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,6 +47,7 @@ fn main() -> ExitCode {
         ("signal", signal::run),
         ("ndimage", ndimage::run),
         ("sparse", sparse::run),
+        ("special", special::run),
         ("optimize", optimize::run),
         ("integrate", integrate::run),
     ];
