@@ -16,6 +16,7 @@
 
 use crate::rng::SplitMix64;
 use ndarray::{Array, ArrayBase, ArrayD, Data, Dimension};
+use sci_array::num_complex::Complex64;
 use sci_io::NpyElement;
 use std::path::{Path, PathBuf};
 
@@ -24,8 +25,14 @@ use std::path::{Path, PathBuf};
 pub enum Out {
     /// Float output.
     F64(ArrayD<f64>),
+    /// Single-precision float output (compared as `float32` on the Python side).
+    F32(ArrayD<f32>),
+    /// Complex output.
+    C64(ArrayD<Complex64>),
     /// Integer output.
     I64(ArrayD<i64>),
+    /// 32-bit integer output (labels, as SciPy returns them).
+    I32(ArrayD<i32>),
     /// Boolean output.
     Bool(ArrayD<bool>),
 }
@@ -36,9 +43,27 @@ impl<D: Dimension> From<Array<f64, D>> for Out {
     }
 }
 
+impl<D: Dimension> From<Array<f32, D>> for Out {
+    fn from(a: Array<f32, D>) -> Self {
+        Out::F32(a.into_dyn())
+    }
+}
+
+impl<D: Dimension> From<Array<Complex64, D>> for Out {
+    fn from(a: Array<Complex64, D>) -> Self {
+        Out::C64(a.into_dyn())
+    }
+}
+
 impl<D: Dimension> From<Array<i64, D>> for Out {
     fn from(a: Array<i64, D>) -> Self {
         Out::I64(a.into_dyn())
+    }
+}
+
+impl<D: Dimension> From<Array<i32, D>> for Out {
+    fn from(a: Array<i32, D>) -> Self {
+        Out::I32(a.into_dyn())
     }
 }
 
@@ -53,7 +78,10 @@ impl Out {
     pub fn save(&self, path: &Path) -> Result<(), String> {
         match self {
             Out::F64(a) => sci_io::save_npy(path, a),
+            Out::F32(a) => sci_io::save_npy(path, a),
+            Out::C64(a) => sci_io::save_npy(path, a),
             Out::I64(a) => sci_io::save_npy(path, a),
+            Out::I32(a) => sci_io::save_npy(path, a),
             Out::Bool(a) => sci_io::save_npy(path, a),
         }
         .map_err(|e| format!("{}: {e}", path.display()))
@@ -149,6 +177,12 @@ pub fn registry() -> Vec<Workload> {
     let mut all = Vec::new();
     all.extend(crate::workloads::array::workloads());
     all.extend(crate::workloads::io::workloads());
+    all.extend(crate::workloads::linalg::workloads());
+    all.extend(crate::workloads::fft::workloads());
+    all.extend(crate::workloads::signal::workloads());
+    all.extend(crate::workloads::ndimage::workloads());
+    all.extend(crate::workloads::sparse::workloads());
+    all.extend(crate::workloads::optimize::workloads());
     all
 }
 

@@ -1,0 +1,74 @@
+//! `optimize.*` workloads: sci-optimize against `scipy.optimize`.
+//!
+//! Python side: `benches/python/bench_optimize.py`. The objective is written natively on each
+//! side (Rust closure / NumPy function), as a user of each library would write it, so a row
+//! times the solver together with its function evaluations. Where both take the same path,
+//! `nfev` is an output, compared exactly; where they do not (BFGS), the counts are in the
+//! description.
+
+use super::msg;
+use crate::registry::{Case, Inputs, Workload};
+use ndarray::{Array1, array};
+use sci_optimize::{CurveFitOptions, Method, MinimizeOptions, OptimizeResult, curve_fit, minimize, rosen};
+
+/// The `optimize.*` workloads available with the current sci-optimize.
+pub fn workloads() -> Vec<Workload> {
+    vec![
+        Workload {
+            name: "optimize.bfgs_rosen10_numjac",
+            about: "sci_optimize::minimize(rosen, x0, BFGS), 10-d, 2-point finite-difference gradient; \
+                    nfev at this x0 (2026-12-03): sci 1210, SciPy 1288",
+            setup: bfgs_rosen10,
+        },
+        Workload {
+            name: "optimize.neldermead_rosen2",
+            about: "sci_optimize::minimize(rosen, [-1.2, 1], Nelder-Mead); nfev compared (equal)",
+            setup: neldermead_rosen2,
+        },
+        Workload {
+            name: "optimize.curve_fit_gauss_1e5",
+            about: "sci_optimize::curve_fit(a exp(-(x-mu)^2 / (2 s^2)), 1e5 noisy points, p0 = [1, 0, 1]); popt, pcov",
+            setup: curve_fit_gauss,
+        },
+    ]
+}
+
+/// `x`, `fun` and, with `nfev`, the number of function evaluations.
+fn result_outputs(r: OptimizeResult, nfev: bool) -> crate::registry::Outputs {
+    let mut out = vec![("x", r.x.into()), ("fun", Array1::from_elem(1, r.fun).into())];
+    if nfev {
+        out.push(("nfev", Array1::from_elem(1, r.nfev as i64).into()));
+    }
+    out
+}
+
+fn bfgs_rosen10(inp: &mut Inputs) -> Result<Case, String> {
+    let x0 = inp.rng().normal_vec(10).mapv(|v| 1.0 + 0.5 * v);
+    inp.save("x0", &x0)?;
+    let opts = MinimizeOptions { method: Method::Bfgs, ..Default::default() };
+    Ok(Box::new(move || Ok(result_outputs(minimize(rosen, &x0, &opts).map_err(msg)?, false))))
+}
+
+fn neldermead_rosen2(_inp: &mut Inputs) -> Result<Case, String> {
+    let x0 = array![-1.2, 1.0];
+    let opts = MinimizeOptions { method: Method::NelderMead, ..Default::default() };
+    Ok(Box::new(move || Ok(result_outputs(minimize(rosen, &x0, &opts).map_err(msg)?, true))))
+}
+
+fn curve_fit_gauss(inp: &mut Inputs) -> Result<Case, String> {
+    let n = 100_000;
+    let x = Array1::linspace(-5.0, 5.0, n);
+    let noise = inp.rng().normal_vec(n);
+    let y = &x.mapv(|t: f64| 3.0 * (-(t - 0.5) * (t - 0.5) / (2.0 * 1.2 * 1.2)).exp()) + &(noise * 0.1);
+    inp.save("x", &x)?;
+    inp.save("y", &y)?;
+    let p0 = array![1.0, 0.0, 1.0];
+    let opts = CurveFitOptions::default();
+    let f = |x: &Array1<f64>, p: &Array1<f64>| {
+        x.mapv(|t| p[0] * (-(t - p[1]) * (t - p[1]) / (2.0 * p[2] * p[2])).exp())
+    };
+    Ok(Box::new(move || {
+        let (popt, pcov) = curve_fit(f, &x, &y, &p0, &opts).map_err(msg)?;
+        Ok(vec![("popt", popt.into()), ("pcov", pcov.into())])
+    }))
+}
