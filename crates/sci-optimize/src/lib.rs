@@ -52,7 +52,7 @@ pub use lsq::{
     CurveFitOptions, FsolveOptions, FsolveResult, LeastsqOptions, LeastsqResult, RootMethod, RootOptions, curve_fit,
     fsolve, leastsq, root,
 };
-pub use minimize::{Method, MinimizeOptions, minimize, rosen, rosen_der, rosen_hess};
+pub use minimize::{Bounds, Method, MinimizeOptions, minimize, rosen, rosen_der, rosen_hess};
 pub use numdiff::FiniteDiff;
 pub use problem::{IterState, Jac, OptimizeResult, Problem, Solver, Termination, run};
 pub use scalar_min::{

@@ -35,6 +35,7 @@ fn steps(
     x0: &Array1<f64>,
     method: FiniteDiff,
     bounds: Option<(&Array1<f64>, &Array1<f64>)>,
+    abs_step: Option<f64>,
 ) -> (Vec<f64>, Vec<bool>) {
     let rstep = method.rel_step();
     let n = x0.len();
@@ -43,7 +44,13 @@ fn steps(
     for i in 0..n {
         let x = x0[i];
         let sign = if x >= 0.0 { 1.0 } else { -1.0 };
-        let mut hi = rstep * sign * x.abs().max(1.0);
+        let rel = rstep * sign * x.abs().max(1.0);
+        // SciPy's `abs_step` (L-BFGS-B's `eps`), falling back to the relative step where
+        // `x + h == x`.
+        let mut hi = match abs_step {
+            Some(a) if (x + a) - x != 0.0 => a,
+            _ => rel,
+        };
         if let Some((lb, ub)) = bounds {
             let (l, u) = (lb[i], ub[i]);
             let lb_dist = x - l;
@@ -80,7 +87,8 @@ fn steps(
     (h, one_sided)
 }
 
-/// Jacobian (`m x n`) of a vector function by finite differences; `f0 = fun(x0)`.
+/// Jacobian (`m x n`) of a vector function by finite differences; `f0 = fun(x0)`; `abs_step`
+/// replaces the relative step rule (SciPy's `abs_step`).
 /// Returns the Jacobian and the number of function evaluations used.
 pub(crate) fn jacobian(
     fun: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
@@ -88,10 +96,11 @@ pub(crate) fn jacobian(
     f0: &Array1<f64>,
     method: FiniteDiff,
     bounds: Option<(&Array1<f64>, &Array1<f64>)>,
+    abs_step: Option<f64>,
 ) -> (Array2<f64>, usize) {
     let n = x0.len();
     let m = f0.len();
-    let (h, one_sided) = steps(x0, method, bounds);
+    let (h, one_sided) = steps(x0, method, bounds, abs_step);
     let mut jac = Array2::zeros((m, n));
     let mut x = x0.clone();
     let mut nfev = 0;
@@ -135,8 +144,9 @@ pub(crate) fn gradient(
     f0: f64,
     method: FiniteDiff,
     bounds: Option<(&Array1<f64>, &Array1<f64>)>,
+    abs_step: Option<f64>,
 ) -> (Array1<f64>, usize) {
     let f0v = Array1::from_elem(1, f0);
-    let (j, nfev) = jacobian(&mut |x| Array1::from_elem(1, fun(x)), x0, &f0v, method, bounds);
+    let (j, nfev) = jacobian(&mut |x| Array1::from_elem(1, fun(x)), x0, &f0v, method, bounds, abs_step);
     (j.row(0).to_owned(), nfev)
 }

@@ -36,6 +36,7 @@ pub struct Problem<'a> {
     jac: Jac<'a>,
     hess: Option<&'a dyn Fn(&Array1<f64>) -> Array2<f64>>,
     bounds: Option<(Array1<f64>, Array1<f64>)>,
+    abs_step: Option<f64>,
     last: Option<(Array1<f64>, f64)>,
     /// Number of objective evaluations.
     pub nfev: usize,
@@ -75,13 +76,19 @@ impl<'a> Problem<'a> {
         jac: Jac<'a>,
         hess: Option<&'a dyn Fn(&Array1<f64>) -> Array2<f64>>,
     ) -> Self {
-        Problem { fun, jac, hess, bounds: None, last: None, nfev: 0, njev: 0, nhev: 0 }
+        Problem { fun, jac, hess, bounds: None, abs_step: None, last: None, nfev: 0, njev: 0, nhev: 0 }
     }
 
     /// Keeps finite-difference steps inside `[lb, ub]`.
-    #[allow(dead_code)] // used by the bounded methods
     pub(crate) fn with_bounds(mut self, lb: Array1<f64>, ub: Array1<f64>) -> Self {
         self.bounds = Some((lb, ub));
+        self
+    }
+
+    /// With [`Jac::Default`], differences use the absolute step `h` (SciPy's `epsilon` of
+    /// L-BFGS-B) instead of the relative rule.
+    pub(crate) fn with_abs_step(mut self, h: f64) -> Self {
+        self.abs_step = Some(h);
         self
     }
 
@@ -120,7 +127,8 @@ impl<'a> Problem<'a> {
                 let method = if let Jac::FiniteDiff(m) = self.jac { m } else { FiniteDiff::TwoPoint };
                 let f0 = self.fun(x);
                 let bounds = self.bounds.as_ref().map(|(l, u)| (l, u));
-                let (g, n) = numdiff::gradient(&mut *self.fun, x, f0, method, bounds);
+                let abs_step = if matches!(self.jac, Jac::Default) { self.abs_step } else { None };
+                let (g, n) = numdiff::gradient(&mut *self.fun, x, f0, method, bounds, abs_step);
                 self.nfev += n;
                 g
             }

@@ -119,8 +119,10 @@ fn dcstep(
 }
 
 /// `dcsrch` driven to the end: returns the accepted step and `phi` there, or `None` on
-/// an error or warning (SciPy then falls back or gives up).
-fn dcsrch(
+/// an error, on a warning unless `accept_warning` (L-BFGS-B takes the point of a warning as
+/// its new iterate), or after `maxiter` evaluations without convergence.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn dcsrch(
     phi: &mut dyn FnMut(f64) -> (f64, f64),
     mut stp: f64,
     finit: f64,
@@ -131,6 +133,7 @@ fn dcsrch(
     stpmin: f64,
     stpmax: f64,
     maxiter: usize,
+    accept_warning: bool,
 ) -> Option<(f64, f64)> {
     const P5: f64 = 0.5;
     const P66: f64 = 0.66;
@@ -174,7 +177,7 @@ fn dcsrch(
             return Some((stp, f));
         }
         if warn {
-            return None;
+            return accept_warning.then_some((stp, f));
         }
         let t = if stage == 1 && f <= fx && f > ftest {
             let fm = f - stp * gtest;
@@ -243,7 +246,8 @@ fn line_search_wolfe1(
         gval = problem.grad(&x);
         (f, gval.dot(pk))
     };
-    let (alpha, fval) = dcsrch(&mut phi, alpha1, old_fval, derphi0, c1, c2, 1e-14, 1e-100, 1e100, 100)?;
+    let (alpha, fval) =
+        dcsrch(&mut phi, alpha1, old_fval, derphi0, c1, c2, 1e-14, 1e-100, 1e100, 100, false)?;
     Some(LineSearch { alpha, fval, gval })
 }
 

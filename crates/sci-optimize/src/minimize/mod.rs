@@ -1,10 +1,13 @@
 //! `minimize`: local minimization of a scalar function of several variables.
 
+mod bounds;
+mod lbfgsb;
 mod linesearch;
 mod neldermead;
 mod quasi_newton;
 mod testfuncs;
 
+pub use bounds::Bounds;
 pub use testfuncs::{rosen, rosen_der, rosen_hess};
 
 use crate::error::{OptimizeError, Result, invalid};
@@ -33,6 +36,8 @@ pub enum Method {
     Bfgs,
     /// `"CG"`: nonlinear conjugate gradients (Polak-Ribière).
     Cg,
+    /// `"L-BFGS-B"`: limited-memory BFGS with bounds (SciPy's default with bounds).
+    LBfgsB,
 }
 
 impl Method {
@@ -48,6 +53,7 @@ impl Method {
             Self::NelderMead => "Nelder-Mead",
             Self::Bfgs => "BFGS",
             Self::Cg => "CG",
+            Self::LBfgsB => "L-BFGS-B",
         }
     }
 }
@@ -83,6 +89,19 @@ pub struct MinimizeOptions<'a> {
     pub adaptive: Option<bool>,
     /// `initial_simplex` (Nelder-Mead): `(n + 1, n)` starting vertices.
     pub initial_simplex: Option<Array2<f64>>,
+    /// `bounds` (L-BFGS-B): box constraints on the variables.
+    pub bounds: Option<Bounds>,
+    /// `maxcor` (L-BFGS-B; default 10): number of correction pairs kept.
+    pub maxcor: Option<usize>,
+    /// `ftol` (L-BFGS-B; default 2.2204460492503131e-09): stop when
+    /// `(f_k - f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) <= ftol`.
+    pub ftol: Option<f64>,
+    /// `eps` (L-BFGS-B; default 1e-8): absolute step of the forward-difference gradient.
+    pub eps: Option<f64>,
+    /// `maxfun` (L-BFGS-B; default 15000): limit on function evaluations.
+    pub maxfun: Option<usize>,
+    /// `maxls` (L-BFGS-B; default 20): limit on line-search steps per iteration.
+    pub maxls: Option<usize>,
 }
 
 impl fmt::Debug for MinimizeOptions<'_> {
@@ -105,13 +124,20 @@ fn reject(method: Method, given: &[(&'static str, bool)]) -> Result<()> {
 
 /// Minimizes a scalar function of one or more variables from `x0`.
 ///
-/// SciPy equivalent: `scipy.optimize.minimize` (methods Nelder-Mead, BFGS, CG).
+/// SciPy equivalent: `scipy.optimize.minimize` (methods Nelder-Mead, BFGS, CG, L-BFGS-B).
 ///
 /// The methods are SciPy's algorithms with its defaults: BFGS and CG use the same Moré-Thuente
 /// line search (MINPACK-2 `dcsrch`) and, without `jac`, the same forward-difference gradient
 /// (step `sqrt(eps) * max(1, |x|)`), so iterates, `nit`, `nfev` and `njev` follow SciPy's.
 /// SciPy falls back to a second line search (`line_search_wolfe2`) when `dcsrch` fails; here
 /// the method stops with status 2 ("precision loss") instead.
+///
+/// L-BFGS-B is SciPy's algorithm (L-BFGS-B 3.0: generalized Cauchy point, subspace
+/// minimization with projection, the same line search and tests; `x0` is clipped into the
+/// bounds; without `jac` the gradient uses forward differences with the absolute step `eps`).
+/// The subspace step is computed by the Sherman-Morrison-Woodbury formula on the same
+/// compact matrices instead of L-BFGS-B's `formk` factorization: the same step up to rounding.
+/// `hess_inv` is not returned for L-BFGS-B (SciPy returns a `LinearOperator`).
 ///
 /// # Errors
 ///
@@ -139,6 +165,18 @@ fn reject(method: Method, given: &[(&'static str, bool)]) -> Result<()> {
 /// let opts = MinimizeOptions { method: Method::NelderMead, ..Default::default() };
 /// let r = minimize(rosen, &array![1.3, 0.7], &opts)?;
 /// assert!((r.x[0] - 1.0).abs() < 1e-3);
+///
+/// // L-BFGS-B with the bound x0 >= 1.5: the minimum moves to the bound.
+/// use sci_optimize::Bounds;
+/// let opts = MinimizeOptions {
+///     method: Method::LBfgsB,
+///     jac: Jac::Fn(&rosen_der),
+///     bounds: Some(Bounds::from_pairs(&[(1.5, f64::INFINITY), (f64::NEG_INFINITY, f64::INFINITY)])),
+///     ..Default::default()
+/// };
+/// let r = minimize(rosen, &array![2.0, 2.0], &opts)?;
+/// assert!(r.success);
+/// assert!((r.x[0] - 1.5).abs() < 1e-12 && (r.x[1] - 2.25).abs() < 1e-4);
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn minimize<F, S>(
@@ -162,6 +200,22 @@ where
     }
     let maxiter = o.maxiter.unwrap_or(200 * n);
     let x0 = x0.to_owned();
+    if o.method != Method::LBfgsB {
+        reject(
+            o.method,
+            &[
+                ("bounds", o.bounds.is_some()),
+                ("maxcor", o.maxcor.is_some()),
+                ("ftol", o.ftol.is_some()),
+                ("eps", o.eps.is_some()),
+                ("maxfun", o.maxfun.is_some()),
+                ("maxls", o.maxls.is_some()),
+            ],
+        )?;
+    }
+    if o.method == Method::LBfgsB {
+        return lbfgsb(&mut fun, x0, o);
+    }
     let mut problem = Problem::new(&mut fun, o.jac, None);
     match o.method {
         Method::NelderMead => {
@@ -226,5 +280,60 @@ where
                 run(&mut solver, &mut problem, x0, maxiter)
             }
         }
+        Method::LBfgsB => unreachable!("handled above"),
     }
+}
+
+/// `minimize(method='L-BFGS-B')`: checks its options, clips `x0` and runs the solver.
+fn lbfgsb(
+    fun: &mut dyn FnMut(&Array1<f64>) -> f64,
+    x0: Array1<f64>,
+    o: &MinimizeOptions<'_>,
+) -> Result<OptimizeResult> {
+    let n = x0.len();
+    reject(
+        o.method,
+        &[
+            ("c1", o.c1.is_some()),
+            ("c2", o.c2.is_some()),
+            ("xrtol", o.xrtol.is_some()),
+            ("xatol", o.xatol.is_some()),
+            ("fatol", o.fatol.is_some()),
+            ("maxfev", o.maxfev.is_some()),
+            ("adaptive", o.adaptive.is_some()),
+            ("initial_simplex", o.initial_simplex.is_some()),
+        ],
+    )?;
+    let bounds = match &o.bounds {
+        Some(b) => {
+            b.check(n)?;
+            b.clone()
+        }
+        None => Bounds::new(Array1::from_elem(n, f64::NEG_INFINITY), Array1::from_elem(n, f64::INFINITY)),
+    };
+    let ftol = o.ftol.or(o.tol).unwrap_or(2.220_446_049_250_313e-9);
+    let gtol = o.gtol.or(o.tol).unwrap_or(1e-5);
+    for (arg, v) in [("ftol", ftol), ("gtol", gtol)] {
+        if v.is_nan() || v < 0.0 {
+            return Err(invalid(arg, format!("must be non-negative, got {v}")));
+        }
+    }
+    let maxcor = o.maxcor.unwrap_or(10);
+    let maxls = o.maxls.unwrap_or(20);
+    if maxcor == 0 {
+        return Err(invalid("maxcor", "must be positive"));
+    }
+    if maxls == 0 {
+        return Err(invalid("maxls", "maxls must be positive."));
+    }
+    let eps = o.eps.unwrap_or(1e-8);
+    if !(eps.is_finite() && eps != 0.0) {
+        return Err(invalid("eps", format!("must be finite and non-zero, got {eps}")));
+    }
+    let x0 = bounds.clip(&x0);
+    let mut problem =
+        Problem::new(fun, o.jac, None).with_bounds(bounds.lb.clone(), bounds.ub.clone()).with_abs_step(eps);
+    let mut solver =
+        lbfgsb::LBfgsB::new(maxcor, ftol, gtol, maxls, o.maxfun.unwrap_or(15000), &bounds.lb, &bounds.ub);
+    run(&mut solver, &mut problem, x0, o.maxiter.unwrap_or(15000))
 }
