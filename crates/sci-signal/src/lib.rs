@@ -10,6 +10,7 @@
 //! | `ellip`, `bessel` (`'ba'`, `'zpk'`, `'sos'`), `ellipap`, `besselap` | [`ellip`], [`ellip_zpk`], [`ellip_sos`], [`bessel`], [`bessel_zpk`], [`bessel_sos`], [`ellipap`], [`besselap`] |
 //! | `iirfilter` (`ftype` butter/cheby1/cheby2/ellip/bessel) | [`iirfilter`], [`iirfilter_zpk`], [`iirfilter_sos`] |
 //! | `buttord`, `cheb1ord`, `cheb2ord`, `ellipord` | [`buttord`], [`cheb1ord`], [`cheb2ord`], [`ellipord`] |
+//! | `iirdesign` (`ftype` butter/cheby1/cheby2/ellip) | [`iirdesign`], [`iirdesign_zpk`], [`iirdesign_sos`] |
 //! | `buttap`, `lp2lp_zpk`, `lp2hp_zpk`, `lp2bp_zpk`, `lp2bs_zpk`, `bilinear_zpk` | [`buttap`], [`lp2lp_zpk`], [`lp2hp_zpk`], [`lp2bp_zpk`], [`lp2bs_zpk`], [`bilinear_zpk`] |
 //! | `zpk2tf`, `tf2zpk`, `zpk2sos` | [`zpk2tf`], [`tf2zpk`], [`zpk2sos`] |
 //! | `lfilter` (with `zi`), `lfilter_zi`, `filtfilt` | [`lfilter`], [`lfilter_with_zi`], [`lfilter_zi`], [`filtfilt`] |
@@ -59,6 +60,7 @@ mod filtfilt;
 mod fir;
 mod freqs;
 mod freqz;
+mod iirdesign;
 mod iirfilter;
 mod lombscargle;
 mod medfilt;
@@ -96,6 +98,7 @@ pub use filtfilt::{FiltfiltMethod, FiltfiltOptions, PadType, filtfilt, sosfiltfi
 pub use fir::{PassZero, firwin, firwin2, kaiser_atten, kaiser_beta};
 pub use freqs::{freqs, freqs_zpk, group_delay};
 pub use freqz::{FreqzOptions, WorN, freqz, freqz_zpk, sosfreqz};
+pub use iirdesign::{IirDesignType, iirdesign, iirdesign_sos, iirdesign_zpk};
 pub use iirfilter::{IirType, iirfilter, iirfilter_sos, iirfilter_zpk};
 pub use lombscargle::{LombNormalize, lombscargle};
 pub use medfilt::{medfilt, medfilt2d, wiener};
