@@ -51,6 +51,7 @@
 #![doc(test(attr(deny(warnings))))]
 pub use sci_array;
 
+mod banded;
 mod cholesky;
 mod eig;
 mod error;
@@ -73,12 +74,15 @@ mod special2;
 mod svd;
 mod toeplitz_solve;
 
+pub use banded::{
+    EigSelect, cho_solve_banded, cholesky_banded, eig_banded, eigvals_banded, solve_banded, solveh_banded,
+};
 pub use cholesky::{ChoFactor, cho_factor, cho_solve, cholesky};
 pub use eig::{eig, eigh, eigvals, eigvalsh};
 pub use error::{LinalgError, Result};
 pub use hessenberg::hessenberg;
 pub use lstsq::{Lstsq, lstsq, null_space, orth, pinv};
-pub use lu::{LuFactor, det, inv, lu, lu_factor, lu_solve, slogdet};
+pub use lu::{LuFactor, det, inv, lu, lu_factor, lu_p_indices, lu_permute_l, lu_solve, slogdet};
 pub use matfun::{
     RealOrComplex, coshm, cosm, fractional_matrix_power, funm, logm, signm, sinhm, sinm, sqrtm, tanhm, tanm,
 };
@@ -86,7 +90,7 @@ pub use matfuncs::{expm, matrix_power};
 pub use norm::{NormOrd, cond, matrix_rank, norm};
 pub use polynomial::{PolyfitFull, PolyfitOptions, polyfit, polyfit_cov, polyfit_full, polyval, roots};
 pub use procrustes::{Side, bandwidth, issymmetric, orthogonal_procrustes, pinvh, polar};
-pub use qr::{QrMode, qr};
+pub use qr::{QrMode, qr, qr_pivoting, qr_r, rq};
 pub use scalar::LinalgFloat;
 pub use schur::{rsf2csf, schur, schur_complex};
 pub use solve::{AssumeA, SolveOptions, TriangularOptions, solve, solve_triangular, solve_with};

@@ -303,7 +303,8 @@ fn swap_rows<T: LinalgFloat>(x: &mut Array2<T>, i: usize, j: usize) {
 /// For an `(m, n)` matrix, with `k = min(m, n)`: `P` is `(m, m)`, `L` is `(m, k)` unit lower
 /// triangular and `U` is `(k, n)` upper triangular.
 ///
-/// SciPy equivalent: `scipy.linalg.lu` (defaults: `permute_l=False`, `p_indices=False`).
+/// SciPy equivalent: `scipy.linalg.lu` (defaults: `permute_l=False`, `p_indices=False`; the
+/// other two forms are [`lu_permute_l`] and [`lu_p_indices`]).
 ///
 /// # Errors
 ///
@@ -323,14 +324,23 @@ fn swap_rows<T: LinalgFloat>(x: &mut Array2<T>, i: usize, j: usize) {
 pub fn lu<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
 ) -> Result<(Array2<T>, Array2<T>, Array2<T>)> {
-    check_finite(a, "a")?;
-    let f = PackedLu::new(a);
-    let (m, n) = f.lu.dim();
-    let k = m.min(n);
+    let (f, l, u) = lu_parts(a)?;
+    let m = f.perm.len();
     let mut p = Array2::zeros((m, m));
     for (i, &r) in f.perm.iter().enumerate() {
         p[[r, i]] = T::one();
     }
+    Ok((p, l, u))
+}
+
+/// Factors `a` and unpacks `L` `(m, k)` and `U` `(k, n)`.
+fn lu_parts<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+) -> Result<(PackedLu<T>, Array2<T>, Array2<T>)> {
+    check_finite(a, "a")?;
+    let f = PackedLu::new(a);
+    let (m, n) = f.lu.dim();
+    let k = m.min(n);
     let mut l = zeros_f(m, k);
     let mut u = zeros_f(k, n);
     for j in 0..k {
@@ -346,5 +356,62 @@ pub fn lu<T: LinalgFloat, S: Data<Elem = T>>(
             }
         }
     }
-    Ok((p, l, u))
+    Ok((f, l, u))
+}
+
+/// LU decomposition with the permutation applied to `L`: `A = (P L) U`, returning
+/// `(P L, U)`; `P L` is a row permutation of a unit lower triangular matrix.
+///
+/// SciPy equivalent: `scipy.linalg.lu(a, permute_l=True)`.
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`] when `a` holds NaN or infinity.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::lu_permute_l;
+/// use sci_linalg::sci_array::ndarray::array;
+/// let a = array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.5]];
+/// let (pl, u) = lu_permute_l(&a).unwrap();
+/// assert_eq!(pl, array![[0.25, 1.0], [1.0, 0.0]]);
+/// assert_eq!(u, array![[4.0, 5.0, 6.5], [0.0, 0.75, 1.375]]);
+/// assert_eq!(pl.dot(&u), a);
+/// ```
+pub fn lu_permute_l<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+) -> Result<(Array2<T>, Array2<T>)> {
+    let (f, l, u) = lu_parts(a)?;
+    let mut pl = zeros_f(l.nrows(), l.ncols());
+    for (i, &r) in f.perm.iter().enumerate() {
+        pl.row_mut(r).assign(&l.row(i));
+    }
+    Ok((pl, u))
+}
+
+/// LU decomposition with the permutation as row indices: `A = L[p] U`, returning `(p, L, U)`.
+///
+/// SciPy equivalent: `scipy.linalg.lu(a, p_indices=True)`.
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`] when `a` holds NaN or infinity.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::lu_p_indices;
+/// use sci_linalg::sci_array::ndarray::{array, Axis};
+/// let a = array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.5]];
+/// let (p, l, u) = lu_p_indices(&a).unwrap();
+/// assert_eq!(p.to_vec(), vec![1, 0]);
+/// assert_eq!(l.select(Axis(0), p.as_slice().unwrap()).dot(&u), a);
+/// ```
+#[allow(clippy::type_complexity)]
+pub fn lu_p_indices<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+) -> Result<(Array1<usize>, Array2<T>, Array2<T>)> {
+    let (f, l, u) = lu_parts(a)?;
+    Ok((Array1::from(f.perm_inv.clone()), l, u))
 }

@@ -1,10 +1,11 @@
-//! QR decomposition.
+//! QR decomposition (`qr`, `qr` with `mode='r'`, with column pivoting) and RQ.
 
 use faer::dyn_stack::{MemBuffer, MemStack};
 use faer::linalg::householder;
+use faer::linalg::qr::col_pivoting::factor as cpqr;
 use faer::linalg::qr::no_pivoting::factor as fqr;
 use faer::{Conj, Mat};
-use ndarray::{Array2, ArrayBase, Data, Ix2, s};
+use ndarray::{Array1, Array2, ArrayBase, Data, Ix2, s};
 
 use crate::error::Result;
 use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, par, to_fortran, zeros_f};
@@ -54,53 +55,208 @@ pub fn qr<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     mode: QrMode,
 ) -> Result<(Array2<T>, Array2<T>)> {
+    let f = Packed::new(a, false)?;
+    Ok((f.q(mode), f.r(mode)))
+}
+
+/// A Householder QR factorization in faer's packed form, optionally column-pivoted.
+struct Packed<T> {
+    packed: Array2<T>,
+    coeff: Mat<T>,
+    bs: usize,
+    perm: Option<Vec<usize>>,
+}
+
+impl<T: LinalgFloat> Packed<T> {
+    fn new<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, pivoting: bool) -> Result<Self> {
+        check_finite(a, "a")?;
+        let (m, n) = a.dim();
+        let k = m.min(n);
+        let mut packed = to_fortran(a);
+        let par = par();
+        let bs = if k == 0 { 1 } else { fqr::recommended_block_size::<T>(m, n) };
+        let mut coeff = Mat::<T>::zeros(bs, k);
+        let mut perm = None;
+        if k > 0 && !pivoting {
+            let mut mem = MemBuffer::new(fqr::qr_in_place_scratch::<T>(m, n, bs, par, Default::default()));
+            fqr::qr_in_place(
+                as_faer_mut(packed.view_mut()),
+                coeff.as_mut(),
+                par,
+                MemStack::new(&mut mem),
+                Default::default(),
+            );
+        } else if pivoting {
+            let mut p = vec![0usize; n];
+            let mut p_inv = vec![0usize; n];
+            if k > 0 {
+                let mut mem =
+                    MemBuffer::new(cpqr::qr_in_place_scratch::<usize, T>(m, n, bs, par, Default::default()));
+                cpqr::qr_in_place(
+                    as_faer_mut(packed.view_mut()),
+                    coeff.as_mut(),
+                    &mut p,
+                    &mut p_inv,
+                    par,
+                    MemStack::new(&mut mem),
+                    Default::default(),
+                );
+            } else {
+                p = (0..n).collect();
+            }
+            perm = Some(p);
+        }
+        Ok(Self { packed, coeff, bs, perm })
+    }
+
+    fn q(&self, mode: QrMode) -> Array2<T> {
+        let (m, n) = self.packed.dim();
+        let k = m.min(n);
+        let qcols = if mode == QrMode::Full { m } else { k };
+        let mut q = zeros_f(m, qcols);
+        for i in 0..qcols {
+            q[[i, i]] = T::one();
+        }
+        if k == 0 {
+            return q;
+        }
+        // Householder vectors: unit lower trapezoidal (m, k).
+        let mut basis = zeros_f(m, k);
+        for j in 0..k {
+            basis[[j, j]] = T::one();
+            basis.slice_mut(s![j + 1.., j]).assign(&self.packed.slice(s![j + 1.., j]));
+        }
+        let par = par();
+        let mut mem =
+            MemBuffer::new(householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<T>(
+                m, self.bs, qcols,
+            ));
+        householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
+            as_faer(basis.view()),
+            self.coeff.as_ref(),
+            Conj::No,
+            as_faer_mut(q.view_mut()),
+            par,
+            MemStack::new(&mut mem),
+        );
+        q
+    }
+
+    fn r(&self, mode: QrMode) -> Array2<T> {
+        let (m, n) = self.packed.dim();
+        let rrows = if mode == QrMode::Full { m } else { m.min(n) };
+        let mut r = zeros_f(rrows, n);
+        for j in 0..n {
+            let top = (j + 1).min(rrows);
+            r.slice_mut(s![..top, j]).assign(&self.packed.slice(s![..top, j]));
+        }
+        r
+    }
+}
+
+/// The `R` factor of the QR decomposition only (no `Q` is formed): `(m, n)`, upper
+/// trapezoidal, as [`qr`]'s `r` in [`QrMode::Full`].
+///
+/// SciPy equivalent: `scipy.linalg.qr(a, mode='r')` (NumPy: `numpy.linalg.qr(a, 'r')`, which
+/// returns the `(k, n)` economic `R`: take its first `min(m, n)` rows).
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`](crate::LinalgError::NonFinite).
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{qr_r, qr, QrMode};
+/// use sci_linalg::sci_array::ndarray::array;
+/// let a = array![[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]];
+/// assert_eq!(qr_r(&a).unwrap(), qr(&a, QrMode::Full).unwrap().1);
+/// ```
+pub fn qr_r<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
+    Ok(Packed::new(a, false)?.r(QrMode::Full))
+}
+
+/// QR decomposition with column pivoting: `a[:, p] = q · r`, with the columns ordered so that
+/// `|r[0, 0]| ≥ |r[1, 1]| ≥ …` (greedy largest remaining column norm, as LAPACK `geqp3`).
+///
+/// Returns `(q, r, p)`; `p` holds 0-based column indices. Signs of `r`'s rows (and `q`'s
+/// columns) may differ from SciPy's; with ties between column norms, so may `p`.
+///
+/// SciPy equivalent: `scipy.linalg.qr(a, mode='full' | 'economic', pivoting=True)`.
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`](crate::LinalgError::NonFinite).
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{qr_pivoting, QrMode};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.5]];
+/// let (q, r, p) = qr_pivoting(&a, QrMode::Full).unwrap();
+/// assert_eq!(p.to_vec(), vec![2, 0, 1]); // the column of largest norm first
+/// let ap = a.select(sci_linalg::sci_array::ndarray::Axis(1), p.as_slice().unwrap());
+/// assert_allclose(&q.dot(&r), &ap, 1e-14, 1e-14);
+/// let r00: f64 = r[[0, 0]];
+/// assert!((r00.abs() - 7.15891053).abs() < 1e-8);
+/// ```
+#[allow(clippy::type_complexity)]
+pub fn qr_pivoting<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    mode: QrMode,
+) -> Result<(Array2<T>, Array2<T>, Array1<usize>)> {
+    let f = Packed::new(a, true)?;
+    let p = Array1::from(f.perm.clone().unwrap_or_default());
+    Ok((f.q(mode), f.r(mode), p))
+}
+
+/// RQ decomposition `a = r · q`: `r` upper trapezoidal (its last `min(m, n)` columns upper
+/// triangular) and `q` orthogonal.
+///
+/// For an `(m, n)` matrix and `k = min(m, n)`: [`QrMode::Full`] gives `r` `(m, n)` and `q`
+/// `(n, n)`; [`QrMode::Economic`] gives `r` `(m, k)` and `q` `(k, n)`. Computed from the QR
+/// decomposition of the row-reversed transpose; the signs of `r`'s columns (and `q`'s rows)
+/// may differ from SciPy's.
+///
+/// SciPy equivalent: `scipy.linalg.rq(a, mode='full' | 'economic')`.
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`](crate::LinalgError::NonFinite).
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{rq, QrMode};
+/// use sci_linalg::sci_array::ndarray::{array, Array2};
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.5]];
+/// let (r, q) = rq(&a, QrMode::Full).unwrap();
+/// assert_eq!((r.dim(), q.dim()), ((2, 3), (3, 3)));
+/// assert_eq!(r[[0, 0]], 0.0); // upper trapezoidal: zero left of the shifted diagonal
+/// assert_allclose(&r.dot(&q), &a, 1e-14, 1e-14);
+/// assert_allclose(&q.dot(&q.t()), &Array2::eye(3), 1e-14, 1e-14);
+/// let r11: f64 = r[[1, 2]];
+/// assert!((r11.abs() - 9.1241438).abs() < 1e-7);
+/// ```
+pub fn rq<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    mode: QrMode,
+) -> Result<(Array2<T>, Array2<T>)> {
     check_finite(a, "a")?;
     let (m, n) = a.dim();
     let k = m.min(n);
-    let qcols = if mode == QrMode::Full { m } else { k };
-    let rrows = qcols;
-    let mut q = zeros_f(m, qcols);
-    for i in 0..qcols {
-        q[[i, i]] = T::one();
-    }
-    if k == 0 {
-        return Ok((q, zeros_f(rrows, n)));
-    }
-    let mut packed = to_fortran(a);
-    let par = par();
-    let bs = fqr::recommended_block_size::<T>(m, n);
-    let mut coeff = Mat::<T>::zeros(bs, k);
-    {
-        let mut mem = MemBuffer::new(fqr::qr_in_place_scratch::<T>(m, n, bs, par, Default::default()));
-        fqr::qr_in_place(
-            as_faer_mut(packed.view_mut()),
-            coeff.as_mut(),
-            par,
-            MemStack::new(&mut mem),
-            Default::default(),
-        );
-    }
-    // Householder vectors: unit lower trapezoidal (m, k).
-    let mut basis = zeros_f(m, k);
-    for j in 0..k {
-        basis[[j, j]] = T::one();
-        basis.slice_mut(s![j + 1.., j]).assign(&packed.slice(s![j + 1.., j]));
-    }
-    let mut mem = MemBuffer::new(
-        householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<T>(m, bs, qcols),
-    );
-    householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
-        as_faer(basis.view()),
-        coeff.as_ref(),
-        Conj::No,
-        as_faer_mut(q.view_mut()),
-        par,
-        MemStack::new(&mut mem),
-    );
-    let mut r = zeros_f(rrows, n);
-    for j in 0..n {
-        let top = (j + 1).min(rrows);
-        r.slice_mut(s![..top, j]).assign(&packed.slice(s![..top, j]));
-    }
-    Ok((q, r))
+    // (J_m a)ᵀ = q1 r1  ⇒  a = (J_m r1ᵀ J_n) (J_n q1ᵀ).
+    let b = a.slice(s![..;-1, ..]).reversed_axes();
+    let f = Packed::new(&b, false)?;
+    let (q1, r1) = (f.q(QrMode::Full), f.r(QrMode::Full));
+    let r_full = r1.t().slice(s![..;-1, ..;-1]).to_owned();
+    let q_full = q1.t().slice(s![..;-1, ..]).to_owned();
+    let (r, q) = match mode {
+        QrMode::Full => (r_full, q_full),
+        _ => (r_full.slice(s![.., n - k..]).to_owned(), q_full.slice(s![n - k.., ..]).to_owned()),
+    };
+    Ok((to_fortran(&r), to_fortran(&q)))
 }
