@@ -10,6 +10,7 @@ mod array;
 mod fft;
 mod images;
 mod integrate;
+mod interpolate;
 mod linalg;
 mod ndimage;
 mod optimize;
@@ -50,6 +51,7 @@ fn main() -> ExitCode {
         ("special", special::run),
         ("optimize", optimize::run),
         ("integrate", integrate::run),
+        ("interpolate", interpolate::run),
     ];
     let mut broken = Vec::new();
     for (name, chapter) in chapters {

@@ -16,6 +16,7 @@
 //! | [`sparse`] | `scipy.sparse` (+ `linalg`, `csgraph`) | `sci-sparse` | `sparse` |
 //! | [`special`] | `scipy.special` | `sci-special` | `special` |
 //! | [`integrate`] | `scipy.integrate` | `sci-integrate` | `integrate` |
+//! | [`interpolate`] | `scipy.interpolate` | `sci-interpolate` | `interpolate` |
 //!
 //! Arrays are [`ndarray`] arrays, re-exported here; every module takes and returns them.
 //!
@@ -49,6 +50,8 @@ pub use sci_sparse as sparse;
 pub use sci_special as special;
 #[cfg(feature = "integrate")]
 pub use sci_integrate as integrate;
+#[cfg(feature = "interpolate")]
+pub use sci_interpolate as interpolate;
 
 /// The names most programs want: ndarray's prelude (`array!`, `Array1`, `Axis`, `s!`, ...) and
 /// the complex number types.
@@ -114,5 +117,14 @@ mod tests {
         let o = crate::integrate::QuadOptions::default();
         let r = crate::integrate::quad(f64::sin, 0.0, std::f64::consts::PI, &o).unwrap();
         assert!((r.value - 2.0).abs() < 1e-14);
+    }
+
+    #[cfg(feature = "interpolate")]
+    #[test]
+    fn interpolate_is_scipy_interpolate() {
+        use crate::interpolate::{Interp1d, Kind, OutOfRange};
+        let x = crate::ndarray::array![0.0, 1.0, 2.0];
+        let f = Interp1d::new(&x, &x.mapv(|v| 2.0 * v), Kind::Linear, OutOfRange::Error).unwrap();
+        assert_eq!(f.eval(1.5).unwrap(), 3.0);
     }
 }
