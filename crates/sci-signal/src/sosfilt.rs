@@ -3,7 +3,7 @@
 use crate::error::{Result, SignalError, invalid};
 use crate::filter::lfilter_zi;
 use crate::real::{Real, map_lanes};
-use ndarray::{Array, Array1, Array2, ArrayBase, Axis, Data, Dimension, Ix1, Ix2, Zip, array};
+use ndarray::{Array, Array2, ArrayBase, Axis, Data, Dimension, Ix2, Zip, array};
 
 /// Validates an `(n_sections, 6)` SOS array with `a0 == 1` and copies it into rows.
 pub(crate) fn validate_sos<T: Real, S: Data<Elem = T>>(sos: &ArrayBase<S, Ix2>) -> Result<Vec<[T; 6]>> {
@@ -79,16 +79,17 @@ where
     ))
 }
 
-/// [`sosfilt`] of a 1-d signal with initial state `zi` (shape `(n_sections, 2)`); returns the
-/// output and the final state.
+/// [`sosfilt`] along `axis` with initial state `zi`; returns the output and the final state.
 ///
-/// Use [`sosfilt_zi`] for steady-state initial conditions.
+/// `zi` has shape `(n_sections, ...)` where `...` is the shape of `x` with `axis` replaced by
+/// 2 (for a 1-d `x`: `(n_sections, 2)`). Use [`sosfilt_zi`] for steady-state initial
+/// conditions.
 ///
-/// SciPy equivalent: `y, zf = scipy.signal.sosfilt(sos, x, zi=zi)` for 1-d `x`.
+/// SciPy equivalent: `y, zf = scipy.signal.sosfilt(sos, x, axis, zi)`.
 ///
 /// # Errors
 ///
-/// As [`sosfilt`], and [`SignalError::Array`] when `zi` is not `(n_sections, 2)`.
+/// As [`sosfilt`], and [`SignalError::Array`] when `zi` does not have that shape.
 ///
 /// # Examples
 ///
@@ -96,34 +97,60 @@ where
 /// use sci_array::ndarray::array;
 /// let sos = sci_signal::butter_sos(2, &[0.2], sci_signal::BType::Lowpass, false, None).unwrap();
 /// let zi = sci_signal::sosfilt_zi(&sos).unwrap();
-/// let (y, zf) = sci_signal::sosfilt_with_zi(&sos, &array![1.0, 1.0, 1.0], &zi).unwrap();
+/// let (y, zf) = sci_signal::sosfilt_with_zi(&sos, &array![1.0, 1.0, 1.0], -1, &zi).unwrap();
 /// assert!(y.iter().all(|v| (v - 1.0).abs() < 1e-12)); // steady state: no transient
 /// assert!((&zf - &zi).iter().all(|d| d.abs() < 1e-12));
 /// ```
-pub fn sosfilt_with_zi<T, Ss, Sx, Sz>(
+#[allow(clippy::type_complexity)]
+pub fn sosfilt_with_zi<T, Ss, Sx, Sz, D>(
     sos: &ArrayBase<Ss, Ix2>,
-    x: &ArrayBase<Sx, Ix1>,
-    zi: &ArrayBase<Sz, Ix2>,
-) -> Result<(Array1<T>, Array2<T>)>
+    x: &ArrayBase<Sx, D>,
+    axis: isize,
+    zi: &ArrayBase<Sz, D::Larger>,
+) -> Result<(Array<T, D>, Array<T, D::Larger>)>
 where
     T: Real,
     Ss: Data<Elem = T>,
     Sx: Data<Elem = T>,
     Sz: Data<Elem = T>,
+    D: Dimension,
 {
     let s = validate_sos(sos)?;
-    if zi.shape() != [s.len(), 2] {
+    let ax = sci_array::normalize_axis(axis, x.ndim(), "axis")?;
+    let ns = s.len();
+    let mut want = vec![ns];
+    want.extend(x.shape().iter().enumerate().map(|(d, &l)| if d == ax { 2 } else { l }));
+    if zi.shape() != want.as_slice() {
         return Err(SignalError::from(sci_array::ArrayError::ShapeMismatch {
             arg: "zi",
-            expected: format!("[{}, 2]", s.len()),
+            expected: format!("{want:?}"),
             found: zi.shape().to_vec(),
         }));
     }
-    let mut z: Vec<[T; 2]> = zi.rows().into_iter().map(|r| [r[0], r[1]]).collect();
-    let xv: Vec<T> = x.to_vec();
-    let mut y = vec![T::zero(); xv.len()];
-    sos_run(&s, &xv, &mut y, &mut z);
-    Ok((Array1::from(y), Array2::from_shape_fn((z.len(), 2), |(i, j)| z[i][j])))
+    // States gathered per lane (lanes of every section visit the other axes in the same order).
+    let mut zf = zi.to_owned();
+    let lanes = x.len().checked_div(x.len_of(Axis(ax))).unwrap_or_else(|| zi.len() / (2 * ns));
+    let mut st = vec![[T::zero(); 2]; lanes * ns];
+    for (sec, zs) in zf.axis_iter(Axis(0)).enumerate() {
+        for (l, lane) in zs.lanes(Axis(ax)).into_iter().enumerate() {
+            st[l * ns + sec] = [lane[0], lane[1]];
+        }
+    }
+    let mut y = Array::<T, D>::zeros(x.raw_dim());
+    let n = x.len_of(Axis(ax));
+    let (mut xb, mut yb) = (vec![T::zero(); n], vec![T::zero(); n]);
+    for (l, (src, mut dst)) in x.lanes(Axis(ax)).into_iter().zip(y.lanes_mut(Axis(ax))).enumerate() {
+        xb.iter_mut().zip(src.iter()).for_each(|(d, v)| *d = *v);
+        sos_run(&s, &xb, &mut yb, &mut st[l * ns..(l + 1) * ns]);
+        dst.iter_mut().zip(&yb).for_each(|(d, v)| *d = *v);
+    }
+    for (sec, mut zs) in zf.axis_iter_mut(Axis(0)).enumerate() {
+        for (l, mut lane) in zs.lanes_mut(Axis(ax)).into_iter().enumerate() {
+            lane[0] = st[l * ns + sec][0];
+            lane[1] = st[l * ns + sec][1];
+        }
+    }
+    Ok((y, zf))
 }
 
 /// Steady-state initial conditions of [`sosfilt`] for a step input, shape `(n_sections, 2)`.

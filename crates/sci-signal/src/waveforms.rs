@@ -280,8 +280,8 @@ pub fn unit_impulse(shape: &[usize], idx: ImpulseIndex) -> Result<ArrayD<f64>> {
     Ok(out)
 }
 
-/// The analytic signal `x + i H(x)` of a real signal, by the FFT along `axis`, optionally
-/// zero-padded or truncated to `n` samples.
+/// The analytic signal `x + i H(x)` of a real signal (`f64` or `f32`, the output in the same
+/// precision), by the FFT along `axis`, optionally zero-padded or truncated to `n` samples.
 ///
 /// SciPy equivalent: `scipy.signal.hilbert(x, N, axis)`.
 ///
@@ -299,11 +299,11 @@ pub fn unit_impulse(shape: &[usize], idx: ImpulseIndex) -> Result<ArrayD<f64>> {
 /// let z = sci_signal::hilbert(&t.mapv(f64::cos), None, -1).unwrap();
 /// assert!(z.iter().zip(&t).all(|(z, t)| (z.im - t.sin()).abs() < 1e-12 && (z.re - t.cos()).abs() < 1e-12));
 /// ```
-pub fn hilbert<S: Data<Elem = f64>, D: Dimension>(
+pub fn hilbert<T: crate::Real, S: Data<Elem = T>, D: Dimension>(
     x: &ArrayBase<S, D>,
     n: Option<usize>,
     axis: isize,
-) -> Result<Array<Complex64, D>> {
+) -> Result<Array<num_complex::Complex<T>, D>> {
     let ax = sci_array::normalize_axis(axis, x.ndim(), "axis")?;
     let nx = x.len_of(Axis(ax));
     let n = n.unwrap_or(nx);
@@ -312,32 +312,45 @@ pub fn hilbert<S: Data<Elem = f64>, D: Dimension>(
     }
     let mut shape = x.raw_dim();
     shape[ax] = n;
-    let mut out = Array::<Complex64, D>::zeros(shape);
+    let mut out = Array::<num_complex::Complex<T>, D>::zeros(shape);
     // The analytic spectrum vanishes above Nyquist: a real forward FFT gives all of it.
-    let (fwd, inv) = crate::fftconv::with_planners(|pl: &mut crate::fftconv::Planners<f64>| {
+    let (fwd, inv) = crate::fftconv::with_planners(|pl: &mut crate::fftconv::Planners<T>| {
         (pl.real.plan_fft_forward(n), pl.complex.plan_fft_inverse(n))
     });
     let mut rbuf = fwd.make_input_vec();
-    let mut spec = fwd.make_output_vec();
     let mut rscratch = fwd.make_scratch_vec();
-    let mut buf = vec![Complex64::default(); n];
-    let mut scratch = vec![Complex64::default(); inv.get_inplace_scratch_len()];
-    let inv_n = 1.0 / n as f64;
+    let mut tmp: Vec<num_complex::Complex<T>> = Vec::new();
+    let mut scratch = vec![num_complex::Complex::<T>::new(T::zero(), T::zero()); inv.get_inplace_scratch_len()];
+    let inv_n = T::one() / crate::real::cst::<T>(n as f64);
+    let two_inv_n = inv_n + inv_n;
     let half = n.div_ceil(2);
     ndarray::Zip::from(x.lanes(Axis(ax))).and(out.lanes_mut(Axis(ax))).for_each(|src, mut dst| {
-        rbuf.fill(0.0);
+        rbuf.fill(T::zero());
         rbuf.iter_mut().zip(src.iter()).for_each(|(b, &v)| *b = v);
-        fwd.process_with_scratch(&mut rbuf, &mut spec, &mut rscratch).expect("lengths match the plan");
-        buf.fill(Complex64::default());
-        buf[0] = spec[0] * inv_n;
-        for k in 1..half {
-            buf[k] = spec[k] * (2.0 * inv_n);
+        // Work in the output lane itself when it is contiguous: the real FFT writes the
+        // non-negative half of the spectrum there, the complex inverse runs in place.
+        let contiguous = dst.as_slice_mut().is_some();
+        if !contiguous {
+            tmp.resize(n, num_complex::Complex::<T>::new(T::zero(), T::zero()));
+        }
+        let buf: &mut [num_complex::Complex<T>] = match dst.as_slice_mut() {
+            Some(s) => s,
+            None => &mut tmp,
+        };
+        fwd.process_with_scratch(&mut rbuf, &mut buf[..n / 2 + 1], &mut rscratch)
+            .expect("lengths match the plan");
+        buf[0] = buf[0] * inv_n;
+        for v in &mut buf[1..half] {
+            *v = *v * two_inv_n;
         }
         if n % 2 == 0 {
-            buf[n / 2] = spec[n / 2] * inv_n;
+            buf[n / 2] = buf[n / 2] * inv_n;
         }
-        inv.process_with_scratch(&mut buf, &mut scratch);
-        dst.iter_mut().zip(&buf).for_each(|(d, s)| *d = *s);
+        buf[n / 2 + 1..].fill(num_complex::Complex::<T>::new(T::zero(), T::zero()));
+        inv.process_with_scratch(buf, &mut scratch);
+        if !contiguous {
+            dst.iter_mut().zip(&tmp).for_each(|(d, s)| *d = *s);
+        }
     });
     Ok(out)
 }

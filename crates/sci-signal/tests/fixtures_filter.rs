@@ -72,7 +72,7 @@ fn sosfilt_sosfilt_zi_sosfiltfilt() {
         close(&sosfilt(&sos, &x2.t(), 0).unwrap().into_dyn(), &fx.array_f64(&g("sosfilt_ax0")));
         let zi = sosfilt_zi(&sos).unwrap();
         close(&zi.clone().into_dyn(), &fx.array_f64(&g("zi")));
-        let (y, zf) = sosfilt_with_zi(&sos, &x1, &(&zi * x1[0])).unwrap();
+        let (y, zf) = sosfilt_with_zi(&sos, &x1, -1, &(&zi * x1[0])).unwrap();
         close(&y.into_dyn(), &fx.array_f64(&g("y_zi")));
         close(&zf.into_dyn(), &fx.array_f64(&g("zf")));
         let o = FiltfiltOptions::default();

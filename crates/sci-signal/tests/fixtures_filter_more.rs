@@ -145,3 +145,53 @@ fn medfilt_long_kernels_match() {
     xn[10] = f64::NAN;
     assert_eq!(medfilt(&xn, &[9]).unwrap().len(), x.len());
 }
+
+#[test]
+fn sosfilt_with_zi_any_axis() {
+    let fx = load();
+    let sos = a2(&fx, "sosfilt_zi/sos");
+    let x3 = fx.array_f64("sosfilt_zi/x3").into_dimensionality::<sci_array::ndarray::Ix3>().unwrap();
+    for axis in [0isize, 1, 2, -1] {
+        let g = |k: &str| fx.array_f64(&format!("sosfilt_zi/ax{axis}/{k}"));
+        let zi = g("zi").into_dimensionality::<sci_array::ndarray::Ix4>().unwrap();
+        let (y, zf) = sci_signal::sosfilt_with_zi(&sos, &x3, axis, &zi).unwrap();
+        assert_allclose(&y.into_dyn(), &g("y"), 1e-12, 1e-12);
+        assert_allclose(&zf.into_dyn(), &g("zf"), 1e-12, 1e-12);
+        // A permuted (non-contiguous) input gives the same numbers.
+        let xp = x3.view().permuted_axes([2, 1, 0]);
+        let zp = zi.view().permuted_axes([0, 3, 2, 1]);
+        let ap = match axis {
+            0 => 2,
+            2 | -1 => 0,
+            _ => 1,
+        };
+        let (yp, zfp) = sci_signal::sosfilt_with_zi(&sos, &xp, ap, &zp).unwrap();
+        assert_allclose(&yp.permuted_axes([2, 1, 0]).into_dyn(), &g("y"), 1e-12, 1e-12);
+        assert_allclose(&zfp.permuted_axes([0, 3, 2, 1]).into_dyn(), &g("zf"), 1e-12, 1e-12);
+    }
+    // Empty along the axis: nothing filtered, the state passes through (SciPy fails here).
+    let zi = Array2::from_shape_fn((sos.nrows(), 2), |(i, j)| (i * 2 + j) as f64);
+    let (y, zf) = sci_signal::sosfilt_with_zi(&sos, &Array1::<f64>::zeros(0), -1, &zi).unwrap();
+    assert_eq!((y.len(), zf), (0, zi));
+    // A zi of the wrong shape.
+    let bad = sci_signal::sosfilt_with_zi(
+        &sos,
+        &x3,
+        1,
+        &sci_array::ndarray::Array4::<f64>::zeros((sos.nrows(), 4, 3, 3)),
+    );
+    assert!(matches!(bad, Err(SignalError::Array(_))), "{bad:?}");
+}
+
+#[test]
+fn hilbert_f32_matches_scipy_in_single_precision() {
+    let fx = Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/signal_misc.json")).unwrap();
+    let x = a1(&fx, "hilbert/x").mapv(|v| v as f32);
+    let want = fx.array_c64("hilbert/h");
+    let got = sci_signal::hilbert(&x, None, -1).unwrap();
+    assert_eq!(got.len(), want.len());
+    for (g, w) in got.iter().zip(want.iter()) {
+        // f32 transforms: a few ulps of f32 times log2(n).
+        assert!((g.re as f64 - w.re).abs() < 1e-5 && (g.im as f64 - w.im).abs() < 1e-5, "{g} != {w}");
+    }
+}
