@@ -9,7 +9,10 @@
 use super::msg;
 use crate::registry::{Case, Inputs, Workload};
 use ndarray::{Array1, array};
-use sci_optimize::{CurveFitOptions, Method, MinimizeOptions, OptimizeResult, curve_fit, minimize, rosen};
+use sci_optimize::{
+    CurveFitOptions, DifferentialEvolutionOptions, Method, MinimizeOptions, OptimizeResult, curve_fit,
+    differential_evolution, linear_sum_assignment, minimize, rosen,
+};
 
 /// The `optimize.*` workloads available with the current sci-optimize.
 pub fn workloads() -> Vec<Workload> {
@@ -29,6 +32,17 @@ pub fn workloads() -> Vec<Workload> {
             name: "optimize.curve_fit_gauss_1e5",
             about: "sci_optimize::curve_fit(a exp(-(x-mu)^2 / (2 s^2)), 1e5 noisy points, p0 = [1, 0, 1]); popt, pcov",
             setup: curve_fit_gauss,
+        },
+        Workload {
+            name: "optimize.linear_sum_assignment_1000",
+            about: "sci_optimize::linear_sum_assignment(cost), 1000x1000 uniform [0, 1) costs",
+            setup: lsa_1000,
+        },
+        Workload {
+            name: "optimize.differential_evolution_rastrigin5",
+            about: "sci_optimize::differential_evolution(rastrigin, [-5.12, 5.12]^5, seed=1, polish=false); \
+                    nfev compared",
+            setup: de_rastrigin5,
         },
     ]
 }
@@ -70,5 +84,34 @@ fn curve_fit_gauss(inp: &mut Inputs) -> Result<Case, String> {
     Ok(Box::new(move || {
         let (popt, pcov) = curve_fit(f, &x, &y, &p0, &opts).map_err(msg)?;
         Ok(vec![("popt", popt.into()), ("pcov", pcov.into())])
+    }))
+}
+
+fn lsa_1000(inp: &mut Inputs) -> Result<Case, String> {
+    let cost = inp.rng().uniform_vec(1000 * 1000).into_shape_with_order((1000, 1000)).map_err(msg)?;
+    inp.save("cost", &cost)?;
+    Ok(Box::new(move || {
+        let (rows, cols) = linear_sum_assignment(&cost, false).map_err(msg)?;
+        Ok(vec![("rows", rows.mapv(|r| r as i64).into()), ("cols", cols.mapv(|c| c as i64).into())])
+    }))
+}
+
+/// Rastrigin's function: `10 n + sum(x^2 - 10 cos(2 pi x))`, minimum 0 at the origin.
+fn rastrigin(x: &Array1<f64>) -> f64 {
+    10.0 * x.len() as f64 + x.iter().map(|&v| v * v - 10.0 * (std::f64::consts::TAU * v).cos()).sum::<f64>()
+}
+
+fn de_rastrigin5(_inp: &mut Inputs) -> Result<Case, String> {
+    // Without polishing: SciPy polishes with L-BFGS-B, sci with BFGS; the seeded evolution
+    // itself follows SciPy's `differential_evolution(..., rng=1, polish=False)` path.
+    let opts = DifferentialEvolutionOptions { seed: Some(1), polish: false, ..Default::default() };
+    let bounds = [(-5.12, 5.12); 5];
+    Ok(Box::new(move || {
+        let r = differential_evolution(rastrigin, &bounds, &opts).map_err(msg)?;
+        Ok(vec![
+            ("x", r.x.into()),
+            ("fun", Array1::from_elem(1, r.fun).into()),
+            ("nfev", Array1::from_elem(1, r.nfev as i64).into()),
+        ])
     }))
 }
