@@ -10,6 +10,7 @@ use crate::error::{Result, shape_err};
 use crate::{CooMatrix, CscMatrix, CsrMatrix};
 
 mod eigen;
+mod eigs;
 mod expm;
 mod iterative;
 mod lsqr;
@@ -21,6 +22,7 @@ mod residual;
 mod svd;
 
 pub use eigen::{EigshOptions, Which, eigsh};
+pub use eigs::{EigsOptions, WhichEigs, eigs};
 pub use expm::{OneNormEst, expm, onenormest};
 pub use iterative::{IterOptions, IterResult, bicg, bicgstab, cg, cgs, qmr};
 pub use lsqr::{LsmrResult, LsqrOptions, LsqrResult, lsmr, lsqr};

@@ -1,0 +1,287 @@
+//! `eigs`: a few eigenvalues of a general (non-symmetric) operator by restarted Arnoldi.
+
+use sci_array::ndarray::{Array1, Array2, s};
+use sci_array::num_complex::Complex64;
+use sci_array::random::default_rng;
+
+use super::operator::LinearOperator;
+use crate::error::{Result, SparseError, invalid, shape_err};
+
+/// Which eigenvalues [`eigs`] looks for (SciPy's `which` for non-symmetric problems).
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{eigs, EigsOptions, WhichEigs};
+/// let a = sci_sparse::diags(&[vec![1.0, -4.0, 2.0, 3.0, 0.5, 1.5]], &[0], None)?;
+/// let (w, _) = eigs(&a, 1, &EigsOptions { which: WhichEigs::SR, ..Default::default() })?;
+/// assert!((w[0].re + 4.0).abs() < 1e-10);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum WhichEigs {
+    /// Largest magnitude (`"LM"`, SciPy's default).
+    #[default]
+    LM,
+    /// Smallest magnitude (`"SM"`); slow to converge (SciPy advises shift-invert).
+    SM,
+    /// Largest real part (`"LR"`).
+    LR,
+    /// Smallest real part (`"SR"`).
+    SR,
+    /// Largest imaginary part in magnitude (`"LI"`, as ARPACK for real matrices).
+    LI,
+    /// Smallest imaginary part in magnitude (`"SI"`).
+    SI,
+}
+
+/// Options of [`eigs`], with SciPy's defaults.
+///
+/// # Examples
+///
+/// ```
+/// let o = sci_sparse::linalg::EigsOptions::default();
+/// assert_eq!((o.ncv, o.maxiter, o.tol), (None, None, 0.0));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct EigsOptions {
+    /// Which `k` eigenvalues to find.
+    pub which: WhichEigs,
+    /// Arnoldi basis size (default `min(n, max(2k + 1, 20))`); needs `k + 1 < ncv <= n`.
+    pub ncv: Option<usize>,
+    /// Maximum number of restarts (default `10 n`).
+    pub maxiter: Option<usize>,
+    /// Relative accuracy of the Ritz values (0: machine precision, as ARPACK).
+    pub tol: f64,
+    /// Starting vector (default: uniform in `[-1, 1)` from a fixed seed).
+    pub v0: Option<Array1<f64>>,
+}
+
+fn sort_key(z: Complex64, which: WhichEigs) -> f64 {
+    match which {
+        WhichEigs::LM => -z.norm(),
+        WhichEigs::SM => z.norm(),
+        WhichEigs::LR => -z.re,
+        WhichEigs::SR => z.re,
+        WhichEigs::LI => -z.im.abs(),
+        WhichEigs::SI => z.im.abs(),
+    }
+}
+
+/// Eigen-decomposition of a small dense real matrix (faer): values and vectors as columns.
+fn dense_eig(h: &Array2<f64>) -> Result<(Vec<Complex64>, Array2<Complex64>)> {
+    let m = h.nrows();
+    let mat = faer::Mat::<f64>::from_fn(m, m, |i, j| h[[i, j]]);
+    let e = faer::linalg::solvers::Eigen::new_from_real(mat.as_ref())
+        .map_err(|_| SparseError::NoConvergence { iterations: 0 })?;
+    let (u, sd) = (e.U(), e.S());
+    let w: Vec<Complex64> = sd.column_vector().iter().map(|z| Complex64::new(z.re, z.im)).collect();
+    let y = Array2::from_shape_fn((m, m), |(i, j)| {
+        let z = u[(i, j)];
+        Complex64::new(z.re, z.im)
+    });
+    Ok((w, y))
+}
+
+/// Orthogonalizes `w` against the first `j` rows of `v` (classical Gram-Schmidt, twice when
+/// needed) and returns its remaining norm.
+fn orthogonalize(v: &Array2<f64>, j: usize, w: &mut Array1<f64>) -> f64 {
+    let before = w.dot(w).sqrt();
+    for _ in 0..2 {
+        let basis = v.slice(s![..j, ..]);
+        let h = basis.dot(&*w);
+        *w -= &basis.t().dot(&h);
+        let after = w.dot(w).sqrt();
+        if after > 0.717 * before {
+            return after;
+        }
+    }
+    w.dot(w).sqrt()
+}
+
+/// `k` eigenvalues and eigenvectors of a square real operator that need not be symmetric:
+/// restarted Arnoldi with thick (Krylov–Schur style) restarts. Each cycle extends an
+/// orthonormal basis to `ncv` vectors, takes the Ritz pairs of `V^T A V`, and keeps the
+/// wanted half of them (complex pairs as their real and imaginary parts) together with the
+/// next Arnoldi vector; a pair has converged when its true residual `||A x - θ x||` is below
+/// `tol · max(|θ|, ε^(2/3))` (ARPACK's test), or at rounding level. Eigenvalues come
+/// ordered by `which` (SciPy's order is ARPACK's and may differ: compare them as sets);
+/// eigenvectors have unit 2-norm.
+///
+/// SciPy equivalent: `scipy.sparse.linalg.eigs(A, k, which=..., v0=..., ncv=..., maxiter=...,
+/// tol=...)` (shift-invert `sigma`, generalized `M`, `OPinv` and
+/// `return_eigenvectors=False` missing).
+///
+/// # Errors
+///
+/// [`SparseError::ShapeMismatch`] for a non-square operator or a `v0` of the wrong length;
+/// [`SparseError::InvalidValue`] unless `0 < k < n - 1` (SciPy's bound), for a bad `ncv`
+/// or a zero `v0`; [`SparseError::NoConvergence`] when `maxiter` restarts do not converge
+/// (SciPy raises `ArpackNoConvergence`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{eigs, EigsOptions};
+/// use sci_sparse::CsrMatrix;
+/// use sci_sparse::sci_array::ndarray::Array2;
+/// // a rotation block (eigenvalues 1 ± 2i) beside a diagonal 0.1, 0.2, ..., 0.8
+/// let mut d = Array2::<f64>::zeros((10, 10));
+/// d[[0, 0]] = 1.0; d[[0, 1]] = -2.0; d[[1, 0]] = 2.0; d[[1, 1]] = 1.0;
+/// for i in 2..10 { d[[i, i]] = 0.1 * (i - 1) as f64; }
+/// let (w, v) = eigs(&CsrMatrix::from_dense(&d), 2, &EigsOptions::default())?;
+/// let mut im: Vec<f64> = w.iter().map(|z| z.im).collect();
+/// im.sort_by(f64::total_cmp);
+/// assert!((w[0].re - 1.0).abs() < 1e-10 && (im[0] + 2.0).abs() < 1e-10 && (im[1] - 2.0).abs() < 1e-10);
+/// assert_eq!(v.dim(), (10, 2));
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+pub fn eigs<A: LinearOperator + ?Sized>(
+    a: &A,
+    k: usize,
+    opts: &EigsOptions,
+) -> Result<(Array1<Complex64>, Array2<Complex64>)> {
+    let (m, n) = a.shape();
+    if m != n {
+        return Err(shape_err("A", "a square operator", &[m, n]));
+    }
+    if k == 0 {
+        return Err(invalid("k", "k must be greater than 0"));
+    }
+    if k + 1 >= n {
+        return Err(invalid("k", format!("k={k} must be less than ndim(A)-1={}", n.saturating_sub(1))));
+    }
+    let ncv = opts.ncv.unwrap_or_else(|| n.min((2 * k + 1).max(20)));
+    if ncv > n || ncv <= k + 1 {
+        return Err(invalid("ncv", format!("ncv must be k+1<ncv<=n, ncv={ncv}")));
+    }
+    let maxiter = opts.maxiter.unwrap_or(10 * n).max(1);
+    let tol = if opts.tol > 0.0 { opts.tol } else { f64::EPSILON };
+    let eps23 = f64::EPSILON.powf(2.0 / 3.0);
+    let mut rng = default_rng(0);
+    let v0 = match &opts.v0 {
+        Some(v0) if v0.len() != n => return Err(shape_err("v0", format!("length {n}"), v0.shape())),
+        Some(v0) => v0.clone(),
+        None => rng.uniform(-1.0, 1.0, n)?,
+    };
+    let nv0 = v0.dot(&v0).sqrt();
+    if nv0 == 0.0 || !nv0.is_finite() {
+        return Err(invalid("v0", "starting vector must be nonzero and finite"));
+    }
+    // Basis vectors and their images as rows.
+    let mut v = Array2::<f64>::zeros((ncv + 1, n));
+    let mut av = Array2::<f64>::zeros((ncv, n));
+    v.row_mut(0).assign(&(&v0 / nv0));
+    let mut l = 0usize; // basis vectors whose images are known
+    for _iter in 0..maxiter {
+        for j in l..ncv {
+            let w0 = a.matvec(v.row(j));
+            av.row_mut(j).assign(&w0);
+            let mut w = w0;
+            let mut nw = orthogonalize(&v, j + 1, &mut w);
+            let scale = av.row(j).dot(&av.row(j)).sqrt();
+            if nw <= f64::EPSILON * scale.max(f64::MIN_POSITIVE) * 10.0 {
+                // invariant subspace: continue with a random vector orthogonal to the basis
+                for _ in 0..3 {
+                    w = rng.uniform(-1.0, 1.0, n)?;
+                    nw = orthogonalize(&v, j + 1, &mut w);
+                    if nw > 1e-8 {
+                        break;
+                    }
+                }
+            }
+            v.row_mut(j + 1).assign(&(&w / nw));
+        }
+        let basis = v.slice(s![..ncv, ..]);
+        let h = basis.dot(&av.t());
+        let (theta, y) = dense_eig(&h)?;
+        let mut order: Vec<usize> = (0..ncv).collect();
+        // wanted first; ties (a real spectrum under LI/SI) by decreasing real part so the
+        // selection is stable across restarts; within a conjugate pair the positive
+        // imaginary part first
+        order.sort_by(|&p, &q| {
+            sort_key(theta[p], opts.which)
+                .total_cmp(&sort_key(theta[q], opts.which))
+                .then(theta[q].re.total_cmp(&theta[p].re))
+                .then(theta[q].im.total_cmp(&theta[p].im))
+        });
+        // residuals of the k wanted Ritz pairs: ||AV y - θ V y|| with unit V y
+        let vc = basis.mapv(|x| Complex64::new(x, 0.0));
+        let avc = av.mapv(|x| Complex64::new(x, 0.0));
+        let hnorm = h.iter().map(|x| x * x).sum::<f64>().sqrt();
+        let mut converged = true;
+        let mut vecs = Array2::<Complex64>::zeros((n, k));
+        for (c, &i) in order[..k].iter().enumerate() {
+            let yi = y.column(i);
+            let x = vc.t().dot(&yi);
+            let nx = x.iter().map(|z| z.norm_sqr()).sum::<f64>().sqrt();
+            let r = &avc.t().dot(&yi) - &(&x * theta[i]);
+            let nr = r.iter().map(|z| z.norm_sqr()).sum::<f64>().sqrt() / nx;
+            let floor = 1e3 * f64::EPSILON * hnorm;
+            if nr > tol * theta[i].norm().max(eps23) && nr > floor {
+                converged = false;
+            }
+            vecs.column_mut(c).assign(&(&x / Complex64::new(nx, 0.0)));
+        }
+        if converged {
+            let w: Array1<Complex64> = order[..k].iter().map(|&i| theta[i]).collect();
+            return Ok((w, vecs));
+        }
+        // thick restart: keep about half of the basis, wanted Ritz vectors first, a complex
+        // pair as its real and imaginary parts
+        let keep_target = (k + (ncv - k) / 2).min(ncv - 1);
+        let mut cols: Vec<Array1<f64>> = Vec::new();
+        let mut used = vec![false; ncv];
+        for &i in &order {
+            if cols.len() >= keep_target {
+                break;
+            }
+            if used[i] {
+                continue;
+            }
+            used[i] = true;
+            let yi = y.column(i);
+            cols.push(yi.mapv(|z| z.re));
+            if theta[i].im != 0.0 {
+                cols.push(yi.mapv(|z| z.im));
+                // mark the conjugate partner
+                if let Some(p) = (0..ncv)
+                    .find(|&p| !used[p] && (theta[p] - theta[i].conj()).norm() <= 1e-12 * theta[i].norm())
+                {
+                    used[p] = true;
+                }
+            }
+        }
+        if cols.len() >= ncv {
+            cols.truncate(ncv - 1);
+        }
+        // orthonormalize the kept coordinates (modified Gram-Schmidt, twice)
+        let mut q: Vec<Array1<f64>> = Vec::new();
+        for mut c in cols {
+            for _ in 0..2 {
+                for qq in &q {
+                    let d = qq.dot(&c);
+                    c.scaled_add(-d, qq);
+                }
+            }
+            let nc = c.dot(&c).sqrt();
+            if nc > 1e-10 {
+                q.push(c / nc);
+            }
+        }
+        let p = q.len();
+        let mut qm = Array2::<f64>::zeros((ncv, p));
+        for (j, c) in q.iter().enumerate() {
+            qm.column_mut(j).assign(c);
+        }
+        let next = v.row(ncv).to_owned();
+        let new_v = qm.t().dot(&basis);
+        let new_av = qm.t().dot(&av);
+        v.slice_mut(s![..p, ..]).assign(&new_v);
+        av.slice_mut(s![..p, ..]).assign(&new_av);
+        v.row_mut(p).assign(&next);
+        l = p;
+    }
+    Err(SparseError::NoConvergence { iterations: maxiter })
+}

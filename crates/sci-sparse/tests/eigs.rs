@@ -1,0 +1,142 @@
+//! SciPy parity for `eigs` (fixtures from tools/fixtures/sparse_eigs.py). ARPACK returns the
+//! wanted eigenvalues in its own order and, among eigenvalues tied under `which`, its own
+//! choice: the tests compare the selection keys with SciPy's and check that every value is an
+//! eigenvalue with a small residual.
+
+use sci_array::ndarray::{Array1, Array2, Ix1, Ix2};
+use sci_array::num_complex::Complex64;
+use sci_array::testing::fixture::Fixture;
+use sci_sparse::linalg::{EigsOptions, FnOperator, LinearOperator, WhichEigs, eigs};
+use sci_sparse::{CsrMatrix, SparseError};
+
+fn fx() -> Fixture {
+    Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sparse_eigs.json")).unwrap()
+}
+
+fn which_of(s: &str) -> WhichEigs {
+    match s {
+        "LM" => WhichEigs::LM,
+        "SM" => WhichEigs::SM,
+        "LR" => WhichEigs::LR,
+        "SR" => WhichEigs::SR,
+        "LI" => WhichEigs::LI,
+        "SI" => WhichEigs::SI,
+        other => panic!("which {other}"),
+    }
+}
+
+fn key(z: Complex64, w: WhichEigs) -> f64 {
+    match w {
+        WhichEigs::LM | WhichEigs::SM => z.norm(),
+        WhichEigs::LR | WhichEigs::SR => z.re,
+        _ => z.im.abs(),
+    }
+}
+
+#[test]
+fn eigs_matches_scipy() {
+    let f = fx();
+    let mut names: Vec<String> = f.keys();
+    names.retain(|k| k != "_meta");
+    assert!(names.len() >= 18, "{}", names.len());
+    for c in names {
+        let a = CsrMatrix::from_dense(&f.array_f64(&format!("{c}/a")).into_dimensionality::<Ix2>().unwrap());
+        let which = which_of(f.str(&format!("{c}/which")));
+        let k = f.i64(&format!("{c}/k")) as usize;
+        let want: Array1<Complex64> = f.array_c64(&format!("{c}/w")).into_dimensionality::<Ix1>().unwrap();
+        let spectrum: Vec<Complex64> = f.array_c64(&format!("{c}/spectrum")).iter().copied().collect();
+        let (w, v) =
+            eigs(&a, k, &EigsOptions { which, ..Default::default() }).unwrap_or_else(|e| panic!("{c}: {e}"));
+        assert_eq!((w.len(), v.dim()), (k, (a.shape().0, k)), "{c}");
+        let scale = spectrum.iter().fold(1.0f64, |m, z| m.max(z.norm()));
+        // the selection: same keys as ARPACK's
+        let mut ours: Vec<f64> = w.iter().map(|&z| key(z, which)).collect();
+        let mut theirs: Vec<f64> = want.iter().map(|&z| key(z, which)).collect();
+        ours.sort_by(f64::total_cmp);
+        theirs.sort_by(f64::total_cmp);
+        for (x, y) in ours.iter().zip(&theirs) {
+            assert!((x - y).abs() <= 1e-9 * scale, "{c}: keys {ours:?} vs SciPy {theirs:?}");
+        }
+        // every value is an eigenvalue, every vector a unit eigenvector
+        let ac = a.toarray().mapv(|x| Complex64::new(x, 0.0));
+        for (j, &lam) in w.iter().enumerate() {
+            let d = spectrum.iter().map(|z| (z - lam).norm()).fold(f64::INFINITY, f64::min);
+            assert!(d <= 1e-9 * scale, "{c}: {lam} is not in the spectrum ({d})");
+            let x = v.column(j);
+            let nx = x.iter().map(|z| z.norm_sqr()).sum::<f64>().sqrt();
+            assert!((nx - 1.0).abs() < 1e-12, "{c}");
+            let r = &ac.dot(&x) - &(&x * lam);
+            let nr = r.iter().map(|z| z.norm_sqr()).sum::<f64>().sqrt();
+            assert!(nr <= 1e-8 * scale, "{c}: residual {nr}");
+        }
+    }
+}
+
+#[test]
+fn eigs_v0_ncv_and_operators() {
+    // the same answer from a closure operator, a given v0 and a larger basis
+    let n = 40;
+    let a = Array2::from_shape_fn((n, n), |(i, j)| {
+        if i == j {
+            (i + 1) as f64
+        } else if j == i + 1 {
+            2.0
+        } else if i == j + 3 {
+            -1.0
+        } else {
+            0.0
+        }
+    });
+    let csr = CsrMatrix::from_dense(&a);
+    let base = eigs(&csr, 3, &EigsOptions::default()).unwrap().0;
+    let op = FnOperator::new((n, n), |x| a.dot(&x));
+    let o = EigsOptions { v0: Some(Array1::ones(n)), ncv: Some(30), tol: 1e-12, ..Default::default() };
+    let other = eigs(&op, 3, &o).unwrap().0;
+    let key = |w: &Array1<Complex64>| {
+        let mut v: Vec<f64> = w.iter().map(|z| z.norm()).collect();
+        v.sort_by(f64::total_cmp);
+        v
+    };
+    for (x, y) in key(&base).iter().zip(key(&other)) {
+        assert!((x - y).abs() < 1e-9 * x, "{x} {y}");
+    }
+    assert_eq!(LinearOperator::shape(&csr), (n, n));
+}
+
+#[test]
+fn bad_input_is_an_error() {
+    let a = CsrMatrix::<f64>::identity(6);
+    let d = EigsOptions::default();
+    let cases: Vec<(&str, sci_sparse::Result<()>)> = vec![
+        ("k = 0", eigs(&a, 0, &d).map(drop)),
+        ("k = n - 1", eigs(&a, 5, &d).map(drop)),
+        ("non-square", eigs(&CsrMatrix::<f64>::zeros((3, 4)), 1, &d).map(drop)),
+        ("ncv too small", eigs(&a, 2, &EigsOptions { ncv: Some(3), ..Default::default() }).map(drop)),
+        ("ncv too big", eigs(&a, 2, &EigsOptions { ncv: Some(7), ..Default::default() }).map(drop)),
+        (
+            "v0 length",
+            eigs(&a, 2, &EigsOptions { v0: Some(Array1::ones(5)), ..Default::default() }).map(drop),
+        ),
+        ("v0 zero", eigs(&a, 2, &EigsOptions { v0: Some(Array1::zeros(6)), ..Default::default() }).map(drop)),
+    ];
+    for (name, r) in cases {
+        assert!(r.is_err(), "{name}");
+    }
+    assert_eq!(
+        eigs(&a, 5, &d).unwrap_err().to_string(),
+        "invalid value for `k`: k=5 must be less than ndim(A)-1=5"
+    );
+    // a budget too small to converge is reported, as SciPy raises ArpackNoConvergence
+    let n = 200;
+    let hard = CsrMatrix::from_dense(&Array2::from_shape_fn((n, n), |(i, j)| {
+        if i == j {
+            1.0 + 1e-6 * i as f64
+        } else if j == i + 1 {
+            0.5
+        } else {
+            0.0
+        }
+    }));
+    let o = EigsOptions { which: WhichEigs::SM, maxiter: Some(1), ncv: Some(5), ..Default::default() };
+    assert!(matches!(eigs(&hard, 2, &o), Err(SparseError::NoConvergence { iterations: 1 })));
+}
