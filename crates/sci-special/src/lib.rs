@@ -8,11 +8,12 @@
 //! Following `scipy/special/__init__.py`:
 //!
 //! * gamma and related functions: [`gamma`], [`gammaln`], [`loggamma`], [`gammasgn`],
-//!   [`rgamma`], [`digamma`] ([`psi`]);
+//!   [`rgamma`], [`digamma`] ([`psi`]), [`beta`], [`betaln`], [`poch`];
 //! * error function: [`erf`], [`erfc`], [`erfcx`], [`erfinv`], [`erfcinv`];
 //! * statistical functions: [`ndtr`], [`log_ndtr`], [`ndtri`];
 //! * Bessel functions: [`jv`], [`jn`], [`j0`], [`j1`], [`y0`], [`y1`], [`yn`];
 //! * elliptic functions and integrals: [`ellipj`], [`ellipk`], [`ellipkm1`], [`ellipe`];
+//! * combinatorics: [`binom`], [`comb`], [`perm`], [`factorial`];
 //! * convenience functions: [`xlogy`], [`xlog1py`], [`expit`], [`logit`], [`log_expit`],
 //!   [`exprel`], [`logsumexp`] (and [`logsumexp_sign`] for `return_sign=True`), [`softmax`],
 //!   [`log_softmax`].
@@ -37,6 +38,7 @@
 pub use sci_array;
 
 mod bessel;
+mod combinatorics;
 mod digamma;
 mod elliptic;
 mod erf;
@@ -48,6 +50,7 @@ mod ndtr;
 mod ufunc;
 
 pub use bessel::{j0, j1, jn, jv, y0, y1, yn};
+pub use combinatorics::{beta, betaln, binom, comb, factorial, perm, poch};
 pub use digamma::{digamma, psi};
 pub use elliptic::{ellipe, ellipj, ellipk, ellipkm1};
 pub use erf::{erf, erfc};
