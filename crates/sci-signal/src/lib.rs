@@ -12,6 +12,7 @@
 //! | `buttord`, `cheb1ord`, `cheb2ord`, `ellipord` | [`buttord`], [`cheb1ord`], [`cheb2ord`], [`ellipord`] |
 //! | `iirdesign` (`ftype` butter/cheby1/cheby2/ellip) | [`iirdesign`], [`iirdesign_zpk`], [`iirdesign_sos`] |
 //! | `buttap`, `lp2lp_zpk`, `lp2hp_zpk`, `lp2bp_zpk`, `lp2bs_zpk`, `bilinear_zpk` | [`buttap`], [`lp2lp_zpk`], [`lp2hp_zpk`], [`lp2bp_zpk`], [`lp2bs_zpk`], [`bilinear_zpk`] |
+//! | `lp2lp`, `lp2hp`, `lp2bp`, `lp2bs`, `bilinear`, `normalize` (`ba` form) | [`lp2lp`], [`lp2hp`], [`lp2bp`], [`lp2bs`], [`bilinear`], [`normalize`] |
 //! | `zpk2tf`, `tf2zpk`, `zpk2sos` | [`zpk2tf`], [`tf2zpk`], [`zpk2sos`] |
 //! | `lfilter` (with `zi`), `lfilter_zi`, `filtfilt` | [`lfilter`], [`lfilter_with_zi`], [`lfilter_zi`], [`filtfilt`] |
 //! | `detrend`, `resample` | [`detrend`], [`resample`] |
@@ -77,6 +78,7 @@ mod sos;
 mod sosfilt;
 mod spectral;
 mod stft;
+mod tf_transforms;
 mod waveforms;
 pub mod windows;
 mod zpk;
@@ -117,6 +119,7 @@ pub use spectral::{
     Average, Scaling, SegmentDetrend, SpectralOptions, coherence, csd, periodogram, spectrogram, welch,
 };
 pub use stft::{StftOptions, check_cola, check_nola, istft, stft};
+pub use tf_transforms::{bilinear, lp2bp, lp2bs, lp2hp, lp2lp, normalize};
 pub use waveforms::{
     ChirpMethod, ImpulseIndex, chirp, gausspulse, gausspulse_cutoff, hilbert, hilbert2, sawtooth, square,
     unit_impulse,
