@@ -13,7 +13,7 @@
 //! * least squares: [`leastsq`], [`root`] (`lm`) and [`curve_fit`] on MINPACK's
 //!   Levenberg-Marquardt.
 //! * global optimization: [`differential_evolution`] (SciPy's path for a given seed), [`brute`],
-//!   [`basinhopping`];
+//!   [`basinhopping`], [`dual_annealing`];
 //! * assignment: [`linear_sum_assignment`] (SciPy's shortest augmenting path, the same
 //!   assignment on ties).
 //!
@@ -43,10 +43,9 @@ mod zeros;
 pub use assignment::linear_sum_assignment;
 pub use error::{OptimizeError, Result};
 pub use global::{
-    BasinhoppingOptions, BasinhoppingResult, basinhopping,
-    BruteOptions, BruteResult, GridRange, brute,
-    DifferentialEvolutionOptions, DifferentialEvolutionResult, Init, Mutation, Strategy, Updating,
-    differential_evolution,
+    BasinhoppingOptions, BasinhoppingResult, BruteOptions, BruteResult, DifferentialEvolutionOptions,
+    DifferentialEvolutionResult, DualAnnealingOptions, DualAnnealingResult, GridRange, Init, Mutation,
+    Strategy, Updating, basinhopping, brute, differential_evolution, dual_annealing,
 };
 pub use lsq::{
     CurveFitOptions, FsolveOptions, FsolveResult, LeastsqOptions, LeastsqResult, RootMethod, RootOptions, curve_fit,

@@ -4,6 +4,7 @@
 mod basinhopping;
 mod brute;
 mod differential_evolution;
+mod dual_annealing;
 
 pub use basinhopping::{BasinhoppingOptions, BasinhoppingResult, basinhopping};
 pub use brute::{BruteOptions, BruteResult, GridRange, brute};
@@ -11,6 +12,7 @@ pub use differential_evolution::{
     DifferentialEvolutionOptions, DifferentialEvolutionResult, Init, Mutation, Strategy, Updating,
     differential_evolution,
 };
+pub use dual_annealing::{DualAnnealingOptions, DualAnnealingResult, dual_annealing};
 
 use crate::error::{Result, invalid};
 use sci_array::random::{Generator, default_rng};
