@@ -64,6 +64,46 @@ pub fn kaiser_atten(numtaps: usize, width: f64) -> f64 {
     2.285 * (numtaps as f64 - 1.0) * PI * width + 7.95
 }
 
+/// Parameters of a Kaiser-window FIR filter: the number of taps and the window's `beta` for a
+/// ripple (stop-band attenuation) of `ripple` dB and a transition `width` (fraction of Nyquist).
+///
+/// Use them with [`firwin`] and [`Window::Kaiser`](crate::Window::Kaiser).
+///
+/// SciPy equivalent: `scipy.signal.kaiserord(ripple, width)`.
+///
+/// # Errors
+///
+/// [`SignalError::InvalidValue`](crate::SignalError::InvalidValue) when `|ripple| < 8` (SciPy:
+/// "Requested maximum ripple attenuation ... is too small for the Kaiser formula.") or is not
+/// finite, or `width` is not positive and finite (SciPy divides by it).
+///
+/// # Examples
+///
+/// SciPy's docstring: 65 dB and a 24 Hz transition at 1000 Hz sampling.
+///
+/// ```
+/// let (numtaps, beta) = sci_signal::kaiserord(65.0, 24.0 / 500.0).unwrap();
+/// assert_eq!(numtaps, 167);
+/// assert!((beta - 6.20426).abs() < 1e-5);
+/// ```
+pub fn kaiserord(ripple: f64, width: f64) -> Result<(usize, f64)> {
+    let a = ripple.abs();
+    if a.is_nan() || a < 8.0 {
+        return Err(invalid(
+            "ripple",
+            format!("Requested maximum ripple attenuation {a:.6} is too small for the Kaiser formula."),
+        ));
+    }
+    if a.is_infinite() {
+        return Err(invalid("ripple", "ripple must be finite"));
+    }
+    if !(width.is_finite() && width > 0.0) {
+        return Err(invalid("width", format!("width must be positive, got {width}")));
+    }
+    let numtaps = (a - 7.95) / 2.285 / (PI * width) + 1.0;
+    Ok((numtaps.ceil() as usize, kaiser_beta(a)))
+}
+
 fn sinc(x: f64) -> f64 {
     if x == 0.0 {
         1.0

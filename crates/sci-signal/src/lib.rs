@@ -30,7 +30,7 @@
 //! | `chirp`, `square`, `sawtooth`, `gausspulse`, `unit_impulse`, `hilbert`, `hilbert2` | [`chirp`], [`square`], [`sawtooth`], [`gausspulse`] / [`gausspulse_cutoff`], [`unit_impulse`], [`hilbert`], [`hilbert2`] |
 //! | `medfilt`, `medfilt2d`, `wiener`, `savgol_coeffs`, `savgol_filter` | [`medfilt`], [`medfilt2d`], [`wiener`], [`savgol_coeffs`], [`savgol_filter`] |
 //! | `upfirdn`, `resample_poly`, `decimate` | [`upfirdn`], [`resample_poly`], [`decimate`] |
-//! | `firwin`, `firwin2`, `kaiser_beta`, `kaiser_atten` | [`firwin`], [`firwin2`], [`kaiser_beta`], [`kaiser_atten`] |
+//! | `firwin`, `firwin2`, `kaiser_beta`, `kaiser_atten`, `kaiserord` | [`firwin`], [`firwin2`], [`kaiser_beta`], [`kaiser_atten`], [`kaiserord`] |
 //! | `remez` | [`remez`] |
 //! | `get_window`, `windows.*` | [`get_window`], [`windows`] |
 //!
@@ -97,7 +97,7 @@ pub use ellip::{ellip, ellip_sos, ellip_zpk, ellipap};
 pub use error::{Result, SignalError};
 pub use filter::{lfilter, lfilter_with_zi, lfilter_zi};
 pub use filtfilt::{FiltfiltMethod, FiltfiltOptions, PadType, filtfilt, sosfiltfilt};
-pub use fir::{PassZero, firwin, firwin2, kaiser_atten, kaiser_beta};
+pub use fir::{PassZero, firwin, firwin2, kaiser_atten, kaiser_beta, kaiserord};
 pub use freqs::{freqs, freqs_zpk, group_delay};
 pub use freqz::{FreqzOptions, WorN, freqz, freqz_zpk, sosfreqz};
 pub use iirdesign::{IirDesignType, iirdesign, iirdesign_sos, iirdesign_zpk};
