@@ -355,6 +355,15 @@ where
 
 /// Which eigenvalues [`eig_banded`] and [`eigvals_banded`] compute (SciPy's `select` and
 /// `select_range`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::EigSelect;
+/// assert_eq!(EigSelect::<f64>::default(), EigSelect::All);
+/// let _two_smallest = EigSelect::<f64>::Index(0, 1);
+/// let _in_interval = EigSelect::Value(-1.0, 1.0); // (-1, 1]
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[non_exhaustive]
 pub enum EigSelect<T> {

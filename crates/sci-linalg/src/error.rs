@@ -23,6 +23,13 @@ pub enum LinalgError {
         /// 0-based index of the first zero pivot.
         pivot: usize,
     },
+    /// A matrix is singular to within a tolerance: its eigenvalue `index` is at or below it
+    /// (SciPy's "near singular" `LinAlgError`, e.g. in `solve_circulant`).
+    #[error("near singular matrix: eigenvalue {index} is at or below the tolerance")]
+    NearSingular {
+        /// 0-based index of the first eigenvalue at or below the tolerance.
+        index: usize,
+    },
     /// A Cholesky factorization failed: the leading minor of order `index + 1` is not positive.
     #[error("{}-th leading minor of the array is not positive definite", .index + 1)]
     NotPositiveDefinite {

@@ -53,9 +53,11 @@ pub use sci_array;
 
 mod banded;
 mod cholesky;
+mod circulant;
 mod eig;
 mod error;
 mod hessenberg;
+mod ldl;
 mod lstsq;
 mod lu;
 mod matfun;
@@ -78,9 +80,11 @@ pub use banded::{
     EigSelect, cho_solve_banded, cholesky_banded, eig_banded, eigvals_banded, solve_banded, solveh_banded,
 };
 pub use cholesky::{ChoFactor, cho_factor, cho_solve, cholesky};
+pub use circulant::{CirculantSingular, solve_circulant};
 pub use eig::{eig, eigh, eigvals, eigvalsh};
 pub use error::{LinalgError, Result};
 pub use hessenberg::hessenberg;
+pub use ldl::ldl;
 pub use lstsq::{Lstsq, lstsq, null_space, orth, pinv};
 pub use lu::{LuFactor, det, inv, lu, lu_factor, lu_p_indices, lu_permute_l, lu_solve, slogdet};
 pub use matfun::{
