@@ -33,6 +33,12 @@ def neldermead_rosen2(inp):
     return lambda: _outputs(so.minimize(so.rosen, x0, method="Nelder-Mead"), True)
 
 
+@workload("optimize.lbfgsb_rosen100", rtol=1e-6, atol=1e-9)
+def lbfgsb_rosen100(inp):
+    x0 = inp.npy("x0")
+    return lambda: _outputs(so.minimize(so.rosen, x0, jac=so.rosen_der, method="L-BFGS-B"), True)
+
+
 def _gauss(x, a, mu, s):
     return a * np.exp(-((x - mu) ** 2) / (2.0 * s * s))
 

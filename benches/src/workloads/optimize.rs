@@ -10,8 +10,8 @@ use super::msg;
 use crate::registry::{Case, Inputs, Workload};
 use ndarray::{Array1, array};
 use sci_optimize::{
-    CurveFitOptions, DifferentialEvolutionOptions, Method, MinimizeOptions, OptimizeResult, curve_fit,
-    differential_evolution, linear_sum_assignment, minimize, rosen,
+    CurveFitOptions, DifferentialEvolutionOptions, Jac, Method, MinimizeOptions, OptimizeResult, curve_fit,
+    differential_evolution, linear_sum_assignment, minimize, rosen, rosen_der,
 };
 
 /// The `optimize.*` workloads available with the current sci-optimize.
@@ -27,6 +27,11 @@ pub fn workloads() -> Vec<Workload> {
             name: "optimize.neldermead_rosen2",
             about: "sci_optimize::minimize(rosen, [-1.2, 1], Nelder-Mead); nfev compared (equal)",
             setup: neldermead_rosen2,
+        },
+        Workload {
+            name: "optimize.lbfgsb_rosen100",
+            about: "sci_optimize::minimize(rosen, x0, L-BFGS-B, jac=rosen_der), 100-d, no bounds",
+            setup: lbfgsb_rosen100,
         },
         Workload {
             name: "optimize.curve_fit_gauss_1e5",
@@ -67,6 +72,15 @@ fn neldermead_rosen2(_inp: &mut Inputs) -> Result<Case, String> {
     let x0 = array![-1.2, 1.0];
     let opts = MinimizeOptions { method: Method::NelderMead, ..Default::default() };
     Ok(Box::new(move || Ok(result_outputs(minimize(rosen, &x0, &opts).map_err(msg)?, true))))
+}
+
+fn lbfgsb_rosen100(inp: &mut Inputs) -> Result<Case, String> {
+    let x0 = inp.rng().normal_vec(100).mapv(|v| 1.0 + 0.5 * v);
+    inp.save("x0", &x0)?;
+    Ok(Box::new(move || {
+        let opts = MinimizeOptions { method: Method::LBfgsB, jac: Jac::Fn(&rosen_der), ..Default::default() };
+        Ok(result_outputs(minimize(rosen, &x0, &opts).map_err(msg)?, true))
+    }))
 }
 
 fn curve_fit_gauss(inp: &mut Inputs) -> Result<Case, String> {
