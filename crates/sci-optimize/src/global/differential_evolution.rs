@@ -4,7 +4,7 @@
 use super::{check_finite_bounds, check_workers, make_rng, map_points, np_argmin, np_mean_std};
 use crate::error::{Result, invalid};
 use crate::minimize::messages;
-use crate::minimize::{MinimizeOptions, minimize};
+use crate::minimize::{Bounds, Method, MinimizeOptions, minimize};
 use ndarray::{Array1, Array2, Axis};
 use sci_array::random::Generator;
 
@@ -188,8 +188,8 @@ pub struct DifferentialEvolutionResult {
 /// order in which random numbers are drawn, on the PCG64 generator of
 /// `numpy.random.default_rng(seed)` (reproduced bit for bit by `sci_array::random`): with the
 /// same seed and `polish = false` the run takes SciPy's path (up to the rounding of the
-/// objective itself). Polishing uses BFGS ([`crate::minimize`]) where SciPy uses L-BFGS-B, and
-/// keeps its result only if it lies inside the bounds; SciPy's `init="sobol"`/`"halton"`,
+/// objective itself). Polishing runs L-BFGS-B ([`crate::minimize`]) inside the bounds, as SciPy
+/// does (with `integrality`, over the continuous parameters only); SciPy's `init="sobol"`/`"halton"`,
 /// `callback`, `constraints` and `vectorized` are not available.
 ///
 /// With `workers != 1` (or `updating = Deferred`) a generation's trials are evaluated
@@ -578,7 +578,13 @@ where
             let func = self.func;
             // A start where the objective is not finite cannot be polished (SciPy's L-BFGS-B
             // returns a failure there, which is not kept either).
-            let polished = minimize(|z: &Array1<f64>| func(&embed(z)), &z0, &MinimizeOptions::default()).ok();
+            let bounds = Bounds::new(
+                free.iter().map(|&k| self.lo[k]).collect(),
+                free.iter().map(|&k| self.hi[k]).collect(),
+            );
+            let lbfgsb =
+                MinimizeOptions { method: Method::LBfgsB, bounds: Some(bounds), ..Default::default() };
+            let polished = minimize(|z: &Array1<f64>| func(&embed(z)), &z0, &lbfgsb).ok();
             if let Some(r) = polished {
                 self.nfev += r.nfev;
                 let full = embed(&r.x);

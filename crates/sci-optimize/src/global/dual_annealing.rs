@@ -3,7 +3,7 @@
 
 use super::{check_finite_bounds, make_rng};
 use crate::error::{OptimizeError, Result, invalid};
-use crate::minimize::{MinimizeOptions, minimize};
+use crate::minimize::{Bounds, Method, MinimizeOptions, minimize};
 use ndarray::Array1;
 use sci_array::random::Generator;
 use std::f64::consts::PI;
@@ -13,8 +13,8 @@ use std::f64::consts::PI;
 pub struct DualAnnealingOptions<'a> {
     /// `maxiter`: global search iterations (default 1000).
     pub maxiter: usize,
-    /// `minimizer_kwargs`: options of the local [`minimize`]; `None` (the default) runs BFGS
-    /// with `maxiter = min(max(6 n, 100), 1000)` (SciPy: L-BFGS-B with the bounds).
+    /// `minimizer_kwargs`: options of the local [`minimize`]; `None` (the default) runs
+    /// L-BFGS-B inside the bounds with `maxiter = min(max(6 n, 100), 1000)`, as SciPy.
     pub minimizer: Option<MinimizeOptions<'a>>,
     /// `initial_temp` (default 5230, range `(0.01, 5e4]`).
     pub initial_temp: f64,
@@ -87,8 +87,9 @@ pub struct DualAnnealingResult {
 /// Random numbers come from `numpy.random.default_rng(seed)` in SciPy's order (uniform and
 /// ziggurat normal draws as NumPy's), so with `no_local_search` a seeded run makes SciPy's
 /// acceptances and evaluation counts; the points agree to about 1e-6 only, as the heavy-tailed
-/// visits (wrapped into the bounds) amplify last-bit differences of `exp`/`log`/`gammaln`. The default local search is BFGS ([`minimize`]) where SciPy uses L-BFGS-B with the
-/// bounds; SciPy's `callback` is not available.
+/// visits (wrapped into the bounds) amplify last-bit differences of `exp`/`log`/`gammaln`.
+/// The default local search is L-BFGS-B inside the bounds, as SciPy's; SciPy's `callback` is
+/// not available.
 ///
 /// SciPy equivalent: `scipy.optimize.dual_annealing`.
 ///
@@ -152,10 +153,12 @@ where
     let upper = Array1::from_iter(bounds.iter().map(|b| b.1));
     let mut rng = make_rng(o.seed);
     let visit = Visiting::new(&lower, &upper, o.visit);
-    let ls_options = o
-        .minimizer
-        .clone()
-        .unwrap_or_else(|| MinimizeOptions { maxiter: Some((6 * n).clamp(100, 1000)), ..Default::default() });
+    let ls_options = o.minimizer.clone().unwrap_or_else(|| MinimizeOptions {
+        method: Method::LBfgsB,
+        bounds: Some(Bounds::from_pairs(bounds)),
+        maxiter: Some((6 * n).clamp(100, 1000)),
+        ..Default::default()
+    });
 
     let mut st = State {
         func: &mut func,
