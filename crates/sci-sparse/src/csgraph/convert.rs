@@ -106,7 +106,7 @@ pub fn csgraph_to_dense(csgraph: &CsrMatrix<f64>, null_value: f64) -> Result<Arr
 /// # Errors
 ///
 /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) for a non-square graph
-/// or `predecessors` without `n` columns; [`SparseError::IndexOutOfBounds`] for a source row
+/// or `predecessors` without `n` columns; [`SparseError::IndexOutOfBounds`](crate::SparseError::IndexOutOfBounds) for a source row
 /// beyond the graph or a predecessor outside it.
 ///
 /// # Examples
