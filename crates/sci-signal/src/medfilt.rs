@@ -116,13 +116,24 @@ fn median_1d_sorted<T: PartialOrd + Copy + Zero>(x: &[T], k: usize, start: usize
         } else {
             (get(i as isize - h as isize - 1), get((i + h) as isize))
         };
-        // Rank of the outgoing sample: a branch-free count for short windows (it vectorizes),
-        // a binary search for long ones.
-        let mut j = if k <= 128 {
-            win.iter().map(|w| usize::from(*w < old)).sum()
-        } else {
-            win.partition_point(|w| *w < old)
-        };
+        if k > 128 {
+            // Long windows: binary searches and one block move (memmove).
+            let p = win.partition_point(|w| *w < old);
+            if old < new {
+                let q = win.partition_point(|w| *w < new);
+                win.copy_within(p + 1..q, p);
+                win[q - 1] = new;
+            } else if new < old {
+                let q = win.partition_point(|w| *w < new);
+                win.copy_within(q..p, q + 1);
+                win[q] = new;
+            }
+            *y = win[h];
+            continue;
+        }
+        // Rank of the outgoing sample by a branch-free count (it vectorizes), then one
+        // insertion-sort step of the incoming sample from there.
+        let mut j: usize = win.iter().map(|w| usize::from(*w < old)).sum();
         if old < new {
             while j + 1 < k && win[j + 1] < new {
                 win[j] = win[j + 1];

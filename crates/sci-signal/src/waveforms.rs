@@ -2,7 +2,6 @@
 
 use crate::error::{Result, invalid};
 use ndarray::{Array, ArrayBase, ArrayD, Axis, Data, Dimension, IxDyn};
-use num_complex::Complex64;
 use std::f64::consts::PI;
 
 /// The frequency sweep of [`chirp`], SciPy's `method`.
@@ -320,7 +319,8 @@ pub fn hilbert<T: crate::Real, S: Data<Elem = T>, D: Dimension>(
     let mut rbuf = fwd.make_input_vec();
     let mut rscratch = fwd.make_scratch_vec();
     let mut tmp: Vec<num_complex::Complex<T>> = Vec::new();
-    let mut scratch = vec![num_complex::Complex::<T>::new(T::zero(), T::zero()); inv.get_inplace_scratch_len()];
+    let mut scratch =
+        vec![num_complex::Complex::<T>::new(T::zero(), T::zero()); inv.get_inplace_scratch_len()];
     let inv_n = T::one() / crate::real::cst::<T>(n as f64);
     let two_inv_n = inv_n + inv_n;
     let half = n.div_ceil(2);
@@ -355,7 +355,8 @@ pub fn hilbert<T: crate::Real, S: Data<Elem = T>, D: Dimension>(
     Ok(out)
 }
 
-/// The 2-d analytic signal of a real image: the inverse 2-d FFT of its spectrum with, along
+/// The 2-d analytic signal of a real image (`f64` or `f32`, the output in the same precision):
+/// the inverse 2-d FFT of its spectrum with, along
 /// both axes, the positive frequencies doubled and the negative ones and Nyquist zeroed
 /// (SciPy's single-orthant convention), optionally zero-padded or truncated to
 /// `n = [rows, cols]`.
@@ -380,10 +381,11 @@ pub fn hilbert<T: crate::Real, S: Data<Elem = T>, D: Dimension>(
 /// let want = |i: usize, j: usize| 2.0 * PI * (i as f64 + 2.0 * j as f64) / 8.0;
 /// assert!((z[[1, 3]].re - want(1, 3).cos()).abs() < 1e-12 && (z[[1, 3]].im - want(1, 3).sin()).abs() < 1e-12);
 /// ```
-pub fn hilbert2<S: Data<Elem = f64>>(
+pub fn hilbert2<T: crate::Real, S: Data<Elem = T>>(
     x: &ArrayBase<S, ndarray::Ix2>,
     n: Option<[usize; 2]>,
-) -> Result<ndarray::Array2<Complex64>> {
+) -> Result<ndarray::Array2<num_complex::Complex<T>>> {
+    let zero = num_complex::Complex::<T>::new(T::zero(), T::zero());
     let [n0, n1] = match n {
         Some(v) if v.contains(&0) => {
             return Err(invalid("N", "When given as a tuple, N must hold exactly two positive integers"));
@@ -395,21 +397,20 @@ pub fn hilbert2<S: Data<Elem = f64>>(
         return Err(invalid("x", format!("invalid number of data points ({}) specified", n0.min(n1))));
     }
     let half = n1 / 2 + 1;
-    let (r2c, col_f, col_i, row_i) =
-        crate::fftconv::with_planners(|pl: &mut crate::fftconv::Planners<f64>| {
-            (
-                pl.real.plan_fft_forward(n1),
-                pl.complex.plan_fft_forward(n0),
-                pl.complex.plan_fft_inverse(n0),
-                pl.complex.plan_fft_inverse(n1),
-            )
-        });
+    let (r2c, col_f, col_i, row_i) = crate::fftconv::with_planners(|pl: &mut crate::fftconv::Planners<T>| {
+        (
+            pl.real.plan_fft_forward(n1),
+            pl.complex.plan_fft_forward(n0),
+            pl.complex.plan_fft_inverse(n0),
+            pl.complex.plan_fft_inverse(n1),
+        )
+    });
     // Real FFT of every row (zero rows beyond x): only non-negative column frequencies survive.
-    let mut spec = ndarray::Array2::<Complex64>::zeros((n0, half));
+    let mut spec = ndarray::Array2::<num_complex::Complex<T>>::zeros((n0, half));
     let mut rbuf = r2c.make_input_vec();
     let mut rscratch = r2c.make_scratch_vec();
     for (src, mut dst) in x.rows().into_iter().take(n0).zip(spec.rows_mut()) {
-        rbuf.fill(0.0);
+        rbuf.fill(T::zero());
         rbuf.iter_mut().zip(src.iter()).for_each(|(b, &v)| *b = v);
         let out = dst.as_slice_mut().expect("standard layout");
         r2c.process_with_scratch(&mut rbuf, out, &mut rscratch).expect("lengths match the plan");
@@ -426,19 +427,19 @@ pub fn hilbert2<S: Data<Elem = f64>>(
             0.0
         }
     };
-    let mut col = vec![Complex64::default(); n0];
-    let mut scratch =
-        vec![Complex64::default(); col_f.get_inplace_scratch_len().max(col_i.get_inplace_scratch_len())];
+    let mut col = vec![zero; n0];
+    let mut scratch = vec![zero; col_f.get_inplace_scratch_len().max(col_i.get_inplace_scratch_len())];
     for (j, mut c) in spec.columns_mut().into_iter().enumerate() {
         col.iter_mut().zip(c.iter()).for_each(|(d, s)| *d = *s);
         col_f.process_with_scratch(&mut col, &mut scratch);
         let wj = weight(j, n1) / (n0 * n1) as f64;
-        col.iter_mut().enumerate().for_each(|(k, v)| *v *= weight(k, n0) * wj);
+        let wk: Vec<T> = (0..n0).map(|k| crate::real::cst::<T>(weight(k, n0) * wj)).collect();
+        col.iter_mut().zip(&wk).for_each(|(v, w)| *v = *v * *w);
         col_i.process_with_scratch(&mut col, &mut scratch);
         c.iter_mut().zip(&col).for_each(|(d, s)| *d = *s);
     }
-    let mut out = ndarray::Array2::<Complex64>::zeros((n0, n1));
-    let mut rscratch = vec![Complex64::default(); row_i.get_inplace_scratch_len()];
+    let mut out = ndarray::Array2::<num_complex::Complex<T>>::zeros((n0, n1));
+    let mut rscratch = vec![zero; row_i.get_inplace_scratch_len()];
     for (src, mut dst) in spec.rows().into_iter().zip(out.rows_mut()) {
         let row = dst.as_slice_mut().expect("standard layout");
         row[..half.min(n1)].iter_mut().zip(src.iter()).for_each(|(d, s)| *d = *s);

@@ -111,7 +111,8 @@ pub enum Window {
 ///
 /// # Errors
 ///
-/// [`SignalError::InvalidValue`](crate::SignalError::InvalidValue) for
+/// [`SignalError::InvalidValue`](crate::SignalError::InvalidValue) for `nx == 0` (SciPy:
+/// "Parameter Nx=0 is not a positive integer"), for
 /// [`Window::Exponential`] with a `center` and `fftbins == false` (SciPy: "If sym==True, center
 /// must be None."), and the errors of [`dpss`](crate::windows::dpss),
 /// [`kaiser_bessel_derived`](crate::windows::kaiser_bessel_derived) (which needs `fftbins == false`)
@@ -127,6 +128,9 @@ pub enum Window {
 /// assert_eq!(s.to_vec(), vec![0.5, 1.0, 0.5]);
 /// ```
 pub fn get_window(window: Window, nx: usize, fftbins: bool) -> Result<Array1<f64>> {
+    if nx == 0 {
+        return Err(invalid("Nx", "Parameter Nx=0 is not a positive integer"));
+    }
     let sym = !fftbins;
     Ok(match window {
         Window::Hann => hann(nx, sym),

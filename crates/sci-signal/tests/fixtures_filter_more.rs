@@ -195,3 +195,16 @@ fn hilbert_f32_matches_scipy_in_single_precision() {
         assert!((g.re as f64 - w.re).abs() < 1e-5 && (g.im as f64 - w.im).abs() < 1e-5, "{g} != {w}");
     }
 }
+
+#[test]
+fn hilbert2_f32() {
+    let fx = load();
+    let x = a2(&fx, "hilbert2/x").mapv(|v| v as f32);
+    let want = fx.array_c64("hilbert2/h_pad");
+    let got = hilbert2(&x, Some([8, 11])).unwrap();
+    assert_eq!(got.shape(), want.shape());
+    for (g, w) in got.iter().zip(want.iter()) {
+        // f32 transforms of an O(1) image.
+        assert!((g.re as f64 - w.re).abs() < 1e-5 && (g.im as f64 - w.im).abs() < 1e-5, "{g} != {w}");
+    }
+}

@@ -160,6 +160,7 @@ fn bad_window_input() {
         ("dpss NW <= 0", "NW", windows::dpss(8, 0.0, DpssOptions::default()).map(drop)),
         ("dpss NW nan", "NW", windows::dpss(8, f64::NAN, DpssOptions::default()).map(drop)),
         ("get_window dpss NW", "NW", get_window(Window::Dpss(-1.0), 8, true).map(drop)),
+        ("get_window Nx 0", "Nx", get_window(Window::Hann, 0, true).map(drop)),
     ];
     for (what, arg, r) in cases {
         match r {
