@@ -52,7 +52,7 @@ pub use lsq::{
     fsolve, leastsq, root,
 };
 pub use minimize::{Bounds, Method, MinimizeOptions, minimize, rosen, rosen_der, rosen_hess};
-pub use numdiff::FiniteDiff;
+pub use numdiff::{APPROX_FPRIME_EPSILON, FiniteDiff, approx_fprime, check_grad};
 pub use problem::{IterState, Jac, OptimizeResult, Problem, Solver, Termination, run};
 pub use scalar_min::{
     Bracket, BracketResult, MinimizeScalarOptions, ScalarMethod, ScalarResult, bracket, minimize_scalar,

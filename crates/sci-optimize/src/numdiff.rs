@@ -150,3 +150,86 @@ pub(crate) fn gradient(
     let (j, nfev) = jacobian(&mut |x| Array1::from_elem(1, fun(x)), x0, &f0v, method, bounds, abs_step);
     (j.row(0).to_owned(), nfev)
 }
+
+/// SciPy's default `epsilon` of [`approx_fprime`] and [`check_grad`]: `sqrt(eps)`.
+pub const APPROX_FPRIME_EPSILON: f64 = 1.4901161193847656e-08;
+
+/// The gradient of a scalar function at `xk` by forward differences with the absolute step
+/// `epsilon` (where `xk + epsilon == xk` the step falls back to `sqrt(eps) max(1, |xk|)`).
+///
+/// SciPy equivalent: `scipy.optimize.approx_fprime` (scalar `epsilon`, scalar-valued `f`).
+///
+/// # Errors
+///
+/// [`OptimizeError::InvalidValue`](crate::OptimizeError::InvalidValue) for a non-finite
+/// `epsilon`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{approx_fprime, APPROX_FPRIME_EPSILON};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// let f = |x: &Array1<f64>| x[0] * x[0] + 3.0 * x[1];
+/// let g = approx_fprime(&array![1.0, 2.0], f, APPROX_FPRIME_EPSILON)?;
+/// assert!((g[0] - 2.0).abs() < 1e-7 && (g[1] - 3.0).abs() < 1e-7);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn approx_fprime<F, S>(
+    xk: &ndarray::ArrayBase<S, ndarray::Ix1>,
+    mut f: F,
+    epsilon: f64,
+) -> crate::Result<Array1<f64>>
+where
+    F: FnMut(&Array1<f64>) -> f64,
+    S: ndarray::Data<Elem = f64>,
+{
+    if !epsilon.is_finite() {
+        return Err(crate::error::invalid("epsilon", format!("must be finite, got {epsilon}")));
+    }
+    let x0 = xk.to_owned();
+    let f0 = f(&x0);
+    Ok(gradient(&mut f, &x0, f0, FiniteDiff::TwoPoint, None, Some(epsilon)).0)
+}
+
+/// The Euclidean norm of `grad(x0) - approx_fprime(x0, func, epsilon)`: how far an analytic
+/// gradient is from finite differences.
+///
+/// SciPy equivalent: `scipy.optimize.check_grad` (`direction='all'`; `'random'` is missing).
+///
+/// # Errors
+///
+/// As [`approx_fprime`]; [`OptimizeError::WrongLength`](crate::OptimizeError::WrongLength) when
+/// `grad` returns a vector of another length than `x0`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{check_grad, rosen, rosen_der, APPROX_FPRIME_EPSILON};
+/// use sci_optimize::sci_array::ndarray::array;
+/// let err = check_grad(rosen, rosen_der, &array![1.5, -1.5], APPROX_FPRIME_EPSILON)?;
+/// assert!((err - 1.52587890625e-05).abs() < 1e-9); // SciPy's value
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn check_grad<F, G, S>(
+    func: F,
+    grad: G,
+    x0: &ndarray::ArrayBase<S, ndarray::Ix1>,
+    epsilon: f64,
+) -> crate::Result<f64>
+where
+    F: FnMut(&Array1<f64>) -> f64,
+    G: Fn(&Array1<f64>) -> Array1<f64>,
+    S: ndarray::Data<Elem = f64>,
+{
+    let x = x0.to_owned();
+    let approx = approx_fprime(&x, func, epsilon)?;
+    let analytic = grad(&x);
+    if analytic.len() != x.len() {
+        return Err(crate::OptimizeError::WrongLength {
+            arg: "grad(x0)",
+            expected: x.len(),
+            found: analytic.len(),
+        });
+    }
+    Ok(analytic.iter().zip(&approx).map(|(a, b)| (a - b) * (a - b)).sum::<f64>().sqrt())
+}

@@ -429,5 +429,14 @@ pub(crate) fn hybrd(
     }
     let packed: Array1<f64> =
         (0..n).flat_map(|i| (i..n).map(move |j| (i, j))).map(|(i, j)| r[[i, j]]).collect();
-    HybrdOutput { x, fvec, info, nfev, njev, fjac: fjac.reversed_axes(), r: packed, qtf: qtf.row(0).to_owned() }
+    HybrdOutput {
+        x,
+        fvec,
+        info,
+        nfev,
+        njev,
+        fjac: fjac.reversed_axes(),
+        r: packed,
+        qtf: qtf.row(0).to_owned(),
+    }
 }
