@@ -18,6 +18,7 @@ mod plot;
 mod report;
 mod signal;
 mod sparse;
+mod spatial;
 mod special;
 
 use std::path::PathBuf;
@@ -52,6 +53,7 @@ fn main() -> ExitCode {
         ("optimize", optimize::run),
         ("integrate", integrate::run),
         ("interpolate", interpolate::run),
+        ("spatial", spatial::run),
     ];
     let mut broken = Vec::new();
     for (name, chapter) in chapters {

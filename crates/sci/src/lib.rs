@@ -17,6 +17,7 @@
 //! | [`special`] | `scipy.special` | `sci-special` | `special` |
 //! | [`integrate`] | `scipy.integrate` | `sci-integrate` | `integrate` |
 //! | [`interpolate`] | `scipy.interpolate` | `sci-interpolate` | `interpolate` |
+//! | [`spatial`] | `scipy.spatial` | `sci-spatial` | `spatial` |
 //!
 //! Arrays are [`ndarray`] arrays, re-exported here; every module takes and returns them.
 //!
@@ -52,6 +53,8 @@ pub use sci_special as special;
 pub use sci_integrate as integrate;
 #[cfg(feature = "interpolate")]
 pub use sci_interpolate as interpolate;
+#[cfg(feature = "spatial")]
+pub use sci_spatial as spatial;
 
 /// The names most programs want: ndarray's prelude (`array!`, `Array1`, `Axis`, `s!`, ...) and
 /// the complex number types.
@@ -126,5 +129,12 @@ mod tests {
         let x = crate::ndarray::array![0.0, 1.0, 2.0];
         let f = Interp1d::new(&x, &x.mapv(|v| 2.0 * v), Kind::Linear, OutOfRange::Error).unwrap();
         assert_eq!(f.eval(1.5).unwrap(), 3.0);
+    }
+
+    #[cfg(feature = "spatial")]
+    #[test]
+    fn spatial_is_scipy_spatial() {
+        let x = crate::ndarray::array![[0.0, 0.0], [3.0, 4.0]];
+        assert_eq!(crate::spatial::pdist(&x, crate::spatial::Metric::Euclidean).unwrap()[0], 5.0);
     }
 }
