@@ -31,7 +31,7 @@
 //! | `medfilt`, `medfilt2d`, `wiener`, `savgol_coeffs`, `savgol_filter` | [`medfilt`], [`medfilt2d`], [`wiener`], [`savgol_coeffs`], [`savgol_filter`] |
 //! | `upfirdn`, `resample_poly`, `decimate` | [`upfirdn`], [`resample_poly`], [`decimate`] |
 //! | `firwin`, `firwin2`, `kaiser_beta`, `kaiser_atten`, `kaiserord` | [`firwin`], [`firwin2`], [`kaiser_beta`], [`kaiser_atten`], [`kaiserord`] |
-//! | `remez` | [`remez`] |
+//! | `remez`, `firls` | [`remez`], [`firls`] |
 //! | `get_window`, `windows.*` | [`get_window`], [`windows`] |
 //!
 //! ```
@@ -59,6 +59,7 @@ mod fftconv;
 mod filter;
 mod filtfilt;
 mod fir;
+mod firls;
 mod freqs;
 mod freqz;
 mod iirdesign;
@@ -98,6 +99,7 @@ pub use error::{Result, SignalError};
 pub use filter::{lfilter, lfilter_with_zi, lfilter_zi};
 pub use filtfilt::{FiltfiltMethod, FiltfiltOptions, PadType, filtfilt, sosfiltfilt};
 pub use fir::{PassZero, firwin, firwin2, kaiser_atten, kaiser_beta, kaiserord};
+pub use firls::firls;
 pub use freqs::{freqs, freqs_zpk, group_delay};
 pub use freqz::{FreqzOptions, WorN, freqz, freqz_zpk, sosfreqz};
 pub use iirdesign::{IirDesignType, iirdesign, iirdesign_sos, iirdesign_zpk};
