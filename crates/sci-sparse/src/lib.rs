@@ -31,7 +31,7 @@
 //! | `sparse.linalg.spsolve`, `splu`, `spilu`, `factorized`, `spsolve_triangular`, `inv`, `norm` | [`linalg::spsolve`], [`linalg::splu`], [`linalg::spilu`], [`linalg::factorized`], [`linalg::spsolve_triangular`], [`linalg::inv`], [`linalg::norm`] |
 //! | `sparse.linalg.expm`, `expm_multiply`, `onenormest` | [`linalg::expm`], [`linalg::expm_multiply`], [`linalg::onenormest`] |
 //! | `sparse.linalg.expm`, `expm_multiply`, `onenormest` | [`linalg::expm`], [`linalg::expm_multiply`], [`linalg::onenormest`] |
-//! | `sparse.linalg.cg`, `bicg`, `bicgstab`, `cgs`, `gmres`, `lgmres`, `minres`, `LinearOperator` | [`linalg::cg`], [`linalg::bicg`], [`linalg::bicgstab`], [`linalg::cgs`], [`linalg::gmres`], [`linalg::lgmres`], [`linalg::minres`], [`linalg::LinearOperator`] |
+//! | `sparse.linalg.cg`, `bicg`, `bicgstab`, `cgs`, `gmres`, `lgmres`, `gcrotmk`, `minres`, `LinearOperator` | [`linalg::cg`], [`linalg::bicg`], [`linalg::bicgstab`], [`linalg::cgs`], [`linalg::gmres`], [`linalg::lgmres`], [`linalg::gcrotmk`], [`linalg::minres`], [`linalg::LinearOperator`] |
 //! | `sparse.linalg.eigsh`, `eigs`, `svds` | [`linalg::eigsh`], [`linalg::eigs`], [`linalg::svds`] |
 //! | `sparse.csgraph.*` | [`csgraph::connected_components`], [`csgraph::shortest_path`], [`csgraph::dijkstra`], [`csgraph::bellman_ford`], [`csgraph::floyd_warshall`], [`csgraph::minimum_spanning_tree`], [`csgraph::breadth_first_order`], [`csgraph::depth_first_order`], [`csgraph::reverse_cuthill_mckee`], [`csgraph::laplacian`], ... |
 //!

@@ -40,20 +40,31 @@ struct Fgmres {
     h: Vec<Vec<f64>>,
     vs: Vec<Array1<f64>>,
     zs: Vec<Array1<f64>>,
+    /// `B[j][i] = c_i . w_j`, the projections on `cs`.
+    bmat: Vec<Vec<f64>>,
     res: f64,
 }
 
 /// SciPy's `_fgmres` (flexible GMRES with optional augmentation vectors), with Givens
 /// rotations in place of SciPy's QR updates (the same least-squares problem).
+pub(super) struct Precond<'a> {
+    /// Applied after `A` (`lpsolve`).
+    pub left: Option<&'a dyn LinearOperator>,
+    /// Applied before `A` (`rpsolve`).
+    pub right: Option<&'a dyn LinearOperator>,
+}
+
 fn fgmres(
     a: &dyn LinearOperator,
-    m: &dyn LinearOperator,
+    pre: &Precond<'_>,
     v0: Array1<f64>,
     inner_m: usize,
     atol: f64,
+    cs_in: &[Array1<f64>],
     outer_v: &[(Array1<f64>, Option<Array1<f64>>)],
     prepend: bool,
 ) -> Option<Fgmres> {
+    let rp = |v: &Array1<f64>| pre.right.map_or_else(|| v.clone(), |m| m.matvec(v.view()));
     let total = inner_m + outer_v.len();
     let nouter = outer_v.len();
     let mut vs = vec![v0];
@@ -63,22 +74,33 @@ fn fgmres(
     let (mut cs, mut sn): (Vec<f64>, Vec<f64>) = (Vec::new(), Vec::new());
     let mut g = vec![1.0];
     let mut res = f64::NAN;
+    let mut bmat: Vec<Vec<f64>> = Vec::new();
     for j in 0..total {
         let (z, w0) = if prepend && j < nouter {
             (outer_v[j].0.clone(), outer_v[j].1.clone())
         } else if prepend && j == nouter {
-            (vs[0].clone(), None)
+            (rp(&vs[0]), None)
         } else if !prepend && j >= total - nouter {
             let o = &outer_v[j - (total - nouter)];
             (o.0.clone(), o.1.clone())
         } else {
-            (vs[vs.len() - 1].clone(), None)
+            (rp(&vs[vs.len() - 1]), None)
         };
         let mut w = match w0 {
             Some(w) => w,
-            None => m.matvec(a.matvec(z.view()).view()),
+            None => {
+                let aw = a.matvec(z.view());
+                pre.left.map_or(aw.clone(), |m| m.matvec(aw.view()))
+            }
         };
         let w_norm = norm(&w);
+        let mut bcol = vec![0.0; cs_in.len()];
+        for (i, c) in cs_in.iter().enumerate() {
+            let alpha = c.dot(&w);
+            bcol[i] = alpha;
+            w.scaled_add(-alpha, c);
+        }
+        bmat.push(bcol);
         let mut hcur = vec![0.0; j + 2];
         for (i, v) in vs.iter().enumerate() {
             let alpha = v.dot(&w);
@@ -132,7 +154,7 @@ fn fgmres(
         }
         y[i] = if r[i][i] != 0.0 { acc / r[i][i] } else { 0.0 };
     }
-    Some(Fgmres { y, h, vs, zs, res })
+    Some(Fgmres { y, h, vs, zs, bmat, res })
 }
 
 /// Solves `A x = b` by LGMRES (Baker, Jessup & Manteuffel 2005): restarted GMRES whose
@@ -201,7 +223,8 @@ pub fn lgmres<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
         }
         v0 /= inner_res_0;
         let ptol = ptol_max_factor.min(target / r_norm);
-        let Some(fg) = fgmres(a, s.m, v0, lopts.inner_m, ptol, &outer_v, lopts.prepend_outer_v) else {
+        let pre = Precond { left: Some(s.m), right: None };
+        let Some(fg) = fgmres(a, &pre, v0, lopts.inner_m, ptol, &[], &outer_v, lopts.prepend_outer_v) else {
             return Ok(IterResult { x: s.x, info: (k_outer + 1) as i64 });
         };
         let y: Vec<f64> = fg.y.iter().map(|v| v * inner_res_0).collect();
@@ -240,6 +263,131 @@ pub fn lgmres<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
             outer_v.remove(0);
         }
         s.x += &dx;
+    }
+    Ok(IterResult { x: s.x, info: s.maxiter as i64 })
+}
+
+/// Options of [`gcrotmk`] beyond [`IterOptions`], with SciPy's defaults.
+///
+/// # Examples
+///
+/// ```
+/// let o = sci_sparse::linalg::GcrotmkOptions::default();
+/// assert_eq!((o.m, o.k), (20, None));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GcrotmkOptions {
+    /// Inner FGMRES iterations per outer iteration.
+    pub m: usize,
+    /// Number of vectors kept between outer iterations (default `m`).
+    pub k: Option<usize>,
+}
+
+impl Default for GcrotmkOptions {
+    fn default() -> Self {
+        GcrotmkOptions { m: 20, k: None }
+    }
+}
+
+/// Solves `A x = b` by GCROT(m, k) (Hicken & Zingg 2010): flexible GMRES(m) inner cycles
+/// with a recycled subspace of `k` vectors kept orthogonal to the new Krylov space. A port of
+/// SciPy's `gcrotmk` with `truncate='oldest'` (the right preconditioner `M` applied inside
+/// the flexible cycle as SciPy does); `info` is 0 on convergence, else the number of outer
+/// iterations made. `maxiter` (default 1000) counts outer iterations.
+///
+/// SciPy equivalent: `scipy.sparse.linalg.gcrotmk(A, b, x0, rtol=1e-5, atol=0.0,
+/// maxiter=1000, M, m=20, k=None)` (`CU` carried between calls, `discard_C`,
+/// `truncate='smallest'` and `callback` missing).
+///
+/// # Errors
+///
+/// As [`cg`](super::cg); [`SparseError::InvalidValue`](crate::SparseError::InvalidValue) for a
+/// non-finite `b` or `m = 0`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{gcrotmk, GcrotmkOptions, IterOptions};
+/// use sci_sparse::sci_array::ndarray::array;
+/// use sci_sparse::sci_array::testing::assert_allclose;
+/// let a = sci_sparse::CsrMatrix::from_dense(&array![[3.0, 2.0, 0.0], [1.0, -1.0, 0.0], [0.0, 5.0, 1.0]]);
+/// let r = gcrotmk(&a, &array![2.0, 4.0, -1.0], &IterOptions { rtol: 1e-12, ..Default::default() }, &GcrotmkOptions::default())?;
+/// assert_eq!(r.info, 0);
+/// assert_allclose(&r.x, &array![2.0, -2.0, 9.0], 1e-10, 0.0);
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+pub fn gcrotmk<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
+    a: &A,
+    b: &ArrayBase<S, Ix1>,
+    opts: &IterOptions<'_>,
+    gopts: &GcrotmkOptions,
+) -> Result<IterResult> {
+    let id = IdentityOperator(b.len());
+    let a: &dyn LinearOperator = &DynRef(a);
+    let o = IterOptions { maxiter: Some(opts.maxiter.unwrap_or(1000)), ..*opts };
+    let mut s = setup(a, b, &o, 1, &id)?;
+    if s.b.iter().any(|v| !v.is_finite()) {
+        return Err(invalid("b", "RHS must contain only finite numbers"));
+    }
+    if gopts.m == 0 {
+        return Err(invalid("m", "m must be positive"));
+    }
+    let k = gopts.k.unwrap_or(gopts.m);
+    let mut r = if opts.x0.is_some() { &s.b - &a.matvec(s.x.view()) } else { s.b.clone() };
+    let b_norm = norm(&s.b);
+    if b_norm == 0.0 {
+        return Ok(IterResult { x: s.b, info: 0 });
+    }
+    let beta_tol = opts.atol.max(s.rtol * b_norm);
+    let mut cu: Vec<(Array1<f64>, Array1<f64>)> = Vec::new();
+    let pre = Precond { left: None, right: Some(s.m) };
+    for j_outer in 0..s.maxiter {
+        let mut beta = norm(&r);
+        if beta <= beta_tol && (j_outer > 0 || !cu.is_empty()) {
+            r = &s.b - &a.matvec(s.x.view());
+            beta = norm(&r);
+        }
+        if beta <= beta_tol {
+            return Ok(IterResult { x: s.x, info: 0 });
+        }
+        let ml = gopts.m + k.saturating_sub(cu.len());
+        let cs: Vec<Array1<f64>> = cu.iter().map(|(c, _)| c.clone()).collect();
+        let Some(fg) = fgmres(a, &pre, &r / beta, ml, beta_tol / beta, &cs, &[], false) else {
+            return Ok(IterResult { x: s.x, info: (j_outer + 1) as i64 });
+        };
+        let y: Vec<f64> = fg.y.iter().map(|v| v * beta).collect();
+        let mut ux = &fg.zs[0] * y[0];
+        for (z, &yc) in fg.zs.iter().zip(&y).skip(1) {
+            ux.scaled_add(yc, z);
+        }
+        // by = B y over the recycled vectors
+        for (i, (_, u)) in cu.iter().enumerate() {
+            let byc: f64 = fg.bmat.iter().zip(&y).map(|(col, &yc)| col[i] * yc).sum();
+            ux.scaled_add(-byc, u);
+        }
+        let mut hy = vec![0.0; y.len() + 1];
+        for (col, &yc) in fg.h.iter().zip(&y) {
+            for (i, &hv) in col.iter().enumerate() {
+                hy[i] += hv * yc;
+            }
+        }
+        let mut cx = &fg.vs[0] * hy[0];
+        for (v, &hc) in fg.vs.iter().zip(&hy).skip(1) {
+            cx.scaled_add(hc, v);
+        }
+        let alpha = 1.0 / norm(&cx);
+        if !alpha.is_finite() {
+            continue;
+        }
+        cx *= alpha;
+        ux *= alpha;
+        let gamma = cx.dot(&r);
+        r.scaled_add(-gamma, &cx);
+        s.x.scaled_add(gamma, &ux);
+        while cu.len() >= k && !cu.is_empty() {
+            cu.remove(0);
+        }
+        cu.push((cx, ux));
     }
     Ok(IterResult { x: s.x, info: s.maxiter as i64 })
 }

@@ -26,7 +26,7 @@ pub use eigen::{EigshOptions, Which, eigsh};
 pub use eigs::{EigsOptions, WhichEigs, eigs};
 pub use expm::{OneNormEst, expm, onenormest};
 pub use iterative::{IterOptions, IterResult, bicg, bicgstab, cg, cgs, qmr};
-pub use lgmres::{LgmresOptions, lgmres};
+pub use lgmres::{GcrotmkOptions, LgmresOptions, gcrotmk, lgmres};
 pub use lsqr::{LsmrResult, LsqrOptions, LsqrResult, lsmr, lsqr};
 pub use lu::{PermcSpec, SpluOptions, SuperLU, factorized, spilu, splu, spsolve, spsolve_triangular};
 pub use matfuncs::{NormOrd, expm_multiply, inv, is_sptriangular, norm, spbandwidth};
