@@ -4,6 +4,10 @@ use crate::error::{Result, invalid};
 use ndarray::{Array, ArrayBase, ArrayD, Axis, Data, Dimension, IxDyn};
 use std::f64::consts::PI;
 
+mod hilbert2;
+
+pub use hilbert2::hilbert2;
+
 /// The frequency sweep of [`chirp`], SciPy's `method`.
 ///
 /// # Examples
@@ -352,98 +356,5 @@ pub fn hilbert<T: crate::Real, S: Data<Elem = T>, D: Dimension>(
             dst.iter_mut().zip(&tmp).for_each(|(d, s)| *d = *s);
         }
     });
-    Ok(out)
-}
-
-/// The 2-d analytic signal of a real image (`f64` or `f32`, the output in the same precision):
-/// the inverse 2-d FFT of its spectrum with, along
-/// both axes, the positive frequencies doubled and the negative ones and Nyquist zeroed
-/// (SciPy's single-orthant convention), optionally zero-padded or truncated to
-/// `n = [rows, cols]`.
-///
-/// SciPy equivalent: `scipy.signal.hilbert2(x, N)` with the default `axes=(-2, -1)` on a 2-d
-/// `x` (a 1-d `x` is SciPy's `atleast_2d`: pass it as one row).
-///
-/// # Errors
-///
-/// [`SignalError::InvalidValue`](crate::SignalError::InvalidValue) when `n` holds a zero
-/// ("When given as a tuple, N must hold exactly two positive integers") or, without `n`, when
-/// `x` has an empty axis.
-///
-/// # Examples
-///
-/// ```
-/// use sci_array::ndarray::Array2;
-/// use std::f64::consts::PI;
-/// // cos(a) cos(b) has the quarter-plane analytic signal exp(i (a + b)).
-/// let x = Array2::from_shape_fn((8, 8), |(i, j)| (2.0 * PI * i as f64 / 8.0).cos() * (2.0 * PI * 2.0 * j as f64 / 8.0).cos());
-/// let z = sci_signal::hilbert2(&x, None).unwrap();
-/// let want = |i: usize, j: usize| 2.0 * PI * (i as f64 + 2.0 * j as f64) / 8.0;
-/// assert!((z[[1, 3]].re - want(1, 3).cos()).abs() < 1e-12 && (z[[1, 3]].im - want(1, 3).sin()).abs() < 1e-12);
-/// ```
-pub fn hilbert2<T: crate::Real, S: Data<Elem = T>>(
-    x: &ArrayBase<S, ndarray::Ix2>,
-    n: Option<[usize; 2]>,
-) -> Result<ndarray::Array2<num_complex::Complex<T>>> {
-    let zero = num_complex::Complex::<T>::new(T::zero(), T::zero());
-    let [n0, n1] = match n {
-        Some(v) if v.contains(&0) => {
-            return Err(invalid("N", "When given as a tuple, N must hold exactly two positive integers"));
-        }
-        Some(v) => v,
-        None => [x.nrows(), x.ncols()],
-    };
-    if n0 == 0 || n1 == 0 {
-        return Err(invalid("x", format!("invalid number of data points ({}) specified", n0.min(n1))));
-    }
-    let half = n1 / 2 + 1;
-    let (r2c, col_f, col_i, row_i) = crate::fftconv::with_planners(|pl: &mut crate::fftconv::Planners<T>| {
-        (
-            pl.real.plan_fft_forward(n1),
-            pl.complex.plan_fft_forward(n0),
-            pl.complex.plan_fft_inverse(n0),
-            pl.complex.plan_fft_inverse(n1),
-        )
-    });
-    // Real FFT of every row (zero rows beyond x): only non-negative column frequencies survive.
-    let mut spec = ndarray::Array2::<num_complex::Complex<T>>::zeros((n0, half));
-    let mut rbuf = r2c.make_input_vec();
-    let mut rscratch = r2c.make_scratch_vec();
-    for (src, mut dst) in x.rows().into_iter().take(n0).zip(spec.rows_mut()) {
-        rbuf.fill(T::zero());
-        rbuf.iter_mut().zip(src.iter()).for_each(|(b, &v)| *b = v);
-        let out = dst.as_slice_mut().expect("standard layout");
-        r2c.process_with_scratch(&mut rbuf, out, &mut rscratch).expect("lengths match the plan");
-    }
-    // Along the rows: FFT, keep non-negative frequencies (doubled), inverse.
-    // SciPy's single-orthant convention: bins 1..(len + 1) / 2 doubled, the rest (Nyquist
-    // included) zeroed.
-    let weight = |k: usize, len: usize| {
-        if k == 0 {
-            1.0
-        } else if k < len.div_ceil(2) {
-            2.0
-        } else {
-            0.0
-        }
-    };
-    let mut col = vec![zero; n0];
-    let mut scratch = vec![zero; col_f.get_inplace_scratch_len().max(col_i.get_inplace_scratch_len())];
-    for (j, mut c) in spec.columns_mut().into_iter().enumerate() {
-        col.iter_mut().zip(c.iter()).for_each(|(d, s)| *d = *s);
-        col_f.process_with_scratch(&mut col, &mut scratch);
-        let wj = weight(j, n1) / (n0 * n1) as f64;
-        let wk: Vec<T> = (0..n0).map(|k| crate::real::cst::<T>(weight(k, n0) * wj)).collect();
-        col.iter_mut().zip(&wk).for_each(|(v, w)| *v = *v * *w);
-        col_i.process_with_scratch(&mut col, &mut scratch);
-        c.iter_mut().zip(&col).for_each(|(d, s)| *d = *s);
-    }
-    let mut out = ndarray::Array2::<num_complex::Complex<T>>::zeros((n0, n1));
-    let mut rscratch = vec![zero; row_i.get_inplace_scratch_len()];
-    for (src, mut dst) in spec.rows().into_iter().zip(out.rows_mut()) {
-        let row = dst.as_slice_mut().expect("standard layout");
-        row[..half.min(n1)].iter_mut().zip(src.iter()).for_each(|(d, s)| *d = *s);
-        row_i.process_with_scratch(row, &mut rscratch);
-    }
     Ok(out)
 }

@@ -102,31 +102,52 @@ fn hilbert2_matches() {
             assert!((g - w).norm() <= tol * (1.0 + w.norm()), "{key}: {g} != {w}");
         }
     };
-    check(hilbert2(&x, None).unwrap(), "h");
-    check(hilbert2(&x, Some([8, 11])).unwrap(), "h_pad");
-    check(hilbert2(&x, Some([5, 4])).unwrap(), "h_cut");
-    check(hilbert2(&x.slice(s![..1, ..]), None).unwrap(), "h_one");
-    check(hilbert2(&x.slice(s![..1, ..1]), None).unwrap(), "h_1x1");
-    check(hilbert2(&x, Some([7, 7])).unwrap(), "h_sq");
+    check(hilbert2(&x, None, [-2, -1]).unwrap(), "h");
+    check(hilbert2(&x, Some([8, 11]), [-2, -1]).unwrap(), "h_pad");
+    check(hilbert2(&x, Some([5, 4]), [-2, -1]).unwrap(), "h_cut");
+    check(hilbert2(&x.slice(s![..1, ..]), None, [-2, -1]).unwrap(), "h_one");
+    check(hilbert2(&x.slice(s![..1, ..1]), None, [-2, -1]).unwrap(), "h_1x1");
+    check(hilbert2(&x, Some([7, 7]), [-2, -1]).unwrap(), "h_sq");
+    check(hilbert2(&x, Some([11, 8]), [-1, -2]).unwrap(), "h_rev");
     // A transposed view gives the transposed result's input.
     let xt = x.t().to_owned();
-    let direct = hilbert2(&xt, None).unwrap();
-    let view = hilbert2(&x.t(), None).unwrap();
+    let direct = hilbert2(&xt, None, [-2, -1]).unwrap();
+    let view = hilbert2(&x.t(), None, [-2, -1]).unwrap();
     assert_eq!(direct, view);
+}
+
+#[test]
+fn hilbert2_nd_matches() {
+    let fx = load();
+    let x = fx.array_f64("hilbert2_nd/x").into_dimensionality::<sci_array::ndarray::Ix3>().unwrap();
+    let check = |got: sci_array::ndarray::Array3<sci_array::num_complex::Complex64>, key: &str| {
+        let want = fx.array_c64(&format!("hilbert2_nd/{key}"));
+        assert_eq!(got.shape(), want.shape(), "{key}");
+        for (g, w) in got.iter().zip(want.iter()) {
+            assert!((g - w).norm() <= 1e-13 * (1.0 + w.norm()), "{key}: {g} != {w}");
+        }
+    };
+    check(hilbert2(&x, None, [-2, -1]).unwrap(), "h");
+    check(hilbert2(&x, None, [0, 2]).unwrap(), "h_02");
+    check(hilbert2(&x, Some([4, 6]), [2, 0]).unwrap(), "h_20_pad");
 }
 
 #[test]
 fn hilbert2_bad_input() {
     let x = Array2::<f64>::ones((3, 4));
     for (what, arg, r) in [
-        ("zero N", "N", hilbert2(&x, Some([0, 4]))),
-        ("empty x", "x", hilbert2(&Array2::<f64>::zeros((0, 4)), None)),
+        ("zero N", "N", hilbert2(&x, Some([0, 4]), [-2, -1])),
+        ("empty x", "x", hilbert2(&Array2::<f64>::zeros((0, 4)), None, [-2, -1])),
+        ("same axes", "axes", hilbert2(&x, None, [1, -1])),
     ] {
         match r {
             Err(SignalError::InvalidValue { arg: got, .. }) if got == arg => {}
             other => panic!("{what}: expected InvalidValue for {arg}, got {other:?}"),
         }
     }
+    let one_d = hilbert2(&Array1::<f64>::ones(4), None, [-2, -1]);
+    assert!(matches!(one_d, Err(SignalError::InvalidValue { arg: "x", .. })), "{one_d:?}");
+    assert!(matches!(hilbert2(&x, None, [0, 2]), Err(SignalError::Array(_))));
 }
 
 #[test]
@@ -201,7 +222,7 @@ fn hilbert2_f32() {
     let fx = load();
     let x = a2(&fx, "hilbert2/x").mapv(|v| v as f32);
     let want = fx.array_c64("hilbert2/h_pad");
-    let got = hilbert2(&x, Some([8, 11])).unwrap();
+    let got = hilbert2(&x, Some([8, 11]), [-2, -1]).unwrap();
     assert_eq!(got.shape(), want.shape());
     for (g, w) in got.iter().zip(want.iter()) {
         // f32 transforms of an O(1) image.
