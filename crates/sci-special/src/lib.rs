@@ -11,7 +11,8 @@
 //!   [`rgamma`], [`digamma`] ([`psi`]), [`beta`], [`betaln`], [`poch`];
 //! * error function: [`erf`], [`erfc`], [`erfcx`], [`erfinv`], [`erfcinv`];
 //! * statistical functions: [`ndtr`], [`log_ndtr`], [`ndtri`];
-//! * Bessel functions: [`jv`], [`jn`], [`j0`], [`j1`], [`y0`], [`y1`], [`yn`];
+//! * Bessel functions: [`jv`], [`jn`], [`j0`], [`j1`], [`y0`], [`y1`], [`yn`], [`iv`], [`ive`],
+//!   [`i0`], [`i0e`], [`i1`], [`i1e`];
 //! * elliptic functions and integrals: [`ellipj`], [`ellipk`], [`ellipkm1`], [`ellipe`];
 //! * combinatorics: [`binom`], [`comb`], [`perm`], [`factorial`];
 //! * convenience functions: [`xlogy`], [`xlog1py`], [`expit`], [`logit`], [`log_expit`],
@@ -49,7 +50,7 @@ mod logsumexp;
 mod ndtr;
 mod ufunc;
 
-pub use bessel::{j0, j1, jn, jv, y0, y1, yn};
+pub use bessel::{i0, i0e, i1, i1e, iv, ive, j0, j1, jn, jv, y0, y1, yn};
 pub use combinatorics::{beta, betaln, binom, comb, factorial, perm, poch};
 pub use digamma::{digamma, psi};
 pub use elliptic::{ellipe, ellipj, ellipk, ellipkm1};

@@ -1,4 +1,5 @@
-//! Bessel functions of the first and second kind, J and Y.
+//! Bessel functions of the first and second kind, J and Y, and the modified Bessel function
+//! of the first kind, I.
 //!
 //! Integer orders use the `libm` crate's `j0`/`j1`/`jn`/`y0`/`y1`/`yn` (Sun's fdlibm through
 //! musl). Real orders ([`jv`]) use the power series for small x, Hankel's asymptotic expansion
@@ -6,8 +7,10 @@
 //! Σ (μ+2k) Γ(μ+k)/(k! Γ(μ+1)) J_{μ+2k}(x) = (x/2)^μ / Γ(μ+1) at the fractional part μ of the
 //! order.
 
+mod modified;
 mod real_order;
 
+pub use modified::{i0, i0e, i1, i1e, iv, ive};
 pub use real_order::jv;
 
 /// Bessel function of the first kind of order 0, J₀(x).
