@@ -4,6 +4,7 @@ mod bounds;
 mod lbfgsb;
 mod linesearch;
 mod neldermead;
+mod powell;
 mod quasi_newton;
 mod testfuncs;
 
@@ -38,6 +39,8 @@ pub enum Method {
     Cg,
     /// `"L-BFGS-B"`: limited-memory BFGS with bounds (SciPy's default with bounds).
     LBfgsB,
+    /// `"Powell"`: Powell's conjugate direction method (derivative free; takes bounds).
+    Powell,
 }
 
 impl Method {
@@ -54,6 +57,7 @@ impl Method {
             Self::Bfgs => "BFGS",
             Self::Cg => "CG",
             Self::LBfgsB => "L-BFGS-B",
+            Self::Powell => "Powell",
         }
     }
 }
@@ -83,18 +87,19 @@ pub struct MinimizeOptions<'a> {
     pub xatol: Option<f64>,
     /// `fatol` (Nelder-Mead; default 1e-4).
     pub fatol: Option<f64>,
-    /// `maxfev` (Nelder-Mead; default `200 * n`).
+    /// `maxfev` (Nelder-Mead, default `200 * n`; Powell, default `1000 * n`).
     pub maxfev: Option<usize>,
     /// `adaptive` (Nelder-Mead; default false): dimension-dependent coefficients.
     pub adaptive: Option<bool>,
     /// `initial_simplex` (Nelder-Mead): `(n + 1, n)` starting vertices.
     pub initial_simplex: Option<Array2<f64>>,
-    /// `bounds` (L-BFGS-B): box constraints on the variables.
+    /// `bounds` (L-BFGS-B, Powell): box constraints on the variables.
     pub bounds: Option<Bounds>,
     /// `maxcor` (L-BFGS-B; default 10): number of correction pairs kept.
     pub maxcor: Option<usize>,
-    /// `ftol` (L-BFGS-B; default 2.2204460492503131e-09): stop when
-    /// `(f_k - f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) <= ftol`.
+    /// `ftol` (L-BFGS-B, default 2.2204460492503131e-09: stop when
+    /// `(f_k - f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) <= ftol`; Powell, default 1e-4: stop when
+    /// `2 (f_k - f_{k+1}) <= ftol (|f_k| + |f_{k+1}|)`).
     pub ftol: Option<f64>,
     /// `eps` (L-BFGS-B; default 1e-8): absolute step of the forward-difference gradient.
     pub eps: Option<f64>,
@@ -102,6 +107,10 @@ pub struct MinimizeOptions<'a> {
     pub maxfun: Option<usize>,
     /// `maxls` (L-BFGS-B; default 20): limit on line-search steps per iteration.
     pub maxls: Option<usize>,
+    /// `xtol` (Powell; default 1e-4): line-search tolerance.
+    pub xtol: Option<f64>,
+    /// `direc` (Powell; default the identity): the initial set of directions, one per row.
+    pub direc: Option<Array2<f64>>,
 }
 
 impl fmt::Debug for MinimizeOptions<'_> {
@@ -124,7 +133,8 @@ fn reject(method: Method, given: &[(&'static str, bool)]) -> Result<()> {
 
 /// Minimizes a scalar function of one or more variables from `x0`.
 ///
-/// SciPy equivalent: `scipy.optimize.minimize` (methods Nelder-Mead, BFGS, CG, L-BFGS-B).
+/// SciPy equivalent: `scipy.optimize.minimize` (methods Nelder-Mead, Powell, BFGS, CG,
+/// L-BFGS-B).
 ///
 /// The methods are SciPy's algorithms with its defaults: BFGS and CG use the same Moré-Thuente
 /// line search (MINPACK-2 `dcsrch`) and, without `jac`, the same forward-difference gradient
@@ -138,6 +148,10 @@ fn reject(method: Method, given: &[(&'static str, bool)]) -> Result<()> {
 /// The subspace step is computed by the Sherman-Morrison-Woodbury formula on the same
 /// compact matrices instead of L-BFGS-B's `formk` factorization: the same step up to rounding.
 /// `hess_inv` is not returned for L-BFGS-B (SciPy returns a `LinearOperator`).
+///
+/// Powell is SciPy's `_minimize_powell`: Brent line searches (bounded ones over the feasible
+/// segment with `bounds`), the same directions, iterates and `nfev`; the final direction set
+/// (SciPy's `direc`) is not returned.
 ///
 /// # Errors
 ///
@@ -177,6 +191,16 @@ fn reject(method: Method, given: &[(&'static str, bool)]) -> Result<()> {
 /// let r = minimize(rosen, &array![2.0, 2.0], &opts)?;
 /// assert!(r.success);
 /// assert!((r.x[0] - 1.5).abs() < 1e-12 && (r.x[1] - 2.25).abs() < 1e-4);
+///
+/// // Powell (derivative free) in the box [-2, 0.5] x [-1, 2].
+/// let opts = MinimizeOptions {
+///     method: Method::Powell,
+///     bounds: Some(Bounds::from_pairs(&[(-2.0, 0.5), (-1.0, 2.0)])),
+///     ..Default::default()
+/// };
+/// let r = minimize(rosen, &array![-1.2, 1.0], &opts)?;
+/// assert_eq!((r.nit, r.nfev), (10, 309)); // SciPy's counts
+/// assert!((r.x[0] + 0.4579264166292454).abs() < 1e-9); // SciPy's x[0]
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn minimize<F, S>(
@@ -200,6 +224,9 @@ where
     }
     let maxiter = o.maxiter.unwrap_or(200 * n);
     let x0 = x0.to_owned();
+    if o.method == Method::Powell {
+        return powell_method(&mut fun, x0, o);
+    }
     if o.method != Method::LBfgsB {
         reject(
             o.method,
@@ -210,6 +237,8 @@ where
                 ("eps", o.eps.is_some()),
                 ("maxfun", o.maxfun.is_some()),
                 ("maxls", o.maxls.is_some()),
+                ("xtol", o.xtol.is_some()),
+                ("direc", o.direc.is_some()),
             ],
         )?;
     }
@@ -280,7 +309,7 @@ where
                 run(&mut solver, &mut problem, x0, maxiter)
             }
         }
-        Method::LBfgsB => unreachable!("handled above"),
+        Method::LBfgsB | Method::Powell => unreachable!("handled above"),
     }
 }
 
@@ -302,6 +331,8 @@ fn lbfgsb(
             ("maxfev", o.maxfev.is_some()),
             ("adaptive", o.adaptive.is_some()),
             ("initial_simplex", o.initial_simplex.is_some()),
+            ("xtol", o.xtol.is_some()),
+            ("direc", o.direc.is_some()),
         ],
     )?;
     let bounds = match &o.bounds {
@@ -336,4 +367,57 @@ fn lbfgsb(
     let mut solver =
         lbfgsb::LBfgsB::new(maxcor, ftol, gtol, maxls, o.maxfun.unwrap_or(15000), &bounds.lb, &bounds.ub);
     run(&mut solver, &mut problem, x0, o.maxiter.unwrap_or(15000))
+}
+
+/// `minimize(method='Powell')`: checks its options and runs SciPy's `_minimize_powell`.
+fn powell_method(
+    fun: &mut dyn FnMut(&Array1<f64>) -> f64,
+    x0: Array1<f64>,
+    o: &MinimizeOptions<'_>,
+) -> Result<OptimizeResult> {
+    let n = x0.len();
+    reject(
+        o.method,
+        &[
+            ("jac", !matches!(o.jac, Jac::Default)),
+            ("gtol", o.gtol.is_some()),
+            ("c1", o.c1.is_some()),
+            ("c2", o.c2.is_some()),
+            ("xrtol", o.xrtol.is_some()),
+            ("xatol", o.xatol.is_some()),
+            ("fatol", o.fatol.is_some()),
+            ("adaptive", o.adaptive.is_some()),
+            ("initial_simplex", o.initial_simplex.is_some()),
+            ("maxcor", o.maxcor.is_some()),
+            ("eps", o.eps.is_some()),
+            ("maxfun", o.maxfun.is_some()),
+            ("maxls", o.maxls.is_some()),
+        ],
+    )?;
+    if let Some(b) = &o.bounds {
+        b.check(n)?;
+    }
+    let xtol = o.xtol.or(o.tol).unwrap_or(1e-4);
+    let ftol = o.ftol.or(o.tol).unwrap_or(1e-4);
+    for (arg, v) in [("xtol", xtol), ("ftol", ftol)] {
+        if v.is_nan() || v < 0.0 {
+            return Err(invalid(arg, format!("must be non-negative, got {v}")));
+        }
+    }
+    let direc = match &o.direc {
+        Some(d) if d.dim() != (n, n) => {
+            return Err(invalid("direc", format!("expected shape ({n}, {n}), got {:?}", d.shape())));
+        }
+        Some(d) => d.clone(),
+        None => Array2::eye(n),
+    };
+    // SciPy: with only one of maxiter/maxfev given, the other is unlimited.
+    let (maxiter, maxfun) = match (o.maxiter, o.maxfev) {
+        (None, None) => (1000 * n, 1000 * n),
+        (Some(i), None) => (i, usize::MAX),
+        (None, Some(f)) => (usize::MAX, f),
+        (Some(i), Some(f)) => (i, f),
+    };
+    let bounds = o.bounds.as_ref().map(|b| (&b.lb, &b.ub));
+    powell::powell(fun, x0, bounds, powell::PowellParams { xtol, ftol, maxiter, maxfun, direc })
 }
