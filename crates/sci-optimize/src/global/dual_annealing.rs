@@ -256,6 +256,14 @@ impl<F: FnMut(&Array1<f64>) -> f64> State<'_, F> {
         (self.func)(x)
     }
 
+    /// A local search found a new best point: it becomes the current one too.
+    fn new_best(&mut self, e: f64, x: Array1<f64>) {
+        self.ebest = e;
+        self.xbest = x.clone();
+        self.current_energy = e;
+        self.current = x;
+    }
+
     fn reset(
         &mut self,
         rng: &mut Generator,
@@ -457,10 +465,7 @@ impl Chain {
             let (e, x) = ls(st, &xb, eb);
             if e < st.ebest {
                 self.not_improved_idx = 0;
-                st.ebest = e;
-                st.xbest = x.clone();
-                st.current_energy = e;
-                st.current = x;
+                st.new_best(e, x);
             }
             if st.nfev >= st.maxfun {
                 return Some("Maximum number of function call reached during local search");
@@ -485,10 +490,7 @@ impl Chain {
             self.not_improved_idx = 0;
             self.not_improved_max_idx = st.current.len();
             if e < st.ebest {
-                st.ebest = e;
-                st.xbest = x.clone();
-                st.current_energy = e;
-                st.current = x;
+                st.new_best(e, x);
             }
             if st.nfev >= st.maxfun {
                 return Some("Maximum number of function call reached during dual annealing");
