@@ -70,6 +70,7 @@ mod qr;
 mod rhs;
 mod scalar;
 mod schur;
+mod schur_sort;
 mod solve;
 mod special;
 mod special2;
@@ -97,6 +98,7 @@ pub use procrustes::{Side, bandwidth, issymmetric, orthogonal_procrustes, pinvh,
 pub use qr::{QrMode, qr, qr_pivoting, qr_r, rq};
 pub use scalar::LinalgFloat;
 pub use schur::{rsf2csf, schur, schur_complex};
+pub use schur_sort::{SchurSort, schur_complex_sorted, schur_sorted, schur_sorted_by};
 pub use solve::{AssumeA, SolveOptions, TriangularOptions, solve, solve_triangular, solve_with};
 pub use special::{
     PascalKind, block_diag, circulant, companion, fiedler, hadamard, hankel, helmert, hilbert, invhilbert,
