@@ -124,9 +124,49 @@ impl fmt::Debug for MinimizeOptions<'_> {
     }
 }
 
-fn reject(method: Method, given: &[(&'static str, bool)]) -> Result<()> {
-    match given.iter().find(|(_, g)| *g) {
-        Some((option, _)) => Err(OptimizeError::UnsupportedOption { method: method.name(), option }),
+/// The method-specific options given in `o`, by SciPy name.
+fn given_options(o: &MinimizeOptions<'_>) -> [(&'static str, bool); 17] {
+    [
+        ("jac", !matches!(o.jac, Jac::Default)),
+        ("gtol", o.gtol.is_some()),
+        ("c1", o.c1.is_some()),
+        ("c2", o.c2.is_some()),
+        ("xrtol", o.xrtol.is_some()),
+        ("xatol", o.xatol.is_some()),
+        ("fatol", o.fatol.is_some()),
+        ("maxfev", o.maxfev.is_some()),
+        ("adaptive", o.adaptive.is_some()),
+        ("initial_simplex", o.initial_simplex.is_some()),
+        ("bounds", o.bounds.is_some()),
+        ("maxcor", o.maxcor.is_some()),
+        ("ftol", o.ftol.is_some()),
+        ("eps", o.eps.is_some()),
+        ("maxfun", o.maxfun.is_some()),
+        ("maxls", o.maxls.is_some()),
+        ("xtol", o.xtol.is_some()),
+    ]
+}
+
+/// The options each method takes (besides `tol` and `maxiter`).
+fn accepted(method: Method) -> &'static [&'static str] {
+    match method {
+        Method::NelderMead => &["xatol", "fatol", "maxfev", "adaptive", "initial_simplex"],
+        Method::Bfgs => &["jac", "gtol", "c1", "c2", "xrtol"],
+        Method::Cg => &["jac", "gtol", "c1", "c2"],
+        Method::LBfgsB => &["jac", "gtol", "bounds", "maxcor", "ftol", "eps", "maxfun", "maxls"],
+        Method::Powell => &["bounds", "xtol", "ftol", "maxfev", "direc"],
+    }
+}
+
+/// [`OptimizeError::UnsupportedOption`] for the first option `o.method` does not take.
+fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
+    let direc = ("direc", o.direc.is_some());
+    match given_options(o)
+        .into_iter()
+        .chain([direc])
+        .find(|(name, g)| *g && !accepted(o.method).contains(name))
+    {
+        Some((option, _)) => Err(OptimizeError::UnsupportedOption { method: o.method.name(), option }),
         None => Ok(()),
     }
 }
@@ -222,25 +262,11 @@ where
             return Err(invalid("tol", format!("tolerance must be non-negative, got {t}")));
         }
     }
+    check_options(o)?;
     let maxiter = o.maxiter.unwrap_or(200 * n);
     let x0 = x0.to_owned();
     if o.method == Method::Powell {
         return powell_method(&mut fun, x0, o);
-    }
-    if o.method != Method::LBfgsB {
-        reject(
-            o.method,
-            &[
-                ("bounds", o.bounds.is_some()),
-                ("maxcor", o.maxcor.is_some()),
-                ("ftol", o.ftol.is_some()),
-                ("eps", o.eps.is_some()),
-                ("maxfun", o.maxfun.is_some()),
-                ("maxls", o.maxls.is_some()),
-                ("xtol", o.xtol.is_some()),
-                ("direc", o.direc.is_some()),
-            ],
-        )?;
     }
     if o.method == Method::LBfgsB {
         return lbfgsb(&mut fun, x0, o);
@@ -248,16 +274,6 @@ where
     let mut problem = Problem::new(&mut fun, o.jac, None);
     match o.method {
         Method::NelderMead => {
-            reject(
-                o.method,
-                &[
-                    ("jac", !matches!(o.jac, Jac::Default)),
-                    ("gtol", o.gtol.is_some()),
-                    ("c1", o.c1.is_some()),
-                    ("c2", o.c2.is_some()),
-                    ("xrtol", o.xrtol.is_some()),
-                ],
-            )?;
             if let Some(s) = &o.initial_simplex {
                 if s.dim() != (n + 1, n) {
                     return Err(invalid(
@@ -284,16 +300,6 @@ where
             run(&mut solver, &mut problem, x0, maxiter)
         }
         Method::Bfgs | Method::Cg => {
-            reject(
-                o.method,
-                &[
-                    ("xatol", o.xatol.is_some()),
-                    ("fatol", o.fatol.is_some()),
-                    ("maxfev", o.maxfev.is_some()),
-                    ("adaptive", o.adaptive.is_some()),
-                    ("initial_simplex", o.initial_simplex.is_some()),
-                ],
-            )?;
             let gtol = o.gtol.or(o.tol).unwrap_or(1e-5);
             let c1 = o.c1.unwrap_or(1e-4);
             let c2 = o.c2.unwrap_or(if o.method == Method::Bfgs { 0.9 } else { 0.4 });
@@ -304,7 +310,6 @@ where
                 let mut solver = quasi_newton::Bfgs::new(gtol, c1, c2, o.xrtol.unwrap_or(0.0));
                 run(&mut solver, &mut problem, x0, maxiter)
             } else {
-                reject(o.method, &[("xrtol", o.xrtol.is_some())])?;
                 let mut solver = quasi_newton::Cg::new(gtol, c1, c2);
                 run(&mut solver, &mut problem, x0, maxiter)
             }
@@ -320,21 +325,6 @@ fn lbfgsb(
     o: &MinimizeOptions<'_>,
 ) -> Result<OptimizeResult> {
     let n = x0.len();
-    reject(
-        o.method,
-        &[
-            ("c1", o.c1.is_some()),
-            ("c2", o.c2.is_some()),
-            ("xrtol", o.xrtol.is_some()),
-            ("xatol", o.xatol.is_some()),
-            ("fatol", o.fatol.is_some()),
-            ("maxfev", o.maxfev.is_some()),
-            ("adaptive", o.adaptive.is_some()),
-            ("initial_simplex", o.initial_simplex.is_some()),
-            ("xtol", o.xtol.is_some()),
-            ("direc", o.direc.is_some()),
-        ],
-    )?;
     let bounds = match &o.bounds {
         Some(b) => {
             b.check(n)?;
@@ -376,24 +366,6 @@ fn powell_method(
     o: &MinimizeOptions<'_>,
 ) -> Result<OptimizeResult> {
     let n = x0.len();
-    reject(
-        o.method,
-        &[
-            ("jac", !matches!(o.jac, Jac::Default)),
-            ("gtol", o.gtol.is_some()),
-            ("c1", o.c1.is_some()),
-            ("c2", o.c2.is_some()),
-            ("xrtol", o.xrtol.is_some()),
-            ("xatol", o.xatol.is_some()),
-            ("fatol", o.fatol.is_some()),
-            ("adaptive", o.adaptive.is_some()),
-            ("initial_simplex", o.initial_simplex.is_some()),
-            ("maxcor", o.maxcor.is_some()),
-            ("eps", o.eps.is_some()),
-            ("maxfun", o.maxfun.is_some()),
-            ("maxls", o.maxls.is_some()),
-        ],
-    )?;
     if let Some(b) = &o.bounds {
         b.check(n)?;
     }
