@@ -19,9 +19,10 @@ def _outputs(r, nfev):
     return out
 
 
-# Both stop at gradient norm 1e-5 near the minimum x = 1 after different line-search paths:
-# the iterates agree to about 1e-6.
-@workload("optimize.bfgs_rosen10_numjac", rtol=1e-6, atol=1e-9)
+# Both stop at gradient norm 1e-5 (gtol) near the minimum x = 1 after different paths; the
+# smallest Hessian eigenvalue there is 0.5, so each x is within ~2e-5 of 1 (seen: 1e-7 to 1e-6
+# apart) and fun below ~1e-10.
+@workload("optimize.bfgs_rosen10_numjac", rtol=5e-5, atol=1e-9)
 def bfgs_rosen10(inp):
     x0 = inp.npy("x0")
     return lambda: _outputs(so.minimize(so.rosen, x0, method="BFGS"), False)
