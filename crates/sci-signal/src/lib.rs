@@ -18,7 +18,7 @@
 //! | `detrend`, `resample` | [`detrend`], [`resample`] |
 //! | `freqz`, `freqz_zpk`, `sosfreqz` | [`freqz`], [`freqz_zpk`], [`sosfreqz`] |
 //! | `freqs`, `freqs_zpk`, `group_delay` | [`freqs`], [`freqs_zpk`], [`group_delay`] |
-//! | `iirnotch`, `iirpeak`, `iircomb` | [`iirnotch`], [`iirpeak`], [`iircomb`] |
+//! | `iirnotch`, `iirpeak`, `iircomb`, `gammatone` | [`iirnotch`], [`iirpeak`], [`iircomb`], [`gammatone`] |
 //! | `sos2tf`, `sos2zpk`, `tf2sos` | [`sos2tf`], [`sos2zpk`], [`tf2sos`] |
 //! | `sosfilt` (with `zi`), `sosfilt_zi`, `sosfiltfilt` | [`sosfilt`], [`sosfilt_with_zi`], [`sosfilt_zi`], [`sosfiltfilt`] |
 //! | `convolve`, `correlate`, `fftconvolve`, `oaconvolve`, `choose_conv_method`, `correlation_lags` | [`convolve`], [`correlate`], [`fftconvolve`], [`oaconvolve`], [`choose_conv_method`], [`correlation_lags`] |
@@ -62,6 +62,7 @@ mod fir;
 mod firls;
 mod freqs;
 mod freqz;
+mod gammatone;
 mod iirdesign;
 mod iirfilter;
 mod lombscargle;
@@ -102,6 +103,7 @@ pub use fir::{PassZero, firwin, firwin2, kaiser_atten, kaiser_beta, kaiserord};
 pub use firls::firls;
 pub use freqs::{freqs, freqs_zpk, group_delay};
 pub use freqz::{FreqzOptions, WorN, freqz, freqz_zpk, sosfreqz};
+pub use gammatone::{GammatoneType, gammatone};
 pub use iirdesign::{IirDesignType, iirdesign, iirdesign_sos, iirdesign_zpk};
 pub use iirfilter::{IirType, iirfilter, iirfilter_sos, iirfilter_zpk};
 pub use lombscargle::{LombNormalize, lombscargle};
