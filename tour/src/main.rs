@@ -7,6 +7,7 @@
 #![allow(clippy::reversed_empty_ranges)]
 
 mod array;
+mod cluster;
 mod fft;
 mod images;
 mod integrate;
@@ -54,6 +55,7 @@ fn main() -> ExitCode {
         ("integrate", integrate::run),
         ("interpolate", interpolate::run),
         ("spatial", spatial::run),
+        ("cluster", cluster::run),
     ];
     let mut broken = Vec::new();
     for (name, chapter) in chapters {

@@ -18,6 +18,7 @@
 //! | [`integrate`] | `scipy.integrate` | `sci-integrate` | `integrate` |
 //! | [`interpolate`] | `scipy.interpolate` | `sci-interpolate` | `interpolate` |
 //! | [`spatial`] | `scipy.spatial` | `sci-spatial` | `spatial` |
+//! | [`cluster`] | `scipy.cluster` | `sci-cluster` | `cluster` |
 //!
 //! Arrays are [`ndarray`] arrays, re-exported here; every module takes and returns them.
 //!
@@ -55,6 +56,8 @@ pub use sci_integrate as integrate;
 pub use sci_interpolate as interpolate;
 #[cfg(feature = "spatial")]
 pub use sci_spatial as spatial;
+#[cfg(feature = "cluster")]
+pub use sci_cluster as cluster;
 
 /// The names most programs want: ndarray's prelude (`array!`, `Array1`, `Axis`, `s!`, ...) and
 /// the complex number types.
@@ -136,5 +139,13 @@ mod tests {
     fn spatial_is_scipy_spatial() {
         let x = crate::ndarray::array![[0.0, 0.0], [3.0, 4.0]];
         assert_eq!(crate::spatial::pdist(&x, crate::spatial::Metric::Euclidean).unwrap()[0], 5.0);
+    }
+
+    #[cfg(feature = "cluster")]
+    #[test]
+    fn cluster_is_scipy_cluster() {
+        let y = crate::ndarray::array![1.0, 3.0, 2.0];
+        let z = crate::cluster::linkage(&y, crate::cluster::Method::Single).unwrap();
+        assert_eq!(z[[0, 2]], 1.0);
     }
 }
