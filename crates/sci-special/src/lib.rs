@@ -14,6 +14,7 @@
 //! * Bessel functions: [`jv`], [`jn`], [`j0`], [`j1`], [`y0`], [`y1`], [`yn`], [`iv`], [`ive`],
 //!   [`i0`], [`i0e`], [`i1`], [`i1e`];
 //! * elliptic functions and integrals: [`ellipj`], [`ellipk`], [`ellipkm1`], [`ellipe`];
+//! * zeta functions: [`zeta`] (Riemann), [`zeta_q`] (Hurwitz, SciPy's `zeta(x, q)`), [`zetac`];
 //! * combinatorics: [`binom`], [`comb`], [`perm`], [`factorial`];
 //! * convenience functions: [`xlogy`], [`xlog1py`], [`expit`], [`logit`], [`log_expit`],
 //!   [`exprel`], [`logsumexp`] (and [`logsumexp_sign`] for `return_sign=True`), [`softmax`],
@@ -49,6 +50,7 @@ mod logexp;
 mod logsumexp;
 mod ndtr;
 mod ufunc;
+mod zeta;
 
 pub use bessel::{i0, i0e, i1, i1e, iv, ive, j0, j1, jn, jv, y0, y1, yn};
 pub use combinatorics::{beta, betaln, binom, comb, factorial, perm, poch};
@@ -61,3 +63,4 @@ pub use logexp::{expit, exprel, log_expit, logit, xlog1py, xlogy};
 pub use logsumexp::{LogsumexpOptions, log_softmax, logsumexp, logsumexp_sign, softmax};
 pub use ndtr::{erfcinv, erfcx, erfinv, log_ndtr, ndtr, ndtri};
 pub use ufunc::{ufunc1, ufunc2, ufunc3};
+pub use zeta::{zeta, zeta_q, zetac};
