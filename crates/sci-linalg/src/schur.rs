@@ -117,23 +117,6 @@ fn block_eigs<T: LinalgFloat>(a: T, b: T, c: T, d: T) -> (T, T, T, T) {
     }
 }
 
-/// Applies the plane rotation `(c, s)` to columns `j1`, `j2` of `m` over rows `rows`
-/// (BLAS `drot`: `x ← c x + s y`, `y ← c y − s x`); rows of `m` are the columns of `mᵀ`.
-fn rot_cols<T: LinalgFloat>(
-    mut m: ndarray::ArrayViewMut2<'_, T>,
-    rows: std::ops::Range<usize>,
-    j1: usize,
-    j2: usize,
-    c: T,
-    s: T,
-) {
-    for r in rows {
-        let (x, y) = (m[[r, j1]], m[[r, j2]]);
-        m[[r, j1]] = c * x + s * y;
-        m[[r, j2]] = c * y - s * x;
-    }
-}
-
 /// LAPACK `dlarfg` on a vector of length 2 or 3 held in `v`: returns `tau` and overwrites
 /// `v[0]` with `beta` and `v[1..]` with the reflector's tail.
 fn larfg<T: LinalgFloat>(v: &mut [T]) -> T {
@@ -152,18 +135,59 @@ fn larfg<T: LinalgFloat>(v: &mut [T]) -> T {
     tau
 }
 
+/// A column-major square matrix over a slice: `m[[i, j]]` is `d[i + j·n]` (one bounds check
+/// instead of ndarray's two, in the hot loops of the QR iteration).
+struct ColMajor<'a, T> {
+    d: &'a mut [T],
+    n: usize,
+}
+
+impl<T> std::ops::Index<[usize; 2]> for ColMajor<'_, T> {
+    type Output = T;
+    #[inline(always)]
+    fn index(&self, [i, j]: [usize; 2]) -> &T {
+        &self.d[i + j * self.n]
+    }
+}
+
+impl<T> std::ops::IndexMut<[usize; 2]> for ColMajor<'_, T> {
+    #[inline(always)]
+    fn index_mut(&mut self, [i, j]: [usize; 2]) -> &mut T {
+        &mut self.d[i + j * self.n]
+    }
+}
+
+impl<T: LinalgFloat> ColMajor<'_, T> {
+    /// BLAS `drot` on columns `j1`, `j2` over rows `rows`.
+    fn rot_cols(&mut self, rows: std::ops::Range<usize>, j1: usize, j2: usize, c: T, s: T) {
+        for r in rows {
+            let (x, y) = (self[[r, j1]], self[[r, j2]]);
+            self[[r, j1]] = c * x + s * y;
+            self[[r, j2]] = c * y - s * x;
+        }
+    }
+
+    /// BLAS `drot` on rows `i1`, `i2` over columns `cols`.
+    fn rot_rows(&mut self, cols: std::ops::Range<usize>, i1: usize, i2: usize, c: T, s: T) {
+        for k in cols {
+            let (x, y) = (self[[i1, k]], self[[i2, k]]);
+            self[[i1, k]] = c * x + s * y;
+            self[[i2, k]] = c * y - s * x;
+        }
+    }
+}
+
 /// LAPACK `dlahqr` with `wantt = wantz = true`, `ilo = 0`, `ihi = n - 1`: reduces the upper
 /// Hessenberg `h` to real Schur form in place, accumulating the transformations into `z`.
 /// Returns `Err(i)` when eigenvalue `i` did not converge.
 #[allow(clippy::many_single_char_names)]
 fn lahqr<T: LinalgFloat>(h: &mut Array2<T>, z: &mut Array2<T>) -> std::result::Result<(), usize> {
     let n = h.nrows();
-    if n == 0 {
+    if n <= 1 {
         return Ok(());
     }
-    if n == 1 {
-        return Ok(());
-    }
+    let mut h = ColMajor { d: h.as_slice_memory_order_mut().expect("contiguous"), n };
+    let mut z = ColMajor { d: z.as_slice_memory_order_mut().expect("contiguous"), n };
     for j in 0..n.saturating_sub(3) {
         h[[j + 2, j]] = T::zero();
         h[[j + 3, j]] = T::zero();
@@ -367,10 +391,10 @@ fn lahqr<T: LinalgFloat>(h: &mut Array2<T>, z: &mut Array2<T>) -> std::result::R
             h[[ii, ii - 1]] = c;
             h[[ii, ii]] = d;
             if i2 > ii {
-                rot_cols(h.view_mut().reversed_axes(), ii + 1..i2 + 1, ii - 1, ii, cs, sn);
+                h.rot_rows(ii + 1..i2 + 1, ii - 1, ii, cs, sn);
             }
-            rot_cols(h.view_mut(), i1..ii - 1, ii - 1, ii, cs, sn);
-            rot_cols(z.view_mut(), 0..n, ii - 1, ii, cs, sn);
+            h.rot_cols(i1..ii - 1, ii - 1, ii, cs, sn);
+            z.rot_cols(0..n, ii - 1, ii, cs, sn);
         }
         kdefl = 0;
         i = l;
@@ -380,7 +404,8 @@ fn lahqr<T: LinalgFloat>(h: &mut Array2<T>, z: &mut Array2<T>) -> std::result::R
 
 /// Real Schur form of a Fortran-order finite square matrix: `(t, z)` with `a = z t zᵀ`.
 pub(crate) fn real_schur<T: LinalgFloat>(a: Array2<T>) -> Result<(Array2<T>, Array2<T>)> {
-    let mut t = a;
+    // lahqr indexes the buffers as column-major
+    let mut t = if a.t().is_standard_layout() { a } else { to_fortran(&a) };
     let mut z = hessenberg_in_place(&mut t);
     lahqr(&mut t, &mut z).map_err(|_| LinalgError::NoConvergence { iterations: 30 * t.nrows().max(10) })?;
     Ok((t, z))

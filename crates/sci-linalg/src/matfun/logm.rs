@@ -1,6 +1,6 @@
 //! `logm` (inverse scaling and squaring on the Schur form) and `fractional_matrix_power`.
 
-use ndarray::{Array2, ArrayBase, Data, Ix2};
+use ndarray::{Array2, ArrayBase, Data, Ix2, ShapeBuilder};
 use num_complex::Complex;
 
 use super::sqrtm::sqrtm_triu;
@@ -44,17 +44,22 @@ const THETA_8: f64 = 0.367;
 fn tri_resolvent<T: LinalgFloat>(x: &Array2<Complex<T>>, c: T) -> Array2<Complex<T>> {
     let n = x.nrows();
     let one = Complex::new(T::one(), T::zero());
-    let mut y = Array2::from_elem((n, n), czero::<T>());
+    let cc = Complex::new(c, T::zero());
+    // column-major copy of x (the logical order of xᵀ), so that column k is a contiguous slice
+    let xs: Vec<Complex<T>> = x.t().iter().copied().collect();
+    let mut y = vec![czero::<T>(); n * n];
+    let mut acc = vec![czero::<T>(); n];
     for j in 0..n {
-        for i in (0..=j).rev() {
-            let mut s = x[[i, j]];
-            for k in i + 1..=j {
-                s -= x[[i, k]] * y[[k, j]] * c;
+        acc[..=j].fill(czero());
+        for k in (0..=j).rev() {
+            let ykj = (xs[k + j * n] - acc[k] * cc) / (one + xs[k + k * n] * cc);
+            y[k + j * n] = ykj;
+            for (a, &xik) in acc[..k].iter_mut().zip(&xs[k * n..k * n + k]) {
+                *a += xik * ykj;
             }
-            y[[i, j]] = s / (one + x[[i, i]] * c);
         }
     }
-    y
+    Array2::from_shape_vec((n, n).f(), y).expect("n * n elements")
 }
 
 /// Principal logarithm of a nonsingular upper triangular complex matrix by inverse scaling

@@ -1,7 +1,7 @@
 //! `sqrtm` (Björck–Hammarling on the complex Schur form), `funm` (Schur–Parlett) and
 //! `signm`.
 
-use ndarray::{Array2, ArrayBase, Data, Ix2};
+use ndarray::{Array2, ArrayBase, Data, Ix2, ShapeBuilder};
 use num_complex::Complex;
 
 use super::{RealOrComplex, complex_schur, czero, maybe_real, square_input, unschur};
@@ -15,17 +15,18 @@ use crate::svd::svdvals;
 /// matrix without a square root gives infinities, as in SciPy.
 pub(crate) fn sqrtm_triu<T: crate::LinalgFloat>(t: &Array2<Complex<T>>) -> Array2<Complex<T>> {
     let n = t.nrows();
-    let mut r = Array2::from_elem((n, n), czero::<T>());
+    // column-major buffer; column j is computed bottom-up, and the sums Σ r[i, k] r[k, j]
+    // are accumulated column by column (contiguous access).
+    let mut r = vec![czero::<T>(); n * n];
+    let mut acc = vec![czero::<T>(); n];
     for j in 0..n {
-        r[[j, j]] = t[[j, j]].sqrt();
-        for i in (0..j).rev() {
-            let mut s = czero::<T>();
-            for k in i + 1..j {
-                s += r[[i, k]] * r[[k, j]];
-            }
-            let num = t[[i, j]] - s;
-            let den = r[[i, i]] + r[[j, j]];
-            r[[i, j]] = if den != czero() {
+        let rjj = t[[j, j]].sqrt();
+        r[j + j * n] = rjj;
+        acc[..j].fill(czero());
+        for k in (0..j).rev() {
+            let num = t[[k, j]] - acc[k];
+            let den = r[k + k * n] + rjj;
+            let rkj = if den != czero() {
                 num / den
             } else if num == czero() {
                 czero()
@@ -34,9 +35,14 @@ pub(crate) fn sqrtm_triu<T: crate::LinalgFloat>(t: &Array2<Complex<T>>) -> Array
                 let part = |x: T| if x == T::zero() { x } else { x / T::zero() };
                 Complex::new(part(num.re), part(num.im))
             };
+            r[k + j * n] = rkj;
+            let (col_k, _) = r.split_at(k * n + k);
+            for (a, &rik) in acc[..k].iter_mut().zip(&col_k[k * n..k * n + k]) {
+                *a += rik * rkj;
+            }
         }
     }
-    r
+    Array2::from_shape_vec((n, n).f(), r).expect("n * n elements")
 }
 
 /// Principal matrix square root: the `X` with `X · X = A` whose eigenvalues have
