@@ -313,3 +313,36 @@ impl<T: SparseScalar> CooMatrix<T> {
         self.data.len() * (std::mem::size_of::<T>() + 2 * std::mem::size_of::<usize>())
     }
 }
+
+impl<T: SparseScalar> CooMatrix<T> {
+    /// Converts `sprs` triplets (the sparse type `sci_io::mmread` returns for Matrix Market
+    /// coordinate files), keeping their order and duplicates.
+    ///
+    /// SciPy equivalent: the `coo_array` that `scipy.io.mmread` returns.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let t = sprs::TriMat::from_triplets((2, 3), vec![1, 0], vec![2, 0], vec![5.0, 1.0]);
+    /// let a = sci_sparse::CooMatrix::from_trimat(&t);
+    /// assert_eq!((a.shape(), a.row(), a.col(), a.data()), ((2, 3), &[1, 0][..], &[2, 0][..], &[5.0, 1.0][..]));
+    /// ```
+    pub fn from_trimat(t: &sprs::TriMat<T>) -> Self {
+        CooMatrix::from_raw(t.data().to_vec(), t.row_inds().to_vec(), t.col_inds().to_vec(), t.shape())
+    }
+
+    /// The same triplets as an `sprs::TriMat` (what `sci_io::mmwrite` takes for coordinate
+    /// files).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let a = sci_sparse::CooMatrix::new(vec![2.0], vec![1], vec![0], (2, 2))?;
+    /// let t = a.to_trimat();
+    /// assert_eq!((t.row_inds(), t.col_inds(), t.data()), (&[1][..], &[0][..], &[2.0][..]));
+    /// # Ok::<(), sci_sparse::SparseError>(())
+    /// ```
+    pub fn to_trimat(&self) -> sprs::TriMat<T> {
+        sprs::TriMat::from_triplets(self.shape, self.row.clone(), self.col.clone(), self.data.clone())
+    }
+}

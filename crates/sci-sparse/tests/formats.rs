@@ -380,3 +380,16 @@ fn display_like_scipy() {
     assert_eq!((lines[27], lines[28], lines[29]), ("  (24, 24)\t1.0", "  :\t:", "  (35, 35)\t1.0"));
     assert!(CsrMatrix::<f32>::identity(1).to_string().contains("'float32'"));
 }
+
+#[test]
+fn trimat_round_trip_keeps_order_and_duplicates() {
+    let f = fx();
+    for c in CASES {
+        let (_, _, coo) = load_case(&f, c);
+        let t = coo.to_trimat();
+        assert_eq!(t.shape(), coo.shape(), "{c}");
+        let back = CooMatrix::from_trimat(&t);
+        assert_eq!(back, coo, "{c}");
+        assert_array_equal(&back.toarray(), &m(&f, &format!("{c}/dense")));
+    }
+}
