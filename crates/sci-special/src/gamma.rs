@@ -38,7 +38,7 @@ pub fn gamma(x: f64) -> f64 {
 }
 
 /// sin(πx), exact at the integers.
-fn sinpi(x: f64) -> f64 {
+pub(crate) fn sinpi(x: f64) -> f64 {
     let r = x % 2.0;
     if r == r.trunc() { 0.0 } else { (r * std::f64::consts::PI).sin() }
 }

@@ -5,7 +5,7 @@
 //! corrections. Negative arguments of the Riemann zeta function go through the functional
 //! equation ζ(x) = 2^x π^{x-1} sin(πx/2) Γ(1-x) ζ(1-x).
 
-use crate::gamma::{gamma, gammaln};
+use crate::gamma::{gamma, gammaln, sinpi};
 use std::f64::consts::PI;
 
 /// B_{2j}/(2j)!, j = 1..13 (from the exact Bernoulli numbers).
@@ -51,12 +51,6 @@ fn euler_maclaurin(s: f64, q: f64) -> f64 {
         }
     }
     sum
-}
-
-/// sin(πx) with exact zeros at the integers.
-fn sinpi(x: f64) -> f64 {
-    let r = x % 2.0;
-    if r == r.trunc() { 0.0 } else { (PI * r).sin() }
 }
 
 /// The Hurwitz zeta function ζ(x, q) = Σ_{k≥0} (q+k)^{-x}.

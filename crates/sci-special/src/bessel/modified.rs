@@ -4,8 +4,6 @@
 //! so it is summed without cancellation for moderate x; for large x the asymptotic expansion
 //! e^x/√(2πx) Σ (-1)^k a_k(v)/x^k is used, with its terms checked to fall below 1e-17.
 
-use crate::gamma::gamma;
-
 /// I_v(x)·e^{-x} for finite x > 0 (v real).
 fn ive_pos(v: f64, x: f64) -> f64 {
     // The expansion alternates; with 4v² < x its terms shrink from the start (no cancellation).
@@ -53,13 +51,7 @@ fn series(v: f64, x: f64) -> f64 {
             break;
         }
     }
-    let lead = if v.abs() < 170.0 {
-        (0.5 * x).powf(v) / gamma(v + 1.0)
-    } else {
-        let (lg, sign) = libm::lgamma_r(v + 1.0);
-        f64::from(sign) * (v * (0.5 * x).ln() - lg).exp()
-    };
-    lead * sum
+    super::real_order::leading(v, x) * sum
 }
 
 /// Shared edge handling: `Ok(value)` for the cases decided without evaluation, `Err(x)` with

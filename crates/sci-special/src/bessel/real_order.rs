@@ -47,7 +47,7 @@ pub fn jv(v: f64, x: f64) -> f64 {
 }
 
 /// (x/2)^v / Γ(v+1), by powers where Γ does not overflow and by logarithms otherwise.
-fn leading(v: f64, x: f64) -> f64 {
+pub(super) fn leading(v: f64, x: f64) -> f64 {
     if v.abs() < 170.0 {
         (0.5 * x).powf(v) / gamma(v + 1.0)
     } else {
