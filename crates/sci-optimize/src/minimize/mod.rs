@@ -4,6 +4,7 @@ mod bounds;
 mod lbfgsb;
 mod linesearch;
 mod neldermead;
+mod newton_cg;
 mod powell;
 mod quasi_newton;
 mod testfuncs;
@@ -41,6 +42,8 @@ pub enum Method {
     LBfgsB,
     /// `"Powell"`: Powell's conjugate direction method (derivative free; takes bounds).
     Powell,
+    /// `"Newton-CG"`: truncated Newton with conjugate gradients (needs `jac`).
+    NewtonCg,
 }
 
 impl Method {
@@ -58,6 +61,7 @@ impl Method {
             Self::Cg => "CG",
             Self::LBfgsB => "L-BFGS-B",
             Self::Powell => "Powell",
+            Self::NewtonCg => "Newton-CG",
         }
     }
 }
@@ -101,16 +105,22 @@ pub struct MinimizeOptions<'a> {
     /// `(f_k - f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) <= ftol`; Powell, default 1e-4: stop when
     /// `2 (f_k - f_{k+1}) <= ftol (|f_k| + |f_{k+1}|)`).
     pub ftol: Option<f64>,
-    /// `eps` (L-BFGS-B; default 1e-8): absolute step of the forward-difference gradient.
+    /// `eps` (L-BFGS-B, default 1e-8: absolute step of the forward-difference gradient;
+    /// Newton-CG, default `sqrt(eps)`: step of the gradient differences for Hessian products).
     pub eps: Option<f64>,
     /// `maxfun` (L-BFGS-B; default 15000): limit on function evaluations.
     pub maxfun: Option<usize>,
     /// `maxls` (L-BFGS-B; default 20): limit on line-search steps per iteration.
     pub maxls: Option<usize>,
-    /// `xtol` (Powell; default 1e-4): line-search tolerance.
+    /// `xtol` (Powell, default 1e-4: line-search tolerance; Newton-CG, default 1e-5: stop when
+    /// the average step entry is below it).
     pub xtol: Option<f64>,
     /// `direc` (Powell; default the identity): the initial set of directions, one per row.
     pub direc: Option<Array2<f64>>,
+    /// `hess` (Newton-CG): the Hessian matrix.
+    pub hess: Option<&'a dyn Fn(&Array1<f64>) -> Array2<f64>>,
+    /// `hessp` (Newton-CG): the Hessian times a vector `p`, `hessp(x, p)`.
+    pub hessp: Option<&'a dyn Fn(&Array1<f64>, &Array1<f64>) -> Array1<f64>>,
 }
 
 impl fmt::Debug for MinimizeOptions<'_> {
@@ -125,7 +135,7 @@ impl fmt::Debug for MinimizeOptions<'_> {
 }
 
 /// The method-specific options given in `o`, by SciPy name.
-fn given_options(o: &MinimizeOptions<'_>) -> [(&'static str, bool); 17] {
+fn given_options(o: &MinimizeOptions<'_>) -> [(&'static str, bool); 20] {
     [
         ("jac", !matches!(o.jac, Jac::Default)),
         ("gtol", o.gtol.is_some()),
@@ -144,6 +154,9 @@ fn given_options(o: &MinimizeOptions<'_>) -> [(&'static str, bool); 17] {
         ("maxfun", o.maxfun.is_some()),
         ("maxls", o.maxls.is_some()),
         ("xtol", o.xtol.is_some()),
+        ("direc", o.direc.is_some()),
+        ("hess", o.hess.is_some()),
+        ("hessp", o.hessp.is_some()),
     ]
 }
 
@@ -155,6 +168,7 @@ fn accepted(method: Method) -> &'static [&'static str] {
         Method::Cg => &["jac", "gtol", "c1", "c2"],
         Method::LBfgsB => &["jac", "gtol", "bounds", "maxcor", "ftol", "eps", "maxfun", "maxls"],
         Method::Powell => &["bounds", "xtol", "ftol", "maxfev", "direc"],
+        Method::NewtonCg => &["jac", "hess", "hessp", "xtol", "eps", "c1", "c2"],
     }
 }
 
@@ -173,8 +187,8 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 
 /// Minimizes a scalar function of one or more variables from `x0`.
 ///
-/// SciPy equivalent: `scipy.optimize.minimize` (methods Nelder-Mead, Powell, BFGS, CG,
-/// L-BFGS-B).
+/// SciPy equivalent: `scipy.optimize.minimize` (methods Nelder-Mead, Powell, CG, BFGS,
+/// Newton-CG, L-BFGS-B).
 ///
 /// The methods are SciPy's algorithms with its defaults: BFGS and CG use the same Moré-Thuente
 /// line search (MINPACK-2 `dcsrch`) and, without `jac`, the same forward-difference gradient
@@ -192,6 +206,9 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// Powell is SciPy's `_minimize_powell`: Brent line searches (bounded ones over the feasible
 /// segment with `bounds`), the same directions, iterates and `nfev`; the final direction set
 /// (SciPy's `direc`) is not returned.
+///
+/// Newton-CG is SciPy's `_minimize_newtoncg` (needs `jac`; `hess`, `hessp`, or forward
+/// differences of the gradient with step `eps` for the Hessian products).
 ///
 /// # Errors
 ///
@@ -241,6 +258,18 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// let r = minimize(rosen, &array![-1.2, 1.0], &opts)?;
 /// assert_eq!((r.nit, r.nfev), (10, 309)); // SciPy's counts
 /// assert!((r.x[0] + 0.4579264166292454).abs() < 1e-9); // SciPy's x[0]
+///
+/// // Newton-CG with the exact Hessian: SciPy's counts.
+/// use sci_optimize::rosen_hess;
+/// let opts = MinimizeOptions {
+///     method: Method::NewtonCg,
+///     jac: Jac::Fn(&rosen_der),
+///     hess: Some(&rosen_hess),
+///     ..Default::default()
+/// };
+/// let r = minimize(rosen, &array![-1.2, 1.0], &opts)?;
+/// assert!(r.success && (r.x[0] - 1.0).abs() < 1e-4);
+/// assert_eq!((r.nit, r.nfev, r.njev, r.nhev), (83, 105, 105, 83));
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn minimize<F, S>(
@@ -270,6 +299,27 @@ where
     }
     if o.method == Method::LBfgsB {
         return lbfgsb(&mut fun, x0, o);
+    }
+    if o.method == Method::NewtonCg {
+        if matches!(o.jac, Jac::Default) {
+            return Err(OptimizeError::MissingArgument { method: "Newton-CG", arg: "jac" });
+        }
+        let xtol = o.xtol.or(o.tol).unwrap_or(1e-5);
+        let (c1, c2) = (o.c1.unwrap_or(1e-4), o.c2.unwrap_or(0.9));
+        if !(0.0 < c1 && c1 < c2 && c2 < 1.0) {
+            return Err(invalid("c1", "'c1' and 'c2' do not satisfy '0 < c1 < c2 < 1'"));
+        }
+        let eps = o.eps.unwrap_or(f64::EPSILON.sqrt());
+        if !(eps.is_finite() && eps != 0.0) {
+            return Err(invalid("eps", format!("must be finite and non-zero, got {eps}")));
+        }
+        let hess = match (o.hess, o.hessp) {
+            (Some(h), _) => newton_cg::Hessian::Full(h),
+            (None, Some(hp)) => newton_cg::Hessian::Product(hp),
+            (None, None) => newton_cg::Hessian::Approx(eps),
+        };
+        let mut problem = Problem::new(&mut fun, o.jac, None);
+        return newton_cg::newton_cg(&mut problem, hess, x0, xtol, maxiter, c1, c2);
     }
     let mut problem = Problem::new(&mut fun, o.jac, None);
     match o.method {
@@ -314,7 +364,7 @@ where
                 run(&mut solver, &mut problem, x0, maxiter)
             }
         }
-        Method::LBfgsB | Method::Powell => unreachable!("handled above"),
+        Method::LBfgsB | Method::Powell | Method::NewtonCg => unreachable!("handled above"),
     }
 }
 
