@@ -5,7 +5,15 @@
 //! [`lstsq`], [`svd`], [`eigh`], [`eig`], [`lu`], [`qr`], [`cholesky`], [`schur`], [`expm`],
 //! [`sqrtm`], [`logm`], [`funm`], [`norm`],
 //! the special matrices ([`toeplitz`], [`hilbert`], ...) and more; `docs/names/linalg.tsv`
-//! lists every `scipy.linalg` name and where it lives.
+//! lists every `scipy.linalg` name and where it lives. NumPy's [`polyfit`], [`polyval`] and
+//! [`roots`] live here too, as they are built on [`lstsq`] and [`eigvals`].
+//!
+//! By topic: solvers ([`solve`], [`solve_triangular`], [`solve_banded`], [`solveh_banded`],
+//! [`solve_circulant`], [`solve_toeplitz`], [`lstsq`]); decompositions ([`lu`], [`ldl`],
+//! [`cholesky`], [`cholesky_banded`], [`qr`], [`qr_pivoting`], [`rq`], [`svd`], [`schur`],
+//! [`schur_sorted`], [`rsf2csf`], [`hessenberg`], [`polar`]); eigenvalues ([`eig`], [`eigh`],
+//! [`eig_banded`]); matrix functions ([`expm`], [`logm`], [`sqrtm`], [`funm`], [`signm`],
+//! [`fractional_matrix_power`], [`cosm`], [`sinm`], [`tanm`], [`coshm`], [`sinhm`], [`tanhm`]).
 //!
 //! ```
 //! use sci_linalg::{det, solve, svdvals};
