@@ -7,11 +7,14 @@
 //!   with SciPy's iteration and call counts), [`brentq`], [`brenth`], [`bisect`], [`ridder`],
 //!   [`newton`];
 //! * scalar minimization: [`minimize_scalar`] (Brent, bounded, golden), [`bracket`];
-//! * [`minimize`]: Nelder-Mead, BFGS and CG with SciPy's line searches and finite-difference
-//!   gradients, driven through the [`Solver`] trait (`init`, `next_iter`, `terminate`) on a
-//!   [`Problem`] that counts `nfev`/`njev`/`nhev` and returning an [`OptimizeResult`];
-//! * least squares: [`leastsq`], [`root`] (`lm`) and [`curve_fit`] on MINPACK's
-//!   Levenberg-Marquardt.
+//! * [`minimize`]: Nelder-Mead, Powell, CG, BFGS, Newton-CG and L-BFGS-B (Powell and
+//!   L-BFGS-B with [`Bounds`]) with SciPy's line searches and finite-difference gradients,
+//!   driven through the [`Solver`] trait (`init`, `next_iter`, `terminate`) on a [`Problem`]
+//!   that counts `nfev`/`njev`/`nhev` and returning an [`OptimizeResult`]; [`approx_fprime`],
+//!   [`check_grad`];
+//! * nonlinear systems: [`root`] (`hybr`: MINPACK's hybrid Powell method, `lm`) and
+//!   [`fsolve`];
+//! * least squares: [`leastsq`] and [`curve_fit`] on MINPACK's Levenberg-Marquardt;
 //! * global optimization: [`differential_evolution`] (SciPy's path for a given seed), [`brute`],
 //!   [`basinhopping`], [`dual_annealing`];
 //! * assignment: [`linear_sum_assignment`] (SciPy's shortest augmenting path, the same
