@@ -51,8 +51,8 @@ pub use global::{
     Strategy, Updating, basinhopping, brute, differential_evolution, dual_annealing,
 };
 pub use lsq::{
-    CurveFitOptions, FsolveOptions, FsolveResult, LeastsqOptions, LeastsqResult, RootMethod, RootOptions, curve_fit,
-    fsolve, leastsq, root,
+    CurveFitOptions, FsolveOptions, FsolveResult, LeastsqOptions, LeastsqResult, RootMethod, RootOptions,
+    curve_fit, fsolve, leastsq, root,
 };
 pub use minimize::{Bounds, Method, MinimizeOptions, minimize, rosen, rosen_der, rosen_hess};
 pub use numdiff::{APPROX_FPRIME_EPSILON, FiniteDiff, approx_fprime, check_grad};
