@@ -2,10 +2,12 @@
 //!
 //! Hierarchical clustering as `scipy.cluster.hierarchy`: [`linkage`] (single, complete,
 //! average, weighted, ward, centroid, median, with SciPy's algorithms, row order and labels),
-//! [`linkage_observations`] for an observation matrix, and flat clusters with [`fcluster`].
+//! [`linkage_observations`] for an observation matrix, and flat clusters with [`fcluster`];
+//! k-means as `scipy.cluster.vq`: [`whiten`], [`vq`], [`kmeans`], [`kmeans2`] (seeded like
+//! NumPy's `default_rng`).
 //!
 //! `docs/names/cluster.tsv` lists every `scipy.cluster` name and what is still missing
-//! (k-means in `scipy.cluster.vq`, dendrograms, cophenetic distances, inconsistency).
+//! (dendrograms, cophenetic distances, inconsistency).
 //!
 //! ```
 //! use sci_cluster::{fcluster, linkage, Criterion, Method};
@@ -21,6 +23,8 @@ pub use sci_array;
 
 mod error;
 mod hierarchy;
+mod vq;
 
 pub use error::{ClusterError, Result};
 pub use hierarchy::{Criterion, Method, fcluster, linkage, linkage_observations};
+pub use vq::{Init, KMeans, kmeans, kmeans2, vq, whiten};
