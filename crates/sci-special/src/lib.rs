@@ -16,6 +16,7 @@
 //! * elliptic functions and integrals: [`ellipj`], [`ellipk`], [`ellipkm1`], [`ellipe`];
 //! * zeta functions: [`zeta`] (Riemann), [`zeta_q`] (Hurwitz, SciPy's `zeta(x, q)`), [`zetac`];
 //! * combinatorics: [`binom`], [`comb`], [`perm`], [`factorial`];
+//! * [`lambertw`] (real branches 0 and -1);
 //! * convenience functions: [`xlogy`], [`xlog1py`], [`expit`], [`logit`], [`log_expit`],
 //!   [`exprel`], [`logsumexp`] (and [`logsumexp_sign`] for `return_sign=True`), [`softmax`],
 //!   [`log_softmax`].
@@ -46,6 +47,7 @@ mod elliptic;
 mod erf;
 mod error;
 mod gamma;
+mod lambertw;
 mod logexp;
 mod logsumexp;
 mod ndtr;
@@ -59,6 +61,7 @@ pub use elliptic::{ellipe, ellipj, ellipk, ellipkm1};
 pub use erf::{erf, erfc};
 pub use error::{Result, SpecialError};
 pub use gamma::{gamma, gammaln, gammasgn, loggamma, rgamma};
+pub use lambertw::lambertw;
 pub use logexp::{expit, exprel, log_expit, logit, xlog1py, xlogy};
 pub use logsumexp::{LogsumexpOptions, log_softmax, logsumexp, logsumexp_sign, softmax};
 pub use ndtr::{erfcinv, erfcx, erfinv, log_ndtr, ndtr, ndtri};
