@@ -10,6 +10,7 @@
 //! | `numpy.savez`, `numpy.savez_compressed`, `numpy.load` (`.npz`) | [`savez`], [`savez_compressed`], [`load_npz`] |
 //! | `numpy.loadtxt`, `numpy.savetxt` | [`loadtxt`], [`loadtxt_str`], [`savetxt`], [`savetxt_string`] |
 //! | `numpy.genfromtxt` | [`genfromtxt`], [`genfromtxt_str`] (a [`Table`] of named [`Column`]s) |
+//! | `scipy.io.hb_read`, `hb_write` | [`hb_read`], [`hb_write`] (real unsymmetric assembled; [`sprs::CsMat`]) |
 //! | `scipy.io.mmread`, `mmwrite`, `mminfo` | [`mmread`], [`mmwrite`], [`mminfo`] (and `_str`/`_string` forms; sparse matrices as [`sprs::TriMat`]) |
 //!
 //! Malformed files give an [`IoError`], never a panic, and no allocation is sized by an
@@ -37,6 +38,7 @@
 pub use sci_array;
 
 mod error;
+mod hb;
 mod load;
 mod mm;
 mod npy;
@@ -45,6 +47,7 @@ mod pod;
 mod text;
 
 pub use error::{IoError, Result};
+pub use hb::{HbWriteOptions, hb_read, hb_read_str, hb_write, hb_write_string};
 pub use load::{Loaded, load};
 pub use mm::{
     MmField, MmFormat, MmInfo, MmMatrix, MmSymmetry, MmWritable, MmWriteOptions, mminfo, mminfo_str, mmread,
