@@ -11,7 +11,7 @@
 //!   [`rgamma`], [`digamma`] ([`psi`]), [`beta`], [`betaln`], [`poch`];
 //! * error function: [`erf`], [`erfc`], [`erfcx`], [`erfinv`], [`erfcinv`];
 //! * statistical functions: [`ndtr`], [`log_ndtr`], [`ndtri`];
-//! * Bessel functions: [`jv`], [`jn`], [`j0`], [`j1`], [`y0`], [`y1`], [`yn`], [`iv`], [`ive`],
+//! * Bessel functions: [`jv`], [`jn`], [`j0`], [`j1`], [`yv`], [`y0`], [`y1`], [`yn`], [`iv`], [`ive`],
 //!   [`i0`], [`i0e`], [`i1`], [`i1e`];
 //! * elliptic functions and integrals: [`ellipj`], [`ellipk`], [`ellipkm1`], [`ellipe`];
 //! * zeta functions: [`zeta`] (Riemann), [`zeta_q`] (Hurwitz, SciPy's `zeta(x, q)`), [`zetac`];
@@ -54,7 +54,7 @@ mod ndtr;
 mod ufunc;
 mod zeta;
 
-pub use bessel::{i0, i0e, i1, i1e, iv, ive, j0, j1, jn, jv, y0, y1, yn};
+pub use bessel::{i0, i0e, i1, i1e, iv, ive, j0, j1, jn, jv, y0, y1, yn, yv};
 pub use combinatorics::{beta, betaln, binom, comb, factorial, perm, poch};
 pub use digamma::{digamma, psi};
 pub use elliptic::{ellipe, ellipj, ellipk, ellipkm1};

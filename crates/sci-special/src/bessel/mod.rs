@@ -11,7 +11,7 @@ mod modified;
 mod real_order;
 
 pub use modified::{i0, i0e, i1, i1e, iv, ive};
-pub use real_order::jv;
+pub use real_order::{jv, yv};
 
 /// Bessel function of the first kind of order 0, J₀(x).
 ///

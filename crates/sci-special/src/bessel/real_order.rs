@@ -162,3 +162,38 @@ fn miller(v: f64, x: f64) -> f64 {
     norm += f[idx(0)];
     f[idx(n_v)] / norm * leading(mu, x)
 }
+
+/// Bessel function of the second kind of real order, Y_v(x).
+///
+/// Integer orders go to [`yn`](crate::yn); other orders use
+/// Y_v = (J_v cos vπ - J_{-v}) / sin vπ. NaN for x < 0 and at `inf`, `-inf` at x = 0.
+///
+/// # Examples
+///
+/// ```
+/// use sci_special::yv;
+/// // Y_{1/2}(x) = -sqrt(2/(πx)) cos x
+/// let x: f64 = 2.5;
+/// let want = -(2.0 / (std::f64::consts::PI * x)).sqrt() * x.cos();
+/// assert!((yv(0.5, x) - want).abs() < 1e-15);
+/// assert!((yv(1.0, 1.0) + 0.7812128213002887).abs() < 1e-15);
+/// ```
+///
+/// SciPy equivalent: `scipy.special.yv` (real order and argument; the complex argument is
+/// missing).
+pub fn yv(v: f64, x: f64) -> f64 {
+    if v.is_nan() || x.is_nan() || x < 0.0 || x == f64::INFINITY || v.is_infinite() {
+        return f64::NAN;
+    }
+    if v == v.trunc() && v.abs() < i32::MAX as f64 {
+        return crate::yn(v as i32, x);
+    }
+    if x == 0.0 {
+        return f64::NEG_INFINITY;
+    }
+    // cos(vπ) and sin(vπ) from the reduced order, exact at the half-integers.
+    let r = v % 2.0;
+    let s = crate::gamma::sinpi(r);
+    let c = crate::gamma::sinpi(0.5 - r.abs());
+    (jv(v, x) * c - jv(-v, x)) / s
+}
