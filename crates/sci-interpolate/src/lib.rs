@@ -4,11 +4,13 @@
 //!   derivatives), as `scipy.interpolate.BSpline`;
 //! * [`make_interp_spline`]: the interpolating spline of any degree with SciPy's default knots
 //!   (not-a-knot for odd degrees);
+//! * [`CubicSpline`]: cubic splines with not-a-knot, natural, clamped or given-derivative ends,
+//!   and cubic Hermite interpolation;
 //! * [`Interp1d`]: SciPy's `interp1d` (linear, nearest, nearest-up, previous, next and spline
 //!   kinds; bounds error, fill values or extrapolation).
 //!
 //! `docs/names/interpolate.tsv` lists every `scipy.interpolate` name and what is still missing
-//! (FITPACK smoothing splines, CubicSpline, PCHIP, Akima, n-d and scattered interpolation).
+//! (FITPACK smoothing splines, PCHIP, Akima, n-d and scattered interpolation).
 //!
 //! ```
 //! use sci_interpolate::{Interp1d, Kind, OutOfRange};
@@ -23,9 +25,11 @@
 pub use sci_array;
 
 mod bspline;
+mod cubic;
 mod error;
 mod interp;
 
 pub use bspline::BSpline;
+pub use cubic::{BoundaryCondition, CubicSpline};
 pub use error::{InterpolateError, Result};
 pub use interp::{Interp1d, Kind, OutOfRange, make_interp_spline};
