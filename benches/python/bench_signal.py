@@ -55,6 +55,26 @@ def medfilt_k5(inp):
     return lambda: {"y": ss.medfilt(x, 5)}
 
 
+@workload("signal.medfilt_1e6_k51")
+def medfilt_k51(inp):
+    x = inp.npy("x")
+    return lambda: {"y": ss.medfilt(x, 51)}
+
+
+# FFT round-off: a few ulps times log2(n).
+@workload("signal.hilbert_1e6", rtol=1e-9, atol=1e-11)
+def hilbert_1e6(inp):
+    x = inp.npy("x")
+    return lambda: {"y": ss.hilbert(x)}
+
+
+# Four IIR passes and a least-squares solve on 1e5 samples.
+@workload("signal.filtfilt_gust_o4_1e5", rtol=1e-8, atol=1e-10)
+def filtfilt_gust_o4(inp):
+    x, b, a = inp.npy("x"), inp.npy("b"), inp.npy("a")
+    return lambda: {"y": ss.filtfilt(b, a, x, method="gust")}
+
+
 @workload("signal.welch_1e6", rtol=1e-9, atol=1e-14)
 def welch_1e6(inp):
     x = inp.npy("x")

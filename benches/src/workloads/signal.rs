@@ -8,9 +8,9 @@ use super::msg;
 use crate::registry::{Case, Inputs, Workload};
 use ndarray::Array1;
 use sci_signal::{
-    BType, Boundary, ConvMethod, ConvMode, FiltfiltOptions, FindPeaksOptions, PeakBound, SavgolMode,
-    SpectralOptions, butter, butter_sos, convolve, convolve2d, fftconvolve, filtfilt, find_peaks, lfilter,
-    medfilt, resample, savgol_filter, sosfiltfilt, spectrogram, welch,
+    BType, Boundary, ConvMethod, ConvMode, FiltfiltMethod, FiltfiltOptions, FindPeaksOptions, PeakBound,
+    SavgolMode, SpectralOptions, butter, butter_sos, convolve, convolve2d, fftconvolve, filtfilt, find_peaks,
+    hilbert, lfilter, medfilt, resample, savgol_filter, sosfiltfilt, spectrogram, welch,
 };
 
 const N: usize = 1_000_000;
@@ -49,6 +49,17 @@ pub fn workloads() -> Vec<Workload> {
             setup: convolve2d_512,
         },
         Workload { name: "signal.medfilt_1e6_k5", about: "sci_signal::medfilt(x, [5])", setup: medfilt_k5 },
+        Workload {
+            name: "signal.medfilt_1e6_k51",
+            about: "sci_signal::medfilt(x, [51])",
+            setup: medfilt_k51,
+        },
+        Workload { name: "signal.hilbert_1e6", about: "sci_signal::hilbert(x)", setup: hilbert_1e6 },
+        Workload {
+            name: "signal.filtfilt_gust_o4_1e5",
+            about: "sci_signal::filtfilt(b, a, x), method gust, Butterworth order 4",
+            setup: filtfilt_gust_o4,
+        },
         Workload {
             name: "signal.welch_1e6",
             about: "sci_signal::welch(x, nperseg=1024), Hann, density",
@@ -144,6 +155,23 @@ fn convolve2d_512(inp: &mut Inputs) -> Result<Case, String> {
 fn medfilt_k5(inp: &mut Inputs) -> Result<Case, String> {
     let x = signal(inp, N)?;
     Ok(Box::new(move || Ok(vec![("y", medfilt(&x, &[5]).map_err(msg)?.into())])))
+}
+
+fn medfilt_k51(inp: &mut Inputs) -> Result<Case, String> {
+    let x = signal(inp, N)?;
+    Ok(Box::new(move || Ok(vec![("y", medfilt(&x, &[51]).map_err(msg)?.into())])))
+}
+
+fn hilbert_1e6(inp: &mut Inputs) -> Result<Case, String> {
+    let x = signal(inp, N)?;
+    Ok(Box::new(move || Ok(vec![("y", hilbert(&x, None, -1).map_err(msg)?.into())])))
+}
+
+fn filtfilt_gust_o4(inp: &mut Inputs) -> Result<Case, String> {
+    let x = signal(inp, 100_000)?;
+    let (b, a) = butter_ba(inp, 4)?;
+    let opts = FiltfiltOptions { method: FiltfiltMethod::Gust { irlen: None }, ..Default::default() };
+    Ok(Box::new(move || Ok(vec![("y", filtfilt(&b, &a, &x, opts).map_err(msg)?.into())])))
 }
 
 fn welch_1e6(inp: &mut Inputs) -> Result<Case, String> {
