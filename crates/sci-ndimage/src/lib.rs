@@ -8,18 +8,20 @@
 //! | `correlate1d`, `convolve1d`, `correlate`, `convolve` | [`correlate1d`], [`convolve1d`], [`correlate`], [`convolve`] |
 //! | `gaussian_filter`, `gaussian_filter1d` | [`gaussian_filter`], [`gaussian_filter1d`] |
 //! | `sobel`, `prewitt`, `laplace` | [`sobel`], [`prewitt`], [`laplace`] |
+//! | `gaussian_laplace`, `gaussian_gradient_magnitude`, `generic_laplace`, `generic_gradient_magnitude` | [`gaussian_laplace`], [`gaussian_gradient_magnitude`], [`generic_laplace`], [`generic_gradient_magnitude`] |
 //! | `uniform_filter(1d)`, `minimum_filter(1d)`, `maximum_filter(1d)` | [`uniform_filter`], [`uniform_filter1d`], [`minimum_filter`], [`minimum_filter1d`], [`maximum_filter`], [`maximum_filter1d`] |
 //! | `median_filter`, `rank_filter`, `percentile_filter`, `generic_filter` | [`median_filter`], [`rank_filter`], [`percentile_filter`], [`generic_filter`] |
 //! | `generate_binary_structure`, `iterate_structure` | [`generate_binary_structure`], [`iterate_structure`] |
 //! | `binary_erosion`, `binary_dilation`, `binary_opening`, `binary_closing`, `binary_fill_holes` | [`binary_erosion`], [`binary_dilation`], [`binary_opening`], [`binary_closing`], [`binary_fill_holes`] |
 //! | `grey_erosion`, `grey_dilation`, `grey_opening`, `grey_closing`, `white_tophat`, `black_tophat`, `morphological_gradient` | [`grey_erosion`], [`grey_dilation`], [`grey_opening`], [`grey_closing`], [`white_tophat`], [`black_tophat`], [`morphological_gradient`] |
 //! | `spline_filter1d`, `spline_filter`, `map_coordinates`, `affine_transform`, `shift`, `zoom`, `rotate` | [`spline_filter1d`], [`spline_filter`], [`map_coordinates`], [`affine_transform`], [`shift`], [`zoom`], [`rotate`] |
+//! | `distance_transform_edt` | [`distance_transform_edt`] |
 //! | `label`, `find_objects` | [`label`], [`find_objects`] |
 //! | `sum_labels`, `mean`, `variance`, `standard_deviation`, `minimum`, `maximum`, `minimum_position`, `maximum_position`, `extrema`, `center_of_mass` | same names |
 //!
 //! String options are enums ([`Mode`]); many keyword arguments are option structs with
 //! SciPy's defaults ([`GaussianOptions`], [`FootprintOptions`], [`BinaryOptions`],
-//! [`GreyOptions`]).
+//! [`GreyOptions`], [`EdtOptions`]).
 //!
 //! ```
 //! use sci_ndimage::{label, sum_labels};
@@ -47,6 +49,9 @@ pub use error::{NdimageError, Result};
 pub use filters::correlate::{convolve, convolve1d, correlate, correlate1d};
 pub use filters::derivatives::{laplace, prewitt, sobel};
 pub use filters::gaussian::{GaussianOptions, gaussian_filter, gaussian_filter1d};
+pub use filters::generic_derivatives::{
+    gaussian_gradient_magnitude, gaussian_laplace, generic_gradient_magnitude, generic_laplace,
+};
 pub use filters::rank::{
     FootprintOptions, generic_filter, maximum_filter, maximum_filter1d, median_filter, minimum_filter,
     minimum_filter1d, percentile_filter, rank_filter, uniform_filter, uniform_filter1d,
@@ -62,6 +67,7 @@ pub use mode::Mode;
 pub use morphology::binary::{
     BinaryOptions, binary_closing, binary_dilation, binary_erosion, binary_fill_holes, binary_opening,
 };
+pub use morphology::distance::{DistanceTransform, EdtOptions, distance_transform_edt};
 pub use morphology::grey::{
     GreyOptions, black_tophat, grey_closing, grey_dilation, grey_erosion, grey_opening,
     morphological_gradient, white_tophat,

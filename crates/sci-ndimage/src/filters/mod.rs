@@ -4,4 +4,5 @@
 pub(crate) mod correlate;
 pub(crate) mod derivatives;
 pub(crate) mod gaussian;
+pub(crate) mod generic_derivatives;
 pub(crate) mod rank;

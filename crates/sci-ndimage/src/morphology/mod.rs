@@ -2,5 +2,6 @@
 //! operations.
 
 pub(crate) mod binary;
+pub(crate) mod distance;
 pub(crate) mod grey;
 pub(crate) mod structure;
