@@ -80,3 +80,10 @@ def sum_labels_4096(inp):
     x, labels = inp.npy("x"), inp.npy("labels")
     index = np.arange(1, 1000)
     return lambda: {"sums": nd.sum_labels(x, labels, index)}
+
+
+# Square roots of the same integer squared distances.
+@workload("ndimage.edt_2048", rtol=1e-15)
+def edt_2048(inp):
+    mask = inp.npy("mask")
+    return lambda: {"d": nd.distance_transform_edt(mask)}

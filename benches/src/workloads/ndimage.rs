@@ -7,8 +7,9 @@ use super::msg;
 use crate::registry::{Case, Inputs, Workload};
 use ndarray::{Array1, Array2};
 use sci_ndimage::{
-    BinaryOptions, FootprintOptions, GaussianOptions, InterpOptions, Mode, binary_erosion, gaussian_filter,
-    label, maximum_filter, median_filter, rotate, sobel, sum_labels, uniform_filter, zoom,
+    BinaryOptions, EdtOptions, FootprintOptions, GaussianOptions, InterpOptions, Mode, binary_erosion,
+    distance_transform_edt, gaussian_filter, label, maximum_filter, median_filter, rotate, sobel, sum_labels,
+    uniform_filter, zoom,
 };
 
 /// The `ndimage.*` workloads available with the current sci-ndimage.
@@ -69,6 +70,11 @@ pub fn workloads() -> Vec<Workload> {
             about: "sci_ndimage::sum_labels(x, labels, index=1..999), 4096x4096, labels uniform in 0..999",
             setup: sum_labels_4096,
         },
+        Workload {
+            name: "ndimage.edt_2048",
+            about: "sci_ndimage::distance_transform_edt(blobs), 2048x2048 smooth random blobs; distances",
+            setup: edt_2048,
+        },
     ]
 }
 
@@ -125,12 +131,18 @@ fn rotate_30(inp: &mut Inputs) -> Result<Case, String> {
     Ok(Box::new(move || Ok(vec![("y", rotate(&x, 30.0, true, &opts).map_err(msg)?.into())])))
 }
 
-fn erosion_it10(inp: &mut Inputs) -> Result<Case, String> {
-    // Smooth blobs: normal noise blurred (sigma 4, untimed) and thresholded at 0.
-    let noise = inp.rng().normal_mat(2048, 2048);
+/// Smooth random blobs, saved as input `mask`: normal noise blurred (sigma 4, untimed) and
+/// thresholded at 0 (about half the pixels true).
+fn blobs(inp: &mut Inputs, n: usize) -> Result<Array2<bool>, String> {
+    let noise = inp.rng().normal_mat(n, n);
     let blurred = gaussian_filter(&noise, &[4.0], &GaussianOptions::default()).map_err(msg)?;
     let mask = blurred.mapv(|v| v > 0.0);
     inp.save("mask", &mask)?;
+    Ok(mask)
+}
+
+fn erosion_it10(inp: &mut Inputs) -> Result<Case, String> {
+    let mask = blobs(inp, 2048)?;
     let opts = BinaryOptions { iterations: 10, ..Default::default() };
     Ok(Box::new(move || Ok(vec![("y", binary_erosion(&mask, &opts).map_err(msg)?.into())])))
 }
@@ -153,5 +165,14 @@ fn sum_labels_4096(inp: &mut Inputs) -> Result<Case, String> {
     let index: Vec<i64> = (1..1000).collect();
     Ok(Box::new(move || {
         Ok(vec![("sums", Array1::from(sum_labels(&x, &labels, Some(&index)).map_err(msg)?).into())])
+    }))
+}
+
+fn edt_2048(inp: &mut Inputs) -> Result<Case, String> {
+    let mask = blobs(inp, 2048)?;
+    let opts = EdtOptions::default();
+    Ok(Box::new(move || {
+        let d = distance_transform_edt(&mask, &opts).map_err(msg)?;
+        Ok(vec![("d", d.distances.ok_or("distance_transform_edt returned no distances")?.into())])
     }))
 }
