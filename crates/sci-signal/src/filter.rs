@@ -49,15 +49,45 @@ impl<T: Real> Coeffs<T> {
             }
             return;
         }
-        for (yi, &xi) in y.iter_mut().zip(x) {
-            let yn = z[0] + b[0] * xi;
-            for k in 0..n - 2 {
-                z[k] = z[k + 1] + xi * b[k + 1] - yn * a[k + 1];
+        match n {
+            2 => run_fixed::<T, 2, 1>(b, a, x, y, z),
+            3 => run_fixed::<T, 3, 2>(b, a, x, y, z),
+            4 => run_fixed::<T, 4, 3>(b, a, x, y, z),
+            5 => run_fixed::<T, 5, 4>(b, a, x, y, z),
+            6 => run_fixed::<T, 6, 5>(b, a, x, y, z),
+            7 => run_fixed::<T, 7, 6>(b, a, x, y, z),
+            8 => run_fixed::<T, 8, 7>(b, a, x, y, z),
+            9 => run_fixed::<T, 9, 8>(b, a, x, y, z),
+            _ => {
+                for (yi, &xi) in y.iter_mut().zip(x) {
+                    let yn = z[0] + b[0] * xi;
+                    for k in 0..n - 2 {
+                        z[k] = z[k + 1] + xi * b[k + 1] - yn * a[k + 1];
+                    }
+                    z[n - 2] = xi * b[n - 1] - yn * a[n - 1];
+                    *yi = yn;
+                }
             }
-            z[n - 2] = xi * b[n - 1] - yn * a[n - 1];
-            *yi = yn;
         }
     }
+}
+
+/// The direct form II transposed loop for `N` taps (`M = N - 1` states) with the coefficients
+/// and the state in registers; the same operations in the same order as the general loop.
+#[inline(always)]
+fn run_fixed<T: Real, const N: usize, const M: usize>(b: &[T], a: &[T], x: &[T], y: &mut [T], z: &mut [T]) {
+    let bb: [T; N] = b[..N].try_into().expect("N taps");
+    let aa: [T; N] = a[..N].try_into().expect("N taps");
+    let mut zz: [T; M] = z[..M].try_into().expect("M states");
+    for (yi, &xi) in y.iter_mut().zip(x) {
+        let yn = zz[0] + bb[0] * xi;
+        for k in 0..M - 1 {
+            zz[k] = zz[k + 1] + xi * bb[k + 1] - yn * aa[k + 1];
+        }
+        zz[M - 1] = xi * bb[N - 1] - yn * aa[N - 1];
+        *yi = yn;
+    }
+    z[..M].copy_from_slice(&zz);
 }
 
 /// Filters `x` along `axis` with the IIR/FIR filter `b / a` (direct form II transposed),
