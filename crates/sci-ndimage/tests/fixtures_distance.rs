@@ -217,3 +217,68 @@ fn gaussian_derivative_filters_bad_input() {
     let wrong = generic_laplace(&a, |_, _, _| Ok(ArrayD::zeros(IxDyn(&[3]))), Mode::Reflect);
     assert!(matches!(wrong, Err(NdimageError::InvalidValue { arg: "derivative", .. })));
 }
+
+#[test]
+fn cdt_matches_scipy() {
+    let fx = fixture();
+    let mut n = 0;
+    for name in cases(&fx, "cdt") {
+        let c = format!("cases/{name}");
+        let x = if name.ends_with(":float_nan") {
+            fx.array_f64(&format!("{c}/input"))
+        } else {
+            fx.array_bool(&format!("{c}/input")).mapv(|b| if b { 1.0 } else { 0.0 })
+        };
+        let metric = match fx.str(&format!("{c}/metric")) {
+            "chessboard" => CdtMetric::Chessboard,
+            "taxicab" => CdtMetric::Taxicab,
+            _ => CdtMetric::Structure(fx.array_bool(&format!("{c}/structure"))),
+        };
+        let want_d = fx.array_i64(&format!("{c}/distances")).mapv(|v| v as i32);
+        let want_i = fx.array_i64(&format!("{c}/indices")).mapv(|v| v as i32);
+        let opts = CdtOptions { metric, return_indices: true, ..Default::default() };
+        for r in views(&x, |v| distance_transform_cdt(v, &opts).unwrap()) {
+            assert_array_equal(&r.distances.unwrap(), &want_d);
+            assert_array_equal(&r.indices.unwrap(), &want_i);
+        }
+        let d = distance_transform_cdt(&x, &CdtOptions { return_indices: false, ..opts.clone() }).unwrap();
+        assert!(d.indices.is_none());
+        assert_array_equal(&d.distances.unwrap(), &want_d);
+        let i = distance_transform_cdt(&x, &CdtOptions { return_distances: false, ..opts }).unwrap();
+        assert!(i.distances.is_none());
+        assert_array_equal(&i.indices.unwrap(), &want_i);
+        n += 1;
+    }
+    assert_eq!(n, 32);
+}
+
+#[test]
+fn cdt_bad_input() {
+    let a = array![[0, 1], [1, 1]];
+    let bad: Vec<(CdtOptions, &str)> = vec![
+        (
+            CdtOptions {
+                metric: CdtMetric::Structure(ArrayD::from_elem(IxDyn(&[3, 3, 3]), true)),
+                ..Default::default()
+            },
+            "metric",
+        ),
+        (
+            CdtOptions {
+                metric: CdtMetric::Structure(ArrayD::from_elem(IxDyn(&[3, 2]), true)),
+                ..Default::default()
+            },
+            "metric",
+        ),
+        (
+            CdtOptions { return_distances: false, return_indices: false, ..Default::default() },
+            "return_distances",
+        ),
+    ];
+    for (o, arg) in bad {
+        match distance_transform_cdt(&a, &o) {
+            Err(NdimageError::InvalidValue { arg: got, .. }) => assert_eq!(got, arg),
+            other => panic!("{arg}: {other:?}"),
+        }
+    }
+}

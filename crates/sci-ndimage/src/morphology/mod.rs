@@ -3,5 +3,6 @@
 
 pub(crate) mod binary;
 pub(crate) mod distance;
+pub(crate) mod distance_cdt;
 pub(crate) mod grey;
 pub(crate) mod structure;
