@@ -21,6 +21,16 @@ pub(crate) fn cholesky_packed<T: LinalgFloat, S: Data<Elem = T>>(
             l[[i, j]] = if lower { a[[i, j]] } else { a[[j, i]] };
         }
     }
+    #[cfg(feature = "lapack")]
+    if n > 0 {
+        use crate::lapack::{buf, dim};
+        // potrf reads and writes only the lower triangle; the strict upper one stays zero.
+        let info = T::potrf(b'L', dim(n, "a")?, buf(&mut l));
+        if info > 0 {
+            return Err(LinalgError::NotPositiveDefinite { index: info as usize - 1 });
+        }
+        return Ok(l);
+    }
     let par = par();
     let mut mem = MemBuffer::new(llt::cholesky_in_place_scratch::<T>(n, par, Default::default()));
     llt::cholesky_in_place(

@@ -31,6 +31,20 @@ fn sym_evd<T: LinalgFloat, S: Data<Elem = T>>(
     if n == 0 {
         return Ok((Array1::from(w), v));
     }
+    #[cfg(feature = "lapack")]
+    if n > 0 {
+        use crate::lapack::{buf, dim};
+        // LAPACK syevr (MRRR, SciPy's default driver 'evr') on a Fortran copy; it reads only
+        // the `lower` triangle.
+        let mut work = crate::scalar::to_fortran(a);
+        let mut z = if vectors { zeros_f(n, n) } else { zeros_f(1, 1) };
+        let jobz = if vectors { b'V' } else { b'N' };
+        let uplo = if lower { b'L' } else { b'U' };
+        if T::syevr(jobz, uplo, dim(n, "a")?, buf(&mut work), &mut w, buf(&mut z)) > 0 {
+            return Err(LinalgError::NoConvergence { iterations: 0 });
+        }
+        return Ok((Array1::from(w), if vectors { Some(z) } else { None }));
+    }
     let par = par();
     let cv = if vectors { ComputeEigenvectors::Yes } else { ComputeEigenvectors::No };
     let mut mem = MemBuffer::new(evd::self_adjoint_evd_scratch::<T>(n, cv, par, Default::default()));
@@ -132,10 +146,67 @@ pub fn eig<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
 ) -> Result<(Array1<Complex<T>>, Array2<Complex<T>>)> {
     let n = check_square_finite(a, "a")?;
+    #[cfg(feature = "lapack")]
+    if n > 0 {
+        let (w, v) = lapack_geev(a, true)?;
+        let mut v = v.expect("vectors were requested");
+        normalize_columns(&mut v);
+        return Ok((w, v));
+    }
     let e = faer::linalg::solvers::Eigen::new_from_real(as_faer(a.view())).map_err(evd_err)?;
     let (u, sdiag) = (e.U(), e.S());
     let w: Array1<Complex<T>> = sdiag.column_vector().iter().copied().collect();
     let mut v = Array2::from_shape_fn((n, n), |(i, j)| u[(i, j)]);
+    normalize_columns(&mut v);
+    Ok((w, v))
+}
+
+/// LAPACK `geev` on a Fortran copy of the non-empty square `a`: eigenvalues and, when asked,
+/// right eigenvectors as complex columns (LAPACK stores a conjugate pair `j, j+1` as the real
+/// and imaginary parts in columns `j` and `j+1`).
+#[cfg(feature = "lapack")]
+#[allow(clippy::type_complexity)]
+fn lapack_geev<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    vectors: bool,
+) -> Result<(Array1<Complex<T>>, Option<Array2<Complex<T>>>)> {
+    use crate::lapack::{buf, dim};
+    let n = a.nrows();
+    let mut work = crate::scalar::to_fortran(a);
+    let (mut wr, mut wi) = (vec![T::zero(); n], vec![T::zero(); n]);
+    let mut vr = if vectors { zeros_f(n, n) } else { zeros_f(1, 1) };
+    let jobvr = if vectors { b'V' } else { b'N' };
+    let info = T::geev(jobvr, dim(n, "a")?, buf(&mut work), &mut wr, &mut wi, buf(&mut vr));
+    if info > 0 {
+        // geev's info > 0: the QR algorithm failed to compute all eigenvalues.
+        return Err(LinalgError::NoConvergence { iterations: 0 });
+    }
+    let w: Array1<Complex<T>> = wr.iter().zip(&wi).map(|(&r, &i)| Complex::new(r, i)).collect();
+    if !vectors {
+        return Ok((w, None));
+    }
+    let mut v = Array2::from_elem((n, n), Complex::new(T::zero(), T::zero()));
+    let mut j = 0;
+    while j < n {
+        if wi[j] != T::zero() && j + 1 < n {
+            for i in 0..n {
+                let (re, im) = (vr[[i, j]], vr[[i, j + 1]]);
+                v[[i, j]] = Complex::new(re, im);
+                v[[i, j + 1]] = Complex::new(re, -im);
+            }
+            j += 2;
+        } else {
+            for i in 0..n {
+                v[[i, j]] = Complex::new(vr[[i, j]], T::zero());
+            }
+            j += 1;
+        }
+    }
+    Ok((w, Some(v)))
+}
+
+/// Scales each eigenvector column to unit length with its largest component real positive.
+fn normalize_columns<T: LinalgFloat>(v: &mut Array2<Complex<T>>) {
     for mut col in v.columns_mut() {
         let norm = col.iter().map(|z| z.norm_sqr()).fold(T::zero(), |acc, x| acc + x).sqrt();
         let big = col.iter().copied().fold(Complex::new(T::zero(), T::zero()), |best, z| {
@@ -148,7 +219,6 @@ pub fn eig<T: LinalgFloat, S: Data<Elem = T>>(
             col.mapv_inplace(|z| z / scale);
         }
     }
-    Ok((w, v))
 }
 
 /// Eigenvalues of a general real square matrix (complex, unordered).
@@ -172,6 +242,10 @@ pub fn eig<T: LinalgFloat, S: Data<Elem = T>>(
 /// ```
 pub fn eigvals<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array1<Complex<T>>> {
     let n = check_square_finite(a, "a")?;
+    #[cfg(feature = "lapack")]
+    if n > 0 {
+        return Ok(lapack_geev(a, false)?.0);
+    }
     let mut re = vec![T::zero(); n];
     let mut im = vec![T::zero(); n];
     let par = par();

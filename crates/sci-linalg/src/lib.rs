@@ -54,8 +54,22 @@
 //! ndarray and faer describe a matrix the same way (pointer and two signed strides), so every
 //! input view is handed to faer without a copy, and faer writes results straight into the
 //! ndarray that is returned; the only copies are those LAPACK makes too (the working copy an
-//! in-place factorization overwrites, the right-hand side a solver overwrites). A binding to
-//! a system LAPACK (a `lapack` feature) does not exist yet.
+//! in-place factorization overwrites, the right-hand side a solver overwrites).
+//!
+//! ## Feature `lapack`: the system's LAPACK instead
+//!
+//! With `features = ["lapack"]` the same functions compute through the LAPACK of the system
+//! OpenBLAS (Debian: `apt-get install libopenblas-dev`), linked by `ndarray-linalg`'s
+//! `openblas-system` feature, calling SciPy's own drivers: `gesv` for [`solve`] (general
+//! `a`), `getrf` for [`det`], [`slogdet`], [`lu`], [`lu_factor`] and `solve` with
+//! `transposed`/`assume_a = Symmetric`, `getrf` + `getri` for [`inv`], `gesdd` (divide and
+//! conquer) for [`svd`] and [`svdvals`], `syevr` for [`eigh`] and [`eigvalsh`], `geev` for
+//! [`eig`] and [`eigvals`], `potrf` for [`cholesky`], [`cho_factor`] and `assume_a =
+//! PositiveDefinite`. Everything else (QR, least squares, Schur, matrix functions) stays on
+//! faer. Results, errors and the fixture tests are the same for both backends; empty inputs
+//! are handled before LAPACK is reached. OpenBLAS threads each call itself: do not call the
+//! `lapack` backend from inside rayon tasks unless `OPENBLAS_NUM_THREADS=1`. Without the
+//! feature nothing LAPACK-related is compiled.
 #![doc(test(attr(deny(warnings))))]
 pub use sci_array;
 
@@ -65,6 +79,8 @@ mod circulant;
 mod eig;
 mod error;
 mod hessenberg;
+#[cfg(feature = "lapack")]
+mod lapack;
 mod ldl;
 mod lstsq;
 mod lu;

@@ -27,6 +27,10 @@ impl<T: LinalgFloat> PackedLu<T> {
     pub fn new<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Self {
         let mut lu = to_fortran(a);
         let (m, n) = lu.dim();
+        #[cfg(feature = "lapack")]
+        if let Some(ipiv) = lapack_getrf(&mut lu) {
+            return Self::from_ipiv(lu, &ipiv);
+        }
         let mut perm = vec![0usize; m];
         let mut perm_inv = vec![0usize; m];
         let par = par();
@@ -41,6 +45,27 @@ impl<T: LinalgFloat> PackedLu<T> {
             Default::default(),
         );
         Self { lu, perm, perm_inv, transpositions: info.transposition_count }
+    }
+
+    /// The factors and row order from LAPACK's 1-based `ipiv` (row `i` swapped with
+    /// `ipiv[i] - 1`, in order).
+    #[cfg(feature = "lapack")]
+    fn from_ipiv(lu: Array2<T>, ipiv: &[std::ffi::c_int]) -> Self {
+        let m = lu.nrows();
+        let mut perm: Vec<usize> = (0..m).collect();
+        let mut transpositions = 0;
+        for (i, &p) in ipiv.iter().enumerate() {
+            let j = p as usize - 1;
+            if j != i {
+                perm.swap(i, j);
+                transpositions += 1;
+            }
+        }
+        let mut perm_inv = vec![0usize; m];
+        for (i, &p) in perm.iter().enumerate() {
+            perm_inv[p] = i;
+        }
+        Self { lu, perm, perm_inv, transpositions }
     }
 
     /// The first exactly-zero pivot, as LAPACK's `info > 0`.
@@ -105,6 +130,18 @@ impl<T: LinalgFloat> PackedLu<T> {
         }
         (sign, logdet)
     }
+}
+
+/// LAPACK `getrf` on the Fortran-ordered `lu` in place, returning `ipiv`; `None` (nothing
+/// done) when a dimension exceeds LAPACK's integers, so the caller falls back to faer.
+#[cfg(feature = "lapack")]
+fn lapack_getrf<T: LinalgFloat>(lu: &mut Array2<T>) -> Option<Vec<std::ffi::c_int>> {
+    use crate::lapack::{buf, dim};
+    let (m, n) = (dim(lu.nrows(), "a").ok()?, dim(lu.ncols(), "a").ok()?);
+    let mut ipiv = vec![0; m.min(n) as usize];
+    // info > 0 (an exactly zero pivot) is read back from the diagonal by `zero_pivot`.
+    T::getrf(m, n, buf(lu), &mut ipiv);
+    Some(ipiv)
 }
 
 /// Determinant of a square matrix, from its LU factorization.
@@ -186,6 +223,15 @@ pub fn inv<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<A
     let f = PackedLu::new(a);
     if let Some(pivot) = f.zero_pivot() {
         return Err(LinalgError::Singular { pivot });
+    }
+    #[cfg(feature = "lapack")]
+    if n > 0 {
+        use crate::lapack::{buf, dim};
+        let ipiv: Vec<std::ffi::c_int> = f.lapack_piv().iter().map(|&p| p as std::ffi::c_int + 1).collect();
+        let mut out = f.lu;
+        // getri's info > 0 is a zero pivot, excluded above.
+        T::getri(dim(n, "a")?, buf(&mut out), &ipiv);
+        return Ok(out);
     }
     let mut out = zeros_f(n, n);
     let par = par();

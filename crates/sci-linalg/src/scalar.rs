@@ -12,7 +12,10 @@ use std::fmt::{Debug, Display};
 use crate::error::{LinalgError, Result};
 
 mod sealed {
+    #[cfg(not(feature = "lapack"))]
     pub trait Sealed {}
+    #[cfg(feature = "lapack")]
+    pub trait Sealed: crate::lapack::Lapack {}
     impl Sealed for f32 {}
     impl Sealed for f64 {}
 }

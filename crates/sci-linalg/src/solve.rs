@@ -115,6 +115,16 @@ where
     let n = check_square_finite(a, "a")?;
     let mut x = rhs_matrix(b, n, "b")?;
     match opts.assume_a {
+        #[cfg(feature = "lapack")]
+        AssumeA::General if !opts.transposed && n > 0 && x.ncols() > 0 => {
+            use crate::lapack::{buf, dim};
+            let mut lu = crate::scalar::to_fortran(a);
+            let mut ipiv = vec![0; n];
+            let info = T::gesv(dim(n, "a")?, dim(x.ncols(), "b")?, buf(&mut lu), &mut ipiv, buf(&mut x));
+            if info > 0 {
+                return Err(LinalgError::Singular { pivot: info as usize - 1 });
+            }
+        }
         AssumeA::General => {
             let f = PackedLu::new(a);
             if let Some(pivot) = f.zero_pivot() {

@@ -109,6 +109,13 @@ pub fn svd<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, full_matric
     let k = m.min(n);
     let (ur, vr, mode) =
         if full_matrices { (m, n, ComputeSvdVectors::Full) } else { (k, k, ComputeSvdVectors::Thin) };
+    #[cfg(feature = "lapack")]
+    if k > 0 {
+        // LAPACK gesdd (divide and conquer, SciPy's default driver); vh is Fortran-ordered here.
+        let (mut u, mut vh, mut sv) = (zeros_f(m, ur), zeros_f(vr, n), Array1::zeros(k));
+        lapack_gesdd(a.view(), if full_matrices { b'A' } else { b'S' }, &mut sv, &mut u, &mut vh)?;
+        return Ok(Svd { u, s: sv, vh });
+    }
     let mut u = zeros_f(m, ur);
     // vh is C-ordered so that its transpose, faer's V, is column-major.
     let mut vh = Array2::<T>::zeros((vr, n));
@@ -153,6 +160,12 @@ pub fn svdvals<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Resu
 /// Singular values without the finiteness check (callers have done it).
 pub(crate) fn singular_values<T: LinalgFloat>(a: ndarray::ArrayView2<'_, T>) -> Result<Array1<T>> {
     let (m, n) = a.dim();
+    #[cfg(feature = "lapack")]
+    if m.min(n) > 0 {
+        let (mut sv, mut u, mut vh) = (Array1::zeros(m.min(n)), zeros_f(1, 1), zeros_f(1, 1));
+        lapack_gesdd(a, b'N', &mut sv, &mut u, &mut vh)?;
+        return Ok(sv);
+    }
     let mut sv = vec![T::zero(); m.min(n)];
     let par = par();
     let no = ComputeSvdVectors::No;
@@ -168,6 +181,29 @@ pub(crate) fn singular_values<T: LinalgFloat>(a: ndarray::ArrayView2<'_, T>) -> 
     )
     .map_err(svd_err)?;
     Ok(Array1::from(sv))
+}
+
+/// LAPACK `gesdd` on a copy of `a` (non-empty); `u` and `vh` are Fortran-ordered and sized
+/// for `jobz` (`b'A'`, `b'S'`, or 1x1 dummies for `b'N'`).
+#[cfg(feature = "lapack")]
+fn lapack_gesdd<T: LinalgFloat>(
+    a: ndarray::ArrayView2<'_, T>,
+    jobz: u8,
+    s: &mut Array1<T>,
+    u: &mut Array2<T>,
+    vh: &mut Array2<T>,
+) -> Result<()> {
+    use crate::lapack::{buf, dim};
+    let mut w = crate::scalar::to_fortran(&a);
+    let (m, n) = (dim(a.nrows(), "a")?, dim(a.ncols(), "a")?);
+    let (ldu, ldvt) = (dim(u.nrows(), "a")?, dim(vh.nrows(), "a")?);
+    let s = s.as_slice_mut().expect("internal: a new Array1 is contiguous");
+    let info = T::gesdd(jobz, m, n, buf(&mut w), s, buf(u), ldu, buf(vh), ldvt);
+    if info > 0 {
+        // gesdd's info > 0: the bidiagonal divide and conquer did not converge.
+        return Err(LinalgError::NoConvergence { iterations: 0 });
+    }
+    Ok(())
 }
 
 /// The `(m, n)` matrix with the singular values `s` on its diagonal: the middle factor of an

@@ -1,0 +1,350 @@
+//! The `lapack` feature's backend: LAPACK drivers of the system OpenBLAS on column-major
+//! working copies.
+//!
+//! OpenBLAS is linked through `ndarray-linalg` (feature `openblas-system`, Debian's
+//! `libopenblas-dev`); the drivers are called through `lapack-sys`, the same raw binding that
+//! `ndarray-linalg` uses, because SciPy's drivers are not all behind `ndarray-linalg`'s API
+//! (its `eigh` calls `syev`, where SciPy calls `syevr`; its `svd` calls `gesvd`, where SciPy
+//! calls `gesdd`) and because the crate needs LAPACK's `info` (the pivot index) verbatim.
+//!
+//! Each wrapper takes column-major buffers that the caller sized; it returns LAPACK's `info`.
+//! OpenBLAS runs its own threads inside a call: do not call these from inside rayon tasks
+//! unless `OPENBLAS_NUM_THREADS=1` is set.
+#![allow(unsafe_code)]
+
+use std::ffi::{c_char, c_int};
+
+use ndarray::Array2;
+
+use crate::error::{Result, invalid};
+
+// Links OpenBLAS (ndarray-linalg -> lax -> openblas-src with `system`).
+use ndarray_linalg as _;
+
+/// A matrix dimension as LAPACK's 32-bit integer.
+pub(crate) fn dim(n: usize, arg: &'static str) -> Result<c_int> {
+    c_int::try_from(n).map_err(|_| invalid(arg, format!("dimension {n} exceeds LAPACK's 32-bit integer")))
+}
+
+/// The column-major storage of a Fortran-order array (built with `zeros_f`/`to_fortran`).
+pub(crate) fn buf<T>(a: &mut Array2<T>) -> &mut [T] {
+    assert!(a.t().is_standard_layout(), "internal: LAPACK buffers are Fortran-ordered");
+    a.as_slice_memory_order_mut().expect("internal: Fortran-ordered arrays are contiguous")
+}
+
+fn ch(c: u8) -> c_char {
+    c as c_char
+}
+
+/// The LAPACK routines the crate uses, for `f32` (`s...`) and `f64` (`d...`).
+///
+/// Sealed through `LinalgFloat`; every slice is column-major with leading dimension equal to
+/// its row count (at least 1).
+pub trait Lapack: Sized + Copy {
+    /// `?gesv`: solves `a x = b` in place (`b` becomes `x`, `a` its LU factors).
+    fn gesv(n: c_int, nrhs: c_int, a: &mut [Self], ipiv: &mut [c_int], b: &mut [Self]) -> c_int;
+    /// `?getrf`: LU with partial pivoting of an `m x n` matrix in place.
+    fn getrf(m: c_int, n: c_int, a: &mut [Self], ipiv: &mut [c_int]) -> c_int;
+    /// `?getri`: inverse from `?getrf`'s factors, in place.
+    fn getri(n: c_int, a: &mut [Self], ipiv: &[c_int]) -> c_int;
+    /// `?potrf`: Cholesky factor of the `uplo` triangle, in place.
+    fn potrf(uplo: u8, n: c_int, a: &mut [Self]) -> c_int;
+    /// `?gesdd`: SVD by divide and conquer; `jobz` is `b'A'`, `b'S'` or `b'N'`.
+    #[allow(clippy::too_many_arguments)]
+    fn gesdd(
+        jobz: u8,
+        m: c_int,
+        n: c_int,
+        a: &mut [Self],
+        s: &mut [Self],
+        u: &mut [Self],
+        ldu: c_int,
+        vt: &mut [Self],
+        ldvt: c_int,
+    ) -> c_int;
+    /// `?syevr` with `range='A'`: all eigenvalues (ascending) and, for `jobz = b'V'`, vectors.
+    fn syevr(jobz: u8, uplo: u8, n: c_int, a: &mut [Self], w: &mut [Self], z: &mut [Self]) -> c_int;
+    /// `?geev` (right vectors only when `jobvr = b'V'`).
+    fn geev(jobvr: u8, n: c_int, a: &mut [Self], wr: &mut [Self], wi: &mut [Self], vr: &mut [Self]) -> c_int;
+}
+
+/// `work[0]` of a workspace query, as a length.
+fn lwork<T: num_traits::ToPrimitive>(w: T) -> c_int {
+    w.to_f64().map_or(1, |x| (x as c_int).max(1))
+}
+
+macro_rules! impl_lapack {
+    ($t:ty, $gesv:ident, $getrf:ident, $getri:ident, $potrf:ident, $gesdd:ident, $syevr:ident, $geev:ident) => {
+        impl Lapack for $t {
+            fn gesv(n: c_int, nrhs: c_int, a: &mut [Self], ipiv: &mut [c_int], b: &mut [Self]) -> c_int {
+                assert!(
+                    a.len() >= (n * n) as usize && ipiv.len() >= n as usize && b.len() >= (n * nrhs) as usize
+                );
+                let mut info = 0;
+                // SAFETY: buffers sized above, leading dimensions max(1, n).
+                unsafe {
+                    lapack_sys::$gesv(
+                        &n,
+                        &nrhs,
+                        a.as_mut_ptr(),
+                        &n.max(1),
+                        ipiv.as_mut_ptr(),
+                        b.as_mut_ptr(),
+                        &n.max(1),
+                        &mut info,
+                    )
+                };
+                info
+            }
+
+            fn getrf(m: c_int, n: c_int, a: &mut [Self], ipiv: &mut [c_int]) -> c_int {
+                assert!(a.len() >= (m * n) as usize && ipiv.len() >= m.min(n) as usize);
+                let mut info = 0;
+                // SAFETY: buffers sized above, lda = max(1, m).
+                unsafe {
+                    lapack_sys::$getrf(&m, &n, a.as_mut_ptr(), &m.max(1), ipiv.as_mut_ptr(), &mut info)
+                };
+                info
+            }
+
+            fn getri(n: c_int, a: &mut [Self], ipiv: &[c_int]) -> c_int {
+                assert!(a.len() >= (n * n) as usize && ipiv.len() >= n as usize);
+                let (mut info, mut q) = (0, [0.0 as $t]);
+                // SAFETY: lwork = -1 is a workspace query writing q[0] only.
+                unsafe {
+                    lapack_sys::$getri(
+                        &n,
+                        a.as_mut_ptr(),
+                        &n.max(1),
+                        ipiv.as_ptr(),
+                        q.as_mut_ptr(),
+                        &-1,
+                        &mut info,
+                    )
+                };
+                let lw = lwork(q[0]).max(n);
+                let mut work = vec![0.0 as $t; lw as usize];
+                // SAFETY: work holds lw elements, as the query asked.
+                unsafe {
+                    lapack_sys::$getri(
+                        &n,
+                        a.as_mut_ptr(),
+                        &n.max(1),
+                        ipiv.as_ptr(),
+                        work.as_mut_ptr(),
+                        &lw,
+                        &mut info,
+                    )
+                };
+                info
+            }
+
+            fn potrf(uplo: u8, n: c_int, a: &mut [Self]) -> c_int {
+                assert!(a.len() >= (n * n) as usize);
+                let mut info = 0;
+                // SAFETY: buffer sized above, lda = max(1, n).
+                unsafe { lapack_sys::$potrf(&ch(uplo), &n, a.as_mut_ptr(), &n.max(1), &mut info) };
+                info
+            }
+
+            fn gesdd(
+                jobz: u8,
+                m: c_int,
+                n: c_int,
+                a: &mut [Self],
+                s: &mut [Self],
+                u: &mut [Self],
+                ldu: c_int,
+                vt: &mut [Self],
+                ldvt: c_int,
+            ) -> c_int {
+                let k = m.min(n);
+                let (ucols, vtcols) = match jobz {
+                    b'A' => (m, n),
+                    b'S' => (k, n),
+                    _ => (0, 0),
+                };
+                assert!(a.len() >= (m * n) as usize && s.len() >= k as usize);
+                assert!(u.len() >= (ldu * ucols) as usize && vt.len() >= (ldvt * vtcols) as usize);
+                assert!(u.len() >= 1 && vt.len() >= 1);
+                let mut iwork = vec![0 as c_int; 8 * k.max(1) as usize];
+                let (mut info, lda) = (0, m.max(1));
+                // Pass 1 is the workspace query (lwork = -1 writes work[0] only), pass 2 the call.
+                let (mut work, mut lw) = (vec![0.0 as $t; 1], -1);
+                for _ in 0..2 {
+                    // SAFETY: buffers sized above; work holds lw elements (or is queried with -1).
+                    unsafe {
+                        lapack_sys::$gesdd(
+                            &ch(jobz),
+                            &m,
+                            &n,
+                            a.as_mut_ptr(),
+                            &lda,
+                            s.as_mut_ptr(),
+                            u.as_mut_ptr(),
+                            &ldu,
+                            vt.as_mut_ptr(),
+                            &ldvt,
+                            work.as_mut_ptr(),
+                            &lw,
+                            iwork.as_mut_ptr(),
+                            &mut info,
+                        )
+                    };
+                    if lw == -1 {
+                        lw = lwork(work[0]);
+                        work = vec![0.0 as $t; lw as usize];
+                    }
+                }
+                info
+            }
+
+            fn syevr(jobz: u8, uplo: u8, n: c_int, a: &mut [Self], w: &mut [Self], z: &mut [Self]) -> c_int {
+                let ldz = n.max(1);
+                assert!(a.len() >= (n * n) as usize && w.len() >= n as usize);
+                assert!(z.len() >= if jobz == b'V' { (n * n) as usize } else { 1 });
+                let mut isuppz = vec![0 as c_int; 2 * n.max(1) as usize];
+                let (zero, mut found, mut info) = (0.0 as $t, 0, 0);
+                let (mut q, mut iq) = ([0.0 as $t], [0 as c_int]);
+                let call = |work: &mut [$t],
+                            lw: c_int,
+                            iwork: &mut [c_int],
+                            liw: c_int,
+                            a: &mut [$t],
+                            w: &mut [$t],
+                            z: &mut [$t],
+                            found: &mut c_int,
+                            isuppz: &mut [c_int],
+                            info: &mut c_int| {
+                    // SAFETY: a is n x n, w has n, z is ldz x n (or a dummy for jobz = 'N'),
+                    // isuppz has 2n, work/iwork hold lw/liw elements (or are queried with -1).
+                    unsafe {
+                        lapack_sys::$syevr(
+                            &ch(jobz),
+                            &ch(b'A'),
+                            &ch(uplo),
+                            &n,
+                            a.as_mut_ptr(),
+                            &n.max(1),
+                            &zero,
+                            &zero,
+                            &0,
+                            &0,
+                            &zero,
+                            found,
+                            w.as_mut_ptr(),
+                            z.as_mut_ptr(),
+                            &ldz,
+                            isuppz.as_mut_ptr(),
+                            work.as_mut_ptr(),
+                            &lw,
+                            iwork.as_mut_ptr(),
+                            &liw,
+                            info,
+                        )
+                    }
+                };
+                call(&mut q, -1, &mut iq, -1, a, w, z, &mut found, &mut isuppz, &mut info);
+                let (lw, liw) = (lwork(q[0]), iq[0].max(1));
+                let mut work = vec![0.0 as $t; lw as usize];
+                let mut iwork = vec![0 as c_int; liw as usize];
+                call(&mut work, lw, &mut iwork, liw, a, w, z, &mut found, &mut isuppz, &mut info);
+                info
+            }
+
+            fn geev(
+                jobvr: u8,
+                n: c_int,
+                a: &mut [Self],
+                wr: &mut [Self],
+                wi: &mut [Self],
+                vr: &mut [Self],
+            ) -> c_int {
+                let ldvr = if jobvr == b'V' { n.max(1) } else { 1 };
+                assert!(a.len() >= (n * n) as usize && wr.len() >= n as usize && wi.len() >= n as usize);
+                assert!(vr.len() >= if jobvr == b'V' { (n * n) as usize } else { 1 });
+                let mut vl = [0.0 as $t];
+                let (mut info, mut q) = (0, [0.0 as $t]);
+                let call = |work: &mut [$t],
+                            lw: c_int,
+                            a: &mut [$t],
+                            wr: &mut [$t],
+                            wi: &mut [$t],
+                            vl: &mut [$t],
+                            vr: &mut [$t],
+                            info: &mut c_int| {
+                    // SAFETY: a is n x n, wr/wi hold n, vl is a dummy (jobvl = 'N', ldvl = 1), vr
+                    // is ldvr x n or a dummy, work holds lw elements (or is queried with -1).
+                    unsafe {
+                        lapack_sys::$geev(
+                            &ch(b'N'),
+                            &ch(jobvr),
+                            &n,
+                            a.as_mut_ptr(),
+                            &n.max(1),
+                            wr.as_mut_ptr(),
+                            wi.as_mut_ptr(),
+                            vl.as_mut_ptr(),
+                            &1,
+                            vr.as_mut_ptr(),
+                            &ldvr,
+                            work.as_mut_ptr(),
+                            &lw,
+                            info,
+                        )
+                    }
+                };
+                call(&mut q, -1, a, wr, wi, &mut vl, vr, &mut info);
+                let lw = lwork(q[0]);
+                let mut work = vec![0.0 as $t; lw as usize];
+                call(&mut work, lw, a, wr, wi, &mut vl, vr, &mut info);
+                info
+            }
+        }
+    };
+}
+
+impl_lapack!(f32, sgesv_, sgetrf_, sgetri_, spotrf_, sgesdd_, ssyevr_, sgeev_);
+impl_lapack!(f64, dgesv_, dgetrf_, dgetri_, dpotrf_, dgesdd_, dsyevr_, dgeev_);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drivers_return_lapack_values_and_info() {
+        // Column-major [[1, 2], [3, 4]].
+        let mut a = [1.0f64, 3.0, 2.0, 4.0];
+        let mut ipiv = [0; 2];
+        let mut b = [5.0f64, 6.0];
+        assert_eq!(f64::gesv(2, 1, &mut a, &mut ipiv, &mut b), 0);
+        assert_eq!(ipiv, [2, 2]); // row 1 swapped with row 2 (1-based), as LAPACK reports
+        assert!((b[0] + 4.0).abs() < 1e-14 && (b[1] - 4.5).abs() < 1e-14);
+        // A singular matrix: info is the 1-based index of the zero pivot.
+        let mut s = [1.0f32, 2.0, 2.0, 4.0];
+        assert_eq!(f32::getrf(2, 2, &mut s, &mut ipiv), 2);
+        let mut p = [4.0f64, 2.0, 2.0, 3.0];
+        assert_eq!(f64::potrf(b'L', 2, &mut p), 0);
+        assert_eq!(p[0], 2.0);
+        let mut np = [1.0f64, 2.0, 2.0, 1.0];
+        assert_eq!(f64::potrf(b'L', 2, &mut np), 2);
+        let (mut w, mut z) = ([0.0f64; 2], [0.0f64; 4]);
+        let mut sym = [2.0f64, 1.0, 1.0, 2.0];
+        assert_eq!(f64::syevr(b'V', b'L', 2, &mut sym, &mut w, &mut z), 0);
+        assert!((w[0] - 1.0).abs() < 1e-14 && (w[1] - 3.0).abs() < 1e-14);
+        let (mut wr, mut wi, mut vr) = ([0.0f64; 2], [0.0f64; 2], [0.0f64; 1]);
+        let mut rot = [0.0f64, 1.0, -1.0, 0.0];
+        assert_eq!(f64::geev(b'N', 2, &mut rot, &mut wr, &mut wi, &mut vr), 0);
+        assert_eq!((wr, wi.map(f64::abs)), ([0.0, 0.0], [1.0, 1.0]));
+        let mut g = [3.0f64, 0.0, 0.0, 4.0];
+        let (mut sv, mut u, mut vt) = ([0.0f64; 2], [0.0f64; 1], [0.0f64; 1]);
+        assert_eq!(f64::gesdd(b'N', 2, 2, &mut g, &mut sv, &mut u, 1, &mut vt, 1), 0);
+        assert_eq!(sv, [4.0, 3.0]);
+    }
+
+    #[test]
+    fn dimensions_beyond_lapack_integers_are_errors() {
+        assert_eq!(dim(7, "a"), Ok(7));
+        assert!(dim(usize::MAX, "a").is_err());
+    }
+}
