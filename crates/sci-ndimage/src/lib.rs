@@ -15,13 +15,13 @@
 //! | `binary_erosion`, `binary_dilation`, `binary_opening`, `binary_closing`, `binary_fill_holes` | [`binary_erosion`], [`binary_dilation`], [`binary_opening`], [`binary_closing`], [`binary_fill_holes`] |
 //! | `grey_erosion`, `grey_dilation`, `grey_opening`, `grey_closing`, `white_tophat`, `black_tophat`, `morphological_gradient` | [`grey_erosion`], [`grey_dilation`], [`grey_opening`], [`grey_closing`], [`white_tophat`], [`black_tophat`], [`morphological_gradient`] |
 //! | `spline_filter1d`, `spline_filter`, `map_coordinates`, `affine_transform`, `shift`, `zoom`, `rotate` | [`spline_filter1d`], [`spline_filter`], [`map_coordinates`], [`affine_transform`], [`shift`], [`zoom`], [`rotate`] |
-//! | `distance_transform_edt`, `distance_transform_cdt` | [`distance_transform_edt`], [`distance_transform_cdt`] |
+//! | `distance_transform_edt`, `distance_transform_cdt`, `distance_transform_bf` | [`distance_transform_edt`], [`distance_transform_cdt`], [`distance_transform_bf`] |
 //! | `label`, `find_objects` | [`label`], [`find_objects`] |
 //! | `sum_labels`, `mean`, `variance`, `standard_deviation`, `minimum`, `maximum`, `minimum_position`, `maximum_position`, `extrema`, `center_of_mass` | same names |
 //!
 //! String options are enums ([`Mode`]); many keyword arguments are option structs with
 //! SciPy's defaults ([`GaussianOptions`], [`FootprintOptions`], [`BinaryOptions`],
-//! [`GreyOptions`], [`EdtOptions`], [`CdtOptions`]).
+//! [`GreyOptions`], [`EdtOptions`], [`CdtOptions`], [`BfOptions`]).
 //!
 //! ```
 //! use sci_ndimage::{label, sum_labels};
@@ -68,6 +68,7 @@ pub use morphology::binary::{
     BinaryOptions, binary_closing, binary_dilation, binary_erosion, binary_fill_holes, binary_opening,
 };
 pub use morphology::distance::{DistanceTransform, EdtOptions, distance_transform_edt};
+pub use morphology::distance_bf::{BfMetric, BfOptions, distance_transform_bf};
 pub use morphology::distance_cdt::{CdtMetric, CdtOptions, distance_transform_cdt};
 pub use morphology::grey::{
     GreyOptions, black_tophat, grey_closing, grey_dilation, grey_erosion, grey_opening,

@@ -282,3 +282,67 @@ fn cdt_bad_input() {
         }
     }
 }
+
+#[test]
+fn bf_matches_scipy() {
+    let fx = fixture();
+    let mut n = 0;
+    for name in cases(&fx, "bf_") {
+        let c = format!("cases/{name}");
+        let x = if name.ends_with(":float_nan") {
+            fx.array_f64(&format!("{c}/input"))
+        } else {
+            fx.array_bool(&format!("{c}/input")).mapv(|b| if b { 1.0 } else { 0.0 })
+        };
+        let metric = match fx.str(&format!("{c}/metric")) {
+            "euclidean" => BfMetric::Euclidean,
+            "taxicab" => BfMetric::Taxicab,
+            "chessboard" => BfMetric::Chessboard,
+            m => panic!("{m}"),
+        };
+        let sampling = if has(&fx, &c, "sampling") { floats(&fx, &format!("{c}/sampling")) } else { vec![] };
+        let want_d = fx.array_f64(&format!("{c}/distances"));
+        let want_i = fx.array_i64(&format!("{c}/indices")).mapv(|v| v as i32);
+        let opts = BfOptions { metric, sampling, return_indices: true, ..Default::default() };
+        for r in views(&x, |v| distance_transform_bf(v, &opts).unwrap()) {
+            assert_allclose(&r.distances.unwrap(), &want_d, 0.0, 0.0);
+            assert_array_equal(&r.indices.unwrap(), &want_i);
+        }
+        let i = distance_transform_bf(&x, &BfOptions { return_distances: false, ..opts }).unwrap();
+        assert!(i.distances.is_none());
+        assert_array_equal(&i.indices.unwrap(), &want_i);
+        n += 1;
+    }
+    assert_eq!(n, 42);
+}
+
+#[test]
+fn bf_agrees_with_edt_and_cdt_distances() {
+    let mut rng = sci_array::random::default_rng(11);
+    let x = rng.random((40, 37)).unwrap().mapv(|v| v > 0.02);
+    let e = distance_transform_edt(&x, &EdtOptions::default()).unwrap().distances.unwrap();
+    let b = distance_transform_bf(&x, &BfOptions::default()).unwrap().distances.unwrap();
+    assert_allclose(&b, &e, 0.0, 0.0);
+    let c = distance_transform_cdt(&x, &CdtOptions::default()).unwrap().distances.unwrap();
+    let o = BfOptions { metric: BfMetric::Chessboard, ..Default::default() };
+    let b = distance_transform_bf(&x, &o).unwrap().distances.unwrap();
+    assert_allclose(&b, &c.mapv(f64::from), 0.0, 0.0);
+}
+
+#[test]
+fn bf_bad_input() {
+    let a = array![[0, 1], [1, 1]];
+    let bad: Vec<(BfOptions, &str)> = vec![
+        (BfOptions { sampling: vec![1.0, 2.0, 3.0], ..Default::default() }, "sampling"),
+        (
+            BfOptions { return_distances: false, return_indices: false, ..Default::default() },
+            "return_distances",
+        ),
+    ];
+    for (o, arg) in bad {
+        match distance_transform_bf(&a, &o) {
+            Err(NdimageError::InvalidValue { arg: got, .. }) => assert_eq!(got, arg),
+            other => panic!("{arg}: {other:?}"),
+        }
+    }
+}

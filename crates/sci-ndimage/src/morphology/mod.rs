@@ -3,6 +3,7 @@
 
 pub(crate) mod binary;
 pub(crate) mod distance;
+pub(crate) mod distance_bf;
 pub(crate) mod distance_cdt;
 pub(crate) mod grey;
 pub(crate) mod structure;
