@@ -42,6 +42,7 @@ mod interpolation;
 mod measurements;
 mod mode;
 mod morphology;
+mod skimage;
 mod support;
 
 pub use element::{Element, LabelElement};
@@ -64,6 +65,7 @@ pub use measurements::stats::{
     standard_deviation, sum_labels, variance,
 };
 pub use mode::Mode;
+pub use skimage::{LocalMethod, PeakOptions, peak_local_max, threshold_local, threshold_otsu};
 pub use morphology::binary::{
     BinaryOptions, binary_closing, binary_dilation, binary_erosion, binary_fill_holes, binary_opening,
 };
