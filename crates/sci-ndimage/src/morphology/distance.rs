@@ -9,7 +9,7 @@ use crate::element::Element;
 use crate::error::{Result, invalid};
 use crate::support::{PAR_THRESHOLD, c_order, dyn_view, per_axis, to_dim};
 use rayon::prelude::*;
-use sci_array::ndarray::{Array, ArrayBase, ArrayD, Data, Dimension, IxDyn};
+use sci_array::ndarray::{Array, ArrayBase, ArrayD, ArrayViewD, Data, Dimension, IxDyn};
 
 /// Options of [`distance_transform_edt`] (SciPy's keyword arguments and defaults).
 ///
@@ -73,6 +73,58 @@ pub(crate) fn check_returns(return_distances: bool, return_indices: bool) -> Res
         ));
     }
     Ok(())
+}
+
+/// The start every distance transform shares: SciPy's check of the two `return_*` flags,
+/// the foreground mask (non-zero, NaN included) in C order and the working shape (a 0-d
+/// input is one pixel).
+pub(crate) fn prepare<T: Element>(
+    v: &ArrayViewD<'_, T>,
+    return_distances: bool,
+    return_indices: bool,
+) -> Result<(Vec<bool>, Vec<usize>)> {
+    check_returns(return_distances, return_indices)?;
+    let shape: Vec<usize> = if v.ndim() == 0 { vec![1] } else { v.shape().to_vec() };
+    Ok((c_order(v).iter().map(|x| x.to_f64() != 0.0).collect(), shape))
+}
+
+/// The result from C-order `distances` (of the input's shape `in_shape`) and the feature
+/// coordinates as `(rank, n)` planes over the working `shape`.
+pub(crate) fn assemble<T, D: Dimension>(
+    in_shape: &[usize],
+    shape: &[usize],
+    distances: Option<Vec<T>>,
+    planes: Option<Vec<i32>>,
+) -> Result<DistanceTransform<T, D>> {
+    let shape_err =
+        |e: sci_array::ndarray::ShapeError| invalid("input", format!("internal shape error: {e}"));
+    let distances = match distances {
+        Some(d) => Some(to_dim(ArrayD::from_shape_vec(IxDyn(in_shape), d).map_err(shape_err)?)?),
+        None => None,
+    };
+    let indices = match planes {
+        Some(p) => {
+            let mut ishape = vec![shape.len()];
+            ishape.extend_from_slice(shape);
+            Some(ArrayD::from_shape_vec(IxDyn(&ishape), p).map_err(shape_err)?)
+        }
+        None => None,
+    };
+    Ok(DistanceTransform { distances, indices })
+}
+
+/// The `(rank, n)` coordinate planes of flat C-order indices `flat` into `shape`.
+pub(crate) fn planes_of_flat(flat: &[i32], shape: &[usize]) -> Vec<i32> {
+    let n = flat.len();
+    let mut planes = vec![0i32; n * shape.len()];
+    for (p, &f) in flat.iter().enumerate() {
+        let mut rem = f as usize;
+        for k in (0..shape.len()).rev() {
+            planes[k * n + p] = (rem % shape[k]) as i32;
+            rem /= shape[k];
+        }
+    }
+    planes
 }
 
 /// Scratch of one lane of the Voronoi pass.
@@ -304,14 +356,12 @@ where
     S: Data<Elem = T>,
     D: Dimension,
 {
-    check_returns(opts.return_distances, opts.return_indices)?;
     let v = dyn_view(input);
-    let shape: Vec<usize> = if v.ndim() == 0 { vec![1] } else { v.shape().to_vec() };
+    let (fg, shape) = prepare(&v, opts.return_distances, opts.return_indices)?;
     let rank = shape.len();
     let sampling =
         if opts.sampling.is_empty() { None } else { Some(per_axis(&opts.sampling, rank, "sampling")?) };
     let n: usize = shape.iter().product();
-    let fg: Vec<bool> = c_order(&v).iter().map(|x| x.to_f64() != 0.0).collect();
     let ft = if n == 0 { Vec::new() } else { feature_transform(&fg, &shape, sampling.as_deref()) };
     let distances = if opts.return_distances {
         let mut dist = vec![0.0f64; n];
@@ -349,25 +399,12 @@ where
         } else if n > 0 {
             body(0, &mut dist);
         }
-        let a = ArrayD::from_shape_vec(IxDyn(v.shape()), dist)
-            .map_err(|e| invalid("input", format!("internal shape error: {e}")))?;
-        Some(to_dim(a)?)
+        Some(dist)
     } else {
         None
     };
-    let indices = if opts.return_indices {
-        let mut planes = Vec::with_capacity(n * rank);
-        for k in 0..rank {
-            planes.extend(ft.iter().skip(k).step_by(rank));
-        }
-        let mut ishape = vec![rank];
-        ishape.extend_from_slice(&shape);
-        Some(
-            ArrayD::from_shape_vec(IxDyn(&ishape), planes)
-                .map_err(|e| invalid("input", format!("internal shape error: {e}")))?,
-        )
-    } else {
-        None
-    };
-    Ok(DistanceTransform { distances, indices })
+    let planes = opts
+        .return_indices
+        .then(|| (0..rank).flat_map(|k| ft.iter().skip(k).step_by(rank).copied()).collect());
+    assemble(v.shape(), &shape, distances, planes)
 }

@@ -4,11 +4,11 @@
 //! background pixel that touches the foreground (8-/26-connected), O(N * border).
 
 use crate::element::Element;
-use crate::error::{Result, invalid};
-use crate::morphology::distance::{DistanceTransform, check_returns};
-use crate::support::{PAR_THRESHOLD, c_order, dyn_view, per_axis, to_dim};
+use crate::error::Result;
+use crate::morphology::distance::{DistanceTransform, assemble, planes_of_flat, prepare};
+use crate::support::{PAR_THRESHOLD, dyn_view, per_axis};
 use rayon::prelude::*;
-use sci_array::ndarray::{ArrayBase, ArrayD, Data, Dimension, IxDyn};
+use sci_array::ndarray::{ArrayBase, Data, Dimension};
 
 /// The metric of [`distance_transform_bf`] (SciPy's `metric` string).
 ///
@@ -105,13 +105,11 @@ where
     S: Data<Elem = T>,
     D: Dimension,
 {
-    check_returns(opts.return_distances, opts.return_indices)?;
     let v = dyn_view(input);
-    let shape: Vec<usize> = if v.ndim() == 0 { vec![1] } else { v.shape().to_vec() };
+    let (fg, shape) = prepare(&v, opts.return_distances, opts.return_indices)?;
     let rank = shape.len();
     let sampling =
         if opts.sampling.is_empty() { None } else { Some(per_axis(&opts.sampling, rank, "sampling")?) };
-    let fg: Vec<bool> = c_order(&v).iter().map(|x| x.to_f64() != 0.0).collect();
     let n = fg.len();
     // Background pixels with a foreground pixel among their 3^rank neighbours, last first.
     let mut border: Vec<(usize, Vec<i64>)> = Vec::new();
@@ -196,28 +194,8 @@ where
             *o = pixel(p, &mut c);
         }
     }
-    let shape_err =
-        |e: sci_array::ndarray::ShapeError| invalid("input", format!("internal shape error: {e}"));
-    let distances = if opts.return_distances {
-        let d: Vec<f64> = out.iter().map(|o| o.0).collect();
-        Some(to_dim(ArrayD::from_shape_vec(IxDyn(v.shape()), d).map_err(shape_err)?)?)
-    } else {
-        None
-    };
-    let indices = if opts.return_indices {
-        let mut planes = vec![0i32; n * rank];
-        let mut c = vec![0i64; rank];
-        for (p, o) in out.iter().enumerate() {
-            unravel(o.1 as usize, &shape, &mut c);
-            for k in 0..rank {
-                planes[k * n + p] = c[k] as i32;
-            }
-        }
-        let mut ishape = vec![rank];
-        ishape.extend_from_slice(&shape);
-        Some(ArrayD::from_shape_vec(IxDyn(&ishape), planes).map_err(shape_err)?)
-    } else {
-        None
-    };
-    Ok(DistanceTransform { distances, indices })
+    let distances = opts.return_distances.then(|| out.iter().map(|o| o.0).collect());
+    let planes =
+        opts.return_indices.then(|| planes_of_flat(&out.iter().map(|o| o.1).collect::<Vec<_>>(), &shape));
+    assemble(v.shape(), &shape, distances, planes)
 }

@@ -6,10 +6,10 @@
 
 use crate::element::Element;
 use crate::error::{Result, invalid};
-use crate::morphology::distance::{DistanceTransform, check_returns};
+use crate::morphology::distance::{DistanceTransform, assemble, planes_of_flat, prepare};
 use crate::morphology::structure::generate_binary_structure;
-use crate::support::{c_order, dyn_view, to_dim};
-use sci_array::ndarray::{ArrayBase, ArrayD, Data, Dimension, IxDyn};
+use crate::support::dyn_view;
+use sci_array::ndarray::{ArrayBase, ArrayD, Data, Dimension};
 
 /// The metric of [`distance_transform_cdt`]: SciPy's `metric` argument.
 ///
@@ -134,9 +134,8 @@ where
     S: Data<Elem = T>,
     D: Dimension,
 {
-    check_returns(opts.return_distances, opts.return_indices)?;
     let v = dyn_view(input);
-    let shape: Vec<usize> = if v.ndim() == 0 { vec![1] } else { v.shape().to_vec() };
+    let (fg, shape) = prepare(&v, opts.return_distances, opts.return_indices)?;
     let rank = shape.len();
     let structure = match &opts.metric {
         CdtMetric::Chessboard => generate_binary_structure(rank, rank),
@@ -163,7 +162,7 @@ where
         .map(|(i, _)| i.slice().iter().map(|&c| c as isize - 1).collect())
         .collect();
     let n: usize = shape.iter().product();
-    let mut dt: Vec<i32> = c_order(&v).iter().map(|x| if x.to_f64() != 0.0 { -1 } else { 0 }).collect();
+    let mut dt: Vec<i32> = fg.iter().map(|&f| if f { -1 } else { 0 }).collect();
     let mut ft: Option<Vec<i32>> = opts.return_indices.then(|| (0..n as i32).collect());
     for _ in 0..2 {
         one_pass(&mut dt, ft.as_deref_mut(), &shape, &steps);
@@ -172,28 +171,6 @@ where
             f.reverse();
         }
     }
-    let shape_err =
-        |e: sci_array::ndarray::ShapeError| invalid("input", format!("internal shape error: {e}"));
-    let indices = match ft {
-        Some(f) => {
-            let mut planes = vec![0i32; n * rank];
-            for (p, &flat) in f.iter().enumerate() {
-                let mut rem = flat as usize;
-                for k in (0..rank).rev() {
-                    planes[k * n + p] = (rem % shape[k]) as i32;
-                    rem /= shape[k];
-                }
-            }
-            let mut ishape = vec![rank];
-            ishape.extend_from_slice(&shape);
-            Some(ArrayD::from_shape_vec(IxDyn(&ishape), planes).map_err(shape_err)?)
-        }
-        None => None,
-    };
-    let distances = if opts.return_distances {
-        Some(to_dim(ArrayD::from_shape_vec(IxDyn(v.shape()), dt).map_err(shape_err)?)?)
-    } else {
-        None
-    };
-    Ok(DistanceTransform { distances, indices })
+    let planes = ft.map(|f| planes_of_flat(&f, &shape));
+    assemble(v.shape(), &shape, opts.return_distances.then_some(dt), planes)
 }
