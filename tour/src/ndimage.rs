@@ -1,10 +1,15 @@
 //! The image-processing chapter: morphology on the lecture notes' small arrays, labelling and
-//! per-label measurements, blur, Sobel edges and zoom.
+//! per-label measurements, blur, Sobel edges and zoom; shift/rotate, median and Wiener denoising,
+//! Otsu vs adaptive thresholds and local maxima on generated images (figures).
 
 use crate::plot;
 use crate::report::Tour;
+use sci::array::random::default_rng;
 use sci::ndarray::{Array2, ArrayD, s};
-use sci::ndimage::{self, BinaryOptions, GaussianOptions, GreyOptions, InterpOptions, Mode};
+use sci::ndimage::{
+    self, BinaryOptions, FootprintOptions, GaussianOptions, GreyOptions, InterpOptions, LocalMethod, Mode,
+    PeakOptions,
+};
 use serde_json::{Value, json};
 use std::path::Path;
 
@@ -58,7 +63,8 @@ pub fn run(tour: &mut Tour, dir: &Path) -> Res {
     tour.check("ndimage.grey_erosion", ints(&ndimage::grey_erosion(&grey, &GreyOptions::size(&[3, 3]))?));
 
     labels(tour, dir)?;
-    filters(tour, dir)
+    filters(tour, dir)?;
+    analysis(tour, dir)
 }
 
 /// Connected regions of `sin(2πx/50) sin(2πy/50) (1 + xy/2500)^2 > 1`, their areas and maxima.
@@ -97,5 +103,115 @@ fn filters(tour: &mut Tour, dir: &Path) -> Res {
     let side = crate::linalg::side_by_side(&blurred, &edges.mapv(f64::abs));
     plot::image(&dir.join("blur_sobel.png"), "gaussian_filter(sigma=3) | |sobel(axis=0)|", side.view(), 4)?;
     tour.figure("blur_sobel.png", "A white square blurred with sigma 3, and its horizontal edges by Sobel");
+    Ok(())
+}
+
+/// Geometric transforms, denoising, thresholds and peaks on the built-in scene (figures).
+fn analysis(tour: &mut Tour, dir: &Path) -> Res {
+    let scene = crate::images::scene(160);
+    // shift by (12.5, -20.25) pixels and rotate by 30 degrees (cubic splines, constant 0 outside).
+    let shifted = ndimage::shift(&scene, &[12.5, -20.25], &InterpOptions::default())?;
+    let rotated = ndimage::rotate(&scene, 30.0, false, &InterpOptions::default())?;
+    let rotated: Array2<f64> = rotated.into_dimensionality()?;
+    let side = crate::linalg::side_by_side(&shifted, &rotated);
+    plot::image(
+        &dir.join("shift_rotate.png"),
+        "shift((12.5, -20.25)) | rotate(30, reshape=False)",
+        side.view(),
+        2,
+    )?;
+    tour.figure(
+        "shift_rotate.png",
+        "The scene shifted by a sub-pixel offset and rotated by 30 degrees (order 3)",
+    );
+
+    // Salt-and-pepper plus Gaussian noise; median_filter removes the impulses, wiener the rest.
+    let mut rng = default_rng(11);
+    let noise = rng.normal(0.0, 0.08, (160, 160))?;
+    let impulses = rng.random((160, 160))?;
+    let mut noisy = &scene + &noise;
+    for (v, u) in noisy.iter_mut().zip(impulses.iter()) {
+        if *u < 0.03 {
+            *v = 0.0;
+        } else if *u > 0.97 {
+            *v = 1.0;
+        }
+    }
+    let median = ndimage::median_filter(&noisy, &FootprintOptions::size(&[3]))?;
+    let wiener = sci::signal::wiener(&median, &[5], None)?;
+    let rms = |a: &Array2<f64>| ((a - &scene).mapv(|v| v * v).mean().unwrap_or(0.0)).sqrt();
+    let (e_noisy, e_median, e_wiener) = (rms(&noisy), rms(&median), rms(&wiener));
+    tour.check_claim(
+        "ndimage.median_wiener_denoise",
+        json!({"rms_noisy": e_noisy, "rms_median": e_median, "rms_median_wiener": e_wiener}),
+        "median_filter then wiener each lower the rms error of the noisy scene",
+        e_median < e_noisy && e_wiener < e_median,
+    );
+    let side =
+        crate::linalg::side_by_side(&noisy.mapv(|v| v.clamp(0.0, 1.0)), &wiener.mapv(|v| v.clamp(0.0, 1.0)));
+    plot::image(&dir.join("denoise.png"), "noisy | median_filter(3) + wiener(5)", side.view(), 2)?;
+    tour.figure(
+        "denoise.png",
+        "Impulse and Gaussian noise removed by a median filter followed by a Wiener filter",
+    );
+
+    // Uneven lighting: a global Otsu threshold loses half the picture, a local one does not.
+    let lit = Array2::from_shape_fn((160, 160), |(r, c)| scene[[r, c]] * (0.35 + 0.65 * c as f64 / 159.0));
+    let t = ndimage::threshold_otsu(&lit, 256)?;
+    let global = lit.mapv(|v| f64::from(u8::from(v > t)));
+    let local_t = ndimage::threshold_local(&lit, 35, LocalMethod::Gaussian, -0.01, Mode::Reflect)?;
+    let local = Array2::from_shape_fn((160, 160), |ix| f64::from(u8::from(lit[ix] > local_t[ix])));
+    let side = crate::linalg::side_by_side(&global, &local);
+    plot::image(
+        &dir.join("thresholds.png"),
+        "threshold_otsu (global) | threshold_local (block 35)",
+        side.view(),
+        2,
+    )?;
+    tour.figure(
+        "thresholds.png",
+        &format!("Otsu's global threshold {t:.3} vs a Gaussian local threshold on an unevenly lit scene"),
+    );
+
+    // Local maxima of three Gaussian blobs with noise.
+    let centres = [(30usize, 40usize), (90, 110), (120, 50)];
+    let mut rng = default_rng(5);
+    let jitter = rng.normal(0.0, 0.02, (160, 160))?;
+    let blobs = Array2::from_shape_fn((160, 160), |(r, c)| {
+        centres
+            .iter()
+            .map(|&(y, x)| (-((r as f64 - y as f64).powi(2) + (c as f64 - x as f64).powi(2)) / 120.0).exp())
+            .sum::<f64>()
+            + jitter[[r, c]]
+    });
+    let peaks = ndimage::peak_local_max(
+        &blobs,
+        &PeakOptions { min_distance: 15, threshold_rel: Some(0.5), ..Default::default() },
+    )?;
+    let found =
+        centres.iter().all(|&(y, x)| peaks.iter().any(|p| p[0].abs_diff(y) <= 2 && p[1].abs_diff(x) <= 2));
+    tour.check_claim(
+        "ndimage.peak_local_max_blobs",
+        json!(peaks),
+        "peak_local_max finds exactly the 3 blob centres (within 2 pixels) in the noisy image",
+        found && peaks.len() == 3,
+    );
+    let mut marked = blobs.mapv(|v| v.clamp(0.0, 1.2) / 1.2);
+    for p in &peaks {
+        for d in 0..7usize {
+            for (r, c) in [(p[0] + d, p[1] + 3), (p[0] + 3, p[1] + d)] {
+                if r >= 3 && c >= 3 && r - 3 < 160 && c - 3 < 160 {
+                    marked[[r - 3, c - 3]] = 0.0;
+                }
+            }
+        }
+    }
+    plot::image(
+        &dir.join("peaks.png"),
+        "peak_local_max(min_distance=15, threshold_rel=0.5)",
+        marked.view(),
+        3,
+    )?;
+    tour.figure("peaks.png", "Local maxima of three noisy Gaussian blobs, marked with crosses");
     Ok(())
 }
