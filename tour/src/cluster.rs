@@ -3,7 +3,7 @@
 use crate::report::Tour;
 use sci::array::random::default_rng;
 use sci::cluster::{Criterion, Init, Method, fcluster, kmeans2, linkage_observations};
-use sci::ndarray::{Array2, array, concatenate, Axis};
+use sci::ndarray::{Array2, Axis, array, concatenate};
 use serde_json::json;
 use std::path::Path;
 

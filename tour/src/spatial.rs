@@ -31,11 +31,8 @@ pub fn run(tour: &mut Tour, dir: &Path) -> Res {
         if c == 0 { r * t.cos() } else { r * t.sin() }
     });
     let tri = Delaunay::new(&spiral)?;
-    let polys: Vec<Vec<(f64, f64)>> = tri
-        .simplices
-        .iter()
-        .map(|s| s.iter().map(|&v| (spiral[[v, 0]], spiral[[v, 1]])).collect())
-        .collect();
+    let polys: Vec<Vec<(f64, f64)>> =
+        tri.simplices.iter().map(|s| s.iter().map(|&v| (spiral[[v, 0]], spiral[[v, 1]])).collect()).collect();
     plot::polygons(&dir.join("delaunay.png"), "Delaunay triangulation of 60 spiral points", &polys)?;
     tour.figure(
         "delaunay.png",
