@@ -65,7 +65,6 @@ pub use measurements::stats::{
     standard_deviation, sum_labels, variance,
 };
 pub use mode::Mode;
-pub use skimage::{LocalMethod, PeakOptions, peak_local_max, threshold_local, threshold_otsu};
 pub use morphology::binary::{
     BinaryOptions, binary_closing, binary_dilation, binary_erosion, binary_fill_holes, binary_opening,
 };
@@ -77,3 +76,4 @@ pub use morphology::grey::{
     morphological_gradient, white_tophat,
 };
 pub use morphology::structure::{generate_binary_structure, iterate_structure};
+pub use skimage::{LocalMethod, PeakOptions, peak_local_max, threshold_local, threshold_otsu};

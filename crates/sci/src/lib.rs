@@ -34,8 +34,14 @@ pub use sci_array as array;
 pub use sci_array::ndarray;
 pub use sci_array::num_complex;
 
+#[cfg(feature = "cluster")]
+pub use sci_cluster as cluster;
 #[cfg(feature = "fft")]
 pub use sci_fft as fft;
+#[cfg(feature = "integrate")]
+pub use sci_integrate as integrate;
+#[cfg(feature = "interpolate")]
+pub use sci_interpolate as interpolate;
 #[cfg(feature = "io")]
 pub use sci_io as io;
 #[cfg(feature = "linalg")]
@@ -48,16 +54,10 @@ pub use sci_optimize as optimize;
 pub use sci_signal as signal;
 #[cfg(feature = "sparse")]
 pub use sci_sparse as sparse;
-#[cfg(feature = "special")]
-pub use sci_special as special;
-#[cfg(feature = "integrate")]
-pub use sci_integrate as integrate;
-#[cfg(feature = "interpolate")]
-pub use sci_interpolate as interpolate;
 #[cfg(feature = "spatial")]
 pub use sci_spatial as spatial;
-#[cfg(feature = "cluster")]
-pub use sci_cluster as cluster;
+#[cfg(feature = "special")]
+pub use sci_special as special;
 
 /// The names most programs want: ndarray's prelude (`array!`, `Array1`, `Axis`, `s!`, ...) and
 /// the complex number types.
