@@ -64,6 +64,10 @@ pub trait Lapack: Sized + Copy {
     ) -> c_int;
     /// `?syevr` with `range='A'`: all eigenvalues (ascending) and, for `jobz = b'V'`, vectors.
     fn syevr(jobz: u8, uplo: u8, n: c_int, a: &mut [Self], w: &mut [Self], z: &mut [Self]) -> c_int;
+    /// `?geqrf`: Householder QR of an `m x n` matrix in place (`tau` holds `min(m, n)`).
+    fn geqrf(m: c_int, n: c_int, a: &mut [Self], tau: &mut [Self]) -> c_int;
+    /// `?orgqr`: the first `n` columns of `Q` from `k` reflectors stored in `a` (`m x n`).
+    fn orgqr(m: c_int, n: c_int, k: c_int, a: &mut [Self], tau: &[Self]) -> c_int;
     /// `?geev` (right vectors only when `jobvr = b'V'`).
     fn geev(jobvr: u8, n: c_int, a: &mut [Self], wr: &mut [Self], wi: &mut [Self], vr: &mut [Self]) -> c_int;
 }
@@ -73,9 +77,66 @@ fn lwork<T: num_traits::ToPrimitive>(w: T) -> c_int {
     w.to_f64().map_or(1, |x| (x as c_int).max(1))
 }
 
+/// Runs a LAPACK driver twice: the workspace query (`lwork = -1`, which writes the optimal
+/// size to `work[0]`), then the computation with that much workspace (at least `min`).
+fn with_workspace<T: Copy + num_traits::Zero + num_traits::ToPrimitive>(
+    min: c_int,
+    mut call: impl FnMut(&mut [T], c_int),
+) {
+    let mut q = [T::zero()];
+    call(&mut q, -1);
+    let lw = lwork(q[0]).max(min);
+    let mut work = vec![T::zero(); lw as usize];
+    call(&mut work, lw);
+}
+
 macro_rules! impl_lapack {
-    ($t:ty, $gesv:ident, $getrf:ident, $getri:ident, $potrf:ident, $gesdd:ident, $syevr:ident, $geev:ident) => {
+    ($t:ty, $gesv:ident, $getrf:ident, $getri:ident, $potrf:ident, $gesdd:ident, $syevr:ident, $geev:ident,
+     $geqrf:ident, $orgqr:ident) => {
         impl Lapack for $t {
+            fn geqrf(m: c_int, n: c_int, a: &mut [Self], tau: &mut [Self]) -> c_int {
+                assert!(a.len() >= (m * n) as usize && tau.len() >= m.min(n) as usize);
+                let mut info = 0;
+                with_workspace(n.max(1), |work: &mut [$t], lw| {
+                    // SAFETY: buffers sized above; work holds lw elements (or is queried with -1).
+                    unsafe {
+                        lapack_sys::$geqrf(
+                            &m,
+                            &n,
+                            a.as_mut_ptr(),
+                            &m.max(1),
+                            tau.as_mut_ptr(),
+                            work.as_mut_ptr(),
+                            &lw,
+                            &mut info,
+                        )
+                    };
+                });
+                info
+            }
+
+            fn orgqr(m: c_int, n: c_int, k: c_int, a: &mut [Self], tau: &[Self]) -> c_int {
+                assert!(a.len() >= (m * n) as usize && tau.len() >= k as usize && k <= n && n <= m);
+                let mut info = 0;
+                with_workspace(n.max(1), |work: &mut [$t], lw| {
+                    // SAFETY: buffers sized above; work holds lw elements (or is queried with -1).
+                    unsafe {
+                        lapack_sys::$orgqr(
+                            &m,
+                            &n,
+                            &k,
+                            a.as_mut_ptr(),
+                            &m.max(1),
+                            tau.as_ptr(),
+                            work.as_mut_ptr(),
+                            &lw,
+                            &mut info,
+                        )
+                    };
+                });
+                info
+            }
+
             fn gesv(n: c_int, nrhs: c_int, a: &mut [Self], ipiv: &mut [c_int], b: &mut [Self]) -> c_int {
                 assert!(
                     a.len() >= (n * n) as usize && ipiv.len() >= n as usize && b.len() >= (n * nrhs) as usize
@@ -169,9 +230,7 @@ macro_rules! impl_lapack {
                 assert!(u.len() >= 1 && vt.len() >= 1);
                 let mut iwork = vec![0 as c_int; 8 * k.max(1) as usize];
                 let (mut info, lda) = (0, m.max(1));
-                // Pass 1 is the workspace query (lwork = -1 writes work[0] only), pass 2 the call.
-                let (mut work, mut lw) = (vec![0.0 as $t; 1], -1);
-                for _ in 0..2 {
+                with_workspace(1, |work: &mut [$t], lw| {
                     // SAFETY: buffers sized above; work holds lw elements (or is queried with -1).
                     unsafe {
                         lapack_sys::$gesdd(
@@ -191,11 +250,7 @@ macro_rules! impl_lapack {
                             &mut info,
                         )
                     };
-                    if lw == -1 {
-                        lw = lwork(work[0]);
-                        work = vec![0.0 as $t; lw as usize];
-                    }
-                }
+                });
                 info
             }
 
@@ -304,8 +359,8 @@ macro_rules! impl_lapack {
     };
 }
 
-impl_lapack!(f32, sgesv_, sgetrf_, sgetri_, spotrf_, sgesdd_, ssyevr_, sgeev_);
-impl_lapack!(f64, dgesv_, dgetrf_, dgetri_, dpotrf_, dgesdd_, dsyevr_, dgeev_);
+impl_lapack!(f32, sgesv_, sgetrf_, sgetri_, spotrf_, sgesdd_, ssyevr_, sgeev_, sgeqrf_, sorgqr_);
+impl_lapack!(f64, dgesv_, dgetrf_, dgetri_, dpotrf_, dgesdd_, dsyevr_, dgeev_, dgeqrf_, dorgqr_);
 
 #[cfg(test)]
 mod tests {

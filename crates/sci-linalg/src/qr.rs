@@ -65,6 +65,9 @@ struct Packed<T> {
     coeff: Mat<T>,
     bs: usize,
     perm: Option<Vec<usize>>,
+    /// LAPACK `geqrf`'s reflector scalars (the `lapack` backend, unpivoted QR only).
+    #[cfg(feature = "lapack")]
+    tau: Option<Vec<T>>,
 }
 
 impl<T: LinalgFloat> Packed<T> {
@@ -77,6 +80,13 @@ impl<T: LinalgFloat> Packed<T> {
         let bs = if k == 0 { 1 } else { fqr::recommended_block_size::<T>(m, n) };
         let mut coeff = Mat::<T>::zeros(bs, k);
         let mut perm = None;
+        #[cfg(feature = "lapack")]
+        if k > 0 && !pivoting {
+            use crate::lapack::{buf, dim};
+            let mut tau = vec![T::zero(); k];
+            T::geqrf(dim(m, "a")?, dim(n, "a")?, buf(&mut packed), &mut tau);
+            return Ok(Self { packed, coeff, bs, perm, tau: Some(tau) });
+        }
         if k > 0 && !pivoting {
             let mut mem = MemBuffer::new(fqr::qr_in_place_scratch::<T>(m, n, bs, par, Default::default()));
             fqr::qr_in_place(
@@ -106,7 +116,14 @@ impl<T: LinalgFloat> Packed<T> {
             }
             perm = Some(p);
         }
-        Ok(Self { packed, coeff, bs, perm })
+        Ok(Self {
+            packed,
+            coeff,
+            bs,
+            perm,
+            #[cfg(feature = "lapack")]
+            tau: None,
+        })
     }
 
     fn q(&self, mode: QrMode) -> Array2<T> {
@@ -118,6 +135,16 @@ impl<T: LinalgFloat> Packed<T> {
             q[[i, i]] = T::one();
         }
         if k == 0 {
+            return q;
+        }
+        #[cfg(feature = "lapack")]
+        if let Some(tau) = &self.tau {
+            // orgqr forms Q's first `qcols` columns from the reflectors below the diagonal.
+            for j in 0..k {
+                q.slice_mut(s![j + 1.., j]).assign(&self.packed.slice(s![j + 1.., j]));
+            }
+            let to_int = |x: usize| std::ffi::c_int::try_from(x).expect("checked in Packed::new");
+            T::orgqr(to_int(m), to_int(qcols), to_int(k), crate::lapack::buf(&mut q), tau);
             return q;
         }
         // Householder vectors: unit lower trapezoidal (m, k).
