@@ -9,6 +9,7 @@ use num_traits::{Float, FromPrimitive};
 use realfft::{ComplexToReal, RealFftPlanner, RealToComplex};
 use rustfft::{Fft, FftDirection, FftNum, FftPlanner};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt::Debug;
 use std::sync::Arc;
 
@@ -75,13 +76,16 @@ pub trait FftFloat: FftNum + Float + FromPrimitive + Debug + Send + Sync + priva
     fn plan_r2c(len: usize) -> Arc<dyn RealToComplex<Self>>;
     /// A cached complex-to-real plan of length `len`.
     fn plan_c2r(len: usize) -> Arc<dyn ComplexToReal<Self>>;
+    /// The cached twiddles `exp(-i pi k / (2 len))`, `k < len`, of the DCT/DST kernels.
+    fn quarter_twiddles(len: usize) -> Arc<Vec<Complex<Self>>>;
 }
 
 macro_rules! fft_float {
-    ($t:ty, $cplx:ident, $real:ident) => {
+    ($t:ty, $cplx:ident, $real:ident, $tw:ident) => {
         thread_local! {
             static $cplx: RefCell<FftPlanner<$t>> = RefCell::new(FftPlanner::new());
             static $real: RefCell<RealFftPlanner<$t>> = RefCell::new(RealFftPlanner::new());
+            static $tw: RefCell<HashMap<usize, Arc<Vec<Complex<$t>>>>> = RefCell::new(HashMap::new());
         }
         impl FftFloat for $t {
             fn plan(len: usize, inverse: bool) -> Arc<dyn Fft<Self>> {
@@ -94,12 +98,30 @@ macro_rules! fft_float {
             fn plan_c2r(len: usize) -> Arc<dyn ComplexToReal<Self>> {
                 $real.with(|p| p.borrow_mut().plan_fft_inverse(len))
             }
+            fn quarter_twiddles(len: usize) -> Arc<Vec<Complex<Self>>> {
+                $tw.with(|c| {
+                    c.borrow_mut()
+                        .entry(len)
+                        .or_insert_with(|| {
+                            let nf = len as f64;
+                            Arc::new(
+                                (0..len)
+                                    .map(|k| {
+                                        let th = -std::f64::consts::PI * k as f64 / (2.0 * nf);
+                                        Complex::new(th.cos() as $t, th.sin() as $t)
+                                    })
+                                    .collect(),
+                            )
+                        })
+                        .clone()
+                })
+            }
         }
     };
 }
 
-fft_float!(f64, PLANNER_C64, PLANNER_R64);
-fft_float!(f32, PLANNER_C32, PLANNER_R32);
+fft_float!(f64, PLANNER_C64, PLANNER_R64, TWIDDLES_64);
+fft_float!(f32, PLANNER_C32, PLANNER_R32, TWIDDLES_32);
 
 /// Element types accepted by the complex transforms ([`fft`](crate::fft), [`ifft`](crate::ifft), ...):
 /// `f32`, `f64`, `Complex<f32>`, `Complex<f64>`, and the integers (computed in `f64`, as NumPy does).

@@ -5,6 +5,7 @@ use crate::error::{FftError, Result};
 use ndarray::{Array, ArrayBase, Axis, Data, Dimension};
 use num_complex::Complex;
 use num_traits::Zero;
+use realfft::RealToComplex;
 use rustfft::Fft;
 use std::f64::consts::{PI, SQRT_2};
 use std::sync::Arc;
@@ -53,11 +54,14 @@ struct Kernel<T: FftFloat> {
     fft: Arc<dyn Fft<T>>,
     buf: Vec<Complex<T>>,
     scratch: Vec<Complex<T>>,
-    /// Type 2/3: `exp(-i pi k / (2n))`; type 4: the pre-twiddle `exp(-i pi j / (2n))`.
-    tw: Vec<Complex<T>>,
+    /// Type 2/3: `exp(-i pi k / (2n))`; type 4: the pre-twiddle `exp(-i pi j / (2n))` (cached
+    /// per length and thread, like the plans).
+    tw: Arc<Vec<Complex<T>>>,
     /// Type 4 post-twiddle `exp(-i pi (2k+1) / (4n))`.
     tw4: Vec<Complex<T>>,
     tmp: Vec<T>,
+    /// Type 2: a real FFT of length n (half the work of a complex one), with its buffers.
+    rfft: Option<(Arc<dyn RealToComplex<T>>, Vec<T>, Vec<Complex<T>>, Vec<Complex<T>>)>,
 }
 
 fn expi<T: FftFloat>(theta: f64) -> Complex<T> {
@@ -74,29 +78,24 @@ impl<T: FftFloat> Kernel<T> {
             (_, DctType::IV) => (2 * n, false),
         };
         let fft = T::plan(m, inverse);
-        let scratch = vec![Complex::zero(); fft.get_inplace_scratch_len()];
         let nf = n as f64;
         let (tw, tw4) = match ty {
-            DctType::II | DctType::III => {
-                ((0..n).map(|k| expi(-PI * k as f64 / (2.0 * nf))).collect(), vec![])
-            }
+            DctType::II | DctType::III => (T::quarter_twiddles(n), vec![]),
             DctType::IV => (
-                (0..n).map(|j| expi(-PI * j as f64 / (2.0 * nf))).collect(),
+                T::quarter_twiddles(n),
                 (0..n).map(|k| expi(-PI * (2 * k + 1) as f64 / (4.0 * nf))).collect(),
             ),
-            DctType::I => (vec![], vec![]),
+            DctType::I => (Arc::new(vec![]), vec![]),
         };
-        Kernel {
-            family,
-            ty,
-            n,
-            fft,
-            buf: vec![Complex::zero(); m],
-            scratch,
-            tw,
-            tw4,
-            tmp: vec![T::zero(); n],
-        }
+        let (rfft, buf, scratch) = if ty == DctType::II {
+            let r = T::plan_r2c(n);
+            let (inp, out, scr) = (r.make_input_vec(), r.make_output_vec(), r.make_scratch_vec());
+            (Some((r, inp, out, scr)), vec![], vec![])
+        } else {
+            let scratch = vec![Complex::zero(); fft.get_inplace_scratch_len()];
+            (None, vec![Complex::zero(); m], scratch)
+        };
+        Kernel { family, ty, n, fft, buf, scratch, tw, tw4, tmp: vec![T::zero(); n], rfft }
     }
 
     fn process(&mut self, buf_len_ok: bool) {
@@ -104,19 +103,24 @@ impl<T: FftFloat> Kernel<T> {
         self.fft.process_with_scratch(&mut self.buf, &mut self.scratch);
     }
 
-    /// Unnormalized DCT-II of `x` into `y`.
+    /// Unnormalized DCT-II of `x` into `y` (Makhoul: reorder, one real FFT of length n, twiddle).
     fn dct2(&mut self, x: &[T], y: &mut [T]) {
         let n = self.n;
+        let (r, inp, out, scr) = self.rfft.as_mut().expect("type II kernels carry a real FFT");
         for i in 0..n.div_ceil(2) {
-            self.buf[i] = Complex::new(x[2 * i], T::zero());
+            inp[i] = x[2 * i];
         }
         for i in 0..n / 2 {
-            self.buf[n - 1 - i] = Complex::new(x[2 * i + 1], T::zero());
+            inp[n - 1 - i] = x[2 * i + 1];
         }
-        self.process(true);
+        r.process_with_scratch(inp, out, scr).expect("buffers made by the plan have its lengths");
         let two = cst::<T>(2.0);
-        for k in 0..n {
-            y[k] = two * (self.tw[k] * self.buf[k]).re;
+        for k in 0..=n / 2 {
+            y[k] = two * (self.tw[k] * out[k]).re;
+        }
+        // The spectrum of real data is Hermitian: V[k] = conj(V[n - k]).
+        for k in n / 2 + 1..n {
+            y[k] = two * (self.tw[k] * out[n - k].conj()).re;
         }
     }
 
