@@ -68,6 +68,19 @@ pub trait Lapack: Sized + Copy {
     fn geqrf(m: c_int, n: c_int, a: &mut [Self], tau: &mut [Self]) -> c_int;
     /// `?orgqr`: the first `n` columns of `Q` from `k` reflectors stored in `a` (`m x n`).
     fn orgqr(m: c_int, n: c_int, k: c_int, a: &mut [Self], tau: &[Self]) -> c_int;
+    /// `?gelsd`: minimum-norm least squares by the divide-and-conquer SVD; `b` is
+    /// `ldb x nrhs` with `ldb = max(m, n)` and becomes the solution in its first `n` rows.
+    #[allow(clippy::too_many_arguments)]
+    fn gelsd(
+        m: c_int,
+        n: c_int,
+        nrhs: c_int,
+        a: &mut [Self],
+        b: &mut [Self],
+        s: &mut [Self],
+        rcond: Self,
+        rank: &mut c_int,
+    ) -> c_int;
     /// `?geev` (right vectors only when `jobvr = b'V'`).
     fn geev(jobvr: u8, n: c_int, a: &mut [Self], wr: &mut [Self], wi: &mut [Self], vr: &mut [Self]) -> c_int;
 }
@@ -92,8 +105,52 @@ fn with_workspace<T: Copy + num_traits::Zero + num_traits::ToPrimitive>(
 
 macro_rules! impl_lapack {
     ($t:ty, $gesv:ident, $getrf:ident, $getri:ident, $potrf:ident, $gesdd:ident, $syevr:ident, $geev:ident,
-     $geqrf:ident, $orgqr:ident) => {
+     $geqrf:ident, $orgqr:ident, $gelsd:ident) => {
         impl Lapack for $t {
+            fn gelsd(
+                m: c_int,
+                n: c_int,
+                nrhs: c_int,
+                a: &mut [Self],
+                b: &mut [Self],
+                s: &mut [Self],
+                rcond: Self,
+                rank: &mut c_int,
+            ) -> c_int {
+                let ldb = m.max(n).max(1);
+                assert!(a.len() >= (m * n) as usize && b.len() >= (ldb * nrhs) as usize);
+                assert!(s.len() >= m.min(n) as usize);
+                let (mut info, mut q, mut iq) = (0, [0.0 as $t], [0 as c_int]);
+                let mut call = |work: &mut [$t], lw: c_int, iwork: &mut [c_int]| {
+                    // SAFETY: buffers sized above; work/iwork hold what the query asked for (or
+                    // are queried with lwork = -1, writing work[0] and iwork[0] only).
+                    unsafe {
+                        lapack_sys::$gelsd(
+                            &m,
+                            &n,
+                            &nrhs,
+                            a.as_mut_ptr(),
+                            &m.max(1),
+                            b.as_mut_ptr(),
+                            &ldb,
+                            s.as_mut_ptr(),
+                            &rcond,
+                            &mut *rank,
+                            work.as_mut_ptr(),
+                            &lw,
+                            iwork.as_mut_ptr(),
+                            &mut info,
+                        )
+                    };
+                };
+                call(&mut q, -1, &mut iq);
+                let lw = lwork(q[0]);
+                let mut work = vec![0.0 as $t; lw as usize];
+                let mut iwork = vec![0 as c_int; iq[0].max(1) as usize];
+                call(&mut work, lw, &mut iwork);
+                info
+            }
+
             fn geqrf(m: c_int, n: c_int, a: &mut [Self], tau: &mut [Self]) -> c_int {
                 assert!(a.len() >= (m * n) as usize && tau.len() >= m.min(n) as usize);
                 let mut info = 0;
@@ -359,8 +416,8 @@ macro_rules! impl_lapack {
     };
 }
 
-impl_lapack!(f32, sgesv_, sgetrf_, sgetri_, spotrf_, sgesdd_, ssyevr_, sgeev_, sgeqrf_, sorgqr_);
-impl_lapack!(f64, dgesv_, dgetrf_, dgetri_, dpotrf_, dgesdd_, dsyevr_, dgeev_, dgeqrf_, dorgqr_);
+impl_lapack!(f32, sgesv_, sgetrf_, sgetri_, spotrf_, sgesdd_, ssyevr_, sgeev_, sgeqrf_, sorgqr_, sgelsd_);
+impl_lapack!(f64, dgesv_, dgetrf_, dgetri_, dpotrf_, dgesdd_, dsyevr_, dgeev_, dgeqrf_, dorgqr_, dgelsd_);
 
 #[cfg(test)]
 mod tests {

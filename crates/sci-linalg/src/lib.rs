@@ -65,9 +65,9 @@
 //! `transposed`/`assume_a = Symmetric`, `getrf` + `getri` for [`inv`], `gesdd` (divide and
 //! conquer) for [`svd`] and [`svdvals`], `syevr` for [`eigh`] and [`eigvalsh`], `geev` for
 //! [`eig`] and [`eigvals`], `potrf` for [`cholesky`], [`cho_factor`] and `assume_a =
-//! PositiveDefinite`, `geqrf` + `orgqr` for [`qr`] and [`qr_r`] (unpivoted). Whatever is
-//! built on the SVD ([`lstsq`], [`pinv`], [`matrix_rank`], [`cond`], the 2-norms) uses `gesdd`
-//! too. Pivoted QR, Schur, LDL and the matrix functions stay on faer. Results, errors and the fixture tests are the same for both backends; empty inputs
+//! PositiveDefinite`, `geqrf` + `orgqr` for [`qr`] and [`qr_r`] (unpivoted), `gelsd` for
+//! [`lstsq`]. Whatever is built on the SVD ([`pinv`], [`matrix_rank`], [`cond`], the
+//! 2-norms) uses `gesdd` too. Pivoted QR, Schur, LDL and the matrix functions stay on faer. Results, errors and the fixture tests are the same for both backends; empty inputs
 //! are handled before LAPACK is reached. OpenBLAS threads each call itself: do not call the
 //! `lapack` backend from inside rayon tasks unless `OPENBLAS_NUM_THREADS=1`. Without the
 //! feature nothing LAPACK-related is compiled.

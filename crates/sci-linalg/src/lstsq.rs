@@ -64,8 +64,14 @@ where
     let (m, n) = a.dim();
     check_finite(a, "a")?;
     let bm = rhs_matrix(b, m, "b")?;
-    let d = svd(a, false)?;
     let cond = cond.unwrap_or_else(T::epsilon);
+    #[cfg(feature = "lapack")]
+    if m.min(n) > 0 && bm.ncols() > 0 {
+        let (x, rank, sv) = lapack_gelsd(a, &bm, cond)?;
+        let residues = residues(a, &bm, &x, rank);
+        return Ok(Lstsq { x: rhs_back(x, b.ndim()), residues, rank, s: sv });
+    }
+    let d = svd(a, false)?;
     let cutoff = d.s.first().map_or(T::zero(), |&s0| cond * s0);
     let rank = d.s.iter().filter(|&&x| x > cutoff).count();
     // x = V[:, :r] · diag(1/s[:r]) · U[:, :r]ᵀ · b
@@ -74,13 +80,60 @@ where
         row.mapv_inplace(|x| x / sv);
     }
     let x = if rank == 0 { zeros_f(n, bm.ncols()) } else { matmul(d.vh.slice(s![..rank, ..]).t(), c.view()) };
-    let residues = if m > n && rank == n {
-        let r = &bm - &matmul(a.view(), x.view());
+    let residues = residues(a, &bm, &x, rank);
+    Ok(Lstsq { x: rhs_back(x, b.ndim()), residues, rank, s: d.s })
+}
+
+/// SciPy's `residues`: the squared 2-norm of each column of `b - a x` when `m > n` and `a`
+/// has full rank, else empty.
+fn residues<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    bm: &Array2<T>,
+    x: &Array2<T>,
+    rank: usize,
+) -> Array1<T> {
+    let (m, n) = a.dim();
+    if m > n && rank == n {
+        let r = bm - &matmul(a.view(), x.view());
         r.map_axis(Axis(0), |col| col.iter().fold(T::zero(), |acc, &v| acc + v * v))
     } else {
         Array1::zeros(0)
-    };
-    Ok(Lstsq { x: rhs_back(x, b.ndim()), residues, rank, s: d.s })
+    }
+}
+
+/// LAPACK `gelsd` (SciPy's default `lapack_driver`) on copies of the non-empty `a` and `bm`:
+/// the solution `(n, k)`, the effective rank and the singular values.
+#[cfg(feature = "lapack")]
+fn lapack_gelsd<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    bm: &Array2<T>,
+    cond: T,
+) -> Result<(Array2<T>, usize, Array1<T>)> {
+    use crate::lapack::{buf, dim};
+    let (m, n) = a.dim();
+    let k = bm.ncols();
+    let mut work = crate::scalar::to_fortran(a);
+    let mut bb = zeros_f(m.max(n), k);
+    bb.slice_mut(s![..m, ..]).assign(bm);
+    let mut sv = Array1::zeros(m.min(n));
+    let mut rank = 0;
+    let info = T::gelsd(
+        dim(m, "a")?,
+        dim(n, "a")?,
+        dim(k, "b")?,
+        buf(&mut work),
+        buf(&mut bb),
+        sv.as_slice_mut().expect("internal: a new Array1 is contiguous"),
+        cond,
+        &mut rank,
+    );
+    if info > 0 {
+        // gelsd's info > 0: the SVD did not converge.
+        return Err(crate::error::LinalgError::NoConvergence { iterations: 0 });
+    }
+    let mut x = zeros_f(n, k);
+    x.assign(&bb.slice(s![..n, ..]));
+    Ok((x, rank as usize, sv))
 }
 
 /// Moore–Penrose pseudo-inverse.
