@@ -49,10 +49,19 @@ where
         return out;
     }
     let n_in = x.len_of(Axis(ax));
-    let init_all = || (init(), vec![T::zero(); n_in], vec![T::zero(); out_len]);
+    // Lane buffers are only needed for strided lanes; they start empty (zero-filled on first
+    // use, as the fresh output lanes are for the contiguous path).
+    let init_all = || (init(), Vec::new(), Vec::new());
     let run = |(st, inbuf, outbuf): &mut (St, Vec<T>, Vec<T>),
                src: ArrayView1<'_, T>,
                mut dst: ArrayViewMut1<'_, T>| {
+        if let (Some(s), Some(d)) = (src.as_slice(), dst.as_slice_mut()) {
+            // Contiguous lanes (e.g. any 1-d input): no copies in or out.
+            f(st, s, d);
+            return;
+        }
+        inbuf.resize(n_in, T::zero());
+        outbuf.resize(out_len, T::zero());
         inbuf.iter_mut().zip(src.iter()).for_each(|(b, s)| *b = *s);
         f(st, inbuf, outbuf);
         dst.iter_mut().zip(outbuf.iter()).for_each(|(d, s)| *d = *s);
