@@ -217,6 +217,8 @@ pub struct Interp1d {
     kind: Kind,
     out: OutOfRange,
     spline: Option<BSpline>,
+    /// Midpoints between neighbouring `x`, computed once for the nearest kinds.
+    mids: Vec<f64>,
 }
 
 impl Interp1d {
@@ -293,7 +295,11 @@ impl Interp1d {
             }
             None => None,
         };
-        Ok(Self { x: xs, y: ys, kind, out, spline })
+        let mids = match kind {
+            Kind::Nearest | Kind::NearestUp => xs.windows(2).map(|w| w[0] + (w[1] - w[0]) / 2.0).collect(),
+            _ => Vec::new(),
+        };
+        Ok(Self { x: xs, y: ys, kind, out, spline, mids })
     }
 
     fn inside(&self, v: f64) -> f64 {
@@ -309,7 +315,7 @@ impl Interp1d {
             }
             Kind::Nearest | Kind::NearestUp => {
                 // Midpoints between data points; 'nearest' rounds half down, 'nearest-up' up.
-                let mids: Vec<f64> = x.windows(2).map(|w| w[0] + (w[1] - w[0]) / 2.0).collect();
+                let mids = &self.mids;
                 let i = if self.kind == Kind::Nearest {
                     mids.partition_point(|&m| m < v)
                 } else {

@@ -180,6 +180,8 @@ pub(crate) struct Stepper {
     pub t_old: f64,
     y_old: Vec<f64>,
     h_previous: f64,
+    /// Scratch for the state at which a stage is evaluated.
+    stage_y: Vec<f64>,
 }
 
 /// How a step ended.
@@ -232,6 +234,7 @@ impl Stepper {
             t_old: t0,
             y_old: Vec::new(),
             h_previous: 0.0,
+            stage_y: Vec::with_capacity(n),
         })
     }
 
@@ -242,7 +245,10 @@ impl Stepper {
     /// One stage evaluation: K[s] = f(t + c_s h, y + h sum_j a_sj K[j]).
     fn stage(&mut self, rhs: &mut Rhs<'_>, s: usize, t: f64, y: &[f64], h: f64) -> Result<()> {
         let n = y.len();
-        let mut ys = y.to_vec();
+        // The stage state reuses one buffer instead of allocating for every stage of every step.
+        let mut ys = std::mem::take(&mut self.stage_y);
+        ys.clear();
+        ys.extend_from_slice(y);
         for i in 0..n {
             let mut dy = 0.0;
             for j in 0..s {
@@ -251,6 +257,7 @@ impl Stepper {
             ys[i] += dy * h;
         }
         self.k[s] = rhs.eval(t + self.pair.c(s) * h, &ys)?;
+        self.stage_y = ys;
         Ok(())
     }
 
