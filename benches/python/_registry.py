@@ -25,18 +25,29 @@ class Entry:
     setup: Callable
     rtol: float
     atol: float
+    lib: str
 
 
 REGISTRY: dict[str, Entry] = {}
 
 
-def workload(name: str, rtol: float = 0.0, atol: float = 0.0):
-    """Registers ``fn`` as the NumPy side of workload ``name``."""
+# Modules whose workloads time NumPy itself; every other ``bench_<crate>.py`` times SciPy.
+NUMPY_MODULES = {"bench_array", "bench_io"}
+
+
+def workload(name: str, rtol: float = 0.0, atol: float = 0.0, lib: str | None = None):
+    """Registers ``fn`` as the reference side of workload ``name``.
+
+    ``lib`` names the library the timed part calls (``"numpy"`` or ``"scipy"``); by default it is
+    NumPy for the modules in ``NUMPY_MODULES`` and SciPy for the others. The report's ``ref``
+    column shows it with its version.
+    """
 
     def deco(fn):
         if name in REGISTRY:
             raise ValueError(f"duplicate workload {name!r}")
-        REGISTRY[name] = Entry(name, fn, rtol, atol)
+        which = lib or ("numpy" if fn.__module__ in NUMPY_MODULES else "scipy")
+        REGISTRY[name] = Entry(name, fn, rtol, atol, which)
         return fn
 
     return deco

@@ -95,6 +95,15 @@ def compare(entry, data: pathlib.Path, outputs: dict) -> tuple[str, str]:
     return "ok", ""
 
 
+def reference_label(lib: str) -> str:
+    """``"<library> <version>"`` of the library a workload times, e.g. ``scipy 1.17.1``."""
+    if lib == "scipy":
+        import scipy
+
+        return f"scipy {scipy.__version__}"
+    return f"numpy {np.__version__}"
+
+
 def info() -> dict:
     out = {
         "python": platform.python_version(),
@@ -158,7 +167,15 @@ def main() -> int:
     check, detail = compare(entry, args.data, last)
     print(
         json.dumps(
-            {"name": args.name, "ref_ms": median_ms, "min_ms": min_ms, "runs": runs, "check": check, "detail": detail}
+            {
+                "name": args.name,
+                "ref_ms": median_ms,
+                "min_ms": min_ms,
+                "runs": runs,
+                "check": check,
+                "detail": detail,
+                "ref": reference_label(entry.lib),
+            }
         )
     )
     return 0

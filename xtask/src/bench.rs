@@ -206,7 +206,7 @@ fn vs_scipy(opts: &Opts) -> Result<(), String> {
                 Ok(v) if v.get("error").is_none() => {
                     row.ref_ms = v["ref_ms"].as_f64();
                     row.ref_runs = v["runs"].as_u64();
-                    row.reference = ref_label.clone();
+                    row.reference = v["ref"].as_str().map(str::to_string).or_else(|| ref_label.clone());
                     if row.check.is_none() {
                         let check = v["check"].as_str().unwrap_or("?");
                         if check != "ok" {

@@ -12,7 +12,7 @@ pub(crate) struct Row {
     pub sci_runs: Option<u64>,
     pub ref_ms: Option<f64>,
     pub ref_runs: Option<u64>,
-    /// E.g. `numpy 2.4.6`.
+    /// The library a row times and its version, e.g. `scipy 1.17.1` or `numpy 2.4.6`.
     pub reference: Option<String>,
     /// `ok`, `mismatch`, `no-reference`, `sci-error`, `numpy-error`, `no-sci-output`.
     pub check: Option<String>,
@@ -145,9 +145,9 @@ impl Report {
             self.load_before.as_deref().unwrap_or("?"),
             self.load_after.as_deref().unwrap_or("?"),
         );
-        s += "ratio = sci_ms / numpy_ms (median wall time): below 1.0 sci is faster; **bold** rows \
-              marked `slower` are above 1.0.\n\n";
-        s += "| workload | sci ms | NumPy ms | ratio | check |\n|---|---:|---:|---:|---|\n";
+        s += "ratio = sci_ms / ref_ms (median wall time; ref = the NumPy or SciPy call of the row): \
+              below 1.0 sci is faster; **bold** rows marked `slower` are above 1.0.\n\n";
+        s += "| workload | sci ms | ref ms | ratio | ref | check |\n|---|---:|---:|---:|---|---|\n";
         for r in &self.rows {
             let ratio = match r.ratio() {
                 Some(x) if x > 1.0 => format!("**{x:.2}** slower"),
@@ -159,7 +159,15 @@ impl Report {
                 (Some(c), false) => format!("{c}: {}", r.detail.replace('|', "\\|")),
                 (None, _) => "?".to_string(),
             };
-            s += &format!("| {} | {} | {} | {} | {} |\n", r.name, ms(r.sci_ms), ms(r.ref_ms), ratio, check);
+            s += &format!(
+                "| {} | {} | {} | {} | {} | {} |\n",
+                r.name,
+                ms(r.sci_ms),
+                ms(r.ref_ms),
+                ratio,
+                r.reference.as_deref().unwrap_or("-"),
+                check
+            );
         }
         s
     }
@@ -256,6 +264,7 @@ mod tests {
         fast.sci_ms = Some(1.0);
         fast.ref_ms = Some(4.0);
         fast.check = Some("ok".into());
+        fast.reference = Some("scipy 1.17.1".into());
         let mut slow = Row::new("array.b", "");
         slow.sci_ms = Some(3.0);
         slow.ref_ms = Some(2.0);
@@ -275,7 +284,7 @@ mod tests {
             elapsed_s: 12.0,
         };
         let md = rep.markdown();
-        assert!(md.contains("| array.a | 1.00 | 4.00 | 0.25 | ok |"), "{md}");
+        assert!(md.contains("| array.a | 1.00 | 4.00 | 0.25 | scipy 1.17.1 | ok |"), "{md}");
         assert!(md.contains("**1.50** slower"), "{md}");
         assert!(md.contains("mismatch: y: max \\|diff\\| 1"), "{md}");
         assert!(md.contains("mode: quick (12 s)"), "{md}");
