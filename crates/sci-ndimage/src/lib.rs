@@ -17,6 +17,7 @@
 //! | `spline_filter1d`, `spline_filter`, `map_coordinates`, `affine_transform`, `shift`, `zoom`, `rotate` | [`spline_filter1d`], [`spline_filter`], [`map_coordinates`], [`affine_transform`], [`shift`], [`zoom`], [`rotate`] |
 //! | `distance_transform_edt`, `distance_transform_cdt`, `distance_transform_bf` | [`distance_transform_edt`], [`distance_transform_cdt`], [`distance_transform_bf`] |
 //! | `label`, `find_objects` | [`label`], [`find_objects`] |
+//! | `watershed_ift` | [`watershed_ift`] |
 //! | `sum_labels`, `mean`, `variance`, `standard_deviation`, `minimum`, `maximum`, `minimum_position`, `maximum_position`, `extrema`, `center_of_mass` | same names |
 //!
 //! String options are enums ([`Mode`]); many keyword arguments are option structs with
@@ -64,6 +65,7 @@ pub use measurements::stats::{
     Extrema, center_of_mass, extrema, maximum, maximum_position, mean, minimum, minimum_position,
     standard_deviation, sum_labels, variance,
 };
+pub use measurements::watershed::{SignedLabel, WatershedLevel, watershed_ift};
 pub use mode::Mode;
 pub use morphology::binary::{
     BinaryOptions, binary_closing, binary_dilation, binary_erosion, binary_fill_holes, binary_opening,

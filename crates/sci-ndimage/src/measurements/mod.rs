@@ -3,3 +3,4 @@
 
 pub(crate) mod label;
 pub(crate) mod stats;
+pub(crate) mod watershed;
