@@ -29,6 +29,7 @@ pub mod random;
 mod reductions;
 mod sets;
 mod sorting;
+pub mod special;
 mod statistics;
 mod views;
 

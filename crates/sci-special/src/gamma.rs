@@ -88,13 +88,7 @@ pub fn rgamma(x: f64) -> f64 {
 ///
 /// SciPy equivalent: `scipy.special.gammaln`.
 pub fn gammaln(x: f64) -> f64 {
-    if !x.is_finite() {
-        return x;
-    }
-    if x <= 0.0 && x == x.floor() {
-        return f64::INFINITY;
-    }
-    libm::lgamma_r(x).0
+    sci_array::special::gammaln(x)
 }
 
 /// The sign of the gamma function: 1 or -1 (±1 at ±0 following the zero's sign), NaN at the

@@ -8,7 +8,8 @@
 //! Following `scipy/special/__init__.py`:
 //!
 //! * gamma and related functions: [`gamma`], [`gammaln`], [`loggamma`], [`gammasgn`],
-//!   [`rgamma`], [`digamma`] ([`psi`]), [`beta`], [`betaln`], [`poch`];
+//!   [`rgamma`], [`digamma`] ([`psi`]), [`beta`], [`betaln`], [`poch`], the regularized
+//!   incomplete functions [`gammainc`], [`gammaincc`], [`betainc`];
 //! * error function: [`erf`], [`erfc`], [`erfcx`], [`erfinv`], [`erfcinv`];
 //! * statistical functions: [`ndtr`], [`log_ndtr`], [`ndtri`];
 //! * Bessel functions: [`jv`], [`jn`], [`j0`], [`j1`], [`yv`], [`y0`], [`y1`], [`yn`], [`iv`], [`ive`],
@@ -47,6 +48,7 @@ mod elliptic;
 mod erf;
 mod error;
 mod gamma;
+mod incomplete;
 mod lambertw;
 mod logexp;
 mod logsumexp;
@@ -61,6 +63,7 @@ pub use elliptic::{ellipe, ellipj, ellipk, ellipkm1};
 pub use erf::{erf, erfc};
 pub use error::{Result, SpecialError};
 pub use gamma::{gamma, gammaln, gammasgn, loggamma, rgamma};
+pub use incomplete::{betainc, gammainc, gammaincc};
 pub use lambertw::lambertw;
 pub use logexp::{expit, exprel, log_expit, logit, xlog1py, xlogy};
 pub use logsumexp::{LogsumexpOptions, log_softmax, logsumexp, logsumexp_sign, softmax};
