@@ -36,6 +36,7 @@ fn steps(
     method: FiniteDiff,
     bounds: Option<(&Array1<f64>, &Array1<f64>)>,
     abs_step: Option<f64>,
+    rel_step: Option<&[f64]>,
 ) -> (Vec<f64>, Vec<bool>) {
     let rstep = method.rel_step();
     let n = x0.len();
@@ -44,7 +45,16 @@ fn steps(
     for i in 0..n {
         let x = x0[i];
         let sign = if x >= 0.0 { 1.0 } else { -1.0 };
-        let rel = rstep * sign * x.abs().max(1.0);
+        let default = rstep * sign * x.abs().max(1.0);
+        // SciPy's `rel_step` (least_squares' `diff_step`): `rel_step * sign(x) * |x|`, the
+        // default rule where that step vanishes.
+        let rel = match rel_step {
+            Some(r) => {
+                let h = r[if r.len() == 1 { 0 } else { i }] * sign * x.abs();
+                if (x + h) - x == 0.0 { default } else { h }
+            }
+            None => default,
+        };
         // SciPy's `abs_step` (L-BFGS-B's `eps`), falling back to the relative step where
         // `x + h == x`.
         let mut hi = match abs_step {
@@ -98,9 +108,22 @@ pub(crate) fn jacobian(
     bounds: Option<(&Array1<f64>, &Array1<f64>)>,
     abs_step: Option<f64>,
 ) -> (Array2<f64>, usize) {
+    jacobian_rel_step(fun, x0, f0, method, bounds, abs_step, None)
+}
+
+/// [`jacobian`] with SciPy's `rel_step` (one value, or one per variable).
+pub(crate) fn jacobian_rel_step(
+    fun: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
+    x0: &Array1<f64>,
+    f0: &Array1<f64>,
+    method: FiniteDiff,
+    bounds: Option<(&Array1<f64>, &Array1<f64>)>,
+    abs_step: Option<f64>,
+    rel_step: Option<&[f64]>,
+) -> (Array2<f64>, usize) {
     let n = x0.len();
     let m = f0.len();
-    let (h, one_sided) = steps(x0, method, bounds, abs_step);
+    let (h, one_sided) = steps(x0, method, bounds, abs_step, rel_step);
     let mut jac = Array2::zeros((m, n));
     let mut x = x0.clone();
     let mut nfev = 0;

@@ -296,6 +296,9 @@ pub(crate) struct LmParams {
     pub maxfev: usize,
     pub epsfcn: f64,
     pub factor: f64,
+    /// MINPACK's `diag` with `mode = 2` (fixed variable scales); `None`: `mode = 1` (scales
+    /// from the Jacobian's column norms).
+    pub diag: Option<Vec<f64>>,
 }
 
 /// MINPACK `lmdif` (finite-difference Jacobian) or `lmder` (with `jac`).
@@ -353,7 +356,11 @@ pub(crate) fn lm(
         ipvt = piv;
         if iter == 1 {
             for j in 0..n {
-                diag[j] = if wa2[j] == 0.0 { 1.0 } else { wa2[j] };
+                diag[j] = match &p.diag {
+                    Some(d) => d[j],
+                    None if wa2[j] == 0.0 => 1.0,
+                    None => wa2[j],
+                };
             }
             xnorm = enorm((0..n).map(|j| diag[j] * x[j]));
             delta = p.factor * xnorm;
@@ -390,8 +397,10 @@ pub(crate) fn lm(
         if info != 0 {
             break;
         }
-        for j in 0..n {
-            diag[j] = diag[j].max(wa2[j]);
+        if p.diag.is_none() {
+            for j in 0..n {
+                diag[j] = diag[j].max(wa2[j]);
+            }
         }
         let mut r = fjac.slice(ndarray::s![..n, ..]).to_owned();
         loop {

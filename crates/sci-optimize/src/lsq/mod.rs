@@ -1,10 +1,18 @@
 //! Nonlinear least squares and systems: `leastsq`, `root(method='lm')` and `curve_fit`, on
 //! MINPACK's Levenberg-Marquardt.
 
+mod common;
+mod dense;
 mod hybrd;
+mod least_squares;
 mod minpack_lm;
+mod nnls;
 mod root;
+mod trf;
 
+pub use common::Loss;
+pub use least_squares::{LeastSquaresOptions, LeastSquaresResult, LsqJac, LsqMethod, XScale, least_squares};
+pub use nnls::nnls;
 pub use root::{FsolveOptions, FsolveResult, RootMethod, RootOptions, fsolve, root};
 
 use crate::error::{OptimizeError, Result, invalid};
@@ -177,6 +185,7 @@ where
         }),
         epsfcn: o.epsfcn,
         factor: o.factor,
+        diag: None,
     };
     let out = lm(&mut fun, o.jac, x0, &p);
     Ok(LeastsqResult {

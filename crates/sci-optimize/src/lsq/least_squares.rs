@@ -1,0 +1,464 @@
+//! `least_squares`: bounded nonlinear least squares with robust losses (SciPy's
+//! `scipy/optimize/_lsq/least_squares.py`).
+
+use super::common::{Loss, grad, in_bounds, make_strictly_feasible};
+use super::minpack_lm::{LmParams, lm};
+use super::trf::{TrfParams, trf};
+use crate::error::{OptimizeError, Result, invalid};
+use crate::minimize::Bounds;
+use crate::numdiff::{self, FiniteDiff};
+use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
+use std::cell::RefCell;
+use std::fmt;
+
+/// The Jacobian of the residuals for [`least_squares`] (SciPy's `jac=`).
+#[derive(Clone, Copy)]
+pub enum LsqJac<'a> {
+    /// `'2-point'` (default) or `'3-point'` finite differences, steps kept inside the bounds.
+    FiniteDiff(FiniteDiff),
+    /// A function returning the `(m, n)` Jacobian.
+    Fn(&'a dyn Fn(&Array1<f64>) -> Array2<f64>),
+}
+
+impl Default for LsqJac<'_> {
+    fn default() -> Self {
+        LsqJac::FiniteDiff(FiniteDiff::TwoPoint)
+    }
+}
+
+impl fmt::Debug for LsqJac<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::FiniteDiff(d) => write!(f, "FiniteDiff({d:?})"),
+            Self::Fn(_) => f.write_str("Fn(..)"),
+        }
+    }
+}
+
+/// The algorithm of [`least_squares`] (SciPy's `method=`; `'dogbox'` is not implemented).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LsqMethod {
+    /// `'trf'`: Trust Region Reflective (default), with bounds and robust losses.
+    #[default]
+    Trf,
+    /// `'lm'`: MINPACK's Levenberg-Marquardt (`lmder`); no bounds, linear loss, `m >= n`.
+    Lm,
+}
+
+/// Characteristic scales of the variables (SciPy's `x_scale=`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum XScale {
+    /// `'jac'`: inverse column norms of the Jacobian, updated as the iteration goes.
+    Jac,
+    /// One scale for every variable.
+    Scalar(f64),
+    /// One positive scale per variable.
+    Array(Array1<f64>),
+}
+
+/// Options of [`least_squares`] (SciPy's keywords; tolerances are `Option` because SciPy's
+/// `None` disables a test).
+#[derive(Clone, Debug)]
+pub struct LeastSquaresOptions<'a> {
+    /// `jac` (default `'2-point'`).
+    pub jac: LsqJac<'a>,
+    /// `bounds` (default: none).
+    pub bounds: Option<Bounds>,
+    /// `method` (default `'trf'`).
+    pub method: LsqMethod,
+    /// `ftol` (default `1e-8`): relative decrease of the cost.
+    pub ftol: Option<f64>,
+    /// `xtol` (default `1e-8`): relative change of `x`.
+    pub xtol: Option<f64>,
+    /// `gtol` (default `1e-8`): norm of the (scaled) gradient.
+    pub gtol: Option<f64>,
+    /// `x_scale` (default `None`: 1 for `'trf'`, `'jac'` for `'lm'`).
+    pub x_scale: Option<XScale>,
+    /// `loss` (default `'linear'`).
+    pub loss: Loss,
+    /// `f_scale` (default 1): the soft margin between inlier and outlier residuals.
+    pub f_scale: f64,
+    /// `diff_step`: relative finite-difference step, one value or one per variable (default:
+    /// `eps^(1/2)` for 2-point, `eps^(1/3)` for 3-point, times `max(1, |x|)`).
+    pub diff_step: Option<Array1<f64>>,
+    /// `max_nfev` (default `100 n`).
+    pub max_nfev: Option<usize>,
+}
+
+impl Default for LeastSquaresOptions<'_> {
+    fn default() -> Self {
+        LeastSquaresOptions {
+            jac: LsqJac::default(),
+            bounds: None,
+            method: LsqMethod::Trf,
+            ftol: Some(1e-8),
+            xtol: Some(1e-8),
+            gtol: Some(1e-8),
+            x_scale: None,
+            loss: Loss::Linear,
+            f_scale: 1.0,
+            diff_step: None,
+            max_nfev: None,
+        }
+    }
+}
+
+/// The result of [`least_squares`] (SciPy's `OptimizeResult` fields).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeastSquaresResult {
+    /// The solution.
+    pub x: Array1<f64>,
+    /// The cost `0.5 sum rho(f_i^2)` at `x`.
+    pub cost: f64,
+    /// The residuals at `x`.
+    pub fun: Array1<f64>,
+    /// The Jacobian at `x` (rows rescaled for a robust loss, as SciPy returns it).
+    pub jac: Array2<f64>,
+    /// The gradient of the cost at `x`.
+    pub grad: Array1<f64>,
+    /// First-order optimality: the infinity norm of the (Coleman-Li scaled) gradient.
+    pub optimality: f64,
+    /// -1 where `x` is at its lower bound, 1 at its upper bound, 0 elsewhere.
+    pub active_mask: Array1<i32>,
+    /// Residual evaluations (not counting finite differences).
+    pub nfev: usize,
+    /// Jacobian evaluations (`None` for `'lm'` with finite differences, as SciPy).
+    pub njev: Option<usize>,
+    /// 0: `max_nfev` reached; 1: `gtol`; 2: `ftol`; 3: `xtol`; 4: `ftol` and `xtol`.
+    pub status: i32,
+    /// SciPy's message for `status`.
+    pub message: String,
+    /// `status > 0`.
+    pub success: bool,
+}
+
+/// The residual function with its Jacobian (SciPy's `VectorFunction` for `least_squares`):
+/// checks the output shapes; finite differences stay inside the bounds.
+pub(super) struct Residuals<'a> {
+    fun: &'a mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
+    jac: LsqJac<'a>,
+    pub lb: Array1<f64>,
+    pub ub: Array1<f64>,
+    rel_step: Option<Vec<f64>>,
+    m: usize,
+}
+
+impl Residuals<'_> {
+    pub fn fun(&mut self, x: &Array1<f64>) -> Result<Array1<f64>> {
+        let f = (self.fun)(x);
+        if f.len() != self.m {
+            return Err(OptimizeError::WrongLength { arg: "fun(x)", expected: self.m, found: f.len() });
+        }
+        Ok(f)
+    }
+
+    /// The Jacobian at `x`, where the residuals are `f`.
+    pub fn jac(&mut self, x: &Array1<f64>, f: &Array1<f64>) -> Result<Array2<f64>> {
+        let (m, n) = (self.m, x.len());
+        let j = match self.jac {
+            LsqJac::Fn(j) => j(x),
+            LsqJac::FiniteDiff(method) => {
+                let fun = &mut *self.fun;
+                let mut bad = None;
+                let mut wrapped = |x: &Array1<f64>| {
+                    let f = fun(x);
+                    if f.len() == m {
+                        f
+                    } else {
+                        bad.get_or_insert(f.len());
+                        Array1::from_elem(m, f64::NAN)
+                    }
+                };
+                let bounds = Some((&self.lb, &self.ub));
+                let (j, _) = numdiff::jacobian_rel_step(
+                    &mut wrapped,
+                    x,
+                    f,
+                    method,
+                    bounds,
+                    None,
+                    self.rel_step.as_deref(),
+                );
+                if let Some(found) = bad {
+                    return Err(OptimizeError::WrongLength { arg: "fun(x)", expected: m, found });
+                }
+                j
+            }
+        };
+        if j.dim() != (m, n) {
+            return Err(invalid(
+                "jac",
+                format!("the return value has wrong shape: expected ({m}, {n}), actual {:?}", j.shape()),
+            ));
+        }
+        Ok(j)
+    }
+}
+
+const EPS: f64 = f64::EPSILON;
+
+fn message(status: i32) -> &'static str {
+    match status {
+        0 => "The maximum number of function evaluations is exceeded.",
+        1 => "`gtol` termination condition is satisfied.",
+        2 => "`ftol` termination condition is satisfied.",
+        3 => "`xtol` termination condition is satisfied.",
+        _ => "Both `ftol` and `xtol` termination conditions are satisfied.",
+    }
+}
+
+/// Solves the nonlinear least-squares problem `min 0.5 sum rho(f_i(x)^2)` subject to
+/// `lb <= x <= ub`.
+///
+/// `fun(x)` returns the `m` residuals. With [`LsqMethod::Trf`] (default) SciPy's Trust Region
+/// Reflective algorithm runs with the exact (SVD) trust-region solver, handling bounds and the
+/// robust [`Loss`]es; [`LsqMethod::Lm`] runs MINPACK's Levenberg-Marquardt. The iterates,
+/// `nfev` and `njev` follow SciPy's.
+///
+/// SciPy equivalent: `scipy.optimize.least_squares` (dense Jacobians; `method='dogbox'`,
+/// `tr_solver='lsmr'`, `jac_sparsity`, callable `loss`, `jac='cs'` and `callback` are missing).
+///
+/// # Errors
+///
+/// [`OptimizeError::InvalidValue`] for bounds that are not strictly ordered, an `x0` outside
+/// them, invalid `x_scale`, `f_scale`, `max_nfev` or tolerances (all below machine epsilon, or
+/// any for `'lm'`), and a Jacobian of the wrong shape; [`OptimizeError::UnsupportedOption`] for
+/// `'lm'` with bounds, a robust loss, or fewer residuals than variables;
+/// [`OptimizeError::WrongLength`] for mismatched lengths; [`OptimizeError::NonFiniteInitial`]
+/// when the residuals at `x0` are not finite.
+///
+/// # Examples
+///
+/// SciPy's docstring example: the Rosenbrock function as residuals, with `x[1] <= 1.5`.
+///
+/// ```
+/// use sci_optimize::{least_squares, Bounds, LeastSquaresOptions};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// let rosen = |x: &Array1<f64>| array![10.0 * (x[1] - x[0] * x[0]), 1.0 - x[0]];
+/// let r = least_squares(rosen, &array![2.0, 2.0], &LeastSquaresOptions::default())?;
+/// assert!((r.x[0] - 1.0).abs() < 1e-8 && (r.x[1] - 1.0).abs() < 1e-8);
+/// let opts = LeastSquaresOptions {
+///     bounds: Some(Bounds::new(array![f64::NEG_INFINITY, 1.5], array![f64::INFINITY, f64::INFINITY])),
+///     ..Default::default()
+/// };
+/// let r = least_squares(rosen, &array![2.0, 2.0], &opts)?;
+/// // SciPy: x = [1.22437075, 1.5], cost = 0.025213093946805685, active_mask = [0, -1]
+/// assert!((r.x[0] - 1.22437075).abs() < 1e-8 && (r.x[1] - 1.5).abs() < 1e-12);
+/// assert!((r.cost - 0.025213093946805685).abs() < 1e-12);
+/// assert_eq!(r.active_mask, array![0, -1]);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn least_squares<F, S>(
+    mut fun: F,
+    x0: &ArrayBase<S, Ix1>,
+    options: &LeastSquaresOptions<'_>,
+) -> Result<LeastSquaresResult>
+where
+    F: FnMut(&Array1<f64>) -> Array1<f64>,
+    S: Data<Elem = f64>,
+{
+    let o = options;
+    let n = x0.len();
+    if n == 0 {
+        return Err(OptimizeError::WrongLength { arg: "x0", expected: 1, found: 0 });
+    }
+    if o.max_nfev == Some(0) {
+        return Err(invalid("max_nfev", "must be None or positive integer"));
+    }
+    let is_lm = o.method == LsqMethod::Lm;
+    if is_lm && o.loss != Loss::Linear {
+        return Err(OptimizeError::UnsupportedOption { method: "lm", option: "loss" });
+    }
+    if !o.f_scale.is_finite() || o.f_scale <= 0.0 {
+        return Err(invalid("f_scale", format!("must be positive, got {}", o.f_scale)));
+    }
+    let mut x0 = x0.to_owned();
+    if x0.iter().any(|v| !v.is_finite()) {
+        return Err(invalid("x0", "must be finite"));
+    }
+    let (lb, ub) = match &o.bounds {
+        Some(b) => {
+            b.check(n)?;
+            if let Some(i) = (0..n).find(|&i| b.lb[i] >= b.ub[i]) {
+                return Err(invalid(
+                    "bounds",
+                    format!(
+                        "each lower bound must be strictly less than each upper bound (index {i}: {} >= {})",
+                        b.lb[i], b.ub[i]
+                    ),
+                ));
+            }
+            (b.lb.clone(), b.ub.clone())
+        }
+        None => (Array1::from_elem(n, f64::NEG_INFINITY), Array1::from_elem(n, f64::INFINITY)),
+    };
+    let bounded = lb.iter().any(|v| *v != f64::NEG_INFINITY) || ub.iter().any(|v| *v != f64::INFINITY);
+    if is_lm && bounded {
+        return Err(OptimizeError::UnsupportedOption { method: "lm", option: "bounds" });
+    }
+    if !in_bounds(&x0, &lb, &ub) {
+        return Err(invalid("x0", "initial guess is outside of provided bounds"));
+    }
+    let x_scale = match &o.x_scale {
+        None if is_lm => None,
+        None => Some(Array1::ones(n)),
+        Some(XScale::Jac) => None,
+        Some(XScale::Scalar(s)) => Some(Array1::from_elem(n, *s)),
+        Some(XScale::Array(a)) => {
+            if a.len() != n {
+                return Err(OptimizeError::WrongLength { arg: "x_scale", expected: n, found: a.len() });
+            }
+            Some(a.clone())
+        }
+    };
+    if let Some(s) = &x_scale
+        && s.iter().any(|v| !v.is_finite() || *v <= 0.0)
+    {
+        return Err(invalid("x_scale", "must be 'jac' or array_like with positive numbers"));
+    }
+    let [ftol, xtol, gtol] = [o.ftol, o.xtol, o.gtol].map(|t| t.unwrap_or(0.0));
+    for (name, t) in [("ftol", ftol), ("xtol", xtol), ("gtol", gtol)] {
+        if t.is_nan() {
+            return Err(invalid(name, "must not be NaN"));
+        }
+    }
+    if is_lm && (ftol < EPS || xtol < EPS || gtol < EPS) {
+        return Err(invalid(
+            "ftol",
+            format!("all tolerances must be higher than machine epsilon ({EPS:.2e}) for method 'lm'"),
+        ));
+    } else if ftol < EPS && xtol < EPS && gtol < EPS {
+        return Err(invalid(
+            "ftol",
+            format!("at least one of the tolerances must be higher than machine epsilon ({EPS:.2e})"),
+        ));
+    }
+    let rel_step = match &o.diff_step {
+        Some(d) if d.len() != 1 && d.len() != n => {
+            return Err(OptimizeError::WrongLength { arg: "diff_step", expected: n, found: d.len() });
+        }
+        Some(d) => Some(d.to_vec()),
+        None => None,
+    };
+    if !is_lm {
+        x0 = make_strictly_feasible(&x0, &lb, &ub, 1e-10);
+    }
+    let f0 = fun(&x0);
+    let m = f0.len();
+    if let Some(v) = f0.iter().find(|v| !v.is_finite()) {
+        return Err(OptimizeError::NonFiniteInitial { what: "residuals", value: *v });
+    }
+    if m == 0 {
+        return Err(OptimizeError::WrongLength { arg: "fun(x0)", expected: 1, found: 0 });
+    }
+    if is_lm && m < n {
+        return Err(OptimizeError::UnsupportedOption {
+            method: "lm",
+            option: "fewer residuals than variables",
+        });
+    }
+    let mut res = Residuals { fun: &mut fun, jac: o.jac, lb, ub, rel_step, m };
+    let out = if is_lm {
+        run_lm(&mut res, x0, &f0, ftol, xtol, gtol, o.max_nfev.unwrap_or(100 * n), x_scale)?
+    } else {
+        let j0 = res.jac(&x0, &f0)?;
+        let p = TrfParams {
+            ftol,
+            xtol,
+            gtol,
+            max_nfev: o.max_nfev.unwrap_or(100 * n),
+            x_scale,
+            loss: o.loss,
+            f_scale: o.f_scale,
+        };
+        trf(&mut res, x0, f0, j0, &p)?
+    };
+    let mut out = out;
+    out.message = message(out.status).to_string();
+    out.success = out.status > 0;
+    Ok(out)
+}
+
+/// SciPy's `call_minpack`: MINPACK `lmder` with the Jacobian of `res` (finite differences by
+/// SciPy's rule, which MINPACK does not count in `nfev`).
+#[allow(clippy::too_many_arguments)]
+fn run_lm(
+    res: &mut Residuals<'_>,
+    x0: Array1<f64>,
+    f0: &Array1<f64>,
+    ftol: f64,
+    xtol: f64,
+    gtol: f64,
+    max_nfev: usize,
+    x_scale: Option<Array1<f64>>,
+) -> Result<LeastSquaresResult> {
+    let analytic = matches!(res.jac, LsqJac::Fn(_));
+    // The residuals at the last point, for finite differences there (SciPy's VectorFunction
+    // remembers them too), and the first error met inside MINPACK's loop.
+    let last = RefCell::new((x0.clone(), f0.clone()));
+    let err: RefCell<Option<OptimizeError>> = RefCell::new(None);
+    let cell = RefCell::new(res);
+    let m = f0.len();
+    let n = x0.len();
+    let mut f = |x: &Array1<f64>| match cell.borrow_mut().fun(x) {
+        Ok(f) => {
+            *last.borrow_mut() = (x.clone(), f.clone());
+            f
+        }
+        Err(e) => {
+            err.borrow_mut().get_or_insert(e);
+            Array1::from_elem(m, f64::NAN)
+        }
+    };
+    let j = |x: &Array1<f64>| {
+        let (lx, lf) = last.borrow().clone();
+        let fx = if lx == x { Ok(lf) } else { cell.borrow_mut().fun(x) };
+        match fx.and_then(|fx| cell.borrow_mut().jac(x, &fx)) {
+            Ok(j) => j,
+            Err(e) => {
+                err.borrow_mut().get_or_insert(e);
+                Array2::from_elem((m, n), f64::NAN)
+            }
+        }
+    };
+    let p = LmParams {
+        ftol,
+        xtol,
+        gtol,
+        maxfev: max_nfev,
+        epsfcn: 0.0,
+        factor: 100.0,
+        diag: x_scale.map(|s| s.iter().map(|v| 1.0 / v).collect()),
+    };
+    let out = lm(&mut f, Some(&j), x0, &p);
+    let jac = j(&out.x);
+    if let Some(e) = err.borrow_mut().take() {
+        return Err(e);
+    }
+    let cost = 0.5 * out.fvec.dot(&out.fvec);
+    let g = grad(&jac, &out.fvec);
+    let optimality = g.iter().fold(0.0f64, |a, v| a.max(v.abs()));
+    // SciPy's FROM_MINPACK_TO_COMMON; MINPACK's 6-8 (tolerances too small to improve) are
+    // reported as the corresponding test being met.
+    let status = match out.info {
+        1 | 6 => 2,
+        2 | 7 => 3,
+        3 => 4,
+        4 | 8 => 1,
+        _ => 0,
+    };
+    Ok(LeastSquaresResult {
+        message: String::new(),
+        success: false,
+        active_mask: Array1::zeros(out.x.len()),
+        x: out.x,
+        cost,
+        fun: out.fvec,
+        jac,
+        grad: g,
+        optimality,
+        nfev: out.nfev,
+        njev: analytic.then_some(out.njev),
+        status,
+    })
+}
