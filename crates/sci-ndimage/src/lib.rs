@@ -14,10 +14,12 @@
 //! | `generate_binary_structure`, `iterate_structure` | [`generate_binary_structure`], [`iterate_structure`] |
 //! | `binary_erosion`, `binary_dilation`, `binary_opening`, `binary_closing`, `binary_fill_holes` | [`binary_erosion`], [`binary_dilation`], [`binary_opening`], [`binary_closing`], [`binary_fill_holes`] |
 //! | `grey_erosion`, `grey_dilation`, `grey_opening`, `grey_closing`, `white_tophat`, `black_tophat`, `morphological_gradient` | [`grey_erosion`], [`grey_dilation`], [`grey_opening`], [`grey_closing`], [`white_tophat`], [`black_tophat`], [`morphological_gradient`] |
+//! | `binary_hit_or_miss`, `binary_propagation`, `morphological_laplace` | [`binary_hit_or_miss`], [`binary_propagation`], [`morphological_laplace`] |
 //! | `spline_filter1d`, `spline_filter`, `map_coordinates`, `affine_transform`, `shift`, `zoom`, `rotate` | [`spline_filter1d`], [`spline_filter`], [`map_coordinates`], [`affine_transform`], [`shift`], [`zoom`], [`rotate`] |
 //! | `distance_transform_edt`, `distance_transform_cdt`, `distance_transform_bf` | [`distance_transform_edt`], [`distance_transform_cdt`], [`distance_transform_bf`] |
 //! | `label`, `find_objects` | [`label`], [`find_objects`] |
 //! | `watershed_ift` | [`watershed_ift`] |
+//! | `fourier_gaussian`, `fourier_uniform`, `fourier_ellipsoid`, `fourier_shift` | [`fourier_gaussian`], [`fourier_uniform`], [`fourier_ellipsoid`], [`fourier_shift`] |
 //! | `sum_labels`, `mean`, `variance`, `standard_deviation`, `minimum`, `maximum`, `minimum_position`, `maximum_position`, `extrema`, `center_of_mass` | same names |
 //!
 //! String options are enums ([`Mode`]); many keyword arguments are option structs with
@@ -39,6 +41,7 @@ pub use sci_array;
 mod element;
 mod error;
 mod filters;
+mod fourier;
 mod interpolation;
 mod measurements;
 mod mode;
@@ -58,6 +61,7 @@ pub use filters::rank::{
     FootprintOptions, generic_filter, maximum_filter, maximum_filter1d, median_filter, minimum_filter,
     minimum_filter1d, percentile_filter, rank_filter, uniform_filter, uniform_filter1d,
 };
+pub use fourier::{FourierElement, fourier_ellipsoid, fourier_gaussian, fourier_shift, fourier_uniform};
 pub use interpolation::splines::{spline_filter, spline_filter1d};
 pub use interpolation::transform::{InterpOptions, affine_transform, map_coordinates, rotate, shift, zoom};
 pub use measurements::label::{find_objects, label};
@@ -73,6 +77,9 @@ pub use morphology::binary::{
 pub use morphology::distance::{DistanceTransform, EdtOptions, distance_transform_edt};
 pub use morphology::distance_bf::{BfMetric, BfOptions, distance_transform_bf};
 pub use morphology::distance_cdt::{CdtMetric, CdtOptions, distance_transform_cdt};
+pub use morphology::extra::{
+    HitOrMissOptions, binary_hit_or_miss, binary_propagation, morphological_laplace,
+};
 pub use morphology::grey::{
     GreyOptions, black_tophat, grey_closing, grey_dilation, grey_erosion, grey_opening,
     morphological_gradient, white_tophat,

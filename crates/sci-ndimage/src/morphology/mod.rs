@@ -5,5 +5,6 @@ pub(crate) mod binary;
 pub(crate) mod distance;
 pub(crate) mod distance_bf;
 pub(crate) mod distance_cdt;
+pub(crate) mod extra;
 pub(crate) mod grey;
 pub(crate) mod structure;
