@@ -19,6 +19,7 @@
 //! | `distance_transform_edt`, `distance_transform_cdt`, `distance_transform_bf` | [`distance_transform_edt`], [`distance_transform_cdt`], [`distance_transform_bf`] |
 //! | `label`, `find_objects` | [`label`], [`find_objects`] |
 //! | `watershed_ift` | [`watershed_ift`] |
+//! | scikit-image: `exposure.rescale_intensity`, `color.rgb2gray`, `util.img_as_float`, `util.img_as_ubyte` | [`rescale_intensity`], [`rgb2gray`], [`img_as_float`], [`img_as_ubyte`] |
 //! | `fourier_gaussian`, `fourier_uniform`, `fourier_ellipsoid`, `fourier_shift` | [`fourier_gaussian`], [`fourier_uniform`], [`fourier_ellipsoid`], [`fourier_shift`] |
 //! | `sum_labels`, `mean`, `variance`, `standard_deviation`, `minimum`, `maximum`, `minimum_position`, `maximum_position`, `extrema`, `center_of_mass` | same names |
 //!
@@ -40,6 +41,7 @@ pub use sci_array;
 
 mod element;
 mod error;
+mod exposure;
 mod filters;
 mod fourier;
 mod interpolation;
@@ -51,6 +53,7 @@ mod support;
 
 pub use element::{Element, LabelElement};
 pub use error::{NdimageError, Result};
+pub use exposure::{ImageElement, IntensityRange, img_as_float, img_as_ubyte, rescale_intensity, rgb2gray};
 pub use filters::correlate::{convolve, convolve1d, correlate, correlate1d};
 pub use filters::derivatives::{laplace, prewitt, sobel};
 pub use filters::gaussian::{GaussianOptions, gaussian_filter, gaussian_filter1d};
