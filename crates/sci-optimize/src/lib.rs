@@ -15,8 +15,8 @@
 //! * nonlinear systems: [`root`] (`hybr`: MINPACK's hybrid Powell method, `lm`) and
 //!   [`fsolve`];
 //! * least squares: [`least_squares`] (Trust Region Reflective with bounds and robust losses,
-//!   or Levenberg-Marquardt), [`leastsq`] and [`curve_fit`] on MINPACK's Levenberg-Marquardt,
-//!   [`nnls`] (Lawson-Hanson);
+//!   or Levenberg-Marquardt), [`leastsq`] on MINPACK's Levenberg-Marquardt, [`curve_fit`] (with
+//!   bounds and a covariance `sigma`), [`nnls`] (Lawson-Hanson);
 //! * global optimization: [`differential_evolution`] (SciPy's path for a given seed), [`brute`],
 //!   [`basinhopping`], [`dual_annealing`];
 //! * assignment: [`linear_sum_assignment`] (SciPy's shortest augmenting path, the same
@@ -53,9 +53,9 @@ pub use global::{
     Strategy, Updating, basinhopping, brute, differential_evolution, dual_annealing,
 };
 pub use lsq::{
-    CurveFitOptions, FsolveOptions, FsolveResult, LeastSquaresOptions, LeastSquaresResult, LeastsqOptions,
-    LeastsqResult, Loss, LsqJac, LsqMethod, RootMethod, RootOptions, XScale, curve_fit, fsolve,
-    least_squares, leastsq, nnls, root,
+    CurveFitOptions, CurveFitResult, FsolveOptions, FsolveResult, LeastSquaresOptions, LeastSquaresResult,
+    LeastsqOptions, LeastsqResult, Loss, LsqJac, LsqMethod, RootMethod, RootOptions, Sigma, XScale,
+    curve_fit, curve_fit_full, fsolve, least_squares, leastsq, nnls, root,
 };
 pub use minimize::{Bounds, Method, MinimizeOptions, minimize, rosen, rosen_der, rosen_hess};
 pub use numdiff::{APPROX_FPRIME_EPSILON, FiniteDiff, approx_fprime, check_grad};

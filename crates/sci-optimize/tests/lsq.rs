@@ -3,7 +3,7 @@
 use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array, s};
 use sci_array::testing::{assert_allclose, fixture::Fixture};
 use sci_optimize::{
-    CurveFitOptions, LeastsqOptions, OptimizeError, RootMethod, RootOptions, curve_fit, leastsq, root,
+    CurveFitOptions, LeastsqOptions, OptimizeError, RootMethod, RootOptions, Sigma, curve_fit, leastsq, root,
 };
 
 fn load() -> Fixture {
@@ -86,11 +86,11 @@ fn curve_fit_matches_scipy() {
     assert_allclose(&popt, &v(&fx, "curve_fit_tour/popt"), 1e-9, 0.0);
     check_pcov(&pcov, &m(&fx, "curve_fit_tour/pcov"));
     let sigma = v(&fx, "curve_fit_sigma/sigma");
-    let opts = CurveFitOptions { sigma: Some(sigma.clone()), ..Default::default() };
+    let opts = CurveFitOptions { sigma: Some(Sigma::Std(sigma.clone())), ..Default::default() };
     let (popt, pcov) = curve_fit(f, &x, &y, &p0, &opts).unwrap();
     assert_allclose(&popt, &v(&fx, "curve_fit_sigma/popt"), 1e-9, 0.0);
     check_pcov(&pcov, &m(&fx, "curve_fit_sigma/pcov"));
-    let opts = CurveFitOptions { sigma: Some(sigma), absolute_sigma: true, ..Default::default() };
+    let opts = CurveFitOptions { sigma: Some(Sigma::Std(sigma)), absolute_sigma: true, ..Default::default() };
     let (popt, pcov) = curve_fit(f, &x, &y, &p0, &opts).unwrap();
     assert_allclose(&popt, &v(&fx, "curve_fit_abs/popt"), 1e-9, 0.0);
     check_pcov(&pcov, &m(&fx, "curve_fit_abs/pcov"));
@@ -130,7 +130,7 @@ fn lsq_bad_input() {
     let e =
         curve_fit(f, &array![1.0], &array![1.0], &array![1.0, 2.0], &CurveFitOptions::default()).unwrap_err();
     assert!(matches!(e, OptimizeError::WrongLength { arg: "ydata", .. }), "{e}");
-    let opts = CurveFitOptions { sigma: Some(array![1.0]), ..Default::default() };
+    let opts = CurveFitOptions { sigma: Some(Sigma::Std(array![1.0, 2.0, 3.0])), ..Default::default() };
     let e = curve_fit(f, &array![1.0, 2.0], &array![1.0, 2.0], &array![1.0], &opts).unwrap_err();
     assert!(matches!(e, OptimizeError::WrongLength { arg: "sigma", .. }), "{e}");
     let e =

@@ -1,7 +1,8 @@
-//! Nonlinear least squares and systems: `leastsq`, `root(method='lm')` and `curve_fit`, on
-//! MINPACK's Levenberg-Marquardt.
+//! Least squares and nonlinear systems: `least_squares` (Trust Region Reflective, MINPACK's
+//! Levenberg-Marquardt), `leastsq`, `root(method='lm')`, `curve_fit` and `nnls`.
 
 mod common;
+mod curve_fit;
 mod dense;
 mod hybrd;
 mod least_squares;
@@ -11,6 +12,7 @@ mod root;
 mod trf;
 
 pub use common::Loss;
+pub use curve_fit::{CurveFitOptions, CurveFitResult, Sigma, curve_fit, curve_fit_full};
 pub use least_squares::{LeastSquaresOptions, LeastSquaresResult, LsqJac, LsqMethod, XScale, least_squares};
 pub use nnls::nnls;
 pub use root::{FsolveOptions, FsolveResult, RootMethod, RootOptions, fsolve, root};
@@ -197,106 +199,4 @@ where
         ier: out.info,
         mesg: lm_message(out.info, &p),
     })
-}
-
-/// Options of [`curve_fit`].
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CurveFitOptions {
-    /// `sigma`: the standard deviation of each `ydata` point (residuals are divided by it).
-    pub sigma: Option<Array1<f64>>,
-    /// `absolute_sigma`: `pcov` is not rescaled by the reduced chi-square when `true`.
-    pub absolute_sigma: bool,
-    /// `maxfev` (default `200 * (n + 1)`).
-    pub maxfev: Option<usize>,
-}
-
-/// Fits `f(xdata, p)` to `ydata` by least squares from `p0` (Levenberg-Marquardt); returns
-/// `(popt, pcov)`.
-///
-/// SciPy equivalent: `scipy.optimize.curve_fit` (method `'lm'`, no bounds). `pcov` is filled
-/// with `inf` when it cannot be estimated (singular Jacobian, or no more points than
-/// parameters with `absolute_sigma=false`), as SciPy does.
-///
-/// # Errors
-///
-/// [`OptimizeError::NoConvergence`] when MINPACK does not report success (SciPy's
-/// "Optimal parameters not found"); [`OptimizeError::WrongLength`] when `ydata`, `sigma` and
-/// `f`'s output do not match or there are fewer points than parameters;
-/// [`OptimizeError::InvalidValue`] for non-finite data.
-///
-/// # Examples
-///
-/// ```
-/// use sci_optimize::{curve_fit, CurveFitOptions};
-/// use sci_optimize::sci_array::ndarray::{Array1, array};
-/// let x = Array1::linspace(0.0, 4.0, 50);
-/// let y = x.mapv(|t: f64| 2.5 * (-1.3 * t).exp() + 0.5);
-/// let f = |x: &Array1<f64>, p: &Array1<f64>| x.mapv(|t| p[0] * (-p[1] * t).exp() + p[2]);
-/// let (popt, _pcov) = curve_fit(f, &x, &y, &array![1.0, 1.0, 1.0], &CurveFitOptions::default())?;
-/// assert!((popt[0] - 2.5).abs() < 1e-8 && (popt[1] - 1.3).abs() < 1e-8 && (popt[2] - 0.5).abs() < 1e-8);
-/// # Ok::<(), sci_optimize::OptimizeError>(())
-/// ```
-pub fn curve_fit<F, S1, S2, S3>(
-    mut f: F,
-    xdata: &ArrayBase<S1, Ix1>,
-    ydata: &ArrayBase<S2, Ix1>,
-    p0: &ArrayBase<S3, Ix1>,
-    options: &CurveFitOptions,
-) -> Result<(Array1<f64>, Array2<f64>)>
-where
-    F: FnMut(&Array1<f64>, &Array1<f64>) -> Array1<f64>,
-    S1: Data<Elem = f64>,
-    S2: Data<Elem = f64>,
-    S3: Data<Elem = f64>,
-{
-    let xdata = xdata.to_owned();
-    let ydata = ydata.to_owned();
-    let n = p0.len();
-    let m = ydata.len();
-    if xdata.iter().chain(ydata.iter()).any(|v| !v.is_finite()) {
-        return Err(invalid("ydata", "array must not contain infs or NaNs"));
-    }
-    if m < n {
-        return Err(OptimizeError::WrongLength { arg: "ydata", expected: n, found: m });
-    }
-    let inv_sigma = match &options.sigma {
-        Some(s) => {
-            if s.len() != m {
-                return Err(OptimizeError::WrongLength { arg: "sigma", expected: m, found: s.len() });
-            }
-            Some(s.mapv(|v| 1.0 / v))
-        }
-        None => None,
-    };
-    let mut fcalls_bad = None;
-    let resid = |p: &Array1<f64>| {
-        let model = f(&xdata, p);
-        if model.len() != m {
-            fcalls_bad.get_or_insert(model.len());
-            return Array1::from_elem(m, f64::NAN);
-        }
-        let r = &model - &ydata;
-        match &inv_sigma {
-            Some(w) => r * w,
-            None => r,
-        }
-    };
-    let opts = LeastsqOptions { maxfev: options.maxfev, ..Default::default() };
-    let res = leastsq(resid, p0, &opts);
-    if let Some(found) = fcalls_bad {
-        return Err(OptimizeError::WrongLength { arg: "f(xdata, p)", expected: m, found });
-    }
-    let res = res?;
-    if !(1..=4).contains(&res.ier) {
-        return Err(OptimizeError::NoConvergence {
-            message: format!("Optimal parameters not found: {}", res.mesg),
-        });
-    }
-    let cost: f64 = res.fvec.iter().map(|v| v * v).sum();
-    let pcov = match res.cov_x {
-        Some(c) if options.absolute_sigma => c,
-        Some(c) if m > n => c * (cost / (m - n) as f64),
-        _ => Array2::from_elem((n, n), f64::INFINITY),
-    };
-    Ok((res.x, pcov))
 }

@@ -1,0 +1,285 @@
+//! `curve_fit`: Levenberg-Marquardt without bounds, Trust Region Reflective with them; 1-D
+//! standard deviations or a 2-D covariance as `sigma`.
+
+use super::dense::svd_lsq;
+use super::least_squares::{LeastSquaresOptions, LsqMethod, least_squares};
+use super::{LeastsqOptions, leastsq};
+use crate::error::{OptimizeError, Result, invalid};
+use crate::minimize::Bounds;
+use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
+
+/// The uncertainty of `ydata` (SciPy's `sigma=`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sigma {
+    /// Standard deviations, one per point (or one for all): residuals are divided by them.
+    Std(Array1<f64>),
+    /// The covariance matrix of the errors: residuals are whitened by its Cholesky factor.
+    Cov(Array2<f64>),
+}
+
+/// Options of [`curve_fit`] and [`curve_fit_full`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CurveFitOptions {
+    /// `sigma` (default: none, every point weighs the same).
+    pub sigma: Option<Sigma>,
+    /// `absolute_sigma`: `pcov` is not rescaled by the reduced chi-square when `true`.
+    pub absolute_sigma: bool,
+    /// `bounds` on the parameters (default: none).
+    pub bounds: Option<Bounds>,
+    /// `method` (default `None`: `'lm'` without bounds, `'trf'` with them).
+    pub method: Option<LsqMethod>,
+    /// `maxfev` (default `200 * (n + 1)` for `'lm'`, `100 n` for `'trf'`).
+    pub maxfev: Option<usize>,
+}
+
+/// [`curve_fit_full`]'s result (SciPy's `full_output=True`: `popt, pcov, infodict, mesg, ier`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CurveFitResult {
+    /// The fitted parameters.
+    pub popt: Array1<f64>,
+    /// Their estimated covariance (`inf` where it cannot be estimated).
+    pub pcov: Array2<f64>,
+    /// `infodict['nfev']`: function evaluations.
+    pub nfev: usize,
+    /// `infodict['fvec']`: the (weighted) residuals at `popt`.
+    pub fvec: Array1<f64>,
+    /// `mesg`.
+    pub mesg: String,
+    /// `ier`: MINPACK's code for `'lm'`, `least_squares`' `status` for `'trf'`.
+    pub ier: i32,
+}
+
+/// Lower Cholesky factor of a symmetric positive definite matrix (`None` if it is not).
+fn cholesky_lower(a: &Array2<f64>) -> Option<Array2<f64>> {
+    let n = a.nrows();
+    let mut l = Array2::<f64>::zeros((n, n));
+    for j in 0..n {
+        let d = a[[j, j]] - (0..j).map(|k| l[[j, k]] * l[[j, k]]).sum::<f64>();
+        if d.is_nan() || d <= 0.0 {
+            return None;
+        }
+        let d = d.sqrt();
+        l[[j, j]] = d;
+        for i in j + 1..n {
+            let s: f64 = (0..j).map(|k| l[[i, k]] * l[[j, k]]).sum();
+            l[[i, j]] = (a[[i, j]] - s) / d;
+        }
+    }
+    Some(l)
+}
+
+/// How residuals are weighted.
+enum Transform {
+    None,
+    Scale(Array1<f64>),
+    Whiten(Array2<f64>),
+}
+
+impl Transform {
+    fn apply(&self, mut r: Array1<f64>) -> Array1<f64> {
+        match self {
+            Transform::None => r,
+            Transform::Scale(w) if w.len() == 1 => r * w[0],
+            Transform::Scale(w) => r * w,
+            Transform::Whiten(l) => {
+                // Forward substitution L z = r.
+                for i in 0..r.len() {
+                    let s: f64 = (0..i).map(|k| l[[i, k]] * r[k]).sum();
+                    r[i] = (r[i] - s) / l[[i, i]];
+                }
+                r
+            }
+        }
+    }
+}
+
+/// Fits `f(xdata, p)` to `ydata` by least squares from `p0`; returns `(popt, pcov)`.
+///
+/// Without bounds the default method is MINPACK's Levenberg-Marquardt (as [`leastsq`]); with
+/// [`CurveFitOptions::bounds`] it is [`least_squares`]' Trust Region Reflective, and `pcov`
+/// comes from the SVD of the final Jacobian, as in SciPy. `pcov` is filled with `inf` when it
+/// cannot be estimated (singular Jacobian, or no more points than parameters with
+/// `absolute_sigma=false`).
+///
+/// SciPy equivalent: `scipy.optimize.curve_fit` (`method='dogbox'`, `jac`, `nan_policy` and
+/// extra `least_squares` keywords are missing).
+///
+/// # Errors
+///
+/// [`OptimizeError::NoConvergence`] when the solver does not report success (SciPy's
+/// "Optimal parameters not found"); [`OptimizeError::WrongLength`] when `ydata`, `sigma` and
+/// `f`'s output do not match or there are fewer points than parameters (`'lm'`);
+/// [`OptimizeError::InvalidValue`] for non-finite or empty data, a covariance `sigma` that is
+/// not positive definite, or bad bounds; [`OptimizeError::UnsupportedOption`] for `'lm'` with
+/// bounds.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{curve_fit, Bounds, CurveFitOptions};
+/// use sci_optimize::sci_array::ndarray::{Array1, array};
+/// let x = Array1::linspace(0.0, 4.0, 50);
+/// let y = x.mapv(|t: f64| 2.5 * (-1.3 * t).exp() + 0.5);
+/// let f = |x: &Array1<f64>, p: &Array1<f64>| x.mapv(|t| p[0] * (-p[1] * t).exp() + p[2]);
+/// let (popt, _pcov) = curve_fit(f, &x, &y, &array![1.0, 1.0, 1.0], &CurveFitOptions::default())?;
+/// assert!((popt[0] - 2.5).abs() < 1e-8 && (popt[1] - 1.3).abs() < 1e-8 && (popt[2] - 0.5).abs() < 1e-8);
+/// // With bounds (Trust Region Reflective): a <= 2 is active.
+/// let opts = CurveFitOptions {
+///     bounds: Some(Bounds::new(array![0.0, 0.0, -0.5], array![2.0, 3.0, 0.5])),
+///     ..Default::default()
+/// };
+/// let (popt, _pcov) = curve_fit(f, &x, &y, &array![1.0, 1.0, 0.0], &opts)?;
+/// assert!((popt[0] - 2.0).abs() < 1e-6);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn curve_fit<F, S1, S2, S3>(
+    f: F,
+    xdata: &ArrayBase<S1, Ix1>,
+    ydata: &ArrayBase<S2, Ix1>,
+    p0: &ArrayBase<S3, Ix1>,
+    options: &CurveFitOptions,
+) -> Result<(Array1<f64>, Array2<f64>)>
+where
+    F: FnMut(&Array1<f64>, &Array1<f64>) -> Array1<f64>,
+    S1: Data<Elem = f64>,
+    S2: Data<Elem = f64>,
+    S3: Data<Elem = f64>,
+{
+    curve_fit_full(f, xdata, ydata, p0, options).map(|r| (r.popt, r.pcov))
+}
+
+/// [`curve_fit`] with SciPy's `full_output=True` information (`nfev`, `fvec`, `mesg`, `ier`).
+///
+/// SciPy equivalent: `scipy.optimize.curve_fit(..., full_output=True)`.
+///
+/// # Errors
+///
+/// As [`curve_fit`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{curve_fit_full, CurveFitOptions, Sigma};
+/// use sci_optimize::sci_array::ndarray::{array, Array1, Array2};
+/// let x = array![0.0, 1.0, 2.0, 3.0];
+/// let y = array![1.0, 3.1, 4.9, 7.2];
+/// let line = |x: &Array1<f64>, p: &Array1<f64>| x.mapv(|t| p[0] + p[1] * t);
+/// // A diagonal covariance is the same as standard deviations sqrt(diag).
+/// let cov = Array2::from_diag(&array![1.0, 4.0, 1.0, 4.0]);
+/// let opts = CurveFitOptions { sigma: Some(Sigma::Cov(cov)), ..Default::default() };
+/// let r = curve_fit_full(line, &x, &y, &array![0.0, 1.0], &opts)?;
+/// let opts = CurveFitOptions { sigma: Some(Sigma::Std(array![1.0, 2.0, 1.0, 2.0])), ..Default::default() };
+/// let r2 = curve_fit_full(line, &x, &y, &array![0.0, 1.0], &opts)?;
+/// assert!((&r.popt - &r2.popt).iter().all(|d| d.abs() < 1e-10));
+/// assert!((1..=4).contains(&r.ier));
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn curve_fit_full<F, S1, S2, S3>(
+    mut f: F,
+    xdata: &ArrayBase<S1, Ix1>,
+    ydata: &ArrayBase<S2, Ix1>,
+    p0: &ArrayBase<S3, Ix1>,
+    options: &CurveFitOptions,
+) -> Result<CurveFitResult>
+where
+    F: FnMut(&Array1<f64>, &Array1<f64>) -> Array1<f64>,
+    S1: Data<Elem = f64>,
+    S2: Data<Elem = f64>,
+    S3: Data<Elem = f64>,
+{
+    let xdata = xdata.to_owned();
+    let ydata = ydata.to_owned();
+    let n = p0.len();
+    let m = ydata.len();
+    if xdata.iter().chain(ydata.iter()).any(|v| !v.is_finite()) {
+        return Err(invalid("ydata", "array must not contain infs or NaNs"));
+    }
+    if m == 0 {
+        return Err(invalid("ydata", "`ydata` must not be empty!"));
+    }
+    let bounded = options.bounds.as_ref().is_some_and(|b| {
+        b.lb.iter().any(|v| *v > f64::NEG_INFINITY) || b.ub.iter().any(|v| *v < f64::INFINITY)
+    });
+    let method = options.method.unwrap_or(if bounded { LsqMethod::Trf } else { LsqMethod::Lm });
+    if method == LsqMethod::Lm && bounded {
+        return Err(OptimizeError::UnsupportedOption { method: "lm", option: "bounds" });
+    }
+    if method == LsqMethod::Lm && m < n {
+        return Err(OptimizeError::WrongLength { arg: "ydata", expected: n, found: m });
+    }
+    let transform = match &options.sigma {
+        None => Transform::None,
+        Some(Sigma::Std(s)) if s.len() == m || s.len() == 1 => Transform::Scale(s.mapv(|v| 1.0 / v)),
+        Some(Sigma::Std(s)) => {
+            return Err(OptimizeError::WrongLength { arg: "sigma", expected: m, found: s.len() });
+        }
+        Some(Sigma::Cov(c)) if c.dim() == (m, m) => Transform::Whiten(
+            cholesky_lower(c).ok_or_else(|| invalid("sigma", "`sigma` must be positive definite."))?,
+        ),
+        Some(Sigma::Cov(c)) => {
+            return Err(invalid(
+                "sigma",
+                format!("`sigma` has incorrect shape {:?}, expected ({m}, {m})", c.shape()),
+            ));
+        }
+    };
+    let mut bad_len = None;
+    let resid = |p: &Array1<f64>| {
+        let model = f(&xdata, p);
+        if model.len() != m {
+            bad_len.get_or_insert(model.len());
+            return Array1::from_elem(m, f64::NAN);
+        }
+        transform.apply(model - &ydata)
+    };
+    let (popt, pcov, fvec, nfev, mesg, ier) = if method == LsqMethod::Lm {
+        let res = leastsq(resid, p0, &LeastsqOptions { maxfev: options.maxfev, ..Default::default() });
+        if let Some(found) = bad_len {
+            return Err(OptimizeError::WrongLength { arg: "f(xdata, p)", expected: m, found });
+        }
+        let res = res?;
+        if !(1..=4).contains(&res.ier) {
+            return Err(OptimizeError::NoConvergence {
+                message: format!("Optimal parameters not found: {}", res.mesg),
+            });
+        }
+        (res.x, res.cov_x, res.fvec, res.nfev, res.mesg, res.ier)
+    } else {
+        let opts = LeastSquaresOptions {
+            bounds: options.bounds.clone(),
+            method,
+            max_nfev: options.maxfev,
+            ..Default::default()
+        };
+        let res = least_squares(resid, p0, &opts);
+        if let Some(found) = bad_len {
+            return Err(OptimizeError::WrongLength { arg: "f(xdata, p)", expected: m, found });
+        }
+        let res = res?;
+        if !res.success {
+            return Err(OptimizeError::NoConvergence {
+                message: format!("Optimal parameters not found: {}", res.message),
+            });
+        }
+        // pcov = V diag(1/s^2) V^T over the singular values above SciPy's threshold.
+        let svd = svd_lsq(&res.jac, &vec![1.0; n], None, &vec![0.0; res.jac.nrows()]);
+        let threshold = f64::EPSILON * m.max(n) as f64 * svd.s.first().copied().unwrap_or(0.0);
+        let pcov = Array2::from_shape_fn((n, n), |(i, j)| {
+            svd.s
+                .iter()
+                .zip(&svd.v)
+                .filter(|(s, _)| **s > threshold)
+                .map(|(s, v)| v[i] * v[j] / (s * s))
+                .sum()
+        });
+        (res.x, Some(pcov), res.fun, res.nfev, res.message, res.status)
+    };
+    let cost: f64 = fvec.iter().map(|v| v * v).sum();
+    let pcov = match pcov {
+        Some(c) if c.iter().any(|v| v.is_nan()) => Array2::from_elem((n, n), f64::INFINITY),
+        Some(c) if options.absolute_sigma => c,
+        Some(c) if m > n => c * (cost / (m - n) as f64),
+        _ => Array2::from_elem((n, n), f64::INFINITY),
+    };
+    Ok(CurveFitResult { popt, pcov, nfev, fvec, mesg, ier })
+}

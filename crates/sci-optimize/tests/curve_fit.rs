@@ -1,0 +1,102 @@
+//! curve_fit with bounds, method trf and a 2-D covariance sigma against SciPy fixtures
+//! (`tools/fixtures/optimize_curve_fit.py`); bad-input table.
+
+use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array};
+use sci_array::testing::{assert_allclose, fixture::Fixture};
+use sci_optimize::{Bounds, CurveFitOptions, LsqMethod, OptimizeError, Sigma, curve_fit, curve_fit_full};
+
+fn v(fx: &Fixture, p: &str) -> Array1<f64> {
+    fx.array_f64(p).into_dimensionality::<Ix1>().unwrap()
+}
+fn model(x: &Array1<f64>, p: &Array1<f64>) -> Array1<f64> {
+    x.mapv(|t| p[0] * (-p[1] * t).exp() + p[2])
+}
+
+#[test]
+fn curve_fit_bounds_and_covariance_match_scipy() {
+    let fx = Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/optimize_curve_fit.json"))
+        .unwrap();
+    let (x, y) = (v(&fx, "x"), v(&fx, "y"));
+    let cov = fx.array_f64("cov").into_dimensionality::<Ix2>().unwrap();
+    let names = fx.str("names").to_string();
+    for name in names.split(' ') {
+        let c = |k: &str| format!("{name}/{k}");
+        let (lb, ub) = (v(&fx, &c("lb")), v(&fx, &c("ub")));
+        let bounded = lb.iter().chain(&ub).any(|b| b.is_finite());
+        let opts = CurveFitOptions {
+            sigma: match fx.str(&c("sigma_kind")) {
+                "std" => Some(Sigma::Std(v(&fx, &c("sigma_std")))),
+                "cov" => Some(Sigma::Cov(cov.clone())),
+                _ => None,
+            },
+            absolute_sigma: fx.get(&c("absolute_sigma")).as_bool().unwrap(),
+            bounds: bounded.then(|| Bounds::new(lb, ub)),
+            method: (fx.str(&c("method")) == "trf").then_some(LsqMethod::Trf),
+            maxfev: None,
+        };
+        let r =
+            curve_fit_full(model, &x, &y, &v(&fx, &c("p0")), &opts).unwrap_or_else(|e| panic!("{name}: {e}"));
+        // Finite-difference Jacobians: last-bit differences of exp are amplified ~1e8 (see
+        // tests/least_squares.rs); pcov comes from the final finite-difference Jacobian.
+        assert_allclose(&r.popt, &v(&fx, &c("popt")), 1e-7, 1e-9);
+        let pcov = fx.array_f64(&c("pcov")).into_dimensionality::<Ix2>().unwrap();
+        let scale = pcov.iter().fold(0.0f64, |a, v| a.max(v.abs()));
+        assert_allclose(&r.pcov, &pcov, 1e-5, 1e-6 * scale);
+        // fvec is weighted by 1/sigma (up to 20 here): 2e-9 differences become ~4e-8.
+        assert_allclose(&r.fvec, &v(&fx, &c("fvec")), 1e-6, 1e-7);
+        assert_eq!(r.nfev as i64, fx.i64(&c("nfev")), "{name}: nfev");
+        assert_eq!(i64::from(r.ier), fx.i64(&c("ier")), "{name}: ier");
+        let mesg = fx.str(&c("mesg"));
+        // MINPACK's messages are formatted by SciPy's own tolerances text.
+        assert!(r.mesg.split_whitespace().eq(mesg.split_whitespace()), "{name}: {:?} vs {mesg:?}", r.mesg);
+        let (popt, pcov2) = curve_fit(model, &x, &y, &v(&fx, &c("p0")), &opts).unwrap();
+        assert_eq!((popt, pcov2), (r.popt, r.pcov));
+    }
+}
+
+#[test]
+fn curve_fit_trf_edges_and_bad_input() {
+    let x = Array1::linspace(0.0, 4.0, 40);
+    let y = x.mapv(|t: f64| 2.5 * (-1.3 * t).exp() + 0.5);
+    let p0 = array![1.0, 1.0, 0.0];
+    let bounds = Some(Bounds::new(array![0.0, 0.0, -1.0], array![2.0, 10.0, 1.0]));
+    // Fewer points than parameters is allowed with trf; pcov is then inf.
+    let r = curve_fit(
+        model,
+        &array![0.0, 1.0],
+        &array![3.0, 1.5],
+        &p0,
+        &CurveFitOptions { method: Some(LsqMethod::Trf), ..Default::default() },
+    )
+    .unwrap();
+    assert!(r.1.iter().all(|v| v.is_infinite()));
+    let cases: Vec<(&str, CurveFitOptions)> = vec![
+        (
+            "lm with bounds",
+            CurveFitOptions { bounds: bounds.clone(), method: Some(LsqMethod::Lm), ..Default::default() },
+        ),
+        ("maxfev", CurveFitOptions { method: Some(LsqMethod::Trf), maxfev: Some(3), ..Default::default() }),
+        ("cov not pd", CurveFitOptions { sigma: Some(Sigma::Cov(-Array2::eye(40))), ..Default::default() }),
+        ("cov shape", CurveFitOptions { sigma: Some(Sigma::Cov(Array2::eye(3))), ..Default::default() }),
+        ("std length", CurveFitOptions { sigma: Some(Sigma::Std(array![1.0, 2.0])), ..Default::default() }),
+        (
+            "x0 outside",
+            CurveFitOptions {
+                bounds: Some(Bounds::new(array![2.0, 0.0, -1.0], array![3.0, 10.0, 1.0])),
+                ..Default::default()
+            },
+        ),
+    ];
+    for (what, opts) in &cases {
+        let e = curve_fit(model, &x, &y, &p0, opts).expect_err(what);
+        let ok = match *what {
+            "lm with bounds" => matches!(e, OptimizeError::UnsupportedOption { .. }),
+            "maxfev" => matches!(e, OptimizeError::NoConvergence { .. }),
+            "std length" => matches!(e, OptimizeError::WrongLength { arg: "sigma", .. }),
+            _ => matches!(e, OptimizeError::InvalidValue { .. }),
+        };
+        assert!(ok, "{what}: {e:?}");
+    }
+    let e = curve_fit(model, &Array1::zeros(0), &Array1::zeros(0), &p0, &Default::default()).unwrap_err();
+    assert!(matches!(e, OptimizeError::InvalidValue { arg: "ydata", .. }), "{e:?}");
+}
