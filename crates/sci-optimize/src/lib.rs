@@ -7,8 +7,10 @@
 //!   with SciPy's iteration and call counts), [`brentq`], [`brenth`], [`bisect`], [`ridder`],
 //!   [`newton`];
 //! * scalar minimization: [`minimize_scalar`] (Brent, bounded, golden), [`bracket`];
-//! * [`minimize`]: Nelder-Mead, Powell, CG, BFGS, Newton-CG and L-BFGS-B (Powell and
-//!   L-BFGS-B with [`Bounds`]) with SciPy's line searches and finite-difference gradients,
+//! * [`minimize`]: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B (Powell and
+//!   L-BFGS-B with [`Bounds`]) and trust-constr ([`minimize_trust_constr`]: bounds,
+//!   [`NonlinearConstraint`], [`LinearConstraint`], [`HessianUpdateStrategy`]) with SciPy's
+//!   line searches and finite-difference gradients,
 //!   driven through the [`Solver`] trait (`init`, `next_iter`, `terminate`) on a [`Problem`]
 //!   that counts `nfev`/`njev`/`nhev` and returning an [`OptimizeResult`]; [`approx_fprime`],
 //!   [`check_grad`];
@@ -57,7 +59,12 @@ pub use lsq::{
     LeastsqOptions, LeastsqResult, Loss, LsqJac, LsqMethod, RootMethod, RootOptions, Sigma, XScale,
     curve_fit, curve_fit_full, fsolve, least_squares, leastsq, nnls, root,
 };
-pub use minimize::{Bounds, Method, MinimizeOptions, minimize, rosen, rosen_der, rosen_hess};
+pub use minimize::{
+    Bounds, Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,
+    HessianUpdateStrategy, InitScale, LinearConstraint, Method, MinimizeOptions, NonlinearConstraint,
+    TrustConstrMethod, TrustConstrOptions, TrustConstrResult, minimize, minimize_trust_constr, rosen,
+    rosen_der, rosen_hess,
+};
 pub use numdiff::{APPROX_FPRIME_EPSILON, FiniteDiff, approx_fprime, check_grad};
 pub use problem::{IterState, Jac, OptimizeResult, Problem, Solver, Termination, run};
 pub use scalar_min::{

@@ -1,6 +1,7 @@
 //! `minimize`: local minimization of a scalar function of several variables.
 
 mod bounds;
+mod constraints;
 mod lbfgsb;
 mod linesearch;
 mod neldermead;
@@ -8,9 +9,15 @@ mod newton_cg;
 mod powell;
 mod quasi_newton;
 mod testfuncs;
+mod trust_constr;
 
 pub use bounds::Bounds;
+pub use constraints::{
+    Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,
+    HessianUpdateStrategy, InitScale, LinearConstraint, NonlinearConstraint,
+};
 pub use testfuncs::{rosen, rosen_der, rosen_hess};
+pub use trust_constr::{TrustConstrMethod, TrustConstrOptions, TrustConstrResult, minimize_trust_constr};
 
 use crate::error::{OptimizeError, Result, invalid};
 use crate::problem::{Jac, OptimizeResult, Problem, run};
@@ -44,6 +51,9 @@ pub enum Method {
     Powell,
     /// `"Newton-CG"`: truncated Newton with conjugate gradients (needs `jac`).
     NewtonCg,
+    /// `"trust-constr"`: trust-region SQP / interior point with bounds and constraints (see
+    /// [`minimize_trust_constr`] for the full result).
+    TrustConstr,
 }
 
 impl Method {
@@ -62,6 +72,7 @@ impl Method {
             Self::LBfgsB => "L-BFGS-B",
             Self::Powell => "Powell",
             Self::NewtonCg => "Newton-CG",
+            Self::TrustConstr => "trust-constr",
         }
     }
 }
@@ -121,6 +132,16 @@ pub struct MinimizeOptions<'a> {
     pub hess: Option<&'a dyn Fn(&Array1<f64>) -> Array2<f64>>,
     /// `hessp` (Newton-CG): the Hessian times a vector `p`, `hessp(x, p)`.
     pub hessp: Option<&'a dyn Fn(&Array1<f64>, &Array1<f64>) -> Array1<f64>>,
+    /// `constraints` (trust-constr): nonlinear, linear or old-style constraints.
+    pub constraints: Vec<Constraint<'a>>,
+    /// `hess=BFGS()` / `SR1()` (trust-constr; default `BFGS()` when `hess` is not given).
+    pub hess_update: Option<HessianUpdateStrategy>,
+    /// `barrier_tol` (trust-constr; default 1e-8).
+    pub barrier_tol: Option<f64>,
+    /// `initial_tr_radius` (trust-constr; default 1).
+    pub initial_tr_radius: Option<f64>,
+    /// `initial_constr_penalty` (trust-constr; default 1).
+    pub initial_constr_penalty: Option<f64>,
 }
 
 impl fmt::Debug for MinimizeOptions<'_> {
@@ -135,7 +156,7 @@ impl fmt::Debug for MinimizeOptions<'_> {
 }
 
 /// The method-specific options given in `o`, by SciPy name.
-fn given_options(o: &MinimizeOptions<'_>) -> [(&'static str, bool); 20] {
+fn given_options(o: &MinimizeOptions<'_>) -> [(&'static str, bool); 25] {
     [
         ("jac", !matches!(o.jac, Jac::Default)),
         ("gtol", o.gtol.is_some()),
@@ -157,6 +178,11 @@ fn given_options(o: &MinimizeOptions<'_>) -> [(&'static str, bool); 20] {
         ("direc", o.direc.is_some()),
         ("hess", o.hess.is_some()),
         ("hessp", o.hessp.is_some()),
+        ("constraints", !o.constraints.is_empty()),
+        ("hess_update", o.hess_update.is_some()),
+        ("barrier_tol", o.barrier_tol.is_some()),
+        ("initial_tr_radius", o.initial_tr_radius.is_some()),
+        ("initial_constr_penalty", o.initial_constr_penalty.is_some()),
     ]
 }
 
@@ -169,6 +195,18 @@ fn accepted(method: Method) -> &'static [&'static str] {
         Method::LBfgsB => &["jac", "gtol", "bounds", "maxcor", "ftol", "eps", "maxfun", "maxls"],
         Method::Powell => &["bounds", "xtol", "ftol", "maxfev", "direc"],
         Method::NewtonCg => &["jac", "hess", "hessp", "xtol", "eps", "c1", "c2"],
+        Method::TrustConstr => &[
+            "jac",
+            "hess",
+            "gtol",
+            "xtol",
+            "bounds",
+            "constraints",
+            "hess_update",
+            "barrier_tol",
+            "initial_tr_radius",
+            "initial_constr_penalty",
+        ],
     }
 }
 
@@ -188,7 +226,7 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// Minimizes a scalar function of one or more variables from `x0`.
 ///
 /// SciPy equivalent: `scipy.optimize.minimize` (methods Nelder-Mead, Powell, CG, BFGS,
-/// Newton-CG, L-BFGS-B).
+/// Newton-CG, L-BFGS-B, trust-constr).
 ///
 /// The methods are SciPy's algorithms with its defaults: BFGS and CG use the same Moré-Thuente
 /// line search (MINPACK-2 `dcsrch`) and, without `jac`, the same forward-difference gradient
@@ -206,6 +244,10 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// Powell is SciPy's `_minimize_powell`: Brent line searches (bounded ones over the feasible
 /// segment with `bounds`), the same directions, iterates and `nfev`; the final direction set
 /// (SciPy's `direc`) is not returned.
+///
+/// trust-constr is SciPy's `_minimize_trustregion_constr` with `constraints` and `bounds`
+/// ([`minimize_trust_constr`] returns all its result fields: multipliers, constraint values,
+/// optimality, ...).
 ///
 /// Newton-CG is SciPy's `_minimize_newtoncg` (needs `jac`; `hess`, `hessp`, or forward
 /// differences of the gradient with step `eps` for the Hessian products).
@@ -270,6 +312,17 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// let r = minimize(rosen, &array![-1.2, 1.0], &opts)?;
 /// assert!(r.success && (r.x[0] - 1.0).abs() < 1e-4);
 /// assert_eq!((r.nit, r.nfev, r.njev, r.nhev), (83, 105, 105, 83));
+///
+/// // trust-constr: Rosenbrock on the line x0 + x1 = 1.
+/// use sci_optimize::LinearConstraint;
+/// let opts = MinimizeOptions {
+///     method: Method::TrustConstr,
+///     jac: Jac::Fn(&rosen_der),
+///     constraints: vec![LinearConstraint::new(array![[1.0, 1.0]], array![1.0], array![1.0]).into()],
+///     ..Default::default()
+/// };
+/// let r = minimize(rosen, &array![-1.2, 1.0], &opts)?;
+/// assert!(r.success && (r.x[0] - 0.6187956190750267).abs() < 1e-7); // SciPy's x[0]
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn minimize<F, S>(
@@ -299,6 +352,9 @@ where
     }
     if o.method == Method::LBfgsB {
         return lbfgsb(&mut fun, x0, o);
+    }
+    if o.method == Method::TrustConstr {
+        return trust_constr_method(&mut fun, x0, o);
     }
     if o.method == Method::NewtonCg {
         if matches!(o.jac, Jac::Default) {
@@ -364,7 +420,9 @@ where
                 run(&mut solver, &mut problem, x0, maxiter)
             }
         }
-        Method::LBfgsB | Method::Powell | Method::NewtonCg => unreachable!("handled above"),
+        Method::LBfgsB | Method::Powell | Method::NewtonCg | Method::TrustConstr => {
+            unreachable!("handled above")
+        }
     }
 }
 
@@ -407,6 +465,46 @@ fn lbfgsb(
     let mut solver =
         lbfgsb::LBfgsB::new(maxcor, ftol, gtol, maxls, o.maxfun.unwrap_or(15000), &bounds.lb, &bounds.ub);
     run(&mut solver, &mut problem, x0, o.maxiter.unwrap_or(15000))
+}
+
+/// `minimize(method='trust-constr')`: [`minimize_trust_constr`] with the options of `o`, its
+/// result as an [`OptimizeResult`] (`jac` is the objective's gradient).
+fn trust_constr_method(
+    fun: &mut dyn FnMut(&Array1<f64>) -> f64,
+    x0: Array1<f64>,
+    o: &MinimizeOptions<'_>,
+) -> Result<OptimizeResult> {
+    let d = TrustConstrOptions::default();
+    let opts = TrustConstrOptions {
+        jac: o.jac,
+        hess: o.hess,
+        hess_update: o.hess_update,
+        bounds: o.bounds.clone(),
+        constraints: o.constraints.clone(),
+        gtol: o.gtol.or(o.tol).unwrap_or(d.gtol),
+        xtol: o.xtol.or(o.tol).unwrap_or(d.xtol),
+        barrier_tol: o.barrier_tol.or(o.tol).unwrap_or(d.barrier_tol),
+        maxiter: o.maxiter.unwrap_or(d.maxiter),
+        initial_tr_radius: o.initial_tr_radius.unwrap_or(d.initial_tr_radius),
+        initial_constr_penalty: o.initial_constr_penalty.unwrap_or(d.initial_constr_penalty),
+        ..d
+    };
+    let r = minimize_trust_constr(fun, &x0, &opts)?;
+    Ok(OptimizeResult {
+        x: r.x,
+        fun: r.fun,
+        jac: Some(r.grad),
+        fvec: None,
+        jac_matrix: None,
+        hess_inv: None,
+        nit: r.nit,
+        nfev: r.nfev,
+        njev: r.njev,
+        nhev: r.nhev,
+        status: r.status,
+        success: r.success,
+        message: r.message,
+    })
 }
 
 /// `minimize(method='Powell')`: checks its options and runs SciPy's `_minimize_powell`.

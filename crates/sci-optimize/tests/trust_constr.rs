@@ -1,0 +1,350 @@
+//! `minimize(method='trust-constr')` against SciPy fixtures (Hock-Schittkowski problems and the
+//! tutorial's constrained Rosenbrock); bad-input table.
+
+use sci_array::ndarray::{Array1, Array2, Ix1, array};
+use sci_array::testing::fixture::Fixture;
+use sci_optimize::{
+    Bounds, Constraint, ConstraintHess, ConstraintJac, FiniteDiff, HessianUpdateStrategy, Jac,
+    LinearConstraint, Method, MinimizeOptions, NonlinearConstraint, OptimizeError, TrustConstrMethod,
+    TrustConstrOptions, minimize, minimize_trust_constr, rosen, rosen_der, rosen_hess,
+};
+
+const INF: f64 = f64::INFINITY;
+
+type VecFn = fn(&Array1<f64>) -> Array1<f64>;
+type JacFn = fn(&Array1<f64>) -> Array2<f64>;
+
+/// A Hock-Schittkowski problem: objective, gradient, equality and inequality (`>= 0`)
+/// constraints with their Jacobians, bounds.
+struct Hs {
+    f: fn(&Array1<f64>) -> f64,
+    g: fn(&Array1<f64>) -> Array1<f64>,
+    eq: Vec<(VecFn, JacFn)>,
+    ineq: Vec<(VecFn, JacFn)>,
+    bounds: Option<Bounds>,
+}
+
+fn hs(name: &str) -> Hs {
+    match name {
+        "hs6" => Hs {
+            f: |x| (1.0 - x[0]).powi(2),
+            g: |x| array![-2.0 * (1.0 - x[0]), 0.0],
+            eq: vec![(|x| array![10.0 * (x[1] - x[0] * x[0])], |x| array![[-20.0 * x[0], 10.0]])],
+            ineq: vec![],
+            bounds: None,
+        },
+        "hs7" => Hs {
+            f: |x| (1.0 + x[0] * x[0]).ln() - x[1],
+            g: |x| array![2.0 * x[0] / (1.0 + x[0] * x[0]), -1.0],
+            eq: vec![(
+                |x| array![(1.0 + x[0] * x[0]).powi(2) + x[1] * x[1] - 4.0],
+                |x| array![[4.0 * x[0] * (1.0 + x[0] * x[0]), 2.0 * x[1]]],
+            )],
+            ineq: vec![],
+            bounds: None,
+        },
+        "hs21" => Hs {
+            f: |x| 0.01 * x[0] * x[0] + x[1] * x[1] - 100.0,
+            g: |x| array![0.02 * x[0], 2.0 * x[1]],
+            eq: vec![],
+            ineq: vec![(|x| array![10.0 * x[0] - x[1] - 10.0], |_| array![[10.0, -1.0]])],
+            bounds: Some(Bounds::new(array![2.0, -50.0], array![50.0, 50.0])),
+        },
+        "hs35" => Hs {
+            f: |x| {
+                9.0 - 8.0 * x[0] - 6.0 * x[1] - 4.0 * x[2]
+                    + 2.0 * x[0] * x[0]
+                    + 2.0 * x[1] * x[1]
+                    + x[2] * x[2]
+                    + 2.0 * x[0] * x[1]
+                    + 2.0 * x[0] * x[2]
+            },
+            g: |x| {
+                array![
+                    -8.0 + 4.0 * x[0] + 2.0 * x[1] + 2.0 * x[2],
+                    -6.0 + 4.0 * x[1] + 2.0 * x[0],
+                    -4.0 + 2.0 * x[2] + 2.0 * x[0]
+                ]
+            },
+            eq: vec![],
+            ineq: vec![(|x| array![3.0 - x[0] - x[1] - 2.0 * x[2]], |_| array![[-1.0, -1.0, -2.0]])],
+            bounds: Some(Bounds::new(array![0.0, 0.0, 0.0], array![INF, INF, INF])),
+        },
+        "hs71" => Hs {
+            f: |x| x[0] * x[3] * (x[0] + x[1] + x[2]) + x[2],
+            g: |x| {
+                array![
+                    x[3] * (2.0 * x[0] + x[1] + x[2]),
+                    x[0] * x[3],
+                    x[0] * x[3] + 1.0,
+                    x[0] * (x[0] + x[1] + x[2])
+                ]
+            },
+            eq: vec![(|x| array![x.dot(x) - 40.0], |x| (x * 2.0).insert_axis(sci_array::ndarray::Axis(0)))],
+            ineq: vec![(
+                |x| array![x[0] * x[1] * x[2] * x[3] - 25.0],
+                |x| array![[x[1] * x[2] * x[3], x[0] * x[2] * x[3], x[0] * x[1] * x[3], x[0] * x[1] * x[2]]],
+            )],
+            bounds: Some(Bounds::new(Array1::from_elem(4, 1.0), Array1::from_elem(4, 5.0))),
+        },
+        other => panic!("unknown problem {other}"),
+    }
+}
+
+fn load() -> Fixture {
+    Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/optimize_constrained.json")).unwrap()
+}
+
+fn x1(fx: &Fixture, k: &str) -> Array1<f64> {
+    fx.array_f64(k).into_dimensionality::<Ix1>().unwrap()
+}
+
+/// Checks a result against the fixture case `key` and returns the report line.
+#[allow(clippy::too_many_arguments)]
+fn check(
+    fx: &Fixture,
+    key: &str,
+    x: &Array1<f64>,
+    fun: f64,
+    success: bool,
+    status: i32,
+    nit: usize,
+    nfev: usize,
+) -> String {
+    let c = |k: &str| format!("{key}/{k}");
+    // Both runs stop at gtol/xtol 1e-8 on the same iterates up to rounding; the solutions
+    // agree to far better than the tolerance of the method, not to the last bit.
+    sci_array::testing::assert_allclose(x, &x1(fx, &c("x")), 1e-6, 1e-7);
+    assert!(
+        (fun - fx.f64(&c("fun"))).abs() <= 1e-7 * (1.0 + fun.abs()),
+        "{key}: fun {fun} vs {}",
+        fx.f64(&c("fun"))
+    );
+    assert_eq!(success, fx.get(&c("success")).as_bool().unwrap(), "{key}");
+    // Where finite differences make the last iterations noise-driven, one run can stop on
+    // `xtol` (status 2) where the other stops on `gtol` (status 1): both are successes.
+    let st = fx.i64(&c("status"));
+    assert!(status as i64 == st || (success && [1, 2].contains(&st)), "{key}: status {status} vs {st}");
+    format!(
+        "{key}: nit {nit} (SciPy {}), nfev {nfev} (SciPy {}), status {status} (SciPy {st})\n",
+        fx.i64(&c("nit")),
+        fx.i64(&c("nfev"))
+    )
+}
+
+#[test]
+fn trust_constr_hock_schittkowski_matches_scipy() {
+    let fx = load();
+    let mut report = String::new();
+    for key in fx.keys().into_iter().filter(|k| k.starts_with("tc")) {
+        let c = |k: &str| format!("{key}/{k}");
+        let p = hs(fx.str(&c("problem")));
+        let jac = fx.get(&c("jac")).as_bool().unwrap();
+        let mut cons: Vec<Constraint<'_>> = Vec::new();
+        for (f, j) in &p.eq {
+            let mut nc = NonlinearConstraint::new(f, array![0.0], array![0.0]);
+            if jac {
+                nc.jac = ConstraintJac::Fn(j);
+            }
+            cons.push(nc.into());
+        }
+        for (f, j) in &p.ineq {
+            let mut nc = NonlinearConstraint::new(f, array![0.0], array![INF]);
+            if jac {
+                nc.jac = ConstraintJac::Fn(j);
+            }
+            cons.push(nc.into());
+        }
+        let opts = TrustConstrOptions {
+            jac: if jac { Jac::Fn(&p.g) } else { Jac::FiniteDiff(FiniteDiff::TwoPoint) },
+            constraints: cons,
+            bounds: p.bounds.clone(),
+            ..Default::default()
+        };
+        let r = minimize_trust_constr(p.f, &x1(&fx, &c("x0")), &opts).unwrap();
+        report += &check(&fx, &key, &r.x, r.fun, r.success, r.status, r.nit, r.nfev);
+        assert!(r.constr_violation < 1e-8, "{key}: violation {}", r.constr_violation);
+    }
+    println!("{report}");
+}
+
+#[test]
+fn trust_constr_rosenbrock_tutorial_matches_scipy() {
+    let fx = load();
+    let bounds = Bounds::new(array![0.0, -0.5], array![1.0, 2.0]);
+    let lin = LinearConstraint::new(array![[1.0, 2.0], [2.0, 1.0]], array![-INF, 1.0], array![1.0, 1.0]);
+    let cons_f = |x: &Array1<f64>| array![x[0] * x[0] + x[1], x[0] * x[0] - x[1]];
+    let cons_j = |x: &Array1<f64>| array![[2.0 * x[0], 1.0], [2.0 * x[0], -1.0]];
+    let cons_h = |_x: &Array1<f64>, v: &Array1<f64>| array![[2.0 * v[0] + 2.0 * v[1], 0.0], [0.0, 0.0]];
+    let mut report = String::new();
+    for variant in ["exact", "bfgs_cons", "sr1", "fd"] {
+        let key = format!("rosen_{variant}");
+        let mut nl = NonlinearConstraint::new(&cons_f, array![-INF], array![1.0]);
+        let mut opts = TrustConstrOptions {
+            jac: Jac::Fn(&rosen_der),
+            hess: Some(&rosen_hess),
+            bounds: Some(bounds.clone()),
+            ..Default::default()
+        };
+        match variant {
+            "exact" => {
+                nl.jac = ConstraintJac::Fn(&cons_j);
+                nl.hess = ConstraintHess::Fn(&cons_h);
+            }
+            "bfgs_cons" => nl.jac = ConstraintJac::Fn(&cons_j),
+            "sr1" => {
+                nl.jac = ConstraintJac::Fn(&cons_j);
+                opts.hess = None;
+                opts.hess_update = Some(HessianUpdateStrategy::sr1());
+            }
+            _ => {
+                nl.hess = ConstraintHess::Update(HessianUpdateStrategy::sr1());
+                opts.jac = Jac::FiniteDiff(FiniteDiff::TwoPoint);
+                opts.hess = None;
+                opts.hess_update = Some(HessianUpdateStrategy::sr1());
+            }
+        }
+        opts.constraints = vec![lin.clone().into(), nl.into()];
+        let r = minimize_trust_constr(rosen, &array![0.5, 0.0], &opts).unwrap();
+        assert_eq!(r.method, TrustConstrMethod::TrInteriorPoint);
+        report += &check(&fx, &key, &r.x, r.fun, r.success, r.status, r.nit, r.nfev);
+    }
+    // Unconstrained and equality-only: the SQP method.
+    let opts = TrustConstrOptions { jac: Jac::Fn(&rosen_der), hess: Some(&rosen_hess), ..Default::default() };
+    let r = minimize_trust_constr(rosen, &array![-1.2, 1.0], &opts).unwrap();
+    assert_eq!(r.method, TrustConstrMethod::EqualityConstrainedSqp);
+    report += &check(&fx, "rosen_unconstrained", &r.x, r.fun, r.success, r.status, r.nit, r.nfev);
+    let opts = TrustConstrOptions {
+        jac: Jac::Fn(&rosen_der),
+        constraints: vec![LinearConstraint::new(array![[1.0, 1.0]], array![1.0], array![1.0]).into()],
+        ..Default::default()
+    };
+    let r = minimize_trust_constr(rosen, &array![-1.2, 1.0], &opts).unwrap();
+    report += &check(&fx, "rosen_lineq", &r.x, r.fun, r.success, r.status, r.nit, r.nfev);
+    assert!((r.x[0] + r.x[1] - 1.0).abs() < 1e-12);
+    println!("{report}");
+}
+
+#[test]
+fn minimize_method_trust_constr_is_minimize_trust_constr() {
+    // SciPy's tutorial call (the tour's `optimize.trust_constr_circle`).
+    let f = |x: &Array1<f64>| -0.5 * (x[0] - x[1] - 1.0).abs();
+    let circle = |x: &Array1<f64>| array![x[0] * x[0] + x[1] * x[1]];
+    let opts = MinimizeOptions {
+        method: Method::TrustConstr,
+        jac: Jac::FiniteDiff(FiniteDiff::TwoPoint),
+        hess_update: Some(HessianUpdateStrategy::bfgs()),
+        constraints: vec![NonlinearConstraint::new(&circle, array![1.0], array![1.0]).into()],
+        bounds: Some(Bounds::new(array![-1.0, -1.0], array![1.0, 1.0])),
+        ..Default::default()
+    };
+    let r = minimize(f, &array![0.0, 1.0], &opts).unwrap();
+    // SciPy 1.17.1: fun, x.
+    let expected = array![-1.2071067811865415, -0.7071066500032215, 0.7071069123698613];
+    let got = array![r.fun, r.x[0], r.x[1]];
+    // |x0 - x1 - 1| is not differentiable on the path and its forward differences feed BFGS:
+    // the runs agree to about 1e-9, far inside the method's tolerance.
+    sci_array::testing::assert_allclose(&got, &expected, 1e-8, 0.0);
+    assert!(r.success);
+    let t = TrustConstrOptions {
+        jac: Jac::FiniteDiff(FiniteDiff::TwoPoint),
+        constraints: opts.constraints.clone(),
+        bounds: opts.bounds.clone(),
+        ..Default::default()
+    };
+    let full = minimize_trust_constr(f, &array![0.0, 1.0], &t).unwrap();
+    assert_eq!((full.x, full.nit, full.nfev), (r.x, r.nit, r.nfev));
+    assert_eq!(full.method, TrustConstrMethod::TrInteriorPoint);
+    assert_eq!(full.v.len(), 2); // the circle, then the bounds
+    assert_eq!(full.message, "`gtol` termination condition is satisfied.");
+}
+
+#[test]
+fn trust_constr_bad_input() {
+    let f = |x: &Array1<f64>| x.dot(x);
+    let g = |x: &Array1<f64>| array![x[0] + x[1]];
+    let g_nan = |_: &Array1<f64>| array![f64::NAN];
+    let bad_jac = |_: &Array1<f64>| array![[1.0, 1.0, 1.0]];
+    let two = |x: &Array1<f64>| array![x[0], x[1], x[0] - x[1]];
+    let nl = |lb: f64, ub: f64| NonlinearConstraint::new(&g, array![lb], array![ub]);
+    let mut wrong_jac = nl(0.0, 0.0);
+    wrong_jac.jac = ConstraintJac::Fn(&bad_jac);
+    let x0 = array![1.0, 2.0];
+    let base = TrustConstrOptions::default;
+    let cases: Vec<(&str, Array1<f64>, TrustConstrOptions<'_>)> = vec![
+        ("empty x0", array![], base()),
+        (
+            "constraint lb > ub",
+            x0.clone(),
+            TrustConstrOptions { constraints: vec![nl(1.0, 0.0).into()], ..base() },
+        ),
+        (
+            "constraint bounds of the wrong length",
+            x0.clone(),
+            TrustConstrOptions {
+                constraints: vec![NonlinearConstraint::new(&g, array![0.0, 0.0], array![1.0, 1.0]).into()],
+                ..base()
+            },
+        ),
+        (
+            "constraint jac of the wrong shape",
+            x0.clone(),
+            TrustConstrOptions { constraints: vec![wrong_jac.into()], ..base() },
+        ),
+        (
+            "constraint not finite at x0",
+            x0.clone(),
+            TrustConstrOptions {
+                constraints: vec![NonlinearConstraint::new(&g_nan, array![0.0], array![0.0]).into()],
+                ..base()
+            },
+        ),
+        (
+            "linear constraint with the wrong number of columns",
+            x0.clone(),
+            TrustConstrOptions {
+                constraints: vec![
+                    LinearConstraint::new(array![[1.0, 1.0, 1.0]], array![0.0], array![1.0]).into(),
+                ],
+                ..base()
+            },
+        ),
+        (
+            "more equalities than variables",
+            x0.clone(),
+            TrustConstrOptions {
+                constraints: vec![NonlinearConstraint::new(&two, array![0.0], array![0.0]).into()],
+                ..base()
+            },
+        ),
+        (
+            "infeasible bounds (lb > ub)",
+            x0.clone(),
+            TrustConstrOptions { bounds: Some(Bounds::new(array![0.0, 1.0], array![1.0, 0.0])), ..base() },
+        ),
+        (
+            "bounds of the wrong length",
+            x0.clone(),
+            TrustConstrOptions { bounds: Some(Bounds::new(array![0.0], array![1.0])), ..base() },
+        ),
+        ("negative gtol", x0.clone(), TrustConstrOptions { gtol: -1.0, ..base() }),
+        ("NaN x0", array![f64::NAN, 1.0], base()),
+    ];
+    for (what, x, o) in cases {
+        let e = minimize_trust_constr(f, &x, &o).expect_err(what);
+        let ok = matches!(
+            e,
+            OptimizeError::WrongLength { .. }
+                | OptimizeError::InvalidBounds { .. }
+                | OptimizeError::InvalidValue { .. }
+                | OptimizeError::NonFiniteInitial { .. }
+        );
+        assert!(ok, "{what}: {e}");
+    }
+    let e = minimize_trust_constr(|_: &Array1<f64>| f64::INFINITY, &x0, &base()).unwrap_err();
+    assert!(matches!(e, OptimizeError::NonFiniteInitial { what: "objective function", .. }), "{e}");
+    // Constraints are an error for methods that cannot take them (SciPy warns).
+    let o = MinimizeOptions { constraints: vec![nl(0.0, 0.0).into()], ..Default::default() };
+    let e = minimize(f, &x0, &o).unwrap_err();
+    assert_eq!(e, OptimizeError::UnsupportedOption { method: "BFGS", option: "constraints" });
+}
