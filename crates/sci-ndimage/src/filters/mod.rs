@@ -3,6 +3,7 @@
 
 pub(crate) mod correlate;
 pub(crate) mod derivatives;
+mod extreme;
 pub(crate) mod gaussian;
 pub(crate) mod generic_derivatives;
 pub(crate) mod rank;

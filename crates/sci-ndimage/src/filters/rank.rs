@@ -3,9 +3,10 @@
 
 use crate::element::Element;
 use crate::error::{Result, invalid};
+use crate::filters::extreme::moving_extreme;
 use crate::mode::Mode;
 use crate::support::{
-    dyn_view, extents, footprint_offsets, lane_filter, nd_points, origins, pad, per_axis, to_dim,
+    c_order, dyn_view, extents, footprint_offsets, lane_filter, nd_points, origins, pad, per_axis, to_dim,
 };
 use sci_array::ndarray::{Array, ArrayBase, ArrayD, ArrayViewD, Data, Dimension, IxDyn};
 use sci_array::normalize_axis;
@@ -206,48 +207,6 @@ where
 
 // ---------------------------------------------------------------- minimum / maximum
 
-/// Moving minimum (or maximum) of width `size` over `ext` into `out`.
-fn window_extreme(ext: &[f64], out: &mut [f64], size: usize, minimum: bool) {
-    let better = |a: f64, b: f64| if minimum { a < b } else { a > b };
-    if size <= 16 {
-        for (l, o) in out.iter_mut().enumerate() {
-            let mut val = ext[l];
-            for &t in &ext[l + 1..l + size] {
-                if better(t, val) {
-                    val = t;
-                }
-            }
-            *o = val;
-        }
-        return;
-    }
-    // Monotonic deque of candidate indices.
-    let mut dq = std::collections::VecDeque::with_capacity(size);
-    for (i, &v) in ext.iter().enumerate() {
-        while let Some(&b) = dq.back() {
-            if better(v, ext[b]) || v == ext[b] {
-                dq.pop_back();
-            } else {
-                break;
-            }
-        }
-        dq.push_back(i);
-        if i + 1 >= size {
-            let start = i + 1 - size;
-            while let Some(&f) = dq.front() {
-                if f < start {
-                    dq.pop_front();
-                } else {
-                    break;
-                }
-            }
-            if start < out.len() {
-                out[start] = ext[dq.front().copied().unwrap_or(start)];
-            }
-        }
-    }
-}
-
 pub(crate) fn minmax1d_dyn<T: Element>(
     input: &ArrayViewD<'_, T>,
     size: usize,
@@ -259,10 +218,9 @@ pub(crate) fn minmax1d_dyn<T: Element>(
     if size < 1 {
         return Err(invalid("size", "incorrect filter size"));
     }
-    let (before, after) = extents(size, origin)?;
-    Ok(lane_filter(input, axis, before, after, mode.for_filter(), move |ext: &[f64], out: &mut [f64]| {
-        window_extreme(ext, out, size, minimum)
-    }))
+    let (before, _) = extents(size, origin)?;
+    let data = c_order(input);
+    Ok(moving_extreme(&data, input.shape(), axis, size, before, mode.for_filter(), minimum))
 }
 
 /// The minimum/maximum filter of SciPy's `_min_or_max_filter`, with an optional additive
@@ -279,15 +237,16 @@ pub(crate) fn min_or_max_dyn<T: Element>(
     let org = origins(origin, nd)?;
     match (window, structure) {
         (Window::Sizes(s), None) => {
-            let mut cur = input.to_owned();
+            let mut cur: Option<ArrayD<T>> = None;
             for d in 0..nd {
                 if s[d] > 1 {
-                    cur = minmax1d_dyn(&cur.view(), s[d], d, mode, org[d], minimum)?;
+                    let src = cur.as_ref().map_or_else(|| input.view(), |c| c.view());
+                    cur = Some(minmax1d_dyn(&src, s[d], d, mode, org[d], minimum)?);
                 } else {
                     extents(s[d], org[d])?;
                 }
             }
-            Ok(cur)
+            Ok(cur.unwrap_or_else(|| input.to_owned()))
         }
         (Window::Foot(fp), None) if fp.iter().all(|&b| b) => {
             min_or_max_dyn(input, Window::Sizes(fp.shape().to_vec()), None, mode, origin, minimum)
@@ -483,10 +442,21 @@ fn rank_dyn<T: Element>(
     }
     let Some((padded, offs)) = setup else { return Ok(input.to_owned()) };
     let r = r as usize;
-    let out = nd_points(&padded, input.shape(), |p, base| {
-        let mut buf: Vec<f64> = offs.iter().map(|&o| p[base + o]).collect();
+    let select = |buf: &mut [f64]| {
         let (_, v, _) = buf.select_nth_unstable_by(r, |a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal));
         *v
+    };
+    let out = nd_points(&padded, input.shape(), |p, base| {
+        // Windows of up to 64 values are gathered on the stack (no allocation per point).
+        if offs.len() <= 64 {
+            let mut buf = [0.0f64; 64];
+            for (b, &o) in buf.iter_mut().zip(&offs) {
+                *b = p[base + o];
+            }
+            select(&mut buf[..offs.len()])
+        } else {
+            select(&mut offs.iter().map(|&o| p[base + o]).collect::<Vec<f64>>())
+        }
     });
     Ok(out.mapv(T::from_f64))
 }

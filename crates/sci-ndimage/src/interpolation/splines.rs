@@ -26,65 +26,64 @@ fn poles(order: usize) -> Vec<f64> {
     }
 }
 
-fn init_causal_mirror(c: &mut [f64], z: f64) {
-    let n = c.len();
+// The boundary initialisations work on one lane of `n` values `s` apart (several lanes are
+// filtered interleaved).
+
+fn init_causal_mirror(c: &mut [f64], s: usize, n: usize, z: f64) {
     let mut z_i = z;
     let z_n_1 = z.powi(n as i32 - 1);
-    c[0] += z_n_1 * c[n - 1];
+    c[0] += z_n_1 * c[(n - 1) * s];
     for i in 1..n - 1 {
-        c[0] += z_i * (c[i] + z_n_1 * c[n - 1 - i]);
+        c[0] += z_i * (c[i * s] + z_n_1 * c[(n - 1 - i) * s]);
         z_i *= z;
     }
     c[0] /= 1.0 - z_n_1 * z_n_1;
 }
 
-fn init_anticausal_mirror(c: &mut [f64], z: f64) {
-    let n = c.len();
-    c[n - 1] = (z * c[n - 2] + c[n - 1]) * z / (z * z - 1.0);
+fn init_anticausal_mirror(c: &mut [f64], s: usize, n: usize, z: f64) {
+    c[(n - 1) * s] = (z * c[(n - 2) * s] + c[(n - 1) * s]) * z / (z * z - 1.0);
 }
 
-fn init_causal_reflect(c: &mut [f64], z: f64) {
-    let n = c.len();
+fn init_causal_reflect(c: &mut [f64], s: usize, n: usize, z: f64) {
     let mut z_i = z;
     let z_n = z.powi(n as i32);
     let c0 = c[0];
-    c[0] += z_n * c[n - 1];
+    c[0] += z_n * c[(n - 1) * s];
     for i in 1..n {
-        c[0] += z_i * (c[i] + z_n * c[n - 1 - i]);
+        c[0] += z_i * (c[i * s] + z_n * c[(n - 1 - i) * s]);
         z_i *= z;
     }
     c[0] *= z / (1.0 - z_n * z_n);
     c[0] += c0;
 }
 
-fn init_anticausal_reflect(c: &mut [f64], z: f64) {
-    let n = c.len();
-    c[n - 1] *= z / (z - 1.0);
+fn init_anticausal_reflect(c: &mut [f64], s: usize, n: usize, z: f64) {
+    c[(n - 1) * s] *= z / (z - 1.0);
 }
 
-fn init_causal_wrap(c: &mut [f64], z: f64) {
-    let n = c.len();
+fn init_causal_wrap(c: &mut [f64], s: usize, n: usize, z: f64) {
     let mut z_i = z;
     for i in 1..n {
-        c[0] += z_i * c[n - i];
+        c[0] += z_i * c[(n - i) * s];
         z_i *= z;
     }
     c[0] /= 1.0 - z_i;
 }
 
-fn init_anticausal_wrap(c: &mut [f64], z: f64) {
-    let n = c.len();
+fn init_anticausal_wrap(c: &mut [f64], s: usize, n: usize, z: f64) {
     let mut z_i = z;
     for i in 0..n - 1 {
-        c[n - 1] += z_i * c[i];
+        c[(n - 1) * s] += z_i * c[i * s];
         z_i *= z;
     }
-    c[n - 1] *= z / (z_i - 1.0);
+    c[(n - 1) * s] *= z / (z_i - 1.0);
 }
 
-/// Apply the prefilter of the given poles in place to one line (`len > 1`).
-fn apply_filter(line: &mut [f64], poles: &[f64], mode: Mode) {
-    type Init = fn(&mut [f64], f64);
+/// Apply the prefilter of the given poles in place to `lanes` interleaved lanes of `n > 1`
+/// values (value `j` of lane `l` at `buf[j * lanes + l]`). Every lane gets exactly the
+/// operations of SciPy's one-lane filter; the interleaving only lets them run side by side.
+fn apply_filter(buf: &mut [f64], lanes: usize, n: usize, poles: &[f64], mode: Mode) {
+    type Init = fn(&mut [f64], usize, usize, f64);
     let (causal, anticausal): (Init, Init) = match mode {
         Mode::GridWrap => (init_causal_wrap, init_anticausal_wrap),
         Mode::Nearest | Mode::Reflect | Mode::GridMirror => (init_causal_reflect, init_anticausal_reflect),
@@ -94,45 +93,99 @@ fn apply_filter(line: &mut [f64], poles: &[f64], mode: Mode) {
     for &z in poles {
         gain *= (1.0 - z) * (1.0 - 1.0 / z);
     }
-    for v in line.iter_mut() {
+    let buf = &mut buf[..lanes * n];
+    for v in buf.iter_mut() {
         *v *= gain;
     }
-    let n = line.len();
     for &z in poles {
-        causal(line, z);
-        for j in 1..n {
-            line[j] += z * line[j - 1];
+        for l in 0..lanes {
+            causal(&mut buf[l..], lanes, n, z);
         }
-        anticausal(line, z);
+        for j in 1..n {
+            let (prev, cur) = buf[(j - 1) * lanes..(j + 1) * lanes].split_at_mut(lanes);
+            for (c, p) in cur.iter_mut().zip(prev.iter()) {
+                *c += z * p;
+            }
+        }
+        for l in 0..lanes {
+            anticausal(&mut buf[l..], lanes, n, z);
+        }
         for j in (0..n - 1).rev() {
-            line[j] = z * (line[j + 1] - line[j]);
+            let (cur, next) = buf[j * lanes..(j + 2) * lanes].split_at_mut(lanes);
+            for (c, x) in cur.iter_mut().zip(next.iter()) {
+                *c = z * (x - *c);
+            }
         }
     }
 }
 
-/// Prefilter `a` (f64, in place) along `axis`.
+/// Lanes filtered together.
+const LANES: usize = 8;
+
+/// Prefilter `a` (f64, in place) along `axis`: blocks of [`LANES`] lanes are gathered into an
+/// interleaved buffer, filtered side by side and written back; blocks run in parallel.
 pub(crate) fn spline_filter_axis(a: &mut ArrayD<f64>, order: usize, axis: usize, mode: Mode) {
     let p = poles(order);
-    if p.is_empty() || a.shape()[axis] < 2 {
+    let n = a.shape()[axis];
+    if p.is_empty() || n < 2 || a.is_empty() {
         return;
     }
     let par = a.len() >= crate::support::PAR_THRESHOLD;
-    let work = |mut lane: sci_array::ndarray::ArrayViewMut1<'_, f64>| {
-        if let Some(s) = lane.as_slice_mut() {
-            apply_filter(s, &p, mode);
-        } else {
-            let mut buf: Vec<f64> = lane.iter().copied().collect();
-            apply_filter(&mut buf, &p, mode);
-            for (d, s) in lane.iter_mut().zip(buf) {
-                *d = s;
+    let init = || vec![0.0; n * LANES];
+    // Last axis of a C-contiguous array: a block is LANES consecutive lanes.
+    if axis + 1 == a.ndim() {
+        if let Some(data) = a.as_slice_mut() {
+            let work = |buf: &mut Vec<f64>, block: &mut [f64]| {
+                let lanes = block.len() / n;
+                for (l, lane) in block.chunks(n).enumerate() {
+                    for (j, v) in lane.iter().enumerate() {
+                        buf[j * lanes + l] = *v;
+                    }
+                }
+                apply_filter(buf, lanes, n, &p, mode);
+                for (l, lane) in block.chunks_mut(n).enumerate() {
+                    for (j, v) in lane.iter_mut().enumerate() {
+                        *v = buf[j * lanes + l];
+                    }
+                }
+            };
+            if par {
+                data.par_chunks_mut(n * LANES).for_each_init(init, work);
+            } else {
+                let mut buf = init();
+                data.chunks_mut(n * LANES).for_each(|b| work(&mut buf, b));
+            }
+            return;
+        }
+    }
+    // Otherwise: blocks of LANES columns along the last axis.
+    let last = a.ndim() - 1;
+    let lanes_of = |blk: &mut sci_array::ndarray::ArrayViewMutD<'_, f64>, buf: &mut Vec<f64>| {
+        // Every lane along `axis` of this block, gathered in blocks of LANES.
+        let mut views: Vec<_> = blk.lanes_mut(Axis(axis)).into_iter().collect();
+        for group in views.chunks_mut(LANES) {
+            let lanes = group.len();
+            for (l, lane) in group.iter().enumerate() {
+                for (j, v) in lane.iter().enumerate() {
+                    buf[j * lanes + l] = *v;
+                }
+            }
+            apply_filter(buf, lanes, n, &p, mode);
+            for (l, lane) in group.iter_mut().enumerate() {
+                for (j, v) in lane.iter_mut().enumerate() {
+                    *v = buf[j * lanes + l];
+                }
             }
         }
     };
+    // (The last axis of a non-contiguous array, a rare layout, is one block.)
+    let mut blocks: Vec<_> =
+        if axis == last { vec![a.view_mut()] } else { a.axis_chunks_iter_mut(Axis(last), LANES).collect() };
     if par {
-        let lanes: Vec<_> = a.lanes_mut(Axis(axis)).into_iter().collect();
-        lanes.into_par_iter().for_each(work);
+        blocks.par_iter_mut().for_each_init(init, |buf, blk| lanes_of(blk, buf));
     } else {
-        a.lanes_mut(Axis(axis)).into_iter().for_each(work);
+        let mut buf = init();
+        blocks.iter_mut().for_each(|blk| lanes_of(blk, &mut buf));
     }
 }
 

@@ -137,9 +137,14 @@ fn map_coordinate(mut x: f64, len: usize, mode: Mode) -> f64 {
     x
 }
 
+/// Index of a spline coefficient that lies outside the data (`GridConstant`: the value is cval).
+const OUTSIDE: usize = usize::MAX;
+
 /// Spline coefficients (prefiltered and possibly pre-padded input) ready for sampling.
 struct Coeffs {
     data: ArrayD<f64>,
+    /// C-order strides of `data`.
+    strides: Vec<usize>,
     npad: usize,
     order: usize,
     mode: Mode,
@@ -152,8 +157,13 @@ fn prepare<T: Element>(input: &ArrayViewD<'_, T>, opts: &InterpOptions) -> Resul
     if input.ndim() < 1 {
         return Err(invalid("input", "input and output rank must be > 0"));
     }
-    let f = input.mapv(|v| v.to_f64()).as_standard_layout().into_owned();
-    if opts.prefilter && opts.order > 1 {
+    let vals: Vec<f64> = match input.as_slice() {
+        Some(s) => s.iter().map(|v| v.to_f64()).collect(),
+        None => input.iter().map(|v| v.to_f64()).collect(),
+    };
+    let f = ArrayD::from_shape_vec(input.raw_dim(), vals)
+        .unwrap_or_else(|_| unreachable!("shape matches by construction"));
+    let (data, npad) = if opts.prefilter && opts.order > 1 {
         let (mut data, npad) = match opts.mode {
             Mode::Nearest | Mode::GridConstant(_) => {
                 let p = vec![12; input.ndim()];
@@ -166,78 +176,105 @@ fn prepare<T: Element>(input: &ArrayViewD<'_, T>, opts: &InterpOptions) -> Resul
         for ax in 0..data.ndim() {
             spline_filter_axis(&mut data, opts.order, ax, opts.mode);
         }
-        Ok(Coeffs { data, npad, order: opts.order, mode: opts.mode })
+        (data, npad)
     } else {
-        Ok(Coeffs { data: f, npad: 0, order: opts.order, mode: opts.mode })
+        (f, 0)
+    };
+    let dims = data.shape();
+    let mut strides = vec![1usize; dims.len()];
+    for d in (0..dims.len().saturating_sub(1)).rev() {
+        strides[d] = strides[d + 1] * dims[d + 1];
     }
+    Ok(Coeffs { data, strides, npad, order: opts.order, mode: opts.mode })
 }
 
 impl Coeffs {
-    /// The interpolated value at input coordinates `coor`.
-    fn sample(&self, coor: &[f64], idx: &mut [Vec<Option<usize>>], w: &mut [Vec<f64>]) -> f64 {
+    /// The `order + 1` coefficient offsets along axis `d` (premultiplied by the stride,
+    /// [`OUTSIDE`] for a cval coefficient) and weights for input coordinate `coor`; false when
+    /// the point lies outside and takes cval (SciPy's `NI_GeometricTransform` per-axis step).
+    fn axis_point(&self, d: usize, coor: f64, idx: &mut [usize], w: &mut [f64]) -> bool {
         let order = self.order;
         let mode = self.mode;
-        let cval = mode.cval();
-        let dims = self.data.shape();
-        let nd = dims.len();
+        let len = self.data.shape()[d];
         let grid_const = matches!(mode, Mode::GridConstant(_));
         let spline_mode = match mode {
             Mode::Constant(_) | Mode::Wrap => Mode::Mirror,
             m => m,
         };
-        for d in 0..nd {
-            let mut cc = coor[d] + self.npad as f64;
-            if !grid_const && mode != Mode::Nearest {
-                cc = map_coordinate(cc, dims[d], mode);
-            }
-            if cc > -1.0 || grid_const || mode == Mode::Nearest {
-                let start = if order & 1 == 1 { cc.floor() as i64 } else { (cc + 0.5).floor() as i64 }
-                    - (order / 2) as i64;
-                let n = dims[d] as i64;
-                let edge = start < 0 || start + order as i64 >= n;
-                for l in 0..=order {
-                    let i = start + l as i64;
-                    idx[d][l] = if grid_const {
-                        if i < 0 || i >= n { None } else { Some(i as usize) }
-                    } else if edge {
-                        Some(map_coordinate(i as f64, dims[d], spline_mode) as i64 as usize)
-                    } else {
-                        Some(i as usize)
-                    };
-                }
-                if order > 0 {
-                    spline_weights(cc, order, &mut w[d]);
-                }
+        let mut cc = coor + self.npad as f64;
+        if !grid_const && mode != Mode::Nearest {
+            cc = map_coordinate(cc, len, mode);
+        }
+        if !(cc > -1.0 || grid_const || mode == Mode::Nearest) {
+            return false;
+        }
+        let start =
+            if order & 1 == 1 { cc.floor() as i64 } else { (cc + 0.5).floor() as i64 } - (order / 2) as i64;
+        let n = len as i64;
+        let edge = start < 0 || start + order as i64 >= n;
+        let stride = self.strides[d];
+        for (l, slot) in idx[..=order].iter_mut().enumerate() {
+            let i = start + l as i64;
+            *slot = if grid_const {
+                if i < 0 || i >= n { OUTSIDE } else { i as usize * stride }
+            } else if edge {
+                map_coordinate(i as f64, len, spline_mode) as i64 as usize * stride
             } else {
-                return cval;
-            }
+                i as usize * stride
+            };
         }
+        if order > 0 {
+            spline_weights(cc, order, w);
+        }
+        true
+    }
+
+    /// The interpolated value from per-axis offsets and weights (`order + 1` per axis, axis
+    /// after axis): the sum over all coefficient combinations in C order of
+    /// `coefficient * w_0 * w_1 * …`, multiplied left to right as SciPy does.
+    #[inline]
+    fn combine(&self, idx: &[usize], w: &[f64], f: &mut [usize]) -> f64 {
+        let k = self.order + 1;
+        let cval = self.mode.cval();
         let flat = self.data.as_slice().unwrap_or_else(|| unreachable!("coefficients are standard layout"));
-        let mut strides = vec![1usize; nd];
-        for d in (0..nd.saturating_sub(1)).rev() {
-            strides[d] = strides[d + 1] * dims[d + 1];
+        let weighted = self.order > 0;
+        if f.len() == 2 {
+            let mut t = 0.0;
+            for a in 0..k {
+                let (ia, wa) = (idx[a], w[a]);
+                for b in 0..k {
+                    let ib = idx[k + b];
+                    let mut c = if ia == OUTSIDE || ib == OUTSIDE { cval } else { flat[ia + ib] };
+                    if weighted {
+                        c *= wa;
+                        c *= w[k + b];
+                    }
+                    t += c;
+                }
+            }
+            return t;
         }
-        let mut f = vec![0usize; nd];
+        let nd = f.len();
+        f.fill(0);
         let mut t = 0.0;
         loop {
-            let mut coeff = cval;
             let mut lin = 0usize;
-            let mut is_cval = false;
+            let mut outside = false;
             for d in 0..nd {
-                match idx[d][f[d]] {
-                    Some(i) => lin += i * strides[d],
-                    None => is_cval = true,
+                let i = idx[d * k + f[d]];
+                if i == OUTSIDE {
+                    outside = true;
+                } else {
+                    lin += i;
                 }
             }
-            if !is_cval {
-                coeff = flat[lin];
-            }
-            if order > 0 {
+            let mut c = if outside { cval } else { flat[lin] };
+            if weighted {
                 for d in 0..nd {
-                    coeff *= w[d][f[d]];
+                    c *= w[d * k + f[d]];
                 }
             }
-            t += coeff;
+            t += c;
             let mut d = nd;
             loop {
                 if d == 0 {
@@ -245,7 +282,7 @@ impl Coeffs {
                 }
                 d -= 1;
                 f[d] += 1;
-                if f[d] <= order {
+                if f[d] < k {
                     break;
                 }
                 f[d] = 0;
@@ -253,41 +290,120 @@ impl Coeffs {
         }
     }
 
-    /// Evaluate at every output point of `out_shape`, with `coords(flat_index, out_index,
-    /// input_coords)` giving the input coordinates.
+    /// Evaluate at every output point of `out_shape`, with `coords(out_index, input_coords)`
+    /// giving the input coordinates. Parallel over output lines.
     fn eval<T: Element, F>(&self, out_shape: &[usize], coords: F) -> ArrayD<T>
     where
         F: Fn(&[usize], &mut [f64]) + Sync,
     {
         let nd_in = self.data.ndim();
-        let nd_out = out_shape.len();
-        let total: usize = out_shape.iter().product();
-        let mut out = vec![T::from_f64(0.0); total];
-        let order = self.order;
+        let k = self.order + 1;
+        let cval = self.mode.cval();
         let init = || {
             (
-                vec![vec![None; order + 1]; nd_in],
-                vec![vec![0.0; order + 1]; nd_in],
+                vec![0usize; nd_in * k],
+                vec![0.0; nd_in * k],
                 vec![0.0; nd_in],
-                vec![0usize; nd_out],
+                vec![0usize; out_shape.len()],
+                vec![0usize; nd_in],
             )
         };
-        let work = |st: &mut (Vec<Vec<Option<usize>>>, Vec<Vec<f64>>, Vec<f64>, Vec<usize>),
-                    (k, o): (usize, &mut T)| {
-            let (idx, w, c, oi) = st;
-            let mut rem = k;
-            for d in (0..nd_out).rev() {
-                oi[d] = rem % out_shape[d];
-                rem /= out_shape[d];
+        self.lines(out_shape, k.pow(nd_in as u32), init, |st, first, line| {
+            let (idx, w, c, oi, f) = st;
+            oi.copy_from_slice(first);
+            for o in line.iter_mut() {
+                coords(oi, c);
+                let inside = (0..nd_in).all(|d| self.axis_point(d, c[d], &mut idx[d * k..], &mut w[d * k..]));
+                *o = cast_out(if inside { self.combine(idx, w, f) } else { cval });
+                if let Some(last) = oi.last_mut() {
+                    *last += 1;
+                }
             }
-            coords(oi, c);
-            *o = cast_out(self.sample(c, idx, w));
-        };
-        if total * (order + 1).pow(nd_in as u32) >= PAR_THRESHOLD {
-            out.par_iter_mut().enumerate().for_each_init(init, work);
-        } else {
-            let mut st = init();
-            out.iter_mut().enumerate().for_each(|x| work(&mut st, x));
+        })
+    }
+
+    /// Evaluate a transform whose input coordinate along axis `d` depends only on the output
+    /// index along `d` (`coord(d, j)`; zoom and shift): the offsets and weights are computed
+    /// once per axis and output index (SciPy's `NI_ZoomShift`).
+    fn eval_separable<T: Element>(
+        &self,
+        out_shape: &[usize],
+        coord: impl Fn(usize, usize) -> f64,
+    ) -> ArrayD<T> {
+        let nd = out_shape.len();
+        let k = self.order + 1;
+        let cval = self.mode.cval();
+        if out_shape.contains(&0) {
+            return ArrayD::from_elem(IxDyn(out_shape), T::from_f64(0.0));
+        }
+        // Per axis: offsets and weights (k per output index) and whether the point is inside.
+        let tabs: Vec<(Vec<usize>, Vec<f64>, Vec<bool>)> = (0..nd)
+            .map(|d| {
+                let n = out_shape[d];
+                let (mut idx, mut w, mut ok) = (vec![0usize; n * k], vec![0.0; n * k], vec![false; n]);
+                for j in 0..n {
+                    ok[j] = self.axis_point(d, coord(d, j), &mut idx[j * k..], &mut w[j * k..]);
+                }
+                (idx, w, ok)
+            })
+            .collect();
+        let init = || (vec![0usize; nd * k], vec![0.0; nd * k], vec![0usize; nd]);
+        self.lines(out_shape, k.pow(nd as u32), init, |(idx, w, f), first, line| {
+            for d in 0..nd - 1 {
+                let j = first[d];
+                if !tabs[d].2[j] {
+                    line.fill(cast_out(cval));
+                    return;
+                }
+                idx[d * k..(d + 1) * k].copy_from_slice(&tabs[d].0[j * k..(j + 1) * k]);
+                w[d * k..(d + 1) * k].copy_from_slice(&tabs[d].1[j * k..(j + 1) * k]);
+            }
+            let (tidx, tw, tok) = &tabs[nd - 1];
+            let last = (nd - 1) * k;
+            for (j, o) in line.iter_mut().enumerate() {
+                *o = cast_out(if tok[j] {
+                    idx[last..].copy_from_slice(&tidx[j * k..(j + 1) * k]);
+                    w[last..].copy_from_slice(&tw[j * k..(j + 1) * k]);
+                    self.combine(idx, w, f)
+                } else {
+                    cval
+                });
+            }
+        })
+    }
+
+    /// Run `work(state, first_index, line)` over the output lines (along the last axis) of
+    /// `out_shape`, in parallel when the work (`terms` per point) is large.
+    fn lines<T: Element, St: Send>(
+        &self,
+        out_shape: &[usize],
+        terms: usize,
+        init: impl Fn() -> St + Sync + Send,
+        work: impl Fn(&mut St, &[usize], &mut [T]) + Sync + Send,
+    ) -> ArrayD<T> {
+        let total: usize = out_shape.iter().product();
+        let mut out = vec![T::from_f64(0.0); total];
+        let nd = out_shape.len();
+        // A 0-d output is one line of one point.
+        let len = out_shape.last().copied().unwrap_or(1);
+        if total > 0 {
+            let line = |st: &mut (St, Vec<usize>), (r, chunk): (usize, &mut [T])| {
+                let (s, first) = st;
+                let mut rem = r;
+                first.fill(0);
+                for d in (0..nd.saturating_sub(1)).rev() {
+                    first[d] = rem % out_shape[d];
+                    rem /= out_shape[d];
+                }
+                work(s, first, chunk);
+            };
+            let init = || (init(), vec![0usize; nd]);
+            if total * terms >= PAR_THRESHOLD {
+                out.par_chunks_mut(len).enumerate().for_each_init(init, line);
+            } else {
+                let mut st = init();
+                out.chunks_mut(len).enumerate().for_each(|x| line(&mut st, x));
+            }
         }
         ArrayD::from_shape_vec(IxDyn(out_shape), out)
             .unwrap_or_else(|_| unreachable!("shape matches by construction"))
@@ -449,11 +565,7 @@ where
     let nd = input.ndim();
     let sh: Vec<f64> = per_axis(shift, nd, "shift")?.iter().map(|s| -s).collect();
     let co = prepare(&dyn_view(input), opts)?;
-    to_dim(co.eval(input.shape(), |oi, x| {
-        for d in 0..nd {
-            x[d] = oi[d] as f64 + sh[d];
-        }
-    }))
+    to_dim(co.eval_separable(input.shape(), |d, j| j as f64 + sh[d]))
 }
 
 /// Zoom an array by spline interpolation; the output shape is `round(shape * zoom)` (ties to
@@ -513,18 +625,16 @@ where
         return to_dim(ArrayD::from_elem(IxDyn(&out_shape), T::from_f64(0.0)));
     }
     let co = prepare(&dyn_view(input), &o)?;
-    to_dim(co.eval(&out_shape, |oi, x| {
-        for d in 0..nd {
-            let mut cc = oi[d] as f64;
-            if grid_mode {
-                cc += 0.5;
-                cc *= factors[d];
-                cc -= 0.5;
-            } else {
-                cc *= factors[d];
-            }
-            x[d] = cc;
+    to_dim(co.eval_separable(&out_shape, |d, j| {
+        let mut cc = j as f64;
+        if grid_mode {
+            cc += 0.5;
+            cc *= factors[d];
+            cc -= 0.5;
+        } else {
+            cc *= factors[d];
         }
+        cc
     }))
 }
 

@@ -3,16 +3,62 @@
 use crate::element::{Element, LabelElement};
 use crate::error::{Result, invalid};
 use crate::morphology::structure::generate_binary_structure;
-use crate::support::to_dim;
+use crate::support::{PAR_THRESHOLD, c_order, dyn_view, to_dim};
+use rayon::prelude::*;
 use sci_array::ndarray::{Array, ArrayBase, ArrayD, Data, Dimension};
 use std::ops::Range;
 
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
+fn find(parent: &mut [u32], mut x: u32) -> u32 {
+    while parent[x as usize] != x {
+        let g = parent[parent[x as usize] as usize];
+        parent[x as usize] = g;
+        x = g;
     }
     x
+}
+
+/// Merge the sets of `a` and `b`; the root of a set is its smallest (first-scanned) member.
+#[inline]
+fn union(parent: &mut [u32], a: u32, b: u32) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[hi as usize] = lo;
+    }
+}
+
+/// The structure's neighbours that a C-order scan meets before the centre: whether the
+/// previous pixel of the same line is one (`same_line`), and for each earlier line offset (all
+/// axes but the last, lexicographically negative) which of `dx = -1, 0, 1` along the last axis.
+struct BackNeighbours {
+    same_line: bool,
+    lines: Vec<(Vec<isize>, [bool; 3])>,
+}
+
+fn back_neighbours(st: &ArrayD<bool>) -> BackNeighbours {
+    let nd = st.ndim();
+    let mut same_line = false;
+    let mut lines: Vec<(Vec<isize>, [bool; 3])> = Vec::new();
+    for (idx, &v) in st.indexed_iter() {
+        if !v {
+            continue;
+        }
+        let lead: Vec<isize> = (0..nd - 1).map(|d| idx[d] as isize - 1).collect();
+        let dx = idx[nd - 1] as isize - 1;
+        match lead.iter().find(|&&o| o != 0) {
+            None if dx == -1 => same_line = true,
+            Some(&o) if o < 0 => match lines.iter_mut().find(|(l, _)| *l == lead) {
+                Some((_, m)) => m[(dx + 1) as usize] = true,
+                None => {
+                    let mut m = [false; 3];
+                    m[(dx + 1) as usize] = true;
+                    lines.push((lead, m));
+                }
+            },
+            _ => {}
+        }
+    }
+    BackNeighbours { same_line, lines }
 }
 
 /// Label the connected components of the non-zero pixels.
@@ -61,76 +107,114 @@ where
         }
         None => generate_binary_structure(nd, 1),
     };
-    let shape = input.shape().to_vec();
     let total = input.len();
-    let fg: Vec<bool> = input.iter().map(|v| v.to_f64() != 0.0).collect();
-    let mut strides = vec![1isize; nd];
-    for d in (0..nd.saturating_sub(1)).rev() {
-        strides[d] = strides[d + 1] * shape[d + 1] as isize;
+    if nd == 0 {
+        let on = input.iter().next().is_some_and(|v| v.to_f64() != 0.0);
+        let out = ArrayD::from_elem(input.raw_dim().into_dyn(), i32::from(on));
+        return Ok((to_dim(out)?, usize::from(on)));
     }
-    // Backward neighbours: the true structure offsets before the centre in C order.
-    let st = st.as_standard_layout();
-    let mut back: Vec<Vec<isize>> = Vec::new();
-    for (idx, &v) in st.indexed_iter() {
-        let off: Vec<isize> = (0..nd).map(|d| idx[d] as isize - 1).collect();
-        let before = off.iter().find(|&&o| o != 0).is_some_and(|&o| o < 0);
-        if v && before {
-            back.push(off);
+    let shape = input.shape();
+    let w = shape[nd - 1];
+    let mut out = vec![0i32; total];
+    let mut parent: Vec<u32> = vec![0];
+    if total > 0 {
+        let view = dyn_view(input);
+        let data = c_order(&view);
+        let lead = &shape[..nd - 1];
+        let mut rstride = vec![1isize; nd - 1];
+        for d in (0..nd.saturating_sub(2)).rev() {
+            rstride[d] = rstride[d + 1] * lead[d + 1] as isize;
         }
-    }
-    let mut parent: Vec<usize> = (0..total).collect();
-    let mut coord = vec![0isize; nd];
-    for f in 0..total {
-        if fg[f] {
-            for off in &back {
-                let mut lin = 0isize;
-                let mut ok = true;
-                for d in 0..nd {
-                    let x = coord[d] + off[d];
-                    if x < 0 || x >= shape[d] as isize {
-                        ok = false;
-                        break;
+        let nb = back_neighbours(&st);
+        let lines: Vec<(isize, &[isize], [bool; 3])> = nb
+            .lines
+            .iter()
+            .map(|(o, m)| (o.iter().zip(&rstride).map(|(a, b)| a * b).sum(), o.as_slice(), *m))
+            .collect();
+        let mut coord = vec![0usize; nd - 1];
+        for r in 0..total / w {
+            let (prev, cur) = out.split_at_mut(r * w);
+            let cur = &mut cur[..w];
+            let src = &data[r * w..(r + 1) * w];
+            // Provisional labels: one per run of the line (or per pixel without the left neighbour).
+            let mut x = 0;
+            while x < w {
+                if src[x].to_f64() != 0.0 {
+                    let id = new_label(&mut parent)?;
+                    cur[x] = id;
+                    x += 1;
+                    while nb.same_line && x < w && src[x].to_f64() != 0.0 {
+                        cur[x] = id;
+                        x += 1;
                     }
-                    lin += off[d] * strides[d];
+                } else {
+                    x += 1;
                 }
-                if ok {
-                    let g = (f as isize + lin) as usize;
-                    if fg[g] {
-                        let (ra, rb) = (find(&mut parent, f), find(&mut parent, g));
-                        if ra != rb {
-                            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-                            parent[hi] = lo;
+            }
+            for &(lin, off, m) in &lines {
+                let inside = off.iter().zip(&coord).zip(lead).all(|((&o, &c), &n)| {
+                    let c = c as isize + o;
+                    c >= 0 && c < n as isize
+                });
+                if !inside {
+                    continue;
+                }
+                let nr = (r as isize + lin) as usize;
+                let nrow = &prev[nr * w..(nr + 1) * w];
+                for (k, _) in m.iter().enumerate().filter(|(_, on)| **on) {
+                    // Pixel x meets x + k - 1 of the earlier line.
+                    let (lo, hi) = (usize::from(k == 0), w - usize::from(k == 2 && w > 0));
+                    let mut last = (0, 0);
+                    for x in lo..hi {
+                        let (c, l) = (cur[x], nrow[x + k - 1]);
+                        if c != 0 && l != 0 && (c, l) != last {
+                            union(&mut parent, c as u32, l as u32);
+                            last = (c, l);
                         }
                     }
                 }
             }
-        }
-        for d in (0..nd).rev() {
-            coord[d] += 1;
-            if coord[d] < shape[d] as isize {
-                break;
+            for d in (0..nd - 1).rev() {
+                coord[d] += 1;
+                if coord[d] < lead[d] {
+                    break;
+                }
+                coord[d] = 0;
             }
-            coord[d] = 0;
         }
     }
-    // Roots are the smallest (first-scanned) member, so numbering roots in scan order
-    // numbers components by first occurrence.
-    let mut labels = vec![0i32; total];
+    // Roots are the smallest (first-scanned) provisional label of their component, so
+    // numbering roots in increasing order numbers components by first occurrence.
+    let mut map = vec![0i32; parent.len()];
     let mut n = 0usize;
-    for f in 0..total {
-        if fg[f] {
-            let r = find(&mut parent, f);
-            if r == f {
-                n += 1;
-                labels[f] = n as i32;
-            } else {
-                labels[f] = labels[r];
-            }
+    for i in 1..parent.len() {
+        let r = find(&mut parent, i as u32) as usize;
+        if r == i {
+            n += 1;
+            map[i] = n as i32;
+        } else {
+            map[i] = map[r];
         }
     }
-    let out = ArrayD::from_shape_vec(input.raw_dim().into_dyn(), labels)
+    let relabel = |c: &mut [i32]| c.iter_mut().for_each(|v| *v = map[*v as usize]);
+    if total >= PAR_THRESHOLD {
+        out.par_chunks_mut(1 << 14).for_each(relabel);
+    } else {
+        relabel(&mut out);
+    }
+    let out = ArrayD::from_shape_vec(input.raw_dim().into_dyn(), out)
         .map_err(|e| invalid("input", e.to_string()))?;
     Ok((to_dim(out)?, n))
+}
+
+/// A new provisional label.
+fn new_label(parent: &mut Vec<u32>) -> Result<i32> {
+    let id = parent.len();
+    if id > i32::MAX as usize {
+        return Err(invalid("input", "too many labels for an int32 label array"));
+    }
+    parent.push(id as u32);
+    Ok(id as i32)
 }
 
 /// Find the bounding boxes of labelled objects.

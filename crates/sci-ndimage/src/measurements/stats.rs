@@ -8,14 +8,88 @@ use sci_array::ArrayError;
 use sci_array::ndarray::{ArrayBase, Data, Dimension};
 use std::collections::HashMap;
 
-/// Group assignment of every pixel (C order): `Some(g)` for the group of requested index
-/// `g`, `None` when not measured. `single` is true for the "labels > 0" group.
+/// Group of a pixel that is not measured.
+const NONE: u32 = u32::MAX;
+
+/// Group assignment of every pixel (C order): the group of its requested index, or [`NONE`]
+/// when not measured. `single` is true for the "labels > 0" group.
 struct Groups {
-    gid: Vec<Option<usize>>,
+    gid: Vec<u32>,
     /// For each requested index, its group (several equal indices share one group).
     slot: Vec<usize>,
     ngroups: usize,
     single: bool,
+}
+
+/// Map from label value to group: a dense table over `0..=max(index)` when the indices are
+/// small and non-negative (NumPy's `bincount` path), a hash map otherwise.
+enum Lookup {
+    Dense(Vec<u32>),
+    Hash(HashMap<i64, u32>),
+}
+
+impl Lookup {
+    /// The lookup, the group of each requested index and the number of groups.
+    fn new(idx: &[i64]) -> (Lookup, Vec<usize>, usize) {
+        let mut map: HashMap<i64, u32> = HashMap::new();
+        let slot: Vec<usize> = idx
+            .iter()
+            .map(|&i| {
+                let n = map.len() as u32;
+                *map.entry(i).or_insert(n) as usize
+            })
+            .collect();
+        let ngroups = map.len();
+        let lo = idx.iter().copied().min().unwrap_or(0);
+        let hi = idx.iter().copied().max().unwrap_or(0);
+        let lookup = if lo >= 0 && hi < 1 << 24 {
+            let mut dense = vec![NONE; hi as usize + 1];
+            for (&k, &g) in &map {
+                dense[k as usize] = g;
+            }
+            Lookup::Dense(dense)
+        } else {
+            Lookup::Hash(map)
+        };
+        (lookup, slot, ngroups)
+    }
+
+    #[inline]
+    fn get(&self, v: i64) -> u32 {
+        match self {
+            // Negative labels wrap to huge values and miss the table.
+            Lookup::Dense(d) => d.get(v as u64 as usize).copied().unwrap_or(NONE),
+            Lookup::Hash(m) => m.get(&v).copied().unwrap_or(NONE),
+        }
+    }
+}
+
+fn check_shapes(input: &[usize], labels: &[usize]) -> Result<()> {
+    if input != labels {
+        return Err(ArrayError::ShapeMismatch {
+            arg: "labels",
+            expected: format!("{input:?} (the input's shape)"),
+            found: labels.to_vec(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// `f(value, label)` over the pixels in C order, on the raw slices when both are contiguous.
+#[inline]
+fn zip_c_order<T, S, D, L, SL>(input: &ArrayBase<S, D>, labels: &ArrayBase<SL, D>, mut f: impl FnMut(T, L))
+where
+    T: Element,
+    S: Data<Elem = T>,
+    D: Dimension,
+    L: LabelElement,
+    SL: Data<Elem = L>,
+{
+    match (input.as_slice(), labels.as_slice()) {
+        (Some(x), Some(l)) => x.iter().zip(l).for_each(|(&v, &l)| f(v, l)),
+        _ => input.iter().zip(labels.iter()).for_each(|(&v, &l)| f(v, l)),
+    }
 }
 
 fn groups<T, S, D, L, SL>(
@@ -30,74 +104,42 @@ where
     L: LabelElement,
     SL: Data<Elem = L>,
 {
-    if input.shape() != labels.shape() {
-        return Err(ArrayError::ShapeMismatch {
-            arg: "labels",
-            expected: format!("{:?} (the input's shape)", input.shape()),
-            found: labels.shape().to_vec(),
+    check_shapes(input.shape(), labels.shape())?;
+    let assign = |f: &dyn Fn(i64) -> u32| -> Vec<u32> {
+        match labels.as_slice() {
+            Some(l) => l.iter().map(|l| f(l.to_i64())).collect(),
+            None => labels.iter().map(|l| f(l.to_i64())).collect(),
         }
-        .into());
-    }
+    };
     match index {
         None => Ok(Groups {
-            gid: labels.iter().map(|l| if l.to_i64() > 0 { Some(0) } else { None }).collect(),
+            gid: assign(&|l| if l > 0 { 0 } else { NONE }),
             slot: vec![0],
             ngroups: 1,
             single: true,
         }),
         Some(idx) => {
-            let mut map: HashMap<i64, usize> = HashMap::new();
-            let slot: Vec<usize> = idx
-                .iter()
-                .map(|&i| {
-                    let n = map.len();
-                    *map.entry(i).or_insert(n)
-                })
-                .collect();
-            let ngroups = map.len();
-            let lo = idx.iter().copied().min().unwrap_or(0);
-            let hi = idx.iter().copied().max().unwrap_or(0);
-            let gid = if lo >= 0 && hi < 1 << 24 {
-                let mut dense = vec![None; hi as usize + 1];
-                for (&k, &g) in &map {
-                    dense[k as usize] = Some(g);
-                }
-                labels
-                    .iter()
-                    .map(|l| {
-                        let v = l.to_i64();
-                        if v >= 0 && v <= hi { dense[v as usize] } else { None }
-                    })
-                    .collect()
-            } else {
-                labels.iter().map(|l| map.get(&l.to_i64()).copied()).collect()
-            };
-            Ok(Groups { gid, slot, ngroups, single: false })
+            let (lookup, slot, ngroups) = Lookup::new(idx);
+            Ok(Groups { gid: assign(&|l| lookup.get(l)), slot, ngroups, single: false })
         }
     }
 }
 
-/// Sum of `f(value, flat_index)` per group: pairwise for the single group (NumPy's `sum`),
-/// sequential in C order otherwise (NumPy's `bincount`).
+/// Sum of `f(value, flat_index, group)` per group: pairwise for the single group (NumPy's
+/// `sum`), sequential in C order otherwise (NumPy's `bincount`).
 fn group_sums<T: Element, S: Data<Elem = T>, D: Dimension>(
     input: &ArrayBase<S, D>,
     g: &Groups,
     f: impl Fn(f64, usize, usize) -> f64,
 ) -> Vec<f64> {
+    let members = input.iter().enumerate().zip(&g.gid).filter(|(_, k)| **k != NONE);
     if g.single {
-        let vals: Vec<f64> = input
-            .iter()
-            .enumerate()
-            .zip(&g.gid)
-            .filter_map(|((i, v), gg)| gg.map(|k| f(v.to_f64(), i, k)))
-            .collect();
+        let vals: Vec<f64> = members.map(|((i, v), &k)| f(v.to_f64(), i, k as usize)).collect();
         vec![pairwise_sum(&vals)]
     } else {
         let mut s = vec![0.0; g.ngroups];
-        for ((i, v), gg) in input.iter().enumerate().zip(&g.gid) {
-            if let Some(k) = gg {
-                s[*k] += f(v.to_f64(), i, *k);
-            }
+        for ((i, v), &k) in members {
+            s[k as usize] += f(v.to_f64(), i, k as usize);
         }
         s
     }
@@ -105,8 +147,8 @@ fn group_sums<T: Element, S: Data<Elem = T>, D: Dimension>(
 
 fn counts(g: &Groups) -> Vec<f64> {
     let mut c = vec![0.0; g.ngroups];
-    for k in g.gid.iter().flatten() {
-        c[*k] += 1.0;
+    for &k in g.gid.iter().filter(|k| **k != NONE) {
+        c[k as usize] += 1.0;
     }
     c
 }
@@ -154,6 +196,19 @@ where
     L: LabelElement,
     SL: Data<Elem = L>,
 {
+    if let Some(idx) = index {
+        // One pass, no group array: NumPy's `bincount(labels, input)` order.
+        check_shapes(input.shape(), labels.shape())?;
+        let (lookup, slot, ngroups) = Lookup::new(idx);
+        let mut s = vec![0.0; ngroups];
+        zip_c_order(input, labels, |v, l| {
+            let k = lookup.get(l.to_i64());
+            if k != NONE {
+                s[k as usize] += v.to_f64();
+            }
+        });
+        return Ok(slot.iter().map(|&k| s[k]).collect());
+    }
     let g = groups(input, labels, index)?;
     Ok(per_index(&g, &group_sums(input, &g, |v, _, _| v)))
 }
@@ -287,9 +342,11 @@ where
 {
     let mut best: Vec<Option<(T, usize)>> = vec![None; g.ngroups];
     let is_nan = |v: T| v.to_f64().is_nan() && T::IS_FLOAT;
-    for ((i, &v), gg) in input.iter().enumerate().zip(&g.gid) {
-        let Some(k) = *gg else { continue };
-        let b = &mut best[k];
+    for ((i, &v), &k) in input.iter().enumerate().zip(&g.gid) {
+        if k == NONE {
+            continue;
+        }
+        let b = &mut best[k as usize];
         let replace = match b {
             None => true,
             Some((cur, _)) => {
