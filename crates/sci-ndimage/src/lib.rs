@@ -11,11 +11,12 @@
 //! | `gaussian_laplace`, `gaussian_gradient_magnitude`, `generic_laplace`, `generic_gradient_magnitude` | [`gaussian_laplace`], [`gaussian_gradient_magnitude`], [`generic_laplace`], [`generic_gradient_magnitude`] |
 //! | `uniform_filter(1d)`, `minimum_filter(1d)`, `maximum_filter(1d)` | [`uniform_filter`], [`uniform_filter1d`], [`minimum_filter`], [`minimum_filter1d`], [`maximum_filter`], [`maximum_filter1d`] |
 //! | `median_filter`, `rank_filter`, `percentile_filter`, `generic_filter` | [`median_filter`], [`rank_filter`], [`percentile_filter`], [`generic_filter`] |
-//! | `generate_binary_structure`, `iterate_structure` | [`generate_binary_structure`], [`iterate_structure`] |
+//! | `generic_filter1d` | [`generic_filter1d`] |
+//! | `generate_binary_structure`, `iterate_structure` | [`generate_binary_structure`], [`iterate_structure`], [`iterate_structure_origin`] |
 //! | `binary_erosion`, `binary_dilation`, `binary_opening`, `binary_closing`, `binary_fill_holes` | [`binary_erosion`], [`binary_dilation`], [`binary_opening`], [`binary_closing`], [`binary_fill_holes`] |
 //! | `grey_erosion`, `grey_dilation`, `grey_opening`, `grey_closing`, `white_tophat`, `black_tophat`, `morphological_gradient` | [`grey_erosion`], [`grey_dilation`], [`grey_opening`], [`grey_closing`], [`white_tophat`], [`black_tophat`], [`morphological_gradient`] |
 //! | `binary_hit_or_miss`, `binary_propagation`, `morphological_laplace` | [`binary_hit_or_miss`], [`binary_propagation`], [`morphological_laplace`] |
-//! | `spline_filter1d`, `spline_filter`, `map_coordinates`, `affine_transform`, `shift`, `zoom`, `rotate` | [`spline_filter1d`], [`spline_filter`], [`map_coordinates`], [`affine_transform`], [`shift`], [`zoom`], [`rotate`] |
+//! | `spline_filter1d`, `spline_filter`, `map_coordinates`, `affine_transform`, `shift`, `zoom`, `rotate`, `geometric_transform` | [`spline_filter1d`], [`spline_filter`], [`map_coordinates`], [`geometric_transform`], [`affine_transform`], [`shift`], [`zoom`], [`rotate`] |
 //! | `distance_transform_edt`, `distance_transform_cdt`, `distance_transform_bf` | [`distance_transform_edt`], [`distance_transform_cdt`], [`distance_transform_bf`] |
 //! | `label`, `find_objects` | [`label`], [`find_objects`] |
 //! | `watershed_ift` | [`watershed_ift`] |
@@ -44,6 +45,7 @@ mod error;
 mod exposure;
 mod filters;
 mod fourier;
+mod generic1d;
 mod interpolation;
 mod measurements;
 mod mode;
@@ -65,6 +67,8 @@ pub use filters::rank::{
     minimum_filter1d, percentile_filter, rank_filter, uniform_filter, uniform_filter1d,
 };
 pub use fourier::{FourierElement, fourier_ellipsoid, fourier_gaussian, fourier_shift, fourier_uniform};
+pub use generic1d::generic_filter1d;
+pub use interpolation::geometric::geometric_transform;
 pub use interpolation::splines::{spline_filter, spline_filter1d};
 pub use interpolation::transform::{InterpOptions, affine_transform, map_coordinates, rotate, shift, zoom};
 pub use measurements::label::{find_objects, label};
@@ -87,5 +91,5 @@ pub use morphology::grey::{
     GreyOptions, black_tophat, grey_closing, grey_dilation, grey_erosion, grey_opening,
     morphological_gradient, white_tophat,
 };
-pub use morphology::structure::{generate_binary_structure, iterate_structure};
+pub use morphology::structure::{generate_binary_structure, iterate_structure, iterate_structure_origin};
 pub use skimage::{LocalMethod, PeakOptions, peak_local_max, threshold_local, threshold_otsu};

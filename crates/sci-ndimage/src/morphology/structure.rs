@@ -32,7 +32,8 @@ pub fn generate_binary_structure(rank: usize, connectivity: usize) -> ArrayD<boo
 /// The result has shape `s + (iterations - 1) * (s - 1)` along each axis; `iterations < 2`
 /// returns a boolean copy.
 ///
-/// SciPy equivalent: `scipy.ndimage.iterate_structure` (without the `origin` argument).
+/// SciPy equivalent: `scipy.ndimage.iterate_structure` (with `origin`:
+/// [`iterate_structure_origin`]).
 ///
 /// # Errors
 ///
@@ -71,4 +72,39 @@ where
     }
     let opts = BinaryOptions { structure: Some(st), iterations: ni as isize, ..Default::default() };
     binary_dilation(&out, &opts)
+}
+
+/// Iterate a structure as [`iterate_structure`] and scale its origin: returns the iterated
+/// structure and `iterations * origin` (one value for all axes or one per axis).
+///
+/// For `iterations < 2` SciPy returns the structure alone; here the origin is then returned
+/// unscaled.
+///
+/// SciPy equivalent: `scipy.ndimage.iterate_structure(structure, iterations, origin)`.
+///
+/// # Errors
+///
+/// A structure with an empty axis; `origin` of a length other than 1 or the structure's rank.
+///
+/// # Examples
+///
+/// ```
+/// use sci_ndimage::{generate_binary_structure, iterate_structure_origin};
+/// let (s, o) = iterate_structure_origin(&generate_binary_structure(2, 1), 3, &[1, -1]).unwrap();
+/// assert_eq!(s.shape(), &[7, 7]);
+/// assert_eq!(o, vec![3, -3]);
+/// ```
+pub fn iterate_structure_origin<S, D>(
+    structure: &ArrayBase<S, D>,
+    iterations: usize,
+    origin: &[isize],
+) -> Result<(ArrayD<bool>, Vec<isize>)>
+where
+    S: Data<Elem = bool>,
+    D: Dimension,
+{
+    let o = crate::support::per_axis(origin, structure.ndim(), "origin")?;
+    let s = iterate_structure(structure, iterations)?;
+    let o = if iterations < 2 { o } else { o.iter().map(|&v| v * iterations as isize).collect() };
+    Ok((s, o))
 }
