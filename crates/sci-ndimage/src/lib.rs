@@ -16,13 +16,14 @@
 //! | `binary_erosion`, `binary_dilation`, `binary_opening`, `binary_closing`, `binary_fill_holes` | [`binary_erosion`], [`binary_dilation`], [`binary_opening`], [`binary_closing`], [`binary_fill_holes`] |
 //! | `grey_erosion`, `grey_dilation`, `grey_opening`, `grey_closing`, `white_tophat`, `black_tophat`, `morphological_gradient` | [`grey_erosion`], [`grey_dilation`], [`grey_opening`], [`grey_closing`], [`white_tophat`], [`black_tophat`], [`morphological_gradient`] |
 //! | `binary_hit_or_miss`, `binary_propagation`, `morphological_laplace` | [`binary_hit_or_miss`], [`binary_propagation`], [`morphological_laplace`] |
-//! | `spline_filter1d`, `spline_filter`, `map_coordinates`, `affine_transform`, `shift`, `zoom`, `rotate`, `geometric_transform` | [`spline_filter1d`], [`spline_filter`], [`map_coordinates`], [`geometric_transform`], [`affine_transform`], [`shift`], [`zoom`], [`rotate`] |
+//! | `spline_filter1d`, `spline_filter`, `map_coordinates`, `affine_transform`, `shift`, `zoom`, `rotate`, `geometric_transform` | [`spline_filter1d`], [`spline_filter`], [`map_coordinates`], [`geometric_transform`], [`affine_transform`], [`affine_transform_diagonal`], [`shift`], [`zoom`], [`rotate`] |
 //! | `distance_transform_edt`, `distance_transform_cdt`, `distance_transform_bf` | [`distance_transform_edt`], [`distance_transform_cdt`], [`distance_transform_bf`] |
 //! | `label`, `find_objects` | [`label`], [`find_objects`] |
 //! | `watershed_ift` | [`watershed_ift`] |
 //! | scikit-image: `exposure.rescale_intensity`, `color.rgb2gray`, `util.img_as_float`, `util.img_as_ubyte` | [`rescale_intensity`], [`rgb2gray`], [`img_as_float`], [`img_as_ubyte`] |
 //! | `fourier_gaussian`, `fourier_uniform`, `fourier_ellipsoid`, `fourier_shift` | [`fourier_gaussian`], [`fourier_uniform`], [`fourier_ellipsoid`], [`fourier_shift`] |
 //! | `sum_labels`, `mean`, `variance`, `standard_deviation`, `minimum`, `maximum`, `minimum_position`, `maximum_position`, `extrema`, `center_of_mass` | same names |
+//! | `median`, `histogram`, `labeled_comprehension`, `value_indices` | [`median`], [`histogram`], [`labeled_comprehension`], [`value_indices`] |
 //!
 //! String options are enums ([`Mode`]); many keyword arguments are option structs with
 //! SciPy's defaults ([`GaussianOptions`], [`FootprintOptions`], [`BinaryOptions`],
@@ -68,10 +69,11 @@ pub use filters::rank::{
 };
 pub use fourier::{FourierElement, fourier_ellipsoid, fourier_gaussian, fourier_shift, fourier_uniform};
 pub use generic1d::generic_filter1d;
-pub use interpolation::geometric::geometric_transform;
+pub use interpolation::geometric::{affine_transform_diagonal, geometric_transform};
 pub use interpolation::splines::{spline_filter, spline_filter1d};
 pub use interpolation::transform::{InterpOptions, affine_transform, map_coordinates, rotate, shift, zoom};
 pub use measurements::label::{find_objects, label};
+pub use measurements::labeled::{histogram, labeled_comprehension, median, value_indices};
 pub use measurements::stats::{
     Extrema, center_of_mass, extrema, maximum, maximum_position, mean, minimum, minimum_position,
     standard_deviation, sum_labels, variance,

@@ -52,9 +52,9 @@ fn g1d<T: Element>(fx: &Fixture, c: &str, x: &ArrayD<T>) -> Vec<ArrayD<f64>> {
 
 fn gt<T: Element>(fx: &Fixture, c: &str, x: &ArrayD<T>) -> Vec<ArrayD<f64>> {
     let g = |k: &str| format!("{c}/{k}");
-    let p = floats(fx, &g("p"));
+    let p = if has(fx, c, "p") { floats(fx, &g("p")) } else { vec![] };
     let nd = x.ndim();
-    let name = fx.str(&g("mapping")).to_string();
+    let name = if has(fx, c, "mapping") { fx.str(&g("mapping")).to_string() } else { String::new() };
     let mapping = |o: &[usize], xo: &mut [f64]| match name.as_str() {
         "shift" => (0..nd).for_each(|d| xo[d] = o[d] as f64 - p[d]),
         "scale" => (0..nd).for_each(|d| xo[d] = o[d] as f64 * p[d] + p[nd + d]),
@@ -63,7 +63,7 @@ fn gt<T: Element>(fx: &Fixture, c: &str, x: &ArrayD<T>) -> Vec<ArrayD<f64>> {
             xo[0] = a + p[0] * (b * p[1]).sin();
             xo[1] = b + p[0] * (a * p[1]).cos();
         }
-        m => panic!("{m}"),
+        m => panic!("{c}: mapping {m:?}"),
     };
     let shape: Option<Vec<usize>> = has(fx, c, "output_shape")
         .then(|| ints(fx, &g("output_shape")).iter().map(|&v| v as usize).collect());
@@ -72,6 +72,12 @@ fn gt<T: Element>(fx: &Fixture, c: &str, x: &ArrayD<T>) -> Vec<ArrayD<f64>> {
         mode: mode(fx, c),
         prefilter: fx.i64(&g("prefilter")) != 0,
     };
+    if fx.str(&g("fn")) == "affine_diagonal" {
+        let (diag, off) = (floats(fx, &g("diag")), floats(fx, &g("offset")));
+        return each_layout(x, |v| {
+            affine_transform_diagonal(v, &diag, &off, shape.as_deref(), &opts).unwrap().mapv(|e| e.to_f64())
+        });
+    }
     each_layout(x, |v| geometric_transform(v, mapping, shape.as_deref(), &opts).unwrap().mapv(|e| e.to_f64()))
 }
 
@@ -150,6 +156,24 @@ fn generic_bad_input() {
             "rank must be > 0",
         ),
         (geometric_transform(&x, m, None, &InterpOptions::order(6)).unwrap_err().to_string(), "order"),
+        (
+            affine_transform_diagonal(&x, &[1.0], &[], None, &InterpOptions::default())
+                .unwrap_err()
+                .to_string(),
+            "wrong number of rows",
+        ),
+        (
+            affine_transform_diagonal(&x, &[1.0, 1.0], &[1.0, 2.0, 3.0], None, &InterpOptions::default())
+                .unwrap_err()
+                .to_string(),
+            "offset",
+        ),
+        (
+            affine_transform_diagonal(&x, &[1.0, 1.0], &[], Some(&[3]), &InterpOptions::default())
+                .unwrap_err()
+                .to_string(),
+            "output_shape",
+        ),
         (
             iterate_structure_origin(&ArrayD::from_elem(IxDyn(&[3, 3]), true), 2, &[1, 1, 1])
                 .unwrap_err()

@@ -3,6 +3,7 @@
 use crate::element::Element;
 use crate::error::{Result, invalid};
 use crate::interpolation::transform::{InterpOptions, map_coordinates};
+use crate::support::per_axis;
 use sci_array::ndarray::{ArrayBase, ArrayD, Data, Dimension, IxDyn};
 
 /// Apply an arbitrary geometric transform.
@@ -82,4 +83,61 @@ where
         }
     }
     map_coordinates(input, &coords, opts)
+}
+
+/// Apply an affine transformation given by a diagonal matrix: output point `o` samples the
+/// input at `(o + offset / diagonal) · diagonal` along each axis (SciPy's 1-D `matrix`, which
+/// it evaluates as a zoom and shift in this form).
+///
+/// `offset` has one value for all axes or one per axis (empty: zero); `output_shape`
+/// defaults to the input's shape. Interpolation as [`map_coordinates`].
+///
+/// SciPy equivalent: `scipy.ndimage.affine_transform` with a 1-D `matrix` (the 2-D forms:
+/// [`affine_transform`](crate::affine_transform)).
+///
+/// # Errors
+///
+/// `diagonal` of a length other than the input's rank ("affine matrix has wrong number of
+/// rows"), an offset of the wrong length, an `output_shape` of another rank, 0-d input,
+/// `order > 5`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_ndimage::{InterpOptions, affine_transform_diagonal};
+/// use sci_ndimage::sci_array::ndarray::{Array2, array};
+/// let a = Array2::from_shape_fn((3, 4), |(i, j)| (4 * i + j) as f64);
+/// // Sample every second column, starting at column 1.
+/// let r = affine_transform_diagonal(&a, &[1.0, 2.0], &[0.0, 1.0], Some(&[3, 2]), &InterpOptions::order(1)).unwrap();
+/// assert_eq!(r, array![[1.0, 3.0], [5.0, 7.0], [9.0, 11.0]].into_dyn());
+/// ```
+pub fn affine_transform_diagonal<T, S, D>(
+    input: &ArrayBase<S, D>,
+    diagonal: &[f64],
+    offset: &[f64],
+    output_shape: Option<&[usize]>,
+    opts: &InterpOptions,
+) -> Result<ArrayD<T>>
+where
+    T: Element,
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    let nd = input.ndim();
+    if diagonal.len() != nd {
+        return Err(invalid("matrix", "affine matrix has wrong number of rows"));
+    }
+    let off = if offset.is_empty() { vec![0.0; nd] } else { per_axis(offset, nd, "offset")? };
+    if let Some(s) = output_shape {
+        if s.len() != nd {
+            return Err(invalid("output_shape", "output shape must have the input's rank"));
+        }
+    }
+    let shift: Vec<f64> = off.iter().zip(diagonal).map(|(o, m)| o / m).collect();
+    let mapping = |o: &[usize], x: &mut [f64]| {
+        for d in 0..nd {
+            x[d] = (o[d] as f64 + shift[d]) * diagonal[d];
+        }
+    };
+    geometric_transform(input, mapping, output_shape, opts)
 }

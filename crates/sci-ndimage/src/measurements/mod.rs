@@ -2,5 +2,6 @@
 //! statistics.
 
 pub(crate) mod label;
+pub(crate) mod labeled;
 pub(crate) mod stats;
 pub(crate) mod watershed;
