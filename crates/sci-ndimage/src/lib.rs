@@ -16,7 +16,7 @@
 //! | `binary_erosion`, `binary_dilation`, `binary_opening`, `binary_closing`, `binary_fill_holes` | [`binary_erosion`], [`binary_dilation`], [`binary_opening`], [`binary_closing`], [`binary_fill_holes`] |
 //! | `grey_erosion`, `grey_dilation`, `grey_opening`, `grey_closing`, `white_tophat`, `black_tophat`, `morphological_gradient` | [`grey_erosion`], [`grey_dilation`], [`grey_opening`], [`grey_closing`], [`white_tophat`], [`black_tophat`], [`morphological_gradient`] |
 //! | `binary_hit_or_miss`, `binary_propagation`, `morphological_laplace` | [`binary_hit_or_miss`], [`binary_propagation`], [`morphological_laplace`] |
-//! | `spline_filter1d`, `spline_filter`, `map_coordinates`, `affine_transform`, `shift`, `zoom`, `rotate`, `geometric_transform` | [`spline_filter1d`], [`spline_filter`], [`map_coordinates`], [`geometric_transform`], [`affine_transform`], [`affine_transform_diagonal`], [`shift`], [`zoom`], [`rotate`] |
+//! | `spline_filter1d`, `spline_filter`, `map_coordinates`, `affine_transform`, `shift`, `zoom`, `rotate`, `geometric_transform` | [`spline_filter1d`], [`spline_filter`], [`map_coordinates`], [`geometric_transform`], [`affine_transform`], [`affine_transform_diagonal`], [`shift`], [`zoom`], [`rotate`], [`rotate_axes`] |
 //! | `distance_transform_edt`, `distance_transform_cdt`, `distance_transform_bf` | [`distance_transform_edt`], [`distance_transform_cdt`], [`distance_transform_bf`] |
 //! | `label`, `find_objects` | [`label`], [`find_objects`] |
 //! | `watershed_ift` | [`watershed_ift`] |
@@ -70,6 +70,7 @@ pub use filters::rank::{
 pub use fourier::{FourierElement, fourier_ellipsoid, fourier_gaussian, fourier_shift, fourier_uniform};
 pub use generic1d::generic_filter1d;
 pub use interpolation::geometric::{affine_transform_diagonal, geometric_transform};
+pub use interpolation::rotate_nd::rotate_axes;
 pub use interpolation::splines::{spline_filter, spline_filter1d};
 pub use interpolation::transform::{InterpOptions, affine_transform, map_coordinates, rotate, shift, zoom};
 pub use measurements::label::{find_objects, label};

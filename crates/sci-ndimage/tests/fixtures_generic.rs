@@ -72,6 +72,15 @@ fn gt<T: Element>(fx: &Fixture, c: &str, x: &ArrayD<T>) -> Vec<ArrayD<f64>> {
         mode: mode(fx, c),
         prefilter: fx.i64(&g("prefilter")) != 0,
     };
+    if fx.str(&g("fn")) == "rotate" {
+        let ax = ints(fx, &g("axes"));
+        let (angle, reshape) = (fx.f64(&g("angle")), fx.i64(&g("reshape")) != 0);
+        return each_layout(x, |v| {
+            rotate_axes(v, angle, (ax[0] as isize, ax[1] as isize), reshape, &opts)
+                .unwrap()
+                .mapv(|e| e.to_f64())
+        });
+    }
     if fx.str(&g("fn")) == "affine_diagonal" {
         let (diag, off) = (floats(fx, &g("diag")), floats(fx, &g("offset")));
         return each_layout(x, |v| {

@@ -2,5 +2,6 @@
 //! transforms.
 
 pub(crate) mod geometric;
+pub(crate) mod rotate_nd;
 pub(crate) mod splines;
 pub(crate) mod transform;
