@@ -146,7 +146,79 @@ pub fn run(tour: &mut Tour, dir: &Path) -> Res {
             local.x, r.x[0], r.fun
         ),
     );
+    trust_constr_circle(tour, dir)?;
     quadratic_fit(tour, dir)
+}
+
+/// SciPy's trust-constr tutorial example: minimize -|x0 - x1 - 1| / 2 on the unit circle
+/// inside the box [-1, 1]^2, with a finite-difference gradient and BFGS Hessian updates. The
+/// minimum is where the circle is farthest from the line x0 - x1 = 1: (-1/sqrt 2, 1/sqrt 2).
+fn trust_constr_circle(tour: &mut Tour, dir: &Path) -> Res {
+    let f = |x: &Array1<f64>| -0.5 * (x[0] - x[1] - 1.0).abs();
+    let circle = |x: &Array1<f64>| array![x[0] * x[0] + x[1] * x[1]];
+    let opts = MinimizeOptions {
+        method: Method::TrustConstr,
+        jac: optimize::Jac::FiniteDiff(optimize::FiniteDiff::TwoPoint),
+        hess_update: Some(optimize::HessianUpdateStrategy::bfgs()),
+        constraints: vec![optimize::NonlinearConstraint::new(&circle, array![1.0], array![1.0]).into()],
+        bounds: Some(optimize::Bounds::new(array![-1.0, -1.0], array![1.0, 1.0])),
+        ..Default::default()
+    };
+    let r = optimize::minimize(f, &array![0.0, 1.0], &opts)?;
+    tour.check_tol("optimize.trust_constr_circle", json!([r.fun, r.x[0], r.x[1]]), ITERATIVE);
+
+    let path = dir.join("trust_constr_circle.png");
+    let root = BitMapBackend::new(&path, (640, 640)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let mut chart = ChartBuilder::on(&root)
+        .caption("trust-constr: -|x0 - x1 - 1| / 2 on the unit circle", ("sans-serif", 20))
+        .margin(12)
+        .x_label_area_size(40)
+        .y_label_area_size(50)
+        .build_cartesian_2d(-1.5..1.5, -1.5..1.5)?;
+    chart.configure_mesh().x_desc("x0").y_desc("x1").draw()?;
+    // Contours f = -c / 2: the lines x1 = x0 - 1 - c and x1 = x0 - 1 + c.
+    let levels = [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 1.0 + 2f64.sqrt()];
+    for (k, &c) in levels.iter().enumerate() {
+        let color = plot::colormap(k as f64 / (levels.len() - 1) as f64);
+        for sign in [-1.0, 1.0] {
+            // x1 = x0 + k, clipped to the plotted square (plotters clamps points outside it).
+            let k = -1.0 + sign * c;
+            let (a, b) = ((-1.5f64).max(-1.5 - k), 1.5f64.min(1.5 - k));
+            if a >= b {
+                continue;
+            }
+            let seg = [(a, a + k), (b, b + k)];
+            chart.draw_series(LineSeries::new(seg, color.stroke_width(1)))?;
+        }
+    }
+    chart.draw_series(std::iter::once(Rectangle::new([(-1.0, -1.0), (1.0, 1.0)], BLACK.stroke_width(1))))?;
+    let ring = (0..=360).map(|d| (d as f64).to_radians()).map(|t| (t.cos(), t.sin()));
+    chart
+        .draw_series(LineSeries::new(ring, plot::PALETTE[0].stroke_width(3)))?
+        .label("x0^2 + x1^2 = 1")
+        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], plot::PALETTE[0].stroke_width(3)));
+    chart
+        .draw_series(std::iter::once(Circle::new((r.x[0], r.x[1]), 6, plot::PALETTE[3].filled())))?
+        .label(format!("minimum f = {:.6}", r.fun))
+        .legend(|(x, y)| Circle::new((x + 10, y), 5, plot::PALETTE[3].filled()));
+    chart.draw_series(std::iter::once(Circle::new((0.0, 1.0), 5, BLACK.filled())))?;
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::LowerRight)
+        .background_style(WHITE.mix(0.8))
+        .border_style(BLACK)
+        .draw()?;
+    root.present()?;
+    tour.figure(
+        "trust_constr_circle.png",
+        &format!(
+            "Contours of -|x0 - x1 - 1| / 2 (lines parallel to x0 - x1 = 1), the box [-1, 1]^2 and the unit \
+             circle; trust-constr from (0, 1) (black) stops at ({:.6}, {:.6}) after {} iterations",
+            r.x[0], r.x[1], r.nit
+        ),
+    );
+    Ok(())
 }
 
 /// The lesson's quadratic fit: noisy samples of 2 x^2 - 3 x + 1 (seeded), the sum of squared
