@@ -7,8 +7,9 @@
 //! a signal of length `n` (frequencies `0..len`), the other axes are full transforms.
 
 use crate::error::{Result, invalid};
-use crate::support::{dyn_view, per_axis, to_dim};
-use sci_array::ndarray::{Array, ArrayBase, ArrayD, Data, Dimension, IxDyn, Zip};
+use crate::support::{PAR_THRESHOLD, c_order, dyn_view, per_axis, to_dim};
+use rayon::prelude::*;
+use sci_array::ndarray::{Array, ArrayBase, ArrayD, Data, Dimension, IxDyn};
 use sci_array::normalize_axis;
 use sci_array::num_complex::{Complex, Complex64};
 use std::f64::consts::PI;
@@ -28,9 +29,9 @@ use std::f64::consts::PI;
 /// ```
 pub trait FourierElement: Copy + Send + Sync + 'static {
     /// Output type of [`fourier_gaussian`], [`fourier_uniform`], [`fourier_ellipsoid`].
-    type Filtered: Copy + Send + Sync + 'static;
+    type Filtered: Copy + Send + Sync + Default + 'static;
     /// Output type of [`fourier_shift`].
-    type Shifted: Copy + Send + Sync + 'static;
+    type Shifted: Copy + Send + Sync + Default + 'static;
     /// The value times a real factor.
     fn scale(self, f: f64) -> Self::Filtered;
     /// The value times `cos + i sin`.
@@ -131,31 +132,65 @@ impl Setup {
     }
 }
 
-/// Multiply `input` by the separable factor `prod_d tables[d][i_d]`, or by `combine` of the
-/// per-axis values when given.
-fn apply<T, S, D, U>(
+/// How the per-axis table values of one element combine: `init`, then `acc = op(acc, t_d)`
+/// over the axes in order (SciPy's order), then `finish(acc)` is the element's factor.
+struct Combine<Op, Fin> {
+    init: f64,
+    op: Op,
+    finish: Fin,
+}
+
+/// Apply `out(x, factor)` to every element, the factor combining `tables[d][i_d]` over the
+/// axes. Works line by line along the last axis on the C-ordered data: the leading axes'
+/// partial combination is computed once per line.
+fn apply<T, S, D, U, Op, Fin>(
     input: &ArrayBase<S, D>,
     tables: &[Vec<f64>],
-    combine: impl Fn(&[f64]) -> f64,
+    comb: Combine<Op, Fin>,
     out: impl Fn(T, f64) -> U + Sync + Send,
 ) -> Result<Array<U, D>>
 where
     T: Copy + Send + Sync,
     S: Data<Elem = T>,
     D: Dimension,
-    U: Copy + Send + Sync,
+    U: Copy + Send + Sync + Default,
+    Op: Fn(f64, f64) -> f64 + Sync,
+    Fin: Fn(f64) -> f64 + Sync,
 {
     let v = dyn_view(input);
     let shape = v.shape().to_vec();
-    let mut vals = vec![0.0; shape.len()];
-    let factor = ArrayD::from_shape_fn(IxDyn(&shape), |idx| {
-        for (d, val) in vals.iter_mut().enumerate() {
-            *val = tables[d][idx[d]];
+    let nd = shape.len();
+    let total: usize = shape.iter().product();
+    let data = c_order(&v);
+    let len = shape.last().copied().unwrap_or(1).max(1);
+    let mut res = vec![U::default(); total];
+    let line = |(l, chunk): (usize, &mut [U])| {
+        let mut acc = comb.init;
+        let mut rem = l;
+        let mut idx = vec![0usize; nd.saturating_sub(1)];
+        for d in (0..nd.saturating_sub(1)).rev() {
+            idx[d] = rem % shape[d];
+            rem /= shape[d];
         }
-        combine(&vals)
-    });
-    let r = Zip::from(&v).and(&factor).par_map_collect(|&x, &f| out(x, f));
-    to_dim(r)
+        for (d, &i) in idx.iter().enumerate() {
+            acc = (comb.op)(acc, tables[d][i]);
+        }
+        let src = &data[l * len..l * len + chunk.len()];
+        match tables.last() {
+            Some(last) => {
+                for ((o, &x), &t) in chunk.iter_mut().zip(src).zip(last) {
+                    *o = out(x, (comb.finish)((comb.op)(acc, t)));
+                }
+            }
+            None => chunk.iter_mut().zip(src).for_each(|(o, &x)| *o = out(x, (comb.finish)(acc))),
+        }
+    };
+    if total >= PAR_THRESHOLD {
+        res.par_chunks_mut(len).enumerate().for_each(line);
+    } else {
+        res.chunks_mut(len).enumerate().for_each(line);
+    }
+    to_dim(ArrayD::from_shape_vec(IxDyn(&shape), res).unwrap_or_else(|_| unreachable!("shape matches")))
 }
 
 /// Multidimensional Gaussian Fourier filter.
@@ -203,7 +238,7 @@ where
         let t = -2.0 * p * p * k * k;
         if t.abs() > 50.0 { 0.0 } else { t.exp() }
     });
-    apply(input, &tables, |v| v.iter().product(), |x: T, f| x.scale(f))
+    apply(input, &tables, Combine { init: 1.0, op: |a, t| a * t, finish: |f| f }, |x: T, f| x.scale(f))
 }
 
 /// Multidimensional uniform (box) Fourier filter.
@@ -249,7 +284,7 @@ where
         let t = PI * st.params[d] / st.len(d, input.shape()[d]);
         if t > 0.0 { (t * k).sin() / (t * k) } else { 0.0 }
     });
-    apply(input, &tables, |v| v.iter().product(), |x: T, f| x.scale(f))
+    apply(input, &tables, Combine { init: 1.0, op: |a, t| a * t, finish: |f| f }, |x: T, f| x.scale(f))
 }
 
 /// Multidimensional ellipsoid Fourier filter (rank 1 to 3).
@@ -294,21 +329,25 @@ where
         let v = k * (PI * st.params[d] / st.len(d, input.shape()[d]));
         if nd > 1 { v * v } else { v }
     });
-    let combine = |v: &[f64]| match v.len() {
+    // Sum of the per-axis terms (squared for rank > 1), then the ellipsoid's transform.
+    let finish = move |r2: f64| match nd {
         1 => {
-            let t = v[0];
-            if t != 0.0 { t.sin() / t } else { 1.0 }
+            if r2 != 0.0 {
+                r2.sin() / r2
+            } else {
+                1.0
+            }
         }
         2 => {
-            let r = (v[0] + v[1]).sqrt();
+            let r = r2.sqrt();
             if r > 0.0 { 2.0 * bessel_j1(r) / r } else { 1.0 }
         }
         _ => {
-            let r = (v[0] + v[1] + v[2]).sqrt();
+            let r = r2.sqrt();
             if r > 0.0 { 3.0 * (r.sin() - r * r.cos()) / (r * r * r) } else { 1.0 }
         }
     };
-    apply(input, &tables, combine, |x: T, f| x.scale(f))
+    apply(input, &tables, Combine { init: 0.0, op: |a, t| a + t, finish }, |x: T, f| x.scale(f))
 }
 
 /// Multidimensional Fourier shift filter.
@@ -349,7 +388,10 @@ where
 {
     let st = setup(input.shape(), shift, "shift", n, axis)?;
     let tables = st.tables(input.shape(), |d, k| -2.0 * PI * st.params[d] / st.len(d, input.shape()[d]) * k);
-    apply(input, &tables, |v| v.iter().sum(), |x: T, a| x.rotate(a.cos(), a.sin()))
+    apply(input, &tables, Combine { init: 0.0, op: |a, t| a + t, finish: |a| a }, |x: T, a| {
+        let (sin, cos) = a.sin_cos();
+        x.rotate(cos, sin)
+    })
 }
 
 /// Evaluate a polynomial with coefficients `c` (highest degree first).
