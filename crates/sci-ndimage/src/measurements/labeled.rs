@@ -5,7 +5,7 @@ use crate::element::{Element, LabelElement};
 use crate::error::{Result, invalid};
 use sci_array::ArrayError;
 use sci_array::ndarray::{ArrayBase, Data, Dimension};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 fn check_shapes(input: &[usize], labels: &[usize]) -> Result<()> {
     if input != labels {
@@ -96,10 +96,8 @@ where
         if v.is_empty() || v.iter().any(|x| x.is_nan()) {
             return Ok(vec![f64::NAN]);
         }
-        v.sort_by(|a, b| total(*a, *b));
-        let n = v.len();
-        let m = if n % 2 == 1 { v[n / 2] } else { mid::<T>(v[n / 2 - 1], v[n / 2]) };
-        return Ok(vec![m]);
+        let (l, h) = middle(&mut v);
+        return Ok(vec![if l == h { h } else { mid::<T>(l, h) }]);
     };
     if px.is_empty() {
         return Err(invalid(
@@ -107,23 +105,44 @@ where
             "zero-size array to reduction operation maximum which has no identity",
         ));
     }
-    let mut sorted: Vec<(i64, f64)> = px.iter().map(|p| (p.1, p.0.to_f64())).collect();
-    sorted.sort_by(|a, b| a.0.cmp(&b.0).then(total(a.1, b.1)));
+    // SciPy sorts by (label, value) and reads the middle of each label's run; a label that
+    // does not occur reads the first element of that order. Selecting the middle of each
+    // requested label's values gives the same numbers without the full sort.
+    let l0 = px.iter().map(|p| p.1).min().unwrap_or(0);
+    let first = px
+        .iter()
+        .filter(|p| p.1 == l0)
+        .map(|p| p.0.to_f64())
+        .min_by(|a, b| total(*a, *b))
+        .unwrap_or(f64::NAN);
+    let mut buckets: HashMap<i64, Vec<f64>> = idx.iter().map(|&k| (k, Vec::new())).collect();
+    for p in &px {
+        if let Some(b) = buckets.get_mut(&p.1) {
+            b.push(p.0.to_f64());
+        }
+    }
     Ok(idx
         .iter()
-        .map(|&k| {
-            let lo = sorted.partition_point(|p| p.0 < k);
-            let hi = sorted.partition_point(|p| p.0 <= k);
-            if lo == hi {
-                return mid::<T>(sorted[0].1, sorted[0].1);
+        .map(|k| match buckets.get_mut(k) {
+            Some(b) if !b.is_empty() => {
+                let (l, h) = middle(b);
+                mid::<T>(l, h)
             }
-            let (mut l, mut h) = (lo, hi - 1);
-            let step = (h - l) / 2;
-            l += step;
-            h -= step;
-            mid::<T>(sorted[l].1, sorted[h].1)
+            _ => mid::<T>(first, first),
         })
         .collect())
+}
+
+/// The two middle values of `v` in NumPy's sort order (equal for an odd length); `v` must
+/// not be empty. Reorders `v`.
+fn middle(v: &mut [f64]) -> (f64, f64) {
+    let n = v.len();
+    let (left, h, _) = v.select_nth_unstable_by(n / 2, |a, c| total(*a, *c));
+    let h = *h;
+    if n % 2 == 1 {
+        return (h, h);
+    }
+    (left.iter().copied().max_by(|a, c| total(*a, *c)).unwrap_or(h), h)
 }
 
 /// Apply `func(values, positions)` to each labelled region.
