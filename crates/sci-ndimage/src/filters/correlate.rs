@@ -2,6 +2,7 @@
 
 use crate::element::Element;
 use crate::error::{Result, invalid};
+use crate::filters::rows::{inner_len, row_filter};
 use crate::mode::Mode;
 use crate::support::{
     dyn_view, extents, footprint_offsets, lane_filter, nd_points, origins, pad, reverse_all, to_dim,
@@ -88,6 +89,51 @@ pub(crate) fn correlate1d_dyn<T: Element, U: Element>(
             }
         }
     };
+    if axis + 1 < input.ndim() && inner_len(input.shape(), axis) > 1 {
+        return Ok(row_filter(
+            input,
+            axis,
+            weights.len(),
+            before,
+            mode.for_filter(),
+            move |i, row, _, acc| {
+                // The lane kernel above, on whole rows: extended row i + k is tap k of output row i.
+                match sym {
+                    1 | -1 => {
+                        let w0 = weights[size1];
+                        for (a, v) in acc.iter_mut().zip(row.get(i + size1)) {
+                            *a = v * w0;
+                        }
+                        for j in (1..=size1).rev() {
+                            let wj = weights[size1 - j];
+                            let (lo, hi) = (row.get(i + size1 - j), row.get(i + size1 + j));
+                            if sym == 1 {
+                                for ((a, x), y) in acc.iter_mut().zip(lo).zip(hi) {
+                                    *a += (x + y) * wj;
+                                }
+                            } else {
+                                for ((a, x), y) in acc.iter_mut().zip(lo).zip(hi) {
+                                    *a += (x - y) * wj;
+                                }
+                            }
+                        }
+                    }
+                    _ => {
+                        let last = weights.len() - 1;
+                        let wl = weights[last];
+                        for (a, v) in acc.iter_mut().zip(row.get(i + last)) {
+                            *a = v * wl;
+                        }
+                        for (k, &wk) in weights[..last].iter().enumerate() {
+                            for (a, v) in acc.iter_mut().zip(row.get(i + k)) {
+                                *a += v * wk;
+                            }
+                        }
+                    }
+                }
+            },
+        ));
+    }
     Ok(lane_filter(input, axis, before, after, mode.for_filter(), kernel))
 }
 

@@ -7,3 +7,4 @@ mod extreme;
 pub(crate) mod gaussian;
 pub(crate) mod generic_derivatives;
 pub(crate) mod rank;
+mod rows;

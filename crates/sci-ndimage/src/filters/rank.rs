@@ -4,6 +4,7 @@
 use crate::element::Element;
 use crate::error::{Result, invalid};
 use crate::filters::extreme::moving_extreme;
+use crate::filters::rows::{inner_len, row_filter};
 use crate::mode::Mode;
 use crate::support::{
     c_order, dyn_view, extents, footprint_offsets, lane_filter, nd_points, origins, pad, per_axis, to_dim,
@@ -114,6 +115,26 @@ fn uniform1d_dyn<T: Element>(
     }
     let (before, after) = extents(size, origin)?;
     let fs = size as f64;
+    if axis + 1 < input.ndim() && inner_len(input.shape(), axis) > 1 {
+        return Ok(row_filter(input, axis, size, before, mode.for_filter(), move |i, row, tmp, acc| {
+            // The running sum below, on whole rows.
+            if i == 0 {
+                tmp.fill(0.0);
+                for p in 0..size {
+                    for (t, v) in tmp.iter_mut().zip(row.get(p)) {
+                        *t += v;
+                    }
+                }
+            } else {
+                for ((t, a), b) in tmp.iter_mut().zip(row.get(i - 1 + size)).zip(row.get(i - 1)) {
+                    *t += a - b;
+                }
+            }
+            for (a, t) in acc.iter_mut().zip(tmp.iter()) {
+                *a = t / fs;
+            }
+        }));
+    }
     Ok(lane_filter(input, axis, before, after, mode.for_filter(), move |ext: &[f64], out: &mut [f64]| {
         // Running sum, divided at each output (SciPy >= 1.11 arithmetic).
         let mut tmp = 0.0;
