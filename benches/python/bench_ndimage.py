@@ -32,6 +32,12 @@ def median_5(inp):
     return lambda: {"y": nd.median_filter(x, 5)}
 
 
+@workload("ndimage.median_1024_3")
+def median_3(inp):
+    x = inp.npy("x")
+    return lambda: {"y": nd.median_filter(x, 3)}
+
+
 @workload("ndimage.sobel_2048", rtol=1e-12, atol=1e-12)
 def sobel_2048(inp):
     x = inp.npy("x")

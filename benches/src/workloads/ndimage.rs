@@ -36,6 +36,11 @@ pub fn workloads() -> Vec<Workload> {
             setup: median_5,
         },
         Workload {
+            name: "ndimage.median_1024_3",
+            about: "sci_ndimage::median_filter(x, size=3), 1024x1024",
+            setup: median_3,
+        },
+        Workload {
             name: "ndimage.sobel_2048",
             about: "sci_ndimage::sobel(x, axis=-1), 2048x2048",
             setup: sobel_2048,
@@ -105,6 +110,12 @@ fn uniform_15(inp: &mut Inputs) -> Result<Case, String> {
 fn median_5(inp: &mut Inputs) -> Result<Case, String> {
     let x = image(inp, 1024)?;
     let opts = FootprintOptions::size(&[5]);
+    Ok(Box::new(move || Ok(vec![("y", median_filter(&x, &opts).map_err(msg)?.into())])))
+}
+
+fn median_3(inp: &mut Inputs) -> Result<Case, String> {
+    let x = image(inp, 1024)?;
+    let opts = FootprintOptions::size(&[3]);
     Ok(Box::new(move || Ok(vec![("y", median_filter(&x, &opts).map_err(msg)?.into())])))
 }
 
