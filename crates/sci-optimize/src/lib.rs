@@ -8,9 +8,9 @@
 //!   [`newton`];
 //! * scalar minimization: [`minimize_scalar`] (Brent, bounded, golden), [`bracket`];
 //! * [`minimize`]: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B (Powell and
-//!   L-BFGS-B with [`Bounds`]) and trust-constr ([`minimize_trust_constr`]: bounds,
-//!   [`NonlinearConstraint`], [`LinearConstraint`], [`HessianUpdateStrategy`]) with SciPy's
-//!   line searches and finite-difference gradients,
+//!   L-BFGS-B with [`Bounds`]), trust-constr ([`minimize_trust_constr`]: bounds,
+//!   [`NonlinearConstraint`], [`LinearConstraint`], [`HessianUpdateStrategy`]) and SLSQP
+//!   (bounds, [`ConstraintDict`]) with SciPy's line searches and finite-difference gradients,
 //!   driven through the [`Solver`] trait (`init`, `next_iter`, `terminate`) on a [`Problem`]
 //!   that counts `nfev`/`njev`/`nhev` and returning an [`OptimizeResult`]; [`approx_fprime`],
 //!   [`check_grad`];

@@ -8,6 +8,7 @@ mod neldermead;
 mod newton_cg;
 mod powell;
 mod quasi_newton;
+mod slsqp;
 mod testfuncs;
 mod trust_constr;
 
@@ -54,6 +55,9 @@ pub enum Method {
     /// `"trust-constr"`: trust-region SQP / interior point with bounds and constraints (see
     /// [`minimize_trust_constr`] for the full result).
     TrustConstr,
+    /// `"SLSQP"`: sequential least-squares quadratic programming with bounds and old-style
+    /// equality/inequality constraints.
+    Slsqp,
 }
 
 impl Method {
@@ -73,6 +77,7 @@ impl Method {
             Self::Powell => "Powell",
             Self::NewtonCg => "Newton-CG",
             Self::TrustConstr => "trust-constr",
+            Self::Slsqp => "SLSQP",
         }
     }
 }
@@ -207,6 +212,7 @@ fn accepted(method: Method) -> &'static [&'static str] {
             "initial_tr_radius",
             "initial_constr_penalty",
         ],
+        Method::Slsqp => &["jac", "bounds", "constraints", "ftol", "eps"],
     }
 }
 
@@ -226,7 +232,7 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// Minimizes a scalar function of one or more variables from `x0`.
 ///
 /// SciPy equivalent: `scipy.optimize.minimize` (methods Nelder-Mead, Powell, CG, BFGS,
-/// Newton-CG, L-BFGS-B, trust-constr).
+/// Newton-CG, L-BFGS-B, trust-constr, SLSQP).
 ///
 /// The methods are SciPy's algorithms with its defaults: BFGS and CG use the same Moré-Thuente
 /// line search (MINPACK-2 `dcsrch`) and, without `jac`, the same forward-difference gradient
@@ -248,6 +254,12 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// trust-constr is SciPy's `_minimize_trustregion_constr` with `constraints` and `bounds`
 /// ([`minimize_trust_constr`] returns all its result fields: multipliers, constraint values,
 /// optimality, ...).
+///
+/// SLSQP is SciPy 1.17's SLSQP (Kraft's algorithm as rewritten in C: LDL' BFGS model,
+/// LSQ/LSEI/LSI/LDP/NNLS subproblem, L1 line search, augmented problem for inconsistent
+/// linearizations) with `bounds` and old-style [`ConstraintDict`] constraints, SciPy's `nit`,
+/// `nfev`, `njev` and exit modes; the least-squares step without inequality rows uses a
+/// Householder QR where SciPy calls `dgelsy`, and the `multipliers` field is not returned.
 ///
 /// Newton-CG is SciPy's `_minimize_newtoncg` (needs `jac`; `hess`, `hessp`, or forward
 /// differences of the gradient with step `eps` for the Hessian products).
@@ -323,6 +335,20 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// };
 /// let r = minimize(rosen, &array![-1.2, 1.0], &opts)?;
 /// assert!(r.success && (r.x[0] - 0.6187956190750267).abs() < 1e-7); // SciPy's x[0]
+///
+/// // SLSQP: the same problem as an old-style equality constraint; from (-1.2, 1) SciPy's
+/// // SLSQP stops at the other local minimum on the line, with the same counts.
+/// use sci_optimize::{ConstraintDict, ConstraintType};
+/// let line = |x: &Array1<f64>| array![x[0] + x[1] - 1.0];
+/// let opts = MinimizeOptions {
+///     method: Method::Slsqp,
+///     jac: Jac::Fn(&rosen_der),
+///     constraints: vec![ConstraintDict::new(ConstraintType::Eq, &line).into()],
+///     ..Default::default()
+/// };
+/// let r = minimize(rosen, &array![-1.2, 1.0], &opts)?;
+/// assert!(r.success && (r.x[0] + 1.6127702896090599).abs() < 1e-6); // SciPy's x[0]
+/// assert_eq!((r.nit, r.nfev, r.njev), (7, 10, 7));
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn minimize<F, S>(
@@ -355,6 +381,18 @@ where
     }
     if o.method == Method::TrustConstr {
         return trust_constr_method(&mut fun, x0, o);
+    }
+    if o.method == Method::Slsqp {
+        let ftol = o.ftol.or(o.tol).unwrap_or(1e-6);
+        let eps = o.eps.unwrap_or(1.4901161193847656e-08);
+        if ftol.is_nan() {
+            return Err(invalid("ftol", "must not be NaN"));
+        }
+        if !(eps.is_finite() && eps != 0.0) {
+            return Err(invalid("eps", format!("must be finite and non-zero, got {eps}")));
+        }
+        let maxiter = o.maxiter.unwrap_or(100);
+        return slsqp::slsqp(&mut fun, o.jac, x0, o.bounds.as_ref(), &o.constraints, maxiter, ftol, eps);
     }
     if o.method == Method::NewtonCg {
         if matches!(o.jac, Jac::Default) {
@@ -420,7 +458,7 @@ where
                 run(&mut solver, &mut problem, x0, maxiter)
             }
         }
-        Method::LBfgsB | Method::Powell | Method::NewtonCg | Method::TrustConstr => {
+        Method::LBfgsB | Method::Powell | Method::NewtonCg | Method::TrustConstr | Method::Slsqp => {
             unreachable!("handled above")
         }
     }

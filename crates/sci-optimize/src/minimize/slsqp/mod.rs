@@ -1,0 +1,512 @@
+//! `minimize(method='SLSQP')`: Kraft's sequential least-squares quadratic programming as in
+//! SciPy 1.17's C rewrite (`__slsqp.c`): a quasi-Newton (BFGS, LDL' factored) model, the QP
+//! subproblem solved as a least-squares problem (LSQ -> LSEI -> LSI -> LDP -> NNLS), an L1
+//! merit line search, and the augmented problem for inconsistent linearizations.
+
+mod lsq;
+
+use self::lsq::lsei;
+use super::constraints::{Constraint, ConstraintType};
+use crate::error::{OptimizeError, Result, invalid};
+use crate::numdiff::{self, FiniteDiff};
+use crate::problem::{OptimizeResult, Problem};
+use ndarray::{Array1, Array2};
+
+/// SciPy's exit messages of SLSQP, by mode.
+fn message(mode: i32) -> &'static str {
+    match mode {
+        0 => "Optimization terminated successfully",
+        2 => "More equality constraints than independent variables",
+        3 => "More than 3*n iterations in LSQ subproblem",
+        4 => "Inequality constraints incompatible",
+        5 => "Singular matrix E in LSQ subproblem",
+        6 => "Singular matrix C in LSQ subproblem",
+        7 => "Rank-deficient equality constraint subproblem HFTI",
+        8 => "Positive directional derivative for linesearch",
+        _ => "Iteration limit reached",
+    }
+}
+
+/// The constraints split as SLSQP orders them: equalities first.
+struct Cons<'a> {
+    eq: Vec<&'a super::constraints::ConstraintDict<'a>>,
+    ineq: Vec<&'a super::constraints::ConstraintDict<'a>>,
+    m: usize,
+    n: usize,
+    eps: Option<f64>,
+    lb: Array1<f64>,
+    ub: Array1<f64>,
+}
+
+impl Cons<'_> {
+    /// The constraint values `d` (equalities, then inequalities).
+    fn values(&self, x: &Array1<f64>) -> Vec<f64> {
+        let mut d = Vec::with_capacity(self.m);
+        for c in self.eq.iter().chain(&self.ineq) {
+            d.extend((c.fun)(x).iter());
+        }
+        d
+    }
+
+    /// The constraint normals `C`, column-major `m x n`.
+    fn normals(&self, x: &Array1<f64>) -> Vec<f64> {
+        let (m, n) = (self.m.max(1), self.n);
+        let mut cm = vec![0.0; m * n];
+        let mut row = 0;
+        for c in self.eq.iter().chain(&self.ineq) {
+            let j: Array2<f64> = match c.jac {
+                Some(j) => j(x),
+                None => {
+                    let f0 = (c.fun)(x);
+                    let fun = c.fun;
+                    let b = (&self.lb, &self.ub);
+                    numdiff::jacobian(&mut |y| fun(y), x, &f0, FiniteDiff::TwoPoint, Some(b), self.eps).0
+                }
+            };
+            for r in 0..j.nrows() {
+                for k in 0..n {
+                    cm[row + r + k * m] = j[[r, k]];
+                }
+            }
+            row += j.nrows();
+        }
+        cm
+    }
+}
+
+/// `ldl_update`: the LDL' factors (packed lower, by columns) of `A + sigma z z^T`
+/// (Fletcher & Powell's composite-t method).
+fn ldl_update(n: usize, a: &mut [f64], z: &mut [f64], sigma: f64, w: &mut [f64]) {
+    if sigma == 0.0 {
+        return;
+    }
+    let mut ij = 0usize;
+    let mut t = 1.0 / sigma;
+    if sigma <= 0.0 {
+        w[..n].copy_from_slice(&z[..n]);
+        for i in 0..n {
+            let v = w[i];
+            t += v * v / a[ij];
+            for j in i + 1..n {
+                ij += 1;
+                w[j] -= v * a[ij];
+            }
+            ij += 1;
+        }
+        if t >= 0.0 {
+            t = f64::EPSILON / sigma;
+        }
+        for i in 0..n {
+            let j = n - i - 1;
+            ij -= i + 1;
+            let u = w[j];
+            w[j] = t;
+            t -= u * u / a[ij];
+        }
+    }
+    for i in 0..n {
+        let v = z[i];
+        let delta = v / a[ij];
+        let tp = if sigma < 0.0 { w[i] } else { t + delta * v };
+        let alpha = tp / t;
+        a[ij] *= alpha;
+        if i == n - 1 {
+            return;
+        }
+        let beta = delta / tp;
+        if alpha <= 4.0 {
+            for j in i + 1..n {
+                ij += 1;
+                z[j] -= v * a[ij];
+                a[ij] += beta * z[j];
+            }
+        } else {
+            let gamma = t / tp;
+            for j in i + 1..n {
+                ij += 1;
+                let u = a[ij];
+                a[ij] = gamma * u + beta * z[j];
+                z[j] -= v * u;
+            }
+        }
+        ij += 1;
+        t = tp;
+    }
+}
+
+/// The LSQ subproblem: the QP in least-squares form from the LDL' factors `lf`, with the
+/// bounds `xl <= s <= xu` (NaN: none); with `aug_weight` the augmented problem of an
+/// inconsistent linearization (one more variable). Returns `(s, multipliers, mode)`.
+#[allow(clippy::too_many_arguments)]
+fn lsq(
+    m: usize,
+    meq: usize,
+    n: usize,
+    aug_weight: Option<f64>,
+    lf: &[f64],
+    gradx: &[f64],
+    cm: &[f64],
+    d: &[f64],
+    xl: &[f64],
+    xu: &[f64],
+) -> (Vec<f64>, Vec<f64>, i32) {
+    let mineq = m - meq;
+    let lda = m.max(1);
+    let orign = n;
+    let ld = if aug_weight.is_some() { n + 1 } else { n };
+    let mut xl = xl[..n].to_vec();
+    let mut xu = xu[..n].to_vec();
+    if aug_weight.is_some() {
+        xl.push(0.0);
+        xu.push(1.0);
+    }
+    // A = sqrt(D) L^T, b = -sqrt(D)^-1 L^-1 g.
+    let mut wa = vec![0.0; ld * ld];
+    let mut cursor = 0;
+    for j in 0..n {
+        let diag = lf[cursor].sqrt();
+        cursor += 1;
+        wa[j + j * ld] = diag;
+        for i in j + 1..n {
+            wa[j + i * ld] = lf[cursor] * diag;
+            cursor += 1;
+        }
+    }
+    let mut wb = vec![0.0; ld];
+    wb[..n].copy_from_slice(&gradx[..n]);
+    // Unit lower packed solve L wb = g (column-oriented).
+    let mut k = 0;
+    for j in 0..n {
+        let t = wb[j];
+        k += 1;
+        for i in j + 1..n {
+            wb[i] -= t * lf[k];
+            k += 1;
+        }
+    }
+    cursor = 0;
+    for i in 0..n {
+        wb[i] /= -lf[cursor].sqrt();
+        cursor += n - i;
+    }
+    if let Some(w) = aug_weight {
+        wa[ld * ld - 1] = w;
+    }
+    let n = ld;
+    let mut we = vec![0.0; meq * n];
+    let mut wf = vec![0.0; meq];
+    for i in 0..meq {
+        for j in 0..orign {
+            we[i + j * meq] = cm[i + j * lda];
+        }
+        if aug_weight.is_some() {
+            we[i + orign * meq] = -d[i];
+        }
+        wf[i] = -d[i];
+    }
+    let nb: Vec<usize> = (0..n).filter(|&i| !xl[i].is_nan()).collect();
+    let ub: Vec<usize> = (0..n).filter(|&i| !xu[i].is_nan()).collect();
+    let mg = mineq + nb.len() + ub.len();
+    let mut wg = vec![0.0; mg * n];
+    let mut wh = vec![0.0; mg];
+    for i in 0..mineq {
+        wh[i] = -d[meq + i];
+        for j in 0..orign {
+            wg[i + j * mg] = cm[meq + i + j * lda];
+        }
+        if aug_weight.is_some() {
+            wg[i + orign * mg] = (-d[meq + i]).max(0.0);
+        }
+    }
+    for (r, &i) in nb.iter().enumerate() {
+        wg[mineq + r + i * mg] = 1.0;
+        wh[mineq + r] = xl[i];
+    }
+    for (r, &i) in ub.iter().enumerate() {
+        wg[mineq + nb.len() + r + i * mg] = -1.0;
+        wh[mineq + nb.len() + r] = -xu[i];
+    }
+    let out = lsei(ld, meq, mg, n, &mut wa, &mut wb, &mut we, &mut wf, &mut wg, &mut wh);
+    let mut y = vec![f64::NAN; m + 2 * n];
+    let mut x = out.x;
+    if out.mode == 1 {
+        y[..meq].copy_from_slice(&out.emults);
+        y[meq..m].copy_from_slice(&out.gmults[..mineq]);
+    }
+    for i in 0..n {
+        if !xl[i].is_nan() && x[i] < xl[i] {
+            x[i] = xl[i];
+        } else if !xu[i].is_nan() && x[i] > xu[i] {
+            x[i] = xu[i];
+        }
+    }
+    (x, y, out.mode)
+}
+
+/// `minimize(method='SLSQP')`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn slsqp(
+    fun: &mut dyn FnMut(&Array1<f64>) -> f64,
+    jac: crate::problem::Jac<'_>,
+    x0: Array1<f64>,
+    bounds: Option<&super::bounds::Bounds>,
+    constraints: &[Constraint<'_>],
+    maxiter: usize,
+    ftol: f64,
+    eps: f64,
+) -> Result<OptimizeResult> {
+    let n = x0.len();
+    let (lb, ub) = match bounds {
+        Some(b) => {
+            b.check(n)?;
+            (b.lb.clone(), b.ub.clone())
+        }
+        None => (Array1::from_elem(n, f64::NEG_INFINITY), Array1::from_elem(n, f64::INFINITY)),
+    };
+    let mut x = Array1::from_shape_fn(n, |i| x0[i].max(lb[i]).min(ub[i]));
+    let (mut eq, mut ineq) = (Vec::new(), Vec::new());
+    for c in constraints {
+        match c {
+            Constraint::Dict(d) if d.kind == ConstraintType::Eq => eq.push(d),
+            Constraint::Dict(d) => ineq.push(d),
+            _ => {
+                return Err(invalid(
+                    "constraints",
+                    "SLSQP takes old-style constraints (ConstraintDict: type 'eq' or 'ineq', fun, jac)",
+                ));
+            }
+        }
+    }
+    let count = |cs: &[&super::constraints::ConstraintDict<'_>]| -> Result<usize> {
+        let mut k = 0;
+        for c in cs {
+            let v = (c.fun)(&x);
+            if let Some(bad) = v.iter().find(|v| !v.is_finite()) {
+                return Err(OptimizeError::NonFiniteInitial { what: "constraint function", value: *bad });
+            }
+            if let Some(j) = c.jac {
+                let jm = j(&x);
+                if jm.dim() != (v.len(), n) {
+                    return Err(invalid(
+                        "constraint jac",
+                        format!("expected shape ({}, {n}), got {:?}", v.len(), jm.shape()),
+                    ));
+                }
+            }
+            k += v.len();
+        }
+        Ok(k)
+    };
+    let meq = count(&eq)?;
+    let m = meq + count(&ineq)?;
+    // SciPy: constraint Jacobians by forward differences with the absolute step `eps`, or
+    // the relative step when the objective's `jac` is '2-point'.
+    let abs = if matches!(jac, crate::problem::Jac::FiniteDiff(_)) { None } else { Some(eps) };
+    let cons = Cons { eq, ineq, m, n, eps: abs, lb: lb.clone(), ub: ub.clone() };
+    let xl: Vec<f64> = lb.iter().map(|&v| if v.is_finite() { v } else { f64::NAN }).collect();
+    let xu: Vec<f64> = ub.iter().map(|&v| if v.is_finite() { v } else { f64::NAN }).collect();
+
+    let mut problem = Problem::new(fun, jac, None).with_bounds(lb, ub).with_abs_step(eps);
+    let mut fx = problem.fun(&x);
+    if !fx.is_finite() {
+        return Err(OptimizeError::NonFiniteInitial { what: "objective function", value: fx });
+    }
+    let mut g = problem.grad(&x).to_vec();
+    let mut cm = cons.normals(&x);
+    let mut d = cons.values(&x);
+    let lda = m.max(1);
+
+    let acc = ftol.abs();
+    let tol = 10.0 * acc;
+    let n1 = n + 1;
+    let n2 = n1 * n / 2;
+    let mut iter = 0usize;
+    let mut reset = 0;
+    let mut s = vec![0.0; n1];
+    let mut mu = vec![0.0; m];
+    let mut bfgs = vec![0.0; n2];
+    let mut u = vec![0.0; n1];
+    let mut v = vec![0.0; n1];
+    let mut mult = vec![0.0; m + 2 * n + 2];
+    let mut x0v = vec![0.0; n];
+    let mut f0 = 0.0;
+    let mut badlin = false;
+    let viol = |d: &[f64]| -> f64 { (0..m).map(|j| (-d[j]).max(if j < meq { d[j] } else { 0.0 })).sum() };
+    let merit = |d: &[f64], mu: &[f64]| -> f64 {
+        (0..m).map(|j| mu[j] * (-d[j]).max(if j < meq { d[j] } else { 0.0 })).sum()
+    };
+    let snorm = |s: &[f64]| s[..n].iter().map(|v| v * v).sum::<f64>().sqrt();
+    let mode: i32 = 'run: loop {
+        // RESET_BFGS.
+        reset += 1;
+        if reset > 5 {
+            let h3 = viol(&d);
+            let conv = ((fx - f0).abs() < tol || snorm(&s) < tol) && h3 < tol && !badlin && !fx.is_nan();
+            break 'run if conv { 0 } else { 8 };
+        }
+        bfgs.iter_mut().for_each(|b| *b = 0.0);
+        let mut j = 0;
+        for i in 0..n {
+            bfgs[j] = 1.0;
+            j += n - i;
+        }
+        loop {
+            // ITER_START.
+            if iter >= maxiter {
+                break 'run 9;
+            }
+            iter += 1;
+            for i in 0..n {
+                u[i] = xl[i] - x[i];
+                v[i] = xu[i] - x[i];
+            }
+            let mut h4 = 1.0;
+            let (sn, y, mut mode) = lsq(m, meq, n, None, &bfgs, &g, &cm, &d, &u, &v);
+            s[..n].copy_from_slice(&sn[..n]);
+            mult[..y.len()].copy_from_slice(&y);
+            badlin = false;
+            if mode == 6 && n == meq {
+                mode = 4;
+            }
+            if mode == 4 {
+                badlin = true;
+                s.iter_mut().for_each(|v| *v = 0.0);
+                let mut rho = 100.0;
+                let mut inconsistent = 0;
+                loop {
+                    let (sn, y, md) = lsq(m, meq, n, Some(rho), &bfgs, &g, &cm, &d, &u, &v);
+                    s.copy_from_slice(&sn[..n1]);
+                    let k = y.len().min(mult.len());
+                    mult[..k].copy_from_slice(&y[..k]);
+                    mode = md;
+                    h4 = 1.0 - s[n];
+                    if mode == 4 {
+                        rho *= 10.0;
+                        inconsistent += 1;
+                        if inconsistent > 5 {
+                            break 'run 4;
+                        }
+                        continue;
+                    } else if mode != 1 {
+                        break 'run mode;
+                    }
+                    break;
+                }
+            } else if mode != 1 {
+                break 'run mode;
+            }
+            // v = g - C^T mult (L1-test multipliers).
+            for i in 0..n {
+                v[i] = g[i] - (0..m).map(|j| cm[j + i * lda] * mult[j]).sum::<f64>();
+            }
+            f0 = fx;
+            x0v.copy_from_slice(x.as_slice().expect("contiguous"));
+            let gs: f64 = (0..n).map(|i| g[i] * s[i]).sum();
+            let mut h1 = gs.abs();
+            let mut h2 = 0.0;
+            for j in 0..m {
+                let h3 = if j < meq { d[j] } else { 0.0 };
+                h2 += (-d[j]).max(h3);
+                let am = mult[j].abs();
+                mu[j] = am.max((mu[j] + am) / 2.0);
+                h1 += am * d[j].abs();
+            }
+            if h1 < acc && h2 < acc && !badlin && !fx.is_nan() {
+                break 'run 0;
+            }
+            let h1 = merit(&d, &mu);
+            let t0 = fx + h1;
+            let mut h3 = gs - h1 * h4;
+            if h3 >= 0.0 {
+                continue 'run;
+            }
+            // Line search on the L1 merit function.
+            let mut line = 0;
+            let mut alpha = 1.0;
+            loop {
+                line += 1;
+                h3 *= alpha;
+                for i in 0..n {
+                    s[i] *= alpha;
+                    x[i] = x0v[i] + s[i];
+                }
+                fx = problem.fun(&x);
+                d = cons.values(&x);
+                let t = fx + merit(&d, &mu);
+                let h1 = t - t0;
+                if h1 > h3 / 10.0 && line <= 10 {
+                    alpha = (h3 / (2.0 * (h3 - h1))).max(0.1);
+                    continue;
+                }
+                break;
+            }
+            let h3 = viol(&d);
+            if ((fx - f0).abs() < acc || snorm(&s) < acc) && h3 < acc && !badlin && !fx.is_nan() {
+                break 'run 0;
+            }
+            g = problem.grad(&x).to_vec();
+            cm = cons.normals(&x);
+            // BFGS update of the LDL' factors.
+            for i in 0..n {
+                u[i] = g[i] - (0..m).map(|j| cm[j + i * lda] * mult[j]).sum::<f64>() - v[i];
+            }
+            v[..n].copy_from_slice(&s[..n]);
+            // v = L^T v (unit lower packed, transposed).
+            let mut kk = 0;
+            let mut col_start = vec![0usize; n];
+            for (i, cs) in col_start.iter_mut().enumerate() {
+                *cs = kk;
+                kk += n - i;
+            }
+            for i in 0..n {
+                let mut t = v[i];
+                for r in i + 1..n {
+                    t += bfgs[col_start[i] + (r - i)] * v[r];
+                }
+                v[i] = t;
+            }
+            for i in 0..n {
+                v[i] *= bfgs[col_start[i]];
+            }
+            // v = L v.
+            for i in (0..n).rev() {
+                let mut t = v[i];
+                for c in 0..i {
+                    t += bfgs[col_start[c] + (i - c)] * v[c];
+                }
+                v[i] = t;
+            }
+            let mut h1 = (0..n).map(|i| s[i] * u[i]).sum::<f64>();
+            let h2 = (0..n).map(|i| s[i] * v[i]).sum::<f64>();
+            let h3 = 0.2 * h2;
+            if h1 < h3 {
+                let h4 = (h2 - h3) / (h2 - h1);
+                h1 = h3;
+                for i in 0..n {
+                    u[i] = h4 * u[i] + (1.0 - h4) * v[i];
+                }
+            }
+            if h1 == 0.0 || h2 == 0.0 {
+                continue 'run;
+            }
+            let mut w = vec![0.0; n];
+            ldl_update(n, &mut bfgs, &mut u, 1.0 / h1, &mut w);
+            ldl_update(n, &mut bfgs, &mut v, -1.0 / h2, &mut w);
+        }
+    };
+    Ok(OptimizeResult {
+        x,
+        fun: fx,
+        jac: Some(Array1::from(g)),
+        fvec: None,
+        jac_matrix: None,
+        hess_inv: None,
+        nit: iter,
+        nfev: problem.nfev,
+        njev: problem.njev,
+        nhev: 0,
+        status: mode,
+        success: mode == 0,
+        message: message(mode).to_string(),
+    })
+}
