@@ -111,19 +111,15 @@ pub enum IntensityRange {
 }
 
 /// The `(min, max)` of an intensity range (`clip_negative` as scikit-image).
-fn intensity_range<T: ImageElement>(image: &[f64], range: IntensityRange, clip_negative: bool) -> (f64, f64) {
+/// `image` is the image's `(min, max)` (NaN when it holds a NaN, as NumPy's).
+fn intensity_range<T: ImageElement>(
+    image: (f64, f64),
+    range: IntensityRange,
+    clip_negative: bool,
+) -> (f64, f64) {
     let named = |(lo, hi): (f64, f64)| (if clip_negative { 0.0 } else { lo }, hi);
     match range {
-        IntensityRange::Image => {
-            let nan = image.iter().any(|v| v.is_nan());
-            if nan {
-                (f64::NAN, f64::NAN)
-            } else {
-                let lo = image.iter().copied().fold(f64::INFINITY, f64::min);
-                let hi = image.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                (lo, hi)
-            }
-        }
+        IntensityRange::Image => image,
         IntensityRange::Dtype => named(T::dtype_range()),
         IntensityRange::DtypeRange(lo, hi) => named((lo, hi)),
         IntensityRange::Values(lo, hi) => (lo, hi),
@@ -176,31 +172,38 @@ where
     S: Data<Elem = T>,
     D: Dimension,
 {
-    let vals: Vec<f64> = image.iter().map(|v| v.to_f64()).collect();
     let needs_image = matches!(in_range, IntensityRange::Image) || matches!(out_range, IntensityRange::Image);
-    if vals.is_empty() && needs_image {
+    if image.is_empty() && needs_image {
         return Err(invalid("image", "zero-size array to reduction operation minimum which has no identity"));
     }
-    let (imin, imax) = intensity_range::<T>(&vals, in_range, false);
-    let (omin, omax) = intensity_range::<T>(&vals, out_range, imin >= 0.0);
+    let mut mm = (f64::INFINITY, f64::NEG_INFINITY);
+    if needs_image {
+        for v in image.iter() {
+            let x = v.to_f64();
+            if x.is_nan() {
+                mm = (f64::NAN, f64::NAN);
+                break;
+            }
+            mm = (mm.0.min(x), mm.1.max(x));
+        }
+    }
+    let (imin, imax) = intensity_range::<T>(mm, in_range, false);
+    let (omin, omax) = intensity_range::<T>(mm, out_range, imin >= 0.0);
     // NumPy works in the image's type for float images (Python floats are weak scalars) and
     // in float64 for integer images.
     let rt = |v: f64| if T::KIND == 'f' { r::<T>(v) } else { v };
-    let clip = |x: f64, lo: f64, hi: f64| {
-        if x.is_nan() || lo.is_nan() || hi.is_nan() { f64::NAN } else { x.max(lo).min(hi) }
-    };
+    let bad_bounds = [imin, imax, omin, omax].iter().any(|v| v.is_nan());
+    let clip = |x: f64, lo: f64, hi: f64| if x.is_nan() || bad_bounds { f64::NAN } else { x.max(lo).min(hi) };
     let (lo_t, hi_t) = (rt(imin), rt(imax));
-    let out = image.map(|&v| {
+    let (den, span, base) = (rt(imax - imin), rt(omax - omin), rt(omin));
+    let (olo, ohi) = (rt(omin), rt(omax));
+    let stretch = imin != imax;
+    let f = |&v: &T| {
         let x = clip(v.to_f64(), lo_t, hi_t);
-        let y = if imin != imax {
-            let a = rt(rt(x - lo_t) / rt(imax - imin));
-            rt(rt(a * rt(omax - omin)) + rt(omin))
-        } else {
-            clip(x, rt(omin), rt(omax))
-        };
+        let y = if stretch { rt(rt(rt(rt(x - lo_t) / den) * span) + base) } else { clip(x, olo, ohi) };
         U::from_f64(y)
-    });
-    Ok(out)
+    };
+    Ok(image.map(f))
 }
 
 /// Compute the luminance of an RGB image: `0.2125 R + 0.7154 G + 0.0721 B`.
