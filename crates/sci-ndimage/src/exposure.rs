@@ -9,6 +9,8 @@ use sci_array::normalize_axis;
 /// An image element type as scikit-image sees it: its kind (`b`ool, `u`nsigned, `i`nteger,
 /// `f`loat), bit width, and the float type `img_as_float` gives (`f32` for `f32`, else `f64`).
 ///
+/// scikit-image equivalent: the dtype tables of `skimage.util.dtype` (`dtype_range`).
+///
 /// # Examples
 ///
 /// ```
@@ -87,6 +89,9 @@ fn r<T: Element>(v: f64) -> f64 {
 
 /// The intensity range argument of [`rescale_intensity`] (scikit-image's `in_range` /
 /// `out_range`).
+///
+/// scikit-image equivalent: the `in_range`/`out_range` values `'image'`, `'dtype'`, a dtype
+/// name, or a `(min, max)` pair.
 ///
 /// # Examples
 ///

@@ -18,6 +18,8 @@ use std::f64::consts::PI;
 /// keeps its type, `f32` stays `f32`, every other real type gives `f64`; the shift always
 /// gives complex (`Complex32` for `Complex32`, else `Complex64`).
 ///
+/// SciPy equivalent: the output dtype rules of `scipy.ndimage`'s Fourier filters.
+///
 /// # Examples
 ///
 /// ```

@@ -9,6 +9,8 @@ use sci_array::ndarray::{Array, ArrayBase, ArrayD, Data, Dimension, IxDyn};
 
 /// An input level accepted by [`watershed_ift`]: `u8` or `u16`, as in SciPy.
 ///
+/// SciPy equivalent: the input dtypes `watershed_ift` accepts (others raise `TypeError`).
+///
 /// # Examples
 ///
 /// ```
@@ -37,6 +39,8 @@ impl WatershedLevel for u16 {
 
 /// A marker/output label type accepted by [`watershed_ift`]: the signed integers, as in
 /// SciPy (which rejects unsigned markers).
+///
+/// SciPy equivalent: the marker dtypes `watershed_ift` accepts.
 ///
 /// # Examples
 ///

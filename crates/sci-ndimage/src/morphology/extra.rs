@@ -15,6 +15,8 @@ use sci_array::ndarray::{Array, ArrayBase, ArrayD, Data, Dimension, Zip};
 /// * `origin1`: origin of `structure1` per axis (empty: zeros; one value for all axes).
 /// * `origin2`: origin of `structure2` (default: `origin1`).
 ///
+/// SciPy equivalent: the keyword arguments of `scipy.ndimage.binary_hit_or_miss`.
+///
 /// # Examples
 ///
 /// ```
