@@ -4,13 +4,13 @@
 use sci_array::ndarray::{Array1, array};
 use sci_array::testing::fixture::Fixture;
 use sci_optimize::{
-    Bounds, Constraint, ConstraintDict, ConstraintType, Jac, Method, MinimizeOptions, NonlinearConstraint,
-    OptimizeError, minimize, rosen, rosen_der,
+    Bounds, Constraint, ConstraintDict, ConstraintJac, ConstraintType, Jac, LinearConstraint, Method,
+    MinimizeOptions, NonlinearConstraint, OptimizeError, minimize, rosen, rosen_der,
 };
 
 mod common;
 
-use common::{hs, load, x1};
+use common::{INF, hs, load, x1};
 
 fn check(fx: &Fixture, key: &str, r: &sci_optimize::OptimizeResult) -> String {
     let c = |k: &str| format!("{key}/{k}");
@@ -91,6 +91,32 @@ fn slsqp_rosenbrock_tutorial_matches_scipy() {
 }
 
 #[test]
+fn slsqp_new_style_constraints_match_scipy() {
+    // The tutorial's LinearConstraint and NonlinearConstraint, converted as SciPy's
+    // `new_constraint_to_old` does.
+    let fx = load();
+    let lin = LinearConstraint::new(array![[1.0, 2.0], [2.0, 1.0]], array![-INF, 1.0], array![1.0, 1.0]);
+    let cons_f = |x: &Array1<f64>| array![x[0] * x[0] + x[1], x[0] * x[0] - x[1]];
+    let cons_j = |x: &Array1<f64>| array![[2.0 * x[0], 1.0], [2.0 * x[0], -1.0]];
+    for (key, analytic) in [("rosen_slsqp_new", true), ("rosen_slsqp_new_fd", false)] {
+        let mut nl = NonlinearConstraint::new(&cons_f, array![-INF], array![1.0]);
+        if analytic {
+            nl.jac = ConstraintJac::Fn(&cons_j);
+        }
+        let opts = MinimizeOptions {
+            method: Method::Slsqp,
+            jac: Jac::Fn(&rosen_der),
+            constraints: vec![lin.clone().into(), nl.into()],
+            ftol: Some(1e-9),
+            bounds: Some(Bounds::new(array![0.0, -0.5], array![1.0, 2.0])),
+            ..Default::default()
+        };
+        let r = minimize(rosen, &array![0.5, 0.0], &opts).unwrap();
+        println!("{}", check(&fx, key, &r));
+    }
+}
+
+#[test]
 fn slsqp_bad_input() {
     let f = |x: &Array1<f64>| x.dot(x);
     let g = |x: &Array1<f64>| array![x[0] + x[1] - 1.0];
@@ -129,14 +155,6 @@ fn slsqp_bad_input() {
             MinimizeOptions {
                 method: Method::Slsqp,
                 constraints: vec![ConstraintDict::new(ConstraintType::Ineq, &g_nan).into()],
-                ..Default::default()
-            },
-        ),
-        (
-            "new-style constraint",
-            MinimizeOptions {
-                method: Method::Slsqp,
-                constraints: vec![NonlinearConstraint::new(&g, array![0.0], array![0.0]).into()],
                 ..Default::default()
             },
         ),

@@ -55,7 +55,7 @@ pub enum Method {
     /// `"trust-constr"`: trust-region SQP / interior point with bounds and constraints (see
     /// [`minimize_trust_constr`] for the full result).
     TrustConstr,
-    /// `"SLSQP"`: sequential least-squares quadratic programming with bounds and old-style
+    /// `"SLSQP"`: sequential least-squares quadratic programming with bounds and
     /// equality/inequality constraints.
     Slsqp,
 }
@@ -137,7 +137,7 @@ pub struct MinimizeOptions<'a> {
     pub hess: Option<&'a dyn Fn(&Array1<f64>) -> Array2<f64>>,
     /// `hessp` (Newton-CG): the Hessian times a vector `p`, `hessp(x, p)`.
     pub hessp: Option<&'a dyn Fn(&Array1<f64>, &Array1<f64>) -> Array1<f64>>,
-    /// `constraints` (trust-constr): nonlinear, linear or old-style constraints.
+    /// `constraints` (trust-constr, SLSQP): nonlinear, linear or old-style constraints.
     pub constraints: Vec<Constraint<'a>>,
     /// `hess=BFGS()` / `SR1()` (trust-constr; default `BFGS()` when `hess` is not given).
     pub hess_update: Option<HessianUpdateStrategy>,
@@ -257,7 +257,8 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 ///
 /// SLSQP is SciPy 1.17's SLSQP (Kraft's algorithm as rewritten in C: LDL' BFGS model,
 /// LSQ/LSEI/LSI/LDP/NNLS subproblem, L1 line search, augmented problem for inconsistent
-/// linearizations) with `bounds` and old-style [`ConstraintDict`] constraints, SciPy's `nit`,
+/// linearizations) with `bounds` and old-style [`ConstraintDict`] constraints (nonlinear and
+/// linear constraints are converted as SciPy's `new_constraint_to_old` does), SciPy's `nit`,
 /// `nfev`, `njev` and exit modes; the least-squares step without inequality rows uses a
 /// Householder QR where SciPy calls `dgelsy`, and the `multipliers` field is not returned.
 ///

@@ -6,7 +6,7 @@
 mod lsq;
 
 use self::lsq::lsei;
-use super::constraints::{Constraint, ConstraintType};
+use super::constraints::{Constraint, ConstraintJac, ConstraintType, broadcast_bounds};
 use crate::error::{OptimizeError, Result, invalid};
 use crate::numdiff::{self, FiniteDiff};
 use crate::problem::{OptimizeResult, Problem};
@@ -28,9 +28,76 @@ fn message(mode: i32) -> &'static str {
 }
 
 /// The constraints split as SLSQP orders them: equalities first.
+type VecFun<'a> = Box<dyn Fn(&Array1<f64>) -> Array1<f64> + 'a>;
+type MatFun<'a> = Box<dyn Fn(&Array1<f64>) -> Array2<f64> + 'a>;
+
+/// An old-style constraint: values and (optionally) Jacobian.
+struct OldCon<'a> {
+    fun: VecFun<'a>,
+    jac: Option<MatFun<'a>>,
+}
+
+/// SciPy's `new_constraint_to_old`: a nonlinear or linear constraint as an equality part
+/// (`lb == ub` entries: `fun - lb = 0`) and an inequality part (`fun - lb >= 0` for finite
+/// `lb`, `ub - fun >= 0` for finite `ub`).
+fn new_to_old<'a>(
+    fun: VecFun<'a>,
+    jac: Option<MatFun<'a>>,
+    lb: &Array1<f64>,
+    ub: &Array1<f64>,
+    x0: &Array1<f64>,
+) -> Result<(Option<OldCon<'a>>, Option<OldCon<'a>>)> {
+    let m = fun(x0).len();
+    let (lb, ub) = broadcast_bounds(lb, ub, m)?;
+    let i_eq: Vec<usize> = (0..m).filter(|&i| lb[i] == ub[i]).collect();
+    let below: Vec<usize> = (0..m).filter(|&i| (lb[i] != f64::NEG_INFINITY) ^ (lb[i] == ub[i])).collect();
+    let above: Vec<usize> = (0..m).filter(|&i| (ub[i] != f64::INFINITY) ^ (lb[i] == ub[i])).collect();
+    let fun: std::rc::Rc<dyn Fn(&Array1<f64>) -> Array1<f64> + 'a> = std::rc::Rc::from(fun);
+    let jac: Option<std::rc::Rc<dyn Fn(&Array1<f64>) -> Array2<f64> + 'a>> = jac.map(std::rc::Rc::from);
+    let eq = (!i_eq.is_empty()).then(|| {
+        let (f, l, idx) = (fun.clone(), lb.clone(), i_eq.clone());
+        let jf = jac.clone().map(|j| {
+            let idx = idx.clone();
+            Box::new(move |x: &Array1<f64>| j(x).select(ndarray::Axis(0), &idx)) as MatFun<'a>
+        });
+        OldCon {
+            fun: Box::new(move |x: &Array1<f64>| {
+                let y = f(x);
+                idx.iter().map(|&i| y[i] - l[i]).collect()
+            }),
+            jac: jf,
+        }
+    });
+    let ineq = (!below.is_empty() || !above.is_empty()).then(|| {
+        let (f, l, u, b, a) = (fun.clone(), lb.clone(), ub.clone(), below.clone(), above.clone());
+        let jf = jac.clone().map(|j| {
+            let (b, a) = (below.clone(), above.clone());
+            Box::new(move |x: &Array1<f64>| {
+                let dy = j(x);
+                let mut out = Array2::zeros((b.len() + a.len(), dy.ncols()));
+                for (r, &i) in b.iter().enumerate() {
+                    out.row_mut(r).assign(&dy.row(i));
+                }
+                for (r, &i) in a.iter().enumerate() {
+                    out.row_mut(b.len() + r).assign(&(-&dy.row(i)));
+                }
+                out
+            }) as MatFun<'a>
+        });
+        OldCon {
+            fun: Box::new(move |x: &Array1<f64>| {
+                let y = f(x);
+                b.iter().map(|&i| y[i] - l[i]).chain(a.iter().map(|&i| -(y[i] - u[i]))).collect()
+            }),
+            jac: jf,
+        }
+    });
+    Ok((eq, ineq))
+}
+
 struct Cons<'a> {
-    eq: Vec<&'a super::constraints::ConstraintDict<'a>>,
-    ineq: Vec<&'a super::constraints::ConstraintDict<'a>>,
+    eq: Vec<OldCon<'a>>,
+    ineq: Vec<OldCon<'a>>,
     m: usize,
     n: usize,
     eps: Option<f64>,
@@ -54,11 +121,11 @@ impl Cons<'_> {
         let mut cm = vec![0.0; m * n];
         let mut row = 0;
         for c in self.eq.iter().chain(&self.ineq) {
-            let j: Array2<f64> = match c.jac {
+            let j: Array2<f64> = match &c.jac {
                 Some(j) => j(x),
                 None => {
                     let f0 = (c.fun)(x);
-                    let fun = c.fun;
+                    let fun = &c.fun;
                     let b = (&self.lb, &self.ub);
                     numdiff::jacobian(&mut |y| fun(y), x, &f0, FiniteDiff::TwoPoint, Some(b), self.eps).0
                 }
@@ -264,27 +331,52 @@ pub(crate) fn slsqp(
         None => (Array1::from_elem(n, f64::NEG_INFINITY), Array1::from_elem(n, f64::INFINITY)),
     };
     let mut x = Array1::from_shape_fn(n, |i| x0[i].max(lb[i]).min(ub[i]));
-    let (mut eq, mut ineq) = (Vec::new(), Vec::new());
+    let (mut eq, mut ineq): (Vec<OldCon<'_>>, Vec<OldCon<'_>>) = (Vec::new(), Vec::new());
     for c in constraints {
-        match c {
-            Constraint::Dict(d) if d.kind == ConstraintType::Eq => eq.push(d),
-            Constraint::Dict(d) => ineq.push(d),
-            _ => {
-                return Err(invalid(
-                    "constraints",
-                    "SLSQP takes old-style constraints (ConstraintDict: type 'eq' or 'ineq', fun, jac)",
-                ));
+        let (e, i) = match c {
+            Constraint::Dict(d) => {
+                let con = OldCon {
+                    fun: Box::new(d.fun) as VecFun<'_>,
+                    jac: d.jac.map(|j| Box::new(j) as MatFun<'_>),
+                };
+                if d.kind == ConstraintType::Eq { (Some(con), None) } else { (None, Some(con)) }
             }
-        }
+            Constraint::Nonlinear(nc) => {
+                let jac = match nc.jac {
+                    ConstraintJac::Fn(j) => Some(Box::new(j) as MatFun<'_>),
+                    ConstraintJac::FiniteDiff(_) => None,
+                };
+                new_to_old(Box::new(nc.fun), jac, &nc.lb, &nc.ub, &x)?
+            }
+            Constraint::Linear(lc) => {
+                if lc.a.ncols() != n {
+                    return Err(OptimizeError::WrongLength {
+                        arg: "LinearConstraint.A columns",
+                        expected: n,
+                        found: lc.a.ncols(),
+                    });
+                }
+                let a = &lc.a;
+                new_to_old(
+                    Box::new(move |x| a.dot(x)),
+                    Some(Box::new(move |_| a.clone())),
+                    &lc.lb,
+                    &lc.ub,
+                    &x,
+                )?
+            }
+        };
+        eq.extend(e);
+        ineq.extend(i);
     }
-    let count = |cs: &[&super::constraints::ConstraintDict<'_>]| -> Result<usize> {
+    let count = |cs: &[OldCon<'_>]| -> Result<usize> {
         let mut k = 0;
         for c in cs {
             let v = (c.fun)(&x);
             if let Some(bad) = v.iter().find(|v| !v.is_finite()) {
                 return Err(OptimizeError::NonFiniteInitial { what: "constraint function", value: *bad });
             }
-            if let Some(j) = c.jac {
+            if let Some(j) = &c.jac {
                 let jm = j(&x);
                 if jm.dim() != (v.len(), n) {
                     return Err(invalid(
