@@ -1,6 +1,6 @@
 //! One-dimensional transforms over one axis: `fft`, `ifft`, `rfft`, `irfft`, `hfft`, `ihfft`.
 
-use crate::engine::{FftFloat, FftInput, Norm, RealInput, for_each_lane};
+use crate::engine::{CplxWork, FftFloat, FftInput, Norm, RealInput, for_each_lane};
 use crate::error::{FftError, Result};
 use ndarray::{Array, ArrayBase, Axis, Data, Dimension, Zip};
 use num_complex::Complex;
@@ -16,56 +16,8 @@ fn setup(shape: &[usize], n: Option<usize>, axis: isize) -> Result<(usize, usize
     Ok((ax, n))
 }
 
-/// Transforms, in place, every lane of length `n` with stride `inner` of a standard-layout
-/// buffer (shape `(outer, n, inner)`): lanes are gathered 8 at a time into contiguous rows,
-/// transformed (in parallel), and scattered back row by row.
-fn strided_blocked<T: FftFloat>(
-    plan: &dyn rustfft::Fft<T>,
-    buf: &mut [Complex<T>],
-    n: usize,
-    inner: usize,
-    scratch_len: usize,
-) {
-    const BLOCK: usize = 8;
-    let outer = buf.len() / (n * inner);
-    let per_o = inner.div_ceil(BLOCK);
-    let tasks = outer * per_o;
-    let place = move |t: usize| {
-        let (o, j0) = (t / per_o, (t % per_o) * BLOCK);
-        (o * n * inner + j0, BLOCK.min(inner - j0))
-    };
-    let src: &[Complex<T>] = buf;
-    let transform = |scratch: &mut Vec<Complex<T>>, t: usize| {
-        let (base, w) = place(t);
-        let mut b = vec![Complex::zero(); w * n];
-        for i in 0..n {
-            let row = &src[base + i * inner..base + i * inner + w];
-            for (c, v) in row.iter().enumerate() {
-                b[c * n + i] = *v;
-            }
-        }
-        plan.process_with_scratch(&mut b, scratch);
-        b
-    };
-    #[cfg(feature = "rayon")]
-    let blocks: Vec<Vec<Complex<T>>> = {
-        use rayon::prelude::*;
-        (0..tasks).into_par_iter().map_init(|| vec![Complex::zero(); scratch_len], transform).collect()
-    };
-    #[cfg(not(feature = "rayon"))]
-    let blocks: Vec<Vec<Complex<T>>> = {
-        let mut scratch = vec![Complex::zero(); scratch_len];
-        (0..tasks).map(|t| transform(&mut scratch, t)).collect()
-    };
-    for (t, b) in blocks.iter().enumerate() {
-        let (base, w) = place(t);
-        for i in 0..n {
-            for c in 0..w {
-                buf[base + i * inner + c] = b[c * n + i];
-            }
-        }
-    }
-}
+/// Lanes gathered per block by [`strided_inplace`] (8 complex values = two cache lines).
+const LANE_BLOCK: usize = 8;
 
 /// Multiplies every element by `f`.
 fn scale_complex<T: FftFloat, D: Dimension>(out: &mut Array<Complex<T>, D>, f: Option<T>) {
@@ -74,13 +26,114 @@ fn scale_complex<T: FftFloat, D: Dimension>(out: &mut Array<Complex<T>, D>, f: O
     }
 }
 
-/// Runs `plan` over every length-`n` chunk of `buf`, on several threads for large buffers.
+/// Multiplies every element of `v` by `f`.
+#[inline]
+fn scale_slice<T: FftFloat>(v: &mut [Complex<T>], f: Option<T>) {
+    if let Some(f) = f {
+        v.iter_mut().for_each(|z| *z = *z * f);
+    }
+}
+
+/// Runs `f(state, task)` over `tasks`, with one `init()` state per worker; on several threads
+/// (`rayon` feature) when `par` is set.
+fn run_tasks<X: Send, St>(
+    tasks: Vec<X>,
+    par: bool,
+    init: impl Fn() -> St + Sync + Send,
+    f: impl Fn(&mut St, X) + Sync + Send,
+) {
+    #[cfg(feature = "rayon")]
+    if par && tasks.len() > 1 {
+        use rayon::prelude::*;
+        tasks.into_par_iter().for_each_init(init, f);
+        return;
+    }
+    let _ = par;
+    let mut st = init();
+    tasks.into_iter().for_each(|t| f(&mut st, t));
+}
+
+/// Transforms in place every length-`n` lane of stride `inner` of a standard-layout buffer of
+/// shape `(outer, n, inner)`, then scales by `scale`.
+///
+/// Two passes over memory: (1) the lanes are gathered [`LANE_BLOCK`] at a time (whole cache lines)
+/// into contiguous rows of a work buffer of shape `(outer, inner, n)` and transformed there;
+/// (2) the work buffer is transposed back, row block by row block. Both passes are split over
+/// threads for large buffers; every lane is computed by the same code either way.
+fn strided_inplace<T: FftFloat>(
+    plan: &dyn rustfft::Fft<T>,
+    buf: &mut [Complex<T>],
+    n: usize,
+    inner: usize,
+    scale: Option<T>,
+) {
+    let len = buf.len();
+    #[cfg(feature = "rayon")]
+    let par = len >= crate::engine::PAR_THRESHOLD;
+    #[cfg(not(feature = "rayon"))]
+    let par = false;
+    let scratch_len = plan.get_inplace_scratch_len();
+    let mut work = CplxWork::<T>::new(len);
+    // (1) gather and transform.
+    {
+        let src: &[Complex<T>] = buf;
+        let mut tasks = Vec::with_capacity(len / (n * LANE_BLOCK) + 1);
+        for (o, wo) in work.0.chunks_mut(inner * n).enumerate() {
+            for (c, w) in wo.chunks_mut(LANE_BLOCK * n).enumerate() {
+                tasks.push((o * n * inner + c * LANE_BLOCK, w));
+            }
+        }
+        run_tasks(
+            tasks,
+            par,
+            || vec![Complex::zero(); scratch_len],
+            |scratch, (base, w): (usize, &mut [Complex<T>])| {
+                let b = w.len() / n;
+                for i in 0..n {
+                    let row = &src[base + i * inner..base + i * inner + b];
+                    for (c, v) in row.iter().enumerate() {
+                        w[c * n + i] = *v;
+                    }
+                }
+                plan.process_with_scratch(w, scratch);
+            },
+        );
+    }
+    // (2) transpose back (and scale), blocks of rows of `buf`.
+    let work: &[Complex<T>] = &work.0;
+    let mut tasks = Vec::with_capacity(len / (inner * LANE_BLOCK) + 1);
+    for (o, bo) in buf.chunks_mut(n * inner).enumerate() {
+        for (c, rows) in bo.chunks_mut(LANE_BLOCK * inner).enumerate() {
+            tasks.push((o * inner * n + c * LANE_BLOCK, rows));
+        }
+    }
+    let one = T::one();
+    let f = scale.unwrap_or(one);
+    run_tasks(
+        tasks,
+        par,
+        || (),
+        |_, (base, rows): (usize, &mut [Complex<T>])| {
+            let r = rows.len() / inner;
+            for j in 0..inner {
+                let col = &work[base + j * n..base + j * n + r];
+                for (ii, v) in col.iter().enumerate() {
+                    rows[ii * inner + j] = if scale.is_some() { *v * f } else { *v };
+                }
+            }
+        },
+    );
+}
+
+/// Runs `plan` over every length-`n` chunk of `buf` and scales by `scale`, on several threads for
+/// large buffers.
 fn process_batched<T: FftFloat>(
     plan: &dyn rustfft::Fft<T>,
     buf: &mut [Complex<T>],
     n: usize,
-    scratch_len: usize,
+    scale: Option<T>,
 ) {
+    let scratch_len = plan.get_inplace_scratch_len();
     #[cfg(feature = "rayon")]
     {
         let lanes = buf.len() / n;
@@ -89,15 +142,72 @@ fn process_batched<T: FftFloat>(
             let per = lanes.div_ceil(4 * rayon::current_num_threads()).max(1);
             buf.par_chunks_mut(per * n).for_each_init(
                 || vec![Complex::zero(); scratch_len],
-                |scratch, chunk| plan.process_with_scratch(chunk, scratch),
+                |scratch, chunk| {
+                    plan.process_with_scratch(chunk, scratch);
+                    scale_slice(chunk, scale);
+                },
             );
             return;
         }
     }
     #[cfg(not(feature = "rayon"))]
     let _ = n; // only needed to split the work over threads
-    let mut scratch = vec![Complex::zero(); scratch_len];
-    plan.process_with_scratch(buf, &mut scratch);
+    let mut scratch = CplxWork::<T>::new(scratch_len);
+    plan.process_with_scratch(buf, &mut scratch.0);
+    scale_slice(buf, scale);
+}
+
+/// Transforms a standard-layout complex array in place along axis `ax` (full length, no
+/// padding), with the normalization of `norm`.
+pub(crate) fn c2c_inplace<T: FftFloat, D: Dimension>(
+    out: &mut Array<Complex<T>, D>,
+    ax: usize,
+    inverse: bool,
+    norm: Norm,
+) {
+    if out.is_empty() {
+        return;
+    }
+    let n = out.shape()[ax];
+    let inner: usize = out.shape()[ax + 1..].iter().product();
+    let plan = T::plan(n, inverse);
+    let scale = norm.factor(n, inverse);
+    let buf = out.as_slice_mut().expect("standard layout");
+    if inner == 1 {
+        process_batched(&*plan, buf, n, scale);
+    } else {
+        strided_inplace(&*plan, buf, n, inner, scale);
+    }
+}
+
+/// `x` as a complex array in standard layout, with axis `ax` cropped or zero-padded to `n`.
+pub(crate) fn to_complex_padded<A, S, D>(
+    x: &ArrayBase<S, D>,
+    n: usize,
+    ax: usize,
+) -> Array<Complex<A::Real>, D>
+where
+    A: FftInput,
+    S: Data<Elem = A>,
+    D: Dimension,
+{
+    let mut shape = x.raw_dim();
+    shape[ax] = n;
+    let mut out = crate::alloc::zeros::<Complex<A::Real>, D>(shape);
+    if out.is_empty() {
+        return out;
+    }
+    let copy = x.len_of(Axis(ax)).min(n);
+    let axis = Axis(ax);
+    let zip = Zip::from(out.slice_axis_mut(axis, ndarray::Slice::from(0..copy)))
+        .and(x.slice_axis(axis, ndarray::Slice::from(0..copy)));
+    #[cfg(feature = "rayon")]
+    if x.len() >= crate::engine::PAR_THRESHOLD {
+        zip.par_for_each(|d, s| *d = s.to_complex());
+        return out;
+    }
+    zip.for_each(|d, s| *d = s.to_complex());
+    out
 }
 
 /// Complex transform of length `n` along axis `ax` (already validated), zero-padding or cropping.
@@ -113,53 +223,8 @@ where
     S: Data<Elem = A>,
     D: Dimension,
 {
-    let mut shape = x.raw_dim();
-    shape[ax] = n;
-    let mut out = Array::<Complex<A::Real>, D>::zeros(shape);
-    if out.is_empty() {
-        return out;
-    }
-    let copy = x.len_of(Axis(ax)).min(n);
-    let plan = A::Real::plan(n, inverse);
-    let scratch_len = plan.get_inplace_scratch_len();
-    if ax + 1 == x.ndim() {
-        // Contiguous output lanes: fill them all, then batched calls.
-        Zip::from(x.lanes(Axis(ax))).and(out.lanes_mut(Axis(ax))).for_each(|src, mut dst| {
-            for (d, s) in dst.iter_mut().zip(src.iter().take(copy)) {
-                *d = s.to_complex();
-            }
-        });
-        let buf = out.as_slice_mut().expect("fresh array is contiguous");
-        process_batched(&*plan, buf, n, scratch_len);
-    } else if x.len() >= crate::engine::PAR_THRESHOLD {
-        // A large strided axis: copy the input in memory order, then transform blocks of
-        // neighbouring lanes gathered together (whole cache lines instead of one element each).
-        let ax_ = Axis(ax);
-        Zip::from(out.slice_axis_mut(ax_, ndarray::Slice::from(0..copy)))
-            .and(x.slice_axis(ax_, ndarray::Slice::from(0..copy)))
-            .for_each(|d, s| *d = s.to_complex());
-        let inner: usize = out.shape()[ax + 1..].iter().product();
-        let buf = out.as_slice_mut().expect("fresh array is contiguous");
-        strided_blocked(&*plan, buf, n, inner, scratch_len);
-    } else {
-        for_each_lane(
-            x,
-            &mut out,
-            ax,
-            || (vec![Complex::zero(); n], vec![Complex::zero(); scratch_len]),
-            |(buf, scratch), src, mut dst| {
-                for (b, s) in buf.iter_mut().zip(src.iter().take(copy)) {
-                    *b = s.to_complex();
-                }
-                buf[copy..].fill(Complex::zero());
-                plan.process_with_scratch(buf, scratch);
-                for (d, b) in dst.iter_mut().zip(buf.iter()) {
-                    *d = *b;
-                }
-            },
-        );
-    }
-    scale_complex(&mut out, norm.factor(n, inverse));
+    let mut out = to_complex_padded(x, n, ax);
+    c2c_inplace(&mut out, ax, inverse, norm);
     out
 }
 
@@ -177,7 +242,7 @@ where
 {
     let mut shape = x.raw_dim();
     shape[ax] = n / 2 + 1;
-    let mut out = Array::<Complex<A::Real>, D>::zeros(shape);
+    let mut out = crate::alloc::zeros::<Complex<A::Real>, D>(shape);
     if out.is_empty() {
         return out;
     }
@@ -217,7 +282,7 @@ where
 {
     let mut shape = x.raw_dim();
     shape[ax] = n;
-    let mut out = Array::<A::Real, D>::zeros(shape);
+    let mut out = crate::alloc::zeros::<A::Real, D>(shape);
     if out.is_empty() {
         return out;
     }

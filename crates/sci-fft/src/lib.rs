@@ -31,6 +31,7 @@
 
 pub use sci_array;
 
+mod alloc;
 mod basic;
 mod engine;
 mod error;

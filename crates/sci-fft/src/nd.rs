@@ -1,6 +1,6 @@
 //! Multi-dimensional transforms: `fft2`, `ifft2`, `fftn`, `ifftn`, `rfft2`, `irfft2`, `rfftn`, `irfftn`.
 
-use crate::basic::{c2c_axis, c2r_axis, r2c_axis};
+use crate::basic::{c2c_inplace, c2r_axis, r2c_axis, to_complex_padded};
 use crate::engine::{FftInput, Norm, RealInput};
 use crate::error::{FftError, Result};
 use ndarray::{Array, ArrayBase, Data, Dimension};
@@ -82,9 +82,15 @@ where
     let Some((&a0, &n0)) = steps.next() else {
         return Ok(x.mapv(|v| v.to_complex()));
     };
-    let mut out = c2c_axis(x, n0, a0, inverse, norm);
+    // One complex copy of the input (padded along the first axis transformed), then every axis
+    // in place; an axis whose length changes gets a padded copy first.
+    let mut out = to_complex_padded(x, n0, a0);
+    c2c_inplace(&mut out, a0, inverse, norm);
     for (&a, &n) in steps {
-        out = c2c_axis(&out, n, a, inverse, norm);
+        if out.len_of(ndarray::Axis(a)) != n {
+            out = to_complex_padded(&out, n, a);
+        }
+        c2c_inplace(&mut out, a, inverse, norm);
     }
     Ok(out)
 }
@@ -254,7 +260,10 @@ where
     };
     let mut out = r2c_axis(x, nlast, alast, norm);
     for (&a, &n) in axes.iter().zip(&lens).rev().skip(1) {
-        out = c2c_axis(&out, n, a, false, norm);
+        if out.len_of(ndarray::Axis(a)) != n {
+            out = to_complex_padded(&out, n, a);
+        }
+        c2c_inplace(&mut out, a, false, norm);
     }
     Ok(out)
 }
@@ -309,9 +318,13 @@ where
     let Some((&a0, &n0)) = steps.next() else {
         return Ok(c2r_axis(x, nlast, alast, norm));
     };
-    let mut out = c2c_axis(x, n0, a0, true, norm);
+    let mut out = to_complex_padded(x, n0, a0);
+    c2c_inplace(&mut out, a0, true, norm);
     for (&a, &n) in steps {
-        out = c2c_axis(&out, n, a, true, norm);
+        if out.len_of(ndarray::Axis(a)) != n {
+            out = to_complex_padded(&out, n, a);
+        }
+        c2c_inplace(&mut out, a, true, norm);
     }
     Ok(c2r_axis(&out, nlast, alast, norm))
 }

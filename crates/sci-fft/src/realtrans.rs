@@ -1,11 +1,11 @@
 //! Real-to-real transforms: `dct`, `idct`, `dst`, `idst` (types 1 to 4), computed with FFTs.
 
-use crate::engine::{FftFloat, Norm, RealInput, cst, for_each_lane};
+use crate::engine::{CplxWork, FftFloat, Norm, RealInput, RealWork, cst, for_each_lane, quarter_twiddle};
 use crate::error::{FftError, Result};
 use ndarray::{Array, ArrayBase, Axis, Data, Dimension};
 use num_complex::Complex;
 use num_traits::Zero;
-use realfft::RealToComplex;
+use realfft::{ComplexToReal, RealToComplex};
 use rustfft::Fft;
 use std::f64::consts::{PI, SQRT_2};
 use std::sync::Arc;
@@ -46,22 +46,27 @@ pub(crate) enum Family {
     Sin,
 }
 
-/// An FFT-based kernel for one transform type and length.
+/// An FFT-based kernel for one transform type and length, with its work buffers (taken from the
+/// thread's pool and given back when the kernel is dropped).
 struct Kernel<T: FftFloat> {
     family: Family,
     ty: DctType,
     n: usize,
-    fft: Arc<dyn Fft<T>>,
-    buf: Vec<Complex<T>>,
-    scratch: Vec<Complex<T>>,
-    /// Type 2/3: `exp(-i pi k / (2n))`; type 4: the pre-twiddle `exp(-i pi j / (2n))` (cached
-    /// per length and thread, like the plans).
-    tw: Arc<Vec<Complex<T>>>,
-    /// Type 4 post-twiddle `exp(-i pi (2k+1) / (4n))`.
-    tw4: Vec<Complex<T>>,
-    tmp: Vec<T>,
-    /// Type 2: a real FFT of length n (half the work of a complex one), with its buffers.
-    rfft: Option<(Arc<dyn RealToComplex<T>>, Vec<T>, Vec<Complex<T>>, Vec<Complex<T>>)>,
+    /// Types 1 and 4: a complex FFT of length 2(n-1), 2(n+1) or 2n.
+    fft: Option<Arc<dyn Fft<T>>>,
+    /// Type 2: a real FFT of length n (Makhoul).
+    r2c: Option<Arc<dyn RealToComplex<T>>>,
+    /// Type 3: an inverse real FFT of length n.
+    c2r: Option<Arc<dyn ComplexToReal<T>>>,
+    /// `exp(-i pi k / (2n))` as two short tables (cached per length and thread, like the plans).
+    tw: Arc<(Vec<Complex<T>>, Vec<Complex<T>>)>,
+    /// Types 2/3: the reordered real sequence.
+    rbuf: RealWork<T>,
+    /// Types 1/4: the complex FFT buffer; types 2/3: the `n/2 + 1` half spectrum.
+    buf: CplxWork<T>,
+    scratch: CplxWork<T>,
+    /// DST-II/III/IV: the sign-flipped or reversed input.
+    tmp: RealWork<T>,
 }
 
 fn expi<T: FftFloat>(theta: f64) -> Complex<T> {
@@ -70,73 +75,100 @@ fn expi<T: FftFloat>(theta: f64) -> Complex<T> {
 
 impl<T: FftFloat> Kernel<T> {
     fn new(family: Family, ty: DctType, n: usize) -> Self {
-        let (m, inverse) = match (family, ty) {
-            (Family::Cos, DctType::I) => (2 * (n - 1), false),
-            (Family::Sin, DctType::I) => (2 * (n + 1), false),
-            (_, DctType::II) => (n, false),
-            (_, DctType::III) => (n, true),
-            (_, DctType::IV) => (2 * n, false),
+        let tw = T::quarter_twiddles(n);
+        let (mut fft, mut r2c, mut c2r) = (None, None, None);
+        let (rlen, blen, slen) = match (family, ty) {
+            (_, DctType::II) => {
+                let r = T::plan_r2c(n);
+                let s = r.get_scratch_len();
+                r2c = Some(r);
+                (n, n / 2 + 1, s)
+            }
+            (_, DctType::III) => {
+                let r = T::plan_c2r(n);
+                let s = r.get_scratch_len();
+                c2r = Some(r);
+                (n, n / 2 + 1, s)
+            }
+            (f, t) => {
+                let m = match (f, t) {
+                    (Family::Cos, DctType::I) => 2 * (n - 1),
+                    (Family::Sin, DctType::I) => 2 * (n + 1),
+                    _ => 2 * n,
+                };
+                let p = T::plan(m, false);
+                let s = p.get_inplace_scratch_len();
+                fft = Some(p);
+                (0, m, s)
+            }
         };
-        let fft = T::plan(m, inverse);
-        let nf = n as f64;
-        let (tw, tw4) = match ty {
-            DctType::II | DctType::III => (T::quarter_twiddles(n), vec![]),
-            DctType::IV => (
-                T::quarter_twiddles(n),
-                (0..n).map(|k| expi(-PI * (2 * k + 1) as f64 / (4.0 * nf))).collect(),
-            ),
-            DctType::I => (Arc::new(vec![]), vec![]),
-        };
-        let (rfft, buf, scratch) = if ty == DctType::II {
-            let r = T::plan_r2c(n);
-            let (inp, out, scr) = (r.make_input_vec(), r.make_output_vec(), r.make_scratch_vec());
-            (Some((r, inp, out, scr)), vec![], vec![])
-        } else {
-            let scratch = vec![Complex::zero(); fft.get_inplace_scratch_len()];
-            (None, vec![Complex::zero(); m], scratch)
-        };
-        Kernel { family, ty, n, fft, buf, scratch, tw, tw4, tmp: vec![T::zero(); n], rfft }
+        let tlen = if family == Family::Sin && ty != DctType::I { n } else { 0 };
+        Kernel {
+            family,
+            ty,
+            n,
+            fft,
+            r2c,
+            c2r,
+            tw,
+            rbuf: RealWork::new(rlen),
+            buf: CplxWork::new(blen),
+            scratch: CplxWork::new(slen),
+            tmp: RealWork::new(tlen),
+        }
     }
 
-    fn process(&mut self, buf_len_ok: bool) {
-        debug_assert!(buf_len_ok);
-        self.fft.process_with_scratch(&mut self.buf, &mut self.scratch);
+    fn process(&mut self) {
+        let fft = self.fft.as_ref().expect("type 1 and 4 kernels carry a complex FFT");
+        fft.process_with_scratch(&mut self.buf.0, &mut self.scratch.0);
     }
 
     /// Unnormalized DCT-II of `x` into `y` (Makhoul: reorder, one real FFT of length n, twiddle).
     fn dct2(&mut self, x: &[T], y: &mut [T]) {
         let n = self.n;
-        let (r, inp, out, scr) = self.rfft.as_mut().expect("type II kernels carry a real FFT");
-        for i in 0..n.div_ceil(2) {
-            inp[i] = x[2 * i];
+        let inp = &mut self.rbuf.0;
+        for (i, v) in x.iter().step_by(2).enumerate() {
+            inp[i] = *v;
         }
-        for i in 0..n / 2 {
-            inp[n - 1 - i] = x[2 * i + 1];
+        for (i, v) in x.iter().skip(1).step_by(2).enumerate() {
+            inp[n - 1 - i] = *v;
         }
-        r.process_with_scratch(inp, out, scr).expect("buffers made by the plan have its lengths");
+        let r = self.r2c.as_ref().expect("type II kernels carry a real FFT");
+        let out = &mut self.buf.0;
+        r.process_with_scratch(inp, out, &mut self.scratch.0).expect("buffers have the plan's lengths");
         let two = cst::<T>(2.0);
+        let tw = &*self.tw;
         for k in 0..=n / 2 {
-            y[k] = two * (self.tw[k] * out[k]).re;
+            y[k] = two * (quarter_twiddle(tw, k) * out[k]).re;
         }
         // The spectrum of real data is Hermitian: V[k] = conj(V[n - k]).
         for k in n / 2 + 1..n {
-            y[k] = two * (self.tw[k] * out[n - k].conj()).re;
+            y[k] = two * (quarter_twiddle(tw, k) * out[n - k].conj()).re;
         }
     }
 
-    /// Unnormalized DCT-III of `x` into `y`.
+    /// Unnormalized DCT-III of `x` into `y`: the inverse of Makhoul's DCT-II, with one inverse
+    /// real FFT of length n.
     fn dct3(&mut self, x: &[T], y: &mut [T]) {
         let n = self.n;
-        self.buf[0] = Complex::new(x[0], T::zero());
-        for k in 1..n {
-            self.buf[k] = self.tw[k].conj() * Complex::new(x[k], -x[n - k]);
+        let tw = &*self.tw;
+        let spec = &mut self.buf.0;
+        spec[0] = Complex::new(x[0], T::zero());
+        for k in 1..=n / 2 {
+            spec[k] = quarter_twiddle(tw, k).conj() * Complex::new(x[k], -x[n - k]);
         }
-        self.process(true);
-        for i in 0..n.div_ceil(2) {
-            y[2 * i] = self.buf[i].re;
+        if n % 2 == 0 {
+            // exp(i pi / 4) (1 - i) x[n/2] is real; drop the rounding residue.
+            spec[n / 2].im = T::zero();
         }
-        for i in 0..n / 2 {
-            y[2 * i + 1] = self.buf[n - 1 - i].re;
+        let r = self.c2r.as_ref().expect("type III kernels carry an inverse real FFT");
+        let v = &mut self.rbuf.0;
+        r.process_with_scratch(spec, v, &mut self.scratch.0).expect("buffers have the plan's lengths");
+        for (i, o) in y.iter_mut().step_by(2).enumerate() {
+            *o = v[i];
+        }
+        for (i, o) in y.iter_mut().skip(1).step_by(2).enumerate() {
+            *o = v[n - 1 - i];
         }
     }
 
@@ -144,13 +176,15 @@ impl<T: FftFloat> Kernel<T> {
     fn dct4(&mut self, x: &[T], y: &mut [T]) {
         let n = self.n;
         for j in 0..n {
-            self.buf[j] = self.tw[j] * x[j];
+            self.buf.0[j] = quarter_twiddle(&self.tw, j) * x[j];
         }
-        self.buf[n..].fill(Complex::zero());
-        self.process(true);
+        self.buf.0[n..].fill(Complex::zero());
+        self.process();
+        // Post-twiddle exp(-i pi (2k+1) / (4n)) = exp(-i pi / (4n)) exp(-i pi k / (2n)).
+        let half: Complex<T> = expi(-PI / (4.0 * n as f64));
         let two = cst::<T>(2.0);
         for k in 0..n {
-            y[k] = two * (self.tw4[k] * self.buf[k]).re;
+            y[k] = two * (half * quarter_twiddle(&self.tw, k) * self.buf.0[k]).re;
         }
     }
 
@@ -158,29 +192,29 @@ impl<T: FftFloat> Kernel<T> {
     fn dct1(&mut self, x: &[T], y: &mut [T]) {
         let n = self.n;
         for j in 0..n {
-            self.buf[j] = Complex::new(x[j], T::zero());
+            self.buf.0[j] = Complex::new(x[j], T::zero());
         }
         for j in 1..n - 1 {
-            self.buf[2 * (n - 1) - j] = Complex::new(x[j], T::zero());
+            self.buf.0[2 * (n - 1) - j] = Complex::new(x[j], T::zero());
         }
-        self.process(true);
+        self.process();
         for k in 0..n {
-            y[k] = self.buf[k].re;
+            y[k] = self.buf.0[k].re;
         }
     }
 
     /// Unnormalized DST-I of `x` into `y`.
     fn dst1(&mut self, x: &[T], y: &mut [T]) {
         let n = self.n;
-        self.buf[0] = Complex::zero();
-        self.buf[n + 1] = Complex::zero();
+        self.buf.0[0] = Complex::zero();
+        self.buf.0[n + 1] = Complex::zero();
         for j in 0..n {
-            self.buf[1 + j] = Complex::new(x[j], T::zero());
-            self.buf[n + 2 + j] = Complex::new(-x[n - 1 - j], T::zero());
+            self.buf.0[1 + j] = Complex::new(x[j], T::zero());
+            self.buf.0[n + 2 + j] = Complex::new(-x[n - 1 - j], T::zero());
         }
-        self.process(true);
+        self.process();
         for k in 0..n {
-            y[k] = -self.buf[k + 1].im;
+            y[k] = -self.buf.0[k + 1].im;
         }
     }
 
@@ -195,17 +229,17 @@ impl<T: FftFloat> Kernel<T> {
             (Family::Sin, DctType::I) => self.dst1(x, y),
             (Family::Sin, DctType::II) => {
                 // DST-II(x)[k] = DCT-II((-1)^j x[j])[n-1-k]
-                let mut tmp = std::mem::take(&mut self.tmp);
+                let mut tmp = std::mem::take(&mut self.tmp.0);
                 for j in 0..n {
                     tmp[j] = if j % 2 == 0 { x[j] } else { -x[j] };
                 }
                 self.dct2(&tmp, y);
                 y.reverse();
-                self.tmp = tmp;
+                self.tmp.0 = tmp;
             }
             (Family::Sin, ty) => {
                 // DST-III/IV(x)[k] = (-1)^k DCT-III/IV(reversed x)[k]
-                let mut tmp = std::mem::take(&mut self.tmp);
+                let mut tmp = std::mem::take(&mut self.tmp.0);
                 for j in 0..n {
                     tmp[j] = x[n - 1 - j];
                 }
@@ -217,7 +251,7 @@ impl<T: FftFloat> Kernel<T> {
                 for k in (1..n).step_by(2) {
                     y[k] = -y[k];
                 }
-                self.tmp = tmp;
+                self.tmp.0 = tmp;
             }
         }
     }
@@ -246,7 +280,7 @@ where
     }
     let mut shape = x.raw_dim();
     shape[ax] = n;
-    let mut out = Array::<A::Real, D>::zeros(shape);
+    let mut out = crate::alloc::zeros::<A::Real, D>(shape);
     if out.is_empty() {
         return Ok(out);
     }
@@ -267,10 +301,12 @@ where
         x,
         &mut out,
         ax,
-        || (Kernel::<A::Real>::new(family, ty, n), vec![A::Real::zero(); n], vec![A::Real::zero(); n]),
+        || (Kernel::<A::Real>::new(family, ty, n), RealWork::new(n), RealWork::new(0)),
         |(kernel, xin, yout), src, mut dst| {
-            for (b, s) in xin.iter_mut().zip(src.iter().take(copy)) {
-                *b = s.to_real();
+            let xin = &mut xin.0;
+            match src.as_slice() {
+                Some(s) => xin.iter_mut().zip(&s[..copy]).for_each(|(b, v)| *b = v.to_real()),
+                None => xin.iter_mut().zip(src.iter().take(copy)).for_each(|(b, v)| *b = v.to_real()),
             }
             xin[copy..].fill(A::Real::zero());
             if ortho {
@@ -284,21 +320,32 @@ where
                     _ => {}
                 }
             }
-            kernel.run(xin, yout);
+            // Write straight into a contiguous output lane; else through `yout`.
+            let strided = dst.as_slice_mut().is_none();
+            if strided && yout.0.len() != n {
+                *yout = RealWork::new(n);
+            }
+            let y: &mut [A::Real] = match dst.as_slice_mut() {
+                Some(d) => d,
+                None => &mut yout.0,
+            };
+            kernel.run(xin, y);
             if ortho {
                 match (family, ty) {
                     (Family::Cos, DctType::I) => {
-                        yout[0] = yout[0] / sqrt2;
-                        yout[n - 1] = yout[n - 1] / sqrt2;
+                        y[0] = y[0] / sqrt2;
+                        y[n - 1] = y[n - 1] / sqrt2;
                     }
-                    (Family::Cos, DctType::II) => yout[0] = yout[0] / sqrt2,
-                    (Family::Sin, DctType::II) => yout[n - 1] = yout[n - 1] / sqrt2,
+                    (Family::Cos, DctType::II) => y[0] = y[0] / sqrt2,
+                    (Family::Sin, DctType::II) => y[n - 1] = y[n - 1] / sqrt2,
                     _ => {}
                 }
             }
-            match fct {
-                Some(f) => dst.iter_mut().zip(yout.iter()).for_each(|(d, y)| *d = *y * f),
-                None => dst.iter_mut().zip(yout.iter()).for_each(|(d, y)| *d = *y),
+            if let Some(f) = fct {
+                y.iter_mut().for_each(|v| *v = *v * f);
+            }
+            if strided {
+                dst.iter_mut().zip(yout.0.iter()).for_each(|(d, v)| *d = *v);
             }
         },
     );

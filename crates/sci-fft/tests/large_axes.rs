@@ -1,4 +1,4 @@
-//! Large transforms along a non-last axis take a blocked path: they must equal the same
+//! Transforms along a non-last axis gather lanes in blocks into a work buffer: they must equal the same
 //! transform computed on contiguous lanes (the array transposed so the axis comes last).
 
 use sci_array::ndarray::{Array2, Array3, Axis};
@@ -11,7 +11,7 @@ fn data2(r: usize, c: usize) -> Array2<f64> {
 
 #[test]
 fn axis0_of_a_large_matrix_matches_contiguous_lanes() {
-    let x = data2(320, 403); // 128_960 elements: above the blocked-path threshold
+    let x = data2(320, 403); // 128_960 elements: large enough to run on several threads
     for n in [None, Some(256), Some(500)] {
         let got = fft(&x, n, 0, Norm::Backward).unwrap();
         let xt = x.t().as_standard_layout().to_owned();
