@@ -67,6 +67,32 @@ fn rfftn<T: Real>(a: &ArrayViewD<'_, T>, fshape: &[usize], planner: &mut Planner
     out
 }
 
+/// The spectra of `a` and `b` zero-padded to `fshape`; two long 1-d signals are transformed
+/// on two threads (rayon feature; the same plan and input, so the same numbers).
+fn spectra<T: Real>(
+    a: &ArrayViewD<'_, T>,
+    b: &ArrayViewD<'_, T>,
+    fshape: &[usize],
+    pl: &mut Planners<T>,
+) -> (ArrayD<Complex<T>>, ArrayD<Complex<T>>) {
+    #[cfg(feature = "rayon")]
+    if fshape.len() == 1 && fshape[0] >= 1 << 15 {
+        let r2c = pl.real.plan_fft_forward(fshape[0]);
+        return rayon::join(|| rfft_1d(a, r2c.as_ref()), || rfft_1d(b, r2c.as_ref()));
+    }
+    (rfftn(a, fshape, pl), rfftn(b, fshape, pl))
+}
+
+/// Real FFT of the 1-d `a` zero-padded to the length of `r2c`, straight into the result.
+#[cfg(feature = "rayon")]
+fn rfft_1d<T: Real>(a: &ArrayViewD<'_, T>, r2c: &dyn realfft::RealToComplex<T>) -> ArrayD<Complex<T>> {
+    let mut inbuf = r2c.make_input_vec();
+    inbuf.iter_mut().zip(a.iter()).for_each(|(d, s)| *d = *s);
+    let mut out = r2c.make_output_vec();
+    r2c.process(&mut inbuf, &mut out).expect("lengths match the plan");
+    ArrayD::from_shape_vec(IxDyn(&[out.len()]), out).expect("1-d")
+}
+
 /// In-place complex FFT along `ax` of every lane.
 fn complex_axis<T: Real>(
     a: &mut ArrayD<Complex<T>>,
@@ -122,8 +148,7 @@ fn fft_full_with<T: Real>(
     fshape: &[usize],
     pl: &mut Planners<T>,
 ) -> ArrayD<T> {
-    let mut fa = rfftn(a, fshape, pl);
-    let fb = rfftn(b, fshape, pl);
+    let (mut fa, fb) = spectra(a, b, fshape, pl);
     fa.zip_mut_with(&fb, |x, y| *x = *x * *y);
     let nd = fshape.len();
     let last = nd - 1;

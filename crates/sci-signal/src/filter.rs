@@ -41,25 +41,40 @@ impl<T: Real> Coeffs<T> {
 
     /// Filters `x` into `y`, updating the state `z` (length `order()`).
     pub(crate) fn run(&self, x: &[T], y: &mut [T], z: &mut [T]) {
+        self.run_iter(x.iter().copied().zip(y.iter_mut()), z);
+    }
+
+    /// Filters `buf` in place, from its end back to its start (the backward pass of
+    /// `filtfilt` without reversed copies), updating the state `z`.
+    pub(crate) fn run_rev_in_place(&self, buf: &mut [T], z: &mut [T]) {
+        self.run_iter(buf.iter_mut().rev().map(|v| (*v, v)), z);
+    }
+
+    /// Filters `buf` in place, updating the state `z`.
+    pub(crate) fn run_in_place(&self, buf: &mut [T], z: &mut [T]) {
+        self.run_iter(buf.iter_mut().map(|v| (*v, v)), z);
+    }
+
+    /// Filters the samples of `io` (input value, output slot) in order, updating the state `z`.
+    #[inline(always)]
+    fn run_iter<'a, I: Iterator<Item = (T, &'a mut T)>>(&self, io: I, z: &mut [T])
+    where
+        T: 'a,
+    {
         let (b, a) = (&self.b, &self.a);
         let n = b.len();
-        if n == 1 {
-            for (yi, &xi) in y.iter_mut().zip(x) {
-                *yi = b[0] * xi;
-            }
-            return;
-        }
         match n {
-            2 => run_fixed::<T, 2, 1>(b, a, x, y, z),
-            3 => run_fixed::<T, 3, 2>(b, a, x, y, z),
-            4 => run_fixed::<T, 4, 3>(b, a, x, y, z),
-            5 => run_fixed::<T, 5, 4>(b, a, x, y, z),
-            6 => run_fixed::<T, 6, 5>(b, a, x, y, z),
-            7 => run_fixed::<T, 7, 6>(b, a, x, y, z),
-            8 => run_fixed::<T, 8, 7>(b, a, x, y, z),
-            9 => run_fixed::<T, 9, 8>(b, a, x, y, z),
+            1 => io.for_each(|(xi, yi)| *yi = b[0] * xi),
+            2 => run_fixed::<T, I, 2, 1>(b, a, io, z),
+            3 => run_fixed::<T, I, 3, 2>(b, a, io, z),
+            4 => run_fixed::<T, I, 4, 3>(b, a, io, z),
+            5 => run_fixed::<T, I, 5, 4>(b, a, io, z),
+            6 => run_fixed::<T, I, 6, 5>(b, a, io, z),
+            7 => run_fixed::<T, I, 7, 6>(b, a, io, z),
+            8 => run_fixed::<T, I, 8, 7>(b, a, io, z),
+            9 => run_fixed::<T, I, 9, 8>(b, a, io, z),
             _ => {
-                for (yi, &xi) in y.iter_mut().zip(x) {
+                for (xi, yi) in io {
                     let yn = z[0] + b[0] * xi;
                     for k in 0..n - 2 {
                         z[k] = z[k + 1] + xi * b[k + 1] - yn * a[k + 1];
@@ -75,11 +90,16 @@ impl<T: Real> Coeffs<T> {
 /// The direct form II transposed loop for `N` taps (`M = N - 1` states) with the coefficients
 /// and the state in registers; the same operations in the same order as the general loop.
 #[inline(always)]
-fn run_fixed<T: Real, const N: usize, const M: usize>(b: &[T], a: &[T], x: &[T], y: &mut [T], z: &mut [T]) {
+fn run_fixed<'a, T: Real + 'a, I: Iterator<Item = (T, &'a mut T)>, const N: usize, const M: usize>(
+    b: &[T],
+    a: &[T],
+    io: I,
+    z: &mut [T],
+) {
     let bb: [T; N] = b[..N].try_into().expect("N taps");
     let aa: [T; N] = a[..N].try_into().expect("N taps");
     let mut zz: [T; M] = z[..M].try_into().expect("M states");
-    for (yi, &xi) in y.iter_mut().zip(x) {
+    for (xi, yi) in io {
         let yn = zz[0] + bb[0] * xi;
         for k in 0..M - 1 {
             zz[k] = zz[k + 1] + xi * bb[k + 1] - yn * aa[k + 1];

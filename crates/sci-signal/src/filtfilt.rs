@@ -3,7 +3,7 @@
 use crate::error::{Result, SignalError};
 use crate::filter::{Coeffs, lfilter_zi};
 use crate::real::{Real, map_lanes};
-use crate::sosfilt::{sos_run, sosfilt_zi, validate_sos};
+use crate::sosfilt::{sos_run, sos_run_in_place, sos_run_rev_in_place, sosfilt_zi, validate_sos};
 use ndarray::{Array, ArrayBase, Axis, Data, Dimension, Ix1, Ix2};
 
 mod gust;
@@ -93,29 +93,108 @@ fn edge_len(opts: &FiltfiltOptions, n: usize, ntaps: usize) -> Result<usize> {
     Ok(edge)
 }
 
-/// Writes `x` extended by `edge` samples at both ends into `ext`.
-fn extend<T: Real>(x: &[T], edge: usize, pad: Option<PadType>, ext: &mut Vec<T>) {
-    ext.clear();
+/// Writes the `edge` samples that extend `x` before its start into `left` and after its end
+/// into `right` (SciPy's `odd_ext`, `even_ext`, `const_ext`).
+fn edges<T: Real>(x: &[T], edge: usize, pad: Option<PadType>, left: &mut Vec<T>, right: &mut Vec<T>) {
+    left.clear();
+    right.clear();
     let n = x.len();
     let two = T::one() + T::one();
     match pad {
-        None => ext.extend_from_slice(x),
+        None => {}
         Some(PadType::Odd) => {
-            ext.extend((1..=edge).rev().map(|i| two * x[0] - x[i]));
-            ext.extend_from_slice(x);
-            ext.extend((1..=edge).map(|i| two * x[n - 1] - x[n - 1 - i]));
+            left.extend((1..=edge).rev().map(|i| two * x[0] - x[i]));
+            right.extend((1..=edge).map(|i| two * x[n - 1] - x[n - 1 - i]));
         }
         Some(PadType::Even) => {
-            ext.extend((1..=edge).rev().map(|i| x[i]));
-            ext.extend_from_slice(x);
-            ext.extend((1..=edge).map(|i| x[n - 1 - i]));
+            left.extend((1..=edge).rev().map(|i| x[i]));
+            right.extend((1..=edge).map(|i| x[n - 1 - i]));
         }
         Some(PadType::Constant) => {
-            ext.extend(std::iter::repeat_n(x[0], edge));
-            ext.extend_from_slice(x);
-            ext.extend(std::iter::repeat_n(x[n - 1], edge));
+            left.extend(std::iter::repeat_n(x[0], edge));
+            right.extend(std::iter::repeat_n(x[n - 1], edge));
         }
     }
+}
+
+/// A filter run forward and backward by [`pad_lane`]: its state and its passes.
+trait ZeroPhase<T> {
+    /// Sets the state to the steady state for the constant input `v` (`zi * v`).
+    fn start(&mut self, v: T);
+    /// Filters `x` into `y`.
+    fn forward(&mut self, x: &[T], y: &mut [T]);
+    /// Filters `buf` in place.
+    fn forward_in_place(&mut self, buf: &mut [T]);
+    /// Filters `buf` in place from its end back to its start.
+    fn backward_in_place(&mut self, buf: &mut [T]);
+}
+
+/// `b / a` with its steady state `zi`.
+struct TfPass<'c, T> {
+    c: &'c Coeffs<T>,
+    zi: &'c [T],
+    z: Vec<T>,
+}
+
+impl<T: Real> ZeroPhase<T> for TfPass<'_, T> {
+    fn start(&mut self, v: T) {
+        self.z.iter_mut().zip(self.zi).for_each(|(d, s)| *d = *s * v);
+    }
+    fn forward(&mut self, x: &[T], y: &mut [T]) {
+        self.c.run(x, y, &mut self.z);
+    }
+    fn forward_in_place(&mut self, buf: &mut [T]) {
+        self.c.run_in_place(buf, &mut self.z);
+    }
+    fn backward_in_place(&mut self, buf: &mut [T]) {
+        self.c.run_rev_in_place(buf, &mut self.z);
+    }
+}
+
+/// Second-order sections with their steady state `zi`.
+struct SosPass<'c, T> {
+    s: &'c [[T; 6]],
+    zi: &'c [[T; 2]],
+    z: Vec<[T; 2]>,
+}
+
+impl<T: Real> ZeroPhase<T> for SosPass<'_, T> {
+    fn start(&mut self, v: T) {
+        self.z.iter_mut().zip(self.zi).for_each(|(d, s)| *d = [s[0] * v, s[1] * v]);
+    }
+    fn forward(&mut self, x: &[T], y: &mut [T]) {
+        sos_run(self.s, x, y, &mut self.z);
+    }
+    fn forward_in_place(&mut self, buf: &mut [T]) {
+        sos_run_in_place(self.s, buf, &mut self.z);
+    }
+    fn backward_in_place(&mut self, buf: &mut [T]) {
+        sos_run_rev_in_place(self.s, buf, &mut self.z);
+    }
+}
+
+/// Zero-phase filtering of one lane `x` into `y` (same length), as SciPy's `filtfilt` with
+/// padding: extend by `edge` samples, filter forward from `zi * first`, backward from
+/// `zi * last`, crop. The forward pass writes the middle straight into `y` and the backward
+/// pass runs on `y` in place and stops at its start (the left extension is cropped anyway), so
+/// only the two extensions need buffers. The same operations in the same order as filtering
+/// the extended signal, reversing it and filtering again.
+fn pad_lane<T: Real, F: ZeroPhase<T>>(
+    f: &mut F,
+    x: &[T],
+    y: &mut [T],
+    edge: usize,
+    pad: Option<PadType>,
+    (left, right): &mut (Vec<T>, Vec<T>),
+) {
+    edges(x, edge, pad, left, right);
+    f.start(left.first().copied().unwrap_or(x[0]));
+    f.forward_in_place(left);
+    f.forward(x, y);
+    f.forward_in_place(right);
+    f.start(right.last().copied().unwrap_or(y[y.len() - 1]));
+    f.backward_in_place(right);
+    f.backward_in_place(y);
 }
 
 /// Forward-backward filtering with `b / a`: zero phase, squared magnitude response.
@@ -176,19 +255,8 @@ where
     let edge = edge_len(&opts, n, a.len().max(b.len()))?;
     let zi = lfilter_zi(b, a)?.to_vec();
     let order = c.order();
-    let init = || (Vec::new(), Vec::new(), vec![T::zero(); order]);
-    Ok(map_lanes(x, ax, n, init, |(ext, y1, z), xi, yo| {
-        extend(xi, edge, opts.padtype, ext);
-        y1.resize(ext.len(), T::zero());
-        z.iter_mut().zip(&zi).for_each(|(d, s)| *d = *s * ext[0]);
-        c.run(ext, y1, z);
-        y1.reverse();
-        z.iter_mut().zip(&zi).for_each(|(d, s)| *d = *s * y1[0]);
-        ext.copy_from_slice(y1);
-        c.run(ext, y1, z);
-        y1.reverse();
-        yo.copy_from_slice(&y1[edge..edge + n]);
-    }))
+    let init = || (TfPass { c: &c, zi: &zi, z: vec![T::zero(); order] }, (Vec::new(), Vec::new()));
+    Ok(map_lanes(x, ax, n, init, |(f, bufs), xi, yo| pad_lane(f, xi, yo, edge, opts.padtype, bufs)))
 }
 
 /// Forward-backward filtering with second-order sections: zero phase.
@@ -235,17 +303,6 @@ where
     let edge = edge_len(&opts, n, ntaps)?;
     let zi = sosfilt_zi(sos)?;
     let zi: Vec<[T; 2]> = zi.rows().into_iter().map(|r| [r[0], r[1]]).collect();
-    let init = || (Vec::new(), Vec::new(), zi.clone());
-    Ok(map_lanes(x, ax, n, init, |(ext, y1, z), xi, yo| {
-        extend(xi, edge, opts.padtype, ext);
-        y1.resize(ext.len(), T::zero());
-        z.iter_mut().zip(&zi).for_each(|(d, s)| *d = [s[0] * ext[0], s[1] * ext[0]]);
-        sos_run(&s, ext, y1, z);
-        y1.reverse();
-        z.iter_mut().zip(&zi).for_each(|(d, s)| *d = [s[0] * y1[0], s[1] * y1[0]]);
-        ext.copy_from_slice(y1);
-        sos_run(&s, ext, y1, z);
-        y1.reverse();
-        yo.copy_from_slice(&y1[edge..edge + n]);
-    }))
+    let init = || (SosPass { s: &s, zi: &zi, z: zi.clone() }, (Vec::new(), Vec::new()));
+    Ok(map_lanes(x, ax, n, init, |(f, bufs), xi, yo| pad_lane(f, xi, yo, edge, opts.padtype, bufs)))
 }

@@ -27,12 +27,12 @@
 //! | `stft`, `istft`, `check_COLA`, `check_NOLA` | [`stft`], [`istft`], [`check_cola`], [`check_nola`] |
 //! | `find_peaks`, `peak_prominences`, `peak_widths` | [`find_peaks`], [`peak_prominences`], [`peak_widths`] |
 //! | `argrelextrema`, `argrelmax`, `argrelmin` | [`argrelextrema`], [`argrelmax`], [`argrelmin`] |
-//! | `chirp`, `square`, `sawtooth`, `gausspulse`, `unit_impulse`, `hilbert`, `hilbert2` | [`chirp`], [`square`], [`sawtooth`], [`gausspulse`] / [`gausspulse_cutoff`], [`unit_impulse`], [`hilbert`], [`hilbert2`] |
+//! | `chirp`, `square`, `sawtooth`, `gausspulse`, `unit_impulse`, `hilbert`, `hilbert2` | [`chirp`], [`square`], [`sawtooth`], [`gausspulse`] / [`gausspulse_cutoff`], [`unit_impulse`], [`hilbert`], [`hilbert2`] / [`hilbert2_1d`] |
 //! | `medfilt`, `medfilt2d`, `wiener`, `savgol_coeffs`, `savgol_filter` | [`medfilt`], [`medfilt2d`], [`wiener`], [`savgol_coeffs`], [`savgol_filter`] |
 //! | `upfirdn`, `resample_poly`, `decimate` | [`upfirdn`], [`resample_poly`], [`decimate`] |
 //! | `firwin`, `firwin2`, `kaiser_beta`, `kaiser_atten`, `kaiserord` | [`firwin`], [`firwin2`], [`kaiser_beta`], [`kaiser_atten`], [`kaiserord`] |
 //! | `remez`, `firls` | [`remez`], [`firls`] |
-//! | `get_window`, `windows.*` | [`get_window`], [`windows`] |
+//! | `get_window` (by [`Window`], or by name and tuple parameters), `windows.*` | [`get_window`], [`get_window_named`], [`windows`] |
 //!
 //! ```
 //! use sci_signal::{butter, BType};
@@ -125,8 +125,8 @@ pub use spectral::{
 pub use stft::{StftOptions, check_cola, check_nola, istft, stft};
 pub use tf_transforms::{bilinear, lp2bp, lp2bs, lp2hp, lp2lp, normalize};
 pub use waveforms::{
-    ChirpMethod, ImpulseIndex, chirp, gausspulse, gausspulse_cutoff, hilbert, hilbert2, sawtooth, square,
-    unit_impulse,
+    ChirpMethod, ImpulseIndex, chirp, gausspulse, gausspulse_cutoff, hilbert, hilbert2, hilbert2_1d,
+    sawtooth, square, unit_impulse,
 };
-pub use windows::{Window, get_window};
+pub use windows::{Window, get_window, get_window_named};
 pub use zpk::{Zpk, bilinear_zpk, buttap, lp2bp_zpk, lp2bs_zpk, lp2hp_zpk, lp2lp_zpk, zpk2tf};

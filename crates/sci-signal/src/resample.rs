@@ -1,10 +1,10 @@
 //! `resample`: Fourier-method resampling.
 
 use crate::error::{Result, invalid};
+use crate::fftconv::{Planners, with_planners};
 use crate::real::{Real, cst, map_lanes};
 use ndarray::{Array, ArrayBase, Axis, Data, Dimension};
 use num_complex::Complex;
-use realfft::RealFftPlanner;
 
 /// Resamples `x` to `num` samples along `axis` with the FFT (band-limited interpolation).
 ///
@@ -44,9 +44,9 @@ where
     if n_x == 0 {
         return Err(invalid("x", "cannot resample an empty axis"));
     }
-    let mut planner = RealFftPlanner::<T>::new();
-    let fwd = planner.plan_fft_forward(n_x);
-    let inv = planner.plan_fft_inverse(num);
+    // Plans cached per thread and length, as SciPy's pocketfft caches its plans.
+    let (fwd, inv) =
+        with_planners(|pl: &mut Planners<T>| (pl.real.plan_fft_forward(n_x), pl.real.plan_fft_inverse(num)));
     let m = num.min(n_x);
     let m2 = m / 2 + 1;
     // X / s_fac, then irfft's 1/num: one factor (n/num is s_fac) times 1/num.

@@ -21,16 +21,71 @@ pub(crate) fn validate_sos<T: Real, S: Data<Elem = T>>(sos: &ArrayBase<S, Ix2>) 
 
 /// Runs the cascade over `x` into `y`; `z` holds two states per section.
 pub(crate) fn sos_run<T: Real>(sos: &[[T; 6]], x: &[T], y: &mut [T], z: &mut [[T; 2]]) {
-    for (yi, &xi) in y.iter_mut().zip(x) {
-        let mut cur = xi;
-        for (s, zs) in sos.iter().zip(z.iter_mut()) {
-            let new = s[0] * cur + zs[0];
-            zs[0] = s[1] * cur - s[4] * new + zs[1];
-            zs[1] = s[2] * cur - s[5] * new;
-            cur = new;
+    sos_run_iter(sos, x.iter().copied().zip(y.iter_mut()), z);
+}
+
+/// Runs the cascade over `buf` in place, from its end back to its start (the backward pass of
+/// `sosfiltfilt` without reversed copies).
+pub(crate) fn sos_run_rev_in_place<T: Real>(sos: &[[T; 6]], buf: &mut [T], z: &mut [[T; 2]]) {
+    sos_run_iter(sos, buf.iter_mut().rev().map(|v| (*v, v)), z);
+}
+
+/// Runs the cascade over `buf` in place.
+pub(crate) fn sos_run_in_place<T: Real>(sos: &[[T; 6]], buf: &mut [T], z: &mut [[T; 2]]) {
+    sos_run_iter(sos, buf.iter_mut().map(|v| (*v, v)), z);
+}
+
+/// Runs the cascade over the samples of `io` (input value, output slot) in order; up to 8
+/// sections keep coefficients and states in registers.
+#[inline(always)]
+fn sos_run_iter<'a, T: Real + 'a, I: Iterator<Item = (T, &'a mut T)>>(
+    sos: &[[T; 6]],
+    io: I,
+    z: &mut [[T; 2]],
+) {
+    match sos.len() {
+        1 => sos_fixed::<T, I, 1>(sos, io, z),
+        2 => sos_fixed::<T, I, 2>(sos, io, z),
+        3 => sos_fixed::<T, I, 3>(sos, io, z),
+        4 => sos_fixed::<T, I, 4>(sos, io, z),
+        5 => sos_fixed::<T, I, 5>(sos, io, z),
+        6 => sos_fixed::<T, I, 6>(sos, io, z),
+        7 => sos_fixed::<T, I, 7>(sos, io, z),
+        8 => sos_fixed::<T, I, 8>(sos, io, z),
+        _ => {
+            for (xi, yi) in io {
+                *yi = sos_step(sos, z, xi);
+            }
         }
-        *yi = cur;
     }
+}
+
+/// One sample through every section (SciPy's `_sosfilt` operation order).
+#[inline(always)]
+fn sos_step<T: Real>(sos: &[[T; 6]], z: &mut [[T; 2]], xi: T) -> T {
+    let mut cur = xi;
+    for (s, zs) in sos.iter().zip(z.iter_mut()) {
+        let new = s[0] * cur + zs[0];
+        zs[0] = s[1] * cur - s[4] * new + zs[1];
+        zs[1] = s[2] * cur - s[5] * new;
+        cur = new;
+    }
+    cur
+}
+
+/// [`sos_step`] over `S` sections held in local arrays.
+#[inline(always)]
+fn sos_fixed<'a, T: Real + 'a, I: Iterator<Item = (T, &'a mut T)>, const S: usize>(
+    sos: &[[T; 6]],
+    io: I,
+    z: &mut [[T; 2]],
+) {
+    let ss: [[T; 6]; S] = sos[..S].try_into().expect("S sections");
+    let mut zz: [[T; 2]; S] = z[..S].try_into().expect("S states");
+    for (xi, yi) in io {
+        *yi = sos_step(&ss, &mut zz, xi);
+    }
+    z[..S].copy_from_slice(&zz);
 }
 
 /// Filters `x` along `axis` with a cascade of second-order sections, starting from rest.

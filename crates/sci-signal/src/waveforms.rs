@@ -6,7 +6,7 @@ use std::f64::consts::PI;
 
 mod hilbert2;
 
-pub use hilbert2::hilbert2;
+pub use hilbert2::{hilbert2, hilbert2_1d};
 
 /// The frequency sweep of [`chirp`], SciPy's `method`.
 ///

@@ -19,10 +19,12 @@ use std::f64::consts::PI;
 mod chebwin;
 mod dpss;
 mod extra;
+mod named;
 
 pub use chebwin::chebwin;
 pub use dpss::{Dpss, DpssNorm, DpssOptions, dpss};
 pub use extra::{barthann, general_gaussian, general_hamming, kaiser_bessel_derived, lanczos, taylor};
+pub use named::get_window_named;
 
 /// A window kind with its parameters, SciPy's `window` argument of `get_window`.
 ///

@@ -67,13 +67,13 @@ fn plane<T: Real>(x: ArrayView2<'_, T>, mut out: ArrayViewMut2<'_, Complex<T>>, 
 /// other axis is a batch of planes.
 ///
 /// SciPy equivalent: `scipy.signal.hilbert2(x, N, axes)` (`axes=(-2, -1)` is SciPy's default;
-/// SciPy turns a 1-d `x` into one row: pass it as a `(1, n)` array).
+/// SciPy turns a 1-d `x` into one row: [`hilbert2_1d`] does that).
 ///
 /// # Errors
 ///
 /// [`SignalError::InvalidValue`](crate::SignalError::InvalidValue) when `n` holds a zero
 /// ("When given as a tuple, N must hold exactly two positive integers"), when the axes are
-/// equal ("axes must contain 2 distinct axes"), for a 1-d `x`, or, without `n`, when `x` is
+/// equal ("axes must contain 2 distinct axes"), for a 1-d `x` (use [`hilbert2_1d`]), or, without `n`, when `x` is
 /// empty along an axis; [`SignalError::Array`](crate::SignalError::Array) for an axis out of
 /// bounds.
 ///
@@ -150,4 +150,36 @@ pub fn hilbert2<T: Real, S: Data<Elem = T>, D: Dimension>(
         plane(xs, os, &plans);
     }
     Ok(out)
+}
+
+/// [`hilbert2`] of a 1-d `x`, as SciPy computes it: `x` becomes one row (`atleast_2d`, shape
+/// `(1, len)`), so the result is 2-d. Along the row the positive frequencies are doubled and
+/// the negative ones and the Nyquist bin zeroed (unlike [`hilbert`](crate::hilbert), which
+/// keeps an even length's Nyquist bin); along the length-1 axis nothing changes unless `n`
+/// pads it.
+///
+/// SciPy equivalent: `scipy.signal.hilbert2(x, N, axes)` with a 1-d `x`.
+///
+/// # Errors
+///
+/// As [`hilbert2`] for the `(1, len)` array.
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::ndarray::array;
+/// // SciPy: hilbert2([1., 2., 3., 4.]) == [[1.5+1j, 1.5-1j, 3.5-1j, 3.5+1j]]
+/// let z = sci_signal::hilbert2_1d(&array![1.0_f64, 2.0, 3.0, 4.0], None, [-2, -1]).unwrap();
+/// assert_eq!(z.dim(), (1, 4));
+/// let want = [(1.5, 1.0), (1.5, -1.0), (3.5, -1.0), (3.5, 1.0)];
+/// for (v, (re, im)) in z.iter().zip(want) {
+///     assert!((v.re - re).abs() < 1e-12 && (v.im - im).abs() < 1e-12);
+/// }
+/// ```
+pub fn hilbert2_1d<T: Real, S: Data<Elem = T>>(
+    x: &ArrayBase<S, ndarray::Ix1>,
+    n: Option<[usize; 2]>,
+    axes: [isize; 2],
+) -> Result<ndarray::Array2<Complex<T>>> {
+    hilbert2(&x.view().insert_axis(Axis(0)), n, axes)
 }
