@@ -187,3 +187,22 @@ fn slsqp_bad_input() {
     assert_eq!((r.status, r.success), (2, false));
     assert_eq!(r.message, "More equality constraints than independent variables");
 }
+
+#[test]
+fn slsqp_one_variable_from_a_strided_view() {
+    // min (x - 2)^2 with 1 - x >= 0, x0 = 0 given as a non-contiguous view.
+    let fx = load();
+    let f = |x: &Array1<f64>| (x[0] - 2.0).powi(2);
+    let g = |x: &Array1<f64>| array![2.0 * (x[0] - 2.0)];
+    let c = |x: &Array1<f64>| array![1.0 - x[0]];
+    let buf = array![0.0, 9.0];
+    let x0 = buf.slice(sci_array::ndarray::s![..;2]);
+    let opts = MinimizeOptions {
+        method: Method::Slsqp,
+        jac: Jac::Fn(&g),
+        constraints: vec![ConstraintDict::new(ConstraintType::Ineq, &c).into()],
+        ..Default::default()
+    };
+    let r = minimize(f, &x0, &opts).unwrap();
+    println!("{}", check(&fx, "one_d_sl", &r));
+}
