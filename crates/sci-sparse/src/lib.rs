@@ -46,9 +46,10 @@
 //! convert to and from `sprs`. Indices are `usize`. Elements are any [`SparseScalar`]
 //! (`f64`, `f32`, integers, `Complex<f64>`, ...); solvers work on `f64`.
 //!
-//! Speed: products run on rayon above 10^5 stored entries; [`linalg::spsolve`] is a
-//! left-looking sparse LU (Gilbert–Peierls) with threshold partial pivoting after an
-//! AMD-style minimum-degree ordering of `A + A^T`; [`linalg::eigsh`] is a thick-restart
+//! Speed: products run on rayon above 10^5 stored entries; [`linalg::spsolve`] is, as
+//! SuperLU's default, a supernodal LU with partial pivoting after a COLAMD column ordering
+//! (faer's sparse LU; other orderings and threshold pivoting use a left-looking
+//! Gilbert–Peierls LU); [`linalg::eigsh`] is a thick-restart
 //! Lanczos method with full (DGKS) reorthogonalization.
 #![doc(test(attr(deny(warnings))))]
 

@@ -43,9 +43,13 @@ fn spsolve_matches_scipy() {
         let want = v(&f, &format!("{c}/x"));
         assert_allclose(&spsolve(&a, &b).unwrap(), &want, DIRECT, 1e-14);
         assert_allclose(&spsolve(&a.tocsc(), &b).unwrap(), &want, DIRECT, 1e-14);
-        for spec in
-            [PermcSpec::Natural, PermcSpec::MmdAta, PermcSpec::MmdAtPlusA, PermcSpec::ReverseCuthillMckee]
-        {
+        for spec in [
+            PermcSpec::Colamd,
+            PermcSpec::Natural,
+            PermcSpec::MmdAta,
+            PermcSpec::MmdAtPlusA,
+            PermcSpec::ReverseCuthillMckee,
+        ] {
             for thresh in [1.0, 0.1, 0.0] {
                 let lu = splu(&a, &SpluOptions { permc_spec: spec, diag_pivot_thresh: thresh }).unwrap();
                 assert_allclose(&lu.solve(&b).unwrap(), &want, DIRECT, 1e-13);
@@ -66,6 +70,46 @@ fn spsolve_matches_scipy() {
     let b = m(&f, "spsolve_tour_2d/b");
     let x = spsolve(&a, &b.slice(s![.., ..;-1])).unwrap();
     assert_allclose(&x.column(0), &m(&f, "spsolve_tour_2d/x").column(1), DIRECT, 1e-14);
+}
+
+// The 2500-unknown system has a condition number ~1.6e4 and |x| up to ~560: SuperLU's solution
+// and ours (different pivot order inside supernodes) differ by up to ~1e-13 absolute.
+const BIG_RTOL: f64 = 1e-10;
+const BIG_ATOL: f64 = 1e-12;
+
+#[test]
+fn supernodal_splu_matches_scipy() {
+    let f = fx();
+    let a = mat(&f, "spsolve_unsym2500/a");
+    let b = m(&f, "spsolve_unsym2500/b");
+    let want = m(&f, "spsolve_unsym2500/x");
+    assert_allclose(&spsolve(&a, &b).unwrap(), &want, BIG_RTOL, BIG_ATOL);
+    let lu = splu(&a, &SpluOptions::default()).unwrap();
+    // one column at a time, a non-contiguous view, and the transposed system
+    assert_allclose(&lu.solve(&b.column(1)).unwrap(), &want.column(1), BIG_RTOL, BIG_ATOL);
+    let xt = lu.solve_transposed(&b).unwrap();
+    assert_allclose(&a.transpose().dot_dense(&xt).unwrap(), &b, 1e-10, 1e-12);
+    // the same factorization as the left-looking engine with SciPy's other orderings
+    for spec in [PermcSpec::MmdAtPlusA, PermcSpec::Colamd] {
+        let opts = SpluOptions { permc_spec: spec, diag_pivot_thresh: 0.5 };
+        assert_allclose(&splu(&a, &opts).unwrap().solve(&b).unwrap(), &want, BIG_RTOL, BIG_ATOL);
+    }
+    // its explicit factors rebuild Pr A Pc
+    let (pr, pc) = (lu.perm_r(), lu.perm_c());
+    let (l, u) = (lu.l(), lu.u());
+    assert_eq!(lu.nnz(), l.nnz() + u.nnz());
+    let lu_prod = l.matmul(&u).unwrap().toarray();
+    let dense = a.toarray();
+    let mut worst = 0.0f64;
+    for ((i, j), &v) in dense.indexed_iter() {
+        worst = worst.max((lu_prod[[pr[i], pc[j]]] - v).abs());
+    }
+    assert!(worst < 1e-12, "|L U - Pr A Pc| = {worst}");
+    assert!(l.data().iter().all(|x| x.abs() <= 1.0), "partial pivoting");
+    // numerically singular (structurally not): SciPy warns and returns NaN
+    let s = mat(&f, "spsolve_singular1600/a");
+    assert_eq!(splu(&s, &SpluOptions::default()).unwrap_err(), SparseError::SingularMatrix);
+    assert!(spsolve(&s, &Array1::<f64>::ones(1600)).is_err());
 }
 
 #[test]

@@ -1,9 +1,13 @@
-//! Sparse LU factorization (left-looking Gilbert–Peierls with threshold partial pivoting and a
-//! fill-reducing column ordering), `splu`, `spsolve`, `factorized`, `spsolve_triangular`.
+//! Sparse LU factorization, `splu`, `spsolve`, `factorized`, `spsolve_triangular`: SciPy's
+//! default options run the supernodal engine ([`super::supernodal`]); other column orderings,
+//! threshold pivoting and `spilu` run a left-looking Gilbert–Peierls LU.
+
+use std::sync::OnceLock;
 
 use sci_array::ndarray::{Array, Array1, ArrayBase, Data, Dimension};
 
 use super::ordering::{ata_pattern, minimum_degree, reverse_cuthill_mckee, sym_pattern};
+use super::supernodal::{Supernodal, colamd_order};
 use super::{ToCsc, rhs_columns};
 use crate::cs::Cs;
 use crate::error::{Result, SparseError, invalid, shape_err};
@@ -18,6 +22,7 @@ use crate::{CscMatrix, CsrMatrix};
 /// let a = sci_sparse::diags(&[vec![-1.0], vec![4.0], vec![-1.0]], &[-1, 0, 1], Some((6, 6)))?;
 /// let lu = splu(&a, &SpluOptions { permc_spec: PermcSpec::ReverseCuthillMckee, ..Default::default() })?;
 /// assert_eq!(lu.shape(), (6, 6));
+/// assert_eq!(PermcSpec::default(), PermcSpec::Colamd);
 /// # Ok::<(), sci_sparse::SparseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -27,10 +32,13 @@ pub enum PermcSpec {
     Natural,
     /// Minimum degree on the pattern of `A^T A` (`"MMD_ATA"`).
     MmdAta,
-    /// Minimum degree on the pattern of `A^T + A` (`"MMD_AT_PLUS_A"`); this crate's default
-    /// (SciPy's default is `"COLAMD"`, which is not implemented here).
-    #[default]
+    /// Minimum degree on the pattern of `A^T + A` (`"MMD_AT_PLUS_A"`): little fill for
+    /// structurally symmetric matrices.
     MmdAtPlusA,
+    /// Column approximate minimum degree (`"COLAMD"`), SciPy's default. With
+    /// `diag_pivot_thresh = 1.0` the factorization is supernodal.
+    #[default]
+    Colamd,
     /// Reverse Cuthill–McKee on the pattern of `A^T + A` (a bandwidth-reducing ordering).
     ReverseCuthillMckee,
 }
@@ -62,6 +70,10 @@ impl Default for SpluOptions {
 
 /// A sparse LU factorization `Pr A Pc = L U` from [`splu`]; solve with [`SuperLU::solve`].
 ///
+/// A supernodal factorization (SciPy's default options) keeps its factors in dense blocks;
+/// [`SuperLU::l`], [`SuperLU::u`] and [`SuperLU::nnz`] then compute `L` and `U` column by
+/// column once (the LU of `Pr A Pc` without further pivoting, which is unique), on first use.
+///
 /// SciPy equivalent: `scipy.sparse.linalg.SuperLU`.
 ///
 /// # Examples
@@ -81,6 +93,23 @@ impl Default for SpluOptions {
 #[derive(Debug, Clone)]
 pub struct SuperLU {
     n: usize,
+    engine: Engine,
+}
+
+#[derive(Debug, Clone)]
+enum Engine {
+    LeftLooking(Factors),
+    Supernodal {
+        lu: Box<Supernodal>,
+        /// `A` (canonical CSC), kept to extract `L` and `U` on demand.
+        a: Cs<f64>,
+        factors: OnceLock<Factors>,
+    },
+}
+
+/// Explicit factors `Pr A Pc = L U`.
+#[derive(Debug, Clone)]
+struct Factors {
     /// Columns of L (unit diagonal not stored), original row indices.
     l: Cs<f64>,
     /// Columns of U (diagonal stored last in each column), pivot-step row indices.
@@ -119,13 +148,23 @@ const NONE: usize = usize::MAX;
 /// # Ok::<(), sci_sparse::SparseError>(())
 /// ```
 pub fn splu<A: ToCsc + ?Sized>(a: &A, opts: &SpluOptions) -> Result<SuperLU> {
-    let (cs, q) = splu_ordering(a, opts)?;
-    factor(&cs, q, opts.diag_pivot_thresh, 0.0)
+    let cs = splu_check(a, opts)?;
+    let n = cs.nmajor;
+    if opts.permc_spec == PermcSpec::Colamd
+        && opts.diag_pivot_thresh == 1.0
+        && n > 0
+        && let Some(lu) = Supernodal::factor(&cs)?
+    {
+        let engine = Engine::Supernodal { lu: Box::new(lu), a: cs, factors: OnceLock::new() };
+        return Ok(SuperLU { n, engine });
+    }
+    let q = column_order(&cs, opts.permc_spec)?;
+    let f = factor(&cs, &q, opts.diag_pivot_thresh, 0.0, None)?;
+    Ok(SuperLU { n, engine: Engine::LeftLooking(f) })
 }
 
-/// Checks the input of [`splu`] / [`spilu`]; returns the canonical CSC storage and the column
-/// ordering.
-fn splu_ordering<A: ToCsc + ?Sized>(a: &A, opts: &SpluOptions) -> Result<(Cs<f64>, Vec<usize>)> {
+/// Checks the input of [`splu`] / [`spilu`]; returns the canonical CSC storage.
+fn splu_check<A: ToCsc + ?Sized>(a: &A, opts: &SpluOptions) -> Result<Cs<f64>> {
     let a = a.to_csc();
     let a = a.as_ref();
     let (m, n) = a.shape();
@@ -138,17 +177,25 @@ fn splu_ordering<A: ToCsc + ?Sized>(a: &A, opts: &SpluOptions) -> Result<(Cs<f64
     if a.data().iter().any(|v| !v.is_finite()) {
         return Err(invalid("A", "matrix must not contain infs or NaNs"));
     }
-    let cs = a.cs.canonical();
-    let q = match opts.permc_spec {
-        PermcSpec::Natural => (0..n).collect(),
-        PermcSpec::MmdAtPlusA => minimum_degree(sym_pattern(n, &cs.indptr, &cs.indices)),
-        PermcSpec::MmdAta => minimum_degree(ata_pattern(m, n, &cs.indptr, &cs.indices)),
-        PermcSpec::ReverseCuthillMckee => reverse_cuthill_mckee(&sym_pattern(n, &cs.indptr, &cs.indices)),
-    };
-    Ok((cs, q))
+    Ok(a.cs.canonical())
 }
 
-fn factor(a: &Cs<f64>, q: Vec<usize>, thresh: f64, drop_tol: f64) -> Result<SuperLU> {
+/// The column ordering `permc_spec` of a square canonical CSC matrix.
+fn column_order(cs: &Cs<f64>, spec: PermcSpec) -> Result<Vec<usize>> {
+    let n = cs.nmajor;
+    Ok(match spec {
+        PermcSpec::Natural => (0..n).collect(),
+        PermcSpec::MmdAtPlusA => minimum_degree(sym_pattern(n, &cs.indptr, &cs.indices)),
+        PermcSpec::MmdAta => minimum_degree(ata_pattern(n, n, &cs.indptr, &cs.indices)),
+        PermcSpec::ReverseCuthillMckee => reverse_cuthill_mckee(&sym_pattern(n, &cs.indptr, &cs.indices)),
+        PermcSpec::Colamd => colamd_order(cs)?,
+    })
+}
+
+/// Left-looking LU of `A` with columns taken in the order `q`. Pivots are chosen by threshold
+/// partial pivoting, or given by `forced` (`forced[k]`: row of the k-th pivot; then nothing
+/// is checked).
+fn factor(a: &Cs<f64>, q: &[usize], thresh: f64, drop_tol: f64, forced: Option<&[usize]>) -> Result<Factors> {
     let n = a.nmajor;
     let mut l = Cs { nmajor: 0, nminor: n, indptr: vec![0], indices: Vec::new(), data: Vec::new() };
     let mut u = Cs { nmajor: 0, nminor: n, indptr: vec![0], indices: Vec::new(), data: Vec::new() };
@@ -213,21 +260,10 @@ fn factor(a: &Cs<f64>, q: Vec<usize>, thresh: f64, drop_tol: f64) -> Result<Supe
                 x[l.indices[p]] -= l.data[p] * xi;
             }
         }
-        // Pivot among the rows not yet pivoted, preferring the symmetric diagonal row j.
-        let mut best = NONE;
-        let mut bmax = 0.0f64;
-        for &i in &pattern {
-            if x[i].abs() > bmax {
-                bmax = x[i].abs();
-                best = i;
-            }
-        }
-        if best == NONE || bmax == 0.0 {
-            return Err(SparseError::SingularMatrix);
-        }
-        if pinv[j] == NONE && mark[j] == k && x[j].abs() >= thresh * bmax && x[j] != 0.0 {
-            best = j;
-        }
+        let best = match forced {
+            Some(rows) => rows[k],
+            None => pick_pivot(&pattern, &x, j, mark[j] == k && pinv[j] == NONE, thresh)?,
+        };
         let piv = x[best];
         pinv[best] = k;
         prow[k] = best;
@@ -254,7 +290,27 @@ fn factor(a: &Cs<f64>, q: Vec<usize>, thresh: f64, drop_tol: f64) -> Result<Supe
             x[i] = 0.0;
         }
     }
-    Ok(SuperLU { n, l, u, prow, pinv, q })
+    Ok(Factors { l, u, prow, pinv, q: q.to_vec() })
+}
+
+/// Threshold partial pivoting among the rows `pattern` not yet pivoted, preferring the
+/// symmetric diagonal row `j` (when `j_free`).
+fn pick_pivot(pattern: &[usize], x: &[f64], j: usize, j_free: bool, thresh: f64) -> Result<usize> {
+    let mut best = NONE;
+    let mut bmax = 0.0f64;
+    for &i in pattern {
+        if x[i].abs() > bmax {
+            bmax = x[i].abs();
+            best = i;
+        }
+    }
+    if best == NONE || bmax == 0.0 {
+        return Err(SparseError::SingularMatrix);
+    }
+    if j_free && x[j].abs() >= thresh * bmax && x[j] != 0.0 {
+        best = j;
+    }
+    Ok(best)
 }
 
 /// Incomplete LU factorization for preconditioning: the sparse LU of [`splu`] with every
@@ -284,138 +340,20 @@ pub fn spilu<A: ToCsc + ?Sized>(a: &A, drop_tol: f64, opts: &SpluOptions) -> Res
     if drop_tol.is_nan() || drop_tol < 0.0 {
         return Err(invalid("drop_tol", "must be non-negative"));
     }
-    let full = splu_ordering(a, opts)?;
-    factor(&full.0, full.1, opts.diag_pivot_thresh, drop_tol)
+    let cs = splu_check(a, opts)?;
+    let q = column_order(&cs, opts.permc_spec)?;
+    let f = factor(&cs, &q, opts.diag_pivot_thresh, drop_tol, None)?;
+    Ok(SuperLU { n: cs.nmajor, engine: Engine::LeftLooking(f) })
 }
 
-impl SuperLU {
-    /// `(n, n)`.
-    ///
-    /// SciPy equivalent: `lu.shape`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use sci_sparse::linalg::{splu, SpluOptions};
-    /// let lu = splu(&sci_sparse::CscMatrix::<f64>::identity(4), &SpluOptions::default())?;
-    /// assert_eq!(lu.shape(), (4, 4));
-    /// # Ok::<(), sci_sparse::SparseError>(())
-    /// ```
-    pub fn shape(&self) -> (usize, usize) {
-        (self.n, self.n)
-    }
-
-    /// Stored entries of `L` and `U` together (L's unit diagonal counted, as SciPy does).
-    ///
-    /// SciPy equivalent: `lu.nnz`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use sci_sparse::linalg::{splu, SpluOptions};
-    /// let lu = splu(&sci_sparse::CscMatrix::<f64>::identity(4), &SpluOptions::default())?;
-    /// assert_eq!(lu.nnz(), 8);
-    /// # Ok::<(), sci_sparse::SparseError>(())
-    /// ```
-    pub fn nnz(&self) -> usize {
-        self.l.nnz() + self.n + self.u.nnz()
-    }
-
-    /// Row permutation: `perm_r[i]` is the position of original row `i` (`Pr[perm_r[i], i] = 1`).
-    ///
-    /// SciPy equivalent: `lu.perm_r`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use sci_sparse::linalg::{splu, SpluOptions};
-    /// use sci_sparse::sci_array::ndarray::array;
-    /// let a = sci_sparse::CscMatrix::from_dense(&array![[0.0, 1.0], [1.0, 0.0]]);
-    /// let lu = splu(&a, &SpluOptions::default())?;
-    /// let (pr, pc) = (lu.perm_r(), lu.perm_c());
-    /// assert_eq!(pr.len() + pc.len(), 4);
-    /// # Ok::<(), sci_sparse::SparseError>(())
-    /// ```
-    pub fn perm_r(&self) -> Array1<usize> {
-        Array1::from(self.pinv.clone())
-    }
-
-    /// Column permutation: `perm_c[j]` is the position of original column `j`
-    /// (`Pc[j, perm_c[j]] = 1`).
-    ///
-    /// SciPy equivalent: `lu.perm_c`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use sci_sparse::linalg::{splu, PermcSpec, SpluOptions};
-    /// let opts = SpluOptions { permc_spec: PermcSpec::Natural, ..Default::default() };
-    /// let lu = splu(&sci_sparse::CscMatrix::<f64>::identity(3), &opts)?;
-    /// assert_eq!(lu.perm_c().to_vec(), vec![0, 1, 2]);
-    /// # Ok::<(), sci_sparse::SparseError>(())
-    /// ```
-    pub fn perm_c(&self) -> Array1<usize> {
-        let mut qinv = vec![0; self.n];
-        for (k, &j) in self.q.iter().enumerate() {
-            qinv[j] = k;
-        }
-        Array1::from(qinv)
-    }
-
-    /// The unit lower triangular factor `L` (diagonal stored), with `Pr A Pc = L U`.
-    ///
-    /// SciPy equivalent: `lu.L`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use sci_sparse::linalg::{splu, SpluOptions};
-    /// use sci_sparse::sci_array::ndarray::array;
-    /// let a = sci_sparse::CscMatrix::from_dense(&array![[2.0, 1.0], [4.0, 1.0]]);
-    /// let lu = splu(&a, &SpluOptions::default())?;
-    /// assert_eq!(lu.l().diagonal(0), array![1.0, 1.0]);
-    /// # Ok::<(), sci_sparse::SparseError>(())
-    /// ```
-    pub fn l(&self) -> CscMatrix<f64> {
-        let (mut ind, mut dat, mut ptr) = (Vec::new(), Vec::new(), vec![0]);
-        for t in 0..self.n {
-            ind.push(t);
-            dat.push(1.0);
-            for p in self.l.indptr[t]..self.l.indptr[t + 1] {
-                ind.push(self.pinv[self.l.indices[p]]);
-                dat.push(self.l.data[p]);
-            }
-            ptr.push(ind.len());
-        }
-        let mut cs = Cs { nmajor: self.n, nminor: self.n, indptr: ptr, indices: ind, data: dat };
-        cs.sort_indices();
-        CscMatrix { cs }
-    }
-
-    /// The upper triangular factor `U`, with `Pr A Pc = L U`.
-    ///
-    /// SciPy equivalent: `lu.U`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use sci_sparse::linalg::{splu, SpluOptions};
-    /// use sci_sparse::sci_array::ndarray::array;
-    /// let a = sci_sparse::CscMatrix::from_dense(&array![[2.0, 1.0], [4.0, 1.0]]);
-    /// let lu = splu(&a, &SpluOptions::default())?;
-    /// let (l, u) = (lu.l(), lu.u());
-    /// assert_eq!(l.matmul(&u)?.toarray().sum(), 8.0);
-    /// # Ok::<(), sci_sparse::SparseError>(())
-    /// ```
-    pub fn u(&self) -> CscMatrix<f64> {
-        let mut cs = self.u.clone();
-        cs.sort_indices();
-        CscMatrix { cs }
+impl Factors {
+    fn nnz(&self) -> usize {
+        self.l.nnz() + self.prow.len() + self.u.nnz()
     }
 
     /// Solves in place for one right-hand side `b` (overwritten by `x`); `w` is scratch.
     fn solve_in_place(&self, b: &mut [f64], w: &mut [f64]) {
-        let n = self.n;
+        let n = self.prow.len();
         // L y = Pr b, with L's rows kept in original numbering.
         for t in 0..n {
             let v = b[self.prow[t]];
@@ -444,7 +382,7 @@ impl SuperLU {
 
     /// Solves `A^T x = b` in place for one right-hand side; `w` is scratch.
     fn solve_transposed_in_place(&self, b: &mut [f64], w: &mut [f64]) {
-        let n = self.n;
+        let n = self.prow.len();
         // U^T z = Pc^T b, forward, reading U by columns.
         for t in 0..n {
             let (s, e) = (self.u.indptr[t], self.u.indptr[t + 1]);
@@ -465,6 +403,185 @@ impl SuperLU {
         for t in 0..n {
             b[self.prow[t]] = w[t];
         }
+    }
+}
+
+impl SuperLU {
+    /// `(n, n)`.
+    ///
+    /// SciPy equivalent: `lu.shape`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_sparse::linalg::{splu, SpluOptions};
+    /// let lu = splu(&sci_sparse::CscMatrix::<f64>::identity(4), &SpluOptions::default())?;
+    /// assert_eq!(lu.shape(), (4, 4));
+    /// # Ok::<(), sci_sparse::SparseError>(())
+    /// ```
+    pub fn shape(&self) -> (usize, usize) {
+        (self.n, self.n)
+    }
+
+    /// The explicit factors (computed on first use for a supernodal factorization).
+    fn factors(&self) -> &Factors {
+        match &self.engine {
+            Engine::LeftLooking(f) => f,
+            Engine::Supernodal { lu, a, factors } => factors.get_or_init(|| {
+                // Forced pivots: no pivot search, hence no error.
+                factor(a, lu.q(), 1.0, 0.0, Some(lu.prow())).unwrap_or_else(|_| unreachable!())
+            }),
+        }
+    }
+
+    fn pinv(&self) -> &[usize] {
+        match &self.engine {
+            Engine::LeftLooking(f) => &f.pinv,
+            Engine::Supernodal { lu, .. } => lu.pinv(),
+        }
+    }
+
+    fn q(&self) -> &[usize] {
+        match &self.engine {
+            Engine::LeftLooking(f) => &f.q,
+            Engine::Supernodal { lu, .. } => lu.q(),
+        }
+    }
+
+    /// Solves in place for the right-hand sides `cols` (`A^T` when `transposed`).
+    fn solve_columns(&self, cols: &mut [Vec<f64>], transposed: bool) {
+        match &self.engine {
+            Engine::LeftLooking(f) => {
+                let mut w = vec![0.0; self.n];
+                for c in cols {
+                    if transposed {
+                        f.solve_transposed_in_place(c, &mut w);
+                    } else {
+                        f.solve_in_place(c, &mut w);
+                    }
+                }
+            }
+            Engine::Supernodal { lu, .. } => {
+                if let [c] = cols {
+                    lu.solve(c, 1, transposed);
+                    return;
+                }
+                let mut flat: Vec<f64> = cols.iter().flatten().copied().collect();
+                lu.solve(&mut flat, cols.len(), transposed);
+                for (c, s) in cols.iter_mut().zip(flat.chunks(self.n.max(1))) {
+                    c.copy_from_slice(s);
+                }
+            }
+        }
+    }
+
+    /// Stored entries of `L` and `U` together (L's unit diagonal counted, as SciPy does).
+    ///
+    /// SciPy equivalent: `lu.nnz`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_sparse::linalg::{splu, SpluOptions};
+    /// let lu = splu(&sci_sparse::CscMatrix::<f64>::identity(4), &SpluOptions::default())?;
+    /// assert_eq!(lu.nnz(), 8);
+    /// # Ok::<(), sci_sparse::SparseError>(())
+    /// ```
+    pub fn nnz(&self) -> usize {
+        self.factors().nnz()
+    }
+
+    /// Row permutation: `perm_r[i]` is the position of original row `i` (`Pr[perm_r[i], i] = 1`).
+    ///
+    /// SciPy equivalent: `lu.perm_r`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_sparse::linalg::{splu, SpluOptions};
+    /// use sci_sparse::sci_array::ndarray::array;
+    /// let a = sci_sparse::CscMatrix::from_dense(&array![[0.0, 1.0], [1.0, 0.0]]);
+    /// let lu = splu(&a, &SpluOptions::default())?;
+    /// let (pr, pc) = (lu.perm_r(), lu.perm_c());
+    /// assert_eq!(pr.len() + pc.len(), 4);
+    /// # Ok::<(), sci_sparse::SparseError>(())
+    /// ```
+    pub fn perm_r(&self) -> Array1<usize> {
+        Array1::from(self.pinv().to_vec())
+    }
+
+    /// Column permutation: `perm_c[j]` is the position of original column `j`
+    /// (`Pc[j, perm_c[j]] = 1`).
+    ///
+    /// SciPy equivalent: `lu.perm_c`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_sparse::linalg::{splu, PermcSpec, SpluOptions};
+    /// let opts = SpluOptions { permc_spec: PermcSpec::Natural, ..Default::default() };
+    /// let lu = splu(&sci_sparse::CscMatrix::<f64>::identity(3), &opts)?;
+    /// assert_eq!(lu.perm_c().to_vec(), vec![0, 1, 2]);
+    /// # Ok::<(), sci_sparse::SparseError>(())
+    /// ```
+    pub fn perm_c(&self) -> Array1<usize> {
+        let mut qinv = vec![0; self.n];
+        for (k, &j) in self.q().iter().enumerate() {
+            qinv[j] = k;
+        }
+        Array1::from(qinv)
+    }
+
+    /// The unit lower triangular factor `L` (diagonal stored), with `Pr A Pc = L U`.
+    ///
+    /// SciPy equivalent: `lu.L`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_sparse::linalg::{splu, SpluOptions};
+    /// use sci_sparse::sci_array::ndarray::array;
+    /// let a = sci_sparse::CscMatrix::from_dense(&array![[2.0, 1.0], [4.0, 1.0]]);
+    /// let lu = splu(&a, &SpluOptions::default())?;
+    /// assert_eq!(lu.l().diagonal(0), array![1.0, 1.0]);
+    /// # Ok::<(), sci_sparse::SparseError>(())
+    /// ```
+    pub fn l(&self) -> CscMatrix<f64> {
+        let f = self.factors();
+        let (mut ind, mut dat, mut ptr) = (Vec::new(), Vec::new(), vec![0]);
+        for t in 0..self.n {
+            ind.push(t);
+            dat.push(1.0);
+            for p in f.l.indptr[t]..f.l.indptr[t + 1] {
+                ind.push(f.pinv[f.l.indices[p]]);
+                dat.push(f.l.data[p]);
+            }
+            ptr.push(ind.len());
+        }
+        let mut cs = Cs { nmajor: self.n, nminor: self.n, indptr: ptr, indices: ind, data: dat };
+        cs.sort_indices();
+        CscMatrix { cs }
+    }
+
+    /// The upper triangular factor `U`, with `Pr A Pc = L U`.
+    ///
+    /// SciPy equivalent: `lu.U`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_sparse::linalg::{splu, SpluOptions};
+    /// use sci_sparse::sci_array::ndarray::array;
+    /// let a = sci_sparse::CscMatrix::from_dense(&array![[2.0, 1.0], [4.0, 1.0]]);
+    /// let lu = splu(&a, &SpluOptions::default())?;
+    /// let (l, u) = (lu.l(), lu.u());
+    /// assert_eq!(l.matmul(&u)?.toarray().sum(), 8.0);
+    /// # Ok::<(), sci_sparse::SparseError>(())
+    /// ```
+    pub fn u(&self) -> CscMatrix<f64> {
+        let mut cs = self.factors().u.clone();
+        cs.sort_indices();
+        CscMatrix { cs }
     }
 
     /// Solves `A^T x = b` for `b` of shape `(n,)` or `(n, k)` with the same factors.
@@ -490,10 +607,7 @@ impl SuperLU {
         b: &ArrayBase<S, D>,
     ) -> Result<Array<f64, D>> {
         let mut cols = rhs_columns(b, self.n)?;
-        let mut w = vec![0.0; self.n];
-        for c in &mut cols {
-            self.solve_transposed_in_place(c, &mut w);
-        }
+        self.solve_columns(&mut cols, true);
         super::assemble(cols, b.raw_dim(), self.n)
     }
 
@@ -519,10 +633,7 @@ impl SuperLU {
     /// ```
     pub fn solve<S: Data<Elem = f64>, D: Dimension>(&self, b: &ArrayBase<S, D>) -> Result<Array<f64, D>> {
         let mut cols = rhs_columns(b, self.n)?;
-        let mut w = vec![0.0; self.n];
-        for c in &mut cols {
-            self.solve_in_place(c, &mut w);
-        }
+        self.solve_columns(&mut cols, false);
         super::assemble(cols, b.raw_dim(), self.n)
     }
 }
@@ -650,4 +761,20 @@ pub fn spsolve_triangular<S: Data<Elem = f64>, D: Dimension>(
         }
     }
     super::assemble(cols, b.raw_dim(), n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_options_factor_by_supernodes() {
+        let t = crate::diags(&[vec![-1.0], vec![2.5], vec![-1.2]], &[-1, 0, 1], Some((40, 40))).unwrap();
+        let i = crate::identity::<f64>(40);
+        let a = crate::kron(&t, &i).add(&crate::kron(&i, &t)).unwrap();
+        let lu = splu(&a, &SpluOptions::default()).unwrap();
+        assert!(matches!(lu.engine, Engine::Supernodal { .. }));
+        let opts = SpluOptions { diag_pivot_thresh: 0.9, ..Default::default() };
+        assert!(matches!(splu(&a, &opts).unwrap().engine, Engine::LeftLooking(_)));
+    }
 }

@@ -21,6 +21,7 @@ mod matfuncs;
 mod operator;
 pub(crate) mod ordering;
 mod residual;
+mod supernodal;
 mod svd;
 
 pub use eigen::{EigshOptions, Which, eigsh};
