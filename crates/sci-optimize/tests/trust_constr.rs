@@ -12,7 +12,8 @@ use sci_optimize::{
 mod common;
 
 /// The fixture cases where `nit` and `nfev` equal SciPy's.
-const EXACT_COUNTS: [&str; 12] = [
+const EXACT_COUNTS: [&str; 13] = [
+    "rosen_hessp",
     "tc0",
     "tc2",
     "tc4",
@@ -144,6 +145,21 @@ fn trust_constr_rosenbrock_tutorial_matches_scipy() {
         assert_eq!(r.method, TrustConstrMethod::TrInteriorPoint);
         report += &check(&fx, &key, &r.x, r.fun, r.success, r.status, r.nit, r.nfev);
     }
+    // hessp: the objective's Hessian as a product.
+    let hessp = |x: &Array1<f64>, p: &Array1<f64>| rosen_hess(x).dot(p);
+    let mut nl = NonlinearConstraint::new(&cons_f, array![-INF], array![1.0]);
+    nl.jac = ConstraintJac::Fn(&cons_j);
+    nl.hess = ConstraintHess::Fn(&cons_h);
+    let opts = TrustConstrOptions {
+        jac: Jac::Fn(&rosen_der),
+        hessp: Some(&hessp),
+        bounds: Some(bounds.clone()),
+        constraints: vec![lin.clone().into(), nl.into()],
+        ..Default::default()
+    };
+    let r = minimize_trust_constr(rosen, &array![0.5, 0.0], &opts).unwrap();
+    report += &check(&fx, "rosen_hessp", &r.x, r.fun, r.success, r.status, r.nit, r.nfev);
+    assert_eq!((r.nhev, r.njev), (8, 8)); // SciPy: a Hessian operator per new point
     // Unconstrained and equality-only: the SQP method.
     let opts = TrustConstrOptions { jac: Jac::Fn(&rosen_der), hess: Some(&rosen_hess), ..Default::default() };
     let r = minimize_trust_constr(rosen, &array![-1.2, 1.0], &opts).unwrap();

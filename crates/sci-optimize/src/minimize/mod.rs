@@ -133,9 +133,9 @@ pub struct MinimizeOptions<'a> {
     pub xtol: Option<f64>,
     /// `direc` (Powell; default the identity): the initial set of directions, one per row.
     pub direc: Option<Array2<f64>>,
-    /// `hess` (Newton-CG): the Hessian matrix.
+    /// `hess` (Newton-CG, trust-constr): the Hessian matrix.
     pub hess: Option<&'a dyn Fn(&Array1<f64>) -> Array2<f64>>,
-    /// `hessp` (Newton-CG): the Hessian times a vector `p`, `hessp(x, p)`.
+    /// `hessp` (Newton-CG, trust-constr): the Hessian times a vector `p`, `hessp(x, p)`.
     pub hessp: Option<&'a dyn Fn(&Array1<f64>, &Array1<f64>) -> Array1<f64>>,
     /// `constraints` (trust-constr, SLSQP): nonlinear, linear or old-style constraints.
     pub constraints: Vec<Constraint<'a>>,
@@ -203,6 +203,7 @@ fn accepted(method: Method) -> &'static [&'static str] {
         Method::TrustConstr => &[
             "jac",
             "hess",
+            "hessp",
             "gtol",
             "xtol",
             "bounds",
@@ -517,6 +518,7 @@ fn trust_constr_method(
     let opts = TrustConstrOptions {
         jac: o.jac,
         hess: o.hess,
+        hessp: o.hessp,
         hess_update: o.hess_update,
         bounds: o.bounds.clone(),
         constraints: o.constraints.clone(),

@@ -11,6 +11,8 @@ use ndarray::{Array1, Array2};
 /// The objective's Hessian rule.
 pub(crate) enum ObjHess<'a> {
     Fn(&'a dyn Fn(&Array1<f64>) -> Array2<f64>, Array2<f64>),
+    /// `hessp(x, p)` at the point of the last `hess(x)` (SciPy's `HessianLinearOperator`).
+    Prod(&'a dyn Fn(&Array1<f64>, &Array1<f64>) -> Array1<f64>, Array1<f64>),
     Update(QuasiNewton),
 }
 
@@ -38,6 +40,7 @@ impl<'a> ScalarFn<'a> {
         x0: &Array1<f64>,
         grad: Jac<'a>,
         hess: Option<&'a dyn Fn(&Array1<f64>) -> Array2<f64>>,
+        hessp: Option<&'a dyn Fn(&Array1<f64>, &Array1<f64>) -> Array1<f64>>,
         update: HessianUpdateStrategy,
     ) -> Self {
         let n = x0.len();
@@ -63,6 +66,9 @@ impl<'a> ScalarFn<'a> {
             let m = h(x0);
             s.nhev += 1;
             s.hess = ObjHess::Fn(h, m);
+        } else if let Some(hp) = hessp {
+            s.nhev += 1;
+            s.hess = ObjHess::Prod(hp, x0.clone());
         }
         s
     }
@@ -97,6 +103,10 @@ impl<'a> ScalarFn<'a> {
             match &mut self.hess {
                 ObjHess::Fn(h, m) => {
                     *m = h(&self.x);
+                    self.nhev += 1;
+                }
+                ObjHess::Prod(_, at) => {
+                    *at = self.x.clone();
                     self.nhev += 1;
                 }
                 ObjHess::Update(_) => {
@@ -153,6 +163,7 @@ impl<'a> ScalarFn<'a> {
     pub(crate) fn hess_dot(&self, p: &Array1<f64>) -> Array1<f64> {
         match &self.hess {
             ObjHess::Fn(_, m) => m.dot(p),
+            ObjHess::Prod(hp, at) => hp(at, p),
             ObjHess::Update(q) => q.dot(p),
         }
     }

@@ -39,7 +39,9 @@ pub struct TrustConstrOptions<'a> {
     /// `hess=` as a function returning the `(n, n)` Hessian (takes precedence over
     /// `hess_update`).
     pub hess: Option<&'a dyn Fn(&Array1<f64>) -> Array2<f64>>,
-    /// `hess=BFGS()` / `SR1()` (default `BFGS()`).
+    /// `hessp=`: the Hessian times a vector, `hessp(x, p)` (used when `hess` is not given).
+    pub hessp: Option<&'a dyn Fn(&Array1<f64>, &Array1<f64>) -> Array1<f64>>,
+    /// `hess=BFGS()` / `SR1()` (default `BFGS()` when neither `hess` nor `hessp` is given).
     pub hess_update: Option<HessianUpdateStrategy>,
     /// `bounds=`.
     pub bounds: Option<Bounds>,
@@ -71,6 +73,7 @@ impl Default for TrustConstrOptions<'_> {
         TrustConstrOptions {
             jac: Jac::Default,
             hess: None,
+            hessp: None,
             hess_update: None,
             bounds: None,
             constraints: Vec::new(),
@@ -501,7 +504,7 @@ fn prepare_nonlinear<'a>(nc: &NonlinearConstraint<'a>, x0: &Array1<f64>) -> Resu
 /// objective and constraint functions follow SciPy's, so iterates, `nit`, `nfev` and `njev`
 /// follow SciPy's; the projections use a pivoted QR of the Jacobian (SciPy's
 /// `QRFactorization`, also where SciPy picks its sparse `AugmentedSystem` for bounds only) and a
-/// Jacobi SVD when it is rank deficient. `hessp`, `keep_feasible`, `callback` and sparse
+/// Jacobi SVD when it is rank deficient. `keep_feasible`, `callback` and sparse
 /// Jacobians are missing.
 ///
 /// # Errors
@@ -575,7 +578,8 @@ where
     }
     let update = o.hess_update.unwrap_or_default();
     let fref: &mut dyn FnMut(&Array1<f64>) -> f64 = &mut fun;
-    let obj = ScalarFn::new(fref, &x0, o.jac, o.hess, update);
+    let hessp = if o.hess_update.is_some() { None } else { o.hessp };
+    let obj = ScalarFn::new(fref, &x0, o.jac, o.hess, hessp, update);
     if !obj.f.is_finite() {
         return Err(OptimizeError::NonFiniteInitial { what: "objective function", value: obj.f });
     }
