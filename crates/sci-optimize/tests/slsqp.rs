@@ -206,3 +206,17 @@ fn slsqp_one_variable_from_a_strided_view() {
     let r = minimize(f, &x0, &opts).unwrap();
     println!("{}", check(&fx, "one_d_sl", &r));
 }
+
+#[test]
+fn slsqp_without_constraints_and_with_bounds_only() {
+    let fx = load();
+    for (key, bounds) in [
+        ("rosen_slsqp_free", None),
+        ("rosen_slsqp_box", Some(Bounds::new(array![-2.0, -2.0], array![0.5, 2.0]))),
+    ] {
+        let opts =
+            MinimizeOptions { method: Method::Slsqp, jac: Jac::Fn(&rosen_der), bounds, ..Default::default() };
+        let r = minimize(rosen, &array![-1.2, 1.0], &opts).unwrap();
+        println!("{}", check(&fx, key, &r));
+    }
+}

@@ -145,6 +145,16 @@ fn trust_constr_rosenbrock_tutorial_matches_scipy() {
         assert_eq!(r.method, TrustConstrMethod::TrInteriorPoint);
         report += &check(&fx, &key, &r.x, r.fun, r.success, r.status, r.nit, r.nfev);
     }
+    // Bounds only: the interior-point method on the box alone.
+    let opts = TrustConstrOptions {
+        jac: Jac::Fn(&rosen_der),
+        hess: Some(&rosen_hess),
+        bounds: Some(Bounds::new(array![-2.0, -2.0], array![0.5, 2.0])),
+        ..Default::default()
+    };
+    let r = minimize_trust_constr(rosen, &array![-1.2, 1.0], &opts).unwrap();
+    assert_eq!(r.method, TrustConstrMethod::TrInteriorPoint);
+    report += &check(&fx, "rosen_box", &r.x, r.fun, r.success, r.status, r.nit, r.nfev);
     // hessp: the objective's Hessian as a product.
     let hessp = |x: &Array1<f64>, p: &Array1<f64>| rosen_hess(x).dot(p);
     let mut nl = NonlinearConstraint::new(&cons_f, array![-INF], array![1.0]);
