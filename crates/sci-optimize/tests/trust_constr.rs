@@ -105,6 +105,25 @@ fn trust_constr_hock_schittkowski_matches_scipy() {
 }
 
 #[test]
+fn trust_constr_three_point_differences_match_scipy() {
+    let fx = load();
+    let p = hs("hs71");
+    let (eq, ineq) = (p.eq[0].0, p.ineq[0].0);
+    let mut ce = NonlinearConstraint::new(&eq, array![0.0], array![0.0]);
+    ce.jac = ConstraintJac::FiniteDiff(FiniteDiff::ThreePoint);
+    let mut ci = NonlinearConstraint::new(&ineq, array![0.0], array![INF]);
+    ci.jac = ConstraintJac::FiniteDiff(FiniteDiff::ThreePoint);
+    let opts = TrustConstrOptions {
+        jac: Jac::FiniteDiff(FiniteDiff::ThreePoint),
+        constraints: vec![ce.into(), ci.into()],
+        bounds: p.bounds.clone(),
+        ..Default::default()
+    };
+    let r = minimize_trust_constr(p.f, &x1(&fx, "hs71_3point/x0"), &opts).unwrap();
+    println!("{}", check(&fx, "hs71_3point", &r.x, r.fun, r.success, r.status, r.nit, r.nfev));
+}
+
+#[test]
 fn trust_constr_rosenbrock_tutorial_matches_scipy() {
     let fx = load();
     let bounds = Bounds::new(array![0.0, -0.5], array![1.0, 2.0]);
