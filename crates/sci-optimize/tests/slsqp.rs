@@ -122,6 +122,7 @@ fn slsqp_bad_input() {
     let g = |x: &Array1<f64>| array![x[0] + x[1] - 1.0];
     let bad_j = |_: &Array1<f64>| array![[1.0, 1.0, 1.0]];
     let g_nan = |_: &Array1<f64>| array![f64::NAN];
+    let short_grad = |x: &Array1<f64>| array![x[0]];
     let x0 = array![1.0, 2.0];
     let cases: Vec<(&str, MinimizeOptions<'_>)> = vec![
         (
@@ -159,6 +160,10 @@ fn slsqp_bad_input() {
             },
         ),
         ("zero eps", MinimizeOptions { method: Method::Slsqp, eps: Some(0.0), ..Default::default() }),
+        (
+            "gradient of the wrong length",
+            MinimizeOptions { method: Method::Slsqp, jac: Jac::Fn(&short_grad), ..Default::default() },
+        ),
         (
             "unsupported option",
             MinimizeOptions { method: Method::Slsqp, gtol: Some(1e-3), ..Default::default() },

@@ -246,6 +246,8 @@ fn trust_constr_bad_input() {
     let g_nan = |_: &Array1<f64>| array![f64::NAN];
     let bad_jac = |_: &Array1<f64>| array![[1.0, 1.0, 1.0]];
     let two = |x: &Array1<f64>| array![x[0], x[1], x[0] - x[1]];
+    let short_grad = |x: &Array1<f64>| array![x[0]];
+    let small_hess = |_: &Array1<f64>| sci_array::ndarray::Array2::<f64>::eye(1);
     let nl = |lb: f64, ub: f64| NonlinearConstraint::new(&g, array![lb], array![ub]);
     let mut wrong_jac = nl(0.0, 0.0);
     wrong_jac.jac = ConstraintJac::Fn(&bad_jac);
@@ -309,6 +311,12 @@ fn trust_constr_bad_input() {
         ),
         ("negative gtol", x0.clone(), TrustConstrOptions { gtol: -1.0, ..base() }),
         ("NaN x0", array![f64::NAN, 1.0], base()),
+        (
+            "gradient of the wrong length",
+            x0.clone(),
+            TrustConstrOptions { jac: Jac::Fn(&short_grad), ..base() },
+        ),
+        ("Hessian of the wrong shape", x0.clone(), TrustConstrOptions { hess: Some(&small_hess), ..base() }),
     ];
     for (what, x, o) in cases {
         let e = minimize_trust_constr(f, &x, &o).expect_err(what);

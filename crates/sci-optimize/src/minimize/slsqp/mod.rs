@@ -404,6 +404,9 @@ pub(crate) fn slsqp(
         return Err(OptimizeError::NonFiniteInitial { what: "objective function", value: fx });
     }
     let mut g = problem.grad(&x).to_vec();
+    if g.len() != n {
+        return Err(OptimizeError::WrongLength { arg: "jac(x0)", expected: n, found: g.len() });
+    }
     let mut cm = cons.normals(&x);
     let mut d = cons.values(&x);
     let lda = m.max(1);

@@ -510,9 +510,10 @@ fn prepare_nonlinear<'a>(nc: &NonlinearConstraint<'a>, x0: &Array1<f64>) -> Resu
 /// # Errors
 ///
 /// * [`OptimizeError::WrongLength`] for an empty `x0`, bounds or constraint bounds of the wrong
-///   length, or a linear constraint matrix with the wrong number of columns.
+///   length, a gradient of the wrong length, or a linear constraint matrix with the wrong number
+///   of columns.
 /// * [`OptimizeError::InvalidBounds`] when a lower bound exceeds its upper bound.
-/// * [`OptimizeError::InvalidValue`] for a constraint Jacobian of the wrong shape, more
+/// * [`OptimizeError::InvalidValue`] for a Hessian or constraint Jacobian of the wrong shape, more
 ///   equality constraints than variables, or a negative tolerance.
 /// * [`OptimizeError::NonFiniteInitial`] when the objective or a constraint is not finite at
 ///   `x0`.
@@ -582,6 +583,14 @@ where
     let obj = ScalarFn::new(fref, &x0, o.jac, o.hess, hessp, update);
     if !obj.f.is_finite() {
         return Err(OptimizeError::NonFiniteInitial { what: "objective function", value: obj.f });
+    }
+    if obj.g.len() != n {
+        return Err(OptimizeError::WrongLength { arg: "jac(x0)", expected: n, found: obj.g.len() });
+    }
+    if let self::functions::ObjHess::Fn(_, h) = &obj.hess {
+        if h.dim() != (n, n) {
+            return Err(invalid("hess", format!("expected shape ({n}, {n}), got {:?}", h.shape())));
+        }
     }
     let n_eq: usize = cons.iter().map(|c| c.n_eq()).sum();
     let n_ineq: usize = cons.iter().map(|c| c.n_ineq()).sum();
