@@ -61,6 +61,131 @@ fn back_neighbours(st: &ArrayD<bool>) -> BackNeighbours {
     BackNeighbours { same_line, lines }
 }
 
+/// The label grid: lines of `w` pixels along the last axis, indexed in C order by their
+/// coordinates over the leading axes `lead`, and the structure's earlier neighbours.
+struct Grid {
+    w: usize,
+    lead: Vec<usize>,
+    same_line: bool,
+    /// Earlier line offsets: linear (in lines), per axis, and which of `dx = -1, 0, 1`.
+    lines: Vec<(isize, Vec<isize>, [bool; 3])>,
+}
+
+impl Grid {
+    fn new(shape: &[usize], st: &ArrayD<bool>) -> Grid {
+        let nd = shape.len();
+        let lead = shape[..nd - 1].to_vec();
+        let mut rstride = vec![1isize; nd - 1];
+        for d in (0..nd.saturating_sub(2)).rev() {
+            rstride[d] = rstride[d + 1] * lead[d + 1] as isize;
+        }
+        let nb = back_neighbours(st);
+        let lines = nb
+            .lines
+            .into_iter()
+            .map(|(o, m)| (o.iter().zip(&rstride).map(|(a, b)| a * b).sum(), o, m))
+            .collect();
+        Grid { w: shape[nd - 1], lead, same_line: nb.same_line, lines }
+    }
+
+    /// Coordinates over the leading axes of line `r`.
+    fn coord(&self, mut r: usize) -> Vec<usize> {
+        let mut c = vec![0; self.lead.len()];
+        for d in (0..self.lead.len()).rev() {
+            c[d] = r % self.lead[d];
+            r /= self.lead[d];
+        }
+        c
+    }
+
+    fn inside(&self, coord: &[usize], off: &[isize]) -> bool {
+        off.iter().zip(coord).zip(&self.lead).all(|((&o, &c), &n)| {
+            let c = c as isize + o;
+            c >= 0 && c < n as isize
+        })
+    }
+
+    /// Union the labels of line `cur` with those of the earlier line `prev` they touch
+    /// (`dx` mask `m`), the labels shifted by `oc` and `op`.
+    fn join(&self, cur: &[i32], prev: &[i32], m: [bool; 3], oc: u32, op: u32, parent: &mut [u32]) {
+        let w = self.w;
+        for (k, _) in m.iter().enumerate().filter(|(_, on)| **on) {
+            // Pixel x meets x + k - 1 of the earlier line.
+            let (lo, hi) = (usize::from(k == 0), w - usize::from(k == 2 && w > 0));
+            let mut last = (0, 0);
+            for x in lo..hi {
+                let (c, l) = (cur[x], prev[x + k - 1]);
+                if c != 0 && l != 0 && (c, l) != last {
+                    union(parent, c as u32 + oc, l as u32 + op);
+                    last = (c, l);
+                }
+            }
+        }
+    }
+
+    /// Provisional labels of the lines `row0..` filling `out`, connected within these lines;
+    /// returns the union-find parents (index 0 unused).
+    fn scan<T: Element>(&self, data: &[T], out: &mut [i32], row0: usize) -> Result<Vec<u32>> {
+        let w = self.w;
+        let mut parent: Vec<u32> = vec![0];
+        let mut coord = self.coord(row0);
+        for r in 0..out.len() / w {
+            let (prev, cur) = out.split_at_mut(r * w);
+            let cur = &mut cur[..w];
+            let src = &data[(row0 + r) * w..(row0 + r + 1) * w];
+            // One provisional label per run of the line (or per pixel without the left
+            // neighbour).
+            let mut x = 0;
+            while x < w {
+                if src[x].to_f64() != 0.0 {
+                    let id = new_label(&mut parent)?;
+                    cur[x] = id;
+                    x += 1;
+                    while self.same_line && x < w && src[x].to_f64() != 0.0 {
+                        cur[x] = id;
+                        x += 1;
+                    }
+                } else {
+                    x += 1;
+                }
+            }
+            for (lin, off, m) in &self.lines {
+                let nr = r as isize + lin;
+                // Lines before the stripe are joined by `seam`.
+                if nr >= 0 && self.inside(&coord, off) {
+                    let nr = nr as usize;
+                    self.join(cur, &prev[nr * w..(nr + 1) * w], *m, 0, 0, &mut parent);
+                }
+            }
+            for d in (0..self.lead.len()).rev() {
+                coord[d] += 1;
+                if coord[d] < self.lead[d] {
+                    break;
+                }
+                coord[d] = 0;
+            }
+        }
+        Ok(parent)
+    }
+
+    /// Join the first `rows` lines of the stripe starting at line `row0` (labels shifted by
+    /// `oc`) to the lines of the previous stripe (shifted by `op`).
+    fn seam(&self, out: &[i32], row0: usize, rows: usize, op: usize, oc: usize, parent: &mut [u32]) {
+        let w = self.w;
+        for r in row0..row0 + rows {
+            let coord = self.coord(r);
+            for (lin, off, m) in &self.lines {
+                let nr = r as isize + lin;
+                if nr >= 0 && (nr as usize) < row0 && self.inside(&coord, off) {
+                    let nr = nr as usize;
+                    let (cur, prev) = (&out[r * w..(r + 1) * w], &out[nr * w..(nr + 1) * w]);
+                    self.join(cur, prev, *m, oc as u32, op as u32, parent);
+                }
+            }
+        }
+    }
+}
+
 /// Label the connected components of the non-zero pixels.
 ///
 /// Pixels are connected when their offset is true in `structure` (a `3 × … × 3` array of
@@ -117,70 +242,45 @@ where
     let w = shape[nd - 1];
     let mut out = vec![0i32; total];
     let mut parent: Vec<u32> = vec![0];
+    // Stripes of whole axis-0 slabs are scanned in parallel with their own provisional
+    // labels; stripe s's labels follow all of stripe s - 1's, so the global numbering is
+    // still the C-order scan order. Then the seams are merged.
+    let nrows = total.checked_div(w).unwrap_or(0);
+    let nstripes =
+        if total >= PAR_THRESHOLD && nd > 1 { shape[0].min(2 * rayon::current_num_threads()) } else { 1 };
+    let rps = if nstripes > 1 { nrows / shape[0] } else { nrows };
+    let bounds: Vec<usize> = (0..=nstripes)
+        .map(|s| if nstripes > 1 { shape[0] * s / nstripes * rps } else { s * nrows })
+        .collect();
+    let mut offsets = Vec::with_capacity(nstripes);
     if total > 0 {
         let view = dyn_view(input);
         let data = c_order(&view);
-        let lead = &shape[..nd - 1];
-        let mut rstride = vec![1isize; nd - 1];
-        for d in (0..nd.saturating_sub(2)).rev() {
-            rstride[d] = rstride[d + 1] * lead[d + 1] as isize;
+        let grid = Grid::new(shape, &st);
+        let mut stripes = Vec::with_capacity(nstripes);
+        let mut rest = &mut out[..];
+        for s in 0..nstripes {
+            let (a, b) = rest.split_at_mut((bounds[s + 1] - bounds[s]) * w);
+            stripes.push((bounds[s], a));
+            rest = b;
         }
-        let nb = back_neighbours(&st);
-        let lines: Vec<(isize, &[isize], [bool; 3])> = nb
-            .lines
-            .iter()
-            .map(|(o, m)| (o.iter().zip(&rstride).map(|(a, b)| a * b).sum(), o.as_slice(), *m))
-            .collect();
-        let mut coord = vec![0usize; nd - 1];
-        for r in 0..total / w {
-            let (prev, cur) = out.split_at_mut(r * w);
-            let cur = &mut cur[..w];
-            let src = &data[r * w..(r + 1) * w];
-            // Provisional labels: one per run of the line (or per pixel without the left neighbour).
-            let mut x = 0;
-            while x < w {
-                if src[x].to_f64() != 0.0 {
-                    let id = new_label(&mut parent)?;
-                    cur[x] = id;
-                    x += 1;
-                    while nb.same_line && x < w && src[x].to_f64() != 0.0 {
-                        cur[x] = id;
-                        x += 1;
-                    }
-                } else {
-                    x += 1;
-                }
+        let scan = |(row0, chunk): (usize, &mut [i32])| grid.scan(&data, chunk, row0);
+        let locals: Vec<Result<Vec<u32>>> = if nstripes > 1 {
+            stripes.into_par_iter().map(scan).collect()
+        } else {
+            stripes.into_iter().map(scan).collect()
+        };
+        for local in locals {
+            let local = local?;
+            let off = parent.len() - 1;
+            if off + local.len() > i32::MAX as usize {
+                return Err(invalid("input", "too many labels for an int32 label array"));
             }
-            for &(lin, off, m) in &lines {
-                let inside = off.iter().zip(&coord).zip(lead).all(|((&o, &c), &n)| {
-                    let c = c as isize + o;
-                    c >= 0 && c < n as isize
-                });
-                if !inside {
-                    continue;
-                }
-                let nr = (r as isize + lin) as usize;
-                let nrow = &prev[nr * w..(nr + 1) * w];
-                for (k, _) in m.iter().enumerate().filter(|(_, on)| **on) {
-                    // Pixel x meets x + k - 1 of the earlier line.
-                    let (lo, hi) = (usize::from(k == 0), w - usize::from(k == 2 && w > 0));
-                    let mut last = (0, 0);
-                    for x in lo..hi {
-                        let (c, l) = (cur[x], nrow[x + k - 1]);
-                        if c != 0 && l != 0 && (c, l) != last {
-                            union(&mut parent, c as u32, l as u32);
-                            last = (c, l);
-                        }
-                    }
-                }
-            }
-            for d in (0..nd - 1).rev() {
-                coord[d] += 1;
-                if coord[d] < lead[d] {
-                    break;
-                }
-                coord[d] = 0;
-            }
+            offsets.push(off);
+            parent.extend(local[1..].iter().map(|&v| v + off as u32));
+        }
+        for s in 1..nstripes {
+            grid.seam(&out, bounds[s], rps, offsets[s - 1], offsets[s], &mut parent);
         }
     }
     // Roots are the smallest (first-scanned) provisional label of their component, so
@@ -196,11 +296,26 @@ where
             map[i] = map[r];
         }
     }
-    let relabel = |c: &mut [i32]| c.iter_mut().for_each(|v| *v = map[*v as usize]);
+    let relabel = |(c, off): (&mut [i32], usize)| {
+        c.iter_mut().for_each(|v| {
+            if *v != 0 {
+                *v = map[*v as usize + off];
+            }
+        })
+    };
+    let mut pieces = Vec::new();
+    let mut rest = &mut out[..];
+    for (s, &off) in offsets.iter().enumerate() {
+        let rows = bounds[s + 1] - bounds[s];
+        let (a, b) = rest.split_at_mut(rows * w);
+        // Smaller pieces than the stripes, for balance.
+        pieces.extend(a.chunks_mut(w * rows.div_ceil(8).max(1)).map(|c| (c, off)));
+        rest = b;
+    }
     if total >= PAR_THRESHOLD {
-        out.par_chunks_mut(1 << 14).for_each(relabel);
+        pieces.into_par_iter().for_each(relabel);
     } else {
-        relabel(&mut out);
+        pieces.into_iter().for_each(relabel);
     }
     let out = ArrayD::from_shape_vec(input.raw_dim().into_dyn(), out)
         .map_err(|e| invalid("input", e.to_string()))?;
