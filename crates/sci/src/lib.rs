@@ -19,6 +19,7 @@
 //! | [`interpolate`] | `scipy.interpolate` | `sci-interpolate` | `interpolate` |
 //! | [`spatial`] | `scipy.spatial` | `sci-spatial` | `spatial` |
 //! | [`cluster`] | `scipy.cluster` | `sci-cluster` | `cluster` |
+//! | [`stats`] | `scipy.stats` | `sci-stats` | `stats` |
 //!
 //! Arrays are [`ndarray`] arrays, re-exported here; every module takes and returns them.
 //!
@@ -58,12 +59,17 @@ pub use sci_sparse as sparse;
 pub use sci_spatial as spatial;
 #[cfg(feature = "special")]
 pub use sci_special as special;
+#[cfg(feature = "stats")]
+pub use sci_stats as stats;
 
-/// The names most programs want: ndarray's prelude (`array!`, `Array1`, `Axis`, `s!`, ...) and
-/// the complex number types.
+/// The names most programs want: ndarray's prelude (`array!`, `Array1`, `Axis`, `s!`, ...),
+/// the complex number types and the distribution traits (whose methods `pdf`, `cdf`, `ppf`, ...
+/// need them in scope).
 pub mod prelude {
     pub use sci_array::ndarray::prelude::*;
     pub use sci_array::num_complex::{Complex32, Complex64};
+    #[cfg(feature = "stats")]
+    pub use sci_stats::{ContinuousDistribution, DiscreteDistribution};
 }
 
 #[cfg(test)]
@@ -115,6 +121,13 @@ mod tests {
     fn special_is_scipy_special() {
         assert_eq!(crate::special::gamma(5.0), 24.0);
         assert!((crate::special::erf(0.5) - 0.5204998778130465).abs() < 1e-15);
+    }
+
+    #[cfg(feature = "stats")]
+    #[test]
+    fn stats_is_scipy_stats() {
+        use crate::prelude::*;
+        assert_eq!(crate::stats::Norm::standard().cdf(1.96), 0.9750021048517795);
     }
 
     #[cfg(feature = "integrate")]
