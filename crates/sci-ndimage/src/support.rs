@@ -259,6 +259,22 @@ where
     U: Send + Sync + Clone + Default,
     F: Fn(&[P], usize) -> U + Sync,
 {
+    nd_lines(padded, out_shape, PAR_THRESHOLD / 8, |p, base, line: &mut [U]| {
+        for (e, c) in line.iter_mut().enumerate() {
+            *c = f(p, base + e);
+        }
+    })
+}
+
+/// As [`nd_points`], one output line (along the last axis) at a time: `f(padded, base, line)`
+/// with `base` the footprint corner of the line's first point (consecutive points of a line
+/// have consecutive bases). Lines run in parallel from `par_from` output points on.
+pub(crate) fn nd_lines<P, U, F>(padded: &ArrayD<P>, out_shape: &[usize], par_from: usize, f: F) -> ArrayD<U>
+where
+    P: Sync,
+    U: Send + Sync + Clone + Default,
+    F: Fn(&[P], usize, &mut [U]) + Sync,
+{
     let total: usize = out_shape.iter().product();
     let nd = out_shape.len();
     let pshape = padded.shape();
@@ -277,11 +293,9 @@ where
                 base += (rem % out_shape[d]) * pstrides[d];
                 rem /= out_shape[d];
             }
-            for (e, c) in chunk.iter_mut().enumerate() {
-                *c = f(pflat, base + e);
-            }
+            f(pflat, base, chunk);
         };
-        if total >= PAR_THRESHOLD / 8 {
+        if total >= par_from {
             out.par_chunks_mut(nl).enumerate().for_each(line);
         } else {
             out.chunks_mut(nl).enumerate().for_each(line);

@@ -6,9 +6,9 @@
 
 use sci_ndimage::sci_array::ndarray::{Array2, Array3, ArrayD, Axis, Dimension, IxDyn, array};
 use sci_ndimage::{
-    FootprintOptions, InterpOptions, Mode, affine_transform, correlate1d, generate_binary_structure, label,
-    maximum_filter, maximum_filter1d, minimum_filter, shift, spline_filter1d, sum_labels, uniform_filter1d,
-    zoom,
+    BinaryOptions, FootprintOptions, InterpOptions, Mode, affine_transform, binary_dilation, binary_erosion,
+    correlate1d, generate_binary_structure, label, maximum_filter, maximum_filter1d, minimum_filter, shift,
+    spline_filter1d, sum_labels, uniform_filter1d, zoom,
 };
 use std::collections::VecDeque;
 
@@ -250,5 +250,39 @@ fn zoom_and_shift_equal_affine_transform() {
         let s = shift(&x, &[3.25, -7.5], &opts).unwrap();
         let a = affine_transform(&x, &array![[1.0, 0.0], [0.0, 1.0]], &[-3.25, 7.5], None, &opts).unwrap();
         assert_eq!(s.into_dyn(), a, "shift order {order} {mode:?}");
+    }
+}
+
+/// One erosion by a 3x3 structure: all structure neighbours true (outside: `border`).
+fn erode_naive(x: &Array2<bool>, st: &Array2<bool>, border: bool) -> Array2<bool> {
+    let (n0, n1) = x.dim();
+    Array2::from_shape_fn((n0, n1), |(i, j)| {
+        st.indexed_iter().filter(|(_, s)| **s).all(|((a, b), _)| {
+            let (p, q) = (i as isize + a as isize - 1, j as isize + b as isize - 1);
+            if p < 0 || q < 0 || p >= n0 as isize || q >= n1 as isize {
+                border
+            } else {
+                x[[p as usize, q as usize]]
+            }
+        })
+    })
+}
+
+#[test]
+fn binary_erosion_matches_window_scan() {
+    let mut r = rng(6);
+    let x = Array2::from_shape_fn((350, 330), |_| r() < 0.8);
+    for conn in [1, 2] {
+        let st = generate_binary_structure(2, conn).into_dimensionality().unwrap();
+        for border in [false, true] {
+            let opts = BinaryOptions { iterations: 3, border_value: border, ..BinaryOptions::structure(&st) };
+            let want = erode_naive(&erode_naive(&erode_naive(&x, &st, border), &st, border), &st, border);
+            assert_eq!(binary_erosion(&x, &opts).unwrap(), want, "connectivity {conn}, border {border}");
+        }
+        // Dilation is the complement of the erosion of the complement (symmetric structure).
+        let opts = BinaryOptions { iterations: 2, ..BinaryOptions::structure(&st) };
+        let nx = x.mapv(|v| !v);
+        let want = erode_naive(&erode_naive(&nx, &st, true), &st, true).mapv(|v| !v);
+        assert_eq!(binary_dilation(&x, &opts).unwrap(), want, "dilation, connectivity {conn}");
     }
 }

@@ -5,7 +5,7 @@ use crate::error::{Result, invalid};
 use crate::filters::rank::pad_extents;
 use crate::mode::Mode;
 use crate::morphology::structure::generate_binary_structure;
-use crate::support::{footprint_offsets, nd_points, origins, pad, reverse_all, to_dim};
+use crate::support::{PAR_THRESHOLD, footprint_offsets, nd_lines, origins, pad, reverse_all, to_dim};
 use sci_array::ArrayError;
 use sci_array::ndarray::{Array, ArrayBase, ArrayD, Data, Dimension};
 use std::collections::VecDeque;
@@ -96,8 +96,15 @@ fn prepare(shape: &[usize], opts: &BinaryOptions) -> Result<Prepared> {
 }
 
 /// One erosion (`dilate == false`: all over the structure) or "any" pass (`dilate == true`:
-/// the structure is used as given, so the caller reflects it). Returns (result, changed).
-fn pass(input: &ArrayD<bool>, p: &Prepared, border: bool, dilate: bool) -> Result<(ArrayD<bool>, bool)> {
+/// the structure is used as given, so the caller reflects it). Returns (result, changed);
+/// `changed` is only computed when `track` is set (and false otherwise).
+fn pass(
+    input: &ArrayD<bool>,
+    p: &Prepared,
+    border: bool,
+    dilate: bool,
+    track: bool,
+) -> Result<(ArrayD<bool>, bool)> {
     if input.is_empty() {
         return Ok((input.clone(), false));
     }
@@ -105,9 +112,19 @@ fn pass(input: &ArrayD<bool>, p: &Prepared, border: bool, dilate: bool) -> Resul
     let padded = pad(&input.view(), &before, &after, Mode::Constant(0.0), border);
     let foot: Vec<bool> = p.structure.as_standard_layout().iter().copied().collect();
     let offs = footprint_offsets(padded.shape(), p.structure.shape(), &foot);
-    let mut out: ArrayD<bool> = nd_points(&padded, input.shape(), |pp, base| {
-        if dilate { offs.iter().any(|&o| pp[base + o]) } else { offs.iter().all(|&o| pp[base + o]) }
-    });
+    // Whole lines at once: AND (OR for the "any" pass) of the shifted padded lines, branch-free.
+    let mut out: ArrayD<bool> =
+        nd_lines(&padded, input.shape(), PAR_THRESHOLD, |pp, base, line: &mut [bool]| {
+            line.fill(!dilate);
+            for &o in &offs {
+                let src = &pp[base + o..base + o + line.len()];
+                if dilate {
+                    line.iter_mut().zip(src).for_each(|(l, &s)| *l |= s);
+                } else {
+                    line.iter_mut().zip(src).for_each(|(l, &s)| *l &= s);
+                }
+            }
+        });
     if let Some(m) = &p.mask {
         sci_array::ndarray::Zip::from(&mut out).and(input).and(m).for_each(|o, &i, &mk| {
             if !mk {
@@ -115,7 +132,7 @@ fn pass(input: &ArrayD<bool>, p: &Prepared, border: bool, dilate: bool) -> Resul
             }
         });
     }
-    let changed = out != *input;
+    let changed = track && out != *input;
     Ok((out, changed))
 }
 
@@ -127,10 +144,11 @@ fn iterate(
     dilate: bool,
     iterations: isize,
 ) -> Result<ArrayD<bool>> {
-    let (mut cur, mut changed) = pass(&input, p, border, dilate)?;
+    let track = iterations < 1;
+    let (mut cur, mut changed) = pass(&input, p, border, dilate, track)?;
     let mut ii = 1;
-    while ii < iterations || (iterations < 1 && changed) {
-        let (next, ch) = pass(&cur, p, border, dilate)?;
+    while ii < iterations || (track && changed) {
+        let (next, ch) = pass(&cur, p, border, dilate, track)?;
         cur = next;
         changed = ch;
         ii += 1;
