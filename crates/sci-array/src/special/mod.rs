@@ -3,7 +3,7 @@
 //! The domain crates may not depend on each other, so the few scalar functions both of them
 //! need live here, once: the error function and the standard normal distribution
 //! ([`erf`], [`erfc`], [`erfcx`], [`ndtr`], [`log_ndtr`], [`ndtri`], [`erfinv`], [`erfcinv`]),
-//! log-gamma ([`gammaln`]), and the regularized incomplete
+//! log-gamma and digamma ([`gammaln`], [`digamma`]), and the regularized incomplete
 //! gamma and beta functions ([`gammainc`], [`gammaincc`], [`betainc`]). Users normally call them
 //! through `sci_special` (same names, same values); they are public so that any crate can.
 //!
@@ -16,10 +16,12 @@
 //! assert!((betainc(1.0, 1.0, 0.3) - 0.3).abs() < 1e-15);
 //! ```
 
+mod digamma;
 mod incbeta;
 mod incgamma;
 mod normal;
 
+pub use digamma::digamma;
 pub use incbeta::betainc;
 pub use incgamma::{gammainc, gammaincc, gammaln};
 pub use normal::{erf, erfc, erfcinv, erfcx, erfinv, log_ndtr, ndtr, ndtri};
