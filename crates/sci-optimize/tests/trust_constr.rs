@@ -124,6 +124,44 @@ fn trust_constr_three_point_differences_match_scipy() {
 }
 
 #[test]
+fn trust_constr_keep_feasible_matches_scipy() {
+    let fx = load();
+    let p = hs("hs35");
+    let mut report = String::new();
+    for (kb, kc) in [(true, false), (true, true), (false, true)] {
+        let key = format!("hs35_keep_{}{}", kb as u8, kc as u8);
+        let (f, j) = p.ineq[0];
+        let mut nc = NonlinearConstraint::new(&f, array![0.0], array![INF]);
+        nc.jac = ConstraintJac::Fn(&j);
+        nc.keep_feasible = array![kc];
+        let b = p.bounds.clone().unwrap().with_keep_feasible(array![kb]);
+        let opts = TrustConstrOptions {
+            jac: Jac::Fn(&p.g),
+            constraints: vec![nc.into()],
+            bounds: Some(b),
+            ..Default::default()
+        };
+        let r = minimize_trust_constr(p.f, &x1(&fx, &format!("{key}/x0")), &opts).unwrap();
+        report += &check(&fx, &key, &r.x, r.fun, r.success, r.status, r.nit, r.nfev);
+    }
+    // The tutorial's problem with its box kept feasible, finite differences and SR1.
+    let lin = LinearConstraint::new(array![[1.0, 2.0], [2.0, 1.0]], array![-INF, 1.0], array![1.0, 1.0]);
+    let cons_f = |x: &Array1<f64>| array![x[0] * x[0] + x[1], x[0] * x[0] - x[1]];
+    let mut nl = NonlinearConstraint::new(&cons_f, array![-INF], array![1.0]);
+    nl.hess = ConstraintHess::Update(HessianUpdateStrategy::sr1());
+    let opts = TrustConstrOptions {
+        jac: Jac::FiniteDiff(FiniteDiff::TwoPoint),
+        hess_update: Some(HessianUpdateStrategy::sr1()),
+        constraints: vec![lin.into(), nl.into()],
+        bounds: Some(Bounds::new(array![0.0, -0.5], array![1.0, 2.0]).with_keep_feasible(array![true])),
+        ..Default::default()
+    };
+    let r = minimize_trust_constr(rosen, &array![0.5, 0.0], &opts).unwrap();
+    report += &check(&fx, "rosen_keep", &r.x, r.fun, r.success, r.status, r.nit, r.nfev);
+    println!("{report}");
+}
+
+#[test]
 fn trust_constr_rosenbrock_tutorial_matches_scipy() {
     let fx = load();
     let bounds = Bounds::new(array![0.0, -0.5], array![1.0, 2.0]);
@@ -311,6 +349,27 @@ fn trust_constr_bad_input() {
         ),
         ("negative gtol", x0.clone(), TrustConstrOptions { gtol: -1.0, ..base() }),
         ("NaN x0", array![f64::NAN, 1.0], base()),
+        (
+            "x0 outside keep_feasible bounds",
+            array![2.0, 0.5],
+            TrustConstrOptions {
+                bounds: Some(
+                    Bounds::new(array![0.0, 0.0], array![1.0, 1.0]).with_keep_feasible(array![true]),
+                ),
+                ..base()
+            },
+        ),
+        (
+            "keep_feasible of the wrong length",
+            x0.clone(),
+            TrustConstrOptions {
+                bounds: Some(
+                    Bounds::new(array![0.0, 0.0], array![5.0, 5.0])
+                        .with_keep_feasible(array![true, true, true]),
+                ),
+                ..base()
+            },
+        ),
         (
             "gradient of the wrong length",
             x0.clone(),

@@ -133,8 +133,8 @@ impl fmt::Debug for ConstraintHess<'_> {
 /// `lb <= fun(x) <= ub`; an entry with `lb == ub` is an equality, `-inf`/`inf` leave a side
 /// free. `lb` and `ub` of length 1 apply to every component.
 ///
-/// SciPy equivalent: `scipy.optimize.NonlinearConstraint` (`keep_feasible`,
-/// `finite_diff_rel_step` and `finite_diff_jac_sparsity` are missing).
+/// SciPy equivalent: `scipy.optimize.NonlinearConstraint` (`finite_diff_rel_step` and
+/// `finite_diff_jac_sparsity` are missing).
 ///
 /// # Examples
 ///
@@ -158,13 +158,23 @@ pub struct NonlinearConstraint<'a> {
     pub jac: ConstraintJac<'a>,
     /// The Hessian (default `BFGS()`).
     pub hess: ConstraintHess<'a>,
+    /// SciPy's `keep_feasible` (length `m` or 1; empty: `false`): trust-constr keeps these
+    /// inequalities satisfied at every iterate (`x0` must satisfy them).
+    pub keep_feasible: Array1<bool>,
 }
 
 impl<'a> NonlinearConstraint<'a> {
     /// `NonlinearConstraint(fun, lb, ub)` with SciPy's defaults (`jac='2-point'`,
     /// `hess=BFGS()`).
     pub fn new(fun: &'a dyn Fn(&Array1<f64>) -> Array1<f64>, lb: Array1<f64>, ub: Array1<f64>) -> Self {
-        NonlinearConstraint { fun, lb, ub, jac: ConstraintJac::default(), hess: ConstraintHess::default() }
+        NonlinearConstraint {
+            fun,
+            lb,
+            ub,
+            jac: ConstraintJac::default(),
+            hess: ConstraintHess::default(),
+            keep_feasible: Array1::from_vec(vec![]),
+        }
     }
 }
 
@@ -182,7 +192,7 @@ impl fmt::Debug for NonlinearConstraint<'_> {
 /// `lb <= A x <= ub` (entries with `lb == ub` are equalities). `lb` and `ub` of length 1 apply
 /// to every row.
 ///
-/// SciPy equivalent: `scipy.optimize.LinearConstraint` (`keep_feasible` is missing).
+/// SciPy equivalent: `scipy.optimize.LinearConstraint` (dense `A`).
 ///
 /// # Examples
 ///
@@ -201,12 +211,15 @@ pub struct LinearConstraint {
     pub lb: Array1<f64>,
     /// Upper bounds (length `m` or 1).
     pub ub: Array1<f64>,
+    /// SciPy's `keep_feasible` (length `m` or 1; empty: `false`), as for
+    /// [`NonlinearConstraint`].
+    pub keep_feasible: Array1<bool>,
 }
 
 impl LinearConstraint {
     /// `LinearConstraint(A, lb, ub)`.
     pub fn new(a: Array2<f64>, lb: Array1<f64>, ub: Array1<f64>) -> Self {
-        LinearConstraint { a, lb, ub }
+        LinearConstraint { a, lb, ub, keep_feasible: Array1::from_vec(vec![]) }
     }
 }
 
@@ -280,6 +293,16 @@ impl From<LinearConstraint> for Constraint<'_> {
 impl<'a> From<ConstraintDict<'a>> for Constraint<'a> {
     fn from(c: ConstraintDict<'a>) -> Self {
         Self::Dict(c)
+    }
+}
+
+/// `keep_feasible` broadcast to length `m`.
+pub(crate) fn broadcast_keep_feasible(kf: &Array1<bool>, m: usize) -> Result<Vec<bool>> {
+    match kf.len() {
+        0 => Ok(vec![false; m]),
+        1 => Ok(vec![kf[0]; m]),
+        k if k == m => Ok(kf.to_vec()),
+        k => Err(OptimizeError::WrongLength { arg: "constraint keep_feasible", expected: m, found: k }),
     }
 }
 

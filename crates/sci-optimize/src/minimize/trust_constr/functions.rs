@@ -29,6 +29,7 @@ pub(crate) struct ScalarFn<'a> {
     h_updated: bool,
     x_prev: Option<Array1<f64>>,
     g_prev: Option<Array1<f64>>,
+    fd_bounds: Option<(Array1<f64>, Array1<f64>)>,
     pub(crate) nfev: usize,
     pub(crate) ngev: usize,
     pub(crate) nhev: usize,
@@ -42,6 +43,7 @@ impl<'a> ScalarFn<'a> {
         hess: Option<&'a dyn Fn(&Array1<f64>) -> Array2<f64>>,
         hessp: Option<&'a dyn Fn(&Array1<f64>, &Array1<f64>) -> Array1<f64>>,
         update: HessianUpdateStrategy,
+        fd_bounds: Option<(Array1<f64>, Array1<f64>)>,
     ) -> Self {
         let n = x0.len();
         let mut s = ScalarFn {
@@ -56,6 +58,7 @@ impl<'a> ScalarFn<'a> {
             h_updated: true,
             x_prev: None,
             g_prev: None,
+            fd_bounds,
             nfev: 0,
             ngev: 0,
             nhev: 0,
@@ -88,7 +91,8 @@ impl<'a> ScalarFn<'a> {
                 Jac::Default | Jac::FiniteDiff(_) => {
                     self.update_fun();
                     let method = if let Jac::FiniteDiff(m) = self.grad { m } else { FiniteDiff::TwoPoint };
-                    let (g, k) = numdiff::gradient(&mut *self.fun, &self.x, self.f, method, None, None);
+                    let b = self.fd_bounds.as_ref().map(|(l, u)| (l, u));
+                    let (g, k) = numdiff::gradient(&mut *self.fun, &self.x, self.f, method, b, None);
                     self.nfev += k;
                     g
                 }
@@ -195,6 +199,7 @@ pub(crate) struct NonlinearFn<'a> {
     h_updated: bool,
     x_prev: Option<Array1<f64>>,
     j_prev: Option<Array2<f64>>,
+    fd_bounds: Option<(Array1<f64>, Array1<f64>)>,
     pub(crate) nfev: usize,
     pub(crate) njev: usize,
     pub(crate) nhev: usize,
@@ -206,6 +211,7 @@ impl<'a> NonlinearFn<'a> {
         jac: ConstraintJac<'a>,
         hess: ConstraintHess<'a>,
         x0: &Array1<f64>,
+        fd_bounds: Option<(Array1<f64>, Array1<f64>)>,
     ) -> Self {
         let n = x0.len();
         let f = fun(x0);
@@ -223,6 +229,7 @@ impl<'a> NonlinearFn<'a> {
             h_updated: true,
             x_prev: None,
             j_prev: None,
+            fd_bounds,
             nfev: 1,
             njev: 0,
             nhev: 0,
@@ -247,7 +254,8 @@ impl<'a> NonlinearFn<'a> {
             }
             ConstraintJac::FiniteDiff(method) => {
                 let fun = self.fun;
-                let (j, k) = numdiff::jacobian(&mut |x| fun(x), &self.x, &self.f, method, None, None);
+                let b = self.fd_bounds.as_ref().map(|(l, u)| (l, u));
+                let (j, k) = numdiff::jacobian(&mut |x| fun(x), &self.x, &self.f, method, b, None);
                 self.j = j;
                 self.nfev += k;
             }
@@ -418,12 +426,20 @@ pub(crate) struct Prepared<'a> {
     pub(crate) fun: VecFn<'a>,
     pub(crate) lb: Array1<f64>,
     pub(crate) ub: Array1<f64>,
+    keep: Vec<bool>,
     eq: Vec<usize>,
     ineq: Vec<(usize, f64)>,
 }
 
 impl<'a> Prepared<'a> {
-    pub(crate) fn new(fun: VecFn<'a>, lb: Array1<f64>, ub: Array1<f64>) -> Self {
+    /// Checks that `x0` satisfies the `keep_feasible` inequalities (SciPy's
+    /// `PreparedConstraint`).
+    pub(crate) fn new(
+        fun: VecFn<'a>,
+        lb: Array1<f64>,
+        ub: Array1<f64>,
+        keep: Vec<bool>,
+    ) -> crate::Result<Self> {
         let m = fun.m();
         let all = |p: &dyn Fn(usize) -> bool| (0..m).all(p);
         let (mut eq, mut ineq) = (Vec::new(), Vec::new());
@@ -446,7 +462,19 @@ impl<'a> Prepared<'a> {
             ineq.extend(interval.iter().map(|&i| (i, 1.0)));
             ineq.extend(interval.iter().map(|&i| (i, -1.0)));
         }
-        Prepared { fun, lb, ub, eq, ineq }
+        let (f0, _, _) = fun.memo();
+        if (0..m).any(|i| keep[i] && lb[i] != ub[i] && (f0[i] < lb[i] || f0[i] > ub[i])) {
+            return Err(crate::error::invalid(
+                "x0",
+                "`x0` is infeasible with respect to some inequality constraint with `keep_feasible` set to True.",
+            ));
+        }
+        Ok(Prepared { fun, lb, ub, keep, eq, ineq })
+    }
+
+    /// `keep_feasible` of each canonical inequality row.
+    pub(crate) fn ineq_keep(&self) -> impl Iterator<Item = bool> + '_ {
+        self.ineq.iter().map(|&(i, _)| self.keep[i])
     }
 
     pub(crate) fn n_eq(&self) -> usize {

@@ -13,8 +13,8 @@ use self::qp::CgInfo;
 use self::sqp::{SqpProblem, equality_constrained_sqp};
 use super::bounds::Bounds;
 use super::constraints::{
-    Constraint, ConstraintHess, ConstraintJac, ConstraintType, HessianUpdateStrategy, NonlinearConstraint,
-    broadcast_bounds,
+    Constraint, ConstraintJac, ConstraintType, HessianUpdateStrategy, NonlinearConstraint, broadcast_bounds,
+    broadcast_keep_feasible,
 };
 use crate::error::{OptimizeError, Result, invalid};
 use crate::problem::Jac;
@@ -301,7 +301,7 @@ impl Outer<'_> {
 }
 
 impl SqpProblem for Outer<'_> {
-    fn fun_and_constr(&mut self, x: &Array1<f64>) -> (f64, Array1<f64>) {
+    fn fun_and_constr(&mut self, x: &mut Array1<f64>) -> (f64, Array1<f64>) {
         let f = self.obj.fun(x);
         (f, self.canon_fun(x).0)
     }
@@ -346,10 +346,21 @@ struct Barrier<'o, 'a> {
     tolerance: f64,
     s_hs_s: Array1<f64>,
     terminate: bool,
+    /// `keep_feasible` of each inequality row (SciPy's `enforce_feasibility`).
+    enforce: Vec<bool>,
+    /// SciPy's strict bounds (`keep_feasible` bounds): outside them nothing is evaluated.
+    strict: Option<(Array1<f64>, Array1<f64>)>,
 }
 
 impl Barrier<'_, '_> {
-    fn barrier_fun(&self, f: f64, s: &Array1<f64>) -> f64 {
+    /// The barrier function; the slacks of `keep_feasible` rows are first set to `-c_ineq`
+    /// (Nocedal & Wright p. 576), in place as SciPy does.
+    fn barrier_fun(&self, f: f64, c_ineq: &Array1<f64>, s: &mut ndarray::ArrayViewMut1<'_, f64>) -> f64 {
+        for (k, &e) in self.enforce.iter().enumerate() {
+            if e {
+                s[k] = -c_ineq[k];
+            }
+        }
         let log_s: f64 = s.iter().map(|&v| if v > 0.0 { v.ln() } else { f64::NEG_INFINITY }).sum();
         f - self.mu * log_s
     }
@@ -375,12 +386,21 @@ impl Barrier<'_, '_> {
 }
 
 impl SqpProblem for Barrier<'_, '_> {
-    fn fun_and_constr(&mut self, z: &Array1<f64>) -> (f64, Array1<f64>) {
+    fn fun_and_constr(&mut self, z: &mut Array1<f64>) -> (f64, Array1<f64>) {
         let x = z.slice(s![..self.n]).to_owned();
-        let sl = z.slice(s![self.n..]).to_owned();
-        let f = self.outer.obj.fun(&x);
-        let (ce, ci) = self.outer.canon_fun(&x);
-        (self.barrier_fun(f, &sl), self.constr(&ce, &ci, &sl))
+        let outside =
+            self.strict.as_ref().is_some_and(|(l, u)| (0..self.n).any(|i| x[i] < l[i] || x[i] > u[i]));
+        let (f, ce, ci) = if outside {
+            (f64::INFINITY, Array1::zeros(self.outer.n_eq), Array1::zeros(self.outer.n_ineq))
+        } else {
+            let f = self.outer.obj.fun(&x);
+            let (ce, ci) = self.outer.canon_fun(&x);
+            (f, ce, ci)
+        };
+        let mut sl = z.slice_mut(s![self.n..]);
+        let fb = self.barrier_fun(f, &ci, &mut sl);
+        let sl = sl.to_owned();
+        (fb, self.constr(&ce, &ci, &sl))
     }
 
     fn grad_and_jac(&mut self, z: &Array1<f64>) -> (Array1<f64>, Array2<f64>) {
@@ -437,23 +457,20 @@ impl SqpProblem for Barrier<'_, '_> {
 /// The trust-constr constraint list, with old-style dictionaries converted.
 fn nonlinear_from_dict<'a>(c: &super::constraints::ConstraintDict<'a>) -> NonlinearConstraint<'a> {
     let ub = if c.kind == ConstraintType::Eq { 0.0 } else { f64::INFINITY };
-    NonlinearConstraint {
-        fun: c.fun,
-        lb: Array1::from_elem(1, 0.0),
-        ub: Array1::from_elem(1, ub),
-        jac: match c.jac {
-            Some(j) => ConstraintJac::Fn(j),
-            None => ConstraintJac::default(),
-        },
-        hess: ConstraintHess::default(),
+    let mut nc = NonlinearConstraint::new(c.fun, Array1::from_elem(1, 0.0), Array1::from_elem(1, ub));
+    if let Some(j) = c.jac {
+        nc.jac = ConstraintJac::Fn(j);
     }
+    nc
 }
 
-fn prepare<'a>(c: &Constraint<'a>, x0: &Array1<f64>) -> Result<Prepared<'a>> {
+type FdBounds = Option<(Array1<f64>, Array1<f64>)>;
+
+fn prepare<'a>(c: &Constraint<'a>, x0: &Array1<f64>, fd: &FdBounds) -> Result<Prepared<'a>> {
     let n = x0.len();
     match c {
-        Constraint::Nonlinear(nc) => prepare_nonlinear(nc, x0),
-        Constraint::Dict(d) => prepare_nonlinear(&nonlinear_from_dict(d), x0),
+        Constraint::Nonlinear(nc) => prepare_nonlinear(nc, x0, fd),
+        Constraint::Dict(d) => prepare_nonlinear(&nonlinear_from_dict(d), x0, fd),
         Constraint::Linear(lc) => {
             if lc.a.ncols() != n {
                 return Err(OptimizeError::WrongLength {
@@ -463,12 +480,17 @@ fn prepare<'a>(c: &Constraint<'a>, x0: &Array1<f64>) -> Result<Prepared<'a>> {
                 });
             }
             let (lb, ub) = broadcast_bounds(&lc.lb, &lc.ub, lc.a.nrows())?;
-            Ok(Prepared::new(VecFn::linear(Some(lc.a.clone()), x0), lb, ub))
+            let keep = broadcast_keep_feasible(&lc.keep_feasible, lc.a.nrows())?;
+            Prepared::new(VecFn::linear(Some(lc.a.clone()), x0), lb, ub, keep)
         }
     }
 }
 
-fn prepare_nonlinear<'a>(nc: &NonlinearConstraint<'a>, x0: &Array1<f64>) -> Result<Prepared<'a>> {
+fn prepare_nonlinear<'a>(
+    nc: &NonlinearConstraint<'a>,
+    x0: &Array1<f64>,
+    fd: &FdBounds,
+) -> Result<Prepared<'a>> {
     let n = x0.len();
     let f = (nc.fun)(x0);
     let m = f.len();
@@ -488,8 +510,9 @@ fn prepare_nonlinear<'a>(nc: &NonlinearConstraint<'a>, x0: &Array1<f64>) -> Resu
         }
     }
     let (lb, ub) = broadcast_bounds(&nc.lb, &nc.ub, m)?;
-    let fun = NonlinearFn::new(nc.fun, nc.jac, nc.hess, x0);
-    Ok(Prepared::new(VecFn::Nonlinear(Box::new(fun)), lb, ub))
+    let keep = broadcast_keep_feasible(&nc.keep_feasible, m)?;
+    let fun = NonlinearFn::new(nc.fun, nc.jac, nc.hess, x0, fd.clone());
+    Prepared::new(VecFn::Nonlinear(Box::new(fun)), lb, ub, keep)
 }
 
 /// Minimizes `fun` subject to bounds and nonlinear/linear constraints by SciPy's trust-constr
@@ -570,17 +593,27 @@ where
     if let Some(v) = x0.iter().find(|v| !v.is_finite()) {
         return Err(invalid("x0", format!("must be finite, got {v}")));
     }
-    let mut cons = o.constraints.iter().map(|c| prepare(c, &x0)).collect::<Result<Vec<_>>>()?;
-    if let Some(b) = &o.bounds {
-        // SciPy moves finite bounds one ulp outwards.
+    // SciPy moves finite bounds one ulp outwards; `keep_feasible` bounds are strict: finite
+    // differences stay inside them and the barrier problem evaluates nothing outside them.
+    let moved = o.bounds.as_ref().map(|b| {
         let lb = b.lb.mapv(|v| if v.is_finite() { next_down(v) } else { v });
         let ub = b.ub.mapv(|v| if v.is_finite() { next_up(v) } else { v });
-        cons.push(Prepared::new(VecFn::linear(None, &x0), lb, ub));
+        let keep: Vec<bool> = (0..n).map(|i| b.keep_feasible_at(i)).collect();
+        (lb, ub, keep)
+    });
+    let strict: FdBounds = moved.as_ref().filter(|m| m.2.iter().any(|&k| k)).map(|(lb, ub, keep)| {
+        let l = Array1::from_shape_fn(n, |i| if keep[i] { lb[i] } else { f64::NEG_INFINITY });
+        let u = Array1::from_shape_fn(n, |i| if keep[i] { ub[i] } else { f64::INFINITY });
+        (l, u)
+    });
+    let mut cons = o.constraints.iter().map(|c| prepare(c, &x0, &strict)).collect::<Result<Vec<_>>>()?;
+    if let Some((lb, ub, keep)) = moved {
+        cons.push(Prepared::new(VecFn::linear(None, &x0), lb, ub, keep)?);
     }
     let update = o.hess_update.unwrap_or_default();
     let fref: &mut dyn FnMut(&Array1<f64>) -> f64 = &mut fun;
     let hessp = if o.hess_update.is_some() { None } else { o.hessp };
-    let obj = ScalarFn::new(fref, &x0, o.jac, o.hess, hessp, update);
+    let obj = ScalarFn::new(fref, &x0, o.jac, o.hess, hessp, update, strict.clone());
     if !obj.f.is_finite() {
         return Err(OptimizeError::NonFiniteInitial { what: "objective function", value: obj.f });
     }
@@ -652,7 +685,7 @@ where
         )?;
     } else {
         method = TrustConstrMethod::TrInteriorPoint;
-        tr_interior_point(&mut outer, &x0, f0, &g0, &c_ineq0, &j_ineq0, &c_eq0, &j_eq0, o)?;
+        tr_interior_point(&mut outer, &x0, f0, &g0, &c_ineq0, &j_ineq0, &c_eq0, &j_eq0, o, strict)?;
     }
     let mut status = outer.status;
     if (status == 1 || status == 2) && outer.state.constr_violation > o.gtol {
@@ -725,6 +758,7 @@ fn tr_interior_point(
     c_eq0: &Array1<f64>,
     j_eq0: &Array2<f64>,
     o: &TrustConstrOptions<'_>,
+    strict: FdBounds,
 ) -> Result<()> {
     const BOUNDARY_PARAMETER: f64 = 0.995;
     const BARRIER_DECAY_RATIO: f64 = 0.2;
@@ -734,10 +768,12 @@ fn tr_interior_point(
     let mut mu = o.initial_barrier_parameter;
     let mut tolerance = o.initial_barrier_tolerance;
     let mut trust_radius = o.initial_tr_radius;
-    let s0 = c_ineq0.mapv(|c| (-1.5 * c).max(1.0));
-    let mut sub = Barrier { outer, n, mu, tolerance, s_hs_s: Array1::zeros(n_ineq), terminate: false };
+    let mut s0 = c_ineq0.mapv(|c| (-1.5 * c).max(1.0));
+    let enforce: Vec<bool> = outer.cons.iter().flat_map(|c| c.ineq_keep()).collect();
+    let mut sub =
+        Barrier { outer, n, mu, tolerance, s_hs_s: Array1::zeros(n_ineq), terminate: false, enforce, strict };
+    let mut f_sub = sub.barrier_fun(fun0, c_ineq0, &mut s0.view_mut());
     let mut z = concatenate![ndarray::Axis(0), x0.view(), s0.view()];
-    let mut f_sub = sub.barrier_fun(fun0, &s0);
     let mut c_sub = sub.constr(c_eq0, c_ineq0, &s0);
     let mut g_sub = sub.grad(grad0);
     let mut j_sub = sub.jac(j_eq0, j_ineq0, &s0);
@@ -769,7 +805,7 @@ fn tr_interior_point(
         tolerance *= BARRIER_DECAY_RATIO;
         sub.mu = mu;
         sub.tolerance = tolerance;
-        (f_sub, c_sub) = sub.fun_and_constr(&z);
+        (f_sub, c_sub) = sub.fun_and_constr(&mut z);
         (g_sub, j_sub) = sub.grad_and_jac(&z);
     }
     Ok(())

@@ -9,8 +9,8 @@ use ndarray::{Array1, Array2};
 
 /// What the SQP iteration needs from its problem.
 pub(crate) trait SqpProblem {
-    /// `(f(x), c(x))`.
-    fn fun_and_constr(&mut self, x: &Array1<f64>) -> (f64, Array1<f64>);
+    /// `(f(x), c(x))`; may adjust `x` in place (the barrier problem's `keep_feasible` slacks).
+    fn fun_and_constr(&mut self, x: &mut Array1<f64>) -> (f64, Array1<f64>);
     /// `(grad f(x), J(x))`.
     fn grad_and_jac(&mut self, x: &Array1<f64>) -> (Array1<f64>, Array2<f64>);
     /// Brings the Lagrangian Hessian to `(x, v)`; [`Self::hess_dot`] then applies it.
@@ -114,7 +114,7 @@ pub(crate) fn equality_constrained_sqp<P: SqpProblem>(
         let predicted_reduction = -quadratic_model + penalty * vpred;
         let merit_function = f + penalty * norm(&b);
         let mut x_next = &x + &scale(&s, &d);
-        let (mut f_next, mut b_next) = p.fun_and_constr(&x_next);
+        let (mut f_next, mut b_next) = p.fun_and_constr(&mut x_next);
         let merit_function_next = f_next + penalty * norm(&b_next);
         let actual_reduction = merit_function - merit_function_next;
         let mut reduction_ratio = actual_reduction / predicted_reduction;
@@ -122,8 +122,8 @@ pub(crate) fn equality_constrained_sqp<P: SqpProblem>(
         if reduction_ratio < SUFFICIENT_REDUCTION_RATIO && norm(&dn) <= SOC_THRESHOLD * norm(&dt) {
             let y = -proj.row_space(&b_next);
             let (_, t, intersect) = box_intersections(&d, &y, trust_lb, trust_ub, false);
-            let x_soc = &x + &scale(&s, &(&d + &(&y * t)));
-            let (f_soc, b_soc) = p.fun_and_constr(&x_soc);
+            let mut x_soc = &x + &scale(&s, &(&d + &(&y * t)));
+            let (f_soc, b_soc) = p.fun_and_constr(&mut x_soc);
             let merit_function_soc = f_soc + penalty * norm(&b_soc);
             let reduction_ratio_soc = (merit_function - merit_function_soc) / predicted_reduction;
             if intersect && reduction_ratio_soc >= SUFFICIENT_REDUCTION_RATIO {
