@@ -266,10 +266,23 @@ where
     to_dim(a)
 }
 
+/// `x.floor()`, without a call into libm on targets without a rounding instruction: through
+/// an integer conversion when `|x|` is small enough for it to be exact.
+#[inline]
+pub(crate) fn floor(x: f64) -> f64 {
+    if x.abs() < 4.5e15 {
+        let t = x as i64 as f64;
+        if t > x { t - 1.0 } else { t }
+    } else {
+        x.floor()
+    }
+}
+
 /// The `order + 1` B-spline interpolation weights at `x` (SciPy's
 /// `get_spline_interpolation_weights`).
+#[inline]
 pub(crate) fn spline_weights(x: f64, order: usize, w: &mut [f64]) {
-    let x = x - if order & 1 == 1 { x.floor() } else { (x + 0.5).floor() };
+    let x = x - if order & 1 == 1 { floor(x) } else { floor(x + 0.5) };
     let mut y = x;
     let mut z = 1.0 - x;
     match order {

@@ -3,7 +3,7 @@
 
 use crate::element::Element;
 use crate::error::{Result, invalid};
-use crate::interpolation::splines::{spline_filter_axis, spline_weights};
+use crate::interpolation::splines::{floor, spline_filter_axis, spline_weights};
 use crate::mode::Mode;
 use crate::support::{PAR_THRESHOLD, dyn_view, pad, per_axis, to_dim};
 use rayon::prelude::*;
@@ -189,9 +189,15 @@ fn prepare<T: Element>(input: &ArrayViewD<'_, T>, opts: &InterpOptions) -> Resul
 }
 
 impl Coeffs {
+    /// The coefficients in C order.
+    fn flat(&self) -> &[f64] {
+        self.data.as_slice().unwrap_or_else(|| unreachable!("coefficients are standard layout"))
+    }
+
     /// The `order + 1` coefficient offsets along axis `d` (premultiplied by the stride,
     /// [`OUTSIDE`] for a cval coefficient) and weights for input coordinate `coor`; false when
     /// the point lies outside and takes cval (SciPy's `NI_GeometricTransform` per-axis step).
+    #[inline]
     fn axis_point(&self, d: usize, coor: f64, idx: &mut [usize], w: &mut [f64]) -> bool {
         let order = self.order;
         let mode = self.mode;
@@ -209,7 +215,7 @@ impl Coeffs {
             return false;
         }
         let start =
-            if order & 1 == 1 { cc.floor() as i64 } else { (cc + 0.5).floor() as i64 } - (order / 2) as i64;
+            if order & 1 == 1 { floor(cc) as i64 } else { floor(cc + 0.5) as i64 } - (order / 2) as i64;
         let n = len as i64;
         let edge = start < 0 || start + order as i64 >= n;
         let stride = self.strides[d];
@@ -233,10 +239,9 @@ impl Coeffs {
     /// after axis): the sum over all coefficient combinations in C order of
     /// `coefficient * w_0 * w_1 * …`, multiplied left to right as SciPy does.
     #[inline]
-    fn combine(&self, idx: &[usize], w: &[f64], f: &mut [usize]) -> f64 {
+    fn combine(&self, flat: &[f64], idx: &[usize], w: &[f64], f: &mut [usize]) -> f64 {
         let k = self.order + 1;
         let cval = self.mode.cval();
-        let flat = self.data.as_slice().unwrap_or_else(|| unreachable!("coefficients are standard layout"));
         let weighted = self.order > 0;
         if f.len() == 2 {
             let mut t = 0.0;
@@ -299,6 +304,7 @@ impl Coeffs {
         let nd_in = self.data.ndim();
         let k = self.order + 1;
         let cval = self.mode.cval();
+        let flat = self.flat();
         let init = || {
             (
                 vec![0usize; nd_in * k],
@@ -314,7 +320,7 @@ impl Coeffs {
             for o in line.iter_mut() {
                 coords(oi, c);
                 let inside = (0..nd_in).all(|d| self.axis_point(d, c[d], &mut idx[d * k..], &mut w[d * k..]));
-                *o = cast_out(if inside { self.combine(idx, w, f) } else { cval });
+                *o = cast_out(if inside { self.combine(flat, idx, w, f) } else { cval });
                 if let Some(last) = oi.last_mut() {
                     *last += 1;
                 }
@@ -333,6 +339,7 @@ impl Coeffs {
         let nd = out_shape.len();
         let k = self.order + 1;
         let cval = self.mode.cval();
+        let flat = self.flat();
         if out_shape.contains(&0) {
             return ArrayD::from_elem(IxDyn(out_shape), T::from_f64(0.0));
         }
@@ -364,7 +371,7 @@ impl Coeffs {
                 *o = cast_out(if tok[j] {
                     idx[last..].copy_from_slice(&tidx[j * k..(j + 1) * k]);
                     w[last..].copy_from_slice(&tw[j * k..(j + 1) * k]);
-                    self.combine(idx, w, f)
+                    self.combine(flat, idx, w, f)
                 } else {
                     cval
                 });
@@ -527,13 +534,14 @@ where
         return Err(invalid("output_shape", "output shape must have the input's rank"));
     }
     let co = prepare(&dyn_view(input), opts)?;
+    let m: Vec<f64> = m.iter().copied().collect();
     Ok(co.eval(&out_shape, |oi, x| {
-        for h in 0..nd {
+        for (h, xh) in x.iter_mut().enumerate() {
             let mut tmp = off[h];
-            for l in 0..nd {
-                tmp += oi[l] as f64 * m[[h, l]];
+            for (&o, &mv) in oi.iter().zip(&m[h * nd..(h + 1) * nd]) {
+                tmp += o as f64 * mv;
             }
-            x[h] = tmp;
+            *xh = tmp;
         }
     }))
 }
