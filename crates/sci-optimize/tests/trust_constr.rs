@@ -68,6 +68,23 @@ fn check(
     )
 }
 
+/// On the cases that take SciPy's path: the multipliers, constraint values and gradients.
+fn check_fields(fx: &Fixture, key: &str, r: &sci_optimize::TrustConstrResult) {
+    if !EXACT_COUNTS.contains(&key) {
+        return;
+    }
+    let c = |k: &str| format!("{key}/{k}");
+    for (i, (v, con)) in r.v.iter().zip(&r.constr).enumerate() {
+        sci_array::testing::assert_allclose(v, &x1(fx, &c(&format!("v{i}"))), 1e-6, 1e-9);
+        sci_array::testing::assert_allclose(con, &x1(fx, &c(&format!("constr{i}"))), 1e-7, 1e-10);
+    }
+    // Forward-difference gradients carry ~1e-8 relative noise.
+    sci_array::testing::assert_allclose(&r.grad, &x1(fx, &c("grad")), 1e-7, 1e-10);
+    // Below gtol = 1e-8 on both sides: equal up to that.
+    sci_array::testing::assert_allclose(&r.lagrangian_grad, &x1(fx, &c("lagrangian_grad")), 0.0, 2e-8);
+    assert!((r.optimality - fx.f64(&c("optimality"))).abs() <= 2e-8, "{key}: optimality");
+}
+
 #[test]
 fn trust_constr_hock_schittkowski_matches_scipy() {
     let fx = load();
@@ -99,6 +116,7 @@ fn trust_constr_hock_schittkowski_matches_scipy() {
         };
         let r = minimize_trust_constr(p.f, &x1(&fx, &c("x0")), &opts).unwrap();
         report += &check(&fx, &key, &r.x, r.fun, r.success, r.status, r.nit, r.nfev);
+        check_fields(&fx, &key, &r);
         assert!(r.constr_violation < 1e-8, "{key}: violation {}", r.constr_violation);
     }
     println!("{report}");
@@ -201,6 +219,7 @@ fn trust_constr_rosenbrock_tutorial_matches_scipy() {
         let r = minimize_trust_constr(rosen, &array![0.5, 0.0], &opts).unwrap();
         assert_eq!(r.method, TrustConstrMethod::TrInteriorPoint);
         report += &check(&fx, &key, &r.x, r.fun, r.success, r.status, r.nit, r.nfev);
+        check_fields(&fx, &key, &r);
     }
     // Bounds only: the interior-point method on the box alone.
     let opts = TrustConstrOptions {
@@ -226,12 +245,14 @@ fn trust_constr_rosenbrock_tutorial_matches_scipy() {
     };
     let r = minimize_trust_constr(rosen, &array![0.5, 0.0], &opts).unwrap();
     report += &check(&fx, "rosen_hessp", &r.x, r.fun, r.success, r.status, r.nit, r.nfev);
+    check_fields(&fx, "rosen_hessp", &r);
     assert_eq!((r.nhev, r.njev), (8, 8)); // SciPy: a Hessian operator per new point
     // Unconstrained and equality-only: the SQP method.
     let opts = TrustConstrOptions { jac: Jac::Fn(&rosen_der), hess: Some(&rosen_hess), ..Default::default() };
     let r = minimize_trust_constr(rosen, &array![-1.2, 1.0], &opts).unwrap();
     assert_eq!(r.method, TrustConstrMethod::EqualityConstrainedSqp);
     report += &check(&fx, "rosen_unconstrained", &r.x, r.fun, r.success, r.status, r.nit, r.nfev);
+    check_fields(&fx, "rosen_unconstrained", &r);
     let opts = TrustConstrOptions {
         jac: Jac::Fn(&rosen_der),
         constraints: vec![LinearConstraint::new(array![[1.0, 1.0]], array![1.0], array![1.0]).into()],
@@ -411,5 +432,6 @@ fn trust_constr_one_variable_from_a_strided_view() {
     };
     let r = minimize_trust_constr(f, &x0, &opts).unwrap();
     println!("{}", check(&fx, "one_d_tc", &r.x, r.fun, r.success, r.status, r.nit, r.nfev));
+    check_fields(&fx, "one_d_tc", &r);
     assert_eq!((r.nit, r.nfev), (9, 6)); // SciPy's counts
 }
