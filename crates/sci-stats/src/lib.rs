@@ -5,7 +5,8 @@
 //!
 //! * continuous distributions ([`ContinuousDistribution`]: `pdf`, `logpdf`, `cdf`, `logcdf`,
 //!   `sf`, `logsf`, `ppf`, `isf`, `stats`, `mean`, `var`, `std`, `median`, `interval`,
-//!   `entropy`, `moment`, seeded `rvs`): [`Norm`], [`Lognorm`];
+//!   `entropy`, `moment`, seeded `rvs`): [`Norm`], [`Lognorm`], [`Uniform`], [`Expon`],
+//!   [`Gamma`], [`Chi2`], [`Beta`], [`StudentT`] (`t`), [`FDist`] (`f`);
 //! * discrete distributions ([`DiscreteDistribution`]): [`Geom`];
 //! * multivariate distributions: [`MultivariateNormal`];
 //! * summary statistics: [`describe`], [`gmean`], [`hmean`], [`pmean`], [`tmean`], [`tvar`],
@@ -43,7 +44,8 @@ pub use descriptive::{
     tmean, tmin, tsem, tstd, tvar, variation, zscore,
 };
 pub use distributions::{
-    ContinuousDistribution, DiscreteDistribution, Geom, Lognorm, Moments, MultivariateNormal, Norm,
+    Beta, Chi2, ContinuousDistribution, DiscreteDistribution, Expon, FDist, Gamma, Geom, Lognorm, Moments,
+    MultivariateNormal, Norm, StudentT, Uniform,
 };
 pub use error::{Result, StatsError};
 pub use ks::{KsMethod, KstestResult, ks_1samp, ksone_sf, kstest, kstwo_cdf, kstwo_sf, kstwobign_sf};

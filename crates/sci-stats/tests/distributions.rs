@@ -7,39 +7,6 @@ use sci_array::ndarray::{Array1, ArrayD};
 use sci_array::testing::fixture::Fixture;
 use sci_stats::*;
 
-fn check_continuous<D: ContinuousDistribution + Sync>(fx: &Fixture, case: &str, d: &D, rtol: f64) {
-    let x = fx.array_f64("x");
-    let q = fx.array_f64("q");
-    let f = |name: &str| fx.array_f64(&format!("{case}/{name}"));
-    for (name, got) in [
-        ("pdf", d.pdf_array(&x)),
-        ("logpdf", d.logpdf_array(&x)),
-        ("cdf", d.cdf_array(&x)),
-        ("logcdf", x.mapv(|v| d.logcdf(v))),
-        ("sf", d.sf_array(&x)),
-        ("logsf", x.mapv(|v| d.logsf(v))),
-        ("ppf", d.ppf_array(&q)),
-        ("isf", d.isf_array(&q)),
-    ] {
-        close_arr(&got, &f(name), rtol, 1e-300);
-    }
-    let m = d.stats();
-    close_arr(
-        &Array1::from(vec![m.mean, m.variance, m.skewness, m.kurtosis]).into_dyn(),
-        &f("mvsk"),
-        rtol,
-        0.0,
-    );
-    close(d.median(), fx.f64(&format!("{case}/median")), rtol, 0.0);
-    close(d.entropy(), fx.f64(&format!("{case}/entropy")), rtol, 1e-15);
-    let (lo, hi) = d.interval(0.95).unwrap();
-    close_arr(&Array1::from(vec![lo, hi]).into_dyn(), &f("interval95"), rtol, 0.0);
-    let mom: Array1<f64> = (0..5).map(|k| d.moment(k).unwrap()).collect();
-    close_arr(&mom.into_dyn(), &f("moments"), 1e-13, 0.0);
-    // Same seed, same stream as SciPy's rvs(random_state=np.random.default_rng(5)).
-    close_arr(&d.rvs(7, 5).unwrap().into_dyn(), &f("rvs_seed5"), 1e-14, 0.0);
-}
-
 #[test]
 fn norm_matches_scipy() {
     let fx = load("stats_core");

@@ -58,13 +58,14 @@ pub trait ContinuousDistribution {
     fn std_sf(&self, z: f64) -> f64 {
         1.0 - self.std_cdf(z)
     }
-    /// ln of the standardized CDF.
+    /// ln of the standardized CDF: ln(cdf) below the median, ln1p(-sf) above (SciPy's
+    /// generic `_logcdf`).
     fn std_logcdf(&self, z: f64) -> f64 {
-        self.std_cdf(z).ln()
+        if z < self.std_ppf(0.5) { self.std_cdf(z).ln() } else { (-self.std_sf(z)).ln_1p() }
     }
-    /// ln of the standardized survival function.
+    /// ln of the standardized survival function: ln(sf) above the median, ln1p(-cdf) below.
     fn std_logsf(&self, z: f64) -> f64 {
-        self.std_sf(z).ln()
+        if z > self.std_ppf(0.5) { self.std_sf(z).ln() } else { (-self.std_cdf(z)).ln_1p() }
     }
     /// The standardized quantile function for 0 < q < 1.
     fn std_ppf(&self, q: f64) -> f64;

@@ -7,11 +7,14 @@
 
 mod continuous;
 mod discrete;
+mod gammas;
+mod invert;
 mod mvn;
 mod normal;
 
 pub use continuous::{ContinuousDistribution, Moments};
 pub use discrete::{DiscreteDistribution, Geom};
+pub use gammas::{Beta, Chi2, Expon, FDist, Gamma, StudentT, Uniform};
 pub use mvn::MultivariateNormal;
 pub use normal::{Lognorm, Norm};
 
