@@ -225,3 +225,22 @@ fn slsqp_without_constraints_and_with_bounds_only() {
         println!("{}", check(&fx, key, &r));
     }
 }
+
+#[test]
+fn slsqp_three_point_differences_match_scipy() {
+    let fx = load();
+    let p = hs("hs71");
+    let cons: Vec<Constraint<'_>> = vec![
+        ConstraintDict::new(ConstraintType::Eq, &p.eq[0].0).into(),
+        ConstraintDict::new(ConstraintType::Ineq, &p.ineq[0].0).into(),
+    ];
+    let opts = MinimizeOptions {
+        method: Method::Slsqp,
+        jac: Jac::FiniteDiff(sci_optimize::FiniteDiff::ThreePoint),
+        constraints: cons,
+        bounds: p.bounds.clone(),
+        ..Default::default()
+    };
+    let r = minimize(p.f, &x1(&fx, "hs71_slsqp_3point/x0"), &opts).unwrap();
+    println!("{}", check(&fx, "hs71_slsqp_3point", &r));
+}

@@ -101,6 +101,7 @@ struct Cons<'a> {
     m: usize,
     n: usize,
     eps: Option<f64>,
+    method: FiniteDiff,
     lb: Array1<f64>,
     ub: Array1<f64>,
 }
@@ -127,7 +128,7 @@ impl Cons<'_> {
                     let f0 = (c.fun)(x);
                     let fun = &c.fun;
                     let b = (&self.lb, &self.ub);
-                    numdiff::jacobian(&mut |y| fun(y), x, &f0, FiniteDiff::TwoPoint, Some(b), self.eps).0
+                    numdiff::jacobian(&mut |y| fun(y), x, &f0, self.method, Some(b), self.eps).0
                 }
             };
             for r in 0..j.nrows() {
@@ -391,10 +392,13 @@ pub(crate) fn slsqp(
     };
     let meq = count(&eq)?;
     let m = meq + count(&ineq)?;
-    // SciPy: constraint Jacobians by forward differences with the absolute step `eps`, or
-    // the relative step when the objective's `jac` is '2-point'.
-    let abs = if matches!(jac, crate::problem::Jac::FiniteDiff(_)) { None } else { Some(eps) };
-    let cons = Cons { eq, ineq, m, n, eps: abs, lb: lb.clone(), ub: ub.clone() };
+    // SciPy: constraint Jacobians by forward differences with the absolute step `eps`, or by
+    // the objective's scheme ('2-point', '3-point') with the relative step.
+    let (abs, method) = match jac {
+        crate::problem::Jac::FiniteDiff(m) => (None, m),
+        _ => (Some(eps), FiniteDiff::TwoPoint),
+    };
+    let cons = Cons { eq, ineq, m, n, eps: abs, method, lb: lb.clone(), ub: ub.clone() };
     let xl: Vec<f64> = lb.iter().map(|&v| if v.is_finite() { v } else { f64::NAN }).collect();
     let xu: Vec<f64> = ub.iter().map(|&v| if v.is_finite() { v } else { f64::NAN }).collect();
 
