@@ -10,7 +10,8 @@
 //! * [`minimize`]: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B (Powell and
 //!   L-BFGS-B with [`Bounds`]), trust-constr ([`minimize_trust_constr`]: bounds,
 //!   [`NonlinearConstraint`], [`LinearConstraint`], [`HessianUpdateStrategy`]) and SLSQP
-//!   (bounds, [`ConstraintDict`]) with SciPy's line searches and finite-difference gradients,
+//!   ([`minimize_slsqp`]: bounds, [`ConstraintDict`]) with SciPy's line searches and
+//!   finite-difference gradients,
 //!   driven through the [`Solver`] trait (`init`, `next_iter`, `terminate`) on a [`Problem`]
 //!   that counts `nfev`/`njev`/`nhev` and returning an [`OptimizeResult`]; [`approx_fprime`],
 //!   [`check_grad`];
@@ -62,8 +63,8 @@ pub use lsq::{
 pub use minimize::{
     Bounds, Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,
     HessianUpdateStrategy, InitScale, LinearConstraint, Method, MinimizeOptions, NonlinearConstraint,
-    TrustConstrMethod, TrustConstrOptions, TrustConstrResult, minimize, minimize_trust_constr, rosen,
-    rosen_der, rosen_hess,
+    SlsqpOptions, SlsqpResult, TrustConstrMethod, TrustConstrOptions, TrustConstrResult, minimize,
+    minimize_slsqp, minimize_trust_constr, rosen, rosen_der, rosen_hess,
 };
 pub use numdiff::{APPROX_FPRIME_EPSILON, FiniteDiff, approx_fprime, check_grad};
 pub use problem::{IterState, Jac, OptimizeResult, Problem, Solver, Termination, run};

@@ -5,7 +5,8 @@ use sci_array::ndarray::{Array1, array};
 use sci_array::testing::fixture::Fixture;
 use sci_optimize::{
     Bounds, Constraint, ConstraintDict, ConstraintJac, ConstraintType, Jac, LinearConstraint, Method,
-    MinimizeOptions, NonlinearConstraint, OptimizeError, minimize, rosen, rosen_der,
+    MinimizeOptions, NonlinearConstraint, OptimizeError, SlsqpOptions, minimize, minimize_slsqp, rosen,
+    rosen_der,
 };
 
 mod common;
@@ -62,6 +63,20 @@ fn slsqp_hock_schittkowski_matches_scipy() {
         };
         let r = minimize(p.f, &x1(&fx, &c("x0")), &opts).unwrap();
         report += &check(&fx, &key, &r);
+        // The full result: the same run, with SciPy's multipliers.
+        let full = minimize_slsqp(
+            p.f,
+            &x1(&fx, &c("x0")),
+            &SlsqpOptions {
+                jac: opts.jac,
+                constraints: opts.constraints.clone(),
+                bounds: opts.bounds.clone(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!((&full.x, full.nit, full.nfev), (&r.x, r.nit, r.nfev));
+        sci_array::testing::assert_allclose(&full.multipliers, &x1(&fx, &c("multipliers")), 1e-6, 1e-9);
     }
     println!("{report}");
 }

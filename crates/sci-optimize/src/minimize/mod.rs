@@ -17,6 +17,7 @@ pub use constraints::{
     Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,
     HessianUpdateStrategy, InitScale, LinearConstraint, NonlinearConstraint,
 };
+pub use slsqp::{SlsqpOptions, SlsqpResult, minimize_slsqp};
 pub use testfuncs::{rosen, rosen_der, rosen_hess};
 pub use trust_constr::{TrustConstrMethod, TrustConstrOptions, TrustConstrResult, minimize_trust_constr};
 
@@ -261,7 +262,8 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// linearizations) with `bounds` and old-style [`ConstraintDict`] constraints (nonlinear and
 /// linear constraints are converted as SciPy's `new_constraint_to_old` does), SciPy's `nit`,
 /// `nfev`, `njev` and exit modes; the least-squares step without inequality rows uses a
-/// Householder QR where SciPy calls `dgelsy`, and the `multipliers` field is not returned.
+/// Householder QR where SciPy calls `dgelsy`; [`minimize_slsqp`] also returns the
+/// `multipliers`.
 ///
 /// Newton-CG is SciPy's `_minimize_newtoncg` (needs `jac`; `hess`, `hessp`, or forward
 /// differences of the gradient with step `eps` for the Hessian products).
@@ -385,16 +387,31 @@ where
         return trust_constr_method(&mut fun, x0, o);
     }
     if o.method == Method::Slsqp {
-        let ftol = o.ftol.or(o.tol).unwrap_or(1e-6);
-        let eps = o.eps.unwrap_or(1.4901161193847656e-08);
-        if ftol.is_nan() {
-            return Err(invalid("ftol", "must not be NaN"));
-        }
-        if !(eps.is_finite() && eps != 0.0) {
-            return Err(invalid("eps", format!("must be finite and non-zero, got {eps}")));
-        }
-        let maxiter = o.maxiter.unwrap_or(100);
-        return slsqp::slsqp(&mut fun, o.jac, x0, o.bounds.as_ref(), &o.constraints, maxiter, ftol, eps);
+        let d = SlsqpOptions::default();
+        let opts = SlsqpOptions {
+            jac: o.jac,
+            bounds: o.bounds.clone(),
+            constraints: o.constraints.clone(),
+            ftol: o.ftol.or(o.tol).unwrap_or(d.ftol),
+            eps: o.eps.unwrap_or(d.eps),
+            maxiter: o.maxiter.unwrap_or(d.maxiter),
+        };
+        let r = minimize_slsqp(&mut fun, &x0, &opts)?;
+        return Ok(OptimizeResult {
+            x: r.x,
+            fun: r.fun,
+            jac: Some(r.jac),
+            fvec: None,
+            jac_matrix: None,
+            hess_inv: None,
+            nit: r.nit,
+            nfev: r.nfev,
+            njev: r.njev,
+            nhev: 0,
+            status: r.status,
+            success: r.success,
+            message: r.message,
+        });
     }
     if o.method == Method::NewtonCg {
         if matches!(o.jac, Jac::Default) {

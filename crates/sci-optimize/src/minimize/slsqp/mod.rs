@@ -9,7 +9,7 @@ use self::lsq::lsei;
 use super::constraints::{Constraint, ConstraintJac, ConstraintType, broadcast_bounds};
 use crate::error::{OptimizeError, Result, invalid};
 use crate::numdiff::{self, FiniteDiff};
-use crate::problem::{OptimizeResult, Problem};
+use crate::problem::{Jac, Problem};
 use ndarray::{Array1, Array2};
 
 /// SciPy's exit messages of SLSQP, by mode.
@@ -311,18 +311,148 @@ fn lsq(
     (x, y, out.mode)
 }
 
+/// The options of [`minimize_slsqp`]: SciPy's keyword arguments of
+/// `minimize(method='SLSQP')` and its `options` dict, with SciPy's defaults.
+#[derive(Clone)]
+pub struct SlsqpOptions<'a> {
+    /// `jac=`: the gradient; `Jac::Default` is SciPy's `jac=None` (forward differences with the
+    /// absolute step `eps`), `Jac::FiniteDiff` SciPy's `'2-point'`/`'3-point'`.
+    pub jac: Jac<'a>,
+    /// `bounds=` (`x0` is clipped into them).
+    pub bounds: Option<super::bounds::Bounds>,
+    /// `constraints=`: old-style dictionaries, or nonlinear/linear constraints converted as
+    /// SciPy's `new_constraint_to_old` does.
+    pub constraints: Vec<Constraint<'a>>,
+    /// `ftol` (default 1e-6): precision goal for the objective in the stopping test.
+    pub ftol: f64,
+    /// `eps` (default 1.4901161193847656e-08): absolute finite-difference step.
+    pub eps: f64,
+    /// `maxiter` (default 100).
+    pub maxiter: usize,
+}
+
+impl Default for SlsqpOptions<'_> {
+    fn default() -> Self {
+        SlsqpOptions {
+            jac: Jac::Default,
+            bounds: None,
+            constraints: Vec::new(),
+            ftol: 1e-6,
+            eps: 1.4901161193847656e-08,
+            maxiter: 100,
+        }
+    }
+}
+
+impl std::fmt::Debug for SlsqpOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SlsqpOptions")
+            .field("jac", &self.jac)
+            .field("bounds", &self.bounds)
+            .field("constraints", &self.constraints)
+            .field("ftol", &self.ftol)
+            .field("eps", &self.eps)
+            .field("maxiter", &self.maxiter)
+            .finish()
+    }
+}
+
+/// The result of [`minimize_slsqp`] (SciPy's `OptimizeResult` of SLSQP).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlsqpResult {
+    /// The solution.
+    pub x: Array1<f64>,
+    /// The objective at the last point evaluated (`x`).
+    pub fun: f64,
+    /// The gradient at the last point where it was evaluated.
+    pub jac: Array1<f64>,
+    /// Iterations.
+    pub nit: usize,
+    /// Objective evaluations (including finite differences).
+    pub nfev: usize,
+    /// Gradient evaluations.
+    pub njev: usize,
+    /// SciPy's exit mode (0 success, 2 more equalities than variables, 4 incompatible
+    /// constraints, 8 positive directional derivative, 9 iteration limit, ...).
+    pub status: i32,
+    /// `status == 0`.
+    pub success: bool,
+    /// SciPy's message.
+    pub message: String,
+    /// The Lagrange multipliers of the constraints (equalities first, in the order given).
+    pub multipliers: Array1<f64>,
+}
+
+/// Minimizes `fun` subject to bounds and equality/inequality constraints by sequential
+/// least-squares quadratic programming, returning every field of SciPy's result.
+///
+/// SciPy equivalent: `scipy.optimize.minimize(method='SLSQP')` (SciPy 1.17's C rewrite of
+/// Kraft's code; `callback` is missing).
+///
+/// # Errors
+///
+/// * [`OptimizeError::WrongLength`] for bounds of the wrong length or a gradient of the wrong
+///   length.
+/// * [`OptimizeError::InvalidBounds`] when a lower bound exceeds its upper bound.
+/// * [`OptimizeError::InvalidValue`] for a constraint Jacobian of the wrong shape, a NaN
+///   `ftol` or a zero or non-finite `eps`.
+/// * [`OptimizeError::NonFiniteInitial`] when the objective or a constraint is not finite at
+///   `x0`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{minimize_slsqp, ConstraintDict, ConstraintType, SlsqpOptions, Bounds};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// // HS 21: min x0^2 / 100 + x1^2 - 100 with 10 x0 - x1 >= 10 and bounds.
+/// let f = |x: &Array1<f64>| 0.01 * x[0] * x[0] + x[1] * x[1] - 100.0;
+/// let c = |x: &Array1<f64>| array![10.0 * x[0] - x[1] - 10.0];
+/// let opts = SlsqpOptions {
+///     constraints: vec![ConstraintDict::new(ConstraintType::Ineq, &c).into()],
+///     bounds: Some(Bounds::new(array![2.0, -50.0], array![50.0, 50.0])),
+///     ..Default::default()
+/// };
+/// let r = minimize_slsqp(f, &array![-1.0, -1.0], &opts)?;
+/// assert!(r.success && (r.fun + 99.96).abs() < 1e-9);
+/// assert_eq!((r.nit, r.nfev, r.njev), (2, 7, 2)); // SciPy's counts
+/// assert_eq!(r.multipliers.len(), 1);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn minimize_slsqp<F, S>(
+    mut fun: F,
+    x0: &ndarray::ArrayBase<S, ndarray::Ix1>,
+    options: &SlsqpOptions<'_>,
+) -> Result<SlsqpResult>
+where
+    F: FnMut(&Array1<f64>) -> f64,
+    S: ndarray::Data<Elem = f64>,
+{
+    let o = options;
+    let x0 = x0.to_owned();
+    if x0.is_empty() {
+        return Err(OptimizeError::WrongLength { arg: "x0", expected: 1, found: 0 });
+    }
+    if o.ftol.is_nan() {
+        return Err(invalid("ftol", "must not be NaN"));
+    }
+    if !(o.eps.is_finite() && o.eps != 0.0) {
+        return Err(invalid("eps", format!("must be finite and non-zero, got {}", o.eps)));
+    }
+    slsqp(&mut fun, o.jac, x0, o.bounds.as_ref(), &o.constraints, o.maxiter, o.ftol, o.eps)
+}
+
 /// `minimize(method='SLSQP')`.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn slsqp(
+fn slsqp(
     fun: &mut dyn FnMut(&Array1<f64>) -> f64,
-    jac: crate::problem::Jac<'_>,
+    jac: Jac<'_>,
     x0: Array1<f64>,
     bounds: Option<&super::bounds::Bounds>,
     constraints: &[Constraint<'_>],
     maxiter: usize,
     ftol: f64,
     eps: f64,
-) -> Result<OptimizeResult> {
+) -> Result<SlsqpResult> {
     let n = x0.len();
     let (lb, ub) = match bounds {
         Some(b) => {
@@ -395,7 +525,7 @@ pub(crate) fn slsqp(
     // SciPy: constraint Jacobians by forward differences with the absolute step `eps`, or by
     // the objective's scheme ('2-point', '3-point') with the relative step.
     let (abs, method) = match jac {
-        crate::problem::Jac::FiniteDiff(m) => (None, m),
+        Jac::FiniteDiff(m) => (None, m),
         _ => (Some(eps), FiniteDiff::TwoPoint),
     };
     let cons = Cons { eq, ineq, m, n, eps: abs, method, lb: lb.clone(), ub: ub.clone() };
@@ -593,19 +723,16 @@ pub(crate) fn slsqp(
             ldl_update(n, &mut bfgs, &mut v, -1.0 / h2, &mut w);
         }
     };
-    Ok(OptimizeResult {
+    Ok(SlsqpResult {
         x,
         fun: fx,
-        jac: Some(Array1::from(g)),
-        fvec: None,
-        jac_matrix: None,
-        hess_inv: None,
+        jac: Array1::from(g),
         nit: iter,
         nfev: problem.nfev,
         njev: problem.njev,
-        nhev: 0,
         status: mode,
         success: mode == 0,
         message: message(mode).to_string(),
+        multipliers: Array1::from(mult[..m].to_vec()),
     })
 }
