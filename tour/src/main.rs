@@ -21,6 +21,7 @@ mod signal;
 mod sparse;
 mod spatial;
 mod special;
+mod stats;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,6 +52,7 @@ fn main() -> ExitCode {
         ("ndimage", ndimage::run),
         ("sparse", sparse::run),
         ("special", special::run),
+        ("stats", stats::run),
         ("optimize", optimize::run),
         ("integrate", integrate::run),
         ("interpolate", interpolate::run),

@@ -132,3 +132,43 @@ pub fn polygons(path: &Path, title: &str, polys: &[Vec<(f64, f64)>]) -> PlotResu
     root.present()?;
     Ok(())
 }
+
+/// A scatter plot: each series of `clouds` as small circles (with a legend), each series of
+/// `dots` (e.g. points sampled along a curve) as filled dots without lines.
+pub fn scatter(path: &Path, title: &str, clouds: &[Series<'_>], dots: &[Series<'_>]) -> PlotResult {
+    let root = BitMapBackend::new(path, (700, 640)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let all: Vec<Series<'_>> = vec![Series {
+        label: "",
+        points: clouds.iter().flat_map(|s| s.points.iter().copied()).collect(),
+        color: BLACK,
+    }];
+    let ((x0, x1), (y0, y1)) = bounds(&all);
+    let mut chart = ChartBuilder::on(&root)
+        .caption(title, ("sans-serif", 20))
+        .margin(12)
+        .x_label_area_size(30)
+        .y_label_area_size(40)
+        .build_cartesian_2d(x0..x1, y0..y1)?;
+    chart.configure_mesh().draw()?;
+    let inside = |&(x, y): &(f64, f64)| x >= x0 && x <= x1 && y >= y0 && y <= y1;
+    for s in clouds {
+        let color = s.color;
+        chart
+            .draw_series(
+                s.points.iter().filter(|p| inside(p)).map(|&p| Circle::new(p, 3, color.stroke_width(1))),
+            )?
+            .label(s.label)
+            .legend(move |(x, y)| Circle::new((x + 10, y), 4, color.filled()));
+    }
+    for s in dots {
+        let color = s.color;
+        chart
+            .draw_series(s.points.iter().filter(|p| inside(p)).map(|&p| Circle::new(p, 1, color.filled())))?
+            .label(s.label)
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2)));
+    }
+    chart.configure_series_labels().background_style(WHITE.mix(0.8)).border_style(BLACK).draw()?;
+    root.present()?;
+    Ok(())
+}
