@@ -27,6 +27,30 @@ fn union(parent: &mut [u32], a: u32, b: u32) {
     }
 }
 
+/// Merge the set of root `a` with the set of `b`; returns the merged set's root.
+#[inline]
+fn merge(parent: &mut [u32], a: u32, b: u32) -> u32 {
+    let rb = find(parent, b);
+    let (lo, hi) = if a < rb { (a, rb) } else { (rb, a) };
+    parent[hi as usize] = lo;
+    lo
+}
+
+/// The positions `[lo, hi)` (before clipping to the line) of an earlier line touched by the
+/// run `x0..x1` through the `dx = -1, 0, 1` mask `m`: one range, or two when only the diagonals
+/// touch a single pixel.
+fn touched(x0: usize, x1: usize, m: [bool; 3]) -> impl Iterator<Item = (isize, isize)> {
+    let (x0, x1) = (x0 as isize, x1 as isize);
+    let ranges = if !m[1] && m[0] && m[2] && x1 - x0 == 1 {
+        [(x0 - 1, x0), (x0 + 1, x0 + 2)]
+    } else {
+        let kmin = m.iter().position(|&b| b).unwrap_or(1) as isize;
+        let kmax = m.iter().rposition(|&b| b).unwrap_or(1) as isize;
+        [(x0 + kmin - 1, x1 + kmax - 1), (0, 0)]
+    };
+    ranges.into_iter().filter(|(lo, hi)| hi > lo)
+}
+
 /// The structure's neighbours that a C-order scan meets before the centre: whether the
 /// previous pixel of the same line is one (`same_line`), and for each earlier line offset (all
 /// axes but the last, lexicographically negative) which of `dx = -1, 0, 1` along the last axis.
@@ -133,29 +157,51 @@ impl Grid {
             let (prev, cur) = out.split_at_mut(r * w);
             let cur = &mut cur[..w];
             let src = &data[(row0 + r) * w..(row0 + r + 1) * w];
-            // One provisional label per run of the line (or per pixel without the left
-            // neighbour).
+            // The earlier lines this one touches (lines before the stripe are joined by
+            // `seam`).
+            let earlier: Vec<(&[i32], [bool; 3])> = self
+                .lines
+                .iter()
+                .filter_map(|(lin, off, m)| {
+                    let nr = r as isize + lin;
+                    (nr >= 0 && self.inside(&coord, off))
+                        .then(|| (&prev[nr as usize * w..(nr as usize + 1) * w], *m))
+                })
+                .collect();
+            // Each run of the line (each pixel without the left neighbour) takes the root of
+            // the earlier labels it touches, merging them, or a new label.
             let mut x = 0;
             while x < w {
-                if src[x].to_f64() != 0.0 {
-                    let id = new_label(&mut parent)?;
-                    cur[x] = id;
+                if src[x].to_f64() == 0.0 {
                     x += 1;
-                    while self.same_line && x < w && src[x].to_f64() != 0.0 {
-                        cur[x] = id;
-                        x += 1;
+                    continue;
+                }
+                let x0 = x;
+                x += 1;
+                while self.same_line && x < w && src[x].to_f64() != 0.0 {
+                    x += 1;
+                }
+                let mut id = 0u32;
+                for &(pl, m) in &earlier {
+                    for (lo, hi) in touched(x0, x, m) {
+                        let (lo, hi) = (lo.max(0) as usize, (hi.max(0) as usize).min(w));
+                        let mut last = 0;
+                        for &l in &pl[lo.min(hi)..hi] {
+                            if l != 0 && l != last {
+                                last = l;
+                                id = if id == 0 {
+                                    find(&mut parent, l as u32)
+                                } else {
+                                    merge(&mut parent, id, l as u32)
+                                };
+                            }
+                        }
                     }
-                } else {
-                    x += 1;
                 }
-            }
-            for (lin, off, m) in &self.lines {
-                let nr = r as isize + lin;
-                // Lines before the stripe are joined by `seam`.
-                if nr >= 0 && self.inside(&coord, off) {
-                    let nr = nr as usize;
-                    self.join(cur, &prev[nr * w..(nr + 1) * w], *m, 0, 0, &mut parent);
+                if id == 0 {
+                    id = new_label(&mut parent)? as u32;
                 }
+                cur[x0..x].fill(id as i32);
             }
             for d in (0..self.lead.len()).rev() {
                 coord[d] += 1;
@@ -297,10 +343,14 @@ where
         }
     }
     let relabel = |(c, off): (&mut [i32], usize)| {
+        // Runs share their provisional label: look each run up once.
+        let (mut from, mut to) = (0, 0);
         c.iter_mut().for_each(|v| {
-            if *v != 0 {
-                *v = map[*v as usize + off];
+            if *v != from {
+                from = *v;
+                to = if from == 0 { 0 } else { map[from as usize + off] };
             }
+            *v = to;
         })
     };
     let mut pieces = Vec::new();
