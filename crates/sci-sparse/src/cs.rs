@@ -4,8 +4,51 @@ use std::borrow::Cow;
 
 use sci_array::ndarray::Array2;
 
+use rayon::prelude::*;
+
 use crate::error::{Result, SparseError, invalid};
+use crate::products::PAR_NNZ;
 use crate::scalar::SparseScalar;
+
+/// Sorts one line stably by index and sums adjacent duplicates in place; returns the number of
+/// entries left at the front.
+fn sort_sum_line<T: SparseScalar>(ind: &mut [usize], dat: &mut [T], buf: &mut Vec<(usize, T)>) -> usize {
+    let len = ind.len();
+    if len <= 32 {
+        // insertion sort (stable)
+        for k in 1..len {
+            let (j, v) = (ind[k], dat[k]);
+            let mut p = k;
+            while p > 0 && ind[p - 1] > j {
+                ind[p] = ind[p - 1];
+                dat[p] = dat[p - 1];
+                p -= 1;
+            }
+            ind[p] = j;
+            dat[p] = v;
+        }
+    } else if !ind.windows(2).all(|w| w[0] <= w[1]) {
+        buf.clear();
+        buf.extend(ind.iter().copied().zip(dat.iter().copied()));
+        buf.sort_by_key(|e| e.0);
+        for (k, &(j, v)) in buf.iter().enumerate() {
+            ind[k] = j;
+            dat[k] = v;
+        }
+    }
+    let mut w = 0usize;
+    for r in 0..len {
+        if w > 0 && ind[w - 1] == ind[r] {
+            let v = dat[r];
+            dat[w - 1] += v;
+        } else {
+            ind[w] = ind[r];
+            dat[w] = dat[r];
+            w += 1;
+        }
+    }
+    w
+}
 
 /// Compressed sparse storage: `indices[indptr[i]..indptr[i + 1]]` are the minor indices of
 /// major line `i`, with values `data[..]` at the same positions. Duplicates and unsorted
@@ -111,34 +154,66 @@ impl<T: SparseScalar> Cs<T> {
         }
     }
 
-    /// Sorts and sums duplicate entries in place (explicit zeros stay, as in SciPy).
+    /// Sorts and sums duplicate entries in place (explicit zeros stay, as in SciPy). Each line
+    /// is sorted stably, so duplicates add up in storage order; large storages run in line
+    /// blocks on rayon.
     pub fn sum_duplicates(&mut self) {
         if self.sorted(true) {
             return;
         }
-        self.sort_indices();
-        let mut nnz = 0usize;
-        let mut start = 0usize;
-        for i in 0..self.nmajor {
-            let end = self.indptr[i + 1];
-            let mut k = start;
-            while k < end {
-                let j = self.indices[k];
-                let mut x = self.data[k];
-                k += 1;
-                while k < end && self.indices[k] == j {
-                    x += self.data[k];
-                    k += 1;
-                }
-                self.indices[nnz] = j;
-                self.data[nnz] = x;
-                nnz += 1;
+        let n = self.nmajor;
+        let nnz = self.nnz();
+        let blocks = if nnz >= PAR_NNZ { (rayon::current_num_threads() * 8).min(n.max(1)) } else { 1 };
+        // Line blocks of about equal numbers of entries.
+        let mut bounds = vec![0usize];
+        for b in 1..blocks {
+            let target = nnz * b / blocks;
+            let line = self.indptr.partition_point(|&p| p < target).min(n);
+            if line > *bounds.last().unwrap_or(&0) {
+                bounds.push(line);
             }
-            start = end;
-            self.indptr[i + 1] = nnz;
         }
-        self.indices.truncate(nnz);
-        self.data.truncate(nnz);
+        bounds.push(n);
+        let indptr = &self.indptr;
+        let mut parts = Vec::with_capacity(bounds.len());
+        let (mut ind, mut dat) = (&mut self.indices[..nnz], &mut self.data[..nnz]);
+        for w in bounds.windows(2) {
+            let len = indptr[w[1]] - indptr[w[0]];
+            let (hi, ti) = std::mem::take(&mut ind).split_at_mut(len);
+            let (hd, td) = std::mem::take(&mut dat).split_at_mut(len);
+            parts.push((w[0], w[1], hi, hd));
+            ind = ti;
+            dat = td;
+        }
+        let run = |(l0, l1, ind, dat): (usize, usize, &mut [usize], &mut [T])| {
+            let base = indptr[l0];
+            let mut buf = Vec::new();
+            (l0..l1)
+                .map(|i| {
+                    let (a, b) = (indptr[i] - base, indptr[i + 1] - base);
+                    sort_sum_line(&mut ind[a..b], &mut dat[a..b], &mut buf)
+                })
+                .collect::<Vec<usize>>()
+        };
+        let counts: Vec<usize> = if parts.len() > 1 {
+            parts.into_par_iter().map(run).collect::<Vec<_>>().concat()
+        } else {
+            parts.into_iter().flat_map(run).collect()
+        };
+        // Close the gaps the summed duplicates left.
+        let mut out = 0usize;
+        for (i, &c) in counts.iter().enumerate() {
+            let start = self.indptr[i];
+            if start != out {
+                self.indices.copy_within(start..start + c, out);
+                self.data.copy_within(start..start + c, out);
+            }
+            self.indptr[i] = out;
+            out += c;
+        }
+        self.indptr[n] = out;
+        self.indices.truncate(out);
+        self.data.truncate(out);
     }
 
     /// A canonical copy (sorted, no duplicates).

@@ -393,3 +393,48 @@ fn trimat_round_trip_keeps_order_and_duplicates() {
         assert_array_equal(&back.toarray(), &m(&f, &format!("{c}/dense")));
     }
 }
+
+/// The parallel kernels (above 1e5 stored entries) against sequential references.
+#[test]
+fn large_products_and_conversions_match_small_kernels() {
+    let mut rng = default_rng(7);
+    let n = 3000;
+    let x = random(n, n, 0.02, &mut rng).unwrap().tocsr();
+    let y = random(n, n, 0.02, &mut rng).unwrap().tocsr();
+    let v = Array1::from_iter((0..n).map(|i| ((i * 7919) % 113) as f64 - 56.0));
+    // spmv: the same sums in the same order as row by row; non-contiguous x too
+    let want: Array1<f64> = (0..n)
+        .map(|i| {
+            let r = x.getrow(i).unwrap();
+            r.indices().iter().zip(r.data()).fold(0.0, |s, (&j, &a)| s + a * v[j])
+        })
+        .collect();
+    assert_array_equal(&x.dot(&v).unwrap(), &want);
+    let v2 = Array1::from_iter(v.iter().flat_map(|&a| [a, 0.0]));
+    assert_array_equal(&x.dot(&v2.slice(s![..;2])).unwrap(), &want);
+    // spgemm: (X Y) v = X (Y v), canonical output; X Y - X Y cancels to no stored entries
+    let c = x.matmul(&y).unwrap();
+    assert!(c.has_canonical_format());
+    assert_allclose(&c.dot(&v).unwrap(), &x.dot(&y.dot(&v).unwrap()).unwrap(), 1e-12, 1e-9);
+    // (integer values: the sums are exact)
+    let ints = |a: &CsrMatrix<f64>| {
+        let d = a.data().iter().map(|v| (v * 8.0).round()).collect();
+        CsrMatrix::from_parts(d, a.indices().to_vec(), a.indptr().to_vec(), a.shape()).unwrap()
+    };
+    let (xi, yi) = (ints(&x), ints(&y));
+    let neg = yi.scale(-1.0);
+    let zero = hstack(&[&xi, &xi]).unwrap().matmul(&vstack(&[&yi, &neg]).unwrap()).unwrap();
+    assert_eq!((zero.nnz(), zero.indptr().len()), (0, n + 1));
+    // COO -> CSR with many duplicates: the sum of each (row, col) in storage order
+    let k = 400_000;
+    let rows: Vec<usize> = (0..k).map(|t| (t * 7) % 997).collect();
+    let cols: Vec<usize> = (0..k).map(|t| (t * 13) % 1009).collect();
+    let vals: Vec<f64> = (0..k).map(|t| (t % 17) as f64 - 8.0).collect();
+    let csr = CooMatrix::new(vals.clone(), rows.clone(), cols.clone(), (997, 1009)).unwrap().tocsr();
+    assert!(csr.has_canonical_format());
+    let mut dense = Array2::<f64>::zeros((997, 1009));
+    for t in 0..k {
+        dense[[rows[t], cols[t]]] += vals[t];
+    }
+    assert_array_equal(&csr.toarray(), &dense);
+}

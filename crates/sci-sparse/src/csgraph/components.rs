@@ -28,6 +28,46 @@ pub enum Connection {
     Strong,
 }
 
+/// Components ignoring edge directions, labelled in order of their lowest node: union by
+/// size with path halving, then one pass over the nodes.
+fn weak_components(g: &CsrMatrix<f64>) -> (usize, Array1<usize>) {
+    let cs = &g.cs;
+    let n = cs.nmajor;
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut size = vec![1usize; n];
+    let find = |parent: &mut [usize], mut v: usize| {
+        while parent[v] != v {
+            parent[v] = parent[parent[v]];
+            v = parent[v];
+        }
+        v
+    };
+    for i in 0..n {
+        for &j in &cs.indices[cs.indptr[i]..cs.indptr[i + 1]] {
+            let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+            if ri != rj {
+                let (big, small) = if size[ri] >= size[rj] { (ri, rj) } else { (rj, ri) };
+                parent[small] = big;
+                size[big] += size[small];
+            }
+        }
+    }
+    const NONE: usize = usize::MAX;
+    let mut label_of_root = vec![NONE; n];
+    let mut count = 0;
+    let labels = (0..n)
+        .map(|v| {
+            let r = find(&mut parent, v);
+            if label_of_root[r] == NONE {
+                label_of_root[r] = count;
+                count += 1;
+            }
+            label_of_root[r]
+        })
+        .collect();
+    (count, labels)
+}
+
 /// Number of connected components and the component label of each node.
 ///
 /// Labels are numbered in order of each component's lowest node (as SciPy's for undirected
@@ -59,33 +99,19 @@ pub fn connected_components(
     directed: bool,
     connection: Connection,
 ) -> Result<(usize, Array1<usize>)> {
-    let strong = directed && connection == Connection::Strong;
-    // Weak and undirected connectivity both follow edges both ways.
-    let g = Graph::new(csgraph, strong)?;
-    let n = g.n;
-    const NONE: usize = usize::MAX;
-    let mut labels = vec![NONE; n];
-    if !strong {
-        let mut count = 0;
-        let mut stack = Vec::new();
-        for s in 0..n {
-            if labels[s] != NONE {
-                continue;
-            }
-            labels[s] = count;
-            stack.push(s);
-            while let Some(v) = stack.pop() {
-                g.for_each(v, |u, _| {
-                    if labels[u] == NONE {
-                        labels[u] = count;
-                        stack.push(u);
-                    }
-                });
-            }
-            count += 1;
-        }
-        return Ok((count, Array1::from(labels)));
+    let (m, n) = csgraph.shape();
+    if m != n {
+        return Err(shape_err("csgraph", "a square matrix", &[m, n]));
     }
+    let strong = directed && connection == Connection::Strong;
+    if !strong {
+        // Weak and undirected connectivity both follow edges both ways: union-find over the
+        // stored entries (explicit zeros are edges, as in SciPy).
+        return Ok(weak_components(csgraph));
+    }
+    let g = Graph::new(csgraph, true)?;
+    let mut labels = vec![usize::MAX; n];
+    const NONE: usize = usize::MAX;
     // Tarjan's algorithm, iterative.
     let out = &g.out;
     let mut index = vec![NONE; n];
