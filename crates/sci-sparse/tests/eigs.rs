@@ -37,7 +37,7 @@ fn key(z: Complex64, w: WhichEigs) -> f64 {
 fn eigs_matches_scipy() {
     let f = fx();
     let mut names: Vec<String> = f.keys();
-    names.retain(|k| k != "_meta");
+    names.retain(|k| k != "_meta" && k != "sigma");
     assert!(names.len() >= 18, "{}", names.len());
     for c in names {
         let a = CsrMatrix::from_dense(&f.array_f64(&format!("{c}/a")).into_dimensionality::<Ix2>().unwrap());
@@ -70,6 +70,50 @@ fn eigs_matches_scipy() {
             assert!(nr <= 1e-8 * scale, "{c}: residual {nr}");
         }
     }
+}
+
+#[test]
+fn eigs_shift_invert_matches_scipy() {
+    let f = fx();
+    for c in ["convdiff_100", "random_60", "rotations_30", "upper_50"] {
+        let p = |k: &str| format!("sigma/{c}/{k}");
+        let dense = f.array_f64(&p("a")).into_dimensionality::<Ix2>().unwrap();
+        let sigma = f.f64(&p("sigma"));
+        let k = f.i64(&p("k")) as usize;
+        let want: Vec<Complex64> = f.array_c64(&p("w")).iter().copied().collect();
+        let spectrum: Vec<Complex64> = f.array_c64(&p("spectrum")).iter().copied().collect();
+        let opts = EigsOptions { sigma: Some(sigma), ..Default::default() };
+        // a CSR matrix, and the same matrix dense (a different LinearOperator)
+        let (w, v) = eigs(&CsrMatrix::from_dense(&dense), k, &opts).unwrap_or_else(|e| panic!("{c}: {e}"));
+        let (w2, _) = eigs(&dense, k, &opts).unwrap();
+        let scale = spectrum.iter().fold(1.0f64, |m, z| m.max(z.norm()));
+        // the selection: the same distances to sigma as ARPACK's (a conjugate pair may be
+        // represented by either member when k splits it)
+        let dist = |w: &[Complex64]| {
+            let mut d: Vec<f64> = w.iter().map(|z| (z - sigma).norm()).collect();
+            d.sort_by(f64::total_cmp);
+            d
+        };
+        let theirs = dist(&want);
+        for ours in [dist(&w.to_vec()), dist(&w2.to_vec())] {
+            for (x, y) in ours.iter().zip(&theirs) {
+                assert!((x - y).abs() <= 1e-9 * scale, "{c}: {ours:?} vs SciPy {theirs:?}");
+            }
+        }
+        let ac = dense.mapv(|x| Complex64::new(x, 0.0));
+        for (j, &lam) in w.iter().enumerate() {
+            let d = spectrum.iter().map(|z| (z - lam).norm()).fold(f64::INFINITY, f64::min);
+            assert!(d <= 1e-9 * scale, "{c}: {lam} is not in the spectrum ({d})");
+            let x = v.column(j);
+            let r = &ac.dot(&x) - &(&x * lam);
+            let nr = r.iter().map(|z| z.norm_sqr()).sum::<f64>().sqrt();
+            assert!(nr <= 1e-8 * scale, "{c}: residual {nr}");
+        }
+    }
+    // sigma on an eigenvalue: A - sigma I is singular
+    let d = CsrMatrix::from_dense(&Array2::from_diag(&Array1::from_iter((1..=8).map(f64::from))));
+    let opts = EigsOptions { sigma: Some(3.0), ..Default::default() };
+    assert_eq!(eigs(&d, 2, &opts).unwrap_err(), SparseError::SingularMatrix);
 }
 
 #[test]
@@ -118,6 +162,25 @@ fn bad_input_is_an_error() {
             eigs(&a, 2, &EigsOptions { v0: Some(Array1::ones(5)), ..Default::default() }).map(drop),
         ),
         ("v0 zero", eigs(&a, 2, &EigsOptions { v0: Some(Array1::zeros(6)), ..Default::default() }).map(drop)),
+        ("sigma nan", eigs(&a, 2, &EigsOptions { sigma: Some(f64::NAN), ..Default::default() }).map(drop)),
+        (
+            "sigma without a matrix",
+            eigs(
+                &FnOperator::new((6, 6), |x| x.to_owned()),
+                2,
+                &EigsOptions { sigma: Some(0.5), ..Default::default() },
+            )
+            .map(drop),
+        ),
+        (
+            "sigma non-square",
+            eigs(
+                &CsrMatrix::<f64>::zeros((3, 4)),
+                1,
+                &EigsOptions { sigma: Some(0.5), ..Default::default() },
+            )
+            .map(drop),
+        ),
     ];
     for (name, r) in cases {
         assert!(r.is_err(), "{name}");

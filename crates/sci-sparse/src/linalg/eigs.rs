@@ -1,10 +1,12 @@
 //! `eigs`: a few eigenvalues of a general (non-symmetric) operator by restarted Arnoldi.
 
-use sci_array::ndarray::{Array1, Array2, s};
+use sci_array::ndarray::{Array1, Array2, ArrayView1, s};
 use sci_array::num_complex::Complex64;
 use sci_array::random::default_rng;
 
-use super::operator::LinearOperator;
+use super::lu::{SpluOptions, splu};
+use super::operator::{FnOperator, LinearOperator};
+use crate::CscMatrix;
 use crate::error::{Result, SparseError, invalid, shape_err};
 
 /// Which eigenvalues [`eigs`] looks for (SciPy's `which` for non-symmetric problems).
@@ -42,7 +44,7 @@ pub enum WhichEigs {
 ///
 /// ```
 /// let o = sci_sparse::linalg::EigsOptions::default();
-/// assert_eq!((o.ncv, o.maxiter, o.tol), (None, None, 0.0));
+/// assert_eq!((o.ncv, o.maxiter, o.tol, o.sigma), (None, None, 0.0, None));
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct EigsOptions {
@@ -56,6 +58,10 @@ pub struct EigsOptions {
     pub tol: f64,
     /// Starting vector (default: uniform in `[-1, 1)` from a fixed seed).
     pub v0: Option<Array1<f64>>,
+    /// Shift-invert mode: find eigenvalues near the real shift `sigma` by running Arnoldi on
+    /// `(A - sigma I)^-1` (factored once by [`splu`](super::splu)); `which` then applies to
+    /// `nu = 1 / (lambda - sigma)`, as in SciPy (`LM`: the eigenvalues nearest `sigma`).
+    pub sigma: Option<f64>,
 }
 
 fn sort_key(z: Complex64, which: WhichEigs) -> f64 {
@@ -109,16 +115,22 @@ fn orthogonalize(v: &Array2<f64>, j: usize, w: &mut Array1<f64>) -> f64 {
 /// ordered by `which` (SciPy's order is ARPACK's and may differ: compare them as sets);
 /// eigenvectors have unit 2-norm.
 ///
+/// With `opts.sigma` set, shift-invert mode (SciPy's `mode=3` for a real shift) runs the
+/// same iteration on `(A - sigma I)^-1` and returns `lambda = sigma + 1 / nu`; `A` must then
+/// be a matrix ([`LinearOperator::to_sparse`]).
+///
 /// SciPy equivalent: `scipy.sparse.linalg.eigs(A, k, which=..., v0=..., ncv=..., maxiter=...,
-/// tol=...)` (shift-invert `sigma`, generalized `M`, `OPinv` and
+/// tol=..., sigma=...)` (complex `sigma`, `OPpart`, generalized `M`, `OPinv` and
 /// `return_eigenvectors=False` missing).
 ///
 /// # Errors
 ///
 /// [`SparseError::ShapeMismatch`] for a non-square operator or a `v0` of the wrong length;
-/// [`SparseError::InvalidValue`] unless `0 < k < n - 1` (SciPy's bound), for a bad `ncv`
-/// or a zero `v0`; [`SparseError::NoConvergence`] when `maxiter` restarts do not converge
-/// (SciPy raises `ArpackNoConvergence`).
+/// [`SparseError::InvalidValue`] unless `0 < k < n - 1` (SciPy's bound), for a bad `ncv`,
+/// a zero `v0`, or a non-finite `sigma` or a `sigma` with an operator that is not a matrix;
+/// [`SparseError::SingularMatrix`] when `sigma` is an eigenvalue;
+/// [`SparseError::NoConvergence`] when `maxiter` restarts do not converge (SciPy raises
+/// `ArpackNoConvergence`).
 ///
 /// # Examples
 ///
@@ -135,9 +147,44 @@ fn orthogonalize(v: &Array2<f64>, j: usize, w: &mut Array1<f64>) -> f64 {
 /// im.sort_by(f64::total_cmp);
 /// assert!((w[0].re - 1.0).abs() < 1e-10 && (im[0] + 2.0).abs() < 1e-10 && (im[1] - 2.0).abs() < 1e-10);
 /// assert_eq!(v.dim(), (10, 2));
+/// // shift-invert: the two eigenvalues nearest 0.33 (0.3 and 0.4)
+/// let opts = EigsOptions { sigma: Some(0.33), ..Default::default() };
+/// let (w, _) = eigs(&CsrMatrix::from_dense(&d), 2, &opts)?;
+/// let mut re: Vec<f64> = w.iter().map(|z| z.re).collect();
+/// re.sort_by(f64::total_cmp);
+/// assert!((re[0] - 0.3).abs() < 1e-12 && (re[1] - 0.4).abs() < 1e-12);
 /// # Ok::<(), sci_sparse::SparseError>(())
 /// ```
 pub fn eigs<A: LinearOperator + ?Sized>(
+    a: &A,
+    k: usize,
+    opts: &EigsOptions,
+) -> Result<(Array1<Complex64>, Array2<Complex64>)> {
+    let Some(sigma) = opts.sigma else {
+        return arnoldi(a, k, opts);
+    };
+    let (m, n) = a.shape();
+    if m != n {
+        return Err(shape_err("A", "a square operator", &[m, n]));
+    }
+    if !sigma.is_finite() {
+        return Err(invalid("sigma", "must be finite"));
+    }
+    let Some(mat) = a.to_sparse() else {
+        return Err(invalid("sigma", "shift-invert mode needs A as a matrix"));
+    };
+    let shifted = mat.sub(&CscMatrix::<f64>::identity(n).scale(sigma))?;
+    let lu = splu(&shifted, &SpluOptions::default())?;
+    let op = FnOperator::new((n, n), |x: ArrayView1<'_, f64>| {
+        lu.solve(&x).unwrap_or_else(|_| Array1::zeros(x.len()))
+    });
+    let (nu, vecs) = arnoldi(&op, k, opts)?;
+    let one = Complex64::new(1.0, 0.0);
+    Ok((nu.mapv(|z| sigma + one / z), vecs))
+}
+
+/// The Arnoldi iteration of [`eigs`] on the operator `a` (`opts.sigma` is not looked at).
+fn arnoldi<A: LinearOperator + ?Sized>(
     a: &A,
     k: usize,
     opts: &EigsOptions,

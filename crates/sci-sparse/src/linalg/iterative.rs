@@ -199,6 +199,9 @@ impl<A: LinearOperator + ?Sized> LinearOperator for DynRef<'_, A> {
     fn rmatvec(&self, x: sci_array::ndarray::ArrayView1<'_, f64>) -> Option<Array1<f64>> {
         self.0.rmatvec(x)
     }
+    fn to_sparse(&self) -> Option<crate::CscMatrix<f64>> {
+        self.0.to_sparse()
+    }
 }
 
 /// BiConjugate Gradient STABilized iteration for a general square `A`.

@@ -28,6 +28,20 @@ pub trait LinearOperator: Sync {
         let _ = x;
         None
     }
+    /// The operator as a sparse matrix, when it is one (`None` by default; sparse and dense
+    /// matrices provide it). Needed by the shift-invert mode of [`eigs`](super::eigs).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_sparse::linalg::{FnOperator, LinearOperator};
+    /// let a = sci_sparse::CsrMatrix::<f64>::identity(3);
+    /// assert_eq!(a.to_sparse().map(|m| m.nnz()), Some(3));
+    /// assert!(FnOperator::new((3, 3), |x| x.to_owned()).to_sparse().is_none());
+    /// ```
+    fn to_sparse(&self) -> Option<CscMatrix<f64>> {
+        None
+    }
 }
 
 impl LinearOperator for CsrMatrix<f64> {
@@ -39,6 +53,9 @@ impl LinearOperator for CsrMatrix<f64> {
     }
     fn rmatvec(&self, x: ArrayView1<'_, f64>) -> Option<Array1<f64>> {
         Some(crate::products::scatter_vec(&self.cs, &x))
+    }
+    fn to_sparse(&self) -> Option<CscMatrix<f64>> {
+        Some(self.tocsc())
     }
 }
 
@@ -52,6 +69,9 @@ impl LinearOperator for CscMatrix<f64> {
     fn rmatvec(&self, x: ArrayView1<'_, f64>) -> Option<Array1<f64>> {
         Some(crate::products::gather_vec(&self.cs, &x))
     }
+    fn to_sparse(&self) -> Option<CscMatrix<f64>> {
+        Some(self.clone())
+    }
 }
 
 impl LinearOperator for Array2<f64> {
@@ -64,6 +84,9 @@ impl LinearOperator for Array2<f64> {
     fn rmatvec(&self, x: ArrayView1<'_, f64>) -> Option<Array1<f64>> {
         Some(self.t().dot(&x))
     }
+    fn to_sparse(&self) -> Option<CscMatrix<f64>> {
+        Some(CscMatrix::from_dense(self))
+    }
 }
 
 impl<T: LinearOperator + ?Sized> LinearOperator for &T {
@@ -75,6 +98,9 @@ impl<T: LinearOperator + ?Sized> LinearOperator for &T {
     }
     fn rmatvec(&self, x: ArrayView1<'_, f64>) -> Option<Array1<f64>> {
         (**self).rmatvec(x)
+    }
+    fn to_sparse(&self) -> Option<CscMatrix<f64>> {
+        (**self).to_sparse()
     }
 }
 
