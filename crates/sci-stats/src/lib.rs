@@ -7,7 +7,9 @@
 //!   `sf`, `logsf`, `ppf`, `isf`, `stats`, `mean`, `var`, `std`, `median`, `interval`,
 //!   `entropy`, `moment`, seeded `rvs`): [`Norm`], [`Lognorm`], [`Uniform`], [`Expon`],
 //!   [`Gamma`], [`Chi2`], [`Beta`], [`StudentT`] (`t`), [`FDist`] (`f`);
-//! * discrete distributions ([`DiscreteDistribution`]): [`Geom`];
+//! * discrete distributions ([`DiscreteDistribution`]: `pmf`, `logpmf`, `cdf`, `sf`, `ppf`,
+//!   `isf`, `stats`, `interval`): [`Binom`], [`Bernoulli`], [`Poisson`], [`Geom`], [`Nbinom`],
+//!   [`Hypergeom`], [`Randint`];
 //! * multivariate distributions: [`MultivariateNormal`];
 //! * summary statistics: [`describe`], [`gmean`], [`hmean`], [`pmean`], [`tmean`], [`tvar`],
 //!   [`tstd`], [`tsem`], [`tmin`], [`tmax`], [`skew`], [`kurtosis`], [`moment`], [`sem`],
@@ -44,8 +46,8 @@ pub use descriptive::{
     tmean, tmin, tsem, tstd, tvar, variation, zscore,
 };
 pub use distributions::{
-    Beta, Chi2, ContinuousDistribution, DiscreteDistribution, Expon, FDist, Gamma, Geom, Lognorm, Moments,
-    MultivariateNormal, Norm, StudentT, Uniform,
+    Bernoulli, Beta, Binom, Chi2, ContinuousDistribution, DiscreteDistribution, Expon, FDist, Gamma, Geom,
+    Hypergeom, Lognorm, Moments, MultivariateNormal, Nbinom, Norm, Poisson, Randint, StudentT, Uniform,
 };
 pub use error::{Result, StatsError};
 pub use ks::{KsMethod, KstestResult, ks_1samp, ksone_sf, kstest, kstwo_cdf, kstwo_sf, kstwobign_sf};

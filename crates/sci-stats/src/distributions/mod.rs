@@ -7,6 +7,7 @@
 
 mod continuous;
 mod discrete;
+mod discrete_more;
 mod gammas;
 mod invert;
 mod mvn;
@@ -14,6 +15,7 @@ mod normal;
 
 pub use continuous::{ContinuousDistribution, Moments};
 pub use discrete::{DiscreteDistribution, Geom};
+pub use discrete_more::{Bernoulli, Binom, Hypergeom, Nbinom, Poisson, Randint};
 pub use gammas::{Beta, Chi2, Expon, FDist, Gamma, StudentT, Uniform};
 pub use mvn::MultivariateNormal;
 pub use normal::{Lognorm, Norm};
