@@ -55,6 +55,20 @@ def curve_fit_gauss(inp):
     return run
 
 
+# The same Trust Region Reflective iteration on both sides: nfev is compared exactly; x and cost
+# differ by the rounding of the finite-difference Jacobian (exp in the last bit).
+@workload("optimize.least_squares_trf_gauss_2e4", rtol=1e-7, atol=1e-12)
+def least_squares_trf_gauss(inp):
+    x, y = inp.npy("x"), inp.npy("y")
+
+    def run():
+        r = so.least_squares(lambda p: _gauss(x, *p) - y, [1.0, 0.0, 1.0],
+                             bounds=([0.0, -5.0, 0.1], [10.0, 5.0, 10.0]))
+        return {"x": r.x, "cost": np.array([r.cost]), "nfev": np.array([r.nfev], dtype=np.int64)}
+
+    return run
+
+
 @workload("optimize.linear_sum_assignment_1000")
 def lsa_1000(inp):
     cost = inp.npy("cost")

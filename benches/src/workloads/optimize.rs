@@ -10,8 +10,9 @@ use super::msg;
 use crate::registry::{Case, Inputs, Workload};
 use ndarray::{Array1, array};
 use sci_optimize::{
-    CurveFitOptions, DifferentialEvolutionOptions, Jac, Method, MinimizeOptions, OptimizeResult, curve_fit,
-    differential_evolution, linear_sum_assignment, minimize, rosen, rosen_der,
+    Bounds, CurveFitOptions, DifferentialEvolutionOptions, Jac, LeastSquaresOptions, Method, MinimizeOptions,
+    OptimizeResult, curve_fit, differential_evolution, least_squares, linear_sum_assignment, minimize, rosen,
+    rosen_der,
 };
 
 /// The `optimize.*` workloads available with the current sci-optimize.
@@ -37,6 +38,12 @@ pub fn workloads() -> Vec<Workload> {
             name: "optimize.curve_fit_gauss_1e5",
             about: "sci_optimize::curve_fit(a exp(-(x-mu)^2 / (2 s^2)), 1e5 noisy points, p0 = [1, 0, 1]); popt, pcov",
             setup: curve_fit_gauss,
+        },
+        Workload {
+            name: "optimize.least_squares_trf_gauss_2e4",
+            about: "sci_optimize::least_squares(gaussian residuals, 2e4 noisy points, p0 = [1, 0, 1], \
+                    bounds [0, -5, 0.1]..[10, 5, 10], method trf); x, cost and nfev compared",
+            setup: least_squares_trf_gauss,
         },
         Workload {
             name: "optimize.linear_sum_assignment_1000",
@@ -98,6 +105,30 @@ fn curve_fit_gauss(inp: &mut Inputs) -> Result<Case, String> {
     Ok(Box::new(move || {
         let (popt, pcov) = curve_fit(f, &x, &y, &p0, &opts).map_err(msg)?;
         Ok(vec![("popt", popt.into()), ("pcov", pcov.into())])
+    }))
+}
+
+fn least_squares_trf_gauss(inp: &mut Inputs) -> Result<Case, String> {
+    let n = 20_000;
+    let x = Array1::linspace(-5.0, 5.0, n);
+    let noise = inp.rng().normal_vec(n);
+    let y = &x.mapv(|t: f64| 3.0 * (-(t - 0.5) * (t - 0.5) / (2.0 * 1.2 * 1.2)).exp()) + &(noise * 0.1);
+    inp.save("x", &x)?;
+    inp.save("y", &y)?;
+    let p0 = array![1.0, 0.0, 1.0];
+    let opts = LeastSquaresOptions {
+        bounds: Some(Bounds::new(array![0.0, -5.0, 0.1], array![10.0, 5.0, 10.0])),
+        ..Default::default()
+    };
+    Ok(Box::new(move || {
+        let resid =
+            |p: &Array1<f64>| x.mapv(|t| p[0] * (-(t - p[1]) * (t - p[1]) / (2.0 * p[2] * p[2])).exp()) - &y;
+        let r = least_squares(resid, &p0, &opts).map_err(msg)?;
+        Ok(vec![
+            ("x", r.x.into()),
+            ("cost", Array1::from_elem(1, r.cost).into()),
+            ("nfev", Array1::from_elem(1, r.nfev as i64).into()),
+        ])
     }))
 }
 

@@ -1,16 +1,32 @@
 //! Levenberg-Marquardt as MINPACK's `lmdif`/`lmder` (Moré's trust-region variant with
 //! column-pivoted Householder QR, `lmpar` and `qrsolv`), the engine of SciPy's `leastsq`.
 
-use ndarray::{Array1, Array2};
+use ndarray::{Array1, Array2, ShapeBuilder, Zip};
 
-pub(super) fn enorm(v: impl IntoIterator<Item = f64>) -> f64 {
+pub(super) fn enorm<I>(v: I) -> f64
+where
+    I: IntoIterator<Item = f64>,
+    I::IntoIter: ExactSizeIterator + Clone,
+{
     // MINPACK's three-sum Euclidean norm: small, intermediate and large components are summed
     // separately so that nothing overflows or underflows (and rounding follows MINPACK's).
     const RDWARF: f64 = 3.834e-20;
     const RGIANT: f64 = 1.304e19;
-    let v: Vec<f64> = v.into_iter().collect();
+    let v = v.into_iter();
     let agiant = RGIANT / v.len().max(1) as f64;
-    let (mut s1, mut s2, mut s3, mut x1max, mut x3max) = (0.0f64, 0.0f64, 0.0f64, 0.0f64, 0.0f64);
+    // Fast path: with every component zero or intermediate, MINPACK's result is exactly
+    // sqrt(s2) with s2 summed in order.
+    let (mut s2, mut plain) = (0.0f64, true);
+    for x in v.clone() {
+        let xabs = x.abs();
+        plain &= xabs < agiant && (xabs > RDWARF || xabs == 0.0);
+        s2 += xabs * xabs;
+    }
+    if plain {
+        return s2.sqrt();
+    }
+    let (mut s1, mut s3, mut x1max, mut x3max) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+    s2 = 0.0;
     for x in v {
         let xabs = x.abs();
         if xabs > RDWARF && xabs < agiant {
@@ -42,13 +58,28 @@ pub(super) fn enorm(v: impl IntoIterator<Item = f64>) -> f64 {
     }
 }
 
+/// `a . b`, summed in order (as MINPACK's loops).
+pub(super) fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
 /// Householder QR, with column pivoting when `pivot`, of `a` (`m x n`) in place (MINPACK
 /// `qrfac`): returns `(ipvt, rdiag, acnorm)`; R's strict upper triangle stays in `a`, the
-/// Householder vectors in its lower trapezoid.
+/// Householder vectors in its lower trapezoid. `a` is turned column-major (Fortran order, as
+/// MINPACK's) so that every column is one contiguous slice.
 pub(super) fn qrfac(a: &mut Array2<f64>, pivot: bool) -> (Vec<usize>, Vec<f64>, Vec<f64>) {
     let (m, n) = a.dim();
+    if m == 0 || n == 0 {
+        return ((0..n).collect(), vec![0.0; n], vec![0.0; n]);
+    }
+    if !a.t().is_standard_layout() {
+        let mut f = Array2::zeros((m, n).f());
+        f.assign(a);
+        *a = f;
+    }
     let epsmch = f64::EPSILON;
-    let acnorm: Vec<f64> = (0..n).map(|j| enorm(a.column(j).iter().copied())).collect();
+    let data = a.as_slice_memory_order_mut().expect("column-major");
+    let acnorm: Vec<f64> = data.chunks_exact(m).map(|c| enorm(c.iter().copied())).collect();
     let mut rdiag = acnorm.clone();
     let mut wa = acnorm.clone();
     let mut ipvt: Vec<usize> = (0..n).collect();
@@ -62,33 +93,37 @@ pub(super) fn qrfac(a: &mut Array2<f64>, pivot: bool) -> (Vec<usize>, Vec<f64>, 
             }
         }
         if kmax != j {
-            for i in 0..m {
-                a.swap([i, j], [i, kmax]);
-            }
+            let (lo, hi) = data.split_at_mut(kmax * m);
+            lo[j * m..(j + 1) * m].swap_with_slice(&mut hi[..m]);
             rdiag[kmax] = rdiag[j];
             wa[kmax] = wa[j];
             ipvt.swap(j, kmax);
         }
-        let mut ajnorm = enorm((j..m).map(|i| a[[i, j]]));
+        let (head, rest) = data.split_at_mut((j + 1) * m);
+        let cj = &mut head[j * m + j..];
+        let mut ajnorm = enorm(cj.iter().copied());
         if ajnorm != 0.0 {
-            if a[[j, j]] < 0.0 {
+            if cj[0] < 0.0 {
                 ajnorm = -ajnorm;
             }
-            for i in j..m {
-                a[[i, j]] /= ajnorm;
+            for v in cj.iter_mut() {
+                *v /= ajnorm;
             }
-            a[[j, j]] += 1.0;
-            for k in j + 1..n {
-                let sum: f64 = (j..m).map(|i| a[[i, j]] * a[[i, k]]).sum();
-                let temp = sum / a[[j, j]];
-                for i in j..m {
-                    a[[i, k]] -= temp * a[[i, j]];
+            cj[0] += 1.0;
+            let cj = &*cj;
+            for (kk, ck) in rest.chunks_exact_mut(m).enumerate() {
+                let k = j + 1 + kk;
+                let ck = &mut ck[j..];
+                let sum = dot(cj, ck);
+                let temp = sum / cj[0];
+                for (b, a) in ck.iter_mut().zip(cj) {
+                    *b -= temp * a;
                 }
                 if pivot && rdiag[k] != 0.0 {
-                    let t = a[[j, k]] / rdiag[k];
+                    let t = ck[0] / rdiag[k];
                     rdiag[k] *= (1.0 - t * t).max(0.0).sqrt();
                     if 0.05 * (rdiag[k] / wa[k]).powi(2) <= epsmch {
-                        rdiag[k] = enorm((j + 1..m).map(|i| a[[i, k]]));
+                        rdiag[k] = enorm(ck[1..].iter().copied());
                         wa[k] = rdiag[k];
                     }
                 }
@@ -333,7 +368,8 @@ pub(crate) fn lm(
             }
             None => {
                 let eps = p.epsfcn.max(epsmch).sqrt();
-                let mut jm = Array2::zeros((m, n));
+                // Column-major, as qrfac works on it.
+                let mut jm = Array2::zeros((m, n).f());
                 for j in 0..n {
                     let temp = x[j];
                     let mut h = eps * temp.abs();
@@ -344,9 +380,7 @@ pub(crate) fn lm(
                     let wa = fun(&x);
                     nfev += 1;
                     x[j] = temp;
-                    for i in 0..m {
-                        jm[[i, j]] = (wa[i] - fvec[i]) / h;
-                    }
+                    Zip::from(jm.column_mut(j)).and(&wa).and(&fvec).for_each(|d, &w, &f| *d = (w - f) / h);
                 }
                 njev += 1;
                 jm
@@ -371,11 +405,13 @@ pub(crate) fn lm(
         let mut wa4 = fvec.to_vec();
         let mut qtf = vec![0.0; n];
         for j in 0..n.min(m) {
-            if fjac[[j, j]] != 0.0 {
-                let sum: f64 = (j..m).map(|i| fjac[[i, j]] * wa4[i]).sum();
-                let temp = -sum / fjac[[j, j]];
-                for i in j..m {
-                    wa4[i] += fjac[[i, j]] * temp;
+            let cj = fjac.column(j);
+            let cj = &cj.as_slice().expect("qrfac leaves fjac column-major")[j..];
+            if cj[0] != 0.0 {
+                let sum = dot(cj, &wa4[j..]);
+                let temp = -sum / cj[0];
+                for (w, a) in wa4[j..].iter_mut().zip(cj) {
+                    *w += a * temp;
                 }
             }
             fjac[[j, j]] = wa1[j];
