@@ -14,8 +14,8 @@
 //! * summary statistics: [`describe`], [`gmean`], [`hmean`], [`pmean`], [`tmean`], [`tvar`],
 //!   [`tstd`], [`tsem`], [`tmin`], [`tmax`], [`skew`], [`kurtosis`], [`moment`], [`sem`],
 //!   [`zscore`], [`variation`], [`mode`];
-//! * correlation: [`pearsonr`];
-//! * tests: [`ks_1samp`], [`kstest`]; the distributions of the Kolmogorov-Smirnov statistics
+//! * correlation and regression: [`pearsonr`], [`spearmanr`], [`linregress`], [`rankdata`];
+//! * tests: [`ttest_1samp`], [`ttest_ind`], [`ttest_rel`], [`chisquare`], [`ks_1samp`], [`kstest`]; the distributions of the Kolmogorov-Smirnov statistics
 //!   [`kstwo_sf`], [`kstwo_cdf`], [`ksone_sf`], [`kstwobign_sf`].
 //!
 //! Scalar kernels shared with `sci-special` (`ndtr`, `ndtri`, the incomplete gamma and beta
@@ -39,6 +39,7 @@ mod error;
 mod kernels;
 mod kolmogorov;
 mod ks;
+mod tests;
 
 pub use correlation::{CorrelationResult, pearsonr};
 pub use descriptive::{
@@ -51,6 +52,10 @@ pub use distributions::{
 };
 pub use error::{Result, StatsError};
 pub use ks::{KsMethod, KstestResult, ks_1samp, ksone_sf, kstest, kstwo_cdf, kstwo_sf, kstwobign_sf};
+pub use tests::{
+    ChisquareResult, LinregressResult, RankMethod, TtestResult, chisquare, linregress, rankdata, spearmanr,
+    ttest_1samp, ttest_ind, ttest_rel,
+};
 
 /// The alternative hypothesis of a test (SciPy's `alternative`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
