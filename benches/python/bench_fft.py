@@ -36,3 +36,33 @@ def fft2_1024(inp):
 def dct2_2p20(inp):
     x = inp.npy("x")
     return lambda: {"y": sf.dct(x, type=2)}
+
+
+@workload("fft.irfft_2p20", rtol=1e-10, atol=1e-9)
+def irfft_2p20(inp):
+    x = inp.npy("x")
+    return lambda: {"y": sf.irfft(x)}
+
+
+@workload("fft.fftn_3d_128", rtol=1e-10, atol=1e-9)
+def fftn_3d_128(inp):
+    x = inp.npy("x")
+    return lambda: {"y": sf.fftn(x)}
+
+
+@workload("fft.dct_type2_ortho_2p20", rtol=1e-10, atol=1e-9)
+def dct_type2_ortho(inp):
+    x = inp.npy("x")
+    return lambda: {"y": sf.dct(x, type=2, norm="ortho")}
+
+
+@workload("fft.idct_2p20", rtol=1e-10, atol=1e-9)
+def idct_2p20(inp):
+    x = inp.npy("x")
+    return lambda: {"y": sf.idct(x, type=2)}
+
+
+@workload("fft.dct2_axis0_1024", rtol=1e-10, atol=1e-9)
+def dct2_axis0_1024(inp):
+    x = inp.npy("x")
+    return lambda: {"y": sf.dct(x, type=2, axis=0)}

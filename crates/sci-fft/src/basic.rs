@@ -16,8 +16,12 @@ fn setup(shape: &[usize], n: Option<usize>, axis: isize) -> Result<(usize, usize
     Ok((ax, n))
 }
 
-/// Lanes gathered per block by [`strided_inplace`] (8 complex values = two cache lines).
-const LANE_BLOCK: usize = 8;
+/// Lanes gathered per block by [`strided_lanes`] for lanes of `n` elements of `bytes` bytes:
+/// at least 8 (whole cache lines), more for short lanes (up to 64, a block of at most 256 KiB),
+/// so that each row read touches several lines.
+fn lane_block(n: usize, bytes: usize) -> usize {
+    ((256 << 10) / (n * bytes).max(1)).clamp(8, 64) / 8 * 8
+}
 
 /// Multiplies every element by `f`.
 fn scale_complex<T: FftFloat, D: Dimension>(out: &mut Array<Complex<T>, D>, f: Option<T>) {
@@ -36,7 +40,7 @@ fn scale_slice<T: FftFloat>(v: &mut [Complex<T>], f: Option<T>) {
 
 /// Runs `f(state, task)` over `tasks`, with one `init()` state per worker; on several threads
 /// (`rayon` feature) when `par` is set.
-fn run_tasks<X: Send, St>(
+pub(crate) fn run_tasks<X: Send, St>(
     tasks: Vec<X>,
     par: bool,
     init: impl Fn() -> St + Sync + Send,
@@ -53,13 +57,90 @@ fn run_tasks<X: Send, St>(
     tasks.into_iter().for_each(|t| f(&mut st, t));
 }
 
-/// Transforms in place every length-`n` lane of stride `inner` of a standard-layout buffer of
-/// shape `(outer, n, inner)`, then scales by `scale`.
+/// `dst[c * d_stride + r] = src[r * s_stride + c]` for `r < rows`, `c < cols`, in 8x8 tiles: the
+/// 16 cache lines a tile touches stay in L1 even when both strides are powers of two (which map
+/// every row of a plain loop to the same few cache sets).
+fn transpose_into<X: Copy>(
+    src: &[X],
+    s_stride: usize,
+    dst: &mut [X],
+    d_stride: usize,
+    rows: usize,
+    cols: usize,
+) {
+    const TILE: usize = 8;
+    for r0 in (0..rows).step_by(TILE) {
+        let r1 = (r0 + TILE).min(rows);
+        for c0 in (0..cols).step_by(TILE) {
+            for c in c0..(c0 + TILE).min(cols) {
+                let d = &mut dst[c * d_stride + r0..c * d_stride + r1];
+                for (r, v) in (r0..r1).zip(d.iter_mut()) {
+                    *v = src[r * s_stride + c];
+                }
+            }
+        }
+    }
+}
+
+/// Applies `op` in place to every length-`n` lane of stride `inner` of a standard-layout buffer
+/// of shape `(outer, n, inner)`; `op(state, block)` gets up to [`lane_block`] lanes at a time,
+/// one after the other in a contiguous block, with one `init()` state per worker.
 ///
-/// Two passes over memory: (1) the lanes are gathered [`LANE_BLOCK`] at a time (whole cache lines)
-/// into contiguous rows of a work buffer of shape `(outer, inner, n)` and transformed there;
-/// (2) the work buffer is transposed back, row block by row block. Both passes are split over
-/// threads for large buffers; every lane is computed by the same code either way.
+/// Two passes over memory: (1) the lanes are gathered [`lane_block`] at a time (whole cache
+/// lines) into contiguous rows of `work` (shape `(outer, inner, n)`) and transformed there;
+/// (2) `work` is transposed back, row block by row block. Both passes are split over threads for
+/// large buffers; every lane is computed by the same code either way.
+pub(crate) fn strided_lanes<X, St>(
+    buf: &mut [X],
+    work: &mut [X],
+    n: usize,
+    inner: usize,
+    init: impl Fn() -> St + Sync + Send,
+    op: impl Fn(&mut St, &mut [X]) + Sync + Send,
+) where
+    X: Copy + Send + Sync,
+{
+    let len = buf.len();
+    #[cfg(feature = "rayon")]
+    let par = len >= crate::engine::PAR_THRESHOLD;
+    #[cfg(not(feature = "rayon"))]
+    let par = false;
+    let block = lane_block(n, std::mem::size_of::<X>());
+    // (1) gather and transform.
+    {
+        let src: &[X] = buf;
+        let mut tasks = Vec::with_capacity(len / (n * block) + 1);
+        for (o, wo) in work.chunks_mut(inner * n).enumerate() {
+            for (c, w) in wo.chunks_mut(block * n).enumerate() {
+                tasks.push((o * n * inner + c * block, w));
+            }
+        }
+        run_tasks(tasks, par, init, |st, (base, w): (usize, &mut [X])| {
+            let b = w.len() / n;
+            transpose_into(&src[base..], inner, w, n, n, b);
+            op(st, w);
+        });
+    }
+    // (2) transpose back, blocks of rows of `buf`.
+    let work: &[X] = work;
+    let mut tasks = Vec::with_capacity(len / (inner * block) + 1);
+    for (o, bo) in buf.chunks_mut(n * inner).enumerate() {
+        for (c, rows) in bo.chunks_mut(block * inner).enumerate() {
+            tasks.push((o * inner * n + c * block, rows));
+        }
+    }
+    run_tasks(
+        tasks,
+        par,
+        || (),
+        |_, (base, rows): (usize, &mut [X])| {
+            let r = rows.len() / inner;
+            transpose_into(&work[base..], n, rows, inner, inner, r);
+        },
+    );
+}
+
+/// [`strided_lanes`] with the complex FFT `plan` (scaled by `scale`) as the lane operation.
 fn strided_inplace<T: FftFloat>(
     plan: &dyn rustfft::Fft<T>,
     buf: &mut [Complex<T>],
@@ -67,60 +148,17 @@ fn strided_inplace<T: FftFloat>(
     inner: usize,
     scale: Option<T>,
 ) {
-    let len = buf.len();
-    #[cfg(feature = "rayon")]
-    let par = len >= crate::engine::PAR_THRESHOLD;
-    #[cfg(not(feature = "rayon"))]
-    let par = false;
     let scratch_len = plan.get_inplace_scratch_len();
-    let mut work = CplxWork::<T>::new(len);
-    // (1) gather and transform.
-    {
-        let src: &[Complex<T>] = buf;
-        let mut tasks = Vec::with_capacity(len / (n * LANE_BLOCK) + 1);
-        for (o, wo) in work.0.chunks_mut(inner * n).enumerate() {
-            for (c, w) in wo.chunks_mut(LANE_BLOCK * n).enumerate() {
-                tasks.push((o * n * inner + c * LANE_BLOCK, w));
-            }
-        }
-        run_tasks(
-            tasks,
-            par,
-            || vec![Complex::zero(); scratch_len],
-            |scratch, (base, w): (usize, &mut [Complex<T>])| {
-                let b = w.len() / n;
-                for i in 0..n {
-                    let row = &src[base + i * inner..base + i * inner + b];
-                    for (c, v) in row.iter().enumerate() {
-                        w[c * n + i] = *v;
-                    }
-                }
-                plan.process_with_scratch(w, scratch);
-            },
-        );
-    }
-    // (2) transpose back (and scale), blocks of rows of `buf`.
-    let work: &[Complex<T>] = &work.0;
-    let mut tasks = Vec::with_capacity(len / (inner * LANE_BLOCK) + 1);
-    for (o, bo) in buf.chunks_mut(n * inner).enumerate() {
-        for (c, rows) in bo.chunks_mut(LANE_BLOCK * inner).enumerate() {
-            tasks.push((o * inner * n + c * LANE_BLOCK, rows));
-        }
-    }
-    let one = T::one();
-    let f = scale.unwrap_or(one);
-    run_tasks(
-        tasks,
-        par,
-        || (),
-        |_, (base, rows): (usize, &mut [Complex<T>])| {
-            let r = rows.len() / inner;
-            for j in 0..inner {
-                let col = &work[base + j * n..base + j * n + r];
-                for (ii, v) in col.iter().enumerate() {
-                    rows[ii * inner + j] = if scale.is_some() { *v * f } else { *v };
-                }
-            }
+    let mut work = CplxWork::<T>::new(buf.len());
+    strided_lanes(
+        buf,
+        &mut work.0,
+        n,
+        inner,
+        || vec![Complex::zero(); scratch_len],
+        |scratch, w| {
+            plan.process_with_scratch(w, scratch);
+            scale_slice(w, scale);
         },
     );
 }

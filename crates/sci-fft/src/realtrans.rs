@@ -1,10 +1,11 @@
 //! Real-to-real transforms: `dct`, `idct`, `dst`, `idst` (types 1 to 4), computed with FFTs.
 
+use crate::basic::strided_lanes;
 use crate::engine::{CplxWork, FftFloat, Norm, RealInput, RealWork, cst, for_each_lane, quarter_twiddle};
 use crate::error::{FftError, Result};
-use ndarray::{Array, ArrayBase, Axis, Data, Dimension};
+use ndarray::{Array, ArrayBase, Axis, Data, Dimension, Slice, Zip};
 use num_complex::Complex;
-use num_traits::Zero;
+use num_traits::{One, Zero};
 use realfft::{ComplexToReal, RealToComplex};
 use rustfft::Fft;
 use std::f64::consts::{PI, SQRT_2};
@@ -69,6 +70,20 @@ struct Kernel<T: FftFloat> {
     tmp: RealWork<T>,
 }
 
+/// `y[k] = f(k)` for every `k`, on several threads for long outputs (`rayon` feature).
+fn par_fill<X: Send>(y: &mut [X], f: impl Fn(usize) -> X + Sync) {
+    #[cfg(feature = "rayon")]
+    if y.len() >= crate::engine::PAR_THRESHOLD {
+        use rayon::prelude::*;
+        const CHUNK: usize = 1 << 14;
+        y.par_chunks_mut(CHUNK).enumerate().for_each(|(c, ys)| {
+            ys.iter_mut().enumerate().for_each(|(i, v)| *v = f(c * CHUNK + i));
+        });
+        return;
+    }
+    y.iter_mut().enumerate().for_each(|(k, v)| *v = f(k));
+}
+
 fn expi<T: FftFloat>(theta: f64) -> Complex<T> {
     Complex::new(cst(theta.cos()), cst(theta.sin()))
 }
@@ -125,38 +140,45 @@ impl<T: FftFloat> Kernel<T> {
 
     /// Unnormalized DCT-II of `x` into `y` (Makhoul: reorder, one real FFT of length n, twiddle).
     fn dct2(&mut self, x: &[T], y: &mut [T]) {
-        let n = self.n;
-        let inp = &mut self.rbuf.0;
-        for (i, v) in x.iter().step_by(2).enumerate() {
-            inp[i] = *v;
-        }
-        for (i, v) in x.iter().skip(1).step_by(2).enumerate() {
-            inp[n - 1 - i] = *v;
-        }
-        let r = self.r2c.as_ref().expect("type II kernels carry a real FFT");
-        let out = &mut self.buf.0;
-        r.process_with_scratch(inp, out, &mut self.scratch.0).expect("buffers have the plan's lengths");
-        let two = cst::<T>(2.0);
-        let tw = &*self.tw;
-        for k in 0..=n / 2 {
-            y[k] = two * (quarter_twiddle(tw, k) * out[k]).re;
-        }
-        // The spectrum of real data is Hermitian: V[k] = conj(V[n - k]).
-        for k in n / 2 + 1..n {
-            y[k] = two * (quarter_twiddle(tw, k) * out[n - k].conj()).re;
-        }
+        self.dct2_with(|j| x[j], y, T::one());
     }
 
-    /// Unnormalized DCT-III of `x` into `y`: the inverse of Makhoul's DCT-II, with one inverse
-    /// real FFT of length n.
+    /// DCT-II of the sequence `get(0..n)` into `y`, times `scale`.
+    fn dct2_with(&mut self, get: impl Fn(usize) -> T + Sync, y: &mut [T], scale: T) {
+        let n = self.n;
+        let h = n.div_ceil(2);
+        // Even samples in order, then odd samples reversed.
+        par_fill(&mut self.rbuf.0, |p| if p < h { get(2 * p) } else { get(2 * n - 1 - 2 * p) });
+        let r = self.r2c.as_ref().expect("type II kernels carry a real FFT");
+        let out = &mut self.buf.0;
+        r.process_with_scratch(&mut self.rbuf.0, out, &mut self.scratch.0)
+            .expect("buffers have the plan's lengths");
+        let (s2, tw, out) = (cst::<T>(2.0) * scale, &*self.tw, &*out);
+        // The spectrum of real data is Hermitian: V[k] = conj(V[n - k]).
+        par_fill(y, |k| {
+            let v = if k <= n / 2 { out[k] } else { out[n - k].conj() };
+            s2 * (quarter_twiddle(tw, k) * v).re
+        });
+    }
+
+    /// Unnormalized DCT-III of `x` into `y`.
     fn dct3(&mut self, x: &[T], y: &mut [T]) {
+        self.dct3_with(|j| x[j], y, T::one());
+    }
+
+    /// DCT-III of the sequence `get(0..n)` into `y`, times `scale`: the inverse of Makhoul's
+    /// DCT-II, with one inverse real FFT of length n.
+    fn dct3_with(&mut self, get: impl Fn(usize) -> T + Sync, y: &mut [T], scale: T) {
         let n = self.n;
         let tw = &*self.tw;
         let spec = &mut self.buf.0;
-        spec[0] = Complex::new(x[0], T::zero());
-        for k in 1..=n / 2 {
-            spec[k] = quarter_twiddle(tw, k).conj() * Complex::new(x[k], -x[n - k]);
-        }
+        par_fill(spec, |k| {
+            if k == 0 {
+                Complex::new(get(0), T::zero())
+            } else {
+                quarter_twiddle(tw, k).conj() * Complex::new(get(k), -get(n - k))
+            }
+        });
         if n % 2 == 0 {
             // exp(i pi / 4) (1 - i) x[n/2] is real; drop the rounding residue.
             spec[n / 2].im = T::zero();
@@ -164,12 +186,8 @@ impl<T: FftFloat> Kernel<T> {
         let r = self.c2r.as_ref().expect("type III kernels carry an inverse real FFT");
         let v = &mut self.rbuf.0;
         r.process_with_scratch(spec, v, &mut self.scratch.0).expect("buffers have the plan's lengths");
-        for (i, o) in y.iter_mut().step_by(2).enumerate() {
-            *o = v[i];
-        }
-        for (i, o) in y.iter_mut().skip(1).step_by(2).enumerate() {
-            *o = v[n - 1 - i];
-        }
+        let v = &*v;
+        par_fill(y, |q| scale * if q % 2 == 0 { v[q / 2] } else { v[n - 1 - q / 2] });
     }
 
     /// Unnormalized DCT-IV of `x` into `y`.
@@ -297,29 +315,108 @@ where
     let ortho = norm == Norm::Ortho;
     let sqrt2 = cst::<A::Real>(SQRT_2);
     let copy = x.len_of(Axis(ax)).min(n);
+    // SciPy's orthogonalization: the first/last input and output samples scaled by sqrt(2).
+    let pre = move |xin: &mut [A::Real]| {
+        if ortho {
+            match (family, ty) {
+                (Family::Cos, DctType::I) => {
+                    xin[0] = xin[0] * sqrt2;
+                    xin[n - 1] = xin[n - 1] * sqrt2;
+                }
+                (Family::Cos, DctType::III) => xin[0] = xin[0] * sqrt2,
+                (Family::Sin, DctType::III) => xin[n - 1] = xin[n - 1] * sqrt2,
+                _ => {}
+            }
+        }
+    };
+    let post = move |y: &mut [A::Real]| {
+        if ortho {
+            match (family, ty) {
+                (Family::Cos, DctType::I) => {
+                    y[0] = y[0] / sqrt2;
+                    y[n - 1] = y[n - 1] / sqrt2;
+                }
+                (Family::Cos, DctType::II) => y[0] = y[0] / sqrt2,
+                (Family::Sin, DctType::II) => y[n - 1] = y[n - 1] / sqrt2,
+                _ => {}
+            }
+        }
+        if let Some(f) = fct {
+            y.iter_mut().for_each(|v| *v = *v * f);
+        }
+    };
+    if ax + 1 < x.ndim() {
+        // A strided axis: a padded copy, then blocks of neighbouring lanes gathered into a work
+        // buffer (whole cache lines instead of one element each) and transformed there.
+        let axis_ = Axis(ax);
+        Zip::from(out.slice_axis_mut(axis_, Slice::from(0..copy)))
+            .and(x.slice_axis(axis_, Slice::from(0..copy)))
+            .for_each(|d, s| *d = s.to_real());
+        let inner: usize = out.shape()[ax + 1..].iter().product();
+        let mut work = RealWork::<A::Real>::new(out.len());
+        let buf = out.as_slice_mut().expect("fresh array in standard layout");
+        strided_lanes(
+            buf,
+            &mut work.0,
+            n,
+            inner,
+            || (Kernel::<A::Real>::new(family, ty, n), RealWork::<A::Real>::new(n)),
+            |(kernel, xin), block| {
+                for lane in block.chunks_mut(n) {
+                    xin.0.copy_from_slice(lane);
+                    pre(&mut xin.0);
+                    kernel.run(&xin.0, lane);
+                    post(lane);
+                }
+            },
+        );
+        return Ok(out);
+    }
     for_each_lane(
         x,
         &mut out,
         ax,
         || (Kernel::<A::Real>::new(family, ty, n), RealWork::new(n), RealWork::new(0)),
         |(kernel, xin, yout), src, mut dst| {
+            // DCT-II/III of contiguous lanes: read the input and scale the output in the passes
+            // of the kernel itself.
+            if let (Family::Cos, DctType::II | DctType::III, Some(s)) = (family, ty, src.as_slice()) {
+                let zero = A::Real::zero();
+                let pre = if ortho && ty == DctType::III { sqrt2 } else { A::Real::one() };
+                let get = |j: usize| match j {
+                    0 if copy > 0 => s[0].to_real() * pre,
+                    j if j < copy => s[j].to_real(),
+                    _ => zero,
+                };
+                let strided = dst.as_slice_mut().is_none();
+                if strided && yout.0.len() != n {
+                    *yout = RealWork::new(n);
+                }
+                let y: &mut [A::Real] = match dst.as_slice_mut() {
+                    Some(d) => d,
+                    None => &mut yout.0,
+                };
+                let scale = fct.unwrap_or(A::Real::one());
+                if ty == DctType::II {
+                    kernel.dct2_with(get, y, scale);
+                    if ortho {
+                        y[0] = y[0] / sqrt2;
+                    }
+                } else {
+                    kernel.dct3_with(get, y, scale);
+                }
+                if strided {
+                    dst.iter_mut().zip(yout.0.iter()).for_each(|(d, v)| *d = *v);
+                }
+                return;
+            }
             let xin = &mut xin.0;
             match src.as_slice() {
                 Some(s) => xin.iter_mut().zip(&s[..copy]).for_each(|(b, v)| *b = v.to_real()),
                 None => xin.iter_mut().zip(src.iter().take(copy)).for_each(|(b, v)| *b = v.to_real()),
             }
             xin[copy..].fill(A::Real::zero());
-            if ortho {
-                match (family, ty) {
-                    (Family::Cos, DctType::I) => {
-                        xin[0] = xin[0] * sqrt2;
-                        xin[n - 1] = xin[n - 1] * sqrt2;
-                    }
-                    (Family::Cos, DctType::III) => xin[0] = xin[0] * sqrt2,
-                    (Family::Sin, DctType::III) => xin[n - 1] = xin[n - 1] * sqrt2,
-                    _ => {}
-                }
-            }
+            pre(xin);
             // Write straight into a contiguous output lane; else through `yout`.
             let strided = dst.as_slice_mut().is_none();
             if strided && yout.0.len() != n {
@@ -330,20 +427,7 @@ where
                 None => &mut yout.0,
             };
             kernel.run(xin, y);
-            if ortho {
-                match (family, ty) {
-                    (Family::Cos, DctType::I) => {
-                        y[0] = y[0] / sqrt2;
-                        y[n - 1] = y[n - 1] / sqrt2;
-                    }
-                    (Family::Cos, DctType::II) => y[0] = y[0] / sqrt2,
-                    (Family::Sin, DctType::II) => y[n - 1] = y[n - 1] / sqrt2,
-                    _ => {}
-                }
-            }
-            if let Some(f) = fct {
-                y.iter_mut().for_each(|v| *v = *v * f);
-            }
+            post(y);
             if strided {
                 dst.iter_mut().zip(yout.0.iter()).for_each(|(d, v)| *d = *v);
             }

@@ -163,3 +163,30 @@ fn fftn_with_padding_and_cropping_matches_the_definition() {
     want.mapv_inplace(|z| z / ((4 * 13 * 9) as f64).sqrt());
     assert_allclose(&got, &want, 1e-11, 1e-11);
 }
+
+#[test]
+fn dct_and_dst_along_strided_axes_match_contiguous_lanes() {
+    // Axis 0 and 1 of a 3-d array (inner extents 7 * 5 and 5) against the same transform of
+    // contiguous lanes (the axis moved last), with cropping and padding.
+    let x = Array3::from_shape_fn((9, 7, 5), |(a, b, c)| {
+        ((a * 13 + b * 5 + c * 3) % 17) as f64 - 8.0 + 0.1 * a as f64
+    });
+    for ax in [0usize, 1] {
+        let mut moved = x.view();
+        moved.swap_axes(ax, 2);
+        let xs = moved.as_standard_layout().to_owned();
+        for n in [None, Some(4), Some(12)] {
+            for norm in [Norm::Backward, Norm::Ortho, Norm::Forward] {
+                for ty in TYPES {
+                    for cos in [true, false] {
+                        let f = if cos { dct::<f64, _, _> } else { dst::<f64, _, _> };
+                        let got = f(&x, ty, n, ax as isize, norm).unwrap();
+                        let mut want = f(&xs, ty, n, -1, norm).unwrap();
+                        want.swap_axes(ax, 2);
+                        assert_allclose(&got, &want, 1e-13, 1e-12);
+                    }
+                }
+            }
+        }
+    }
+}
