@@ -19,7 +19,7 @@
 //!   [`fsolve`];
 //! * least squares: [`least_squares`] (Trust Region Reflective with bounds and robust losses,
 //!   or Levenberg-Marquardt), [`leastsq`] on MINPACK's Levenberg-Marquardt, [`curve_fit`] (with
-//!   bounds and a covariance `sigma`), [`nnls`] (Lawson-Hanson);
+//!   bounds and a covariance `sigma`), [`nnls`] (Lawson-Hanson), [`lsq_linear`] (BVLS);
 //! * global optimization: [`differential_evolution`] (SciPy's path for a given seed), [`brute`],
 //!   [`basinhopping`], [`dual_annealing`];
 //! * assignment: [`linear_sum_assignment`] (SciPy's shortest augmenting path, the same
@@ -57,8 +57,9 @@ pub use global::{
 };
 pub use lsq::{
     CurveFitOptions, CurveFitResult, FsolveOptions, FsolveResult, LeastSquaresOptions, LeastSquaresResult,
-    LeastsqOptions, LeastsqResult, Loss, LsqJac, LsqMethod, RootMethod, RootOptions, Sigma, XScale,
-    curve_fit, curve_fit_full, fsolve, least_squares, leastsq, nnls, root,
+    LeastsqOptions, LeastsqResult, Loss, LsqJac, LsqLinearMethod, LsqLinearOptions, LsqLinearResult, LsqMethod,
+    RootMethod, RootOptions, Sigma, XScale, curve_fit, curve_fit_full, fsolve, least_squares, leastsq,
+    lsq_linear, nnls, root,
 };
 pub use minimize::{
     Bounds, Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,

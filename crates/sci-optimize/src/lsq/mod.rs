@@ -6,6 +6,7 @@ mod curve_fit;
 mod dense;
 mod hybrd;
 mod least_squares;
+mod lsq_linear;
 mod minpack_lm;
 mod nnls;
 mod root;
@@ -14,6 +15,7 @@ mod trf;
 pub use common::Loss;
 pub use curve_fit::{CurveFitOptions, CurveFitResult, Sigma, curve_fit, curve_fit_full};
 pub use least_squares::{LeastSquaresOptions, LeastSquaresResult, LsqJac, LsqMethod, XScale, least_squares};
+pub use lsq_linear::{LsqLinearMethod, LsqLinearOptions, LsqLinearResult, lsq_linear};
 pub use nnls::nnls;
 pub use root::{FsolveOptions, FsolveResult, RootMethod, RootOptions, fsolve, root};
 

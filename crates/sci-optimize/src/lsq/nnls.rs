@@ -5,7 +5,7 @@ use ndarray::{Array1, ArrayBase, Data, Ix1, Ix2};
 
 /// Least squares on the columns `cols` of `a` (column-major, `m` rows) by Householder QR;
 /// columns whose pivot vanishes get 0.
-fn lstsq_cols(a: &[f64], m: usize, cols: &[usize], b: &[f64]) -> Vec<f64> {
+pub(super) fn lstsq_cols(a: &[f64], m: usize, cols: &[usize], b: &[f64]) -> Vec<f64> {
     let k = cols.len();
     let mut q: Vec<f64> = cols.iter().flat_map(|&c| a[c * m..(c + 1) * m].iter().copied()).collect();
     let mut g = b.to_vec();

@@ -1,0 +1,301 @@
+//! `lsq_linear`: bounded linear least squares by Stark and Parker's BVLS (SciPy's
+//! `scipy/optimize/_lsq/bvls.py`).
+
+use super::common::in_bounds;
+use super::nnls::lstsq_cols;
+use crate::error::{OptimizeError, Result, invalid};
+use crate::minimize::Bounds;
+use ndarray::{Array1, ArrayBase, Data, Ix1, Ix2};
+
+/// The algorithm of [`lsq_linear`] (SciPy's `method=`; only `'bvls'` is implemented, SciPy's
+/// default `'trf'` is missing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LsqLinearMethod {
+    /// `'bvls'`: Bounded-Variable Least-Squares (active set).
+    #[default]
+    Bvls,
+}
+
+/// Options of [`lsq_linear`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct LsqLinearOptions {
+    /// `bounds` (default: none).
+    pub bounds: Option<Bounds>,
+    /// `method` (only `'bvls'`).
+    pub method: LsqLinearMethod,
+    /// `tol` (default `1e-10`): first-order optimality and relative cost change.
+    pub tol: f64,
+    /// `max_iter` (default `n`, counted after the initial phase).
+    pub max_iter: Option<usize>,
+}
+
+impl Default for LsqLinearOptions {
+    fn default() -> Self {
+        LsqLinearOptions { bounds: None, method: LsqLinearMethod::Bvls, tol: 1e-10, max_iter: None }
+    }
+}
+
+/// The result of [`lsq_linear`] (SciPy's `OptimizeResult` fields but `unbounded_sol`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LsqLinearResult {
+    /// The solution.
+    pub x: Array1<f64>,
+    /// The residuals `A x - b`.
+    pub fun: Array1<f64>,
+    /// `0.5 |A x - b|^2`.
+    pub cost: f64,
+    /// First-order optimality (KKT) measure.
+    pub optimality: f64,
+    /// -1 / 1 where `x` is at its lower / upper bound, 0 elsewhere.
+    pub active_mask: Array1<i32>,
+    /// Iterations (0 when the unconstrained solution is feasible).
+    pub nit: usize,
+    /// 0: `max_iter` reached; 1: optimality below `tol`; 2: cost change below `tol`; 3: the
+    /// unconstrained solution is optimal.
+    pub status: i32,
+    /// SciPy's message for `status`.
+    pub message: String,
+    /// `status > 0`.
+    pub success: bool,
+}
+
+fn message(status: i32) -> &'static str {
+    match status {
+        0 => "The maximum number of iterations is exceeded.",
+        1 => "The first-order optimality measure is less than `tol`.",
+        2 => "The relative change of the cost function is less than `tol`.",
+        _ => "The unconstrained solution is optimal.",
+    }
+}
+
+fn kkt_optimality(g: &[f64], on_bound: &[i32]) -> f64 {
+    g.iter()
+        .zip(on_bound)
+        .map(|(&g, &o)| if o == 0 { g.abs() } else { g * f64::from(o) })
+        .fold(f64::NEG_INFINITY, f64::max)
+}
+
+/// Solves `min 0.5 |A x - b|^2` subject to `lb <= x <= ub`.
+///
+/// The unconstrained least-squares solution is returned (status 3) when it is feasible;
+/// otherwise BVLS starts from it clipped into the box, frees variables by the largest KKT
+/// violation and moves along feasible directions, as SciPy's implementation.
+///
+/// SciPy equivalent: `scipy.optimize.lsq_linear` (`method='bvls'`, dense `A`; `method='trf'`
+/// and `lsq_solver='lsmr'` are missing). For a full-rank `A` the solution is unique, so it is
+/// SciPy's whatever the method; for a rank-deficient `A` the inner solves are not NumPy's
+/// minimum-norm `lstsq` and may pick another solution.
+///
+/// # Errors
+///
+/// [`OptimizeError::WrongLength`] when `b` or the bounds do not match `A`;
+/// [`OptimizeError::InvalidValue`] for bounds that are not strictly ordered, non-finite
+/// input, `max_iter == Some(0)` or a negative `tol`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{lsq_linear, Bounds, LsqLinearOptions};
+/// use sci_optimize::sci_array::ndarray::array;
+/// let a = array![[1.0, 0.5], [0.5, 1.0], [1.0, 1.0]];
+/// let b = array![2.0, -1.0, 1.0];
+/// let opts = LsqLinearOptions { bounds: Some(Bounds::new(array![0.0, 0.0], array![1.0, 1.0])), ..Default::default() };
+/// let r = lsq_linear(&a, &b, &opts)?;
+/// // SciPy: x = [1., 0.], active_mask = [1, -1], cost = 1.625
+/// assert_eq!(r.x, array![1.0, 0.0]);
+/// assert_eq!(r.active_mask, array![1, -1]);
+/// assert!((r.cost - 1.625).abs() < 1e-14);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn lsq_linear<S1, S2>(
+    a: &ArrayBase<S1, Ix2>,
+    b: &ArrayBase<S2, Ix1>,
+    options: &LsqLinearOptions,
+) -> Result<LsqLinearResult>
+where
+    S1: Data<Elem = f64>,
+    S2: Data<Elem = f64>,
+{
+    let (m, n) = a.dim();
+    if b.len() != m {
+        return Err(OptimizeError::WrongLength { arg: "b", expected: m, found: b.len() });
+    }
+    if a.iter().chain(b.iter()).any(|v| !v.is_finite()) {
+        return Err(invalid("A", "array must not contain infs or NaNs"));
+    }
+    if options.max_iter == Some(0) {
+        return Err(invalid("max_iter", "must be None or positive integer"));
+    }
+    let tol = options.tol;
+    if tol.is_nan() || tol < 0.0 {
+        return Err(invalid("tol", format!("must be non-negative, got {tol}")));
+    }
+    let (lb, ub) = match &options.bounds {
+        Some(bd) => {
+            bd.check(n)?;
+            if let Some(i) = (0..n).find(|&i| bd.lb[i] >= bd.ub[i]) {
+                return Err(invalid(
+                    "bounds",
+                    format!("each lower bound must be strictly less than each upper bound (index {i})"),
+                ));
+            }
+            (bd.lb.clone(), bd.ub.clone())
+        }
+        None => (Array1::from_elem(n, f64::NEG_INFINITY), Array1::from_elem(n, f64::INFINITY)),
+    };
+    let mut acol = vec![0.0; m * n];
+    for ((i, j), &v) in a.indexed_iter() {
+        acol[j * m + i] = v;
+    }
+    let b = b.to_vec();
+    let resid = |x: &[f64]| -> Vec<f64> {
+        let mut r: Vec<f64> = b.iter().map(|v| -v).collect();
+        for (j, &xj) in x.iter().enumerate() {
+            if xj != 0.0 {
+                r.iter_mut().zip(&acol[j * m..(j + 1) * m]).for_each(|(r, a)| *r += a * xj);
+            }
+        }
+        r
+    };
+    let grad = |r: &[f64]| -> Vec<f64> {
+        (0..n).map(|j| acol[j * m..(j + 1) * m].iter().zip(r).map(|(a, r)| a * r).sum()).collect()
+    };
+    let cost_of = |r: &[f64]| 0.5 * r.iter().map(|v| v * v).sum::<f64>();
+    // b - A x over the active (bounded) variables.
+    let b_free = |x: &[f64], on_bound: &[i32]| -> Vec<f64> {
+        let mut bf = b.clone();
+        for j in (0..n).filter(|&j| on_bound[j] != 0) {
+            bf.iter_mut().zip(&acol[j * m..(j + 1) * m]).for_each(|(v, a)| *v -= a * x[j]);
+        }
+        bf
+    };
+    let all: Vec<usize> = (0..n).collect();
+    let x_lsq = Array1::from(lstsq_cols(&acol, m, &all, &b));
+    let finish = |x: Vec<f64>, r: Vec<f64>, optimality: f64, on_bound: Vec<i32>, nit: usize, status: i32| {
+        LsqLinearResult {
+            x: Array1::from(x),
+            cost: cost_of(&r),
+            fun: Array1::from(r),
+            optimality,
+            active_mask: Array1::from(on_bound),
+            nit,
+            status,
+            message: message(status).to_string(),
+            success: status > 0,
+        }
+    };
+    if in_bounds(&x_lsq, &lb, &ub) {
+        let x = x_lsq.to_vec();
+        let r = resid(&x);
+        let g = grad(&r);
+        let gn = g.iter().fold(0.0f64, |a, v| a.max(v.abs()));
+        return Ok(finish(x, r, gn, vec![0; n], 0, 3));
+    }
+    // Initial phase: clip, then solve on the free set until no variable leaves the box.
+    let mut x = x_lsq.to_vec();
+    let mut on_bound = vec![0i32; n];
+    for j in 0..n {
+        if x[j] <= lb[j] {
+            x[j] = lb[j];
+            on_bound[j] = -1;
+        } else if x[j] >= ub[j] {
+            x[j] = ub[j];
+            on_bound[j] = 1;
+        }
+    }
+    let mut free: Vec<usize> = (0..n).filter(|&j| on_bound[j] == 0).collect();
+    let mut r = resid(&x);
+    let mut cost = cost_of(&r);
+    let mut g = grad(&r);
+    let mut iteration = 0;
+    while !free.is_empty() {
+        iteration += 1;
+        let z = lstsq_cols(&acol, m, &free, &b_free(&x, &on_bound));
+        let mut violated = vec![false; free.len()];
+        for (k, &j) in free.iter().enumerate() {
+            if z[k] < lb[j] {
+                x[j] = lb[j];
+                on_bound[j] = -1;
+                violated[k] = true;
+            } else if z[k] > ub[j] {
+                x[j] = ub[j];
+                on_bound[j] = 1;
+                violated[k] = true;
+            } else {
+                x[j] = z[k];
+            }
+        }
+        r = resid(&x);
+        cost = cost_of(&r);
+        g = grad(&r);
+        if !violated.iter().any(|&v| v) {
+            break;
+        }
+        free = free.iter().zip(&violated).filter(|(_, v)| !**v).map(|(j, _)| *j).collect();
+    }
+    let max_iter = options.max_iter.unwrap_or(n) + iteration;
+    let mut status = None;
+    let mut optimality = kkt_optimality(&g, &on_bound);
+    while iteration < max_iter {
+        if optimality < tol {
+            status = Some(1);
+            break;
+        }
+        // Free the variable with the largest KKT violation (first on ties, as argmax).
+        let mut best = 0;
+        for j in 1..n {
+            if g[j] * f64::from(on_bound[j]) > g[best] * f64::from(on_bound[best]) {
+                best = j;
+            }
+        }
+        on_bound[best] = 0;
+        loop {
+            let free: Vec<usize> = (0..n).filter(|&j| on_bound[j] == 0).collect();
+            let z = lstsq_cols(&acol, m, &free, &b_free(&x, &on_bound));
+            // The first bound crossed on the way from x to z: lower violations first, then upper
+            // (SciPy's hstack order), the smallest step wins.
+            let mut hit: Option<(f64, usize, i32)> = None;
+            for (side, viol) in [(-1, true), (1, false)] {
+                for (k, &j) in free.iter().enumerate() {
+                    let crosses = if viol { z[k] < lb[j] } else { z[k] > ub[j] };
+                    if crosses {
+                        let bound = if side == -1 { lb[j] } else { ub[j] };
+                        let alpha = (bound - x[j]) / (z[k] - x[j]);
+                        if hit.is_none_or(|(a, _, _)| alpha < a) {
+                            hit = Some((alpha, k, side));
+                        }
+                    }
+                }
+            }
+            match hit {
+                Some((alpha, k, side)) => {
+                    for (kk, &j) in free.iter().enumerate() {
+                        x[j] = x[j] * (1.0 - alpha) + alpha * z[kk];
+                    }
+                    on_bound[free[k]] = side;
+                }
+                None => {
+                    for (kk, &j) in free.iter().enumerate() {
+                        x[j] = z[kk];
+                    }
+                    break;
+                }
+            }
+        }
+        r = resid(&x);
+        let cost_new = cost_of(&r);
+        if cost - cost_new < tol * cost {
+            status = Some(2);
+        }
+        cost = cost_new;
+        g = grad(&r);
+        optimality = kkt_optimality(&g, &on_bound);
+        iteration += 1;
+        if status.is_some() {
+            break;
+        }
+    }
+    // SciPy reports its loop variable + 1: one less when the loop ran out.
+    let nit = if status.is_some() { iteration + 1 } else { iteration };
+    Ok(finish(x, r, optimality, on_bound, nit, status.unwrap_or(0)))
+}
