@@ -7,8 +7,8 @@
 use sci_ndimage::sci_array::ndarray::{Array2, Array3, ArrayD, Axis, Dimension, IxDyn, array};
 use sci_ndimage::{
     BinaryOptions, FootprintOptions, InterpOptions, Mode, affine_transform, binary_dilation, binary_erosion,
-    correlate1d, generate_binary_structure, label, maximum_filter, maximum_filter1d, minimum_filter, shift,
-    spline_filter1d, sum_labels, uniform_filter1d, zoom,
+    correlate1d, generate_binary_structure, label, maximum_filter, maximum_filter1d, median_filter,
+    minimum_filter, rank_filter, shift, spline_filter1d, sum_labels, uniform_filter1d, zoom,
 };
 use std::collections::VecDeque;
 
@@ -284,5 +284,45 @@ fn binary_erosion_matches_window_scan() {
         let nx = x.mapv(|v| !v);
         let want = erode_naive(&erode_naive(&nx, &st, true), &st, true).mapv(|v| !v);
         assert_eq!(binary_dilation(&x, &opts).unwrap(), want, "dilation, connectivity {conn}");
+    }
+}
+
+#[test]
+fn small_window_ranks_match_sorting() {
+    let mut r = rng(7);
+    // Few distinct values, so that ties are common.
+    let x = Array2::from_shape_fn((330, 320), |_| (r() * 7.0).floor());
+    let padded = |i: isize, j: isize| {
+        // Reflect mode.
+        let f = |k: isize, n: isize| {
+            if k < 0 {
+                -k - 1
+            } else if k >= n {
+                2 * n - k - 1
+            } else {
+                k
+            }
+        };
+        x[[f(i, 330) as usize, f(j, 320) as usize]]
+    };
+    let sorted_window = |i: usize, j: usize, h: usize, w: usize| {
+        let mut v: Vec<f64> = (0..h * w)
+            .map(|k| {
+                padded(
+                    i as isize + (k / w) as isize - (h / 2) as isize,
+                    j as isize + (k % w) as isize - (w / 2) as isize,
+                )
+            })
+            .collect();
+        v.sort_by(f64::total_cmp);
+        v
+    };
+    let med = median_filter(&x, &FootprintOptions::size(&[3])).unwrap();
+    let rank2 = rank_filter(&x, 2, &FootprintOptions::size(&[3, 4])).unwrap();
+    for i in 0..330 {
+        for j in 0..320 {
+            assert_eq!(med[[i, j]], sorted_window(i, j, 3, 3)[4], "median at {i}, {j}");
+            assert_eq!(rank2[[i, j]], sorted_window(i, j, 3, 4)[2], "rank 2 at {i}, {j}");
+        }
     }
 }

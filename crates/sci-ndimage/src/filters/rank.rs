@@ -214,16 +214,19 @@ where
     let nd = input.ndim();
     let sizes = per_axis(size, nd, "size")?;
     let org = origins(origin, nd)?;
-    let mut cur: ArrayD<T> = input.to_owned().into_dyn();
+    let view = dyn_view(input);
+    // No copy of the input: the first pass reads it directly.
+    let mut cur: Option<ArrayD<T>> = None;
     for d in 0..nd {
         if sizes[d] == 0 {
             return Err(invalid("size", "incorrect filter size"));
         }
         if sizes[d] > 1 {
-            cur = uniform1d_dyn(&cur.view(), sizes[d], d, mode, org[d])?;
+            let src = cur.as_ref().map_or_else(|| view.view(), |c| c.view());
+            cur = Some(uniform1d_dyn(&src, sizes[d], d, mode, org[d])?);
         }
     }
-    to_dim(cur)
+    to_dim(cur.unwrap_or_else(|| view.to_owned()))
 }
 
 // ---------------------------------------------------------------- minimum / maximum
@@ -450,6 +453,41 @@ fn gather_setup<T: Element>(
     Ok((fp, Some((padded, offs))))
 }
 
+/// The median of 9 values by Paeth's exchange network (19 compare-exchanges, in registers and
+/// without branches).
+fn median9(p: &[f64]) -> f64 {
+    let [mut p0, mut p1, mut p2, mut p3, mut p4, mut p5, mut p6, mut p7, mut p8] =
+        [p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8]];
+    macro_rules! sort {
+        ($a:ident, $b:ident) => {
+            let (x, y) = ($a, $b);
+            $a = if y < x { y } else { x };
+            $b = if y < x { x } else { y };
+        };
+    }
+    sort!(p1, p2);
+    sort!(p4, p5);
+    sort!(p7, p8);
+    sort!(p0, p1);
+    sort!(p3, p4);
+    sort!(p6, p7);
+    sort!(p1, p2);
+    sort!(p4, p5);
+    sort!(p7, p8);
+    sort!(p0, p3);
+    sort!(p5, p8);
+    sort!(p4, p7);
+    sort!(p3, p6);
+    sort!(p1, p4);
+    sort!(p2, p5);
+    sort!(p4, p7);
+    sort!(p4, p2);
+    sort!(p6, p4);
+    sort!(p4, p2);
+    let _ = (p0, p1, p2, p3, p5, p6, p7, p8);
+    p4
+}
+
 fn rank_dyn<T: Element>(
     input: &ArrayViewD<'_, T>,
     rank: isize,
@@ -464,6 +502,23 @@ fn rank_dyn<T: Element>(
     let Some((padded, offs)) = setup else { return Ok(input.to_owned()) };
     let r = r as usize;
     let select = |buf: &mut [f64]| {
+        if buf.len() == 9 && r == 4 {
+            return median9(buf);
+        }
+        if buf.len() <= 16 {
+            // Small windows: an insertion sort beats the general selection (same order: NaN
+            // compares as equal).
+            for i in 1..buf.len() {
+                let v = buf[i];
+                let mut j = i;
+                while j > 0 && v < buf[j - 1] {
+                    buf[j] = buf[j - 1];
+                    j -= 1;
+                }
+                buf[j] = v;
+            }
+            return buf[r];
+        }
         let (_, v, _) = buf.select_nth_unstable_by(r, |a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal));
         *v
     };
