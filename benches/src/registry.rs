@@ -183,6 +183,7 @@ pub fn registry() -> Vec<Workload> {
     all.extend(crate::workloads::ndimage::workloads());
     all.extend(crate::workloads::sparse::workloads());
     all.extend(crate::workloads::optimize::workloads());
+    all.extend(crate::workloads::stats::workloads());
     all
 }
 

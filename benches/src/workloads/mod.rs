@@ -8,6 +8,7 @@ pub mod ndimage;
 pub mod optimize;
 pub mod signal;
 pub mod sparse;
+pub mod stats;
 
 /// An error of a sci call as the workload's error message.
 pub(crate) fn msg<E: std::fmt::Display>(e: E) -> String {
