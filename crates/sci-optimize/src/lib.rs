@@ -57,9 +57,9 @@ pub use global::{
 };
 pub use lsq::{
     CurveFitOptions, CurveFitResult, FsolveOptions, FsolveResult, LeastSquaresOptions, LeastSquaresResult,
-    LeastsqOptions, LeastsqResult, Loss, LsqJac, LsqLinearMethod, LsqLinearOptions, LsqLinearResult, LsqMethod,
-    RootMethod, RootOptions, Sigma, XScale, curve_fit, curve_fit_full, fsolve, least_squares, leastsq,
-    lsq_linear, nnls, root,
+    LeastsqOptions, LeastsqResult, Loss, LsqJac, LsqLinearMethod, LsqLinearOptions, LsqLinearResult,
+    LsqMethod, NanPolicy, RootMethod, RootOptions, Sigma, XScale, curve_fit, curve_fit_full, fsolve,
+    least_squares, leastsq, lsq_linear, nnls, root,
 };
 pub use minimize::{
     Bounds, Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,

@@ -3,7 +3,9 @@
 
 use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array};
 use sci_array::testing::{assert_allclose, fixture::Fixture};
-use sci_optimize::{Bounds, CurveFitOptions, LsqMethod, OptimizeError, Sigma, curve_fit, curve_fit_full};
+use sci_optimize::{
+    Bounds, CurveFitOptions, LsqMethod, NanPolicy, OptimizeError, Sigma, curve_fit, curve_fit_full,
+};
 
 fn v(fx: &Fixture, p: &str) -> Array1<f64> {
     fx.array_f64(p).into_dimensionality::<Ix1>().unwrap()
@@ -17,6 +19,7 @@ fn curve_fit_bounds_and_covariance_match_scipy() {
     let fx = Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/optimize_curve_fit.json"))
         .unwrap();
     let (x, y) = (v(&fx, "x"), v(&fx, "y"));
+    let (xn, yn) = (v(&fx, "xn"), v(&fx, "yn"));
     let cov = fx.array_f64("cov").into_dimensionality::<Ix2>().unwrap();
     let names = fx.str("names").to_string();
     for name in names.split(' ') {
@@ -33,9 +36,11 @@ fn curve_fit_bounds_and_covariance_match_scipy() {
             bounds: bounded.then(|| Bounds::new(lb, ub)),
             method: (fx.str(&c("method")) == "trf").then_some(LsqMethod::Trf),
             maxfev: None,
+            nan_policy: (fx.str(&c("nan_policy")) == "omit").then_some(NanPolicy::Omit),
         };
+        let (x, y) = if opts.nan_policy.is_some() { (&xn, &yn) } else { (&x, &y) };
         let r =
-            curve_fit_full(model, &x, &y, &v(&fx, &c("p0")), &opts).unwrap_or_else(|e| panic!("{name}: {e}"));
+            curve_fit_full(model, x, y, &v(&fx, &c("p0")), &opts).unwrap_or_else(|e| panic!("{name}: {e}"));
         // Finite-difference Jacobians: last-bit differences of exp are amplified ~1e8 (see
         // tests/least_squares.rs); pcov comes from the final finite-difference Jacobian.
         assert_allclose(&r.popt, &v(&fx, &c("popt")), 1e-7, 1e-9);
@@ -49,7 +54,7 @@ fn curve_fit_bounds_and_covariance_match_scipy() {
         let mesg = fx.str(&c("mesg"));
         // MINPACK's messages are formatted by SciPy's own tolerances text.
         assert!(r.mesg.split_whitespace().eq(mesg.split_whitespace()), "{name}: {:?} vs {mesg:?}", r.mesg);
-        let (popt, pcov2) = curve_fit(model, &x, &y, &v(&fx, &c("p0")), &opts).unwrap();
+        let (popt, pcov2) = curve_fit(model, x, y, &v(&fx, &c("p0")), &opts).unwrap();
         assert_eq!((popt, pcov2), (r.popt, r.pcov));
     }
 }
@@ -96,6 +101,14 @@ fn curve_fit_trf_edges_and_bad_input() {
             _ => matches!(e, OptimizeError::InvalidValue { .. }),
         };
         assert!(ok, "{what}: {e:?}");
+    }
+    // nan_policy='raise' refuses NaN; without nan_policy NaN is refused as non-finite data.
+    let mut yn = y.clone();
+    yn[3] = f64::NAN;
+    let raise = CurveFitOptions { nan_policy: Some(NanPolicy::Raise), ..Default::default() };
+    for opts in [&raise, &CurveFitOptions::default()] {
+        let e = curve_fit(model, &x, &yn, &p0, opts).unwrap_err();
+        assert!(matches!(e, OptimizeError::InvalidValue { arg: "ydata", .. }), "{e:?}");
     }
     let e = curve_fit(model, &Array1::zeros(0), &Array1::zeros(0), &p0, &Default::default()).unwrap_err();
     assert!(matches!(e, OptimizeError::InvalidValue { arg: "ydata", .. }), "{e:?}");

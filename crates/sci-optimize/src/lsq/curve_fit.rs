@@ -17,6 +17,17 @@ pub enum Sigma {
     Cov(Array2<f64>),
 }
 
+/// What [`curve_fit`] does with NaN in `xdata`/`ydata` (SciPy's `nan_policy=`; `'propagate'`
+/// is refused by SciPy and absent here).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NanPolicy {
+    /// `'raise'`: an error if any NaN is present.
+    Raise,
+    /// `'omit'`: points with a NaN in `xdata` or `ydata` are dropped (with their `sigma` rows
+    /// and columns).
+    Omit,
+}
+
 /// Options of [`curve_fit`] and [`curve_fit_full`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CurveFitOptions {
@@ -30,6 +41,8 @@ pub struct CurveFitOptions {
     pub method: Option<LsqMethod>,
     /// `maxfev` (default `200 * (n + 1)` for `'lm'`, `100 n` for `'trf'`).
     pub maxfev: Option<usize>,
+    /// `nan_policy` (default `None`: non-finite data is an error, SciPy's `check_finite=True`).
+    pub nan_policy: Option<NanPolicy>,
 }
 
 /// [`curve_fit_full`]'s result (SciPy's `full_output=True`: `popt, pcov, infodict, mesg, ier`).
@@ -101,8 +114,8 @@ impl Transform {
 /// cannot be estimated (singular Jacobian, or no more points than parameters with
 /// `absolute_sigma=false`).
 ///
-/// SciPy equivalent: `scipy.optimize.curve_fit` (`method='dogbox'`, `jac`, `nan_policy` and
-/// extra `least_squares` keywords are missing).
+/// SciPy equivalent: `scipy.optimize.curve_fit` (`method='dogbox'`, `jac`, `p0=None` and extra
+/// `least_squares` keywords are missing; `xdata` is one-dimensional).
 ///
 /// # Errors
 ///
@@ -187,13 +200,50 @@ where
     S2: Data<Elem = f64>,
     S3: Data<Elem = f64>,
 {
-    let xdata = xdata.to_owned();
-    let ydata = ydata.to_owned();
+    let mut xdata = xdata.to_owned();
+    let mut ydata = ydata.to_owned();
+    let mut sigma = options.sigma.clone();
     let n = p0.len();
-    let m = ydata.len();
-    if xdata.iter().chain(ydata.iter()).any(|v| !v.is_finite()) {
-        return Err(invalid("ydata", "array must not contain infs or NaNs"));
+    match options.nan_policy {
+        None => {
+            if xdata.iter().chain(ydata.iter()).any(|v| !v.is_finite()) {
+                return Err(invalid("ydata", "array must not contain infs or NaNs"));
+            }
+        }
+        Some(NanPolicy::Raise) => {
+            if xdata.iter().chain(ydata.iter()).any(|v| v.is_nan()) {
+                return Err(invalid("ydata", "The input contains nan values"));
+            }
+        }
+        Some(NanPolicy::Omit) if xdata.len() == ydata.len() => {
+            let keep: Vec<usize> =
+                (0..ydata.len()).filter(|&i| !xdata[i].is_nan() && !ydata[i].is_nan()).collect();
+            let m0 = ydata.len();
+            if keep.len() < m0 {
+                xdata = keep.iter().map(|&i| xdata[i]).collect();
+                ydata = keep.iter().map(|&i| ydata[i]).collect();
+                let k = keep.len();
+                // Per-point sigma is filtered with the data; other shapes are left to the checks.
+                sigma = match sigma {
+                    Some(Sigma::Std(s)) if s.len() == m0 && m0 > 1 => {
+                        Some(Sigma::Std(keep.iter().map(|&i| s[i]).collect()))
+                    }
+                    Some(Sigma::Cov(c)) if c.dim() == (m0, m0) => {
+                        Some(Sigma::Cov(Array2::from_shape_fn((k, k), |(i, j)| c[[keep[i], keep[j]]])))
+                    }
+                    other => other,
+                };
+            }
+        }
+        Some(NanPolicy::Omit) => {
+            return Err(OptimizeError::WrongLength {
+                arg: "xdata",
+                expected: ydata.len(),
+                found: xdata.len(),
+            });
+        }
     }
+    let m = ydata.len();
     if m == 0 {
         return Err(invalid("ydata", "`ydata` must not be empty!"));
     }
@@ -207,7 +257,7 @@ where
     if method == LsqMethod::Lm && m < n {
         return Err(OptimizeError::WrongLength { arg: "ydata", expected: n, found: m });
     }
-    let transform = match &options.sigma {
+    let transform = match &sigma {
         None => Transform::None,
         Some(Sigma::Std(s)) if s.len() == m || s.len() == 1 => Transform::Scale(s.mapv(|v| 1.0 / v)),
         Some(Sigma::Std(s)) => {

@@ -13,7 +13,7 @@ mod root;
 mod trf;
 
 pub use common::Loss;
-pub use curve_fit::{CurveFitOptions, CurveFitResult, Sigma, curve_fit, curve_fit_full};
+pub use curve_fit::{CurveFitOptions, CurveFitResult, NanPolicy, Sigma, curve_fit, curve_fit_full};
 pub use least_squares::{LeastSquaresOptions, LeastSquaresResult, LsqJac, LsqMethod, XScale, least_squares};
 pub use lsq_linear::{LsqLinearMethod, LsqLinearOptions, LsqLinearResult, lsq_linear};
 pub use nnls::nnls;
