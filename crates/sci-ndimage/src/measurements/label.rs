@@ -36,21 +36,6 @@ fn merge(parent: &mut [u32], a: u32, b: u32) -> u32 {
     lo
 }
 
-/// The positions `[lo, hi)` (before clipping to the line) of an earlier line touched by the
-/// run `x0..x1` through the `dx = -1, 0, 1` mask `m`: one range, or two when only the diagonals
-/// touch a single pixel.
-fn touched(x0: usize, x1: usize, m: [bool; 3]) -> impl Iterator<Item = (isize, isize)> {
-    let (x0, x1) = (x0 as isize, x1 as isize);
-    let ranges = if !m[1] && m[0] && m[2] && x1 - x0 == 1 {
-        [(x0 - 1, x0), (x0 + 1, x0 + 2)]
-    } else {
-        let kmin = m.iter().position(|&b| b).unwrap_or(1) as isize;
-        let kmax = m.iter().rposition(|&b| b).unwrap_or(1) as isize;
-        [(x0 + kmin - 1, x1 + kmax - 1), (0, 0)]
-    };
-    ranges.into_iter().filter(|(lo, hi)| hi > lo)
-}
-
 /// The structure's neighbours that a C-order scan meets before the centre: whether the
 /// previous pixel of the same line is one (`same_line`), and for each earlier line offset (all
 /// axes but the last, lexicographically negative) which of `dx = -1, 0, 1` along the last axis.
@@ -159,13 +144,18 @@ impl Grid {
             let src = &data[(row0 + r) * w..(row0 + r + 1) * w];
             // The earlier lines this one touches (lines before the stripe are joined by
             // `seam`).
-            let earlier: Vec<(&[i32], [bool; 3])> = self
+            // Per earlier line: its labels, the lowest and highest `dx + 1` of the mask, and
+            // whether a single pixel touches it only through the two diagonals.
+            let earlier: Vec<(&[i32], usize, usize, bool)> = self
                 .lines
                 .iter()
                 .filter_map(|(lin, off, m)| {
                     let nr = r as isize + lin;
-                    (nr >= 0 && self.inside(&coord, off))
-                        .then(|| (&prev[nr as usize * w..(nr as usize + 1) * w], *m))
+                    (nr >= 0 && self.inside(&coord, off)).then(|| {
+                        let kmin = m.iter().position(|&b| b).unwrap_or(1);
+                        let kmax = m.iter().rposition(|&b| b).unwrap_or(1);
+                        (&prev[nr as usize * w..(nr as usize + 1) * w], kmin, kmax, !m[1] && m[0] && m[2])
+                    })
                 })
                 .collect();
             // Each run of the line (each pixel without the left neighbour) takes the root of
@@ -182,19 +172,23 @@ impl Grid {
                     x += 1;
                 }
                 let mut id = 0u32;
-                for &(pl, m) in &earlier {
-                    for (lo, hi) in touched(x0, x, m) {
-                        let (lo, hi) = (lo.max(0) as usize, (hi.max(0) as usize).min(w));
-                        let mut last = 0;
-                        for &l in &pl[lo.min(hi)..hi] {
-                            if l != 0 && l != last {
-                                last = l;
-                                id = if id == 0 {
-                                    find(&mut parent, l as u32)
-                                } else {
-                                    merge(&mut parent, id, l as u32)
-                                };
-                            }
+                let mut visit = |l: i32, id: &mut u32| {
+                    *id = if *id == 0 {
+                        find(&mut parent, l as u32)
+                    } else {
+                        merge(&mut parent, *id, l as u32)
+                    };
+                };
+                for &(pl, kmin, kmax, split) in &earlier {
+                    // Touched positions x0 + kmin - 1 ..= x - 2 + kmax (without x0 itself for
+                    // a diagonal-only single pixel).
+                    let lo = (x0 + kmin).saturating_sub(1);
+                    let hi = (x + kmax - 1).min(w);
+                    let mut last = 0;
+                    for (p, &l) in pl[lo.min(hi)..hi].iter().enumerate() {
+                        if l != 0 && l != last && !(split && x - x0 == 1 && lo + p == x0) {
+                            last = l;
+                            visit(l, &mut id);
                         }
                     }
                 }
@@ -342,24 +336,21 @@ where
             map[i] = map[r];
         }
     }
-    let relabel = |(c, off): (&mut [i32], usize)| {
-        // Runs share their provisional label: look each run up once.
-        let (mut from, mut to) = (0, 0);
-        c.iter_mut().for_each(|v| {
-            if *v != from {
-                from = *v;
-                to = if from == 0 { 0 } else { map[from as usize + off] };
-            }
-            *v = to;
-        })
-    };
+    // Per stripe: a map from its provisional labels (0 for the background) to the final ones.
+    let ends: Vec<usize> = offsets.iter().skip(1).copied().chain(std::iter::once(parent.len() - 1)).collect();
+    let maps: Vec<Vec<i32>> = offsets
+        .iter()
+        .zip(&ends)
+        .map(|(&a, &b)| std::iter::once(0).chain(map[a + 1..=b].iter().copied()).collect())
+        .collect();
+    let relabel = |(c, m): (&mut [i32], &Vec<i32>)| c.iter_mut().for_each(|v| *v = m[*v as usize]);
     let mut pieces = Vec::new();
     let mut rest = &mut out[..];
-    for (s, &off) in offsets.iter().enumerate() {
+    for (s, m) in maps.iter().enumerate() {
         let rows = bounds[s + 1] - bounds[s];
         let (a, b) = rest.split_at_mut(rows * w);
         // Smaller pieces than the stripes, for balance.
-        pieces.extend(a.chunks_mut(w * rows.div_ceil(8).max(1)).map(|c| (c, off)));
+        pieces.extend(a.chunks_mut(w * rows.div_ceil(8).max(1)).map(|c| (c, m)));
         rest = b;
     }
     if total >= PAR_THRESHOLD {
