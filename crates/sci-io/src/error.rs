@@ -116,6 +116,15 @@ pub enum IoError {
         /// What is wrong (the field, the expected type, ...).
         reason: String,
     },
+    /// An image file is not a PNG, JPEG, TIFF or BMP image, or is truncated or corrupt, or the
+    /// image encoder failed.
+    #[error("{file}: cannot decode or encode the image: {reason}")]
+    Image {
+        /// The file read (`"<bytes>"` or `"<reader>"` for in-memory input).
+        file: String,
+        /// What the decoder or encoder said.
+        reason: String,
+    },
     /// An option or argument has a value outside its domain.
     #[error("invalid value for `{arg}`: {reason}")]
     InvalidArgument {

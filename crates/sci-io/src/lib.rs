@@ -11,10 +11,16 @@
 //! | `numpy.loadtxt`, `numpy.savetxt` | [`loadtxt`], [`loadtxt_str`], [`savetxt`], [`savetxt_string`] |
 //! | `numpy.genfromtxt` | [`genfromtxt`], [`genfromtxt_str`] (a [`Table`] of named [`Column`]s) |
 //! | `scipy.io.hb_read`, `hb_write` | [`hb_read`], [`hb_write`] (real unsymmetric assembled; [`sprs::CsMat`]) |
+//! | `skimage.io.imread`/`imsave`, `imageio.v3.imread`/`imwrite`, `matplotlib.pyplot.imread`/`imsave` | [`imread`], [`imread_as_gray`], [`imread_from_bytes`], [`imread_from_reader`], [`imsave`], [`imsave_to_bytes`] (PNG, JPEG, TIFF, BMP; feature `image`) |
 //! | `scipy.io.mmread`, `mmwrite`, `mminfo` | [`mmread`], [`mmwrite`], [`mminfo`] (and `_str`/`_string` forms; sparse matrices as [`sprs::TriMat`]) |
 //!
 //! Malformed files give an [`IoError`], never a panic, and no allocation is sized by an
 //! untrusted header before the file is known to hold that much data.
+//!
+//! Image files are decoded and encoded by the pure-Rust [`image`](https://docs.rs/image) crate
+//! (feature `image`, on by default, with only its PNG, JPEG, TIFF and BMP codecs): no system
+//! library, decoders hardened against malformed files, and allocation limits on the sizes an
+//! untrusted header claims; sci maps its pixel buffers to ndarray arrays.
 //!
 //! Speed: `.npy` arrays in native byte order are written with one bulk write and read with
 //! one read into a preallocated buffer; `loadtxt` parses without per-line allocation using
@@ -39,6 +45,8 @@ pub use sci_array;
 
 mod error;
 mod hb;
+#[cfg(feature = "image")]
+mod image;
 mod load;
 mod mm;
 mod npy;
@@ -48,6 +56,11 @@ mod text;
 
 pub use error::{IoError, Result};
 pub use hb::{HbWriteOptions, hb_read, hb_read_str, hb_write, hb_write_string};
+#[cfg(feature = "image")]
+pub use image::{
+    Image, ImageElement, ImageFormat, ImsaveOptions, imread, imread_as_gray, imread_from_bytes,
+    imread_from_reader, imsave, imsave_to_bytes,
+};
 pub use load::{Loaded, load};
 pub use mm::{
     MmField, MmFormat, MmInfo, MmMatrix, MmSymmetry, MmWritable, MmWriteOptions, mminfo, mminfo_str, mmread,
