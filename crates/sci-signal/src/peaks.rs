@@ -145,31 +145,61 @@ impl PeakProperties {
     }
 }
 
-/// Local maxima with their plateau edges (SciPy's `_local_maxima_1d`).
-fn local_maxima(x: &[f64]) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
-    let (mut mid, mut left, mut right) = (vec![], vec![], vec![]);
+/// Local maxima with their plateau edges (SciPy's `_local_maxima_1d`); the edges only when
+/// `edges` is true (they are needed for `plateau_size` alone).
+fn local_maxima(x: &[f64], edges: bool) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
     let n = x.len();
     if n < 3 {
-        return (mid, left, right);
+        return (vec![], vec![], vec![]);
     }
+    // At most one peak in every two samples; noise has about one in three.
+    let cap = n / 3 + 16;
+    let mut mid = Vec::with_capacity(cap);
+    let (mut left, mut right) =
+        if edges { (Vec::with_capacity(cap), Vec::with_capacity(cap)) } else { (vec![], vec![]) };
     let i_max = n - 1;
     let mut i = 1;
     while i < i_max {
-        if x[i - 1] < x[i] {
+        let xi = x[i];
+        if x[i - 1] < xi {
+            let next = x[i + 1];
+            if next < xi {
+                // The common case: a single-sample peak.
+                mid.push(i);
+                if edges {
+                    left.push(i);
+                    right.push(i);
+                }
+                i += 2;
+                continue;
+            }
             let mut ahead = i + 1;
-            while ahead < i_max && x[ahead] == x[i] {
+            while ahead < i_max && x[ahead] == xi {
                 ahead += 1;
             }
-            if x[ahead] < x[i] {
-                left.push(i);
-                right.push(ahead - 1);
+            if x[ahead] < xi {
                 mid.push((i + ahead - 1) / 2);
+                if edges {
+                    left.push(i);
+                    right.push(ahead - 1);
+                }
                 i = ahead;
             }
         }
         i += 1;
     }
     (mid, left, right)
+}
+
+/// `x` as a slice, borrowed when contiguous, copied otherwise.
+fn as_contiguous<'a, S: Data<Elem = f64>>(x: &'a ArrayBase<S, Ix1>, copy: &'a mut Vec<f64>) -> &'a [f64] {
+    match x.as_slice() {
+        Some(v) => v,
+        None => {
+            *copy = x.iter().copied().collect();
+            copy
+        }
+    }
 }
 
 fn filter<T: Copy>(v: &[T], keep: &[bool]) -> Vec<T> {
@@ -223,19 +253,25 @@ fn prominences_impl(x: &[f64], peaks: &[usize], wlen: Option<usize>) -> Result<P
     if let Some(&peak) = peaks.iter().find(|&&p| p >= x.len()) {
         return Err(invalid("peaks", format!("peak {peak} is not a valid index for `x`")));
     }
+    let m = peaks.len();
+    let (mut proms, mut lb, mut rb) = (vec![0.0; m], vec![0usize; m], vec![0usize; m]);
+    let one = |((pr, l), r): ((&mut f64, &mut usize), &mut usize), &p: &usize| {
+        (*pr, *l, *r) = prominence_one(x, p, wlen);
+    };
     // Peaks are independent: many peaks on a long signal go over threads (same results).
     #[cfg(feature = "rayon")]
-    let all: Vec<(f64, usize, usize)> = if peaks.len() >= 1000 && x.len() >= 10_000 {
+    if m >= 1000 && x.len() >= 10_000 {
         use rayon::prelude::*;
-        peaks.par_iter().map(|&p| prominence_one(x, p, wlen)).collect()
-    } else {
-        peaks.iter().map(|&p| prominence_one(x, p, wlen)).collect()
-    };
-    #[cfg(not(feature = "rayon"))]
-    let all: Vec<(f64, usize, usize)> = peaks.iter().map(|&p| prominence_one(x, p, wlen)).collect();
-    let proms = all.iter().map(|a| a.0).collect();
-    let lb = all.iter().map(|a| a.1).collect();
-    let rb = all.iter().map(|a| a.2).collect();
+        proms
+            .par_iter_mut()
+            .zip(lb.par_iter_mut())
+            .zip(rb.par_iter_mut())
+            .zip(peaks.par_iter())
+            .with_min_len(4096)
+            .for_each(|(o, p)| one(o, p));
+        return Ok((proms, lb, rb));
+    }
+    proms.iter_mut().zip(lb.iter_mut()).zip(rb.iter_mut()).zip(peaks).for_each(|(o, p)| one(o, p));
     Ok((proms, lb, rb))
 }
 
@@ -351,8 +387,9 @@ pub fn find_peaks<S: Data<Elem = f64>>(
     if opts.width.is_some() && (opts.rel_height.is_nan() || opts.rel_height < 0.0) {
         return Err(invalid("rel_height", "`rel_height` must be greater or equal to 0.0"));
     }
-    let xv: Vec<f64> = x.iter().copied().collect();
-    let (mut peaks, left_edges, right_edges) = local_maxima(&xv);
+    let mut copy = Vec::new();
+    let xv = as_contiguous(x, &mut copy);
+    let (mut peaks, left_edges, right_edges) = local_maxima(xv, opts.plateau_size.is_some());
     let mut props = PeakProperties::default();
     let apply = |peaks: &mut Vec<usize>, props: &mut PeakProperties, keep: &[bool]| {
         *peaks = filter(peaks, keep);
@@ -390,7 +427,7 @@ pub fn find_peaks<S: Data<Elem = f64>>(
         apply(&mut peaks, &mut props, &keep);
     }
     if opts.prominence.is_some() || opts.width.is_some() {
-        let (p, l, r) = prominences_impl(&xv, &peaks, wlen)?;
+        let (p, l, r) = prominences_impl(xv, &peaks, wlen)?;
         props.prominences = Some(Array1::from(p));
         props.left_bases = Some(Array1::from(l));
         props.right_bases = Some(Array1::from(r));
@@ -406,7 +443,7 @@ pub fn find_peaks<S: Data<Elem = f64>>(
             props.left_bases.as_ref().expect("computed").to_vec(),
             props.right_bases.as_ref().expect("computed").to_vec(),
         );
-        let (w, h, l, r) = widths_impl(&xv, &peaks, opts.rel_height, &prom)?;
+        let (w, h, l, r) = widths_impl(xv, &peaks, opts.rel_height, &prom)?;
         let keep: Vec<bool> = w.iter().map(|&v| b.keep(v)).collect();
         props.widths = Some(Array1::from(w));
         props.width_heights = Some(Array1::from(h));
@@ -445,8 +482,8 @@ pub fn peak_prominences<S: Data<Elem = f64>>(
     wlen: Option<f64>,
 ) -> Result<(Array1<f64>, Array1<usize>, Array1<usize>)> {
     let w = wlen_arg(wlen)?;
-    let xv: Vec<f64> = x.iter().copied().collect();
-    let (p, l, r) = prominences_impl(&xv, peaks, w)?;
+    let mut copy = Vec::new();
+    let (p, l, r) = prominences_impl(as_contiguous(x, &mut copy), peaks, w)?;
     Ok((Array1::from(p), Array1::from(l), Array1::from(r)))
 }
 
@@ -478,11 +515,12 @@ pub fn peak_widths<S: Data<Elem = f64>>(
     prominence_data: Option<(&[f64], &[usize], &[usize])>,
     wlen: Option<f64>,
 ) -> Result<(Array1<f64>, Array1<f64>, Array1<f64>, Array1<f64>)> {
-    let xv: Vec<f64> = x.iter().copied().collect();
+    let mut copy = Vec::new();
+    let xv = as_contiguous(x, &mut copy);
     let prom = match prominence_data {
         Some((p, l, r)) => (p.to_vec(), l.to_vec(), r.to_vec()),
-        None => prominences_impl(&xv, peaks, wlen_arg(wlen)?)?,
+        None => prominences_impl(xv, peaks, wlen_arg(wlen)?)?,
     };
-    let (w, h, l, r) = widths_impl(&xv, peaks, rel_height, &prom)?;
+    let (w, h, l, r) = widths_impl(xv, peaks, rel_height, &prom)?;
     Ok((Array1::from(w), Array1::from(h), Array1::from(l), Array1::from(r)))
 }
