@@ -140,6 +140,9 @@ pub(crate) fn strided_lanes<X, St>(
     );
 }
 
+/// Largest slab `(n, inner)` transformed whole in a work buffer of its own (fits in L2).
+const SLAB_BYTES: usize = 256 << 10;
+
 /// [`strided_lanes`] with the complex FFT `plan` (scaled by `scale`) as the lane operation.
 fn strided_inplace<T: FftFloat>(
     plan: &dyn rustfft::Fft<T>,
@@ -149,6 +152,29 @@ fn strided_inplace<T: FftFloat>(
     scale: Option<T>,
 ) {
     let scratch_len = plan.get_inplace_scratch_len();
+    let slab = n * inner;
+    if buf.len() > slab && slab * std::mem::size_of::<Complex<T>>() <= SLAB_BYTES {
+        // Several slabs that each fit in L2 (e.g. the middle axis of a 3-d array): every slab is
+        // transposed, transformed and transposed back in a work buffer of its own size, so the
+        // axis costs one pass over memory instead of two.
+        #[cfg(feature = "rayon")]
+        let par = buf.len() >= crate::engine::PAR_THRESHOLD;
+        #[cfg(not(feature = "rayon"))]
+        let par = false;
+        let tasks: Vec<&mut [Complex<T>]> = buf.chunks_mut(slab).collect();
+        run_tasks(
+            tasks,
+            par,
+            || (vec![Complex::zero(); scratch_len], vec![Complex::zero(); slab]),
+            |(scratch, work), s: &mut [Complex<T>]| {
+                transpose_into(s, inner, work, n, n, inner);
+                plan.process_with_scratch(work, scratch);
+                scale_slice(work, scale);
+                transpose_into(work, n, s, inner, inner, n);
+            },
+        );
+        return;
+    }
     let mut work = CplxWork::<T>::new(buf.len());
     strided_lanes(
         buf,
