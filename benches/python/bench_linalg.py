@@ -99,6 +99,13 @@ def lstsq_2000x500(inp):
     return run
 
 
+# Sums of 1000 products of standard normals: entries ~30, rounding differences ~1e-13.
+@workload("linalg.matmul_1000", rtol=1e-10, atol=1e-10)
+def matmul_1000(inp):
+    a, b = inp.npy("a"), inp.npy("b")
+    return lambda: {"c": a @ b}
+
+
 @workload("linalg.expm_200", rtol=1e-9, atol=1e-12)
 def expm_200(inp):
     a = inp.npy("a")

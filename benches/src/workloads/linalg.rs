@@ -8,7 +8,7 @@
 use super::msg;
 use crate::registry::{Case, Inputs, Workload};
 use ndarray::{Array1, Array2};
-use sci_linalg::{QrMode, cholesky, det, eig, eigh, expm, inv, lstsq, qr, solve, svd};
+use sci_linalg::{QrMode, cholesky, det, eig, eigh, expm, inv, lstsq, matmul, qr, solve, svd};
 
 /// The `linalg.*` workloads available with the current sci-linalg.
 pub fn workloads() -> Vec<Workload> {
@@ -58,6 +58,11 @@ pub fn workloads() -> Vec<Workload> {
             name: "linalg.lstsq_2000x500",
             about: "sci_linalg::lstsq(a, b), a 2000x500, b (2000,); compares x and residues",
             setup: lstsq_2000x500,
+        },
+        Workload {
+            name: "linalg.matmul_1000",
+            about: "sci_linalg::matmul(a, b), a and b 1000x1000 (NumPy: a @ b)",
+            setup: matmul_1000,
         },
         Workload {
             name: "linalg.expm_200",
@@ -174,4 +179,12 @@ fn expm_200(inp: &mut Inputs) -> Result<Case, String> {
     let a = inp.rng().normal_mat(200, 200) / 200f64.sqrt();
     inp.save("a", &a)?;
     Ok(Box::new(move || Ok(vec![("e", expm(&a).map_err(msg)?.into())])))
+}
+
+fn matmul_1000(inp: &mut Inputs) -> Result<Case, String> {
+    let a = inp.rng().normal_mat(1000, 1000);
+    let b = inp.rng().normal_mat(1000, 1000);
+    inp.save("a", &a)?;
+    inp.save("b", &b)?;
+    Ok(Box::new(move || Ok(vec![("c", matmul(&a, &b).map_err(msg)?.into())])))
 }

@@ -2,7 +2,7 @@
 
 use faer::dyn_stack::{MemBuffer, MemStack};
 use faer::linalg::cholesky::llt::factor as llt;
-use ndarray::{Array, Array2, ArrayBase, Data, Dimension, Ix2};
+use ndarray::{Array, Array2, ArrayBase, Data, Dimension, Ix2, s};
 
 use crate::error::{LinalgError, Result};
 use crate::rhs::{rhs_back, rhs_matrix};
@@ -16,10 +16,11 @@ pub(crate) fn cholesky_packed<T: LinalgFloat, S: Data<Elem = T>>(
 ) -> Result<Array2<T>> {
     let n = check_square_finite(a, "a")?;
     let mut l = zeros_f(n, n);
+    // Column j of L from column j (lower) or row j (upper) of a: whole-slice copies, so a
+    // row-major `a` with `lower = false` (SciPy's default) is read contiguously.
     for j in 0..n {
-        for i in j..n {
-            l[[i, j]] = if lower { a[[i, j]] } else { a[[j, i]] };
-        }
+        let src = if lower { a.slice(s![j.., j]) } else { a.slice(s![j, j..]) };
+        l.slice_mut(s![j.., j]).assign(&src);
     }
     #[cfg(feature = "lapack")]
     if n > 0 {

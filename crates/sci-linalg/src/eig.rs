@@ -20,7 +20,7 @@ fn lower_view<T, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, lower: bool) -> MatRe
     if lower { f } else { f.transpose() }
 }
 
-fn sym_evd<T: LinalgFloat, S: Data<Elem = T>>(
+pub(crate) fn sym_evd<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     lower: bool,
     vectors: bool,

@@ -13,7 +13,8 @@
 //! [`cholesky`], [`cholesky_banded`], [`qr`], [`qr_pivoting`], [`rq`], [`svd`], [`schur`],
 //! [`schur_sorted`], [`rsf2csf`], [`hessenberg`], [`polar`]); eigenvalues ([`eig`], [`eigh`],
 //! [`eig_banded`]); matrix functions ([`expm`], [`logm`], [`sqrtm`], [`funm`], [`signm`],
-//! [`fractional_matrix_power`], [`cosm`], [`sinm`], [`tanm`], [`coshm`], [`sinhm`], [`tanhm`]).
+//! [`fractional_matrix_power`], [`cosm`], [`sinm`], [`tanm`], [`coshm`], [`sinhm`], [`tanhm`]);
+//! NumPy's matrix products ([`matmul`], [`dot`], [`multi_dot`]) on faer's multithreaded GEMM.
 //!
 //! ```
 //! use sci_linalg::{det, solve, svdvals};
@@ -78,6 +79,7 @@ mod banded;
 mod cholesky;
 mod circulant;
 mod eig;
+mod eigh_gen;
 mod error;
 mod hessenberg;
 #[cfg(feature = "lapack")]
@@ -108,6 +110,7 @@ pub use banded::{
 pub use cholesky::{ChoFactor, cho_factor, cho_solve, cholesky};
 pub use circulant::{CirculantSingular, solve_circulant};
 pub use eig::{eig, eigh, eigvals, eigvalsh};
+pub use eigh_gen::{EighOptions, eigh_with, eigvalsh_with};
 pub use error::{LinalgError, Result};
 pub use hessenberg::hessenberg;
 pub use ldl::ldl;
@@ -120,6 +123,7 @@ pub use matfuncs::{expm, matrix_power};
 pub use norm::{NormOrd, cond, matrix_rank, norm};
 pub use polynomial::{PolyfitFull, PolyfitOptions, polyfit, polyfit_cov, polyfit_full, polyval, roots};
 pub use procrustes::{Side, bandwidth, issymmetric, orthogonal_procrustes, pinvh, polar};
+pub use products::{dot, matmul, multi_dot};
 pub use qr::{QrMode, qr, qr_pivoting, qr_r, rq};
 pub use scalar::LinalgFloat;
 pub use schur::{rsf2csf, schur, schur_complex};

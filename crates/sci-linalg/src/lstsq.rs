@@ -3,10 +3,10 @@
 use ndarray::{Array, Array1, Array2, ArrayBase, Axis, Data, Dimension, Ix2, s};
 
 use crate::error::Result;
-use crate::products::matmul;
+use crate::products::matmul_unchecked as matmul;
 use crate::rhs::{rhs_back, rhs_matrix};
-use crate::scalar::{LinalgFloat, check_finite, zeros_f};
-use crate::svd::svd;
+use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, par, to_fortran, zeros_f};
+use crate::svd::{singular_values, svd};
 
 /// The result of [`lstsq`]: SciPy's `(x, residues, rank, s)`.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,6 +71,10 @@ where
         let residues = residues(a, &bm, &x, rank);
         return Ok(Lstsq { x: rhs_back(x, b.ndim()), residues, rank, s: sv });
     }
+    if m >= n && n > 0 {
+        let (x, residues, rank, sv) = lstsq_tall(a, &bm, cond)?;
+        return Ok(Lstsq { x: rhs_back(x, b.ndim()), residues, rank, s: sv });
+    }
     let d = svd(a, false)?;
     let cutoff = d.s.first().map_or(T::zero(), |&s0| cond * s0);
     let rank = d.s.iter().filter(|&&x| x > cutoff).count();
@@ -82,6 +86,76 @@ where
     let x = if rank == 0 { zeros_f(n, bm.ncols()) } else { matmul(d.vh.slice(s![..rank, ..]).t(), c.view()) };
     let residues = residues(a, &bm, &x, rank);
     Ok(Lstsq { x: rhs_back(x, b.ndim()), residues, rank, s: d.s })
+}
+
+/// `lstsq` for `m >= n > 0` as LAPACK `gelsd` does it: a Householder QR `a = Q R` first, then
+/// the singular values of the `(n, n)` factor `R` (those of `a`) decide the rank.
+///
+/// With full rank and `cond(R)² · eps ≤ 1e-10` (where any two backward-stable solvers agree to
+/// about that relative accuracy) `x` is the triangular solve `R x = (Qᵀ b)[:n]`; otherwise the
+/// SVD of `R` gives the minimum-norm solution of the truncated problem, as the SVD of `a` would.
+/// `residues` are the squared norms of `(Qᵀ b)[n:]`, as SciPy reads them from `gelsd`'s `b`.
+fn lstsq_tall<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    bm: &Array2<T>,
+    cond: T,
+) -> Result<(Array2<T>, Array1<T>, usize, Array1<T>)> {
+    use faer::dyn_stack::{MemBuffer, MemStack};
+    use faer::linalg::{householder, qr::no_pivoting::factor as fqr, triangular_solve};
+    let (m, n) = a.dim();
+    let k = bm.ncols();
+    let par = par();
+    let mut packed = to_fortran(a);
+    let bs = fqr::recommended_block_size::<T>(m, n);
+    let mut coeff = faer::Mat::<T>::zeros(bs, n);
+    let mut c = to_fortran(bm);
+    {
+        let mut mem = MemBuffer::new(fqr::qr_in_place_scratch::<T>(m, n, bs, par, Default::default()).or(
+            householder::apply_block_householder_sequence_transpose_on_the_left_in_place_scratch::<T>(
+                m, bs, k,
+            ),
+        ));
+        let stack = MemStack::new(&mut mem);
+        fqr::qr_in_place(as_faer_mut(packed.view_mut()), coeff.as_mut(), par, stack, Default::default());
+        // c = Qᵀ b (faer reads the reflectors below the diagonal of `packed`, unit diagonal implied)
+        householder::apply_block_householder_sequence_transpose_on_the_left_in_place_with_conj(
+            as_faer(packed.view()),
+            coeff.as_ref(),
+            faer::Conj::No,
+            as_faer_mut(c.view_mut()),
+            par,
+            stack,
+        );
+    }
+    let mut r = zeros_f(n, n);
+    for j in 0..n {
+        r.slice_mut(s![..=j, j]).assign(&packed.slice(s![..=j, j]));
+    }
+    drop(packed);
+    let sv = singular_values(r.view())?;
+    let cutoff = cond * sv[0];
+    let rank = sv.iter().filter(|&&x| x > cutoff).count();
+    let kappa = sv[0] / sv[n - 1];
+    let x = if rank == n && kappa * kappa * T::epsilon() <= T::lit(1e-10) {
+        let mut x = c.slice(s![..n, ..]).to_owned();
+        triangular_solve::solve_upper_triangular_in_place(as_faer(r.view()), as_faer_mut(x.view_mut()), par);
+        x
+    } else {
+        // Minimum-norm solution from R = U_r S Vᵀ: x = V[:, :r] S⁻¹ U_r[:, :r]ᵀ (Qᵀ b)[:n].
+        let d = svd(&r, false)?;
+        let rank_r = rank.min(d.s.len());
+        let mut y = matmul(d.u.slice(s![.., ..rank_r]).t(), c.slice(s![..n, ..]));
+        for (mut row, &s) in y.axis_iter_mut(Axis(0)).zip(d.s.iter()) {
+            row.mapv_inplace(|v| v / s);
+        }
+        if rank_r == 0 { zeros_f(n, k) } else { matmul(d.vh.slice(s![..rank_r, ..]).t(), y.view()) }
+    };
+    let residues = if m > n && rank == n {
+        c.slice(s![n.., ..]).map_axis(Axis(0), |col| col.iter().fold(T::zero(), |acc, &v| acc + v * v))
+    } else {
+        Array1::zeros(0)
+    };
+    Ok((x, residues, rank, sv))
 }
 
 /// SciPy's `residues`: the squared 2-norm of each column of `b - a x` when `m > n` and `a`

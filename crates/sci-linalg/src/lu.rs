@@ -47,6 +47,12 @@ impl<T: LinalgFloat> PackedLu<T> {
         Self { lu, perm, perm_inv, transpositions: info.transposition_count }
     }
 
+    /// Factors `a` or, when `a` is row-major, its transpose (same determinant): the working
+    /// copy is then a plain memcpy instead of a cache-unfriendly transposing copy.
+    pub fn for_det<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Self {
+        if a.is_standard_layout() && a.nrows() > 1 { Self::new(&a.t()) } else { Self::new(a) }
+    }
+
     /// The factors and row order from LAPACK's 1-based `ipiv` (row `i` swapped with
     /// `ipiv[i] - 1`, in order).
     #[cfg(feature = "lapack")]
@@ -167,7 +173,7 @@ fn lapack_getrf<T: LinalgFloat>(lu: &mut Array2<T>) -> Option<Vec<std::ffi::c_in
 /// ```
 pub fn det<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<T> {
     check_square_finite(a, "a")?;
-    let f = PackedLu::new(a);
+    let f = PackedLu::for_det(a);
     let mut d = if f.transpositions % 2 == 0 { T::one() } else { -T::one() };
     for &x in f.lu.diag() {
         d *= x;
@@ -196,7 +202,7 @@ pub fn det<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<T
 /// ```
 pub fn slogdet<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<(T, T)> {
     check_square_finite(a, "a")?;
-    Ok(PackedLu::new(a).slogdet())
+    Ok(PackedLu::for_det(a).slogdet())
 }
 
 /// Inverse of a square matrix.

@@ -4,7 +4,7 @@ use ndarray::{Array2, ArrayBase, Axis, Data, Ix2};
 
 use crate::error::Result;
 use crate::lu::{PackedLu, inv};
-use crate::products::matmul;
+use crate::products::matmul_unchecked as matmul;
 use crate::scalar::{LinalgFloat, check_square_finite, to_fortran, zeros_f};
 
 fn identity<T: LinalgFloat>(n: usize) -> Array2<T> {

@@ -9,7 +9,7 @@ use crate::eig::eigvals;
 use crate::error::{LinalgError, Result, invalid};
 use crate::lstsq::lstsq;
 use crate::lu::inv;
-use crate::products::matmul;
+use crate::products::matmul_unchecked as matmul;
 use crate::rhs::{rhs_back, rhs_matrix};
 use crate::scalar::{LinalgFloat, check_finite, zeros_f};
 

@@ -5,7 +5,7 @@ use ndarray::{Array2, ArrayBase, Data, Ix2};
 
 use crate::eig::eigh;
 use crate::error::{LinalgError, Result};
-use crate::products::matmul;
+use crate::products::matmul_unchecked as matmul;
 use crate::scalar::{LinalgFloat, check_finite, zeros_f};
 use crate::svd::svd;
 

@@ -1,12 +1,14 @@
-//! Matrix products through faer's GEMM (blocked, SIMD, rayon-parallel for large sizes).
+//! Matrix products through faer's GEMM (blocked, SIMD, rayon-parallel for large sizes):
+//! NumPy's `matmul`, `dot` (2-d operands) and `linalg.multi_dot`.
 
 use faer::Accum;
-use ndarray::{Array2, ArrayView2};
+use ndarray::{Array2, ArrayBase, ArrayView2, Data, Ix2};
 
+use crate::error::{LinalgError, Result};
 use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, par, zeros_f};
 
 /// `a @ b` into a new Fortran-order matrix (shapes are checked by the callers).
-pub(crate) fn matmul<T: LinalgFloat>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
+pub(crate) fn matmul_unchecked<T: LinalgFloat>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
     let mut out = zeros_f(a.nrows(), b.ncols());
     faer::linalg::matmul::matmul(
         as_faer_mut(out.view_mut()),
@@ -17,4 +19,156 @@ pub(crate) fn matmul<T: LinalgFloat>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>)
         par(),
     );
     out
+}
+
+/// The shape check of a product: `a.ncols() == b.nrows()`, NumPy's "core dimension" error.
+fn check_inner(a: (usize, usize), b: (usize, usize), arg: &'static str, what: &str) -> Result<()> {
+    if a.1 == b.0 {
+        Ok(())
+    } else {
+        let expected = format!("{} rows to match the ({}, {}) {what}", a.1, a.0, a.1);
+        Err(LinalgError::ShapeMismatch { arg, expected, found: vec![b.0, b.1] })
+    }
+}
+
+/// Matrix product `a @ b` of two 2-d arrays, by faer's blocked, SIMD and (for large sizes)
+/// multithreaded GEMM.
+///
+/// Any strides are accepted (transposed and sliced views are not copied first); the result is
+/// Fortran-ordered. NaN and infinity propagate as in NumPy (no finiteness check); `(m, 0) @ (0,
+/// n)` is an `(m, n)` matrix of zeros.
+///
+/// NumPy equivalent: `numpy.matmul` (the `@` operator) for 2-d operands. SciPy equivalent:
+/// none (SciPy uses `@`).
+///
+/// # Errors
+///
+/// [`LinalgError::ShapeMismatch`] when `a.ncols() != b.nrows()` (NumPy: "matmul: Input
+/// operand 1 has a mismatch in its core dimension 0").
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::matmul;
+/// use sci_linalg::sci_array::ndarray::array;
+/// let a = array![[1.0, 2.0], [3.0, 4.0]];
+/// let b = array![[5.0, 6.0, 7.0], [8.0, 9.0, 10.0]];
+/// assert_eq!(matmul(&a, &b)?, array![[21.0, 24.0, 27.0], [47.0, 54.0, 61.0]]);
+/// assert_eq!(matmul(&a.t(), &a)?, array![[10.0, 14.0], [14.0, 20.0]]);
+/// assert!(matmul(&a, &array![[1.0, 2.0]]).is_err());
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn matmul<T, S1, S2>(a: &ArrayBase<S1, Ix2>, b: &ArrayBase<S2, Ix2>) -> Result<Array2<T>>
+where
+    T: LinalgFloat,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+{
+    check_inner(a.dim(), b.dim(), "b", "`a`")?;
+    Ok(matmul_unchecked(a.view(), b.view()))
+}
+
+/// Dot product of two 2-d arrays: the matrix product, as [`matmul`].
+///
+/// For 1-d operands use ndarray's own `a.dot(&b)`; NumPy's n-d `dot` (sum over the last axis
+/// of `a` and the second-to-last of `b`) is not provided.
+///
+/// NumPy equivalent: `numpy.dot` with two 2-d operands.
+///
+/// # Errors
+///
+/// [`LinalgError::ShapeMismatch`] when `a.ncols() != b.nrows()` (NumPy: "shapes (2,2) and
+/// (1,2) not aligned").
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::dot;
+/// use sci_linalg::sci_array::ndarray::array;
+/// let a = array![[1.0, 0.0], [0.0, 1.0]];
+/// let b = array![[4.0, 1.0], [2.0, 2.0]];
+/// assert_eq!(dot(&a, &b)?, array![[4.0, 1.0], [2.0, 2.0]]);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn dot<T, S1, S2>(a: &ArrayBase<S1, Ix2>, b: &ArrayBase<S2, Ix2>) -> Result<Array2<T>>
+where
+    T: LinalgFloat,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+{
+    matmul(a, b)
+}
+
+/// Product of a chain of 2-d arrays `arrays[0] @ arrays[1] @ ...`, evaluated in the order of
+/// fewest scalar multiplications (NumPy's dynamic-programming matrix-chain order; the closed
+/// form for three matrices).
+///
+/// One matrix is returned as a copy. The grouping changes only rounding, not the value.
+///
+/// NumPy equivalent: `numpy.linalg.multi_dot` with 2-d arrays (NumPy also lets the first and
+/// last be 1-d: here make them `(1, n)` / `(n, 1)`).
+///
+/// # Errors
+///
+/// [`LinalgError::Array`] wrapping an invalid-value error for an empty list (NumPy: "Expecting
+/// at least two arrays"; one array is allowed here), [`LinalgError::ShapeMismatch`] for
+/// `arrays` (the message names the index) when a matrix's rows differ from the columns of the
+/// one before it.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::multi_dot;
+/// use sci_linalg::sci_array::ndarray::{array, Array2};
+/// let a = Array2::from_shape_fn((10, 100), |(i, j)| (i + j) as f64);
+/// let b = Array2::from_shape_fn((100, 5), |(i, j)| (i * j) as f64 / 100.0);
+/// let c = Array2::from_shape_fn((5, 50), |(i, j)| (i as f64) - (j as f64));
+/// let m = multi_dot(&[a.view(), b.view(), c.view()])?; // (a @ b) @ c: 7,500 multiplications
+/// assert_eq!(m, a.dot(&b).dot(&c));
+/// assert_eq!(multi_dot(&[array![[2.0]].view(), array![[3.0]].view()])?, array![[6.0]]);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn multi_dot<T: LinalgFloat>(arrays: &[ArrayView2<'_, T>]) -> Result<Array2<T>> {
+    if arrays.is_empty() {
+        return Err(crate::error::invalid("arrays", "expecting at least one array"));
+    }
+    for (i, w) in arrays.windows(2).enumerate() {
+        check_inner(w[0].dim(), w[1].dim(), "arrays", &format!("arrays[{i}] (at arrays[{}])", i + 1))?;
+    }
+    let n = arrays.len();
+    if n == 1 {
+        return Ok(arrays[0].to_owned());
+    }
+    // p[i], p[i + 1]: the shape of arrays[i].
+    let mut p: Vec<f64> = arrays.iter().map(|a| a.nrows() as f64).collect();
+    p.push(arrays[n - 1].ncols() as f64);
+    // NumPy's _multi_dot_matrix_chain_order: s[i][j] = the split of arrays[i..=j].
+    let mut m = vec![vec![0.0f64; n]; n];
+    let mut s = vec![vec![0usize; n]; n];
+    for l in 1..n {
+        for i in 0..n - l {
+            let j = i + l;
+            m[i][j] = f64::INFINITY;
+            for k in i..j {
+                let q = m[i][k] + m[k + 1][j] + p[i] * p[k + 1] * p[j + 1];
+                if q < m[i][j] {
+                    m[i][j] = q;
+                    s[i][j] = k;
+                }
+            }
+        }
+    }
+    Ok(chain(arrays, &s, 0, n - 1))
+}
+
+fn chain<T: LinalgFloat>(arrays: &[ArrayView2<'_, T>], s: &[Vec<usize>], i: usize, j: usize) -> Array2<T> {
+    if i == j {
+        return arrays[i].to_owned();
+    }
+    let k = s[i][j];
+    let left = if k == i { None } else { Some(chain(arrays, s, i, k)) };
+    let right = if k + 1 == j { None } else { Some(chain(arrays, s, k + 1, j)) };
+    let lv = left.as_ref().map_or(arrays[i], |x| x.view());
+    let rv = right.as_ref().map_or(arrays[j], |x| x.view());
+    matmul_unchecked(lv, rv)
 }

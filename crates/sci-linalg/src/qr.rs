@@ -147,19 +147,16 @@ impl<T: LinalgFloat> Packed<T> {
             T::orgqr(to_int(m), to_int(qcols), to_int(k), crate::lapack::buf(&mut q), tau);
             return q;
         }
-        // Householder vectors: unit lower trapezoidal (m, k).
-        let mut basis = zeros_f(m, k);
-        for j in 0..k {
-            basis[[j, j]] = T::one();
-            basis.slice_mut(s![j + 1.., j]).assign(&self.packed.slice(s![j + 1.., j]));
-        }
+        // Householder vectors: the strictly lower part of the first k columns; faer takes the
+        // unit diagonal as implied and never reads the upper triangle (R), so no copy.
+        let basis = self.packed.slice(s![.., ..k]);
         let par = par();
         let mut mem =
             MemBuffer::new(householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<T>(
                 m, self.bs, qcols,
             ));
         householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
-            as_faer(basis.view()),
+            as_faer(basis),
             self.coeff.as_ref(),
             Conj::No,
             as_faer_mut(q.view_mut()),

@@ -118,6 +118,11 @@ pub(crate) fn zeros_f<T: LinalgFloat>(m: usize, n: usize) -> Array2<T> {
 /// Copies any ndarray matrix into a new Fortran-order one (the working copy that LAPACK-style
 /// in-place factorizations overwrite).
 pub(crate) fn to_fortran<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Array2<T> {
+    if a.t().is_standard_layout() {
+        // Already column-major and contiguous: one memcpy, no zero-fill (`to_owned` keeps the
+        // memory order).
+        return a.to_owned();
+    }
     let mut out = zeros_f(a.nrows(), a.ncols());
     out.assign(a);
     out

@@ -18,7 +18,7 @@ use num_complex::Complex;
 
 use crate::error::Result;
 use crate::matfuncs::expm;
-use crate::products::matmul;
+use crate::products::matmul_unchecked as matmul;
 use crate::scalar::{LinalgFloat, check_square_finite, to_fortran, zeros_f};
 use crate::schur::{real_schur, rsf2csf_unchecked};
 

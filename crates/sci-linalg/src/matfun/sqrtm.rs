@@ -7,7 +7,7 @@ use num_complex::Complex;
 use super::{RealOrComplex, complex_schur, czero, maybe_real, square_input, unschur};
 use crate::error::Result;
 use crate::lu::inv;
-use crate::products::matmul;
+use crate::products::matmul_unchecked as matmul;
 use crate::svd::svdvals;
 
 /// Principal square root of an upper triangular complex matrix (Björck & Hammarling 1983).
