@@ -98,8 +98,8 @@ fn median_1d_select<T: PartialOrd + Copy + Zero>(x: &[T], k: usize) -> Vec<T> {
 const SELECT_MAX_K: usize = 1;
 
 /// Medians of the windows centred on `x[start..start + out.len()]` (zero padded), keeping the
-/// window sorted as it slides: the outgoing sample is found by rank and the incoming one
-/// moved into place from there, as one insertion-sort step.
+/// window sorted as it slides: the ranks of the outgoing and incoming samples are found in one
+/// pass and the samples between them shifted by one block move.
 fn median_1d_sorted<T: PartialOrd + Copy + Zero>(x: &[T], k: usize, start: usize, out: &mut [T]) {
     let n = x.len();
     let h = k / 2;
@@ -116,36 +116,21 @@ fn median_1d_sorted<T: PartialOrd + Copy + Zero>(x: &[T], k: usize, start: usize
         } else {
             (get(i as isize - h as isize - 1), get((i + h) as isize))
         };
-        if k > 128 {
-            // Long windows: binary searches and one block move (memmove).
-            let p = win.partition_point(|w| *w < old);
-            if old < new {
-                let q = win.partition_point(|w| *w < new);
-                win.copy_within(p + 1..q, p);
-                win[q - 1] = new;
-            } else if new < old {
-                let q = win.partition_point(|w| *w < new);
-                win.copy_within(q..p, q + 1);
-                win[q] = new;
-            }
-            *y = win[h];
-            continue;
-        }
-        // Rank of the outgoing sample by a branch-free count (it vectorizes), then one
-        // insertion-sort step of the incoming sample from there.
-        let mut j: usize = win.iter().map(|w| usize::from(*w < old)).sum();
-        if old < new {
-            while j + 1 < k && win[j + 1] < new {
-                win[j] = win[j + 1];
-                j += 1;
-            }
+        // Ranks of the outgoing and incoming samples: binary searches for long windows,
+        // branch-free counts (they vectorize) for short ones; then one block move (memmove).
+        let (p, q) = if k > 128 {
+            (win.partition_point(|w| *w < old), win.partition_point(|w| *w < new))
         } else {
-            while j > 0 && new < win[j - 1] {
-                win[j] = win[j - 1];
-                j -= 1;
-            }
+            win.iter()
+                .fold((0usize, 0usize), |(p, q), w| (p + usize::from(*w < old), q + usize::from(*w < new)))
+        };
+        if old < new {
+            win.copy_within(p + 1..q, p);
+            win[q - 1] = new;
+        } else if new < old {
+            win.copy_within(q..p, q + 1);
+            win[q] = new;
         }
-        win[j] = new;
         *y = win[h];
     }
 }
