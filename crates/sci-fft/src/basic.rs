@@ -1,6 +1,6 @@
 //! One-dimensional transforms over one axis: `fft`, `ifft`, `rfft`, `irfft`, `hfft`, `ihfft`.
 
-use crate::engine::{CplxWork, FftFloat, FftInput, Norm, RealInput, for_each_lane};
+use crate::engine::{CplxWork, FftFloat, FftInput, Norm, RealInput, RealWork, for_each_lane};
 use crate::error::{FftError, Result};
 use ndarray::{Array, ArrayBase, Axis, Data, Dimension, Zip};
 use num_complex::Complex;
@@ -316,15 +316,22 @@ where
         x,
         &mut out,
         ax,
-        || (plan.make_scratch_vec(), vec![A::Real::zero(); n], plan.make_output_vec()),
+        // Pooled buffers; the output buffer only for strided output lanes.
+        || (CplxWork::new(plan.get_scratch_len()), RealWork::<A::Real>::new(n), CplxWork::new(0)),
         |(scratch, inbuf, outbuf), src, mut dst| {
-            for (b, s) in inbuf.iter_mut().zip(src.iter().take(copy)) {
-                *b = s.to_real();
+            let (scratch, inbuf) = (&mut scratch.0, &mut inbuf.0);
+            match src.as_slice() {
+                Some(s) => inbuf.iter_mut().zip(&s[..copy]).for_each(|(b, v)| *b = v.to_real()),
+                None => inbuf.iter_mut().zip(src.iter().take(copy)).for_each(|(b, v)| *b = v.to_real()),
             }
             inbuf[copy..].fill(A::Real::zero());
             match dst.as_slice_mut() {
                 Some(d) => plan.process_with_scratch(inbuf, d, scratch),
                 None => {
+                    if outbuf.0.len() != n / 2 + 1 {
+                        *outbuf = CplxWork::new(n / 2 + 1);
+                    }
+                    let outbuf = &mut outbuf.0;
                     let r = plan.process_with_scratch(inbuf, outbuf, scratch);
                     dst.iter_mut().zip(outbuf.iter()).for_each(|(d, b)| *d = *b);
                     r
@@ -357,10 +364,13 @@ where
         x,
         &mut out,
         ax,
-        || (plan.make_scratch_vec(), plan.make_input_vec(), plan.make_output_vec()),
+        // Pooled buffers; the output buffer only for strided output lanes.
+        || (CplxWork::new(plan.get_scratch_len()), CplxWork::new(nbins), RealWork::<A::Real>::new(0)),
         |(scratch, inbuf, outbuf), src, mut dst| {
-            for (b, s) in inbuf.iter_mut().zip(src.iter().take(copy)) {
-                *b = s.to_complex();
+            let (scratch, inbuf) = (&mut scratch.0, &mut inbuf.0);
+            match src.as_slice() {
+                Some(s) => inbuf.iter_mut().zip(&s[..copy]).for_each(|(b, v)| *b = v.to_complex()),
+                None => inbuf.iter_mut().zip(src.iter().take(copy)).for_each(|(b, v)| *b = v.to_complex()),
             }
             inbuf[copy..].fill(Complex::zero());
             // The imaginary parts of the DC bin (and of the Nyquist bin for even n) do not enter a
@@ -372,6 +382,10 @@ where
             match dst.as_slice_mut() {
                 Some(d) => plan.process_with_scratch(inbuf, d, scratch),
                 None => {
+                    if outbuf.0.len() != n {
+                        *outbuf = RealWork::new(n);
+                    }
+                    let outbuf = &mut outbuf.0;
                     let r = plan.process_with_scratch(inbuf, outbuf, scratch);
                     dst.iter_mut().zip(outbuf.iter()).for_each(|(d, b)| *d = *b);
                     r

@@ -117,6 +117,9 @@ impl<X: Copy + num_traits::Zero> Pool<X> {
     }
 
     fn take(&mut self, len: usize) -> Vec<X> {
+        if len == 0 {
+            return Vec::new();
+        }
         // The smallest buffer that is large enough, else the largest one (it grows).
         let fit = self
             .bufs
