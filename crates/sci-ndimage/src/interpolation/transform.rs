@@ -314,15 +314,28 @@ impl Coeffs {
                 vec![0usize; nd_in],
             )
         };
-        self.lines(out_shape, k.pow(nd_in as u32), init, |st, first, line| {
+        // Tiles of TILE_LINES lines by TILE_COLS columns: the input region a tile samples
+        // stays in cache even when the transform runs across the input's rows.
+        const TILE_LINES: usize = 16;
+        const TILE_COLS: usize = 64;
+        let len = out_shape.last().copied().unwrap_or(1);
+        self.lines(out_shape, k.pow(nd_in as u32), TILE_LINES, init, |st, r0, chunk| {
             let (idx, w, c, oi, f) = st;
-            oi.copy_from_slice(first);
-            for o in line.iter_mut() {
-                coords(oi, c);
-                let inside = (0..nd_in).all(|d| self.axis_point(d, c[d], &mut idx[d * k..], &mut w[d * k..]));
-                *o = cast_out(if inside { self.combine(flat, idx, w, f) } else { cval });
-                if let Some(last) = oi.last_mut() {
-                    *last += 1;
+            for c0 in (0..len).step_by(TILE_COLS) {
+                for (li, line) in chunk.chunks_mut(len).enumerate() {
+                    line_start(out_shape, r0 + li, oi);
+                    if let Some(last) = oi.last_mut() {
+                        *last = c0;
+                    }
+                    for o in line[c0..(c0 + TILE_COLS).min(len)].iter_mut() {
+                        coords(oi, c);
+                        let inside =
+                            (0..nd_in).all(|d| self.axis_point(d, c[d], &mut idx[d * k..], &mut w[d * k..]));
+                        *o = cast_out(if inside { self.combine(flat, idx, w, f) } else { cval });
+                        if let Some(last) = oi.last_mut() {
+                            *last += 1;
+                        }
+                    }
                 }
             }
         })
@@ -354,8 +367,9 @@ impl Coeffs {
                 (idx, w, ok)
             })
             .collect();
-        let init = || (vec![0usize; nd * k], vec![0.0; nd * k], vec![0usize; nd]);
-        self.lines(out_shape, k.pow(nd as u32), init, |(idx, w, f), first, line| {
+        let init = || (vec![0usize; nd * k], vec![0.0; nd * k], vec![0usize; nd], vec![0usize; nd]);
+        self.lines(out_shape, k.pow(nd as u32), 1, init, |(idx, w, f, first), r, line| {
+            line_start(out_shape, r, first);
             for d in 0..nd - 1 {
                 let j = first[d];
                 if !tabs[d].2[j] {
@@ -385,35 +399,36 @@ impl Coeffs {
         &self,
         out_shape: &[usize],
         terms: usize,
+        group: usize,
         init: impl Fn() -> St + Sync + Send,
-        work: impl Fn(&mut St, &[usize], &mut [T]) + Sync + Send,
+        work: impl Fn(&mut St, usize, &mut [T]) + Sync + Send,
     ) -> ArrayD<T> {
         let total: usize = out_shape.iter().product();
         let mut out = vec![T::from_f64(0.0); total];
-        let nd = out_shape.len();
         // A 0-d output is one line of one point.
         let len = out_shape.last().copied().unwrap_or(1);
         if total > 0 {
-            let line = |st: &mut (St, Vec<usize>), (r, chunk): (usize, &mut [T])| {
-                let (s, first) = st;
-                let mut rem = r;
-                first.fill(0);
-                for d in (0..nd.saturating_sub(1)).rev() {
-                    first[d] = rem % out_shape[d];
-                    rem /= out_shape[d];
-                }
-                work(s, first, chunk);
-            };
-            let init = || (init(), vec![0usize; nd]);
+            let chunk = len * group;
             if total * terms >= PAR_THRESHOLD {
-                out.par_chunks_mut(len).enumerate().for_each_init(init, line);
+                out.par_chunks_mut(chunk)
+                    .enumerate()
+                    .for_each_init(init, |st, (g, c)| work(st, g * group, c));
             } else {
                 let mut st = init();
-                out.chunks_mut(len).enumerate().for_each(|x| line(&mut st, x));
+                out.chunks_mut(chunk).enumerate().for_each(|(g, c)| work(&mut st, g * group, c));
             }
         }
         ArrayD::from_shape_vec(IxDyn(out_shape), out)
             .unwrap_or_else(|_| unreachable!("shape matches by construction"))
+    }
+}
+
+/// The output index of the first point of output line `r` (lines along the last axis).
+fn line_start(out_shape: &[usize], mut r: usize, first: &mut [usize]) {
+    first.fill(0);
+    for d in (0..out_shape.len().saturating_sub(1)).rev() {
+        first[d] = r % out_shape[d];
+        r /= out_shape[d];
     }
 }
 
