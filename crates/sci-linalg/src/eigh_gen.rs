@@ -1,13 +1,15 @@
 //! `eigh` with SciPy's keyword arguments: the generalized problem (`b=`) and eigenvalue
-//! subsets (`subset_by_index=`, `subset_by_value=`).
+//! subsets (`subset_by_index=`, `subset_by_value=`); `eigh_tridiagonal`.
 
 use faer::linalg::triangular_solve;
-use ndarray::{Array1, Array2, ArrayBase, ArrayView2, Axis, Data, Ix2};
+use ndarray::{Array1, Array2, ArrayBase, ArrayView2, Axis, Data, Ix1, Ix2};
+
+use crate::banded::EigSelect;
 
 use crate::cholesky::cholesky_packed;
 use crate::eig::sym_evd;
 use crate::error::{LinalgError, Result, invalid};
-use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, par, zeros_f};
+use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, check_square_finite, par, zeros_f};
 
 /// Options of [`eigh_with`] and [`eigvalsh_with`], with SciPy's defaults.
 ///
@@ -197,4 +199,130 @@ fn generalized<T: LinalgFloat, S: Data<Elem = T>>(
         y
     });
     Ok((w, v))
+}
+
+/// Eigenvalues and eigenvectors of the real symmetric tridiagonal matrix with diagonal `d`
+/// (length `n`) and off-diagonal `e` (length `n - 1`), optionally a subset.
+///
+/// `select` is SciPy's `select`/`select_range`: [`EigSelect::All`], [`EigSelect::Value`]
+/// `(lo, hi]` or [`EigSelect::Index`] `lo..=hi`. Eigenvalues ascend; eigenvector signs may
+/// differ from SciPy's. The matrix is expanded to dense and solved by [`eigh_with`] (`O(n³)`;
+/// SciPy's `stemr`/`stebz` work on the tridiagonal directly).
+///
+/// SciPy equivalent: `scipy.linalg.eigh_tridiagonal(d, e, select, select_range)`
+/// (`eigvals_only=True` is [`eigvalsh_tridiagonal`]; `tol` and `lapack_driver` not provided).
+///
+/// # Errors
+///
+/// [`LinalgError::ShapeMismatch`] for `e` when `d.len() != e.len() + 1` (SciPy: "d (3) must
+/// have one more element than e (3)"), [`LinalgError::NonFinite`] for `d` or `e`,
+/// [`LinalgError::Array`] for an invalid `select` range, [`LinalgError::NoConvergence`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{EigSelect, eigh_tridiagonal};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let (w, v) = eigh_tridiagonal(&array![2.0, 2.0, 2.0], &array![-1.0, -1.0], EigSelect::All)?;
+/// let r = 2f64.sqrt();
+/// assert_allclose(&w, &array![2.0 - r, 2.0, 2.0 + r], 1e-14, 0.0);
+/// assert_eq!(v.dim(), (3, 3));
+/// let (w, _) = eigh_tridiagonal(&array![2.0, 2.0, 2.0], &array![-1.0, -1.0], EigSelect::Index(2, 2))?;
+/// assert_allclose(&w, &array![2.0 + r], 1e-14, 0.0);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn eigh_tridiagonal<T, S1, S2>(
+    d: &ArrayBase<S1, Ix1>,
+    e: &ArrayBase<S2, Ix1>,
+    select: EigSelect<T>,
+) -> Result<(Array1<T>, Array2<T>)>
+where
+    T: LinalgFloat,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+{
+    let (w, v) = tridiagonal(d, e, select, true)?;
+    Ok((w, v.expect("vectors were requested")))
+}
+
+/// Eigenvalues only of [`eigh_tridiagonal`]'s problem (ascending).
+///
+/// SciPy equivalent: `scipy.linalg.eigvalsh_tridiagonal(d, e, select, select_range)`.
+///
+/// # Errors
+///
+/// As [`eigh_tridiagonal`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{EigSelect, eigvalsh_tridiagonal};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let w = eigvalsh_tridiagonal(&array![1.0, 1.0], &array![1.0], EigSelect::Value(0.5, 3.0))?;
+/// assert_allclose(&w, &array![2.0], 1e-14, 0.0);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn eigvalsh_tridiagonal<T, S1, S2>(
+    d: &ArrayBase<S1, Ix1>,
+    e: &ArrayBase<S2, Ix1>,
+    select: EigSelect<T>,
+) -> Result<Array1<T>>
+where
+    T: LinalgFloat,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+{
+    Ok(tridiagonal(d, e, select, false)?.0)
+}
+
+fn tridiagonal<T, S1, S2>(
+    d: &ArrayBase<S1, Ix1>,
+    e: &ArrayBase<S2, Ix1>,
+    select: EigSelect<T>,
+    vectors: bool,
+) -> Result<(Array1<T>, Option<Array2<T>>)>
+where
+    T: LinalgFloat,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+{
+    let n = d.len();
+    if n != e.len() + 1 {
+        return Err(LinalgError::ShapeMismatch {
+            arg: "e",
+            expected: format!("one element fewer than d ({n})"),
+            found: vec![e.len()],
+        });
+    }
+    check_finite(d, "d")?;
+    check_finite(e, "e")?;
+    let mut a = zeros_f(n, n);
+    for i in 0..n {
+        a[[i, i]] = d[i];
+        if i + 1 < n {
+            a[[i + 1, i]] = e[i];
+        }
+    }
+    let mut opts = EighOptions::default();
+    match select {
+        EigSelect::Index(lo, hi) => {
+            if lo > hi || hi >= n {
+                return Err(invalid(
+                    "select_range",
+                    format!("expected 0 <= lo <= hi < {n}, got ({lo}, {hi})"),
+                ));
+            }
+            opts.subset_by_index = Some((lo, hi));
+        }
+        EigSelect::Value(lo, hi) => {
+            if lo.partial_cmp(&hi) != Some(std::cmp::Ordering::Less) {
+                return Err(invalid("select_range", format!("expected lo < hi, got ({lo}, {hi})")));
+            }
+            opts.subset_by_value = Some((lo, hi));
+        }
+        _ => {}
+    }
+    solve_pencil(&a, &opts, vectors)
 }

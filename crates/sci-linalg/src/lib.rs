@@ -12,7 +12,7 @@
 //! [`solve_circulant`], [`solve_toeplitz`], [`lstsq`]); decompositions ([`lu`], [`ldl`],
 //! [`cholesky`], [`cholesky_banded`], [`qr`], [`qr_pivoting`], [`rq`], [`svd`], [`schur`],
 //! [`schur_sorted`], [`rsf2csf`], [`hessenberg`], [`polar`]); eigenvalues ([`eig`], [`eigh`],
-//! [`eig_banded`]); matrix functions ([`expm`], [`logm`], [`sqrtm`], [`funm`], [`signm`],
+//! [`eig_banded`], [`eigh_with`] (generalized, subsets), [`eigh_tridiagonal`]); matrix functions ([`expm`], [`logm`], [`sqrtm`], [`funm`], [`signm`],
 //! [`fractional_matrix_power`], [`cosm`], [`sinm`], [`tanm`], [`coshm`], [`sinhm`], [`tanhm`]);
 //! NumPy's matrix products ([`matmul`], [`dot`], [`multi_dot`]) on faer's multithreaded GEMM.
 //!
@@ -110,7 +110,7 @@ pub use banded::{
 pub use cholesky::{ChoFactor, cho_factor, cho_solve, cholesky};
 pub use circulant::{CirculantSingular, solve_circulant};
 pub use eig::{eig, eigh, eigvals, eigvalsh};
-pub use eigh_gen::{EighOptions, eigh_with, eigvalsh_with};
+pub use eigh_gen::{EighOptions, eigh_tridiagonal, eigh_with, eigvalsh_tridiagonal, eigvalsh_with};
 pub use error::{LinalgError, Result};
 pub use hessenberg::hessenberg;
 pub use ldl::ldl;

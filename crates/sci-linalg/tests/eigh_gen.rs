@@ -94,7 +94,71 @@ fn eigh_with_matches_scipy() {
 }
 
 #[test]
+fn eigh_tridiagonal_matches_scipy() {
+    let f = fx();
+    for key in ["tri_all", "tri_idx", "tri_val", "tri_one", "tri_one_val_out"] {
+        let p = |k: &str| format!("{key}/{k}");
+        let (d, e) = (v1(&f, &p("d")), v1(&f, &p("e")));
+        let select = match f.str(&p("sel")) {
+            "i" => {
+                let r = v1(&f, &p("range"));
+                EigSelect::Index(r[0] as usize, r[1] as usize)
+            }
+            "v" => {
+                let r = v1(&f, &p("range"));
+                EigSelect::Value(r[0], r[1])
+            }
+            _ => EigSelect::All,
+        };
+        let (w, v) = eigh_tridiagonal(&d, &e, select).unwrap();
+        assert_allclose(&w, &v1(&f, &p("w")), RTOL, ATOL);
+        assert_allclose(&fix_signs(v), &fix_signs(m(&f, &p("v"))), RTOL, ATOL);
+        assert_allclose(&eigvalsh_tridiagonal(&d, &e, select).unwrap(), &v1(&f, &p("w_only")), RTOL, ATOL);
+        // reversed-stride views
+        let (dr, er) = (
+            d.slice(sci_array::ndarray::s![..;-1]).to_owned(),
+            e.slice(sci_array::ndarray::s![..;-1]).to_owned(),
+        );
+        let w2 = eigvalsh_tridiagonal(
+            &dr.slice(sci_array::ndarray::s![..;-1]),
+            &er.slice(sci_array::ndarray::s![..;-1]),
+            select,
+        )
+        .unwrap();
+        assert_allclose(&w2, &w, RTOL, ATOL);
+    }
+}
+
+#[test]
 fn bad_input_is_an_error() {
+    let d = array![1.0, 2.0, 3.0];
+    assert!(matches!(
+        eigh_tridiagonal(&d, &array![1.0, 2.0, 3.0], EigSelect::All).unwrap_err(),
+        LinalgError::ShapeMismatch { arg: "e", .. }
+    ));
+    assert!(matches!(
+        eigvalsh_tridiagonal(&Array1::<f64>::zeros(0), &Array1::zeros(0), EigSelect::All).unwrap_err(),
+        LinalgError::ShapeMismatch { arg: "e", .. }
+    ));
+    assert_eq!(
+        eigh_tridiagonal(&array![1.0, f64::NAN], &array![1.0], EigSelect::All).unwrap_err(),
+        LinalgError::NonFinite { arg: "d" }
+    );
+    assert_eq!(
+        eigh_tridiagonal(&array![1.0, 2.0], &array![f64::INFINITY], EigSelect::All).unwrap_err(),
+        LinalgError::NonFinite { arg: "e" }
+    );
+    for sel in [
+        EigSelect::Index(2, 1),
+        EigSelect::Index(0, 3),
+        EigSelect::Value(1.0, 1.0),
+        EigSelect::Value(f64::NAN, 1.0),
+    ] {
+        assert!(
+            matches!(eigvalsh_tridiagonal(&d, &array![1.0, 1.0], sel).unwrap_err(), LinalgError::Array(_)),
+            "{sel:?}"
+        );
+    }
     let a = array![[2.0, 1.0], [1.0, 2.0]];
     let invalid = |e: LinalgError, arg: &str| matches!(e, LinalgError::Array(sci_array::ArrayError::InvalidValue { arg: x, .. }) if x == arg);
     let both = EighOptions {
