@@ -21,3 +21,27 @@ def npy_roundtrip(inp):
 def loadtxt(inp):
     path = inp.path("x.txt")
     return lambda: {"y": np.loadtxt(path)}
+
+
+@workload("io.png_read_2048", lib="imageio")
+def png_read(inp):
+    import imageio.v3 as iio
+
+    path = inp.path("img.png")
+    return lambda: {"y": iio.imread(path)}
+
+
+@workload("io.png_write_2048", lib="imageio")
+def png_write(inp):
+    import os
+
+    import imageio.v3 as iio
+
+    x = inp.npy("x")
+    path = inp.scratch("written.png")
+
+    def run():
+        iio.imwrite(path, x)
+        return {"written": np.array(os.path.getsize(path) > 0)}
+
+    return run

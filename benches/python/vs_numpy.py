@@ -101,6 +101,8 @@ def reference_label(lib: str) -> str:
         import scipy
 
         return f"scipy {scipy.__version__}"
+    if lib != "numpy":
+        return f"{lib} {importlib.import_module(lib).__version__}"
     return f"numpy {np.__version__}"
 
 

@@ -35,6 +35,8 @@ pub enum Out {
     I32(ArrayD<i32>),
     /// Boolean output.
     Bool(ArrayD<bool>),
+    /// 8-bit unsigned output (image pixels).
+    U8(ArrayD<u8>),
 }
 
 impl<D: Dimension> From<Array<f64, D>> for Out {
@@ -67,6 +69,12 @@ impl<D: Dimension> From<Array<i32, D>> for Out {
     }
 }
 
+impl<D: Dimension> From<Array<u8, D>> for Out {
+    fn from(a: Array<u8, D>) -> Self {
+        Out::U8(a.into_dyn())
+    }
+}
+
 impl<D: Dimension> From<Array<bool, D>> for Out {
     fn from(a: Array<bool, D>) -> Self {
         Out::Bool(a.into_dyn())
@@ -83,6 +91,7 @@ impl Out {
             Out::I64(a) => sci_io::save_npy(path, a),
             Out::I32(a) => sci_io::save_npy(path, a),
             Out::Bool(a) => sci_io::save_npy(path, a),
+            Out::U8(a) => sci_io::save_npy(path, a),
         }
         .map_err(|e| format!("{}: {e}", path.display()))
     }
