@@ -164,7 +164,8 @@ fn erfinv_central(y: f64) -> f64 {
     for _ in 0..20 {
         let dx = (erf(x) - y) / (2.0 * FRAC_1_SQRT_PI * (-x * x).exp());
         x -= dx;
-        if dx.abs() <= 1e-17 * x.abs() {
+        // Quadratic convergence: once a step is this small the next would be below rounding.
+        if dx.abs() <= 1e-9 * x.abs() {
             break;
         }
     }
@@ -185,7 +186,8 @@ fn ndtri_lower(q: f64) -> f64 {
         let deriv = (-0.5 * x * x - l).exp() / (2.0 * PI).sqrt();
         let dx = (l - lq) / deriv;
         x -= dx;
-        if dx.abs() <= 1e-16 * x.abs() {
+        // Quadratic convergence: once a step is this small the next would be below rounding.
+        if dx.abs() <= 1e-9 * x.abs() {
             break;
         }
     }
