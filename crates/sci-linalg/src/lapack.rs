@@ -32,6 +32,36 @@ pub(crate) fn buf<T>(a: &mut Array2<T>) -> &mut [T] {
     a.as_slice_memory_order_mut().expect("internal: Fortran-ordered arrays are contiguous")
 }
 
+/// Serializes the calls into OpenBLAS: each call already uses all cores through OpenBLAS's own
+/// pool, so running them one at a time costs little, and it lets [`single_threaded`] change
+/// OpenBLAS's thread count for one call without racing another thread's call.
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+unsafe extern "C" {
+    fn openblas_get_num_threads() -> c_int;
+    fn openblas_set_num_threads(n: c_int);
+}
+
+/// Runs `f` with OpenBLAS limited to one thread (restored afterwards); the caller holds
+/// [`serial`]'s lock.
+///
+/// Debian's OpenBLAS 0.3.21 (pthreads build) corrupts the heap in its threaded `getrf` on this
+/// project's machines (AMD EPYC, AVX-512): an LU of a 100x100 to 200x200 matrix crashes the
+/// process later, in an unrelated `free`, in most runs; with one OpenBLAS thread it never does.
+/// `getrf` therefore runs single-threaded here (O(n^3) with a small constant: SciPy's own
+/// `det`/`lu` at these sizes are not limited by threads either).
+fn single_threaded<R>(f: impl FnOnce() -> R) -> R {
+    // SAFETY: plain getters/setters of OpenBLAS's global thread count, linked with the library.
+    let before = unsafe { openblas_get_num_threads() };
+    unsafe { openblas_set_num_threads(1) };
+    let r = f();
+    unsafe { openblas_set_num_threads(before) };
+    r
+}
+
 fn ch(c: u8) -> c_char {
     c as c_char
 }
@@ -117,6 +147,7 @@ macro_rules! impl_lapack {
                 rcond: Self,
                 rank: &mut c_int,
             ) -> c_int {
+                let _serial = serial();
                 let ldb = m.max(n).max(1);
                 assert!(a.len() >= (m * n) as usize && b.len() >= (ldb * nrhs) as usize);
                 assert!(s.len() >= m.min(n) as usize);
@@ -152,6 +183,7 @@ macro_rules! impl_lapack {
             }
 
             fn geqrf(m: c_int, n: c_int, a: &mut [Self], tau: &mut [Self]) -> c_int {
+                let _serial = serial();
                 assert!(a.len() >= (m * n) as usize && tau.len() >= m.min(n) as usize);
                 let mut info = 0;
                 with_workspace(n.max(1), |work: &mut [$t], lw| {
@@ -173,6 +205,7 @@ macro_rules! impl_lapack {
             }
 
             fn orgqr(m: c_int, n: c_int, k: c_int, a: &mut [Self], tau: &[Self]) -> c_int {
+                let _serial = serial();
                 assert!(a.len() >= (m * n) as usize && tau.len() >= k as usize && k <= n && n <= m);
                 let mut info = 0;
                 with_workspace(n.max(1), |work: &mut [$t], lw| {
@@ -195,6 +228,7 @@ macro_rules! impl_lapack {
             }
 
             fn gesv(n: c_int, nrhs: c_int, a: &mut [Self], ipiv: &mut [c_int], b: &mut [Self]) -> c_int {
+                let _serial = serial();
                 assert!(
                     a.len() >= (n * n) as usize && ipiv.len() >= n as usize && b.len() >= (n * nrhs) as usize
                 );
@@ -216,16 +250,18 @@ macro_rules! impl_lapack {
             }
 
             fn getrf(m: c_int, n: c_int, a: &mut [Self], ipiv: &mut [c_int]) -> c_int {
+                let _serial = serial();
                 assert!(a.len() >= (m * n) as usize && ipiv.len() >= m.min(n) as usize);
                 let mut info = 0;
                 // SAFETY: buffers sized above, lda = max(1, m).
-                unsafe {
+                single_threaded(|| unsafe {
                     lapack_sys::$getrf(&m, &n, a.as_mut_ptr(), &m.max(1), ipiv.as_mut_ptr(), &mut info)
-                };
+                });
                 info
             }
 
             fn getri(n: c_int, a: &mut [Self], ipiv: &[c_int]) -> c_int {
+                let _serial = serial();
                 assert!(a.len() >= (n * n) as usize && ipiv.len() >= n as usize);
                 let (mut info, mut q) = (0, [0.0 as $t]);
                 // SAFETY: lwork = -1 is a workspace query writing q[0] only.
@@ -258,6 +294,7 @@ macro_rules! impl_lapack {
             }
 
             fn potrf(uplo: u8, n: c_int, a: &mut [Self]) -> c_int {
+                let _serial = serial();
                 assert!(a.len() >= (n * n) as usize);
                 let mut info = 0;
                 // SAFETY: buffer sized above, lda = max(1, n).
@@ -276,6 +313,7 @@ macro_rules! impl_lapack {
                 vt: &mut [Self],
                 ldvt: c_int,
             ) -> c_int {
+                let _serial = serial();
                 let k = m.min(n);
                 let (ucols, vtcols) = match jobz {
                     b'A' => (m, n),
@@ -312,6 +350,7 @@ macro_rules! impl_lapack {
             }
 
             fn syevr(jobz: u8, uplo: u8, n: c_int, a: &mut [Self], w: &mut [Self], z: &mut [Self]) -> c_int {
+                let _serial = serial();
                 let ldz = n.max(1);
                 assert!(a.len() >= (n * n) as usize && w.len() >= n as usize);
                 assert!(z.len() >= if jobz == b'V' { (n * n) as usize } else { 1 });
@@ -372,6 +411,7 @@ macro_rules! impl_lapack {
                 wi: &mut [Self],
                 vr: &mut [Self],
             ) -> c_int {
+                let _serial = serial();
                 let ldvr = if jobvr == b'V' { n.max(1) } else { 1 };
                 assert!(a.len() >= (n * n) as usize && wr.len() >= n as usize && wi.len() >= n as usize);
                 assert!(vr.len() >= if jobvr == b'V' { (n * n) as usize } else { 1 });
