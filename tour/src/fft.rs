@@ -66,6 +66,27 @@ fn lowpass(tour: &mut Tour, dir: &Path) -> Res {
     ];
     plot::lines(&dir.join("fft_lowpass.png"), "FFT low-pass filtering", "t [s]", "signal", &series)?;
     tour.figure("fft_lowpass.png", "A noisy period-5 sine and its FFT low-pass reconstruction");
+    let series = [Series {
+        label: "|FFT|",
+        points: freqs
+            .iter()
+            .zip(spectrum.iter())
+            .filter(|(f, _)| **f > 0.0 && **f <= 2.0)
+            .map(|(&f, c)| (f, c.norm()))
+            .collect(),
+        color: plot::PALETTE[1],
+    }];
+    plot::lines(
+        &dir.join("fft_spectrum.png"),
+        "Amplitude spectrum (peak at 0.2 Hz)",
+        "f [Hz]",
+        "|FFT|",
+        &series,
+    )?;
+    tour.figure(
+        "fft_spectrum.png",
+        "The amplitude spectrum of the noisy sine: one peak at 1/period = 0.2 Hz over the noise floor",
+    );
     Ok(())
 }
 
