@@ -14,6 +14,7 @@
 pub use ndarray;
 pub use num_complex;
 
+pub mod alloc;
 mod error;
 pub mod testing;
 

@@ -257,7 +257,7 @@ where
 {
     let mut shape = x.raw_dim();
     shape[ax] = n;
-    let mut out = crate::alloc::zeros::<Complex<A::Real>, D>(shape);
+    let mut out = sci_array::alloc::zeros::<Complex<A::Real>, D>(shape);
     if out.is_empty() {
         return out;
     }
@@ -306,7 +306,7 @@ where
 {
     let mut shape = x.raw_dim();
     shape[ax] = n / 2 + 1;
-    let mut out = crate::alloc::zeros::<Complex<A::Real>, D>(shape);
+    let mut out = sci_array::alloc::zeros::<Complex<A::Real>, D>(shape);
     if out.is_empty() {
         return out;
     }
@@ -353,7 +353,7 @@ where
 {
     let mut shape = x.raw_dim();
     shape[ax] = n;
-    let mut out = crate::alloc::zeros::<A::Real, D>(shape);
+    let mut out = sci_array::alloc::zeros::<A::Real, D>(shape);
     if out.is_empty() {
         return out;
     }

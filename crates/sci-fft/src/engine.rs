@@ -132,7 +132,7 @@ impl<X: Copy + num_traits::Zero> Pool<X> {
         let mut v = fit.map(|i| self.bufs.swap_remove(i)).unwrap_or_default();
         if v.capacity() < len {
             // A fresh buffer (huge-page advised) rather than a grown copy of a smaller one.
-            return crate::alloc::zeroed_vec(len);
+            return sci_array::alloc::zeroed_vec(len);
         }
         if v.len() >= len {
             v.truncate(len);

@@ -31,7 +31,6 @@
 
 pub use sci_array;
 
-mod alloc;
 mod basic;
 mod engine;
 mod error;

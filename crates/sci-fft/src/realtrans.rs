@@ -298,7 +298,7 @@ where
     }
     let mut shape = x.raw_dim();
     shape[ax] = n;
-    let mut out = crate::alloc::zeros::<A::Real, D>(shape);
+    let mut out = sci_array::alloc::zeros::<A::Real, D>(shape);
     if out.is_empty() {
         return Ok(out);
     }

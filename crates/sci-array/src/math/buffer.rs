@@ -9,8 +9,9 @@
 
 use std::mem::MaybeUninit;
 
-/// Allocations of at least this many bytes get the huge-page advice (NumPy's threshold).
-const HUGE_MIN_BYTES: usize = 4 << 20;
+#[cfg(test)]
+use crate::alloc::HUGE_MIN_BYTES;
+pub(crate) use crate::alloc::advise_huge;
 
 /// Fewest elements per parallel task of [`build`].
 pub(crate) const MIN_TASK: usize = 1 << 16;
@@ -58,32 +59,6 @@ where
     // elements (the chunks above cover `0..n`).
     unsafe { v.set_len(n) };
     v
-}
-
-/// Asks the kernel to back the pages of `v` with transparent huge pages (Linux; no-op
-/// elsewhere and for small buffers). Only advice: correctness never depends on it.
-pub(crate) fn advise_huge<T>(v: &[T]) {
-    let bytes = std::mem::size_of_val(v);
-    if bytes < HUGE_MIN_BYTES {
-        return;
-    }
-    #[cfg(target_os = "linux")]
-    {
-        const PAGE: usize = 4096;
-        let start = v.as_ptr() as usize;
-        let aligned = start.next_multiple_of(PAGE);
-        let end = (start + bytes) & !(PAGE - 1);
-        if end > aligned {
-            #[allow(unsafe_code)]
-            // SAFETY: `[aligned, end)` lies inside the allocation of `v` and is page aligned;
-            // MADV_HUGEPAGE only changes how the kernel backs these pages, never their
-            // contents, so no Rust-visible memory changes. A failure (e.g. THP disabled) is
-            // harmless and ignored.
-            unsafe {
-                libc::madvise(aligned as *mut libc::c_void, end - aligned, libc::MADV_HUGEPAGE);
-            }
-        }
-    }
 }
 
 #[cfg(test)]
