@@ -3,6 +3,7 @@
 
 mod bracket;
 mod newton;
+mod toms748;
 
 use crate::error::{OptimizeError, Result, invalid};
 use bracket::BrentKind;
@@ -31,6 +32,8 @@ pub enum RootScalarMethod {
     Secant,
     /// `"halley"`: Halley's method from `x0` (needs `fprime` and `fprime2`).
     Halley,
+    /// `"toms748"`: Alefeld, Potra and Shi's Algorithm 748 (needs a bracket; option `k`).
+    Toms748,
 }
 
 impl RootScalarMethod {
@@ -50,6 +53,7 @@ impl RootScalarMethod {
             Self::Newton => "newton",
             Self::Secant => "secant",
             Self::Halley => "halley",
+            Self::Toms748 => "toms748",
         }
     }
 
@@ -131,6 +135,9 @@ pub struct RootScalarOptions<'a> {
     pub rtol: Option<f64>,
     /// `maxiter`: iteration limit (default 100 for bracketing methods, 50 otherwise).
     pub maxiter: Option<usize>,
+    /// `k` (toms748 only, `options={'k': ...}`): Newton-quadratic steps per iteration
+    /// (default 1; values below 1 become 1, above 100 become 100, as SciPy).
+    pub k: Option<usize>,
 }
 
 impl fmt::Debug for RootScalarOptions<'_> {
@@ -145,6 +152,7 @@ impl fmt::Debug for RootScalarOptions<'_> {
             .field("xtol", &self.xtol)
             .field("rtol", &self.rtol)
             .field("maxiter", &self.maxiter)
+            .field("k", &self.k)
             .finish()
     }
 }
@@ -217,6 +225,20 @@ pub fn root_scalar<F: FnMut(f64) -> f64>(f: F, options: &RootScalarOptions<'_>) 
         }
     };
     let name = method.name();
+    if o.k.is_some() && method != RootScalarMethod::Toms748 {
+        return Err(OptimizeError::UnsupportedOption { method: name, option: "k" });
+    }
+    if method == RootScalarMethod::Toms748 {
+        let (a, b) = o.bracket.ok_or(OptimizeError::MissingArgument { method: name, arg: "bracket" })?;
+        let mut f = f;
+        let opts = BracketOptions {
+            xtol: o.xtol.unwrap_or(BRACKET_XTOL),
+            rtol: o.rtol.unwrap_or(BRACKET_RTOL),
+            maxiter: o.maxiter.unwrap_or(100),
+            k: o.k.unwrap_or(1),
+        };
+        return toms748_run(&mut f, a, b, &opts);
+    }
     let mut g = Guarded { f, calls: 0, nan_at: None };
     let mut res = if method.is_bracketing() {
         let (a, b) = o.bracket.ok_or(OptimizeError::MissingArgument { method: name, arg: "bracket" })?;
@@ -317,11 +339,57 @@ fn check_bracket_args(a: f64, b: f64, xtol: f64, rtol: f64) -> Result<()> {
     Ok(())
 }
 
-fn shortcut<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64, method: RootScalarMethod) -> Result<f64> {
-    let r = root_scalar(
-        f,
-        &RootScalarOptions { method: Some(method), bracket: Some((a, b)), ..Default::default() },
-    )?;
+/// Tolerances of the bracketing shortcuts ([`brentq_with`], [`brenth_with`], [`bisect_with`],
+/// [`ridder_with`], [`toms748`]): SciPy's keyword arguments with SciPy's defaults.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::BracketOptions;
+/// let o = BracketOptions { xtol: 1e-6, ..Default::default() };
+/// assert_eq!((o.rtol, o.maxiter, o.k), (4.0 * f64::EPSILON, 100, 1));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BracketOptions {
+    /// `xtol` (default 2e-12): absolute tolerance, must be positive.
+    pub xtol: f64,
+    /// `rtol` (default `4 * eps`, also the smallest allowed; toms748 allows down to `eps`).
+    pub rtol: f64,
+    /// `maxiter` (default 100).
+    pub maxiter: usize,
+    /// `k` (toms748 only, default 1): Newton-quadratic steps per iteration.
+    pub k: usize,
+}
+
+impl Default for BracketOptions {
+    fn default() -> Self {
+        BracketOptions { xtol: BRACKET_XTOL, rtol: BRACKET_RTOL, maxiter: 100, k: 1 }
+    }
+}
+
+fn toms748_run(f: &mut dyn FnMut(f64) -> f64, a: f64, b: f64, o: &BracketOptions) -> Result<RootResults> {
+    if o.xtol.is_nan() || o.xtol <= 0.0 {
+        return Err(invalid("xtol", format!("xtol too small ({} <= 0)", o.xtol)));
+    }
+    if o.rtol.is_nan() || o.rtol < BRACKET_RTOL / 4.0 {
+        return Err(invalid("rtol", format!("rtol too small ({} < {})", o.rtol, BRACKET_RTOL / 4.0)));
+    }
+    if o.maxiter < 1 {
+        return Err(invalid("maxiter", "maxiter must be greater than 0"));
+    }
+    if !a.is_finite() {
+        return Err(invalid("a", format!("a is not finite {a}")));
+    }
+    if !b.is_finite() {
+        return Err(invalid("b", format!("b is not finite {b}")));
+    }
+    if a >= b {
+        return Err(invalid("bracket", format!("a and b are not an interval [{a}, {b}]")));
+    }
+    toms748::toms748(f, a, b, o.k, o.xtol, o.rtol, o.maxiter)
+}
+
+fn converged_root(r: RootResults) -> Result<f64> {
     if r.converged {
         Ok(r.root)
     } else {
@@ -331,8 +399,142 @@ fn shortcut<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64, method: RootScalarMethod
     }
 }
 
+fn shortcut<F: FnMut(f64) -> f64>(
+    f: F,
+    a: f64,
+    b: f64,
+    method: RootScalarMethod,
+    o: &BracketOptions,
+) -> Result<f64> {
+    let r = root_scalar(
+        f,
+        &RootScalarOptions {
+            method: Some(method),
+            bracket: Some((a, b)),
+            xtol: Some(o.xtol),
+            rtol: Some(o.rtol),
+            maxiter: Some(o.maxiter),
+            ..Default::default()
+        },
+    )?;
+    converged_root(r)
+}
+
+/// Root of `f` in `[a, b]` by TOMS Algorithm 748 (Alefeld, Potra and Shi): inverse cubic
+/// interpolation and Newton-quadratic steps that shrink the bracket every iteration.
+///
+/// SciPy equivalent: `scipy.optimize.toms748` (`k`, `xtol`, `rtol`, `maxiter` in
+/// [`BracketOptions`]; `root_scalar` with [`RootScalarMethod::Toms748`] gives the counts).
+///
+/// The steps are SciPy's `TOMS748Solver`'s, so roots, iterations and calls agree with SciPy's.
+///
+/// # Errors
+///
+/// * [`OptimizeError::BracketSign`] when `f(a)`, `f(b)` have the same sign.
+/// * [`OptimizeError::InvalidValue`] for `xtol <= 0`, `rtol < eps`, `maxiter == 0`,
+///   non-finite `a` or `b`, `a >= b`, or an infinite function value.
+/// * [`OptimizeError::NoConvergence`] after `maxiter` iterations or at a NaN function value.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{toms748, root_scalar, BracketOptions, RootScalarMethod, RootScalarOptions};
+/// let f = |x: f64| x.powi(3) - 1.0; // only one real root at x = 1
+/// let x = toms748(f, 0.0, 2.0, &BracketOptions::default())?;
+/// assert_eq!(x, 1.0);
+/// let r = root_scalar(f, &RootScalarOptions {
+///     method: Some(RootScalarMethod::Toms748), bracket: Some((0.0, 2.0)), ..Default::default()
+/// })?;
+/// assert_eq!((r.iterations, r.function_calls), (5, 11)); // as SciPy
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn toms748<F: FnMut(f64) -> f64>(mut f: F, a: f64, b: f64, options: &BracketOptions) -> Result<f64> {
+    converged_root(toms748_run(&mut f, a, b, options)?)
+}
+
+/// [`brentq`] with SciPy's `xtol`, `rtol` and `maxiter` keywords.
+///
+/// SciPy equivalent: `scipy.optimize.brentq(f, a, b, xtol=..., rtol=..., maxiter=...)`.
+///
+/// # Errors
+///
+/// As [`brentq`]; [`OptimizeError::InvalidValue`] for `xtol <= 0` or `rtol < 4 eps`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{brentq_with, BracketOptions};
+/// let x = brentq_with(|x| x * x - 2.0, 0.0, 2.0, &BracketOptions { xtol: 1e-3, ..Default::default() })?;
+/// assert!((x - 2f64.sqrt()).abs() < 1e-3);
+/// assert!(brentq_with(|x| x * x - 2.0, 0.0, 2.0, &BracketOptions { maxiter: 2, ..Default::default() }).is_err());
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn brentq_with<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64, options: &BracketOptions) -> Result<f64> {
+    shortcut(f, a, b, RootScalarMethod::Brentq, options)
+}
+
+/// [`brenth`] with SciPy's `xtol`, `rtol` and `maxiter` keywords.
+///
+/// SciPy equivalent: `scipy.optimize.brenth(f, a, b, xtol=..., rtol=..., maxiter=...)`.
+///
+/// # Errors
+///
+/// As [`brentq_with`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{brenth_with, BracketOptions};
+/// let x = brenth_with(|x| x * x - 2.0, 0.0, 2.0, &BracketOptions { xtol: 1e-3, ..Default::default() })?;
+/// assert!((x - 2f64.sqrt()).abs() < 1e-3);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn brenth_with<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64, options: &BracketOptions) -> Result<f64> {
+    shortcut(f, a, b, RootScalarMethod::Brenth, options)
+}
+
+/// [`bisect`] with SciPy's `xtol`, `rtol` and `maxiter` keywords.
+///
+/// SciPy equivalent: `scipy.optimize.bisect(f, a, b, xtol=..., rtol=..., maxiter=...)`.
+///
+/// # Errors
+///
+/// As [`brentq_with`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{bisect_with, BracketOptions};
+/// let x = bisect_with(|x| x * x - 2.0, 0.0, 2.0, &BracketOptions { xtol: 1e-3, ..Default::default() })?;
+/// assert_eq!(x, 1.4140625); // as SciPy
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn bisect_with<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64, options: &BracketOptions) -> Result<f64> {
+    shortcut(f, a, b, RootScalarMethod::Bisect, options)
+}
+
+/// [`ridder`] with SciPy's `xtol`, `rtol` and `maxiter` keywords.
+///
+/// SciPy equivalent: `scipy.optimize.ridder(f, a, b, xtol=..., rtol=..., maxiter=...)`.
+///
+/// # Errors
+///
+/// As [`brentq_with`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{ridder_with, BracketOptions};
+/// let x = ridder_with(|x| x * x - 2.0, 0.0, 2.0, &BracketOptions { xtol: 1e-3, ..Default::default() })?;
+/// assert!((x - 2f64.sqrt()).abs() < 1e-3);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn ridder_with<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64, options: &BracketOptions) -> Result<f64> {
+    shortcut(f, a, b, RootScalarMethod::Ridder, options)
+}
+
 /// Root of `f` in `[a, b]` by Brent's method (SciPy's defaults `xtol=2e-12`, `rtol=4*eps`,
-/// `maxiter=100`; use [`root_scalar`] for other tolerances or the iteration counts).
+/// `maxiter=100`; [`brentq_with`] takes other tolerances, [`root_scalar`] gives the counts).
 ///
 /// SciPy equivalent: `scipy.optimize.brentq`.
 ///
@@ -349,7 +551,7 @@ fn shortcut<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64, method: RootScalarMethod
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn brentq<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64) -> Result<f64> {
-    shortcut(f, a, b, RootScalarMethod::Brentq)
+    shortcut(f, a, b, RootScalarMethod::Brentq, &BracketOptions::default())
 }
 
 /// Root of `f` in `[a, b]` by Brent's method with hyperbolic extrapolation.
@@ -368,7 +570,7 @@ pub fn brentq<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64) -> Result<f64> {
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn brenth<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64) -> Result<f64> {
-    shortcut(f, a, b, RootScalarMethod::Brenth)
+    shortcut(f, a, b, RootScalarMethod::Brenth, &BracketOptions::default())
 }
 
 /// Root of `f` in `[a, b]` by bisection.
@@ -387,7 +589,7 @@ pub fn brenth<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64) -> Result<f64> {
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn bisect<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64) -> Result<f64> {
-    shortcut(f, a, b, RootScalarMethod::Bisect)
+    shortcut(f, a, b, RootScalarMethod::Bisect, &BracketOptions::default())
 }
 
 /// Root of `f` in `[a, b]` by Ridders' method.
@@ -406,7 +608,7 @@ pub fn bisect<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64) -> Result<f64> {
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn ridder<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64) -> Result<f64> {
-    shortcut(f, a, b, RootScalarMethod::Ridder)
+    shortcut(f, a, b, RootScalarMethod::Ridder, &BracketOptions::default())
 }
 
 /// Root of `f` near `x0`: Newton-Raphson with `fprime`, else the secant method (SciPy's
@@ -436,11 +638,5 @@ pub fn newton<F: FnMut(f64) -> f64>(f: F, x0: f64, fprime: Option<&dyn Fn(f64) -
         f,
         &RootScalarOptions { method: Some(method), x0: Some(x0), fprime, ..Default::default() },
     )?;
-    if r.converged {
-        Ok(r.root)
-    } else {
-        Err(OptimizeError::NoConvergence {
-            message: format!("{} after {} iterations, value is {}", r.flag, r.iterations, r.root),
-        })
-    }
+    converged_root(r)
 }
