@@ -3,8 +3,9 @@
 //! Root finding, minimization, nonlinear systems and curve fitting under SciPy's names and
 //! with SciPy's algorithms, defaults and result fields:
 //!
-//! * scalar roots: [`root_scalar`] (brentq, brenth, bisect, ridder, newton, secant, halley,
-//!   with SciPy's iteration and call counts), [`brentq`], [`brenth`], [`bisect`], [`ridder`],
+//! * scalar roots: [`root_scalar`] (brentq, brenth, bisect, ridder, toms748, newton, secant,
+//!   halley, with SciPy's iteration and call counts), [`brentq`], [`brenth`], [`bisect`],
+//!   [`ridder`], [`toms748`] (tolerances: [`brentq_with`], ... and [`BracketOptions`]),
 //!   [`newton`];
 //! * scalar minimization: [`minimize_scalar`] (Brent, bounded, golden), [`bracket`];
 //! * [`minimize`]: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B (Powell and
@@ -22,6 +23,8 @@
 //!   bounds and a covariance `sigma`), [`nnls`] (Lawson-Hanson), [`lsq_linear`] (BVLS);
 //! * global optimization: [`differential_evolution`] (SciPy's path for a given seed), [`brute`],
 //!   [`basinhopping`], [`dual_annealing`];
+//! * linear programming: [`linprog`] (a bounded dual simplex method: SciPy's `highs`,
+//!   `highs-ds`; status and marginals as SciPy's);
 //! * assignment: [`linear_sum_assignment`] (SciPy's shortest augmenting path, the same
 //!   assignment on ties).
 //!
@@ -41,6 +44,7 @@ pub use sci_array;
 mod assignment;
 mod error;
 mod global;
+mod linprog;
 mod lsq;
 mod minimize;
 mod numdiff;
@@ -55,6 +59,7 @@ pub use global::{
     DifferentialEvolutionResult, DualAnnealingOptions, DualAnnealingResult, GridRange, Init, Mutation,
     Strategy, Updating, basinhopping, brute, differential_evolution, dual_annealing,
 };
+pub use linprog::{LinprogBounds, LinprogMethod, LinprogOptions, LinprogResult, LinprogSensitivity, linprog};
 pub use lsq::{
     CurveFitOptions, CurveFitResult, FsolveOptions, FsolveResult, LeastSquaresOptions, LeastSquaresResult,
     LeastsqOptions, LeastsqResult, Loss, LsqJac, LsqLinearMethod, LsqLinearOptions, LsqLinearResult,
@@ -62,8 +67,8 @@ pub use lsq::{
     least_squares, leastsq, lsq_linear, nnls, root,
 };
 pub use minimize::{
-    Bounds, Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,
-    HessianUpdateStrategy, InitScale, LinearConstraint, Method, MinimizeOptions, NonlinearConstraint,
+    Bounds, CALLBACK_STOP, Callback, Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,
+    HessianUpdateStrategy, InitScale, IntermediateResult, LinearConstraint, Method, MinimizeOptions, NonlinearConstraint,
     SlsqpOptions, SlsqpResult, TrustConstrMethod, TrustConstrOptions, TrustConstrResult, minimize,
     minimize_slsqp, minimize_trust_constr, rosen, rosen_der, rosen_hess,
 };
@@ -73,6 +78,7 @@ pub use scalar_min::{
     Bracket, BracketResult, MinimizeScalarOptions, ScalarMethod, ScalarResult, bracket, minimize_scalar,
 };
 pub use zeros::{
-    BRACKET_RTOL, BRACKET_XTOL, RootFlag, RootResults, RootScalarMethod, RootScalarOptions, bisect, brenth,
-    brentq, newton, ridder, root_scalar,
+    BRACKET_RTOL, BRACKET_XTOL, BracketOptions, RootFlag, RootResults, RootScalarMethod, RootScalarOptions,
+    bisect, bisect_with, brenth, brenth_with, brentq, brentq_with, newton, ridder, ridder_with, root_scalar,
+    toms748,
 };
