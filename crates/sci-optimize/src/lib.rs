@@ -23,8 +23,6 @@
 //!   bounds and a covariance `sigma`), [`nnls`] (Lawson-Hanson), [`lsq_linear`] (BVLS);
 //! * global optimization: [`differential_evolution`] (SciPy's path for a given seed), [`brute`],
 //!   [`basinhopping`], [`dual_annealing`];
-//! * linear programming: [`linprog`] (a bounded dual simplex method: SciPy's `highs`,
-//!   `highs-ds`; status and marginals as SciPy's);
 //! * assignment: [`linear_sum_assignment`] (SciPy's shortest augmenting path, the same
 //!   assignment on ties).
 //!
@@ -44,7 +42,6 @@ pub use sci_array;
 mod assignment;
 mod error;
 mod global;
-mod linprog;
 mod lsq;
 mod minimize;
 mod numdiff;
@@ -59,7 +56,6 @@ pub use global::{
     DifferentialEvolutionResult, DualAnnealingOptions, DualAnnealingResult, GridRange, Init, Mutation,
     Strategy, Updating, basinhopping, brute, differential_evolution, dual_annealing,
 };
-pub use linprog::{LinprogBounds, LinprogMethod, LinprogOptions, LinprogResult, LinprogSensitivity, linprog};
 pub use lsq::{
     CurveFitOptions, CurveFitResult, FsolveOptions, FsolveResult, LeastSquaresOptions, LeastSquaresResult,
     LeastsqOptions, LeastsqResult, Loss, LsqJac, LsqLinearMethod, LsqLinearOptions, LsqLinearResult,
@@ -67,8 +63,8 @@ pub use lsq::{
     least_squares, leastsq, lsq_linear, nnls, root,
 };
 pub use minimize::{
-    Bounds, CALLBACK_STOP, Callback, Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,
-    HessianUpdateStrategy, InitScale, IntermediateResult, LinearConstraint, Method, MinimizeOptions, NonlinearConstraint,
+    Bounds, Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,
+    HessianUpdateStrategy, InitScale, LinearConstraint, Method, MinimizeOptions, NonlinearConstraint,
     SlsqpOptions, SlsqpResult, TrustConstrMethod, TrustConstrOptions, TrustConstrResult, minimize,
     minimize_slsqp, minimize_trust_constr, rosen, rosen_der, rosen_hess,
 };
