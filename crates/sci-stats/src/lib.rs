@@ -39,6 +39,8 @@ mod error;
 mod kernels;
 mod kolmogorov;
 mod ks;
+mod ks2;
+mod rank_tests;
 mod tests;
 
 pub use correlation::{CorrelationResult, pearsonr};
@@ -52,6 +54,8 @@ pub use distributions::{
 };
 pub use error::{Result, StatsError};
 pub use ks::{KsMethod, KstestResult, ks_1samp, ksone_sf, kstest, kstwo_cdf, kstwo_sf, kstwobign_sf};
+pub use ks2::ks_2samp;
+pub use rank_tests::{KendallVariant, MannwhitneyuResult, PvalueMethod, kendalltau, mannwhitneyu};
 pub use tests::{
     ChisquareResult, LinregressResult, RankMethod, TtestResult, chisquare, linregress, rankdata, spearmanr,
     ttest_1samp, ttest_ind, ttest_rel,
