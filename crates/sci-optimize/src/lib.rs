@@ -23,6 +23,8 @@
 //!   bounds and a covariance `sigma`), [`nnls`] (Lawson-Hanson), [`lsq_linear`] (BVLS);
 //! * global optimization: [`differential_evolution`] (SciPy's path for a given seed), [`brute`],
 //!   [`basinhopping`], [`dual_annealing`];
+//! * linear programming: [`linprog`] (a bounded dual simplex method: SciPy's `highs`,
+//!   `highs-ds`; status and marginals as SciPy's);
 //! * assignment: [`linear_sum_assignment`] (SciPy's shortest augmenting path, the same
 //!   assignment on ties).
 //!
@@ -42,6 +44,7 @@ pub use sci_array;
 mod assignment;
 mod error;
 mod global;
+mod linprog;
 mod lsq;
 mod minimize;
 mod numdiff;
@@ -56,6 +59,7 @@ pub use global::{
     DifferentialEvolutionResult, DualAnnealingOptions, DualAnnealingResult, GridRange, Init, Mutation,
     Strategy, Updating, basinhopping, brute, differential_evolution, dual_annealing,
 };
+pub use linprog::{LinprogBounds, LinprogMethod, LinprogOptions, LinprogResult, LinprogSensitivity, linprog};
 pub use lsq::{
     CurveFitOptions, CurveFitResult, FsolveOptions, FsolveResult, LeastSquaresOptions, LeastSquaresResult,
     LeastsqOptions, LeastsqResult, Loss, LsqJac, LsqLinearMethod, LsqLinearOptions, LsqLinearResult,

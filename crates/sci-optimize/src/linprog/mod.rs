@@ -1,0 +1,405 @@
+//! `linprog`: linear programming with a bounded dual simplex method.
+
+mod dual;
+mod lu;
+
+pub(crate) use dual::{DualSimplex, Outcome, StdLp, VarState};
+
+use crate::error::{OptimizeError, Result, invalid};
+use ndarray::{Array1, ArrayView1, ArrayView2};
+
+/// The algorithm of [`linprog`] (SciPy's `method`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{linprog, LinprogBounds, LinprogMethod, LinprogOptions};
+/// use sci_optimize::sci_array::ndarray::array;
+/// let opts = LinprogOptions { method: LinprogMethod::HighsDs, bounds: LinprogBounds::All(1.0, 2.0), ..Default::default() };
+/// assert_eq!(linprog(&array![1.0, -1.0].view(), &opts)?.x.unwrap(), array![1.0, 2.0]);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
+/// SciPy equivalent: `scipy.optimize.linprog(..., method='highs-ds')`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum LinprogMethod {
+    /// `'highs'` (the default): SciPy lets HiGHS choose between its dual simplex and its
+    /// interior-point method, and HiGHS picks the simplex for LPs; here it is the dual simplex.
+    #[default]
+    Highs,
+    /// `'highs-ds'`: the bounded dual simplex (dual steepest-edge pricing, bound-flipping
+    /// ratio test with Harris tolerances, LU factorization with product-form updates).
+    HighsDs,
+}
+
+/// Variable bounds of [`linprog`] (SciPy's `bounds`); `f64::NEG_INFINITY` / `f64::INFINITY`
+/// stand for SciPy's `None` (no bound).
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{linprog, LinprogBounds, LinprogOptions};
+/// use sci_optimize::sci_array::ndarray::array;
+/// let per = LinprogBounds::PerVariable(vec![(f64::NEG_INFINITY, 3.0), (-1.0, 1.0)]);
+/// let res = linprog(&array![-1.0, 1.0].view(), &LinprogOptions { bounds: per, ..Default::default() })?;
+/// assert_eq!((res.x.unwrap(), res.fun), (array![3.0, -1.0], Some(-4.0)));
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
+/// SciPy equivalent: `scipy.optimize.linprog(..., bounds=...)`
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum LinprogBounds {
+    /// `bounds=None`: every variable in `[0, inf)`.
+    #[default]
+    NonNegative,
+    /// One `(min, max)` pair for all variables.
+    All(f64, f64),
+    /// One `(min, max)` pair per variable.
+    PerVariable(Vec<(f64, f64)>),
+}
+
+/// The keyword arguments of [`linprog`]: constraints, bounds, method and options.
+///
+/// The constraints are `A_ub @ x <= b_ub` and `A_eq @ x == b_eq`; absent ones are `None`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{linprog, LinprogOptions};
+/// use sci_optimize::sci_array::ndarray::array;
+/// let (a, b) = (array![[1.0, 1.0]], array![2.0]);
+/// let opts = LinprogOptions { a_eq: Some(a.view()), b_eq: Some(b.view()), ..Default::default() };
+/// let res = linprog(&array![1.0, 2.0].view(), &opts)?;
+/// assert_eq!(res.x.unwrap(), array![2.0, 0.0]);
+/// assert_eq!(res.eqlin.unwrap().marginals, array![1.0]);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
+/// SciPy equivalent: `scipy.optimize.linprog(c, A_ub, b_ub, A_eq, b_eq, bounds, method, options=...)`
+#[derive(Debug, Clone, Default)]
+pub struct LinprogOptions<'a> {
+    /// `A_ub`, `(m_ub, n)`.
+    pub a_ub: Option<ArrayView2<'a, f64>>,
+    /// `b_ub`, length `m_ub`.
+    pub b_ub: Option<ArrayView1<'a, f64>>,
+    /// `A_eq`, `(m_eq, n)`.
+    pub a_eq: Option<ArrayView2<'a, f64>>,
+    /// `b_eq`, length `m_eq`.
+    pub b_eq: Option<ArrayView1<'a, f64>>,
+    /// `bounds` (default `(0, None)` for every variable).
+    pub bounds: LinprogBounds,
+    /// `method` (default `'highs'`).
+    pub method: LinprogMethod,
+    /// `options={'maxiter': ...}`: the simplex iteration limit (default: none).
+    pub maxiter: Option<usize>,
+}
+
+/// Residuals and Lagrange multipliers of one group of constraints (SciPy's `res.ineqlin`,
+/// `res.eqlin`, `res.lower`, `res.upper`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{linprog, LinprogBounds, LinprogOptions};
+/// use sci_optimize::sci_array::ndarray::array;
+/// let (a, b) = (array![[1.0, 1.0]], array![-2.0]);
+/// let opts = LinprogOptions { a_ub: Some(a.view()), b_ub: Some(b.view()), bounds: LinprogBounds::All(-5.0, 5.0), ..Default::default() };
+/// let res = linprog(&array![1.0, 1.0].view(), &opts)?;
+/// // x0 + x1 <= -2 is binding only through the lower bounds: both at -5.
+/// let lower = res.lower.unwrap();
+/// assert_eq!((lower.residual, lower.marginals), (array![0.0, 0.0], array![1.0, 1.0]));
+/// assert_eq!(res.ineqlin.unwrap().residual, array![8.0]);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
+/// SciPy equivalent: `res.ineqlin / res.eqlin / res.lower / res.upper of scipy.optimize.linprog`
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinprogSensitivity {
+    /// `b_ub - A_ub @ x`, `b_eq - A_eq @ x`, `x - lb` or `ub - x`.
+    pub residual: Array1<f64>,
+    /// The partial derivatives of the optimal objective with respect to the right-hand sides
+    /// (shadow prices): `<= 0` for `ineqlin`, `>= 0` for `lower`, `<= 0` for `upper`.
+    pub marginals: Array1<f64>,
+}
+
+/// The result of [`linprog`] (SciPy's `OptimizeResult`); the solution fields are `None`
+/// unless `status == 0`, as in SciPy.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{linprog, LinprogBounds, LinprogOptions};
+/// use sci_optimize::sci_array::ndarray::array;
+/// let (a, b) = (array![[-1.0, -1.0]], array![-5.0]);
+/// let opts = LinprogOptions { a_ub: Some(a.view()), b_ub: Some(b.view()), bounds: LinprogBounds::All(0.0, 2.0), ..Default::default() };
+/// let res = linprog(&array![1.0, 1.0].view(), &opts)?;
+/// assert_eq!((res.status, res.success, res.x), (2, false, None));
+/// assert_eq!(res.message, "The problem is infeasible.");
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
+/// SciPy equivalent: `the OptimizeResult of scipy.optimize.linprog`
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinprogResult {
+    /// The solution.
+    pub x: Option<Array1<f64>>,
+    /// `c @ x`.
+    pub fun: Option<f64>,
+    /// `b_ub - A_ub @ x` (nominally non-negative).
+    pub slack: Option<Array1<f64>>,
+    /// `b_eq - A_eq @ x` (nominally zero).
+    pub con: Option<Array1<f64>>,
+    /// The inequality constraints' residuals and marginals.
+    pub ineqlin: Option<LinprogSensitivity>,
+    /// The equality constraints' residuals and marginals.
+    pub eqlin: Option<LinprogSensitivity>,
+    /// The lower bounds' residuals and marginals.
+    pub lower: Option<LinprogSensitivity>,
+    /// The upper bounds' residuals and marginals.
+    pub upper: Option<LinprogSensitivity>,
+    /// `status == 0`.
+    pub success: bool,
+    /// 0 optimal, 1 iteration limit, 2 infeasible, 3 unbounded, 4 numerical difficulties.
+    pub status: i32,
+    /// SciPy's message for the status.
+    pub message: String,
+    /// Simplex iterations.
+    pub nit: usize,
+}
+
+/// Status and SciPy's message.
+pub(crate) fn status_message(out: Outcome) -> (i32, &'static str) {
+    match out {
+        Outcome::Optimal => (0, "Optimization terminated successfully."),
+        Outcome::IterationLimit => (1, "Iteration limit reached."),
+        Outcome::Infeasible => (2, "The problem is infeasible."),
+        Outcome::Unbounded => (3, "The problem is unbounded."),
+        Outcome::Numerical => (4, "Numerical difficulties encountered."),
+    }
+}
+
+/// Checked, dense form of a problem: rows of `A` (row-major), row activity bounds.
+pub(crate) struct Checked {
+    pub(crate) n: usize,
+    pub(crate) rows: Vec<f64>,
+    pub(crate) rl: Vec<f64>,
+    pub(crate) ru: Vec<f64>,
+}
+
+fn check_finite(arg: &'static str, v: impl IntoIterator<Item = f64>) -> Result<()> {
+    if v.into_iter().all(f64::is_finite) {
+        Ok(())
+    } else {
+        Err(invalid(arg, format!("{arg} must not contain values inf, nan, or None")))
+    }
+}
+
+/// Append the rows of `a` (with `rl <= a x <= ru`) after checking shapes and values.
+#[allow(clippy::too_many_arguments)]
+fn push_rows(
+    out: &mut Checked,
+    a: Option<ArrayView2<'_, f64>>,
+    b: Option<ArrayView1<'_, f64>>,
+    a_name: &'static str,
+    b_name: &'static str,
+    eq: bool,
+) -> Result<()> {
+    let n = out.n;
+    let (a, b) = match (a, b) {
+        (None, None) => return Ok(()),
+        (Some(a), Some(b)) => (a, b),
+        (Some(a), None) if a.nrows() == 0 => return Ok(()),
+        (None, Some(b)) if b.is_empty() => return Ok(()),
+        (Some(_), None) => return Err(OptimizeError::MissingArgument { method: "linprog", arg: b_name }),
+        (None, Some(_)) => return Err(OptimizeError::MissingArgument { method: "linprog", arg: a_name }),
+    };
+    if a.ncols() != n {
+        return Err(OptimizeError::WrongLength { arg: a_name, expected: n, found: a.ncols() });
+    }
+    if b.len() != a.nrows() {
+        return Err(OptimizeError::WrongLength { arg: b_name, expected: a.nrows(), found: b.len() });
+    }
+    check_finite(a_name, a.iter().copied())?;
+    check_finite(b_name, b.iter().copied())?;
+    for row in a.rows() {
+        out.rows.extend(row.iter());
+    }
+    for &v in b {
+        out.rl.push(if eq { v } else { f64::NEG_INFINITY });
+        out.ru.push(v);
+    }
+    Ok(())
+}
+
+/// Per-variable bounds from SciPy's forms.
+pub(crate) fn expand_bounds(bounds: &LinprogBounds, n: usize) -> Result<(Vec<f64>, Vec<f64>)> {
+    let (lb, ub): (Vec<f64>, Vec<f64>) = match bounds {
+        LinprogBounds::NonNegative => (vec![0.0; n], vec![f64::INFINITY; n]),
+        LinprogBounds::All(l, u) => (vec![*l; n], vec![*u; n]),
+        LinprogBounds::PerVariable(p) => {
+            if p.len() != n {
+                return Err(OptimizeError::WrongLength { arg: "bounds", expected: n, found: p.len() });
+            }
+            p.iter().copied().unzip()
+        }
+    };
+    if lb.iter().chain(&ub).any(|v| v.is_nan()) {
+        return Err(invalid("bounds", "bounds must not contain nan"));
+    }
+    Ok((lb, ub))
+}
+
+/// Solve a linear program.
+///
+/// Minimize `c @ x` subject to `A_ub @ x <= b_ub`, `A_eq @ x == b_eq` and
+/// `lb <= x <= ub`, with SciPy's defaults (`bounds=(0, None)`, `method='highs'`).
+///
+/// The solver is a bounded dual simplex method in the style of HiGHS's (see
+/// [`LinprogMethod::HighsDs`]); it returns a vertex. SciPy's `highs-ipm` (interior point) is not
+/// implemented. Bounds with `lb > ub` make the problem infeasible (status 2), as in SciPy.
+///
+/// # Errors
+///
+/// [`OptimizeError::WrongLength`] when `A_ub`/`A_eq` do not have `len(c)` columns, `b_ub`/`b_eq`
+/// do not match their rows, or `bounds` has the wrong number of pairs;
+/// [`OptimizeError::InvalidValue`] for non-finite `c`, `A_ub`, `b_ub`, `A_eq`, `b_eq` or NaN
+/// bounds, or an empty `c`; [`OptimizeError::MissingArgument`] for a matrix without its
+/// right-hand side (or the reverse).
+///
+/// # Examples
+///
+/// SciPy's docstring example:
+///
+/// ```
+/// use sci_optimize::{linprog, LinprogBounds, LinprogOptions};
+/// use sci_optimize::sci_array::ndarray::array;
+/// let c = array![-1.0, 4.0];
+/// let a = array![[-3.0, 1.0], [1.0, 2.0]];
+/// let b = array![6.0, 4.0];
+/// let opts = LinprogOptions {
+///     a_ub: Some(a.view()),
+///     b_ub: Some(b.view()),
+///     bounds: LinprogBounds::PerVariable(vec![(f64::NEG_INFINITY, f64::INFINITY), (-3.0, f64::INFINITY)]),
+///     ..Default::default()
+/// };
+/// let res = linprog(&c.view(), &opts)?;
+/// assert_eq!(res.status, 0);
+/// assert!((res.fun.unwrap() - -22.0).abs() < 1e-12);
+/// let x = res.x.unwrap();
+/// assert!((x[0] - 10.0).abs() < 1e-12 && (x[1] - -3.0).abs() < 1e-12);
+/// // Shadow prices: relaxing the second constraint by 1 lowers the objective by 1.
+/// let marg = res.ineqlin.unwrap().marginals;
+/// assert!((marg[0] - 0.0).abs() < 1e-12 && (marg[1] - -1.0).abs() < 1e-12);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
+/// SciPy equivalent: `scipy.optimize.linprog`
+pub fn linprog(c: &ArrayView1<'_, f64>, options: &LinprogOptions<'_>) -> Result<LinprogResult> {
+    let n = c.len();
+    if n == 0 {
+        return Err(invalid("c", "c must be a 1-D array and must not be empty"));
+    }
+    check_finite("c", c.iter().copied())?;
+    let mut chk = Checked { n, rows: Vec::new(), rl: Vec::new(), ru: Vec::new() };
+    push_rows(&mut chk, options.a_ub, options.b_ub, "A_ub", "b_ub", false)?;
+    let m_ub = chk.rl.len();
+    push_rows(&mut chk, options.a_eq, options.b_eq, "A_eq", "b_eq", true)?;
+    let (lb, ub) = expand_bounds(&options.bounds, n)?;
+    let cv: Vec<f64> = c.to_vec();
+    let max_iter = options.maxiter.unwrap_or(usize::MAX);
+    let fail = |out: Outcome, nit: usize| {
+        let (status, message) = status_message(out);
+        LinprogResult {
+            x: None,
+            fun: None,
+            slack: None,
+            con: None,
+            ineqlin: None,
+            eqlin: None,
+            lower: None,
+            upper: None,
+            success: false,
+            status,
+            message: message.to_string(),
+            nit,
+        }
+    };
+    if lb.iter().zip(&ub).any(|(l, u)| l > u || *l == f64::INFINITY || *u == f64::NEG_INFINITY) {
+        return Ok(fail(Outcome::Infeasible, 0));
+    }
+    let m = chk.rl.len();
+    let lp = StdLp::new(m, n, chk.rows, cv, (lb.clone(), ub.clone()), &chk.rl, &chk.ru);
+    let (out, sx) = solve_lp(&lp, max_iter);
+    let nit = sx.nit;
+    if out != Outcome::Optimal {
+        return Ok(fail(out, nit));
+    }
+    let mut sx = sx;
+    let y = sx.compute_dual();
+    let x = Array1::from_vec(sx.x[..n].to_vec());
+    let fun = c.iter().zip(&x).map(|(a, b)| a * b).sum::<f64>();
+    let act: Vec<f64> =
+        (0..m).map(|i| lp.rows[i * n..(i + 1) * n].iter().zip(&x).map(|(a, b)| a * b).sum()).collect();
+    let resid: Array1<f64> = (0..m).map(|i| chk.ru[i] - act[i]).collect();
+    let (mut lmarg, mut umarg) = (Array1::zeros(n), Array1::zeros(n));
+    for j in 0..n {
+        let d = sx.d[j];
+        match sx.state[j] {
+            VarState::Lower if lb[j] == ub[j] && d < 0.0 => umarg[j] = d,
+            VarState::Lower => lmarg[j] = d,
+            VarState::Upper => umarg[j] = d,
+            _ => {}
+        }
+    }
+    let yv = Array1::from_vec(y);
+    let slack = resid.slice(ndarray::s![..m_ub]).to_owned();
+    let con = resid.slice(ndarray::s![m_ub..]).to_owned();
+    Ok(LinprogResult {
+        fun: Some(fun),
+        ineqlin: Some(LinprogSensitivity {
+            residual: slack.clone(),
+            marginals: yv.slice(ndarray::s![..m_ub]).to_owned(),
+        }),
+        eqlin: Some(LinprogSensitivity {
+            residual: con.clone(),
+            marginals: yv.slice(ndarray::s![m_ub..]).to_owned(),
+        }),
+        lower: Some(LinprogSensitivity { residual: &x - &Array1::from_vec(lb), marginals: lmarg }),
+        upper: Some(LinprogSensitivity { residual: &Array1::from_vec(ub) - &x, marginals: umarg }),
+        slack: Some(slack),
+        con: Some(con),
+        x: Some(x),
+        success: true,
+        status: 0,
+        message: status_message(Outcome::Optimal).1.to_string(),
+        nit,
+    })
+}
+
+/// Run the dual simplex from the slack basis; a dual infeasible problem is told apart as
+/// unbounded or infeasible by a feasibility solve with zero costs.
+pub(crate) fn solve_lp(lp: &StdLp, max_iter: usize) -> (Outcome, DualSimplex<'_>) {
+    let mut sx = DualSimplex::new(lp);
+    let out = sx.solve(max_iter);
+    if out != Outcome::Unbounded {
+        return (out, sx);
+    }
+    let nit = sx.nit;
+    let feas = feasibility(lp, max_iter.saturating_sub(nit));
+    sx.nit += feas.1;
+    let out = match feas.0 {
+        Outcome::Optimal => Outcome::Unbounded,
+        other => other,
+    };
+    (out, sx)
+}
+
+/// Is `lp` feasible? Solves it with zero costs; returns the outcome and the iterations.
+pub(crate) fn feasibility(lp: &StdLp, max_iter: usize) -> (Outcome, usize) {
+    let mut zero = lp.clone();
+    zero.c.iter_mut().for_each(|v| *v = 0.0);
+    let mut sx = DualSimplex::new(&zero);
+    let out = sx.solve(max_iter);
+    (out, sx.nit)
+}
