@@ -11,13 +11,16 @@
 //! * [`minimize`]: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B (Powell and
 //!   L-BFGS-B with [`Bounds`]), trust-constr ([`minimize_trust_constr`]: bounds,
 //!   [`NonlinearConstraint`], [`LinearConstraint`], [`HessianUpdateStrategy`]) and SLSQP
-//!   ([`minimize_slsqp`]: bounds, [`ConstraintDict`]) with SciPy's line searches and
-//!   finite-difference gradients,
+//!   ([`minimize_slsqp`]: bounds, [`ConstraintDict`]), the trust-region methods trust-ncg,
+//!   trust-krylov, trust-exact and dogleg, with SciPy's line searches and
+//!   finite-difference gradients and a per-iteration [`Callback`] that can stop the run,
 //!   driven through the [`Solver`] trait (`init`, `next_iter`, `terminate`) on a [`Problem`]
 //!   that counts `nfev`/`njev`/`nhev` and returning an [`OptimizeResult`]; [`approx_fprime`],
 //!   [`check_grad`];
-//! * nonlinear systems: [`root`] (`hybr`: MINPACK's hybrid Powell method, `lm`) and
-//!   [`fsolve`];
+//! * nonlinear systems: [`root`] (`hybr`: MINPACK's hybrid Powell method, `lm`, the
+//!   large-scale methods broyden1/2, anderson, linearmixing, diagbroyden, excitingmixing of
+//!   [`nonlin_solve`], and [`df_sane`]), [`fsolve`], and the shortcuts [`broyden1`],
+//!   [`broyden2`], [`anderson`], [`linearmixing`], [`diagbroyden`], [`excitingmixing`];
 //! * least squares: [`least_squares`] (Trust Region Reflective with bounds and robust losses,
 //!   or Levenberg-Marquardt), [`leastsq`] on MINPACK's Levenberg-Marquardt, [`curve_fit`] (with
 //!   bounds and a covariance `sigma`), [`nnls`] (Lawson-Hanson), [`lsq_linear`] (BVLS);
@@ -47,6 +50,7 @@ mod global;
 mod linprog;
 mod lsq;
 mod minimize;
+mod nonlin;
 mod numdiff;
 mod problem;
 mod scalar_min;
@@ -67,10 +71,16 @@ pub use lsq::{
     least_squares, leastsq, lsq_linear, nnls, root,
 };
 pub use minimize::{
-    Bounds, Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,
-    HessianUpdateStrategy, InitScale, LinearConstraint, Method, MinimizeOptions, NonlinearConstraint,
-    SlsqpOptions, SlsqpResult, TrustConstrMethod, TrustConstrOptions, TrustConstrResult, minimize,
-    minimize_slsqp, minimize_trust_constr, rosen, rosen_der, rosen_hess,
+    Bounds, CALLBACK_STOP, Callback, Constraint, ConstraintDict, ConstraintHess, ConstraintJac,
+    ConstraintType, ExceptionStrategy, HessianUpdateStrategy, InitScale, IntermediateResult,
+    LinearConstraint, Method, MinimizeOptions, NonlinearConstraint, SlsqpOptions, SlsqpResult,
+    TrustConstrMethod, TrustConstrOptions, TrustConstrResult, minimize, minimize_slsqp,
+    minimize_trust_constr, rosen, rosen_der, rosen_hess,
+};
+pub use nonlin::{
+    DfSaneLineSearch, DfSaneOptions, DfSaneResult, LineSearch, NonlinJacOptions, NonlinMethod, NonlinOptions,
+    NonlinResult, ReductionMethod, anderson, broyden1, broyden2, df_sane, diagbroyden, excitingmixing,
+    linearmixing, nonlin_solve,
 };
 pub use numdiff::{APPROX_FPRIME_EPSILON, FiniteDiff, approx_fprime, check_grad};
 pub use problem::{IterState, Jac, OptimizeResult, Problem, Solver, Termination, run};

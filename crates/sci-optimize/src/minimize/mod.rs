@@ -1,6 +1,7 @@
 //! `minimize`: local minimization of a scalar function of several variables.
 
 mod bounds;
+mod callback;
 mod constraints;
 mod lbfgsb;
 mod linesearch;
@@ -11,8 +12,10 @@ mod quasi_newton;
 mod slsqp;
 mod testfuncs;
 mod trust_constr;
+mod trust_region;
 
 pub use bounds::Bounds;
+pub use callback::{CALLBACK_STOP, Callback, IntermediateResult};
 pub use constraints::{
     Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,
     HessianUpdateStrategy, InitScale, LinearConstraint, NonlinearConstraint,
@@ -59,6 +62,18 @@ pub enum Method {
     /// `"SLSQP"`: sequential least-squares quadratic programming with bounds and
     /// equality/inequality constraints.
     Slsqp,
+    /// `"trust-ncg"`: trust region with a Steihaug conjugate-gradient subproblem (needs `jac`
+    /// and `hess` or `hessp`).
+    TrustNcg,
+    /// `"trust-krylov"`: trust region with a generalized Lanczos (GLTR) subproblem (needs
+    /// `jac` and `hess` or `hessp`).
+    TrustKrylov,
+    /// `"trust-exact"`: trust region with the nearly exact Moré-Sorensen subproblem (needs
+    /// `jac` and `hess`).
+    TrustExact,
+    /// `"dogleg"`: trust region with the dog-leg step (needs `jac` and a positive definite
+    /// `hess`).
+    Dogleg,
 }
 
 impl Method {
@@ -79,6 +94,10 @@ impl Method {
             Self::NewtonCg => "Newton-CG",
             Self::TrustConstr => "trust-constr",
             Self::Slsqp => "SLSQP",
+            Self::TrustNcg => "trust-ncg",
+            Self::TrustKrylov => "trust-krylov",
+            Self::TrustExact => "trust-exact",
+            Self::Dogleg => "dogleg",
         }
     }
 }
@@ -148,6 +167,20 @@ pub struct MinimizeOptions<'a> {
     pub initial_tr_radius: Option<f64>,
     /// `initial_constr_penalty` (trust-constr; default 1).
     pub initial_constr_penalty: Option<f64>,
+    /// `initial_trust_radius` (trust-ncg, trust-krylov, trust-exact, dogleg; default 1).
+    pub initial_trust_radius: Option<f64>,
+    /// `max_trust_radius` (trust-ncg, trust-krylov, trust-exact, dogleg; default 1000).
+    pub max_trust_radius: Option<f64>,
+    /// `eta` (trust-ncg, trust-krylov, trust-exact, dogleg; default 0.15): a step is accepted
+    /// when the actual over the predicted reduction exceeds it; in `[0, 0.25)`.
+    pub eta: Option<f64>,
+    /// `inexact` (trust-krylov; default true): the looser subproblem tolerances.
+    pub inexact: Option<bool>,
+    /// `subproblem_maxiter` (trust-exact; default 25): Moré-Sorensen iterations per step.
+    pub subproblem_maxiter: Option<usize>,
+    /// `callback`: called after each iteration with the current `x` and `fun`; returning
+    /// `ControlFlow::Break(())` stops the run (status 99, [`CALLBACK_STOP`]).
+    pub callback: Option<Callback<'a>>,
 }
 
 impl fmt::Debug for MinimizeOptions<'_> {
@@ -162,7 +195,7 @@ impl fmt::Debug for MinimizeOptions<'_> {
 }
 
 /// The method-specific options given in `o`, by SciPy name.
-fn given_options(o: &MinimizeOptions<'_>) -> [(&'static str, bool); 25] {
+fn given_options(o: &MinimizeOptions<'_>) -> [(&'static str, bool); 30] {
     [
         ("jac", !matches!(o.jac, Jac::Default)),
         ("gtol", o.gtol.is_some()),
@@ -189,6 +222,11 @@ fn given_options(o: &MinimizeOptions<'_>) -> [(&'static str, bool); 25] {
         ("barrier_tol", o.barrier_tol.is_some()),
         ("initial_tr_radius", o.initial_tr_radius.is_some()),
         ("initial_constr_penalty", o.initial_constr_penalty.is_some()),
+        ("initial_trust_radius", o.initial_trust_radius.is_some()),
+        ("max_trust_radius", o.max_trust_radius.is_some()),
+        ("eta", o.eta.is_some()),
+        ("inexact", o.inexact.is_some()),
+        ("subproblem_maxiter", o.subproblem_maxiter.is_some()),
     ]
 }
 
@@ -215,6 +253,16 @@ fn accepted(method: Method) -> &'static [&'static str] {
             "initial_constr_penalty",
         ],
         Method::Slsqp => &["jac", "bounds", "constraints", "ftol", "eps"],
+        Method::TrustNcg => {
+            &["jac", "hess", "hessp", "gtol", "initial_trust_radius", "max_trust_radius", "eta"]
+        }
+        Method::TrustKrylov => {
+            &["jac", "hess", "hessp", "gtol", "initial_trust_radius", "max_trust_radius", "eta", "inexact"]
+        }
+        Method::TrustExact => {
+            &["jac", "hess", "gtol", "initial_trust_radius", "max_trust_radius", "eta", "subproblem_maxiter"]
+        }
+        Method::Dogleg => &["jac", "hess", "gtol", "initial_trust_radius", "max_trust_radius", "eta"],
     }
 }
 
@@ -234,7 +282,16 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// Minimizes a scalar function of one or more variables from `x0`.
 ///
 /// SciPy equivalent: `scipy.optimize.minimize` (methods Nelder-Mead, Powell, CG, BFGS,
-/// Newton-CG, L-BFGS-B, trust-constr, SLSQP).
+/// Newton-CG, L-BFGS-B, trust-constr, SLSQP, trust-ncg, trust-krylov, trust-exact, dogleg).
+///
+/// trust-ncg, trust-krylov, trust-exact and dogleg run SciPy's `_minimize_trust_region`
+/// (`initial_trust_radius`, `max_trust_radius`, `eta`, `gtol` on the gradient's 2-norm) with
+/// SciPy's subproblems: Steihaug CG, the dog-leg step, Moré-Sorensen (`subproblem_maxiter`), and
+/// for trust-krylov a Lanczos GLTR with trlib's stopping rules in place of trlib; `jac` is
+/// required, `hess` (or, for trust-ncg and trust-krylov, `hessp`) too; `nit`, `nfev`, `njev`,
+/// `nhev` (Hessian plus `hessp` calls) count as SciPy's.
+///
+/// `callback` is called once per iteration where SciPy calls it (see [`Callback`]).
 ///
 /// The methods are SciPy's algorithms with its defaults: BFGS and CG use the same Moré-Thuente
 /// line search (MINPACK-2 `dcsrch`) and, without `jac`, the same forward-difference gradient
@@ -353,6 +410,20 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// let r = minimize(rosen, &array![-1.2, 1.0], &opts)?;
 /// assert!(r.success && (r.x[0] + 1.6127702896090599).abs() < 1e-6); // SciPy's x[0]
 /// assert_eq!((r.nit, r.nfev, r.njev), (7, 10, 7));
+///
+/// // trust-exact and trust-ncg on Rosenbrock: SciPy's iterations and counts.
+/// let opts = MinimizeOptions {
+///     method: Method::TrustExact,
+///     jac: Jac::Fn(&rosen_der),
+///     hess: Some(&rosen_hess),
+///     ..Default::default()
+/// };
+/// let r = minimize(rosen, &array![-1.2, 1.0], &opts)?;
+/// assert!(r.success && (r.x[0] - 1.0).abs() < 1e-6);
+/// assert_eq!((r.nit, r.nfev, r.njev, r.nhev), (25, 26, 23, 26));
+/// let opts = MinimizeOptions { method: Method::TrustNcg, ..opts };
+/// let r = minimize(rosen, &array![-1.2, 1.0], &opts)?;
+/// assert_eq!((r.nit, r.nfev, r.njev, r.nhev), (29, 30, 27, 26));
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn minimize<F, S>(
@@ -379,6 +450,25 @@ where
     let x0 = x0.to_owned();
     if o.method == Method::Powell {
         return powell_method(&mut fun, x0, o);
+    }
+    if let Some(kind) = trust_region_kind(o.method) {
+        let params = trust_region::Params {
+            initial_trust_radius: o.initial_trust_radius.unwrap_or(1.0),
+            max_trust_radius: o.max_trust_radius.unwrap_or(1000.0),
+            eta: o.eta.unwrap_or(0.15),
+            gtol: o.gtol.or(o.tol).unwrap_or(1e-4),
+            maxiter,
+            subproblem_maxiter: o.subproblem_maxiter.unwrap_or(25),
+            inexact: o.inexact.unwrap_or(true),
+        };
+        let args = trust_region::Args {
+            fun: &mut fun,
+            jac: o.jac,
+            hess: o.hess,
+            hessp: o.hessp,
+            callback: o.callback,
+        };
+        return trust_region::minimize_trust_region(kind, args, x0, &params);
     }
     if o.method == Method::LBfgsB {
         return lbfgsb(&mut fun, x0, o);
@@ -477,7 +567,15 @@ where
                 run(&mut solver, &mut problem, x0, maxiter)
             }
         }
-        Method::LBfgsB | Method::Powell | Method::NewtonCg | Method::TrustConstr | Method::Slsqp => {
+        Method::LBfgsB
+        | Method::Powell
+        | Method::NewtonCg
+        | Method::TrustConstr
+        | Method::Slsqp
+        | Method::TrustNcg
+        | Method::TrustKrylov
+        | Method::TrustExact
+        | Method::Dogleg => {
             unreachable!("handled above")
         }
     }
@@ -598,4 +696,15 @@ fn powell_method(
     };
     let bounds = o.bounds.as_ref().map(|b| (&b.lb, &b.ub));
     powell::powell(fun, x0, bounds, powell::PowellParams { xtol, ftol, maxiter, maxfun, direc })
+}
+
+/// The subproblem of a trust-region method.
+fn trust_region_kind(m: Method) -> Option<trust_region::Kind> {
+    match m {
+        Method::TrustNcg => Some(trust_region::Kind::Ncg),
+        Method::TrustKrylov => Some(trust_region::Kind::Krylov),
+        Method::TrustExact => Some(trust_region::Kind::Exact),
+        Method::Dogleg => Some(trust_region::Kind::Dogleg),
+        _ => None,
+    }
 }
