@@ -36,6 +36,7 @@ mod correlation;
 mod descriptive;
 mod distributions;
 mod error;
+mod kde;
 mod kernels;
 mod kolmogorov;
 mod ks;
@@ -53,6 +54,7 @@ pub use distributions::{
     Hypergeom, Lognorm, Moments, MultivariateNormal, Nbinom, Norm, Poisson, Randint, StudentT, Uniform,
 };
 pub use error::{Result, StatsError};
+pub use kde::{BwMethod, GaussianKde};
 pub use ks::{KsMethod, KstestResult, ks_1samp, ksone_sf, kstest, kstwo_cdf, kstwo_sf, kstwobign_sf};
 pub use ks2::ks_2samp;
 pub use rank_tests::{KendallVariant, MannwhitneyuResult, PvalueMethod, kendalltau, mannwhitneyu};
