@@ -12,6 +12,8 @@ use ndarray::{
     RemoveAxis, Zip,
 };
 use num_complex::Complex;
+use std::mem::MaybeUninit;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// An integer type usable as an index (NumPy's `intp` and friends).
 ///
@@ -22,7 +24,7 @@ use num_complex::Complex;
 /// assert_eq!((-1i32).to_index(), Some(-1));
 /// assert_eq!(u64::MAX.to_index(), None);
 /// ```
-pub trait IndexElement: Copy {
+pub trait IndexElement: Copy + Send + Sync {
     /// The index as `isize`, or `None` when it does not fit.
     fn to_index(self) -> Option<isize>;
 }
@@ -207,6 +209,84 @@ where
     Ok(ArrayD::from_shape_vec(IxDyn(&shape), data).expect("shape matches data length"))
 }
 
+/// Fewest indices for which [`gather`] runs on several threads.
+#[cfg(feature = "rayon")]
+const GATHER_PAR_MIN: usize = 1 << 16;
+
+/// `flat[i]` for every index, resolved by `mode` (NumPy's flat `take`).
+///
+/// The gather reads every index once, in a tight loop without early exits (on several threads
+/// for many indices, which keeps more cache misses in flight): out-of-range indices are clamped
+/// while reading and flagged, and reported (the first of them, as `resolve` words it) after.
+fn gather<T, I>(flat: &[T], idx: &[I], mode: TakeMode) -> Result<Vec<T>>
+where
+    T: Clone + Send + Sync,
+    I: IndexElement,
+{
+    let n = flat.len();
+    let report = || -> Result<Vec<T>> {
+        for &i in idx {
+            resolve(i, n, mode, "indices", 0)?;
+        }
+        unreachable!("an index was flagged as invalid")
+    };
+    if idx.is_empty() {
+        return Ok(Vec::new());
+    }
+    if n == 0 {
+        return report();
+    }
+    let len = n as isize;
+    let bad = AtomicBool::new(false);
+    // Indices that do not fit in `isize` are invalid in every mode.
+    let out = match mode {
+        TakeMode::Raise => gather_with(flat, idx, &bad, |k| {
+            let k = k.unwrap_or(isize::MAX);
+            let r = (if k < 0 { k.wrapping_add(len) } else { k }) as usize;
+            (r.min(n - 1), r < n)
+        }),
+        TakeMode::Wrap => {
+            gather_with(flat, idx, &bad, |k| k.map_or((0, false), |k| (k.rem_euclid(len) as usize, true)))
+        }
+        TakeMode::Clip => {
+            gather_with(flat, idx, &bad, |k| k.map_or((0, false), |k| (k.clamp(0, len - 1) as usize, true)))
+        }
+    };
+    if bad.load(Ordering::Relaxed) { report() } else { Ok(out) }
+}
+
+/// `flat[pick(k)]` for every index `k` (`None` for one that does not fit in `isize`), into a
+/// fresh buffer; `pick` returns a position in `flat` and whether the index was valid, and `bad`
+/// is set when one was not.
+fn gather_with<T, I, P>(flat: &[T], idx: &[I], bad: &AtomicBool, pick: P) -> Vec<T>
+where
+    T: Clone + Send + Sync,
+    I: IndexElement,
+    P: Fn(Option<isize>) -> (usize, bool) + Sync,
+{
+    #[cfg(feature = "rayon")]
+    let par_min = GATHER_PAR_MIN;
+    #[cfg(not(feature = "rayon"))]
+    let par_min = usize::MAX;
+    let fill = |start: usize, out: &mut [MaybeUninit<T>]| {
+        let idx = &idx[start..start + out.len()];
+        let mut ok = true;
+        for (o, &i) in out.iter_mut().zip(idx) {
+            let (p, valid) = pick(i.to_index());
+            ok &= valid;
+            o.write(flat[p].clone());
+        }
+        if !ok {
+            bad.store(true, Ordering::Relaxed);
+        }
+    };
+    #[allow(unsafe_code)]
+    // SAFETY: `fill` writes every element of the chunk it is given.
+    unsafe {
+        crate::math::buffer::build(idx.len(), par_min, fill)
+    }
+}
+
 /// Elements of `a` at `indices` along `axis`, or of the flattened `a` when `axis` is `None`.
 ///
 /// The result's shape is `a.shape[..axis] + indices.shape + a.shape[axis+1..]` (or
@@ -239,7 +319,7 @@ pub fn take<T, S, D, I, SI, DI>(
     mode: TakeMode,
 ) -> Result<ArrayD<T>>
 where
-    T: Clone,
+    T: Clone + Send + Sync,
     S: Data<Elem = T>,
     D: Dimension,
     I: IndexElement,
@@ -256,11 +336,15 @@ where
                 &owned
             }
         };
-        let n = flat.len();
-        let mut data = Vec::with_capacity(indices.len());
-        for &i in indices.iter() {
-            data.push(flat[resolve(i, n, mode, "indices", 0)?].clone());
-        }
+        let owned_idx: Vec<I>;
+        let idx: &[I] = match indices.as_slice() {
+            Some(s) => s,
+            None => {
+                owned_idx = indices.iter().copied().collect();
+                &owned_idx
+            }
+        };
+        let data = gather(flat, idx, mode)?;
         return Ok(ArrayD::from_shape_vec(IxDyn(indices.shape()), data).expect("one value per index"));
     };
     let (src, ax) = (a.view().into_dyn(), normalize_axis(ax, a.ndim(), "axis")?);
@@ -712,7 +796,7 @@ pub fn compress<T, S, D, C, SC>(
     axis: Option<isize>,
 ) -> Result<ArrayD<T>>
 where
-    T: Clone,
+    T: Clone + Send + Sync,
     S: Data<Elem = T>,
     D: Dimension,
     C: Truthy,

@@ -68,6 +68,77 @@ fn take_matches_numpy() {
 }
 
 #[test]
+fn flat_take_in_every_mode_matches_numpy() {
+    let f = fx();
+    let a = f.array_f64("take_flat_wrap/a");
+    let i = f.array_i64("take_flat_wrap/idx");
+    assert_allclose(
+        &take(&a, &i, None, TakeMode::Wrap).unwrap(),
+        &f.array_f64("take_flat_wrap/out"),
+        0.0,
+        0.0,
+    );
+    assert_allclose(
+        &take(&a, &i, None, TakeMode::Clip).unwrap(),
+        &f.array_f64("take_flat_clip/out"),
+        0.0,
+        0.0,
+    );
+    // The flattened view `a[::-1, ::2]`, with non-contiguous (transposed) indices.
+    let a2 = a.view().into_dimensionality::<Ix2>().unwrap();
+    let v = a2.slice(s![..;-1, ..;2]);
+    let iv = f.array_i64("take_flat_view/idx");
+    let it = iv.t().to_owned();
+    let got = take(&v, &it.t(), None, TakeMode::Raise).unwrap();
+    assert_allclose(&got, &f.array_f64("take_flat_view/out"), 0.0, 0.0);
+    assert_eq!(take(&v, &iv, None, TakeMode::Raise).unwrap(), got);
+}
+
+#[test]
+fn large_flat_take_matches_a_plain_loop() {
+    // Long enough for the threaded gather; every index type, negative and out-of-range ones.
+    let n = 1000usize;
+    let x = Array1::from_iter((0..n).map(|i| i as f64 * 0.5 - 3.0));
+    let mut s = 12345u64;
+    let raw: Vec<i64> = (0..200_000)
+        .map(|_| {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (s >> 33) as i64 % 3000 - 1500
+        })
+        .collect();
+    let raise: Array1<i64> = raw.iter().map(|&k| k.clamp(-(n as i64), n as i64 - 1)).collect();
+    let want: Array1<f64> = raise.iter().map(|&k| x[k.rem_euclid(n as i64) as usize]).collect();
+    assert_eq!(take(&x, &raise, None, TakeMode::Raise).unwrap(), want.clone().into_dyn());
+    assert_eq!(take(&x, &raise.mapv(|k| k as i32), None, TakeMode::Raise).unwrap(), want.into_dyn());
+    let raw = Array1::from(raw);
+    let wrap: Array1<f64> = raw.iter().map(|&k| x[k.rem_euclid(n as i64) as usize]).collect();
+    assert_eq!(take(&x, &raw, None, TakeMode::Wrap).unwrap(), wrap.into_dyn());
+    let clip: Array1<f64> = raw.iter().map(|&k| x[k.clamp(0, n as i64 - 1) as usize]).collect();
+    assert_eq!(take(&x, &raw, None, TakeMode::Clip).unwrap(), clip.into_dyn());
+    let pos = raise.mapv(|k| k.rem_euclid(n as i64) as u64);
+    assert_eq!(
+        take(&x, &pos, None, TakeMode::Raise).unwrap(),
+        take(&x, &raise, None, TakeMode::Raise).unwrap()
+    );
+    // The first out-of-range index is the one reported, wherever it is.
+    let mut bad = raise.clone();
+    bad[150_000] = n as i64;
+    bad[190_000] = -(n as i64) - 7;
+    let e = take(&x, &bad, None, TakeMode::Raise).unwrap_err();
+    assert_eq!(e, ArrayError::IndexOutOfBounds { arg: "indices", index: n as isize, axis: 0, size: n });
+    // An index beyond isize is out of range in every mode.
+    let mut huge = pos.clone();
+    huge[100_000] = u64::MAX;
+    for mode in [TakeMode::Raise, TakeMode::Wrap, TakeMode::Clip] {
+        let e = take(&x, &huge, None, mode).unwrap_err();
+        assert_eq!(e, ArrayError::IndexOutOfBounds { arg: "indices", index: isize::MAX, axis: 0, size: n });
+    }
+    // i64::MAX itself fits and wraps.
+    let wrapped = take(&x, &array![i64::MAX], None, TakeMode::Wrap).unwrap();
+    assert_eq!(wrapped[0], x[(i64::MAX % n as i64) as usize]);
+}
+
+#[test]
 fn take_along_axis_and_put_match_numpy() {
     let f = fx();
     let a3 = f.array_f64("take_along_sorted/a").into_dimensionality::<Ix3>().unwrap();
