@@ -6,6 +6,12 @@
 //! and the window starting at `i` is `pick(h[i], g[i + size - 1])`. Along the last axis each
 //! lane is done on its own; along any other axis whole rows are combined element-wise (contiguous
 //! and vectorizable), in stripes of output rows that run in parallel.
+//!
+//! NaN breaks the comparisons this relies on, and SciPy's own 1-d pass (`NI_MinOrMaxFilter1D`,
+//! Richard Harter's ascending-minima deque in a ring buffer) gives NaN a history-dependent
+//! treatment: a NaN enters the deque but a later value that beats the deque's front clears it.
+//! Lanes whose extended line holds a NaN are therefore redone by an exact port of that walk
+//! ([`ring_lane`]); NaN-free lanes keep the fast path (the results agree there).
 
 use crate::element::Element;
 use crate::mode::{Mode, extend_index};
@@ -50,35 +56,151 @@ pub(crate) fn moving_extreme<T: Element>(
         // Source index (or cval) of every extended position.
         let src: Vec<Option<usize>> =
             (0..n + size - 1).map(|p| extend_index(p as isize - before as isize, n, mode)).collect();
-        let par = total >= PAR_THRESHOLD;
+        let pass = Pass { data, n, inner, size, src: &src, cval, minimum, par: total >= PAR_THRESHOLD };
         if inner == 1 {
-            lanes(data, &mut out, n, size, &src, cval, minimum, par);
+            lanes(&pass, &mut out);
         } else {
-            rows(data, &mut out, n, inner, size, &src, cval, minimum, par);
+            rows(&pass, &mut out);
+            if T::IS_FLOAT {
+                redo_nan_columns(&pass, &mut out);
+            }
         }
     }
     ArrayD::from_shape_vec(IxDyn(shape), out)
         .unwrap_or_else(|_| unreachable!("shape matches by construction"))
 }
 
-/// Contiguous lanes of length `n`, one at a time.
-#[allow(clippy::too_many_arguments)]
-fn lanes<T: Element>(
-    data: &[T],
-    out: &mut [T],
+/// One moving-extreme pass: the C-ordered input, its lane length `n` and the stride
+/// `inner` of the filtered axis, the window `size`, the source index (or `None`: `cval`) of
+/// every extended position, and whether to run in parallel.
+#[derive(Clone, Copy)]
+struct Pass<'a, T> {
+    data: &'a [T],
     n: usize,
+    inner: usize,
     size: usize,
-    src: &[Option<usize>],
+    src: &'a [Option<usize>],
     cval: T,
     minimum: bool,
     par: bool,
+}
+
+/// True for NaN (the only value unequal to itself); always false for integers and `bool`.
+#[inline(always)]
+fn is_nan<T: Element>(v: T) -> bool {
+    #[allow(clippy::eq_op)]
+    let r = T::IS_FLOAT && v != v;
+    r
+}
+
+/// SciPy's `NI_MinOrMaxFilter1D` on one extended line `ext` (`out.len() + size - 1` values):
+/// a deque of (value, death) pairs in a ring of `size` slots. A value that beats (for the
+/// maximum: `>=`) the front replaces the whole deque; otherwise it drops the beaten values
+/// from the back and is appended. Exact for every input, NaN included; `ring` is scratch.
+pub(crate) fn ring_lane<T: Element>(
+    ext: &[T],
+    size: usize,
+    out: &mut [T],
+    minimum: bool,
+    ring: &mut Vec<(T, usize)>,
 ) {
+    let n = out.len();
+    if size == 1 {
+        out.copy_from_slice(&ext[..n]);
+        return;
+    }
+    // `val` beats `cur`: SciPy's `val <= cur` (minimum) / `val >= cur` (maximum).
+    let beats = |val: T, cur: T| if minimum { val <= cur } else { val >= cur };
+    ring.clear();
+    ring.resize(size, (ext[0], 0));
+    ring[0].1 = size;
+    let (mut front, mut last) = (0usize, 0usize);
+    for ll in 1..size + n - 1 {
+        let val = ext[ll];
+        if ring[front].1 == ll {
+            front = if front + 1 == size { 0 } else { front + 1 };
+        }
+        if beats(val, ring[front].0) {
+            last = front;
+        } else {
+            while beats(val, ring[last].0) {
+                last = if last == 0 { size - 1 } else { last - 1 };
+            }
+            last = if last + 1 == size { 0 } else { last + 1 };
+        }
+        ring[last] = (val, ll + size);
+        if ll + 1 >= size {
+            out[ll + 1 - size] = ring[front].0;
+        }
+    }
+}
+
+/// After the row-wise pass along a non-last axis: redo with [`ring_lane`] every lane (one
+/// column of one plane) whose extended line holds a NaN.
+fn redo_nan_columns<T: Element>(pass: &Pass<'_, T>, out: &mut [T]) {
+    let Pass { data, n, inner, size, src, cval, minimum, par } = *pass;
+    let planes = data.len() / (n * inner);
+    let cval_used = is_nan(cval) && src.iter().any(|s| s.is_none());
+    // NaN flags of every (plane, column), from a pass over whole rows.
+    let flags_of = |plane: &[T]| {
+        let mut f = vec![cval_used; inner];
+        for row in plane.chunks_exact(inner) {
+            for (f, &v) in f.iter_mut().zip(row) {
+                *f |= is_nan(v);
+            }
+        }
+        f
+    };
+    let flags: Vec<Vec<bool>> = if par {
+        data.par_chunks(n * inner).map(flags_of).collect()
+    } else {
+        data.chunks(n * inner).map(flags_of).collect()
+    };
+    let todo: Vec<(usize, usize)> =
+        (0..planes).flat_map(|p| (0..inner).map(move |c| (p, c))).filter(|&(p, c)| flags[p][c]).collect();
+    if todo.is_empty() {
+        return;
+    }
+    let redo = |(ext, ring): &mut (Vec<T>, Vec<(T, usize)>), &(p, c): &(usize, usize)| {
+        let base = p * n * inner + c;
+        for (e, s) in ext.iter_mut().zip(src) {
+            *e = s.map_or(cval, |k| data[base + k * inner]);
+        }
+        let mut lane = vec![cval; n];
+        ring_lane(ext, size, &mut lane, minimum, ring);
+        lane
+    };
+    let init = || (vec![cval; src.len()], Vec::new());
+    let lanes: Vec<Vec<T>> = if par {
+        todo.par_iter().map_init(init, redo).collect()
+    } else {
+        let mut st = init();
+        todo.iter().map(|t| redo(&mut st, t)).collect()
+    };
+    for (&(p, c), lane) in todo.iter().zip(&lanes) {
+        let base = p * n * inner + c;
+        for (i, &v) in lane.iter().enumerate() {
+            out[base + i * inner] = v;
+        }
+    }
+}
+
+/// Contiguous lanes of length `n`, one at a time.
+fn lanes<T: Element>(pass: &Pass<'_, T>, out: &mut [T]) {
+    let Pass { data, n, size, src, cval, minimum, par, .. } = *pass;
     let elen = src.len();
-    let init = || (vec![cval; elen], vec![cval; elen], vec![cval; elen]);
-    let work = |(ext, g, h): &mut (Vec<T>, Vec<T>, Vec<T>), (o, lane): (usize, &mut [T])| {
+    let init = || (vec![cval; elen], vec![cval; elen], vec![cval; elen], Vec::new());
+    let work = |(ext, g, h, ring): &mut (Vec<T>, Vec<T>, Vec<T>, Vec<(T, usize)>),
+                (o, lane): (usize, &mut [T])| {
         let line = &data[o * n..(o + 1) * n];
+        let mut nan = false;
         for (e, s) in ext.iter_mut().zip(src) {
             *e = s.map_or(cval, |k| line[k]);
+            nan |= is_nan(*e);
+        }
+        if T::IS_FLOAT && nan {
+            ring_lane(ext, size, lane, minimum, ring);
+            return;
         }
         for s in (0..elen).step_by(size) {
             let e = (s + size).min(elen);
@@ -105,18 +227,8 @@ fn lanes<T: Element>(
 
 /// Lanes along a non-last axis: planes of `n` rows of `inner` values; rows are combined
 /// element-wise, in stripes of output rows and chunks of columns.
-#[allow(clippy::too_many_arguments)]
-fn rows<T: Element>(
-    data: &[T],
-    out: &mut [T],
-    n: usize,
-    inner: usize,
-    size: usize,
-    src: &[Option<usize>],
-    cval: T,
-    minimum: bool,
-    par: bool,
-) {
+fn rows<T: Element>(pass: &Pass<'_, T>, out: &mut [T]) {
+    let Pass { data, n, inner, size, src, cval, minimum, par } = *pass;
     let stripes_per_plane = n.div_ceil(STRIPE);
     let cw = COLS.min(inner);
     // Two blocks of prefix (g) and suffix (h) rows, `size` rows of `cw` columns each.

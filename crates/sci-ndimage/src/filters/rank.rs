@@ -335,8 +335,12 @@ impl<T: Element> Default for Wrap<T> {
 }
 
 macro_rules! minmax1d_fn {
-    ($name:ident, $min:expr, $scipy:literal, $doc:literal, $example:literal) => {
+    ($name:ident, $min:expr, $scipy:literal, $doc:literal, $example:literal, $nan:literal) => {
         #[doc = $doc]
+        ///
+        /// NaN and infinities give SciPy's values: lanes holding a NaN follow SciPy's
+        /// ring-buffer deque walk exactly, in which a NaN stays the result until a later value
+        /// beats the window's extreme (so it does not always spread over the window).
         ///
         #[doc = concat!("SciPy equivalent: `scipy.ndimage.", $scipy, "`.")]
         ///
@@ -351,6 +355,9 @@ macro_rules! minmax1d_fn {
         /// use sci_ndimage::sci_array::ndarray::array;
         #[doc = concat!("let r = ", stringify!($name), "(&array![2, 8, 0, 4, 1, 9, 9, 0], 3, -1, Mode::Reflect, 0).unwrap();")]
         #[doc = $example]
+        /// let nan = f64::NAN;
+        #[doc = concat!("let r = ", stringify!($name), "(&array![1.0, nan, 3.0, f64::INFINITY, 0.0], 3, -1, Mode::Reflect, 0).unwrap();")]
+        #[doc = $nan]
         /// ```
         pub fn $name<T, S, D>(input: &ArrayBase<S, D>, size: usize, axis: isize, mode: Mode, origin: isize) -> Result<Array<T, D>>
         where
@@ -369,14 +376,16 @@ minmax1d_fn!(
     true,
     "minimum_filter1d",
     "1-D moving minimum of width `size` along `axis`.",
-    "assert_eq!(r, array![2, 0, 0, 0, 1, 1, 0, 0]);"
+    "assert_eq!(r, array![2, 0, 0, 0, 1, 1, 0, 0]);",
+    "assert_eq!(r.mapv(|v| v.to_string()), array![\"1\", \"1\", \"NaN\", \"0\", \"0\"].mapv(String::from));"
 );
 minmax1d_fn!(
     maximum_filter1d,
     false,
     "maximum_filter1d",
     "1-D moving maximum of width `size` along `axis`.",
-    "assert_eq!(r, array![8, 8, 8, 4, 9, 9, 9, 9]);"
+    "assert_eq!(r, array![8, 8, 8, 4, 9, 9, 9, 9]);",
+    "assert_eq!(r, array![1.0, 3.0, f64::INFINITY, f64::INFINITY, f64::INFINITY]);"
 );
 
 macro_rules! minmax_fn {
@@ -384,7 +393,10 @@ macro_rules! minmax_fn {
         #[doc = $doc]
         ///
         /// A box `size` (or an all-true footprint) is done as separable 1-D passes; a general
-        /// footprint visits its true positions.
+        /// footprint visits its true positions. NaN gives SciPy's values on both paths: the
+        /// 1-D passes follow SciPy's deque walk (see [`maximum_filter1d`]); a footprint starts
+        /// from its first true position and takes a value only when it compares greater
+        /// (smaller), so a NaN there is kept and a NaN elsewhere is skipped.
         ///
         #[doc = concat!("SciPy equivalent: `scipy.ndimage.", $scipy, "`.")]
         ///

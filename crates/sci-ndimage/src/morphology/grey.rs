@@ -128,6 +128,10 @@ macro_rules! grey_fn {
     ($name:ident, $scipy:literal, $doc:literal, $body:expr, $example:literal) => {
         #[doc = $doc]
         ///
+        /// NaN and infinities give SciPy's values: a box `size` takes SciPy's separable 1-D
+        /// passes (see [`maximum_filter1d`](crate::maximum_filter1d)), a footprint or
+        /// structure its footprint loop (see [`maximum_filter`](crate::maximum_filter)).
+        ///
         #[doc = concat!("SciPy equivalent: `scipy.ndimage.", $scipy, "`.")]
         ///
         /// # Errors
