@@ -5,6 +5,7 @@ use faer::linalg::cholesky::llt::factor as llt;
 use ndarray::{Array, Array2, ArrayBase, Data, Dimension, Ix2, s};
 
 use crate::error::{LinalgError, Result};
+use crate::linalg_scalar::LinalgScalar;
 use crate::rhs::{rhs_back, rhs_matrix};
 use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, par, zeros_f};
 
@@ -32,6 +33,14 @@ pub(crate) fn cholesky_packed<T: LinalgFloat, S: Data<Elem = T>>(
         }
         return Ok(l);
     }
+    llt_lower_in_place(&mut l)?;
+    Ok(l)
+}
+
+/// faer's Cholesky `A = L Lᴴ` of the lower triangle of the square `l`, in place; the strict
+/// upper triangle is zeroed.
+pub(crate) fn llt_lower_in_place<T: LinalgScalar>(l: &mut Array2<T>) -> Result<()> {
+    let n = l.nrows();
     let par = par();
     let mut mem = MemBuffer::new(llt::cholesky_in_place_scratch::<T>(n, par, Default::default()));
     llt::cholesky_in_place(
@@ -48,7 +57,7 @@ pub(crate) fn cholesky_packed<T: LinalgFloat, S: Data<Elem = T>>(
     for j in 1..n {
         l.column_mut(j).slice_mut(ndarray::s![..j]).fill(T::zero());
     }
-    Ok(l)
+    Ok(())
 }
 
 /// Cholesky factor of a symmetric positive definite matrix: upper `U` with `A = Uᵀ U`
@@ -75,7 +84,27 @@ pub(crate) fn cholesky_packed<T: LinalgFloat, S: Data<Elem = T>>(
 /// assert_allclose(&u.t().dot(&u), &a, 1e-15, 0.0);
 /// assert!(cholesky(&array![[1.0, 2.0], [2.0, 1.0]], true).is_err());
 /// ```
-pub fn cholesky<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, lower: bool) -> Result<Array2<T>> {
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[C::new(4.0, 0.0), C::new(0.0, 2.0)], [C::new(0.0, -2.0), C::new(5.0, 0.0)]];
+/// let u = sci_linalg::cholesky(&a, false)?; // a = Uᴴ U
+/// assert_allclose(&u, &array![[C::new(2.0, 0.0), C::new(0.0, 1.0)], [C::new(0.0, 0.0), C::new(2.0, 0.0)]], 1e-15, 1e-15);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn cholesky<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, lower: bool) -> Result<Array2<T>> {
+    T::cholesky_k(a.view(), lower)
+}
+
+/// [`cholesky`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn cholesky_real<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    lower: bool,
+) -> Result<Array2<T>> {
     let l = cholesky_packed(a, lower)?;
     Ok(if lower { l } else { l.reversed_axes() })
 }
@@ -106,7 +135,15 @@ pub struct ChoFactor<T> {
 /// let f = cho_factor(&array![[4.0, 2.0], [2.0, 5.0]], false).unwrap();
 /// assert_eq!(f.c, array![[2.0, 1.0], [2.0, 2.0]]); // lower-left 2.0 is left from `a`
 /// ```
-pub fn cho_factor<T: LinalgFloat, S: Data<Elem = T>>(
+pub fn cho_factor<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    lower: bool,
+) -> Result<ChoFactor<T>> {
+    T::cho_factor_k(a.view(), lower)
+}
+
+/// [`cho_factor`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn cho_factor_real<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     lower: bool,
 ) -> Result<ChoFactor<T>> {
@@ -146,7 +183,7 @@ pub fn cho_factor<T: LinalgFloat, S: Data<Elem = T>>(
 /// ```
 pub fn cho_solve<T, S, D>(factor: &ChoFactor<T>, b: &ArrayBase<S, D>) -> Result<Array<T, D>>
 where
-    T: LinalgFloat,
+    T: LinalgScalar,
     S: Data<Elem = T>,
     D: Dimension,
 {
@@ -154,10 +191,16 @@ where
     crate::scalar::check_finite(&factor.c, "c")?;
     let mut x = rhs_matrix(b, n, "b")?;
     let c = as_faer(factor.c.view());
-    let l = if factor.lower { c } else { c.transpose() };
     let mut m = as_faer_mut(x.view_mut());
     let par = par();
-    faer::linalg::triangular_solve::solve_lower_triangular_in_place(l, m.as_mut(), par);
-    faer::linalg::triangular_solve::solve_upper_triangular_in_place(l.transpose(), m, par);
+    use faer::linalg::triangular_solve as ts;
+    // A = L Lᴴ = Uᴴ U: solve with L (or Uᴴ), then with Lᴴ (or U).
+    if factor.lower {
+        ts::solve_lower_triangular_in_place(c, m.as_mut(), par);
+        ts::solve_upper_triangular_in_place(c.adjoint(), m, par);
+    } else {
+        ts::solve_lower_triangular_in_place(c.adjoint(), m.as_mut(), par);
+        ts::solve_upper_triangular_in_place(c, m, par);
+    }
     Ok(rhs_back(x, b.ndim()))
 }

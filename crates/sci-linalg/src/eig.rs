@@ -7,6 +7,7 @@ use ndarray::{Array1, Array2, ArrayBase, Data, Ix2};
 use num_complex::Complex;
 
 use crate::error::{LinalgError, Result};
+use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, par, zeros_f};
 
 fn evd_err(_: evd::EvdError) -> LinalgError {
@@ -83,11 +84,25 @@ pub(crate) fn sym_evd<T: LinalgFloat, S: Data<Elem = T>>(
 /// assert_allclose(&w, &array![1.0, 3.0], 1e-14, 0.0);
 /// assert_allclose(&a.dot(&v), &(&v * &w), 1e-14, 1e-14);
 /// ```
-pub fn eigh<T: LinalgFloat, S: Data<Elem = T>>(
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// // Hermitian: real eigenvalues
+/// let a = array![[C::new(2.0, 0.0), C::new(0.0, -1.0)], [C::new(0.0, 1.0), C::new(2.0, 0.0)]];
+/// let (w, v) = sci_linalg::eigh(&a, true)?;
+/// assert_allclose(&w, &array![1.0, 3.0], 1e-14, 0.0);
+/// assert_allclose(&a.dot(&v), &(&v * &w.mapv(|x| C::new(x, 0.0))), 1e-14, 1e-14);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn eigh<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     lower: bool,
-) -> Result<(Array1<T>, Array2<T>)> {
-    let (w, v) = sym_evd(a, lower, true)?;
+) -> Result<(Array1<RealOf<T>>, Array2<T>)> {
+    let (w, v) = T::eigh_k(a.view(), lower, true)?;
     Ok((w, v.expect("vectors were requested")))
 }
 
@@ -108,8 +123,22 @@ pub fn eigh<T: LinalgFloat, S: Data<Elem = T>>(
 /// let w = eigvalsh(&array![[1.0, -2.0], [-2.0, 1.0]], true).unwrap();
 /// assert_allclose(&w, &array![-1.0, 3.0], 1e-14, 0.0);
 /// ```
-pub fn eigvalsh<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, lower: bool) -> Result<Array1<T>> {
-    Ok(sym_evd(a, lower, false)?.0)
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let w = sci_linalg::eigvalsh(&array![[C::new(1.0, 0.0), C::new(0.0, 2.0)], [C::new(0.0, -2.0), C::new(1.0, 0.0)]], true)?;
+/// assert_allclose(&w, &array![-1.0, 3.0], 1e-14, 0.0);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn eigvalsh<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    lower: bool,
+) -> Result<Array1<RealOf<T>>> {
+    Ok(T::eigh_k(a.view(), lower, false)?.0)
 }
 
 /// Eigenvalues and right eigenvectors of a general real square matrix:
@@ -142,7 +171,29 @@ pub fn eigvalsh<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, lower:
 /// let residual = &ac.dot(&v) - &(&v * &w);
 /// assert!(residual.iter().all(|z| z.norm() < 1e-14));
 /// ```
-pub fn eig<T: LinalgFloat, S: Data<Elem = T>>(
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[C::new(1.0, 1.0), C::new(1.0, 0.0)], [C::new(0.0, 0.0), C::new(2.0, -1.0)]];
+/// let (w, v) = sci_linalg::eig(&a)?; // triangular: the eigenvalues are the diagonal
+/// assert!(w.iter().any(|z| (z - C::new(1.0, 1.0)).norm() < 1e-14));
+/// assert!(w.iter().any(|z| (z - C::new(2.0, -1.0)).norm() < 1e-14));
+/// assert_allclose(&a.dot(&v), &(&v * &w), 1e-14, 1e-14);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+#[allow(clippy::type_complexity)]
+pub fn eig<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+) -> Result<(Array1<Complex<RealOf<T>>>, Array2<Complex<RealOf<T>>>)> {
+    T::eig_k(a.view())
+}
+
+/// [`eig`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn eig_real<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
 ) -> Result<(Array1<Complex<T>>, Array2<Complex<T>>)> {
     let n = check_square_finite(a, "a")?;
@@ -206,7 +257,7 @@ fn lapack_geev<T: LinalgFloat, S: Data<Elem = T>>(
 }
 
 /// Scales each eigenvector column to unit length with its largest component real positive.
-fn normalize_columns<T: LinalgFloat>(v: &mut Array2<Complex<T>>) {
+pub(crate) fn normalize_columns<T: LinalgFloat>(v: &mut Array2<Complex<T>>) {
     for mut col in v.columns_mut() {
         let norm = col.iter().map(|z| z.norm_sqr()).fold(T::zero(), |acc, x| acc + x).sqrt();
         let big = col.iter().copied().fold(Complex::new(T::zero(), T::zero()), |best, z| {
@@ -240,7 +291,26 @@ fn normalize_columns<T: LinalgFloat>(v: &mut Array2<Complex<T>>) {
 /// assert_eq!(re, vec![2.0, 3.0]);
 /// assert!(w.iter().all(|z| z.im == 0.0));
 /// ```
-pub fn eigvals<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array1<Complex<T>>> {
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// let w = sci_linalg::eigvals(&array![[C::new(0.0, 3.0)]])?;
+/// assert_eq!(w, array![C::new(0.0, 3.0)]);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn eigvals<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+) -> Result<Array1<Complex<RealOf<T>>>> {
+    T::eigvals_k(a.view())
+}
+
+/// [`eigvals`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn eigvals_real<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+) -> Result<Array1<Complex<T>>> {
     let n = check_square_finite(a, "a")?;
     #[cfg(feature = "lapack")]
     if n > 0 {

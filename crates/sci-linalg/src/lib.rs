@@ -1,7 +1,7 @@
 //! # sci-linalg: `scipy.linalg` on ndarray
 //!
-//! Dense linear algebra for `f64` and `f32` matrices held in `ndarray`
-//! arrays, under SciPy's names and with SciPy's conventions: [`solve`], [`det`], [`inv`],
+//! Dense linear algebra for real (`f64`, `f32`) and complex (`Complex<f64>`, `Complex<f32>`)
+//! matrices held in `ndarray` arrays, under SciPy's names and with SciPy's conventions: [`solve`], [`det`], [`inv`],
 //! [`lstsq`], [`svd`], [`eigh`], [`eig`], [`lu`], [`qr`], [`cholesky`], [`schur`], [`expm`],
 //! [`sqrtm`], [`logm`], [`funm`], [`norm`],
 //! the special matrices ([`toeplitz`], [`hilbert`], ...) and more; `docs/names/linalg.tsv`
@@ -40,6 +40,13 @@
 //!   *warning* has no counterpart.
 //! * Keyword arguments become option structs with SciPy's defaults ([`SolveOptions`],
 //!   [`TriangularOptions`]) or plain parameters where there are one or two.
+//! * One generic API for real and complex matrices (the sealed [`LinalgScalar`]: `f32`, `f64`,
+//!   `Complex<f32>`, `Complex<f64>`), as SciPy accepts complex arrays everywhere:
+//!   `det(&complex_matrix)` is a complex number, singular values, norms and Hermitian
+//!   eigenvalues are real ([`RealOf<T>`](RealOf)), `eig` always returns complex values.
+//!   Complex matrices are computed by faer also with the `lapack` feature. Where a real
+//!   unsuffixed literal matrix (`array![[1.0, 2.0]]`) meets a method call on a real result of
+//!   these functions, write `1.0f64` once so that the element type is known.
 //! * Singular vectors and eigenvectors are unique only up to sign (or complex phase); they may
 //!   differ from SciPy's by that factor, while values and reconstructions agree.
 //!
@@ -69,7 +76,8 @@
 //! PositiveDefinite`, `geqrf` + `orgqr` for [`qr`] and [`qr_r`] (unpivoted), `gelsd` for
 //! [`lstsq`]. Whatever is built on the SVD ([`pinv`], [`matrix_rank`], [`cond`], the
 //! 2-norms) uses `gesdd` too. Pivoted QR, Schur, LDL and the matrix functions stay on faer. Results, errors and the fixture tests are the same for both backends; empty inputs
-//! are handled before LAPACK is reached. OpenBLAS threads each call itself: do not call the
+//! are handled before LAPACK is reached. Complex matrices always go to faer (no `z`/`c` LAPACK
+//! drivers are wired). OpenBLAS threads each call itself: do not call the
 //! `lapack` backend from inside rayon tasks unless `OPENBLAS_NUM_THREADS=1`. Without the
 //! feature nothing LAPACK-related is compiled.
 #![doc(test(attr(deny(warnings))))]
@@ -78,6 +86,7 @@ pub use sci_array;
 mod banded;
 mod cholesky;
 mod circulant;
+mod complex;
 mod eig;
 mod eigh_gen;
 mod error;
@@ -85,6 +94,7 @@ mod hessenberg;
 #[cfg(feature = "lapack")]
 mod lapack;
 mod ldl;
+mod linalg_scalar;
 mod lstsq;
 mod lu;
 mod matfun;
@@ -114,6 +124,7 @@ pub use eigh_gen::{EighOptions, eigh_tridiagonal, eigh_with, eigvalsh_tridiagona
 pub use error::{LinalgError, Result};
 pub use hessenberg::hessenberg;
 pub use ldl::ldl;
+pub use linalg_scalar::{LinalgScalar, RealOf};
 pub use lstsq::{Lstsq, lstsq, null_space, orth, pinv};
 pub use lu::{LuFactor, det, inv, lu, lu_factor, lu_p_indices, lu_permute_l, lu_solve, slogdet};
 pub use matfun::{

@@ -3,6 +3,7 @@
 use ndarray::{Array, Array1, Array2, ArrayBase, Axis, Data, Dimension, Ix2, s};
 
 use crate::error::Result;
+use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::products::matmul_unchecked as matmul;
 use crate::rhs::{rhs_back, rhs_matrix};
 use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, par, to_fortran, zeros_f};
@@ -10,16 +11,16 @@ use crate::svd::{singular_values, svd};
 
 /// The result of [`lstsq`]: SciPy's `(x, residues, rank, s)`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Lstsq<T, D: Dimension> {
+pub struct Lstsq<T: LinalgScalar, D: Dimension> {
     /// The least-squares solution, `(n,)` or `(n, k)` like `b`.
     pub x: Array<T, D>,
     /// Squared 2-norm of the residual `b - a x` for each column of `b` (length 1 for a 1-d
     /// `b`, where SciPy returns a scalar); empty unless `m > n` and `rank == n`, as in SciPy.
-    pub residues: Array1<T>,
+    pub residues: Array1<RealOf<T>>,
     /// Effective rank of `a`.
     pub rank: usize,
     /// Singular values of `a`, descending.
-    pub s: Array1<T>,
+    pub s: Array1<RealOf<T>>,
 }
 
 /// Least-squares solution of `a x = b`: minimizes `‖b - a x‖₂`, and among minimizers the
@@ -50,7 +51,35 @@ pub struct Lstsq<T, D: Dimension> {
 /// assert_eq!(r.rank, 2);
 /// assert_allclose(&r.residues, &array![1.0 / 6.0], 1e-13, 0.0);
 /// ```
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[C::new(1.0, 0.0)], [C::new(0.0, 1.0)]];
+/// let r = sci_linalg::lstsq(&a, &array![C::new(1.0, 0.0), C::new(1.0, 0.0)], None)?;
+/// assert_allclose(&r.x, &array![C::new(0.5, -0.5)], 1e-15, 1e-15); // (aᴴ a)⁻¹ aᴴ b
+/// assert_allclose(&r.residues, &array![1.0], 1e-15, 0.0);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
 pub fn lstsq<T, S1, S2, D>(
+    a: &ArrayBase<S1, Ix2>,
+    b: &ArrayBase<S2, D>,
+    cond: Option<RealOf<T>>,
+) -> Result<Lstsq<T, D>>
+where
+    T: LinalgScalar,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    D: Dimension,
+{
+    T::lstsq_k(a.view(), b.view(), cond)
+}
+
+/// [`lstsq`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn lstsq_real<T, S1, S2, D>(
     a: &ArrayBase<S1, Ix2>,
     b: &ArrayBase<S2, D>,
     cond: Option<T>,
@@ -233,7 +262,27 @@ fn lapack_gelsd<T: LinalgFloat, S: Data<Elem = T>>(
 /// assert_allclose(&a.dot(&p).dot(&a), &a, 1e-13, 0.0);
 /// assert_allclose(&p, &array![[-4.0 / 3.0, -1.0 / 3.0, 2.0 / 3.0], [13.0 / 12.0, 1.0 / 3.0, -5.0 / 12.0]], 1e-13, 0.0);
 /// ```
-pub fn pinv<T: LinalgFloat, S: Data<Elem = T>>(
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[C::new(0.0, 2.0), C::new(0.0, 0.0)]];
+/// assert_allclose(&sci_linalg::pinv(&a, None, None)?, &array![[C::new(0.0, -0.5)], [C::new(0.0, 0.0)]], 1e-15, 1e-15);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn pinv<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    atol: Option<RealOf<T>>,
+    rtol: Option<RealOf<T>>,
+) -> Result<Array2<T>> {
+    T::pinv_k(a.view(), atol, rtol)
+}
+
+/// [`pinv`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn pinv_real<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     atol: Option<T>,
     rtol: Option<T>,

@@ -7,6 +7,7 @@ use faer::perm::PermRef;
 use ndarray::{Array, Array1, Array2, ArrayBase, Data, Dimension, Ix2};
 
 use crate::error::{LinalgError, Result};
+use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::rhs::{rhs_back, rhs_matrix};
 use crate::scalar::{
     LinalgFloat, as_faer, as_faer_mut, check_finite, check_square_finite, par, to_fortran, zeros_f,
@@ -14,7 +15,8 @@ use crate::scalar::{
 
 /// A packed LU factorization `P A = L U` (LAPACK `getrf` layout: unit-lower `L` below the
 /// diagonal, `U` on and above it) with faer's row permutation.
-pub(crate) struct PackedLu<T> {
+#[doc(hidden)]
+pub struct PackedLu<T> {
     pub lu: Array2<T>,
     /// `perm[i]` is the row of `A` that ended up in row `i`: `(P A)[i] = A[perm[i]]`.
     pub perm: Vec<usize>,
@@ -25,26 +27,13 @@ pub(crate) struct PackedLu<T> {
 impl<T: LinalgFloat> PackedLu<T> {
     /// Factors a copy of `a` (any shape; no checks).
     pub fn new<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Self {
+        #[cfg_attr(not(feature = "lapack"), allow(unused_mut))] // getrf writes it with `lapack`
         let mut lu = to_fortran(a);
-        let (m, n) = lu.dim();
         #[cfg(feature = "lapack")]
         if let Some(ipiv) = lapack_getrf(&mut lu) {
             return Self::from_ipiv(lu, &ipiv);
         }
-        let mut perm = vec![0usize; m];
-        let mut perm_inv = vec![0usize; m];
-        let par = par();
-        let mut mem =
-            MemBuffer::new(pp::factor::lu_in_place_scratch::<usize, T>(m, n, par, Default::default()));
-        let (info, _) = pp::factor::lu_in_place(
-            as_faer_mut(lu.view_mut()),
-            &mut perm,
-            &mut perm_inv,
-            par,
-            MemStack::new(&mut mem),
-            Default::default(),
-        );
-        Self { lu, perm, perm_inv, transpositions: info.transposition_count }
+        Self::factor_faer(lu)
     }
 
     /// Factors `a` or, when `a` is row-major, its transpose (same determinant): the working
@@ -72,6 +61,43 @@ impl<T: LinalgFloat> PackedLu<T> {
             perm_inv[p] = i;
         }
         Self { lu, perm, perm_inv, transpositions }
+    }
+
+    /// `(sign, log|det|)` of the square factored matrix.
+    pub fn slogdet(&self) -> (T, T) {
+        let mut sign = if self.transpositions % 2 == 0 { T::one() } else { -T::one() };
+        let mut logdet = T::zero();
+        for &d in self.lu.diag() {
+            if d == T::zero() {
+                return (T::zero(), T::neg_infinity());
+            }
+            if d < T::zero() {
+                sign = -sign;
+            }
+            logdet += d.abs().ln();
+        }
+        (sign, logdet)
+    }
+}
+
+impl<T: LinalgScalar> PackedLu<T> {
+    /// Factors the Fortran-order working copy `lu` in place with faer (any shape; no checks).
+    pub fn factor_faer(mut lu: Array2<T>) -> Self {
+        let (m, n) = lu.dim();
+        let mut perm = vec![0usize; m];
+        let mut perm_inv = vec![0usize; m];
+        let par = par();
+        let mut mem =
+            MemBuffer::new(pp::factor::lu_in_place_scratch::<usize, T>(m, n, par, Default::default()));
+        let (info, _) = pp::factor::lu_in_place(
+            as_faer_mut(lu.view_mut()),
+            &mut perm,
+            &mut perm_inv,
+            par,
+            MemStack::new(&mut mem),
+            Default::default(),
+        );
+        Self { lu, perm, perm_inv, transpositions: info.transposition_count }
     }
 
     /// The first exactly-zero pivot, as LAPACK's `info > 0`.
@@ -121,20 +147,26 @@ impl<T: LinalgFloat> PackedLu<T> {
         piv
     }
 
-    /// `(sign, log|det|)` of the square factored matrix.
-    pub fn slogdet(&self) -> (T, T) {
-        let mut sign = if self.transpositions % 2 == 0 { T::one() } else { -T::one() };
-        let mut logdet = T::zero();
-        for &d in self.lu.diag() {
-            if d == T::zero() {
-                return (T::zero(), T::neg_infinity());
+    /// `L` `(m, k)` (unit diagonal) and `U` `(k, n)` unpacked, `k = min(m, n)`.
+    fn unpack(&self) -> (Array2<T>, Array2<T>) {
+        let (m, n) = self.lu.dim();
+        let k = m.min(n);
+        let mut l = zeros_f(m, k);
+        let mut u = zeros_f(k, n);
+        for j in 0..k {
+            l[[j, j]] = T::one();
+            for i in j + 1..m {
+                l[[i, j]] = self.lu[[i, j]];
             }
-            if d < T::zero() {
-                sign = -sign;
-            }
-            logdet += d.abs().ln();
         }
-        (sign, logdet)
+        for j in 0..n {
+            for i in 0..=j.min(k.saturating_sub(1)) {
+                if i < k {
+                    u[[i, j]] = self.lu[[i, j]];
+                }
+            }
+        }
+        (l, u)
     }
 }
 
@@ -171,7 +203,25 @@ fn lapack_getrf<T: LinalgFloat>(lu: &mut Array2<T>) -> Option<Vec<std::ffi::c_in
 /// assert!((d - -2.0).abs() < 1e-12);
 /// assert_eq!(det(&array![[1.0, 2.0], [2.0, 4.0]]).unwrap(), 0.0);
 /// ```
-pub fn det<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<T> {
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[C::new(1.0, 2.0), C::new(2.0, 0.0)], [C::new(3.0, 0.0), C::new(4.0, -1.0)]];
+/// let d = sci_linalg::det(&a)?;
+/// assert!((d - C::new(0.0, 7.0)).norm() < 1e-14); // (1+2i)(4-i) - 6
+/// # assert_allclose(&array![d], &array![C::new(0.0, 7.0)], 1e-14, 1e-14);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn det<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<T> {
+    T::det_k(a.view())
+}
+
+/// [`det`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn det_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<T> {
     check_square_finite(a, "a")?;
     let f = PackedLu::for_det(a);
     let mut d = if f.transpositions % 2 == 0 { T::one() } else { -T::one() };
@@ -196,11 +246,29 @@ pub fn det<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<T
 /// ```
 /// use sci_linalg::slogdet;
 /// use sci_linalg::sci_array::ndarray::array;
-/// let (sign, logdet) = slogdet(&array![[1.0, 2.0], [3.0, 4.0]]).unwrap();
+/// let (sign, logdet) = slogdet(&array![[1.0f64, 2.0], [3.0, 4.0]]).unwrap();
 /// assert_eq!(sign, -1.0);
 /// assert!((logdet - 2f64.ln()).abs() < 1e-12);
 /// ```
-pub fn slogdet<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<(T, T)> {
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[C::new(0.0, 2.0), C::new(0.0, 0.0)], [C::new(0.0, 0.0), C::new(3.0, 0.0)]];
+/// let (sign, logabsdet) = sci_linalg::slogdet(&a)?; // det = 6i
+/// assert_allclose(&array![sign], &array![C::new(0.0, 1.0)], 1e-15, 1e-15);
+/// assert!((logabsdet - 6f64.ln()).abs() < 1e-15);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn slogdet<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<(T, RealOf<T>)> {
+    T::slogdet_k(a.view())
+}
+
+/// [`slogdet`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn slogdet_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<(T, T)> {
     check_square_finite(a, "a")?;
     Ok(PackedLu::for_det(a).slogdet())
 }
@@ -224,7 +292,23 @@ pub fn slogdet<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Resu
 /// assert_allclose(&inv(&a).unwrap(), &array![[-2.0, 1.0], [1.5, -0.5]], 1e-12, 0.0);
 /// assert!(inv(&array![[1.0, 2.0], [2.0, 4.0]]).is_err());
 /// ```
-pub fn inv<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[C::new(0.0, 1.0), C::new(0.0, 0.0)], [C::new(0.0, 0.0), C::new(2.0, 0.0)]];
+/// assert_allclose(&sci_linalg::inv(&a)?, &array![[C::new(0.0, -1.0), C::new(0.0, 0.0)], [C::new(0.0, 0.0), C::new(0.5, 0.0)]], 1e-15, 0.0);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn inv<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
+    T::inv_k(a.view())
+}
+
+/// [`inv`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn inv_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
     let n = check_square_finite(a, "a")?;
     let f = PackedLu::new(a);
     if let Some(pivot) = f.zero_pivot() {
@@ -276,9 +360,9 @@ pub struct LuFactor<T> {
 /// assert_eq!(f.piv.to_vec(), vec![1, 1]);
 /// assert_eq!(f.lu, array![[3.0, 4.0], [1.0 / 3.0, 2.0 - 4.0 / 3.0]]);
 /// ```
-pub fn lu_factor<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<LuFactor<T>> {
+pub fn lu_factor<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<LuFactor<T>> {
     check_finite(a, "a")?;
-    let f = PackedLu::new(a);
+    let f = T::lu_packed_k(a.view());
     let piv = Array1::from(f.lapack_piv());
     Ok(LuFactor { lu: f.lu, piv })
 }
@@ -306,7 +390,7 @@ pub fn lu_factor<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Re
 /// ```
 pub fn lu_solve<T, S, D>(factor: &LuFactor<T>, b: &ArrayBase<S, D>, trans: bool) -> Result<Array<T, D>>
 where
-    T: LinalgFloat,
+    T: LinalgScalar,
     S: Data<Elem = T>,
     D: Dimension,
 {
@@ -344,7 +428,7 @@ where
     Ok(rhs_back(x, b.ndim()))
 }
 
-fn swap_rows<T: LinalgFloat>(x: &mut Array2<T>, i: usize, j: usize) {
+fn swap_rows<T: LinalgScalar>(x: &mut Array2<T>, i: usize, j: usize) {
     for mut col in x.columns_mut() {
         col.swap(i, j);
     }
@@ -373,7 +457,7 @@ fn swap_rows<T: LinalgFloat>(x: &mut Array2<T>, i: usize, j: usize) {
 /// assert_eq!(l, array![[1.0, 0.0], [1.0 / 3.0, 1.0]]);
 /// assert_eq!(p.dot(&l).dot(&u), a);
 /// ```
-pub fn lu<T: LinalgFloat, S: Data<Elem = T>>(
+pub fn lu<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
 ) -> Result<(Array2<T>, Array2<T>, Array2<T>)> {
     let (f, l, u) = lu_parts(a)?;
@@ -386,28 +470,12 @@ pub fn lu<T: LinalgFloat, S: Data<Elem = T>>(
 }
 
 /// Factors `a` and unpacks `L` `(m, k)` and `U` `(k, n)`.
-fn lu_parts<T: LinalgFloat, S: Data<Elem = T>>(
+fn lu_parts<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
 ) -> Result<(PackedLu<T>, Array2<T>, Array2<T>)> {
     check_finite(a, "a")?;
-    let f = PackedLu::new(a);
-    let (m, n) = f.lu.dim();
-    let k = m.min(n);
-    let mut l = zeros_f(m, k);
-    let mut u = zeros_f(k, n);
-    for j in 0..k {
-        l[[j, j]] = T::one();
-        for i in j + 1..m {
-            l[[i, j]] = f.lu[[i, j]];
-        }
-    }
-    for j in 0..n {
-        for i in 0..=j.min(k.saturating_sub(1)) {
-            if i < k {
-                u[[i, j]] = f.lu[[i, j]];
-            }
-        }
-    }
+    let f = T::lu_packed_k(a.view());
+    let (l, u) = f.unpack();
     Ok((f, l, u))
 }
 
@@ -431,7 +499,7 @@ fn lu_parts<T: LinalgFloat, S: Data<Elem = T>>(
 /// assert_eq!(u, array![[4.0, 5.0, 6.5], [0.0, 0.75, 1.375]]);
 /// assert_eq!(pl.dot(&u), a);
 /// ```
-pub fn lu_permute_l<T: LinalgFloat, S: Data<Elem = T>>(
+pub fn lu_permute_l<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
 ) -> Result<(Array2<T>, Array2<T>)> {
     let (f, l, u) = lu_parts(a)?;
@@ -461,7 +529,7 @@ pub fn lu_permute_l<T: LinalgFloat, S: Data<Elem = T>>(
 /// assert_eq!(l.select(Axis(0), p.as_slice().unwrap()).dot(&u), a);
 /// ```
 #[allow(clippy::type_complexity)]
-pub fn lu_p_indices<T: LinalgFloat, S: Data<Elem = T>>(
+pub fn lu_p_indices<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
 ) -> Result<(Array1<usize>, Array2<T>, Array2<T>)> {
     let (f, l, u) = lu_parts(a)?;

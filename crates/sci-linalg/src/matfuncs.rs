@@ -3,6 +3,7 @@
 use ndarray::{Array2, ArrayBase, Axis, Data, Ix2};
 
 use crate::error::Result;
+use crate::linalg_scalar::LinalgScalar;
 use crate::lu::{PackedLu, inv};
 use crate::products::matmul_unchecked as matmul;
 use crate::scalar::{LinalgFloat, check_square_finite, to_fortran, zeros_f};
@@ -86,7 +87,25 @@ const THETA: [f64; 5] =
 /// let r = expm(&array![[0.0, -t], [t, 0.0]]).unwrap(); // a rotation
 /// assert_allclose(&r, &array![[t.cos(), -t.sin()], [t.sin(), t.cos()]], 1e-15, 1e-15);
 /// ```
-pub fn expm<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// // exp(i θ I) = e^{iθ} I; computed from the real exponential of [[Re, -Im], [Im, Re]]
+/// let t = 0.3f64;
+/// let e = sci_linalg::expm(&array![[C::new(0.0, t), C::new(0.0, 0.0)], [C::new(0.0, 0.0), C::new(0.0, t)]])?;
+/// assert_allclose(&e.diag(), &array![C::new(t.cos(), t.sin()), C::new(t.cos(), t.sin())], 1e-15, 1e-15);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn expm<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
+    T::expm_k(a.view())
+}
+
+/// [`expm`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn expm_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
     let n = check_square_finite(a, "a")?;
     let mut a = to_fortran(a);
     if n == 0 {

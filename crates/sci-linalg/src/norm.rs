@@ -4,6 +4,7 @@ use ndarray::{ArrayBase, Axis, Data, Dimension, Ix2};
 use sci_array::ArrayError;
 
 use crate::error::{LinalgError, Result, invalid};
+use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::lu::inv;
 use crate::scalar::{LinalgFloat, check_finite};
 use crate::svd::singular_values;
@@ -55,7 +56,32 @@ pub enum NormOrd {
 /// assert_eq!(norm(&array![3.0, -4.0], None).unwrap(), 5.0);
 /// assert_eq!(norm(&array![3.0, -4.0], Some(NormOrd::P(1.0))).unwrap(), 7.0);
 /// ```
-pub fn norm<T, S, D>(a: &ArrayBase<S, D>, ord: Option<NormOrd>) -> Result<T>
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::{norm, NormOrd};
+/// let v = array![C::new(3.0, 4.0), C::new(0.0, 0.0)];
+/// assert_eq!(norm(&v, None)?, 5.0);
+/// let a = array![[C::new(0.0, 1.0), C::new(1.0, 0.0)], [C::new(0.0, 0.0), C::new(0.0, -2.0)]];
+/// assert_eq!(norm(&a, Some(NormOrd::Inf))?, 2.0);
+/// assert!((norm(&a, Some(NormOrd::Nuc))? - sci_linalg::svdvals(&a)?.sum()).abs() < 1e-15);
+/// assert!((norm(&a, None)? - 6f64.sqrt()).abs() < 1e-15);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn norm<T, S, D>(a: &ArrayBase<S, D>, ord: Option<NormOrd>) -> Result<RealOf<T>>
+where
+    T: LinalgScalar,
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    T::norm_k(a.view(), ord)
+}
+
+/// [`norm`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn norm_real<T, S, D>(a: &ArrayBase<S, D>, ord: Option<NormOrd>) -> Result<T>
 where
     T: LinalgFloat,
     S: Data<Elem = T>,
@@ -213,7 +239,25 @@ pub fn cond<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, p: Option<
 /// assert_eq!(matrix_rank(&array![[1.0, 2.0], [2.0, 4.0]], None).unwrap(), 1);
 /// assert_eq!(matrix_rank(&Array2::<f64>::zeros((3, 2)), None).unwrap(), 0);
 /// ```
-pub fn matrix_rank<T: LinalgFloat, S: Data<Elem = T>>(
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// let a = array![[C::new(1.0, 1.0), C::new(2.0, 2.0)], [C::new(0.0, 1.0), C::new(0.0, 2.0)]];
+/// assert_eq!(sci_linalg::matrix_rank(&a, None)?, 1);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn matrix_rank<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    tol: Option<RealOf<T>>,
+) -> Result<usize> {
+    T::matrix_rank_k(a.view(), tol)
+}
+
+/// [`matrix_rank`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn matrix_rank_real<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     tol: Option<T>,
 ) -> Result<usize> {

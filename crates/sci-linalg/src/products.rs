@@ -5,10 +5,11 @@ use faer::Accum;
 use ndarray::{Array2, ArrayBase, ArrayView2, Data, Ix2};
 
 use crate::error::{LinalgError, Result};
-use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, par, zeros_f};
+use crate::linalg_scalar::LinalgScalar;
+use crate::scalar::{as_faer, as_faer_mut, par, zeros_f};
 
 /// `a @ b` into a new Fortran-order matrix (shapes are checked by the callers).
-pub(crate) fn matmul_unchecked<T: LinalgFloat>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
+pub(crate) fn matmul_unchecked<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
     let mut out = zeros_f(a.nrows(), b.ncols());
     faer::linalg::matmul::matmul(
         as_faer_mut(out.view_mut()),
@@ -60,7 +61,7 @@ fn check_inner(a: (usize, usize), b: (usize, usize), arg: &'static str, what: &s
 /// ```
 pub fn matmul<T, S1, S2>(a: &ArrayBase<S1, Ix2>, b: &ArrayBase<S2, Ix2>) -> Result<Array2<T>>
 where
-    T: LinalgFloat,
+    T: LinalgScalar,
     S1: Data<Elem = T>,
     S2: Data<Elem = T>,
 {
@@ -92,7 +93,7 @@ where
 /// ```
 pub fn dot<T, S1, S2>(a: &ArrayBase<S1, Ix2>, b: &ArrayBase<S2, Ix2>) -> Result<Array2<T>>
 where
-    T: LinalgFloat,
+    T: LinalgScalar,
     S1: Data<Elem = T>,
     S2: Data<Elem = T>,
 {
@@ -128,7 +129,7 @@ where
 /// assert_eq!(multi_dot(&[array![[2.0]].view(), array![[3.0]].view()])?, array![[6.0]]);
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
-pub fn multi_dot<T: LinalgFloat>(arrays: &[ArrayView2<'_, T>]) -> Result<Array2<T>> {
+pub fn multi_dot<T: LinalgScalar>(arrays: &[ArrayView2<'_, T>]) -> Result<Array2<T>> {
     if arrays.is_empty() {
         return Err(crate::error::invalid("arrays", "expecting at least one array"));
     }
@@ -161,7 +162,7 @@ pub fn multi_dot<T: LinalgFloat>(arrays: &[ArrayView2<'_, T>]) -> Result<Array2<
     Ok(chain(arrays, &s, 0, n - 1))
 }
 
-fn chain<T: LinalgFloat>(arrays: &[ArrayView2<'_, T>], s: &[Vec<usize>], i: usize, j: usize) -> Array2<T> {
+fn chain<T: LinalgScalar>(arrays: &[ArrayView2<'_, T>], s: &[Vec<usize>], i: usize, j: usize) -> Array2<T> {
     if i == j {
         return arrays[i].to_owned();
     }

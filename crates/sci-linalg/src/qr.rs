@@ -8,6 +8,7 @@ use faer::{Conj, Mat};
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix2, s};
 
 use crate::error::Result;
+use crate::linalg_scalar::LinalgScalar;
 use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, par, to_fortran, zeros_f};
 
 /// The `mode` of [`qr`].
@@ -51,7 +52,30 @@ pub enum QrMode {
 /// let (q, r) = qr(&a, QrMode::Economic).unwrap();
 /// assert_eq!((q.dim(), r.dim()), ((3, 2), (2, 2)));
 /// ```
-pub fn qr<T: LinalgFloat, S: Data<Elem = T>>(
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// use sci_linalg::{qr, QrMode};
+/// let a = array![[C::new(1.0, 1.0), C::new(2.0, 0.0)], [C::new(0.0, 1.0), C::new(1.0, -1.0)], [C::new(3.0, 0.0), C::new(0.0, 2.0)]];
+/// let (q, r) = qr(&a, QrMode::Economic)?;
+/// assert_allclose(&q.dot(&r), &a, 1e-14, 1e-14);
+/// let qh = q.t().mapv(|z| z.conj());
+/// assert_allclose(&qh.dot(&q), &sci_linalg::sci_array::ndarray::Array2::eye(2), 1e-14, 1e-14);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn qr<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    mode: QrMode,
+) -> Result<(Array2<T>, Array2<T>)> {
+    T::qr_k(a.view(), mode)
+}
+
+/// [`qr`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn qr_real<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     mode: QrMode,
 ) -> Result<(Array2<T>, Array2<T>)> {
@@ -196,7 +220,12 @@ impl<T: LinalgFloat> Packed<T> {
 /// let a = array![[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]];
 /// assert_eq!(qr_r(&a).unwrap(), qr(&a, QrMode::Full).unwrap().1);
 /// ```
-pub fn qr_r<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
+pub fn qr_r<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
+    T::qr_r_k(a.view())
+}
+
+/// [`qr_r`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn qr_r_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
     Ok(Packed::new(a, false)?.r(QrMode::Full))
 }
 

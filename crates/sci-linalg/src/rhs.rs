@@ -3,13 +3,14 @@
 use ndarray::{Array, Array2, ArrayBase, Data, Dimension, Ix2};
 
 use crate::error::{LinalgError, Result};
-use crate::scalar::{LinalgFloat, check_finite, zeros_f};
+use crate::linalg_scalar::LinalgScalar;
+use crate::scalar::{check_finite, zeros_f};
 
 /// Copies `b` (1-d or 2-d, `n` rows) into a Fortran-order `(n, k)` working matrix that faer's
 /// in-place solvers overwrite with the solution.
 pub(crate) fn rhs_matrix<T, S, D>(b: &ArrayBase<S, D>, n: usize, arg: &'static str) -> Result<Array2<T>>
 where
-    T: LinalgFloat,
+    T: LinalgScalar,
     S: Data<Elem = T>,
     D: Dimension,
 {
@@ -32,7 +33,7 @@ fn shape_err(found: &[usize], n: usize, arg: &'static str) -> LinalgError {
 }
 
 /// Gives the solution the dimensionality of `b` back.
-pub(crate) fn rhs_back<T: LinalgFloat, D: Dimension>(x: Array2<T>, ndim: usize) -> Array<T, D> {
+pub(crate) fn rhs_back<T: LinalgScalar, D: Dimension>(x: Array2<T>, ndim: usize) -> Array<T, D> {
     let x = if ndim == 1 {
         let n = x.nrows();
         // An (n, 1) matrix is contiguous in either order, so this reshape never copies or fails.

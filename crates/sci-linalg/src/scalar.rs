@@ -10,6 +10,7 @@ use ndarray::{Array2, ArrayBase, ArrayView2, ArrayViewMut2, Data, Dimension, Ix2
 use std::fmt::{Debug, Display};
 
 use crate::error::{LinalgError, Result};
+use crate::linalg_scalar::LinalgScalar;
 
 mod sealed {
     #[cfg(not(feature = "lapack"))]
@@ -35,7 +36,8 @@ mod sealed {
 /// assert_eq!(det_twice(&array![[2.0f32]]), 4.0);
 /// ```
 pub trait LinalgFloat:
-    faer::traits::RealField
+    crate::linalg_scalar::LinalgScalar<Real = Self>
+    + faer::traits::RealField
     + num_traits::Float
     + num_traits::NumAssign
     + ndarray::ScalarOperand
@@ -111,13 +113,13 @@ pub(crate) fn as_faer_mut<'a, T>(mut a: ArrayViewMut2<'a, T>) -> MatMut<'a, T> {
 
 /// An uninitialised-free Fortran-order (column-major) matrix of zeros, the layout faer's
 /// kernels prefer for outputs (as LAPACK's, and SciPy's results are Fortran-ordered too).
-pub(crate) fn zeros_f<T: LinalgFloat>(m: usize, n: usize) -> Array2<T> {
+pub(crate) fn zeros_f<T: LinalgScalar>(m: usize, n: usize) -> Array2<T> {
     Array2::zeros((m, n).f())
 }
 
 /// Copies any ndarray matrix into a new Fortran-order one (the working copy that LAPACK-style
 /// in-place factorizations overwrite).
-pub(crate) fn to_fortran<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Array2<T> {
+pub(crate) fn to_fortran<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Array2<T> {
     if a.t().is_standard_layout() {
         // Already column-major and contiguous: one memcpy, no zero-fill (`to_owned` keeps the
         // memory order).
@@ -131,11 +133,11 @@ pub(crate) fn to_fortran<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2
 /// SciPy's `check_finite=True`: NaN or infinity anywhere is an error naming the argument.
 pub(crate) fn check_finite<T, S, D>(a: &ArrayBase<S, D>, arg: &'static str) -> Result<()>
 where
-    T: LinalgFloat,
+    T: LinalgScalar,
     S: Data<Elem = T>,
     D: Dimension,
 {
-    if a.iter().all(|x| x.is_finite()) { Ok(()) } else { Err(LinalgError::NonFinite { arg }) }
+    if a.iter().all(|x| x.finite()) { Ok(()) } else { Err(LinalgError::NonFinite { arg }) }
 }
 
 /// Checks that `a` is square.
@@ -148,7 +150,7 @@ pub(crate) fn check_square<T, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, arg: &'s
 }
 
 /// The checks every square-matrix routine starts with: square, then finite.
-pub(crate) fn check_square_finite<T: LinalgFloat, S: Data<Elem = T>>(
+pub(crate) fn check_square_finite<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     arg: &'static str,
 ) -> Result<usize> {

@@ -4,6 +4,7 @@ use ndarray::{Array, ArrayBase, Data, Dimension, Ix2};
 
 use crate::cholesky::cholesky_packed;
 use crate::error::{LinalgError, Result};
+use crate::linalg_scalar::LinalgScalar;
 use crate::lu::PackedLu;
 use crate::rhs::{rhs_back, rhs_matrix};
 use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, par, zeros_f};
@@ -17,8 +18,13 @@ pub enum AssumeA {
     General,
     /// `'symmetric'` / `'sym'`: only the triangle chosen by `lower` is read.
     Symmetric,
-    /// `'positive definite'` / `'pos'`: Cholesky; only the triangle chosen by `lower` is read.
+    /// `'positive definite'` / `'pos'`: Cholesky (of a Hermitian matrix when complex); only
+    /// the triangle chosen by `lower` is read.
     PositiveDefinite,
+    /// `'hermitian'` / `'her'`: only the triangle chosen by `lower` is read and mirrored with
+    /// conjugation; the imaginary part of the diagonal is ignored (as LAPACK `hesv`). For real
+    /// matrices the same as `Symmetric`.
+    Hermitian,
     /// `'diagonal'`: only the diagonal is read.
     Diagonal,
     /// `'upper triangular'`: only the upper triangle is read.
@@ -70,7 +76,7 @@ pub struct SolveOptions {
 /// ```
 pub fn solve<T, S1, S2, D>(a: &ArrayBase<S1, Ix2>, b: &ArrayBase<S2, D>) -> Result<Array<T, D>>
 where
-    T: LinalgFloat,
+    T: LinalgScalar,
     S1: Data<Elem = T>,
     S2: Data<Elem = T>,
     D: Dimension,
@@ -101,7 +107,41 @@ where
 /// let x = solve_with(&a, &array![8.0, 7.0], opts).unwrap();
 /// assert_allclose(&x, &array![1.25, 1.5], 1e-12, 0.0);
 /// ```
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// use sci_linalg::{solve_with, AssumeA, SolveOptions};
+/// // Hermitian positive definite; only the upper triangle is read with `lower: false`.
+/// let a = array![[C::new(4.0, 0.0), C::new(1.0, -1.0)], [C::new(f64::NAN, 0.0), C::new(3.0, 0.0)]];
+/// let b = array![C::new(1.0, 0.0), C::new(0.0, 1.0)];
+/// let full = array![[C::new(4.0, 0.0), C::new(1.0, -1.0)], [C::new(1.0, 1.0), C::new(3.0, 0.0)]];
+/// let upper_only = a.mapv(|z| if z.re.is_nan() { C::new(0.0, 0.0) } else { z });
+/// for assume_a in [AssumeA::Hermitian, AssumeA::PositiveDefinite] {
+///     let x = solve_with(&upper_only, &b, SolveOptions { assume_a, ..Default::default() })?;
+///     assert_allclose(&full.dot(&x), &b, 1e-14, 1e-14);
+/// }
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
 pub fn solve_with<T, S1, S2, D>(
+    a: &ArrayBase<S1, Ix2>,
+    b: &ArrayBase<S2, D>,
+    opts: SolveOptions,
+) -> Result<Array<T, D>>
+where
+    T: LinalgScalar,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    D: Dimension,
+{
+    T::solve_k(a.view(), b.view(), opts)
+}
+
+/// [`solve_with`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn solve_with_real<T, S1, S2, D>(
     a: &ArrayBase<S1, Ix2>,
     b: &ArrayBase<S2, D>,
     opts: SolveOptions,
@@ -132,7 +172,7 @@ where
             }
             f.solve_in_place(&mut x, opts.transposed);
         }
-        AssumeA::Symmetric => {
+        AssumeA::Symmetric | AssumeA::Hermitian => {
             let mut s = zeros_f(n, n);
             for j in 0..n {
                 for i in 0..n {
@@ -178,11 +218,11 @@ where
     Ok(rhs_back(x, b.ndim()))
 }
 
-trait DiagOffset<T> {
+pub(crate) trait DiagOffset<T> {
     fn diag_offset(&self, k: isize) -> ndarray::Array1<T>;
 }
 
-impl<T: LinalgFloat, S: Data<Elem = T>> DiagOffset<T> for ArrayBase<S, Ix2> {
+impl<T: LinalgScalar, S: Data<Elem = T>> DiagOffset<T> for ArrayBase<S, Ix2> {
     /// The `k`-th diagonal (`k < 0` below, `k > 0` above the main one).
     fn diag_offset(&self, k: isize) -> ndarray::Array1<T> {
         let n = self.nrows().min(self.ncols());
@@ -195,7 +235,7 @@ impl<T: LinalgFloat, S: Data<Elem = T>> DiagOffset<T> for ArrayBase<S, Ix2> {
 
 /// LAPACK `gtsv`: solves the tridiagonal system with sub-, main and super-diagonals
 /// `dl`, `d`, `du` in place in `x`, by Gaussian elimination with partial pivoting.
-fn gtsv<T: LinalgFloat>(
+pub(crate) fn gtsv<T: LinalgScalar>(
     mut dl: Vec<T>,
     mut d: Vec<T>,
     mut du: Vec<T>,
@@ -207,7 +247,7 @@ fn gtsv<T: LinalgFloat>(
     }
     let k = x.ncols();
     for i in 0..n - 1 {
-        if d[i].abs() >= dl[i].abs() {
+        if d[i].modulus() >= dl[i].modulus() {
             // no row interchange
             if d[i] == T::zero() {
                 return Err(LinalgError::Singular { pivot: i });
@@ -256,7 +296,7 @@ fn gtsv<T: LinalgFloat>(
 }
 
 /// Solves with the triangle of `a` in place; the shared core of `solve_triangular`.
-fn triangular_in_place<T: LinalgFloat, S: Data<Elem = T>>(
+pub(crate) fn triangular_in_place<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     x: &mut ndarray::Array2<T>,
     lower: bool,
@@ -322,7 +362,7 @@ pub fn solve_triangular<T, S1, S2, D>(
     opts: TriangularOptions,
 ) -> Result<Array<T, D>>
 where
-    T: LinalgFloat,
+    T: LinalgScalar,
     S1: Data<Elem = T>,
     S2: Data<Elem = T>,
     D: Dimension,

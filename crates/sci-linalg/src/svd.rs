@@ -6,6 +6,7 @@ use faer::{Accum, ColMut};
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix1, Ix2, ShapeBuilder, s};
 
 use crate::error::{LinalgError, Result};
+use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, par, zeros_f};
 
 /// The result of [`svd`]: `a = u · diag(s) · vh`.
@@ -14,16 +15,16 @@ use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, par, zeros_
 /// `u` is `(m, k)` and `vh` is `(k, n)` with `k = min(m, n)`. `s` holds the `k` singular
 /// values in descending order.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Svd<T> {
+pub struct Svd<T: LinalgScalar> {
     /// Left singular vectors, one per column.
     pub u: Array2<T>,
-    /// Singular values, non-negative, descending.
-    pub s: Array1<T>,
+    /// Singular values, non-negative, descending (real also for complex `a`).
+    pub s: Array1<RealOf<T>>,
     /// Right singular vectors, one per row (`Vᴴ`, as SciPy returns it).
     pub vh: Array2<T>,
 }
 
-impl<T: LinalgFloat> Svd<T> {
+impl<T: LinalgScalar> Svd<T> {
     /// The best rank-`k` approximation of the decomposed matrix (Eckart–Young):
     /// `u[:, :k] @ diag(s[:k]) @ vh[:k, :]`, computed with one matrix product.
     ///
@@ -57,7 +58,7 @@ impl<T: LinalgFloat> Svd<T> {
         let mut us = zeros_f(m, k);
         us.assign(&self.u.slice(s![.., ..k]));
         for (mut col, &sv) in us.columns_mut().into_iter().zip(self.s.iter()) {
-            col.mapv_inplace(|x| x * sv);
+            col.mapv_inplace(|x| x * T::from_real(sv));
         }
         let mut out = zeros_f(m, n);
         faer::linalg::matmul::matmul(
@@ -103,7 +104,28 @@ fn svd_err(_: fsvd::SvdError) -> LinalgError {
 /// let rebuilt = (&d.u * &d.s).dot(&d.vh);
 /// assert_allclose(&rebuilt, &a, 1e-14, 1e-14);
 /// ```
-pub fn svd<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, full_matrices: bool) -> Result<Svd<T>> {
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[C::new(0.0, 3.0), C::new(0.0, 0.0)], [C::new(0.0, 0.0), C::new(-4.0, 0.0)]];
+/// let d = sci_linalg::svd(&a, true)?;
+/// assert_allclose(&d.s, &array![4.0, 3.0], 1e-15, 0.0); // real singular values
+/// assert_allclose(&d.reconstruct(2), &a, 1e-15, 1e-15);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn svd<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, full_matrices: bool) -> Result<Svd<T>> {
+    T::svd_k(a.view(), full_matrices)
+}
+
+/// [`svd`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn svd_real<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    full_matrices: bool,
+) -> Result<Svd<T>> {
     check_finite(a, "a")?;
     let (m, n) = a.dim();
     let k = m.min(n);
@@ -152,7 +174,22 @@ pub fn svd<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, full_matric
 /// let s = svdvals(&array![[1.0, 2.0, 3.0], [2.0, 4.0, 6.0]]).unwrap();
 /// assert_allclose(&s, &array![70f64.sqrt(), 0.0], 1e-14, 1e-14);
 /// ```
-pub fn svdvals<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array1<T>> {
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+///
+/// ```
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// let s = sci_linalg::svdvals(&array![[C::new(0.0, 2.0)], [C::new(0.0, 0.0)]])?;
+/// assert_eq!(s, array![2.0]);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn svdvals<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array1<RealOf<T>>> {
+    T::svdvals_k(a.view())
+}
+
+/// [`svdvals`] for real matrices (faer, or LAPACK with the `lapack` feature).
+pub(crate) fn svdvals_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array1<T>> {
     check_finite(a, "a")?;
     singular_values(a.view())
 }
