@@ -80,6 +80,17 @@ def lsa_1000(inp):
     return run
 
 
+@workload("optimize.linprog_200x400", rtol=1e-8, atol=1e-9)
+def linprog_200x400(inp):
+    a, b, c = inp.npy("a"), inp.npy("b"), inp.npy("c")
+
+    def run():
+        r = so.linprog(c, A_ub=a, b_ub=b, method="highs")
+        return {"x": r.x, "fun": np.array([r.fun])}
+
+    return run
+
+
 def _rastrigin(x):
     # math.cos is the C library's cos, as Rust's f64::cos, and the sum runs in sci's order, so
     # the objective is bit-identical on both sides (NumPy's SIMD cos may differ in the last bit,

@@ -10,9 +10,9 @@ use super::msg;
 use crate::registry::{Case, Inputs, Workload};
 use ndarray::{Array1, array};
 use sci_optimize::{
-    Bounds, CurveFitOptions, DifferentialEvolutionOptions, Jac, LeastSquaresOptions, Method, MinimizeOptions,
-    OptimizeResult, curve_fit, differential_evolution, least_squares, linear_sum_assignment, minimize, rosen,
-    rosen_der,
+    Bounds, CurveFitOptions, DifferentialEvolutionOptions, Jac, LeastSquaresOptions, LinprogOptions, Method,
+    MinimizeOptions, OptimizeResult, curve_fit, differential_evolution, least_squares, linear_sum_assignment,
+    linprog, minimize, rosen, rosen_der,
 };
 
 /// The `optimize.*` workloads available with the current sci-optimize.
@@ -55,6 +55,12 @@ pub fn workloads() -> Vec<Workload> {
             about: "sci_optimize::differential_evolution(rastrigin, [-5.12, 5.12]^5, seed=1, polish=false); \
                     nfev compared",
             setup: de_rastrigin5,
+        },
+        Workload {
+            name: "optimize.linprog_200x400",
+            about: "sci_optimize::linprog(c, A_ub, b_ub), method highs (dual simplex) vs SciPy's highs: dense \
+                    uniform [-1, 1) A_ub 200x400, feasible b_ub = A x0 + u, bounded c = -A^T y + s, x >= 0",
+            setup: linprog_200x400,
         },
     ]
 }
@@ -138,6 +144,24 @@ fn lsa_1000(inp: &mut Inputs) -> Result<Case, String> {
     Ok(Box::new(move || {
         let (rows, cols) = linear_sum_assignment(&cost, false).map_err(msg)?;
         Ok(vec![("rows", rows.mapv(|r| r as i64).into()), ("cols", cols.mapv(|c| c as i64).into())])
+    }))
+}
+
+fn linprog_200x400(inp: &mut Inputs) -> Result<Case, String> {
+    let (m, n) = (200, 400);
+    let a = (inp.rng().uniform_vec(m * n).into_shape_with_order((m, n)).map_err(msg)? * 2.0) - 1.0;
+    let x0 = inp.rng().uniform_vec(n);
+    let b = a.dot(&x0) + inp.rng().uniform_vec(m);
+    let (y, s) = (inp.rng().uniform_vec(m), inp.rng().uniform_vec(n));
+    let c = s - a.t().dot(&y);
+    inp.save("a", &a)?;
+    inp.save("b", &b)?;
+    inp.save("c", &c)?;
+    Ok(Box::new(move || {
+        let opts = LinprogOptions { a_ub: Some(a.view()), b_ub: Some(b.view()), ..Default::default() };
+        let r = linprog(&c.view(), &opts).map_err(msg)?;
+        let fun = r.fun.ok_or_else(|| r.message.clone())?;
+        Ok(vec![("x", r.x.ok_or("no x")?.into()), ("fun", Array1::from_elem(1, fun).into())])
     }))
 }
 

@@ -27,7 +27,7 @@
 //! * global optimization: [`differential_evolution`] (SciPy's path for a given seed), [`brute`],
 //!   [`basinhopping`], [`dual_annealing`];
 //! * linear programming: [`linprog`] (a bounded dual simplex method: SciPy's `highs`,
-//!   `highs-ds`; status and marginals as SciPy's);
+//!   `highs-ds`; status and marginals as SciPy's), [`milp`] (branch and bound on it);
 //! * assignment: [`linear_sum_assignment`] (SciPy's shortest augmenting path, the same
 //!   assignment on ties).
 //!
@@ -49,6 +49,7 @@ mod error;
 mod global;
 mod linprog;
 mod lsq;
+mod milp;
 mod minimize;
 mod nonlin;
 mod numdiff;
@@ -64,6 +65,7 @@ pub use global::{
     Strategy, Updating, basinhopping, brute, differential_evolution, dual_annealing,
 };
 pub use linprog::{LinprogBounds, LinprogMethod, LinprogOptions, LinprogResult, LinprogSensitivity, linprog};
+pub use milp::{MilpOptions, MilpResult, milp};
 pub use lsq::{
     CurveFitOptions, CurveFitResult, FsolveOptions, FsolveResult, LeastSquaresOptions, LeastSquaresResult,
     LeastsqOptions, LeastsqResult, Loss, LsqJac, LsqLinearMethod, LsqLinearOptions, LsqLinearResult,

@@ -1,0 +1,419 @@
+//! `milp`: mixed-integer linear programming by branch and bound on the dual simplex.
+
+use crate::error::{OptimizeError, Result, invalid};
+use crate::linprog::{DualSimplex, Outcome, StdLp, VarState, solve_lp, status_message};
+use crate::minimize::{Bounds, LinearConstraint};
+use ndarray::{Array1, ArrayView1};
+use std::collections::BinaryHeap;
+use std::time::Instant;
+
+/// Integrality tolerance (HiGHS's `mip_feasibility_tolerance`).
+const INT_TOL: f64 = 1e-6;
+
+/// The keyword arguments of [`milp`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{milp, MilpOptions};
+/// use sci_optimize::sci_array::ndarray::array;
+/// // All variables continuous, x >= 0 by default: the minimum of x0 + x1 is at the origin.
+/// let res = milp(&array![1.0, 1.0].view(), &MilpOptions::default())?;
+/// assert_eq!((res.status, res.fun), (0, Some(0.0)));
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
+/// SciPy equivalent: `scipy.optimize.milp(c, integrality=..., bounds=..., constraints=..., options=...)`
+#[derive(Debug, Clone)]
+pub struct MilpOptions {
+    /// Per variable (or one value for all): 0 continuous, 1 integer. SciPy's 2 and 3
+    /// (semi-continuous, semi-integer) are not supported. Empty: all continuous.
+    pub integrality: Vec<u8>,
+    /// `bounds` (`lb`/`ub` of length `n` or 1; default `0 <= x < inf`).
+    pub bounds: Option<Bounds>,
+    /// `constraints`: `lb <= A @ x <= ub` for each.
+    pub constraints: Vec<LinearConstraint>,
+    /// `options={'node_limit': ...}`: the number of branch-and-bound nodes to solve.
+    pub node_limit: Option<usize>,
+    /// `options={'time_limit': ...}` in seconds.
+    pub time_limit: Option<f64>,
+    /// `options={'mip_rel_gap': ...}` (HiGHS's default `1e-4`).
+    pub mip_rel_gap: f64,
+}
+
+impl Default for MilpOptions {
+    fn default() -> Self {
+        MilpOptions {
+            integrality: Vec::new(),
+            bounds: None,
+            constraints: Vec::new(),
+            node_limit: None,
+            time_limit: None,
+            mip_rel_gap: 1e-4,
+        }
+    }
+}
+
+/// The result of [`milp`] (SciPy's `OptimizeResult`); `x`, `fun` and the MIP fields are `None`
+/// when no feasible point was found.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{milp, MilpOptions, Bounds};
+/// use sci_optimize::sci_array::ndarray::array;
+/// let opts = MilpOptions { bounds: Some(Bounds::new(array![1.0], array![-1.0])), ..Default::default() };
+/// let res = milp(&array![1.0].view(), &opts)?;
+/// assert_eq!((res.status, res.x, res.message.as_str()), (2, None, "The problem is infeasible."));
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
+/// SciPy equivalent: the `OptimizeResult` of `scipy.optimize.milp`
+#[derive(Debug, Clone, PartialEq)]
+pub struct MilpResult {
+    /// The best solution found.
+    pub x: Option<Array1<f64>>,
+    /// `c @ x`.
+    pub fun: Option<f64>,
+    /// `status == 0`.
+    pub success: bool,
+    /// 0 optimal (within `mip_rel_gap`), 1 node or time limit, 2 infeasible, 3 unbounded,
+    /// 4 other.
+    pub status: i32,
+    /// SciPy's message for the status.
+    pub message: String,
+    /// Branch-and-bound nodes solved.
+    pub mip_node_count: Option<usize>,
+    /// The final lower bound on the optimum.
+    pub mip_dual_bound: Option<f64>,
+    /// `|fun - mip_dual_bound| / |fun|`.
+    pub mip_gap: Option<f64>,
+}
+
+/// A node of the search tree: the structural bounds, the parent's basis and its LP bound.
+struct Node {
+    bound: f64,
+    depth: usize,
+    lo: Vec<f64>,
+    up: Vec<f64>,
+    head: Vec<usize>,
+    state: Vec<VarState>,
+}
+
+impl PartialEq for Node {
+    fn eq(&self, o: &Self) -> bool {
+        self.bound == o.bound && self.depth == o.depth
+    }
+}
+impl Eq for Node {}
+impl PartialOrd for Node {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Node {
+    /// The heap pops the smallest bound first, deeper nodes on ties.
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        o.bound.total_cmp(&self.bound).then(self.depth.cmp(&o.depth))
+    }
+}
+
+fn per_var(arg: &'static str, v: &Array1<f64>, n: usize) -> Result<Vec<f64>> {
+    match v.len() {
+        1 => Ok(vec![v[0]; n]),
+        k if k == n => Ok(v.to_vec()),
+        k => Err(OptimizeError::WrongLength { arg, expected: n, found: k }),
+    }
+}
+
+/// Solve a mixed-integer linear program.
+///
+/// Minimize `c @ x` subject to `b_l <= A @ x <= b_u` for each constraint, `lb <= x <= ub` and
+/// `x_i` integer where `integrality[i] == 1`.
+///
+/// Branch and bound on the bounded dual simplex of [`linprog`](crate::linprog): each node
+/// starts from its parent's basis (a warm start, the parent's basis stays dual feasible after
+/// a bound change), the search plunges depth first towards the nearer rounding of the most
+/// fractional variable and otherwise takes the open node with the best bound; nodes whose bound
+/// is within `mip_rel_gap` of the incumbent are pruned. HiGHS adds presolve, cutting planes and
+/// primal heuristics, so node counts differ from SciPy's.
+///
+/// # Errors
+///
+/// [`OptimizeError::InvalidValue`] for non-finite `c`, integrality values other than 0 or 1,
+/// NaN bounds or constraint bounds, a non-finite constraint matrix or a negative
+/// `mip_rel_gap`; [`OptimizeError::WrongLength`] when `integrality`, `bounds` or a
+/// constraint's `A`, `lb`, `ub` do not match `len(c)` or the number of rows.
+///
+/// # Examples
+///
+/// SciPy's docstring example: maximize `x1` subject to `-x0 + x1 <= 1`, `3 x0 + 2 x1 <= 12`,
+/// `2 x0 + 3 x1 <= 12`, integers.
+///
+/// ```
+/// use sci_optimize::{milp, MilpOptions, LinearConstraint};
+/// use sci_optimize::sci_array::ndarray::array;
+/// let a = array![[-1.0, 1.0], [3.0, 2.0], [2.0, 3.0]];
+/// let cons = LinearConstraint::new(a, array![f64::NEG_INFINITY], array![1.0, 12.0, 12.0]);
+/// let opts = MilpOptions { integrality: vec![1], constraints: vec![cons], ..Default::default() };
+/// let res = milp(&array![0.0, -1.0].view(), &opts)?;
+/// assert_eq!(res.status, 0);
+/// let x = res.x.unwrap();
+/// assert_eq!((x[1], res.fun), (2.0, Some(-2.0)));
+/// assert!(x[0] == 1.0 || x[0] == 2.0);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
+/// SciPy equivalent: `scipy.optimize.milp`
+pub fn milp(c: &ArrayView1<'_, f64>, options: &MilpOptions) -> Result<MilpResult> {
+    let n = c.len();
+    if n == 0 || c.iter().any(|v| !v.is_finite()) {
+        return Err(invalid(
+            "c",
+            "`c` must be a one-dimensional array of finite numbers with at least one element",
+        ));
+    }
+    let integ: Vec<bool> = match options.integrality.len() {
+        0 => vec![false; n],
+        1 => vec![options.integrality[0] != 0; n],
+        k if k == n => options.integrality.iter().map(|&v| v != 0).collect(),
+        k => return Err(OptimizeError::WrongLength { arg: "integrality", expected: n, found: k }),
+    };
+    if options.integrality.iter().any(|&v| v > 1) {
+        return Err(invalid("integrality", "only 0 (continuous) and 1 (integer) are supported"));
+    }
+    let (mut lb, mut ub) = match &options.bounds {
+        None => (vec![0.0; n], vec![f64::INFINITY; n]),
+        Some(b) => (per_var("bounds.lb", &b.lb, n)?, per_var("bounds.ub", &b.ub, n)?),
+    };
+    if lb.iter().chain(&ub).any(|v| v.is_nan()) {
+        return Err(invalid("bounds", "`bounds.lb` and `bounds.ub` must contain reals"));
+    }
+    if options.mip_rel_gap.is_nan() || options.mip_rel_gap < 0.0 {
+        return Err(invalid("mip_rel_gap", "must be non-negative"));
+    }
+    let (mut rows, mut rl, mut ru) = (Vec::new(), Vec::new(), Vec::new());
+    for con in &options.constraints {
+        let m = con.a.nrows();
+        if con.a.ncols() != n {
+            return Err(OptimizeError::WrongLength {
+                arg: "constraints.A",
+                expected: n,
+                found: con.a.ncols(),
+            });
+        }
+        if con.a.iter().any(|v| !v.is_finite()) {
+            return Err(invalid("constraints.A", "`A` must contain finite numbers"));
+        }
+        let (l, u) = (per_var("constraints.lb", &con.lb, m)?, per_var("constraints.ub", &con.ub, m)?);
+        if l.iter().chain(&u).any(|v| v.is_nan()) {
+            return Err(invalid("constraints", "`lb` and `ub` must contain reals"));
+        }
+        for row in con.a.rows() {
+            rows.extend(row.iter());
+        }
+        rl.extend(l);
+        ru.extend(u);
+    }
+    let empty = |status: i32, message: &str| MilpResult {
+        x: None,
+        fun: None,
+        success: false,
+        status,
+        message: message.to_string(),
+        mip_node_count: None,
+        mip_dual_bound: None,
+        mip_gap: None,
+    };
+    for j in 0..n {
+        if integ[j] {
+            lb[j] = (lb[j] - INT_TOL).ceil();
+            ub[j] = (ub[j] + INT_TOL).floor();
+        }
+    }
+    let infeasible = status_message(Outcome::Infeasible);
+    if lb.iter().zip(&ub).any(|(l, u)| l > u || *l == f64::INFINITY || *u == f64::NEG_INFINITY)
+        || rl.iter().zip(&ru).any(|(l, u)| l > u)
+    {
+        return Ok(empty(infeasible.0, infeasible.1));
+    }
+    let m = rl.len();
+    let lp = StdLp::new(m, n, rows, c.to_vec(), (lb, ub), &rl, &ru);
+    let start = Instant::now();
+    let (out, mut sx) = solve_lp(&lp, usize::MAX);
+    if out != Outcome::Optimal {
+        let (status, message) = status_message(out);
+        return Ok(empty(status, message));
+    }
+    let search = Search {
+        n,
+        c: c.as_slice().map(<[f64]>::to_vec).unwrap_or_else(|| c.to_vec()),
+        integ,
+        start,
+        options,
+    };
+    Ok(search.run(&mut sx))
+}
+
+struct Search<'o> {
+    n: usize,
+    c: Vec<f64>,
+    integ: Vec<bool>,
+    start: Instant,
+    options: &'o MilpOptions,
+}
+
+impl Search<'_> {
+    fn objective(&self, x: &[f64]) -> f64 {
+        self.c.iter().zip(x).map(|(a, b)| a * b).sum()
+    }
+
+    /// The most fractional integer variable, if any.
+    fn branch_var(&self, x: &[f64]) -> Option<usize> {
+        let mut best = None;
+        let mut frac_best = INT_TOL;
+        for j in 0..self.n {
+            if self.integ[j] {
+                let f = (x[j] - x[j].floor()).min(x[j].ceil() - x[j]);
+                if f > frac_best {
+                    frac_best = f;
+                    best = Some(j);
+                }
+            }
+        }
+        best
+    }
+
+    fn gap(inc: f64, bound: f64) -> f64 {
+        if inc == bound {
+            0.0
+        } else if inc == 0.0 {
+            f64::INFINITY
+        } else {
+            (inc - bound).abs() / inc.abs()
+        }
+    }
+
+    fn run(&self, sx: &mut DualSimplex<'_>) -> MilpResult {
+        let n = self.n;
+        let rel_gap = self.options.mip_rel_gap;
+        let mut incumbent: Option<(f64, Vec<f64>)> = None;
+        let mut open: BinaryHeap<Node> = BinaryHeap::new();
+        let mut nodes = 0usize;
+        let mut limit_hit: Option<(i32, &'static str)> = None;
+        let mut pruned_bound = f64::INFINITY;
+        // The node being solved (bounds already in `sx`) and its depth.
+        let mut current: Option<usize> = Some(0);
+        let mut current_bound = self.objective(&sx.x[..n]);
+        let mut first = true;
+        loop {
+            let Some(depth) = current.take() else {
+                // Best-bound selection among the open nodes.
+                let Some(node) = open.pop() else { break };
+                if let Some((inc, _)) = &incumbent {
+                    if Self::gap(*inc, node.bound) <= rel_gap || node.bound >= *inc {
+                        pruned_bound = node.bound;
+                        open.clear();
+                        break;
+                    }
+                }
+                sx.lo[..n].copy_from_slice(&node.lo);
+                sx.up[..n].copy_from_slice(&node.up);
+                sx.head = node.head;
+                sx.state = node.state;
+                current = Some(node.depth);
+                continue;
+            };
+            if self.options.node_limit.is_some_and(|l| nodes >= l) {
+                limit_hit = Some(status_message(Outcome::IterationLimit));
+                break;
+            }
+            if self.options.time_limit.is_some_and(|t| self.start.elapsed().as_secs_f64() >= t) {
+                limit_hit = Some((1, "Time limit reached."));
+                break;
+            }
+            nodes += 1;
+            let out = if first { Outcome::Optimal } else { sx.solve(usize::MAX) };
+            first = false;
+            if limit_hit.is_none() && out == Outcome::Optimal {
+                // The bound of the node being solved, for the final dual bound on a limit.
+                current_bound = self.objective(&sx.x[..n]);
+            }
+            match out {
+                Outcome::Optimal => {}
+                Outcome::Infeasible => continue,
+                other => {
+                    limit_hit = Some(status_message(other));
+                    break;
+                }
+            }
+            let x: Vec<f64> = sx.x[..n].to_vec();
+            let obj = self.objective(&x);
+            if let Some((inc, _)) = &incumbent {
+                if obj >= *inc || Self::gap(*inc, obj) <= rel_gap {
+                    continue;
+                }
+            }
+            let Some(j) = self.branch_var(&x) else {
+                let mut xs = x;
+                for (v, &int) in xs.iter_mut().zip(&self.integ) {
+                    if int {
+                        *v = v.round();
+                    }
+                }
+                incumbent = Some((self.objective(&xs), xs));
+                continue;
+            };
+            // Children: x_j <= floor(v) and x_j >= ceil(v); dive into the nearer rounding.
+            let v = x[j];
+            let down_first = v - v.floor() <= 0.5;
+            let (lo, up) = (sx.lo[..n].to_vec(), sx.up[..n].to_vec());
+            let (mut lo2, mut up2) = (lo.clone(), up.clone());
+            if down_first {
+                lo2[j] = v.ceil();
+                sx.up[j] = v.floor();
+            } else {
+                up2[j] = v.floor();
+                sx.lo[j] = v.ceil();
+            }
+            open.push(Node {
+                bound: obj,
+                depth: depth + 1,
+                lo: lo2,
+                up: up2,
+                head: sx.head.clone(),
+                state: sx.state.clone(),
+            });
+            current = Some(depth + 1);
+        }
+        // The lower bound: the open nodes (and, on a limit, the node being solved), or the node
+        // that stopped the search by the gap test.
+        let mut bound = open.iter().map(|nd| nd.bound).fold(pruned_bound, f64::min);
+        if limit_hit.is_some() {
+            bound = bound.min(current_bound);
+        }
+        let (status, message) = match (&incumbent, limit_hit) {
+            (_, Some(sm)) => sm,
+            (None, None) => status_message(Outcome::Infeasible),
+            (Some(_), None) => status_message(Outcome::Optimal),
+        };
+        let (x, fun, dual, gap) = match incumbent {
+            Some((fun, x)) => {
+                let dual = bound.min(fun);
+                (Some(Array1::from_vec(x)), Some(fun), Some(dual), Some(Self::gap(fun, dual)))
+            }
+            None if limit_hit.is_some() => (None, None, Some(bound), None),
+            None => (None, None, None, None),
+        };
+        MilpResult {
+            x,
+            fun,
+            success: status == 0,
+            status,
+            message: message.into(),
+            mip_node_count: if status == 2 { None } else { Some(nodes) },
+            mip_dual_bound: dual,
+            mip_gap: gap,
+        }
+    }
+}
