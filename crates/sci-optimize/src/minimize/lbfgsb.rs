@@ -431,9 +431,24 @@ impl LBfgsB {
         // K = M^-1 - W_Z^T W_Z / theta (the matrix L-BFGS-B's formk factorizes),
         // d = r / theta + W_Z K^-1 W_Z^T r / theta^2.
         let nsub = free.len();
-        let wz =
-            |i: usize, j: usize| if j < col { self.y[j][free[i]] } else { theta * self.s[j - col][free[i]] };
-        let mut k = vec![vec![0.0; 2 * col]; 2 * col];
+        let w2 = 2 * col;
+        // W_Z^T, one contiguous row per column of W_Z: row j < col is y_j, row col + j is
+        // theta s_j, at the free variables.
+        let mut wzt = vec![0.0; w2 * nsub];
+        {
+            let (wy, ws) = wzt.split_at_mut(col * nsub);
+            for j in 0..col {
+                let (yj, sj) = (&self.y[j], &self.s[j]);
+                let ry = &mut wy[j * nsub..(j + 1) * nsub];
+                let rs = &mut ws[j * nsub..(j + 1) * nsub];
+                for ((a, b), &f) in ry.iter_mut().zip(rs.iter_mut()).zip(free) {
+                    *a = yj[f];
+                    *b = theta * sj[f];
+                }
+            }
+        }
+        let row = |a: usize| &wzt[a * nsub..(a + 1) * nsub];
+        let mut k = vec![vec![0.0; w2]; w2];
         for i in 0..col {
             k[i][i] = -self.sy[i][i];
             for j in 0..col {
@@ -446,16 +461,20 @@ impl LBfgsB {
                 k[col + i][col + j] = theta * ssij;
             }
         }
-        for a in 0..2 * col {
-            for b in 0..2 * col {
-                let s: f64 = (0..nsub).map(|i| wz(i, a) * wz(i, b)).sum();
+        // The Gram matrix W_Z^T W_Z is symmetric: each inner product once.
+        for a in 0..w2 {
+            for b in a..w2 {
+                let s = dot(row(a), row(b));
                 k[a][b] -= s / theta;
+                if b != a {
+                    k[b][a] -= s / theta;
+                }
             }
         }
-        let mut wv: Vec<f64> = (0..2 * col).map(|a| (0..nsub).map(|i| wz(i, a) * r[i]).sum()).collect();
+        let mut wv: Vec<f64> = (0..w2).map(|a| dot(row(a), &r)).collect();
         solve_dense(&mut k, &mut wv)?;
         for (i, ri) in r.iter_mut().enumerate() {
-            let corr: f64 = (0..2 * col).map(|a| wz(i, a) * wv[a]).sum();
+            let corr: f64 = (0..w2).map(|a| wzt[a * nsub + i] * wv[a]).sum();
             *ri = (*ri + corr / theta) / theta;
         }
         let d = r;
