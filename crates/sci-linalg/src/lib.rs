@@ -8,7 +8,8 @@
 //! lists every `scipy.linalg` name and where it lives. NumPy's [`polyfit`], [`polyval`] and
 //! [`roots`] live here too, as they are built on [`lstsq`] and [`eigvals`].
 //!
-//! By topic: solvers ([`solve`], [`solve_triangular`], [`solve_banded`], [`solveh_banded`],
+//! By topic: solvers ([`solve`], [`solve_triangular`], [`solve_sylvester`],
+//! [`solve_continuous_lyapunov`], [`solve_discrete_lyapunov`], [`solve_banded`], [`solveh_banded`],
 //! [`solve_circulant`], [`solve_toeplitz`], [`lstsq`]); decompositions ([`lu`], [`ldl`],
 //! [`cholesky`], [`cholesky_banded`], [`qr`], [`qr_pivoting`], [`rq`], [`svd`], [`schur`],
 //! [`schur_sorted`], [`rsf2csf`], [`hessenberg`], [`polar`]); eigenvalues ([`eig`], [`eigh`],
@@ -112,6 +113,7 @@ mod solve;
 mod special;
 mod special2;
 mod svd;
+mod sylvester;
 mod toeplitz_solve;
 
 pub use banded::{
@@ -146,4 +148,7 @@ pub use special::{
 };
 pub use special2::{ConvolveMode, DftScale, convolution_matrix, dft, khatri_rao};
 pub use svd::{Svd, diagsvd, svd, svdvals};
+pub use sylvester::{
+    DiscreteLyapunovMethod, solve_continuous_lyapunov, solve_discrete_lyapunov, solve_sylvester,
+};
 pub use toeplitz_solve::solve_toeplitz;
