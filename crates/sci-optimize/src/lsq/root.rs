@@ -3,6 +3,9 @@
 use super::hybrd::{HybrdOutput, HybrdParams, hybrd};
 use super::{LeastsqOptions, leastsq};
 use crate::error::{OptimizeError, Result, invalid};
+use crate::nonlin::{
+    DfSaneOptions, LineSearch, NonlinJacOptions, NonlinMethod, NonlinOptions, df_sane, nonlin_solve,
+};
 use crate::problem::OptimizeResult;
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
 use std::fmt;
@@ -17,6 +20,20 @@ pub enum RootMethod {
     Hybr,
     /// `"lm"`: Levenberg-Marquardt in the least-squares sense (works for `m >= n` equations).
     Lm,
+    /// `"broyden1"`: Broyden's first method ([`nonlin_solve`](crate::nonlin_solve)).
+    Broyden1,
+    /// `"broyden2"`: Broyden's second method.
+    Broyden2,
+    /// `"anderson"`: Anderson mixing.
+    Anderson,
+    /// `"linearmixing"`: scalar Jacobian approximation.
+    LinearMixing,
+    /// `"diagbroyden"`: diagonal Broyden approximation.
+    DiagBroyden,
+    /// `"excitingmixing"`: tuned diagonal approximation.
+    ExcitingMixing,
+    /// `"df-sane"`: derivative-free spectral method ([`df_sane`](crate::df_sane)).
+    DfSane,
 }
 
 impl RootMethod {
@@ -31,7 +48,26 @@ impl RootMethod {
         match self {
             Self::Hybr => "hybr",
             Self::Lm => "lm",
+            Self::Broyden1 => "broyden1",
+            Self::Broyden2 => "broyden2",
+            Self::Anderson => "anderson",
+            Self::LinearMixing => "linearmixing",
+            Self::DiagBroyden => "diagbroyden",
+            Self::ExcitingMixing => "excitingmixing",
+            Self::DfSane => "df-sane",
         }
+    }
+
+    fn nonlin(self) -> Option<NonlinMethod> {
+        Some(match self {
+            Self::Broyden1 => NonlinMethod::Broyden1,
+            Self::Broyden2 => NonlinMethod::Broyden2,
+            Self::Anderson => NonlinMethod::Anderson,
+            Self::LinearMixing => NonlinMethod::LinearMixing,
+            Self::DiagBroyden => NonlinMethod::DiagBroyden,
+            Self::ExcitingMixing => NonlinMethod::ExcitingMixing,
+            _ => return None,
+        })
     }
 }
 
@@ -65,6 +101,22 @@ pub struct RootOptions<'a> {
     pub diag: Option<Array1<f64>>,
     /// `band` (hybr, without `jac`): `(ml, mu)` sub- and super-diagonals of a banded Jacobian.
     pub band: Option<(usize, usize)>,
+    /// `nit` (broyden1, ...): make exactly this many iterations.
+    pub nit: Option<usize>,
+    /// `fatol` (broyden1, ...: absolute residual tolerance, default 6e-6; df-sane: default
+    /// 1e-300).
+    pub fatol: Option<f64>,
+    /// `xatol` (broyden1, ...): absolute step tolerance (default: not used).
+    pub xatol: Option<f64>,
+    /// `tol_norm` (broyden1, ...): the norm of the convergence test (default the maximum norm).
+    pub tol_norm: Option<&'a dyn Fn(&Array1<f64>) -> f64>,
+    /// `line_search` (broyden1, ...; default Armijo).
+    pub line_search: Option<LineSearch>,
+    /// `jac_options` (broyden1, ...): the Jacobian approximation's parameters.
+    pub jac_options: Option<NonlinJacOptions>,
+    /// df-sane's other options (`M`, `sigma_eps`, `sigma_0`, `line_search`); `tol`, `ftol`,
+    /// `fatol` and `maxfev` given here take precedence over the struct's.
+    pub df_sane: Option<DfSaneOptions>,
 }
 
 impl fmt::Debug for RootOptions<'_> {
@@ -149,8 +201,15 @@ fn run_hybr(
 
 /// Finds a root of a vector function `fun: R^n -> R^m` from `x0`.
 ///
-/// SciPy equivalent: `scipy.optimize.root` (methods `'hybr'` and `'lm'`; broyden1/2,
-/// anderson, krylov, df-sane and the others are not available).
+/// SciPy equivalent: `scipy.optimize.root` (all methods but `'krylov'`).
+///
+/// * `Broyden1`, `Broyden2`, `Anderson`, `LinearMixing`, `DiagBroyden`, `ExcitingMixing`:
+///   SciPy's `nonlin_solve` ([`nonlin_solve`](crate::nonlin_solve)) with options `nit`,
+///   `maxiter`, `ftol`, `fatol`, `xtol`, `xatol`, `tol_norm`, `line_search`, `jac_options`;
+///   `nit` and `status` as SciPy's (`nfev` is counted here; SciPy does not report it).
+/// * `DfSane`: [`df_sane`](crate::df_sane) with `ftol`, `fatol`, `maxfev` and the rest of
+///   [`DfSaneOptions`](crate::DfSaneOptions) in `df_sane`; SciPy's `nit`, `nfev`; `status` is 1
+///   on success, else 2 (SciPy sets none).
 ///
 /// * `Hybr` (the default) is MINPACK's modified Powell hybrid method (`hybrd`, or `hybrj` with
 ///   `jac`), for `m = n`: the same iterates and `status` as SciPy. `nfev` counts the calls of
@@ -200,6 +259,92 @@ where
         Some((option, _)) => Err(OptimizeError::UnsupportedOption { method: o.method.name(), option }),
         None => Ok(()),
     };
+    let nonlin_given = [
+        ("nit", o.nit.is_some()),
+        ("fatol", o.fatol.is_some()),
+        ("xatol", o.xatol.is_some()),
+        ("tol_norm", o.tol_norm.is_some()),
+        ("line_search", o.line_search.is_some()),
+        ("jac_options", o.jac_options.is_some()),
+        ("df_sane", o.df_sane.is_some()),
+    ];
+    let minpack_given = [
+        ("jac", o.jac.is_some()),
+        ("gtol", o.gtol.is_some()),
+        ("eps", o.eps.is_some()),
+        ("factor", o.factor.is_some()),
+        ("diag", o.diag.is_some()),
+        ("band", o.band.is_some()),
+    ];
+    if let Some(m) = o.method.nonlin() {
+        reject(&minpack_given)?;
+        reject(&[("maxfev", o.maxfev.is_some()), ("df_sane", o.df_sane.is_some())])?;
+        // SciPy: `tol` sets xtol and makes the other tolerances infinite unless given.
+        let inf = o.tol.map(|_| f64::INFINITY);
+        let no = NonlinOptions {
+            iter: o.nit,
+            maxiter: o.maxiter,
+            f_tol: o.fatol.or(inf),
+            f_rtol: o.ftol.or(inf),
+            x_tol: o.xatol.or(inf),
+            x_rtol: o.xtol.or(o.tol),
+            tol_norm: o.tol_norm,
+            line_search: o.line_search.unwrap_or_default(),
+            jac: o.jac_options.unwrap_or_default(),
+        };
+        let r = nonlin_solve(fun, x0, m, &no)?;
+        return Ok(OptimizeResult {
+            fun: f64::NAN,
+            jac: None,
+            fvec: Some(r.fun),
+            jac_matrix: None,
+            hess_inv: None,
+            nit: r.nit,
+            nfev: r.nfev,
+            njev: 0,
+            nhev: 0,
+            status: r.status,
+            success: r.success,
+            message: r.message,
+            x: r.x,
+        });
+    }
+    if o.method == RootMethod::DfSane {
+        reject(&minpack_given)?;
+        reject(&[
+            ("nit", o.nit.is_some()),
+            ("xtol", o.xtol.is_some()),
+            ("xatol", o.xatol.is_some()),
+            ("maxiter", o.maxiter.is_some()),
+            ("tol_norm", o.tol_norm.is_some()),
+            ("line_search", o.line_search.is_some()),
+            ("jac_options", o.jac_options.is_some()),
+        ])?;
+        let base = o.df_sane.unwrap_or_default();
+        let d = DfSaneOptions {
+            ftol: o.ftol.or(o.tol).unwrap_or(base.ftol),
+            fatol: o.fatol.unwrap_or(base.fatol),
+            maxfev: o.maxfev.unwrap_or(base.maxfev),
+            ..base
+        };
+        let r = df_sane(fun, x0, &d)?;
+        return Ok(OptimizeResult {
+            fun: f64::NAN,
+            jac: None,
+            fvec: Some(r.fun),
+            jac_matrix: None,
+            hess_inv: None,
+            nit: r.nit,
+            nfev: r.nfev,
+            njev: 0,
+            nhev: 0,
+            status: if r.success { 1 } else { 2 },
+            success: r.success,
+            message: r.message,
+            x: r.x,
+        });
+    }
+    reject(&nonlin_given)?;
     match o.method {
         RootMethod::Hybr => {
             reject(&[
@@ -268,6 +413,7 @@ where
                 x: r.x,
             })
         }
+        _ => unreachable!("nonlin and df-sane methods return above"),
     }
 }
 

@@ -506,7 +506,7 @@ pub fn brenth_with<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64, options: &Bracket
 /// ```
 /// use sci_optimize::{bisect_with, BracketOptions};
 /// let x = bisect_with(|x| x * x - 2.0, 0.0, 2.0, &BracketOptions { xtol: 1e-3, ..Default::default() })?;
-/// assert_eq!(x, 1.4140625); // as SciPy
+/// assert_eq!(x, 1.4150390625); // as SciPy
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn bisect_with<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64, options: &BracketOptions) -> Result<f64> {
