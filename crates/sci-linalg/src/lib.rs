@@ -105,6 +105,7 @@ mod polynomial;
 mod procrustes;
 mod products;
 mod qr;
+mod qr_raw;
 mod rhs;
 mod scalar;
 mod schur;
@@ -138,6 +139,7 @@ pub use polynomial::{PolyfitFull, PolyfitOptions, polyfit, polyfit_cov, polyfit_
 pub use procrustes::{Side, bandwidth, issymmetric, orthogonal_procrustes, pinvh, polar};
 pub use products::{dot, matmul, multi_dot};
 pub use qr::{QrMode, qr, qr_pivoting, qr_r, rq};
+pub use qr_raw::qr_raw;
 pub use scalar::LinalgFloat;
 pub use schur::{rsf2csf, schur, schur_complex};
 pub use schur_sort::{SchurSort, schur_complex_sorted, schur_sorted, schur_sorted_by};

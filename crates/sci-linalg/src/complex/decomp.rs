@@ -24,7 +24,7 @@ fn no_convergence<E>(_: E) -> LinalgError {
 }
 
 /// Householder QR in faer's packed form: reflectors below the diagonal, `R` on and above.
-fn packed_qr<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<(Array2<T>, Mat<T>, usize)> {
+pub(crate) fn packed_qr<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<(Array2<T>, Mat<T>, usize)> {
     check_finite(&a, "a")?;
     let (m, n) = a.dim();
     let k = m.min(n);

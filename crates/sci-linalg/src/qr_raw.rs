@@ -1,0 +1,68 @@
+//! QR decomposition in LAPACK's raw form (`geqrf`): SciPy's `qr(a, mode='raw')`.
+
+use ndarray::{Array1, Array2, ArrayBase, Data, Ix2, s};
+
+use crate::complex::decomp::packed_qr;
+use crate::error::Result;
+use crate::scalar::{LinalgFloat, zeros_f};
+
+/// QR decomposition in the raw form of LAPACK `geqrf`: `((h, tau), r)`.
+///
+/// `h` (`(m, n)`) holds `R` on and above the diagonal and the Householder vectors below it
+/// (their leading 1 implied); `tau` (`min(m, n)`) the scalars, so that
+/// `Q = H_0 H_1 … H_{k-1}` with `H_i = I - tau[i] v_i v_iᵀ`; `r` is the `(k, n)` upper
+/// trapezoidal factor (the upper part of `h`'s first `k` rows), as SciPy returns it. The
+/// reflectors are faer's, which follow LAPACK's convention (`R`'s diagonal has the opposite
+/// sign of the column's leading entry), so `h`, `tau` and `r` equal SciPy's to rounding.
+/// Computed by faer also with the `lapack` feature.
+///
+/// SciPy equivalent: `scipy.linalg.qr(a, mode='raw')` (real input; NumPy's `'raw'` returns
+/// `h` transposed).
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`](crate::LinalgError::NonFinite) when `a` holds NaN or infinity.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::qr_raw;
+/// use sci_linalg::sci_array::ndarray::{array, Array2};
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, 1.0], [2.0, 4.0], [4.0, 5.0]];
+/// let ((h, tau), r) = qr_raw(&a)?;
+/// assert_eq!((h.dim(), tau.len(), r.dim()), ((3, 2), 2, (2, 2)));
+/// // Q from the reflectors: Q = (I - tau0 v0 v0ᵀ)(I - tau1 v1 v1ᵀ)
+/// let mut q = Array2::<f64>::eye(3);
+/// for i in (0..2).rev() {
+///     let mut v = Array2::<f64>::zeros((3, 1));
+///     v[[i, 0]] = 1.0;
+///     for j in i + 1..3 {
+///         v[[j, 0]] = h[[j, i]];
+///     }
+///     q = &q - &(v.dot(&v.t().dot(&q)) * tau[i]);
+/// }
+/// assert_allclose(&q.slice(sci_linalg::sci_array::ndarray::s![.., ..2]).dot(&r), &a, 1e-14, 1e-14);
+/// assert!((r[[0, 0]] + 21f64.sqrt()).abs() < 1e-14); // LAPACK's sign: -‖a[:, 0]‖
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+#[allow(clippy::type_complexity)]
+pub fn qr_raw<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+) -> Result<((Array2<T>, Array1<T>), Array2<T>)> {
+    let (h, coeff, bs) = packed_qr(a.view())?;
+    let (m, n) = h.dim();
+    let k = m.min(n);
+    // faer's reflectors are H_i = I - v vᵀ / t_i with t_i on the diagonal of each block's
+    // triangular factor; LAPACK's tau is 1 / t_i (0 for an identity reflector).
+    let tau = Array1::from_shape_fn(k, |i| {
+        let t = coeff[(i % bs, i)];
+        if t.is_finite() && t != T::zero() { T::one() / t } else { T::zero() }
+    });
+    let mut r = zeros_f(k, n);
+    for j in 0..n {
+        let top = (j + 1).min(k);
+        r.slice_mut(s![..top, j]).assign(&h.slice(s![..top, j]));
+    }
+    Ok(((h, tau), r))
+}
