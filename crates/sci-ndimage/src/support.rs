@@ -313,3 +313,54 @@ pub(crate) fn reverse_all<T: Clone>(a: &ArrayD<T>) -> ArrayD<T> {
     }
     v.as_standard_layout().into_owned()
 }
+
+/// SciPy's `_check_axes`: the axes an operation works along (all of them for `None`),
+/// negative ones counted from the end, each at most once.
+pub(crate) fn check_axes(axes: Option<&[isize]>, nd: usize) -> Result<Vec<usize>> {
+    let Some(axes) = axes else { return Ok((0..nd).collect()) };
+    let mut out = Vec::with_capacity(axes.len());
+    for &ax in axes {
+        if ax < -(nd as isize) || ax >= nd as isize {
+            return Err(invalid("axes", format!("specified axis: {ax} is out of range")));
+        }
+        let a = if ax < 0 { (ax + nd as isize) as usize } else { ax as usize };
+        if out.contains(&a) {
+            return Err(invalid("axes", "axes must be unique"));
+        }
+        out.push(a);
+    }
+    Ok(out)
+}
+
+/// SciPy's `_expand_footprint` and `_expand_origin`: a footprint over `axes` gets length-1
+/// axes inserted at the other positions (its own axes keep their order, i.e. they go to the
+/// filtered axes in increasing order), and the origins (given in `axes` order) get zeros
+/// there. With every axis filtered both are returned unchanged, as in SciPy.
+pub(crate) fn expand_to_axes<T: Clone>(
+    footprint: ArrayD<T>,
+    origin: Vec<isize>,
+    axes: &[usize],
+    nd: usize,
+    arg: &'static str,
+) -> Result<(ArrayD<T>, Vec<isize>)> {
+    if axes.len() >= nd {
+        return Ok((footprint, origin));
+    }
+    if footprint.ndim() != axes.len() {
+        return Err(invalid(
+            arg,
+            format!("{arg}.ndim ({}) must match len(axes) ({})", footprint.ndim(), axes.len()),
+        ));
+    }
+    let mut f = footprint;
+    let mut org = vec![0; nd];
+    for ax in 0..nd {
+        if !axes.contains(&ax) {
+            f.insert_axis_inplace(Axis(ax));
+        }
+    }
+    for (&o, &ax) in origin.iter().zip(axes) {
+        org[ax] = o;
+    }
+    Ok((f, org))
+}

@@ -32,6 +32,7 @@ fn binary_opts(fx: &Fixture, c: &str) -> BinaryOptions {
         mask: if has(fx, c, "mask") { Some(fx.array_bool(&format!("{c}/mask"))) } else { None },
         border_value: has(fx, c, "border_value") && fx.i64(&format!("{c}/border_value")) != 0,
         origin: origin(fx, c),
+        axes: None,
     }
 }
 

@@ -57,6 +57,7 @@ fn morphology_extra_matches_scipy() {
                     structure2: bools(&fx, &c, "structure2"),
                     origin1: origin(&fx, &c, "origin1"),
                     origin2: has(&fx, &c, "origin2").then(|| origin(&fx, &c, "origin2")),
+                    axes: None,
                 };
                 let want = fx.array_bool(&format!("{c}/expected"));
                 for r in all_layouts(&x, |v| binary_hit_or_miss(v, &o).unwrap()) {

@@ -5,7 +5,9 @@ use crate::error::{Result, invalid};
 use crate::filters::rank::pad_extents;
 use crate::mode::Mode;
 use crate::morphology::structure::generate_binary_structure;
-use crate::support::{PAR_THRESHOLD, footprint_offsets, nd_lines, origins, pad, reverse_all, to_dim};
+use crate::support::{
+    PAR_THRESHOLD, check_axes, expand_to_axes, footprint_offsets, nd_lines, origins, pad, reverse_all, to_dim,
+};
 use sci_array::ArrayError;
 use sci_array::ndarray::{Array, ArrayBase, ArrayD, Data, Dimension};
 use std::collections::VecDeque;
@@ -19,6 +21,9 @@ use std::collections::VecDeque;
 /// * `mask`: where `false`, the input is copied to the output unchanged.
 /// * `border_value`: the value of the pixels outside the array (default `false`).
 /// * `origin`: shift of the structure per axis (empty: zeros).
+/// * `axes`: the axes to work along (`None`: all). The structure (default: the cross of
+///   rank `axes.len()`) and `origin` then have one entry per listed axis; the other axes are
+///   left alone (length-1 structure axes, as SciPy's `axes=`).
 ///
 /// # Examples
 ///
@@ -38,13 +43,22 @@ pub struct BinaryOptions {
     pub mask: Option<ArrayD<bool>>,
     /// Value assumed outside the array.
     pub border_value: bool,
-    /// Origin of the structure per axis.
+    /// Origin of the structure per axis (per listed axis when `axes` is given).
     pub origin: Vec<isize>,
+    /// The axes to work along (`None`: all axes).
+    pub axes: Option<Vec<isize>>,
 }
 
 impl Default for BinaryOptions {
     fn default() -> Self {
-        BinaryOptions { structure: None, iterations: 1, mask: None, border_value: false, origin: Vec::new() }
+        BinaryOptions {
+            structure: None,
+            iterations: 1,
+            mask: None,
+            border_value: false,
+            origin: Vec::new(),
+            axes: None,
+        }
     }
 }
 
@@ -67,19 +81,30 @@ struct Prepared {
     origin: Vec<isize>,
 }
 
-fn prepare(shape: &[usize], opts: &BinaryOptions) -> Result<Prepared> {
+/// The structure, origin and mask as SciPy's `binary_erosion`/`binary_dilation` resolve
+/// them: the default structure has the rank of `axes`; for a dilation the structure is
+/// reflected and the origins negated (minus one along even-sized axes) before both are
+/// expanded to the input's rank.
+fn prepare(shape: &[usize], opts: &BinaryOptions, dilate: bool) -> Result<Prepared> {
     let nd = shape.len();
-    let structure = match &opts.structure {
+    let axes = check_axes(opts.axes.as_deref(), nd)?;
+    let k = axes.len();
+    let mut structure = match &opts.structure {
         Some(s) => {
-            if s.ndim() != nd {
-                return Err(invalid("structure", "structure and input must have same dimensionality"));
+            if s.ndim() != k {
+                let reason = if k == nd {
+                    "structure and input must have same dimensionality".to_string()
+                } else {
+                    format!("structure.ndim ({}) must match len(axes) ({k})", s.ndim())
+                };
+                return Err(invalid("structure", reason));
             }
             if s.is_empty() {
                 return Err(invalid("structure", "structure must not be empty"));
             }
             s.clone()
         }
-        None => generate_binary_structure(nd, 1),
+        None => generate_binary_structure(k, 1),
     };
     if let Some(m) = &opts.mask {
         if m.shape() != shape {
@@ -91,7 +116,17 @@ fn prepare(shape: &[usize], opts: &BinaryOptions) -> Result<Prepared> {
             .into());
         }
     }
-    let origin = origins(&opts.origin, nd)?;
+    let mut origin = origins(&opts.origin, k)?;
+    if dilate {
+        structure = reverse_all(&structure);
+        for (d, o) in origin.iter_mut().enumerate() {
+            *o = -*o;
+            if structure.shape()[d] % 2 == 0 {
+                *o -= 1;
+            }
+        }
+    }
+    let (structure, origin) = expand_to_axes(structure, origin, &axes, nd, "structure")?;
     Ok(Prepared { structure, mask: opts.mask.clone(), origin })
 }
 
@@ -157,24 +192,12 @@ fn iterate(
 }
 
 fn erosion_dyn(input: ArrayD<bool>, opts: &BinaryOptions) -> Result<ArrayD<bool>> {
-    let p = prepare(input.shape(), opts)?;
+    let p = prepare(input.shape(), opts, false)?;
     iterate(input, &p, opts.border_value, false, opts.iterations)
 }
 
-/// The reflected structure and shifted origins that turn a dilation into an "any" pass.
-fn reflect_for_dilation(mut p: Prepared) -> Prepared {
-    p.structure = reverse_all(&p.structure);
-    for d in 0..p.origin.len() {
-        p.origin[d] = -p.origin[d];
-        if p.structure.shape()[d] % 2 == 0 {
-            p.origin[d] -= 1;
-        }
-    }
-    p
-}
-
 fn dilation_dyn(input: ArrayD<bool>, opts: &BinaryOptions) -> Result<ArrayD<bool>> {
-    let p = reflect_for_dilation(prepare(input.shape(), opts)?);
+    let p = prepare(input.shape(), opts, true)?;
     iterate(input, &p, opts.border_value, true, opts.iterations)
 }
 
@@ -187,7 +210,8 @@ fn dilation_dyn(input: ArrayD<bool>, opts: &BinaryOptions) -> Result<ArrayD<bool
 ///
 /// # Errors
 ///
-/// A structure of another rank or empty, a mask of another shape, an invalid origin.
+/// A structure of another rank (than the input, or than `axes`) or empty, a mask of another
+/// shape, an invalid origin, an axis out of range or repeated.
 ///
 /// # Examples
 ///
@@ -342,7 +366,7 @@ where
 {
     let inp = to_bool(input);
     let opts = BinaryOptions { structure: structure.cloned(), origin: origin.to_vec(), ..Default::default() };
-    let p = reflect_for_dilation(prepare(inp.shape(), &opts)?);
+    let p = prepare(inp.shape(), &opts, true)?;
     let nd = inp.ndim();
     let shape = inp.shape().to_vec();
     let total = inp.len();

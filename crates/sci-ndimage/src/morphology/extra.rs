@@ -5,6 +5,7 @@ use crate::error::{Result, invalid};
 use crate::morphology::binary::{BinaryOptions, binary_dilation, binary_erosion};
 use crate::morphology::grey::{GreyOptions, grey_dilation, grey_erosion};
 use crate::morphology::structure::generate_binary_structure;
+use crate::support::check_axes;
 use sci_array::ndarray::{Array, ArrayBase, ArrayD, Data, Dimension, Zip};
 
 /// Options of [`binary_hit_or_miss`] (SciPy's keyword arguments and defaults).
@@ -14,6 +15,8 @@ use sci_array::ndarray::{Array, ArrayBase, ArrayD, Data, Dimension, Zip};
 /// * `structure2`: the pattern the background must fit (default: `!structure1`).
 /// * `origin1`: origin of `structure1` per axis (empty: zeros; one value for all axes).
 /// * `origin2`: origin of `structure2` (default: `origin1`).
+/// * `axes`: the axes to work along (`None`: all); the structures (default: the cross of rank
+///   `axes.len()`) and origins then have one entry per listed axis.
 ///
 /// SciPy equivalent: the keyword arguments of `scipy.ndimage.binary_hit_or_miss`.
 ///
@@ -34,6 +37,8 @@ pub struct HitOrMissOptions {
     pub origin1: Vec<isize>,
     /// Origin of `structure2` (default: `origin1`).
     pub origin2: Option<Vec<isize>>,
+    /// The axes to work along (`None`: all axes).
+    pub axes: Option<Vec<isize>>,
 }
 
 /// Multidimensional binary hit-or-miss transform: true where `structure1` fits the
@@ -47,7 +52,8 @@ pub struct HitOrMissOptions {
 ///
 /// # Errors
 ///
-/// Structures of another rank than the input or empty, invalid origins.
+/// Structures of another rank than the input (than `axes`) or empty, invalid origins,
+/// invalid or repeated axes.
 ///
 /// # Examples
 ///
@@ -66,6 +72,11 @@ pub struct HitOrMissOptions {
 /// let r = binary_hit_or_miss(&a, &o).unwrap();
 /// let hits: Vec<(usize, usize)> = r.indexed_iter().filter(|(_, v)| **v).map(|(i, _)| i).collect();
 /// assert_eq!(hits, vec![(2, 2)]);
+/// // Along the rows only (SciPy's `axes=[1]`), with a 1-d pattern.
+/// let o = HitOrMissOptions { structure1: Some(array![true, true].into_dyn()), axes: Some(vec![1]), ..Default::default() };
+/// let r = binary_hit_or_miss(&a, &o).unwrap();
+/// let hits: Vec<(usize, usize)> = r.indexed_iter().filter(|(_, v)| **v).map(|(i, _)| i).collect();
+/// assert_eq!(hits, vec![(2, 3)]);
 /// ```
 pub fn binary_hit_or_miss<T, S, D>(input: &ArrayBase<S, D>, opts: &HitOrMissOptions) -> Result<Array<bool, D>>
 where
@@ -73,17 +84,24 @@ where
     S: Data<Elem = T>,
     D: Dimension,
 {
-    let s1 = opts.structure1.clone().unwrap_or_else(|| generate_binary_structure(input.ndim(), 1));
+    let k = check_axes(opts.axes.as_deref(), input.ndim())?.len();
+    let s1 = opts.structure1.clone().unwrap_or_else(|| generate_binary_structure(k, 1));
     let s2 = opts.structure2.clone().unwrap_or_else(|| s1.mapv(|b| !b));
     let o2 = opts.origin2.clone().unwrap_or_else(|| opts.origin1.clone());
+    let axes = opts.axes.clone();
     let fit1 = binary_erosion(
         input,
-        &BinaryOptions { structure: Some(s1), origin: opts.origin1.clone(), ..Default::default() },
+        &BinaryOptions {
+            structure: Some(s1),
+            origin: opts.origin1.clone(),
+            axes: axes.clone(),
+            ..Default::default()
+        },
     )?;
     let complement = input.map(|v| v.to_f64() == 0.0);
     let fit2 = binary_erosion(
         &complement,
-        &BinaryOptions { structure: Some(s2), origin: o2, border_value: true, ..Default::default() },
+        &BinaryOptions { structure: Some(s2), origin: o2, border_value: true, axes, ..Default::default() },
     )?;
     Ok(Zip::from(&fit1).and(&fit2).map_collect(|&a, &b| a && b))
 }
@@ -109,6 +127,9 @@ where
 /// let opts = BinaryOptions { mask: Some(mask), ..Default::default() };
 /// let r = binary_propagation(&seed, &opts).unwrap();
 /// assert_eq!(r, array![[true, true, false, false], [true, true, false, false], [false, true, false, false]]);
+/// // Along the columns only (SciPy's `axes=[0]`).
+/// let r = binary_propagation(&seed, &BinaryOptions { axes: Some(vec![0]), ..opts }).unwrap();
+/// assert_eq!(r, array![[false, true, false, false], [false, true, false, false], [false, true, false, false]]);
 /// ```
 pub fn binary_propagation<T, S, D>(input: &ArrayBase<S, D>, opts: &BinaryOptions) -> Result<Array<bool, D>>
 where
