@@ -2,6 +2,7 @@
 //! in the shape of `argmin`: a solver has `init`, `next_iter` and `terminate`.
 
 use crate::error::{OptimizeError, Result};
+use crate::minimize::{CALLBACK_STOP, Callback, halt};
 use crate::numdiff::{self, FiniteDiff};
 use ndarray::{Array1, Array2};
 use std::fmt;
@@ -195,6 +196,11 @@ pub trait Solver {
     fn next_iter(&mut self, problem: &mut Problem<'_>, state: &mut IterState) -> Result<()>;
     /// `Some` when the solver should stop now.
     fn terminate(&mut self, problem: &Problem<'_>, state: &IterState) -> Option<Termination>;
+    /// Whether the pass of [`Solver::next_iter`] that began with `nit_before` iterations ends
+    /// where SciPy calls `callback` (by default: when it counted an iteration).
+    fn calls_back(&self, nit_before: usize, state: &IterState) -> bool {
+        state.nit > nit_before
+    }
 }
 
 /// The result of a minimizer or root finder (SciPy's `OptimizeResult`).
@@ -244,13 +250,29 @@ pub fn run<S: Solver>(
     x0: Array1<f64>,
     maxiter: usize,
 ) -> Result<OptimizeResult> {
+    run_with_callback(solver, problem, x0, maxiter, None)
+}
+
+/// [`run`] calling `callback` after each pass that [`Solver::calls_back`]; a stop request
+/// ends the run with status 99 and SciPy's message.
+pub(crate) fn run_with_callback<S: Solver>(
+    solver: &mut S,
+    problem: &mut Problem<'_>,
+    x0: Array1<f64>,
+    maxiter: usize,
+    callback: Option<Callback<'_>>,
+) -> Result<OptimizeResult> {
     let mut state = IterState { x: x0, fun: f64::NAN, jac: None, hess_inv: None, nit: 0, maxiter };
     solver.init(problem, &mut state)?;
     let t = loop {
         if let Some(t) = solver.terminate(problem, &state) {
             break t;
         }
+        let nit_before = state.nit;
         solver.next_iter(problem, &mut state)?;
+        if solver.calls_back(nit_before, &state) && halt(callback, &state.x, state.fun) {
+            break Termination::new(99, CALLBACK_STOP);
+        }
     };
     Ok(OptimizeResult {
         x: state.x,

@@ -17,7 +17,8 @@ pub struct IntermediateResult<'r> {
 /// A callback for [`MinimizeOptions::callback`](crate::MinimizeOptions::callback): called once
 /// per iteration, where SciPy calls its `callback`; returning `ControlFlow::Break(())` stops
 /// the run as SciPy does when the callback raises `StopIteration` (status 99,
-/// [`CALLBACK_STOP`], `success = false`, `x` the last iterate).
+/// [`CALLBACK_STOP`], `success = false`, `x` the last iterate; trust-constr: its status 3 with
+/// the same message).
 ///
 /// It is a shared `Fn`; count or record through a `Cell` / `RefCell`.
 ///

@@ -16,6 +16,7 @@ mod trust_region;
 
 pub use bounds::Bounds;
 pub use callback::{CALLBACK_STOP, Callback, IntermediateResult};
+pub(crate) use callback::halt;
 pub use constraints::{
     Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,
     HessianUpdateStrategy, InitScale, LinearConstraint, NonlinearConstraint,
@@ -25,7 +26,7 @@ pub use testfuncs::{rosen, rosen_der, rosen_hess};
 pub use trust_constr::{TrustConstrMethod, TrustConstrOptions, TrustConstrResult, minimize_trust_constr};
 
 use crate::error::{OptimizeError, Result, invalid};
-use crate::problem::{Jac, OptimizeResult, Problem, run};
+use crate::problem::{Jac, OptimizeResult, Problem, run_with_callback};
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
 use std::fmt;
 
@@ -291,11 +292,15 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// required, `hess` (or, for trust-ncg and trust-krylov, `hessp`) too; `nit`, `nfev`, `njev`,
 /// `nhev` (Hessian plus `hessp` calls) count as SciPy's.
 ///
-/// `callback` is called once per iteration where SciPy calls it (see [`Callback`]).
+/// `callback` is called where SciPy calls it (see [`Callback`]): once per iteration of every
+/// method (Nelder-Mead also after a pass cut short by `maxfev`; SLSQP after the first objective
+/// evaluation of each major iteration, at the line search's trial point). A stop request ends
+/// the run with status 99 and [`CALLBACK_STOP`], except trust-constr, which ends with its own
+/// status 3 (SciPy's behaviour).
 ///
 /// The methods are SciPy's algorithms with its defaults: BFGS and CG use the same Moré-Thuente
 /// line search (MINPACK-2 `dcsrch`) and, without `jac`, the same forward-difference gradient
-/// (step `sqrt(eps) * max(1, |x|)`), so iterates, `nit`, `nfev` and `njev` follow SciPy's.
+/// (SciPy's absolute step `eps = sqrt(eps)`), so iterates, `nit`, `nfev` and `njev` follow SciPy's.
 /// SciPy falls back to a second line search (`line_search_wolfe2`) when `dcsrch` fails; here
 /// the method stops with status 2 ("precision loss") instead.
 ///
@@ -485,6 +490,7 @@ where
             ftol: o.ftol.or(o.tol).unwrap_or(d.ftol),
             eps: o.eps.unwrap_or(d.eps),
             maxiter: o.maxiter.unwrap_or(d.maxiter),
+            callback: o.callback,
         };
         let r = minimize_slsqp(&mut fun, &x0, &opts)?;
         return Ok(OptimizeResult {
@@ -522,9 +528,11 @@ where
             (None, None) => newton_cg::Hessian::Approx(eps),
         };
         let mut problem = Problem::new(&mut fun, o.jac, None);
-        return newton_cg::newton_cg(&mut problem, hess, x0, xtol, maxiter, c1, c2);
+        return newton_cg::newton_cg(&mut problem, hess, x0, xtol, maxiter, c1, c2, o.callback);
     }
-    let mut problem = Problem::new(&mut fun, o.jac, None);
+    // BFGS and CG difference with SciPy's absolute step `eps` (default sqrt(eps)) when
+    // `jac=None`.
+    let mut problem = Problem::new(&mut fun, o.jac, None).with_abs_step(1.4901161193847656e-08);
     match o.method {
         Method::NelderMead => {
             if let Some(s) = &o.initial_simplex {
@@ -550,7 +558,7 @@ where
                 o.adaptive.unwrap_or(false),
                 o.initial_simplex.clone(),
             );
-            run(&mut solver, &mut problem, x0, maxiter)
+            run_with_callback(&mut solver, &mut problem, x0, maxiter, o.callback)
         }
         Method::Bfgs | Method::Cg => {
             let gtol = o.gtol.or(o.tol).unwrap_or(1e-5);
@@ -561,10 +569,10 @@ where
             }
             if o.method == Method::Bfgs {
                 let mut solver = quasi_newton::Bfgs::new(gtol, c1, c2, o.xrtol.unwrap_or(0.0));
-                run(&mut solver, &mut problem, x0, maxiter)
+                run_with_callback(&mut solver, &mut problem, x0, maxiter, o.callback)
             } else {
                 let mut solver = quasi_newton::Cg::new(gtol, c1, c2);
-                run(&mut solver, &mut problem, x0, maxiter)
+                run_with_callback(&mut solver, &mut problem, x0, maxiter, o.callback)
             }
         }
         Method::LBfgsB
@@ -619,7 +627,7 @@ fn lbfgsb(
         Problem::new(fun, o.jac, None).with_bounds(bounds.lb.clone(), bounds.ub.clone()).with_abs_step(eps);
     let mut solver =
         lbfgsb::LBfgsB::new(maxcor, ftol, gtol, maxls, o.maxfun.unwrap_or(15000), &bounds.lb, &bounds.ub);
-    run(&mut solver, &mut problem, x0, o.maxiter.unwrap_or(15000))
+    run_with_callback(&mut solver, &mut problem, x0, o.maxiter.unwrap_or(15000), o.callback)
 }
 
 /// `minimize(method='trust-constr')`: [`minimize_trust_constr`] with the options of `o`, its
@@ -643,6 +651,7 @@ fn trust_constr_method(
         maxiter: o.maxiter.unwrap_or(d.maxiter),
         initial_tr_radius: o.initial_tr_radius.unwrap_or(d.initial_tr_radius),
         initial_constr_penalty: o.initial_constr_penalty.unwrap_or(d.initial_constr_penalty),
+        callback: o.callback,
         ..d
     };
     let r = minimize_trust_constr(fun, &x0, &opts)?;
@@ -695,7 +704,7 @@ fn powell_method(
         (Some(i), Some(f)) => (i, f),
     };
     let bounds = o.bounds.as_ref().map(|b| (&b.lb, &b.ub));
-    powell::powell(fun, x0, bounds, powell::PowellParams { xtol, ftol, maxiter, maxfun, direc })
+    powell::powell(fun, x0, bounds, powell::PowellParams { xtol, ftol, maxiter, maxfun, direc, callback: o.callback })
 }
 
 /// The subproblem of a trust-region method.

@@ -155,6 +155,11 @@ impl Solver for NelderMead {
         Ok(())
     }
 
+    /// SciPy calls `callback` after every pass, also one cut short by `maxfev`.
+    fn calls_back(&self, _: usize, _: &IterState) -> bool {
+        true
+    }
+
     fn terminate(&mut self, problem: &Problem<'_>, state: &IterState) -> Option<Termination> {
         let converged = || {
             let best = self.sim.row(0);

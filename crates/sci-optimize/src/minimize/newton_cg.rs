@@ -3,6 +3,7 @@
 //! Hessian-vector products, or forward differences of the gradient), then the Wolfe line search.
 
 use super::linesearch::line_search_wolfe12;
+use super::callback::{CALLBACK_STOP, Callback, halt};
 use super::messages;
 use crate::error::Result;
 use crate::problem::{OptimizeResult, Problem, check_finite_start};
@@ -48,6 +49,7 @@ pub(crate) fn newton_cg(
     maxiter: usize,
     c1: f64,
     c2: f64,
+    callback: Option<Callback<'_>>,
 ) -> Result<OptimizeResult> {
     let n = x0.len();
     let cg_maxiter = 20 * n;
@@ -146,6 +148,9 @@ pub(crate) fn newton_cg(
             grad.at = Some((xk.clone(), g));
         }
         k += 1;
+        if halt(callback, &xk, old_fval) {
+            break (99, CALLBACK_STOP.into());
+        }
         update_l1norm = l1(&update);
     };
     Ok(OptimizeResult {

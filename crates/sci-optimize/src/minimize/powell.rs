@@ -2,6 +2,7 @@
 //! along each direction (bounded searches over the feasible segment with `bounds`), with the
 //! direction of largest decrease replaced by the extrapolated step when that pays.
 
+use super::callback::{CALLBACK_STOP, Callback, halt};
 use super::messages;
 use crate::error::Result;
 use crate::problem::OptimizeResult;
@@ -99,12 +100,13 @@ fn linesearch(
 }
 
 /// Options of [`powell`] (SciPy's names).
-pub(crate) struct PowellParams {
+pub(crate) struct PowellParams<'a> {
     pub xtol: f64,
     pub ftol: f64,
     pub maxiter: usize,
     pub maxfun: usize,
     pub direc: Array2<f64>,
+    pub callback: Option<Callback<'a>>,
 }
 
 /// SciPy's `_minimize_powell`.
@@ -112,7 +114,7 @@ pub(crate) fn powell(
     fun: &mut dyn FnMut(&Array1<f64>) -> f64,
     x0: Array1<f64>,
     bounds: Option<(&Array1<f64>, &Array1<f64>)>,
-    p: PowellParams,
+    p: PowellParams<'_>,
 ) -> Result<OptimizeResult> {
     let n = x0.len();
     let mut f = Counted { fun, ncalls: 0, maxfun: p.maxfun, exhausted: false };
@@ -121,6 +123,7 @@ pub(crate) fn powell(
     let mut fval = f.call(&x);
     let mut x1 = x.clone();
     let mut iter = 0;
+    let mut stopped = false;
     let tol = p.xtol * 100.0;
     'outer: loop {
         if f.exhausted {
@@ -141,6 +144,10 @@ pub(crate) fn powell(
             }
         }
         iter += 1;
+        if halt(p.callback, &x, fval) {
+            stopped = true;
+            break;
+        }
         let bnd = p.ftol * (fx.abs() + fval.abs()) + 1e-20;
         if 2.0 * (fx - fval) <= bnd
             || f.ncalls >= p.maxfun
@@ -179,7 +186,9 @@ pub(crate) fn powell(
         }
     }
     let outside = bounds.is_some_and(|(lb, ub)| (0..n).any(|i| lb[i] > x[i] || x[i] > ub[i]));
-    let (status, message) = if outside {
+    let (status, message) = if stopped {
+        (99, CALLBACK_STOP)
+    } else if outside {
         (4, OUT_OF_BOUNDS)
     } else if f.ncalls >= p.maxfun {
         (1, messages::MAXFEV)

@@ -6,6 +6,7 @@
 mod lsq;
 
 use self::lsq::lsei;
+use super::callback::{CALLBACK_STOP, Callback, halt};
 use super::constraints::{Constraint, ConstraintJac, ConstraintType, broadcast_bounds};
 use crate::error::{OptimizeError, Result, invalid};
 use crate::numdiff::{self, FiniteDiff};
@@ -329,6 +330,10 @@ pub struct SlsqpOptions<'a> {
     pub eps: f64,
     /// `maxiter` (default 100).
     pub maxiter: usize,
+    /// `callback`: called once per major iteration, where SciPy calls it (after the first
+    /// objective evaluation of the iteration's line search, at the trial point, or at the exit);
+    /// `ControlFlow::Break(())` stops the run (status 99).
+    pub callback: Option<Callback<'a>>,
 }
 
 impl Default for SlsqpOptions<'_> {
@@ -340,6 +345,7 @@ impl Default for SlsqpOptions<'_> {
             ftol: 1e-6,
             eps: 1.4901161193847656e-08,
             maxiter: 100,
+            callback: None,
         }
     }
 }
@@ -438,7 +444,7 @@ where
     if !(o.eps.is_finite() && o.eps != 0.0) {
         return Err(invalid("eps", format!("must be finite and non-zero, got {}", o.eps)));
     }
-    slsqp(&mut fun, o.jac, x0, o.bounds.as_ref(), &o.constraints, o.maxiter, o.ftol, o.eps)
+    slsqp(&mut fun, o.jac, x0, o.bounds.as_ref(), &o.constraints, o.maxiter, o.ftol, o.eps, o.callback)
 }
 
 /// `minimize(method='SLSQP')`.
@@ -452,6 +458,7 @@ fn slsqp(
     maxiter: usize,
     ftol: f64,
     eps: f64,
+    callback: Option<Callback<'_>>,
 ) -> Result<SlsqpResult> {
     let n = x0.len();
     let (lb, ub) = match bounds {
@@ -550,6 +557,7 @@ fn slsqp(
     let n1 = n + 1;
     let n2 = n1 * n / 2;
     let mut iter = 0usize;
+    let mut iter_prev = 0usize;
     let mut reset = 0;
     let mut s = vec![0.0; n1];
     let mut mu = vec![0.0; m];
@@ -661,6 +669,13 @@ fn slsqp(
                 }
                 fx = problem.fun(&x);
                 d = cons.values(&x);
+                // SciPy calls back when it sees a new major iteration after an evaluation.
+                if iter > iter_prev {
+                    iter_prev = iter;
+                    if halt(callback, &x, fx) {
+                        break 'run 99;
+                    }
+                }
                 let t = fx + merit(&d, &mu);
                 let h1 = t - t0;
                 if h1 > h3 / 10.0 && line <= 10 {
@@ -723,6 +738,7 @@ fn slsqp(
             ldl_update(n, &mut bfgs, &mut v, -1.0 / h2, &mut w);
         }
     };
+    let mode = if mode != 99 && iter > iter_prev && halt(callback, &x, fx) { 99 } else { mode };
     Ok(SlsqpResult {
         x,
         fun: fx,
@@ -732,7 +748,7 @@ fn slsqp(
         njev: problem.njev,
         status: mode,
         success: mode == 0,
-        message: message(mode).to_string(),
+        message: if mode == 99 { CALLBACK_STOP } else { message(mode) }.to_string(),
         multipliers: Array1::from(mult[..m].to_vec()),
     })
 }

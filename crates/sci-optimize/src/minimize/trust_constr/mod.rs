@@ -17,6 +17,7 @@ use super::constraints::{
     broadcast_keep_feasible,
 };
 use crate::error::{OptimizeError, Result, invalid};
+use super::callback::{Callback, halt};
 use crate::problem::Jac;
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix1, concatenate, s};
 use std::fmt;
@@ -66,6 +67,9 @@ pub struct TrustConstrOptions<'a> {
     pub initial_barrier_parameter: f64,
     /// `initial_barrier_tolerance` (default 0.1).
     pub initial_barrier_tolerance: f64,
+    /// `callback`: called once per iteration with the current `x` and `fun` (SciPy passes its
+    /// whole state); `ControlFlow::Break(())` stops the run with status 3.
+    pub callback: Option<Callback<'a>>,
 }
 
 impl Default for TrustConstrOptions<'_> {
@@ -85,6 +89,7 @@ impl Default for TrustConstrOptions<'_> {
             initial_constr_penalty: 1.0,
             initial_barrier_parameter: 0.1,
             initial_barrier_tolerance: 0.1,
+            callback: None,
         }
     }
 }
@@ -203,6 +208,7 @@ struct Outer<'a> {
     barrier_tol: f64,
     maxiter: usize,
     status: i32,
+    callback: Option<Callback<'a>>,
 }
 
 impl Outer<'_> {
@@ -285,6 +291,10 @@ impl Outer<'_> {
         if let Some((mu, tol)) = barrier {
             st.barrier_parameter = mu;
             st.barrier_tolerance = tol;
+        }
+        if halt(self.callback, &st.x, st.fun) {
+            self.status = 3;
+            return true;
         }
         let x_stop = st.tr_radius < self.xtol && barrier.is_none_or(|(mu, _)| mu < self.barrier_tol);
         self.status = if st.optimality < self.gtol && st.constr_violation < self.gtol {
@@ -527,8 +537,8 @@ fn prepare_nonlinear<'a>(
 /// objective and constraint functions follow SciPy's, so iterates, `nit`, `nfev` and `njev`
 /// follow SciPy's; the projections use a pivoted QR of the Jacobian (SciPy's
 /// `QRFactorization`, also where SciPy picks its sparse `AugmentedSystem` for bounds only) and a
-/// Jacobi SVD when it is rank deficient. `keep_feasible`, `callback` and sparse
-/// Jacobians are missing.
+/// Jacobi SVD when it is rank deficient. `callback` is called once per iteration (status 3
+/// when it stops the run). `keep_feasible` and sparse Jacobians are missing.
 ///
 /// # Errors
 ///
@@ -656,6 +666,7 @@ where
         barrier_tol: o.barrier_tol,
         maxiter: o.maxiter,
         status: -1,
+        callback: o.callback,
     };
     // Initial canonical values from the memoized constraint values (no extra evaluation).
     let (mut ce, mut ci, mut je, mut ji) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
