@@ -7,7 +7,8 @@ use ndarray::{Array, Array2, ArrayBase, Data, Dimension, Ix2, s};
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::LinalgScalar;
 use crate::rhs::{rhs_back, rhs_matrix};
-use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, par, zeros_f};
+use crate::scalar::parallel::{Kernel, cube, gemm_flops, par_for};
+use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, zeros_f};
 
 /// The lower factor `L` (`A = L Lᵀ`, zeros above the diagonal, Fortran order), reading the
 /// lower triangle of `a` when `lower`, else the upper one. Checks square and finite.
@@ -41,7 +42,7 @@ pub(crate) fn cholesky_packed<T: LinalgFloat, S: Data<Elem = T>>(
 /// upper triangle is zeroed.
 pub(crate) fn llt_lower_in_place<T: LinalgScalar>(l: &mut Array2<T>) -> Result<()> {
     let n = l.nrows();
-    let par = par();
+    let par = par_for(Kernel::Cholesky, cube(n) / 3.0);
     let mut mem = MemBuffer::new(llt::cholesky_in_place_scratch::<T>(n, par, Default::default()));
     llt::cholesky_in_place(
         as_faer_mut(l.view_mut()),
@@ -191,8 +192,8 @@ where
     crate::scalar::check_finite(&factor.c, "c")?;
     let mut x = rhs_matrix(b, n, "b")?;
     let c = as_faer(factor.c.view());
+    let par = par_for(Kernel::Cholesky, gemm_flops(n, x.ncols(), n));
     let mut m = as_faer_mut(x.view_mut());
-    let par = par();
     use faer::linalg::triangular_solve as ts;
     // A = L Lᴴ = Uᴴ U: solve with L (or Uᴴ), then with Lᴴ (or U).
     if factor.lower {

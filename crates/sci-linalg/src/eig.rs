@@ -3,11 +3,12 @@
 use faer::dyn_stack::{MemBuffer, MemStack};
 use faer::linalg::evd::{self, ComputeEigenvectors};
 use faer::{ColMut, MatRef};
-use ndarray::{Array1, Array2, ArrayBase, Data, Ix2};
+use ndarray::{Array1, Array2, ArrayBase, Data, Ix2, ShapeBuilder};
 use num_complex::Complex;
 
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::{LinalgScalar, RealOf};
+use crate::scalar::parallel::{Kernel, cube, par_for};
 use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, par, zeros_f};
 
 fn evd_err(_: evd::EvdError) -> LinalgError {
@@ -204,12 +205,57 @@ pub(crate) fn eig_real<T: LinalgFloat, S: Data<Elem = T>>(
         normalize_columns(&mut v);
         return Ok((w, v));
     }
-    let e = faer::linalg::solvers::Eigen::new_from_real(as_faer(a.view())).map_err(evd_err)?;
-    let (u, sdiag) = (e.U(), e.S());
-    let w: Array1<Complex<T>> = sdiag.column_vector().iter().copied().collect();
-    let mut v = Array2::from_shape_fn((n, n), |(i, j)| u[(i, j)]);
+    // Real Schur form and real eigenvector pairs straight into a Fortran-order matrix (no
+    // intermediate complex copy); Hessenberg + QR iteration + vectors are ~25 n³ flops.
+    let (mut re, mut im) = (vec![T::zero(); n], vec![T::zero(); n]);
+    let mut vr = zeros_f(n, n);
+    let par = par_for(Kernel::Orthogonal, 25.0 * cube(n));
+    let (no, yes) = (ComputeEigenvectors::No, ComputeEigenvectors::Yes);
+    let mut mem = MemBuffer::new(evd::evd_scratch::<T>(n, no, yes, par, Default::default()));
+    evd::evd_real(
+        as_faer(a.view()),
+        ColMut::from_slice_mut(&mut re).as_diagonal_mut(),
+        ColMut::from_slice_mut(&mut im).as_diagonal_mut(),
+        None,
+        Some(as_faer_mut(vr.view_mut())),
+        par,
+        MemStack::new(&mut mem),
+        Default::default(),
+    )
+    .map_err(evd_err)?;
+    let mut v = pairs_to_complex(&im, &vr);
     normalize_columns(&mut v);
-    Ok((w, v))
+    Ok((complex_values(&re, &im), v))
+}
+
+/// Eigenvalues from their real and imaginary parts.
+fn complex_values<T: LinalgFloat>(re: &[T], im: &[T]) -> Array1<Complex<T>> {
+    re.iter().zip(im).map(|(&r, &i)| Complex::new(r, i)).collect()
+}
+
+/// Complex eigenvectors (Fortran order) from LAPACK's real storage: a conjugate pair `j, j+1`
+/// (`im[j] != 0`) is held as the real and imaginary parts in columns `j` and `j + 1`.
+fn pairs_to_complex<T: LinalgFloat>(im: &[T], vr: &Array2<T>) -> Array2<Complex<T>> {
+    let n = vr.ncols();
+    let mut v = Array2::from_elem((vr.nrows(), n).f(), Complex::new(T::zero(), T::zero()));
+    let mut j = 0;
+    while j < n {
+        if im[j] != T::zero() && j + 1 < n {
+            for ((z, &x), &y) in v.column_mut(j).iter_mut().zip(vr.column(j)).zip(vr.column(j + 1)) {
+                *z = Complex::new(x, y);
+            }
+            for ((z, &x), &y) in v.column_mut(j + 1).iter_mut().zip(vr.column(j)).zip(vr.column(j + 1)) {
+                *z = Complex::new(x, -y);
+            }
+            j += 2;
+        } else {
+            for (z, &x) in v.column_mut(j).iter_mut().zip(vr.column(j)) {
+                *z = Complex::new(x, T::zero());
+            }
+            j += 1;
+        }
+    }
+    v
 }
 
 /// LAPACK `geev` on a Fortran copy of the non-empty square `a`: eigenvalues and, when asked,
@@ -232,28 +278,11 @@ fn lapack_geev<T: LinalgFloat, S: Data<Elem = T>>(
         // geev's info > 0: the QR algorithm failed to compute all eigenvalues.
         return Err(LinalgError::NoConvergence { iterations: 0 });
     }
-    let w: Array1<Complex<T>> = wr.iter().zip(&wi).map(|(&r, &i)| Complex::new(r, i)).collect();
+    let w = complex_values(&wr, &wi);
     if !vectors {
         return Ok((w, None));
     }
-    let mut v = Array2::from_elem((n, n), Complex::new(T::zero(), T::zero()));
-    let mut j = 0;
-    while j < n {
-        if wi[j] != T::zero() && j + 1 < n {
-            for i in 0..n {
-                let (re, im) = (vr[[i, j]], vr[[i, j + 1]]);
-                v[[i, j]] = Complex::new(re, im);
-                v[[i, j + 1]] = Complex::new(re, -im);
-            }
-            j += 2;
-        } else {
-            for i in 0..n {
-                v[[i, j]] = Complex::new(vr[[i, j]], T::zero());
-            }
-            j += 1;
-        }
-    }
-    Ok((w, Some(v)))
+    Ok((w, Some(pairs_to_complex(&wi, &vr))))
 }
 
 /// Scales each eigenvector column to unit length with its largest component real positive.
@@ -318,7 +347,8 @@ pub(crate) fn eigvals_real<T: LinalgFloat, S: Data<Elem = T>>(
     }
     let mut re = vec![T::zero(); n];
     let mut im = vec![T::zero(); n];
-    let par = par();
+    // Hessenberg reduction and QR iteration without vectors: ~10 n³ flops.
+    let par = par_for(Kernel::Orthogonal, 10.0 * cube(n));
     let no = ComputeEigenvectors::No;
     let mut mem = MemBuffer::new(evd::evd_scratch::<T>(n, no, no, par, Default::default()));
     evd::evd_real(
@@ -332,5 +362,5 @@ pub(crate) fn eigvals_real<T: LinalgFloat, S: Data<Elem = T>>(
         Default::default(),
     )
     .map_err(evd_err)?;
-    Ok(re.into_iter().zip(im).map(|(r, i)| Complex::new(r, i)).collect())
+    Ok(complex_values(&re, &im))
 }

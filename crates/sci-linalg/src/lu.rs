@@ -9,8 +9,9 @@ use ndarray::{Array, Array1, Array2, ArrayBase, Data, Dimension, Ix2};
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::rhs::{rhs_back, rhs_matrix};
+use crate::scalar::parallel::{Kernel, cube, gemm_flops, lu_flops, par_for};
 use crate::scalar::{
-    LinalgFloat, as_faer, as_faer_mut, check_finite, check_square_finite, par, to_fortran, zeros_f,
+    LinalgFloat, as_faer, as_faer_mut, check_finite, check_square_finite, to_fortran, zeros_f,
 };
 
 /// A packed LU factorization `P A = L U` (LAPACK `getrf` layout: unit-lower `L` below the
@@ -86,7 +87,7 @@ impl<T: LinalgScalar> PackedLu<T> {
         let (m, n) = lu.dim();
         let mut perm = vec![0usize; m];
         let mut perm_inv = vec![0usize; m];
-        let par = par();
+        let par = par_for(Kernel::Lu, lu_flops(m, n));
         let mut mem =
             MemBuffer::new(pp::factor::lu_in_place_scratch::<usize, T>(m, n, par, Default::default()));
         let (info, _) = pp::factor::lu_in_place(
@@ -112,7 +113,7 @@ impl<T: LinalgScalar> PackedLu<T> {
     /// Solves `A x = b` (or `Aᵀ x = b`) in place; `A` must be square.
     pub fn solve_in_place(&self, x: &mut Array2<T>, transposed: bool) {
         let n = self.lu.nrows();
-        let par = par();
+        let par = par_for(Kernel::Lu, gemm_flops(n, x.ncols(), n));
         let l = as_faer(self.lu.view());
         let mut mem = MemBuffer::new(if transposed {
             pp::solve::solve_transpose_in_place_scratch::<usize, T>(n, x.ncols(), par)
@@ -324,7 +325,8 @@ pub(crate) fn inv_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>)
         return Ok(out);
     }
     let mut out = zeros_f(n, n);
-    let par = par();
+    // The inverse from the factors: about 4/3 n³ flops.
+    let par = par_for(Kernel::Lu, 4.0 / 3.0 * cube(n));
     let mut mem = MemBuffer::new(pp::inverse::inverse_scratch::<usize, T>(n, par));
     let l = as_faer(f.lu.view());
     pp::inverse::inverse(as_faer_mut(out.view_mut()), l, l, f.perm_ref(), par, MemStack::new(&mut mem));
@@ -405,7 +407,7 @@ where
     }
     let mut x = rhs_matrix(b, n, "b")?;
     let lu = as_faer(factor.lu.view());
-    let par = par();
+    let par = par_for(Kernel::Lu, gemm_flops(n, x.ncols(), n));
     if !trans {
         for (i, &p) in factor.piv.iter().enumerate() {
             if p != i {

@@ -2,24 +2,33 @@
 //! NumPy's `matmul`, `dot` (2-d operands) and `linalg.multi_dot`.
 
 use faer::Accum;
-use ndarray::{Array2, ArrayBase, ArrayView2, Data, Ix2};
+use ndarray::{Array2, ArrayBase, ArrayView2, ArrayViewMut2, Data, Ix2};
 
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::LinalgScalar;
-use crate::scalar::{as_faer, as_faer_mut, par, zeros_f};
+use crate::scalar::parallel::{Kernel, gemm_flops, par_for};
+use crate::scalar::{as_faer, as_faer_mut, zeros_f};
 
 /// `a @ b` into a new Fortran-order matrix (shapes are checked by the callers).
 pub(crate) fn matmul_unchecked<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
     let mut out = zeros_f(a.nrows(), b.ncols());
-    faer::linalg::matmul::matmul(
-        as_faer_mut(out.view_mut()),
-        Accum::Replace,
-        as_faer(a),
-        as_faer(b),
-        T::one(),
-        par(),
-    );
+    gemm_into(out.view_mut(), a, b);
     out
+}
+
+/// `a @ b` into a new C-order (row-major) matrix, NumPy's layout for `matmul`'s result. For
+/// C-order operands this is also the faster layout: faer computes `outᵀ = bᵀ aᵀ` with
+/// column-major factors that its kernel reads without packing the left one (~8% on 1000²).
+fn matmul_c<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
+    let mut out = Array2::zeros((a.nrows(), b.ncols()));
+    gemm_into(out.view_mut(), a, b);
+    out
+}
+
+/// `out = a @ b` by faer's GEMM, multithreaded only when large and the cores are free.
+fn gemm_into<T: LinalgScalar>(out: ArrayViewMut2<'_, T>, a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) {
+    let par = par_for(Kernel::Gemm, gemm_flops(a.nrows(), b.ncols(), a.ncols()));
+    faer::linalg::matmul::matmul(as_faer_mut(out), Accum::Replace, as_faer(a), as_faer(b), T::one(), par);
 }
 
 /// The shape check of a product: `a.ncols() == b.nrows()`, NumPy's "core dimension" error.
@@ -36,7 +45,7 @@ fn check_inner(a: (usize, usize), b: (usize, usize), arg: &'static str, what: &s
 /// multithreaded GEMM.
 ///
 /// Any strides are accepted (transposed and sliced views are not copied first); the result is
-/// Fortran-ordered. NaN and infinity propagate as in NumPy (no finiteness check); `(m, 0) @ (0,
+/// C-ordered, as NumPy's. NaN and infinity propagate as in NumPy (no finiteness check); `(m, 0) @ (0,
 /// n)` is an `(m, n)` matrix of zeros.
 ///
 /// NumPy equivalent: `numpy.matmul` (the `@` operator) for 2-d operands. SciPy equivalent:
@@ -66,7 +75,7 @@ where
     S2: Data<Elem = T>,
 {
     check_inner(a.dim(), b.dim(), "b", "`a`")?;
-    Ok(matmul_unchecked(a.view(), b.view()))
+    Ok(matmul_c(a.view(), b.view()))
 }
 
 /// Dot product of two 2-d arrays: the matrix product, as [`matmul`].

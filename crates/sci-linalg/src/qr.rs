@@ -9,7 +9,8 @@ use ndarray::{Array1, Array2, ArrayBase, Data, Ix2, s};
 
 use crate::error::Result;
 use crate::linalg_scalar::LinalgScalar;
-use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, par, to_fortran, zeros_f};
+use crate::scalar::parallel::{Kernel, gemm_flops, par_for};
+use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, to_fortran, zeros_f};
 
 /// The `mode` of [`qr`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -100,7 +101,8 @@ impl<T: LinalgFloat> Packed<T> {
         let (m, n) = a.dim();
         let k = m.min(n);
         let mut packed = to_fortran(a);
-        let par = par();
+        // Householder QR: about 2 k² (m + n) - 4/3 k³ ≤ 2 m n k flops.
+        let par = par_for(Kernel::Orthogonal, gemm_flops(m, n, k));
         let bs = if k == 0 { 1 } else { fqr::recommended_block_size::<T>(m, n) };
         let mut coeff = Mat::<T>::zeros(bs, k);
         let mut perm = None;
@@ -173,20 +175,30 @@ impl<T: LinalgFloat> Packed<T> {
         }
         // Householder vectors: the strictly lower part of the first k columns; faer takes the
         // unit diagonal as implied and never reads the upper triangle (R), so no copy.
-        let basis = self.packed.slice(s![.., ..k]);
-        let par = par();
+        let basis = as_faer(self.packed.slice(s![.., ..k]));
+        let par = par_for(Kernel::Orthogonal, 2.0 * gemm_flops(m, qcols, k));
         let mut mem =
             MemBuffer::new(householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<T>(
                 m, self.bs, qcols,
             ));
-        householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
-            as_faer(basis),
-            self.coeff.as_ref(),
-            Conj::No,
-            as_faer_mut(q.view_mut()),
-            par,
-            MemStack::new(&mut mem),
-        );
+        let stack = MemStack::new(&mut mem);
+        // Q = H_1 ... H_k I, LAPACK orgqr's way: the blocks of reflectors from the last one
+        // back; before block [j0, j1) is applied, Q differs from the identity only in rows and
+        // columns from j1 on, so the block acts on Q[j0.., j0..] alone (4/3 n³ flops for a
+        // square Q instead of 2 n³ for the whole sequence applied to all of the identity).
+        let mut j1 = k;
+        while j1 > 0 {
+            let j0 = if j1 == k && k % self.bs != 0 { k - k % self.bs } else { j1 - self.bs };
+            householder::apply_block_householder_on_the_left_in_place_with_conj(
+                basis.get(j0.., j0..j1),
+                self.coeff.as_ref().get(..j1 - j0, j0..j1),
+                Conj::No,
+                as_faer_mut(q.slice_mut(s![j0.., j0..])),
+                par,
+                &mut *stack,
+            );
+            j1 = j0;
+        }
         q
     }
 

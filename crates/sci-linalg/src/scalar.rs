@@ -84,6 +84,10 @@ pub(crate) fn par() -> Par {
     faer::get_global_parallelism()
 }
 
+/// How many threads a kernel gets, by its size and the machine's load (see the module).
+#[path = "parallel.rs"]
+pub(crate) mod parallel;
+
 /// Views an ndarray matrix as a faer matrix, without copying.
 #[allow(unsafe_code)]
 pub(crate) fn as_faer<'a, T>(a: ArrayView2<'a, T>) -> MatRef<'a, T> {
@@ -113,7 +117,7 @@ pub(crate) fn as_faer_mut<'a, T>(mut a: ArrayViewMut2<'a, T>) -> MatMut<'a, T> {
 
 /// An uninitialised-free Fortran-order (column-major) matrix of zeros, the layout faer's
 /// kernels prefer for outputs (as LAPACK's, and SciPy's results are Fortran-ordered too).
-pub(crate) fn zeros_f<T: LinalgScalar>(m: usize, n: usize) -> Array2<T> {
+pub(crate) fn zeros_f<T: Clone + num_traits::Zero>(m: usize, n: usize) -> Array2<T> {
     Array2::zeros((m, n).f())
 }
 

@@ -7,7 +7,8 @@ use ndarray::{Array1, Array2, ArrayBase, Data, Ix1, Ix2, ShapeBuilder, s};
 
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::{LinalgScalar, RealOf};
-use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, par, zeros_f};
+use crate::scalar::parallel::{Kernel, gemm_flops, par_for};
+use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, zeros_f};
 
 /// The result of [`svd`]: `a = u · diag(s) · vh`.
 ///
@@ -67,7 +68,7 @@ impl<T: LinalgScalar> Svd<T> {
             as_faer(us.view()),
             as_faer(self.vh.slice(s![..k, ..])),
             T::one(),
-            par(),
+            par_for(Kernel::Gemm, gemm_flops(m, n, k)),
         );
         out
     }
@@ -142,7 +143,8 @@ pub(crate) fn svd_real<T: LinalgFloat, S: Data<Elem = T>>(
     // vh is C-ordered so that its transpose, faer's V, is column-major.
     let mut vh = Array2::<T>::zeros((vr, n));
     let mut sv = vec![T::zero(); k];
-    let par = par();
+    // Bidiagonalization (4 m n k - 4/3 k³ flops) plus the vectors: a few times 2 m n k.
+    let par = par_for(Kernel::Orthogonal, 4.0 * gemm_flops(m, n, k));
     let mut mem = MemBuffer::new(fsvd::svd_scratch::<T>(m, n, mode, mode, par, Default::default()));
     fsvd::svd(
         as_faer(a.view()),
@@ -204,7 +206,7 @@ pub(crate) fn singular_values<T: LinalgFloat>(a: ndarray::ArrayView2<'_, T>) -> 
         return Ok(sv);
     }
     let mut sv = vec![T::zero(); m.min(n)];
-    let par = par();
+    let par = par_for(Kernel::Orthogonal, 2.0 * gemm_flops(m, n, m.min(n)));
     let no = ComputeSvdVectors::No;
     let mut mem = MemBuffer::new(fsvd::svd_scratch::<T>(m, n, no, no, par, Default::default()));
     fsvd::svd(

@@ -1,0 +1,129 @@
+//! When a faer kernel runs on several threads.
+//!
+//! faer's parallel LU, QR, SVD and eigenvalue kernels fork and join many times per call (every
+//! panel, every trailing update), so they pay off only when the work is large and every core is
+//! free. Measured on a 2-core machine (`/tmp` driver, see the speed commit): single-threaded
+//! faer factors a 1000×1000 LU in 7.9 ms, its 2-thread path takes 8.8 ms at best and 11-25 ms
+//! when other processes are running; QR 1000, SVD 512 and `eig` 500 show the same. A 1000×1000
+//! GEMM or a 2000×2000 Cholesky factor does gain from a second thread (GEMM 19 -> 14 ms), but only
+//! while that thread gets a core: with another process running it is slower than one thread
+//! (28-50 ms), as a descheduled thread stalls every join.
+//!
+//! So a kernel runs in parallel only when (1) its work is above a per-kernel threshold, (2) the
+//! global faer parallelism (`faer::set_global_parallelism`) allows it, and (3) on Linux, no
+//! other process is runnable at the moment of the call (the instantaneous counterpart of
+//! OpenMP's `OMP_DYNAMIC`, which sizes thread teams by the load average). The check reads
+//! `/proc/loadavg` and this process's task states, some 20-50 µs, done only for kernels of
+//! about 10 ms or more. Results may differ in the last bits between the two paths (and
+//! eigenvalues may come in another order), as with LAPACK on different thread counts.
+
+use faer::Par;
+
+/// The kind of kernel, which sets the work (floating-point operations) above which a second
+/// thread is worth it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kernel {
+    /// Matrix product, `2 m n k` flops.
+    Gemm,
+    /// Cholesky factorization, `n³ / 3` flops.
+    Cholesky,
+    /// LU factorization, its solves and the inverse, `2 n³ / 3` flops for the factor.
+    Lu,
+    /// Householder QR, SVD, Hessenberg/Schur eigenvalue kernels.
+    Orthogonal,
+}
+
+impl Kernel {
+    /// Work below which one thread is at least as fast even on an idle machine.
+    fn min_flops(self) -> f64 {
+        match self {
+            // 1000×1000×1000 GEMM (2e9) gains ~1.35x from 2 idle cores; 500³ (2.5e8) does not.
+            Kernel::Gemm => 1e9,
+            // 2000×2000 Cholesky (2.7e9) gains, 1000×1000 (3.3e8) does not.
+            Kernel::Cholesky => 1e9,
+            // LU 1000 (6.7e8) and 2000 (5.3e9) are faster on one thread even at best.
+            Kernel::Lu => 1e10,
+            // QR 1000/2000, SVD 512/1024, eig 500/1000: one thread at least as fast.
+            Kernel::Orthogonal => 2e10,
+        }
+    }
+}
+
+/// The parallelism for a `kernel` call doing about `flops` floating-point operations.
+pub(crate) fn par_for(kernel: Kernel, flops: f64) -> Par {
+    let global = faer::get_global_parallelism();
+    if matches!(global, Par::Seq) || flops < kernel.min_flops() || machine_busy() { Par::Seq } else { global }
+}
+
+/// `2 m n k`, the work of an `(m, k) @ (k, n)` product.
+pub(crate) fn gemm_flops(m: usize, n: usize, k: usize) -> f64 {
+    2.0 * m as f64 * n as f64 * k as f64
+}
+
+/// The flops of an LU factorization of an `m × n` matrix (`2 n³ / 3` when square).
+pub(crate) fn lu_flops(m: usize, n: usize) -> f64 {
+    let (m, n) = (m as f64, n as f64);
+    let k = m.min(n);
+    2.0 * (m * n * k - (m + n) * k * k / 2.0 + k * k * k / 3.0)
+}
+
+/// `n³`, the scale of a factorization of an `n × n` matrix (callers multiply by its constant).
+pub(crate) fn cube(n: usize) -> f64 {
+    let n = n as f64;
+    n * n * n
+}
+
+/// Whether some other process is runnable right now, so that a second thread of ours would
+/// compete for a core (Linux; elsewhere never busy).
+fn machine_busy() -> bool {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    others_running().is_some_and(|others| others + 1 >= cores)
+}
+
+/// Runnable tasks of the whole machine (`/proc/loadavg`'s fourth field) minus this process's
+/// own running threads (the caller, and pool workers still spinning after a parallel call).
+#[cfg(target_os = "linux")]
+fn others_running() -> Option<usize> {
+    let loadavg = std::fs::read_to_string("/proc/loadavg").ok()?;
+    let running: usize = loadavg.split_whitespace().nth(3)?.split('/').next()?.parse().ok()?;
+    let mut own = 0;
+    for task in std::fs::read_dir("/proc/self/task").ok()?.flatten() {
+        let Ok(stat) = std::fs::read_to_string(task.path().join("stat")) else { continue };
+        // The state letter follows the parenthesised command name (which may hold spaces).
+        if stat.rsplit_once(')').and_then(|(_, rest)| rest.split_whitespace().next()) == Some("R") {
+            own += 1;
+        }
+    }
+    Some(running.saturating_sub(own))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn others_running() -> Option<usize> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_work_is_sequential() {
+        for k in [Kernel::Gemm, Kernel::Cholesky, Kernel::Lu, Kernel::Orthogonal] {
+            assert_eq!(par_for(k, 1e6), Par::Seq);
+        }
+        assert_eq!(gemm_flops(10, 20, 30), 12000.0);
+        assert_eq!(cube(10), 1000.0);
+        assert!((lu_flops(30, 30) - 2.0 / 3.0 * cube(30)).abs() < 1e-6);
+        assert_eq!(lu_flops(5, 0), 0.0);
+    }
+
+    #[test]
+    fn large_work_follows_the_machine() {
+        // Above every threshold the answer is the global setting or, when another process is
+        // runnable, one thread; never more than the global setting.
+        let p = par_for(Kernel::Orthogonal, 1e12);
+        assert!(p == Par::Seq || p == faer::get_global_parallelism());
+        #[cfg(target_os = "linux")]
+        assert!(others_running().is_some());
+    }
+}
