@@ -65,13 +65,13 @@ pub use global::{
     Strategy, Updating, basinhopping, brute, differential_evolution, dual_annealing,
 };
 pub use linprog::{LinprogBounds, LinprogMethod, LinprogOptions, LinprogResult, LinprogSensitivity, linprog};
-pub use milp::{MilpOptions, MilpResult, milp};
 pub use lsq::{
     CurveFitOptions, CurveFitResult, FsolveOptions, FsolveResult, LeastSquaresOptions, LeastSquaresResult,
     LeastsqOptions, LeastsqResult, Loss, LsqJac, LsqLinearMethod, LsqLinearOptions, LsqLinearResult,
     LsqMethod, NanPolicy, RootMethod, RootOptions, Sigma, XScale, curve_fit, curve_fit_full, fsolve,
     least_squares, leastsq, lsq_linear, nnls, root,
 };
+pub use milp::{MilpOptions, MilpResult, milp};
 pub use minimize::{
     Bounds, CALLBACK_STOP, Callback, Constraint, ConstraintDict, ConstraintHess, ConstraintJac,
     ConstraintType, ExceptionStrategy, HessianUpdateStrategy, InitScale, IntermediateResult,
