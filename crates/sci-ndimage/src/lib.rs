@@ -11,7 +11,7 @@
 //! | `gaussian_laplace`, `gaussian_gradient_magnitude`, `generic_laplace`, `generic_gradient_magnitude` | [`gaussian_laplace`], [`gaussian_gradient_magnitude`], [`generic_laplace`], [`generic_gradient_magnitude`] |
 //! | `uniform_filter(1d)`, `minimum_filter(1d)`, `maximum_filter(1d)` | [`uniform_filter`], [`uniform_filter1d`], [`minimum_filter`], [`minimum_filter1d`], [`maximum_filter`], [`maximum_filter1d`] |
 //! | `median_filter`, `rank_filter`, `percentile_filter`, `generic_filter` | [`median_filter`], [`rank_filter`], [`percentile_filter`], [`generic_filter`] |
-//! | `generic_filter1d` | [`generic_filter1d`] |
+//! | `generic_filter1d`, `vectorized_filter` | [`generic_filter1d`], [`vectorized_filter`] |
 //! | `generate_binary_structure`, `iterate_structure` | [`generate_binary_structure`], [`iterate_structure`], [`iterate_structure_origin`] |
 //! | `binary_erosion`, `binary_dilation`, `binary_opening`, `binary_closing`, `binary_fill_holes` | [`binary_erosion`], [`binary_dilation`], [`binary_opening`], [`binary_closing`], [`binary_fill_holes`] |
 //! | `grey_erosion`, `grey_dilation`, `grey_opening`, `grey_closing`, `white_tophat`, `black_tophat`, `morphological_gradient` | [`grey_erosion`], [`grey_dilation`], [`grey_opening`], [`grey_closing`], [`white_tophat`], [`black_tophat`], [`morphological_gradient`] |
@@ -27,7 +27,7 @@
 //!
 //! String options are enums ([`Mode`]); many keyword arguments are option structs with
 //! SciPy's defaults ([`GaussianOptions`], [`FootprintOptions`], [`BinaryOptions`],
-//! [`GreyOptions`], [`EdtOptions`], [`CdtOptions`], [`BfOptions`]).
+//! [`GreyOptions`], [`VectorizedOptions`], [`EdtOptions`], [`CdtOptions`], [`BfOptions`]).
 //!
 //! ```
 //! use sci_ndimage::{label, sum_labels};
@@ -67,6 +67,7 @@ pub use filters::rank::{
     FootprintOptions, generic_filter, maximum_filter, maximum_filter1d, median_filter, minimum_filter,
     minimum_filter1d, percentile_filter, rank_filter, uniform_filter, uniform_filter1d,
 };
+pub use filters::vectorized::{VectorizedOptions, vectorized_filter};
 pub use fourier::{FourierElement, fourier_ellipsoid, fourier_gaussian, fourier_shift, fourier_uniform};
 pub use generic1d::generic_filter1d;
 pub use interpolation::geometric::{affine_transform_diagonal, geometric_transform};

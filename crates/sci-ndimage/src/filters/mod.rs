@@ -8,3 +8,4 @@ pub(crate) mod gaussian;
 pub(crate) mod generic_derivatives;
 pub(crate) mod rank;
 mod rows;
+pub(crate) mod vectorized;
