@@ -39,7 +39,7 @@ pub struct CurveFitOptions {
     pub bounds: Option<Bounds>,
     /// `method` (default `None`: `'lm'` without bounds, `'trf'` with them).
     pub method: Option<LsqMethod>,
-    /// `maxfev` (default `200 * (n + 1)` for `'lm'`, `100 n` for `'trf'`).
+    /// `maxfev` (default `200 * (n + 1)` for `'lm'`, `100 n` for `'trf'` and `'dogbox'`).
     pub maxfev: Option<usize>,
     /// `nan_policy` (default `None`: non-finite data is an error, SciPy's `check_finite=True`).
     pub nan_policy: Option<NanPolicy>,
@@ -109,13 +109,13 @@ impl Transform {
 /// Fits `f(xdata, p)` to `ydata` by least squares from `p0`; returns `(popt, pcov)`.
 ///
 /// Without bounds the default method is MINPACK's Levenberg-Marquardt (as [`leastsq`]); with
-/// [`CurveFitOptions::bounds`] it is [`least_squares`]' Trust Region Reflective, and `pcov`
-/// comes from the SVD of the final Jacobian, as in SciPy. `pcov` is filled with `inf` when it
+/// [`CurveFitOptions::bounds`] it is [`least_squares`]' Trust Region Reflective (or `'dogbox'`
+/// with [`LsqMethod::Dogbox`]), and `pcov` comes from the SVD of the final Jacobian, as in SciPy. `pcov` is filled with `inf` when it
 /// cannot be estimated (singular Jacobian, or no more points than parameters with
 /// `absolute_sigma=false`).
 ///
-/// SciPy equivalent: `scipy.optimize.curve_fit` (`method='dogbox'`, `jac`, `p0=None` and extra
-/// `least_squares` keywords are missing; `xdata` is one-dimensional).
+/// SciPy equivalent: `scipy.optimize.curve_fit` (`jac`, `p0=None` and extra `least_squares`
+/// keywords are missing; `xdata` is one-dimensional).
 ///
 /// # Errors
 ///

@@ -3,6 +3,7 @@
 
 use super::common::{Loss, grad, in_bounds, make_strictly_feasible};
 use super::minpack_lm::{LmParams, lm};
+use super::dogbox::dogbox;
 use super::trf::{TrfParams, trf};
 use crate::error::{OptimizeError, Result, invalid};
 use crate::minimize::Bounds;
@@ -35,7 +36,7 @@ impl fmt::Debug for LsqJac<'_> {
     }
 }
 
-/// The algorithm of [`least_squares`] (SciPy's `method=`; `'dogbox'` is not implemented).
+/// The algorithm of [`least_squares`] (SciPy's `method=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum LsqMethod {
     /// `'trf'`: Trust Region Reflective (default), with bounds and robust losses.
@@ -43,6 +44,8 @@ pub enum LsqMethod {
     Trf,
     /// `'lm'`: MINPACK's Levenberg-Marquardt (`lmder`); no bounds, linear loss, `m >= n`.
     Lm,
+    /// `'dogbox'`: dogleg in rectangular trust regions, with bounds and robust losses.
+    Dogbox,
 }
 
 /// Characteristic scales of the variables (SciPy's `x_scale=`).
@@ -212,11 +215,12 @@ fn message(status: i32) -> &'static str {
 ///
 /// `fun(x)` returns the `m` residuals. With [`LsqMethod::Trf`] (default) SciPy's Trust Region
 /// Reflective algorithm runs with the exact (SVD) trust-region solver, handling bounds and the
-/// robust [`Loss`]es; [`LsqMethod::Lm`] runs MINPACK's Levenberg-Marquardt. The iterates,
+/// robust [`Loss`]es; [`LsqMethod::Dogbox`] runs SciPy's dogleg in rectangular trust regions
+/// (bounds and losses too; the Gauss-Newton step by an SVD least-squares solve where SciPy calls
+/// `numpy.linalg.lstsq`); [`LsqMethod::Lm`] runs MINPACK's Levenberg-Marquardt. The iterates,
 /// `nfev` and `njev` follow SciPy's.
 ///
-/// SciPy equivalent: `scipy.optimize.least_squares` (dense Jacobians; `method='dogbox'`,
-/// `tr_solver='lsmr'`, `jac_sparsity`, callable `loss`, `jac='cs'` and `callback` are missing).
+/// SciPy equivalent: `scipy.optimize.least_squares` (dense Jacobians; `tr_solver='lsmr'`, `jac_sparsity`, callable `loss`, `jac='cs'` and `callback` are missing).
 ///
 /// # Errors
 ///
@@ -245,6 +249,13 @@ fn message(status: i32) -> &'static str {
 /// // SciPy: x = [1.22437075, 1.5], cost = 0.025213093946805685, active_mask = [0, -1]
 /// assert!((r.x[0] - 1.22437075).abs() < 1e-8 && (r.x[1] - 1.5).abs() < 1e-12);
 /// assert!((r.cost - 0.025213093946805685).abs() < 1e-12);
+/// assert_eq!(r.active_mask, array![0, -1]);
+///
+/// // The same with method='dogbox': SciPy's counts.
+/// use sci_optimize::LsqMethod;
+/// let r = least_squares(rosen, &array![2.0, 2.0], &LeastSquaresOptions { method: LsqMethod::Dogbox, ..opts })?;
+/// assert!((r.x[0] - 1.22437075).abs() < 1e-8 && r.x[1] == 1.5);
+/// assert_eq!((r.nfev, r.njev, r.status), (6, Some(6), 1));
 /// assert_eq!(r.active_mask, array![0, -1]);
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
@@ -340,7 +351,7 @@ where
         Some(d) => Some(d.to_vec()),
         None => None,
     };
-    if !is_lm {
+    if o.method == LsqMethod::Trf {
         x0 = make_strictly_feasible(&x0, &lb, &ub, 1e-10);
     }
     let f0 = fun(&x0);
@@ -371,7 +382,7 @@ where
             loss: o.loss,
             f_scale: o.f_scale,
         };
-        trf(&mut res, x0, f0, j0, &p)?
+        if o.method == LsqMethod::Dogbox { dogbox(&mut res, x0, f0, j0, &p)? } else { trf(&mut res, x0, f0, j0, &p)? }
     };
     let mut out = out;
     out.message = message(out.status).to_string();

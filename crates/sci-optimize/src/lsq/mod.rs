@@ -4,6 +4,7 @@
 mod common;
 mod curve_fit;
 mod dense;
+mod dogbox;
 mod hybrd;
 mod least_squares;
 mod lsq_linear;
