@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{has, ints, keys, layouts};
+use common::{bools, has, ints, isizes, keys, layouts};
 use sci_array::ndarray::{ArrayD, ArrayViewD, IxDyn};
 use sci_array::testing::assert_array_equal;
 use sci_array::testing::fixture::Fixture;
@@ -11,18 +11,6 @@ use sci_ndimage::*;
 
 fn fixture() -> Fixture {
     Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ndimage_axes.json")).unwrap()
-}
-
-fn isizes(fx: &Fixture, c: &str, key: &str) -> Vec<isize> {
-    if has(fx, c, key) {
-        ints(fx, &format!("{c}/{key}")).iter().map(|&v| v as isize).collect()
-    } else {
-        vec![]
-    }
-}
-
-fn bools(fx: &Fixture, c: &str, key: &str) -> Option<ArrayD<bool>> {
-    has(fx, c, key).then(|| fx.array_bool(&format!("{c}/{key}")))
 }
 
 #[test]

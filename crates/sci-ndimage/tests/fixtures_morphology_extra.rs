@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{has, ints, keys, layouts, mode};
+use common::{bools, has, ints, isizes, keys, layouts, mode};
 use sci_array::ndarray::{ArrayD, ArrayViewD, IxDyn};
 use sci_array::testing::fixture::Fixture;
 use sci_array::testing::{assert_allclose, assert_array_equal};
@@ -12,18 +12,6 @@ use sci_ndimage::*;
 fn fixture() -> Fixture {
     Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ndimage_morphology_extra.json"))
         .unwrap()
-}
-
-fn origin(fx: &Fixture, c: &str, key: &str) -> Vec<isize> {
-    if has(fx, c, key) {
-        ints(fx, &format!("{c}/{key}")).iter().map(|&v| v as isize).collect()
-    } else {
-        vec![]
-    }
-}
-
-fn bools(fx: &Fixture, c: &str, key: &str) -> Option<ArrayD<bool>> {
-    has(fx, c, key).then(|| fx.array_bool(&format!("{c}/{key}")))
 }
 
 fn all_layouts<T: Clone, R>(x: &ArrayD<T>, f: impl FnMut(&ArrayViewD<'_, T>) -> R) -> Vec<R> {
@@ -37,7 +25,7 @@ fn laplace<T: Element>(fx: &Fixture, c: &str, x: &ArrayD<T>) -> Vec<ArrayD<f64>>
         footprint: bools(fx, c, "footprint"),
         structure: has(fx, c, "structure").then(|| fx.array_f64(&format!("{c}/structure"))),
         mode: mode(fx, c),
-        origin: origin(fx, c, "origin"),
+        origin: isizes(fx, c, "origin"),
     };
     all_layouts(x, |v| morphological_laplace(v, &o).unwrap().mapv(|e| e.to_f64()))
 }
@@ -55,8 +43,8 @@ fn morphology_extra_matches_scipy() {
                 let o = HitOrMissOptions {
                     structure1: bools(&fx, &c, "structure1"),
                     structure2: bools(&fx, &c, "structure2"),
-                    origin1: origin(&fx, &c, "origin1"),
-                    origin2: has(&fx, &c, "origin2").then(|| origin(&fx, &c, "origin2")),
+                    origin1: isizes(&fx, &c, "origin1"),
+                    origin2: has(&fx, &c, "origin2").then(|| isizes(&fx, &c, "origin2")),
                     axes: None,
                 };
                 let want = fx.array_bool(&format!("{c}/expected"));
@@ -71,7 +59,7 @@ fn morphology_extra_matches_scipy() {
                     mask: bools(&fx, &c, "mask"),
                     border_value: has(&fx, &c, "border_value")
                         && ints(&fx, &format!("{c}/border_value"))[0] != 0,
-                    origin: origin(&fx, &c, "origin"),
+                    origin: isizes(&fx, &c, "origin"),
                     ..Default::default()
                 };
                 let want = fx.array_bool(&format!("{c}/expected"));

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{has, ints, keys, layouts, mode};
+use common::{has, isizes, keys, layouts, mode, usizes};
 use sci_array::ndarray::{ArrayD, ArrayViewD};
 use sci_array::testing::check_allclose;
 use sci_array::testing::fixture::Fixture;
@@ -11,22 +11,6 @@ use sci_ndimage::*;
 
 fn fixture() -> Fixture {
     Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ndimage_nan.json")).unwrap()
-}
-
-fn usizes(fx: &Fixture, c: &str, key: &str) -> Vec<usize> {
-    if has(fx, c, key) {
-        ints(fx, &format!("{c}/{key}")).iter().map(|&v| v as usize).collect()
-    } else {
-        vec![]
-    }
-}
-
-fn isizes(fx: &Fixture, c: &str, key: &str) -> Vec<isize> {
-    if has(fx, c, key) {
-        ints(fx, &format!("{c}/{key}")).iter().map(|&v| v as isize).collect()
-    } else {
-        vec![]
-    }
 }
 
 /// Every layout of `x` that has one (C order, transposed, reversed axis 0).

@@ -3,34 +3,9 @@
 
 use crate::element::{Element, LabelElement};
 use crate::error::{Result, invalid};
-use sci_array::ArrayError;
+use crate::measurements::stats::{groups, zip_c_order};
 use sci_array::ndarray::{ArrayBase, Data, Dimension};
-use std::collections::{BTreeMap, HashMap};
-
-fn check_shapes(input: &[usize], labels: &[usize]) -> Result<()> {
-    if input != labels {
-        return Err(ArrayError::ShapeMismatch {
-            arg: "labels",
-            expected: format!("{input:?} (the input's shape)"),
-            found: labels.to_vec(),
-        }
-        .into());
-    }
-    Ok(())
-}
-
-/// `(value, label, flat C-order position)` of every pixel.
-fn pixels<T, S, D, L, SL>(input: &ArrayBase<S, D>, labels: &ArrayBase<SL, D>) -> Result<Vec<(T, i64, usize)>>
-where
-    T: Element,
-    S: Data<Elem = T>,
-    D: Dimension,
-    L: LabelElement,
-    SL: Data<Elem = L>,
-{
-    check_shapes(input.shape(), labels.shape())?;
-    Ok(input.iter().zip(labels.iter()).enumerate().map(|(i, (&v, l))| (v, l.to_i64(), i)).collect())
-}
+use std::collections::BTreeMap;
 
 /// NumPy's sort order for floats: NaN after everything.
 fn total(a: f64, b: f64) -> std::cmp::Ordering {
@@ -90,16 +65,17 @@ where
     L: LabelElement,
     SL: Data<Elem = L>,
 {
-    let px = pixels(input, labels)?;
-    let Some(idx) = index else {
-        let mut v: Vec<f64> = px.iter().filter(|p| p.1 > 0).map(|p| p.0.to_f64()).collect();
+    let g = groups(input, labels, index)?;
+    let mut members = g.members(input);
+    let Some(_) = index else {
+        let mut v: Vec<f64> = members[0].0.iter().map(|x| x.to_f64()).collect();
         if v.is_empty() || v.iter().any(|x| x.is_nan()) {
             return Ok(vec![f64::NAN]);
         }
         let (l, h) = middle(&mut v);
         return Ok(vec![if l == h { h } else { mid::<T>(l, h) }]);
     };
-    if px.is_empty() {
+    if input.is_empty() {
         return Err(invalid(
             "labels",
             "zero-size array to reduction operation maximum which has no identity",
@@ -108,33 +84,28 @@ where
     // SciPy sorts by (label, value) and reads the middle of each label's run; a label that
     // does not occur reads the first element of that order. Selecting the middle of each
     // requested label's values gives the same numbers without the full sort.
-    let l0 = px.iter().map(|p| p.1).min().unwrap_or(0);
-    let first = px
-        .iter()
-        .filter(|p| p.1 == l0)
-        .map(|p| p.0.to_f64())
-        .min_by(|a, b| total(*a, *b))
-        .unwrap_or(f64::NAN);
-    let mut buckets: HashMap<i64, Vec<f64>> = idx.iter().map(|&k| (k, Vec::new())).collect();
-    for p in &px {
-        if let Some(b) = buckets.get_mut(&p.1) {
-            b.push(p.0.to_f64());
+    let mut first: Option<(i64, f64)> = None;
+    zip_c_order(input, labels, |v, l| {
+        let (l, v) = (l.to_i64(), v.to_f64());
+        if first.is_none_or(|(fl, fv)| l < fl || (l == fl && total(v, fv).is_lt())) {
+            first = Some((l, v));
         }
-    }
-    Ok(idx
-        .iter()
-        .map(|k| match buckets.get_mut(k) {
-            Some(b) if !b.is_empty() => {
-                let (l, h) = middle(b);
-                mid::<T>(l, h)
+    });
+    let first = first.map_or(f64::NAN, |f| f.1);
+    let medians: Vec<f64> = members
+        .iter_mut()
+        .map(|(v, _)| {
+            if v.is_empty() {
+                return mid::<T>(first, first);
             }
-            _ => mid::<T>(first, first),
+            let mut b: Vec<f64> = v.iter().map(|x| x.to_f64()).collect();
+            let (l, h) = middle(&mut b);
+            mid::<T>(l, h)
         })
-        .collect())
+        .collect();
+    Ok(g.slot.iter().map(|&k| medians[k]).collect())
 }
 
-/// The two middle values of `v` in NumPy's sort order (equal for an odd length); `v` must
-/// not be empty. Reorders `v`.
 fn middle(v: &mut [f64]) -> (f64, f64) {
     let n = v.len();
     let (left, h, _) = v.select_nth_unstable_by(n / 2, |a, c| total(*a, *c));
@@ -192,26 +163,15 @@ where
     R: Clone,
     F: Fn(&[T], &[usize]) -> R,
 {
-    let px = pixels(input, labels)?;
-    let split = |sel: &mut dyn Iterator<Item = &(T, i64, usize)>| -> (Vec<T>, Vec<usize>) {
-        sel.map(|p| (p.0, p.2)).unzip()
-    };
-    let Some(idx) = index else {
-        let (v, p) = split(&mut px.iter().filter(|p| p.1 > 0));
-        return Ok(vec![func(&v, &p)]);
-    };
-    let mut groups: BTreeMap<i64, (Vec<T>, Vec<usize>)> =
-        idx.iter().map(|&k| (k, (Vec::new(), Vec::new()))).collect();
-    for &(v, l, i) in &px {
-        if let Some(g) = groups.get_mut(&l) {
-            g.0.push(v);
-            g.1.push(i);
-        }
+    let g = groups(input, labels, index)?;
+    let members = g.members(input);
+    if index.is_none() {
+        return Ok(vec![func(&members[0].0, &members[0].1)]);
     }
-    Ok(idx
+    Ok(g.slot
         .iter()
-        .map(|k| match groups.get(k) {
-            Some((v, p)) if !v.is_empty() => func(v, p),
+        .map(|&k| match &members[k] {
+            (v, p) if !v.is_empty() => func(v, p),
             _ => default.clone(),
         })
         .collect())

@@ -9,16 +9,33 @@ use sci_array::ndarray::{ArrayBase, Data, Dimension};
 use std::collections::HashMap;
 
 /// Group of a pixel that is not measured.
-const NONE: u32 = u32::MAX;
+pub(crate) const NONE: u32 = u32::MAX;
 
 /// Group assignment of every pixel (C order): the group of its requested index, or [`NONE`]
 /// when not measured. `single` is true for the "labels > 0" group.
-struct Groups {
-    gid: Vec<u32>,
+pub(crate) struct Groups {
+    pub(crate) gid: Vec<u32>,
     /// For each requested index, its group (several equal indices share one group).
-    slot: Vec<usize>,
-    ngroups: usize,
+    pub(crate) slot: Vec<usize>,
+    pub(crate) ngroups: usize,
     single: bool,
+}
+
+impl Groups {
+    /// The values and flat C-order positions of each group's pixels, in C order.
+    pub(crate) fn members<T: Element, S: Data<Elem = T>, D: Dimension>(
+        &self,
+        input: &ArrayBase<S, D>,
+    ) -> Vec<(Vec<T>, Vec<usize>)> {
+        let mut m = vec![(Vec::new(), Vec::new()); self.ngroups];
+        for ((i, &v), &k) in input.iter().enumerate().zip(&self.gid) {
+            if k != NONE {
+                m[k as usize].0.push(v);
+                m[k as usize].1.push(i);
+            }
+        }
+        m
+    }
 }
 
 /// Map from label value to group: a dense table over `0..=max(index)` when the indices are
@@ -78,8 +95,11 @@ fn check_shapes(input: &[usize], labels: &[usize]) -> Result<()> {
 
 /// `f(value, label)` over the pixels in C order, on the raw slices when both are contiguous.
 #[inline]
-fn zip_c_order<T, S, D, L, SL>(input: &ArrayBase<S, D>, labels: &ArrayBase<SL, D>, mut f: impl FnMut(T, L))
-where
+pub(crate) fn zip_c_order<T, S, D, L, SL>(
+    input: &ArrayBase<S, D>,
+    labels: &ArrayBase<SL, D>,
+    mut f: impl FnMut(T, L),
+) where
     T: Element,
     S: Data<Elem = T>,
     D: Dimension,
@@ -92,7 +112,9 @@ where
     }
 }
 
-fn groups<T, S, D, L, SL>(
+/// The groups of SciPy's `labels`/`index` arguments: `index = None` is the one group of
+/// positive labels; otherwise one group per distinct requested label.
+pub(crate) fn groups<T, S, D, L, SL>(
     input: &ArrayBase<S, D>,
     labels: &ArrayBase<SL, D>,
     index: Option<&[i64]>,

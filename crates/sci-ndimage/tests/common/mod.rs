@@ -33,6 +33,25 @@ pub fn floats(fx: &Fixture, path: &str) -> Vec<f64> {
     if v.is_number() { vec![fx.f64(path)] } else { fx.array_f64(path).iter().copied().collect() }
 }
 
+/// An optional integer list entry as `isize` (empty when absent).
+pub fn isizes(fx: &Fixture, case: &str, key: &str) -> Vec<isize> {
+    if has(fx, case, key) {
+        ints(fx, &format!("{case}/{key}")).iter().map(|&v| v as isize).collect()
+    } else {
+        vec![]
+    }
+}
+
+/// An optional integer list entry as `usize` (empty when absent).
+pub fn usizes(fx: &Fixture, case: &str, key: &str) -> Vec<usize> {
+    isizes(fx, case, key).iter().map(|&v| v as usize).collect()
+}
+
+/// An optional boolean array entry.
+pub fn bools(fx: &Fixture, case: &str, key: &str) -> Option<ArrayD<bool>> {
+    has(fx, case, key).then(|| fx.array_bool(&format!("{case}/{key}")))
+}
+
 /// True when the case has the entry.
 pub fn has(fx: &Fixture, case: &str, key: &str) -> bool {
     fx.get(case).get(key).is_some()
