@@ -12,7 +12,8 @@
 //! [`solve_continuous_lyapunov`], [`solve_discrete_lyapunov`], [`solve_banded`], [`solveh_banded`],
 //! [`solve_circulant`], [`solve_toeplitz`], [`lstsq`]); decompositions ([`lu`], [`ldl`],
 //! [`cholesky`], [`cholesky_banded`], [`qr`], [`qr_pivoting`], [`rq`], [`svd`], [`schur`],
-//! [`schur_sorted`], [`rsf2csf`], [`hessenberg`], [`polar`]); eigenvalues ([`eig`], [`eigh`],
+//! [`schur_sorted`], [`rsf2csf`], [`hessenberg`], [`polar`]); eigenvalues ([`eig`], [`eig_with`]
+//! (generalized, left vectors), [`eigh`],
 //! [`eig_banded`], [`eigh_with`] (generalized, subsets), [`eigh_tridiagonal`]); matrix functions ([`expm`], [`logm`], [`sqrtm`], [`funm`], [`signm`],
 //! [`fractional_matrix_power`], [`cosm`], [`sinm`], [`tanm`], [`coshm`], [`sinhm`], [`tanhm`]);
 //! NumPy's matrix products ([`matmul`], [`dot`], [`multi_dot`]) on faer's multithreaded GEMM.
@@ -89,6 +90,7 @@ mod cholesky;
 mod circulant;
 mod complex;
 mod eig;
+mod eig_gen;
 mod eigh_gen;
 mod error;
 mod hessenberg;
@@ -123,6 +125,7 @@ pub use banded::{
 pub use cholesky::{ChoFactor, cho_factor, cho_solve, cholesky};
 pub use circulant::{CirculantSingular, solve_circulant};
 pub use eig::{eig, eigh, eigvals, eigvalsh};
+pub use eig_gen::{Eig, EigOptions, eig_with, eigvals_with};
 pub use eigh_gen::{EighOptions, eigh_tridiagonal, eigh_with, eigvalsh_tridiagonal, eigvalsh_with};
 pub use error::{LinalgError, Result};
 pub use hessenberg::hessenberg;

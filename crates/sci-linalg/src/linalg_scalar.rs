@@ -12,6 +12,7 @@ use ndarray::{Array, Array1, Array2, ArrayView, ArrayView2, Dimension};
 use num_complex::Complex;
 
 use crate::cholesky::ChoFactor;
+use crate::eig_gen::Gevd;
 use crate::error::Result;
 use crate::lstsq::Lstsq;
 use crate::lu::PackedLu;
@@ -127,6 +128,13 @@ pub trait LinalgScalar:
     #[doc(hidden)]
     fn eigvals_k(a: ArrayView2<'_, Self>) -> Result<Array1<Complex<<Self as LinalgScalar>::Real>>>;
     #[doc(hidden)]
+    fn gevd_k(
+        a: ArrayView2<'_, Self>,
+        b: ArrayView2<'_, Self>,
+        left: bool,
+        right: bool,
+    ) -> Result<Gevd<<Self as LinalgScalar>::Real>>;
+    #[doc(hidden)]
     fn lstsq_k<D: Dimension>(
         a: ArrayView2<'_, Self>,
         b: ArrayView<'_, Self, D>,
@@ -231,6 +239,14 @@ macro_rules! impl_real {
             }
             fn eigvals_k(a: ArrayView2<'_, Self>) -> Result<Array1<Complex<Self>>> {
                 crate::eig::eigvals_real(&a)
+            }
+            fn gevd_k(
+                a: ArrayView2<'_, Self>,
+                b: ArrayView2<'_, Self>,
+                left: bool,
+                right: bool,
+            ) -> Result<Gevd<Self>> {
+                crate::eig_gen::gevd_real(a, b, left, right)
             }
             fn lstsq_k<D: Dimension>(
                 a: ArrayView2<'_, Self>,
@@ -345,6 +361,14 @@ macro_rules! impl_complex {
             }
             fn eigvals_k(a: ArrayView2<'_, Self>) -> Result<Array1<Self>> {
                 Ok(crate::complex::decomp::eig::<$r>(a, false)?.0)
+            }
+            fn gevd_k(
+                a: ArrayView2<'_, Self>,
+                b: ArrayView2<'_, Self>,
+                left: bool,
+                right: bool,
+            ) -> Result<Gevd<$r>> {
+                crate::eig_gen::gevd_complex(a, b, left, right)
             }
             fn lstsq_k<D: Dimension>(
                 a: ArrayView2<'_, Self>,

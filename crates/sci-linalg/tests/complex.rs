@@ -8,6 +8,9 @@ use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_linalg::*;
 
+mod common;
+use common::assert_same_set;
+
 type C = Complex64;
 
 fn fx() -> Fixture {
@@ -36,23 +39,6 @@ fn eye(n: usize) -> Array2<C> {
 
 fn adj(a: &Array2<C>) -> Array2<C> {
     a.t().mapv(|z| z.conj())
-}
-
-/// `a` and `b` as multisets: each expected eigenvalue is matched to the nearest unused one.
-fn assert_same_set(actual: &Array1<C>, desired: &Array1<C>, tol: f64) {
-    assert_eq!(actual.len(), desired.len());
-    let mut used = vec![false; actual.len()];
-    for d in desired {
-        let (k, dist) = actual
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| !used[*k])
-            .map(|(k, a)| (k, (a - d).norm()))
-            .min_by(|x, y| x.1.total_cmp(&y.1))
-            .unwrap();
-        assert!(dist <= tol * (1.0 + d.norm()), "eigenvalue {d} not found (nearest at {dist:e})");
-        used[k] = true;
-    }
 }
 
 const RTOL: f64 = 1e-12;
