@@ -25,7 +25,7 @@
 //!   or Levenberg-Marquardt), [`leastsq`] on MINPACK's Levenberg-Marquardt, [`curve_fit`] (with
 //!   bounds and a covariance `sigma`), [`nnls`] (Lawson-Hanson), [`lsq_linear`] (BVLS);
 //! * global optimization: [`differential_evolution`] (SciPy's path for a given seed), [`brute`],
-//!   [`basinhopping`], [`dual_annealing`];
+//!   [`basinhopping`], [`dual_annealing`], [`direct`] (Gablonsky's DIRECT and DIRECT-L);
 //! * linear programming: [`linprog`] (a bounded dual simplex method: SciPy's `highs`,
 //!   `highs-ds`; status and marginals as SciPy's), [`milp`] (branch and bound on it);
 //! * assignment: [`linear_sum_assignment`] (SciPy's shortest augmenting path, the same
@@ -45,6 +45,7 @@
 pub use sci_array;
 
 mod assignment;
+mod direct;
 mod error;
 mod global;
 mod linprog;
@@ -58,6 +59,7 @@ mod scalar_min;
 mod zeros;
 
 pub use assignment::linear_sum_assignment;
+pub use direct::{DirectOptions, DirectResult, direct};
 pub use error::{OptimizeError, Result};
 pub use global::{
     BasinhoppingOptions, BasinhoppingResult, BruteOptions, BruteResult, DifferentialEvolutionOptions,

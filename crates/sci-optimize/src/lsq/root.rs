@@ -199,6 +199,35 @@ fn run_hybr(
     Ok((hybrd(fun, jac, x0, f0, &p), maxfev))
 }
 
+/// The `OptimizeResult` of a system solver: `x`, `F(x)` in `fvec`, counts and status.
+#[allow(clippy::too_many_arguments)]
+fn system_result(
+    x: Array1<f64>,
+    fvec: Array1<f64>,
+    nit: usize,
+    nfev: usize,
+    njev: usize,
+    status: i32,
+    success: bool,
+    message: String,
+) -> OptimizeResult {
+    OptimizeResult {
+        x,
+        fun: f64::NAN,
+        jac: None,
+        fvec: Some(fvec),
+        jac_matrix: None,
+        hess_inv: None,
+        nit,
+        nfev,
+        njev,
+        nhev: 0,
+        status,
+        success,
+        message,
+    }
+}
+
 /// Finds a root of a vector function `fun: R^n -> R^m` from `x0`.
 ///
 /// SciPy equivalent: `scipy.optimize.root` (all methods but `'krylov'`).
@@ -293,21 +322,7 @@ where
             jac: o.jac_options.unwrap_or_default(),
         };
         let r = nonlin_solve(fun, x0, m, &no)?;
-        return Ok(OptimizeResult {
-            fun: f64::NAN,
-            jac: None,
-            fvec: Some(r.fun),
-            jac_matrix: None,
-            hess_inv: None,
-            nit: r.nit,
-            nfev: r.nfev,
-            njev: 0,
-            nhev: 0,
-            status: r.status,
-            success: r.success,
-            message: r.message,
-            x: r.x,
-        });
+        return Ok(system_result(r.x, r.fun, r.nit, r.nfev, 0, r.status, r.success, r.message));
     }
     if o.method == RootMethod::DfSane {
         reject(&minpack_given)?;
@@ -328,21 +343,16 @@ where
             ..base
         };
         let r = df_sane(fun, x0, &d)?;
-        return Ok(OptimizeResult {
-            fun: f64::NAN,
-            jac: None,
-            fvec: Some(r.fun),
-            jac_matrix: None,
-            hess_inv: None,
-            nit: r.nit,
-            nfev: r.nfev,
-            njev: 0,
-            nhev: 0,
-            status: if r.success { 1 } else { 2 },
-            success: r.success,
-            message: r.message,
-            x: r.x,
-        });
+        return Ok(system_result(
+            r.x,
+            r.fun,
+            r.nit,
+            r.nfev,
+            0,
+            if r.success { 1 } else { 2 },
+            r.success,
+            r.message,
+        ));
     }
     reject(&nonlin_given)?;
     match o.method {
@@ -364,21 +374,16 @@ where
                 o.factor.unwrap_or(100.0),
                 o.diag.as_ref(),
             )?;
-            Ok(OptimizeResult {
-                fun: f64::NAN,
-                jac: None,
-                fvec: Some(out.fvec),
-                jac_matrix: None,
-                hess_inv: None,
-                nit: 0,
-                nfev: out.nfev,
-                njev: out.njev,
-                nhev: 0,
-                status: out.info,
-                success: out.info == 1,
-                message: hybr_message(out.info, xtol, maxfev),
-                x: out.x,
-            })
+            Ok(system_result(
+                out.x,
+                out.fvec,
+                0,
+                out.nfev,
+                out.njev,
+                out.info,
+                out.info == 1,
+                hybr_message(out.info, xtol, maxfev),
+            ))
         }
         RootMethod::Lm => {
             reject(&[
@@ -397,21 +402,7 @@ where
                 factor: o.factor.unwrap_or(d.factor),
             };
             let r = leastsq(fun, x0, &lo)?;
-            Ok(OptimizeResult {
-                fun: f64::NAN,
-                jac: None,
-                fvec: Some(r.fvec),
-                jac_matrix: None,
-                hess_inv: None,
-                nit: 0,
-                nfev: r.nfev,
-                njev: r.njev,
-                nhev: 0,
-                status: r.ier,
-                success: (1..=4).contains(&r.ier),
-                message: r.mesg,
-                x: r.x,
-            })
+            Ok(system_result(r.x, r.fvec, 0, r.nfev, r.njev, r.ier, (1..=4).contains(&r.ier), r.mesg))
         }
         _ => unreachable!("nonlin and df-sane methods return above"),
     }
