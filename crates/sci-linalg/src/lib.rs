@@ -9,7 +9,8 @@
 //! [`roots`] live here too, as they are built on [`lstsq`] and [`eigvals`].
 //!
 //! By topic: solvers ([`solve`], [`solve_triangular`], [`solve_sylvester`],
-//! [`solve_continuous_lyapunov`], [`solve_discrete_lyapunov`], [`solve_banded`], [`solveh_banded`],
+//! [`solve_continuous_lyapunov`], [`solve_discrete_lyapunov`], [`solve_continuous_are`],
+//! [`solve_discrete_are`], [`solve_banded`], [`solveh_banded`],
 //! [`solve_circulant`], [`solve_toeplitz`], [`lstsq`]); decompositions ([`lu`], [`ldl`],
 //! [`cholesky`], [`cholesky_banded`], [`qr`], [`qr_pivoting`], [`rq`], [`svd`], [`schur`],
 //! [`schur_sorted`], [`rsf2csf`], [`hessenberg`], [`polar`]); eigenvalues ([`eig`], [`eig_with`]
@@ -109,6 +110,7 @@ mod products;
 mod qr;
 mod qr_raw;
 mod rhs;
+mod riccati;
 mod scalar;
 mod schur;
 mod schur_sort;
@@ -143,6 +145,7 @@ pub use procrustes::{Side, bandwidth, issymmetric, orthogonal_procrustes, pinvh,
 pub use products::{dot, matmul, multi_dot};
 pub use qr::{QrMode, qr, qr_pivoting, qr_r, rq};
 pub use qr_raw::qr_raw;
+pub use riccati::{solve_continuous_are, solve_discrete_are};
 pub use scalar::LinalgFloat;
 pub use schur::{rsf2csf, schur, schur_complex};
 pub use schur_sort::{SchurSort, schur_complex_sorted, schur_sorted, schur_sorted_by};
