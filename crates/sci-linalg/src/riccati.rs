@@ -47,6 +47,18 @@ fn validate<T: LinalgFloat>(
     Ok((n, m))
 }
 
+/// Validates the arguments and returns `n` and `g = b r⁻¹ bᵀ`.
+fn gain<T: LinalgFloat>(
+    a: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    b: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    q: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    r: &ArrayBase<impl Data<Elem = T>, Ix2>,
+) -> Result<(usize, Array2<T>)> {
+    let (n, _) = validate(a, b, q, r)?;
+    let rinv_bt = solve(r, &b.t())?;
+    Ok((n, matmul(b.view(), rinv_bt.view())))
+}
+
 /// `x = u21 u11⁻¹` from the first `n` Schur vectors, symmetrized; SciPy's "Failed to find a
 /// finite solution" when `u11` is (numerically) singular.
 fn from_subspace<T: LinalgFloat>(z: &Array2<T>, n: usize) -> Result<Array2<T>> {
@@ -106,12 +118,10 @@ pub fn solve_continuous_are<T: LinalgFloat>(
     q: &ArrayBase<impl Data<Elem = T>, Ix2>,
     r: &ArrayBase<impl Data<Elem = T>, Ix2>,
 ) -> Result<Array2<T>> {
-    let (n, _) = validate(a, b, q, r)?;
+    let (n, g) = gain(a, b, q, r)?;
     if n == 0 {
         return Ok(zeros_f(0, 0));
     }
-    let rinv_bt = solve(r, &b.t())?;
-    let g = matmul(b.view(), rinv_bt.view());
     let mut h = zeros_f(2 * n, 2 * n);
     h.slice_mut(s![..n, ..n]).assign(a);
     h.slice_mut(s![..n, n..]).assign(&g.mapv(|v| -v));
@@ -163,12 +173,10 @@ pub fn solve_discrete_are<T: LinalgFloat>(
     q: &ArrayBase<impl Data<Elem = T>, Ix2>,
     r: &ArrayBase<impl Data<Elem = T>, Ix2>,
 ) -> Result<Array2<T>> {
-    let (n, _) = validate(a, b, q, r)?;
+    let (n, g) = gain(a, b, q, r)?;
     if n == 0 {
         return Ok(zeros_f(0, 0));
     }
-    let rinv_bt = solve(r, &b.t())?;
-    let g = matmul(b.view(), rinv_bt.view());
     let ait = inv(&a.t())?;
     let ait_q = matmul(ait.view(), q.view());
     let g_ait = matmul(g.view(), ait.view());
