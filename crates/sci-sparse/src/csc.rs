@@ -142,7 +142,8 @@ impl<T: SparseScalar> CscMatrix<T> {
         Ok(scatter_mat(&self.cs, x))
     }
 
-    /// Sparse product `A B` of two CSC matrices (canonical result, no zero sums).
+    /// Sparse product `A B` of two CSC matrices (SciPy's `csc_matmat`): zero sums are not
+    /// stored and each column's row indices are left unsorted, in SciPy's order.
     ///
     /// SciPy equivalent: `A @ B`.
     ///

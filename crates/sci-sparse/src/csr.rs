@@ -147,8 +147,10 @@ impl<T: SparseScalar> CsrMatrix<T> {
         Ok(gather_mat(&self.cs, x))
     }
 
-    /// Sparse product `A B` (Gustavson's algorithm); the result is canonical and holds no
-    /// zero sums.
+    /// Sparse product `A B` (Gustavson's algorithm, SciPy's `csr_matmat`): sums that come out
+    /// zero are not stored, and, as in SciPy, each row's column indices are left unsorted (in
+    /// the reverse order of their first appearance), so `indices` and `data` equal SciPy's.
+    /// Call [`Self::sort_indices`] when sorted rows are needed.
     ///
     /// SciPy equivalent: `A @ B`.
     ///
@@ -163,7 +165,11 @@ impl<T: SparseScalar> CsrMatrix<T> {
     /// use sci_sparse::CsrMatrix;
     /// let a = CsrMatrix::from_dense(&array![[1.0, 2.0], [0.0, 3.0]]);
     /// let b = CsrMatrix::from_dense(&array![[0.0, 1.0], [1.0, 0.0]]);
-    /// assert_eq!(a.matmul(&b)?.toarray(), array![[2.0, 1.0], [3.0, 0.0]]);
+    /// let c = a.matmul(&b)?;
+    /// assert_eq!(c.toarray(), array![[2.0, 1.0], [3.0, 0.0]]);
+    /// // row 0 meets column 0, then 1: stored as [1, 0], as SciPy stores it
+    /// let d = a.matmul(&CsrMatrix::identity(2))?;
+    /// assert_eq!((d.indices(), d.has_sorted_indices()), (&[1, 0, 1][..], false));
     /// # Ok::<(), sci_sparse::SparseError>(())
     /// ```
     pub fn matmul(&self, b: &CsrMatrix<T>) -> Result<CsrMatrix<T>> {

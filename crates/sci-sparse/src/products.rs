@@ -3,6 +3,8 @@
 use rayon::prelude::*;
 use sci_array::ndarray::{Array1, Array2, ArrayBase, Axis, Data, Ix1, Ix2, Zip};
 
+use sci_array::alloc::advise_huge;
+
 use crate::cs::Cs;
 use crate::scalar::SparseScalar;
 
@@ -81,36 +83,84 @@ pub(crate) fn scatter_mat<T: SparseScalar, S: Data<Elem = T>>(a: &Cs<T>, x: &Arr
     y
 }
 
-/// Gustavson's row-by-row product `C = A B` of two row-major storages (SciPy's `csr_matmat`):
-/// zero sums are not stored; every row's indices come out sorted. Two passes, as SciPy: the
-/// first counts each row's columns, the second writes the rows in place; large products run
-/// in row blocks on rayon, with the same result.
+/// Work arrays of one SpGEMM task: `mark` (a tag per column), `sums` (per column) and `cols`
+/// (the columns of one row).
+struct Scratch<T> {
+    mark: Vec<usize>,
+    sums: Vec<T>,
+    cols: Vec<usize>,
+}
+
+/// Scratch arrays handed from task to task, so that each thread sets up its column-sized
+/// arrays once per product rather than once per row block.
+struct Pool<T>(std::sync::Mutex<Vec<Scratch<T>>>);
+
+impl<T: SparseScalar> Pool<T> {
+    fn with<R>(&self, f: impl FnOnce(&mut Scratch<T>) -> R) -> R {
+        let popped = self.0.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let mut s = popped.unwrap_or(Scratch { mark: Vec::new(), sums: Vec::new(), cols: Vec::new() });
+        let r = f(&mut s);
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(s);
+        r
+    }
+}
+
+/// Row blocks `(r0, r1)` of about equal numbers of stored entries of `a` (one block when the
+/// product is small).
+fn row_blocks<T: SparseScalar>(a: &Cs<T>, parallel: bool) -> Vec<(usize, usize)> {
+    let rows = a.nmajor;
+    let blocks = if parallel { (rayon::current_num_threads() * 4).min(rows.max(1)) } else { 1 };
+    let nnz = a.nnz();
+    let mut cuts = vec![0usize];
+    for t in 1..blocks {
+        let line = a.indptr.partition_point(|&p| p < nnz * t / blocks).min(rows);
+        if line > *cuts.last().unwrap_or(&0) {
+            cuts.push(line);
+        }
+    }
+    if *cuts.last().unwrap_or(&0) < rows || cuts.len() == 1 {
+        cuts.push(rows);
+    }
+    cuts.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// Gustavson's row-by-row product `C = A B` of two row-major storages, as SciPy's
+/// `csr_matmat`: zero sums are not stored and each row's indices come out in SciPy's order
+/// (the reverse of their first appearance, unsorted), so `indices` and `data` equal SciPy's
+/// bit for bit. Two passes, as SciPy: the first counts each row's columns, the second writes
+/// the rows in place; large products run in row blocks on rayon, with the same result.
 pub(crate) fn spgemm<T: SparseScalar>(a: &Cs<T>, b: &Cs<T>) -> Cs<T> {
     let work: usize = a.indices.iter().map(|&k| b.indptr[k + 1] - b.indptr[k]).sum();
     let rows = a.nmajor;
     let n = b.nminor;
-    let blocks = if work >= PAR_NNZ { (rayon::current_num_threads() * 4).min(rows.max(1)) } else { 1 };
-    let bounds: Vec<(usize, usize)> =
-        (0..blocks).map(|t| (t * rows / blocks, (t + 1) * rows / blocks)).collect();
-    // Pass 1: the number of distinct columns of each row.
+    let parallel = work >= PAR_NNZ;
+    let bounds = row_blocks(a, parallel);
+    let (ap, ai, ax) = (&a.indptr[..], &a.indices[..], &a.data[..]);
+    let (bp, bi, bx) = (&b.indptr[..], &b.indices[..], &b.data[..]);
+    let pool = Pool(std::sync::Mutex::new(Vec::new()));
+    // Pass 1: the number of distinct columns of each row (`mark[j] == i` once row i saw j),
+    // counted without branches.
     let count = |&(r0, r1): &(usize, usize)| {
-        let mut mark = vec![usize::MAX; n];
-        (r0..r1)
-            .map(|i| {
-                let mut c = 0usize;
-                for &k in &a.indices[a.indptr[i]..a.indptr[i + 1]] {
-                    for &j in &b.indices[b.indptr[k]..b.indptr[k + 1]] {
-                        if mark[j] != i {
+        pool.with(|s| {
+            if s.mark.len() != n {
+                s.mark = vec![usize::MAX; n];
+            }
+            let mark = &mut s.mark[..];
+            (r0..r1)
+                .map(|i| {
+                    let mut c = 0usize;
+                    for &k in &ai[ap[i]..ap[i + 1]] {
+                        for &j in &bi[bp[k]..bp[k + 1]] {
+                            c += usize::from(mark[j] != i);
                             mark[j] = i;
-                            c += 1;
                         }
                     }
-                }
-                c
-            })
-            .collect::<Vec<usize>>()
+                    c
+                })
+                .collect::<Vec<usize>>()
+        })
     };
-    let counts: Vec<usize> = if blocks > 1 {
+    let counts: Vec<usize> = if parallel {
         bounds.par_iter().map(count).collect::<Vec<_>>().concat()
     } else {
         bounds.iter().flat_map(count).collect()
@@ -121,10 +171,13 @@ pub(crate) fn spgemm<T: SparseScalar>(a: &Cs<T>, b: &Cs<T>) -> Cs<T> {
         indptr.push(indptr[indptr.len() - 1] + c);
     }
     let total = indptr[rows];
+    // calloc'd (untouched) memory, advised like NumPy's large arrays before the first write
     let mut indices = vec![0usize; total];
     let mut data = vec![T::zero(); total];
+    advise_huge(&indices);
+    advise_huge(&data);
     // Pass 2: each block fills its rows' slots; returns the kept (nonzero) count of each row.
-    let mut parts = Vec::with_capacity(blocks);
+    let mut parts = Vec::with_capacity(bounds.len());
     let (mut ind, mut dat) = (&mut indices[..], &mut data[..]);
     for &(r0, r1) in &bounds {
         let len = indptr[r1] - indptr[r0];
@@ -135,43 +188,55 @@ pub(crate) fn spgemm<T: SparseScalar>(a: &Cs<T>, b: &Cs<T>) -> Cs<T> {
         dat = td;
     }
     let indptr_ref = &indptr;
+    // Pass 2 tags row i as `rows + i`, distinct from pass 1's tags left in `mark`.
     let fill = |(r0, r1, ind, dat): (usize, usize, &mut [usize], &mut [T])| {
-        let base = indptr_ref[r0];
-        let mut next = vec![usize::MAX; n];
-        let mut sums = vec![T::zero(); n];
-        (r0..r1)
-            .map(|i| {
-                let start = indptr_ref[i] - base;
-                let row = &mut ind[start..indptr_ref[i + 1] - base];
-                let mut c = 0usize;
-                for p in a.indptr[i]..a.indptr[i + 1] {
-                    let (k, v) = (a.indices[p], a.data[p]);
-                    for q in b.indptr[k]..b.indptr[k + 1] {
-                        let j = b.indices[q];
-                        if next[j] != i {
-                            next[j] = i;
-                            row[c] = j;
-                            c += 1;
-                            sums[j] = T::zero();
+        pool.with(|s| {
+            if s.mark.len() != n {
+                s.mark = vec![usize::MAX; n];
+            }
+            if s.sums.len() != n {
+                s.sums = vec![T::zero(); n];
+            }
+            // one slot more than the longest row: a repeated column is written past the end
+            let longest = (r0..r1).map(|i| indptr_ref[i + 1] - indptr_ref[i]).max().unwrap_or(0);
+            s.cols.clear();
+            s.cols.resize(longest + 1, 0);
+            let (mark, sums, cols) = (&mut s.mark[..], &mut s.sums[..], &mut s.cols[..]);
+            let base = indptr_ref[r0];
+            (r0..r1)
+                .map(|i| {
+                    // the distinct columns in order of first appearance, without branches
+                    let tag = rows + i;
+                    let mut c = 0usize;
+                    for p in ap[i]..ap[i + 1] {
+                        let (k, v) = (ai[p], ax[p]);
+                        let (q0, q1) = (bp[k], bp[k + 1]);
+                        for (&j, &bv) in bi[q0..q1].iter().zip(&bx[q0..q1]) {
+                            let seen = mark[j] == tag;
+                            mark[j] = tag;
+                            let prev = if seen { sums[j] } else { T::zero() };
+                            sums[j] = prev + v * bv;
+                            cols[c] = j;
+                            c += usize::from(!seen);
                         }
-                        sums[j] += v * b.data[q];
                     }
-                }
-                row.sort_unstable();
-                let mut kept = 0usize;
-                for t in 0..c {
-                    let j = ind[start + t];
-                    if sums[j] != T::zero() {
-                        ind[start + kept] = j;
-                        dat[start + kept] = sums[j];
-                        kept += 1;
+                    let start = indptr_ref[i] - base;
+                    let (ind, dat) = (&mut ind[start..start + c], &mut dat[start..start + c]);
+                    let mut kept = 0usize;
+                    for &j in cols[..c].iter().rev() {
+                        let v = sums[j];
+                        if v != T::zero() {
+                            ind[kept] = j;
+                            dat[kept] = v;
+                            kept += 1;
+                        }
                     }
-                }
-                kept
-            })
-            .collect::<Vec<usize>>()
+                    kept
+                })
+                .collect::<Vec<usize>>()
+        })
     };
-    let kept: Vec<usize> = if blocks > 1 {
+    let kept: Vec<usize> = if parallel {
         parts.into_par_iter().map(fill).collect::<Vec<_>>().concat()
     } else {
         parts.into_iter().flat_map(fill).collect()
