@@ -72,7 +72,7 @@ fn l2(v: &Array1<f64>) -> f64 {
 fn root_nonlin_matches_scipy() {
     let fx = fixture();
     let keys: Vec<String> = fx.keys().into_iter().filter(|k| k.starts_with('c')).collect();
-    assert_eq!(keys.len(), 422);
+    assert_eq!(keys.len(), 470);
     let (mut compared, mut errors) = (0, 0);
     let mut bad = Vec::new();
     let mut sensitive = 0;
@@ -99,8 +99,10 @@ fn root_nonlin_matches_scipy() {
         if opts.contains_key("tol_norm") {
             o.tol_norm = Some(&l2n);
         }
-        if opts.get("line_search").and_then(|v| v.as_str()) == Some("none") {
-            o.line_search = Some(LineSearch::None);
+        match opts.get("line_search").and_then(|v| v.as_str()) {
+            Some("none") => o.line_search = Some(LineSearch::None),
+            Some("wolfe") => o.line_search = Some(LineSearch::Wolfe),
+            _ => {}
         }
         if m == RootMethod::DfSane {
             o.maxiter = None;

@@ -122,7 +122,7 @@ fn dcstep(
 /// an error, on a warning unless `accept_warning` (L-BFGS-B takes the point of a warning as
 /// its new iterate), or after `maxiter` evaluations without convergence.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn dcsrch(
+pub(crate) fn dcsrch(
     phi: &mut dyn FnMut(f64) -> (f64, f64),
     mut stp: f64,
     finit: f64,

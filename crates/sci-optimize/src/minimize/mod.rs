@@ -4,7 +4,7 @@ mod bounds;
 mod callback;
 mod constraints;
 mod lbfgsb;
-mod linesearch;
+pub(crate) mod linesearch;
 mod neldermead;
 mod newton_cg;
 mod powell;

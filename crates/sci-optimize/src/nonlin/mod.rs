@@ -97,6 +97,9 @@ pub enum LineSearch {
     /// `'armijo'` (default): backtracking on `|F(x + s dx)|^2` with `s >= 0.01`.
     #[default]
     Armijo,
+    /// `'wolfe'`: MINPACK's `dcsrch` on `|F(x + s dx)|^2` with a finite-difference slope
+    /// (SciPy's `scalar_search_wolfe1`, `xtol = 0.01`, `amin = 0.01`).
+    Wolfe,
     /// `None`: take the full step.
     None,
 }
@@ -351,6 +354,64 @@ fn armijo_step(
     Ok((xn, fxn))
 }
 
+/// `_nonlin_line_search(func, x, Fx, dx, 'wolfe')`: returns the new `x`, `F(x)`.
+fn wolfe_step(
+    func: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
+    x: &Array1<f64>,
+    fx: &Array1<f64>,
+    dx: &Array1<f64>,
+) -> Result<(Array1<f64>, Array1<f64>)> {
+    let rdiff = 1e-8;
+    let mut tmp_s = 0.0;
+    let mut tmp_fx = fx.clone();
+    let mut tmp_phi = pysq(checked_norm(fx)?)?;
+    let phi0 = tmp_phi;
+    let s_norm = checked_norm(x)? / checked_norm(dx)?;
+    let mut err: Option<OptimizeError> = None;
+    let s = {
+        let mut phi = |s: f64, store: bool| -> f64 {
+            if s == tmp_s {
+                return tmp_phi;
+            }
+            let xt = x + &(dx * s);
+            let v = func(&xt);
+            let p = match safe_norm2(&v) {
+                Ok(p) => p,
+                Err(e) => {
+                    err.get_or_insert(e);
+                    f64::NAN
+                }
+            };
+            if store {
+                tmp_s = s;
+                tmp_phi = p;
+                tmp_fx = v;
+            }
+            p
+        };
+        // derphi(s) = (phi(s + ds) - phi(s)) / ds, ds = (|s| + s_norm + 1) rdiff
+        let ds0 = (0.0 + s_norm + 1.0) * rdiff;
+        let derphi0 = (phi(ds0, false) - phi(0.0, true)) / ds0;
+        let mut both = |s: f64| -> (f64, f64) {
+            let f = phi(s, true);
+            let ds = (s.abs() + s_norm + 1.0) * rdiff;
+            let g = (phi(s + ds, false) - phi(s, true)) / ds;
+            (f, g)
+        };
+        crate::minimize::linesearch::dcsrch(
+            &mut both, 1.0, phi0, derphi0, 1e-4, 0.9, 1e-2, 1e-2, 50.0, 100, false,
+        )
+        .map(|(s, _)| s)
+        .unwrap_or(1.0)
+    };
+    if let Some(e) = err {
+        return Err(e);
+    }
+    let xn = x + &(dx * s);
+    let fxn = if s == tmp_s { tmp_fx } else { func(&xn) };
+    Ok((xn, fxn))
+}
+
 /// Finds a root of `F: R^n -> R^n` with a Jacobian approximation and an inexact Newton
 /// iteration, SciPy's `nonlin_solve` step for step (the same iterates, `nit` and status).
 ///
@@ -475,6 +536,7 @@ fn solve<F: FnMut(&Array1<f64>) -> Array1<f64>>(
         }
         (x, fx) = match o.line_search {
             LineSearch::Armijo => armijo_step(&mut func, &x, &fx, &dx)?,
+            LineSearch::Wolfe => wolfe_step(&mut func, &x, &fx, &dx)?,
             LineSearch::None => {
                 let xn = &x + &dx;
                 let f = func(&xn);
