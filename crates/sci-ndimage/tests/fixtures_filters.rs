@@ -30,6 +30,7 @@ fn opts(fx: &Fixture, c: &str) -> FootprintOptions {
         } else {
             vec![]
         },
+        axes: None,
     }
 }
 

@@ -51,6 +51,7 @@ fn grey_opts(fx: &Fixture, c: &str) -> GreyOptions {
         structure: if has(fx, c, "structure") { Some(fx.array_f64(&format!("{c}/structure"))) } else { None },
         mode: mode(fx, c),
         origin: origin(fx, c),
+        axes: None,
     }
 }
 

@@ -26,6 +26,7 @@ fn laplace<T: Element>(fx: &Fixture, c: &str, x: &ArrayD<T>) -> Vec<ArrayD<f64>>
         structure: has(fx, c, "structure").then(|| fx.array_f64(&format!("{c}/structure"))),
         mode: mode(fx, c),
         origin: isizes(fx, c, "origin"),
+        axes: None,
     };
     all_layouts(x, |v| morphological_laplace(v, &o).unwrap().mapv(|e| e.to_f64()))
 }

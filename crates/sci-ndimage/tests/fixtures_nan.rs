@@ -39,7 +39,7 @@ fn run<T: Element>(fx: &Fixture, c: &str, x: &ArrayD<T>) -> Vec<ArrayD<f64>> {
         });
     }
     if f.ends_with("_filter") {
-        let o = FootprintOptions { size: usizes(fx, c, "size"), footprint, mode: m, origin };
+        let o = FootprintOptions { size: usizes(fx, c, "size"), footprint, mode: m, origin, axes: None };
         let min = f == "minimum_filter";
         return all_layouts(x, |v| {
             to64(if min { minimum_filter(v, &o).unwrap() } else { maximum_filter(v, &o).unwrap() })
@@ -51,6 +51,7 @@ fn run<T: Element>(fx: &Fixture, c: &str, x: &ArrayD<T>) -> Vec<ArrayD<f64>> {
         structure: has(fx, c, "structure").then(|| fx.array_f64(&format!("{c}/structure"))),
         mode: m,
         origin,
+        axes: None,
     };
     let g: fn(&ArrayViewD<'_, T>, &GreyOptions) -> Result<ArrayD<T>> = match f {
         "grey_erosion" => |v, o| grey_erosion(v, o),

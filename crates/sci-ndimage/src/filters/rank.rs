@@ -7,7 +7,8 @@ use crate::filters::extreme::moving_extreme;
 use crate::filters::rows::{inner_len, row_filter};
 use crate::mode::Mode;
 use crate::support::{
-    c_order, dyn_view, extents, footprint_offsets, lane_filter, nd_points, origins, pad, per_axis, to_dim,
+    c_order, check_axes, dyn_view, expand_to_axes, extents, footprint_offsets, lane_filter, nd_points,
+    origins, pad, per_axis, to_dim,
 };
 use sci_array::ndarray::{Array, ArrayBase, ArrayD, ArrayViewD, Data, Dimension, IxDyn};
 use sci_array::normalize_axis;
@@ -18,7 +19,8 @@ use std::cmp::Ordering;
 ///
 /// `size` has one entry for all axes or one per axis; `footprint`, when given, wins over
 /// `size` (SciPy warns and ignores `size`). `origin` may be empty (zeros), one value, or one
-/// per axis.
+/// per axis. With `axes` (SciPy's `axes=`), only the listed axes are filtered: `size`,
+/// `origin` and the footprint's rank then follow `axes`.
 ///
 /// # Examples
 ///
@@ -27,6 +29,11 @@ use std::cmp::Ordering;
 /// let o = FootprintOptions::size(&[3]);
 /// assert_eq!(o.size, vec![3]);
 /// assert_eq!(o.mode, Mode::Reflect);
+/// // Along axis 1 only (SciPy's `axes=[1]`).
+/// use sci_ndimage::maximum_filter;
+/// use sci_ndimage::sci_array::ndarray::array;
+/// let o = FootprintOptions { axes: Some(vec![1]), ..FootprintOptions::size(&[2]) };
+/// assert_eq!(maximum_filter(&array![[1, 5, 2], [7, 0, 3]], &o).unwrap(), array![[1, 5, 5], [7, 7, 3]]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FootprintOptions {
@@ -38,6 +45,9 @@ pub struct FootprintOptions {
     pub mode: Mode,
     /// Origin per axis (or one for all, or empty for zeros).
     pub origin: Vec<isize>,
+    /// The axes to filter along (`None`: all). `size`, `origin` and the footprint's rank then
+    /// follow the listed axes, as SciPy's `axes=`.
+    pub axes: Option<Vec<isize>>,
 }
 
 impl FootprintOptions {
@@ -86,6 +96,26 @@ pub(crate) fn resolve(size: &[usize], footprint: Option<&ArrayD<bool>>, nd: usiz
             }
             Ok(Window::Sizes(s))
         }
+    }
+}
+
+/// The filtered axes (SciPy's `axes`) and the window over them.
+pub(crate) fn resolve_axes(
+    size: &[usize],
+    footprint: Option<&ArrayD<bool>>,
+    nd: usize,
+    axes: Option<&[isize]>,
+) -> Result<(Vec<usize>, Window)> {
+    let axes = check_axes(axes, nd)?;
+    let w = resolve(size, footprint, axes.len())?;
+    Ok((axes, w))
+}
+
+/// Number of true positions of a window.
+fn window_len(w: &Window) -> usize {
+    match w {
+        Window::Foot(f) => f.iter().filter(|&&b| b).count(),
+        Window::Sizes(s) => s.iter().product(),
     }
 }
 
@@ -248,7 +278,8 @@ pub(crate) fn minmax1d_dyn<T: Element>(
 }
 
 /// The minimum/maximum filter of SciPy's `_min_or_max_filter`, with an optional additive
-/// structuring element (grey morphology). `structure` is already negated for minimum.
+/// structuring element (grey morphology). `window`, `structure` and `origin` are over the
+/// filtered `axes` (in their order); `structure` is already negated for minimum.
 pub(crate) fn min_or_max_dyn<T: Element>(
     input: &ArrayViewD<'_, T>,
     window: Window,
@@ -256,24 +287,25 @@ pub(crate) fn min_or_max_dyn<T: Element>(
     mode: Mode,
     origin: &[isize],
     minimum: bool,
+    axes: &[usize],
 ) -> Result<ArrayD<T>> {
     let nd = input.ndim();
-    let org = origins(origin, nd)?;
+    let org = origins(origin, axes.len())?;
     match (window, structure) {
         (Window::Sizes(s), None) => {
             let mut cur: Option<ArrayD<T>> = None;
-            for d in 0..nd {
-                if s[d] > 1 {
+            for (j, &ax) in axes.iter().enumerate() {
+                if s[j] > 1 {
                     let src = cur.as_ref().map_or_else(|| input.view(), |c| c.view());
-                    cur = Some(minmax1d_dyn(&src, s[d], d, mode, org[d], minimum)?);
+                    cur = Some(minmax1d_dyn(&src, s[j], ax, mode, org[j], minimum)?);
                 } else {
-                    extents(s[d], org[d])?;
+                    extents(s[j], org[j])?;
                 }
             }
             Ok(cur.unwrap_or_else(|| input.to_owned()))
         }
         (Window::Foot(fp), None) if fp.iter().all(|&b| b) => {
-            min_or_max_dyn(input, Window::Sizes(fp.shape().to_vec()), None, mode, origin, minimum)
+            min_or_max_dyn(input, Window::Sizes(fp.shape().to_vec()), None, mode, origin, minimum, axes)
         }
         (w, st) => {
             let fp = match w {
@@ -285,6 +317,13 @@ pub(crate) fn min_or_max_dyn<T: Element>(
                     return Err(invalid("structure", "structure array has incorrect shape"));
                 }
             }
+            // The window over all axes (length 1 along the others), as SciPy expands it.
+            let (fp, org) = expand_to_axes(fp, org, axes, nd, "footprint")?;
+            let st = match st {
+                Some(s) => Some(expand_to_axes(s.clone(), vec![], axes, nd, "structure")?.0),
+                None => None,
+            };
+            let st = st.as_ref();
             let (before, after) = pad_extents(fp.shape(), &org)?;
             if input.is_empty() {
                 return Ok(input.to_owned());
@@ -419,8 +458,9 @@ macro_rules! minmax_fn {
             S: Data<Elem = T>,
             D: Dimension,
         {
-            let w = resolve(&opts.size, opts.footprint.as_ref(), input.ndim())?;
-            to_dim(min_or_max_dyn(&dyn_view(input), w, None, opts.mode, &opts.origin, $min)?)
+            let (axes, w) =
+                resolve_axes(&opts.size, opts.footprint.as_ref(), input.ndim(), opts.axes.as_deref())?;
+            to_dim(min_or_max_dyn(&dyn_view(input), w, None, opts.mode, &opts.origin, $min, &axes)?)
         }
     };
 }
@@ -449,11 +489,13 @@ fn gather_setup<T: Element>(
     opts: &FootprintOptions,
 ) -> Result<(ArrayD<bool>, Option<(ArrayD<f64>, Vec<usize>)>)> {
     let nd = input.ndim();
-    let fp = match resolve(&opts.size, opts.footprint.as_ref(), nd)? {
+    let (axes, w) = resolve_axes(&opts.size, opts.footprint.as_ref(), nd, opts.axes.as_deref())?;
+    let fp = match w {
         Window::Foot(f) => f,
         Window::Sizes(s) => ArrayD::from_elem(IxDyn(&s), true),
     };
-    let org = origins(&opts.origin, nd)?;
+    let org = origins(&opts.origin, axes.len())?;
+    let (fp, org) = expand_to_axes(fp, org, &axes, nd, "footprint")?;
     let (before, after) = pad_extents(fp.shape(), &org)?;
     if input.is_empty() {
         return Ok((fp, None));
@@ -602,10 +644,8 @@ where
     S: Data<Elem = T>,
     D: Dimension,
 {
-    let fp = match resolve(&opts.size, opts.footprint.as_ref(), input.ndim())? {
-        Window::Foot(f) => f.iter().filter(|&&b| b).count(),
-        Window::Sizes(s) => s.iter().product(),
-    };
+    let fp =
+        window_len(&resolve_axes(&opts.size, opts.footprint.as_ref(), input.ndim(), opts.axes.as_deref())?.1);
     to_dim(rank_dyn(&dyn_view(input), (fp / 2) as isize, opts)?)
 }
 
@@ -636,10 +676,8 @@ where
     S: Data<Elem = T>,
     D: Dimension,
 {
-    let fsize = match resolve(&opts.size, opts.footprint.as_ref(), input.ndim())? {
-        Window::Foot(f) => f.iter().filter(|&&b| b).count(),
-        Window::Sizes(s) => s.iter().product(),
-    };
+    let fsize =
+        window_len(&resolve_axes(&opts.size, opts.footprint.as_ref(), input.ndim(), opts.axes.as_deref())?.1);
     let mut p = percentile;
     if p < 0.0 {
         p += 100.0;

@@ -4,7 +4,7 @@ use crate::element::Element;
 use crate::error::{Result, invalid};
 use crate::filters::rank::{Window, min_or_max_dyn, resolve};
 use crate::mode::Mode;
-use crate::support::{dyn_view, origins, per_axis, reverse_all, to_dim};
+use crate::support::{check_axes, dyn_view, origins, per_axis, reverse_all, to_dim};
 use sci_array::ndarray::{Array, ArrayBase, ArrayD, ArrayViewD, Data, Dimension, IxDyn, Zip};
 
 /// Options of the grey-scale morphology functions: a flat window (`size` or boolean
@@ -17,6 +17,11 @@ use sci_array::ndarray::{Array, ArrayBase, ArrayD, ArrayViewD, Data, Dimension, 
 /// use sci_ndimage::GreyOptions;
 /// let o = GreyOptions::size(&[3, 3]);
 /// assert!(o.footprint.is_none() && o.structure.is_none());
+/// // Along axis 0 only (SciPy's `axes=[0]`).
+/// use sci_ndimage::grey_erosion;
+/// use sci_ndimage::sci_array::ndarray::array;
+/// let o = GreyOptions { axes: Some(vec![0]), ..GreyOptions::size(&[2]) };
+/// assert_eq!(grey_erosion(&array![[1, 5, 2], [7, 0, 3]], &o).unwrap(), array![[1, 5, 2], [1, 0, 2]]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GreyOptions {
@@ -30,6 +35,9 @@ pub struct GreyOptions {
     pub mode: Mode,
     /// Origin per axis (empty: zeros).
     pub origin: Vec<isize>,
+    /// The axes to work along (`None`: all); `size`, `origin` and the ranks of `footprint`
+    /// and `structure` then follow the listed axes.
+    pub axes: Option<Vec<isize>>,
 }
 
 impl GreyOptions {
@@ -49,51 +57,53 @@ impl GreyOptions {
     }
 }
 
-fn check(opts: &GreyOptions, nd: usize) -> Result<()> {
+/// The filtered axes, after SciPy's argument checks.
+fn check(opts: &GreyOptions, nd: usize) -> Result<Vec<usize>> {
     if opts.size.is_empty() && opts.footprint.is_none() && opts.structure.is_none() {
         return Err(invalid("size", "size, footprint, or structure must be specified"));
     }
+    let axes = check_axes(opts.axes.as_deref(), nd)?;
     if let Some(s) = &opts.structure {
-        if s.ndim() != nd {
+        if s.ndim() != axes.len() {
             return Err(invalid("structure", "structure array has incorrect shape"));
         }
     }
-    Ok(())
+    Ok(axes)
 }
 
 fn window_of(
     opts: &GreyOptions,
     footprint: Option<&ArrayD<bool>>,
     structure: Option<&ArrayD<f64>>,
-    nd: usize,
+    k: usize,
 ) -> Result<Window> {
     match (footprint, structure) {
         (None, Some(s)) => Ok(Window::Foot(ArrayD::from_elem(s.raw_dim(), true))),
-        (fp, _) => resolve(&opts.size, fp, nd),
+        (fp, _) => resolve(&opts.size, fp, k),
     }
 }
 
 pub(crate) fn erosion_dyn<T: Element>(input: &ArrayViewD<'_, T>, opts: &GreyOptions) -> Result<ArrayD<T>> {
-    let nd = input.ndim();
-    check(opts, nd)?;
+    let axes = check(opts, input.ndim())?;
+    let k = axes.len();
     let st = opts.structure.as_ref().map(|s| s.mapv(|v| -v));
-    let w = window_of(opts, opts.footprint.as_ref(), opts.structure.as_ref(), nd)?;
+    let w = window_of(opts, opts.footprint.as_ref(), opts.structure.as_ref(), k)?;
     if let (Window::Foot(f), Some(_)) = (&w, &st) {
-        if f.ndim() != nd {
+        if f.ndim() != k {
             return Err(invalid("footprint", "footprint array has incorrect shape."));
         }
     }
-    min_or_max_dyn(input, w, st.as_ref(), opts.mode, &opts.origin, true)
+    min_or_max_dyn(input, w, st.as_ref(), opts.mode, &opts.origin, true, &axes)
 }
 
 pub(crate) fn dilation_dyn<T: Element>(input: &ArrayViewD<'_, T>, opts: &GreyOptions) -> Result<ArrayD<T>> {
-    let nd = input.ndim();
-    check(opts, nd)?;
+    let axes = check(opts, input.ndim())?;
+    let k = axes.len();
     let st = opts.structure.as_ref().map(reverse_all);
     let fp = opts.footprint.as_ref().map(reverse_all);
-    let mut org = origins(&opts.origin, nd)?;
-    let sizes = if opts.size.is_empty() { Vec::new() } else { per_axis(&opts.size, nd, "size")? };
-    for d in 0..nd {
+    let mut org = origins(&opts.origin, k)?;
+    let sizes = if opts.size.is_empty() { Vec::new() } else { per_axis(&opts.size, k, "size")? };
+    for d in 0..k {
         org[d] = -org[d];
         let sz = if let Some(f) = &fp {
             f.shape().get(d).copied().unwrap_or(1)
@@ -106,8 +116,8 @@ pub(crate) fn dilation_dyn<T: Element>(input: &ArrayViewD<'_, T>, opts: &GreyOpt
             org[d] -= 1;
         }
     }
-    let w = window_of(opts, fp.as_ref(), st.as_ref(), nd)?;
-    min_or_max_dyn(input, w, st.as_ref(), opts.mode, &org, false)
+    let w = window_of(opts, fp.as_ref(), st.as_ref(), k)?;
+    min_or_max_dyn(input, w, st.as_ref(), opts.mode, &org, false, &axes)
 }
 
 /// `a - b` in the element type (bool: xor); unsigned underflow saturates at 0 instead of
