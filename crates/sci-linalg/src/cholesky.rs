@@ -17,20 +17,30 @@ pub(crate) fn cholesky_packed<T: LinalgFloat, S: Data<Elem = T>>(
     lower: bool,
 ) -> Result<Array2<T>> {
     let n = check_square_finite(a, "a")?;
-    let mut l = zeros_f(n, n);
-    // Column j of L from column j (lower) or row j (upper) of a: whole-slice copies, so a
-    // row-major `a` with `lower = false` (SciPy's default) is read contiguously.
-    for j in 0..n {
-        let src = if lower { a.slice(s![j.., j]) } else { a.slice(s![j, j..]) };
-        l.slice_mut(s![j.., j]).assign(&src);
+    // A row-major `a` read by its upper triangle (SciPy's default) is, transposed, a
+    // column-major matrix whose lower triangle is that upper one: the working copy is one
+    // memcpy (its strict upper triangle is zeroed after the factorization).
+    let whole = !lower && a.is_standard_layout();
+    let mut l = if whole { a.t().to_owned() } else { zeros_f(n, n) };
+    if !whole {
+        // Column j of L from column j (lower) or row j (upper) of a: whole-slice copies.
+        for j in 0..n {
+            let src = if lower { a.slice(s![j.., j]) } else { a.slice(s![j, j..]) };
+            l.slice_mut(s![j.., j]).assign(&src);
+        }
     }
     #[cfg(feature = "lapack")]
     if n > 0 {
         use crate::lapack::{buf, dim};
-        // potrf reads and writes only the lower triangle; the strict upper one stays zero.
+        // potrf reads and writes only the lower triangle.
         let info = T::potrf(b'L', dim(n, "a")?, buf(&mut l));
         if info > 0 {
             return Err(LinalgError::NotPositiveDefinite { index: info as usize - 1 });
+        }
+        if whole {
+            for j in 1..n {
+                l.column_mut(j).slice_mut(s![..j]).fill(T::zero());
+            }
         }
         return Ok(l);
     }

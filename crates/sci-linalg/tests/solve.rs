@@ -1,6 +1,6 @@
 //! SciPy parity for LU, Cholesky and linear systems (fixtures from tools/fixtures/linalg_solve.py).
 
-use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array, s};
+use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, ShapeBuilder, array, s};
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_linalg::*;
@@ -190,6 +190,27 @@ fn cholesky_matches_scipy() {
             assert_allclose(&tri(&fac.c), &tri(&want), RTOL, ATOL);
             let x = cho_solve(&fac, &v(&f, &format!("cholesky_{n}/b"))).unwrap();
             assert_allclose(&x, &v(&f, &format!("cholesky_{n}/x")), RTOL, ATOL);
+        }
+    }
+}
+
+/// Only the chosen triangle is read, whatever the layout (a row-major `a` with `lower =
+/// false` is factored from a memcpy that also holds the other triangle).
+#[test]
+fn cholesky_reads_one_triangle_in_any_layout() {
+    let f = fx();
+    let a = m(&f, "cholesky_50/a");
+    for lower in [false, true] {
+        let want = cholesky(&a, lower).unwrap();
+        // Garbage in the triangle that is not read.
+        let junk = Array2::from_shape_fn(
+            a.dim(),
+            |(i, j)| if (i > j) == lower || i == j { a[[i, j]] } else { -7e5 },
+        );
+        let mut fortran = Array2::zeros(a.dim().f());
+        fortran.assign(&junk);
+        for x in [junk.clone(), fortran] {
+            assert_eq!(cholesky(&x, lower).unwrap(), want);
         }
     }
 }
