@@ -36,6 +36,8 @@ pub type RealOf<T> = <T as LinalgScalar>::Real;
 
 /// `(w, v)` of an eigendecomposition with complex eigenvalues and vectors.
 pub(crate) type ComplexEig<R> = (Array1<Complex<R>>, Array2<Complex<R>>);
+/// `(t, z)` of a complex Schur decomposition `a = z t zᴴ`.
+pub(crate) type ComplexSchur<R> = (Array2<Complex<R>>, Array2<Complex<R>>);
 
 /// The element types the decompositions and solvers accept: `f32`, `f64`, `Complex<f32>` and
 /// `Complex<f64>` (NumPy's `float32`, `float64`, `complex64`, `complex128`).
@@ -127,6 +129,10 @@ pub trait LinalgScalar:
     fn eig_k(a: ArrayView2<'_, Self>) -> Result<ComplexEig<<Self as LinalgScalar>::Real>>;
     #[doc(hidden)]
     fn eigvals_k(a: ArrayView2<'_, Self>) -> Result<Array1<Complex<<Self as LinalgScalar>::Real>>>;
+    #[doc(hidden)]
+    fn schur_c_k(a: ArrayView2<'_, Self>) -> Result<ComplexSchur<<Self as LinalgScalar>::Real>>;
+    #[doc(hidden)]
+    fn from_complex_k(z: Complex<<Self as LinalgScalar>::Real>) -> Self;
     #[doc(hidden)]
     fn gevd_k(
         a: ArrayView2<'_, Self>,
@@ -239,6 +245,12 @@ macro_rules! impl_real {
             }
             fn eigvals_k(a: ArrayView2<'_, Self>) -> Result<Array1<Complex<Self>>> {
                 crate::eig::eigvals_real(&a)
+            }
+            fn schur_c_k(a: ArrayView2<'_, Self>) -> Result<ComplexSchur<Self>> {
+                crate::schur::schur_complex(&a)
+            }
+            fn from_complex_k(z: Complex<Self>) -> Self {
+                z.re
             }
             fn gevd_k(
                 a: ArrayView2<'_, Self>,
@@ -361,6 +373,12 @@ macro_rules! impl_complex {
             }
             fn eigvals_k(a: ArrayView2<'_, Self>) -> Result<Array1<Self>> {
                 Ok(crate::complex::decomp::eig::<$r>(a, false)?.0)
+            }
+            fn schur_c_k(a: ArrayView2<'_, Self>) -> Result<ComplexSchur<$r>> {
+                crate::complex::schur::schur(a)
+            }
+            fn from_complex_k(z: Self) -> Self {
+                z
             }
             fn gevd_k(
                 a: ArrayView2<'_, Self>,

@@ -4,10 +4,10 @@ use ndarray::{Array2, ArrayBase, Data, Ix2};
 use num_complex::Complex;
 
 use crate::error::{LinalgError, Result, invalid};
+use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::lu::inv;
 use crate::products::matmul_unchecked as matmul;
 use crate::scalar::{LinalgFloat, check_finite, check_square_finite, zeros_f};
-use crate::schur::schur_complex;
 use crate::solve::solve;
 use crate::special::kron;
 
@@ -25,8 +25,10 @@ fn adjoint<R: LinalgFloat>(a: &Array2<Complex<R>>) -> Array2<Complex<R>> {
 /// that perturbed solution without a warning). Empty `a` or `b` give an empty `x` of `q`'s
 /// shape.
 ///
-/// SciPy equivalent: `scipy.linalg.solve_sylvester` (real input; complex `a`, `b`, `q` are not
-/// supported here).
+/// Real and complex input; the complex Schur form of a complex matrix comes from faer's
+/// Hessenberg reduction and single-shift QR sweeps (as LAPACK `zlahqr`).
+///
+/// SciPy equivalent: `scipy.linalg.solve_sylvester`.
 ///
 /// # Errors
 ///
@@ -56,7 +58,7 @@ pub fn solve_sylvester<T, S1, S2, S3>(
     q: &ArrayBase<S3, Ix2>,
 ) -> Result<Array2<T>>
 where
-    T: LinalgFloat,
+    T: LinalgScalar,
     S1: Data<Elem = T>,
     S2: Data<Elem = T>,
     S3: Data<Elem = T>,
@@ -74,17 +76,29 @@ where
     if m == 0 || n == 0 {
         return Ok(zeros_f(m, n));
     }
-    let (r, u) = schur_complex(a)?;
-    let (s, v) = schur_complex(b)?;
-    let qc = q.mapv(|x| Complex::new(x, T::zero()));
+    let (r, u) = T::schur_c_k(a.view())?;
+    let (s, v) = T::schur_c_k(b.view())?;
+    let qc = q.mapv(T::to_complex);
     let mut y = adjoint(&u).dot(&qc).dot(&v);
-    let big = |t: &Array2<Complex<T>>| t.iter().fold(T::zero(), |acc, z| acc.max(z.norm()));
-    let smin = (T::epsilon() * big(&r).max(big(&s))).max(T::min_positive_value());
+    sylvester_triangular(&r, &s, &mut y);
+    let x = u.dot(&y).dot(&adjoint(&v));
+    Ok(x.mapv(T::from_complex_k))
+}
+
+/// Solves `r y + y s = f` in place in `y` (holding `f`) for upper triangular `r` and `s`.
+fn sylvester_triangular<R: LinalgFloat>(
+    r: &Array2<Complex<R>>,
+    s: &Array2<Complex<R>>,
+    y: &mut Array2<Complex<R>>,
+) {
+    let (m, n) = y.dim();
+    let big = |t: &Array2<Complex<R>>| t.iter().fold(R::zero(), |acc, z| acc.max(z.norm()));
+    let smin = (R::epsilon() * big(r).max(big(s))).max(R::min_positive_value());
     // Column k of y: (r + s[k, k] I) y_k = f_k - sum_{j<k} s[j, k] y_j, back substitution.
     for k in 0..n {
         for j in 0..k {
             let sjk = s[[j, k]];
-            if sjk != Complex::new(T::zero(), T::zero()) {
+            if sjk != Complex::new(R::zero(), R::zero()) {
                 for i in 0..m {
                     let yij = y[[i, j]];
                     y[[i, k]] -= sjk * yij;
@@ -98,21 +112,18 @@ where
             }
             let mut p = r[[i, i]] + s[[k, k]];
             if p.norm() < smin {
-                p = Complex::new(smin, T::zero());
+                p = Complex::new(smin, R::zero());
             }
             y[[i, k]] = acc / p;
         }
     }
-    let x = u.dot(&y).dot(&adjoint(&v));
-    Ok(x.mapv(|z| z.re))
 }
 
-/// Solves the continuous Lyapunov equation `a x + x aᵀ = q`.
+/// Solves the continuous Lyapunov equation `a x + x aᴴ = q`.
 ///
-/// It is [`solve_sylvester`]`(a, aᵀ, q)`, as in SciPy.
+/// It is [`solve_sylvester`]`(a, aᴴ, q)`, as in SciPy; real and complex input.
 ///
-/// SciPy equivalent: `scipy.linalg.solve_continuous_lyapunov` (alias `solve_lyapunov`; real
-/// input).
+/// SciPy equivalent: `scipy.linalg.solve_continuous_lyapunov` (alias `solve_lyapunov`).
 ///
 /// # Errors
 ///
@@ -136,11 +147,11 @@ pub fn solve_continuous_lyapunov<T, S1, S2>(
     q: &ArrayBase<S2, Ix2>,
 ) -> Result<Array2<T>>
 where
-    T: LinalgFloat,
+    T: LinalgScalar,
     S1: Data<Elem = T>,
     S2: Data<Elem = T>,
 {
-    solve_sylvester(a, &a.t(), q)
+    solve_sylvester(a, &a.t().mapv(T::conj), q)
 }
 
 /// The `method` of [`solve_discrete_lyapunov`].
@@ -156,14 +167,15 @@ pub enum DiscreteLyapunovMethod {
     Bilinear,
 }
 
-/// Solves the discrete Lyapunov equation `a x aᵀ - x + q = 0`.
+/// Solves the discrete Lyapunov equation `a x aᴴ - x + q = 0`.
 ///
-/// `Direct` solves the Kronecker-product system; `Bilinear` maps the equation to
-/// `bᵀ x + x b = -c` with `b = (aᵀ - I)(aᵀ + I)⁻¹` and `c = 2 (a + I)⁻¹ q (aᵀ + I)⁻¹` and calls
-/// [`solve_continuous_lyapunov`], exactly as SciPy.
+/// `Direct` solves the Kronecker-product system `(I - a ⊗ ā) vec(x) = vec(q)`; `Bilinear` maps
+/// the equation to `bᴴ x + x b = -c` with `b = (aᴴ - I)(aᴴ + I)⁻¹` and
+/// `c = 2 (a + I)⁻¹ q (aᴴ + I)⁻¹` and calls [`solve_continuous_lyapunov`], exactly as SciPy.
+/// Real and complex input.
 ///
 /// SciPy equivalent: `scipy.linalg.solve_discrete_lyapunov(a, q, method=None | 'direct' |
-/// 'bilinear')` (real input).
+/// 'bilinear')`.
 ///
 /// # Errors
 ///
@@ -194,7 +206,7 @@ pub fn solve_discrete_lyapunov<T, S1, S2>(
     method: DiscreteLyapunovMethod,
 ) -> Result<Array2<T>>
 where
-    T: LinalgFloat,
+    T: LinalgScalar,
     S1: Data<Elem = T>,
     S2: Data<Elem = T>,
 {
@@ -218,15 +230,16 @@ where
         e
     };
     if direct {
-        let lhs = eye(n * n) - kron(a, a);
+        let lhs = eye(n * n) - kron(a, &a.mapv(T::conj));
         let rhs = q.iter().copied().collect::<ndarray::Array1<T>>(); // row-major flatten
         let x = solve(&lhs, &rhs)?;
         return x.into_shape_with_order((n, n)).map_err(|e| invalid("q", e.to_string()));
     }
-    let ah = a.t();
+    let ah = a.t().mapv(T::conj);
     let ahi_inv = inv(&(&ah + &eye(n)))?;
     let b = matmul((&ah - &eye(n)).view(), ahi_inv.view());
     let ai_inv = inv(&(a + &eye(n)))?;
-    let c = matmul(matmul(ai_inv.view(), q.view()).view(), ahi_inv.view()).mapv(|x| x * T::lit(-2.0));
-    solve_continuous_lyapunov(&b.t(), &c)
+    let c = matmul(matmul(ai_inv.view(), q.view()).view(), ahi_inv.view())
+        .mapv(|x| x * T::from_real(RealOf::<T>::lit(-2.0)));
+    solve_continuous_lyapunov(&b.t().mapv(T::conj), &c)
 }

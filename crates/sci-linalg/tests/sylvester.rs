@@ -143,3 +143,53 @@ fn bad_input_is_an_error() {
         assert_eq!(got, want, "{what}");
     }
 }
+
+use sci_array::num_complex::Complex64 as C;
+
+fn cm(f: &Fixture, p: &str) -> Array2<C> {
+    f.array_c64(p).into_dimensionality::<Ix2>().unwrap()
+}
+
+fn adj(a: &Array2<C>) -> Array2<C> {
+    a.t().mapv(|z| z.conj())
+}
+
+#[test]
+fn complex_equations_match_scipy() {
+    let f = fx();
+    for key in ["csyl_1x1", "csyl_3x2", "csyl_6x6"] {
+        let (a, b, q) =
+            (cm(&f, &format!("{key}/a")), cm(&f, &format!("{key}/b")), cm(&f, &format!("{key}/q")));
+        let x = solve_sylvester(&a, &b, &q).unwrap();
+        assert_allclose(&x, &cm(&f, &format!("{key}/x")), RTOL, 1e-14);
+        assert_allclose(&(a.dot(&x) + x.dot(&b)), &q, 0.0, 1e-12);
+    }
+    for n in [1, 5] {
+        let k = format!("cclyap_{n}");
+        let (a, q) = (cm(&f, &format!("{k}/a")), cm(&f, &format!("{k}/q")));
+        let x = solve_continuous_lyapunov(&a, &q).unwrap();
+        assert_allclose(&x, &cm(&f, &format!("{k}/x")), RTOL, 1e-14);
+        assert_allclose(&(a.dot(&x) + x.dot(&adj(&a))), &q, 0.0, 1e-12);
+        let k = format!("cdlyap_{n}");
+        let a = cm(&f, &format!("{k}/a"));
+        for (method, key) in
+            [(DiscreteLyapunovMethod::Direct, "x_direct"), (DiscreteLyapunovMethod::Bilinear, "x_bilinear")]
+        {
+            let x = solve_discrete_lyapunov(&a, &q, method).unwrap();
+            assert_allclose(&x, &cm(&f, &format!("{k}/{key}")), 1e-11, 1e-12);
+            assert_allclose(&(a.dot(&x).dot(&adj(&a)) - &x + &q), &Array2::zeros((n, n)), 0.0, 1e-10);
+        }
+    }
+    // The complex Schur form behind these: a 9x9 complex matrix whose eigenvalues are known;
+    // the Sylvester equation a x - x diag(w) = 0 would be singular, so test through shifts:
+    // (a - w_k) x = q is solvable and x is large exactly at the eigenvalues.
+    let a = cm(&f, "cschur/a");
+    let x = solve_sylvester(
+        &a,
+        &Array2::from_elem((1, 1), C::new(-0.5, 0.25)),
+        &Array2::from_elem((9, 1), C::new(1.0, 0.0)),
+    )
+    .unwrap();
+    let shifted = &a + &(Array2::<C>::eye(9) * C::new(-0.5, 0.25));
+    assert_allclose(&shifted.dot(&x), &Array2::from_elem((9, 1), C::new(1.0, 0.0)), 0.0, 1e-12);
+}

@@ -7,4 +7,5 @@ pub(crate) mod chol;
 pub(crate) mod decomp;
 pub(crate) mod lu;
 pub(crate) mod misc;
+pub(crate) mod schur;
 pub(crate) mod solve;
