@@ -149,6 +149,11 @@ impl LowRank {
         if self.collapsed.is_some() {
             return;
         }
+        if let ReductionMethod::Svd { to_retain } = method {
+            // SciPy's max_rank = inf still reduces once the rank reaches n.
+            self.svd_reduce(rank.unwrap_or(usize::MAX), to_retain);
+            return;
+        }
         let Some(rank) = rank else { return };
         match method {
             ReductionMethod::Restart => {
@@ -163,7 +168,82 @@ impl LowRank {
                     self.ds.remove(0);
                 }
             }
+            ReductionMethod::Svd { .. } => unreachable!("handled above"),
         }
+    }
+
+    /// `LowRankMatrix.svd_reduce(max_rank, to_retain)`: `D = Q R`, `C R^T = U S W^T`, keep the
+    /// `q` leading pairs `(U S, Q W)`; the kept rank-one terms do not depend on the signs or
+    /// the QR/SVD algorithm, only on the (distinct) singular values.
+    fn svd_reduce(&mut self, max_rank: usize, to_retain: Option<usize>) {
+        let mut p = max_rank;
+        let q0 = to_retain.unwrap_or(p.saturating_sub(2)).min(i64::MAX as usize) as i64;
+        if let Some(c0) = self.cs.first() {
+            p = p.min(c0.len());
+        }
+        let q = q0.min(p as i64 - 1).max(0) as usize;
+        let m = self.cs.len();
+        if m < p {
+            return;
+        }
+        // Modified Gram-Schmidt (twice) on the columns of D: D = Q R.
+        let mut qs: Vec<Array1<f64>> = self.ds.clone();
+        let mut r = Array2::<f64>::zeros((m, m));
+        for k in 0..m {
+            for _ in 0..2 {
+                for i in 0..k {
+                    let h = dot(&qs[i], &qs[k]);
+                    r[(i, k)] += h;
+                    let qi = qs[i].clone();
+                    qs[k].scaled_add(-h, &qi);
+                }
+            }
+            let nk = norm(&qs[k]);
+            r[(k, k)] = nk;
+            if nk > 0.0 {
+                qs[k] /= nk;
+            }
+        }
+        // C R^T: column k is sum_j C_j R[k, j].
+        let mut cs: Vec<Array1<f64>> = (0..m)
+            .map(|k| {
+                let mut col = Array1::zeros(self.cs[0].len());
+                for j in k..m {
+                    col.scaled_add(r[(k, j)], &self.cs[j]);
+                }
+                col
+            })
+            .collect();
+        // One-sided Jacobi on the columns of C R^T, the same rotations on Q.
+        for _ in 0..60 {
+            let mut rotated = false;
+            for i in 0..m {
+                for j in i + 1..m {
+                    let (a, b, g) = (dot(&cs[i], &cs[i]), dot(&cs[j], &cs[j]), dot(&cs[i], &cs[j]));
+                    if g == 0.0 || g.abs() <= f64::EPSILON * (a * b).sqrt() {
+                        continue;
+                    }
+                    rotated = true;
+                    let zeta = (b - a) / (2.0 * g);
+                    let t = zeta.signum() / (zeta.abs() + (1.0 + zeta * zeta).sqrt());
+                    let c = 1.0 / (1.0 + t * t).sqrt();
+                    let s = c * t;
+                    for v in [&mut cs, &mut qs] {
+                        let (vi, vj) = (v[i].clone(), v[j].clone());
+                        v[i] = &vi * c - &vj * s;
+                        v[j] = &vi * s + &vj * c;
+                    }
+                }
+            }
+            if !rotated {
+                break;
+            }
+        }
+        let mut order: Vec<usize> = (0..m).collect();
+        let sv: Vec<f64> = cs.iter().map(norm).collect();
+        order.sort_by(|&x, &y| sv[y].total_cmp(&sv[x]));
+        self.cs = order.iter().take(q).map(|&k| cs[k].clone()).collect();
+        self.ds = order.iter().take(q).map(|&k| qs[k].clone()).collect();
     }
 }
 

@@ -79,7 +79,7 @@ fn maxnorm(a: &Array1<f64>) -> f64 {
 }
 
 /// How Broyden's methods keep the rank of their inverse-Jacobian update bounded (SciPy's
-/// `reduction_method`); the `'svd'` reduction is not available.
+/// `reduction_method`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum ReductionMethod {
@@ -88,6 +88,12 @@ pub enum ReductionMethod {
     Restart,
     /// `'simple'`: drop the oldest updates beyond `max_rank - 1`.
     Simple,
+    /// `('svd', to_retain)`: once `max_rank - 1` updates are stored, keep the `to_retain`
+    /// (default `max_rank - 3`) largest singular directions of their sum.
+    Svd {
+        /// `to_retain` (SciPy's second tuple entry).
+        to_retain: Option<usize>,
+    },
 }
 
 /// The line search of the nonlinear solvers (SciPy's `line_search=`).
