@@ -91,6 +91,9 @@ fn axes_match_scipy() {
                 axes,
             };
             layouts(&x, |v| binary_hit_or_miss(v, &o).unwrap())
+        } else if f == "binary_fill_holes" {
+            let (st, org) = (bools(&fx, &c, "structure"), isizes(&fx, &c, "origin"));
+            layouts(&x, |v| binary_fill_holes(v, st.as_ref(), &org, axes.as_deref()).unwrap())
         } else {
             let o = BinaryOptions {
                 structure: bools(&fx, &c, "structure"),
@@ -120,7 +123,7 @@ fn axes_match_scipy() {
         }
         n += 1;
     }
-    assert!(n >= 985, "only {n} cases");
+    assert!(n >= 1009, "only {n} cases");
 }
 
 #[test]

@@ -106,7 +106,7 @@ fn morphology_matches_scipy() {
                     } else {
                         None
                     };
-                    for got in layouts(&x, |v| binary_fill_holes(v, st.as_ref(), &[]).unwrap()) {
+                    for got in layouts(&x, |v| binary_fill_holes(v, st.as_ref(), &[], None).unwrap()) {
                         assert_array_equal(&got, &fx.array_bool(&exp));
                     }
                 }
@@ -363,7 +363,7 @@ fn bad_inputs_are_errors() {
     assert!(label(&a, Some(&ArrayD::from_elem(IxDyn(&[3, 2]), true))).is_err());
     assert!(label(&a, Some(&ArrayD::from_elem(IxDyn(&[3]), true))).is_err());
     assert!(sum_labels(&a, &Array2::<i32>::zeros((2, 2)), None).is_err());
-    assert!(binary_fill_holes(&a, Some(&ArrayD::from_elem(IxDyn(&[3]), true)), &[]).is_err());
+    assert!(binary_fill_holes(&a, Some(&ArrayD::from_elem(IxDyn(&[3]), true)), &[], None).is_err());
 }
 
 #[test]

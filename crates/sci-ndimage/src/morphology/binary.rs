@@ -342,7 +342,8 @@ where
 ///
 /// # Errors
 ///
-/// A structure of another rank or empty, an invalid origin.
+/// A structure of another rank (than the input, or than `axes`) or empty, an invalid origin,
+/// an axis out of range or repeated.
 ///
 /// # Examples
 ///
@@ -350,14 +351,20 @@ where
 /// use sci_ndimage::binary_fill_holes;
 /// use sci_ndimage::sci_array::ndarray::array;
 /// let a = array![[0, 1, 1, 1, 0], [0, 1, 0, 1, 0], [0, 1, 1, 1, 0]];
-/// let f = binary_fill_holes(&a, None, &[]).unwrap();
+/// let f = binary_fill_holes(&a, None, &[], None).unwrap();
 /// assert!(f[[1, 2]]);
 /// assert!(!f[[1, 0]]);
+/// // Along the rows only (SciPy's `axes=[1]`), a gap closed left and right is a hole.
+/// let b = array![[0, 0, 0], [1, 0, 1], [0, 0, 0]];
+/// assert!(binary_fill_holes(&b, None, &[], Some(&[1])).unwrap()[[1, 1]]);
+/// assert!(!binary_fill_holes(&b, None, &[], Some(&[0])).unwrap()[[1, 1]]);
+/// assert!(!binary_fill_holes(&b, None, &[], None).unwrap()[[1, 1]]);
 /// ```
 pub fn binary_fill_holes<T, S, D>(
     input: &ArrayBase<S, D>,
     structure: Option<&ArrayD<bool>>,
     origin: &[isize],
+    axes: Option<&[isize]>,
 ) -> Result<Array<bool, D>>
 where
     T: Element,
@@ -365,7 +372,12 @@ where
     D: Dimension,
 {
     let inp = to_bool(input);
-    let opts = BinaryOptions { structure: structure.cloned(), origin: origin.to_vec(), ..Default::default() };
+    let opts = BinaryOptions {
+        structure: structure.cloned(),
+        origin: origin.to_vec(),
+        axes: axes.map(<[isize]>::to_vec),
+        ..Default::default()
+    };
     let p = prepare(inp.shape(), &opts, true)?;
     let nd = inp.ndim();
     let shape = inp.shape().to_vec();
