@@ -247,7 +247,7 @@ macro_rules! impl_real {
                 crate::eig::eigvals_real(&a)
             }
             fn schur_c_k(a: ArrayView2<'_, Self>) -> Result<ComplexSchur<Self>> {
-                crate::schur::schur_complex(&a)
+                crate::schur::schur_complex_real(&a)
             }
             fn from_complex_k(z: Complex<Self>) -> Self {
                 z.re

@@ -452,13 +452,14 @@ pub fn schur<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result
     real_schur(to_fortran(a))
 }
 
-/// Complex Schur decomposition `a = z · t · zᴴ` of a real matrix: `z` is unitary and `t`
-/// upper triangular with the eigenvalues on its diagonal.
+/// Complex Schur decomposition `a = z · t · zᴴ` of a real or complex matrix: `z` is unitary
+/// and `t` upper triangular with the eigenvalues on its diagonal.
 ///
-/// Computed as [`schur`] followed by [`rsf2csf`]. As in [`schur`], the eigenvalue order and
+/// For real `a` computed as [`schur`] followed by [`rsf2csf`]. As in [`schur`], the eigenvalue order and
 /// the phases of `z`'s columns may differ from SciPy's.
 ///
-/// SciPy equivalent: `scipy.linalg.schur(a, output='complex')` (real `a`).
+/// SciPy equivalent: `scipy.linalg.schur(a, output='complex')` (real `a`; for complex `a`,
+/// SciPy's `schur(a)`).
 ///
 /// # Errors
 ///
@@ -478,8 +479,31 @@ pub fn schur<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result
 /// let back: Complex64 = z.dot(&t).dot(&z.t().mapv(|x| x.conj()))[[1, 0]];
 /// assert!((back.re - 2.0).abs() < 1e-14);
 /// ```
+///
+/// Complex input (computed by Hessenberg reduction and single-shift complex QR sweeps, as
+/// LAPACK `zlahqr`):
+///
+/// ```
+/// use sci_linalg::schur_complex;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[C::new(1.0, 1.0), C::new(2.0, 0.0)], [C::new(0.0, -1.0), C::new(3.0, 0.5)]];
+/// let (t, z) = schur_complex(&a)?;
+/// assert_eq!(t[[1, 0]], C::new(0.0, 0.0));
+/// assert_allclose(&z.dot(&t).dot(&z.t().mapv(|x| x.conj())), &a, 1e-14, 1e-14);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
 #[allow(clippy::type_complexity)]
-pub fn schur_complex<T: LinalgFloat, S: Data<Elem = T>>(
+pub fn schur_complex<T: crate::LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+) -> Result<(Array2<Complex<crate::RealOf<T>>>, Array2<Complex<crate::RealOf<T>>>)> {
+    T::schur_c_k(a.view())
+}
+
+/// [`schur_complex`] of a real matrix: [`schur`] then [`rsf2csf`].
+#[allow(clippy::type_complexity)]
+pub(crate) fn schur_complex_real<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
 ) -> Result<(Array2<Complex<T>>, Array2<Complex<T>>)> {
     let (t, z) = schur(a)?;

@@ -193,3 +193,35 @@ fn complex_equations_match_scipy() {
     let shifted = &a + &(Array2::<C>::eye(9) * C::new(-0.5, 0.25));
     assert_allclose(&shifted.dot(&x), &Array2::from_elem((9, 1), C::new(1.0, 0.0)), 0.0, 1e-12);
 }
+
+#[test]
+fn complex_schur_of_complex_input() {
+    let f = fx();
+    let a = cm(&f, "cschur/a");
+    let (t, z) = schur_complex(&a).unwrap();
+    assert_allclose(&z.dot(&t).dot(&adj(&z)), &a, 0.0, 1e-13);
+    assert_allclose(&adj(&z).dot(&z), &Array2::eye(9), 0.0, 1e-14);
+    let w = f.array_c64("cschur/w");
+    let mut used = [false; 9];
+    for d in t.diag() {
+        let (k, dist) = w
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !used[*k])
+            .map(|(k, x)| (k, (x - d).norm()))
+            .min_by(|x, y| x.1.total_cmp(&y.1))
+            .unwrap();
+        assert!(dist < 1e-12, "{d} is not one of SciPy's eigenvalues ({dist:e})");
+        used[k] = true;
+    }
+    for j in 0..9 {
+        for i in j + 1..9 {
+            assert_eq!(t[[i, j]], C::new(0.0, 0.0));
+        }
+    }
+    // complex64
+    let a32 = a.mapv(|z| sci_array::num_complex::Complex32::new(z.re as f32, z.im as f32));
+    let (t32, z32) = schur_complex(&a32).unwrap();
+    let back = z32.dot(&t32).dot(&z32.t().mapv(|x| x.conj()));
+    assert_allclose(&back.mapv(|z| C::new(z.re.into(), z.im.into())), &a, 0.0, 1e-5);
+}
