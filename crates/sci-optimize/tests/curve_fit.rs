@@ -113,3 +113,19 @@ fn curve_fit_trf_edges_and_bad_input() {
     let e = curve_fit(model, &Array1::zeros(0), &Array1::zeros(0), &p0, &Default::default()).unwrap_err();
     assert!(matches!(e, OptimizeError::InvalidValue { arg: "ydata", .. }), "{e:?}");
 }
+
+#[test]
+fn curve_fit_lm_calls_the_model_nfev_times() {
+    // SciPy's curve_fit (method 'lm') calls the model exactly nfev times: for this problem
+    // 21 calls, nfev = 21, popt = [2.504713, 1.30547128, 0.50167606] (SciPy 1.17.1).
+    let x = Array1::linspace(0.0, 4.0, 50);
+    let y = x.mapv(|t: f64| 2.5 * (-1.3 * t).exp() + 0.5 + 0.01 * (7.0 * t).sin());
+    let calls = std::cell::Cell::new(0usize);
+    let f = |x: &Array1<f64>, p: &Array1<f64>| {
+        calls.set(calls.get() + 1);
+        model(x, p)
+    };
+    let r = curve_fit_full(f, &x, &y, &array![1.0, 1.0, 1.0], &CurveFitOptions::default()).unwrap();
+    assert_eq!((calls.get(), r.nfev), (21, 21));
+    assert_allclose(&r.popt, &array![2.504713, 1.30547128, 0.50167606], 1e-6, 0.0);
+}

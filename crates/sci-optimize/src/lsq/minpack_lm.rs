@@ -343,10 +343,25 @@ pub(crate) fn lm(
     x0: Array1<f64>,
     p: &LmParams,
 ) -> LmOutput {
+    lm_from(fun, jac, x0, None, p)
+}
+
+/// [`lm`] given the residuals at `x0` when the caller already has them (`f0`, counted in
+/// `nfev` as MINPACK's first evaluation), so that `fun(x0)` is not computed twice.
+pub(crate) fn lm_from(
+    fun: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
+    jac: Option<&dyn Fn(&Array1<f64>) -> Array2<f64>>,
+    x0: Array1<f64>,
+    f0: Option<Array1<f64>>,
+    p: &LmParams,
+) -> LmOutput {
     let epsmch = f64::EPSILON;
     let n = x0.len();
     let mut x = x0;
-    let mut fvec = fun(&x);
+    let mut fvec = match f0 {
+        Some(f) => f,
+        None => fun(&x),
+    };
     let m = fvec.len();
     let mut nfev = 1;
     let mut njev = 0;

@@ -21,7 +21,7 @@ pub use nnls::nnls;
 pub use root::{FsolveOptions, FsolveResult, RootMethod, RootOptions, fsolve, root};
 
 use crate::error::{OptimizeError, Result, invalid};
-use minpack_lm::{LmParams, covariance, lm};
+use minpack_lm::{LmParams, covariance, lm_from};
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
 use std::fmt;
 
@@ -192,7 +192,8 @@ where
         factor: o.factor,
         diag: None,
     };
-    let out = lm(&mut fun, o.jac, x0, &p);
+    // f0 is MINPACK's first evaluation: the model is not called twice at x0.
+    let out = lm_from(&mut fun, o.jac, x0, Some(f0), &p);
     Ok(LeastsqResult {
         cov_x: covariance(&out.r, &out.ipvt),
         x: out.x,
