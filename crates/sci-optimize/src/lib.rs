@@ -27,7 +27,7 @@
 //! * global optimization: [`differential_evolution`] (SciPy's path for a given seed), [`brute`],
 //!   [`basinhopping`], [`dual_annealing`], [`direct`] (Gablonsky's DIRECT and DIRECT-L);
 //! * linear programming: [`linprog`] (a bounded dual simplex method: SciPy's `highs`,
-//!   `highs-ds`; status and marginals as SciPy's), [`milp`] (branch and bound on it);
+//!   `highs-ds`, `highs-ipm`; status and marginals as SciPy's), [`milp`] (branch and bound on it);
 //! * assignment: [`linear_sum_assignment`] (SciPy's shortest augmenting path, the same
 //!   assignment on ties).
 //!

@@ -33,7 +33,7 @@ fn linprog_scipy_test_problems() {
             "all" => LinprogBounds::All(lb[0], ub[0]),
             _ => LinprogBounds::PerVariable(lb.iter().copied().zip(ub.iter().copied()).collect()),
         };
-        for method in [LinprogMethod::Highs, LinprogMethod::HighsDs] {
+        for method in [LinprogMethod::Highs, LinprogMethod::HighsDs, LinprogMethod::HighsIpm] {
             let opts = LinprogOptions {
                 a_ub: (a_ub.nrows() > 0).then(|| a_ub.view()),
                 b_ub: (a_ub.nrows() > 0).then(|| b_ub.view()),
@@ -103,7 +103,7 @@ fn linprog_scipy_test_problems() {
             checked += 1;
         }
     }
-    assert!(checked >= 60, "{checked}");
+    assert!(checked >= 90, "{checked}");
 }
 
 /// The random problem of SciPy's generator, redrawn with NumPy's stream.
@@ -268,5 +268,53 @@ fn linprog_bad_input() {
     ];
     for (what, c, opts, want) in cases {
         assert_eq!(linprog(&c.view(), &opts).unwrap_err(), want, "{what}");
+    }
+}
+
+#[test]
+fn linprog_mixed_problems() {
+    // 150 seeded problems of every shape: status and optimum as SciPy's, for each method.
+    let fx =
+        Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/optimize_linprog_mixed.json"))
+            .unwrap();
+    for name in fx.keys() {
+        if name.starts_with('_') {
+            continue;
+        }
+        let k = |s: &str| format!("{name}/{s}");
+        let (c, a, b, ae, be) = (
+            v(&fx, &k("c")),
+            m2(&fx, &k("A_ub")),
+            v(&fx, &k("b_ub")),
+            m2(&fx, &k("A_eq")),
+            v(&fx, &k("b_eq")),
+        );
+        let (lb, ub) = (v(&fx, &k("lb")), v(&fx, &k("ub")));
+        for method in [LinprogMethod::HighsDs, LinprogMethod::HighsIpm] {
+            let opts = LinprogOptions {
+                a_ub: (a.nrows() > 0).then(|| a.view()),
+                b_ub: (a.nrows() > 0).then(|| b.view()),
+                a_eq: (ae.nrows() > 0).then(|| ae.view()),
+                b_eq: (ae.nrows() > 0).then(|| be.view()),
+                bounds: LinprogBounds::PerVariable(lb.iter().copied().zip(ub.iter().copied()).collect()),
+                method,
+                ..Default::default()
+            };
+            let r = linprog(&c.view(), &opts).unwrap();
+            let status = fx.i64(&k("status"));
+            assert_eq!(i64::from(r.status), status, "{name} {method:?}: {}", r.message);
+            if status == 0 {
+                let fun = fx.f64(&k("fun"));
+                let f = r.fun.unwrap();
+                assert!((f - fun).abs() <= 1e-9 * (1.0 + fun.abs()), "{name} {method:?}: {f} vs {fun}");
+                let x = r.x.unwrap();
+                assert!(r.slack.unwrap().iter().all(|&s| s >= -1e-7), "{name}");
+                assert!(r.con.unwrap().iter().all(|&s| s.abs() <= 1e-7), "{name}");
+                assert!(
+                    x.iter().zip(&lb).zip(&ub).all(|((x, l), u)| *x >= l - 1e-9 && *x <= u + 1e-9),
+                    "{name}"
+                );
+            }
+        }
     }
 }

@@ -98,7 +98,8 @@ pub(crate) struct DualSimplex<'a> {
     work: Vec<f64>,
 }
 
-fn nonbasic_state(lo: f64, up: f64, d: f64) -> VarState {
+/// The bound a nonbasic variable sits at: the one its reduced cost `d` points to when boxed.
+pub(crate) fn nonbasic_state(lo: f64, up: f64, d: f64) -> VarState {
     match (lo.is_finite(), up.is_finite()) {
         (true, true) => {
             if lo == up || d >= 0.0 {

@@ -1,6 +1,7 @@
 //! `linprog`: linear programming with a bounded dual simplex method.
 
 mod dual;
+mod ipm;
 mod lu;
 
 pub(crate) use dual::{DualSimplex, Outcome, StdLp, VarState};
@@ -17,10 +18,12 @@ use ndarray::{Array1, ArrayView1, ArrayView2};
 /// use sci_optimize::sci_array::ndarray::array;
 /// let opts = LinprogOptions { method: LinprogMethod::HighsDs, bounds: LinprogBounds::All(1.0, 2.0), ..Default::default() };
 /// assert_eq!(linprog(&array![1.0, -1.0].view(), &opts)?.x.unwrap(), array![1.0, 2.0]);
+/// let ipm = LinprogOptions { method: LinprogMethod::HighsIpm, ..opts };
+/// assert_eq!(linprog(&array![1.0, -1.0].view(), &ipm)?.x.unwrap(), array![1.0, 2.0]);
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 ///
-/// SciPy equivalent: `scipy.optimize.linprog(..., method='highs-ds')`
+/// SciPy equivalent: `scipy.optimize.linprog(..., method='highs-ds')` (or `'highs'`, `'highs-ipm'`)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum LinprogMethod {
@@ -31,6 +34,13 @@ pub enum LinprogMethod {
     /// `'highs-ds'`: the bounded dual simplex (dual steepest-edge pricing, bound-flipping
     /// ratio test with Harris tolerances, LU factorization with product-form updates).
     HighsDs,
+    /// `'highs-ipm'`: Mehrotra's predictor-corrector interior-point method (dense normal
+    /// equations), then a crossover: the interior point picks the starting basis and the dual
+    /// simplex finishes, so `x` is a vertex and the marginals are a basis's, as HiGHS's IPX
+    /// with crossover gives. `nit` counts the simplex clean-up iterations, or the
+    /// interior-point iterations when the crossover basis is already optimal (SciPy's
+    /// `simplex_nit or ipm_nit`).
+    HighsIpm,
 }
 
 /// Variable bounds of [`linprog`] (SciPy's `bounds`); `f64::NEG_INFINITY` / `f64::INFINITY`
@@ -255,9 +265,9 @@ pub(crate) fn expand_bounds(bounds: &LinprogBounds, n: usize) -> Result<(Vec<f64
 /// Minimize `c @ x` subject to `A_ub @ x <= b_ub`, `A_eq @ x == b_eq` and
 /// `lb <= x <= ub`, with SciPy's defaults (`bounds=(0, None)`, `method='highs'`).
 ///
-/// The solver is a bounded dual simplex method in the style of HiGHS's (see
-/// [`LinprogMethod::HighsDs`]); it returns a vertex. SciPy's `highs-ipm` (interior point) is not
-/// implemented. Bounds with `lb > ub` make the problem infeasible (status 2), as in SciPy.
+/// The default solver is a bounded dual simplex method in the style of HiGHS's (see
+/// [`LinprogMethod::HighsDs`]); [`LinprogMethod::HighsIpm`] is an interior-point method with
+/// crossover. Both return a vertex. Bounds with `lb > ub` make the problem infeasible (status 2), as in SciPy.
 ///
 /// # Errors
 ///
@@ -330,8 +340,18 @@ pub fn linprog(c: &ArrayView1<'_, f64>, options: &LinprogOptions<'_>) -> Result<
     }
     let m = chk.rl.len();
     let lp = StdLp::new(m, n, chk.rows, cv, (lb.clone(), ub.clone()), &chk.rl, &chk.ru);
-    let (out, sx) = solve_lp(&lp, max_iter);
-    let nit = sx.nit;
+    let (out, sx, ipm_nit) = match options.method {
+        LinprogMethod::HighsIpm => {
+            let (out, sx, ipm_nit) = ipm::solve_ipm(&lp, max_iter);
+            let (out, sx) = settle_unbounded(&lp, out, sx, max_iter);
+            (out, sx, ipm_nit)
+        }
+        _ => {
+            let (out, sx) = solve_lp(&lp, max_iter);
+            (out, sx, 0)
+        }
+    };
+    let nit = if sx.nit > 0 { sx.nit } else { ipm_nit };
     if out != Outcome::Optimal {
         return Ok(fail(out, nit));
     }
@@ -382,6 +402,17 @@ pub fn linprog(c: &ArrayView1<'_, f64>, options: &LinprogOptions<'_>) -> Result<
 pub(crate) fn solve_lp(lp: &StdLp, max_iter: usize) -> (Outcome, DualSimplex<'_>) {
     let mut sx = DualSimplex::new(lp);
     let out = sx.solve(max_iter);
+    settle_unbounded(lp, out, sx, max_iter)
+}
+
+/// A dual infeasible end (`Outcome::Unbounded` from the simplex) is unbounded if the problem
+/// is feasible, infeasible otherwise.
+fn settle_unbounded<'a>(
+    lp: &StdLp,
+    out: Outcome,
+    mut sx: DualSimplex<'a>,
+    max_iter: usize,
+) -> (Outcome, DualSimplex<'a>) {
     if out != Outcome::Unbounded {
         return (out, sx);
     }
