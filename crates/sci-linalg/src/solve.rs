@@ -331,6 +331,9 @@ pub struct TriangularOptions {
     pub lower: bool,
     /// Solve `aᵀ x = b` (SciPy `trans=1` or `'T'`; for real input `'C'` is the same).
     pub trans: bool,
+    /// With `trans`: solve `aᴴ x = b` instead (SciPy `trans=2` or `'C'`; no effect on real
+    /// input).
+    pub conjugate: bool,
     /// Assume the diagonal is all ones and do not read it.
     pub unit_diagonal: bool,
 }
@@ -369,6 +372,14 @@ where
 {
     let n = check_square_finite(a, "a")?;
     let mut x = rhs_matrix(b, n, "b")?;
+    // aᴴ x = b  ⇔  aᵀ conj(x) = conj(b)
+    let conj = T::IS_COMPLEX && opts.trans && opts.conjugate;
+    if conj {
+        x.mapv_inplace(T::conj);
+    }
     triangular_in_place(a, &mut x, opts.lower, opts.trans, opts.unit_diagonal)?;
+    if conj {
+        x.mapv_inplace(T::conj);
+    }
     Ok(rhs_back(x, b.ndim()))
 }

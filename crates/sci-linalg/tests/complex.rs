@@ -87,6 +87,12 @@ fn square_values_match_scipy() {
             |trans| solve_triangular(&t, &b2, TriangularOptions { trans, ..Default::default() }).unwrap();
         assert_allclose(&tri(false), &g("solve_tri"), RTOL, 1e-14);
         assert_allclose(&tri(true), &g("solve_tri_trans"), RTOL, 1e-14);
+        let conj = |a: &Array2<C>, lower| {
+            let opts = TriangularOptions { lower, trans: true, conjugate: true, ..Default::default() };
+            solve_triangular(a, &b2, opts).unwrap()
+        };
+        assert_allclose(&conj(&t, false), &g("solve_tri_conj"), RTOL, 1e-14);
+        assert_allclose(&conj(&t.t().to_owned(), true), &g("solve_tri_lower_conj"), RTOL, 1e-14);
         let lf = lu_factor(&a).unwrap();
         assert_allclose(&lu_solve(&lf, &b2, false).unwrap(), &g("lu_solve"), RTOL, 1e-14);
         assert_allclose(&lu_solve(&lf, &b2, true).unwrap(), &g("lu_solve_trans"), RTOL, 1e-14);

@@ -136,7 +136,7 @@ fn solve_triangular_matches_scipy() {
                         "solve_triangular_{n}/x_{}{}{}",
                         lower as u8, trans as u8, unit_diagonal as u8
                     );
-                    let opts = TriangularOptions { lower, trans, unit_diagonal };
+                    let opts = TriangularOptions { lower, trans, unit_diagonal, conjugate: false };
                     let x = solve_triangular(&a, &b, opts).unwrap();
                     assert_allclose(&x, &m(&f, &key), RTOL, ATOL);
                     // 1-d right-hand side gives the first column
