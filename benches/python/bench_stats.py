@@ -46,3 +46,28 @@ def spearmanr_1e5(inp):
 def rankdata_1e6(inp):
     x = inp.npy("x")
     return lambda: {"ranks": st.rankdata(x)}
+
+
+@workload("stats.kendalltau_1e5", rtol=1e-9, atol=1e-300)
+def kendalltau_1e5(inp):
+    x, y = inp.npy("x"), inp.npy("y")
+    return lambda: {"r": np.array(st.kendalltau(x, y)[:2])}
+
+
+@workload("stats.mannwhitneyu_1e5", rtol=1e-9, atol=1e-300)
+def mannwhitneyu_1e5(inp):
+    x, y = inp.npy("x"), inp.npy("y")
+    return lambda: {"r": np.array(st.mannwhitneyu(x, y)[:2])}
+
+
+@workload("stats.ks_2samp_1e4", rtol=1e-9, atol=1e-300)
+def ks_2samp_1e4(inp):
+    x, y = inp.npy("x"), inp.npy("y")
+    return lambda: {"r": np.array(st.ks_2samp(x, y)[:2])}
+
+
+# Kernel sums of 1e4 terms per point, summed in the same order: 1e-12.
+@workload("stats.gaussian_kde_2d_1e4x1e3", rtol=1e-12, atol=1e-300)
+def gaussian_kde_2d(inp):
+    data, pts = inp.npy("data"), inp.npy("pts")
+    return lambda: {"pdf": st.gaussian_kde(data).evaluate(pts)}

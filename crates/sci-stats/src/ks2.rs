@@ -180,21 +180,30 @@ where
     }
     let mut d1: Vec<f64> = data1.iter().copied().collect();
     let mut d2: Vec<f64> = data2.iter().copied().collect();
-    d1.sort_by(f64::total_cmp);
-    d2.sort_by(f64::total_cmp);
+    d1.sort_unstable_by(f64::total_cmp);
+    d2.sort_unstable_by(f64::total_cmp);
     let (n1, n2) = (d1.len(), d2.len());
     // Empirical CDF differences at every pooled observation (first index of the extremes,
     // as NumPy's argmin/argmax).
-    let right = |v: &[f64], t: f64| v.partition_point(|&a| a <= t);
     let (mut min_s, mut argmin) = (f64::INFINITY, 0.0);
     let (mut max_s, mut argmax) = (f64::NEG_INFINITY, 0.0);
-    for &t in d1.iter().chain(d2.iter()) {
-        let diff = right(&d1, t) as f64 / n1 as f64 - right(&d2, t) as f64 / n2 as f64;
-        if diff < min_s {
-            (min_s, argmin) = (diff, t);
-        }
-        if diff > max_s {
-            (max_s, argmax) = (diff, t);
+    for sample in [&d1, &d2] {
+        // `sample` is sorted, so the counts of d1 and d2 at or below t only move forward.
+        let (mut i1, mut i2) = (0, 0);
+        for &t in sample.iter() {
+            while i1 < n1 && d1[i1] <= t {
+                i1 += 1;
+            }
+            while i2 < n2 && d2[i2] <= t {
+                i2 += 1;
+            }
+            let diff = i1 as f64 / n1 as f64 - i2 as f64 / n2 as f64;
+            if diff < min_s {
+                (min_s, argmin) = (diff, t);
+            }
+            if diff > max_s {
+                (max_s, argmax) = (diff, t);
+            }
         }
     }
     let min_s = (-min_s).clamp(0.0, 1.0);

@@ -5,7 +5,8 @@ use crate::Alternative;
 use crate::correlation::{CorrelationResult, same_len};
 use crate::descriptive::values;
 use crate::error::{Result, StatsError, check_len};
-use ndarray::{ArrayBase, Data, Ix1};
+use ndarray::{ArrayBase, ArrayView1, Data, Ix1};
+use sci_array::SortKind;
 use sci_array::special::ndtr;
 
 /// How the p-value of a rank test is computed (SciPy's `method`).
@@ -70,26 +71,61 @@ fn count_rank_tie(ranks: &[usize]) -> (i128, f64, f64) {
     (a, b, c)
 }
 
-/// Pairs i < j with y[i] > y[j] (a Fenwick tree over dense ranks, as SciPy's `_kendall_dis`).
+/// Pairs i < j with y[i] > y[j] (SciPy's `_kendall_dis` counts the same pairs with a Fenwick
+/// tree; a merge sort reads memory in order and splits across threads).
 fn count_inversions(y: &[usize]) -> i128 {
-    let sup = y.iter().copied().max().unwrap_or(0) + 1;
-    let mut tree = vec![0i64; sup];
-    let mut dis = 0i128;
-    for (i, &yi) in y.iter().enumerate() {
-        // Elements seen so far with rank ≤ yi.
-        let (mut idx, mut le) = (yi, 0i64);
-        while idx != 0 {
-            le += tree[idx];
-            idx &= idx - 1;
+    let mut a: Vec<u32> = y.iter().map(|&v| v as u32).collect();
+    let mut buf = vec![0u32; a.len()];
+    merge_count(&mut a, &mut buf) as i128
+}
+
+/// Sorts `a` (using `buf` of the same length) and returns its number of strict inversions.
+fn merge_count(a: &mut [u32], buf: &mut [u32]) -> u64 {
+    let n = a.len();
+    if n <= 32 {
+        // Insertion sort, counting the larger elements each one moves past.
+        let mut inv = 0u64;
+        for i in 1..n {
+            let v = a[i];
+            let mut j = i;
+            while j > 0 && a[j - 1] > v {
+                a[j] = a[j - 1];
+                j -= 1;
+            }
+            inv += (i - j) as u64;
+            a[j] = v;
         }
-        dis += i as i128 - le as i128;
-        let mut idx = yi;
-        while idx < sup {
-            tree[idx] += 1;
-            idx += idx & idx.wrapping_neg();
-        }
+        return inv;
     }
-    dis
+    let mid = n / 2;
+    let (al, ar) = a.split_at_mut(mid);
+    let (bl, br) = buf.split_at_mut(mid);
+    #[cfg(feature = "rayon")]
+    let (il, ir) = if n >= 1 << 15 {
+        rayon::join(|| merge_count(al, bl), || merge_count(ar, br))
+    } else {
+        (merge_count(al, bl), merge_count(ar, br))
+    };
+    #[cfg(not(feature = "rayon"))]
+    let (il, ir) = (merge_count(al, bl), merge_count(ar, br));
+    let mut inv = il + ir;
+    let (mut i, mut j, mut k) = (0, mid, 0);
+    while i < mid && j < n {
+        if a[i] <= a[j] {
+            buf[k] = a[i];
+            i += 1;
+        } else {
+            buf[k] = a[j];
+            inv += (mid - i) as u64;
+            j += 1;
+        }
+        k += 1;
+    }
+    buf[k..k + mid - i].copy_from_slice(&a[i..mid]);
+    k += mid - i;
+    buf[k..k + n - j].copy_from_slice(&a[j..n]);
+    a.copy_from_slice(buf);
+    inv
 }
 
 /// n! as f64 (exact up to 22!, then correctly rounded products as SciPy's Python ints
@@ -205,17 +241,20 @@ where
     if n == 0 || x.iter().chain(y.iter()).any(|v| v.is_nan()) {
         return Ok(nan);
     }
-    let (xv, yv) = (values(x), values(y));
-    // Sort on y and convert y to dense ranks; then a stable sort on x, x to dense ranks.
-    let mut perm: Vec<usize> = (0..n).collect();
-    perm.sort_by(|&i, &j| yv[i].total_cmp(&yv[j]));
+    // Sort on y and convert y to dense ranks; then a stable sort on x (ties in x keep y's
+    // order) and x to dense ranks, as SciPy.
+    let stable = |v: &[f64]| -> Vec<usize> {
+        sci_array::argsort(&ArrayView1::from(v), 0, SortKind::Stable).expect("axis 0 of a 1-d array").to_vec()
+    };
+    let yv: Vec<f64> = y.iter().copied().collect();
+    let perm = stable(&yv);
     let ys: Vec<f64> = perm.iter().map(|&i| yv[i]).collect();
-    let yr = dense_ranks_of_sorted(&ys);
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&i, &j| xv[perm[i]].total_cmp(&xv[perm[j]]));
-    let xs: Vec<f64> = order.iter().map(|&i| xv[perm[i]]).collect();
+    let yr0 = dense_ranks_of_sorted(&ys);
+    let xp: Vec<f64> = perm.iter().map(|&i| x[i]).collect();
+    let order = stable(&xp);
+    let xs: Vec<f64> = order.iter().map(|&i| xp[i]).collect();
     let xr = dense_ranks_of_sorted(&xs);
-    let yr: Vec<usize> = order.iter().map(|&i| yr[i]).collect();
+    let yr: Vec<usize> = order.iter().map(|&i| yr0[i]).collect();
 
     let dis = count_inversions(&yr);
     let mut ntie = 0i128;
