@@ -114,6 +114,29 @@ fn morphology_extra_bad_input() {
                 .to_string(),
             "same dimensionality",
         ),
+        // SciPy loops for ever on these (the structure misses its centre, the result cycles).
+        (
+            binary_propagation(
+                &sci_array::ndarray::array![0, 0, 1, 0, 0],
+                &BinaryOptions::structure(&sci_array::ndarray::array![true, false, true]),
+            )
+            .unwrap_err()
+            .to_string(),
+            "cycles",
+        ),
+        (
+            binary_erosion(
+                &sci_array::ndarray::array![1, 0, 1, 0, 1],
+                &BinaryOptions {
+                    iterations: 0,
+                    border_value: true,
+                    ..BinaryOptions::structure(&sci_array::ndarray::array![true, false, true])
+                },
+            )
+            .unwrap_err()
+            .to_string(),
+            "cycles",
+        ),
         (morphological_laplace(&x, &GreyOptions::size(&[3])).unwrap_err().to_string(), "boolean"),
         (
             morphological_laplace(&x.mapv(|b| b as u8 as f64), &GreyOptions::default())

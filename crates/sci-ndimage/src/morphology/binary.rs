@@ -9,7 +9,7 @@ use crate::support::{
     PAR_THRESHOLD, check_axes, expand_to_axes, footprint_offsets, nd_lines, origins, pad, reverse_all, to_dim,
 };
 use sci_array::ArrayError;
-use sci_array::ndarray::{Array, ArrayBase, ArrayD, Data, Dimension};
+use sci_array::ndarray::{Array, ArrayBase, ArrayD, Data, Dimension, IxDyn};
 use std::collections::VecDeque;
 
 /// Options of the binary morphology functions (SciPy's keyword arguments and defaults).
@@ -181,14 +181,45 @@ fn iterate(
 ) -> Result<ArrayD<bool>> {
     let track = iterations < 1;
     let (mut cur, mut changed) = pass(&input, p, border, dilate, track)?;
+    // Repeated until stable with a structure that misses its own centre, the result need not
+    // settle (SciPy then loops for ever): such runs are watched for a cycle (Brent's method,
+    // one stored state) and end with an error.
+    let watch = track && !centre_set(p);
+    let (mut snap, mut lam, mut power) = (cur.clone(), 0usize, 1usize);
     let mut ii = 1;
     while ii < iterations || (track && changed) {
         let (next, ch) = pass(&cur, p, border, dilate, track)?;
         cur = next;
         changed = ch;
         ii += 1;
+        if watch && changed {
+            if cur == snap {
+                return Err(invalid(
+                    "structure",
+                    "the operation repeated until stable cycles: the structure (at its origin) does not contain its centre",
+                ));
+            }
+            lam += 1;
+            if lam == power {
+                snap = cur.clone();
+                power *= 2;
+                lam = 0;
+            }
+        }
     }
     Ok(cur)
+}
+
+/// SciPy's `_center_is_true` for the structure as a pass uses it (origin included).
+fn centre_set(p: &Prepared) -> bool {
+    let idx: Option<Vec<usize>> = p
+        .structure
+        .shape()
+        .iter()
+        .zip(&p.origin)
+        .map(|(&s, &o)| usize::try_from((s / 2) as isize + o).ok().filter(|&i| i < s))
+        .collect();
+    idx.is_some_and(|i| p.structure[IxDyn(&i)])
 }
 
 fn erosion_dyn(input: ArrayD<bool>, opts: &BinaryOptions) -> Result<ArrayD<bool>> {
@@ -211,7 +242,9 @@ fn dilation_dyn(input: ArrayD<bool>, opts: &BinaryOptions) -> Result<ArrayD<bool
 /// # Errors
 ///
 /// A structure of another rank (than the input, or than `axes`) or empty, a mask of another
-/// shape, an invalid origin, an axis out of range or repeated.
+/// shape, an invalid origin, an axis out of range or repeated; with `iterations <= 0`, a
+/// structure missing its centre whose repetitions cycle instead of settling (SciPy loops for
+/// ever there).
 ///
 /// # Examples
 ///
