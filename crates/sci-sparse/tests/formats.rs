@@ -443,3 +443,32 @@ fn large_products_and_conversions_match_small_kernels() {
     }
     assert_array_equal(&csr.toarray(), &dense);
 }
+
+/// The parallel `sum_duplicates` (above 1e5 entries): lines packed per block, blocks moved
+/// together; an already canonical matrix stays as it is.
+#[test]
+fn large_sum_duplicates_packs_blocks() {
+    let (m, n, per) = (1000, 1000, 300);
+    // each line: columns 299..0 (reversed), the last line with column 0 twice more
+    let mut indices: Vec<usize> = Vec::new();
+    let mut indptr = vec![0usize];
+    for i in 0..m {
+        indices.extend((0..per).rev());
+        if i == m - 1 {
+            indices.extend([0, 0]);
+        }
+        indptr.push(indices.len());
+    }
+    let data: Vec<f64> = (0..indices.len()).map(|k| (k % 7) as f64 + 1.0).collect();
+    let a = CsrMatrix::from_parts(data.clone(), indices.clone(), indptr.clone(), (m, n)).unwrap();
+    let dense = a.toarray();
+    let mut b = a.clone();
+    b.sum_duplicates();
+    assert!(b.has_canonical_format());
+    assert_eq!(b.nnz(), m * per);
+    assert_eq!(b.indptr()[m], m * per);
+    assert_array_equal(&b.toarray(), &dense);
+    let mut c = b.clone();
+    c.sum_duplicates();
+    assert_eq!(c, b);
+}
