@@ -128,8 +128,12 @@ pub use cholesky::{ChoFactor, cho_factor, cho_solve, cholesky};
 pub use circulant::{CirculantSingular, solve_circulant};
 pub use eig::{eig, eigh, eigvals, eigvalsh};
 pub use eig_gen::{Eig, EigOptions, eig_with, eigvals_with};
-pub use eigh_gen::{EighOptions, eigh_tridiagonal, eigh_with, eigvalsh_tridiagonal, eigvalsh_with};
+pub use eigh_gen::{
+    EighOptions, TridiagonalDriver, TridiagonalOptions, eigh_tridiagonal, eigh_tridiagonal_with, eigh_with,
+    eigvalsh_tridiagonal, eigvalsh_tridiagonal_with, eigvalsh_with,
+};
 pub use error::{LinalgError, Result};
+mod tridiag;
 pub use hessenberg::hessenberg;
 pub use ldl::ldl;
 pub use linalg_scalar::{LinalgScalar, RealOf};

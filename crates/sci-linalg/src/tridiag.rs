@@ -1,0 +1,338 @@
+//! The symmetric tridiagonal eigensolver behind [`crate::eigh_tridiagonal`]: eigenvalues by
+//! implicit QL (all of them) or bisection on Sturm counts (LAPACK `stebz`), eigenvectors by
+//! inverse iteration with Gram-Schmidt inside clusters of close eigenvalues (LAPACK `stein`).
+//! Everything is `O(n)` per eigenvalue and per eigenvector (`O(n²)` for the whole spectrum).
+
+use crate::error::{LinalgError, Result};
+
+/// Eigenvalues closer than `CLUSTER * ‖T‖₁` get their vectors orthogonalised against each
+/// other. LAPACK `stein` uses `1e-3`, which turns the spectrum of a random matrix into a few
+/// huge clusters (`O(n³)`); inverse iteration alone leaves two vectors orthogonal to about
+/// `ε ‖T‖ / gap`, so `1e-4` keeps them orthogonal to ~`1e-12`.
+const CLUSTER: f64 = 1e-4;
+/// Inverse-iteration steps (LAPACK `stein`'s MAXITS) and extra steps after convergence (EXTRA).
+const MAXITS: usize = 5;
+const EXTRA: usize = 2;
+
+/// Number of eigenvalues of the tridiagonal `(d, e2 = e²)` below `x` (LAPACK `laebz`'s count).
+fn sturm_count(d: &[f64], e2: &[f64], x: f64, pivmin: f64) -> usize {
+    let mut q = d[0] - x;
+    if q.abs() < pivmin {
+        q = -pivmin;
+    }
+    let mut count = usize::from(q < 0.0);
+    for i in 1..d.len() {
+        q = d[i] - x - e2[i - 1] / q;
+        if q.abs() < pivmin {
+            q = -pivmin;
+        }
+        count += usize::from(q < 0.0);
+    }
+    count
+}
+
+/// The tridiagonal's 1-norm, Gershgorin interval and `laebz`'s `pivmin`.
+pub(crate) struct Bounds {
+    pub onenrm: f64,
+    gl: f64,
+    gu: f64,
+    pivmin: f64,
+}
+
+pub(crate) fn bounds(d: &[f64], e: &[f64]) -> Bounds {
+    let n = d.len();
+    let (mut gl, mut gu, mut onenrm) = (f64::INFINITY, f64::NEG_INFINITY, 0.0f64);
+    for i in 0..n {
+        let r = if i > 0 { e[i - 1].abs() } else { 0.0 } + if i + 1 < n { e[i].abs() } else { 0.0 };
+        gl = gl.min(d[i] - r);
+        gu = gu.max(d[i] + r);
+        onenrm = onenrm.max(d[i].abs() + r);
+    }
+    let emax = e.iter().fold(0.0f64, |m, x| m.max(x * x));
+    let pivmin = f64::MIN_POSITIVE * emax.max(1.0);
+    let tnorm = gl.abs().max(gu.abs());
+    let fudge = 2.1 * tnorm * f64::EPSILON * n as f64 + 4.2 * pivmin;
+    Bounds { onenrm, gl: gl - fudge, gu: gu + fudge, pivmin }
+}
+
+/// Eigenvalues with ascending indices `lo..hi` by bisection (LAPACK `stebz`): each interval is
+/// halved until narrower than `max(atol, pivmin, 2ε max(|l|, |u|))`, `atol = tol` or, for
+/// `tol <= 0`, `ε max(|gl|, |gu|)` (SciPy's default `tol=0`).
+pub(crate) fn bisect(d: &[f64], e: &[f64], b: &Bounds, lo: usize, hi: usize, tol: f64) -> Vec<f64> {
+    let e2: Vec<f64> = e.iter().map(|x| x * x).collect();
+    let ulp = f64::EPSILON;
+    let atol = if tol > 0.0 { tol } else { ulp * b.gl.abs().max(b.gu.abs()) };
+    let one = |k: usize| {
+        let (mut l, mut u) = (b.gl, b.gu);
+        while u - l > atol.max(b.pivmin).max(2.0 * ulp * l.abs().max(u.abs())) {
+            let mid = 0.5 * (l + u);
+            if mid <= l || mid >= u {
+                break;
+            }
+            if sturm_count(d, &e2, mid, b.pivmin) > k {
+                u = mid;
+            } else {
+                l = mid;
+            }
+        }
+        0.5 * (l + u)
+    };
+    let one = &one;
+    let mut out = vec![0.0; hi - lo];
+    let parts = threads((hi - lo) * d.len() * 50);
+    let per = (hi - lo).div_ceil(parts).max(1);
+    std::thread::scope(|sc| {
+        for (c, chunk) in out.chunks_mut(per).enumerate() {
+            let mut job = move || chunk.iter_mut().enumerate().for_each(|(i, x)| *x = one(lo + c * per + i));
+            if parts > 1 {
+                sc.spawn(job);
+            } else {
+                job();
+            }
+        }
+    });
+    out
+}
+
+/// Threads for `work` flops: one below 2·10⁵, else the available cores.
+fn threads(work: usize) -> usize {
+    if work < 200_000 { 1 } else { std::thread::available_parallelism().map_or(1, |n| n.get()) }
+}
+
+/// Number of eigenvalues below `x`.
+pub(crate) fn count_below(d: &[f64], e: &[f64], b: &Bounds, x: f64) -> usize {
+    let e2: Vec<f64> = e.iter().map(|x| x * x).collect();
+    sturm_count(d, &e2, x, b.pivmin)
+}
+
+/// All eigenvalues, ascending, by the implicit QL method with Wilkinson shifts (EISPACK `tql1`)
+/// on the matrix scaled to unit max-norm.
+pub(crate) fn ql_values(d_in: &[f64], e_in: &[f64]) -> Result<Vec<f64>> {
+    let n = d_in.len();
+    let scale = d_in.iter().chain(e_in).fold(0.0f64, |m, x| m.max(x.abs()));
+    if scale == 0.0 {
+        return Ok(vec![0.0; n]);
+    }
+    let mut d: Vec<f64> = d_in.iter().map(|x| x / scale).collect();
+    let mut e: Vec<f64> = e_in.iter().map(|x| x / scale).chain([0.0]).collect();
+    let eps = f64::EPSILON;
+    for l in 0..n {
+        let mut iter = 0;
+        loop {
+            let mut m = l;
+            while m + 1 < n {
+                if e[m].abs() <= eps * (d[m].abs() + d[m + 1].abs()) {
+                    break;
+                }
+                m += 1;
+            }
+            if m == l {
+                break;
+            }
+            iter += 1;
+            if iter > 60 {
+                return Err(LinalgError::NoConvergence { iterations: iter });
+            }
+            let mut g = (d[l + 1] - d[l]) / (2.0 * e[l]);
+            let mut r = (g * g + 1.0).sqrt();
+            g = d[m] - d[l] + e[l] / (g + r.copysign(g));
+            let (mut s, mut c, mut p) = (1.0f64, 1.0f64, 0.0f64);
+            let mut early = false;
+            for i in (l..m).rev() {
+                let f = s * e[i];
+                let bb = c * e[i];
+                r = (f * f + g * g).sqrt();
+                e[i + 1] = r;
+                if r == 0.0 {
+                    d[i + 1] -= p;
+                    e[m] = 0.0;
+                    early = true;
+                    break;
+                }
+                s = f / r;
+                c = g / r;
+                g = d[i + 1] - p;
+                r = (d[i] - g) * s + 2.0 * c * bb;
+                p = s * r;
+                d[i + 1] = g + p;
+                g = c * r - bb;
+            }
+            if early {
+                continue;
+            }
+            d[l] -= p;
+            e[l] = g;
+            e[m] = 0.0;
+        }
+    }
+    d.sort_by(f64::total_cmp);
+    d.iter_mut().for_each(|x| *x *= scale);
+    Ok(d)
+}
+
+/// `T - λI = P L U` by Gaussian elimination with partial pivoting (LAPACK `lagtf`); the zero
+/// (or tiny) pivots of `U` are replaced by `±pert` (as `lagts`).
+struct TriLu {
+    u1: Vec<f64>,
+    u2: Vec<f64>,
+    u3: Vec<f64>,
+    l: Vec<f64>,
+    piv: Vec<bool>,
+}
+
+impl TriLu {
+    fn new(d: &[f64], e: &[f64], lambda: f64, pert: f64) -> Self {
+        let n = d.len();
+        let (mut u1, mut u2, mut u3) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+        let (mut l, mut piv) = (vec![0.0; n], vec![false; n]);
+        // The pending row holds (x, y) in columns (k, k + 1).
+        let (mut x, mut y) = (d[0] - lambda, if n > 1 { e[0] } else { 0.0 });
+        for k in 0..n - 1 {
+            let (c, a, b) = (e[k], d[k + 1] - lambda, if k + 2 < n { e[k + 1] } else { 0.0 });
+            if x.abs() >= c.abs() {
+                let mult = if x == 0.0 { 0.0 } else { c / x };
+                (u1[k], u2[k], u3[k]) = (x, y, 0.0);
+                l[k] = mult;
+                (x, y) = (a - mult * y, b);
+            } else {
+                let mult = x / c;
+                (u1[k], u2[k], u3[k]) = (c, a, b);
+                l[k] = mult;
+                piv[k] = true;
+                (x, y) = (y - mult * a, -mult * b);
+            }
+        }
+        u1[n - 1] = x;
+        for u in &mut u1 {
+            if u.abs() < pert {
+                *u = if *u < 0.0 { -pert } else { pert };
+            }
+        }
+        Self { u1, u2, u3, l, piv }
+    }
+
+    fn solve(&self, r: &mut [f64]) {
+        let n = r.len();
+        for k in 0..n - 1 {
+            if self.piv[k] {
+                r.swap(k, k + 1);
+            }
+            r[k + 1] -= self.l[k] * r[k];
+        }
+        r[n - 1] /= self.u1[n - 1];
+        if n > 1 {
+            r[n - 2] = (r[n - 2] - self.u2[n - 2] * r[n - 1]) / self.u1[n - 2];
+        }
+        for k in (0..n.saturating_sub(2)).rev() {
+            r[k] = (r[k] - self.u2[k] * r[k + 1] - self.u3[k] * r[k + 2]) / self.u1[k];
+        }
+    }
+}
+
+/// A fixed pseudo-random start vector in (-1, 1) for eigenvalue `j` (as `stein`'s `larnv`).
+fn start_vector(j: usize, out: &mut [f64]) {
+    let mut s = (j as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x2545_F491_4F6C_DD1D;
+    for x in out {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        *x = (s >> 11) as f64 / (1u64 << 52) as f64 - 1.0;
+    }
+}
+
+/// Eigenvectors of the eigenvalues `w` (ascending) by inverse iteration (LAPACK `stein`),
+/// column-major `n × w.len()`; each column has unit 2-norm and its largest entry positive.
+pub(crate) fn inverse_iteration(d: &[f64], e: &[f64], w: &[f64], onenrm: f64) -> Result<Vec<f64>> {
+    let n = d.len();
+    let m = w.len();
+    let mut out = vec![0.0; n * m];
+    if m == 0 {
+        return Ok(out);
+    }
+    let ortol = CLUSTER * onenrm;
+    // Clusters: maximal runs with consecutive gaps <= ortol.
+    let mut starts = vec![0];
+    for j in 1..m {
+        if w[j] - w[j - 1] > ortol {
+            starts.push(j);
+        }
+    }
+    starts.push(m);
+    let mut chunks: Vec<(usize, &mut [f64])> = Vec::with_capacity(starts.len());
+    let mut rest = out.as_mut_slice();
+    for win in starts.windows(2) {
+        let (head, tail) = rest.split_at_mut((win[1] - win[0]) * n);
+        chunks.push((win[0], head));
+        rest = tail;
+    }
+    let parts = threads(n * m * 30);
+    // Clusters dealt round-robin by size to the threads.
+    let mut groups: Vec<Vec<(usize, &mut [f64])>> = (0..parts).map(|_| Vec::new()).collect();
+    for (i, c) in chunks.into_iter().enumerate() {
+        groups[i % parts].push(c);
+    }
+    let run = |g: Vec<(usize, &mut [f64])>| -> Result<()> {
+        g.into_iter().try_for_each(|(j0, cols)| cluster(d, e, w, j0, cols, onenrm))
+    };
+    std::thread::scope(|sc| {
+        let mut it = groups.into_iter();
+        let first = it.next().expect("at least one thread");
+        let handles: Vec<_> = it.map(|g| sc.spawn(move || run(g))).collect();
+        let mut res = run(first);
+        for h in handles {
+            let r = h.join().expect("inverse iteration thread panicked");
+            res = res.and(r);
+        }
+        res
+    })?;
+    Ok(out)
+}
+
+fn cluster(d: &[f64], e: &[f64], w: &[f64], j0: usize, cols: &mut [f64], onenrm: f64) -> Result<()> {
+    let n = d.len();
+    let eps = f64::EPSILON;
+    let pert = (eps * onenrm).max(f64::MIN_POSITIVE);
+    let dtpcrt = (0.1 / n as f64).sqrt();
+    let mut prev = f64::NEG_INFINITY;
+    for (k, j) in (j0..j0 + cols.len() / n).enumerate() {
+        let mut lambda = w[j];
+        // Equal eigenvalues in a cluster are pulled apart (stein's pertol).
+        let pertol = 10.0 * (eps * lambda).abs();
+        if k > 0 && lambda - prev < pertol {
+            lambda = prev + pertol;
+        }
+        prev = lambda;
+        let lu = TriLu::new(d, e, lambda, pert);
+        let (done, here) = cols.split_at_mut(k * n);
+        let x = &mut here[..n];
+        start_vector(j, x);
+        let (mut nrmchk, mut converged) = (0, false);
+        for _ in 0..MAXITS {
+            let asum: f64 = x.iter().map(|v| v.abs()).sum();
+            let scl = n as f64 * onenrm * eps.max(lu.u1[n - 1].abs()) / asum;
+            x.iter_mut().for_each(|v| *v *= scl);
+            lu.solve(x);
+            for q in done.chunks_exact(n) {
+                let dot: f64 = q.iter().zip(x.iter()).map(|(a, b)| a * b).sum();
+                x.iter_mut().zip(q).for_each(|(v, qi)| *v -= dot * qi);
+            }
+            let nrm = x.iter().fold(0.0f64, |mx, v| mx.max(v.abs()));
+            if nrm < dtpcrt {
+                continue;
+            }
+            nrmchk += 1;
+            if nrmchk > EXTRA {
+                converged = true;
+                break;
+            }
+        }
+        if !converged {
+            return Err(LinalgError::NoConvergence { iterations: MAXITS });
+        }
+        let nrm2 = x.iter().map(|v| v * v).sum::<f64>().sqrt();
+        let big = x.iter().copied().fold(0.0f64, |acc, v| if v.abs() > acc.abs() { v } else { acc });
+        let scl = if big < 0.0 { -1.0 / nrm2 } else { 1.0 / nrm2 };
+        x.iter_mut().for_each(|v| *v *= scl);
+    }
+    Ok(())
+}
