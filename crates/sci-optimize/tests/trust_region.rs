@@ -229,4 +229,60 @@ fn trust_region_bad_input() {
     }
     let e = minimize(|_: &Array1<f64>| f64::NAN, &x0, &base(Method::TrustExact)).unwrap_err();
     assert!(matches!(e, OptimizeError::NonFiniteInitial { .. }), "{e:?}");
+    // Derivatives of the wrong shape are errors, not panics, for every method.
+    let short_jac = |_: &Array1<f64>| array![1.0];
+    let bad_hess = |_: &Array1<f64>| Array2::<f64>::eye(3);
+    let bad_hessp = |_: &Array1<f64>, _: &Array1<f64>| array![1.0, 2.0, 3.0];
+    // Right at x0, wrong after the first step.
+    let late_hess = |x: &Array1<f64>| if x[0] == -1.2 { rosen_hess(x) } else { Array2::<f64>::eye(1) };
+    for m in [Method::TrustNcg, Method::TrustKrylov, Method::TrustExact, Method::Dogleg] {
+        let e = minimize(rosen, &x0, &MinimizeOptions { jac: Jac::Fn(&short_jac), ..base(m) }).unwrap_err();
+        assert!(
+            matches!(e, OptimizeError::WrongLength { arg: "jac(x)", expected: 2, found: 1 }),
+            "{m:?}: {e:?}"
+        );
+        let e = minimize(rosen, &x0, &MinimizeOptions { hess: Some(&bad_hess), ..base(m) }).unwrap_err();
+        assert!(matches!(e, OptimizeError::InvalidValue { arg: "hess", .. }), "{m:?}: {e:?}");
+        let e = minimize(rosen, &x0, &MinimizeOptions { hess: Some(&late_hess), ..base(m) }).unwrap_err();
+        assert!(matches!(e, OptimizeError::InvalidValue { arg: "hess", .. }), "{m:?}: {e:?}");
+    }
+    for m in [Method::TrustNcg, Method::TrustKrylov] {
+        let o = MinimizeOptions { hess: None, hessp: Some(&bad_hessp), ..base(m) };
+        let e = minimize(rosen, &x0, &o).unwrap_err();
+        assert!(matches!(e, OptimizeError::WrongLength { arg: "hessp(x, p)", .. }), "{m:?}: {e:?}");
+    }
+}
+
+#[test]
+fn trust_region_edge_cases() {
+    // A non-contiguous x0 view gives the same run as the owned array.
+    let x = array![-1.2, 99.0, 1.0];
+    let view = x.slice(sci_array::ndarray::s![..;2]);
+    let o = MinimizeOptions {
+        method: Method::TrustExact,
+        jac: Jac::Fn(&rosen_der),
+        hess: Some(&rosen_hess),
+        ..Default::default()
+    };
+    assert_eq!(minimize(rosen, &view, &o).unwrap(), minimize(rosen, &array![-1.2, 1.0], &o).unwrap());
+    // Starting at the minimum: no iteration, SciPy's counts (f, g, H once each).
+    for m in [Method::TrustNcg, Method::TrustKrylov, Method::TrustExact, Method::Dogleg] {
+        let o = MinimizeOptions {
+            method: m,
+            jac: Jac::Fn(&rosen_der),
+            hess: Some(&rosen_hess),
+            ..Default::default()
+        };
+        let r = minimize(rosen, &array![1.0, 1.0], &o).unwrap();
+        assert_eq!((r.nit, r.nfev, r.njev, r.nhev, r.status), (0, 1, 1, 1, 0), "{m:?}");
+        assert_eq!(r.x, array![1.0, 1.0]);
+    }
+    let sq = |x: &Array1<f64>| (x[0] - 2.0).powi(2);
+    let sq_g = |x: &Array1<f64>| array![2.0 * (x[0] - 2.0)];
+    let sq_h = |_: &Array1<f64>| array![[2.0]];
+    for m in [Method::TrustNcg, Method::TrustKrylov, Method::TrustExact, Method::Dogleg] {
+        let o = MinimizeOptions { method: m, jac: Jac::Fn(&sq_g), hess: Some(&sq_h), ..Default::default() };
+        let r = minimize(sq, &array![0.0], &o).unwrap();
+        assert!(r.success && (r.x[0] - 2.0).abs() < 1e-12, "{m:?}: {r:?}");
+    }
 }

@@ -135,11 +135,15 @@ fn tri_trs(delta: &[f64], gamma: &[f64], g_norm: f64, radius: f64) -> (Vec<f64>,
     let lambda_l = (-lmin).max(0.0);
     let mut lambda = if lmin > 0.0 { 0.0 } else { lambda_l + 1e-12 * (1.0 + lambda_l) };
     let mut sol = tri_solve(delta, gamma, lambda, &b);
-    while sol.is_none() {
+    for _ in 0..100 {
+        if sol.is_some() {
+            break;
+        }
         lambda = lambda_l + 2.0 * (lambda - lambda_l).max(1e-15 * (1.0 + lambda_l));
         sol = tri_solve(delta, gamma, lambda, &b);
     }
-    let mut h = sol.unwrap_or_default();
+    // Only a non-finite T gets here without a factorization: no step.
+    let Some(mut h) = sol else { return (vec![0.0; n], 0.0) };
     let hn = |h: &[f64]| h.iter().map(|v| v * v).sum::<f64>().sqrt();
     if hn(&h) < radius {
         // Hard case: add a multiple of the eigenvector of the smallest eigenvalue.

@@ -63,6 +63,18 @@ struct ScalarFunction<'a> {
     nfev: usize,
     ngev: usize,
     nhev: usize,
+    /// The first wrongly shaped `jac`/`hess`/`hessp` output (replaced by NaN so the
+    /// iteration can unwind; the driver then returns the error).
+    bad: Option<OptimizeError>,
+}
+
+/// `v` if it has length `n`, else NaNs, recording the error.
+fn checked_vec(v: Array1<f64>, n: usize, arg: &'static str, bad: &mut Option<OptimizeError>) -> Array1<f64> {
+    if v.len() == n {
+        return v;
+    }
+    bad.get_or_insert(OptimizeError::WrongLength { arg, expected: n, found: v.len() });
+    Array1::from_elem(n, f64::NAN)
 }
 
 impl ScalarFunction<'_> {
@@ -92,7 +104,7 @@ impl ScalarFunction<'_> {
             return g.clone();
         }
         let g = match self.jac {
-            Jac::Fn(j) => j(&self.x),
+            Jac::Fn(j) => checked_vec(j(&self.x), self.x.len(), "jac(x)", &mut self.bad),
             Jac::Default | Jac::FiniteDiff(_) => {
                 let method = if let Jac::FiniteDiff(m) = self.jac { m } else { FiniteDiff::TwoPoint };
                 let f0 = self.fun(x);
@@ -111,7 +123,15 @@ impl ScalarFunction<'_> {
         if let Some(h) = &self.h {
             return h.clone();
         }
-        let h = (self.hess.expect("the Hessian is given"))(&self.x);
+        let n = self.x.len();
+        let mut h = (self.hess.expect("the Hessian is given"))(&self.x);
+        if h.dim() != (n, n) {
+            self.bad.get_or_insert(invalid(
+                "hess",
+                format!("the return value has wrong shape: expected ({n}, {n}), actual {:?}", h.shape()),
+            ));
+            h = Array2::from_elem((n, n), f64::NAN);
+        }
         self.nhev += 1;
         self.h = Some(h.clone());
         h
@@ -204,7 +224,7 @@ impl Model {
         match o.hessp {
             Some(hp) => {
                 o.nhessp += 1;
-                hp(&self.x, p)
+                checked_vec(hp(&self.x, p), p.len(), "hessp(x, p)", &mut o.sf.bad)
             }
             None => {
                 if self.h.is_none() {
@@ -327,6 +347,7 @@ pub(crate) fn minimize_trust_region(
         nfev: 0,
         ngev: 0,
         nhev: 0,
+        bad: None,
     };
     // ScalarFunction's constructor: f, g and (a placeholder when only hessp is given) H.
     check_finite_start(sf.fun(&x0))?;
@@ -335,6 +356,9 @@ pub(crate) fn minimize_trust_region(
         sf.hess(&x0);
     } else {
         sf.nhev += 1;
+    }
+    if let Some(e) = sf.bad.take() {
+        return Err(e);
     }
     let mut o = Oracle { sf, hessp, nhessp: 0 };
 
@@ -372,6 +396,9 @@ pub(crate) fn minimize_trust_region(
             m = m_proposed;
         }
         k += 1;
+        if let Some(e) = o.sf.bad.take() {
+            return Err(e);
+        }
         let fx = m.fun(&mut o);
         if halt(args.callback, &x, fx) {
             stopped = true;
@@ -385,6 +412,9 @@ pub(crate) fn minimize_trust_region(
             warnflag = 1;
             break;
         }
+    }
+    if let Some(e) = o.sf.bad.take() {
+        return Err(e);
     }
     let message = match warnflag {
         0 => messages::SUCCESS,

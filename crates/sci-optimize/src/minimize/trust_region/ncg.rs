@@ -19,6 +19,10 @@ pub(super) fn solve(m: &mut Model, o: &mut Oracle<'_>, radius: f64) -> (Array1<f
     loop {
         let bd = m.hessp(o, &d);
         let dbd = d.dot(&bd);
+        if dbd.is_nan() {
+            // A NaN Hessian product (SciPy loops forever here): no further progress.
+            return (z, false);
+        }
         if dbd <= 0.0 {
             let (ta, tb) = boundaries_intersections(&z, &d, radius);
             let pa = &z + &(ta * &d);
