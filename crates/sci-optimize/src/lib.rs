@@ -18,9 +18,10 @@
 //!   that counts `nfev`/`njev`/`nhev` and returning an [`OptimizeResult`]; [`approx_fprime`],
 //!   [`check_grad`];
 //! * nonlinear systems: [`root`] (`hybr`: MINPACK's hybrid Powell method, `lm`, the
-//!   large-scale methods broyden1/2, anderson, linearmixing, diagbroyden, excitingmixing of
-//!   [`nonlin_solve`], and [`df_sane`]), [`fsolve`], and the shortcuts [`broyden1`],
-//!   [`broyden2`], [`anderson`], [`linearmixing`], [`diagbroyden`], [`excitingmixing`];
+//!   large-scale methods broyden1/2, anderson, linearmixing, diagbroyden, excitingmixing,
+//!   krylov of [`nonlin_solve`], and [`df_sane`]), [`fsolve`], and the shortcuts [`broyden1`],
+//!   [`broyden2`], [`anderson`], [`linearmixing`], [`diagbroyden`], [`excitingmixing`],
+//!   [`newton_krylov`];
 //! * least squares: [`least_squares`] (Trust Region Reflective with bounds and robust losses,
 //!   or Levenberg-Marquardt), [`leastsq`] on MINPACK's Levenberg-Marquardt, [`curve_fit`] (with
 //!   bounds and a covariance `sigma`), [`nnls`] (Lawson-Hanson), [`lsq_linear`] (BVLS);
@@ -84,7 +85,7 @@ pub use minimize::{
 pub use nonlin::{
     DfSaneLineSearch, DfSaneOptions, DfSaneResult, LineSearch, NonlinJacOptions, NonlinMethod, NonlinOptions,
     NonlinResult, ReductionMethod, anderson, broyden1, broyden2, df_sane, diagbroyden, excitingmixing,
-    linearmixing, nonlin_solve,
+    linearmixing, newton_krylov, nonlin_solve,
 };
 pub use numdiff::{APPROX_FPRIME_EPSILON, FiniteDiff, approx_fprime, check_grad};
 pub use problem::{IterState, Jac, OptimizeResult, Problem, Solver, Termination, run};

@@ -10,40 +10,11 @@ use sci_optimize::{
     diagbroyden, excitingmixing, linearmixing, nonlin_solve, root,
 };
 
+mod nonlin_problems;
+use nonlin_problems::problem;
+
 fn fixture() -> Fixture {
     Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/optimize_nonlin.json")).unwrap()
-}
-
-fn problem(name: &str) -> fn(&Array1<f64>) -> Array1<f64> {
-    match name {
-        "F" => |x| {
-            let d = [3.0, 2.0, 1.5, 1.0, 0.5];
-            let xtx: f64 = x.iter().map(|v| v * v).sum();
-            Array1::from_shape_fn(5, |i| -(d[i] * x[i]) - 0.01 * xtx * x[i])
-        },
-        "F2" | "F2_lucky" => |x| x.clone(),
-        "F3" => |x| array![-2.0 * x[0] + x[1] - 1.0, x[0] - 2.0 * x[1] + x[2] - 2.0, x[1] - 2.0 * x[2] - 3.0],
-        "F4_powell" => |x| array![1e4 * x[0] * x[1] - 1.0, (-x[0]).exp() + (-x[1]).exp() - (1.0 + 1.0 / 1e4)],
-        "F5" => |x| {
-            let p = x.mapv(|q| 0.5 * (q * q));
-            array![p[1] - p[0], p[2] - p[0], p[3] - p[0], x.sum() - 4.0]
-        },
-        "F6" => |x| {
-            let (x1, x2) = (x[0], x[1]);
-            let v = [(x1 + 3.0) * (x2.powf(5.0) - 7.0) + 3.0 * 6.0, (x2 * x1.exp() - 1.0).sin()];
-            // -solve(J0, v) by LAPACK's partially pivoted LU of the 2x2 J0
-            let (a, b, c, d) = (-4.256, 14.7, 0.8394989, 0.59964207);
-            let l = c * (1.0 / a);
-            let u = d - l * b;
-            let y1 = (v[1] - l * v[0]) / u;
-            let y0 = (v[0] - b * y1) / a;
-            array![-y0, -y1]
-        },
-        "tutorial" => {
-            |x| array![x[0] + 0.5 * (x[0] - x[1]).powf(3.0) - 1.0, 0.5 * (x[1] - x[0]).powf(3.0) + x[1]]
-        }
-        other => panic!("unknown problem {other}"),
-    }
 }
 
 fn method(name: &str) -> RootMethod {
@@ -132,6 +103,7 @@ fn root_nonlin_matches_scipy() {
                 w0: jo.get("w0").and_then(|v| v.as_f64()),
                 m: jo.get("M").and_then(|v| v.as_u64()).map(|v| v as usize),
                 alphamax: jo.get("alphamax").and_then(|v| v.as_f64()),
+                ..Default::default()
             });
         }
         let x0 = fx.array_f64(&c("x0")).into_dimensionality::<Ix1>().unwrap();

@@ -34,6 +34,8 @@ pub enum RootMethod {
     ExcitingMixing,
     /// `"df-sane"`: derivative-free spectral method ([`df_sane`](crate::df_sane)).
     DfSane,
+    /// `"krylov"`: Newton-Krylov with LGMRES ([`newton_krylov`](crate::newton_krylov)).
+    Krylov,
 }
 
 impl RootMethod {
@@ -55,6 +57,7 @@ impl RootMethod {
             Self::DiagBroyden => "diagbroyden",
             Self::ExcitingMixing => "excitingmixing",
             Self::DfSane => "df-sane",
+            Self::Krylov => "krylov",
         }
     }
 
@@ -66,6 +69,7 @@ impl RootMethod {
             Self::LinearMixing => NonlinMethod::LinearMixing,
             Self::DiagBroyden => NonlinMethod::DiagBroyden,
             Self::ExcitingMixing => NonlinMethod::ExcitingMixing,
+            Self::Krylov => NonlinMethod::Krylov,
             _ => return None,
         })
     }
@@ -230,10 +234,10 @@ fn system_result(
 
 /// Finds a root of a vector function `fun: R^n -> R^m` from `x0`.
 ///
-/// SciPy equivalent: `scipy.optimize.root` (all methods but `'krylov'`).
+/// SciPy equivalent: `scipy.optimize.root`.
 ///
-/// * `Broyden1`, `Broyden2`, `Anderson`, `LinearMixing`, `DiagBroyden`, `ExcitingMixing`:
-///   SciPy's `nonlin_solve` ([`nonlin_solve`](crate::nonlin_solve)) with options `nit`,
+/// * `Broyden1`, `Broyden2`, `Anderson`, `LinearMixing`, `DiagBroyden`, `ExcitingMixing`,
+///   `Krylov` (inner solver LGMRES only; `rdiff`, `inner_m`, `outer_k` in `jac_options`): SciPy's `nonlin_solve` ([`nonlin_solve`](crate::nonlin_solve)) with options `nit`,
 ///   `maxiter`, `ftol`, `fatol`, `xtol`, `xatol`, `tol_norm`, `line_search`, `jac_options`;
 ///   `nit` and `status` as SciPy's (`nfev` is counted here; SciPy does not report it).
 /// * `DfSane`: [`df_sane`](crate::df_sane) with `ftol`, `fatol`, `maxfev` and the rest of

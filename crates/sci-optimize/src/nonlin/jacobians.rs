@@ -11,6 +11,16 @@ pub(super) trait JacApprox {
     fn setup(&mut self, x: &Array1<f64>, f: &Array1<f64>);
     /// `J^-1 v`.
     fn solve(&mut self, v: &Array1<f64>) -> Result<Array1<f64>>;
+    /// `solve(v, tol=tol)` with access to `F` (SciPy's `Jacobian.solve(rhs, tol)` after
+    /// `setup(x, F, func)`): only the Krylov approximation uses them.
+    fn solve_with(
+        &mut self,
+        v: &Array1<f64>,
+        _tol: f64,
+        _func: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
+    ) -> Result<Array1<f64>> {
+        self.solve(v)
+    }
     fn update(&mut self, x: &Array1<f64>, f: &Array1<f64>) -> Result<()>;
 }
 

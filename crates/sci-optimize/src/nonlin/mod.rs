@@ -4,11 +4,13 @@
 
 mod dfsane;
 mod jacobians;
+mod krylov;
 
 pub use dfsane::{DfSaneLineSearch, DfSaneOptions, DfSaneResult, df_sane};
 
 use crate::error::{OptimizeError, Result, invalid};
 use jacobians::{Anderson, Broyden, DiagKind, Diagonal, JacApprox};
+use krylov::Krylov;
 use ndarray::{Array1, ArrayBase, Data, Ix1};
 use std::fmt;
 
@@ -128,6 +130,17 @@ pub struct NonlinJacOptions {
     pub m: Option<usize>,
     /// `alphamax` (excitingmixing; default 1.0): the largest entry of the diagonal.
     pub alphamax: Option<f64>,
+    /// `rdiff` (krylov; default `sqrt(eps)`): relative step of the forward-difference
+    /// Jacobian-vector product.
+    pub rdiff: Option<f64>,
+    /// `inner_maxiter` (krylov; default 20): accepted for SciPy's signature; with the default
+    /// inner solver LGMRES SciPy replaces it by `maxiter=1` (one restart cycle per Newton
+    /// step), so it has no effect.
+    pub inner_maxiter: Option<usize>,
+    /// `inner_inner_m` (krylov; default 30): LGMRES's inner Krylov subspace size.
+    pub inner_m: Option<usize>,
+    /// `outer_k` (krylov; default 10): LGMRES augmentation vectors kept across Newton steps.
+    pub outer_k: Option<usize>,
 }
 
 /// The Jacobian approximations of [`nonlin_solve`] (SciPy's `jacobian=` names).
@@ -146,6 +159,9 @@ pub enum NonlinMethod {
     DiagBroyden,
     /// `'excitingmixing'`: a tuned diagonal approximation.
     ExcitingMixing,
+    /// `'krylov'`: Newton-Krylov, the inverse Jacobian applied by LGMRES on forward-difference
+    /// Jacobian-vector products (SciPy's `KrylovJacobian`).
+    Krylov,
 }
 
 impl NonlinMethod {
@@ -164,6 +180,7 @@ impl NonlinMethod {
             Self::LinearMixing => "linearmixing",
             Self::DiagBroyden => "diagbroyden",
             Self::ExcitingMixing => "excitingmixing",
+            Self::Krylov => "krylov",
         }
     }
 
@@ -182,7 +199,31 @@ impl NonlinMethod {
             [("reduction_method", o.reduction_method.is_some()), ("max_rank", o.max_rank.is_some())];
         let anderson_only = [("w0", o.w0.is_some()), ("M", o.m.is_some())];
         let exciting_only = [("alphamax", o.alphamax.is_some())];
+        let krylov_only = [
+            ("rdiff", o.rdiff.is_some()),
+            ("inner_maxiter", o.inner_maxiter.is_some()),
+            ("inner_m", o.inner_m.is_some()),
+            ("outer_k", o.outer_k.is_some()),
+        ];
+        if self != Self::Krylov {
+            reject(&krylov_only)?;
+        }
         Ok(match self {
+            Self::Krylov => {
+                reject(&[("alpha", o.alpha.is_some())])?;
+                reject(&broyden_only)?;
+                reject(&anderson_only)?;
+                reject(&exciting_only)?;
+                if let Some(r) = o.rdiff
+                    && !(r.is_finite() && r > 0.0)
+                {
+                    return Err(invalid("rdiff", format!("must be positive and finite, got {r}")));
+                }
+                if o.inner_m == Some(0) {
+                    return Err(invalid("inner_m", "must be positive, got 0"));
+                }
+                Box::new(Krylov::new(o.rdiff, o.inner_m.unwrap_or(30), o.outer_k.unwrap_or(10)))
+            }
             Self::Broyden1 | Self::Broyden2 => {
                 reject(&anderson_only)?;
                 reject(&exciting_only)?;
@@ -533,7 +574,9 @@ fn solve<F: FnMut(&Array1<f64>) -> Array1<f64>>(
             exhausted = false;
             break;
         }
-        dx = -jac.solve(&fx)?;
+        // the tolerance, as computed for scipy.sparse.linalg's solvers
+        let tol = eta.min(eta * fx_norm);
+        dx = -jac.solve_with(&fx, tol, &mut func)?;
         if checked_norm(&dx)? == 0.0 {
             return Err(invalid(
                 "jacobian",
@@ -731,4 +774,26 @@ nonlin_shortcut!(
     /// ```
     excitingmixing,
     NonlinMethod::ExcitingMixing
+);
+
+nonlin_shortcut!(
+    /// Root of `F(x) = 0` by Newton-Krylov steps: the inverse Jacobian applied by one LGMRES
+    /// cycle on forward-difference Jacobian-vector products, LGMRES's augmentation vectors
+    /// carried across the Newton steps (`rdiff`, `inner_m`, `outer_k` in
+    /// [`NonlinOptions::jac`]).
+    ///
+    /// SciPy equivalent: `scipy.optimize.newton_krylov` (with the default `method='lgmres'`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_optimize::{newton_krylov, NonlinOptions};
+    /// use sci_optimize::sci_array::ndarray::{array, Array1};
+    /// let f = |x: &Array1<f64>| array![-2.0 * x[0] + x[1] - 1.0, x[0] - 2.0 * x[1] + x[2] - 2.0, x[1] - 2.0 * x[2] - 3.0];
+    /// let x = newton_krylov(f, &array![1.0, 2.0, 3.0], &NonlinOptions::default())?;
+    /// assert!((x[0] + 2.49999972).abs() < 1e-8 && (x[1] + 3.99999948).abs() < 1e-8); // SciPy's x
+    /// # Ok::<(), sci_optimize::OptimizeError>(())
+    /// ```
+    newton_krylov,
+    NonlinMethod::Krylov
 );
