@@ -67,6 +67,16 @@
 //! ndarray that is returned; the only copies are those LAPACK makes too (the working copy an
 //! in-place factorization overwrites, the right-hand side a solver overwrites).
 //!
+//! ## Threads
+//!
+//! faer's kernels run on rayon's pool, but each call picks one thread unless a second one
+//! pays: below a per-kernel amount of work (about an 800×800 product, a 1400×1400 Cholesky
+//! factor, a 2500×2500 LU, a 2100×2100 QR, a 1350×1350 SVD, a 930×930 `eig`), and on Linux
+//! also while another process is runnable (as OpenMP's `OMP_DYNAMIC`), one thread is faster:
+//! faer's parallel LU, QR, SVD and eigenvalue paths join threads at every panel and stall when a
+//! thread loses its core. `faer::set_global_parallelism(Par::Seq)` makes every call
+//! single-threaded. Results can differ in the last bits between the two paths.
+//!
 //! ## Feature `lapack`: the system's LAPACK instead
 //!
 //! With `features = ["lapack"]` the same functions compute through the LAPACK of the system
@@ -120,6 +130,7 @@ mod special2;
 mod svd;
 mod sylvester;
 mod toeplitz_solve;
+mod tridiag;
 
 pub use banded::{
     EigSelect, cho_solve_banded, cholesky_banded, eig_banded, eigvals_banded, solve_banded, solveh_banded,
@@ -133,7 +144,6 @@ pub use eigh_gen::{
     eigvalsh_tridiagonal, eigvalsh_tridiagonal_with, eigvalsh_with,
 };
 pub use error::{LinalgError, Result};
-mod tridiag;
 pub use hessenberg::hessenberg;
 pub use ldl::ldl;
 pub use linalg_scalar::{LinalgScalar, RealOf};
