@@ -60,6 +60,18 @@ def eigh_1000(inp):
     return run
 
 
+# Random normal tridiagonal: eigenvalue gaps ~1e-3 (a few ~1e-6), so the vectors agree to ~1e-10.
+@workload("linalg.eigh_tridiagonal_2000", rtol=1e-7, atol=1e-8)
+def eigh_tridiagonal_2000(inp):
+    d, e = inp.npy("d"), inp.npy("e")
+
+    def run():
+        w, v = sl.eigh_tridiagonal(d, e)
+        return {"w": w, "abs_v": np.abs(v)}
+
+    return run
+
+
 @workload("linalg.eig_500", rtol=1e-8, atol=1e-10)
 def eig_500(inp):
     a = inp.npy("a")

@@ -8,7 +8,9 @@
 use super::msg;
 use crate::registry::{Case, Inputs, Workload};
 use ndarray::{Array1, Array2};
-use sci_linalg::{QrMode, cholesky, det, eig, eigh, expm, inv, lstsq, matmul, qr, solve, svd};
+use sci_linalg::{
+    EigSelect, QrMode, cholesky, det, eig, eigh, eigh_tridiagonal, expm, inv, lstsq, matmul, qr, solve, svd,
+};
 
 /// The `linalg.*` workloads available with the current sci-linalg.
 pub fn workloads() -> Vec<Workload> {
@@ -38,6 +40,11 @@ pub fn workloads() -> Vec<Workload> {
             name: "linalg.eigh_1000",
             about: "sci_linalg::eigh(a, lower=true), symmetric 1000x1000; compares w, |v|",
             setup: eigh_1000,
+        },
+        Workload {
+            name: "linalg.eigh_tridiagonal_2000",
+            about: "sci_linalg::eigh_tridiagonal(d, e), n = 2000 normal d and e, values and vectors; compares w, |v|",
+            setup: eigh_tridiagonal_2000,
         },
         Workload {
             name: "linalg.eig_500",
@@ -122,6 +129,17 @@ fn eigh_1000(inp: &mut Inputs) -> Result<Case, String> {
     inp.save("a", &a)?;
     Ok(Box::new(move || {
         let (w, v) = eigh(&a, true).map_err(msg)?;
+        Ok(vec![("w", w.into()), ("abs_v", v.mapv(f64::abs).into())])
+    }))
+}
+
+fn eigh_tridiagonal_2000(inp: &mut Inputs) -> Result<Case, String> {
+    let d = inp.rng().normal_vec(2000);
+    let e = inp.rng().normal_vec(1999);
+    inp.save("d", &d)?;
+    inp.save("e", &e)?;
+    Ok(Box::new(move || {
+        let (w, v) = eigh_tridiagonal(&d, &e, EigSelect::All).map_err(msg)?;
         Ok(vec![("w", w.into()), ("abs_v", v.mapv(f64::abs).into())])
     }))
 }
