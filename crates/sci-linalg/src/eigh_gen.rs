@@ -354,10 +354,10 @@ where
 /// use sci_linalg::sci_array::ndarray::array;
 /// use sci_linalg::sci_array::testing::assert_allclose;
 /// let o = TridiagonalOptions { lapack_driver: TridiagonalDriver::Stebz, tol: 1e-6, ..Default::default() };
-/// let (w, v) = eigh_tridiagonal_with(&array![0.0, 0.0], &array![1.0], &o)?;
-/// assert_allclose(&w, &array![-1.0, 1.0], 0.0, 1e-6);
-/// let h = 0.5f64.sqrt();
-/// assert_allclose(&v, &array![[h, h], [-h, h]], 1e-6, 1e-6);
+/// let (w, v) = eigh_tridiagonal_with(&array![2.0, 1.0, 3.0], &array![0.0, 0.0], &o)?;
+/// assert_allclose(&w, &array![1.0, 2.0, 3.0], 0.0, 1e-6);
+/// let p = array![[0.0, 1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]];
+/// assert_allclose(&v, &p, 0.0, 1e-6);
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
 pub fn eigh_tridiagonal_with<T, S1, S2>(
