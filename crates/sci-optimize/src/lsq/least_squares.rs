@@ -2,8 +2,8 @@
 //! `scipy/optimize/_lsq/least_squares.py`).
 
 use super::common::{Loss, grad, in_bounds, make_strictly_feasible};
-use super::minpack_lm::{LmParams, lm};
 use super::dogbox::dogbox;
+use super::minpack_lm::{LmParams, lm};
 use super::trf::{TrfParams, trf};
 use crate::error::{OptimizeError, Result, invalid};
 use crate::minimize::Bounds;
@@ -382,7 +382,11 @@ where
             loss: o.loss,
             f_scale: o.f_scale,
         };
-        if o.method == LsqMethod::Dogbox { dogbox(&mut res, x0, f0, j0, &p)? } else { trf(&mut res, x0, f0, j0, &p)? }
+        if o.method == LsqMethod::Dogbox {
+            dogbox(&mut res, x0, f0, j0, &p)?
+        } else {
+            trf(&mut res, x0, f0, j0, &p)?
+        }
     };
     let mut out = out;
     out.message = message(out.status).to_string();

@@ -15,8 +15,8 @@ mod trust_constr;
 mod trust_region;
 
 pub use bounds::Bounds;
-pub use callback::{CALLBACK_STOP, Callback, IntermediateResult};
 pub(crate) use callback::halt;
+pub use callback::{CALLBACK_STOP, Callback, IntermediateResult};
 pub use constraints::{
     Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,
     HessianUpdateStrategy, InitScale, LinearConstraint, NonlinearConstraint,
@@ -704,7 +704,12 @@ fn powell_method(
         (Some(i), Some(f)) => (i, f),
     };
     let bounds = o.bounds.as_ref().map(|b| (&b.lb, &b.ub));
-    powell::powell(fun, x0, bounds, powell::PowellParams { xtol, ftol, maxiter, maxfun, direc, callback: o.callback })
+    powell::powell(
+        fun,
+        x0,
+        bounds,
+        powell::PowellParams { xtol, ftol, maxiter, maxfun, direc, callback: o.callback },
+    )
 }
 
 /// The subproblem of a trust-region method.

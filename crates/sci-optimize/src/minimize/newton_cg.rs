@@ -2,8 +2,8 @@
 //! solve of `H p = -g` to the forcing tolerance `min(0.5, sqrt(|g|_1)) |g|_1` (Hessian,
 //! Hessian-vector products, or forward differences of the gradient), then the Wolfe line search.
 
-use super::linesearch::line_search_wolfe12;
 use super::callback::{CALLBACK_STOP, Callback, halt};
+use super::linesearch::line_search_wolfe12;
 use super::messages;
 use crate::error::Result;
 use crate::problem::{OptimizeResult, Problem, check_finite_start};

@@ -12,12 +12,12 @@ use self::functions::{NonlinearFn, Prepared, ScalarFn, VecFn};
 use self::qp::CgInfo;
 use self::sqp::{SqpProblem, equality_constrained_sqp};
 use super::bounds::Bounds;
+use super::callback::{Callback, halt};
 use super::constraints::{
     Constraint, ConstraintJac, ConstraintType, HessianUpdateStrategy, NonlinearConstraint, broadcast_bounds,
     broadcast_keep_feasible,
 };
 use crate::error::{OptimizeError, Result, invalid};
-use super::callback::{Callback, halt};
 use crate::problem::Jac;
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix1, concatenate, s};
 use std::fmt;
