@@ -89,6 +89,25 @@ pub(super) fn grad(jac: &Array2<f64>, f: &Array1<f64>) -> Array1<f64> {
     jac.t().dot(f)
 }
 
+/// The Euclidean norm of `v` (ndarray's dot, as trf/dogbox have always used).
+pub(super) fn vec_norm(v: &Array1<f64>) -> f64 {
+    v.dot(v).sqrt()
+}
+
+/// The infinity norm of `v`.
+pub(super) fn norm_inf(v: &Array1<f64>) -> f64 {
+    v.iter().fold(0.0f64, |a, x| a.max(x.abs()))
+}
+
+/// `(scale, scale_inv)` at the start of trf/dogbox: from the Jacobian's column norms for
+/// `x_scale='jac'` (`None`), else the given scale and its reciprocal.
+pub(super) fn initial_scale(jac: &Array2<f64>, x_scale: Option<&Array1<f64>>) -> (Array1<f64>, Array1<f64>) {
+    match x_scale {
+        None => jac_scale(jac, None),
+        Some(s) => (s.clone(), s.mapv(|v| 1.0 / v)),
+    }
+}
+
 /// SciPy's `compute_jac_scale`: `(scale, scale_inv)` with `scale_inv` the column norms of `J`
 /// (zero norms become 1, or the running maximum with `old`).
 pub(super) fn jac_scale(jac: &Array2<f64>, old: Option<&Array1<f64>>) -> (Array1<f64>, Array1<f64>) {

@@ -4,22 +4,14 @@
 //! intersection of the box with an infinity-norm trust region.
 
 use super::common::{
-    build_quadratic_1d, check_termination, evaluate_quadratic, grad, in_bounds, jac_scale,
-    minimize_quadratic_1d, step_size_to_bound, update_tr_radius,
+    build_quadratic_1d, check_termination, evaluate_quadratic, grad, in_bounds, initial_scale, jac_scale,
+    minimize_quadratic_1d, norm_inf, step_size_to_bound, update_tr_radius, vec_norm,
 };
 use super::dense::svd_lsq;
 use super::least_squares::{LeastSquaresResult, Residuals};
 use super::trf::TrfParams;
 use crate::error::Result;
 use ndarray::{Array1, Array2};
-
-fn norm(v: &Array1<f64>) -> f64 {
-    v.dot(v).sqrt()
-}
-
-fn norm_inf(v: &Array1<f64>) -> f64 {
-    v.iter().fold(0.0f64, |a, x| a.max(x.abs()))
-}
 
 /// `numpy.linalg.lstsq(J, b, rcond=-1)[0]`: the minimum-norm least-squares solution, singular
 /// values below `eps * s_max` dropped.
@@ -106,10 +98,7 @@ pub(super) fn dogbox(
     let mut njev = 1;
     let mut cost = p.loss.scale(&mut jac, &mut f, p.f_scale);
     let mut g = grad(&jac, &f);
-    let (mut scale, mut scale_inv) = match &p.x_scale {
-        None => jac_scale(&jac, None),
-        Some(s) => (s.clone(), s.mapv(|v| 1.0 / v)),
-    };
+    let (mut scale, mut scale_inv) = initial_scale(&jac, p.x_scale.as_ref());
     let mut delta = norm_inf(&(&x0 * &scale_inv));
     if delta == 0.0 {
         delta = 1.0;
@@ -177,7 +166,15 @@ pub(super) fn dogbox(
             let (delta_new, ratio) =
                 update_tr_radius(delta, actual_reduction, predicted, step_h_norm, tr_hit);
             delta = delta_new;
-            status = check_termination(actual_reduction, cost, norm(&step), norm(&x), ratio, p.ftol, p.xtol);
+            status = check_termination(
+                actual_reduction,
+                cost,
+                vec_norm(&step),
+                vec_norm(&x),
+                ratio,
+                p.ftol,
+                p.xtol,
+            );
             accepted = Some((x_new, f_new, cost_new, on_bound_free));
             if status.is_some() {
                 break;

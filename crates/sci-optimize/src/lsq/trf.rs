@@ -5,8 +5,9 @@
 
 use super::common::{
     Loss, build_quadratic_1d, check_termination, cl_scaling_vector, evaluate_quadratic,
-    find_active_constraints, grad, in_bounds, intersect_trust_region, jac_scale, make_strictly_feasible,
-    minimize_quadratic_1d, solve_lsq_trust_region, step_size_to_bound, update_tr_radius,
+    find_active_constraints, grad, in_bounds, initial_scale, intersect_trust_region, jac_scale,
+    make_strictly_feasible, minimize_quadratic_1d, norm_inf, solve_lsq_trust_region, step_size_to_bound,
+    update_tr_radius, vec_norm,
 };
 use super::dense::svd_lsq;
 use super::least_squares::{LeastSquaresResult, Residuals};
@@ -23,14 +24,6 @@ pub(super) struct TrfParams {
     pub x_scale: Option<Array1<f64>>,
     pub loss: Loss,
     pub f_scale: f64,
-}
-
-fn norm(v: &Array1<f64>) -> f64 {
-    v.dot(v).sqrt()
-}
-
-fn norm_inf(v: &Array1<f64>) -> f64 {
-    v.iter().fold(0.0f64, |a, x| a.max(x.abs()))
 }
 
 /// SciPy's `select_step`: the best of the trust-region step (pulled back inside the box),
@@ -88,7 +81,7 @@ fn select_step(
     let p_value = evaluate_quadratic(j_h, g_h, &p_h, Some(diag_h));
     let mut ag_h = -g_h;
     let mut ag = d * &ag_h;
-    let to_tr = delta / norm(&ag_h);
+    let to_tr = delta / vec_norm(&ag_h);
     let (to_bound, _) = step_size_to_bound(x, &ag, lb, ub);
     let ag_stride = if to_bound < to_tr { theta * to_bound } else { to_tr };
     let (a, b, _) = build_quadratic_1d(j_h, g_h, &ag_h, Some(diag_h), None);
@@ -124,10 +117,7 @@ pub(super) fn trf(
     let mut njev = 1;
     let mut cost = p.loss.scale(&mut jac, &mut f, p.f_scale);
     let mut g = grad(&jac, &f);
-    let (mut scale, mut scale_inv) = match &p.x_scale {
-        None => jac_scale(&jac, None),
-        Some(s) => (s.clone(), s.mapv(|v| 1.0 / v)),
-    };
+    let (mut scale, mut scale_inv) = initial_scale(&jac, p.x_scale.as_ref());
     let mut delta = if bounded {
         let (mut v, dv) = cl_scaling_vector(&x, &g, &lb, &ub);
         Zip::from(&mut v).and(&dv).and(&scale_inv).for_each(|v, &dv, &si| {
@@ -135,9 +125,9 @@ pub(super) fn trf(
                 *v *= si
             }
         });
-        norm(&Zip::from(&x).and(&scale_inv).and(&v).map_collect(|&x, &si, &v| x * si / v.sqrt()))
+        vec_norm(&Zip::from(&x).and(&scale_inv).and(&v).map_collect(|&x, &si, &v| x * si / v.sqrt()))
     } else {
-        norm(&(&x * &scale_inv))
+        vec_norm(&(&x * &scale_inv))
     };
     if delta == 0.0 {
         delta = 1.0;
@@ -187,7 +177,7 @@ pub(super) fn trf(
                 if bounded { make_strictly_feasible(&(&x + &step), &lb, &ub, 0.0) } else { &x + &step };
             let f_new = res.fun(&x_new)?;
             nfev += 1;
-            let step_h_norm = norm(&step_h);
+            let step_h_norm = vec_norm(&step_h);
             if f_new.iter().any(|v| !v.is_finite()) {
                 delta = 0.25 * step_h_norm;
                 continue;
@@ -196,8 +186,9 @@ pub(super) fn trf(
             actual_reduction = cost - cost_new;
             let (delta_new, ratio) =
                 update_tr_radius(delta, actual_reduction, predicted, step_h_norm, step_h_norm > 0.95 * delta);
-            let step_norm = norm(&step);
-            status = check_termination(actual_reduction, cost, step_norm, norm(&x), ratio, p.ftol, p.xtol);
+            let step_norm = vec_norm(&step);
+            status =
+                check_termination(actual_reduction, cost, step_norm, vec_norm(&x), ratio, p.ftol, p.xtol);
             accepted = Some((x_new, f_new, cost_new));
             if status.is_some() {
                 break;
