@@ -1,100 +1,26 @@
 //! `least_squares(method='dogbox')` and `curve_fit(method='dogbox')` against SciPy fixtures
 //! (`tools/fixtures/optimize_dogbox.py`).
 
-use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array};
+use sci_array::ndarray::{Array1, Ix1, Ix2, array};
 use sci_array::testing::{assert_allclose, fixture::Fixture};
-use sci_optimize::{
-    Bounds, CurveFitOptions, FiniteDiff, LeastSquaresOptions, Loss, LsqJac, LsqMethod, XScale,
-    curve_fit_full, least_squares,
-};
+use sci_optimize::{Bounds, CurveFitOptions, LeastSquaresOptions, LsqMethod, curve_fit_full, least_squares};
+
+mod lsq_problems;
+use lsq_problems::{rosen, run_case, v};
 
 fn load() -> Fixture {
-    Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/optimize_dogbox.json")).unwrap()
-}
-
-fn v(fx: &Fixture, p: &str) -> Array1<f64> {
-    fx.array_f64(p).into_dimensionality::<Ix1>().unwrap()
-}
-
-fn rosen(x: &Array1<f64>) -> Array1<f64> {
-    array![10.0 * (x[1] - x[0] * x[0]), 1.0 - x[0]]
-}
-
-fn rosen_jac(x: &Array1<f64>) -> Array2<f64> {
-    array![[-20.0 * x[0], 10.0], [-1.0, 0.0]]
-}
-
-fn under(x: &Array1<f64>) -> Array1<f64> {
-    array![x[0] * x[0] + 2.0 * x[1] * x[1] + x[2] - 4.0]
-}
-
-fn under_jac(x: &Array1<f64>) -> Array2<f64> {
-    array![[2.0 * x[0], 4.0 * x[1], 1.0]]
-}
-
-fn loss(name: &str) -> Loss {
-    match name {
-        "linear" => Loss::Linear,
-        "soft_l1" => Loss::SoftL1,
-        "huber" => Loss::Huber,
-        "cauchy" => Loss::Cauchy,
-        _ => Loss::Arctan,
-    }
+    lsq_problems::load("optimize_dogbox")
 }
 
 #[test]
 fn dogbox_matches_scipy() {
     let fx = load();
-    let (t, y) = (v(&fx, "expfit_t"), v(&fx, "expfit_y"));
-    let expfit = |x: &Array1<f64>| t.mapv(|ti| x[0] + x[1] * (x[2] * ti).exp()) - &y;
-    let expfit_jac = |x: &Array1<f64>| {
-        let mut j = Array2::ones((t.len(), 3));
-        for (i, &ti) in t.iter().enumerate() {
-            let e = (x[2] * ti).exp();
-            j[[i, 1]] = e;
-            j[[i, 2]] = x[1] * ti * e;
-        }
-        j
-    };
     let names = fx.str("names").to_string();
     let names: Vec<&str> = names.split(' ').collect();
     assert_eq!(names.len(), 21);
     for name in names {
         let c = |k: &str| format!("{name}/{k}");
-        let problem = fx.str(&c("problem")).to_string();
-        let analytic: &dyn Fn(&Array1<f64>) -> Array2<f64> = match problem.as_str() {
-            "rosen" => &rosen_jac,
-            "expfit" => &expfit_jac,
-            _ => &under_jac,
-        };
-        let jac = match fx.str(&c("jac")) {
-            "2-point" => LsqJac::FiniteDiff(FiniteDiff::TwoPoint),
-            "3-point" => LsqJac::FiniteDiff(FiniteDiff::ThreePoint),
-            _ => LsqJac::Fn(analytic),
-        };
-        let (lb, ub) = (v(&fx, &c("lb")), v(&fx, &c("ub")));
-        let bounded = lb.iter().chain(&ub).any(|b| b.is_finite());
-        let opts = LeastSquaresOptions {
-            method: LsqMethod::Dogbox,
-            jac,
-            bounds: bounded.then(|| Bounds::new(lb, ub)),
-            loss: loss(fx.str(&c("loss"))),
-            f_scale: fx.f64(&c("f_scale")),
-            x_scale: match fx.str(&c("x_scale")) {
-                "jac" => Some(XScale::Jac),
-                "array" => Some(XScale::Array(v(&fx, &c("x_scale_values")))),
-                _ => None,
-            },
-            max_nfev: Some(fx.i64(&c("max_nfev")) as usize).filter(|&m| m > 0),
-            ..Default::default()
-        };
-        let x0 = v(&fx, &c("x0"));
-        let r = match problem.as_str() {
-            "rosen" => least_squares(rosen, &x0, &opts),
-            "expfit" => least_squares(expfit, &x0, &opts),
-            _ => least_squares(under, &x0, &opts),
-        }
-        .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let r = run_case(&fx, name, LsqMethod::Dogbox, false);
         let counts = [r.nfev as i64, r.njev.map_or(-1, |n| n as i64), i64::from(r.status)];
         let scipy = ["nfev", "njev", "status"].map(|k| fx.i64(&c(k)));
         assert_eq!(counts, scipy, "{name}: nfev, njev, status");

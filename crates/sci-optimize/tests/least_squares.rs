@@ -4,89 +4,25 @@
 use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array};
 use sci_array::testing::{assert_allclose, fixture::Fixture};
 use sci_optimize::{
-    Bounds, FiniteDiff, LeastSquaresOptions, Loss, LsqJac, LsqMethod, OptimizeError, XScale, least_squares,
+    Bounds, LeastSquaresOptions, Loss, LsqJac, LsqMethod, OptimizeError, XScale, least_squares,
 };
 
-fn load() -> Fixture {
-    Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/optimize_least_squares.json")).unwrap()
-}
-fn v(fx: &Fixture, p: &str) -> Array1<f64> {
-    fx.array_f64(p).into_dimensionality::<Ix1>().unwrap()
-}
+mod lsq_problems;
+use lsq_problems::{rosen, run_case, v};
 
-fn rosen(x: &Array1<f64>) -> Array1<f64> {
-    array![10.0 * (x[1] - x[0] * x[0]), 1.0 - x[0]]
-}
-fn rosen_jac(x: &Array1<f64>) -> Array2<f64> {
-    array![[-20.0 * x[0], 10.0], [-1.0, 0.0]]
-}
-fn under(x: &Array1<f64>) -> Array1<f64> {
-    array![x[0] * x[0] + 2.0 * x[1] * x[1] + x[2] - 4.0]
-}
-fn under_jac(x: &Array1<f64>) -> Array2<f64> {
-    array![[2.0 * x[0], 4.0 * x[1], 1.0]]
+fn load() -> Fixture {
+    lsq_problems::load("optimize_least_squares")
 }
 
 #[test]
 fn least_squares_matches_scipy() {
     let fx = load();
-    let t = v(&fx, "expfit_t");
-    let y = v(&fx, "expfit_y");
-    let expfit = |x: &Array1<f64>| t.mapv(|ti| x[0] + x[1] * (x[2] * ti).exp()) - &y;
-    let expfit_jac = |x: &Array1<f64>| {
-        let mut j = Array2::ones((t.len(), 3));
-        for (i, &ti) in t.iter().enumerate() {
-            let e = (x[2] * ti).exp();
-            j[[i, 1]] = e;
-            j[[i, 2]] = x[1] * ti * e;
-        }
-        j
-    };
     let names = fx.str("names").to_string();
     let mut checked = 0;
     for name in names.split(' ') {
         let c = |k: &str| format!("{name}/{k}");
-        let problem = fx.str(&c("problem")).to_string();
-        let analytic: &dyn Fn(&Array1<f64>) -> Array2<f64> = match problem.as_str() {
-            "rosen" => &rosen_jac,
-            "expfit" => &expfit_jac,
-            _ => &under_jac,
-        };
-        let jac = match fx.str(&c("jac")) {
-            "2-point" => LsqJac::FiniteDiff(FiniteDiff::TwoPoint),
-            "3-point" => LsqJac::FiniteDiff(FiniteDiff::ThreePoint),
-            _ => LsqJac::Fn(analytic),
-        };
-        let (lb, ub) = (v(&fx, &c("lb")), v(&fx, &c("ub")));
-        let bounded = lb.iter().chain(&ub).any(|b| b.is_finite());
-        let opts = LeastSquaresOptions {
-            jac,
-            bounds: bounded.then(|| Bounds::new(lb, ub)),
-            method: if fx.str(&c("method")) == "lm" { LsqMethod::Lm } else { LsqMethod::Trf },
-            loss: match fx.str(&c("loss")) {
-                "linear" => Loss::Linear,
-                "soft_l1" => Loss::SoftL1,
-                "huber" => Loss::Huber,
-                "cauchy" => Loss::Cauchy,
-                _ => Loss::Arctan,
-            },
-            f_scale: fx.f64(&c("f_scale")),
-            x_scale: match fx.str(&c("x_scale")) {
-                "jac" => Some(XScale::Jac),
-                "array" => Some(XScale::Array(v(&fx, &c("x_scale_values")))),
-                _ => None,
-            },
-            diff_step: Some(v(&fx, &c("diff_step"))).filter(|d| !d.is_empty()),
-            max_nfev: Some(fx.i64(&c("max_nfev")) as usize).filter(|&m| m > 0),
-            ..Default::default()
-        };
-        let x0 = v(&fx, &c("x0"));
-        let r = match problem.as_str() {
-            "rosen" => least_squares(rosen, &x0, &opts),
-            "expfit" => least_squares(expfit, &x0, &opts),
-            _ => least_squares(under, &x0, &opts),
-        }
-        .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let method = if fx.str(&c("method")) == "lm" { LsqMethod::Lm } else { LsqMethod::Trf };
+        let r = run_case(&fx, name, method, true);
         // Same iteration, so the counts and flags agree exactly. With an analytic Jacobian x
         // agrees to a few ulp; with finite differences the last-bit differences of `exp`
         // (libm vs NumPy's SIMD) are amplified by 1/h ~ 1e8 in the Jacobian, and x agrees to

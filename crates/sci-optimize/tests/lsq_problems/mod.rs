@@ -1,0 +1,100 @@
+//! The least-squares test problems of `tools/fixtures/_lsq_problems.py` (Rosenbrock residuals,
+//! an exponential fit with outliers, an underdetermined system) and the runner shared by the
+//! trf/lm and dogbox fixture tests.
+#![allow(dead_code)] // each test file uses part of it
+
+use sci_array::ndarray::{Array1, Array2, Ix1, array};
+use sci_array::testing::fixture::Fixture;
+use sci_optimize::{
+    Bounds, FiniteDiff, LeastSquaresOptions, LeastSquaresResult, Loss, LsqJac, LsqMethod, XScale,
+    least_squares,
+};
+
+/// Reads tests/fixtures/<name>.json.
+pub fn load(name: &str) -> Fixture {
+    Fixture::load(format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// A 1-d float array from the fixture.
+pub fn v(fx: &Fixture, p: &str) -> Array1<f64> {
+    fx.array_f64(p).into_dimensionality::<Ix1>().unwrap()
+}
+
+pub fn rosen(x: &Array1<f64>) -> Array1<f64> {
+    array![10.0 * (x[1] - x[0] * x[0]), 1.0 - x[0]]
+}
+
+pub fn rosen_jac(x: &Array1<f64>) -> Array2<f64> {
+    array![[-20.0 * x[0], 10.0], [-1.0, 0.0]]
+}
+
+pub fn under(x: &Array1<f64>) -> Array1<f64> {
+    array![x[0] * x[0] + 2.0 * x[1] * x[1] + x[2] - 4.0]
+}
+
+pub fn under_jac(x: &Array1<f64>) -> Array2<f64> {
+    array![[2.0 * x[0], 4.0 * x[1], 1.0]]
+}
+
+/// SciPy's loss name as a [`Loss`].
+pub fn loss(name: &str) -> Loss {
+    match name {
+        "linear" => Loss::Linear,
+        "soft_l1" => Loss::SoftL1,
+        "huber" => Loss::Huber,
+        "cauchy" => Loss::Cauchy,
+        _ => Loss::Arctan,
+    }
+}
+
+/// Runs fixture case `name` (problem, jac, bounds, loss, f_scale, x_scale, max_nfev and, when
+/// the fixture has it, diff_step) with `method`.
+pub fn run_case(fx: &Fixture, name: &str, method: LsqMethod, with_diff_step: bool) -> LeastSquaresResult {
+    let (t, y) = (v(fx, "expfit_t"), v(fx, "expfit_y"));
+    let expfit = |x: &Array1<f64>| t.mapv(|ti| x[0] + x[1] * (x[2] * ti).exp()) - &y;
+    let expfit_jac = |x: &Array1<f64>| {
+        let mut j = Array2::ones((t.len(), 3));
+        for (i, &ti) in t.iter().enumerate() {
+            let e = (x[2] * ti).exp();
+            j[[i, 1]] = e;
+            j[[i, 2]] = x[1] * ti * e;
+        }
+        j
+    };
+    let c = |k: &str| format!("{name}/{k}");
+    let problem = fx.str(&c("problem")).to_string();
+    let analytic: &dyn Fn(&Array1<f64>) -> Array2<f64> = match problem.as_str() {
+        "rosen" => &rosen_jac,
+        "expfit" => &expfit_jac,
+        _ => &under_jac,
+    };
+    let jac = match fx.str(&c("jac")) {
+        "2-point" => LsqJac::FiniteDiff(FiniteDiff::TwoPoint),
+        "3-point" => LsqJac::FiniteDiff(FiniteDiff::ThreePoint),
+        _ => LsqJac::Fn(analytic),
+    };
+    let (lb, ub) = (v(fx, &c("lb")), v(fx, &c("ub")));
+    let bounded = lb.iter().chain(&ub).any(|b| b.is_finite());
+    let opts = LeastSquaresOptions {
+        method,
+        jac,
+        bounds: bounded.then(|| Bounds::new(lb, ub)),
+        loss: loss(fx.str(&c("loss"))),
+        f_scale: fx.f64(&c("f_scale")),
+        x_scale: match fx.str(&c("x_scale")) {
+            "jac" => Some(XScale::Jac),
+            "array" => Some(XScale::Array(v(fx, &c("x_scale_values")))),
+            _ => None,
+        },
+        diff_step: if with_diff_step { Some(v(fx, &c("diff_step"))).filter(|d| !d.is_empty()) } else { None },
+        max_nfev: Some(fx.i64(&c("max_nfev")) as usize).filter(|&m| m > 0),
+        ..Default::default()
+    };
+    let x0 = v(fx, &c("x0"));
+    match problem.as_str() {
+        "rosen" => least_squares(rosen, &x0, &opts),
+        "expfit" => least_squares(expfit, &x0, &opts),
+        _ => least_squares(under, &x0, &opts),
+    }
+    .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
