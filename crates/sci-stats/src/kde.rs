@@ -49,6 +49,8 @@ pub struct GaussianKde {
     data_cho: Array2<f64>,
     covariance: Array2<f64>,
     cho_cov: Array2<f64>,
+    /// The data whitened by `cho_cov` (one row per observation), kept for every evaluation.
+    whitened: Vec<Vec<f64>>,
 }
 
 /// Lower Cholesky factor of a symmetric positive definite d×d matrix, or `None`.
@@ -195,6 +197,7 @@ impl GaussianKde {
             factor: f64::NAN,
             covariance: data_covariance.clone(),
             cho_cov: data_cho.clone(),
+            whitened: Vec::new(),
             data_covariance,
             data_cho,
         };
@@ -243,6 +246,7 @@ impl GaussianKde {
         self.factor = factor;
         self.covariance = &self.data_covariance * (factor * factor);
         self.cho_cov = &self.data_cho * factor;
+        self.whitened = whiten(&self.cho_cov, &self.dataset);
         Ok(())
     }
 
@@ -315,10 +319,6 @@ impl GaussianKde {
         Err(StatsError::ShapeMismatch { arg: "points", expected: vec![self.d(), m], found: vec![d, m] })
     }
 
-    fn whitened_data(&self) -> Vec<Vec<f64>> {
-        whiten(&self.cho_cov, &self.dataset)
-    }
-
     /// The density at each column of `points` (shape (d, m); a (1, d) row is one point).
     ///
     /// # Errors
@@ -334,7 +334,7 @@ impl GaussianKde {
             norm /= self.cho_cov[[i, i]];
         }
         let w = &self.weights;
-        Ok(kernel_sums(&self.whitened_data(), &whiten(&self.cho_cov, &pts), 0.0, |acc, i, arg| {
+        Ok(kernel_sums(&self.whitened, &whiten(&self.cho_cov, &pts), 0.0, |acc, i, arg| {
             acc + w[i] * ((-arg / 2.0).exp() * norm)
         }))
     }
@@ -367,16 +367,11 @@ impl GaussianKde {
             log_norm -= self.cho_cov[[i, i]].ln();
         }
         let logw: Vec<f64> = self.weights.iter().map(|w| w.ln()).collect();
-        Ok(kernel_sums(
-            &self.whitened_data(),
-            &whiten(&self.cho_cov, &pts),
-            f64::NEG_INFINITY,
-            |acc, i, arg| {
-                let b = -arg / 2.0 + log_norm + logw[i];
-                let c = acc.max(b);
-                c + ((acc - c).exp() + (b - c).exp()).ln()
-            },
-        ))
+        Ok(kernel_sums(&self.whitened, &whiten(&self.cho_cov, &pts), f64::NEG_INFINITY, |acc, i, arg| {
+            let b = -arg / 2.0 + log_norm + logw[i];
+            let c = acc.max(b);
+            c + ((acc - c).exp() + (b - c).exp()).ln()
+        }))
     }
 
     fn univariate(&self, what: &'static str) -> Result<()> {
