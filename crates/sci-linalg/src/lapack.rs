@@ -51,7 +51,7 @@ unsafe extern "C" {
 /// Debian's OpenBLAS 0.3.21 (pthreads build) corrupts the heap in its threaded `getrf` on this
 /// project's machines (AMD EPYC, AVX-512): an LU of a 100x100 to 200x200 matrix crashes the
 /// process later, in an unrelated `free`, in most runs; with one OpenBLAS thread it never does.
-/// `getrf` therefore runs single-threaded here (O(n^3) with a small constant: SciPy's own
+/// `getrf`, and `gesv` which calls it, therefore run single-threaded here (O(n^3) with a small constant: SciPy's own
 /// `det`/`lu` at these sizes are not limited by threads either).
 fn single_threaded<R>(f: impl FnOnce() -> R) -> R {
     // SAFETY: plain getters/setters of OpenBLAS's global thread count, linked with the library.
@@ -233,8 +233,9 @@ macro_rules! impl_lapack {
                     a.len() >= (n * n) as usize && ipiv.len() >= n as usize && b.len() >= (n * nrhs) as usize
                 );
                 let mut info = 0;
-                // SAFETY: buffers sized above, leading dimensions max(1, n).
-                unsafe {
+                // SAFETY: buffers sized above, leading dimensions max(1, n). OpenBLAS's gesv
+                // factors with its threaded getrf: one thread, as `getrf` below.
+                single_threaded(|| unsafe {
                     lapack_sys::$gesv(
                         &n,
                         &nrhs,
@@ -245,7 +246,7 @@ macro_rules! impl_lapack {
                         &n.max(1),
                         &mut info,
                     )
-                };
+                });
                 info
             }
 
