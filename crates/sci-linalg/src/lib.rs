@@ -148,7 +148,7 @@ pub use hessenberg::hessenberg;
 pub use ldl::ldl;
 pub use linalg_scalar::{LinalgScalar, RealOf};
 pub use lstsq::{Lstsq, lstsq, null_space, orth, pinv};
-pub use lu::{LuFactor, det, inv, lu, lu_factor, lu_p_indices, lu_permute_l, lu_solve, slogdet};
+pub use lu::{LuFactor, Trans, det, inv, lu, lu_factor, lu_p_indices, lu_permute_l, lu_solve, slogdet};
 pub use matfun::{
     RealOrComplex, coshm, cosm, fractional_matrix_power, funm, logm, signm, sinhm, sinm, sqrtm, tanhm, tanm,
 };

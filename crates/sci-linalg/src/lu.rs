@@ -369,28 +369,77 @@ pub fn lu_factor<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> R
     Ok(LuFactor { lu: f.lu, piv })
 }
 
-/// Solves `A x = b` (or `Aᵀ x = b` with `trans = true`) given [`lu_factor`]`(A)`.
-///
-/// SciPy equivalent: `scipy.linalg.lu_solve` (`trans=0` or `1`).
-///
-/// # Errors
-///
-/// [`LinalgError::NotSquare`] when the factorization is not square,
-/// [`LinalgError::ShapeMismatch`] when `b` is not `(n,)` or `(n, k)`, or `piv` is not `(n,)`,
-/// [`LinalgError::NonFinite`] when `lu` or `b` hold NaN or infinity.
+/// Which system [`lu_solve`] solves with the factors of `A`: SciPy's `trans=0`, `1`, `2`
+/// (LAPACK's `'N'`, `'T'`, `'C'`).
 ///
 /// # Examples
 ///
 /// ```
-/// use sci_linalg::{lu_factor, lu_solve};
+/// use sci_linalg::{Trans, lu_factor, lu_solve};
+/// use sci_linalg::sci_array::ndarray::array;
+/// assert_eq!(Trans::default(), Trans::N);
+/// let f = lu_factor(&array![[2.0, 1.0], [0.0, 4.0]])?;
+/// assert_eq!(lu_solve(&f, &array![2.0, 4.0], Trans::N)?, array![0.5, 1.0]); // [[2, 1], [0, 4]] x = b
+/// assert_eq!(lu_solve(&f, &array![2.0, 5.0], Trans::T)?, array![1.0, 1.0]); // [[2, 0], [1, 4]] x = b
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Trans {
+    /// `A x = b` (SciPy `trans=0`, the default).
+    #[default]
+    N,
+    /// `Aᵀ x = b` (SciPy `trans=1`).
+    T,
+    /// `Aᴴ x = b`, the conjugate transpose (SciPy `trans=2`); the same as [`Trans::T`] for
+    /// real matrices.
+    C,
+}
+
+/// Solves `A x = b`, `Aᵀ x = b` or `Aᴴ x = b` (by `trans`) given [`lu_factor`]`(A)`.
+///
+/// `b` is `(n,)` or `(n, k)` and the solution has its shape; real and complex factorizations
+/// (`f32`, `f64`, `Complex<f32>`, `Complex<f64>`). An empty `0×0` factorization gives an empty
+/// solution. An exactly singular factorization gives infinities or NaN, as LAPACK's `getrs`.
+///
+/// SciPy equivalent: `scipy.linalg.lu_solve` (`trans=0`, `1`, `2` are [`Trans::N`],
+/// [`Trans::T`], [`Trans::C`]).
+///
+/// # Errors
+///
+/// [`LinalgError::NotSquare`] when the factorization is not square,
+/// [`LinalgError::ShapeMismatch`] when `b` is not `(n,)` or `(n, k)`, or `piv` is not `(n,)`
+/// with entries below `n`, [`LinalgError::NonFinite`] when `lu` or `b` hold NaN or infinity.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{Trans, lu_factor, lu_solve};
 /// use sci_linalg::sci_array::ndarray::array;
 /// use sci_linalg::sci_array::testing::assert_allclose;
 /// let a = array![[3.0, 6.0, -5.0], [1.0, -3.0, 2.0], [5.0, -1.0, 4.0]];
-/// let f = lu_factor(&a).unwrap();
-/// let x = lu_solve(&f, &array![12.0, -2.0, 10.0], false).unwrap();
+/// let f = lu_factor(&a)?;
+/// let x = lu_solve(&f, &array![12.0, -2.0, 10.0], Trans::N)?;
 /// assert_allclose(&x, &array![1.75, 1.75, 0.75], 1e-12, 0.0);
+/// let xt = lu_solve(&f, &array![12.0, -2.0, 10.0], Trans::T)?; // aᵀ xt = b
+/// assert_allclose(&a.t().dot(&xt), &array![12.0, -2.0, 10.0], 1e-12, 1e-12);
+/// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
-pub fn lu_solve<T, S, D>(factor: &LuFactor<T>, b: &ArrayBase<S, D>, trans: bool) -> Result<Array<T, D>>
+///
+/// The conjugate transpose of a complex matrix (`trans=2`):
+///
+/// ```
+/// use sci_linalg::{Trans, lu_factor, lu_solve};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[C::new(2.0, 1.0), C::new(0.0, 0.0)], [C::new(1.0, 0.0), C::new(0.0, 4.0)]];
+/// let f = lu_factor(&a)?;
+/// // aᴴ = [[2 - i, 1], [0, -4i]]: x = [(1 - 0.25 i) / (2 - i), 0.25 i] for b = [1, 1]
+/// let x = lu_solve(&f, &array![C::new(1.0, 0.0), C::new(1.0, 0.0)], Trans::C)?;
+/// assert_allclose(&x, &array![C::new(0.45, 0.1), C::new(0.0, 0.25)], 1e-15, 1e-15);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn lu_solve<T, S, D>(factor: &LuFactor<T>, b: &ArrayBase<S, D>, trans: Trans) -> Result<Array<T, D>>
 where
     T: LinalgScalar,
     S: Data<Elem = T>,
@@ -408,7 +457,7 @@ where
     let mut x = rhs_matrix(b, n, "b")?;
     let lu = as_faer(factor.lu.view());
     let par = par_for(Kernel::Lu, gemm_flops(n, x.ncols(), n));
-    if !trans {
+    if trans == Trans::N {
         for (i, &p) in factor.piv.iter().enumerate() {
             if p != i {
                 swap_rows(&mut x, i, p);
@@ -418,9 +467,13 @@ where
         faer::linalg::triangular_solve::solve_unit_lower_triangular_in_place(lu, m.as_mut(), par);
         faer::linalg::triangular_solve::solve_upper_triangular_in_place(lu, m, par);
     } else {
+        // Aᵀ = Uᵀ Lᵀ Pᵀ (Aᴴ with adjoints): solve with the transposed factors, then undo the
+        // row interchanges in reverse order.
+        use faer::linalg::triangular_solve as ts;
+        let conj = if trans == Trans::C { faer::Conj::Yes } else { faer::Conj::No };
         let mut m = as_faer_mut(x.view_mut());
-        faer::linalg::triangular_solve::solve_lower_triangular_in_place(lu.transpose(), m.as_mut(), par);
-        faer::linalg::triangular_solve::solve_unit_upper_triangular_in_place(lu.transpose(), m, par);
+        ts::solve_lower_triangular_in_place_with_conj(lu.transpose(), conj, m.as_mut(), par);
+        ts::solve_unit_upper_triangular_in_place_with_conj(lu.transpose(), conj, m, par);
         for (i, &p) in factor.piv.iter().enumerate().rev() {
             if p != i {
                 swap_rows(&mut x, i, p);

@@ -94,8 +94,8 @@ fn square_values_match_scipy() {
         assert_allclose(&conj(&t, false), &g("solve_tri_conj"), RTOL, 1e-14);
         assert_allclose(&conj(&t.t().to_owned(), true), &g("solve_tri_lower_conj"), RTOL, 1e-14);
         let lf = lu_factor(&a).unwrap();
-        assert_allclose(&lu_solve(&lf, &b2, false).unwrap(), &g("lu_solve"), RTOL, 1e-14);
-        assert_allclose(&lu_solve(&lf, &b2, true).unwrap(), &g("lu_solve_trans"), RTOL, 1e-14);
+        assert_allclose(&lu_solve(&lf, &b2, Trans::N).unwrap(), &g("lu_solve"), RTOL, 1e-14);
+        assert_allclose(&lu_solve(&lf, &b2, Trans::T).unwrap(), &g("lu_solve_trans"), RTOL, 1e-14);
         // Cholesky factors with a positive real diagonal are unique.
         assert_allclose(&cholesky(&g("h_up"), false).unwrap(), &g("chol_upper"), RTOL, 1e-14);
         let l = cholesky(&g("h"), true).unwrap();

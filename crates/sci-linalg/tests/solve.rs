@@ -164,8 +164,8 @@ fn lu_matches_scipy() {
         assert_allclose(&p.dot(&l).dot(&u), &a, 1e-13, 1e-13);
         if a.is_square() {
             let b = m(&f, &format!("{key}/b"));
-            assert_allclose(&lu_solve(&fac, &b, false).unwrap(), &m(&f, &format!("{key}/x")), RTOL, ATOL);
-            assert_allclose(&lu_solve(&fac, &b, true).unwrap(), &m(&f, &format!("{key}/xt")), RTOL, ATOL);
+            assert_allclose(&lu_solve(&fac, &b, Trans::N).unwrap(), &m(&f, &format!("{key}/x")), RTOL, ATOL);
+            assert_allclose(&lu_solve(&fac, &b, Trans::T).unwrap(), &m(&f, &format!("{key}/xt")), RTOL, ATOL);
         }
     }
 }
@@ -279,10 +279,10 @@ fn bad_input_is_an_error() {
         LinalgError::Singular { pivot: 1 }
     );
     let fac = lu_factor(&sq).unwrap();
-    assert!(matches!(lu_solve(&fac, &array![1.0], false).unwrap_err(), LinalgError::ShapeMismatch { .. }));
+    assert!(matches!(lu_solve(&fac, &array![1.0], Trans::N).unwrap_err(), LinalgError::ShapeMismatch { .. }));
     let bad = LuFactor { lu: sq.clone(), piv: array![0, 5] };
     assert!(matches!(
-        lu_solve(&bad, &array![1.0, 1.0], false).unwrap_err(),
+        lu_solve(&bad, &array![1.0, 1.0], Trans::N).unwrap_err(),
         LinalgError::ShapeMismatch { arg: "piv", .. }
     ));
 }
