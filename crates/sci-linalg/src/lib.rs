@@ -114,6 +114,7 @@ mod lu;
 mod matfun;
 mod matfuncs;
 mod norm;
+mod norm_axis;
 mod polynomial;
 mod procrustes;
 mod products;
@@ -154,6 +155,7 @@ pub use matfun::{
 };
 pub use matfuncs::{expm, matrix_power};
 pub use norm::{NormOrd, cond, matrix_rank, norm};
+pub use norm_axis::{NormAxis, NormOptions, norm_with};
 pub use polynomial::{PolyfitFull, PolyfitOptions, polyfit, polyfit_cov, polyfit_full, polyval, roots};
 pub use procrustes::{Side, bandwidth, issymmetric, orthogonal_procrustes, pinvh, polar};
 pub use products::{dot, matmul, multi_dot};

@@ -38,8 +38,12 @@ pub enum NormOrd {
 ///
 /// [`LinalgError::NonFinite`] for NaN or infinity (SciPy's `check_finite`), an
 /// [`ArrayError::InvalidValue`] for an order that does not apply (`'fro'` of a vector,
-/// `3` of a matrix, any `ord` beyond 2-d), and [`ArrayError::Empty`] for `inf`, `-inf` or
-/// a negative order of an empty array.
+/// `3` of a matrix, any `ord` beyond 2-d), and [`ArrayError::Empty`] for the minimum-type
+/// orders (`-inf` of a vector; `-1`, `-2`, `-inf` of a matrix) over an empty array. As in
+/// NumPy 2, the maximum-type orders (`inf`, `1`, `2`) of an empty array are 0 and a negative
+/// `p` of an empty vector is `inf`.
+///
+/// Norms along axes and `keepdims` are [`norm_with`](crate::norm_with).
 ///
 /// # Examples
 ///
@@ -92,12 +96,12 @@ where
         return Ok(two_norm(a.iter().copied()));
     };
     match a.ndim() {
-        1 => vector_norm(a.iter().copied(), a.len(), ord),
+        1 => vector_norm(a.iter().copied(), ord),
         2 => {
             let m = a.view().into_dimensionality::<Ix2>().expect("ndim is 2");
             matrix_norm(&m, ord)
         }
-        _ => Err(invalid("ord", "improper number of dimensions to norm")),
+        _ => Err(invalid("ord", "Improper number of dimensions to norm.")),
     }
 }
 
@@ -124,48 +128,52 @@ fn empty_err(op: &'static str) -> LinalgError {
     LinalgError::Array(ArrayError::Empty { arg: "a", op })
 }
 
-fn vector_norm<T: LinalgFloat>(it: impl Iterator<Item = T> + Clone, len: usize, ord: NormOrd) -> Result<T> {
+/// A vector norm of the moduli `it`, as NumPy 2's `norm`: `inf` of an empty
+/// vector is 0 (`max(..., initial=0)`), `-inf` of one is an error, a negative `p` gives
+/// `0^(1/p) = inf`, a NaN `p` propagates through `powf`.
+pub(crate) fn vector_norm<T: LinalgFloat>(it: impl Iterator<Item = T> + Clone, ord: NormOrd) -> Result<T> {
     let abs = it.clone().map(|x| x.abs());
     Ok(match ord {
-        NormOrd::Inf => abs.reduce(T::max).ok_or_else(|| empty_err("maximum"))?,
+        NormOrd::Inf => abs.fold(T::zero(), T::max),
         NormOrd::NegInf => abs.reduce(T::min).ok_or_else(|| empty_err("minimum"))?,
         NormOrd::P(0.0) => T::lit(it.filter(|x| *x != T::zero()).count() as f64),
         NormOrd::P(1.0) => abs.fold(T::zero(), |a, x| a + x),
         NormOrd::P(2.0) => two_norm(it),
         NormOrd::P(p) if p.is_infinite() => {
-            return vector_norm(it, len, if p > 0.0 { NormOrd::Inf } else { NormOrd::NegInf });
+            return vector_norm(it, if p > 0.0 { NormOrd::Inf } else { NormOrd::NegInf });
         }
-        NormOrd::P(p) if p.is_nan() => return Err(invalid("ord", "Invalid norm order for vectors")),
         NormOrd::P(p) => {
-            if p < 0.0 && len == 0 {
-                return Err(empty_err("minimum"));
-            }
             let pt = T::lit(p);
             abs.fold(T::zero(), |a, x| a + x.powf(pt)).powf(T::one() / pt)
         }
-        NormOrd::Fro | NormOrd::Nuc => return Err(invalid("ord", "Invalid norm order for vectors")),
+        NormOrd::Fro => return Err(invalid("ord", "Invalid norm order 'fro' for vectors")),
+        NormOrd::Nuc => return Err(invalid("ord", "Invalid norm order 'nuc' for vectors")),
     })
+}
+
+/// Maximum of `v` with NumPy 2's `initial=0` (0 for an empty `v`).
+pub(crate) fn max0<T: LinalgFloat>(v: impl IntoIterator<Item = T>) -> T {
+    v.into_iter().fold(T::zero(), T::max)
+}
+
+/// Minimum of `v`; an empty `v` is NumPy's "zero-size array to reduction operation minimum".
+pub(crate) fn min_or_err<T: LinalgFloat>(v: impl IntoIterator<Item = T>) -> Result<T> {
+    v.into_iter().reduce(T::min).ok_or_else(|| empty_err("minimum"))
 }
 
 fn matrix_norm<T: LinalgFloat>(m: &ndarray::ArrayView2<'_, T>, ord: NormOrd) -> Result<T> {
     let abs_sums = |axis: usize| m.map(|x| x.abs()).sum_axis(Axis(axis));
-    let reduce = |v: ndarray::Array1<T>, max: bool| -> Result<T> {
-        let r = if max { v.iter().copied().reduce(T::max) } else { v.iter().copied().reduce(T::min) };
-        r.ok_or_else(|| empty_err(if max { "maximum" } else { "minimum" }))
-    };
     match ord {
         NormOrd::Fro => Ok(two_norm(m.iter().copied())),
         NormOrd::Nuc => Ok(singular_values(m.view())?.sum()),
-        NormOrd::Inf => reduce(abs_sums(1), true),
-        NormOrd::NegInf => reduce(abs_sums(1), false),
-        NormOrd::P(1.0) => reduce(abs_sums(0), true),
-        NormOrd::P(-1.0) => reduce(abs_sums(0), false),
-        NormOrd::P(p) if p == f64::INFINITY => reduce(abs_sums(1), true),
-        NormOrd::P(p) if p == f64::NEG_INFINITY => reduce(abs_sums(1), false),
-        NormOrd::P(p) if p == 2.0 || p == -2.0 => {
-            let s = singular_values(m.view())?;
-            reduce(s, p > 0.0)
-        }
+        NormOrd::Inf => Ok(max0(abs_sums(1))),
+        NormOrd::NegInf => min_or_err(abs_sums(1)),
+        NormOrd::P(1.0) => Ok(max0(abs_sums(0))),
+        NormOrd::P(-1.0) => min_or_err(abs_sums(0)),
+        NormOrd::P(p) if p == f64::INFINITY => Ok(max0(abs_sums(1))),
+        NormOrd::P(p) if p == f64::NEG_INFINITY => min_or_err(abs_sums(1)),
+        NormOrd::P(2.0) => Ok(max0(singular_values(m.view())?)),
+        NormOrd::P(-2.0) => min_or_err(singular_values(m.view())?),
         NormOrd::P(_) => Err(invalid("ord", "Invalid norm order for matrices.")),
     }
 }

@@ -2,13 +2,12 @@
 
 use ndarray::{Array1, Array2, ArrayView, ArrayView2, Axis, Dimension, Ix2, s};
 use num_complex::Complex;
-use sci_array::ArrayError;
 
 use super::chol::adjoint;
 use super::decomp::{svd, svdvals};
 use num_traits::{Float, Zero};
 
-use crate::error::{LinalgError, Result};
+use crate::error::Result;
 use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::lstsq::Lstsq;
 use crate::norm::{NormOrd, norm_real};
@@ -79,15 +78,11 @@ pub(crate) fn norm<T: LinalgScalar, D: Dimension>(
         let sv = svdvals(m)?;
         return match o {
             NormOrd::Nuc => Ok(sv.sum()),
-            NormOrd::P(p) if p > 0.0 => sv.first().copied().ok_or(empty("maximum")),
-            _ => sv.last().copied().ok_or(empty("minimum")),
+            NormOrd::P(p) if p > 0.0 => Ok(crate::norm::max0(sv)),
+            _ => crate::norm::min_or_err(sv),
         };
     }
     norm_real(&a.mapv(T::modulus), ord)
-}
-
-fn empty(op: &'static str) -> LinalgError {
-    LinalgError::Array(ArrayError::Empty { arg: "a", op })
 }
 
 pub(crate) fn matrix_rank<T: LinalgScalar>(a: ArrayView2<'_, T>, tol: Option<RealOf<T>>) -> Result<usize> {
