@@ -5,11 +5,11 @@
 //!
 //! | SciPy | here |
 //! |---|---|
-//! | `correlate1d`, `convolve1d`, `correlate`, `convolve` | [`correlate1d`], [`convolve1d`], [`correlate`], [`convolve`] |
+//! | `correlate1d`, `convolve1d`, `correlate`, `convolve` | [`correlate1d`], [`convolve1d`], [`correlate`], [`convolve`] (`axes=`: [`correlate_axes`], [`convolve_axes`]) |
 //! | `gaussian_filter`, `gaussian_filter1d` | [`gaussian_filter`], [`gaussian_filter1d`] |
-//! | `sobel`, `prewitt`, `laplace` | [`sobel`], [`prewitt`], [`laplace`] |
-//! | `gaussian_laplace`, `gaussian_gradient_magnitude`, `generic_laplace`, `generic_gradient_magnitude` | [`gaussian_laplace`], [`gaussian_gradient_magnitude`], [`generic_laplace`], [`generic_gradient_magnitude`] |
-//! | `uniform_filter(1d)`, `minimum_filter(1d)`, `maximum_filter(1d)` | [`uniform_filter`], [`uniform_filter1d`], [`minimum_filter`], [`minimum_filter1d`], [`maximum_filter`], [`maximum_filter1d`] |
+//! | `sobel`, `prewitt`, `laplace` | [`sobel`], [`prewitt`], [`laplace`] (`axes=`: [`laplace_axes`]) |
+//! | `gaussian_laplace`, `gaussian_gradient_magnitude`, `generic_laplace`, `generic_gradient_magnitude` | [`gaussian_laplace`], [`gaussian_gradient_magnitude`], [`generic_laplace`], [`generic_gradient_magnitude`] (`axes=`: [`generic_laplace_axes`], [`generic_gradient_magnitude_axes`]) |
+//! | `uniform_filter(1d)`, `minimum_filter(1d)`, `maximum_filter(1d)` | [`uniform_filter`] (`axes=`: [`uniform_filter_axes`]), [`uniform_filter1d`], [`minimum_filter`], [`minimum_filter1d`], [`maximum_filter`], [`maximum_filter1d`] |
 //! | `median_filter`, `rank_filter`, `percentile_filter`, `generic_filter` | [`median_filter`], [`rank_filter`], [`percentile_filter`], [`generic_filter`] |
 //! | `generic_filter1d`, `vectorized_filter` | [`generic_filter1d`], [`vectorized_filter`] |
 //! | `generate_binary_structure`, `iterate_structure` | [`generate_binary_structure`], [`iterate_structure`], [`iterate_structure_origin`] |
@@ -25,9 +25,11 @@
 //! | `sum_labels`, `mean`, `variance`, `standard_deviation`, `minimum`, `maximum`, `minimum_position`, `maximum_position`, `extrema`, `center_of_mass` | same names |
 //! | `median`, `histogram`, `labeled_comprehension`, `value_indices` | [`median`], [`histogram`], [`labeled_comprehension`], [`value_indices`] |
 //!
-//! String options are enums ([`Mode`]); many keyword arguments are option structs with
+//! String options are enums ([`Mode`]; [`Modes`] for one mode per axis); many keyword arguments are option structs with
 //! SciPy's defaults ([`GaussianOptions`], [`FootprintOptions`], [`BinaryOptions`],
 //! [`GreyOptions`], [`VectorizedOptions`], [`EdtOptions`], [`CdtOptions`], [`BfOptions`]).
+//! SciPy's `axes=` is a field of the option structs, and for the functions without one a
+//! `_axes` variant taking the axes last ([`uniform_filter_axes`], [`correlate_axes`], ...).
 //!
 //! ```
 //! use sci_ndimage::{label, sum_labels};
@@ -57,15 +59,16 @@ mod support;
 pub use element::{Element, LabelElement};
 pub use error::{NdimageError, Result};
 pub use exposure::{ImageElement, IntensityRange, img_as_float, img_as_ubyte, rescale_intensity, rgb2gray};
-pub use filters::correlate::{convolve, convolve1d, correlate, correlate1d};
-pub use filters::derivatives::{laplace, prewitt, sobel};
+pub use filters::correlate::{convolve, convolve_axes, convolve1d, correlate, correlate_axes, correlate1d};
+pub use filters::derivatives::{laplace, laplace_axes, prewitt, sobel};
 pub use filters::gaussian::{GaussianOptions, gaussian_filter, gaussian_filter1d};
 pub use filters::generic_derivatives::{
-    gaussian_gradient_magnitude, gaussian_laplace, generic_gradient_magnitude, generic_laplace,
+    gaussian_gradient_magnitude, gaussian_laplace, generic_gradient_magnitude,
+    generic_gradient_magnitude_axes, generic_laplace, generic_laplace_axes,
 };
 pub use filters::rank::{
     FootprintOptions, generic_filter, maximum_filter, maximum_filter1d, median_filter, minimum_filter,
-    minimum_filter1d, percentile_filter, rank_filter, uniform_filter, uniform_filter1d,
+    minimum_filter1d, percentile_filter, rank_filter, uniform_filter, uniform_filter_axes, uniform_filter1d,
 };
 pub use filters::vectorized::{VectorizedOptions, vectorized_filter};
 pub use fourier::{FourierElement, fourier_ellipsoid, fourier_gaussian, fourier_shift, fourier_uniform};
@@ -81,7 +84,7 @@ pub use measurements::stats::{
     standard_deviation, sum_labels, variance,
 };
 pub use measurements::watershed::{SignedLabel, WatershedLevel, watershed_ift};
-pub use mode::Mode;
+pub use mode::{Mode, Modes};
 pub use morphology::binary::{
     BinaryOptions, binary_closing, binary_dilation, binary_erosion, binary_fill_holes, binary_opening,
 };

@@ -80,6 +80,99 @@ impl Mode {
     }
 }
 
+/// SciPy's `mode` argument of the separable filters: one [`Mode`] for every axis (a string in
+/// SciPy) or one per filtered axis (a sequence of strings).
+///
+/// Functions take `impl Into<Modes>`, so a plain [`Mode`] works wherever a sequence is
+/// accepted; `Vec<Mode>`, `&[Mode]` and `[Mode; N]` give one mode per axis. As in SciPy, a
+/// sequence must have exactly one entry per filtered axis (the input's axes, or the listed
+/// `axes`), and the non-separable filters (a general footprint, the rank filters) take a
+/// single mode only. Unlike SciPy, where one `cval` serves every axis, each
+/// [`Mode::Constant`] carries its own fill value.
+///
+/// SciPy equivalent: the `mode` argument of `scipy.ndimage.uniform_filter`,
+/// `gaussian_filter`, `minimum_filter`, `sobel`, ... given as a string or a sequence.
+///
+/// # Examples
+///
+/// ```
+/// use sci_ndimage::{Mode, Modes, uniform_filter};
+/// use sci_ndimage::sci_array::ndarray::array;
+/// assert_eq!(Modes::from(Mode::Wrap), Modes::All(Mode::Wrap));
+/// assert_eq!(Modes::from([Mode::Wrap, Mode::Nearest]), Modes::PerAxis(vec![Mode::Wrap, Mode::Nearest]));
+/// // Wrap along axis 0, zero padding along axis 1.
+/// let a = array![[1.0, 2.0], [3.0, 4.0]];
+/// let r = uniform_filter(&a, &[2], [Mode::Wrap, Mode::Constant(0.0)], &[]).unwrap();
+/// // scipy.ndimage.uniform_filter(a, 2, mode=['wrap', 'constant'])
+/// assert_eq!(r, array![[1.0, 2.5], [1.0, 2.5]]);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modes {
+    /// One mode for every axis (SciPy: `mode='reflect'`).
+    All(Mode),
+    /// One mode per filtered axis, in axis order (SciPy: `mode=['wrap', 'nearest']`).
+    PerAxis(Vec<Mode>),
+}
+
+impl Default for Modes {
+    fn default() -> Self {
+        Modes::All(Mode::Reflect)
+    }
+}
+
+impl From<Mode> for Modes {
+    fn from(m: Mode) -> Self {
+        Modes::All(m)
+    }
+}
+
+impl From<Vec<Mode>> for Modes {
+    fn from(v: Vec<Mode>) -> Self {
+        Modes::PerAxis(v)
+    }
+}
+
+impl From<&[Mode]> for Modes {
+    fn from(v: &[Mode]) -> Self {
+        Modes::PerAxis(v.to_vec())
+    }
+}
+
+impl<const N: usize> From<[Mode; N]> for Modes {
+    fn from(v: [Mode; N]) -> Self {
+        Modes::PerAxis(v.to_vec())
+    }
+}
+
+impl From<&Modes> for Modes {
+    fn from(m: &Modes) -> Self {
+        m.clone()
+    }
+}
+
+impl Modes {
+    /// One mode per axis for `n` filtered axes (SciPy's `_normalize_sequence`): a single mode
+    /// is repeated, a sequence must have length `n`.
+    pub(crate) fn per_axis(&self, n: usize) -> crate::error::Result<Vec<Mode>> {
+        match self {
+            Modes::All(m) => Ok(vec![*m; n]),
+            Modes::PerAxis(v) if v.len() == n => Ok(v.clone()),
+            Modes::PerAxis(v) => Err(crate::error::invalid(
+                "mode",
+                format!("sequence argument must have length equal to input rank {n}, got {}", v.len()),
+            )),
+        }
+    }
+
+    /// The single mode of a function that takes no sequence; `reason` is SciPy's message.
+    pub(crate) fn single(&self, reason: &str) -> crate::error::Result<Mode> {
+        match self {
+            Modes::All(m) => Ok(*m),
+            Modes::PerAxis(_) => Err(crate::error::invalid("mode", reason)),
+        }
+    }
+}
+
 /// Map an index `i` (possibly outside `0..n`) to an index inside, with the filter
 /// extension rules; `None` means "use the constant". `n` must be positive.
 #[inline]

@@ -138,7 +138,7 @@ pub fn threshold_local<S: Data<Elem = f64>>(
                 LocalMethod::GaussianSigma(s) => s,
                 _ => (block_size as f64 - 1.0) / 6.0,
             };
-            let opts = GaussianOptions { mode, ..Default::default() };
+            let opts = GaussianOptions { mode: mode.into(), ..Default::default() };
             gaussian_filter(image, &[sigma], &opts)?
         }
         LocalMethod::Mean => uniform_filter(image, &[block_size], mode, &[])?,

@@ -48,7 +48,7 @@ fn filter(fx: &Fixture, c: &str, f: &str, v: &ArrayViewD<'_, f64>, axes: Option<
         };
         return g.unwrap();
     }
-    let o = FootprintOptions { size, footprint, mode, origin, axes };
+    let o = FootprintOptions { size, footprint, mode: mode.into(), origin, axes };
     match f {
         "minimum_filter" => minimum_filter(v, &o),
         "maximum_filter" => maximum_filter(v, &o),

@@ -117,7 +117,7 @@ fn mode_of(fx: &Fixture, c: &str) -> Mode {
 
 fn gauss_run<T: Element>(fx: &Fixture, c: &str, x: &ArrayViewD<'_, T>) -> ArrayD<T> {
     let opts = GaussianOptions {
-        mode: mode_of(fx, c),
+        mode: mode_of(fx, c).into(),
         truncate: fx.f64(&format!("{c}/truncate")),
         ..Default::default()
     };

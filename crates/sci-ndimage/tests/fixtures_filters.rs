@@ -24,7 +24,7 @@ fn opts(fx: &Fixture, c: &str) -> FootprintOptions {
         } else {
             None
         },
-        mode: mode(fx, c),
+        mode: mode(fx, c).into(),
         origin: if has(fx, c, "origin") {
             ints(fx, &format!("{c}/origin")).iter().map(|&v| v as isize).collect()
         } else {
@@ -39,9 +39,10 @@ fn run<T: Element>(fx: &Fixture, c: &str, x: &ArrayViewD<'_, T>) -> ArrayD<T> {
     let m = mode(fx, c);
     let gopts = || GaussianOptions {
         order: ints(fx, &g("order")).iter().map(|&v| v as usize).collect(),
-        mode: m,
+        mode: m.into(),
         truncate: fx.f64(&g("truncate")),
         radius: if has(fx, c, "radius") { vec![fx.i64(&g("radius")) as usize] } else { vec![] },
+        axes: None,
     };
     let origin1 = || if has(fx, c, "origin") { fx.i64(&g("origin")) as isize } else { 0 };
     match fx.str(&g("fn")) {

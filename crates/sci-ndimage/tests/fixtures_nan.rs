@@ -39,7 +39,8 @@ fn run<T: Element>(fx: &Fixture, c: &str, x: &ArrayD<T>) -> Vec<ArrayD<f64>> {
         });
     }
     if f.ends_with("_filter") {
-        let o = FootprintOptions { size: usizes(fx, c, "size"), footprint, mode: m, origin, axes: None };
+        let o =
+            FootprintOptions { size: usizes(fx, c, "size"), footprint, mode: m.into(), origin, axes: None };
         let min = f == "minimum_filter";
         return all_layouts(x, |v| {
             to64(if min { minimum_filter(v, &o).unwrap() } else { maximum_filter(v, &o).unwrap() })

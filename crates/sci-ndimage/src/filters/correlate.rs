@@ -5,7 +5,8 @@ use crate::error::{Result, invalid};
 use crate::filters::rows::{inner_len, row_filter};
 use crate::mode::Mode;
 use crate::support::{
-    dyn_view, extents, footprint_offsets, lane_filter, nd_points, origins, pad, reverse_all, to_dim,
+    check_axes, dyn_view, expand_to_axes, extents, footprint_offsets, lane_filter, nd_points, origins, pad,
+    reverse_all, to_dim,
 };
 use sci_array::ndarray::{Array, ArrayBase, ArrayD, ArrayViewD, Data, Dimension};
 use sci_array::normalize_axis;
@@ -224,7 +225,10 @@ fn correlate_dyn<T: Element>(
 ) -> Result<ArrayD<T>> {
     let nd = input.ndim();
     if weights.ndim() != nd {
-        return Err(invalid("weights", "filter weights array has incorrect shape."));
+        return Err(invalid(
+            "weights",
+            format!("weights.ndim ({}) must match len(axes) ({nd})", weights.ndim()),
+        ));
     }
     if weights.is_empty() {
         return Err(invalid("weights", "no filter weights given"));
@@ -256,17 +260,52 @@ fn correlate_dyn<T: Element>(
     Ok(out.mapv(T::from_f64))
 }
 
+/// SciPy's `_correlate_or_convolve` for real input: weights of rank `len(axes)` expanded to
+/// the input's rank, origins per listed axis, reversed weights for the convolution.
+fn correlate_or_convolve<T: Element>(
+    input: &ArrayViewD<'_, T>,
+    weights: ArrayD<f64>,
+    mode: Mode,
+    origin: &[isize],
+    axes: Option<&[isize]>,
+    convolution: bool,
+) -> Result<ArrayD<T>> {
+    let nd = input.ndim();
+    let axes = check_axes(axes, nd)?;
+    let org = origins(origin, axes.len())?;
+    let (w, mut org) = expand_to_axes(weights, org, &axes, nd, "weights")?;
+    if w.ndim() != nd {
+        return Err(invalid(
+            "weights",
+            format!("weights.ndim ({}) must match len(axes) ({})", w.ndim(), axes.len()),
+        ));
+    }
+    if !convolution {
+        return correlate_dyn(input, &w, mode, &org);
+    }
+    let w = reverse_all(&w);
+    for d in 0..nd {
+        org[d] = -org[d];
+        if w.shape()[d] % 2 == 0 {
+            org[d] -= 1;
+        }
+    }
+    correlate_dyn(input, &w, mode, &org)
+}
+
 /// Multidimensional correlation.
 ///
 /// `out[i] = Σ_k weights[k] · in[i + k - shape(weights)/2 - origin]` over all weight
-/// positions `k` (zero weights skipped, as SciPy does), with `mode` extension. `origin` may
-/// be empty (all zeros), one value for every axis, or one per axis.
+/// positions `k` (zero weights skipped, as SciPy does), with `mode` extension (one mode for
+/// all axes, as SciPy). `origin` may be empty (all zeros), one value for every axis, or one
+/// per axis. [`correlate_axes`] works along some axes only.
 ///
 /// SciPy equivalent: `scipy.ndimage.correlate`.
 ///
 /// # Errors
 ///
-/// `weights` of a different rank than `input` or empty, or an invalid origin.
+/// `weights` of a different rank than `input` ("weights.ndim (1) must match len(axes) (2)")
+/// or empty, or an invalid origin.
 ///
 /// # Examples
 ///
@@ -293,13 +332,53 @@ where
     DW: Dimension,
 {
     let w = weights.to_owned().into_dyn();
-    to_dim(correlate_dyn(&dyn_view(input), &w, mode, origin)?)
+    to_dim(correlate_or_convolve(&dyn_view(input), w, mode, origin, None, false)?)
+}
+
+/// [`correlate`] along the listed `axes` only (SciPy's `axes=`): `weights` has one axis per
+/// listed axis (its axes go to the listed axes in increasing order, as SciPy inserts
+/// length-1 axes for the others) and `origin` one value or one per listed axis. As in SciPy,
+/// listing every axis (in any order) is the same as [`correlate`].
+///
+/// SciPy equivalent: `scipy.ndimage.correlate(..., axes=axes)`.
+///
+/// # Errors
+///
+/// As [`correlate`]; an axis out of range or listed twice ("axes must be unique"); weights
+/// whose rank is not `len(axes)` ("weights.ndim (2) must match len(axes) (1)").
+///
+/// # Examples
+///
+/// ```
+/// use sci_ndimage::{Mode, correlate_axes};
+/// use sci_ndimage::sci_array::ndarray::array;
+/// let a = array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]];
+/// // The weights [1, 1] along axis 1 of every row.
+/// let r = correlate_axes(&a, &array![1.0, 1.0], Mode::Constant(0.0), &[], &[1]).unwrap();
+/// assert_eq!(r, array![[1.0, 3.0, 5.0], [4.0, 9.0, 11.0]]);
+/// ```
+pub fn correlate_axes<T, S, D, SW, DW>(
+    input: &ArrayBase<S, D>,
+    weights: &ArrayBase<SW, DW>,
+    mode: Mode,
+    origin: &[isize],
+    axes: &[isize],
+) -> Result<Array<T, D>>
+where
+    T: Element,
+    S: Data<Elem = T>,
+    D: Dimension,
+    SW: Data<Elem = f64>,
+    DW: Dimension,
+{
+    let w = weights.to_owned().into_dyn();
+    to_dim(correlate_or_convolve(&dyn_view(input), w, mode, origin, Some(axes), false)?)
 }
 
 /// Multidimensional convolution.
 ///
 /// Correlation with the weights reversed along every axis and each origin negated (minus one
-/// more for even-sized axes), exactly as SciPy.
+/// more for even-sized axes), exactly as SciPy. [`convolve_axes`] works along some axes only.
 ///
 /// SciPy equivalent: `scipy.ndimage.convolve`.
 ///
@@ -330,17 +409,43 @@ where
     SW: Data<Elem = f64>,
     DW: Dimension,
 {
-    let nd = input.ndim();
-    let w = reverse_all(&weights.to_owned().into_dyn());
-    if w.ndim() != nd {
-        return Err(invalid("weights", "filter weights array has incorrect shape."));
-    }
-    let mut org = origins(origin, nd)?;
-    for d in 0..nd {
-        org[d] = -org[d];
-        if w.shape()[d] % 2 == 0 {
-            org[d] -= 1;
-        }
-    }
-    to_dim(correlate_dyn(&dyn_view(input), &w, mode, &org)?)
+    let w = weights.to_owned().into_dyn();
+    to_dim(correlate_or_convolve(&dyn_view(input), w, mode, origin, None, true)?)
+}
+
+/// [`convolve`] along the listed `axes` only (SciPy's `axes=`), with `weights` and `origin`
+/// over the listed axes as in [`correlate_axes`].
+///
+/// SciPy equivalent: `scipy.ndimage.convolve(..., axes=axes)`.
+///
+/// # Errors
+///
+/// As [`correlate_axes`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_ndimage::{Mode, convolve_axes};
+/// use sci_ndimage::sci_array::ndarray::array;
+/// let a = array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]];
+/// // [1, 2] along axis 0: out[i] = 2 * a[i] + 1 * a[i + 1] (zero below the last row).
+/// let r = convolve_axes(&a, &array![1.0, 2.0], Mode::Constant(0.0), &[], &[0]).unwrap();
+/// assert_eq!(r, array![[6.0, 9.0, 12.0], [8.0, 10.0, 12.0]]);
+/// ```
+pub fn convolve_axes<T, S, D, SW, DW>(
+    input: &ArrayBase<S, D>,
+    weights: &ArrayBase<SW, DW>,
+    mode: Mode,
+    origin: &[isize],
+    axes: &[isize],
+) -> Result<Array<T, D>>
+where
+    T: Element,
+    S: Data<Elem = T>,
+    D: Dimension,
+    SW: Data<Elem = f64>,
+    DW: Dimension,
+{
+    let w = weights.to_owned().into_dyn();
+    to_dim(correlate_or_convolve(&dyn_view(input), w, mode, origin, Some(axes), true)?)
 }

@@ -5,7 +5,7 @@ use crate::element::Element;
 use crate::error::{Result, invalid};
 use crate::filters::extreme::moving_extreme;
 use crate::filters::rows::{inner_len, row_filter};
-use crate::mode::Mode;
+use crate::mode::{Mode, Modes};
 use crate::support::{
     c_order, check_axes, dyn_view, expand_to_axes, extents, footprint_offsets, lane_filter, nd_points,
     origins, pad, per_axis, to_dim,
@@ -20,15 +20,19 @@ use std::cmp::Ordering;
 /// `size` has one entry for all axes or one per axis; `footprint`, when given, wins over
 /// `size` (SciPy warns and ignores `size`). `origin` may be empty (zeros), one value, or one
 /// per axis. With `axes` (SciPy's `axes=`), only the listed axes are filtered: `size`,
-/// `origin` and the footprint's rank then follow `axes`.
+/// `origin`, a `mode` sequence and the footprint's rank then follow `axes`. A sequence of
+/// modes needs a separable window (a box `size` or an all-true footprint) and the minimum or
+/// maximum filter (or a rank filter whose rank picks the minimum or maximum), as in SciPy.
 ///
 /// # Examples
 ///
 /// ```
-/// use sci_ndimage::{FootprintOptions, Mode};
+/// use sci_ndimage::{FootprintOptions, Mode, Modes};
 /// let o = FootprintOptions::size(&[3]);
 /// assert_eq!(o.size, vec![3]);
-/// assert_eq!(o.mode, Mode::Reflect);
+/// assert_eq!(o.mode, Modes::All(Mode::Reflect));
+/// let o = FootprintOptions::size(&[3]).with_mode([Mode::Wrap, Mode::Nearest]);
+/// assert_eq!(o.mode, Modes::PerAxis(vec![Mode::Wrap, Mode::Nearest]));
 /// // Along axis 1 only (SciPy's `axes=[1]`).
 /// use sci_ndimage::maximum_filter;
 /// use sci_ndimage::sci_array::ndarray::array;
@@ -41,8 +45,8 @@ pub struct FootprintOptions {
     pub size: Vec<usize>,
     /// Boolean footprint of the same rank as the input.
     pub footprint: Option<ArrayD<bool>>,
-    /// Boundary mode (default `Reflect`).
-    pub mode: Mode,
+    /// Boundary mode: one for every axis (default `Reflect`) or one per filtered axis.
+    pub mode: Modes,
     /// Origin per axis (or one for all, or empty for zeros).
     pub origin: Vec<isize>,
     /// The axes to filter along (`None`: all). `size`, `origin` and the footprint's rank then
@@ -61,9 +65,9 @@ impl FootprintOptions {
         FootprintOptions { footprint: Some(fp.to_owned().into_dyn()), ..Default::default() }
     }
 
-    /// The same options with another mode.
-    pub fn with_mode(mut self, mode: Mode) -> Self {
-        self.mode = mode;
+    /// The same options with another mode (a [`Mode`] or one per filtered axis).
+    pub fn with_mode(mut self, mode: impl Into<Modes>) -> Self {
+        self.mode = mode.into();
         self
     }
 }
@@ -87,6 +91,10 @@ pub(crate) fn resolve(size: &[usize], footprint: Option<&ArrayD<bool>>, nd: usiz
             Ok(Window::Foot(fp.clone()))
         }
         None => {
+            if size.is_empty() && nd == 0 {
+                // No axis to filter (SciPy's `axes=()`): the empty size list is complete.
+                return Ok(Window::Sizes(vec![]));
+            }
             if size.is_empty() {
                 return Err(invalid("size", "no footprint provided"));
             }
@@ -212,14 +220,42 @@ where
     to_dim(uniform1d_dyn(&dyn_view(input), size, ax, mode, origin)?)
 }
 
+/// SciPy's `uniform_filter`: 1-D passes along the filtered axes whose size is above 1.
+fn uniform_dyn<T: Element>(
+    view: &ArrayViewD<'_, T>,
+    size: &[usize],
+    mode: &Modes,
+    origin: &[isize],
+    axes: Option<&[isize]>,
+) -> Result<ArrayD<T>> {
+    let axes = check_axes(axes, view.ndim())?;
+    let k = axes.len();
+    let sizes = per_axis(size, k, "size")?;
+    let org = origins(origin, k)?;
+    let modes = mode.per_axis(k)?;
+    // No copy of the input: the first pass reads it directly.
+    let mut cur: Option<ArrayD<T>> = None;
+    for (j, &ax) in axes.iter().enumerate() {
+        if sizes[j] == 0 {
+            return Err(invalid("size", "incorrect filter size"));
+        }
+        if sizes[j] > 1 {
+            let src = cur.as_ref().map_or_else(|| view.view(), |c| c.view());
+            cur = Some(uniform1d_dyn(&src, sizes[j], ax, modes[j], org[j])?);
+        }
+    }
+    Ok(cur.unwrap_or_else(|| view.to_owned()))
+}
+
 /// Multidimensional uniform filter: [`uniform_filter1d`] along every axis whose size is
-/// above 1 (intermediates stored in the input's type, as SciPy).
+/// above 1 (intermediates stored in the input's type, as SciPy). `mode` is one [`Mode`] or
+/// one per axis. [`uniform_filter_axes`] filters along some axes only.
 ///
 /// SciPy equivalent: `scipy.ndimage.uniform_filter`.
 ///
 /// # Errors
 ///
-/// `size` or `origin` of a wrong length, a zero size, an invalid origin.
+/// `size`, `origin` or a `mode` sequence of a wrong length, a zero size, an invalid origin.
 ///
 /// # Examples
 ///
@@ -233,7 +269,7 @@ where
 pub fn uniform_filter<T, S, D>(
     input: &ArrayBase<S, D>,
     size: &[usize],
-    mode: Mode,
+    mode: impl Into<Modes>,
     origin: &[isize],
 ) -> Result<Array<T, D>>
 where
@@ -241,22 +277,41 @@ where
     S: Data<Elem = T>,
     D: Dimension,
 {
-    let nd = input.ndim();
-    let sizes = per_axis(size, nd, "size")?;
-    let org = origins(origin, nd)?;
-    let view = dyn_view(input);
-    // No copy of the input: the first pass reads it directly.
-    let mut cur: Option<ArrayD<T>> = None;
-    for d in 0..nd {
-        if sizes[d] == 0 {
-            return Err(invalid("size", "incorrect filter size"));
-        }
-        if sizes[d] > 1 {
-            let src = cur.as_ref().map_or_else(|| view.view(), |c| c.view());
-            cur = Some(uniform1d_dyn(&src, sizes[d], d, mode, org[d])?);
-        }
-    }
-    to_dim(cur.unwrap_or_else(|| view.to_owned()))
+    to_dim(uniform_dyn(&dyn_view(input), size, &mode.into(), origin, None)?)
+}
+
+/// [`uniform_filter`] along the listed `axes` only (SciPy's `axes=`): `size`, `origin` and a
+/// `mode` sequence have one entry (or one for all) per listed axis, in the order of `axes`.
+///
+/// SciPy equivalent: `scipy.ndimage.uniform_filter(..., axes=axes)`.
+///
+/// # Errors
+///
+/// As [`uniform_filter`]; an axis out of range ("specified axis: 2 is out of range") or
+/// listed twice ("axes must be unique").
+///
+/// # Examples
+///
+/// ```
+/// use sci_ndimage::{uniform_filter_axes, Mode};
+/// use sci_ndimage::sci_array::ndarray::array;
+/// let a = array![[0.0, 0.0, 0.0], [0.0, 9.0, 0.0], [0.0, 0.0, 0.0]];
+/// let r = uniform_filter_axes(&a, &[3], Mode::Constant(0.0), &[], &[-1]).unwrap();
+/// assert_eq!(r, array![[0.0, 0.0, 0.0], [3.0, 3.0, 3.0], [0.0, 0.0, 0.0]]);
+/// ```
+pub fn uniform_filter_axes<T, S, D>(
+    input: &ArrayBase<S, D>,
+    size: &[usize],
+    mode: impl Into<Modes>,
+    origin: &[isize],
+    axes: &[isize],
+) -> Result<Array<T, D>>
+where
+    T: Element,
+    S: Data<Elem = T>,
+    D: Dimension,
+{
+    to_dim(uniform_dyn(&dyn_view(input), size, &mode.into(), origin, Some(axes))?)
 }
 
 // ---------------------------------------------------------------- minimum / maximum
@@ -284,7 +339,7 @@ pub(crate) fn min_or_max_dyn<T: Element>(
     input: &ArrayViewD<'_, T>,
     window: Window,
     structure: Option<&ArrayD<f64>>,
-    mode: Mode,
+    mode: &Modes,
     origin: &[isize],
     minimum: bool,
     axes: &[usize],
@@ -293,11 +348,12 @@ pub(crate) fn min_or_max_dyn<T: Element>(
     let org = origins(origin, axes.len())?;
     match (window, structure) {
         (Window::Sizes(s), None) => {
+            let modes = mode.per_axis(axes.len())?;
             let mut cur: Option<ArrayD<T>> = None;
             for (j, &ax) in axes.iter().enumerate() {
                 if s[j] > 1 {
                     let src = cur.as_ref().map_or_else(|| input.view(), |c| c.view());
-                    cur = Some(minmax1d_dyn(&src, s[j], ax, mode, org[j], minimum)?);
+                    cur = Some(minmax1d_dyn(&src, s[j], ax, modes[j], org[j], minimum)?);
                 } else {
                     extents(s[j], org[j])?;
                 }
@@ -325,6 +381,7 @@ pub(crate) fn min_or_max_dyn<T: Element>(
             };
             let st = st.as_ref();
             let (before, after) = pad_extents(fp.shape(), &org)?;
+            let mode = mode.single("A sequence of modes is not supported for non-separable footprints")?;
             if input.is_empty() {
                 return Ok(input.to_owned());
             }
@@ -460,7 +517,7 @@ macro_rules! minmax_fn {
         {
             let (axes, w) =
                 resolve_axes(&opts.size, opts.footprint.as_ref(), input.ndim(), opts.axes.as_deref())?;
-            to_dim(min_or_max_dyn(&dyn_view(input), w, None, opts.mode, &opts.origin, $min, &axes)?)
+            to_dim(min_or_max_dyn(&dyn_view(input), w, None, &opts.mode, &opts.origin, $min, &axes)?)
         }
     };
 }
@@ -500,7 +557,7 @@ fn gather_setup<T: Element>(
     if input.is_empty() {
         return Ok((fp, None));
     }
-    let mode = opts.mode.for_filter();
+    let mode = opts.mode.single("boundary mode not supported")?.for_filter();
     let padded = pad(&input.mapv(|v| v.to_f64()).view(), &before, &after, mode, mode.cval());
     let foot: Vec<bool> = fp.as_standard_layout().iter().copied().collect();
     let offs = footprint_offsets(padded.shape(), fp.shape(), &foot);
@@ -542,11 +599,49 @@ fn median9(p: &[f64]) -> f64 {
     p4
 }
 
+/// SciPy's `_rank_filter` with a sequence of modes: the minimum (rank 0) or maximum (last
+/// rank) goes to the minimum/maximum filter over all axes, which takes one mode per axis when
+/// the footprint is separable; any other rank is an error. As in SciPy, the footprint and the
+/// origins over the listed axes are expanded as for the other rank filters (in axis order),
+/// while the modes are placed at their listed axes.
+fn rank_mode_sequence<T: Element>(
+    input: &ArrayViewD<'_, T>,
+    rank: isize,
+    opts: &FootprintOptions,
+) -> Result<ArrayD<T>> {
+    let nd = input.ndim();
+    let (axes, w) = resolve_axes(&opts.size, opts.footprint.as_ref(), nd, opts.axes.as_deref())?;
+    let modes = opts.mode.per_axis(axes.len())?;
+    let fsize = window_len(&w) as isize;
+    let r = if rank < 0 { rank + fsize } else { rank };
+    if r < 0 || r >= fsize {
+        return Err(invalid("rank", "rank not within filter footprint size"));
+    }
+    if r != 0 && r != fsize - 1 {
+        return Err(invalid("mode", "A sequence of modes is not supported by non-separable rank filters"));
+    }
+    let fp = match w {
+        Window::Foot(f) => f,
+        Window::Sizes(s) => ArrayD::from_elem(IxDyn(&s), true),
+    };
+    let org = origins(&opts.origin, axes.len())?;
+    let (fp, org) = expand_to_axes(fp, org, &axes, nd, "footprint")?;
+    let mut full = vec![Mode::Constant(0.0); nd];
+    for (m, &ax) in modes.into_iter().zip(&axes) {
+        full[ax] = m;
+    }
+    let all: Vec<usize> = (0..nd).collect();
+    min_or_max_dyn(input, Window::Foot(fp), None, &Modes::PerAxis(full), &org, r == 0, &all)
+}
+
 fn rank_dyn<T: Element>(
     input: &ArrayViewD<'_, T>,
     rank: isize,
     opts: &FootprintOptions,
 ) -> Result<ArrayD<T>> {
+    if let Modes::PerAxis(_) = &opts.mode {
+        return rank_mode_sequence(input, rank, opts);
+    }
     let (fp, setup) = gather_setup(input, opts)?;
     let fsize = fp.iter().filter(|&&b| b).count() as isize;
     let r = if rank < 0 { rank + fsize } else { rank };

@@ -93,7 +93,7 @@ pub(crate) fn erosion_dyn<T: Element>(input: &ArrayViewD<'_, T>, opts: &GreyOpti
             return Err(invalid("footprint", "footprint array has incorrect shape."));
         }
     }
-    min_or_max_dyn(input, w, st.as_ref(), opts.mode, &opts.origin, true, &axes)
+    min_or_max_dyn(input, w, st.as_ref(), &opts.mode.into(), &opts.origin, true, &axes)
 }
 
 pub(crate) fn dilation_dyn<T: Element>(input: &ArrayViewD<'_, T>, opts: &GreyOptions) -> Result<ArrayD<T>> {
@@ -117,7 +117,7 @@ pub(crate) fn dilation_dyn<T: Element>(input: &ArrayViewD<'_, T>, opts: &GreyOpt
         }
     }
     let w = window_of(opts, fp.as_ref(), st.as_ref(), k)?;
-    min_or_max_dyn(input, w, st.as_ref(), opts.mode, &org, false, &axes)
+    min_or_max_dyn(input, w, st.as_ref(), &opts.mode.into(), &org, false, &axes)
 }
 
 /// `a - b` in the element type (bool: xor); unsigned underflow saturates at 0 instead of
