@@ -103,6 +103,7 @@ mod complex;
 mod eig;
 mod eig_gen;
 mod eigh_gen;
+mod eigh_pencil;
 mod error;
 mod hessenberg;
 #[cfg(feature = "lapack")]
@@ -141,9 +142,10 @@ pub use circulant::{CirculantSingular, solve_circulant};
 pub use eig::{eig, eigh, eigvals, eigvalsh};
 pub use eig_gen::{Eig, EigOptions, eig_with, eigvals_with};
 pub use eigh_gen::{
-    EighOptions, TridiagonalDriver, TridiagonalOptions, eigh_tridiagonal, eigh_tridiagonal_with, eigh_with,
-    eigvalsh_tridiagonal, eigvalsh_tridiagonal_with, eigvalsh_with,
+    TridiagonalDriver, TridiagonalOptions, eigh_tridiagonal, eigh_tridiagonal_with, eigvalsh_tridiagonal,
+    eigvalsh_tridiagonal_with,
 };
+pub use eigh_pencil::{EighOptions, EighType, eigh_with, eigvalsh_with};
 pub use error::{LinalgError, Result};
 pub use hessenberg::hessenberg;
 pub use ldl::ldl;

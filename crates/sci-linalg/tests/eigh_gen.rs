@@ -57,6 +57,7 @@ fn eigh_with_matches_scipy() {
             b: b.as_ref().map(|b| b.view()),
             subset_by_index: idx,
             subset_by_value: val,
+            ..Default::default()
         };
         let (w, v) = eigh_with(&a, &opts).unwrap();
         assert_allclose(&w, &v1(&f, &p("w")), RTOL, ATOL);
