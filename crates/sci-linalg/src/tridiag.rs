@@ -5,6 +5,8 @@
 
 use crate::error::{LinalgError, Result};
 
+pub(crate) mod dc;
+
 /// Eigenvalues closer than `CLUSTER * ‖T‖₁` get their vectors orthogonalised against each
 /// other. LAPACK `stein` uses `1e-3`, which turns the spectrum of a random matrix into a few
 /// huge clusters (`O(n³)`); inverse iteration alone leaves two vectors orthogonal to about
@@ -116,16 +118,25 @@ pub(crate) fn ql_values(d_in: &[f64], e_in: &[f64]) -> Result<Vec<f64>> {
         return Ok(vec![0.0; n]);
     }
     let mut d: Vec<f64> = d_in.iter().map(|x| x / scale).collect();
-    let mut e: Vec<f64> = e_in.iter().map(|x| x / scale).chain([0.0]).collect();
+    let e: Vec<f64> = e_in.iter().map(|x| x / scale).collect();
+    ql(&mut d, &e, None)?;
+    d.sort_by(f64::total_cmp);
+    d.iter_mut().for_each(|x| *x *= scale);
+    Ok(d)
+}
+
+/// Implicit QL with Wilkinson shifts (EISPACK `tql1`/`tql2`) on `(d, e_in)`: the eigenvalues
+/// (unsorted) into `d`; with `q = Some((q, ld))`, the rotations are also applied to the columns
+/// (`n` rows, leading dimension `ld`) of `q`.
+pub(crate) fn ql(d: &mut [f64], e_in: &[f64], mut q: Option<(&mut [f64], usize)>) -> Result<()> {
+    let n = d.len();
+    let mut e: Vec<f64> = e_in.iter().copied().chain([0.0]).collect();
     let eps = f64::EPSILON;
     for l in 0..n {
         let mut iter = 0;
         loop {
             let mut m = l;
-            while m + 1 < n {
-                if e[m].abs() <= eps * (d[m].abs() + d[m + 1].abs()) {
-                    break;
-                }
+            while m + 1 < n && e[m].abs() > eps * (d[m].abs() + d[m + 1].abs()) {
                 m += 1;
             }
             if m == l {
@@ -136,14 +147,14 @@ pub(crate) fn ql_values(d_in: &[f64], e_in: &[f64]) -> Result<Vec<f64>> {
                 return Err(LinalgError::NoConvergence { iterations: iter });
             }
             let mut g = (d[l + 1] - d[l]) / (2.0 * e[l]);
-            let mut r = (g * g + 1.0).sqrt();
+            let mut r = g.hypot(1.0);
             g = d[m] - d[l] + e[l] / (g + r.copysign(g));
             let (mut s, mut c, mut p) = (1.0f64, 1.0f64, 0.0f64);
             let mut early = false;
             for i in (l..m).rev() {
                 let f = s * e[i];
-                let bb = c * e[i];
-                r = (f * f + g * g).sqrt();
+                let b = c * e[i];
+                r = f.hypot(g);
                 e[i + 1] = r;
                 if r == 0.0 {
                     d[i + 1] -= p;
@@ -154,10 +165,18 @@ pub(crate) fn ql_values(d_in: &[f64], e_in: &[f64]) -> Result<Vec<f64>> {
                 s = f / r;
                 c = g / r;
                 g = d[i + 1] - p;
-                r = (d[i] - g) * s + 2.0 * c * bb;
+                r = (d[i] - g) * s + 2.0 * c * b;
                 p = s * r;
                 d[i + 1] = g + p;
-                g = c * r - bb;
+                g = c * r - b;
+                if let Some((q, ld)) = q.as_mut() {
+                    let (zi, zi1) = dc::two_cols(q, *ld, n, i, i + 1);
+                    for (x, y) in zi.iter_mut().zip(zi1.iter_mut()) {
+                        let f = *y;
+                        *y = s * *x + c * f;
+                        *x = c * *x - s * f;
+                    }
+                }
             }
             if early {
                 continue;
@@ -167,9 +186,7 @@ pub(crate) fn ql_values(d_in: &[f64], e_in: &[f64]) -> Result<Vec<f64>> {
             e[m] = 0.0;
         }
     }
-    d.sort_by(f64::total_cmp);
-    d.iter_mut().for_each(|x| *x *= scale);
-    Ok(d)
+    Ok(())
 }
 
 /// `T - λI = P L U` by Gaussian elimination with partial pivoting (LAPACK `lagtf`); the zero
