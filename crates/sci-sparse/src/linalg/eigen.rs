@@ -1,13 +1,13 @@
-//! `eigsh`: a few eigenvalues of a large symmetric operator by thick-restart Lanczos with
-//! full reorthogonalization.
+//! `eigsh`: a few eigenvalues of a large symmetric operator (the Lanczos engine is in
+//! `lanczos.rs`).
 
-use sci_array::ndarray::{Array1, Array2, ArrayView1, s};
-use sci_array::random::default_rng;
+use sci_array::ndarray::{Array1, Array2, ArrayView1};
 
+use super::lanczos::lanczos;
 use super::lu::{SpluOptions, splu};
 use super::operator::{FnOperator, LinearOperator};
 use crate::CscMatrix;
-use crate::error::{Result, SparseError, invalid, shape_err};
+use crate::error::{Result, invalid, shape_err};
 
 /// Which eigenvalues [`eigsh`] looks for (SciPy's `which`).
 ///
@@ -112,7 +112,7 @@ pub(crate) fn jacobi_eigh(mut a: Array2<f64>) -> (Vec<f64>, Array2<f64>) {
 }
 
 /// Orders Ritz value indices so that the wanted ones come first.
-fn wanted_order(theta: &[f64], which: Which) -> Vec<usize> {
+pub(crate) fn wanted_order(theta: &[f64], which: Which) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..theta.len()).collect();
     let key = |i: &usize| -> f64 {
         match which {
@@ -140,118 +140,6 @@ fn wanted_order(theta: &[f64], which: Which) -> Vec<usize> {
     idx
 }
 
-/// Thick-restart Lanczos on `op`; returns (Ritz values, Ritz vectors) of the `k` wanted.
-fn lanczos(op: &dyn LinearOperator, k: usize, opts: &EigshOptions) -> Result<(Vec<f64>, Array2<f64>)> {
-    let n = op.shape().0;
-    let ncv = opts.ncv.unwrap_or_else(|| n.min((2 * k + 1).max(20)));
-    if ncv <= k || ncv > n {
-        return Err(invalid("ncv", format!("ncv must be k < ncv <= n, ncv={ncv}, k={k}, n={n}")));
-    }
-    let maxiter = opts.maxiter.unwrap_or(10 * n).max(1);
-    let tol = if opts.tol > 0.0 { opts.tol } else { f64::EPSILON };
-    let eps23 = f64::EPSILON.powf(2.0 / 3.0);
-    let mut rng = default_rng(0);
-    // Basis vectors as rows (contiguous).
-    let mut v = Array2::<f64>::zeros((ncv + 1, n));
-    let v0 = match &opts.v0 {
-        Some(v0) if v0.len() != n => return Err(shape_err("v0", format!("length {n}"), v0.shape())),
-        Some(v0) => v0.clone(),
-        None => rng.uniform(-1.0, 1.0, n)?,
-    };
-    let nv0 = v0.dot(&v0).sqrt();
-    if nv0 == 0.0 || !nv0.is_finite() {
-        return Err(invalid("v0", "starting vector must be nonzero and finite"));
-    }
-    v.row_mut(0).assign(&(&v0 / nv0));
-    let mut t = Array2::<f64>::zeros((ncv, ncv));
-    let mut l = 0usize;
-    for _iter in 0..maxiter {
-        let mut beta = 0.0;
-        for j in l..ncv {
-            let mut w = op.matvec(v.row(j));
-            // Classical Gram-Schmidt twice against the whole basis.
-            let basis = v.slice(s![..=j, ..]);
-            let mut h = Array1::<f64>::zeros(j + 1);
-            // DGKS: a second pass only when the first one cancelled much of `w`.
-            let mut wnorm = w.dot(&w).sqrt();
-            for _ in 0..2 {
-                let h2 = basis.dot(&w);
-                for (i, &c) in h2.iter().enumerate() {
-                    w.scaled_add(-c, &basis.row(i));
-                }
-                h += &h2;
-                let after = w.dot(&w).sqrt();
-                if after > std::f64::consts::FRAC_1_SQRT_2 * wnorm {
-                    break;
-                }
-                wnorm = after;
-            }
-            t[[j, j]] = h[j];
-            if j == l {
-                for i in 0..l {
-                    t[[i, j]] = h[i];
-                    t[[j, i]] = h[i];
-                }
-            }
-            beta = w.dot(&w).sqrt();
-            let scale = h.iter().map(|x| x.abs()).fold(0.0, f64::max).max(t[[j, j]].abs());
-            if beta <= f64::EPSILON * scale.max(f64::MIN_POSITIVE) || beta == 0.0 {
-                // Invariant subspace: continue with a fresh random direction, uncoupled.
-                beta = 0.0;
-                let mut r = rng.uniform(-1.0, 1.0, n)?;
-                for _ in 0..2 {
-                    let hb = basis.dot(&r);
-                    for (i, &c) in hb.iter().enumerate() {
-                        r.scaled_add(-c, &basis.row(i));
-                    }
-                }
-                let nr = r.dot(&r).sqrt();
-                if nr > 0.0 {
-                    v.row_mut(j + 1).assign(&(&r / nr));
-                } else {
-                    v.row_mut(j + 1).fill(0.0);
-                }
-            } else {
-                v.row_mut(j + 1).assign(&(&w / beta));
-            }
-            if j + 1 < ncv {
-                t[[j, j + 1]] = beta;
-                t[[j + 1, j]] = beta;
-            }
-        }
-        let (theta, y) = jacobi_eigh(t.clone());
-        let order = wanted_order(&theta, opts.which);
-        let converged = order[..k].iter().all(|&i| {
-            let res = (beta * y[[ncv - 1, i]]).abs();
-            res <= tol * eps23.max(theta[i].abs())
-        });
-        if converged {
-            let mut sel: Vec<usize> = order[..k].to_vec();
-            sel.sort_by(|&a, &b| theta[a].total_cmp(&theta[b]));
-            let vals = sel.iter().map(|&i| theta[i]).collect();
-            let ysel = Array2::from_shape_fn((k, ncv), |(c, r)| y[[r, sel[c]]]);
-            let vecs = ysel.dot(&v.slice(s![..ncv, ..])).reversed_axes();
-            return Ok((vals, vecs));
-        }
-        // Thick restart: keep the best `l` Ritz vectors and the residual direction.
-        l = ((k + ncv) / 2).max(k).min(ncv - 1);
-        let keep = &order[..l];
-        let ykeep = Array2::from_shape_fn((l, ncv), |(c, r)| y[[r, keep[c]]]);
-        let newv = ykeep.dot(&v.slice(s![..ncv, ..]));
-        let last = v.row(ncv).to_owned();
-        v.slice_mut(s![..l, ..]).assign(&newv);
-        v.row_mut(l).assign(&last);
-        t.fill(0.0);
-        for (c, &i) in keep.iter().enumerate() {
-            t[[c, c]] = theta[i];
-            let coupling = beta * y[[ncv - 1, i]];
-            t[[c, l]] = coupling;
-            t[[l, c]] = coupling;
-        }
-    }
-    Err(SparseError::NoConvergence { iterations: maxiter })
-}
-
 /// `k` eigenvalues and eigenvectors of a real symmetric operator `A` (thick-restart Lanczos
 /// with full reorthogonalization, ARPACK's convergence test). Eigenvalues come in ascending
 /// order, eigenvectors as the columns of an `(n, k)` array (each unique up to sign).
@@ -266,10 +154,12 @@ fn lanczos(op: &dyn LinearOperator, k: usize, opts: &EigshOptions) -> Result<(Ve
 ///
 /// # Errors
 ///
-/// [`SparseError::ShapeMismatch`] for a non-square `A`; [`SparseError::InvalidValue`] unless
-/// `0 < k < n`, for a bad `ncv` or `v0`, or `sigma` without `matrix`;
-/// [`SparseError::NoConvergence`] when `maxiter` restarts do not converge (SciPy's
-/// `ArpackNoConvergence`); [`SparseError::SingularMatrix`] when `sigma` is an eigenvalue.
+/// [`ShapeMismatch`](crate::SparseError::ShapeMismatch) for a non-square `A`;
+/// [`InvalidValue`](crate::SparseError::InvalidValue) unless `0 < k < n`, for a bad `ncv` or
+/// `v0`, `which = BE` with `k = 1`, `sigma` without `matrix`, or an `A` whose products are not
+/// finite (SciPy's `ArpackError`); [`NoConvergence`](crate::SparseError::NoConvergence) when
+/// `maxiter` restarts do not converge (SciPy's `ArpackNoConvergence`);
+/// [`SingularMatrix`](crate::SparseError::SingularMatrix) when `sigma` is an eigenvalue.
 ///
 /// # Examples
 ///
@@ -303,10 +193,13 @@ pub fn eigsh<A: LinearOperator + ?Sized>(
     if k == 0 || k >= n {
         return Err(invalid("k", format!("k must be between 1 and ndim(A)-1 (k={k}, n={n})")));
     }
+    if opts.which == Which::BE && k == 1 {
+        // ARPACK's info -13
+        return Err(invalid("which", "which='BE' needs k > 1 (NEV and WHICH = 'BE' are incompatible)"));
+    }
     match opts.sigma {
         None => {
-            let op = FnOperator::new((n, n), |x: ArrayView1<'_, f64>| a.matvec(x));
-            let (vals, vecs) = lanczos(&op, k, opts)?;
+            let (vals, vecs) = lanczos(&a, k, opts)?;
             Ok((Array1::from(vals), vecs))
         }
         Some(sigma) => {

@@ -13,6 +13,7 @@ mod eigen;
 mod eigs;
 mod expm;
 mod iterative;
+mod lanczos;
 mod lgmres;
 mod lobpcg;
 mod lsqr;

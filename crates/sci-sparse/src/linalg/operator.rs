@@ -1,6 +1,7 @@
 //! The `LinearOperator` abstraction the iterative solvers and `eigsh` work on.
 
-use sci_array::ndarray::{Array1, Array2, ArrayView1};
+use rayon::prelude::*;
+use sci_array::ndarray::{Array1, Array2, ArrayView1, ArrayViewMut1};
 
 use crate::{CscMatrix, CsrMatrix};
 
@@ -22,6 +23,35 @@ pub trait LinearOperator: Sync {
     fn shape(&self) -> (usize, usize);
     /// `A x` for `x` of length `cols` (callers check the length).
     fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64>;
+    /// `y = A x` written into `y` (length `rows`) without allocating, for solvers that call
+    /// the operator many times ([`eigsh`](super::eigsh)). By default it copies [`matvec`]'s
+    /// result; CSR matrices multiply in place.
+    ///
+    /// [`matvec`]: LinearOperator::matvec
+    ///
+    /// # Panics
+    ///
+    /// When `y.len()` differs from `rows`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_sparse::linalg::{FnOperator, LinearOperator};
+    /// use sci_sparse::sci_array::ndarray::{array, Array1};
+    /// let a = sci_sparse::CsrMatrix::from_dense(&array![[2.0, 1.0], [0.0, 3.0]]);
+    /// let mut y = Array1::zeros(2);
+    /// a.matvec_into(array![1.0, 1.0].view(), y.view_mut());
+    /// assert_eq!(y, array![3.0, 3.0]);
+    /// let twice = FnOperator::new((2, 2), |x| &x * 2.0);
+    /// twice.matvec_into(array![1.0, -1.0].view(), y.view_mut());
+    /// assert_eq!(y, array![2.0, -2.0]);
+    /// ```
+    #[track_caller]
+    fn matvec_into(&self, x: ArrayView1<'_, f64>, mut y: ArrayViewMut1<'_, f64>) {
+        let r = self.matvec(x);
+        assert_eq!(y.len(), r.len(), "expected y of length {}, got {}", r.len(), y.len());
+        y.assign(&r);
+    }
     /// `A^T x` for `x` of length `rows`, when the operator knows its transpose (`None` by
     /// default; matrices provide it). Needed by [`bicg`](super::bicg).
     fn rmatvec(&self, x: ArrayView1<'_, f64>) -> Option<Array1<f64>> {
@@ -50,6 +80,21 @@ impl LinearOperator for CsrMatrix<f64> {
     }
     fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64> {
         crate::products::gather_vec(&self.cs, &x)
+    }
+    #[track_caller]
+    fn matvec_into(&self, x: ArrayView1<'_, f64>, mut y: ArrayViewMut1<'_, f64>) {
+        let m = CsrMatrix::shape(self).0;
+        assert_eq!(y.len(), m, "expected y of length {m}, got {}", y.len());
+        let xs = x.as_slice().map_or_else(|| std::borrow::Cow::Owned(x.to_vec()), std::borrow::Cow::Borrowed);
+        let (ip, ix, d) = (self.indptr(), self.indices(), self.data());
+        match y.as_slice_mut() {
+            Some(ys) => csr_gather_into(ip, ix, d, &xs, ys),
+            None => {
+                let mut ys = vec![0.0; m];
+                csr_gather_into(ip, ix, d, &xs, &mut ys);
+                y.assign(&ArrayView1::from(&ys));
+            }
+        }
     }
     fn rmatvec(&self, x: ArrayView1<'_, f64>) -> Option<Array1<f64>> {
         Some(crate::products::scatter_vec(&self.cs, &x))
@@ -95,6 +140,9 @@ impl<T: LinearOperator + ?Sized> LinearOperator for &T {
     }
     fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64> {
         (**self).matvec(x)
+    }
+    fn matvec_into(&self, x: ArrayView1<'_, f64>, y: ArrayViewMut1<'_, f64>) {
+        (**self).matvec_into(x, y)
     }
     fn rmatvec(&self, x: ArrayView1<'_, f64>) -> Option<Array1<f64>> {
         (**self).rmatvec(x)
@@ -177,5 +225,42 @@ impl LinearOperator for IdentityOperator {
     }
     fn rmatvec(&self, x: ArrayView1<'_, f64>) -> Option<Array1<f64>> {
         Some(x.to_owned())
+    }
+}
+
+/// Rows of a CSR product handed to one rayon task, and the nonzero count from which the
+/// product runs in parallel (below it, a task's start-up costs more than the rows take).
+const SPMV_CHUNK: usize = 4096;
+const SPMV_PAR_NNZ: usize = 1 << 20;
+
+/// `y = A x` for CSR arrays `(indptr, indices, data)`: each row is a dot product with four
+/// independent partial sums, so the gathers overlap instead of waiting on one add chain.
+fn csr_gather_into(indptr: &[usize], indices: &[usize], data: &[f64], x: &[f64], y: &mut [f64]) {
+    let row = |i: usize| {
+        let (a, b) = (indptr[i], indptr[i + 1]);
+        let (ind, dat) = (&indices[a..b], &data[a..b]);
+        let mut s = [0.0f64; 4];
+        let (mut ci, mut cd) = (ind.chunks_exact(4), dat.chunks_exact(4));
+        for (i4, d4) in (&mut ci).zip(&mut cd) {
+            for t in 0..4 {
+                s[t] += d4[t] * x[i4[t]];
+            }
+        }
+        let mut r = (s[0] + s[1]) + (s[2] + s[3]);
+        for (&j, &v) in ci.remainder().iter().zip(cd.remainder()) {
+            r += v * x[j];
+        }
+        r
+    };
+    if data.len() >= SPMV_PAR_NNZ {
+        y.par_chunks_mut(SPMV_CHUNK).enumerate().for_each(|(c, out)| {
+            for (k, o) in out.iter_mut().enumerate() {
+                *o = row(c * SPMV_CHUNK + k);
+            }
+        });
+    } else {
+        for (i, o) in y.iter_mut().enumerate() {
+            *o = row(i);
+        }
     }
 }

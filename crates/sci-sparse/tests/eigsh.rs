@@ -1,0 +1,224 @@
+//! SciPy parity for `eigsh` on a random symmetric matrix like the benchmark's and on a
+//! clustered spectrum (fixtures from tools/fixtures/sparse_eigsh.py), the operator kinds it
+//! accepts, and `LinearOperator::matvec_into`.
+
+use sci_array::ndarray::{Array1, Array2, Ix1, Ix2};
+use sci_array::testing::assert_allclose;
+use sci_array::testing::fixture::Fixture;
+use sci_sparse::linalg::{EigshOptions, FnOperator, LinearOperator, Which, eigsh};
+use sci_sparse::{CsrMatrix, SparseError};
+
+fn fx() -> Fixture {
+    Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sparse_eigsh.json")).unwrap()
+}
+
+fn v(f: &Fixture, p: &str) -> Array1<f64> {
+    f.array_f64(p).into_dimensionality::<Ix1>().unwrap()
+}
+
+fn mat(f: &Fixture, p: &str) -> CsrMatrix {
+    let u = |k: &str| f.array_i64(&format!("{p}/{k}")).iter().map(|&x| x as usize).collect::<Vec<_>>();
+    let sh = u("shape");
+    CsrMatrix::from_triplets(
+        v(f, &format!("{p}/data")).as_slice().unwrap(),
+        &u("row"),
+        &u("col"),
+        (sh[0], sh[1]),
+    )
+    .unwrap()
+}
+
+fn opts(which: Which) -> EigshOptions {
+    EigshOptions { which, ..Default::default() }
+}
+
+/// Both solvers converge to `tol = eps` relative to each Ritz value (ARPACK's test), so the
+/// values agree to a few ulps of `||A||` (about 10 here).
+const VALS: f64 = 1e-12;
+
+#[test]
+fn eigsh_which_and_k_match_scipy() {
+    let f = fx();
+    let a = mat(&f, "rand/a");
+    let spectrum = v(&f, "rand/spectrum");
+    for (which, key) in [(Which::LM, "LM"), (Which::LA, "LA"), (Which::SA, "SA"), (Which::BE, "BE")] {
+        // SciPy refuses BE with k = 1
+        for k in if which == Which::BE { [2, 6] } else { [1, 6] } {
+            let name = format!("rand/{key}_k{k}");
+            let (w, vecs) = eigsh(&a, k, &opts(which), None).unwrap();
+            assert_allclose(&w, &v(&f, &name), 0.0, VALS * 10.0);
+            assert_eq!(vecs.dim(), (500, k));
+            // A x = lambda x, |x| = 1
+            for j in 0..k {
+                let x = vecs.column(j);
+                assert!((x.dot(&x) - 1.0).abs() < 1e-12, "{name}");
+                let r = &a.dot(&x).unwrap() - &(&x * w[j]);
+                assert!(r.dot(&r).sqrt() < 1e-10, "{name}: residual {}", r.dot(&r).sqrt());
+            }
+        }
+    }
+    // every computed value is an eigenvalue of the dense matrix
+    let (w, _) = eigsh(&a, 6, &opts(Which::LM), None).unwrap();
+    for x in &w {
+        let d = spectrum.iter().map(|s| (s - x).abs()).fold(f64::INFINITY, f64::min);
+        assert!(d < 1e-10, "{x} not in the spectrum");
+    }
+}
+
+#[test]
+fn eigsh_vectors_match_scipy_up_to_sign() {
+    let f = fx();
+    let a = mat(&f, "rand/a");
+    let want = f.array_f64("rand/LM_vecs").into_dimensionality::<Ix2>().unwrap();
+    let (w, vecs) = eigsh(&a, 6, &EigshOptions::default(), None).unwrap();
+    assert_allclose(&w, &v(&f, "rand/LM_vals"), 0.0, VALS * 10.0);
+    for j in 0..6 {
+        let (x, y) = (vecs.column(j), want.column(j));
+        let sign = x.dot(&y).signum();
+        // eigenvector error ~ eps ||A|| / gap, the gaps being ~0.05 here
+        assert_allclose(&(&x * sign), &y, 0.0, 1e-10);
+    }
+}
+
+#[test]
+fn eigsh_options_match_scipy() {
+    let f = fx();
+    let a = mat(&f, "rand/a");
+    let n = 500;
+    let o = EigshOptions { which: Which::LA, ncv: Some(25), ..Default::default() };
+    assert_allclose(&eigsh(&a, 10, &o, None).unwrap().0, &v(&f, "rand/LA_k10_ncv25"), 0.0, VALS * 10.0);
+    // tol 1e-6: each Ritz value within 1e-6 |theta| of an eigenvalue (Ritz values of a
+    // symmetric matrix are much closer: their error is the square of the residual's)
+    let o = EigshOptions { tol: 1e-6, ..Default::default() };
+    assert_allclose(&eigsh(&a, 4, &o, None).unwrap().0, &v(&f, "rand/LM_k4_tol1e-6"), 1e-6, 0.0);
+    let o = EigshOptions { which: Which::SA, v0: Some(Array1::ones(n)), ..Default::default() };
+    assert_allclose(&eigsh(&a, 3, &o, None).unwrap().0, &v(&f, "rand/SA_k3_v0ones"), 0.0, VALS * 10.0);
+    let o = EigshOptions { sigma: Some(0.5), ..Default::default() };
+    let (w, vecs) = eigsh(&a, 4, &o, Some(&a.tocsc())).unwrap();
+    assert_allclose(&w, &v(&f, "rand/sigma_0.5_k4"), 0.0, 1e-11);
+    for j in 0..4 {
+        let x = vecs.column(j);
+        let r = &a.dot(&x).unwrap() - &(&x * w[j]);
+        assert!(r.dot(&r).sqrt() < 1e-9);
+    }
+}
+
+#[test]
+fn eigsh_clustered_spectrum_matches_scipy() {
+    let f = fx();
+    let a = mat(&f, "lap1d/a");
+    assert_allclose(&eigsh(&a, 4, &opts(Which::LA), None).unwrap().0, &v(&f, "lap1d/LA_k4"), 0.0, 1e-12);
+}
+
+#[test]
+fn eigsh_any_operator_gives_the_same_answer() {
+    let f = fx();
+    let a = mat(&f, "rand/a");
+    let want = v(&f, "rand/LM_k6");
+    let dense = a.toarray();
+    let csc = a.tocsc();
+    let closure = FnOperator::new((500, 500), |x| a.dot(&x).unwrap());
+    for w in [
+        eigsh(&csc, 6, &EigshOptions::default(), None).unwrap().0,
+        eigsh(&dense, 6, &EigshOptions::default(), None).unwrap().0,
+        eigsh(&closure, 6, &EigshOptions::default(), None).unwrap().0,
+        eigsh(&&a, 6, &EigshOptions::default(), None).unwrap().0,
+    ] {
+        assert_allclose(&w, &want, 0.0, VALS * 10.0);
+    }
+}
+
+#[test]
+fn matvec_into_matches_scipy_and_matvec() {
+    let f = fx();
+    let a = mat(&f, "rand/a");
+    let (x, ax) = (v(&f, "rand/x"), v(&f, "rand/ax"));
+    let mut y = Array1::from_elem(500, f64::NAN);
+    a.matvec_into(x.view(), y.view_mut());
+    assert_allclose(&y, &ax, 1e-13, 1e-13);
+    // strided input and output
+    let xs = Array2::from_shape_fn((500, 2), |(i, j)| if j == 0 { x[i] } else { f64::NAN });
+    let mut ys = Array2::from_elem((500, 3), f64::NAN);
+    a.matvec_into(xs.column(0), ys.column_mut(1));
+    assert_allclose(&ys.column(1), &ax, 1e-13, 1e-13);
+    assert!(ys.column(0).iter().chain(ys.column(2)).all(|z| z.is_nan()));
+    // the default method (a closure operator) and the blanket impl for references
+    let op = FnOperator::new((500, 500), |x| a.matvec(x));
+    op.matvec_into(x.view(), y.view_mut());
+    assert_allclose(&y, &ax, 1e-13, 1e-13);
+    (&&a).matvec_into(x.view(), y.view_mut());
+    assert_allclose(&y, &ax, 1e-13, 1e-13);
+    // empty rows and an empty matrix
+    let e = CsrMatrix::<f64>::zeros((3, 2));
+    let mut y3 = Array1::from_elem(3, 1.0);
+    e.matvec_into(Array1::ones(2).view(), y3.view_mut());
+    assert_eq!(y3, Array1::<f64>::zeros(3));
+    CsrMatrix::<f64>::zeros((0, 0)).matvec_into(Array1::zeros(0).view(), Array1::zeros(0).view_mut());
+}
+
+#[test]
+fn matvec_into_parallel_rows_match_matvec() {
+    // above the parallel threshold (2^20 nonzeros): a banded matrix with 9 diagonals, rows of
+    // 1..9 entries (remainders of the 4-way unrolled dot) compared with matvec
+    let n = 240_000;
+    let mut rows = Vec::new();
+    let mut cols = Vec::new();
+    let mut data = Vec::new();
+    for i in 0..n {
+        for d in 0..=(i % 9) {
+            rows.push(i);
+            cols.push((i * 7 + d * 13) % n);
+            data.push(((i + 3 * d) % 17) as f64 - 8.0);
+        }
+    }
+    let a = CsrMatrix::from_triplets(&data, &rows, &cols, (n, n)).unwrap();
+    assert!(a.nnz() >= 1 << 20, "{}", a.nnz());
+    let x = Array1::from_shape_fn(n, |i| ((i % 101) as f64 - 50.0) / 7.0);
+    let mut y = Array1::zeros(n);
+    a.matvec_into(x.view(), y.view_mut());
+    assert_allclose(&y, &a.matvec(x.view()), 1e-14, 1e-12);
+}
+
+#[test]
+fn eigsh_bad_input_table() {
+    let f = fx();
+    let a = mat(&f, "rand/a");
+    let nan = CsrMatrix::from_dense(&Array2::from_diag(&Array1::from_iter(
+        (0..40).map(|i| if i == 3 { f64::NAN } else { i as f64 + 1.0 }),
+    )));
+    let inf = CsrMatrix::from_dense(&Array2::from_diag(&Array1::from_iter(
+        (0..40).map(|i| if i == 3 { f64::INFINITY } else { i as f64 + 1.0 }),
+    )));
+    let cases: Vec<(&str, Result<(Array1<f64>, Array2<f64>), SparseError>)> = vec![
+        ("BE k=1", eigsh(&a, 1, &opts(Which::BE), None)),
+        ("NaN in A", eigsh(&nan, 2, &EigshOptions::default(), None)),
+        ("inf in A", eigsh(&inf, 2, &EigshOptions::default(), None)),
+        (
+            "v0 NaN",
+            eigsh(
+                &a,
+                2,
+                &EigshOptions { v0: Some(Array1::from_elem(500, f64::NAN)), ..Default::default() },
+                None,
+            ),
+        ),
+        ("v0 length", eigsh(&a, 2, &EigshOptions { v0: Some(Array1::ones(3)), ..Default::default() }, None)),
+        ("ncv = k", eigsh(&a, 2, &EigshOptions { ncv: Some(2), ..Default::default() }, None)),
+        ("ncv > n", eigsh(&a, 2, &EigshOptions { ncv: Some(501), ..Default::default() }, None)),
+    ];
+    for (name, r) in cases {
+        match r.unwrap_err() {
+            SparseError::InvalidValue { arg, .. } => {
+                let want = match name {
+                    "BE k=1" => "which",
+                    "NaN in A" | "inf in A" => "A",
+                    "v0 NaN" => "v0",
+                    _ => "ncv",
+                };
+                assert_eq!(arg, want, "{name}");
+            }
+            SparseError::ShapeMismatch { arg, .. } => assert_eq!((name, arg), ("v0 length", "v0")),
+            e => panic!("{name}: {e}"),
+        }
+    }
+}
