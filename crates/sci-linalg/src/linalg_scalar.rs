@@ -36,6 +36,8 @@ pub type RealOf<T> = <T as LinalgScalar>::Real;
 
 /// `(w, v)` of an eigendecomposition with complex eigenvalues and vectors.
 pub(crate) type ComplexEig<R> = (Array1<Complex<R>>, Array2<Complex<R>>);
+/// `(q, r, p)` of a column-pivoted QR decomposition `a[:, p] = q r`.
+pub(crate) type PivotedQr<T> = (Array2<T>, Array2<T>, Array1<usize>);
 /// `(t, z)` of a complex Schur decomposition `a = z t zᴴ`.
 pub(crate) type ComplexSchur<R> = (Array2<Complex<R>>, Array2<Complex<R>>);
 
@@ -115,6 +117,8 @@ pub trait LinalgScalar:
     fn qr_k(a: ArrayView2<'_, Self>, mode: QrMode) -> Result<(Array2<Self>, Array2<Self>)>;
     #[doc(hidden)]
     fn qr_r_k(a: ArrayView2<'_, Self>) -> Result<Array2<Self>>;
+    #[doc(hidden)]
+    fn qr_pivoting_k(a: ArrayView2<'_, Self>, mode: QrMode) -> Result<PivotedQr<Self>>;
     #[doc(hidden)]
     fn svd_k(a: ArrayView2<'_, Self>, full_matrices: bool) -> Result<Svd<Self>>;
     #[doc(hidden)]
@@ -226,6 +230,9 @@ macro_rules! impl_real {
             }
             fn qr_r_k(a: ArrayView2<'_, Self>) -> Result<Array2<Self>> {
                 crate::qr::qr_r_real(&a)
+            }
+            fn qr_pivoting_k(a: ArrayView2<'_, Self>, mode: QrMode) -> Result<PivotedQr<Self>> {
+                crate::qr::qr_pivoting_real(&a, mode)
             }
             fn svd_k(a: ArrayView2<'_, Self>, full_matrices: bool) -> Result<Svd<Self>> {
                 crate::svd::svd_real(&a, full_matrices)
@@ -353,6 +360,9 @@ macro_rules! impl_complex {
             }
             fn qr_r_k(a: ArrayView2<'_, Self>) -> Result<Array2<Self>> {
                 crate::complex::decomp::qr_r(a)
+            }
+            fn qr_pivoting_k(a: ArrayView2<'_, Self>, mode: QrMode) -> Result<PivotedQr<Self>> {
+                crate::complex::qr::qr_pivoting(a, mode)
             }
             fn svd_k(a: ArrayView2<'_, Self>, full_matrices: bool) -> Result<Svd<Self>> {
                 crate::complex::decomp::svd(a, full_matrices)

@@ -245,7 +245,10 @@ pub(crate) fn qr_r_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>
 /// `|r[0, 0]| ≥ |r[1, 1]| ≥ …` (greedy largest remaining column norm, as LAPACK `geqp3`).
 ///
 /// Returns `(q, r, p)`; `p` holds 0-based column indices. Signs of `r`'s rows (and `q`'s
-/// columns) may differ from SciPy's; with ties between column norms, so may `p`.
+/// columns) may differ from SciPy's; with ties between column norms, so may `p`. Complex
+/// input (`Complex<f32>`, `Complex<f64>`; faer on both backends): `|r|` and `p` agree with
+/// SciPy's `zgeqp3`, the phases of `r`'s rows differ (LAPACK makes `r`'s diagonal real, faer's
+/// carries the phase of the pivot column's leading entry).
 ///
 /// SciPy equivalent: `scipy.linalg.qr(a, mode='full' | 'economic', pivoting=True)`.
 ///
@@ -267,8 +270,32 @@ pub(crate) fn qr_r_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>
 /// let r00: f64 = r[[0, 0]];
 /// assert!((r00.abs() - 7.15891053).abs() < 1e-8);
 /// ```
+///
+/// Complex input:
+///
+/// ```
+/// use sci_linalg::{qr_pivoting, QrMode};
+/// use sci_linalg::sci_array::ndarray::{array, Axis};
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[C::new(1.0, 1.0), C::new(0.0, 3.0)], [C::new(0.0, 0.0), C::new(4.0, 0.0)]];
+/// let (q, r, p) = qr_pivoting(&a, QrMode::Economic)?;
+/// assert_eq!(p.to_vec(), vec![1, 0]); // column 1 has norm 5, column 0 norm √2
+/// assert!((r[[0, 0]].norm() - 5.0).abs() < 1e-14);
+/// assert_allclose(&q.dot(&r), &a.select(Axis(1), &[1, 0]), 1e-14, 1e-14);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
 #[allow(clippy::type_complexity)]
-pub fn qr_pivoting<T: LinalgFloat, S: Data<Elem = T>>(
+pub fn qr_pivoting<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    mode: QrMode,
+) -> Result<(Array2<T>, Array2<T>, Array1<usize>)> {
+    T::qr_pivoting_k(a.view(), mode)
+}
+
+/// [`qr_pivoting`] for real matrices.
+#[allow(clippy::type_complexity)]
+pub(crate) fn qr_pivoting_real<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     mode: QrMode,
 ) -> Result<(Array2<T>, Array2<T>, Array1<usize>)> {

@@ -4,7 +4,8 @@ use ndarray::{Array1, Array2, ArrayBase, Data, Ix2, s};
 
 use crate::complex::decomp::packed_qr;
 use crate::error::Result;
-use crate::scalar::{LinalgFloat, zeros_f};
+use crate::linalg_scalar::LinalgScalar;
+use crate::scalar::zeros_f;
 
 /// QR decomposition in the raw form of LAPACK `geqrf`: `((h, tau), r)`.
 ///
@@ -16,8 +17,13 @@ use crate::scalar::{LinalgFloat, zeros_f};
 /// sign of the column's leading entry), so `h`, `tau` and `r` equal SciPy's to rounding.
 /// Computed by faer also with the `lapack` feature.
 ///
-/// SciPy equivalent: `scipy.linalg.qr(a, mode='raw')` (real input; NumPy's `'raw'` returns
-/// `h` transposed).
+/// Complex input (`Complex<f32>`, `Complex<f64>`) follows LAPACK `zgeqrf`'s reflectors:
+/// `H_i = I - tau_i v_i v_iᴴ` with complex `tau_i` and a real diagonal of `R`
+/// (`-sign(Re α) ‖x‖` for the column `x` with leading entry `α`), so `h`, `tau` and `r` equal
+/// SciPy's to rounding; computed by an unblocked Householder sweep (`zgeqr2`).
+///
+/// SciPy equivalent: `scipy.linalg.qr(a, mode='raw')` (NumPy's `'raw'` returns `h`
+/// transposed).
 ///
 /// # Errors
 ///
@@ -46,19 +52,42 @@ use crate::scalar::{LinalgFloat, zeros_f};
 /// assert!((r[[0, 0]] + 21f64.sqrt()).abs() < 1e-14); // LAPACK's sign: -‖a[:, 0]‖
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
+///
+/// Complex input, SciPy's values for `qr([[1j, 2], [1, 1j]], mode='raw')`:
+///
+/// ```
+/// use sci_linalg::qr_raw;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[C::new(0.0, 1.0), C::new(2.0, 0.0)], [C::new(1.0, 0.0), C::new(0.0, 1.0)]];
+/// let ((h, tau), r) = qr_raw(&a)?;
+/// let s = 2f64.sqrt();
+/// // tau_0 = (β - α) / β with α = i, β = -√2; the last reflector makes r[1, 1] real
+/// assert_allclose(&tau, &array![C::new(1.0, 1.0 / s), C::new(4.0 / 3.0, -2.0 * s / 3.0)], 1e-15, 1e-15);
+/// assert_allclose(&r, &array![[C::new(-s, 0.0), C::new(0.0, s / 2.0)], [C::new(0.0, 0.0), C::new(1.5 * s, 0.0)]], 1e-15, 1e-15);
+/// assert_allclose(&array![h[[1, 0]]], &array![C::new(1.0, 0.0) / C::new(s, 1.0)], 1e-15, 0.0); // v = [1, 1/(α - β)]
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
 #[allow(clippy::type_complexity)]
-pub fn qr_raw<T: LinalgFloat, S: Data<Elem = T>>(
+pub fn qr_raw<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
 ) -> Result<((Array2<T>, Array1<T>), Array2<T>)> {
-    let (h, coeff, bs) = packed_qr(a.view())?;
+    let (h, tau) = if T::IS_COMPLEX {
+        crate::complex::qr::geqrf_lapack(a.view())?
+    } else {
+        let (h, coeff, bs) = packed_qr(a.view())?;
+        let k = h.nrows().min(h.ncols());
+        // faer's reflectors are H_i = I - v vᵀ / t_i with t_i on the diagonal of each block's
+        // triangular factor; LAPACK's tau is 1 / t_i (0 for an identity reflector).
+        let tau = Array1::from_shape_fn(k, |i| {
+            let t = coeff[(i % bs, i)];
+            if t.finite() && t != T::zero() { T::one() / t } else { T::zero() }
+        });
+        (h, tau)
+    };
     let (m, n) = h.dim();
     let k = m.min(n);
-    // faer's reflectors are H_i = I - v vᵀ / t_i with t_i on the diagonal of each block's
-    // triangular factor; LAPACK's tau is 1 / t_i (0 for an identity reflector).
-    let tau = Array1::from_shape_fn(k, |i| {
-        let t = coeff[(i % bs, i)];
-        if t.is_finite() && t != T::zero() { T::one() / t } else { T::zero() }
-    });
     let mut r = zeros_f(k, n);
     for j in 0..n {
         let top = (j + 1).min(k);

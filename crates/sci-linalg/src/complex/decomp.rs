@@ -45,7 +45,8 @@ pub(crate) fn packed_qr<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<(Array2
     Ok((packed, coeff, bs))
 }
 
-fn r_factor<T: LinalgScalar>(packed: &Array2<T>, mode: QrMode) -> Array2<T> {
+/// `R` (`(m, n)` for [`QrMode::Full`], else `(k, n)`) from the packed factorization.
+pub(crate) fn r_factor<T: LinalgScalar>(packed: &Array2<T>, mode: QrMode) -> Array2<T> {
     let (m, n) = packed.dim();
     let rrows = if mode == QrMode::Full { m } else { m.min(n) };
     let mut r = zeros_f(rrows, n);
@@ -58,6 +59,16 @@ fn r_factor<T: LinalgScalar>(packed: &Array2<T>, mode: QrMode) -> Array2<T> {
 
 pub(crate) fn qr<T: LinalgScalar>(a: ArrayView2<'_, T>, mode: QrMode) -> Result<(Array2<T>, Array2<T>)> {
     let (packed, coeff, bs) = packed_qr(a)?;
+    Ok((q_factor(&packed, &coeff, bs, mode), r_factor(&packed, mode)))
+}
+
+/// `Q` (`(m, m)` for [`QrMode::Full`], else `(m, k)`) from faer's packed reflectors.
+pub(crate) fn q_factor<T: LinalgScalar>(
+    packed: &Array2<T>,
+    coeff: &Mat<T>,
+    bs: usize,
+    mode: QrMode,
+) -> Array2<T> {
     let (m, n) = packed.dim();
     let k = m.min(n);
     let qcols = if mode == QrMode::Full { m } else { k };
@@ -79,7 +90,7 @@ pub(crate) fn qr<T: LinalgScalar>(a: ArrayView2<'_, T>, mode: QrMode) -> Result<
             MemStack::new(&mut mem),
         );
     }
-    Ok((q, r_factor(&packed, mode)))
+    q
 }
 
 pub(crate) fn qr_r<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<Array2<T>> {

@@ -7,5 +7,6 @@ pub(crate) mod chol;
 pub(crate) mod decomp;
 pub(crate) mod lu;
 pub(crate) mod misc;
+pub(crate) mod qr;
 pub(crate) mod schur;
 pub(crate) mod solve;
