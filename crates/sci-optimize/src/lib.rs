@@ -8,8 +8,8 @@
 //!   [`ridder`], [`toms748`] (tolerances: [`brentq_with`], ... and [`BracketOptions`]),
 //!   [`newton`];
 //! * scalar minimization: [`minimize_scalar`] (Brent, bounded, golden), [`bracket`];
-//! * [`minimize`]: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B (Powell and
-//!   L-BFGS-B with [`Bounds`]), trust-constr ([`minimize_trust_constr`]: bounds,
+//! * [`minimize`]: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B, TNC (Powell, L-BFGS-B
+//!   and TNC with [`Bounds`]; TNC also as [`minimize_tnc`] and [`fmin_tnc`]), trust-constr ([`minimize_trust_constr`]: bounds,
 //!   [`NonlinearConstraint`], [`LinearConstraint`], [`HessianUpdateStrategy`]) and SLSQP
 //!   ([`minimize_slsqp`]: bounds, [`ConstraintDict`]), the trust-region methods trust-ncg,
 //!   trust-krylov, trust-exact and dogleg, with SciPy's line searches and
@@ -77,10 +77,10 @@ pub use lsq::{
 pub use milp::{MilpOptions, MilpResult, milp};
 pub use minimize::{
     Bounds, CALLBACK_STOP, Callback, Constraint, ConstraintDict, ConstraintHess, ConstraintJac,
-    ConstraintType, ExceptionStrategy, HessianUpdateStrategy, InitScale, IntermediateResult,
-    LinearConstraint, Method, MinimizeOptions, NonlinearConstraint, SlsqpOptions, SlsqpResult,
-    TrustConstrMethod, TrustConstrOptions, TrustConstrResult, minimize, minimize_slsqp,
-    minimize_trust_constr, rosen, rosen_der, rosen_hess,
+    ConstraintType, ExceptionStrategy, FminTncOptions, HessianUpdateStrategy, InitScale, IntermediateResult,
+    LinearConstraint, Method, MinimizeOptions, NonlinearConstraint, SlsqpOptions, SlsqpResult, TncOptions,
+    TrustConstrMethod, TrustConstrOptions, TrustConstrResult, fmin_tnc, minimize, minimize_slsqp,
+    minimize_tnc, minimize_trust_constr, rosen, rosen_der, rosen_hess,
 };
 pub use nonlin::{
     DfSaneLineSearch, DfSaneOptions, DfSaneResult, LineSearch, NonlinJacOptions, NonlinMethod, NonlinOptions,

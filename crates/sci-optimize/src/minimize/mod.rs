@@ -11,6 +11,7 @@ mod powell;
 mod quasi_newton;
 mod slsqp;
 mod testfuncs;
+mod tnc;
 mod trust_constr;
 mod trust_region;
 
@@ -23,6 +24,7 @@ pub use constraints::{
 };
 pub use slsqp::{SlsqpOptions, SlsqpResult, minimize_slsqp};
 pub use testfuncs::{rosen, rosen_der, rosen_hess};
+pub use tnc::{FminTncOptions, TncOptions, fmin_tnc, minimize_tnc};
 pub use trust_constr::{TrustConstrMethod, TrustConstrOptions, TrustConstrResult, minimize_trust_constr};
 
 use crate::error::{OptimizeError, Result, invalid};
@@ -75,6 +77,8 @@ pub enum Method {
     /// `"dogleg"`: trust region with the dog-leg step (needs `jac` and a positive definite
     /// `hess`).
     Dogleg,
+    /// `"TNC"`: truncated Newton with bounds (see [`minimize_tnc`]).
+    Tnc,
 }
 
 impl Method {
@@ -99,6 +103,7 @@ impl Method {
             Self::TrustKrylov => "trust-krylov",
             Self::TrustExact => "trust-exact",
             Self::Dogleg => "dogleg",
+            Self::Tnc => "TNC",
         }
     }
 }
@@ -173,8 +178,24 @@ pub struct MinimizeOptions<'a> {
     /// `max_trust_radius` (trust-ncg, trust-krylov, trust-exact, dogleg; default 1000).
     pub max_trust_radius: Option<f64>,
     /// `eta` (trust-ncg, trust-krylov, trust-exact, dogleg; default 0.15): a step is accepted
-    /// when the actual over the predicted reduction exceeds it; in `[0, 0.25)`.
+    /// when the actual over the predicted reduction exceeds it; in `[0, 0.25)`. TNC (default
+    /// -1, meaning 0.25): the severity of the line search.
     pub eta: Option<f64>,
+    /// `scale` (TNC): scaling factors of the variables (see [`TncOptions::scale`]).
+    pub scale: Option<Array1<f64>>,
+    /// `offset` (TNC): offsets of the variables (see [`TncOptions::offset`]).
+    pub offset: Option<Array1<f64>>,
+    /// `maxCGit` (TNC): Hessian-vector products per iteration (see [`TncOptions::max_cg_it`]).
+    pub max_cg_it: Option<usize>,
+    /// `stepmx` (TNC; default 0, meaning 10): the maximum line-search step.
+    pub stepmx: Option<f64>,
+    /// `accuracy` (TNC; default 0, meaning `sqrt(eps)`): the relative precision of the
+    /// finite-difference Hessian-vector products.
+    pub accuracy: Option<f64>,
+    /// `minfev` (TNC; default 0): an estimate of the minimum function value.
+    pub minfev: Option<f64>,
+    /// `rescale` (TNC; default -1, meaning 1.3): see [`TncOptions::rescale`].
+    pub rescale: Option<f64>,
     /// `inexact` (trust-krylov; default true): the looser subproblem tolerances.
     pub inexact: Option<bool>,
     /// `subproblem_maxiter` (trust-exact; default 25): Moré-Sorensen iterations per step.
@@ -196,7 +217,7 @@ impl fmt::Debug for MinimizeOptions<'_> {
 }
 
 /// The method-specific options given in `o`, by SciPy name.
-fn given_options(o: &MinimizeOptions<'_>) -> [(&'static str, bool); 30] {
+fn given_options(o: &MinimizeOptions<'_>) -> [(&'static str, bool); 37] {
     [
         ("jac", !matches!(o.jac, Jac::Default)),
         ("gtol", o.gtol.is_some()),
@@ -228,6 +249,13 @@ fn given_options(o: &MinimizeOptions<'_>) -> [(&'static str, bool); 30] {
         ("eta", o.eta.is_some()),
         ("inexact", o.inexact.is_some()),
         ("subproblem_maxiter", o.subproblem_maxiter.is_some()),
+        ("scale", o.scale.is_some()),
+        ("offset", o.offset.is_some()),
+        ("maxCGit", o.max_cg_it.is_some()),
+        ("stepmx", o.stepmx.is_some()),
+        ("accuracy", o.accuracy.is_some()),
+        ("minfev", o.minfev.is_some()),
+        ("rescale", o.rescale.is_some()),
     ]
 }
 
@@ -264,6 +292,10 @@ fn accepted(method: Method) -> &'static [&'static str] {
             &["jac", "hess", "gtol", "initial_trust_radius", "max_trust_radius", "eta", "subproblem_maxiter"]
         }
         Method::Dogleg => &["jac", "hess", "gtol", "initial_trust_radius", "max_trust_radius", "eta"],
+        Method::Tnc => &[
+            "jac", "bounds", "eps", "scale", "offset", "maxCGit", "maxfun", "eta", "stepmx", "accuracy",
+            "minfev", "ftol", "xtol", "gtol", "rescale",
+        ],
     }
 }
 
@@ -283,7 +315,7 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// Minimizes a scalar function of one or more variables from `x0`.
 ///
 /// SciPy equivalent: `scipy.optimize.minimize` (methods Nelder-Mead, Powell, CG, BFGS,
-/// Newton-CG, L-BFGS-B, trust-constr, SLSQP, trust-ncg, trust-krylov, trust-exact, dogleg).
+/// Newton-CG, L-BFGS-B, TNC, trust-constr, SLSQP, trust-ncg, trust-krylov, trust-exact, dogleg).
 ///
 /// trust-ncg, trust-krylov, trust-exact and dogleg run SciPy's `_minimize_trust_region`
 /// (`initial_trust_radius`, `max_trust_radius`, `eta`, `gtol` on the gradient's 2-norm) with
@@ -326,6 +358,12 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// `nfev`, `njev` and exit modes; the least-squares step without inequality rows uses a
 /// Householder QR where SciPy calls `dgelsy`; [`minimize_slsqp`] also returns the
 /// `multipliers`.
+///
+/// TNC is SciPy's `_minimize_tnc` ([`minimize_tnc`]: the same iterates, `nit`, `nfev` and
+/// status); as SciPy's `minimize`, variables fixed by the bounds (`lb == ub`) are removed from
+/// the problem first (their `jac` entries are NaN), and with all of them fixed the result is
+/// `f(lb)` with SciPy's message "All independent variables were fixed by bounds."; `tol` sets
+/// `xtol`, `ftol` and `gtol`. A callback stop ends TNC with its status 7.
 ///
 /// Newton-CG is SciPy's `_minimize_newtoncg` (needs `jac`; `hess`, `hessp`, or forward
 /// differences of the gradient with step `eps` for the Hessian products).
@@ -478,6 +516,9 @@ where
     if o.method == Method::LBfgsB {
         return lbfgsb(&mut fun, x0, o);
     }
+    if o.method == Method::Tnc {
+        return tnc::tnc_method(&mut fun, x0, o);
+    }
     if o.method == Method::TrustConstr {
         return trust_constr_method(&mut fun, x0, o);
     }
@@ -583,7 +624,8 @@ where
         | Method::TrustNcg
         | Method::TrustKrylov
         | Method::TrustExact
-        | Method::Dogleg => {
+        | Method::Dogleg
+        | Method::Tnc => {
             unreachable!("handled above")
         }
     }
