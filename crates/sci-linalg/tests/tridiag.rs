@@ -7,6 +7,9 @@ use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_linalg::*;
 
+mod signs;
+use signs::fix_signs;
+
 const CASES: [&str; 27] = [
     "rand_all",
     "rand_stebz",
@@ -130,17 +133,6 @@ fn eigenvalues_match_scipy_and_vectors_are_eigenvectors() {
         assert!(r <= 64.0 * f64::EPSILON * scale + 4.0 * opts.tol, "{key}: residual {r:e}");
         assert!(o <= if opts.tol > 0.0 { 1e-5 } else { 1e-13 }, "{key}: orthogonality {o:e}");
     }
-}
-
-/// Each column with its largest-modulus entry made positive.
-fn fix_signs(mut v: Array2<f64>) -> Array2<f64> {
-    for mut col in v.columns_mut() {
-        let big = col.iter().copied().fold(0.0f64, |acc, x| if x.abs() > acc.abs() { x } else { acc });
-        if big < 0.0 {
-            col.mapv_inplace(|x| -x);
-        }
-    }
-    v
 }
 
 #[test]
