@@ -19,7 +19,7 @@ pub type Gevd<R> =
     (Array1<Complex<R>>, Array1<Complex<R>>, Option<Array2<Complex<R>>>, Option<Array2<Complex<R>>>);
 
 /// Keyword options of [`eig_with`]; `Default` gives SciPy's defaults (`b=None`, `left=False`,
-/// `right=True`).
+/// `right=True`, `homogeneous_eigvals=False`).
 #[derive(Debug, Clone, Copy)]
 pub struct EigOptions<'a, T> {
     /// The right-hand matrix of the generalized problem `a v = w b v` (`None`: the identity).
@@ -28,11 +28,13 @@ pub struct EigOptions<'a, T> {
     pub left: bool,
     /// Compute the right eigenvectors `vr`: `a vr[:, i] = w[i] b vr[:, i]`.
     pub right: bool,
+    /// Also return the eigenvalues in homogeneous coordinates, [`Eig::homogeneous`].
+    pub homogeneous_eigvals: bool,
 }
 
 impl<T> Default for EigOptions<'_, T> {
     fn default() -> Self {
-        Self { b: None, left: false, right: true }
+        Self { b: None, left: false, right: true, homogeneous_eigvals: false }
     }
 }
 
@@ -45,6 +47,11 @@ pub struct Eig<R> {
     pub vl: Option<Array2<Complex<R>>>,
     /// Right eigenvectors (unit norm columns) when `right`.
     pub vr: Option<Array2<Complex<R>>>,
+    /// With `homogeneous_eigvals`: SciPy's `(2, n)` array of the eigenvalues in homogeneous
+    /// coordinates, `w[i] = homogeneous[0, i] / homogeneous[1, i]`. Without `b`: the eigenvalues
+    /// over a row of ones. With `b`: the `(alpha, beta)` of the QZ decomposition, `beta` real
+    /// and non-negative (as LAPACK `ggev`'s), zero for an infinite eigenvalue.
+    pub homogeneous: Option<Array2<Complex<R>>>,
 }
 
 /// Eigenvalues and left and/or right eigenvectors of a square matrix, or of the generalized
@@ -57,8 +64,14 @@ pub struct Eig<R> {
 /// order of the eigenvalues may differ from SciPy's. Real and complex input; computed by faer
 /// also with the `lapack` feature.
 ///
-/// SciPy equivalent: `scipy.linalg.eig(a, b=None, left=False, right=True)`
-/// (`homogeneous_eigvals` is not provided).
+/// With `homogeneous_eigvals`, [`Eig::homogeneous`] holds SciPy's `(2, n)` homogeneous
+/// eigenvalues: without `b`, `w` over ones; with `b`, `(alpha, beta)` with `beta ≥ 0` real.
+/// A pair is determined only up to a positive factor: faer's QZ scales `alpha` and `beta`
+/// differently from LAPACK's, so only `alpha / beta` and the zero `beta`s agree with SciPy.
+///
+/// SciPy equivalent: `scipy.linalg.eig(a, b=None, left=False, right=True,
+/// homogeneous_eigvals=False)` (`w` is always the ratios; the homogeneous form is the extra
+/// field).
 ///
 /// # Errors
 ///
@@ -87,21 +100,71 @@ pub struct Eig<R> {
 /// assert_allclose(&vlh.dot(&ac), &(&vlh * &e.w.view().insert_axis(sci_linalg::sci_array::ndarray::Axis(1))), 1e-14, 1e-14);
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
+///
+/// Homogeneous eigenvalues: `eig([[1, 2], [3, 4]], [[1, 0], [0, 0]], homogeneous_eigvals=True)`
+/// has the finite eigenvalue `-0.5` and an infinite one (`beta = 0`):
+///
+/// ```
+/// use sci_linalg::{eig_with, EigOptions};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// let a = array![[1.0, 2.0], [3.0, 4.0]];
+/// let b = array![[1.0, 0.0], [0.0, 0.0]];
+/// let e = eig_with(&a, &EigOptions { b: Some(b.view()), right: false, homogeneous_eigvals: true, ..Default::default() })?;
+/// let h = e.homogeneous.unwrap();
+/// assert_eq!(h.dim(), (2, 2));
+/// let fin = (0..2).find(|&i| h[[1, i]].norm() > 0.0).unwrap();
+/// let w: C = h[[0, fin]] / h[[1, fin]];
+/// assert!((w - C::new(-0.5, 0.0)).norm() < 1e-14); // SciPy: alpha = -0.4, beta = 0.8
+/// assert!(h[[1, 1 - fin]].norm() == 0.0 && h[[0, 1 - fin]].norm() > 0.0);
+/// assert!(h.row(1).iter().all(|z| z.im == 0.0 && z.re >= 0.0));
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
 pub fn eig_with<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     opts: &EigOptions<'_, T>,
 ) -> Result<Eig<RealOf<T>>> {
     if opts.b.is_none() && !opts.left {
-        return if opts.right {
+        let (w, vr) = if opts.right {
             let (w, v) = T::eig_k(a.view())?;
-            Ok(Eig { w, vl: None, vr: Some(v) })
+            (w, Some(v))
         } else {
-            Ok(Eig { w: T::eigvals_k(a.view())?, vl: None, vr: None })
+            (T::eigvals_k(a.view())?, None)
         };
+        let homogeneous = opts.homogeneous_eigvals.then(|| over_ones(&w));
+        return Ok(Eig { w, vl: None, vr, homogeneous });
     }
     let b = check_pencil(a, opts.b)?;
     let (alpha, beta, vl, vr) = T::gevd_k(a.view(), b.view(), opts.left, opts.right)?;
-    Ok(Eig { w: ratios(&alpha, &beta), vl, vr })
+    let w = ratios(&alpha, &beta);
+    let homogeneous = opts.homogeneous_eigvals.then(|| match opts.b {
+        // SciPy's standard problem (geev) has no beta: the eigenvalues over ones.
+        None => over_ones(&w),
+        Some(_) => homogeneous_pairs(&alpha, &beta),
+    });
+    Ok(Eig { w, vl, vr, homogeneous })
+}
+
+/// SciPy's `vstack((w, ones))`.
+fn over_ones<R: LinalgFloat>(w: &Array1<Complex<R>>) -> Array2<Complex<R>> {
+    let n = w.len();
+    Array2::from_shape_fn((2, n), |(r, i)| if r == 0 { w[i] } else { Complex::new(R::one(), R::zero()) })
+}
+
+/// `vstack((alpha, beta))` with each pair scaled by a unit factor that makes `beta` real and
+/// non-negative (LAPACK's convention; the ratio is unchanged).
+fn homogeneous_pairs<R: LinalgFloat>(
+    alpha: &Array1<Complex<R>>,
+    beta: &Array1<Complex<R>>,
+) -> Array2<Complex<R>> {
+    let mut h = Array2::from_elem((2, alpha.len()), Complex::new(R::zero(), R::zero()));
+    for (i, (&al, &be)) in alpha.iter().zip(beta).enumerate() {
+        let r = be.norm();
+        let u = if r > R::zero() { be.conj() / r } else { Complex::new(R::one(), R::zero()) };
+        h[[0, i]] = al * u;
+        h[[1, i]] = Complex::new(r, R::zero());
+    }
+    h
 }
 
 /// Eigenvalues of a square matrix or of the pencil `(a, b)` (`a v = w b v`).
@@ -128,7 +191,7 @@ pub fn eigvals_with<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     b: Option<ArrayView2<'_, T>>,
 ) -> Result<ndarray::Array1<Complex<RealOf<T>>>> {
-    Ok(eig_with(a, &EigOptions { b, left: false, right: false })?.w)
+    Ok(eig_with(a, &EigOptions { b, left: false, right: false, homogeneous_eigvals: false })?.w)
 }
 
 /// Checks `a` and `b` and returns `b` (the identity when absent) as a working copy.

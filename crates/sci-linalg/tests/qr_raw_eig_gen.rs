@@ -75,7 +75,7 @@ fn generalized_eig_matches_scipy() {
         // real pencil
         let k = format!("geig_{n}");
         let (a, b) = (m(&f, &format!("{k}/a")), m(&f, &format!("{k}/b")));
-        let both = EigOptions { b: Some(b.view()), left: true, right: true };
+        let both = EigOptions { b: Some(b.view()), left: true, right: true, ..Default::default() };
         let e = eig_with(&a, &both).unwrap();
         // generalized eigenvalues are less well conditioned than standard ones: 1e-10
         assert_same_set(&e.w, &cv(&f, &format!("{k}/w")), 1e-10);
@@ -92,7 +92,9 @@ fn generalized_eig_matches_scipy() {
         // complex pencil
         let k = format!("geig_c{n}");
         let (a, b) = (cm(&f, &format!("{k}/a")), cm(&f, &format!("{k}/b")));
-        let e = eig_with(&a, &EigOptions { b: Some(b.view()), left: true, right: true }).unwrap();
+        let e =
+            eig_with(&a, &EigOptions { b: Some(b.view()), left: true, right: true, ..Default::default() })
+                .unwrap();
         assert_same_set(&e.w, &cv(&f, &format!("{k}/w")), 1e-10);
         let tol = 1e-12
             * (1.0 + norm(&a, None).unwrap() + norm(&b, None).unwrap())
@@ -117,7 +119,8 @@ fn generalized_eig_edge_cases() {
     assert!(w[0].re.is_nan() && w[0].im == 0.0);
     // empty
     let e = Array2::<f64>::zeros((0, 0));
-    let r = eig_with(&e, &EigOptions { b: Some(e.view()), left: true, right: true }).unwrap();
+    let r = eig_with(&e, &EigOptions { b: Some(e.view()), left: true, right: true, ..Default::default() })
+        .unwrap();
     assert_eq!((r.w.len(), r.vl.unwrap().dim(), r.vr.unwrap().dim()), (0, (0, 0), (0, 0)));
     // defaults: b = None, right only is eig
     let a = m(&f, "geig_3/a");
