@@ -1,11 +1,9 @@
 //! The thick-restart Lanczos engine behind [`eigsh`](super::eigsh): full reorthogonalization
 //! (classical Gram-Schmidt with a DGKS second pass, as ARPACK's `dsaitr`) over a basis stored
-//! as contiguous rows, dense steps through faer's SIMD kernels, and a symmetric eigensolver
-//! for the small projected matrix.
+//! as contiguous rows, dense steps through faer's SIMD kernels. Each thick restart reduces the
+//! projected matrix back to tridiagonal form, so the small problem is always solved by
+//! implicit QL, whose eigenvector last rows (ARPACK's Ritz estimates) are accurate.
 
-use faer::diag::Diag;
-use faer::dyn_stack::{MemBuffer, MemStack};
-use faer::linalg::evd::{ComputeEigenvectors, self_adjoint_evd, self_adjoint_evd_scratch};
 use faer::linalg::matmul::matmul;
 use faer::{Accum, Mat, MatMut, MatRef, Par};
 use sci_array::ndarray::{Array2, ArrayView1, ArrayViewMut1};
@@ -13,6 +11,7 @@ use sci_array::random::default_rng;
 
 use super::eigen::{EigshOptions, wanted_order};
 use super::operator::LinearOperator;
+use super::small_eig::{tridiag_ql, tridiagonalize_upper};
 use crate::error::{Result, SparseError, invalid, shape_err};
 
 /// `sum(a * b)` with eight independent partial sums (vectorizes; no single add chain).
@@ -50,41 +49,6 @@ fn project_out(basis: &[f64], m: usize, n: usize, w: &mut [f64], h: &mut [f64]) 
     );
 }
 
-/// Eigen-decomposition of the small symmetric projected matrix, with workspace kept between
-/// restarts.
-struct SmallEigh {
-    m: usize,
-    buf: MemBuffer,
-    s: Diag<f64>,
-    u: Mat<f64>,
-}
-
-impl SmallEigh {
-    fn new(m: usize) -> Self {
-        let req = self_adjoint_evd_scratch::<f64>(m, ComputeEigenvectors::Yes, Par::Seq, Default::default());
-        SmallEigh { m, buf: MemBuffer::new(req), s: Diag::zeros(m), u: Mat::zeros(m, m) }
-    }
-
-    /// Ascending eigenvalues of the row-major `m x m` matrix `t`; the vectors are the columns
-    /// of `self.u`. `None` when `t` is not finite or the solver fails.
-    fn solve(&mut self, t: &[f64]) -> Option<Vec<f64>> {
-        if !t.iter().all(|x| x.is_finite()) {
-            return None;
-        }
-        let a = MatRef::from_row_major_slice(t, self.m, self.m);
-        self_adjoint_evd(
-            a,
-            self.s.as_mut(),
-            Some(self.u.as_mut()),
-            Par::Seq,
-            MemStack::new(&mut self.buf),
-            Default::default(),
-        )
-        .ok()?;
-        Some(self.s.column_vector().iter().copied().collect())
-    }
-}
-
 /// Thick-restart Lanczos on `op`; returns (Ritz values, Ritz vectors as the columns of an
 /// `(n, k)` array) of the `k` wanted eigenpairs, values ascending.
 pub(crate) fn lanczos(
@@ -113,34 +77,28 @@ pub(crate) fn lanczos(
         return Err(invalid("v0", "starting vector must be nonzero and finite"));
     }
     v[..n].iter_mut().for_each(|x| *x /= nv0);
-    // The projected matrix (row-major ncv x ncv): tridiagonal, plus an arrow after a restart.
-    let mut t = vec![0.0; ncv * ncv];
+    // The projected matrix is tridiagonal: `alpha` on the diagonal, `off[j]` coupling j and
+    // j + 1 (`off[ncv - 1]` is the norm of the residual).
+    let (mut alpha, mut off) = (vec![0.0; ncv], vec![0.0; ncv]);
     let (mut h, mut h2) = (vec![0.0; ncv], vec![0.0; ncv]);
-    let mut small = SmallEigh::new(ncv);
+    let (mut theta, mut y) = (vec![0.0; ncv], vec![0.0; ncv * ncv]);
     let mut restarted = vec![0.0; ncv * n];
     let mut l = 0usize;
     for _iter in 0..maxiter {
-        let mut beta = 0.0;
         for j in l..ncv {
             let (head, tail) = v.split_at_mut((j + 1) * n);
             let w = &mut tail[..n];
             op.matvec_into(ArrayView1::from(&head[j * n..]), ArrayViewMut1::from(&mut *w));
             let wnorm = dot(w, w).sqrt();
             project_out(head, j + 1, n, w, &mut h[..=j]);
-            beta = dot(w, w).sqrt();
+            let mut beta = dot(w, w).sqrt();
             // DGKS: a second pass only when the first one cancelled much of `w`.
             if beta <= std::f64::consts::FRAC_1_SQRT_2 * wnorm {
                 project_out(head, j + 1, n, w, &mut h2[..=j]);
                 h[..=j].iter_mut().zip(&h2).for_each(|(a, b)| *a += b);
                 beta = dot(w, w).sqrt();
             }
-            t[j * ncv + j] = h[j];
-            if j == l {
-                for i in 0..l {
-                    t[i * ncv + j] = h[i];
-                    t[j * ncv + i] = h[i];
-                }
-            }
+            alpha[j] = h[j];
             let scale = h[..=j].iter().fold(0.0f64, |m, x| m.max(x.abs()));
             if beta <= f64::EPSILON * scale.max(f64::MIN_POSITIVE) {
                 // Invariant subspace: continue with a fresh random direction, uncoupled.
@@ -156,46 +114,52 @@ pub(crate) fn lanczos(
                 let inv = 1.0 / beta;
                 w.iter_mut().for_each(|x| *x *= inv);
             }
-            if j + 1 < ncv {
-                t[j * ncv + j + 1] = beta;
-                t[(j + 1) * ncv + j] = beta;
-            }
+            off[j] = beta;
         }
-        let Some(theta) = small.solve(&t) else {
+        let beta = off[ncv - 1];
+        theta.copy_from_slice(&alpha);
+        if !tridiag_ql(&mut theta, &off, &mut y) {
             // SciPy: ArpackError -9999, "Could not build an Arnoldi factorization".
             return Err(invalid("A", "the products A v are not finite (NaN or inf in A)"));
-        };
-        let y = small.u.as_ref();
+        }
+        let last = &y[(ncv - 1) * ncv..];
         let order = wanted_order(&theta, opts.which);
-        let converged =
-            order[..k].iter().all(|&i| (beta * y[(ncv - 1, i)]).abs() <= tol * eps23.max(theta[i].abs()));
+        let converged = order[..k].iter().all(|&i| (beta * last[i]).abs() <= tol * eps23.max(theta[i].abs()));
         let basis = MatRef::from_row_major_slice(&v[..ncv * n], ncv, n);
         if converged {
             let mut sel: Vec<usize> = order[..k].to_vec();
             sel.sort_by(|&a, &b| theta[a].total_cmp(&theta[b]));
             let vals = sel.iter().map(|&i| theta[i]).collect();
-            let ysel = Mat::<f64>::from_fn(ncv, k, |r, c| y[(r, sel[c])]);
+            let ysel = Mat::<f64>::from_fn(ncv, k, |r, c| y[r * ncv + sel[c]]);
             let mut out = vec![0.0; n * k];
             let dst = MatMut::from_row_major_slice_mut(&mut out, n, k);
             matmul(dst, Accum::Replace, basis.transpose(), ysel.as_ref(), 1.0, Par::Seq);
             let vecs = Array2::from_shape_vec((n, k), out).map_err(|e| invalid("k", e.to_string()))?;
             return Ok((vals, vecs));
         }
-        // Thick restart: keep the best `l` Ritz vectors and the residual direction.
+        // Thick restart: keep the best `l` Ritz vectors and the residual direction. The
+        // projected matrix is then an arrowhead (the kept Ritz values, coupled to the residual
+        // by `beta * y_last`); rotating the kept vectors by `Q` makes it tridiagonal again.
         l = ((k + ncv) / 2).max(k).min(ncv - 1);
         let keep = &order[..l];
-        let ykeep = Mat::<f64>::from_fn(l, ncv, |c, r| y[(r, keep[c])]);
+        let m = l + 1;
+        let mut arrow = vec![0.0; m * m];
+        for (c, &i) in keep.iter().enumerate() {
+            arrow[c * m + c] = theta[i];
+            arrow[c * m + l] = beta * last[i];
+            arrow[l * m + c] = beta * last[i];
+        }
+        let mut q = vec![0.0; m * m];
+        let (d, e) = tridiagonalize_upper(&mut arrow, m, &mut q);
+        // rows of the new basis: (Y_keep Q)^T V
+        let coef =
+            Mat::<f64>::from_fn(l, ncv, |c, r| (0..l).map(|i| y[r * ncv + keep[i]] * q[i * m + c]).sum());
         let dst = MatMut::from_row_major_slice_mut(&mut restarted[..l * n], l, n);
-        matmul(dst, Accum::Replace, ykeep.as_ref(), basis, 1.0, Par::Seq);
+        matmul(dst, Accum::Replace, coef.as_ref(), basis, 1.0, Par::Seq);
         v[..l * n].copy_from_slice(&restarted[..l * n]);
         v.copy_within(ncv * n..(ncv + 1) * n, l * n);
-        t.fill(0.0);
-        for (c, &i) in keep.iter().enumerate() {
-            t[c * ncv + c] = theta[i];
-            let coupling = beta * y[(ncv - 1, i)];
-            t[c * ncv + l] = coupling;
-            t[l * ncv + c] = coupling;
-        }
+        alpha[..l].copy_from_slice(&d[..l]);
+        off[..l].copy_from_slice(&e[..l]);
     }
     Err(SparseError::NoConvergence { iterations: maxiter })
 }

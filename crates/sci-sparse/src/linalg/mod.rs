@@ -22,6 +22,7 @@ mod matfuncs;
 mod operator;
 pub(crate) mod ordering;
 mod residual;
+mod small_eig;
 mod supernodal;
 mod svd;
 
