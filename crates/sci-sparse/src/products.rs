@@ -1,5 +1,7 @@
 //! Kernels of sparse x dense and sparse x sparse products on compressed storage.
 
+use std::mem::MaybeUninit;
+
 use rayon::prelude::*;
 use sci_array::ndarray::{Array1, Array2, ArrayBase, Axis, Data, Ix1, Ix2, Zip};
 
@@ -83,11 +85,12 @@ pub(crate) fn scatter_mat<T: SparseScalar, S: Data<Elem = T>>(a: &Cs<T>, x: &Arr
     y
 }
 
-/// Work arrays of one SpGEMM task: `mark` (a tag per column), `sums` (per column) and `cols`
-/// (the columns of one row).
+/// Work arrays of one SpGEMM task: `mark` (pass 1: the last row that met each column),
+/// `slots` (pass 2: per column, the last row that met it and its running sum, zero between
+/// rows) and `cols` (the columns of one row in order of first appearance).
 struct Scratch<T> {
     mark: Vec<usize>,
-    sums: Vec<T>,
+    slots: Vec<(usize, T)>,
     cols: Vec<usize>,
 }
 
@@ -98,18 +101,18 @@ struct Pool<T>(std::sync::Mutex<Vec<Scratch<T>>>);
 impl<T: SparseScalar> Pool<T> {
     fn with<R>(&self, f: impl FnOnce(&mut Scratch<T>) -> R) -> R {
         let popped = self.0.lock().unwrap_or_else(|e| e.into_inner()).pop();
-        let mut s = popped.unwrap_or(Scratch { mark: Vec::new(), sums: Vec::new(), cols: Vec::new() });
+        let mut s = popped.unwrap_or(Scratch { mark: Vec::new(), slots: Vec::new(), cols: Vec::new() });
         let r = f(&mut s);
         self.0.lock().unwrap_or_else(|e| e.into_inner()).push(s);
         r
     }
 }
 
-/// Row blocks `(r0, r1)` of about equal numbers of stored entries of `a` (one block when the
-/// product is small).
-fn row_blocks<T: SparseScalar>(a: &Cs<T>, parallel: bool) -> Vec<(usize, usize)> {
+/// Row blocks `(r0, r1)` of about equal numbers of stored entries of `a`, `per_thread` blocks
+/// per rayon thread (one block when the product is small).
+fn row_blocks<T: SparseScalar>(a: &Cs<T>, parallel: bool, per_thread: usize) -> Vec<(usize, usize)> {
     let rows = a.nmajor;
-    let blocks = if parallel { (rayon::current_num_threads() * 4).min(rows.max(1)) } else { 1 };
+    let blocks = if parallel { (rayon::current_num_threads() * per_thread).min(rows.max(1)) } else { 1 };
     let nnz = a.nnz();
     let mut cuts = vec![0usize];
     for t in 1..blocks {
@@ -124,40 +127,115 @@ fn row_blocks<T: SparseScalar>(a: &Cs<T>, parallel: bool) -> Vec<(usize, usize)>
     cuts.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
+/// Splits `v` into consecutive pieces of the given lengths.
+fn split_lengths<X>(mut v: &mut [X], lens: impl Iterator<Item = usize>) -> Vec<&mut [X]> {
+    lens.map(|len| {
+        let (head, tail) = std::mem::take(&mut v).split_at_mut(len);
+        v = tail;
+        head
+    })
+    .collect()
+}
+
+/// Pass 1 of [`spgemm`] on rows `r0..r1`: the number of distinct columns of each row
+/// (`mark[j] == i` once row i met column j), counted without branches.
+fn count_rows<T: SparseScalar>(
+    a: &Cs<T>,
+    b: &Cs<T>,
+    (r0, r1): (usize, usize),
+    mark: &mut [usize],
+) -> Vec<usize> {
+    let (ap, ai, bp, bi) = (&a.indptr[..], &a.indices[..], &b.indptr[..], &b.indices[..]);
+    (r0..r1)
+        .map(|i| {
+            let mut c = 0usize;
+            for &k in &ai[ap[i]..ap[i + 1]] {
+                for &j in &bi[bp[k]..bp[k + 1]] {
+                    let m = &mut mark[j];
+                    c += usize::from(*m != i);
+                    *m = i;
+                }
+            }
+            c
+        })
+        .collect()
+}
+
+/// Pass 2 of [`spgemm`] on rows `r0..r1`: writes each row's nonzero sums at the row's slots of
+/// `ind`/`dat` (which start at row `r0`'s offset `indptr[r0]`), in SciPy's order; returns the
+/// kept count of each row. Branch-free: a column's sum is reset to zero when its row is
+/// written out, so the accumulation needs no test.
+fn fill_rows<T: SparseScalar>(
+    a: &Cs<T>,
+    b: &Cs<T>,
+    (r0, r1): (usize, usize),
+    indptr: &[usize],
+    s: &mut Scratch<T>,
+    ind: &mut [MaybeUninit<usize>],
+    dat: &mut [MaybeUninit<T>],
+) -> Vec<usize> {
+    let (ap, ai, ax) = (&a.indptr[..], &a.indices[..], &a.data[..]);
+    let (bp, bi, bx) = (&b.indptr[..], &b.indices[..], &b.data[..]);
+    // one slot more than the longest row: a repeated column is written past the end
+    let longest = (r0..r1).map(|i| indptr[i + 1] - indptr[i]).max().unwrap_or(0);
+    s.cols.clear();
+    s.cols.resize(longest + 1, 0);
+    let (slots, cols) = (&mut s.slots[..], &mut s.cols[..]);
+    let base = indptr[r0];
+    let z = T::zero();
+    (r0..r1)
+        .map(|i| {
+            // the distinct columns in order of first appearance
+            let mut c = 0usize;
+            for p in ap[i]..ap[i + 1] {
+                let (k, v) = (ai[p], ax[p]);
+                let (q0, q1) = (bp[k], bp[k + 1]);
+                for (&j, &bv) in bi[q0..q1].iter().zip(&bx[q0..q1]) {
+                    let slot = &mut slots[j];
+                    let new = slot.0 != i;
+                    slot.0 = i;
+                    slot.1 += v * bv;
+                    cols[c] = j;
+                    c += usize::from(new);
+                }
+            }
+            // SciPy's linked list gives them back last first; zero sums are dropped
+            let start = indptr[i] - base;
+            let (ind, dat) = (&mut ind[start..start + c], &mut dat[start..start + c]);
+            let mut kept = 0usize;
+            for &j in cols[..c].iter().rev() {
+                let slot = &mut slots[j];
+                let v = slot.1;
+                slot.1 = z;
+                ind[kept].write(j);
+                dat[kept].write(v);
+                kept += usize::from(v != z);
+            }
+            kept
+        })
+        .collect()
+}
+
 /// Gustavson's row-by-row product `C = A B` of two row-major storages, as SciPy's
 /// `csr_matmat`: zero sums are not stored and each row's indices come out in SciPy's order
 /// (the reverse of their first appearance, unsorted), so `indices` and `data` equal SciPy's
 /// bit for bit. Two passes, as SciPy: the first counts each row's columns, the second writes
-/// the rows in place; large products run in row blocks on rayon, with the same result.
+/// the rows in place into uninitialised (huge-page advised) output; large products run in
+/// row blocks on rayon, with the same result.
 pub(crate) fn spgemm<T: SparseScalar>(a: &Cs<T>, b: &Cs<T>) -> Cs<T> {
-    let work: usize = a.indices.iter().map(|&k| b.indptr[k + 1] - b.indptr[k]).sum();
     let rows = a.nmajor;
     let n = b.nminor;
-    let parallel = work >= PAR_NNZ;
-    let bounds = row_blocks(a, parallel);
-    let (ap, ai, ax) = (&a.indptr[..], &a.indices[..], &a.data[..]);
-    let (bp, bi, bx) = (&b.indptr[..], &b.indices[..], &b.data[..]);
+    // products to compute, estimated from B's mean row length
+    let work = a.nnz().saturating_mul(b.nnz() / b.nmajor.max(1) + 1);
+    let parallel = work >= PAR_NNZ && rows > 1;
+    let bounds = row_blocks(a, parallel, 8);
     let pool = Pool(std::sync::Mutex::new(Vec::new()));
-    // Pass 1: the number of distinct columns of each row (`mark[j] == i` once row i saw j),
-    // counted without branches.
-    let count = |&(r0, r1): &(usize, usize)| {
+    let count = |&blk: &(usize, usize)| {
         pool.with(|s| {
             if s.mark.len() != n {
                 s.mark = vec![usize::MAX; n];
             }
-            let mark = &mut s.mark[..];
-            (r0..r1)
-                .map(|i| {
-                    let mut c = 0usize;
-                    for &k in &ai[ap[i]..ap[i + 1]] {
-                        for &j in &bi[bp[k]..bp[k + 1]] {
-                            c += usize::from(mark[j] != i);
-                            mark[j] = i;
-                        }
-                    }
-                    c
-                })
-                .collect::<Vec<usize>>()
+            count_rows(a, b, blk, &mut s.mark)
         })
     };
     let counts: Vec<usize> = if parallel {
@@ -171,89 +249,53 @@ pub(crate) fn spgemm<T: SparseScalar>(a: &Cs<T>, b: &Cs<T>) -> Cs<T> {
         indptr.push(indptr[indptr.len() - 1] + c);
     }
     let total = indptr[rows];
-    // calloc'd (untouched) memory, advised like NumPy's large arrays before the first write
-    let mut indices = vec![0usize; total];
-    let mut data = vec![T::zero(); total];
-    advise_huge(&indices);
-    advise_huge(&data);
-    // Pass 2: each block fills its rows' slots; returns the kept (nonzero) count of each row.
-    let mut parts = Vec::with_capacity(bounds.len());
-    let (mut ind, mut dat) = (&mut indices[..], &mut data[..]);
-    for &(r0, r1) in &bounds {
-        let len = indptr[r1] - indptr[r0];
-        let (hi, ti) = std::mem::take(&mut ind).split_at_mut(len);
-        let (hd, td) = std::mem::take(&mut dat).split_at_mut(len);
-        parts.push((r0, r1, hi, hd));
-        ind = ti;
-        dat = td;
-    }
+    // Uninitialised output (no zero fill), advised like NumPy's large arrays before the
+    // first write; each block writes its rows' slots.
+    let mut indices: Vec<usize> = Vec::with_capacity(total);
+    let mut data: Vec<T> = Vec::with_capacity(total);
+    advise_huge(indices.spare_capacity_mut());
+    advise_huge(data.spare_capacity_mut());
+    let lens = || bounds.iter().map(|&(r0, r1)| indptr[r1] - indptr[r0]);
+    let ind_parts = split_lengths(&mut indices.spare_capacity_mut()[..total], lens());
+    let dat_parts = split_lengths(&mut data.spare_capacity_mut()[..total], lens());
     let indptr_ref = &indptr;
-    // Pass 2 tags row i as `rows + i`, distinct from pass 1's tags left in `mark`.
-    let fill = |(r0, r1, ind, dat): (usize, usize, &mut [usize], &mut [T])| {
+    let fill = |((blk, ind), dat): (((usize, usize), &mut [MaybeUninit<usize>]), &mut [MaybeUninit<T>])| {
         pool.with(|s| {
-            if s.mark.len() != n {
-                s.mark = vec![usize::MAX; n];
+            if s.slots.len() != n {
+                s.slots = vec![(usize::MAX, T::zero()); n];
             }
-            if s.sums.len() != n {
-                s.sums = vec![T::zero(); n];
-            }
-            // one slot more than the longest row: a repeated column is written past the end
-            let longest = (r0..r1).map(|i| indptr_ref[i + 1] - indptr_ref[i]).max().unwrap_or(0);
-            s.cols.clear();
-            s.cols.resize(longest + 1, 0);
-            let (mark, sums, cols) = (&mut s.mark[..], &mut s.sums[..], &mut s.cols[..]);
-            let base = indptr_ref[r0];
-            (r0..r1)
-                .map(|i| {
-                    // the distinct columns in order of first appearance, without branches
-                    let tag = rows + i;
-                    let mut c = 0usize;
-                    for p in ap[i]..ap[i + 1] {
-                        let (k, v) = (ai[p], ax[p]);
-                        let (q0, q1) = (bp[k], bp[k + 1]);
-                        for (&j, &bv) in bi[q0..q1].iter().zip(&bx[q0..q1]) {
-                            let seen = mark[j] == tag;
-                            mark[j] = tag;
-                            let prev = if seen { sums[j] } else { T::zero() };
-                            sums[j] = prev + v * bv;
-                            cols[c] = j;
-                            c += usize::from(!seen);
-                        }
-                    }
-                    let start = indptr_ref[i] - base;
-                    let (ind, dat) = (&mut ind[start..start + c], &mut dat[start..start + c]);
-                    let mut kept = 0usize;
-                    for &j in cols[..c].iter().rev() {
-                        let v = sums[j];
-                        if v != T::zero() {
-                            ind[kept] = j;
-                            dat[kept] = v;
-                            kept += 1;
-                        }
-                    }
-                    kept
-                })
-                .collect::<Vec<usize>>()
+            fill_rows(a, b, blk, indptr_ref, s, ind, dat)
         })
     };
+    let parts = bounds.iter().copied().zip(ind_parts).zip(dat_parts);
     let kept: Vec<usize> = if parallel {
-        parts.into_par_iter().map(fill).collect::<Vec<_>>().concat()
+        parts.collect::<Vec<_>>().into_par_iter().map(fill).collect::<Vec<_>>().concat()
     } else {
-        parts.into_iter().flat_map(fill).collect()
+        parts.flat_map(fill).collect()
     };
-    // Close the gaps of rows whose sums cancelled.
+    // Close the gaps of rows whose sums cancelled: the first `kept[i]` slots of each row were
+    // written, and these move to the front.
+    let mut len = total;
     if kept != counts {
+        let (ind, dat) = (indices.spare_capacity_mut(), data.spare_capacity_mut());
         let mut out = 0usize;
         for (i, &c) in kept.iter().enumerate() {
             let start = indptr[i];
-            indices.copy_within(start..start + c, out);
-            data.copy_within(start..start + c, out);
+            ind.copy_within(start..start + c, out);
+            dat.copy_within(start..start + c, out);
             indptr[i] = out;
             out += c;
         }
         indptr[rows] = out;
-        indices.truncate(out);
-        data.truncate(out);
+        len = out;
+    }
+    #[allow(unsafe_code)]
+    // SAFETY: `len <= total <= capacity`, and every slot below `len` was written: pass 2
+    // wrote the first `kept[i]` slots of every row `i` at `indptr[i]`, and when rows lost
+    // entries those written slots were moved together to `0..len` (`len` = sum of `kept`).
+    unsafe {
+        indices.set_len(len);
+        data.set_len(len);
     }
     Cs { nmajor: rows, nminor: n, indptr, indices, data }
 }

@@ -6,7 +6,7 @@ use sci_array::num_complex::Complex64;
 use sci_array::random::default_rng;
 use sci_array::testing::assert_array_equal;
 use sci_array::testing::fixture::Fixture;
-use sci_sparse::{CscMatrix, CsrMatrix, diags, identity, kron, random};
+use sci_sparse::{CscMatrix, CsrMatrix, diags, hstack, identity, kron, random, vstack};
 
 fn fx() -> Fixture {
     Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sparse_matmat.json")).unwrap()
@@ -134,4 +134,34 @@ fn parallel_products_keep_scipy_order() {
         let want = x.dot(&y.dot(&v).unwrap()).unwrap();
         sci_array::testing::assert_allclose(&c.dot(&v).unwrap(), &want, 1e-12, 1e-9);
     }
+}
+
+#[test]
+fn parallel_products_close_the_gaps_of_cancelled_rows() {
+    // [A, D] @ [A; -A] = A A - D A with D = A on even rows and zero on odd rows: every even
+    // row cancels exactly (integer values), odd rows keep A A's row; large enough for rayon.
+    let t = diags(&[vec![-1.0], vec![2.0], vec![-1.0]], &[-1, 0, 1], Some((120, 120))).unwrap();
+    let i = identity::<f64>(120);
+    let a = kron(&t, &i).add(&kron(&i, &t)).unwrap();
+    let n = a.shape().0;
+    let mask: Vec<f64> = (0..n).map(|r| if r % 2 == 0 { 1.0 } else { 0.0 }).collect();
+    let d = diags(&[mask], &[0], Some((n, n))).unwrap().matmul(&a).unwrap();
+    let x = hstack(&[&a, &d]).unwrap();
+    let y = vstack(&[&a, &a.scale(-1.0)]).unwrap();
+    let c = x.matmul(&y).unwrap();
+    let aa = a.matmul(&a).unwrap();
+    let mut nnz = 0;
+    for row in 0..n {
+        let (s, e) = (c.indptr()[row], c.indptr()[row + 1]);
+        if row % 2 == 0 {
+            assert_eq!(s, e, "row {row} cancels");
+        } else {
+            let (cols, vals) = reference_row(&x, &y, row);
+            assert_eq!(&c.indices()[s..e], &cols[..], "row {row}");
+            assert_eq!(&c.data()[s..e], &vals[..], "row {row}");
+            assert_eq!(e - s, aa.indptr()[row + 1] - aa.indptr()[row], "row {row}");
+        }
+        nnz += e - s;
+    }
+    assert_eq!((c.nnz(), c.indices().len(), c.data().len()), (nnz, nnz, nnz));
 }
