@@ -96,6 +96,7 @@
 #![doc(test(attr(deny(warnings))))]
 pub use sci_array;
 
+mod balance;
 mod banded;
 mod cholesky;
 mod circulant;
@@ -134,6 +135,7 @@ mod sylvester;
 mod toeplitz_solve;
 mod tridiag;
 
+pub use balance::{Balance, matrix_balance};
 pub use banded::{
     EigSelect, cho_solve_banded, cholesky_banded, eig_banded, eigvals_banded, solve_banded, solveh_banded,
 };
@@ -163,7 +165,9 @@ pub use procrustes::{Side, bandwidth, issymmetric, orthogonal_procrustes, pinvh,
 pub use products::{dot, matmul, multi_dot};
 pub use qr::{QrMode, qr, qr_pivoting, qr_r, rq};
 pub use qr_raw::qr_raw;
-pub use riccati::{solve_continuous_are, solve_discrete_are};
+pub use riccati::{
+    AreOptions, solve_continuous_are, solve_continuous_are_with, solve_discrete_are, solve_discrete_are_with,
+};
 pub use scalar::LinalgFloat;
 pub use schur::{rsf2csf, schur, schur_complex};
 pub use schur_sort::{SchurSort, schur_complex_sorted, schur_sorted, schur_sorted_by};

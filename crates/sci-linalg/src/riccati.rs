@@ -1,6 +1,6 @@
 //! Algebraic Riccati equations: `solve_continuous_are`, `solve_discrete_are`.
 
-use ndarray::{Array2, ArrayBase, Data, Ix2, s};
+use ndarray::{Array2, ArrayBase, ArrayView2, Data, Ix2, s};
 
 use crate::error::{LinalgError, Result, invalid};
 use crate::lu::inv;
@@ -47,16 +47,131 @@ fn validate<T: LinalgFloat>(
     Ok((n, m))
 }
 
-/// Validates the arguments and returns `n` and `g = b r⁻¹ bᵀ`.
-fn gain<T: LinalgFloat>(
+/// Keyword arguments of [`solve_continuous_are_with`] and [`solve_discrete_are_with`], with
+/// SciPy's defaults (`e=None`, `s=None`, `balanced=True`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::AreOptions;
+/// let o = AreOptions::<f64>::default();
+/// assert!(o.e.is_none() && o.s.is_none() && o.balanced);
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct AreOptions<'a, T> {
+    /// `e` of the generalized equation (nonsingular, the shape of `a`); `None` is the identity.
+    pub e: Option<ArrayView2<'a, T>>,
+    /// `s`, the cross term (the shape of `b`); `None` is zero.
+    pub s: Option<ArrayView2<'a, T>>,
+    /// Balance the Hamiltonian (symplectic) matrix by a symplectic diagonal scaling first.
+    pub balanced: bool,
+}
+
+impl<T> Default for AreOptions<'_, T> {
+    fn default() -> Self {
+        Self { e: None, s: None, balanced: true }
+    }
+}
+
+/// SciPy's checks of `e` and `s` (shape, finiteness, `e` numerically nonsingular).
+fn validate_es<T: LinalgFloat>(n: usize, b_shape: &[usize], opts: &AreOptions<'_, T>) -> Result<()> {
+    if let Some(e) = opts.e {
+        check_square_finite(&e, "e")?;
+        if e.nrows() != n {
+            let expected = format!("({n}, {n}), the shape of `a`");
+            return Err(LinalgError::ShapeMismatch { arg: "e", expected, found: e.shape().to_vec() });
+        }
+        let sv = crate::svd::svdvals(&e)?;
+        let norm1 = crate::norm::norm(&e, Some(crate::NormOrd::P(1.0)))?;
+        let min_sv = sv.iter().copied().fold(T::infinity(), T::min);
+        if n > 0 && (min_sv == T::zero() || min_sv < T::epsilon() * norm1) {
+            return Err(invalid("e", "Matrix e is numerically singular."));
+        }
+    }
+    if let Some(sm) = opts.s {
+        check_finite(&sm, "s")?;
+        if sm.shape() != b_shape {
+            let expected = format!("{b_shape:?}, the shape of `b`");
+            return Err(LinalgError::ShapeMismatch { arg: "s", expected, found: sm.shape().to_vec() });
+        }
+    }
+    Ok(())
+}
+
+/// The equivalent standard equation: `(â, b̂, q̄)` with `ā = a - b r⁻¹ sᵀ`, `q̄ = q - s r⁻¹ sᵀ`,
+/// `â = e⁻¹ ā`, `b̂ = e⁻¹ b`; its solution `y` gives `x = e⁻ᵀ y e⁻¹`.
+#[allow(clippy::type_complexity)]
+fn reduce<T: LinalgFloat>(
     a: &ArrayBase<impl Data<Elem = T>, Ix2>,
     b: &ArrayBase<impl Data<Elem = T>, Ix2>,
     q: &ArrayBase<impl Data<Elem = T>, Ix2>,
     r: &ArrayBase<impl Data<Elem = T>, Ix2>,
-) -> Result<(usize, Array2<T>)> {
-    let (n, _) = validate(a, b, q, r)?;
-    let rinv_bt = solve(r, &b.t())?;
-    Ok((n, matmul(b.view(), rinv_bt.view())))
+    opts: &AreOptions<'_, T>,
+) -> Result<(Array2<T>, Array2<T>, Array2<T>)> {
+    let (mut ah, mut bh, mut qb) = (a.to_owned(), b.to_owned(), q.to_owned());
+    if let Some(sm) = opts.s {
+        let rinv_st = solve(r, &sm.t())?;
+        ah = &ah - &matmul(b.view(), rinv_st.view());
+        qb = &qb - &matmul(sm, rinv_st.view());
+    }
+    if let Some(e) = opts.e {
+        ah = solve(&e, &ah)?;
+        bh = solve(&e, &bh)?;
+    }
+    Ok((ah, bh, qb))
+}
+
+/// `x = e⁻ᵀ y e⁻¹` (`y` itself without `e`), symmetrized.
+fn restore<T: LinalgFloat>(y: Array2<T>, e: Option<ArrayView2<'_, T>>) -> Result<Array2<T>> {
+    let Some(e) = e else { return Ok(y) };
+    let w = solve(&e.t(), &y)?; // e⁻ᵀ y
+    let x = solve(&e.t(), &w.t())?.reversed_axes(); // (e⁻ᵀ wᵀ)ᵀ = w e⁻¹
+    Ok((&x + &x.t()).mapv(|v| v * T::lit(0.5)))
+}
+
+/// SciPy's balancing of the pencil, on the `2n x 2n` Hamiltonian or symplectic `h`: `gebal`
+/// scaling of `|h|` without its diagonal, then the symplectic `diag(d, d⁻¹)` nearest to it
+/// (`d_i = 2^round((log2 s_{n+i} - log2 s_i) / 2)`, Benner). Returns `d` (`None` when the
+/// scaling is the identity, as SciPy's `allclose(sca, 1)` test).
+fn balance<T: LinalgFloat>(h: &mut Array2<T>, n: usize) -> Option<Vec<T>> {
+    let mut m = h.mapv(|v| v.abs());
+    m.diag_mut().fill(T::zero());
+    let sca = crate::balance::scaling_factors(&m);
+    if sca.iter().all(|&v| (v - T::one()).abs() <= T::lit(1e-8) + T::lit(1e-5)) {
+        return None;
+    }
+    let d: Vec<T> = (0..n)
+        .map(|i| {
+            let l = (sca[n + i].log2() - sca[i].log2()).to_f64_lossless() / 2.0;
+            T::lit(2f64.powf(l.round_ties_even()))
+        })
+        .collect();
+    let full: Vec<T> = d.iter().copied().chain(d.iter().map(|&v| T::one() / v)).collect();
+    for ((i, j), v) in h.indexed_iter_mut() {
+        *v *= full[i] / full[j];
+    }
+    Some(d)
+}
+
+/// The stabilizing solution from the ordered Schur vectors of the (balanced) `h`.
+fn stable_solution<T: LinalgFloat>(
+    mut h: Array2<T>,
+    n: usize,
+    sort: SchurSort,
+    balanced: bool,
+) -> Result<Array2<T>> {
+    let d = if balanced { balance(&mut h, n) } else { None };
+    let (_, z, sdim) = schur_sorted(&h, sort)?;
+    if sdim != n {
+        return Err(LinalgError::NearSingular { index: sdim });
+    }
+    let mut x = from_subspace(&z, n)?;
+    if let Some(d) = d {
+        for ((i, j), v) in x.indexed_iter_mut() {
+            *v *= d[i] * d[j];
+        }
+    }
+    Ok(x)
 }
 
 /// `x = u21 u11⁻¹` from the first `n` Schur vectors, symmetrized; SciPy's "Failed to find a
@@ -78,13 +193,13 @@ fn from_subspace<T: LinalgFloat>(z: &Array2<T>, n: usize) -> Result<Array2<T>> {
 /// Solves the continuous-time algebraic Riccati equation
 /// `aᵀ x + x a - x b r⁻¹ bᵀ x + q = 0` for the stabilizing symmetric `x`.
 ///
-/// The stable invariant subspace of the Hamiltonian `[[a, -b r⁻¹ bᵀ], [-q, -aᵀ]]` is found by
-/// an ordered real Schur decomposition (stable eigenvalues first); `x = u21 u11⁻¹`,
-/// symmetrized, as SciPy (which uses the QZ algorithm on an extended pencil and balancing; the
-/// solutions agree to rounding for well-conditioned problems).
+/// The stable invariant subspace of the Hamiltonian `[[a, -b r⁻¹ bᵀ], [-q, -aᵀ]]`, balanced
+/// first (SciPy's default `balanced=True`), is found by an ordered real Schur decomposition
+/// (stable eigenvalues first); `x = u21 u11⁻¹`, symmetrized, as SciPy (which uses the QZ
+/// algorithm on an extended pencil; the solutions agree to rounding for well-conditioned
+/// problems). [`solve_continuous_are_with`] takes SciPy's `e=`, `s=` and `balanced=`.
 ///
-/// SciPy equivalent: `scipy.linalg.solve_continuous_are(a, b, q, r)` (real input; `e=`, `s=`
-/// and `balanced=False` are not provided).
+/// SciPy equivalent: `scipy.linalg.solve_continuous_are(a, b, q, r)` (real input).
 ///
 /// # Errors
 ///
@@ -118,32 +233,82 @@ pub fn solve_continuous_are<T: LinalgFloat>(
     q: &ArrayBase<impl Data<Elem = T>, Ix2>,
     r: &ArrayBase<impl Data<Elem = T>, Ix2>,
 ) -> Result<Array2<T>> {
-    let (n, g) = gain(a, b, q, r)?;
+    solve_continuous_are_with(a, b, q, r, &AreOptions::default())
+}
+
+/// [`solve_continuous_are`] with SciPy's `e=`, `s=` and `balanced=`: the generalized equation
+/// `aᵀ x e + eᵀ x a - (eᵀ x b + s) r⁻¹ (bᵀ x e + sᵀ) + q = 0`.
+///
+/// With a nonsingular `e` and the cross term `s`, the equation is the standard one for
+/// `y = eᵀ x e` with `â = e⁻¹ (a - b r⁻¹ sᵀ)`, `b̂ = e⁻¹ b` and `q̄ = q - s r⁻¹ sᵀ`; it is solved
+/// as [`solve_continuous_are`] and `x = e⁻ᵀ y e⁻¹` (SciPy solves the extended `(2n + m)`
+/// pencil by QZ; the solutions agree to rounding for well-conditioned `e`). `balanced` scales
+/// the Hamiltonian by `diag(d, d⁻¹)` from LAPACK `gebal`'s factors (Benner's symplectic
+/// balancing, as SciPy's); it changes only rounding.
+///
+/// SciPy equivalent: `scipy.linalg.solve_continuous_are(a, b, q, r, e=None, s=None,
+/// balanced=True)` (real input).
+///
+/// # Errors
+///
+/// As [`solve_continuous_are`], plus [`LinalgError::NotSquare`] / [`LinalgError::ShapeMismatch`]
+/// / [`LinalgError::NonFinite`] for `e` and `s`, and an invalid-value error for a numerically
+/// singular `e` (SciPy: "Matrix e is numerically singular.").
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{AreOptions, solve_continuous_are_with};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[-2.0f64, 1.0], [0.0, -3.0]];
+/// let b = array![[1.0], [1.0]];
+/// let q = array![[1.0, 0.0], [0.0, 2.0]];
+/// let r = array![[1.0]];
+/// let e = array![[2.0, 0.5], [0.0, 1.0]];
+/// let s = array![[0.1], [0.2]];
+/// let o = AreOptions { e: Some(e.view()), s: Some(s.view()), ..Default::default() };
+/// let x = solve_continuous_are_with(&a, &b, &q, &r, &o)?;
+/// // aᵀ x e + eᵀ x a - (eᵀ x b + s) r⁻¹ (bᵀ x e + sᵀ) + q = 0
+/// let g = e.t().dot(&x).dot(&b) + &s;
+/// let res = a.t().dot(&x).dot(&e) + e.t().dot(&x).dot(&a) - g.dot(&g.t()) + &q;
+/// assert_allclose(&res, &array![[0.0, 0.0], [0.0, 0.0]], 0.0, 1e-12);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn solve_continuous_are_with<T: LinalgFloat>(
+    a: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    b: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    q: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    r: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    opts: &AreOptions<'_, T>,
+) -> Result<Array2<T>> {
+    let (n, _) = validate(a, b, q, r)?;
+    validate_es(n, b.shape(), opts)?;
     if n == 0 {
         return Ok(zeros_f(0, 0));
     }
+    let (ah, bh, qb) = reduce(a, b, q, r, opts)?;
+    let g = matmul(bh.view(), solve(r, &bh.t())?.view());
     let mut h = zeros_f(2 * n, 2 * n);
-    h.slice_mut(s![..n, ..n]).assign(a);
+    h.slice_mut(s![..n, ..n]).assign(&ah);
     h.slice_mut(s![..n, n..]).assign(&g.mapv(|v| -v));
-    h.slice_mut(s![n.., ..n]).assign(&q.mapv(|v| -v));
-    h.slice_mut(s![n.., n..]).assign(&a.t().mapv(|v| -v));
-    let (_, z, sdim) = schur_sorted(&h, SchurSort::Lhp)?;
-    if sdim != n {
-        return Err(LinalgError::NearSingular { index: sdim });
-    }
-    from_subspace(&z, n)
+    h.slice_mut(s![n.., ..n]).assign(&qb.mapv(|v| -v));
+    h.slice_mut(s![n.., n..]).assign(&ah.t().mapv(|v| -v));
+    let y = stable_solution(h, n, SchurSort::Lhp, opts.balanced)?;
+    restore(y, opts.e)
 }
 
 /// Solves the discrete-time algebraic Riccati equation
 /// `aᵀ x a - x - aᵀ x b (r + bᵀ x b)⁻¹ bᵀ x a + q = 0` for the stabilizing symmetric `x`.
 ///
 /// The stable invariant subspace (eigenvalues inside the unit circle) of the symplectic matrix
-/// `[[a + g a⁻ᵀ q, -g a⁻ᵀ], [-a⁻ᵀ q, a⁻ᵀ]]` with `g = b r⁻¹ bᵀ` comes from an ordered real
-/// Schur decomposition; `x = u21 u11⁻¹`, symmetrized. This needs an invertible `a` (SciPy's QZ
-/// on the extended pencil does not); the solutions agree to rounding otherwise.
+/// `[[a + g a⁻ᵀ q, -g a⁻ᵀ], [-a⁻ᵀ q, a⁻ᵀ]]` with `g = b r⁻¹ bᵀ`, balanced first (SciPy's
+/// default), comes from an ordered real Schur decomposition; `x = u21 u11⁻¹`, symmetrized.
+/// This needs an invertible `a` (SciPy's QZ on the extended pencil does not); the solutions
+/// agree to rounding otherwise. [`solve_discrete_are_with`] takes `e=`, `s=`, `balanced=`.
 ///
 /// SciPy equivalent: `scipy.linalg.solve_discrete_are(a, b, q, r)` (real input, invertible
-/// `a`; `e=`, `s=` and `balanced=False` are not provided).
+/// `a`).
 ///
 /// # Errors
 ///
@@ -173,21 +338,94 @@ pub fn solve_discrete_are<T: LinalgFloat>(
     q: &ArrayBase<impl Data<Elem = T>, Ix2>,
     r: &ArrayBase<impl Data<Elem = T>, Ix2>,
 ) -> Result<Array2<T>> {
-    let (n, g) = gain(a, b, q, r)?;
+    solve_discrete_are_with(a, b, q, r, &AreOptions::default())
+}
+
+/// [`solve_discrete_are`] with SciPy's `e=`, `s=` and `balanced=`: the generalized equation
+/// `aᵀ x a - eᵀ x e - (aᵀ x b + s) (r + bᵀ x b)⁻¹ (bᵀ x a + sᵀ) + q = 0`.
+///
+/// Reduced as in [`solve_continuous_are_with`]: `y = eᵀ x e` solves the standard equation with
+/// `â = e⁻¹ (a - b r⁻¹ sᵀ)`, `b̂ = e⁻¹ b`, `q̄ = q - s r⁻¹ sᵀ` (so `r` and `â` must be
+/// invertible here), then `x = e⁻ᵀ y e⁻¹`. `balanced` scales the symplectic matrix by
+/// `diag(d, d⁻¹)` from LAPACK `gebal`'s factors, as SciPy's balancing.
+///
+/// SciPy equivalent: `scipy.linalg.solve_discrete_are(a, b, q, r, e=None, s=None,
+/// balanced=True)` (real input).
+///
+/// # Errors
+///
+/// As [`solve_discrete_are`] and [`solve_continuous_are_with`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{AreOptions, solve_discrete_are_with};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[0.9f64, 0.2], [0.0, 0.7]];
+/// let b = array![[1.0], [0.5]];
+/// let q = array![[1.0, 0.0], [0.0, 1.0]];
+/// let r = array![[2.0]];
+/// let e = array![[1.0, 0.1], [0.0, 1.2]];
+/// let s = array![[0.1], [0.0]];
+/// let o = AreOptions { e: Some(e.view()), s: Some(s.view()), balanced: false };
+/// let x = solve_discrete_are_with(&a, &b, &q, &r, &o)?;
+/// let g = a.t().dot(&x).dot(&b) + &s;
+/// let k = sci_linalg::solve(&(&r + &b.t().dot(&x).dot(&b)), &g.t())?;
+/// let res = a.t().dot(&x).dot(&a) - e.t().dot(&x).dot(&e) - g.dot(&k) + &q;
+/// assert_allclose(&res, &array![[0.0, 0.0], [0.0, 0.0]], 0.0, 1e-12);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn solve_discrete_are_with<T: LinalgFloat>(
+    a: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    b: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    q: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    r: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    opts: &AreOptions<'_, T>,
+) -> Result<Array2<T>> {
+    let (n, _) = validate(a, b, q, r)?;
+    validate_es(n, b.shape(), opts)?;
     if n == 0 {
         return Ok(zeros_f(0, 0));
     }
-    let ait = inv(&a.t())?;
-    let ait_q = matmul(ait.view(), q.view());
+    let (ah, bh, qb) = reduce(a, b, q, r, opts)?;
+    let g = matmul(bh.view(), solve(r, &bh.t())?.view());
+    let ait = inv(&ah.t())?;
+    let ait_q = matmul(ait.view(), qb.view());
     let g_ait = matmul(g.view(), ait.view());
     let mut z = zeros_f(2 * n, 2 * n);
-    z.slice_mut(s![..n, ..n]).assign(&(a + &matmul(g.view(), ait_q.view())));
+    z.slice_mut(s![..n, ..n]).assign(&(&ah + &matmul(g.view(), ait_q.view())));
     z.slice_mut(s![..n, n..]).assign(&g_ait.mapv(|v| -v));
     z.slice_mut(s![n.., ..n]).assign(&ait_q.mapv(|v| -v));
     z.slice_mut(s![n.., n..]).assign(&ait);
-    let (_, u, sdim) = schur_sorted(&z, SchurSort::Iuc)?;
-    if sdim != n {
-        return Err(LinalgError::NearSingular { index: sdim });
+    let y = stable_solution(z, n, SchurSort::Iuc, opts.balanced)?;
+    restore(y, opts.e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn balance_is_a_symplectic_power_of_two_scaling() {
+        // A badly scaled Hamiltonian: balancing must act, with d a power of 2.
+        let mut h = array![
+            [1.0, 0.0, -1e6, 0.0],
+            [0.0, -1.0, 0.0, -1.0],
+            [-1e-6, 0.0, -1.0, 0.0],
+            [0.0, -1.0, 0.0, 1.0]
+        ];
+        let h0 = h.clone();
+        let d = balance(&mut h, 2).expect("scaling acts on this matrix");
+        assert!(d.iter().all(|v: &f64| v.log2().fract() == 0.0));
+        let full = [d[0], d[1], 1.0 / d[0], 1.0 / d[1]];
+        for ((i, j), v) in h.indexed_iter() {
+            assert_eq!(*v, h0[[i, j]] * full[i] / full[j]);
+        }
+        assert!(h[[0, 2]].abs() < 1e6 && h[[2, 0]].abs() > 1e-6);
+        // An already balanced matrix is left alone.
+        let mut e = Array2::<f64>::eye(4);
+        assert!(balance(&mut e, 2).is_none());
     }
-    from_subspace(&u, n)
 }
