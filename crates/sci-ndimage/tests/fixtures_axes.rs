@@ -34,7 +34,7 @@ fn filter(fx: &Fixture, c: &str, f: &str, v: &ArrayViewD<'_, f64>, axes: Option<
     let (mode, origin) = (fmode(fx, c), isizes(fx, c, "origin"));
     if f.starts_with("grey") || f.starts_with("morph") || f.ends_with("tophat") {
         let structure = has(fx, c, "structure").then(|| fx.array_f64(&format!("{c}/structure")));
-        let o = GreyOptions { size, footprint, structure, mode, origin, axes };
+        let o = GreyOptions { size, footprint, structure, mode: mode.into(), origin, axes };
         let g = match f {
             "grey_erosion" => grey_erosion(v, &o),
             "grey_dilation" => grey_dilation(v, &o),

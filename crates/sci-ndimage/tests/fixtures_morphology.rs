@@ -49,7 +49,7 @@ fn grey_opts(fx: &Fixture, c: &str) -> GreyOptions {
             None
         },
         structure: if has(fx, c, "structure") { Some(fx.array_f64(&format!("{c}/structure"))) } else { None },
-        mode: mode(fx, c),
+        mode: mode(fx, c).into(),
         origin: origin(fx, c),
         axes: None,
     }

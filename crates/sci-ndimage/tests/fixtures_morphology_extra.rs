@@ -24,7 +24,7 @@ fn laplace<T: Element>(fx: &Fixture, c: &str, x: &ArrayD<T>) -> Vec<ArrayD<f64>>
         size: if has(fx, c, "size") { vec![fx.i64(&format!("{c}/size")) as usize] } else { vec![] },
         footprint: bools(fx, c, "footprint"),
         structure: has(fx, c, "structure").then(|| fx.array_f64(&format!("{c}/structure"))),
-        mode: mode(fx, c),
+        mode: mode(fx, c).into(),
         origin: isizes(fx, c, "origin"),
         axes: None,
     };

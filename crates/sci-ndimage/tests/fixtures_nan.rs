@@ -50,7 +50,7 @@ fn run<T: Element>(fx: &Fixture, c: &str, x: &ArrayD<T>) -> Vec<ArrayD<f64>> {
         size: usizes(fx, c, "size"),
         footprint,
         structure: has(fx, c, "structure").then(|| fx.array_f64(&format!("{c}/structure"))),
-        mode: m,
+        mode: m.into(),
         origin,
         axes: None,
     };

@@ -3,7 +3,7 @@
 use crate::element::Element;
 use crate::error::{Result, invalid};
 use crate::filters::rank::{Window, min_or_max_dyn, resolve};
-use crate::mode::Mode;
+use crate::mode::Modes;
 use crate::support::{check_axes, dyn_view, origins, per_axis, reverse_all, to_dim};
 use sci_array::ndarray::{Array, ArrayBase, ArrayD, ArrayViewD, Data, Dimension, IxDyn, Zip};
 
@@ -22,6 +22,10 @@ use sci_array::ndarray::{Array, ArrayBase, ArrayD, ArrayViewD, Data, Dimension, 
 /// use sci_ndimage::sci_array::ndarray::array;
 /// let o = GreyOptions { axes: Some(vec![0]), ..GreyOptions::size(&[2]) };
 /// assert_eq!(grey_erosion(&array![[1, 5, 2], [7, 0, 3]], &o).unwrap(), array![[1, 5, 2], [1, 0, 2]]);
+/// // One mode per axis (a box window only): wrap along axis 1, the constant 9 along axis 0.
+/// use sci_ndimage::Mode;
+/// let o = GreyOptions { mode: vec![Mode::Constant(9.0), Mode::Wrap].into(), ..GreyOptions::size(&[1, 2]) };
+/// assert_eq!(grey_erosion(&array![[1, 5, 2], [7, 0, 3]], &o).unwrap(), array![[1, 1, 2], [3, 0, 0]]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GreyOptions {
@@ -31,8 +35,9 @@ pub struct GreyOptions {
     pub footprint: Option<ArrayD<bool>>,
     /// Non-flat structuring element (its shape is the footprint when `footprint` is absent).
     pub structure: Option<ArrayD<f64>>,
-    /// Boundary mode (default `Reflect`).
-    pub mode: Mode,
+    /// Boundary mode: one for every axis (default `Reflect`) or, for a flat box window
+    /// (`size` or an all-true footprint), one per filtered axis, as SciPy.
+    pub mode: Modes,
     /// Origin per axis (empty: zeros).
     pub origin: Vec<isize>,
     /// The axes to work along (`None`: all); `size`, `origin` and the ranks of `footprint`
@@ -59,10 +64,11 @@ impl GreyOptions {
 
 /// The filtered axes, after SciPy's argument checks.
 fn check(opts: &GreyOptions, nd: usize) -> Result<Vec<usize>> {
-    if opts.size.is_empty() && opts.footprint.is_none() && opts.structure.is_none() {
+    let axes = check_axes(opts.axes.as_deref(), nd)?;
+    // An empty size is a complete one when no axis is filtered (SciPy's `size=[], axes=()`).
+    if opts.size.is_empty() && opts.footprint.is_none() && opts.structure.is_none() && !axes.is_empty() {
         return Err(invalid("size", "size, footprint, or structure must be specified"));
     }
-    let axes = check_axes(opts.axes.as_deref(), nd)?;
     if let Some(s) = &opts.structure {
         if s.ndim() != axes.len() {
             return Err(invalid("structure", "structure array has incorrect shape"));
@@ -93,7 +99,7 @@ pub(crate) fn erosion_dyn<T: Element>(input: &ArrayViewD<'_, T>, opts: &GreyOpti
             return Err(invalid("footprint", "footprint array has incorrect shape."));
         }
     }
-    min_or_max_dyn(input, w, st.as_ref(), &opts.mode.into(), &opts.origin, true, &axes)
+    min_or_max_dyn(input, w, st.as_ref(), &opts.mode, &opts.origin, true, &axes)
 }
 
 pub(crate) fn dilation_dyn<T: Element>(input: &ArrayViewD<'_, T>, opts: &GreyOptions) -> Result<ArrayD<T>> {
@@ -117,7 +123,7 @@ pub(crate) fn dilation_dyn<T: Element>(input: &ArrayViewD<'_, T>, opts: &GreyOpt
         }
     }
     let w = window_of(opts, fp.as_ref(), st.as_ref(), k)?;
-    min_or_max_dyn(input, w, st.as_ref(), &opts.mode.into(), &org, false, &axes)
+    min_or_max_dyn(input, w, st.as_ref(), &opts.mode, &org, false, &axes)
 }
 
 /// `a - b` in the element type (bool: xor); unsigned underflow saturates at 0 instead of
