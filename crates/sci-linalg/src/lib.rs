@@ -3,14 +3,15 @@
 //! Dense linear algebra for real (`f64`, `f32`) and complex (`Complex<f64>`, `Complex<f32>`)
 //! matrices held in `ndarray` arrays, under SciPy's names and with SciPy's conventions: [`solve`], [`det`], [`inv`],
 //! [`lstsq`], [`svd`], [`eigh`], [`eig`], [`lu`], [`qr`], [`cholesky`], [`schur`], [`expm`],
-//! [`sqrtm`], [`logm`], [`funm`], [`norm`],
+//! [`sqrtm`], [`logm`], [`funm`], [`norm`] ([`norm_with`]: `axis=`, `keepdims=`), [`matrix_balance`],
 //! the special matrices ([`toeplitz`], [`hilbert`], ...) and more; `docs/names/linalg.tsv`
 //! lists every `scipy.linalg` name and where it lives. NumPy's [`polyfit`], [`polyval`] and
 //! [`roots`] live here too, as they are built on [`lstsq`] and [`eigvals`].
 //!
 //! By topic: solvers ([`solve`], [`solve_triangular`], [`solve_sylvester`],
 //! [`solve_continuous_lyapunov`], [`solve_discrete_lyapunov`], [`solve_continuous_are`],
-//! [`solve_discrete_are`], [`solve_banded`], [`solveh_banded`],
+//! [`solve_discrete_are`] (with `e=`, `s=`, `balanced=`: [`solve_continuous_are_with`],
+//! [`solve_discrete_are_with`]), [`solve_banded`], [`solveh_banded`],
 //! [`solve_circulant`], [`solve_toeplitz`], [`lstsq`]); decompositions ([`lu`], [`ldl`],
 //! [`cholesky`], [`cholesky_banded`], [`qr`], [`qr_pivoting`], [`rq`], [`svd`], [`schur`],
 //! [`schur_sorted`], [`rsf2csf`], [`hessenberg`], [`polar`]); eigenvalues ([`eig`], [`eig_with`]
