@@ -72,6 +72,26 @@ def eigh_tridiagonal_2000(inp):
     return run
 
 
+# Random symmetric band, n = 2000, kd = 5 (upper storage): all eigenvalues (sbevd -> sterf).
+@workload("linalg.eigvals_banded_2000_b5", rtol=1e-9, atol=1e-11)
+def eigvals_banded_2000_b5(inp):
+    ab = inp.npy("ab")
+    return lambda: {"w": sl.eigvals_banded(ab)}
+
+
+# The same with eigenvectors (sbevd); their smallest eigenvalue gaps are ~1e-5, so the vectors
+# agree to ~1e-10.
+@workload("linalg.eig_banded_2000_b5", rtol=1e-7, atol=1e-8)
+def eig_banded_2000_b5(inp):
+    ab = inp.npy("ab")
+
+    def run():
+        w, v = sl.eig_banded(ab)
+        return {"w": w, "abs_v": np.abs(v)}
+
+    return run
+
+
 @workload("linalg.eig_500", rtol=1e-8, atol=1e-10)
 def eig_500(inp):
     a = inp.npy("a")

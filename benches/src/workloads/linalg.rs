@@ -9,7 +9,8 @@ use super::msg;
 use crate::registry::{Case, Inputs, Workload};
 use ndarray::{Array1, Array2};
 use sci_linalg::{
-    EigSelect, QrMode, cholesky, det, eig, eigh, eigh_tridiagonal, expm, inv, lstsq, matmul, qr, solve, svd,
+    EigSelect, QrMode, cholesky, det, eig, eig_banded, eigh, eigh_tridiagonal, eigvals_banded, expm, inv,
+    lstsq, matmul, qr, solve, svd,
 };
 
 /// The `linalg.*` workloads available with the current sci-linalg.
@@ -45,6 +46,16 @@ pub fn workloads() -> Vec<Workload> {
             name: "linalg.eigh_tridiagonal_2000",
             about: "sci_linalg::eigh_tridiagonal(d, e), n = 2000 normal d and e, values and vectors; compares w, |v|",
             setup: eigh_tridiagonal_2000,
+        },
+        Workload {
+            name: "linalg.eigvals_banded_2000_b5",
+            about: "sci_linalg::eigvals_banded(ab), symmetric band n = 2000, kd = 5 (normal upper storage (6, 2000)); compares w",
+            setup: eigvals_banded_2000_b5,
+        },
+        Workload {
+            name: "linalg.eig_banded_2000_b5",
+            about: "sci_linalg::eig_banded(ab), symmetric band n = 2000, kd = 5 (normal upper storage (6, 2000)); compares w, |v|",
+            setup: eig_banded_2000_b5,
         },
         Workload {
             name: "linalg.eig_500",
@@ -140,6 +151,24 @@ fn eigh_tridiagonal_2000(inp: &mut Inputs) -> Result<Case, String> {
     inp.save("e", &e)?;
     Ok(Box::new(move || {
         let (w, v) = eigh_tridiagonal(&d, &e, EigSelect::All).map_err(msg)?;
+        Ok(vec![("w", w.into()), ("abs_v", v.mapv(f64::abs).into())])
+    }))
+}
+
+fn eigvals_banded_2000_b5(inp: &mut Inputs) -> Result<Case, String> {
+    let ab = inp.rng().normal_mat(6, 2000);
+    inp.save("ab", &ab)?;
+    Ok(Box::new(move || {
+        let w = eigvals_banded(&ab, false, EigSelect::All).map_err(msg)?;
+        Ok(vec![("w", w.into())])
+    }))
+}
+
+fn eig_banded_2000_b5(inp: &mut Inputs) -> Result<Case, String> {
+    let ab = inp.rng().normal_mat(6, 2000);
+    inp.save("ab", &ab)?;
+    Ok(Box::new(move || {
+        let (w, v) = eig_banded(&ab, false, EigSelect::All).map_err(msg)?;
         Ok(vec![("w", w.into()), ("abs_v", v.mapv(f64::abs).into())])
     }))
 }

@@ -423,8 +423,9 @@ fn selected<T: LinalgFloat>(w: &Array1<T>, select: EigSelect<T>) -> Result<std::
 ///
 /// Returns the selected eigenvalues `w` in ascending order and the matching orthonormal
 /// eigenvectors as the columns of `v` (signs may differ from SciPy's). The band is expanded
-/// to a dense matrix for the symmetric eigensolver (SciPy calls LAPACK's band routines
-/// `sbevd`/`sbevx`; the values agree, the work is `O(n³)` here instead of `O(n²·kd)`).
+/// to a dense matrix for the symmetric eigensolver: `O(n³)`, as SciPy's `sbevd`/`sbevx`,
+/// whose band reduction accumulates its rotations into `Q` (`O(n³)` too, and slower here).
+/// For eigenvalues alone, [`eigvals_banded`] works on the band in `O(n² kd)`.
 ///
 /// SciPy equivalent: `scipy.linalg.eig_banded(a_band, lower, select, select_range)`.
 ///

@@ -147,14 +147,15 @@ pub(crate) fn ql(d: &mut [f64], e_in: &[f64], mut q: Option<(&mut [f64], usize)>
                 return Err(LinalgError::NoConvergence { iterations: iter });
             }
             let mut g = (d[l + 1] - d[l]) / (2.0 * e[l]);
-            let mut r = g.hypot(1.0);
+            // The matrix is scaled to unit max-norm: no overflow in the squares (hypot is slow).
+            let mut r = (g * g + 1.0).sqrt();
             g = d[m] - d[l] + e[l] / (g + r.copysign(g));
             let (mut s, mut c, mut p) = (1.0f64, 1.0f64, 0.0f64);
             let mut early = false;
             for i in (l..m).rev() {
                 let f = s * e[i];
                 let b = c * e[i];
-                r = f.hypot(g);
+                r = (f * f + g * g).sqrt();
                 e[i + 1] = r;
                 if r == 0.0 {
                     d[i + 1] -= p;

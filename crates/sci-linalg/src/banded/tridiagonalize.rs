@@ -31,23 +31,32 @@ impl Band {
         if y == 0.0 {
             return;
         }
-        let h = x.hypot(y);
+        // Entries are at most 1 in modulus (unit max-norm): the squares cannot overflow, and
+        // hypot (several times slower) is needed only when they underflow.
+        let h = match (x * x + y * y).sqrt() {
+            h if h > 1e-150 => h,
+            _ => x.hypot(y),
+        };
         let (c, s) = (x / h, y / h);
-        let (n, kd) = (self.n, self.kd);
-        // Columns left of p (rows p and q), then rows below q (columns p and q).
+        let (n, kd, w) = (self.n, self.kd, self.kd + 2);
+        // Columns k left of p: (p, k) and (q, k) are adjacent, at p + k (w - 1) and one more.
         for k in q.saturating_sub(kd + 1)..p {
-            let (ip, iq) = (self.at(p, k), self.at(q, k));
-            let (u, v) = (self.a[ip], self.a[iq]);
+            let ip = p + k * (w - 1);
+            let (u, v) = (self.a[ip], self.a[ip + 1]);
             self.a[ip] = c * u + s * v;
-            self.a[iq] = c * v - s * u;
+            self.a[ip + 1] = c * v - s * u;
         }
         let iqc = self.at(q, col);
         self.a[iqc] = 0.0;
-        for k in q + 1..(q + kd + 1).min(n) {
-            let (ip, iq) = (self.at(k, p), self.at(k, q));
-            let (u, v) = (self.a[ip], self.a[iq]);
-            self.a[ip] = c * u + s * v;
-            self.a[iq] = c * v - s * u;
+        // Rows k below q: (k, p) and (k, q) run down columns p and q.
+        let len = (q + kd + 1).min(n).saturating_sub(q + 1);
+        let (left, right) = self.a.split_at_mut(q * w);
+        let colp = &mut left[p * w + 2..p * w + 2 + len];
+        let colq = &mut right[1..1 + len];
+        for (u, v) in colp.iter_mut().zip(colq.iter_mut()) {
+            let (x, y) = (*u, *v);
+            *u = c * x + s * y;
+            *v = c * y - s * x;
         }
         // The 2 × 2 diagonal block.
         let (ipp, iqp, iqq) = (self.at(p, p), self.at(q, p), self.at(q, q));

@@ -460,5 +460,17 @@ mod tests {
                 (0..n.saturating_sub(1)).map(|i| if i % 21 == 20 { 1e-9 } else { 0.1 }).collect();
             check(&w, &g, 1e-13);
         }
+        // Larger: Clement (eigenvalues ±(n-1), ±(n-3), ...), glued Wilkinson W21+, random with
+        // entries spread over eight orders of magnitude.
+        let n = 600usize;
+        let nf = n as f64;
+        let cl: Vec<f64> = (1..n).map(|i| ((i as f64) * (nf - i as f64)).sqrt() / nf).collect();
+        check(&vec![0.0; n], &cl, 1e-13);
+        let w: Vec<f64> = (0..n).map(|i| ((i % 21) as f64 - 10.0).abs() / 10.0).collect();
+        let g: Vec<f64> = (0..n - 1).map(|i| if i % 21 == 20 { 1e-14 } else { 0.1 }).collect();
+        check(&w, &g, 1e-13);
+        let d: Vec<f64> = (0..n).map(|_| rnd() * 10f64.powf(-8.0 * rnd().abs())).collect();
+        let e: Vec<f64> = (0..n - 1).map(|_| rnd() * 10f64.powf(-8.0 * rnd().abs())).collect();
+        check(&d, &e, 1e-13);
     }
 }
