@@ -472,3 +472,34 @@ fn large_sum_duplicates_packs_blocks() {
     c.sum_duplicates();
     assert_eq!(c, b);
 }
+
+/// COO -> CSR above 1e5 entries (the counting sort in chunks on rayon): duplicates still add up
+/// in storage order, which rounding makes visible: (1e16 - 1e16) + 1 = 1 but
+/// (-1e16 + 1) + 1e16 = 0.
+#[test]
+fn large_coo_to_csr_sums_duplicates_in_storage_order() {
+    let k = 300_000;
+    let (m, n) = (1000, 1000);
+    // distinct filler cells, none at (5, 7) or (6, 8)
+    let mut rows: Vec<usize> = (0..k).map(|t| t % m).collect();
+    let mut cols: Vec<usize> = (0..k).map(|t| 10 + (t / m) % (n - 10)).collect();
+    let mut vals: Vec<f64> = (0..k).map(|t| t as f64).collect();
+    for (p, v) in [(0, 1e16), (k / 2, 1.0), (k - 1, -1e16)] {
+        (rows[p], cols[p], vals[p]) = (5, 7, v);
+    }
+    for (p, v) in [(1, 1e16), (k / 2 + 1, -1e16), (k - 2, 1.0)] {
+        (rows[p], cols[p], vals[p]) = (6, 8, v);
+    }
+    let coo = CooMatrix::new(vals.clone(), rows.clone(), cols.clone(), (m, n)).unwrap();
+    for csr in [coo.tocsr(), CsrMatrix::from_triplets(&vals, &rows, &cols, (m, n)).unwrap()] {
+        assert!(csr.has_canonical_format());
+        assert_eq!(csr.nnz(), k - 4);
+        assert_eq!((csr.get(5, 7).unwrap(), csr.get(6, 8).unwrap()), (0.0, 1.0));
+        // the explicit zero of (5, 7) is stored, as SciPy stores it
+        let r5 = csr.getrow(5).unwrap();
+        assert_eq!((r5.indices()[0], r5.data()[0]), (7, 0.0));
+        assert_eq!(csr.get(997, 10 + 299).unwrap(), 299_997.0);
+    }
+    let csc = coo.tocsc();
+    assert_eq!((csc.get(5, 7).unwrap(), csc.get(6, 8).unwrap()), (0.0, 1.0));
+}
