@@ -119,10 +119,87 @@ pub(crate) fn ql_values(d_in: &[f64], e_in: &[f64]) -> Result<Vec<f64>> {
     }
     let mut d: Vec<f64> = d_in.iter().map(|x| x / scale).collect();
     let e: Vec<f64> = e_in.iter().map(|x| x / scale).collect();
-    ql(&mut d, &e, None)?;
+    ql_root_free(&mut d, &e)?;
     d.sort_by(f64::total_cmp);
     d.iter_mut().for_each(|x| *x *= scale);
     Ok(d)
+}
+
+/// Eigenvalues (unsorted) into `d` by the root-free implicit QL method of Pal, Walker and
+/// Kahan (LAPACK `sterf`): the rotations are carried in squared form, so the inner loop has
+/// two divisions and no square root; 2 × 2 blocks are finished in closed form (`lae2`).
+fn ql_root_free(d: &mut [f64], e_in: &[f64]) -> Result<()> {
+    let n = d.len();
+    let eps2 = f64::EPSILON * f64::EPSILON;
+    let mut e2: Vec<f64> = e_in.iter().map(|x| x * x).collect();
+    let (max_iter, mut total) = (30 * n, 0);
+    let mut l = 0;
+    while l < n {
+        let mut m = l;
+        while m + 1 < n && e2[m] > eps2 * (d[m] * d[m + 1]).abs() {
+            m += 1;
+        }
+        if m + 1 < n {
+            e2[m] = 0.0;
+        }
+        if m == l {
+            l += 1;
+            continue;
+        }
+        if m == l + 1 {
+            (d[l], d[l + 1]) = lae2(d[l], e2[l].sqrt(), d[l + 1]);
+            e2[l] = 0.0;
+            l += 2;
+            continue;
+        }
+        total += 1;
+        if total > max_iter {
+            return Err(LinalgError::NoConvergence { iterations: total });
+        }
+        // Wilkinson shift from the leading 2 × 2 block.
+        let rte = e2[l].sqrt();
+        let g = (d[l + 1] - d[l]) / (2.0 * rte);
+        let sigma = d[l] - rte / (g + g.hypot(1.0).copysign(g));
+        let (mut c, mut s) = (1.0f64, 0.0f64);
+        let mut gamma = d[m] - sigma;
+        let mut p = gamma * gamma;
+        for i in (l..m).rev() {
+            let bb = e2[i];
+            let r = p + bb;
+            if i + 1 != m {
+                e2[i + 1] = s * r;
+            }
+            let oldc = c;
+            c = p / r;
+            s = bb / r;
+            let oldgam = gamma;
+            let alpha = d[i];
+            gamma = c * (alpha - sigma) - s * oldgam;
+            d[i + 1] = oldgam + (alpha - gamma);
+            p = if c != 0.0 { gamma * gamma / c } else { oldc * bb };
+        }
+        e2[l] = s * p;
+        d[l] = sigma + gamma;
+    }
+    Ok(())
+}
+
+/// Eigenvalues `(rt1, rt2)`, `|rt1| >= |rt2|`, of `[[a, b], [b, c]]` (LAPACK `lae2`).
+fn lae2(a: f64, b: f64, c: f64) -> (f64, f64) {
+    let (sm, adf, ab) = (a + c, (a - c).abs(), (2.0 * b).abs());
+    let (acmx, acmn) = if a.abs() > c.abs() { (a, c) } else { (c, a) };
+    let rt = if adf > ab {
+        adf * (1.0 + (ab / adf).powi(2)).sqrt()
+    } else if adf < ab {
+        ab * (1.0 + (adf / ab).powi(2)).sqrt()
+    } else {
+        ab * std::f64::consts::SQRT_2
+    };
+    if sm == 0.0 {
+        return (0.5 * rt, -0.5 * rt);
+    }
+    let rt1 = 0.5 * (sm + rt.copysign(sm));
+    (rt1, (acmx / rt1) * acmn - (b / rt1) * b)
 }
 
 /// Implicit QL with Wilkinson shifts (EISPACK `tql1`/`tql2`) on `(d, e_in)`: the eigenvalues
