@@ -37,7 +37,8 @@ impl Band {
             h if h > 1e-150 => h,
             _ => x.hypot(y),
         };
-        let (c, s) = (x / h, y / h);
+        let inv = 1.0 / h;
+        let (c, s) = (x * inv, y * inv);
         let (n, kd, w) = (self.n, self.kd, self.kd + 2);
         // Columns k left of p: (p, k) and (q, k) are adjacent, at p + k (w - 1) and one more.
         for k in q.saturating_sub(kd + 1)..p {

@@ -37,9 +37,9 @@ const DENSE: u8 = 1;
 const BOTTOM: u8 = 2;
 
 /// All eigenvalues (ascending) and eigenvectors (column-major `n × n`, each column of unit norm
-/// with its largest-modulus entry positive) of the tridiagonal with diagonal `d` and
-/// off-diagonal `e`, best scaled to unit max-norm.
-pub(crate) fn eigh(d: &[f64], e: &[f64]) -> Result<(Vec<f64>, Vec<f64>)> {
+/// with its largest-modulus entry positive, converted by `lit`) of the tridiagonal with
+/// diagonal `d` and off-diagonal `e`, best scaled to unit max-norm.
+pub(crate) fn eigh<T>(d: &[f64], e: &[f64], lit: impl Fn(f64) -> T) -> Result<(Vec<f64>, Vec<T>)> {
     let n = d.len();
     let mut w = d.to_vec();
     let mut q = vec![0.0; n * n];
@@ -52,23 +52,17 @@ pub(crate) fn eigh(d: &[f64], e: &[f64]) -> Result<(Vec<f64>, Vec<f64>)> {
             start = i + 1;
         }
     }
-    if !w.is_sorted() {
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| w[a].total_cmp(&w[b]));
-        let mut q2 = vec![0.0; n * n];
-        for (to, &from) in order.iter().enumerate() {
-            q2[to * n..(to + 1) * n].copy_from_slice(&q[from * n..(from + 1) * n]);
-        }
-        w = order.iter().map(|&j| w[j]).collect();
-        q = q2;
-    }
-    for col in q.chunks_exact_mut(n.max(1)) {
+    // One pass: columns in ascending order of their eigenvalue, signed, converted.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| w[a].total_cmp(&w[b]));
+    let mut out = Vec::with_capacity(n * n);
+    for &j in &order {
+        let col = &q[j * n..(j + 1) * n];
         let big = col.iter().copied().fold(0.0f64, |acc, v| if v.abs() > acc.abs() { v } else { acc });
-        if big < 0.0 {
-            col.iter_mut().for_each(|v| *v = -*v);
-        }
+        let sign = if big < 0.0 { -1.0 } else { 1.0 };
+        out.extend(col.iter().map(|&v| lit(sign * v)));
     }
-    Ok((w, q))
+    Ok((order.iter().map(|&j| w[j]).collect(), out))
 }
 
 /// Eigen-decomposition of the unreduced block `(d, e)` into `d` (ascending) and the `n × n`
@@ -135,30 +129,22 @@ fn merge(d: &mut [f64], q: &mut [f64], ld: usize, m: usize, beta: f64) -> Result
     let hs = if beta < 0.0 { -h } else { h };
     let mut z: Vec<f64> =
         (0..n).map(|j| if j < m { q[j * ld + m - 1] * h } else { q[j * ld + m] * hs }).collect();
-    // Both halves ascend: merge their orders.
-    let mut order = Vec::with_capacity(n);
-    let (mut a, mut b) = (0, m);
-    while a < m || b < n {
-        if b == n || (a < m && d[a] <= d[b]) {
-            order.push(a);
-            a += 1;
-        } else {
-            order.push(b);
-            b += 1;
-        }
-    }
+    // The eigenvalues of a block are kept unsorted (columns are permuted once, at the end).
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| d[a].total_cmp(&d[b]));
     let dmax = d.iter().fold(0.0f64, |x, v| x.max(v.abs()));
     let zmax = z.iter().fold(0.0f64, |x, v| x.max(v.abs()));
     let tol = 8.0 * f64::EPSILON * dmax.max(zmax);
     let mut kind: Vec<u8> = (0..n).map(|j| if j < m { TOP } else { BOTTOM }).collect();
-    let (mut kept, mut defl) = (Vec::with_capacity(n), Vec::with_capacity(n));
     if rho * zmax <= tol {
-        defl = order;
-    } else {
+        // Everything deflates: the halves' eigenpairs are the block's.
+        return Ok(());
+    }
+    let mut kept = Vec::with_capacity(n);
+    {
         let mut prev: Option<usize> = None;
         for &j in &order {
             if rho * z[j].abs() <= tol {
-                defl.push(j);
                 continue;
             }
             let Some(p) = prev else {
@@ -185,7 +171,6 @@ fn merge(d: &mut [f64], q: &mut [f64], ld: usize, m: usize, beta: f64) -> Result
                 let (dp, dj) = (d[p], d[j]);
                 d[p] = dp * c * c + dj * s * s;
                 d[j] = dp * s * s + dj * c * c;
-                defl.push(p);
             } else {
                 kept.push(p);
             }
@@ -284,19 +269,10 @@ fn merge(d: &mut [f64], q: &mut [f64], ld: usize, m: usize, beta: f64) -> Result
         }
     }
 
-    // Deflated vectors as they are; all pairs sorted by eigenvalue into the block.
-    let mut dv = Vec::with_capacity(n * defl.len());
-    for &j in &defl {
-        dv.extend_from_slice(&q[j * ld..j * ld + n]);
-    }
-    // (eigenvalue, source): source < k is column of V, else column source - k of dv.
-    let mut pairs: Vec<(f64, usize)> =
-        lam.iter().copied().zip(0..k).chain(defl.iter().enumerate().map(|(i, &j)| (d[j], k + i))).collect();
-    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
-    for (to, &(val, src)) in pairs.iter().enumerate() {
-        d[to] = val;
-        let from = if src < k { &v[src * n..(src + 1) * n] } else { &dv[(src - k) * n..(src - k + 1) * n] };
-        q[to * ld..to * ld + n].copy_from_slice(from);
+    // Deflated pairs stay in their columns; the new ones take the kept columns' places.
+    for (j, &col) in kept.iter().enumerate() {
+        d[col] = lam[j];
+        q[col * ld..col * ld + n].copy_from_slice(&v[j * n..(j + 1) * n]);
     }
     Ok(())
 }
@@ -415,7 +391,7 @@ mod tests {
 
     fn check(d: &[f64], e: &[f64], tol: f64) {
         let n = d.len();
-        let (w, q) = eigh(d, e).unwrap();
+        let (w, q) = eigh(d, e, |x| x).unwrap();
         assert!(w.is_sorted());
         let mut worst_r = 0.0f64;
         let mut worst_o = 0.0f64;
