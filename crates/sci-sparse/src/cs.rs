@@ -1,14 +1,12 @@
 //! Compressed storage shared by CSR (major axis = rows) and CSC (major axis = columns).
 
 use std::borrow::Cow;
-use std::marker::PhantomData;
-use std::mem::MaybeUninit;
 
 use sci_array::ndarray::Array2;
 
 use rayon::prelude::*;
 
-use sci_array::alloc::{advise_huge, zeroed_vec};
+use sci_array::alloc::advise_huge;
 
 use crate::error::{Result, SparseError, invalid};
 use crate::products::PAR_NNZ;
@@ -52,38 +50,6 @@ fn sort_sum_line<T: SparseScalar>(ind: &mut [usize], dat: &mut [T], buf: &mut Ve
         }
     }
     w
-}
-
-/// An uninitialised slice that several threads write at disjoint positions (a counting sort's
-/// scatter).
-struct Disjoint<'a, X> {
-    ptr: *mut MaybeUninit<X>,
-    len: usize,
-    _slice: PhantomData<&'a mut [MaybeUninit<X>]>,
-}
-
-#[allow(unsafe_code)]
-// SAFETY: `Disjoint` only hands out writes of `X: Send` values to distinct positions (the
-// contract of `write`), as `&mut [X]` split among threads would.
-unsafe impl<X: Send> Sync for Disjoint<'_, X> {}
-
-impl<'a, X> Disjoint<'a, X> {
-    fn new(s: &'a mut [MaybeUninit<X>]) -> Self {
-        Disjoint { ptr: s.as_mut_ptr(), len: s.len(), _slice: PhantomData }
-    }
-
-    /// Writes `v` at position `i` (bounds checked).
-    ///
-    /// # Safety
-    ///
-    /// No other thread writes position `i` while this `Disjoint` lives.
-    #[allow(unsafe_code)]
-    unsafe fn write(&self, i: usize, v: X) {
-        assert!(i < self.len, "scatter position {i} outside {}", self.len);
-        // SAFETY: `i` is in bounds, the slice is borrowed mutably for 'a, and the caller
-        // guarantees that no other thread touches position `i`.
-        unsafe { (*self.ptr.add(i)).write(v) };
-    }
 }
 
 /// Compressed sparse storage: `indices[indptr[i]..indptr[i + 1]]` are the minor indices of
@@ -136,75 +102,31 @@ impl<T: SparseScalar> Cs<T> {
         Ok(Cs { nmajor, nminor, indptr, indices, data })
     }
 
-    /// Builds from triplets by a stable counting sort on the major index (no summing), as
-    /// SciPy's `coo_tocsr`. Large inputs run in one chunk of triplets per rayon thread: each
-    /// chunk counts its lines, and scatters its entries behind those of the chunks before it,
-    /// so every line keeps the triplets' order.
+    /// Builds from triplets by a stable counting sort on the major index (no summing).
     pub fn from_triplets(nmajor: usize, nminor: usize, major: &[usize], minor: &[usize], data: &[T]) -> Self {
         let nnz = data.len();
-        let chunks = if nnz >= PAR_NNZ && nmajor <= nnz { rayon::current_num_threads().max(1) } else { 1 };
-        let step = nnz.div_ceil(chunks).max(1);
-        let count = |maj: &[usize]| {
-            let mut h: Vec<usize> = zeroed_vec(nmajor);
-            for &i in maj {
-                h[i] += 1;
-            }
-            h
-        };
-        let mut cursors: Vec<Vec<usize>> = if chunks > 1 {
-            major.par_chunks(step).map(count).collect()
-        } else {
-            major.chunks(step).map(count).collect()
-        };
-        // indptr, and where each chunk's first entry of each line goes
-        let mut indptr: Vec<usize> = Vec::with_capacity(nmajor + 1);
-        advise_huge(indptr.spare_capacity_mut());
-        indptr.push(0);
-        let mut acc = 0usize;
+        let mut indptr = vec![0usize; nmajor + 1];
+        advise_huge(&indptr);
+        for &i in major {
+            indptr[i + 1] += 1;
+        }
         for i in 0..nmajor {
-            for h in cursors.iter_mut() {
-                let c = h[i];
-                h[i] = acc;
-                acc += c;
-            }
-            indptr.push(acc);
+            indptr[i + 1] += indptr[i];
         }
-        // uninitialised output, huge-page advised (as NumPy's arrays) before the random
+        let mut next = vec![0usize; nmajor];
+        advise_huge(&next);
+        next.copy_from_slice(&indptr[..nmajor]);
+        // untouched calloc'd memory, huge-page advised (as NumPy's arrays) before the random
         // writes below: far fewer TLB misses than with 4 KiB pages
-        let mut indices: Vec<usize> = Vec::with_capacity(nnz);
-        let mut vals: Vec<T> = Vec::with_capacity(nnz);
-        advise_huge(indices.spare_capacity_mut());
-        advise_huge(vals.spare_capacity_mut());
-        {
-            let (wi, wv) =
-                (Disjoint::new(indices.spare_capacity_mut()), Disjoint::new(vals.spare_capacity_mut()));
-            let scatter = |((maj, (min, dat)), cur): ((&[usize], (&[usize], &[T])), &mut Vec<usize>)| {
-                for ((&i, &j), &v) in maj.iter().zip(min).zip(dat) {
-                    let p = &mut cur[i];
-                    #[allow(unsafe_code)]
-                    // SAFETY: chunk t writes line i's slots indptr[i] + (the count of line i
-                    // in chunks before t) onwards, one per entry of line i it holds: the
-                    // chunks' slots are disjoint, so no two threads write the same slot.
-                    unsafe {
-                        wi.write(*p, j);
-                        wv.write(*p, v);
-                    }
-                    *p += 1;
-                }
-            };
-            let parts = major.chunks(step).zip(minor.chunks(step).zip(data.chunks(step)));
-            if chunks > 1 {
-                parts.zip(cursors.iter_mut()).collect::<Vec<_>>().into_par_iter().for_each(scatter);
-            } else {
-                parts.zip(cursors.iter_mut()).for_each(scatter);
-            }
-        }
-        #[allow(unsafe_code)]
-        // SAFETY: the counting sort is a permutation: line i's slots indptr[i]..indptr[i + 1]
-        // are written once for each of its entries, so all `nnz` slots were written.
-        unsafe {
-            indices.set_len(nnz);
-            vals.set_len(nnz);
+        let mut indices = vec![0usize; nnz];
+        let mut vals = vec![T::zero(); nnz];
+        advise_huge(&indices);
+        advise_huge(&vals);
+        for k in 0..nnz {
+            let p = &mut next[major[k]];
+            indices[*p] = minor[k];
+            vals[*p] = data[k];
+            *p += 1;
         }
         Cs { nmajor, nminor, indptr, indices, data: vals }
     }

@@ -473,9 +473,8 @@ fn large_sum_duplicates_packs_blocks() {
     assert_eq!(c, b);
 }
 
-/// COO -> CSR above 1e5 entries (the counting sort in chunks on rayon): duplicates still add up
-/// in storage order, which rounding makes visible: (1e16 - 1e16) + 1 = 1 but
-/// (-1e16 + 1) + 1e16 = 0.
+/// COO -> CSR above 1e5 entries (parallel `sum_duplicates`): duplicates add up in storage
+/// order, which rounding makes visible: (1e16 - 1e16) + 1 = 1 but (-1e16 + 1) + 1e16 = 0.
 #[test]
 fn large_coo_to_csr_sums_duplicates_in_storage_order() {
     let k = 300_000;
