@@ -58,11 +58,26 @@ pub(crate) fn eigh<T>(d: &[f64], e: &[f64], lit: impl Fn(f64) -> T) -> Result<(V
     let mut out = Vec::with_capacity(n * n);
     for &j in &order {
         let col = &q[j * n..(j + 1) * n];
-        let big = col.iter().copied().fold(0.0f64, |acc, v| if v.abs() > acc.abs() { v } else { acc });
-        let sign = if big < 0.0 { -1.0 } else { 1.0 };
+        let sign = if first_largest(col) < 0.0 { -1.0 } else { 1.0 };
         out.extend(col.iter().map(|&v| lit(sign * v)));
     }
     Ok((order.iter().map(|&j| w[j]).collect(), out))
+}
+
+/// The first entry of largest modulus of `col` (0 for an empty slice): the maximum modulus in
+/// four independent lanes, then the first entry that reaches it.
+fn first_largest(col: &[f64]) -> f64 {
+    let mut lanes = [0.0f64; 4];
+    let chunks = col.chunks_exact(4);
+    let tail = chunks.remainder();
+    for c in chunks {
+        for (m, v) in lanes.iter_mut().zip(c) {
+            let a = v.abs();
+            *m = if a > *m { a } else { *m };
+        }
+    }
+    let max = tail.iter().fold(lanes.iter().fold(0.0f64, |m, &x| m.max(x)), |m, v| m.max(v.abs()));
+    col.iter().copied().find(|v| v.abs() == max).unwrap_or(0.0)
 }
 
 /// Eigen-decomposition of the unreduced block `(d, e)` into `d` (ascending) and the `n × n`
