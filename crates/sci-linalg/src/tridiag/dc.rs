@@ -214,13 +214,14 @@ fn merge(d: &mut [f64], q: &mut [f64], ld: usize, m: usize, beta: f64) -> Result
     // Gu-Eisenstat: ẑ_p² = (λ_p - d_p) Π_{j≠p} (d_p - λ_j) / (d_p - d_j), sign of z_p.
     let mut zh: Vec<f64> = (0..k).map(|p| -delta[p * k + p]).collect();
     let zh_chunk = |(c, out): (usize, &mut [f64])| {
-        let p0 = c * 64;
+        let (p0, p1) = (c * 64, c * 64 + out.len());
         for j in 0..k {
             let col = &delta[j * k..(j + 1) * k];
-            for (i, x) in out.iter_mut().enumerate() {
-                let p = p0 + i;
-                if p != j {
-                    *x *= col[p] / (dl[p] - dl[j]);
+            // p < j and p > j as two branch-free (vectorizable) runs.
+            for (lo, hi) in [(p0, j.clamp(p0, p1)), ((j + 1).clamp(p0, p1), p1)] {
+                let run = out[lo - p0..hi - p0].iter_mut().zip(&col[lo..hi]).zip(&dl[lo..hi]);
+                for ((x, &dp), &dlp) in run {
+                    *x *= dp / (dlp - dl[j]);
                 }
             }
         }
