@@ -85,6 +85,7 @@ fn eigenvectors_match_scipy() {
         // Vectors agree to ε‖A‖/gap; the smallest gaps of these spectra are above 1e-3.
         assert_allclose(&fix_signs(v.clone()), &want_v, 0.0, 1e-10);
         assert_allclose(&a.dot(&v), &(&v * &w), 0.0, 1e-13 * scale);
-        assert_allclose(&v.t().dot(&v), &Array2::eye(w.len()), 0.0, 1e-13);
+        // Orthonormal to working accuracy: LAPACK's sbevd gives ~1.4e-13 at n = 120.
+        assert_allclose(&v.t().dot(&v), &Array2::eye(w.len()), 0.0, 1e-12);
     }
 }
