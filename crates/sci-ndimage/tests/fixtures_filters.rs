@@ -187,7 +187,6 @@ fn bad_inputs_are_errors() {
         ("origin len", correlate(&a, &Array2::<f64>::ones((3, 3)), Mode::Reflect, &[0, 0, 0])),
         ("sigma len", gaussian_filter(&a, &[1.0, 2.0, 3.0], &GaussianOptions::default())),
         ("sigma neg", gaussian_filter(&a, &[-1.0], &GaussianOptions::default())),
-        ("size 0", uniform_filter(&a, &[0], Mode::Reflect, &[])),
         ("no size", minimum_filter(&a, &FootprintOptions::default())),
         (
             "zero footprint",
@@ -219,4 +218,21 @@ fn empty_and_length_one() {
     let nan = sci_array::ndarray::array![1.0, f64::NAN, 3.0, 4.0];
     let g = gaussian_filter1d(&nan, 1.0, -1, &GaussianOptions::default()).unwrap();
     assert!(g.iter().all(|v| v.is_nan()));
+}
+
+#[test]
+fn uniform_filter_size_zero_leaves_the_axis_alone() {
+    // SciPy: uniform_filter(a, size=0) is a copy of a; size=[0, 3] filters the last axis only
+    // (it gives [[1/3, 1, 2, 8/3], ...] on arange(12).reshape(3, 4)).
+    let a = Array2::from_shape_fn((3, 4), |(i, j)| (4 * i + j) as f64);
+    assert_eq!(uniform_filter(&a, &[0], Mode::Reflect, &[]).unwrap(), a);
+    let both = uniform_filter(&a, &[0, 3], Mode::Reflect, &[]).unwrap();
+    assert_eq!(both, uniform_filter1d(&a, 3, -1, Mode::Reflect, 0).unwrap());
+    assert_allclose(
+        &both.row(0).to_owned(),
+        &sci_array::ndarray::array![1.0 / 3.0, 1.0, 2.0, 8.0 / 3.0],
+        1e-15,
+        0.0,
+    );
+    assert!(uniform_filter1d(&a, 0, -1, Mode::Reflect, 0).is_err());
 }

@@ -235,10 +235,8 @@ fn uniform_dyn<T: Element>(
     let modes = mode.per_axis(k)?;
     // No copy of the input: the first pass reads it directly.
     let mut cur: Option<ArrayD<T>> = None;
+    // As SciPy, axes of size 0 or 1 are left alone (only uniform_filter1d rejects size 0).
     for (j, &ax) in axes.iter().enumerate() {
-        if sizes[j] == 0 {
-            return Err(invalid("size", "incorrect filter size"));
-        }
         if sizes[j] > 1 {
             let src = cur.as_ref().map_or_else(|| view.view(), |c| c.view());
             cur = Some(uniform1d_dyn(&src, sizes[j], ax, modes[j], org[j])?);
@@ -255,7 +253,8 @@ fn uniform_dyn<T: Element>(
 ///
 /// # Errors
 ///
-/// `size`, `origin` or a `mode` sequence of a wrong length, a zero size, an invalid origin.
+/// `size`, `origin` or a `mode` sequence of a wrong length, an invalid origin. A size of 0
+/// or 1 leaves that axis unfiltered, as in SciPy.
 ///
 /// # Examples
 ///
