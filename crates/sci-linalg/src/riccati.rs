@@ -121,6 +121,26 @@ fn reduce<T: LinalgFloat>(
     Ok((ah, bh, qb))
 }
 
+/// Validates the inputs of both `_with` solvers and returns `(n, â, g, q̄)` of the equivalent
+/// standard equation (see [`reduce`]) with `g = b̂ r⁻¹ b̂ᵀ`, or `None` for `n = 0`.
+#[allow(clippy::type_complexity)]
+fn standard_form<T: LinalgFloat>(
+    a: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    b: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    q: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    r: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    opts: &AreOptions<'_, T>,
+) -> Result<Option<(usize, Array2<T>, Array2<T>, Array2<T>)>> {
+    let (n, _) = validate(a, b, q, r)?;
+    validate_es(n, b.shape(), opts)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    let (ah, bh, qb) = reduce(a, b, q, r, opts)?;
+    let g = matmul(bh.view(), solve(r, &bh.t())?.view());
+    Ok(Some((n, ah, g, qb)))
+}
+
 /// `x = e⁻ᵀ y e⁻¹` (`y` itself without `e`), symmetrized.
 fn restore<T: LinalgFloat>(y: Array2<T>, e: Option<ArrayView2<'_, T>>) -> Result<Array2<T>> {
     let Some(e) = e else { return Ok(y) };
@@ -282,13 +302,9 @@ pub fn solve_continuous_are_with<T: LinalgFloat>(
     r: &ArrayBase<impl Data<Elem = T>, Ix2>,
     opts: &AreOptions<'_, T>,
 ) -> Result<Array2<T>> {
-    let (n, _) = validate(a, b, q, r)?;
-    validate_es(n, b.shape(), opts)?;
-    if n == 0 {
+    let Some((n, ah, g, qb)) = standard_form(a, b, q, r, opts)? else {
         return Ok(zeros_f(0, 0));
-    }
-    let (ah, bh, qb) = reduce(a, b, q, r, opts)?;
-    let g = matmul(bh.view(), solve(r, &bh.t())?.view());
+    };
     let mut h = zeros_f(2 * n, 2 * n);
     h.slice_mut(s![..n, ..n]).assign(&ah);
     h.slice_mut(s![..n, n..]).assign(&g.mapv(|v| -v));
@@ -383,13 +399,9 @@ pub fn solve_discrete_are_with<T: LinalgFloat>(
     r: &ArrayBase<impl Data<Elem = T>, Ix2>,
     opts: &AreOptions<'_, T>,
 ) -> Result<Array2<T>> {
-    let (n, _) = validate(a, b, q, r)?;
-    validate_es(n, b.shape(), opts)?;
-    if n == 0 {
+    let Some((n, ah, g, qb)) = standard_form(a, b, q, r, opts)? else {
         return Ok(zeros_f(0, 0));
-    }
-    let (ah, bh, qb) = reduce(a, b, q, r, opts)?;
-    let g = matmul(bh.view(), solve(r, &bh.t())?.view());
+    };
     let ait = inv(&ah.t())?;
     let ait_q = matmul(ait.view(), qb.view());
     let g_ait = matmul(g.view(), ait.view());
