@@ -6,14 +6,18 @@
 
 mod components;
 mod convert;
+mod dijkstra;
+mod laplacian;
 mod matching;
 mod paths;
 mod traversal;
 
-pub use components::{Connection, connected_components, laplacian, minimum_spanning_tree};
+pub use components::{Connection, connected_components, minimum_spanning_tree};
 pub use convert::{construct_dist_matrix, csgraph_from_dense, csgraph_to_dense};
+pub use dijkstra::{DijkstraOptions, MinOnlyPaths, dijkstra, dijkstra_min_only, dijkstra_with, johnson};
+pub use laplacian::{LaplacianOperator, LaplacianOptions, laplacian, laplacian_operator, laplacian_with};
 pub use matching::{PermType, maximum_bipartite_matching, structural_rank};
-pub use paths::{Method, ShortestPaths, bellman_ford, dijkstra, floyd_warshall, shortest_path};
+pub use paths::{Method, ShortestPaths, bellman_ford, floyd_warshall, shortest_path};
 pub use traversal::{
     breadth_first_order, breadth_first_tree, depth_first_order, depth_first_tree, reconstruct_path,
     reverse_cuthill_mckee,

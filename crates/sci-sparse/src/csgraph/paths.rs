@@ -1,10 +1,9 @@
-//! Shortest paths: Dijkstra, Bellman–Ford, Floyd–Warshall.
-
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+//! Shortest paths: Bellman–Ford, Floyd–Warshall and [`shortest_path`] (Dijkstra and Johnson
+//! are in `dijkstra.rs`).
 
 use sci_array::ndarray::Array2;
 
+use super::dijkstra::{dijkstra, johnson};
 use super::{Graph, NULL_PREDECESSOR};
 use crate::CsrMatrix;
 use crate::error::{Result, SparseError, invalid};
@@ -49,7 +48,9 @@ pub struct ShortestPaths {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Method {
-    /// Dijkstra when no weight is negative, else Bellman–Ford (`"auto"`).
+    /// SciPy's choice (`"auto"`): Floyd–Warshall when `indices` is `None` and at least a
+    /// quarter of the `n^2` entries are stored; otherwise Johnson when a stored weight is
+    /// negative, else Dijkstra.
     #[default]
     Auto,
     /// Dijkstra with a binary heap (`"D"`).
@@ -58,9 +59,11 @@ pub enum Method {
     BellmanFord,
     /// Floyd–Warshall (`"FW"`).
     FloydWarshall,
+    /// Johnson: Bellman–Ford reweighting, then Dijkstra (`"J"`).
+    Johnson,
 }
 
-fn sources(n: usize, indices: Option<&[usize]>) -> Result<Vec<usize>> {
+pub(crate) fn sources(n: usize, indices: Option<&[usize]>) -> Result<Vec<usize>> {
     match indices {
         None => Ok((0..n).collect()),
         Some(ix) => {
@@ -74,84 +77,6 @@ fn sources(n: usize, indices: Option<&[usize]>) -> Result<Vec<usize>> {
 
 fn weight(w: f64, unweighted: bool) -> f64 {
     if unweighted { 1.0 } else { w }
-}
-
-/// Shortest paths from `indices` (all nodes by default) by Dijkstra's algorithm; weights
-/// must be non-negative.
-///
-/// SciPy equivalent: `scipy.sparse.csgraph.dijkstra(csgraph, directed, indices,
-/// return_predecessors=True, unweighted)`.
-///
-/// # Errors
-///
-/// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) for a non-square
-/// matrix, [`SparseError::IndexOutOfBounds`] for a source outside the graph,
-/// [`SparseError::InvalidValue`] for negative (or NaN) weights.
-///
-/// # Examples
-///
-/// ```
-/// use sci_sparse::csgraph::dijkstra;
-/// use sci_sparse::sci_array::ndarray::array;
-/// let g = sci_sparse::CsrMatrix::from_dense(&array![[0.0, 1.0, 2.0, 0.0], [0.0, 0.0, 0.0, 1.0], [2.0, 0.0, 0.0, 3.0], [0.0, 0.0, 0.0, 0.0]]);
-/// let sp = dijkstra(&g, false, Some(&[0]), false)?;
-/// assert_eq!(sp.dist, array![[0.0, 1.0, 2.0, 2.0]]);
-/// assert_eq!(sp.predecessors, array![[-9999, 0, 0, 1]]);
-/// # Ok::<(), sci_sparse::SparseError>(())
-/// ```
-pub fn dijkstra(
-    csgraph: &CsrMatrix<f64>,
-    directed: bool,
-    indices: Option<&[usize]>,
-    unweighted: bool,
-) -> Result<ShortestPaths> {
-    let g = Graph::new(csgraph, directed)?;
-    if !unweighted && g.out.data.iter().any(|&w| w.is_nan() || w < 0.0) {
-        return Err(invalid("csgraph", "graph should not have negative weights for Dijkstra"));
-    }
-    let src = sources(g.n, indices)?;
-    let n = g.n;
-    let mut dist = Array2::from_elem((src.len(), n), f64::INFINITY);
-    let mut pred = Array2::from_elem((src.len(), n), NULL_PREDECESSOR);
-    let mut heap: BinaryHeap<Reverse<(OrdF64, usize)>> = BinaryHeap::new();
-    let mut done = vec![false; n];
-    for (si, &s) in src.iter().enumerate() {
-        done.iter_mut().for_each(|d| *d = false);
-        let mut d = dist.row_mut(si);
-        let mut p = pred.row_mut(si);
-        d[s] = 0.0;
-        heap.push(Reverse((OrdF64(0.0), s)));
-        while let Some(Reverse((OrdF64(dv), v))) = heap.pop() {
-            if done[v] || dv > d[v] {
-                continue;
-            }
-            done[v] = true;
-            g.for_each(v, |u, w| {
-                let nd = dv + weight(w, unweighted);
-                if !done[u] && nd < d[u] {
-                    d[u] = nd;
-                    p[u] = v as i64;
-                    heap.push(Reverse((OrdF64(nd), u)));
-                }
-            });
-        }
-    }
-    Ok(ShortestPaths { dist, predecessors: pred })
-}
-
-/// Totally ordered `f64` for the heap (distances are never NaN).
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct OrdF64(f64);
-impl Eq for OrdF64 {}
-impl PartialOrd for OrdF64 {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for OrdF64 {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.total_cmp(&other.0)
-    }
 }
 
 /// Shortest paths by the Bellman–Ford algorithm; negative weights allowed.
@@ -319,11 +244,18 @@ pub fn shortest_path(
             }
             floyd_warshall(csgraph, directed, unweighted)
         }
+        Method::Johnson => johnson(csgraph, directed, indices, unweighted),
         Method::Auto => {
-            if unweighted || csgraph.data().iter().all(|&w| w >= 0.0) {
-                dijkstra(csgraph, directed, indices, unweighted)
+            // SciPy: `Nk < N * N / 4` with Nk the stored entries (explicit zeros included).
+            let n = csgraph.shape().0 as f64;
+            if indices.is_some() || (csgraph.nnz() as f64) < n * n / 4.0 {
+                if csgraph.data().iter().any(|&w| w < 0.0) {
+                    johnson(csgraph, directed, indices, unweighted)
+                } else {
+                    dijkstra(csgraph, directed, indices, unweighted)
+                }
             } else {
-                bellman_ford(csgraph, directed, indices, unweighted)
+                floyd_warshall(csgraph, directed, unweighted)
             }
         }
     }
