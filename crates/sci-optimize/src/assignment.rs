@@ -105,11 +105,13 @@ fn solve(nr: usize, nc: usize, cost: &[f64]) -> Option<Vec<usize>> {
         let sink = loop {
             sr[i] = true;
             let row = &cost[i * nc..(i + 1) * nc];
-            let base = min_val - u[i];
+            let ui = u[i];
             let mut lowest = f64::INFINITY;
             let mut index = NONE;
             for (it, &j) in remaining[..num_remaining].iter().enumerate() {
-                let r = base + row[j] - v[j];
+                // SciPy's order of operations: `minVal + cost - u[i] - v[j]`, rounded as there
+                // (another order changes which of several tied columns is taken).
+                let r = min_val + row[j] - ui - v[j];
                 if r < spc[j] {
                     path[j] = i;
                     spc[j] = r;

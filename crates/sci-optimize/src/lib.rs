@@ -30,7 +30,7 @@
 //! * linear programming: [`linprog`] (a bounded dual simplex method: SciPy's `highs`,
 //!   `highs-ds`, `highs-ipm`; status and marginals as SciPy's), [`milp`] (branch and bound on it);
 //! * assignment: [`linear_sum_assignment`] (SciPy's shortest augmenting path, the same
-//!   assignment on ties).
+//!   assignment on ties), [`quadratic_assignment`] (FAQ and 2-opt).
 //!
 //! `docs/names/optimize.tsv` lists every `scipy.optimize` name and what is still missing.
 //!
@@ -56,6 +56,7 @@ mod minimize;
 mod nonlin;
 mod numdiff;
 mod problem;
+mod qap;
 mod scalar_min;
 mod zeros;
 
@@ -89,6 +90,7 @@ pub use nonlin::{
 };
 pub use numdiff::{APPROX_FPRIME_EPSILON, FiniteDiff, approx_fprime, check_grad};
 pub use problem::{IterState, Jac, OptimizeResult, Problem, Solver, Termination, run};
+pub use qap::{QapInit, QapMethod, QuadraticAssignmentOptions, QuadraticAssignmentResult, quadratic_assignment};
 pub use scalar_min::{
     Bracket, BracketResult, MinimizeScalarOptions, ScalarMethod, ScalarResult, bracket, minimize_scalar,
 };
