@@ -1,9 +1,14 @@
 //! `cargo xtask bench`: criterion benches and the side-by-side report against NumPy/SciPy.
 //!
 //! ```text
-//! cargo xtask bench [--quick] [--filter PAT]              criterion benches of sci-benches
-//! cargo xtask bench --vs-scipy [--quick] [--filter PAT]   sci vs NumPy/SciPy report
+//! cargo xtask bench [--quick] [--filter PAT] [--features F]              criterion benches of sci-benches
+//! cargo xtask bench --vs-scipy [--quick] [--filter PAT] [--features F]   sci vs NumPy/SciPy report
 //! ```
+//!
+//! * `--features F` builds `sci-benches` with its cargo features `F` (comma-separated): today
+//!   `lapack`, which puts sci-linalg on the system OpenBLAS's LAPACK instead of faer
+//!   (`libopenblas-dev` needed). The default build (no flag) is the pure-Rust one. The report
+//!   names the backend that ran (`vs_scipy info`): a header line and `report.json`'s `sci`.
 //!
 //! * Without `--vs-scipy` it runs `cargo bench -p sci-benches` (criterion; `--quick` passes
 //!   criterion's `--quick`, `--filter PAT` criterion's name filter).
@@ -43,6 +48,8 @@ struct Opts {
     vs_scipy: bool,
     quick: bool,
     filter: Option<String>,
+    /// Cargo features of `sci-benches` (`--features`), e.g. `lapack`.
+    features: Option<String>,
 }
 
 fn parse(args: &[String]) -> Result<Opts, String> {
@@ -53,9 +60,10 @@ fn parse(args: &[String]) -> Result<Opts, String> {
             "--vs-scipy" => o.vs_scipy = true,
             "--quick" => o.quick = true,
             "--filter" => o.filter = Some(it.next().ok_or("--filter needs a pattern")?.clone()),
+            "--features" => o.features = Some(it.next().ok_or("--features needs a list")?.clone()),
             other => {
                 return Err(format!(
-                    "unknown bench argument {other:?}; usage: cargo xtask bench [--vs-scipy] [--quick] [--filter PAT]"
+                    "unknown bench argument {other:?}; usage: cargo xtask bench [--vs-scipy] [--quick] [--filter PAT] [--features F]"
                 ));
             }
         }
@@ -71,6 +79,9 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
 
 fn criterion(opts: &Opts) -> Result<(), String> {
     let mut a = vec!["bench", "-p", "sci-benches", "--benches"];
+    if let Some(f) = &opts.features {
+        a.extend(["--features", f]);
+    }
     if opts.quick || opts.filter.is_some() {
         a.push("--");
         if let Some(f) = &opts.filter {
@@ -137,8 +148,19 @@ fn vs_scipy(opts: &Opts) -> Result<(), String> {
     std::fs::create_dir_all(&data).map_err(|e| format!("{}: {e}", data.display()))?;
     let script = crate::root().join("benches").join("python").join("vs_numpy.py");
 
-    crate::run(&crate::cargo(), &["build", "--release", "-p", "sci-benches", "--bin", "vs_scipy"])?;
+    let mut build = vec!["build", "--release", "-p", "sci-benches", "--bin", "vs_scipy"];
+    if let Some(f) = &opts.features {
+        build.extend(["--features", f]);
+    }
+    crate::run(&crate::cargo(), &build)?;
     let bin = target.join("release").join(format!("vs_scipy{}", std::env::consts::EXE_SUFFIX));
+    // What the binary was built with (its features and sci-linalg backend), for the report.
+    let sci_info = json_line({
+        let mut c = Command::new(&bin);
+        c.arg("info");
+        c
+    })?;
+    eprintln!("xtask: sci built with {sci_info}");
     let mut list = Command::new(&bin);
     list.arg("list");
     if let Some(f) = &opts.filter {
@@ -230,6 +252,7 @@ fn vs_scipy(opts: &Opts) -> Result<(), String> {
 
     let rep = report::Report {
         quick: opts.quick,
+        sci: sci_info,
         python: py_info,
         rows,
         load_before,
@@ -264,8 +287,11 @@ mod tests {
     fn parses_arguments() {
         assert_eq!(parse(&[]).unwrap(), Opts::default());
         let o = parse(&s(&["--vs-scipy", "--quick", "--filter", "sort"])).unwrap();
-        assert_eq!(o, Opts { vs_scipy: true, quick: true, filter: Some("sort".into()) });
+        assert_eq!(o, Opts { vs_scipy: true, quick: true, filter: Some("sort".into()), features: None });
+        let o = parse(&s(&["--vs-scipy", "--features", "lapack"])).unwrap();
+        assert_eq!(o.features.as_deref(), Some("lapack"));
         assert!(parse(&s(&["--filter"])).unwrap_err().contains("needs a pattern"));
+        assert!(parse(&s(&["--features"])).unwrap_err().contains("needs a list"));
         assert!(parse(&s(&["--fast"])).unwrap_err().contains("unknown bench argument"));
     }
 }

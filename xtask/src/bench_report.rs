@@ -86,6 +86,8 @@ fn ms(v: Option<f64>) -> String {
 #[derive(Debug)]
 pub(crate) struct Report {
     pub quick: bool,
+    /// `vs_scipy info`: the sci build's features and sci-linalg backend.
+    pub sci: Value,
     /// `vs_numpy.py info` (versions, BLAS), `None` without NumPy.
     pub python: Option<Value>,
     pub rows: Vec<Row>,
@@ -109,6 +111,7 @@ impl Report {
             "scipy": self.version("scipy"),
             "python": self.python,
             "mode": if self.quick { "quick" } else { "full" },
+            "sci": self.sci,
             "loadavg_before": self.load_before,
             "loadavg_after": self.load_after,
             "elapsed_s": self.elapsed_s,
@@ -137,6 +140,17 @@ impl Report {
                 .filter_map(Value::as_str)
                 .collect::<Vec<_>>()
                 .join(" ")),
+        );
+        let features: Vec<&str> =
+            self.sci["features"].as_array().map_or(vec![], |v| v.iter().filter_map(Value::as_str).collect());
+        s += &format!(
+            "- sci: features {}; sci-linalg backend: {}\n",
+            if features.is_empty() { "default".to_string() } else { features.join(", ") },
+            match self.sci["linalg_backend"].as_str() {
+                Some("lapack") => "lapack (the system OpenBLAS's LAPACK)",
+                Some("faer") => "faer (pure Rust)",
+                _ => "?",
+            }
         );
         s += &format!(
             "- mode: {} ({:.0} s); load average before: {}, after: {} (on a busy machine the numbers are noisy)\n\n",
@@ -277,6 +291,7 @@ mod tests {
         assert!(!fast.is_failure() && slow.is_failure() && !alone.is_failure());
         let rep = Report {
             quick: true,
+            sci: json!({"features": ["lapack"], "linalg_backend": "lapack"}),
             python: None,
             rows: vec![fast, slow, alone],
             load_before: None,
@@ -288,7 +303,9 @@ mod tests {
         assert!(md.contains("**1.50** slower"), "{md}");
         assert!(md.contains("mismatch: y: max \\|diff\\| 1"), "{md}");
         assert!(md.contains("mode: quick (12 s)"), "{md}");
+        assert!(md.contains("- sci: features lapack; sci-linalg backend: lapack"), "{md}");
         let j = rep.json();
+        assert_eq!(j["sci"]["linalg_backend"], "lapack");
         assert_eq!(j["rows"][0]["ratio"], 0.25);
         assert!(j["rows"][2]["ref_ms"].is_null());
         assert!(j["numpy"].is_null());

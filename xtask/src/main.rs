@@ -5,7 +5,7 @@
 //! cargo xtask test                the README's test command: cargo test --workspace
 //! cargo xtask fixtures            regenerate every SciPy/NumPy fixture (needs numpy + scipy)
 //! cargo xtask doc [--names-only]  rebuild docs/scipy-names.md (checked against the sources) + rustdoc
-//! cargo xtask bench [--vs-scipy] [--quick] [--filter PAT]
+//! cargo xtask bench [--vs-scipy] [--quick] [--filter PAT] [--features F]
 //! cargo xtask tour                run every tutorial example, write target/tour/
 //! ```
 
@@ -43,7 +43,7 @@ fn main() -> ExitCode {
     }
 }
 
-const HELP: &str = "usage: cargo xtask <ci [--keep-going] | test | fixtures | doc [--names-only] | bench [--vs-scipy] [--quick] [--filter PAT] | tour>";
+const HELP: &str = "usage: cargo xtask <ci [--keep-going] | test | fixtures | doc [--names-only] | bench [--vs-scipy] [--quick] [--filter PAT] [--features F] | tour>";
 
 /// The workspace root, found from this crate's manifest directory.
 ///

@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! vs_scipy list [--filter PAT]                 one line per workload: name TAB description
+//! vs_scipy info                                the build's features and backends, as JSON
 //! vs_scipy run NAME --data DIR [--quick]       write inputs, time sci, write outputs, print JSON
 //! ```
 //!
@@ -16,12 +17,17 @@ use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: vs_scipy list [--filter PAT] | vs_scipy run NAME --data DIR [--quick]";
+const USAGE: &str =
+    "usage: vs_scipy list [--filter PAT] | vs_scipy info | vs_scipy run NAME --data DIR [--quick]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("list") => list(&args[1..]),
+        Some("info") => {
+            println!("{}", info());
+            Ok(())
+        }
         Some("run") => run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
@@ -40,6 +46,14 @@ fn option<'a>(args: &'a [String], flag: &str) -> Result<Option<&'a str>, String>
         None => Ok(None),
         Some(i) => args.get(i + 1).map(|s| Some(s.as_str())).ok_or_else(|| format!("{flag} needs a value")),
     }
+}
+
+/// The cargo features this binary was built with and the sci-linalg backend they select:
+/// `{"features": [...], "linalg_backend": "faer" | "lapack"}`.
+fn info() -> serde_json::Value {
+    let lapack = cfg!(feature = "lapack");
+    let features: Vec<&str> = if lapack { vec!["lapack"] } else { vec![] };
+    json!({"features": features, "linalg_backend": if lapack { "lapack" } else { "faer" }})
 }
 
 fn list(args: &[String]) -> Result<(), String> {
