@@ -1,15 +1,24 @@
 //! SciPy parity for `eigsh` on a random symmetric matrix like the benchmark's and on a
 //! clustered spectrum (fixtures from tools/fixtures/sparse_eigsh.py), the operator kinds it
-//! accepts, and `LinearOperator::matvec_into`.
+//! accepts, and `LinearOperator::matvec_into`; from tools/fixtures/sparse_eigsh_more.py: the
+//! order of `return_eigenvectors=False` ([`eigsh_values`]) and the generalized problems
+//! `A x = lambda M x` of ARPACK's modes 2-5 (`M`, `Minv`, `OPinv`, shift-invert, buckling,
+//! Cayley), with their bad-input table.
 
 use sci_array::ndarray::{Array1, Array2, Ix1, Ix2};
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
-use sci_sparse::linalg::{EigshOptions, FnOperator, LinearOperator, Which, eigsh};
+use sci_sparse::linalg::{
+    EigshMode, EigshOptions, FnOperator, LinearOperator, SpluOptions, Which, eigsh, eigsh_values, splu,
+};
 use sci_sparse::{CsrMatrix, SparseError};
 
 fn fx() -> Fixture {
     Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sparse_eigsh.json")).unwrap()
+}
+
+fn fx_more() -> Fixture {
+    Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sparse_eigsh_more.json")).unwrap()
 }
 
 fn v(f: &Fixture, p: &str) -> Array1<f64> {
@@ -28,7 +37,7 @@ fn mat(f: &Fixture, p: &str) -> CsrMatrix {
     .unwrap()
 }
 
-fn opts(which: Which) -> EigshOptions {
+fn opts(which: Which) -> EigshOptions<'static> {
     EigshOptions { which, ..Default::default() }
 }
 
@@ -225,5 +234,213 @@ fn eigsh_bad_input_table() {
             SparseError::ShapeMismatch { arg, .. } => assert_eq!((name, arg), ("v0 length", "v0")),
             e => panic!("{name}: {e}"),
         }
+    }
+}
+
+const WHICH: [(Which, &str); 5] =
+    [(Which::LM, "LM"), (Which::SM, "SM"), (Which::LA, "LA"), (Which::SA, "SA"), (Which::BE, "BE")];
+
+fn which(key: &str) -> Which {
+    WHICH.iter().find(|(_, k)| *k == key).unwrap().0
+}
+
+#[test]
+fn eigsh_values_order_matches_scipy() {
+    let f = fx_more();
+    let a = mat(&f, "a");
+    for (w, key) in WHICH {
+        for k in [4, 5] {
+            let name = format!("values/{key}_k{k}");
+            let o = EigshOptions { which: w, ..Default::default() };
+            // element by element: the order is SciPy's (least wanted first), not sorted
+            assert_allclose(&eigsh_values(&a, k, &o, None).unwrap(), &v(&f, &name), 0.0, VALS * 10.0);
+        }
+    }
+    let csc = a.tocsc();
+    for key in ["LM", "LA", "SA"] {
+        let o = EigshOptions { which: which(key), sigma: Some(0.3), ..Default::default() };
+        let w = eigsh_values(&a, 4, &o, Some(&csc)).unwrap();
+        assert_allclose(&w, &v(&f, &format!("values/sigma_{key}")), 0.0, VALS);
+        // with vectors: the same values, ascending
+        let (w2, _) = eigsh(&a, 4, &o, Some(&csc)).unwrap();
+        assert_allclose(&w2, &w, 0.0, VALS);
+    }
+}
+
+/// `||A x - lambda B x||` of each pair, `x^T B x = 1` (`B` the inner product of the mode),
+/// and SciPy's vectors up to sign.
+fn check_pairs(
+    a: &CsrMatrix,
+    b: &CsrMatrix,
+    binner: &CsrMatrix,
+    w: &Array1<f64>,
+    x: &Array2<f64>,
+    want: &Array2<f64>,
+) {
+    for j in 0..w.len() {
+        let xj = x.column(j);
+        let r = &a.dot(&xj).unwrap() - &(&b.dot(&xj).unwrap() * w[j]);
+        assert!(r.dot(&r).sqrt() < 1e-10, "residual {} of pair {j}", r.dot(&r).sqrt());
+        assert!((xj.dot(&binner.dot(&xj).unwrap()) - 1.0).abs() < 1e-11, "pair {j} not B-normalized");
+        let sign = xj.dot(&want.column(j)).signum();
+        // eigenvector error ~ eps ||A|| / gap (gaps ~0.003 here)
+        assert_allclose(&(&xj * sign), &want.column(j), 0.0, 1e-9);
+    }
+}
+
+#[test]
+fn eigsh_generalized_mode2_matches_scipy() {
+    let f = fx_more();
+    let (a, m) = (mat(&f, "a"), mat(&f, "m"));
+    let spec = v(&f, "gen_spectrum");
+    for key in ["LM", "LA", "SA", "BE"] {
+        let o = EigshOptions { which: which(key), m: Some(&m), ..Default::default() };
+        let w = eigsh_values(&a, 4, &o, None).unwrap();
+        assert_allclose(&w, &v(&f, &format!("mode2/{key}_vals")), 0.0, VALS);
+        for x in &w {
+            assert!(spec.iter().any(|g| (g - x).abs() < 1e-12), "{key}: {x} not an eigenvalue of (A, M)");
+        }
+    }
+    let o = EigshOptions { which: Which::LA, m: Some(&m), ..Default::default() };
+    let (w, x) = eigsh(&a, 4, &o, None).unwrap();
+    assert_allclose(&w, &v(&f, "mode2/LA_w"), 0.0, VALS);
+    let want = f.array_f64("mode2/LA_v").into_dimensionality::<Ix2>().unwrap();
+    check_pairs(&a, &m, &m, &w, &x, &want);
+    // Minv given as an operator
+    let lu = splu(&m.tocsc(), &SpluOptions::default()).unwrap();
+    let minv = FnOperator::new((150, 150), |x| lu.solve(&x).unwrap());
+    let o = EigshOptions { which: Which::LA, m: Some(&m), minv: Some(&minv), ..Default::default() };
+    assert_allclose(&eigsh(&a, 4, &o, None).unwrap().0, &v(&f, "mode2/minv_LA"), 0.0, VALS);
+    // M only as an operator: inverted by GMRES to 1000 sqrt(n) eps relative, as SciPy's
+    // IterInv, so the eigenvalues are only that accurate (SciPy's too)
+    let mop = FnOperator::new((150, 150), |x| m.dot(&x).unwrap());
+    let o = EigshOptions { which: Which::LA, m: Some(&mop), ..Default::default() };
+    assert_allclose(&eigsh(&a, 4, &o, None).unwrap().0, &v(&f, "mode2/mop_LA"), 0.0, 1e-9);
+}
+
+#[test]
+fn eigsh_shift_invert_with_m_matches_scipy() {
+    let f = fx_more();
+    let (a, m) = (mat(&f, "a"), mat(&f, "m"));
+    let csc = a.tocsc();
+    for key in ["LM", "LA", "SA"] {
+        let o = EigshOptions { which: which(key), m: Some(&m), sigma: Some(0.1), ..Default::default() };
+        assert_allclose(
+            &eigsh_values(&a, 4, &o, Some(&csc)).unwrap(),
+            &v(&f, &format!("mode3/{key}_vals")),
+            0.0,
+            VALS,
+        );
+    }
+    let o = EigshOptions { m: Some(&m), sigma: Some(0.1), ..Default::default() };
+    let (w, x) = eigsh(&a, 4, &o, Some(&csc)).unwrap();
+    assert_allclose(&w, &v(&f, "mode3/LM_w"), 0.0, VALS);
+    let want = f.array_f64("mode3/LM_v").into_dimensionality::<Ix2>().unwrap();
+    check_pairs(&a, &m, &m, &w, &x, &want);
+    // OPinv given (then the matrix is not needed)
+    let lu = splu(&csc.sub(&m.tocsc().scale(0.1)).unwrap(), &SpluOptions::default()).unwrap();
+    let opinv = FnOperator::new((150, 150), |x| lu.solve(&x).unwrap());
+    let o = EigshOptions { m: Some(&m), sigma: Some(0.1), opinv: Some(&opinv), ..Default::default() };
+    assert_allclose(&eigsh(&a, 4, &o, None).unwrap().0, &v(&f, "mode3/opinv_LM"), 0.0, VALS);
+    // sigma = 0 factors A itself
+    let o = EigshOptions { m: Some(&m), sigma: Some(0.0), ..Default::default() };
+    assert_allclose(&eigsh(&a, 3, &o, Some(&csc)).unwrap().0, &v(&f, "mode3/sigma0_LM"), 0.0, VALS);
+}
+
+#[test]
+fn eigsh_buckling_and_cayley_match_scipy() {
+    let f = fx_more();
+    let (a, m) = (mat(&f, "a"), mat(&f, "m"));
+    // buckling: K = M (positive definite), KG = A
+    let k = m.tocsc();
+    for key in ["LM", "LA", "SA"] {
+        let o = EigshOptions {
+            which: which(key),
+            m: Some(&a),
+            sigma: Some(0.5),
+            mode: EigshMode::Buckling,
+            ..Default::default()
+        };
+        let w = eigsh_values(&m, 4, &o, Some(&k)).unwrap();
+        assert_allclose(&w, &v(&f, &format!("buckling/{key}_vals")), 0.0, VALS);
+        let spec = v(&f, "buckling_spectrum");
+        assert!(w.iter().all(|x| spec.iter().any(|s| (s - x).abs() < 1e-11)), "{key}");
+    }
+    let o = EigshOptions { m: Some(&a), sigma: Some(0.5), mode: EigshMode::Buckling, ..Default::default() };
+    let (w, x) = eigsh(&m, 4, &o, Some(&k)).unwrap();
+    assert_allclose(&w, &v(&f, "buckling/LM_w"), 0.0, VALS);
+    let want = f.array_f64("buckling/LM_v").into_dimensionality::<Ix2>().unwrap();
+    // K x = lambda KG x, normalized in the K inner product
+    check_pairs(&m, &a, &m, &w, &x, &want);
+    let o = EigshOptions { sigma: Some(3.0), mode: EigshMode::Buckling, ..Default::default() };
+    assert_allclose(&eigsh(&m, 3, &o, Some(&k)).unwrap().0, &v(&f, "buckling/noM_LM"), 0.0, VALS);
+
+    let csc = a.tocsc();
+    for key in ["LM", "LA", "SA"] {
+        let o = EigshOptions {
+            which: which(key),
+            m: Some(&m),
+            sigma: Some(0.1),
+            mode: EigshMode::Cayley,
+            ..Default::default()
+        };
+        let w = eigsh_values(&a, 4, &o, Some(&csc)).unwrap();
+        assert_allclose(&w, &v(&f, &format!("cayley/{key}_vals")), 0.0, VALS);
+    }
+    let o = EigshOptions { m: Some(&m), sigma: Some(0.1), mode: EigshMode::Cayley, ..Default::default() };
+    let (w, x) = eigsh(&a, 4, &o, Some(&csc)).unwrap();
+    assert_allclose(&w, &v(&f, "cayley/LM_w"), 0.0, VALS);
+    let want = f.array_f64("cayley/LM_v").into_dimensionality::<Ix2>().unwrap();
+    check_pairs(&a, &m, &m, &w, &x, &want);
+    let o = EigshOptions { sigma: Some(-0.2), mode: EigshMode::Cayley, ..Default::default() };
+    assert_allclose(&eigsh(&a, 3, &o, Some(&csc)).unwrap().0, &v(&f, "cayley/noM_LM"), 0.0, VALS);
+}
+
+#[test]
+fn eigsh_generalized_bad_input_table() {
+    let f = fx_more();
+    let (a, m) = (mat(&f, "a"), mat(&f, "m"));
+    let csc = a.tocsc();
+    let small = CsrMatrix::<f64>::identity(3);
+    let singular = CsrMatrix::<f64>::zeros((150, 150));
+    let op = FnOperator::new((150, 150), |x| x.to_owned());
+    let o = |e: EigshOptions<'_>| eigsh(&a, 2, &e, Some(&csc)).map(drop);
+    let d = EigshOptions::default;
+    let cases: Vec<(&str, Result<(), SparseError>)> = vec![
+        ("OPinv without sigma", o(EigshOptions { opinv: Some(&op), ..d() })),
+        ("Minv without M", o(EigshOptions { minv: Some(&op), ..d() })),
+        ("Minv with sigma", o(EigshOptions { m: Some(&m), minv: Some(&op), sigma: Some(0.1), ..d() })),
+        ("M shape", o(EigshOptions { m: Some(&small), ..d() })),
+        ("OPinv shape", o(EigshOptions { opinv: Some(&small), sigma: Some(0.1), ..d() })),
+        ("sigma NaN", o(EigshOptions { sigma: Some(f64::NAN), ..d() })),
+        ("sigma inf", o(EigshOptions { sigma: Some(f64::INFINITY), ..d() })),
+        ("sigma no matrix", eigsh(&a, 2, &EigshOptions { sigma: Some(0.1), ..d() }, None).map(drop)),
+        ("M not a matrix", o(EigshOptions { m: Some(&op), sigma: Some(0.1), ..d() })),
+        ("M singular", o(EigshOptions { m: Some(&singular), ..d() })),
+        (
+            "matrix shape",
+            eigsh(&a, 2, &EigshOptions { sigma: Some(0.1), ..d() }, Some(&small.tocsc())).map(drop),
+        ),
+        ("values k0", eigsh_values(&a, 0, &d(), None).map(drop)),
+    ];
+    for (name, r) in cases {
+        let got = match r.unwrap_err() {
+            SparseError::InvalidValue { arg, .. } => ("invalid", arg),
+            SparseError::ShapeMismatch { arg, .. } => ("shape", arg),
+            SparseError::SingularMatrix => ("singular", ""),
+            e => panic!("{name}: {e}"),
+        };
+        let want = match name {
+            "OPinv without sigma" => ("invalid", "OPinv"),
+            "Minv without M" | "Minv with sigma" => ("invalid", "Minv"),
+            "M shape" => ("shape", "M"),
+            "OPinv shape" => ("shape", "OPinv"),
+            "sigma NaN" | "sigma inf" | "sigma no matrix" => ("invalid", "sigma"),
+            "M not a matrix" => ("invalid", "M"),
+            "M singular" => ("singular", ""),
+            "matrix shape" => ("shape", "matrix"),
+            _ => ("invalid", "k"),
+        };
+        assert_eq!(got, want, "{name}");
     }
 }

@@ -26,7 +26,7 @@ mod small_eig;
 mod supernodal;
 mod svd;
 
-pub use eigen::{EigshOptions, Which, eigsh};
+pub use eigen::{EigshMode, EigshOptions, Which, eigsh, eigsh_values};
 pub use eigs::{EigsOptions, WhichEigs, eigs};
 pub use expm::{OneNormEst, expm, onenormest};
 pub use iterative::{IterOptions, IterResult, bicg, bicgstab, cg, cgs, qmr};

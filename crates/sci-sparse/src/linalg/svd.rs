@@ -37,7 +37,7 @@ use crate::products::{gather_vec, scatter_vec};
 pub fn svds(
     a: &CsrMatrix<f64>,
     k: usize,
-    opts: &EigshOptions,
+    opts: &EigshOptions<'_>,
 ) -> Result<(Array2<f64>, Array1<f64>, Array2<f64>)> {
     let (m, n) = a.shape();
     if k == 0 || k >= m.min(n) {
