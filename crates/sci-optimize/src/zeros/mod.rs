@@ -1,12 +1,14 @@
 //! Roots of scalar functions: `root_scalar` and the shortcuts `brentq`, `brenth`, `bisect`,
-//! `ridder`, `newton`.
+//! `ridder`, `newton`, and `fixed_point`.
 
 mod bracket;
+mod fixed_point;
 mod newton;
 mod toms748;
 
 use crate::error::{OptimizeError, Result, invalid};
 use bracket::BrentKind;
+pub use fixed_point::{FixedPointMethod, FixedPointOptions, fixed_point, fixed_point_array};
 use std::fmt;
 
 /// SciPy's default absolute tolerance of the bracketing methods (`_xtol = 2e-12`).
