@@ -123,7 +123,8 @@ fn curve_fit_gauss(inp: &mut Inputs) -> Result<Case, String> {
     let p0 = array![1.0, 0.0, 1.0];
     let opts = CurveFitOptions::default();
     let f = |x: &Array1<f64>, p: &Array1<f64>| {
-        x.mapv(|t| p[0] * (-(t - p[1]) * (t - p[1]) / (2.0 * p[2] * p[2])).exp())
+        let (a, mu, s) = (p[0], p[1], p[2]);
+        x.mapv(|t| a * (-(t - mu).powi(2) / (2.0 * s * s)).exp())
     };
     Ok(Box::new(move || {
         let (popt, pcov) = curve_fit(f, &x, &y, &p0, &opts).map_err(msg)?;

@@ -3,8 +3,11 @@
 
 use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array};
 use sci_array::testing::{assert_allclose, fixture::Fixture};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use sci_optimize::{
-    Bounds, CurveFitOptions, LsqMethod, NanPolicy, OptimizeError, Sigma, curve_fit, curve_fit_full,
+    Bounds, CurveFitOptions, LeastsqOptions, LsqMethod, NanPolicy, OptimizeError, Sigma, curve_fit,
+    curve_fit_full, leastsq,
 };
 
 fn v(fx: &Fixture, p: &str) -> Array1<f64> {
@@ -120,12 +123,77 @@ fn curve_fit_lm_calls_the_model_nfev_times() {
     // 21 calls, nfev = 21, popt = [2.504713, 1.30547128, 0.50167606] (SciPy 1.17.1).
     let x = Array1::linspace(0.0, 4.0, 50);
     let y = x.mapv(|t: f64| 2.5 * (-1.3 * t).exp() + 0.5 + 0.01 * (7.0 * t).sin());
-    let calls = std::cell::Cell::new(0usize);
+    let calls = AtomicUsize::new(0);
     let f = |x: &Array1<f64>, p: &Array1<f64>| {
-        calls.set(calls.get() + 1);
+        calls.fetch_add(1, Ordering::Relaxed);
         model(x, p)
     };
     let r = curve_fit_full(f, &x, &y, &array![1.0, 1.0, 1.0], &CurveFitOptions::default()).unwrap();
-    assert_eq!((calls.get(), r.nfev), (21, 21));
+    assert_eq!((calls.load(Ordering::Relaxed), r.nfev), (21, 21));
     assert_allclose(&r.popt, &array![2.504713, 1.30547128, 0.50167606], 1e-6, 0.0);
+}
+
+fn gauss(x: &Array1<f64>, p: &Array1<f64>) -> Array1<f64> {
+    let (a, mu, s) = (p[0], p[1], p[2]);
+    x.mapv(|t| a * (-(t - mu).powi(2) / (2.0 * s * s)).exp())
+}
+
+/// The large fit of `tools/fixtures/optimize_curve_fit_large.py` (its data are formulas).
+fn large_data() -> (Array1<f64>, Array1<f64>, Array1<f64>) {
+    let x = Array1::linspace(-5.0, 5.0, 5001);
+    let y = x.mapv(|t: f64| {
+        3.0 * (-(t - 0.5).powi(2) / (2.0 * 1.2 * 1.2)).exp()
+            + 0.1 * (37.0 * t).sin()
+            + 0.05 * (101.0 * t * t).cos()
+    });
+    let sigma = x.mapv(|t: f64| 0.1 + 0.02 * t.abs());
+    (x, y, sigma)
+}
+
+#[test]
+fn curve_fit_large_matches_scipy() {
+    // 5001 points: MINPACK's sums over the rows run in lanes and the forward-difference
+    // Jacobian columns are computed in parallel; SciPy's iterates are followed to rounding.
+    let fx =
+        Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/optimize_curve_fit_large.json"))
+            .unwrap();
+    let (x, y, sigma) = large_data();
+    for (name, opts) in [
+        ("plain", CurveFitOptions::default()),
+        ("sigma", CurveFitOptions { sigma: Some(Sigma::Std(sigma)), ..Default::default() }),
+    ] {
+        let r = curve_fit_full(gauss, &x, &y, &array![1.0, 0.0, 1.0], &opts).unwrap();
+        // linspace, exp, sin and cos may differ from NumPy's in the last bit (see above).
+        assert_allclose(&r.popt, &v(&fx, &format!("{name}/popt")), 1e-9, 0.0);
+        let pcov = fx.array_f64(&format!("{name}/pcov")).into_dimensionality::<Ix2>().unwrap();
+        assert_allclose(&r.pcov, &pcov, 1e-6, 1e-8 * pcov[[0, 0]]);
+        assert_eq!(r.nfev as i64, fx.i64(&format!("{name}/nfev")), "{name}: nfev");
+        assert_eq!(i64::from(r.ier), fx.i64(&format!("{name}/ier")), "{name}: ier");
+    }
+}
+
+#[test]
+fn curve_fit_parallel_jacobian_equals_sequential_leastsq() {
+    // curve_fit evaluates the finite-difference columns of a large fit in parallel; leastsq
+    // (an FnMut model) in sequence. Same columns, so the same iterates bit for bit.
+    let (x, y, _) = large_data();
+    let calls = AtomicUsize::new(0);
+    let f = |x: &Array1<f64>, p: &Array1<f64>| {
+        calls.fetch_add(1, Ordering::Relaxed);
+        gauss(x, p)
+    };
+    let r = curve_fit_full(f, &x, &y, &array![1.0, 0.0, 1.0], &CurveFitOptions::default()).unwrap();
+    let l = leastsq(|p: &Array1<f64>| gauss(&x, p) - &y, &array![1.0, 0.0, 1.0], &LeastsqOptions::default())
+        .unwrap();
+    assert_eq!((&r.popt, &r.fvec, r.nfev, r.ier), (&l.x, &l.fvec, l.nfev, l.ier));
+    assert_eq!(calls.load(Ordering::Relaxed), r.nfev);
+    // A model of the wrong length met on a worker thread is still reported.
+    let short = |x: &Array1<f64>, p: &Array1<f64>| {
+        if p[2] != 1.0 { Array1::zeros(7) } else { gauss(x, p) }
+    };
+    let e = curve_fit(short, &x, &y, &array![1.0, 0.0, 1.0], &CurveFitOptions::default()).unwrap_err();
+    assert!(
+        matches!(e, OptimizeError::WrongLength { arg: "f(xdata, p)", expected: 5001, found: 7 }),
+        "{e:?}"
+    );
 }

@@ -3,10 +3,11 @@
 
 use super::dense::svd_lsq;
 use super::least_squares::{LeastSquaresOptions, LsqMethod, least_squares};
-use super::{LeastsqOptions, leastsq};
+use super::{LeastsqOptions, leastsq_with};
 use crate::error::{OptimizeError, Result, invalid};
 use crate::minimize::Bounds;
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
+use std::sync::OnceLock;
 
 /// The uncertainty of `ydata` (SciPy's `sigma=`).
 #[derive(Debug, Clone, PartialEq)]
@@ -108,11 +109,16 @@ impl Transform {
 
 /// Fits `f(xdata, p)` to `ydata` by least squares from `p0`; returns `(popt, pcov)`.
 ///
-/// Without bounds the default method is MINPACK's Levenberg-Marquardt (as [`leastsq`]); with
-/// [`CurveFitOptions::bounds`] it is [`least_squares`]' Trust Region Reflective (or `'dogbox'`
-/// with [`LsqMethod::Dogbox`]), and `pcov` comes from the SVD of the final Jacobian, as in SciPy. `pcov` is filled with `inf` when it
-/// cannot be estimated (singular Jacobian, or no more points than parameters with
+/// Without bounds the default method is MINPACK's Levenberg-Marquardt (as
+/// [`leastsq`](crate::leastsq)); with [`CurveFitOptions::bounds`] it is [`least_squares`]'
+/// Trust Region Reflective (or `'dogbox'` with [`LsqMethod::Dogbox`]), and `pcov` comes from
+/// the SVD of the final Jacobian, as in SciPy. `pcov` is filled with `inf` when it cannot be
+/// estimated (singular Jacobian, or no more points than parameters with
 /// `absolute_sigma=false`).
+///
+/// The model is `Fn + Sync`: with `'lm'` and 4096 points or more, the columns of the
+/// forward-difference Jacobian (one model call each) are computed in parallel on rayon's
+/// threads, so `f` may run on several threads at once. The result is the same as in sequence.
 ///
 /// SciPy equivalent: `scipy.optimize.curve_fit` (`jac`, `p0=None` and extra `least_squares`
 /// keywords are missing; `xdata` is one-dimensional).
@@ -153,7 +159,7 @@ pub fn curve_fit<F, S1, S2, S3>(
     options: &CurveFitOptions,
 ) -> Result<(Array1<f64>, Array2<f64>)>
 where
-    F: FnMut(&Array1<f64>, &Array1<f64>) -> Array1<f64>,
+    F: Fn(&Array1<f64>, &Array1<f64>) -> Array1<f64> + Sync,
     S1: Data<Elem = f64>,
     S2: Data<Elem = f64>,
     S3: Data<Elem = f64>,
@@ -188,14 +194,14 @@ where
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn curve_fit_full<F, S1, S2, S3>(
-    mut f: F,
+    f: F,
     xdata: &ArrayBase<S1, Ix1>,
     ydata: &ArrayBase<S2, Ix1>,
     p0: &ArrayBase<S3, Ix1>,
     options: &CurveFitOptions,
 ) -> Result<CurveFitResult>
 where
-    F: FnMut(&Array1<f64>, &Array1<f64>) -> Array1<f64>,
+    F: Fn(&Array1<f64>, &Array1<f64>) -> Array1<f64> + Sync,
     S1: Data<Elem = f64>,
     S2: Data<Elem = f64>,
     S3: Data<Elem = f64>,
@@ -273,18 +279,21 @@ where
             ));
         }
     };
-    let mut bad_len = None;
+    // The first wrong model length met (the model may run on several threads at once).
+    let bad_len = OnceLock::new();
     let resid = |p: &Array1<f64>| {
         let model = f(&xdata, p);
         if model.len() != m {
-            bad_len.get_or_insert(model.len());
+            let _ = bad_len.set(model.len());
             return Array1::from_elem(m, f64::NAN);
         }
         transform.apply(model - &ydata)
     };
     let (popt, pcov, fvec, nfev, mesg, ier) = if method == LsqMethod::Lm {
-        let res = leastsq(resid, p0, &LeastsqOptions { maxfev: options.maxfev, ..Default::default() });
-        if let Some(found) = bad_len {
+        let opts = LeastsqOptions { maxfev: options.maxfev, ..Default::default() };
+        // The forward-difference Jacobian of a large fit evaluates its columns in parallel.
+        let res = leastsq_with(&mut |p: &Array1<f64>| resid(p), Some(&resid), p0.to_owned(), &opts);
+        if let Some(&found) = bad_len.get() {
             return Err(OptimizeError::WrongLength { arg: "f(xdata, p)", expected: m, found });
         }
         let res = res?;
@@ -302,7 +311,7 @@ where
             ..Default::default()
         };
         let res = least_squares(resid, p0, &opts);
-        if let Some(found) = bad_len {
+        if let Some(&found) = bad_len.get() {
             return Err(OptimizeError::WrongLength { arg: "f(xdata, p)", expected: m, found });
         }
         let res = res?;

@@ -1,7 +1,31 @@
 //! Levenberg-Marquardt as MINPACK's `lmdif`/`lmder` (Moré's trust-region variant with
 //! column-pivoted Householder QR, `lmpar` and `qrsolv`), the engine of SciPy's `leastsq`.
 
-use ndarray::{Array1, Array2, ShapeBuilder, Zip};
+use ndarray::{Array1, Array2, ArrayViewMut1, ShapeBuilder, Zip};
+use rayon::prelude::*;
+
+/// MINPACK's `enorm` thresholds: components at most `RDWARF` or at least `RGIANT / n` are
+/// summed apart so that their squares neither underflow nor overflow.
+const RDWARF: f64 = 3.834e-20;
+const RGIANT: f64 = 1.304e19;
+
+/// From this length on, [`dot`] and [`enorm_slice`] sum in [`LANES`] interleaved partial sums
+/// (combined pairwise at the end) instead of strictly in order: over the `m` rows of a large
+/// problem the in-order sum is bound by the latency of one addition per element, the lanes
+/// run at memory speed and round no worse. Shorter vectors (every `n`-vector, and the residuals
+/// of small fits) keep MINPACK's in-order rounding, so small problems follow SciPy's iterates
+/// bit for bit.
+const LONG: usize = 1024;
+const LANES: usize = 8;
+
+/// Forward-difference Jacobian columns are computed in parallel (rayon) from this many
+/// residuals on, when the model is `Sync` (`curve_fit`): each column is one model call.
+const PAR_ROWS: usize = 4096;
+
+/// The lanes of a long sum, combined pairwise.
+fn lanes_total(acc: [f64; LANES]) -> f64 {
+    ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]))
+}
 
 pub(super) fn enorm<I>(v: I) -> f64
 where
@@ -10,8 +34,6 @@ where
 {
     // MINPACK's three-sum Euclidean norm: small, intermediate and large components are summed
     // separately so that nothing overflows or underflows (and rounding follows MINPACK's).
-    const RDWARF: f64 = 3.834e-20;
-    const RGIANT: f64 = 1.304e19;
     let v = v.into_iter();
     let agiant = RGIANT / v.len().max(1) as f64;
     // Fast path: with every component zero or intermediate, MINPACK's result is exactly
@@ -58,9 +80,62 @@ where
     }
 }
 
-/// `a . b`, summed in order (as MINPACK's loops).
+/// [`enorm`] of a slice: for long slices the fast path (no tiny or huge component) sums in
+/// lanes (see [`LONG`]); anything else is MINPACK's three-sum norm.
+pub(super) fn enorm_slice(v: &[f64]) -> f64 {
+    if v.len() < LONG {
+        return enorm(v.iter().copied());
+    }
+    let agiant = RGIANT / v.len() as f64;
+    let mut acc = [0.0f64; LANES];
+    let mut plain = [true; LANES];
+    let chunks = v.chunks_exact(LANES);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for l in 0..LANES {
+            let a = c[l].abs();
+            plain[l] &= (a < agiant) & ((a > RDWARF) | (a == 0.0));
+            acc[l] += a * a;
+        }
+    }
+    let mut s2 = lanes_total(acc);
+    let mut ok = plain.iter().all(|&p| p);
+    for x in rest {
+        let a = x.abs();
+        ok &= a < agiant && (a > RDWARF || a == 0.0);
+        s2 += a * a;
+    }
+    if ok { s2.sqrt() } else { enorm(v.iter().copied()) }
+}
+
+/// [`enorm_slice`] of a vector (in order when it is not contiguous).
+pub(super) fn enorm_arr(v: &Array1<f64>) -> f64 {
+    match v.as_slice() {
+        Some(s) => enorm_slice(s),
+        None => enorm(v.iter().copied()),
+    }
+}
+
+/// `a . b`: in order (as MINPACK's loops) below [`LONG`] elements, in lanes from there on.
 pub(super) fn dot(a: &[f64], b: &[f64]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
+    if n < LONG {
+        return a.iter().zip(b).map(|(x, y)| x * y).sum();
+    }
+    let mut acc = [0.0f64; LANES];
+    let (ca, cb) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
+    let (ra, rb) = (ca.remainder(), cb.remainder());
+    for (x, y) in ca.zip(cb) {
+        for l in 0..LANES {
+            acc[l] += x[l] * y[l];
+        }
+    }
+    let mut s = lanes_total(acc);
+    for (x, y) in ra.iter().zip(rb) {
+        s += x * y;
+    }
+    s
 }
 
 /// Householder QR, with column pivoting when `pivot`, of `a` (`m x n`) in place (MINPACK
@@ -79,7 +154,7 @@ pub(super) fn qrfac(a: &mut Array2<f64>, pivot: bool) -> (Vec<usize>, Vec<f64>, 
     }
     let epsmch = f64::EPSILON;
     let data = a.as_slice_memory_order_mut().expect("column-major");
-    let acnorm: Vec<f64> = data.chunks_exact(m).map(|c| enorm(c.iter().copied())).collect();
+    let acnorm: Vec<f64> = data.chunks_exact(m).map(enorm_slice).collect();
     let mut rdiag = acnorm.clone();
     let mut wa = acnorm.clone();
     let mut ipvt: Vec<usize> = (0..n).collect();
@@ -101,7 +176,7 @@ pub(super) fn qrfac(a: &mut Array2<f64>, pivot: bool) -> (Vec<usize>, Vec<f64>, 
         }
         let (head, rest) = data.split_at_mut((j + 1) * m);
         let cj = &mut head[j * m + j..];
-        let mut ajnorm = enorm(cj.iter().copied());
+        let mut ajnorm = enorm_slice(cj);
         if ajnorm != 0.0 {
             if cj[0] < 0.0 {
                 ajnorm = -ajnorm;
@@ -123,7 +198,7 @@ pub(super) fn qrfac(a: &mut Array2<f64>, pivot: bool) -> (Vec<usize>, Vec<f64>, 
                     let t = ck[0] / rdiag[k];
                     rdiag[k] *= (1.0 - t * t).max(0.0).sqrt();
                     if 0.05 * (rdiag[k] / wa[k]).powi(2) <= epsmch {
-                        rdiag[k] = enorm(ck[1..].iter().copied());
+                        rdiag[k] = enorm_slice(&ck[1..]);
                         wa[k] = rdiag[k];
                     }
                 }
@@ -343,13 +418,20 @@ pub(crate) fn lm(
     x0: Array1<f64>,
     p: &LmParams,
 ) -> LmOutput {
-    lm_from(fun, jac, x0, None, p)
+    lm_from(fun, None, jac, x0, None, p)
 }
 
+/// A residual function that may be called from several threads at once.
+pub(crate) type SyncFun<'a> = &'a (dyn Fn(&Array1<f64>) -> Array1<f64> + Sync);
+
 /// [`lm`] given the residuals at `x0` when the caller already has them (`f0`, counted in
-/// `nfev` as MINPACK's first evaluation), so that `fun(x0)` is not computed twice.
+/// `nfev` as MINPACK's first evaluation), so that `fun(x0)` is not computed twice. With
+/// `par_fun` (the same function as `fun`, callable from several threads) the columns of a
+/// forward-difference Jacobian of at least [`PAR_ROWS`] rows are computed in parallel; every
+/// column is the same number as in sequence.
 pub(crate) fn lm_from(
     fun: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
+    par_fun: Option<SyncFun<'_>>,
     jac: Option<&dyn Fn(&Array1<f64>) -> Array2<f64>>,
     x0: Array1<f64>,
     f0: Option<Array1<f64>>,
@@ -365,42 +447,62 @@ pub(crate) fn lm_from(
     let m = fvec.len();
     let mut nfev = 1;
     let mut njev = 0;
-    let mut fnorm = enorm(fvec.iter().copied());
+    let mut fnorm = enorm_arr(&fvec);
     let mut par = 0.0;
     let mut iter = 1;
     let mut info = 0;
     let mut diag = vec![0.0; n];
     let mut delta = 0.0;
     let mut xnorm = 0.0;
-    let mut fjac;
+    // Column-major, as qrfac works on it; the finite-difference Jacobian reuses it.
+    let mut fjac = Array2::<f64>::zeros((0, 0).f());
     let mut ipvt;
+    let mut wa4 = Vec::with_capacity(m);
     loop {
         // Jacobian.
-        fjac = match jac {
+        match jac {
             Some(j) => {
                 njev += 1;
-                j(&x)
+                fjac = j(&x);
             }
             None => {
                 let eps = p.epsfcn.max(epsmch).sqrt();
-                // Column-major, as qrfac works on it.
-                let mut jm = Array2::zeros((m, n).f());
-                for j in 0..n {
-                    let temp = x[j];
-                    let mut h = eps * temp.abs();
-                    if h == 0.0 {
-                        h = eps;
-                    }
-                    x[j] = temp + h;
-                    let wa = fun(&x);
-                    nfev += 1;
-                    x[j] = temp;
-                    Zip::from(jm.column_mut(j)).and(&wa).and(&fvec).for_each(|d, &w, &f| *d = (w - f) / h);
+                let step = |xj: f64| {
+                    let h = eps * xj.abs();
+                    if h == 0.0 { eps } else { h }
+                };
+                if fjac.dim() != (m, n) || !fjac.t().is_standard_layout() {
+                    fjac = Array2::zeros((m, n).f());
                 }
+                let cols = fjac.as_slice_memory_order_mut().expect("column-major");
+                let column = |d: &mut [f64], wa: &Array1<f64>, h: f64| {
+                    Zip::from(ArrayViewMut1::from(d))
+                        .and(wa)
+                        .and(&fvec)
+                        .for_each(|d, &w, &f| *d = (w - f) / h);
+                };
+                match par_fun.filter(|_| m >= PAR_ROWS && n > 1 && rayon::current_num_threads() > 1) {
+                    Some(g) => cols.par_chunks_exact_mut(m).enumerate().for_each(|(j, d)| {
+                        let mut xj = x.clone();
+                        let h = step(x[j]);
+                        xj[j] = x[j] + h;
+                        column(d, &g(&xj), h);
+                    }),
+                    None => {
+                        for (j, d) in cols.chunks_exact_mut(m).enumerate() {
+                            let temp = x[j];
+                            let h = step(temp);
+                            x[j] = temp + h;
+                            let wa = fun(&x);
+                            x[j] = temp;
+                            column(d, &wa, h);
+                        }
+                    }
+                }
+                nfev += n;
                 njev += 1;
-                jm
             }
-        };
+        }
         let (piv, wa1, wa2) = qrfac(&mut fjac, true);
         ipvt = piv;
         if iter == 1 {
@@ -417,7 +519,8 @@ pub(crate) fn lm_from(
                 delta = p.factor;
             }
         }
-        let mut wa4 = fvec.to_vec();
+        wa4.clear();
+        wa4.extend(fvec.iter().copied());
         let mut qtf = vec![0.0; n];
         for j in 0..n.min(m) {
             let cj = fjac.column(j);
@@ -465,7 +568,7 @@ pub(crate) fn lm_from(
             }
             let wa4 = fun(&wa2);
             nfev += 1;
-            let fnorm1 = enorm(wa4.iter().copied());
+            let fnorm1 = enorm_arr(&wa4);
             let actred = if 0.1 * fnorm1 < fnorm { 1.0 - (fnorm1 / fnorm).powi(2) } else { -1.0 };
             let mut wa3 = vec![0.0; n];
             for j in 0..n {
@@ -553,4 +656,39 @@ pub(crate) fn covariance(r: &Array2<f64>, ipvt: &[usize]) -> Option<Array2<f64>>
         }
     }
     cov.iter().all(|v| v.is_finite()).then_some(cov)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_sums_in_lanes_agree_with_in_order_sums() {
+        // Lengths around the lane width and the LONG threshold, with a ragged tail.
+        for n in [0, 1, 7, 8, 9, LONG - 1, LONG, LONG + 5, 3 * LONG + 7] {
+            let a: Vec<f64> = (0..n).map(|i| ((i * 7919) % 1000) as f64 / 997.0 - 0.3).collect();
+            let b: Vec<f64> = (0..n).map(|i| ((i * 104_729) % 1000) as f64 / 991.0 + 0.1).collect();
+            let in_order: f64 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
+            assert!((dot(&a, &b) - in_order).abs() <= 1e-13 * in_order.abs().max(1.0), "dot {n}");
+            let norm = enorm(a.iter().copied());
+            assert!((enorm_slice(&a) - norm).abs() <= 1e-15 * norm * (n as f64).sqrt(), "enorm {n}");
+            if n < LONG {
+                // Short vectors keep MINPACK's in-order rounding exactly.
+                assert_eq!(dot(&a, &b).to_bits(), in_order.to_bits());
+                assert_eq!(enorm_slice(&a).to_bits(), norm.to_bits());
+            }
+        }
+        // Tiny and huge components leave the lanes for MINPACK's three sums: no overflow or
+        // underflow.
+        let mut v = vec![1e-200; 2 * LONG];
+        assert_eq!(enorm_slice(&v), 1e-200 * (2.0 * LONG as f64).sqrt());
+        v[5] = 1e300;
+        assert_eq!(enorm_slice(&v), 1e300);
+        // As MINPACK's: a NaN beside only tiny components gives NaN (beside a huge one it is lost
+        // in the small sum, which the huge one dominates).
+        v[5] = 1e-200;
+        v[9] = f64::NAN;
+        assert!(enorm_slice(&v).is_nan());
+        assert_eq!(enorm_slice(&v).is_nan(), enorm(v.iter().copied()).is_nan());
+    }
 }

@@ -21,7 +21,7 @@ pub use nnls::nnls;
 pub use root::{FsolveOptions, FsolveResult, RootMethod, RootOptions, fsolve, root};
 
 use crate::error::{OptimizeError, Result, invalid};
-use minpack_lm::{LmParams, covariance, lm_from};
+use minpack_lm::{LmParams, SyncFun, covariance, lm_from};
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
 use std::fmt;
 
@@ -152,6 +152,17 @@ where
     F: FnMut(&Array1<f64>) -> Array1<f64>,
     S: Data<Elem = f64>,
 {
+    leastsq_with(&mut fun, None, x0.to_owned(), options)
+}
+
+/// [`leastsq`] on `fun`; `par_fun`, the same function callable from several threads, lets
+/// MINPACK compute the columns of a large finite-difference Jacobian in parallel.
+fn leastsq_with(
+    fun: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
+    par_fun: Option<SyncFun<'_>>,
+    x0: Array1<f64>,
+    options: &LeastsqOptions<'_>,
+) -> Result<LeastsqResult> {
     let o = options;
     let n = x0.len();
     if n == 0 {
@@ -165,7 +176,6 @@ where
     if o.factor.is_nan() || o.factor <= 0.0 {
         return Err(invalid("factor", format!("must be positive, got {}", o.factor)));
     }
-    let x0 = x0.to_owned();
     let f0 = fun(&x0);
     if f0.len() < n {
         return Err(OptimizeError::WrongLength { arg: "fun(x0)", expected: n, found: f0.len() });
@@ -193,7 +203,7 @@ where
         diag: None,
     };
     // f0 is MINPACK's first evaluation: the model is not called twice at x0.
-    let out = lm_from(&mut fun, o.jac, x0, Some(f0), &p);
+    let out = lm_from(fun, par_fun, o.jac, x0, Some(f0), &p);
     Ok(LeastsqResult {
         cov_x: covariance(&out.r, &out.ipvt),
         x: out.x,
