@@ -26,7 +26,8 @@
 //!   or Levenberg-Marquardt), [`leastsq`] on MINPACK's Levenberg-Marquardt, [`curve_fit`] (with
 //!   bounds and a covariance `sigma`), [`nnls`] (Lawson-Hanson), [`lsq_linear`] (BVLS);
 //! * global optimization: [`differential_evolution`] (SciPy's path for a given seed), [`brute`],
-//!   [`basinhopping`], [`dual_annealing`], [`direct`] (Gablonsky's DIRECT and DIRECT-L);
+//!   [`basinhopping`], [`dual_annealing`], [`direct`] (Gablonsky's DIRECT and DIRECT-L), [`shgo`]
+//!   (simplicial sampling, SciPy's vertices and local minima);
 //! * linear programming: [`linprog`] (a bounded dual simplex method: SciPy's `highs`,
 //!   `highs-ds`, `highs-ipm`; status and marginals as SciPy's), [`milp`] (branch and bound on it);
 //! * assignment: [`linear_sum_assignment`] (SciPy's shortest augmenting path, the same
@@ -65,8 +66,9 @@ pub use direct::{DirectOptions, DirectResult, direct};
 pub use error::{OptimizeError, Result};
 pub use global::{
     BasinhoppingOptions, BasinhoppingResult, BruteOptions, BruteResult, DifferentialEvolutionOptions,
-    DifferentialEvolutionResult, DualAnnealingOptions, DualAnnealingResult, GridRange, Init, Mutation,
-    Strategy, Updating, basinhopping, brute, differential_evolution, dual_annealing,
+    DifferentialEvolutionResult, DualAnnealingOptions, DualAnnealingResult, GridRange, Init, MinimizerKwargs,
+    Mutation, SamplingMethod, ShgoOptions, ShgoResult, Strategy, Updating, basinhopping, brute,
+    differential_evolution, dual_annealing, shgo,
 };
 pub use linprog::{LinprogBounds, LinprogMethod, LinprogOptions, LinprogResult, LinprogSensitivity, linprog};
 pub use lsq::{

@@ -1,10 +1,11 @@
-//! Global optimization: `differential_evolution`, `brute`, `basinhopping`, `dual_annealing`,
+//! Global optimization: `differential_evolution`, `brute`, `basinhopping`, `dual_annealing`, `shgo`,
 //! `direct`, and the pieces they share (bounds checks, NumPy's reductions, seeding).
 
 mod basinhopping;
 mod brute;
 mod differential_evolution;
 mod dual_annealing;
+mod shgo;
 
 pub use basinhopping::{BasinhoppingOptions, BasinhoppingResult, basinhopping};
 pub use brute::{BruteOptions, BruteResult, GridRange, brute};
@@ -13,6 +14,7 @@ pub use differential_evolution::{
     differential_evolution,
 };
 pub use dual_annealing::{DualAnnealingOptions, DualAnnealingResult, dual_annealing};
+pub use shgo::{MinimizerKwargs, SamplingMethod, ShgoOptions, ShgoResult, shgo};
 
 use crate::error::{Result, invalid};
 use sci_array::random::{Generator, default_rng};

@@ -1,0 +1,821 @@
+//! `shgo`: simplicial homology global optimization (SciPy's `scipy.optimize.shgo` with
+//! `sampling_method='simplicial'`).
+
+mod complex;
+mod pyset;
+
+use self::complex::{Complex, Coroutine, Gen, Step};
+use super::{check_workers, map_points};
+use crate::error::{OptimizeError, Result, invalid};
+use crate::minimize::{Bounds, Constraint, ConstraintDict, ConstraintType, SlsqpOptions, minimize_slsqp};
+use crate::problem::Jac;
+use ndarray::{Array1, Array2};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// How `shgo` samples the domain (SciPy's `sampling_method=`).
+///
+/// Only SciPy's default, the simplicial complex, is implemented: `'sobol'` and `'halton'`
+/// triangulate their sample with Qhull's Delaunay triangulation, which sci-optimize does not
+/// have (the name table lists them as missing).
+///
+/// ```
+/// use sci_optimize::{SamplingMethod, ShgoOptions};
+/// assert_eq!(ShgoOptions::default().sampling_method, SamplingMethod::Simplicial);
+/// ```
+///
+/// SciPy equivalent: `scipy.optimize.shgo(..., sampling_method='simplicial')`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SamplingMethod {
+    /// `'simplicial'`: the hypercube triangulated by SciPy's cyclic product and refined around
+    /// sub-cube centroids.
+    #[default]
+    Simplicial,
+}
+
+/// `minimizer_kwargs=` of `shgo`: the local minimizer, SciPy's default `'SLSQP'` (the only
+/// method implemented).
+///
+/// SciPy keeps only `ftol` (and `jac`) from the local `options`: other SLSQP options such as
+/// `maxiter` are dropped by `shgo` before calling `minimize`, so they are absent here too.
+///
+/// ```
+/// use sci_optimize::{shgo, MinimizerKwargs, ShgoOptions};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// // f(x) = (x0 - 1)^2 + (x1 + 0.5)^2 with its gradient, SLSQP with ftol = 1e-10.
+/// let f = |x: &Array1<f64>| (x[0] - 1.0).powi(2) + (x[1] + 0.5).powi(2);
+/// let jac = |x: &Array1<f64>| array![2.0 * (x[0] - 1.0), 2.0 * (x[1] + 0.5)];
+/// let o = ShgoOptions {
+///     minimizer_kwargs: Some(MinimizerKwargs { ftol: Some(1e-10), jac: Some(&jac) }),
+///     ..Default::default()
+/// };
+/// let res = shgo(f, &[(-2.0, 2.0), (-2.0, 2.0)], &o)?;
+/// assert!((res.x[0] - 1.0).abs() < 1e-8 && (res.x[1] + 0.5).abs() < 1e-8);
+/// assert!(res.nljev > 0);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
+/// SciPy equivalent: `scipy.optimize.shgo(..., minimizer_kwargs={'method': 'SLSQP', ...})`.
+#[derive(Clone, Copy, Default)]
+pub struct MinimizerKwargs<'a> {
+    /// SLSQP's `ftol`. `None` is SLSQP's own default, 1e-6, which SciPy uses whenever
+    /// `minimizer_kwargs` is given (without it `shgo` runs SLSQP with `ftol=1e-12`).
+    pub ftol: Option<f64>,
+    /// `jac`: the gradient of the objective (`None`: SLSQP's forward differences).
+    pub jac: Option<&'a (dyn Fn(&Array1<f64>) -> Array1<f64> + Sync)>,
+}
+
+impl std::fmt::Debug for MinimizerKwargs<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MinimizerKwargs").field("ftol", &self.ftol).field("jac", &self.jac.is_some()).finish()
+    }
+}
+
+/// Options of [`shgo`]: SciPy's keyword arguments and the entries of its `options` dict.
+///
+/// SciPy's docstring example: the cattle-feed problem (Hock and Schittkowski 73), two
+/// inequality and one equality constraint, `n=150`.
+///
+/// ```
+/// use sci_optimize::{shgo, ConstraintDict, ConstraintType, ShgoOptions};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// let f = |x: &Array1<f64>| 24.55 * x[0] + 26.75 * x[1] + 39.0 * x[2] + 40.50 * x[3];
+/// let g1 = |x: &Array1<f64>| array![2.3 * x[0] + 5.6 * x[1] + 11.1 * x[2] + 1.3 * x[3] - 5.0];
+/// let g2 = |x: &Array1<f64>| {
+///     let r = (0.28 * x[0].powi(2) + 0.19 * x[1].powi(2) + 20.5 * x[2].powi(2) + 0.62 * x[3].powi(2)).sqrt();
+///     array![12.0 * x[0] + 11.9 * x[1] + 41.8 * x[2] + 52.1 * x[3] - 21.0 - 1.645 * r]
+/// };
+/// let h1 = |x: &Array1<f64>| array![x[0] + x[1] + x[2] + x[3] - 1.0];
+/// let o = ShgoOptions {
+///     constraints: vec![
+///         ConstraintDict::new(ConstraintType::Ineq, &g1),
+///         ConstraintDict::new(ConstraintType::Ineq, &g2),
+///         ConstraintDict::new(ConstraintType::Eq, &h1),
+///     ],
+///     n: Some(150),
+///     ..Default::default()
+/// };
+/// let res = shgo(f, &[(0.0, 1.0); 4], &o)?;
+/// // SciPy: fun 29.89437811819695, x [0.6355216, 7.6e-13, 0.3127019, 0.0517765], 107 sampling
+/// // evaluations.
+/// assert!((res.fun - 29.89437811819695).abs() < 1e-8);
+/// assert!((res.x[0] - 0.6355215712268995).abs() < 1e-7 && (res.x[2] - 0.3127018804823709).abs() < 1e-7);
+/// assert_eq!(res.nfev - res.nlfev, 107);
+/// assert_eq!(res.xl.nrows(), 1);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
+/// SciPy equivalent: the arguments of `scipy.optimize.shgo`.
+#[derive(Debug, Clone)]
+pub struct ShgoOptions<'a> {
+    /// `constraints=`: SciPy's old-style dictionaries. Sampling points where an `Ineq`
+    /// constraint is negative are infeasible (not evaluated); all constraints go to SLSQP.
+    pub constraints: Vec<ConstraintDict<'a>>,
+    /// `n` (default 100): sampling points per iteration. With the simplicial method SciPy
+    /// replaces the default 100 by `2**dim + 1` (the triangulated hypercube and its centroid);
+    /// `None` refines the whole complex every iteration.
+    pub n: Option<usize>,
+    /// `iters` (default 1): iterations of sampling and local minimization.
+    pub iters: Option<usize>,
+    /// `sampling_method` (default simplicial).
+    pub sampling_method: SamplingMethod,
+    /// `minimizer_kwargs`: `None` is SciPy's default (SLSQP with `ftol=1e-12`).
+    pub minimizer_kwargs: Option<MinimizerKwargs<'a>>,
+    /// `options['maxfev']`: stop once this many sampling evaluations were done.
+    pub maxfev: Option<usize>,
+    /// `options['f_min']`: the known global minimum; stop when it is reached within `f_tol`.
+    pub f_min: Option<f64>,
+    /// `options['f_tol']` (default 1e-4).
+    pub f_tol: f64,
+    /// `options['maxiter']`.
+    pub maxiter: Option<usize>,
+    /// `options['maxev']`: stop once this many sampling points were generated.
+    pub maxev: Option<usize>,
+    /// `options['maxtime']` in seconds (wall clock, so not reproducible).
+    pub maxtime: Option<f64>,
+    /// `options['minhgrd']`: stop when the number of local minima grows by at most this much.
+    pub minhgrd: Option<usize>,
+    /// `options['minimize_every_iter']` (default `true`).
+    pub minimize_every_iter: bool,
+    /// `options['local_iter']`: the number of local minimizations per pass (`None`: all
+    /// points of the minimizer pool).
+    pub local_iter: Option<usize>,
+    /// `workers` (default 1): threads evaluating the sampling points (-1: all cores).
+    pub workers: isize,
+}
+
+impl Default for ShgoOptions<'_> {
+    fn default() -> Self {
+        ShgoOptions {
+            constraints: Vec::new(),
+            n: Some(100),
+            iters: Some(1),
+            sampling_method: SamplingMethod::Simplicial,
+            minimizer_kwargs: None,
+            maxfev: None,
+            f_min: None,
+            f_tol: 1e-4,
+            maxiter: None,
+            maxev: None,
+            maxtime: None,
+            minhgrd: None,
+            minimize_every_iter: true,
+            local_iter: None,
+            workers: 1,
+        }
+    }
+}
+
+/// The result of [`shgo`] (SciPy's `OptimizeResult`).
+///
+/// Every local minimum found is kept: the Eggholder function sampled with `n=64` points over
+/// three iterations gives SciPy's 26 local minima.
+///
+/// ```
+/// use sci_optimize::{shgo, ShgoOptions};
+/// use sci_optimize::sci_array::ndarray::Array1;
+/// let eggholder = |x: &Array1<f64>| {
+///     let (a, b) = (x[0], x[1]);
+///     -(b + 47.0) * (a / 2.0 + (b + 47.0)).abs().sqrt().sin() - a * (a - (b + 47.0)).abs().sqrt().sin()
+/// };
+/// let o = ShgoOptions { n: Some(64), iters: Some(3), ..Default::default() };
+/// let res = shgo(eggholder, &[(-512.0, 512.0); 2], &o)?;
+/// assert_eq!(res.xl.nrows(), 26);
+/// assert_eq!(res.nit, 3);
+/// assert_eq!(res.nfev - res.nlfev, 192); // SciPy: 192 sampling evaluations
+/// assert!((res.fun - -935.3379515600212).abs() < 1e-8);
+/// assert!((res.funl[1] - -894.5789003905998).abs() < 1e-8);
+/// assert!((res.x[0] - 439.48105003456305).abs() < 1e-5);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
+/// SciPy equivalent: the `OptimizeResult` of `scipy.optimize.shgo`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShgoResult {
+    /// The global minimizer: the best local minimum. When no feasible minimizer was found, the
+    /// lowest sampling point (empty where SciPy returns `None`: no feasible point at all).
+    pub x: Array1<f64>,
+    /// The objective at `x` (NaN where SciPy returns `None`).
+    pub fun: f64,
+    /// Every local minimum found, sorted by `funl` (one row each; no rows on failure).
+    pub xl: Array2<f64>,
+    /// The objective at each row of `xl`, ascending.
+    pub funl: Array1<f64>,
+    /// Whether a feasible local minimum was found.
+    pub success: bool,
+    /// SciPy's message.
+    pub message: String,
+    /// Objective evaluations: sampling points plus local minimizations.
+    pub nfev: usize,
+    /// Objective evaluations of the local minimizations.
+    pub nlfev: usize,
+    /// Gradient evaluations of the local minimizations.
+    pub nljev: usize,
+    /// Hessian evaluations of the local minimizations (SLSQP uses none).
+    pub nlhev: usize,
+    /// Iterations.
+    pub nit: usize,
+    /// On failure, the number of sampling points generated (SciPy's `tnev`).
+    pub tnev: Option<usize>,
+}
+
+struct LocalRes {
+    x: Vec<f64>,
+    fun: f64,
+}
+
+/// SciPy's `LMapCache`: local minimizations keyed by their starting vertex.
+#[derive(Default)]
+struct Lmc {
+    starts: Vec<Vec<f64>>,
+    index: HashMap<Vec<u64>, usize>,
+    res: Vec<Option<LocalRes>>,
+    xl_maps: Vec<Vec<f64>>,
+    f_maps: Vec<f64>,
+    size: usize,
+}
+
+fn key(x: &[f64]) -> Vec<u64> {
+    x.iter().map(|v| (v + 0.0).to_bits()).collect()
+}
+
+impl Lmc {
+    fn entry(&mut self, x: &[f64]) -> usize {
+        let k = key(x);
+        if let Some(&i) = self.index.get(&k) {
+            return i;
+        }
+        self.starts.push(x.to_vec());
+        self.res.push(None);
+        self.index.insert(k, self.starts.len() - 1);
+        self.starts.len() - 1
+    }
+}
+
+/// NumPy's `argsort` where the ties keep their order.
+fn argsort(a: &[f64]) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..a.len()).collect();
+    idx.sort_by(|&i, &j| a[i].partial_cmp(&a[j]).unwrap_or(std::cmp::Ordering::Equal));
+    idx
+}
+
+struct Shgo<'s, 'e, 'o, 'a, F> {
+    func: &'o F,
+    o: &'o ShgoOptions<'a>,
+    scope: &'s std::thread::Scope<'s, 'e>,
+    cx: &'e Mutex<Complex>,
+    bounds: Vec<(f64, f64)>,
+    n: Option<usize>,
+    iters: Option<usize>,
+    ftol: f64,
+    cp: Option<Coroutine>,
+    rls: Option<Coroutine>,
+    processed: usize,
+    nfev_sampling: usize,
+    iters_done: usize,
+    n_sampled: usize,
+    fn_: usize,
+    hgr: usize,
+    stop_global: bool,
+    lmc: Lmc,
+    f_lowest: Option<f64>,
+    x_lowest: Option<Vec<f64>>,
+    nlfev: usize,
+    nljev: usize,
+    res_nfev: usize,
+    result: Option<(Vec<f64>, f64, Vec<Vec<f64>>, Vec<f64>)>,
+    start: Instant,
+}
+
+/// Finds the global minimum of `func` on the box `bounds` by simplicial homology global
+/// optimization: the box is triangulated (SciPy's cyclic product of the hypercube, refined by
+/// sub-cube centroids), the objective is evaluated at every vertex, each vertex lower than all
+/// its neighbours starts a local SLSQP minimization (bounded by its neighbours), and the local
+/// minima are returned sorted.
+///
+/// SciPy's path is followed step by step, so the sampled vertices, the minimizer pool, the
+/// order of the local minimizations and `xl`/`funl`/`nfev` equal SciPy's: the vertex cache
+/// grows in SciPy's order, the refinement pauses where SciPy's generators pause after `n`
+/// vertices, and neighbour sets are walked in CPython's `set` order.
+///
+/// Bounds with an infinite (or NaN) side become ±1e50, as in SciPy. Constraints: `Ineq`
+/// entries mark sampling points infeasible (objective not evaluated, treated as +inf), and
+/// every constraint is passed to the local SLSQP runs.
+///
+/// Not implemented: `sampling_method='sobol'`/`'halton'` and custom samplers (they need Qhull's
+/// Delaunay triangulation), local methods other than SLSQP, `args`, `callback`, `options` `disp`,
+/// `symmetry`, `jac=True` and `infty_constraints` (it only matters for the sampling methods
+/// that are missing).
+///
+/// # Errors
+///
+/// [`OptimizeError::InvalidValue`] for empty `bounds`, bad `workers`, or a `n`/`iters`
+/// combination SciPy rejects; [`OptimizeError::InvalidBounds`] when a lower bound exceeds its
+/// upper bound; errors of the local SLSQP runs are passed on.
+///
+/// # Examples
+///
+/// SciPy's docstring: the Rosenbrock function on `[0, 2]^5`.
+///
+/// ```
+/// use sci_optimize::{rosen, shgo, ShgoOptions};
+/// let res = shgo(|x| rosen(x), &[(0.0, 2.0); 5], &ShgoOptions::default())?;
+/// assert!(res.success);
+/// assert!(res.x.iter().all(|&v| (v - 1.0).abs() < 1e-7));
+/// assert!(res.fun < 1e-12);
+/// assert_eq!(res.nit, 1);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
+/// SciPy equivalent: `scipy.optimize.shgo`.
+pub fn shgo<F>(func: F, bounds: &[(f64, f64)], options: &ShgoOptions<'_>) -> Result<ShgoResult>
+where
+    F: Fn(&Array1<f64>) -> f64 + Sync,
+{
+    let o = options;
+    if bounds.is_empty() {
+        return Err(invalid("bounds", "must hold one (min, max) pair per variable, got none"));
+    }
+    check_workers(o.workers)?;
+    let mut ab: Vec<(f64, f64)> = Vec::with_capacity(bounds.len());
+    for &(l, u) in bounds {
+        let l = if l.is_finite() { l } else { -1e50 };
+        let u = if u.is_finite() { u } else { 1e50 };
+        ab.push((l, u));
+    }
+    if let Some((index, &(lower, upper))) = ab.iter().enumerate().find(|(_, b)| b.0 > b.1) {
+        return Err(OptimizeError::InvalidBounds { index, lower, upper });
+    }
+    if o.f_tol.is_nan() {
+        return Err(invalid("f_tol", "must not be NaN"));
+    }
+    let dim = ab.len();
+    let full = 2usize.checked_pow(dim as u32).map_or(usize::MAX, |p| p.saturating_add(1));
+    let mut n = o.n;
+    let mut iters = o.iters;
+    if n.is_none() && iters.is_none() {
+        n = Some(full);
+    }
+    if iters.is_none() {
+        iters = Some(1);
+    }
+    if n == Some(100) {
+        n = Some(full);
+    }
+    if o.maxiter.is_some()
+        || o.maxfev.is_some()
+        || o.maxev.is_some()
+        || o.minhgrd.is_some()
+        || o.f_min.is_some()
+    {
+        iters = None;
+    }
+    let ftol = match o.minimizer_kwargs {
+        None => 1e-12,
+        Some(k) => k.ftol.unwrap_or(1e-6),
+    };
+    let cx = Mutex::new(Complex::new(ab.clone()));
+    std::thread::scope(|scope| {
+        let mut s = Shgo {
+            func: &func,
+            o,
+            scope,
+            cx: &cx,
+            bounds: ab,
+            n,
+            iters,
+            ftol,
+            cp: None,
+            rls: None,
+            processed: 0,
+            nfev_sampling: 0,
+            iters_done: 0,
+            n_sampled: 0,
+            fn_: 0,
+            hgr: 0,
+            stop_global: false,
+            lmc: Lmc::default(),
+            f_lowest: None,
+            x_lowest: None,
+            nlfev: 0,
+            nljev: 0,
+            res_nfev: 0,
+            result: None,
+            start: Instant::now(),
+        };
+        let r = s.run();
+        s.cp = None;
+        s.rls = None;
+        r
+    })
+}
+
+impl<'s, 'e, F> Shgo<'s, 'e, '_, '_, F>
+where
+    F: Fn(&Array1<f64>) -> f64 + Sync,
+{
+    fn lock(&self) -> std::sync::MutexGuard<'e, Complex> {
+        self.cx.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn run(&mut self) -> Result<ShgoResult> {
+        while !self.stop_global {
+            self.iterate()?;
+            self.stopping_criteria();
+        }
+        if !self.o.minimize_every_iter {
+            self.find_minima()?;
+        }
+        let nit = self.iters_done;
+        self.fn_ = self.nfev_sampling;
+        let dim = self.bounds.len();
+        if self.lmc.xl_maps.is_empty() {
+            self.find_lowest_vertex();
+            let shown = self.f_lowest.map_or("None".to_string(), |f| format!("{f:?}"));
+            return Ok(ShgoResult {
+                x: self.x_lowest.clone().map_or(Array1::zeros(0), Array1::from),
+                fun: self.f_lowest.unwrap_or(f64::NAN),
+                xl: Array2::zeros((0, dim)),
+                funl: Array1::zeros(0),
+                success: false,
+                message: format!(
+                    "Failed to find a feasible minimizer point. Lowest sampling point = {shown}"
+                ),
+                nfev: self.fn_,
+                nlfev: self.nlfev,
+                nljev: self.nljev,
+                nlhev: 0,
+                nit,
+                tnev: Some(self.n_sampled),
+            });
+        }
+        let (x, fun, xl, funl) = self.result.take().expect("sort_result ran after the local minimizations");
+        let mut xa = Array2::zeros((xl.len(), dim));
+        for (i, r) in xl.iter().enumerate() {
+            for (j, &v) in r.iter().enumerate() {
+                xa[[i, j]] = v;
+            }
+        }
+        Ok(ShgoResult {
+            x: Array1::from(x),
+            fun,
+            xl: xa,
+            funl: Array1::from(funl),
+            success: true,
+            message: "Optimization terminated successfully.".to_string(),
+            nfev: self.res_nfev,
+            nlfev: self.nlfev,
+            nljev: self.nljev,
+            nlhev: 0,
+            nit,
+            tnev: None,
+        })
+    }
+
+    fn iterate(&mut self) -> Result<()> {
+        self.iterate_hypercube()?;
+        if self.o.minimize_every_iter {
+            self.find_minima()?;
+        }
+        self.iters_done += 1;
+        Ok(())
+    }
+
+    fn iterate_hypercube(&mut self) -> Result<()> {
+        match self.n {
+            None => {
+                self.refine_all()?;
+                self.n_sampled = self.lock().len();
+            }
+            Some(n) => {
+                self.refine(n)?;
+                self.n_sampled += n;
+            }
+        }
+        if !self.lmc.xl_maps.is_empty() {
+            let starts = self.lmc.starts.clone();
+            let mut cx = self.lock();
+            for xl in &starts {
+                let v = cx.get(xl);
+                cx.star(v);
+            }
+        }
+        self.process_pools();
+        self.fn_ = self.nfev_sampling;
+        Ok(())
+    }
+
+    /// `VertexCacheField.process_pools`: feasibility and objective of the new vertices, then
+    /// the minimiser flags.
+    fn process_pools(&mut self) {
+        let mut cx = self.lock();
+        let new: Vec<usize> = (self.processed..cx.len()).collect();
+        self.processed = cx.len();
+        let mut todo = Vec::with_capacity(new.len());
+        for &i in &new {
+            let x = Array1::from(cx.v[i].x.clone());
+            let feasible = self
+                .o
+                .constraints
+                .iter()
+                .filter(|c| c.kind == ConstraintType::Ineq)
+                .all(|c| !(c.fun)(&x).iter().any(|&g| g < 0.0));
+            if feasible {
+                todo.push((i, x));
+            } else {
+                cx.v[i].f = f64::INFINITY;
+            }
+        }
+        let points: Vec<Array1<f64>> = todo.iter().map(|(_, x)| x.clone()).collect();
+        let fs = map_points(self.func, &points, self.o.workers);
+        for ((i, _), f) in todo.iter().zip(fs) {
+            cx.v[*i].f = if f.is_nan() { f64::INFINITY } else { f };
+            self.nfev_sampling += 1;
+        }
+        for i in 0..cx.len() {
+            cx.minimiser(i);
+        }
+    }
+
+    fn has_tv(&self) -> bool {
+        self.lock().tv.is_some()
+    }
+
+    fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    /// `Complex.refine(n)`.
+    fn refine(&mut self, n: usize) -> Result<()> {
+        let nt = self.len() + n;
+        while self.len() < nt {
+            if self.has_tv() {
+                let step = self.rls.as_mut().map_or(Step::RaisedAttr, Coroutine::next);
+                if step != Step::Yielded {
+                    let vp = self.lock().tv.as_ref().and_then(|t| t.first().cloned());
+                    let Some((o, s)) = vp else {
+                        return Err(invalid("n", "the complex has no sub-cube left to refine"));
+                    };
+                    self.rls = None;
+                    let mut co = Coroutine::spawn(self.scope, self.cx, Gen::RefineLocalSpace(o, s));
+                    let first = co.next();
+                    self.rls = Some(co);
+                    match first {
+                        Step::Yielded => {}
+                        Step::Done => {
+                            return Err(invalid("n", "the refinement stopped before its first vertex"));
+                        }
+                        Step::RaisedAttr | Step::RaisedKey => self.triangulate(Some(nt))?,
+                    }
+                }
+            } else {
+                self.triangulate(Some(nt))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn push_full_box(&mut self) {
+        let o: Vec<f64> = self.bounds.iter().map(|b| b.0).collect();
+        let s: Vec<f64> = self.bounds.iter().map(|b| b.1).collect();
+        self.lock().tv.get_or_insert_with(Vec::new).push((o, s));
+    }
+
+    /// `Complex.triangulate(n)`.
+    fn triangulate(&mut self, n: Option<usize>) -> Result<()> {
+        match n {
+            None => {
+                let mut co = Coroutine::spawn(self.scope, self.cx, Gen::CyclicProduct);
+                while co.next() == Step::Yielded {}
+                self.cp = Some(co);
+                self.push_full_box();
+            }
+            Some(n) => {
+                if self.cp.is_none() {
+                    self.cp = Some(Coroutine::spawn(self.scope, self.cx, Gen::CyclicProduct));
+                }
+                while self.len() < n {
+                    let step = self.cp.as_mut().map_or(Step::Done, Coroutine::next);
+                    if step != Step::Yielded {
+                        self.push_full_box();
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `Complex.refine_all()`.
+    fn refine_all(&mut self) -> Result<()> {
+        let tvs = self.lock().tv.clone();
+        match tvs {
+            None => self.triangulate(None),
+            Some(tvs) => {
+                for (o, s) in tvs {
+                    self.rls = None;
+                    let mut co = Coroutine::spawn(self.scope, self.cx, Gen::RefineLocalSpace(o, s));
+                    let mut step = co.next();
+                    while step == Step::Yielded {
+                        step = co.next();
+                    }
+                    self.rls = Some(co);
+                    if step != Step::Done {
+                        return Err(invalid("n", "the refinement of the complex failed as SciPy's does"));
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn find_minima(&mut self) -> Result<()> {
+        let (mut pool, mut pool_f) = self.minimizers();
+        if pool.is_empty() {
+            self.find_lowest_vertex();
+            return Ok(());
+        }
+        self.minimise_pool(&mut pool, &mut pool_f)?;
+        self.sort_result();
+        Ok(())
+    }
+
+    /// `SHGO.minimizers`: the vertices lower than all their neighbours, in cache order.
+    fn minimizers(&mut self) -> (Vec<Vec<f64>>, Vec<f64>) {
+        let mut cx = self.lock();
+        let mut pool: Vec<usize> = Vec::new();
+        for i in 0..cx.len() {
+            let x = &cx.v[i].x;
+            if self.lmc.xl_maps.iter().any(|xl| xl.iter().zip(x).all(|(a, b)| a == b)) {
+                continue;
+            }
+            if cx.minimiser(i) && !pool.contains(&i) {
+                pool.push(i);
+            }
+        }
+        // SciPy sorts its `minimizer_pool` by value but not `X_min`, the list the local
+        // minimizations start from: they begin at the first pool vertex in cache order.
+        (pool.iter().map(|&i| cx.v[i].x.clone()).collect(), pool.iter().map(|&i| cx.v[i].f).collect())
+    }
+
+    /// `SHGO.minimise_pool`: the first pool point first, then each time the pool point
+    /// farthest from the last local minimum.
+    fn minimise_pool(&mut self, pool: &mut Vec<Vec<f64>>, pool_f: &mut Vec<f64>) -> Result<()> {
+        let mut force_iter = self.o.local_iter.unwrap_or(0);
+        let mut last = self.minimize(&pool[0])?;
+        pool.remove(0);
+        pool_f.remove(0);
+        loop {
+            self.stopping_criteria();
+            if force_iter > 0 {
+                force_iter -= 1;
+                if force_iter == 0 {
+                    break;
+                }
+            }
+            if pool.is_empty() {
+                break;
+            }
+            let d: Vec<f64> = pool
+                .iter()
+                .map(|p| p.iter().zip(&last).map(|(a, b)| (a - b) * (a - b)).sum::<f64>().sqrt())
+                .collect();
+            let far = *argsort(&d).last().expect("the pool is not empty");
+            let start = pool.remove(far);
+            pool_f.remove(far);
+            last = self.minimize(&start)?;
+        }
+        Ok(())
+    }
+
+    /// `SHGO.construct_lcb_simplicial`: the box spanned by the neighbours of the vertex.
+    fn local_bounds(&self, x: &[f64]) -> Vec<(f64, f64)> {
+        let mut cb = self.bounds.clone();
+        let mut cx = self.lock();
+        let v = cx.get(x);
+        for vn in cx.v[v].nn.items() {
+            for (i, &xi) in cx.v[vn].x.iter().enumerate() {
+                if xi < x[i] && xi > cb[i].0 {
+                    cb[i].0 = xi;
+                }
+                if xi > x[i] && xi < cb[i].1 {
+                    cb[i].1 = xi;
+                }
+            }
+        }
+        cb
+    }
+
+    /// `SHGO.minimize`: one local SLSQP run from a pool point (cached by starting point).
+    fn minimize(&mut self, x0: &[f64]) -> Result<Vec<f64>> {
+        let e = self.lmc.entry(x0);
+        if let Some(r) = &self.lmc.res[e] {
+            return Ok(r.x.clone());
+        }
+        let cb = self.local_bounds(x0);
+        let lb = Array1::from_iter(cb.iter().map(|b| b.0));
+        let ub = Array1::from_iter(cb.iter().map(|b| b.1));
+        let jac = match self.o.minimizer_kwargs.and_then(|k| k.jac) {
+            Some(j) => Jac::Fn(j),
+            None => Jac::Default,
+        };
+        let opts = SlsqpOptions {
+            jac,
+            bounds: Some(Bounds::new(lb, ub)),
+            constraints: self.o.constraints.iter().map(|c| Constraint::Dict(c.clone())).collect(),
+            ftol: self.ftol,
+            ..Default::default()
+        };
+        let func = self.func;
+        let r = minimize_slsqp(|x: &Array1<f64>| func(x), &Array1::from(x0.to_vec()), &opts)?;
+        self.nlfev += r.nfev;
+        self.nljev += r.njev;
+        let x = r.x.to_vec();
+        self.lmc.res[e] = Some(LocalRes { x: x.clone(), fun: r.fun });
+        self.lmc.size += 1;
+        self.lmc.xl_maps.push(x.clone());
+        self.lmc.f_maps.push(r.fun);
+        Ok(x)
+    }
+
+    fn sort_result(&mut self) {
+        let order = argsort(&self.lmc.f_maps);
+        let xl: Vec<Vec<f64>> = order.iter().map(|&i| self.lmc.xl_maps[i].clone()).collect();
+        let funl: Vec<f64> = order.iter().map(|&i| self.lmc.f_maps[i]).collect();
+        self.f_lowest = Some(funl[0]);
+        self.x_lowest = Some(xl[0].clone());
+        self.result = Some((xl[0].clone(), funl[0], xl, funl));
+        self.res_nfev = self.fn_ + self.nlfev;
+    }
+
+    fn find_lowest_vertex(&mut self) {
+        let mut f_lowest = f64::INFINITY;
+        let mut x_lowest = None;
+        {
+            let cx = self.lock();
+            for v in &cx.v {
+                if v.f < f_lowest {
+                    f_lowest = v.f;
+                    x_lowest = Some(v.x.clone());
+                }
+            }
+        }
+        for r in self.lmc.res.iter().flatten() {
+            if r.fun < f_lowest {
+                f_lowest = r.fun;
+                x_lowest = Some(r.x.clone());
+            }
+        }
+        if f_lowest == f64::INFINITY {
+            self.f_lowest = None;
+            self.x_lowest = None;
+        } else {
+            self.f_lowest = Some(f_lowest);
+            self.x_lowest = x_lowest;
+        }
+    }
+
+    fn stopping_criteria(&mut self) {
+        if self.o.maxiter.is_some() || self.iters.is_some() {
+            if self.iters.is_some_and(|it| self.iters_done >= it) {
+                self.stop_global = true;
+            }
+            if self.o.maxiter.is_some_and(|m| self.iters_done >= m) {
+                self.stop_global = true;
+            }
+        }
+        if self.o.maxfev.is_some_and(|m| self.fn_ >= m) {
+            self.stop_global = true;
+        }
+        if self.o.maxev.is_some_and(|m| self.n_sampled >= m) {
+            self.stop_global = true;
+        }
+        if self.o.maxtime.is_some_and(|t| self.start.elapsed().as_secs_f64() >= t) {
+            self.stop_global = true;
+        }
+        if let Some(f_min) = self.o.f_min {
+            self.find_lowest_vertex();
+            if let Some(fl) = self.f_lowest {
+                if f_min == 0.0 {
+                    if fl <= self.o.f_tol {
+                        self.stop_global = true;
+                    }
+                } else {
+                    let pe = (fl - f_min) / f_min.abs();
+                    if fl <= f_min || pe <= self.o.f_tol {
+                        self.stop_global = true;
+                    }
+                }
+            }
+        }
+        if let Some(minhgrd) = self.o.minhgrd.filter(|_| self.lmc.size != 0) {
+            let hgrd = self.lmc.size as i64 - self.hgr as i64;
+            self.hgr = self.lmc.size;
+            if hgrd <= minhgrd as i64 {
+                self.stop_global = true;
+            }
+        }
+    }
+}
