@@ -7,6 +7,7 @@
 mod components;
 mod convert;
 mod dijkstra;
+mod flow;
 mod laplacian;
 mod matching;
 mod paths;
@@ -15,6 +16,7 @@ mod traversal;
 pub use components::{Connection, connected_components, minimum_spanning_tree};
 pub use convert::{construct_dist_matrix, csgraph_from_dense, csgraph_to_dense};
 pub use dijkstra::{DijkstraOptions, MinOnlyPaths, dijkstra, dijkstra_min_only, dijkstra_with, johnson};
+pub use flow::{FlowMethod, MaximumFlowResult, maximum_flow};
 pub use laplacian::{LaplacianOperator, LaplacianOptions, laplacian, laplacian_operator, laplacian_with};
 pub use matching::{PermType, maximum_bipartite_matching, structural_rank};
 pub use paths::{Method, ShortestPaths, bellman_ford, floyd_warshall, shortest_path};
