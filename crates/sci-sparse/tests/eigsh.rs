@@ -3,13 +3,16 @@
 //! accepts, and `LinearOperator::matvec_into`; from tools/fixtures/sparse_eigsh_more.py: the
 //! order of `return_eigenvectors=False` ([`eigsh_values`]) and the generalized problems
 //! `A x = lambda M x` of ARPACK's modes 2-5 (`M`, `Minv`, `OPinv`, shift-invert, buckling,
-//! Cayley), with their bad-input table.
+//! Cayley), float32 and complex Hermitian input, `svds` without vectors, with their bad-input
+//! tables.
 
 use sci_array::ndarray::{Array1, Array2, Ix1, Ix2};
+use sci_array::num_complex::Complex64;
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_sparse::linalg::{
-    EigshMode, EigshOptions, FnOperator, LinearOperator, SpluOptions, Which, eigsh, eigsh_values, splu,
+    EigshMode, EigshOptions, FnOperator, LinearOperator, SpluOptions, Which, eigsh, eigsh_f32,
+    eigsh_hermitian, eigsh_hermitian_values, eigsh_values, eigsh_values_f32, splu, svds_values,
 };
 use sci_sparse::{CsrMatrix, SparseError};
 
@@ -442,5 +445,128 @@ fn eigsh_generalized_bad_input_table() {
             _ => ("invalid", "k"),
         };
         assert_eq!(got, want, "{name}");
+    }
+}
+
+#[test]
+fn eigsh_float32_matches_scipy() {
+    let f = fx_more();
+    let a = mat(&f, "a32").map(|x| x as f32);
+    // SciPy iterates in float32 (ssaupd) to tol = eps(float32) and rounds in float32
+    // throughout: its eigenvalues are within ~20 eps(float32) relative (2.2e-6 seen here) of
+    // the exact ones; ours are the exact ones rounded to float32
+    let exact = v(&f, "f32/spectrum");
+    for key in ["LM", "LA", "SA", "BE"] {
+        let o = EigshOptions { which: which(key), ..Default::default() };
+        let w = eigsh_values_f32(&a, 4, &o).unwrap();
+        let want = f.array_f64(&format!("f32/{key}_vals")).into_dimensionality::<Ix1>().unwrap();
+        assert_allclose(&w.mapv(f64::from), &want, 1e-5, 0.0);
+        for x in &w {
+            assert!(exact.iter().any(|e| (e - f64::from(*x)).abs() <= 1e-6 * e.abs()), "{key}: {x}");
+        }
+    }
+    let (w, x) = eigsh_f32(&a, 4, &EigshOptions { which: Which::LA, ..Default::default() }).unwrap();
+    assert_allclose(&w.mapv(f64::from), &v(&f, "f32/LA_w"), 1e-5, 0.0);
+    let want = f.array_f64("f32/LA_v").into_dimensionality::<Ix2>().unwrap();
+    for j in 0..4 {
+        let xj = x.column(j).mapv(f64::from);
+        let sign = xj.dot(&want.column(j)).signum();
+        // float32 vectors of eigenvalues ~0.2 apart
+        assert_allclose(&(&xj * sign), &want.column(j), 0.0, 1e-4);
+    }
+    let o = EigshOptions { sigma: Some(0.3), ..Default::default() };
+    assert_allclose(&eigsh_f32(&a, 3, &o).unwrap().0.mapv(f64::from), &v(&f, "f32/sigma_LM"), 1e-5, 0.0);
+}
+
+fn cmat(f: &Fixture, p: &str) -> sci_sparse::CsrMatrix<Complex64> {
+    let u = |k: &str| f.array_i64(&format!("{p}/{k}")).iter().map(|&x| x as usize).collect::<Vec<_>>();
+    let data: Vec<Complex64> = f.array_c64(&format!("{p}/data")).iter().copied().collect();
+    let sh = u("shape");
+    sci_sparse::CsrMatrix::from_triplets(&data, &u("row"), &u("col"), (sh[0], sh[1])).unwrap()
+}
+
+#[test]
+fn eigsh_complex_hermitian_matches_scipy() {
+    let f = fx_more();
+    let h = cmat(&f, "h");
+    for key in ["LM", "SM", "LA", "SA"] {
+        let o = EigshOptions { which: which(key), ..Default::default() };
+        let w = eigsh_hermitian_values(&h, 4, &o).unwrap();
+        assert_allclose(&w, &v(&f, &format!("herm/{key}_vals")), 0.0, VALS * 10.0);
+    }
+    for key in ["LM", "LA", "SA"] {
+        let o = EigshOptions { which: which(key), ..Default::default() };
+        let (w, x) = eigsh_hermitian(&h, 4, &o).unwrap();
+        let want_w = v(&f, &format!("herm/{key}_w"));
+        let want_x = f.array_c64(&format!("herm/{key}_v")).into_dimensionality::<Ix2>().unwrap();
+        if key == "LM" {
+            // SciPy's order here is that of ARPACK's Schur form: compare as sets
+            let mut s = w.to_vec();
+            s.sort_by(f64::total_cmp);
+            let mut t = want_w.to_vec();
+            t.sort_by(f64::total_cmp);
+            assert_allclose(&Array1::from(s), &Array1::from(t), 0.0, VALS * 10.0);
+        } else {
+            assert_allclose(&w, &want_w, 0.0, VALS * 10.0);
+        }
+        for j in 0..4 {
+            let xj = x.column(j);
+            let r = &h.dot(&xj).unwrap() - &xj.mapv(|z| z * w[j]);
+            assert!(r.iter().map(|z| z.norm_sqr()).sum::<f64>().sqrt() < 1e-10, "{key} residual");
+            // the same vector up to a complex phase: |<x, y>| = 1
+            let c = want_w.iter().position(|&t| (t - w[j]).abs() < 1e-9).unwrap();
+            let ip: Complex64 = xj.iter().zip(want_x.column(c)).map(|(a, b)| a.conj() * b).sum();
+            assert!((ip.norm() - 1.0).abs() < 1e-10, "{key}: |<x, y>| = {}", ip.norm());
+        }
+    }
+}
+
+#[test]
+fn svds_values_match_scipy() {
+    let f = fx_more();
+    let (a, m) = (mat(&f, "a"), mat(&f, "m"));
+    assert_allclose(
+        &svds_values(&a, 4, &EigshOptions::default()).unwrap(),
+        &v(&f, "svds/LM"),
+        0.0,
+        VALS * 10.0,
+    );
+    let o = EigshOptions { which: Which::SM, ..Default::default() };
+    assert_allclose(&svds_values(&m, 3, &o).unwrap(), &v(&f, "svds/SM"), 0.0, VALS * 10.0);
+}
+
+#[test]
+fn eigsh_dtypes_bad_input_table() {
+    let f = fx_more();
+    let h = cmat(&f, "h");
+    let a32 = mat(&f, "a32").map(|x| x as f32);
+    let rect = sci_sparse::CsrMatrix::<Complex64>::zeros((3, 4));
+    let m = mat(&f, "m");
+    let hv = |k: usize, o: EigshOptions<'_>| eigsh_hermitian_values(&h, k, &o).map(drop);
+    let d = EigshOptions::default;
+    let cases: Vec<(&str, Result<(), SparseError>, &str)> = vec![
+        ("complex k0", hv(0, d()), "k"),
+        ("complex k = n - 1", hv(149, d()), "k"),
+        ("complex BE", hv(2, EigshOptions { which: Which::BE, ..d() }), "which"),
+        ("complex buckling", hv(2, EigshOptions { mode: EigshMode::Buckling, ..d() }), "mode"),
+        ("complex sigma", hv(2, EigshOptions { sigma: Some(0.1), ..d() }), "sigma"),
+        ("complex M", hv(2, EigshOptions { m: Some(&m), ..d() }), "sigma"),
+        ("complex ncv", hv(4, EigshOptions { ncv: Some(5), ..d() }), "ncv"),
+        ("complex v0", hv(2, EigshOptions { v0: Some(Array1::ones(3)), ..d() }), "v0"),
+        ("complex rect", eigsh_hermitian(&rect, 1, &d()).map(drop), "A"),
+        ("f32 k", eigsh_f32(&a32, 150, &d()).map(drop), "k"),
+        (
+            "f32 BE k=1",
+            eigsh_values_f32(&a32, 1, &EigshOptions { which: Which::BE, ..d() }).map(drop),
+            "which",
+        ),
+        ("svds k", svds_values(&m, 150, &d()).map(drop), "k"),
+    ];
+    for (name, r, want) in cases {
+        let arg = match r.unwrap_err() {
+            SparseError::InvalidValue { arg, .. } | SparseError::ShapeMismatch { arg, .. } => arg,
+            e => panic!("{name}: {e}"),
+        };
+        assert_eq!(arg, want, "{name}");
     }
 }

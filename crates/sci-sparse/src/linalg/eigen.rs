@@ -396,7 +396,7 @@ fn shifted_inverse<'a>(
 
 /// The engine run of [`eigsh`] and [`eigsh_values`]: eigenvalues in SciPy's order for
 /// `vectors` (ascending, vectors alike) or not (see [`eigsh_values`]).
-fn solve(
+pub(crate) fn solve(
     a: &dyn LinearOperator,
     k: usize,
     opts: &EigshOptions<'_>,
@@ -432,7 +432,7 @@ fn solve(
                     return Err(invalid("Minv", "Minv should not be specified with M = None."));
                 }
                 let op = standard(a);
-                lanczos(&Pencil { n, op: &op, b: None }, k, opts, vectors)?
+                lanczos(&Pencil { n, complex: false, op: &op, b: None }, k, opts, vectors)?
             }
             Some(mop) => {
                 // mode 2: OP = M^-1 A in the M-inner product
@@ -447,7 +447,7 @@ fn solve(
                     minv(&t[..], w)
                 };
                 let b = from_operator(mop);
-                lanczos(&Pencil { n, op: &op, b: Some(&*b) }, k, opts, vectors)?
+                lanczos(&Pencil { n, complex: false, op: &op, b: Some(&*b) }, k, opts, vectors)?
             }
         };
         return Ok(finish(ritz, |t| t, opts.which, false));
@@ -468,13 +468,13 @@ fn solve(
         EigshMode::Normal => {
             // OP = (A - sigma M)^-1 M, from M v
             let op = |_v: &[f64], bv: &[f64], w: &mut [f64]| opinv(bv, w);
-            lanczos(&Pencil { n, op: &op, b: bm }, k, opts, vectors)?
+            lanczos(&Pencil { n, complex: false, op: &op, b: bm }, k, opts, vectors)?
         }
         EigshMode::Buckling => {
             // OP = (A - sigma M)^-1 A in the A-inner product, from A v
             let op = |_v: &[f64], bv: &[f64], w: &mut [f64]| opinv(bv, w);
             let ba = from_operator(a);
-            lanczos(&Pencil { n, op: &op, b: Some(&*ba) }, k, opts, vectors)?
+            lanczos(&Pencil { n, complex: false, op: &op, b: Some(&*ba) }, k, opts, vectors)?
         }
         EigshMode::Cayley => {
             // OP = (A - sigma M)^-1 (A + sigma M), from v and M v
@@ -485,7 +485,7 @@ fn solve(
                 t.iter_mut().zip(bv).for_each(|(x, &y)| *x += sigma * y);
                 opinv(&t[..], w)
             };
-            lanczos(&Pencil { n, op: &op, b: bm }, k, opts, vectors)?
+            lanczos(&Pencil { n, complex: false, op: &op, b: bm }, k, opts, vectors)?
         }
     };
     let back: fn(f64, f64) -> f64 = match opts.mode {
@@ -497,7 +497,7 @@ fn solve(
 }
 
 /// Maps the Ritz values (most wanted first) back to eigenvalues and orders them as SciPy.
-fn finish(
+pub(crate) fn finish(
     (theta, vecs): Ritz,
     back: impl Fn(f64) -> f64,
     which: Which,

@@ -32,6 +32,25 @@ pub(crate) struct Pencil<'a> {
     pub op: &'a OpFn<'a>,
     /// The inner-product matrix `B` (`None`: the identity, ARPACK's `bmat = 'I'`).
     pub b: Option<&'a BFn<'a>>,
+    /// A complex Hermitian problem in its real form (`n` even, `x = [re; im]`, `OP` commuting
+    /// with `J = [[0, -I], [I, 0]]`): the basis is also kept orthogonal to `J V`, i.e.
+    /// orthogonal in the complex inner product, so each eigenvalue is found once.
+    pub complex: bool,
+}
+
+/// Removes from `w` its components along `J v_i` for the `m` basis rows `v_i`
+/// (`J [a; b] = [-b; a]`): `w = J (t - V^T V t)` with `t = J^T w`.
+fn project_out_j(basis: &[f64], m: usize, n: usize, w: &mut [f64], h: &mut [f64]) {
+    let half = n / 2;
+    let (top, bot) = w.split_at_mut(half);
+    for (a, b) in top.iter_mut().zip(bot.iter_mut()) {
+        (*a, *b) = (*b, -*a);
+    }
+    project_out(basis, m, n, w, None, h);
+    let (top, bot) = w.split_at_mut(half);
+    for (a, b) in top.iter_mut().zip(bot.iter_mut()) {
+        (*a, *b) = (-*b, *a);
+    }
 }
 
 /// The Ritz values `theta` of `OP` that [`lanczos`] found, most wanted first, with their
@@ -171,6 +190,10 @@ pub(crate) fn lanczos(p: &Pencil<'_>, k: usize, opts: &EigshOptions<'_>, vectors
             let vj = &head[j * n..];
             (p.op)(vj, if p.b.is_some() { &bv } else { vj }, w)?;
             let (_, mut beta) = orthogonalize(head, j + 1, n, w, &mut z, p.b, &mut h[..=j], &mut h2[..=j])?;
+            if p.complex {
+                project_out_j(head, j + 1, n, w, &mut h2[..=j]);
+                beta = dot(w, w).sqrt();
+            }
             alpha[j] = h[j];
             let scale = h[..=j].iter().fold(0.0f64, |m, x| m.max(x.abs()));
             if beta <= f64::EPSILON * scale.max(f64::MIN_POSITIVE) || !beta.is_finite() {
@@ -183,6 +206,10 @@ pub(crate) fn lanczos(p: &Pencil<'_>, k: usize, opts: &EigshOptions<'_>, vectors
                 let mut nr = 0.0;
                 for _ in 0..2 {
                     nr = orthogonalize(head, j + 1, n, w, &mut z, p.b, &mut h2[..=j], &mut h3[..=j])?.1;
+                    if p.complex {
+                        project_out_j(head, j + 1, n, w, &mut h2[..=j]);
+                        nr = dot(w, w).sqrt();
+                    }
                 }
                 let inv = if nr > 0.0 { 1.0 / nr } else { 0.0 };
                 w.iter_mut().chain(z.iter_mut()).for_each(|x| *x *= inv);
