@@ -561,6 +561,8 @@ fn eigsh_dtypes_bad_input_table() {
             "which",
         ),
         ("svds k", svds_values(&m, 150, &d()).map(drop), "k"),
+        ("svds M", svds_values(&m, 2, &EigshOptions { m: Some(&m), ..d() }).map(drop), "M"),
+        ("svds mode", svds_values(&m, 2, &EigshOptions { mode: EigshMode::Cayley, ..d() }).map(drop), "M"),
     ];
     for (name, r, want) in cases {
         let arg = match r.unwrap_err() {

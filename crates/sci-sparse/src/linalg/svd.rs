@@ -2,7 +2,7 @@
 
 use sci_array::ndarray::{Array1, Array2, ArrayView1};
 
-use super::eigen::{EigshOptions, Which, eigsh, jacobi_eigh};
+use super::eigen::{EigshMode, EigshOptions, Which, eigsh, jacobi_eigh};
 use super::operator::FnOperator;
 use crate::CsrMatrix;
 use crate::error::{Result, invalid};
@@ -21,7 +21,8 @@ use crate::products::{gather_vec, scatter_vec};
 /// # Errors
 ///
 /// [`SparseError::InvalidValue`](crate::SparseError::InvalidValue) unless
-/// `0 < k < min(m, n)`, for `which` other than LM/SM or a `sigma`; those of [`eigsh`].
+/// `0 < k < min(m, n)`, for `which` other than LM/SM, a `sigma`, or any of `m`, `minv`,
+/// `opinv`, `mode` set (SciPy's `svds` has no such arguments); those of [`eigsh`].
 ///
 /// # Examples
 ///
@@ -51,6 +52,9 @@ pub fn svds(
     }
     if opts.sigma.is_some() {
         return Err(invalid("sigma", "svds has no shift-invert mode"));
+    }
+    if opts.m.is_some() || opts.minv.is_some() || opts.opinv.is_some() || opts.mode != EigshMode::Normal {
+        return Err(invalid("M", "svds takes no M, Minv, OPinv or mode"));
     }
     let cs = &a.cs;
     let tall = m >= n;
