@@ -4,6 +4,7 @@
 //! `(i, j, w)` is an edge from `i` to `j` of weight `w` — stored zeros included, as in
 //! SciPy; duplicates are summed first. With `directed = false`, edges are followed both ways.
 
+mod assignment;
 mod components;
 mod convert;
 mod dijkstra;
@@ -13,6 +14,7 @@ mod matching;
 mod paths;
 mod traversal;
 
+pub use assignment::min_weight_full_bipartite_matching;
 pub use components::{Connection, connected_components, minimum_spanning_tree};
 pub use convert::{construct_dist_matrix, csgraph_from_dense, csgraph_to_dense};
 pub use dijkstra::{DijkstraOptions, MinOnlyPaths, dijkstra, dijkstra_min_only, dijkstra_with, johnson};
