@@ -3,7 +3,10 @@
 use sci_array::ndarray::{Array1, Ix1, Ix2, array};
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
-use sci_optimize::{ConstraintDict, ConstraintType, MinimizerKwargs, OptimizeError, ShgoOptions, shgo};
+use sci_optimize::{
+    Constraint, ConstraintDict, ConstraintType, LinearConstraint, MinimizerKwargs, NonlinearConstraint,
+    OptimizeError, ShgoOptions, shgo,
+};
 use std::f64::consts::PI;
 
 fn rosen(x: &Array1<f64>) -> f64 {
@@ -125,16 +128,33 @@ static G4: [G; 4] = [g4_1, g4_2, g4_3, g4_4];
 static CATTLE: [G; 3] = [cattle_g1, cattle_g2, cattle_h1];
 static INF: [G; 4] = [inf_g1, inf_g2, inf_g3, inf_g4];
 
-fn cons(name: &str) -> Vec<ConstraintDict<'static>> {
-    let ineq = |g: &'static G| ConstraintDict::new(ConstraintType::Ineq, g);
+static G3_PAIR: G = g3;
+fn cons(name: &str) -> Vec<Constraint<'static>> {
+    let ineq = |g: &'static G| Constraint::Dict(ConstraintDict::new(ConstraintType::Ineq, g));
     match name {
+        // SciPy's test3_1: NonlinearConstraint(g, 0, np.inf).
+        "g3_nlc" => vec![Constraint::Nonlinear(NonlinearConstraint::new(
+            &G3_PAIR,
+            array![0.0],
+            array![f64::INFINITY],
+        ))],
+        // x0 + x1 <= 6 and x0 - x1 == 1 as one LinearConstraint.
+        "lin_sum6_eq" => vec![Constraint::Linear(LinearConstraint::new(
+            array![[1.0, 1.0], [1.0, -1.0]],
+            array![f64::NEG_INFINITY, 1.0],
+            array![6.0, 1.0],
+        ))],
         "" => vec![],
         "g_sum6" => vec![ineq(&G_SUM6)],
         "g2" => vec![ineq(&G2)],
         "g3" => vec![ineq(&G3)],
         "g4" => G4.iter().map(ineq).collect(),
         "cattle" => {
-            vec![ineq(&CATTLE[0]), ineq(&CATTLE[1]), ConstraintDict::new(ConstraintType::Eq, &CATTLE[2])]
+            vec![
+                ineq(&CATTLE[0]),
+                ineq(&CATTLE[1]),
+                Constraint::Dict(ConstraintDict::new(ConstraintType::Eq, &CATTLE[2])),
+            ]
         }
         "infeasible" => INF.iter().map(ineq).collect(),
         _ => panic!("unknown constraints {name}"),

