@@ -25,7 +25,7 @@
 //!
 //! | SciPy | here |
 //! | --- | --- |
-//! | `coo_array`, `csr_array`, `csc_array` | [`CooMatrix`], [`CsrMatrix`], [`CscMatrix`] (`toarray`, `tocsr`, `tocsc`, `tocoo`, `transpose`, `nnz`, `sum`, `sum_axis`, `diagonal`, `eliminate_zeros`, `sum_duplicates`, `sort_indices`, `has_canonical_format`, `add`, `sub`, `scale`, `multiply`, `dot`, `dot_dense`, `matmul`, `slice_rows`, `slice_cols`, `select_rows`, `select_cols`, `select`, `max_axis`, `min_axis`, `argmax`, `argmin`, `argmax_axis`, `argmin_axis`, `mean_axis`, `getrow`, `getcol`, `get`, `nbytes`) |
+//! | `coo_array`, `csr_array`, `csc_array` | [`CooMatrix`], [`CsrMatrix`], [`CscMatrix`] (`toarray`, `tocsr`, `tocsc`, `tocoo`, `transpose`, `nnz`, `sum`, `sum_axis`, `diagonal`, `eliminate_zeros`, `sum_duplicates`, `sort_indices`, `has_canonical_format`, `add`, `sub`, `scale`, `multiply`, `dot`, `dot_dense`, `matmul`, `slice_rows`, `slice_cols`, `select_rows`, `select_cols`, `select`, `max_axis`, `min_axis`, `argmax`, `argmin`, `argmax_axis`, `argmin_axis`, `mean_axis`, `setdiag`, `resize`, `reshape`, `div_scalar`, `conj`, `sqrt`/`sin`/... ufuncs, `getrow`, `getcol`, `get`, `nbytes`) |
 //! | `lil_array`, `dia_array`, `bsr_array` | [`LilMatrix`] (`set`, `get`, `getrow`, `rows`, `data`), [`DiaMatrix`] (`offsets`, `data`, `diagonal`), [`BsrMatrix`] (`blocksize`, `indptr`, `indices`, `data`); each with `toarray`, `tocsr`, `tocsc`, `tocoo`, `nnz`, `dot`, `add`, `sub`, `multiply`, `matmul`, `scale` (SciPy's result formats), and `CsrMatrix::tolil` / `todia` / `tobsr` / `tobsr_auto` ([`estimate_blocksize`]) |
 //! | `eye`, `identity`, `diags`, `spdiags`, `random`, `kron`, `kronsum`, `hstack`, `vstack`, `bmat`, `block_diag`, `tril`, `triu`, `find` | [`eye`], [`identity`], [`diags`], [`spdiags`], [`random`], [`kron`], [`kronsum`], [`hstack`], [`vstack`], [`bmat`], [`block_diag`], [`tril`], [`triu`], [`find`] |
 //! | `sparse.linalg.spsolve`, `splu`, `spilu`, `factorized`, `spsolve_triangular`, `inv`, `norm` | [`linalg::spsolve`], [`linalg::splu`], [`linalg::spilu`], [`linalg::factorized`], [`linalg::spsolve_triangular`], [`linalg::inv`], [`linalg::norm`] |
@@ -72,6 +72,7 @@ mod error;
 mod extras;
 mod index;
 mod lil;
+mod modify;
 pub mod linalg;
 mod products;
 mod scalar;
