@@ -6,7 +6,8 @@
 //! * scalar roots: [`root_scalar`] (brentq, brenth, bisect, ridder, toms748, newton, secant,
 //!   halley, with SciPy's iteration and call counts), [`brentq`], [`brenth`], [`bisect`],
 //!   [`ridder`], [`toms748`] (tolerances: [`brentq_with`], ... and [`BracketOptions`]),
-//!   [`newton`], [`fixed_point`] (and [`fixed_point_array`]);
+//!   [`newton`] ([`newton_with`] for all of SciPy's options, [`newton_array`] vectorized),
+//!   [`fixed_point`] (and [`fixed_point_array`]);
 //! * scalar minimization: [`minimize_scalar`] (Brent, bounded, golden), [`bracket`];
 //! * [`minimize`]: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B, TNC (Powell, L-BFGS-B
 //!   and TNC with [`Bounds`]; TNC also as [`minimize_tnc`] and [`fmin_tnc`]), trust-constr ([`minimize_trust_constr`]: bounds,
@@ -92,12 +93,15 @@ pub use nonlin::{
 };
 pub use numdiff::{APPROX_FPRIME_EPSILON, FiniteDiff, approx_fprime, check_grad};
 pub use problem::{IterState, Jac, OptimizeResult, Problem, Solver, Termination, run};
-pub use qap::{QapInit, QapMethod, QuadraticAssignmentOptions, QuadraticAssignmentResult, quadratic_assignment};
+pub use qap::{
+    QapInit, QapMethod, QuadraticAssignmentOptions, QuadraticAssignmentResult, quadratic_assignment,
+};
 pub use scalar_min::{
     Bracket, BracketResult, MinimizeScalarOptions, ScalarMethod, ScalarResult, bracket, minimize_scalar,
 };
 pub use zeros::{
-    BRACKET_RTOL, BRACKET_XTOL, BracketOptions, FixedPointMethod, FixedPointOptions, RootFlag, RootResults,
-    RootScalarMethod, RootScalarOptions, bisect, bisect_with, brenth, brenth_with, brentq, brentq_with,
-    fixed_point, fixed_point_array, newton, ridder, ridder_with, root_scalar, toms748,
+    ArrayFn, BRACKET_RTOL, BRACKET_XTOL, BracketOptions, FixedPointMethod, FixedPointOptions,
+    NewtonArrayOptions, NewtonArrayResult, NewtonOptions, RootFlag, RootResults, RootScalarMethod,
+    RootScalarOptions, ScalarFn, bisect, bisect_with, brenth, brenth_with, brentq, brentq_with, fixed_point,
+    fixed_point_array, newton, newton_array, newton_with, ridder, ridder_with, root_scalar, toms748,
 };

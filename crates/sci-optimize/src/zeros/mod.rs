@@ -4,11 +4,15 @@
 mod bracket;
 mod fixed_point;
 mod newton;
+mod newton_vec;
 mod toms748;
 
 use crate::error::{OptimizeError, Result, invalid};
 use bracket::BrentKind;
 pub use fixed_point::{FixedPointMethod, FixedPointOptions, fixed_point, fixed_point_array};
+pub use newton_vec::{
+    ArrayFn, NewtonArrayOptions, NewtonArrayResult, NewtonOptions, ScalarFn, newton_array, newton_with,
+};
 use std::fmt;
 
 /// SciPy's default absolute tolerance of the bracketing methods (`_xtol = 2e-12`).
@@ -285,7 +289,7 @@ pub fn root_scalar<F: FnMut(f64) -> f64>(f: F, options: &RootScalarOptions<'_>) 
                 if o.x1 == Some(x0) {
                     return Err(invalid("x1", "x1 and x0 must be different"));
                 }
-                newton::secant_iter(&mut |x| g.call(x), x0, o.x1, tol, rtol, maxiter)
+                newton::secant_iter(&mut |x| g.call(x), x0, o.x1, tol, rtol, maxiter).0
             }
             RootScalarMethod::Halley => {
                 let fp = o.fprime.ok_or(OptimizeError::MissingArgument { method: name, arg: "fprime" })?;
@@ -299,10 +303,11 @@ pub fn root_scalar<F: FnMut(f64) -> f64>(f: F, options: &RootScalarOptions<'_>) 
                     rtol,
                     maxiter,
                 )
+                .0
             }
             _ => match o.fprime {
                 Some(fp) => {
-                    newton::newton_iter(&mut |x| g.call(x), &mut |x| fp(x), None, x0, tol, rtol, maxiter)
+                    newton::newton_iter(&mut |x| g.call(x), &mut |x| fp(x), None, x0, tol, rtol, maxiter).0
                 }
                 None => {
                     // SciPy approximates the derivative with `approx_derivative(method='2-point')`.
@@ -314,7 +319,7 @@ pub fn root_scalar<F: FnMut(f64) -> f64>(f: F, options: &RootScalarOptions<'_>) 
                         let h = crate::numdiff::step_2point(x);
                         (gg.call(x + h) - f0) / h
                     };
-                    newton::newton_iter(&mut fcall, &mut dcall, None, x0, tol, rtol, maxiter)
+                    newton::newton_iter(&mut fcall, &mut dcall, None, x0, tol, rtol, maxiter).0
                 }
             },
         }

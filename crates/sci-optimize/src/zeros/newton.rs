@@ -7,6 +7,9 @@ fn isclose(a: f64, b: f64, rtol: f64, atol: f64) -> bool {
     (a - b).abs() <= atol + rtol * b.abs()
 }
 
+/// The result, and SciPy's `RuntimeError` message where `newton(..., disp=True)` raises one.
+pub(crate) type Outcome = (RootResults, Option<String>);
+
 /// Newton (or Halley when `fprime2` is given) from `x0`.
 pub(crate) fn newton_iter(
     f: &mut dyn FnMut(f64) -> f64,
@@ -16,7 +19,7 @@ pub(crate) fn newton_iter(
     tol: f64,
     rtol: f64,
     maxiter: usize,
-) -> RootResults {
+) -> Outcome {
     let method = if fprime2.is_some() { RootScalarMethod::Halley } else { RootScalarMethod::Newton };
     let res = |root, iterations, function_calls, flag: RootFlag| RootResults {
         root,
@@ -33,12 +36,16 @@ pub(crate) fn newton_iter(
         let fval = f(p0);
         calls += 1;
         if fval == 0.0 {
-            return res(p0, itr, calls, RootFlag::Converged);
+            return (res(p0, itr, calls, RootFlag::Converged), None);
         }
         let fder = fprime(p0);
         calls += 1;
         if fder == 0.0 {
-            return res(p0, itr + 1, calls, RootFlag::ConvergenceError);
+            let msg = format!(
+                "Derivative was zero. Failed to converge after {} iterations, value is {p0}.",
+                itr + 1
+            );
+            return (res(p0, itr + 1, calls, RootFlag::ConvergenceError), Some(msg));
         }
         let mut step = fval / fder;
         if let Some(f2) = fprime2.as_mut() {
@@ -51,11 +58,16 @@ pub(crate) fn newton_iter(
         }
         p = p0 - step;
         if isclose(p, p0, rtol, tol) {
-            return res(p, itr + 1, calls, RootFlag::Converged);
+            return (res(p, itr + 1, calls, RootFlag::Converged), None);
         }
         p0 = p;
     }
-    res(p, maxiter, calls, RootFlag::ConvergenceError)
+    (res(p, maxiter, calls, RootFlag::ConvergenceError), Some(max_iter_message(maxiter, p)))
+}
+
+/// SciPy's message when the iteration limit is reached.
+fn max_iter_message(maxiter: usize, p: f64) -> String {
+    format!("Failed to converge after {maxiter} iterations, value is {p}.")
 }
 
 /// The secant method from `x0` (and `x1`, or SciPy's default second point).
@@ -66,7 +78,7 @@ pub(crate) fn secant_iter(
     tol: f64,
     rtol: f64,
     maxiter: usize,
-) -> RootResults {
+) -> Outcome {
     let res = |root, iterations, function_calls, flag: RootFlag| RootResults {
         root,
         iterations,
@@ -94,7 +106,15 @@ pub(crate) fn secant_iter(
     let mut p = p1;
     for itr in 0..maxiter {
         if q1 == q0 {
-            return res((p1 + p0) / 2.0, itr + 1, calls, RootFlag::ConvergenceError);
+            // SciPy raises only when the points differ.
+            let msg = (p1 != p0).then(|| {
+                format!(
+                    "Tolerance of {} reached. Failed to converge after {} iterations, value is {p1}.",
+                    p1 - p0,
+                    itr + 1
+                )
+            });
+            return (res((p1 + p0) / 2.0, itr + 1, calls, RootFlag::ConvergenceError), msg);
         }
         p = if q1.abs() > q0.abs() {
             (-q0 / q1 * p1 + p0) / (1.0 - q0 / q1)
@@ -102,7 +122,7 @@ pub(crate) fn secant_iter(
             (-q1 / q0 * p0 + p1) / (1.0 - q1 / q0)
         };
         if isclose(p, p1, rtol, tol) {
-            return res(p, itr + 1, calls, RootFlag::Converged);
+            return (res(p, itr + 1, calls, RootFlag::Converged), None);
         }
         p0 = p1;
         q0 = q1;
@@ -110,5 +130,5 @@ pub(crate) fn secant_iter(
         q1 = f(p1);
         calls += 1;
     }
-    res(p, maxiter, calls, RootFlag::ConvergenceError)
+    (res(p, maxiter, calls, RootFlag::ConvergenceError), Some(max_iter_message(maxiter, p)))
 }
