@@ -4,8 +4,9 @@
 //!
 //! SciPy's generators stop at every `yield` and `shgo` pulls from them until the cache holds `n`
 //! new vertices, so a refinement can pause in the middle and resume at the next iteration. Rust
-//! has no stable generators: each one runs on its own thread and hands the complex back and
-//! forth over a rendezvous channel ([`Coroutine`]), which keeps SciPy's control flow line for
+//! has no stable generators: each one runs on its own thread and hands the complex back over a
+//! rendezvous channel when SciPy's caller would stop pulling ([`Coroutine`]), which keeps
+//! SciPy's control flow line for
 //! line, including Python's function-scoped loop variables (a stale `vl` or `a_vu` from an
 //! earlier loop is read where SciPy reads it).
 
@@ -193,12 +194,16 @@ impl Complex {
     }
 }
 
-/// The generator side of a [`Coroutine`]: owns the lock on the complex between two yields.
+/// The generator side of a [`Coroutine`]: owns the lock on the complex while it runs.
 pub(crate) struct Yielder<'m> {
     m: &'m Mutex<Complex>,
     guard: Option<MutexGuard<'m, Complex>>,
-    resume: Receiver<bool>,
-    out: SyncSender<Step>,
+    resume: Receiver<Option<usize>>,
+    out: SyncSender<(Step, usize)>,
+    /// Run on until the complex holds this many vertices at a `yield`.
+    target: usize,
+    /// `yield`s since the last resume.
+    yields: usize,
 }
 
 fn lock(m: &Mutex<Complex>) -> MutexGuard<'_, Complex> {
@@ -226,17 +231,25 @@ impl Yielder<'_> {
     }
 
     fn cx(&mut self) -> &mut Complex {
-        self.guard.as_mut().expect("the generator holds the complex between yields")
+        self.guard.as_mut().expect("the generator holds the complex while it runs")
     }
 
-    /// Python's `yield`.
+    /// Python's `yield`. SciPy's callers only test the number of vertices between two `next`
+    /// calls (`while len(V.cache) < n: next(gen)`), so the generator runs on by itself until
+    /// that test would stop the caller, and only then hands the complex back.
     fn yld(&mut self) -> Result<(), GenErr> {
+        self.yields += 1;
+        if self.cx().len() < self.target {
+            return Ok(());
+        }
         self.guard = None;
-        if self.out.send(Step::Yielded).is_err() {
+        if self.out.send((Step::Yielded, self.yields)).is_err() {
             return Err(GenErr::Stop);
         }
         match self.resume.recv() {
-            Ok(true) => {
+            Ok(Some(target)) => {
+                self.target = target;
+                self.yields = 0;
                 self.guard = Some(lock(self.m));
                 Ok(())
             }
@@ -245,10 +258,11 @@ impl Yielder<'_> {
     }
 }
 
-/// A generator running on its own thread: [`Coroutine::next`] is Python's `next(gen)`.
+/// A generator running on its own thread; [`Coroutine::run_until`] is Python's
+/// `while len(V.cache) < target: next(gen)`.
 pub(crate) struct Coroutine {
-    resume: SyncSender<bool>,
-    steps: Receiver<Step>,
+    resume: SyncSender<Option<usize>>,
+    steps: Receiver<(Step, usize)>,
     finished: bool,
 }
 
@@ -265,13 +279,14 @@ impl Coroutine {
         m: &'env Mutex<Complex>,
         which: Gen,
     ) -> Coroutine {
-        let (resume_tx, resume_rx) = sync_channel::<bool>(0);
-        let (step_tx, step_rx) = sync_channel::<Step>(0);
+        let (resume_tx, resume_rx) = sync_channel::<Option<usize>>(0);
+        let (step_tx, step_rx) = sync_channel::<(Step, usize)>(0);
         scope.spawn(move || {
-            if resume_rx.recv() != Ok(true) {
+            let Ok(Some(target)) = resume_rx.recv() else {
                 return;
-            }
-            let mut y = Yielder { m, guard: Some(lock(m)), resume: resume_rx, out: step_tx };
+            };
+            let mut y =
+                Yielder { m, guard: Some(lock(m)), resume: resume_rx, out: step_tx, target, yields: 0 };
             let r = match which {
                 Gen::CyclicProduct => cyclic_product(&mut y),
                 Gen::RefineLocalSpace(o, s) => refine_local_space(&mut y, &o, &s),
@@ -283,22 +298,24 @@ impl Coroutine {
                 Err(GenErr::Key) => Step::RaisedKey,
                 Err(GenErr::Stop) => return,
             };
-            let _ = y.out.send(step);
+            let _ = y.out.send((step, y.yields));
         });
         Coroutine { resume: resume_tx, steps: step_rx, finished: false }
     }
 
-    /// `next(gen)`: runs to the next `yield`; an exhausted generator gives `Done` again.
-    pub(crate) fn next(&mut self) -> Step {
+    /// Runs the generator until a `yield` finds at least `target` vertices (`Yielded`), or to
+    /// its end (`Done`) or exception; also returns the number of `yield`s passed. An exhausted
+    /// generator gives `Done` again.
+    pub(crate) fn run_until(&mut self, target: usize) -> (Step, usize) {
         if self.finished {
-            return Step::Done;
+            return (Step::Done, 0);
         }
-        if self.resume.send(true).is_err() {
+        if self.resume.send(Some(target)).is_err() {
             self.finished = true;
-            return Step::Done;
+            return (Step::Done, 0);
         }
-        let s = self.steps.recv().unwrap_or(Step::Done);
-        if s != Step::Yielded {
+        let s = self.steps.recv().unwrap_or((Step::Done, 0));
+        if s.0 != Step::Yielded {
             self.finished = true;
         }
         s
@@ -308,7 +325,7 @@ impl Coroutine {
 impl Drop for Coroutine {
     fn drop(&mut self) {
         if !self.finished {
-            let _ = self.resume.send(false);
+            let _ = self.resume.send(None);
         }
     }
 }

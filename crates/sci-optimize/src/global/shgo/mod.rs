@@ -576,22 +576,24 @@ where
         let nt = self.len() + n;
         while self.len() < nt {
             if self.has_tv() {
-                let step = self.rls.as_mut().map_or(Step::RaisedAttr, Coroutine::next);
+                let step = self.rls.as_mut().map_or(Step::RaisedAttr, |c| c.run_until(nt).0);
                 if step != Step::Yielded {
+                    // The sub-cube is done (or its generator failed): refine the next one.
                     let vp = self.lock().tv.as_ref().and_then(|t| t.first().cloned());
                     let Some((o, s)) = vp else {
                         return Err(invalid("n", "the complex has no sub-cube left to refine"));
                     };
                     self.rls = None;
                     let mut co = Coroutine::spawn(self.scope, self.cx, Gen::RefineLocalSpace(o, s));
-                    let first = co.next();
+                    let (first, yields) = co.run_until(nt);
                     self.rls = Some(co);
-                    match first {
-                        Step::Yielded => {}
-                        Step::Done => {
+                    match (first, yields) {
+                        (Step::Done, 0) => {
                             return Err(invalid("n", "the refinement stopped before its first vertex"));
                         }
-                        Step::RaisedAttr | Step::RaisedKey => self.triangulate(Some(nt))?,
+                        // SciPy's `except (AttributeError, KeyError)` around the first `next`.
+                        (Step::RaisedAttr | Step::RaisedKey, 0) => self.triangulate(Some(nt))?,
+                        _ => {}
                     }
                 }
             } else {
@@ -612,7 +614,7 @@ where
         match n {
             None => {
                 let mut co = Coroutine::spawn(self.scope, self.cx, Gen::CyclicProduct);
-                while co.next() == Step::Yielded {}
+                co.run_until(usize::MAX);
                 self.cp = Some(co);
                 self.push_full_box();
             }
@@ -620,11 +622,10 @@ where
                 if self.cp.is_none() {
                     self.cp = Some(Coroutine::spawn(self.scope, self.cx, Gen::CyclicProduct));
                 }
-                while self.len() < n {
-                    let step = self.cp.as_mut().map_or(Step::Done, Coroutine::next);
+                if self.len() < n {
+                    let step = self.cp.as_mut().map_or(Step::Done, |c| c.run_until(n).0);
                     if step != Step::Yielded {
                         self.push_full_box();
-                        break;
                     }
                 }
             }
@@ -641,10 +642,7 @@ where
                 for (o, s) in tvs {
                     self.rls = None;
                     let mut co = Coroutine::spawn(self.scope, self.cx, Gen::RefineLocalSpace(o, s));
-                    let mut step = co.next();
-                    while step == Step::Yielded {
-                        step = co.next();
-                    }
+                    let (step, _) = co.run_until(usize::MAX);
                     self.rls = Some(co);
                     if step != Step::Done {
                         return Err(invalid("n", "the refinement of the complex failed as SciPy's does"));
