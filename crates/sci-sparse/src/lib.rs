@@ -33,7 +33,7 @@
 //! | `sparse.linalg.expm`, `expm_multiply`, `onenormest` | [`linalg::expm`], [`linalg::expm_multiply`], [`linalg::onenormest`] |
 //! | `sparse.linalg.cg`, `bicg`, `bicgstab`, `cgs`, `gmres`, `lgmres`, `gcrotmk`, `minres`, `LinearOperator` | [`linalg::cg`], [`linalg::bicg`], [`linalg::bicgstab`], [`linalg::cgs`], [`linalg::gmres`], [`linalg::lgmres`], [`linalg::gcrotmk`], [`linalg::minres`], [`linalg::LinearOperator`] |
 //! | `sparse.linalg.eigsh`, `eigs`, `lobpcg`, `svds` | [`linalg::eigsh`], [`linalg::eigs`], [`linalg::lobpcg`], [`linalg::svds`] |
-//! | `sparse.csgraph.*` | [`csgraph::connected_components`], [`csgraph::shortest_path`], [`csgraph::dijkstra`], [`csgraph::bellman_ford`], [`csgraph::johnson`], [`csgraph::dijkstra_min_only`], [`csgraph::floyd_warshall`], [`csgraph::minimum_spanning_tree`], [`csgraph::breadth_first_order`], [`csgraph::depth_first_order`], [`csgraph::reverse_cuthill_mckee`], [`csgraph::laplacian`], [`csgraph::maximum_flow`], [`csgraph::min_weight_full_bipartite_matching`], ... |
+//! | `sparse.csgraph.*` | [`csgraph::connected_components`], [`csgraph::shortest_path`], [`csgraph::dijkstra`], [`csgraph::bellman_ford`], [`csgraph::johnson`], [`csgraph::dijkstra_min_only`], [`csgraph::yen`], [`csgraph::floyd_warshall`], [`csgraph::minimum_spanning_tree`], [`csgraph::breadth_first_order`], [`csgraph::depth_first_order`], [`csgraph::reverse_cuthill_mckee`], [`csgraph::laplacian`], [`csgraph::maximum_flow`], [`csgraph::min_weight_full_bipartite_matching`], ... |
 //!
 //! Errors are [`SparseError`]; where SciPy warns `MatrixRankWarning` and returns NaN for a
 //! singular system this crate returns [`SparseError::SingularMatrix`].

@@ -83,7 +83,7 @@ const POPPED: u8 = 3;
 
 /// Reusable heap and node states of one Dijkstra sweep.
 #[derive(Default)]
-struct Scratch {
+pub(super) struct Scratch {
     heap: BinaryHeap<Reverse<(OrdF64, usize)>>,
     state: Vec<u8>,
 }
@@ -91,7 +91,7 @@ struct Scratch {
 /// One multi-source Dijkstra sweep as SciPy's `_dijkstra_*_multi` runs it: the sources start
 /// scanned at distance 0; a node enters the heap when reached within `limit`. `d`, `p` (and
 /// `from`) must hold `inf`, -9999 (and -9999) on entry.
-fn sweep(
+pub(super) fn sweep(
     g: &Graph,
     srcs: &[usize],
     unweighted: bool,
@@ -325,11 +325,24 @@ pub fn johnson(
         return Err(invalid("csgraph", "graph should not have NaN weights"));
     }
     let src = sources(g.n, indices)?;
+    let h = reweight(&mut g, directed)?;
+    let mut sp = rows(&g, &src, false, f64::INFINITY);
+    for (mut row, &s) in sp.dist.axis_iter_mut(Axis(0)).zip(&src) {
+        for (d, &hj) in row.iter_mut().zip(&h) {
+            *d += hj;
+            *d -= h[s];
+        }
+    }
+    Ok(sp)
+}
+
+/// Johnson's reweighting in place: Bellman-Ford potentials `h` from a virtual node joined to
+/// every node by a 0 edge, relaxed in SciPy's order (rows in turn, updates seen at once) so
+/// the potentials match its, then `w(i, j) += h[i] - h[j]`. Returns `h`.
+pub(super) fn reweight(g: &mut Graph, directed: bool) -> Result<Vec<f64>> {
     let n = g.n;
     let c = &g.out;
     let negative_cycle = || invalid("csgraph", "Negative cycle detected");
-    // Bellman-Ford from a virtual node joined to every node by a 0 edge, relaxed in
-    // SciPy's order (rows in turn, updates seen at once) so the potentials match its.
     let mut h = vec![0.0f64; n];
     if directed {
         for _ in 0..n {
@@ -359,12 +372,5 @@ pub fn johnson(
             g.out.data[k] -= h[g.out.indices[k]];
         }
     }
-    let mut sp = rows(&g, &src, false, f64::INFINITY);
-    for (mut row, &s) in sp.dist.axis_iter_mut(Axis(0)).zip(&src) {
-        for (d, &hj) in row.iter_mut().zip(&h) {
-            *d += hj;
-            *d -= h[s];
-        }
-    }
-    Ok(sp)
+    Ok(h)
 }

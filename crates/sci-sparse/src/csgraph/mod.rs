@@ -13,6 +13,7 @@ mod laplacian;
 mod matching;
 mod paths;
 mod traversal;
+mod yen;
 
 pub use assignment::min_weight_full_bipartite_matching;
 pub use components::{Connection, connected_components, minimum_spanning_tree};
@@ -26,6 +27,7 @@ pub use traversal::{
     breadth_first_order, breadth_first_tree, depth_first_order, depth_first_tree, reconstruct_path,
     reverse_cuthill_mckee,
 };
+pub use yen::yen;
 
 use crate::CsrMatrix;
 use crate::cs::Cs;
