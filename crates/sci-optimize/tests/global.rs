@@ -74,7 +74,7 @@ fn bounds(fx: &Fixture, key: &str) -> Vec<(f64, f64)> {
     b.rows().into_iter().map(|r| (r[0], r[1])).collect()
 }
 
-fn de_options(fx: &Fixture, key: &str) -> DifferentialEvolutionOptions {
+fn de_options(fx: &Fixture, key: &str) -> DifferentialEvolutionOptions<'static> {
     let o = fx.get(&format!("{key}/opts"));
     let mut d = DifferentialEvolutionOptions::default();
     let p = |k: &str| format!("{key}/opts/{k}");
@@ -206,7 +206,7 @@ fn differential_evolution_bad_input() {
     let bad_bounds =
         "bounds should be a sequence containing finite real valued (min, max) pairs for each value in x";
     let mutation = "The mutation constant must be a float in U[0, 2), or specified as a tuple(min, max) where min < max and min, max are in U[0, 2).";
-    let table: Vec<(Vec<(f64, f64)>, DifferentialEvolutionOptions, &str, &str)> = vec![
+    let table: Vec<(Vec<(f64, f64)>, DifferentialEvolutionOptions<'_>, &str, &str)> = vec![
         (vec![], ok.clone(), "bounds", bad_bounds),
         (vec![(0.0, f64::INFINITY)], ok.clone(), "bounds", bad_bounds),
         (vec![(f64::NAN, 1.0)], ok.clone(), "bounds", bad_bounds),

@@ -7,6 +7,55 @@ use crate::minimize::messages;
 use crate::minimize::{Bounds, Method, MinimizeOptions, minimize};
 use ndarray::{Array1, Array2, Axis};
 use sci_array::random::Generator;
+use std::fmt;
+use std::ops::ControlFlow;
+
+/// What [`differential_evolution`] hands its callback after each generation: SciPy's
+/// `intermediate_result` (with its `convergence` attribute).
+#[derive(Debug, Clone, Copy)]
+pub struct DifferentialEvolutionIntermediate<'r> {
+    /// The best member so far, in the parameters' units.
+    pub x: &'r Array1<f64>,
+    /// The objective at `x`.
+    pub fun: f64,
+    /// `tol / (std(energies) / (|mean(energies)| + eps) + eps)`: the run converges when it
+    /// reaches 1 (with `atol = 0`); 0 while some energy is infinite.
+    pub convergence: f64,
+    /// Generations done.
+    pub nit: usize,
+    /// Objective evaluations so far.
+    pub nfev: usize,
+}
+
+/// The callback of [`differential_evolution`]: called after every generation (not before the
+/// first); `ControlFlow::Break(())` stops the run as SciPy's `StopIteration` (or a `True`
+/// return) does: `success = false`, message "callback function requested stop early", and
+/// the best member is still polished.
+///
+/// # Examples
+///
+/// ```
+/// use std::cell::Cell;
+/// use std::ops::ControlFlow;
+/// use sci_optimize::{DifferentialEvolutionIntermediate, DifferentialEvolutionOptions, differential_evolution};
+/// use sci_optimize::sci_array::ndarray::Array1;
+/// let calls = Cell::new(0);
+/// let cb = |r: &DifferentialEvolutionIntermediate<'_>| {
+///     calls.set(calls.get() + 1);
+///     if r.nit == 3 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+/// };
+/// let sphere = |x: &Array1<f64>| x.dot(x);
+/// let o = DifferentialEvolutionOptions { seed: Some(7), polish: false, callback: Some(&cb), ..Default::default() };
+/// let r = differential_evolution(sphere, &[(-3.0, 4.0); 3], &o)?;
+/// assert_eq!((calls.get(), r.nit, r.success), (3, 3, false));
+/// assert_eq!(r.message, "callback function requested stop early");
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub type DifferentialEvolutionCallback<'a> =
+    &'a dyn Fn(&DifferentialEvolutionIntermediate<'_>) -> ControlFlow<()>;
+
+/// SciPy's message when the callback stops [`differential_evolution`].
+const CALLBACK_STOPPED: &str = "callback function requested stop early";
 
 /// The mutation strategies of [`differential_evolution`] (SciPy's `strategy=` strings).
 ///
@@ -97,8 +146,8 @@ pub enum Updating {
 }
 
 /// Options of [`differential_evolution`]: SciPy's keyword arguments with SciPy's defaults.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DifferentialEvolutionOptions {
+#[derive(Clone)]
+pub struct DifferentialEvolutionOptions<'a> {
     /// `strategy` (default best1bin).
     pub strategy: Strategy,
     /// `maxiter`: number of generations at most (default 1000).
@@ -129,9 +178,33 @@ pub struct DifferentialEvolutionOptions {
     pub x0: Option<Array1<f64>>,
     /// `integrality`: which parameters take integer values only.
     pub integrality: Option<Vec<bool>>,
+    /// `callback`: called after every generation; it can stop the run.
+    pub callback: Option<DifferentialEvolutionCallback<'a>>,
 }
 
-impl Default for DifferentialEvolutionOptions {
+impl fmt::Debug for DifferentialEvolutionOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DifferentialEvolutionOptions")
+            .field("strategy", &self.strategy)
+            .field("maxiter", &self.maxiter)
+            .field("popsize", &self.popsize)
+            .field("tol", &self.tol)
+            .field("mutation", &self.mutation)
+            .field("recombination", &self.recombination)
+            .field("seed", &self.seed)
+            .field("polish", &self.polish)
+            .field("init", &self.init)
+            .field("atol", &self.atol)
+            .field("updating", &self.updating)
+            .field("workers", &self.workers)
+            .field("x0", &self.x0)
+            .field("integrality", &self.integrality)
+            .field("callback", &self.callback.is_some())
+            .finish()
+    }
+}
+
+impl Default for DifferentialEvolutionOptions<'_> {
     fn default() -> Self {
         DifferentialEvolutionOptions {
             strategy: Strategy::default(),
@@ -148,6 +221,7 @@ impl Default for DifferentialEvolutionOptions {
             workers: 1,
             x0: None,
             integrality: None,
+            callback: None,
         }
     }
 }
@@ -190,7 +264,8 @@ pub struct DifferentialEvolutionResult {
 /// same seed and `polish = false` the run takes SciPy's path (up to the rounding of the
 /// objective itself). Polishing runs L-BFGS-B ([`crate::minimize`]) inside the bounds, as SciPy
 /// does (with `integrality`, over the continuous parameters only); SciPy's `init="sobol"`/`"halton"`,
-/// `callback`, `constraints` and `vectorized` are not available.
+/// `constraints` and `vectorized` are not available. The `callback` is called where SciPy
+/// calls it, after each generation, and can stop the run.
 ///
 /// With `workers != 1` (or `updating = Deferred`) a generation's trials are evaluated
 /// together, on rayon threads when `workers != 1`; the objective must be `Sync`.
@@ -228,7 +303,7 @@ pub struct DifferentialEvolutionResult {
 pub fn differential_evolution<F>(
     func: F,
     bounds: &[(f64, f64)],
-    options: &DifferentialEvolutionOptions,
+    options: &DifferentialEvolutionOptions<'_>,
 ) -> Result<DifferentialEvolutionResult>
 where
     F: Fn(&Array1<f64>) -> f64 + Sync,
@@ -239,7 +314,7 @@ where
 
 struct Solver<'a, F> {
     func: &'a F,
-    o: &'a DifferentialEvolutionOptions,
+    o: &'a DifferentialEvolutionOptions<'a>,
     rng: Generator,
     /// Lower and upper limits (after the integrality adjustment).
     lo: Vec<f64>,
@@ -264,7 +339,7 @@ impl<'a, F> Solver<'a, F>
 where
     F: Fn(&Array1<f64>) -> f64 + Sync,
 {
-    fn new(func: &'a F, bounds: &[(f64, f64)], o: &'a DifferentialEvolutionOptions) -> Result<Self> {
+    fn new(func: &'a F, bounds: &[(f64, f64)], o: &'a DifferentialEvolutionOptions<'a>) -> Result<Self> {
         check_finite_bounds(bounds)?;
         check_workers(o.workers)?;
         let (scale, dither) = match o.mutation {
@@ -405,6 +480,16 @@ where
                 self.pop.swap([0, k], [l, k]);
             }
         }
+    }
+
+    /// SciPy's `convergence` property: `std / (|mean| + eps)` of the energies, infinite while
+    /// one of them is.
+    fn convergence(&self) -> f64 {
+        if self.energies.iter().any(|e| e.is_infinite()) {
+            return f64::INFINITY;
+        }
+        let (mean, std) = np_mean_std(&self.energies);
+        std / (mean.abs() + f64::EPSILON)
     }
 
     fn converged(&self) -> bool {
@@ -551,15 +636,38 @@ where
         let mut nit = 0;
         self.init_energies();
         let mut converged = false;
+        let mut stopped = false;
         for it in 1..=self.o.maxiter {
             nit = it;
             self.next_generation();
+            if let Some(cb) = self.o.callback {
+                let x = self.scale_row(self.pop.row(0));
+                let convergence = self.o.tol / (self.convergence() + f64::EPSILON);
+                let r = DifferentialEvolutionIntermediate {
+                    x: &x,
+                    fun: self.energies[0],
+                    convergence,
+                    nit: it,
+                    nfev: self.nfev,
+                };
+                if cb(&r).is_break() {
+                    stopped = true;
+                    break;
+                }
+            }
             if self.converged() {
                 converged = true;
                 break;
             }
         }
-        let message = if converged { messages::SUCCESS } else { messages::MAXITER }.to_string();
+        let message = if stopped {
+            CALLBACK_STOPPED
+        } else if converged {
+            messages::SUCCESS
+        } else {
+            messages::MAXITER
+        }
+        .to_string();
         let mut x = self.scale_row(self.pop.row(0));
         let mut fun = self.energies[0];
         let mut jac = None;

@@ -10,8 +10,8 @@ mod shgo;
 pub use basinhopping::{BasinhoppingOptions, BasinhoppingResult, basinhopping};
 pub use brute::{BruteOptions, BruteResult, GridRange, brute};
 pub use differential_evolution::{
-    DifferentialEvolutionOptions, DifferentialEvolutionResult, Init, Mutation, Strategy, Updating,
-    differential_evolution,
+    DifferentialEvolutionCallback, DifferentialEvolutionIntermediate, DifferentialEvolutionOptions,
+    DifferentialEvolutionResult, Init, Mutation, Strategy, Updating, differential_evolution,
 };
 pub use dual_annealing::{DualAnnealingOptions, DualAnnealingResult, dual_annealing};
 pub use shgo::{MinimizerKwargs, SamplingMethod, ShgoOptions, ShgoResult, shgo};
