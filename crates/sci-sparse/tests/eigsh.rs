@@ -11,8 +11,9 @@ use sci_array::num_complex::Complex64;
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_sparse::linalg::{
-    EigshMode, EigshOptions, FnOperator, LinearOperator, SpluOptions, Which, eigsh, eigsh_f32,
-    eigsh_hermitian, eigsh_hermitian_values, eigsh_values, eigsh_values_f32, splu, svds_values,
+    EigsOptions, EigshMode, EigshOptions, FnOperator, LinearOperator, SpluOptions, Which, WhichEigs,
+    eigs_complex, eigsh, eigsh_f32, eigsh_hermitian, eigsh_hermitian_values, eigsh_values, eigsh_values_f32,
+    splu, svds_values,
 };
 use sci_sparse::{CsrMatrix, SparseError};
 
@@ -498,7 +499,7 @@ fn eigsh_complex_hermitian_matches_scipy() {
         let o = EigshOptions { which: which(key), ..Default::default() };
         let (w, x) = eigsh_hermitian(&h, 4, &o).unwrap();
         let want_w = v(&f, &format!("herm/{key}_w"));
-        let want_x = f.array_c64(&format!("herm/{key}_v")).into_dimensionality::<Ix2>().unwrap();
+        let want_x = f.array_c64("herm/LA_v").into_dimensionality::<Ix2>().unwrap();
         if key == "LM" {
             // SciPy's order here is that of ARPACK's Schur form: compare as sets
             let mut s = w.to_vec();
@@ -513,10 +514,67 @@ fn eigsh_complex_hermitian_matches_scipy() {
             let xj = x.column(j);
             let r = &h.dot(&xj).unwrap() - &xj.mapv(|z| z * w[j]);
             assert!(r.iter().map(|z| z.norm_sqr()).sum::<f64>().sqrt() < 1e-10, "{key} residual");
-            // the same vector up to a complex phase: |<x, y>| = 1
-            let c = want_w.iter().position(|&t| (t - w[j]).abs() < 1e-9).unwrap();
-            let ip: Complex64 = xj.iter().zip(want_x.column(c)).map(|(a, b)| a.conj() * b).sum();
-            assert!((ip.norm() - 1.0).abs() < 1e-10, "{key}: |<x, y>| = {}", ip.norm());
+            if key == "LA" {
+                // the same vector up to a complex phase: |<x, y>| = 1
+                let ip: Complex64 = xj.iter().zip(want_x.column(j)).map(|(a, b)| a.conj() * b).sum();
+                assert!((ip.norm() - 1.0).abs() < 1e-10, "{key}: |<x, y>| = {}", ip.norm());
+            }
+        }
+    }
+}
+
+#[test]
+fn eigs_complex_matches_scipy() {
+    let f = fx_more();
+    let c = cmat(&f, "c");
+    let spectrum = f.array_c64("eigs_complex/spectrum");
+    let sorted = |w: &Array1<Complex64>| {
+        let mut s = w.to_vec();
+        s.sort_by(|a, b| a.re.total_cmp(&b.re).then(a.im.total_cmp(&b.im)));
+        s
+    };
+    for (which, key) in [
+        (WhichEigs::LM, "LM"),
+        (WhichEigs::LR, "LR"),
+        (WhichEigs::SR, "SR"),
+        (WhichEigs::LI, "LI"),
+        (WhichEigs::SI, "SI"),
+    ] {
+        let (w, x) = eigs_complex(&c, 4, &EigsOptions { which, ..Default::default() }).unwrap();
+        // SciPy's order is ARPACK's: compare as sets; |lambda| ~ 4, converged to eps relative
+        let want = f.array_c64(&format!("eigs_complex/{key}_w")).into_dimensionality::<Ix1>().unwrap();
+        for (a, b) in sorted(&w).iter().zip(sorted(&want)) {
+            assert!((a - b).norm() < 1e-11, "{key}: {a} vs {b}");
+        }
+        for j in 0..4 {
+            assert!(spectrum.iter().any(|s| (s - w[j]).norm() < 1e-10), "{key}: {} not an eigenvalue", w[j]);
+            let xj = x.column(j);
+            let r = &c.dot(&xj).unwrap() - &xj.mapv(|z| z * w[j]);
+            assert!(r.iter().map(|z| z.norm_sqr()).sum::<f64>().sqrt() < 1e-10, "{key} residual");
+            if which == WhichEigs::LM {
+                let want_x = f.array_c64("eigs_complex/LM_v").into_dimensionality::<Ix2>().unwrap();
+                let p = want.iter().position(|t| (t - w[j]).norm() < 1e-9).unwrap();
+                let ip: Complex64 = xj.iter().zip(want_x.column(p)).map(|(a, b)| a.conj() * b).sum();
+                assert!((ip.norm() - 1.0).abs() < 1e-10, "|<x, y>| = {}", ip.norm());
+            }
+        }
+    }
+    // bad input
+    let d = EigsOptions::default;
+    for (name, r, arg) in [
+        ("k0", eigs_complex(&c, 0, &d()), "k"),
+        ("k = n - 1", eigs_complex(&c, 149, &d()), "k"),
+        ("ncv", eigs_complex(&c, 4, &EigsOptions { ncv: Some(5), ..d() }), "ncv"),
+        ("sigma", eigs_complex(&c, 2, &EigsOptions { sigma: Some(0.5), ..d() }), "sigma"),
+        ("v0", eigs_complex(&c, 2, &EigsOptions { v0: Some(Array1::zeros(150)), ..d() }), "v0"),
+        ("v0 length", eigs_complex(&c, 2, &EigsOptions { v0: Some(Array1::ones(2)), ..d() }), "v0"),
+        ("rect", eigs_complex(&sci_sparse::CsrMatrix::<Complex64>::zeros((3, 4)), 1, &d()), "A"),
+    ] {
+        match r.unwrap_err() {
+            SparseError::InvalidValue { arg: a, .. } | SparseError::ShapeMismatch { arg: a, .. } => {
+                assert_eq!(a, arg, "{name}")
+            }
+            e => panic!("{name}: {e}"),
         }
     }
 }

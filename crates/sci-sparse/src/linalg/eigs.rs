@@ -1,6 +1,6 @@
 //! `eigs`: a few eigenvalues of a general (non-symmetric) operator by restarted Arnoldi.
 
-use sci_array::ndarray::{Array1, Array2, ArrayView1, s};
+use sci_array::ndarray::{Array1, Array2, ArrayView1, LinalgScalar, s};
 use sci_array::num_complex::Complex64;
 use sci_array::random::default_rng;
 
@@ -183,13 +183,13 @@ pub fn eigs<A: LinearOperator + ?Sized>(
     Ok((nu.mapv(|z| sigma + one / z), vecs))
 }
 
-/// The Arnoldi iteration of [`eigs`] on the operator `a` (`opts.sigma` is not looked at).
-fn arnoldi<A: LinearOperator + ?Sized>(
-    a: &A,
+/// SciPy's checks of `eigs` for an `(m, n)` operator: `(ncv, maxiter, tol)` with their
+/// defaults (`min(n, max(2k + 1, 20))`, `10 n`, machine epsilon).
+pub(crate) fn arnoldi_setup(
+    (m, n): (usize, usize),
     k: usize,
     opts: &EigsOptions,
-) -> Result<(Array1<Complex64>, Array2<Complex64>)> {
-    let (m, n) = a.shape();
+) -> Result<(usize, usize, f64)> {
     if m != n {
         return Err(shape_err("A", "a square operator", &[m, n]));
     }
@@ -205,6 +205,17 @@ fn arnoldi<A: LinearOperator + ?Sized>(
     }
     let maxiter = opts.maxiter.unwrap_or(10 * n).max(1);
     let tol = if opts.tol > 0.0 { opts.tol } else { f64::EPSILON };
+    Ok((ncv, maxiter, tol))
+}
+
+/// The Arnoldi iteration of [`eigs`] on the operator `a` (`opts.sigma` is not looked at).
+fn arnoldi<A: LinearOperator + ?Sized>(
+    a: &A,
+    k: usize,
+    opts: &EigsOptions,
+) -> Result<(Array1<Complex64>, Array2<Complex64>)> {
+    let (ncv, maxiter, tol) = arnoldi_setup(a.shape(), k, opts)?;
+    let n = a.shape().0;
     let eps23 = f64::EPSILON.powf(2.0 / 3.0);
     let mut rng = default_rng(0);
     let v0 = match &opts.v0 {
@@ -322,13 +333,21 @@ fn arnoldi<A: LinearOperator + ?Sized>(
         for (j, c) in q.iter().enumerate() {
             qm.column_mut(j).assign(c);
         }
-        let next = v.row(ncv).to_owned();
-        let new_v = qm.t().dot(&basis);
-        let new_av = qm.t().dot(&av);
-        v.slice_mut(s![..p, ..]).assign(&new_v);
-        av.slice_mut(s![..p, ..]).assign(&new_av);
-        v.row_mut(p).assign(&next);
-        l = p;
+        l = restart_basis(&mut v, &mut av, &qm);
     }
     Err(SparseError::NoConvergence { iterations: maxiter })
+}
+
+/// Thick restart of an Arnoldi basis of `ncv` rows (`av` its images, `v` one row more): rows
+/// `V[..p] = Q^T V[..ncv]` and `AV[..p] = Q^T AV` for the `(ncv, p)` coordinates `Q`, the
+/// next Arnoldi vector `V[ncv]` moved to row `p`. Returns `p`.
+pub(crate) fn restart_basis<T: LinalgScalar>(v: &mut Array2<T>, av: &mut Array2<T>, qm: &Array2<T>) -> usize {
+    let (ncv, p) = qm.dim();
+    let next = v.row(ncv).to_owned();
+    let new_v = qm.t().dot(&v.slice(s![..ncv, ..]));
+    let new_av = qm.t().dot(&*av);
+    v.slice_mut(s![..p, ..]).assign(&new_v);
+    av.slice_mut(s![..p, ..]).assign(&new_av);
+    v.row_mut(p).assign(&next);
+    p
 }

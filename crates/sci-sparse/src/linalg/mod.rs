@@ -11,6 +11,7 @@ use crate::{CooMatrix, CscMatrix, CsrMatrix};
 
 mod eigen;
 mod eigs;
+mod eigs_complex;
 mod eigsh_dtypes;
 mod expm;
 mod iterative;
@@ -29,6 +30,7 @@ mod svd;
 
 pub use eigen::{EigshMode, EigshOptions, Which, eigsh, eigsh_values};
 pub use eigs::{EigsOptions, WhichEigs, eigs};
+pub use eigs_complex::eigs_complex;
 pub use eigsh_dtypes::{eigsh_f32, eigsh_hermitian, eigsh_hermitian_values, eigsh_values_f32, svds_values};
 pub use expm::{OneNormEst, expm, onenormest};
 pub use iterative::{IterOptions, IterResult, bicg, bicgstab, cg, cgs, qmr};
