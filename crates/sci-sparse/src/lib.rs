@@ -27,7 +27,7 @@
 //! | --- | --- |
 //! | `coo_array`, `csr_array`, `csc_array` | [`CooMatrix`], [`CsrMatrix`], [`CscMatrix`] (`toarray`, `tocsr`, `tocsc`, `tocoo`, `transpose`, `nnz`, `sum`, `sum_axis`, `diagonal`, `eliminate_zeros`, `sum_duplicates`, `sort_indices`, `has_canonical_format`, `add`, `sub`, `scale`, `multiply`, `dot`, `dot_dense`, `matmul`, `slice_rows`, `slice_cols`, `select_rows`, `select_cols`, `select`, `max_axis`, `min_axis`, `argmax`, `argmin`, `argmax_axis`, `argmin_axis`, `mean_axis`, `setdiag`, `resize`, `reshape`, `div_scalar`, `conj`, `sqrt`/`sin`/... ufuncs, `getrow`, `getcol`, `get`, `nbytes`) |
 //! | `lil_array`, `dia_array`, `bsr_array` | [`LilMatrix`] (`set`, `get`, `getrow`, `rows`, `data`), [`DiaMatrix`] (`offsets`, `data`, `diagonal`), [`BsrMatrix`] (`blocksize`, `indptr`, `indices`, `data`); each with `toarray`, `tocsr`, `tocsc`, `tocoo`, `nnz`, `dot`, `add`, `sub`, `multiply`, `matmul`, `scale` (SciPy's result formats), and `CsrMatrix::tolil` / `todia` / `tobsr` / `tobsr_auto` ([`estimate_blocksize`]) |
-//! | `eye`, `identity`, `diags`, `spdiags`, `random`, `kron`, `kronsum`, `hstack`, `vstack`, `bmat`, `block_diag`, `tril`, `triu`, `find` | [`eye`], [`identity`], [`diags`], [`spdiags`], [`random`], [`kron`], [`kronsum`], [`hstack`], [`vstack`], [`bmat`], [`block_diag`], [`tril`], [`triu`], [`find`] |
+//! | `eye`, `identity`, `diags`, `spdiags`, `random`, `kron`, `kronsum`, `hstack`, `vstack`, `bmat`, `block_diag`, `tril`, `triu`, `find`, `swapaxes`, `permute_dims` | [`eye`], [`identity`], [`diags`], [`spdiags`], [`random`], [`kron`], [`kronsum`], [`hstack`], [`vstack`], [`bmat`], [`block_diag`], [`tril`], [`triu`], [`find`], [`swapaxes`], [`permute_dims`] |
 //! | `sparse.linalg.spsolve`, `splu`, `spilu`, `factorized`, `spsolve_triangular`, `inv`, `norm` | [`linalg::spsolve`], [`linalg::splu`], [`linalg::spilu`], [`linalg::factorized`], [`linalg::spsolve_triangular`], [`linalg::inv`], [`linalg::norm`] |
 //! | `sparse.linalg.expm`, `expm_multiply`, `onenormest` | [`linalg::expm`], [`linalg::expm_multiply`], [`linalg::onenormest`] |
 //! | `sparse.linalg.expm`, `expm_multiply`, `onenormest` | [`linalg::expm`], [`linalg::expm_multiply`], [`linalg::onenormest`] |
@@ -56,6 +56,7 @@
 pub use sci_array;
 
 mod arith;
+mod axes;
 mod axis;
 mod bsr;
 mod compressed;
@@ -78,6 +79,7 @@ mod products;
 mod scalar;
 
 pub use arith::estimate_blocksize;
+pub use axes::{permute_dims, swapaxes};
 pub use bsr::BsrMatrix;
 pub use construct::{diags, eye, find, hstack, identity, kron, random, tril, triu, vstack};
 pub use coo::CooMatrix;

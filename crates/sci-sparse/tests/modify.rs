@@ -124,6 +124,22 @@ fn division_conj_and_ufuncs_match_scipy() {
 }
 
 #[test]
+fn swapaxes_and_permute_dims_match_scipy() {
+    let f = fx();
+    let a = CsrMatrix::from_dense(&m(&f, "m/a"));
+    for (key, r) in [
+        ("swap01", swapaxes(&a, 0, 1)),
+        ("swap_m1_0", swapaxes(&a, -1, 0)),
+        ("swap11", swapaxes(&a, 1, 1)),
+        ("perm_none", permute_dims(&a, None)),
+        ("perm01", permute_dims(&a, Some([0, 1]))),
+        ("perm10", permute_dims(&a, Some([-1, 0]))),
+    ] {
+        assert_array_equal(&r.unwrap().toarray(), &m(&f, &format!("m/{key}")));
+    }
+}
+
+#[test]
 fn bad_input_table() {
     let mut a = CsrMatrix::<f64>::eye(2, 3, 0);
     let mut b = a.tocsc();
@@ -133,6 +149,10 @@ fn bad_input_table() {
         ("csc setdiag_value k", b.setdiag_value(1.0, 5)),
         ("reshape size", a.reshape((4, 2)).map(drop)),
         ("csc reshape size", b.reshape((1, 5)).map(drop)),
+        ("swapaxes 2", swapaxes(&a, 0, 2).map(drop)),
+        ("swapaxes -3", swapaxes(&a, -3, 1).map(drop)),
+        ("permute_dims duplicate", permute_dims(&a, Some([0, -2])).map(drop)),
+        ("permute_dims 5", permute_dims(&a, Some([5, 0])).map(drop)),
     ];
     for (name, r) in cases {
         assert!(r.is_err(), "{name} should fail");
