@@ -1,10 +1,11 @@
-//! [`eigsh`](super::eigsh) for `float32` and complex Hermitian matrices, and `svds` without
-//! singular vectors.
+//! [`eigsh`](super::eigsh) for `float32` and complex Hermitian matrices, [`eigs`] for
+//! `float32`, and `svds` without singular vectors.
 
 use sci_array::ndarray::{Array1, Array2, ArrayView1, ArrayViewMut1};
-use sci_array::num_complex::Complex64;
+use sci_array::num_complex::{Complex32, Complex64};
 
 use super::eigen::{EigshMode, EigshOptions, Which, finish, solve};
+use super::eigs::{EigsOptions, eigs};
 use super::lanczos::{Pencil, Ritz, lanczos};
 use super::operator::LinearOperator;
 use super::svd::svds;
@@ -80,6 +81,40 @@ pub fn eigsh_values_f32(a: &CsrMatrix<f32>, k: usize, opts: &EigshOptions<'_>) -
     let a64 = a.map(f64::from);
     let csc = opts.sigma.map(|_| a64.tocsc());
     Ok(solve(&a64, k, &f32_opts(opts), csc.as_ref(), false)?.0.mapv(|x| x as f32))
+}
+
+/// [`eigs`] of a `float32` matrix: eigenvalues and eigenvectors in `complex64`.
+///
+/// As [`eigsh_f32`], the iteration runs in `f64` to ARPACK's single-precision default
+/// `tol = eps(float32)` (when `opts.tol` is 0) and the results are rounded; `sigma` factors
+/// `A - sigma I` in `f64`.
+///
+/// SciPy equivalent: `scipy.sparse.linalg.eigs(A, k, ...)` with `A.dtype == float32`.
+///
+/// # Errors
+///
+/// Those of [`eigs`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::diags;
+/// use sci_sparse::linalg::{eigs_f32, EigsOptions};
+/// let a = diags(&[vec![1.0f32, 2.0, 3.0, 4.0, 5.0, 6.0], vec![0.5f32; 5]], &[0, 1], None)?;
+/// let (w, v) = eigs_f32(&a, 1, &EigsOptions::default())?;
+/// assert!((w[0].re - 6.0).abs() < 1e-5 && w[0].im.abs() < 1e-5);
+/// assert_eq!(v.dim(), (6, 1));
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+pub fn eigs_f32(
+    a: &CsrMatrix<f32>,
+    k: usize,
+    opts: &EigsOptions,
+) -> Result<(Array1<Complex32>, Array2<Complex32>)> {
+    let tol = if opts.tol > 0.0 { opts.tol } else { f64::from(f32::EPSILON) };
+    let (w, v) = eigs(&a.map(f64::from), k, &EigsOptions { tol, ..opts.clone() })?;
+    let c32 = |z: Complex64| Complex32::new(z.re as f32, z.im as f32);
+    Ok((w.mapv(c32), v.mapv(c32)))
 }
 
 /// The real form of a complex matrix: `[u; v] -> [Re A (u + i v); Im A (u + i v)]`.
