@@ -12,7 +12,8 @@
 //! * [`minimize`]: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B, TNC (Powell, L-BFGS-B
 //!   and TNC with [`Bounds`]; TNC also as [`minimize_tnc`] and [`fmin_tnc`]), trust-constr ([`minimize_trust_constr`]: bounds,
 //!   [`NonlinearConstraint`], [`LinearConstraint`], [`HessianUpdateStrategy`]) and SLSQP
-//!   ([`minimize_slsqp`]: bounds, [`ConstraintDict`]), the trust-region methods trust-ncg,
+//!   ([`minimize_slsqp`]: bounds, [`ConstraintDict`]), COBYLA ([`minimize_cobyla`],
+//!   [`fmin_cobyla`]: derivative free with bounds and constraints), the trust-region methods trust-ncg,
 //!   trust-krylov, trust-exact and dogleg, with SciPy's line searches and
 //!   finite-difference gradients and a per-iteration [`Callback`] that can stop the run,
 //!   driven through the [`Solver`] trait (`init`, `next_iter`, `terminate`) on a [`Problem`]
@@ -81,11 +82,12 @@ pub use lsq::{
 };
 pub use milp::{MilpOptions, MilpResult, milp};
 pub use minimize::{
-    Bounds, CALLBACK_STOP, Callback, Constraint, ConstraintDict, ConstraintHess, ConstraintJac,
-    ConstraintType, ExceptionStrategy, FminTncOptions, HessianUpdateStrategy, InitScale, IntermediateResult,
-    LinearConstraint, Method, MinimizeOptions, NonlinearConstraint, SlsqpOptions, SlsqpResult, TncOptions,
-    TrustConstrMethod, TrustConstrOptions, TrustConstrResult, fmin_tnc, minimize, minimize_slsqp,
-    minimize_tnc, minimize_trust_constr, rosen, rosen_der, rosen_hess,
+    Bounds, CALLBACK_STOP, Callback, CobylaOptions, CobylaResult, Constraint, ConstraintDict, ConstraintHess,
+    ConstraintJac, ConstraintType, ExceptionStrategy, FminCobylaOptions, FminTncOptions,
+    HessianUpdateStrategy, InitScale, IntermediateResult, LinearConstraint, Method, MinimizeOptions,
+    NonlinearConstraint, SlsqpOptions, SlsqpResult, TncOptions, TrustConstrMethod, TrustConstrOptions,
+    TrustConstrResult, fmin_cobyla, fmin_tnc, minimize, minimize_cobyla, minimize_slsqp, minimize_tnc,
+    minimize_trust_constr, rosen, rosen_der, rosen_hess,
 };
 pub use nonlin::{
     DfSaneLineSearch, DfSaneOptions, DfSaneResult, LineSearch, NonlinJacOptions, NonlinMethod, NonlinOptions,

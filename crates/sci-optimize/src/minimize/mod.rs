@@ -2,6 +2,7 @@
 
 mod bounds;
 mod callback;
+mod cobyla;
 mod constraints;
 mod lbfgsb;
 pub(crate) mod linesearch;
@@ -18,6 +19,7 @@ mod trust_region;
 pub use bounds::Bounds;
 pub(crate) use callback::halt;
 pub use callback::{CALLBACK_STOP, Callback, IntermediateResult};
+pub use cobyla::{CobylaOptions, CobylaResult, FminCobylaOptions, fmin_cobyla, minimize_cobyla};
 pub use constraints::{
     Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,
     HessianUpdateStrategy, InitScale, LinearConstraint, NonlinearConstraint,
@@ -79,6 +81,9 @@ pub enum Method {
     Dogleg,
     /// `"TNC"`: truncated Newton with bounds (see [`minimize_tnc`]).
     Tnc,
+    /// `"COBYLA"`: derivative-free, with bounds and inequality/equality constraints by
+    /// linear approximations (see [`minimize_cobyla`]; `maxiter` counts evaluations).
+    Cobyla,
 }
 
 impl Method {
@@ -104,6 +109,7 @@ impl Method {
             Self::TrustExact => "trust-exact",
             Self::Dogleg => "dogleg",
             Self::Tnc => "TNC",
+            Self::Cobyla => "COBYLA",
         }
     }
 }
@@ -200,6 +206,12 @@ pub struct MinimizeOptions<'a> {
     pub inexact: Option<bool>,
     /// `subproblem_maxiter` (trust-exact; default 25): Moré-Sorensen iterations per step.
     pub subproblem_maxiter: Option<usize>,
+    /// `rhobeg` (COBYLA; default 1): the initial trust-region radius.
+    pub rhobeg: Option<f64>,
+    /// `catol` (COBYLA; default `sqrt(eps)`): tolerance on the constraint violation.
+    pub catol: Option<f64>,
+    /// `f_target` (COBYLA; default `-inf`): stop at a feasible point with `f <= f_target`.
+    pub f_target: Option<f64>,
     /// `callback`: called after each iteration with the current `x` and `fun`; returning
     /// `ControlFlow::Break(())` stops the run (status 99, [`CALLBACK_STOP`]).
     pub callback: Option<Callback<'a>>,
@@ -217,7 +229,7 @@ impl fmt::Debug for MinimizeOptions<'_> {
 }
 
 /// The method-specific options given in `o`, by SciPy name.
-fn given_options(o: &MinimizeOptions<'_>) -> [(&'static str, bool); 37] {
+fn given_options(o: &MinimizeOptions<'_>) -> [(&'static str, bool); 40] {
     [
         ("jac", !matches!(o.jac, Jac::Default)),
         ("gtol", o.gtol.is_some()),
@@ -256,6 +268,9 @@ fn given_options(o: &MinimizeOptions<'_>) -> [(&'static str, bool); 37] {
         ("accuracy", o.accuracy.is_some()),
         ("minfev", o.minfev.is_some()),
         ("rescale", o.rescale.is_some()),
+        ("rhobeg", o.rhobeg.is_some()),
+        ("catol", o.catol.is_some()),
+        ("f_target", o.f_target.is_some()),
     ]
 }
 
@@ -296,6 +311,7 @@ fn accepted(method: Method) -> &'static [&'static str] {
             "jac", "bounds", "eps", "scale", "offset", "maxCGit", "maxfun", "eta", "stepmx", "accuracy",
             "minfev", "ftol", "xtol", "gtol", "rescale",
         ],
+        Method::Cobyla => &["bounds", "constraints", "rhobeg", "catol", "f_target"],
     }
 }
 
@@ -315,7 +331,7 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// Minimizes a scalar function of one or more variables from `x0`.
 ///
 /// SciPy equivalent: `scipy.optimize.minimize` (methods Nelder-Mead, Powell, CG, BFGS,
-/// Newton-CG, L-BFGS-B, TNC, trust-constr, SLSQP, trust-ncg, trust-krylov, trust-exact, dogleg).
+/// Newton-CG, L-BFGS-B, TNC, trust-constr, SLSQP, trust-ncg, trust-krylov, trust-exact, dogleg, COBYLA).
 ///
 /// trust-ncg, trust-krylov, trust-exact and dogleg run SciPy's `_minimize_trust_region`
 /// (`initial_trust_radius`, `max_trust_radius`, `eta`, `gtol` on the gradient's 2-norm) with
@@ -522,6 +538,9 @@ where
     if o.method == Method::TrustConstr {
         return trust_constr_method(&mut fun, x0, o);
     }
+    if o.method == Method::Cobyla {
+        return cobyla_method(&mut fun, x0, o);
+    }
     if o.method == Method::Slsqp {
         let d = SlsqpOptions::default();
         let opts = SlsqpOptions {
@@ -625,7 +644,8 @@ where
         | Method::TrustKrylov
         | Method::TrustExact
         | Method::Dogleg
-        | Method::Tnc => {
+        | Method::Tnc
+        | Method::Cobyla => {
             unreachable!("handled above")
         }
     }
@@ -708,6 +728,43 @@ fn trust_constr_method(
         nfev: r.nfev,
         njev: r.njev,
         nhev: r.nhev,
+        status: r.status,
+        success: r.success,
+        message: r.message,
+    })
+}
+
+/// `minimize(method='COBYLA')`: [`minimize_cobyla`] with the options of `o`, its result as
+/// an [`OptimizeResult`] (`nit` is 0: SciPy does not report it; `maxcv` is in
+/// [`CobylaResult`]).
+fn cobyla_method(
+    fun: &mut dyn FnMut(&Array1<f64>) -> f64,
+    x0: Array1<f64>,
+    o: &MinimizeOptions<'_>,
+) -> Result<OptimizeResult> {
+    let d = CobylaOptions::default();
+    let opts = CobylaOptions {
+        rhobeg: o.rhobeg.unwrap_or(d.rhobeg),
+        tol: o.tol.unwrap_or(d.tol),
+        maxiter: o.maxiter.unwrap_or(d.maxiter),
+        catol: o.catol.unwrap_or(d.catol),
+        f_target: o.f_target.unwrap_or(d.f_target),
+        bounds: o.bounds.clone(),
+        constraints: o.constraints.clone(),
+        callback: o.callback,
+    };
+    let r = minimize_cobyla(fun, &x0, &opts)?;
+    Ok(OptimizeResult {
+        x: r.x,
+        fun: r.fun,
+        jac: None,
+        fvec: None,
+        jac_matrix: None,
+        hess_inv: None,
+        nit: 0,
+        nfev: r.nfev,
+        njev: 0,
+        nhev: 0,
         status: r.status,
         success: r.success,
         message: r.message,
