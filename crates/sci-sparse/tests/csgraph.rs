@@ -205,6 +205,9 @@ fn bipartite_matching_matches_scipy() {
         let by_col = maximum_bipartite_matching(&g, PermType::Row);
         let by_row = maximum_bipartite_matching(&g, PermType::Column);
         assert_eq!((by_col.len(), by_row.len()), (g.shape().1, g.shape().0));
+        // SciPy's Hopcroft-Karp step by step: the very same pairs
+        assert_eq!(by_col, iv(&f, &format!("{c}/row")), "{c}");
+        assert_eq!(by_row, iv(&f, &format!("{c}/column")), "{c}");
         // same size as SciPy's matching; every pair is an edge; the two views agree
         let scipy_size = iv(&f, &format!("{c}/row")).iter().filter(|&&r| r >= 0).count();
         assert_eq!(by_col.iter().filter(|&&r| r >= 0).count(), scipy_size, "{c}");

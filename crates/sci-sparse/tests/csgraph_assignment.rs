@@ -62,6 +62,27 @@ fn zeros_and_infinities_are_not_edges() {
 }
 
 #[test]
+fn maximum_bipartite_matching_pairs_match_scipy() {
+    use sci_sparse::csgraph::{PermType, maximum_bipartite_matching};
+    let f = fx();
+    let iv = |p: &str| f.array_i64(p).into_dimensionality::<Ix1>().unwrap();
+    for k in 0..6 {
+        let g = CsrMatrix::from_dense(&m(&f, &format!("hk/p{k}")));
+        assert_eq!(maximum_bipartite_matching(&g, PermType::Row), iv(&format!("hk/p{k}_row")), "p{k}");
+        assert_eq!(maximum_bipartite_matching(&g, PermType::Column), iv(&format!("hk/p{k}_column")), "p{k}");
+    }
+    let u = CsrMatrix::from_parts(
+        f.array_f64("hk/u_data").iter().copied().collect(),
+        uv(&f, "hk/u_indices").to_vec(),
+        uv(&f, "hk/u_indptr").to_vec(),
+        (3, 3),
+    )
+    .unwrap();
+    assert_eq!(maximum_bipartite_matching(&u, PermType::Row), iv("hk/u_row"));
+    assert_eq!(maximum_bipartite_matching(&u, PermType::Column), iv("hk/u_column"));
+}
+
+#[test]
 fn bad_input_table() {
     let f = fx();
     for k in 0..3 {

@@ -1,6 +1,4 @@
-//! Maximum bipartite matching (Hopcroft–Karp) and the structural rank.
-
-use std::collections::VecDeque;
+//! Maximum bipartite matching (SciPy's Hopcroft–Karp) and the structural rank.
 
 use sci_array::ndarray::Array1;
 
@@ -26,80 +24,96 @@ pub enum PermType {
     Column,
 }
 
-/// Hopcroft–Karp on the bipartite graph rows -> columns of a CSR pattern: `match_col[i]`
-/// for every row.
+/// Hopcroft–Karp on the bipartite graph rows -> columns of a CSR pattern, step by step as
+/// SciPy's `_hopcroft_karp` (its queue, its stack-based search and its visiting order), so
+/// the matching is SciPy's: `(match_col, match_row)`, `usize::MAX` when unmatched.
 fn hopcroft_karp(a: &CsrMatrix<f64>) -> (Vec<usize>, Vec<usize>) {
     const NONE: usize = usize::MAX;
-    let (m, n) = a.shape();
+    const INF: usize = usize::MAX;
+    let (i, j) = a.shape();
     let (indptr, indices) = (a.indptr(), a.indices());
-    let mut match_row = vec![NONE; n]; // column -> row
-    let mut match_col = vec![NONE; m]; // row -> column
-    let mut dist = vec![0usize; m];
+    // x: row -> column; y: column -> row, `i` (an auxiliary vertex) while unmatched
+    let mut x = vec![NONE; i];
+    let mut y = vec![i; j];
+    let mut dist = vec![INF; i + 1];
+    let mut q = vec![0usize; i + 1];
+    let mut stack: Vec<usize> = Vec::with_capacity(i + 1);
+    let mut parents = vec![0usize; i];
     loop {
-        // BFS layers from the free rows.
-        let mut queue = VecDeque::new();
-        for i in 0..m {
-            if match_col[i] == NONE {
-                dist[i] = 0;
-                queue.push_back(i);
+        let (mut head, mut tail) = (0, 0);
+        for v in 0..i {
+            if x[v] == NONE {
+                dist[v] = 0;
+                q[tail] = v;
+                tail += 1;
             } else {
-                dist[i] = NONE;
+                dist[v] = INF;
             }
         }
-        let mut found = false;
-        while let Some(i) = queue.pop_front() {
-            for &j in &indices[indptr[i]..indptr[i + 1]] {
-                let r = match_row[j];
-                if r == NONE {
-                    found = true;
-                } else if dist[r] == NONE {
-                    dist[r] = dist[i] + 1;
-                    queue.push_back(r);
+        dist[i] = INF;
+        while head < tail {
+            let v = q[head];
+            head += 1;
+            if dist[v] < dist[i] {
+                for &u in &indices[indptr[v]..indptr[v + 1]] {
+                    if dist[y[u]] == INF {
+                        dist[y[u]] = dist[v] + 1;
+                        q[tail] = y[u];
+                        tail += 1;
+                    }
                 }
             }
         }
-        if !found {
+        if dist[i] == INF {
             break;
         }
-        // DFS for vertex-disjoint shortest augmenting paths, iteratively.
-        let mut pos: Vec<usize> = (0..m).map(|i| indptr[i]).collect();
-        for s in 0..m {
-            if match_col[s] != NONE {
+        for w in 0..i {
+            if x[w] != NONE {
                 continue;
             }
-            let mut stack = vec![s];
-            while let Some(&i) = stack.last() {
-                if pos[i] == indptr[i + 1] {
-                    dist[i] = NONE;
-                    stack.pop();
-                    continue;
-                }
-                let j = indices[pos[i]];
-                pos[i] += 1;
-                let r = match_row[j];
-                if r == NONE {
-                    // Augment along the stack.
-                    let mut col = j;
-                    while let Some(row) = stack.pop() {
-                        let prev = match_col[row];
-                        match_col[row] = col;
-                        match_row[col] = row;
-                        col = prev;
+            let mut done = false;
+            stack.clear();
+            stack.push(w);
+            while let Some(top) = stack.pop() {
+                let mut v = top;
+                for up in indptr[v]..indptr[v + 1] {
+                    let mut u = indices[up];
+                    let yu = y[u];
+                    if dist[v] != INF && dist[yu] == dist[v] + 1 {
+                        if yu == i {
+                            done = true;
+                            loop {
+                                dist[v] = INF;
+                                let u_old = x[v];
+                                y[u] = v;
+                                x[v] = u;
+                                u = u_old;
+                                if v == w {
+                                    break;
+                                }
+                                v = parents[v];
+                            }
+                            break;
+                        }
+                        stack.push(yu);
+                        parents[yu] = v;
                     }
+                }
+                if done {
                     break;
-                } else if dist[r] != NONE && dist[r] == dist[i] + 1 {
-                    stack.push(r);
                 }
             }
         }
     }
-    (match_col, match_row)
+    let match_row = y.into_iter().map(|r| if r == i { NONE } else { r }).collect();
+    (x, match_row)
 }
 
 /// A maximum matching of the bipartite graph whose rows and columns are the two node sets and
 /// whose stored entries are the edges. With [`PermType::Row`] the result has one entry per
 /// column, the matched row or -1; with [`PermType::Column`] one per row, the matched column or
-/// -1. Maximum matchings are not unique: the size agrees with SciPy's, the pairs may differ.
+/// -1. The search is SciPy's step by step, so the pairs are SciPy's too (explicit zeros are
+/// edges, as in SciPy).
 ///
 /// SciPy equivalent: `scipy.sparse.csgraph.maximum_bipartite_matching(graph, perm_type)`.
 ///
