@@ -67,11 +67,11 @@ pub use assignment::linear_sum_assignment;
 pub use direct::{DirectOptions, DirectResult, direct};
 pub use error::{OptimizeError, Result};
 pub use global::{
-    BasinhoppingOptions, BasinhoppingResult, BruteOptions, BruteResult, DifferentialEvolutionCallback,
-    DifferentialEvolutionIntermediate, DifferentialEvolutionOptions, DifferentialEvolutionResult,
-    DualAnnealingOptions, DualAnnealingResult, GridRange, Init, MinimizerKwargs, Mutation, SamplingMethod,
-    ShgoOptions, ShgoResult, Strategy, Updating, basinhopping, brute, differential_evolution, dual_annealing,
-    shgo,
+    AnnealingContext, BasinhoppingCallback, BasinhoppingOptions, BasinhoppingResult, BruteOptions,
+    BruteResult, DifferentialEvolutionCallback, DifferentialEvolutionIntermediate,
+    DifferentialEvolutionOptions, DifferentialEvolutionResult, DualAnnealingCallback, DualAnnealingOptions,
+    DualAnnealingResult, GridRange, Init, MinimizerKwargs, Mutation, SamplingMethod, ShgoOptions, ShgoResult,
+    Strategy, Updating, basinhopping, brute, differential_evolution, dual_annealing, shgo,
 };
 pub use linprog::{LinprogBounds, LinprogMethod, LinprogOptions, LinprogResult, LinprogSensitivity, linprog};
 pub use lsq::{

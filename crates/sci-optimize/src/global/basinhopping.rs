@@ -7,9 +7,36 @@ use crate::error::{OptimizeError, Result, invalid};
 use crate::minimize::{MinimizeOptions, minimize};
 use crate::problem::OptimizeResult;
 use ndarray::{Array1, ArrayBase, Data, Ix1};
+use std::fmt;
+use std::ops::ControlFlow;
+
+/// The callback of [`basinhopping`]: `callback(x, f, accept)` with every local minimum found
+/// (first the one from `x0`, with `accept = true`, whose answer SciPy ignores; then each
+/// step's trial minimum and whether it was accepted). `ControlFlow::Break(())` after a step
+/// stops the run as SciPy's `True` return does.
+///
+/// # Examples
+///
+/// ```
+/// use std::cell::Cell;
+/// use std::ops::ControlFlow;
+/// use sci_optimize::{BasinhoppingOptions, basinhopping};
+/// use sci_optimize::sci_array::ndarray::{Array1, array};
+/// let calls = Cell::new(0);
+/// let cb = |_: &Array1<f64>, _: f64, _: bool| {
+///     calls.set(calls.get() + 1);
+///     if calls.get() == 5 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+/// };
+/// let f = |x: &Array1<f64>| (14.5 * x[0] - 0.3).cos() + (x[0] + 0.2) * x[0];
+/// let o = BasinhoppingOptions { seed: Some(1), callback: Some(&cb), ..Default::default() };
+/// let r = basinhopping(f, &array![1.0], &o)?;
+/// assert_eq!((calls.get(), r.nit), (5, 4)); // the first call is for the start
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub type BasinhoppingCallback<'a> = &'a dyn Fn(&Array1<f64>, f64, bool) -> ControlFlow<()>;
 
 /// Options of [`basinhopping`]: SciPy's keyword arguments with SciPy's defaults.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct BasinhoppingOptions<'a> {
     /// `niter`: basin-hopping iterations (default 100; `niter + 1` local minimizations).
     pub niter: usize,
@@ -30,6 +57,25 @@ pub struct BasinhoppingOptions<'a> {
     pub target_accept_rate: f64,
     /// `stepwise_factor` (default 0.9): the step size is multiplied or divided by it.
     pub stepwise_factor: f64,
+    /// `callback(x, f, accept)`: called with every local minimum; it can stop the run.
+    pub callback: Option<BasinhoppingCallback<'a>>,
+}
+
+impl fmt::Debug for BasinhoppingOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BasinhoppingOptions")
+            .field("niter", &self.niter)
+            .field("t", &self.t)
+            .field("stepsize", &self.stepsize)
+            .field("minimizer", &self.minimizer)
+            .field("interval", &self.interval)
+            .field("niter_success", &self.niter_success)
+            .field("seed", &self.seed)
+            .field("target_accept_rate", &self.target_accept_rate)
+            .field("stepwise_factor", &self.stepwise_factor)
+            .field("callback", &self.callback.is_some())
+            .finish()
+    }
 }
 
 impl Default for BasinhoppingOptions<'_> {
@@ -44,6 +90,7 @@ impl Default for BasinhoppingOptions<'_> {
             seed: None,
             target_accept_rate: 0.5,
             stepwise_factor: 0.9,
+            callback: None,
         }
     }
 }
@@ -84,8 +131,8 @@ pub struct BasinhoppingResult {
 /// successful minimum is returned.
 ///
 /// Random numbers come from `numpy.random.default_rng(seed)` in SciPy's order, and the local
-/// minimizers follow SciPy's, so a seeded run takes SciPy's path. SciPy's `take_step`,
-/// `accept_test` and `callback` hooks are not available.
+/// minimizers follow SciPy's, so a seeded run takes SciPy's path. The `callback` is called
+/// where SciPy calls it; SciPy's `take_step` and `accept_test` hooks are not available.
 ///
 /// SciPy equivalent: `scipy.optimize.basinhopping`.
 ///
@@ -146,6 +193,10 @@ where
     let mut failures = usize::from(!first.success);
     let (mut nfev, mut njev, mut nhev) = (first.nfev, first.njev, first.nhev);
     let mut x = first.x.clone();
+    if let Some(cb) = o.callback {
+        // SciPy ignores this call's answer.
+        let _ = cb(&first.x, first.fun, true);
+    }
     let mut incumbent = first.clone();
     let mut lowest = first;
 
@@ -191,6 +242,7 @@ where
             naccept += 1;
         }
         let mut new_global_min = false;
+        let stop = o.callback.is_some_and(|cb| cb(&res.x, res.fun, accept).is_break());
         if accept {
             x = res.x.clone();
             if res.success && (res.fun < lowest.fun || !lowest.success) {
@@ -198,6 +250,11 @@ where
                 new_global_min = true;
             }
             incumbent = res;
+        }
+        if stop {
+            // SciPy's message, missing space included.
+            message = "callback function requested stop early byreturning True";
+            break;
         }
         count += 1;
         if new_global_min {

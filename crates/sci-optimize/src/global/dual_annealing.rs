@@ -7,9 +7,48 @@ use crate::minimize::{Bounds, Method, MinimizeOptions, minimize};
 use ndarray::Array1;
 use sci_array::random::Generator;
 use std::f64::consts::PI;
+use std::fmt;
+use std::ops::ControlFlow;
+
+/// Where [`dual_annealing`] found the new best minimum it reports to the callback (SciPy's
+/// `context` argument: 0, 1, 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnnealingContext {
+    /// `0`: in the annealing (visiting) steps.
+    Annealing = 0,
+    /// `1`: in the local search from the improved best point.
+    LocalSearch = 1,
+    /// `2`: in the local search of the dual annealing strategy (from the chain's minimum).
+    DualAnnealing = 2,
+}
+
+/// The callback of [`dual_annealing`]: `callback(x, f, context)`, called for every new best
+/// minimum, where SciPy calls it; `ControlFlow::Break(())` stops the run as SciPy's `True`
+/// return does (`success = false`, message "Callback function requested to stop early by
+/// returning True").
+///
+/// # Examples
+///
+/// ```
+/// use std::ops::ControlFlow;
+/// use sci_optimize::{AnnealingContext, DualAnnealingOptions, dual_annealing};
+/// use sci_optimize::sci_array::ndarray::Array1;
+/// let stop = |_: &Array1<f64>, f: f64, _: AnnealingContext| {
+///     if f < 1.0 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+/// };
+/// let o = DualAnnealingOptions { seed: Some(3), callback: Some(&stop), ..Default::default() };
+/// let r = dual_annealing(|x: &Array1<f64>| x.dot(x), &[(-5.0, 5.0); 2], &o)?;
+/// assert!(!r.success && r.fun < 1.0);
+/// assert_eq!(r.message, "Callback function requested to stop early by returning True");
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub type DualAnnealingCallback<'a> = &'a dyn Fn(&Array1<f64>, f64, AnnealingContext) -> ControlFlow<()>;
+
+/// SciPy's message when the callback stops [`dual_annealing`].
+const CALLBACK_STOPPED: &str = "Callback function requested to stop early by returning True";
 
 /// Options of [`dual_annealing`]: SciPy's keyword arguments with SciPy's defaults.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct DualAnnealingOptions<'a> {
     /// `maxiter`: global search iterations (default 1000).
     pub maxiter: usize,
@@ -33,6 +72,26 @@ pub struct DualAnnealingOptions<'a> {
     pub no_local_search: bool,
     /// `x0`: the starting point (default: uniform in the bounds).
     pub x0: Option<Array1<f64>>,
+    /// `callback(x, f, context)`: called for every new best minimum; it can stop the run.
+    pub callback: Option<DualAnnealingCallback<'a>>,
+}
+
+impl fmt::Debug for DualAnnealingOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DualAnnealingOptions")
+            .field("maxiter", &self.maxiter)
+            .field("minimizer", &self.minimizer)
+            .field("initial_temp", &self.initial_temp)
+            .field("restart_temp_ratio", &self.restart_temp_ratio)
+            .field("visit", &self.visit)
+            .field("accept", &self.accept)
+            .field("maxfun", &self.maxfun)
+            .field("seed", &self.seed)
+            .field("no_local_search", &self.no_local_search)
+            .field("x0", &self.x0)
+            .field("callback", &self.callback.is_some())
+            .finish()
+    }
 }
 
 impl Default for DualAnnealingOptions<'_> {
@@ -48,6 +107,7 @@ impl Default for DualAnnealingOptions<'_> {
             seed: None,
             no_local_search: false,
             x0: None,
+            callback: None,
         }
     }
 }
@@ -171,6 +231,7 @@ where
         current_energy: f64::NAN,
         current: lower.clone(),
         has_best: false,
+        callback: o.callback,
     };
     st.reset(&mut rng, &lower, &upper, o.x0.clone())?;
     let mut chain = Chain {
@@ -248,6 +309,7 @@ struct State<'f, F> {
     current_energy: f64,
     current: Array1<f64>,
     has_best: bool,
+    callback: Option<DualAnnealingCallback<'f>>,
 }
 
 impl<F: FnMut(&Array1<f64>) -> f64> State<'_, F> {
@@ -256,12 +318,23 @@ impl<F: FnMut(&Array1<f64>) -> f64> State<'_, F> {
         (self.func)(x)
     }
 
-    /// A local search found a new best point: it becomes the current one too.
-    fn new_best(&mut self, e: f64, x: Array1<f64>) {
+    /// SciPy's `update_best`: a new best point, reported to the callback; its stop message.
+    fn update_best(&mut self, e: f64, x: &Array1<f64>, context: AnnealingContext) -> Option<&'static str> {
         self.ebest = e;
         self.xbest = x.clone();
+        let cb = self.callback?;
+        cb(x, e, context).is_break().then_some(CALLBACK_STOPPED)
+    }
+
+    /// A local search found a new best point: it becomes the current one too (unless the
+    /// callback stops the run first).
+    fn new_best(&mut self, e: f64, x: Array1<f64>, context: AnnealingContext) -> Option<&'static str> {
+        if let Some(m) = self.update_best(e, &x, context) {
+            return Some(m);
+        }
         self.current_energy = e;
         self.current = x;
+        None
     }
 
     fn reset(
@@ -439,8 +512,9 @@ impl Chain {
                 st.current_energy = e;
                 st.current = x_visit.clone();
                 if e < st.ebest {
-                    st.ebest = e;
-                    st.xbest = x_visit;
+                    if let Some(m) = st.update_best(e, &x_visit, AnnealingContext::Annealing) {
+                        return Some(m);
+                    }
                     self.improved = true;
                     self.not_improved_idx = 0;
                 }
@@ -465,7 +539,9 @@ impl Chain {
             let (e, x) = ls(st, &xb, eb);
             if e < st.ebest {
                 self.not_improved_idx = 0;
-                st.new_best(e, x);
+                if let Some(m) = st.new_best(e, x, AnnealingContext::LocalSearch) {
+                    return Some(m);
+                }
             }
             if st.nfev >= st.maxfun {
                 return Some("Maximum number of function call reached during local search");
@@ -490,7 +566,9 @@ impl Chain {
             self.not_improved_idx = 0;
             self.not_improved_max_idx = st.current.len();
             if e < st.ebest {
-                st.new_best(e, x);
+                if let Some(m) = st.new_best(e, x, AnnealingContext::DualAnnealing) {
+                    return Some(m);
+                }
             }
             if st.nfev >= st.maxfun {
                 return Some("Maximum number of function call reached during dual annealing");

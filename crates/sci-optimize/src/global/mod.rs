@@ -7,13 +7,15 @@ mod differential_evolution;
 mod dual_annealing;
 mod shgo;
 
-pub use basinhopping::{BasinhoppingOptions, BasinhoppingResult, basinhopping};
+pub use basinhopping::{BasinhoppingCallback, BasinhoppingOptions, BasinhoppingResult, basinhopping};
 pub use brute::{BruteOptions, BruteResult, GridRange, brute};
 pub use differential_evolution::{
     DifferentialEvolutionCallback, DifferentialEvolutionIntermediate, DifferentialEvolutionOptions,
     DifferentialEvolutionResult, Init, Mutation, Strategy, Updating, differential_evolution,
 };
-pub use dual_annealing::{DualAnnealingOptions, DualAnnealingResult, dual_annealing};
+pub use dual_annealing::{
+    AnnealingContext, DualAnnealingCallback, DualAnnealingOptions, DualAnnealingResult, dual_annealing,
+};
 pub use shgo::{MinimizerKwargs, SamplingMethod, ShgoOptions, ShgoResult, shgo};
 
 use crate::error::{Result, invalid};
