@@ -48,6 +48,12 @@ pub enum SparseError {
     /// The matrix is exactly singular (SciPy warns `MatrixRankWarning` and returns NaN).
     #[error("matrix is exactly singular")]
     SingularMatrix,
+    /// A graph holds a cycle of negative total weight (SciPy's `NegativeCycleError`).
+    #[error("Negative cycle detected on node {node}")]
+    NegativeCycle {
+        /// A node where the cycle was detected (on the cycle or reached from it).
+        node: usize,
+    },
     /// An iterative method did not converge within its iteration budget.
     #[error("no convergence after {iterations} iterations")]
     NoConvergence {

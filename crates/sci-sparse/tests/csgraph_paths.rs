@@ -131,7 +131,17 @@ fn johnson_matches_scipy() {
     assert!(dijkstra(&g, true, None, false).is_err());
     assert_eq!(f.get("negcycle/raises").as_bool(), Some(true));
     let c = graph(&f, "negcycle");
-    assert!(johnson(&c, true, None, false).is_err());
+    // the node SciPy's NegativeCycleError names (the same Bellman-Ford check)
+    let node = f.i64("negcycle/node") as usize;
+    assert_eq!(johnson(&c, true, None, false).unwrap_err(), SparseError::NegativeCycle { node });
+    for r in [
+        bellman_ford(&c, true, None, false).map(drop),
+        floyd_warshall(&c, true, false).map(drop),
+        shortest_path(&c, Method::Johnson, true, false, None).map(drop),
+        johnson(&c, false, None, false).map(drop),
+    ] {
+        assert!(matches!(r, Err(SparseError::NegativeCycle { .. })), "{r:?}");
+    }
     assert!(shortest_path(&c, Method::Auto, true, false, None).is_err());
 }
 

@@ -9,7 +9,7 @@ use sci_array::ndarray::{Array1, Array2, ArrayViewMut1, Axis};
 use super::paths::{ShortestPaths, sources};
 use super::{Graph, NULL_PREDECESSOR};
 use crate::CsrMatrix;
-use crate::error::{Result, invalid};
+use crate::error::{Result, SparseError, invalid};
 
 /// Keyword arguments of [`dijkstra_with`] and [`dijkstra_min_only`] (SciPy's defaults).
 ///
@@ -297,7 +297,8 @@ pub fn dijkstra_min_only(
 /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) for a non-square
 /// matrix, [`SparseError::IndexOutOfBounds`](crate::SparseError::IndexOutOfBounds) for a
 /// source outside the graph, [`SparseError::InvalidValue`](crate::SparseError::InvalidValue)
-/// for a negative cycle (SciPy's `NegativeCycleError`) or NaN weights.
+/// for NaN weights, [`SparseError::NegativeCycle`](crate::SparseError::NegativeCycle) for a
+/// negative cycle (SciPy's `NegativeCycleError`).
 ///
 /// # Examples
 ///
@@ -342,7 +343,6 @@ pub fn johnson(
 pub(super) fn reweight(g: &mut Graph, directed: bool) -> Result<Vec<f64>> {
     let n = g.n;
     let c = &g.out;
-    let negative_cycle = || invalid("csgraph", "Negative cycle detected");
     let mut h = vec![0.0f64; n];
     if directed {
         for _ in 0..n {
@@ -358,13 +358,14 @@ pub(super) fn reweight(g: &mut Graph, directed: bool) -> Result<Vec<f64>> {
         for j in 0..n {
             for k in c.indptr[j]..c.indptr[j + 1] {
                 if h[j] + c.data[k] + 1e-15 < h[c.indices[k]] {
-                    return Err(negative_cycle());
+                    return Err(SparseError::NegativeCycle { node: j });
                 }
             }
         }
-    } else if c.data.iter().any(|&w| w < 0.0) {
+    } else if let Some(k) = c.data.iter().position(|&w| w < 0.0) {
         // |h_i - h_j| <= w fails for every negative undirected edge; with none, h = 0.
-        return Err(negative_cycle());
+        let node = c.indptr.partition_point(|&p| p <= k) - 1;
+        return Err(SparseError::NegativeCycle { node });
     }
     for j in 0..n {
         for k in g.out.indptr[j]..g.out.indptr[j + 1] {

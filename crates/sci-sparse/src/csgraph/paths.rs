@@ -86,7 +86,7 @@ fn weight(w: f64, unweighted: bool) -> f64 {
 ///
 /// # Errors
 ///
-/// As [`dijkstra`], and [`SparseError::InvalidValue`] when a negative cycle is reachable
+/// As [`dijkstra`], and [`SparseError::NegativeCycle`] when a negative cycle is reachable
 /// (SciPy's `NegativeCycleError`; an undirected negative edge is such a cycle).
 ///
 /// # Examples
@@ -117,6 +117,7 @@ pub fn bellman_ford(
         d[s] = 0.0;
         for round in 0..=n {
             let mut changed = false;
+            let mut first_tail = None;
             for v in 0..n {
                 let dv = d[v];
                 if dv == f64::INFINITY {
@@ -128,6 +129,7 @@ pub fn bellman_ford(
                         d[u] = nd;
                         p[u] = v as i64;
                         changed = true;
+                        first_tail.get_or_insert(v);
                     }
                 });
             }
@@ -135,7 +137,7 @@ pub fn bellman_ford(
                 break;
             }
             if round == n {
-                return Err(invalid("csgraph", "Negative cycle detected"));
+                return Err(SparseError::NegativeCycle { node: first_tail.unwrap_or(s) });
             }
         }
     }
@@ -150,7 +152,7 @@ pub fn bellman_ford(
 /// # Errors
 ///
 /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) for a non-square matrix,
-/// [`SparseError::InvalidValue`] for a negative cycle.
+/// [`SparseError::NegativeCycle`] for a negative cycle.
 ///
 /// # Examples
 ///
@@ -179,7 +181,7 @@ pub fn floyd_warshall(csgraph: &CsrMatrix<f64>, directed: bool, unweighted: bool
     }
     for i in 0..n {
         if d[[i, i]] < 0.0 {
-            return Err(invalid("csgraph", "Negative cycle detected"));
+            return Err(SparseError::NegativeCycle { node: i });
         }
         d[[i, i]] = 0.0;
         p[[i, i]] = NULL_PREDECESSOR;
@@ -199,8 +201,8 @@ pub fn floyd_warshall(csgraph: &CsrMatrix<f64>, directed: bool, unweighted: bool
             }
         }
     }
-    if (0..n).any(|i| d[[i, i]] < 0.0) {
-        return Err(invalid("csgraph", "Negative cycle detected"));
+    if let Some(node) = (0..n).find(|&i| d[[i, i]] < 0.0) {
+        return Err(SparseError::NegativeCycle { node });
     }
     Ok(ShortestPaths { dist: d, predecessors: p })
 }

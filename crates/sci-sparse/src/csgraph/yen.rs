@@ -81,8 +81,8 @@ fn in_candidates(
 ///
 /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) for a non-square
 /// matrix, [`SparseError::IndexOutOfBounds`] for `source` or `sink` outside the graph,
-/// [`SparseError::InvalidValue`] for NaN weights or a negative cycle (SciPy's
-/// `NegativeCycleError`).
+/// [`SparseError::InvalidValue`] for NaN weights, [`SparseError::NegativeCycle`] for a
+/// negative cycle (SciPy's `NegativeCycleError`).
 ///
 /// # Examples
 ///
