@@ -123,3 +123,36 @@ def de_rastrigin5(inp):
         return {"x": r.x, "fun": np.array([r.fun]), "nfev": np.array([r.nfev], dtype=np.int64)}
 
     return run
+
+
+def _eggholder(x):
+    # math's sin/sqrt are the C library's, as Rust's: the same sampling values on both sides.
+    a, b = float(x[0]), float(x[1])
+    return (-(b + 47.0) * math.sin(math.sqrt(abs(a / 2.0 + (b + 47.0))))
+            - a * math.sin(math.sqrt(abs(a - (b + 47.0)))))
+
+
+# The same complex and the same 26 local minima (SLSQP's iterates agree up to rounding, so funl
+# to ~1e-10); the sampling evaluations (nfev - nlfev) agree exactly.
+@workload("optimize.shgo_eggholder_n64_iters3", rtol=1e-8, atol=1e-8)
+def shgo_eggholder(inp):
+    def run():
+        r = so.shgo(_eggholder, [(-512, 512)] * 2, n=64, iters=3)
+        return {"funl": np.asarray(r.funl, dtype=float),
+                "sampling_nfev": np.array([r.nfev - r.nlfev], dtype=np.int64)}
+
+    return run
+
+
+# PRIMA's COBYLA on both sides (SciPy runs its pure-Python port): the same evaluations, nfev
+# compared exactly; x[1] ends at 0 up to 1e-16.
+@workload("optimize.cobyla_hs21", rtol=1e-8, atol=1e-10)
+def cobyla_hs21(inp):
+    cons = [{"type": "ineq", "fun": lambda x: 10 * x[0] - x[1] - 10}]
+
+    def run():
+        r = so.minimize(lambda x: 0.01 * x[0] ** 2 + x[1] ** 2 - 100, np.array([-1.0, -1.0]), method="COBYLA",
+                        bounds=[(2, 50), (-50, 50)], constraints=cons)
+        return _outputs(r, True)
+
+    return run

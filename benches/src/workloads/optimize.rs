@@ -11,8 +11,8 @@ use crate::registry::{Case, Inputs, Workload};
 use ndarray::{Array1, array};
 use sci_optimize::{
     Bounds, CurveFitOptions, DifferentialEvolutionOptions, Jac, LeastSquaresOptions, LinprogOptions, Method,
-    MinimizeOptions, OptimizeResult, curve_fit, differential_evolution, least_squares, linear_sum_assignment,
-    linprog, minimize, rosen, rosen_der,
+    MinimizeOptions, OptimizeResult, ShgoOptions, curve_fit, differential_evolution, least_squares,
+    linear_sum_assignment, linprog, minimize, rosen, rosen_der, shgo,
 };
 
 /// The `optimize.*` workloads available with the current sci-optimize.
@@ -62,10 +62,22 @@ pub fn workloads() -> Vec<Workload> {
             setup: de_rastrigin5,
         },
         Workload {
+            name: "optimize.shgo_eggholder_n64_iters3",
+            about: "sci_optimize::shgo(eggholder, [-512, 512]^2, n=64, iters=3): simplicial sampling, 26 local \
+                    SLSQP minimizations; funl and the number of sampling evaluations compared",
+            setup: shgo_eggholder,
+        },
+        Workload {
             name: "optimize.linprog_200x400",
             about: "sci_optimize::linprog(c, A_ub, b_ub), method highs (dual simplex) vs SciPy's highs: dense \
                     uniform [-1, 1) A_ub 200x400, feasible b_ub = A x0 + u, bounded c = -A^T y + s, x >= 0",
             setup: linprog_200x400,
+        },
+        Workload {
+            name: "optimize.cobyla_hs21",
+            about: "sci_optimize::minimize(hs21, [-1, -1], COBYLA, bounds [2, 50] x [-50, 50], \
+                    10 x0 - x1 - 10 >= 0): PRIMA's iteration on both sides; nfev compared",
+            setup: cobyla_hs21,
         },
     ]
 }
@@ -200,5 +212,38 @@ fn de_rastrigin5(_inp: &mut Inputs) -> Result<Case, String> {
             ("fun", Array1::from_elem(1, r.fun).into()),
             ("nfev", Array1::from_elem(1, r.nfev as i64).into()),
         ])
+    }))
+}
+
+fn eggholder(x: &Array1<f64>) -> f64 {
+    let (a, b) = (x[0], x[1]);
+    -(b + 47.0) * (a / 2.0 + (b + 47.0)).abs().sqrt().sin() - a * (a - (b + 47.0)).abs().sqrt().sin()
+}
+
+fn shgo_eggholder(_inp: &mut Inputs) -> Result<Case, String> {
+    let opts = ShgoOptions { n: Some(64), iters: Some(3), ..Default::default() };
+    Ok(Box::new(move || {
+        let r = shgo(eggholder, &[(-512.0, 512.0); 2], &opts).map_err(msg)?;
+        Ok(vec![
+            ("funl", r.funl.into()),
+            ("sampling_nfev", Array1::from_elem(1, (r.nfev - r.nlfev) as i64).into()),
+        ])
+    }))
+}
+
+fn hs21(x: &Array1<f64>) -> f64 {
+    0.01 * x[0] * x[0] + x[1] * x[1] - 100.0
+}
+
+fn cobyla_hs21(_inp: &mut Inputs) -> Result<Case, String> {
+    Ok(Box::new(move || {
+        let c = |x: &Array1<f64>| array![10.0 * x[0] - x[1] - 10.0];
+        let opts = MinimizeOptions {
+            method: Method::Cobyla,
+            bounds: Some(Bounds::from_pairs(&[(2.0, 50.0), (-50.0, 50.0)])),
+            constraints: vec![sci_optimize::ConstraintDict::new(sci_optimize::ConstraintType::Ineq, &c).into()],
+            ..Default::default()
+        };
+        Ok(result_outputs(minimize(hs21, &array![-1.0, -1.0], &opts).map_err(msg)?, true))
     }))
 }
