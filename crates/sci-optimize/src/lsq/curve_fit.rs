@@ -6,7 +6,7 @@ use super::least_squares::{LeastSquaresOptions, LsqMethod, least_squares};
 use super::{LeastsqOptions, leastsq_with};
 use crate::error::{OptimizeError, Result, invalid};
 use crate::minimize::Bounds;
-use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
+use ndarray::{Array1, Array2, ArrayBase, CowArray, Data, Ix1};
 use std::sync::OnceLock;
 
 /// The uncertainty of `ydata` (SciPy's `sigma=`).
@@ -207,7 +207,8 @@ where
     S3: Data<Elem = f64>,
 {
     let mut xdata = xdata.to_owned();
-    let mut ydata = ydata.to_owned();
+    // ydata is read in place unless NaN points are dropped.
+    let mut ydata = CowArray::from(ydata.view());
     let mut sigma = options.sigma.clone();
     let n = p0.len();
     match options.nan_policy {
@@ -227,7 +228,7 @@ where
             let m0 = ydata.len();
             if keep.len() < m0 {
                 xdata = keep.iter().map(|&i| xdata[i]).collect();
-                ydata = keep.iter().map(|&i| ydata[i]).collect();
+                ydata = CowArray::from(keep.iter().map(|&i| ydata[i]).collect::<Array1<f64>>());
                 let k = keep.len();
                 // Per-point sigma is filtered with the data; other shapes are left to the checks.
                 sigma = match sigma {

@@ -87,25 +87,33 @@ pub(super) fn enorm_slice(v: &[f64]) -> f64 {
         return enorm(v.iter().copied());
     }
     let agiant = RGIANT / v.len() as f64;
-    let mut acc = [0.0f64; LANES];
-    let mut plain = [true; LANES];
+    // Per lane: the sum of squares, the largest component and the largest tiny one (0 unless
+    // some nonzero component is at most RDWARF); kept in f64 lanes so that the loop vectorizes.
+    let (mut acc, mut big, mut tiny) = ([0.0f64; LANES], [0.0f64; LANES], [0.0f64; LANES]);
     let chunks = v.chunks_exact(LANES);
     let rest = chunks.remainder();
     for c in chunks {
         for l in 0..LANES {
             let a = c[l].abs();
-            plain[l] &= (a < agiant) & ((a > RDWARF) | (a == 0.0));
             acc[l] += a * a;
+            big[l] = if a > big[l] { a } else { big[l] };
+            let t = if a <= RDWARF { a } else { 0.0 };
+            tiny[l] = if t > tiny[l] { t } else { tiny[l] };
         }
     }
     let mut s2 = lanes_total(acc);
-    let mut ok = plain.iter().all(|&p| p);
+    let (mut amax, mut tmax) =
+        (big.iter().fold(0.0f64, |m, &b| m.max(b)), tiny.iter().fold(0.0f64, |m, &t| m.max(t)));
     for x in rest {
         let a = x.abs();
-        ok &= a < agiant && (a > RDWARF || a == 0.0);
         s2 += a * a;
+        amax = amax.max(a);
+        if a <= RDWARF {
+            tmax = tmax.max(a);
+        }
     }
-    if ok { s2.sqrt() } else { enorm(v.iter().copied()) }
+    // A NaN makes s2 NaN (the comparisons above skip it): MINPACK's sums decide then.
+    if amax < agiant && tmax == 0.0 && !s2.is_nan() { s2.sqrt() } else { enorm(v.iter().copied()) }
 }
 
 /// [`enorm_slice`] of a vector (in order when it is not contiguous).
@@ -143,6 +151,16 @@ pub(super) fn dot(a: &[f64], b: &[f64]) -> f64 {
 /// Householder vectors in its lower trapezoid. `a` is turned column-major (Fortran order, as
 /// MINPACK's) so that every column is one contiguous slice.
 pub(super) fn qrfac(a: &mut Array2<f64>, pivot: bool) -> (Vec<usize>, Vec<f64>, Vec<f64>) {
+    qrfac_with_norms(a, pivot, None)
+}
+
+/// [`qrfac`] given the column norms `enorm_slice` of `a`'s columns when the caller computed
+/// them already (`lm` does, while it builds a finite-difference Jacobian).
+fn qrfac_with_norms(
+    a: &mut Array2<f64>,
+    pivot: bool,
+    acnorm: Option<Vec<f64>>,
+) -> (Vec<usize>, Vec<f64>, Vec<f64>) {
     let (m, n) = a.dim();
     if m == 0 || n == 0 {
         return ((0..n).collect(), vec![0.0; n], vec![0.0; n]);
@@ -154,7 +172,10 @@ pub(super) fn qrfac(a: &mut Array2<f64>, pivot: bool) -> (Vec<usize>, Vec<f64>, 
     }
     let epsmch = f64::EPSILON;
     let data = a.as_slice_memory_order_mut().expect("column-major");
-    let acnorm: Vec<f64> = data.chunks_exact(m).map(enorm_slice).collect();
+    let acnorm: Vec<f64> = match acnorm {
+        Some(v) if v.len() == n => v,
+        _ => data.chunks_exact(m).map(enorm_slice).collect(),
+    };
     let mut rdiag = acnorm.clone();
     let mut wa = acnorm.clone();
     let mut ipvt: Vec<usize> = (0..n).collect();
@@ -176,7 +197,8 @@ pub(super) fn qrfac(a: &mut Array2<f64>, pivot: bool) -> (Vec<usize>, Vec<f64>, 
         }
         let (head, rest) = data.split_at_mut((j + 1) * m);
         let cj = &mut head[j * m + j..];
-        let mut ajnorm = enorm_slice(cj);
+        // The first pivot column is still whole: its norm is the one computed above.
+        let mut ajnorm = if j == 0 { acnorm[ipvt[0]] } else { enorm_slice(cj) };
         if ajnorm != 0.0 {
             if cj[0] < 0.0 {
                 ajnorm = -ajnorm;
@@ -459,7 +481,9 @@ pub(crate) fn lm_from(
     let mut ipvt;
     let mut wa4 = Vec::with_capacity(m);
     loop {
-        // Jacobian.
+        // Jacobian (a finite-difference one comes with its column norms, computed while each
+        // column is fresh in cache).
+        let mut acnorm = None;
         match jac {
             Some(j) => {
                 njev += 1;
@@ -476,34 +500,43 @@ pub(crate) fn lm_from(
                 }
                 let cols = fjac.as_slice_memory_order_mut().expect("column-major");
                 let column = |d: &mut [f64], wa: &Array1<f64>, h: f64| {
-                    Zip::from(ArrayViewMut1::from(d))
+                    Zip::from(ArrayViewMut1::from(&mut *d))
                         .and(wa)
                         .and(&fvec)
                         .for_each(|d, &w, &f| *d = (w - f) / h);
+                    enorm_slice(d)
                 };
-                match par_fun.filter(|_| m >= PAR_ROWS && n > 1 && rayon::current_num_threads() > 1) {
-                    Some(g) => cols.par_chunks_exact_mut(m).enumerate().for_each(|(j, d)| {
-                        let mut xj = x.clone();
-                        let h = step(x[j]);
-                        xj[j] = x[j] + h;
-                        column(d, &g(&xj), h);
-                    }),
-                    None => {
-                        for (j, d) in cols.chunks_exact_mut(m).enumerate() {
-                            let temp = x[j];
-                            let h = step(temp);
-                            x[j] = temp + h;
-                            let wa = fun(&x);
-                            x[j] = temp;
-                            column(d, &wa, h);
-                        }
-                    }
-                }
+                acnorm = Some(
+                    match par_fun.filter(|_| m >= PAR_ROWS && n > 1 && rayon::current_num_threads() > 1) {
+                        Some(g) => cols
+                            .par_chunks_exact_mut(m)
+                            .enumerate()
+                            .map(|(j, d)| {
+                                let mut xj = x.clone();
+                                let h = step(x[j]);
+                                xj[j] = x[j] + h;
+                                column(d, &g(&xj), h)
+                            })
+                            .collect(),
+                        None => cols
+                            .chunks_exact_mut(m)
+                            .enumerate()
+                            .map(|(j, d)| {
+                                let temp = x[j];
+                                let h = step(temp);
+                                x[j] = temp + h;
+                                let wa = fun(&x);
+                                x[j] = temp;
+                                column(d, &wa, h)
+                            })
+                            .collect(),
+                    },
+                );
                 nfev += n;
                 njev += 1;
             }
         }
-        let (piv, wa1, wa2) = qrfac(&mut fjac, true);
+        let (piv, wa1, wa2) = qrfac_with_norms(&mut fjac, true, acnorm);
         ipvt = piv;
         if iter == 1 {
             for j in 0..n {
