@@ -11,7 +11,7 @@ use sci_array::num_complex::Complex64;
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_sparse::linalg::{
-    EigsOptions, EigshMode, EigshOptions, FnOperator, LinearOperator, SpluOptions, Which, WhichEigs,
+    EigsOptions, EigshMode, EigshOptions, FnOperator, LinearOperator, SpluOptions, Which, WhichEigs, eigs,
     eigs_complex, eigs_f32, eigsh, eigsh_f32, eigsh_hermitian, eigsh_hermitian_values, eigsh_values,
     eigsh_values_f32, splu, svds_values,
 };
@@ -608,6 +608,79 @@ fn eigs_float32_matches_scipy() {
         }
         for z in &w {
             assert!(spectrum.iter().any(|s| (s - z).norm() <= 1e-6 * s.norm().max(1.0)), "{key}: {z}");
+        }
+    }
+}
+
+#[test]
+fn eigs_generalized_matches_scipy() {
+    let f = fx_more();
+    let (a, m) = (mat(&f, "n"), mat(&f, "m"));
+    let spectrum = f.array_c64("eigs_gen/spectrum");
+    // as sets, a conjugate pair's member by |im| (ARPACK keeps either one when k splits a pair)
+    let sorted = |w: &[Complex64]| {
+        let mut s: Vec<(f64, f64)> = w.iter().map(|z| (z.re, z.im.abs())).collect();
+        s.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        s
+    };
+    let lu = splu(&m.tocsc(), &SpluOptions::default()).unwrap();
+    let minv = FnOperator::new((150, 150), |x| lu.solve(&x).unwrap());
+    let mop = FnOperator::new((150, 150), |x| m.dot(&x).unwrap());
+    let oplu = splu(&a.tocsc().sub(&m.tocsc().scale(0.3)).unwrap(), &SpluOptions::default()).unwrap();
+    let opinv = FnOperator::new((150, 150), |x| oplu.solve(&x).unwrap());
+    let d = EigsOptions::default;
+    let cases = [
+        ("LM_w", EigsOptions { m: Some(&m), ..d() }, 1e-12),
+        ("LR_w", EigsOptions { m: Some(&m), which: WhichEigs::LR, ..d() }, 1e-12),
+        ("SR_w", EigsOptions { m: Some(&m), which: WhichEigs::SR, ..d() }, 1e-12),
+        ("minv_LM", EigsOptions { m: Some(&m), minv: Some(&minv), ..d() }, 1e-12),
+        // M^-1 by GMRES to 1000 sqrt(n) eps, as SciPy's IterInv
+        ("mop_LM", EigsOptions { m: Some(&mop), ..d() }, 1e-9),
+        ("sigma_LM", EigsOptions { m: Some(&m), sigma: Some(0.3), ..d() }, 1e-12),
+        ("opinv_LM", EigsOptions { m: Some(&m), sigma: Some(0.3), opinv: Some(&opinv), ..d() }, 1e-12),
+    ];
+    for (key, o, tol) in cases {
+        let (w, x) = eigs(&a, 4, &o).unwrap();
+        let want = f.array_c64(&format!("eigs_gen/{key}")).iter().copied().collect::<Vec<_>>();
+        for (p, q) in sorted(&w.to_vec()).iter().zip(sorted(&want)) {
+            assert!((p.0 - q.0).abs() < tol && (p.1 - q.1).abs() < tol, "{key}: {p:?} vs {q:?}");
+        }
+        for j in 0..4 {
+            assert!(spectrum.iter().any(|s| (s - w[j]).norm() < 1e-9), "{key}: {}", w[j]);
+            // A x = lambda M x
+            let xj = x.column(j);
+            let re = xj.mapv(|z| z.re);
+            let im = xj.mapv(|z| z.im);
+            let ax = a.dot(&re).unwrap().mapv(|v| Complex64::new(v, 0.0))
+                + a.dot(&im).unwrap().mapv(|v| Complex64::new(0.0, v));
+            let mx = m.dot(&re).unwrap().mapv(|v| Complex64::new(v, 0.0))
+                + m.dot(&im).unwrap().mapv(|v| Complex64::new(0.0, v));
+            let r = &ax - &mx.mapv(|z| z * w[j]);
+            assert!(
+                r.iter().map(|z| z.norm_sqr()).sum::<f64>().sqrt() < tol.max(1e-10) * 10.0,
+                "{key} residual"
+            );
+        }
+    }
+    // SciPy's ValueErrors and shapes
+    let small = CsrMatrix::<f64>::identity(3);
+    for (name, r, arg) in [
+        ("OPinv without sigma", eigs(&a, 2, &EigsOptions { opinv: Some(&opinv), ..d() }), "OPinv"),
+        ("Minv without M", eigs(&a, 2, &EigsOptions { minv: Some(&minv), ..d() }), "Minv"),
+        (
+            "Minv with sigma",
+            eigs(&a, 2, &EigsOptions { m: Some(&m), minv: Some(&minv), sigma: Some(0.3), ..d() }),
+            "Minv",
+        ),
+        ("M shape", eigs(&a, 2, &EigsOptions { m: Some(&small), ..d() }), "M"),
+        ("OPinv shape", eigs(&a, 2, &EigsOptions { opinv: Some(&small), sigma: Some(0.3), ..d() }), "OPinv"),
+        ("M not a matrix", eigs(&a, 2, &EigsOptions { m: Some(&mop), sigma: Some(0.3), ..d() }), "M"),
+    ] {
+        match r.unwrap_err() {
+            SparseError::InvalidValue { arg: g, .. } | SparseError::ShapeMismatch { arg: g, .. } => {
+                assert_eq!(g, arg, "{name}")
+            }
+            e => panic!("{name}: {e}"),
         }
     }
 }

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use sci_array::ndarray::{Array1, Array2, ArrayView1, ArrayViewMut1};
 
 use super::IterOptions;
-use super::lanczos::{Pencil, Ritz, lanczos, standard};
+use super::lanczos::{BFn, Pencil, Ritz, lanczos, standard};
 use super::lu::{SpluOptions, splu};
 use super::operator::LinearOperator;
 use super::residual::gmres;
@@ -320,7 +320,7 @@ fn apply(op: &dyn LinearOperator, x: &[f64], y: &mut [f64]) {
 }
 
 /// A solve `y = X^-1 b` as the engine uses it.
-type Inverse<'a> = Box<dyn Fn(&[f64], &mut [f64]) -> Result<()> + 'a>;
+pub(crate) type Inverse<'a> = Box<dyn Fn(&[f64], &mut [f64]) -> Result<()> + Sync + 'a>;
 
 fn check_shape(arg: &'static str, op: &dyn LinearOperator, n: usize) -> Result<()> {
     let (p, q) = op.shape();
@@ -331,7 +331,7 @@ fn check_shape(arg: &'static str, op: &dyn LinearOperator, n: usize) -> Result<(
 }
 
 /// An operator as a solve.
-fn from_operator(op: &dyn LinearOperator) -> Inverse<'_> {
+pub(crate) fn from_operator(op: &dyn LinearOperator) -> Inverse<'_> {
     Box::new(move |x, y| {
         apply(op, x, y);
         Ok(())
@@ -350,7 +350,7 @@ fn lu_inverse<'a>(mat: &CscMatrix<f64>) -> Result<Inverse<'a>> {
 
 /// `M^-1` as SciPy's `get_inv_matvec`: a sparse LU when `M` is a matrix, else GMRES to
 /// `max(tol, 1000 sqrt(n) eps)` (`tol = 2 eps` when 0), as `IterInv`.
-fn inverse_of<'a>(m: &'a dyn LinearOperator, tol: f64) -> Result<Inverse<'a>> {
+pub(crate) fn inverse_of<'a>(m: &'a dyn LinearOperator, tol: f64) -> Result<Inverse<'a>> {
     if let Some(mat) = m.to_sparse() {
         return lu_inverse(&mat);
     }
@@ -372,7 +372,7 @@ fn inverse_of<'a>(m: &'a dyn LinearOperator, tol: f64) -> Result<Inverse<'a>> {
 }
 
 /// `(A - sigma M)^-1` as SciPy's `get_OPinv_matvec` for matrices.
-fn shifted_inverse<'a>(
+pub(crate) fn shifted_inverse<'a>(
     matrix: Option<&CscMatrix<f64>>,
     m: Option<&dyn LinearOperator>,
     sigma: f64,
@@ -463,7 +463,7 @@ pub(crate) fn solve(
         None => shifted_inverse(matrix, opts.m, sigma)?,
     };
     let bm = opts.m.map(from_operator);
-    let bm = bm.as_deref();
+    let bm = bm.as_ref().map(|b| &**b as &BFn<'_>);
     let ritz = match opts.mode {
         EigshMode::Normal => {
             // OP = (A - sigma M)^-1 M, from M v

@@ -1,12 +1,13 @@
 //! `eigs`: a few eigenvalues of a general (non-symmetric) operator by restarted Arnoldi.
 
-use sci_array::ndarray::{Array1, Array2, ArrayView1, LinalgScalar, s};
+use std::sync::Mutex;
+
+use sci_array::ndarray::{Array1, Array2, ArrayView1, ArrayViewMut1, LinalgScalar, s};
 use sci_array::num_complex::Complex64;
 use sci_array::random::default_rng;
 
-use super::lu::{SpluOptions, splu};
-use super::operator::{FnOperator, LinearOperator};
-use crate::CscMatrix;
+use super::eigen::{Inverse, from_operator, inverse_of, shifted_inverse};
+use super::operator::LinearOperator;
 use crate::error::{Result, SparseError, invalid, shape_err};
 
 /// Which eigenvalues [`eigs`] looks for (SciPy's `which` for non-symmetric problems).
@@ -45,9 +46,10 @@ pub enum WhichEigs {
 /// ```
 /// let o = sci_sparse::linalg::EigsOptions::default();
 /// assert_eq!((o.ncv, o.maxiter, o.tol, o.sigma), (None, None, 0.0, None));
+/// assert!(o.m.is_none() && o.minv.is_none() && o.opinv.is_none());
 /// ```
-#[derive(Debug, Clone, Default)]
-pub struct EigsOptions {
+#[derive(Clone, Default)]
+pub struct EigsOptions<'a> {
     /// Which `k` eigenvalues to find.
     pub which: WhichEigs,
     /// Arnoldi basis size (default `min(n, max(2k + 1, 20))`); needs `k + 1 < ncv <= n`.
@@ -59,9 +61,69 @@ pub struct EigsOptions {
     /// Starting vector (default: uniform in `[-1, 1)` from a fixed seed).
     pub v0: Option<Array1<f64>>,
     /// Shift-invert mode: find eigenvalues near the real shift `sigma` by running Arnoldi on
-    /// `(A - sigma I)^-1` (factored once by [`splu`](super::splu)); `which` then applies to
+    /// `(A - sigma M)^-1 M` (factored once by [`splu`](super::splu)); `which` then applies to
     /// `nu = 1 / (lambda - sigma)`, as in SciPy (`LM`: the eigenvalues nearest `sigma`).
     pub sigma: Option<f64>,
+    /// `M` of the generalized problem `A x = lambda M x` (positive definite without
+    /// `sigma`, as SciPy requires). `None`: the identity.
+    pub m: Option<&'a dyn LinearOperator>,
+    /// `M^-1` without `sigma` (default: a sparse LU of `M`, or GMRES when `M` is only an
+    /// operator, as SciPy's `get_inv_matvec`).
+    pub minv: Option<&'a dyn LinearOperator>,
+    /// `(A - sigma M)^-1` with `sigma` (default: a sparse LU of `A - sigma M`).
+    pub opinv: Option<&'a dyn LinearOperator>,
+}
+
+impl std::fmt::Debug for EigsOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let op = |o: Option<&dyn LinearOperator>| o.map(|o| o.shape());
+        f.debug_struct("EigsOptions")
+            .field("which", &self.which)
+            .field("ncv", &self.ncv)
+            .field("maxiter", &self.maxiter)
+            .field("tol", &self.tol)
+            .field("v0", &self.v0)
+            .field("sigma", &self.sigma)
+            .field("m", &op(self.m))
+            .field("minv", &op(self.minv))
+            .field("opinv", &op(self.opinv))
+            .finish()
+    }
+}
+
+/// An operator from a fallible slice closure: the first error is kept and reported after the
+/// iteration (a [`LinearOperator`] cannot fail).
+struct FallibleOp<'a> {
+    n: usize,
+    f: Inverse<'a>,
+    err: Mutex<Option<SparseError>>,
+}
+
+impl LinearOperator for FallibleOp<'_> {
+    fn shape(&self) -> (usize, usize) {
+        (self.n, self.n)
+    }
+    fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64> {
+        let x = x.to_vec();
+        let mut y = vec![0.0; self.n];
+        if let Err(e) = (self.f)(&x, &mut y)
+            && let Ok(mut slot) = self.err.lock()
+        {
+            slot.get_or_insert(e);
+        }
+        Array1::from(y)
+    }
+}
+
+impl FallibleOp<'_> {
+    /// Arnoldi on the operator, then its first error if any.
+    fn run(self, k: usize, opts: &EigsOptions<'_>) -> Result<(Array1<Complex64>, Array2<Complex64>)> {
+        let r = arnoldi(&self, k, opts);
+        if let Some(e) = self.err.into_inner().ok().flatten() {
+            return Err(e);
+        }
+        r
+    }
 }
 
 fn sort_key(z: Complex64, which: WhichEigs) -> f64 {
@@ -115,20 +177,30 @@ fn orthogonalize(v: &Array2<f64>, j: usize, w: &mut Array1<f64>) -> f64 {
 /// ordered by `which` (SciPy's order is ARPACK's and may differ: compare them as sets);
 /// eigenvectors have unit 2-norm.
 ///
-/// With `opts.sigma` set, shift-invert mode (SciPy's `mode=3` for a real shift) runs the
-/// same iteration on `(A - sigma I)^-1` and returns `lambda = sigma + 1 / nu`; `A` must then
-/// be a matrix ([`LinearOperator::to_sparse`]).
+/// With `opts.m`, the generalized problem `A x = lambda M x` (ARPACK's mode 2, `M` positive
+/// definite) runs the same iteration on `M^-1 A`, with `M^-1` from `opts.minv`, a sparse LU
+/// of `M`, or GMRES when `M` is only an operator (SciPy's `get_inv_matvec`); the eigenvectors
+/// are the same, normalized to unit 2-norm (ARPACK works in the `M`-inner product).
 ///
-/// SciPy equivalent: `scipy.sparse.linalg.eigs(A, k, which=..., v0=..., ncv=..., maxiter=...,
-/// tol=..., sigma=...)` (complex `sigma`, `OPpart`, generalized `M`, `OPinv` and
-/// `return_eigenvectors=False` missing).
+/// With `opts.sigma` set, shift-invert mode (SciPy's `mode=3` for a real shift) runs it on
+/// `(A - sigma M)^-1 M` and returns `lambda = sigma + 1 / nu`; `(A - sigma M)^-1` is
+/// `opts.opinv`, or a sparse LU for which `A` must be a matrix
+/// ([`LinearOperator::to_sparse`]), and `M` too.
+///
+/// SciPy equivalent: `scipy.sparse.linalg.eigs(A, k, M=..., sigma=..., which=..., v0=...,
+/// ncv=..., maxiter=..., tol=..., Minv=..., OPinv=...)` (complex `sigma`, `OPpart` and
+/// `return_eigenvectors=False` missing; complex `A` is [`eigs_complex`](super::eigs_complex),
+/// `float32` [`eigs_f32`](super::eigs_f32)).
 ///
 /// # Errors
 ///
-/// [`SparseError::ShapeMismatch`] for a non-square operator or a `v0` of the wrong length;
+/// [`SparseError::ShapeMismatch`] for a non-square operator, an `M`, `Minv` or `OPinv` of
+/// another shape, or a `v0` of the wrong length;
 /// [`SparseError::InvalidValue`] unless `0 < k < n - 1` (SciPy's bound), for a bad `ncv`,
-/// a zero `v0`, or a non-finite `sigma` or a `sigma` with an operator that is not a matrix;
-/// [`SparseError::SingularMatrix`] when `sigma` is an eigenvalue;
+/// a zero `v0`, a non-finite `sigma`, `OPinv` without `sigma`, `Minv` without `M` or with
+/// `sigma` (SciPy's `ValueError`s), a `sigma` without `OPinv` when `A` or `M` is not a matrix,
+/// or when GMRES fails to invert `M`;
+/// [`SparseError::SingularMatrix`] when `sigma` is an eigenvalue or `M` is singular;
 /// [`SparseError::NoConvergence`] when `maxiter` restarts do not converge (SciPy raises
 /// `ArpackNoConvergence`).
 ///
@@ -153,32 +225,80 @@ fn orthogonalize(v: &Array2<f64>, j: usize, w: &mut Array1<f64>) -> f64 {
 /// let mut re: Vec<f64> = w.iter().map(|z| z.re).collect();
 /// re.sort_by(f64::total_cmp);
 /// assert!((re[0] - 0.3).abs() < 1e-12 && (re[1] - 0.4).abs() < 1e-12);
+/// // generalized: A x = lambda M x with M = 2 I halves the eigenvalues
+/// let m = CsrMatrix::<f64>::identity(10).scale(2.0);
+/// let (w, _) = eigs(&CsrMatrix::from_dense(&d), 2, &EigsOptions { m: Some(&m), ..Default::default() })?;
+/// assert!((w[0].re - 0.5).abs() < 1e-10 && (w[0].im.abs() - 1.0).abs() < 1e-10);
 /// # Ok::<(), sci_sparse::SparseError>(())
 /// ```
 pub fn eigs<A: LinearOperator + ?Sized>(
     a: &A,
     k: usize,
-    opts: &EigsOptions,
+    opts: &EigsOptions<'_>,
 ) -> Result<(Array1<Complex64>, Array2<Complex64>)> {
-    let Some(sigma) = opts.sigma else {
-        return arnoldi(a, k, opts);
-    };
     let (m, n) = a.shape();
     if m != n {
         return Err(shape_err("A", "a square operator", &[m, n]));
     }
+    for (arg, op) in [("M", opts.m), ("Minv", opts.minv), ("OPinv", opts.opinv)] {
+        if let Some(op) = op
+            && op.shape() != (n, n)
+        {
+            let (p, q) = op.shape();
+            return Err(shape_err(arg, format!("shape ({n}, {n})"), &[p, q]));
+        }
+    }
+    let apply = |op: &dyn LinearOperator, x: &[f64], y: &mut [f64]| {
+        op.matvec_into(ArrayView1::from(x), ArrayViewMut1::from(y));
+    };
+    let Some(sigma) = opts.sigma else {
+        if opts.opinv.is_some() {
+            return Err(invalid("OPinv", "OPinv should not be specified with sigma = None."));
+        }
+        let Some(mop) = opts.m else {
+            if opts.minv.is_some() {
+                return Err(invalid("Minv", "Minv should not be specified with M = None."));
+            }
+            return arnoldi(a, k, opts);
+        };
+        // mode 2: the eigenvalues of M^-1 A
+        let minv = match opts.minv {
+            Some(mi) => from_operator(mi),
+            None => inverse_of(mop, opts.tol)?,
+        };
+        let f = move |x: &[f64], y: &mut [f64]| {
+            let mut t = vec![0.0; n];
+            apply(&a, x, &mut t);
+            minv(&t, y)
+        };
+        return FallibleOp { n, f: Box::new(f), err: Mutex::new(None) }.run(k, opts);
+    };
+    if opts.minv.is_some() {
+        return Err(invalid("Minv", "Minv should not be specified when sigma is specified."));
+    }
     if !sigma.is_finite() {
         return Err(invalid("sigma", "must be finite"));
     }
-    let Some(mat) = a.to_sparse() else {
-        return Err(invalid("sigma", "shift-invert mode needs A as a matrix"));
+    let opinv = match opts.opinv {
+        Some(o) => from_operator(o),
+        None => {
+            let Some(mat) = a.to_sparse() else {
+                return Err(invalid("sigma", "shift-invert mode needs A as a matrix"));
+            };
+            shifted_inverse(Some(&mat), opts.m, sigma)?
+        }
     };
-    let shifted = mat.sub(&CscMatrix::<f64>::identity(n).scale(sigma))?;
-    let lu = splu(&shifted, &SpluOptions::default())?;
-    let op = FnOperator::new((n, n), |x: ArrayView1<'_, f64>| {
-        lu.solve(&x).unwrap_or_else(|_| Array1::zeros(x.len()))
-    });
-    let (nu, vecs) = arnoldi(&op, k, opts)?;
+    // mode 3: the eigenvalues nu = 1 / (lambda - sigma) of (A - sigma M)^-1 M
+    let mm = opts.m;
+    let f = move |x: &[f64], y: &mut [f64]| match mm {
+        None => opinv(x, y),
+        Some(mop) => {
+            let mut t = vec![0.0; n];
+            apply(mop, x, &mut t);
+            opinv(&t, y)
+        }
+    };
+    let (nu, vecs) = FallibleOp { n, f: Box::new(f), err: Mutex::new(None) }.run(k, opts)?;
     let one = Complex64::new(1.0, 0.0);
     Ok((nu.mapv(|z| sigma + one / z), vecs))
 }
@@ -188,7 +308,7 @@ pub fn eigs<A: LinearOperator + ?Sized>(
 pub(crate) fn arnoldi_setup(
     (m, n): (usize, usize),
     k: usize,
-    opts: &EigsOptions,
+    opts: &EigsOptions<'_>,
 ) -> Result<(usize, usize, f64)> {
     if m != n {
         return Err(shape_err("A", "a square operator", &[m, n]));
@@ -212,7 +332,7 @@ pub(crate) fn arnoldi_setup(
 fn arnoldi<A: LinearOperator + ?Sized>(
     a: &A,
     k: usize,
-    opts: &EigsOptions,
+    opts: &EigsOptions<'_>,
 ) -> Result<(Array1<Complex64>, Array2<Complex64>)> {
     let (ncv, maxiter, tol) = arnoldi_setup(a.shape(), k, opts)?;
     let n = a.shape().0;

@@ -82,7 +82,7 @@ fn orthogonalize(v: &Array2<Complex64>, j: usize, w: &mut Array1<Complex64>) -> 
 pub fn eigs_complex(
     a: &CsrMatrix<Complex64>,
     k: usize,
-    opts: &EigsOptions,
+    opts: &EigsOptions<'_>,
 ) -> Result<(Array1<Complex64>, Array2<Complex64>)> {
     if opts.sigma.is_some() {
         return Err(invalid("sigma", "shift-invert mode is not supported for complex A"));

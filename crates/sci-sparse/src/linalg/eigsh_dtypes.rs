@@ -109,7 +109,7 @@ pub fn eigsh_values_f32(a: &CsrMatrix<f32>, k: usize, opts: &EigshOptions<'_>) -
 pub fn eigs_f32(
     a: &CsrMatrix<f32>,
     k: usize,
-    opts: &EigsOptions,
+    opts: &EigsOptions<'_>,
 ) -> Result<(Array1<Complex32>, Array2<Complex32>)> {
     let tol = if opts.tol > 0.0 { opts.tol } else { f64::from(f32::EPSILON) };
     let (w, v) = eigs(&a.map(f64::from), k, &EigsOptions { tol, ..opts.clone() })?;
