@@ -253,6 +253,8 @@ fn stage(st: &mut State, stage: u8, a: &Array2<f64>, b: &Array1<f64>, mcon: usiz
     let bad = |v: f64| v.is_nan() || v.abs() <= EPS * EPS;
     // Python's negative index -1 when nact == 0.
     let last = |nact: usize| if nact == 0 { n - 1 } else { nact - 1 };
+    // The same for `iact`, whose length is `mcon`.
+    let last_c = |nact: usize| if nact == 0 { mcon - 1 } else { nact - 1 };
     for _ in 0..maxiter {
         let optnew = if stage == 1 { cviol } else { dot(st.d.view(), a.column(mcon - 1)) };
         if optnew < optold || st.nact > nactold {
@@ -301,7 +303,7 @@ fn stage(st: &mut State, stage: u8, a: &Array2<f64>, b: &Array1<f64>, mcon: usiz
                 st.iact.swap(icon, nact - 1);
             }
             let nact = st.nact;
-            if stage == 2 && st.iact[last(nact)] != mcon - 1 {
+            if stage == 2 && st.iact[last_c(nact)] != mcon - 1 {
                 if nact <= 1 {
                     break;
                 }
@@ -314,7 +316,7 @@ fn stage(st: &mut State, stage: u8, a: &Array2<f64>, b: &Array1<f64>, mcon: usiz
                 break;
             }
             if stage == 1 {
-                let t = (dot(sdirn.view(), a.column(st.iact[l])) + 1.0) / zdota[l];
+                let t = (dot(sdirn.view(), a.column(st.iact[last_c(nact)])) + 1.0) / zdota[l];
                 sdirn.scaled_add(-t, &st.z.column(l));
             } else {
                 sdirn = st.z.column(l).mapv(|v| -1.0 / zdota[l] * v);
