@@ -264,7 +264,9 @@ where
     let ef: Vec<f64> = e.iter().map(|x| x.to_f64_lossless() / s).collect();
     if vectors && scale > 0.0 && opts.select == EigSelect::All && driver == TridiagonalDriver::Auto {
         // SciPy's 'auto' runs `stevd`: divide and conquer.
-        let (w, v) = tridiag::dc::eigh(&df, &ef, T::lit)?;
+        let (w, v) = tridiag::dc::eigh(&df, &ef)?;
+        // In place for f64 (`collect` reuses the buffer of an element of the same size).
+        let v: Vec<T> = v.into_iter().map(T::lit).collect();
         let v = Array2::from_shape_vec((n, n).f(), v).expect("n * n entries");
         return Ok((w.into_iter().map(|x| T::lit(x * s)).collect(), Some(v)));
     }

@@ -7,7 +7,7 @@ use ndarray::{Array2, ArrayBase, ArrayView2, ArrayViewMut2, Data, Ix2};
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::LinalgScalar;
 use crate::scalar::parallel::{Kernel, gemm_flops, par_for};
-use crate::scalar::{as_faer, as_faer_mut, zeros_f};
+use crate::scalar::{as_faer, as_faer_mut, zeros_c, zeros_f};
 
 /// `a @ b` into a new Fortran-order matrix (shapes are checked by the callers).
 pub(crate) fn matmul_unchecked<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
@@ -20,7 +20,7 @@ pub(crate) fn matmul_unchecked<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayVi
 /// C-order operands this is also the faster layout: faer computes `outᵀ = bᵀ aᵀ` with
 /// column-major factors that its kernel reads without packing the left one (~8% on 1000²).
 fn matmul_c<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
-    let mut out = Array2::zeros((a.nrows(), b.ncols()));
+    let mut out = zeros_c(a.nrows(), b.ncols());
     gemm_into(out.view_mut(), a, b);
     out
 }

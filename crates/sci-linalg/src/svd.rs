@@ -8,7 +8,7 @@ use ndarray::{Array1, Array2, ArrayBase, Data, Ix1, Ix2, ShapeBuilder, s};
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::scalar::parallel::{Kernel, gemm_flops, par_for};
-use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, zeros_f};
+use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, zeros_c, zeros_f};
 
 /// The result of [`svd`]: `a = u · diag(s) · vh`.
 ///
@@ -141,7 +141,7 @@ pub(crate) fn svd_real<T: LinalgFloat, S: Data<Elem = T>>(
     }
     let mut u = zeros_f(m, ur);
     // vh is C-ordered so that its transpose, faer's V, is column-major.
-    let mut vh = Array2::<T>::zeros((vr, n));
+    let mut vh = zeros_c(vr, n);
     let mut sv = vec![T::zero(); k];
     // Bidiagonalization (4 m n k - 4/3 k³ flops) plus the vectors: a few times 2 m n k.
     let par = par_for(Kernel::Orthogonal, 4.0 * gemm_flops(m, n, k));
