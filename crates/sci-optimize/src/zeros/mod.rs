@@ -619,7 +619,8 @@ pub fn ridder<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64) -> Result<f64> {
 }
 
 /// Root of `f` near `x0`: Newton-Raphson with `fprime`, else the secant method (SciPy's
-/// defaults `tol=1.48e-8`, `maxiter=50`).
+/// defaults `tol=1.48e-8`, `maxiter=50`). [`newton_with`] takes SciPy's other arguments
+/// (`fprime2`, `x1`, `rtol`, `disp`, `full_output`) and [`newton_array`] an array `x0`.
 ///
 /// SciPy equivalent: `scipy.optimize.newton` (scalar `x0`).
 ///
