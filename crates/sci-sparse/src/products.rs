@@ -223,6 +223,17 @@ struct Scratch<T> {
 /// arrays once per product rather than once per row block.
 struct Pool<T>(std::sync::Mutex<Vec<Scratch<T>>>);
 
+impl<T: SparseScalar> Scratch<T> {
+    /// Sets up both passes' column-sized arrays at once (in pass 1, before the output is
+    /// allocated; see [`spgemm`]).
+    fn reserve(&mut self, n: usize) {
+        if self.mark.len() != n {
+            self.mark = vec![usize::MAX; n];
+            self.slots = vec![(usize::MAX, T::zero()); n];
+        }
+    }
+}
+
 impl<T: SparseScalar> Pool<T> {
     fn with<R>(&self, f: impl FnOnce(&mut Scratch<T>) -> R) -> R {
         let popped = self.0.lock().unwrap_or_else(|e| e.into_inner()).pop();
@@ -262,17 +273,18 @@ fn split_lengths<X>(mut v: &mut [X], lens: impl Iterator<Item = usize>) -> Vec<&
     .collect()
 }
 
-/// Pass 1 of [`spgemm`] on rows `r0..r1`: the number of distinct columns of each row
-/// (`mark[j] == i` once row i met column j), counted without branches.
+/// Pass 1 of [`spgemm`] on rows `r0..r1`: the number of distinct columns of each row, written
+/// to `out` (`mark[j] == i` once row i met column j), counted without branches.
 fn count_rows<T: SparseScalar>(
     a: &Cs<T>,
     b: &Cs<T>,
     (r0, r1): (usize, usize),
     mark: &mut [usize],
-) -> Vec<usize> {
+    out: &mut [usize],
+) {
     let (ap, ai, bp, bi) = (&a.indptr[..], &a.indices[..], &b.indptr[..], &b.indices[..]);
-    (r0..r1)
-        .map(|i| {
+    for (i, o) in (r0..r1).zip(out) {
+        *o = {
             let mut c = 0usize;
             for &k in &ai[ap[i]..ap[i + 1]] {
                 for &j in &bi[bp[k]..bp[k + 1]] {
@@ -282,13 +294,13 @@ fn count_rows<T: SparseScalar>(
                 }
             }
             c
-        })
-        .collect()
+        };
+    }
 }
 
 /// Pass 2 of [`spgemm`] on rows `r0..r1`: writes each row's nonzero sums at the row's slots of
-/// `ind`/`dat` (which start at row `r0`'s offset `indptr[r0]`), in SciPy's order; returns the
-/// kept count of each row. Branch-free: a column's sum is reset to zero when its row is
+/// `ind`/`dat` (which start at row `r0`'s offset `indptr[r0]`), in SciPy's order, and the
+/// kept count of each row to `kept`. Branch-free: a column's sum is reset to zero when its row is
 /// written out, so the accumulation needs no test.
 fn fill_rows<T: SparseScalar>(
     a: &Cs<T>,
@@ -298,7 +310,8 @@ fn fill_rows<T: SparseScalar>(
     s: &mut Scratch<T>,
     ind: &mut [MaybeUninit<usize>],
     dat: &mut [MaybeUninit<T>],
-) -> Vec<usize> {
+    kept_out: &mut [usize],
+) {
     let (ap, ai, ax) = (&a.indptr[..], &a.indices[..], &a.data[..]);
     let (bp, bi, bx) = (&b.indptr[..], &b.indices[..], &b.data[..]);
     // one slot more than the longest row: a repeated column is written past the end
@@ -308,8 +321,8 @@ fn fill_rows<T: SparseScalar>(
     let (slots, cols) = (&mut s.slots[..], &mut s.cols[..]);
     let base = indptr[r0];
     let z = T::zero();
-    (r0..r1)
-        .map(|i| {
+    for (i, out) in (r0..r1).zip(kept_out) {
+        *out = {
             // the distinct columns in order of first appearance
             let mut c = 0usize;
             for p in ap[i]..ap[i + 1] {
@@ -337,8 +350,8 @@ fn fill_rows<T: SparseScalar>(
                 kept += usize::from(v != z);
             }
             kept
-        })
-        .collect()
+        };
+    }
 }
 
 /// Gustavson's row-by-row product `C = A B` of two row-major storages, as SciPy's
@@ -355,25 +368,23 @@ pub(crate) fn spgemm<T: SparseScalar>(a: &Cs<T>, b: &Cs<T>) -> Cs<T> {
     let parallel = work >= PAR_NNZ && rows > 1;
     let bounds = row_blocks(a, parallel, 8);
     let pool = Pool(std::sync::Mutex::new(Vec::new()));
-    let count = |&blk: &(usize, usize)| {
+    let row_counts = || bounds.iter().map(|&(r0, r1)| r1 - r0);
+    // pass 1: each row's count lands at indptr[i + 1]; blocks shared with rayon helpers
+    let mut indptr = vec![0usize; rows + 1];
+    let items: Vec<_> = bounds.iter().copied().zip(split_lengths(&mut indptr[1..], row_counts())).collect();
+    share_items(items, |_, (blk, out)| {
         pool.with(|s| {
-            if s.mark.len() != n {
-                s.mark = vec![usize::MAX; n];
-            }
-            count_rows(a, b, blk, &mut s.mark)
+            s.reserve(n);
+            count_rows(a, b, blk, &mut s.mark, out)
         })
-    };
-    let counts: Vec<usize> = if parallel {
-        bounds.par_iter().map(count).collect::<Vec<_>>().concat()
-    } else {
-        bounds.iter().flat_map(count).collect()
-    };
-    let mut indptr = Vec::with_capacity(rows + 1);
-    indptr.push(0usize);
-    for &c in &counts {
-        indptr.push(indptr[indptr.len() - 1] + c);
+    });
+    for i in 0..rows {
+        indptr[i + 1] += indptr[i];
     }
     let total = indptr[rows];
+    // The kept counts (like the scratch arrays of pass 1) are allocated before the output,
+    // which is then the last large block on the heap.
+    let mut kept = vec![0usize; rows];
     // Uninitialised output (no zero fill), advised like NumPy's large arrays before the
     // first write; each block writes its rows' slots.
     let mut indices: Vec<usize> = Vec::with_capacity(total);
@@ -383,25 +394,19 @@ pub(crate) fn spgemm<T: SparseScalar>(a: &Cs<T>, b: &Cs<T>) -> Cs<T> {
     let lens = || bounds.iter().map(|&(r0, r1)| indptr[r1] - indptr[r0]);
     let ind_parts = split_lengths(&mut indices.spare_capacity_mut()[..total], lens());
     let dat_parts = split_lengths(&mut data.spare_capacity_mut()[..total], lens());
+    let kept_parts = split_lengths(&mut kept, row_counts());
     let indptr_ref = &indptr;
-    let fill = |((blk, ind), dat): (((usize, usize), &mut [MaybeUninit<usize>]), &mut [MaybeUninit<T>])| {
+    let items: Vec<_> = bounds.iter().copied().zip(ind_parts).zip(dat_parts).zip(kept_parts).collect();
+    share_items(items, |_, (((blk, ind), dat), kept)| {
         pool.with(|s| {
-            if s.slots.len() != n {
-                s.slots = vec![(usize::MAX, T::zero()); n];
-            }
-            fill_rows(a, b, blk, indptr_ref, s, ind, dat)
+            s.reserve(n);
+            fill_rows(a, b, blk, indptr_ref, s, ind, dat, kept)
         })
-    };
-    let parts = bounds.iter().copied().zip(ind_parts).zip(dat_parts);
-    let kept: Vec<usize> = if parallel {
-        parts.collect::<Vec<_>>().into_par_iter().map(fill).collect::<Vec<_>>().concat()
-    } else {
-        parts.flat_map(fill).collect()
-    };
+    });
     // Close the gaps of rows whose sums cancelled: the first `kept[i]` slots of each row were
     // written, and these move to the front.
     let mut len = total;
-    if kept != counts {
+    if kept.iter().enumerate().any(|(i, &c)| c != indptr[i + 1] - indptr[i]) {
         let (ind, dat) = (indices.spare_capacity_mut(), data.spare_capacity_mut());
         let mut out = 0usize;
         for (i, &c) in kept.iter().enumerate() {
