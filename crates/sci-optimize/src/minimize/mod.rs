@@ -483,6 +483,19 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// let opts = MinimizeOptions { method: Method::TrustNcg, ..opts };
 /// let r = minimize(rosen, &array![-1.2, 1.0], &opts)?;
 /// assert_eq!((r.nit, r.nfev, r.njev, r.nhev), (29, 30, 27, 26));
+///
+/// // COBYLA (derivative free): SciPy's tutorial problem, with SciPy's nfev.
+/// let c = |x: &Array1<f64>| array![x[0] - 2.0 * x[1] + 2.0, -x[0] - 2.0 * x[1] + 6.0, -x[0] + 2.0 * x[1] + 2.0];
+/// let opts = MinimizeOptions {
+///     method: Method::Cobyla,
+///     constraints: vec![ConstraintDict::new(ConstraintType::Ineq, &c).into()],
+///     bounds: Some(Bounds::from_pairs(&[(0.0, f64::INFINITY), (0.0, f64::INFINITY)])),
+///     ..Default::default()
+/// };
+/// let f = |x: &Array1<f64>| (x[0] - 1.0).powi(2) + (x[1] - 2.5).powi(2);
+/// let r = minimize(f, &array![2.0, 0.0], &opts)?;
+/// assert!(r.success && (r.x[0] - 1.4).abs() < 1e-4 && (r.x[1] - 1.7).abs() < 1e-4);
+/// assert_eq!(r.nfev, 32);
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn minimize<F, S>(
