@@ -4,7 +4,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use rayon::prelude::*;
-use sci_array::ndarray::{Array1, Array2, ArrayViewMut1, Axis};
+use sci_array::ndarray::{Array1, Array2, Axis};
 
 use super::paths::{ShortestPaths, sources};
 use super::{Graph, NULL_PREDECESSOR};
@@ -96,9 +96,9 @@ pub(super) fn sweep(
     srcs: &[usize],
     unweighted: bool,
     limit: f64,
-    mut d: ArrayViewMut1<'_, f64>,
-    mut p: ArrayViewMut1<'_, i64>,
-    mut from: Option<ArrayViewMut1<'_, i64>>,
+    d: &mut [f64],
+    p: &mut [i64],
+    mut from: Option<&mut [i64]>,
     s: &mut Scratch,
 ) {
     s.heap.clear();
@@ -110,49 +110,58 @@ pub(super) fn sweep(
         }
         s.state[x] = SCANNED;
         d[x] = 0.0;
-        if let Some(f) = from.as_mut() {
+        if let Some(f) = from.as_deref_mut() {
             f[x] = x as i64;
         }
         s.heap.push(Reverse((OrdF64(0.0), x)));
     }
-    while let Some(Reverse((OrdF64(dv), v))) = s.heap.pop() {
-        if s.state[v] == POPPED || dv > d[v] {
+    let state = &mut s.state;
+    let heap = &mut s.heap;
+    let parts = [Some(&g.out), g.inn.as_ref()];
+    while let Some(Reverse((OrdF64(dv), v))) = heap.pop() {
+        if state[v] == POPPED || dv > d[v] {
             continue;
         }
-        s.state[v] = POPPED;
-        let src_v = from.as_ref().map(|f| f[v]);
-        let state = &mut s.state;
-        let heap = &mut s.heap;
-        g.for_each(v, |u, w| {
-            if state[u] >= SCANNED {
-                return;
-            }
-            let nd = dv + if unweighted { 1.0 } else { w };
-            if nd <= limit && (state[u] == NOT_IN_HEAP || nd < d[u]) {
-                state[u] = IN_HEAP;
-                d[u] = nd;
-                p[u] = v as i64;
-                if let (Some(f), Some(sv)) = (from.as_mut(), src_v) {
-                    f[u] = sv;
+        state[v] = POPPED;
+        let src_v = from.as_deref().map(|f| f[v]);
+        // the row of the matrix, then (undirected) the row of its transpose, as SciPy scans
+        for c in parts.iter().flatten() {
+            let (a, b) = (c.indptr[v], c.indptr[v + 1]);
+            for (&u, &w) in c.indices[a..b].iter().zip(&c.data[a..b]) {
+                if state[u] >= SCANNED {
+                    continue;
                 }
-                heap.push(Reverse((OrdF64(nd), u)));
+                let nd = dv + if unweighted { 1.0 } else { w };
+                if nd <= limit && (state[u] == NOT_IN_HEAP || nd < d[u]) {
+                    state[u] = IN_HEAP;
+                    d[u] = nd;
+                    p[u] = v as i64;
+                    if let (Some(f), Some(sv)) = (from.as_deref_mut(), src_v) {
+                        f[u] = sv;
+                    }
+                    heap.push(Reverse((OrdF64(nd), u)));
+                }
             }
-        });
+        }
     }
 }
 
 /// One row per source, rows swept in parallel.
-fn rows(g: &Graph, src: &[usize], unweighted: bool, limit: f64) -> ShortestPaths {
+fn rows(g: &Graph, src: &[usize], unweighted: bool, limit: f64) -> Result<ShortestPaths> {
     let n = g.n;
-    let mut dist = Array2::from_elem((src.len(), n), f64::INFINITY);
-    let mut pred = Array2::from_elem((src.len(), n), NULL_PREDECESSOR);
-    dist.axis_iter_mut(Axis(0))
-        .into_par_iter()
-        .zip(pred.axis_iter_mut(Axis(0)))
+    let mut dist = vec![f64::INFINITY; src.len() * n];
+    let mut pred = vec![NULL_PREDECESSOR; src.len() * n];
+    dist.par_chunks_mut(n.max(1))
+        .zip(pred.par_chunks_mut(n.max(1)))
         .zip(src.par_iter())
         .with_min_len(8)
         .for_each_init(Scratch::default, |s, ((d, p), &x)| sweep(g, &[x], unweighted, limit, d, p, None, s));
-    ShortestPaths { dist, predecessors: pred }
+    let shape = (src.len(), n);
+    let bad = |e: sci_array::ndarray::ShapeError| invalid("indices", e.to_string());
+    Ok(ShortestPaths {
+        dist: Array2::from_shape_vec(shape, dist).map_err(bad)?,
+        predecessors: Array2::from_shape_vec(shape, pred).map_err(bad)?,
+    })
 }
 
 fn checked_graph(csgraph: &CsrMatrix<f64>, o: &DijkstraOptions) -> Result<Graph> {
@@ -231,7 +240,7 @@ pub fn dijkstra_with(
 ) -> Result<ShortestPaths> {
     let g = checked_graph(csgraph, options)?;
     let src = sources(g.n, indices)?;
-    Ok(rows(&g, &src, options.unweighted, options.limit))
+    rows(&g, &src, options.unweighted, options.limit)
 }
 
 /// Dijkstra's algorithm from all of `indices` at once (`min_only=True`): for every node the
@@ -272,16 +281,11 @@ pub fn dijkstra_min_only(
     let mut predecessors = Array1::from_elem(n, NULL_PREDECESSOR);
     let mut from = Array1::from_elem(n, NULL_PREDECESSOR);
     let mut s = Scratch::default();
-    sweep(
-        &g,
-        &src,
-        options.unweighted,
-        options.limit,
-        dist.view_mut(),
-        predecessors.view_mut(),
-        Some(from.view_mut()),
-        &mut s,
-    );
+    if let (Some(d), Some(p), Some(f)) =
+        (dist.as_slice_mut(), predecessors.as_slice_mut(), from.as_slice_mut())
+    {
+        sweep(&g, &src, options.unweighted, options.limit, d, p, Some(f), &mut s);
+    }
     Ok(MinOnlyPaths { dist, predecessors, sources: from })
 }
 
@@ -327,7 +331,7 @@ pub fn johnson(
     }
     let src = sources(g.n, indices)?;
     let h = reweight(&mut g, directed)?;
-    let mut sp = rows(&g, &src, false, f64::INFINITY);
+    let mut sp = rows(&g, &src, false, f64::INFINITY)?;
     for (mut row, &s) in sp.dist.axis_iter_mut(Axis(0)).zip(&src) {
         for (d, &hj) in row.iter_mut().zip(&h) {
             *d += hj;

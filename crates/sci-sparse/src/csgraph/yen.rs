@@ -21,7 +21,9 @@ struct Weights {
 fn from_spur(g: &Graph, spur: usize, d: &mut Array1<f64>, p: &mut Array1<i64>, s: &mut Scratch) {
     d.fill(INF);
     p.fill(NULL);
-    sweep(g, &[spur], false, INF, d.view_mut(), p.view_mut(), None, s);
+    if let (Some(d), Some(p)) = (d.as_slice_mut(), p.as_slice_mut()) {
+        sweep(g, &[spur], false, INF, d, p, None, s);
+    }
 }
 
 /// Sets the weights of the out-edges (and transposed edges) of `node` to `inf`, or back to
