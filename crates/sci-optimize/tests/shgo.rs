@@ -5,7 +5,7 @@ use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_optimize::{
     Constraint, ConstraintDict, ConstraintType, LinearConstraint, MinimizerKwargs, NonlinearConstraint,
-    OptimizeError, ShgoOptions, shgo,
+    OptimizeError, SamplingMethod, ShgoOptions, shgo,
 };
 use std::f64::consts::PI;
 
@@ -216,6 +216,12 @@ fn check_case(fx: &Fixture, key: &str) {
         if let Some(v) = opt("maxev") {
             o.maxev = Some(v.as_u64().unwrap() as usize);
         }
+        if let Some(v) = opt("infty_constraints") {
+            o.infty_constraints = v.as_bool().unwrap();
+        }
+        if fx.str(&c("sampling")) == "sobol" {
+            o.sampling_method = SamplingMethod::Sobol;
+        }
         if let Some(v) = opt("maxiter") {
             o.maxiter = Some(v.as_u64().unwrap() as usize);
         }
@@ -232,12 +238,13 @@ fn check_case(fx: &Fixture, key: &str) {
         // fewer iterations before ftol=1e-12 stops it: on the cattle-feed problem SciPy's SLSQP
         // stops at iteration 8 (30 evaluations) with "Positive directional derivative for
         // linesearch", sci-optimize's after 14 (96 evaluations) at the same minimum.
-        const SLSQP_COUNTS_DIFFER: [&str; 9] = [
+        const SLSQP_COUNTS_DIFFER: [&str; 10] = [
             "doc_cattle_feed",
             "eggholder_maxev",
             "eggholder_maxfev",
             "eggholder_n64_iters3",
             "rastrigin2_n30_iters4",
+            "sobol_f2_n16_iters4_every_iter_false",
             "styb3_ftol",
             "styb3_n50_iters3",
             "styb3_n_none_iters2",
@@ -308,6 +315,11 @@ fn shgo_bad_input() {
         ("workers 0", vec![(0.0, 1.0)], ShgoOptions { workers: 0, ..Default::default() }),
         ("workers -2", vec![(0.0, 1.0)], ShgoOptions { workers: -2, ..Default::default() }),
         ("f_tol NaN", vec![(0.0, 1.0)], ShgoOptions { f_tol: f64::NAN, ..Default::default() }),
+        (
+            "sobol 2-d",
+            vec![(0.0, 1.0), (0.0, 1.0)],
+            ShgoOptions { sampling_method: SamplingMethod::Sobol, ..Default::default() },
+        ),
     ];
     for (what, bounds, o) in table {
         let e = shgo(f, &bounds, &o).unwrap_err();
@@ -318,6 +330,7 @@ fn shgo_bad_input() {
             ("empty bounds", OptimizeError::InvalidValue { arg: "bounds", .. }) => {}
             ("workers 0" | "workers -2", OptimizeError::InvalidValue { arg: "workers", .. }) => {}
             ("f_tol NaN", OptimizeError::InvalidValue { arg: "f_tol", .. }) => {}
+            ("sobol 2-d", OptimizeError::InvalidValue { arg: "sampling_method", .. }) => {}
             _ => panic!("{what}: unexpected {e:?}"),
         }
     }

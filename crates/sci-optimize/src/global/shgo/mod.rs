@@ -1,5 +1,5 @@
 //! `shgo`: simplicial homology global optimization (SciPy's `scipy.optimize.shgo` with
-//! `sampling_method='simplicial'`).
+//! `sampling_method='simplicial'`, and `'sobol'` for one variable).
 
 mod complex;
 mod pyset;
@@ -16,16 +16,31 @@ use std::time::Instant;
 
 /// How `shgo` samples the domain (SciPy's `sampling_method=`).
 ///
-/// Only SciPy's default, the simplicial complex, is implemented: `'sobol'` and `'halton'`
-/// triangulate their sample with Qhull's Delaunay triangulation, which sci-optimize does not
-/// have (the name table lists them as missing).
+/// `'halton'` and `'sobol'` with more than one variable are missing: SciPy triangulates those
+/// samples with Qhull's Delaunay triangulation, which sci-optimize does not have.
+///
+/// SciPy's `test_f2_1_sobol`: `(x - 30) sin x` on `[0, 60]` with `58 - x >= 0`, 128 Sobol'
+/// points, all ten local minima.
 ///
 /// ```
-/// use sci_optimize::{SamplingMethod, ShgoOptions};
+/// use sci_optimize::{shgo, Constraint, ConstraintDict, ConstraintType, SamplingMethod, ShgoOptions};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
 /// assert_eq!(ShgoOptions::default().sampling_method, SamplingMethod::Simplicial);
+/// let g = |x: &Array1<f64>| array![58.0 - x[0]];
+/// let o = ShgoOptions {
+///     constraints: vec![Constraint::Dict(ConstraintDict::new(ConstraintType::Ineq, &g))],
+///     sampling_method: SamplingMethod::Sobol,
+///     ..Default::default()
+/// };
+/// let res = shgo(|x| (x[0] - 30.0) * x[0].sin(), &[(0.0, 60.0)], &o)?;
+/// assert_eq!(res.xl.nrows(), 10);
+/// assert_eq!(res.nfev - res.nlfev, 124); // SciPy: 124 feasible sampling points
+/// assert!((res.fun - -28.446771324181217).abs() < 1e-9);
+/// assert!((res.funl[1] - -24.99785984015096).abs() < 1e-9);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 ///
-/// SciPy equivalent: `scipy.optimize.shgo(..., sampling_method='simplicial')`.
+/// SciPy equivalent: `scipy.optimize.shgo(..., sampling_method='simplicial' | 'sobol')`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SamplingMethod {
@@ -33,6 +48,10 @@ pub enum SamplingMethod {
     /// sub-cube centroids.
     #[default]
     Simplicial,
+    /// `'sobol'`: the unscrambled Sobol' sequence (`scipy.stats.qmc.Sobol(d, scramble=False)`),
+    /// `n` rounded up to a power of two, each iteration drawing `n` more points per iteration
+    /// done so far, neighbours by sorted order. One variable only.
+    Sobol,
 }
 
 /// `minimizer_kwargs=` of `shgo`: the local minimizer, SciPy's default `'SLSQP'` (the only
@@ -146,6 +165,9 @@ pub struct ShgoOptions<'a> {
     /// `options['local_iter']`: the number of local minimizations per pass (`None`: all
     /// points of the minimizer pool).
     pub local_iter: Option<usize>,
+    /// `options['infty_constraints']` (default `true`): with `false`, Sobol' points violating a
+    /// constraint are dropped before they are triangulated (the simplicial sampling ignores it).
+    pub infty_constraints: bool,
     /// `workers` (default 1): threads evaluating the sampling points (-1: all cores).
     pub workers: isize,
 }
@@ -167,6 +189,7 @@ impl Default for ShgoOptions<'_> {
             minhgrd: None,
             minimize_every_iter: true,
             local_iter: None,
+            infty_constraints: true,
             workers: 1,
         }
     }
@@ -228,23 +251,26 @@ pub struct ShgoResult {
 /// Whether `x` is a feasible sampling point for `c`, as SciPy's `shgo` decides: every old-style
 /// dictionary `new_constraint_to_old` makes must be non-negative. SciPy selects them with
 /// `cons['type'] in ('ineq')`, a substring test that `'eq'` passes too, so equality
-/// constraints count as `fun(x) - lb >= 0` (and `Eq` dictionaries as `fun(x) >= 0`); NaN counts
-/// as feasible.
-fn feasible(c: &Constraint<'_>, x: &Array1<f64>) -> bool {
+/// constraints count as `fun(x) - lb >= 0` (and `Eq` dictionaries as `fun(x) >= 0`). NaN counts
+/// as feasible for the vertices (`np.any(g < 0)`), not for the Sobol' subspace (`np.all(g >= 0)`).
+fn feasible(c: &Constraint<'_>, x: &Array1<f64>, nan_feasible: bool) -> bool {
     let within = |v: &Array1<f64>, lb: &Array1<f64>, ub: &Array1<f64>| {
         let at = |a: &Array1<f64>, i: usize| {
             if a.len() == 1 { a[0] } else { a.get(i).copied().unwrap_or(f64::NAN) }
         };
         v.iter().enumerate().all(|(i, &f)| {
             let (l, u) = (at(lb, i), at(ub, i));
+            if f.is_nan() {
+                return nan_feasible || (l == f64::NEG_INFINITY && u == f64::INFINITY);
+            }
             if l == u {
-                return f - l >= 0.0 || f.is_nan();
+                return f - l >= 0.0;
             }
             !((l != f64::NEG_INFINITY && f - l < 0.0) || (u != f64::INFINITY && u - f < 0.0))
         })
     };
     match c {
-        Constraint::Dict(d) => !(d.fun)(x).iter().any(|&g| g < 0.0),
+        Constraint::Dict(d) => (d.fun)(x).iter().all(|&g| g >= 0.0 || (nan_feasible && g.is_nan())),
         Constraint::Nonlinear(n) => within(&(n.fun)(x), &n.lb, &n.ub),
         Constraint::Linear(l) => within(&l.a.dot(x), &l.lb, &l.ub),
     }
@@ -316,6 +342,8 @@ struct Shgo<'s, 'e, 'o, 'a, F> {
     res_nfev: usize,
     result: Option<(Vec<f64>, f64, Vec<Vec<f64>>, Vec<f64>)>,
     start: Instant,
+    /// Sobol' sampling: points drawn so far and `nc`.
+    sobol: Option<(u64, usize)>,
 }
 
 /// Finds the global minimum of `func` on the box `bounds` by simplicial homology global
@@ -333,10 +361,9 @@ struct Shgo<'s, 'e, 'o, 'a, F> {
 /// entries mark sampling points infeasible (objective not evaluated, treated as +inf), and
 /// every constraint is passed to the local SLSQP runs.
 ///
-/// Not implemented: `sampling_method='sobol'`/`'halton'` and custom samplers (they need Qhull's
-/// Delaunay triangulation), local methods other than SLSQP, `args`, `callback`, `options` `disp`,
-/// `symmetry`, `jac=True` and `infty_constraints` (it only matters for the sampling methods
-/// that are missing).
+/// Not implemented: `sampling_method='halton'`, `'sobol'` with more than one variable and
+/// custom samplers (they need Qhull's Delaunay triangulation), local methods other than SLSQP,
+/// `args`, `callback`, `options` `disp` and `symmetry`, `jac=True`.
 ///
 /// # Errors
 ///
@@ -381,16 +408,29 @@ where
         return Err(invalid("f_tol", "must not be NaN"));
     }
     let dim = ab.len();
+    let sobol = o.sampling_method == SamplingMethod::Sobol;
+    if sobol && dim > 1 {
+        return Err(invalid(
+            "sampling_method",
+            format!(
+                "'sobol' needs Qhull's Delaunay triangulation for {dim} variables, which sci-optimize does not \
+                 have; use the simplicial sampling or one variable"
+            ),
+        ));
+    }
     let full = 2usize.checked_pow(dim as u32).map_or(usize::MAX, |p| p.saturating_add(1));
     let mut n = o.n;
     let mut iters = o.iters;
-    if n.is_none() && iters.is_none() {
+    if n.is_none() && iters.is_none() && !sobol {
         n = Some(full);
     }
     if iters.is_none() {
         iters = Some(1);
     }
-    if n == Some(100) {
+    if sobol {
+        // `n = 2 ** ceil(log2(n))` (None: 100).
+        n = Some(n.unwrap_or(100).max(1).next_power_of_two());
+    } else if n == Some(100) {
         n = Some(full);
     }
     if o.maxiter.is_some()
@@ -433,6 +473,7 @@ where
             res_nfev: 0,
             result: None,
             start: Instant::now(),
+            sobol: sobol.then_some((0, 0)),
         };
         let r = s.run();
         s.cp = None;
@@ -504,7 +545,11 @@ where
     }
 
     fn iterate(&mut self) -> Result<()> {
-        self.iterate_hypercube()?;
+        if self.sobol.is_some() {
+            self.iterate_delaunay();
+        } else {
+            self.iterate_hypercube()?;
+        }
         if self.o.minimize_every_iter {
             self.find_minima()?;
         }
@@ -536,6 +581,45 @@ where
         Ok(())
     }
 
+    /// `SHGO.iterate_delaunay` for one variable: `nc += n` new Sobol' points (plus the local
+    /// minima found so far), each connected to its neighbours in sorted order.
+    fn iterate_delaunay(&mut self) {
+        let (mut drawn, mut nc) = self.sobol.expect("Sobol' sampling");
+        nc += self.n.expect("Sobol' sampling has n");
+        let (lo, hi) = self.bounds[0];
+        let mut c: Vec<f64> = (0..nc as u64)
+            .map(|k| {
+                // SciPy's unscrambled Sobol' points in one dimension: the Gray code of the
+                // index, bit-reversed, as a binary fraction.
+                let i = drawn + k;
+                let g = i ^ (i >> 1);
+                let u = (g.reverse_bits() >> 34) as f64 / (1u64 << 30) as f64;
+                u * (hi - lo) + lo
+            })
+            .collect();
+        drawn += nc as u64;
+        self.sobol = Some((drawn, nc));
+        c.extend(self.lmc.xl_maps.iter().map(|x| x[0]));
+        if !self.o.infty_constraints {
+            // `sampling_subspace`: `np.all(g(x) >= 0)`, so here NaN is infeasible.
+            for con in &self.o.constraints {
+                c.retain(|&x| feasible(con, &Array1::from_elem(1, x), false));
+            }
+        }
+        let order = argsort(&c);
+        {
+            let mut cx = self.lock();
+            for w in order.windows(2) {
+                let a = cx.get(&[c[w[0]]]);
+                let b = cx.get(&[c[w[1]]]);
+                cx.connect(a, b);
+            }
+        }
+        self.process_pools();
+        self.fn_ = self.nfev_sampling;
+        self.n_sampled = nc;
+    }
+
     /// `VertexCacheField.process_pools`: feasibility and objective of the new vertices, then
     /// the minimiser flags.
     fn process_pools(&mut self) {
@@ -545,7 +629,7 @@ where
         let mut todo = Vec::with_capacity(new.len());
         for &i in &new {
             let x = Array1::from(cx.v[i].x.clone());
-            let feasible = self.o.constraints.iter().all(|c| feasible(c, &x));
+            let feasible = self.o.constraints.iter().all(|c| feasible(c, &x, true));
             if feasible {
                 todo.push((i, x));
             } else {
@@ -736,7 +820,8 @@ where
         if let Some(r) = &self.lmc.res[e] {
             return Ok(r.x.clone());
         }
-        let cb = self.local_bounds(x0);
+        // `construct_lcb_delaunay` keeps the whole box.
+        let cb = if self.sobol.is_some() { self.bounds.clone() } else { self.local_bounds(x0) };
         let lb = Array1::from_iter(cb.iter().map(|b| b.0));
         let ub = Array1::from_iter(cb.iter().map(|b| b.1));
         let jac = match self.o.minimizer_kwargs.and_then(|k| k.jac) {
