@@ -408,6 +408,10 @@ fn eigsh_generalized_bad_input_table() {
     let small = CsrMatrix::<f64>::identity(3);
     let singular = CsrMatrix::<f64>::zeros((150, 150));
     let op = FnOperator::new((150, 150), |x| x.to_owned());
+    // diag(1, -1, 1, -1, ...): SciPy returns meaningless values (ARPACK needs M positive definite)
+    let indefinite =
+        sci_sparse::diags(&[(0..150).map(|i| if i % 2 == 0 { 1.0 } else { -1.0 }).collect()], &[0], None)
+            .unwrap();
     let o = |e: EigshOptions<'_>| eigsh(&a, 2, &e, Some(&csc)).map(drop);
     let d = EigshOptions::default;
     let cases: Vec<(&str, Result<(), SparseError>)> = vec![
@@ -426,6 +430,7 @@ fn eigsh_generalized_bad_input_table() {
             eigsh(&a, 2, &EigshOptions { sigma: Some(0.1), ..d() }, Some(&small.tocsc())).map(drop),
         ),
         ("values k0", eigsh_values(&a, 0, &d(), None).map(drop)),
+        ("M indefinite", o(EigshOptions { m: Some(&indefinite), ..d() })),
     ];
     for (name, r) in cases {
         let got = match r.unwrap_err() {
@@ -440,7 +445,7 @@ fn eigsh_generalized_bad_input_table() {
             "M shape" => ("shape", "M"),
             "OPinv shape" => ("shape", "OPinv"),
             "sigma NaN" | "sigma inf" | "sigma no matrix" => ("invalid", "sigma"),
-            "M not a matrix" => ("invalid", "M"),
+            "M not a matrix" | "M indefinite" => ("invalid", "M"),
             "M singular" => ("singular", ""),
             "matrix shape" => ("shape", "matrix"),
             _ => ("invalid", "k"),

@@ -237,8 +237,9 @@ pub(crate) fn wanted_order(theta: &[f64], which: Which) -> Vec<usize> {
 /// [`InvalidValue`](crate::SparseError::InvalidValue) unless `0 < k < n`, for a bad `ncv` or
 /// `v0`, `which = BE` with `k = 1`, `OPinv` without `sigma`, `Minv` without `M` or with
 /// `sigma` (SciPy's `ValueError`s), `sigma` without `matrix` or `OPinv`, a non-finite
-/// `sigma`, an `A` whose products are not finite (SciPy's `ArpackError`), or when GMRES fails
-/// to invert `M`; [`NoConvergence`](crate::SparseError::NoConvergence) when `maxiter` restarts
+/// `sigma`, an `A` whose products are not finite (SciPy's `ArpackError`), when GMRES fails
+/// to invert `M`, or when `M` (`A` in buckling mode) shows not to be positive definite (SciPy
+/// then returns meaningless values); [`NoConvergence`](crate::SparseError::NoConvergence) when `maxiter` restarts
 /// do not converge (SciPy's `ArpackNoConvergence`);
 /// [`SingularMatrix`](crate::SparseError::SingularMatrix) when `M` or `A - sigma M` is
 /// singular.

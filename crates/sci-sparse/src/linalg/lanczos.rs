@@ -101,6 +101,19 @@ pub(crate) fn standard(a: &dyn LinearOperator) -> impl Fn(&[f64], &[f64], &mut [
     }
 }
 
+/// `sqrt(w^T B w)` from `z = B w`; an error when it is clearly negative (ARPACK would go on
+/// with a meaningless result: `B` must be positive definite).
+fn b_norm(w: &[f64], z: &[f64]) -> Result<f64> {
+    let wbw = dot(w, z);
+    if wbw < -f64::EPSILON.sqrt() * (dot(w, w) * dot(z, z)).sqrt() {
+        return Err(invalid(
+            "M",
+            "the inner-product matrix (M, or A in buckling mode) is not positive definite",
+        ));
+    }
+    Ok(wbw.max(0.0).sqrt())
+}
+
 /// Orthogonalizes `w` against the `m` basis rows (classical Gram-Schmidt with a DGKS second
 /// pass when the first cancelled much of `w`): in the `B`-inner product when `b` is given,
 /// `z` then holding `B w` on return. Returns (`B`-norm of `w` after, coefficients of the
@@ -128,15 +141,15 @@ fn orthogonalize(
         return Ok((wnorm, beta));
     };
     b(w, z)?;
-    let wnorm = dot(w, z).max(0.0).sqrt();
+    let wnorm = b_norm(w, z)?;
     project_out(basis, m, n, w, Some(z), h);
     b(w, z)?;
-    let mut beta = dot(w, z).max(0.0).sqrt();
+    let mut beta = b_norm(w, z)?;
     if beta <= std::f64::consts::FRAC_1_SQRT_2 * wnorm {
         project_out(basis, m, n, w, Some(z), h2);
         h.iter_mut().zip(&*h2).for_each(|(a, b)| *a += b);
         b(w, z)?;
-        beta = dot(w, z).max(0.0).sqrt();
+        beta = b_norm(w, z)?;
     }
     Ok((wnorm, beta))
 }
@@ -171,7 +184,7 @@ pub(crate) fn lanczos(p: &Pencil<'_>, k: usize, opts: &EigshOptions<'_>, vectors
         v[..n].copy_from_slice(&w);
         b(&v[..n], &mut bv)?;
     }
-    let nv0 = if p.b.is_some() { dot(&v[..n], &bv) } else { dot(&v[..n], &v[..n]) }.sqrt();
+    let nv0 = if p.b.is_some() { b_norm(&v[..n], &bv)? } else { dot(&v[..n], &v[..n]).sqrt() };
     if nv0 == 0.0 || !nv0.is_finite() {
         return Err(invalid("v0", "starting vector must be nonzero and finite"));
     }
