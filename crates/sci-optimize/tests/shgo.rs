@@ -307,6 +307,17 @@ fn shgo_workers_give_the_serial_result() {
 }
 
 #[test]
+fn shgo_maxtime_stops_after_one_iteration() {
+    // SciPy's test_10_finite_time: maxtime=1e-15 with iters=5 runs one iteration.
+    let o = ShgoOptions { iters: Some(5), maxtime: Some(1e-15), ..Default::default() };
+    let r = shgo(sphere2, &[(-1.0, 6.0), (-1.0, 6.0)], &o).unwrap();
+    assert_eq!(r.nit, 1);
+    let r = shgo(sphere2, &[(-1.0, 6.0), (-1.0, 6.0)], &ShgoOptions { iters: Some(5), ..Default::default() })
+        .unwrap();
+    assert_eq!(r.nit, 5);
+}
+
+#[test]
 fn shgo_bad_input() {
     let f = |x: &Array1<f64>| x[0] * x[0];
     let table: Vec<(&str, Vec<(f64, f64)>, ShgoOptions<'_>)> = vec![

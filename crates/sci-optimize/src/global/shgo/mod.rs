@@ -429,7 +429,10 @@ where
     }
     if sobol {
         // `n = 2 ** ceil(log2(n))` (None: 100).
-        n = Some(n.unwrap_or(100).max(1).next_power_of_two());
+        let Some(p) = n.unwrap_or(100).max(1).checked_next_power_of_two() else {
+            return Err(invalid("n", "too many sampling points for the Sobol' sequence"));
+        };
+        n = Some(p);
     } else if n == Some(100) {
         n = Some(full);
     }
@@ -565,7 +568,7 @@ where
             }
             Some(n) => {
                 self.refine(n)?;
-                self.n_sampled += n;
+                self.n_sampled = self.n_sampled.saturating_add(n);
             }
         }
         if !self.lmc.xl_maps.is_empty() {
@@ -585,7 +588,7 @@ where
     /// minima found so far), each connected to its neighbours in sorted order.
     fn iterate_delaunay(&mut self) {
         let (mut drawn, mut nc) = self.sobol.expect("Sobol' sampling");
-        nc += self.n.expect("Sobol' sampling has n");
+        nc = nc.saturating_add(self.n.expect("Sobol' sampling has n"));
         let (lo, hi) = self.bounds[0];
         let mut c: Vec<f64> = (0..nc as u64)
             .map(|k| {
@@ -657,7 +660,7 @@ where
 
     /// `Complex.refine(n)`.
     fn refine(&mut self, n: usize) -> Result<()> {
-        let nt = self.len() + n;
+        let nt = self.len().saturating_add(n);
         while self.len() < nt {
             if self.has_tv() {
                 let step = self.rls.as_mut().map_or(Step::RaisedAttr, |c| c.run_until(nt).0);
