@@ -5,7 +5,9 @@
 use num_complex::Complex;
 
 use crate::cs::Cs;
-use crate::error::{Result, invalid};
+use sci_array::ndarray::Array2;
+
+use crate::error::{Result, SparseError, invalid, shape_err};
 use crate::scalar::SparseScalar;
 use crate::{CooMatrix, CscMatrix, CsrMatrix};
 
@@ -21,15 +23,22 @@ fn diag_positions(m: usize, n: usize, k: isize, len: usize) -> Result<Vec<(usize
 }
 
 impl<T: SparseScalar> Cs<T> {
-    /// Sets `(major, minor, value)` entries, replacing whatever is stored there; the result
-    /// is canonical and keeps stored zeros.
+    /// Sets `(major, minor, value)` entries, replacing whatever is stored there (of repeated
+    /// positions the last value wins, as in sequential assignment); the result is canonical
+    /// and keeps stored zeros.
     fn set_entries(&mut self, entries: &[(usize, usize, T)]) {
         let mut c = self.canonical();
-        let mut hit = vec![Vec::new(); c.nmajor];
+        // last value per position, each row's positions sorted
+        let mut hit: Vec<Vec<(usize, T)>> = vec![Vec::new(); c.nmajor];
         for &(i, j, v) in entries {
             hit[i].push((j, v));
         }
-        c.retain(|i, j, _| !hit[i].iter().any(|&(jj, _)| jj == j));
+        for h in &mut hit {
+            h.reverse();
+            h.sort_by_key(|e| e.0);
+            h.dedup_by_key(|e| e.0);
+        }
+        c.retain(|i, j, _| hit[i].binary_search_by_key(&j, |e| e.0).is_err());
         let (mut maj, mut min, mut val) = (Vec::new(), Vec::new(), Vec::new());
         for i in 0..c.nmajor {
             for p in c.indptr[i]..c.indptr[i + 1] {
@@ -37,11 +46,11 @@ impl<T: SparseScalar> Cs<T> {
                 min.push(c.indices[p]);
                 val.push(c.data[p]);
             }
-        }
-        for &(i, j, v) in entries {
-            maj.push(i);
-            min.push(j);
-            val.push(v);
+            for &(j, v) in &hit[i] {
+                maj.push(i);
+                min.push(j);
+                val.push(v);
+            }
         }
         *self = Cs::from_triplets(c.nmajor, c.nminor, &maj, &min, &val);
         self.sum_duplicates();
@@ -104,6 +113,77 @@ macro_rules! impl_modify {
             pub fn setdiag_value(&mut self, value: T, k: isize) -> Result<()> {
                 let (m, n) = self.shape();
                 self.setdiag(&vec![value; m.min(n)], k)
+            }
+
+            /// Sets entry `(i, j)` to `v`, storing it even when `v` is 0 (as SciPy's
+            /// assignment does); the storage becomes canonical.
+            ///
+            /// SciPy equivalent: `A[i, j] = v`.
+            ///
+            /// # Errors
+            ///
+            /// [`SparseError::IndexOutOfBounds`](crate::SparseError::IndexOutOfBounds) for a
+            /// position outside the matrix.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use sci_sparse::sci_array::ndarray::array;
+            #[doc = concat!("let mut a = sci_sparse::", $name, "::from_dense(&array![[1.0, 0.0, 2.0], [0.0, 3.0, 0.0]]);")]
+            /// a.set(1, 2, 7.0)?;
+            /// a.set(0, 1, 0.0)?;
+            /// assert_eq!(a.toarray(), array![[1.0, 0.0, 2.0], [0.0, 3.0, 7.0]]);
+            /// assert_eq!(a.nnz(), 5);
+            /// assert!(a.set(2, 0, 1.0).is_err());
+            /// # Ok::<(), sci_sparse::SparseError>(())
+            /// ```
+            pub fn set(&mut self, i: usize, j: usize, v: T) -> Result<()> {
+                self.set_many(&[i], &[j], &[v])
+            }
+
+            /// Sets the entries `(rows[k], cols[k])` to `values[k]` (zeros stored; of a
+            /// repeated position the last value wins).
+            ///
+            /// SciPy equivalent: `A[rows, cols] = values` with index arrays.
+            ///
+            /// # Errors
+            ///
+            /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the three
+            /// slices differ in length,
+            /// [`SparseError::IndexOutOfBounds`](crate::SparseError::IndexOutOfBounds) for a
+            /// position outside the matrix.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use sci_sparse::sci_array::ndarray::array;
+            #[doc = concat!("let mut a = sci_sparse::", $name, "::from_dense(&array![[1.0, 0.0, 2.0], [0.0, 3.0, 0.0]]);")]
+            /// a.set_many(&[0, 1, 0], &[1, 1, 1], &[5.0, 6.0, 8.0])?;
+            /// assert_eq!(a.toarray(), array![[1.0, 8.0, 2.0], [0.0, 6.0, 0.0]]);
+            /// # Ok::<(), sci_sparse::SparseError>(())
+            /// ```
+            pub fn set_many(&mut self, rows: &[usize], cols: &[usize], values: &[T]) -> Result<()> {
+                if rows.len() != cols.len() || rows.len() != values.len() {
+                    return Err(shape_err(
+                        "values",
+                        format!("{} rows, cols and values", rows.len()),
+                        &[cols.len(), values.len()],
+                    ));
+                }
+                let (m, n) = self.shape();
+                for (arg, idx, bound) in [("rows", rows, m), ("cols", cols, n)] {
+                    if let Some(&bad) = idx.iter().find(|&&x| x >= bound) {
+                        return Err(SparseError::IndexOutOfBounds { arg, index: bad as i64, bound });
+                    }
+                }
+                let e: Vec<_> = rows
+                    .iter()
+                    .zip(cols)
+                    .zip(values)
+                    .map(|((&i, &j), &v)| if $rows { (i, j, v) } else { (j, i, v) })
+                    .collect();
+                self.cs.set_entries(&e);
+                Ok(())
             }
 
             /// Changes the shape in place: entries outside the new shape are dropped, new
@@ -193,6 +273,37 @@ macro_rules! impl_modify {
             /// ```
             pub fn div_scalar(&self, alpha: T) -> Self {
                 self.scale(T::one() / alpha)
+            }
+
+            /// Element-wise `A / B` of two sparse matrices of the same shape, as the dense
+            /// array SciPy returns (`0 / 0` is NaN, `x / 0` infinite).
+            ///
+            /// SciPy equivalent: `A / B` for two sparse arrays.
+            ///
+            /// # Errors
+            ///
+            /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the shapes
+            /// differ.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use sci_sparse::sci_array::ndarray::array;
+            #[doc = concat!("let a = sci_sparse::", $name, "::from_dense(&array![[1.0f64, 0.0, 2.0]]);")]
+            #[doc = concat!("let b = sci_sparse::", $name, "::from_dense(&array![[2.0f64, 0.0, 0.0]]);")]
+            /// let q = a.divide(&b)?;
+            /// assert_eq!(q[[0, 0]], 0.5);
+            /// assert!(q[[0, 1]].is_nan() && q[[0, 2]] == f64::INFINITY);
+            /// # Ok::<(), sci_sparse::SparseError>(())
+            /// ```
+            pub fn divide(&self, other: &Self) -> Result<Array2<T>> {
+                if self.shape() != other.shape() {
+                    let (p, q) = other.shape();
+                    return Err(shape_err("other", format!("shape {:?}", self.shape()), &[p, q]));
+                }
+                let mut out = self.toarray();
+                out.zip_mut_with(&other.toarray(), |a, &b| *a = *a / b);
+                Ok(out)
             }
         }
 

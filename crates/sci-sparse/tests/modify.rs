@@ -124,6 +124,34 @@ fn division_conj_and_ufuncs_match_scipy() {
 }
 
 #[test]
+fn assignment_and_division_match_scipy() {
+    let f = fx();
+    let a = CsrMatrix::from_dense(&m(&f, "m/a"));
+    let mut r = a.clone();
+    let mut c = a.tocsc();
+    for (i, j, v) in [(1, 2, 7.5), (0, 0, 0.0), (4, 6, -1.25)] {
+        r.set(i, j, v).unwrap();
+        c.set(i, j, v).unwrap();
+    }
+    assert_array_equal(&r.toarray(), &m(&f, "m/set_csr"));
+    assert_array_equal(&c.toarray(), &m(&f, "m/set_csc"));
+    // zeros stay stored, as SciPy's assignment keeps them
+    assert_eq!((r.nnz() as i64, c.nnz() as i64), (f.i64("m/set_csr_nnz"), f.i64("m/set_csc_nnz")));
+    let (rows, cols, vals) = ([0, 3, 0, 2], [1, 4, 1, 6], [5.0, 6.0, 8.0, 0.0]);
+    let mut r = a.clone();
+    r.set_many(&rows, &cols, &vals).unwrap();
+    assert_array_equal(&r.toarray(), &m(&f, "m/setmany_csr"));
+    assert_eq!(r.nnz() as i64, f.i64("m/setmany_csr_nnz"));
+    let mut c = a.tocsc();
+    c.set_many(&rows, &cols, &vals).unwrap();
+    assert_array_equal(&c.toarray(), &m(&f, "m/setmany_csc"));
+    assert!(r.has_canonical_format() && c.has_canonical_format());
+    let b = CsrMatrix::from_dense(&m(&f, "m/a2"));
+    assert_array_equal(&enc(a.divide(&b).unwrap()), &m(&f, "m/divide"));
+    assert_array_equal(&enc(a.tocsc().divide(&b.tocsc()).unwrap()), &m(&f, "m/divide"));
+}
+
+#[test]
 fn swapaxes_and_permute_dims_match_scipy() {
     let f = fx();
     let a = CsrMatrix::from_dense(&m(&f, "m/a"));
@@ -149,6 +177,11 @@ fn bad_input_table() {
         ("csc setdiag_value k", b.setdiag_value(1.0, 5)),
         ("reshape size", a.reshape((4, 2)).map(drop)),
         ("csc reshape size", b.reshape((1, 5)).map(drop)),
+        ("set row", a.set(2, 0, 1.0)),
+        ("set col", b.set(0, 3, 1.0)),
+        ("set_many lengths", a.set_many(&[0, 1], &[0], &[1.0, 2.0])),
+        ("set_many oob", b.set_many(&[0, 5], &[0, 0], &[1.0, 2.0])),
+        ("divide shapes", a.divide(&CsrMatrix::<f64>::eye(3, 2, 0)).map(drop)),
         ("swapaxes 2", swapaxes(&a, 0, 2).map(drop)),
         ("swapaxes -3", swapaxes(&a, -3, 1).map(drop)),
         ("permute_dims duplicate", permute_dims(&a, Some([0, -2])).map(drop)),
