@@ -48,8 +48,9 @@ fn planerot(x0: f64, x1: f64) -> (f64, f64) {
     }
 }
 
-fn dot(a: ArrayView1<'_, f64>, b: ArrayView1<'_, f64>) -> f64 {
-    a.dot(&b)
+/// `a . b` as OpenBLAS's `ddot` under NumPy: one fused multiply-add per term, in order.
+pub(super) fn dot(a: ArrayView1<'_, f64>, b: ArrayView1<'_, f64>) -> f64 {
+    a.iter().zip(b).fold(0.0, |acc, (x, y)| x.mul_add(*y, acc))
 }
 
 /// Adds column `c` to the factorization `Q R` of the `n` active columns (PRIMA's
@@ -234,7 +235,7 @@ fn stage(st: &mut State, stage: u8, a: &Array2<f64>, b: &Array1<f64>, mcon: usiz
         icon = best;
         num_constraints = mcon;
     } else {
-        if st.d.dot(&st.d) >= delta * delta {
+        if dot(st.d.view(), st.d.view()) >= delta * delta {
             return;
         }
         st.iact[mcon - 1] = mcon - 1;
@@ -340,9 +341,9 @@ fn stage(st: &mut State, stage: u8, a: &Array2<f64>, b: &Array1<f64>, mcon: usiz
             }
         }
         let nact = st.nact;
-        let dd = delta * delta - st.d.dot(&st.d);
-        let ss = sdirn.dot(&sdirn);
-        let sd = sdirn.dot(&st.d);
+        let dd = delta * delta - dot(st.d.view(), st.d.view());
+        let ss = dot(sdirn.view(), sdirn.view());
+        let sd = dot(sdirn.view(), st.d.view());
         if dd <= 0.0 || ss <= EPS * delta * delta || sd.is_nan() {
             break;
         }
