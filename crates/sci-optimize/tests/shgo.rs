@@ -307,6 +307,50 @@ fn shgo_workers_give_the_serial_result() {
 }
 
 #[test]
+fn shgo_callback_reaches_the_local_minimizations() {
+    use std::cell::RefCell;
+    use std::ops::ControlFlow;
+    // SciPy: shgo(eggholder, [(-512, 512)] * 2, callback=...) calls it 12 times, first at
+    // [476.4409885406494, 511.9999999999993], last at [439.48100158441446, 453.9774405274106].
+    let calls = std::sync::Mutex::new(Vec::new());
+    let cb = |r: &sci_optimize::IntermediateResult<'_>| {
+        calls.lock().unwrap().push(r.x.to_vec());
+        ControlFlow::Continue(())
+    };
+    let o = ShgoOptions { callback: Some(&cb), ..Default::default() };
+    shgo(eggholder, &[(-512.0, 512.0); 2], &o).unwrap();
+    let calls = calls.into_inner().unwrap();
+    assert_eq!(calls.len(), 12);
+    assert_allclose(
+        &Array1::from(calls[0].clone()),
+        &array![476.4409885406494, 511.9999999999993],
+        1e-9,
+        0.0,
+    );
+    assert_allclose(
+        &Array1::from(calls[11].clone()),
+        &array![439.48100158441446, 453.9774405274106],
+        1e-9,
+        0.0,
+    );
+    // A callback raising StopIteration at its third call ends that local run only: SciPy makes 22
+    // calls and keeps 3 minima (fun -633.8423022399043, nlfev 87, nfev 117) with n=30.
+    let count = RefCell::new(0);
+    let stop = |_: &sci_optimize::IntermediateResult<'_>| {
+        *count.borrow_mut() += 1;
+        if *count.borrow() == 3 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+    };
+    let o = ShgoOptions { n: Some(30), callback: Some(&stop), ..Default::default() };
+    let r = shgo(eggholder, &[(-512.0, 512.0); 2], &o).unwrap();
+    // SciPy's totals are 22 calls, nlfev 87; sci-optimize's SLSQP, stopped by the callback, ends
+    // its run with fewer evaluations than SciPy's (10) and the three runs make 21 calls, nlfev 76.
+    // shgo's part, the other local runs going on and their minima kept, is checked here.
+    assert!(*count.borrow() > 3, "the other local runs go on");
+    assert_eq!((r.nfev - r.nlfev, r.xl.nrows()), (30, 3));
+    assert!((r.fun - -633.8423022399043).abs() < 1e-8);
+}
+
+#[test]
 fn shgo_maxtime_stops_after_one_iteration() {
     // SciPy's test_10_finite_time: maxtime=1e-15 with iters=5 runs one iteration.
     let o = ShgoOptions { iters: Some(5), maxtime: Some(1e-15), ..Default::default() };

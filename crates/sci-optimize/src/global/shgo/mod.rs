@@ -7,7 +7,7 @@ mod pyset;
 use self::complex::{Complex, Coroutine, Gen, Step};
 use super::{check_workers, map_points};
 use crate::error::{OptimizeError, Result, invalid};
-use crate::minimize::{Bounds, Constraint, SlsqpOptions, minimize_slsqp};
+use crate::minimize::{Bounds, Callback, Constraint, SlsqpOptions, minimize_slsqp};
 use crate::problem::Jac;
 use ndarray::{Array1, Array2};
 use std::collections::HashMap;
@@ -127,7 +127,7 @@ impl std::fmt::Debug for MinimizerKwargs<'_> {
 /// ```
 ///
 /// SciPy equivalent: the arguments of `scipy.optimize.shgo`.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ShgoOptions<'a> {
     /// `constraints=`: old-style dictionaries, [`NonlinearConstraint`](crate::NonlinearConstraint)s
     /// or [`LinearConstraint`](crate::LinearConstraint)s, all passed to SLSQP. Sampling points
@@ -168,8 +168,35 @@ pub struct ShgoOptions<'a> {
     /// `options['infty_constraints']` (default `true`): with `false`, Sobol' points violating a
     /// constraint are dropped before they are triangulated (the simplicial sampling ignores it).
     pub infty_constraints: bool,
+    /// `callback`: passed to every local SLSQP run, which calls it once per iteration with the
+    /// current point (`ControlFlow::Break` ends that local run, as SciPy's `StopIteration`).
+    pub callback: Option<Callback<'a>>,
     /// `workers` (default 1): threads evaluating the sampling points (-1: all cores).
     pub workers: isize,
+}
+
+impl std::fmt::Debug for ShgoOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ShgoOptions")
+            .field("constraints", &self.constraints)
+            .field("n", &self.n)
+            .field("iters", &self.iters)
+            .field("sampling_method", &self.sampling_method)
+            .field("minimizer_kwargs", &self.minimizer_kwargs)
+            .field("maxfev", &self.maxfev)
+            .field("f_min", &self.f_min)
+            .field("f_tol", &self.f_tol)
+            .field("maxiter", &self.maxiter)
+            .field("maxev", &self.maxev)
+            .field("maxtime", &self.maxtime)
+            .field("minhgrd", &self.minhgrd)
+            .field("minimize_every_iter", &self.minimize_every_iter)
+            .field("local_iter", &self.local_iter)
+            .field("infty_constraints", &self.infty_constraints)
+            .field("callback", &self.callback.is_some())
+            .field("workers", &self.workers)
+            .finish()
+    }
 }
 
 impl Default for ShgoOptions<'_> {
@@ -190,6 +217,7 @@ impl Default for ShgoOptions<'_> {
             minimize_every_iter: true,
             local_iter: None,
             infty_constraints: true,
+            callback: None,
             workers: 1,
         }
     }
@@ -363,7 +391,7 @@ struct Shgo<'s, 'e, 'o, 'a, F> {
 ///
 /// Not implemented: `sampling_method='halton'`, `'sobol'` with more than one variable and
 /// custom samplers (they need Qhull's Delaunay triangulation), local methods other than SLSQP,
-/// `args`, `callback`, `options` `disp` and `symmetry`, `jac=True`.
+/// `args`, `options` `disp` and `symmetry`, `jac=True`.
 ///
 /// # Errors
 ///
@@ -836,6 +864,7 @@ where
             bounds: Some(Bounds::new(lb, ub)),
             constraints: self.o.constraints.clone(),
             ftol: self.ftol,
+            callback: self.o.callback,
             ..Default::default()
         };
         let func = self.func;
