@@ -92,10 +92,16 @@ fn flat_arg<T: SparseScalar + PartialOrd>(
     if c.nnz() == 0 {
         return Ok(0);
     }
+    let Some(size) = m.checked_mul(n) else {
+        return Err(invalid(
+            "A",
+            format!("{name}: the flat index of a ({m}, {n}) matrix does not fit in usize"),
+        ));
+    };
     let k = arg_extreme(&c.data, &better);
     let row_of = |p: usize| c.indptr.partition_point(|&s| s <= p) - 1;
     let v = c.data[k];
-    if better(v, T::zero()) || c.nnz() == m * n {
+    if better(v, T::zero()) || c.nnz() == size {
         return Ok(row_of(k) * n + c.indices[k]);
     }
     let linear: Vec<usize> = (0..m)

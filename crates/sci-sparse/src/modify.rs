@@ -243,7 +243,12 @@ macro_rules! impl_modify {
                 if size != shape.0.checked_mul(shape.1) {
                     return Err(invalid(
                         "shape",
-                        format!("cannot reshape array of size {} into shape ({}, {})", m * n, shape.0, shape.1),
+                        format!(
+                            "cannot reshape array of size {} into shape ({}, {})",
+                            m as u128 * n as u128,
+                            shape.0,
+                            shape.1
+                        ),
                     ));
                 }
                 let coo = self.tocoo();

@@ -156,6 +156,8 @@ fn bad_input_table() {
     let a = CsrMatrix::<f64>::eye(3, 4, 0);
     let b = a.tocsc();
     let e = CsrMatrix::<f64>::zeros((0, 3));
+    // 2 x 2^63 with one negative entry: flat indices do not fit in usize
+    let huge = CsrMatrix::from_triplets(&[-1.0], &[0], &[0], (2, 1 << 63)).unwrap();
     let cases: Vec<(&str, Result<()>)> = vec![
         ("max_axis 2", a.max_axis(2).map(drop)),
         ("min_axis -3", b.min_axis(-3).map(drop)),
@@ -166,6 +168,7 @@ fn bad_input_table() {
         ("mean_axis 2", a.mean_axis(2).map(drop)),
         ("argmax empty", e.argmax().map(drop)),
         ("argmin empty csc", e.tocsc().argmin().map(drop)),
+        ("argmax flat index overflow", huge.argmax().map(drop)),
         ("select_rows oob", a.select_rows(&[0, 3]).map(drop)),
         ("select_cols oob", b.select_cols(&[4]).map(drop)),
         ("select oob col", a.select(&[0], &[9]).map(drop)),
