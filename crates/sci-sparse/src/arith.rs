@@ -1,5 +1,5 @@
-//! Arithmetic on LIL, DIA and BSR matrices with SciPy's result formats: LIL `+`, `-`,
-//! `multiply` and `@` give CSR and `alpha * A` stays LIL; DIA and BSR stay in their format
+//! Arithmetic on COO, LIL, DIA and BSR matrices with SciPy's result formats: COO and LIL
+//! `+`, `-`, `multiply` and `@` give CSR and `alpha * A` keeps the format; DIA and BSR stay in their format
 //! (DIA by SciPy's diagonal-wise kernels, BSR with SciPy's block sizes). Also the automatic
 //! BSR block size of `tobsr()` without a `blocksize`.
 
@@ -7,7 +7,7 @@ use sci_array::ndarray::{Array2, s};
 
 use crate::error::{Result, invalid, shape_err};
 use crate::scalar::SparseScalar;
-use crate::{BsrMatrix, CsrMatrix, DiaMatrix, LilMatrix};
+use crate::{BsrMatrix, CooMatrix, CsrMatrix, DiaMatrix, LilMatrix};
 
 fn same_shape(a: (usize, usize), b: (usize, usize)) -> Result<()> {
     if a != b {
@@ -122,6 +122,113 @@ impl<T: SparseScalar> LilMatrix<T> {
             return LilMatrix::zeros(self.shape());
         }
         self.tocsr().scale(alpha).tolil()
+    }
+}
+
+impl<T: SparseScalar> CooMatrix<T> {
+    /// `A + B`, as a CSR matrix (SciPy's result format for COO operands).
+    ///
+    /// SciPy equivalent: `A + B` for `coo_array`s (a `csr_array`).
+    ///
+    /// # Errors
+    ///
+    /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the shapes differ.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_sparse::CooMatrix;
+    /// use sci_sparse::sci_array::ndarray::array;
+    /// let a = CooMatrix::new(vec![1.0, 2.0], vec![0, 1], vec![1, 0], (2, 2))?;
+    /// assert_eq!(a.add(&a)?.toarray(), array![[0.0, 2.0], [4.0, 0.0]]);
+    /// assert_eq!(a.sub(&a)?.nnz(), 0);
+    /// # Ok::<(), sci_sparse::SparseError>(())
+    /// ```
+    pub fn add(&self, other: &CooMatrix<T>) -> Result<CsrMatrix<T>> {
+        self.tocsr().add(&other.tocsr())
+    }
+
+    /// `A - B`, as a CSR matrix.
+    ///
+    /// SciPy equivalent: `A - B` for `coo_array`s (a `csr_array`).
+    ///
+    /// # Errors
+    ///
+    /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the shapes differ.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_sparse::CooMatrix;
+    /// use sci_sparse::sci_array::ndarray::array;
+    /// let a = CooMatrix::new(vec![1.0], vec![0], vec![0], (1, 2))?;
+    /// let b = CooMatrix::new(vec![3.0], vec![0], vec![1], (1, 2))?;
+    /// assert_eq!(a.sub(&b)?.toarray(), array![[1.0, -3.0]]);
+    /// # Ok::<(), sci_sparse::SparseError>(())
+    /// ```
+    pub fn sub(&self, other: &CooMatrix<T>) -> Result<CsrMatrix<T>> {
+        self.tocsr().sub(&other.tocsr())
+    }
+
+    /// Element-wise product, as a CSR matrix.
+    ///
+    /// SciPy equivalent: `A.multiply(B)` for `coo_array`s (a `csr_array`).
+    ///
+    /// # Errors
+    ///
+    /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the shapes differ.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_sparse::CooMatrix;
+    /// use sci_sparse::sci_array::ndarray::array;
+    /// let a = CooMatrix::new(vec![2.0, 3.0], vec![0, 0], vec![0, 1], (1, 2))?;
+    /// assert_eq!(a.multiply(&a)?.toarray(), array![[4.0, 9.0]]);
+    /// # Ok::<(), sci_sparse::SparseError>(())
+    /// ```
+    pub fn multiply(&self, other: &CooMatrix<T>) -> Result<CsrMatrix<T>> {
+        self.tocsr().multiply(&other.tocsr())
+    }
+
+    /// Matrix product `A @ B`, as a CSR matrix.
+    ///
+    /// SciPy equivalent: `A @ B` for `coo_array`s (a `csr_array`).
+    ///
+    /// # Errors
+    ///
+    /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the inner
+    /// dimensions differ.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_sparse::CooMatrix;
+    /// use sci_sparse::sci_array::ndarray::array;
+    /// let a = CooMatrix::new(vec![1.0, 1.0], vec![0, 1], vec![1, 0], (2, 2))?;
+    /// assert_eq!(a.matmul(&a)?.toarray(), array![[1.0, 0.0], [0.0, 1.0]]);
+    /// # Ok::<(), sci_sparse::SparseError>(())
+    /// ```
+    pub fn matmul(&self, other: &CooMatrix<T>) -> Result<CsrMatrix<T>> {
+        self.tocsr().matmul(&other.tocsr())
+    }
+
+    /// `alpha * A`, staying COO with the same triplets (duplicates and zeros kept).
+    ///
+    /// SciPy equivalent: `alpha * A` for a `coo_array`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_sparse::CooMatrix;
+    /// let a = CooMatrix::new(vec![1.0, 2.0], vec![0, 0], vec![1, 1], (1, 2))?;
+    /// assert_eq!(a.scale(3.0).data(), &[3.0, 6.0]);
+    /// # Ok::<(), sci_sparse::SparseError>(())
+    /// ```
+    pub fn scale(&self, alpha: T) -> CooMatrix<T> {
+        let data = self.data().iter().map(|&v| v * alpha).collect();
+        CooMatrix::new(data, self.row().to_vec(), self.col().to_vec(), self.shape())
+            .unwrap_or_else(|_| self.clone())
     }
 }
 

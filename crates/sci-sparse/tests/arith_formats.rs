@@ -41,6 +41,27 @@ fn lil_arithmetic_matches_scipy() {
     assert_eq!(la.scale(0.0).nnz() as i64, f.i64("lil/scale0_nnz"));
 }
 
+#[test]
+fn coo_arithmetic_matches_scipy() {
+    let f = fx();
+    let u = |p: &str| f.array_i64(p).iter().map(|&x| x as usize).collect::<Vec<_>>();
+    let data: Vec<f64> = f.array_f64("coo/x_data").iter().copied().collect();
+    // duplicate triplets, summed by every operation as SciPy's conversion does
+    let x = CooMatrix::new(data, u("coo/x_row"), u("coo/x_col"), (4, 5)).unwrap();
+    let y = CooMatrix::from_dense(&m(&f, "coo/y"));
+    let w = CooMatrix::from_dense(&m(&f, "coo/w"));
+    let add: CsrMatrix = x.add(&y).unwrap();
+    assert_allclose(&add.toarray(), &m(&f, "coo/add"), RTOL, 0.0);
+    assert_allclose(&x.sub(&y).unwrap().toarray(), &m(&f, "coo/sub"), RTOL, 0.0);
+    assert_allclose(&x.multiply(&y).unwrap().toarray(), &m(&f, "coo/mul"), RTOL, 0.0);
+    assert_allclose(&x.matmul(&w).unwrap().toarray(), &m(&f, "coo/matmul"), 1e-14, 1e-14);
+    let s: CooMatrix = x.scale(-1.5);
+    assert_allclose(&s.toarray(), &m(&f, "coo/scale"), RTOL, 0.0);
+    assert_eq!(s.nnz() as i64, f.i64("coo/scale_nnz"));
+    assert!(x.add(&CooMatrix::from_dense(&Array2::<f64>::zeros((5, 4)))).is_err());
+    assert!(x.matmul(&y).is_err());
+}
+
 fn dia(f: &Fixture, name: &str) -> DiaMatrix {
     let d = m(f, &format!("dia/{name}_data"));
     let shape = if name.starts_with('s') { (4, 4) } else { (5, 6) };
