@@ -4,8 +4,8 @@ use sci_array::ndarray::{Array1, Ix1, Ix2, array};
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_optimize::{
-    Constraint, ConstraintDict, ConstraintType, LinearConstraint, MinimizerKwargs, NonlinearConstraint,
-    OptimizeError, SamplingMethod, ShgoOptions, shgo,
+    Constraint, ConstraintDict, ConstraintType, LinearConstraint, Method, MinimizerKwargs,
+    NonlinearConstraint, OptimizeError, SamplingMethod, ShgoOptions, shgo,
 };
 use std::f64::consts::PI;
 
@@ -192,8 +192,17 @@ fn check_case(fx: &Fixture, key: &str) {
         let it = fx.i64(&c("iters"));
         o.iters = (it >= 0).then_some(it as usize);
         let ftol = fx.f64(&c("minimizer_ftol"));
-        if ftol > 0.0 {
-            o.minimizer_kwargs = Some(MinimizerKwargs { ftol: Some(ftol), jac: None });
+        let method = match fx.str(&c("minimizer_method")) {
+            "" => None,
+            "SLSQP" => Some(Method::Slsqp),
+            "L-BFGS-B" => Some(Method::LBfgsB),
+            "Nelder-Mead" => Some(Method::NelderMead),
+            "TNC" => Some(Method::Tnc),
+            m => panic!("unknown method {m}"),
+        };
+        if let Some(method) = method {
+            o.minimizer_kwargs =
+                Some(MinimizerKwargs { method, ftol: (ftol > 0.0).then_some(ftol), jac: None });
         }
         if let Some(v) = opt("minimize_every_iter") {
             o.minimize_every_iter = v.as_bool().unwrap();

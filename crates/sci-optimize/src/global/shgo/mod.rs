@@ -7,7 +7,9 @@ mod pyset;
 use self::complex::{Complex, Coroutine, Gen, Step};
 use super::{check_workers, map_points};
 use crate::error::{OptimizeError, Result, invalid};
-use crate::minimize::{Bounds, Callback, Constraint, SlsqpOptions, minimize_slsqp};
+use crate::minimize::{
+    Bounds, Callback, Constraint, Method, MinimizeOptions, SlsqpOptions, minimize, minimize_slsqp,
+};
 use crate::problem::Jac;
 use ndarray::{Array1, Array2};
 use std::collections::HashMap;
@@ -54,11 +56,15 @@ pub enum SamplingMethod {
     Sobol,
 }
 
-/// `minimizer_kwargs=` of `shgo`: the local minimizer, SciPy's default `'SLSQP'` (the only
-/// method implemented).
+/// `minimizer_kwargs=` of `shgo`: the local minimizer, SciPy's default `'SLSQP'`, or any
+/// [`Method`] of [`minimize`](crate::minimize).
 ///
-/// SciPy keeps only `ftol` (and `jac`) from the local `options`: other SLSQP options such as
-/// `maxiter` are dropped by `shgo` before calling `minimize`, so they are absent here too.
+/// As SciPy does, `shgo` hands the local minimizer the local bounds only when the method takes
+/// bounds (L-BFGS-B, TNC, SLSQP), the constraints only when it takes constraints (SLSQP,
+/// COBYLA, trust-constr), `jac` only when it takes a gradient, and `ftol` only to the methods
+/// with that option (L-BFGS-B, TNC, SLSQP; SciPy warns and drops it for the others). SciPy
+/// keeps no other local option (`maxiter` and the rest are dropped by `shgo`), so they are
+/// absent here too.
 ///
 /// ```
 /// use sci_optimize::{shgo, MinimizerKwargs, ShgoOptions};
@@ -67,7 +73,7 @@ pub enum SamplingMethod {
 /// let f = |x: &Array1<f64>| (x[0] - 1.0).powi(2) + (x[1] + 0.5).powi(2);
 /// let jac = |x: &Array1<f64>| array![2.0 * (x[0] - 1.0), 2.0 * (x[1] + 0.5)];
 /// let o = ShgoOptions {
-///     minimizer_kwargs: Some(MinimizerKwargs { ftol: Some(1e-10), jac: Some(&jac) }),
+///     minimizer_kwargs: Some(MinimizerKwargs { ftol: Some(1e-10), jac: Some(&jac), ..Default::default() }),
 ///     ..Default::default()
 /// };
 /// let res = shgo(f, &[(-2.0, 2.0), (-2.0, 2.0)], &o)?;
@@ -77,18 +83,30 @@ pub enum SamplingMethod {
 /// ```
 ///
 /// SciPy equivalent: `scipy.optimize.shgo(..., minimizer_kwargs={'method': 'SLSQP', ...})`.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub struct MinimizerKwargs<'a> {
-    /// SLSQP's `ftol`. `None` is SLSQP's own default, 1e-6, which SciPy uses whenever
+    /// `method` (default SLSQP).
+    pub method: Method,
+    /// The method's `ftol`. `None` is SLSQP's own default, 1e-6, which SciPy uses whenever
     /// `minimizer_kwargs` is given (without it `shgo` runs SLSQP with `ftol=1e-12`).
     pub ftol: Option<f64>,
     /// `jac`: the gradient of the objective (`None`: SLSQP's forward differences).
     pub jac: Option<&'a (dyn Fn(&Array1<f64>) -> Array1<f64> + Sync)>,
 }
 
+impl Default for MinimizerKwargs<'_> {
+    fn default() -> Self {
+        MinimizerKwargs { method: Method::Slsqp, ftol: None, jac: None }
+    }
+}
+
 impl std::fmt::Debug for MinimizerKwargs<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MinimizerKwargs").field("ftol", &self.ftol).field("jac", &self.jac.is_some()).finish()
+        f.debug_struct("MinimizerKwargs")
+            .field("method", &self.method)
+            .field("ftol", &self.ftol)
+            .field("jac", &self.jac.is_some())
+            .finish()
     }
 }
 
@@ -304,6 +322,14 @@ fn feasible(c: &Constraint<'_>, x: &Array1<f64>, nan_feasible: bool) -> bool {
     }
 }
 
+struct LocalRun {
+    x: Array1<f64>,
+    fun: f64,
+    nfev: usize,
+    njev: usize,
+    nhev: usize,
+}
+
 struct LocalRes {
     x: Vec<f64>,
     fun: f64,
@@ -352,7 +378,7 @@ struct Shgo<'s, 'e, 'o, 'a, F> {
     bounds: Vec<(f64, f64)>,
     n: Option<usize>,
     iters: Option<usize>,
-    ftol: f64,
+    ftol: Option<f64>,
     cp: Option<Coroutine>,
     rls: Option<Coroutine>,
     processed: usize,
@@ -367,6 +393,7 @@ struct Shgo<'s, 'e, 'o, 'a, F> {
     x_lowest: Option<Vec<f64>>,
     nlfev: usize,
     nljev: usize,
+    nlhev: usize,
     res_nfev: usize,
     result: Option<(Vec<f64>, f64, Vec<Vec<f64>>, Vec<f64>)>,
     start: Instant,
@@ -390,8 +417,8 @@ struct Shgo<'s, 'e, 'o, 'a, F> {
 /// every constraint is passed to the local SLSQP runs.
 ///
 /// Not implemented: `sampling_method='halton'`, `'sobol'` with more than one variable and
-/// custom samplers (they need Qhull's Delaunay triangulation), local methods other than SLSQP,
-/// `args`, `options` `disp` and `symmetry`, `jac=True`.
+/// custom samplers (they need Qhull's Delaunay triangulation), `args` (capture them in the
+/// closure), `options` `disp` and `symmetry`, `jac=True`, `hess`/`hessp` for the local method.
 ///
 /// # Errors
 ///
@@ -473,8 +500,8 @@ where
         iters = None;
     }
     let ftol = match o.minimizer_kwargs {
-        None => 1e-12,
-        Some(k) => k.ftol.unwrap_or(1e-6),
+        None => Some(1e-12),
+        Some(k) => k.ftol,
     };
     let cx = Mutex::new(Complex::new(ab.clone()));
     std::thread::scope(|scope| {
@@ -501,6 +528,7 @@ where
             x_lowest: None,
             nlfev: 0,
             nljev: 0,
+            nlhev: 0,
             res_nfev: 0,
             result: None,
             start: Instant::now(),
@@ -547,7 +575,7 @@ where
                 nfev: self.fn_,
                 nlfev: self.nlfev,
                 nljev: self.nljev,
-                nlhev: 0,
+                nlhev: self.nlhev,
                 nit,
                 tnev: Some(self.n_sampled),
             });
@@ -569,7 +597,7 @@ where
             nfev: self.res_nfev,
             nlfev: self.nlfev,
             nljev: self.nljev,
-            nlhev: 0,
+            nlhev: self.nlhev,
             nit,
             tnev: None,
         })
@@ -855,22 +883,54 @@ where
         let cb = if self.sobol.is_some() { self.bounds.clone() } else { self.local_bounds(x0) };
         let lb = Array1::from_iter(cb.iter().map(|b| b.0));
         let ub = Array1::from_iter(cb.iter().map(|b| b.1));
-        let jac = match self.o.minimizer_kwargs.and_then(|k| k.jac) {
-            Some(j) => Jac::Fn(j),
-            None => Jac::Default,
-        };
-        let opts = SlsqpOptions {
-            jac,
-            bounds: Some(Bounds::new(lb, ub)),
-            constraints: self.o.constraints.clone(),
-            ftol: self.ftol,
-            callback: self.o.callback,
-            ..Default::default()
-        };
+        let method = self.o.minimizer_kwargs.map_or(Method::Slsqp, |k| k.method);
+        let grad = self.o.minimizer_kwargs.and_then(|k| k.jac);
         let func = self.func;
-        let r = minimize_slsqp(|x: &Array1<f64>| func(x), &Array1::from(x0.to_vec()), &opts)?;
+        let x0a = Array1::from(x0.to_vec());
+        let r = if method == Method::Slsqp {
+            let opts = SlsqpOptions {
+                jac: grad.map_or(Jac::Default, |j| Jac::Fn(j)),
+                bounds: Some(Bounds::new(lb, ub)),
+                constraints: self.o.constraints.clone(),
+                ftol: self.ftol.unwrap_or(1e-6),
+                callback: self.o.callback,
+                ..Default::default()
+            };
+            let r = minimize_slsqp(|x: &Array1<f64>| func(x), &x0a, &opts)?;
+            LocalRun { x: r.x, fun: r.fun, nfev: r.nfev, njev: r.njev, nhev: 0 }
+        } else {
+            // SciPy's `solver_args`: what each method is handed.
+            let takes_bounds = matches!(method, Method::LBfgsB | Method::Tnc);
+            let takes_constraints = matches!(method, Method::Cobyla | Method::TrustConstr);
+            let takes_jac = !matches!(method, Method::NelderMead | Method::Powell | Method::Cobyla);
+            let takes_ftol = matches!(method, Method::LBfgsB | Method::Tnc);
+            let opts = MinimizeOptions {
+                method,
+                jac: match grad {
+                    Some(j) if takes_jac => Jac::Fn(j),
+                    _ => Jac::Default,
+                },
+                bounds: takes_bounds.then(|| Bounds::new(lb, ub)),
+                constraints: if takes_constraints { self.o.constraints.clone() } else { Vec::new() },
+                ftol: if takes_ftol { self.ftol } else { None },
+                callback: self.o.callback,
+                ..Default::default()
+            };
+            let r = minimize(|x: &Array1<f64>| func(x), &x0a, &opts)?;
+            // SciPy adds `njev` only where the method's result has it.
+            let has_njev =
+                !matches!(method, Method::NelderMead | Method::Powell | Method::Tnc | Method::Cobyla);
+            LocalRun {
+                x: r.x,
+                fun: r.fun,
+                nfev: r.nfev,
+                njev: if has_njev { r.njev } else { 0 },
+                nhev: r.nhev,
+            }
+        };
         self.nlfev += r.nfev;
         self.nljev += r.njev;
+        self.nlhev += r.nhev;
         let x = r.x.to_vec();
         self.lmc.res[e] = Some(LocalRes { x: x.clone(), fun: r.fun });
         self.lmc.size += 1;
