@@ -4,7 +4,7 @@
 //! well poised, and the radius `rho` reduced from `rhobeg` to `rhoend`.
 
 use super::filter::Filter;
-use super::trstlp::trstlp;
+use super::trstlp::{dot, trstlp};
 use super::{CONSTRMAX, EPS, FUNCMAX, REALMAX, max0, not_above};
 use crate::error::Result;
 use crate::minimize::callback::{Callback, halt};
@@ -299,7 +299,7 @@ impl Simplex {
     /// The predicted reductions of `f` and of the violation for the step `d`.
     fn predicted(&self, d: &Array1<f64>, g: &Array1<f64>, a: &Array2<f64>) -> (f64, f64) {
         let n = self.n();
-        let preref = -d.dot(g);
+        let preref = -dot(d.view(), g.view());
         let da = d.dot(a);
         let prerec = self.cval[n] - max0((0..da.len()).map(|i| self.conmat[[i, n]] + da[i]));
         (preref, prerec)
@@ -590,7 +590,7 @@ pub(super) fn cobylb(
         let (g, a) = s.models(amat);
         let b = s.conmat.column(n).mapv(|v| -v);
         d = trstlp(&a, &b, delta, &g);
-        let dnorm = delta.min(d.dot(&d).sqrt());
+        let dnorm = delta.min(dot(d.view(), d.view()).sqrt());
         shortd = dnorm <= 0.1 * rho;
         let (preref, prerec) = s.predicted(&d, &g, &a);
         let prerem = preref + cpen * prerec;
