@@ -16,94 +16,106 @@ fn same_shape(a: (usize, usize), b: (usize, usize)) -> Result<()> {
     Ok(())
 }
 
+/// Implements `add`, `sub`, `multiply` and `matmul` of a format SciPy computes in CSR (and
+/// returns as CSR): COO and LIL.
+macro_rules! impl_via_csr {
+    ($ty:ident, $name:literal, $scipy:literal) => {
+        impl<T: SparseScalar> $ty<T> {
+            #[doc = concat!("`A + B`, as a CSR matrix (SciPy's result format for `", $scipy, "` operands).")]
+            ///
+            #[doc = concat!("SciPy equivalent: `A + B` for `", $scipy, "`s (a `csr_array`).")]
+            ///
+            /// # Errors
+            ///
+            /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the shapes
+            /// differ.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use sci_sparse::sci_array::ndarray::array;
+            #[doc = concat!("let a = sci_sparse::", $name, "::from_dense(&array![[1.0, 0.0], [0.0, 2.0]]);")]
+            #[doc = concat!("let b = sci_sparse::", $name, "::from_dense(&array![[0.0, 3.0], [0.0, -2.0]]);")]
+            /// assert_eq!(a.add(&b)?.toarray(), array![[1.0, 3.0], [0.0, 0.0]]);
+            /// assert_eq!(a.add(&b)?.nnz(), 2);
+            /// # Ok::<(), sci_sparse::SparseError>(())
+            /// ```
+            pub fn add(&self, other: &$ty<T>) -> Result<CsrMatrix<T>> {
+                self.tocsr().add(&other.tocsr())
+            }
+
+            /// `A - B`, as a CSR matrix.
+            ///
+            #[doc = concat!("SciPy equivalent: `A - B` for `", $scipy, "`s (a `csr_array`).")]
+            ///
+            /// # Errors
+            ///
+            /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the shapes
+            /// differ.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use sci_sparse::sci_array::ndarray::array;
+            #[doc = concat!("let a = sci_sparse::", $name, "::from_dense(&array![[1.0, 5.0]]);")]
+            #[doc = concat!("let b = sci_sparse::", $name, "::from_dense(&array![[0.0, 3.0]]);")]
+            /// assert_eq!(a.sub(&b)?.toarray(), array![[1.0, 2.0]]);
+            /// assert_eq!(a.sub(&a)?.nnz(), 0);
+            /// # Ok::<(), sci_sparse::SparseError>(())
+            /// ```
+            pub fn sub(&self, other: &$ty<T>) -> Result<CsrMatrix<T>> {
+                self.tocsr().sub(&other.tocsr())
+            }
+
+            /// Element-wise product `A * B`, as a CSR matrix.
+            ///
+            #[doc = concat!("SciPy equivalent: `A.multiply(B)` for `", $scipy, "`s (a `csr_array`).")]
+            ///
+            /// # Errors
+            ///
+            /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the shapes
+            /// differ.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use sci_sparse::sci_array::ndarray::array;
+            #[doc = concat!("let a = sci_sparse::", $name, "::from_dense(&array![[1.0, 2.0], [0.0, 3.0]]);")]
+            /// assert_eq!(a.multiply(&a)?.toarray(), array![[1.0, 4.0], [0.0, 9.0]]);
+            /// # Ok::<(), sci_sparse::SparseError>(())
+            /// ```
+            pub fn multiply(&self, other: &$ty<T>) -> Result<CsrMatrix<T>> {
+                self.tocsr().multiply(&other.tocsr())
+            }
+
+            /// Matrix product `A @ B`, as a CSR matrix.
+            ///
+            #[doc = concat!("SciPy equivalent: `A @ B` for `", $scipy, "`s (a `csr_array`).")]
+            ///
+            /// # Errors
+            ///
+            /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the inner
+            /// dimensions differ.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use sci_sparse::sci_array::ndarray::array;
+            #[doc = concat!("let a = sci_sparse::", $name, "::from_dense(&array![[1.0, 2.0], [0.0, 3.0]]);")]
+            /// assert_eq!(a.matmul(&a)?.toarray(), array![[1.0, 8.0], [0.0, 9.0]]);
+            /// # Ok::<(), sci_sparse::SparseError>(())
+            /// ```
+            pub fn matmul(&self, other: &$ty<T>) -> Result<CsrMatrix<T>> {
+                self.tocsr().matmul(&other.tocsr())
+            }
+        }
+    };
+}
+
+impl_via_csr!(LilMatrix, "LilMatrix", "lil_array");
+impl_via_csr!(CooMatrix, "CooMatrix", "coo_array");
+
 impl<T: SparseScalar> LilMatrix<T> {
-    /// `A + B`, as a CSR matrix (SciPy's result format for LIL operands).
-    ///
-    /// SciPy equivalent: `A + B` for `lil_array`s (a `csr_array`).
-    ///
-    /// # Errors
-    ///
-    /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the shapes differ.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use sci_sparse::LilMatrix;
-    /// use sci_sparse::sci_array::ndarray::array;
-    /// let a = LilMatrix::from_dense(&array![[1.0, 0.0], [0.0, 2.0]]);
-    /// let b = LilMatrix::from_dense(&array![[0.0, 3.0], [0.0, -2.0]]);
-    /// assert_eq!(a.add(&b)?.toarray(), array![[1.0, 3.0], [0.0, 0.0]]);
-    /// assert_eq!(a.sub(&b)?.toarray(), array![[1.0, -3.0], [0.0, 4.0]]);
-    /// # Ok::<(), sci_sparse::SparseError>(())
-    /// ```
-    pub fn add(&self, other: &LilMatrix<T>) -> Result<CsrMatrix<T>> {
-        self.tocsr().add(&other.tocsr())
-    }
-
-    /// `A - B`, as a CSR matrix.
-    ///
-    /// SciPy equivalent: `A - B` for `lil_array`s (a `csr_array`).
-    ///
-    /// # Errors
-    ///
-    /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the shapes differ.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use sci_sparse::LilMatrix;
-    /// use sci_sparse::sci_array::ndarray::array;
-    /// let a = LilMatrix::from_dense(&array![[1.0, 5.0]]);
-    /// assert_eq!(a.sub(&a)?.nnz(), 0);
-    /// # Ok::<(), sci_sparse::SparseError>(())
-    /// ```
-    pub fn sub(&self, other: &LilMatrix<T>) -> Result<CsrMatrix<T>> {
-        self.tocsr().sub(&other.tocsr())
-    }
-
-    /// Element-wise product `A * B`, as a CSR matrix.
-    ///
-    /// SciPy equivalent: `A.multiply(B)` for `lil_array`s (a `csr_array`).
-    ///
-    /// # Errors
-    ///
-    /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the shapes differ.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use sci_sparse::LilMatrix;
-    /// use sci_sparse::sci_array::ndarray::array;
-    /// let a = LilMatrix::from_dense(&array![[1.0, 2.0], [0.0, 3.0]]);
-    /// assert_eq!(a.multiply(&a)?.toarray(), array![[1.0, 4.0], [0.0, 9.0]]);
-    /// # Ok::<(), sci_sparse::SparseError>(())
-    /// ```
-    pub fn multiply(&self, other: &LilMatrix<T>) -> Result<CsrMatrix<T>> {
-        self.tocsr().multiply(&other.tocsr())
-    }
-
-    /// Matrix product `A @ B`, as a CSR matrix.
-    ///
-    /// SciPy equivalent: `A @ B` for `lil_array`s (a `csr_array`).
-    ///
-    /// # Errors
-    ///
-    /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the inner
-    /// dimensions differ.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use sci_sparse::LilMatrix;
-    /// use sci_sparse::sci_array::ndarray::array;
-    /// let a = LilMatrix::from_dense(&array![[1.0, 2.0], [0.0, 3.0]]);
-    /// assert_eq!(a.matmul(&a)?.toarray(), array![[1.0, 8.0], [0.0, 9.0]]);
-    /// # Ok::<(), sci_sparse::SparseError>(())
-    /// ```
-    pub fn matmul(&self, other: &LilMatrix<T>) -> Result<CsrMatrix<T>> {
-        self.tocsr().matmul(&other.tocsr())
-    }
-
     /// `alpha * A`, staying LIL (all zero for `alpha == 0`, as SciPy's).
     ///
     /// SciPy equivalent: `alpha * A` for a `lil_array`.
@@ -126,93 +138,6 @@ impl<T: SparseScalar> LilMatrix<T> {
 }
 
 impl<T: SparseScalar> CooMatrix<T> {
-    /// `A + B`, as a CSR matrix (SciPy's result format for COO operands).
-    ///
-    /// SciPy equivalent: `A + B` for `coo_array`s (a `csr_array`).
-    ///
-    /// # Errors
-    ///
-    /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the shapes differ.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use sci_sparse::CooMatrix;
-    /// use sci_sparse::sci_array::ndarray::array;
-    /// let a = CooMatrix::new(vec![1.0, 2.0], vec![0, 1], vec![1, 0], (2, 2))?;
-    /// assert_eq!(a.add(&a)?.toarray(), array![[0.0, 2.0], [4.0, 0.0]]);
-    /// assert_eq!(a.sub(&a)?.nnz(), 0);
-    /// # Ok::<(), sci_sparse::SparseError>(())
-    /// ```
-    pub fn add(&self, other: &CooMatrix<T>) -> Result<CsrMatrix<T>> {
-        self.tocsr().add(&other.tocsr())
-    }
-
-    /// `A - B`, as a CSR matrix.
-    ///
-    /// SciPy equivalent: `A - B` for `coo_array`s (a `csr_array`).
-    ///
-    /// # Errors
-    ///
-    /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the shapes differ.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use sci_sparse::CooMatrix;
-    /// use sci_sparse::sci_array::ndarray::array;
-    /// let a = CooMatrix::new(vec![1.0], vec![0], vec![0], (1, 2))?;
-    /// let b = CooMatrix::new(vec![3.0], vec![0], vec![1], (1, 2))?;
-    /// assert_eq!(a.sub(&b)?.toarray(), array![[1.0, -3.0]]);
-    /// # Ok::<(), sci_sparse::SparseError>(())
-    /// ```
-    pub fn sub(&self, other: &CooMatrix<T>) -> Result<CsrMatrix<T>> {
-        self.tocsr().sub(&other.tocsr())
-    }
-
-    /// Element-wise product, as a CSR matrix.
-    ///
-    /// SciPy equivalent: `A.multiply(B)` for `coo_array`s (a `csr_array`).
-    ///
-    /// # Errors
-    ///
-    /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the shapes differ.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use sci_sparse::CooMatrix;
-    /// use sci_sparse::sci_array::ndarray::array;
-    /// let a = CooMatrix::new(vec![2.0, 3.0], vec![0, 0], vec![0, 1], (1, 2))?;
-    /// assert_eq!(a.multiply(&a)?.toarray(), array![[4.0, 9.0]]);
-    /// # Ok::<(), sci_sparse::SparseError>(())
-    /// ```
-    pub fn multiply(&self, other: &CooMatrix<T>) -> Result<CsrMatrix<T>> {
-        self.tocsr().multiply(&other.tocsr())
-    }
-
-    /// Matrix product `A @ B`, as a CSR matrix.
-    ///
-    /// SciPy equivalent: `A @ B` for `coo_array`s (a `csr_array`).
-    ///
-    /// # Errors
-    ///
-    /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) when the inner
-    /// dimensions differ.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use sci_sparse::CooMatrix;
-    /// use sci_sparse::sci_array::ndarray::array;
-    /// let a = CooMatrix::new(vec![1.0, 1.0], vec![0, 1], vec![1, 0], (2, 2))?;
-    /// assert_eq!(a.matmul(&a)?.toarray(), array![[1.0, 0.0], [0.0, 1.0]]);
-    /// # Ok::<(), sci_sparse::SparseError>(())
-    /// ```
-    pub fn matmul(&self, other: &CooMatrix<T>) -> Result<CsrMatrix<T>> {
-        self.tocsr().matmul(&other.tocsr())
-    }
-
     /// `alpha * A`, staying COO with the same triplets (duplicates and zeros kept).
     ///
     /// SciPy equivalent: `alpha * A` for a `coo_array`.
