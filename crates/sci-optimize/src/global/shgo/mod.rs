@@ -186,8 +186,8 @@ pub struct ShgoOptions<'a> {
     /// `options['infty_constraints']` (default `true`): with `false`, Sobol' points violating a
     /// constraint are dropped before they are triangulated (the simplicial sampling ignores it).
     pub infty_constraints: bool,
-    /// `callback`: passed to every local SLSQP run, which calls it once per iteration with the
-    /// current point (`ControlFlow::Break` ends that local run, as SciPy's `StopIteration`).
+    /// `callback`: passed to every local minimization, which calls it once per iteration with
+    /// the current point (`ControlFlow::Break` ends that local run, as SciPy's `StopIteration`).
     pub callback: Option<Callback<'a>>,
     /// `workers` (default 1): threads evaluating the sampling points (-1: all cores).
     pub workers: isize,
@@ -404,7 +404,7 @@ struct Shgo<'s, 'e, 'o, 'a, F> {
 /// Finds the global minimum of `func` on the box `bounds` by simplicial homology global
 /// optimization: the box is triangulated (SciPy's cyclic product of the hypercube, refined by
 /// sub-cube centroids), the objective is evaluated at every vertex, each vertex lower than all
-/// its neighbours starts a local SLSQP minimization (bounded by its neighbours), and the local
+/// its neighbours starts a local minimization (SLSQP by default, bounded by its neighbours), and the local
 /// minima are returned sorted.
 ///
 /// SciPy's path is followed step by step, so the sampled vertices, the minimizer pool, the
