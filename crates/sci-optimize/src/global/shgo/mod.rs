@@ -404,8 +404,8 @@ struct Shgo<'s, 'e, 'o, 'a, F> {
 /// Finds the global minimum of `func` on the box `bounds` by simplicial homology global
 /// optimization: the box is triangulated (SciPy's cyclic product of the hypercube, refined by
 /// sub-cube centroids), the objective is evaluated at every vertex, each vertex lower than all
-/// its neighbours starts a local minimization (SLSQP by default, bounded by its neighbours), and the local
-/// minima are returned sorted.
+/// its neighbours starts a local minimization (SLSQP by default, bounded by its neighbours),
+/// and the local minima are returned sorted.
 ///
 /// SciPy's path is followed step by step, so the sampled vertices, the minimizer pool, the
 /// order of the local minimizations and `xl`/`funl`/`nfev` equal SciPy's: the vertex cache
