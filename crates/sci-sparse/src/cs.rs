@@ -4,12 +4,10 @@ use std::borrow::Cow;
 
 use sci_array::ndarray::Array2;
 
-use rayon::prelude::*;
-
 use sci_array::alloc::advise_huge;
 
 use crate::error::{Result, SparseError, invalid};
-use crate::products::PAR_NNZ;
+use crate::products::{PAR_NNZ, share_items};
 use crate::scalar::SparseScalar;
 
 /// Sorts one line stably by index and sums adjacent duplicates in place; returns the number of
@@ -102,20 +100,23 @@ impl<T: SparseScalar> Cs<T> {
         Ok(Cs { nmajor, nminor, indptr, indices, data })
     }
 
-    /// Builds from triplets by a stable counting sort on the major index (no summing).
+    /// Builds from triplets by a stable counting sort on the major index (no summing), as
+    /// SciPy's `coo_tocsr`: `indptr` serves as the scatter cursor (no second index array),
+    /// and the outputs are written once into fresh, huge-page advised memory.
     pub fn from_triplets(nmajor: usize, nminor: usize, major: &[usize], minor: &[usize], data: &[T]) -> Self {
         let nnz = data.len();
         let mut indptr = vec![0usize; nmajor + 1];
         advise_huge(&indptr);
         for &i in major {
-            indptr[i + 1] += 1;
+            indptr[i] += 1;
         }
-        for i in 0..nmajor {
-            indptr[i + 1] += indptr[i];
+        // indptr[i] = start of line i
+        let mut sum = 0usize;
+        for p in indptr.iter_mut() {
+            let c = *p;
+            *p = sum;
+            sum += c;
         }
-        let mut next = vec![0usize; nmajor];
-        advise_huge(&next);
-        next.copy_from_slice(&indptr[..nmajor]);
         // untouched calloc'd memory, huge-page advised (as NumPy's arrays) before the random
         // writes below: far fewer TLB misses than with 4 KiB pages
         let mut indices = vec![0usize; nnz];
@@ -123,11 +124,17 @@ impl<T: SparseScalar> Cs<T> {
         advise_huge(&indices);
         advise_huge(&vals);
         for k in 0..nnz {
-            let p = &mut next[major[k]];
+            let p = &mut indptr[major[k]];
             indices[*p] = minor[k];
             vals[*p] = data[k];
             *p += 1;
         }
+        // now indptr[i] = end of line i = start of line i + 1
+        let mut last = 0usize;
+        for p in indptr[..nmajor].iter_mut() {
+            last = std::mem::replace(p, last);
+        }
+        indptr[nmajor] = nnz;
         Cs { nmajor, nminor, indptr, indices, data: vals }
     }
 
@@ -214,11 +221,9 @@ impl<T: SparseScalar> Cs<T> {
                 })
                 .collect::<Vec<usize>>()
         };
-        let counts: Vec<Vec<usize>> = if parts.len() > 1 {
-            parts.into_par_iter().map(run).collect()
-        } else {
-            parts.into_iter().map(run).collect()
-        };
+        // blocks shared by the caller and rayon helpers (sequential for one block)
+        let mut counts: Vec<Vec<usize>> = vec![Vec::new(); parts.len()];
+        share_items(parts.into_iter().zip(counts.iter_mut()).collect(), |_, (part, out)| *out = run(part));
         // Move the packed blocks together and rebuild indptr.
         let mut out = 0usize;
         for (w, c) in bounds.windows(2).zip(&counts) {
@@ -380,5 +385,45 @@ impl<T: SparseScalar> Cs<T> {
     pub fn nbytes(&self) -> usize {
         self.data.len() * std::mem::size_of::<T>()
             + (self.indices.len() + self.indptr.len()) * std::mem::size_of::<usize>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_triplets_compress_and_sum_in_storage_order() {
+        // 300 000 triplets in a 20 000 x 50 matrix: many duplicates, lines of all lengths,
+        // several line blocks on the shared (parallel) path
+        let (m, n, cnt) = (20_000usize, 50usize, 300_000usize);
+        let mut s = 7u64;
+        let mut next = || {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            s >> 33
+        };
+        let (mut rows, mut cols, mut vals) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..cnt {
+            // skew: a quarter of the entries in the first 100 rows
+            let r = if next() % 4 == 0 { next() as usize % 100 } else { next() as usize % m };
+            rows.push(r);
+            cols.push(next() as usize % n);
+            vals.push(next() as f64 / 1e9 - 2.0);
+        }
+        assert!(cnt >= PAR_NNZ);
+        let mut want = std::collections::BTreeMap::new();
+        for k in 0..cnt {
+            *want.entry((rows[k], cols[k])).or_insert(0.0) += vals[k];
+        }
+        let mut c = Cs::from_triplets(m, n, &rows, &cols, &vals);
+        assert_eq!(c.indptr[m], cnt);
+        c.sum_duplicates();
+        assert!(c.sorted(true));
+        let got: Vec<((usize, usize), f64)> = (0..m)
+            .flat_map(|i| (c.indptr[i]..c.indptr[i + 1]).map(move |p| (i, p)))
+            .map(|(i, p)| ((i, c.indices[p]), c.data[p]))
+            .collect();
+        let want: Vec<((usize, usize), f64)> = want.into_iter().collect();
+        assert_eq!(got, want);
     }
 }
