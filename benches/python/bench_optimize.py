@@ -89,6 +89,18 @@ def lsa_1000(inp):
     return run
 
 
+@workload("optimize.quadratic_assignment_faq_100")
+def qap_faq_100(inp):
+    a, b = inp.npy("a"), inp.npy("b")
+
+    def run():
+        r = so.quadratic_assignment(a, b, method="faq")
+        return {"col_ind": r.col_ind.astype(np.int64), "fun": np.array([r.fun]),
+                "nit": np.array([r.nit], dtype=np.int64)}
+
+    return run
+
+
 @workload("optimize.linprog_200x400", rtol=1e-8, atol=1e-9)
 def linprog_200x400(inp):
     a, b, c = inp.npy("a"), inp.npy("b"), inp.npy("c")

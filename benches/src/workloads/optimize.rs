@@ -11,8 +11,8 @@ use crate::registry::{Case, Inputs, Workload};
 use ndarray::{Array1, array};
 use sci_optimize::{
     Bounds, CurveFitOptions, DifferentialEvolutionOptions, Jac, LeastSquaresOptions, LinprogOptions, Method,
-    MinimizeOptions, OptimizeResult, ShgoOptions, curve_fit, differential_evolution, least_squares,
-    linear_sum_assignment, linprog, minimize, rosen, rosen_der, shgo,
+    MinimizeOptions, OptimizeResult, QapMethod, ShgoOptions, curve_fit, differential_evolution,
+    least_squares, linear_sum_assignment, linprog, minimize, quadratic_assignment, rosen, rosen_der, shgo,
 };
 
 /// The `optimize.*` workloads available with the current sci-optimize.
@@ -54,6 +54,12 @@ pub fn workloads() -> Vec<Workload> {
             name: "optimize.linear_sum_assignment_1000",
             about: "sci_optimize::linear_sum_assignment(cost), 1000x1000 uniform [0, 1) costs",
             setup: lsa_1000,
+        },
+        Workload {
+            name: "optimize.quadratic_assignment_faq_100",
+            about: "sci_optimize::quadratic_assignment(A, B, faq), 100x100 uniform [0, 1) A and B, barycenter \
+                    start: SciPy's Frank-Wolfe path; col_ind, fun and nit compared",
+            setup: qap_faq_100,
         },
         Workload {
             name: "optimize.differential_evolution_rastrigin5",
@@ -174,6 +180,21 @@ fn lsa_1000(inp: &mut Inputs) -> Result<Case, String> {
     Ok(Box::new(move || {
         let (rows, cols) = linear_sum_assignment(&cost, false).map_err(msg)?;
         Ok(vec![("rows", rows.mapv(|r| r as i64).into()), ("cols", cols.mapv(|c| c as i64).into())])
+    }))
+}
+
+fn qap_faq_100(inp: &mut Inputs) -> Result<Case, String> {
+    let a = inp.rng().uniform_vec(100 * 100).into_shape_with_order((100, 100)).map_err(msg)?;
+    let b = inp.rng().uniform_vec(100 * 100).into_shape_with_order((100, 100)).map_err(msg)?;
+    inp.save("a", &a)?;
+    inp.save("b", &b)?;
+    Ok(Box::new(move || {
+        let r = quadratic_assignment(&a, &b, QapMethod::Faq, &Default::default()).map_err(msg)?;
+        Ok(vec![
+            ("col_ind", r.col_ind.mapv(|c| c as i64).into()),
+            ("fun", Array1::from_elem(1, r.fun).into()),
+            ("nit", Array1::from_elem(1, r.nit as i64).into()),
+        ])
     }))
 }
 
