@@ -1,7 +1,7 @@
 //! Krylov solvers with SciPy's conventions: options, results and shared set-up; `cg`,
 //! `bicgstab`, `cgs`, `bicg` (`gmres` and `minres` are in `residual.rs`).
 
-use sci_array::ndarray::{Array1, ArrayBase, Data, Ix1};
+use sci_array::ndarray::{Array1, ArrayBase, Data, Ix1, Zip};
 
 use super::operator::{IdentityOperator, LinearOperator};
 use crate::error::{Result, invalid, shape_err};
@@ -162,25 +162,37 @@ pub fn cg<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
     }
     let atol = opts.atol.max(s.rtol * bnrm2);
     let mut r = residual(a, &s);
-    let mut p = Array1::zeros(s.n);
+    // Without a preconditioner z = r: no copy, and rho = r.r is the squared norm the previous
+    // update pass already summed. Products go into one buffer `q` (no allocation per step);
+    // x and r are updated in one fused pass.
+    let precond = opts.m.is_some();
+    let (mut p, mut q) = (Array1::zeros(s.n), Array1::zeros(s.n));
+    let mut rr = r.dot(&r);
     let mut rho_prev = 0.0;
     for it in 0..s.maxiter {
-        if norm(&r) < atol {
+        if rr.sqrt() < atol {
             return Ok(IterResult { x: s.x, info: 0 });
         }
-        let z = s.m.matvec(r.view());
-        let rho = r.dot(&z);
+        let z = if precond { Some(s.m.matvec(r.view())) } else { None };
+        let z = z.as_ref().unwrap_or(&r);
+        let rho = if precond { r.dot(z) } else { rr };
         if it > 0 {
             let beta = rho / rho_prev;
-            p *= beta;
-            p += &z;
+            Zip::from(&mut p).and(z).for_each(|p, &z| *p = *p * beta + z);
         } else {
-            p = z;
+            p.assign(z);
         }
-        let q = a.matvec(p.view());
+        a.matvec_into(p.view(), q.view_mut());
         let alpha = rho / p.dot(&q);
-        s.x.scaled_add(alpha, &p);
-        r.scaled_add(-alpha, &q);
+        let mut acc = [0.0f64; 4];
+        let mut k = 0usize;
+        Zip::from(&mut s.x).and(&mut r).and(&p).and(&q).for_each(|x, r, &p, &q| {
+            *x += alpha * p;
+            *r -= alpha * q;
+            acc[k & 3] += *r * *r;
+            k += 1;
+        });
+        rr = (acc[0] + acc[1]) + (acc[2] + acc[3]);
         rho_prev = rho;
     }
     Ok(IterResult { x: s.x, info: s.maxiter as i64 })
@@ -195,6 +207,13 @@ impl<A: LinearOperator + ?Sized> LinearOperator for DynRef<'_, A> {
     }
     fn matvec(&self, x: sci_array::ndarray::ArrayView1<'_, f64>) -> Array1<f64> {
         self.0.matvec(x)
+    }
+    fn matvec_into(
+        &self,
+        x: sci_array::ndarray::ArrayView1<'_, f64>,
+        y: sci_array::ndarray::ArrayViewMut1<'_, f64>,
+    ) {
+        self.0.matvec_into(x, y)
     }
     fn rmatvec(&self, x: sci_array::ndarray::ArrayView1<'_, f64>) -> Option<Array1<f64>> {
         self.0.rmatvec(x)
