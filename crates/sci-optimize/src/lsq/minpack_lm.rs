@@ -80,40 +80,19 @@ where
     }
 }
 
-/// [`enorm`] of a slice: for long slices the fast path (no tiny or huge component) sums in
-/// lanes (see [`LONG`]); anything else is MINPACK's three-sum norm.
+/// [`enorm`] of a slice. A long slice is first summed plainly in lanes (see [`LONG`]): when that
+/// sum of squares is finite and at least `RDWARF^2`, no square overflowed and any that
+/// underflowed is negligible against it, so its square root is the norm to rounding (MINPACK's
+/// split sums, kept for IEEE-less machines, only change that rounding). Otherwise, and for
+/// short slices, MINPACK's three-sum norm.
 pub(super) fn enorm_slice(v: &[f64]) -> f64 {
-    if v.len() < LONG {
-        return enorm(v.iter().copied());
-    }
-    let agiant = RGIANT / v.len() as f64;
-    // Per lane: the sum of squares, the largest component and the largest tiny one (0 unless
-    // some nonzero component is at most RDWARF); kept in f64 lanes so that the loop vectorizes.
-    let (mut acc, mut big, mut tiny) = ([0.0f64; LANES], [0.0f64; LANES], [0.0f64; LANES]);
-    let chunks = v.chunks_exact(LANES);
-    let rest = chunks.remainder();
-    for c in chunks {
-        for l in 0..LANES {
-            let a = c[l].abs();
-            acc[l] += a * a;
-            big[l] = if a > big[l] { a } else { big[l] };
-            let t = if a <= RDWARF { a } else { 0.0 };
-            tiny[l] = if t > tiny[l] { t } else { tiny[l] };
+    if v.len() >= LONG {
+        let s2 = dot(v, v);
+        if s2.is_finite() && s2 >= RDWARF * RDWARF {
+            return s2.sqrt();
         }
     }
-    let mut s2 = lanes_total(acc);
-    let (mut amax, mut tmax) =
-        (big.iter().fold(0.0f64, |m, &b| m.max(b)), tiny.iter().fold(0.0f64, |m, &t| m.max(t)));
-    for x in rest {
-        let a = x.abs();
-        s2 += a * a;
-        amax = amax.max(a);
-        if a <= RDWARF {
-            tmax = tmax.max(a);
-        }
-    }
-    // A NaN makes s2 NaN (the comparisons above skip it): MINPACK's sums decide then.
-    if amax < agiant && tmax == 0.0 && !s2.is_nan() { s2.sqrt() } else { enorm(v.iter().copied()) }
+    enorm(v.iter().copied())
 }
 
 /// [`enorm_slice`] of a vector (in order when it is not contiguous).
@@ -203,8 +182,13 @@ fn qrfac_with_norms(
             if cj[0] < 0.0 {
                 ajnorm = -ajnorm;
             }
-            for v in cj.iter_mut() {
-                *v /= ajnorm;
+            if cj.len() >= LONG {
+                // Long columns: one division, then products (divisions would dominate the
+                // factorization; each element moves by at most an ulp).
+                let r = 1.0 / ajnorm;
+                cj.iter_mut().for_each(|v| *v *= r);
+            } else {
+                cj.iter_mut().for_each(|v| *v /= ajnorm);
             }
             cj[0] += 1.0;
             let cj = &*cj;
@@ -500,10 +484,14 @@ pub(crate) fn lm_from(
                 }
                 let cols = fjac.as_slice_memory_order_mut().expect("column-major");
                 let column = |d: &mut [f64], wa: &Array1<f64>, h: f64| {
-                    Zip::from(ArrayViewMut1::from(&mut *d))
-                        .and(wa)
-                        .and(&fvec)
-                        .for_each(|d, &w, &f| *d = (w - f) / h);
+                    let zip = Zip::from(ArrayViewMut1::from(&mut *d)).and(wa).and(&fvec);
+                    if m >= LONG {
+                        // As in qrfac: products by 1/h instead of m divisions.
+                        let r = 1.0 / h;
+                        zip.for_each(|d, &w, &f| *d = (w - f) * r);
+                    } else {
+                        zip.for_each(|d, &w, &f| *d = (w - f) / h);
+                    }
                     enorm_slice(d)
                 };
                 acnorm = Some(
