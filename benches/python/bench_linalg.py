@@ -138,6 +138,13 @@ def matmul_1000(inp):
     return lambda: {"c": a @ b}
 
 
+# Sums of 2000 products: entries ~45, rounding differences ~1e-12.
+@workload("linalg.matmul_2000", rtol=1e-10, atol=1e-10)
+def matmul_2000(inp):
+    a, b = inp.npy("a"), inp.npy("b")
+    return lambda: {"c": a @ b}
+
+
 @workload("linalg.expm_200", rtol=1e-9, atol=1e-12)
 def expm_200(inp):
     a = inp.npy("a")

@@ -85,6 +85,11 @@ pub fn workloads() -> Vec<Workload> {
             setup: matmul_1000,
         },
         Workload {
+            name: "linalg.matmul_2000",
+            about: "sci_linalg::matmul(a, b), a and b 2000x2000 (NumPy: a @ b)",
+            setup: matmul_2000,
+        },
+        Workload {
             name: "linalg.expm_200",
             about: "sci_linalg::expm, 200x200 normal / sqrt(200)",
             setup: expm_200,
@@ -230,10 +235,18 @@ fn expm_200(inp: &mut Inputs) -> Result<Case, String> {
     Ok(Box::new(move || Ok(vec![("e", expm(&a).map_err(msg)?.into())])))
 }
 
-fn matmul_1000(inp: &mut Inputs) -> Result<Case, String> {
-    let a = inp.rng().normal_mat(1000, 1000);
-    let b = inp.rng().normal_mat(1000, 1000);
+fn matmul_case(inp: &mut Inputs, n: usize) -> Result<Case, String> {
+    let a = inp.rng().normal_mat(n, n);
+    let b = inp.rng().normal_mat(n, n);
     inp.save("a", &a)?;
     inp.save("b", &b)?;
     Ok(Box::new(move || Ok(vec![("c", matmul(&a, &b).map_err(msg)?.into())])))
+}
+
+fn matmul_1000(inp: &mut Inputs) -> Result<Case, String> {
+    matmul_case(inp, 1000)
+}
+
+fn matmul_2000(inp: &mut Inputs) -> Result<Case, String> {
+    matmul_case(inp, 2000)
 }
