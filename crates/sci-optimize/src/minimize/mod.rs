@@ -4,6 +4,7 @@ mod bounds;
 mod callback;
 mod cobyla;
 mod constraints;
+mod fixed;
 mod lbfgsb;
 pub(crate) mod linesearch;
 mod neldermead;
@@ -375,6 +376,15 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// Householder QR where SciPy calls `dgelsy`; [`minimize_slsqp`] also returns the
 /// `multipliers`.
 ///
+/// Variables fixed by the bounds (`lb == ub`) with SLSQP and L-BFGS-B are handled as SciPy's
+/// `minimize` does: all of them fixed, the result is `f(lb)` with one evaluation, no `jac`,
+/// and SciPy's message (for SLSQP with constraints, whether `lb` satisfies them, with the
+/// maximum violation); some of them fixed and finite differences needed (no `jac` function,
+/// or an SLSQP constraint without a Jacobian function), they are removed from the objective,
+/// gradient, constraints (evaluated on the full `x`, fixed columns dropped from their
+/// Jacobians) and callback (which sees the full `x`), and put back in `x`, with NaN `jac`
+/// entries; otherwise the solver keeps them fixed itself.
+///
 /// TNC is SciPy's `_minimize_tnc` ([`minimize_tnc`]: the same iterates, `nit`, `nfev` and
 /// status); as SciPy's `minimize`, variables fixed by the bounds (`lb == ub`) are removed from
 /// the problem first (their `jac` entries are NaN), and with all of them fixed the result is
@@ -470,6 +480,17 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// assert!(r.success && (r.x[0] + 1.6127702896090599).abs() < 1e-6); // SciPy's x[0]
 /// assert_eq!((r.nit, r.nfev, r.njev), (7, 10, 7));
 ///
+/// // SLSQP with x1 fixed by its bounds and a finite-difference gradient: SciPy's values.
+/// let opts = MinimizeOptions {
+///     method: Method::Slsqp,
+///     bounds: Some(Bounds::from_pairs(&[(0.0, 2.0), (0.5, 0.5), (0.0, 2.0)])),
+///     ..Default::default()
+/// };
+/// let r = minimize(rosen, &array![0.3, 0.5, 0.8], &opts)?;
+/// assert!((r.x[0] - 0.7085341153153867).abs() < 1e-8 && r.x[1] == 0.5);
+/// assert!(r.jac.unwrap()[1].is_nan());
+/// assert_eq!((r.nit, r.nfev, r.njev), (9, 30, 9));
+///
 /// // trust-exact and trust-ncg on Rosenbrock: SciPy's iterations and counts.
 /// let opts = MinimizeOptions {
 ///     method: Method::TrustExact,
@@ -555,32 +576,7 @@ where
         return cobyla_method(&mut fun, x0, o);
     }
     if o.method == Method::Slsqp {
-        let d = SlsqpOptions::default();
-        let opts = SlsqpOptions {
-            jac: o.jac,
-            bounds: o.bounds.clone(),
-            constraints: o.constraints.clone(),
-            ftol: o.ftol.or(o.tol).unwrap_or(d.ftol),
-            eps: o.eps.unwrap_or(d.eps),
-            maxiter: o.maxiter.unwrap_or(d.maxiter),
-            callback: o.callback,
-        };
-        let r = minimize_slsqp(&mut fun, &x0, &opts)?;
-        return Ok(OptimizeResult {
-            x: r.x,
-            fun: r.fun,
-            jac: Some(r.jac),
-            fvec: None,
-            jac_matrix: None,
-            hess_inv: None,
-            nit: r.nit,
-            nfev: r.nfev,
-            njev: r.njev,
-            nhev: 0,
-            status: r.status,
-            success: r.success,
-            message: r.message,
-        });
+        return slsqp_method(&mut fun, x0, o);
     }
     if o.method == Method::NewtonCg {
         if matches!(o.jac, Jac::Default) {
@@ -664,7 +660,80 @@ where
     }
 }
 
-/// `minimize(method='L-BFGS-B')`: checks its options, clips `x0` and runs the solver.
+/// `minimize(method='SLSQP')`: [`minimize_slsqp`] with the options of `o`. As SciPy's
+/// `minimize`, all variables fixed by the bounds give [`fixed::equal_bounds_result`], and
+/// when finite differences are needed (no `jac` function, or a constraint without one) the
+/// fixed variables are removed from the objective, its gradient, the constraints and the
+/// callback, then put back in `x` (and as NaN in `jac`).
+fn slsqp_method(
+    fun: &mut dyn FnMut(&Array1<f64>) -> f64,
+    x0: Array1<f64>,
+    o: &MinimizeOptions<'_>,
+) -> Result<OptimizeResult> {
+    let n = x0.len();
+    let d = SlsqpOptions::default();
+    let opts = SlsqpOptions {
+        jac: o.jac,
+        bounds: o.bounds.clone(),
+        constraints: o.constraints.clone(),
+        ftol: o.ftol.or(o.tol).unwrap_or(d.ftol),
+        eps: o.eps.unwrap_or(d.eps),
+        maxiter: o.maxiter.unwrap_or(d.maxiter),
+        callback: o.callback,
+    };
+    let as_result = |r: SlsqpResult| OptimizeResult {
+        x: r.x,
+        fun: r.fun,
+        jac: Some(r.jac),
+        fvec: None,
+        jac_matrix: None,
+        hess_inv: None,
+        nit: r.nit,
+        nfev: r.nfev,
+        njev: r.njev,
+        nhev: 0,
+        status: r.status,
+        success: r.success,
+        message: r.message,
+    };
+    let Some(b) = &o.bounds else {
+        return minimize_slsqp(fun, &x0, &opts).map(as_result);
+    };
+    b.check(n)?;
+    let Some(fx) = fixed::Fixed::of(b) else {
+        return minimize_slsqp(fun, &x0, &opts).map(as_result);
+    };
+    if fx.free.is_empty() {
+        return fixed::equal_bounds_result(fun, b, &o.constraints);
+    }
+    if !fixed::fd_needed(matches!(o.jac, Jac::Fn(_)), &o.constraints) {
+        return minimize_slsqp(fun, &x0, &opts).map(as_result);
+    }
+    let Some(funs) = fixed::ReducedFuns::new(&fx, &o.constraints) else {
+        // A linear constraint of the wrong width: the solver reports it.
+        return minimize_slsqp(fun, &x0, &opts).map(as_result);
+    };
+    let jac_fn = |xr: &Array1<f64>| match o.jac {
+        Jac::Fn(g) => fx.reduce(&g(&fx.full(xr))),
+        _ => unreachable!("only called with a gradient"),
+    };
+    let cb = o.callback.map(|c| fx.callback(c));
+    let reduced = SlsqpOptions {
+        jac: if let Jac::Fn(_) = o.jac { Jac::Fn(&jac_fn) } else { o.jac },
+        bounds: Some(fx.bounds(b)),
+        constraints: funs.constraints(&o.constraints),
+        callback: cb.as_ref().map(|c| c as Callback<'_>),
+        ..opts
+    };
+    let r = minimize_slsqp(|xr: &Array1<f64>| fun(&fx.full(xr)), &fx.reduce(&x0), &reduced)?;
+    Ok(fx.expand_result(as_result(r)))
+}
+
+/// `minimize(method='L-BFGS-B')`: checks its options, clips `x0` and runs the solver. As
+/// SciPy's `minimize`, all variables fixed by the bounds give `f(lb)` (SciPy's
+/// `_optimize_result_for_equal_bounds`), and without a `jac` function the fixed variables
+/// are removed (the solver keeps them fixed otherwise), then put back in `x` (and as NaN in
+/// `jac`).
 fn lbfgsb(
     fun: &mut dyn FnMut(&Array1<f64>) -> f64,
     x0: Array1<f64>,
@@ -696,6 +765,21 @@ fn lbfgsb(
     let eps = o.eps.unwrap_or(1e-8);
     if !(eps.is_finite() && eps != 0.0) {
         return Err(invalid("eps", format!("must be finite and non-zero, got {eps}")));
+    }
+    if let Some(fx) = fixed::Fixed::of(&bounds) {
+        if fx.free.is_empty() {
+            return fixed::equal_bounds_result(fun, &bounds, &[]);
+        }
+        if !matches!(o.jac, Jac::Fn(_)) {
+            let cb = o.callback.map(|c| fx.callback(c));
+            let reduced = MinimizeOptions {
+                bounds: Some(fx.bounds(&bounds)),
+                callback: cb.as_ref().map(|c| c as Callback<'_>),
+                ..o.clone()
+            };
+            let r = lbfgsb(&mut |xr: &Array1<f64>| fun(&fx.full(xr)), fx.reduce(&x0), &reduced)?;
+            return Ok(fx.expand_result(r));
+        }
     }
     let x0 = bounds.clip(&x0);
     let mut problem =

@@ -10,12 +10,12 @@ mod linesearch;
 use self::core::{Params, tnc};
 use super::MinimizeOptions;
 use super::bounds::Bounds;
-use super::callback::{Callback, IntermediateResult};
+use super::callback::Callback;
+use super::fixed::{Fixed, equal_bounds_result};
 use crate::error::{OptimizeError, Result, invalid};
 use crate::problem::{Jac, OptimizeResult, Problem};
 use ndarray::{Array1, ArrayBase, Data, Ix1};
 use std::fmt;
-use std::ops::ControlFlow;
 
 /// SciPy's `RCSTRINGS` of TNC, by return code.
 pub(crate) fn message(rc: i32) -> &'static str {
@@ -424,62 +424,25 @@ pub(crate) fn tnc_method(
         return minimize_tnc(fun, &x0, &opts);
     };
     b.check(n)?;
-    let fixed: Vec<bool> = (0..n).map(|i| b.lb[i] == b.ub[i]).collect();
-    if fixed.iter().all(|&f| f) {
-        let x = b.lb.clone();
-        let f = fun(&x);
-        return Ok(OptimizeResult {
-            x,
-            fun: f,
-            jac: None,
-            fvec: None,
-            jac_matrix: None,
-            hess_inv: None,
-            nit: 0,
-            nfev: 1,
-            njev: 0,
-            nhev: 0,
-            status: 0,
-            success: true,
-            message: "All independent variables were fixed by bounds.".to_string(),
-        });
-    }
-    if !fixed.iter().any(|&f| f) {
+    let Some(fx) = Fixed::of(b) else {
         return minimize_tnc(fun, &x0, &opts);
+    };
+    if fx.free.is_empty() {
+        return equal_bounds_result(fun, b, &[]);
     }
     // SciPy's `_Remove_From_Func`: the free variables only; the callback sees all of them.
-    let free: Vec<usize> = (0..n).filter(|&i| !fixed[i]).collect();
-    let full = |xr: &Array1<f64>| {
-        let mut x = b.lb.clone();
-        for (k, &i) in free.iter().enumerate() {
-            x[i] = xr[k];
-        }
-        x
-    };
-    let reduce = |v: &Array1<f64>| free.iter().map(|&i| v[i]).collect::<Array1<f64>>();
     let jac_fn = |xr: &Array1<f64>| match o.jac {
-        Jac::Fn(g) => reduce(&g(&full(xr))),
+        Jac::Fn(g) => fx.reduce(&g(&fx.full(xr))),
         _ => unreachable!("only called with a gradient"),
     };
     if let Jac::Fn(_) = o.jac {
         opts.jac = Jac::Fn(&jac_fn);
     }
-    let cb = |r: &IntermediateResult<'_>| match o.callback {
-        Some(c) => c(&IntermediateResult { x: &full(r.x), fun: r.fun }),
-        None => ControlFlow::Continue(()),
-    };
-    opts.callback = o.callback.map(|_| &cb as Callback<'_>);
-    opts.bounds = Some(Bounds::new(reduce(&b.lb), reduce(&b.ub)));
-    let mut r = minimize_tnc(|xr: &Array1<f64>| fun(&full(xr)), &reduce(&x0), &opts)?;
-    r.x = full(&r.x);
-    r.jac = r.jac.map(|g| {
-        let mut j = Array1::from_elem(n, f64::NAN);
-        for (k, &i) in free.iter().enumerate() {
-            j[i] = g[k];
-        }
-        j
-    });
-    Ok(r)
+    let cb = o.callback.map(|c| fx.callback(c));
+    opts.callback = cb.as_ref().map(|c| c as Callback<'_>);
+    opts.bounds = Some(fx.bounds(b));
+    let r = minimize_tnc(|xr: &Array1<f64>| fun(&fx.full(xr)), &fx.reduce(&x0), &opts)?;
+    Ok(fx.expand_result(r))
 }
 
 /// The objective and its gradient with the memory of SciPy's `ScalarFunction.fun_and_grad`:
