@@ -19,8 +19,9 @@
 //!   `benches/python/vs_numpy.py` times the NumPy/SciPy call on the same files and checks that
 //!   both give the same outputs (tolerance per workload). Timing is one warm-up call, then the
 //!   median of as many calls as fill 2 s (0.3 s with `--quick`), at least 5 (3).
-//!   The Python subprocess runs with `OPENBLAS_CORETYPE` and `OPENBLAS_L2_SIZE` removed from
-//!   its environment (they select a slower OpenBLAS kernel for a current NumPy).
+//!   Both sides run with `OPENBLAS_CORETYPE` and `OPENBLAS_L2_SIZE` removed from
+//!   their environments (they select slower OpenBLAS kernels, for NumPy and for the system
+//!   OpenBLAS that `--features lapack` links).
 //! * It writes `target/bench/report.json` (`host`, `git_rev`, `time`, `numpy`, `scipy`, `rows`
 //!   of `{name, sci_ms, ref_ms, ratio, ref, check, ...}`, `ratio = sci_ms / ref_ms`) and
 //!   `target/bench/report.md` (the same as a table; rows with ratio above 1.0, where sci is
@@ -204,7 +205,13 @@ fn vs_scipy(opts: &Opts) -> Result<(), String> {
         let mut row = Row::new(name, about);
         pb.set_message(format!("{name}: sci"));
         let mut cmd = Command::new(&bin);
-        cmd.args(["run", name, "--data"]).arg(&data).current_dir(crate::root());
+        // The same OpenBLAS environment as the Python side: with `--features lapack` the Rust
+        // side calls the system OpenBLAS, which the forced Haswell kernels slow down as well.
+        cmd.args(["run", name, "--data"])
+            .arg(&data)
+            .env_remove("OPENBLAS_CORETYPE")
+            .env_remove("OPENBLAS_L2_SIZE")
+            .current_dir(crate::root());
         if opts.quick {
             cmd.arg("--quick");
         }
