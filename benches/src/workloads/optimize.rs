@@ -262,7 +262,9 @@ fn cobyla_hs21(_inp: &mut Inputs) -> Result<Case, String> {
         let opts = MinimizeOptions {
             method: Method::Cobyla,
             bounds: Some(Bounds::from_pairs(&[(2.0, 50.0), (-50.0, 50.0)])),
-            constraints: vec![sci_optimize::ConstraintDict::new(sci_optimize::ConstraintType::Ineq, &c).into()],
+            constraints: vec![
+                sci_optimize::ConstraintDict::new(sci_optimize::ConstraintType::Ineq, &c).into(),
+            ],
             ..Default::default()
         };
         Ok(result_outputs(minimize(hs21, &array![-1.0, -1.0], &opts).map_err(msg)?, true))

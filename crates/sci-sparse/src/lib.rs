@@ -73,8 +73,8 @@ mod error;
 mod extras;
 mod index;
 mod lil;
-mod modify;
 pub mod linalg;
+mod modify;
 mod products;
 mod scalar;
 

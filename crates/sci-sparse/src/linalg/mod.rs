@@ -31,7 +31,9 @@ mod svd;
 pub use eigen::{EigshMode, EigshOptions, Which, eigsh, eigsh_values};
 pub use eigs::{EigsOptions, WhichEigs, eigs};
 pub use eigs_complex::eigs_complex;
-pub use eigsh_dtypes::{eigs_f32, eigsh_f32, eigsh_hermitian, eigsh_hermitian_values, eigsh_values_f32, svds_values};
+pub use eigsh_dtypes::{
+    eigs_f32, eigsh_f32, eigsh_hermitian, eigsh_hermitian_values, eigsh_values_f32, svds_values,
+};
 pub use expm::{OneNormEst, expm, onenormest};
 pub use iterative::{IterOptions, IterResult, bicg, bicgstab, cg, cgs, qmr};
 pub use lgmres::{GcrotmkOptions, LgmresOptions, gcrotmk, lgmres};
