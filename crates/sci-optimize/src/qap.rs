@@ -472,51 +472,99 @@ fn matmul(x: ArrayView2<'_, f64>, y: ArrayView2<'_, f64>) -> Array2<f64> {
         blocks.push((start, start + len));
         start += len;
     }
-    let rows = |(i, row): (usize, &mut [f64])| fma_rows(&xs[i * k..(i + 1) * k], ys, &blocks, row);
-    if n * m * k >= 1 << 20 {
+    // Row panels of `PANEL` rows: each panel is one task (on the rayon pool when large).
+    let g = Gemm { x: xs, y: ys, k, m, blocks: &blocks };
+    let panel = |(p, chunk): (usize, &mut [f64])| fma_panel(&g, p * PANEL, chunk);
+    if n * m * k >= 1 << 22 {
         use rayon::prelude::*;
-        out.par_chunks_mut(m).enumerate().for_each(rows);
+        out.par_chunks_mut(PANEL * m).enumerate().for_each(panel);
     } else {
-        out.chunks_mut(m).enumerate().for_each(rows);
+        out.chunks_mut(PANEL * m).enumerate().for_each(panel);
     }
     Array2::from_shape_vec((n, m), out).unwrap_or_default()
 }
 
-/// One row of [`matmul`], with the FMA instructions compiled in when the CPU has them (the
-/// results are the same either way: `mul_add` is always rounded once).
-fn fma_rows(x: &[f64], y: &[f64], blocks: &[(usize, usize)], row: &mut [f64]) {
+/// The operands of [`matmul`]: row-major `x` (`n x k`) and `y` (`k x m`), and the `k` blocks.
+#[derive(Clone, Copy)]
+struct Gemm<'a> {
+    x: &'a [f64],
+    y: &'a [f64],
+    k: usize,
+    m: usize,
+    blocks: &'a [(usize, usize)],
+}
+
+/// Rows of a [`matmul`] panel handled together (they share every load of `y`).
+const PANEL: usize = 4;
+/// Columns of a register tile.
+const TILE: usize = 8;
+
+/// One panel of [`matmul`] (rows `i0..` of the product, `out` holding them), with the FMA
+/// instructions compiled in when the CPU has them. The results are the same either way:
+/// `mul_add` is always rounded once, and every entry is the same chain over `k` in both.
+fn fma_panel(g: &Gemm<'_>, i0: usize, out: &mut [f64]) {
     #[cfg(target_arch = "x86_64")]
     {
         #[target_feature(enable = "avx2,fma")]
-        fn fast(x: &[f64], y: &[f64], blocks: &[(usize, usize)], row: &mut [f64]) {
-            fma_rows_inner(x, y, blocks, row)
+        fn fast(g: &Gemm<'_>, i0: usize, out: &mut [f64]) {
+            fma_panel_inner(g, i0, out)
         }
         if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
             // SAFETY: the CPU supports AVX2 and FMA (checked just above), the only requirement
             // of calling a function compiled with `target_feature(enable = "avx2,fma")`.
             #[allow(unsafe_code)]
             unsafe {
-                return fast(x, y, blocks, row);
+                return fast(g, i0, out);
             }
         }
     }
-    fma_rows_inner(x, y, blocks, row)
+    fma_panel_inner(g, i0, out)
 }
 
 #[inline(always)]
-fn fma_rows_inner(x: &[f64], y: &[f64], blocks: &[(usize, usize)], row: &mut [f64]) {
-    let m = row.len();
-    let mut acc = vec![0.0; m];
+fn fma_panel_inner(g: &Gemm<'_>, i0: usize, out: &mut [f64]) {
+    let rows = out.len() / g.m;
+    if rows == PANEL {
+        fma_rows::<PANEL>(g, i0, out);
+    } else {
+        for (r, row) in out.chunks_mut(g.m).enumerate() {
+            fma_rows::<1>(g, i0 + r, row);
+        }
+    }
+}
+
+/// Rows `i0..i0 + R` of the product (held by `out`), tile by tile.
+#[inline(always)]
+fn fma_rows<const R: usize>(g: &Gemm<'_>, i0: usize, out: &mut [f64]) {
+    let full_cols = g.m / TILE * TILE;
+    for j0 in (0..full_cols).step_by(TILE) {
+        fma_tile::<R, TILE>(g, i0, j0, out);
+    }
+    for j0 in full_cols..g.m {
+        fma_tile::<R, 1>(g, i0, j0, out);
+    }
+}
+
+/// Entries `(i0 + r, j0 + c)` for `r < R`, `c < C` of `x @ y`, added into `out` (which holds
+/// rows `i0..i0 + R`): per `k` block a fused multiply-add chain in registers, then added in.
+#[inline(always)]
+fn fma_tile<const R: usize, const C: usize>(g: &Gemm<'_>, i0: usize, j0: usize, out: &mut [f64]) {
+    let Gemm { x, y, k, m, blocks } = *g;
     for &(s, e) in blocks {
-        acc.fill(0.0);
+        let mut acc = [[0.0f64; C]; R];
         for t in s..e {
-            let xv = x[t];
-            for (a, &yv) in acc.iter_mut().zip(&y[t * m..(t + 1) * m]) {
-                *a = xv.mul_add(yv, *a);
+            let yt: &[f64; C] = y[t * m + j0..t * m + j0 + C].try_into().expect("tile width");
+            for (r, acc_r) in acc.iter_mut().enumerate() {
+                let xv = x[(i0 + r) * k + t];
+                for (a, &yv) in acc_r.iter_mut().zip(yt) {
+                    *a = xv.mul_add(yv, *a);
+                }
             }
         }
-        for (r, a) in row.iter_mut().zip(&acc) {
-            *r += a;
+        for (r, acc_r) in acc.iter().enumerate() {
+            for (o, a) in out[r * m + j0..r * m + j0 + C].iter_mut().zip(acc_r) {
+                *o += a;
+            }
         }
     }
 }
