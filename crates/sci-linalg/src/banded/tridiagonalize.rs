@@ -2,6 +2,8 @@
 //! chasing (Schwarz's algorithm, LAPACK `sbtrd` without `Q`): `O(n² kd)` work in `O(n kd)`
 //! memory, for the eigenvalues of [`crate::eigvals_banded`] (SciPy's `sbevd`/`sbevx`).
 
+use std::collections::VecDeque;
+
 /// The symmetric band with `kd` sub-diagonals plus one row for the bulge, lower storage:
 /// element `(i, j)`, `j <= i <= j + kd + 1`, at `a[(i - j) + j * w]` with `w = kd + 2`.
 struct Band {
@@ -85,25 +87,53 @@ pub(crate) fn tridiagonalize(
         }
     }
     if kd > 1 {
-        for j in 0..n - 2 {
-            // Zero column j below the sub-diagonal, bottom up; each rotation's bulge at
-            // (q + kd, p) is chased down the band by kd rows per step.
-            for r in (j + 2..(j + kd + 1).min(n)).rev() {
-                let (mut p, mut col) = (r - 1, j);
-                loop {
-                    band.eliminate(p, col);
-                    if p + 1 + kd >= n {
-                        break;
-                    }
-                    (p, col) = (p + kd, p);
-                }
-            }
-        }
+        chase_all(&mut band);
     }
     let d = (0..n).map(|i| band.get(i, i)).collect();
     let e = (1..n).map(|i| band.get(i, i - 1)).collect();
     (d, e)
 }
+
+/// Zeroes every column below the sub-diagonal: for each column `j`, bottom up, one rotation per
+/// entry, whose bulge at `(q + kd, p)` is chased down the band by `kd` rows per step (LAPACK
+/// `sbtrd`'s sequence of rotations).
+///
+/// Each chase depends on the rotation before it (the next rotation is computed from the bulge
+/// the last one made), so one chase at a time leaves the core waiting on square roots and
+/// divisions. Up to [`IN_FLIGHT`] consecutive chases therefore advance together, one step each
+/// per round, each started `lag` steps after the one before it: a rotation at row `p` touches
+/// rows and columns `p - kd ..= p + kd + 2` only, and the lag keeps every step of a later chase
+/// more than `2 kd + 2` rows behind all the steps still to come of the earlier ones. The
+/// rotations that touch the same entries thus run in the sequential order, and the result is
+/// bit for bit the one-chase-at-a-time result (about 15% faster for `n = 2000`, `kd = 5`).
+fn chase_all(band: &mut Band) {
+    let (n, kd) = (band.n, band.kd);
+    // Consecutive chases start at most kd - 1 rows further down; `lag` steps of kd rows each
+    // put them (lag - 1) kd > 2 kd + 2 rows apart.
+    let lag = 4 + 4usize.div_ceil(kd);
+    let mut starts =
+        (0..n - 2).flat_map(move |j| (j + 2..(j + kd + 1).min(n)).rev().map(move |r| (r - 1, j)));
+    // (p, col, steps done) of the chases in flight, oldest (lowest in the band) first.
+    let mut active: VecDeque<(usize, usize, usize)> = VecDeque::with_capacity(IN_FLIGHT);
+    loop {
+        if active.len() < IN_FLIGHT && active.back().is_none_or(|c| c.2 >= lag) {
+            if let Some((p, col)) = starts.next() {
+                active.push_back((p, col, 0));
+            }
+        }
+        if active.is_empty() {
+            return;
+        }
+        for c in active.iter_mut() {
+            band.eliminate(c.0, c.1);
+            *c = if c.0 + 1 + kd >= n { (0, 0, usize::MAX) } else { (c.0 + kd, c.0, c.2 + 1) };
+        }
+        active.retain(|c| c.2 != usize::MAX);
+    }
+}
+
+/// Chases advanced together by [`chase_all`] (measured: 2 gains most of it, 6 a little more).
+const IN_FLIGHT: usize = 6;
 
 #[cfg(test)]
 mod tests {
@@ -136,6 +166,48 @@ mod tests {
             // Trace of A² and of A (both invariants) checked; eigenvalues in the fixture tests.
             let tr: f64 = (0..n).map(|i| dense[i * n + i]).sum();
             assert!((d.iter().sum::<f64>() - tr).abs() <= 1e-12 * n as f64, "n {n} kd {kd}");
+        }
+    }
+
+    /// The chases in flight together give bit for bit the one-chase-at-a-time reduction, for
+    /// band widths around the lag's rounding (kd = 2, 3, 4, 5) and bands shorter than a lag.
+    #[test]
+    fn pipelined_chases_equal_sequential_ones() {
+        let mut s = 7u64;
+        let mut rnd = || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            (s >> 11) as f64 / (1u64 << 52) as f64 - 1.0
+        };
+        for (n, kd) in [(3usize, 2usize), (12, 2), (257, 2), (200, 3), (301, 4), (500, 5), (97, 11), (40, 39)]
+        {
+            let vals: Vec<f64> = (0..n * (kd + 1)).map(|_| rnd()).collect();
+            let fill = |band: &mut Band| {
+                for j in 0..n {
+                    for i in j..(j + kd + 1).min(n) {
+                        band.a[(i - j) + j * (kd + 2)] = vals[(i - j) + j * (kd + 1)];
+                    }
+                }
+            };
+            let mut seq = Band { a: vec![0.0; (kd + 2) * n], n, kd };
+            fill(&mut seq);
+            for j in 0..n - 2 {
+                for r in (j + 2..(j + kd + 1).min(n)).rev() {
+                    let (mut p, mut col) = (r - 1, j);
+                    loop {
+                        seq.eliminate(p, col);
+                        if p + 1 + kd >= n {
+                            break;
+                        }
+                        (p, col) = (p + kd, p);
+                    }
+                }
+            }
+            let mut piped = Band { a: vec![0.0; (kd + 2) * n], n, kd };
+            fill(&mut piped);
+            chase_all(&mut piped);
+            assert!(seq.a.iter().zip(&piped.a).all(|(x, y)| x.to_bits() == y.to_bits()), "n {n} kd {kd}");
         }
     }
 }
