@@ -209,7 +209,7 @@ fn linprog_200x400(inp: &mut Inputs) -> Result<Case, String> {
     inp.save("b", &b)?;
     inp.save("c", &c)?;
     Ok(Box::new(move || {
-        let opts = LinprogOptions { a_ub: Some(a.view()), b_ub: Some(b.view()), ..Default::default() };
+        let opts = LinprogOptions { a_ub: Some(a.view().into()), b_ub: Some(b.view()), ..Default::default() };
         let r = linprog(&c.view(), &opts).map_err(msg)?;
         let fun = r.fun.ok_or_else(|| r.message.clone())?;
         Ok(vec![("x", r.x.ok_or("no x")?.into()), ("fun", Array1::from_elem(1, fun).into())])

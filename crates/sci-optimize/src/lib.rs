@@ -75,14 +75,17 @@ pub use global::{
     DualAnnealingResult, GridRange, Init, MinimizerKwargs, Mutation, SamplingMethod, ShgoOptions, ShgoResult,
     Strategy, Updating, basinhopping, brute, differential_evolution, dual_annealing, shgo,
 };
-pub use linprog::{LinprogBounds, LinprogMethod, LinprogOptions, LinprogResult, LinprogSensitivity, linprog};
+pub use linprog::{
+    ConstraintMatrix, LinprogBounds, LinprogMethod, LinprogOptions, LinprogResult, LinprogSensitivity,
+    SparseFormat, SparseMatrix, linprog,
+};
 pub use lsq::{
     CurveFitOptions, CurveFitResult, FsolveOptions, FsolveResult, LeastSquaresOptions, LeastSquaresResult,
     LeastsqOptions, LeastsqResult, Loss, LsqJac, LsqLinearMethod, LsqLinearOptions, LsqLinearResult,
     LsqMethod, NanPolicy, RootMethod, RootOptions, Sigma, XScale, curve_fit, curve_fit_full, fsolve,
     least_squares, leastsq, lsq_linear, nnls, root,
 };
-pub use milp::{MilpOptions, MilpResult, milp};
+pub use milp::{MilpOptions, MilpResult, SparseLinearConstraint, milp};
 pub use minimize::{
     Bounds, CALLBACK_STOP, Callback, CobylaOptions, CobylaResult, Constraint, ConstraintDict, ConstraintHess,
     ConstraintJac, ConstraintType, ExceptionStrategy, FminCobylaOptions, FminTncOptions,

@@ -1,7 +1,9 @@
 //! `milp`: mixed-integer linear programming by branch and bound on the dual simplex.
 
 use crate::error::{OptimizeError, Result, invalid};
-use crate::linprog::{DualSimplex, Outcome, StdLp, VarState, solve_lp, status_message};
+use crate::linprog::{
+    ConstraintMatrix, Cs, DualSimplex, Outcome, SparseMatrix, StdLp, VarState, solve_lp, status_message,
+};
 use crate::minimize::{Bounds, LinearConstraint};
 use ndarray::{Array1, ArrayView1};
 use std::collections::BinaryHeap;
@@ -33,6 +35,9 @@ pub struct MilpOptions {
     pub bounds: Option<Bounds>,
     /// `constraints`: `lb <= A @ x <= ub` for each.
     pub constraints: Vec<LinearConstraint>,
+    /// More `constraints` with a sparse `A` (SciPy's `LinearConstraint(csr_array(...), lb, ub)`),
+    /// taken after `constraints`.
+    pub sparse_constraints: Vec<SparseLinearConstraint>,
     /// `options={'node_limit': ...}`: the number of branch-and-bound nodes to solve.
     pub node_limit: Option<usize>,
     /// `options={'time_limit': ...}` in seconds.
@@ -47,10 +52,57 @@ impl Default for MilpOptions {
             integrality: Vec::new(),
             bounds: None,
             constraints: Vec::new(),
+            sparse_constraints: Vec::new(),
             node_limit: None,
             time_limit: None,
             mip_rel_gap: 1e-4,
         }
+    }
+}
+
+/// A linear constraint `lb <= A @ x <= ub` of [`milp`] with a sparse `A`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{milp, MilpOptions, SparseLinearConstraint, SparseMatrix};
+/// use sci_optimize::sci_array::ndarray::array;
+/// // 2 x0 + 2 x1 >= 3 with x integer: the cheapest is x0 + x1 = 2.
+/// let a = SparseMatrix::csr((1, 2), vec![0, 2], vec![0, 1], vec![2.0, 2.0])?;
+/// let cons = SparseLinearConstraint::new(a, array![3.0], array![f64::INFINITY]);
+/// let opts = MilpOptions { integrality: vec![1], sparse_constraints: vec![cons], ..Default::default() };
+/// let res = milp(&array![1.0, 1.0].view(), &opts)?;
+/// assert_eq!((res.status, res.fun), (0, Some(2.0)));
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
+/// SciPy equivalent: `scipy.optimize.LinearConstraint(A, lb, ub)` with a `scipy.sparse` `A`
+#[derive(Debug, Clone, PartialEq)]
+pub struct SparseLinearConstraint {
+    /// The `(m, n)` matrix.
+    pub a: SparseMatrix,
+    /// Lower bounds (length `m` or 1).
+    pub lb: Array1<f64>,
+    /// Upper bounds (length `m` or 1).
+    pub ub: Array1<f64>,
+}
+
+impl SparseLinearConstraint {
+    /// `LinearConstraint(A, lb, ub)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_optimize::{SparseLinearConstraint, SparseMatrix};
+    /// use sci_optimize::sci_array::ndarray::array;
+    /// let a = SparseMatrix::from_dense(&array![[1.0, 0.0]].view());
+    /// let c = SparseLinearConstraint::new(a, array![0.0], array![1.0]);
+    /// assert_eq!(c.a.nnz(), 1);
+    /// ```
+    ///
+    /// SciPy equivalent: `scipy.optimize.LinearConstraint`
+    pub fn new(a: SparseMatrix, lb: Array1<f64>, ub: Array1<f64>) -> Self {
+        SparseLinearConstraint { a, lb, ub }
     }
 }
 
@@ -192,26 +244,20 @@ pub fn milp(c: &ArrayView1<'_, f64>, options: &MilpOptions) -> Result<MilpResult
     if options.mip_rel_gap.is_nan() || options.mip_rel_gap < 0.0 {
         return Err(invalid("mip_rel_gap", "must be non-negative"));
     }
-    let (mut rows, mut rl, mut ru) = (Vec::new(), Vec::new(), Vec::new());
-    for con in &options.constraints {
-        let m = con.a.nrows();
-        if con.a.ncols() != n {
-            return Err(OptimizeError::WrongLength {
-                arg: "constraints.A",
-                expected: n,
-                found: con.a.ncols(),
-            });
+    let (mut rows, mut rl, mut ru) = (Cs::new(), Vec::new(), Vec::new());
+    let dense = options.constraints.iter().map(|c| (ConstraintMatrix::Dense(c.a.view()), &c.lb, &c.ub));
+    let sparse = options.sparse_constraints.iter().map(|c| (ConstraintMatrix::Sparse(&c.a), &c.lb, &c.ub));
+    for (a, lb, ub) in dense.chain(sparse) {
+        let (m, ncols) = a.shape();
+        if ncols != n {
+            return Err(OptimizeError::WrongLength { arg: "constraints.A", expected: n, found: ncols });
         }
-        if con.a.iter().any(|v| !v.is_finite()) {
-            return Err(invalid("constraints.A", "`A` must contain finite numbers"));
-        }
-        let (l, u) = (per_var("constraints.lb", &con.lb, m)?, per_var("constraints.ub", &con.ub, m)?);
+        let (l, u) = (per_var("constraints.lb", lb, m)?, per_var("constraints.ub", ub, m)?);
         if l.iter().chain(&u).any(|v| v.is_nan()) {
             return Err(invalid("constraints", "`lb` and `ub` must contain reals"));
         }
-        for row in con.a.rows() {
-            rows.extend(row.iter());
-        }
+        rows.push_rows(a, "constraints.A")
+            .map_err(|_| invalid("constraints.A", "`A` must contain finite numbers"))?;
         rl.extend(l);
         ru.extend(u);
     }

@@ -35,9 +35,9 @@ fn linprog_scipy_test_problems() {
         };
         for method in [LinprogMethod::Highs, LinprogMethod::HighsDs, LinprogMethod::HighsIpm] {
             let opts = LinprogOptions {
-                a_ub: (a_ub.nrows() > 0).then(|| a_ub.view()),
+                a_ub: (a_ub.nrows() > 0).then(|| a_ub.view().into()),
                 b_ub: (a_ub.nrows() > 0).then(|| b_ub.view()),
-                a_eq: (a_eq.nrows() > 0).then(|| a_eq.view()),
+                a_eq: (a_eq.nrows() > 0).then(|| a_eq.view().into()),
                 b_eq: (a_eq.nrows() > 0).then(|| b_eq.view()),
                 bounds: bounds.clone(),
                 method,
@@ -130,7 +130,7 @@ fn linprog_random_problems() {
         let k = |s: &str| format!("{name}/{s}");
         let (c, a, b) =
             random_problem(fx.i64(&k("seed")) as u64, fx.i64(&k("m")) as usize, fx.i64(&k("n")) as usize);
-        let opts = LinprogOptions { a_ub: Some(a.view()), b_ub: Some(b.view()), ..Default::default() };
+        let opts = LinprogOptions { a_ub: Some(a.view().into()), b_ub: Some(b.view()), ..Default::default() };
         let r = linprog(&c.view(), &opts).unwrap();
         assert_eq!(r.status, 0, "{name}: {}", r.message);
         let fun = fx.f64(&k("fun"));
@@ -146,11 +146,11 @@ fn linprog_random_problems() {
 fn linprog_edges() {
     // Non-contiguous views give the same answer as contiguous arrays.
     let (c, a, b) = random_problem(7, 6, 10);
-    let opts = LinprogOptions { a_ub: Some(a.view()), b_ub: Some(b.view()), ..Default::default() };
+    let opts = LinprogOptions { a_ub: Some(a.view().into()), b_ub: Some(b.view()), ..Default::default() };
     let r = linprog(&c.view(), &opts).unwrap();
     let at = a.t().to_owned();
     let c2 = Array1::from_iter(c.iter().flat_map(|&v| [v, 0.0]));
-    let opts2 = LinprogOptions { a_ub: Some(at.t()), b_ub: Some(b.view()), ..Default::default() };
+    let opts2 = LinprogOptions { a_ub: Some(at.t().into()), b_ub: Some(b.view()), ..Default::default() };
     let r2 = linprog(&c2.slice(sci_array::ndarray::s![..;2]), &opts2).unwrap();
     assert_eq!(r.x, r2.x);
     // Length 1, no constraints: x at the bound the cost points to.
@@ -163,8 +163,12 @@ fn linprog_edges() {
     assert_eq!(r.lower.unwrap().marginals[0], 2.0);
     // Iteration limit: status 1 and SciPy's message.
     let (c, a, b) = random_problem(101, 20, 40);
-    let opts =
-        LinprogOptions { a_ub: Some(a.view()), b_ub: Some(b.view()), maxiter: Some(2), ..Default::default() };
+    let opts = LinprogOptions {
+        a_ub: Some(a.view().into()),
+        b_ub: Some(b.view()),
+        maxiter: Some(2),
+        ..Default::default()
+    };
     let r = linprog(&c.view(), &opts).unwrap();
     assert_eq!((r.status, r.nit, r.message.as_str()), (1, 2, "Iteration limit reached."));
     // lb > ub is an infeasible problem (status 2), as in SciPy; so is lb = inf.
@@ -208,31 +212,31 @@ fn linprog_bad_input() {
         (
             "A_ub columns",
             c.clone(),
-            LinprogOptions { a_ub: Some(a3.view()), b_ub: Some(b1.view()), ..d() },
+            LinprogOptions { a_ub: Some(a3.view().into()), b_ub: Some(b1.view()), ..d() },
             OptimizeError::WrongLength { arg: "A_ub", expected: 2, found: 3 },
         ),
         (
             "b_ub length",
             c.clone(),
-            LinprogOptions { a_ub: Some(a.view()), b_ub: Some(b1.view()), ..d() },
+            LinprogOptions { a_ub: Some(a.view().into()), b_ub: Some(b1.view()), ..d() },
             OptimizeError::WrongLength { arg: "b_ub", expected: 2, found: 1 },
         ),
         (
             "A_eq columns",
             c.clone(),
-            LinprogOptions { a_eq: Some(a3.view()), b_eq: Some(b1.view()), ..d() },
+            LinprogOptions { a_eq: Some(a3.view().into()), b_eq: Some(b1.view()), ..d() },
             OptimizeError::WrongLength { arg: "A_eq", expected: 2, found: 3 },
         ),
         (
             "b_eq length",
             c.clone(),
-            LinprogOptions { a_eq: Some(a.view()), b_eq: Some(b1.view()), ..d() },
+            LinprogOptions { a_eq: Some(a.view().into()), b_eq: Some(b1.view()), ..d() },
             OptimizeError::WrongLength { arg: "b_eq", expected: 2, found: 1 },
         ),
         (
             "nan b_ub",
             c.clone(),
-            LinprogOptions { a_ub: Some(a.view()), b_ub: Some(bnan.view()), ..d() },
+            LinprogOptions { a_ub: Some(a.view().into()), b_ub: Some(bnan.view()), ..d() },
             OptimizeError::InvalidValue {
                 arg: "b_ub",
                 reason: "b_ub must not contain values inf, nan, or None".into(),
@@ -241,7 +245,7 @@ fn linprog_bad_input() {
         (
             "inf A_eq",
             c.clone(),
-            LinprogOptions { a_eq: Some(ainf.view()), b_eq: Some(b.view()), ..d() },
+            LinprogOptions { a_eq: Some(ainf.view().into()), b_eq: Some(b.view()), ..d() },
             OptimizeError::InvalidValue {
                 arg: "A_eq",
                 reason: "A_eq must not contain values inf, nan, or None".into(),
@@ -250,7 +254,7 @@ fn linprog_bad_input() {
         (
             "A_ub without b_ub",
             c.clone(),
-            LinprogOptions { a_ub: Some(a.view()), ..d() },
+            LinprogOptions { a_ub: Some(a.view().into()), ..d() },
             OptimizeError::MissingArgument { method: "linprog", arg: "b_ub" },
         ),
         (
@@ -292,9 +296,9 @@ fn linprog_mixed_problems() {
         let (lb, ub) = (v(&fx, &k("lb")), v(&fx, &k("ub")));
         for method in [LinprogMethod::HighsDs, LinprogMethod::HighsIpm] {
             let opts = LinprogOptions {
-                a_ub: (a.nrows() > 0).then(|| a.view()),
+                a_ub: (a.nrows() > 0).then(|| a.view().into()),
                 b_ub: (a.nrows() > 0).then(|| b.view()),
-                a_eq: (ae.nrows() > 0).then(|| ae.view()),
+                a_eq: (ae.nrows() > 0).then(|| ae.view().into()),
                 b_eq: (ae.nrows() > 0).then(|| be.view()),
                 bounds: LinprogBounds::PerVariable(lb.iter().copied().zip(ub.iter().copied()).collect()),
                 method,

@@ -6,6 +6,7 @@
 //! `s_i = -(A x)_i` per row; the logicals form the starting basis.
 
 use super::lu::BasisLu;
+use super::sparse::Cs;
 
 /// Primal feasibility tolerance (HiGHS's `primal_feasibility_tolerance`).
 pub(crate) const PRIMAL_TOL: f64 = 1e-7;
@@ -16,44 +17,43 @@ const PIVOT_TOL: f64 = 1e-9;
 /// Basis updates between refactorizations.
 const REFACTOR_EVERY: usize = 64;
 
-/// An LP in the solver's form: `m` rows of `A` (dense, both row- and column-major).
+/// An LP in the solver's form: `m` rows of a sparse `A`, kept both row- and column-wise.
 #[derive(Debug, Clone)]
 pub(crate) struct StdLp {
     pub(crate) n: usize,
     pub(crate) m: usize,
-    /// `A` row-major (`m x n`).
-    pub(crate) rows: Vec<f64>,
-    /// `A` column-major (`n x m`).
-    pub(crate) cols: Vec<f64>,
+    /// `A` by rows (`m` lanes of column indices).
+    pub(crate) rows: Cs,
+    /// `A` by columns (`n` lanes of row indices).
+    pub(crate) cols: Cs,
     /// Cost of the structurals.
     pub(crate) c: Vec<f64>,
     /// Bounds of structurals then logicals (`n + m`).
     pub(crate) lo: Vec<f64>,
     /// Upper bounds, as `lo`.
     pub(crate) up: Vec<f64>,
+    /// Factorize bases with the sparse LU (`A` is sparse enough).
+    pub(crate) sparse_lu: bool,
 }
 
 impl StdLp {
-    /// From row-major `A` (`m x n`), costs, column bounds and row-activity bounds `rl <= A x <= ru`.
+    /// From `A` by rows (`m x n`), costs, column bounds and row-activity bounds `rl <= A x <= ru`.
     pub(crate) fn new(
         m: usize,
         n: usize,
-        rows: Vec<f64>,
+        rows: Cs,
         c: Vec<f64>,
         bounds: (Vec<f64>, Vec<f64>),
         rl: &[f64],
         ru: &[f64],
     ) -> Self {
-        let mut cols = vec![0.0; m * n];
-        for i in 0..m {
-            for j in 0..n {
-                cols[j * m + i] = rows[i * n + j];
-            }
-        }
+        let cols = rows.transpose(n);
         let (mut lo, mut up) = bounds;
         lo.extend(ru.iter().map(|&v| -v));
         up.extend(rl.iter().map(|&v| -v));
-        StdLp { n, m, rows, cols, c, lo, up }
+        // Dense bases factorize faster densely; most bases of a sparse A stay sparse.
+        let sparse_lu = (rows.idx.len() as f64) < 0.3 * (m as f64) * (n as f64);
+        StdLp { n, m, rows, cols, c, lo, up, sparse_lu }
     }
 }
 
@@ -132,7 +132,7 @@ impl<'a> DualSimplex<'a> {
             x: vec![0.0; n + m],
             d: vec![0.0; n + m],
             weights: vec![1.0; m],
-            lu: BasisLu::default(),
+            lu: BasisLu::new(lp.sparse_lu),
             nit: 0,
             work: Vec::new(),
         }
@@ -140,10 +140,11 @@ impl<'a> DualSimplex<'a> {
 
     /// Column `j` of `[A I]` added into `out` times `scale`.
     fn add_column(&self, j: usize, scale: f64, out: &mut [f64]) {
-        let (n, m) = (self.lp.n, self.lp.m);
+        let n = self.lp.n;
         if j < n {
-            for (o, &a) in out.iter_mut().zip(&self.lp.cols[j * m..(j + 1) * m]) {
-                *o += scale * a;
+            let (idx, val) = self.lp.cols.lane(j);
+            for (&i, &a) in idx.iter().zip(val) {
+                out[i] += scale * a;
             }
         } else {
             out[j - n] += scale;
@@ -156,12 +157,15 @@ impl<'a> DualSimplex<'a> {
         loop {
             let (lp, head) = (self.lp, &self.head);
             let n = lp.n;
-            let res = self.lu.factor(m, |k, col| {
+            let res = self.lu.factor(m, |k, idx, val| {
                 let j = head[k];
                 if j < n {
-                    col.copy_from_slice(&lp.cols[j * m..(j + 1) * m]);
+                    let (i, v) = lp.cols.lane(j);
+                    idx.extend_from_slice(i);
+                    val.extend_from_slice(v);
                 } else {
-                    col[j - n] = 1.0;
+                    idx.push(j - n);
+                    val.push(1.0);
                 }
             });
             match res {
@@ -220,8 +224,7 @@ impl<'a> DualSimplex<'a> {
         let mut y: Vec<f64> = self.head.iter().map(|&j| self.cost[j]).collect();
         self.lu.btran(&mut y, &mut self.work);
         for j in 0..n {
-            let col = &self.lp.cols[j * m..(j + 1) * m];
-            self.d[j] = self.cost[j] - col.iter().zip(&y).map(|(a, b)| a * b).sum::<f64>();
+            self.d[j] = self.cost[j] - self.lp.cols.dot(j, &y);
         }
         for i in 0..m {
             self.d[n + i] = self.cost[n + i] - y[i];
@@ -424,8 +427,9 @@ impl<'a> DualSimplex<'a> {
             alpha_s.iter_mut().for_each(|v| *v = 0.0);
             for (i, &ri) in rho.iter().enumerate() {
                 if ri != 0.0 {
-                    for (a, &v) in alpha_s.iter_mut().zip(&self.lp.rows[i * n..(i + 1) * n]) {
-                        *a += ri * v;
+                    let (idx, val) = self.lp.rows.lane(i);
+                    for (&j, &v) in idx.iter().zip(val) {
+                        alpha_s[j] += ri * v;
                     }
                 }
             }

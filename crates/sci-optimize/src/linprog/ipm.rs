@@ -49,6 +49,49 @@ fn chol_solve(l: &[f64], m: usize, b: &mut [f64]) {
     }
 }
 
+/// The lower triangle of `K = A D A^T + D_s` (`d` the diagonal of all `n + m` variables),
+/// summed column by column of `A`: `sum_j d_j a_j a_j^T`, so the cost is that of the nonzeros.
+fn normal_matrix(lp: &StdLp, d: &[f64], k: &mut [f64]) {
+    let (n, m) = (lp.n, lp.m);
+    if (lp.rows.idx.len() as f64) < 0.3 * (m as f64) * (n as f64) {
+        k.iter_mut().for_each(|v| *v = 0.0);
+        for j in 0..n {
+            let (idx, val) = lp.cols.lane(j);
+            let dj = d[j];
+            for (p, (&i, &ai)) in idx.iter().zip(val).enumerate() {
+                let s = dj * ai;
+                for (&r, &ar) in idx[..=p].iter().zip(&val[..=p]) {
+                    // Column indices come sorted, so r <= i: the lower triangle.
+                    k[i * m + r] += s * ar;
+                }
+            }
+        }
+    } else {
+        // Dense rows: inner products of the scaled rows (contiguous, vectorizable).
+        let mut dense = vec![0.0; m * n];
+        let mut scaled = vec![0.0; m * n];
+        for i in 0..m {
+            let (idx, val) = lp.rows.lane(i);
+            for (&j, &v) in idx.iter().zip(val) {
+                dense[i * n + j] = v;
+                scaled[i * n + j] = v * d[j];
+            }
+        }
+        for i in 0..m {
+            for r in 0..=i {
+                k[i * m + r] = scaled[i * n..(i + 1) * n]
+                    .iter()
+                    .zip(&dense[r * n..(r + 1) * n])
+                    .map(|(a, b)| a * b)
+                    .sum();
+            }
+        }
+    }
+    for i in 0..m {
+        k[i * m + i] += d[n + i];
+    }
+}
+
 /// The interior point of `lp` (`z` for all `n + m` variables and the barrier duals
 /// `t_l - t_u`), or `None` when it did not converge.
 fn interior_point(lp: &StdLp, max_iter: usize) -> Option<(Vec<f64>, Vec<f64>, usize)> {
@@ -76,7 +119,6 @@ fn interior_point(lp: &StdLp, max_iter: usize) -> Option<(Vec<f64>, Vec<f64>, us
     let bnorm =
         1.0 + lp.lo.iter().chain(&lp.up).filter(|v| v.is_finite()).fold(0.0f64, |a, b| a.max(b.abs()));
     let mut kmat = vec![0.0; m * m];
-    let mut scaled = vec![0.0; m * n];
     let (mut dinv, mut rho) = (vec![0.0; nt], vec![0.0; nt]);
     let (mut dz, mut dy) = (vec![0.0; nt], vec![0.0; m]);
     let (mut dwl, mut dwu, mut dtl, mut dtu) = (vec![0.0; nt], vec![0.0; nt], vec![0.0; nt], vec![0.0; nt]);
@@ -84,12 +126,11 @@ fn interior_point(lp: &StdLp, max_iter: usize) -> Option<(Vec<f64>, Vec<f64>, us
         // Residuals.
         let mut rp = vec![0.0; m];
         for i in 0..m {
-            let row = &lp.rows[i * n..(i + 1) * n];
-            rp[i] = -(row.iter().zip(&z[..n]).map(|(a, b)| a * b).sum::<f64>() + z[n + i]);
+            rp[i] = -(lp.rows.dot(i, &z[..n]) + z[n + i]);
         }
         let mut rd = vec![0.0; nt];
         for j in 0..nt {
-            let aty = if j < n { (0..m).map(|i| lp.cols[j * m + i] * y[i]).sum::<f64>() } else { y[j - n] };
+            let aty = if j < n { lp.cols.dot(j, &y) } else { y[j - n] };
             rd[j] = cost[j] - aty - tl[j] + tu[j];
         }
         let rbl: Vec<f64> = (0..nt).map(|j| if hl[j] { lp.lo[j] - z[j] + wl[j] } else { 0.0 }).collect();
@@ -111,22 +152,7 @@ fn interior_point(lp: &StdLp, max_iter: usize) -> Option<(Vec<f64>, Vec<f64>, us
                 (if hl[j] { tl[j] / wl[j] } else { 0.0 }) + (if hu[j] { tu[j] / wu[j] } else { 0.0 }) + REG;
             dinv[j] = 1.0 / d;
         }
-        for i in 0..m {
-            for j in 0..n {
-                scaled[i * n + j] = lp.rows[i * n + j] * dinv[j];
-            }
-        }
-        for i in 0..m {
-            for k in 0..=i {
-                let s: f64 = scaled[i * n..(i + 1) * n]
-                    .iter()
-                    .zip(&lp.rows[k * n..(k + 1) * n])
-                    .map(|(a, b)| a * b)
-                    .sum();
-                kmat[i * m + k] = s;
-            }
-            kmat[i * m + i] += dinv[n + i];
-        }
+        normal_matrix(lp, &dinv, &mut kmat);
         cholesky(&mut kmat, m);
         let mut sigma_mu = 0.0;
         let mut corr = false;
@@ -157,15 +183,14 @@ fn interior_point(lp: &StdLp, max_iter: usize) -> Option<(Vec<f64>, Vec<f64>, us
             }
             // K dy = r_p + M D^{-1} rho.
             for i in 0..m {
-                let row = &lp.rows[i * n..(i + 1) * n];
+                let (idx, val) = lp.rows.lane(i);
                 dy[i] = rp[i]
-                    + row.iter().zip(&dinv[..n]).zip(&rho[..n]).map(|((a, d), r)| a * d * r).sum::<f64>()
+                    + idx.iter().zip(val).map(|(&j, a)| a * dinv[j] * rho[j]).sum::<f64>()
                     + dinv[n + i] * rho[n + i];
             }
             chol_solve(&kmat, m, &mut dy);
             for j in 0..nt {
-                let mty =
-                    if j < n { (0..m).map(|i| lp.cols[j * m + i] * dy[i]).sum::<f64>() } else { dy[j - n] };
+                let mty = if j < n { lp.cols.dot(j, &dy) } else { dy[j - n] };
                 dz[j] = dinv[j] * (mty - rho[j]);
                 if hl[j] {
                     dwl[j] = dz[j] - rbl[j];

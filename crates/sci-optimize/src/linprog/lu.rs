@@ -1,17 +1,103 @@
-//! The basis factorization of the simplex: a dense LU with partial pivoting of the basis
-//! matrix `B`, followed by product-form (eta) updates, one per basis change, until the next
-//! refactorization.
+//! The basis factorization of the simplex: an LU of the basis matrix `B` (dense with partial
+//! pivoting, or sparse: [`super::splu`]), followed by product-form (eta) updates, one per basis
+//! change, until the next refactorization.
 
-/// `B = P^T L U` (dense, row-major, `L` unit lower) times the eta matrices of the updates since.
+use super::splu::SparseLu;
+
+/// One product-form update: basis position `r`, the FTRAN'ed entering column's pivot `pivot`
+/// (at `r`) and its other nonzeros.
+#[derive(Debug, Clone)]
+struct Eta {
+    r: usize,
+    pivot: f64,
+    idx: Vec<usize>,
+    val: Vec<f64>,
+}
+
+/// The factorization of `B` (dense or sparse) times the eta matrices of the updates since.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct BasisLu {
+    /// Sparse factors (else dense).
+    sparse: bool,
+    dense: DenseLu,
+    splu: SparseLu,
+    etas: Vec<Eta>,
+}
+
+impl BasisLu {
+    /// A factorization that uses the sparse LU when `sparse`.
+    pub(crate) fn new(sparse: bool) -> Self {
+        BasisLu { sparse, ..Default::default() }
+    }
+
+    /// Factorize the `m x m` basis given column by column: `fill(k, idx, val)` pushes the
+    /// nonzeros of column `k`.
+    pub(crate) fn factor(
+        &mut self,
+        m: usize,
+        fill: impl Fn(usize, &mut Vec<usize>, &mut Vec<f64>),
+    ) -> Result<(), Singular> {
+        self.etas.clear();
+        if self.sparse { self.splu.factor(m, fill) } else { self.dense.factor(m, fill) }
+    }
+
+    /// Number of eta updates since the last factorization.
+    pub(crate) fn updates(&self) -> usize {
+        self.etas.len()
+    }
+
+    /// Replace basis column `r` by the column whose FTRAN is `col`.
+    pub(crate) fn update(&mut self, r: usize, col: &[f64]) {
+        let (mut idx, mut val) = (Vec::new(), Vec::new());
+        for (i, &v) in col.iter().enumerate() {
+            if v != 0.0 && i != r {
+                idx.push(i);
+                val.push(v);
+            }
+        }
+        self.etas.push(Eta { r, pivot: col[r], idx, val });
+    }
+
+    /// Solve `B x = b` in place.
+    pub(crate) fn ftran(&self, b: &mut [f64], work: &mut Vec<f64>) {
+        if self.sparse {
+            self.splu.solve(b, work);
+        } else {
+            self.dense.ftran(b, work);
+        }
+        for e in &self.etas {
+            let xr = b[e.r] / e.pivot;
+            if xr != 0.0 {
+                for (&i, &v) in e.idx.iter().zip(&e.val) {
+                    b[i] -= v * xr;
+                }
+            }
+            b[e.r] = xr;
+        }
+    }
+
+    /// Solve `B^T y = c` in place.
+    pub(crate) fn btran(&self, c: &mut [f64], work: &mut Vec<f64>) {
+        for e in self.etas.iter().rev() {
+            let s: f64 = e.idx.iter().zip(&e.val).map(|(&i, &v)| v * c[i]).sum();
+            c[e.r] = (c[e.r] - s) / e.pivot;
+        }
+        if self.sparse {
+            self.splu.solve_t(c, work);
+        } else {
+            self.dense.btran(c, work);
+        }
+    }
+}
+
+/// `B = P^T L U` (dense, row-major, `L` unit lower).
+#[derive(Debug, Clone, Default)]
+struct DenseLu {
     m: usize,
     /// `L` below the diagonal, `U` on and above it (row-major `m x m`).
     lu: Vec<f64>,
     /// Row `k` of `LU` is row `perm[k]` of `B`.
     perm: Vec<usize>,
-    /// Eta matrices: basis position and the FTRAN'ed entering column (dense).
-    etas: Vec<(usize, Vec<f64>)>,
 }
 
 /// The factorization found no usable pivot in column `col` of the basis: the rows left
@@ -22,19 +108,22 @@ pub(crate) struct Singular {
     pub(crate) rows: Vec<usize>,
 }
 
-impl BasisLu {
-    /// Factorize the `m x m` basis given column by column (`cols[k]` is dense column `k`).
-    pub(crate) fn factor(&mut self, m: usize, fill: impl Fn(usize, &mut [f64])) -> Result<(), Singular> {
+impl DenseLu {
+    fn factor(
+        &mut self,
+        m: usize,
+        fill: impl Fn(usize, &mut Vec<usize>, &mut Vec<f64>),
+    ) -> Result<(), Singular> {
         self.m = m;
-        self.etas.clear();
         self.lu.clear();
         self.lu.resize(m * m, 0.0);
-        let mut col = vec![0.0; m];
+        let (mut idx, mut val) = (Vec::new(), Vec::new());
         for k in 0..m {
-            col.iter_mut().for_each(|v| *v = 0.0);
-            fill(k, &mut col);
-            for (i, &v) in col.iter().enumerate() {
-                self.lu[i * m + k] = v;
+            idx.clear();
+            val.clear();
+            fill(k, &mut idx, &mut val);
+            for (&i, &v) in idx.iter().zip(&val) {
+                self.lu[i * m + k] += v;
             }
         }
         self.perm = (0..m).collect();
@@ -74,18 +163,8 @@ impl BasisLu {
         Ok(())
     }
 
-    /// Number of eta updates since the last factorization.
-    pub(crate) fn updates(&self) -> usize {
-        self.etas.len()
-    }
-
-    /// Replace basis column `r` by the column whose FTRAN is `col`.
-    pub(crate) fn update(&mut self, r: usize, col: &[f64]) {
-        self.etas.push((r, col.to_vec()));
-    }
-
     /// Solve `B x = b` in place.
-    pub(crate) fn ftran(&self, b: &mut [f64], work: &mut Vec<f64>) {
+    fn ftran(&self, b: &mut [f64], work: &mut Vec<f64>) {
         let m = self.m;
         work.clear();
         work.extend(self.perm.iter().map(|&p| b[p]));
@@ -101,24 +180,11 @@ impl BasisLu {
             work[i] = (work[i] - s) / lu[i * m + i];
         }
         b.copy_from_slice(work);
-        for (r, eta) in &self.etas {
-            let xr = b[*r] / eta[*r];
-            if xr != 0.0 {
-                for (bi, &e) in b.iter_mut().zip(eta) {
-                    *bi -= e * xr;
-                }
-            }
-            b[*r] = xr;
-        }
     }
 
     /// Solve `B^T y = c` in place.
-    pub(crate) fn btran(&self, c: &mut [f64], work: &mut Vec<f64>) {
+    fn btran(&self, c: &mut [f64], work: &mut Vec<f64>) {
         let m = self.m;
-        for (r, eta) in self.etas.iter().rev() {
-            let s: f64 = eta.iter().zip(c.iter()).map(|(e, v)| e * v).sum::<f64>() - eta[*r] * c[*r];
-            c[*r] = (c[*r] - s) / eta[*r];
-        }
         let lu = &self.lu;
         work.clear();
         work.extend_from_slice(c);
@@ -151,30 +217,78 @@ impl BasisLu {
 mod tests {
     use super::*;
 
+    fn dense_cols(b: &[Vec<f64>]) -> impl Fn(usize, &mut Vec<usize>, &mut Vec<f64>) + '_ {
+        move |k, idx, val| {
+            for (i, row) in b.iter().enumerate() {
+                if row[k] != 0.0 {
+                    idx.push(i);
+                    val.push(row[k]);
+                }
+            }
+        }
+    }
+
+    fn check(b: &[Vec<f64>], lu: &BasisLu, tol: f64) {
+        let m = b.len();
+        let mut w = Vec::new();
+        let rhs: Vec<f64> = (0..m).map(|i| 1.0 + i as f64 * 0.37 - (i % 3) as f64).collect();
+        let mut x = rhs.clone();
+        lu.ftran(&mut x, &mut w);
+        for i in 0..m {
+            let back: f64 = (0..m).map(|k| b[i][k] * x[k]).sum();
+            assert!((back - rhs[i]).abs() < tol, "ftran row {i}: {back} vs {}", rhs[i]);
+        }
+        let mut y = rhs.clone();
+        lu.btran(&mut y, &mut w);
+        for k in 0..m {
+            let back: f64 = (0..m).map(|i| b[i][k] * y[i]).sum();
+            assert!((back - rhs[k]).abs() < tol, "btran col {k}: {back} vs {}", rhs[k]);
+        }
+    }
+
     #[test]
     fn ftran_btran_with_updates() {
-        let b = [[2.0, 1.0, 0.0], [1.0, 3.0, 1.0], [0.0, 1.0, 4.0]];
-        let mut lu = BasisLu::default();
-        lu.factor(3, |k, col| (0..3).for_each(|i| col[i] = b[i][k])).unwrap();
-        let mut w = Vec::new();
-        let mut x = [1.0, 2.0, 3.0];
-        lu.ftran(&mut x, &mut w);
-        let back: Vec<f64> = (0..3).map(|i| (0..3).map(|k| b[i][k] * x[k]).sum()).collect();
-        assert!(back.iter().zip([1.0, 2.0, 3.0]).all(|(a, e)| (a - e).abs() < 1e-14));
-        // Replace column 1 by (1, 0, 5).
-        let newcol = [1.0, 0.0, 5.0];
-        let mut f = newcol;
-        lu.ftran(&mut f, &mut w);
-        lu.update(1, &f);
-        let b2 = [[2.0, 1.0, 0.0], [1.0, 0.0, 1.0], [0.0, 5.0, 4.0]];
-        let mut x = [1.0, -2.0, 0.5];
-        lu.ftran(&mut x, &mut w);
-        let back: Vec<f64> = (0..3).map(|i| (0..3).map(|k| b2[i][k] * x[k]).sum()).collect();
-        assert!(back.iter().zip([1.0, -2.0, 0.5]).all(|(a, e)| (a - e).abs() < 1e-13), "{back:?}");
-        let mut y = [1.0, -2.0, 0.5];
-        lu.btran(&mut y, &mut w);
-        let back: Vec<f64> = (0..3).map(|k| (0..3).map(|i| b2[i][k] * y[i]).sum()).collect();
-        assert!(back.iter().zip([1.0, -2.0, 0.5]).all(|(a, e)| (a - e).abs() < 1e-13), "{back:?}");
-        assert!(lu.factor(2, |k, col| col.fill(k as f64)).is_err());
+        for sparse in [false, true] {
+            let b = vec![vec![2.0, 1.0, 0.0], vec![1.0, 3.0, 1.0], vec![0.0, 1.0, 4.0]];
+            let mut lu = BasisLu::new(sparse);
+            lu.factor(3, dense_cols(&b)).unwrap();
+            check(&b, &lu, 1e-14);
+            // Replace column 1 by (1, 0, 5).
+            let mut f = [1.0, 0.0, 5.0];
+            lu.ftran(&mut f, &mut Vec::new());
+            lu.update(1, &f);
+            let b2 = vec![vec![2.0, 1.0, 0.0], vec![1.0, 0.0, 1.0], vec![0.0, 5.0, 4.0]];
+            check(&b2, &lu, 1e-13);
+            let s = vec![vec![1.0, 1.0], vec![1.0, 1.0]];
+            assert!(lu.factor(2, dense_cols(&s)).is_err());
+        }
+    }
+
+    #[test]
+    fn sparse_lu_random() {
+        // Seeded sparse matrices with a unit diagonal part (as simplex bases with logicals).
+        let mut seed: u64 = 12345;
+        let mut rnd = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 11) as f64) / ((1u64 << 53) as f64)
+        };
+        for m in [1, 2, 5, 17, 60] {
+            let mut b = vec![vec![0.0; m]; m];
+            for (i, row) in b.iter_mut().enumerate() {
+                row[i] = 1.0 + rnd();
+                for v in row.iter_mut() {
+                    if rnd() < 0.15 {
+                        *v = 2.0 * rnd() - 1.0;
+                    }
+                }
+            }
+            // Shuffle columns so the diagonal is not where the pivots are.
+            b.iter_mut().for_each(|row| row.rotate_left(m / 3));
+            for sparse in [false, true] {
+                let mut lu = BasisLu::new(sparse);
+                lu.factor(m, dense_cols(&b)).unwrap();
+                check(&b, &lu, 1e-10);
+            }
+        }
     }
 }

@@ -3,11 +3,15 @@
 mod dual;
 mod ipm;
 mod lu;
+mod sparse;
+mod splu;
 
 pub(crate) use dual::{DualSimplex, Outcome, StdLp, VarState};
+pub(crate) use sparse::Cs;
+pub use sparse::{ConstraintMatrix, SparseFormat, SparseMatrix};
 
 use crate::error::{OptimizeError, Result, invalid};
-use ndarray::{Array1, ArrayView1, ArrayView2};
+use ndarray::{Array1, ArrayView1};
 
 /// The algorithm of [`linprog`] (SciPy's `method`).
 ///
@@ -79,7 +83,7 @@ pub enum LinprogBounds {
 /// use sci_optimize::{linprog, LinprogOptions};
 /// use sci_optimize::sci_array::ndarray::array;
 /// let (a, b) = (array![[1.0, 1.0]], array![2.0]);
-/// let opts = LinprogOptions { a_eq: Some(a.view()), b_eq: Some(b.view()), ..Default::default() };
+/// let opts = LinprogOptions { a_eq: Some(a.view().into()), b_eq: Some(b.view()), ..Default::default() };
 /// let res = linprog(&array![1.0, 2.0].view(), &opts)?;
 /// assert_eq!(res.x.unwrap(), array![2.0, 0.0]);
 /// assert_eq!(res.eqlin.unwrap().marginals, array![1.0]);
@@ -89,12 +93,12 @@ pub enum LinprogBounds {
 /// SciPy equivalent: `scipy.optimize.linprog(c, A_ub, b_ub, A_eq, b_eq, bounds, method, options=...)`
 #[derive(Debug, Clone, Default)]
 pub struct LinprogOptions<'a> {
-    /// `A_ub`, `(m_ub, n)`.
-    pub a_ub: Option<ArrayView2<'a, f64>>,
+    /// `A_ub`, `(m_ub, n)`: dense or sparse ([`ConstraintMatrix`]).
+    pub a_ub: Option<ConstraintMatrix<'a>>,
     /// `b_ub`, length `m_ub`.
     pub b_ub: Option<ArrayView1<'a, f64>>,
-    /// `A_eq`, `(m_eq, n)`.
-    pub a_eq: Option<ArrayView2<'a, f64>>,
+    /// `A_eq`, `(m_eq, n)`: dense or sparse ([`ConstraintMatrix`]).
+    pub a_eq: Option<ConstraintMatrix<'a>>,
     /// `b_eq`, length `m_eq`.
     pub b_eq: Option<ArrayView1<'a, f64>>,
     /// `bounds` (default `(0, None)` for every variable).
@@ -114,7 +118,7 @@ pub struct LinprogOptions<'a> {
 /// use sci_optimize::{linprog, LinprogBounds, LinprogOptions};
 /// use sci_optimize::sci_array::ndarray::array;
 /// let (a, b) = (array![[1.0, 1.0]], array![-2.0]);
-/// let opts = LinprogOptions { a_ub: Some(a.view()), b_ub: Some(b.view()), bounds: LinprogBounds::All(-5.0, 5.0), ..Default::default() };
+/// let opts = LinprogOptions { a_ub: Some(a.view().into()), b_ub: Some(b.view()), bounds: LinprogBounds::All(-5.0, 5.0), ..Default::default() };
 /// let res = linprog(&array![1.0, 1.0].view(), &opts)?;
 /// // x0 + x1 <= -2 is binding only through the lower bounds: both at -5.
 /// let lower = res.lower.unwrap();
@@ -142,7 +146,7 @@ pub struct LinprogSensitivity {
 /// use sci_optimize::{linprog, LinprogBounds, LinprogOptions};
 /// use sci_optimize::sci_array::ndarray::array;
 /// let (a, b) = (array![[-1.0, -1.0]], array![-5.0]);
-/// let opts = LinprogOptions { a_ub: Some(a.view()), b_ub: Some(b.view()), bounds: LinprogBounds::All(0.0, 2.0), ..Default::default() };
+/// let opts = LinprogOptions { a_ub: Some(a.view().into()), b_ub: Some(b.view()), bounds: LinprogBounds::All(0.0, 2.0), ..Default::default() };
 /// let res = linprog(&array![1.0, 1.0].view(), &opts)?;
 /// assert_eq!((res.status, res.success, res.x), (2, false, None));
 /// assert_eq!(res.message, "The problem is infeasible.");
@@ -189,10 +193,10 @@ pub(crate) fn status_message(out: Outcome) -> (i32, &'static str) {
     }
 }
 
-/// Checked, dense form of a problem: rows of `A` (row-major), row activity bounds.
+/// Checked, sparse form of a problem: rows of `A`, row activity bounds.
 pub(crate) struct Checked {
     pub(crate) n: usize,
-    pub(crate) rows: Vec<f64>,
+    pub(crate) rows: Cs,
     pub(crate) rl: Vec<f64>,
     pub(crate) ru: Vec<f64>,
 }
@@ -209,7 +213,7 @@ fn check_finite(arg: &'static str, v: impl IntoIterator<Item = f64>) -> Result<(
 #[allow(clippy::too_many_arguments)]
 fn push_rows(
     out: &mut Checked,
-    a: Option<ArrayView2<'_, f64>>,
+    a: Option<ConstraintMatrix<'_>>,
     b: Option<ArrayView1<'_, f64>>,
     a_name: &'static str,
     b_name: &'static str,
@@ -219,22 +223,20 @@ fn push_rows(
     let (a, b) = match (a, b) {
         (None, None) => return Ok(()),
         (Some(a), Some(b)) => (a, b),
-        (Some(a), None) if a.nrows() == 0 => return Ok(()),
+        (Some(a), None) if a.shape().0 == 0 => return Ok(()),
         (None, Some(b)) if b.is_empty() => return Ok(()),
         (Some(_), None) => return Err(OptimizeError::MissingArgument { method: "linprog", arg: b_name }),
         (None, Some(_)) => return Err(OptimizeError::MissingArgument { method: "linprog", arg: a_name }),
     };
-    if a.ncols() != n {
-        return Err(OptimizeError::WrongLength { arg: a_name, expected: n, found: a.ncols() });
+    let (nrows, ncols) = a.shape();
+    if ncols != n {
+        return Err(OptimizeError::WrongLength { arg: a_name, expected: n, found: ncols });
     }
-    if b.len() != a.nrows() {
-        return Err(OptimizeError::WrongLength { arg: b_name, expected: a.nrows(), found: b.len() });
+    if b.len() != nrows {
+        return Err(OptimizeError::WrongLength { arg: b_name, expected: nrows, found: b.len() });
     }
-    check_finite(a_name, a.iter().copied())?;
     check_finite(b_name, b.iter().copied())?;
-    for row in a.rows() {
-        out.rows.extend(row.iter());
-    }
+    out.rows.push_rows(a, a_name)?;
     for &v in b {
         out.rl.push(if eq { v } else { f64::NEG_INFINITY });
         out.ru.push(v);
@@ -288,7 +290,7 @@ pub(crate) fn expand_bounds(bounds: &LinprogBounds, n: usize) -> Result<(Vec<f64
 /// let a = array![[-3.0, 1.0], [1.0, 2.0]];
 /// let b = array![6.0, 4.0];
 /// let opts = LinprogOptions {
-///     a_ub: Some(a.view()),
+///     a_ub: Some(a.view().into()),
 ///     b_ub: Some(b.view()),
 ///     bounds: LinprogBounds::PerVariable(vec![(f64::NEG_INFINITY, f64::INFINITY), (-3.0, f64::INFINITY)]),
 ///     ..Default::default()
@@ -311,7 +313,7 @@ pub fn linprog(c: &ArrayView1<'_, f64>, options: &LinprogOptions<'_>) -> Result<
         return Err(invalid("c", "c must be a 1-D array and must not be empty"));
     }
     check_finite("c", c.iter().copied())?;
-    let mut chk = Checked { n, rows: Vec::new(), rl: Vec::new(), ru: Vec::new() };
+    let mut chk = Checked { n, rows: Cs::new(), rl: Vec::new(), ru: Vec::new() };
     push_rows(&mut chk, options.a_ub, options.b_ub, "A_ub", "b_ub", false)?;
     let m_ub = chk.rl.len();
     push_rows(&mut chk, options.a_eq, options.b_eq, "A_eq", "b_eq", true)?;
@@ -359,8 +361,7 @@ pub fn linprog(c: &ArrayView1<'_, f64>, options: &LinprogOptions<'_>) -> Result<
     let y = sx.compute_dual();
     let x = Array1::from_vec(sx.x[..n].to_vec());
     let fun = c.iter().zip(&x).map(|(a, b)| a * b).sum::<f64>();
-    let act: Vec<f64> =
-        (0..m).map(|i| lp.rows[i * n..(i + 1) * n].iter().zip(&x).map(|(a, b)| a * b).sum()).collect();
+    let act: Vec<f64> = (0..m).map(|i| lp.rows.dot(i, &sx.x[..n])).collect();
     let resid: Array1<f64> = (0..m).map(|i| chk.ru[i] - act[i]).collect();
     let (mut lmarg, mut umarg) = (Array1::zeros(n), Array1::zeros(n));
     for j in 0..n {

@@ -1,0 +1,251 @@
+//! A sparse LU of the simplex basis: left-looking (Gilbert and Peierls: a depth-first search
+//! gives each column's nonzero pattern, then a sparse triangular solve), threshold partial
+//! pivoting that prefers rows with few nonzeros, columns taken in order of increasing count
+//! (logicals and short columns first, so the triangular part of a basis costs no fill).
+//!
+//! `L U = P B Q`: `pinv` maps a row of `B` to its pivot step, `q` a step to a basis position.
+
+use super::lu::Singular;
+
+/// Pivots at or below this magnitude make the basis singular.
+const ABS_TOL: f64 = 1e-11;
+/// Threshold pivoting: candidates within this factor of the column's largest entry.
+const REL_TOL: f64 = 0.1;
+const NONE: usize = usize::MAX;
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SparseLu {
+    m: usize,
+    /// Columns of `L` below the unit diagonal (rows in step order after `factor`).
+    lp: Vec<usize>,
+    li: Vec<usize>,
+    lx: Vec<f64>,
+    /// Columns of `U` above the diagonal (rows in step order) and the diagonal.
+    up: Vec<usize>,
+    ui: Vec<usize>,
+    ux: Vec<f64>,
+    udiag: Vec<f64>,
+    pinv: Vec<usize>,
+    q: Vec<usize>,
+    /// Scratch: `B` by columns, the dense accumulator, the pattern, the DFS stack and marks.
+    bp: Vec<usize>,
+    bi: Vec<usize>,
+    bx: Vec<f64>,
+    x: Vec<f64>,
+    xi: Vec<usize>,
+    stack: Vec<(usize, usize)>,
+    mark: Vec<u32>,
+    gen_: u32,
+}
+
+impl SparseLu {
+    /// Factorize the `m x m` basis given by columns (`fill(k, idx, val)` pushes column `k`).
+    pub(crate) fn factor(
+        &mut self,
+        m: usize,
+        fill: impl Fn(usize, &mut Vec<usize>, &mut Vec<f64>),
+    ) -> Result<(), Singular> {
+        self.m = m;
+        self.bp.clear();
+        self.bi.clear();
+        self.bx.clear();
+        self.bp.push(0);
+        for k in 0..m {
+            fill(k, &mut self.bi, &mut self.bx);
+            self.bp.push(self.bi.len());
+        }
+        let mut rowcnt = vec![0u32; m];
+        for &i in &self.bi {
+            rowcnt[i] += 1;
+        }
+        let bp = &self.bp;
+        self.q.clear();
+        self.q.extend(0..m);
+        self.q.sort_by_key(|&k| bp[k + 1] - bp[k]);
+        self.pinv.clear();
+        self.pinv.resize(m, NONE);
+        for v in [&mut self.lp, &mut self.up] {
+            v.clear();
+            v.push(0);
+        }
+        self.li.clear();
+        self.lx.clear();
+        self.ui.clear();
+        self.ux.clear();
+        self.udiag.clear();
+        self.udiag.resize(m, 0.0);
+        self.x.clear();
+        self.x.resize(m, 0.0);
+        self.xi.clear();
+        self.xi.resize(m, 0);
+        if self.mark.len() != m {
+            self.mark.clear();
+            self.mark.resize(m, 0);
+            self.gen_ = 0;
+        }
+        for k in 0..m {
+            let col = self.q[k];
+            let top = self.reach(col);
+            for p in self.bp[col]..self.bp[col + 1] {
+                self.x[self.bi[p]] += self.bx[p];
+            }
+            // x = L \ b on the pattern, in topological order.
+            for p in top..m {
+                let i = self.xi[p];
+                let j = self.pinv[i];
+                let xj = self.x[i];
+                if j == NONE || xj == 0.0 {
+                    continue;
+                }
+                for t in self.lp[j]..self.lp[j + 1] {
+                    self.x[self.li[t]] -= self.lx[t] * xj;
+                }
+            }
+            let mut amax = 0.0f64;
+            for &i in &self.xi[top..m] {
+                if self.pinv[i] == NONE {
+                    amax = amax.max(self.x[i].abs());
+                }
+            }
+            if amax <= ABS_TOL {
+                for &i in &self.xi[top..m] {
+                    self.x[i] = 0.0;
+                }
+                let rows = (0..m).filter(|&i| self.pinv[i] == NONE).collect();
+                return Err(Singular { col, rows });
+            }
+            let (mut best, mut best_cnt) = (NONE, u32::MAX);
+            for &i in &self.xi[top..m] {
+                let a = self.x[i].abs();
+                if self.pinv[i] == NONE
+                    && a >= REL_TOL * amax
+                    && (rowcnt[i] < best_cnt || (rowcnt[i] == best_cnt && a > self.x[best].abs()))
+                {
+                    best = i;
+                    best_cnt = rowcnt[i];
+                }
+            }
+            let pivot = self.x[best];
+            for &i in &self.xi[top..m] {
+                let (s, v) = (self.pinv[i], self.x[i]);
+                if s != NONE && v != 0.0 {
+                    self.ui.push(s);
+                    self.ux.push(v);
+                }
+            }
+            self.up.push(self.ui.len());
+            self.udiag[k] = pivot;
+            self.pinv[best] = k;
+            for &i in &self.xi[top..m] {
+                let v = self.x[i];
+                if self.pinv[i] == NONE && v != 0.0 {
+                    self.li.push(i);
+                    self.lx.push(v / pivot);
+                }
+                self.x[i] = 0.0;
+            }
+            self.lp.push(self.li.len());
+        }
+        for r in &mut self.li {
+            *r = self.pinv[*r];
+        }
+        Ok(())
+    }
+
+    /// The rows reached from column `col` of `B` through the columns of `L` so far, in
+    /// topological order in `xi[top..m]`; returns `top`.
+    fn reach(&mut self, col: usize) -> usize {
+        self.gen_ = self.gen_.wrapping_add(1);
+        if self.gen_ == 0 {
+            self.mark.iter_mut().for_each(|v| *v = 0);
+            self.gen_ = 1;
+        }
+        let g = self.gen_;
+        let mut top = self.m;
+        for p in self.bp[col]..self.bp[col + 1] {
+            let start = self.bi[p];
+            if self.mark[start] == g {
+                continue;
+            }
+            self.mark[start] = g;
+            self.stack.push((start, 0));
+            while let Some(&mut (i, ref mut pos)) = self.stack.last_mut() {
+                let j = self.pinv[i];
+                let (a, b) = if j == NONE { (0, 0) } else { (self.lp[j], self.lp[j + 1]) };
+                let mut pushed = None;
+                while a + *pos < b {
+                    let c = self.li[a + *pos];
+                    *pos += 1;
+                    if self.mark[c] != g {
+                        self.mark[c] = g;
+                        pushed = Some(c);
+                        break;
+                    }
+                }
+                match pushed {
+                    Some(c) => self.stack.push((c, 0)),
+                    None => {
+                        self.stack.pop();
+                        top -= 1;
+                        self.xi[top] = i;
+                    }
+                }
+            }
+        }
+        top
+    }
+
+    /// Solve `B x = b` in place (`b` by rows in, `x` by basis positions out).
+    pub(crate) fn solve(&self, b: &mut [f64], work: &mut Vec<f64>) {
+        let m = self.m;
+        work.clear();
+        work.resize(m, 0.0);
+        for (i, &v) in b.iter().enumerate() {
+            work[self.pinv[i]] = v;
+        }
+        for j in 0..m {
+            let xj = work[j];
+            if xj != 0.0 {
+                for t in self.lp[j]..self.lp[j + 1] {
+                    work[self.li[t]] -= self.lx[t] * xj;
+                }
+            }
+        }
+        for j in (0..m).rev() {
+            let xj = work[j] / self.udiag[j];
+            work[j] = xj;
+            if xj != 0.0 {
+                for t in self.up[j]..self.up[j + 1] {
+                    work[self.ui[t]] -= self.ux[t] * xj;
+                }
+            }
+        }
+        for (k, &pos) in self.q.iter().enumerate() {
+            b[pos] = work[k];
+        }
+    }
+
+    /// Solve `B^T y = c` in place (`c` by basis positions in, `y` by rows out).
+    pub(crate) fn solve_t(&self, c: &mut [f64], work: &mut Vec<f64>) {
+        let m = self.m;
+        work.clear();
+        work.extend(self.q.iter().map(|&pos| c[pos]));
+        for j in 0..m {
+            let mut s = work[j];
+            for t in self.up[j]..self.up[j + 1] {
+                s -= self.ux[t] * work[self.ui[t]];
+            }
+            work[j] = s / self.udiag[j];
+        }
+        for j in (0..m).rev() {
+            let mut s = 0.0;
+            for t in self.lp[j]..self.lp[j + 1] {
+                s += self.lx[t] * work[self.li[t]];
+            }
+            work[j] -= s;
+        }
+        for (i, &s) in self.pinv.iter().enumerate() {
+            c[i] = work[s];
+        }
+    }
+}
