@@ -3,9 +3,10 @@
 //! symmetric and complex Hermitian matrices.
 
 use faer::linalg::triangular_solve;
-use ndarray::{Array1, Array2, ArrayBase, ArrayView2, Axis, Data, Ix2};
+use ndarray::{Array1, Array2, ArrayBase, ArrayView2, Data, Ix2};
 
 use crate::complex::chol::cholesky_lower;
+use crate::eigh_driver::{EighDriver, EvRange, Evd, resolve, standard};
 use crate::error::{LinalgError, Result, invalid};
 use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::products::matmul_unchecked as matmul;
@@ -52,11 +53,21 @@ pub struct EighOptions<'a, T: LinalgScalar> {
     pub subset_by_index: Option<(usize, usize)>,
     /// Only the eigenvalues in the half-open interval `(lo, hi]`.
     pub subset_by_value: Option<(RealOf<T>, RealOf<T>)>,
+    /// SciPy's `driver=` ([`EighDriver`]); `None` is SciPy's default (`"evr"`, with `b`
+    /// `"gvd"`, or `"gvx"` for a subset).
+    pub driver: Option<EighDriver>,
 }
 
 impl<T: LinalgScalar> Default for EighOptions<'_, T> {
     fn default() -> Self {
-        Self { lower: true, b: None, eig_type: EighType::Type1, subset_by_index: None, subset_by_value: None }
+        Self {
+            lower: true,
+            b: None,
+            eig_type: EighType::Type1,
+            subset_by_index: None,
+            subset_by_value: None,
+            driver: None,
+        }
     }
 }
 
@@ -74,16 +85,20 @@ impl<T: LinalgScalar> Default for EighOptions<'_, T> {
 /// are unique only up to sign (complex: phase) and may differ from SciPy's by that factor.
 /// Only the triangle chosen by `lower` of `a` and `b` is read.
 ///
+/// `driver` picks the algorithm as SciPy's `driver=` ([`EighDriver`]: `ev`, `evd`, `evr`,
+/// `evx` without `b`, `gv`, `gvd`, `gvx` with it); all give the same eigenvalues to rounding.
+/// An empty `a` gives empty results before any other argument is looked at, as SciPy.
+///
 /// SciPy equivalent: `scipy.linalg.eigh(a, b, lower=True, type=1, subset_by_index=None,
-/// subset_by_value=None)` (`driver=` is not provided; `eigvals_only=True` is
-/// [`eigvalsh_with`]).
+/// subset_by_value=None, driver=None)` (`eigvals_only=True` is [`eigvalsh_with`]).
 ///
 /// # Errors
 ///
 /// [`LinalgError::NotSquare`] for `a` or `b`, [`LinalgError::ShapeMismatch`] when `b`'s shape
 /// differs from `a`'s, [`LinalgError::NonFinite`], [`LinalgError::NotPositiveDefinite`] when
 /// `b` is not positive definite, [`LinalgError::Array`] for both subsets at once, indices
-/// outside `0 <= lo <= hi < n` or bounds not `lo < hi` (SciPy's `ValueError`s),
+/// outside `0 <= lo <= hi < n` or bounds not `lo < hi`, a generalized driver without `b`, a
+/// standard one with `b`, or a subset with `ev`/`evd`/`gv`/`gvd` (SciPy's `ValueError`s),
 /// [`LinalgError::NoConvergence`].
 ///
 /// # Examples
@@ -156,14 +171,26 @@ pub fn eigvalsh_with<T: LinalgScalar, S: Data<Elem = T>>(
     Ok(solve_pencil(a.view(), opts, false)?.0)
 }
 
-type Evd<T> = (Array1<RealOf<T>>, Option<Array2<T>>);
-
 fn solve_pencil<T: LinalgScalar>(
     a: ArrayView2<'_, T>,
     opts: &EighOptions<'_, T>,
     vectors: bool,
 ) -> Result<Evd<T>> {
     let n = check_square_finite(&a, "a")?;
+    if n == 0 {
+        // SciPy returns before looking at `b`, the subsets or the driver.
+        return Ok((Array1::zeros(0), vectors.then(|| zeros_f(0, 0))));
+    }
+    if let Some(b) = opts.b {
+        let nb = check_square_finite(&b, "b")?;
+        if nb != n {
+            return Err(LinalgError::ShapeMismatch {
+                arg: "b",
+                expected: format!("({n}, {n}) as `a`"),
+                found: b.shape().to_vec(),
+            });
+        }
+    }
     if opts.subset_by_index.is_some() && opts.subset_by_value.is_some() {
         return Err(invalid("subset_by_index", "either index or value subset can be requested"));
     }
@@ -184,32 +211,16 @@ fn solve_pencil<T: LinalgScalar>(
         );
         return Err(invalid("subset_by_value", reason));
     }
-    let (w, v) = match opts.b {
-        None => T::eigh_k(a, opts.lower, vectors)?,
-        Some(b) => {
-            let nb = check_square_finite(&b, "b")?;
-            if nb != n {
-                return Err(LinalgError::ShapeMismatch {
-                    arg: "b",
-                    expected: format!("({n}, {n}) as `a`"),
-                    found: b.shape().to_vec(),
-                });
-            }
-            generalized(a, b, opts.lower, opts.eig_type, vectors)?
-        }
+    let range = match (opts.subset_by_index, opts.subset_by_value) {
+        (Some((lo, hi)), _) => EvRange::Index(lo, hi),
+        (_, Some((lo, hi))) => EvRange::Value(lo, hi),
+        _ => EvRange::All,
     };
-    let keep: Vec<usize> = match (opts.subset_by_index, opts.subset_by_value) {
-        (Some((lo, hi)), _) => (lo..=hi).collect(),
-        (_, Some((lo, hi))) => (0..n).filter(|&i| w[i] > lo && w[i] <= hi).collect(),
-        _ => return Ok((w, v)),
-    };
-    let w = w.select(Axis(0), &keep);
-    let v = v.map(|v| {
-        let mut out = zeros_f(n, keep.len());
-        out.assign(&v.select(Axis(1), &keep));
-        out
-    });
-    Ok((w, v))
+    let driver = resolve(opts.driver, opts.b.is_some(), range != EvRange::All)?.standard();
+    match opts.b {
+        None => standard(a, opts.lower, vectors, driver, range),
+        Some(b) => generalized(a, b, opts.lower, opts.eig_type, vectors, driver, range),
+    }
 }
 
 /// The generalized problem through `b = L Lᴴ` (LAPACK `sygst` + `syevd` + back-transform).
@@ -219,6 +230,8 @@ fn generalized<T: LinalgScalar>(
     lower: bool,
     eig_type: EighType,
     vectors: bool,
+    driver: EighDriver,
+    range: EvRange<RealOf<T>>,
 ) -> Result<Evd<T>> {
     let n = a.nrows();
     let l = cholesky_lower(b, lower)?;
@@ -250,7 +263,7 @@ fn generalized<T: LinalgScalar>(
             matmul(matmul(lh.view(), c.view()).view(), l.view())
         }
     };
-    let (w, y) = T::eigh_k(c.view(), true, vectors)?;
+    let (w, y) = standard(c.view(), true, vectors, driver, range)?;
     let v = y.map(|mut y| match eig_type {
         EighType::Type1 | EighType::Type2 => {
             triangular_solve::solve_upper_triangular_in_place(lf.adjoint(), as_faer_mut(y.view_mut()), par);

@@ -16,7 +16,8 @@
 //! [`cholesky`], [`cholesky_banded`], [`qr`], [`qr_pivoting`], [`rq`], [`svd`], [`schur`],
 //! [`schur_sorted`], [`rsf2csf`], [`hessenberg`], [`polar`]); eigenvalues ([`eig`], [`eig_with`]
 //! (generalized, left vectors), [`eigh`],
-//! [`eig_banded`], [`eigh_with`] (generalized, subsets), [`eigh_tridiagonal`]); matrix functions ([`expm`], [`logm`], [`sqrtm`], [`funm`], [`signm`],
+//! [`eig_banded`], [`eigh_with`] (generalized, subsets, `driver=` as [`EighDriver`]), [`eigh_tridiagonal`]);
+//! subspaces and rank ([`orth`], [`null_space`], [`subspace_angles`], [`matrix_rank_with`]); matrix functions ([`expm`], [`logm`], [`sqrtm`], [`funm`], [`signm`],
 //! [`fractional_matrix_power`], [`cosm`], [`sinm`], [`tanm`], [`coshm`], [`sinhm`], [`tanhm`]);
 //! NumPy's matrix products ([`matmul`], [`dot`], [`multi_dot`]) on faer's multithreaded GEMM.
 //!
@@ -104,6 +105,7 @@ mod circulant;
 mod complex;
 mod eig;
 mod eig_gen;
+mod eigh_driver;
 mod eigh_gen;
 mod eigh_pencil;
 mod error;
@@ -123,6 +125,7 @@ mod procrustes;
 mod products;
 mod qr;
 mod qr_raw;
+mod rank;
 mod rhs;
 mod riccati;
 mod scalar;
@@ -131,6 +134,7 @@ mod schur_sort;
 mod solve;
 mod special;
 mod special2;
+mod subspace;
 mod svd;
 mod sylvester;
 mod toeplitz_solve;
@@ -144,6 +148,7 @@ pub use cholesky::{ChoFactor, cho_factor, cho_solve, cholesky};
 pub use circulant::{CirculantSingular, solve_circulant};
 pub use eig::{eig, eigh, eigvals, eigvalsh};
 pub use eig_gen::{Eig, EigOptions, eig_with, eigvals_with};
+pub use eigh_driver::EighDriver;
 pub use eigh_gen::{
     TridiagonalDriver, TridiagonalOptions, eigh_tridiagonal, eigh_tridiagonal_with, eigvalsh_tridiagonal,
     eigvalsh_tridiagonal_with,
@@ -166,6 +171,7 @@ pub use procrustes::{Side, bandwidth, issymmetric, orthogonal_procrustes, pinvh,
 pub use products::{dot, matmul, multi_dot};
 pub use qr::{QrMode, qr, qr_pivoting, qr_r, rq};
 pub use qr_raw::qr_raw;
+pub use rank::{MatrixRankOptions, matrix_rank_with};
 pub use riccati::{
     AreOptions, solve_continuous_are, solve_continuous_are_with, solve_discrete_are, solve_discrete_are_with,
 };
@@ -175,9 +181,10 @@ pub use schur_sort::{SchurSort, schur_complex_sorted, schur_sorted, schur_sorted
 pub use solve::{AssumeA, SolveOptions, TriangularOptions, solve, solve_triangular, solve_with};
 pub use special::{
     PascalKind, block_diag, circulant, companion, fiedler, hadamard, hankel, helmert, hilbert, invhilbert,
-    kron, leslie, pascal, toeplitz,
+    invhilbert_exact, kron, leslie, pascal, toeplitz,
 };
 pub use special2::{ConvolveMode, DftScale, convolution_matrix, dft, khatri_rao};
+pub use subspace::subspace_angles;
 pub use svd::{Svd, diagsvd, svd, svdvals};
 pub use sylvester::{
     DiscreteLyapunovMethod, solve_continuous_lyapunov, solve_discrete_lyapunov, solve_sylvester,

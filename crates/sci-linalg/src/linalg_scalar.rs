@@ -13,6 +13,7 @@ use num_complex::Complex;
 
 use crate::cholesky::ChoFactor;
 use crate::eig_gen::Gevd;
+use crate::eigh_driver::{EighDriver, EvRange, Evd};
 use crate::error::Result;
 use crate::lstsq::Lstsq;
 use crate::lu::PackedLu;
@@ -165,6 +166,19 @@ pub trait LinalgScalar:
     fn matrix_rank_k(a: ArrayView2<'_, Self>, tol: Option<<Self as LinalgScalar>::Real>) -> Result<usize>;
     #[doc(hidden)]
     fn expm_k(a: ArrayView2<'_, Self>) -> Result<Array2<Self>>;
+    /// The Hermitian problem by a LAPACK driver itself (`lapack` feature, real input), `None`
+    /// where no LAPACK route exists (then faer computes it).
+    #[doc(hidden)]
+    fn eigh_lapack_k(
+        a: ArrayView2<'_, Self>,
+        lower: bool,
+        vectors: bool,
+        driver: EighDriver,
+        range: EvRange<<Self as LinalgScalar>::Real>,
+    ) -> Option<Result<Evd<Self>>> {
+        let _ = (a, lower, vectors, driver, range);
+        None
+    }
 }
 
 macro_rules! impl_real {
@@ -246,6 +260,16 @@ macro_rules! impl_real {
                 vectors: bool,
             ) -> Result<(Array1<Self>, Option<Array2<Self>>)> {
                 crate::eig::sym_evd(&a, lower, vectors)
+            }
+            #[cfg(feature = "lapack")]
+            fn eigh_lapack_k(
+                a: ArrayView2<'_, Self>,
+                lower: bool,
+                vectors: bool,
+                driver: EighDriver,
+                range: EvRange<Self>,
+            ) -> Option<Result<Evd<Self>>> {
+                Some(crate::eigh_driver::sy_driver(a, lower, vectors, driver, range))
             }
             fn eig_k(a: ArrayView2<'_, Self>) -> Result<ComplexEig<Self>> {
                 crate::eig::eig_real(&a)

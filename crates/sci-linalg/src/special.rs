@@ -122,6 +122,73 @@ pub fn invhilbert(n: usize) -> Array2<f64> {
     })
 }
 
+/// `C(n, k)` exactly, `None` beyond `i128`.
+fn binom_exact(n: u64, k: u64) -> Option<i128> {
+    if k > n {
+        return Some(0);
+    }
+    let k = k.min(n - k);
+    // acc · (n - i) is divisible by i + 1 at every step (acc = C(n, i) · ... stays integral).
+    (0..k).try_fold(1i128, |acc, i| Some(acc.checked_mul((n - i) as i128)? / (i + 1) as i128))
+}
+
+/// Inverse of the Hilbert matrix of order `n` in exact integers (SciPy's `exact=True`).
+///
+/// Entries are `(-1)^(i+j) (i+j+1) C(n+i, n-j-1) C(n+j, n-i-1) C(i+j, i)²`, computed in
+/// checked `i128` arithmetic: exact up to `n = 27`. SciPy returns `int64` up to `n = 14` and
+/// Python integers of unbounded size beyond; here every `n` whose entries fit in `i128` is
+/// exact, and a larger `n` is an error rather than a wrapped value.
+///
+/// SciPy equivalent: `scipy.linalg.invhilbert(n, exact=True)`.
+///
+/// # Errors
+///
+/// [`LinalgError::Array`](crate::LinalgError::Array) (invalid value of `n`) when an entry
+/// exceeds `i128` (`n > 27`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{hilbert, invhilbert_exact};
+/// use sci_linalg::sci_array::ndarray::{array, Array2};
+/// let inv = invhilbert_exact(3)?;
+/// assert_eq!(inv, array![[9, -36, 30], [-36, 192, -180], [30, -180, 180]]);
+/// let h = hilbert::<f64>(3);
+/// assert!((h.dot(&inv.mapv(|x| x as f64)) - Array2::<f64>::eye(3)).iter().all(|e| e.abs() < 1e-12));
+/// // n = 16 is beyond int64 (SciPy: object array); in i128 it is exact.
+/// assert_eq!(invhilbert_exact(16)?[[11, 11]], 3_525_270_042_097_046_880_000);
+/// assert!(invhilbert_exact(28).is_err());
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn invhilbert_exact(n: usize) -> Result<Array2<i128>> {
+    let n64 = n as u64;
+    let entry = |i: u64, j: u64| -> Option<i128> {
+        let s = i + j;
+        let c = binom_exact(s, i)?;
+        let v = ((s + 1) as i128)
+            .checked_mul(binom_exact(n64 + i, n64 - j - 1)?)?
+            .checked_mul(binom_exact(n64 + j, n64 - i - 1)?)?
+            .checked_mul(c.checked_mul(c)?)?;
+        Some(if s % 2 == 0 { v } else { -v })
+    };
+    let mut out = Array2::zeros((n, n));
+    for i in 0..n {
+        for j in 0..=i {
+            let v = entry(i as u64, j as u64).ok_or_else(|| {
+                invalid(
+                    "n",
+                    format!(
+                        "the exact inverse Hilbert matrix of order {n} has entries beyond i128 (n <= 27 fit)"
+                    ),
+                )
+            })?;
+            out[[i, j]] = v;
+            out[[j, i]] = v;
+        }
+    }
+    Ok(out)
+}
+
 /// Block-diagonal matrix from the given blocks (any shapes, including empty ones).
 ///
 /// SciPy equivalent: `scipy.linalg.block_diag(*arrs)` (2-d blocks).

@@ -69,6 +69,7 @@ fn options<'a, T: LinalgScalar>(
             let v = f.array_f64(&p("val"));
             (from(v[0]), from(v[1]))
         }),
+        driver: None,
     }
 }
 

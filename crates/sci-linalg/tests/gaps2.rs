@@ -1,0 +1,374 @@
+//! SciPy/NumPy parity for subspace_angles, matrix_rank_with (tol, rtol, hermitian) and
+//! invhilbert_exact (fixtures from tools/fixtures/linalg_gaps2.py).
+
+use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, s};
+use sci_array::num_complex::{Complex32, Complex64};
+use sci_array::testing::assert_allclose;
+use sci_array::testing::fixture::Fixture;
+use sci_linalg::*;
+
+fn fx() -> Fixture {
+    Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/linalg_gaps2.json")).unwrap()
+}
+
+fn m(f: &Fixture, p: &str) -> Array2<f64> {
+    f.array_f64(p).into_dimensionality::<Ix2>().unwrap()
+}
+
+fn v(f: &Fixture, p: &str) -> Array1<f64> {
+    f.array_f64(p).into_dimensionality::<Ix1>().unwrap()
+}
+
+fn mc(f: &Fixture, p: &str) -> Array2<Complex64> {
+    f.array_c64(p).into_dimensionality::<Ix2>().unwrap()
+}
+
+/// A copy of `x` stored in a strided buffer, returned with the buffer (every other column of a
+/// Fortran-ordered matrix twice as wide), to check non-contiguous views.
+fn strided(x: &Array2<f64>) -> Array2<f64> {
+    let (r, c) = x.dim();
+    let mut big = Array2::zeros((r, 2 * c));
+    big.slice_mut(s![.., ..;2]).assign(x);
+    big
+}
+
+#[test]
+fn subspace_angles_match_scipy() {
+    let f = fx();
+    for key in
+        ["rand", "close", "rankdef", "wide_b", "one", "zero_a", "no_cols", "hadamard", "hadamard_mixed"]
+    {
+        let p = |k: &str| format!("sa_{key}/{k}");
+        let (a, b, want) = (m(&f, &p("a")), m(&f, &p("b")), v(&f, &p("theta")));
+        // Angles are as well conditioned as the bases (inputs here: condition numbers < 1e3), so
+        // 1e-12 absolute. SciPy takes the angles with cos² < 1/2 from arccos of the reversed
+        // cosines: an angle near 0 in that branch is arccos of a cosine within an ulp or two of
+        // 1, which resolves only to sqrt(2 eps) ≈ 2.1e-8 (hadamard_mixed has such a 1.49e-8).
+        let atol = if key == "hadamard_mixed" { 2.2e-8 } else { 1e-12 };
+        let got = subspace_angles(&a, &b).unwrap();
+        assert_allclose(&got, &want, 0.0, atol);
+        // views: transposed storage and strided columns give the same angles
+        let at = a.t().as_standard_layout().t().to_owned();
+        let bs = strided(&b);
+        assert_allclose(&subspace_angles(&at.view(), &bs.slice(s![.., ..;2])).unwrap(), &want, 0.0, atol);
+    }
+    // Small angles come from the sines: relative accuracy, not sqrt(eps).
+    let got = subspace_angles(&m(&f, "sa_close/a"), &m(&f, "sa_close/b")).unwrap();
+    assert_allclose(&got, &v(&f, "sa_close/theta"), 1e-6, 0.0);
+    let got = subspace_angles(&mc(&f, "sa_complex/a"), &mc(&f, "sa_complex/b")).unwrap();
+    assert_allclose(&got, &v(&f, "sa_complex/theta"), 0.0, 1e-12);
+    let (a32, b32) = (m(&f, "sa_f32/a").mapv(|x| x as f32), m(&f, "sa_f32/b").mapv(|x| x as f32));
+    let got: Array1<f32> = subspace_angles(&a32, &b32).unwrap();
+    // float32 SVDs: a few eps32 (1.2e-7) times the basis' condition number.
+    assert_allclose(&got, &v(&f, "sa_f32/theta").mapv(|x| x as f32), 0.0, 5e-6);
+    let c32 = mc(&f, "sa_complex/a").mapv(|z| Complex32::new(z.re as f32, z.im as f32));
+    let d32 = mc(&f, "sa_complex/b").mapv(|z| Complex32::new(z.re as f32, z.im as f32));
+    let got = subspace_angles(&c32, &d32).unwrap();
+    assert_allclose(&got, &v(&f, "sa_complex/theta").mapv(|x| x as f32), 0.0, 5e-6);
+    // symmetric in its arguments
+    let (a, b) = (m(&f, "sa_rand/a"), m(&f, "sa_rand/b"));
+    assert_allclose(&subspace_angles(&b, &a).unwrap(), &v(&f, "sa_rand/theta"), 0.0, 1e-12);
+    // no rows: both bases are empty
+    assert_eq!(
+        subspace_angles(&Array2::<f64>::zeros((0, 2)), &Array2::<f64>::zeros((0, 3))).unwrap().len(),
+        0
+    );
+}
+
+#[test]
+fn matrix_rank_with_matches_numpy() {
+    let f = fx();
+    let opts =
+        |tol: Option<f64>, rtol: Option<f64>, hermitian: bool| MatrixRankOptions { tol, rtol, hermitian };
+    let cases: Vec<(&str, Option<f64>, Option<f64>, bool)> = vec![
+        ("default", None, None, false),
+        ("rtol_0.1", None, Some(1e-1), false),
+        ("rtol_0.0001", None, Some(1e-4), false),
+        ("rtol_1e-08", None, Some(1e-8), false),
+        ("rtol_1e-12", None, Some(1e-12), false),
+        ("tol_0.001", Some(1e-3), None, false),
+        ("tol_1e-10", Some(1e-10), None, false),
+        ("herm", None, None, true),
+        ("herm_rtol_1e-06", None, Some(1e-6), true),
+    ];
+    for key in ["graded", "sym", "herm"] {
+        let p = |k: &str| format!("mr_{key}/{k}");
+        for (name, tol, rtol, herm) in &cases {
+            if f.get(&format!("mr_{key}")).get(name).is_none() {
+                continue; // hermitian= only for the square inputs
+            }
+            let want = f.i64(&p(name)) as usize;
+            let o = opts(*tol, *rtol, *herm);
+            let got = if key == "herm" {
+                matrix_rank_with(&mc(&f, &p("a")), &o).unwrap()
+            } else {
+                let a = m(&f, &p("a"));
+                let got = matrix_rank_with(&a, &o).unwrap();
+                assert_eq!(matrix_rank_with(&strided(&a).slice(s![.., ..;2]), &o).unwrap(), got);
+                got
+            };
+            assert_eq!(got, want, "{key} {name}");
+        }
+    }
+    assert_eq!(matrix_rank_with(&m(&f, "mr_graded/a"), &MatrixRankOptions::default()).unwrap(), 5);
+    let g32 = m(&f, "mr_f32/a").mapv(|x| x as f32);
+    assert_eq!(
+        matrix_rank_with(&g32, &MatrixRankOptions::default()).unwrap() as i64,
+        f.i64("mr_f32/default")
+    );
+    let o32 = MatrixRankOptions { rtol: Some(1e-3f32), ..Default::default() };
+    assert_eq!(matrix_rank_with(&g32, &o32).unwrap() as i64, f.i64("mr_f32/rtol_0.001"));
+    // empty: rank 0 (NumPy); 1x1
+    assert_eq!(matrix_rank_with(&Array2::<f64>::zeros((0, 3)), &MatrixRankOptions::default()).unwrap(), 0);
+    let herm = MatrixRankOptions { hermitian: true, ..Default::default() };
+    assert_eq!(matrix_rank_with(&Array2::<f64>::zeros((0, 0)), &herm).unwrap(), 0);
+    assert_eq!(matrix_rank_with(&Array2::from_elem((1, 1), -2.0), &herm).unwrap(), 1);
+}
+
+#[test]
+fn invhilbert_exact_matches_scipy() {
+    let f = fx();
+    for n in [0usize, 1, 2, 5, 14, 15, 20, 27] {
+        let p = format!("invhilbert_{n}");
+        let data: Vec<i128> = f
+            .get(&format!("{p}/data"))
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap().parse().unwrap())
+            .collect();
+        let want = Array2::from_shape_vec((n, n), data).unwrap();
+        assert_eq!(invhilbert_exact(n).unwrap(), want, "n = {n}");
+        // SciPy's dtype: int64 while the entries fit, Python integers beyond n = 14
+        let big = want.iter().any(|&x| i64::try_from(x).is_err());
+        assert_eq!(f.str(&format!("{p}/dtype")) == "object", big, "n = {n}");
+    }
+    // the float form agrees where f64 is exact
+    let exact = invhilbert_exact(8).unwrap().mapv(|x| x as f64);
+    assert_allclose(&invhilbert(8), &exact, 0.0, 0.0);
+}
+
+#[test]
+fn gaps2_bad_input() {
+    let nan = Array2::from_elem((2, 2), f64::NAN);
+    let ok = Array2::<f64>::eye(2);
+    let rect = Array2::<f64>::zeros((2, 3));
+    let invalid = |e: &LinalgError, arg: &str| matches!(e, LinalgError::Array(sci_array::ArrayError::InvalidValue { arg: x, .. }) if *x == arg);
+    let table: Vec<(&str, LinalgError, Box<dyn Fn(&LinalgError) -> bool>)> = vec![
+        (
+            "subspace_angles NaN a",
+            subspace_angles(&nan, &ok).unwrap_err(),
+            Box::new(|e| *e == LinalgError::NonFinite { arg: "a" }),
+        ),
+        (
+            "subspace_angles NaN b",
+            subspace_angles(&ok, &nan).unwrap_err(),
+            Box::new(|e| *e == LinalgError::NonFinite { arg: "b" }),
+        ),
+        (
+            "subspace_angles rows differ",
+            subspace_angles(&ok, &Array2::<f64>::eye(3)).unwrap_err(),
+            Box::new(
+                |e| matches!(e, LinalgError::ShapeMismatch { arg: "b", found, .. } if *found == vec![3, 3]),
+            ),
+        ),
+        (
+            "matrix_rank tol and rtol",
+            matrix_rank_with(&ok, &MatrixRankOptions { tol: Some(1.0), rtol: Some(1.0), hermitian: false })
+                .unwrap_err(),
+            Box::new(move |e| invalid(e, "tol")),
+        ),
+        (
+            "matrix_rank hermitian non-square",
+            matrix_rank_with(&rect, &MatrixRankOptions { hermitian: true, ..Default::default() })
+                .unwrap_err(),
+            Box::new(|e| matches!(e, LinalgError::NotSquare { arg: "a", .. })),
+        ),
+        (
+            "matrix_rank NaN",
+            matrix_rank_with(&nan, &MatrixRankOptions::default()).unwrap_err(),
+            Box::new(|e| *e == LinalgError::NonFinite { arg: "a" }),
+        ),
+        (
+            "matrix_rank hermitian NaN",
+            matrix_rank_with(&nan, &MatrixRankOptions { hermitian: true, ..Default::default() }).unwrap_err(),
+            Box::new(|e| *e == LinalgError::NonFinite { arg: "a" }),
+        ),
+        ("invhilbert_exact n = 28", invhilbert_exact(28).unwrap_err(), Box::new(move |e| invalid(e, "n"))),
+    ];
+    for (name, err, check) in &table {
+        assert!(check(err), "{name}: {err}");
+    }
+}
+
+/// Eigenvalues of every `driver=` against SciPy's, and the eigenvectors through their residual
+/// (vectors are unique only up to sign/phase).
+fn eigh_drivers_case<T>(f: &Fixture, key: &str, a: &Array2<T>, b: &Array2<T>, rtol: f64)
+where
+    T: LinalgScalar,
+    RealOf<T>: Into<f64> + FromF64,
+{
+    use EighDriver::*;
+    let p = |k: &str| format!("ed_{key}/{k}");
+    let n = a.nrows();
+    let scale: f64 = norm(a, None).unwrap().into();
+    let resid = |v: &Array2<T>, w: &Array1<RealOf<T>>, bm: Option<&Array2<T>>| {
+        let bv = bm.map_or_else(|| v.clone(), |bm| bm.dot(v));
+        let r = a.dot(v) - &bv * &w.mapv(T::from_real);
+        r.iter().map(|x| x.modulus().into()).fold(0.0f64, f64::max)
+    };
+    let check = |name: &str, o: EighOptions<'_, T>| {
+        let want = v(f, &p(name));
+        let (w, vecs) = eigh_with(a, &o).unwrap_or_else(|e| panic!("{key} {name}: {e}"));
+        let w64 = w.mapv(|x| x.into());
+        // Hermitian eigenvalues are perfectly conditioned: rtol times ‖a‖ (plus ‖b‖'s factor).
+        assert_allclose(&w64, &want, 0.0, rtol * scale * 10.0);
+        assert_eq!(vecs.dim(), (n, want.len()), "{key} {name}");
+        // a v = w v, or a v = w b v for type 1 (types 2 and 3: the values above)
+        if o.b.is_none() || o.eig_type == EighType::Type1 {
+            let r = resid(&vecs, &w, o.b.map(|_| b));
+            assert!(r <= rtol * scale * 100.0, "{key} {name}: residual {r:e}");
+        }
+        let w_only = eigvalsh_with(a, &o).unwrap().mapv(|x| x.into());
+        assert_allclose(&w_only, &want, 0.0, rtol * scale * 10.0);
+    };
+    for (name, d) in [("ev", Ev), ("evd", Evd), ("evr", Evr), ("evx", Evx)] {
+        check(&format!("{name}_all"), EighOptions { driver: Some(d), ..Default::default() });
+        check(&format!("{name}_upper"), EighOptions { driver: Some(d), lower: false, ..Default::default() });
+    }
+    let lo = RealOf::<T>::from_real_f64(-0.5);
+    let hi = RealOf::<T>::from_real_f64(1.5);
+    for (name, d) in [("evr", Evr), ("evx", Evx)] {
+        let o = EighOptions { driver: Some(d), subset_by_index: Some((1, n - 2)), ..Default::default() };
+        check(&format!("{name}_idx"), o);
+        let o = EighOptions { driver: Some(d), subset_by_value: Some((lo, hi)), ..Default::default() };
+        check(&format!("{name}_val"), o);
+    }
+    // the default driver with a subset is evr's
+    check("evr_idx", EighOptions { subset_by_index: Some((1, n - 2)), ..Default::default() });
+    for (name, d) in [("gv", Gv), ("gvd", Gvd), ("gvx", Gvx)] {
+        for (t, ty) in [(1, EighType::Type1), (2, EighType::Type2), (3, EighType::Type3)] {
+            let o = EighOptions { b: Some(b.view()), eig_type: ty, driver: Some(d), ..Default::default() };
+            check(&format!("{name}_t{t}"), o);
+        }
+    }
+    let o = EighOptions {
+        b: Some(b.view()),
+        driver: Some(Gvx),
+        subset_by_index: Some((0, 2)),
+        ..Default::default()
+    };
+    check("gvx_idx", o);
+    let (lo, hi) = (RealOf::<T>::from_real_f64(-0.1), RealOf::<T>::from_real_f64(0.1));
+    let o = EighOptions {
+        b: Some(b.view()),
+        driver: Some(Gvx),
+        subset_by_value: Some((lo, hi)),
+        ..Default::default()
+    };
+    check("gvx_val", o);
+    // the default with b and a subset is gvx
+    check(
+        "gvx_val",
+        EighOptions { b: Some(b.view()), subset_by_value: Some((lo, hi)), ..Default::default() },
+    );
+}
+
+trait FromF64 {
+    fn from_real_f64(x: f64) -> Self;
+}
+impl FromF64 for f64 {
+    fn from_real_f64(x: f64) -> Self {
+        x
+    }
+}
+impl FromF64 for f32 {
+    fn from_real_f64(x: f64) -> Self {
+        x as f32
+    }
+}
+
+#[test]
+fn eigh_drivers_match_scipy() {
+    let f = fx();
+    // f64: backward-stable solvers, a few eps
+    eigh_drivers_case(&f, "sym", &m(&f, "ed_sym/a"), &m(&f, "ed_sym/b"), 1e-14);
+    // strided views
+    let (a, b) = (strided(&m(&f, "ed_sym/a")), strided(&m(&f, "ed_sym/b")));
+    let (av, bv) = (a.slice(s![.., ..;2]), b.slice(s![.., ..;2]));
+    let w =
+        eigvalsh_with(&av, &EighOptions { b: Some(bv), driver: Some(EighDriver::Gv), ..Default::default() })
+            .unwrap();
+    assert_allclose(&w, &v(&f, "ed_sym/gv_t1"), 0.0, 1e-12);
+    eigh_drivers_case(&f, "her", &mc(&f, "ed_her/a"), &mc(&f, "ed_her/b"), 1e-14);
+    let (a32, b32) = (m(&f, "ed_sym32/a").mapv(|x| x as f32), m(&f, "ed_sym32/b").mapv(|x| x as f32));
+    // float32: eps32 = 1.2e-7
+    eigh_drivers_case(&f, "sym32", &a32, &b32, 2e-6);
+    // empty input: empty results whatever the driver (SciPy returns before checking it)
+    let e = Array2::<f64>::zeros((0, 0));
+    let o = EighOptions { driver: Some(EighDriver::Gvx), ..Default::default() };
+    let (w, vecs) = eigh_with(&e, &o).unwrap();
+    assert_eq!((w.len(), vecs.dim()), (0, (0, 0)));
+    // 1x1
+    let one = Array2::from_elem((1, 1), -3.0f64);
+    for d in [EighDriver::Ev, EighDriver::Evd, EighDriver::Evr, EighDriver::Evx] {
+        let (w, vecs) = eigh_with(&one, &EighOptions { driver: Some(d), ..Default::default() }).unwrap();
+        assert_eq!((w[0], vecs[[0, 0]].abs()), (-3.0, 1.0f64));
+    }
+}
+
+#[test]
+fn eigh_driver_bad_input() {
+    use EighDriver::*;
+    let a = Array2::<f64>::eye(3);
+    let b = Array2::<f64>::eye(3) * 2.0;
+    let msg = |o: EighOptions<'_, f64>| match eigvalsh_with(&a, &o).unwrap_err() {
+        LinalgError::Array(sci_array::ArrayError::InvalidValue { arg: "driver", reason }) => reason,
+        e => panic!("{e}"),
+    };
+    for d in [Gv, Gvd, Gvx] {
+        let r = msg(EighOptions { driver: Some(d), ..Default::default() });
+        assert_eq!(
+            r,
+            format!(
+                "{} requires input b array to be supplied for generalized eigenvalue problems.",
+                d.name()
+            )
+        );
+    }
+    for d in [Ev, Evd, Evr, Evx] {
+        let r = msg(EighOptions { driver: Some(d), b: Some(b.view()), ..Default::default() });
+        assert_eq!(
+            r,
+            format!("\"{}\" does not accept input b array for standard eigenvalue problems.", d.name())
+        );
+    }
+    for d in [Ev, Evd] {
+        let r = msg(EighOptions { driver: Some(d), subset_by_index: Some((0, 1)), ..Default::default() });
+        assert_eq!(r, format!("\"{}\" cannot compute subsets of eigenvalues", d.name()));
+        let r = msg(EighOptions { driver: Some(d), subset_by_value: Some((0.0, 1.0)), ..Default::default() });
+        assert_eq!(r, format!("\"{}\" cannot compute subsets of eigenvalues", d.name()));
+    }
+    for d in [Gv, Gvd] {
+        let o = EighOptions {
+            driver: Some(d),
+            b: Some(b.view()),
+            subset_by_index: Some((0, 1)),
+            ..Default::default()
+        };
+        assert_eq!(msg(o), format!("\"{}\" cannot compute subsets of eigenvalues", d.name()));
+    }
+    // NaN is reported before the driver
+    let nan = Array2::from_elem((2, 2), f64::NAN);
+    let o = EighOptions { driver: Some(Gv), ..Default::default() };
+    assert_eq!(eigvalsh_with(&nan, &o).unwrap_err(), LinalgError::NonFinite { arg: "a" });
+    // not positive definite b with every generalized driver
+    let indef = sci_array::ndarray::array![[1.0, 0.0, 0.0], [0.0, -1.0, 0.0], [0.0, 0.0, 1.0]];
+    for d in [Gv, Gvd, Gvx] {
+        let o = EighOptions { driver: Some(d), b: Some(indef.view()), ..Default::default() };
+        assert!(
+            matches!(eigvalsh_with(&a, &o).unwrap_err(), LinalgError::NotPositiveDefinite { .. }),
+            "{d:?}"
+        );
+    }
+}
