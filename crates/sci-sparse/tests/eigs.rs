@@ -164,15 +164,6 @@ fn bad_input_is_an_error() {
         ("v0 zero", eigs(&a, 2, &EigsOptions { v0: Some(Array1::zeros(6)), ..Default::default() }).map(drop)),
         ("sigma nan", eigs(&a, 2, &EigsOptions { sigma: Some(f64::NAN), ..Default::default() }).map(drop)),
         (
-            "sigma without a matrix",
-            eigs(
-                &FnOperator::new((6, 6), |x| x.to_owned()),
-                2,
-                &EigsOptions { sigma: Some(0.5), ..Default::default() },
-            )
-            .map(drop),
-        ),
-        (
             "sigma non-square",
             eigs(
                 &CsrMatrix::<f64>::zeros((3, 4)),

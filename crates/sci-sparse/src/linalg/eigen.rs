@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use sci_array::ndarray::{Array1, Array2, ArrayView1, ArrayViewMut1};
 
 use super::IterOptions;
+use super::iterative::DynRef;
 use super::lanczos::{BFn, Pencil, Ritz, lanczos, standard};
 use super::lu::{SpluOptions, splu};
 use super::operator::LinearOperator;
@@ -100,8 +101,8 @@ pub struct EigshOptions<'a> {
     /// Starting vector (default: uniform in `[-1, 1)` from a fixed seed).
     pub v0: Option<Array1<f64>>,
     /// Shift-invert mode: find eigenvalues near `sigma` (`which` then applies to the
-    /// transformed eigenvalues of [`EigshMode`], as in SciPy). Needs the matrix or `opinv`,
-    /// see [`eigsh`].
+    /// transformed eigenvalues of [`EigshMode`], as in SciPy); see [`eigsh`] for how
+    /// `(A - sigma M)^-1` is applied.
     pub sigma: Option<f64>,
     /// `M` of the generalized problem `A x = lambda M x` (symmetric; positive definite
     /// unless in buckling mode). `None`: the identity.
@@ -109,7 +110,8 @@ pub struct EigshOptions<'a> {
     /// `M^-1` for the generalized problem without `sigma` (default: a sparse LU of `M` when
     /// [`LinearOperator::to_sparse`] gives it, else GMRES as SciPy's `IterInv`).
     pub minv: Option<&'a dyn LinearOperator>,
-    /// `(A - sigma M)^-1` for the shift-invert modes (default: a sparse LU of `A - sigma M`).
+    /// `(A - sigma M)^-1` for the shift-invert modes (default: a sparse LU of `A - sigma M`
+    /// when both are matrices, else GMRES as SciPy's `IterOpInv`).
     pub opinv: Option<&'a dyn LinearOperator>,
     /// The spectral transformation used with `sigma`.
     pub mode: EigshMode,
@@ -221,14 +223,15 @@ pub(crate) fn wanted_order(theta: &[f64], which: Which) -> Vec<usize> {
 ///   `M^-1 A` in the `M`-inner product; `M^-1` is `opts.minv`, or a sparse LU of `M`, or GMRES
 ///   when `M` is only an operator (SciPy's `IterInv`);
 /// - `sigma`: the spectral transformation of `opts.mode` ([`EigshMode`]: shift-invert,
-///   buckling, Cayley) with `(A - sigma M)^-1` from `opts.opinv` or a sparse LU of
-///   `A - sigma M`, which needs `A` as the `matrix` argument (`None` otherwise) and `M` as a
-///   matrix ([`LinearOperator::to_sparse`]).
+///   buckling, Cayley) with `(A - sigma M)^-1` from `opts.opinv`, or a sparse LU of
+///   `A - sigma M` when `A` (the `matrix` argument, else [`LinearOperator::to_sparse`]) and
+///   `M` are matrices, or else, as SciPy's `IterOpInv`, GMRES on the operator `A - sigma M`
+///   (`A` alone when `sigma = 0`) to `rtol = max(tol, 1000 sqrt(n) eps)` (`tol = 2 eps` when
+///   0) per solve.
 ///
 /// SciPy equivalent: `scipy.sparse.linalg.eigsh(A, k, M=..., sigma=..., which=..., v0=...,
 /// ncv=..., maxiter=..., tol=..., Minv=..., OPinv=..., mode=...)`; `return_eigenvectors=False`
-/// is [`eigsh_values`]. Without `matrix` or `opinv`, SciPy would solve with `A - sigma M` by
-/// GMRES; here that is an error.
+/// is [`eigsh_values`].
 ///
 /// # Errors
 ///
@@ -236,9 +239,9 @@ pub(crate) fn wanted_order(theta: &[f64], which: Which) -> Vec<usize> {
 /// `Minv`, `OPinv` or `matrix` of another shape;
 /// [`InvalidValue`](crate::SparseError::InvalidValue) unless `0 < k < n`, for a bad `ncv` or
 /// `v0`, `which = BE` with `k = 1`, `OPinv` without `sigma`, `Minv` without `M` or with
-/// `sigma` (SciPy's `ValueError`s), `sigma` without `matrix` or `OPinv`, a non-finite
-/// `sigma`, an `A` whose products are not finite (SciPy's `ArpackError`), when GMRES fails
-/// to invert `M`, or when `M` (`A` in buckling mode) shows not to be positive definite (SciPy
+/// `sigma` (SciPy's `ValueError`s), a non-finite `sigma`, an `A` whose products are not
+/// finite (SciPy's `ArpackError`), when GMRES fails to invert `M` (argument `M`) or
+/// `A - sigma M` (argument `sigma`; SciPy's `ValueError` "Error in inverting [A-sigma*M]"), or when `M` (`A` in buckling mode) shows not to be positive definite (SciPy
 /// then returns meaningless values); [`NoConvergence`](crate::SparseError::NoConvergence) when `maxiter` restarts
 /// do not converge (SciPy's `ArpackNoConvergence`);
 /// [`SingularMatrix`](crate::SparseError::SingularMatrix) when `M` or `A - sigma M` is
@@ -270,6 +273,12 @@ pub(crate) fn wanted_order(theta: &[f64], which: Which) -> Vec<usize> {
 /// let opts = EigshOptions { m: Some(&m), sigma: Some(0.1), ..Default::default() };
 /// let (w, _) = eigsh(&a, 1, &opts, Some(&a.tocsc()))?;
 /// assert!((w[0] - exact(7) / 2.0).abs() < 1e-10);
+/// // A only as an operator: (A - 3.4 I)^-1 by GMRES (SciPy's IterOpInv)
+/// use sci_sparse::linalg::{FnOperator, LinearOperator};
+/// let d = diags(&[(1..=30).map(f64::from).collect()], &[0], None)?;
+/// let op = FnOperator::new((30, 30), |x| d.matvec(x));
+/// let (w, _) = eigsh(&op, 2, &EigshOptions { sigma: Some(3.4), ..Default::default() }, None)?;
+/// assert!((w[0] - 3.0).abs() < 1e-10 && (w[1] - 4.0).abs() < 1e-10);
 /// # Ok::<(), sci_sparse::SparseError>(())
 /// ```
 pub fn eigsh<A: LinearOperator + ?Sized>(
@@ -349,50 +358,107 @@ fn lu_inverse<'a>(mat: &CscMatrix<f64>) -> Result<Inverse<'a>> {
     }))
 }
 
+/// `X^-1` by GMRES as SciPy's `IterInv`/`IterOpInv` with `gmres_loose`: `rtol =
+/// max(tol, 1000 sqrt(n) eps)` (`tol = 2 eps` when 0), `atol = 0`, and an error naming `arg`
+/// when a solve does not converge (SciPy's `ValueError`).
+fn gmres_inverse<'a>(
+    x: Box<dyn LinearOperator + 'a>,
+    tol: f64,
+    arg: &'static str,
+    what: &'static str,
+) -> Inverse<'a> {
+    let n = x.shape().0;
+    let tol = if tol > 0.0 { tol } else { 2.0 * f64::EPSILON };
+    let rtol = tol.max(1000.0 * (n as f64).sqrt() * f64::EPSILON);
+    Box::new(move |b, y| {
+        let r = gmres(&*x, &ArrayView1::from(b), &IterOptions { rtol, atol: 0.0, ..Default::default() })?;
+        if r.info != 0 {
+            return Err(invalid(
+                arg,
+                format!(
+                    "Error in inverting {what}: function gmres_loose did not converge (info = {}).",
+                    r.info
+                ),
+            ));
+        }
+        y.iter_mut().zip(&r.x).for_each(|(d, &v)| *d = v);
+        Ok(())
+    })
+}
+
+/// `A - sigma M` (`M = I` when `None`) without forming it, as SciPy's `IterOpInv.OP`.
+pub(crate) struct Shifted<'a> {
+    pub a: &'a dyn LinearOperator,
+    pub m: Option<&'a dyn LinearOperator>,
+    pub sigma: f64,
+}
+
+impl LinearOperator for Shifted<'_> {
+    fn shape(&self) -> (usize, usize) {
+        self.a.shape()
+    }
+    fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64> {
+        let mut y = Array1::zeros(self.a.shape().0);
+        self.matvec_into(x, y.view_mut());
+        y
+    }
+    fn matvec_into(&self, x: ArrayView1<'_, f64>, mut y: ArrayViewMut1<'_, f64>) {
+        self.a.matvec_into(x.view(), y.view_mut());
+        match self.m {
+            None => y.scaled_add(-self.sigma, &x),
+            Some(m) => y.scaled_add(-self.sigma, &m.matvec(x)),
+        }
+    }
+}
+
 /// `M^-1` as SciPy's `get_inv_matvec`: a sparse LU when `M` is a matrix, else GMRES to
 /// `max(tol, 1000 sqrt(n) eps)` (`tol = 2 eps` when 0), as `IterInv`.
 pub(crate) fn inverse_of<'a>(m: &'a dyn LinearOperator, tol: f64) -> Result<Inverse<'a>> {
     if let Some(mat) = m.to_sparse() {
         return lu_inverse(&mat);
     }
-    let n = m.shape().0;
-    let tol = if tol > 0.0 { tol } else { 2.0 * f64::EPSILON };
-    let rtol = tol.max(1000.0 * (n as f64).sqrt() * f64::EPSILON);
-    Ok(Box::new(move |x, y| {
-        let b = ArrayView1::from(x);
-        let r = gmres(m, &b, &IterOptions { rtol, atol: 0.0, ..Default::default() })?;
-        if r.info != 0 {
-            return Err(invalid(
-                "M",
-                format!("Error in inverting M: function gmres_loose did not converge (info = {}).", r.info),
-            ));
-        }
-        y.iter_mut().zip(&r.x).for_each(|(d, &v)| *d = v);
-        Ok(())
-    }))
+    Ok(gmres_inverse(Box::new(DynRef(m)), tol, "M", "M"))
 }
 
-/// `(A - sigma M)^-1` as SciPy's `get_OPinv_matvec` for matrices.
+/// `(A - sigma M)^-1` as SciPy's `get_OPinv_matvec`: a sparse LU of `A - sigma M` when `A`
+/// (`matrix`, else [`LinearOperator::to_sparse`]) and `M` are matrices, else GMRES on the
+/// operator `A - sigma M` (SciPy's `IterOpInv`; `IterInv` of `A` when `sigma = 0`).
 pub(crate) fn shifted_inverse<'a>(
+    a: &'a dyn LinearOperator,
     matrix: Option<&CscMatrix<f64>>,
-    m: Option<&dyn LinearOperator>,
+    m: Option<&'a dyn LinearOperator>,
     sigma: f64,
+    tol: f64,
 ) -> Result<Inverse<'a>> {
-    let Some(mat) = matrix else {
-        return Err(invalid("sigma", "shift-invert mode needs the matrix (or OPinv)"));
-    };
-    let n = mat.shape().0;
-    let shifted = match m {
-        None if sigma == 0.0 => return lu_inverse(mat),
-        None => mat.sub(&CscMatrix::<f64>::identity(n).scale(sigma))?,
-        Some(m) => {
-            let Some(mm) = m.to_sparse() else {
-                return Err(invalid("M", "shift-invert mode needs M as a matrix (or OPinv)"));
-            };
-            mat.sub(&mm.scale(sigma))?
+    let owned;
+    let mat = match matrix {
+        Some(mat) => Some(mat),
+        None => {
+            owned = a.to_sparse();
+            owned.as_ref()
         }
     };
-    lu_inverse(&shifted)
+    if sigma == 0.0 {
+        return match mat {
+            Some(mat) => lu_inverse(mat),
+            None => Ok(gmres_inverse(Box::new(DynRef(a)), tol, "M", "M")),
+        };
+    }
+    let mm = match m {
+        Some(m) => m.to_sparse().map(Some),
+        None => Some(None),
+    };
+    match (mat, mm) {
+        (Some(mat), Some(mm)) => {
+            let n = mat.shape().0;
+            let shifted = match mm {
+                None => mat.sub(&CscMatrix::<f64>::identity(n).scale(sigma))?,
+                Some(mm) => mat.sub(&mm.scale(sigma))?,
+            };
+            lu_inverse(&shifted)
+        }
+        _ => Ok(gmres_inverse(Box::new(Shifted { a, m, sigma }), tol, "sigma", "[A-sigma*M]")),
+    }
 }
 
 /// The engine run of [`eigsh`] and [`eigsh_values`]: eigenvalues in SciPy's order for
@@ -461,7 +527,7 @@ pub(crate) fn solve(
     }
     let opinv = match opts.opinv {
         Some(o) => from_operator(o),
-        None => shifted_inverse(matrix, opts.m, sigma)?,
+        None => shifted_inverse(a, matrix, opts.m, sigma, opts.tol)?,
     };
     let bm = opts.m.map(from_operator);
     let bm = bm.as_ref().map(|b| &**b as &BFn<'_>);

@@ -61,7 +61,8 @@ pub struct EigsOptions<'a> {
     /// Starting vector (default: uniform in `[-1, 1)` from a fixed seed).
     pub v0: Option<Array1<f64>>,
     /// Shift-invert mode: find eigenvalues near the real shift `sigma` by running Arnoldi on
-    /// `(A - sigma M)^-1 M` (factored once by [`splu`](super::splu)); `which` then applies to
+    /// `(A - sigma M)^-1 M` (factored once by [`splu`](super::splu), or GMRES when `A` or `M`
+    /// is only an operator, see [`eigs`]); `which` then applies to
     /// `nu = 1 / (lambda - sigma)`, as in SciPy (`LM`: the eigenvalues nearest `sigma`).
     pub sigma: Option<f64>,
     /// `M` of the generalized problem `A x = lambda M x` (positive definite without
@@ -70,7 +71,7 @@ pub struct EigsOptions<'a> {
     /// `M^-1` without `sigma` (default: a sparse LU of `M`, or GMRES when `M` is only an
     /// operator, as SciPy's `get_inv_matvec`).
     pub minv: Option<&'a dyn LinearOperator>,
-    /// `(A - sigma M)^-1` with `sigma` (default: a sparse LU of `A - sigma M`).
+    /// `(A - sigma M)^-1` with `sigma` (default: a sparse LU of `A - sigma M`, or GMRES).
     pub opinv: Option<&'a dyn LinearOperator>,
 }
 
@@ -184,8 +185,10 @@ fn orthogonalize(v: &Array2<f64>, j: usize, w: &mut Array1<f64>) -> f64 {
 ///
 /// With `opts.sigma` set, shift-invert mode (SciPy's `mode=3` for a real shift) runs it on
 /// `(A - sigma M)^-1 M` and returns `lambda = sigma + 1 / nu`; `(A - sigma M)^-1` is
-/// `opts.opinv`, or a sparse LU for which `A` must be a matrix
-/// ([`LinearOperator::to_sparse`]), and `M` too.
+/// `opts.opinv`, or a sparse LU of `A - sigma M` when `A` and `M` are matrices
+/// ([`LinearOperator::to_sparse`]), or else GMRES on the operator `A - sigma M` (`A` alone
+/// when `sigma = 0`) to `rtol = max(tol, 1000 sqrt(n) eps)` per solve (`tol = 2 eps` when 0),
+/// as SciPy's `IterOpInv`.
 ///
 /// SciPy equivalent: `scipy.sparse.linalg.eigs(A, k, M=..., sigma=..., which=..., v0=...,
 /// ncv=..., maxiter=..., tol=..., Minv=..., OPinv=...)` (complex `sigma`, `OPpart` and
@@ -198,8 +201,8 @@ fn orthogonalize(v: &Array2<f64>, j: usize, w: &mut Array1<f64>) -> f64 {
 /// another shape, or a `v0` of the wrong length;
 /// [`SparseError::InvalidValue`] unless `0 < k < n - 1` (SciPy's bound), for a bad `ncv`,
 /// a zero `v0`, a non-finite `sigma`, `OPinv` without `sigma`, `Minv` without `M` or with
-/// `sigma` (SciPy's `ValueError`s), a `sigma` without `OPinv` when `A` or `M` is not a matrix,
-/// or when GMRES fails to invert `M`;
+/// `sigma` (SciPy's `ValueError`s), or when GMRES fails to invert `M` (argument `M`) or
+/// `A - sigma M` (argument `sigma`, SciPy's "Error in inverting [A-sigma*M]");
 /// [`SparseError::SingularMatrix`] when `sigma` is an eigenvalue or `M` is singular;
 /// [`SparseError::NoConvergence`] when `maxiter` restarts do not converge (SciPy raises
 /// `ArpackNoConvergence`).
@@ -229,6 +232,13 @@ fn orthogonalize(v: &Array2<f64>, j: usize, w: &mut Array1<f64>) -> f64 {
 /// let m = CsrMatrix::<f64>::identity(10).scale(2.0);
 /// let (w, _) = eigs(&CsrMatrix::from_dense(&d), 2, &EigsOptions { m: Some(&m), ..Default::default() })?;
 /// assert!((w[0].re - 0.5).abs() < 1e-10 && (w[0].im.abs() - 1.0).abs() < 1e-10);
+/// // A only as an operator: shift-invert by GMRES on A - 0.33 I (SciPy's IterOpInv)
+/// use sci_sparse::linalg::FnOperator;
+/// let op = FnOperator::new((10, 10), |x| d.dot(&x));
+/// let (w, _) = eigs(&op, 2, &opts)?;
+/// let mut re: Vec<f64> = w.iter().map(|z| z.re).collect();
+/// re.sort_by(f64::total_cmp);
+/// assert!((re[0] - 0.3).abs() < 1e-10 && (re[1] - 0.4).abs() < 1e-10);
 /// # Ok::<(), sci_sparse::SparseError>(())
 /// ```
 pub fn eigs<A: LinearOperator + ?Sized>(
@@ -279,14 +289,10 @@ pub fn eigs<A: LinearOperator + ?Sized>(
     if !sigma.is_finite() {
         return Err(invalid("sigma", "must be finite"));
     }
+    let a_dyn = super::iterative::DynRef(a);
     let opinv = match opts.opinv {
         Some(o) => from_operator(o),
-        None => {
-            let Some(mat) = a.to_sparse() else {
-                return Err(invalid("sigma", "shift-invert mode needs A as a matrix"));
-            };
-            shifted_inverse(Some(&mat), opts.m, sigma)?
-        }
+        None => shifted_inverse(&a_dyn, None, opts.m, sigma, opts.tol)?,
     };
     // mode 3: the eigenvalues nu = 1 / (lambda - sigma) of (A - sigma M)^-1 M
     let mm = opts.m;
