@@ -81,9 +81,9 @@ pub use linprog::{
 };
 pub use lsq::{
     CurveFitOptions, CurveFitResult, FsolveOptions, FsolveResult, LeastSquaresOptions, LeastSquaresResult,
-    LeastsqOptions, LeastsqResult, Loss, LsqJac, LsqLinearMethod, LsqLinearOptions, LsqLinearResult,
-    LsqMethod, NanPolicy, RootMethod, RootOptions, Sigma, XScale, curve_fit, curve_fit_full, fsolve,
-    least_squares, leastsq, lsq_linear, nnls, root,
+    LeastsqOptions, LeastsqResult, Loss, LsqJac, LsqJacobian, LsqLinearMethod, LsqLinearOptions,
+    LsqLinearResult, LsqMethod, NanPolicy, RootMethod, RootOptions, Sigma, TrOptions, TrSolver, XScale,
+    curve_fit, curve_fit_full, fsolve, least_squares, leastsq, lsq_linear, nnls, root,
 };
 pub use milp::{MilpOptions, MilpResult, SparseLinearConstraint, milp};
 pub use minimize::{

@@ -1,5 +1,6 @@
 //! Finite-difference derivatives with SciPy's step rule (`scipy.optimize._numdiff`).
 
+use crate::lsq::CsrMatrix;
 use ndarray::{Array1, Array2};
 
 /// How a derivative that is not supplied is approximated (SciPy's `jac='2-point'` / `'3-point'`).
@@ -255,4 +256,210 @@ where
         });
     }
     Ok(analytic.iter().zip(&approx).map(|(a, b)| (a - b) * (a - b)).sum::<f64>().sqrt())
+}
+
+/// NumPy's legacy `RandomState(seed).permutation(n)`: MT19937 seeded by `init_genrand`, then
+/// the Fisher-Yates shuffle with masked rejection sampling (`random_interval`).
+pub(crate) fn legacy_permutation(seed: u32, n: usize) -> Vec<usize> {
+    let mut mt = [0u32; 624];
+    mt[0] = seed;
+    for i in 1..624 {
+        mt[i] = 1_812_433_253u32.wrapping_mul(mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_add(i as u32);
+    }
+    let mut pos = 624;
+    let mut next = || {
+        if pos == 624 {
+            for k in 0..624 {
+                let y = (mt[k] & 0x8000_0000) | (mt[(k + 1) % 624] & 0x7fff_ffff);
+                mt[k] = mt[(k + 397) % 624] ^ (y >> 1) ^ if y & 1 == 1 { 0x9908_b0df } else { 0 };
+            }
+            pos = 0;
+        }
+        let mut y = mt[pos];
+        pos += 1;
+        y ^= y >> 11;
+        y ^= (y << 7) & 0x9d2c_5680;
+        y ^= (y << 15) & 0xefc6_0000;
+        y ^ (y >> 18)
+    };
+    let mut p: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        // `random_interval(i)`: the smallest all-ones mask >= i, values above i rejected
+        // (32-bit draws for i < 2^32).
+        let mut mask = i as u64;
+        for s in [1, 2, 4, 8, 16, 32] {
+            mask |= mask >> s;
+        }
+        let j = loop {
+            let v = u64::from(next()) & mask;
+            if v <= i as u64 {
+                break v as usize;
+            }
+        };
+        p.swap(i, j);
+    }
+    p
+}
+
+/// SciPy's `group_columns(A, order=0)` (Curtis, Powell and Reid): columns that share no row
+/// of the sparsity pattern go into the same group, greedily in the order of NumPy's
+/// `RandomState(0).permutation(n)`. Returns the group of each column.
+pub(crate) fn group_columns(structure: &CsrMatrix) -> Vec<usize> {
+    let (m, n) = structure.shape();
+    let order = legacy_permutation(0, n);
+    let (colptr, rows, _) = structure.csc_pattern();
+    let col = |k: usize| &rows[colptr[order[k]]..colptr[order[k] + 1]];
+    let mut groups = vec![usize::MAX; n];
+    let mut union = vec![false; m];
+    let mut current = 0;
+    let mut first_free = 0;
+    for i in 0..n {
+        if groups[i] != usize::MAX {
+            continue;
+        }
+        groups[i] = current;
+        union.fill(false);
+        for &r in col(i) {
+            union[r] = true;
+        }
+        let mut all_grouped = true;
+        // Columns before `first_free` are all grouped already.
+        for j in first_free.max(i)..n {
+            if groups[j] != usize::MAX {
+                continue;
+            }
+            all_grouped = false;
+            if col(j).iter().all(|&r| !union[r]) {
+                for &r in col(j) {
+                    union[r] = true;
+                }
+                groups[j] = current;
+            }
+        }
+        while first_free < n && groups[first_free] != usize::MAX {
+            first_free += 1;
+        }
+        if all_grouped {
+            break;
+        }
+        current += 1;
+    }
+    let mut out = vec![0; n];
+    for (k, &g) in groups.iter().enumerate() {
+        out[order[k]] = g;
+    }
+    out
+}
+
+/// SciPy's `_sparse_difference`: the Jacobian on the pattern `structure` (entries whose
+/// pattern value is 0 are left out, as `find`), perturbing the variables of one group at a
+/// time; `groups` from [`group_columns`]. Returns the Jacobian and the function evaluations.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn sparse_jacobian(
+    fun: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
+    x0: &Array1<f64>,
+    f0: &Array1<f64>,
+    method: FiniteDiff,
+    bounds: Option<(&Array1<f64>, &Array1<f64>)>,
+    rel_step: Option<&[f64]>,
+    structure: &CsrMatrix,
+    groups: &[usize],
+) -> (CsrMatrix, usize) {
+    let (m, n) = structure.shape();
+    let (h, one_sided) = steps(x0, method, bounds, None, rel_step);
+    let (colptr, rows, keep) = structure.csc_pattern();
+    let n_groups = groups.iter().max().map_or(0, |g| g + 1);
+    let mut members = vec![Vec::new(); n_groups];
+    for (j, &g) in groups.iter().enumerate() {
+        members[g].push(j);
+    }
+    let mut triplets = Vec::with_capacity(rows.len());
+    let mut nfev = 0;
+    let mut x1 = x0.clone();
+    let mut x2 = x0.clone();
+    let mut dx = vec![0.0; n];
+    for cols in &members {
+        let (f1, f2) = match method {
+            FiniteDiff::TwoPoint => {
+                for &j in cols {
+                    x1[j] = x0[j] + h[j];
+                    dx[j] = x1[j] - x0[j];
+                }
+                nfev += 1;
+                (fun(&x1), None)
+            }
+            FiniteDiff::ThreePoint => {
+                for &j in cols {
+                    if one_sided[j] {
+                        x1[j] = x0[j] + h[j];
+                        x2[j] = x0[j] + 2.0 * h[j];
+                        dx[j] = x2[j] - x0[j];
+                    } else {
+                        x1[j] = x0[j] - h[j];
+                        x2[j] = x0[j] + h[j];
+                        dx[j] = x2[j] - x1[j];
+                    }
+                }
+                nfev += 2;
+                let f1 = fun(&x1);
+                (f1, Some(fun(&x2)))
+            }
+        };
+        for &j in cols {
+            for k in colptr[j]..colptr[j + 1] {
+                if !keep[k] {
+                    continue;
+                }
+                let i = rows[k];
+                let df = match &f2 {
+                    None => f1[i] - f0[i],
+                    Some(f2) if one_sided[j] => -3.0 * f0[i] + 4.0 * f1[i] - f2[i],
+                    Some(f2) => f2[i] - f1[i],
+                };
+                triplets.push((i, j, df / dx[j]));
+            }
+            x1[j] = x0[j];
+            x2[j] = x0[j];
+        }
+    }
+    triplets.sort_unstable_by_key(|&(i, j, _)| (i, j));
+    // Duplicate pattern entries count once (`find` sums the pattern's duplicates first).
+    triplets.dedup_by_key(|t| (t.0, t.1));
+    debug_assert!(triplets.iter().all(|t| t.0 < m));
+    (CsrMatrix::from_sorted_triplets(structure.shape(), triplets.into_iter()), nfev)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sci_array::testing::fixture::Fixture;
+
+    fn ints(fx: &Fixture, p: &str) -> Vec<usize> {
+        fx.array_i64(p).iter().map(|&v| v as usize).collect()
+    }
+
+    #[test]
+    fn permutation_and_groups_match_scipy() {
+        let fx =
+            Fixture::load(format!("{}/tests/fixtures/optimize_lsq_sparse.json", env!("CARGO_MANIFEST_DIR")))
+                .unwrap();
+        assert_eq!(legacy_permutation(0, 10), ints(&fx, "perm/10"));
+        assert_eq!(legacy_permutation(0, 1000), ints(&fx, "perm/1000"));
+        let tri = |n: usize| {
+            let e: Vec<_> =
+                (0..n).flat_map(|i| [(i, i), (i, i.saturating_sub(1)), (i, (i + 1).min(n - 1))]).collect();
+            CsrMatrix::pattern((n, n), &e)
+        };
+        assert_eq!(group_columns(&tri(10)), ints(&fx, "groups/tridiag10"));
+        assert_eq!(group_columns(&tri(1000)), ints(&fx, "groups/tridiag1000"));
+        let band: Vec<_> =
+            (0..200).flat_map(|i| [(2 * i, i), (2 * i + 1, i), (2 * i + 1, (i + 1).min(199))]).collect();
+        assert_eq!(group_columns(&CsrMatrix::pattern((400, 200), &band)), ints(&fx, "groups/band200"));
+        let mask = fx.array_f64("groups/random30x40_pattern").into_dimensionality::<ndarray::Ix2>().unwrap();
+        let mask = crate::SparseMatrix::from_dense(&mask.view());
+        assert_eq!(group_columns(&CsrMatrix::from_sparse(&mask)), ints(&fx, "groups/random30x40"));
+        // Edge cases: no columns; an empty pattern puts every column into group 0.
+        assert!(group_columns(&CsrMatrix::pattern((3, 0), &[])).is_empty());
+        assert_eq!(group_columns(&CsrMatrix::pattern((3, 4), &[])), vec![0; 4]);
+    }
 }

@@ -3,7 +3,8 @@
 //! losses and termination tests.
 
 use super::dense::norm;
-use ndarray::{Array1, Array2, Zip};
+use super::jacobian::Jac;
+use ndarray::{Array1, Zip};
 
 const EPS: f64 = f64::EPSILON;
 
@@ -62,13 +63,14 @@ impl Loss {
     /// SciPy's `scale_for_robust_loss_function`: rescales the rows of `jac` and `f` in place
     /// so that the Gauss-Newton model of the robust cost is an ordinary least-squares one;
     /// returns the cost. No-op (but the cost) for `Linear`.
-    pub(super) fn scale(self, jac: &mut Array2<f64>, f: &mut Array1<f64>, f_scale: f64) -> f64 {
+    pub(super) fn scale(self, jac: &mut Jac, f: &mut Array1<f64>, f_scale: f64) -> f64 {
         if self == Loss::Linear {
             return 0.5 * f.dot(f);
         }
         let fs2 = f_scale * f_scale;
         let mut s = 0.0;
-        for (mut row, fi) in jac.rows_mut().into_iter().zip(f.iter_mut()) {
+        let mut row_scale = Vec::with_capacity(f.len());
+        for fi in f.iter_mut() {
             let (r0, r1, r2) = self.eval((*fi / f_scale).powi(2));
             s += r0;
             let r2 = r2 / fs2;
@@ -78,15 +80,16 @@ impl Loss {
             }
             let js = js.sqrt();
             *fi *= r1 / js;
-            row.mapv_inplace(|v| v * js);
+            row_scale.push(js);
         }
+        jac.scale_rows(&row_scale);
         0.5 * s * fs2
     }
 }
 
 /// `J^T f`.
-pub(super) fn grad(jac: &Array2<f64>, f: &Array1<f64>) -> Array1<f64> {
-    jac.t().dot(f)
+pub(super) fn grad(jac: &Jac, f: &Array1<f64>) -> Array1<f64> {
+    jac.tdot(f)
 }
 
 /// The Euclidean norm of `v` (ndarray's dot, as trf/dogbox have always used).
@@ -101,7 +104,7 @@ pub(super) fn norm_inf(v: &Array1<f64>) -> f64 {
 
 /// `(scale, scale_inv)` at the start of trf/dogbox: from the Jacobian's column norms for
 /// `x_scale='jac'` (`None`), else the given scale and its reciprocal.
-pub(super) fn initial_scale(jac: &Array2<f64>, x_scale: Option<&Array1<f64>>) -> (Array1<f64>, Array1<f64>) {
+pub(super) fn initial_scale(jac: &Jac, x_scale: Option<&Array1<f64>>) -> (Array1<f64>, Array1<f64>) {
     match x_scale {
         None => jac_scale(jac, None),
         Some(s) => (s.clone(), s.mapv(|v| 1.0 / v)),
@@ -110,8 +113,8 @@ pub(super) fn initial_scale(jac: &Array2<f64>, x_scale: Option<&Array1<f64>>) ->
 
 /// SciPy's `compute_jac_scale`: `(scale, scale_inv)` with `scale_inv` the column norms of `J`
 /// (zero norms become 1, or the running maximum with `old`).
-pub(super) fn jac_scale(jac: &Array2<f64>, old: Option<&Array1<f64>>) -> (Array1<f64>, Array1<f64>) {
-    let mut inv = jac.map_axis(ndarray::Axis(0), |c| c.dot(&c).sqrt());
+pub(super) fn jac_scale(jac: &Jac, old: Option<&Array1<f64>>) -> (Array1<f64>, Array1<f64>) {
+    let mut inv = jac.column_norms();
     match old {
         None => inv.mapv_inplace(|v| if v == 0.0 { 1.0 } else { v }),
         Some(o) => Zip::from(&mut inv).and(o).for_each(|v, &o| *v = v.max(o)),
@@ -233,14 +236,17 @@ pub(super) fn check_termination(
     }
 }
 
-/// `0.5 |J s|^2 + 0.5 s.diag.s + g.s` (SciPy's `evaluate_quadratic`).
+/// `J s` for the quadratic models: a dense product or a scaled operator.
+pub(super) type JMul<'a> = &'a dyn Fn(&Array1<f64>) -> Array1<f64>;
+
+/// `0.5 |J s|^2 + 0.5 s.diag.s + g.s` (SciPy's `evaluate_quadratic`); `j` computes `J s`.
 pub(super) fn evaluate_quadratic(
-    j: &Array2<f64>,
+    j: JMul<'_>,
     g: &Array1<f64>,
     s: &Array1<f64>,
     diag: Option<&Array1<f64>>,
 ) -> f64 {
-    let js = j.dot(s);
+    let js = j(s);
     let mut q = js.dot(&js);
     if let Some(d) = diag {
         q += Zip::from(s).and(d).fold(0.0, |acc, &si, &di| acc + si * di * si);
@@ -251,13 +257,13 @@ pub(super) fn evaluate_quadratic(
 /// SciPy's `build_quadratic_1d`: coefficients `(a, b, c)` of `f(t) = a t^2 + b t + c` along
 /// `s` from `s0`.
 pub(super) fn build_quadratic_1d(
-    j: &Array2<f64>,
+    j: JMul<'_>,
     g: &Array1<f64>,
     s: &Array1<f64>,
     diag: Option<&Array1<f64>>,
     s0: Option<&Array1<f64>>,
 ) -> (f64, f64, f64) {
-    let v = j.dot(s);
+    let v = j(s);
     let mut a = v.dot(&v);
     if let Some(d) = diag {
         a += Zip::from(s).and(d).fold(0.0, |acc, &si, &di| acc + si * di * si);
@@ -266,7 +272,7 @@ pub(super) fn build_quadratic_1d(
     let mut b = g.dot(s);
     let mut c = 0.0;
     if let Some(s0) = s0 {
-        let u = j.dot(s0);
+        let u = j(s0);
         b += u.dot(&v);
         c = 0.5 * u.dot(&u) + g.dot(s0);
         if let Some(d) = diag {

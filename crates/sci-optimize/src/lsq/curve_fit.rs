@@ -322,7 +322,9 @@ where
             });
         }
         // pcov = V diag(1/s^2) V^T over the singular values above SciPy's threshold.
-        let svd = svd_lsq(&res.jac, &vec![1.0; n], None, &vec![0.0; res.jac.nrows()]);
+        // curve_fit's Jacobian is dense (no `jac_sparsity`).
+        let jac = res.jac.into_dense();
+        let svd = svd_lsq(&jac, &vec![1.0; n], None, &vec![0.0; jac.nrows()]);
         let threshold = f64::EPSILON * m.max(n) as f64 * svd.s.first().copied().unwrap_or(0.0);
         let pcov = Array2::from_shape_fn((n, n), |(i, j)| {
             svd.s

@@ -8,8 +8,10 @@ use super::common::{
     minimize_quadratic_1d, norm_inf, step_size_to_bound, update_tr_radius, vec_norm,
 };
 use super::dense::svd_lsq;
+use super::jacobian::{Jac, ScaledOp};
 use super::least_squares::{LeastSquaresResult, Residuals};
-use super::trf::TrfParams;
+use super::lsmr::lsmr;
+use super::trf::{TrKind, TrfParams};
 use crate::error::Result;
 use ndarray::{Array1, Array2};
 
@@ -85,7 +87,7 @@ pub(super) fn dogbox(
     res: &mut Residuals<'_>,
     x0: Array1<f64>,
     f0: Array1<f64>,
-    j0: Array2<f64>,
+    j0: Jac,
     p: &TrfParams,
 ) -> Result<LeastSquaresResult> {
     let lb = res.lb.clone();
@@ -119,7 +121,8 @@ pub(super) fn dogbox(
     let mut g_norm;
     let mut g_full;
     loop {
-        let free: Vec<usize> = (0..n).filter(|&i| (on_bound[i] as f64) * g[i] >= 0.0).collect();
+        let active: Vec<bool> = (0..n).map(|i| (on_bound[i] as f64) * g[i] < 0.0).collect();
+        let free: Vec<usize> = (0..n).filter(|&i| !active[i]).collect();
         let g_free = select(&g, &free);
         g_full = g.clone();
         for i in 0..n {
@@ -138,9 +141,26 @@ pub(super) fn dogbox(
         let lb_free = select(&lb, &free);
         let ub_free = select(&ub, &free);
         let scale_free = select(&scale, &free);
-        let j_free = jac.select(ndarray::Axis(1), &free);
-        let newton_step = lstsq(&j_free, &-&f);
-        let (a, b, _) = build_quadratic_1d(&j_free, &g_free, &-&g_free, None, None);
+        // The Gauss-Newton step on the free variables and the model along -g: from the dense
+        // columns of J (exact), or by LSMR on J diag(scale) with the active variables masked
+        // out of J^T products (lsmr; SciPy's `lsmr_operator` leaves `A x` unmasked).
+        let mut j_free = None;
+        let (newton_step, a, b) = match p.tr {
+            TrKind::Exact => {
+                let jf = jac.dense().select(ndarray::Axis(1), &free);
+                let newton_step = lstsq(&jf, &-&f);
+                let (a, b, _) = build_quadratic_1d(&|s| jf.dot(s), &g_free, &-&g_free, None, None);
+                j_free = Some(jf);
+                (newton_step, a, b)
+            }
+            TrKind::Lsmr { params, .. } => {
+                let op = ScaledOp { j: &jac, d: &scale, extra: None, active: Some(&active) };
+                let sol = lsmr(&op, f.as_slice().unwrap(), &params).0;
+                let newton_step: Array1<f64> = free.iter().map(|&i| -sol[i] * scale[i]).collect();
+                let (a, b, _) = build_quadratic_1d(&|s| jac.dot(s), &g, &-&g, None, None);
+                (newton_step, a, b)
+            }
+        };
         let mut actual_reduction = -1.0;
         let mut accepted = None;
         while actual_reduction <= 0.0 && nfev < p.max_nfev {
@@ -151,7 +171,10 @@ pub(super) fn dogbox(
             for (k, &i) in free.iter().enumerate() {
                 step[i] = step_free[k];
             }
-            let predicted = -evaluate_quadratic(&j_free, &g_free, &step_free, None);
+            let predicted = match &j_free {
+                Some(jf) => -evaluate_quadratic(&|s| jf.dot(s), &g_free, &step_free, None),
+                None => -evaluate_quadratic(&|s| jac.dot(s), &g, &step, None),
+            };
             let x_new =
                 ndarray::Zip::from(&(&x + &step)).and(&lb).and(&ub).map_collect(|&v, &l, &u| v.max(l).min(u));
             let f_new = res.fun(&x_new)?;
@@ -211,7 +234,7 @@ pub(super) fn dogbox(
         x,
         cost,
         fun: f_true,
-        jac,
+        jac: jac.into_public(),
         grad: g_full,
         optimality: g_norm,
         active_mask: Array1::from(on_bound),

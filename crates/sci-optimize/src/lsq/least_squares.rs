@@ -3,9 +3,13 @@
 
 use super::common::{Loss, grad, in_bounds, make_strictly_feasible};
 use super::dogbox::dogbox;
+use super::jacobian::{Jac, LsqJacobian};
+use super::lsmr::LsmrParams;
 use super::minpack_lm::{LmParams, lm};
-use super::trf::{TrfParams, trf};
+use super::sparse::CsrMatrix;
+use super::trf::{TrKind, TrfParams, trf};
 use crate::error::{OptimizeError, Result, invalid};
+use crate::linprog::SparseMatrix;
 use crate::minimize::Bounds;
 use crate::numdiff::{self, FiniteDiff};
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
@@ -59,6 +63,85 @@ pub enum XScale {
     Array(Array1<f64>),
 }
 
+/// The trust-region subproblem solver of `'trf'` and `'dogbox'` (SciPy's `tr_solver=`).
+///
+/// SciPy equivalent: the `tr_solver` keyword of `scipy.optimize.least_squares`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{least_squares, LeastSquaresOptions, TrSolver};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// let rosen = |x: &Array1<f64>| array![10.0 * (x[1] - x[0] * x[0]), 1.0 - x[0]];
+/// let opts = LeastSquaresOptions { tr_solver: Some(TrSolver::Lsmr), ..Default::default() };
+/// let r = least_squares(rosen, &array![2.0, 2.0], &opts)?;
+/// // SciPy (tr_solver='lsmr'): nfev = 3, status = 1
+/// assert_eq!((r.nfev, r.status), (3, 1));
+/// assert!((r.x[0] - 1.0).abs() < 1e-10);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrSolver {
+    /// `'exact'`: SVD (trf) or least squares (dogbox) on the dense Jacobian; the default for
+    /// dense Jacobians.
+    Exact,
+    /// `'lsmr'`: LSMR's Gauss-Newton step and a 2-d subspace (trf) or the dogleg (dogbox); the
+    /// default for sparse Jacobians (`jac_sparsity`).
+    Lsmr,
+}
+
+/// Options of the `'lsmr'` trust-region solver (SciPy's `tr_options` dict): the keywords of
+/// `scipy.sparse.linalg.lsmr` and trf's `regularize`. `'dogbox'` ignores `regularize`
+/// (SciPy warns and drops it); without bounds trf adds `damp^2` to its regularization term.
+///
+/// SciPy equivalent: the `tr_options` keyword of `scipy.optimize.least_squares`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{least_squares, LeastSquaresOptions, TrOptions, TrSolver};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// let rosen = |x: &Array1<f64>| array![10.0 * (x[1] - x[0] * x[0]), 1.0 - x[0]];
+/// let opts = LeastSquaresOptions {
+///     tr_solver: Some(TrSolver::Lsmr),
+///     tr_options: TrOptions { regularize: false, ..Default::default() },
+///     ..Default::default()
+/// };
+/// let r = least_squares(rosen, &array![2.0, 2.0], &opts)?;
+/// assert_eq!((r.nfev, r.status), (3, 1)); // SciPy's counts
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TrOptions {
+    /// `regularize` (default true, `'trf'` only): add the Cauchy-step based regularization
+    /// term to the LSMR problem.
+    pub regularize: bool,
+    /// `damp` (default 0): LSMR's Tikhonov damping.
+    pub damp: f64,
+    /// `atol` (default 1e-6): LSMR's stopping tolerance.
+    pub atol: f64,
+    /// `btol` (default 1e-6): LSMR's stopping tolerance.
+    pub btol: f64,
+    /// `conlim` (default 1e8): LSMR's condition-number limit.
+    pub conlim: f64,
+    /// `maxiter` (default `None`: `min(m, n)`): LSMR's iteration limit.
+    pub maxiter: Option<usize>,
+}
+
+impl Default for TrOptions {
+    fn default() -> Self {
+        let p = LsmrParams::default();
+        TrOptions {
+            regularize: true,
+            damp: p.damp,
+            atol: p.atol,
+            btol: p.btol,
+            conlim: p.conlim,
+            maxiter: p.maxiter,
+        }
+    }
+}
+
 /// Options of [`least_squares`] (SciPy's keywords; tolerances are `Option` because SciPy's
 /// `None` disables a test).
 #[derive(Clone, Debug)]
@@ -86,6 +169,15 @@ pub struct LeastSquaresOptions<'a> {
     pub diff_step: Option<Array1<f64>>,
     /// `max_nfev` (default `100 n`).
     pub max_nfev: Option<usize>,
+    /// `tr_solver` (default `None`: `'exact'` for dense Jacobians, `'lsmr'` for sparse ones).
+    pub tr_solver: Option<TrSolver>,
+    /// `tr_options` for `'lsmr'` (ignored by `'exact'`).
+    pub tr_options: TrOptions,
+    /// `jac_sparsity`: the `(m, n)` sparsity pattern of the Jacobian for finite differences,
+    /// CSR or CSC (stored entries with a nonzero value mark structural nonzeros). Columns with no row in
+    /// common are differenced together (SciPy's `group_columns`), the Jacobian is sparse and
+    /// the trust-region solver `'lsmr'`. Ignored with an analytic `jac`, as SciPy.
+    pub jac_sparsity: Option<SparseMatrix>,
 }
 
 impl Default for LeastSquaresOptions<'_> {
@@ -102,6 +194,9 @@ impl Default for LeastSquaresOptions<'_> {
             f_scale: 1.0,
             diff_step: None,
             max_nfev: None,
+            tr_solver: None,
+            tr_options: TrOptions::default(),
+            jac_sparsity: None,
         }
     }
 }
@@ -115,8 +210,9 @@ pub struct LeastSquaresResult {
     pub cost: f64,
     /// The residuals at `x`.
     pub fun: Array1<f64>,
-    /// The Jacobian at `x` (rows rescaled for a robust loss, as SciPy returns it).
-    pub jac: Array2<f64>,
+    /// The Jacobian at `x` (rows rescaled for a robust loss, as SciPy returns it); sparse
+    /// with `jac_sparsity`.
+    pub jac: LsqJacobian,
     /// The gradient of the cost at `x`.
     pub grad: Array1<f64>,
     /// First-order optimality: the infinity norm of the (Coleman-Li scaled) gradient.
@@ -144,6 +240,8 @@ pub(super) struct Residuals<'a> {
     pub ub: Array1<f64>,
     rel_step: Option<Vec<f64>>,
     m: usize,
+    /// `jac_sparsity` with its column groups.
+    sparsity: Option<(CsrMatrix, Vec<usize>)>,
 }
 
 impl Residuals<'_> {
@@ -156,10 +254,10 @@ impl Residuals<'_> {
     }
 
     /// The Jacobian at `x`, where the residuals are `f`.
-    pub fn jac(&mut self, x: &Array1<f64>, f: &Array1<f64>) -> Result<Array2<f64>> {
+    pub fn jac(&mut self, x: &Array1<f64>, f: &Array1<f64>) -> Result<Jac> {
         let (m, n) = (self.m, x.len());
         let j = match self.jac {
-            LsqJac::Fn(j) => j(x),
+            LsqJac::Fn(j) => Jac::Dense(j(x)),
             LsqJac::FiniteDiff(method) => {
                 let fun = &mut *self.fun;
                 let mut bad = None;
@@ -173,22 +271,32 @@ impl Residuals<'_> {
                     }
                 };
                 let bounds = Some((&self.lb, &self.ub));
-                let (j, _) = numdiff::jacobian_rel_step(
-                    &mut wrapped,
-                    x,
-                    f,
-                    method,
-                    bounds,
-                    None,
-                    self.rel_step.as_deref(),
-                );
+                let rel_step = self.rel_step.as_deref();
+                let j = match &self.sparsity {
+                    Some((structure, groups)) => Jac::Sparse(
+                        numdiff::sparse_jacobian(
+                            &mut wrapped,
+                            x,
+                            f,
+                            method,
+                            bounds,
+                            rel_step,
+                            structure,
+                            groups,
+                        )
+                        .0,
+                    ),
+                    None => Jac::Dense(
+                        numdiff::jacobian_rel_step(&mut wrapped, x, f, method, bounds, None, rel_step).0,
+                    ),
+                };
                 if let Some(found) = bad {
                     return Err(OptimizeError::WrongLength { arg: "fun(x)", expected: m, found });
                 }
                 j
             }
         };
-        if j.dim() != (m, n) {
+        if j.shape() != (m, n) {
             return Err(invalid(
                 "jac",
                 format!("the return value has wrong shape: expected ({m}, {n}), actual {:?}", j.shape()),
@@ -220,7 +328,14 @@ fn message(status: i32) -> &'static str {
 /// `numpy.linalg.lstsq`); [`LsqMethod::Lm`] runs MINPACK's Levenberg-Marquardt. The iterates,
 /// `nfev` and `njev` follow SciPy's.
 ///
-/// SciPy equivalent: `scipy.optimize.least_squares` (dense Jacobians; `tr_solver='lsmr'`, `jac_sparsity`, callable `loss`, `jac='cs'` and `callback` are missing).
+/// With [`LeastSquaresOptions::jac_sparsity`] the finite-difference Jacobian is estimated on
+/// that pattern, perturbing the columns of one group of SciPy's `group_columns` at a time (the
+/// same groups, so the same number of evaluations), and kept sparse; the trust-region
+/// subproblem is then solved by LSMR in a 2-d subspace ([`TrSolver::Lsmr`], also available for
+/// dense Jacobians).
+///
+/// SciPy equivalent: `scipy.optimize.least_squares` (callable `loss`, `jac='cs'`, a callable
+/// `jac` returning a sparse matrix or `LinearOperator`, and `callback` are missing).
 ///
 /// # Errors
 ///
@@ -229,7 +344,9 @@ fn message(status: i32) -> &'static str {
 /// any for `'lm'`), and a Jacobian of the wrong shape; [`OptimizeError::UnsupportedOption`] for
 /// `'lm'` with bounds, a robust loss, or fewer residuals than variables;
 /// [`OptimizeError::WrongLength`] for mismatched lengths; [`OptimizeError::NonFiniteInitial`]
-/// when the residuals at `x0` are not finite.
+/// when the residuals at `x0` are not finite; [`OptimizeError::InvalidValue`] for a
+/// `jac_sparsity` of another shape than `(m, n)` or with `tr_solver='exact'`, and
+/// [`OptimizeError::UnsupportedOption`] for `jac_sparsity` with `'lm'`.
 ///
 /// # Examples
 ///
@@ -257,6 +374,25 @@ fn message(status: i32) -> &'static str {
 /// assert!((r.x[0] - 1.22437075).abs() < 1e-8 && r.x[1] == 1.5);
 /// assert_eq!((r.nfev, r.njev, r.status), (6, Some(6), 1));
 /// assert_eq!(r.active_mask, array![0, -1]);
+///
+/// // SciPy's sparse example: Broyden's tridiagonal system with n = 1000 and its pattern;
+/// // three column groups, so a Jacobian costs 3 evaluations instead of 1000.
+/// use sci_optimize::{LsqJacobian, SparseMatrix};
+/// use sci_optimize::sci_array::ndarray::Array2;
+/// let n = 1000;
+/// let broyden = |x: &Array1<f64>| {
+///     let mut f = x.mapv(|v| (3.0 - v) * v + 1.0);
+///     for i in 1..n { f[i] -= x[i - 1]; }
+///     for i in 0..n - 1 { f[i] -= 2.0 * x[i + 1]; }
+///     f
+/// };
+/// let pattern = Array2::from_shape_fn((n, n), |(i, j)| if i.abs_diff(j) <= 1 { 1.0 } else { 0.0 });
+/// let opts = LeastSquaresOptions { jac_sparsity: Some(SparseMatrix::from_dense(&pattern.view())), ..Default::default() };
+/// let r = least_squares(broyden, &Array1::from_elem(n, -1.0), &opts)?;
+/// // SciPy: nfev = 5, njev = 5, status = 1, cost = 4.7e-23
+/// assert_eq!((r.nfev, r.njev, r.status), (5, Some(5), 1));
+/// assert!(r.cost < 1e-20);
+/// assert!(matches!(r.jac, LsqJacobian::Sparse(ref j) if j.nnz() == 3 * n - 2));
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn least_squares<F, S>(
@@ -368,7 +504,36 @@ where
             option: "fewer residuals than variables",
         });
     }
-    let mut res = Residuals { fun: &mut fun, jac: o.jac, lb, ub, rel_step, m };
+    let sparsity = match (&o.jac_sparsity, o.jac) {
+        (Some(s), LsqJac::FiniteDiff(_)) => {
+            if is_lm {
+                return Err(OptimizeError::UnsupportedOption { method: "lm", option: "jac_sparsity" });
+            }
+            if s.shape() != (m, n) {
+                return Err(invalid(
+                    "jac_sparsity",
+                    format!("has wrong shape: expected ({m}, {n}), got {:?}", s.shape()),
+                ));
+            }
+            if o.tr_solver == Some(TrSolver::Exact) {
+                return Err(invalid("tr_solver", "tr_solver='exact' is incompatible with `jac_sparsity`"));
+            }
+            let s = CsrMatrix::from_sparse(s);
+            let groups = numdiff::group_columns(&s);
+            Some((s, groups))
+        }
+        _ => None,
+    };
+    let tr = match o.tr_solver.unwrap_or(if sparsity.is_some() { TrSolver::Lsmr } else { TrSolver::Exact }) {
+        TrSolver::Exact => TrKind::Exact,
+        TrSolver::Lsmr => {
+            let t = &o.tr_options;
+            let params =
+                LsmrParams { damp: t.damp, atol: t.atol, btol: t.btol, conlim: t.conlim, maxiter: t.maxiter };
+            TrKind::Lsmr { params, regularize: t.regularize }
+        }
+    };
+    let mut res = Residuals { fun: &mut fun, jac: o.jac, lb, ub, rel_step, m, sparsity };
     let out = if is_lm {
         run_lm(&mut res, x0, &f0, ftol, xtol, gtol, o.max_nfev.unwrap_or(100 * n), x_scale)?
     } else {
@@ -381,6 +546,7 @@ where
             x_scale,
             loss: o.loss,
             f_scale: o.f_scale,
+            tr,
         };
         if o.method == LsqMethod::Dogbox {
             dogbox(&mut res, x0, f0, j0, &p)?
@@ -429,7 +595,7 @@ fn run_lm(
         let (lx, lf) = last.borrow().clone();
         let fx = if lx == x { Ok(lf) } else { cell.borrow_mut().fun(x) };
         match fx.and_then(|fx| cell.borrow_mut().jac(x, &fx)) {
-            Ok(j) => j,
+            Ok(j) => j.into_dense(),
             Err(e) => {
                 err.borrow_mut().get_or_insert(e);
                 Array2::from_elem((m, n), f64::NAN)
@@ -451,6 +617,7 @@ fn run_lm(
         return Err(e);
     }
     let cost = 0.5 * out.fvec.dot(&out.fvec);
+    let jac = Jac::Dense(jac);
     let g = grad(&jac, &out.fvec);
     let optimality = g.iter().fold(0.0f64, |a, v| a.max(v.abs()));
     // SciPy's FROM_MINPACK_TO_COMMON; MINPACK's 6-8 (tolerances too small to improve) are
@@ -469,7 +636,7 @@ fn run_lm(
         x: out.x,
         cost,
         fun: out.fvec,
-        jac,
+        jac: jac.into_public(),
         grad: g,
         optimality,
         nfev: out.nfev,

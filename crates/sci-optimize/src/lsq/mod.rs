@@ -6,19 +6,26 @@ mod curve_fit;
 mod dense;
 mod dogbox;
 mod hybrd;
+mod jacobian;
 mod least_squares;
+mod lsmr;
 mod lsq_linear;
 mod minpack_lm;
 mod nnls;
 mod root;
+mod sparse;
 mod trf;
 
 pub use common::Loss;
 pub use curve_fit::{CurveFitOptions, CurveFitResult, NanPolicy, Sigma, curve_fit, curve_fit_full};
-pub use least_squares::{LeastSquaresOptions, LeastSquaresResult, LsqJac, LsqMethod, XScale, least_squares};
+pub use jacobian::LsqJacobian;
+pub use least_squares::{
+    LeastSquaresOptions, LeastSquaresResult, LsqJac, LsqMethod, TrOptions, TrSolver, XScale, least_squares,
+};
 pub use lsq_linear::{LsqLinearMethod, LsqLinearOptions, LsqLinearResult, lsq_linear};
 pub use nnls::nnls;
 pub use root::{FsolveOptions, FsolveResult, RootMethod, RootOptions, fsolve, root};
+pub(crate) use sparse::CsrMatrix;
 
 use crate::error::{OptimizeError, Result, invalid};
 use minpack_lm::{LmParams, SyncFun, covariance, lm_from};

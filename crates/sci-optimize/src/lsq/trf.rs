@@ -3,6 +3,7 @@
 //! trust-region step leaves the box. Without bounds it is a trust-region Gauss-Newton method
 //! close to MINPACK's.
 
+use super::common::JMul;
 use super::common::{
     Loss, build_quadratic_1d, check_termination, cl_scaling_vector, evaluate_quadratic,
     find_active_constraints, grad, in_bounds, initial_scale, intersect_trust_region, jac_scale,
@@ -10,9 +11,20 @@ use super::common::{
     update_tr_radius, vec_norm,
 };
 use super::dense::svd_lsq;
+use super::jacobian::{Jac, ScaledOp, Subspace};
 use super::least_squares::{LeastSquaresResult, Residuals};
+use super::lsmr::{LsmrParams, lsmr};
 use crate::error::Result;
-use ndarray::{Array1, Array2, Zip};
+use ndarray::{Array1, Zip};
+
+/// The trust-region solver of one run (SciPy's `tr_solver` with its `tr_options`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum TrKind {
+    /// `'exact'`: SVD of the dense Jacobian.
+    Exact,
+    /// `'lsmr'`: a 2-d subspace spanned by the gradient and LSMR's Gauss-Newton step.
+    Lsmr { params: LsmrParams, regularize: bool },
+}
 
 /// Tolerances, limits and scaling of one run (already checked).
 pub(super) struct TrfParams {
@@ -24,6 +36,7 @@ pub(super) struct TrfParams {
     pub x_scale: Option<Array1<f64>>,
     pub loss: Loss,
     pub f_scale: f64,
+    pub tr: TrKind,
 }
 
 /// SciPy's `select_step`: the best of the trust-region step (pulled back inside the box),
@@ -31,7 +44,7 @@ pub(super) struct TrfParams {
 #[allow(clippy::too_many_arguments)]
 fn select_step(
     x: &Array1<f64>,
-    j_h: &Array2<f64>,
+    j_h: JMul<'_>,
     diag_h: &Array1<f64>,
     g_h: &Array1<f64>,
     mut p: Array1<f64>,
@@ -102,13 +115,13 @@ pub(super) fn trf(
     res: &mut Residuals<'_>,
     x0: Array1<f64>,
     f0: Array1<f64>,
-    j0: Array2<f64>,
+    j0: Jac,
     p: &TrfParams,
 ) -> Result<LeastSquaresResult> {
     let lb = res.lb.clone();
     let ub = res.ub.clone();
     let bounded = lb.iter().any(|v| *v != f64::NEG_INFINITY) || ub.iter().any(|v| *v != f64::INFINITY);
-    let (m, n) = j0.dim();
+    let (m, n) = j0.shape();
     let mut x = x0;
     let mut f_true = f0;
     let mut f = f_true.clone();
@@ -133,6 +146,7 @@ pub(super) fn trf(
         delta = 1.0;
     }
     let mut alpha = 0.0;
+    let mut reg_term = 0.0;
     let mut status = None;
     let mut g_norm;
     loop {
@@ -153,24 +167,67 @@ pub(super) fn trf(
         let d = Zip::from(&v).and(&scale).map_collect(|&v, &s| v.sqrt() * s);
         let diag_h = Zip::from(&g).and(&dv).and(&scale).map_collect(|&g, &dv, &s| g * dv * s);
         let g_h = &d * &g;
-        let svd = if bounded {
-            let e: Vec<f64> = diag_h.iter().map(|v| v.sqrt()).collect();
-            svd_lsq(&jac, d.as_slice().unwrap(), Some(&e), f.as_slice().unwrap())
-        } else {
-            svd_lsq(&jac, d.as_slice().unwrap(), None, f.as_slice().unwrap())
-        };
-        let j_h = &jac * &d;
         let theta = 0.995f64.max(1.0 - g_norm);
+        // The trust-region model: the SVD of [J_h; diag(diag_h)^0.5] (exact), or LSMR's
+        // Gauss-Newton step and the 2-d subspace it spans with g_h (lsmr).
+        let mut j_h_dense = None;
+        let op_h = ScaledOp { j: &jac, d: &d, extra: None, active: None };
+        let (svd, subspace) = match p.tr {
+            TrKind::Exact => {
+                let jd = jac.dense();
+                let e: Vec<f64>;
+                let extra = if bounded {
+                    e = diag_h.iter().map(|v| v.sqrt()).collect();
+                    Some(&e[..])
+                } else {
+                    None
+                };
+                let svd = svd_lsq(jd, d.as_slice().unwrap(), extra, f.as_slice().unwrap());
+                j_h_dense = Some(jd * &d);
+                (Some(svd), None)
+            }
+            TrKind::Lsmr { params, regularize } => {
+                let jh = |s: &Array1<f64>| op_h.apply(s);
+                let diag = bounded.then_some(&diag_h);
+                if regularize {
+                    let (a, b, _) = build_quadratic_1d(&jh, &g_h, &-&g_h, diag, None);
+                    let to_tr = delta / vec_norm(&g_h);
+                    let ag_value = minimize_quadratic_1d(a, b, 0.0, to_tr, 0.0).1;
+                    reg_term = -ag_value / (delta * delta);
+                }
+                let gn_h = if bounded {
+                    let e: Vec<f64> = diag_h.iter().map(|v| (v + reg_term).sqrt()).collect();
+                    let op = ScaledOp { extra: Some(&e), ..op_h };
+                    let mut f_aug = f.to_vec();
+                    f_aug.resize(m + n, 0.0);
+                    lsmr(&op, &f_aug, &params).0
+                } else {
+                    let damp = (params.damp * params.damp + reg_term).sqrt();
+                    lsmr(&op_h, f.as_slice().unwrap(), &LsmrParams { damp, ..params }).0
+                };
+                let sub = Subspace::new(&op_h, &g_h, &Array1::from(gn_h), diag);
+                (None, Some(sub))
+            }
+        };
+        let dense_mul = |s: &Array1<f64>| j_h_dense.as_ref().map_or_else(|| op_h.apply(s), |j| j.dot(s));
+        let j_h: JMul<'_> = &dense_mul;
         let mut actual_reduction = -1.0;
         let mut accepted = None;
         while actual_reduction <= 0.0 && nfev < p.max_nfev {
-            let (p_h, a) = solve_lsq_trust_region(n, m, &svd.uf, &svd.s, &svd.v, delta, alpha);
-            alpha = a;
+            let p_h = match (&svd, &subspace) {
+                (Some(svd), _) => {
+                    let (p_h, a) = solve_lsq_trust_region(n, m, &svd.uf, &svd.s, &svd.v, delta, alpha);
+                    alpha = a;
+                    p_h
+                }
+                (None, Some(sub)) => sub.step(delta),
+                (None, None) => unreachable!("one trust-region model is built"),
+            };
             let (step, step_h, predicted) = if bounded {
                 let pp = &d * &p_h;
-                select_step(&x, &j_h, &diag_h, &g_h, pp, p_h, &d, delta, &lb, &ub, theta)
+                select_step(&x, j_h, &diag_h, &g_h, pp, p_h, &d, delta, &lb, &ub, theta)
             } else {
-                let pr = -evaluate_quadratic(&j_h, &g_h, &p_h, None);
+                let pr = -evaluate_quadratic(j_h, &g_h, &p_h, None);
                 (&d * &p_h, p_h, pr)
             };
             let x_new =
@@ -219,7 +276,7 @@ pub(super) fn trf(
         x,
         cost,
         fun: f_true,
-        jac,
+        jac: jac.into_public(),
         grad: g,
         optimality: g_norm,
         active_mask,
