@@ -38,7 +38,7 @@ pub fn workloads() -> Vec<Workload> {
         },
         Workload {
             name: "sparse.spgemm_poisson",
-            about: "CsrMatrix::matmul: A @ A for the 250k Poisson matrix; compares nnz and (A @ A) @ v",
+            about: "CsrMatrix::matmul: A @ A for the 250k Poisson matrix, int32 indices as SciPy's; compares nnz and (A @ A) @ v",
             setup: spgemm_poisson,
         },
         Workload {
@@ -127,7 +127,9 @@ fn eigsh_rand(inp: &mut Inputs) -> Result<Case, String> {
 }
 
 fn spgemm_poisson(inp: &mut Inputs) -> Result<Case, String> {
-    let a = poisson(500)?;
+    // SciPy stores this matrix and its square with int32 indices (`A.indices.dtype`): the
+    // like-for-like product is the one of `CsrMatrix<f64, i32>`.
+    let a = poisson(500)?.to_index_type::<i32>().map_err(msg)?;
     let v = inp.rng().normal_vec(a.shape().1);
     inp.save("v", &v)?;
     Ok(Box::new(move || {

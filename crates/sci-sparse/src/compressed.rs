@@ -5,7 +5,7 @@
 /// field `cs` is compressed along rows when `$rows` is true.
 macro_rules! impl_compressed {
     ($ty:ident, $name:literal, $rows:expr, $scipy:literal, $fmt:literal) => {
-        impl<T: SparseScalar> $ty<T> {
+        impl<T: SparseScalar, I: SpIndex> $ty<T, I> {
             /// (major, minor) sizes of a (rows, cols) shape.
             fn mm(shape: (usize, usize)) -> (usize, usize) {
                 if $rows { shape } else { (shape.1, shape.0) }
@@ -13,24 +13,33 @@ macro_rules! impl_compressed {
 
             #[doc = concat!("Builds a ", $name, " from triplets `data[k]` at `(row[k], col[k])`, summing duplicates.")]
             ///
+            /// The index type of `row` and `col` (`usize`, `i64` or `i32`, see [`SpIndex`]) is the
+            /// index type of the result, as SciPy keeps `int32` coordinates' dtype.
+            ///
             #[doc = concat!("SciPy equivalent: `scipy.sparse.", $scipy, "((data, (row, col)), shape=shape)`.")]
             ///
             /// # Errors
             ///
-            /// [`SparseError::InvalidValue`] when the three slices differ in length,
-            /// [`SparseError::IndexOutOfBounds`] for an index outside `shape`.
+            /// [`SparseError::InvalidValue`] when the three slices differ in length or an index is
+            /// negative, [`SparseError::IndexOutOfBounds`] for an index outside `shape`,
+            /// [`SparseError::IndexOverflow`] when `shape` or the number of triplets does not fit
+            /// the index type.
             ///
             /// # Examples
             ///
             /// ```
             /// use sci_sparse::sci_array::ndarray::array;
             #[doc = concat!("use sci_sparse::", $name, ";")]
-            #[doc = concat!("let a = ", $name, "::from_triplets(&[1.0, 2.0, 3.0], &[0, 2, 0], &[0, 1, 0], (3, 2))?;")]
+            #[doc = concat!("let a = ", $name, "::from_triplets(&[1.0, 2.0, 3.0], &[0usize, 2, 0], &[0, 1, 0], (3, 2))?;")]
             /// assert_eq!(a.toarray(), array![[4.0, 0.0], [0.0, 0.0], [0.0, 2.0]]);
             /// assert_eq!(a.nnz(), 2);
+            /// // int32 indices
+            #[doc = concat!("let b = ", $name, "::from_triplets(&[1.0, 2.0, 3.0], &[0i32, 2, 0], &[0, 1, 0], (3, 2))?;")]
+            /// assert_eq!((b.toarray(), b.nbytes()), (a.toarray(), 2 * 8 + 2 * 4 + (b.indptr().len()) * 4));
+            #[doc = concat!("assert!(", $name, "::from_triplets(&[1.0], &[-1i32], &[0], (3, 2)).is_err());")]
             /// # Ok::<(), sci_sparse::SparseError>(())
             /// ```
-            pub fn from_triplets(data: &[T], row: &[usize], col: &[usize], shape: (usize, usize)) -> Result<Self> {
+            pub fn from_triplets(data: &[T], row: &[I], col: &[I], shape: (usize, usize)) -> Result<Self> {
                 let coo = CooMatrix::new(data.to_vec(), row.to_vec(), col.to_vec(), shape)?;
                 Ok(Self::from_coo(&coo))
             }
@@ -48,7 +57,7 @@ macro_rules! impl_compressed {
             /// assert_eq!((a.nnz(), a.has_canonical_format()), (1, true));
             /// # Ok::<(), sci_sparse::SparseError>(())
             /// ```
-            pub fn from_coo(coo: &CooMatrix<T>) -> Self {
+            pub fn from_coo(coo: &CooMatrix<T, I>) -> Self {
                 let (nmaj, nmin) = Self::mm(coo.shape());
                 let (maj, min) = if $rows { (coo.row(), coo.col()) } else { (coo.col(), coo.row()) };
                 let mut cs = Cs::from_triplets(nmaj, nmin, maj, min, coo.data());
@@ -65,8 +74,9 @@ macro_rules! impl_compressed {
             /// # Errors
             ///
             /// [`SparseError::InvalidValue`] for an `indptr` of the wrong length, not starting at 0,
-            /// decreasing, or not ending at `data.len()`; [`SparseError::IndexOutOfBounds`] for an
-            /// index outside the matrix.
+            /// decreasing, or not ending at `data.len()`, or a negative index;
+            /// [`SparseError::IndexOutOfBounds`] for an index outside the matrix;
+            /// [`SparseError::IndexOverflow`] when `shape` does not fit the index type.
             ///
             /// # Examples
             ///
@@ -75,89 +85,19 @@ macro_rules! impl_compressed {
             #[doc = concat!("let a = ", $name, "::from_parts(vec![1.0, 2.0], vec![1, 0], vec![0, 2, 2], (2, 2))?;")]
             /// assert!(!a.has_sorted_indices());
             #[doc = concat!("assert!(", $name, "::from_parts(vec![1.0], vec![5], vec![0, 1, 1], (2, 2)).is_err());")]
+            /// // the index type follows `indices` and `indptr` (here SciPy's int32)
+            #[doc = concat!("let b = ", $name, "::from_parts(vec![1.0, 2.0], vec![1i32, 0], vec![0, 2, 2], (2, 2))?;")]
+            /// assert_eq!((b.indices(), b.toarray()), (&[1i32, 0][..], a.toarray()));
             /// # Ok::<(), sci_sparse::SparseError>(())
             /// ```
             pub fn from_parts(
                 data: Vec<T>,
-                indices: Vec<usize>,
-                indptr: Vec<usize>,
+                indices: Vec<I>,
+                indptr: Vec<I>,
                 shape: (usize, usize),
             ) -> Result<Self> {
                 let (nmaj, nmin) = Self::mm(shape);
                 Ok($ty { cs: Cs::from_parts(nmaj, nmin, indptr, indices, data)? })
-            }
-
-            #[doc = concat!("The `m x n` ", $name, " with ones on the `k`-th diagonal (k > 0 above the main one).")]
-            ///
-            #[doc = concat!("SciPy equivalent: `scipy.sparse.eye_array(m, n, k=k, format='", $fmt, "')`.")]
-            ///
-            /// # Examples
-            ///
-            /// ```
-            /// use sci_sparse::sci_array::ndarray::array;
-            #[doc = concat!("let a = sci_sparse::", $name, "::<f64>::eye(2, 3, -1);")]
-            /// assert_eq!(a.toarray(), array![[0.0, 0.0, 0.0], [1.0, 0.0, 0.0]]);
-            /// ```
-            pub fn eye(m: usize, n: usize, k: isize) -> Self {
-                let (r0, c0) = if k >= 0 { (0usize, k.unsigned_abs()) } else { (k.unsigned_abs(), 0usize) };
-                let len = if r0 >= m || c0 >= n { 0 } else { (m - r0).min(n - c0) };
-                let (maj0, min0, nmaj, nmin) = if $rows { (r0, c0, m, n) } else { (c0, r0, n, m) };
-                let mut indptr = Vec::with_capacity(nmaj + 1);
-                indptr.push(0);
-                for i in 0..nmaj {
-                    let on = i >= maj0 && i - maj0 < len;
-                    indptr.push(indptr[i] + usize::from(on));
-                }
-                let indices = (0..len).map(|t| min0 + t).collect();
-                $ty { cs: Cs { nmajor: nmaj, nminor: nmin, indptr, indices, data: vec![T::one(); len] } }
-            }
-
-            #[doc = concat!("The all-zero ", $name, " of `shape` (no stored entries).")]
-            ///
-            #[doc = concat!("SciPy equivalent: `scipy.sparse.", $scipy, "(shape)`.")]
-            ///
-            /// # Examples
-            ///
-            /// ```
-            #[doc = concat!("let a = sci_sparse::", $name, "::<f64>::zeros((2, 3));")]
-            /// assert_eq!((a.shape(), a.nnz()), ((2, 3), 0));
-            /// ```
-            pub fn zeros(shape: (usize, usize)) -> Self {
-                let (nmaj, nmin) = Self::mm(shape);
-                $ty { cs: Cs::zeros(nmaj, nmin) }
-            }
-
-            #[doc = concat!("Compresses a dense matrix (any 2-d array or view) into a ", $name, "; zeros are not stored.")]
-            ///
-            #[doc = concat!("SciPy equivalent: `scipy.sparse.", $scipy, "(dense)`.")]
-            ///
-            /// # Examples
-            ///
-            /// ```
-            /// use sci_sparse::sci_array::ndarray::{array, s};
-            #[doc = concat!("use sci_sparse::", $name, ";")]
-            /// let d = array![[1.0, 0.0, 2.0], [0.0, 0.0, 3.0]];
-            #[doc = concat!("let a = ", $name, "::from_dense(&d.slice(s![.., ..;-1]));")]
-            /// assert_eq!(a.toarray(), array![[2.0, 0.0, 1.0], [3.0, 0.0, 0.0]]);
-            /// assert_eq!(a.nnz(), 3);
-            /// ```
-            pub fn from_dense<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Self {
-                let view = if $rows { a.view() } else { a.t() };
-                let (nmaj, nmin) = view.dim();
-                let mut indptr = Vec::with_capacity(nmaj + 1);
-                indptr.push(0);
-                let (mut indices, mut data) = (Vec::new(), Vec::new());
-                let z = T::zero();
-                for line in view.outer_iter() {
-                    for (j, &v) in line.iter().enumerate() {
-                        if v != z {
-                            indices.push(j);
-                            data.push(v);
-                        }
-                    }
-                    indptr.push(indices.len());
-                }
-                $ty { cs: Cs { nmajor: nmaj, nminor: nmin, indptr, indices, data } }
             }
 
             /// `(rows, cols)`.
@@ -227,7 +167,7 @@ macro_rules! impl_compressed {
             #[doc = concat!("let a = sci_sparse::", $name, "::<f64>::eye(2, 2, 0);")]
             /// assert_eq!(a.indices(), &[0, 1]);
             /// ```
-            pub fn indices(&self) -> &[usize] {
+            pub fn indices(&self) -> &[I] {
                 &self.cs.indices
             }
 
@@ -241,7 +181,7 @@ macro_rules! impl_compressed {
             #[doc = concat!("let a = sci_sparse::", $name, "::<f64>::eye(2, 2, 0);")]
             /// assert_eq!(a.indptr(), &[0, 1, 2]);
             /// ```
-            pub fn indptr(&self) -> &[usize] {
+            pub fn indptr(&self) -> &[I] {
                 &self.cs.indptr
             }
 
@@ -271,10 +211,10 @@ macro_rules! impl_compressed {
             /// let c = a.tocoo();
             /// assert_eq!((c.row(), c.col()), (&[0, 1][..], &[0, 1][..]));
             /// ```
-            pub fn tocoo(&self) -> CooMatrix<T> {
+            pub fn tocoo(&self) -> CooMatrix<T, I> {
                 let mut maj = Vec::with_capacity(self.nnz());
                 for i in 0..self.cs.nmajor {
-                    maj.extend(std::iter::repeat_n(i, self.cs.indptr[i + 1] - self.cs.indptr[i]));
+                    maj.extend(std::iter::repeat_n(I::from_idx(i), self.cs.line(i).len()));
                 }
                 let min = self.cs.indices.clone();
                 let (row, col) = if $rows { (maj, min) } else { (min, maj) };
@@ -337,8 +277,9 @@ macro_rules! impl_compressed {
                 let len = if r0 >= m || c0 >= n { 0 } else { (m - r0).min(n - c0) };
                 let mut out = Array1::<T>::zeros(len);
                 for i in 0..self.cs.nmajor {
-                    for p in self.cs.indptr[i]..self.cs.indptr[i + 1] {
-                        let (r, c) = if $rows { (i, self.cs.indices[p]) } else { (self.cs.indices[p], i) };
+                    for p in self.cs.line(i) {
+                        let j = self.cs.indices[p].idx();
+                        let (r, c) = if $rows { (i, j) } else { (j, i) };
                         if r >= r0 && c + r0 == r + c0 && r - r0 < len {
                             out[r - r0] += self.cs.data[p];
                         }
@@ -423,8 +364,9 @@ macro_rules! impl_compressed {
                 self.cs.sorted(true)
             }
 
-            /// Bytes of memory held by `data`, `indices` and `indptr` (indices are `usize`,
-            /// 8 bytes, where SciPy uses 4-byte `int32` for small matrices).
+            /// Bytes of memory held by `data`, `indices` and `indptr`: `size_of::<I>()` bytes per
+            /// index (8 for `usize` and `i64`, 4 for `i32`, which SciPy uses for matrices with
+            /// fewer than 2^31 rows, columns and entries).
             ///
             /// SciPy equivalent: `A.data.nbytes + A.indices.nbytes + A.indptr.nbytes`.
             ///
@@ -433,6 +375,9 @@ macro_rules! impl_compressed {
             /// ```
             #[doc = concat!("let a = sci_sparse::", $name, "::<f64>::eye(1000, 1000, 0);")]
             /// assert_eq!(a.nbytes(), 1000 * 8 + 1000 * 8 + 1001 * 8);
+            /// // SciPy's eye_array(1000) (int32 indices): 16004 bytes
+            /// assert_eq!(a.to_index_type::<i32>()?.nbytes(), 16004);
+            /// # Ok::<(), sci_sparse::SparseError>(())
             /// ```
             pub fn nbytes(&self) -> usize {
                 self.cs.nbytes()
@@ -448,7 +393,7 @@ macro_rules! impl_compressed {
             #[doc = concat!("let a = sci_sparse::", $name, "::<f64>::eye(2, 2, 0).map(|v| (v * 2.0) as f32);")]
             /// assert_eq!(a.data(), &[2.0f32, 2.0]);
             /// ```
-            pub fn map<U: SparseScalar>(&self, f: impl Fn(T) -> U) -> $ty<U> {
+            pub fn map<U: SparseScalar>(&self, f: impl Fn(T) -> U) -> $ty<U, I> {
                 $ty { cs: self.cs.map(f) }
             }
 
@@ -482,7 +427,9 @@ macro_rules! impl_compressed {
             ///
             /// # Errors
             ///
-            /// [`SparseError::ShapeMismatch`] when the shapes differ.
+            /// [`SparseError::ShapeMismatch`] when the shapes differ;
+            /// [`SparseError::IndexOverflow`] when `A.nnz() + B.nnz()` does not fit the index type
+            /// (SciPy's bound for choosing `int64`).
             ///
             /// # Examples
             ///
@@ -499,6 +446,7 @@ macro_rules! impl_compressed {
             /// ```
             pub fn add(&self, other: &Self) -> Result<Self> {
                 self.check_same(other, "other")?;
+                fits::<I>("indptr", self.nnz() + other.nnz())?;
                 Ok($ty { cs: self.cs.binop(&other.cs, true, |a, b| a + b) })
             }
 
@@ -508,7 +456,8 @@ macro_rules! impl_compressed {
             ///
             /// # Errors
             ///
-            /// [`SparseError::ShapeMismatch`] when the shapes differ.
+            /// [`SparseError::ShapeMismatch`] when the shapes differ;
+            /// [`SparseError::IndexOverflow`] when `A.nnz() + B.nnz()` does not fit the index type.
             ///
             /// # Examples
             ///
@@ -523,6 +472,7 @@ macro_rules! impl_compressed {
             /// ```
             pub fn sub(&self, other: &Self) -> Result<Self> {
                 self.check_same(other, "other")?;
+                fits::<I>("indptr", self.nnz() + other.nnz())?;
                 Ok($ty { cs: self.cs.binop(&other.cs, true, |a, b| a - b) })
             }
 
@@ -575,15 +525,118 @@ macro_rules! impl_compressed {
                 }
                 let (a, b) = if $rows { (i, j) } else { (j, i) };
                 let mut s = T::zero();
-                for p in self.cs.indptr[a]..self.cs.indptr[a + 1] {
-                    if self.cs.indices[p] == b {
+                for p in self.cs.line(a) {
+                    if self.cs.indices[p].idx() == b {
                         s += self.cs.data[p];
                     }
                 }
                 Ok(s)
             }
+
+            #[doc = concat!("The same matrix with index type `J` (e.g. `i32`, SciPy's usual `int32`): a copy of the")]
+            /// index arrays, or an error when the matrix does not fit `J`.
+            ///
+            /// SciPy equivalent: `scipy.sparse.safely_cast_index_arrays(A, idx_dtype)` (which
+            /// returns the cast `(indices, indptr)`).
+            ///
+            /// # Errors
+            ///
+            /// [`SparseError::IndexOverflow`] when the number of entries (`arg: "indptr"`) or a
+            /// dimension (`arg: "shape"`) exceeds `J`'s largest value.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            #[doc = concat!("let a = sci_sparse::", $name, "::<f64>::eye(3, 3, 0);")]
+            /// let b = a.to_index_type::<i32>()?;
+            /// assert_eq!((b.indptr(), b.nbytes()), (&[0i32, 1, 2, 3][..], 3 * 8 + 3 * 4 + 4 * 4));
+            /// assert_eq!(b.to_index_type::<usize>()?, a);
+            #[doc = concat!("let wide = sci_sparse::", $name, "::<f64>::zeros((1, 1 << 31));")]
+            /// assert!(wide.to_index_type::<i32>().is_err());
+            /// # Ok::<(), sci_sparse::SparseError>(())
+            /// ```
+            pub fn to_index_type<J: SpIndex>(&self) -> Result<$ty<T, J>> {
+                Ok($ty { cs: self.cs.try_with_index()? })
+            }
         }
 
+        impl<T: SparseScalar> $ty<T> {
+            #[doc = concat!("The `m x n` ", $name, " with ones on the `k`-th diagonal (k > 0 above the main one).")]
+            ///
+            #[doc = concat!("SciPy equivalent: `scipy.sparse.eye_array(m, n, k=k, format='", $fmt, "')`.")]
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use sci_sparse::sci_array::ndarray::array;
+            #[doc = concat!("let a = sci_sparse::", $name, "::<f64>::eye(2, 3, -1);")]
+            /// assert_eq!(a.toarray(), array![[0.0, 0.0, 0.0], [1.0, 0.0, 0.0]]);
+            /// ```
+            pub fn eye(m: usize, n: usize, k: isize) -> Self {
+                let (r0, c0) = if k >= 0 { (0usize, k.unsigned_abs()) } else { (k.unsigned_abs(), 0usize) };
+                let len = if r0 >= m || c0 >= n { 0 } else { (m - r0).min(n - c0) };
+                let (maj0, min0, nmaj, nmin) = if $rows { (r0, c0, m, n) } else { (c0, r0, n, m) };
+                let mut indptr = Vec::with_capacity(nmaj + 1);
+                indptr.push(0);
+                for i in 0..nmaj {
+                    let on = i >= maj0 && i - maj0 < len;
+                    indptr.push(indptr[i] + usize::from(on));
+                }
+                let indices = (0..len).map(|t| min0 + t).collect();
+                $ty { cs: Cs { nmajor: nmaj, nminor: nmin, indptr, indices, data: vec![T::one(); len] } }
+            }
+
+            #[doc = concat!("The all-zero ", $name, " of `shape` (no stored entries).")]
+            ///
+            #[doc = concat!("SciPy equivalent: `scipy.sparse.", $scipy, "(shape)`.")]
+            ///
+            /// # Examples
+            ///
+            /// ```
+            #[doc = concat!("let a = sci_sparse::", $name, "::<f64>::zeros((2, 3));")]
+            /// assert_eq!((a.shape(), a.nnz()), ((2, 3), 0));
+            /// ```
+            pub fn zeros(shape: (usize, usize)) -> Self {
+                let (nmaj, nmin) = Self::mm(shape);
+                $ty { cs: Cs::zeros(nmaj, nmin) }
+            }
+
+            #[doc = concat!("Compresses a dense matrix (any 2-d array or view) into a ", $name, "; zeros are not stored.")]
+            ///
+            /// The result has `usize` indices; `.to_index_type::<i32>()` gives SciPy's `int32`.
+            ///
+            #[doc = concat!("SciPy equivalent: `scipy.sparse.", $scipy, "(dense)`.")]
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use sci_sparse::sci_array::ndarray::{array, s};
+            #[doc = concat!("use sci_sparse::", $name, ";")]
+            /// let d = array![[1.0, 0.0, 2.0], [0.0, 0.0, 3.0]];
+            #[doc = concat!("let a = ", $name, "::from_dense(&d.slice(s![.., ..;-1]));")]
+            /// assert_eq!(a.toarray(), array![[2.0, 0.0, 1.0], [3.0, 0.0, 0.0]]);
+            /// assert_eq!(a.nnz(), 3);
+            /// ```
+            pub fn from_dense<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Self {
+                let view = if $rows { a.view() } else { a.t() };
+                let (nmaj, nmin) = view.dim();
+                let mut indptr = Vec::with_capacity(nmaj + 1);
+                indptr.push(0);
+                let (mut indices, mut data) = (Vec::new(), Vec::new());
+                let z = T::zero();
+                for line in view.outer_iter() {
+                    for (j, &v) in line.iter().enumerate() {
+                        if v != z {
+                            indices.push(j);
+                            data.push(v);
+                        }
+                    }
+                    indptr.push(indices.len());
+                }
+                $ty { cs: Cs { nmajor: nmaj, nminor: nmin, indptr, indices, data } }
+            }
+
+        }
     };
 }
 

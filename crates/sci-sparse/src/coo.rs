@@ -3,6 +3,7 @@
 use sci_array::ndarray::{Array2, ArrayBase, Data, Ix2};
 
 use crate::error::{Result, SparseError, invalid};
+use crate::index_type::{SpIndex, fits_matrix};
 use crate::scalar::SparseScalar;
 use crate::{CscMatrix, CsrMatrix};
 
@@ -24,22 +25,27 @@ use crate::{CscMatrix, CsrMatrix};
 /// # Ok::<(), sci_sparse::SparseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-pub struct CooMatrix<T = f64> {
+pub struct CooMatrix<T = f64, I = usize> {
     data: Vec<T>,
-    row: Vec<usize>,
-    col: Vec<usize>,
+    row: Vec<I>,
+    col: Vec<I>,
     shape: (usize, usize),
 }
 
-impl<T: SparseScalar> CooMatrix<T> {
+impl<T: SparseScalar, I: SpIndex> CooMatrix<T, I> {
     /// Builds a COO matrix from triplets; duplicates are kept as given.
+    ///
+    /// The index type of `row` and `col` (`usize`, `i64` or `i32`, see [`SpIndex`]) is the
+    /// matrix's index type.
     ///
     /// SciPy equivalent: `scipy.sparse.coo_array((data, (row, col)), shape=shape)`.
     ///
     /// # Errors
     ///
-    /// [`SparseError::InvalidValue`] when the lengths differ; [`SparseError::IndexOutOfBounds`]
-    /// for a row or column index outside `shape`.
+    /// [`SparseError::InvalidValue`] when the lengths differ or an index is negative;
+    /// [`SparseError::IndexOutOfBounds`] for a row or column index outside `shape`;
+    /// [`SparseError::IndexOverflow`] when `shape` or the number of entries does not fit the
+    /// index type.
     ///
     /// # Examples
     ///
@@ -48,9 +54,14 @@ impl<T: SparseScalar> CooMatrix<T> {
     /// assert!(CooMatrix::new(vec![1.0], vec![2], vec![0], (2, 2)).is_err());
     /// assert!(CooMatrix::new(vec![1.0, 2.0], vec![0], vec![0], (2, 2)).is_err());
     /// assert_eq!(CooMatrix::new(vec![1.0], vec![1], vec![1], (2, 2))?.nnz(), 1);
+    /// // int32 coordinates: an int32 matrix
+    /// let b = CooMatrix::new(vec![1.0], vec![1i32], vec![0], (2, 2))?;
+    /// assert_eq!((b.row(), b.nbytes()), (&[1i32][..], 16));
+    /// assert!(CooMatrix::new(vec![1.0], vec![-1i32], vec![0], (2, 2)).is_err());
+    /// assert!(CooMatrix::new(vec![1.0], vec![0i32], vec![0], (1, 1 << 31)).is_err());
     /// # Ok::<(), sci_sparse::SparseError>(())
     /// ```
-    pub fn new(data: Vec<T>, row: Vec<usize>, col: Vec<usize>, shape: (usize, usize)) -> Result<Self> {
+    pub fn new(data: Vec<T>, row: Vec<I>, col: Vec<I>, shape: (usize, usize)) -> Result<Self> {
         if row.len() != col.len() || row.len() != data.len() {
             return Err(invalid(
                 "row",
@@ -62,42 +73,21 @@ impl<T: SparseScalar> CooMatrix<T> {
                 ),
             ));
         }
-        if let Some(&r) = row.iter().find(|&&r| r >= shape.0) {
-            return Err(SparseError::IndexOutOfBounds { arg: "row", index: r as i64, bound: shape.0 });
-        }
-        if let Some(&c) = col.iter().find(|&&c| c >= shape.1) {
-            return Err(SparseError::IndexOutOfBounds { arg: "col", index: c as i64, bound: shape.1 });
+        fits_matrix::<I>(shape, data.len())?;
+        for (arg, ind, bound) in [("row", &row, shape.0), ("col", &col, shape.1)] {
+            if let Some(&r) = ind.iter().find(|&&r| r.checked_idx().is_none_or(|r| r >= bound)) {
+                if r < I::default() {
+                    return Err(invalid(arg, "negative index found"));
+                }
+                return Err(SparseError::IndexOutOfBounds { arg, index: r.to_i64(), bound });
+            }
         }
         Ok(CooMatrix { data, row, col, shape })
     }
 
     /// Unchecked constructor for callers that guarantee valid indices.
-    pub(crate) fn from_raw(data: Vec<T>, row: Vec<usize>, col: Vec<usize>, shape: (usize, usize)) -> Self {
+    pub(crate) fn from_raw(data: Vec<T>, row: Vec<I>, col: Vec<I>, shape: (usize, usize)) -> Self {
         CooMatrix { data, row, col, shape }
-    }
-
-    /// The nonzero entries of a dense matrix, in row-major order.
-    ///
-    /// SciPy equivalent: `scipy.sparse.coo_array(dense)`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use sci_sparse::CooMatrix;
-    /// use sci_sparse::sci_array::ndarray::array;
-    /// let a = CooMatrix::from_dense(&array![[0.0, 2.0], [3.0, 0.0]]);
-    /// assert_eq!((a.row(), a.col(), a.data()), (&[0, 1][..], &[1, 0][..], &[2.0, 3.0][..]));
-    /// ```
-    pub fn from_dense<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Self {
-        let (mut data, mut row, mut col) = (Vec::new(), Vec::new(), Vec::new());
-        for ((i, j), &v) in a.indexed_iter() {
-            if v != T::zero() {
-                data.push(v);
-                row.push(i);
-                col.push(j);
-            }
-        }
-        CooMatrix { data, row, col, shape: a.dim() }
     }
 
     /// `(rows, cols)`.
@@ -156,7 +146,7 @@ impl<T: SparseScalar> CooMatrix<T> {
     /// assert_eq!(a.row(), &[1]);
     /// # Ok::<(), sci_sparse::SparseError>(())
     /// ```
-    pub fn row(&self) -> &[usize] {
+    pub fn row(&self) -> &[I] {
         &self.row
     }
 
@@ -171,7 +161,7 @@ impl<T: SparseScalar> CooMatrix<T> {
     /// assert_eq!(a.col(), &[1]);
     /// # Ok::<(), sci_sparse::SparseError>(())
     /// ```
-    pub fn col(&self) -> &[usize] {
+    pub fn col(&self) -> &[I] {
         &self.col
     }
 
@@ -190,7 +180,7 @@ impl<T: SparseScalar> CooMatrix<T> {
     pub fn toarray(&self) -> Array2<T> {
         let mut out = Array2::<T>::zeros(self.shape);
         for k in 0..self.data.len() {
-            out[[self.row[k], self.col[k]]] += self.data[k];
+            out[[self.row[k].idx(), self.col[k].idx()]] += self.data[k];
         }
         out
     }
@@ -207,7 +197,7 @@ impl<T: SparseScalar> CooMatrix<T> {
     /// assert_eq!((c.indices(), c.data()), (&[1][..], &[3.0][..]));
     /// # Ok::<(), sci_sparse::SparseError>(())
     /// ```
-    pub fn tocsr(&self) -> CsrMatrix<T> {
+    pub fn tocsr(&self) -> CsrMatrix<T, I> {
         CsrMatrix::from_coo(self)
     }
 
@@ -222,7 +212,7 @@ impl<T: SparseScalar> CooMatrix<T> {
     /// assert_eq!(a.tocsc().indices(), &[0, 1]);
     /// # Ok::<(), sci_sparse::SparseError>(())
     /// ```
-    pub fn tocsc(&self) -> CscMatrix<T> {
+    pub fn tocsc(&self) -> CscMatrix<T, I> {
         CscMatrix::from_coo(self)
     }
 
@@ -298,19 +288,77 @@ impl<T: SparseScalar> CooMatrix<T> {
         self.col = keep.iter().map(|&k| self.col[k]).collect();
     }
 
-    /// Bytes held by `data`, `row` and `col`.
+    /// Bytes held by `data`, `row` and `col` (`size_of::<I>()` bytes per index).
     ///
     /// SciPy equivalent: `A.data.nbytes + A.row.nbytes + A.col.nbytes`.
     ///
     /// # Examples
     ///
     /// ```
-    /// let a = sci_sparse::CooMatrix::new(vec![1.0], vec![0], vec![0], (1, 1))?;
+    /// let a = sci_sparse::CooMatrix::new(vec![1.0], vec![0usize], vec![0], (1, 1))?;
     /// assert_eq!(a.nbytes(), 24);
+    /// // int32 coordinates, as SciPy's: 4 bytes each
+    /// assert_eq!(a.to_index_type::<i32>()?.nbytes(), 16);
     /// # Ok::<(), sci_sparse::SparseError>(())
     /// ```
     pub fn nbytes(&self) -> usize {
-        self.data.len() * (std::mem::size_of::<T>() + 2 * std::mem::size_of::<usize>())
+        self.data.len() * (std::mem::size_of::<T>() + 2 * std::mem::size_of::<I>())
+    }
+
+    /// The same matrix with index type `J` (a copy of the coordinate arrays).
+    ///
+    /// SciPy equivalent: `scipy.sparse.safely_cast_index_arrays(A, idx_dtype)` (which returns
+    /// the cast `coords`).
+    ///
+    /// # Errors
+    ///
+    /// [`SparseError::IndexOverflow`] when the number of entries or a dimension exceeds `J`'s
+    /// largest value.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let a = sci_sparse::CooMatrix::new(vec![1.0, 2.0], vec![0, 1], vec![1, 0], (2, 2))?;
+    /// let b = a.to_index_type::<i32>()?;
+    /// assert_eq!((b.row(), b.nbytes()), (&[0i32, 1][..], 32));
+    /// assert_eq!(b.to_index_type::<usize>()?, a);
+    /// # Ok::<(), sci_sparse::SparseError>(())
+    /// ```
+    pub fn to_index_type<J: SpIndex>(&self) -> Result<CooMatrix<T, J>> {
+        fits_matrix::<J>(self.shape, self.nnz())?;
+        use crate::index_type::convert;
+        Ok(CooMatrix {
+            data: self.data.clone(),
+            row: convert(&self.row),
+            col: convert(&self.col),
+            shape: self.shape,
+        })
+    }
+}
+
+impl<T: SparseScalar> CooMatrix<T> {
+    /// The nonzero entries of a dense matrix, in row-major order.
+    ///
+    /// SciPy equivalent: `scipy.sparse.coo_array(dense)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_sparse::CooMatrix;
+    /// use sci_sparse::sci_array::ndarray::array;
+    /// let a = CooMatrix::from_dense(&array![[0.0, 2.0], [3.0, 0.0]]);
+    /// assert_eq!((a.row(), a.col(), a.data()), (&[0, 1][..], &[1, 0][..], &[2.0, 3.0][..]));
+    /// ```
+    pub fn from_dense<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Self {
+        let (mut data, mut row, mut col) = (Vec::new(), Vec::new(), Vec::new());
+        for ((i, j), &v) in a.indexed_iter() {
+            if v != T::zero() {
+                data.push(v);
+                row.push(i);
+                col.push(j);
+            }
+        }
+        CooMatrix { data, row, col, shape: a.dim() }
     }
 }
 

@@ -7,12 +7,13 @@ use sci_array::ndarray::Array2;
 use sci_array::alloc::advise_huge;
 
 use crate::error::{Result, SparseError, invalid};
+use crate::index_type::{SpIndex, fits};
 use crate::products::{PAR_NNZ, share_items};
 use crate::scalar::SparseScalar;
 
 /// Sorts one line stably by index and sums adjacent duplicates in place; returns the number of
 /// entries left at the front.
-fn sort_sum_line<T: SparseScalar>(ind: &mut [usize], dat: &mut [T], buf: &mut Vec<(usize, T)>) -> usize {
+fn sort_sum_line<T: SparseScalar, I: SpIndex>(ind: &mut [I], dat: &mut [T], buf: &mut Vec<(I, T)>) -> usize {
     let len = ind.len();
     if len <= 32 {
         // insertion sort (stable)
@@ -54,26 +55,26 @@ fn sort_sum_line<T: SparseScalar>(ind: &mut [usize], dat: &mut [T], buf: &mut Ve
 /// major line `i`, with values `data[..]` at the same positions. Duplicates and unsorted
 /// indices are allowed, as in SciPy.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Cs<T> {
+pub(crate) struct Cs<T, I = usize> {
     pub nmajor: usize,
     pub nminor: usize,
-    pub indptr: Vec<usize>,
-    pub indices: Vec<usize>,
+    pub indptr: Vec<I>,
+    pub indices: Vec<I>,
     pub data: Vec<T>,
 }
 
-impl<T: SparseScalar> Cs<T> {
+impl<T: SparseScalar, I: SpIndex> Cs<T, I> {
     /// Empty storage (no stored entries).
     pub fn zeros(nmajor: usize, nminor: usize) -> Self {
-        Cs { nmajor, nminor, indptr: vec![0; nmajor + 1], indices: Vec::new(), data: Vec::new() }
+        Cs { nmajor, nminor, indptr: vec![I::default(); nmajor + 1], indices: Vec::new(), data: Vec::new() }
     }
 
     /// Checks user-given raw parts (SciPy's `check_format`).
     pub fn from_parts(
         nmajor: usize,
         nminor: usize,
-        indptr: Vec<usize>,
-        indices: Vec<usize>,
+        indptr: Vec<I>,
+        indices: Vec<I>,
         data: Vec<T>,
     ) -> Result<Self> {
         if indptr.len() != nmajor + 1 {
@@ -85,17 +86,21 @@ impl<T: SparseScalar> Cs<T> {
         if indices.len() != data.len() {
             return Err(invalid("indices", "indices and data should have the same size"));
         }
-        if indptr[0] != 0 {
+        fits::<I>("shape", nmajor.max(nminor))?;
+        if indptr[0] != I::default() {
             return Err(invalid("indptr", "index pointer should start with 0"));
         }
         if indptr.windows(2).any(|w| w[1] < w[0]) {
             return Err(invalid("indptr", "index pointer values must form a non-decreasing sequence"));
         }
-        if indptr[nmajor] != indices.len() {
+        if indptr[nmajor].checked_idx() != Some(indices.len()) {
             return Err(invalid("indptr", "last value of index pointer should be the number of entries"));
         }
-        if let Some(&bad) = indices.iter().find(|&&j| j >= nminor) {
-            return Err(SparseError::IndexOutOfBounds { arg: "indices", index: bad as i64, bound: nminor });
+        if let Some(&bad) = indices.iter().find(|&&j| j.checked_idx().is_none_or(|j| j >= nminor)) {
+            if bad < I::default() {
+                return Err(invalid("indices", "indices must be >= 0"));
+            }
+            return Err(SparseError::IndexOutOfBounds { arg: "indices", index: bad.to_i64(), bound: nminor });
         }
         Ok(Cs { nmajor, nminor, indptr, indices, data })
     }
@@ -103,60 +108,87 @@ impl<T: SparseScalar> Cs<T> {
     /// Builds from triplets by a stable counting sort on the major index (no summing), as
     /// SciPy's `coo_tocsr`: `indptr` serves as the scatter cursor (no second index array),
     /// and the outputs are written once into fresh, huge-page advised memory.
-    pub fn from_triplets(nmajor: usize, nminor: usize, major: &[usize], minor: &[usize], data: &[T]) -> Self {
+    /// The indices must be in bounds and `data.len()` must fit `I` (checked by the callers).
+    pub fn from_triplets(nmajor: usize, nminor: usize, major: &[I], minor: &[I], data: &[T]) -> Self {
         let nnz = data.len();
-        let mut indptr = vec![0usize; nmajor + 1];
+        let mut indptr = vec![I::default(); nmajor + 1];
         advise_huge(&indptr);
         for &i in major {
-            indptr[i] += 1;
+            let p = &mut indptr[i.idx()];
+            *p = I::from_idx(p.idx() + 1);
         }
         // indptr[i] = start of line i
         let mut sum = 0usize;
         for p in indptr.iter_mut() {
-            let c = *p;
-            *p = sum;
+            let c = p.idx();
+            *p = I::from_idx(sum);
             sum += c;
         }
         // untouched calloc'd memory, huge-page advised (as NumPy's arrays) before the random
         // writes below: far fewer TLB misses than with 4 KiB pages
-        let mut indices = vec![0usize; nnz];
+        let mut indices = vec![I::default(); nnz];
         let mut vals = vec![T::zero(); nnz];
         advise_huge(&indices);
         advise_huge(&vals);
         for k in 0..nnz {
-            let p = &mut indptr[major[k]];
-            indices[*p] = minor[k];
-            vals[*p] = data[k];
-            *p += 1;
+            let p = &mut indptr[major[k].idx()];
+            let q = p.idx();
+            indices[q] = minor[k];
+            vals[q] = data[k];
+            *p = I::from_idx(q + 1);
         }
         // now indptr[i] = end of line i = start of line i + 1
-        let mut last = 0usize;
+        let mut last = I::default();
         for p in indptr[..nmajor].iter_mut() {
             last = std::mem::replace(p, last);
         }
-        indptr[nmajor] = nnz;
+        indptr[nmajor] = I::from_idx(nnz);
         Cs { nmajor, nminor, indptr, indices, data: vals }
+    }
+
+    /// The same storage with another index type (values already checked to fit `J`).
+    pub fn with_index<J: SpIndex>(&self) -> Cs<T, J> {
+        use crate::index_type::convert;
+        Cs {
+            nmajor: self.nmajor,
+            nminor: self.nminor,
+            indptr: convert(&self.indptr),
+            indices: convert(&self.indices),
+            data: self.data.clone(),
+        }
+    }
+
+    /// The same storage with another index type, or `IndexOverflow` when the size or number
+    /// of entries does not fit `J` (SciPy's `safely_cast_index_arrays`).
+    pub fn try_with_index<J: SpIndex>(&self) -> Result<Cs<T, J>> {
+        fits::<J>("indptr", self.nnz())?;
+        fits::<J>("shape", self.nmajor.max(self.nminor))?;
+        Ok(self.with_index())
+    }
+
+    /// Start and end of major line `i` in `indices` and `data`.
+    #[inline(always)]
+    pub fn line(&self, i: usize) -> std::ops::Range<usize> {
+        self.indptr[i].idx()..self.indptr[i + 1].idx()
     }
 
     /// Number of stored entries (explicit zeros and duplicates included).
     pub fn nnz(&self) -> usize {
-        self.indptr[self.nmajor]
+        self.indptr[self.nmajor].idx()
     }
 
     /// Whether every line's indices are increasing (strictly when `strict`).
     pub fn sorted(&self, strict: bool) -> bool {
         (0..self.nmajor).all(|i| {
-            self.indices[self.indptr[i]..self.indptr[i + 1]]
-                .windows(2)
-                .all(|w| if strict { w[0] < w[1] } else { w[0] <= w[1] })
+            self.indices[self.line(i)].windows(2).all(|w| if strict { w[0] < w[1] } else { w[0] <= w[1] })
         })
     }
 
     /// Sorts the indices of each line in place (stable, so duplicates keep their order).
     pub fn sort_indices(&mut self) {
-        let mut buf: Vec<(usize, T)> = Vec::new();
+        let mut buf: Vec<(I, T)> = Vec::new();
         for i in 0..self.nmajor {
-            let (a, b) = (self.indptr[i], self.indptr[i + 1]);
+            let (a, b) = (self.indptr[i].idx(), self.indptr[i + 1].idx());
             if self.indices[a..b].windows(2).all(|w| w[0] <= w[1]) {
                 continue;
             }
@@ -185,7 +217,7 @@ impl<T: SparseScalar> Cs<T> {
         let mut bounds = vec![0usize];
         for b in 1..blocks {
             let target = nnz * b / blocks;
-            let line = self.indptr.partition_point(|&p| p < target).min(n);
+            let line = self.indptr.partition_point(|&p| p.idx() < target).min(n);
             if line > *bounds.last().unwrap_or(&0) {
                 bounds.push(line);
             }
@@ -195,7 +227,7 @@ impl<T: SparseScalar> Cs<T> {
         let mut parts = Vec::with_capacity(bounds.len());
         let (mut ind, mut dat) = (&mut self.indices[..nnz], &mut self.data[..nnz]);
         for w in bounds.windows(2) {
-            let len = indptr[w[1]] - indptr[w[0]];
+            let len = indptr[w[1]].idx() - indptr[w[0]].idx();
             let (hi, ti) = std::mem::take(&mut ind).split_at_mut(len);
             let (hd, td) = std::mem::take(&mut dat).split_at_mut(len);
             parts.push((w[0], w[1], hi, hd));
@@ -204,13 +236,13 @@ impl<T: SparseScalar> Cs<T> {
         }
         // Each block sorts and sums its lines and packs them to the front of its segment;
         // returns the kept count of each line.
-        let run = |(l0, l1, ind, dat): (usize, usize, &mut [usize], &mut [T])| {
-            let base = indptr[l0];
+        let run = |(l0, l1, ind, dat): (usize, usize, &mut [I], &mut [T])| {
+            let base = indptr[l0].idx();
             let mut buf = Vec::new();
             let mut out = 0usize;
             (l0..l1)
                 .map(|i| {
-                    let (a, b) = (indptr[i] - base, indptr[i + 1] - base);
+                    let (a, b) = (indptr[i].idx() - base, indptr[i + 1].idx() - base);
                     let c = sort_sum_line(&mut ind[a..b], &mut dat[a..b], &mut buf);
                     if a != out {
                         ind.copy_within(a..a + c, out);
@@ -227,18 +259,18 @@ impl<T: SparseScalar> Cs<T> {
         // Move the packed blocks together and rebuild indptr.
         let mut out = 0usize;
         for (w, c) in bounds.windows(2).zip(&counts) {
-            let start = self.indptr[w[0]];
+            let start = self.indptr[w[0]].idx();
             let len: usize = c.iter().sum();
             if start != out && len > 0 {
                 self.indices.copy_within(start..start + len, out);
                 self.data.copy_within(start..start + len, out);
             }
             for (i, &ci) in (w[0]..w[1]).zip(c) {
-                self.indptr[i] = out;
+                self.indptr[i] = I::from_idx(out);
                 out += ci;
             }
         }
-        self.indptr[n] = out;
+        self.indptr[n] = I::from_idx(out);
         self.indices.truncate(out);
         self.data.truncate(out);
     }
@@ -260,16 +292,16 @@ impl<T: SparseScalar> Cs<T> {
         let mut nnz = 0usize;
         let mut start = 0usize;
         for i in 0..self.nmajor {
-            let end = self.indptr[i + 1];
+            let end = self.indptr[i + 1].idx();
             for k in start..end {
-                if keep(i, self.indices[k], self.data[k]) {
+                if keep(i, self.indices[k].idx(), self.data[k]) {
                     self.indices[nnz] = self.indices[k];
                     self.data[nnz] = self.data[k];
                     nnz += 1;
                 }
             }
             start = end;
-            self.indptr[i + 1] = nnz;
+            self.indptr[i + 1] = I::from_idx(nnz);
         }
         self.indices.truncate(nnz);
         self.data.truncate(nnz);
@@ -279,20 +311,21 @@ impl<T: SparseScalar> Cs<T> {
     /// duplicates kept.
     pub fn swap_major(&self) -> Self {
         let nnz = self.nnz();
-        let mut indptr = vec![0usize; self.nminor + 1];
+        let mut next = vec![0usize; self.nminor + 1];
         for &j in &self.indices[..nnz] {
-            indptr[j + 1] += 1;
+            next[j.idx() + 1] += 1;
         }
         for j in 0..self.nminor {
-            indptr[j + 1] += indptr[j];
+            next[j + 1] += next[j];
         }
-        let mut next = indptr.clone();
-        let mut indices = vec![0usize; nnz];
+        let indptr = next.iter().map(|&p| I::from_idx(p)).collect();
+        let mut indices = vec![I::default(); nnz];
         let mut data = vec![T::zero(); nnz];
         for i in 0..self.nmajor {
-            for k in self.indptr[i]..self.indptr[i + 1] {
-                let p = &mut next[self.indices[k]];
-                indices[*p] = i;
+            let ii = I::from_idx(i);
+            for k in self.line(i) {
+                let p = &mut next[self.indices[k].idx()];
+                indices[*p] = ii;
                 data[*p] = self.data[k];
                 *p += 1;
             }
@@ -305,8 +338,8 @@ impl<T: SparseScalar> Cs<T> {
         let shape = if row_major { (self.nmajor, self.nminor) } else { (self.nminor, self.nmajor) };
         let mut out = Array2::<T>::zeros(shape);
         for i in 0..self.nmajor {
-            for k in self.indptr[i]..self.indptr[i + 1] {
-                let j = self.indices[k];
+            for k in self.line(i) {
+                let j = self.indices[k].idx();
                 let idx = if row_major { [i, j] } else { [j, i] };
                 out[idx] += self.data[k];
             }
@@ -315,7 +348,7 @@ impl<T: SparseScalar> Cs<T> {
     }
 
     /// Applies `f` to every stored value.
-    pub fn map<U: SparseScalar>(&self, f: impl Fn(T) -> U) -> Cs<U> {
+    pub fn map<U: SparseScalar>(&self, f: impl Fn(T) -> U) -> Cs<U, I> {
         Cs {
             nmajor: self.nmajor,
             nminor: self.nminor,
@@ -327,16 +360,14 @@ impl<T: SparseScalar> Cs<T> {
 
     /// Sum of the entries of each major line.
     pub fn major_sums(&self) -> Vec<T> {
-        (0..self.nmajor)
-            .map(|i| self.data[self.indptr[i]..self.indptr[i + 1]].iter().fold(T::zero(), |a, &b| a + b))
-            .collect()
+        (0..self.nmajor).map(|i| self.data[self.line(i)].iter().fold(T::zero(), |a, &b| a + b)).collect()
     }
 
     /// Sum of the entries of each minor line.
     pub fn minor_sums(&self) -> Vec<T> {
         let mut out = vec![T::zero(); self.nminor];
         for (k, &j) in self.indices.iter().enumerate() {
-            out[j] += self.data[k];
+            out[j.idx()] += self.data[k];
         }
         out
     }
@@ -344,21 +375,21 @@ impl<T: SparseScalar> Cs<T> {
     /// Entry-wise combination of two canonical storages of the same shape: `f(a, b)` on the
     /// union (`union = true`) or intersection of their patterns. Results stay canonical.
     pub fn binop(&self, other: &Self, union: bool, f: impl Fn(T, T) -> T) -> Self {
-        fn canon<T: SparseScalar>(c: &Cs<T>) -> Cow<'_, Cs<T>> {
+        fn canon<T: SparseScalar, I: SpIndex>(c: &Cs<T, I>) -> Cow<'_, Cs<T, I>> {
             if c.sorted(true) { Cow::Borrowed(c) } else { Cow::Owned(c.canonical()) }
         }
         let (a, b) = (canon(self), canon(other));
         let mut indptr = Vec::with_capacity(a.nmajor + 1);
-        indptr.push(0);
+        indptr.push(I::default());
         let mut indices = Vec::with_capacity(if union { a.nnz() + b.nnz() } else { a.nnz().min(b.nnz()) });
         let mut data = Vec::with_capacity(indices.capacity());
         let z = T::zero();
         for i in 0..a.nmajor {
-            let (mut p, pe) = (a.indptr[i], a.indptr[i + 1]);
-            let (mut q, qe) = (b.indptr[i], b.indptr[i + 1]);
+            let (mut p, pe) = (a.indptr[i].idx(), a.indptr[i + 1].idx());
+            let (mut q, qe) = (b.indptr[i].idx(), b.indptr[i + 1].idx());
             while p < pe || q < qe {
-                let ja = if p < pe { a.indices[p] } else { usize::MAX };
-                let jb = if q < qe { b.indices[q] } else { usize::MAX };
+                let ja = if p < pe { a.indices[p].idx() } else { usize::MAX };
+                let jb = if q < qe { b.indices[q].idx() } else { usize::MAX };
                 let (j, v) = if ja == jb {
                     p += 1;
                     q += 1;
@@ -372,11 +403,11 @@ impl<T: SparseScalar> Cs<T> {
                 };
                 // SciPy's csr_binop_csr drops the zeros a result produces.
                 if let Some(v) = v.filter(|&v| v != z) {
-                    indices.push(j);
+                    indices.push(I::from_idx(j));
                     data.push(v);
                 }
             }
-            indptr.push(indices.len());
+            indptr.push(I::from_idx(indices.len()));
         }
         Cs { nmajor: a.nmajor, nminor: a.nminor, indptr, indices, data }
     }
@@ -384,7 +415,7 @@ impl<T: SparseScalar> Cs<T> {
     /// Bytes used by `data`, `indices` and `indptr`.
     pub fn nbytes(&self) -> usize {
         self.data.len() * std::mem::size_of::<T>()
-            + (self.indices.len() + self.indptr.len()) * std::mem::size_of::<usize>()
+            + (self.indices.len() + self.indptr.len()) * std::mem::size_of::<I>()
     }
 }
 

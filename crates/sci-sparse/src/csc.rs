@@ -6,6 +6,7 @@ use crate::compressed::impl_compressed;
 use crate::cs::Cs;
 use crate::elementwise::impl_elementwise;
 use crate::error::{Result, SparseError, invalid, shape_err};
+use crate::index_type::{SpIndex, fits};
 use crate::products::{scatter_mat, scatter_vec, spgemm};
 use crate::scalar::SparseScalar;
 use crate::{CooMatrix, CsrMatrix};
@@ -28,14 +29,14 @@ use crate::{CooMatrix, CsrMatrix};
 /// # Ok::<(), sci_sparse::SparseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-pub struct CscMatrix<T = f64> {
-    pub(crate) cs: Cs<T>,
+pub struct CscMatrix<T = f64, I = usize> {
+    pub(crate) cs: Cs<T, I>,
 }
 
 impl_compressed!(CscMatrix, "CscMatrix", false, "csc_array", "csc");
 impl_elementwise!(CscMatrix, "CscMatrix");
 
-impl<T: SparseScalar> CscMatrix<T> {
+impl<T: SparseScalar, I: SpIndex> CscMatrix<T, I> {
     /// A copy in the same format (for code generic over SciPy's `.tocsc()` calls).
     ///
     /// SciPy equivalent: `A.tocsc()` (which returns the matrix itself unless `copy=True`).
@@ -46,21 +47,8 @@ impl<T: SparseScalar> CscMatrix<T> {
     /// let a = sci_sparse::CscMatrix::<f64>::identity(2);
     /// assert_eq!(a.tocsc(), a);
     /// ```
-    pub fn tocsc(&self) -> CscMatrix<T> {
+    pub fn tocsc(&self) -> CscMatrix<T, I> {
         self.clone()
-    }
-
-    /// The `n x n` identity.
-    ///
-    /// SciPy equivalent: `scipy.sparse.identity(n, format='csc')`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// assert_eq!(sci_sparse::CscMatrix::<f64>::identity(2).nnz(), 2);
-    /// ```
-    pub fn identity(n: usize) -> Self {
-        Self::eye(n, n, 0)
     }
 
     /// The transpose, as a CSR matrix sharing this layout.
@@ -74,7 +62,7 @@ impl<T: SparseScalar> CscMatrix<T> {
     /// let a = sci_sparse::CscMatrix::from_dense(&array![[1.0, 2.0]]);
     /// assert_eq!(a.transpose().toarray(), array![[1.0], [2.0]]);
     /// ```
-    pub fn transpose(&self) -> CsrMatrix<T> {
+    pub fn transpose(&self) -> CsrMatrix<T, I> {
         CsrMatrix { cs: self.cs.clone() }
     }
 
@@ -89,7 +77,7 @@ impl<T: SparseScalar> CscMatrix<T> {
     /// let a = sci_sparse::CscMatrix::from_dense(&array![[1.0, 2.0], [0.0, 3.0]]);
     /// assert_eq!(a.tocsr().indptr(), &[0, 2, 3]);
     /// ```
-    pub fn tocsr(&self) -> CsrMatrix<T> {
+    pub fn tocsr(&self) -> CsrMatrix<T, I> {
         CsrMatrix { cs: self.cs.swap_major() }
     }
 
@@ -149,7 +137,9 @@ impl<T: SparseScalar> CscMatrix<T> {
     ///
     /// # Errors
     ///
-    /// [`SparseError::ShapeMismatch`] when `B.nrows() != A.ncols()`.
+    /// [`SparseError::ShapeMismatch`] when `B.nrows() != A.ncols()`;
+    /// [`SparseError::IndexOverflow`] when the product has more entries than the index type
+    /// can count (SciPy switches to `int64` indices there; use `to_index_type::<i64>()`).
     ///
     /// # Examples
     ///
@@ -161,13 +151,28 @@ impl<T: SparseScalar> CscMatrix<T> {
     /// assert_eq!(a.matmul(&b)?.toarray(), array![[2.0, 1.0], [3.0, 0.0]]);
     /// # Ok::<(), sci_sparse::SparseError>(())
     /// ```
-    pub fn matmul(&self, b: &CscMatrix<T>) -> Result<CscMatrix<T>> {
+    pub fn matmul(&self, b: &CscMatrix<T, I>) -> Result<CscMatrix<T, I>> {
         let (n, p) = (self.shape().1, b.shape());
         if p.0 != n {
             return Err(shape_err("b", format!("{n} rows"), &[p.0, p.1]));
         }
         // (A B)^T = B^T A^T, and the CSC storage of X is the CSR storage of X^T.
-        Ok(CscMatrix { cs: spgemm(&b.cs, &self.cs) })
+        Ok(CscMatrix { cs: spgemm(&b.cs, &self.cs)? })
+    }
+}
+
+impl<T: SparseScalar> CscMatrix<T> {
+    /// The `n x n` identity.
+    ///
+    /// SciPy equivalent: `scipy.sparse.identity(n, format='csc')`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(sci_sparse::CscMatrix::<f64>::identity(2).nnz(), 2);
+    /// ```
+    pub fn identity(n: usize) -> Self {
+        Self::eye(n, n, 0)
     }
 
     /// Column `j` as an `nrows x 1` CSC matrix.

@@ -6,6 +6,7 @@ use crate::compressed::impl_compressed;
 use crate::cs::Cs;
 use crate::elementwise::impl_elementwise;
 use crate::error::{Result, SparseError, invalid, shape_err};
+use crate::index_type::{SpIndex, fits};
 use crate::products::{gather_mat, gather_vec, spgemm};
 use crate::scalar::SparseScalar;
 use crate::{CooMatrix, CscMatrix};
@@ -31,14 +32,14 @@ use crate::{CooMatrix, CscMatrix};
 /// # Ok::<(), sci_sparse::SparseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-pub struct CsrMatrix<T = f64> {
-    pub(crate) cs: Cs<T>,
+pub struct CsrMatrix<T = f64, I = usize> {
+    pub(crate) cs: Cs<T, I>,
 }
 
 impl_compressed!(CsrMatrix, "CsrMatrix", true, "csr_array", "csr");
 impl_elementwise!(CsrMatrix, "CsrMatrix");
 
-impl<T: SparseScalar> CsrMatrix<T> {
+impl<T: SparseScalar, I: SpIndex> CsrMatrix<T, I> {
     /// A copy in the same format (for code generic over SciPy's `.tocsr()` calls).
     ///
     /// SciPy equivalent: `A.tocsr()` (which returns the matrix itself unless `copy=True`).
@@ -49,21 +50,8 @@ impl<T: SparseScalar> CsrMatrix<T> {
     /// let a = sci_sparse::CsrMatrix::<f64>::identity(2);
     /// assert_eq!(a.tocsr(), a);
     /// ```
-    pub fn tocsr(&self) -> CsrMatrix<T> {
+    pub fn tocsr(&self) -> CsrMatrix<T, I> {
         self.clone()
-    }
-
-    /// The `n x n` identity.
-    ///
-    /// SciPy equivalent: `scipy.sparse.identity(n, format='csr')`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// assert_eq!(sci_sparse::CsrMatrix::<f64>::identity(3).diagonal(0).sum(), 3.0);
-    /// ```
-    pub fn identity(n: usize) -> Self {
-        Self::eye(n, n, 0)
     }
 
     /// The transpose, as a CSC matrix sharing this layout (no work but a copy).
@@ -77,7 +65,7 @@ impl<T: SparseScalar> CsrMatrix<T> {
     /// let a = sci_sparse::CsrMatrix::from_dense(&array![[1.0, 2.0, 0.0]]);
     /// assert_eq!(a.transpose().toarray(), array![[1.0], [2.0], [0.0]]);
     /// ```
-    pub fn transpose(&self) -> CscMatrix<T> {
+    pub fn transpose(&self) -> CscMatrix<T, I> {
         CscMatrix { cs: self.cs.clone() }
     }
 
@@ -94,7 +82,7 @@ impl<T: SparseScalar> CsrMatrix<T> {
     /// assert_eq!((c.indptr(), c.indices()), (&[0, 1, 3][..], &[0, 0, 1][..]));
     /// assert_eq!(c.toarray(), a.toarray());
     /// ```
-    pub fn tocsc(&self) -> CscMatrix<T> {
+    pub fn tocsc(&self) -> CscMatrix<T, I> {
         CscMatrix { cs: self.cs.swap_major() }
     }
 
@@ -156,7 +144,9 @@ impl<T: SparseScalar> CsrMatrix<T> {
     ///
     /// # Errors
     ///
-    /// [`SparseError::ShapeMismatch`] when `B.nrows() != A.ncols()`.
+    /// [`SparseError::ShapeMismatch`] when `B.nrows() != A.ncols()`;
+    /// [`SparseError::IndexOverflow`] when the product has more entries than the index type
+    /// can count (SciPy switches to `int64` indices there; use `to_index_type::<i64>()`).
     ///
     /// # Examples
     ///
@@ -172,12 +162,27 @@ impl<T: SparseScalar> CsrMatrix<T> {
     /// assert_eq!((d.indices(), d.has_sorted_indices()), (&[1, 0, 1][..], false));
     /// # Ok::<(), sci_sparse::SparseError>(())
     /// ```
-    pub fn matmul(&self, b: &CsrMatrix<T>) -> Result<CsrMatrix<T>> {
+    pub fn matmul(&self, b: &CsrMatrix<T, I>) -> Result<CsrMatrix<T, I>> {
         let (n, p) = (self.shape().1, b.shape());
         if p.0 != n {
             return Err(shape_err("b", format!("{n} rows"), &[p.0, p.1]));
         }
-        Ok(CsrMatrix { cs: spgemm(&self.cs, &b.cs) })
+        Ok(CsrMatrix { cs: spgemm(&self.cs, &b.cs)? })
+    }
+}
+
+impl<T: SparseScalar> CsrMatrix<T> {
+    /// The `n x n` identity.
+    ///
+    /// SciPy equivalent: `scipy.sparse.identity(n, format='csr')`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(sci_sparse::CsrMatrix::<f64>::identity(3).diagonal(0).sum(), 3.0);
+    /// ```
+    pub fn identity(n: usize) -> Self {
+        Self::eye(n, n, 0)
     }
 
     /// Rows `start..stop` as a new CSR matrix.

@@ -60,6 +60,17 @@ pub enum SparseError {
         /// Iterations that were made.
         iterations: usize,
     },
+    /// An index, offset or size does not fit the matrix's index type ([`SpIndex`](crate::SpIndex));
+    /// SciPy would upcast `int32` indices to `int64` here.
+    #[error("{arg} values too large for dtype {dtype} (got {value})")]
+    IndexOverflow {
+        /// What overflowed: `indptr` (the number of entries), `indices`, `shape`, ...
+        arg: &'static str,
+        /// The value that does not fit.
+        value: u64,
+        /// The index type (NumPy's name: `int32`, `int64`, `uint64`).
+        dtype: &'static str,
+    },
     /// An error of the underlying array library.
     #[error(transparent)]
     Array(#[from] ArrayError),

@@ -43,7 +43,16 @@
 //! The formats are this crate's own structs over `Vec` storage, because SciPy lets a CSR
 //! matrix hold unsorted and duplicate indices, which [`sprs`]' `CsMat` (sorted, duplicate-free
 //! by construction) cannot represent; [`CsrMatrix::to_sprs`] and [`CsrMatrix::from_sprs`]
-//! convert to and from `sprs`. Indices are `usize`. Elements are any [`SparseScalar`]
+//! convert to and from `sprs`. Indices are `usize` by default; [`CsrMatrix`], [`CscMatrix`] and
+//! [`CooMatrix`] also take `i32` or `i64` ([`SpIndex`], SciPy's `int32`/`int64` index dtypes:
+//! `CsrMatrix::<f64, i32>`, built from `i32` triplets or raw arrays, or converted with
+//! [`CsrMatrix::to_index_type`]) for construction, `toarray`, `tocsr`/`tocsc`/`tocoo`,
+//! `transpose`, `sum_duplicates`, `sort_indices`, `eliminate_zeros`, products (`dot`,
+//! `dot_dense`, `matmul`), `add`, `sub`, `scale`, `multiply` and `nbytes`; the rest (slicing and
+//! fancy indexing, LIL/DIA/BSR, `linalg`, `csgraph`, `from_dense`/`eye`/`zeros`) works on
+//! `usize` matrices: `to_index_type::<usize>()` converts. Where SciPy would upcast `int32` to
+//! `int64` (more than 2^31 - 1 entries or rows), an `i32` matrix returns
+//! [`SparseError::IndexOverflow`]. Elements are any [`SparseScalar`]
 //! (`f64`, `f32`, integers, `Complex<f64>`, ...); solvers work on `f64`.
 //!
 //! Speed: products run on rayon above 10^5 stored entries; [`linalg::spsolve`] is, as
@@ -72,6 +81,7 @@ mod elementwise;
 mod error;
 mod extras;
 mod index;
+mod index_type;
 mod lil;
 pub mod linalg;
 mod modify;
@@ -88,5 +98,6 @@ pub use csr::CsrMatrix;
 pub use dia::DiaMatrix;
 pub use error::{Result, SparseError};
 pub use extras::{block_diag, bmat, kronsum, spdiags};
+pub use index_type::SpIndex;
 pub use lil::LilMatrix;
 pub use scalar::SparseScalar;

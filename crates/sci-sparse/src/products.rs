@@ -10,6 +10,7 @@ use sci_array::ndarray::{Array1, Array2, ArrayBase, Axis, Data, Ix1, Ix2, Zip};
 use sci_array::alloc::advise_huge;
 
 use crate::cs::Cs;
+use crate::index_type::SpIndex;
 use crate::scalar::SparseScalar;
 
 /// Above this many stored entries the row-wise kernels run on rayon.
@@ -120,18 +121,18 @@ const SPMV_CHUNK: usize = 4096;
 
 /// Row `i` of `A x`, summed in storage order as SciPy's `csr_matvec` (the same rounding).
 #[inline(always)]
-fn row_dot<T: SparseScalar>(indptr: &[usize], indices: &[usize], data: &[T], x: &[T], i: usize) -> T {
-    let (a, b) = (indptr[i], indptr[i + 1]);
+fn row_dot<T: SparseScalar, I: SpIndex>(indptr: &[I], indices: &[I], data: &[T], x: &[T], i: usize) -> T {
+    let (a, b) = (indptr[i].idx(), indptr[i + 1].idx());
     let mut s = T::zero();
-    indices[a..b].iter().zip(&data[a..b]).for_each(|(&j, &v)| s += v * x[j]);
+    indices[a..b].iter().zip(&data[a..b]).for_each(|(&j, &v)| s += v * x[j.idx()]);
     s
 }
 
 /// `put(&mut y[i], (A x)_i)` for every row `i` of the row-major storage `a` (`x` of length
 /// `a.nminor`, `y` of length `a.nmajor`); large products in row chunks shared with rayon
 /// helpers ([`share_items`]).
-pub(crate) fn gather_rows<T: SparseScalar, O: Send>(
-    a: &Cs<T>,
+pub(crate) fn gather_rows<T: SparseScalar, I: SpIndex, O: Send>(
+    a: &Cs<T, I>,
     x: &[T],
     y: &mut [O],
     put: impl Fn(&mut O, T) + Sync,
@@ -151,7 +152,10 @@ pub(crate) fn gather_rows<T: SparseScalar, O: Send>(
 
 /// `y = A x` where `A`'s major lines are rows (gather, one dot product per row, in SciPy's
 /// order); `y` is written once, never zero-filled first.
-pub(crate) fn gather_vec<T: SparseScalar, S: Data<Elem = T>>(a: &Cs<T>, x: &ArrayBase<S, Ix1>) -> Array1<T> {
+pub(crate) fn gather_vec<T: SparseScalar, I: SpIndex, S: Data<Elem = T>>(
+    a: &Cs<T, I>,
+    x: &ArrayBase<S, Ix1>,
+) -> Array1<T> {
     let xv = x.view();
     let xs = xv.as_slice().map_or_else(|| std::borrow::Cow::Owned(xv.to_vec()), std::borrow::Cow::Borrowed);
     let mut y: Vec<T> = Vec::with_capacity(a.nmajor);
@@ -167,26 +171,32 @@ pub(crate) fn gather_vec<T: SparseScalar, S: Data<Elem = T>>(a: &Cs<T>, x: &Arra
 }
 
 /// `y = A x` where `A`'s major lines are columns (scatter).
-pub(crate) fn scatter_vec<T: SparseScalar, S: Data<Elem = T>>(a: &Cs<T>, x: &ArrayBase<S, Ix1>) -> Array1<T> {
+pub(crate) fn scatter_vec<T: SparseScalar, I: SpIndex, S: Data<Elem = T>>(
+    a: &Cs<T, I>,
+    x: &ArrayBase<S, Ix1>,
+) -> Array1<T> {
     let mut y = Array1::<T>::zeros(a.nminor);
     for j in 0..a.nmajor {
         let xj = x[j];
-        for p in a.indptr[j]..a.indptr[j + 1] {
-            y[a.indices[p]] += a.data[p] * xj;
+        for p in a.line(j) {
+            y[a.indices[p].idx()] += a.data[p] * xj;
         }
     }
     y
 }
 
 /// `Y = A X` where `A`'s major lines are rows.
-pub(crate) fn gather_mat<T: SparseScalar, S: Data<Elem = T>>(a: &Cs<T>, x: &ArrayBase<S, Ix2>) -> Array2<T> {
+pub(crate) fn gather_mat<T: SparseScalar, I: SpIndex, S: Data<Elem = T>>(
+    a: &Cs<T, I>,
+    x: &ArrayBase<S, Ix2>,
+) -> Array2<T> {
     let k = x.ncols();
     let x = x.view();
     let mut y = Array2::<T>::zeros((a.nmajor, k));
     let kernel = |i: usize, mut yrow: sci_array::ndarray::ArrayViewMut1<'_, T>| {
-        for p in a.indptr[i]..a.indptr[i + 1] {
+        for p in a.line(i) {
             let v = a.data[p];
-            Zip::from(&mut yrow).and(x.row(a.indices[p])).for_each(|o, &xv| *o += v * xv);
+            Zip::from(&mut yrow).and(x.row(a.indices[p].idx())).for_each(|o, &xv| *o += v * xv);
         }
     };
     if a.nnz() * k >= PAR_NNZ {
@@ -198,13 +208,16 @@ pub(crate) fn gather_mat<T: SparseScalar, S: Data<Elem = T>>(a: &Cs<T>, x: &Arra
 }
 
 /// `Y = A X` where `A`'s major lines are columns.
-pub(crate) fn scatter_mat<T: SparseScalar, S: Data<Elem = T>>(a: &Cs<T>, x: &ArrayBase<S, Ix2>) -> Array2<T> {
+pub(crate) fn scatter_mat<T: SparseScalar, I: SpIndex, S: Data<Elem = T>>(
+    a: &Cs<T, I>,
+    x: &ArrayBase<S, Ix2>,
+) -> Array2<T> {
     let mut y = Array2::<T>::zeros((a.nminor, x.ncols()));
     for j in 0..a.nmajor {
         let xr = x.row(j);
-        for p in a.indptr[j]..a.indptr[j + 1] {
+        for p in a.line(j) {
             let v = a.data[p];
-            Zip::from(y.row_mut(a.indices[p])).and(&xr).for_each(|o, &xv| *o += v * xv);
+            Zip::from(y.row_mut(a.indices[p].idx())).and(&xr).for_each(|o, &xv| *o += v * xv);
         }
     }
     y
@@ -246,13 +259,17 @@ impl<T: SparseScalar> Pool<T> {
 
 /// Row blocks `(r0, r1)` of about equal numbers of stored entries of `a`, `per_thread` blocks
 /// per rayon thread (one block when the product is small).
-fn row_blocks<T: SparseScalar>(a: &Cs<T>, parallel: bool, per_thread: usize) -> Vec<(usize, usize)> {
+fn row_blocks<T: SparseScalar, I: SpIndex>(
+    a: &Cs<T, I>,
+    parallel: bool,
+    per_thread: usize,
+) -> Vec<(usize, usize)> {
     let rows = a.nmajor;
     let blocks = if parallel { (rayon::current_num_threads() * per_thread).min(rows.max(1)) } else { 1 };
     let nnz = a.nnz();
     let mut cuts = vec![0usize];
     for t in 1..blocks {
-        let line = a.indptr.partition_point(|&p| p < nnz * t / blocks).min(rows);
+        let line = a.indptr.partition_point(|&p| p.idx() < nnz * t / blocks).min(rows);
         if line > *cuts.last().unwrap_or(&0) {
             cuts.push(line);
         }
@@ -275,9 +292,9 @@ fn split_lengths<X>(mut v: &mut [X], lens: impl Iterator<Item = usize>) -> Vec<&
 
 /// Pass 1 of [`spgemm`] on rows `r0..r1`: the number of distinct columns of each row, written
 /// to `out` (`mark[j] == i` once row i met column j), counted without branches.
-fn count_rows<T: SparseScalar>(
-    a: &Cs<T>,
-    b: &Cs<T>,
+fn count_rows<T: SparseScalar, I: SpIndex>(
+    a: &Cs<T, I>,
+    b: &Cs<T, I>,
     (r0, r1): (usize, usize),
     mark: &mut [usize],
     out: &mut [usize],
@@ -286,9 +303,10 @@ fn count_rows<T: SparseScalar>(
     for (i, o) in (r0..r1).zip(out) {
         *o = {
             let mut c = 0usize;
-            for &k in &ai[ap[i]..ap[i + 1]] {
-                for &j in &bi[bp[k]..bp[k + 1]] {
-                    let m = &mut mark[j];
+            for &k in &ai[ap[i].idx()..ap[i + 1].idx()] {
+                let k = k.idx();
+                for &j in &bi[bp[k].idx()..bp[k + 1].idx()] {
+                    let m = &mut mark[j.idx()];
                     c += usize::from(*m != i);
                     *m = i;
                 }
@@ -302,13 +320,14 @@ fn count_rows<T: SparseScalar>(
 /// `ind`/`dat` (which start at row `r0`'s offset `indptr[r0]`), in SciPy's order, and the
 /// kept count of each row to `kept`. Branch-free: a column's sum is reset to zero when its row is
 /// written out, so the accumulation needs no test.
-fn fill_rows<T: SparseScalar>(
-    a: &Cs<T>,
-    b: &Cs<T>,
+#[allow(clippy::too_many_arguments)]
+fn fill_rows<T: SparseScalar, I: SpIndex>(
+    a: &Cs<T, I>,
+    b: &Cs<T, I>,
     (r0, r1): (usize, usize),
     indptr: &[usize],
     s: &mut Scratch<T>,
-    ind: &mut [MaybeUninit<usize>],
+    ind: &mut [MaybeUninit<I>],
     dat: &mut [MaybeUninit<T>],
     kept_out: &mut [usize],
 ) {
@@ -325,10 +344,11 @@ fn fill_rows<T: SparseScalar>(
         *out = {
             // the distinct columns in order of first appearance
             let mut c = 0usize;
-            for p in ap[i]..ap[i + 1] {
-                let (k, v) = (ai[p], ax[p]);
-                let (q0, q1) = (bp[k], bp[k + 1]);
+            for p in ap[i].idx()..ap[i + 1].idx() {
+                let (k, v) = (ai[p].idx(), ax[p]);
+                let (q0, q1) = (bp[k].idx(), bp[k + 1].idx());
                 for (&j, &bv) in bi[q0..q1].iter().zip(&bx[q0..q1]) {
+                    let j = j.idx();
                     let slot = &mut slots[j];
                     let new = slot.0 != i;
                     slot.0 = i;
@@ -345,7 +365,7 @@ fn fill_rows<T: SparseScalar>(
                 let slot = &mut slots[j];
                 let v = slot.1;
                 slot.1 = z;
-                ind[kept].write(j);
+                ind[kept].write(I::from_idx(j));
                 dat[kept].write(v);
                 kept += usize::from(v != z);
             }
@@ -360,7 +380,12 @@ fn fill_rows<T: SparseScalar>(
 /// bit for bit. Two passes, as SciPy: the first counts each row's columns, the second writes
 /// the rows in place into uninitialised (huge-page advised) output; large products run in
 /// row blocks on rayon, with the same result.
-pub(crate) fn spgemm<T: SparseScalar>(a: &Cs<T>, b: &Cs<T>) -> Cs<T> {
+///
+/// # Errors
+///
+/// [`SparseError::IndexOverflow`](crate::SparseError::IndexOverflow) when the product has
+/// more entries than the index type `I` can count (where SciPy would switch to `int64`).
+pub(crate) fn spgemm<T: SparseScalar, I: SpIndex>(a: &Cs<T, I>, b: &Cs<T, I>) -> crate::Result<Cs<T, I>> {
     let rows = a.nmajor;
     let n = b.nminor;
     // products to compute, estimated from B's mean row length
@@ -382,12 +407,13 @@ pub(crate) fn spgemm<T: SparseScalar>(a: &Cs<T>, b: &Cs<T>) -> Cs<T> {
         indptr[i + 1] += indptr[i];
     }
     let total = indptr[rows];
+    crate::index_type::fits::<I>("indptr", total)?;
     // The kept counts (like the scratch arrays of pass 1) are allocated before the output,
     // which is then the last large block on the heap.
     let mut kept = vec![0usize; rows];
     // Uninitialised output (no zero fill), advised like NumPy's large arrays before the
     // first write; each block writes its rows' slots.
-    let mut indices: Vec<usize> = Vec::with_capacity(total);
+    let mut indices: Vec<I> = Vec::with_capacity(total);
     let mut data: Vec<T> = Vec::with_capacity(total);
     advise_huge(indices.spare_capacity_mut());
     advise_huge(data.spare_capacity_mut());
@@ -427,7 +453,8 @@ pub(crate) fn spgemm<T: SparseScalar>(a: &Cs<T>, b: &Cs<T>) -> Cs<T> {
         indices.set_len(len);
         data.set_len(len);
     }
-    Cs { nmajor: rows, nminor: n, indptr, indices, data }
+    let indptr = indptr.into_iter().map(I::from_idx).collect();
+    Ok(Cs { nmajor: rows, nminor: n, indptr, indices, data })
 }
 
 #[cfg(test)]
