@@ -128,6 +128,7 @@ mod qr_raw;
 mod rank;
 mod rhs;
 mod riccati;
+mod riccati_complex;
 mod scalar;
 mod schur;
 mod schur_sort;

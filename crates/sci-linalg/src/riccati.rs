@@ -3,11 +3,38 @@
 use ndarray::{Array2, ArrayBase, ArrayView2, Data, Ix2, s};
 
 use crate::error::{LinalgError, Result, invalid};
+use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::lu::inv;
 use crate::products::matmul_unchecked as matmul;
 use crate::scalar::{LinalgFloat, check_finite, check_square_finite, zeros_f};
 use crate::schur_sort::{SchurSort, schur_sorted};
 use crate::solve::solve;
+
+/// The real solver `f` on the real parts of real-typed inputs, the result back in `T`.
+fn with_real<T: LinalgScalar>(
+    a: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    b: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    q: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    r: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    opts: &AreOptions<'_, T>,
+    f: impl FnOnce(
+        &Array2<RealOf<T>>,
+        &Array2<RealOf<T>>,
+        &Array2<RealOf<T>>,
+        &Array2<RealOf<T>>,
+        &AreOptions<'_, RealOf<T>>,
+    ) -> Result<Array2<RealOf<T>>>,
+) -> Result<Array2<T>> {
+    let re = |x: ArrayView2<'_, T>| x.mapv(T::re);
+    let (e, sm) = (opts.e.map(re), opts.s.map(re));
+    let o = AreOptions {
+        e: e.as_ref().map(|x| x.view()),
+        s: sm.as_ref().map(|x| x.view()),
+        balanced: opts.balanced,
+    };
+    let x = f(&re(a.view()), &re(b.view()), &re(q.view()), &re(r.view()), &o)?;
+    Ok(x.mapv(T::from_real))
+}
 
 /// SciPy's `_are_validate_args`: shapes, finiteness and symmetry of `q` and `r`.
 fn validate<T: LinalgFloat>(
@@ -156,21 +183,28 @@ fn restore<T: LinalgFloat>(y: Array2<T>, e: Option<ArrayView2<'_, T>>) -> Result
 fn balance<T: LinalgFloat>(h: &mut Array2<T>, n: usize) -> Option<Vec<T>> {
     let mut m = h.mapv(|v| v.abs());
     m.diag_mut().fill(T::zero());
-    let sca = crate::balance::scaling_factors(&m);
-    if sca.iter().all(|&v| (v - T::one()).abs() <= T::lit(1e-8) + T::lit(1e-5)) {
-        return None;
-    }
-    let d: Vec<T> = (0..n)
-        .map(|i| {
-            let l = (sca[n + i].log2() - sca[i].log2()).to_f64_lossless() / 2.0;
-            T::lit(2f64.powf(l.round_ties_even()))
-        })
-        .collect();
+    let d = symplectic_scaling(&m, n)?;
     let full: Vec<T> = d.iter().copied().chain(d.iter().map(|&v| T::one() / v)).collect();
     for ((i, j), v) in h.indexed_iter_mut() {
         *v *= full[i] / full[j];
     }
     Some(d)
+}
+
+/// The `d` of [`balance`] from `m = |h|` without its diagonal (`None`: no scaling).
+pub(crate) fn symplectic_scaling<T: LinalgFloat>(m: &Array2<T>, n: usize) -> Option<Vec<T>> {
+    let sca = crate::balance::scaling_factors(m);
+    if sca.iter().all(|&v| (v - T::one()).abs() <= T::lit(1e-8) + T::lit(1e-5)) {
+        return None;
+    }
+    Some(
+        (0..n)
+            .map(|i| {
+                let l = (sca[n + i].log2() - sca[i].log2()).to_f64_lossless() / 2.0;
+                T::lit(2f64.powf(l.round_ties_even()))
+            })
+            .collect(),
+    )
 }
 
 /// The stabilizing solution from the ordered Schur vectors of the (balanced) `h`.
@@ -219,7 +253,12 @@ fn from_subspace<T: LinalgFloat>(z: &Array2<T>, n: usize) -> Result<Array2<T>> {
 /// algorithm on an extended pencil; the solutions agree to rounding for well-conditioned
 /// problems). [`solve_continuous_are_with`] takes SciPy's `e=`, `s=` and `balanced=`.
 ///
-/// SciPy equivalent: `scipy.linalg.solve_continuous_are(a, b, q, r)` (real input).
+/// Complex input (`Complex<f64>`, `Complex<f32>`): the same equation with conjugate
+/// transposes (`aᴴ x + x a - x b r⁻¹ bᴴ x + q = 0`, `q` and `r` Hermitian, `x` Hermitian),
+/// solved on an ordered complex Schur form of the Hamiltonian (adjacent swaps as LAPACK
+/// `ztrexc`).
+///
+/// SciPy equivalent: `scipy.linalg.solve_continuous_are(a, b, q, r)` (real and complex input).
 ///
 /// # Errors
 ///
@@ -247,7 +286,19 @@ fn from_subspace<T: LinalgFloat>(z: &Array2<T>, n: usize) -> Result<Array2<T>> {
 /// assert!(res.iter().all(|v| v.abs() < 1e-10));
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
-pub fn solve_continuous_are<T: LinalgFloat>(
+///
+/// Complex input: `a = i`, `b = q = r = 1` gives `x² = 1` (`aᴴ x + x a = 0`), so `x = 1`:
+///
+/// ```
+/// use sci_linalg::solve_continuous_are;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// let one = array![[C::new(1.0, 0.0)]];
+/// let x = solve_continuous_are(&array![[C::new(0.0, 1.0)]], &one, &one, &one)?;
+/// assert!((x[[0, 0]] - C::new(1.0, 0.0)).norm() < 1e-14);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn solve_continuous_are<T: LinalgScalar>(
     a: &ArrayBase<impl Data<Elem = T>, Ix2>,
     b: &ArrayBase<impl Data<Elem = T>, Ix2>,
     q: &ArrayBase<impl Data<Elem = T>, Ix2>,
@@ -266,8 +317,10 @@ pub fn solve_continuous_are<T: LinalgFloat>(
 /// the Hamiltonian by `diag(d, d⁻¹)` from LAPACK `gebal`'s factors (Benner's symplectic
 /// balancing, as SciPy's); it changes only rounding.
 ///
+/// Complex input: `ᵀ` becomes `ᴴ` throughout (see [`solve_continuous_are`]).
+///
 /// SciPy equivalent: `scipy.linalg.solve_continuous_are(a, b, q, r, e=None, s=None,
-/// balanced=True)` (real input).
+/// balanced=True)` (real and complex input).
 ///
 /// # Errors
 ///
@@ -295,11 +348,25 @@ pub fn solve_continuous_are<T: LinalgFloat>(
 /// assert_allclose(&res, &array![[0.0, 0.0], [0.0, 0.0]], 0.0, 1e-12);
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
-pub fn solve_continuous_are_with<T: LinalgFloat>(
+pub fn solve_continuous_are_with<T: LinalgScalar>(
     a: &ArrayBase<impl Data<Elem = T>, Ix2>,
     b: &ArrayBase<impl Data<Elem = T>, Ix2>,
     q: &ArrayBase<impl Data<Elem = T>, Ix2>,
     r: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    opts: &AreOptions<'_, T>,
+) -> Result<Array2<T>> {
+    if T::IS_COMPLEX {
+        return crate::riccati_complex::care(a, b, q, r, opts);
+    }
+    // Real input: the real solver on the same values (`re` is exact for real T).
+    with_real(a, b, q, r, opts, care_real)
+}
+
+fn care_real<T: LinalgFloat>(
+    a: &Array2<T>,
+    b: &Array2<T>,
+    q: &Array2<T>,
+    r: &Array2<T>,
     opts: &AreOptions<'_, T>,
 ) -> Result<Array2<T>> {
     let Some((n, ah, g, qb)) = standard_form(a, b, q, r, opts)? else {
@@ -323,8 +390,11 @@ pub fn solve_continuous_are_with<T: LinalgFloat>(
 /// This needs an invertible `a` (SciPy's QZ on the extended pencil does not); the solutions
 /// agree to rounding otherwise. [`solve_discrete_are_with`] takes `e=`, `s=`, `balanced=`.
 ///
-/// SciPy equivalent: `scipy.linalg.solve_discrete_are(a, b, q, r)` (real input, invertible
-/// `a`).
+/// Complex input (`Complex<f64>`, `Complex<f32>`): `ᵀ` becomes `ᴴ` throughout, on an
+/// ordered complex Schur form (as [`solve_continuous_are`]).
+///
+/// SciPy equivalent: `scipy.linalg.solve_discrete_are(a, b, q, r)` (real and complex input,
+/// invertible `a`).
 ///
 /// # Errors
 ///
@@ -348,7 +418,20 @@ pub fn solve_continuous_are_with<T: LinalgFloat>(
 /// assert!(solve_discrete_are(&a0, &b, &q, &array![[9.0, 3.0], [3.0, 1.0]]).is_err());
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
-pub fn solve_discrete_are<T: LinalgFloat>(
+///
+/// Complex input: `a = i/2`, `b = q = r = 1` gives `x² - x/4 - 1 = 0`:
+///
+/// ```
+/// use sci_linalg::solve_discrete_are;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// let one = array![[C::new(1.0, 0.0)]];
+/// let x = solve_discrete_are(&array![[C::new(0.0, 0.5)]], &one, &one, &one)?;
+/// let want = (0.25 + 4.0625f64.sqrt()) / 2.0;
+/// assert!((x[[0, 0]] - C::new(want, 0.0)).norm() < 1e-14);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn solve_discrete_are<T: LinalgScalar>(
     a: &ArrayBase<impl Data<Elem = T>, Ix2>,
     b: &ArrayBase<impl Data<Elem = T>, Ix2>,
     q: &ArrayBase<impl Data<Elem = T>, Ix2>,
@@ -365,8 +448,10 @@ pub fn solve_discrete_are<T: LinalgFloat>(
 /// invertible here), then `x = e⁻ᵀ y e⁻¹`. `balanced` scales the symplectic matrix by
 /// `diag(d, d⁻¹)` from LAPACK `gebal`'s factors, as SciPy's balancing.
 ///
+/// Complex input: `ᵀ` becomes `ᴴ` throughout.
+///
 /// SciPy equivalent: `scipy.linalg.solve_discrete_are(a, b, q, r, e=None, s=None,
-/// balanced=True)` (real input).
+/// balanced=True)` (real and complex input).
 ///
 /// # Errors
 ///
@@ -392,11 +477,25 @@ pub fn solve_discrete_are<T: LinalgFloat>(
 /// assert_allclose(&res, &array![[0.0, 0.0], [0.0, 0.0]], 0.0, 1e-12);
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
-pub fn solve_discrete_are_with<T: LinalgFloat>(
+pub fn solve_discrete_are_with<T: LinalgScalar>(
     a: &ArrayBase<impl Data<Elem = T>, Ix2>,
     b: &ArrayBase<impl Data<Elem = T>, Ix2>,
     q: &ArrayBase<impl Data<Elem = T>, Ix2>,
     r: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    opts: &AreOptions<'_, T>,
+) -> Result<Array2<T>> {
+    if T::IS_COMPLEX {
+        return crate::riccati_complex::dare(a, b, q, r, opts);
+    }
+    // Real input: the real solver on the same values (`re` is exact for real T).
+    with_real(a, b, q, r, opts, dare_real)
+}
+
+fn dare_real<T: LinalgFloat>(
+    a: &Array2<T>,
+    b: &Array2<T>,
+    q: &Array2<T>,
+    r: &Array2<T>,
     opts: &AreOptions<'_, T>,
 ) -> Result<Array2<T>> {
     let Some((n, ah, g, qb)) = standard_form(a, b, q, r, opts)? else {

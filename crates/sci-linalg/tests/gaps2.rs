@@ -372,3 +372,140 @@ fn eigh_driver_bad_input() {
         );
     }
 }
+
+#[test]
+fn complex_are_match_scipy() {
+    let f = fx();
+    let adj = |x: &Array2<Complex64>| x.t().mapv(|z| z.conj());
+    for n in [1, 3, 5] {
+        let p = |k: &str| format!("are_c{n}/{k}");
+        let (a, b, q, r) = (mc(&f, &p("a")), mc(&f, &p("b")), mc(&f, &p("q")), mc(&f, &p("r")));
+        let (e, sm, ad) = (mc(&f, &p("e")), mc(&f, &p("s")), mc(&f, &p("ad")));
+        let es = AreOptions { e: Some(e.view()), s: Some(sm.view()), balanced: true };
+        let nobal = AreOptions { balanced: false, ..Default::default() };
+        // The solutions' condition numbers are moderate (< 1e3 here): rtol 1e-10 relative to ‖x‖.
+        let close = |got: &Array2<Complex64>, key: &str| {
+            let want = mc(&f, &p(key));
+            let scale = want.iter().map(|z| z.norm()).fold(0.0, f64::max);
+            assert_allclose(got, &want, 0.0, 1e-10 * scale);
+        };
+        let x = solve_continuous_are(&a, &b, &q, &r).unwrap();
+        close(&x, "care");
+        // the residual of aᴴ x + x a - x b r⁻¹ bᴴ x + q = 0, and x Hermitian
+        let g = b.dot(&solve(&r, &adj(&b)).unwrap());
+        let res = adj(&a).dot(&x) + x.dot(&a) - x.dot(&g).dot(&x) + &q;
+        assert!(
+            res.iter().all(|z| z.norm() < 1e-9 * (1.0 + x.iter().map(|z| z.norm()).sum::<f64>())),
+            "care {n}"
+        );
+        assert_eq!(x, adj(&x));
+        close(&solve_continuous_are_with(&a, &b, &q, &r, &es).unwrap(), "care_es");
+        close(&solve_continuous_are_with(&a, &b, &q, &r, &nobal).unwrap(), "care_nobal");
+        close(&solve_discrete_are(&ad, &b, &q, &r).unwrap(), "dare");
+        close(&solve_discrete_are_with(&ad, &b, &q, &r, &es).unwrap(), "dare_es");
+        close(&solve_discrete_are_with(&ad, &b, &q, &r, &nobal).unwrap(), "dare_nobal");
+        // transposed (Fortran-order) views give the same solution
+        let at = adj(&adj(&a));
+        let at = at.t().as_standard_layout().t().to_owned();
+        close(&solve_continuous_are(&at.view(), &b.view(), &q, &r).unwrap(), "care");
+        // complex64: the same problem in single precision (eps32 1.2e-7 times the conditioning)
+        let c32 = |x: &Array2<Complex64>| x.mapv(|z| Complex32::new(z.re as f32, z.im as f32));
+        let x32 = solve_continuous_are(&c32(&a), &c32(&b), &c32(&q), &c32(&r)).unwrap();
+        let want = mc(&f, &p("care"));
+        let scale = want.iter().map(|z| z.norm()).fold(0.0, f64::max);
+        assert_allclose(&x32.mapv(|z| Complex64::new(z.re as f64, z.im as f64)), &want, 0.0, 1e-4 * scale);
+    }
+    // complex input with zero imaginary parts agrees with the real solver
+    let a = sci_array::ndarray::array![[4.0f64, 3.0], [-4.5, -3.5]];
+    let b = sci_array::ndarray::array![[1.0], [-1.0]];
+    let q = sci_array::ndarray::array![[9.0, 6.0], [6.0, 4.0]];
+    let r = sci_array::ndarray::array![[1.0]];
+    let c = |x: &Array2<f64>| x.mapv(|v| Complex64::new(v, 0.0));
+    let xr = solve_continuous_are(&a, &b, &q, &r).unwrap();
+    let xc = solve_continuous_are(&c(&a), &c(&b), &c(&q), &c(&r)).unwrap();
+    assert_allclose(&xc, &c(&xr), 0.0, 1e-10);
+    let xr = solve_discrete_are(&(&a * 0.1), &b, &q, &r).unwrap();
+    let xc = solve_discrete_are(&c(&(&a * 0.1)), &c(&b), &c(&q), &c(&r)).unwrap();
+    assert_allclose(&xc, &c(&xr), 0.0, 1e-10);
+    // empty
+    let e = Array2::<Complex64>::zeros((0, 0));
+    assert_eq!(solve_continuous_are(&e, &Array2::zeros((0, 1)), &e, &Array2::eye(1)).unwrap().dim(), (0, 0));
+}
+
+#[test]
+fn complex_are_bad_input() {
+    let c = |re: f64, im: f64| Complex64::new(re, im);
+    let a = Array2::from_elem((2, 2), c(1.0, 0.5));
+    let b = Array2::from_elem((2, 1), c(1.0, 0.0));
+    let q = Array2::<Complex64>::eye(2);
+    let r = Array2::<Complex64>::eye(1);
+    let mut nonherm = q.clone();
+    nonherm[[0, 1]] = c(0.0, 1.0);
+    nonherm[[1, 0]] = c(0.0, 1.0); // symmetric but not Hermitian
+    let mut nan = a.clone();
+    nan[[0, 0]] = c(f64::NAN, 0.0);
+    let invalid = |e: &LinalgError, arg: &str| matches!(e, LinalgError::Array(sci_array::ArrayError::InvalidValue { arg: x, .. }) if *x == arg);
+    let sing_e = Array2::<Complex64>::zeros((2, 2));
+    let bad_s = Array2::<Complex64>::zeros((1, 2));
+    let table: Vec<(&str, LinalgError, Box<dyn Fn(&LinalgError) -> bool>)> = vec![
+        (
+            "q not Hermitian",
+            solve_continuous_are(&a, &b, &nonherm, &r).unwrap_err(),
+            Box::new(move |e| invalid(e, "q")),
+        ),
+        (
+            "dare q not Hermitian",
+            solve_discrete_are(&a, &b, &nonherm, &r).unwrap_err(),
+            Box::new(move |e| invalid(e, "q")),
+        ),
+        (
+            "NaN a",
+            solve_continuous_are(&nan, &b, &q, &r).unwrap_err(),
+            Box::new(|e| *e == LinalgError::NonFinite { arg: "a" }),
+        ),
+        (
+            "b shape",
+            solve_continuous_are(&a, &Array2::<Complex64>::zeros((3, 1)), &q, &r).unwrap_err(),
+            Box::new(|e| matches!(e, LinalgError::ShapeMismatch { arg: "b", .. })),
+        ),
+        (
+            "singular e",
+            solve_continuous_are_with(
+                &a,
+                &b,
+                &q,
+                &r,
+                &AreOptions { e: Some(sing_e.view()), ..Default::default() },
+            )
+            .unwrap_err(),
+            Box::new(move |e| invalid(e, "e")),
+        ),
+        (
+            "s shape",
+            solve_discrete_are_with(
+                &a,
+                &b,
+                &q,
+                &r,
+                &AreOptions { s: Some(bad_s.view()), ..Default::default() },
+            )
+            .unwrap_err(),
+            Box::new(|e| matches!(e, LinalgError::ShapeMismatch { arg: "s", .. })),
+        ),
+        (
+            "no stabilizing solution",
+            // a = i·I, b = 0: the Hamiltonian's eigenvalues ±i lie on the imaginary axis
+            solve_continuous_are(
+                &Array2::from_diag(&sci_array::ndarray::array![c(0.0, 1.0), c(0.0, 1.0)]),
+                &Array2::<Complex64>::zeros((2, 1)),
+                &q,
+                &r,
+            )
+            .unwrap_err(),
+            Box::new(|e| matches!(e, LinalgError::NearSingular { .. })),
+        ),
+    ];
+    for (name, err, check) in &table {
+        assert!(check(err), "{name}: {err}");
+    }
+}
