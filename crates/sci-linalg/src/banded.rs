@@ -4,11 +4,13 @@
 
 use ndarray::{Array, Array1, Array2, ArrayBase, Data, Dimension, Ix2};
 
-use crate::eig::eigh;
 use crate::eigh_gen::{TridiagonalOptions, eigvalsh_tridiagonal_with};
 use crate::error::{LinalgError, Result, invalid};
 use crate::rhs::{rhs_back, rhs_matrix};
-use crate::scalar::{LinalgFloat, check_finite, to_fortran, zeros_f};
+use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, par, to_fortran, zeros_f};
+use faer::ColMut;
+use faer::dyn_stack::{MemBuffer, MemStack};
+use faer::linalg::evd::{self, ComputeEigenvectors};
 
 mod tridiagonalize;
 
@@ -393,6 +395,30 @@ fn band_to_dense<T: LinalgFloat>(ab: &Array2<T>, lower: bool) -> Array2<T> {
     a
 }
 
+/// Eigenvalues (ascending) and eigenvectors of the dense symmetric `a` from its lower triangle,
+/// by faer's divide and conquer on both backends: with the `lapack` feature, `eigh` would call
+/// `syevr`, about 15% slower here than faer for `n = 2000` and than SciPy's `sbevd`.
+fn dense_eigh<T: LinalgFloat>(a: &Array2<T>) -> Result<(Array1<T>, Array2<T>)> {
+    let n = a.nrows();
+    let (mut w, mut v) = (vec![T::zero(); n], zeros_f(n, n));
+    if n == 0 {
+        return Ok((Array1::from(w), v));
+    }
+    let (par, yes) = (par(), ComputeEigenvectors::Yes);
+    let mut mem = MemBuffer::new(evd::self_adjoint_evd_scratch::<T>(n, yes, par, Default::default()));
+    evd::self_adjoint_evd(
+        as_faer(a.view()),
+        ColMut::from_slice_mut(&mut w).as_diagonal_mut(),
+        Some(as_faer_mut(v.view_mut())),
+        par,
+        MemStack::new(&mut mem),
+        Default::default(),
+    )
+    // faer reports only that its iteration budget ran out, not the count.
+    .map_err(|_| LinalgError::NoConvergence { iterations: 0 })?;
+    Ok((Array1::from(w), v))
+}
+
 /// Indices `lo..hi` (into the ascending eigenvalues `w`) that `select` keeps.
 fn selected<T: LinalgFloat>(w: &Array1<T>, select: EigSelect<T>) -> Result<std::ops::Range<usize>> {
     let n = w.len();
@@ -423,8 +449,9 @@ fn selected<T: LinalgFloat>(w: &Array1<T>, select: EigSelect<T>) -> Result<std::
 ///
 /// Returns the selected eigenvalues `w` in ascending order and the matching orthonormal
 /// eigenvectors as the columns of `v` (signs may differ from SciPy's). The band is expanded
-/// to a dense matrix for the symmetric eigensolver: `O(n³)`, as SciPy's `sbevd`/`sbevx`,
-/// whose band reduction accumulates its rotations into `Q` (`O(n³)` too, and slower here).
+/// to a dense matrix for faer's symmetric divide and conquer (on both backends): `O(n³)`, as
+/// SciPy's `sbevd`/`sbevx`, whose band reduction accumulates its rotations into `Q` (`O(n³)`
+/// too, and slower here).
 /// For eigenvalues alone, [`eigvals_banded`] works on the band in `O(n² kd)`.
 ///
 /// SciPy equivalent: `scipy.linalg.eig_banded(a_band, lower, select, select_range)`.
@@ -458,7 +485,7 @@ pub fn eig_banded<T: LinalgFloat, S: Data<Elem = T>>(
     band_rows(a_band, "a_band")?;
     check_finite(a_band, "a_band")?;
     let a = band_to_dense(&to_fortran(a_band), lower);
-    let (w, v) = eigh(&a, true)?;
+    let (w, v) = dense_eigh(&a)?;
     let r = selected(&w, select)?;
     Ok((w.slice(ndarray::s![r.clone()]).to_owned(), v.slice(ndarray::s![.., r]).to_owned()))
 }

@@ -14,9 +14,11 @@
 
 use std::ffi::{c_char, c_int};
 
+use faer::Par;
 use ndarray::Array2;
 
 use crate::error::{Result, invalid};
+use crate::scalar::parallel::{Kernel, gemm_flops, lu_flops, par_for};
 
 // Links OpenBLAS (ndarray-linalg -> lax -> openblas-src with `system`).
 use ndarray_linalg as _;
@@ -47,22 +49,49 @@ unsafe extern "C" {
 
 /// Runs `f` with OpenBLAS limited to one thread (restored afterwards); the caller holds
 /// [`serial`]'s lock.
-///
-/// Debian's OpenBLAS 0.3.21 (pthreads build) corrupts the heap in its threaded `getrf` on this
-/// project's machines (AMD EPYC, AVX-512): an LU of a 100x100 to 200x200 matrix crashes the
-/// process later, in an unrelated `free`, in most runs; with one OpenBLAS thread it never does.
-/// `getrf`, and `gesv` which calls it, therefore run single-threaded here (O(n^3) with a small constant: SciPy's own
-/// `det`/`lu` at these sizes are not limited by threads either).
 fn single_threaded<R>(f: impl FnOnce() -> R) -> R {
     // SAFETY: plain getters/setters of OpenBLAS's global thread count, linked with the library.
     let before = unsafe { openblas_get_num_threads() };
-    if std::env::var_os("SCI_TMP_THREADED_GETRF").is_some() {
-        return f();
-    }
     unsafe { openblas_set_num_threads(1) };
     let r = f();
     unsafe { openblas_set_num_threads(before) };
     r
+}
+
+/// Stack of the thread that runs OpenBLAS's threaded LU (address space only: the pages are
+/// committed as they are touched).
+const LU_STACK: usize = 64 << 20;
+
+/// Runs an LU driver (`getrf`, or `gesv` which factors with it) of about `flops` operations; the
+/// caller holds [`serial`]'s lock.
+///
+/// Debian's OpenBLAS 0.3.21 keeps the job tables of its threaded `getrf` on the caller's stack,
+/// at every level of its recursion, and overflows the 2 MB stack of a spawned Rust thread (a test
+/// thread, a rayon worker): an LU of 100x100 on a test thread corrupted the heap in 8 runs of 10
+/// with a 2 MB stack and in none of 10 with 8 MB (`RUST_MIN_STACK`); a frame that large jumps the
+/// guard page, so the overflow lands in other memory instead of faulting. The threaded LU
+/// therefore runs on a helper thread with a [`LU_STACK`] stack (some 30 µs to start, against
+/// milliseconds of factorization); small or busy-machine calls run on one OpenBLAS thread in
+/// place, as [`par_for`] decides for faer's kernels (a descheduled OpenBLAS thread stalls every
+/// panel: 1000x1000 took 19-23 ms on two threads and 10 ms on one while other processes ran).
+fn lu_threads<R: Send>(flops: f64, f: impl FnOnce() -> R + Send) -> R {
+    if par_for(Kernel::LapackLu, flops) == Par::Seq { single_threaded(f) } else { on_lu_stack(f) }
+}
+
+/// Runs `f` on a helper thread with a [`LU_STACK`] stack (or, when no thread can be started,
+/// here on one OpenBLAS thread).
+fn on_lu_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    let mut job = Some(f);
+    let done = std::thread::scope(|s| {
+        let helper =
+            std::thread::Builder::new().stack_size(LU_STACK).spawn_scoped(s, || job.take().map(|f| f()));
+        helper.ok().map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+    });
+    match (done.flatten(), job) {
+        (Some(r), _) => r,
+        (None, Some(f)) => single_threaded(f),
+        (None, None) => unreachable!("the helper thread ran the job and returned its result"),
+    }
 }
 
 fn ch(c: u8) -> c_char {
@@ -236,9 +265,11 @@ macro_rules! impl_lapack {
                     a.len() >= (n * n) as usize && ipiv.len() >= n as usize && b.len() >= (n * nrhs) as usize
                 );
                 let mut info = 0;
+                let flops =
+                    lu_flops(n as usize, n as usize) + gemm_flops(n as usize, nrhs as usize, n as usize);
                 // SAFETY: buffers sized above, leading dimensions max(1, n). OpenBLAS's gesv
-                // factors with its threaded getrf: one thread, as `getrf` below.
-                single_threaded(|| unsafe {
+                // factors with its threaded getrf: see `lu_threads`.
+                lu_threads(flops, || unsafe {
                     lapack_sys::$gesv(
                         &n,
                         &nrhs,
@@ -258,7 +289,7 @@ macro_rules! impl_lapack {
                 assert!(a.len() >= (m * n) as usize && ipiv.len() >= m.min(n) as usize);
                 let mut info = 0;
                 // SAFETY: buffers sized above, lda = max(1, m).
-                single_threaded(|| unsafe {
+                lu_threads(lu_flops(m as usize, n as usize), || unsafe {
                     lapack_sys::$getrf(&m, &n, a.as_mut_ptr(), &m.max(1), ipiv.as_mut_ptr(), &mut info)
                 });
                 info
@@ -502,5 +533,42 @@ mod tests {
     fn dimensions_beyond_lapack_integers_are_errors() {
         assert_eq!(dim(7, "a"), Ok(7));
         assert!(dim(usize::MAX, "a").is_err());
+    }
+
+    /// OpenBLAS's threaded getrf from this test thread (2 MB stack), through the helper
+    /// thread: without it, 100x100 corrupted the heap in most runs (the process crashed in a
+    /// later `free`). Same factors and pivots as on one thread.
+    #[test]
+    fn threaded_getrf_runs_on_a_large_stack() {
+        let mut s = 5u64;
+        for n in (100..=200).step_by(25) {
+            for _ in 0..4 {
+                let a: Vec<f64> = (0..n * n)
+                    .map(|_| {
+                        s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        (s >> 11) as f64 / (1u64 << 53) as f64 - 0.5
+                    })
+                    .collect();
+                let ni = n as c_int;
+                let factor = |threaded: bool| {
+                    let (mut lu, mut ipiv, mut info) = (a.clone(), vec![0 as c_int; n], 0);
+                    let _serial = serial();
+                    // SAFETY: n x n matrix with lda = n, n pivots.
+                    let call = || unsafe {
+                        lapack_sys::dgetrf_(&ni, &ni, lu.as_mut_ptr(), &ni, ipiv.as_mut_ptr(), &mut info)
+                    };
+                    if threaded {
+                        on_lu_stack(call)
+                    } else {
+                        single_threaded(call)
+                    }
+                    (lu, ipiv, info)
+                };
+                let (l1, p1, i1) = factor(true);
+                let (l2, p2, i2) = factor(false);
+                assert_eq!((i1, &p1), (i2, &p2), "n {n}");
+                assert!(l1.iter().zip(&l2).all(|(x, y)| (x - y).abs() <= 1e-10 * (1.0 + y.abs())), "n {n}");
+            }
+        }
     }
 }

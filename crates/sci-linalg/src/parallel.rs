@@ -31,6 +31,10 @@ pub(crate) enum Kernel {
     Lu,
     /// Householder QR, SVD, Hessenberg/Schur eigenvalue kernels.
     Orthogonal,
+    /// OpenBLAS's `getrf` (the `lapack` feature), `2 n³ / 3` flops: its threads split every
+    /// panel's trailing update and pay off from a few hundred rows up.
+    #[cfg_attr(not(feature = "lapack"), allow(dead_code))]
+    LapackLu,
 }
 
 impl Kernel {
@@ -45,6 +49,8 @@ impl Kernel {
             Kernel::Lu => 1e10,
             // QR 1000/2000, SVD 512/1024, eig 500/1000: one thread at least as fast.
             Kernel::Orthogonal => 2e10,
+            // n ≈ 530 (1.5 ms on one thread): the load check and the helper thread cost ~0.1 ms.
+            Kernel::LapackLu => 1e8,
         }
     }
 }
@@ -108,7 +114,7 @@ mod tests {
 
     #[test]
     fn small_work_is_sequential() {
-        for k in [Kernel::Gemm, Kernel::Cholesky, Kernel::Lu, Kernel::Orthogonal] {
+        for k in [Kernel::Gemm, Kernel::Cholesky, Kernel::Lu, Kernel::Orthogonal, Kernel::LapackLu] {
             assert_eq!(par_for(k, 1e6), Par::Seq);
         }
         assert_eq!(gemm_flops(10, 20, 30), 12000.0);
