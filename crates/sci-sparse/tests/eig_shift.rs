@@ -7,8 +7,11 @@
 use sci_array::ndarray::{Array1, Array2, ArrayView1, Ix1};
 use sci_array::num_complex::Complex64;
 use sci_array::testing::fixture::Fixture;
-use sci_sparse::CsrMatrix;
-use sci_sparse::linalg::{EigsOptions, EigshMode, EigshOptions, FnOperator, LinearOperator, eigs, eigsh};
+use sci_sparse::linalg::{
+    EigsOptions, EigshMode, EigshOptions, FnOperator, LinearOperator, OpPart, WhichEigs, eigs, eigs_complex,
+    eigsh,
+};
+use sci_sparse::{CsrMatrix, SparseError};
 
 fn fx() -> Fixture {
     Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sparse_eig_shift.json")).unwrap()
@@ -160,4 +163,165 @@ fn gmres_failure_is_an_error_with_scipys_message() {
         let want = f.str(&format!("singular/{which}"));
         assert_eq!(e.to_string(), format!("invalid value for `sigma`: {want}"), "{which}");
     }
+}
+
+/// Sorted `(re, |im|)` keys: a conjugate pair split by `k` may be represented by either
+/// member (ARPACK's choice among values tied under `which`).
+fn pair_keys(w: &[Complex64]) -> Vec<(f64, f64)> {
+    let mut v: Vec<(f64, f64)> = w.iter().map(|z| (z.re, z.im.abs())).collect();
+    v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    v
+}
+
+#[test]
+fn eigs_complex_sigma_real_a_matches_scipy() {
+    let f = fx();
+    let names = case_names(&f, "complex_sigma");
+    assert_eq!(names.len(), 6);
+    let a = matrix(&f, "rot");
+    let n = a.shape().0;
+    let md = f.array_f64("m30diag").into_dimensionality::<Ix1>().unwrap();
+    let idx: Vec<usize> = (0..n).collect();
+    let m = CsrMatrix::from_triplets(&md.to_vec(), &idx, &idx, (n, n)).unwrap();
+    let (a_op, m_op) = (as_op(&a), as_op(&m));
+    let ac = a.toarray().mapv(|x| Complex64::new(x, 0.0));
+    for c in names {
+        let g = |k: &str| format!("complex_sigma/{c}/{k}");
+        let sigma = f.array_f64(&g("sigma"));
+        let want: Vec<Complex64> = f.array_c64(&g("w")).iter().copied().collect();
+        let k = f.i64(&g("k")) as usize;
+        let oppart = Some(if f.str(&g("part")) == "i" { OpPart::Imag } else { OpPart::Real });
+        let (mo, mm): (Option<&dyn LinearOperator>, Array2<Complex64>) = match f.str(&g("m")) {
+            "none" => (None, Array2::eye(n)),
+            "op" => (Some(&m_op), m.toarray().mapv(|x| Complex64::new(x, 0.0))),
+            _ => (Some(&m), m.toarray().mapv(|x| Complex64::new(x, 0.0))),
+        };
+        let opts = EigsOptions {
+            sigma: Some(sigma[0]),
+            sigma_imag: sigma[1],
+            oppart,
+            m: mo,
+            v0: Some(Array1::ones(n)),
+            ..Default::default()
+        };
+        let op: &dyn LinearOperator = if f.get(&g("a_op")).as_bool().unwrap() { &a_op } else { &a };
+        let (w, v) = eigs(op, k, &opts).unwrap_or_else(|e| panic!("{c}: {e}"));
+        let (ours, theirs) = (pair_keys(&w.to_vec()), pair_keys(&want));
+        for (x, y) in ours.iter().zip(&theirs) {
+            let tol = 1e-8 * (y.0.hypot(y.1));
+            assert!(
+                (x.0 - y.0).abs() <= tol && (x.1 - y.1).abs() <= tol,
+                "{c}: {ours:?} vs SciPy {theirs:?}"
+            );
+        }
+        for (j, &lam) in w.iter().enumerate() {
+            let x = v.column(j);
+            let r = &ac.dot(&x) - &(&mm.dot(&x) * lam);
+            let nr = r.iter().map(|z| z.norm_sqr()).sum::<f64>().sqrt();
+            assert!(nr <= 1e-8, "{c}: residual {nr}");
+        }
+    }
+}
+
+#[test]
+fn eigs_complex_a_with_sigma_matches_scipy() {
+    let f = fx();
+    let names = case_names(&f, "complex_a");
+    assert_eq!(names.len(), 3);
+    let n = f.i64("cpx/n") as usize;
+    let idx = |k: &str| f.array_i64(&format!("cpx/{k}")).iter().map(|&i| i as usize).collect::<Vec<_>>();
+    let data: Vec<Complex64> = f.array_c64("cpx/data").iter().copied().collect();
+    let a = CsrMatrix::from_triplets(&data, &idx("rows"), &idx("cols"), (n, n)).unwrap();
+    let dense = a.toarray();
+    for c in names {
+        let g = |k: &str| format!("complex_a/{c}/{k}");
+        let sigma = f.array_f64(&g("sigma"));
+        let mut want: Vec<Complex64> = f.array_c64(&g("w")).iter().copied().collect();
+        let k = f.i64(&g("k")) as usize;
+        let which = if f.str(&g("which")) == "LR" { WhichEigs::LR } else { WhichEigs::LM };
+        let opts = EigsOptions {
+            sigma: Some(sigma[0]),
+            sigma_imag: sigma[1],
+            which,
+            v0: Some(Array1::ones(n)),
+            ..Default::default()
+        };
+        let (w, v) = eigs_complex(&a, k, &opts).unwrap_or_else(|e| panic!("{c}: {e}"));
+        let mut ours = w.to_vec();
+        let by = |x: &Complex64, y: &Complex64| x.re.total_cmp(&y.re).then(x.im.total_cmp(&y.im));
+        ours.sort_by(by);
+        want.sort_by(by);
+        for (x, y) in ours.iter().zip(&want) {
+            assert!((x - y).norm() <= 1e-10 * y.norm(), "{c}: {ours:?} vs SciPy {want:?}");
+        }
+        for (j, &lam) in w.iter().enumerate() {
+            let x = v.column(j);
+            let r = &dense.dot(&x) - &(&x * lam);
+            let nr = r.iter().map(|z| z.norm_sqr()).sum::<f64>().sqrt();
+            assert!(nr <= 1e-9 * lam.norm(), "{c}: residual {nr}");
+        }
+    }
+}
+
+#[test]
+fn complex_sigma_bad_input_table() {
+    let f = fx();
+    let a = matrix(&f, "rot");
+    let op = as_op(&a);
+    let d = EigsOptions::default;
+    let real_i = EigsOptions { sigma: Some(1.0), oppart: Some(OpPart::Imag), ..d() };
+    let cases: Vec<(&str, sci_sparse::Result<()>, &str, Option<&str>)> = vec![
+        ("OPpart i with real sigma", eigs(&a, 2, &real_i).map(drop), "OPpart", Some("oppart_real_sigma")),
+        (
+            "OPpart without sigma",
+            eigs(&a, 2, &EigsOptions { oppart: Some(OpPart::Real), ..d() }).map(drop),
+            "OPpart",
+            Some("oppart_no_sigma"),
+        ),
+        (
+            "sigma_imag without sigma",
+            eigs(&a, 2, &EigsOptions { sigma_imag: 1.0, ..d() }).map(drop),
+            "sigma_imag",
+            None,
+        ),
+        (
+            "sigma_imag nan",
+            eigs(&a, 2, &EigsOptions { sigma: Some(1.0), sigma_imag: f64::NAN, ..d() }).map(drop),
+            "sigma",
+            None,
+        ),
+        (
+            "OPinv with complex sigma",
+            eigs(&a, 2, &EigsOptions { sigma: Some(1.0), sigma_imag: 1.0, opinv: Some(&op), ..d() })
+                .map(drop),
+            "OPinv",
+            None,
+        ),
+    ];
+    for (name, r, arg, msg) in cases {
+        match r.unwrap_err() {
+            SparseError::InvalidValue { arg: got, reason } => {
+                assert_eq!(got, arg, "{name}");
+                if let Some(key) = msg {
+                    assert_eq!(reason, f.str(&format!("singular/{key}")), "{name}");
+                }
+            }
+            e => panic!("{name}: {e}"),
+        }
+    }
+    // a complex sigma on an eigenvalue of a complex A: the real form is singular
+    let c = CsrMatrix::from_triplets(
+        &[
+            Complex64::new(1.0, 1.0),
+            Complex64::new(2.0, 0.0),
+            Complex64::new(3.0, -1.0),
+            Complex64::new(4.0, 0.0),
+        ],
+        &[0, 1, 2, 3],
+        &[0, 1, 2, 3],
+        (4, 4),
+    )
+    .unwrap();
+    let o = EigsOptions { sigma: Some(1.0), sigma_imag: 1.0, ..d() };
+    assert_eq!(eigs_complex(&c, 1, &o).unwrap_err(), SparseError::SingularMatrix);
 }

@@ -568,7 +568,26 @@ fn eigs_complex_matches_scipy() {
         ("k0", eigs_complex(&c, 0, &d()), "k"),
         ("k = n - 1", eigs_complex(&c, 149, &d()), "k"),
         ("ncv", eigs_complex(&c, 4, &EigsOptions { ncv: Some(5), ..d() }), "ncv"),
-        ("sigma", eigs_complex(&c, 2, &EigsOptions { sigma: Some(0.5), ..d() }), "sigma"),
+        ("sigma nan", eigs_complex(&c, 2, &EigsOptions { sigma: Some(f64::NAN), ..d() }), "sigma"),
+        ("sigma_imag alone", eigs_complex(&c, 2, &EigsOptions { sigma_imag: 1.0, ..d() }), "sigma_imag"),
+        (
+            "OPpart",
+            eigs_complex(
+                &c,
+                2,
+                &EigsOptions { sigma: Some(0.5), oppart: Some(sci_sparse::linalg::OpPart::Real), ..d() },
+            ),
+            "OPpart",
+        ),
+        (
+            "M",
+            eigs_complex(
+                &c,
+                2,
+                &EigsOptions { m: Some(&sci_sparse::CsrMatrix::<f64>::identity(150)), ..d() },
+            ),
+            "M",
+        ),
         ("v0", eigs_complex(&c, 2, &EigsOptions { v0: Some(Array1::zeros(150)), ..d() }), "v0"),
         ("v0 length", eigs_complex(&c, 2, &EigsOptions { v0: Some(Array1::ones(2)), ..d() }), "v0"),
         ("rect", eigs_complex(&sci_sparse::CsrMatrix::<Complex64>::zeros((3, 4)), 1, &d()), "A"),

@@ -349,7 +349,7 @@ pub(crate) fn from_operator(op: &dyn LinearOperator) -> Inverse<'_> {
 }
 
 /// Solves with a sparse matrix by its LU.
-fn lu_inverse<'a>(mat: &CscMatrix<f64>) -> Result<Inverse<'a>> {
+pub(crate) fn lu_inverse<'a>(mat: &CscMatrix<f64>) -> Result<Inverse<'a>> {
     let lu = splu(mat, &SpluOptions::default())?;
     Ok(Box::new(move |x, y| {
         let s = lu.solve(&ArrayView1::from(x))?;
@@ -359,17 +359,17 @@ fn lu_inverse<'a>(mat: &CscMatrix<f64>) -> Result<Inverse<'a>> {
 }
 
 /// `X^-1` by GMRES as SciPy's `IterInv`/`IterOpInv` with `gmres_loose`: `rtol =
-/// max(tol, 1000 sqrt(n) eps)` (`tol = 2 eps` when 0), `atol = 0`, and an error naming `arg`
-/// when a solve does not converge (SciPy's `ValueError`).
-fn gmres_inverse<'a>(
+/// max(tol, 1000 sqrt(size) eps)` (`tol = 2 eps` when 0; `size` is the vector length), `atol =
+/// 0`, and an error naming `arg` when a solve does not converge (SciPy's `ValueError`).
+pub(crate) fn gmres_inverse<'a>(
     x: Box<dyn LinearOperator + 'a>,
+    size: usize,
     tol: f64,
     arg: &'static str,
     what: &'static str,
 ) -> Inverse<'a> {
-    let n = x.shape().0;
     let tol = if tol > 0.0 { tol } else { 2.0 * f64::EPSILON };
-    let rtol = tol.max(1000.0 * (n as f64).sqrt() * f64::EPSILON);
+    let rtol = tol.max(1000.0 * (size as f64).sqrt() * f64::EPSILON);
     Box::new(move |b, y| {
         let r = gmres(&*x, &ArrayView1::from(b), &IterOptions { rtol, atol: 0.0, ..Default::default() })?;
         if r.info != 0 {
@@ -417,7 +417,7 @@ pub(crate) fn inverse_of<'a>(m: &'a dyn LinearOperator, tol: f64) -> Result<Inve
     if let Some(mat) = m.to_sparse() {
         return lu_inverse(&mat);
     }
-    Ok(gmres_inverse(Box::new(DynRef(m)), tol, "M", "M"))
+    Ok(gmres_inverse(Box::new(DynRef(m)), m.shape().0, tol, "M", "M"))
 }
 
 /// `(A - sigma M)^-1` as SciPy's `get_OPinv_matvec`: a sparse LU of `A - sigma M` when `A`
@@ -441,7 +441,7 @@ pub(crate) fn shifted_inverse<'a>(
     if sigma == 0.0 {
         return match mat {
             Some(mat) => lu_inverse(mat),
-            None => Ok(gmres_inverse(Box::new(DynRef(a)), tol, "M", "M")),
+            None => Ok(gmres_inverse(Box::new(DynRef(a)), a.shape().0, tol, "M", "M")),
         };
     }
     let mm = match m {
@@ -457,7 +457,7 @@ pub(crate) fn shifted_inverse<'a>(
             };
             lu_inverse(&shifted)
         }
-        _ => Ok(gmres_inverse(Box::new(Shifted { a, m, sigma }), tol, "sigma", "[A-sigma*M]")),
+        _ => Ok(gmres_inverse(Box::new(Shifted { a, m, sigma }), a.shape().0, tol, "sigma", "[A-sigma*M]")),
     }
 }
 

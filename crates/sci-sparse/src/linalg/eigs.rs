@@ -8,6 +8,7 @@ use sci_array::random::default_rng;
 
 use super::eigen::{Inverse, from_operator, inverse_of, shifted_inverse};
 use super::operator::LinearOperator;
+use super::shift_complex::real_a_inverse;
 use crate::error::{Result, SparseError, invalid, shape_err};
 
 /// Which eigenvalues [`eigs`] looks for (SciPy's `which` for non-symmetric problems).
@@ -64,7 +65,17 @@ pub struct EigsOptions<'a> {
     /// `(A - sigma M)^-1 M` (factored once by [`splu`](super::splu), or GMRES when `A` or `M`
     /// is only an operator, see [`eigs`]); `which` then applies to
     /// `nu = 1 / (lambda - sigma)`, as in SciPy (`LM`: the eigenvalues nearest `sigma`).
+    /// The real part of a complex shift (see `sigma_imag`).
     pub sigma: Option<f64>,
+    /// The imaginary part of a complex shift `sigma + i sigma_imag` (SciPy's complex
+    /// `sigma`; default 0, a real shift). For a real `A`, Arnoldi then runs on the real or
+    /// imaginary part ([`OpPart`]) of `(A - sigma M)^-1 M` and the eigenvalues are the
+    /// Rayleigh quotients of its Ritz vectors, as SciPy's; for a complex `A`
+    /// ([`eigs_complex`](super::eigs_complex)) on `(A - sigma I)^-1` itself.
+    pub sigma_imag: f64,
+    /// Which part of the complex shift-invert operator Arnoldi runs on for a real `A` and a
+    /// complex shift (SciPy's `OPpart`; `None` is SciPy's default `'r'`).
+    pub oppart: Option<OpPart>,
     /// `M` of the generalized problem `A x = lambda M x` (positive definite without
     /// `sigma`, as SciPy requires). `None`: the identity.
     pub m: Option<&'a dyn LinearOperator>,
@@ -85,11 +96,50 @@ impl std::fmt::Debug for EigsOptions<'_> {
             .field("tol", &self.tol)
             .field("v0", &self.v0)
             .field("sigma", &self.sigma)
+            .field("sigma_imag", &self.sigma_imag)
+            .field("oppart", &self.oppart)
             .field("m", &op(self.m))
             .field("minv", &op(self.minv))
             .field("opinv", &op(self.opinv))
             .finish()
     }
+}
+
+/// SciPy's `OPpart` of [`eigs`] for a real `A` and a complex shift `sigma`: the real
+/// operator Arnoldi runs on, and `which` then applies to its eigenvalues `nu`.
+///
+/// | `OpPart` | operator | `nu` |
+/// |---|---|---|
+/// | `Real` (`'r'`) | `Re (A - sigma M)^-1 M` | `(1/(lambda - sigma) + 1/(lambda - conj(sigma))) / 2` |
+/// | `Imag` (`'i'`) | `Im (A - sigma M)^-1 M` | `(1/(lambda - sigma) - 1/(lambda - conj(sigma))) / 2i` |
+///
+/// # Examples
+///
+/// ```
+/// use sci_sparse::linalg::{eigs, EigsOptions, OpPart};
+/// use sci_sparse::CsrMatrix;
+/// use sci_sparse::sci_array::ndarray::Array2;
+/// // rotation blocks with eigenvalues a ± i for a = 1, 2, ..., 5
+/// let mut d = Array2::<f64>::zeros((10, 10));
+/// for b in 0..5 {
+///     let (i, a) = (2 * b, (b + 1) as f64);
+///     d[[i, i]] = a; d[[i + 1, i + 1]] = a; d[[i, i + 1]] = -1.0; d[[i + 1, i]] = 1.0;
+/// }
+/// let a = CsrMatrix::from_dense(&d);
+/// let opts = EigsOptions { sigma: Some(2.1), sigma_imag: 0.9, oppart: Some(OpPart::Imag), ..Default::default() };
+/// let (w, _) = eigs(&a, 2, &opts)?;
+/// // the pair 2 ± i
+/// assert!(w.iter().all(|z| (z.re - 2.0).abs() < 1e-10 && (z.im.abs() - 1.0).abs() < 1e-10));
+/// # Ok::<(), sci_sparse::SparseError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum OpPart {
+    /// The real part (`'r'`, SciPy's default).
+    #[default]
+    Real,
+    /// The imaginary part (`'i'`); needs a shift with a nonzero imaginary part.
+    Imag,
 }
 
 /// An operator from a fallible slice closure: the first error is kept and reported after the
@@ -190,9 +240,14 @@ fn orthogonalize(v: &Array2<f64>, j: usize, w: &mut Array1<f64>) -> f64 {
 /// when `sigma = 0`) to `rtol = max(tol, 1000 sqrt(n) eps)` per solve (`tol = 2 eps` when 0),
 /// as SciPy's `IterOpInv`.
 ///
+/// A complex shift `sigma + i opts.sigma_imag` runs ARPACK's mode 3 or 4 as SciPy does: Arnoldi
+/// on the real or imaginary part ([`OpPart`]) of `(A - sigma M)^-1 M`, whose complex solves
+/// go through the real form of order `2 n` (a sparse LU, or GMRES for operators); the
+/// eigenvalues are the Rayleigh quotients `x^H A x / x^H M x` of the Ritz vectors.
+///
 /// SciPy equivalent: `scipy.sparse.linalg.eigs(A, k, M=..., sigma=..., which=..., v0=...,
-/// ncv=..., maxiter=..., tol=..., Minv=..., OPinv=...)` (complex `sigma`, `OPpart` and
-/// `return_eigenvectors=False` missing; complex `A` is [`eigs_complex`](super::eigs_complex),
+/// ncv=..., maxiter=..., tol=..., Minv=..., OPinv=..., OPpart=...)` (complex `sigma` as
+/// `sigma` + `sigma_imag`; `return_eigenvectors=False` missing; complex `A` is [`eigs_complex`](super::eigs_complex),
 /// `float32` [`eigs_f32`](super::eigs_f32)).
 ///
 /// # Errors
@@ -201,7 +256,9 @@ fn orthogonalize(v: &Array2<f64>, j: usize, w: &mut Array1<f64>) -> f64 {
 /// another shape, or a `v0` of the wrong length;
 /// [`SparseError::InvalidValue`] unless `0 < k < n - 1` (SciPy's bound), for a bad `ncv`,
 /// a zero `v0`, a non-finite `sigma`, `OPinv` without `sigma`, `Minv` without `M` or with
-/// `sigma` (SciPy's `ValueError`s), or when GMRES fails to invert `M` (argument `M`) or
+/// `sigma` (SciPy's `ValueError`s), `OPpart` without `sigma` or `Imag` with a real shift,
+/// `sigma_imag` without `sigma`, `OPinv` with a complex shift (a real operator cannot
+/// give the complex inverse), or when GMRES fails to invert `M` (argument `M`) or
 /// `A - sigma M` (argument `sigma`, SciPy's "Error in inverting [A-sigma*M]");
 /// [`SparseError::SingularMatrix`] when `sigma` is an eigenvalue or `M` is singular;
 /// [`SparseError::NoConvergence`] when `maxiter` restarts do not converge (SciPy raises
@@ -262,6 +319,12 @@ pub fn eigs<A: LinearOperator + ?Sized>(
         op.matvec_into(ArrayView1::from(x), ArrayViewMut1::from(y));
     };
     let Some(sigma) = opts.sigma else {
+        if opts.sigma_imag != 0.0 {
+            return Err(invalid("sigma_imag", "a complex shift needs sigma (its real part)"));
+        }
+        if opts.oppart.is_some() {
+            return Err(invalid("OPpart", "OPpart should not be specified with sigma = None or complex A"));
+        }
         if opts.opinv.is_some() {
             return Err(invalid("OPinv", "OPinv should not be specified with sigma = None."));
         }
@@ -286,10 +349,16 @@ pub fn eigs<A: LinearOperator + ?Sized>(
     if opts.minv.is_some() {
         return Err(invalid("Minv", "Minv should not be specified when sigma is specified."));
     }
-    if !sigma.is_finite() {
+    if !sigma.is_finite() || !opts.sigma_imag.is_finite() {
         return Err(invalid("sigma", "must be finite"));
     }
     let a_dyn = super::iterative::DynRef(a);
+    if opts.sigma_imag != 0.0 {
+        return complex_shift(&a_dyn, k, opts, sigma);
+    }
+    if opts.oppart == Some(OpPart::Imag) {
+        return Err(invalid("OPpart", "OPpart cannot be 'i' if sigma is real"));
+    }
     let opinv = match opts.opinv {
         Some(o) => from_operator(o),
         None => shifted_inverse(&a_dyn, None, opts.m, sigma, opts.tol)?,
@@ -307,6 +376,74 @@ pub fn eigs<A: LinearOperator + ?Sized>(
     let (nu, vecs) = FallibleOp { n, f: Box::new(f), err: Mutex::new(None) }.run(k, opts)?;
     let one = Complex64::new(1.0, 0.0);
     Ok((nu.mapv(|z| sigma + one / z), vecs))
+}
+
+/// ARPACK's modes 3 and 4 for a real `A` and a complex shift: Arnoldi on the real or the
+/// imaginary part of `(A - sigma M)^-1 M`, the eigenvalues as the Rayleigh quotients
+/// `x^H A x / x^H M x` of the Ritz vectors (SciPy's `eigs` after `dneupd`, whose remark 3
+/// asks for them).
+fn complex_shift(
+    a: &dyn LinearOperator,
+    k: usize,
+    opts: &EigsOptions<'_>,
+    sigma: f64,
+) -> Result<(Array1<Complex64>, Array2<Complex64>)> {
+    if opts.opinv.is_some() {
+        return Err(invalid("OPinv", "a real OPinv cannot apply (A - sigma M)^-1 for a complex sigma"));
+    }
+    let n = a.shape().0;
+    let solve = real_a_inverse(a, opts.m, sigma, opts.sigma_imag, opts.tol)?;
+    let (mm, imag) = (opts.m, opts.oppart == Some(OpPart::Imag));
+    let f = move |x: &[f64], y: &mut [f64]| {
+        let mut t = vec![0.0; 2 * n];
+        match mm {
+            None => t[..n].copy_from_slice(x),
+            Some(mop) => mop.matvec_into(ArrayView1::from(x), ArrayViewMut1::from(&mut t[..n])),
+        }
+        let mut z = vec![0.0; 2 * n];
+        solve(&t, &mut z)?;
+        y.copy_from_slice(if imag { &z[n..] } else { &z[..n] });
+        Ok(())
+    };
+    let (nu, mut vecs) = FallibleOp { n, f: Box::new(f), err: Mutex::new(None) }.run(k, opts)?;
+    // a conjugate pair split by k: ARPACK returns both members (k + 1 values) and SciPy
+    // keeps the k whose 1 / (lambda - sigma) are most wanted
+    let split = (0..k).find(|&j| {
+        let z = nu[j];
+        z.im != 0.0 && !nu.iter().any(|&y| (y - z.conj()).norm() <= 1e-10 * z.norm())
+    });
+    if let Some(j) = split {
+        let extra = vecs.column(j).mapv(|z| z.conj());
+        vecs.push_column(extra.view()).map_err(|e| invalid("k", e.to_string()))?;
+    }
+    // x^H B x for a real operator B on the real and imaginary parts
+    let quad = |b: Option<&dyn LinearOperator>, x: ArrayView1<'_, Complex64>| {
+        let (xr, xi) = (x.mapv(|z| z.re), x.mapv(|z| z.im));
+        let (br, bi) = match b {
+            None => (xr.clone(), xi.clone()),
+            Some(b) => (b.matvec(xr.view()), b.matvec(xi.view())),
+        };
+        Complex64::new(xr.dot(&br) + xi.dot(&bi), xr.dot(&bi) - xi.dot(&br))
+    };
+    let w: Vec<Complex64> = vecs.columns().into_iter().map(|x| quad(Some(a), x) / quad(mm, x)).collect();
+    if w.len() == k {
+        return Ok((Array1::from(w), vecs));
+    }
+    let s = Complex64::new(sigma, opts.sigma_imag);
+    let rd: Vec<Complex64> = w.iter().map(|&d| Complex64::new(1.0, 0.0) / (d - s)).collect();
+    let mut ind: Vec<usize> = (0..w.len()).collect();
+    let key = |z: Complex64| match opts.which {
+        WhichEigs::LR | WhichEigs::SR => z.re,
+        WhichEigs::LI | WhichEigs::SI => z.im.abs(),
+        WhichEigs::LM | WhichEigs::SM => z.norm(),
+    };
+    ind.sort_by(|&p, &q| key(rd[p]).total_cmp(&key(rd[q])));
+    if matches!(opts.which, WhichEigs::LR | WhichEigs::LM | WhichEigs::LI) {
+        ind.reverse();
+    }
+    ind.truncate(k);
+    let vals = ind.iter().map(|&i| w[i]).collect();
+    Ok((vals, vecs.select(sci_array::ndarray::Axis(1), &ind)))
 }
 
 /// SciPy's checks of `eigs` for an `(m, n)` operator: `(ncv, maxiter, tol)` with their

@@ -1,11 +1,12 @@
 //! [`eigs`](super::eigs) for complex matrices: restarted Arnoldi in complex arithmetic.
 
 use faer::linalg::solvers::Eigen;
-use sci_array::ndarray::{Array1, Array2, s};
+use sci_array::ndarray::{Array1, Array2, ArrayView1, s};
 use sci_array::num_complex::Complex64;
 use sci_array::random::default_rng;
 
 use super::eigs::{EigsOptions, WhichEigs, arnoldi_setup, restart_basis};
+use super::shift_complex::complex_a_inverse;
 use crate::CsrMatrix;
 use crate::error::{Result, SparseError, invalid, shape_err};
 
@@ -49,14 +50,21 @@ fn orthogonalize(v: &Array2<Complex64>, j: usize, w: &mut Array1<Complex64>) -> 
 /// come ordered by `which`, most wanted first (SciPy's order is ARPACK's and may differ:
 /// compare them as sets); eigenvectors have unit 2-norm, each unique up to a complex phase.
 ///
+/// With `opts.sigma` (and `opts.sigma_imag`), shift-invert mode (ARPACK's mode 3 for complex
+/// `A`): the same iteration on `(A - sigma I)^-1`, factored once by a sparse LU of its real
+/// form `[[A_r - sigma_r I, -(A_i - sigma_i I)], [A_i - sigma_i I, A_r - sigma_r I]]`;
+/// `which` applies to `nu = 1 / (lambda - sigma)` and `lambda = sigma + 1 / nu` is returned.
+///
 /// SciPy equivalent: `scipy.sparse.linalg.eigs(A, k, which=..., v0=..., ncv=..., maxiter=...,
-/// tol=...)` with complex `A` (`sigma`, `M`, `OPinv` and complex `v0` missing).
+/// tol=..., sigma=...)` with complex `A` (`M`, `Minv`, `OPinv` and complex `v0` missing).
 ///
 /// # Errors
 ///
 /// [`SparseError::ShapeMismatch`] for a non-square matrix or a `v0` of the wrong length;
 /// [`SparseError::InvalidValue`] unless `0 < k < n - 1`, for a bad `ncv`, a zero `v0`, a
-/// `sigma`, or non-finite products; [`SparseError::NoConvergence`] when `maxiter` restarts do
+/// non-finite `sigma`, `sigma_imag` without `sigma`, `oppart` (SciPy's `ValueError`), an `M`,
+/// `Minv` or `OPinv`, or non-finite products; [`SparseError::SingularMatrix`] when `sigma` is
+/// an eigenvalue; [`SparseError::NoConvergence`] when `maxiter` restarts do
 /// not converge (SciPy raises `ArpackNoConvergence`).
 ///
 /// # Examples
@@ -77,6 +85,10 @@ fn orthogonalize(v: &Array2<Complex64>, j: usize, w: &mut Array1<Complex64>) -> 
 /// assert!((w[0] - c(-3.0, 0.5)).norm() < 1e-12 && (w[1] - c(1.0, 1.0)).norm() < 1e-12);
 /// let r = &a.dot(&v.column(0))? - &v.column(0).mapv(|z| z * w[0]);
 /// assert!(r.iter().all(|z| z.norm() < 1e-12));
+/// // shift-invert: the eigenvalue nearest 0.4 - 0.4i
+/// let opts = EigsOptions { sigma: Some(0.4), sigma_imag: -0.4, ..Default::default() };
+/// let (w, _) = eigs_complex(&a, 1, &opts)?;
+/// assert!((w[0] - c(0.5, -0.5)).norm() < 1e-12);
 /// # Ok::<(), sci_sparse::SparseError>(())
 /// ```
 pub fn eigs_complex(
@@ -84,11 +96,51 @@ pub fn eigs_complex(
     k: usize,
     opts: &EigsOptions<'_>,
 ) -> Result<(Array1<Complex64>, Array2<Complex64>)> {
-    if opts.sigma.is_some() {
-        return Err(invalid("sigma", "shift-invert mode is not supported for complex A"));
+    for (arg, given) in
+        [("M", opts.m.is_some()), ("Minv", opts.minv.is_some()), ("OPinv", opts.opinv.is_some())]
+    {
+        if given {
+            return Err(invalid(arg, "M, Minv and OPinv are not supported for complex A"));
+        }
     }
-    let (ncv, maxiter, tol) = arnoldi_setup(a.shape(), k, opts)?;
-    let n = a.shape().0;
+    if opts.oppart.is_some() {
+        return Err(invalid("OPpart", "OPpart should not be specified with sigma = None or complex A"));
+    }
+    let (m, n) = a.shape();
+    if m != n {
+        return Err(shape_err("A", "a square operator", &[m, n]));
+    }
+    let Some(sr) = opts.sigma else {
+        if opts.sigma_imag != 0.0 {
+            return Err(invalid("sigma_imag", "a complex shift needs sigma (its real part)"));
+        }
+        return arnoldi(n, &|x| a.dot(&x), k, opts);
+    };
+    let si = opts.sigma_imag;
+    if !sr.is_finite() || !si.is_finite() {
+        return Err(invalid("sigma", "must be finite"));
+    }
+    // mode 3: the eigenvalues nu = 1 / (lambda - sigma) of (A - sigma I)^-1
+    let solve = complex_a_inverse(&a.map(|z| z.re).tocsc(), &a.map(|z| z.im).tocsc(), sr, si)?;
+    let op = |x: ArrayView1<'_, Complex64>| -> Result<Array1<Complex64>> {
+        let b: Vec<f64> = x.iter().map(|z| z.re).chain(x.iter().map(|z| z.im)).collect();
+        let mut y = vec![0.0; 2 * n];
+        solve(&b, &mut y)?;
+        Ok((0..n).map(|i| Complex64::new(y[i], y[n + i])).collect())
+    };
+    let (nu, vecs) = arnoldi(n, &op, k, opts)?;
+    let sigma = Complex64::new(sr, si);
+    Ok((nu.mapv(|z| sigma + Complex64::new(1.0, 0.0) / z), vecs))
+}
+
+/// The complex Arnoldi iteration of [`eigs_complex`] on the operator `op` of order `n`.
+fn arnoldi(
+    n: usize,
+    op: &dyn Fn(ArrayView1<'_, Complex64>) -> Result<Array1<Complex64>>,
+    k: usize,
+    opts: &EigsOptions<'_>,
+) -> Result<(Array1<Complex64>, Array2<Complex64>)> {
+    let (ncv, maxiter, tol) = arnoldi_setup((n, n), k, opts)?;
     let eps23 = f64::EPSILON.powf(2.0 / 3.0);
     let mut rng = default_rng(0);
     let mut random = |n: usize| -> Result<Array1<Complex64>> {
@@ -109,7 +161,7 @@ pub fn eigs_complex(
     let mut l = 0usize;
     for _iter in 0..maxiter {
         for j in l..ncv {
-            let w0 = a.dot(&v.row(j))?;
+            let w0 = op(v.row(j))?;
             let scale = norm(&w0);
             if !scale.is_finite() {
                 return Err(invalid("A", "the products A v are not finite (NaN or inf in A)"));

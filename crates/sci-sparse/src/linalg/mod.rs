@@ -24,12 +24,13 @@ mod matfuncs;
 mod operator;
 pub(crate) mod ordering;
 mod residual;
+mod shift_complex;
 mod small_eig;
 mod supernodal;
 mod svd;
 
 pub use eigen::{EigshMode, EigshOptions, Which, eigsh, eigsh_values};
-pub use eigs::{EigsOptions, WhichEigs, eigs};
+pub use eigs::{EigsOptions, OpPart, WhichEigs, eigs};
 pub use eigs_complex::eigs_complex;
 pub use eigsh_dtypes::{
     eigs_f32, eigsh_f32, eigsh_hermitian, eigsh_hermitian_values, eigsh_values_f32, svds_values,
