@@ -1,10 +1,14 @@
 //! `shgo`: simplicial homology global optimization (SciPy's `scipy.optimize.shgo` with
-//! `sampling_method='simplicial'`, and `'sobol'` for one variable).
+//! `sampling_method='simplicial'`, `'sobol'` and `'halton'`).
 
 mod complex;
+mod delaunay;
 mod pyset;
+mod qmc;
+mod sobol_dirs;
 
 use self::complex::{Complex, Coroutine, Gen, Step};
+use self::qmc::{Qmc, SOBOL_MAX_DIM};
 use super::{check_workers, map_points};
 use crate::error::{OptimizeError, Result, invalid};
 use crate::minimize::{
@@ -18,8 +22,9 @@ use std::time::Instant;
 
 /// How `shgo` samples the domain (SciPy's `sampling_method=`).
 ///
-/// `'halton'` and `'sobol'` with more than one variable are missing: SciPy triangulates those
-/// samples with Qhull's Delaunay triangulation, which sci-optimize does not have.
+/// With `'sobol'` and `'halton'` the points of a quasi-Monte Carlo sequence are joined by the
+/// edges of their Delaunay triangulation (sorted order for one variable), which SciPy gets from
+/// Qhull and sci-optimize builds itself (the same edges for points in general position).
 ///
 /// SciPy's `test_f2_1_sobol`: `(x - 30) sin x` on `[0, 60]` with `58 - x >= 0`, 128 Sobol'
 /// points, all ten local minima.
@@ -42,7 +47,35 @@ use std::time::Instant;
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 ///
-/// SciPy equivalent: `scipy.optimize.shgo(..., sampling_method='simplicial' | 'sobol')`.
+/// SciPy's docstring: the Eggholder function with 64 Sobol' points, then over three
+/// iterations, and the same with the scrambled Halton sequence.
+///
+/// ```
+/// use sci_optimize::{shgo, SamplingMethod, ShgoOptions};
+/// use sci_optimize::sci_array::ndarray::Array1;
+/// let eggholder = |x: &Array1<f64>| {
+///     let (a, b) = (x[0], x[1]);
+///     -(b + 47.0) * (a / 2.0 + (b + 47.0)).abs().sqrt().sin() - a * (a - (b + 47.0)).abs().sqrt().sin()
+/// };
+/// let bounds = [(-512.0, 512.0); 2];
+/// let o = ShgoOptions { n: Some(64), sampling_method: SamplingMethod::Sobol, ..Default::default() };
+/// let res = shgo(eggholder, &bounds, &o)?;
+/// assert_eq!(res.xl.nrows(), 12); // SciPy: 12 local minima
+/// assert!((res.fun - -959.640662720851).abs() < 1e-9);
+/// assert!((res.x[0] - 512.0).abs() < 1e-9 && (res.x[1] - 404.2318051477834).abs() < 1e-6);
+/// let o = ShgoOptions { iters: Some(3), ..o };
+/// let res = shgo(eggholder, &bounds, &o)?;
+/// assert_eq!(res.xl.nrows(), 23);
+/// assert_eq!(res.nfev - res.nlfev, 199); // SciPy: 199 sampling evaluations
+/// assert!((res.funl[1] - -894.5789003905788).abs() < 1e-8);
+/// let o = ShgoOptions { sampling_method: SamplingMethod::Halton, ..o };
+/// let res = shgo(eggholder, &bounds, &o)?;
+/// assert_eq!((res.xl.nrows(), res.nfev - res.nlfev), (22, 200)); // SciPy: 22 and 200
+/// assert!((res.fun - -956.918231624651).abs() < 1e-8);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
+/// SciPy equivalent: `scipy.optimize.shgo(..., sampling_method='simplicial' | 'sobol' | 'halton')`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SamplingMethod {
@@ -50,10 +83,14 @@ pub enum SamplingMethod {
     /// sub-cube centroids.
     #[default]
     Simplicial,
-    /// `'sobol'`: the unscrambled Sobol' sequence (`scipy.stats.qmc.Sobol(d, scramble=False)`),
-    /// `n` rounded up to a power of two, each iteration drawing `n` more points per iteration
-    /// done so far, neighbours by sorted order. One variable only.
+    /// `'sobol'`: the unscrambled Sobol' sequence (`scipy.stats.qmc.Sobol(d, scramble=False)`,
+    /// Joe and Kuo's direction numbers, up to 64 variables), `n` rounded up to a power of two.
+    /// Iteration `k` draws the next `k * n` points of the sequence.
     Sobol,
+    /// `'halton'`: the scrambled Halton sequence as `shgo` seeds it
+    /// (`scipy.stats.qmc.Halton(d, scramble=True, seed=0)`, the same permutations from NumPy's
+    /// `default_rng(0)`). Iteration `k` draws the next `k * n` points of the sequence.
+    Halton,
 }
 
 /// `minimizer_kwargs=` of `shgo`: the local minimizer, SciPy's default `'SLSQP'`, or any
@@ -156,7 +193,8 @@ pub struct ShgoOptions<'a> {
     pub constraints: Vec<Constraint<'a>>,
     /// `n` (default 100): sampling points per iteration. With the simplicial method SciPy
     /// replaces the default 100 by `2**dim + 1` (the triangulated hypercube and its centroid);
-    /// `None` refines the whole complex every iteration.
+    /// `None` refines the whole complex every iteration (Sobol' and Halton: 100). Sobol'
+    /// rounds `n` up to a power of two.
     pub n: Option<usize>,
     /// `iters` (default 1): iterations of sampling and local minimization.
     pub iters: Option<usize>,
@@ -397,8 +435,14 @@ struct Shgo<'s, 'e, 'o, 'a, F> {
     res_nfev: usize,
     result: Option<(Vec<f64>, f64, Vec<Vec<f64>>, Vec<f64>)>,
     start: Instant,
-    /// Sobol' sampling: points drawn so far and `nc`.
-    sobol: Option<(u64, usize)>,
+    /// Sobol' or Halton sampling: the sequence.
+    qmc: Option<Qmc>,
+    /// `nc`: the points drawn by the current iteration.
+    nc: usize,
+    /// The points of SciPy's (incremental) triangulation `Tri` (empty: no `Tri` yet).
+    tri: Vec<Vec<f64>>,
+    /// `n_prc`: the size of the previous batch.
+    n_prc: usize,
 }
 
 /// Finds the global minimum of `func` on the box `bounds` by simplicial homology global
@@ -416,9 +460,26 @@ struct Shgo<'s, 'e, 'o, 'a, F> {
 /// entries mark sampling points infeasible (objective not evaluated, treated as +inf), and
 /// every constraint is passed to the local SLSQP runs.
 ///
-/// Not implemented: `sampling_method='halton'`, `'sobol'` with more than one variable and
-/// custom samplers (they need Qhull's Delaunay triangulation), `args` (capture them in the
-/// closure), `options` `disp` and `symmetry`, `jac=True`, `hess`/`hessp` for the local method.
+/// With `'sobol'` and `'halton'` SciPy's path is followed as well: iteration `k` draws the next
+/// `k * n` points of the sequence, appends the local minima found so far and, as SciPy's
+/// incremental Qhull call does, adds the rows of that batch from index `n_prc` on (`n_prc`: the
+/// size of the previous batch) to the Delaunay triangulation; every edge made is kept. The
+/// local minimizations get the whole box as bounds. Known differences from SciPy:
+/// - with three or more variables SciPy's `vf_to_vv` joins only three vertices of each simplex
+///   (it takes `itertools.combinations(s, dim)` and connects the first two of each), chosen
+///   by Qhull's internal vertex order, so some of its points are never evaluated;
+///   sci-optimize joins every edge of every simplex, so its minimizer pool can be smaller and
+///   `nfev`/`nlfev`/`xl` can differ (the global minimum agrees on SciPy's tests);
+/// - co-spherical points (exact on lattices such as the unscrambled Sobol' points) have
+///   several Delaunay triangulations: Qhull's choice is not reproduced, so an edge can differ;
+/// - vertices enter the cache in point order, not in Qhull's simplex order, so the local
+///   minimizations can start from another pool point (this changes only `local_iter` runs
+///   and the order of equal minima);
+/// - Qhull's precision fallback (QH6239, seen with infinite bounds: later iterations then
+///   triangulate the last batch alone) is not reproduced.
+///
+/// Not implemented: custom samplers, `args` (capture them in the closure), `options` `disp`
+/// and `symmetry`, `jac=True`, `hess`/`hessp` for the local method.
 ///
 /// # Errors
 ///
@@ -464,23 +525,24 @@ where
     }
     let dim = ab.len();
     let sobol = o.sampling_method == SamplingMethod::Sobol;
-    if sobol && dim > 1 {
+    let qmc_sampling = o.sampling_method != SamplingMethod::Simplicial;
+    if sobol && dim > SOBOL_MAX_DIM {
         return Err(invalid(
             "sampling_method",
-            format!(
-                "'sobol' needs Qhull's Delaunay triangulation for {dim} variables, which sci-optimize does not \
-                 have; use the simplicial sampling or one variable"
-            ),
+            format!("'sobol' is available for up to {SOBOL_MAX_DIM} variables, got {dim}"),
         ));
     }
     let full = 2usize.checked_pow(dim as u32).map_or(usize::MAX, |p| p.saturating_add(1));
     let mut n = o.n;
     let mut iters = o.iters;
-    if n.is_none() && iters.is_none() && !sobol {
+    if n.is_none() && iters.is_none() && !qmc_sampling {
         n = Some(full);
     }
     if iters.is_none() {
         iters = Some(1);
+    }
+    if n.is_none() && qmc_sampling {
+        n = Some(100);
     }
     if sobol {
         // `n = 2 ** ceil(log2(n))` (None: 100).
@@ -488,7 +550,7 @@ where
             return Err(invalid("n", "too many sampling points for the Sobol' sequence"));
         };
         n = Some(p);
-    } else if n == Some(100) {
+    } else if n == Some(100) && !qmc_sampling {
         n = Some(full);
     }
     if o.maxiter.is_some()
@@ -532,7 +594,14 @@ where
             res_nfev: 0,
             result: None,
             start: Instant::now(),
-            sobol: sobol.then_some((0, 0)),
+            qmc: match o.sampling_method {
+                SamplingMethod::Sobol => Some(Qmc::sobol(dim)),
+                SamplingMethod::Halton => Some(Qmc::halton(dim)),
+                SamplingMethod::Simplicial => None,
+            },
+            nc: 0,
+            tri: Vec::new(),
+            n_prc: 0,
         };
         let r = s.run();
         s.cp = None;
@@ -604,8 +673,8 @@ where
     }
 
     fn iterate(&mut self) -> Result<()> {
-        if self.sobol.is_some() {
-            self.iterate_delaunay();
+        if self.qmc.is_some() {
+            self.iterate_delaunay()?;
         } else {
             self.iterate_hypercube()?;
         }
@@ -640,43 +709,88 @@ where
         Ok(())
     }
 
-    /// `SHGO.iterate_delaunay` for one variable: `nc += n` new Sobol' points (plus the local
-    /// minima found so far), each connected to its neighbours in sorted order.
-    fn iterate_delaunay(&mut self) {
-        let (mut drawn, mut nc) = self.sobol.expect("Sobol' sampling");
-        nc = nc.saturating_add(self.n.expect("Sobol' sampling has n"));
-        let (lo, hi) = self.bounds[0];
-        let mut c: Vec<f64> = (0..nc as u64)
-            .map(|k| {
-                // SciPy's unscrambled Sobol' points in one dimension: the Gray code of the
-                // index, bit-reversed, as a binary fraction.
-                let i = drawn + k;
-                let g = i ^ (i >> 1);
-                let u = (g.reverse_bits() >> 34) as f64 / (1u64 << 30) as f64;
-                u * (hi - lo) + lo
-            })
-            .collect();
-        drawn += nc as u64;
-        self.sobol = Some((drawn, nc));
-        c.extend(self.lmc.xl_maps.iter().map(|x| x[0]));
+    /// `SHGO.iterate_delaunay`: `nc += n` new points of the sequence (plus the local minima
+    /// found so far) joined by their Delaunay edges (one variable: neighbours in sorted order).
+    fn iterate_delaunay(&mut self) -> Result<()> {
+        self.nc = self.nc.saturating_add(self.n.expect("QMC sampling has n"));
+        let nc = self.nc;
+        let mut c = self.qmc.as_mut().expect("QMC sampling").random(nc);
+        for x in &mut c {
+            for (xi, &(lo, hi)) in x.iter_mut().zip(&self.bounds) {
+                *xi = *xi * (hi - lo) + lo;
+            }
+        }
+        c.extend(self.lmc.xl_maps.iter().cloned());
         if !self.o.infty_constraints {
             // `sampling_subspace`: `np.all(g(x) >= 0)`, so here NaN is infeasible.
             for con in &self.o.constraints {
-                c.retain(|&x| feasible(con, &Array1::from_elem(1, x), false));
+                c.retain(|x| feasible(con, &Array1::from(x.clone()), false));
             }
         }
-        let order = argsort(&c);
-        {
+        let dim = self.bounds.len();
+        if dim < 2 {
+            let c1: Vec<f64> = c.iter().map(|x| x[0]).collect();
+            let order = argsort(&c1);
             let mut cx = self.lock();
             for w in order.windows(2) {
-                let a = cx.get(&[c[w[0]]]);
-                let b = cx.get(&[c[w[1]]]);
+                let a = cx.get(&c[w[0]]);
+                let b = cx.get(&c[w[1]]);
                 cx.connect(a, b);
             }
+        } else {
+            if c.len() > dim + 1 {
+                // `Tri.add_points(C[n_prc:])` once `Tri` exists, else `Delaunay(C)`.
+                if self.tri.is_empty() {
+                    self.tri = c.clone();
+                } else {
+                    self.tri.extend(c.iter().skip(self.n_prc).cloned());
+                }
+                self.connect_delaunay()?;
+            }
+            self.n_prc = c.len();
         }
         self.process_pools();
         self.fn_ = self.nfev_sampling;
         self.n_sampled = nc;
+        Ok(())
+    }
+
+    /// `HC.vf_to_vv(Tri.points, Tri.simplices)`: the vertices of the triangulation (in point
+    /// order) and the edges of its simplices.
+    fn connect_delaunay(&mut self) -> Result<()> {
+        // Repeated points (a local minimum drawn again) are one vertex, as in SciPy's cache.
+        let mut seen: HashMap<Vec<u64>, usize> = HashMap::new();
+        let mut pts: Vec<Vec<f64>> = Vec::new();
+        for x in &self.tri {
+            seen.entry(key(x)).or_insert_with(|| {
+                pts.push(x.clone());
+                pts.len() - 1
+            });
+        }
+        let simplices = delaunay::delaunay(&pts).map_err(|_| {
+            invalid(
+                "bounds",
+                "the sampling points span fewer dimensions than the problem has variables: Qhull's \
+                 Delaunay triangulation fails (QH6154 initial simplex is flat)",
+            )
+        })?;
+        let mut used = vec![false; pts.len()];
+        for s in &simplices {
+            for &i in s {
+                used[i] = true;
+            }
+        }
+        let mut cx = self.lock();
+        let ids: Vec<usize> =
+            pts.iter().zip(&used).map(|(x, &u)| if u { cx.get(x) } else { usize::MAX }).collect();
+        for s in &simplices {
+            for (k, &a) in s.iter().enumerate() {
+                for &b in &s[k + 1..] {
+                    cx.connect(ids[a], ids[b]);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// `VertexCacheField.process_pools`: feasibility and objective of the new vertices, then
@@ -880,7 +994,7 @@ where
             return Ok(r.x.clone());
         }
         // `construct_lcb_delaunay` keeps the whole box.
-        let cb = if self.sobol.is_some() { self.bounds.clone() } else { self.local_bounds(x0) };
+        let cb = if self.qmc.is_some() { self.bounds.clone() } else { self.local_bounds(x0) };
         let lb = Array1::from_iter(cb.iter().map(|b| b.0));
         let ub = Array1::from_iter(cb.iter().map(|b| b.1));
         let method = self.o.minimizer_kwargs.map_or(Method::Slsqp, |k| k.method);
