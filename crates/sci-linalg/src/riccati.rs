@@ -2,77 +2,11 @@
 
 use ndarray::{Array2, ArrayBase, ArrayView2, Data, Ix2, s};
 
-use crate::error::{LinalgError, Result, invalid};
-use crate::linalg_scalar::{LinalgScalar, RealOf};
-use crate::lu::inv;
-use crate::products::matmul_unchecked as matmul;
-use crate::scalar::{LinalgFloat, check_finite, check_square_finite, zeros_f};
+use crate::error::{LinalgError, Result};
+use crate::linalg_scalar::LinalgScalar;
+use crate::scalar::LinalgFloat;
 use crate::schur_sort::{SchurSort, schur_sorted};
 use crate::solve::solve;
-
-/// The real solver `f` on the real parts of real-typed inputs, the result back in `T`.
-fn with_real<T: LinalgScalar>(
-    a: &ArrayBase<impl Data<Elem = T>, Ix2>,
-    b: &ArrayBase<impl Data<Elem = T>, Ix2>,
-    q: &ArrayBase<impl Data<Elem = T>, Ix2>,
-    r: &ArrayBase<impl Data<Elem = T>, Ix2>,
-    opts: &AreOptions<'_, T>,
-    f: impl FnOnce(
-        &Array2<RealOf<T>>,
-        &Array2<RealOf<T>>,
-        &Array2<RealOf<T>>,
-        &Array2<RealOf<T>>,
-        &AreOptions<'_, RealOf<T>>,
-    ) -> Result<Array2<RealOf<T>>>,
-) -> Result<Array2<T>> {
-    let re = |x: ArrayView2<'_, T>| x.mapv(T::re);
-    let (e, sm) = (opts.e.map(re), opts.s.map(re));
-    let o = AreOptions {
-        e: e.as_ref().map(|x| x.view()),
-        s: sm.as_ref().map(|x| x.view()),
-        balanced: opts.balanced,
-    };
-    let x = f(&re(a.view()), &re(b.view()), &re(q.view()), &re(r.view()), &o)?;
-    Ok(x.mapv(T::from_real))
-}
-
-/// SciPy's `_are_validate_args`: shapes, finiteness and symmetry of `q` and `r`.
-fn validate<T: LinalgFloat>(
-    a: &ArrayBase<impl Data<Elem = T>, Ix2>,
-    b: &ArrayBase<impl Data<Elem = T>, Ix2>,
-    q: &ArrayBase<impl Data<Elem = T>, Ix2>,
-    r: &ArrayBase<impl Data<Elem = T>, Ix2>,
-) -> Result<(usize, usize)> {
-    let n = check_square_finite(a, "a")?;
-    let m = check_square_finite(r, "r")?;
-    check_finite(b, "b")?;
-    if b.dim() != (n, m) {
-        let expected = format!("({n}, {m}): the rows of `a` by the columns of `r`");
-        return Err(LinalgError::ShapeMismatch { arg: "b", expected, found: b.shape().to_vec() });
-    }
-    check_square_finite(q, "q")?;
-    if q.nrows() != n {
-        return Err(LinalgError::ShapeMismatch {
-            arg: "q",
-            expected: format!("({n}, {n}), the shape of `a`"),
-            found: q.shape().to_vec(),
-        });
-    }
-    for (x, name) in [(q.view(), "q"), (r.view(), "r")] {
-        let one_norm = |m: ndarray::ArrayView2<'_, T>| {
-            m.columns()
-                .into_iter()
-                .map(|c| c.iter().fold(T::zero(), |s, v| s + v.abs()))
-                .fold(T::zero(), T::max)
-        };
-        let asym = one_norm((&x - &x.t()).view());
-        // SciPy: norm(x - x.T, 1) > spacing(norm(x, 1)) * 100
-        if asym > one_norm(x) * T::epsilon() * T::lit(100.0) {
-            return Err(invalid(name, format!("Matrix {name} should be symmetric/hermitian.")));
-        }
-    }
-    Ok((n, m))
-}
 
 /// Keyword arguments of [`solve_continuous_are_with`] and [`solve_discrete_are_with`], with
 /// SciPy's defaults (`e=None`, `s=None`, `balanced=True`).
@@ -98,82 +32,6 @@ impl<T> Default for AreOptions<'_, T> {
     fn default() -> Self {
         Self { e: None, s: None, balanced: true }
     }
-}
-
-/// SciPy's checks of `e` and `s` (shape, finiteness, `e` numerically nonsingular).
-fn validate_es<T: LinalgFloat>(n: usize, b_shape: &[usize], opts: &AreOptions<'_, T>) -> Result<()> {
-    if let Some(e) = opts.e {
-        check_square_finite(&e, "e")?;
-        if e.nrows() != n {
-            let expected = format!("({n}, {n}), the shape of `a`");
-            return Err(LinalgError::ShapeMismatch { arg: "e", expected, found: e.shape().to_vec() });
-        }
-        let sv = crate::svd::svdvals(&e)?;
-        let norm1 = crate::norm::norm(&e, Some(crate::NormOrd::P(1.0)))?;
-        let min_sv = sv.iter().copied().fold(T::infinity(), T::min);
-        if n > 0 && (min_sv == T::zero() || min_sv < T::epsilon() * norm1) {
-            return Err(invalid("e", "Matrix e is numerically singular."));
-        }
-    }
-    if let Some(sm) = opts.s {
-        check_finite(&sm, "s")?;
-        if sm.shape() != b_shape {
-            let expected = format!("{b_shape:?}, the shape of `b`");
-            return Err(LinalgError::ShapeMismatch { arg: "s", expected, found: sm.shape().to_vec() });
-        }
-    }
-    Ok(())
-}
-
-/// The equivalent standard equation: `(â, b̂, q̄)` with `ā = a - b r⁻¹ sᵀ`, `q̄ = q - s r⁻¹ sᵀ`,
-/// `â = e⁻¹ ā`, `b̂ = e⁻¹ b`; its solution `y` gives `x = e⁻ᵀ y e⁻¹`.
-#[allow(clippy::type_complexity)]
-fn reduce<T: LinalgFloat>(
-    a: &ArrayBase<impl Data<Elem = T>, Ix2>,
-    b: &ArrayBase<impl Data<Elem = T>, Ix2>,
-    q: &ArrayBase<impl Data<Elem = T>, Ix2>,
-    r: &ArrayBase<impl Data<Elem = T>, Ix2>,
-    opts: &AreOptions<'_, T>,
-) -> Result<(Array2<T>, Array2<T>, Array2<T>)> {
-    let (mut ah, mut bh, mut qb) = (a.to_owned(), b.to_owned(), q.to_owned());
-    if let Some(sm) = opts.s {
-        let rinv_st = solve(r, &sm.t())?;
-        ah = &ah - &matmul(b.view(), rinv_st.view());
-        qb = &qb - &matmul(sm, rinv_st.view());
-    }
-    if let Some(e) = opts.e {
-        ah = solve(&e, &ah)?;
-        bh = solve(&e, &bh)?;
-    }
-    Ok((ah, bh, qb))
-}
-
-/// Validates the inputs of both `_with` solvers and returns `(n, â, g, q̄)` of the equivalent
-/// standard equation (see [`reduce`]) with `g = b̂ r⁻¹ b̂ᵀ`, or `None` for `n = 0`.
-#[allow(clippy::type_complexity)]
-fn standard_form<T: LinalgFloat>(
-    a: &ArrayBase<impl Data<Elem = T>, Ix2>,
-    b: &ArrayBase<impl Data<Elem = T>, Ix2>,
-    q: &ArrayBase<impl Data<Elem = T>, Ix2>,
-    r: &ArrayBase<impl Data<Elem = T>, Ix2>,
-    opts: &AreOptions<'_, T>,
-) -> Result<Option<(usize, Array2<T>, Array2<T>, Array2<T>)>> {
-    let (n, _) = validate(a, b, q, r)?;
-    validate_es(n, b.shape(), opts)?;
-    if n == 0 {
-        return Ok(None);
-    }
-    let (ah, bh, qb) = reduce(a, b, q, r, opts)?;
-    let g = matmul(bh.view(), solve(r, &bh.t())?.view());
-    Ok(Some((n, ah, g, qb)))
-}
-
-/// `x = e⁻ᵀ y e⁻¹` (`y` itself without `e`), symmetrized.
-fn restore<T: LinalgFloat>(y: Array2<T>, e: Option<ArrayView2<'_, T>>) -> Result<Array2<T>> {
-    let Some(e) = e else { return Ok(y) };
-    let w = solve(&e.t(), &y)?; // e⁻ᵀ y
-    let x = solve(&e.t(), &w.t())?.reversed_axes(); // (e⁻ᵀ wᵀ)ᵀ = w e⁻¹
-    Ok((&x + &x.t()).mapv(|v| v * T::lit(0.5)))
 }
 
 /// SciPy's balancing of the pencil, on the `2n x 2n` Hamiltonian or symplectic `h`: `gebal`
@@ -208,7 +66,7 @@ pub(crate) fn symplectic_scaling<T: LinalgFloat>(m: &Array2<T>, n: usize) -> Opt
 }
 
 /// The stabilizing solution from the ordered Schur vectors of the (balanced) `h`.
-fn stable_solution<T: LinalgFloat>(
+pub(crate) fn stable_solution<T: LinalgFloat>(
     mut h: Array2<T>,
     n: usize,
     sort: SchurSort,
@@ -355,30 +213,7 @@ pub fn solve_continuous_are_with<T: LinalgScalar>(
     r: &ArrayBase<impl Data<Elem = T>, Ix2>,
     opts: &AreOptions<'_, T>,
 ) -> Result<Array2<T>> {
-    if T::IS_COMPLEX {
-        return crate::riccati_complex::care(a, b, q, r, opts);
-    }
-    // Real input: the real solver on the same values (`re` is exact for real T).
-    with_real(a, b, q, r, opts, care_real)
-}
-
-fn care_real<T: LinalgFloat>(
-    a: &Array2<T>,
-    b: &Array2<T>,
-    q: &Array2<T>,
-    r: &Array2<T>,
-    opts: &AreOptions<'_, T>,
-) -> Result<Array2<T>> {
-    let Some((n, ah, g, qb)) = standard_form(a, b, q, r, opts)? else {
-        return Ok(zeros_f(0, 0));
-    };
-    let mut h = zeros_f(2 * n, 2 * n);
-    h.slice_mut(s![..n, ..n]).assign(&ah);
-    h.slice_mut(s![..n, n..]).assign(&g.mapv(|v| -v));
-    h.slice_mut(s![n.., ..n]).assign(&qb.mapv(|v| -v));
-    h.slice_mut(s![n.., n..]).assign(&ah.t().mapv(|v| -v));
-    let y = stable_solution(h, n, SchurSort::Lhp, opts.balanced)?;
-    restore(y, opts.e)
+    crate::riccati_complex::care(a, b, q, r, opts)
 }
 
 /// Solves the discrete-time algebraic Riccati equation
@@ -484,33 +319,7 @@ pub fn solve_discrete_are_with<T: LinalgScalar>(
     r: &ArrayBase<impl Data<Elem = T>, Ix2>,
     opts: &AreOptions<'_, T>,
 ) -> Result<Array2<T>> {
-    if T::IS_COMPLEX {
-        return crate::riccati_complex::dare(a, b, q, r, opts);
-    }
-    // Real input: the real solver on the same values (`re` is exact for real T).
-    with_real(a, b, q, r, opts, dare_real)
-}
-
-fn dare_real<T: LinalgFloat>(
-    a: &Array2<T>,
-    b: &Array2<T>,
-    q: &Array2<T>,
-    r: &Array2<T>,
-    opts: &AreOptions<'_, T>,
-) -> Result<Array2<T>> {
-    let Some((n, ah, g, qb)) = standard_form(a, b, q, r, opts)? else {
-        return Ok(zeros_f(0, 0));
-    };
-    let ait = inv(&ah.t())?;
-    let ait_q = matmul(ait.view(), qb.view());
-    let g_ait = matmul(g.view(), ait.view());
-    let mut z = zeros_f(2 * n, 2 * n);
-    z.slice_mut(s![..n, ..n]).assign(&(&ah + &matmul(g.view(), ait_q.view())));
-    z.slice_mut(s![..n, n..]).assign(&g_ait.mapv(|v| -v));
-    z.slice_mut(s![n.., ..n]).assign(&ait_q.mapv(|v| -v));
-    z.slice_mut(s![n.., n..]).assign(&ait);
-    let y = stable_solution(z, n, SchurSort::Iuc, opts.balanced)?;
-    restore(y, opts.e)
+    crate::riccati_complex::dare(a, b, q, r, opts)
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
-//! Complex input of `solve_continuous_are` and `solve_discrete_are`: the same reduction as the
-//! real solvers with conjugate transposes, and the stable invariant subspace from an ordered
-//! complex Schur form (LAPACK `ztrexc`'s adjacent swaps).
+//! `solve_continuous_are` and `solve_discrete_are` for real and complex input: SciPy's checks,
+//! the reduction of `e=` and `s=` to the standard equation (with conjugate transposes), the
+//! Hamiltonian / symplectic matrix; its stable invariant subspace from the ordered real Schur
+//! form (real input, [`crate::riccati`]) or from an ordered complex Schur form (LAPACK
+//! `ztrexc`'s adjacent swaps).
 
 use ndarray::{Array2, ArrayBase, ArrayView2, Data, Ix2, s};
 use num_complex::Complex;
@@ -176,8 +178,25 @@ fn reorder<R: LinalgFloat>(t: &mut Array2<Complex<R>>, z: &mut Array2<Complex<R>
     ks
 }
 
-/// The stabilizing solution from the ordered complex Schur vectors of the (balanced) `h`.
+/// The stabilizing solution from the stable invariant subspace of `h`: the real solver's
+/// ordered real Schur form for real `T`, the ordered complex Schur form otherwise.
 fn stable_solution<T: LinalgScalar>(
+    h: Array2<T>,
+    n: usize,
+    sort: SchurSort,
+    balanced: bool,
+) -> Result<Array2<T>> {
+    if T::IS_COMPLEX {
+        stable_solution_complex(h, n, sort, balanced)
+    } else {
+        // `re` and `from_real` are exact for real T.
+        let x = crate::riccati::stable_solution(h.mapv(T::re), n, sort, balanced)?;
+        Ok(x.mapv(T::from_real))
+    }
+}
+
+/// The stabilizing solution from the ordered complex Schur vectors of the (balanced) `h`.
+fn stable_solution_complex<T: LinalgScalar>(
     mut h: Array2<T>,
     n: usize,
     sort: SchurSort,
@@ -225,7 +244,7 @@ fn balance<T: LinalgScalar>(h: &mut Array2<T>, n: usize) -> Option<Vec<RealOf<T>
     Some(d)
 }
 
-/// `solve_continuous_are_with` for complex (any) input.
+/// `solve_continuous_are_with` (real and complex input).
 pub(crate) fn care<T: LinalgScalar>(
     a: &ArrayBase<impl Data<Elem = T>, Ix2>,
     b: &ArrayBase<impl Data<Elem = T>, Ix2>,
@@ -247,7 +266,7 @@ pub(crate) fn care<T: LinalgScalar>(
     restore(y, opts.e)
 }
 
-/// `solve_discrete_are_with` for complex (any) input.
+/// `solve_discrete_are_with` (real and complex input).
 pub(crate) fn dare<T: LinalgScalar>(
     a: &ArrayBase<impl Data<Elem = T>, Ix2>,
     b: &ArrayBase<impl Data<Elem = T>, Ix2>,
