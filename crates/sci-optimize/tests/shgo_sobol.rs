@@ -4,9 +4,9 @@
 use sci_array::ndarray::{Ix1, Ix2};
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
-use sci_optimize::shgo;
+use sci_optimize::{SamplingMethod, ShgoOptions, shgo};
 mod shgo_problems;
-use shgo_problems::{assert_same_minima, case_options, func};
+use shgo_problems::{assert_same_minima, case_options, eggholder, func};
 
 /// How far a case may be from SciPy, and why.
 #[derive(PartialEq)]
@@ -118,4 +118,14 @@ fn check_case(fx: &Fixture, key: &str) {
     let funl = fx.array_f64(&c("funl")).into_dimensionality::<Ix1>().unwrap();
     assert_allclose(&r.funl, &funl, 1e-8, 1e-8);
     assert_same_minima(key, &r, &xl, &funl, rtol, atol);
+}
+
+#[test]
+fn shgo_sobol_halton_workers_give_the_serial_result() {
+    for sampling_method in [SamplingMethod::Sobol, SamplingMethod::Halton] {
+        let o = ShgoOptions { n: Some(64), iters: Some(2), sampling_method, ..Default::default() };
+        let serial = shgo(eggholder, &[(-512.0, 512.0); 2], &o).unwrap();
+        let o = ShgoOptions { workers: 2, ..o };
+        assert_eq!(shgo(eggholder, &[(-512.0, 512.0); 2], &o).unwrap(), serial);
+    }
 }
