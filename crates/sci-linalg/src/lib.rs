@@ -99,6 +99,7 @@
 pub use sci_array;
 
 mod balance;
+mod band_solve;
 mod banded;
 mod cholesky;
 mod circulant;

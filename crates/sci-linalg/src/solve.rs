@@ -34,6 +34,9 @@ pub enum AssumeA {
     /// `'tridiagonal'`: only the three central diagonals are read (LAPACK `gtsv`: Gaussian
     /// elimination with partial pivoting, `O(n)` per right-hand side).
     Tridiagonal,
+    /// `'banded'`: the lower and upper bandwidths are measured and the band is solved by LU
+    /// with partial pivoting (LAPACK `gbsv`, as SciPy). Complex matrices use the dense LU.
+    Banded,
 }
 
 /// Keyword options of [`solve_with`]; `Default` gives SciPy's defaults.
@@ -106,6 +109,10 @@ where
 /// let opts = SolveOptions { assume_a: AssumeA::PositiveDefinite, ..Default::default() };
 /// let x = solve_with(&a, &array![8.0, 7.0], opts).unwrap();
 /// assert_allclose(&x, &array![1.25, 1.5], 1e-12, 0.0);
+/// // 'banded': bandwidths (1, 0) measured, band LU
+/// let l = array![[2.0, 0.0, 0.0], [1.0, 2.0, 0.0], [0.0, 1.0, 2.0]];
+/// let opts = SolveOptions { assume_a: AssumeA::Banded, ..Default::default() };
+/// assert_allclose(&solve_with(&l, &array![2.0, 3.0, 3.0], opts).unwrap(), &array![1.0, 1.0, 1.0], 1e-15, 0.0);
 /// ```
 ///
 /// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
@@ -214,6 +221,7 @@ where
             let lower = opts.assume_a == AssumeA::LowerTriangular;
             triangular_in_place(a, &mut x, lower, opts.transposed, false)?;
         }
+        AssumeA::Banded => crate::band_solve::banded_in_place(a.view(), &mut x, opts.transposed)?,
     }
     Ok(rhs_back(x, b.ndim()))
 }

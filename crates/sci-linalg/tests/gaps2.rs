@@ -509,3 +509,58 @@ fn complex_are_bad_input() {
         assert!(check(err), "{name}: {err}");
     }
 }
+
+#[test]
+fn solve_assume_banded_matches_scipy() {
+    let f = fx();
+    let banded = SolveOptions { assume_a: AssumeA::Banded, ..Default::default() };
+    let transposed = SolveOptions { transposed: true, ..banded };
+    let a = m(&f, "banded/a");
+    // Gaussian elimination on a well-conditioned band: a few eps relative to the solution.
+    let tol = 1e-12;
+    assert_allclose(&solve_with(&a, &m(&f, "banded/b"), banded).unwrap(), &m(&f, "banded/x"), tol, tol);
+    assert_allclose(&solve_with(&a, &v(&f, "banded/b1"), banded).unwrap(), &v(&f, "banded/x1"), tol, tol);
+    assert_allclose(&solve_with(&a, &m(&f, "banded/b"), transposed).unwrap(), &m(&f, "banded/xt"), tol, tol);
+    // a non-contiguous view of a, and the transposed storage with transposed=True
+    let big = strided(&a);
+    assert_allclose(
+        &solve_with(&big.slice(s![.., ..;2]), &m(&f, "banded/b"), banded).unwrap(),
+        &m(&f, "banded/x"),
+        tol,
+        tol,
+    );
+    let at = a.t().to_owned();
+    assert_allclose(&solve_with(&at, &m(&f, "banded/b"), transposed).unwrap(), &m(&f, "banded/x"), tol, tol);
+    let up = m(&f, "banded/up");
+    assert_allclose(&solve_with(&up, &v(&f, "banded/b6"), banded).unwrap(), &v(&f, "banded/xup"), tol, tol);
+    let ac = mc(&f, "banded/ac");
+    let bc = m(&f, "banded/b").mapv(|x| Complex64::new(x, 0.0));
+    assert_allclose(&solve_with(&ac, &bc, banded).unwrap(), &mc(&f, "banded/xc"), tol, tol);
+    // f32
+    let x32 = solve_with(&a.mapv(|x| x as f32), &v(&f, "banded/b1").mapv(|x| x as f32), banded).unwrap();
+    assert_allclose(&x32, &v(&f, "banded/x1").mapv(|x| x as f32), 1e-4, 1e-4);
+    // empty and 1x1
+    let e = solve_with(&Array2::<f64>::zeros((0, 0)), &Array1::<f64>::zeros(0), banded).unwrap();
+    assert_eq!(e.len(), 0);
+    let one = solve_with(&Array2::from_elem((1, 1), 4.0), &Array1::from_elem(1, 2.0), banded).unwrap();
+    assert_eq!(one[0], 0.5);
+    // bad input: singular (SciPy: "Matrix is singular."), NaN, shapes
+    let sing = sci_array::ndarray::array![[1.0, 0.0], [0.0, 0.0]];
+    assert!(matches!(
+        solve_with(&sing, &sci_array::ndarray::array![1.0, 1.0], banded).unwrap_err(),
+        LinalgError::Singular { pivot: 1 }
+    ));
+    let nan = Array2::from_elem((2, 2), f64::NAN);
+    assert_eq!(
+        solve_with(&nan, &sci_array::ndarray::array![1.0, 1.0], banded).unwrap_err(),
+        LinalgError::NonFinite { arg: "a" }
+    );
+    assert!(matches!(
+        solve_with(&a, &Array1::<f64>::zeros(3), banded).unwrap_err(),
+        LinalgError::ShapeMismatch { arg: "b", .. }
+    ));
+    assert!(matches!(
+        solve_with(&Array2::<f64>::zeros((2, 3)), &Array1::<f64>::zeros(2), banded).unwrap_err(),
+        LinalgError::NotSquare { .. }
+    ));
+}

@@ -32,7 +32,8 @@ pub(crate) fn solve_with<T: LinalgScalar, D: Dimension>(
         x.mapv_inplace(T::conj);
     }
     match opts.assume_a {
-        AssumeA::General => lu_solve(a, &mut x, opts.transposed)?,
+        // 'banded': no complex band LU here; the dense LU gives the same solution.
+        AssumeA::General | AssumeA::Banded => lu_solve(a, &mut x, opts.transposed)?,
         AssumeA::Symmetric | AssumeA::Hermitian => {
             let her = opts.assume_a == AssumeA::Hermitian;
             let mut s = zeros_f(n, n);
