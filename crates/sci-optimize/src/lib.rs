@@ -26,7 +26,8 @@
 //!   [`newton_krylov`];
 //! * least squares: [`least_squares`] (Trust Region Reflective with bounds and robust losses,
 //!   or Levenberg-Marquardt), [`leastsq`] on MINPACK's Levenberg-Marquardt, [`curve_fit`] (with
-//!   bounds and a covariance `sigma`), [`nnls`] (Lawson-Hanson), [`lsq_linear`] (BVLS);
+//!   bounds and a covariance `sigma`), [`nnls`] (Lawson-Hanson), [`lsq_linear`] (TRF, BVLS;
+//!   sparse `A`: [`lsq_linear_sparse`]);
 //! * global optimization: [`differential_evolution`] (SciPy's path for a given seed), [`brute`],
 //!   [`basinhopping`], [`dual_annealing`], [`direct`] (Gablonsky's DIRECT and DIRECT-L), [`shgo`]
 //!   (simplicial sampling, and Sobol' for one variable: SciPy's vertices and local minima); the
@@ -81,9 +82,10 @@ pub use linprog::{
 };
 pub use lsq::{
     CurveFitOptions, CurveFitResult, FsolveOptions, FsolveResult, LeastSquaresOptions, LeastSquaresResult,
-    LeastsqOptions, LeastsqResult, Loss, LsqJac, LsqJacobian, LsqLinearMethod, LsqLinearOptions,
-    LsqLinearResult, LsqMethod, NanPolicy, RootMethod, RootOptions, Sigma, TrOptions, TrSolver, XScale,
-    curve_fit, curve_fit_full, fsolve, least_squares, leastsq, lsq_linear, nnls, root,
+    LeastsqOptions, LeastsqResult, Loss, LsmrTol, LsqJac, LsqJacobian, LsqLinearMethod, LsqLinearOptions,
+    LsqLinearResult, LsqMethod, LsqSolver, NanPolicy, RootMethod, RootOptions, Sigma, TrOptions, TrSolver,
+    XScale, curve_fit, curve_fit_full, fsolve, least_squares, leastsq, lsq_linear, lsq_linear_sparse, nnls,
+    root,
 };
 pub use milp::{MilpOptions, MilpResult, SparseLinearConstraint, milp};
 pub use minimize::{

@@ -3,7 +3,7 @@
 
 use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array};
 use sci_array::testing::{assert_allclose, fixture::Fixture};
-use sci_optimize::{Bounds, LsqLinearOptions, OptimizeError, lsq_linear};
+use sci_optimize::{Bounds, LsqLinearMethod, LsqLinearOptions, OptimizeError, lsq_linear};
 
 fn v(fx: &Fixture, p: &str) -> Array1<f64> {
     fx.array_f64(p).into_dimensionality::<Ix1>().unwrap()
@@ -20,6 +20,7 @@ fn lsq_linear_matches_scipy() {
         let opts = LsqLinearOptions {
             bounds: Some(Bounds::new(v(&fx, &c("lb")), v(&fx, &c("ub")))),
             max_iter: Some(fx.i64(&c("max_iter")) as usize).filter(|&k| k > 0),
+            method: LsqLinearMethod::Bvls,
             ..Default::default()
         };
         let r = lsq_linear(&a, &v(&fx, &c("b")), &opts).unwrap_or_else(|e| panic!("{name}: {e}"));

@@ -337,6 +337,31 @@ pub(super) fn step_size_to_bound(
     (min, hits)
 }
 
+/// The first part of SciPy's `select_step` (trf and trf_linear) when `x + p` leaves the box:
+/// `p` and `p_h` cut back to the first bound they hit (in place), and the reflected directions
+/// `(p_stride, r_h, r = d r_h, x + p)`.
+pub(super) fn reflect_at_bound(
+    x: &Array1<f64>,
+    p: &mut Array1<f64>,
+    p_h: &mut Array1<f64>,
+    d: &Array1<f64>,
+    lb: &Array1<f64>,
+    ub: &Array1<f64>,
+) -> (f64, Array1<f64>, Array1<f64>, Array1<f64>) {
+    let (p_stride, hits) = step_size_to_bound(x, p, lb, ub);
+    let mut r_h = p_h.clone();
+    for (r, &h) in r_h.iter_mut().zip(&hits) {
+        if h != 0 {
+            *r = -*r;
+        }
+    }
+    let r = d * &r_h;
+    *p *= p_stride;
+    *p_h *= p_stride;
+    let x_on_bound = x + &*p;
+    (p_stride, r_h, r, x_on_bound)
+}
+
 /// SciPy's `find_active_constraints`: -1 at an active lower bound, 1 at an upper one.
 pub(super) fn find_active_constraints(
     x: &Array1<f64>,

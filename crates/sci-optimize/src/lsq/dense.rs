@@ -2,7 +2,7 @@
 //! to what `solve_lsq_trust_region` needs (singular values, right singular vectors and
 //! `U^T [f; 0]`), by Householder QR of the tall part and one-sided Jacobi on the small square.
 
-use ndarray::Array2;
+use ndarray::{Array1, Array2};
 
 /// `s` (descending), `V` (`v[k]` is the right singular vector of `s[k]`) and `uf = U^T [f; 0]`.
 pub(super) struct SvdLsq {
@@ -131,6 +131,27 @@ pub(super) fn svd_lsq(j: &Array2<f64>, d: &[f64], extra: Option<&[f64]>, f: &[f6
         v: order.iter().map(|&k| v[k].clone()).collect(),
         uf: order.iter().map(|&k| uf[k]).collect(),
     }
+}
+
+/// `numpy.linalg.lstsq(J, b, rcond=-1)[0]`: the minimum-norm least-squares solution, singular
+/// values below `eps * s_max` dropped.
+pub(super) fn lstsq(j: &Array2<f64>, b: &Array1<f64>) -> Array1<f64> {
+    let n = j.ncols();
+    if n == 0 {
+        return Array1::zeros(0);
+    }
+    let ones = vec![1.0; n];
+    let svd = svd_lsq(j, &ones, None, b.as_slice().expect("contiguous"));
+    let cutoff = f64::EPSILON * svd.s.first().copied().unwrap_or(0.0);
+    let mut x = Array1::zeros(n);
+    for ((s, v), uf) in svd.s.iter().zip(&svd.v).zip(&svd.uf) {
+        if *s > cutoff {
+            for (xi, vi) in x.iter_mut().zip(v) {
+                *xi += vi * uf / s;
+            }
+        }
+    }
+    x
 }
 
 #[cfg(test)]

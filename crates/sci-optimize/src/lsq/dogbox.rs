@@ -7,34 +7,13 @@ use super::common::{
     build_quadratic_1d, check_termination, evaluate_quadratic, grad, in_bounds, initial_scale, jac_scale,
     minimize_quadratic_1d, norm_inf, step_size_to_bound, update_tr_radius, vec_norm,
 };
-use super::dense::svd_lsq;
+use super::dense::lstsq;
 use super::jacobian::{Jac, ScaledOp};
 use super::least_squares::{LeastSquaresResult, Residuals};
 use super::lsmr::lsmr;
 use super::trf::{TrKind, TrfParams};
 use crate::error::Result;
-use ndarray::{Array1, Array2};
-
-/// `numpy.linalg.lstsq(J, b, rcond=-1)[0]`: the minimum-norm least-squares solution, singular
-/// values below `eps * s_max` dropped.
-fn lstsq(j: &Array2<f64>, b: &Array1<f64>) -> Array1<f64> {
-    let n = j.ncols();
-    if n == 0 {
-        return Array1::zeros(0);
-    }
-    let ones = vec![1.0; n];
-    let svd = svd_lsq(j, &ones, None, b.as_slice().expect("contiguous"));
-    let cutoff = f64::EPSILON * svd.s.first().copied().unwrap_or(0.0);
-    let mut x = Array1::zeros(n);
-    for ((s, v), uf) in svd.s.iter().zip(&svd.v).zip(&svd.uf) {
-        if *s > cutoff {
-            for (xi, vi) in x.iter_mut().zip(v) {
-                *xi += vi * uf / s;
-            }
-        }
-    }
-    x
-}
+use ndarray::Array1;
 
 /// SciPy's `dogleg_step`: the step, which original bounds it hits (-1/0/1) and whether it hits
 /// the trust region.

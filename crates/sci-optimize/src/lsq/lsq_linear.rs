@@ -1,37 +1,77 @@
-//! `lsq_linear`: bounded linear least squares by Stark and Parker's BVLS (SciPy's
-//! `scipy/optimize/_lsq/bvls.py`).
+//! `lsq_linear`: bounded linear least squares by Trust Region Reflective (SciPy's
+//! `scipy/optimize/_lsq/trf_linear.py`, the default) or Stark and Parker's BVLS
+//! (`scipy/optimize/_lsq/bvls.py`).
 
 use super::common::in_bounds;
+use super::dense::lstsq;
+use super::jacobian::{Jac, ScaledOp};
+use super::lsmr::{LsmrParams, lsmr};
 use super::nnls::lstsq_cols;
+use super::sparse::CsrMatrix;
+use super::trf_linear::{LinearSolver, trf_linear};
 use crate::error::{OptimizeError, Result, invalid};
+use crate::linprog::SparseMatrix;
 use crate::minimize::Bounds;
 use ndarray::{Array1, ArrayBase, Data, Ix1, Ix2};
 
-/// The algorithm of [`lsq_linear`] (SciPy's `method=`; only `'bvls'` is implemented, SciPy's
-/// default `'trf'` is missing).
+/// The algorithm of [`lsq_linear`] (SciPy's `method=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum LsqLinearMethod {
-    /// `'bvls'`: Bounded-Variable Least-Squares (active set).
+    /// `'trf'` (default): Trust Region Reflective, dense or sparse `A`.
     #[default]
+    Trf,
+    /// `'bvls'`: Bounded-Variable Least-Squares (active set), dense `A` only.
     Bvls,
 }
 
-/// Options of [`lsq_linear`].
+/// The least-squares solver of `'trf'` (SciPy's `lsq_solver=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LsqSolver {
+    /// `'exact'`: a pivoted QR of the dense `A` (default for dense `A`).
+    Exact,
+    /// `'lsmr'`: LSMR iterations (default for sparse `A`).
+    Lsmr,
+}
+
+/// LSMR's tolerance in `'trf'` with `'lsmr'` (SciPy's `lsmr_tol=`; `None` is `1e-2 * tol`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LsmrTol {
+    /// `'auto'`: adjusted to the current first-order optimality.
+    Auto,
+    /// A fixed positive tolerance.
+    Value(f64),
+}
+
+/// Options of [`lsq_linear`] and [`lsq_linear_sparse`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct LsqLinearOptions {
     /// `bounds` (default: none).
     pub bounds: Option<Bounds>,
-    /// `method` (only `'bvls'`).
+    /// `method` (default `'trf'`).
     pub method: LsqLinearMethod,
     /// `tol` (default `1e-10`): first-order optimality and relative cost change.
     pub tol: f64,
-    /// `max_iter` (default `n`, counted after the initial phase).
+    /// `lsq_solver` (default `None`: `'exact'` for dense `A`, `'lsmr'` for sparse `A`).
+    pub lsq_solver: Option<LsqSolver>,
+    /// `lsmr_tol` (default `None`: `1e-2 * tol`).
+    pub lsmr_tol: Option<LsmrTol>,
+    /// `max_iter` (default: 100 for `'trf'`, `n` for `'bvls'`, counted after its initial phase).
     pub max_iter: Option<usize>,
+    /// `lsmr_maxiter` (default `None`: LSMR's `min(m, n)`).
+    pub lsmr_maxiter: Option<usize>,
 }
 
 impl Default for LsqLinearOptions {
     fn default() -> Self {
-        LsqLinearOptions { bounds: None, method: LsqLinearMethod::Bvls, tol: 1e-10, max_iter: None }
+        LsqLinearOptions {
+            bounds: None,
+            method: LsqLinearMethod::Trf,
+            tol: 1e-10,
+            lsq_solver: None,
+            lsmr_tol: None,
+            max_iter: None,
+            lsmr_maxiter: None,
+        }
     }
 }
 
@@ -50,8 +90,8 @@ pub struct LsqLinearResult {
     pub active_mask: Array1<i32>,
     /// Iterations (0 when the unconstrained solution is feasible).
     pub nit: usize,
-    /// 0: `max_iter` reached; 1: optimality below `tol`; 2: cost change below `tol`; 3: the
-    /// unconstrained solution is optimal.
+    /// -1: no progress in the last iteration (`'trf'`); 0: `max_iter` reached; 1: optimality
+    /// below `tol`; 2: cost change below `tol`; 3: the unconstrained solution is optimal.
     pub status: i32,
     /// SciPy's message for `status`.
     pub message: String,
@@ -61,6 +101,7 @@ pub struct LsqLinearResult {
 
 fn message(status: i32) -> &'static str {
     match status {
+        -1 => "The algorithm was not able to make progress on the last iteration.",
         0 => "The maximum number of iterations is exceeded.",
         1 => "The first-order optimality measure is less than `tol`.",
         2 => "The relative change of the cost function is less than `tol`.",
@@ -75,35 +116,46 @@ fn kkt_optimality(g: &[f64], on_bound: &[i32]) -> f64 {
         .fold(f64::NEG_INFINITY, f64::max)
 }
 
-/// Solves `min 0.5 |A x - b|^2` subject to `lb <= x <= ub`.
+/// Solves `min 0.5 |A x - b|^2` subject to `lb <= x <= ub` for a dense `A`.
 ///
-/// The unconstrained least-squares solution is returned (status 3) when it is feasible;
-/// otherwise BVLS starts from it clipped into the box, frees variables by the largest KKT
-/// violation and moves along feasible directions, as SciPy's implementation.
+/// The unconstrained least-squares solution (NumPy's minimum-norm `lstsq` for `'exact'`, LSMR
+/// for `'lsmr'`) is returned (status 3) when it is feasible. Otherwise [`LsqLinearMethod::Trf`]
+/// (default) runs SciPy's Trust Region Reflective iteration from it, folded into the box and
+/// made strictly feasible, with the regularized Newton step from a pivoted QR of `A` updated
+/// by Givens rotations ([`LsqSolver::Exact`]) or from LSMR ([`LsqSolver::Lsmr`]); its iterates
+/// stay strictly inside the bounds. [`LsqLinearMethod::Bvls`] starts from the unbounded
+/// solution clipped into the box, frees variables by the largest KKT violation and moves along
+/// feasible directions, as SciPy's implementation; for a rank-deficient `A` its inner solves are
+/// not NumPy's minimum-norm `lstsq` and may pick another solution.
 ///
-/// SciPy equivalent: `scipy.optimize.lsq_linear` (`method='bvls'`, dense `A`; `method='trf'`
-/// and `lsq_solver='lsmr'` are missing). For a full-rank `A` the solution is unique, so it is
-/// SciPy's whatever the method; for a rank-deficient `A` the inner solves are not NumPy's
-/// minimum-norm `lstsq` and may pick another solution.
+/// SciPy equivalent: `scipy.optimize.lsq_linear` (`A` as a `LinearOperator` and the
+/// `unbounded_sol` field are missing; sparse `A`: [`lsq_linear_sparse`]).
 ///
 /// # Errors
 ///
 /// [`OptimizeError::WrongLength`] when `b` or the bounds do not match `A`;
 /// [`OptimizeError::InvalidValue`] for bounds that are not strictly ordered, non-finite
-/// input, `max_iter == Some(0)` or a negative `tol`.
+/// input, `max_iter == Some(0)`, `lsmr_maxiter == Some(0)`, a non-positive `lsmr_tol` or a
+/// negative `tol`; [`OptimizeError::UnsupportedOption`] for `'bvls'` with `'lsmr'`.
 ///
 /// # Examples
 ///
 /// ```
-/// use sci_optimize::{lsq_linear, Bounds, LsqLinearOptions};
+/// use sci_optimize::{lsq_linear, Bounds, LsqLinearMethod, LsqLinearOptions};
 /// use sci_optimize::sci_array::ndarray::array;
 /// let a = array![[1.0, 0.5], [0.5, 1.0], [1.0, 1.0]];
 /// let b = array![2.0, -1.0, 1.0];
-/// let opts = LsqLinearOptions { bounds: Some(Bounds::new(array![0.0, 0.0], array![1.0, 1.0])), ..Default::default() };
-/// let r = lsq_linear(&a, &b, &opts)?;
-/// // SciPy: x = [1., 0.], active_mask = [1, -1], cost = 1.625
-/// assert_eq!(r.x, array![1.0, 0.0]);
+/// let bounds = Some(Bounds::new(array![0.0, 0.0], array![1.0, 1.0]));
+/// // method='trf' (default): SciPy's x = [0.999999999998764, 1.9175761637409464e-12],
+/// // nit = 6, status = 1, strictly inside the box
+/// let r = lsq_linear(&a, &b, &LsqLinearOptions { bounds: bounds.clone(), ..Default::default() })?;
+/// assert!((r.x[0] - 0.999999999998764).abs() < 1e-14 && (r.x[1] - 1.9175761637409464e-12).abs() < 1e-14);
+/// assert_eq!((r.nit, r.status), (6, 1));
 /// assert_eq!(r.active_mask, array![1, -1]);
+/// assert!((r.cost - 1.625).abs() < 1e-11);
+/// // method='bvls': exactly on the bounds, SciPy's x = [1., 0.], cost = 1.625
+/// let r = lsq_linear(&a, &b, &LsqLinearOptions { bounds, method: LsqLinearMethod::Bvls, ..Default::default() })?;
+/// assert_eq!(r.x, array![1.0, 0.0]);
 /// assert!((r.cost - 1.625).abs() < 1e-14);
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
@@ -117,20 +169,100 @@ where
     S2: Data<Elem = f64>,
 {
     let (m, n) = a.dim();
+    if a.iter().any(|v| !v.is_finite()) {
+        return Err(invalid("A", "array must not contain infs or NaNs"));
+    }
+    let (lb, ub) = prepare(m, n, b, options)?;
+    match options.method {
+        LsqLinearMethod::Bvls => {
+            if options.lsq_solver == Some(LsqSolver::Lsmr) {
+                return Err(OptimizeError::UnsupportedOption { method: "bvls", option: "lsq_solver='lsmr'" });
+            }
+            bvls(a, b, lb, ub, options)
+        }
+        LsqLinearMethod::Trf => {
+            let solver = options.lsq_solver.unwrap_or(LsqSolver::Exact);
+            trf(Jac::Dense(a.to_owned()), b.to_owned(), lb, ub, solver, options)
+        }
+    }
+}
+
+/// [`lsq_linear`] for a sparse `A` (CSR or CSC parts): `'trf'` with LSMR, as SciPy does for
+/// sparse matrices.
+///
+/// SciPy equivalent: `scipy.optimize.lsq_linear` with a `scipy.sparse` `A`.
+///
+/// # Errors
+///
+/// As [`lsq_linear`]; [`OptimizeError::UnsupportedOption`] for `'bvls'` or
+/// `lsq_solver='exact'` (SciPy: they need a dense `A`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{lsq_linear_sparse, Bounds, LsqLinearOptions, SparseMatrix};
+/// use sci_optimize::sci_array::ndarray::array;
+/// let a = SparseMatrix::from_dense(&array![[1.0, 0.5], [0.5, 1.0], [1.0, 1.0]].view());
+/// let b = array![2.0, -1.0, 1.0];
+/// let opts = LsqLinearOptions { bounds: Some(Bounds::new(array![0.0, 0.0], array![1.0, 1.0])), ..Default::default() };
+/// let r = lsq_linear_sparse(&a, &b, &opts)?;
+/// // SciPy (lsq_solver='lsmr'): x = [0.999999999998764, 1.9175761639527046e-12], nit = 6
+/// assert!((r.x[0] - 0.999999999998764).abs() < 1e-14 && (r.x[1] - 1.9175761639527046e-12).abs() < 1e-14);
+/// assert_eq!((r.nit, r.status), (6, 1));
+/// assert_eq!(r.active_mask, array![1, -1]);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn lsq_linear_sparse<S: Data<Elem = f64>>(
+    a: &SparseMatrix,
+    b: &ArrayBase<S, Ix1>,
+    options: &LsqLinearOptions,
+) -> Result<LsqLinearResult> {
+    let (m, n) = a.shape();
+    if a.data().iter().any(|v| !v.is_finite()) {
+        return Err(invalid("A", "array must not contain infs or NaNs"));
+    }
+    if options.method == LsqLinearMethod::Bvls {
+        return Err(OptimizeError::UnsupportedOption { method: "bvls", option: "sparse A" });
+    }
+    if options.lsq_solver == Some(LsqSolver::Exact) {
+        return Err(OptimizeError::UnsupportedOption {
+            method: "trf",
+            option: "lsq_solver='exact' with sparse A",
+        });
+    }
+    let (lb, ub) = prepare(m, n, b, options)?;
+    trf(Jac::Sparse(CsrMatrix::from_sparse(a)), b.to_owned(), lb, ub, LsqSolver::Lsmr, options)
+}
+
+/// The checks shared by both forms: `b`, `tol`, `max_iter`, `lsmr_*` and the bounds.
+fn prepare<S: Data<Elem = f64>>(
+    m: usize,
+    n: usize,
+    b: &ArrayBase<S, Ix1>,
+    options: &LsqLinearOptions,
+) -> Result<(Array1<f64>, Array1<f64>)> {
     if b.len() != m {
         return Err(OptimizeError::WrongLength { arg: "b", expected: m, found: b.len() });
     }
-    if a.iter().chain(b.iter()).any(|v| !v.is_finite()) {
+    if b.iter().any(|v| !v.is_finite()) {
         return Err(invalid("A", "array must not contain infs or NaNs"));
     }
     if options.max_iter == Some(0) {
         return Err(invalid("max_iter", "must be None or positive integer"));
     }
+    if options.lsmr_maxiter == Some(0) {
+        return Err(invalid("lsmr_maxiter", "must be None or positive integer"));
+    }
+    if let Some(LsmrTol::Value(t)) = options.lsmr_tol
+        && (t.is_nan() || t <= 0.0)
+    {
+        return Err(invalid("lsmr_tol", format!("must be None, 'auto', or positive float, got {t}")));
+    }
     let tol = options.tol;
     if tol.is_nan() || tol < 0.0 {
         return Err(invalid("tol", format!("must be non-negative, got {tol}")));
     }
-    let (lb, ub) = match &options.bounds {
+    match &options.bounds {
         Some(bd) => {
             bd.check(n)?;
             if let Some(i) = (0..n).find(|&i| bd.lb[i] >= bd.ub[i]) {
@@ -139,10 +271,95 @@ where
                     format!("each lower bound must be strictly less than each upper bound (index {i})"),
                 ));
             }
-            (bd.lb.clone(), bd.ub.clone())
+            Ok((bd.lb.clone(), bd.ub.clone()))
         }
-        None => (Array1::from_elem(n, f64::NEG_INFINITY), Array1::from_elem(n, f64::INFINITY)),
+        None => Ok((Array1::from_elem(n, f64::NEG_INFINITY), Array1::from_elem(n, f64::INFINITY))),
+    }
+}
+
+fn finish(
+    x: Array1<f64>,
+    r: Array1<f64>,
+    cost: f64,
+    optimality: f64,
+    active_mask: Array1<i32>,
+    nit: usize,
+    status: i32,
+) -> LsqLinearResult {
+    LsqLinearResult {
+        x,
+        fun: r,
+        cost,
+        optimality,
+        active_mask,
+        nit,
+        status,
+        message: message(status).to_string(),
+        success: status > 0,
+    }
+}
+
+/// `method='trf'`: the unbounded solution, then `trf_linear` when it is infeasible.
+fn trf(
+    a: Jac,
+    b: Array1<f64>,
+    lb: Array1<f64>,
+    ub: Array1<f64>,
+    solver: LsqSolver,
+    options: &LsqLinearOptions,
+) -> Result<LsqLinearResult> {
+    let (m, n) = a.shape();
+    let tol = options.tol;
+    let x_lsq = match solver {
+        LsqSolver::Exact => lstsq(a.dense(), &b),
+        LsqSolver::Lsmr => {
+            let first = match options.lsmr_tol {
+                Some(LsmrTol::Value(t)) => t,
+                _ => 1e-2 * tol,
+            };
+            let ones = Array1::ones(n);
+            let op = ScaledOp { j: &a, d: &ones, extra: None, active: None };
+            let p =
+                LsmrParams { atol: first, btol: first, maxiter: options.lsmr_maxiter, ..Default::default() };
+            Array1::from(lsmr(&op, b.as_slice().expect("owned"), &p).0)
+        }
     };
+    if m == 0 || n == 0 || in_bounds(&x_lsq, &lb, &ub) {
+        let r = a.dot(&x_lsq) - &b;
+        let g = a.tdot(&r);
+        let g_norm = g.iter().fold(0.0f64, |acc, v| acc.max(v.abs()));
+        let cost = 0.5 * r.dot(&r);
+        return Ok(finish(x_lsq, r, cost, g_norm, Array1::zeros(n), 0, 3));
+    }
+    let lin = match solver {
+        LsqSolver::Exact => LinearSolver::Exact,
+        LsqSolver::Lsmr => LinearSolver::Lsmr {
+            tol: match options.lsmr_tol {
+                Some(LsmrTol::Auto) => None,
+                Some(LsmrTol::Value(t)) => Some(t),
+                None => Some(1e-2 * tol),
+            },
+            maxiter: options.lsmr_maxiter,
+        },
+    };
+    let out = trf_linear(&a, &b, &x_lsq, &lb, &ub, tol, lin, options.max_iter.unwrap_or(100));
+    Ok(finish(out.x, out.r, out.cost, out.optimality, out.active_mask, out.nit, out.status))
+}
+
+/// `method='bvls'` on a dense `A` (checked).
+fn bvls<S1, S2>(
+    a: &ArrayBase<S1, Ix2>,
+    b: &ArrayBase<S2, Ix1>,
+    lb: Array1<f64>,
+    ub: Array1<f64>,
+    options: &LsqLinearOptions,
+) -> Result<LsqLinearResult>
+where
+    S1: Data<Elem = f64>,
+    S2: Data<Elem = f64>,
+{
+    let (m, n) = a.dim();
+    let tol = options.tol;
     let mut acol = vec![0.0; m * n];
     for ((i, j), &v) in a.indexed_iter() {
         acol[j * m + i] = v;

@@ -15,6 +15,7 @@ mod nnls;
 mod root;
 mod sparse;
 mod trf;
+mod trf_linear;
 
 pub use common::Loss;
 pub use curve_fit::{CurveFitOptions, CurveFitResult, NanPolicy, Sigma, curve_fit, curve_fit_full};
@@ -22,7 +23,9 @@ pub use jacobian::LsqJacobian;
 pub use least_squares::{
     LeastSquaresOptions, LeastSquaresResult, LsqJac, LsqMethod, TrOptions, TrSolver, XScale, least_squares,
 };
-pub use lsq_linear::{LsqLinearMethod, LsqLinearOptions, LsqLinearResult, lsq_linear};
+pub use lsq_linear::{
+    LsmrTol, LsqLinearMethod, LsqLinearOptions, LsqLinearResult, LsqSolver, lsq_linear, lsq_linear_sparse,
+};
 pub use nnls::nnls;
 pub use root::{FsolveOptions, FsolveResult, RootMethod, RootOptions, fsolve, root};
 pub(crate) use sparse::CsrMatrix;

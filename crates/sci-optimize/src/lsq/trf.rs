@@ -7,8 +7,8 @@ use super::common::JMul;
 use super::common::{
     Loss, build_quadratic_1d, check_termination, cl_scaling_vector, evaluate_quadratic,
     find_active_constraints, grad, in_bounds, initial_scale, intersect_trust_region, jac_scale,
-    make_strictly_feasible, minimize_quadratic_1d, norm_inf, solve_lsq_trust_region, step_size_to_bound,
-    update_tr_radius, vec_norm,
+    make_strictly_feasible, minimize_quadratic_1d, norm_inf, reflect_at_bound, solve_lsq_trust_region,
+    step_size_to_bound, update_tr_radius, vec_norm,
 };
 use super::dense::svd_lsq;
 use super::jacobian::{Jac, ScaledOp, Subspace};
@@ -59,17 +59,7 @@ fn select_step(
         let v = evaluate_quadratic(j_h, g_h, &p_h, Some(diag_h));
         return (p, p_h, -v);
     }
-    let (p_stride, hits) = step_size_to_bound(x, &p, lb, ub);
-    let mut r_h = p_h.clone();
-    for (r, &h) in r_h.iter_mut().zip(&hits) {
-        if h != 0 {
-            *r = -*r;
-        }
-    }
-    let mut r = d * &r_h;
-    p *= p_stride;
-    p_h *= p_stride;
-    let x_on_bound = x + &p;
+    let (p_stride, mut r_h, mut r, x_on_bound) = reflect_at_bound(x, &mut p, &mut p_h, d, lb, ub);
     let (_, to_tr) = intersect_trust_region(&p_h, &r_h, delta);
     let (to_bound, _) = step_size_to_bound(&x_on_bound, &r, lb, ub);
     let r_stride = to_bound.min(to_tr);
