@@ -29,7 +29,7 @@ fn lobpcg_matches_scipy() {
             .as_bool()
             .unwrap()
             .then_some(&jacobi as &dyn sci_sparse::linalg::LinearOperator);
-        let o = LobpcgOptions { tol: Some(tol), maxiter: Some(2000), largest, m };
+        let o = LobpcgOptions { tol: Some(tol), maxiter: Some(2000), largest, m, ..Default::default() };
         let r = lobpcg(&a, &x, &o).unwrap();
         assert!(r.converged, "{c}: {}", r.residual_norms);
         let want = f.array_f64(&p("w")).into_dimensionality::<Ix1>().unwrap();
@@ -55,8 +55,12 @@ fn not_converging_is_reported() {
     let n = 200;
     let a = diags(&[(1..=n).map(|i| i as f64).collect()], &[0], None).unwrap();
     let x = Array2::from_shape_fn((n, 2), |(i, j)| ((i * 7 + j) % 13) as f64 - 6.0);
-    let r = lobpcg(&a, &x, &LobpcgOptions { tol: Some(1e-14), maxiter: Some(2), largest: false, m: None })
-        .unwrap();
+    let r = lobpcg(
+        &a,
+        &x,
+        &LobpcgOptions { tol: Some(1e-14), maxiter: Some(2), largest: false, ..Default::default() },
+    )
+    .unwrap();
     assert!(!r.converged);
     assert_eq!(r.iterations, 2);
     assert!(r.residual_norms.iter().any(|&v| v > 1e-14));

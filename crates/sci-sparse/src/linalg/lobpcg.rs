@@ -25,11 +25,17 @@ pub struct LobpcgOptions<'a> {
     pub largest: bool,
     /// Preconditioner `M` applied to the residuals.
     pub m: Option<&'a dyn LinearOperator>,
+    /// `B` of the generalized problem `A x = lambda B x` (symmetric positive definite;
+    /// `None`: the identity).
+    pub b: Option<&'a dyn LinearOperator>,
+    /// Constraints `Y` (`n x sizeY`): the iterates stay in the `B`-orthogonal complement of
+    /// its columns.
+    pub y: Option<&'a Array2<f64>>,
 }
 
 impl Default for LobpcgOptions<'_> {
     fn default() -> Self {
-        LobpcgOptions { tol: None, maxiter: None, largest: true, m: None }
+        LobpcgOptions { tol: None, maxiter: None, largest: true, m: None, b: None, y: None }
     }
 }
 
@@ -51,9 +57,9 @@ impl Default for LobpcgOptions<'_> {
 pub struct LobpcgResult {
     /// The `k` eigenvalues: descending when `largest`, else ascending (SciPy's order).
     pub eigenvalues: Array1<f64>,
-    /// Orthonormal eigenvectors as columns.
+    /// Eigenvectors as columns, `B`-orthonormal (`X^T B X = I`).
     pub eigenvectors: Array2<f64>,
-    /// Final residual norms `||A x - λ x||`.
+    /// Final residual norms `||A x - λ B x||`.
     pub residual_norms: Array1<f64>,
     /// Whether every residual norm fell below `tol` (SciPy warns instead when not).
     pub converged: bool,
@@ -100,23 +106,45 @@ fn lower_solve(l: &Array2<f64>, b: &Array2<f64>) -> Array2<f64> {
     x
 }
 
-/// Orthonormalizes the columns of `v` (and applies the same transform to `av`) through the
-/// Cholesky factor of `v^T v`, as SciPy's `_b_orthonormalize`; `None` when they are
-/// dependent.
-fn orthonormalize(v: &Array2<f64>, av: Option<&Array2<f64>>) -> Option<(Array2<f64>, Option<Array2<f64>>)> {
-    let l = cholesky(&v.t().dot(v))?;
+/// `L^{-T} B` for lower triangular `L`.
+fn upper_solve(l: &Array2<f64>, b: &Array2<f64>) -> Array2<f64> {
+    let n = l.nrows();
+    let mut x = b.clone();
+    for c in 0..b.ncols() {
+        for i in (0..n).rev() {
+            let acc = x[[i, c]] - (i + 1..n).map(|k| l[[k, i]] * x[[k, c]]).sum::<f64>();
+            x[[i, c]] = acc / l[[i, i]];
+        }
+    }
+    x
+}
+
+/// `B`-orthonormalizes the columns of `v` (`bv = B v`, `None` when `B = I`) and applies the
+/// same transform to `av`, through the Cholesky factor of `v^T B v`, as SciPy's
+/// `_b_orthonormalize`: `(v, B v, A v)`, `None` when the columns are dependent.
+#[allow(clippy::type_complexity)]
+fn orthonormalize(
+    v: &Array2<f64>,
+    bv: Option<&Array2<f64>>,
+    av: Option<&Array2<f64>>,
+) -> Option<(Array2<f64>, Option<Array2<f64>>, Option<Array2<f64>>)> {
+    let l = cholesky(&v.t().dot(bv.unwrap_or(v)))?;
     // V L^{-T} = (L^{-1} V^T)^T
-    let q = lower_solve(&l, &v.t().to_owned()).t().to_owned();
-    let aq = av.map(|a| lower_solve(&l, &a.t().to_owned()).t().to_owned());
-    Some((q, aq))
+    let tr = |a: &Array2<f64>| lower_solve(&l, &a.t().to_owned()).t().to_owned();
+    Some((tr(v), bv.map(tr), av.map(tr)))
 }
 
 /// Rayleigh–Ritz on the orthonormal-within-blocks basis `s` (`as_ = A s`): eigenpairs of the
-/// pencil `(s^T A s, s^T s)`, sorted by `largest`.
-fn rayleigh_ritz(s: &Array2<f64>, as_: &Array2<f64>, largest: bool) -> Option<(Vec<f64>, Array2<f64>)> {
+/// pencil `(s^T A s, s^T B s)` (`bs = B s`), sorted by `largest`.
+fn rayleigh_ritz(
+    s: &Array2<f64>,
+    as_: &Array2<f64>,
+    bs: &Array2<f64>,
+    largest: bool,
+) -> Option<(Vec<f64>, Array2<f64>)> {
     let ga = s.t().dot(as_);
     let ga = (&ga + &ga.t()) * 0.5;
-    let gb = s.t().dot(s);
+    let gb = s.t().dot(bs);
     let gb = (&gb + &gb.t()) * 0.5;
     let l = cholesky(&gb)?;
     let t = lower_solve(&l, &ga);
@@ -145,18 +173,26 @@ fn rayleigh_ritz(s: &Array2<f64>, as_: &Array2<f64>, largest: bool) -> Option<(V
 /// directions; converged columns are locked out of the residual block, as SciPy does. The
 /// number of eigenpairs is the number of columns of the initial block `x`.
 ///
-/// SciPy equivalent: `scipy.sparse.linalg.lobpcg(A, X, M=M, tol=tol, maxiter=maxiter,
-/// largest=largest)` (generalized `B`, constraints `Y`, `retLambdaHistory` /
-/// `retResidualNormsHistory` and restarts on ill-conditioning missing; where SciPy warns
+/// With `opts.b`, the generalized problem `A x = lambda B x` (`B` symmetric positive
+/// definite): the blocks are kept `B`-orthonormal and the Rayleigh–Ritz step solves the
+/// pencil `(S^T A S, S^T B S)`. With `opts.y`, the constraints of SciPy's `Y`: the initial
+/// block and every preconditioned residual block are projected onto the `B`-orthogonal
+/// complement of the columns of `Y` (`V -= Y (Y^T B Y)^-1 (B Y)^T V`), so the eigenpairs
+/// found are those of the problem restricted to that complement.
+///
+/// SciPy equivalent: `scipy.sparse.linalg.lobpcg(A, X, B=B, M=M, Y=Y, tol=tol,
+/// maxiter=maxiter, largest=largest)` (`retLambdaHistory` / `retResidualNormsHistory`,
+/// SciPy's return of the best iterate and its restarts on residual jumps missing; where SciPy warns
 /// about non-convergence the result says `converged: false`).
 ///
 /// # Errors
 ///
 /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) for a non-square `A`,
-/// an `x` with another number of rows, or a preconditioner of another size;
+/// an `x` or `Y` with another number of rows, or a preconditioner or `B` of another size;
 /// [`SparseError::InvalidValue`](crate::SparseError::InvalidValue) for an empty block, a
-/// block with as many columns as rows or more (SciPy switches to a dense solver there), or
-/// linearly dependent initial columns.
+/// block with as many columns as rows or more (SciPy switches to a dense solver there), as
+/// many constraints plus block columns as rows or more, linearly dependent constraints
+/// (SciPy's `ValueError`), or linearly dependent initial columns (after the constraints).
 ///
 /// # Examples
 ///
@@ -173,6 +209,16 @@ fn rayleigh_ritz(s: &Array2<f64>, as_: &Array2<f64>, largest: bool) -> Option<(V
 /// for k in 0..3 {
 ///     let exact = 2.0 - 2.0 * ((k + 1) as f64 * std::f64::consts::PI / 51.0).cos();
 ///     assert!((r.eigenvalues[k] - exact).abs() < 1e-12);
+/// }
+/// // generalized, B = diag(2): the eigenvalues halve; Y = e_1 excludes the smallest pair
+/// let b = sci_sparse::diags(&[vec![2.0; n]], &[0], None)?;
+/// let y = Array2::from_shape_fn((n, 1), |(i, _)| if i == 0 { 1.0 } else { 0.0 });
+/// let d = sci_sparse::diags(&[(1..=n).map(|i| i as f64).collect()], &[0], None)?;
+/// let o = LobpcgOptions { b: Some(&b), y: Some(&y), ..o };
+/// let r = lobpcg(&d, &x, &o)?;
+/// assert!(r.converged);
+/// for k in 0..3 {
+///     assert!((r.eigenvalues[k] - (k + 2) as f64 / 2.0).abs() < 1e-10);
 /// }
 /// # Ok::<(), sci_sparse::SparseError>(())
 /// ```
@@ -196,24 +242,60 @@ pub fn lobpcg<A: LinearOperator + ?Sized>(
     if k >= n {
         return Err(invalid("X", format!("block size {k} must be smaller than n = {n}")));
     }
-    if let Some(mm) = opts.m
-        && mm.shape() != (n, n)
-    {
-        let (p, q) = mm.shape();
-        return Err(shape_err("M", format!("shape ({n}, {n})"), &[p, q]));
+    for (arg, op) in [("M", opts.m), ("B", opts.b)] {
+        if let Some(op) = op
+            && op.shape() != (n, n)
+        {
+            let (p, q) = op.shape();
+            return Err(shape_err(arg, format!("shape ({n}, {n})"), &[p, q]));
+        }
     }
-    let tol = opts.tol.unwrap_or(f64::EPSILON.sqrt() * n as f64);
+    let tol = opts.tol.filter(|&t| t > 0.0).unwrap_or(f64::EPSILON.sqrt() * n as f64);
     let maxiter = opts.maxiter.unwrap_or(20);
     let largest = opts.largest;
-    let (mut xb, _) = orthonormalize(x, None)
-        .ok_or_else(|| invalid("X", "the initial block has linearly dependent columns"))?;
+    let bop = opts.b;
+    let bimg = |v: &Array2<f64>| bop.map(|b| apply(b, v));
+    // constraints: Y, B Y and the Cholesky factor of Y^T B Y
+    let cons = match opts.y {
+        None => None,
+        Some(y) => {
+            if y.nrows() != n {
+                return Err(shape_err("Y", format!("{n} rows"), y.shape()));
+            }
+            if y.ncols() + k >= n {
+                return Err(invalid(
+                    "Y",
+                    format!("{} constraints and block size {k} must leave room in n = {n}", y.ncols()),
+                ));
+            }
+            let by = bimg(y).unwrap_or_else(|| y.clone());
+            let l =
+                cholesky(&y.t().dot(&by)).ok_or_else(|| invalid("Y", "Linearly dependent constraints"))?;
+            Some((y, by, l))
+        }
+    };
+    // V -= Y (Y^T B Y)^{-1} (B Y)^T V
+    let constrain = |v: &mut Array2<f64>| {
+        if let Some((y, by, l)) = &cons {
+            let t = lower_solve(l, &by.t().dot(&*v));
+            let c = upper_solve(l, &t);
+            *v -= &y.dot(&c);
+        }
+    };
+    let mut x0 = x.clone();
+    constrain(&mut x0);
+    let bx0 = bimg(&x0);
+    let (mut xb, bx, _) = orthonormalize(&x0, bx0.as_ref(), None)
+        .ok_or_else(|| invalid("X", "Linearly dependent initial approximations"))?;
+    let mut bx = bx.unwrap_or_else(|| xb.clone());
     let mut ax = apply(a, &xb);
-    let (w, y) = rayleigh_ritz(&xb, &ax, largest)
+    let (w, yv) = rayleigh_ritz(&xb, &ax, &bx, largest)
         .ok_or_else(|| invalid("X", "Rayleigh-Ritz failed on the initial block"))?;
     let mut lam: Vec<f64> = w[..k].to_vec();
-    xb = xb.dot(&y.slice(s![.., ..k]));
-    ax = ax.dot(&y.slice(s![.., ..k]));
-    let mut p: Option<(Array2<f64>, Array2<f64>)> = None;
+    let yk = yv.slice(s![.., ..k]);
+    (xb, ax, bx) = (xb.dot(&yk), ax.dot(&yk), bx.dot(&yk));
+    // search directions with their A and B images
+    let mut p: Option<(Array2<f64>, Array2<f64>, Array2<f64>)> = None;
     let mut norms = Array1::<f64>::zeros(k);
     let mut iterations = 0;
     let mut converged = false;
@@ -221,8 +303,7 @@ pub fn lobpcg<A: LinearOperator + ?Sized>(
         // residuals and locking
         let mut r = ax.clone();
         for j in 0..k {
-            let xc = xb.column(j).to_owned();
-            r.column_mut(j).scaled_add(-lam[j], &xc);
+            r.column_mut(j).scaled_add(-lam[j], &bx.column(j));
         }
         norms = r.axis_iter(Axis(1)).map(|c| c.dot(&c).sqrt()).collect();
         let active: Vec<usize> = (0..k).filter(|&j| norms[j] > tol).collect();
@@ -238,20 +319,25 @@ pub fn lobpcg<A: LinearOperator + ?Sized>(
         if let Some(mm) = opts.m {
             ra = apply(mm, &ra);
         }
-        // R orthogonal to X, then orthonormal
-        ra = &ra - &xb.dot(&xb.t().dot(&ra));
-        let Some((ra, _)) = orthonormalize(&ra, None) else { break };
+        constrain(&mut ra);
+        // R B-orthogonal to X, then B-orthonormal
+        ra = &ra - &xb.dot(&bx.t().dot(&ra));
+        let bra = bimg(&ra);
+        let Some((ra, bra, _)) = orthonormalize(&ra, bra.as_ref(), None) else { break };
+        let bra = bra.unwrap_or_else(|| ra.clone());
         let ar = apply(a, &ra);
         let mut blocks_s = vec![xb.clone(), ra];
         let mut blocks_as = vec![ax.clone(), ar];
-        if let Some((pp, app)) = &p {
-            let pa =
-                pp.select(Axis(1), &active.iter().copied().filter(|&j| j < pp.ncols()).collect::<Vec<_>>());
-            let apa =
-                app.select(Axis(1), &active.iter().copied().filter(|&j| j < app.ncols()).collect::<Vec<_>>());
+        let mut blocks_bs = vec![bx.clone(), bra];
+        if let Some((pp, app, bpp)) = &p {
+            let keep: Vec<usize> = active.iter().copied().filter(|&j| j < pp.ncols()).collect();
+            let (pa, apa, bpa) =
+                (pp.select(Axis(1), &keep), app.select(Axis(1), &keep), bpp.select(Axis(1), &keep));
+            let bref = bop.map(|_| &bpa);
             if pa.ncols() > 0
-                && let Some((pq, Some(apq))) = orthonormalize(&pa, Some(&apa))
+                && let Some((pq, bpq, Some(apq))) = orthonormalize(&pa, bref, Some(&apa))
             {
+                blocks_bs.push(bpq.unwrap_or_else(|| pq.clone()));
                 blocks_s.push(pq);
                 blocks_as.push(apq);
             }
@@ -260,25 +346,21 @@ pub fn lobpcg<A: LinearOperator + ?Sized>(
             let views: Vec<_> = blocks.iter().map(|b| b.view()).collect();
             concatenate(Axis(1), &views).map_err(|e| invalid("X", e.to_string()))
         };
-        let (mut sb, mut asb) = (join(&blocks_s)?, join(&blocks_as)?);
-        let mut rr = rayleigh_ritz(&sb, &asb, largest);
+        let (mut sb, mut asb, mut bsb) = (join(&blocks_s)?, join(&blocks_as)?, join(&blocks_bs)?);
+        let mut rr = rayleigh_ritz(&sb, &asb, &bsb, largest);
         if rr.is_none() && blocks_s.len() == 3 {
             // the search directions made the basis ill-conditioned: restart without them,
             // as SciPy does
-            (sb, asb) = (join(&blocks_s[..2])?, join(&blocks_as[..2])?);
-            rr = rayleigh_ritz(&sb, &asb, largest);
+            (sb, asb, bsb) = (join(&blocks_s[..2])?, join(&blocks_as[..2])?, join(&blocks_bs[..2])?);
+            rr = rayleigh_ritz(&sb, &asb, &bsb, largest);
         }
         let Some((w, y)) = rr else { break };
         let yk = y.slice(s![.., ..k]).to_owned();
-        let new_x = sb.dot(&yk);
-        let new_ax = asb.dot(&yk);
         // search directions: the components outside the current X block, full width k
         let rest = yk.slice(s![k.., ..]).to_owned();
-        let pn = sb.slice(s![.., k..]).dot(&rest);
-        let apn = asb.slice(s![.., k..]).dot(&rest);
-        p = Some((pn, apn));
-        xb = new_x;
-        ax = new_ax;
+        let tail = |m: &Array2<f64>| m.slice(s![.., k..]).dot(&rest);
+        p = Some((tail(&sb), tail(&asb), tail(&bsb)));
+        (xb, ax, bx) = (sb.dot(&yk), asb.dot(&yk), bsb.dot(&yk));
         lam = w[..k].to_vec();
     }
     Ok(LobpcgResult {
