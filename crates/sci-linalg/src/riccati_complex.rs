@@ -5,9 +5,9 @@
 //! `ztrexc`'s adjacent swaps).
 
 use ndarray::{Array2, ArrayBase, ArrayView2, Data, Ix2, s};
-use num_complex::Complex;
 use num_traits::{Float, One, Zero};
 
+use crate::complex::trexc::reorder;
 use crate::error::{LinalgError, Result, invalid};
 use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::lu::inv;
@@ -116,68 +116,6 @@ fn restore<T: LinalgScalar>(y: Array2<T>, e: Option<ArrayView2<'_, T>>) -> Resul
     Ok(hermitian_part(&x))
 }
 
-/// LAPACK `zlartg`: `c` real, `s` complex with `[c s; -s̄ c] [f; g] = [r; 0]`.
-fn lartg<R: LinalgFloat>(f: Complex<R>, g: Complex<R>) -> (R, Complex<R>) {
-    if g.is_zero() {
-        return (R::one(), Complex::zero());
-    }
-    if f.is_zero() {
-        return (R::zero(), g.conj() / Complex::from(g.norm()));
-    }
-    let (fa, ga) = (f.norm(), g.norm());
-    let d = fa.hypot(ga);
-    (fa / d, (f / Complex::from(fa)) * g.conj() / Complex::from(d))
-}
-
-/// BLAS `zrot` on two sequences: `x ← c x + s y`, `y ← c y - s̄ x`.
-fn rot<R: LinalgFloat>(
-    mut x: ndarray::ArrayViewMut1<'_, Complex<R>>,
-    mut y: ndarray::ArrayViewMut1<'_, Complex<R>>,
-    c: R,
-    s: Complex<R>,
-) {
-    let c = Complex::from(c);
-    for (xi, yi) in x.iter_mut().zip(y.iter_mut()) {
-        let (u, v) = (*xi, *yi);
-        *xi = c * u + s * v;
-        *yi = c * v - s.conj() * u;
-    }
-}
-
-/// Swaps the diagonal entries `k` and `k + 1` of the upper triangular `t` (LAPACK `ztrexc`),
-/// updating the Schur vectors `z`.
-fn swap<R: LinalgFloat>(t: &mut Array2<Complex<R>>, z: &mut Array2<Complex<R>>, k: usize) {
-    let n = t.nrows();
-    let (t11, t22) = (t[[k, k]], t[[k + 1, k + 1]]);
-    let (c, sn) = lartg(t[[k, k + 1]], t22 - t11);
-    if k + 2 < n {
-        let (r1, r2) = t.multi_slice_mut((s![k, k + 2..], s![k + 1, k + 2..]));
-        rot(r1, r2, c, sn);
-    }
-    let (c1, c2) = t.multi_slice_mut((s![..k, k], s![..k, k + 1]));
-    rot(c1, c2, c, sn.conj());
-    t[[k, k]] = t22;
-    t[[k + 1, k + 1]] = t11;
-    let (z1, z2) = z.multi_slice_mut((s![.., k], s![.., k + 1]));
-    rot(z1, z2, c, sn.conj());
-}
-
-/// Moves the selected eigenvalues of the complex Schur form to the top (LAPACK `ztrsen`'s
-/// order: each selected one moves up past the unselected ones before it); returns their count.
-fn reorder<R: LinalgFloat>(t: &mut Array2<Complex<R>>, z: &mut Array2<Complex<R>>, sort: SchurSort) -> usize {
-    let mut ks = 0;
-    for k in 0..t.nrows() {
-        let w = t[[k, k]];
-        if sort.selects(w.re, w.im) {
-            for j in (ks..k).rev() {
-                swap(t, z, j);
-            }
-            ks += 1;
-        }
-    }
-    ks
-}
-
 /// The stabilizing solution from the stable invariant subspace of `h`: the real solver's
 /// ordered real Schur form for real `T`, the ordered complex Schur form otherwise.
 fn stable_solution<T: LinalgScalar>(
@@ -204,7 +142,7 @@ fn stable_solution_complex<T: LinalgScalar>(
 ) -> Result<Array2<T>> {
     let d = if balanced { balance(&mut h, n) } else { None };
     let (mut t, mut z) = T::schur_c_k(h.view())?;
-    let sdim = reorder(&mut t, &mut z, sort);
+    let sdim = reorder(&mut t, &mut z, |w| sort.selects(w.re, w.im));
     if sdim != n {
         return Err(LinalgError::NearSingular { index: sdim });
     }
@@ -289,30 +227,4 @@ pub(crate) fn dare<T: LinalgScalar>(
     z.slice_mut(s![n.., n..]).assign(&aih);
     let y = stable_solution(z, n, SchurSort::Iuc, opts.balanced)?;
     restore(y, opts.e)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use ndarray::array;
-
-    fn c(re: f64, im: f64) -> Complex<f64> {
-        Complex::new(re, im)
-    }
-
-    #[test]
-    fn reorder_keeps_the_decomposition_and_moves_the_selected_up() {
-        let a = array![
-            [c(1.0, 1.0), c(2.0, 0.0), c(0.0, 1.0), c(0.5, 0.0)],
-            [c(0.0, 0.0), c(-2.0, 0.5), c(1.0, 1.0), c(0.0, -1.0)],
-            [c(0.0, 0.0), c(0.0, 0.0), c(3.0, -1.0), c(2.0, 2.0)],
-            [c(0.0, 0.0), c(0.0, 0.0), c(0.0, 0.0), c(-0.5, 0.0)]
-        ];
-        let (mut t, mut z) = (a.clone(), Array2::<Complex<f64>>::eye(4));
-        assert_eq!(reorder(&mut t, &mut z, SchurSort::Lhp), 2);
-        let rebuilt = z.dot(&t).dot(&adj(z.view()));
-        assert!((&rebuilt - &a).iter().all(|v| v.norm() < 1e-14), "{rebuilt}");
-        assert!(t[[0, 0]].re < 0.0 && t[[1, 1]].re < 0.0 && t[[2, 2]].re > 0.0 && t[[3, 3]].re > 0.0);
-        assert!((0..4).all(|j| (j + 1..4).all(|i| t[[i, j]].norm() < 1e-15)));
-    }
 }

@@ -8,6 +8,7 @@ use ndarray::{Array2, ArrayBase, Data, Ix2, s};
 use num_complex::Complex;
 
 use crate::error::Result;
+use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::qr::{QrMode, qr};
 use crate::scalar::{LinalgFloat, check_square_finite, to_fortran};
 use crate::schur::{lanv2, real_schur, rsf2csf_unchecked};
@@ -271,10 +272,19 @@ where
     Ok((t, z, sdim))
 }
 
-/// Complex Schur decomposition with the eigenvalues chosen by `sort` first: [`schur_sorted`]
-/// followed by [`rsf2csf`](crate::rsf2csf) (which keeps the order). Returns `(t, z, sdim)`.
+/// Complex Schur decomposition with the eigenvalues chosen by `sort` first. Returns
+/// `(t, z, sdim)`: `a = z t zᴴ`, `t` upper triangular, `sdim` the number of selected
+/// eigenvalues, which lead the diagonal of `t`.
 ///
-/// SciPy equivalent: `scipy.linalg.schur(a, output='complex', sort=...)` (real `a`).
+/// Real `a`: [`schur_sorted`] followed by [`rsf2csf`](crate::rsf2csf) (which keeps the order).
+/// Complex `a` (`Complex<f64>`, `Complex<f32>`): the complex Schur form of
+/// [`schur_complex`](crate::schur_complex), then each selected eigenvalue moved up past the
+/// unselected ones by adjacent Givens swaps (LAPACK `ztrsen`/`ztrexc`). The order of the
+/// eigenvalues within each group may differ from LAPACK's; `sdim`, the groups and the
+/// decomposition agree.
+///
+/// SciPy equivalent: `scipy.linalg.schur(a, output='complex', sort=...)` (real and complex
+/// `a`; callable `sort` for complex `a` is not provided).
 ///
 /// # Errors
 ///
@@ -285,17 +295,38 @@ where
 /// ```
 /// use sci_linalg::{SchurSort, schur_complex_sorted};
 /// use sci_linalg::sci_array::ndarray::array;
-/// let a = array![[0.5, 0.0, 0.0], [0.0, 0.0, -2.0], [0.0, 2.0, 0.0]]; // 0.5, ±2i
+/// let a = array![[0.5f64, 0.0, 0.0], [0.0, 0.0, -2.0], [0.0, 2.0, 0.0]]; // 0.5, ±2i
 /// let (t, _z, sdim) = schur_complex_sorted(&a, SchurSort::Ouc).unwrap();
 /// assert_eq!(sdim, 2);
-/// assert!((t[[2, 2]].re - 0.5f64).abs() < 1e-14);
+/// assert!((t[[2, 2]].re - 0.5).abs() < 1e-14);
+/// ```
+///
+/// Complex input:
+///
+/// ```
+/// use sci_linalg::{SchurSort, schur_complex_sorted};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// let a = array![[C::new(2.0, 1.0), C::new(1.0, 0.0)], [C::new(0.0, 0.0), C::new(-1.0, 3.0)]];
+/// let (t, z, sdim) = schur_complex_sorted(&a, SchurSort::Lhp)?;
+/// assert_eq!(sdim, 1);
+/// assert!((t[[0, 0]] - C::new(-1.0, 3.0)).norm() < 1e-14);
+/// let rebuilt = z.dot(&t).dot(&z.t().mapv(|v| v.conj()));
+/// assert!((&rebuilt - &a).iter().all(|v| v.norm() < 1e-14));
+/// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
 #[allow(clippy::type_complexity)]
-pub fn schur_complex_sorted<T: LinalgFloat, S: Data<Elem = T>>(
+pub fn schur_complex_sorted<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     sort: SchurSort,
-) -> Result<(Array2<Complex<T>>, Array2<Complex<T>>, usize)> {
-    let (t, z, sdim) = schur_sorted(a, sort)?;
+) -> Result<(Array2<Complex<RealOf<T>>>, Array2<Complex<RealOf<T>>>, usize)> {
+    if T::IS_COMPLEX {
+        let (mut t, mut z) = T::schur_c_k(a.view())?;
+        let sdim = crate::complex::trexc::reorder(&mut t, &mut z, |w| sort.selects(w.re, w.im));
+        return Ok((t, z, sdim));
+    }
+    // `re` is exact for real T.
+    let (t, z, sdim) = schur_sorted(&a.mapv(T::re), sort)?;
     let (t, z) = rsf2csf_unchecked(&t, &z);
     Ok((t, z, sdim))
 }

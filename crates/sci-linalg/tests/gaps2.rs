@@ -7,6 +7,8 @@ use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_linalg::*;
 
+mod common;
+
 fn fx() -> Fixture {
     Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/linalg_gaps2.json")).unwrap()
 }
@@ -562,5 +564,55 @@ fn solve_assume_banded_matches_scipy() {
     assert!(matches!(
         solve_with(&Array2::<f64>::zeros((2, 3)), &Array1::<f64>::zeros(2), banded).unwrap_err(),
         LinalgError::NotSquare { .. }
+    ));
+}
+
+#[test]
+fn schur_complex_sorted_complex_input_matches_scipy() {
+    let f = fx();
+    for key in ["c6", "c1", "c4_unit"] {
+        let p = |k: &str| format!("schur_{key}/{k}");
+        let a = mc(&f, &p("a"));
+        let n = a.nrows();
+        for (name, sort) in [
+            ("lhp", SchurSort::Lhp),
+            ("rhp", SchurSort::Rhp),
+            ("iuc", SchurSort::Iuc),
+            ("ouc", SchurSort::Ouc),
+        ] {
+            let (t, z, sdim) = schur_complex_sorted(&a, sort).unwrap();
+            assert_eq!(sdim as i64, f.i64(&p(&format!("{name}_sdim"))), "{key} {name}");
+            let want = f.array_c64(&p(&format!("{name}_w"))).into_dimensionality::<Ix1>().unwrap();
+            let got = t.diag().to_owned();
+            // the selected group and the rest, each as a set (the order inside may differ)
+            let (g, w) = (got.slice(s![..sdim]).to_owned(), want.slice(s![..sdim]).to_owned());
+            common::assert_same_set(&g, &w, 1e-12);
+            let (g, w) = (got.slice(s![sdim..]).to_owned(), want.slice(s![sdim..]).to_owned());
+            common::assert_same_set(&g, &w, 1e-12);
+            // a = z t zᴴ with z unitary and t upper triangular
+            let zh = z.t().mapv(|v| v.conj());
+            assert_allclose(&z.dot(&t).dot(&zh), &a, 0.0, 1e-13 * (1.0 + n as f64));
+            assert_allclose(&zh.dot(&z), &Array2::<Complex64>::eye(n), 0.0, 1e-14 * (1.0 + n as f64));
+            assert!((0..n).all(|j| (j + 1..n).all(|i| t[[i, j]] == Complex64::new(0.0, 0.0))));
+        }
+    }
+    // complex64 and a strided view
+    let a = mc(&f, "schur_c6/a");
+    let a32 = a.mapv(|z| Complex32::new(z.re as f32, z.im as f32));
+    let (_, _, sdim) = schur_complex_sorted(&a32, SchurSort::Lhp).unwrap();
+    assert_eq!(sdim as i64, f.i64("schur_c6/lhp_sdim"));
+    let mut big = Array2::<Complex64>::zeros((6, 12));
+    big.slice_mut(s![.., ..;2]).assign(&a);
+    let (_, _, sdim) = schur_complex_sorted(&big.slice(s![.., ..;2]), SchurSort::Lhp).unwrap();
+    assert_eq!(sdim as i64, f.i64("schur_c6/lhp_sdim"));
+    // empty; bad input
+    let (t, _, sdim) = schur_complex_sorted(&Array2::<Complex64>::zeros((0, 0)), SchurSort::Iuc).unwrap();
+    assert_eq!((t.dim(), sdim), ((0, 0), 0));
+    let mut nan = a.clone();
+    nan[[1, 1]] = Complex64::new(0.0, f64::NAN);
+    assert_eq!(schur_complex_sorted(&nan, SchurSort::Iuc).unwrap_err(), LinalgError::NonFinite { arg: "a" });
+    assert!(matches!(
+        schur_complex_sorted(&Array2::<Complex64>::zeros((2, 3)), SchurSort::Iuc).unwrap_err(),
+        LinalgError::NotSquare { arg: "a", .. }
     ));
 }

@@ -10,3 +10,4 @@ pub(crate) mod misc;
 pub(crate) mod qr;
 pub(crate) mod schur;
 pub(crate) mod solve;
+pub(crate) mod trexc;
