@@ -334,14 +334,28 @@ fn rank_cut<T: LinalgFloat>(s: &Array1<T>, m: usize, n: usize, rcond: Option<T>)
 /// assert_eq!(ns.dim(), (2, 1));
 /// assert!(a.dot(&ns).iter().all(|x: &f64| x.abs() < 1e-15));
 /// ```
-pub fn null_space<T: LinalgFloat, S: Data<Elem = T>>(
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`): `a · ns = 0` with `nsᴴ ns = I`:
+///
+/// ```
+/// use sci_linalg::null_space;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// let a = array![[C::new(1.0, 0.0), C::new(0.0, 1.0)]];
+/// let ns = null_space(&a, None)?;
+/// assert_eq!(ns.dim(), (2, 1));
+/// assert!(a.dot(&ns)[[0, 0]].norm() < 1e-15);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn null_space<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
-    rcond: Option<T>,
+    rcond: Option<RealOf<T>>,
 ) -> Result<Array2<T>> {
     let (m, n) = a.dim();
     let d = svd(a, true)?;
     let num = rank_cut(&d.s, m, n, rcond);
-    Ok(d.vh.slice(s![num.., ..]).t().to_owned())
+    // SciPy: vh[num:, :].T.conj()
+    Ok(d.vh.slice(s![num.., ..]).t().mapv(T::conj))
 }
 
 /// Orthonormal basis of the range (column space) of `a`, one vector per column.
@@ -366,7 +380,22 @@ pub fn null_space<T: LinalgFloat, S: Data<Elem = T>>(
 /// let q00: f64 = q[[0, 0]];
 /// assert!((q00.abs() - 0.5f64.sqrt()).abs() < 1e-15);
 /// ```
-pub fn orth<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, rcond: Option<T>) -> Result<Array2<T>> {
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`):
+///
+/// ```
+/// use sci_linalg::orth;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// let q = orth(&array![[C::new(0.0, 2.0), C::new(0.0, 4.0)], [C::new(0.0, 0.0), C::new(0.0, 0.0)]], None)?;
+/// assert_eq!(q.dim(), (2, 1));
+/// assert!((q[[0, 0]].norm() - 1.0).abs() < 1e-15);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn orth<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    rcond: Option<RealOf<T>>,
+) -> Result<Array2<T>> {
     let (m, n) = a.dim();
     let d = svd(a, false)?;
     let num = rank_cut(&d.s, m, n, rcond);

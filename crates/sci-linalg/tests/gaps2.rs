@@ -616,3 +616,37 @@ fn schur_complex_sorted_complex_input_matches_scipy() {
         LinalgError::NotSquare { arg: "a", .. }
     ));
 }
+
+#[test]
+fn orth_null_space_complex_match_scipy() {
+    let f = fx();
+    let adj = |x: &Array2<Complex64>| x.t().mapv(|z| z.conj());
+    // Bases are unique only up to a unitary factor: compare the projectors q qᴴ.
+    let proj = |q: &Array2<Complex64>| q.dot(&adj(q));
+    for (a_key, o_key, n_key, rcond) in
+        [("a", "orth", "null", None), ("noisy", "orth_r", "null_r", Some(1e-3))]
+    {
+        let a = mc(&f, &format!("orth_c/{a_key}"));
+        let (want_o, want_n) = (mc(&f, &format!("orth_c/{o_key}")), mc(&f, &format!("orth_c/{n_key}")));
+        let q = orth(&a, rcond).unwrap();
+        assert_eq!(q.dim(), want_o.dim());
+        assert_allclose(&proj(&q), &proj(&want_o), 0.0, 1e-12);
+        let ns = null_space(&a, rcond).unwrap();
+        assert_eq!(ns.dim(), want_n.dim());
+        assert_allclose(&proj(&ns), &proj(&want_n), 0.0, 1e-12);
+        assert_allclose(&adj(&ns).dot(&ns), &Array2::<Complex64>::eye(ns.ncols()), 0.0, 1e-14);
+    }
+    let noisy = mc(&f, "orth_c/noisy");
+    assert_eq!(
+        orth(&noisy, None).unwrap().ncols(),
+        f.get("orth_c/orth_noisy/shape")[1].as_u64().unwrap() as usize
+    );
+    // complex64, NaN
+    let a32 = mc(&f, "orth_c/a").mapv(|z| Complex32::new(z.re as f32, z.im as f32));
+    assert_eq!(orth(&a32, None).unwrap().ncols(), 2);
+    assert_eq!(null_space(&a32, None).unwrap().ncols(), 2);
+    let mut nan = mc(&f, "orth_c/a");
+    nan[[0, 0]] = Complex64::new(f64::NAN, 0.0);
+    assert_eq!(orth(&nan, None).unwrap_err(), LinalgError::NonFinite { arg: "a" });
+    assert_eq!(null_space(&nan, None).unwrap_err(), LinalgError::NonFinite { arg: "a" });
+}
