@@ -12,6 +12,35 @@
 //! general position the triangulation is unique and equals Qhull's.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A multiply-rotate hasher for the small integer keys of the ridge table (SipHash, the
+/// default, costs more than the rest of the insertion).
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, v: usize) {
+        self.write_u64(v as u64);
+    }
+}
+
+type RidgeMap = HashMap<Vec<usize>, (usize, usize), BuildHasherDefault<FxHasher>>;
 
 /// Distances to a facet hyperplane (unit normal, normalized coordinates) below this are zero.
 const TOL: f64 = 1e-12;
@@ -24,61 +53,68 @@ struct Facet {
     normal: Vec<f64>,
     offset: f64,
     alive: bool,
+    /// The position of the facet in the list of live facets.
+    pos: usize,
 }
 
 /// Why no triangulation could be built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Flat;
 
-/// The determinant of a small square matrix (row major, `n x n`) by Gaussian elimination
-/// with partial pivoting.
-fn det(mut a: Vec<f64>, n: usize) -> f64 {
-    let mut d = 1.0;
-    for c in 0..n {
-        let p = (c..n).max_by(|&i, &j| a[i * n + c].abs().total_cmp(&a[j * n + c].abs())).unwrap_or(c);
-        if a[p * n + c] == 0.0 {
-            return 0.0;
-        }
-        if p != c {
-            for k in 0..n {
-                a.swap(p * n + k, c * n + k);
+/// The unit normal and offset of the hyperplane through `pts` (`dim` points in `dim`
+/// dimensions), oriented away from `inside`: the null vector of the differences
+/// `pts[k] - pts[0]` by Gaussian elimination with full pivoting.
+fn plane(pts: &[&[f64]], inside: &[f64]) -> (Vec<f64>, f64) {
+    let dim = pts.len();
+    let m = dim - 1;
+    let mut a: Vec<f64> = Vec::with_capacity(m * dim);
+    for p in &pts[1..] {
+        a.extend(p.iter().zip(pts[0]).map(|(x, y)| x - y));
+    }
+    // cols[k]: the column of pivot k; the last entry is the free column.
+    let mut cols: Vec<usize> = (0..dim).collect();
+    for k in 0..m {
+        let (mut pr, mut pc, mut best) = (k, k, -1.0);
+        for r in k..m {
+            for c in k..dim {
+                let v = a[r * dim + cols[c]].abs();
+                if v > best {
+                    (pr, pc, best) = (r, c, v);
+                }
             }
-            d = -d;
         }
-        let piv = a[c * n + c];
-        d *= piv;
-        for r in c + 1..n {
-            let f = a[r * n + c] / piv;
+        if best <= 0.0 {
+            // Degenerate (points not affinely independent): no hyperplane.
+            return (vec![0.0; dim], 0.0);
+        }
+        if pr != k {
+            for c in 0..dim {
+                a.swap(pr * dim + c, k * dim + c);
+            }
+        }
+        cols.swap(k, pc);
+        let piv = a[k * dim + cols[k]];
+        for r in k + 1..m {
+            let f = a[r * dim + cols[k]] / piv;
             if f != 0.0 {
-                for k in c..n {
-                    a[r * n + k] -= f * a[c * n + k];
+                for c in k..dim {
+                    let cc = cols[c];
+                    a[r * dim + cc] -= f * a[k * dim + cc];
                 }
             }
         }
     }
-    d
-}
-
-/// The unit normal (generalized cross product) and offset of the hyperplane through `pts`
-/// (`dim` points in `dim` dimensions), oriented away from `inside`.
-fn plane(pts: &[&[f64]], inside: &[f64]) -> (Vec<f64>, f64) {
-    let dim = pts.len();
-    let rows: Vec<Vec<f64>> =
-        pts[1..].iter().map(|p| p.iter().zip(pts[0]).map(|(a, b)| a - b).collect()).collect();
     let mut normal = vec![0.0; dim];
-    let m = dim - 1;
-    for (j, nj) in normal.iter_mut().enumerate() {
-        let mut minor = Vec::with_capacity(m * m);
-        for r in &rows {
-            minor.extend(r.iter().enumerate().filter(|&(k, _)| k != j).map(|(_, &v)| v));
+    normal[cols[m]] = 1.0;
+    for k in (0..m).rev() {
+        let mut s = -a[k * dim + cols[m]];
+        for c in k + 1..m {
+            s -= a[k * dim + cols[c]] * normal[cols[c]];
         }
-        let s = if j % 2 == 0 { 1.0 } else { -1.0 };
-        *nj = s * det(minor, m);
+        normal[cols[k]] = s / a[k * dim + cols[k]];
     }
     let norm = normal.iter().map(|v| v * v).sum::<f64>().sqrt();
-    if norm > 0.0 {
-        normal.iter_mut().for_each(|v| *v /= norm);
-    }
+    normal.iter_mut().for_each(|v| *v /= norm);
     let mut offset: f64 = normal.iter().zip(pts[0]).map(|(a, b)| a * b).sum();
     let side: f64 = normal.iter().zip(inside).map(|(a, b)| a * b).sum::<f64>() - offset;
     if side > 0.0 {
@@ -159,8 +195,10 @@ pub(crate) fn delaunay(points: &[Vec<f64>]) -> Result<Vec<Vec<usize>>, Flat> {
         let v: Vec<usize> = chosen.iter().enumerate().filter(|&(k, _)| k != skip).map(|(_, &i)| i).collect();
         let pts: Vec<&[f64]> = v.iter().map(|&i| lifted[i].as_slice()).collect();
         let (normal, offset) = plane(&pts, &inside);
-        facets.push(Facet { v, nb: vec![usize::MAX; dl], normal, offset, alive: true });
+        let pos = facets.len();
+        facets.push(Facet { v, nb: vec![usize::MAX; dl], normal, offset, alive: true, pos });
     }
+    let mut live: Vec<usize> = (0..facets.len()).collect();
     // Initial neighbours: facet `a` (without chosen[a]) and facet `b` share all but two points.
     for a in 0..=dl {
         for k in 0..dl {
@@ -174,6 +212,7 @@ pub(crate) fn delaunay(points: &[Vec<f64>]) -> Result<Vec<Vec<usize>>, Flat> {
         in_hull[c] = true;
     }
     let mut visible = Vec::new();
+    let mut ridges = RidgeMap::default();
     let mut mark: Vec<u32> = Vec::new();
     let mut stamp = 0u32;
     for q in 0..m {
@@ -181,7 +220,7 @@ pub(crate) fn delaunay(points: &[Vec<f64>]) -> Result<Vec<Vec<usize>>, Flat> {
             continue;
         }
         let pq = &lifted[q];
-        let Some(start) = facets.iter().rposition(|f| f.alive && dist(f, pq) > TOL) else {
+        let Some(start) = live.iter().rev().copied().find(|&f| dist(&facets[f], pq) > TOL) else {
             continue; // inside or on the hull within rounding: a coplanar point
         };
         stamp += 1;
@@ -202,7 +241,7 @@ pub(crate) fn delaunay(points: &[Vec<f64>]) -> Result<Vec<Vec<usize>>, Flat> {
             }
         }
         // The horizon: ridges between a visible and a hidden facet, each coned to q.
-        let mut ridges: HashMap<Vec<usize>, (usize, usize)> = HashMap::new();
+        ridges.clear();
         let first_new = facets.len();
         for &f in &visible {
             for k in 0..dl {
@@ -235,15 +274,22 @@ pub(crate) fn delaunay(points: &[Vec<f64>]) -> Result<Vec<Vec<usize>>, Flat> {
                         ridges.insert(key, (id, j));
                     }
                 }
-                facets.push(Facet { v, nb, normal, offset, alive: true });
+                facets.push(Facet { v, nb, normal, offset, alive: true, pos: live.len() });
+                live.push(id);
             }
         }
         for &f in &visible {
             facets[f].alive = false;
+            let p = facets[f].pos;
+            live.swap_remove(p);
+            if let Some(&moved) = live.get(p) {
+                facets[moved].pos = p;
+            }
         }
         debug_assert!(ridges.is_empty() && facets.len() > first_new);
         in_hull[q] = true;
     }
+    // Lower facets in creation order, as the facets were made.
     Ok(facets.into_iter().filter(|f| f.alive && f.normal[d] < -TOL).map(|f| f.v).collect())
 }
 
