@@ -30,9 +30,10 @@
 //!   sparse `A`: [`lsq_linear_sparse`]);
 //! * global optimization: [`differential_evolution`] (SciPy's path for a given seed), [`brute`],
 //!   [`basinhopping`], [`dual_annealing`], [`direct`] (Gablonsky's DIRECT and DIRECT-L), [`shgo`]
-//!   (simplicial sampling, and Sobol' for one variable: SciPy's vertices and local minima); the
-//!   first three take SciPy's callbacks ([`DifferentialEvolutionCallback`],
-//!   [`DualAnnealingCallback`], [`BasinhoppingCallback`]), which can stop the run;
+//!   (simplicial, Sobol' and Halton sampling, the last two on an own Delaunay triangulation:
+//!   SciPy's vertices and local minima); the first three take SciPy's callbacks
+//!   ([`DifferentialEvolutionCallback`], [`DualAnnealingCallback`], [`BasinhoppingCallback`]),
+//!   which can stop the run;
 //! * linear programming: [`linprog`] (a bounded dual simplex method: SciPy's `highs`,
 //!   `highs-ds`, `highs-ipm`; status and marginals as SciPy's), [`milp`] (branch and bound on it);
 //! * assignment: [`linear_sum_assignment`] (SciPy's shortest augmenting path, the same
