@@ -167,6 +167,42 @@ fn jac_sparsity_matches_scipy() {
     assert_eq!(checked, 16);
 }
 
+/// BroydenTridiagonal._jac of SciPy's tests, as CSR.
+fn broyden_jac(x: &Array1<f64>) -> SparseMatrix {
+    let n = x.len();
+    let (mut indptr, mut indices, mut data) = (vec![0], Vec::new(), Vec::new());
+    for i in 0..n {
+        if i > 0 {
+            indices.push(i - 1);
+            data.push(-1.0);
+        }
+        indices.push(i);
+        data.push(3.0 - 2.0 * x[i]);
+        if i + 1 < n {
+            indices.push(i + 1);
+            data.push(-2.0);
+        }
+        indptr.push(indices.len());
+    }
+    SparseMatrix::csr((n, n), indptr, indices, data).unwrap()
+}
+
+#[test]
+fn analytic_sparse_jac_matches_scipy() {
+    let fx = load();
+    let names = fx.str("jac_names").to_string();
+    let mut checked = 0;
+    for name in names.split(' ') {
+        let opts = LeastSquaresOptions { jac: LsqJac::SparseFn(&broyden_jac), ..options(&fx, name) };
+        let r = least_squares(broyden, &v(&fx, &format!("{name}/x0")), &opts)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        check(&fx, name, &r, 1e-7);
+        assert!(matches!(r.jac, LsqJacobian::Sparse(_)), "{name}");
+        checked += 1;
+    }
+    assert_eq!(checked, 3);
+}
+
 #[test]
 fn tr_solver_lsmr_dense_matches_scipy() {
     let fx = load();
@@ -249,8 +285,36 @@ fn sparse_bad_input() {
                 reason: "tr_solver='exact' is incompatible with `jac_sparsity`".into(),
             },
         ),
+        (
+            "lm with a sparse jac",
+            LeastSquaresOptions {
+                jac: LsqJac::SparseFn(&broyden_jac),
+                method: LsqMethod::Lm,
+                ..Default::default()
+            },
+            OptimizeError::UnsupportedOption { method: "lm", option: "sparse jac" },
+        ),
+        (
+            "exact with a sparse jac",
+            LeastSquaresOptions {
+                jac: LsqJac::SparseFn(&broyden_jac),
+                tr_solver: Some(TrSolver::Exact),
+                ..Default::default()
+            },
+            OptimizeError::InvalidValue {
+                arg: "tr_solver",
+                reason: "tr_solver='exact' works only with dense Jacobian matrices".into(),
+            },
+        ),
     ];
     for (what, opts, err) in cases {
         assert_eq!(least_squares(broyden, &x0, &opts).unwrap_err(), err, "{what}");
     }
+    // A sparse jac of the wrong shape.
+    let small = |_: &Array1<f64>| broyden_jac(&Array1::zeros(4));
+    let opts = LeastSquaresOptions { jac: LsqJac::SparseFn(&small), ..Default::default() };
+    assert!(matches!(
+        least_squares(broyden, &x0, &opts),
+        Err(OptimizeError::InvalidValue { arg: "jac", .. })
+    ));
 }

@@ -17,12 +17,33 @@ use std::cell::RefCell;
 use std::fmt;
 
 /// The Jacobian of the residuals for [`least_squares`] (SciPy's `jac=`).
+///
+/// SciPy equivalent: the `jac` keyword of `scipy.optimize.least_squares` (`'2-point'`,
+/// `'3-point'`, a callable returning an array or a sparse matrix).
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{least_squares, LeastSquaresOptions, LsqJac, SparseMatrix};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// let rosen = |x: &Array1<f64>| array![10.0 * (x[1] - x[0] * x[0]), 1.0 - x[0]];
+/// let jac = |x: &Array1<f64>| SparseMatrix::from_dense(&array![[-20.0 * x[0], 10.0], [-1.0, 0.0]].view());
+/// let opts = LeastSquaresOptions { jac: LsqJac::SparseFn(&jac), ..Default::default() };
+/// let r = least_squares(rosen, &array![2.0, 2.0], &opts)?;
+/// // SciPy (jac returning a csr_array, so tr_solver='lsmr'): nfev = 3, njev = 3, status = 1
+/// assert_eq!((r.nfev, r.njev, r.status), (3, Some(3), 1));
+/// assert!((r.x[0] - 1.0).abs() < 1e-12 && (r.x[1] - 1.0).abs() < 1e-12);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
 #[derive(Clone, Copy)]
 pub enum LsqJac<'a> {
     /// `'2-point'` (default) or `'3-point'` finite differences, steps kept inside the bounds.
     FiniteDiff(FiniteDiff),
     /// A function returning the `(m, n)` Jacobian.
     Fn(&'a dyn Fn(&Array1<f64>) -> Array2<f64>),
+    /// A function returning the `(m, n)` Jacobian as a sparse matrix (CSR or CSC); the
+    /// trust-region solver is then `'lsmr'` (not with `'lm'`).
+    SparseFn(&'a dyn Fn(&Array1<f64>) -> SparseMatrix),
 }
 
 impl Default for LsqJac<'_> {
@@ -36,6 +57,7 @@ impl fmt::Debug for LsqJac<'_> {
         match self {
             Self::FiniteDiff(d) => write!(f, "FiniteDiff({d:?})"),
             Self::Fn(_) => f.write_str("Fn(..)"),
+            Self::SparseFn(_) => f.write_str("SparseFn(..)"),
         }
     }
 }
@@ -258,6 +280,7 @@ impl Residuals<'_> {
         let (m, n) = (self.m, x.len());
         let j = match self.jac {
             LsqJac::Fn(j) => Jac::Dense(j(x)),
+            LsqJac::SparseFn(j) => Jac::Sparse(CsrMatrix::from_sparse(&j(x))),
             LsqJac::FiniteDiff(method) => {
                 let fun = &mut *self.fun;
                 let mut bad = None;
@@ -334,8 +357,10 @@ fn message(status: i32) -> &'static str {
 /// subproblem is then solved by LSMR in a 2-d subspace ([`TrSolver::Lsmr`], also available for
 /// dense Jacobians).
 ///
+/// An analytic sparse Jacobian ([`LsqJac::SparseFn`]) takes the same LSMR path.
+///
 /// SciPy equivalent: `scipy.optimize.least_squares` (callable `loss`, `jac='cs'`, a callable
-/// `jac` returning a sparse matrix or `LinearOperator`, and `callback` are missing).
+/// `jac` returning a `LinearOperator`, and `callback` are missing).
 ///
 /// # Errors
 ///
@@ -346,7 +371,8 @@ fn message(status: i32) -> &'static str {
 /// [`OptimizeError::WrongLength`] for mismatched lengths; [`OptimizeError::NonFiniteInitial`]
 /// when the residuals at `x0` are not finite; [`OptimizeError::InvalidValue`] for a
 /// `jac_sparsity` of another shape than `(m, n)` or with `tr_solver='exact'`, and
-/// [`OptimizeError::UnsupportedOption`] for `jac_sparsity` with `'lm'`.
+/// [`OptimizeError::UnsupportedOption`] for `jac_sparsity` or a sparse `jac` with `'lm'`,
+/// [`OptimizeError::InvalidValue`] for a sparse `jac` with `tr_solver='exact'`.
 ///
 /// # Examples
 ///
@@ -524,7 +550,16 @@ where
         }
         _ => None,
     };
-    let tr = match o.tr_solver.unwrap_or(if sparsity.is_some() { TrSolver::Lsmr } else { TrSolver::Exact }) {
+    let sparse = sparsity.is_some() || matches!(o.jac, LsqJac::SparseFn(_));
+    if matches!(o.jac, LsqJac::SparseFn(_)) {
+        if is_lm {
+            return Err(OptimizeError::UnsupportedOption { method: "lm", option: "sparse jac" });
+        }
+        if o.tr_solver == Some(TrSolver::Exact) {
+            return Err(invalid("tr_solver", "tr_solver='exact' works only with dense Jacobian matrices"));
+        }
+    }
+    let tr = match o.tr_solver.unwrap_or(if sparse { TrSolver::Lsmr } else { TrSolver::Exact }) {
         TrSolver::Exact => TrKind::Exact,
         TrSolver::Lsmr => {
             let t = &o.tr_options;
@@ -573,7 +608,7 @@ fn run_lm(
     max_nfev: usize,
     x_scale: Option<Array1<f64>>,
 ) -> Result<LeastSquaresResult> {
-    let analytic = matches!(res.jac, LsqJac::Fn(_));
+    let analytic = !matches!(res.jac, LsqJac::FiniteDiff(_));
     // The residuals at the last point, for finite differences there (SciPy's VectorFunction
     // remembers them too), and the first error met inside MINPACK's loop.
     let last = RefCell::new((x0.clone(), f0.clone()));
