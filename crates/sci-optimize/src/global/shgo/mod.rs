@@ -221,8 +221,9 @@ pub struct ShgoOptions<'a> {
     /// `options['local_iter']`: the number of local minimizations per pass (`None`: all
     /// points of the minimizer pool).
     pub local_iter: Option<usize>,
-    /// `options['infty_constraints']` (default `true`): with `false`, Sobol' points violating a
-    /// constraint are dropped before they are triangulated (the simplicial sampling ignores it).
+    /// `options['infty_constraints']` (default `true`): with `false`, Sobol'/Halton points
+    /// violating a constraint are dropped before they are triangulated (the simplicial sampling
+    /// ignores it).
     pub infty_constraints: bool,
     /// `callback`: passed to every local minimization, which calls it once per iteration with
     /// the current point (`ControlFlow::Break` ends that local run, as SciPy's `StopIteration`).
@@ -336,7 +337,8 @@ pub struct ShgoResult {
 /// dictionary `new_constraint_to_old` makes must be non-negative. SciPy selects them with
 /// `cons['type'] in ('ineq')`, a substring test that `'eq'` passes too, so equality
 /// constraints count as `fun(x) - lb >= 0` (and `Eq` dictionaries as `fun(x) >= 0`). NaN counts
-/// as feasible for the vertices (`np.any(g < 0)`), not for the Sobol' subspace (`np.all(g >= 0)`).
+/// as feasible for the vertices (`np.any(g < 0)`), not for the Sobol'/Halton subspace
+/// (`np.all(g >= 0)`).
 fn feasible(c: &Constraint<'_>, x: &Array1<f64>, nan_feasible: bool) -> bool {
     let within = |v: &Array1<f64>, lb: &Array1<f64>, ub: &Array1<f64>| {
         let at = |a: &Array1<f64>, i: usize| {
@@ -484,8 +486,11 @@ struct Shgo<'s, 'e, 'o, 'a, F> {
 /// # Errors
 ///
 /// [`OptimizeError::InvalidValue`] for empty `bounds`, bad `workers`, or a `n`/`iters`
-/// combination SciPy rejects; [`OptimizeError::InvalidBounds`] when a lower bound exceeds its
-/// upper bound; errors of the local SLSQP runs are passed on.
+/// combination SciPy rejects; `'sobol'` with more than 64 variables (`sampling_method`);
+/// Sobol'/Halton points that span fewer dimensions than there are variables, e.g. a variable
+/// with equal bounds (`bounds`: Qhull's QH6154 "initial simplex is flat", which SciPy raises);
+/// [`OptimizeError::InvalidBounds`] when a lower bound exceeds its upper bound; errors of the
+/// local SLSQP runs are passed on.
 ///
 /// # Examples
 ///
