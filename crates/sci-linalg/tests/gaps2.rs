@@ -650,3 +650,38 @@ fn orth_null_space_complex_match_scipy() {
     assert_eq!(orth(&nan, None).unwrap_err(), LinalgError::NonFinite { arg: "a" });
     assert_eq!(null_space(&nan, None).unwrap_err(), LinalgError::NonFinite { arg: "a" });
 }
+
+#[test]
+fn sqrtm_logm_complex_match_scipy() {
+    let f = fx();
+    for (a_key, suffix) in [("a", ""), ("tri", "_tri"), ("one", "_one"), ("real_as_c", "_real_as_c")] {
+        let a = mc(&f, &format!("matfun_c/{a_key}"));
+        // Schur-based, well-conditioned inputs (eigenvalues near 3 or 2): a few eps times n.
+        let s = sqrtm(&a).unwrap();
+        assert!(!s.is_real(), "complex input keeps the complex type, as SciPy");
+        let s = s.into_complex();
+        assert_allclose(&s, &mc(&f, &format!("matfun_c/sqrtm{suffix}")), 1e-12, 1e-13);
+        assert_allclose(&s.dot(&s), &a, 1e-12, 1e-13);
+        let l = logm(&a).unwrap().into_complex();
+        assert_allclose(&l, &mc(&f, &format!("matfun_c/logm{suffix}")), 1e-12, 1e-13);
+        assert_allclose(&expm(&l).unwrap(), &a, 1e-12, 1e-13);
+    }
+    // complex64, strided view, empty
+    let a = mc(&f, "matfun_c/a");
+    let a32 = a.mapv(|z| Complex32::new(z.re as f32, z.im as f32));
+    let s32 = sqrtm(&a32).unwrap().into_complex().mapv(|z| Complex64::new(z.re as f64, z.im as f64));
+    assert_allclose(&s32, &mc(&f, "matfun_c/sqrtm"), 1e-5, 1e-5);
+    let mut big = Array2::<Complex64>::zeros((5, 10));
+    big.slice_mut(s![.., ..;2]).assign(&a);
+    let l = logm(&big.slice(s![.., ..;2])).unwrap().into_complex();
+    assert_allclose(&l, &mc(&f, "matfun_c/logm"), 1e-12, 1e-13);
+    assert_eq!(sqrtm(&Array2::<Complex64>::zeros((0, 0))).unwrap().into_complex().dim(), (0, 0));
+    // bad input: NaN, not square, exactly singular logm
+    let mut nan = a.clone();
+    nan[[2, 2]] = Complex64::new(f64::NAN, 0.0);
+    assert_eq!(sqrtm(&nan).unwrap_err(), LinalgError::NonFinite { arg: "A" });
+    assert_eq!(logm(&nan).unwrap_err(), LinalgError::NonFinite { arg: "A" });
+    let rect = Array2::<Complex64>::zeros((2, 3));
+    assert!(matches!(sqrtm(&rect).unwrap_err(), LinalgError::NotSquare { arg: "A", .. }));
+    assert!(matches!(logm(&Array2::<Complex64>::zeros((2, 2))).unwrap_err(), LinalgError::Singular { .. }));
+}

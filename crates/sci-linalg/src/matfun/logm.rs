@@ -7,6 +7,7 @@ use super::sqrtm::sqrtm_triu;
 use super::{RealOrComplex, complex_schur, czero, expm_complex, maybe_real, square_input, unschur};
 use crate::LinalgFloat;
 use crate::error::{LinalgError, Result};
+use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::matfuncs::matrix_power;
 
 /// Gauss–Legendre nodes and weights on `[0, 1]` (Newton's method on `P_m`).
@@ -105,7 +106,7 @@ fn logm_triu<T: LinalgFloat>(t: &Array2<Complex<T>>) -> Result<Array2<Complex<T>
 /// the refined variant of Al-Mohy & Higham 2012, with the same limit). A real matrix with a
 /// negative eigenvalue gives a complex result; see [`RealOrComplex`].
 ///
-/// SciPy equivalent: `scipy.linalg.logm(A)`.
+/// SciPy equivalent: `scipy.linalg.logm(A)` (real and complex input).
 ///
 /// # Errors
 ///
@@ -124,11 +125,22 @@ fn logm_triu<T: LinalgFloat>(t: &Array2<Complex<T>>) -> Result<Array2<Complex<T>
 /// assert_allclose(&l, &array![[-1.02571087, 2.05142174], [0.68380725, 1.02571087]], 1e-8, 0.0);
 /// assert_allclose(&expm(&l).unwrap(), &a, 1e-13, 0.0);
 /// ```
-pub fn logm<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<RealOrComplex<T>> {
-    let a = square_input(a)?;
-    let (t, z) = complex_schur(&a)?;
-    let l = logm_triu(&t)?;
-    Ok(maybe_real(unschur(l, z.as_ref())))
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`) gives a complex result, as SciPy's:
+///
+/// ```
+/// use sci_linalg::logm;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// let l = logm(&array![[C::new(0.0, 1.0)]])?.into_complex(); // log i = iπ/2
+/// assert!((l[[0, 0]] - C::new(0.0, std::f64::consts::FRAC_PI_2)).norm() < 1e-14);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn logm<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<RealOrComplex<RealOf<T>>> {
+    let (t, z) = super::complex_schur_any(a)?;
+    let l = unschur(logm_triu(&t)?, z.as_ref());
+    // SciPy keeps a complex input's dtype; a real input's result is real when it can be.
+    Ok(if T::IS_COMPLEX { RealOrComplex::Complex(l) } else { maybe_real(l) })
 }
 
 /// Fractional matrix power `A^p = exp(p · log A)` (principal branch).

@@ -17,6 +17,7 @@ use ndarray::{Array2, ArrayBase, Data, Ix2, s};
 use num_complex::Complex;
 
 use crate::error::Result;
+use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::matfuncs::expm;
 use crate::products::matmul_unchecked as matmul;
 use crate::scalar::{LinalgFloat, check_square_finite, to_fortran, zeros_f};
@@ -143,6 +144,25 @@ pub(crate) fn complex_schur<T: LinalgFloat>(
 }
 
 /// `z · f · zᴴ` (or `f` when `z` is `None`).
+/// The complex Schur form `(t, z)` of a real or complex `a` after SciPy's checks (`z = None`
+/// when `a` is already upper triangular); real input goes through the real Schur form and
+/// `rsf2csf`.
+#[allow(clippy::type_complexity)]
+pub(crate) fn complex_schur_any<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+) -> Result<(Array2<Complex<RealOf<T>>>, Option<Array2<Complex<RealOf<T>>>>)> {
+    check_square_finite(a, "A")?;
+    if !T::IS_COMPLEX {
+        return complex_schur(&to_fortran(&a.mapv(T::re)));
+    }
+    let n = a.nrows();
+    if (0..n).all(|j| (j + 1..n).all(|i| a[[i, j]] == T::zero())) {
+        return Ok((a.mapv(T::to_complex), None));
+    }
+    let (t, z) = T::schur_c_k(a.view())?;
+    Ok((t, Some(z)))
+}
+
 pub(crate) fn unschur<T: LinalgFloat>(
     f: Array2<Complex<T>>,
     z: Option<&Array2<Complex<T>>>,

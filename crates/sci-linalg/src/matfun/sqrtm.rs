@@ -4,8 +4,9 @@
 use ndarray::{Array2, ArrayBase, Data, Ix2, ShapeBuilder};
 use num_complex::Complex;
 
-use super::{RealOrComplex, complex_schur, czero, maybe_real, square_input, unschur};
+use super::{RealOrComplex, complex_schur, complex_schur_any, czero, maybe_real, square_input, unschur};
 use crate::error::Result;
+use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::lu::inv;
 use crate::products::matmul_unchecked as matmul;
 use crate::svd::svdvals;
@@ -55,7 +56,7 @@ pub(crate) fn sqrtm_triu<T: crate::LinalgFloat>(t: &Array2<Complex<T>>) -> Array
 /// root; then entries are infinite or NaN, as SciPy's (which also warns). The empty matrix
 /// gives the empty matrix.
 ///
-/// SciPy equivalent: `scipy.linalg.sqrtm(A)`.
+/// SciPy equivalent: `scipy.linalg.sqrtm(A)` (real and complex input).
 ///
 /// # Errors
 ///
@@ -79,11 +80,23 @@ pub(crate) fn sqrtm_triu<T: crate::LinalgFloat>(t: &Array2<Complex<T>>) -> Array
 /// let c00: Complex64 = c[[0, 0]];
 /// assert!((c00.re - 0.55368857).abs() < 1e-8 && (c00.im - 0.46439416).abs() < 1e-8);
 /// ```
-pub fn sqrtm<T: crate::LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<RealOrComplex<T>> {
-    let a = square_input(a)?;
-    let (t, z) = complex_schur(&a)?;
-    let r = sqrtm_triu(&t);
-    Ok(maybe_real(unschur(r, z.as_ref())))
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`) gives a complex result, as SciPy's:
+///
+/// ```
+/// use sci_linalg::sqrtm;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// let a = array![[C::new(0.0, 2.0), C::new(0.0, 0.0)], [C::new(0.0, 0.0), C::new(4.0, 0.0)]];
+/// let r = sqrtm(&a)?.into_complex(); // √(2i) = 1 + i, √4 = 2
+/// assert!((r[[0, 0]] - C::new(1.0, 1.0)).norm() < 1e-15 && (r[[1, 1]] - C::new(2.0, 0.0)).norm() < 1e-15);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn sqrtm<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<RealOrComplex<RealOf<T>>> {
+    let (t, z) = complex_schur_any(a)?;
+    let r = unschur(sqrtm_triu(&t), z.as_ref());
+    // SciPy keeps a complex input's dtype; a real input's result is real when it can be.
+    Ok(if T::IS_COMPLEX { RealOrComplex::Complex(r) } else { maybe_real(r) })
 }
 
 /// The matrix 1-norm (largest column sum of moduli) of the strictly upper triangle.
