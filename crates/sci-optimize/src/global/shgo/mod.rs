@@ -445,6 +445,8 @@ struct Shgo<'s, 'e, 'o, 'a, F> {
     tri: Vec<Vec<f64>>,
     /// `n_prc`: the size of the previous batch.
     n_prc: usize,
+    /// Some bound was infinite (SciPy's `qhull_incremental` ends up false).
+    infinite_bounds: bool,
 }
 
 /// Finds the global minimum of `func` on the box `bounds` by simplicial homology global
@@ -477,8 +479,9 @@ struct Shgo<'s, 'e, 'o, 'a, F> {
 /// - vertices enter the cache in point order, not in Qhull's simplex order, so the local
 ///   minimizations can start from another pool point (this changes only `local_iter` runs
 ///   and the order of equal minima);
-/// - Qhull's precision fallback (QH6239, seen with infinite bounds: later iterations then
-///   triangulate the last batch alone) is not reproduced.
+/// - with an infinite bound SciPy's incremental Qhull call fails (QH6239) and SciPy
+///   triangulates each batch alone from then on, and so does sci-optimize; Qhull fails the same
+///   way for finite bounds of about 1e15 and more, which is not reproduced.
 ///
 /// Not implemented: custom samplers, `args` (capture them in the closure), `options` `disp`
 /// and `symmetry`, `jac=True`, `hess`/`hessp` for the local method.
@@ -607,6 +610,7 @@ where
             nc: 0,
             tri: Vec::new(),
             n_prc: 0,
+            infinite_bounds: bounds.iter().any(|&(l, u)| !(l.is_finite() && u.is_finite())),
         };
         let r = s.run();
         s.cp = None;
@@ -744,8 +748,10 @@ where
             }
         } else {
             if c.len() > dim + 1 {
-                // `Tri.add_points(C[n_prc:])` once `Tri` exists, else `Delaunay(C)`.
-                if self.tri.is_empty() {
+                // `Tri.add_points(C[n_prc:])` once `Tri` exists, else `Delaunay(C)`; with an
+                // infinite bound (+-1e50) Qhull's incremental mode fails with QH6239 and SciPy
+                // triangulates every batch alone.
+                if self.tri.is_empty() || self.infinite_bounds {
                     self.tri = c.clone();
                 } else {
                     self.tri.extend(c.iter().skip(self.n_prc).cloned());
