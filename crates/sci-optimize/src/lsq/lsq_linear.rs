@@ -25,6 +25,28 @@ pub enum LsqLinearMethod {
 }
 
 /// The least-squares solver of `'trf'` (SciPy's `lsq_solver=`).
+///
+/// SciPy equivalent: the `lsq_solver` keyword of `scipy.optimize.lsq_linear`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{lsq_linear, Bounds, LsmrTol, LsqLinearOptions, LsqSolver};
+/// use sci_optimize::sci_array::ndarray::array;
+/// let a = array![[1.0, 0.5], [0.5, 1.0], [1.0, 1.0]];
+/// let b = array![2.0, -1.0, 1.0];
+/// let opts = LsqLinearOptions {
+///     bounds: Some(Bounds::new(array![0.0, 0.0], array![1.0, 1.0])),
+///     lsq_solver: Some(LsqSolver::Lsmr),
+///     lsmr_tol: Some(LsmrTol::Auto),
+///     ..Default::default()
+/// };
+/// let r = lsq_linear(&a, &b, &opts)?;
+/// // SciPy (lsq_solver='lsmr', lsmr_tol='auto'): x = [0.999999999998764, 1.9175761639527046e-12]
+/// assert!((r.x[0] - 0.999999999998764).abs() < 1e-14 && (r.x[1] - 1.9175761639527046e-12).abs() < 1e-14);
+/// assert_eq!((r.nit, r.status), (6, 1));
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LsqSolver {
     /// `'exact'`: a pivoted QR of the dense `A` (default for dense `A`).
@@ -34,6 +56,22 @@ pub enum LsqSolver {
 }
 
 /// LSMR's tolerance in `'trf'` with `'lsmr'` (SciPy's `lsmr_tol=`; `None` is `1e-2 * tol`).
+///
+/// SciPy equivalent: the `lsmr_tol` keyword of `scipy.optimize.lsq_linear` (see the example
+/// of [`LsqSolver`]).
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{lsq_linear, LsmrTol, LsqLinearOptions, LsqSolver};
+/// use sci_optimize::sci_array::ndarray::array;
+/// let opts = LsqLinearOptions { lsq_solver: Some(LsqSolver::Lsmr), lsmr_tol: Some(LsmrTol::Value(1e-8)), ..Default::default() };
+/// // No bounds: LSMR's unbounded solution, status 3.
+/// let r = lsq_linear(&array![[2.0, 0.0], [0.0, 4.0]], &array![2.0, 2.0], &opts)?;
+/// assert!((r.x[0] - 1.0).abs() < 1e-12 && (r.x[1] - 0.5).abs() < 1e-12);
+/// assert_eq!(r.status, 3);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum LsmrTol {
     /// `'auto'`: adjusted to the current first-order optimality.
