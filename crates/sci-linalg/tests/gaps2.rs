@@ -685,3 +685,26 @@ fn sqrtm_logm_complex_match_scipy() {
     assert!(matches!(sqrtm(&rect).unwrap_err(), LinalgError::NotSquare { arg: "A", .. }));
     assert!(matches!(logm(&Array2::<Complex64>::zeros((2, 2))).unwrap_err(), LinalgError::Singular { .. }));
 }
+
+#[test]
+fn funm_complex_matches_scipy() {
+    let f = fx();
+    let a = mc(&f, "funm_c/a");
+    // Schur-Parlett with well-separated eigenvalues (differences >= 0.7): a few eps times ‖a‖.
+    let (fe, err) = funm(&a, |x| x.exp()).unwrap();
+    assert!(!fe.is_real(), "complex input keeps the complex type, as SciPy");
+    assert_allclose(&fe.into_complex(), &mc(&f, "funm_c/exp"), 1e-12, 1e-13);
+    let want_err = f.f64("funm_c/exp_err");
+    assert!(err <= 10.0 * want_err.max(f64::EPSILON), "{err} vs SciPy's {want_err}");
+    let (fs, _) = funm(&a, |x| x.sin()).unwrap();
+    assert_allclose(&fs.into_complex(), &mc(&f, "funm_c/sin"), 1e-12, 1e-13);
+    let a32 = a.mapv(|z| Complex32::new(z.re as f32, z.im as f32));
+    let (f32e, _) = funm(&a32, |x| x.exp()).unwrap();
+    let got = f32e.into_complex().mapv(|z| Complex64::new(z.re as f64, z.im as f64));
+    assert_allclose(&got, &mc(&f, "funm_c/exp"), 1e-4, 1e-4);
+    let (e, _) = funm(&Array2::<Complex64>::zeros((0, 0)), |x| x).unwrap();
+    assert_eq!(e.into_complex().dim(), (0, 0));
+    let mut nan = a.clone();
+    nan[[0, 1]] = Complex64::new(f64::INFINITY, 0.0);
+    assert_eq!(funm(&nan, |x| x).unwrap_err(), LinalgError::NonFinite { arg: "A" });
+}

@@ -115,7 +115,9 @@ fn triu1_norm<T: crate::LinalgFloat>(t: &Array2<Complex<T>>) -> T {
 /// finite). The recurrence divides by differences of eigenvalues, so it is inaccurate for
 /// close or repeated eigenvalues (as SciPy's; `errest` tells).
 ///
-/// SciPy equivalent: `scipy.linalg.funm(A, func, disp=False)`.
+/// Complex input (`Complex<f64>`, `Complex<f32>`) always gives a complex `F`, as SciPy's.
+///
+/// SciPy equivalent: `scipy.linalg.funm(A, func, disp=False)` (real and complex input).
 ///
 /// # Errors
 ///
@@ -134,20 +136,39 @@ fn triu1_norm<T: crate::LinalgFloat>(t: &Array2<Complex<T>>) -> T {
 /// assert_allclose(&f.into_real().unwrap(), &expm(&a).unwrap(), 1e-13, 0.0);
 /// assert!(err < 1e-14);
 /// ```
-pub fn funm<T, S, F>(a: &ArrayBase<S, Ix2>, func: F) -> Result<(RealOrComplex<T>, T)>
+///
+/// Complex input:
+///
+/// ```
+/// use sci_linalg::{expm, funm};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[C::new(1.0, 1.0), C::new(2.0, 0.0)], [C::new(0.0, 0.0), C::new(-1.0, 0.5)]];
+/// let (f, err) = funm(&a, |x| x.exp())?;
+/// assert_allclose(&f.into_complex(), &expm(&a)?, 1e-13, 1e-14);
+/// assert!(err < 1e-14);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn funm<T, S, F>(a: &ArrayBase<S, Ix2>, func: F) -> Result<(RealOrComplex<RealOf<T>>, RealOf<T>)>
 where
-    T: crate::LinalgFloat,
+    T: LinalgScalar,
     S: Data<Elem = T>,
-    F: Fn(Complex<T>) -> Complex<T>,
+    F: Fn(Complex<RealOf<T>>) -> Complex<RealOf<T>>,
 {
-    let a = square_input(a)?;
-    let n = a.nrows();
-    let tol = T::epsilon();
-    if n == 0 {
-        return Ok((RealOrComplex::Real(a), tol));
+    let (t, z) = complex_schur_any(a)?;
+    let tol = <RealOf<T> as num_traits::Float>::epsilon();
+    if t.nrows() == 0 {
+        let empty = if T::IS_COMPLEX {
+            RealOrComplex::Complex(t)
+        } else {
+            RealOrComplex::Real(Array2::zeros((0, 0)))
+        };
+        return Ok((empty, tol));
     }
-    let (t, z) = complex_schur(&a)?;
-    Ok(parlett(&t, z.as_ref(), func))
+    let (f, err) = parlett(&t, z.as_ref(), func);
+    // SciPy's `_maybe_real` returns a real result only for real input.
+    Ok((if T::IS_COMPLEX { RealOrComplex::Complex(f.into_complex()) } else { f }, err))
 }
 
 /// The Schur–Parlett part of [`funm`] on a complex Schur form `(t, z)` (`n ≥ 1`).
