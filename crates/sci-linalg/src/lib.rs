@@ -169,7 +169,7 @@ pub use matfuncs::{expm, matrix_power};
 pub use norm::{NormOrd, cond, matrix_rank, norm};
 pub use norm_axis::{NormAxis, NormOptions, norm_with};
 pub use polynomial::{PolyfitFull, PolyfitOptions, polyfit, polyfit_cov, polyfit_full, polyval, roots};
-pub use procrustes::{Side, bandwidth, issymmetric, orthogonal_procrustes, pinvh, polar};
+pub use procrustes::{Side, bandwidth, ishermitian, issymmetric, orthogonal_procrustes, pinvh, polar};
 pub use products::{dot, matmul, multi_dot};
 pub use qr::{QrMode, qr, qr_pivoting, qr_r, rq};
 pub use qr_raw::qr_raw;

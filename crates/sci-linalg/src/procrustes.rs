@@ -177,6 +177,48 @@ pub fn issymmetric<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, ato
     (0..n).all(|i| (0..i).all(|j| (a[[i, j]] - a[[j, i]]).abs() <= atol + rtol * a[[j, i]].abs()))
 }
 
+/// Whether the square `a` equals its conjugate transpose, within `atol + rtol · |a[j, i]|` per
+/// element (exactly when both are 0, SciPy's default `atol=None, rtol=None`).
+///
+/// For real `a` this is [`issymmetric`]; for complex `a` the diagonal's imaginary parts are
+/// checked too (`|a[i, i] - conj(a[i, i])| = 2 |Im a[i, i]|`). A NaN off the diagonal makes
+/// the matrix non-Hermitian, as SciPy's comparisons do.
+///
+/// SciPy equivalent: `scipy.linalg.ishermitian(a, atol=None, rtol=None)`.
+///
+/// # Errors
+///
+/// [`LinalgError::NotSquare`](crate::LinalgError::NotSquare) for a non-square `a` (SciPy:
+/// "Input array must be square.").
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::ishermitian;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// let h = array![[C::new(1.0, 0.0), C::new(2.0, 1.0)], [C::new(2.0, -1.0), C::new(1.0, 0.0)]];
+/// assert!(ishermitian(&h, 0.0, 0.0)?);
+/// let s = array![[C::new(1.0, 0.0), C::new(2.0, 1.0)], [C::new(2.0, 1.0), C::new(1.0, 0.0)]];
+/// assert!(!ishermitian(&s, 0.0, 0.0)?); // symmetric, not Hermitian
+/// assert!(!ishermitian(&array![[C::new(1.0, 1.0)]], 0.0, 0.0)?);
+/// assert!(ishermitian(&array![[C::new(1.0, 1e-9)]], 1e-8, 0.0)?);
+/// assert!(ishermitian(&array![[1.0, 2.0], [2.0000001, 1.0]], 0.0, 1e-6)?);
+/// assert!(ishermitian(&array![[1.0, 2.0, 3.0]], 0.0, 0.0).is_err());
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn ishermitian<T: crate::LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    atol: crate::RealOf<T>,
+    rtol: crate::RealOf<T>,
+) -> crate::Result<bool> {
+    let n = crate::scalar::check_square(a, "a")?;
+    let diag = usize::from(T::IS_COMPLEX);
+    Ok((0..n).all(|i| {
+        (0..i + diag).all(|j| (a[[i, j]] - a[[j, i]].conj()).modulus() <= atol + rtol * a[[j, i]].modulus())
+    }))
+}
+
 /// Lower and upper bandwidth of a matrix: the largest distances below and above the
 /// diagonal of a non-zero entry.
 ///

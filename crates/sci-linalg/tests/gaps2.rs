@@ -708,3 +708,28 @@ fn funm_complex_matches_scipy() {
     nan[[0, 1]] = Complex64::new(f64::INFINITY, 0.0);
     assert_eq!(funm(&nan, |x| x).unwrap_err(), LinalgError::NonFinite { arg: "A" });
 }
+
+#[test]
+fn ishermitian_matches_scipy() {
+    let f = fx();
+    for key in ["h", "near", "sym_c", "diag_im"] {
+        let a = mc(&f, &format!("ishermitian/{key}"));
+        let want = |k: &str| f.get(&format!("ishermitian/{key}_{k}")).as_bool().unwrap();
+        assert_eq!(ishermitian(&a, 0.0, 0.0).unwrap(), want("exact"), "{key}");
+        assert_eq!(ishermitian(&a, 1e-8, 0.0).unwrap(), want("atol"), "{key}");
+        assert_eq!(ishermitian(&a, 0.0, 1e-8).unwrap(), want("rtol"), "{key}");
+        // transposed storage: the same answer
+        let at = a.t().as_standard_layout().t().to_owned();
+        assert_eq!(ishermitian(&at, 0.0, 0.0).unwrap(), want("exact"), "{key}");
+        let re = a.mapv(|z| z.re);
+        assert_eq!(ishermitian(&re, 0.0, 0.0).unwrap(), issymmetric(&re, 0.0, 0.0), "{key}");
+    }
+    assert!(ishermitian(&Array2::<Complex64>::zeros((0, 0)), 0.0, 0.0).unwrap());
+    // SciPy: a real [[nan]] has no off-diagonal pair to compare (True); a NaN pair is not equal
+    assert!(ishermitian(&Array2::from_elem((1, 1), f64::NAN), 0.0, 0.0).unwrap());
+    assert!(!ishermitian(&Array2::from_elem((2, 2), f64::NAN), 0.0, 0.0).unwrap());
+    assert!(matches!(
+        ishermitian(&Array2::<f64>::zeros((2, 3)), 0.0, 0.0).unwrap_err(),
+        LinalgError::NotSquare { arg: "a", .. }
+    ));
+}
