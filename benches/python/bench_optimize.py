@@ -112,6 +112,20 @@ def linprog_200x400(inp):
     return run
 
 
+@workload("optimize.linprog_sparse_2000x4000", rtol=1e-8, atol=1e-9)
+def linprog_sparse_2000x4000(inp):
+    import scipy.sparse as sp
+
+    b, c = inp.npy("b"), inp.npy("c")
+    a = sp.csr_array((inp.npy("data"), inp.npy("indices"), inp.npy("indptr")), shape=(b.size, c.size))
+
+    def run():
+        r = so.linprog(c, A_ub=a, b_ub=b, method="highs")
+        return {"x": r.x, "fun": np.array([r.fun])}
+
+    return run
+
+
 def _rastrigin(x):
     # math.cos is the C library's cos, as Rust's f64::cos, and the sum runs in sci's order, so
     # the objective is bit-identical on both sides (NumPy's SIMD cos may differ in the last bit,

@@ -11,7 +11,7 @@ use crate::registry::{Case, Inputs, Workload};
 use ndarray::{Array1, array};
 use sci_optimize::{
     Bounds, CurveFitOptions, DifferentialEvolutionOptions, Jac, LeastSquaresOptions, LinprogOptions, Method,
-    MinimizeOptions, OptimizeResult, QapMethod, ShgoOptions, curve_fit, differential_evolution,
+    MinimizeOptions, OptimizeResult, QapMethod, ShgoOptions, SparseMatrix, curve_fit, differential_evolution,
     least_squares, linear_sum_assignment, linprog, minimize, quadratic_assignment, rosen, rosen_der, shgo,
 };
 
@@ -78,6 +78,13 @@ pub fn workloads() -> Vec<Workload> {
             about: "sci_optimize::linprog(c, A_ub, b_ub), method highs (dual simplex) vs SciPy's highs: dense \
                     uniform [-1, 1) A_ub 200x400, feasible b_ub = A x0 + u, bounded c = -A^T y + s, x >= 0",
             setup: linprog_200x400,
+        },
+        Workload {
+            name: "optimize.linprog_sparse_2000x4000",
+            about: "sci_optimize::linprog(c, A_ub, b_ub) with a CSR A_ub (SparseMatrix), method highs (dual \
+                    simplex, sparse LU) vs SciPy's highs with a csr_array: 2000x4000, density 0.002, uniform \
+                    [-1, 1) entries, feasible b_ub = A x0 + u, bounded c = s - A^T y, x >= 0",
+            setup: linprog_sparse_2000x4000,
         },
         Workload {
             name: "optimize.cobyla_hs21",
@@ -210,6 +217,45 @@ fn linprog_200x400(inp: &mut Inputs) -> Result<Case, String> {
     inp.save("c", &c)?;
     Ok(Box::new(move || {
         let opts = LinprogOptions { a_ub: Some(a.view().into()), b_ub: Some(b.view()), ..Default::default() };
+        let r = linprog(&c.view(), &opts).map_err(msg)?;
+        let fun = r.fun.ok_or_else(|| r.message.clone())?;
+        Ok(vec![("x", r.x.ok_or("no x")?.into()), ("fun", Array1::from_elem(1, fun).into())])
+    }))
+}
+
+fn linprog_sparse_2000x4000(inp: &mut Inputs) -> Result<Case, String> {
+    let (m, n, density) = (2000, 4000, 0.002);
+    let (mut indptr, mut indices, mut data) = (vec![0i64], Vec::new(), Vec::new());
+    for _ in 0..m {
+        let u = inp.rng().uniform_vec(n);
+        for (j, &p) in u.iter().enumerate() {
+            if p < density {
+                indices.push(j as i64);
+            }
+        }
+        indptr.push(indices.len() as i64);
+    }
+    data.extend(inp.rng().uniform_vec(indices.len()).iter().map(|v| 2.0 * v - 1.0));
+    let to_usize = |v: &[i64]| v.iter().map(|&i| i as usize).collect::<Vec<_>>();
+    let a = SparseMatrix::csr((m, n), to_usize(&indptr), to_usize(&indices), data.clone()).map_err(msg)?;
+    let x0 = inp.rng().uniform_vec(n);
+    let mut b = inp.rng().uniform_vec(m);
+    let y = inp.rng().uniform_vec(m);
+    let mut c = inp.rng().uniform_vec(n);
+    for i in 0..m {
+        for p in indptr[i] as usize..indptr[i + 1] as usize {
+            let (j, v) = (indices[p] as usize, data[p]);
+            b[i] += v * x0[j];
+            c[j] -= v * y[i];
+        }
+    }
+    inp.save("indptr", &Array1::from_vec(indptr))?;
+    inp.save("indices", &Array1::from_vec(indices))?;
+    inp.save("data", &Array1::from_vec(data))?;
+    inp.save("b", &b)?;
+    inp.save("c", &c)?;
+    Ok(Box::new(move || {
+        let opts = LinprogOptions { a_ub: Some((&a).into()), b_ub: Some(b.view()), ..Default::default() };
         let r = linprog(&c.view(), &opts).map_err(msg)?;
         let fun = r.fun.ok_or_else(|| r.message.clone())?;
         Ok(vec![("x", r.x.ok_or("no x")?.into()), ("fun", Array1::from_elem(1, fun).into())])

@@ -386,6 +386,9 @@ impl<'a> DualSimplex<'a> {
         let nt = n + m;
         let mut rho = vec![0.0; m];
         let mut alpha = vec![0.0; nt];
+        // The nonzero positions of the pivot row `alpha` (sorted), and a mark per structural.
+        let mut nz: Vec<usize> = Vec::new();
+        let mut touched = vec![false; n];
         let mut col = vec![0.0; m];
         let mut tau = vec![0.0; m];
         let mut cands: Vec<(usize, f64, f64)> = Vec::new();
@@ -423,21 +426,34 @@ impl<'a> DualSimplex<'a> {
             rho.iter_mut().for_each(|v| *v = 0.0);
             rho[r] = 1.0;
             self.lu.btran(&mut rho, &mut self.work);
+            // The pivot row over the nonzeros of rho (rho^T A by rows of A).
             let (alpha_s, alpha_l) = alpha.split_at_mut(n);
-            alpha_s.iter_mut().for_each(|v| *v = 0.0);
+            for &j in &nz {
+                if j < n {
+                    alpha_s[j] = 0.0;
+                    touched[j] = false;
+                }
+            }
+            nz.clear();
             for (i, &ri) in rho.iter().enumerate() {
                 if ri != 0.0 {
                     let (idx, val) = self.lp.rows.lane(i);
                     for (&j, &v) in idx.iter().zip(val) {
+                        if !touched[j] {
+                            touched[j] = true;
+                            nz.push(j);
+                        }
                         alpha_s[j] += ri * v;
                     }
                 }
             }
+            nz.sort_unstable();
             alpha_l.copy_from_slice(&rho);
+            nz.extend((0..m).filter(|&i| rho[i] != 0.0).map(|i| n + i));
             // Ratio test: candidates whose reduced cost moves toward zero.
             let sgn = if below { -1.0 } else { 1.0 };
             cands.clear();
-            for j in 0..nt {
+            for &j in &nz {
                 let st = self.state[j];
                 if st == VarState::Basic || self.lo[j] == self.up[j] {
                     continue;
@@ -525,7 +541,7 @@ impl<'a> DualSimplex<'a> {
             }
             let theta_d = dq / alpha[q];
             if theta_d != 0.0 {
-                for j in 0..nt {
+                for &j in &nz {
                     if self.state[j] != VarState::Basic {
                         self.d[j] -= theta_d * alpha[j];
                     }

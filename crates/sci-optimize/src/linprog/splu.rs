@@ -1,7 +1,8 @@
 //! A sparse LU of the simplex basis: left-looking (Gilbert and Peierls: a depth-first search
 //! gives each column's nonzero pattern, then a sparse triangular solve), threshold partial
-//! pivoting that prefers rows with few nonzeros, columns taken in order of increasing count
-//! (logicals and short columns first, so the triangular part of a basis costs no fill).
+//! pivoting that prefers rows with few nonzeros; columns ordered as simplex codes do: column
+//! singletons (logicals among them) first and row singletons last, both triangular parts
+//! without fill, the remaining kernel by increasing column count.
 //!
 //! `L U = P B Q`: `pinv` maps a row of `B` to its pivot step, `q` a step to a basis position.
 
@@ -54,14 +55,7 @@ impl SparseLu {
             fill(k, &mut self.bi, &mut self.bx);
             self.bp.push(self.bi.len());
         }
-        let mut rowcnt = vec![0u32; m];
-        for &i in &self.bi {
-            rowcnt[i] += 1;
-        }
-        let bp = &self.bp;
-        self.q.clear();
-        self.q.extend(0..m);
-        self.q.sort_by_key(|&k| bp[k + 1] - bp[k]);
+        let rowcnt = self.order(m);
         self.pinv.clear();
         self.pinv.resize(m, NONE);
         for v in [&mut self.lp, &mut self.up] {
@@ -150,6 +144,85 @@ impl SparseLu {
             *r = self.pinv[*r];
         }
         Ok(())
+    }
+
+    /// The column order `q`: column singletons first (their pivot row is forced, no fill), then
+    /// the kernel by increasing count, then the row singletons (in reverse order of discovery,
+    /// again forced pivots without fill). Returns the kernel row counts, which the pivot
+    /// choice prefers small.
+    fn order(&mut self, m: usize) -> Vec<u32> {
+        let (bp, bi) = (&self.bp, &self.bi);
+        // B by rows.
+        let mut rp = vec![0usize; m + 1];
+        for &i in bi {
+            rp[i + 1] += 1;
+        }
+        for i in 0..m {
+            rp[i + 1] += rp[i];
+        }
+        let mut next = rp.clone();
+        let mut rc = vec![0usize; bi.len()];
+        for k in 0..m {
+            for &i in &bi[bp[k]..bp[k + 1]] {
+                rc[next[i]] = k;
+                next[i] += 1;
+            }
+        }
+        let mut colcnt: Vec<usize> = (0..m).map(|k| bp[k + 1] - bp[k]).collect();
+        let mut row_active = vec![true; m];
+        let mut col_done = vec![false; m];
+        self.q.clear();
+        let mut stack: Vec<usize> = (0..m).filter(|&k| colcnt[k] == 1).collect();
+        while let Some(k) = stack.pop() {
+            if col_done[k] || colcnt[k] != 1 {
+                continue;
+            }
+            let Some(&r) = bi[bp[k]..bp[k + 1]].iter().find(|&&i| row_active[i]) else { continue };
+            col_done[k] = true;
+            row_active[r] = false;
+            self.q.push(k);
+            for &k2 in &rc[rp[r]..rp[r + 1]] {
+                if !col_done[k2] {
+                    colcnt[k2] -= 1;
+                    if colcnt[k2] == 1 {
+                        stack.push(k2);
+                    }
+                }
+            }
+        }
+        let mut rowcnt: Vec<u32> = (0..m)
+            .map(|r| {
+                if row_active[r] {
+                    rc[rp[r]..rp[r + 1]].iter().filter(|&&k| !col_done[k]).count() as u32
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let mut last = Vec::new();
+        let mut stack: Vec<usize> = (0..m).filter(|&r| row_active[r] && rowcnt[r] == 1).collect();
+        while let Some(r) = stack.pop() {
+            if !row_active[r] || rowcnt[r] != 1 {
+                continue;
+            }
+            let Some(&k) = rc[rp[r]..rp[r + 1]].iter().find(|&&k| !col_done[k]) else { continue };
+            col_done[k] = true;
+            row_active[r] = false;
+            last.push(k);
+            for &i in &bi[bp[k]..bp[k + 1]] {
+                if row_active[i] {
+                    rowcnt[i] -= 1;
+                    if rowcnt[i] == 1 {
+                        stack.push(i);
+                    }
+                }
+            }
+        }
+        let mut kernel: Vec<usize> = (0..m).filter(|&k| !col_done[k]).collect();
+        kernel.sort_by_key(|&k| colcnt[k]);
+        self.q.extend(kernel);
+        self.q.extend(last.iter().rev());
+        rowcnt
     }
 
     /// The rows reached from column `col` of `B` through the columns of `L` so far, in
