@@ -224,6 +224,27 @@ fn permute(x: &ArrayView2<'_, f64>, perm: &[usize]) -> Array2<f64> {
     Array2::from_shape_fn((perm.len(), perm.len()), |(i, j)| x[[perm[i], perm[j]]])
 }
 
+/// Products of at least `PAR_MIN³` multiply-adds run their independent halves on two
+/// threads.
+const PAR_MIN: usize = 128;
+
+/// `X.T` as a row-major matrix.
+fn transpose(x: &Array2<f64>) -> Array2<f64> {
+    x.t().as_standard_layout().into_owned()
+}
+
+/// `(X * Y[rows]).sum()` for row-major `X` and `Y` (`Y[rows]` taking row `rows(i)` of `Y` as
+/// its row `i`), NumPy's pairwise sum of the row-major products.
+fn sum_rows(x: &Array2<f64>, y: &Array2<f64>, rows: impl Fn(usize) -> usize, buf: &mut Vec<f64>) -> f64 {
+    buf.clear();
+    let (xs, ys, m) = (x.as_slice().unwrap_or(&[]), y.as_slice().unwrap_or(&[]), x.ncols());
+    for (i, xr) in xs.chunks_exact(m.max(1)).enumerate() {
+        let yr = &ys[rows(i) * m..][..m];
+        buf.extend(xr.iter().zip(yr).map(|(a, b)| a * b));
+    }
+    np_sum(buf)
+}
+
 /// `(X * Y).sum()` over equal-shaped matrices, NumPy's pairwise sum in row-major order.
 fn sum_prod(x: impl Iterator<Item = f64>, buf: &mut Vec<f64>) -> f64 {
     buf.clear();
@@ -268,7 +289,8 @@ fn faq(
             {
                 return Err(invalid("P0", "`P0` matrix must be doubly stochastic"));
             }
-            p.clone()
+            // Row-major, as the loop's row slices need.
+            p.as_standard_layout().into_owned()
         }
     };
     if n == 0 || n_seeds == n {
@@ -287,18 +309,30 @@ fn faq(
     let ap = permute(&a, &perm_a);
     let bp = permute(&b, &perm_b);
     let ns = n_seeds;
-    let (a12, a21, a22) = (ap.slice(s![..ns, ns..]), ap.slice(s![ns.., ..ns]), ap.slice(s![ns.., ns..]));
-    let (b12, b21, b22) = (bp.slice(s![..ns, ns..]), bp.slice(s![ns.., ..ns]), bp.slice(s![ns.., ns..]));
+    let (a12, a21) = (ap.slice(s![..ns, ns..]), ap.slice(s![ns.., ..ns]));
+    let (b12, b21) = (bp.slice(s![..ns, ns..]), bp.slice(s![ns.., ..ns]));
     let const_sum = matmul(a21, b21.t()) + matmul(a12.t(), b12);
+    // Row-major copies of the operands the loop multiplies by.
+    let a22 = ap.slice(s![ns.., ns..]).as_standard_layout().into_owned();
+    let b22 = bp.slice(s![ns.., ns..]).as_standard_layout().into_owned();
+    let (a22t, b22t) = (transpose(&a22), transpose(&b22));
+    // The two products of a pair are independent: on two threads when they are large enough
+    // (OpenBLAS also runs such products on two).
+    let par = m >= PAR_MIN;
+    let pair = |f: &(dyn Fn() -> Array2<f64> + Sync), g: &(dyn Fn() -> Array2<f64> + Sync)| {
+        if par { rayon::join(f, g) } else { (f(), g()) }
+    };
 
     let mut buf = Vec::with_capacity(m * m);
     let mut p = p0;
     let mut n_iter = 0;
     for it in 1..=maxiter {
         n_iter = it;
-        let grad = &const_sum
-            + &matmul(matmul(a22, p.view()).view(), b22.t())
-            + matmul(matmul(a22.t(), p.view()).view(), b22);
+        // const_sum + A22 @ P @ B22.T + A22.T @ P @ B22
+        let (mut grad, g2) = pair(&|| matmul(matmul(a22.view(), p.view()).view(), b22t.view()), &|| {
+            matmul(matmul(a22t.view(), p.view()).view(), b22.view())
+        });
+        ndarray::Zip::from(&mut grad).and(&const_sum).and(&g2).for_each(|g, &c, &g2| *g = (c + *g) + g2);
         let (_, cols) = linear_sum_assignment(&grad, o.maximize)?;
         let cols = cols.to_vec();
         // R = P - Q with Q = I[cols].
@@ -306,15 +340,16 @@ fn faq(
         for (i, &c) in cols.iter().enumerate() {
             r[[i, c]] -= 1.0;
         }
-        let rta21 = matmul(r.t(), a21);
+        let rt = transpose(&r);
+        let rta21 = matmul(rt.view(), a21);
         let b21s = sum_prod(rta21.iter().zip(b21.iter()).map(|(x, y)| x * y), &mut buf);
-        let rta12 = matmul(r.t(), a12.t());
+        let rta12 = matmul(rt.view(), a12.t());
         let b12s = sum_prod(rta12.iter().zip(b12.t().iter()).map(|(x, y)| x * y), &mut buf);
-        let ar22 = matmul(a22.t(), r.view());
-        let br22 = matmul(b22, r.t());
-        let b22a = sum_prod(ar22.indexed_iter().map(|((i, j), x)| x * b22[[j, cols[i]]]), &mut buf);
-        let b22b = sum_prod(a22.indexed_iter().map(|((i, j), x)| x * br22[[cols[i], j]]), &mut buf);
-        let aa = sum_prod(br22.indexed_iter().map(|((i, j), y)| ar22[[j, i]] * y), &mut buf);
+        let (ar22, br22) = pair(&|| matmul(a22t.view(), r.view()), &|| matmul(b22.view(), rt.view()));
+        // (AR22 * B22.T[cols]).sum(), (A22 * BR22[cols]).sum(), (AR22.T * BR22).sum()
+        let b22a = sum_rows(&ar22, &b22t, |i| cols[i], &mut buf);
+        let b22b = sum_rows(&a22, &br22, |i| cols[i], &mut buf);
+        let aa = sum_rows(&transpose(&ar22), &br22, |i| i, &mut buf);
         let bb = b21s + b12s + b22a + b22b;
         let crit = -bb / (2.0 * aa);
         let alpha = if aa * s > 0.0 && (0.0..=1.0).contains(&crit) {
@@ -326,12 +361,12 @@ fn faq(
             1.0
         };
         // P_{i+1} = alpha P + (1 - alpha) Q, and ||P - P_{i+1}||_F.
-        let mut q = Array2::zeros((m, m));
+        let mut p_next = p.mapv(|x| alpha * x + (1.0 - alpha) * 0.0);
         for (i, &c) in cols.iter().enumerate() {
-            q[[i, c]] = 1.0;
+            p_next[[i, c]] = alpha * p[[i, c]] + (1.0 - alpha) * 1.0;
         }
-        let p_next = alpha * &p + (1.0 - alpha) * &q;
-        let diff = sum_prod(p.iter().zip(p_next.iter()).map(|(x, y)| (x - y) * (x - y)), &mut buf).sqrt();
+        let (ps, pn) = (p.as_slice().unwrap_or(&[]), p_next.as_slice().unwrap_or(&[]));
+        let diff = sum_prod(ps.iter().zip(pn).map(|(x, y)| (x - y) * (x - y)), &mut buf).sqrt();
         p = p_next;
         if diff / (m as f64).sqrt() < tol {
             break;
@@ -451,6 +486,11 @@ fn two_opt(
 /// `linear_sum_assignment` break ties in the gradient as SciPy does (0/1 adjacency matrices
 /// are full of ties).
 fn matmul(x: ArrayView2<'_, f64>, y: ArrayView2<'_, f64>) -> Array2<f64> {
+    matmul_with(x, y, Isa::detect())
+}
+
+/// [`matmul`] with the tiles compiled for `isa`.
+fn matmul_with(x: ArrayView2<'_, f64>, y: ArrayView2<'_, f64>, isa: Isa) -> Array2<f64> {
     let (n, k) = x.dim();
     let m = y.ncols();
     let xs = x.as_standard_layout();
@@ -474,7 +514,7 @@ fn matmul(x: ArrayView2<'_, f64>, y: ArrayView2<'_, f64>) -> Array2<f64> {
     }
     // Row panels of `PANEL` rows: each panel is one task (on the rayon pool when large).
     let g = Gemm { x: xs, y: ys, k, m, blocks: &blocks };
-    let panel = |(p, chunk): (usize, &mut [f64])| fma_panel(&g, p * PANEL, chunk);
+    let panel = |(p, chunk): (usize, &mut [f64])| isa.panel(&g, p * PANEL, chunk);
     if n * m * k >= 1 << 22 {
         use rayon::prelude::*;
         out.par_chunks_mut(PANEL * m).enumerate().for_each(panel);
@@ -494,54 +534,77 @@ struct Gemm<'a> {
     blocks: &'a [(usize, usize)],
 }
 
-/// Rows of a [`matmul`] panel handled together (they share every load of `y`).
-const PANEL: usize = 4;
-/// Columns of a register tile.
-const TILE: usize = 8;
+/// Rows of a [`matmul`] panel (one task).
+const PANEL: usize = 8;
 
-/// One panel of [`matmul`] (rows `i0..` of the product, `out` holding them), with the FMA
-/// instructions compiled in when the CPU has them. The results are the same either way:
-/// `mul_add` is always rounded once, and every entry is the same chain over `k` in both.
-fn fma_panel(g: &Gemm<'_>, i0: usize, out: &mut [f64]) {
+/// The instruction set [`matmul`]'s tiles are compiled for. The results are the same on all:
+/// `mul_add` is always rounded once, and every entry is the same chain over `k` in each.
+#[derive(Clone, Copy)]
+enum Isa {
+    Portable,
     #[cfg(target_arch = "x86_64")]
-    {
-        #[target_feature(enable = "avx2,fma")]
-        fn fast(g: &Gemm<'_>, i0: usize, out: &mut [f64]) {
-            fma_panel_inner(g, i0, out)
-        }
+    Avx2,
+}
+
+impl Isa {
+    fn detect() -> Self {
+        #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
-            // SAFETY: the CPU supports AVX2 and FMA (checked just above), the only requirement
-            // of calling a function compiled with `target_feature(enable = "avx2,fma")`.
-            #[allow(unsafe_code)]
-            unsafe {
-                return fast(g, i0, out);
+            return Self::Avx2;
+        }
+        Self::Portable
+    }
+
+    /// One panel of [`matmul`] (rows `i0..` of the product, `out` holding them).
+    fn panel(self, g: &Gemm<'_>, i0: usize, out: &mut [f64]) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            #[target_feature(enable = "avx2,fma")]
+            fn avx2(g: &Gemm<'_>, i0: usize, out: &mut [f64]) {
+                fma_panel(g, i0, out)
+            }
+            if let Self::Avx2 = self {
+                // SAFETY: `detect` found AVX2 and FMA, the only requirement of calling a
+                // function compiled with `target_feature(enable = "avx2,fma")`.
+                #[allow(unsafe_code)]
+                return unsafe { avx2(g, i0, out) };
             }
         }
+        fma_panel(g, i0, out)
     }
-    fma_panel_inner(g, i0, out)
 }
 
+/// Rows `i0..` of the product (held by `out`): strips of 4 rows, then single rows.
 #[inline(always)]
-fn fma_panel_inner(g: &Gemm<'_>, i0: usize, out: &mut [f64]) {
+fn fma_panel(g: &Gemm<'_>, i0: usize, out: &mut [f64]) {
     let rows = out.len() / g.m;
-    if rows == PANEL {
-        fma_rows::<PANEL>(g, i0, out);
-    } else {
-        for (r, row) in out.chunks_mut(g.m).enumerate() {
-            fma_rows::<1>(g, i0 + r, row);
-        }
+    let mut r = 0;
+    while r + 4 <= rows {
+        fma_rows::<4>(g, i0 + r, &mut out[r * g.m..(r + 4) * g.m]);
+        r += 4;
+    }
+    while r < rows {
+        fma_rows::<1>(g, i0 + r, &mut out[r * g.m..(r + 1) * g.m]);
+        r += 1;
     }
 }
 
-/// Rows `i0..i0 + R` of the product (held by `out`), tile by tile.
+/// Rows `i0..i0 + R` of the product (held by `out`), tile by tile: 8 columns wide (two AVX2
+/// registers per row, the 4 x 8 tile's 8 accumulators hide the FMA latency), then 4 and 1.
 #[inline(always)]
 fn fma_rows<const R: usize>(g: &Gemm<'_>, i0: usize, out: &mut [f64]) {
-    let full_cols = g.m / TILE * TILE;
-    for j0 in (0..full_cols).step_by(TILE) {
-        fma_tile::<R, TILE>(g, i0, j0, out);
+    let mut j0 = 0;
+    while j0 + 8 <= g.m {
+        fma_tile::<R, 8>(g, i0, j0, out);
+        j0 += 8;
     }
-    for j0 in full_cols..g.m {
+    while j0 + 4 <= g.m {
+        fma_tile::<R, 4>(g, i0, j0, out);
+        j0 += 4;
+    }
+    while j0 < g.m {
         fma_tile::<R, 1>(g, i0, j0, out);
+        j0 += 1;
     }
 }
 
@@ -564,6 +627,57 @@ fn fma_tile<const R: usize, const C: usize>(g: &Gemm<'_>, i0: usize, j0: usize, 
         for (r, acc_r) in acc.iter().enumerate() {
             for (o, a) in out[r * m + j0..r * m + j0 + C].iter_mut().zip(acc_r) {
                 *o += a;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sci_array::random::default_rng;
+
+    /// `matmul`'s definition entry by entry: an FMA chain over each `k` block, the blocks'
+    /// sums added in order.
+    fn reference(x: &Array2<f64>, y: &Array2<f64>) -> Array2<f64> {
+        let k = x.ncols();
+        let mut blocks = vec![];
+        let mut s = 0;
+        while s < k {
+            let len = match k - s {
+                l if l >= 512 => 256,
+                l if l > 256 => (l / 2).div_ceil(4) * 4,
+                l => l,
+            };
+            blocks.push(s..s + len);
+            s += len;
+        }
+        Array2::from_shape_fn((x.nrows(), y.ncols()), |(i, j)| {
+            let mut out = 0.0;
+            for b in &blocks {
+                out += b.clone().fold(0.0, |acc: f64, t| x[[i, t]].mul_add(y[[t, j]], acc));
+            }
+            out
+        })
+    }
+
+    /// Every instruction set's tiles give the definition's bits, at shapes around the tile
+    /// sizes and the `k` blocks, with operands given as transposed views.
+    #[test]
+    fn matmul_is_the_fma_chain() {
+        let mut rng = default_rng(5);
+        let isas = [Isa::Portable, Isa::detect()];
+        for (n, k, m) in
+            [(0, 3, 2), (1, 1, 1), (3, 5, 7), (9, 17, 33), (13, 260, 25), (20, 600, 12), (100, 100, 100)]
+        {
+            let x = rng.uniform(-1.0, 1.0, (n, k)).unwrap();
+            let y = rng.uniform(-1.0, 1.0, (m, k)).unwrap();
+            let yt = y.t().to_owned();
+            let want = reference(&x, &yt);
+            for &isa in &isas {
+                let got = matmul_with(x.view(), y.t(), isa);
+                assert_eq!(got.dim(), (n, m));
+                assert!(got.iter().zip(&want).all(|(a, b)| a.to_bits() == b.to_bits()), "{n}x{k}x{m}");
             }
         }
     }

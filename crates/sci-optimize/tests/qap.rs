@@ -100,6 +100,25 @@ fn non_contiguous_views() {
     }
 }
 
+/// A `P0` matrix in column-major memory gives the answer of its row-major copy.
+#[test]
+fn p0_column_major() {
+    use sci_array::ndarray::ShapeBuilder;
+    let (a, b) = chr12c_like();
+    let p0 = Array2::from_shape_fn((9, 9), |(i, j)| if (i + 2 * j) % 3 == 0 { 1.0 / 3.0 } else { 0.0 });
+    let mut p0_f = Array2::zeros((9, 9).f());
+    p0_f.assign(&p0);
+    assert!(!p0_f.is_standard_layout());
+    let opts = |p| QuadraticAssignmentOptions {
+        p0: Some(QapInit::Matrix(p)),
+        maxiter: Some(4),
+        ..Default::default()
+    };
+    let want = quadratic_assignment(&a, &b, QapMethod::Faq, &opts(p0)).unwrap();
+    assert!(want.nit > 1);
+    assert_eq!(quadratic_assignment(&a, &b, QapMethod::Faq, &opts(p0_f)).unwrap(), want);
+}
+
 /// The objective reported is the one of `col_ind`; 2-opt cannot be improved by any swap.
 #[test]
 fn invariants() {
