@@ -1,6 +1,6 @@
 //! linprog and milp with sparse constraint matrices against SciPy
 //! (`tools/fixtures/optimize_linprog_more.py`): seeded random sparse LPs in CSR and CSC form up
-//! to 400x800, sparse edge cases, sparse milp problems; bad-input tables.
+//! to 400x800, sparse edge cases, sparse milp problems, `crossover_nit`; bad-input tables.
 
 use sci_array::ndarray::{Array1, Ix1, array};
 use sci_array::testing::{assert_allclose, fixture::Fixture};
@@ -68,6 +68,20 @@ fn linprog_sparse_matches_scipy() {
             };
             let r = linprog(&c.view(), &opts).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(i64::from(r.status), status, "{name} {method:?}: {}", r.message);
+            if method == LinprogMethod::HighsIpm {
+                // The random problems take interior-point iterations (SciPy: nit does not count
+                // the crossover's).
+                if name.starts_with("rand") {
+                    assert!(r.nit > 0, "{name}: ipm nit {}", r.nit);
+                }
+            } else {
+                // SciPy's crossover_nit is 0 for the simplex; so is nit where HiGHS needed none.
+                assert_eq!(r.crossover_nit as i64, fx.i64(&k("crossover_nit_ds")), "{name}");
+                if name.starts_with("rand") {
+                    assert_eq!(fx.i64(&k("nit_ds_nonzero")), 1);
+                    assert!(r.nit > 0, "{name}: nit {}", r.nit);
+                }
+            }
             if status != 0 {
                 assert!(r.x.is_none() && r.ineqlin.is_none(), "{name}");
                 continue;

@@ -38,12 +38,13 @@ pub enum LinprogMethod {
     /// `'highs-ds'`: the bounded dual simplex (dual steepest-edge pricing, bound-flipping
     /// ratio test with Harris tolerances, LU factorization with product-form updates).
     HighsDs,
-    /// `'highs-ipm'`: Mehrotra's predictor-corrector interior-point method (dense normal
-    /// equations), then a crossover: the interior point picks the starting basis and the dual
-    /// simplex finishes, so `x` is a vertex and the marginals are a basis's, as HiGHS's IPX
-    /// with crossover gives. `nit` counts the simplex clean-up iterations, or the
-    /// interior-point iterations when the crossover basis is already optimal (SciPy's
-    /// `simplex_nit or ipm_nit`).
+    /// `'highs-ipm'`: Mehrotra's predictor-corrector interior-point method (normal equations
+    /// built from the nonzeros of `A`), then a crossover: the interior point picks the starting
+    /// basis and the dual simplex finishes, so `x` is a vertex and the marginals are a basis's,
+    /// as HiGHS's IPX with crossover gives. `nit` counts the interior-point iterations and
+    /// `crossover_nit` the simplex pivots of the crossover (SciPy: "this does not include
+    /// crossover iterations"); if the interior point fails, the dual simplex solves the problem
+    /// from the slack basis and `nit` counts its iterations.
     HighsIpm,
 }
 
@@ -143,13 +144,20 @@ pub struct LinprogSensitivity {
 /// # Examples
 ///
 /// ```
-/// use sci_optimize::{linprog, LinprogBounds, LinprogOptions};
+/// use sci_optimize::{linprog, LinprogBounds, LinprogMethod, LinprogOptions};
 /// use sci_optimize::sci_array::ndarray::array;
 /// let (a, b) = (array![[-1.0, -1.0]], array![-5.0]);
 /// let opts = LinprogOptions { a_ub: Some(a.view().into()), b_ub: Some(b.view()), bounds: LinprogBounds::All(0.0, 2.0), ..Default::default() };
 /// let res = linprog(&array![1.0, 1.0].view(), &opts)?;
 /// assert_eq!((res.status, res.success, res.x), (2, false, None));
 /// assert_eq!(res.message, "The problem is infeasible.");
+/// assert_eq!(res.crossover_nit, 0); // a simplex method
+/// // The interior point with crossover on a problem with an optimum.
+/// let (a, b) = (array![[1.0, 2.0]], array![4.0]);
+/// let opts = LinprogOptions { a_ub: Some(a.view().into()), b_ub: Some(b.view()), method: LinprogMethod::HighsIpm, ..Default::default() };
+/// let res = linprog(&array![-1.0, -1.0].view(), &opts)?;
+/// assert_eq!(res.x.unwrap(), array![4.0, 0.0]);
+/// assert!(res.nit > 0); // interior-point iterations; res.crossover_nit counts the crossover's pivots
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 ///
@@ -178,8 +186,11 @@ pub struct LinprogResult {
     pub status: i32,
     /// SciPy's message for the status.
     pub message: String,
-    /// Simplex iterations.
+    /// Iterations: simplex iterations (`highs`, `highs-ds`) or interior-point iterations
+    /// (`highs-ipm`).
     pub nit: usize,
+    /// The simplex pivots of `highs-ipm`'s crossover; 0 for the simplex methods, as in SciPy.
+    pub crossover_nit: usize,
 }
 
 /// Status and SciPy's message.
@@ -271,6 +282,12 @@ pub(crate) fn expand_bounds(bounds: &LinprogBounds, n: usize) -> Result<(Vec<f64
 /// [`LinprogMethod::HighsDs`]); [`LinprogMethod::HighsIpm`] is an interior-point method with
 /// crossover. Both return a vertex. Bounds with `lb > ub` make the problem infeasible (status 2), as in SciPy.
 ///
+/// `A_ub` and `A_eq` may be dense or sparse ([`ConstraintMatrix`], [`SparseMatrix`]); the
+/// solvers keep `A` sparse either way. There is no `callback`: SciPy's HiGHS methods raise
+/// `NotImplementedError` for one. There is no presolve yet (SciPy's default `presolve=True`);
+/// results agree with SciPy's all the same, but problems that HiGHS's presolve alone finds
+/// infeasible or unbounded take the simplex's path here.
+///
 /// # Errors
 ///
 /// [`OptimizeError::WrongLength`] when `A_ub`/`A_eq` do not have `len(c)` columns, `b_ub`/`b_eq`
@@ -320,7 +337,7 @@ pub fn linprog(c: &ArrayView1<'_, f64>, options: &LinprogOptions<'_>) -> Result<
     let (lb, ub) = expand_bounds(&options.bounds, n)?;
     let cv: Vec<f64> = c.to_vec();
     let max_iter = options.maxiter.unwrap_or(usize::MAX);
-    let fail = |out: Outcome, nit: usize| {
+    let fail = |out: Outcome, nit: usize, crossover_nit: usize| {
         let (status, message) = status_message(out);
         LinprogResult {
             x: None,
@@ -335,10 +352,11 @@ pub fn linprog(c: &ArrayView1<'_, f64>, options: &LinprogOptions<'_>) -> Result<
             status,
             message: message.to_string(),
             nit,
+            crossover_nit,
         }
     };
     if lb.iter().zip(&ub).any(|(l, u)| l > u || *l == f64::INFINITY || *u == f64::NEG_INFINITY) {
-        return Ok(fail(Outcome::Infeasible, 0));
+        return Ok(fail(Outcome::Infeasible, 0, 0));
     }
     let m = chk.rl.len();
     let lp = StdLp::new(m, n, chk.rows, cv, (lb.clone(), ub.clone()), &chk.rl, &chk.ru);
@@ -353,9 +371,10 @@ pub fn linprog(c: &ArrayView1<'_, f64>, options: &LinprogOptions<'_>) -> Result<
             (out, sx, 0)
         }
     };
-    let nit = if sx.nit > 0 { sx.nit } else { ipm_nit };
+    // The interior point's iterations and the crossover's pivots, or the simplex's iterations.
+    let (nit, crossover_nit) = if ipm_nit > 0 { (ipm_nit, sx.nit) } else { (sx.nit, 0) };
     if out != Outcome::Optimal {
-        return Ok(fail(out, nit));
+        return Ok(fail(out, nit, crossover_nit));
     }
     let mut sx = sx;
     let y = sx.compute_dual();
@@ -395,6 +414,7 @@ pub fn linprog(c: &ArrayView1<'_, f64>, options: &LinprogOptions<'_>) -> Result<
         status: 0,
         message: status_message(Outcome::Optimal).1.to_string(),
         nit,
+        crossover_nit,
     })
 }
 
