@@ -8,7 +8,7 @@ use crate::lu::{PackedLu, inv};
 use crate::products::matmul_unchecked as matmul;
 use crate::scalar::{LinalgFloat, check_square_finite, to_fortran, zeros_f};
 
-fn identity<T: LinalgFloat>(n: usize) -> Array2<T> {
+fn identity<T: LinalgScalar>(n: usize) -> Array2<T> {
     let mut e = zeros_f(n, n);
     e.diag_mut().fill(T::one());
     e
@@ -176,7 +176,7 @@ pub(crate) fn expm_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>
 /// Raises a square matrix to the integer power `k` by repeated squaring; `k = 0` gives the
 /// identity and negative `k` the power of the inverse.
 ///
-/// NumPy equivalent: `numpy.linalg.matrix_power`.
+/// NumPy equivalent: `numpy.linalg.matrix_power` (real and complex input).
 ///
 /// # Errors
 ///
@@ -193,7 +193,18 @@ pub(crate) fn expm_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>
 /// assert_eq!(matrix_power(&i, 0).unwrap(), array![[1.0, 0.0], [0.0, 1.0]]);
 /// assert_eq!(matrix_power(&i, -3).unwrap(), array![[0.0, 1.0], [-1.0, 0.0]]);
 /// ```
-pub fn matrix_power<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, k: i64) -> Result<Array2<T>> {
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`):
+///
+/// ```
+/// use sci_linalg::matrix_power;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// let a = array![[C::new(0.0, 1.0), C::new(0.0, 0.0)], [C::new(0.0, 0.0), C::new(2.0, 0.0)]];
+/// assert_eq!(matrix_power(&a, 2)?, array![[C::new(-1.0, 0.0), C::new(0.0, 0.0)], [C::new(0.0, 0.0), C::new(4.0, 0.0)]]);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn matrix_power<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, k: i64) -> Result<Array2<T>> {
     let n = check_square_finite(a, "a")?;
     let mut base = if k < 0 { inv(a)? } else { to_fortran(a) };
     let mut e = k.unsigned_abs();

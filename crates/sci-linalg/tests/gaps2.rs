@@ -733,3 +733,37 @@ fn ishermitian_matches_scipy() {
         LinalgError::NotSquare { arg: "a", .. }
     ));
 }
+
+#[test]
+fn fractional_and_matrix_power_complex_match_scipy() {
+    let f = fx();
+    let a = mc(&f, "fmp_c/a");
+    // Schur form + inverse scaling and squaring on a well-conditioned matrix (eigenvalues near
+    // 2): a few eps times the condition of the power, 1e-12.
+    for t in [0.5, -0.3, 1.7, 2.0, -1.0] {
+        let got = fractional_matrix_power(&a, t).unwrap();
+        assert!(!got.is_real(), "complex input keeps the complex type, as SciPy");
+        assert_allclose(&got.into_complex(), &mc(&f, &format!("fmp_c/p{t:?}")), 1e-12, 1e-13);
+    }
+    let sing = mc(&f, "fmp_c/sing");
+    let got = fractional_matrix_power(&sing, 1.5).unwrap().into_complex();
+    assert_allclose(&got, &mc(&f, "fmp_c/sing_p1.5"), 1e-13, 1e-14);
+    assert_allclose(&matrix_power(&a, 3).unwrap(), &mc(&f, "fmp_c/mp3"), 1e-13, 0.0);
+    assert_allclose(&matrix_power(&a, -2).unwrap(), &mc(&f, "fmp_c/mp-2"), 1e-13, 0.0);
+    // complex64; bad input
+    let a32 = a.mapv(|z| Complex32::new(z.re as f32, z.im as f32));
+    let got = fractional_matrix_power(&a32, 0.5).unwrap().into_complex();
+    assert_allclose(
+        &got.mapv(|z| Complex64::new(z.re as f64, z.im as f64)),
+        &mc(&f, "fmp_c/p0.5"),
+        1e-5,
+        1e-5,
+    );
+    assert!(matches!(fractional_matrix_power(&sing, -0.5).unwrap_err(), LinalgError::Singular { .. }));
+    assert!(matches!(fractional_matrix_power(&a, f64::NAN).unwrap_err(), LinalgError::Array(_)));
+    let mut nan = a.clone();
+    nan[[0, 0]] = Complex64::new(f64::NAN, 0.0);
+    assert_eq!(fractional_matrix_power(&nan, 0.5).unwrap_err(), LinalgError::NonFinite { arg: "A" });
+    assert_eq!(fractional_matrix_power(&nan, 2.0).unwrap_err(), LinalgError::NonFinite { arg: "A" });
+    assert_eq!(matrix_power(&nan, 2).unwrap_err(), LinalgError::NonFinite { arg: "a" });
+}

@@ -4,11 +4,12 @@ use ndarray::{Array2, ArrayBase, Data, Ix2, ShapeBuilder};
 use num_complex::Complex;
 
 use super::sqrtm::sqrtm_triu;
-use super::{RealOrComplex, complex_schur, czero, expm_complex, maybe_real, square_input, unschur};
+use super::{RealOrComplex, czero, expm_complex, maybe_real, unschur};
 use crate::LinalgFloat;
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::matfuncs::matrix_power;
+use crate::scalar::check_square_finite;
 
 /// Gauss–Legendre nodes and weights on `[0, 1]` (Newton's method on `P_m`).
 fn gauss_legendre01(m: usize) -> Vec<(f64, f64)> {
@@ -152,7 +153,7 @@ pub fn logm<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result
 /// parts are negligible, as for [`logm`] (SciPy returns a complex array for some real results
 /// here; the values agree).
 ///
-/// SciPy equivalent: `scipy.linalg.fractional_matrix_power(A, t)`.
+/// SciPy equivalent: `scipy.linalg.fractional_matrix_power(A, t)` (real and complex input).
 ///
 /// # Errors
 ///
@@ -172,32 +173,51 @@ pub fn logm<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result
 /// let c = fractional_matrix_power(&a, 2.0).unwrap().into_real().unwrap();
 /// assert_eq!(c, a.dot(&a));
 /// ```
-pub fn fractional_matrix_power<T: LinalgFloat, S: Data<Elem = T>>(
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`) gives a complex result, as SciPy's:
+///
+/// ```
+/// use sci_linalg::fractional_matrix_power;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// let r = fractional_matrix_power(&array![[C::new(0.0, 4.0)]], 0.5)?.into_complex(); // √(4i)
+/// assert!((r[[0, 0]] - C::new(2f64.sqrt(), 2f64.sqrt())).norm() < 1e-14);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn fractional_matrix_power<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     p: f64,
-) -> Result<RealOrComplex<T>> {
+) -> Result<RealOrComplex<RealOf<T>>> {
     if !p.is_finite() {
         return Err(crate::error::invalid("t", format!("must be finite, got {p}")));
     }
-    let a = square_input(a)?;
+    // SciPy keeps a complex input's dtype; a real input's result is real when it can be.
+    let wrap =
+        |c: Array2<Complex<RealOf<T>>>| if T::IS_COMPLEX { RealOrComplex::Complex(c) } else { maybe_real(c) };
     if p == p.trunc() && p.abs() < 9.2e18 {
-        return Ok(RealOrComplex::Real(matrix_power(&a, p as i64)?));
+        check_square_finite(a, "A")?;
+        let m = matrix_power(a, p as i64)?;
+        return Ok(if T::IS_COMPLEX {
+            RealOrComplex::Complex(m.mapv(T::to_complex))
+        } else {
+            RealOrComplex::Real(m.mapv(T::re))
+        });
     }
-    let n = a.nrows();
-    let (t, z) = complex_schur(&a)?;
+    let (t, z) = super::complex_schur_any(a)?;
+    let n = t.nrows();
     let singular = (0..n).any(|i| t[[i, i]] == czero());
     if singular {
         if p < 0.0 {
             let pivot = (0..n).find(|&i| t[[i, i]] == czero()).unwrap_or(0);
             return Err(LinalgError::Singular { pivot });
         }
-        let b = T::lit(p - p.floor());
-        let (r, _) = super::sqrtm::funm(&a, |x| if x == czero() { x } else { x.powf(b) })?;
-        let q = matrix_power(&a, p.floor() as i64)?.mapv(|x| Complex::new(x, T::zero()));
-        return Ok(maybe_real(super::cmatmul(&q, &r.into_complex())));
+        let b = RealOf::<T>::lit(p - p.floor());
+        let (r, _) = super::sqrtm::funm(a, |x| if x == czero() { x } else { x.powf(b) })?;
+        let q = matrix_power(a, p.floor() as i64)?.mapv(T::to_complex);
+        return Ok(wrap(super::cmatmul(&q, &r.into_complex())));
     }
     let l = logm_triu(&t)?;
-    let pl = l.mapv(|v| v * Complex::new(T::lit(p), T::zero()));
+    let pl = l.mapv(|v| v * Complex::new(RealOf::<T>::lit(p), num_traits::Zero::zero()));
     let tp = expm_complex(&pl)?;
-    Ok(maybe_real(unschur(tp, z.as_ref())))
+    Ok(wrap(unschur(tp, z.as_ref())))
 }
