@@ -147,6 +147,42 @@ impl Jac {
     }
 }
 
+/// `y = A^T x` for a dense `A`: four rows per pass over `y` when `A` is row-major.
+fn rmatvec_dense(a: &Array2<f64>, x: &[f64], y: &mut [f64]) {
+    y.fill(0.0);
+    let Some(flat) = a.as_slice() else {
+        for (row, &xi) in a.rows().into_iter().zip(x) {
+            for (yj, aij) in y.iter_mut().zip(row) {
+                *yj += aij * xi;
+            }
+        }
+        return;
+    };
+    let n = a.ncols();
+    if n == 0 {
+        return;
+    }
+    let mut rows = flat.chunks_exact(n).zip(x);
+    loop {
+        let batch: Vec<_> = rows.by_ref().take(4).collect();
+        match batch[..] {
+            [(r0, &x0), (r1, &x1), (r2, &x2), (r3, &x3)] => {
+                for j in 0..n {
+                    y[j] += r0[j] * x0 + r1[j] * x1 + r2[j] * x2 + r3[j] * x3;
+                }
+            }
+            _ => {
+                for (row, &xi) in batch {
+                    for (yj, aij) in y.iter_mut().zip(row) {
+                        *yj += aij * xi;
+                    }
+                }
+                return;
+            }
+        }
+    }
+}
+
 /// `J diag(d)` (SciPy's `right_multiplied_operator`), optionally stacked over
 /// `diag(extra)` (`regularized_lsq_operator`).
 pub(crate) struct ScaledOp<'a> {
@@ -175,9 +211,13 @@ impl LinOp for ScaledOp<'_> {
         let xd: Array1<f64> = x.iter().zip(self.d).map(|(a, b)| a * b).collect();
         match self.j {
             Jac::Dense(a) => {
-                for (yi, row) in y[..m].iter_mut().zip(a.rows()) {
-                    *yi = row.dot(&xd);
-                }
+                ndarray::linalg::general_mat_vec_mul(
+                    1.0,
+                    a,
+                    &xd,
+                    0.0,
+                    &mut ndarray::ArrayViewMut1::from(&mut y[..m]),
+                );
             }
             Jac::Sparse(s) => s.matvec_into(xd.as_slice().expect("owned"), &mut y[..m]),
         }
@@ -191,14 +231,7 @@ impl LinOp for ScaledOp<'_> {
     fn rmatvec(&self, x: &[f64], y: &mut [f64]) {
         let m = self.j.shape().0;
         match self.j {
-            Jac::Dense(a) => {
-                y.fill(0.0);
-                for (row, &xi) in a.rows().into_iter().zip(&x[..m]) {
-                    for (yj, aij) in y.iter_mut().zip(row) {
-                        *yj += aij * xi;
-                    }
-                }
-            }
+            Jac::Dense(a) => rmatvec_dense(a, &x[..m], y),
             Jac::Sparse(s) => s.rmatvec_into(&x[..m], y),
         }
         for (yj, dj) in y.iter_mut().zip(self.d) {

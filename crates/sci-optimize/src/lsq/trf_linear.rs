@@ -32,9 +32,9 @@ pub(super) fn reflective_transformation(y: &Array1<f64>, lb: &Array1<f64>, ub: &
 }
 
 /// `A P = Q R` by Householder reflections with column pivoting on the largest remaining column
-/// norm (LAPACK's `dgeqp3` choice): returns `Q^T` (`k x m`), `R` (`n x n`, rows past
+/// norm (LAPACK's `dgeqp3` choice): returns `Q` as its reflectors, `R` (`n x n`, rows past
 /// `k = min(m, n)` zero) and `perm`.
-fn qr_pivoted(a: &Array2<f64>) -> (Array2<f64>, Array2<f64>, Vec<usize>) {
+fn qr_pivoted(a: &Array2<f64>) -> (Reflectors, Array2<f64>, Vec<usize>) {
     let (m, n) = a.dim();
     let k = m.min(n);
     let mut cols: Vec<Vec<f64>> = (0..n).map(|j| a.column(j).to_vec()).collect();
@@ -91,21 +91,26 @@ fn qr_pivoted(a: &Array2<f64>) -> (Array2<f64>, Array2<f64>, Vec<usize>) {
             }
         }
     }
-    // Q^T = H_{k-1} ... H_0 applied to the identity, first k rows.
-    let mut qt = Array2::zeros((k, m));
-    for row in 0..k {
-        // Row `row` of Q^T is column `row` of Q = H_0 ... H_{k-1} e_row.
-        let mut e = vec![0.0; m];
-        e[row] = 1.0;
-        for (i, (v, tau)) in vs.iter().enumerate().rev() {
-            let w = tau * dot(v, &e[i..]);
-            for (et, vt) in e[i..].iter_mut().zip(v) {
-                *et -= w * vt;
+    (Reflectors(vs), r, perm)
+}
+
+/// The Householder reflectors `(v, tau)` of [`qr_pivoted`] (`v[0] = 1`, acting on rows `i..`).
+struct Reflectors(Vec<(Vec<f64>, f64)>);
+
+impl Reflectors {
+    /// The first `k` entries of `Q^T x`, zero-padded to `n`.
+    fn qt_mul(&self, x: &Array1<f64>, n: usize) -> Vec<f64> {
+        let mut y = x.to_vec();
+        for (i, (v, tau)) in self.0.iter().enumerate() {
+            let w = tau * dot(v, &y[i..]);
+            for (yt, vt) in y[i..].iter_mut().zip(v) {
+                *yt -= w * vt;
             }
         }
-        qt.row_mut(row).assign(&Array1::from(e));
+        y.truncate(self.0.len());
+        y.resize(n, 0.0);
+        y
     }
-    (qt, r, perm)
 }
 
 /// LAPACK's `dlartg`: `(c, s, r)` with `[c s; -s c] [f; g] = [r; 0]`.
@@ -141,15 +146,18 @@ fn regularized_lsq_with_qr(
         diag_row[i + 1..].fill(0.0);
         diag_row[i] = di;
         let mut u = 0.0;
+        let rs = r.as_slice_mut().expect("R is a fresh standard-layout copy");
         for j in i..n {
             if diag_row[j] != 0.0 {
-                let (c, s, rr) = lartg(r[[j, j]], diag_row[j]);
-                r[[j, j]] = rr;
+                let row = &mut rs[j * n..(j + 1) * n];
+                let (c, s, rr) = lartg(row[j], diag_row[j]);
+                row[j] = rr;
                 diag_row[j] = 0.0;
-                for k in j + 1..n {
-                    let (a, b) = (r[[j, k]], diag_row[k]);
-                    r[[j, k]] = c * a + s * b;
-                    diag_row[k] = -s * a + c * b;
+                // drot on the rest of row j of R and the eliminated row.
+                for (a, b) in row[j + 1..].iter_mut().zip(&mut diag_row[j + 1..]) {
+                    let (ra, rb) = (*a, *b);
+                    *a = c * ra + s * rb;
+                    *b = -s * ra + c * rb;
                 }
                 let (a, b) = (v[j], u);
                 v[j] = c * a + s * b;
@@ -265,7 +273,6 @@ pub(super) fn trf_linear(
         LinearSolver::Exact => Some(qr_pivoted(a.dense())),
         LinearSolver::Lsmr { .. } => None,
     };
-    let k = m.min(n);
     let mut r = a.dot(&x) - b;
     let mut g = a.tdot(&r);
     let mut cost = 0.5 * r.dot(&r);
@@ -290,10 +297,7 @@ pub(super) fn trf_linear(
         let op_h = ScaledOp { j: a, d: &d, extra: None, active: None };
         let p_h = match (&qr, solver) {
             (Some((qt, rmat, perm)), _) => {
-                let mut qtr = vec![0.0; n];
-                for (i, q) in qtr.iter_mut().take(k).enumerate() {
-                    *q = qt.row(i).dot(&r);
-                }
+                let qtr = qt.qt_mul(&r, n);
                 let mut rd = rmat.clone();
                 for (j, &pj) in perm.iter().enumerate() {
                     rd.column_mut(j).mapv_inplace(|t| t * d[pj]);
