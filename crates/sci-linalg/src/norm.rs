@@ -184,7 +184,7 @@ fn matrix_norm<T: LinalgFloat>(m: &ndarray::ArrayView2<'_, T>, ord: NormOrd) -> 
 /// For other orders the matrix must be square and the result is `norm(a) · norm(inv(a))`;
 /// an exactly singular matrix then has condition number `inf`, as NumPy.
 ///
-/// NumPy equivalent: `numpy.linalg.cond(x, p)`.
+/// NumPy equivalent: `numpy.linalg.cond(x, p)` (2-d real and complex input).
 ///
 /// # Errors
 ///
@@ -204,7 +204,50 @@ fn matrix_norm<T: LinalgFloat>(m: &ndarray::ArrayView2<'_, T>, ord: NormOrd) -> 
 /// assert!((cf - 3.1622776601683795).abs() < 1e-14);
 /// assert_eq!(cond(&array![[1.0, 1.0], [1.0, 1.0]], Some(NormOrd::Inf)).unwrap(), f64::INFINITY);
 /// ```
-pub fn cond<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, p: Option<NormOrd>) -> Result<T> {
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`) gives a real condition number:
+///
+/// ```
+/// use sci_linalg::{cond, NormOrd};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// let a = array![[C::new(0.0, 2.0), C::new(0.0, 0.0)], [C::new(0.0, 0.0), C::new(0.5, 0.0)]];
+/// assert!((cond(&a, None)? - 4.0).abs() < 1e-15);
+/// assert!((cond(&a, Some(NormOrd::Inf))? - 4.0).abs() < 1e-15);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn cond<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    p: Option<NormOrd>,
+) -> Result<RealOf<T>> {
+    if !T::IS_COMPLEX {
+        // `re` is exact for real T.
+        return cond_real(&a.mapv(T::re), p);
+    }
+    check_finite(a, "a")?;
+    if a.is_empty() {
+        return Err(LinalgError::Array(ArrayError::Empty { arg: "a", op: "cond" }));
+    }
+    match p {
+        None | Some(NormOrd::P(2.0)) | Some(NormOrd::P(-2.0)) => {
+            let s = crate::svd::svdvals(a)?;
+            let (hi, lo) = (s[0], s[s.len() - 1]);
+            Ok(if p == Some(NormOrd::P(-2.0)) { lo / hi } else { hi / lo })
+        }
+        Some(ord) => {
+            crate::scalar::check_square(a, "a")?;
+            let na = norm(a, Some(ord))?;
+            match inv(a) {
+                Ok(ai) => Ok(na * norm(&ai, Some(ord))?),
+                Err(LinalgError::Singular { .. }) => Ok(<RealOf<T> as num_traits::Float>::infinity()),
+                Err(e) => Err(e),
+            }
+        }
+    }
+}
+
+/// [`cond`] of a real matrix.
+fn cond_real<T: LinalgFloat>(a: &ndarray::Array2<T>, p: Option<NormOrd>) -> Result<T> {
     check_finite(a, "a")?;
     if a.is_empty() {
         return Err(LinalgError::Array(ArrayError::Empty { arg: "a", op: "cond" }));

@@ -767,3 +767,39 @@ fn fractional_and_matrix_power_complex_match_scipy() {
     assert_eq!(fractional_matrix_power(&nan, 2.0).unwrap_err(), LinalgError::NonFinite { arg: "A" });
     assert_eq!(matrix_power(&nan, 2).unwrap_err(), LinalgError::NonFinite { arg: "a" });
 }
+
+#[test]
+fn cond_complex_matches_numpy() {
+    let f = fx();
+    let a = mc(&f, "cond_c/a");
+    for (name, p) in [
+        ("none", None),
+        ("fro", Some(NormOrd::Fro)),
+        ("nuc", Some(NormOrd::Nuc)),
+        ("inf", Some(NormOrd::Inf)),
+        ("-inf", Some(NormOrd::NegInf)),
+        ("1", Some(NormOrd::P(1.0))),
+        ("-1", Some(NormOrd::P(-1.0))),
+        ("2", Some(NormOrd::P(2.0))),
+        ("-2", Some(NormOrd::P(-2.0))),
+    ] {
+        // norms of a and of its inverse (condition ~10): 1e-13 relative
+        let want = f.f64(&format!("cond_c/{name}"));
+        let got = cond(&a, p).unwrap();
+        assert!((got - want).abs() <= 1e-13 * want, "{name}: {got} vs {want}");
+        let a32 = a.mapv(|z| Complex32::new(z.re as f32, z.im as f32));
+        let got32 = cond(&a32, p).unwrap() as f64;
+        assert!((got32 - want).abs() <= 1e-4 * want, "{name} f32: {got32} vs {want}");
+    }
+    let got = cond(&mc(&f, "cond_c/rect"), None).unwrap();
+    assert!((got - f.f64("cond_c/rect_none")).abs() <= 1e-13 * got);
+    assert_eq!(cond(&mc(&f, "cond_c/sing"), Some(NormOrd::P(1.0))).unwrap(), f64::INFINITY);
+    // bad input
+    let rect = mc(&f, "cond_c/rect");
+    assert!(matches!(cond(&rect, Some(NormOrd::Fro)).unwrap_err(), LinalgError::NotSquare { arg: "a", .. }));
+    assert!(matches!(cond(&Array2::<Complex64>::zeros((0, 0)), None).unwrap_err(), LinalgError::Array(_)));
+    let mut nan = a.clone();
+    nan[[0, 0]] = Complex64::new(0.0, f64::NAN);
+    assert_eq!(cond(&nan, None).unwrap_err(), LinalgError::NonFinite { arg: "a" });
+    assert!(matches!(cond(&a, Some(NormOrd::P(3.0))).unwrap_err(), LinalgError::Array(_)));
+}
