@@ -351,10 +351,65 @@ pub(crate) fn group_columns(structure: &CsrMatrix) -> Vec<usize> {
     out
 }
 
-/// SciPy's `_sparse_difference`: the Jacobian on the pattern `structure` (entries whose
-/// pattern value is 0 are left out, as `find`), perturbing the variables of one group at a
-/// time; `groups` from [`group_columns`]. Returns the Jacobian and the function evaluations.
-#[allow(clippy::too_many_arguments)]
+/// A `jac_sparsity` pattern prepared once per run: SciPy's column groups, the canonical CSR
+/// pattern of the Jacobian (rows sorted, duplicates once, entries whose pattern value is 0 left
+/// out, as `find` does) and, by columns, the rows and CSR positions of its entries.
+pub(crate) struct SparsePattern {
+    shape: (usize, usize),
+    indptr: Vec<usize>,
+    indices: Vec<usize>,
+    colptr: Vec<usize>,
+    rows: Vec<usize>,
+    pos: Vec<usize>,
+    members: Vec<Vec<usize>>,
+}
+
+impl SparsePattern {
+    pub(crate) fn new(structure: &CsrMatrix) -> Self {
+        let (m, n) = structure.shape();
+        let groups = group_columns(structure);
+        let n_groups = groups.iter().max().map_or(0, |g| g + 1);
+        let mut members = vec![Vec::new(); n_groups];
+        for (j, &g) in groups.iter().enumerate() {
+            members[g].push(j);
+        }
+        let (colptr0, rows0, keep) = structure.csc_pattern();
+        let mut entries: Vec<(usize, usize)> = Vec::with_capacity(rows0.len());
+        for j in 0..n {
+            for k in colptr0[j]..colptr0[j + 1] {
+                if keep[k] {
+                    entries.push((rows0[k], j));
+                }
+            }
+        }
+        entries.sort_unstable();
+        entries.dedup();
+        let mut indptr = vec![0; m + 1];
+        let mut colptr = vec![0; n + 1];
+        for &(i, j) in &entries {
+            indptr[i + 1] += 1;
+            colptr[j + 1] += 1;
+        }
+        for i in 0..m {
+            indptr[i + 1] += indptr[i];
+        }
+        for j in 0..n {
+            colptr[j + 1] += colptr[j];
+        }
+        let indices = entries.iter().map(|e| e.1).collect();
+        let mut next = colptr.clone();
+        let (mut rows, mut pos) = (vec![0; entries.len()], vec![0; entries.len()]);
+        for (k, &(i, j)) in entries.iter().enumerate() {
+            rows[next[j]] = i;
+            pos[next[j]] = k;
+            next[j] += 1;
+        }
+        SparsePattern { shape: (m, n), indptr, indices, colptr, rows, pos, members }
+    }
+}
+
+/// SciPy's `_sparse_difference`: the Jacobian on `pattern`, perturbing the variables of one
+/// group at a time. Returns the Jacobian and the function evaluations.
 pub(crate) fn sparse_jacobian(
     fun: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
     x0: &Array1<f64>,
@@ -362,23 +417,16 @@ pub(crate) fn sparse_jacobian(
     method: FiniteDiff,
     bounds: Option<(&Array1<f64>, &Array1<f64>)>,
     rel_step: Option<&[f64]>,
-    structure: &CsrMatrix,
-    groups: &[usize],
+    pattern: &SparsePattern,
 ) -> (CsrMatrix, usize) {
-    let (m, n) = structure.shape();
+    let n = pattern.shape.1;
     let (h, one_sided) = steps(x0, method, bounds, None, rel_step);
-    let (colptr, rows, keep) = structure.csc_pattern();
-    let n_groups = groups.iter().max().map_or(0, |g| g + 1);
-    let mut members = vec![Vec::new(); n_groups];
-    for (j, &g) in groups.iter().enumerate() {
-        members[g].push(j);
-    }
-    let mut triplets = Vec::with_capacity(rows.len());
+    let mut data = vec![0.0; pattern.indices.len()];
     let mut nfev = 0;
     let mut x1 = x0.clone();
     let mut x2 = x0.clone();
     let mut dx = vec![0.0; n];
-    for cols in &members {
+    for cols in &pattern.members {
         let (f1, f2) = match method {
             FiniteDiff::TwoPoint => {
                 for &j in cols {
@@ -406,27 +454,21 @@ pub(crate) fn sparse_jacobian(
             }
         };
         for &j in cols {
-            for k in colptr[j]..colptr[j + 1] {
-                if !keep[k] {
-                    continue;
-                }
-                let i = rows[k];
+            for k in pattern.colptr[j]..pattern.colptr[j + 1] {
+                let i = pattern.rows[k];
                 let df = match &f2 {
                     None => f1[i] - f0[i],
                     Some(f2) if one_sided[j] => -3.0 * f0[i] + 4.0 * f1[i] - f2[i],
                     Some(f2) => f2[i] - f1[i],
                 };
-                triplets.push((i, j, df / dx[j]));
+                data[pattern.pos[k]] = df / dx[j];
             }
             x1[j] = x0[j];
             x2[j] = x0[j];
         }
     }
-    triplets.sort_unstable_by_key(|&(i, j, _)| (i, j));
-    // Duplicate pattern entries count once (`find` sums the pattern's duplicates first).
-    triplets.dedup_by_key(|t| (t.0, t.1));
-    debug_assert!(triplets.iter().all(|t| t.0 < m));
-    (CsrMatrix::from_sorted_triplets(structure.shape(), triplets.into_iter()), nfev)
+    let jac = CsrMatrix::from_raw(pattern.shape, pattern.indptr.clone(), pattern.indices.clone(), data);
+    (jac, nfev)
 }
 
 #[cfg(test)]

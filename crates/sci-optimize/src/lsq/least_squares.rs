@@ -263,7 +263,7 @@ pub(super) struct Residuals<'a> {
     rel_step: Option<Vec<f64>>,
     m: usize,
     /// `jac_sparsity` with its column groups.
-    sparsity: Option<(CsrMatrix, Vec<usize>)>,
+    sparsity: Option<numdiff::SparsePattern>,
 }
 
 impl Residuals<'_> {
@@ -296,18 +296,8 @@ impl Residuals<'_> {
                 let bounds = Some((&self.lb, &self.ub));
                 let rel_step = self.rel_step.as_deref();
                 let j = match &self.sparsity {
-                    Some((structure, groups)) => Jac::Sparse(
-                        numdiff::sparse_jacobian(
-                            &mut wrapped,
-                            x,
-                            f,
-                            method,
-                            bounds,
-                            rel_step,
-                            structure,
-                            groups,
-                        )
-                        .0,
+                    Some(pattern) => Jac::Sparse(
+                        numdiff::sparse_jacobian(&mut wrapped, x, f, method, bounds, rel_step, pattern).0,
                     ),
                     None => Jac::Dense(
                         numdiff::jacobian_rel_step(&mut wrapped, x, f, method, bounds, None, rel_step).0,
@@ -544,9 +534,7 @@ where
             if o.tr_solver == Some(TrSolver::Exact) {
                 return Err(invalid("tr_solver", "tr_solver='exact' is incompatible with `jac_sparsity`"));
             }
-            let s = CsrMatrix::from_sparse(s);
-            let groups = numdiff::group_columns(&s);
-            Some((s, groups))
+            Some(numdiff::SparsePattern::new(&CsrMatrix::from_sparse(s)))
         }
         _ => None,
     };

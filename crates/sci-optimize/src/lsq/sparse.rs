@@ -54,6 +54,16 @@ impl CsrMatrix {
         Self::from_sorted_triplets(shape, e.iter().map(|&(i, j)| (i, j, 1.0)))
     }
 
+    /// From valid CSR parts (no checks).
+    pub(crate) fn from_raw(
+        shape: (usize, usize),
+        indptr: Vec<usize>,
+        indices: Vec<usize>,
+        data: Vec<f64>,
+    ) -> Self {
+        CsrMatrix { shape, indptr, indices, data }
+    }
+
     /// From `(row, col, value)` sorted by row (no checks).
     pub(crate) fn from_sorted_triplets(
         shape: (usize, usize),
