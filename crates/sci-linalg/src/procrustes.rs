@@ -2,6 +2,7 @@
 //! tests `issymmetric` and `bandwidth`.
 
 use ndarray::{Array2, ArrayBase, Data, Ix2};
+use num_traits::{Float, Zero};
 
 use crate::eig::eigh;
 use crate::error::{LinalgError, Result};
@@ -15,7 +16,11 @@ use crate::svd::svd;
 /// Eigenvalues with `|w| <= atol + rtol · max|w|` count as zero; `atol = None` is 0 and
 /// `rtol = None` is `n · eps` (SciPy's defaults).
 ///
-/// SciPy equivalent: `scipy.linalg.pinvh(a, atol, rtol, lower)`.
+/// Complex Hermitian input (`Complex<f64>`, `Complex<f32>`): `V_k diag(1/w_k) V_kᴴ`.
+/// Negative `atol` or `rtol` is an error, as SciPy's.
+///
+/// SciPy equivalent: `scipy.linalg.pinvh(a, atol, rtol, lower)` (real and complex input;
+/// `return_rank=True` is not provided).
 ///
 /// # Errors
 ///
@@ -30,26 +35,46 @@ use crate::svd::svd;
 /// let a = array![[2.0, 1.0, 1.0], [1.0, 2.0, 1.0], [1.0, 1.0, 2.0]];
 /// assert_allclose(&pinvh(&a, None, None, true).unwrap(), &pinv(&a, None, None).unwrap(), 1e-13, 1e-14);
 /// ```
-pub fn pinvh<T: LinalgFloat, S: Data<Elem = T>>(
+///
+/// Complex Hermitian input:
+///
+/// ```
+/// use sci_linalg::pinvh;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let h = array![[C::new(1.0, 0.0), C::new(0.0, -1.0)], [C::new(0.0, 1.0), C::new(1.0, 0.0)]]; // rank 1
+/// let p = pinvh(&h, None, None, true)?;
+/// assert_allclose(&h.dot(&p).dot(&h), &h, 1e-15, 1e-15);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn pinvh<T: crate::LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
-    atol: Option<T>,
-    rtol: Option<T>,
+    atol: Option<crate::RealOf<T>>,
+    rtol: Option<crate::RealOf<T>>,
     lower: bool,
 ) -> Result<Array2<T>> {
     let (w, v) = eigh(a, lower)?;
     let n = w.len();
-    let wmax = w.iter().fold(T::zero(), |m, x| m.max(x.abs()));
-    let rtol = rtol.unwrap_or_else(|| T::lit(n as f64) * T::epsilon());
-    let cut = atol.unwrap_or(T::zero()) + rtol * wmax;
+    let zero = crate::RealOf::<T>::zero();
+    let wmax = w.iter().fold(zero, |m, x| m.max(x.abs()));
+    let atol = atol.unwrap_or(zero);
+    let rtol = rtol.unwrap_or_else(|| crate::RealOf::<T>::lit(n as f64) * crate::RealOf::<T>::epsilon());
+    if atol < zero || rtol < zero {
+        return Err(crate::error::invalid("atol", "atol and rtol values must be positive."));
+    }
+    let cut = atol + rtol * wmax;
     let keep: Vec<usize> = (0..n).filter(|&i| w[i].abs() > cut).collect();
-    // pinv = V_k diag(1/w_k) V_kᵀ
+    // pinv = V_k diag(1/w_k) V_kᴴ
     let mut vk = zeros_f(n, keep.len());
     let mut vs = zeros_f(n, keep.len());
     for (c, &i) in keep.iter().enumerate() {
         vk.column_mut(c).assign(&v.column(i));
-        vs.column_mut(c).assign(&v.column(i).mapv(|x| x / w[i]));
+        let wi = T::from_real(w[i]);
+        vs.column_mut(c).assign(&v.column(i).mapv(|x| x / wi));
     }
-    Ok(matmul(vs.view(), vk.t()))
+    let vkh = vk.t().mapv(T::conj);
+    Ok(matmul(vs.view(), vkh.view()))
 }
 
 /// Polar decomposition `a = u · p` (`side = Right`, SciPy's default) or `a = p · u`

@@ -803,3 +803,43 @@ fn cond_complex_matches_numpy() {
     assert_eq!(cond(&nan, None).unwrap_err(), LinalgError::NonFinite { arg: "a" });
     assert!(matches!(cond(&a, Some(NormOrd::P(3.0))).unwrap_err(), LinalgError::Array(_)));
 }
+
+#[test]
+fn pinvh_complex_matches_scipy() {
+    let f = fx();
+    let a = mc(&f, "pinvh_c/a");
+    // only the triangle that is read: the other one zeroed
+    let up =
+        Array2::from_shape_fn(a.dim(), |(i, j)| if i <= j { a[[i, j]] } else { Complex64::new(0.0, 0.0) });
+    let lo =
+        Array2::from_shape_fn(a.dim(), |(i, j)| if i >= j { a[[i, j]] } else { Complex64::new(0.0, 0.0) });
+    // eigenvalues down to ~1e-3 · ‖a‖ are inverted: pinv conditioning ~1e3 · eps, 1e-10 relative
+    let close = |got: &Array2<Complex64>, key: &str| {
+        let want = mc(&f, &format!("pinvh_c/{key}"));
+        let scale = want.iter().map(|z| z.norm()).fold(0.0, f64::max);
+        assert_allclose(got, &want, 0.0, 1e-10 * scale);
+    };
+    close(&pinvh(&a, None, None, true).unwrap(), "pinvh");
+    close(&pinvh(&up, None, None, false).unwrap(), "pinvh_upper");
+    close(&pinvh(&lo, None, None, true).unwrap(), "pinvh_lower");
+    close(&pinvh(&a, None, Some(1e-2), true).unwrap(), "pinvh_rtol");
+    close(&pinvh(&a, Some(0.5), None, true).unwrap(), "pinvh_atol");
+    let a32 = a.mapv(|z| Complex32::new(z.re as f32, z.im as f32));
+    // rtol = 1e-2 keeps only the well-separated eigenvalues 3 and -1 (times ‖hb‖²): f32 to 1e-5
+    let p32 = pinvh(&a32, None, Some(1e-2), true).unwrap().mapv(|z| Complex64::new(z.re as f64, z.im as f64));
+    assert_allclose(&p32, &mc(&f, "pinvh_c/pinvh_rtol"), 1e-4, 1e-5);
+    // empty; bad input
+    assert_eq!(pinvh(&Array2::<Complex64>::zeros((0, 0)), None, None, true).unwrap().dim(), (0, 0));
+    let invalid = |e: LinalgError| {
+        matches!(e, LinalgError::Array(sci_array::ArrayError::InvalidValue { arg: "atol", .. }))
+    };
+    assert!(invalid(pinvh(&a, Some(-1.0), None, true).unwrap_err()));
+    assert!(invalid(pinvh(&a, None, Some(-1.0), true).unwrap_err()));
+    let mut nan = a.clone();
+    nan[[1, 0]] = Complex64::new(f64::NAN, 0.0);
+    assert_eq!(pinvh(&nan, None, None, true).unwrap_err(), LinalgError::NonFinite { arg: "a" });
+    assert!(matches!(
+        pinvh(&Array2::<Complex64>::zeros((2, 3)), None, None, true).unwrap_err(),
+        LinalgError::NotSquare { .. }
+    ));
+}
