@@ -7,11 +7,12 @@ use faer::{Conj, Mat};
 use ndarray::{Array2, ArrayBase, Data, Ix2};
 
 use crate::error::Result;
-use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, par, to_fortran, zeros_f};
+use crate::linalg_scalar::LinalgScalar;
+use crate::scalar::{as_faer, as_faer_mut, check_square_finite, par, to_fortran, zeros_f};
 
 /// Reduces the Fortran-order square `h` to Hessenberg form in place and returns `Q`
 /// (`A = Q H Qᵀ`).
-pub(crate) fn hessenberg_in_place<T: LinalgFloat>(h: &mut Array2<T>) -> Array2<T> {
+pub(crate) fn hessenberg_in_place<T: LinalgScalar>(h: &mut Array2<T>) -> Array2<T> {
     let n = h.nrows();
     let mut q = zeros_f(n, n);
     q.diag_mut().fill(T::one());
@@ -50,7 +51,7 @@ pub(crate) fn hessenberg_in_place<T: LinalgFloat>(h: &mut Array2<T>) -> Array2<T
 /// Returns `(h, q)` (SciPy's `calc_q=True`; take `.0` for `calc_q=False`). The signs of the
 /// Householder reflections may differ from LAPACK's, and with them rows/columns of `h`.
 ///
-/// SciPy equivalent: `scipy.linalg.hessenberg(a, calc_q=True)`.
+/// SciPy equivalent: `scipy.linalg.hessenberg(a, calc_q=True)` (real and complex input).
 ///
 /// # Errors
 ///
@@ -68,7 +69,25 @@ pub(crate) fn hessenberg_in_place<T: LinalgFloat>(h: &mut Array2<T>) -> Array2<T
 /// assert_eq!((h[[2, 0]], h[[3, 0]], h[[3, 1]]), (0.0, 0.0, 0.0));
 /// assert_allclose(&q.dot(&h).dot(&q.t()), &a, 1e-14, 1e-13);
 /// ```
-pub fn hessenberg<T: LinalgFloat, S: Data<Elem = T>>(
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`): `a = q h qᴴ` with `q` unitary:
+///
+/// ```
+/// use sci_linalg::hessenberg;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![
+///     [C::new(1.0, 1.0), C::new(2.0, 0.0), C::new(0.0, 3.0)],
+///     [C::new(0.0, -1.0), C::new(4.0, 0.0), C::new(1.0, 1.0)],
+///     [C::new(2.0, 2.0), C::new(0.0, 1.0), C::new(-1.0, 0.0)],
+/// ];
+/// let (h, q) = hessenberg(&a)?;
+/// assert_eq!(h[[2, 0]], C::new(0.0, 0.0));
+/// assert_allclose(&q.dot(&h).dot(&q.t().mapv(|z| z.conj())), &a, 1e-14, 1e-14);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn hessenberg<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
 ) -> Result<(Array2<T>, Array2<T>)> {
     check_square_finite(a, "a")?;

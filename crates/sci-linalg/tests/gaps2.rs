@@ -843,3 +843,30 @@ fn pinvh_complex_matches_scipy() {
         LinalgError::NotSquare { .. }
     ));
 }
+
+#[test]
+fn hessenberg_complex_matches_scipy() {
+    let f = fx();
+    let a = mc(&f, "hess_c/a");
+    let (h, q) = hessenberg(&a).unwrap();
+    let n = a.nrows();
+    let qh = q.t().mapv(|z| z.conj());
+    assert_allclose(&q.dot(&h).dot(&qh), &a, 0.0, 1e-13);
+    assert_allclose(&qh.dot(&q), &Array2::<Complex64>::eye(n), 0.0, 1e-14);
+    assert!((0..n).all(|j| (j + 2..n).all(|i| h[[i, j]] == Complex64::new(0.0, 0.0))));
+    // Both q have first column e1, so h is SciPy's up to a unitary diagonal similarity:
+    // the moduli agree (implicit Q theorem).
+    let want = mc(&f, "hess_c/h");
+    assert_allclose(&h.mapv(|z| z.norm()), &want.mapv(|z| z.norm()), 1e-12, 1e-13);
+    assert_eq!(q.column(0).to_vec(), mc(&f, "hess_c/q").column(0).to_vec());
+    // complex64, 1x1, empty, NaN
+    let a32 = a.mapv(|z| Complex32::new(z.re as f32, z.im as f32));
+    let (h32, _) = hessenberg(&a32).unwrap();
+    assert_allclose(&h32.mapv(|z| z.norm() as f64), &want.mapv(|z| z.norm()), 1e-4, 1e-5);
+    let (h1, q1) = hessenberg(&Array2::from_elem((1, 1), Complex64::new(2.0, 1.0))).unwrap();
+    assert_eq!((h1[[0, 0]], q1[[0, 0]]), (Complex64::new(2.0, 1.0), Complex64::new(1.0, 0.0)));
+    assert_eq!(hessenberg(&Array2::<Complex64>::zeros((0, 0))).unwrap().0.dim(), (0, 0));
+    let mut nan = a.clone();
+    nan[[3, 3]] = Complex64::new(f64::NAN, 0.0);
+    assert_eq!(hessenberg(&nan).unwrap_err(), LinalgError::NonFinite { arg: "a" });
+}
