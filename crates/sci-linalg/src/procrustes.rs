@@ -80,7 +80,7 @@ pub fn pinvh<T: crate::LinalgScalar, S: Data<Elem = T>>(
 /// Polar decomposition `a = u · p` (`side = Right`, SciPy's default) or `a = p · u`
 /// (`Left`): `u` has orthonormal columns (rows) and `p` is symmetric positive semidefinite.
 ///
-/// SciPy equivalent: `scipy.linalg.polar(a, side)`.
+/// SciPy equivalent: `scipy.linalg.polar(a, side)` (real and complex input).
 ///
 /// # Errors
 ///
@@ -97,7 +97,22 @@ pub fn pinvh<T: crate::LinalgScalar, S: Data<Elem = T>>(
 /// assert_allclose(&u.dot(&p), &a, 1e-14, 1e-14);
 /// assert_allclose(&u, &array![[0.85749293, -0.51449576], [0.51449576, 0.85749293]], 1e-8, 0.0);
 /// ```
-pub fn polar<T: LinalgFloat, S: Data<Elem = T>>(
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`): `u` unitary, `p` Hermitian positive
+/// semidefinite:
+///
+/// ```
+/// use sci_linalg::{Side, polar};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[C::new(0.0, 2.0), C::new(0.0, 0.0)], [C::new(0.0, 0.0), C::new(3.0, 0.0)]];
+/// let (u, p) = polar(&a, Side::Right)?;
+/// assert_allclose(&u, &array![[C::new(0.0, 1.0), C::new(0.0, 0.0)], [C::new(0.0, 0.0), C::new(1.0, 0.0)]], 1e-15, 1e-15);
+/// assert_allclose(&p, &array![[C::new(2.0, 0.0), C::new(0.0, 0.0)], [C::new(0.0, 0.0), C::new(3.0, 0.0)]], 1e-15, 1e-15);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn polar<T: crate::LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     side: Side,
 ) -> Result<(Array2<T>, Array2<T>)> {
@@ -106,9 +121,9 @@ pub fn polar<T: LinalgFloat, S: Data<Elem = T>>(
     let p = match side {
         // p = V diag(s) Vᴴ
         Side::Right => {
-            let mut sv = d.vh.t().to_owned();
+            let mut sv = d.vh.t().mapv(T::conj);
             for (mut col, &x) in sv.columns_mut().into_iter().zip(d.s.iter()) {
-                col.mapv_inplace(|y| y * x);
+                col.mapv_inplace(|y| y * T::from_real(x));
             }
             matmul(sv.view(), d.vh.view())
         }
@@ -116,9 +131,10 @@ pub fn polar<T: LinalgFloat, S: Data<Elem = T>>(
         Side::Left => {
             let mut us = d.u.clone();
             for (mut col, &x) in us.columns_mut().into_iter().zip(d.s.iter()) {
-                col.mapv_inplace(|y| y * x);
+                col.mapv_inplace(|y| y * T::from_real(x));
             }
-            matmul(us.view(), d.u.t())
+            let uh = d.u.t().mapv(T::conj);
+            matmul(us.view(), uh.view())
         }
     };
     Ok((u, p))

@@ -870,3 +870,26 @@ fn hessenberg_complex_matches_scipy() {
     nan[[3, 3]] = Complex64::new(f64::NAN, 0.0);
     assert_eq!(hessenberg(&nan).unwrap_err(), LinalgError::NonFinite { arg: "a" });
 }
+
+#[test]
+fn polar_complex_matches_scipy() {
+    let f = fx();
+    // unique factors for full-rank input; SVD-based, condition < 1e2: 1e-12
+    let (u, p) = polar(&mc(&f, "polar_c/a"), Side::Right).unwrap();
+    assert_allclose(&u, &mc(&f, "polar_c/u"), 1e-12, 1e-13);
+    assert_allclose(&p, &mc(&f, "polar_c/p"), 1e-12, 1e-13);
+    let (ul, pl) = polar(&mc(&f, "polar_c/sq"), Side::Left).unwrap();
+    assert_allclose(&ul, &mc(&f, "polar_c/ul"), 1e-12, 1e-13);
+    assert_allclose(&pl, &mc(&f, "polar_c/pl"), 1e-12, 1e-13);
+    let a32 = mc(&f, "polar_c/a").mapv(|z| Complex32::new(z.re as f32, z.im as f32));
+    let (u32_, _) = polar(&a32, Side::Right).unwrap();
+    assert_allclose(
+        &u32_.mapv(|z| Complex64::new(z.re as f64, z.im as f64)),
+        &mc(&f, "polar_c/u"),
+        1e-4,
+        1e-5,
+    );
+    let mut nan = mc(&f, "polar_c/sq");
+    nan[[0, 0]] = Complex64::new(f64::NAN, 0.0);
+    assert_eq!(polar(&nan, Side::Left).unwrap_err(), LinalgError::NonFinite { arg: "a" });
+}
