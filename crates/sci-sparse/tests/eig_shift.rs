@@ -325,3 +325,19 @@ fn complex_sigma_bad_input_table() {
     let o = EigsOptions { sigma: Some(1.0), sigma_imag: 1.0, ..d() };
     assert_eq!(eigs_complex(&c, 1, &o).unwrap_err(), SparseError::SingularMatrix);
 }
+
+#[test]
+fn eigsh_factors_a_sparse_a_without_the_matrix_argument() {
+    // SciPy factors a sparse A itself; so does eigsh through LinearOperator::to_sparse
+    let f = fx();
+    let a = matrix(&f, "sym");
+    let n = a.shape().0;
+    let opts = EigshOptions { sigma: Some(0.5), v0: Some(Array1::ones(n)), ..Default::default() };
+    let (w1, _) = eigsh(&a, 3, &opts, None).unwrap();
+    let (w2, _) = eigsh(&a, 3, &opts, Some(&a.tocsc())).unwrap();
+    assert_eq!(w1, w2);
+    let want = f.array_f64("eigsh/normal/w").into_dimensionality::<Ix1>().unwrap();
+    for (x, y) in w1.iter().zip(&want) {
+        assert!((x - y).abs() <= 1e-10 * y.abs(), "{w1} vs SciPy {want}");
+    }
+}

@@ -350,10 +350,6 @@ fn bad_input_table() {
             eigsh(&a, 1, &EigshOptions { v0: Some(Array1::zeros(3)), ..Default::default() }, None).map(drop),
         ),
         (
-            "eigsh sigma no matrix",
-            eigsh(&a, 1, &EigshOptions { sigma: Some(0.5), ..Default::default() }, None).map(drop),
-        ),
-        (
             "eigsh maxiter",
             eigsh(
                 &CsrMatrix::from_dense(&Array2::from_diag(&Array1::linspace(1.0, 2.0, 40))),
