@@ -447,7 +447,14 @@ impl<'a> DualSimplex<'a> {
                     }
                 }
             }
-            nz.sort_unstable();
+            // In index order (the ratio test breaks ties by position): a scan of the marks when
+            // the row is dense enough, else a sort.
+            if nz.len() * 16 > n {
+                nz.clear();
+                nz.extend((0..n).filter(|&j| touched[j]));
+            } else {
+                nz.sort_unstable();
+            }
             alpha_l.copy_from_slice(&rho);
             nz.extend((0..m).filter(|&i| rho[i] != 0.0).map(|i| n + i));
             // Ratio test: candidates whose reduced cost moves toward zero.
