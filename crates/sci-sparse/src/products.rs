@@ -223,14 +223,17 @@ pub(crate) fn scatter_mat<T: SparseScalar, I: SpIndex, S: Data<Elem = T>>(
     y
 }
 
-/// Work arrays of one SpGEMM task: `mark` (pass 1: the last row that met each column),
-/// `slots` (pass 2: per column, the last row that met it and its running sum, zero between
-/// rows) and `cols` (the columns of one row in order of first appearance).
+/// Work arrays of one SpGEMM task: `slots` (per column, the mark of the last row that met it,
+/// `i` in pass 1 and `!i` in pass 2, and pass 2's running sum, zero between rows) and `cols`
+/// (the columns of one row in order of first appearance).
 struct Scratch<T> {
-    mark: Vec<usize>,
     slots: Vec<(usize, T)>,
     cols: Vec<usize>,
 }
+
+/// The mark of a column no row has met yet: pass 1 marks column `j` of row `i` with `i`, pass 2
+/// with `!i`, and neither is ever this value.
+const FREE: usize = usize::MAX >> 1;
 
 /// Scratch arrays handed from task to task, so that each thread sets up its column-sized
 /// arrays once per product rather than once per row block.
@@ -240,9 +243,8 @@ impl<T: SparseScalar> Scratch<T> {
     /// Sets up both passes' column-sized arrays at once (in pass 1, before the output is
     /// allocated; see [`spgemm`]).
     fn reserve(&mut self, n: usize) {
-        if self.mark.len() != n {
-            self.mark = vec![usize::MAX; n];
-            self.slots = vec![(usize::MAX, T::zero()); n];
+        if self.slots.len() != n {
+            self.slots = vec![(FREE, T::zero()); n];
         }
     }
 }
@@ -250,7 +252,7 @@ impl<T: SparseScalar> Scratch<T> {
 impl<T: SparseScalar> Pool<T> {
     fn with<R>(&self, f: impl FnOnce(&mut Scratch<T>) -> R) -> R {
         let popped = self.0.lock().unwrap_or_else(|e| e.into_inner()).pop();
-        let mut s = popped.unwrap_or(Scratch { mark: Vec::new(), slots: Vec::new(), cols: Vec::new() });
+        let mut s = popped.unwrap_or(Scratch { slots: Vec::new(), cols: Vec::new() });
         let r = f(&mut s);
         self.0.lock().unwrap_or_else(|e| e.into_inner()).push(s);
         r
@@ -291,13 +293,14 @@ fn split_lengths<X>(mut v: &mut [X], lens: impl Iterator<Item = usize>) -> Vec<&
 }
 
 /// Pass 1 of [`spgemm`] on rows `r0..r1`: the number of distinct columns of each row, written
-/// to `out` (`mark[j] == i` once row i met column j), counted without branches.
+/// to `out` (`slots[j].0 == i` once row i met column j), counted without branches. A count is
+/// at most the number of columns, which fits `I`.
 fn count_rows<T: SparseScalar, I: SpIndex>(
     a: &Cs<T, I>,
     b: &Cs<T, I>,
     (r0, r1): (usize, usize),
-    mark: &mut [usize],
-    out: &mut [usize],
+    slots: &mut [(usize, T)],
+    out: &mut [I],
 ) {
     let (ap, ai, bp, bi) = (&a.indptr[..], &a.indices[..], &b.indptr[..], &b.indices[..]);
     for (i, o) in (r0..r1).zip(out) {
@@ -306,12 +309,12 @@ fn count_rows<T: SparseScalar, I: SpIndex>(
             for &k in &ai[ap[i].idx()..ap[i + 1].idx()] {
                 let k = k.idx();
                 for &j in &bi[bp[k].idx()..bp[k + 1].idx()] {
-                    let m = &mut mark[j.idx()];
+                    let m = &mut slots[j.idx()].0;
                     c += usize::from(*m != i);
                     *m = i;
                 }
             }
-            c
+            I::from_idx(c)
         };
     }
 }
@@ -325,24 +328,25 @@ fn fill_rows<T: SparseScalar, I: SpIndex>(
     a: &Cs<T, I>,
     b: &Cs<T, I>,
     (r0, r1): (usize, usize),
-    indptr: &[usize],
+    indptr: &[I],
     s: &mut Scratch<T>,
     ind: &mut [MaybeUninit<I>],
     dat: &mut [MaybeUninit<T>],
-    kept_out: &mut [usize],
+    kept_out: &mut [I],
 ) {
     let (ap, ai, ax) = (&a.indptr[..], &a.indices[..], &a.data[..]);
     let (bp, bi, bx) = (&b.indptr[..], &b.indices[..], &b.data[..]);
     // one slot more than the longest row: a repeated column is written past the end
-    let longest = (r0..r1).map(|i| indptr[i + 1] - indptr[i]).max().unwrap_or(0);
+    let longest = (r0..r1).map(|i| indptr[i + 1].idx() - indptr[i].idx()).max().unwrap_or(0);
     s.cols.clear();
     s.cols.resize(longest + 1, 0);
     let (slots, cols) = (&mut s.slots[..], &mut s.cols[..]);
-    let base = indptr[r0];
+    let base = indptr[r0].idx();
     let z = T::zero();
     for (i, out) in (r0..r1).zip(kept_out) {
         *out = {
-            // the distinct columns in order of first appearance
+            // the distinct columns in order of first appearance (pass 2 marks with !i)
+            let mark = !i;
             let mut c = 0usize;
             for p in ap[i].idx()..ap[i + 1].idx() {
                 let (k, v) = (ai[p].idx(), ax[p]);
@@ -350,15 +354,15 @@ fn fill_rows<T: SparseScalar, I: SpIndex>(
                 for (&j, &bv) in bi[q0..q1].iter().zip(&bx[q0..q1]) {
                     let j = j.idx();
                     let slot = &mut slots[j];
-                    let new = slot.0 != i;
-                    slot.0 = i;
+                    let new = slot.0 != mark;
+                    slot.0 = mark;
                     slot.1 += v * bv;
                     cols[c] = j;
                     c += usize::from(new);
                 }
             }
             // SciPy's linked list gives them back last first; zero sums are dropped
-            let start = indptr[i] - base;
+            let start = indptr[i].idx() - base;
             let (ind, dat) = (&mut ind[start..start + c], &mut dat[start..start + c]);
             let mut kept = 0usize;
             for &j in cols[..c].iter().rev() {
@@ -369,7 +373,7 @@ fn fill_rows<T: SparseScalar, I: SpIndex>(
                 dat[kept].write(v);
                 kept += usize::from(v != z);
             }
-            kept
+            I::from_idx(kept)
         };
     }
 }
@@ -394,30 +398,35 @@ pub(crate) fn spgemm<T: SparseScalar, I: SpIndex>(a: &Cs<T, I>, b: &Cs<T, I>) ->
     let bounds = row_blocks(a, parallel, 8);
     let pool = Pool(std::sync::Mutex::new(Vec::new()));
     let row_counts = || bounds.iter().map(|&(r0, r1)| r1 - r0);
-    // pass 1: each row's count lands at indptr[i + 1]; blocks shared with rayon helpers
-    let mut indptr = vec![0usize; rows + 1];
+    // pass 1: each row's count lands at indptr[i + 1]; blocks shared with rayon helpers.
+    // Offsets and counts are stored as `I` (4 bytes for `i32`): with the output, the memory
+    // of a product stays below glibc's trim threshold, as SciPy's does, so that repeated
+    // products reuse the heap instead of faulting in fresh (kernel-zeroed) pages.
+    let mut indptr = vec![I::default(); rows + 1];
     let items: Vec<_> = bounds.iter().copied().zip(split_lengths(&mut indptr[1..], row_counts())).collect();
     share_items(items, |_, (blk, out)| {
         pool.with(|s| {
             s.reserve(n);
-            count_rows(a, b, blk, &mut s.mark, out)
+            count_rows(a, b, blk, &mut s.slots, out)
         })
     });
-    for i in 0..rows {
-        indptr[i + 1] += indptr[i];
-    }
-    let total = indptr[rows];
+    let total: usize = indptr.iter().map(|p| p.idx()).sum();
     crate::index_type::fits::<I>("indptr", total)?;
+    let mut sum = 0usize;
+    for p in indptr.iter_mut() {
+        sum += p.idx();
+        *p = I::from_idx(sum);
+    }
     // The kept counts (like the scratch arrays of pass 1) are allocated before the output,
     // which is then the last large block on the heap.
-    let mut kept = vec![0usize; rows];
+    let mut kept = vec![I::default(); rows];
     // Uninitialised output (no zero fill), advised like NumPy's large arrays before the
     // first write; each block writes its rows' slots.
     let mut indices: Vec<I> = Vec::with_capacity(total);
     let mut data: Vec<T> = Vec::with_capacity(total);
     advise_huge(indices.spare_capacity_mut());
     advise_huge(data.spare_capacity_mut());
-    let lens = || bounds.iter().map(|&(r0, r1)| indptr[r1] - indptr[r0]);
+    let lens = || bounds.iter().map(|&(r0, r1)| indptr[r1].idx() - indptr[r0].idx());
     let ind_parts = split_lengths(&mut indices.spare_capacity_mut()[..total], lens());
     let dat_parts = split_lengths(&mut data.spare_capacity_mut()[..total], lens());
     let kept_parts = split_lengths(&mut kept, row_counts());
@@ -432,17 +441,17 @@ pub(crate) fn spgemm<T: SparseScalar, I: SpIndex>(a: &Cs<T, I>, b: &Cs<T, I>) ->
     // Close the gaps of rows whose sums cancelled: the first `kept[i]` slots of each row were
     // written, and these move to the front.
     let mut len = total;
-    if kept.iter().enumerate().any(|(i, &c)| c != indptr[i + 1] - indptr[i]) {
+    if kept.iter().enumerate().any(|(i, &c)| c.idx() != indptr[i + 1].idx() - indptr[i].idx()) {
         let (ind, dat) = (indices.spare_capacity_mut(), data.spare_capacity_mut());
         let mut out = 0usize;
         for (i, &c) in kept.iter().enumerate() {
-            let start = indptr[i];
+            let (start, c) = (indptr[i].idx(), c.idx());
             ind.copy_within(start..start + c, out);
             dat.copy_within(start..start + c, out);
-            indptr[i] = out;
+            indptr[i] = I::from_idx(out);
             out += c;
         }
-        indptr[rows] = out;
+        indptr[rows] = I::from_idx(out);
         len = out;
     }
     #[allow(unsafe_code)]
@@ -453,7 +462,6 @@ pub(crate) fn spgemm<T: SparseScalar, I: SpIndex>(a: &Cs<T, I>, b: &Cs<T, I>) ->
         indices.set_len(len);
         data.set_len(len);
     }
-    let indptr = indptr.into_iter().map(I::from_idx).collect();
     Ok(Cs { nmajor: rows, nminor: n, indptr, indices, data })
 }
 
