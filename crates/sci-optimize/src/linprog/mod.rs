@@ -3,12 +3,15 @@
 mod dual;
 mod ipm;
 mod lu;
+mod presolve;
 mod sparse;
 mod splu;
 
 pub(crate) use dual::{DualSimplex, Outcome, StdLp, VarState};
 pub(crate) use sparse::Cs;
 pub use sparse::{ConstraintMatrix, SparseFormat, SparseMatrix};
+
+use presolve::{Full, Presolved, Problem};
 
 use crate::error::{OptimizeError, Result, invalid};
 use ndarray::{Array1, ArrayView1};
@@ -92,7 +95,7 @@ pub enum LinprogBounds {
 /// ```
 ///
 /// SciPy equivalent: `scipy.optimize.linprog(c, A_ub, b_ub, A_eq, b_eq, bounds, method, options=...)`
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct LinprogOptions<'a> {
     /// `A_ub`, `(m_ub, n)`: dense or sparse ([`ConstraintMatrix`]).
     pub a_ub: Option<ConstraintMatrix<'a>>,
@@ -108,6 +111,26 @@ pub struct LinprogOptions<'a> {
     pub method: LinprogMethod,
     /// `options={'maxiter': ...}`: the simplex iteration limit (default: none).
     pub maxiter: Option<usize>,
+    /// `options={'presolve': ...}` (default `true`): reduce the problem before the solver
+    /// (fixed and empty columns, empty and singleton rows, forcing and redundant rows) and
+    /// recover the solution and all marginals of the original problem afterwards. Presolve
+    /// may find a problem infeasible or unbounded without iterating (`nit == 0`).
+    pub presolve: bool,
+}
+
+impl Default for LinprogOptions<'_> {
+    fn default() -> Self {
+        LinprogOptions {
+            a_ub: None,
+            b_ub: None,
+            a_eq: None,
+            b_eq: None,
+            bounds: LinprogBounds::default(),
+            method: LinprogMethod::default(),
+            maxiter: None,
+            presolve: true,
+        }
+    }
 }
 
 /// Residuals and Lagrange multipliers of one group of constraints (SciPy's `res.ineqlin`,
@@ -284,9 +307,14 @@ pub(crate) fn expand_bounds(bounds: &LinprogBounds, n: usize) -> Result<(Vec<f64
 ///
 /// `A_ub` and `A_eq` may be dense or sparse ([`ConstraintMatrix`], [`SparseMatrix`]); the
 /// solvers keep `A` sparse either way. There is no `callback`: SciPy's HiGHS methods raise
-/// `NotImplementedError` for one. There is no presolve yet (SciPy's default `presolve=True`);
-/// results agree with SciPy's all the same, but problems that HiGHS's presolve alone finds
-/// infeasible or unbounded take the simplex's path here.
+/// `NotImplementedError` for one.
+///
+/// Presolve (`presolve: true`, SciPy's default) removes fixed and empty columns, empty and
+/// singleton rows, and rows that activity bounds show redundant or forcing, before the solver;
+/// postsolve recovers `x`, `slack`, `con` and every marginal of the original problem. A problem
+/// presolve finds infeasible (or unbounded along an empty column) returns status 2 (or 3)
+/// without iterations. HiGHS's presolve has further reductions (doubleton equations, dominated
+/// columns, ...), so `nit` can differ from SciPy's.
 ///
 /// # Errors
 ///
@@ -320,6 +348,29 @@ pub(crate) fn expand_bounds(bounds: &LinprogBounds, n: usize) -> Result<(Vec<f64
 /// // Shadow prices: relaxing the second constraint by 1 lowers the objective by 1.
 /// let marg = res.ineqlin.unwrap().marginals;
 /// assert!((marg[0] - 0.0).abs() < 1e-12 && (marg[1] - -1.0).abs() < 1e-12);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
+/// Presolve: a singleton row becomes a bound on `x0`, the fixed `x1` leaves the problem, and
+/// nothing is left for the simplex; the row's marginal is recovered all the same.
+///
+/// ```
+/// use sci_optimize::{linprog, LinprogBounds, LinprogOptions};
+/// use sci_optimize::sci_array::ndarray::array;
+/// let (a, b) = (array![[-2.0, 0.0]], array![-3.0]); // x0 >= 1.5
+/// let opts = LinprogOptions {
+///     a_ub: Some(a.view().into()),
+///     b_ub: Some(b.view()),
+///     bounds: LinprogBounds::PerVariable(vec![(0.0, 4.0), (2.0, 2.0)]),
+///     ..Default::default()
+/// };
+/// let res = linprog(&array![1.0, 1.0].view(), &opts)?;
+/// assert_eq!((res.x.clone().unwrap(), res.fun, res.nit), (array![1.5, 2.0], Some(3.5), 0));
+/// assert_eq!(res.ineqlin.unwrap().marginals, array![-0.5]);
+/// // Without presolve the dual simplex iterates to the same solution.
+/// let res0 = linprog(&array![1.0, 1.0].view(), &LinprogOptions { presolve: false, ..opts })?;
+/// assert_eq!((res0.x, res0.fun), (res.x, res.fun));
+/// assert!(res0.nit > 0);
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 ///
@@ -359,43 +410,110 @@ pub fn linprog(c: &ArrayView1<'_, f64>, options: &LinprogOptions<'_>) -> Result<
         return Ok(fail(Outcome::Infeasible, 0, 0));
     }
     let m = chk.rl.len();
-    let lp = StdLp::new(m, n, chk.rows, cv, (lb.clone(), ub.clone()), &chk.rl, &chk.ru);
-    let (out, sx, ipm_nit) = match options.method {
+    let presolved = if options.presolve {
+        let p = Problem { c: &cv, rows: &chk.rows, rl: &chk.rl, ru: &chk.ru, lb: &lb, ub: &ub };
+        presolve::presolve(&p)
+    } else {
+        Presolved::Unchanged
+    };
+    let mut red = match presolved {
+        Presolved::Infeasible => return Ok(fail(Outcome::Infeasible, 0, 0)),
+        Presolved::Unchanged => {
+            let lp = StdLp::new(m, n, chk.rows, cv, (lb.clone(), ub.clone()), &chk.rl, &chk.ru);
+            let (out, mut sx, nit, crossover_nit) = solve_method(&lp, options.method, max_iter);
+            if out != Outcome::Optimal {
+                return Ok(fail(out, nit, crossover_nit));
+            }
+            let y = sx.compute_dual();
+            let sol = Full { x: sx.x[..n].to_vec(), y, d: sx.d[..n].to_vec(), state: sx.state[..n].to_vec() };
+            return Ok(assemble(&lp.rows, &chk.ru, m_ub, (lb, ub), c, sol, nit, crossover_nit));
+        }
+        Presolved::Reduced(red) => red,
+    };
+    let (nr, mr) = (red.cols.len(), red.rows.len());
+    let full = {
+        let p = Problem { c: &cv, rows: &chk.rows, rl: &chk.rl, ru: &chk.ru, lb: &lb, ub: &ub };
+        if nr == 0 {
+            if red.unbounded_ray {
+                return Ok(fail(Outcome::Unbounded, 0, 0));
+            }
+            (red.postsolve(&p, &[], &vec![0.0; mr], &[], &[]), 0, 0)
+        } else {
+            let bounds = (std::mem::take(&mut red.lb), std::mem::take(&mut red.ub));
+            let (a, rc) = (std::mem::take(&mut red.a), std::mem::take(&mut red.c));
+            let lp = StdLp::new(mr, nr, a, rc, bounds, &red.rl, &red.ru);
+            if red.unbounded_ray {
+                // Unbounded along an empty column if the rest is feasible.
+                let (out, nit) = feasibility(&lp, max_iter);
+                let out = if out == Outcome::Optimal { Outcome::Unbounded } else { out };
+                return Ok(fail(out, nit, 0));
+            }
+            let (out, mut sx, nit, crossover_nit) = solve_method(&lp, options.method, max_iter);
+            if out != Outcome::Optimal {
+                return Ok(fail(out, nit, crossover_nit));
+            }
+            let y = sx.compute_dual();
+            (red.postsolve(&p, &sx.x[..nr], &y, &sx.d[..nr], &sx.state[..nr]), nit, crossover_nit)
+        }
+    };
+    Ok(assemble(&chk.rows, &chk.ru, m_ub, (lb, ub), c, full.0, full.1, full.2))
+}
+
+/// Solve `lp` by `method`: the outcome, the final simplex, and SciPy's `nit` and
+/// `crossover_nit`.
+fn solve_method(
+    lp: &StdLp,
+    method: LinprogMethod,
+    max_iter: usize,
+) -> (Outcome, DualSimplex<'_>, usize, usize) {
+    let (out, sx, ipm_nit) = match method {
         LinprogMethod::HighsIpm => {
-            let (out, sx, ipm_nit) = ipm::solve_ipm(&lp, max_iter);
-            let (out, sx) = settle_unbounded(&lp, out, sx, max_iter);
+            let (out, sx, ipm_nit) = ipm::solve_ipm(lp, max_iter);
+            let (out, sx) = settle_unbounded(lp, out, sx, max_iter);
             (out, sx, ipm_nit)
         }
         _ => {
-            let (out, sx) = solve_lp(&lp, max_iter);
+            let (out, sx) = solve_lp(lp, max_iter);
             (out, sx, 0)
         }
     };
     // The interior point's iterations and the crossover's pivots, or the simplex's iterations.
     let (nit, crossover_nit) = if ipm_nit > 0 { (ipm_nit, sx.nit) } else { (sx.nit, 0) };
-    if out != Outcome::Optimal {
-        return Ok(fail(out, nit, crossover_nit));
-    }
-    let mut sx = sx;
-    let y = sx.compute_dual();
-    let x = Array1::from_vec(sx.x[..n].to_vec());
+    (out, sx, nit, crossover_nit)
+}
+
+/// The result for an optimal solution of the original problem (rows `rows`, upper sides `ru`,
+/// the first `m_ub` of them inequalities).
+#[allow(clippy::too_many_arguments)]
+fn assemble(
+    rows: &Cs,
+    ru: &[f64],
+    m_ub: usize,
+    (lb, ub): (Vec<f64>, Vec<f64>),
+    c: &ArrayView1<'_, f64>,
+    sol: Full,
+    nit: usize,
+    crossover_nit: usize,
+) -> LinprogResult {
+    let n = lb.len();
+    let m = ru.len();
+    let resid: Array1<f64> = (0..m).map(|i| ru[i] - rows.dot(i, &sol.x)).collect();
+    let x = Array1::from_vec(sol.x);
     let fun = c.iter().zip(&x).map(|(a, b)| a * b).sum::<f64>();
-    let act: Vec<f64> = (0..m).map(|i| lp.rows.dot(i, &sx.x[..n])).collect();
-    let resid: Array1<f64> = (0..m).map(|i| chk.ru[i] - act[i]).collect();
     let (mut lmarg, mut umarg) = (Array1::zeros(n), Array1::zeros(n));
     for j in 0..n {
-        let d = sx.d[j];
-        match sx.state[j] {
+        let d = sol.d[j];
+        match sol.state[j] {
             VarState::Lower if lb[j] == ub[j] && d < 0.0 => umarg[j] = d,
             VarState::Lower => lmarg[j] = d,
             VarState::Upper => umarg[j] = d,
             _ => {}
         }
     }
-    let yv = Array1::from_vec(y);
+    let yv = Array1::from_vec(sol.y);
     let slack = resid.slice(ndarray::s![..m_ub]).to_owned();
     let con = resid.slice(ndarray::s![m_ub..]).to_owned();
-    Ok(LinprogResult {
+    LinprogResult {
         fun: Some(fun),
         ineqlin: Some(LinprogSensitivity {
             residual: slack.clone(),
@@ -415,7 +533,7 @@ pub fn linprog(c: &ArrayView1<'_, f64>, options: &LinprogOptions<'_>) -> Result<
         message: status_message(Outcome::Optimal).1.to_string(),
         nit,
         crossover_nit,
-    })
+    }
 }
 
 /// Run the dual simplex from the slack basis; a dual infeasible problem is told apart as
