@@ -44,6 +44,7 @@ fn lobpcg_generalized_and_constrained_match_scipy() {
                 m: m.as_ref().map(|m| m as &dyn LinearOperator),
                 b: bb,
                 y: y.as_ref(),
+                ..Default::default()
             };
             let r = lobpcg(&a, &x, &o).unwrap_or_else(|e| panic!("{c}: {e}"));
             assert!(r.converged, "{c}: {:?}", r.residual_norms);
@@ -71,13 +72,14 @@ fn lobpcg_generalized_and_constrained_match_scipy() {
 
 #[test]
 fn lobpcg_b_y_bad_input_table() {
-    let n = 10;
+    // n - sizeY >= 5 k except for `Y too wide` (SciPy's dense branch, which rejects Y)
+    let n = 20;
     let a = CsrMatrix::<f64>::identity(n);
     let x = Array2::from_shape_fn((n, 2), |(i, j)| (i * (j + 1)) as f64 + 1.0);
     let small = CsrMatrix::<f64>::identity(3);
     let y_rows = Array2::<f64>::ones((3, 1));
     let y_dep = Array2::from_shape_fn((n, 2), |(i, j)| if i == 0 { (j + 1) as f64 } else { 0.0 });
-    let y_big = Array2::<f64>::eye(n).slice_move(sci_array::ndarray::s![.., ..8]);
+    let y_big = Array2::<f64>::eye(n).slice_move(sci_array::ndarray::s![.., ..15]);
     let o = LobpcgOptions::default;
     let cases: Vec<(&str, sci_sparse::Result<()>, &str)> = vec![
         ("B shape", lobpcg(&a, &x, &LobpcgOptions { b: Some(&small), ..o() }).map(drop), "B"),
