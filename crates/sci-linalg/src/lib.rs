@@ -14,11 +14,13 @@
 //! [`solve_discrete_are_with`]), [`solve_banded`], [`solveh_banded`],
 //! [`solve_circulant`], [`solve_toeplitz`], [`lstsq`]); decompositions ([`lu`], [`ldl`],
 //! [`cholesky`], [`cholesky_banded`], [`qr`], [`qr_pivoting`], [`rq`], [`svd`], [`schur`],
-//! [`schur_sorted`], [`rsf2csf`], [`hessenberg`], [`polar`]); eigenvalues ([`eig`], [`eig_with`]
+//! [`schur_sorted`], [`rsf2csf`], [`hessenberg`], [`polar`], [`qz`], and QR updating:
+//! [`qr_multiply`], [`qr_update`], [`qr_insert`], [`qr_delete`]); eigenvalues ([`eig`], [`eig_with`]
 //! (generalized, left vectors), [`eigh`],
 //! [`eig_banded`], [`eigh_with`] (generalized, subsets, `driver=` as [`EighDriver`]), [`eigh_tridiagonal`]);
 //! subspaces and rank ([`orth`], [`null_space`], [`subspace_angles`], [`matrix_rank_with`]); matrix functions ([`expm`], [`logm`], [`sqrtm`], [`funm`], [`signm`],
-//! [`fractional_matrix_power`], [`cosm`], [`sinm`], [`tanm`], [`coshm`], [`sinhm`], [`tanhm`]);
+//! [`fractional_matrix_power`], [`cosm`], [`sinm`], [`tanm`], [`coshm`], [`sinhm`], [`tanhm`],
+//! [`expm_frechet`], [`expm_cond`]);
 //! NumPy's matrix products ([`matmul`], [`dot`], [`multi_dot`]) on faer's multithreaded GEMM.
 //!
 //! ```
@@ -110,6 +112,7 @@ mod eigh_driver;
 mod eigh_gen;
 mod eigh_pencil;
 mod error;
+mod frechet;
 mod hessenberg;
 #[cfg(feature = "lapack")]
 mod lapack;
@@ -125,7 +128,10 @@ mod polynomial;
 mod procrustes;
 mod products;
 mod qr;
+mod qr_multiply;
 mod qr_raw;
+mod qr_update;
+mod qz;
 mod rank;
 mod rhs;
 mod riccati;
@@ -136,6 +142,7 @@ mod schur_sort;
 mod solve;
 mod special;
 mod special2;
+mod special3;
 mod subspace;
 mod svd;
 mod sylvester;
@@ -157,10 +164,11 @@ pub use eigh_gen::{
 };
 pub use eigh_pencil::{EighOptions, EighType, eigh_with, eigvalsh_with};
 pub use error::{LinalgError, Result};
+pub use frechet::{ExpmFrechetMethod, expm_cond, expm_frechet};
 pub use hessenberg::hessenberg;
-pub use ldl::ldl;
+pub use ldl::{LdlOptions, ldl, ldl_with};
 pub use linalg_scalar::{LinalgScalar, RealOf};
-pub use lstsq::{Lstsq, lstsq, null_space, orth, pinv};
+pub use lstsq::{Lstsq, lstsq, null_space, orth, pinv, pinv_with_rank};
 pub use lu::{LuFactor, Trans, det, inv, lu, lu_factor, lu_p_indices, lu_permute_l, lu_solve, slogdet};
 pub use matfun::{
     RealOrComplex, coshm, cosm, fractional_matrix_power, funm, logm, signm, sinhm, sinm, sqrtm, tanhm, tanm,
@@ -169,10 +177,15 @@ pub use matfuncs::{expm, matrix_power};
 pub use norm::{NormOrd, cond, matrix_rank, norm};
 pub use norm_axis::{NormAxis, NormOptions, norm_with};
 pub use polynomial::{PolyfitFull, PolyfitOptions, polyfit, polyfit_cov, polyfit_full, polyval, roots};
-pub use procrustes::{Side, bandwidth, ishermitian, issymmetric, orthogonal_procrustes, pinvh, polar};
+pub use procrustes::{
+    Side, bandwidth, ishermitian, issymmetric, orthogonal_procrustes, pinvh, pinvh_with_rank, polar,
+};
 pub use products::{dot, matmul, multi_dot};
 pub use qr::{QrMode, qr, qr_pivoting, qr_r, rq};
+pub use qr_multiply::qr_multiply;
 pub use qr_raw::qr_raw;
+pub use qr_update::{QrWhich, qr_delete, qr_insert, qr_update};
+pub use qz::{Qz, qz, qz_complex};
 pub use rank::{MatrixRankOptions, matrix_rank_with};
 pub use riccati::{
     AreOptions, solve_continuous_are, solve_continuous_are_with, solve_discrete_are, solve_discrete_are_with,
@@ -186,6 +199,7 @@ pub use special::{
     invhilbert_exact, kron, leslie, pascal, toeplitz,
 };
 pub use special2::{ConvolveMode, DftScale, convolution_matrix, dft, khatri_rao};
+pub use special3::{cdf2rdf, fiedler_companion, invpascal, matmul_toeplitz};
 pub use subspace::subspace_angles;
 pub use svd::{Svd, diagsvd, svd, svdvals};
 pub use sylvester::{

@@ -156,7 +156,7 @@ pub trait LinalgScalar:
         a: ArrayView2<'_, Self>,
         atol: Option<<Self as LinalgScalar>::Real>,
         rtol: Option<<Self as LinalgScalar>::Real>,
-    ) -> Result<Array2<Self>>;
+    ) -> Result<(Array2<Self>, usize)>;
     #[doc(hidden)]
     fn norm_k<D: Dimension>(
         a: ArrayView<'_, Self, D>,
@@ -302,7 +302,7 @@ macro_rules! impl_real {
                 a: ArrayView2<'_, Self>,
                 atol: Option<Self>,
                 rtol: Option<Self>,
-            ) -> Result<Array2<Self>> {
+            ) -> Result<(Array2<Self>, usize)> {
                 crate::lstsq::pinv_real(&a, atol, rtol)
             }
             fn norm_k<D: Dimension>(a: ArrayView<'_, Self, D>, ord: Option<NormOrd>) -> Result<Self> {
@@ -429,7 +429,11 @@ macro_rules! impl_complex {
             ) -> Result<Lstsq<Self, D>> {
                 crate::complex::misc::lstsq(a, b, cond)
             }
-            fn pinv_k(a: ArrayView2<'_, Self>, atol: Option<$r>, rtol: Option<$r>) -> Result<Array2<Self>> {
+            fn pinv_k(
+                a: ArrayView2<'_, Self>,
+                atol: Option<$r>,
+                rtol: Option<$r>,
+            ) -> Result<(Array2<Self>, usize)> {
                 crate::complex::misc::pinv(a, atol, rtol)
             }
             fn norm_k<D: Dimension>(a: ArrayView<'_, Self, D>, ord: Option<NormOrd>) -> Result<$r> {

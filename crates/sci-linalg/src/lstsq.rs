@@ -246,14 +246,17 @@ fn lapack_gelsd<T: LinalgFloat, S: Data<Elem = T>>(
 /// Moore–Penrose pseudo-inverse.
 ///
 /// Singular values at or below `atol + rtol · s_max` are treated as zero; `atol = None` is 0
-/// and `rtol = None` is `max(m, n) · eps` (SciPy's defaults).
+/// and `rtol = None` is `max(m, n) · eps` (SciPy's defaults). [`pinv_with_rank`] also returns
+/// the effective rank.
 ///
 /// SciPy equivalent: `scipy.linalg.pinv(a, atol=, rtol=)` (NumPy: `numpy.linalg.pinv`).
 ///
 /// # Errors
 ///
 /// [`LinalgError::NonFinite`](crate::LinalgError::NonFinite),
-/// [`LinalgError::NoConvergence`](crate::LinalgError::NoConvergence).
+/// [`LinalgError::NoConvergence`](crate::LinalgError::NoConvergence), and
+/// [`LinalgError::Array`](crate::LinalgError::Array) (`InvalidValue`) for a negative `atol`
+/// or `rtol` (SciPy's `ValueError`).
 ///
 /// # Examples
 ///
@@ -282,6 +285,42 @@ pub fn pinv<T: LinalgScalar, S: Data<Elem = T>>(
     atol: Option<RealOf<T>>,
     rtol: Option<RealOf<T>>,
 ) -> Result<Array2<T>> {
+    Ok(pinv_with_rank(a, atol, rtol)?.0)
+}
+
+/// [`pinv`] with the effective rank: `(pinv, rank)`, `rank` the number of singular values
+/// above `atol + rtol · s_max`.
+///
+/// SciPy equivalent: `scipy.linalg.pinv(a, atol=, rtol=, return_rank=True)`.
+///
+/// # Errors
+///
+/// As [`pinv`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::pinv_with_rank;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, 2.0], [2.0, 4.0], [3.0, 6.0]]; // rank 1
+/// let (p, rank) = pinv_with_rank(&a, None, None)?;
+/// assert_eq!(rank, 1);
+/// assert_allclose(&a.dot(&p).dot(&a), &a, 1e-13, 1e-13);
+/// let (_, rank) = pinv_with_rank(&array![[1.0, 0.0], [0.0, 1e-3]], Some(1e-2), None)?;
+/// assert_eq!(rank, 1);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn pinv_with_rank<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    atol: Option<RealOf<T>>,
+    rtol: Option<RealOf<T>>,
+) -> Result<(Array2<T>, usize)> {
+    check_finite(a, "a")?;
+    let zero: RealOf<T> = num_traits::Zero::zero();
+    if atol.is_some_and(|t| t < zero) || rtol.is_some_and(|t| t < zero) {
+        return Err(crate::error::invalid("atol", "atol and rtol values must be positive."));
+    }
     T::pinv_k(a.view(), atol, rtol)
 }
 
@@ -290,7 +329,7 @@ pub(crate) fn pinv_real<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     atol: Option<T>,
     rtol: Option<T>,
-) -> Result<Array2<T>> {
+) -> Result<(Array2<T>, usize)> {
     let (m, n) = a.dim();
     let d = svd(a, false)?;
     let smax = d.s.first().copied().unwrap_or(T::zero());
@@ -303,7 +342,7 @@ pub(crate) fn pinv_real<T: LinalgFloat, S: Data<Elem = T>>(
     for (mut col, &sv) in us.columns_mut().into_iter().zip(d.s.iter()) {
         col.mapv_inplace(|x| x / sv);
     }
-    Ok(matmul(d.vh.slice(s![..rank, ..]).t(), us.t()))
+    Ok((matmul(d.vh.slice(s![..rank, ..]).t(), us.t()), rank))
 }
 
 fn rank_cut<T: LinalgFloat>(s: &Array1<T>, m: usize, n: usize, rcond: Option<T>) -> usize {

@@ -20,7 +20,7 @@ use crate::svd::svd;
 /// Negative `atol` or `rtol` is an error, as SciPy's.
 ///
 /// SciPy equivalent: `scipy.linalg.pinvh(a, atol, rtol, lower)` (real and complex input;
-/// `return_rank=True` is not provided).
+/// `return_rank=True` is [`pinvh_with_rank`]).
 ///
 /// # Errors
 ///
@@ -54,6 +54,36 @@ pub fn pinvh<T: crate::LinalgScalar, S: Data<Elem = T>>(
     rtol: Option<crate::RealOf<T>>,
     lower: bool,
 ) -> Result<Array2<T>> {
+    Ok(pinvh_with_rank(a, atol, rtol, lower)?.0)
+}
+
+/// [`pinvh`] with the effective rank: `(pinvh, rank)`, `rank` the number of eigenvalues with
+/// `|w| > atol + rtol · max|w|`.
+///
+/// SciPy equivalent: `scipy.linalg.pinvh(a, atol, rtol, lower, return_rank=True)`.
+///
+/// # Errors
+///
+/// As [`pinvh`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::pinvh_with_rank;
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, 1.0], [1.0, 1.0]]; // eigenvalues 0 and 2
+/// let (p, rank) = pinvh_with_rank(&a, None, None, true)?;
+/// assert_eq!(rank, 1);
+/// assert_allclose(&p, &array![[0.25, 0.25], [0.25, 0.25]], 1e-14, 1e-15);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn pinvh_with_rank<T: crate::LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    atol: Option<crate::RealOf<T>>,
+    rtol: Option<crate::RealOf<T>>,
+    lower: bool,
+) -> Result<(Array2<T>, usize)> {
     let (w, v) = eigh(a, lower)?;
     let n = w.len();
     let zero = crate::RealOf::<T>::zero();
@@ -74,7 +104,7 @@ pub fn pinvh<T: crate::LinalgScalar, S: Data<Elem = T>>(
         vs.column_mut(c).assign(&v.column(i).mapv(|x| x / wi));
     }
     let vkh = vk.t().mapv(T::conj);
-    Ok(matmul(vs.view(), vkh.view()))
+    Ok((matmul(vs.view(), vkh.view()), keep.len()))
 }
 
 /// Polar decomposition `a = u · p` (`side = Right`, SciPy's default) or `a = p · u`

@@ -305,14 +305,14 @@ pub(crate) fn qr_pivoting_real<T: LinalgFloat, S: Data<Elem = T>>(
 }
 
 /// RQ decomposition `a = r · q`: `r` upper trapezoidal (its last `min(m, n)` columns upper
-/// triangular) and `q` orthogonal.
+/// triangular) and `q` orthogonal (unitary for complex input).
 ///
 /// For an `(m, n)` matrix and `k = min(m, n)`: [`QrMode::Full`] gives `r` `(m, n)` and `q`
 /// `(n, n)`; [`QrMode::Economic`] gives `r` `(m, k)` and `q` `(k, n)`. Computed from the QR
-/// decomposition of the row-reversed transpose; the signs of `r`'s columns (and `q`'s rows)
-/// may differ from SciPy's.
+/// decomposition of the row-reversed transpose; the signs (complex input: phases) of `r`'s
+/// columns (and `q`'s rows) may differ from SciPy's.
 ///
-/// SciPy equivalent: `scipy.linalg.rq(a, mode='full' | 'economic')`.
+/// SciPy equivalent: `scipy.linalg.rq(a, mode='full' | 'economic')` (real and complex input).
 ///
 /// # Errors
 ///
@@ -333,17 +333,33 @@ pub(crate) fn qr_pivoting_real<T: LinalgFloat, S: Data<Elem = T>>(
 /// let r11: f64 = r[[1, 2]];
 /// assert!((r11.abs() - 9.1241438).abs() < 1e-7);
 /// ```
-pub fn rq<T: LinalgFloat, S: Data<Elem = T>>(
+///
+/// Complex input (`Complex<f64>`, `Complex<f32>`; faer on both backends):
+///
+/// ```
+/// use sci_linalg::{rq, QrMode};
+/// use sci_linalg::sci_array::ndarray::{array, Array2};
+/// use sci_linalg::sci_array::num_complex::Complex64 as C;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[C::new(1.0, 1.0), C::new(0.0, 2.0), C::new(3.0, 0.0)], [C::new(0.0, -1.0), C::new(4.0, 0.0), C::new(1.0, 1.0)]];
+/// let (r, q) = rq(&a, QrMode::Economic)?;
+/// assert_eq!((r.dim(), q.dim()), ((2, 2), (2, 3)));
+/// assert_eq!(r[[1, 0]], C::new(0.0, 0.0));
+/// assert_allclose(&r.dot(&q), &a, 1e-14, 1e-14);
+/// let qqh = q.dot(&q.t().mapv(|z| z.conj()));
+/// assert_allclose(&qqh, &Array2::eye(2), 1e-14, 1e-14);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn rq<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     mode: QrMode,
 ) -> Result<(Array2<T>, Array2<T>)> {
     check_finite(a, "a")?;
     let (m, n) = a.dim();
     let k = m.min(n);
-    // (J_m a)ᵀ = q1 r1  ⇒  a = (J_m r1ᵀ J_n) (J_n q1ᵀ).
+    // (J_m a)ᵀ = q1 r1  ⇒  a = (J_m r1ᵀ J_n) (J_n q1ᵀ), q1ᵀ unitary when q1 is.
     let b = a.slice(s![..;-1, ..]).reversed_axes();
-    let f = Packed::new(&b, false)?;
-    let (q1, r1) = (f.q(QrMode::Full), f.r(QrMode::Full));
+    let (q1, r1) = T::qr_k(b, QrMode::Full)?;
     let r_full = r1.t().slice(s![..;-1, ..;-1]).to_owned();
     let q_full = q1.t().slice(s![..;-1, ..]).to_owned();
     let (r, q) = match mode {

@@ -54,7 +54,7 @@ pub(crate) fn pinv<T: LinalgScalar>(
     a: ArrayView2<'_, T>,
     atol: Option<RealOf<T>>,
     rtol: Option<RealOf<T>>,
-) -> Result<Array2<T>> {
+) -> Result<(Array2<T>, usize)> {
     let (m, n) = a.dim();
     let d = svd(a, false)?;
     let smax = d.s.first().copied().unwrap_or(RealOf::<T>::zero());
@@ -63,7 +63,7 @@ pub(crate) fn pinv<T: LinalgScalar>(
     let rank = d.s.iter().filter(|&&x| x > val).count();
     // pinv = V[:, :r] · (U[:, :r] / s[:r])ᴴ
     let us = adjoint(scaled_u(&d.u, &d.s, rank).view());
-    Ok(matmul(adjoint(d.vh.slice(s![..rank, ..])).view(), us.view()))
+    Ok((matmul(adjoint(d.vh.slice(s![..rank, ..])).view(), us.view()), rank))
 }
 
 /// Every norm except the spectral ones depends on the moduli only, so it is the real norm of

@@ -1,0 +1,158 @@
+//! `qr_multiply`: the product of the `Q` of a QR decomposition with a matrix, applied as
+//! Householder reflectors (LAPACK `ormqr`/`unmqr`) without forming `Q`.
+
+use ndarray::{Array, Array1, Array2, ArrayBase, Data, Dimension, Ix2, IxDyn, s};
+
+use crate::error::{LinalgError, Result};
+use crate::linalg_scalar::LinalgScalar;
+use crate::procrustes::Side;
+use crate::qr_raw::qr_raw;
+use crate::scalar::{check_finite, zeros_f};
+
+/// `Q c` (`side = Left`) or `c Q` (`Right`) with `Q = H_0 ⋯ H_{k-1}` given by LAPACK's
+/// `(h, tau)`, on `c` in place; `c` has `m` rows (left) or columns (right).
+fn apply_q<T: LinalgScalar>(h: &Array2<T>, tau: &Array1<T>, c: &mut Array2<T>, side: Side) {
+    let m = h.nrows();
+    let k = tau.len();
+    let v = |i: usize| -> Array1<T> {
+        let mut v = Array1::zeros(m - i);
+        v[0] = T::one();
+        v.slice_mut(s![1..]).assign(&h.slice(s![i + 1.., i]));
+        v
+    };
+    match side {
+        Side::Left => {
+            // H_0 (H_1 (⋯ (H_{k-1} c))), H_i = I - tau_i v vᴴ on rows i..
+            for i in (0..k).rev() {
+                if tau[i] == T::zero() {
+                    continue;
+                }
+                let v = v(i);
+                let mut blk = c.slice_mut(s![i.., ..]);
+                for mut col in blk.columns_mut() {
+                    let w = v.iter().zip(col.iter()).fold(T::zero(), |acc, (&vi, &ci)| acc + vi.conj() * ci);
+                    let tw = tau[i] * w;
+                    col.zip_mut_with(&v, |ci, &vi| *ci -= vi * tw);
+                }
+            }
+        }
+        Side::Right => {
+            // ((c H_0) H_1) ⋯ H_{k-1}, on columns i..
+            for i in 0..k {
+                if tau[i] == T::zero() {
+                    continue;
+                }
+                let v = v(i);
+                let mut blk = c.slice_mut(s![.., i..]);
+                for mut row in blk.rows_mut() {
+                    let w = row.iter().zip(v.iter()).fold(T::zero(), |acc, (&ci, &vi)| acc + ci * vi);
+                    let tw = w * tau[i];
+                    row.zip_mut_with(&v, |ci, &vi| *ci -= tw * vi.conj());
+                }
+            }
+        }
+    }
+}
+
+/// Multiplies `c` by the `Q` of the QR decomposition of `a` without forming `Q`: returns
+/// `(Q @ c, r)` with `side = Left` or `(c @ Q, r)` with `side = Right` (SciPy's default
+/// `mode='right'`), where `Q` is the economic `(m, k)` factor (`k = min(m, n)`) and `r` the
+/// `(k, n)` triangular factor.
+///
+/// `Left` needs `c` with `k` rows (a 1-d `c` of length `k`), `Right` needs `c` with `m`
+/// columns (a 1-d `c` of length `m`); the result has `m` rows (left) or `k` columns (right).
+/// `conjugate = true` multiplies by `conj(Q)` instead (no effect on real input). `Q` and `r`
+/// are LAPACK's (`geqrf`'s reflectors, the signs of [`qr_raw`](crate::qr_raw)), so the
+/// result is SciPy's to rounding. As in SciPy, an empty `c` returns an empty array of `c`'s
+/// own shape.
+///
+/// SciPy equivalent: `scipy.linalg.qr_multiply(a, c, mode, pivoting=False, conjugate)`
+/// (`pivoting=True` is not provided).
+///
+/// # Errors
+///
+/// [`LinalgError::ShapeMismatch`] for a `c` of the wrong shape (or not 1-d/2-d),
+/// [`LinalgError::NonFinite`] naming `c` or `a`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{QrMode, Side, qr, qr_multiply};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]];
+/// let (_, r) = qr(&a, QrMode::Economic)?;
+/// let c = array![[1.0, 0.0, 2.0], [0.5, 1.0, -1.0]];
+/// let (cq, r2) = qr_multiply(&a, &c, Side::Right, false)?; // c @ Q: (2, 3) @ (3, 2)
+/// assert_eq!(cq.dim(), (2, 2));
+/// assert_allclose(&r2.mapv(f64::abs), &r.mapv(f64::abs), 1e-14, 1e-14);
+/// // Q c with c of k = 2 rows
+/// let (qc, _) = qr_multiply(&a, &array![1.0, 0.0], Side::Left, false)?;
+/// assert_eq!(qc.len(), 3);
+/// assert_allclose(&a.dot(&sci_linalg::inv(&r2)?).column(0).to_owned(), &qc, 1e-13, 1e-13);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+#[allow(clippy::type_complexity)]
+pub fn qr_multiply<T, S1, S2, D>(
+    a: &ArrayBase<S1, Ix2>,
+    c: &ArrayBase<S2, D>,
+    side: Side,
+    conjugate: bool,
+) -> Result<(Array<T, D>, Array2<T>)>
+where
+    T: LinalgScalar,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    D: Dimension,
+{
+    check_finite(c, "c")?;
+    let (m, n) = a.dim();
+    let k = m.min(n);
+    let bad = |expected: String| LinalgError::ShapeMismatch { arg: "c", expected, found: c.shape().to_vec() };
+    // c as a matrix: a 1-d c is a column (left) or a row (right)
+    let c2: Array2<T> = match (c.ndim(), side) {
+        (1, Side::Left) => c.view().into_shape_with_order((c.len(), 1)).expect("1-d").to_owned(),
+        (1, Side::Right) => c.view().into_shape_with_order((1, c.len())).expect("1-d").to_owned(),
+        (2, _) => c.view().into_dimensionality::<Ix2>().expect("2-d").to_owned(),
+        _ => return Err(bad("a 1-d or 2-d array".into())),
+    };
+    match side {
+        Side::Left if c2.nrows() != k => {
+            return Err(bad(format!("{k} rows for Q @ c with a of shape ({m}, {n})")));
+        }
+        Side::Right if c2.ncols() != m => {
+            return Err(bad(format!("{m} columns for c @ Q with a of shape ({m}, {n})")));
+        }
+        _ => {}
+    }
+    let ((mut h, mut tau), r) = qr_raw(a)?;
+    if c.is_empty() {
+        let out = Array::zeros(IxDyn(c.shape())).into_dimensionality::<D>().expect("c's own dimension");
+        return Ok((out, r));
+    }
+    if conjugate {
+        h.mapv_inplace(T::conj);
+        tau.mapv_inplace(T::conj);
+    }
+    let out = match side {
+        Side::Left => {
+            let mut cc = zeros_f(m, c2.ncols());
+            cc.slice_mut(s![..k, ..]).assign(&c2);
+            apply_q(&h, &tau, &mut cc, Side::Left);
+            cc
+        }
+        Side::Right => {
+            let mut cc = zeros_f(c2.nrows(), m);
+            cc.assign(&c2);
+            apply_q(&h, &tau, &mut cc, Side::Right);
+            cc.slice(s![.., ..k]).to_owned()
+        }
+    };
+    let out = if c.ndim() == 1 {
+        let len = out.len();
+        out.into_shape_with_order(IxDyn(&[len])).expect("a single row or column").into_dimensionality::<D>()
+    } else {
+        out.into_dyn().into_dimensionality::<D>()
+    };
+    Ok((out.expect("c's own dimension"), r))
+}

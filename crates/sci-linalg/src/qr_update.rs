@@ -1,0 +1,403 @@
+//! Updating a QR factorization by Givens rotations: `qr_delete`, `qr_insert` (rows or
+//! columns) and `qr_update` (rank-k `A + U Vᴴ`).
+
+use ndarray::{Array1, Array2, ArrayBase, ArrayView2, Data, Dimension, Ix2, s};
+use num_traits::{Float, Zero};
+
+use crate::error::{LinalgError, Result, invalid};
+use crate::linalg_scalar::LinalgScalar;
+use crate::qr::{QrMode, qr};
+use crate::scalar::{check_finite, to_fortran, zeros_f};
+
+/// SciPy's `which=` of [`qr_delete`] and [`qr_insert`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QrWhich {
+    /// `'row'` (SciPy's default).
+    #[default]
+    Row,
+    /// `'col'`.
+    Col,
+}
+
+/// The unitary `(a, b) = (x, y) / ρ`, `ρ = ‖(x, y)‖`, of the rotation that zeroes `y` in
+/// `[x; y]`; `None` when both are zero.
+fn givens<T: LinalgScalar>(x: T, y: T) -> Option<(T, T)> {
+    let (ax, ay) = (x.modulus(), y.modulus());
+    let rho = ax.hypot(ay);
+    if rho.is_zero() {
+        return None;
+    }
+    let r = T::from_real(rho);
+    Some((x / r, y / r))
+}
+
+/// Rows `i`, `j` of `m` ← `Gᴴ [m_i; m_j]` with `Gᴴ = [[ā, b̄], [-b, a]]`.
+fn rot_rows<T: LinalgScalar>(m: &mut Array2<T>, i: usize, j: usize, (a, b): (T, T)) {
+    for c in 0..m.ncols() {
+        let (x, y) = (m[[i, c]], m[[j, c]]);
+        m[[i, c]] = a.conj() * x + b.conj() * y;
+        m[[j, c]] = a * y - b * x;
+    }
+}
+
+/// Columns `i`, `j` of `m` ← `[m_i m_j] G` with `G = [[a, -b̄], [b, ā]]`.
+fn rot_cols<T: LinalgScalar>(m: &mut Array2<T>, i: usize, j: usize, (a, b): (T, T)) {
+    for r in 0..m.nrows() {
+        let (x, y) = (m[[r, i]], m[[r, j]]);
+        m[[r, i]] = a * x + b * y;
+        m[[r, j]] = a.conj() * y - b.conj() * x;
+    }
+}
+
+/// The checked `(Q, R)` as a full factorization: `Q` `(M, M)` and `R` `(M, N)`; an economic
+/// `Q` `(M, N)`, `R` `(N, N)` (`M > N`) is completed to a full one (`Q`'s orthogonal
+/// complement from a QR of `Q`, zero rows under `R`). Returns `(q, r, economic)`.
+fn full_qr<T, S1, S2>(q: &ArrayBase<S1, Ix2>, r: &ArrayBase<S2, Ix2>) -> Result<(Array2<T>, Array2<T>, bool)>
+where
+    T: LinalgScalar,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+{
+    check_finite(q, "Q")?;
+    check_finite(r, "R")?;
+    let (m, qn) = q.dim();
+    let (rm, n) = r.dim();
+    if qn == m && rm == m {
+        return Ok((to_fortran(q), to_fortran(r), false));
+    }
+    if qn < m && rm == qn && n == qn {
+        let (qq, _) = qr(q, QrMode::Full)?;
+        let mut qf = to_fortran(&qq);
+        qf.slice_mut(s![.., ..n]).assign(q);
+        let mut rf = zeros_f(m, n);
+        rf.slice_mut(s![..n, ..]).assign(r);
+        return Ok((qf, rf, true));
+    }
+    Err(LinalgError::ShapeMismatch {
+        arg: "R",
+        expected: format!("(M, N) with Q (M, M), or (N, N) with Q (M, N), M > N; Q is {:?}", q.shape()),
+        found: r.shape().to_vec(),
+    })
+}
+
+/// Back to the economic shapes: the first `min(M, N)` columns of `q` and rows of `r`.
+fn maybe_economic<T: LinalgScalar>(q: Array2<T>, r: Array2<T>, economic: bool) -> (Array2<T>, Array2<T>) {
+    if !economic {
+        return (q, r);
+    }
+    let k = q.nrows().min(r.ncols());
+    (to_fortran(&q.slice(s![.., ..k])), to_fortran(&r.slice(s![..k, ..])))
+}
+
+/// Deletes row `k` of a full factorization.
+fn delete_row<T: LinalgScalar>(q: &Array2<T>, r: &mut Array2<T>, k: usize) -> Array2<T> {
+    let m = q.nrows();
+    let mut w = zeros_f(m, m);
+    w.row_mut(0).assign(&q.row(k));
+    w.slice_mut(s![1..k + 1, ..]).assign(&q.slice(s![..k, ..]));
+    w.slice_mut(s![k + 1.., ..]).assign(&q.slice(s![k + 1.., ..]));
+    // rotate the first row of W onto e_0 (from the right), R alongside
+    for j in (1..m).rev() {
+        if let Some((a, b)) = givens(w[[0, j - 1]], w[[0, j]]) {
+            let g = (a.conj(), b.conj());
+            rot_cols(&mut w, j - 1, j, g);
+            rot_rows(r, j - 1, j, g);
+        }
+    }
+    *r = r.slice(s![1.., ..]).to_owned();
+    to_fortran(&w.slice(s![1.., 1..]))
+}
+
+/// Restores `r` to upper triangular form after columns `k..` got `p` sub-diagonals.
+fn retriangularize<T: LinalgScalar>(q: &mut Array2<T>, r: &mut Array2<T>, k: usize, p: usize) {
+    let (m, n) = r.dim();
+    for j in k..n.min(m) {
+        for i in (j + 1..=(j + p).min(m - 1)).rev() {
+            if let Some(g) = givens(r[[i - 1, j]], r[[i, j]]) {
+                rot_rows(r, i - 1, i, g);
+                rot_cols(q, i - 1, i, g);
+                r[[i, j]] = T::zero();
+            }
+        }
+    }
+}
+
+/// QR downdate: the QR factorization of `A = Q R` with `p` rows (`which = Row`) or columns
+/// (`Col`) removed, starting at row or column `k`, by Givens rotations.
+///
+/// `Q`, `R` are a full (`(M, M)`, `(M, N)`) or economic (`(M, N)`, `(N, N)`, `M > N`)
+/// factorization, and the result has the same kind. The factors are unique up to the signs
+/// (phases) of `R1`'s rows and `Q1`'s columns, which may differ from SciPy's (SciPy's own
+/// documentation says they "may vary"). An economic `Q` is first completed to a full one (a QR
+/// of `Q`, `O(M² N)`), where SciPy's routines update the thin factors directly.
+///
+/// SciPy equivalent: `scipy.linalg.qr_delete(Q, R, k, p, which)`.
+///
+/// # Errors
+///
+/// [`LinalgError::ShapeMismatch`] for factors of inconsistent shapes, an invalid-value error
+/// naming `k` or `p` when `k + p` exceeds the rows (columns) or `p` is 0,
+/// [`LinalgError::NonFinite`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{QrMode, QrWhich, qr, qr_delete};
+/// use sci_linalg::sci_array::ndarray::{array, s, concatenate, Axis};
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[3.0, -2.0, -2.0], [6.0, -9.0, -3.0], [-3.0, 10.0, 1.0], [6.0, -7.0, 4.0], [7.0, 8.0, -6.0]];
+/// let (q, r) = qr(&a, QrMode::Full)?;
+/// let (q1, r1) = qr_delete(&q, &r, 2, 2, QrWhich::Row)?;
+/// let kept = concatenate![Axis(0), a.slice(s![..2, ..]), a.slice(s![4.., ..])];
+/// assert_eq!((q1.dim(), r1.dim()), ((3, 3), (3, 3)));
+/// assert_allclose(&q1.dot(&r1), &kept, 1e-13, 1e-13);
+/// let r00: f64 = r1[[0, 0]];
+/// assert!((r00.abs() - 9.69535971).abs() < 1e-8); // SciPy's up to sign
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn qr_delete<T, S1, S2>(
+    q: &ArrayBase<S1, Ix2>,
+    r: &ArrayBase<S2, Ix2>,
+    k: usize,
+    p: usize,
+    which: QrWhich,
+) -> Result<(Array2<T>, Array2<T>)>
+where
+    T: LinalgScalar,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+{
+    let (mut qf, mut rf, econ) = full_qr(q, r)?;
+    let (m, n) = rf.dim();
+    if p == 0 {
+        return Err(invalid("p", "'p' must be greater than 0"));
+    }
+    let limit = if which == QrWhich::Row { m } else { n };
+    if k >= limit {
+        return Err(invalid("k", "'k' is out of bounds"));
+    }
+    if k + p > limit {
+        return Err(invalid("p", "'p' is out of range"));
+    }
+    match which {
+        QrWhich::Row => {
+            for _ in 0..p {
+                qf = delete_row(&qf, &mut rf, k);
+            }
+        }
+        QrWhich::Col => {
+            let mut r2 = zeros_f(m, n - p);
+            r2.slice_mut(s![.., ..k]).assign(&rf.slice(s![.., ..k]));
+            r2.slice_mut(s![.., k..]).assign(&rf.slice(s![.., k + p..]));
+            retriangularize(&mut qf, &mut r2, k, p);
+            rf = r2;
+        }
+    }
+    Ok(maybe_economic(qf, rf, econ))
+}
+
+/// `u` as a matrix of rows (`Row`: `(p, N)`, a 1-d `u` is one row) or columns (`Col`: `(M, p)`).
+fn as_matrix<T: LinalgScalar, S: Data<Elem = T>, D: Dimension>(
+    u: &ArrayBase<S, D>,
+    rows: bool,
+    len: usize,
+    arg: &'static str,
+) -> Result<Array2<T>> {
+    check_finite(u, arg)?;
+    let bad = || LinalgError::ShapeMismatch {
+        arg,
+        expected: if rows { format!("({len},) or (p, {len})") } else { format!("({len},) or ({len}, p)") },
+        found: u.shape().to_vec(),
+    };
+    let m: ArrayView2<'_, T> = match u.ndim() {
+        1 => {
+            let v = u.view().into_shape_with_order(ndarray::IxDyn(&[u.len()])).map_err(|_| bad())?;
+            let v = v.into_dimensionality::<ndarray::Ix1>().map_err(|_| bad())?;
+            if rows { v.insert_axis(ndarray::Axis(0)) } else { v.insert_axis(ndarray::Axis(1)) }
+        }
+        2 => u.view().into_dimensionality::<Ix2>().map_err(|_| bad())?,
+        _ => return Err(bad()),
+    };
+    if (rows && m.ncols() != len) || (!rows && m.nrows() != len) {
+        return Err(bad());
+    }
+    Ok(m.to_owned())
+}
+
+/// QR update on row or column insertions: the QR factorization of `A = Q R` with the rows of
+/// `u` (`which = Row`: `(N,)` or `(p, N)`) inserted before row `k`, or its columns
+/// (`Col`: `(M,)` or `(M, p)`) before column `k`, by Givens rotations.
+///
+/// Full and economic factorizations as in [`qr_delete`] (an economic one is completed to a
+/// full one first; SciPy's `rcond=` test for an economic column insertion that makes the
+/// columns dependent is not made). Signs of `R1`'s rows may differ from SciPy's.
+///
+/// SciPy equivalent: `scipy.linalg.qr_insert(Q, R, u, k, which)`.
+///
+/// # Errors
+///
+/// [`LinalgError::ShapeMismatch`] for factors or a `u` of inconsistent shapes, an
+/// invalid-value error naming `k` when it is past the last row (column),
+/// [`LinalgError::NonFinite`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{QrMode, QrWhich, qr, qr_insert};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, 2.0], [3.0, 4.0], [5.0, 7.0]];
+/// let (q, r) = qr(&a, QrMode::Full)?;
+/// let (q1, r1) = qr_insert(&q, &r, &array![-1.0, 0.5], 1, QrWhich::Row)?;
+/// assert_allclose(&q1.dot(&r1), &array![[1.0, 2.0], [-1.0, 0.5], [3.0, 4.0], [5.0, 7.0]], 1e-13, 1e-13);
+/// let (q2, r2) = qr_insert(&q, &r, &array![1.0, 0.0, 1.0], 2, QrWhich::Col)?;
+/// assert_allclose(&q2.dot(&r2), &array![[1.0, 2.0, 1.0], [3.0, 4.0, 0.0], [5.0, 7.0, 1.0]], 1e-13, 1e-13);
+/// assert_eq!(r2[[2, 1]], 0.0);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn qr_insert<T, S1, S2, S3, D>(
+    q: &ArrayBase<S1, Ix2>,
+    r: &ArrayBase<S2, Ix2>,
+    u: &ArrayBase<S3, D>,
+    k: usize,
+    which: QrWhich,
+) -> Result<(Array2<T>, Array2<T>)>
+where
+    T: LinalgScalar,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    S3: Data<Elem = T>,
+    D: Dimension,
+{
+    let (mut qf, mut rf, econ) = full_qr(q, r)?;
+    let (m, n) = rf.dim();
+    let rows = which == QrWhich::Row;
+    let um = as_matrix(u, rows, if rows { n } else { m }, "u")?;
+    if k > (if rows { m } else { n }) {
+        return Err(invalid("k", "'k' is out of bounds"));
+    }
+    if rows {
+        for (i, row) in um.rows().into_iter().enumerate() {
+            let (mm, at) = (qf.nrows(), k + i);
+            // W = [[1, 0], [0, Q]], R~ = [u; R], then the sub-diagonal of R~ rotated away
+            let mut w = zeros_f(mm + 1, mm + 1);
+            w[[0, 0]] = T::one();
+            w.slice_mut(s![1.., 1..]).assign(&qf);
+            let mut rt = zeros_f(mm + 1, n);
+            rt.row_mut(0).assign(&row);
+            rt.slice_mut(s![1.., ..]).assign(&rf);
+            for j in 0..n.min(mm) {
+                if let Some(g) = givens(rt[[j, j]], rt[[j + 1, j]]) {
+                    rot_rows(&mut rt, j, j + 1, g);
+                    rot_cols(&mut w, j, j + 1, g);
+                    rt[[j + 1, j]] = T::zero();
+                }
+            }
+            // the new row of A is row 0 of W: move it to position `at`
+            let mut q1 = zeros_f(mm + 1, mm + 1);
+            q1.slice_mut(s![..at, ..]).assign(&w.slice(s![1..at + 1, ..]));
+            q1.row_mut(at).assign(&w.row(0));
+            q1.slice_mut(s![at + 1.., ..]).assign(&w.slice(s![at + 1.., ..]));
+            qf = q1;
+            rf = rt;
+        }
+    } else {
+        for (i, col) in um.columns().into_iter().enumerate() {
+            let (nn, at) = (rf.ncols(), k + i);
+            // R~ = [R[:, :at], Qᴴ u, R[:, at:]], then Qᴴ u's entries below `at` rotated away
+            let qh_u: Array1<T> = qf.t().mapv(T::conj).dot(&col);
+            let mut rt = zeros_f(m, nn + 1);
+            rt.slice_mut(s![.., ..at]).assign(&rf.slice(s![.., ..at]));
+            rt.column_mut(at).assign(&qh_u);
+            rt.slice_mut(s![.., at + 1..]).assign(&rf.slice(s![.., at..]));
+            for row in (at + 1..m).rev() {
+                if let Some(g) = givens(rt[[row - 1, at]], rt[[row, at]]) {
+                    rot_rows(&mut rt, row - 1, row, g);
+                    rot_cols(&mut qf, row - 1, row, g);
+                    rt[[row, at]] = T::zero();
+                }
+            }
+            rf = rt;
+        }
+    }
+    Ok(maybe_economic(qf, rf, econ))
+}
+
+/// Rank-k QR update: the QR factorization of `A + U Vᴴ` (`A + U Vᵀ` for real input) from
+/// `A = Q R`, with `u` `(M,)` or `(M, k)` and `v` `(N,)` or `(N, k)`, one rank-1 update per
+/// column by Givens rotations (`Qᴴ u` rotated onto `e_0`, then the Hessenberg `R` back to
+/// triangular).
+///
+/// Full and economic factorizations as in [`qr_delete`]. Signs of `R1`'s rows may differ
+/// from SciPy's.
+///
+/// SciPy equivalent: `scipy.linalg.qr_update(Q, R, u, v)`.
+///
+/// # Errors
+///
+/// [`LinalgError::ShapeMismatch`] for factors, `u` or `v` of inconsistent shapes,
+/// [`LinalgError::NonFinite`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{QrMode, qr, qr_update};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, 2.0], [3.0, 4.0], [5.0, 7.0]];
+/// let (q, r) = qr(&a, QrMode::Full)?;
+/// let (u, v) = (array![1.0, 0.0, -1.0], array![2.0, 1.0]);
+/// let (q1, r1) = qr_update(&q, &r, &u, &v)?;
+/// assert_allclose(&q1.dot(&r1), &array![[3.0, 3.0], [3.0, 4.0], [3.0, 6.0]], 1e-13, 1e-13);
+/// assert_eq!(r1[[1, 0]], 0.0);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn qr_update<T, S1, S2, S3, S4, D>(
+    q: &ArrayBase<S1, Ix2>,
+    r: &ArrayBase<S2, Ix2>,
+    u: &ArrayBase<S3, D>,
+    v: &ArrayBase<S4, D>,
+) -> Result<(Array2<T>, Array2<T>)>
+where
+    T: LinalgScalar,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    S3: Data<Elem = T>,
+    S4: Data<Elem = T>,
+    D: Dimension,
+{
+    let (mut qf, mut rf, econ) = full_qr(q, r)?;
+    let (m, n) = rf.dim();
+    let um = as_matrix(u, false, m, "u")?;
+    let vm = as_matrix(v, false, n, "v")?;
+    if um.ncols() != vm.ncols() {
+        return Err(LinalgError::ShapeMismatch {
+            arg: "v",
+            expected: format!("{} columns, as u", um.ncols()),
+            found: v.shape().to_vec(),
+        });
+    }
+    for (uc, vc) in um.columns().into_iter().zip(vm.columns()) {
+        let mut w: Array2<T> = qf.t().mapv(T::conj).dot(&uc).insert_axis(ndarray::Axis(1));
+        for i in (1..m).rev() {
+            if let Some(g) = givens(w[[i - 1, 0]], w[[i, 0]]) {
+                rot_rows(&mut w, i - 1, i, g);
+                rot_rows(&mut rf, i - 1, i, g);
+                rot_cols(&mut qf, i - 1, i, g);
+                w[[i, 0]] = T::zero();
+            }
+        }
+        let w0 = w[[0, 0]];
+        for (c, &vj) in vc.iter().enumerate() {
+            rf[[0, c]] += w0 * vj.conj();
+        }
+        for i in 0..m.saturating_sub(1).min(n) {
+            if let Some(g) = givens(rf[[i, i]], rf[[i + 1, i]]) {
+                rot_rows(&mut rf, i, i + 1, g);
+                rot_cols(&mut qf, i, i + 1, g);
+                rf[[i + 1, i]] = T::zero();
+            }
+        }
+    }
+    Ok(maybe_economic(qf, rf, econ))
+}
