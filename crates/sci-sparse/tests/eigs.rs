@@ -1,12 +1,14 @@
 //! SciPy parity for `eigs` (fixtures from tools/fixtures/sparse_eigs.py). ARPACK returns the
 //! wanted eigenvalues in its own order and, among eigenvalues tied under `which`, its own
 //! choice: the tests compare the selection keys with SciPy's and check that every value is an
-//! eigenvalue with a small residual.
+//! eigenvalue with a small residual. `eigs_values` (`return_eigenvectors=False`, fixtures from
+//! tools/fixtures/sparse_eigs_values.py): the same eigenvalues in SciPy's (ARPACK's) order, to
+//! 1e-10 relative; the members of a conjugate pair may come in either order.
 
 use sci_array::ndarray::{Array1, Array2, Ix1, Ix2};
 use sci_array::num_complex::Complex64;
 use sci_array::testing::fixture::Fixture;
-use sci_sparse::linalg::{EigsOptions, FnOperator, LinearOperator, WhichEigs, eigs};
+use sci_sparse::linalg::{EigsOptions, FnOperator, LinearOperator, WhichEigs, eigs, eigs_values};
 use sci_sparse::{CsrMatrix, SparseError};
 
 fn fx() -> Fixture {
@@ -193,4 +195,43 @@ fn bad_input_is_an_error() {
     }));
     let o = EigsOptions { which: WhichEigs::SM, maxiter: Some(1), ncv: Some(5), ..Default::default() };
     assert!(matches!(eigs(&hard, 2, &o), Err(SparseError::NoConvergence { iterations: 1 })));
+}
+
+#[test]
+fn eigs_values_match_scipy_order() {
+    let f = Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sparse_eigs_values.json"))
+        .unwrap();
+    let names = f.keys();
+    assert_eq!(names.len(), 72);
+    for c in names {
+        let p = |k: &str| format!("{c}/{k}");
+        let a = CsrMatrix::from_dense(&f.array_f64(&p("a")).into_dimensionality::<Ix2>().unwrap());
+        let m = f.array_f64(&p("m")).into_dimensionality::<Ix2>().unwrap();
+        let m = (m.nrows() > 0).then(|| CsrMatrix::from_dense(&m));
+        let sigma = f.f64(&p("sigma"));
+        let v0: Array1<f64> = f.array_f64(&p("v0")).into_dimensionality::<Ix1>().unwrap();
+        let k = f.i64(&p("k")) as usize;
+        let o = EigsOptions {
+            which: which_of(f.str(&p("which"))),
+            sigma: (!sigma.is_nan()).then_some(sigma),
+            m: m.as_ref().map(|m| m as &dyn LinearOperator),
+            v0: Some(v0),
+            tol: 1e-13,
+            ..Default::default()
+        };
+        let w = eigs_values(&a, k, &o).unwrap_or_else(|e| panic!("{c}: {e}"));
+        let want = f.array_c64(&p("w")).into_dimensionality::<Ix1>().unwrap();
+        assert_eq!(w.len(), want.len(), "{c}");
+        for (i, (&z, &y)) in w.iter().zip(&want).enumerate() {
+            let close = |u: Complex64| (u - y).norm() <= 1e-10 * y.norm().max(1e-3);
+            assert!(close(z) || close(z.conj()), "{c}: position {i}: {z} vs SciPy {y} ({w} vs {want})");
+        }
+    }
+}
+
+#[test]
+fn complex_shift_is_an_error() {
+    let a = CsrMatrix::<f64>::identity(8);
+    let o = EigsOptions { sigma: Some(0.5), sigma_imag: 0.5, ..Default::default() };
+    assert!(eigs_values(&a, 2, &o).is_err());
 }

@@ -247,7 +247,7 @@ fn orthogonalize(v: &Array2<f64>, j: usize, w: &mut Array1<f64>) -> f64 {
 ///
 /// SciPy equivalent: `scipy.sparse.linalg.eigs(A, k, M=..., sigma=..., which=..., v0=...,
 /// ncv=..., maxiter=..., tol=..., Minv=..., OPinv=..., OPpart=...)` (complex `sigma` as
-/// `sigma` + `sigma_imag`; `return_eigenvectors=False` missing; complex `A` is [`eigs_complex`](super::eigs_complex),
+/// `sigma` + `sigma_imag`; `return_eigenvectors=False` is [`eigs_values`](super::eigs_values); complex `A` is [`eigs_complex`](super::eigs_complex),
 /// `float32` [`eigs_f32`](super::eigs_f32)).
 ///
 /// # Errors

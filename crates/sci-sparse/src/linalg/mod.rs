@@ -12,6 +12,7 @@ use crate::{CooMatrix, CscMatrix, CsrMatrix};
 mod eigen;
 mod eigs;
 mod eigs_complex;
+mod eigs_values;
 mod eigsh_dtypes;
 mod expm;
 mod iterative;
@@ -32,6 +33,7 @@ mod svd;
 pub use eigen::{EigshMode, EigshOptions, Which, eigsh, eigsh_values};
 pub use eigs::{EigsOptions, OpPart, WhichEigs, eigs};
 pub use eigs_complex::eigs_complex;
+pub use eigs_values::eigs_values;
 pub use eigsh_dtypes::{
     eigs_f32, eigsh_f32, eigsh_hermitian, eigsh_hermitian_values, eigsh_values_f32, svds_values,
 };
