@@ -5,13 +5,36 @@
 use super::splu::SparseLu;
 
 /// One product-form update: basis position `r`, the FTRAN'ed entering column's pivot `pivot`
-/// (at `r`) and its other nonzeros.
+/// (at `r`) and its other entries.
 #[derive(Debug, Clone)]
 struct Eta {
     r: usize,
     pivot: f64,
-    idx: Vec<usize>,
-    val: Vec<f64>,
+    col: EtaCol,
+}
+
+/// The off-pivot entries of an eta column: its nonzeros, or all `m` entries (zero at `r`) when
+/// it is dense enough that contiguous, vectorized passes beat indexed ones.
+#[derive(Debug, Clone)]
+enum EtaCol {
+    Sparse { idx: Vec<usize>, val: Vec<f64> },
+    Dense(Vec<f64>),
+}
+
+/// An eta column with more than `m / DENSE_ETA` nonzeros is stored densely.
+const DENSE_ETA: usize = 4;
+
+/// `sum_i a[i] * b[i]` in four interleaved partial sums (vectorizable).
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    let mut acc = [0.0; 4];
+    let (ca, cb) = (a.chunks_exact(4), b.chunks_exact(4));
+    let tail: f64 = ca.remainder().iter().zip(cb.remainder()).map(|(x, y)| x * y).sum();
+    for (x, y) in ca.zip(cb) {
+        for ((a, &xv), &yv) in acc.iter_mut().zip(x).zip(y) {
+            *a += xv * yv;
+        }
+    }
+    (acc[0] + acc[2]) + (acc[1] + acc[3]) + tail
 }
 
 /// The factorization of `B` (dense or sparse) times the eta matrices of the updates since.
@@ -48,14 +71,23 @@ impl BasisLu {
 
     /// Replace basis column `r` by the column whose FTRAN is `col`.
     pub(crate) fn update(&mut self, r: usize, col: &[f64]) {
-        let (mut idx, mut val) = (Vec::new(), Vec::new());
-        for (i, &v) in col.iter().enumerate() {
-            if v != 0.0 && i != r {
-                idx.push(i);
-                val.push(v);
+        let nnz = col.iter().filter(|&&v| v != 0.0).count();
+        let col_r = col[r];
+        let eta = if nnz * DENSE_ETA > col.len() {
+            let mut d = col.to_vec();
+            d[r] = 0.0;
+            EtaCol::Dense(d)
+        } else {
+            let (mut idx, mut val) = (Vec::with_capacity(nnz), Vec::with_capacity(nnz));
+            for (i, &v) in col.iter().enumerate() {
+                if v != 0.0 && i != r {
+                    idx.push(i);
+                    val.push(v);
+                }
             }
-        }
-        self.etas.push(Eta { r, pivot: col[r], idx, val });
+            EtaCol::Sparse { idx, val }
+        };
+        self.etas.push(Eta { r, pivot: col_r, col: eta });
     }
 
     /// Solve `B x = b` in place.
@@ -68,8 +100,17 @@ impl BasisLu {
         for e in &self.etas {
             let xr = b[e.r] / e.pivot;
             if xr != 0.0 {
-                for (&i, &v) in e.idx.iter().zip(&e.val) {
-                    b[i] -= v * xr;
+                match &e.col {
+                    EtaCol::Sparse { idx, val } => {
+                        for (&i, &v) in idx.iter().zip(val) {
+                            b[i] -= v * xr;
+                        }
+                    }
+                    EtaCol::Dense(d) => {
+                        for (bi, &v) in b.iter_mut().zip(d) {
+                            *bi -= v * xr;
+                        }
+                    }
                 }
             }
             b[e.r] = xr;
@@ -79,7 +120,10 @@ impl BasisLu {
     /// Solve `B^T y = c` in place.
     pub(crate) fn btran(&self, c: &mut [f64], work: &mut Vec<f64>) {
         for e in self.etas.iter().rev() {
-            let s: f64 = e.idx.iter().zip(&e.val).map(|(&i, &v)| v * c[i]).sum();
+            let s: f64 = match &e.col {
+                EtaCol::Sparse { idx, val } => idx.iter().zip(val).map(|(&i, &v)| v * c[i]).sum(),
+                EtaCol::Dense(d) => dot(d, c),
+            };
             c[e.r] = (c[e.r] - s) / e.pivot;
         }
         if self.sparse {
@@ -261,6 +305,39 @@ mod tests {
             check(&b2, &lu, 1e-13);
             let s = vec![vec![1.0, 1.0], vec![1.0, 1.0]];
             assert!(lu.factor(2, dense_cols(&s)).is_err());
+        }
+    }
+
+    #[test]
+    fn sparse_and_dense_etas() {
+        // From the identity: a sparse eta (2 of 20 entries), then a dense one (all 20).
+        let m = 20;
+        let b: Vec<Vec<f64>> =
+            (0..m).map(|i| (0..m).map(|k| f64::from(u8::from(i == k))).collect()).collect();
+        for sparse in [false, true] {
+            let mut lu = BasisLu::new(sparse);
+            lu.factor(m, dense_cols(&b)).unwrap();
+            let mut b2 = b.clone();
+            for (k, col) in
+                [(3, vec![(3, 1.5), (7, 2.0)]), (5, (0..m).map(|i| (i, 1.0 + i as f64 * 0.1)).collect())]
+            {
+                let mut f = vec![0.0; m];
+                for &(i, v) in &col {
+                    f[i] = v;
+                    b2[i][k] = v;
+                }
+                for (i, row) in b2.iter_mut().enumerate() {
+                    if !col.iter().any(|&(r, _)| r == i) {
+                        row[k] = 0.0;
+                    }
+                }
+                lu.ftran(&mut f, &mut Vec::new());
+                lu.update(k, &f);
+                check(&b2, &lu, 1e-12);
+            }
+            assert!(
+                matches!(lu.etas[0].col, EtaCol::Sparse { .. }) && matches!(lu.etas[1].col, EtaCol::Dense(_))
+            );
         }
     }
 

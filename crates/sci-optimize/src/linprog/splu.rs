@@ -91,8 +91,9 @@ impl SparseLu {
                 if j == NONE || xj == 0.0 {
                     continue;
                 }
-                for t in self.lp[j]..self.lp[j + 1] {
-                    self.x[self.li[t]] -= self.lx[t] * xj;
+                let (a, e) = (self.lp[j], self.lp[j + 1]);
+                for (&r, &l) in self.li[a..e].iter().zip(&self.lx[a..e]) {
+                    self.x[r] -= l * xj;
                 }
             }
             let mut amax = 0.0f64;
@@ -273,14 +274,17 @@ impl SparseLu {
         let m = self.m;
         work.clear();
         work.resize(m, 0.0);
-        for (i, &v) in b.iter().enumerate() {
-            work[self.pinv[i]] = v;
+        for (&s, &v) in self.pinv.iter().zip(b.iter()) {
+            work[s] = v;
         }
+        // Columns of L and U are read as slices (the row indices are below m: no checks
+        // beyond the one per entry on `work`).
         for j in 0..m {
             let xj = work[j];
             if xj != 0.0 {
-                for t in self.lp[j]..self.lp[j + 1] {
-                    work[self.li[t]] -= self.lx[t] * xj;
+                let (a, e) = (self.lp[j], self.lp[j + 1]);
+                for (&i, &l) in self.li[a..e].iter().zip(&self.lx[a..e]) {
+                    work[i] -= l * xj;
                 }
             }
         }
@@ -288,13 +292,14 @@ impl SparseLu {
             let xj = work[j] / self.udiag[j];
             work[j] = xj;
             if xj != 0.0 {
-                for t in self.up[j]..self.up[j + 1] {
-                    work[self.ui[t]] -= self.ux[t] * xj;
+                let (a, e) = (self.up[j], self.up[j + 1]);
+                for (&i, &u) in self.ui[a..e].iter().zip(&self.ux[a..e]) {
+                    work[i] -= u * xj;
                 }
             }
         }
-        for (k, &pos) in self.q.iter().enumerate() {
-            b[pos] = work[k];
+        for (&pos, &v) in self.q.iter().zip(work.iter()) {
+            b[pos] = v;
         }
     }
 
@@ -304,21 +309,17 @@ impl SparseLu {
         work.clear();
         work.extend(self.q.iter().map(|&pos| c[pos]));
         for j in 0..m {
-            let mut s = work[j];
-            for t in self.up[j]..self.up[j + 1] {
-                s -= self.ux[t] * work[self.ui[t]];
-            }
-            work[j] = s / self.udiag[j];
+            let (a, e) = (self.up[j], self.up[j + 1]);
+            let s: f64 = self.ui[a..e].iter().zip(&self.ux[a..e]).map(|(&i, &u)| u * work[i]).sum();
+            work[j] = (work[j] - s) / self.udiag[j];
         }
         for j in (0..m).rev() {
-            let mut s = 0.0;
-            for t in self.lp[j]..self.lp[j + 1] {
-                s += self.lx[t] * work[self.li[t]];
-            }
+            let (a, e) = (self.lp[j], self.lp[j + 1]);
+            let s: f64 = self.li[a..e].iter().zip(&self.lx[a..e]).map(|(&i, &l)| l * work[i]).sum();
             work[j] -= s;
         }
-        for (i, &s) in self.pinv.iter().enumerate() {
-            c[i] = work[s];
+        for (ci, &s) in c.iter_mut().zip(&self.pinv) {
+            *ci = work[s];
         }
     }
 }
