@@ -204,7 +204,8 @@ fn pinv_with_rank_matches_scipy() {
         assert_eq!(rank as i64, f.i64(&format!("pinvh_rank/rank_{tag}")), "{tag}");
         // default keeps the eigenvalue 1e-8 next to 0 and 1e-15: its eigenvector is accurate to
         // ~eps ‖a‖ / 1e-8 ≈ 7e-8, weighted by 1e8 in the inverse (LAPACK's syevr: 1.4e-6 off)
-        let rtol_cmp = if tag == "default" { 1e-5 } else { 1e-9 };
+        // (the others keep -1e-4: the lapack backend's syevr differs by 1.5e-9 relative)
+        let rtol_cmp = if tag == "default" { 1e-5 } else { 1e-8 };
         assert_allclose(&p, &m(&f, &format!("pinvh_rank/p_{tag}")), rtol_cmp, 1e-9);
         assert_allclose(&pinvh(&s, atol, rtol, true).unwrap(), &p, 0.0, 0.0);
     }
