@@ -420,13 +420,12 @@ pub fn linprog(c: &ArrayView1<'_, f64>, options: &LinprogOptions<'_>) -> Result<
         Presolved::Infeasible => return Ok(fail(Outcome::Infeasible, 0, 0)),
         Presolved::Unchanged => {
             let lp = StdLp::new(m, n, chk.rows, cv, (lb.clone(), ub.clone()), &chk.rl, &chk.ru);
-            let (out, mut sx, nit, crossover_nit) = solve_method(&lp, options.method, max_iter);
-            if out != Outcome::Optimal {
-                return Ok(fail(out, nit, crossover_nit));
-            }
-            let y = sx.compute_dual();
-            let sol = Full { x: sx.x[..n].to_vec(), y, d: sx.d[..n].to_vec(), state: sx.state[..n].to_vec() };
-            return Ok(assemble(&lp.rows, &chk.ru, m_ub, (lb, ub), c, sol, nit, crossover_nit));
+            return Ok(match solve_full(&lp, options.method, max_iter) {
+                Ok((sol, nit, crossover_nit)) => {
+                    assemble(&lp.rows, &chk.ru, m_ub, (lb, ub), c, sol, nit, crossover_nit)
+                }
+                Err((out, nit, crossover_nit)) => fail(out, nit, crossover_nit),
+            });
         }
         Presolved::Reduced(red) => red,
     };
@@ -448,15 +447,32 @@ pub fn linprog(c: &ArrayView1<'_, f64>, options: &LinprogOptions<'_>) -> Result<
                 let out = if out == Outcome::Optimal { Outcome::Unbounded } else { out };
                 return Ok(fail(out, nit, 0));
             }
-            let (out, mut sx, nit, crossover_nit) = solve_method(&lp, options.method, max_iter);
-            if out != Outcome::Optimal {
-                return Ok(fail(out, nit, crossover_nit));
+            match solve_full(&lp, options.method, max_iter) {
+                Ok((f, nit, crossover_nit)) => {
+                    (red.postsolve(&p, &f.x, &f.y, &f.d, &f.state), nit, crossover_nit)
+                }
+                Err((out, nit, crossover_nit)) => return Ok(fail(out, nit, crossover_nit)),
             }
-            let y = sx.compute_dual();
-            (red.postsolve(&p, &sx.x[..nr], &y, &sx.d[..nr], &sx.state[..nr]), nit, crossover_nit)
         }
     };
     Ok(assemble(&chk.rows, &chk.ru, m_ub, (lb, ub), c, full.0, full.1, full.2))
+}
+
+/// Solve `lp` by `method` to its optimal primal and dual solution (its `x`, `y`, reduced costs
+/// and column states) with SciPy's `nit` and `crossover_nit`; any other outcome is the error.
+fn solve_full(
+    lp: &StdLp,
+    method: LinprogMethod,
+    max_iter: usize,
+) -> std::result::Result<(Full, usize, usize), (Outcome, usize, usize)> {
+    let (out, mut sx, nit, crossover_nit) = solve_method(lp, method, max_iter);
+    if out != Outcome::Optimal {
+        return Err((out, nit, crossover_nit));
+    }
+    let n = lp.n;
+    let y = sx.compute_dual();
+    let sol = Full { x: sx.x[..n].to_vec(), y, d: sx.d[..n].to_vec(), state: sx.state[..n].to_vec() };
+    Ok((sol, nit, crossover_nit))
 }
 
 /// Solve `lp` by `method`: the outcome, the final simplex, and SciPy's `nit` and
