@@ -103,6 +103,7 @@ pub use sci_array;
 mod balance;
 mod band_solve;
 mod banded;
+mod blas;
 mod cholesky;
 mod circulant;
 mod complex;
