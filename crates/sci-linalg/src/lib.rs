@@ -131,6 +131,7 @@ mod products;
 mod qr;
 mod qr_multiply;
 mod qr_raw;
+mod qr_blocked;
 mod qr_update;
 mod qz;
 mod rank;

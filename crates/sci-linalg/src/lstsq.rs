@@ -145,10 +145,13 @@ fn lstsq_tall<T: LinalgFloat, S: Data<Elem = T>>(
         crate::scalar::parallel::gemm_flops(m, n, n),
     );
     let mut packed = to_fortran(a);
-    let bs = fqr::recommended_block_size::<T>(m, n);
-    let mut coeff = faer::Mat::<T>::zeros(bs, n);
     let mut c = to_fortran(bm);
-    {
+    // f64: the blocked Householder QR on the crate's GEMM, c = Qᵀ b by its blocks.
+    if let Some(tau) = crate::qr_blocked::geqrf_if_f64(&mut packed) {
+        crate::qr_blocked::ormqr_if_f64(&packed, &tau, &mut c, true);
+    } else {
+        let bs = fqr::recommended_block_size::<T>(m, n);
+        let mut coeff = faer::Mat::<T>::zeros(bs, n);
         let mut mem = MemBuffer::new(fqr::qr_in_place_scratch::<T>(m, n, bs, par, Default::default()).or(
             householder::apply_block_householder_sequence_transpose_on_the_left_in_place_scratch::<T>(
                 m, bs, k,

@@ -9,6 +9,7 @@ use ndarray::{Array1, Array2, ArrayBase, Data, Ix2, s};
 
 use crate::error::Result;
 use crate::linalg_scalar::LinalgScalar;
+use crate::qr_blocked::{as_f64, as_f64_mut, as_f64_vec, geqrf_if_f64, orgqr};
 use crate::scalar::parallel::{Kernel, gemm_flops, par_for};
 use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, to_fortran, zeros_f};
 
@@ -90,6 +91,9 @@ struct Packed<T> {
     coeff: Mat<T>,
     bs: usize,
     perm: Option<Vec<usize>>,
+    /// The reflector scalars of [`geqrf`](crate::qr_blocked::geqrf) (`f64`, unpivoted, default
+    /// backend), whose reflectors `packed` holds in LAPACK's form.
+    blocked_tau: Option<Vec<T>>,
     /// LAPACK `geqrf`'s reflector scalars (the `lapack` backend, unpivoted QR only).
     #[cfg(feature = "lapack")]
     tau: Option<Vec<T>>,
@@ -111,9 +115,21 @@ impl<T: LinalgFloat> Packed<T> {
             use crate::lapack::{buf, dim};
             let mut tau = vec![T::zero(); k];
             T::geqrf(dim(m, "a")?, dim(n, "a")?, buf(&mut packed), &mut tau);
-            return Ok(Self { packed, coeff, bs, perm, tau: Some(tau) });
+            return Ok(Self { packed, coeff, bs, perm, blocked_tau: None, tau: Some(tau) });
         }
         if k > 0 && !pivoting {
+            // f64: the blocked Householder QR on the crate's GEMM (LAPACK's reflectors).
+            if let Some(tau) = geqrf_if_f64(&mut packed) {
+                return Ok(Self {
+                    packed,
+                    coeff,
+                    bs,
+                    perm,
+                    blocked_tau: Some(tau),
+                    #[cfg(feature = "lapack")]
+                    tau: None,
+                });
+            }
             let mut mem = MemBuffer::new(fqr::qr_in_place_scratch::<T>(m, n, bs, par, Default::default()));
             fqr::qr_in_place(
                 as_faer_mut(packed.view_mut()),
@@ -147,6 +163,7 @@ impl<T: LinalgFloat> Packed<T> {
             coeff,
             bs,
             perm,
+            blocked_tau: None,
             #[cfg(feature = "lapack")]
             tau: None,
         })
@@ -157,6 +174,14 @@ impl<T: LinalgFloat> Packed<T> {
         let k = m.min(n);
         let qcols = if mode == QrMode::Full { m } else { k };
         let mut q = zeros_f(m, qcols);
+        if let Some(tau) = &self.blocked_tau {
+            if let (Some(h), Some(tau), Some(qf)) =
+                (as_f64(&self.packed), as_f64_vec(tau), as_f64_mut(&mut q))
+            {
+                orgqr(h.view(), tau, qf.view_mut());
+                return q;
+            }
+        }
         for i in 0..qcols {
             q[[i, i]] = T::one();
         }

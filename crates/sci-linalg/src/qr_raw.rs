@@ -1,11 +1,14 @@
 //! QR decomposition in LAPACK's raw form (`geqrf`): SciPy's `qr(a, mode='raw')`.
 
-use ndarray::{Array1, Array2, ArrayBase, Data, Ix2, s};
+use std::any::TypeId;
+
+use ndarray::{Array1, Array2, ArrayBase, ArrayView2, Data, Ix2, s};
 
 use crate::complex::decomp::packed_qr;
 use crate::error::Result;
 use crate::linalg_scalar::LinalgScalar;
-use crate::scalar::zeros_f;
+use crate::qr_blocked::geqrf_if_f64;
+use crate::scalar::{check_finite, to_fortran, zeros_f};
 
 /// QR decomposition in the raw form of LAPACK `geqrf`: `((h, tau), r)`.
 ///
@@ -13,9 +16,10 @@ use crate::scalar::zeros_f;
 /// (their leading 1 implied); `tau` (`min(m, n)`) the scalars, so that
 /// `Q = H_0 H_1 … H_{k-1}` with `H_i = I - tau[i] v_i v_iᵀ`; `r` is the `(k, n)` upper
 /// trapezoidal factor (the upper part of `h`'s first `k` rows), as SciPy returns it. The
-/// reflectors are faer's, which follow LAPACK's convention (`R`'s diagonal has the opposite
-/// sign of the column's leading entry), so `h`, `tau` and `r` equal SciPy's to rounding.
-/// Computed by faer also with the `lapack` feature.
+/// reflectors follow LAPACK's convention (`R`'s diagonal has the opposite sign of the
+/// column's leading entry), so `h`, `tau` and `r` equal SciPy's to rounding. `f64` input is
+/// factored by this crate's blocked Householder QR (LAPACK `dgeqrf`'s algorithm), `f32` by
+/// faer; on both backends.
 ///
 /// Complex input (`Complex<f32>`, `Complex<f64>`) follows LAPACK `zgeqrf`'s reflectors:
 /// `H_i = I - tau_i v_i v_iᴴ` with complex `tau_i` and a real diagonal of `R`
@@ -75,6 +79,8 @@ pub fn qr_raw<T: LinalgScalar, S: Data<Elem = T>>(
 ) -> Result<((Array2<T>, Array1<T>), Array2<T>)> {
     let (h, tau) = if T::IS_COMPLEX {
         crate::complex::qr::geqrf_lapack(a.view())?
+    } else if let Some(raw) = blocked_raw(a.view())? {
+        raw
     } else {
         let (h, coeff, bs) = packed_qr(a.view())?;
         let k = h.nrows().min(h.ncols());
@@ -94,4 +100,15 @@ pub fn qr_raw<T: LinalgScalar, S: Data<Elem = T>>(
         r.slice_mut(s![..top, j]).assign(&h.slice(s![..top, j]));
     }
     Ok(((h, tau), r))
+}
+
+/// `f64` input: `(h, tau)` from the blocked [`geqrf`](crate::qr_blocked::geqrf) (LAPACK's
+/// algorithm and reflectors); `None` for other element types.
+fn blocked_raw<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<Option<(Array2<T>, Array1<T>)>> {
+    if TypeId::of::<T>() != TypeId::of::<f64>() {
+        return Ok(None);
+    }
+    check_finite(&a, "a")?;
+    let mut h = to_fortran(&a);
+    Ok(geqrf_if_f64(&mut h).map(|tau| (h, Array1::from(tau))))
 }
