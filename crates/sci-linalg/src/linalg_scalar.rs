@@ -8,7 +8,7 @@
 
 use std::fmt::Debug;
 
-use ndarray::{Array, Array1, Array2, ArrayView, ArrayView2, Dimension};
+use ndarray::{Array, Array1, Array2, ArrayView, ArrayView2, ArrayViewMut2, Dimension};
 use num_complex::Complex;
 
 use crate::cholesky::ChoFactor;
@@ -166,6 +166,25 @@ pub trait LinalgScalar:
     fn matrix_rank_k(a: ArrayView2<'_, Self>, tol: Option<<Self as LinalgScalar>::Real>) -> Result<usize>;
     #[doc(hidden)]
     fn expm_k(a: ArrayView2<'_, Self>) -> Result<Array2<Self>>;
+    /// `out = a @ b` (shapes checked by the caller): faer's GEMM; `f64` overrides it with the
+    /// crate's own `blas::dgemm`.
+    #[doc(hidden)]
+    fn gemm_k(
+        out: ArrayViewMut2<'_, Self>,
+        a: ArrayView2<'_, Self>,
+        b: ArrayView2<'_, Self>,
+        par: faer::Par,
+    ) {
+        use crate::scalar::{as_faer, as_faer_mut};
+        faer::linalg::matmul::matmul(
+            as_faer_mut(out),
+            faer::Accum::Replace,
+            as_faer(a),
+            as_faer(b),
+            Self::one(),
+            par,
+        );
+    }
     /// The Hermitian problem by a LAPACK driver itself (`lapack` feature, real input), `None`
     /// where no LAPACK route exists (then faer computes it).
     #[doc(hidden)]
@@ -313,6 +332,14 @@ macro_rules! impl_real {
             }
             fn expm_k(a: ArrayView2<'_, Self>) -> Result<Array2<Self>> {
                 crate::matfuncs::expm_real(&a)
+            }
+            fn gemm_k(
+                out: ArrayViewMut2<'_, Self>,
+                a: ArrayView2<'_, Self>,
+                b: ArrayView2<'_, Self>,
+                par: faer::Par,
+            ) {
+                <$t as crate::blas::RealGemm>::gemm_replace(out, a, b, par)
             }
         }
     };

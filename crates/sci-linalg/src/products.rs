@@ -1,13 +1,13 @@
-//! Matrix products through faer's GEMM (blocked, SIMD, rayon-parallel for large sizes):
-//! NumPy's `matmul`, `dot` (2-d operands) and `linalg.multi_dot`.
+//! Matrix products: NumPy's `matmul`, `dot` (2-d operands) and `linalg.multi_dot`, through the
+//! crate's own blocked AVX2 GEMM for `f64` ([`crate::blas::dgemm`]) and faer's GEMM for the
+//! other element types (blocked, SIMD, two threads for large sizes).
 
-use faer::Accum;
 use ndarray::{Array2, ArrayBase, ArrayView2, ArrayViewMut2, Data, Ix2};
 
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::LinalgScalar;
 use crate::scalar::parallel::{Kernel, gemm_flops, par_for};
-use crate::scalar::{as_faer, as_faer_mut, zeros_c, zeros_f};
+use crate::scalar::{zeros_c, zeros_f};
 
 /// `a @ b` into a new Fortran-order matrix (shapes are checked by the callers).
 pub(crate) fn matmul_unchecked<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
@@ -17,18 +17,19 @@ pub(crate) fn matmul_unchecked<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayVi
 }
 
 /// `a @ b` into a new C-order (row-major) matrix, NumPy's layout for `matmul`'s result. For
-/// C-order operands this is also the faster layout: faer computes `outᵀ = bᵀ aᵀ` with
-/// column-major factors that its kernel reads without packing the left one (~8% on 1000²).
+/// C-order operands this is also the faster layout: the GEMM computes `outᵀ = bᵀ aᵀ` with
+/// column-major factors, whose packing copies contiguous columns.
 fn matmul_c<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
     let mut out = zeros_c(a.nrows(), b.ncols());
     gemm_into(out.view_mut(), a, b);
     out
 }
 
-/// `out = a @ b` by faer's GEMM, multithreaded only when large and the cores are free.
+/// `out = a @ b` (the `f64` GEMM of [`crate::blas`] or faer's), multithreaded only when large
+/// and the cores are free.
 fn gemm_into<T: LinalgScalar>(out: ArrayViewMut2<'_, T>, a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) {
     let par = par_for(Kernel::Gemm, gemm_flops(a.nrows(), b.ncols(), a.ncols()));
-    faer::linalg::matmul::matmul(as_faer_mut(out), Accum::Replace, as_faer(a), as_faer(b), T::one(), par);
+    T::gemm_k(out, a, b, par);
 }
 
 /// The shape check of a product: `a.ncols() == b.nrows()`, NumPy's "core dimension" error.
@@ -41,8 +42,8 @@ fn check_inner(a: (usize, usize), b: (usize, usize), arg: &'static str, what: &s
     }
 }
 
-/// Matrix product `a @ b` of two 2-d arrays, by faer's blocked, SIMD and (for large sizes)
-/// multithreaded GEMM.
+/// Matrix product `a @ b` of two 2-d arrays, by a blocked, SIMD and (for large sizes)
+/// two-threaded GEMM (the crate's AVX2 + FMA kernel for `f64`, faer's otherwise).
 ///
 /// Any strides are accepted (transposed and sliced views are not copied first); the result is
 /// C-ordered, as NumPy's. NaN and infinity propagate as in NumPy (no finiteness check); `(m, 0) @ (0,

@@ -1,0 +1,265 @@
+//! A blocked `f64` GEMM in the GotoBLAS/BLIS design, for x86-64 CPUs with AVX2 and FMA.
+//!
+//! Loops, outer to inner: `jc` over `NC`-column panels of `B` and `C`; `pc` over `KC`-deep
+//! slices of the inner dimension, where the `kc × nc` slice of `B` is packed into `NR`-column
+//! micro-panels (shared by all threads, which pack one share each); `ic` over `MC`-row blocks
+//! of `A` (each thread its own rows of `C`), packed into `MR`-row micro-panels that stay in the
+//! core's L2; then `jr`, `ir` over the micro-panels, each pair one call of the `MR × NR`
+//! microkernel ([`super::kernel_avx2`]) while the `B` micro-panel stays in L1. Packing copies
+//! through any strides (transposed, sliced, negative), so the kernel always reads contiguous,
+//! aligned data; edge panels are zero-padded.
+
+use std::cell::RefCell;
+use std::sync::{Barrier, RwLock};
+
+use ndarray::{ArrayView2, ArrayViewMut2, Axis, s};
+
+use super::kernel_avx2::{MR, NR, Tile, kernel_8x6};
+
+/// Depth of a packed slice: a `B` micro-panel (`KC × NR`, 12 KiB) stays in the 32 KiB L1.
+const KC: usize = 256;
+/// Rows of a packed `A` block (`MC × KC`, 288 KiB) kept in the 512 KiB L2 of a core.
+const MC: usize = 144;
+/// Columns of a packed `B` slice (`KC × NC`, 8 MiB) kept in the L3.
+const NC: usize = 4080;
+
+/// Splits `len` into pieces of at most `max` that differ by less than `unit` (each a multiple
+/// of `unit` but the last), so no block is left nearly empty: returns the piece size.
+fn balanced(len: usize, max: usize, unit: usize) -> usize {
+    let pieces = len.div_ceil(max).max(1);
+    len.div_ceil(pieces).div_ceil(unit) * unit
+}
+
+/// The rows of thread `t` of `threads` among `m`, in whole micro-panels.
+fn share(m: usize, t: usize, threads: usize, unit: usize) -> usize {
+    let units = m.div_ceil(unit);
+    (units * t / threads * unit).min(m)
+}
+
+thread_local! {
+    /// The packing buffers of the calling thread, kept between calls (no allocation and page
+    /// faults per call).
+    static SCRATCH: RefCell<Vec<f64>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` on a 64-byte aligned scratch slice of `len` values (contents unspecified).
+fn with_scratch<R>(len: usize, f: impl FnOnce(&mut [f64]) -> R) -> R {
+    let mut v = SCRATCH.with(|s| s.take());
+    if v.len() < len + 8 {
+        v = vec![0.0; len + 8];
+    }
+    let off = v.as_ptr().align_offset(64).min(8);
+    let r = f(&mut v[off..off + len]);
+    SCRATCH.with(|s| s.replace(v));
+    r
+}
+
+/// Packs the `mc × kc` block `a` into `W`-row micro-panels: panel `q` holds, for each `p < kc`,
+/// the `W` values `a[q W.., p]` (zero past the last row). `A` blocks are packed with `W = MR`,
+/// `B` slices as `bᵀ` with `W = NR`.
+fn pack<const W: usize>(a: ArrayView2<'_, f64>, dst: &mut [f64]) {
+    let (mc, kc) = a.dim();
+    let (rs, cs) = (a.strides()[0], a.strides()[1]);
+    let base = a.as_ptr();
+    for (q, panel) in dst.chunks_exact_mut(kc * W).take(mc.div_ceil(W)).enumerate() {
+        let i0 = q * W;
+        let mr = W.min(mc - i0);
+        let src = base.wrapping_offset(i0 as isize * rs);
+        if mr == W && rs == 1 {
+            for (p, d) in panel.chunks_exact_mut(W).enumerate() {
+                // SAFETY: elements `(i0..i0 + W, p)` of the view `a`, contiguous as `rs == 1`.
+                #[allow(unsafe_code)]
+                let col = unsafe { std::slice::from_raw_parts(src.offset(p as isize * cs), W) };
+                d.copy_from_slice(col);
+            }
+        } else {
+            if mr < W {
+                panel.fill(0.0);
+            }
+            for (p, d) in panel.chunks_exact_mut(W).enumerate() {
+                let col = src.wrapping_offset(p as isize * cs);
+                for (i, x) in d[..mr].iter_mut().enumerate() {
+                    // SAFETY: element `(i0 + i, p)` of the view `a` (`i < mr`, `p < kc`).
+                    #[allow(unsafe_code)]
+                    let v = unsafe { *col.offset(i as isize * rs) };
+                    *x = v;
+                }
+            }
+        }
+    }
+}
+
+/// `c = beta * c` (BLAS: `beta == 0` writes zeros without reading).
+fn scale(mut c: ArrayViewMut2<'_, f64>, beta: f64) {
+    if beta == 0.0 {
+        c.fill(0.0);
+    } else if beta != 1.0 {
+        c.mapv_inplace(|x| beta * x);
+    }
+}
+
+/// The block sizes of one call.
+#[derive(Clone, Copy)]
+struct Blocks {
+    kc: usize,
+    mc: usize,
+    nc: usize,
+}
+
+/// `c = alpha * a @ b + beta * c` on `threads` threads (1 = the calling thread only).
+///
+/// The caller has checked that the CPU has AVX2 and FMA and that the shapes agree.
+pub(super) fn gemm(
+    alpha: f64,
+    a: ArrayView2<'_, f64>,
+    b: ArrayView2<'_, f64>,
+    beta: f64,
+    c: ArrayViewMut2<'_, f64>,
+    threads: usize,
+) {
+    let (m, n) = c.dim();
+    let k = a.ncols();
+    if m == 0 || n == 0 {
+        return;
+    }
+    if k == 0 || alpha == 0.0 {
+        scale(c, beta);
+        return;
+    }
+    let cs = c.strides();
+    if cs[1] == 1 && cs[0] != 1 {
+        // The microkernel stores contiguous columns: compute the row-major cᵀ = bᵀ aᵀ instead.
+        return gemm(alpha, b.t(), a.t(), beta, c.reversed_axes(), threads);
+    }
+    // Each thread takes whole micro-panel rows of C; few rows are not worth a second thread.
+    let threads = threads.clamp(1, m.div_ceil(4 * MR));
+    let rows_per_thread = m.div_ceil(threads);
+    let blocks =
+        Blocks { kc: balanced(k, KC, 1), mc: balanced(rows_per_thread, MC, MR), nc: balanced(n, NC, NR) };
+    let b_share = blocks.nc.div_ceil(NR).div_ceil(threads) * blocks.kc * NR;
+    let a_len = blocks.mc.div_ceil(MR) * MR * blocks.kc;
+    with_scratch(threads * (a_len + b_share), |buf| {
+        let (a_bufs, b_bufs) = buf.split_at_mut(threads * a_len);
+        let b_parts: Vec<RwLock<&mut [f64]>> = b_bufs.chunks_exact_mut(b_share).map(RwLock::new).collect();
+        let job = Job { alpha, beta, a, b, blocks, threads, b_parts: &b_parts };
+        if threads == 1 {
+            job.run(0, c, a_bufs, None);
+            return;
+        }
+        let barrier = Barrier::new(threads);
+        std::thread::scope(|scope| {
+            let mut rest = c;
+            let mut a_rest = a_bufs;
+            for t in 0..threads {
+                let rows = share(m, t + 1, threads, MR) - share(m, t, threads, MR);
+                let (mine, tail) = rest.split_at(Axis(0), rows);
+                rest = tail;
+                let (a_buf, a_tail) = std::mem::take(&mut a_rest).split_at_mut(a_len);
+                a_rest = a_tail;
+                let (job, barrier) = (&job, &barrier);
+                if t + 1 == threads {
+                    job.run(t, mine, a_buf, Some(barrier));
+                } else {
+                    scope.spawn(move || job.run(t, mine, a_buf, Some(barrier)));
+                }
+            }
+        });
+    });
+}
+
+/// What every thread of one call shares.
+struct Job<'a, 'b> {
+    alpha: f64,
+    beta: f64,
+    a: ArrayView2<'a, f64>,
+    b: ArrayView2<'a, f64>,
+    blocks: Blocks,
+    threads: usize,
+    /// The packed `B` slice, one share (a run of micro-panels) per thread.
+    b_parts: &'b [RwLock<&'b mut [f64]>],
+}
+
+impl Job<'_, '_> {
+    /// Thread `t`'s part: its rows `c` of the result (starting at row `share(m, t, ..)`), its
+    /// `A` packing buffer, and the barrier that orders packing `B` and reading it.
+    fn run(&self, t: usize, mut c: ArrayViewMut2<'_, f64>, a_buf: &mut [f64], barrier: Option<&Barrier>) {
+        let Blocks { kc: kc_max, mc: mc_max, nc: nc_max } = self.blocks;
+        let (m, k, n) = (self.a.nrows(), self.a.ncols(), self.b.ncols());
+        let row0 = share(m, t, self.threads, MR);
+        let a = self.a.slice(s![row0..row0 + c.nrows(), ..]);
+        let mt = c.nrows();
+        let (rs, cs) = (c.strides()[0], c.strides()[1]);
+        let c_ptr = c.as_mut_ptr();
+        let wait = || {
+            if let Some(b) = barrier {
+                b.wait();
+            }
+        };
+        for jc in (0..n).step_by(nc_max) {
+            let nc = nc_max.min(n - jc);
+            let np = nc.div_ceil(NR);
+            for pc in (0..k).step_by(kc_max) {
+                let kc = kc_max.min(k - pc);
+                let panel_len = kc * NR;
+                // This thread's share of the B micro-panels.
+                {
+                    let (lo, hi) = (np * t / self.threads, np * (t + 1) / self.threads);
+                    let mut part = self.b_parts[t].write().unwrap_or_else(|e| e.into_inner());
+                    let (j0, j1) = (jc + lo * NR, (jc + hi * NR).min(jc + nc));
+                    if j0 < j1 {
+                        pack::<NR>(
+                            self.b.slice(s![pc..pc + kc, j0..j1]).t(),
+                            &mut part[..(hi - lo) * panel_len],
+                        );
+                    }
+                }
+                wait();
+                {
+                    let parts: Vec<_> =
+                        self.b_parts.iter().map(|l| l.read().unwrap_or_else(|e| e.into_inner())).collect();
+                    let beta = if pc == 0 { self.beta } else { 1.0 };
+                    for ic in (0..mt).step_by(mc_max) {
+                        let mc = mc_max.min(mt - ic);
+                        pack::<MR>(a.slice(s![ic..ic + mc, pc..pc + kc]), a_buf);
+                        for (owner, part) in parts.iter().enumerate() {
+                            let lo = np * owner / self.threads;
+                            let hi = np * (owner + 1) / self.threads;
+                            for q in lo..hi {
+                                let j = q * NR;
+                                let b_panel = &part[(q - lo) * panel_len..(q - lo + 1) * panel_len];
+                                for (qa, a_panel) in
+                                    a_buf.chunks_exact(kc * MR).take(mc.div_ceil(MR)).enumerate()
+                                {
+                                    let i = ic + qa * MR;
+                                    let tile = Tile {
+                                        ptr: c_ptr.wrapping_offset(i as isize * rs + (jc + j) as isize * cs),
+                                        rs,
+                                        cs,
+                                        m: MR.min(mt - i),
+                                        n: NR.min(nc - j),
+                                    };
+                                    // SAFETY: `gemm`'s caller checked AVX2 and FMA; the panels hold
+                                    // `kc * MR` and `kc * NR` values; the tile's elements are rows
+                                    // `i..i + tile.m < mt` and columns `jc + j.. < n` of `c`, this
+                                    // thread's own rows, borrowed mutably for the call.
+                                    #[allow(unsafe_code)]
+                                    unsafe {
+                                        kernel_8x6(
+                                            kc,
+                                            a_panel.as_ptr(),
+                                            b_panel.as_ptr(),
+                                            self.alpha,
+                                            beta,
+                                            tile,
+                                        )
+                                    };
+                                }
+                            }
+                        }
+                    }
+                }
+                wait();
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! `dgemm` against the textbook triple loop: shapes around every block edge, all stride
+//! kinds, `alpha`/`beta` special values, one and several threads.
+
+use super::*;
+use ndarray::{Array2, ShapeBuilder, s};
+
+/// `alpha * a @ b + beta * c` by the definition, and the size `|alpha| |a| @ |b| + |beta c|` of
+/// each entry (the scale of its rounding error).
+fn naive(
+    alpha: f64,
+    a: ArrayView2<'_, f64>,
+    b: ArrayView2<'_, f64>,
+    beta: f64,
+    c: ArrayView2<'_, f64>,
+) -> (Array2<f64>, Array2<f64>) {
+    let (m, n) = c.dim();
+    let mut out = Array2::zeros((m, n));
+    let mut size = Array2::zeros((m, n));
+    for i in 0..m {
+        for j in 0..n {
+            let (mut s, mut z) = (0.0, 0.0);
+            for p in 0..a.ncols() {
+                s += a[[i, p]] * b[[p, j]];
+                z += (a[[i, p]] * b[[p, j]]).abs();
+            }
+            let bc = if beta == 0.0 { 0.0 } else { beta * c[[i, j]] };
+            out[[i, j]] = alpha * s + bc;
+            size[[i, j]] = (alpha * z).abs() + bc.abs();
+        }
+    }
+    (out, size)
+}
+
+fn filled(m: usize, n: usize, seed: usize, f_order: bool) -> Array2<f64> {
+    let shape = if f_order { (m, n).f() } else { (m, n).into_shape_with_order() };
+    Array2::from_shape_fn(shape, |(i, j)| (((i * 31 + j * 17 + seed * 7) % 23) as f64 - 11.0) / 7.0)
+}
+
+/// Runs `dgemm` on the views and compares with [`naive`] (NaN where NaN is expected).
+fn check(
+    alpha: f64,
+    a: ArrayView2<'_, f64>,
+    b: ArrayView2<'_, f64>,
+    beta: f64,
+    mut c: ArrayViewMut2<'_, f64>,
+    par: Par,
+) {
+    let c0 = c.to_owned();
+    let (want, size) = naive(alpha, a, b, beta, c0.view());
+    dgemm(alpha, a, b, beta, c.view_mut(), par);
+    let k = a.ncols() as f64;
+    for ((idx, &x), (&y, &z)) in c.indexed_iter().zip(want.iter().zip(size.iter())) {
+        let ok = x == y
+            || if y.is_nan() { x.is_nan() } else { (x - y).abs() <= 4.0 * f64::EPSILON * (k + 2.0) * z };
+        assert!(
+            ok,
+            "dim {:?} x {:?}, {par:?}, alpha {alpha}, beta {beta}: c{idx:?} = {x}, want {y}",
+            a.dim(),
+            b.dim()
+        );
+    }
+}
+
+fn check_shape(m: usize, n: usize, k: usize, par: Par) {
+    let a = filled(m, k, 1, false);
+    let b = filled(k, n, 2, true);
+    for &(alpha, beta) in &[(1.0, 0.0), (-1.0, 1.0), (0.5, -2.0)] {
+        let mut c = filled(m, n, 3, true);
+        check(alpha, a.view(), b.view(), beta, c.view_mut(), par);
+    }
+}
+
+#[test]
+fn small_shapes_all_combinations() {
+    for m in 1..=17 {
+        for n in 1..=17 {
+            for k in 1..=17 {
+                let a = filled(m, k, 1, (m + n) % 2 == 0);
+                let b = filled(k, n, 2, k % 2 == 0);
+                let mut c = filled(m, n, 3, (m + k) % 3 == 0);
+                check(
+                    1.5,
+                    a.view(),
+                    b.view(),
+                    if (m + n + k) % 2 == 0 { 0.0 } else { 0.5 },
+                    c.view_mut(),
+                    Par::Seq,
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn shapes_around_the_block_edges() {
+    let sizes = [1, 7, 8, 9, 17, 63, 64, 65, 143, 144, 145, 255, 256, 257];
+    for &m in &sizes {
+        for &n in &sizes {
+            for &k in &sizes {
+                if m * n * k <= 1 << 19 {
+                    check_shape(m, n, k, Par::Seq);
+                }
+            }
+        }
+    }
+    // Two `KC` slices, two `MC` blocks and a partial `NC` panel.
+    check_shape(289, 50, 513, Par::Seq);
+    check_shape(5, 4081, 3, Par::Seq);
+}
+
+#[test]
+fn parallel_paths() {
+    for &(m, n, k) in
+        &[(64, 70, 300), (65, 7, 257), (300, 13, 20), (513, 100, 40), (64, 4081, 3), (257, 257, 257)]
+    {
+        check_shape(m, n, k, Par::rayon(2));
+        let a = filled(m, k, 1, true);
+        let b = filled(k, n, 2, false);
+        for threads in [2, 3] {
+            let mut c = filled(m, n, 3, false);
+            let (want, size) = naive(0.75, a.view(), b.view(), -1.0, c.view());
+            #[cfg(target_arch = "x86_64")]
+            if avx2_fma() {
+                gemm::gemm(0.75, a.view(), b.view(), -1.0, c.view_mut(), threads);
+                for ((&x, &y), &z) in c.iter().zip(want.iter()).zip(size.iter()) {
+                    assert!(
+                        (x - y).abs() <= 4.0 * f64::EPSILON * (k as f64 + 2.0) * z,
+                        "{m} {n} {k} {threads}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn any_strides() {
+    let (m, n, k) = (37, 29, 70);
+    let big_a = filled(2 * m + 3, 3 * k, 4, false);
+    let big_b = filled(2 * k, 2 * n + 1, 5, true);
+    let a_f = filled(m, k, 6, true);
+    let a_t = filled(k, m, 7, false);
+    let b_t = filled(n, k, 8, true);
+    let a_views = [
+        a_f.view(),
+        a_t.t(),
+        big_a.slice(s![1..2 * m + 1;2, ..;3]),
+        big_a.slice(s![..m;-1, k..2 * k]),
+        big_a.slice(s![3..3 + m, ..3 * k;-3]),
+    ];
+    let b_c = filled(k, n, 9, false);
+    let b_strided = [big_b.slice(s![..;2, 1..;2]), big_b.slice(s![..k;-1, ..n;-1]), b_t.t(), b_c.view()];
+    for (ia, a) in a_views.iter().enumerate() {
+        for (ib, b) in b_strided.iter().enumerate() {
+            for c_kind in 0..4 {
+                let mut big_c = filled(3 * m, 2 * n, 10 + ia + ib, c_kind % 2 == 0);
+                let c = match c_kind {
+                    0 | 1 => big_c.slice_mut(s![..m, ..n]),
+                    2 => big_c.slice_mut(s![..2 * m;2, ..;-2]),
+                    _ => big_c.slice_mut(s![..;-3, n..]),
+                };
+                check(-0.5, *a, *b, 0.25, c, Par::Seq);
+                let mut c2 = filled(n, m, 11, c_kind == 0);
+                check(2.0, *a, *b, 0.0, c2.view_mut().reversed_axes(), Par::rayon(2));
+            }
+        }
+    }
+}
+
+#[test]
+fn blas_special_values() {
+    let a = filled(20, 9, 1, false);
+    let b = filled(9, 11, 2, false);
+    // beta = 0 never reads C: NaN and infinity there do not propagate.
+    let mut c = Array2::from_elem((20, 11), f64::NAN);
+    c[[3, 4]] = f64::INFINITY;
+    check(1.0, a.view(), b.view(), 0.0, c.view_mut(), Par::Seq);
+    assert!(c.iter().all(|x| x.is_finite()));
+    // alpha = 0: C = beta C without touching A and B (NaN there does not propagate either).
+    let nan_a = Array2::from_elem((20, 9), f64::NAN);
+    let mut c = filled(20, 11, 3, true);
+    let want = &c * 3.0;
+    dgemm(0.0, nan_a.view(), b.view(), 3.0, c.view_mut(), Par::Seq);
+    assert_eq!(c, want);
+    let mut c = Array2::from_elem((20, 11), f64::NAN);
+    dgemm(0.0, nan_a.view(), b.view(), 0.0, c.view_mut(), Par::Seq);
+    assert!(c.iter().all(|&x| x == 0.0));
+    // k = 0: C = beta C; beta = 0 gives zeros even over NaN.
+    let (a0, b0) = (Array2::<f64>::zeros((20, 0)), Array2::<f64>::zeros((0, 11)));
+    let mut c = filled(20, 11, 3, false);
+    let want = &c * -1.0;
+    dgemm(2.0, a0.view(), b0.view(), -1.0, c.view_mut(), Par::Seq);
+    assert_eq!(c, want);
+    let mut c = Array2::from_elem((20, 11), f64::NAN);
+    dgemm(2.0, a0.view(), b0.view(), 0.0, c.view_mut(), Par::Seq);
+    assert!(c.iter().all(|&x| x == 0.0));
+    // Empty C: nothing to do.
+    let mut c = Array2::<f64>::zeros((0, 11));
+    dgemm(1.0, Array2::zeros((0, 9)).view(), b.view(), 1.0, c.view_mut(), Par::rayon(2));
+    // NaN and infinity in A or B propagate as in the definition.
+    let mut a2 = a.clone();
+    a2[[2, 5]] = f64::NAN;
+    a2[[7, 1]] = f64::INFINITY;
+    let mut c = filled(20, 11, 3, true);
+    check(1.0, a2.view(), b.view(), 1.0, c.view_mut(), Par::Seq);
+    assert!(c.row(2).iter().all(|x| x.is_nan()));
+}
+
+#[test]
+fn dgemm_matches_the_definition() {
+    for &(m, n, k) in &[(0, 3, 2), (3, 0, 2), (3, 4, 0), (1, 1, 1), (7, 5, 9), (33, 17, 65)] {
+        let a = Array2::from_shape_fn((m, k), |(i, j)| (i * 3 + j * 7 % 5) as f64 - 2.5);
+        let b = Array2::from_shape_fn((k, n).f(), |(i, j)| (i * 2 + j) as f64 * 0.5 - 1.0);
+        let c0 = Array2::from_shape_fn((m, n), |(i, j)| if i == j { f64::NAN } else { (i + j) as f64 });
+        for &(alpha, beta) in &[(1.0, 0.0), (-1.0, 1.0), (2.0, 0.5)] {
+            let mut c = c0.clone();
+            dgemm(alpha, a.view(), b.view(), beta, c.view_mut(), Par::Seq);
+            let (want, _) = naive(alpha, a.view(), b.view(), beta, c0.view());
+            for (x, y) in c.iter().zip(want.iter()) {
+                assert!(x == y || (x.is_nan() && y.is_nan()) || (x - y).abs() <= 1e-12 * y.abs().max(1.0));
+            }
+        }
+    }
+}
