@@ -1,6 +1,7 @@
 //! A bounded dual simplex method (Koberstein's formulation, as in HiGHS's `HEkkDual`): dual
-//! steepest-edge pricing, a bound-flipping ratio test with Harris tolerances, product-form
-//! basis updates on a dense LU, and dual phase 1 by the auxiliary box problem.
+//! steepest-edge pricing, a bound-flipping ratio test with Harris tolerances, basis updates
+//! (Forrest-Tomlin on the sparse LU, product form on the dense LU), and dual phase 1 by the
+//! auxiliary box problem.
 //!
 //! The problem is `min c^T x` subject to `A x + s = 0`, `lo <= (x, s) <= up` with one logical
 //! `s_i = -(A x)_i` per row; the logicals form the starting basis.
@@ -425,7 +426,7 @@ impl<'a> DualSimplex<'a> {
             // BTRAN and the pivot row.
             rho.iter_mut().for_each(|v| *v = 0.0);
             rho[r] = 1.0;
-            self.lu.btran(&mut rho, &mut self.work);
+            self.lu.btran_keep(r, &mut rho, &mut self.work);
             // The pivot row over the nonzeros of rho (rho^T A by rows of A).
             let (alpha_s, alpha_l) = alpha.split_at_mut(n);
             for &j in &nz {
@@ -526,7 +527,7 @@ impl<'a> DualSimplex<'a> {
             // FTRAN the entering column.
             col.iter_mut().for_each(|v| *v = 0.0);
             self.add_column(q, 1.0, &mut col);
-            self.lu.ftran(&mut col, &mut self.work);
+            self.lu.ftran_keep(&mut col, &mut self.work);
             let arq = col[r];
             if (arq - alpha[q]).abs() > 1e-7 * (1.0 + alpha[q].abs()) || arq.abs() < PIVOT_TOL {
                 if !fresh {
@@ -605,7 +606,7 @@ impl<'a> DualSimplex<'a> {
             }
             self.lu.update(r, &col);
             fresh = false;
-            if self.lu.updates() >= REFACTOR_EVERY {
+            if self.lu.updates() >= REFACTOR_EVERY || self.lu.stale() {
                 self.refactor();
                 self.compute_primal();
                 self.recompute_dual_keep_sign();

@@ -1,6 +1,6 @@
-//! The basis factorization of the simplex: an LU of the basis matrix `B` (dense with partial
-//! pivoting, or sparse: [`super::splu`]), followed by product-form (eta) updates, one per basis
-//! change, until the next refactorization.
+//! The basis factorization of the simplex: an LU of the basis matrix `B`, dense with partial
+//! pivoting and product-form (eta) updates, one per basis change, until the next
+//! refactorization; or sparse with Forrest-Tomlin updates ([`super::splu`]).
 
 use super::splu::SparseLu;
 
@@ -45,6 +45,8 @@ pub(crate) struct BasisLu {
     dense: DenseLu,
     splu: SparseLu,
     etas: Vec<Eta>,
+    /// An update found the factors inaccurate.
+    stale: bool,
 }
 
 impl BasisLu {
@@ -61,16 +63,29 @@ impl BasisLu {
         fill: impl Fn(usize, &mut Vec<usize>, &mut Vec<f64>),
     ) -> Result<(), Singular> {
         self.etas.clear();
+        self.stale = false;
         if self.sparse { self.splu.factor(m, fill) } else { self.dense.factor(m, fill) }
     }
 
     /// Number of eta updates since the last factorization.
     pub(crate) fn updates(&self) -> usize {
-        self.etas.len()
+        if self.sparse { self.splu.updates() } else { self.etas.len() }
     }
 
-    /// Replace basis column `r` by the column whose FTRAN is `col`.
+    /// An update lost accuracy: refactorize before the next solve.
+    pub(crate) fn stale(&self) -> bool {
+        self.stale
+    }
+
+    /// Replace basis column `r` by the column whose FTRAN is `col`: the last
+    /// [`BasisLu::ftran_keep`], after [`BasisLu::btran_keep`] of row `r`.
     pub(crate) fn update(&mut self, r: usize, col: &[f64]) {
+        if self.sparse {
+            if !self.splu.update(r, col[r]) {
+                self.stale = true;
+            }
+            return;
+        }
         let nnz = col.iter().filter(|&&v| v != 0.0).count();
         let col_r = col[r];
         let eta = if nnz * DENSE_ETA > col.len() {
@@ -114,6 +129,25 @@ impl BasisLu {
                 }
             }
             b[e.r] = xr;
+        }
+    }
+
+    /// As [`BasisLu::ftran`] for the entering column of the next [`BasisLu::update`].
+    pub(crate) fn ftran_keep(&mut self, b: &mut [f64], work: &mut Vec<f64>) {
+        if self.sparse {
+            self.splu.solve_keep(b, work);
+        } else {
+            self.ftran(b, work);
+        }
+    }
+
+    /// As [`BasisLu::btran`] for `c` = the unit vector at position `r`, the leaving row of
+    /// the next [`BasisLu::update`].
+    pub(crate) fn btran_keep(&mut self, r: usize, c: &mut [f64], work: &mut Vec<f64>) {
+        if self.sparse {
+            self.splu.solve_t_keep(r, c, work);
+        } else {
+            self.btran(c, work);
         }
     }
 
@@ -298,9 +332,11 @@ mod tests {
             lu.factor(3, dense_cols(&b)).unwrap();
             check(&b, &lu, 1e-14);
             // Replace column 1 by (1, 0, 5).
+            lu.btran_keep(1, &mut [0.0, 1.0, 0.0], &mut Vec::new());
             let mut f = [1.0, 0.0, 5.0];
-            lu.ftran(&mut f, &mut Vec::new());
+            lu.ftran_keep(&mut f, &mut Vec::new());
             lu.update(1, &f);
+            assert!(!lu.stale());
             let b2 = vec![vec![2.0, 1.0, 0.0], vec![1.0, 0.0, 1.0], vec![0.0, 5.0, 4.0]];
             check(&b2, &lu, 1e-13);
             let s = vec![vec![1.0, 1.0], vec![1.0, 1.0]];
@@ -331,24 +367,36 @@ mod tests {
                         row[k] = 0.0;
                     }
                 }
-                lu.ftran(&mut f, &mut Vec::new());
+                let mut e = vec![0.0; m];
+                e[k] = 1.0;
+                lu.btran_keep(k, &mut e, &mut Vec::new());
+                lu.ftran_keep(&mut f, &mut Vec::new());
                 lu.update(k, &f);
+                assert!(!lu.stale());
                 check(&b2, &lu, 1e-12);
             }
-            assert!(
-                matches!(lu.etas[0].col, EtaCol::Sparse { .. }) && matches!(lu.etas[1].col, EtaCol::Dense(_))
-            );
+            assert_eq!(lu.updates(), 2);
+            if !sparse {
+                assert!(
+                    matches!(lu.etas[0].col, EtaCol::Sparse { .. })
+                        && matches!(lu.etas[1].col, EtaCol::Dense(_))
+                );
+            }
+        }
+    }
+
+    /// A seeded stream of uniform numbers in `[0, 1)` (a 64-bit LCG).
+    fn uniform(mut seed: u64) -> impl FnMut() -> f64 {
+        move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 11) as f64) / ((1u64 << 53) as f64)
         }
     }
 
     #[test]
     fn sparse_lu_random() {
         // Seeded sparse matrices with a unit diagonal part (as simplex bases with logicals).
-        let mut seed: u64 = 12345;
-        let mut rnd = || {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            ((seed >> 11) as f64) / ((1u64 << 53) as f64)
-        };
+        let mut rnd = uniform(12345);
         for m in [1, 2, 5, 17, 60] {
             let mut b = vec![vec![0.0; m]; m];
             for (i, row) in b.iter_mut().enumerate() {
@@ -366,6 +414,58 @@ mod tests {
                 lu.factor(m, dense_cols(&b)).unwrap();
                 check(&b, &lu, 1e-10);
             }
+        }
+    }
+
+    #[test]
+    fn forrest_tomlin_many_updates() {
+        // Seeded sparse bases, then 60 column replacements (skipping near-singular ones),
+        // each checked against the explicit basis, in both factorizations.
+        let mut rnd = uniform(777);
+        let m = 25;
+        let mut b0 = vec![vec![0.0; m]; m];
+        for (i, row) in b0.iter_mut().enumerate() {
+            row[(i + 7) % m] = 1.0 + rnd();
+            for v in row.iter_mut() {
+                if rnd() < 0.1 {
+                    *v = 2.0 * rnd() - 1.0;
+                }
+            }
+        }
+        let mut cols = Vec::new();
+        for _ in 0..200 {
+            let r = ((rnd() * m as f64) as usize).min(m - 1);
+            let a: Vec<f64> = (0..m).map(|_| if rnd() < 0.15 { 2.0 * rnd() - 1.0 } else { 0.0 }).collect();
+            cols.push((r, a));
+        }
+        for sparse in [false, true] {
+            let mut b = b0.clone();
+            let mut lu = BasisLu::new(sparse);
+            lu.factor(m, dense_cols(&b)).unwrap();
+            let mut done = 0;
+            for (r, a) in &cols {
+                let mut f = a.clone();
+                lu.ftran(&mut f, &mut Vec::new());
+                if f[*r].abs() < 0.2 {
+                    continue;
+                }
+                let mut e = vec![0.0; m];
+                e[*r] = 1.0;
+                lu.btran_keep(*r, &mut e, &mut Vec::new());
+                let mut f = a.clone();
+                lu.ftran_keep(&mut f, &mut Vec::new());
+                lu.update(*r, &f);
+                assert!(!lu.stale());
+                for (i, row) in b.iter_mut().enumerate() {
+                    row[*r] = a[i];
+                }
+                check(&b, &lu, 1e-9);
+                done += 1;
+                if done == 60 {
+                    break;
+                }
+            }
+            assert_eq!((done, lu.updates()), (60, 60));
         }
     }
 }

@@ -39,7 +39,8 @@ pub enum LinprogMethod {
     #[default]
     Highs,
     /// `'highs-ds'`: the bounded dual simplex (dual steepest-edge pricing, bound-flipping
-    /// ratio test with Harris tolerances, LU factorization with product-form updates).
+    /// ratio test with Harris tolerances, sparse LU factorization with Forrest-Tomlin updates,
+    /// dense LU with product-form updates for dense `A`).
     HighsDs,
     /// `'highs-ipm'`: Mehrotra's predictor-corrector interior-point method (normal equations
     /// built from the nonzeros of `A`), then a crossover: the interior point picks the starting

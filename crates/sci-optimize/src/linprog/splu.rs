@@ -2,9 +2,18 @@
 //! gives each column's nonzero pattern, then a sparse triangular solve), threshold partial
 //! pivoting that prefers rows with few nonzeros; columns ordered as simplex codes do: column
 //! singletons (logicals among them) first and row singletons last, both triangular parts
-//! without fill, the remaining kernel by increasing column count.
+//! without fill; the remaining kernel in the order and with the pivot rows of a symbolic
+//! Markowitz elimination (each planned pivot taken when it passes the threshold test), until
+//! the kernel's Schur complement is dense, then by increasing column count.
 //!
 //! `L U = P B Q`: `pinv` maps a row of `B` to its pivot step, `q` a step to a basis position.
+//!
+//! Basis changes are Forrest-Tomlin updates (as HiGHS's default): the entering column,
+//! solved through `L` and the earlier updates (the spike), replaces the leaving step's column
+//! of `U` and that step moves last in the pivot order; a row eta, taken from the BTRAN of the
+//! leaving row through `U` (which the dual simplex computes anyway), eliminates the step's row
+//! from the other columns. `U` stays triangular in the pivot order and the row etas are as
+//! sparse as `U^{-T} e_p`, where the product form would store the dense `B^{-1} a_q`.
 
 use super::lu::Singular;
 
@@ -21,13 +30,42 @@ pub(crate) struct SparseLu {
     lp: Vec<usize>,
     li: Vec<usize>,
     lx: Vec<f64>,
-    /// Columns of `U` above the diagonal (rows in step order) and the diagonal.
+    /// Columns of `U` above the diagonal (rows in step order) and the diagonal: column `j` is
+    /// `ui/ux[ubeg[j]..uend[j]]` (updates append new columns).
     up: Vec<usize>,
+    ubeg: Vec<usize>,
+    uend: Vec<usize>,
     ui: Vec<usize>,
     ux: Vec<f64>,
     udiag: Vec<f64>,
+    /// The pivot order of `U`'s steps (`0..m` after `factor`, updated steps moved last).
+    ord: Vec<usize>,
+    /// `L` by rows (columns in step order), for transposed solves that skip zeros.
+    lrp: Vec<usize>,
+    lri: Vec<usize>,
+    lrx: Vec<f64>,
+    /// The column (step) of each entry of `ui/ux`.
+    ucol: Vec<usize>,
+    /// Positions in `ui/ux` of the entries of each row of `U` (transposed solves, and to
+    /// eliminate a row on update; entries of replaced columns are zeroed, not removed).
+    urow: Vec<Vec<usize>>,
+    /// Row etas of the updates: eta `k` does `z[epiv[k]] -= sum ex * z[ei]` over
+    /// `ep[k]..ep[k + 1]`.
+    ep: Vec<usize>,
+    ei: Vec<usize>,
+    ex: Vec<f64>,
+    epiv: Vec<usize>,
+    /// The spike of the last `solve_keep` (`L` and row etas applied, by step).
+    spike: Vec<f64>,
+    /// `U^{-T} e_p` of the last `solve_t_keep`, and its step `p` (`NONE`: none kept).
+    vrow: Vec<f64>,
+    vrow_step: usize,
     pinv: Vec<usize>,
     q: Vec<usize>,
+    qinv: Vec<usize>,
+    /// The pivot row `order` planned for each column of `B` (`NONE`: none), taken when it
+    /// passes the threshold test.
+    pref: Vec<usize>,
     /// Scratch: `B` by columns, the dense accumulator, the pattern, the DFS stack and marks.
     bp: Vec<usize>,
     bi: Vec<usize>,
@@ -37,6 +75,111 @@ pub(crate) struct SparseLu {
     stack: Vec<(usize, usize)>,
     mark: Vec<u32>,
     gen_: u32,
+}
+
+/// Symbolic Markowitz elimination of the kernel: the columns `cols` of `B` (by `bp/bi`)
+/// restricted to the rows `rows`. Each step takes, among the entries of the shortest columns
+/// and the shortest rows of the active submatrix, one of least `(r - 1)(c - 1)` (its row and
+/// column counts), and the pattern of the Schur complement grows by the fill. Returns the
+/// (column, row) pivots in order; a column left without rows gets `NONE` (the numeric
+/// factorization then finds it singular). Once the active submatrix is dense (a quarter of
+/// its entries nonzero) the remaining columns follow by count without a planned row: the
+/// numeric threshold pivoting picks those.
+fn markowitz(bp: &[usize], bi: &[usize], cols: &[usize], rows: &[usize], m: usize) -> Vec<(usize, usize)> {
+    let nk = cols.len();
+    let mut in_kernel = vec![false; m];
+    rows.iter().for_each(|&i| in_kernel[i] = true);
+    // Column patterns by local column index, row patterns by global row index.
+    let mut cpat: Vec<Vec<usize>> = cols
+        .iter()
+        .map(|&k| bi[bp[k]..bp[k + 1]].iter().copied().filter(|&i| in_kernel[i]).collect())
+        .collect();
+    let mut rpat: Vec<Vec<usize>> = vec![Vec::new(); m];
+    for (c, pat) in cpat.iter().enumerate() {
+        for &i in pat {
+            rpat[i].push(c);
+        }
+    }
+    let mut live_cols: Vec<usize> = (0..nk).collect();
+    let mut live_rows: Vec<usize> = rows.to_vec();
+    let mut mark = vec![usize::MAX; nk];
+    let mut out = Vec::with_capacity(nk);
+    let mut active: usize = cpat.iter().map(Vec::len).sum();
+    while !live_cols.is_empty() {
+        if live_cols.len() > 8 && 4 * active > live_cols.len() * live_rows.len() {
+            live_cols.sort_by_key(|&c| cpat[c].len());
+            out.extend(live_cols.iter().map(|&c| (cols[c], NONE)));
+            break;
+        }
+        let cmin = live_cols.iter().map(|&c| cpat[c].len()).min().unwrap_or(0);
+        let rmin = live_rows.iter().map(|&i| rpat[i].len()).min().unwrap_or(usize::MAX);
+        let (mut best, mut bc, mut br) = (usize::MAX, NONE, NONE);
+        if cmin == 0 {
+            bc = *live_cols.iter().find(|&&c| cpat[c].is_empty()).unwrap_or(&live_cols[0]);
+        } else {
+            'search: for &c in &live_cols {
+                if cpat[c].len() == cmin {
+                    for &i in &cpat[c] {
+                        let cost = (rpat[i].len() - 1) * (cmin - 1);
+                        if cost < best {
+                            (best, bc, br) = (cost, c, i);
+                            if cost == 0 {
+                                break 'search;
+                            }
+                        }
+                    }
+                }
+            }
+            if best > 0 {
+                'rsearch: for &i in &live_rows {
+                    if rpat[i].len() == rmin {
+                        for &c in &rpat[i] {
+                            let cost = (rmin - 1) * (cpat[c].len() - 1);
+                            if cost < best {
+                                (best, bc, br) = (cost, c, i);
+                                if cost == 0 {
+                                    break 'rsearch;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out.push((cols[bc], br));
+        live_cols.retain(|&c| c != bc);
+        if br == NONE {
+            continue;
+        }
+        live_rows.retain(|&i| i != br);
+        // Eliminate: every other row of column bc gains the pattern of row br.
+        let prow = std::mem::take(&mut rpat[br]);
+        let pcol = std::mem::take(&mut cpat[bc]);
+        active -= prow.len() + pcol.len() - 1;
+        for &c in &prow {
+            if c != bc {
+                cpat[c].retain(|&i| i != br);
+            }
+        }
+        for &r in &pcol {
+            if r == br {
+                continue;
+            }
+            rpat[r].retain(|&c| c != bc);
+            for &c in &rpat[r] {
+                mark[c] = r;
+            }
+            for &c in &prow {
+                if c != bc && mark[c] != r {
+                    mark[c] = r;
+                    active += 1;
+                    rpat[r].push(c);
+                    cpat[c].push(r);
+                }
+            }
+        }
+    }
+    out
 }
 
 impl SparseLu {
@@ -110,9 +253,15 @@ impl SparseLu {
                 return Err(Singular { col, rows });
             }
             let (mut best, mut best_cnt) = (NONE, u32::MAX);
+            let pr = self.pref[col];
+            if pr != NONE && self.pinv[pr] == NONE && self.x[pr].abs() >= REL_TOL * amax {
+                best = pr;
+                best_cnt = 0;
+            }
             for &i in &self.xi[top..m] {
                 let a = self.x[i].abs();
                 if self.pinv[i] == NONE
+                    && best_cnt > 0
                     && a >= REL_TOL * amax
                     && (rowcnt[i] < best_cnt || (rowcnt[i] == best_cnt && a > self.x[best].abs()))
                 {
@@ -144,7 +293,107 @@ impl SparseLu {
         for r in &mut self.li {
             *r = self.pinv[*r];
         }
+        self.ubeg.clear();
+        self.ubeg.extend_from_slice(&self.up[..m]);
+        self.uend.clear();
+        self.uend.extend_from_slice(&self.up[1..]);
+        self.ord.clear();
+        self.ord.extend(0..m);
+        self.urow.resize_with(m, Vec::new);
+        self.urow.truncate(m);
+        self.urow.iter_mut().for_each(Vec::clear);
+        for (pos, &i) in self.ui.iter().enumerate() {
+            self.urow[i].push(pos);
+        }
+        self.ucol.clear();
+        for j in 0..m {
+            self.ucol.extend(std::iter::repeat_n(j, self.up[j + 1] - self.up[j]));
+        }
+        // L by rows.
+        self.lrp.clear();
+        self.lrp.resize(m + 1, 0);
+        for &i in &self.li {
+            self.lrp[i + 1] += 1;
+        }
+        for i in 0..m {
+            self.lrp[i + 1] += self.lrp[i];
+        }
+        self.lri.clear();
+        self.lri.resize(self.li.len(), 0);
+        self.lrx.clear();
+        self.lrx.resize(self.li.len(), 0.0);
+        let mut next = self.lrp.clone();
+        for j in 0..m {
+            for p in self.lp[j]..self.lp[j + 1] {
+                let i = self.li[p];
+                self.lri[next[i]] = j;
+                self.lrx[next[i]] = self.lx[p];
+                next[i] += 1;
+            }
+        }
+        self.ep.clear();
+        self.ep.push(0);
+        self.ei.clear();
+        self.ex.clear();
+        self.epiv.clear();
+        self.qinv.clear();
+        self.qinv.resize(m, 0);
+        for (k, &pos) in self.q.iter().enumerate() {
+            self.qinv[pos] = k;
+        }
+        self.vrow_step = NONE;
         Ok(())
+    }
+
+    /// Number of updates since `factor`.
+    pub(crate) fn updates(&self) -> usize {
+        self.epiv.len()
+    }
+
+    /// Forrest-Tomlin update: basis position `r` now holds the column whose `solve_keep` was
+    /// the last one, `solve_t_keep(r, ..)` was the last transposed solve of a unit vector, and
+    /// `alpha` is the solved column's entry at `r`. Returns false when the new diagonal disagrees
+    /// with `alpha` (the factors have lost accuracy: refactorize).
+    pub(crate) fn update(&mut self, r: usize, alpha: f64) -> bool {
+        let p = self.qinv[r];
+        debug_assert_eq!(self.vrow_step, p, "update without the BTRAN of its row");
+        self.vrow_step = NONE;
+        let dp = self.udiag[p];
+        // The row eta: row p of U minus the combination of later rows that clears it.
+        let mut dnew = self.spike[p];
+        for (j, &v) in self.vrow.iter().enumerate() {
+            if v != 0.0 && j != p {
+                let e = -v * dp;
+                self.ei.push(j);
+                self.ex.push(e);
+                dnew -= e * self.spike[j];
+            }
+        }
+        self.ep.push(self.ei.len());
+        self.epiv.push(p);
+        // Row p leaves the other columns; the spike becomes column p, pivoted last.
+        for &pos in &self.urow[p] {
+            self.ux[pos] = 0.0;
+        }
+        self.urow[p].clear();
+        self.ux[self.ubeg[p]..self.uend[p]].iter_mut().for_each(|v| *v = 0.0);
+        self.ubeg[p] = self.ui.len();
+        for (i, &v) in self.spike.iter().enumerate() {
+            if v != 0.0 && i != p {
+                self.urow[i].push(self.ui.len());
+                self.ui.push(i);
+                self.ux.push(v);
+                self.ucol.push(p);
+            }
+        }
+        self.uend[p] = self.ui.len();
+        self.udiag[p] = dnew;
+        if let Some(k) = self.ord.iter().position(|&j| j == p) {
+            self.ord.remove(k);
+        }
+        self.ord.push(p);
+        let expect = dp * alpha;
+        dnew.abs() > ABS_TOL && (dnew - expect).abs() <= 1e-8 * (1.0 + expect.abs())
     }
 
     /// The column order `q`: column singletons first (their pivot row is forced, no fill), then
@@ -173,6 +422,8 @@ impl SparseLu {
         let mut row_active = vec![true; m];
         let mut col_done = vec![false; m];
         self.q.clear();
+        self.pref.clear();
+        self.pref.resize(m, NONE);
         let mut stack: Vec<usize> = (0..m).filter(|&k| colcnt[k] == 1).collect();
         while let Some(k) = stack.pop() {
             if col_done[k] || colcnt[k] != 1 {
@@ -210,6 +461,7 @@ impl SparseLu {
             col_done[k] = true;
             row_active[r] = false;
             last.push(k);
+            self.pref[k] = r;
             for &i in &bi[bp[k]..bp[k + 1]] {
                 if row_active[i] {
                     rowcnt[i] -= 1;
@@ -221,6 +473,13 @@ impl SparseLu {
         }
         let mut kernel: Vec<usize> = (0..m).filter(|&k| !col_done[k]).collect();
         kernel.sort_by_key(|&k| colcnt[k]);
+        let krows: Vec<usize> = (0..m).filter(|&i| row_active[i]).collect();
+        let plan = markowitz(bp, bi, &kernel, &krows, m);
+        kernel.clear();
+        for (k, r) in plan {
+            kernel.push(k);
+            self.pref[k] = r;
+        }
         self.q.extend(kernel);
         self.q.extend(last.iter().rev());
         rowcnt
@@ -271,14 +530,28 @@ impl SparseLu {
 
     /// Solve `B x = b` in place (`b` by rows in, `x` by basis positions out).
     pub(crate) fn solve(&self, b: &mut [f64], work: &mut Vec<f64>) {
+        self.solve_lower(b, work);
+        self.solve_upper(b, work);
+    }
+
+    /// As [`SparseLu::solve`], keeping the spike for [`SparseLu::update`].
+    pub(crate) fn solve_keep(&mut self, b: &mut [f64], work: &mut Vec<f64>) {
+        self.solve_lower(b, work);
+        self.spike.clear();
+        self.spike.extend_from_slice(work);
+        self.solve_upper(b, work);
+    }
+
+    /// `work = R L^{-1} P b` (by step).
+    fn solve_lower(&self, b: &[f64], work: &mut Vec<f64>) {
         let m = self.m;
         work.clear();
         work.resize(m, 0.0);
         for (&s, &v) in self.pinv.iter().zip(b.iter()) {
             work[s] = v;
         }
-        // Columns of L and U are read as slices (the row indices are below m: no checks
-        // beyond the one per entry on `work`).
+        // Columns of L are read as slices (the row indices are below m: no checks beyond the
+        // one per entry on `work`).
         for j in 0..m {
             let xj = work[j];
             if xj != 0.0 {
@@ -288,11 +561,20 @@ impl SparseLu {
                 }
             }
         }
-        for j in (0..m).rev() {
+        for (k, &p) in self.epiv.iter().enumerate() {
+            let (a, e) = (self.ep[k], self.ep[k + 1]);
+            let s: f64 = self.ei[a..e].iter().zip(&self.ex[a..e]).map(|(&i, &v)| v * work[i]).sum();
+            work[p] -= s;
+        }
+    }
+
+    /// `b = Q U^{-1} work`.
+    fn solve_upper(&self, b: &mut [f64], work: &mut [f64]) {
+        for &j in self.ord.iter().rev() {
             let xj = work[j] / self.udiag[j];
             work[j] = xj;
             if xj != 0.0 {
-                let (a, e) = (self.up[j], self.up[j + 1]);
+                let (a, e) = (self.ubeg[j], self.uend[j]);
                 for (&i, &u) in self.ui[a..e].iter().zip(&self.ux[a..e]) {
                     work[i] -= u * xj;
                 }
@@ -305,18 +587,56 @@ impl SparseLu {
 
     /// Solve `B^T y = c` in place (`c` by basis positions in, `y` by rows out).
     pub(crate) fn solve_t(&self, c: &mut [f64], work: &mut Vec<f64>) {
-        let m = self.m;
+        self.solve_t_upper(c, work);
+        self.solve_t_lower(c, work);
+    }
+
+    /// As [`SparseLu::solve_t`] for `c` = the unit vector at basis position `r`, keeping
+    /// `U^{-T} e_p` for [`SparseLu::update`].
+    pub(crate) fn solve_t_keep(&mut self, r: usize, c: &mut [f64], work: &mut Vec<f64>) {
+        self.solve_t_upper(c, work);
+        self.vrow.clear();
+        self.vrow.extend_from_slice(work);
+        self.vrow_step = self.qinv[r];
+        self.solve_t_lower(c, work);
+    }
+
+    /// `work = U^{-T} Q^T c` (by step).
+    fn solve_t_upper(&self, c: &[f64], work: &mut Vec<f64>) {
         work.clear();
         work.extend(self.q.iter().map(|&pos| c[pos]));
-        for j in 0..m {
-            let (a, e) = (self.up[j], self.up[j + 1]);
-            let s: f64 = self.ui[a..e].iter().zip(&self.ux[a..e]).map(|(&i, &u)| u * work[i]).sum();
-            work[j] = (work[j] - s) / self.udiag[j];
+        // By rows of U (axpy form): zeros of a sparse `c` cost nothing.
+        for &j in &self.ord {
+            let xj = work[j] / self.udiag[j];
+            work[j] = xj;
+            if xj != 0.0 {
+                for &pos in &self.urow[j] {
+                    work[self.ucol[pos]] -= self.ux[pos] * xj;
+                }
+            }
         }
-        for j in (0..m).rev() {
-            let (a, e) = (self.lp[j], self.lp[j + 1]);
-            let s: f64 = self.li[a..e].iter().zip(&self.lx[a..e]).map(|(&i, &l)| l * work[i]).sum();
-            work[j] -= s;
+    }
+
+    /// `c = P^T L^{-T} R^T work`.
+    fn solve_t_lower(&self, c: &mut [f64], work: &mut [f64]) {
+        let m = self.m;
+        for (k, &p) in self.epiv.iter().enumerate().rev() {
+            let wp = work[p];
+            if wp != 0.0 {
+                let (a, e) = (self.ep[k], self.ep[k + 1]);
+                for (&i, &v) in self.ei[a..e].iter().zip(&self.ex[a..e]) {
+                    work[i] -= v * wp;
+                }
+            }
+        }
+        for i in (0..m).rev() {
+            let wi = work[i];
+            if wi != 0.0 {
+                let (a, e) = (self.lrp[i], self.lrp[i + 1]);
+                for (&j, &l) in self.lri[a..e].iter().zip(&self.lrx[a..e]) {
+                    work[j] -= l * wi;
+                }
+            }
         }
         for (ci, &s) in c.iter_mut().zip(&self.pinv) {
             *ci = work[s];
