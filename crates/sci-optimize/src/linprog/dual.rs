@@ -527,7 +527,9 @@ impl<'a> DualSimplex<'a> {
             // FTRAN the entering column.
             col.iter_mut().for_each(|v| *v = 0.0);
             self.add_column(q, 1.0, &mut col);
-            self.lu.ftran_keep(&mut col, &mut self.work);
+            // With the dual steepest-edge weights' B^{-1} rho, in the same passes.
+            tau.copy_from_slice(&rho);
+            self.lu.ftran2_keep(&mut col, &mut tau, &mut self.work);
             let arq = col[r];
             if (arq - alpha[q]).abs() > 1e-7 * (1.0 + alpha[q].abs()) || arq.abs() < PIVOT_TOL {
                 if !fresh {
@@ -584,8 +586,6 @@ impl<'a> DualSimplex<'a> {
             self.x[p] = target;
             // Dual steepest-edge weights.
             let wr = rho.iter().map(|v| v * v).sum::<f64>();
-            tau.copy_from_slice(&rho);
-            self.lu.ftran(&mut tau, &mut self.work);
             for i in 0..m {
                 if i == r {
                     continue;

@@ -141,6 +141,17 @@ impl BasisLu {
         }
     }
 
+    /// [`BasisLu::ftran_keep`] of `b` and [`BasisLu::ftran`] of `c` (in one pass over the
+    /// sparse factors).
+    pub(crate) fn ftran2_keep(&mut self, b: &mut [f64], c: &mut [f64], work: &mut Vec<f64>) {
+        if self.sparse {
+            self.splu.solve2_keep(b, c);
+        } else {
+            self.ftran_keep(b, work);
+            self.ftran(c, work);
+        }
+    }
+
     /// As [`BasisLu::btran`] for `c` = the unit vector at position `r`, the leaving row of
     /// the next [`BasisLu::update`].
     pub(crate) fn btran_keep(&mut self, r: usize, c: &mut [f64], work: &mut Vec<f64>) {

@@ -57,6 +57,8 @@ pub(crate) struct SparseLu {
     epiv: Vec<usize>,
     /// The spike of the last `solve_keep` (`L` and row etas applied, by step).
     spike: Vec<f64>,
+    /// Scratch of `solve2_keep`: two vectors interleaved.
+    pair: Vec<[f64; 2]>,
     /// `U^{-T} e_p` of the last `solve_t_keep`, and its step `p` (`NONE`: none kept).
     vrow: Vec<f64>,
     vrow_step: usize,
@@ -100,58 +102,95 @@ fn markowitz(bp: &[usize], bi: &[usize], cols: &[usize], rows: &[usize], m: usiz
             rpat[i].push(c);
         }
     }
-    let mut live_cols: Vec<usize> = (0..nk).collect();
-    let mut live_rows: Vec<usize> = rows.to_vec();
+    // Columns and rows by count (lazily: an entry is valid while the count still matches).
+    let mut col_live = vec![true; nk];
+    let mut row_live = in_kernel;
+    let (mut ncols, mut nrows) = (nk, rows.len());
+    let mut cbuck: Vec<Vec<usize>> = vec![Vec::new(); m + 2];
+    let mut rbuck: Vec<Vec<usize>> = vec![Vec::new(); m + 2];
+    for (c, pat) in cpat.iter().enumerate() {
+        cbuck[pat.len()].push(c);
+    }
+    for &i in rows {
+        rbuck[rpat[i].len()].push(i);
+    }
     let mut mark = vec![usize::MAX; nk];
     let mut out = Vec::with_capacity(nk);
     let mut active: usize = cpat.iter().map(Vec::len).sum();
-    while !live_cols.is_empty() {
-        if live_cols.len() > 8 && 4 * active > live_cols.len() * live_rows.len() {
-            live_cols.sort_by_key(|&c| cpat[c].len());
-            out.extend(live_cols.iter().map(|&c| (cols[c], NONE)));
+    while ncols > 0 {
+        if ncols > 8 && 4 * active > ncols * nrows {
+            let mut rest: Vec<usize> = (0..nk).filter(|&c| col_live[c]).collect();
+            rest.sort_by_key(|&c| cpat[c].len());
+            out.extend(rest.iter().map(|&c| (cols[c], NONE)));
             break;
         }
-        let cmin = live_cols.iter().map(|&c| cpat[c].len()).min().unwrap_or(0);
-        let rmin = live_rows.iter().map(|&i| rpat[i].len()).min().unwrap_or(usize::MAX);
+        // Markowitz search over up to 4 shortest columns and 4 shortest rows.
         let (mut best, mut bc, mut br) = (usize::MAX, NONE, NONE);
-        if cmin == 0 {
-            bc = *live_cols.iter().find(|&&c| cpat[c].is_empty()).unwrap_or(&live_cols[0]);
-        } else {
-            'search: for &c in &live_cols {
-                if cpat[c].len() == cmin {
-                    for &i in &cpat[c] {
-                        let cost = (rpat[i].len() - 1) * (cmin - 1);
-                        if cost < best {
-                            (best, bc, br) = (cost, c, i);
-                            if cost == 0 {
-                                break 'search;
-                            }
-                        }
+        let (mut seen, mut cmin) = (0, 1);
+        'cols: for k in 0..cbuck.len() {
+            let mut t = 0;
+            while t < cbuck[k].len() {
+                let c = cbuck[k][t];
+                if !col_live[c] || cpat[c].len() != k {
+                    cbuck[k].swap_remove(t);
+                    continue;
+                }
+                t += 1;
+                if seen == 0 {
+                    cmin = k;
+                }
+                if k == 0 {
+                    bc = c;
+                    best = 0;
+                    break 'cols;
+                }
+                for &i in &cpat[c] {
+                    let cost = (rpat[i].len() - 1) * (k - 1);
+                    if cost < best {
+                        (best, bc, br) = (cost, c, i);
                     }
                 }
+                seen += 1;
+                if best == 0 || seen >= 4 {
+                    break 'cols;
+                }
             }
-            if best > 0 {
-                'rsearch: for &i in &live_rows {
-                    if rpat[i].len() == rmin {
-                        for &c in &rpat[i] {
-                            let cost = (rmin - 1) * (cpat[c].len() - 1);
-                            if cost < best {
-                                (best, bc, br) = (cost, c, i);
-                                if cost == 0 {
-                                    break 'rsearch;
-                                }
-                            }
+        }
+        if best > 0 {
+            let mut seen = 0;
+            'rows: for k in 1..rbuck.len() {
+                if (k - 1) * (cmin - 1) >= best {
+                    break;
+                }
+                let mut t = 0;
+                while t < rbuck[k].len() {
+                    let i = rbuck[k][t];
+                    if !row_live[i] || rpat[i].len() != k {
+                        rbuck[k].swap_remove(t);
+                        continue;
+                    }
+                    t += 1;
+                    for &c in &rpat[i] {
+                        let cost = (k - 1) * (cpat[c].len() - 1);
+                        if cost < best {
+                            (best, bc, br) = (cost, c, i);
                         }
+                    }
+                    seen += 1;
+                    if best == 0 || seen >= 4 {
+                        break 'rows;
                     }
                 }
             }
         }
         out.push((cols[bc], br));
-        live_cols.retain(|&c| c != bc);
+        col_live[bc] = false;
+        ncols -= 1;
         if br == NONE {
             continue;
         }
-        live_rows.retain(|&i| i != br);
+        row_live[br] = false;
+        nrows -= 1;
         // Eliminate: every other row of column bc gains the pattern of row br.
         let prow = std::mem::take(&mut rpat[br]);
         let pcol = std::mem::take(&mut cpat[bc]);
@@ -161,6 +200,7 @@ fn markowitz(bp: &[usize], bi: &[usize], cols: &[usize], rows: &[usize], m: usiz
                 cpat[c].retain(|&i| i != br);
             }
         }
+
         for &r in &pcol {
             if r == br {
                 continue;
@@ -176,6 +216,12 @@ fn markowitz(bp: &[usize], bi: &[usize], cols: &[usize], rows: &[usize], m: usiz
                     rpat[r].push(c);
                     cpat[c].push(r);
                 }
+            }
+            rbuck[rpat[r].len()].push(r);
+        }
+        for &c in &prow {
+            if c != bc {
+                cbuck[cpat[c].len()].push(c);
             }
         }
     }
@@ -540,6 +586,57 @@ impl SparseLu {
         self.spike.clear();
         self.spike.extend_from_slice(work);
         self.solve_upper(b, work);
+    }
+
+    /// As [`SparseLu::solve_keep`] for `b`, solving `B x = c` alongside in the same passes
+    /// over the factors (each entry of `L`, the row etas and `U` read once for both).
+    pub(crate) fn solve2_keep(&mut self, b: &mut [f64], c: &mut [f64]) {
+        let m = self.m;
+        let mut w = std::mem::take(&mut self.pair);
+        w.clear();
+        w.resize(m, [0.0; 2]);
+        for (k, &s) in self.pinv.iter().enumerate() {
+            w[s] = [b[k], c[k]];
+        }
+        for j in 0..m {
+            let [x, y] = w[j];
+            if x != 0.0 || y != 0.0 {
+                let (a, e) = (self.lp[j], self.lp[j + 1]);
+                for (&i, &l) in self.li[a..e].iter().zip(&self.lx[a..e]) {
+                    w[i][0] -= l * x;
+                    w[i][1] -= l * y;
+                }
+            }
+        }
+        for (k, &p) in self.epiv.iter().enumerate() {
+            let (a, e) = (self.ep[k], self.ep[k + 1]);
+            let (mut s0, mut s1) = (0.0, 0.0);
+            for (&i, &v) in self.ei[a..e].iter().zip(&self.ex[a..e]) {
+                s0 += v * w[i][0];
+                s1 += v * w[i][1];
+            }
+            w[p][0] -= s0;
+            w[p][1] -= s1;
+        }
+        self.spike.clear();
+        self.spike.extend(w.iter().map(|v| v[0]));
+        for &j in self.ord.iter().rev() {
+            let d = self.udiag[j];
+            let (x, y) = (w[j][0] / d, w[j][1] / d);
+            w[j] = [x, y];
+            if x != 0.0 || y != 0.0 {
+                let (a, e) = (self.ubeg[j], self.uend[j]);
+                for (&i, &u) in self.ui[a..e].iter().zip(&self.ux[a..e]) {
+                    w[i][0] -= u * x;
+                    w[i][1] -= u * y;
+                }
+            }
+        }
+        for (&pos, v) in self.q.iter().zip(&w) {
+            b[pos] = v[0];
+            c[pos] = v[1];
+        }
+        self.pair = w;
     }
 
     /// `work = R L^{-1} P b` (by step).
