@@ -73,10 +73,16 @@ fn block_size(m: usize, n: usize) -> usize {
     }
 }
 
-/// The parallelism of one product of `flops` inside a blocked sweep.
-fn gemm_par(flops: f64) -> Par {
+/// The parallelism of a whole blocked sweep of `flops`, decided once (one load check): a
+/// matrix product's, as the sweep's work is all but `O(n² nb)` in products.
+fn sweep_par(flops: f64) -> Par {
     par_for(Kernel::Gemm, flops)
 }
+
+/// Products below this many flops stay on one thread inside a parallel sweep (a second OS
+/// thread per call costs some 50 µs; 3e7 flops take about 1 ms). Not measured on an idle
+/// machine (the machine had load 10-14 throughout).
+const PAR_MIN_FLOPS: f64 = 3e7;
 
 /// `Σ x_i y_i`, four partial sums (vectorizes).
 fn dot(x: &[f64], y: &[f64]) -> f64 {
@@ -220,13 +226,14 @@ impl Block {
 
     /// `c ← (I - V T Vᵀ) c`, or with `trans` `c ← (I - V Tᵀ Vᵀ) c` (LAPACK `dlarfb`, left).
     /// `work` is scratch space, grown as needed and reused across calls.
-    fn apply(&self, mut c: ArrayViewMut2<'_, f64>, trans: bool, work: &mut Vec<f64>) {
+    /// `par` is the sweep's parallelism, used for products of `PAR_MIN_FLOPS` or more.
+    fn apply(&self, mut c: ArrayViewMut2<'_, f64>, trans: bool, work: &mut Vec<f64>, par: Par) {
         let (m, nc) = c.dim();
         let kb = self.t.nrows();
         if nc == 0 || kb == 0 {
             return;
         }
-        let par = gemm_par(gemm_flops(m, nc, kb));
+        let par = if gemm_flops(m, nc, kb) >= PAR_MIN_FLOPS { par } else { Par::Seq };
         if work.len() < 2 * kb * nc {
             work.resize(2 * kb * nc, 0.0);
         }
@@ -253,7 +260,7 @@ fn factor_panel(mut a: ArrayViewMut2<'_, f64>, tau: &mut [f64], work: &mut Vec<f
     let n1 = k / 2;
     let (mut left, right) = a.view_mut().split_at(Axis(1), n1);
     factor_panel(left.view_mut(), &mut tau[..n1], work);
-    Block::new(left.view(), &tau[..n1]).apply(right, true, work);
+    Block::new(left.view(), &tau[..n1]).apply(right, true, work, Par::Seq);
     factor_panel(a.slice_mut(s![n1.., n1..]), &mut tau[n1..k], work);
 }
 
@@ -264,6 +271,8 @@ pub(crate) fn geqrf(mut a: ArrayViewMut2<'_, f64>, tau: &mut [f64]) {
     let k = m.min(n);
     let nb = block_size(m, n);
     let mut work = Vec::new();
+    // 2 k² (m + n) - 4/3 k³ flops; the trailing updates may take a second thread.
+    let par = sweep_par(gemm_flops(m, n, k));
     let mut j = 0;
     while j < k {
         let jb = nb.min(k - j);
@@ -271,7 +280,7 @@ pub(crate) fn geqrf(mut a: ArrayViewMut2<'_, f64>, tau: &mut [f64]) {
         let (mut panel, trailing) = rest.view_mut().split_at(Axis(1), jb);
         factor_panel(panel.view_mut(), &mut tau[j..j + jb], &mut work);
         if trailing.ncols() > 0 {
-            Block::new(panel.view(), &tau[j..j + jb]).apply(trailing, true, &mut work);
+            Block::new(panel.view(), &tau[j..j + jb]).apply(trailing, true, &mut work, par);
         }
         j += jb;
     }
@@ -296,9 +305,10 @@ pub(crate) fn orgqr(h: ArrayView2<'_, f64>, tau: &[f64], mut q: ArrayViewMut2<'_
     // Backward over the blocks: before block [j0, j1) is applied, Q differs from the identity
     // only in rows and columns from j1 on, so the block acts on q[j0.., j0..] alone.
     let mut work = Vec::new();
+    let par = sweep_par(gemm_flops(m, qcols, k));
     for (j0, j1) in blocks(m, h.ncols(), k).into_iter().rev() {
         let b = Block::new(h.slice(s![j0.., j0..j1]), &tau[j0..j1]);
-        b.apply(q.slice_mut(s![j0.., j0..]), false, &mut work);
+        b.apply(q.slice_mut(s![j0.., j0..]), false, &mut work, par);
     }
 }
 
@@ -311,9 +321,10 @@ pub(crate) fn ormqr(h: ArrayView2<'_, f64>, tau: &[f64], mut c: ArrayViewMut2<'_
         bl.reverse();
     }
     let mut work = Vec::new();
+    let par = sweep_par(2.0 * gemm_flops(m, c.ncols(), k));
     for (j0, j1) in bl {
         let b = Block::new(h.slice(s![j0.., j0..j1]), &tau[j0..j1]);
-        b.apply(c.slice_mut(s![j0.., ..]), trans, &mut work);
+        b.apply(c.slice_mut(s![j0.., ..]), trans, &mut work, par);
     }
 }
 

@@ -139,6 +139,9 @@ pub(crate) fn svd_real<T: LinalgFloat, S: Data<Elem = T>>(
         lapack_gesdd(a.view(), if full_matrices { b'A' } else { b'S' }, &mut sv, &mut u, &mut vh)?;
         return Ok(Svd { u, s: sv, vh });
     }
+    if let Some(d) = svd_by_qr(a.view(), full_matrices)? {
+        return Ok(d);
+    }
     let mut u = zeros_f(m, ur);
     // vh is C-ordered so that its transpose, faer's V, is column-major.
     let mut vh = zeros_c(vr, n);
@@ -158,6 +161,49 @@ pub(crate) fn svd_real<T: LinalgFloat, S: Data<Elem = T>>(
     .map_err(svd_err)?;
     Ok(Svd { u, s: Array1::from(sv), vh })
 }
+
+/// `m ≥ 1.6 n` (or `n ≥ 1.6 m`): LAPACK `gesdd`'s route for a tall (wide) matrix, taken for
+/// `f64` input. The blocked Householder QR `a = Q R` first (half the flops of a
+/// bidiagonalization of `a`, mostly in matrix products), then the SVD of the `(n, n)` factor
+/// `R = U_R S Vᵀ`, and `U = Q [U_R; 0]` (`full_matrices`: `Q [U_R, 0; 0, I]`) by applying the
+/// reflectors blockwise. A wide `a` goes through its transpose. `None` for other element
+/// types and for shapes closer to square (then the SVD of `a` itself).
+fn svd_by_qr<T: LinalgFloat>(a: ndarray::ArrayView2<'_, T>, full_matrices: bool) -> Result<Option<Svd<T>>> {
+    let (m, n) = a.dim();
+    if std::any::TypeId::of::<T>() != std::any::TypeId::of::<f64>() || m.min(n) < QR_FIRST_MIN {
+        return Ok(None);
+    }
+    if 5 * n >= 8 * m {
+        // a = (aᵀ)ᵀ = (U S Vᵀ)ᵀ = V S Uᵀ
+        return Ok(svd_by_qr(a.t(), full_matrices)?.map(|d| Svd {
+            u: crate::scalar::to_fortran(&d.vh.t()),
+            s: d.s,
+            vh: crate::scalar::to_fortran(&d.u.t()),
+        }));
+    }
+    if 5 * m < 8 * n {
+        return Ok(None);
+    }
+    let mut h = crate::scalar::to_fortran(&a);
+    let Some(tau) = crate::qr_blocked::geqrf_if_f64(&mut h) else { return Ok(None) };
+    let mut r = zeros_f(n, n);
+    for j in 0..n {
+        r.slice_mut(s![..=j, j]).assign(&h.slice(s![..=j, j]));
+    }
+    let d = svd_real(&r, false)?;
+    drop(r);
+    let mut u = zeros_f(m, if full_matrices { m } else { n });
+    u.slice_mut(s![..n, ..n]).assign(&d.u);
+    for i in n..u.ncols() {
+        u[[i, i]] = T::one();
+    }
+    let applied = crate::qr_blocked::ormqr_if_f64(&h, &tau, &mut u, false);
+    debug_assert!(applied, "f64 checked above");
+    Ok(Some(Svd { u, s: d.s, vh: d.vh }))
+}
+
+/// [`svd_by_qr`] from `min(m, n)` this large on (below, one SVD of `a` costs microseconds).
+const QR_FIRST_MIN: usize = 16;
 
 /// Singular values of `a`, descending (no singular vectors are computed).
 ///
