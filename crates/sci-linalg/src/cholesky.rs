@@ -48,9 +48,29 @@ pub(crate) fn cholesky_packed<T: LinalgFloat, S: Data<Elem = T>>(
     Ok(l)
 }
 
-/// faer's Cholesky `A = L Lᴴ` of the lower triangle of the square `l`, in place; the strict
-/// upper triangle is zeroed.
+/// The Cholesky factorization `A = L Lᴴ` of the lower triangle of the square `l`, in place;
+/// the strict upper triangle is zeroed. Column-major `f64` matrices are factored by the
+/// crate's own recursive Cholesky ([`crate::cholesky_blocked`]), the others by faer.
 pub(crate) fn llt_lower_in_place<T: LinalgScalar>(l: &mut Array2<T>) -> Result<()> {
+    let n = l.nrows();
+    if let Some(a) = (&mut *l as &mut dyn std::any::Any).downcast_mut::<Array2<f64>>()
+        && (a.stride_of(ndarray::Axis(0)) == 1 || n <= 1)
+    {
+        let par = par_for(Kernel::Blocked, cube(n) / 3.0);
+        crate::cholesky_blocked::dpotrf_lower(a.view_mut(), par)
+            .map_err(|index| LinalgError::NotPositiveDefinite { index })?;
+    } else {
+        llt_faer(l)?;
+    }
+    for j in 1..n {
+        l.column_mut(j).slice_mut(ndarray::s![..j]).fill(T::zero());
+    }
+    Ok(())
+}
+
+/// faer's Cholesky of the lower triangle of `l` in place (the strict upper triangle is its
+/// workspace).
+fn llt_faer<T: LinalgScalar>(l: &mut Array2<T>) -> Result<()> {
     let n = l.nrows();
     let par = par_for(Kernel::Cholesky, cube(n) / 3.0);
     let mut mem = MemBuffer::new(llt::cholesky_in_place_scratch::<T>(n, par, Default::default()));
@@ -64,10 +84,6 @@ pub(crate) fn llt_lower_in_place<T: LinalgScalar>(l: &mut Array2<T>) -> Result<(
     .map_err(|e| match e {
         llt::LltError::NonPositivePivot { index } => LinalgError::NotPositiveDefinite { index },
     })?;
-    // faer uses the strict upper triangle as workspace.
-    for j in 1..n {
-        l.column_mut(j).slice_mut(ndarray::s![..j]).fill(T::zero());
-    }
     Ok(())
 }
 

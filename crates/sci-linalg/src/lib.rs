@@ -81,6 +81,12 @@
 //! thread loses its core. `faer::set_global_parallelism(Par::Seq)` makes every call
 //! single-threaded. Results can differ in the last bits between the two paths.
 //!
+//! `f64` LU (`det`, `slogdet`, `solve`, `inv`, `lu`, `lu_factor`) and Cholesky (`cholesky`,
+//! `cho_factor`, `solve` with `PositiveDefinite`) are the crate's own recursive versions of
+//! LAPACK's `dgetrf`/`dgetri`/`dpotrf` on its `dgemm` (LAPACK's pivots and `info`); there only
+//! products of 3e7 flops or more take the second thread, and only for factors above 1e8 flops.
+//! `f32` and complex matrices stay on faer.
+//!
 //! ## Feature `lapack`: the system's LAPACK instead
 //!
 //! With `features = ["lapack"]` the same functions compute through the LAPACK of the system
@@ -105,6 +111,7 @@ mod band_solve;
 mod banded;
 mod blas;
 mod cholesky;
+mod cholesky_blocked;
 mod circulant;
 mod complex;
 mod eig;
@@ -121,6 +128,7 @@ mod ldl;
 mod linalg_scalar;
 mod lstsq;
 mod lu;
+mod lu_blocked;
 mod matfun;
 mod matfuncs;
 mod norm;
@@ -149,6 +157,7 @@ mod subspace;
 mod svd;
 mod sylvester;
 mod toeplitz_solve;
+mod triangular_blocked;
 mod tridiag;
 
 pub use balance::{Balance, matrix_balance};

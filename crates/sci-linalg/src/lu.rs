@@ -34,6 +34,18 @@ impl<T: LinalgFloat> PackedLu<T> {
         if let Some(ipiv) = lapack_getrf(&mut lu) {
             return Self::from_ipiv(lu, &ipiv);
         }
+        Self::factor_default(lu)
+    }
+
+    /// Factors the Fortran-order working copy `lu` in place on the default backend: `f64`
+    /// by the crate's own recursive LU ([`crate::lu_blocked`]), `f32` by faer.
+    pub fn factor_default(mut lu: Array2<T>) -> Self {
+        let (m, n) = lu.dim();
+        if let Some(a) = (&mut lu as &mut dyn std::any::Any).downcast_mut::<Array2<f64>>() {
+            let par = par_for(Kernel::Blocked, lu_flops(m, n));
+            let (piv, _) = crate::lu_blocked::dgetrf(a.view_mut(), par);
+            return Self::from_piv(lu, &piv);
+        }
         Self::factor_faer(lu)
     }
 
@@ -47,11 +59,17 @@ impl<T: LinalgFloat> PackedLu<T> {
     /// `ipiv[i] - 1`, in order).
     #[cfg(feature = "lapack")]
     fn from_ipiv(lu: Array2<T>, ipiv: &[std::ffi::c_int]) -> Self {
+        let piv: Vec<usize> = ipiv.iter().map(|&p| p as usize - 1).collect();
+        Self::from_piv(lu, &piv)
+    }
+
+    /// The factors and row order from the 0-based `piv` (row `i` swapped with `piv[i]`, in
+    /// order).
+    fn from_piv(lu: Array2<T>, piv: &[usize]) -> Self {
         let m = lu.nrows();
         let mut perm: Vec<usize> = (0..m).collect();
         let mut transpositions = 0;
-        for (i, &p) in ipiv.iter().enumerate() {
-            let j = p as usize - 1;
+        for (i, &j) in piv.iter().enumerate() {
             if j != i {
                 perm.swap(i, j);
                 transpositions += 1;
@@ -322,6 +340,15 @@ pub(crate) fn inv_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>)
         let mut out = f.lu;
         // getri's info > 0 is a zero pivot, excluded above.
         T::getri(dim(n, "a")?, buf(&mut out), &ipiv);
+        return Ok(out);
+    }
+    if std::any::TypeId::of::<T>() == std::any::TypeId::of::<f64>() {
+        // getri's way on the crate's own kernels, in the factors' place.
+        let piv = f.lapack_piv();
+        let mut out = f.lu;
+        if let Some(x) = (&mut out as &mut dyn std::any::Any).downcast_mut::<Array2<f64>>() {
+            crate::lu_blocked::dgetri(x.view_mut(), &piv, par_for(Kernel::Blocked, 4.0 / 3.0 * cube(n)));
+        }
         return Ok(out);
     }
     let mut out = zeros_f(n, n);

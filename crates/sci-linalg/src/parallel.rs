@@ -31,6 +31,9 @@ pub(crate) enum Kernel {
     Lu,
     /// Householder QR, SVD, Hessenberg/Schur eigenvalue kernels.
     Orthogonal,
+    /// The crate's own recursive LU and Cholesky (`lu_blocked`, `cholesky_blocked`): only
+    /// their large products (`blas::dgemm`) use the second thread, no joins in the panels.
+    Blocked,
     /// OpenBLAS's `getrf` (the `lapack` feature), `2 n³ / 3` flops: its threads split every
     /// panel's trailing update and pay off from a few hundred rows up.
     #[cfg_attr(not(feature = "lapack"), allow(dead_code))]
@@ -49,6 +52,10 @@ impl Kernel {
             Kernel::Lu => 1e10,
             // QR 1000/2000, SVD 512/1024, eig 500/1000: one thread at least as fast.
             Kernel::Orthogonal => 2e10,
+            // Inside, only products of 3e7 flops or more get the second thread (see
+            // `triangular_blocked::gemm_par`), so the threshold just skips the load check for
+            // small factors (n below about 530 for LU). Not yet measured on an idle machine.
+            Kernel::Blocked => 1e8,
             // n ≈ 530 (1.5 ms on one thread): the load check and the helper thread cost ~0.1 ms.
             Kernel::LapackLu => 1e8,
         }
@@ -114,7 +121,14 @@ mod tests {
 
     #[test]
     fn small_work_is_sequential() {
-        for k in [Kernel::Gemm, Kernel::Cholesky, Kernel::Lu, Kernel::Orthogonal, Kernel::LapackLu] {
+        for k in [
+            Kernel::Gemm,
+            Kernel::Cholesky,
+            Kernel::Lu,
+            Kernel::Orthogonal,
+            Kernel::Blocked,
+            Kernel::LapackLu,
+        ] {
             assert_eq!(par_for(k, 1e6), Par::Seq);
         }
         assert_eq!(gemm_flops(10, 20, 30), 12000.0);
