@@ -436,24 +436,36 @@ impl<'a> DualSimplex<'a> {
                 }
             }
             nz.clear();
-            for (i, &ri) in rho.iter().enumerate() {
-                if ri != 0.0 {
-                    let (idx, val) = self.lp.rows.lane(i);
-                    for (&j, &v) in idx.iter().zip(val) {
-                        if !touched[j] {
-                            touched[j] = true;
-                            nz.push(j);
+            // In index order (the ratio test breaks ties by position): when the row is dense
+            // enough (by the lengths of the rows of A it sums), a plain scatter and a scan for
+            // the nonzeros (an entry that cancels to zero is no candidate and moves no reduced
+            // cost), else marks and a sort.
+            let ptr = &self.lp.rows.ptr;
+            let est: usize =
+                rho.iter().enumerate().filter(|&(_, &ri)| ri != 0.0).map(|(i, _)| ptr[i + 1] - ptr[i]).sum();
+            if est * 16 > n {
+                for (i, &ri) in rho.iter().enumerate() {
+                    if ri != 0.0 {
+                        let (idx, val) = self.lp.rows.lane(i);
+                        for (&j, &v) in idx.iter().zip(val) {
+                            alpha_s[j] += ri * v;
                         }
-                        alpha_s[j] += ri * v;
                     }
                 }
-            }
-            // In index order (the ratio test breaks ties by position): a scan of the marks when
-            // the row is dense enough, else a sort.
-            if nz.len() * 16 > n {
-                nz.clear();
-                nz.extend((0..n).filter(|&j| touched[j]));
+                nz.extend((0..n).filter(|&j| alpha_s[j] != 0.0));
             } else {
+                for (i, &ri) in rho.iter().enumerate() {
+                    if ri != 0.0 {
+                        let (idx, val) = self.lp.rows.lane(i);
+                        for (&j, &v) in idx.iter().zip(val) {
+                            if !touched[j] {
+                                touched[j] = true;
+                                nz.push(j);
+                            }
+                            alpha_s[j] += ri * v;
+                        }
+                    }
+                }
                 nz.sort_unstable();
             }
             alpha_l.copy_from_slice(&rho);

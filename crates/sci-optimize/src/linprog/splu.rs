@@ -79,6 +79,20 @@ pub(crate) struct SparseLu {
     gen_: u32,
 }
 
+/// The next entry of the count bucket `buck` from position `*t` that `valid` accepts
+/// (entries whose count has changed since are dropped on the way).
+fn next_valid(buck: &mut Vec<usize>, t: &mut usize, valid: impl Fn(usize) -> bool) -> Option<usize> {
+    while *t < buck.len() {
+        let v = buck[*t];
+        if valid(v) {
+            *t += 1;
+            return Some(v);
+        }
+        buck.swap_remove(*t);
+    }
+    None
+}
+
 /// Symbolic Markowitz elimination of the kernel: the columns `cols` of `B` (by `bp/bi`)
 /// restricted to the rows `rows`. Each step takes, among the entries of the shortest columns
 /// and the shortest rows of the active submatrix, one of least `(r - 1)(c - 1)` (its row and
@@ -129,13 +143,7 @@ fn markowitz(bp: &[usize], bi: &[usize], cols: &[usize], rows: &[usize], m: usiz
         let (mut seen, mut cmin) = (0, 1);
         'cols: for k in 0..cbuck.len() {
             let mut t = 0;
-            while t < cbuck[k].len() {
-                let c = cbuck[k][t];
-                if !col_live[c] || cpat[c].len() != k {
-                    cbuck[k].swap_remove(t);
-                    continue;
-                }
-                t += 1;
+            while let Some(c) = next_valid(&mut cbuck[k], &mut t, |c| col_live[c] && cpat[c].len() == k) {
                 if seen == 0 {
                     cmin = k;
                 }
@@ -163,13 +171,7 @@ fn markowitz(bp: &[usize], bi: &[usize], cols: &[usize], rows: &[usize], m: usiz
                     break;
                 }
                 let mut t = 0;
-                while t < rbuck[k].len() {
-                    let i = rbuck[k][t];
-                    if !row_live[i] || rpat[i].len() != k {
-                        rbuck[k].swap_remove(t);
-                        continue;
-                    }
-                    t += 1;
+                while let Some(i) = next_valid(&mut rbuck[k], &mut t, |i| row_live[i] && rpat[i].len() == k) {
                     for &c in &rpat[i] {
                         let cost = (k - 1) * (cpat[c].len() - 1);
                         if cost < best {
