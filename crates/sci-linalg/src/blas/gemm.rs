@@ -89,15 +89,6 @@ fn pack<const W: usize>(a: ArrayView2<'_, f64>, dst: &mut [f64]) {
     }
 }
 
-/// `c = beta * c` (BLAS: `beta == 0` writes zeros without reading).
-fn scale(mut c: ArrayViewMut2<'_, f64>, beta: f64) {
-    if beta == 0.0 {
-        c.fill(0.0);
-    } else if beta != 1.0 {
-        c.mapv_inplace(|x| beta * x);
-    }
-}
-
 /// The block sizes of one call.
 #[derive(Clone, Copy)]
 struct Blocks {
@@ -108,7 +99,8 @@ struct Blocks {
 
 /// `c = alpha * a @ b + beta * c` on `threads` threads (1 = the calling thread only).
 ///
-/// The caller has checked that the CPU has AVX2 and FMA and that the shapes agree.
+/// The caller has checked that the CPU has AVX2 and FMA, that the shapes agree and that `c`
+/// is not empty, `alpha != 0` and `k > 0` (the cases that only scale `c`).
 pub(super) fn gemm(
     alpha: f64,
     a: ArrayView2<'_, f64>,
@@ -119,13 +111,7 @@ pub(super) fn gemm(
 ) {
     let (m, n) = c.dim();
     let k = a.ncols();
-    if m == 0 || n == 0 {
-        return;
-    }
-    if k == 0 || alpha == 0.0 {
-        scale(c, beta);
-        return;
-    }
+    debug_assert!(m > 0 && n > 0 && k > 0 && alpha != 0.0);
     let cs = c.strides();
     if cs[1] == 1 && cs[0] != 1 {
         // The microkernel stores contiguous columns: compute the row-major cᵀ = bᵀ aᵀ instead.

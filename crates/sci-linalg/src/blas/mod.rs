@@ -21,9 +21,14 @@ fn avx2_fma() -> bool {
 
 /// `c = alpha * a @ b + beta * c` for `f64` matrices of any strides (BLAS `dgemm`).
 ///
-/// As in BLAS, `beta == 0` overwrites `c` without reading it (NaN in `c` does not propagate).
-/// `par` is the parallelism the caller chose (see `scalar::parallel::par_for`). Shapes must
-/// agree: `a` is `m × k`, `b` is `k × n`, `c` is `m × n` (checked in debug builds).
+/// As in BLAS, `beta == 0` overwrites `c` without reading it (NaN in `c` does not propagate),
+/// and `alpha == 0` or `k == 0` only scales `c` by `beta` (`a` and `b` are not read).
+/// `par` is the parallelism the caller chose (see `scalar::parallel::par_for`): with a degree
+/// above one, that many threads (the caller's and scoped OS threads, which meet at barriers, so
+/// not rayon jobs) each compute a band of `c`'s rows. Shapes must agree: `a` is `m × k`, `b` is
+/// `k × n`, `c` is `m × n` (checked in debug builds).
+///
+/// On x86-64 CPUs with AVX2 and FMA this is the crate's own GEMM (`gemm.rs`), elsewhere faer's.
 pub(crate) fn dgemm(
     alpha: f64,
     a: ArrayView2<'_, f64>,
@@ -34,6 +39,13 @@ pub(crate) fn dgemm(
 ) {
     debug_assert_eq!(a.ncols(), b.nrows());
     debug_assert_eq!((a.nrows(), b.ncols()), c.dim());
+    if c.is_empty() {
+        return;
+    }
+    if alpha == 0.0 || a.ncols() == 0 {
+        scale(c, beta);
+        return;
+    }
     #[cfg(target_arch = "x86_64")]
     if avx2_fma() {
         gemm::gemm(alpha, a, b, beta, c, par.degree());
@@ -47,6 +59,15 @@ pub(crate) fn dgemm(
             c.copy_from(&(faer::Scale(beta) * c.as_ref()));
         }
         faer::linalg::matmul::matmul(c, Accum::Add, as_faer(a), as_faer(b), alpha, par);
+    }
+}
+
+/// `c = beta * c` (BLAS: `beta == 0` writes zeros without reading).
+fn scale(mut c: ArrayViewMut2<'_, f64>, beta: f64) {
+    if beta == 0.0 {
+        c.fill(0.0);
+    } else if beta != 1.0 {
+        c.mapv_inplace(|x| beta * x);
     }
 }
 
