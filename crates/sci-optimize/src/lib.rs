@@ -18,7 +18,7 @@
 //!   finite-difference gradients and a per-iteration [`Callback`] that can stop the run,
 //!   driven through the [`Solver`] trait (`init`, `next_iter`, `terminate`) on a [`Problem`]
 //!   that counts `nfev`/`njev`/`nhev` and returning an [`OptimizeResult`]; [`approx_fprime`],
-//!   [`check_grad`];
+//!   [`check_grad`], [`line_search`] (SciPy's strong-Wolfe search);
 //! * nonlinear systems: [`root`] (`hybr`: MINPACK's hybrid Powell method, `lm`, the
 //!   large-scale methods broyden1/2, anderson, linearmixing, diagbroyden, excitingmixing,
 //!   krylov of [`nonlin_solve`], and [`df_sane`]), [`fsolve`], and the shortcuts [`broyden1`],
@@ -92,10 +92,10 @@ pub use milp::{MilpOptions, MilpResult, SparseLinearConstraint, milp};
 pub use minimize::{
     Bounds, CALLBACK_STOP, Callback, CobylaOptions, CobylaResult, Constraint, ConstraintDict, ConstraintHess,
     ConstraintJac, ConstraintType, ExceptionStrategy, FminCobylaOptions, FminTncOptions,
-    HessianUpdateStrategy, InitScale, IntermediateResult, LinearConstraint, Method, MinimizeOptions,
-    NonlinearConstraint, SlsqpOptions, SlsqpResult, TncOptions, TrustConstrMethod, TrustConstrOptions,
-    TrustConstrResult, fmin_cobyla, fmin_tnc, minimize, minimize_cobyla, minimize_slsqp, minimize_tnc,
-    minimize_trust_constr, rosen, rosen_der, rosen_hess,
+    HessianUpdateStrategy, InitScale, IntermediateResult, LineSearchOptions, LineSearchResult,
+    LinearConstraint, Method, MinimizeOptions, NonlinearConstraint, SlsqpOptions, SlsqpResult, TncOptions,
+    TrustConstrMethod, TrustConstrOptions, TrustConstrResult, fmin_cobyla, fmin_tnc, line_search, minimize,
+    minimize_cobyla, minimize_slsqp, minimize_tnc, minimize_trust_constr, rosen, rosen_der, rosen_hess,
 };
 pub use nonlin::{
     DfSaneLineSearch, DfSaneOptions, DfSaneResult, LineSearch, NonlinJacOptions, NonlinMethod, NonlinOptions,

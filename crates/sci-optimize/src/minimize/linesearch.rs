@@ -251,36 +251,57 @@ fn line_search_wolfe1(
     Some(LineSearch { alpha, fval, gval })
 }
 
+/// The objective and gradient the Wolfe zoom search evaluates: a counting [`Problem`] inside
+/// the minimizers, the user's two closures (counted as SciPy's `fc`/`gc`) in [`line_search`].
+pub(crate) trait Objective {
+    fn f(&mut self, x: &Array1<f64>) -> f64;
+    fn g(&mut self, x: &Array1<f64>) -> Array1<f64>;
+}
+
+impl Objective for Problem<'_> {
+    fn f(&mut self, x: &Array1<f64>) -> f64 {
+        self.fun(x)
+    }
+
+    fn g(&mut self, x: &Array1<f64>) -> Array1<f64> {
+        self.grad(x)
+    }
+}
+
+/// SciPy's `extra_condition(alpha, x, phi, gval)`.
+pub(crate) type ExtraCondition<'e> = &'e mut dyn FnMut(f64, &Array1<f64>, f64, &Array1<f64>) -> bool;
+
 /// phi and its derivative along `xk + alpha pk`, remembering the last gradient.
-struct Line<'p, 'a> {
-    problem: &'p mut Problem<'a>,
+struct Line<'p> {
+    obj: &'p mut dyn Objective,
     xk: &'p Array1<f64>,
     pk: &'p Array1<f64>,
     gval: Option<Array1<f64>>,
     gval_alpha: f64,
 }
 
-impl Line<'_, '_> {
+impl Line<'_> {
     fn phi(&mut self, alpha: f64) -> f64 {
         let x = self.xk + &(self.pk * alpha);
-        self.problem.fun(&x)
+        self.obj.f(&x)
     }
 
     fn derphi(&mut self, alpha: f64) -> f64 {
         let x = self.xk + &(self.pk * alpha);
-        let g = self.problem.grad(&x);
+        let g = self.obj.g(&x);
         let d = g.dot(self.pk);
         self.gval = Some(g);
         self.gval_alpha = alpha;
         d
     }
 
-    fn extra(&mut self, alpha: f64, extra: &mut Option<&mut dyn FnMut(f64, &Array1<f64>) -> bool>) -> bool {
+    fn extra(&mut self, alpha: f64, phi: f64, extra: &mut Option<ExtraCondition<'_>>) -> bool {
         let Some(cond) = extra.as_mut() else { return true };
         if self.gval_alpha != alpha || self.gval.is_none() {
             self.derphi(alpha);
         }
-        cond(alpha, self.gval.as_ref().expect("just computed"))
+        let x = self.xk + &(self.pk * alpha);
+        cond(alpha, &x, phi, self.gval.as_ref().expect("just computed"))
     }
 }
 
@@ -307,7 +328,7 @@ fn quadmin(a: f64, fa: f64, fpa: f64, b: f64, fb: f64) -> Option<f64> {
 
 #[allow(clippy::too_many_arguments)]
 fn zoom(
-    line: &mut Line<'_, '_>,
+    line: &mut Line<'_>,
     mut a_lo: f64,
     mut a_hi: f64,
     mut phi_lo: f64,
@@ -317,7 +338,7 @@ fn zoom(
     derphi0: f64,
     c1: f64,
     c2: f64,
-    extra: &mut Option<&mut dyn FnMut(f64, &Array1<f64>) -> bool>,
+    extra: &mut Option<ExtraCondition<'_>>,
 ) -> Option<(f64, f64, f64)> {
     let (delta1, delta2) = (0.2, 0.1);
     let mut phi_rec = phi0;
@@ -350,7 +371,7 @@ fn zoom(
             phi_hi = phi_aj;
         } else {
             let derphi_aj = line.derphi(a_j);
-            if derphi_aj.abs() <= -c2 * derphi0 && line.extra(a_j, extra) {
+            if derphi_aj.abs() <= -c2 * derphi0 && line.extra(a_j, phi_aj, extra) {
                 return Some((a_j, phi_aj, derphi_aj));
             }
             if derphi_aj * (a_hi - a_lo) >= 0.0 {
@@ -373,62 +394,83 @@ fn zoom(
     }
 }
 
-/// SciPy's `line_search_wolfe2` (`amax=1e100`, `maxiter=10`). The returned gradient is `None`
-/// when SciPy's is (the caller then evaluates it at the new point).
+/// What SciPy's `line_search_wolfe2` returns: `alpha_star` (`None` when the search fails),
+/// `phi_star`, the returned `old_fval` and the gradient at the last derivative evaluation
+/// (`None` when SciPy's `derphi_star` is).
+pub(crate) struct Wolfe2 {
+    pub alpha: Option<f64>,
+    pub phi: Option<f64>,
+    pub old_fval: Option<f64>,
+    pub gval: Option<Array1<f64>>,
+}
+
+/// SciPy's `line_search_wolfe2` / `scalar_search_wolfe2` with `phi0 = old_fval` and
+/// `derphi0 = gfk . pk` given.
 #[allow(clippy::too_many_arguments)]
-fn line_search_wolfe2(
-    problem: &mut Problem<'_>,
+pub(crate) fn wolfe2(
+    obj: &mut dyn Objective,
     xk: &Array1<f64>,
     pk: &Array1<f64>,
     gfk: &Array1<f64>,
     old_fval: f64,
-    old_old_fval: f64,
+    old_old_fval: Option<f64>,
     c1: f64,
     c2: f64,
-    mut extra: Option<&mut dyn FnMut(f64, &Array1<f64>) -> bool>,
-) -> Option<(f64, f64, Option<Array1<f64>>)> {
-    let amax = 1e100;
-    let mut line = Line { problem, xk, pk, gval: None, gval_alpha: f64::NAN };
+    amax: Option<f64>,
+    mut extra: Option<ExtraCondition<'_>>,
+    maxiter: usize,
+) -> Wolfe2 {
+    let mut line = Line { obj, xk, pk, gval: None, gval_alpha: f64::NAN };
     let phi0 = old_fval;
     let derphi0 = gfk.dot(pk);
     let mut alpha0 = 0.0;
-    let mut alpha1 =
-        if derphi0 != 0.0 { 1f64.min(1.01 * 2.0 * (phi0 - old_old_fval) / derphi0) } else { 1.0 };
+    let mut alpha1 = match old_old_fval {
+        Some(old) if derphi0 != 0.0 => 1f64.min(1.01 * 2.0 * (phi0 - old) / derphi0),
+        _ => 1.0,
+    };
     if alpha1 < 0.0 {
         alpha1 = 1.0;
     }
-    alpha1 = alpha1.min(amax);
+    if let Some(amax) = amax {
+        alpha1 = alpha1.min(amax);
+    }
     let mut phi_a1 = line.phi(alpha1);
     let mut phi_a0 = phi0;
     let mut derphi_a0 = derphi0;
-    for i in 0..10 {
-        if alpha1 == 0.0 || alpha0 > amax {
-            return None;
+    let zoomed = |line: Line<'_>, z: Option<(f64, f64, f64)>| match z {
+        Some((a, f, _)) => Wolfe2 { alpha: Some(a), phi: Some(f), old_fval: Some(phi0), gval: line.gval },
+        None => Wolfe2 { alpha: None, phi: None, old_fval: Some(phi0), gval: None },
+    };
+    for i in 0..maxiter {
+        if alpha1 == 0.0 || amax.is_some_and(|amax| alpha0 > amax) {
+            // SciPy returns `phi_star = phi0` and `old_phi0` in the place of `phi0`.
+            return Wolfe2 { alpha: None, phi: Some(phi0), old_fval: old_old_fval, gval: None };
         }
         if phi_a1 > phi0 + c1 * alpha1 * derphi0 || (phi_a1 >= phi_a0 && i > 0) {
-            let (a, f, _) = zoom(
-                &mut line, alpha0, alpha1, phi_a0, phi_a1, derphi_a0, phi0, derphi0, c1, c2, &mut extra,
-            )?;
-            return Some((a, f, line.gval));
+            let z =
+                zoom(&mut line, alpha0, alpha1, phi_a0, phi_a1, derphi_a0, phi0, derphi0, c1, c2, &mut extra);
+            return zoomed(line, z);
         }
         let derphi_a1 = line.derphi(alpha1);
-        if derphi_a1.abs() <= -c2 * derphi0 && line.extra(alpha1, &mut extra) {
-            return Some((alpha1, phi_a1, line.gval));
+        if derphi_a1.abs() <= -c2 * derphi0 && line.extra(alpha1, phi_a1, &mut extra) {
+            return Wolfe2 { alpha: Some(alpha1), phi: Some(phi_a1), old_fval: Some(phi0), gval: line.gval };
         }
         if derphi_a1 >= 0.0 {
-            let (a, f, _) = zoom(
-                &mut line, alpha1, alpha0, phi_a1, phi_a0, derphi_a1, phi0, derphi0, c1, c2, &mut extra,
-            )?;
-            return Some((a, f, line.gval));
+            let z =
+                zoom(&mut line, alpha1, alpha0, phi_a1, phi_a0, derphi_a1, phi0, derphi0, c1, c2, &mut extra);
+            return zoomed(line, z);
         }
-        let alpha2 = (2.0 * alpha1).min(amax);
+        let mut alpha2 = 2.0 * alpha1;
+        if let Some(amax) = amax {
+            alpha2 = alpha2.min(amax);
+        }
         alpha0 = alpha1;
         alpha1 = alpha2;
         phi_a0 = phi_a1;
         phi_a1 = line.phi(alpha1);
         derphi_a0 = derphi_a1;
     }
-    Some((alpha1, phi_a1, None))
+    Wolfe2 { alpha: Some(alpha1), phi: Some(phi_a1), old_fval: Some(phi0), gval: None }
 }
 
 /// SciPy's `_line_search_wolfe12`: `dcsrch`, then (on failure or when `extra` rejects the step)
@@ -454,5 +496,190 @@ pub(crate) fn line_search_wolfe12(
             return Some((ls.alpha, ls.fval, Some(ls.gval)));
         }
     }
-    line_search_wolfe2(problem, xk, pk, gfk, old_fval, old_old_fval, c1, c2, extra)
+    let mut cond = extra.map(|c| move |a: f64, _: &Array1<f64>, _: f64, g: &Array1<f64>| c(a, g));
+    let cond = cond.as_mut().map(|c| c as ExtraCondition<'_>);
+    let r = wolfe2(problem, xk, pk, gfk, old_fval, Some(old_old_fval), c1, c2, Some(1e100), cond, 10);
+    Some((r.alpha?, r.phi?, r.gval))
+}
+
+/// Options of [`line_search`]: SciPy's keyword arguments of `line_search_wolfe2` (`args` are
+/// captured by the closures).
+pub struct LineSearchOptions<'a> {
+    /// The gradient at `xk` (SciPy's `gfk`); `None` evaluates `myfprime(xk)` (not counted in
+    /// `gc`, as SciPy).
+    pub gfk: Option<Array1<f64>>,
+    /// `f(xk)` (SciPy's `old_fval`); `None` evaluates it (counted in `fc`).
+    pub old_fval: Option<f64>,
+    /// `f` at the point before `xk` (SciPy's `old_old_fval`), used for the first step guess.
+    pub old_old_fval: Option<f64>,
+    /// Armijo constant (default `1e-4`).
+    pub c1: f64,
+    /// Curvature constant (default `0.9`).
+    pub c2: f64,
+    /// The largest step (`None`: unbounded, SciPy's default).
+    pub amax: Option<f64>,
+    /// SciPy's `extra_condition(alpha, x, f, g)`: a step is accepted only where it returns
+    /// `true`.
+    pub extra_condition: Option<&'a mut dyn FnMut(f64, &Array1<f64>, f64, &Array1<f64>) -> bool>,
+    /// Iterations of the bracketing phase (default 10).
+    pub maxiter: usize,
+}
+
+impl Default for LineSearchOptions<'_> {
+    fn default() -> Self {
+        LineSearchOptions {
+            gfk: None,
+            old_fval: None,
+            old_old_fval: None,
+            c1: 1e-4,
+            c2: 0.9,
+            amax: None,
+            extra_condition: None,
+            maxiter: 10,
+        }
+    }
+}
+
+impl std::fmt::Debug for LineSearchOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LineSearchOptions")
+            .field("gfk", &self.gfk)
+            .field("old_fval", &self.old_fval)
+            .field("old_old_fval", &self.old_old_fval)
+            .field("c1", &self.c1)
+            .field("c2", &self.c2)
+            .field("amax", &self.amax)
+            .field("extra_condition", &self.extra_condition.as_ref().map(|_| ".."))
+            .field("maxiter", &self.maxiter)
+            .finish()
+    }
+}
+
+/// The six values SciPy's `line_search` returns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineSearchResult {
+    /// The step (`None` when the search failed: the zoom phase did not find a step, the step
+    /// underflowed to 0, or no step up to `amax` satisfies the conditions). When `maxiter` runs
+    /// out SciPy returns the last trial step here (with `new_slope = None`).
+    pub alpha: Option<f64>,
+    /// Function evaluations.
+    pub fc: usize,
+    /// Gradient evaluations.
+    pub gc: usize,
+    /// `f(xk + alpha pk)` (`None` where SciPy returns `None`; when the step fell to 0 or beyond
+    /// `amax`, SciPy returns `f(xk)` here).
+    pub new_fval: Option<f64>,
+    /// `f(xk)` (SciPy returns `old_old_fval` here when the step fell to 0 or beyond `amax`).
+    pub old_fval: Option<f64>,
+    /// The gradient at the accepted point (SciPy documents the slope `<g, pk>` but returns the
+    /// gradient vector); `None` when the search did not converge.
+    pub new_slope: Option<Array1<f64>>,
+}
+
+/// The user's closures, counting calls as SciPy's `fc`/`gc` and catching gradients of the
+/// wrong length (the search then sees NaN and the call returns the error).
+struct Counted<'f, F, G> {
+    f: &'f mut F,
+    g: &'f mut G,
+    fc: usize,
+    gc: usize,
+    bad_grad: Option<usize>,
+}
+
+impl<F, G> Objective for Counted<'_, F, G>
+where
+    F: FnMut(&Array1<f64>) -> f64,
+    G: FnMut(&Array1<f64>) -> Array1<f64>,
+{
+    fn f(&mut self, x: &Array1<f64>) -> f64 {
+        self.fc += 1;
+        (self.f)(x)
+    }
+
+    fn g(&mut self, x: &Array1<f64>) -> Array1<f64> {
+        self.gc += 1;
+        let g = (self.g)(x);
+        if g.len() == x.len() {
+            g
+        } else {
+            self.bad_grad.get_or_insert(g.len());
+            Array1::from_elem(x.len(), f64::NAN)
+        }
+    }
+}
+
+/// Finds a step `alpha` along the direction `pk` from `xk` that satisfies the strong Wolfe
+/// conditions (Nocedal and Wright's Algorithm 3.5 with the zoom of Algorithm 3.6).
+///
+/// SciPy equivalent: `scipy.optimize.line_search` (`line_search_wolfe2`), with SciPy's trial
+/// steps, interpolation and call counts; the same search BFGS and CG fall back to.
+/// SciPy's `LineSearchWarning`s show as `alpha == None` or `new_slope == None`.
+///
+/// # Errors
+///
+/// [`OptimizeError::InvalidValue`](crate::OptimizeError::InvalidValue) unless
+/// `0 < c1 < c2 < 1`; [`OptimizeError::WrongLength`](crate::OptimizeError::WrongLength) when
+/// `pk`, `gfk` or a gradient `myfprime` returns do not have the length of `xk`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{line_search, LineSearchOptions};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// let f = |x: &Array1<f64>| x.dot(x);
+/// let g = |x: &Array1<f64>| 2.0 * x;
+/// let r = line_search(f, g, &array![1.8, 1.7], &array![-1.0, -1.0], LineSearchOptions::default())?;
+/// assert_eq!(r.alpha, Some(1.0)); // SciPy's (1.0, 2, 1, 1.1300000000000001, 6.13, [1.6, 1.4])
+/// assert_eq!((r.fc, r.gc), (2, 1));
+/// assert!((r.new_fval.unwrap() - 1.13).abs() < 1e-15);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn line_search<F, G, S1, S2>(
+    mut f: F,
+    mut myfprime: G,
+    xk: &ndarray::ArrayBase<S1, ndarray::Ix1>,
+    pk: &ndarray::ArrayBase<S2, ndarray::Ix1>,
+    options: LineSearchOptions<'_>,
+) -> crate::Result<LineSearchResult>
+where
+    F: FnMut(&Array1<f64>) -> f64,
+    G: FnMut(&Array1<f64>) -> Array1<f64>,
+    S1: ndarray::Data<Elem = f64>,
+    S2: ndarray::Data<Elem = f64>,
+{
+    let LineSearchOptions { gfk, old_fval, old_old_fval, c1, c2, amax, extra_condition, maxiter } = options;
+    // SciPy's `_check_c1_c2` (NaN fails it too).
+    if !(0.0 < c1 && c1 < c2 && c2 < 1.0) {
+        return Err(crate::error::invalid("c1", "'c1' and 'c2' do not satisfy '0 < c1 < c2 < 1'."));
+    }
+    let n = xk.len();
+    let wrong = |arg, found| crate::OptimizeError::WrongLength { arg, expected: n, found };
+    if pk.len() != n {
+        return Err(wrong("pk", pk.len()));
+    }
+    let (xk, pk) = (xk.to_owned(), pk.to_owned());
+    let gfk = match gfk {
+        Some(g) => g,
+        None => myfprime(&xk),
+    };
+    if gfk.len() != n {
+        return Err(wrong("gfk", gfk.len()));
+    }
+    let mut obj = Counted { f: &mut f, g: &mut myfprime, fc: 0, gc: 0, bad_grad: None };
+    let phi0 = match old_fval {
+        Some(v) => v,
+        None => obj.f(&xk),
+    };
+    let r = wolfe2(&mut obj, &xk, &pk, &gfk, phi0, old_old_fval, c1, c2, amax, extra_condition, maxiter);
+    if let Some(found) = obj.bad_grad {
+        return Err(wrong("myfprime(x)", found));
+    }
+    Ok(LineSearchResult {
+        alpha: r.alpha,
+        fc: obj.fc,
+        gc: obj.gc,
+        new_fval: r.phi,
+        old_fval: r.old_fval,
+        new_slope: r.gval,
+    })
 }

@@ -25,6 +25,7 @@ pub use constraints::{
     Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,
     HessianUpdateStrategy, InitScale, LinearConstraint, NonlinearConstraint,
 };
+pub use linesearch::{LineSearchOptions, LineSearchResult, line_search};
 pub use slsqp::{SlsqpOptions, SlsqpResult, minimize_slsqp};
 pub use testfuncs::{rosen, rosen_der, rosen_hess};
 pub use tnc::{FminTncOptions, TncOptions, fmin_tnc, minimize_tnc};
@@ -350,8 +351,7 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// The methods are SciPy's algorithms with its defaults: BFGS and CG use the same Moré-Thuente
 /// line search (MINPACK-2 `dcsrch`) and, without `jac`, the same forward-difference gradient
 /// (SciPy's absolute step `eps = sqrt(eps)`), so iterates, `nit`, `nfev` and `njev` follow SciPy's.
-/// SciPy falls back to a second line search (`line_search_wolfe2`) when `dcsrch` fails; here
-/// the method stops with status 2 ("precision loss") instead.
+/// When `dcsrch` fails they fall back, as SciPy, to [`line_search`] (`line_search_wolfe2`).
 ///
 /// L-BFGS-B is SciPy's algorithm (L-BFGS-B 3.0: generalized Cauchy point, subspace
 /// minimization with projection, the same line search and tests; `x0` is clipped into the
