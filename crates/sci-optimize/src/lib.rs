@@ -17,8 +17,9 @@
 //!   trust-krylov, trust-exact and dogleg, with SciPy's line searches and
 //!   finite-difference gradients and a per-iteration [`Callback`] that can stop the run,
 //!   driven through the [`Solver`] trait (`init`, `next_iter`, `terminate`) on a [`Problem`]
-//!   that counts `nfev`/`njev`/`nhev` and returning an [`OptimizeResult`]; [`approx_fprime`],
-//!   [`check_grad`], [`line_search`] (SciPy's strong-Wolfe search);
+//!   that counts `nfev`/`njev`/`nhev` and returning an [`OptimizeResult`]; [`approx_fprime`]
+//!   ([`approx_fprime_jac`] for vector-valued functions), [`check_grad`] ([`check_grad_with`]),
+//!   [`line_search`] (SciPy's strong-Wolfe search);
 //! * nonlinear systems: [`root`] (`hybr`: MINPACK's hybrid Powell method, `lm`, the
 //!   large-scale methods broyden1/2, anderson, linearmixing, diagbroyden, excitingmixing,
 //!   krylov of [`nonlin_solve`], and [`df_sane`]), [`fsolve`], and the shortcuts [`broyden1`],
@@ -102,7 +103,10 @@ pub use nonlin::{
     NonlinResult, ReductionMethod, anderson, broyden1, broyden2, df_sane, diagbroyden, excitingmixing,
     linearmixing, newton_krylov, nonlin_solve,
 };
-pub use numdiff::{APPROX_FPRIME_EPSILON, FiniteDiff, approx_fprime, check_grad};
+pub use numdiff::{
+    APPROX_FPRIME_EPSILON, CheckGradDirection, CheckGradOptions, Epsilon, FiniteDiff, approx_fprime,
+    approx_fprime_jac, check_grad, check_grad_with,
+};
 pub use problem::{IterState, Jac, OptimizeResult, Problem, Solver, Termination, run};
 pub use qap::{
     QapInit, QapMethod, QuadraticAssignmentOptions, QuadraticAssignmentResult, quadratic_assignment,

@@ -36,7 +36,7 @@ fn steps(
     x0: &Array1<f64>,
     method: FiniteDiff,
     bounds: Option<(&Array1<f64>, &Array1<f64>)>,
-    abs_step: Option<f64>,
+    abs_step: Option<&[f64]>,
     rel_step: Option<&[f64]>,
 ) -> (Vec<f64>, Vec<bool>) {
     let rstep = method.rel_step();
@@ -58,7 +58,8 @@ fn steps(
         };
         // SciPy's `abs_step` (L-BFGS-B's `eps`), falling back to the relative step where
         // `x + h == x`.
-        let mut hi = match abs_step {
+        let a = abs_step.map(|a| a[if a.len() == 1 { 0 } else { i }]);
+        let mut hi = match a {
             Some(a) if (x + a) - x != 0.0 => a,
             _ => rel,
         };
@@ -122,6 +123,20 @@ pub(crate) fn jacobian_rel_step(
     abs_step: Option<f64>,
     rel_step: Option<&[f64]>,
 ) -> (Array2<f64>, usize) {
+    let abs_step = abs_step.map(|a| [a]);
+    dense_jacobian(fun, x0, f0, method, bounds, abs_step.as_ref().map(|a| &a[..]), rel_step)
+}
+
+/// SciPy's `_dense_difference` with per-variable absolute steps (one value broadcast to all).
+fn dense_jacobian(
+    fun: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
+    x0: &Array1<f64>,
+    f0: &Array1<f64>,
+    method: FiniteDiff,
+    bounds: Option<(&Array1<f64>, &Array1<f64>)>,
+    abs_step: Option<&[f64]>,
+    rel_step: Option<&[f64]>,
+) -> (Array2<f64>, usize) {
     let n = x0.len();
     let m = f0.len();
     let (h, one_sided) = steps(x0, method, bounds, abs_step, rel_step);
@@ -178,15 +193,83 @@ pub(crate) fn gradient(
 /// SciPy's default `epsilon` of [`approx_fprime`] and [`check_grad`]: `sqrt(eps)`.
 pub const APPROX_FPRIME_EPSILON: f64 = 1.4901161193847656e-08;
 
-/// The gradient of a scalar function at `xk` by forward differences with the absolute step
-/// `epsilon` (where `xk + epsilon == xk` the step falls back to `sqrt(eps) max(1, |xk|)`).
+/// The step of [`approx_fprime`] (SciPy's `epsilon`: a float, or one value per variable).
 ///
-/// SciPy equivalent: `scipy.optimize.approx_fprime` (scalar `epsilon`, scalar-valued `f`).
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{Epsilon, APPROX_FPRIME_EPSILON};
+/// assert_eq!(Epsilon::default(), Epsilon::Scalar(APPROX_FPRIME_EPSILON));
+/// assert_eq!(Epsilon::from(vec![1e-6, 1e-7]), Epsilon::PerVariable(vec![1e-6, 1e-7].into()));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum Epsilon {
+    /// The same step for every variable.
+    Scalar(f64),
+    /// One step per variable (a single value is broadcast, as NumPy does).
+    PerVariable(Array1<f64>),
+}
+
+impl Default for Epsilon {
+    fn default() -> Self {
+        Epsilon::Scalar(APPROX_FPRIME_EPSILON)
+    }
+}
+
+impl From<f64> for Epsilon {
+    fn from(v: f64) -> Self {
+        Epsilon::Scalar(v)
+    }
+}
+
+impl From<Array1<f64>> for Epsilon {
+    fn from(v: Array1<f64>) -> Self {
+        Epsilon::PerVariable(v)
+    }
+}
+
+impl From<Vec<f64>> for Epsilon {
+    fn from(v: Vec<f64>) -> Self {
+        Epsilon::PerVariable(v.into())
+    }
+}
+
+impl Epsilon {
+    /// The steps as a slice of length 1 or `n`, checked.
+    fn steps(&self, n: usize) -> crate::Result<Vec<f64>> {
+        let v = match self {
+            Epsilon::Scalar(e) => vec![*e],
+            Epsilon::PerVariable(e) => {
+                if e.len() != 1 && e.len() != n {
+                    return Err(crate::OptimizeError::WrongLength {
+                        arg: "epsilon",
+                        expected: n,
+                        found: e.len(),
+                    });
+                }
+                e.to_vec()
+            }
+        };
+        if let Some(bad) = v.iter().find(|e| !e.is_finite()) {
+            return Err(crate::error::invalid("epsilon", format!("must be finite, got {bad}")));
+        }
+        Ok(v)
+    }
+}
+
+/// The gradient of a scalar function at `xk` by forward differences with the absolute step
+/// `epsilon` (a float or one per variable; where `xk + epsilon == xk` the step falls back to
+/// `sqrt(eps) max(1, |xk|)`, as SciPy's `approx_derivative`).
+///
+/// SciPy equivalent: `scipy.optimize.approx_fprime` with a scalar-valued `f`
+/// ([`approx_fprime_jac`] for a vector-valued one).
 ///
 /// # Errors
 ///
 /// [`OptimizeError::InvalidValue`](crate::OptimizeError::InvalidValue) for a non-finite
-/// `epsilon`.
+/// `epsilon` (SciPy returns NaN there);
+/// [`OptimizeError::WrongLength`](crate::OptimizeError::WrongLength) for an array `epsilon`
+/// whose length is neither 1 nor that of `xk`.
 ///
 /// # Examples
 ///
@@ -196,29 +279,117 @@ pub const APPROX_FPRIME_EPSILON: f64 = 1.4901161193847656e-08;
 /// let f = |x: &Array1<f64>| x[0] * x[0] + 3.0 * x[1];
 /// let g = approx_fprime(&array![1.0, 2.0], f, APPROX_FPRIME_EPSILON)?;
 /// assert!((g[0] - 2.0).abs() < 1e-7 && (g[1] - 3.0).abs() < 1e-7);
+/// // SciPy's docstring example: one step per variable.
+/// let eps = APPROX_FPRIME_EPSILON;
+/// let f = |x: &Array1<f64>| x[0] * x[0] + 200.0 * x[1] * x[1];
+/// let g = approx_fprime(&array![1.0, 1.0], f, vec![eps, 200f64.sqrt() * eps])?;
+/// assert!((g[0] - 2.0).abs() < 1e-7 && (g[1] - 400.00004208).abs() < 1e-6);
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn approx_fprime<F, S>(
     xk: &ndarray::ArrayBase<S, ndarray::Ix1>,
     mut f: F,
-    epsilon: f64,
+    epsilon: impl Into<Epsilon>,
 ) -> crate::Result<Array1<f64>>
 where
     F: FnMut(&Array1<f64>) -> f64,
     S: ndarray::Data<Elem = f64>,
 {
-    if !epsilon.is_finite() {
-        return Err(crate::error::invalid("epsilon", format!("must be finite, got {epsilon}")));
-    }
     let x0 = xk.to_owned();
+    let eps = epsilon.into().steps(x0.len())?;
+    let f0 = Array1::from_elem(1, f(&x0));
+    let mut fv = |x: &Array1<f64>| Array1::from_elem(1, f(x));
+    let (j, _) = dense_jacobian(&mut fv, &x0, &f0, FiniteDiff::TwoPoint, None, Some(&eps), None);
+    Ok(j.row(0).to_owned())
+}
+
+/// The Jacobian of a vector-valued function at `xk` by forward differences (SciPy's step rule
+/// as in [`approx_fprime`]): entry `(i, j)` is the derivative of `f(x)[i]` by `x[j]`.
+///
+/// SciPy equivalent: `scipy.optimize.approx_fprime` with a vector-valued `f`, with SciPy 1.17's
+/// shape: `(m, n)` for `m` outputs, `(n,)` when `f` returns one value.
+///
+/// # Errors
+///
+/// As [`approx_fprime`]; [`OptimizeError::WrongLength`](crate::OptimizeError::WrongLength)
+/// (`f(x)`) when `f` returns vectors of different lengths.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::approx_fprime_jac;
+/// use sci_optimize::sci_array::ndarray::{array, Array1, Ix2};
+/// let f = |x: &Array1<f64>| array![x[0] * x[1], x[0] + 2.0 * x[1], x[1].sin()];
+/// let j = approx_fprime_jac(&array![1.0, 2.0], f, 1e-6)?.into_dimensionality::<Ix2>().unwrap();
+/// assert_eq!(j.dim(), (3, 2));
+/// assert!((j[[0, 0]] - 2.0).abs() < 1e-5 && (j[[1, 1]] - 2.0).abs() < 1e-5);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn approx_fprime_jac<F, S>(
+    xk: &ndarray::ArrayBase<S, ndarray::Ix1>,
+    mut f: F,
+    epsilon: impl Into<Epsilon>,
+) -> crate::Result<ndarray::ArrayD<f64>>
+where
+    F: FnMut(&Array1<f64>) -> Array1<f64>,
+    S: ndarray::Data<Elem = f64>,
+{
+    let x0 = xk.to_owned();
+    let eps = epsilon.into().steps(x0.len())?;
     let f0 = f(&x0);
-    Ok(gradient(&mut f, &x0, f0, FiniteDiff::TwoPoint, None, Some(epsilon)).0)
+    let m = f0.len();
+    let mut bad = None;
+    let mut fv = |x: &Array1<f64>| {
+        let v = f(x);
+        if v.len() == m {
+            v
+        } else {
+            bad.get_or_insert(v.len());
+            Array1::from_elem(m, f64::NAN)
+        }
+    };
+    let (j, _) = dense_jacobian(&mut fv, &x0, &f0, FiniteDiff::TwoPoint, None, Some(&eps), None);
+    if let Some(found) = bad {
+        return Err(crate::OptimizeError::WrongLength { arg: "f(x)", expected: m, found });
+    }
+    Ok(if m == 1 { j.row(0).to_owned().into_dyn() } else { j.into_dyn() })
+}
+
+/// The directions [`check_grad_with`] checks the gradient along (SciPy's `direction`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CheckGradDirection {
+    /// Every coordinate direction (SciPy's default `'all'`).
+    #[default]
+    All,
+    /// One direction drawn by `numpy.random.default_rng(seed).standard_normal(n)` (SciPy's
+    /// `'random'` with `rng=seed`): the directional derivative `grad(x0) . v` against a forward
+    /// difference of `w -> func(x0 + w v)` at `w = 0`.
+    Random {
+        /// The seed of NumPy's `default_rng`.
+        seed: u64,
+    },
+}
+
+/// Options of [`check_grad_with`]: SciPy's keyword arguments of `check_grad`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CheckGradOptions {
+    /// The finite-difference step (default `sqrt(eps)`).
+    pub epsilon: f64,
+    /// `All` (default) or `Random { seed }`.
+    pub direction: CheckGradDirection,
+}
+
+impl Default for CheckGradOptions {
+    fn default() -> Self {
+        CheckGradOptions { epsilon: APPROX_FPRIME_EPSILON, direction: CheckGradDirection::All }
+    }
 }
 
 /// The Euclidean norm of `grad(x0) - approx_fprime(x0, func, epsilon)`: how far an analytic
 /// gradient is from finite differences.
 ///
-/// SciPy equivalent: `scipy.optimize.check_grad` (`direction='all'`; `'random'` is missing).
+/// SciPy equivalent: `scipy.optimize.check_grad` with `direction='all'` ([`check_grad_with`]
+/// for `direction='random'`).
 ///
 /// # Errors
 ///
@@ -245,8 +416,43 @@ where
     G: Fn(&Array1<f64>) -> Array1<f64>,
     S: ndarray::Data<Elem = f64>,
 {
+    check_grad_with(func, grad, x0, CheckGradOptions { epsilon, direction: CheckGradDirection::All })
+}
+
+/// [`check_grad`] with SciPy's options: the step `epsilon` and the `direction` (every
+/// coordinate, or one random direction drawn as SciPy draws it).
+///
+/// SciPy equivalent: `scipy.optimize.check_grad(func, grad, x0, epsilon=..., direction=...,
+/// rng=seed)`.
+///
+/// # Errors
+///
+/// As [`check_grad`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{check_grad_with, CheckGradDirection, CheckGradOptions};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// let func = |x: &Array1<f64>| x[0] * x[0] - 0.5 * x[1].powi(3);
+/// let grad = |x: &Array1<f64>| array![2.0 * x[0], -1.5 * x[1] * x[1]];
+/// let options = CheckGradOptions { direction: CheckGradDirection::Random { seed: 0 }, ..Default::default() };
+/// let err = check_grad_with(func, grad, &array![1.5, -1.5], options)?;
+/// assert!((err - 3.839039897091112e-08).abs() < 1e-12); // SciPy's value with rng=0
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn check_grad_with<F, G, S>(
+    mut func: F,
+    grad: G,
+    x0: &ndarray::ArrayBase<S, ndarray::Ix1>,
+    options: CheckGradOptions,
+) -> crate::Result<f64>
+where
+    F: FnMut(&Array1<f64>) -> f64,
+    G: Fn(&Array1<f64>) -> Array1<f64>,
+    S: ndarray::Data<Elem = f64>,
+{
     let x = x0.to_owned();
-    let approx = approx_fprime(&x, func, epsilon)?;
     let analytic = grad(&x);
     if analytic.len() != x.len() {
         return Err(crate::OptimizeError::WrongLength {
@@ -255,6 +461,15 @@ where
             found: analytic.len(),
         });
     }
+    let (analytic, approx) = match options.direction {
+        CheckGradDirection::All => (analytic, approx_fprime(&x, func, options.epsilon)?),
+        CheckGradDirection::Random { seed } => {
+            let v = sci_array::random::default_rng(seed).standard_normal(x.len())?;
+            let along = |w: &Array1<f64>| func(&(&x + &(&v * w[0])));
+            let approx = approx_fprime(&Array1::zeros(1), along, options.epsilon)?;
+            (Array1::from_elem(1, analytic.dot(&v)), approx)
+        }
+    };
     Ok(analytic.iter().zip(&approx).map(|(a, b)| (a - b) * (a - b)).sum::<f64>().sqrt())
 }
 
