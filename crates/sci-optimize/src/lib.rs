@@ -83,11 +83,11 @@ pub use linprog::{
     SparseFormat, SparseMatrix, linprog,
 };
 pub use lsq::{
-    CurveFitOptions, CurveFitResult, FsolveOptions, FsolveResult, LeastSquaresOptions, LeastSquaresResult,
-    LeastsqOptions, LeastsqResult, Loss, LsmrTol, LsqJac, LsqJacobian, LsqLinearMethod, LsqLinearOptions,
-    LsqLinearResult, LsqMethod, LsqSolver, NanPolicy, RootMethod, RootOptions, Sigma, TrOptions, TrSolver,
-    XScale, curve_fit, curve_fit_full, fsolve, least_squares, leastsq, lsq_linear, lsq_linear_sparse, nnls,
-    root,
+    CurveFitJac, CurveFitOptions, CurveFitResult, FsolveOptions, FsolveResult, LeastSquaresOptions,
+    LeastSquaresResult, LeastsqOptions, LeastsqResult, Loss, LsmrTol, LsqJac, LsqJacobian, LsqLinearMethod,
+    LsqLinearOptions, LsqLinearResult, LsqMethod, LsqSolver, NanPolicy, P0, RootMethod, RootOptions, Sigma,
+    TrOptions, TrSolver, XScale, curve_fit, curve_fit_full, fsolve, least_squares, leastsq, lsq_linear,
+    lsq_linear_sparse, nnls, root,
 };
 pub use milp::{MilpOptions, MilpResult, SparseLinearConstraint, milp};
 pub use minimize::{

@@ -6,7 +6,7 @@ use sci_array::testing::{assert_allclose, fixture::Fixture};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sci_optimize::{
-    Bounds, CurveFitOptions, LeastsqOptions, LsqMethod, NanPolicy, OptimizeError, Sigma, curve_fit,
+    Bounds, CurveFitOptions, LeastsqOptions, LsqMethod, NanPolicy, OptimizeError, P0, Sigma, curve_fit,
     curve_fit_full, leastsq,
 };
 
@@ -40,6 +40,7 @@ fn curve_fit_bounds_and_covariance_match_scipy() {
             method: (fx.str(&c("method")) == "trf").then_some(LsqMethod::Trf),
             maxfev: None,
             nan_policy: (fx.str(&c("nan_policy")) == "omit").then_some(NanPolicy::Omit),
+            jac: None,
         };
         let (x, y) = if opts.nan_policy.is_some() { (&xn, &yn) } else { (&x, &y) };
         let r =
@@ -78,7 +79,7 @@ fn curve_fit_trf_edges_and_bad_input() {
     )
     .unwrap();
     assert!(r.1.iter().all(|v| v.is_infinite()));
-    let cases: Vec<(&str, CurveFitOptions)> = vec![
+    let cases: Vec<(&str, CurveFitOptions<'_>)> = vec![
         (
             "lm with bounds",
             CurveFitOptions { bounds: bounds.clone(), method: Some(LsqMethod::Lm), ..Default::default() },
@@ -196,4 +197,134 @@ fn curve_fit_parallel_jacobian_equals_sequential_leastsq() {
         matches!(e, OptimizeError::WrongLength { arg: "f(xdata, p)", expected: 5001, found: 7 }),
         "{e:?}"
     );
+}
+
+fn model_jac(x: &Array1<f64>, p: &Array1<f64>) -> Array2<f64> {
+    Array2::from_shape_fn((x.len(), 3), |(i, j)| {
+        let e = (-p[1] * x[i]).exp();
+        [e, -p[0] * x[i] * e, 1.0][j]
+    })
+}
+
+#[test]
+fn curve_fit_jac_and_p0_none_match_scipy() {
+    let fx =
+        Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/optimize_curve_fit_jac.json"))
+            .unwrap();
+    let (x, y) = (v(&fx, "x"), v(&fx, "y"));
+    let cov = fx.array_f64("cov").into_dimensionality::<Ix2>().unwrap();
+    let names = fx.str("names").to_string();
+    let mut n = 0;
+    for name in names.split(' ') {
+        let c = |k: &str| format!("{name}/{k}");
+        let (lb, ub) = (v(&fx, &c("lb")), v(&fx, &c("ub")));
+        let bounded = lb.iter().chain(&ub).any(|b| b.is_finite());
+        let with_jac = fx.get(&c("jac")).as_bool().unwrap();
+        let opts = CurveFitOptions {
+            sigma: match fx.str(&c("sigma_kind")) {
+                "std" => Some(Sigma::Std(v(&fx, &c("sigma_std")))),
+                "cov" => Some(Sigma::Cov(cov.clone())),
+                _ => None,
+            },
+            absolute_sigma: fx.get(&c("absolute_sigma")).as_bool().unwrap(),
+            bounds: bounded.then(|| Bounds::new(lb, ub)),
+            method: match fx.str(&c("method")) {
+                "trf" => Some(LsqMethod::Trf),
+                "dogbox" => Some(LsqMethod::Dogbox),
+                _ => None,
+            },
+            jac: with_jac.then_some(&model_jac),
+            ..Default::default()
+        };
+        let p0 = if fx.get(&c("p0_none")).as_bool().unwrap() {
+            P0::Default { n_params: 3 }
+        } else {
+            P0::from(&v(&fx, &c("p0")))
+        };
+        let r = curve_fit_full(model, &x, &y, p0.clone(), &opts).unwrap_or_else(|e| panic!("{name}: {e}"));
+        // An analytic Jacobian leaves only rounding of exp; finite differences amplify it ~1e8.
+        let (rtol, atol) = if with_jac { (1e-10, 1e-12) } else { (1e-7, 1e-9) };
+        assert_allclose(&r.popt, &v(&fx, &c("popt")), rtol, atol);
+        let pcov = fx.array_f64(&c("pcov")).into_dimensionality::<Ix2>().unwrap();
+        let scale = pcov.iter().fold(0.0f64, |a, v| a.max(v.abs()));
+        let (rtol, atol) = if with_jac { (1e-8, 1e-10 * scale) } else { (1e-5, 1e-6 * scale) };
+        assert_allclose(&r.pcov, &pcov, rtol, atol);
+        assert_allclose(&r.fvec, &v(&fx, &c("fvec")), 1e-6, 1e-7);
+        assert_eq!(r.nfev as i64, fx.i64(&c("nfev")), "{name}: nfev");
+        assert_eq!(i64::from(r.ier), fx.i64(&c("ier")), "{name}: ier");
+        let mesg = fx.str(&c("mesg"));
+        assert!(r.mesg.split_whitespace().eq(mesg.split_whitespace()), "{name}: {:?} vs {mesg:?}", r.mesg);
+        assert_eq!(curve_fit(model, &x, &y, p0, &opts).unwrap(), (r.popt, r.pcov));
+        n += 1;
+    }
+    assert_eq!(n, 14);
+}
+
+#[test]
+fn curve_fit_jac_and_p0_bad_input() {
+    let x = Array1::linspace(0.0, 4.0, 40);
+    let y = x.mapv(|t: f64| 2.5 * (-1.3 * t).exp() + 0.5);
+    let short_jac = |x: &Array1<f64>, _: &Array1<f64>| Array2::zeros((x.len(), 2));
+    let tall_jac = |x: &Array1<f64>, _: &Array1<f64>| Array2::zeros((x.len() + 1, 3));
+    let bounds = Some(Bounds::new(array![0.0, 0.0, -1.0], array![2.0, 10.0, 1.0]));
+    let cases: Vec<(&str, P0, CurveFitOptions<'_>, OptimizeError)> = vec![
+        (
+            "jac columns, lm",
+            P0::Default { n_params: 3 },
+            CurveFitOptions { jac: Some(&short_jac), ..Default::default() },
+            OptimizeError::InvalidValue {
+                arg: "jac",
+                reason: "returned shape (40, 2), expected (40, 3)".into(),
+            },
+        ),
+        (
+            "jac rows, trf",
+            P0::Default { n_params: 3 },
+            CurveFitOptions { jac: Some(&tall_jac), bounds: bounds.clone(), ..Default::default() },
+            OptimizeError::InvalidValue {
+                arg: "jac",
+                reason: "returned shape (41, 3), expected (40, 3)".into(),
+            },
+        ),
+        (
+            "bounds for 2 parameters",
+            P0::Default { n_params: 3 },
+            CurveFitOptions {
+                bounds: Some(Bounds::new(array![0.0, 0.0], array![1.0, 1.0])),
+                ..Default::default()
+            },
+            OptimizeError::WrongLength { arg: "bounds.lb", expected: 3, found: 2 },
+        ),
+        (
+            "upper bounds for 4 parameters",
+            P0::from(&array![1.0, 1.0, 0.0]),
+            CurveFitOptions {
+                bounds: Some(Bounds::new(array![0.0, 0.0, 0.0], array![1.0, 1.0, 1.0, 1.0])),
+                ..Default::default()
+            },
+            OptimizeError::WrongLength { arg: "bounds.ub", expected: 3, found: 4 },
+        ),
+        (
+            "more parameters than points, lm",
+            P0::Default { n_params: 41 },
+            CurveFitOptions::default(),
+            OptimizeError::WrongLength { arg: "ydata", expected: 41, found: 40 },
+        ),
+    ];
+    for (what, p0, opts, want) in cases {
+        let e = curve_fit(model, &x, &y, p0, &opts).expect_err(what);
+        assert_eq!(e, want, "{what}");
+    }
+    // No parameters: SciPy fails (a TypeError); here an error too, for both methods.
+    for method in [LsqMethod::Lm, LsqMethod::Trf] {
+        let opts = CurveFitOptions { method: Some(method), ..Default::default() };
+        let r = curve_fit(
+            |x: &Array1<f64>, _: &Array1<f64>| x.clone(),
+            &x,
+            &y,
+            P0::Default { n_params: 0 },
+            &opts,
+        );
+        assert!(r.is_err(), "{method:?}: {r:?}");
+    }
 }

@@ -2,7 +2,7 @@
 //! standard deviations or a 2-D covariance as `sigma`.
 
 use super::dense::svd_lsq;
-use super::least_squares::{LeastSquaresOptions, LsqMethod, least_squares};
+use super::least_squares::{LeastSquaresOptions, LsqJac, LsqMethod, least_squares};
 use super::{LeastsqOptions, leastsq_with};
 use crate::error::{OptimizeError, Result, invalid};
 use crate::minimize::Bounds;
@@ -29,9 +29,80 @@ pub enum NanPolicy {
     Omit,
 }
 
+/// The starting parameters of [`curve_fit`] (SciPy's `p0`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::P0;
+/// use sci_optimize::sci_array::ndarray::array;
+/// assert_eq!(P0::from(&array![1.0, 2.0]), P0::Values(array![1.0, 2.0]));
+/// // SciPy's `p0=None` for a model with three parameters.
+/// let p0 = P0::Default { n_params: 3 };
+/// assert_eq!(p0.len(), 3);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum P0 {
+    /// The given values.
+    Values(Array1<f64>),
+    /// SciPy's `p0=None`: all ones, or inside the bounds (the middle of two finite bounds,
+    /// `lb + 1` or `ub - 1` with one). SciPy counts the parameters by inspecting the model's
+    /// signature; here their number is given.
+    Default {
+        /// The number of parameters of the model.
+        n_params: usize,
+    },
+}
+
+impl P0 {
+    /// The number of parameters.
+    pub fn len(&self) -> usize {
+        match self {
+            P0::Values(v) => v.len(),
+            P0::Default { n_params } => *n_params,
+        }
+    }
+
+    /// Whether there are no parameters.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl<S: Data<Elem = f64>> From<&ArrayBase<S, Ix1>> for P0 {
+    fn from(p: &ArrayBase<S, Ix1>) -> Self {
+        P0::Values(p.to_owned())
+    }
+}
+
+/// SciPy's `_initialize_feasible(lb, ub)`.
+fn initialize_feasible(lb: &Array1<f64>, ub: &Array1<f64>) -> Array1<f64> {
+    Array1::from_shape_fn(lb.len(), |i| match (lb[i].is_finite(), ub[i].is_finite()) {
+        (true, true) => 0.5 * (lb[i] + ub[i]),
+        (true, false) => lb[i] + 1.0,
+        (false, true) => ub[i] - 1.0,
+        (false, false) => 1.0,
+    })
+}
+
+/// The Jacobian of a [`curve_fit`] model, `jac(xdata, p)` of shape `(len(ydata), len(p))`
+/// (SciPy's callable `jac` of `curve_fit`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::CurveFitJac;
+/// use sci_optimize::sci_array::ndarray::{array, Array1, Array2};
+/// // The model p[0] + p[1] x.
+/// let line = |x: &Array1<f64>, _p: &Array1<f64>| Array2::from_shape_fn((x.len(), 2), |(i, j)| [1.0, x[i]][j]);
+/// let jac: CurveFitJac<'_> = &line;
+/// assert_eq!(jac(&array![0.0, 2.0], &array![1.0, 1.0]), array![[1.0, 0.0], [1.0, 2.0]]);
+/// ```
+pub type CurveFitJac<'a> = &'a (dyn Fn(&Array1<f64>, &Array1<f64>) -> Array2<f64> + Sync);
+
 /// Options of [`curve_fit`] and [`curve_fit_full`].
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CurveFitOptions {
+#[derive(Clone, Default)]
+pub struct CurveFitOptions<'a> {
     /// `sigma` (default: none, every point weighs the same).
     pub sigma: Option<Sigma>,
     /// `absolute_sigma`: `pcov` is not rescaled by the reduced chi-square when `true`.
@@ -44,6 +115,24 @@ pub struct CurveFitOptions {
     pub maxfev: Option<usize>,
     /// `nan_policy` (default `None`: non-finite data is an error, SciPy's `check_finite=True`).
     pub nan_policy: Option<NanPolicy>,
+    /// `jac`: the model's Jacobian `jac(xdata, p)` with respect to the parameters, an
+    /// `(m, n)` matrix (default `None`: forward differences). SciPy weights it by `sigma` as
+    /// the residuals.
+    pub jac: Option<CurveFitJac<'a>>,
+}
+
+impl std::fmt::Debug for CurveFitOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CurveFitOptions")
+            .field("sigma", &self.sigma)
+            .field("absolute_sigma", &self.absolute_sigma)
+            .field("bounds", &self.bounds)
+            .field("method", &self.method)
+            .field("maxfev", &self.maxfev)
+            .field("nan_policy", &self.nan_policy)
+            .field("jac", &self.jac.map(|_| ".."))
+            .finish()
+    }
 }
 
 /// [`curve_fit_full`]'s result (SciPy's `full_output=True`: `popt, pcov, infodict, mesg, ier`).
@@ -105,6 +194,25 @@ impl Transform {
             }
         }
     }
+
+    /// The Jacobian weighted as the residuals (SciPy's `_wrap_jac`).
+    fn apply_jac(&self, mut j: Array2<f64>) -> Array2<f64> {
+        match self {
+            Transform::None => {}
+            Transform::Scale(w) => {
+                for (i, mut row) in j.rows_mut().into_iter().enumerate() {
+                    row *= w[if w.len() == 1 { 0 } else { i }];
+                }
+            }
+            Transform::Whiten(_) => {
+                for mut col in j.columns_mut() {
+                    let z = self.apply(col.to_owned());
+                    col.assign(&z);
+                }
+            }
+        }
+        j
+    }
 }
 
 /// Fits `f(xdata, p)` to `ydata` by least squares from `p0`; returns `(popt, pcov)`.
@@ -120,8 +228,11 @@ impl Transform {
 /// forward-difference Jacobian (one model call each) are computed in parallel on rayon's
 /// threads, so `f` may run on several threads at once. The result is the same as in sequence.
 ///
-/// SciPy equivalent: `scipy.optimize.curve_fit` (`jac`, `p0=None` and extra `least_squares`
-/// keywords are missing; `xdata` is one-dimensional).
+/// `p0` is an array or [`P0::Default`] (SciPy's `p0=None`, with the number of parameters
+/// given); [`CurveFitOptions::jac`] is SciPy's callable `jac`.
+///
+/// SciPy equivalent: `scipy.optimize.curve_fit` (extra `least_squares` keywords are missing;
+/// `xdata` is one-dimensional).
 ///
 /// # Errors
 ///
@@ -135,8 +246,8 @@ impl Transform {
 /// # Examples
 ///
 /// ```
-/// use sci_optimize::{curve_fit, Bounds, CurveFitOptions};
-/// use sci_optimize::sci_array::ndarray::{Array1, array};
+/// use sci_optimize::{curve_fit, Bounds, CurveFitOptions, P0};
+/// use sci_optimize::sci_array::ndarray::{Array1, Array2, array};
 /// let x = Array1::linspace(0.0, 4.0, 50);
 /// let y = x.mapv(|t: f64| 2.5 * (-1.3 * t).exp() + 0.5);
 /// let f = |x: &Array1<f64>, p: &Array1<f64>| x.mapv(|t| p[0] * (-p[1] * t).exp() + p[2]);
@@ -149,20 +260,29 @@ impl Transform {
 /// };
 /// let (popt, _pcov) = curve_fit(f, &x, &y, &array![1.0, 1.0, 0.0], &opts)?;
 /// assert!((popt[0] - 2.0).abs() < 1e-6);
+/// // SciPy's p0=None (here: the middle of the bounds) and an analytic Jacobian.
+/// let jac = |x: &Array1<f64>, p: &Array1<f64>| {
+///     Array2::from_shape_fn((x.len(), 3), |(i, j)| {
+///         let e = (-p[1] * x[i]).exp();
+///         [e, -p[0] * x[i] * e, 1.0][j]
+///     })
+/// };
+/// let opts = CurveFitOptions { jac: Some(&jac), ..opts };
+/// let (popt, _pcov) = curve_fit(f, &x, &y, P0::Default { n_params: 3 }, &opts)?;
+/// assert!((popt[0] - 2.0).abs() < 1e-6);
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
-pub fn curve_fit<F, S1, S2, S3>(
+pub fn curve_fit<F, S1, S2>(
     f: F,
     xdata: &ArrayBase<S1, Ix1>,
     ydata: &ArrayBase<S2, Ix1>,
-    p0: &ArrayBase<S3, Ix1>,
-    options: &CurveFitOptions,
+    p0: impl Into<P0>,
+    options: &CurveFitOptions<'_>,
 ) -> Result<(Array1<f64>, Array2<f64>)>
 where
     F: Fn(&Array1<f64>, &Array1<f64>) -> Array1<f64> + Sync,
     S1: Data<Elem = f64>,
     S2: Data<Elem = f64>,
-    S3: Data<Elem = f64>,
 {
     curve_fit_full(f, xdata, ydata, p0, options).map(|r| (r.popt, r.pcov))
 }
@@ -193,24 +313,38 @@ where
 /// assert!((1..=4).contains(&r.ier));
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
-pub fn curve_fit_full<F, S1, S2, S3>(
+pub fn curve_fit_full<F, S1, S2>(
     f: F,
     xdata: &ArrayBase<S1, Ix1>,
     ydata: &ArrayBase<S2, Ix1>,
-    p0: &ArrayBase<S3, Ix1>,
-    options: &CurveFitOptions,
+    p0: impl Into<P0>,
+    options: &CurveFitOptions<'_>,
 ) -> Result<CurveFitResult>
 where
     F: Fn(&Array1<f64>, &Array1<f64>) -> Array1<f64> + Sync,
     S1: Data<Elem = f64>,
     S2: Data<Elem = f64>,
-    S3: Data<Elem = f64>,
 {
     let mut xdata = xdata.to_owned();
     // ydata is read in place unless NaN points are dropped.
     let mut ydata = CowArray::from(ydata.view());
     let mut sigma = options.sigma.clone();
+    let p0 = p0.into();
     let n = p0.len();
+    if let Some(b) = &options.bounds {
+        for (arg, found) in [("bounds.lb", b.lb.len()), ("bounds.ub", b.ub.len())] {
+            if found != n {
+                return Err(OptimizeError::WrongLength { arg, expected: n, found });
+            }
+        }
+    }
+    let p0 = match p0 {
+        P0::Values(p) => p,
+        P0::Default { n_params } => match &options.bounds {
+            Some(b) => initialize_feasible(&b.lb, &b.ub),
+            None => Array1::ones(n_params),
+        },
+    };
     match options.nan_policy {
         None => {
             if xdata.iter().chain(ydata.iter()).any(|v| !v.is_finite()) {
@@ -290,13 +424,32 @@ where
         }
         transform.apply(model - &ydata)
     };
+    // The first Jacobian of the wrong shape met.
+    let bad_jac = OnceLock::new();
+    let jac_fn = options.jac.map(|jac| {
+        let (xdata, transform, bad_jac) = (&xdata, &transform, &bad_jac);
+        move |p: &Array1<f64>| {
+            let j = jac(xdata, p);
+            if j.dim() != (m, n) {
+                let _ = bad_jac.set(j.dim());
+                return Array2::from_elem((m, n), f64::NAN);
+            }
+            transform.apply_jac(j)
+        }
+    });
+    let jac_dyn = jac_fn.as_ref().map(|j| j as &dyn Fn(&Array1<f64>) -> Array2<f64>);
+    let check_jac = || match bad_jac.get() {
+        Some(&(r, c)) => Err(invalid("jac", format!("returned shape ({r}, {c}), expected ({m}, {n})"))),
+        None => Ok(()),
+    };
     let (popt, pcov, fvec, nfev, mesg, ier) = if method == LsqMethod::Lm {
-        let opts = LeastsqOptions { maxfev: options.maxfev, ..Default::default() };
+        let opts = LeastsqOptions { maxfev: options.maxfev, jac: jac_dyn, ..Default::default() };
         // The forward-difference Jacobian of a large fit evaluates its columns in parallel.
-        let res = leastsq_with(&mut |p: &Array1<f64>| resid(p), Some(&resid), p0.to_owned(), &opts);
+        let res = leastsq_with(&mut |p: &Array1<f64>| resid(p), Some(&resid), p0, &opts);
         if let Some(&found) = bad_len.get() {
             return Err(OptimizeError::WrongLength { arg: "f(xdata, p)", expected: m, found });
         }
+        check_jac()?;
         let res = res?;
         if !(1..=4).contains(&res.ier) {
             return Err(OptimizeError::NoConvergence {
@@ -309,12 +462,14 @@ where
             bounds: options.bounds.clone(),
             method,
             max_nfev: options.maxfev,
+            jac: jac_dyn.map_or(LsqJac::default(), LsqJac::Fn),
             ..Default::default()
         };
-        let res = least_squares(resid, p0, &opts);
+        let res = least_squares(resid, &p0, &opts);
         if let Some(&found) = bad_len.get() {
             return Err(OptimizeError::WrongLength { arg: "f(xdata, p)", expected: m, found });
         }
+        check_jac()?;
         let res = res?;
         if !res.success {
             return Err(OptimizeError::NoConvergence {

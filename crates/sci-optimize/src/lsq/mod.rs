@@ -18,7 +18,9 @@ mod trf;
 mod trf_linear;
 
 pub use common::Loss;
-pub use curve_fit::{CurveFitOptions, CurveFitResult, NanPolicy, Sigma, curve_fit, curve_fit_full};
+pub use curve_fit::{
+    CurveFitJac, CurveFitOptions, CurveFitResult, NanPolicy, P0, Sigma, curve_fit, curve_fit_full,
+};
 pub use jacobian::LsqJacobian;
 pub use least_squares::{
     LeastSquaresOptions, LeastSquaresResult, LsqJac, LsqMethod, TrOptions, TrSolver, XScale, least_squares,
