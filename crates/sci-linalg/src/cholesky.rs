@@ -50,15 +50,19 @@ pub(crate) fn cholesky_packed<T: LinalgFloat, S: Data<Elem = T>>(
 
 /// The Cholesky factorization `A = L Lᴴ` of the lower triangle of the square `l`, in place;
 /// the strict upper triangle is zeroed. Column-major `f64` matrices are factored by the
-/// crate's own recursive Cholesky ([`crate::cholesky_blocked`]), the others by faer.
+/// crate's own Cholesky ([`crate::cholesky_blocked`]: the two-thread team when two threads are
+/// chosen, else the recursive kernel), the others by faer.
 pub(crate) fn llt_lower_in_place<T: LinalgScalar>(l: &mut Array2<T>) -> Result<()> {
     let n = l.nrows();
     if let Some(a) = (&mut *l as &mut dyn std::any::Any).downcast_mut::<Array2<f64>>()
         && (a.stride_of(ndarray::Axis(0)) == 1 || n <= 1)
     {
-        let par = par_for(Kernel::Blocked, cube(n) / 3.0);
-        crate::cholesky_blocked::dpotrf_lower(a.view_mut(), par)
-            .map_err(|index| LinalgError::NotPositiveDefinite { index })?;
+        let factored = if par_for(Kernel::Team, cube(n) / 3.0) == faer::Par::Seq {
+            crate::cholesky_blocked::dpotrf_lower(a.view_mut(), faer::Par::Seq)
+        } else {
+            crate::cholesky_blocked::dpotrf_team(a.view_mut())
+        };
+        factored.map_err(|index| LinalgError::NotPositiveDefinite { index })?;
     } else {
         llt_faer(l)?;
     }

@@ -76,16 +76,21 @@
 //! faer's kernels run on rayon's pool, but each call picks one thread unless a second one
 //! pays: below a per-kernel amount of work (about an 800×800 product, a 1400×1400 Cholesky
 //! factor, a 2500×2500 LU, a 2100×2100 QR, a 1350×1350 SVD, a 930×930 `eig`), and on Linux
-//! also while another process is runnable (as OpenMP's `OMP_DYNAMIC`), one thread is faster:
+//! also while another process is runnable (as OpenMP's `OMP_DYNAMIC`; `SCI_DYNAMIC=false` in
+//! the environment turns this check off), one thread is faster:
 //! faer's parallel LU, QR, SVD and eigenvalue paths join threads at every panel and stall when a
 //! thread loses its core. `faer::set_global_parallelism(Par::Seq)` makes every call
 //! single-threaded. Results can differ in the last bits between the two paths.
 //!
 //! `f64` LU (`det`, `slogdet`, `solve`, `inv`, `lu`, `lu_factor`) and Cholesky (`cholesky`,
-//! `cho_factor`, `solve` with `PositiveDefinite`) are the crate's own recursive versions of
-//! LAPACK's `dgetrf`/`dgetri`/`dpotrf` on its `dgemm` (LAPACK's pivots and `info`); there only
-//! products of 3e7 flops or more take the second thread, and only for factors above 1e8 flops.
-//! `f32` and complex matrices stay on faer.
+//! `cho_factor`, `solve` with `PositiveDefinite`) on two threads (factors above 3e8 flops, n ≈
+//! 770 for LU, on an idle machine) are the crate's own blocked versions of LAPACK's `dgetrf`
+//! and `dpotrf` on its `dgemm` kernel, by a team of two threads with look-ahead (one factors
+//! the next panel while the other updates the trailing matrix; LAPACK's pivoting rule and
+//! `info`); `inv` then solves the identity's block columns on both threads. On one thread, LU
+//! is faer's and Cholesky the crate's recursive `dpotrf2`. `f32` and complex matrices stay on
+//! faer. A row-major `f64` `a` is factored as `aᵀ` by `det`, `slogdet`, `solve` and `inv` (a
+//! plain copy instead of a transposing one); the results are the same to rounding.
 //!
 //! ## Feature `lapack`: the system's LAPACK instead
 //!
@@ -156,6 +161,7 @@ mod special3;
 mod subspace;
 mod svd;
 mod sylvester;
+mod team;
 mod toeplitz_solve;
 mod triangular_blocked;
 mod tridiag;

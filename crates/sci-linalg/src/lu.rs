@@ -28,25 +28,32 @@ pub struct PackedLu<T> {
 impl<T: LinalgFloat> PackedLu<T> {
     /// Factors a copy of `a` (any shape; no checks).
     pub fn new<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Self {
+        Self::new_with(a, false)
+    }
+
+    /// [`Self::new`]; with `only_u` the strict lower triangle may hold `L`'s values in another
+    /// row order (the interchanges of later panels not applied): enough for a determinant.
+    fn new_with<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, only_u: bool) -> Self {
         #[cfg_attr(not(feature = "lapack"), allow(unused_mut))] // getrf writes it with `lapack`
         let mut lu = to_fortran(a);
         #[cfg(feature = "lapack")]
         if let Some(ipiv) = lapack_getrf(&mut lu) {
             return Self::from_ipiv(lu, &ipiv);
         }
-        Self::factor_default(lu)
+        Self::factor_default(lu, only_u)
     }
 
     /// Factors the Fortran-order working copy `lu` in place on the default backend: `f64`
-    /// by the crate's own recursive LU ([`crate::lu_blocked`]) when it gets two threads, else
-    /// (and for `f32`) by faer, whose sequential LU is faster on one thread (n = 1000 on an
-    /// idle Zen 2: 19.7 ms against 26.6 ms).
-    pub fn factor_default(mut lu: Array2<T>) -> Self {
+    /// by the crate's two-thread LU with look-ahead ([`crate::lu_blocked::dgetrf_team`]) when
+    /// two threads are chosen, else (and for `f32`) by faer, whose sequential LU is the
+    /// fastest on one thread (n = 1000 on an idle Zen 2: 19.7 ms against 26.6 ms for the
+    /// crate's recursive kernel; the team takes 11.5 ms). `only_u` as in [`Self::new_with`].
+    pub fn factor_default(mut lu: Array2<T>, only_u: bool) -> Self {
         let (m, n) = lu.dim();
         if let Some(a) = (&mut lu as &mut dyn std::any::Any).downcast_mut::<Array2<f64>>() {
-            let par = par_for(Kernel::Blocked, lu_flops(m, n));
-            if par != faer::Par::Seq {
-                let (piv, _) = crate::lu_blocked::dgetrf(a.view_mut(), par);
+            if par_for(Kernel::Team, lu_flops(m, n)) != faer::Par::Seq {
+                let (piv, _) =
+                    crate::lu_blocked::dgetrf_team(a.view_mut(), crate::lu_blocked::TEAM_NB, only_u);
                 return Self::from_piv(lu, &piv);
             }
         }
@@ -54,9 +61,14 @@ impl<T: LinalgFloat> PackedLu<T> {
     }
 
     /// Factors `a` or, when `a` is row-major, its transpose (same determinant): the working
-    /// copy is then a plain memcpy instead of a cache-unfriendly transposing copy.
+    /// copy is then a plain memcpy instead of a cache-unfriendly transposing copy. Only the
+    /// diagonal of `U` and the interchanges are meaningful (see [`Self::new_with`]).
     pub fn for_det<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Self {
-        if a.is_standard_layout() && a.nrows() > 1 { Self::new(&a.t()) } else { Self::new(a) }
+        if a.is_standard_layout() && a.nrows() > 1 {
+            Self::new_with(&a.t(), true)
+        } else {
+            Self::new_with(a, true)
+        }
     }
 
     /// The factors and row order from LAPACK's 1-based `ipiv` (row `i` swapped with
@@ -333,27 +345,42 @@ pub fn inv<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<
 /// [`inv`] for real matrices (faer, or LAPACK with the `lapack` feature).
 pub(crate) fn inv_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
     let n = check_square_finite(a, "a")?;
-    let f = PackedLu::new(a);
-    if let Some(pivot) = f.zero_pivot() {
-        return Err(LinalgError::Singular { pivot });
+    // A row-major `a` is inverted as `inv(aᵀ)ᵀ`: the Fortran-order working copy of `aᵀ` is a
+    // plain memcpy and the transpose of the Fortran-order result is a row-major array, free.
+    // A singular `a` is refactored as it is, so that the reported pivot is `a`'s own.
+    let transposed = a.is_standard_layout() && n > 1;
+    let f = if transposed { PackedLu::new(&a.t()) } else { PackedLu::new(a) };
+    if f.zero_pivot().is_some() {
+        let pivot = if transposed { PackedLu::new(a).zero_pivot() } else { f.zero_pivot() };
+        return Err(LinalgError::Singular { pivot: pivot.unwrap_or(0) });
     }
+    let out = inv_from_factors(f, n)?;
+    Ok(if transposed { out.reversed_axes() } else { out })
+}
+
+/// The inverse (Fortran order) of the square nonsingular matrix factored in `f`.
+fn inv_from_factors<T: LinalgFloat>(f: PackedLu<T>, n: usize) -> Result<Array2<T>> {
     #[cfg(feature = "lapack")]
     if n > 0 {
         use crate::lapack::{buf, dim};
         let ipiv: Vec<std::ffi::c_int> = f.lapack_piv().iter().map(|&p| p as std::ffi::c_int + 1).collect();
         let mut out = f.lu;
-        // getri's info > 0 is a zero pivot, excluded above.
+        // getri's info > 0 is a zero pivot, excluded by the caller.
         T::getri(dim(n, "a")?, buf(&mut out), &ipiv);
         return Ok(out);
     }
-    if std::any::TypeId::of::<T>() == std::any::TypeId::of::<f64>() {
-        // getri's way on the crate's own kernels, in the factors' place.
-        let piv = f.lapack_piv();
-        let mut out = f.lu;
-        if let Some(x) = (&mut out as &mut dyn std::any::Any).downcast_mut::<Array2<f64>>() {
-            crate::lu_blocked::dgetri(x.view_mut(), &piv, par_for(Kernel::Blocked, 4.0 / 3.0 * cube(n)));
+    let mut f = f;
+    let piv = f.lapack_piv();
+    if let Some(x) = (&mut f.lu as &mut dyn std::any::Any).downcast_mut::<Array2<f64>>() {
+        if par_for(Kernel::Team, 4.0 / 3.0 * cube(n)) != faer::Par::Seq {
+            // Two threads: the identity's block columns solved independently.
+            let mut inv = Some(crate::lu_blocked::inverse_team(x.view(), &f.perm, true));
+            let inv = (&mut inv as &mut dyn std::any::Any).downcast_mut::<Option<Array2<T>>>();
+            return Ok(inv.and_then(Option::take).expect("T is f64 here"));
         }
-        return Ok(out);
+        // One thread: getri's way on the crate's own kernels, in the factors' place.
+        crate::lu_blocked::dgetri(x.view_mut(), &piv, faer::Par::Seq);
+        return Ok(f.lu);
     }
     let mut out = zeros_f(n, n);
     // The inverse from the factors: about 4/3 n³ flops.

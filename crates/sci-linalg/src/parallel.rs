@@ -14,7 +14,7 @@
 //! other process is runnable at the moment of the call (the instantaneous counterpart of
 //! OpenMP's `OMP_DYNAMIC`, which sizes thread teams by the load average). The check reads
 //! `/proc/loadavg` and this process's task states, some 20-50 µs, done only for kernels of
-//! about 10 ms or more. Results may differ in the last bits between the two paths (and
+//! about 10 ms or more (`SCI_DYNAMIC=false` in the environment skips it). Results may differ in the last bits between the two paths (and
 //! eigenvalues may come in another order), as with LAPACK on different thread counts.
 
 use faer::Par;
@@ -31,9 +31,9 @@ pub(crate) enum Kernel {
     Lu,
     /// Householder QR, SVD, Hessenberg/Schur eigenvalue kernels.
     Orthogonal,
-    /// The crate's own recursive LU and Cholesky (`lu_blocked`, `cholesky_blocked`): only
-    /// their large products (`blas::dgemm`) use the second thread, no joins in the panels.
-    Blocked,
+    /// The crate's two-thread kernels (`lu_blocked::dgetrf_team`, `cholesky_blocked::dpotrf_team`,
+    /// `lu_blocked::inverse_team`): one helper thread per call, spinning barriers between panels.
+    Team,
     /// OpenBLAS's `getrf` (the `lapack` feature), `2 n³ / 3` flops: its threads split every
     /// panel's trailing update and pay off from a few hundred rows up.
     #[cfg_attr(not(feature = "lapack"), allow(dead_code))]
@@ -52,10 +52,10 @@ impl Kernel {
             Kernel::Lu => 1e10,
             // QR 1000/2000, SVD 512/1024, eig 500/1000: one thread at least as fast.
             Kernel::Orthogonal => 2e10,
-            // Inside, only products of 3e7 flops or more get the second thread (see
-            // `triangular_blocked::gemm_par`), so the threshold just skips the load check for
-            // small factors (n below about 530 for LU). Not yet measured on an idle machine.
-            Kernel::Blocked => 1e8,
+            // Loaded machine (best of 7): LU n = 600 4.7 ms against faer's sequential 4.4 ms,
+            // n = 1000 11.5 against 19.7; Cholesky n = 1000 8.3 against 11.3 on one thread.
+            // The threshold sits between (LU n ≈ 770, Cholesky n ≈ 970).
+            Kernel::Team => 3e8,
             // n ≈ 530 (1.5 ms on one thread): the load check and the helper thread cost ~0.1 ms.
             Kernel::LapackLu => 1e8,
         }
@@ -87,8 +87,18 @@ pub(crate) fn cube(n: usize) -> f64 {
 }
 
 /// Whether some other process is runnable right now, so that a second thread of ours would
-/// compete for a core (Linux; elsewhere never busy).
+/// compete for a core (Linux; elsewhere never busy). Setting the environment variable
+/// `SCI_DYNAMIC=false` (read once, like OpenMP's `OMP_DYNAMIC=false`) turns the check off:
+/// then the thresholds and the global parallelism alone decide, for example when the other
+/// runnable processes are niced and leave the cores to this one.
 fn machine_busy() -> bool {
+    static DYNAMIC: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    let dynamic = *DYNAMIC.get_or_init(|| {
+        std::env::var("SCI_DYNAMIC").map_or(true, |v| !matches!(v.trim(), "false" | "FALSE" | "False" | "0"))
+    });
+    if !dynamic {
+        return false;
+    }
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     others_running().is_some_and(|others| others + 1 >= cores)
 }
@@ -121,14 +131,9 @@ mod tests {
 
     #[test]
     fn small_work_is_sequential() {
-        for k in [
-            Kernel::Gemm,
-            Kernel::Cholesky,
-            Kernel::Lu,
-            Kernel::Orthogonal,
-            Kernel::Blocked,
-            Kernel::LapackLu,
-        ] {
+        for k in
+            [Kernel::Gemm, Kernel::Cholesky, Kernel::Lu, Kernel::Orthogonal, Kernel::Team, Kernel::LapackLu]
+        {
             assert_eq!(par_for(k, 1e6), Par::Seq);
         }
         assert_eq!(gemm_flops(10, 20, 30), 12000.0);

@@ -173,11 +173,18 @@ where
             }
         }
         AssumeA::General => {
-            let f = PackedLu::new(a);
-            if let Some(pivot) = f.zero_pivot() {
+            // A row-major `a` is factored as `aᵀ` (whose Fortran-order copy is a plain memcpy,
+            // not a transposing copy) and the transposed system solved; a singular `a` is
+            // refactored as it is, so that the reported pivot is `a`'s own.
+            let (f, transposed) = match a.is_standard_layout() && n > 1 {
+                true => (PackedLu::new(&a.t()), !opts.transposed),
+                false => (PackedLu::new(a), opts.transposed),
+            };
+            if f.zero_pivot().is_some() {
+                let pivot = PackedLu::new(a).zero_pivot().unwrap_or(0);
                 return Err(LinalgError::Singular { pivot });
             }
-            f.solve_in_place(&mut x, opts.transposed);
+            f.solve_in_place(&mut x, transposed);
         }
         AssumeA::Symmetric | AssumeA::Hermitian => {
             let mut s = zeros_f(n, n);

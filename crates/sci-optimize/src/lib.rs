@@ -18,7 +18,8 @@
 //!   finite-difference gradients and a per-iteration [`Callback`] that can stop the run,
 //!   driven through the [`Solver`] trait (`init`, `next_iter`, `terminate`) on a [`Problem`]
 //!   that counts `nfev`/`njev`/`nhev` and returning an [`OptimizeResult`]; [`approx_fprime`]
-//!   ([`approx_fprime_jac`] for vector-valued functions), [`check_grad`] ([`check_grad_with`]),
+//!   ([`approx_fprime_jac`] for vector-valued functions), [`check_grad`] ([`check_grad_with`],
+//!   [`check_grad_jac`]),
 //!   [`line_search`] (SciPy's strong-Wolfe search);
 //! * nonlinear systems: [`root`] (`hybr`: MINPACK's hybrid Powell method, `lm`, the
 //!   large-scale methods broyden1/2, anderson, linearmixing, diagbroyden, excitingmixing,
@@ -105,7 +106,7 @@ pub use nonlin::{
 };
 pub use numdiff::{
     APPROX_FPRIME_EPSILON, CheckGradDirection, CheckGradOptions, Epsilon, FiniteDiff, approx_fprime,
-    approx_fprime_jac, check_grad, check_grad_with,
+    approx_fprime_jac, check_grad, check_grad_jac, check_grad_with,
 };
 pub use problem::{IterState, Jac, OptimizeResult, Problem, Solver, Termination, run};
 pub use qap::{

@@ -473,6 +473,61 @@ where
     Ok(analytic.iter().zip(&approx).map(|(a, b)| (a - b) * (a - b)).sum::<f64>().sqrt())
 }
 
+/// [`check_grad`] for a vector-valued `func`: the Frobenius norm of
+/// `jac(x0) - approx_fprime_jac(x0, func, epsilon)`, where `jac` returns the `(m, n)` Jacobian.
+///
+/// SciPy equivalent: `scipy.optimize.check_grad` with a vector-valued `func` (SciPy allows only
+/// `direction='all'` there, as here).
+///
+/// # Errors
+///
+/// As [`approx_fprime_jac`]; [`OptimizeError::WrongLength`](crate::OptimizeError::WrongLength)
+/// (`jac(x0)`) when the Jacobian is not `(len(func(x0)), len(x0))`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{check_grad_jac, APPROX_FPRIME_EPSILON};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// let f = |x: &Array1<f64>| array![x[0] * x[1], x[0].sin() + x[1] * x[1]];
+/// let jac = |x: &Array1<f64>| array![[x[1], x[0]], [x[0].cos(), 2.0 * x[1]]];
+/// let err = check_grad_jac(f, jac, &array![0.3, -1.2], APPROX_FPRIME_EPSILON)?;
+/// assert!((err - 1.1906906928168783e-08).abs() < 1e-12); // SciPy's value
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn check_grad_jac<F, J, S>(
+    mut func: F,
+    jac: J,
+    x0: &ndarray::ArrayBase<S, ndarray::Ix1>,
+    epsilon: f64,
+) -> crate::Result<f64>
+where
+    F: FnMut(&Array1<f64>) -> Array1<f64>,
+    J: Fn(&Array1<f64>) -> Array2<f64>,
+    S: ndarray::Data<Elem = f64>,
+{
+    let x = x0.to_owned();
+    let analytic = jac(&x);
+    let mut m = None;
+    let approx = approx_fprime_jac(
+        &x,
+        |y: &Array1<f64>| {
+            let v = func(y);
+            m.get_or_insert(v.len());
+            v
+        },
+        epsilon,
+    )?;
+    let m = m.unwrap_or(0);
+    if analytic.dim() != (m, x.len()) {
+        let (r, c) = analytic.dim();
+        let found = if r == m { c } else { r };
+        let expected = if r == m { x.len() } else { m };
+        return Err(crate::OptimizeError::WrongLength { arg: "jac(x0)", expected, found });
+    }
+    Ok(analytic.iter().zip(&approx).map(|(a, b)| (a - b) * (a - b)).sum::<f64>().sqrt())
+}
+
 /// NumPy's legacy `RandomState(seed).permutation(n)`: MT19937 seeded by `init_genrand`, then
 /// the Fisher-Yates shuffle with masked rejection sampling (`random_interval`).
 pub(crate) fn legacy_permutation(seed: u32, n: usize) -> Vec<usize> {

@@ -1,11 +1,11 @@
 //! `approx_fprime` and `check_grad` against SciPy fixtures; bad input.
 
-use sci_array::ndarray::{Array1, ArrayD, Ix1, array, s};
+use sci_array::ndarray::{Array1, Array2, ArrayD, Ix1, array, s};
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_optimize::{
     APPROX_FPRIME_EPSILON, CheckGradDirection, CheckGradOptions, Epsilon, OptimizeError, approx_fprime,
-    approx_fprime_jac, check_grad, check_grad_with, rosen, rosen_der,
+    approx_fprime_jac, check_grad, check_grad_jac, check_grad_with, rosen, rosen_der,
 };
 
 fn wavy(x: &Array1<f64>) -> f64 {
@@ -86,7 +86,7 @@ fn approx_fprime_jac_epsilon_and_check_grad_random_match_scipy() {
     let fx = Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/optimize_numdiff_more.json"))
         .unwrap();
     let v = |p: &str| fx.array_f64(p).into_dimensionality::<Ix1>().unwrap();
-    let mut counts = [0; 3];
+    let mut counts = [0; 4];
     for key in fx.keys() {
         let c = |k: &str| format!("{key}/{k}");
         let x = v(&c("x"));
@@ -131,10 +131,25 @@ fn approx_fprime_jac_epsilon_and_check_grad_random_match_scipy() {
                 assert!((e - want).abs() <= 1e-7 * want.abs() + atol, "{key}: {e} vs {want}");
                 counts[2] += 1;
             }
+            "check_jac" => {
+                let name = fx.str(&c("func"));
+                let jac = |x: &Array1<f64>| match name {
+                    "vec3" => array![[x[1], x[0]], [1.0, 2.0], [0.0, x[1].cos()]],
+                    "vec3_wrong" => array![[x[1], x[0]], [1.0, 2.0], [0.0, x[1].cos() + 1e-4]],
+                    "rosen_res" => array![[-20.0 * x[0], 10.0], [-1.0, 0.0]],
+                    "single" => array![[x[1], x[0]]],
+                    other => panic!("{other}"),
+                };
+                let f = vec_fn(name.trim_end_matches("_wrong"));
+                let e = check_grad_jac(f, jac, &x, fx.f64(&c("epsilon_value"))).unwrap();
+                let want = fx.f64(&c("out"));
+                assert!((e - want).abs() <= 1e-7 * want.abs() + atol, "{key}: {e} vs {want}");
+                counts[3] += 1;
+            }
             other => panic!("{other}"),
         }
     }
-    assert_eq!(counts, [63, 16, 42]);
+    assert_eq!(counts, [63, 16, 42, 10]);
 }
 
 #[test]
@@ -185,6 +200,14 @@ fn approx_fprime_jac_and_check_grad_with_bad_input() {
         let e = check_grad_with(rosen, rosen_der, &x, options).unwrap_err();
         assert!(matches!(e, OptimizeError::InvalidValue { arg: "epsilon", .. }), "{e:?}");
     }
+    // check_grad_jac: a Jacobian of the wrong shape (rows, then columns).
+    let f2 = |x: &Array1<f64>| array![x[0], x[1], 1.0];
+    let e = check_grad_jac(f2, |_: &Array1<f64>| Array2::zeros((2, 2)), &x, 1e-8).unwrap_err();
+    assert_eq!(e, OptimizeError::WrongLength { arg: "jac(x0)", expected: 3, found: 2 });
+    let e = check_grad_jac(f2, |_: &Array1<f64>| Array2::zeros((3, 1)), &x, 1e-8).unwrap_err();
+    assert_eq!(e, OptimizeError::WrongLength { arg: "jac(x0)", expected: 2, found: 1 });
+    let e = check_grad_jac(f2, |_: &Array1<f64>| Array2::zeros((3, 2)), &x, f64::NAN).unwrap_err();
+    assert!(matches!(e, OptimizeError::InvalidValue { arg: "epsilon", .. }), "{e:?}");
     // Views, no variables.
     let big = array![1.3, 0.0, 0.7, 0.0];
     let j =

@@ -249,3 +249,70 @@ impl Job<'_, '_> {
         }
     }
 }
+
+/// The rows of `a` (`m × k`, `k <= KC`) packed once into `MR`-row micro-panels of depth `k`,
+/// for several products with different right-hand sides ([`gemm_packed`]).
+pub(super) fn pack_lhs(a: ArrayView2<'_, f64>, dst: &mut Vec<f64>) {
+    let (m, k) = a.dim();
+    debug_assert!(k <= KC);
+    dst.clear();
+    dst.resize(m.div_ceil(MR) * MR * k, 0.0);
+    pack::<MR>(a, dst);
+}
+
+/// Largest inner dimension [`pack_lhs`] takes.
+pub(super) const PACKED_K_MAX: usize = KC;
+
+/// `c = alpha * A @ b + beta * c` on the calling thread, for `A` (`m × k`) packed by
+/// [`pack_lhs`] into `pa`. With `b == None` the right-hand side is `c` itself (then `m == k`):
+/// `c` is packed completely before it is written, so `c = A @ c` is computed in place.
+///
+/// The caller has checked AVX2 and FMA and that `c` is not empty and `k > 0`.
+pub(super) fn gemm_packed(
+    alpha: f64,
+    pa: &[f64],
+    k: usize,
+    b: Option<ArrayView2<'_, f64>>,
+    beta: f64,
+    mut c: ArrayViewMut2<'_, f64>,
+) {
+    let (m, n) = c.dim();
+    debug_assert!(k > 0 && k <= KC && pa.len() >= m.div_ceil(MR) * MR * k);
+    debug_assert!(b.is_none_or(|b| b.dim() == (k, n)) && (b.is_some() || m == k));
+    let (rs, cs) = (c.strides()[0], c.strides()[1]);
+    for jc in (0..n).step_by(NC) {
+        let nc = NC.min(n - jc);
+        let panel_len = k * NR;
+        with_scratch(nc.div_ceil(NR) * panel_len, |pb| {
+            match b {
+                Some(b) => pack::<NR>(b.slice(s![.., jc..jc + nc]).t(), pb),
+                None => pack::<NR>(c.slice(s![.., jc..jc + nc]).t(), pb),
+            }
+            let c_ptr = c.as_mut_ptr();
+            for ic in (0..m).step_by(MC) {
+                let mc = MC.min(m - ic);
+                for (q, b_panel) in pb.chunks_exact(panel_len).enumerate() {
+                    let j = q * NR;
+                    for ir in (ic..ic + mc).step_by(MR) {
+                        let a_panel = &pa[ir / MR * MR * k..(ir / MR + 1) * MR * k];
+                        let tile = Tile {
+                            ptr: c_ptr.wrapping_offset(ir as isize * rs + (jc + j) as isize * cs),
+                            rs,
+                            cs,
+                            m: MR.min(m - ir),
+                            n: NR.min(nc - j),
+                        };
+                        // SAFETY: the caller checked AVX2 and FMA; the panels hold `k * MR` and
+                        // `k * NR` values; the tile is rows `ir..ir + tile.m <= m` and columns
+                        // `jc + j.. < n` of `c`, borrowed mutably for this call (the packed
+                        // right-hand side is a copy, so writing `c` does not change it).
+                        #[allow(unsafe_code)]
+                        unsafe {
+                            kernel_8x6(k, a_panel.as_ptr(), b_panel.as_ptr(), alpha, beta, tile)
+                        };
+                    }
+                }
+            }
+        });
+    }
+}

@@ -62,6 +62,105 @@ pub(crate) fn dgemm(
     }
 }
 
+/// A left-hand side packed once for several products on one thread ([`dgemm_packed`]): the
+/// trailing updates of a blocked factorization multiply one panel by many column blocks.
+#[derive(Default)]
+pub(crate) struct PackedLhs {
+    data: Vec<f64>,
+    m: usize,
+    k: usize,
+    /// Without the AVX2 kernel (or for `k` above its packing depth): `a` copied as it is.
+    plain: Option<ndarray::Array2<f64>>,
+}
+
+impl PackedLhs {
+    /// Packs `a` (`m × k`), reusing this value's storage.
+    pub(crate) fn pack(&mut self, a: ArrayView2<'_, f64>) {
+        (self.m, self.k) = a.dim();
+        #[cfg(target_arch = "x86_64")]
+        if avx2_fma() && self.k <= gemm::PACKED_K_MAX {
+            self.plain = None;
+            gemm::pack_lhs(a, &mut self.data);
+            return;
+        }
+        self.plain = Some(a.to_owned());
+    }
+}
+
+/// `c = alpha * a @ b + beta * c` on the calling thread for a packed `a` (see [`dgemm`]).
+pub(crate) fn dgemm_packed(
+    alpha: f64,
+    a: &PackedLhs,
+    b: ArrayView2<'_, f64>,
+    beta: f64,
+    c: ArrayViewMut2<'_, f64>,
+) {
+    debug_assert_eq!((a.m, a.k, b.ncols()), (c.nrows(), b.nrows(), c.ncols()));
+    if c.is_empty() || alpha == 0.0 || a.k == 0 {
+        scale(c, beta);
+        return;
+    }
+    match &a.plain {
+        Some(plain) => dgemm(alpha, plain.view(), b, beta, c, Par::Seq),
+        #[cfg(target_arch = "x86_64")]
+        None => gemm::gemm_packed(alpha, &a.data, a.k, Some(b), beta, c),
+        #[cfg(not(target_arch = "x86_64"))]
+        None => unreachable!("packed only on x86-64"),
+    }
+}
+
+/// The row offsets [`dgemm_packed_rows`] takes are multiples of this (the packed micro-panels'
+/// height).
+pub(crate) const PACKED_ROW_STEP: usize = 8;
+#[cfg(target_arch = "x86_64")]
+const _: () = assert!(PACKED_ROW_STEP == kernel_avx2::MR);
+
+/// [`dgemm_packed`] with the rows of `a` from `row0` on (`row0` a multiple of
+/// [`PACKED_ROW_STEP`]): `c` has `m - row0` rows.
+pub(crate) fn dgemm_packed_rows(
+    alpha: f64,
+    a: &PackedLhs,
+    row0: usize,
+    b: ArrayView2<'_, f64>,
+    beta: f64,
+    c: ArrayViewMut2<'_, f64>,
+) {
+    debug_assert!(row0 % PACKED_ROW_STEP == 0 && row0 <= a.m);
+    debug_assert_eq!((a.m - row0, a.k, b.ncols()), (c.nrows(), b.nrows(), c.ncols()));
+    if c.is_empty() || alpha == 0.0 || a.k == 0 {
+        scale(c, beta);
+        return;
+    }
+    match &a.plain {
+        Some(plain) => dgemm(alpha, plain.slice(ndarray::s![row0.., ..]), b, beta, c, Par::Seq),
+        #[cfg(target_arch = "x86_64")]
+        None => gemm::gemm_packed(alpha, &a.data[row0 * a.k..], a.k, Some(b), beta, c),
+        #[cfg(not(target_arch = "x86_64"))]
+        None => unreachable!("packed only on x86-64"),
+    }
+}
+
+/// `c = a @ c` in place on the calling thread, for a packed square `a` (`k × k`, `c` is `k × n`).
+pub(crate) fn dgemm_packed_in_place(a: &PackedLhs, c: ArrayViewMut2<'_, f64>) {
+    debug_assert_eq!((a.m, a.k), (c.nrows(), c.nrows()));
+    if c.is_empty() {
+        return;
+    }
+    if a.k == 0 {
+        return;
+    }
+    match &a.plain {
+        Some(plain) => {
+            let b = c.to_owned();
+            dgemm(1.0, plain.view(), b.view(), 0.0, c, Par::Seq);
+        }
+        #[cfg(target_arch = "x86_64")]
+        None => gemm::gemm_packed(1.0, &a.data, a.k, None, 0.0, c),
+        #[cfg(not(target_arch = "x86_64"))]
+        None => unreachable!("packed only on x86-64"),
+    }
+}
+
 /// `c = beta * c` (BLAS: `beta == 0` writes zeros without reading).
 fn scale(mut c: ArrayViewMut2<'_, f64>, beta: f64) {
     if beta == 0.0 {
