@@ -8,9 +8,13 @@ use crate::rhs::{rhs_back, rhs_matrix};
 use crate::scalar::{LinalgFloat, check_finite};
 
 /// In-place iterative radix-2 FFT of a power-of-two length (`sign = -1` forward, `+1`
-/// inverse without the `1/n`).
-fn fft_pow2(x: &mut [Complex64], sign: f64) {
+/// inverse without the `1/n`). The twiddles `exp(sign · 2πi k / n)` are computed directly (not
+/// by repeated multiplication), so the error stays `O(eps log n)`.
+pub(crate) fn fft_pow2(x: &mut [Complex64], sign: f64) {
     let n = x.len();
+    if n <= 1 {
+        return;
+    }
     let mut j = 0;
     for i in 1..n {
         let mut bit = n >> 1;
@@ -23,18 +27,21 @@ fn fft_pow2(x: &mut [Complex64], sign: f64) {
             x.swap(i, j);
         }
     }
+    let twiddles: Vec<Complex64> = (0..n / 2)
+        .map(|k| {
+            let ang = sign * 2.0 * std::f64::consts::PI * k as f64 / n as f64;
+            Complex64::new(ang.cos(), ang.sin())
+        })
+        .collect();
     let mut len = 2;
     while len <= n {
-        let ang = sign * 2.0 * std::f64::consts::PI / len as f64;
-        let wl = Complex64::new(ang.cos(), ang.sin());
+        let stride = n / len;
         for start in (0..n).step_by(len) {
-            let mut w = Complex64::new(1.0, 0.0);
             for k in 0..len / 2 {
                 let u = x[start + k];
-                let v = x[start + k + len / 2] * w;
+                let v = x[start + k + len / 2] * twiddles[k * stride];
                 x[start + k] = u + v;
                 x[start + k + len / 2] = u - v;
-                w *= wl;
             }
         }
         len <<= 1;

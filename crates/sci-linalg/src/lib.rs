@@ -137,6 +137,7 @@ mod lu_blocked;
 mod matfun;
 mod matfuncs;
 mod norm;
+mod norm_api;
 mod norm_axis;
 mod polynomial;
 mod procrustes;
@@ -154,6 +155,7 @@ mod riccati_complex;
 mod scalar;
 mod schur;
 mod schur_sort;
+mod sketch;
 mod solve;
 mod special;
 mod special2;
@@ -161,6 +163,8 @@ mod special3;
 mod subspace;
 mod svd;
 mod sylvester;
+mod tensor;
+mod toeplitz_fft;
 mod team;
 mod toeplitz_solve;
 mod triangular_blocked;
@@ -192,6 +196,7 @@ pub use matfun::{
 };
 pub use matfuncs::{expm, matrix_power};
 pub use norm::{NormOrd, cond, matrix_rank, norm};
+pub use norm_api::{VectorNormOptions, matrix_norm, vector_norm};
 pub use norm_axis::{NormAxis, NormOptions, norm_with};
 pub use polynomial::{PolyfitFull, PolyfitOptions, polyfit, polyfit_cov, polyfit_full, polyval, roots};
 pub use procrustes::{
@@ -210,16 +215,19 @@ pub use riccati::{
 pub use scalar::LinalgFloat;
 pub use schur::{rsf2csf, schur, schur_complex};
 pub use schur_sort::{SchurSort, schur_complex_sorted, schur_sorted, schur_sorted_by};
+pub use sketch::clarkson_woodruff_transform;
 pub use solve::{AssumeA, SolveOptions, TriangularOptions, solve, solve_triangular, solve_with};
 pub use special::{
     PascalKind, block_diag, circulant, companion, fiedler, hadamard, hankel, helmert, hilbert, invhilbert,
     invhilbert_exact, kron, leslie, pascal, toeplitz,
 };
 pub use special2::{ConvolveMode, DftScale, convolution_matrix, dft, khatri_rao};
-pub use special3::{cdf2rdf, fiedler_companion, invpascal, matmul_toeplitz};
+pub use special3::{cdf2rdf, fiedler_companion, invpascal};
 pub use subspace::subspace_angles;
 pub use svd::{Svd, diagsvd, svd, svdvals};
 pub use sylvester::{
     DiscreteLyapunovMethod, solve_continuous_lyapunov, solve_discrete_lyapunov, solve_sylvester,
 };
+pub use tensor::{tensorinv, tensorsolve};
+pub use toeplitz_fft::{MatmulToeplitzOptions, matmul_toeplitz, matmul_toeplitz_with};
 pub use toeplitz_solve::solve_toeplitz;

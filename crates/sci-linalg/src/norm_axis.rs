@@ -158,7 +158,11 @@ fn empty_min() -> LinalgError {
 }
 
 /// Vector norms of the lanes along axis `k`.
-fn lane_norms<T: LinalgScalar>(a: &ArrayViewD<'_, T>, k: usize, ord: NormOrd) -> Result<ArrayD<RealOf<T>>> {
+pub(crate) fn lane_norms<T: LinalgScalar>(
+    a: &ArrayViewD<'_, T>,
+    k: usize,
+    ord: NormOrd,
+) -> Result<ArrayD<RealOf<T>>> {
     let len = a.len_of(Axis(k));
     match ord {
         NormOrd::Fro => return Err(invalid("ord", "Invalid norm order 'fro' for vectors")),

@@ -1,13 +1,10 @@
-//! More special matrices and matrix helpers: `invpascal`, `fiedler_companion`, `cdf2rdf`,
-//! `matmul_toeplitz`.
+//! More special matrices and matrix helpers: `invpascal`, `fiedler_companion`, `cdf2rdf`.
 
-use ndarray::{Array, Array1, Array2, ArrayBase, ArrayView1, Data, Dimension, Ix1, Ix2};
+use ndarray::{Array1, Array2, ArrayBase, Data, Ix1, Ix2};
 use num_complex::Complex;
 
 use crate::error::{LinalgError, Result, invalid};
 use crate::linalg_scalar::LinalgScalar;
-use crate::products::matmul_unchecked;
-use crate::rhs::{rhs_back, rhs_matrix};
 use crate::scalar::{LinalgFloat, check_finite, zeros_f};
 use crate::special::{PascalKind, pascal};
 
@@ -225,67 +222,4 @@ where
         }
     }
     Ok((wr, vr))
-}
-
-/// The product `T @ x` of the Toeplitz matrix `T = toeplitz(c, r)` (first column `c`, first
-/// row `r`, `r[0]` ignored; `None` means `r = conj(c)` as SciPy) with `x` of shape `(n,)` or
-/// `(n, k)`, `n = len(r)`; `T` is `(len(c), n)` and need not be square.
-///
-/// Computed as a dense product (faer's GEMM on the assembled `T`, `O(m n k)`), where SciPy
-/// multiplies by FFT in `O((m + n) log(m + n) k)`; the values agree to rounding.
-/// SciPy's default `check_finite=False` is not followed: NaN or infinity is an error, as
-/// everywhere in this crate.
-///
-/// SciPy equivalent: `scipy.linalg.matmul_toeplitz((c, r), x)`.
-///
-/// # Errors
-///
-/// [`LinalgError::ShapeMismatch`] when `x` does not have `len(r)` rows (or is not 1-d or
-/// 2-d), [`LinalgError::NonFinite`].
-///
-/// # Examples
-///
-/// ```
-/// use sci_linalg::{matmul_toeplitz, toeplitz};
-/// use sci_linalg::sci_array::ndarray::array;
-/// use sci_linalg::sci_array::testing::assert_allclose;
-/// let c = array![1.0, 3.0, 6.0, 10.0];
-/// let r = array![1.0, -1.0, -2.0];
-/// let x = array![[1.0, 2.0], [2.0, 1.0], [0.5, 2.0]];
-/// let y = matmul_toeplitz(&c, Some(r.view()), &x)?;
-/// assert_allclose(&y, &toeplitz(&c, Some(r.view())).dot(&x), 1e-15, 0.0);
-/// assert_eq!(y.dim(), (4, 2));
-/// let y1 = matmul_toeplitz(&array![2.0, 1.0], None, &array![1.0, 1.0])?;
-/// assert_eq!(y1, array![3.0, 3.0]);
-/// # Ok::<(), sci_linalg::LinalgError>(())
-/// ```
-pub fn matmul_toeplitz<T, S1, S2, D>(
-    c: &ArrayBase<S1, Ix1>,
-    r: Option<ArrayView1<'_, T>>,
-    x: &ArrayBase<S2, D>,
-) -> Result<Array<T, D>>
-where
-    T: LinalgScalar,
-    S1: Data<Elem = T>,
-    S2: Data<Elem = T>,
-    D: Dimension,
-{
-    check_finite(c, "c")?;
-    let r = match r {
-        Some(r) => {
-            check_finite(&r, "r")?;
-            r.to_owned()
-        }
-        None => c.mapv(T::conj),
-    };
-    check_finite(x, "x")?;
-    let (m, n) = (c.len(), r.len());
-    let xm = rhs_matrix(x, n, "x")?;
-    let mut t = zeros_f::<T>(m, n);
-    for j in 0..n {
-        for i in 0..m {
-            t[[i, j]] = if i >= j { c[i - j] } else { r[j - i] };
-        }
-    }
-    Ok(rhs_back(matmul_unchecked(t.view(), xm.view()), x.ndim()))
 }
