@@ -18,8 +18,8 @@ use ndarray::{Array2, ArrayView2, ArrayViewMut2, Axis, ShapeBuilder, s};
 use crate::blas::{PackedLhs, dgemm, dgemm_packed, dgemm_packed_in_place};
 use crate::team::{PoisonOnPanic, SharedCols, SpinBarrier, claim};
 use crate::triangular_blocked::{
-    LEAF as TRI_LEAF, gemm_par, slice, slice_mut, trsm_left_lower_unit, trsm_left_upper,
-    trsm_right_lower_unit, trsm_right_upper,
+    DiagInverses, LEAF as TRI_LEAF, gemm_par, slice, slice_mut, trsm_left_lower_unit, trsm_left_upper,
+    trsm_lower_unit_blocks, trsm_right_lower_unit, trsm_right_upper, trsm_upper_blocks,
 };
 
 /// Panels of at most this many columns are factored column by column.
@@ -278,14 +278,17 @@ fn getf2(mut a: ArrayViewMut2<'_, f64>, ipiv: &mut [usize]) -> Option<usize> {
     info
 }
 
-/// Columns of the identity each step of [`inverse_team`] solves for.
+/// Columns of the identity each step of [`inverse_team`] solves for (a multiple of
+/// [`DiagInverses::BS`], so that each step's solve with `L` starts on a diagonal block).
 const INV_BLOCK: usize = 96;
+const _: () = assert!(INV_BLOCK % DiagInverses::BS == 0);
 
 /// The inverse of the square nonsingular matrix `A` whose LU factors are packed in `lu`
 /// (`dgetrf`'s layout, contiguous columns) with `perm` its row order (`(P A)[i] = A[perm[i]]`),
 /// on one or two threads: `A⁻¹ = U⁻¹ L⁻¹ P`, solved block column by block column of the
 /// identity (the solve with `L` starts at the block's first row, as the columns above it are
-/// zero) and each column stored at its permuted place. The blocks are independent, so the two
+/// zero; both solves by products with the inverted diagonal blocks, [`DiagInverses`]) and each
+/// column stored at its permuted place. The blocks are independent, so the two
 /// threads share them through a counter with no other synchronization; the work is that of
 /// LAPACK's `dgetri` (`4 n³ / 3` flops).
 pub(crate) fn inverse_team(lu: ArrayView2<'_, f64>, perm: &[usize], two_threads: bool) -> Array2<f64> {
@@ -295,6 +298,7 @@ pub(crate) fn inverse_team(lu: ArrayView2<'_, f64>, perm: &[usize], two_threads:
         unreachable!("a fresh Fortran-order array")
     };
     let next = AtomicUsize::new(0);
+    let (l_inv, u_inv) = (DiagInverses::lower_unit(lu), DiagInverses::upper(lu));
     let work = || {
         let mut b = Array2::<f64>::zeros((n, INV_BLOCK.min(n)).f());
         loop {
@@ -308,8 +312,8 @@ pub(crate) fn inverse_team(lu: ArrayView2<'_, f64>, perm: &[usize], two_threads:
             for j in 0..w {
                 bb[[c0 + j, j]] = 1.0;
             }
-            trsm_left_lower_unit(lu.slice(s![c0.., c0..]), bb.slice_mut(s![c0.., ..]), Par::Seq);
-            trsm_left_upper(lu, bb.view_mut(), Par::Seq);
+            trsm_lower_unit_blocks(lu, &l_inv, c0, bb.slice_mut(s![c0.., ..]));
+            trsm_upper_blocks(lu, &u_inv, bb.view_mut());
             for j in 0..w {
                 let p = perm[c0 + j];
                 // SAFETY: column `p` is written only for the identity column `c0 + j` (`perm` is a
@@ -383,7 +387,7 @@ pub(crate) fn dgetri(mut a: ArrayViewMut2<'_, f64>, ipiv: &[usize], par: Par) {
 /// The inverse of the upper triangle of `u` in place (LAPACK `dtrtri('U', 'N')`; the strict
 /// lower triangle is neither read nor written), recursively: `U12 := -U11⁻¹ U12 U22⁻¹` by two
 /// triangular solves, then both diagonal blocks.
-fn trtri_upper(mut u: ArrayViewMut2<'_, f64>, par: Par) {
+pub(crate) fn trtri_upper(mut u: ArrayViewMut2<'_, f64>, par: Par) {
     let k = u.nrows();
     if k <= TRI_LEAF {
         // LAPACK's unblocked dtrti2: column j from the inverted leading block (a dtrmv).
