@@ -119,6 +119,7 @@ mod cholesky;
 mod cholesky_blocked;
 mod circulant;
 mod complex;
+mod cossin;
 mod eig;
 mod eig_gen;
 mod eigh_driver;
@@ -139,6 +140,7 @@ mod matfuncs;
 mod norm;
 mod norm_api;
 mod norm_axis;
+mod ordqz;
 mod polynomial;
 mod procrustes;
 mod products;
@@ -176,6 +178,7 @@ pub use banded::{
 };
 pub use cholesky::{ChoFactor, cho_factor, cho_solve, cholesky};
 pub use circulant::{CirculantSingular, solve_circulant};
+pub use cossin::{Cossin, CossinOptions, CossinParts, cossin, cossin_separate};
 pub use eig::{eig, eigh, eigvals, eigvalsh};
 pub use eig_gen::{Eig, EigOptions, eig_with, eigvals_with};
 pub use eigh_driver::EighDriver;
@@ -198,6 +201,7 @@ pub use matfuncs::{expm, matrix_power};
 pub use norm::{NormOrd, cond, matrix_rank, norm};
 pub use norm_api::{VectorNormOptions, matrix_norm, vector_norm};
 pub use norm_axis::{NormAxis, NormOptions, norm_with};
+pub use ordqz::{Ordqz, QzSort, ordqz, ordqz_by, ordqz_complex, ordqz_complex_by};
 pub use polynomial::{PolyfitFull, PolyfitOptions, polyfit, polyfit_cov, polyfit_full, polyval, roots};
 pub use procrustes::{
     Side, bandwidth, ishermitian, issymmetric, orthogonal_procrustes, pinvh, pinvh_with_rank, polar,

@@ -155,7 +155,7 @@ fn qz_generic<T: LinalgScalar>(
     Ok((aa, bb, q, z))
 }
 
-fn check_pencil<T: LinalgScalar, S1: Data<Elem = T>, S2: Data<Elem = T>>(
+pub(crate) fn check_pencil<T: LinalgScalar, S1: Data<Elem = T>, S2: Data<Elem = T>>(
     a: &ArrayBase<S1, Ix2>,
     b: &ArrayBase<S2, Ix2>,
 ) -> Result<()> {

@@ -83,6 +83,14 @@ fn sylvester_small<T: LinalgFloat>(t: &Array2<T>, k: usize, p: usize, q: usize) 
         }
     }
     let scale = m.iter().fold(T::zero(), |a, x| a.max(x.abs()));
+    let x = solve_augmented(m, scale)?;
+    Some(Array2::from_shape_fn((p, q), |(i, j)| x[i + p * j]))
+}
+
+/// Solves the small system held as `m = [M | rhs]` (`nn × (nn + 1)`) by Gaussian elimination
+/// with partial pivoting; `None` when a pivot falls to `eps · scale / 100` (singular `M`).
+pub(crate) fn solve_augmented<T: LinalgFloat>(mut m: Array2<T>, scale: T) -> Option<Vec<T>> {
+    let nn = m.nrows();
     for c in 0..nn {
         let piv = (c..nn).max_by(|&a, &b| m[[a, c]].abs().partial_cmp(&m[[b, c]].abs()).expect("finite"))?;
         if m[[piv, c]].abs() <= T::epsilon() * scale * T::lit(1e-2) {
@@ -107,7 +115,7 @@ fn sylvester_small<T: LinalgFloat>(t: &Array2<T>, k: usize, p: usize, q: usize) 
         }
         x[r] = s / m[[r, r]];
     }
-    Some(Array2::from_shape_fn((p, q), |(i, j)| x[i + p * j]))
+    Some(x)
 }
 
 /// Standardizes the 2×2 block at `k` with `dlanv2`, applying the rotation to `t` and `z`.
