@@ -154,6 +154,7 @@ mod rank;
 mod rhs;
 mod riccati;
 mod riccati_complex;
+mod riccati_pencil;
 mod scalar;
 mod schur;
 mod schur_sort;

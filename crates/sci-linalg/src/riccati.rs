@@ -219,22 +219,25 @@ pub fn solve_continuous_are_with<T: LinalgScalar>(
 /// Solves the discrete-time algebraic Riccati equation
 /// `aᵀ x a - x - aᵀ x b (r + bᵀ x b)⁻¹ bᵀ x a + q = 0` for the stabilizing symmetric `x`.
 ///
-/// The stable invariant subspace (eigenvalues inside the unit circle) of the symplectic matrix
-/// `[[a + g a⁻ᵀ q, -g a⁻ᵀ], [-a⁻ᵀ q, a⁻ᵀ]]` with `g = b r⁻¹ bᵀ`, balanced first (SciPy's
-/// default), comes from an ordered real Schur decomposition; `x = u21 u11⁻¹`, symmetrized.
-/// This needs an invertible `a` (SciPy's QZ on the extended pencil does not); the solutions
-/// agree to rounding otherwise. [`solve_discrete_are_with`] takes `e=`, `s=`, `balanced=`.
+/// Real input takes SciPy's own route: the extended symplectic pencil of order `2n + m`
+/// (balanced first, SciPy's default), deflated by the `r` column block, its stable deflating
+/// subspace (eigenvalues inside the unit circle) from an ordered QZ decomposition
+/// ([`crate::ordqz`]), `x = u10 u00⁻¹`, symmetrized. It needs no inverse of `a`, so a singular
+/// `a` is solved as SciPy solves it. [`solve_discrete_are_with`] takes `e=`, `s=`, `balanced=`.
 ///
-/// Complex input (`Complex<f64>`, `Complex<f32>`): `ᵀ` becomes `ᴴ` throughout, on an
-/// ordered complex Schur form (as [`solve_continuous_are`]).
+/// Complex input (`Complex<f64>`, `Complex<f32>`): `ᵀ` becomes `ᴴ` throughout, on the
+/// symplectic matrix `[[a + g a⁻ᴴ q, -g a⁻ᴴ], [-a⁻ᴴ q, a⁻ᴴ]]` (`g = b r⁻¹ bᴴ`) and its ordered
+/// complex Schur form, which needs an invertible `a`.
 ///
-/// SciPy equivalent: `scipy.linalg.solve_discrete_are(a, b, q, r)` (real and complex input,
-/// invertible `a`).
+/// SciPy equivalent: `scipy.linalg.solve_discrete_are(a, b, q, r)` (real input; complex input
+/// with an invertible `a`).
 ///
 /// # Errors
 ///
-/// As [`solve_continuous_are`], plus [`LinalgError::Singular`] for a singular `a` (or `r`;
-/// SciPy accepts a singular `r` when `r + bᵀ x b` is invertible).
+/// As [`solve_continuous_are`] (a singular `r` is an error when `r` is inverted, as SciPy's
+/// argument checks), plus, as SciPy, [`LinalgError::NearSingular`] when no finite solution is
+/// found and an invalid-value error when the pencil has eigenvalues too close to the unit
+/// circle; for complex input [`LinalgError::Singular`] for a singular `a`.
 ///
 /// # Examples
 ///
@@ -248,9 +251,11 @@ pub fn solve_continuous_are_with<T: LinalgScalar>(
 /// let r = array![[2.0, 1.0], [1.0, 1.0]];
 /// let x = solve_discrete_are(&a, &b, &q, &r)?;
 /// assert_allclose(&x, &array![[2.25840831, -0.2656211], [-0.2656211, 5.45788734]], 1e-8, 0.0);
-/// // SciPy's docstring example has a singular `a` (and `r`): an error here.
+/// // SciPy's docstring example: a singular `a` (and `r`); x = q there.
 /// let a0 = array![[0.0, 1.0], [0.0, -1.0]];
-/// assert!(solve_discrete_are(&a0, &b, &q, &array![[9.0, 3.0], [3.0, 1.0]]).is_err());
+/// let q0 = array![[-4.0, -4.0], [-4.0, 7.0]];
+/// let x0 = solve_discrete_are(&a0, &b, &q0, &array![[9.0, 3.0], [3.0, 1.0]])?;
+/// assert_allclose(&x0, &q0, 1e-12, 1e-12);
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
 ///
@@ -278,12 +283,14 @@ pub fn solve_discrete_are<T: LinalgScalar>(
 /// [`solve_discrete_are`] with SciPy's `e=`, `s=` and `balanced=`: the generalized equation
 /// `aᵀ x a - eᵀ x e - (aᵀ x b + s) (r + bᵀ x b)⁻¹ (bᵀ x a + sᵀ) + q = 0`.
 ///
-/// Reduced as in [`solve_continuous_are_with`]: `y = eᵀ x e` solves the standard equation with
-/// `â = e⁻¹ (a - b r⁻¹ sᵀ)`, `b̂ = e⁻¹ b`, `q̄ = q - s r⁻¹ sᵀ` (so `r` and `â` must be
-/// invertible here), then `x = e⁻ᵀ y e⁻¹`. `balanced` scales the symplectic matrix by
-/// `diag(d, d⁻¹)` from LAPACK `gebal`'s factors, as SciPy's balancing.
+/// Real input: `e` and `s` enter SciPy's extended pencil directly (see [`solve_discrete_are`]);
+/// `balanced` scales it by `diag(d, d⁻¹, ·)` from LAPACK `gebal`'s factors, as SciPy. With `e`
+/// and a singular `a`, SciPy's answers need not satisfy the equation (residuals up to 0.3 on
+/// the fixtures); they are reproduced as they are.
 ///
-/// Complex input: `ᵀ` becomes `ᴴ` throughout.
+/// Complex input: `ᵀ` becomes `ᴴ` throughout, reduced as in [`solve_continuous_are_with`]:
+/// `y = eᴴ x e` solves the standard equation with `â = e⁻¹ (a - b r⁻¹ sᴴ)`, `b̂ = e⁻¹ b`,
+/// `q̄ = q - s r⁻¹ sᴴ` (so `r` and `â` must be invertible), then `x = e⁻ᴴ y e⁻¹`.
 ///
 /// SciPy equivalent: `scipy.linalg.solve_discrete_are(a, b, q, r, e=None, s=None,
 /// balanced=True)` (real and complex input).

@@ -216,6 +216,24 @@ pub(crate) fn dare<T: LinalgScalar>(
     if n == 0 {
         return Ok(zeros_f(0, 0));
     }
+    if !T::IS_COMPLEX {
+        // SciPy's own route for real input: the deflated extended pencil and ordered QZ, which
+        // needs no inverse of `a` (`re` and `from_real` are exact for real T).
+        let (e, sm) = (opts.e.map(|e| e.mapv(T::re)), opts.s.map(|sm| sm.mapv(T::re)));
+        let real = AreOptions {
+            e: e.as_ref().map(|e| e.view()),
+            s: sm.as_ref().map(|sm| sm.view()),
+            balanced: opts.balanced,
+        };
+        let x = crate::riccati_pencil::dare_pencil(
+            &a.mapv(T::re),
+            &b.mapv(T::re),
+            &q.mapv(T::re),
+            &r.mapv(T::re),
+            &real,
+        )?;
+        return Ok(x.mapv(T::from_real));
+    }
     let (ah, g, qb) = reduce(a, b, q, r, opts)?;
     let aih = inv(&adj(ah.view()))?;
     let aih_q = matmul(aih.view(), qb.view());

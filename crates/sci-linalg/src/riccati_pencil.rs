@@ -1,0 +1,136 @@
+//! `solve_discrete_are` for real input by SciPy's own route: the extended symplectic pencil
+//! `(H, J)` of order `2n + m`, deflated by the `r` column block, its stable deflating subspace
+//! from the ordered QZ decomposition ([`crate::ordqz`], `sort = 'iuc'`), `x = U₁₀ U₀₀⁻¹`.
+//! Unlike the symplectic matrix of [`crate::riccati_complex`], the pencil needs no inverse of
+//! `a` (nor of `a - b r⁻¹ sᵀ`), so a singular `a` is solved too.
+
+use ndarray::{Array2, ArrayBase, Data, Ix2, s};
+
+use crate::error::{LinalgError, Result, invalid};
+use crate::ordqz::{QzSort, ordqz};
+use crate::products::matmul_unchecked as matmul;
+use crate::qr::{QrMode, qr};
+use crate::riccati::AreOptions;
+use crate::scalar::LinalgFloat;
+
+/// SciPy's `_solve_discrete_are` after its argument checks (done by the caller), for real `T`.
+pub(crate) fn dare_pencil<T: LinalgFloat>(
+    a: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    b: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    q: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    r: &ArrayBase<impl Data<Elem = T>, Ix2>,
+    opts: &AreOptions<'_, T>,
+) -> Result<Array2<T>> {
+    let (n, m) = b.dim();
+    let size = 2 * n + m;
+    let mut h = Array2::<T>::zeros((size, size));
+    let mut j = Array2::<T>::zeros((size, size));
+    h.slice_mut(s![..n, ..n]).assign(a);
+    h.slice_mut(s![..n, 2 * n..]).assign(b);
+    h.slice_mut(s![n..2 * n, ..n]).assign(&q.mapv(|v| -v));
+    match opts.e {
+        Some(e) => {
+            h.slice_mut(s![n..2 * n, n..2 * n]).assign(&e.t());
+            j.slice_mut(s![..n, ..n]).assign(&e);
+        }
+        None => {
+            for i in 0..n {
+                h[[n + i, n + i]] = T::one();
+                j[[i, i]] = T::one();
+            }
+        }
+    }
+    if let Some(sm) = opts.s {
+        h.slice_mut(s![n..2 * n, 2 * n..]).assign(&sm.mapv(|v| -v));
+        h.slice_mut(s![2 * n.., ..n]).assign(&sm.t());
+    }
+    h.slice_mut(s![2 * n.., 2 * n..]).assign(r);
+    j.slice_mut(s![n..2 * n, n..2 * n]).assign(&a.t());
+    j.slice_mut(s![2 * n.., n..2 * n]).assign(&b.t().mapv(|v| -v));
+
+    let mut sca: Option<Vec<T>> = None;
+    if opts.balanced {
+        // gebal does not skip the diagonal when scaling; to keep the symplectic structure the
+        // scaling is then made diag(D, D⁻¹) (Benner), as SciPy.
+        let mut mm = Array2::from_shape_fn((size, size), |(i, k)| h[[i, k]].abs() + j[[i, k]].abs());
+        mm.diag_mut().fill(T::zero());
+        let scale = crate::balance::matrix_balance(&mm, false, true)?.scale;
+        let close = |x: T| (x - T::one()).abs() <= T::lit(1e-8) + T::lit(1e-5);
+        if !scale.iter().all(|&x| close(x)) {
+            let lg: Vec<f64> = scale.iter().map(|&x| x.to_f64().unwrap_or(0.0).log2()).collect();
+            let mut f = vec![T::one(); size];
+            for i in 0..n {
+                // NumPy's round: half to even.
+                let e = ((lg[n + i] - lg[i]) / 2.0).round_ties_even();
+                f[i] = T::lit(e.exp2());
+                f[n + i] = T::lit((-e).exp2());
+            }
+            for i in 2 * n..size {
+                f[i] = scale[i];
+            }
+            for ((i, k), v) in h.indexed_iter_mut() {
+                *v *= f[i] / f[k];
+            }
+            for ((i, k), v) in j.indexed_iter_mut() {
+                *v *= f[i] / f[k];
+            }
+            sca = Some(f);
+        }
+    }
+
+    // Deflate the pencil by the r column block (the orthogonal complement of its range).
+    let (qm, _) = qr(&h.slice(s![.., 2 * n..]), QrMode::Full)?;
+    let q2t = qm.slice(s![.., m..]).t().to_owned();
+    let hd = matmul(q2t.view(), h.slice(s![.., ..2 * n]));
+    let jd = matmul(q2t.view(), j.slice(s![.., ..2 * n]));
+    let mut u = ordqz(&hd, &jd, QzSort::Iuc)?.z;
+    if let Some(e) = opts.e {
+        let mut stacked = Array2::<T>::zeros((2 * n, n));
+        stacked.slice_mut(s![..n, ..]).assign(&matmul(e, u.slice(s![..n, ..n])));
+        stacked.slice_mut(s![n.., ..]).assign(&u.slice(s![n.., ..n]));
+        u = qr(&stacked, QrMode::Full)?.0;
+    }
+    let u00 = u.slice(s![..n, ..n]).to_owned();
+    let u10 = u.slice(s![n.., ..n]).to_owned();
+
+    let (p, l, uu) = crate::lu::lu(&u00)?;
+    // SciPy: 1 / cond(uu) < np.spacing(1.) ("Failed to find a finite solution").
+    let rc = crate::norm::cond(&uu, None)?;
+    let rcond = T::one() / rc;
+    if rcond.is_nan() || rcond < T::lit(f64::EPSILON) {
+        return Err(LinalgError::NearSingular { index: 0 });
+    }
+    // x = u10 u00⁻¹ = u10 uu⁻¹ l⁻¹ pᵀ, by the triangular structure.
+    let tri = |lower: bool, unit: bool| crate::solve::TriangularOptions {
+        lower,
+        unit_diagonal: unit,
+        ..Default::default()
+    };
+    let y = crate::solve::solve_triangular(&uu.t(), &u10.t(), tri(true, false))?;
+    let z = crate::solve::solve_triangular(&l.t(), &y, tri(false, true))?;
+    let mut x = matmul(z.t(), p.t());
+    if let Some(f) = &sca {
+        for ((i, k), v) in x.indexed_iter_mut() {
+            *v *= f[i] * f[k];
+        }
+    }
+    // The deviation from symmetry of u00ᵀ u10 tells a failure (SciPy's check).
+    let usym = matmul(u00.t(), u10.view());
+    let one_norm = |m: &Array2<T>| {
+        m.columns()
+            .into_iter()
+            .map(|c| c.iter().fold(T::zero(), |acc, v| acc + v.abs()))
+            .fold(T::zero(), T::max)
+    };
+    let n_usym = one_norm(&usym);
+    let diff = &usym - &usym.t();
+    // np.spacing(1000.) = 2⁻⁴³.
+    let threshold = T::lit(2f64.powi(-43)).max(T::lit(0.1) * n_usym);
+    if one_norm(&diff) > threshold {
+        return Err(invalid(
+            "a",
+            "The associated symplectic pencil has eigenvalues too close to the unit circle",
+        ));
+    }
+    Ok((&x + &x.t()).mapv(|v| v * T::lit(0.5)))
+}
