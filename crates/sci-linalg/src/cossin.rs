@@ -238,8 +238,8 @@ where
 ///
 /// SciPy equivalent: `scipy.linalg.cossin(X, p=p, q=q, swap_sign=..., compute_u=...,
 /// compute_vh=...)` (`separate=False`; `separate=True` is [`cossin_separate`]). SciPy's other
-/// form, the four blocks `[X11, X12, X21, X22]` without `p`, `q`, is not provided: pass the
-/// assembled matrix.
+/// form, the four blocks `[X11, X12, X21, X22]` without `p`, `q`, is [`cossin_blocks`]
+/// followed by this function.
 ///
 /// # Errors
 ///
@@ -274,4 +274,80 @@ where
         _ => None,
     };
     Ok(Cossin { u, cs, vdh })
+}
+
+/// Assembles `X = [[X11, X12], [X21, X22]]` from SciPy's four-block form of `cossin` with
+/// SciPy's shape checks, returning `(X, p, q)` for [`cossin`] / [`cossin_separate`].
+///
+/// SciPy equivalent: the `X = [x11, x12, x21, x22]` argument of `scipy.linalg.cossin` (without
+/// `p`, `q`).
+///
+/// # Errors
+///
+/// Invalid-value errors with SciPy's messages: a block without columns ("x11 can't be
+/// empty"), "Invalid x12 dimensions: desired (p, m-q), got ...", the same for `x21`, and
+/// blocks that do not form a square matrix; a block without rows (SciPy fails inside its
+/// LAPACK wrapper) is an error too.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{CossinOptions, cossin_blocks, cossin_separate};
+/// use sci_linalg::sci_array::ndarray::array;
+/// let (c, s) = (0.6f64, 0.8f64);
+/// let (x, p, q) = cossin_blocks(&array![[c]], &array![[-s]], &array![[s]], &array![[c]])?;
+/// assert_eq!((p, q), (1, 1));
+/// let parts = cossin_separate(&x, p, q, CossinOptions::default())?;
+/// assert!((parts.theta[0] - s.atan2(c)).abs() < 1e-15);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn cossin_blocks<T, S1, S2, S3, S4>(
+    x11: &ArrayBase<S1, Ix2>,
+    x12: &ArrayBase<S2, Ix2>,
+    x21: &ArrayBase<S3, Ix2>,
+    x22: &ArrayBase<S4, Ix2>,
+) -> Result<(Array2<T>, usize, usize)>
+where
+    T: LinalgScalar,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    S3: Data<Elem = T>,
+    S4: Data<Elem = T>,
+{
+    let shapes = [x11.dim(), x12.dim(), x21.dim(), x22.dim()];
+    for (name, (_, cols)) in ["x11", "x12", "x21", "x22"].into_iter().zip(shapes) {
+        if cols == 0 {
+            return Err(invalid(name, format!("{name} can't be empty")));
+        }
+    }
+    let ((p, q), (mmp, mmq)) = (shapes[0], shapes[3]);
+    if shapes[1] != (p, mmq) {
+        let got = shapes[1];
+        return Err(invalid("x12", format!("Invalid x12 dimensions: desired {:?}, got {got:?}", (p, mmq))));
+    }
+    if shapes[2] != (mmp, q) {
+        let got = shapes[2];
+        return Err(invalid("x21", format!("Invalid x21 dimensions: desired {:?}, got {got:?}", (mmp, q))));
+    }
+    if p + mmp != q + mmq {
+        return Err(invalid(
+            "X",
+            format!(
+                "The subblocks have compatible sizes but don't form a square array (instead they \
+                 form a {}x{} array). This might be due to missing p, q arguments.",
+                p + mmp,
+                q + mmq
+            ),
+        ));
+    }
+    if p == 0 || mmp == 0 {
+        return Err(invalid("x11", format!("invalid p={p}, 0<p<{} must hold", p + mmp)));
+    }
+    let m = p + mmp;
+    let mut x = Array2::<T>::zeros((m, m));
+    x.slice_mut(s![..p, ..q]).assign(x11);
+    x.slice_mut(s![..p, q..]).assign(x12);
+    x.slice_mut(s![p.., ..q]).assign(x21);
+    x.slice_mut(s![p.., q..]).assign(x22);
+    Ok((x, p, q))
 }

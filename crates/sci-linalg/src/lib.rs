@@ -179,7 +179,7 @@ pub use banded::{
 };
 pub use cholesky::{ChoFactor, cho_factor, cho_solve, cholesky};
 pub use circulant::{CirculantSingular, solve_circulant};
-pub use cossin::{Cossin, CossinOptions, CossinParts, cossin, cossin_separate};
+pub use cossin::{Cossin, CossinOptions, CossinParts, cossin, cossin_blocks, cossin_separate};
 pub use eig::{eig, eigh, eigvals, eigvalsh};
 pub use eig_gen::{Eig, EigOptions, eig_with, eigvals_with};
 pub use eigh_driver::EighDriver;

@@ -307,3 +307,35 @@ fn cossin_bad_input() {
     // 1x1: no valid p (SciPy: "invalid p=1, 0<p<1 must hold")
     assert!(cossin(&array![[1.0]], 1, 1, CossinOptions::default()).is_err());
 }
+
+#[test]
+fn cossin_four_blocks() {
+    let f = fx();
+    let x = f.array_f64("cossin/o7/x").into_dimensionality::<Ix2>().unwrap();
+    let (x11, x12, x21, x22) =
+        (x.slice(s![..3, ..4]), x.slice(s![..3, 4..]), x.slice(s![3.., ..4]), x.slice(s![3.., 4..]));
+    let (xa, p, q) = cossin_blocks(&x11, &x12, &x21, &x22).unwrap();
+    assert_eq!((p, q), (3, 4));
+    assert_eq!(xa, x);
+    let theta = f.array_f64("cossin/o7/p3q4_theta").into_dimensionality::<Ix1>().unwrap();
+    assert_allclose(
+        &cossin_separate(&xa, p, q, CossinOptions::default()).unwrap().theta,
+        &theta,
+        1e-12,
+        1e-12,
+    );
+    // SciPy's messages (tools/fixtures: ValueError for each of these)
+    let e = |a: &Array2<f64>, b: &Array2<f64>, c: &Array2<f64>, d: &Array2<f64>| {
+        cossin_blocks(a, b, c, d).unwrap_err().to_string()
+    };
+    let z = |m: usize, n: usize| Array2::<f64>::zeros((m, n));
+    for (got, want) in [
+        (e(&z(2, 0), &z(2, 4), &z(2, 0), &z(2, 4)), "x11 can't be empty"),
+        (e(&z(2, 2), &z(2, 1), &z(2, 2), &z(2, 2)), "Invalid x12 dimensions: desired (2, 2), got (2, 1)"),
+        (e(&z(2, 2), &z(2, 2), &z(2, 1), &z(2, 2)), "Invalid x21 dimensions: desired (2, 2), got (2, 1)"),
+        (e(&z(2, 2), &z(2, 2), &z(1, 2), &z(1, 2)), "(instead they form a 3x4 array)"),
+        (e(&z(0, 2), &z(0, 2), &z(4, 2), &z(4, 2)), "invalid p=0"),
+    ] {
+        assert!(got.contains(want), "{got}");
+    }
+}
