@@ -112,7 +112,14 @@ fn check_complex(a: &Array2<C>, b: &Array2<C>, r: &Ordqz<C, C>) {
 #[test]
 fn ordqz_matches_scipy() {
     let f = fx();
-    for key in ["r5", "r8", "r20", "doc", "sing", "one", "cplx"] {
+    let batch = (0..14).map(|i| format!("s{i}"));
+    let keys: Vec<String> = ["r5", "r8", "r20", "doc", "sing", "one", "cplx", "rot"]
+        .map(String::from)
+        .into_iter()
+        .chain(batch)
+        .collect();
+    for key in &keys {
+        let key = key.as_str();
         let cplx = key == "cplx";
         let (ac, bc) = if cplx {
             let a = f.array_c64(&format!("{key}/a")).into_dimensionality::<Ix2>().unwrap();
