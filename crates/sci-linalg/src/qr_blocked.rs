@@ -10,6 +10,8 @@
 //! which the unblocked `dgeqr2` sweep factors.
 
 use std::any::Any;
+use std::sync::RwLock;
+use std::sync::atomic::AtomicUsize;
 
 use faer::Par;
 use ndarray::{Array2, ArrayView2, ArrayViewMut2, Axis, ShapeBuilder, s};
@@ -17,6 +19,7 @@ use ndarray::{Array2, ArrayView2, ArrayViewMut2, Axis, ShapeBuilder, s};
 use crate::blas::dgemm;
 use crate::scalar::parallel::{Kernel, gemm_flops, par_for};
 use crate::scalar::zeros_f;
+use crate::team::{PoisonOnPanic, SharedCols, SpinBarrier, claim};
 
 /// Panels this narrow are factored column by column (`dgeqr2`).
 const LEAF: usize = 16;
@@ -265,14 +268,18 @@ fn factor_panel(mut a: ArrayViewMut2<'_, f64>, tau: &mut [f64], work: &mut Vec<f
 }
 
 /// LAPACK `dgeqrf`: `a = Q R` in place, `R` on and above the diagonal, the reflectors below it
-/// and their scalars in `tau` (`min(m, n)` entries). `a` must be column-major.
+/// and their scalars in `tau` (`min(m, n)` entries). `a` must be column-major. With two
+/// threads chosen, [`geqrf_team`] does the same work with look-ahead.
 pub(crate) fn geqrf(mut a: ArrayViewMut2<'_, f64>, tau: &mut [f64]) {
     let (m, n) = a.dim();
     let k = m.min(n);
     let nb = block_size(m, n);
+    // 2 k² (m + n) - 4/3 k³ flops.
+    if k > 2 * nb && par_for(Kernel::Team, gemm_flops(m, n, k)) != Par::Seq {
+        geqrf_team(a, tau, nb);
+        return;
+    }
     let mut work = Vec::new();
-    // 2 k² (m + n) - 4/3 k³ flops; the trailing updates may take a second thread.
-    let par = sweep_par(gemm_flops(m, n, k));
     let mut j = 0;
     while j < k {
         let jb = nb.min(k - j);
@@ -280,9 +287,99 @@ pub(crate) fn geqrf(mut a: ArrayViewMut2<'_, f64>, tau: &mut [f64]) {
         let (mut panel, trailing) = rest.view_mut().split_at(Axis(1), jb);
         factor_panel(panel.view_mut(), &mut tau[j..j + jb], &mut work);
         if trailing.ncols() > 0 {
-            Block::new(panel.view(), &tau[j..j + jb]).apply(trailing, true, &mut work, par);
+            Block::new(panel.view(), &tau[j..j + jb]).apply(trailing, true, &mut work, Par::Seq);
         }
         j += jb;
+    }
+}
+
+/// [`geqrf`] by a team of two threads with look-ahead (the schedule of
+/// `lu_blocked::dgetrf_team`): panel `p` factored, the calling thread applies its block to the
+/// next panel's columns, factors that panel and then helps the helper thread apply the block
+/// to the rest of the trailing columns, taken in chunks. The same blocks and products as the
+/// one-thread sweep, so the same bits.
+fn geqrf_team(mut a: ArrayViewMut2<'_, f64>, tau: &mut [f64], nb: usize) {
+    let (m, n) = a.dim();
+    let k = m.min(n);
+    let Some(shared) = SharedCols::new(&mut a) else { unreachable!("geqrf works on column-major matrices") };
+    let team = QrTeam {
+        a: shared,
+        nb,
+        k,
+        blocks: Default::default(),
+        chunks: (0..k.div_ceil(nb)).map(|_| AtomicUsize::new(0)).collect(),
+        barrier: SpinBarrier::new(),
+    };
+    std::thread::scope(|scope| {
+        scope.spawn(|| team.run(None));
+        team.run(Some(tau));
+    });
+}
+
+/// The state the two threads of [`geqrf_team`] share.
+struct QrTeam {
+    a: SharedCols,
+    nb: usize,
+    k: usize,
+    /// Panel `p`'s block at `p % 2`, built by thread 0 when it factors the panel.
+    blocks: [RwLock<Option<Block>>; 2],
+    /// Per panel, the trailing columns already taken.
+    chunks: Vec<AtomicUsize>,
+    barrier: SpinBarrier,
+}
+
+impl QrTeam {
+    fn panel(&self, p: usize) -> std::ops::Range<usize> {
+        (p * self.nb).min(self.k)..((p + 1) * self.nb).min(self.k)
+    }
+
+    /// Thread 0 (with `tau`) or thread 1.
+    fn run(&self, mut tau: Option<&mut [f64]>) {
+        let _guard = PoisonOnPanic(&self.barrier);
+        let n = self.a.ncols();
+        let mut work = Vec::new();
+        if let Some(tau) = tau.as_deref_mut() {
+            self.factor(0, tau, &mut work);
+        }
+        self.barrier.wait();
+        for p in 0..self.chunks.len() {
+            let next = self.panel(p + 1);
+            if let Some(tau) = tau.as_deref_mut()
+                && !next.is_empty()
+            {
+                self.update(p, next.clone(), &mut work);
+                self.factor(p + 1, tau, &mut work);
+            }
+            let rest = if next.is_empty() { self.panel(p).end..n } else { next.end..n };
+            while let Some(chunk) = claim(&self.chunks[p], rest.clone()) {
+                self.update(p, chunk, &mut work);
+            }
+            self.barrier.wait();
+        }
+    }
+
+    /// Factors panel `p` and builds its block (thread 0; the panel's columns are its own then).
+    fn factor(&self, p: usize, tau: &mut [f64], work: &mut Vec<f64>) {
+        let cols = self.panel(p);
+        let j0 = cols.start;
+        // SAFETY: panel `p`'s columns belong to thread 0 until the next barrier.
+        #[allow(unsafe_code)]
+        let mut panel = unsafe { self.a.block_mut(j0..self.a.nrows(), cols.clone()) };
+        factor_panel(panel.view_mut(), &mut tau[cols.clone()], work);
+        let block = Block::new(panel.view(), &tau[cols]);
+        *self.blocks[p % 2].write().unwrap_or_else(|e| e.into_inner()) = Some(block);
+    }
+
+    /// Applies panel `p`'s block (transposed, as `dgeqrf`) to the columns `cols`.
+    fn update(&self, p: usize, cols: std::ops::Range<usize>, work: &mut Vec<f64>) {
+        let j0 = self.panel(p).start;
+        let guard = self.blocks[p % 2].read().unwrap_or_else(|e| e.into_inner());
+        let block = guard.as_ref().expect("built with the panel");
+        // SAFETY: `cols` is this thread's chunk (or the next panel, thread 0's), to the right
+        // of panel `p`.
+        #[allow(unsafe_code)]
+        let c = unsafe { self.a.block_mut(j0..self.a.nrows(), cols) };
+        block.apply(c, true, work, Par::Seq);
     }
 }
 
@@ -296,37 +393,88 @@ fn blocks(m: usize, n: usize, k: usize) -> Vec<(usize, usize)> {
 /// LAPACK `dorgqr`: the first `q.ncols()` columns of `Q = H_0 … H_{k-1}` from `geqrf`'s `h`
 /// (`(m, ≥ k)`) and `tau` (`k` entries), written into `q` (`(m, qcols)`, `k ≤ qcols ≤ m`).
 /// `q` must hold zeros on entry.
-pub(crate) fn orgqr(h: ArrayView2<'_, f64>, tau: &[f64], mut q: ArrayViewMut2<'_, f64>) {
+pub(crate) fn orgqr(h: ArrayView2<'_, f64>, tau: &[f64], q: ArrayViewMut2<'_, f64>) {
+    let par = sweep_par(gemm_flops(q.nrows(), q.ncols(), tau.len()));
+    orgqr_on(h, tau, q, par);
+}
+
+/// [`orgqr`] on `par`'s threads (at most two).
+fn orgqr_on(h: ArrayView2<'_, f64>, tau: &[f64], mut q: ArrayViewMut2<'_, f64>, par: Par) {
     let k = tau.len();
     let (m, qcols) = q.dim();
     for i in 0..qcols {
         q[[i, i]] = 1.0;
     }
     // Backward over the blocks: before block [j0, j1) is applied, Q differs from the identity
-    // only in rows and columns from j1 on, so the block acts on q[j0.., j0..] alone.
-    let mut work = Vec::new();
-    let par = sweep_par(gemm_flops(m, qcols, k));
-    for (j0, j1) in blocks(m, h.ncols(), k).into_iter().rev() {
-        let b = Block::new(h.slice(s![j0.., j0..j1]), &tau[j0..j1]);
-        b.apply(q.slice_mut(s![j0.., j0..]), false, &mut work, par);
-    }
+    // only in rows and columns from j1 on, so the block acts on q[j0.., j0..] alone. A column
+    // `j` is touched by the blocks starting at or before it, so the later columns cost more:
+    // two threads split the columns at about qcols / √2.
+    let bl = prepared(h, tau, m, k, true);
+    let split = (qcols as f64 / std::f64::consts::SQRT_2) as usize;
+    on_column_halves(q, split, par, |c0, mut part| {
+        let mut work = Vec::new();
+        for (j0, b) in &bl {
+            let first = j0.saturating_sub(c0);
+            if first < part.ncols() {
+                b.apply(part.slice_mut(s![*j0.., first..]), false, &mut work, Par::Seq);
+            }
+        }
+    });
 }
 
 /// LAPACK `dormqr` from the left: `c ← Q c`, or `c ← Qᵀ c` with `trans` (`c` has `m` rows).
-pub(crate) fn ormqr(h: ArrayView2<'_, f64>, tau: &[f64], mut c: ArrayViewMut2<'_, f64>, trans: bool) {
+/// The columns of `c` are independent, so two threads take one half each.
+pub(crate) fn ormqr(h: ArrayView2<'_, f64>, tau: &[f64], c: ArrayViewMut2<'_, f64>, trans: bool) {
+    let par = sweep_par(2.0 * gemm_flops(h.nrows(), c.ncols(), tau.len()));
+    ormqr_on(h, tau, c, trans, par);
+}
+
+/// [`ormqr`] on `par`'s threads (at most two).
+fn ormqr_on(h: ArrayView2<'_, f64>, tau: &[f64], c: ArrayViewMut2<'_, f64>, trans: bool, par: Par) {
     let k = tau.len();
     let m = h.nrows();
+    let bl = prepared(h, tau, m, k, !trans);
+    let nc = c.ncols();
+    on_column_halves(c, nc / 2, par, |_, mut part| {
+        let mut work = Vec::new();
+        for (j0, b) in &bl {
+            b.apply(part.slice_mut(s![*j0.., ..]), trans, &mut work, Par::Seq);
+        }
+    });
+}
+
+/// The blocks of the `k` reflectors of `h` (`(j0, block)`), in order or `reversed`.
+fn prepared(h: ArrayView2<'_, f64>, tau: &[f64], m: usize, k: usize, reversed: bool) -> Vec<(usize, Block)> {
     let mut bl = blocks(m, h.ncols(), k);
-    if !trans {
+    if reversed {
         bl.reverse();
     }
-    let mut work = Vec::new();
-    let par = sweep_par(2.0 * gemm_flops(m, c.ncols(), k));
-    for (j0, j1) in bl {
-        let b = Block::new(h.slice(s![j0.., j0..j1]), &tau[j0..j1]);
-        b.apply(c.slice_mut(s![j0.., ..]), trans, &mut work, par);
-    }
+    bl.into_iter().map(|(j0, j1)| (j0, Block::new(h.slice(s![j0.., j0..j1]), &tau[j0..j1]))).collect()
 }
+
+/// Runs `f(first_column, columns)` on the columns of `c` before and from `split` on two threads
+/// when `par` allows a second thread and both parts are worth it, else on all of `c` at once.
+fn on_column_halves(
+    mut c: ArrayViewMut2<'_, f64>,
+    split: usize,
+    par: Par,
+    f: impl Fn(usize, ArrayViewMut2<'_, f64>) + Sync,
+) {
+    let nc = c.ncols();
+    if par == Par::Seq || split < MIN_HALF || nc - split.min(nc) < MIN_HALF {
+        f(0, c.view_mut());
+        return;
+    }
+    let (left, right) = c.split_at(Axis(1), split);
+    std::thread::scope(|scope| {
+        let f = &f;
+        scope.spawn(move || f(split, right));
+        f(0, left);
+    });
+}
+
+/// Columns below which a half is not given its own thread.
+const MIN_HALF: usize = 32;
 
 #[cfg(test)]
 mod tests {
@@ -502,5 +650,56 @@ mod tests {
         assert!(max_diff(&work.slice(s![10..110, 5..85]).to_owned(), &h1) < 1e-13);
         assert!(tau.iter().zip(&t1).all(|(x, y)| (x - y).abs() < 1e-13));
         assert_eq!(work.slice(s![..10, ..]), big.slice(s![..10, ..]));
+    }
+
+    #[test]
+    fn two_threads_give_the_same_bits() {
+        for &(m, n) in &[(150, 100), (300, 90), (200, 200)] {
+            let a = rand_mat(m, n, (m + n) as u64);
+            let (h, tau) = blocked(&a);
+            let k = tau.len();
+            for qcols in [k, m] {
+                let mut q1 = Array2::zeros((m, qcols).f());
+                let mut q2 = q1.clone();
+                orgqr_on(h.view(), &tau, q1.view_mut(), Par::Seq);
+                orgqr_on(h.view(), &tau, q2.view_mut(), Par::rayon(2));
+                assert_eq!(q1, q2, "orgqr {m}x{n} -> {qcols}");
+            }
+            for trans in [false, true] {
+                let c = rand_mat(m, 70, 5);
+                let (mut c1, mut c2) = (c.clone(), c.clone());
+                ormqr_on(h.view(), &tau, c1.view_mut(), trans, Par::Seq);
+                ormqr_on(h.view(), &tau, c2.view_mut(), trans, Par::rayon(2));
+                assert_eq!(c1, c2, "ormqr {m}x{n} trans {trans}");
+            }
+        }
+    }
+
+    #[test]
+    fn team_factor_gives_the_same_bits() {
+        for &(m, n) in &[(300, 200), (200, 300), (520, 400)] {
+            let a = rand_mat(m, n, (m * n) as u64);
+            let k = m.min(n);
+            let nb = block_size(m, n);
+            let mut seq = a.clone();
+            let mut tau_seq = vec![0.0; k];
+            let mut work = Vec::new();
+            let mut j = 0;
+            while j < k {
+                let jb = nb.min(k - j);
+                let mut rest = seq.slice_mut(s![j.., j..]);
+                let (mut panel, trailing) = rest.view_mut().split_at(Axis(1), jb);
+                factor_panel(panel.view_mut(), &mut tau_seq[j..j + jb], &mut work);
+                if trailing.ncols() > 0 {
+                    Block::new(panel.view(), &tau_seq[j..j + jb]).apply(trailing, true, &mut work, Par::Seq);
+                }
+                j += jb;
+            }
+            let mut team = a.clone();
+            let mut tau_team = vec![0.0; k];
+            geqrf_team(team.view_mut(), &mut tau_team, nb);
+            assert_eq!(seq, team, "{m}x{n}");
+            assert_eq!(tau_seq, tau_team);
+        }
     }
 }
