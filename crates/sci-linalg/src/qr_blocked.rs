@@ -270,7 +270,7 @@ fn factor_panel(mut a: ArrayViewMut2<'_, f64>, tau: &mut [f64], work: &mut Vec<f
 /// LAPACK `dgeqrf`: `a = Q R` in place, `R` on and above the diagonal, the reflectors below it
 /// and their scalars in `tau` (`min(m, n)` entries). `a` must be column-major. With two
 /// threads chosen, [`geqrf_team`] does the same work with look-ahead.
-pub(crate) fn geqrf(mut a: ArrayViewMut2<'_, f64>, tau: &mut [f64]) {
+pub(crate) fn geqrf(a: ArrayViewMut2<'_, f64>, tau: &mut [f64]) {
     let (m, n) = a.dim();
     let k = m.min(n);
     let nb = block_size(m, n);
@@ -279,6 +279,12 @@ pub(crate) fn geqrf(mut a: ArrayViewMut2<'_, f64>, tau: &mut [f64]) {
         geqrf_team(a, tau, nb);
         return;
     }
+    geqrf_seq(a, tau, nb);
+}
+
+/// [`geqrf`] on the calling thread with panels of `nb` columns.
+fn geqrf_seq(mut a: ArrayViewMut2<'_, f64>, tau: &mut [f64], nb: usize) {
+    let k = a.nrows().min(a.ncols());
     let mut work = Vec::new();
     let mut j = 0;
     while j < k {
@@ -683,18 +689,7 @@ mod tests {
             let nb = block_size(m, n);
             let mut seq = a.clone();
             let mut tau_seq = vec![0.0; k];
-            let mut work = Vec::new();
-            let mut j = 0;
-            while j < k {
-                let jb = nb.min(k - j);
-                let mut rest = seq.slice_mut(s![j.., j..]);
-                let (mut panel, trailing) = rest.view_mut().split_at(Axis(1), jb);
-                factor_panel(panel.view_mut(), &mut tau_seq[j..j + jb], &mut work);
-                if trailing.ncols() > 0 {
-                    Block::new(panel.view(), &tau_seq[j..j + jb]).apply(trailing, true, &mut work, Par::Seq);
-                }
-                j += jb;
-            }
+            geqrf_seq(seq.view_mut(), &mut tau_seq, nb);
             let mut team = a.clone();
             let mut tau_team = vec![0.0; k];
             geqrf_team(team.view_mut(), &mut tau_team, nb);
