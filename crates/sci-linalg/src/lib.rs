@@ -209,7 +209,7 @@ pub use procrustes::{
 };
 pub use products::{dot, matmul, multi_dot};
 pub use qr::{QrMode, qr, qr_pivoting, qr_r, rq};
-pub use qr_multiply::qr_multiply;
+pub use qr_multiply::{qr_multiply, qr_multiply_pivoting};
 pub use qr_raw::qr_raw;
 pub use qr_update::{QrWhich, qr_delete, qr_insert, qr_update};
 pub use qz::{Qz, qz, qz_complex};

@@ -1,11 +1,12 @@
 //! `qr_multiply`: the product of the `Q` of a QR decomposition with a matrix, applied as
 //! Householder reflectors (LAPACK `ormqr`/`unmqr`) without forming `Q`.
 
-use ndarray::{Array, Array1, Array2, ArrayBase, Data, Dimension, Ix2, IxDyn, s};
+use ndarray::{Array, Array1, Array2, ArrayBase, Axis, Data, Dimension, Ix1, Ix2, IxDyn, s};
 
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::LinalgScalar;
 use crate::procrustes::Side;
+use crate::qr::{QrMode, qr_pivoting};
 use crate::qr_raw::qr_raw;
 use crate::scalar::{check_finite, zeros_f};
 
@@ -67,7 +68,7 @@ fn apply_q<T: LinalgScalar>(h: &Array2<T>, tau: &Array1<T>, c: &mut Array2<T>, s
 /// own shape.
 ///
 /// SciPy equivalent: `scipy.linalg.qr_multiply(a, c, mode, pivoting=False, conjugate)`
-/// (`pivoting=True` is not provided).
+/// (`pivoting=True` is [`qr_multiply_pivoting`]).
 ///
 /// # Errors
 ///
@@ -111,8 +112,12 @@ where
     let bad = |expected: String| LinalgError::ShapeMismatch { arg: "c", expected, found: c.shape().to_vec() };
     // c as a matrix: a 1-d c is a column (left) or a row (right)
     let c2: Array2<T> = match (c.ndim(), side) {
-        (1, Side::Left) => c.view().into_shape_with_order((c.len(), 1)).expect("1-d").to_owned(),
-        (1, Side::Right) => c.view().into_shape_with_order((1, c.len())).expect("1-d").to_owned(),
+        (1, Side::Left) => {
+            c.view().into_dimensionality::<Ix1>().expect("1-d").insert_axis(Axis(1)).to_owned()
+        }
+        (1, Side::Right) => {
+            c.view().into_dimensionality::<Ix1>().expect("1-d").insert_axis(Axis(0)).to_owned()
+        }
         (2, _) => c.view().into_dimensionality::<Ix2>().expect("2-d").to_owned(),
         _ => return Err(bad("a 1-d or 2-d array".into())),
     };
@@ -155,4 +160,55 @@ where
         out.into_dyn().into_dimensionality::<D>()
     };
     Ok((out.expect("c's own dimension"), r))
+}
+
+/// [`qr_multiply`] of the column-pivoted QR decomposition `a[:, p] = Q r`: returns
+/// `(Q @ c or c @ Q, r, p)`.
+///
+/// The pivots `p` are [`qr_pivoting`](crate::qr_pivoting)'s (LAPACK `geqp3`'s rule: the
+/// largest remaining column norm first); `Q` and `r` are the Householder QR (`geqrf`'s
+/// reflectors and signs) of `a[:, p]`, which is what `geqp3` computes for those pivots, so the
+/// product, `r` and `p` are SciPy's (to rounding; `p` exactly unless two column norms tie).
+/// Shapes and `conjugate` as [`qr_multiply`].
+///
+/// SciPy equivalent: `scipy.linalg.qr_multiply(a, c, mode, pivoting=True, conjugate)`.
+///
+/// # Errors
+///
+/// As [`qr_multiply`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{Side, qr_multiply_pivoting};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.5], [7.0, 8.5, 10.0], [1.0, 0.0, 2.0]];
+/// let c = array![[1.0, 0.0, 2.0, 1.0], [0.5, 1.0, -1.0, 2.0]];
+/// // scipy.linalg.qr_multiply(a, c, pivoting=True)
+/// let (cq, r, p) = qr_multiply_pivoting(&a, &c, Side::Right, false)?;
+/// assert_eq!(p.to_vec(), vec![2, 1, 0]);
+/// let want = array![[-2.00643088, -0.51168721, -0.08340029], [-0.16051447, -2.35924023, 0.24867525]];
+/// assert_allclose(&cq, &want, 1e-7, 0.0);
+/// assert!((r[[0, 0]] + 12.45993579f64).abs() < 1e-7);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+#[allow(clippy::type_complexity)]
+pub fn qr_multiply_pivoting<T, S1, S2, D>(
+    a: &ArrayBase<S1, Ix2>,
+    c: &ArrayBase<S2, D>,
+    side: Side,
+    conjugate: bool,
+) -> Result<(Array<T, D>, Array2<T>, Array1<usize>)>
+where
+    T: LinalgScalar,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    D: Dimension,
+{
+    check_finite(c, "c")?;
+    let (_, _, p) = qr_pivoting(a, QrMode::Economic)?;
+    let ap = a.select(Axis(1), p.as_slice().expect("a new 1-d array"));
+    let (cq, r) = qr_multiply(&ap, c, side, conjugate)?;
+    Ok((cq, r, p))
 }

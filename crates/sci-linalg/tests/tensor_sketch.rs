@@ -1,5 +1,6 @@
-//! tensorsolve / tensorinv, vector_norm / matrix_norm, clarkson_woodruff_transform and the FFT
-//! matmul_toeplitz against NumPy/SciPy (fixtures from tools/fixtures/linalg_tensor_sketch.py):
+//! tensorsolve / tensorinv, vector_norm / matrix_norm, clarkson_woodruff_transform, the FFT
+//! matmul_toeplitz and qr_multiply(pivoting=True) against NumPy/SciPy (fixtures from
+//! tools/fixtures/linalg_tensor_sketch.py):
 //! real and complex cases, empty and 1x1 inputs, batches, non-contiguous views, and the
 //! bad-input table against the messages NumPy/SciPy raise.
 
@@ -258,6 +259,43 @@ fn matmul_toeplitz_matches_scipy_fft() {
     assert_allclose(&y32.mapv(f64::from), &want, 1e-5, 1e-5);
     let yt = matmul_toeplitz(&c, Some(r.view()), &x.slice(s![.., ..;2])).unwrap();
     assert_allclose(&yt, &want.slice(s![.., ..;2]).to_owned(), 1e-12, 1e-14);
+}
+
+#[test]
+fn qr_multiply_pivoting_matches_scipy() {
+    let f = fx();
+    let n = count(&f, "qr_multiply_pivoting");
+    assert_eq!(n, 40);
+    for i in 0..n {
+        let p = format!("qr_multiply_pivoting/{i}");
+        let side = if f.i64(&format!("{p}/left")) != 0 { Side::Left } else { Side::Right };
+        let conj = f.i64(&format!("{p}/conj")) != 0;
+        let want_p: Vec<usize> = f.array_i64(&format!("{p}/p")).iter().map(|&k| k as usize).collect();
+        if is_complex(&f, &format!("{p}/a")) {
+            let a = f.array_c64(&format!("{p}/a")).into_dimensionality::<Ix2>().unwrap();
+            let (cq, r, piv) = qr_multiply_pivoting(&a, &f.array_c64(&format!("{p}/c")), side, conj).unwrap();
+            assert_eq!(piv.to_vec(), want_p, "case {i}");
+            assert_allclose(&cq, &f.array_c64(&format!("{p}/cq")), 1e-12, 1e-13);
+            assert_allclose(&r.into_dyn(), &f.array_c64(&format!("{p}/r")), 1e-12, 1e-13);
+        } else {
+            let a = f.array_f64(&format!("{p}/a")).into_dimensionality::<Ix2>().unwrap();
+            let c = f.array_f64(&format!("{p}/c"));
+            let (cq, r, piv) = qr_multiply_pivoting(&a, &c, side, conj).unwrap();
+            assert_eq!(piv.to_vec(), want_p, "case {i}");
+            assert_allclose(&cq, &f.array_f64(&format!("{p}/cq")), 1e-12, 1e-13);
+            assert_allclose(&r.into_dyn(), &f.array_f64(&format!("{p}/r")), 1e-12, 1e-13);
+            // a transposed view and c through a strided view give the same
+            let at = a.t().as_standard_layout().t().to_owned();
+            let (cq2, _, _) = qr_multiply_pivoting(&at.view(), &seen(&embed(&c)), side, conj).unwrap();
+            assert_allclose(&cq2, &cq, 1e-14, 1e-15);
+        }
+    }
+    let a = Array2::<f64>::eye(3);
+    let e = qr_multiply_pivoting(&a, &Array2::<f64>::zeros((2, 2)), Side::Left, false).unwrap_err();
+    assert!(matches!(e, LinalgError::ShapeMismatch { arg: "c", .. }));
+    let e = qr_multiply_pivoting(&a, &sci_array::ndarray::array![1.0, f64::NAN, 0.0], Side::Right, false)
+        .unwrap_err();
+    assert_eq!(e, LinalgError::NonFinite { arg: "c" });
 }
 
 type Check = Box<dyn Fn(&LinalgError) -> bool>;
