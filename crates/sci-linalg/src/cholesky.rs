@@ -57,7 +57,7 @@ pub(crate) fn llt_lower_in_place<T: LinalgScalar>(l: &mut Array2<T>) -> Result<(
     if let Some(a) = (&mut *l as &mut dyn std::any::Any).downcast_mut::<Array2<f64>>()
         && (a.stride_of(ndarray::Axis(0)) == 1 || n <= 1)
     {
-        let factored = if par_for(Kernel::Team, cube(n) / 3.0) == faer::Par::Seq {
+        let factored = if par_for(Kernel::TeamCholesky, cube(n) / 3.0) == faer::Par::Seq {
             crate::cholesky_blocked::dpotrf_lower(a.view_mut(), faer::Par::Seq)
         } else {
             crate::cholesky_blocked::dpotrf_team(a.view_mut())

@@ -83,8 +83,8 @@
 //! single-threaded. Results can differ in the last bits between the two paths.
 //!
 //! `f64` LU (`det`, `slogdet`, `solve`, `inv`, `lu`, `lu_factor`) and Cholesky (`cholesky`,
-//! `cho_factor`, `solve` with `PositiveDefinite`) on two threads (factors above 3e8 flops, n ≈
-//! 770 for LU, on an idle machine) are the crate's own blocked versions of LAPACK's `dgetrf`
+//! `cho_factor`, `solve` with `PositiveDefinite`) on two threads (on an idle machine, from n ≈
+//! 570 for LU and 300 for Cholesky) are the crate's own blocked versions of LAPACK's `dgetrf`
 //! and `dpotrf` on its `dgemm` kernel, by a team of two threads with look-ahead (one factors
 //! the next panel while the other updates the trailing matrix; LAPACK's pivoting rule and
 //! `info`); `inv` then solves the identity's block columns on both threads. On one thread, LU

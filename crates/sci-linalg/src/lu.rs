@@ -47,11 +47,11 @@ impl<T: LinalgFloat> PackedLu<T> {
     /// by the crate's two-thread LU with look-ahead ([`crate::lu_blocked::dgetrf_team`]) when
     /// two threads are chosen, else (and for `f32`) by faer, whose sequential LU is the
     /// fastest on one thread (n = 1000 on an idle Zen 2: 19.7 ms against 26.6 ms for the
-    /// crate's recursive kernel; the team takes 11.5 ms). `only_u` as in [`Self::new_with`].
+    /// crate's recursive kernel; the team takes 13.8 ms). `only_u` as in [`Self::new_with`].
     pub fn factor_default(mut lu: Array2<T>, only_u: bool) -> Self {
         let (m, n) = lu.dim();
         if let Some(a) = (&mut lu as &mut dyn std::any::Any).downcast_mut::<Array2<f64>>() {
-            if par_for(Kernel::Team, lu_flops(m, n)) != faer::Par::Seq {
+            if par_for(Kernel::TeamLu, lu_flops(m, n)) != faer::Par::Seq {
                 let (piv, _) =
                     crate::lu_blocked::dgetrf_team(a.view_mut(), crate::lu_blocked::TEAM_NB, only_u);
                 return Self::from_piv(lu, &piv);
@@ -372,7 +372,7 @@ fn inv_from_factors<T: LinalgFloat>(f: PackedLu<T>, n: usize) -> Result<Array2<T
     let mut f = f;
     let piv = f.lapack_piv();
     if let Some(x) = (&mut f.lu as &mut dyn std::any::Any).downcast_mut::<Array2<f64>>() {
-        if par_for(Kernel::Team, 4.0 / 3.0 * cube(n)) != faer::Par::Seq {
+        if par_for(Kernel::TeamInverse, 4.0 / 3.0 * cube(n)) != faer::Par::Seq {
             // Two threads: the identity's block columns solved independently.
             let mut inv = Some(crate::lu_blocked::inverse_team(x.view(), &f.perm, true));
             let inv = (&mut inv as &mut dyn std::any::Any).downcast_mut::<Option<Array2<T>>>();

@@ -60,7 +60,7 @@ fn getrf_rec(mut a: ArrayViewMut2<'_, f64>, ipiv: &mut [usize], par: Par) -> Opt
 }
 
 /// Panel width of [`dgetrf_team`].
-pub(crate) const TEAM_NB: usize = 96;
+pub(crate) const TEAM_NB: usize = 64;
 
 /// [`dgetrf`] by a team of two threads with look-ahead (the result is the blocked
 /// right-looking LU with panels of `nb` columns; the pivots are LAPACK's rule).

@@ -31,9 +31,15 @@ pub(crate) enum Kernel {
     Lu,
     /// Householder QR, SVD, Hessenberg/Schur eigenvalue kernels.
     Orthogonal,
-    /// The crate's two-thread kernels (`lu_blocked::dgetrf_team`, `cholesky_blocked::dpotrf_team`,
-    /// `lu_blocked::inverse_team`): one helper thread per call, spinning barriers between panels.
-    Team,
+    /// The crate's two-thread kernels, one helper thread per call and spinning barriers
+    /// between panels: the LU (`lu_blocked::dgetrf_team`), ...
+    TeamLu,
+    /// ... the Cholesky factorization (`cholesky_blocked::dpotrf_team`), ...
+    TeamCholesky,
+    /// ... the inverse from the LU factors (`lu_blocked::inverse_team`, no barriers) ...
+    TeamInverse,
+    /// ... and the Householder QR (`qr_blocked::geqrf_team`).
+    TeamQr,
     /// OpenBLAS's `getrf` (the `lapack` feature), `2 n³ / 3` flops: its threads split every
     /// panel's trailing update and pay off from a few hundred rows up.
     #[cfg_attr(not(feature = "lapack"), allow(dead_code))]
@@ -52,10 +58,14 @@ impl Kernel {
             Kernel::Lu => 1e10,
             // QR 1000/2000, SVD 512/1024, eig 500/1000: one thread at least as fast.
             Kernel::Orthogonal => 2e10,
-            // Loaded machine (best of 7): LU n = 600 4.7 ms against faer's sequential 4.4 ms,
-            // n = 1000 11.5 against 19.7; Cholesky n = 1000 8.3 against 11.3 on one thread.
-            // The threshold sits between (LU n ≈ 770, Cholesky n ≈ 970).
-            Kernel::Team => 3e8,
+            // Idle machine, best of 9, against one thread (faer's LU, the crate's getri,
+            // recursive Cholesky and QR sweep): LU n = 500 3.15 / 2.65 ms, n = 600 3.69 / 4.51;
+            // the inverse n = 300 1.17 / 1.71; Cholesky n = 300 0.43 / 0.53; QR n = 300 1.61 /
+            // 1.94. Below about these sizes the work does not pay for the helper thread.
+            Kernel::TeamLu => 1.2e8,
+            Kernel::TeamCholesky => 1e7,
+            Kernel::TeamInverse => 3e7,
+            Kernel::TeamQr => 5e7,
             // n ≈ 530 (1.5 ms on one thread): the load check and the helper thread cost ~0.1 ms.
             Kernel::LapackLu => 1e8,
         }
@@ -131,9 +141,17 @@ mod tests {
 
     #[test]
     fn small_work_is_sequential() {
-        for k in
-            [Kernel::Gemm, Kernel::Cholesky, Kernel::Lu, Kernel::Orthogonal, Kernel::Team, Kernel::LapackLu]
-        {
+        for k in [
+            Kernel::Gemm,
+            Kernel::Cholesky,
+            Kernel::Lu,
+            Kernel::Orthogonal,
+            Kernel::TeamLu,
+            Kernel::TeamCholesky,
+            Kernel::TeamInverse,
+            Kernel::TeamQr,
+            Kernel::LapackLu,
+        ] {
             assert_eq!(par_for(k, 1e6), Par::Seq);
         }
         assert_eq!(gemm_flops(10, 20, 30), 12000.0);

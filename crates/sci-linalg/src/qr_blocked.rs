@@ -275,7 +275,7 @@ pub(crate) fn geqrf(a: ArrayViewMut2<'_, f64>, tau: &mut [f64]) {
     let k = m.min(n);
     let nb = block_size(m, n);
     // 2 k² (m + n) - 4/3 k³ flops.
-    if k > 2 * nb && par_for(Kernel::Team, gemm_flops(m, n, k)) != Par::Seq {
+    if k > 2 * nb && par_for(Kernel::TeamQr, gemm_flops(m, n, k)) != Par::Seq {
         geqrf_team(a, tau, nb);
         return;
     }
