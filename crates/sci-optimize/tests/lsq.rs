@@ -75,6 +75,34 @@ fn leastsq_matches_scipy() {
     assert_eq!(r.njev as i64, fx.i64("leastsq_exp_jac/njev"));
 }
 
+/// `diag` (MINPACK `mode = 2`, fixed variable scales) for `leastsq` and `root(method='lm')`:
+/// SciPy's solution, `ier`/`status` and evaluation counts for three scalings.
+#[test]
+fn diag_matches_scipy() {
+    let fx = load();
+    let t = v(&fx, "leastsq_exp/t");
+    let y = v(&fx, "leastsq_exp/y");
+    let f = |p: &Array1<f64>| &t.mapv(|ti| p[0] * (-p[1] * ti).exp()) - &y;
+    let circle = |x: &Array1<f64>| array![x[0] * x[0] + x[1] * x[1] - 1.0, x[1] - x[0]];
+    for tag in ["d1", "d2", "d3"] {
+        let key = format!("leastsq_diag_{tag}");
+        let d = v(&fx, &format!("{key}/diag")).to_vec();
+        let r =
+            leastsq(f, &array![1.0, 1.0], &LeastsqOptions { diag: Some(&d), ..Default::default() }).unwrap();
+        assert_allclose(&r.x, &v(&fx, &format!("{key}/x")), 1e-9, 0.0);
+        assert_eq!(r.ier as i64, fx.i64(&format!("{key}/ier")), "{key}");
+        assert_eq!(r.nfev as i64, fx.i64(&format!("{key}/nfev")), "{key}");
+        let key = format!("root_diag_{tag}");
+        let opts =
+            RootOptions { method: RootMethod::Lm, diag: Some(Array1::from(d.clone())), ..Default::default() };
+        let r = root(circle, &array![0.5, 0.0], &opts).unwrap();
+        assert_allclose(&r.x, &v(&fx, &format!("{key}/x")), 1e-10, 0.0);
+        assert_eq!(r.status as i64, fx.i64(&format!("{key}/status")), "{key}");
+        // SciPy's root counts two more calls: its wrappers' shape checks at x0.
+        assert_eq!(r.nfev as i64 + 2, fx.i64(&format!("{key}/nfev")), "{key}");
+    }
+}
+
 #[test]
 fn curve_fit_matches_scipy() {
     let fx = load();
@@ -126,6 +154,22 @@ fn lsq_bad_input() {
     )
     .unwrap_err();
     assert!(matches!(e, OptimizeError::InvalidValue { arg: "jac", .. }), "{e}");
+    // diag: one entry per variable, each positive (SciPy: TypeError "Improper input parameters.").
+    for (d, want_len) in
+        [(vec![1.0, 1.0], true), (vec![0.0], false), (vec![-1.0], false), (vec![f64::NAN], false)]
+    {
+        let e = leastsq(
+            |x: &Array1<f64>| x.clone(),
+            &array![1.0],
+            &LeastsqOptions { diag: Some(&d), ..Default::default() },
+        )
+        .unwrap_err();
+        if want_len {
+            assert!(matches!(e, OptimizeError::WrongLength { arg: "diag", expected: 1, found: 2 }), "{e}");
+        } else {
+            assert!(matches!(e, OptimizeError::InvalidValue { arg: "diag", .. }), "{e}");
+        }
+    }
     let f = |x: &Array1<f64>, p: &Array1<f64>| x.mapv(|t| p[0] * t);
     let e =
         curve_fit(f, &array![1.0], &array![1.0], &array![1.0, 2.0], &CurveFitOptions::default()).unwrap_err();

@@ -85,6 +85,9 @@ pub struct LeastsqOptions<'a> {
     pub epsfcn: f64,
     /// `factor` (default 100): initial trust-region radius factor.
     pub factor: f64,
+    /// `diag` (default `None`): `n` positive scale factors of the variables, kept fixed
+    /// (MINPACK `mode = 2`); `None` takes them from the Jacobian's column norms (`mode = 1`).
+    pub diag: Option<&'a [f64]>,
 }
 
 impl Default for LeastsqOptions<'_> {
@@ -97,6 +100,7 @@ impl Default for LeastsqOptions<'_> {
             maxfev: None,
             epsfcn: 0.0,
             factor: 100.0,
+            diag: None,
         }
     }
 }
@@ -188,6 +192,15 @@ fn leastsq_with(
     if o.factor.is_nan() || o.factor <= 0.0 {
         return Err(invalid("factor", format!("must be positive, got {}", o.factor)));
     }
+    if let Some(d) = o.diag {
+        if d.len() != n {
+            return Err(OptimizeError::WrongLength { arg: "diag", expected: n, found: d.len() });
+        }
+        // MINPACK stops with info = 0 ("Improper input parameters.", a TypeError in SciPy).
+        if let Some(v) = d.iter().find(|v| !(v.is_finite() && **v > 0.0)) {
+            return Err(invalid("diag", format!("entries must be positive, got {v}")));
+        }
+    }
     let f0 = fun(&x0);
     if f0.len() < n {
         return Err(OptimizeError::WrongLength { arg: "fun(x0)", expected: n, found: f0.len() });
@@ -212,7 +225,7 @@ fn leastsq_with(
         }),
         epsfcn: o.epsfcn,
         factor: o.factor,
-        diag: None,
+        diag: o.diag.map(<[f64]>::to_vec),
     };
     // f0 is MINPACK's first evaluation: the model is not called twice at x0.
     let out = lm_from(fun, par_fun, o.jac, x0, Some(f0), &p);

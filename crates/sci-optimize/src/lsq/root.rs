@@ -100,8 +100,8 @@ pub struct RootOptions<'a> {
     pub eps: Option<f64>,
     /// `factor` (default 100): initial step bound `factor * ||diag x||`.
     pub factor: Option<f64>,
-    /// `diag` (hybr): positive scale factors of the variables (default: from the Jacobian's
-    /// column norms).
+    /// `diag` (hybr, lm): positive scale factors of the variables (default: from the
+    /// Jacobian's column norms).
     pub diag: Option<Array1<f64>>,
     /// `band` (hybr, without `jac`): `(ml, mu)` sub- and super-diagonals of a banded Jacobian.
     pub band: Option<(usize, usize)>,
@@ -390,12 +390,9 @@ where
             ))
         }
         RootMethod::Lm => {
-            reject(&[
-                ("maxfev", o.maxfev.is_some()),
-                ("diag", o.diag.is_some()),
-                ("band", o.band.is_some()),
-            ])?;
+            reject(&[("maxfev", o.maxfev.is_some()), ("band", o.band.is_some())])?;
             let d = LeastsqOptions::default();
+            let diag = o.diag.as_ref().map(|v| v.to_vec());
             let lo = LeastsqOptions {
                 jac: o.jac,
                 ftol: o.ftol.or(o.tol).unwrap_or(d.ftol),
@@ -404,6 +401,7 @@ where
                 maxfev: o.maxiter,
                 epsfcn: o.eps.unwrap_or(d.epsfcn),
                 factor: o.factor.unwrap_or(d.factor),
+                diag: diag.as_deref(),
             };
             let r = leastsq(fun, x0, &lo)?;
             Ok(system_result(r.x, r.fvec, 0, r.nfev, r.njev, r.ier, (1..=4).contains(&r.ier), r.mesg))
