@@ -60,15 +60,33 @@ impl<T: LinalgFloat> PackedLu<T> {
         Self::factor_faer(lu)
     }
 
-    /// Factors `a` or, when `a` is row-major, its transpose (same determinant): the working
-    /// copy is then a plain memcpy instead of a cache-unfriendly transposing copy. Only the
-    /// diagonal of `U` and the interchanges are meaningful (see [`Self::new_with`]).
-    pub fn for_det<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Self {
+    /// Factors `a` or, when `a` is row-major, its transpose: the working copy is then a plain
+    /// memcpy instead of a cache-unfriendly transposing copy. Returns the factors and whether
+    /// they are `aᵀ`'s. `only_u` as in [`Self::new_with`].
+    pub fn new_either<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, only_u: bool) -> (Self, bool) {
         if a.is_standard_layout() && a.nrows() > 1 {
-            Self::new_with(&a.t(), true)
+            (Self::new_with(&a.t(), only_u), true)
         } else {
-            Self::new_with(a, true)
+            (Self::new_with(a, only_u), false)
         }
+    }
+
+    /// [`Self::new_either`] for a determinant (the same for `a` and `aᵀ`): only the diagonal
+    /// of `U` and the interchanges are meaningful.
+    pub fn for_det<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Self {
+        Self::new_either(a, true).0
+    }
+
+    /// The first exactly zero pivot of `a`'s own LU when these factors (of `a`, or of `aᵀ` when
+    /// `transposed`) have one: `aᵀ`'s pivot may sit elsewhere, so `a` is refactored then (`0`
+    /// if rounding leaves `a`'s own factors without one). `None` when these factors have none.
+    pub fn own_zero_pivot<S: Data<Elem = T>>(
+        &self,
+        a: &ArrayBase<S, Ix2>,
+        transposed: bool,
+    ) -> Option<usize> {
+        let pivot = self.zero_pivot()?;
+        Some(if transposed { Self::new(a).zero_pivot().unwrap_or(0) } else { pivot })
     }
 
     /// The factors and row order from LAPACK's 1-based `ipiv` (row `i` swapped with
@@ -348,11 +366,9 @@ pub(crate) fn inv_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>)
     // A row-major `a` is inverted as `inv(aᵀ)ᵀ`: the Fortran-order working copy of `aᵀ` is a
     // plain memcpy and the transpose of the Fortran-order result is a row-major array, free.
     // A singular `a` is refactored as it is, so that the reported pivot is `a`'s own.
-    let transposed = a.is_standard_layout() && n > 1;
-    let f = if transposed { PackedLu::new(&a.t()) } else { PackedLu::new(a) };
-    if f.zero_pivot().is_some() {
-        let pivot = if transposed { PackedLu::new(a).zero_pivot() } else { f.zero_pivot() };
-        return Err(LinalgError::Singular { pivot: pivot.unwrap_or(0) });
+    let (f, transposed) = PackedLu::new_either(a, false);
+    if let Some(pivot) = f.own_zero_pivot(a, transposed) {
+        return Err(LinalgError::Singular { pivot });
     }
     let out = inv_from_factors(f, n)?;
     Ok(if transposed { out.reversed_axes() } else { out })

@@ -21,7 +21,7 @@ fn adj<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Array2<T> {
     a.t().mapv(T::conj)
 }
 
-fn one_norm<T: LinalgScalar>(m: ArrayView2<'_, T>) -> RealOf<T> {
+pub(crate) fn one_norm<T: LinalgScalar>(m: ArrayView2<'_, T>) -> RealOf<T> {
     m.columns()
         .into_iter()
         .map(|c| c.iter().fold(RealOf::<T>::zero(), |s, v| s + v.modulus()))
@@ -29,7 +29,7 @@ fn one_norm<T: LinalgScalar>(m: ArrayView2<'_, T>) -> RealOf<T> {
 }
 
 /// `(x + xᴴ) / 2`.
-fn hermitian_part<T: LinalgScalar>(x: &Array2<T>) -> Array2<T> {
+pub(crate) fn hermitian_part<T: LinalgScalar>(x: &Array2<T>) -> Array2<T> {
     let half = T::from_real(RealOf::<T>::lit(0.5));
     (x + &adj(x.view())).mapv(|v| v * half)
 }

@@ -11,6 +11,7 @@ use crate::ordqz::{QzSort, ordqz};
 use crate::products::matmul_unchecked as matmul;
 use crate::qr::{QrMode, qr};
 use crate::riccati::AreOptions;
+use crate::riccati_complex::{hermitian_part, one_norm};
 use crate::scalar::LinalgFloat;
 
 /// SciPy's `_solve_discrete_are` after its argument checks (done by the caller), for real `T`.
@@ -116,21 +117,15 @@ pub(crate) fn dare_pencil<T: LinalgFloat>(
     }
     // The deviation from symmetry of u00ᵀ u10 tells a failure (SciPy's check).
     let usym = matmul(u00.t(), u10.view());
-    let one_norm = |m: &Array2<T>| {
-        m.columns()
-            .into_iter()
-            .map(|c| c.iter().fold(T::zero(), |acc, v| acc + v.abs()))
-            .fold(T::zero(), T::max)
-    };
-    let n_usym = one_norm(&usym);
+    let n_usym = one_norm(usym.view());
     let diff = &usym - &usym.t();
     // np.spacing(1000.) = 2⁻⁴³.
     let threshold = T::lit(2f64.powi(-43)).max(T::lit(0.1) * n_usym);
-    if one_norm(&diff) > threshold {
+    if one_norm(diff.view()) > threshold {
         return Err(invalid(
             "a",
             "The associated symplectic pencil has eigenvalues too close to the unit circle",
         ));
     }
-    Ok((&x + &x.t()).mapv(|v| v * T::lit(0.5)))
+    Ok(hermitian_part(&x))
 }

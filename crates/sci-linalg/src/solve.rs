@@ -176,15 +176,11 @@ where
             // A row-major `a` is factored as `aᵀ` (whose Fortran-order copy is a plain memcpy,
             // not a transposing copy) and the transposed system solved; a singular `a` is
             // refactored as it is, so that the reported pivot is `a`'s own.
-            let (f, transposed) = match a.is_standard_layout() && n > 1 {
-                true => (PackedLu::new(&a.t()), !opts.transposed),
-                false => (PackedLu::new(a), opts.transposed),
-            };
-            if f.zero_pivot().is_some() {
-                let pivot = PackedLu::new(a).zero_pivot().unwrap_or(0);
+            let (f, of_t) = PackedLu::new_either(a, false);
+            if let Some(pivot) = f.own_zero_pivot(a, of_t) {
                 return Err(LinalgError::Singular { pivot });
             }
-            f.solve_in_place(&mut x, transposed);
+            f.solve_in_place(&mut x, opts.transposed != of_t);
         }
         AssumeA::Symmetric | AssumeA::Hermitian => {
             let mut s = zeros_f(n, n);

@@ -217,13 +217,7 @@ impl Job<'_, '_> {
                                     a_buf.chunks_exact(kc * MR).take(mc.div_ceil(MR)).enumerate()
                                 {
                                     let i = ic + qa * MR;
-                                    let tile = Tile {
-                                        ptr: c_ptr.wrapping_offset(i as isize * rs + (jc + j) as isize * cs),
-                                        rs,
-                                        cs,
-                                        m: MR.min(mt - i),
-                                        n: NR.min(nc - j),
-                                    };
+                                    let tile = Tile::at(c_ptr, (rs, cs), (i, jc + j), (mt, jc + nc));
                                     // SAFETY: `gemm`'s caller checked AVX2 and FMA; the panels hold
                                     // `kc * MR` and `kc * NR` values; the tile's elements are rows
                                     // `i..i + tile.m < mt` and columns `jc + j.. < n` of `c`, this
@@ -295,13 +289,7 @@ pub(super) fn gemm_packed(
                     let j = q * NR;
                     for ir in (ic..ic + mc).step_by(MR) {
                         let a_panel = &pa[ir / MR * MR * k..(ir / MR + 1) * MR * k];
-                        let tile = Tile {
-                            ptr: c_ptr.wrapping_offset(ir as isize * rs + (jc + j) as isize * cs),
-                            rs,
-                            cs,
-                            m: MR.min(m - ir),
-                            n: NR.min(nc - j),
-                        };
+                        let tile = Tile::at(c_ptr, (rs, cs), (ir, jc + j), (m, jc + nc));
                         // SAFETY: the caller checked AVX2 and FMA; the panels hold `k * MR` and
                         // `k * NR` values; the tile is rows `ir..ir + tile.m <= m` and columns
                         // `jc + j.. < n` of `c`, borrowed mutably for this call (the packed

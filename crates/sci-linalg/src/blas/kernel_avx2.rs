@@ -21,6 +21,25 @@ pub(super) struct Tile {
     pub n: usize,
 }
 
+impl Tile {
+    /// The tile at row `i`, column `j` of the matrix at `ptr` (strides `rs`, `cs`) with `rows`
+    /// rows and `cols` columns: at most `MR × NR`, clipped at the matrix's edge.
+    pub(super) fn at(
+        ptr: *mut f64,
+        (rs, cs): (isize, isize),
+        (i, j): (usize, usize),
+        (rows, cols): (usize, usize),
+    ) -> Self {
+        Tile {
+            ptr: ptr.wrapping_offset(i as isize * rs + j as isize * cs),
+            rs,
+            cs,
+            m: MR.min(rows - i),
+            n: NR.min(cols - j),
+        }
+    }
+}
+
 /// `C_tile = alpha * A_panel B_panel + beta * C_tile` over `kc` steps, where `a` holds `kc`
 /// columns of `MR` values and `b` holds `kc` rows of `NR` values (packed, zero-padded). With
 /// `beta == 0` the tile is written without being read.

@@ -307,8 +307,8 @@ pub(crate) fn expand_bounds(bounds: &LinprogBounds, n: usize) -> Result<(Vec<f64
 /// crossover. Both return a vertex. Bounds with `lb > ub` make the problem infeasible (status 2), as in SciPy.
 ///
 /// `A_ub` and `A_eq` may be dense or sparse ([`ConstraintMatrix`], [`SparseMatrix`]); the
-/// solvers keep `A` sparse either way. There is no `callback`: SciPy's HiGHS methods raise
-/// `NotImplementedError` for one.
+/// solvers keep `A` sparse either way. There is no `callback`: SciPy's HiGHS methods refuse
+/// one too.
 ///
 /// Presolve (`presolve: true`, SciPy's default) removes fixed and empty columns, empty and
 /// singleton rows, and rows that activity bounds show redundant or forcing, before the solver;

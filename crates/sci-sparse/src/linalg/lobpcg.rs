@@ -279,8 +279,8 @@ fn dense_lobpcg(
 /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) for a non-square `A`,
 /// an `x` or `Y` with another number of rows, or a preconditioner or `B` of another size;
 /// [`SparseError::InvalidValue`](crate::SparseError::InvalidValue) for an empty block,
-/// constraints with `n - sizeY < 5 k` (SciPy's `NotImplementedError`: the dense solver does
-/// not support them), linearly dependent constraints or initial columns (after the
+/// constraints with `n - sizeY < 5 k` (SciPy refuses them too: its dense solver does not
+/// take constraints), linearly dependent constraints or initial columns (after the
 /// constraints; SciPy's `ValueError`s), a `B` that is not positive definite in the dense
 /// branch, or a failed final Rayleigh–Ritz step.
 ///
