@@ -172,6 +172,7 @@ mod toeplitz_fft;
 mod toeplitz_solve;
 mod triangular_blocked;
 mod tridiag;
+mod worker;
 
 pub use balance::{Balance, matrix_balance};
 pub use banded::{

@@ -166,6 +166,21 @@ pub trait LinalgScalar:
     fn matrix_rank_k(a: ArrayView2<'_, Self>, tol: Option<<Self as LinalgScalar>::Real>) -> Result<usize>;
     #[doc(hidden)]
     fn expm_k(a: ArrayView2<'_, Self>) -> Result<Array2<Self>>;
+    /// `a @ b` into a new matrix, C-ordered when `c_order` (Fortran-ordered otherwise), shapes
+    /// checked by the caller: zeros overwritten by [`Self::gemm_k`]; `f64` overrides it with a
+    /// buffer the crate's GEMM writes without reading, as NumPy's `matmul` fills `np.empty`.
+    #[doc(hidden)]
+    fn gemm_new_k(
+        a: ArrayView2<'_, Self>,
+        b: ArrayView2<'_, Self>,
+        c_order: bool,
+        par: faer::Par,
+    ) -> Array2<Self> {
+        let (m, n) = (a.nrows(), b.ncols());
+        let mut out = if c_order { crate::scalar::zeros_c(m, n) } else { crate::scalar::zeros_f(m, n) };
+        Self::gemm_k(out.view_mut(), a, b, par);
+        out
+    }
     /// `out = a @ b` (shapes checked by the caller): faer's GEMM; `f64` overrides it with the
     /// crate's own `blas::dgemm`.
     #[doc(hidden)]
@@ -340,6 +355,14 @@ macro_rules! impl_real {
                 par: faer::Par,
             ) {
                 <$t as crate::blas::RealGemm>::gemm_replace(out, a, b, par)
+            }
+            fn gemm_new_k(
+                a: ArrayView2<'_, Self>,
+                b: ArrayView2<'_, Self>,
+                c_order: bool,
+                par: faer::Par,
+            ) -> Array2<Self> {
+                <$t as crate::blas::RealGemm>::gemm_new(a, b, c_order, par)
             }
         }
     };

@@ -14,8 +14,11 @@
 //! other process is runnable at the moment of the call (the instantaneous counterpart of
 //! OpenMP's `OMP_DYNAMIC`, which sizes thread teams by the load average). The check reads
 //! `/proc/loadavg` and this process's task states, some 20-50 µs, done only for kernels of
-//! about 10 ms or more (`SCI_DYNAMIC=false` in the environment skips it). Results may differ in the last bits between the two paths (and
-//! eigenvalues may come in another order), as with LAPACK on different thread counts.
+//! about 10 ms or more (`SCI_DYNAMIC=false` in the environment skips it). The crate's own GEMM
+//! is exempt from (3): it shares its work dynamically with a persistent helper thread
+//! (`worker`), as BLAS libraries do, so another process slows it in proportion rather than
+//! stalling it. Results may differ in the last bits between the two paths (and eigenvalues may
+//! come in another order), as with LAPACK on different thread counts.
 
 use faer::Par;
 
@@ -75,7 +78,11 @@ impl Kernel {
 /// The parallelism for a `kernel` call doing about `flops` floating-point operations.
 pub(crate) fn par_for(kernel: Kernel, flops: f64) -> Par {
     let global = faer::get_global_parallelism();
-    if matches!(global, Par::Seq) || flops < kernel.min_flops() || machine_busy() { Par::Seq } else { global }
+    // The GEMM shares its columns dynamically between the caller and a persistent helper
+    // (`blas::gemm`), so a core taken by another process slows it down in proportion, without
+    // the stalls at barriers that the teams' fixed schedules would suffer: it skips the check.
+    let busy = || kernel != Kernel::Gemm && machine_busy();
+    if matches!(global, Par::Seq) || flops < kernel.min_flops() || busy() { Par::Seq } else { global }
 }
 
 /// `2 m n k`, the work of an `(m, k) @ (k, n)` product.

@@ -2,34 +2,28 @@
 //! crate's own blocked AVX2 GEMM for `f64` ([`crate::blas::dgemm`]) and faer's GEMM for the
 //! other element types (blocked, SIMD, two threads for large sizes).
 
-use ndarray::{Array2, ArrayBase, ArrayView2, ArrayViewMut2, Data, Ix2};
+use ndarray::{Array2, ArrayBase, ArrayView2, Data, Ix2};
 
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::LinalgScalar;
 use crate::scalar::parallel::{Kernel, gemm_flops, par_for};
-use crate::scalar::{zeros_c, zeros_f};
 
 /// `a @ b` into a new Fortran-order matrix (shapes are checked by the callers).
 pub(crate) fn matmul_unchecked<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
-    let mut out = zeros_f(a.nrows(), b.ncols());
-    gemm_into(out.view_mut(), a, b);
-    out
+    T::gemm_new_k(a, b, false, gemm_par(a, b))
 }
 
 /// `a @ b` into a new C-order (row-major) matrix, NumPy's layout for `matmul`'s result. For
 /// C-order operands this is also the faster layout: the GEMM computes `outᵀ = bᵀ aᵀ` with
 /// column-major factors, whose packing copies contiguous columns.
 fn matmul_c<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
-    let mut out = zeros_c(a.nrows(), b.ncols());
-    gemm_into(out.view_mut(), a, b);
-    out
+    T::gemm_new_k(a, b, true, gemm_par(a, b))
 }
 
-/// `out = a @ b` (the `f64` GEMM of [`crate::blas`] or faer's), multithreaded only when large
-/// and the cores are free.
-fn gemm_into<T: LinalgScalar>(out: ArrayViewMut2<'_, T>, a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) {
-    let par = par_for(Kernel::Gemm, gemm_flops(a.nrows(), b.ncols(), a.ncols()));
-    T::gemm_k(out, a, b, par);
+/// The threads for `a @ b` (the `f64` GEMM of [`crate::blas`] or faer's): several only when
+/// the product is large.
+fn gemm_par<T>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> faer::Par {
+    par_for(Kernel::Gemm, gemm_flops(a.nrows(), b.ncols(), a.ncols()))
 }
 
 /// The shape check of a product: `a.ncols() == b.nrows()`, NumPy's "core dimension" error.

@@ -164,5 +164,5 @@ pub(crate) fn claim(counter: &AtomicUsize, range: Range<usize>) -> Option<Range<
 
 /// Bounds and step of the column chunks [`claim`] hands out.
 const CHUNK_MIN: usize = 24;
-const CHUNK_MAX: usize = 96;
+pub(crate) const CHUNK_MAX: usize = 96;
 pub(crate) const CHUNK_STEP: usize = 24;

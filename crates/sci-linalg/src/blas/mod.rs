@@ -9,7 +9,7 @@ mod gemm;
 mod kernel_avx2;
 
 use faer::{Accum, Par};
-use ndarray::{ArrayView2, ArrayViewMut2};
+use ndarray::{Array2, ArrayView2, ArrayViewMut2, ShapeBuilder};
 
 use crate::scalar::{as_faer, as_faer_mut};
 
@@ -174,11 +174,43 @@ fn scale(mut c: ArrayViewMut2<'_, f64>, beta: f64) {
 pub(crate) trait RealGemm: Sized {
     /// Overwrites `out` (`m × n`) with `a @ b` (`m × k` times `k × n`) on `par`'s threads.
     fn gemm_replace(out: ArrayViewMut2<'_, Self>, a: ArrayView2<'_, Self>, b: ArrayView2<'_, Self>, par: Par);
+
+    /// `a @ b` into a new matrix, C-ordered when `c_order`, Fortran-ordered otherwise.
+    fn gemm_new(a: ArrayView2<'_, Self>, b: ArrayView2<'_, Self>, c_order: bool, par: Par) -> Array2<Self>
+    where
+        Self: Clone + num_traits::Zero,
+    {
+        let (m, n) = (a.nrows(), b.ncols());
+        let mut out = if c_order { crate::scalar::zeros_c(m, n) } else { crate::scalar::zeros_f(m, n) };
+        Self::gemm_replace(out.view_mut(), a, b, par);
+        out
+    }
 }
 
 impl RealGemm for f64 {
     fn gemm_replace(out: ArrayViewMut2<'_, f64>, a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>, par: Par) {
         dgemm(1.0, a, b, 0.0, out, par);
+    }
+
+    /// Without zero-filling the result first: with `beta == 0` [`dgemm`] writes every element
+    /// of `c` and reads none (a fill of 8 MB per 1000 × 1000 product saved).
+    fn gemm_new(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>, c_order: bool, par: Par) -> Array2<f64> {
+        let shape = (a.nrows(), b.ncols()).set_f(!c_order);
+        let len = shape.size();
+        let mut v: Vec<f64> = Vec::with_capacity(len);
+        sci_array::alloc::advise_huge(v.spare_capacity_mut());
+        // SAFETY: the view covers the `len` values of `v`'s allocation, in the layout of
+        // `shape`; `dgemm` with `beta == 0` only writes through it (BLAS semantics, see its
+        // docs), so every value is initialized, and none read, before `set_len`.
+        #[allow(unsafe_code)]
+        let out = unsafe { ArrayViewMut2::from_shape_ptr(shape, v.as_mut_ptr()) };
+        dgemm(1.0, a, b, 0.0, out, par);
+        // SAFETY: all `len` values were written by `dgemm` above.
+        #[allow(unsafe_code)]
+        unsafe {
+            v.set_len(len)
+        };
+        Array2::from_shape_vec(shape, v).expect("the vector has the shape's size")
     }
 }
 
