@@ -9,15 +9,15 @@
 //! through any strides (transposed, sliced, negative), so the kernel always reads contiguous,
 //! aligned data; edge panels are zero-padded.
 //!
-//! On two or more threads with enough columns, [`gemm_cols`] reorders this: `A` is packed once
-//! per band of rows into a buffer all threads read, and the threads then claim chunks of `C`'s
-//! columns dynamically (each packing its own chunk of `B`), with the crate's persistent helper
-//! thread (`crate::worker`) as the second thread. Fixed row shares with a barrier per `KC`
+//! On two or more threads with enough columns, [`gemm_cols`] reorders this: the threads claim
+//! chunks of `C`'s columns dynamically (each packing its own chunk of `B`) and share one packed
+//! copy of `A`, with the crate's persistent helper thread (`crate::worker`) as the second
+//! thread. Fixed row shares with a barrier per `KC`
 //! slice made one descheduled thread stall both: with a niced compile job on the machine the
 //! 1000 × 1000 product took 33-48 ms that way, and 27-29 ms with dynamic chunks (NumPy 25-27).
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Barrier, RwLock};
 
 use ndarray::{ArrayView2, ArrayViewMut2, Axis, s};
@@ -179,8 +179,14 @@ const COLS_TEAM_MIN: usize = 96;
 /// unit tests use small bands so that moderate shapes take several).
 const PACKED_A_MAX: usize = if cfg!(test) { 1 << 14 } else { 1 << 20 };
 
-/// Micro-panels of `A` per packing job of [`gemm_cols`] (128 rows: long reads per column).
-const PACK_GROUP: usize = 16;
+/// Micro-panels of `A` per packing job of [`gemm_cols`] (512 rows: long reads per column; the
+/// unit tests use small groups so that a band has several).
+const PACK_GROUP: usize = if cfg!(test) { 2 } else { 64 };
+
+/// States of a group of packed `A` in [`gemm_cols`].
+const FREE: u8 = 0;
+const PACKING: u8 = 1;
+const PACKED: u8 = 2;
 
 /// A buffer the threads of [`gemm_cols`] fill in disjoint micro-panels, then all read.
 #[derive(Clone, Copy)]
@@ -230,11 +236,13 @@ impl Drop for PoisonGuard<'_> {
 /// dynamically: a preempted thread delays the call by one chunk of columns, not by a whole
 /// slice as with fixed shares and a barrier per slice.
 ///
-/// `A` is packed once, in bands of at most [`PACKED_A_MAX`] values, into a buffer all threads
-/// read (its micro-panels are shared out through a counter, then each thread waits until all
-/// are packed: the only wait per band). Then each thread claims chunks of `C`'s columns
-/// ([`team::claim`]), packs that chunk of `B` slice by slice into its own buffer (kept in its
-/// L2) and sweeps the band's packed `A` micro-panels over it.
+/// Each thread claims chunks of `C`'s columns ([`team::claim`]), packs that chunk of `B` slice
+/// by slice into its own buffer (kept in its L2) and sweeps the packed `A` micro-panels of the
+/// slice over it. `A` is packed once, in bands of at most [`PACKED_A_MAX`] values, into a buffer
+/// all threads read: in groups of [`PACK_GROUP`] micro-panels, each packed by the first thread
+/// that needs it (and used at once, so that the reads of `A` overlap the other thread's
+/// products); a thread that finds a group being packed by the other computes the remaining
+/// groups first. The only barrier is between bands.
 fn gemm_cols(
     alpha: f64,
     a: ArrayView2<'_, f64>,
@@ -251,9 +259,9 @@ fn gemm_cols(
     let (m, n) = c.dim();
     let k = a.ncols();
     let kc_max = balanced(k, KC, 1);
-    let pmax: usize = std::env::var("SCI_PMAX").ok().and_then(|v| v.parse().ok()).unwrap_or(PACKED_A_MAX);
-    let band = balanced(m, (pmax / k / MR * MR).max(MR), MR);
+    let band = balanced(m, (PACKED_A_MAX / k / MR * MR).max(MR), MR);
     let bands = m.div_ceil(band);
+    let slices = k.div_ceil(kc_max);
     let a_len = band.div_ceil(MR) * MR * k;
     let b_len = kc_max * team::CHUNK_MAX.next_multiple_of(NR);
     let (rs, cs) = (c.strides()[0], c.strides()[1]);
@@ -261,8 +269,10 @@ fn gemm_cols(
     with_scratch(a_len + threads * b_len, |buf| {
         let (a_buf, b_bufs) = buf.split_at_mut(a_len);
         let packed_a = SharedBuf(a_buf.as_mut_ptr());
-        let counters = |n| (0..n).map(|_| AtomicUsize::new(0)).collect::<Vec<_>>();
-        let (pack_next, pack_done, col_next) = (counters(bands), counters(bands), counters(bands));
+        let col_next: Vec<AtomicUsize> = (0..bands).map(|_| AtomicUsize::new(0)).collect();
+        // The state of each (band, slice, group) of packed A: FREE, PACKING or PACKED.
+        let groups = band.div_ceil(MR).div_ceil(PACK_GROUP);
+        let state: Vec<AtomicU8> = (0..bands * slices * groups).map(|_| AtomicU8::new(FREE)).collect();
         let finished = AtomicUsize::new(0);
         let poisoned = AtomicBool::new(false);
         let run = |b_buf: &mut [f64]| {
@@ -270,65 +280,78 @@ fn gemm_cols(
             for (bi, i0) in (0..m).step_by(band).enumerate() {
                 let mb = band.min(m - i0);
                 let panels = mb.div_ceil(MR);
-                let slices = k.div_ceil(kc_max);
                 if bi > 0 {
                     // Nobody reads the previous band's packed A any more once all are done.
                     finished.fetch_add(1, Ordering::AcqRel);
                     spin_until(&poisoned, || finished.load(Ordering::Acquire) >= threads * bi);
                 }
-                let groups = panels.div_ceil(PACK_GROUP);
-                loop {
-                    let job = pack_next[bi].fetch_add(1, Ordering::Relaxed);
-                    if job >= groups * slices {
-                        break;
-                    }
-                    let (s, g) = (job / groups, job % groups);
-                    let (pc, q0) = (s * kc_max, g * PACK_GROUP);
-                    let kc = kc_max.min(k - pc);
-                    let (i, i1) = (i0 + q0 * MR, (i0 + (q0 + PACK_GROUP) * MR).min(i0 + mb));
-                    let len = (i1 - i).div_ceil(MR) * MR * kc;
-                    // SAFETY: micro-panels `q0..` of slice `s` lie inside `a_buf` (`panels * MR * k`
-                    // values in all) and this thread alone claimed them.
-                    #[allow(unsafe_code)]
-                    let dst = unsafe {
-                        std::slice::from_raw_parts_mut(
-                            packed_a.ptr().add(panels * MR * pc + q0 * MR * kc),
-                            len,
-                        )
-                    };
-                    pack::<MR>(a.slice(s![i..i1, pc..pc + kc]), dst);
-                    pack_done[bi].fetch_add(1, Ordering::Release);
-                }
-                spin_until(&poisoned, || pack_done[bi].load(Ordering::Acquire) >= groups * slices);
-                // SAFETY: every micro-panel of this band is packed (acquired above) and none is
-                // written again before all threads have passed the next band's wait.
-                #[allow(unsafe_code)]
-                let band_a = unsafe { std::slice::from_raw_parts(packed_a.ptr(), panels * MR * k) };
                 while let Some(cols) = team::claim(&col_next[bi], 0..n) {
-                    for pc in (0..k).step_by(kc_max) {
+                    for (si, pc) in (0..k).step_by(kc_max).enumerate() {
                         let kc = kc_max.min(k - pc);
                         let (a_len, b_len) = (MR * kc, NR * kc);
                         let bp = &mut b_buf[..cols.len().div_ceil(NR) * b_len];
                         pack::<NR>(b.slice(s![pc..pc + kc, cols.clone()]).t(), bp);
                         let beta = if pc == 0 { beta } else { 1.0 };
-                        let slice_a = &band_a[panels * MR * pc..panels * MR * (pc + kc)];
-                        for (q, a_panel) in slice_a.chunks_exact(a_len).enumerate() {
-                            for (p, b_panel) in bp.chunks_exact(b_len).enumerate() {
-                                let tile = Tile::at(
-                                    c_ptr.ptr(),
-                                    (rs, cs),
-                                    (i0 + q * MR, cols.start + p * NR),
-                                    (i0 + mb, cols.end),
-                                );
-                                // SAFETY: `gemm`'s caller checked AVX2 and FMA; the panels hold
-                                // `kc * MR` and `kc * NR` values; the tile is inside `c` (rows
-                                // below `i0 + mb <= m`, columns in `cols`), and the columns
-                                // `cols` were claimed by this thread alone.
-                                #[allow(unsafe_code)]
-                                unsafe {
-                                    kernel_8x6(kc, a_panel.as_ptr(), b_panel.as_ptr(), alpha, beta, tile)
-                                };
+                        // Group `g` of this slice: its packed micro-panels and first row.
+                        let group = |g: usize| {
+                            let q0 = g * PACK_GROUP;
+                            let len = (panels - q0).min(PACK_GROUP) * a_len;
+                            (panels * MR * pc + q0 * a_len, len, i0 + q0 * MR)
+                        };
+                        let compute = |g: usize| {
+                            let (off, len, row0) = group(g);
+                            // SAFETY: the group is packed (its state was read as PACKED with
+                            // acquire ordering, or this thread packed it) and is not written
+                            // again before every thread has passed the next band's wait.
+                            #[allow(unsafe_code)]
+                            let ga = unsafe { std::slice::from_raw_parts(packed_a.ptr().add(off), len) };
+                            for (q, a_panel) in ga.chunks_exact(a_len).enumerate() {
+                                for (p, b_panel) in bp.chunks_exact(b_len).enumerate() {
+                                    let tile = Tile::at(
+                                        c_ptr.ptr(),
+                                        (rs, cs),
+                                        (row0 + q * MR, cols.start + p * NR),
+                                        (i0 + mb, cols.end),
+                                    );
+                                    // SAFETY: `gemm`'s caller checked AVX2 and FMA; the panels
+                                    // hold `kc * MR` and `kc * NR` values; the tile is inside
+                                    // `c` (rows below `i0 + mb <= m`, columns in `cols`), and
+                                    // the columns `cols` were claimed by this thread alone.
+                                    #[allow(unsafe_code)]
+                                    unsafe {
+                                        kernel_8x6(kc, a_panel.as_ptr(), b_panel.as_ptr(), alpha, beta, tile)
+                                    };
+                                }
                             }
+                        };
+                        // Groups another thread is packing, computed once they are packed.
+                        let mut later = Vec::new();
+                        for g in 0..panels.div_ceil(PACK_GROUP) {
+                            let st = &state[(bi * slices + si) * groups + g];
+                            if st.load(Ordering::Acquire) == PACKED {
+                                compute(g);
+                            } else if st
+                                .compare_exchange(FREE, PACKING, Ordering::Acquire, Ordering::Relaxed)
+                                .is_ok()
+                            {
+                                let (off, len, row0) = group(g);
+                                // SAFETY: inside `a_buf` (`panels * MR * k` values), and this
+                                // thread alone moved the group from FREE to PACKING.
+                                #[allow(unsafe_code)]
+                                let dst =
+                                    unsafe { std::slice::from_raw_parts_mut(packed_a.ptr().add(off), len) };
+                                let rows = row0..(row0 + PACK_GROUP * MR).min(i0 + mb);
+                                pack::<MR>(a.slice(s![rows, pc..pc + kc]), dst);
+                                st.store(PACKED, Ordering::Release);
+                                compute(g);
+                            } else {
+                                later.push(g);
+                            }
+                        }
+                        for g in later {
+                            let st = &state[(bi * slices + si) * groups + g];
+                            spin_until(&poisoned, || st.load(Ordering::Acquire) == PACKED);
+                            compute(g);
                         }
                     }
                 }
