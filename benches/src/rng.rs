@@ -3,8 +3,25 @@
 //! Inputs only need to be reproducible from run to run and identical for both sides of the
 //! comparison (the Python side reads the `.npy` files written from these arrays), so a tiny
 //! self-contained generator is enough and keeps the inputs stable across dependency upgrades.
+//!
+//! The arrays are allocated as NumPy allocates the Python side's copies (`np.load` of the same
+//! files): large buffers get the transparent huge-page advice (`sci_array::alloc`), so that
+//! neither side's kernels see more TLB misses on their inputs than the other's.
 
-use ndarray::{Array1, Array2};
+use ndarray::{Array, Array1, Array2, Dimension, ShapeBuilder};
+
+/// A standard-layout array of `shape` filled by `f` in order, huge-page advised when large.
+fn filled<Sh: ShapeBuilder>(shape: Sh, mut f: impl FnMut() -> f64) -> Array<f64, Sh::Dim>
+where
+    Sh::Dim: Dimension,
+{
+    let shape = shape.into_shape_with_order();
+    let len = shape.size();
+    let mut v = Vec::with_capacity(len);
+    sci_array::alloc::advise_huge(v.spare_capacity_mut());
+    v.extend((0..len).map(|_| f()));
+    Array::from_shape_vec(shape, v).expect("len values")
+}
 
 /// SplitMix64: 64-bit state, passes BigCrush, one multiply-xorshift chain per draw.
 #[derive(Debug, Clone)]
@@ -46,17 +63,17 @@ impl SplitMix64 {
 
     /// `n` uniform floats in `[0, 1)`.
     pub fn uniform_vec(&mut self, n: usize) -> Array1<f64> {
-        Array1::from_shape_simple_fn(n, || self.uniform())
+        filled(n, || self.uniform())
     }
 
     /// `n` standard normal floats.
     pub fn normal_vec(&mut self, n: usize) -> Array1<f64> {
-        Array1::from_shape_simple_fn(n, || self.normal())
+        filled(n, || self.normal())
     }
 
     /// A `rows x cols` matrix of standard normal floats.
     pub fn normal_mat(&mut self, rows: usize, cols: usize) -> Array2<f64> {
-        Array2::from_shape_simple_fn((rows, cols), || self.normal())
+        filled((rows, cols), || self.normal())
     }
 
     /// `n` integers in `[0, high)`.
