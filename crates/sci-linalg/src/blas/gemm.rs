@@ -88,7 +88,15 @@ fn pack<const W: usize>(a: ArrayView2<'_, f64>, dst: &mut [f64]) {
         let i0 = q * W;
         let mr = W.min(mc - i0);
         let src = base.wrapping_offset(i0 as isize * rs);
-        {
+        if W == NR && mr == NR && cs == 1 {
+            // SAFETY: `gemm`'s callers checked AVX2 and FMA; rows `i0..i0 + NR` of the view hold
+            // `kc` contiguous values each (`cs == 1`) at `src + i * rs`; the panel holds
+            // `kc * NR` values.
+            #[allow(unsafe_code)]
+            unsafe {
+                pack_rows_nr(src, rs, kc, panel)
+            };
+        } else {
             if mr < W {
                 panel.fill(0.0);
             }
@@ -100,6 +108,48 @@ fn pack<const W: usize>(a: ArrayView2<'_, f64>, dst: &mut [f64]) {
                     let v = unsafe { *col.offset(i as isize * rs) };
                     *x = v;
                 }
+            }
+        }
+    }
+}
+
+/// Packs `NR` contiguous rows (row `i` at `src + i * rs`, `kc` values each) into one `B`
+/// micro-panel, `dst[p * NR + i] = row_i[p]`: four columns at a time through a register
+/// transpose, instead of `NR` strided scalar loads per column.
+///
+/// # Safety
+///
+/// AVX2 is available; each row is valid for `kc` reads; `dst` holds `kc * NR` values.
+#[allow(unsafe_code)]
+#[target_feature(enable = "avx2")]
+unsafe fn pack_rows_nr(src: *const f64, rs: isize, kc: usize, dst: &mut [f64]) {
+    use std::arch::x86_64::*;
+    debug_assert!(NR == 6 && dst.len() >= kc * NR);
+    let row = |i: isize| src.wrapping_offset(i * rs);
+    let d = dst.as_mut_ptr();
+    let mut p = 0;
+    // SAFETY (whole loop): reads `row(i)[p..p + 4]` with `p + 4 <= kc`; writes
+    // `dst[p * NR..(p + 4) * NR]`, inside `kc * NR`.
+    unsafe {
+        while p + 4 <= kc {
+            let r: [__m256d; 6] = std::array::from_fn(|i| _mm256_loadu_pd(row(i as isize).add(p)));
+            let (t0, t1) = (_mm256_unpacklo_pd(r[0], r[1]), _mm256_unpackhi_pd(r[0], r[1]));
+            let (t2, t3) = (_mm256_unpacklo_pd(r[2], r[3]), _mm256_unpackhi_pd(r[2], r[3]));
+            let (u0, u1) = (_mm256_unpacklo_pd(r[4], r[5]), _mm256_unpackhi_pd(r[4], r[5]));
+            let o = d.add(p * NR);
+            _mm256_storeu_pd(o, _mm256_permute2f128_pd::<0x20>(t0, t2));
+            _mm_storeu_pd(o.add(4), _mm256_castpd256_pd128(u0));
+            _mm256_storeu_pd(o.add(6), _mm256_permute2f128_pd::<0x20>(t1, t3));
+            _mm_storeu_pd(o.add(10), _mm256_castpd256_pd128(u1));
+            _mm256_storeu_pd(o.add(12), _mm256_permute2f128_pd::<0x31>(t0, t2));
+            _mm_storeu_pd(o.add(16), _mm256_extractf128_pd::<1>(u0));
+            _mm256_storeu_pd(o.add(18), _mm256_permute2f128_pd::<0x31>(t1, t3));
+            _mm_storeu_pd(o.add(22), _mm256_extractf128_pd::<1>(u1));
+            p += 4;
+        }
+        for p in p..kc {
+            for i in 0..NR {
+                *d.add(p * NR + i) = *row(i as isize).add(p);
             }
         }
     }
