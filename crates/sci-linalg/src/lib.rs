@@ -225,7 +225,7 @@ pub use sketch::clarkson_woodruff_transform;
 pub use solve::{AssumeA, SolveOptions, TriangularOptions, solve, solve_triangular, solve_with};
 pub use special::{
     PascalKind, block_diag, circulant, companion, fiedler, hadamard, hankel, helmert, hilbert, invhilbert,
-    invhilbert_exact, kron, leslie, pascal, toeplitz,
+    invhilbert_exact, kron, kron_nd, leslie, pascal, toeplitz,
 };
 pub use special2::{ConvolveMode, DftScale, convolution_matrix, dft, khatri_rao};
 pub use special3::{cdf2rdf, fiedler_companion, invpascal};

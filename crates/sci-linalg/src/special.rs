@@ -1,7 +1,7 @@
 //! Special matrices: `toeplitz`, `circulant`, `hankel`, `hilbert`, `invhilbert`,
 //! `block_diag`, `companion`, `kron`, `leslie`, `fiedler`, `pascal`, `helmert`, `hadamard`.
 
-use ndarray::{Array2, ArrayBase, ArrayView1, ArrayView2, Data, Ix1, Ix2, s};
+use ndarray::{Array2, ArrayBase, ArrayD, ArrayView1, ArrayView2, Axis, Data, Dimension, Ix1, Ix2, IxDyn, s};
 use num_traits::Zero;
 
 use crate::error::{LinalgError, Result, invalid};
@@ -282,6 +282,63 @@ where
         out.slice_mut(s![i * p..(i + 1) * p, j * q..(j + 1) * q]).assign(&b.mapv(|y| x.clone() * y));
     }
     out
+}
+
+/// Kronecker product of arrays of any dimensions: NumPy's `kron` beyond 2-d.
+///
+/// The operand with fewer dimensions is padded with leading axes of length 1; along each axis
+/// the result has length `a.shape[k] * b.shape[k]`, and
+/// `out[i * b.shape + j] = a[i] * b[j]` (multi-indices, per axis). A 0-d operand scales the
+/// other; a zero-length axis gives an empty result.
+///
+/// NumPy equivalent: `numpy.kron(a, b)` for any `a.ndim`, `b.ndim`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::kron_nd;
+/// use sci_linalg::sci_array::ndarray::{array, Array3};
+/// // a vector with a matrix: the vector is read as one row
+/// let k = kron_nd(&array![1.0, 10.0], &array![[1.0, 2.0], [3.0, 4.0]]);
+/// assert_eq!(k.shape(), &[2, 4]);
+/// assert_eq!(k.into_dimensionality::<sci_linalg::sci_array::ndarray::Ix2>().unwrap(),
+///            array![[1.0, 2.0, 10.0, 20.0], [3.0, 4.0, 30.0, 40.0]]);
+/// // 3-d: shapes multiply axis by axis
+/// let k = kron_nd(&Array3::<f64>::ones((2, 1, 3)), &array![[1.0], [2.0]]);
+/// assert_eq!(k.shape(), &[2, 2, 3]);
+/// ```
+pub fn kron_nd<T, S1, S2, D1, D2>(a: &ArrayBase<S1, D1>, b: &ArrayBase<S2, D2>) -> ArrayD<T>
+where
+    T: Clone + Zero + std::ops::Mul<Output = T>,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    D1: Dimension,
+    D2: Dimension,
+{
+    let nd = a.ndim().max(b.ndim());
+    // a as (a0, 1, a1, 1, ...) times b as (1, b0, 1, b1, ...), broadcast to (a0, b0, a1, b1, ...)
+    // and read in standard order: exactly the Kronecker layout. Inserting axes works for any
+    // strides (transposed or sliced views need no copy).
+    fn spread<T>(mut v: ndarray::ArrayViewD<'_, T>, nd: usize, offset: usize) -> ndarray::ArrayViewD<'_, T> {
+        while v.ndim() < nd {
+            v = v.insert_axis(Axis(0));
+        }
+        for k in (0..nd).rev() {
+            v = v.insert_axis(Axis(k + offset));
+        }
+        v
+    }
+    let (av, bv) = (spread(a.view().into_dyn(), nd, 1), spread(b.view().into_dyn(), nd, 0));
+    let full: Vec<usize> =
+        (0..2 * nd).map(|k| if k % 2 == 0 { av.shape()[k] } else { bv.shape()[k] }).collect();
+    let (av, bv) = (
+        av.broadcast(IxDyn(&full)).expect("a has length 1 on the odd axes"),
+        bv.broadcast(IxDyn(&full)).expect("b has length 1 on the even axes"),
+    );
+    let mut out = ArrayD::<T>::zeros(IxDyn(&full));
+    ndarray::Zip::from(&mut out).and(&av).and(&bv).for_each(|o, x, y| *o = x.clone() * y.clone());
+    let shape: Vec<usize> = full.chunks(2).map(|p| p[0] * p[1]).collect();
+    out.into_shape_with_order(IxDyn(&shape)).expect("standard layout, same size")
 }
 
 /// Leslie matrix (population model): fecundities `f` in the first row, survival rates `s`
