@@ -208,7 +208,7 @@ pub use polynomial::{PolyfitFull, PolyfitOptions, polyfit, polyfit_cov, polyfit_
 pub use procrustes::{
     Side, bandwidth, ishermitian, issymmetric, orthogonal_procrustes, pinvh, pinvh_with_rank, polar,
 };
-pub use products::{dot, matmul, multi_dot};
+pub use products::{dot, dot_nd, matmul, multi_dot};
 pub use qr::{QrMode, qr, qr_pivoting, qr_r, rq};
 pub use qr_multiply::{qr_multiply, qr_multiply_pivoting};
 pub use qr_raw::qr_raw;

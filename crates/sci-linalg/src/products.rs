@@ -2,7 +2,7 @@
 //! crate's own blocked AVX2 GEMM for `f64` ([`crate::blas::dgemm`]) and faer's GEMM for the
 //! other element types (blocked, SIMD, two threads for large sizes).
 
-use ndarray::{Array2, ArrayBase, ArrayView2, Data, Ix2};
+use ndarray::{Array2, ArrayBase, ArrayD, ArrayView2, Data, Dimension, Ix2, IxDyn};
 
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::LinalgScalar;
@@ -71,6 +71,79 @@ where
 {
     check_inner(a.dim(), b.dim(), "b", "`a`")?;
     Ok(matmul_c(a.view(), b.view()))
+}
+
+/// NumPy's `dot` for operands of any dimensions: a sum product over the last axis of `a` and
+/// the second-to-last axis of `b` (its only axis when `b` is 1-d).
+///
+/// The result has shape `a.shape[:-1] + b.shape[:-2] + b.shape[-1:]`; a 0-d operand multiplies
+/// the other element-wise, two 1-d operands give a 0-d inner product. The work is one matrix
+/// product (`a` as `(prod(a.shape[:-1]), k)` times `b` with its summed axis moved first), so
+/// large operands get the crate's GEMM.
+///
+/// NumPy equivalent: `numpy.dot(a, b)` (any `ndim`).
+///
+/// # Errors
+///
+/// [`LinalgError::ShapeMismatch`] when the summed axes differ in length (NumPy: "shapes (2,3)
+/// and (4,5) not aligned").
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::dot_nd;
+/// use sci_linalg::sci_array::ndarray::{array, Array3};
+/// // (2, 2, 3) . (3,) sums over the last axis of a
+/// let a = Array3::from_shape_fn((2, 2, 3), |(i, j, k)| (i * 6 + j * 3 + k) as f64);
+/// let d = dot_nd(&a, &array![1.0, 0.0, -1.0])?;
+/// assert_eq!(d.shape(), &[2, 2]);
+/// assert_eq!(d[[1, 0]], 6.0 - 8.0);
+/// // (2, 3) . (4, 3, 5) -> (2, 4, 5)
+/// let b = Array3::<f64>::ones((4, 3, 5));
+/// assert_eq!(dot_nd(&array![[1.0, 2.0, 3.0], [0.0, 0.0, 1.0]], &b)?.shape(), &[2, 4, 5]);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn dot_nd<T, S1, S2, D1, D2>(a: &ArrayBase<S1, D1>, b: &ArrayBase<S2, D2>) -> Result<ArrayD<T>>
+where
+    T: LinalgScalar,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    D1: Dimension,
+    D2: Dimension,
+{
+    if a.ndim() == 0 || b.ndim() == 0 {
+        let (s, other) = if a.ndim() == 0 {
+            (a.iter().next(), b.view().into_dyn())
+        } else {
+            (b.iter().next(), a.view().into_dyn())
+        };
+        let s = *s.expect("a 0-d array holds one value");
+        return Ok(other.mapv(|x| if a.ndim() == 0 { s * x } else { x * s }));
+    }
+    let k = a.shape()[a.ndim() - 1];
+    let axis = b.ndim().saturating_sub(2);
+    if b.shape()[axis] != k {
+        let expected = format!(
+            "length {k} on axis {axis}, as the last axis (dim {}) of `a` {:?}",
+            a.ndim() - 1,
+            a.shape()
+        );
+        return Err(LinalgError::ShapeMismatch { arg: "b", expected, found: b.shape().to_vec() });
+    }
+    let lead = &a.shape()[..a.ndim() - 1];
+    let rest: Vec<usize> = (0..b.ndim()).filter(|&i| i != axis).map(|i| b.shape()[i]).collect();
+    let (p, q) = (lead.iter().product::<usize>(), rest.iter().product::<usize>());
+    let a2 = a.view().into_dyn();
+    let a2 = a2.as_standard_layout();
+    let a2 = a2.view().into_shape_with_order((p, k)).expect("standard layout, p * k values");
+    let mut order: Vec<usize> = vec![axis];
+    order.extend((0..b.ndim()).filter(|&i| i != axis));
+    let b2 = b.view().into_dyn().permuted_axes(order);
+    let b2 = b2.as_standard_layout();
+    let b2 = b2.view().into_shape_with_order((k, q)).expect("standard layout, k * q values");
+    let out = matmul_c(a2, b2);
+    let shape: Vec<usize> = lead.iter().chain(&rest).copied().collect();
+    Ok(out.into_shape_with_order(IxDyn(&shape)).expect("C-ordered product, p * q values"))
 }
 
 /// Dot product of two 2-d arrays: the matrix product, as [`matmul`].
