@@ -3,6 +3,9 @@
 //! rejects.
 
 use sci_array::ndarray::{ArrayD, IxDyn};
+mod common;
+
+use common::{case_keys, fortran_strided};
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_linalg::{LinalgError, dot_nd};
@@ -11,17 +14,10 @@ fn fx() -> Fixture {
     Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/linalg_dot_nd.json")).unwrap()
 }
 
-/// The same logical array stored with reversed (Fortran-order) strides.
-fn fortran<T: Clone>(a: &ArrayD<T>) -> ArrayD<T> {
-    a.t().as_standard_layout().into_owned().reversed_axes()
-}
-
 #[test]
 fn dot_nd_matches_numpy() {
     let f = fx();
-    let keys: Vec<String> = f.keys().into_iter().filter(|k| k.starts_with('d')).collect();
-    assert_eq!(keys.len(), 12);
-    for k in keys {
+    for k in case_keys(&f, 'd', 12) {
         let (a, b, want) = (
             f.array_f64(&format!("{k}/a")),
             f.array_f64(&format!("{k}/b")),
@@ -30,7 +26,7 @@ fn dot_nd_matches_numpy() {
         let got = dot_nd(&a, &b).unwrap();
         assert_eq!(got.shape(), want.shape(), "{k}");
         assert_allclose(&got, &want, 1e-14, 1e-14);
-        assert_allclose(&dot_nd(&fortran(&a), &fortran(&b)).unwrap(), &want, 1e-14, 1e-14);
+        assert_allclose(&dot_nd(&fortran_strided(&a), &fortran_strided(&b)).unwrap(), &want, 1e-14, 1e-14);
     }
 }
 
@@ -40,7 +36,7 @@ fn dot_nd_complex_matches_numpy() {
     let (a, b, want) = (f.array_c64("complex/a"), f.array_c64("complex/b"), f.array_c64("complex/out"));
     assert_eq!(want.shape(), &[2, 4, 2]);
     assert_allclose(&dot_nd(&a, &b).unwrap(), &want, 1e-14, 1e-14);
-    assert_allclose(&dot_nd(&fortran(&a).view(), &b.view()).unwrap(), &want, 1e-14, 1e-14);
+    assert_allclose(&dot_nd(&fortran_strided(&a).view(), &b.view()).unwrap(), &want, 1e-14, 1e-14);
 }
 
 #[test]

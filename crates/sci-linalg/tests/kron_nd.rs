@@ -2,7 +2,10 @@
 //! 4 dimensions, mixed dimensions, zero-length axes; the same values from transposed
 //! (Fortran-strided) views; the 2-d `kron` agrees with it.
 
-use sci_array::ndarray::{ArrayD, Ix2};
+use sci_array::ndarray::Ix2;
+mod common;
+
+use common::{case_keys, fortran_strided};
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_linalg::{kron, kron_nd};
@@ -11,18 +14,10 @@ fn fx() -> Fixture {
     Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/linalg_kron_nd.json")).unwrap()
 }
 
-/// The same logical array stored with reversed (Fortran-order) strides.
-fn fortran(a: &ArrayD<f64>) -> ArrayD<f64> {
-    let t = a.t().as_standard_layout().into_owned();
-    t.reversed_axes()
-}
-
 #[test]
 fn kron_nd_matches_numpy() {
     let f = fx();
-    let keys: Vec<String> = f.keys().into_iter().filter(|k| k.starts_with('k')).collect();
-    assert_eq!(keys.len(), 12);
-    for k in keys {
+    for k in case_keys(&f, 'k', 12) {
         let (a, b, want) = (
             f.array_f64(&format!("{k}/a")),
             f.array_f64(&format!("{k}/b")),
@@ -32,7 +27,7 @@ fn kron_nd_matches_numpy() {
         assert_eq!(got.shape(), want.shape(), "{k}");
         // Each value is one product, so the results are identical.
         assert_allclose(&got, &want, 0.0, 0.0);
-        let (af, bf) = (fortran(&a), fortran(&b));
+        let (af, bf) = (fortran_strided(&a), fortran_strided(&b));
         assert!(a.ndim() < 2 || a.len() < 2 || !af.is_standard_layout());
         assert_allclose(&kron_nd(&af, &bf), &want, 0.0, 0.0);
         assert_allclose(&kron_nd(&af.view(), &b.view()), &want, 0.0, 0.0);
