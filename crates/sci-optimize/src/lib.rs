@@ -94,10 +94,11 @@ pub use milp::{MilpOptions, MilpResult, SparseLinearConstraint, milp};
 pub use minimize::{
     Bounds, CALLBACK_STOP, Callback, CobylaOptions, CobylaResult, Constraint, ConstraintDict, ConstraintHess,
     ConstraintJac, ConstraintType, ExceptionStrategy, FminCobylaOptions, FminTncOptions,
-    HessianUpdateStrategy, InitScale, IntermediateResult, LineSearchOptions, LineSearchResult,
-    LinearConstraint, Method, MinimizeOptions, NonlinearConstraint, SlsqpOptions, SlsqpResult, TncOptions,
-    TrustConstrMethod, TrustConstrOptions, TrustConstrResult, fmin_cobyla, fmin_tnc, line_search, minimize,
-    minimize_cobyla, minimize_slsqp, minimize_tnc, minimize_trust_constr, rosen, rosen_der, rosen_hess,
+    HessianUpdateStrategy, InitScale, IntermediateResult, LbfgsInvHessProduct, LbfgsbResult,
+    LineSearchOptions, LineSearchResult, LinearConstraint, Method, MinimizeOptions, NonlinearConstraint,
+    SlsqpOptions, SlsqpResult, TncOptions, TrustConstrMethod, TrustConstrOptions, TrustConstrResult,
+    fmin_cobyla, fmin_tnc, line_search, minimize, minimize_cobyla, minimize_lbfgsb, minimize_slsqp,
+    minimize_tnc, minimize_trust_constr, rosen, rosen_der, rosen_hess,
 };
 pub use nonlin::{
     DfSaneLineSearch, DfSaneOptions, DfSaneResult, LineSearch, NonlinJacOptions, NonlinMethod, NonlinOptions,

@@ -63,6 +63,8 @@ pub(crate) struct LBfgsB {
     boxed: bool,
     /// Correction pairs, oldest first.
     s: Vec<Vec<f64>>,
+    /// Correction pairs stored so far (L-BFGS-B's `iupdat`; skipped updates not counted).
+    updates: usize,
     y: Vec<Vec<f64>>,
     /// `sy[i][j] = s_i . y_j` (lower triangle and diagonal used), `ss[i][j] = s_i . s_j`
     /// (upper triangle), `wt`: Cholesky factor (upper) of `theta SS + L D^-1 L^T`.
@@ -118,6 +120,7 @@ impl LBfgsB {
             cnstnd,
             boxed,
             s: Vec::new(),
+            updates: 0,
             y: Vec::new(),
             sy: Vec::new(),
             ss: Vec::new(),
@@ -549,6 +552,21 @@ impl LBfgsB {
         Ok(())
     }
 
+    /// The stored correction pairs as SciPy hands them to `LbfgsInvHessProduct`: in the slots
+    /// of L-BFGS-B's circular storage (update `u` in slot `u mod m`); before the first update
+    /// there are no pairs and the operator is the identity.
+    pub(crate) fn inv_hess_product(&self) -> Option<super::lbfgs_inv::LbfgsInvHessProduct> {
+        let (col, n) = (self.col(), self.l.len());
+        let mut sk = ndarray::Array2::zeros((col, n));
+        let mut yk = ndarray::Array2::zeros((col, n));
+        for (i, (s, y)) in self.s.iter().zip(&self.y).enumerate() {
+            let slot = (self.updates - col + i) % self.m;
+            sk.row_mut(slot).assign(&ndarray::ArrayView1::from(s));
+            yk.row_mut(slot).assign(&ndarray::ArrayView1::from(y));
+        }
+        super::lbfgs_inv::LbfgsInvHessProduct::new(&sk, &yk).ok()
+    }
+
     /// Adds the correction pair and refactors `T` (`matupd` + `formt`).
     fn update(&mut self, p: Pending) -> std::result::Result<(), Singular> {
         let rr = dot(&p.y, &p.y);
@@ -590,6 +608,7 @@ impl LBfgsB {
         self.ss.push(ssrow);
         self.s.push(p.s);
         self.y.push(p.y);
+        self.updates += 1;
         self.theta = rr / dr;
         // formt: T = theta SS + L D^-1 L^T (upper), Cholesky T = R^T R.
         let theta = self.theta;

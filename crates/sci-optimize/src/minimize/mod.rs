@@ -5,6 +5,7 @@ mod callback;
 mod cobyla;
 mod constraints;
 mod fixed;
+mod lbfgs_inv;
 mod lbfgsb;
 pub(crate) mod linesearch;
 mod neldermead;
@@ -25,6 +26,7 @@ pub use constraints::{
     Constraint, ConstraintDict, ConstraintHess, ConstraintJac, ConstraintType, ExceptionStrategy,
     HessianUpdateStrategy, InitScale, LinearConstraint, NonlinearConstraint,
 };
+pub use lbfgs_inv::LbfgsInvHessProduct;
 pub use linesearch::{LineSearchOptions, LineSearchResult, line_search};
 pub use slsqp::{SlsqpOptions, SlsqpResult, minimize_slsqp};
 pub use testfuncs::{rosen, rosen_der, rosen_hess};
@@ -358,7 +360,7 @@ fn check_options(o: &MinimizeOptions<'_>) -> Result<()> {
 /// bounds; without `jac` the gradient uses forward differences with the absolute step `eps`).
 /// The subspace step is computed by the Sherman-Morrison-Woodbury formula on the same
 /// compact matrices instead of L-BFGS-B's `formk` factorization: the same step up to rounding.
-/// `hess_inv` is not returned for L-BFGS-B (SciPy returns a `LinearOperator`).
+/// `hess_inv` is `None` here for L-BFGS-B: [`minimize_lbfgsb`] returns SciPy's operator.
 ///
 /// Powell is SciPy's `_minimize_powell`: Brent line searches (bounded ones over the feasible
 /// segment with `bounds`), the same directions, iterates and `nfev`; the final direction set
@@ -530,15 +532,7 @@ where
 {
     let o = options;
     let n = x0.len();
-    if n == 0 {
-        return Err(OptimizeError::WrongLength { arg: "x0", expected: 1, found: 0 });
-    }
-    if let Some(t) = o.tol {
-        if t.is_nan() || t < 0.0 {
-            return Err(invalid("tol", format!("tolerance must be non-negative, got {t}")));
-        }
-    }
-    check_options(o)?;
+    check_common(o, n)?;
     let maxiter = o.maxiter.unwrap_or(200 * n);
     let x0 = x0.to_owned();
     if o.method == Method::Powell {
@@ -564,7 +558,7 @@ where
         return trust_region::minimize_trust_region(kind, args, x0, &params);
     }
     if o.method == Method::LBfgsB {
-        return lbfgsb(&mut fun, x0, o);
+        return lbfgsb(&mut fun, x0, o).map(|r| r.result);
     }
     if o.method == Method::Tnc {
         return tnc::tnc_method(&mut fun, x0, o);
@@ -738,7 +732,7 @@ fn lbfgsb(
     fun: &mut dyn FnMut(&Array1<f64>) -> f64,
     x0: Array1<f64>,
     o: &MinimizeOptions<'_>,
-) -> Result<OptimizeResult> {
+) -> Result<LbfgsbResult> {
     let n = x0.len();
     let bounds = match &o.bounds {
         Some(b) => {
@@ -768,7 +762,8 @@ fn lbfgsb(
     }
     if let Some(fx) = fixed::Fixed::of(&bounds) {
         if fx.free.is_empty() {
-            return fixed::equal_bounds_result(fun, &bounds, &[]);
+            return fixed::equal_bounds_result(fun, &bounds, &[])
+                .map(|result| LbfgsbResult { result, hess_inv: None });
         }
         if !matches!(o.jac, Jac::Fn(_)) {
             let cb = o.callback.map(|c| fx.callback(c));
@@ -777,8 +772,9 @@ fn lbfgsb(
                 callback: cb.as_ref().map(|c| c as Callback<'_>),
                 ..o.clone()
             };
+            // SciPy's minimize drops hess_inv when it removed fixed variables.
             let r = lbfgsb(&mut |xr: &Array1<f64>| fun(&fx.full(xr)), fx.reduce(&x0), &reduced)?;
-            return Ok(fx.expand_result(r));
+            return Ok(LbfgsbResult { result: fx.expand_result(r.result), hess_inv: None });
         }
     }
     let x0 = bounds.clip(&x0);
@@ -786,7 +782,70 @@ fn lbfgsb(
         Problem::new(fun, o.jac, None).with_bounds(bounds.lb.clone(), bounds.ub.clone()).with_abs_step(eps);
     let mut solver =
         lbfgsb::LBfgsB::new(maxcor, ftol, gtol, maxls, o.maxfun.unwrap_or(15000), &bounds.lb, &bounds.ub);
-    run_with_callback(&mut solver, &mut problem, x0, o.maxiter.unwrap_or(15000), o.callback)
+    let result = run_with_callback(&mut solver, &mut problem, x0, o.maxiter.unwrap_or(15000), o.callback)?;
+    Ok(LbfgsbResult { result, hess_inv: solver.inv_hess_product() })
+}
+
+/// What [`minimize_lbfgsb`] returns: `minimize`'s result and SciPy's `hess_inv`.
+#[derive(Debug, Clone)]
+pub struct LbfgsbResult {
+    /// As [`minimize`] returns it for `Method::LBfgsB` (`hess_inv` there is `None`).
+    pub result: OptimizeResult,
+    /// The L-BFGS inverse-Hessian operator of the last stored correction pairs (SciPy's
+    /// `res.hess_inv`; the identity before the first update); `None` when variables fixed by
+    /// the bounds were removed (SciPy then drops it too).
+    pub hess_inv: Option<LbfgsInvHessProduct>,
+}
+
+/// `minimize(method='L-BFGS-B')` with SciPy's `hess_inv`: the same run as [`minimize`] with
+/// `Method::LBfgsB` (the method in `options` is ignored), returning the limited-memory
+/// inverse-Hessian operator as well ([`LbfgsInvHessProduct`]).
+///
+/// SciPy equivalent: `scipy.optimize.minimize(fun, x0, method='L-BFGS-B', ...)`, its
+/// `hess_inv` (and `fmin_l_bfgs_b`).
+///
+/// # Errors
+///
+/// As [`minimize`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{minimize_lbfgsb, rosen, MinimizeOptions};
+/// use sci_optimize::sci_array::ndarray::array;
+/// let r = minimize_lbfgsb(|x| rosen(x), &array![1.3, 0.7, 0.8], &MinimizeOptions::default())?;
+/// assert!(r.result.success);
+/// let h = r.hess_inv.expect("several updates were made");
+/// assert_eq!(h.shape(), (3, 3));
+/// assert_eq!(h.n_corrs(), 10); // maxcor pairs are kept
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn minimize_lbfgsb<F, S>(
+    mut fun: F,
+    x0: &ArrayBase<S, Ix1>,
+    options: &MinimizeOptions<'_>,
+) -> Result<LbfgsbResult>
+where
+    F: FnMut(&Array1<f64>) -> f64,
+    S: Data<Elem = f64>,
+{
+    let o = MinimizeOptions { method: Method::LBfgsB, ..options.clone() };
+    check_common(&o, x0.len())?;
+    lbfgsb(&mut fun, x0.to_owned(), &o)
+}
+
+/// The checks every method shares: a non-empty `x0`, a non-negative `tol`, and only the
+/// options the method takes.
+fn check_common(o: &MinimizeOptions<'_>, n: usize) -> Result<()> {
+    if n == 0 {
+        return Err(OptimizeError::WrongLength { arg: "x0", expected: 1, found: 0 });
+    }
+    if let Some(t) = o.tol {
+        if t.is_nan() || t < 0.0 {
+            return Err(invalid("tol", format!("tolerance must be non-negative, got {t}")));
+        }
+    }
+    check_options(o)
 }
 
 /// `minimize(method='trust-constr')`: [`minimize_trust_constr`] with the options of `o`, its
