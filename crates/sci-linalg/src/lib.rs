@@ -21,7 +21,8 @@
 //! subspaces and rank ([`orth`], [`null_space`], [`subspace_angles`], [`matrix_rank_with`]); matrix functions ([`expm`], [`logm`], [`sqrtm`], [`funm`], [`signm`],
 //! [`fractional_matrix_power`], [`cosm`], [`sinm`], [`tanm`], [`coshm`], [`sinhm`], [`tanhm`],
 //! [`expm_frechet`], [`expm_cond`]);
-//! NumPy's matrix products ([`matmul`], [`dot`], [`multi_dot`]) on faer's multithreaded GEMM.
+//! NumPy's products ([`matmul`], [`dot`], [`dot_nd`], [`multi_dot`], [`kron_nd`]); `f64` products run on
+//! the crate's own blocked AVX2 + FMA GEMM (two threads when large), other types on faer's.
 //!
 //! ```
 //! use sci_linalg::{det, solve, svdvals};
@@ -81,6 +82,13 @@
 //! faer's parallel LU, QR, SVD and eigenvalue paths join threads at every panel and stall when a
 //! thread loses its core. `faer::set_global_parallelism(Par::Seq)` makes every call
 //! single-threaded. Results can differ in the last bits between the two paths.
+//!
+//! The `f64` matrix product is the exception to the load check: from about an 800×800
+//! product (`Kernel::Gemm`) it always runs on two threads, the caller and one persistent helper
+//! thread that the crate starts on first use and that spins for 2 ms after each task before it
+//! sleeps, as BLAS libraries keep their threads. The two share the columns of the result
+//! dynamically, so another process on the machine slows the product in proportion instead of
+//! stalling it at a barrier.
 //!
 //! `f64` LU (`det`, `slogdet`, `solve`, `inv`, `lu`, `lu_factor`) and Cholesky (`cholesky`,
 //! `cho_factor`, `solve` with `PositiveDefinite`) on two threads (on an idle machine, from n ≈

@@ -181,15 +181,15 @@ where
 /// fewest scalar multiplications (NumPy's dynamic-programming matrix-chain order; the closed
 /// form for three matrices).
 ///
-/// One matrix is returned as a copy. The grouping changes only rounding, not the value.
+/// The grouping changes only rounding, not the value.
 ///
 /// NumPy equivalent: `numpy.linalg.multi_dot` with 2-d arrays (NumPy also lets the first and
 /// last be 1-d: here make them `(1, n)` / `(n, 1)`).
 ///
 /// # Errors
 ///
-/// [`LinalgError::Array`] wrapping an invalid-value error for an empty list (NumPy: "Expecting
-/// at least two arrays"; one array is allowed here), [`LinalgError::ShapeMismatch`] for
+/// [`LinalgError::Array`] wrapping an invalid-value error for fewer than two arrays (NumPy's
+/// "Expecting at least two arrays."), [`LinalgError::ShapeMismatch`] for
 /// `arrays` (the message names the index) when a matrix's rows differ from the columns of the
 /// one before it.
 ///
@@ -207,16 +207,13 @@ where
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
 pub fn multi_dot<T: LinalgScalar>(arrays: &[ArrayView2<'_, T>]) -> Result<Array2<T>> {
-    if arrays.is_empty() {
-        return Err(crate::error::invalid("arrays", "expecting at least one array"));
+    if arrays.len() < 2 {
+        return Err(crate::error::invalid("arrays", "Expecting at least two arrays."));
     }
     for (i, w) in arrays.windows(2).enumerate() {
         check_inner(w[0].dim(), w[1].dim(), "arrays", &format!("arrays[{i}] (at arrays[{}])", i + 1))?;
     }
     let n = arrays.len();
-    if n == 1 {
-        return Ok(arrays[0].to_owned());
-    }
     // p[i], p[i + 1]: the shape of arrays[i].
     let mut p: Vec<f64> = arrays.iter().map(|a| a.nrows() as f64).collect();
     p.push(arrays[n - 1].ncols() as f64);

@@ -58,8 +58,12 @@ fn multi_dot_matches_numpy() {
         let views: Vec<ArrayView2<'_, f64>> = arrs.iter().map(|a| a.view()).collect();
         assert_allclose(&multi_dot(&views).unwrap(), &m(&f, &format!("multi_dot_{key}/c")), RTOL, ATOL);
     }
+    // NumPy: "Expecting at least two arrays." for one array or none.
     let one = array![[1.0, 2.0], [3.0, 4.0]];
-    assert_eq!(multi_dot(&[one.view()]).unwrap(), one);
+    for arrays in [&[one.view()][..], &[]] {
+        let e = multi_dot(arrays).unwrap_err();
+        assert!(e.to_string().contains("Expecting at least two arrays."), "{e}");
+    }
 }
 
 #[test]
