@@ -83,8 +83,9 @@
 //! thread loses its core. `faer::set_global_parallelism(Par::Seq)` makes every call
 //! single-threaded. Results can differ in the last bits between the two paths.
 //!
-//! The `f64` matrix product is the exception to the load check: from about an 800×800
-//! product (`Kernel::Gemm`) it always runs on two threads, the caller and one persistent helper
+//! The `f64` matrix product ([`matmul`], [`dot`], [`dot_nd`], [`multi_dot`]) is the exception
+//! to the load check: from about a 200×200 product it runs on two threads (unless another
+//! thread of the program is using the helper at the time), the caller and one persistent helper
 //! thread that the crate starts on first use and that spins for 2 ms after each task before it
 //! sleeps, as BLAS libraries keep their threads. The two share the columns of the result
 //! dynamically, so another process on the machine slows the product in proportion instead of

@@ -15,7 +15,8 @@
 //! OpenMP's `OMP_DYNAMIC`, which sizes thread teams by the load average). The check reads
 //! `/proc/loadavg` and this process's task states, some 20-50 µs, done only for kernels of
 //! about 10 ms or more (`SCI_DYNAMIC=false` in the environment skips it). The crate's own GEMM
-//! is exempt from (3): it shares its work dynamically with a persistent helper thread
+//! behind `matmul` (`Kernel::Dgemm`) is exempt from (3): it shares its work dynamically with a
+//! persistent helper thread
 //! (`worker`), as BLAS libraries do, so another process slows it in proportion rather than
 //! stalling it. Results may differ in the last bits between the two paths (and eigenvalues may
 //! come in another order), as with LAPACK on different thread counts.
@@ -26,8 +27,11 @@ use faer::Par;
 /// thread is worth it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kernel {
-    /// Matrix product, `2 m n k` flops.
+    /// Matrix product, `2 m n k` flops, by faer (or a sweep of products that decides once).
     Gemm,
+    /// A product of `f64` matrices by the crate's own GEMM (`blas::dgemm`), `2 m n k` flops: it
+    /// shares the columns with a persistent helper thread, so it is not load-checked.
+    Dgemm,
     /// Cholesky factorization, `n³ / 3` flops.
     Cholesky,
     /// LU factorization, its solves and the inverse, `2 n³ / 3` flops for the factor.
@@ -55,6 +59,10 @@ impl Kernel {
         match self {
             // 1000×1000×1000 GEMM (2e9) gains ~1.35x from 2 idle cores; 500³ (2.5e8) does not.
             Kernel::Gemm => 1e9,
+            // The crate's GEMM with its persistent helper (medians, idle machine, against
+            // NumPy): 200³ 0.26 ms on two threads / 0.34 on one (NumPy 0.28), 300³ 0.78 / 1.15
+            // (0.82), 600³ 4.9 / 9.3 (5.5); 150³ 0.147 either way (0.156).
+            Kernel::Dgemm => 1.5e7,
             // 2000×2000 Cholesky (2.7e9) gains, 1000×1000 (3.3e8) does not.
             Kernel::Cholesky => 1e9,
             // LU 1000 (6.7e8) and 2000 (5.3e9) are faster on one thread even at best.
@@ -81,7 +89,7 @@ pub(crate) fn par_for(kernel: Kernel, flops: f64) -> Par {
     // The GEMM shares its columns dynamically between the caller and a persistent helper
     // (`blas::gemm`), so a core taken by another process slows it down in proportion, without
     // the stalls at barriers that the teams' fixed schedules would suffer: it skips the check.
-    let busy = || kernel != Kernel::Gemm && machine_busy();
+    let busy = || kernel != Kernel::Dgemm && machine_busy();
     if matches!(global, Par::Seq) || flops < kernel.min_flops() || busy() { Par::Seq } else { global }
 }
 
@@ -150,6 +158,7 @@ mod tests {
     fn small_work_is_sequential() {
         for k in [
             Kernel::Gemm,
+            Kernel::Dgemm,
             Kernel::Cholesky,
             Kernel::Lu,
             Kernel::Orthogonal,

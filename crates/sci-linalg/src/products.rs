@@ -20,10 +20,11 @@ fn matmul_c<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Arra
     T::gemm_new_k(a, b, true, gemm_par(a, b))
 }
 
-/// The threads for `a @ b` (the `f64` GEMM of [`crate::blas`] or faer's): several only when
-/// the product is large.
-fn gemm_par<T>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> faer::Par {
-    par_for(Kernel::Gemm, gemm_flops(a.nrows(), b.ncols(), a.ncols()))
+/// The threads for `a @ b`: the `f64` GEMM of [`crate::blas`] from about 200³ on, faer's (the
+/// other types) from about 800³ and when no other process is runnable.
+fn gemm_par<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> faer::Par {
+    let own = std::any::TypeId::of::<T>() == std::any::TypeId::of::<f64>();
+    par_for(if own { Kernel::Dgemm } else { Kernel::Gemm }, gemm_flops(a.nrows(), b.ncols(), a.ncols()))
 }
 
 /// The shape check of a product: `a.ncols() == b.nrows()`, NumPy's "core dimension" error.

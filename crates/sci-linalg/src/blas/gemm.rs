@@ -186,8 +186,10 @@ pub(super) fn gemm(
     if threads > 1 && n >= COLS_TEAM_MIN * threads {
         return gemm_cols(alpha, a, b, beta, c, threads);
     }
-    // Each thread takes whole micro-panel rows of C; few rows are not worth a second thread.
-    let threads = threads.clamp(1, m.div_ceil(4 * MR));
+    // Each thread takes whole micro-panel rows of C; few rows are not worth a second thread,
+    // nor is a product too small to pay for starting one and for the barriers.
+    let small = 2.0 * (m as f64) * (n as f64) * (k as f64) < ROWS_TEAM_MIN_FLOPS;
+    let threads = if small { 1 } else { threads.clamp(1, m.div_ceil(4 * MR)) };
     let rows_per_thread = m.div_ceil(threads);
     let blocks =
         Blocks { kc: balanced(k, KC, 1), mc: balanced(rows_per_thread, MC, MR), nc: balanced(n, NC, NR) };
@@ -221,6 +223,11 @@ pub(super) fn gemm(
         });
     });
 }
+
+/// Work (`2 m n k`) from which a product with too few columns for [`gemm_cols`] splits its rows
+/// between scoped threads (the measured break-even of that older path; the unit tests take it
+/// from small products on).
+const ROWS_TEAM_MIN_FLOPS: f64 = if cfg!(test) { 1e5 } else { 1e9 };
 
 /// Columns per thread from which [`gemm_cols`] shares the work by columns of `C`.
 const COLS_TEAM_MIN: usize = 96;
