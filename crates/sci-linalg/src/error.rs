@@ -66,6 +66,19 @@ pub enum LinalgError {
         /// Iteration budget that was exhausted (0 when the backend does not report it).
         iterations: usize,
     },
+    /// A column to insert into an economic QR factorization lies (numerically) in the span of
+    /// `Q`: the reciprocal condition number of `Q` augmented with `u/‖u‖` is below `rcond=`
+    /// (SciPy's `LinAlgError` in `qr_insert`).
+    #[error(
+        "One of the columns of `{arg}` lies in the span of Q. Found reciprocal condition number of \
+         {rcond} for Q augmented with {arg}/||{arg}||."
+    )]
+    ColumnInSpan {
+        /// Name of the argument holding the columns.
+        arg: &'static str,
+        /// The reciprocal condition number found.
+        rcond: f64,
+    },
     /// An error from `sci-array` (bad option value, axis, ...).
     #[error(transparent)]
     Array(#[from] ArrayError),

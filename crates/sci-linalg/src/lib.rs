@@ -15,7 +15,7 @@
 //! [`solve_circulant`], [`solve_toeplitz`], [`lstsq`]); decompositions ([`lu`], [`ldl`],
 //! [`cholesky`], [`cholesky_banded`], [`qr`], [`qr_pivoting`], [`rq`], [`svd`], [`schur`],
 //! [`schur_sorted`], [`rsf2csf`], [`hessenberg`], [`polar`], [`qz`], and QR updating:
-//! [`qr_multiply`], [`qr_update`], [`qr_insert`], [`qr_delete`]); eigenvalues ([`eig`], [`eig_with`]
+//! [`qr_multiply`], [`qr_update`], [`qr_insert`], [`qr_insert_with`], [`qr_delete`]); eigenvalues ([`eig`], [`eig_with`]
 //! (generalized, left vectors), [`eigh`],
 //! [`eig_banded`], [`eigh_with`] (generalized, subsets, `driver=` as [`EighDriver`]), [`eigh_tridiagonal`]);
 //! subspaces and rank ([`orth`], [`null_space`], [`subspace_angles`], [`matrix_rank_with`]); matrix functions ([`expm`], [`logm`], [`sqrtm`], [`funm`], [`signm`],
@@ -221,7 +221,7 @@ pub use products::{dot, dot_nd, matmul, multi_dot};
 pub use qr::{QrMode, qr, qr_pivoting, qr_r, rq};
 pub use qr_multiply::{qr_multiply, qr_multiply_pivoting};
 pub use qr_raw::qr_raw;
-pub use qr_update::{QrWhich, qr_delete, qr_insert, qr_update};
+pub use qr_update::{QrInsertOptions, QrWhich, qr_delete, qr_insert, qr_insert_with, qr_update};
 pub use qz::{Qz, qz, qz_complex};
 pub use rank::{MatrixRankOptions, matrix_rank_with};
 pub use riccati::{
