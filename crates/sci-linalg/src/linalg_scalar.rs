@@ -138,6 +138,15 @@ pub trait LinalgScalar:
     fn schur_c_k(a: ArrayView2<'_, Self>) -> Result<ComplexSchur<<Self as LinalgScalar>::Real>>;
     #[doc(hidden)]
     fn from_complex_k(z: Complex<<Self as LinalgScalar>::Real>) -> Self;
+    /// The right Schur vectors `Z` of the ordered QZ decomposition of `(a, b)`: the real form
+    /// for real types, the complex one for complex types (SciPy's `output='real' | 'complex'`
+    /// by the input's type).
+    #[doc(hidden)]
+    fn ordqz_z_k(
+        a: ArrayView2<'_, Self>,
+        b: ArrayView2<'_, Self>,
+        sort: crate::ordqz::QzSort,
+    ) -> Result<Array2<Self>>;
     #[doc(hidden)]
     fn gevd_k(
         a: ArrayView2<'_, Self>,
@@ -317,6 +326,13 @@ macro_rules! impl_real {
             fn from_complex_k(z: Complex<Self>) -> Self {
                 z.re
             }
+            fn ordqz_z_k(
+                a: ArrayView2<'_, Self>,
+                b: ArrayView2<'_, Self>,
+                sort: crate::ordqz::QzSort,
+            ) -> Result<Array2<Self>> {
+                Ok(crate::ordqz::ordqz(&a, &b, sort)?.z)
+            }
             fn gevd_k(
                 a: ArrayView2<'_, Self>,
                 b: ArrayView2<'_, Self>,
@@ -463,6 +479,13 @@ macro_rules! impl_complex {
             }
             fn from_complex_k(z: Self) -> Self {
                 z
+            }
+            fn ordqz_z_k(
+                a: ArrayView2<'_, Self>,
+                b: ArrayView2<'_, Self>,
+                sort: crate::ordqz::QzSort,
+            ) -> Result<Array2<Self>> {
+                Ok(crate::ordqz::ordqz_complex(&a, &b, sort)?.z)
             }
             fn gevd_k(
                 a: ArrayView2<'_, Self>,

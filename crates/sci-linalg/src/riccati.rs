@@ -219,25 +219,23 @@ pub fn solve_continuous_are_with<T: LinalgScalar>(
 /// Solves the discrete-time algebraic Riccati equation
 /// `aᵀ x a - x - aᵀ x b (r + bᵀ x b)⁻¹ bᵀ x a + q = 0` for the stabilizing symmetric `x`.
 ///
-/// Real input takes SciPy's own route: the extended symplectic pencil of order `2n + m`
-/// (balanced first, SciPy's default), deflated by the `r` column block, its stable deflating
-/// subspace (eigenvalues inside the unit circle) from an ordered QZ decomposition
-/// ([`crate::ordqz`]), `x = u10 u00⁻¹`, symmetrized. It needs no inverse of `a`, so a singular
-/// `a` is solved as SciPy solves it. [`solve_discrete_are_with`] takes `e=`, `s=`, `balanced=`.
+/// SciPy's own route, for real and complex input: the extended symplectic pencil of order
+/// `2n + m` (balanced first, SciPy's default), deflated by the `r` column block, its stable
+/// deflating subspace (eigenvalues inside the unit circle) from an ordered QZ decomposition
+/// ([`crate::ordqz`] for real input, [`crate::ordqz_complex`] for complex input, as SciPy's
+/// `output=` by type), `x = u10 u00⁻¹`, symmetrized. It needs no inverse of `a`, so a singular
+/// `a` is solved as SciPy solves it. For complex input (`Complex<f64>`, `Complex<f32>`) `ᵀ`
+/// becomes `ᴴ` throughout and `x` is Hermitian. [`solve_discrete_are_with`] takes `e=`, `s=`,
+/// `balanced=`.
 ///
-/// Complex input (`Complex<f64>`, `Complex<f32>`): `ᵀ` becomes `ᴴ` throughout, on the
-/// symplectic matrix `[[a + g a⁻ᴴ q, -g a⁻ᴴ], [-a⁻ᴴ q, a⁻ᴴ]]` (`g = b r⁻¹ bᴴ`) and its ordered
-/// complex Schur form, which needs an invertible `a`.
-///
-/// SciPy equivalent: `scipy.linalg.solve_discrete_are(a, b, q, r)` (real input; complex input
-/// with an invertible `a`).
+/// SciPy equivalent: `scipy.linalg.solve_discrete_are(a, b, q, r)`.
 ///
 /// # Errors
 ///
 /// As [`solve_continuous_are`] (a singular `r` is an error when `r` is inverted, as SciPy's
 /// argument checks), plus, as SciPy, [`LinalgError::NearSingular`] when no finite solution is
-/// found and an invalid-value error when the pencil has eigenvalues too close to the unit
-/// circle; for complex input [`LinalgError::Singular`] for a singular `a`.
+/// found ("Failed to find a finite solution") and an invalid-value error when the pencil has
+/// eigenvalues too close to the unit circle.
 ///
 /// # Examples
 ///
@@ -269,6 +267,17 @@ pub fn solve_continuous_are_with<T: LinalgScalar>(
 /// let x = solve_discrete_are(&array![[C::new(0.0, 0.5)]], &one, &one, &one)?;
 /// let want = (0.25 + 4.0625f64.sqrt()) / 2.0;
 /// assert!((x[[0, 0]] - C::new(want, 0.0)).norm() < 1e-14);
+/// // a singular complex `a` (here nilpotent): x = q + aᴴ x a = q + aᴴ q a
+/// let z = C::new(0.0, 0.0);
+/// let a0 = array![[z, C::new(1.0, 1.0)], [z, z]];
+/// let b0 = array![[C::new(1.0, 0.0)], [C::new(0.0, 1.0)]];
+/// let q0 = array![[C::new(2.0, 0.0), z], [z, C::new(1.0, 0.0)]];
+/// let x0 = solve_discrete_are(&a0, &b0, &q0, &one)?;
+/// let aha = a0.t().mapv(|v| v.conj()).dot(&x0).dot(&a0);
+/// let g = a0.t().mapv(|v| v.conj()).dot(&x0).dot(&b0);
+/// let k = (&one + &b0.t().mapv(|v| v.conj()).dot(&x0).dot(&b0))[[0, 0]];
+/// let res = &aha - &x0 - g.dot(&g.t().mapv(|v| v.conj())).mapv(|v| v / k) + &q0;
+/// assert!(res.iter().all(|v| v.norm() < 1e-12));
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
 pub fn solve_discrete_are<T: LinalgScalar>(
@@ -283,14 +292,11 @@ pub fn solve_discrete_are<T: LinalgScalar>(
 /// [`solve_discrete_are`] with SciPy's `e=`, `s=` and `balanced=`: the generalized equation
 /// `aᵀ x a - eᵀ x e - (aᵀ x b + s) (r + bᵀ x b)⁻¹ (bᵀ x a + sᵀ) + q = 0`.
 ///
-/// Real input: `e` and `s` enter SciPy's extended pencil directly (see [`solve_discrete_are`]);
-/// `balanced` scales it by `diag(d, d⁻¹, ·)` from LAPACK `gebal`'s factors, as SciPy. With `e`
-/// and a singular `a`, SciPy's answers need not satisfy the equation (residuals up to 0.3 on
-/// the fixtures); they are reproduced as they are.
-///
-/// Complex input: `ᵀ` becomes `ᴴ` throughout, reduced as in [`solve_continuous_are_with`]:
-/// `y = eᴴ x e` solves the standard equation with `â = e⁻¹ (a - b r⁻¹ sᴴ)`, `b̂ = e⁻¹ b`,
-/// `q̄ = q - s r⁻¹ sᴴ` (so `r` and `â` must be invertible), then `x = e⁻ᴴ y e⁻¹`.
+/// `e` and `s` enter SciPy's extended pencil directly (see [`solve_discrete_are`]), for real
+/// and complex input; `balanced` scales it by `diag(d, d⁻¹, ·)` from LAPACK `gebal`'s factors
+/// of `|H| + |J|`, as SciPy. With `e` and a singular `a`, SciPy's answers need not satisfy the
+/// equation (residuals up to 0.3 on the fixtures) and some such pencils fail its
+/// unit-circle check; both are reproduced as they are.
 ///
 /// SciPy equivalent: `scipy.linalg.solve_discrete_are(a, b, q, r, e=None, s=None,
 /// balanced=True)` (real and complex input).

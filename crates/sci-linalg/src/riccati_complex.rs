@@ -1,8 +1,9 @@
-//! `solve_continuous_are` and `solve_discrete_are` for real and complex input: SciPy's checks,
-//! the reduction of `e=` and `s=` to the standard equation (with conjugate transposes), the
-//! Hamiltonian / symplectic matrix; its stable invariant subspace from the ordered real Schur
-//! form (real input, [`crate::riccati`]) or from an ordered complex Schur form (LAPACK
-//! `ztrexc`'s adjacent swaps).
+//! `solve_continuous_are` and `solve_discrete_are` for real and complex input: SciPy's checks;
+//! for the continuous equation the reduction of `e=` and `s=` to the standard equation (with
+//! conjugate transposes) and the Hamiltonian matrix, whose stable invariant subspace comes from
+//! the ordered real Schur form (real input, [`crate::riccati`]) or an ordered complex Schur form
+//! (LAPACK `ztrexc`'s adjacent swaps); the discrete equation goes to SciPy's extended pencil
+//! ([`crate::riccati_pencil`]).
 
 use ndarray::{Array2, ArrayBase, ArrayView2, Data, Ix2, s};
 use num_traits::{Float, One, Zero};
@@ -216,33 +217,7 @@ pub(crate) fn dare<T: LinalgScalar>(
     if n == 0 {
         return Ok(zeros_f(0, 0));
     }
-    if !T::IS_COMPLEX {
-        // SciPy's own route for real input: the deflated extended pencil and ordered QZ, which
-        // needs no inverse of `a` (`re` and `from_real` are exact for real T).
-        let (e, sm) = (opts.e.map(|e| e.mapv(T::re)), opts.s.map(|sm| sm.mapv(T::re)));
-        let real = AreOptions {
-            e: e.as_ref().map(|e| e.view()),
-            s: sm.as_ref().map(|sm| sm.view()),
-            balanced: opts.balanced,
-        };
-        let x = crate::riccati_pencil::dare_pencil(
-            &a.mapv(T::re),
-            &b.mapv(T::re),
-            &q.mapv(T::re),
-            &r.mapv(T::re),
-            &real,
-        )?;
-        return Ok(x.mapv(T::from_real));
-    }
-    let (ah, g, qb) = reduce(a, b, q, r, opts)?;
-    let aih = inv(&adj(ah.view()))?;
-    let aih_q = matmul(aih.view(), qb.view());
-    let g_aih = matmul(g.view(), aih.view());
-    let mut z = zeros_f(2 * n, 2 * n);
-    z.slice_mut(s![..n, ..n]).assign(&(&ah + &matmul(g.view(), aih_q.view())));
-    z.slice_mut(s![..n, n..]).assign(&g_aih.mapv(|v| -v));
-    z.slice_mut(s![n.., ..n]).assign(&aih_q.mapv(|v| -v));
-    z.slice_mut(s![n.., n..]).assign(&aih);
-    let y = stable_solution(z, n, SchurSort::Iuc, opts.balanced)?;
-    restore(y, opts.e)
+    // SciPy's own route: the deflated extended pencil and ordered QZ, which needs no inverse
+    // of `a`.
+    crate::riccati_pencil::dare_pencil(a, b, q, r, opts)
 }
