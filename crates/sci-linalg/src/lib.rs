@@ -244,5 +244,7 @@ pub use sylvester::{
     DiscreteLyapunovMethod, solve_continuous_lyapunov, solve_discrete_lyapunov, solve_sylvester,
 };
 pub use tensor::{tensorinv, tensorsolve};
-pub use toeplitz_fft::{MatmulToeplitzOptions, matmul_toeplitz, matmul_toeplitz_with};
+pub use toeplitz_fft::{
+    MatmulToeplitzOptions, matmul_toeplitz, matmul_toeplitz_batched, matmul_toeplitz_with,
+};
 pub use toeplitz_solve::solve_toeplitz;

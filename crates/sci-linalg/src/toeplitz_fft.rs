@@ -1,6 +1,9 @@
 //! `matmul_toeplitz`: `T @ x` for a Toeplitz `T` through the FFT of a circulant embedding.
 
-use ndarray::{Array, Array2, ArrayBase, ArrayView1, ArrayView2, Axis, Data, Dimension, Ix1, Ix2};
+use ndarray::{
+    Array, Array2, ArrayBase, ArrayD, ArrayView1, ArrayView2, ArrayViewD, Axis, Data, Dimension, Ix1, Ix2,
+    IxDyn,
+};
 use num_complex::{Complex, Complex64};
 use rayon::prelude::*;
 
@@ -235,6 +238,132 @@ fn toeplitz_fft_product<T: LinalgScalar>(
                 *o = from(z.re, z.im);
             }
         }
+    }
+    Ok(out)
+}
+
+/// `v` broadcast to `shape`.
+fn bcast<'a, T>(v: &'a ArrayViewD<'_, T>, shape: &[usize]) -> Result<ArrayViewD<'a, T>> {
+    v.broadcast(shape.to_vec()).ok_or_else(|| LinalgError::ShapeMismatch {
+        arg: "x",
+        expected: format!("batch shapes broadcasting to {shape:?}"),
+        found: v.shape().to_vec(),
+    })
+}
+
+/// The view `v[idx[0], idx[1], ...]` over its leading axes.
+fn lead<'a, T>(mut v: ArrayViewD<'a, T>, idx: &[usize]) -> ArrayViewD<'a, T> {
+    for &i in idx {
+        v = v.index_axis_move(Axis(0), i);
+    }
+    v
+}
+
+/// [`matmul_toeplitz_with`] over batches, as SciPy 1.17's: `c` `(..., m)` and `r` `(..., n)`
+/// stack Toeplitz matrices along their leading axes, and `x` is `(n,)`, `(n, k)` or a stack
+/// `(..., n, k)` (an `x` of two or more dimensions has the core `(n, k)`, as SciPy's). The
+/// batch shapes of `c`, `r` and `x` broadcast (NumPy's rules) to the batch shape of the result,
+/// `(..., m)` for a 1-d `x` and `(..., m, k)` otherwise; each product is [`matmul_toeplitz_with`]'s.
+/// `r = None` is `conj(c)`, batch for batch. Without batch axes the result is
+/// [`matmul_toeplitz_with`]'s.
+///
+/// SciPy equivalent: `scipy.linalg.matmul_toeplitz((c, r), x, check_finite, workers)` with
+/// batched `c`, `r` or `x`.
+///
+/// # Errors
+///
+/// [`LinalgError::ShapeMismatch`] for a 0-d `c`, `r` or `x`, and when the core of `x` does not
+/// have `len(r)` rows; a broadcast error when the batch shapes do not broadcast; an
+/// invalid-value error for a zero-size batch (SciPy: "does not support zero-size batches") and
+/// for `workers = Some(0)`; [`LinalgError::NonFinite`] with `check_finite`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{MatmulToeplitzOptions, matmul_toeplitz_batched, toeplitz};
+/// use sci_linalg::sci_array::ndarray::{array, s, Array3};
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// // two Toeplitz matrices (3, 2) times one x (2, 2)
+/// let c = array![[1.0, 2.0, 3.0], [0.5, -1.0, 4.0]];
+/// let r = array![[1.0, 7.0], [0.5, -2.0]];
+/// let x = array![[1.0, 0.0], [2.0, 1.0]];
+/// let o = MatmulToeplitzOptions::default();
+/// let y = matmul_toeplitz_batched(&c, Some(r.view().into_dyn()), &x, o)?;
+/// assert_eq!(y.shape(), &[2, 3, 2]);
+/// for b in 0..2 {
+///     let t = toeplitz(&c.row(b), Some(r.row(b)));
+///     assert_allclose(&y.slice(s![b, .., ..]), &t.dot(&x), 1e-13, 1e-13);
+/// }
+/// // one Hermitian Toeplitz matrix (r = conj(c)), a stack of four x (3, 1)
+/// let xs = Array3::from_shape_fn((4, 3, 1), |(i, j, _)| (i + j) as f64);
+/// let y = matmul_toeplitz_batched(&c.row(0), None, &xs, o)?;
+/// assert_eq!(y.shape(), &[4, 3, 1]);
+/// let t = toeplitz(&c.row(0), None);
+/// assert_allclose(&y.slice(s![2, .., ..]), &t.dot(&xs.slice(s![2, .., ..])), 1e-13, 1e-13);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn matmul_toeplitz_batched<T, S1, S2, D1, D2>(
+    c: &ArrayBase<S1, D1>,
+    r: Option<ArrayViewD<'_, T>>,
+    x: &ArrayBase<S2, D2>,
+    opts: MatmulToeplitzOptions,
+) -> Result<ArrayD<T>>
+where
+    T: LinalgScalar,
+    S1: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    D1: Dimension,
+    D2: Dimension,
+{
+    let c = c.view().into_dyn();
+    let r = r.map_or_else(|| c.mapv(T::conj), |r| r.to_owned());
+    let x = x.view().into_dyn();
+    for (arg, v) in [("c", &c), ("r", &r.view())] {
+        if v.ndim() == 0 {
+            return Err(LinalgError::ShapeMismatch { arg, expected: "(..., len)".into(), found: vec![] });
+        }
+    }
+    if x.ndim() == 0 {
+        return Err(shape_err(x.shape(), r.shape()[r.ndim() - 1]));
+    }
+    let core_x = x.ndim().min(2);
+    let (cb, rb, xb) =
+        (&c.shape()[..c.ndim() - 1], &r.shape()[..r.ndim() - 1], &x.shape()[..x.ndim() - core_x]);
+    if cb.is_empty() && rb.is_empty() && xb.is_empty() {
+        let c1 = c.into_dimensionality::<Ix1>().expect("ndim is 1");
+        let r1 = r.view().into_dimensionality::<Ix1>().expect("ndim is 1");
+        return Ok(matmul_toeplitz_with(&c1, Some(r1), &x, opts)?.into_dyn());
+    }
+    let batch = sci_array::broadcast_shapes(&[cb, rb, xb])?;
+    if batch.contains(&0) {
+        return Err(invalid("x", "matmul_toeplitz does not support zero-size batches"));
+    }
+    let (m, n) = (c.shape()[c.ndim() - 1], r.shape()[r.ndim() - 1]);
+    let xcore = &x.shape()[x.ndim() - core_x..];
+    if xcore[0] != n {
+        return Err(shape_err(x.shape(), n));
+    }
+    if opts.check_finite {
+        check_finite(&c, "c")?;
+        check_finite(&r, "r")?;
+        check_finite(&x, "x")?;
+    }
+    let with = |core: &[usize]| -> Vec<usize> { batch.iter().chain(core).copied().collect() };
+    let rview = r.view();
+    let (cv, rv, xv) = (bcast(&c, &with(&[m]))?, bcast(&rview, &with(&[n]))?, bcast(&x, &with(xcore))?);
+    let out_core: Vec<usize> = if core_x == 1 { vec![m] } else { vec![m, xcore[1]] };
+    let mut out = ArrayD::<T>::zeros(with(&out_core));
+    let inner = MatmulToeplitzOptions { check_finite: false, ..opts };
+    for idx in ndarray::indices(IxDyn(&batch)) {
+        let idx = idx.slice();
+        let c1 = lead(cv.view(), idx).into_dimensionality::<Ix1>().expect("core is 1-d");
+        let r1 = lead(rv.view(), idx).into_dimensionality::<Ix1>().expect("core is 1-d");
+        let y = matmul_toeplitz_with(&c1, Some(r1), &lead(xv.view(), idx), inner)?;
+        let mut dst = out.view_mut();
+        for &i in idx {
+            dst = dst.index_axis_move(Axis(0), i);
+        }
+        dst.assign(&y);
     }
     Ok(out)
 }
