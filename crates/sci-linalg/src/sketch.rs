@@ -22,8 +22,9 @@ use crate::linalg_scalar::LinalgScalar;
 /// dimensionality with axis `-2` of length `sketch_size`.
 ///
 /// SciPy equivalent: `scipy.linalg.clarkson_woodruff_transform(input_matrix, sketch_size,
-/// rng=rng)` for dense `input_matrix` (sparse input is not supported; SciPy's `rng=None`, fresh
-/// OS entropy, is a `Generator` the caller creates).
+/// rng=rng)` for dense `input_matrix` (sparse input, for which SciPy returns a sparse matrix,
+/// is not supported: `sci-array` has no sparse type and this crate does not depend on
+/// `sci-sparse`; SciPy's `rng=None`, fresh OS entropy, is a `Generator` the caller creates).
 ///
 /// # Errors
 ///
