@@ -270,7 +270,7 @@ fn lartg<T: LinalgScalar>(x: T, y: T) -> Option<(T, T)> {
 }
 
 /// The 2-norm of `v`.
-fn norm2<T: LinalgScalar>(v: &Array1<T>) -> RealOf<T> {
+fn norm2<T: LinalgScalar>(v: ArrayView1<'_, T>) -> RealOf<T> {
     v.iter().fold(RealOf::<T>::zero(), |acc, x| acc.hypot(x.modulus()))
 }
 
@@ -292,7 +292,7 @@ fn reorth<T: LinalgScalar>(
     let n = q.ncols();
     let qh = q.t().mapv(T::conj);
     let mut s = Array1::<T>::zeros(n + 1);
-    let unorm = norm2(&u.to_owned());
+    let unorm = norm2(u);
     if unorm.is_zero() {
         return if RealOf::<T>::zero() < rcond {
             Err(RealOf::<T>::zero())
@@ -302,16 +302,16 @@ fn reorth<T: LinalgScalar>(
     }
     let un = u.mapv(|x| x / T::from_real(unorm));
     let s0 = qh.dot(&un);
-    let sigma_max = (RealOf::<T>::one() + norm2(&s0)).sqrt();
+    let sigma_max = (RealOf::<T>::one() + norm2(s0.view())).sqrt();
     let mut w = &un - &q.dot(&s0);
-    let wnorm = norm2(&w);
+    let wnorm = norm2(w.view());
     let rc = wnorm / sigma_max / sigma_max;
     if rc < rcond {
         return Err(rc);
     }
     let s1 = qh.dot(&w);
     w -= &q.dot(&s1);
-    let wpnorm = norm2(&w);
+    let wpnorm = norm2(w.view());
     let scale = T::from_real(unorm);
     for i in 0..n {
         s[i] = (s0[i] + s1[i]) * scale;
