@@ -74,7 +74,9 @@ impl Loss {
             let (r0, r1, r2) = self.eval((*fi / f_scale).powi(2));
             s += r0;
             let r2 = r2 / fs2;
-            let mut js = r1 + 2.0 * r2 * *fi * *fi;
+            // SciPy's `rho[1] + 2 * rho[2] * f**2`, in its order: for Huber outliers this is a
+            // cancellation to ~eps, so the rounding decides the row scale.
+            let mut js = r1 + 2.0 * r2 * (*fi * *fi);
             if js < EPS {
                 js = EPS;
             }
