@@ -4,8 +4,10 @@
 use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array};
 use sci_array::testing::{assert_allclose, fixture::Fixture};
 use sci_optimize::{
-    Bounds, LeastSquaresOptions, Loss, LsqJac, LsqMethod, OptimizeError, XScale, least_squares,
+    Bounds, LeastSquaresOptions, Loss, LsqCallback, LsqIntermediateResult, LsqJac, LsqMethod, OptimizeError,
+    XScale, least_squares,
 };
+use std::ops::ControlFlow;
 
 mod lsq_problems;
 use lsq_problems::{rosen, run_case, v};
@@ -68,6 +70,7 @@ fn least_squares_bad_input() {
     let x0 = array![2.0, 2.0];
     let inf = f64::INFINITY;
     let bad_jac = |_: &Array1<f64>| Array2::zeros((3, 2));
+    let cb = |_: &LsqIntermediateResult<'_>| ControlFlow::Continue(());
     let cases: Vec<(&str, Array1<f64>, LeastSquaresOptions<'_>)> = vec![
         ("empty x0", array![], LeastSquaresOptions::default()),
         ("max_nfev", x0.clone(), LeastSquaresOptions { max_nfev: Some(0), ..Default::default() }),
@@ -134,6 +137,15 @@ fn least_squares_bad_input() {
         ),
         ("jac shape", x0.clone(), LeastSquaresOptions { jac: LsqJac::Fn(&bad_jac), ..Default::default() }),
         ("x0 nan", array![f64::NAN, 1.0], LeastSquaresOptions::default()),
+        (
+            "lm callback",
+            x0.clone(),
+            LeastSquaresOptions {
+                method: LsqMethod::Lm,
+                callback: Some(LsqCallback(&cb)),
+                ..Default::default()
+            },
+        ),
     ];
     for (what, x0, opts) in &cases {
         let e = least_squares(rosen, x0, opts).expect_err(what);
@@ -142,6 +154,7 @@ fn least_squares_bad_input() {
                 matches!(e, OptimizeError::WrongLength { .. })
             }
             "lm loss" | "lm bounds" => matches!(e, OptimizeError::UnsupportedOption { method: "lm", .. }),
+            "lm callback" => e == OptimizeError::UnsupportedOption { method: "lm", option: "callback" },
             _ => matches!(e, OptimizeError::InvalidValue { .. }),
         };
         assert!(ok, "{what}: {e:?}");

@@ -9,7 +9,7 @@ use super::common::{
 };
 use super::dense::lstsq;
 use super::jacobian::{Jac, ScaledOp};
-use super::least_squares::{LeastSquaresResult, Residuals};
+use super::least_squares::{LeastSquaresResult, LsqIntermediateResult, Residuals};
 use super::lsmr::lsmr;
 use super::trf::{TrKind, TrfParams};
 use crate::error::Result;
@@ -67,7 +67,7 @@ pub(super) fn dogbox(
     x0: Array1<f64>,
     f0: Array1<f64>,
     j0: Jac,
-    p: &TrfParams,
+    p: &TrfParams<'_>,
 ) -> Result<LeastSquaresResult> {
     let lb = res.lb.clone();
     let ub = res.ub.clone();
@@ -99,6 +99,9 @@ pub(super) fn dogbox(
     let mut status = None;
     let mut g_norm;
     let mut g_full;
+    let mut nit = 0;
+    // The cost of the last finite trial point: what SciPy's callback reports as `cost`.
+    let mut trial_cost = cost;
     loop {
         let active: Vec<bool> = (0..n).map(|i| (on_bound[i] as f64) * g[i] < 0.0).collect();
         let free: Vec<usize> = (0..n).filter(|&i| !active[i]).collect();
@@ -164,6 +167,7 @@ pub(super) fn dogbox(
                 continue;
             }
             let cost_new = p.loss.cost(&f_new, p.f_scale);
+            trial_cost = cost_new;
             actual_reduction = cost - cost_new;
             let (delta_new, ratio) =
                 update_tr_radius(delta, actual_reduction, predicted, step_h_norm, tr_hit);
@@ -205,6 +209,13 @@ pub(super) fn dogbox(
             if p.x_scale.is_none() {
                 (scale, scale_inv) = jac_scale(&jac, Some(&scale_inv));
             }
+        }
+        nit += 1;
+        if let Some(cb) = p.callback
+            && cb.halt(&LsqIntermediateResult { x: &x, fun: &f, nit, nfev, cost: trial_cost })
+        {
+            status = Some(-2);
+            break;
         }
     }
     Ok(LeastSquaresResult {

@@ -15,6 +15,7 @@ use crate::numdiff::{self, FiniteDiff};
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
 use std::cell::RefCell;
 use std::fmt;
+use std::ops::ControlFlow;
 
 /// The Jacobian of the residuals for [`least_squares`] (SciPy's `jac=`).
 ///
@@ -164,6 +165,107 @@ impl Default for TrOptions {
     }
 }
 
+/// What [`least_squares`] hands its callback after each iteration: SciPy's
+/// `intermediate_result` (an `OptimizeResult` with `x`, `fun`, `nit`, `nfev` and `cost`).
+///
+/// SciPy equivalent: the argument of `least_squares`' `callback(intermediate_result)`.
+/// As in SciPy, `'trf'` passes the current iterate, its residuals and its cost; `'dogbox'`
+/// passes the current iterate, its residuals rescaled by the robust loss (the plain residuals
+/// for `'linear'`) and the cost of the last trial step (rejected or not).
+///
+/// # Examples
+///
+/// ```
+/// use std::cell::RefCell;
+/// use std::ops::ControlFlow;
+/// use sci_optimize::{least_squares, LeastSquaresOptions, LsqCallback, LsqIntermediateResult};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// let rosen = |x: &Array1<f64>| array![10.0 * (x[1] - x[0] * x[0]), 1.0 - x[0]];
+/// let seen = RefCell::new(Vec::new());
+/// let cb = |r: &LsqIntermediateResult<'_>| {
+///     seen.borrow_mut().push((r.nit, r.nfev, r.cost, r.x[0], r.fun.len()));
+///     ControlFlow::Continue(())
+/// };
+/// let opts = LeastSquaresOptions { callback: Some(LsqCallback(&cb)), ..Default::default() };
+/// let r = least_squares(rosen, &array![2.0, 2.0], &opts)?;
+/// // SciPy: two calls, (nit, nfev) = (1, 2) with cost 50.00000238418568, then (2, 3).
+/// let seen = seen.into_inner();
+/// assert_eq!(seen.len(), 2);
+/// assert_eq!((seen[0].0, seen[0].1, seen[1].0, seen[1].1), (1, 2, 2, 3));
+/// assert!((seen[0].2 - 50.00000238418568).abs() < 1e-9 && seen[0].4 == 2);
+/// assert_eq!(r.status, 1);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct LsqIntermediateResult<'r> {
+    /// The current iterate.
+    pub x: &'r Array1<f64>,
+    /// The residuals at `x` (`'dogbox'`: rescaled by the robust loss, as SciPy).
+    pub fun: &'r Array1<f64>,
+    /// The number of iterations done (1 at the first call).
+    pub nit: usize,
+    /// The residual evaluations so far.
+    pub nfev: usize,
+    /// The cost at `x` (`'dogbox'`: of the last trial point, as SciPy).
+    pub cost: f64,
+}
+
+/// The callback of [`least_squares`] (SciPy's `callback=`), for [`LeastSquaresOptions::callback`].
+///
+/// Called after each iteration of `'trf'` and `'dogbox'` with an [`LsqIntermediateResult`];
+/// returning `ControlFlow::Break(())` stops the run as SciPy does when the callback raises
+/// `StopIteration`: status -2, `success = false`, message [`LSQ_CALLBACK_STOP`], `x` the
+/// current iterate. (SciPy 1.17.1's message also names a returned `True`, but only
+/// `StopIteration` stops it.) `'lm'` takes no callback: an
+/// [`OptimizeError::UnsupportedOption`] where SciPy warns and ignores it.
+///
+/// It is a shared `Fn`; count or record through a `Cell` / `RefCell`.
+///
+/// SciPy equivalent: `least_squares(..., callback=callback)` with the
+/// `callback(intermediate_result)` signature.
+///
+/// # Examples
+///
+/// ```
+/// use std::ops::ControlFlow;
+/// use sci_optimize::{least_squares, LeastSquaresOptions, LsqCallback, LsqIntermediateResult, LSQ_CALLBACK_STOP};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// let rosen = |x: &Array1<f64>| array![10.0 * (x[1] - x[0] * x[0]), 1.0 - x[0]];
+/// let stop = |_: &LsqIntermediateResult<'_>| ControlFlow::Break(());
+/// let opts = LeastSquaresOptions { callback: Some(LsqCallback(&stop)), ..Default::default() };
+/// let r = least_squares(rosen, &array![2.0, 2.0], &opts)?;
+/// // SciPy: status -2 after the first iteration, nfev = 2, optimality of the starting point.
+/// assert_eq!((r.status, r.success, r.nfev), (-2, false, 2));
+/// assert_eq!(r.message, LSQ_CALLBACK_STOP);
+/// assert!((r.optimality - 801.0000047683716).abs() < 1e-6);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+#[derive(Clone, Copy)]
+pub struct LsqCallback<'a>(pub &'a dyn Fn(&LsqIntermediateResult<'_>) -> ControlFlow<()>);
+
+impl fmt::Debug for LsqCallback<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("LsqCallback(..)")
+    }
+}
+
+impl LsqCallback<'_> {
+    /// Calls the callback; `true` when it asks to stop.
+    pub(super) fn halt(&self, r: &LsqIntermediateResult<'_>) -> bool {
+        (self.0)(r).is_break()
+    }
+}
+
+/// SciPy's message (status -2) when the [`LsqCallback`] stops a [`least_squares`] run.
+///
+/// # Examples
+///
+/// ```
+/// assert!(sci_optimize::LSQ_CALLBACK_STOP.starts_with("Stopped because `callback`"));
+/// ```
+pub const LSQ_CALLBACK_STOP: &str =
+    "Stopped because `callback` function raised `StopIteration` or returned `True`";
+
 /// Options of [`least_squares`] (SciPy's keywords; tolerances are `Option` because SciPy's
 /// `None` disables a test).
 #[derive(Clone, Debug)]
@@ -200,6 +302,8 @@ pub struct LeastSquaresOptions<'a> {
     /// common are differenced together (SciPy's `group_columns`), the Jacobian is sparse and
     /// the trust-region solver `'lsmr'`. Ignored with an analytic `jac`, as SciPy.
     pub jac_sparsity: Option<SparseMatrix>,
+    /// `callback` (`'trf'` and `'dogbox'`): called after each iteration; see [`LsqCallback`].
+    pub callback: Option<LsqCallback<'a>>,
 }
 
 impl Default for LeastSquaresOptions<'_> {
@@ -219,6 +323,7 @@ impl Default for LeastSquaresOptions<'_> {
             tr_solver: None,
             tr_options: TrOptions::default(),
             jac_sparsity: None,
+            callback: None,
         }
     }
 }
@@ -245,7 +350,8 @@ pub struct LeastSquaresResult {
     pub nfev: usize,
     /// Jacobian evaluations (`None` for `'lm'` with finite differences, as SciPy).
     pub njev: Option<usize>,
-    /// 0: `max_nfev` reached; 1: `gtol`; 2: `ftol`; 3: `xtol`; 4: `ftol` and `xtol`.
+    /// -2: stopped by the callback; 0: `max_nfev` reached; 1: `gtol`; 2: `ftol`; 3: `xtol`;
+    /// 4: `ftol` and `xtol`.
     pub status: i32,
     /// SciPy's message for `status`.
     pub message: String,
@@ -323,6 +429,7 @@ const EPS: f64 = f64::EPSILON;
 
 fn message(status: i32) -> &'static str {
     match status {
+        -2 => LSQ_CALLBACK_STOP,
         0 => "The maximum number of function evaluations is exceeded.",
         1 => "`gtol` termination condition is satisfied.",
         2 => "`ftol` termination condition is satisfied.",
@@ -349,15 +456,18 @@ fn message(status: i32) -> &'static str {
 ///
 /// An analytic sparse Jacobian ([`LsqJac::SparseFn`]) takes the same LSMR path.
 ///
-/// SciPy equivalent: `scipy.optimize.least_squares` (callable `loss`, `jac='cs'`, a callable
-/// `jac` returning a `LinearOperator`, and `callback` are missing).
+/// [`LeastSquaresOptions::callback`] is called after each `'trf'` / `'dogbox'` iteration and
+/// can stop the run (status -2, see [`LsqCallback`]).
+///
+/// SciPy equivalent: `scipy.optimize.least_squares` (callable `loss`, `jac='cs'` and a callable
+/// `jac` returning a `LinearOperator` are missing).
 ///
 /// # Errors
 ///
 /// [`OptimizeError::InvalidValue`] for bounds that are not strictly ordered, an `x0` outside
 /// them, invalid `x_scale`, `f_scale`, `max_nfev` or tolerances (all below machine epsilon, or
 /// any for `'lm'`), and a Jacobian of the wrong shape; [`OptimizeError::UnsupportedOption`] for
-/// `'lm'` with bounds, a robust loss, or fewer residuals than variables;
+/// `'lm'` with bounds, a robust loss, a callback, or fewer residuals than variables;
 /// [`OptimizeError::WrongLength`] for mismatched lengths; [`OptimizeError::NonFiniteInitial`]
 /// when the residuals at `x0` are not finite; [`OptimizeError::InvalidValue`] for a
 /// `jac_sparsity` of another shape than `(m, n)` or with `tr_solver='exact'`, and
@@ -429,6 +539,11 @@ where
         return Err(invalid("max_nfev", "must be None or positive integer"));
     }
     let is_lm = o.method == LsqMethod::Lm;
+    if is_lm && o.callback.is_some() {
+        // SciPy warns ("Callback function specified, but not supported with `lm` method.")
+        // and never calls it.
+        return Err(OptimizeError::UnsupportedOption { method: "lm", option: "callback" });
+    }
     if is_lm && o.loss != Loss::Linear {
         return Err(OptimizeError::UnsupportedOption { method: "lm", option: "loss" });
     }
@@ -570,6 +685,7 @@ where
             loss: o.loss,
             f_scale: o.f_scale,
             tr,
+            callback: o.callback,
         };
         if o.method == LsqMethod::Dogbox {
             dogbox(&mut res, x0, f0, j0, &p)?

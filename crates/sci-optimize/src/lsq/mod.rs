@@ -23,7 +23,8 @@ pub use curve_fit::{
 };
 pub use jacobian::LsqJacobian;
 pub use least_squares::{
-    LeastSquaresOptions, LeastSquaresResult, LsqJac, LsqMethod, TrOptions, TrSolver, XScale, least_squares,
+    LSQ_CALLBACK_STOP, LeastSquaresOptions, LeastSquaresResult, LsqCallback, LsqIntermediateResult, LsqJac,
+    LsqMethod, TrOptions, TrSolver, XScale, least_squares,
 };
 pub use lsq_linear::{
     LsmrTol, LsqLinearMethod, LsqLinearOptions, LsqLinearResult, LsqSolver, lsq_linear, lsq_linear_sparse,

@@ -12,7 +12,7 @@ use super::common::{
 };
 use super::dense::svd_lsq;
 use super::jacobian::{Jac, ScaledOp, Subspace};
-use super::least_squares::{LeastSquaresResult, Residuals};
+use super::least_squares::{LeastSquaresResult, LsqCallback, LsqIntermediateResult, Residuals};
 use super::lsmr::{LsmrParams, lsmr};
 use crate::error::Result;
 use ndarray::{Array1, Zip};
@@ -27,7 +27,7 @@ pub(super) enum TrKind {
 }
 
 /// Tolerances, limits and scaling of one run (already checked).
-pub(super) struct TrfParams {
+pub(super) struct TrfParams<'a> {
     pub ftol: f64,
     pub xtol: f64,
     pub gtol: f64,
@@ -37,6 +37,8 @@ pub(super) struct TrfParams {
     pub loss: Loss,
     pub f_scale: f64,
     pub tr: TrKind,
+    /// SciPy's `callback`, called after each iteration.
+    pub callback: Option<LsqCallback<'a>>,
 }
 
 /// SciPy's `select_step`: the best of the trust-region step (pulled back inside the box),
@@ -106,7 +108,7 @@ pub(super) fn trf(
     x0: Array1<f64>,
     f0: Array1<f64>,
     j0: Jac,
-    p: &TrfParams,
+    p: &TrfParams<'_>,
 ) -> Result<LeastSquaresResult> {
     let lb = res.lb.clone();
     let ub = res.ub.clone();
@@ -139,6 +141,7 @@ pub(super) fn trf(
     let mut reg_term = 0.0;
     let mut status = None;
     let mut g_norm;
+    let mut nit = 0;
     loop {
         let (mut v, dv) =
             if bounded { cl_scaling_vector(&x, &g, &lb, &ub) } else { (Array1::ones(n), Array1::zeros(n)) };
@@ -256,6 +259,13 @@ pub(super) fn trf(
             if p.x_scale.is_none() {
                 (scale, scale_inv) = jac_scale(&jac, Some(&scale_inv));
             }
+        }
+        nit += 1;
+        if let Some(cb) = p.callback
+            && cb.halt(&LsqIntermediateResult { x: &x, fun: &f_true, nit, nfev, cost })
+        {
+            status = Some(-2);
+            break;
         }
     }
     let active_mask = if bounded { find_active_constraints(&x, &lb, &ub, p.xtol) } else { Array1::zeros(n) };

@@ -6,8 +6,8 @@
 use sci_array::ndarray::{Array1, Array2, Ix1, array};
 use sci_array::testing::fixture::Fixture;
 use sci_optimize::{
-    Bounds, FiniteDiff, LeastSquaresOptions, LeastSquaresResult, Loss, LsqJac, LsqMethod, XScale,
-    least_squares,
+    Bounds, FiniteDiff, LeastSquaresOptions, LeastSquaresResult, Loss, LsqCallback, LsqJac, LsqMethod,
+    TrSolver, XScale, least_squares,
 };
 
 /// Reads tests/fixtures/<name>.json.
@@ -50,6 +50,18 @@ pub fn loss(name: &str) -> Loss {
 /// Runs fixture case `name` (problem, jac, bounds, loss, f_scale, x_scale, max_nfev and, when
 /// the fixture has it, diff_step) with `method`.
 pub fn run_case(fx: &Fixture, name: &str, method: LsqMethod, with_diff_step: bool) -> LeastSquaresResult {
+    run_case_with(fx, name, method, with_diff_step, None, None)
+}
+
+/// [`run_case`] with a trust-region solver and a callback.
+pub fn run_case_with(
+    fx: &Fixture,
+    name: &str,
+    method: LsqMethod,
+    with_diff_step: bool,
+    tr_solver: Option<TrSolver>,
+    callback: Option<LsqCallback<'_>>,
+) -> LeastSquaresResult {
     let (t, y) = (v(fx, "expfit_t"), v(fx, "expfit_y"));
     let expfit = |x: &Array1<f64>| t.mapv(|ti| x[0] + x[1] * (x[2] * ti).exp()) - &y;
     let expfit_jac = |x: &Array1<f64>| {
@@ -88,6 +100,8 @@ pub fn run_case(fx: &Fixture, name: &str, method: LsqMethod, with_diff_step: boo
         },
         diff_step: if with_diff_step { Some(v(fx, &c("diff_step"))).filter(|d| !d.is_empty()) } else { None },
         max_nfev: Some(fx.i64(&c("max_nfev")) as usize).filter(|&m| m > 0),
+        tr_solver,
+        callback,
         ..Default::default()
     };
     let x0 = v(fx, &c("x0"));
