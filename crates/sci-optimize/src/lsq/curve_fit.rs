@@ -6,7 +6,7 @@ use super::least_squares::{LeastSquaresOptions, LsqJac, LsqMethod, least_squares
 use super::{LeastsqOptions, leastsq_with};
 use crate::error::{OptimizeError, Result, invalid};
 use crate::minimize::Bounds;
-use ndarray::{Array1, Array2, ArrayBase, CowArray, Data, Ix1};
+use ndarray::{Array, Array1, Array2, ArrayBase, Axis, CowArray, Data, Dimension, Ix1, RemoveAxis};
 use std::sync::OnceLock;
 
 /// The uncertainty of `ydata` (SciPy's `sigma=`).
@@ -25,7 +25,8 @@ pub enum NanPolicy {
     /// `'raise'`: an error if any NaN is present.
     Raise,
     /// `'omit'`: points with a NaN in `xdata` or `ydata` are dropped (with their `sigma` rows
-    /// and columns).
+    /// and columns); with n-d `xdata` a point is an index of its last axis, dropped when any
+    /// entry there is NaN (SciPy's `xdata[..., ~has_nan]`).
     Omit,
 }
 
@@ -86,7 +87,8 @@ fn initialize_feasible(lb: &Array1<f64>, ub: &Array1<f64>) -> Array1<f64> {
 }
 
 /// The Jacobian of a [`curve_fit`] model, `jac(xdata, p)` of shape `(len(ydata), len(p))`
-/// (SciPy's callable `jac` of `curve_fit`).
+/// (SciPy's callable `jac` of `curve_fit`). `D` is the dimension of `xdata` (one-dimensional
+/// by default; see [`curve_fit`] for n-d `xdata`).
 ///
 /// # Examples
 ///
@@ -98,11 +100,12 @@ fn initialize_feasible(lb: &Array1<f64>, ub: &Array1<f64>) -> Array1<f64> {
 /// let jac: CurveFitJac<'_> = &line;
 /// assert_eq!(jac(&array![0.0, 2.0], &array![1.0, 1.0]), array![[1.0, 0.0], [1.0, 2.0]]);
 /// ```
-pub type CurveFitJac<'a> = &'a (dyn Fn(&Array1<f64>, &Array1<f64>) -> Array2<f64> + Sync);
+pub type CurveFitJac<'a, D = Ix1> = &'a (dyn Fn(&Array<f64, D>, &Array1<f64>) -> Array2<f64> + Sync);
 
-/// Options of [`curve_fit`] and [`curve_fit_full`].
-#[derive(Clone, Default)]
-pub struct CurveFitOptions<'a> {
+/// Options of [`curve_fit`] and [`curve_fit_full`]; `D` is the dimension of `xdata` (only
+/// [`CurveFitOptions::jac`] depends on it).
+#[derive(Clone)]
+pub struct CurveFitOptions<'a, D: Dimension = Ix1> {
     /// `sigma` (default: none, every point weighs the same).
     pub sigma: Option<Sigma>,
     /// `absolute_sigma`: `pcov` is not rescaled by the reduced chi-square when `true`.
@@ -118,10 +121,24 @@ pub struct CurveFitOptions<'a> {
     /// `jac`: the model's Jacobian `jac(xdata, p)` with respect to the parameters, an
     /// `(m, n)` matrix (default `None`: forward differences). SciPy weights it by `sigma` as
     /// the residuals.
-    pub jac: Option<CurveFitJac<'a>>,
+    pub jac: Option<CurveFitJac<'a, D>>,
 }
 
-impl std::fmt::Debug for CurveFitOptions<'_> {
+impl<D: Dimension> Default for CurveFitOptions<'_, D> {
+    fn default() -> Self {
+        CurveFitOptions {
+            sigma: None,
+            absolute_sigma: false,
+            bounds: None,
+            method: None,
+            maxfev: None,
+            nan_policy: None,
+            jac: None,
+        }
+    }
+}
+
+impl<D: Dimension> std::fmt::Debug for CurveFitOptions<'_, D> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CurveFitOptions")
             .field("sigma", &self.sigma)
@@ -231,8 +248,12 @@ impl Transform {
 /// `p0` is an array or [`P0::Default`] (SciPy's `p0=None`, with the number of parameters
 /// given); [`CurveFitOptions::jac`] is SciPy's callable `jac`.
 ///
-/// SciPy equivalent: `scipy.optimize.curve_fit` (extra `least_squares` keywords are missing;
-/// `xdata` is one-dimensional).
+/// `xdata` may have any dimension `D` (SciPy passes `xdata` to the model as is): the model
+/// and [`CurveFitOptions::jac`] receive it as an `Array<f64, D>`, e.g. `(k, M)` for a model
+/// of `k` variables at `M` points, and return `M` values (an `(M, n)` Jacobian). Only
+/// [`NanPolicy::Omit`] looks inside `xdata`: its last axis indexes the points.
+///
+/// SciPy equivalent: `scipy.optimize.curve_fit` (extra `least_squares` keywords are missing).
 ///
 /// # Errors
 ///
@@ -270,19 +291,29 @@ impl Transform {
 /// let opts = CurveFitOptions { jac: Some(&jac), ..opts };
 /// let (popt, _pcov) = curve_fit(f, &x, &y, P0::Default { n_params: 3 }, &opts)?;
 /// assert!((popt[0] - 2.0).abs() < 1e-6);
+///
+/// // A model of two variables: xdata of shape (2, M), one column per point.
+/// let xy = Array2::from_shape_fn((2, 30), |(r, i)| if r == 0 { 0.1 * i as f64 } else { (i % 7) as f64 });
+/// let z = xy.columns().into_iter().map(|c| 3.0 * (-0.5 * c[0]).exp() + 0.25 * c[1]).collect::<Array1<f64>>();
+/// let g = |xy: &Array2<f64>, p: &Array1<f64>| {
+///     xy.columns().into_iter().map(|c| p[0] * (-p[1] * c[0]).exp() + p[2] * c[1]).collect()
+/// };
+/// let (popt, _pcov) = curve_fit(g, &xy, &z, &array![1.0, 1.0, 1.0], &CurveFitOptions::default())?;
+/// assert!((popt[0] - 3.0).abs() < 1e-8 && (popt[1] - 0.5).abs() < 1e-8 && (popt[2] - 0.25).abs() < 1e-8);
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
-pub fn curve_fit<F, S1, S2>(
+pub fn curve_fit<F, S1, S2, D>(
     f: F,
-    xdata: &ArrayBase<S1, Ix1>,
+    xdata: &ArrayBase<S1, D>,
     ydata: &ArrayBase<S2, Ix1>,
     p0: impl Into<P0>,
-    options: &CurveFitOptions<'_>,
+    options: &CurveFitOptions<'_, D>,
 ) -> Result<(Array1<f64>, Array2<f64>)>
 where
-    F: Fn(&Array1<f64>, &Array1<f64>) -> Array1<f64> + Sync,
+    F: Fn(&Array<f64, D>, &Array1<f64>) -> Array1<f64> + Sync,
     S1: Data<Elem = f64>,
     S2: Data<Elem = f64>,
+    D: Dimension + RemoveAxis,
 {
     curve_fit_full(f, xdata, ydata, p0, options).map(|r| (r.popt, r.pcov))
 }
@@ -313,17 +344,18 @@ where
 /// assert!((1..=4).contains(&r.ier));
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
-pub fn curve_fit_full<F, S1, S2>(
+pub fn curve_fit_full<F, S1, S2, D>(
     f: F,
-    xdata: &ArrayBase<S1, Ix1>,
+    xdata: &ArrayBase<S1, D>,
     ydata: &ArrayBase<S2, Ix1>,
     p0: impl Into<P0>,
-    options: &CurveFitOptions<'_>,
+    options: &CurveFitOptions<'_, D>,
 ) -> Result<CurveFitResult>
 where
-    F: Fn(&Array1<f64>, &Array1<f64>) -> Array1<f64> + Sync,
+    F: Fn(&Array<f64, D>, &Array1<f64>) -> Array1<f64> + Sync,
     S1: Data<Elem = f64>,
     S2: Data<Elem = f64>,
+    D: Dimension + RemoveAxis,
 {
     let mut xdata = xdata.to_owned();
     // ydata is read in place unless NaN points are dropped.
@@ -356,12 +388,15 @@ where
                 return Err(invalid("ydata", "The input contains nan values"));
             }
         }
-        Some(NanPolicy::Omit) if xdata.len() == ydata.len() => {
-            let keep: Vec<usize> =
-                (0..ydata.len()).filter(|&i| !xdata[i].is_nan() && !ydata[i].is_nan()).collect();
+        Some(NanPolicy::Omit) if xdata.shape().last() == Some(&ydata.len()) => {
+            // A point is one index of xdata's last axis (SciPy's `xdata[..., ~has_nan]`).
+            let last = Axis(xdata.ndim() - 1);
+            let keep: Vec<usize> = (0..ydata.len())
+                .filter(|&i| !ydata[i].is_nan() && !xdata.index_axis(last, i).iter().any(|v| v.is_nan()))
+                .collect();
             let m0 = ydata.len();
             if keep.len() < m0 {
-                xdata = keep.iter().map(|&i| xdata[i]).collect();
+                xdata = xdata.select(last, &keep);
                 ydata = CowArray::from(keep.iter().map(|&i| ydata[i]).collect::<Array1<f64>>());
                 let k = keep.len();
                 // Per-point sigma is filtered with the data; other shapes are left to the checks.
@@ -380,7 +415,7 @@ where
             return Err(OptimizeError::WrongLength {
                 arg: "xdata",
                 expected: ydata.len(),
-                found: xdata.len(),
+                found: xdata.shape().last().copied().unwrap_or(0),
             });
         }
     }
