@@ -85,10 +85,11 @@ pub use linprog::{
 };
 pub use lsq::{
     CurveFitJac, CurveFitOptions, CurveFitResult, FsolveOptions, FsolveResult, LSQ_CALLBACK_STOP,
-    LeastSquaresOptions, LeastSquaresResult, LeastsqOptions, LeastsqResult, Loss, LsmrTol, LsqCallback,
-    LsqIntermediateResult, LsqJac, LsqJacobian, LsqLinearMethod, LsqLinearOptions, LsqLinearResult,
-    LsqMethod, LsqSolver, NanPolicy, P0, RootMethod, RootOptions, Sigma, TrOptions, TrSolver, XScale,
-    curve_fit, curve_fit_full, fsolve, least_squares, leastsq, lsq_linear, lsq_linear_sparse, nnls, root,
+    LeastSquaresOptions, LeastSquaresResult, LeastsqOptions, LeastsqResult, Loss, LossFn, LsmrTol,
+    LsqCallback, LsqIntermediateResult, LsqJac, LsqJacobian, LsqLinearMethod, LsqLinearOptions,
+    LsqLinearResult, LsqMethod, LsqSolver, NanPolicy, P0, RootMethod, RootOptions, Sigma, TrOptions,
+    TrSolver, XScale, curve_fit, curve_fit_full, fsolve, least_squares, leastsq, lsq_linear,
+    lsq_linear_sparse, nnls, root,
 };
 pub use milp::{MilpOptions, MilpResult, SparseLinearConstraint, milp};
 pub use minimize::{

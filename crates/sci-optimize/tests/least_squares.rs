@@ -4,8 +4,8 @@
 use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array};
 use sci_array::testing::{assert_allclose, fixture::Fixture};
 use sci_optimize::{
-    Bounds, LeastSquaresOptions, Loss, LsqCallback, LsqIntermediateResult, LsqJac, LsqMethod, OptimizeError,
-    XScale, least_squares,
+    Bounds, LeastSquaresOptions, Loss, LossFn, LsqCallback, LsqIntermediateResult, LsqJac, LsqMethod,
+    OptimizeError, XScale, least_squares,
 };
 use std::ops::ControlFlow;
 
@@ -71,6 +71,8 @@ fn least_squares_bad_input() {
     let inf = f64::INFINITY;
     let bad_jac = |_: &Array1<f64>| Array2::zeros((3, 2));
     let cb = |_: &LsqIntermediateResult<'_>| ControlFlow::Continue(());
+    let loss_2xm = |z: &Array1<f64>| Array2::ones((2, z.len()));
+    let loss_3x1 = |_: &Array1<f64>| Array2::ones((3, 1));
     let cases: Vec<(&str, Array1<f64>, LeastSquaresOptions<'_>)> = vec![
         ("empty x0", array![], LeastSquaresOptions::default()),
         ("max_nfev", x0.clone(), LeastSquaresOptions { max_nfev: Some(0), ..Default::default() }),
@@ -138,6 +140,29 @@ fn least_squares_bad_input() {
         ("jac shape", x0.clone(), LeastSquaresOptions { jac: LsqJac::Fn(&bad_jac), ..Default::default() }),
         ("x0 nan", array![f64::NAN, 1.0], LeastSquaresOptions::default()),
         (
+            "lm callable loss",
+            x0.clone(),
+            LeastSquaresOptions {
+                method: LsqMethod::Lm,
+                loss: Loss::Callable(LossFn(&loss_3x1)),
+                ..Default::default()
+            },
+        ),
+        (
+            "loss shape",
+            x0.clone(),
+            LeastSquaresOptions { loss: Loss::Callable(LossFn(&loss_2xm)), ..Default::default() },
+        ),
+        (
+            "loss shape dogbox",
+            x0.clone(),
+            LeastSquaresOptions {
+                method: LsqMethod::Dogbox,
+                loss: Loss::Callable(LossFn(&loss_3x1)),
+                ..Default::default()
+            },
+        ),
+        (
             "lm callback",
             x0.clone(),
             LeastSquaresOptions {
@@ -153,7 +178,12 @@ fn least_squares_bad_input() {
             "empty x0" | "bounds length" | "x_scale length" | "diff_step length" => {
                 matches!(e, OptimizeError::WrongLength { .. })
             }
-            "lm loss" | "lm bounds" => matches!(e, OptimizeError::UnsupportedOption { method: "lm", .. }),
+            "lm loss" | "lm bounds" | "lm callable loss" => {
+                matches!(e, OptimizeError::UnsupportedOption { method: "lm", .. })
+            }
+            "loss shape" | "loss shape dogbox" => {
+                matches!(e, OptimizeError::InvalidValue { arg: "loss", .. })
+            }
             "lm callback" => e == OptimizeError::UnsupportedOption { method: "lm", option: "callback" },
             _ => matches!(e, OptimizeError::InvalidValue { .. }),
         };

@@ -80,7 +80,7 @@ fn rosen(x: &Array1<f64>) -> Array1<f64> {
     array![10.0 * (x[1] - x[0] * x[0]), 1.0 - x[0]]
 }
 
-fn loss(name: &str) -> Loss {
+fn loss(name: &str) -> Loss<'static> {
     match name {
         "linear" => Loss::Linear,
         "soft_l1" => Loss::SoftL1,

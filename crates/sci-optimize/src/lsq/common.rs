@@ -4,13 +4,33 @@
 
 use super::dense::norm;
 use super::jacobian::Jac;
-use ndarray::{Array1, Zip};
+use crate::error::{Result, invalid};
+use ndarray::{Array1, Array2, Zip};
+use std::fmt;
 
 const EPS: f64 = f64::EPSILON;
 
-/// The robust loss `rho(z)` of `least_squares` (SciPy's `loss=` strings).
+/// The robust loss `rho(z)` of `least_squares` (SciPy's `loss=`: a name or a callable).
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{Loss, LossFn};
+/// use sci_optimize::sci_array::ndarray::{Array1, Array2};
+/// assert_eq!(Loss::default(), Loss::Linear);
+/// // SciPy's callable form: rho(z) and its first two derivatives as a (3, m) array.
+/// let l1 = |z: &Array1<f64>| {
+///     Array2::from_shape_fn((3, z.len()), |(k, i)| {
+///         let t = 1.0 + z[i];
+///         [2.0 * (t.sqrt() - 1.0), t.powf(-0.5), -0.5 * t.powf(-1.5)][k]
+///     })
+/// };
+/// let loss = Loss::Callable(LossFn(&l1));
+/// assert_ne!(loss, Loss::SoftL1);
+/// assert_eq!(loss, loss);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Loss {
+pub enum Loss<'a> {
     /// `'linear'`: `rho(z) = z`, ordinary least squares (default).
     #[default]
     Linear,
@@ -22,13 +42,78 @@ pub enum Loss {
     Cauchy,
     /// `'arctan'`: `rho(z) = arctan(z)`.
     Arctan,
+    /// A callable loss (SciPy's `loss=callable`), see [`LossFn`].
+    Callable(LossFn<'a>),
 }
 
-impl Loss {
-    /// `(rho, rho', rho'')` at `z`.
+/// A user loss for [`Loss::Callable`]: `rho(z)` returns the `(3, m)` array of `rho`, `rho'` and
+/// `rho''` at the `m` values `z = (f / f_scale)^2`, as SciPy's callable `loss`; `f_scale` is
+/// applied around it as for the named losses.
+///
+/// Two `LossFn`s are equal when they wrap the same function object.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{least_squares, LeastSquaresOptions, Loss, LossFn};
+/// use sci_optimize::sci_array::ndarray::{array, Array1, Array2};
+/// // 'cauchy' written as a callable gives the named loss's result.
+/// let cauchy = |z: &Array1<f64>| {
+///     Array2::from_shape_fn((3, z.len()), |(k, i)| {
+///         let t = 1.0 + z[i];
+///         [z[i].ln_1p(), 1.0 / t, -1.0 / (t * t)][k]
+///     })
+/// };
+/// let f = |x: &Array1<f64>| array![x[0] - 1.0, 2.0 * (x[1] - x[0]), x[1] + 5.0];
+/// let opts = LeastSquaresOptions { loss: Loss::Callable(LossFn(&cauchy)), f_scale: 0.5, ..Default::default() };
+/// let r = least_squares(f, &array![0.0, 0.0], &opts)?;
+/// let named = least_squares(f, &array![0.0, 0.0], &LeastSquaresOptions { loss: Loss::Cauchy, ..opts })?;
+/// assert!((&r.x - &named.x).iter().all(|d| d.abs() < 1e-12) && r.nfev == named.nfev);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+#[derive(Clone, Copy)]
+pub struct LossFn<'a>(pub &'a dyn Fn(&Array1<f64>) -> Array2<f64>);
+
+impl fmt::Debug for LossFn<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("LossFn(..)")
+    }
+}
+
+impl PartialEq for LossFn<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::addr_eq(self.0, other.0)
+    }
+}
+
+impl Eq for LossFn<'_> {}
+
+impl LossFn<'_> {
+    /// `rho` at `z = (f / f_scale)^2` with SciPy's `f_scale` handling (`rho[0] *= f_scale^2`,
+    /// `rho[2] /= f_scale^2`), the shape checked.
+    fn rho(&self, f: &Array1<f64>, f_scale: f64) -> Result<Array2<f64>> {
+        let z = f.mapv(|v| (v / f_scale).powi(2));
+        let rho = (self.0)(&z);
+        if rho.dim() != (3, f.len()) {
+            return Err(invalid(
+                "loss",
+                format!(
+                    "the return value of `loss` callable has wrong shape: expected (3, {}), actual {:?}",
+                    f.len(),
+                    rho.shape()
+                ),
+            ));
+        }
+        Ok(rho)
+    }
+}
+
+impl Loss<'_> {
+    /// `(rho, rho', rho'')` at `z` (named losses; [`Loss::Callable`] is evaluated on the
+    /// whole vector by [`LossFn::rho`]).
     fn eval(self, z: f64) -> (f64, f64, f64) {
         match self {
-            Loss::Linear => (z, 1.0, 0.0),
+            Loss::Linear | Loss::Callable(_) => (z, 1.0, 0.0),
             Loss::Huber => {
                 if z <= 1.0 {
                     (z, 1.0, 0.0)
@@ -52,26 +137,34 @@ impl Loss {
     }
 
     /// The cost `0.5 sum rho((f / f_scale)^2) f_scale^2` (`0.5 f.f` for `Linear`).
-    pub(super) fn cost(self, f: &Array1<f64>, f_scale: f64) -> f64 {
-        if self == Loss::Linear {
-            return 0.5 * f.dot(f);
-        }
-        let s: f64 = f.iter().map(|&v| self.eval((v / f_scale).powi(2)).0).sum();
-        0.5 * f_scale * f_scale * s
+    pub(super) fn cost(self, f: &Array1<f64>, f_scale: f64) -> Result<f64> {
+        let s: f64 = match self {
+            Loss::Linear => return Ok(0.5 * f.dot(f)),
+            Loss::Callable(l) => l.rho(f, f_scale)?.row(0).sum(),
+            _ => f.iter().map(|&v| self.eval((v / f_scale).powi(2)).0).sum(),
+        };
+        Ok(0.5 * f_scale * f_scale * s)
     }
 
     /// SciPy's `scale_for_robust_loss_function`: rescales the rows of `jac` and `f` in place
     /// so that the Gauss-Newton model of the robust cost is an ordinary least-squares one;
     /// returns the cost. No-op (but the cost) for `Linear`.
-    pub(super) fn scale(self, jac: &mut Jac, f: &mut Array1<f64>, f_scale: f64) -> f64 {
+    pub(super) fn scale(self, jac: &mut Jac, f: &mut Array1<f64>, f_scale: f64) -> Result<f64> {
         if self == Loss::Linear {
-            return 0.5 * f.dot(f);
+            return Ok(0.5 * f.dot(f));
         }
         let fs2 = f_scale * f_scale;
+        let rho = match self {
+            Loss::Callable(l) => Some(l.rho(f, f_scale)?),
+            _ => None,
+        };
         let mut s = 0.0;
         let mut row_scale = Vec::with_capacity(f.len());
-        for fi in f.iter_mut() {
-            let (r0, r1, r2) = self.eval((*fi / f_scale).powi(2));
+        for (i, fi) in f.iter_mut().enumerate() {
+            let (r0, r1, r2) = match &rho {
+                Some(r) => (r[[0, i]], r[[1, i]], r[[2, i]]),
+                None => self.eval((*fi / f_scale).powi(2)),
+            };
             s += r0;
             let r2 = r2 / fs2;
             // SciPy's `rho[1] + 2 * rho[2] * f**2`, in its order: for Huber outliers this is a
@@ -85,7 +178,7 @@ impl Loss {
             row_scale.push(js);
         }
         jac.scale_rows(&row_scale);
-        0.5 * s * fs2
+        Ok(0.5 * s * fs2)
     }
 }
 

@@ -77,7 +77,7 @@ pub(super) fn dogbox(
     let mut jac = j0;
     let mut nfev = 1;
     let mut njev = 1;
-    let mut cost = p.loss.scale(&mut jac, &mut f, p.f_scale);
+    let mut cost = p.loss.scale(&mut jac, &mut f, p.f_scale)?;
     let mut g = grad(&jac, &f);
     let (mut scale, mut scale_inv) = initial_scale(&jac, p.x_scale.as_ref());
     let mut delta = norm_inf(&(&x0 * &scale_inv));
@@ -166,7 +166,7 @@ pub(super) fn dogbox(
                 delta = 0.25 * step_h_norm;
                 continue;
             }
-            let cost_new = p.loss.cost(&f_new, p.f_scale);
+            let cost_new = p.loss.cost(&f_new, p.f_scale)?;
             trial_cost = cost_new;
             actual_reduction = cost - cost_new;
             let (delta_new, ratio) =
@@ -204,7 +204,7 @@ pub(super) fn dogbox(
             cost = cost_new;
             jac = res.jac(&x, &f_true)?;
             njev += 1;
-            p.loss.scale(&mut jac, &mut f, p.f_scale);
+            p.loss.scale(&mut jac, &mut f, p.f_scale)?;
             g = grad(&jac, &f);
             if p.x_scale.is_none() {
                 (scale, scale_inv) = jac_scale(&jac, Some(&scale_inv));

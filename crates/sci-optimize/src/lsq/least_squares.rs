@@ -284,8 +284,8 @@ pub struct LeastSquaresOptions<'a> {
     pub gtol: Option<f64>,
     /// `x_scale` (default `None`: 1 for `'trf'`, `'jac'` for `'lm'`).
     pub x_scale: Option<XScale>,
-    /// `loss` (default `'linear'`).
-    pub loss: Loss,
+    /// `loss` (default `'linear'`): a named loss or a callable ([`Loss::Callable`]).
+    pub loss: Loss<'a>,
     /// `f_scale` (default 1): the soft margin between inlier and outlier residuals.
     pub f_scale: f64,
     /// `diff_step`: relative finite-difference step, one value or one per variable (default:
@@ -459,15 +459,16 @@ fn message(status: i32) -> &'static str {
 /// [`LeastSquaresOptions::callback`] is called after each `'trf'` / `'dogbox'` iteration and
 /// can stop the run (status -2, see [`LsqCallback`]).
 ///
-/// SciPy equivalent: `scipy.optimize.least_squares` (callable `loss`, `jac='cs'` and a callable
-/// `jac` returning a `LinearOperator` are missing).
+/// SciPy equivalent: `scipy.optimize.least_squares` (`jac='cs'` and a callable `jac`
+/// returning a `LinearOperator` are missing).
 ///
 /// # Errors
 ///
 /// [`OptimizeError::InvalidValue`] for bounds that are not strictly ordered, an `x0` outside
 /// them, invalid `x_scale`, `f_scale`, `max_nfev` or tolerances (all below machine epsilon, or
-/// any for `'lm'`), and a Jacobian of the wrong shape; [`OptimizeError::UnsupportedOption`] for
-/// `'lm'` with bounds, a robust loss, a callback, or fewer residuals than variables;
+/// any for `'lm'`), a Jacobian of the wrong shape, and a callable loss not returning `(3, m)`;
+/// [`OptimizeError::UnsupportedOption`] for `'lm'` with bounds, a robust or callable loss, a
+/// callback, or fewer residuals than variables;
 /// [`OptimizeError::WrongLength`] for mismatched lengths; [`OptimizeError::NonFiniteInitial`]
 /// when the residuals at `x0` are not finite; [`OptimizeError::InvalidValue`] for a
 /// `jac_sparsity` of another shape than `(m, n)` or with `tr_solver='exact'`, and

@@ -17,7 +17,7 @@ mod sparse;
 mod trf;
 mod trf_linear;
 
-pub use common::Loss;
+pub use common::{Loss, LossFn};
 pub use curve_fit::{
     CurveFitJac, CurveFitOptions, CurveFitResult, NanPolicy, P0, Sigma, curve_fit, curve_fit_full,
 };

@@ -34,7 +34,7 @@ pub(super) struct TrfParams<'a> {
     pub max_nfev: usize,
     /// `None`: `x_scale='jac'`.
     pub x_scale: Option<Array1<f64>>,
-    pub loss: Loss,
+    pub loss: Loss<'a>,
     pub f_scale: f64,
     pub tr: TrKind,
     /// SciPy's `callback`, called after each iteration.
@@ -120,7 +120,7 @@ pub(super) fn trf(
     let mut jac = j0;
     let mut nfev = 1;
     let mut njev = 1;
-    let mut cost = p.loss.scale(&mut jac, &mut f, p.f_scale);
+    let mut cost = p.loss.scale(&mut jac, &mut f, p.f_scale)?;
     let mut g = grad(&jac, &f);
     let (mut scale, mut scale_inv) = initial_scale(&jac, p.x_scale.as_ref());
     let mut delta = if bounded {
@@ -232,7 +232,7 @@ pub(super) fn trf(
                 delta = 0.25 * step_h_norm;
                 continue;
             }
-            let cost_new = p.loss.cost(&f_new, p.f_scale);
+            let cost_new = p.loss.cost(&f_new, p.f_scale)?;
             actual_reduction = cost - cost_new;
             let (delta_new, ratio) =
                 update_tr_radius(delta, actual_reduction, predicted, step_h_norm, step_h_norm > 0.95 * delta);
@@ -254,7 +254,7 @@ pub(super) fn trf(
             cost = cost_new;
             jac = res.jac(&x, &f_true)?;
             njev += 1;
-            p.loss.scale(&mut jac, &mut f, p.f_scale);
+            p.loss.scale(&mut jac, &mut f, p.f_scale)?;
             g = grad(&jac, &f);
             if p.x_scale.is_none() {
                 (scale, scale_inv) = jac_scale(&jac, Some(&scale_inv));

@@ -6,8 +6,8 @@
 use sci_array::ndarray::{Array1, Array2, Ix1, array};
 use sci_array::testing::fixture::Fixture;
 use sci_optimize::{
-    Bounds, FiniteDiff, LeastSquaresOptions, LeastSquaresResult, Loss, LsqCallback, LsqJac, LsqMethod,
-    TrSolver, XScale, least_squares,
+    Bounds, FiniteDiff, LeastSquaresOptions, LeastSquaresResult, Loss, LossFn, LsqCallback, LsqJac,
+    LsqMethod, TrSolver, XScale, least_squares,
 };
 
 /// Reads tests/fixtures/<name>.json.
@@ -36,9 +36,29 @@ pub fn under_jac(x: &Array1<f64>) -> Array2<f64> {
     array![[2.0 * x[0], 4.0 * x[1], 1.0]]
 }
 
-/// SciPy's loss name as a [`Loss`].
-pub fn loss(name: &str) -> Loss {
+/// `((1 + z)^0.75 - 1) / 0.75` and its derivatives: the callable loss of
+/// `optimize_lsq_loss_callable.py`.
+pub fn power_loss(z: &Array1<f64>) -> Array2<f64> {
+    const P: f64 = 0.75;
+    Array2::from_shape_fn((3, z.len()), |(k, i)| {
+        let t = 1.0 + z[i];
+        [(t.powf(P) - 1.0) / P, t.powf(P - 1.0), (P - 1.0) * t.powf(P - 2.0)][k]
+    })
+}
+
+/// SciPy's 'cauchy' written as a callable loss.
+pub fn cauchy_loss(z: &Array1<f64>) -> Array2<f64> {
+    Array2::from_shape_fn((3, z.len()), |(k, i)| {
+        let t = 1.0 + z[i];
+        [z[i].ln_1p(), 1.0 / t, -1.0 / (t * t)][k]
+    })
+}
+
+/// SciPy's loss name as a [`Loss`] ("power" and "cauchy_fn": the callable losses above).
+pub fn loss(name: &str) -> Loss<'static> {
     match name {
+        "power" => Loss::Callable(LossFn(&power_loss)),
+        "cauchy_fn" => Loss::Callable(LossFn(&cauchy_loss)),
         "linear" => Loss::Linear,
         "soft_l1" => Loss::SoftL1,
         "huber" => Loss::Huber,
