@@ -1,18 +1,18 @@
 //! curve_fit with bounds, method trf and a 2-D covariance sigma against SciPy fixtures
 //! (`tools/fixtures/optimize_curve_fit.py`); bad-input table.
 
-use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array};
+use sci_array::ndarray::{Array1, Array2, Ix2, array};
 use sci_array::testing::{assert_allclose, fixture::Fixture};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sci_optimize::{
-    Bounds, CurveFitOptions, LeastsqOptions, LsqMethod, NanPolicy, OptimizeError, P0, Sigma, curve_fit,
-    curve_fit_full, leastsq,
+    Bounds, CurveFitJac, CurveFitOptions, LeastsqOptions, LsqMethod, NanPolicy, OptimizeError, P0, Sigma,
+    curve_fit, curve_fit_full, leastsq,
 };
 
-fn v(fx: &Fixture, p: &str) -> Array1<f64> {
-    fx.array_f64(p).into_dimensionality::<Ix1>().unwrap()
-}
+mod curve_fit_common;
+use curve_fit_common::{assert_matches_scipy, options, v};
+
 fn model(x: &Array1<f64>, p: &Array1<f64>) -> Array1<f64> {
     x.mapv(|t| p[0] * (-p[1] * t).exp() + p[2])
 }
@@ -27,37 +27,14 @@ fn curve_fit_bounds_and_covariance_match_scipy() {
     let names = fx.str("names").to_string();
     for name in names.split(' ') {
         let c = |k: &str| format!("{name}/{k}");
-        let (lb, ub) = (v(&fx, &c("lb")), v(&fx, &c("ub")));
-        let bounded = lb.iter().chain(&ub).any(|b| b.is_finite());
         let opts = CurveFitOptions {
-            sigma: match fx.str(&c("sigma_kind")) {
-                "std" => Some(Sigma::Std(v(&fx, &c("sigma_std")))),
-                "cov" => Some(Sigma::Cov(cov.clone())),
-                _ => None,
-            },
-            absolute_sigma: fx.get(&c("absolute_sigma")).as_bool().unwrap(),
-            bounds: bounded.then(|| Bounds::new(lb, ub)),
-            method: (fx.str(&c("method")) == "trf").then_some(LsqMethod::Trf),
-            maxfev: None,
             nan_policy: (fx.str(&c("nan_policy")) == "omit").then_some(NanPolicy::Omit),
-            jac: None,
+            ..options(&fx, name, &cov, None)
         };
         let (x, y) = if opts.nan_policy.is_some() { (&xn, &yn) } else { (&x, &y) };
         let r =
             curve_fit_full(model, x, y, &v(&fx, &c("p0")), &opts).unwrap_or_else(|e| panic!("{name}: {e}"));
-        // Finite-difference Jacobians: last-bit differences of exp are amplified ~1e8 (see
-        // tests/least_squares.rs); pcov comes from the final finite-difference Jacobian.
-        assert_allclose(&r.popt, &v(&fx, &c("popt")), 1e-7, 1e-9);
-        let pcov = fx.array_f64(&c("pcov")).into_dimensionality::<Ix2>().unwrap();
-        let scale = pcov.iter().fold(0.0f64, |a, v| a.max(v.abs()));
-        assert_allclose(&r.pcov, &pcov, 1e-5, 1e-6 * scale);
-        // fvec is weighted by 1/sigma (up to 20 here): 2e-9 differences become ~4e-8.
-        assert_allclose(&r.fvec, &v(&fx, &c("fvec")), 1e-6, 1e-7);
-        assert_eq!(r.nfev as i64, fx.i64(&c("nfev")), "{name}: nfev");
-        assert_eq!(i64::from(r.ier), fx.i64(&c("ier")), "{name}: ier");
-        let mesg = fx.str(&c("mesg"));
-        // MINPACK's messages are formatted by SciPy's own tolerances text.
-        assert!(r.mesg.split_whitespace().eq(mesg.split_whitespace()), "{name}: {:?} vs {mesg:?}", r.mesg);
+        assert_matches_scipy(&fx, name, &r, false);
         let (popt, pcov2) = curve_fit(model, x, y, &v(&fx, &c("p0")), &opts).unwrap();
         assert_eq!((popt, pcov2), (r.popt, r.pcov));
     }
@@ -217,43 +194,15 @@ fn curve_fit_jac_and_p0_none_match_scipy() {
     let mut n = 0;
     for name in names.split(' ') {
         let c = |k: &str| format!("{name}/{k}");
-        let (lb, ub) = (v(&fx, &c("lb")), v(&fx, &c("ub")));
-        let bounded = lb.iter().chain(&ub).any(|b| b.is_finite());
         let with_jac = fx.get(&c("jac")).as_bool().unwrap();
-        let opts = CurveFitOptions {
-            sigma: match fx.str(&c("sigma_kind")) {
-                "std" => Some(Sigma::Std(v(&fx, &c("sigma_std")))),
-                "cov" => Some(Sigma::Cov(cov.clone())),
-                _ => None,
-            },
-            absolute_sigma: fx.get(&c("absolute_sigma")).as_bool().unwrap(),
-            bounds: bounded.then(|| Bounds::new(lb, ub)),
-            method: match fx.str(&c("method")) {
-                "trf" => Some(LsqMethod::Trf),
-                "dogbox" => Some(LsqMethod::Dogbox),
-                _ => None,
-            },
-            jac: with_jac.then_some(&model_jac),
-            ..Default::default()
-        };
+        let opts = options(&fx, name, &cov, with_jac.then_some(&model_jac as CurveFitJac<'_>));
         let p0 = if fx.get(&c("p0_none")).as_bool().unwrap() {
             P0::Default { n_params: 3 }
         } else {
             P0::from(&v(&fx, &c("p0")))
         };
         let r = curve_fit_full(model, &x, &y, p0.clone(), &opts).unwrap_or_else(|e| panic!("{name}: {e}"));
-        // An analytic Jacobian leaves only rounding of exp; finite differences amplify it ~1e8.
-        let (rtol, atol) = if with_jac { (1e-10, 1e-12) } else { (1e-7, 1e-9) };
-        assert_allclose(&r.popt, &v(&fx, &c("popt")), rtol, atol);
-        let pcov = fx.array_f64(&c("pcov")).into_dimensionality::<Ix2>().unwrap();
-        let scale = pcov.iter().fold(0.0f64, |a, v| a.max(v.abs()));
-        let (rtol, atol) = if with_jac { (1e-8, 1e-10 * scale) } else { (1e-5, 1e-6 * scale) };
-        assert_allclose(&r.pcov, &pcov, rtol, atol);
-        assert_allclose(&r.fvec, &v(&fx, &c("fvec")), 1e-6, 1e-7);
-        assert_eq!(r.nfev as i64, fx.i64(&c("nfev")), "{name}: nfev");
-        assert_eq!(i64::from(r.ier), fx.i64(&c("ier")), "{name}: ier");
-        let mesg = fx.str(&c("mesg"));
-        assert!(r.mesg.split_whitespace().eq(mesg.split_whitespace()), "{name}: {:?} vs {mesg:?}", r.mesg);
+        assert_matches_scipy(&fx, name, &r, with_jac);
         assert_eq!(curve_fit(model, &x, &y, p0, &opts).unwrap(), (r.popt, r.pcov));
         n += 1;
     }

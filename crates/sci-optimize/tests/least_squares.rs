@@ -1,8 +1,8 @@
 //! least_squares (trf, lm) against SciPy fixtures (`tools/fixtures/optimize_least_squares.py`);
 //! bad-input table.
 
-use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array};
-use sci_array::testing::{assert_allclose, fixture::Fixture};
+use sci_array::ndarray::{Array1, Array2, array};
+use sci_array::testing::fixture::Fixture;
 use sci_optimize::{
     Bounds, LeastSquaresOptions, Loss, LossFn, LsqCallback, LsqIntermediateResult, LsqJac, LsqMethod,
     OptimizeError, XScale, least_squares,
@@ -10,7 +10,7 @@ use sci_optimize::{
 use std::ops::ControlFlow;
 
 mod lsq_problems;
-use lsq_problems::{rosen, run_case, v};
+use lsq_problems::{assert_matches_scipy, rosen, run_case};
 
 fn load() -> Fixture {
     lsq_problems::load("optimize_least_squares")
@@ -25,27 +25,7 @@ fn least_squares_matches_scipy() {
         let c = |k: &str| format!("{name}/{k}");
         let method = if fx.str(&c("method")) == "lm" { LsqMethod::Lm } else { LsqMethod::Trf };
         let r = run_case(&fx, name, method, true);
-        // Same iteration, so the counts and flags agree exactly. With an analytic Jacobian x
-        // agrees to a few ulp; with finite differences the last-bit differences of `exp`
-        // (libm vs NumPy's SIMD) are amplified by 1/h ~ 1e8 in the Jacobian, and x agrees to
-        // ~6e-8 (expfit_bounded_linear), the residuals to ~2e-9 absolute.
-        let x = v(&fx, &c("x"));
-        let scale = x.iter().fold(1.0f64, |a, v| a.max(v.abs()));
-        assert_allclose(&r.x, &x, 1e-7, 1e-9 * scale);
-        assert_allclose(&r.fun, &v(&fx, &c("fun")), 1e-6, 1e-7);
-        let cost = fx.f64(&c("cost"));
-        assert!((r.cost - cost).abs() <= 1e-8 * cost + 1e-15, "{name}: cost {} vs {cost}", r.cost);
-        let jac_out = fx.array_f64(&c("jac_out")).into_dimensionality::<Ix2>().unwrap();
-        assert_allclose(&r.jac.to_dense(), &jac_out, 1e-5, 1e-7);
-        // The gradient at the optimum is a difference of nearly cancelling terms.
-        assert_allclose(&r.grad, &v(&fx, &c("grad")), 1e-3, 1e-6);
-        let active = fx.array_i64(&c("active_mask")).into_dimensionality::<Ix1>().unwrap();
-        assert_eq!(r.active_mask.mapv(i64::from), active, "{name}: active_mask");
-        assert_eq!(r.nfev as i64, fx.i64(&c("nfev")), "{name}: nfev");
-        assert_eq!(r.njev.map_or(-1, |n| n as i64), fx.i64(&c("njev")), "{name}: njev");
-        assert_eq!(i64::from(r.status), fx.i64(&c("status")), "{name}: status");
-        assert_eq!(r.message, fx.str(&c("message")), "{name}: message");
-        assert_eq!(r.success, r.status > 0);
+        assert_matches_scipy(&fx, name, &r);
         checked += 1;
     }
     assert_eq!(checked, 26);

@@ -4,14 +4,12 @@
 
 use sci_array::ndarray::{Array1, Ix1, Ix2};
 use sci_array::testing::assert_allclose;
-use sci_optimize::{
-    LSQ_CALLBACK_STOP, LeastSquaresOptions, LsqCallback, LsqIntermediateResult, LsqMethod, TrSolver,
-};
+use sci_optimize::{LSQ_CALLBACK_STOP, LeastSquaresOptions, LsqCallback, LsqIntermediateResult};
 use std::cell::RefCell;
 use std::ops::ControlFlow;
 
 mod lsq_problems;
-use lsq_problems::{run_case_with, v};
+use lsq_problems::{assert_matches_scipy, run_fixture_case, v};
 
 /// One callback call: (nit, nfev, cost, x, fun).
 type Call = (usize, usize, f64, Array1<f64>, Array1<f64>);
@@ -23,8 +21,6 @@ fn least_squares_callback_matches_scipy() {
     let mut checked = 0;
     for name in names.split(' ') {
         let c = |k: &str| format!("{name}/{k}");
-        let method = if fx.str(&c("method")) == "dogbox" { LsqMethod::Dogbox } else { LsqMethod::Trf };
-        let tr_solver = (fx.str(&c("tr_solver")) == "lsmr").then_some(TrSolver::Lsmr);
         let stop_at = fx.i64(&c("stop_at")) as usize;
         let calls: RefCell<Vec<Call>> = RefCell::new(Vec::new());
         let cb = |r: &LsqIntermediateResult<'_>| {
@@ -32,7 +28,7 @@ fn least_squares_callback_matches_scipy() {
             calls.push((r.nit, r.nfev, r.cost, r.x.clone(), r.fun.clone()));
             if calls.len() == stop_at { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
         };
-        let r = run_case_with(&fx, name, method, false, tr_solver, Some(LsqCallback(&cb)));
+        let r = run_fixture_case(&fx, name, Some(LsqCallback(&cb)));
         let calls = calls.into_inner();
         // Same iterations, so the counts agree exactly. The values agree to the tolerances of
         // least_squares.rs: the finite-difference Jacobian (run01) amplifies last-bit
@@ -65,26 +61,13 @@ fn least_squares_callback_matches_scipy() {
             assert_allclose(f, &funs.row(k), frtol, fatol);
         }
 
-        let (rtol, atol) = tol(&r.x);
-        assert_allclose(&r.x, &v(&fx, &c("x")), rtol, atol);
-        assert_allclose(&r.fun, &v(&fx, &c("fun")), frtol, fatol);
-        let cost = fx.f64(&c("cost"));
-        assert!((r.cost - cost).abs() <= 1e-8 * cost + 1e-15, "{name}: cost {} vs {cost}", r.cost);
-        // The gradient at the optimum is a difference of nearly cancelling terms.
-        assert_allclose(&r.grad, &v(&fx, &c("grad")), 1e-3, 1e-6);
+        assert_matches_scipy(&fx, name, &r);
         let opt = fx.f64(&c("optimality"));
         assert!(
             (r.optimality - opt).abs() <= 1e-3 * opt + 1e-6,
             "{name}: optimality {} vs {opt}",
             r.optimality
         );
-        let active = fx.array_i64(&c("active_mask")).into_dimensionality::<Ix1>().unwrap();
-        assert_eq!(r.active_mask.mapv(i64::from), active, "{name}: active_mask");
-        assert_eq!(r.nfev as i64, fx.i64(&c("nfev")), "{name}: nfev");
-        assert_eq!(r.njev.map_or(-1, |n| n as i64), fx.i64(&c("njev")), "{name}: njev");
-        assert_eq!(i64::from(r.status), fx.i64(&c("status")), "{name}: status");
-        assert_eq!(r.message, fx.str(&c("message")), "{name}: message");
-        assert_eq!(r.success, r.status > 0);
         if stop_at > 0 {
             assert_eq!((r.status, r.message.as_str()), (-2, LSQ_CALLBACK_STOP));
         }

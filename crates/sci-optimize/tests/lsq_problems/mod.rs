@@ -3,7 +3,8 @@
 //! trf/lm and dogbox fixture tests.
 #![allow(dead_code)] // each test file uses part of it
 
-use sci_array::ndarray::{Array1, Array2, Ix1, array};
+use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array};
+use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_optimize::{
     Bounds, FiniteDiff, LeastSquaresOptions, LeastSquaresResult, Loss, LossFn, LsqCallback, LsqJac,
@@ -73,6 +74,15 @@ pub fn run_case(fx: &Fixture, name: &str, method: LsqMethod, with_diff_step: boo
     run_case_with(fx, name, method, with_diff_step, None, None)
 }
 
+/// [`run_case_with`] with the case's own `method` ("trf" or "dogbox") and `tr_solver` ("exact"
+/// or "lsmr").
+pub fn run_fixture_case(fx: &Fixture, name: &str, callback: Option<LsqCallback<'_>>) -> LeastSquaresResult {
+    let method =
+        if fx.str(&format!("{name}/method")) == "dogbox" { LsqMethod::Dogbox } else { LsqMethod::Trf };
+    let tr_solver = (fx.str(&format!("{name}/tr_solver")) == "lsmr").then_some(TrSolver::Lsmr);
+    run_case_with(fx, name, method, false, tr_solver, callback)
+}
+
 /// [`run_case`] with a trust-region solver and a callback.
 pub fn run_case_with(
     fx: &Fixture,
@@ -131,4 +141,30 @@ pub fn run_case_with(
         _ => least_squares(under, &x0, &opts),
     }
     .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Checks `r` against fixture case `name` (x, fun, cost, jac, grad, active_mask, counts, status
+/// and message). Same iteration, so the counts and flags agree exactly. With an analytic
+/// Jacobian x agrees to a few ulp; with finite differences the last-bit differences of `exp`
+/// (libm vs NumPy's SIMD) are amplified by 1/h ~ 1e8 in the Jacobian, and x agrees to ~6e-8
+/// (expfit_bounded_linear), the residuals to ~2e-9 absolute.
+pub fn assert_matches_scipy(fx: &Fixture, name: &str, r: &LeastSquaresResult) {
+    let c = |k: &str| format!("{name}/{k}");
+    let x = v(fx, &c("x"));
+    let scale = x.iter().fold(1.0f64, |a, v| a.max(v.abs()));
+    assert_allclose(&r.x, &x, 1e-7, 1e-9 * scale);
+    assert_allclose(&r.fun, &v(fx, &c("fun")), 1e-6, 1e-7);
+    let cost = fx.f64(&c("cost"));
+    assert!((r.cost - cost).abs() <= 1e-8 * cost + 1e-15, "{name}: cost {} vs {cost}", r.cost);
+    let jac_out = fx.array_f64(&c("jac_out")).into_dimensionality::<Ix2>().unwrap();
+    assert_allclose(&r.jac.to_dense(), &jac_out, 1e-5, 1e-7);
+    // The gradient at the optimum is a difference of nearly cancelling terms.
+    assert_allclose(&r.grad, &v(fx, &c("grad")), 1e-3, 1e-6);
+    let active = fx.array_i64(&c("active_mask")).into_dimensionality::<Ix1>().unwrap();
+    assert_eq!(r.active_mask.mapv(i64::from), active, "{name}: active_mask");
+    assert_eq!(r.nfev as i64, fx.i64(&c("nfev")), "{name}: nfev");
+    assert_eq!(r.njev.map_or(-1, |n| n as i64), fx.i64(&c("njev")), "{name}: njev");
+    assert_eq!(i64::from(r.status), fx.i64(&c("status")), "{name}: status");
+    assert_eq!(r.message, fx.str(&c("message")), "{name}: message");
+    assert_eq!(r.success, r.status > 0);
 }
