@@ -18,6 +18,13 @@ const PIVOT_TOL: f64 = 1e-9;
 /// Basis updates between refactorizations.
 const REFACTOR_EVERY: usize = 64;
 
+/// Harris's bound of one ratio-test candidate: the step that moves its reduced cost `d` (pivot
+/// row entry `a`, sign-adjusted) to the dual feasibility tolerance.
+#[inline]
+fn harris_bound(d: f64, a: f64) -> f64 {
+    ((d * a.signum()).max(0.0) + DUAL_TOL) / a.abs()
+}
+
 /// An LP in the solver's form: `m` rows of a sparse `A`, kept both row- and column-wise.
 #[derive(Debug, Clone)]
 pub(crate) struct StdLp {
@@ -393,6 +400,8 @@ impl<'a> DualSimplex<'a> {
         let mut col = vec![0.0; m];
         let mut tau = vec![0.0; m];
         let mut cands: Vec<(usize, f64, f64)> = Vec::new();
+        // The nonbasic positions of the pivot row (the reduced costs the dual update moves).
+        let mut nbz: Vec<usize> = Vec::new();
         let mut flips: Vec<usize> = Vec::new();
         let mut fresh = true;
         loop {
@@ -473,9 +482,16 @@ impl<'a> DualSimplex<'a> {
             // Ratio test: candidates whose reduced cost moves toward zero.
             let sgn = if below { -1.0 } else { 1.0 };
             cands.clear();
+            nbz.clear();
+            // Harris: the largest step any candidate allows within the tolerance.
+            let mut bound = f64::INFINITY;
             for &j in &nz {
                 let st = self.state[j];
-                if st == VarState::Basic || self.lo[j] == self.up[j] {
+                if st == VarState::Basic {
+                    continue;
+                }
+                nbz.push(j);
+                if self.lo[j] == self.up[j] {
                     continue;
                 }
                 let a = sgn * alpha[j];
@@ -486,7 +502,9 @@ impl<'a> DualSimplex<'a> {
                     VarState::Basic => false,
                 };
                 if ok {
-                    cands.push((j, (self.d[j] / a).max(0.0), a));
+                    let dj = self.d[j];
+                    bound = bound.min(harris_bound(dj, a));
+                    cands.push((j, (dj / a).max(0.0), a));
                 }
             }
             let mut slope = if below { self.lo[p] - self.x[p] } else { self.x[p] - self.up[p] };
@@ -495,11 +513,6 @@ impl<'a> DualSimplex<'a> {
                 if cands.is_empty() {
                     break None;
                 }
-                // Harris: the largest step any candidate allows within the tolerance.
-                let bound = cands
-                    .iter()
-                    .map(|&(j, _, a)| ((self.d[j] * a.signum()).max(0.0) + DUAL_TOL) / a.abs())
-                    .fold(f64::INFINITY, f64::min);
                 let mut pick = usize::MAX;
                 let mut amax = 0.0;
                 let mut drop = 0.0;
@@ -527,6 +540,10 @@ impl<'a> DualSimplex<'a> {
                             true
                         }
                     });
+                    bound = cands
+                        .iter()
+                        .map(|&(j, _, a)| harris_bound(self.d[j], a))
+                        .fold(f64::INFINITY, f64::min);
                     continue;
                 }
                 break Some(cands[pick].0);
@@ -563,10 +580,8 @@ impl<'a> DualSimplex<'a> {
             }
             let theta_d = dq / alpha[q];
             if theta_d != 0.0 {
-                for &j in &nz {
-                    if self.state[j] != VarState::Basic {
-                        self.d[j] -= theta_d * alpha[j];
-                    }
+                for &j in &nbz {
+                    self.d[j] -= theta_d * alpha[j];
                 }
             }
             self.d[q] = 0.0;

@@ -623,10 +623,11 @@ impl SparseLu {
         self.spike.clear();
         self.spike.extend(w.iter().map(|v| v[0]));
         for &j in self.ord.iter().rev() {
-            let d = self.udiag[j];
-            let (x, y) = (w[j][0] / d, w[j][1] / d);
-            w[j] = [x, y];
+            let [x, y] = w[j];
             if x != 0.0 || y != 0.0 {
+                let d = self.udiag[j];
+                let (x, y) = (x / d, y / d);
+                w[j] = [x, y];
                 let (a, e) = (self.ubeg[j], self.uend[j]);
                 for (&i, &u) in self.ui[a..e].iter().zip(&self.ux[a..e]) {
                     w[i][0] -= u * x;
@@ -670,9 +671,9 @@ impl SparseLu {
     /// `b = Q U^{-1} work`.
     fn solve_upper(&self, b: &mut [f64], work: &mut [f64]) {
         for &j in self.ord.iter().rev() {
-            let xj = work[j] / self.udiag[j];
-            work[j] = xj;
-            if xj != 0.0 {
+            if work[j] != 0.0 {
+                let xj = work[j] / self.udiag[j];
+                work[j] = xj;
                 let (a, e) = (self.ubeg[j], self.uend[j]);
                 for (&i, &u) in self.ui[a..e].iter().zip(&self.ux[a..e]) {
                     work[i] -= u * xj;
@@ -706,9 +707,9 @@ impl SparseLu {
         work.extend(self.q.iter().map(|&pos| c[pos]));
         // By rows of U (axpy form): zeros of a sparse `c` cost nothing.
         for &j in &self.ord {
-            let xj = work[j] / self.udiag[j];
-            work[j] = xj;
-            if xj != 0.0 {
+            if work[j] != 0.0 {
+                let xj = work[j] / self.udiag[j];
+                work[j] = xj;
                 for &pos in &self.urow[j] {
                     work[self.ucol[pos]] -= self.ux[pos] * xj;
                 }
