@@ -6,8 +6,8 @@ use sci_array::testing::{assert_allclose, fixture::Fixture};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sci_optimize::{
-    Bounds, CurveFitJac, CurveFitOptions, LeastsqOptions, LsqMethod, NanPolicy, OptimizeError, P0, Sigma,
-    curve_fit, curve_fit_full, leastsq,
+    Bounds, CurveFitJac, CurveFitOptions, LeastsqOptions, Loss, LossFn, LsqMethod, NanPolicy, OptimizeError,
+    P0, Sigma, TrOptions, TrSolver, XScale, curve_fit, curve_fit_full, leastsq,
 };
 
 mod curve_fit_common;
@@ -276,4 +276,94 @@ fn curve_fit_jac_and_p0_bad_input() {
         );
         assert!(r.is_err(), "{method:?}: {r:?}");
     }
+}
+
+/// `'cauchy'` as a callable loss (the generator's `cauchy_like`).
+fn cauchy_like(z: &Array1<f64>) -> Array2<f64> {
+    Array2::from_shape_fn((3, z.len()), |(k, i)| {
+        let t = 1.0 + z[i];
+        [z[i].ln_1p(), 1.0 / t, -1.0 / (t * t)][k]
+    })
+}
+
+/// `base` with the forwarded keywords of case `name` (its `kw` entry).
+fn forwarded<'a>(fx: &Fixture, name: &str, base: CurveFitOptions<'a>) -> CurveFitOptions<'a> {
+    let c = |k: &str| format!("{name}/kw/{k}");
+    let kw = fx.get(&format!("{name}/kw"));
+    let has = |k: &str| kw.get(k).is_some();
+    let num = |k: &str| has(k).then(|| fx.f64(&c(k)));
+    let size = |k: &str| has(k).then(|| fx.i64(&c(k)) as usize);
+    // A float or an array of floats.
+    let arr = |k: &str| has(k).then(|| v(fx, &c(k)));
+    let arr_or_num = |k: &str| match kw.get(k) {
+        Some(v) if v.is_number() => Some(array![v.as_f64().unwrap()]),
+        _ => arr(k),
+    };
+    CurveFitOptions {
+        ftol: num("ftol"),
+        xtol: num("xtol"),
+        gtol: num("gtol"),
+        epsfcn: num("epsfcn"),
+        factor: num("factor"),
+        diag: arr("diag"),
+        maxfev: size("maxfev"),
+        max_nfev: size("max_nfev"),
+        loss: has("loss").then(|| match fx.str(&c("loss")) {
+            "linear" => Loss::Linear,
+            "soft_l1" => Loss::SoftL1,
+            "huber" => Loss::Huber,
+            "cauchy" => Loss::Cauchy,
+            "arctan" => Loss::Arctan,
+            "callable" => Loss::Callable(LossFn(&cauchy_like)),
+            other => panic!("{name}: loss {other}"),
+        }),
+        f_scale: num("f_scale"),
+        x_scale: match kw.get("x_scale") {
+            None => None,
+            Some(v) if v.as_str() == Some("jac") => Some(XScale::Jac),
+            Some(v) if v.is_number() => Some(XScale::Scalar(v.as_f64().unwrap())),
+            Some(_) => Some(XScale::Array(arr("x_scale").unwrap())),
+        },
+        diff_step: arr_or_num("diff_step"),
+        tr_solver: has("tr_solver").then(|| match fx.str(&c("tr_solver")) {
+            "lsmr" => TrSolver::Lsmr,
+            _ => TrSolver::Exact,
+        }),
+        tr_options: has("tr_options").then(|| TrOptions {
+            regularize: fx.get(&c("tr_options/regularize")).as_bool().unwrap(),
+            ..Default::default()
+        }),
+        ..base
+    }
+}
+
+#[test]
+fn curve_fit_forwarded_keywords_match_scipy() {
+    let fx =
+        Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/optimize_curve_fit_kwargs.json"))
+            .unwrap();
+    let x = v(&fx, "x");
+    let cov = fx.array_f64("cov").into_dimensionality::<Ix2>().unwrap();
+    let names = fx.str("names").to_string();
+    let (mut fits, mut failures) = (0, 0);
+    for name in names.split(' ') {
+        let c = |k: &str| format!("{name}/{k}");
+        let y = v(&fx, fx.str(&c("data")));
+        let with_jac = fx.get(&c("jac")).as_bool().unwrap();
+        let base = options(&fx, name, &cov, with_jac.then_some(&model_jac as CurveFitJac<'_>));
+        let opts = forwarded(&fx, name, base);
+        let r = curve_fit_full(model, &x, &y, &v(&fx, &c("p0")), &opts);
+        match fx.str(&c("error")) {
+            "" => {
+                let r = r.unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert_matches_scipy(&fx, name, &r, with_jac);
+                fits += 1;
+            }
+            message => {
+                assert_eq!(r, Err(OptimizeError::NoConvergence { message: message.into() }), "{name}");
+                failures += 1;
+            }
+        }
+    }
+    assert_eq!((fits, failures), (30, 3));
 }

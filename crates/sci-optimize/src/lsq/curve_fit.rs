@@ -1,8 +1,11 @@
 //! `curve_fit`: Levenberg-Marquardt without bounds, Trust Region Reflective with them; 1-D
 //! standard deviations or a 2-D covariance as `sigma`.
 
+use super::common::Loss;
 use super::dense::svd_lsq;
-use super::least_squares::{LeastSquaresOptions, LsqJac, LsqMethod, least_squares};
+use super::least_squares::{
+    LeastSquaresOptions, LsqJac, LsqMethod, TrOptions, TrSolver, XScale, least_squares,
+};
 use super::{LeastsqOptions, leastsq_with};
 use crate::error::{OptimizeError, Result, invalid};
 use crate::minimize::Bounds;
@@ -114,7 +117,10 @@ pub struct CurveFitOptions<'a, D: Dimension = Ix1> {
     pub bounds: Option<Bounds>,
     /// `method` (default `None`: `'lm'` without bounds, `'trf'` with them).
     pub method: Option<LsqMethod>,
-    /// `maxfev` (default `200 * (n + 1)` for `'lm'`, `100 n` for `'trf'` and `'dogbox'`).
+    /// `maxfev` (default `200 * (n + 1)` for `'lm'`, `100 * (n + 1)` with `jac`; 0 is the
+    /// default too, as in `leastsq`). With `'trf'` and `'dogbox'` it is `least_squares`'
+    /// `max_nfev` (default `100 n`; 0 is an error there), unless
+    /// [`CurveFitOptions::max_nfev`] is given as well (an error, as in SciPy).
     pub maxfev: Option<usize>,
     /// `nan_policy` (default `None`: non-finite data is an error, SciPy's `check_finite=True`).
     pub nan_policy: Option<NanPolicy>,
@@ -122,6 +128,38 @@ pub struct CurveFitOptions<'a, D: Dimension = Ix1> {
     /// `(m, n)` matrix (default `None`: forward differences). SciPy weights it by `sigma` as
     /// the residuals.
     pub jac: Option<CurveFitJac<'a, D>>,
+    /// `ftol` (default `None`: the solver's, 1.49012e-8 for `'lm'` and 1e-8 for `'trf'` and
+    /// `'dogbox'`); `Some(0.0)` is `least_squares`' `ftol=None` (the test is disabled).
+    pub ftol: Option<f64>,
+    /// `xtol` (default `None`: 1.49012e-8 for `'lm'`, 1e-8 for `'trf'` and `'dogbox'`).
+    pub xtol: Option<f64>,
+    /// `gtol` (default `None`: 0 for `'lm'`, 1e-8 for `'trf'` and `'dogbox'`).
+    pub gtol: Option<f64>,
+    /// `'lm'` only: `leastsq`'s `epsfcn` (default machine epsilon), the forward-difference
+    /// step `sqrt(epsfcn) |p|`.
+    pub epsfcn: Option<f64>,
+    /// `'lm'` only: `leastsq`'s `factor` (default 100), the initial step bound.
+    pub factor: Option<f64>,
+    /// `'lm'` only: `leastsq`'s `diag`, `n` positive scale factors of the parameters.
+    pub diag: Option<Array1<f64>>,
+    /// `'trf'`/`'dogbox'` only: `least_squares`' `loss` (default `'linear'`). As in SciPy it
+    /// is applied to the residuals weighted by `sigma`, and `pcov` is scaled by the robust cost
+    /// `2 * res.cost` (not by the sum of squares) unless `absolute_sigma`.
+    pub loss: Option<Loss<'a>>,
+    /// `'trf'`/`'dogbox'` only: `f_scale` (default 1), the soft margin of the robust loss.
+    pub f_scale: Option<f64>,
+    /// `'trf'`/`'dogbox'` only: `x_scale` (default 1 per parameter).
+    pub x_scale: Option<XScale>,
+    /// `'trf'`/`'dogbox'` only: `diff_step`, the relative finite-difference step (one value or
+    /// one per parameter).
+    pub diff_step: Option<Array1<f64>>,
+    /// `'trf'`/`'dogbox'` only: `tr_solver` (default `'exact'`: curve_fit's Jacobian is dense).
+    pub tr_solver: Option<TrSolver>,
+    /// `'trf'`/`'dogbox'` only: `tr_options` of the `'lsmr'` solver.
+    pub tr_options: Option<TrOptions>,
+    /// `'trf'`/`'dogbox'` only: `least_squares`' `max_nfev`. SciPy renames `maxfev` to it, so
+    /// giving both is refused (as SciPy's `least_squares` refuses the extra `maxfev`).
+    pub max_nfev: Option<usize>,
 }
 
 impl<D: Dimension> Default for CurveFitOptions<'_, D> {
@@ -134,6 +172,56 @@ impl<D: Dimension> Default for CurveFitOptions<'_, D> {
             maxfev: None,
             nan_policy: None,
             jac: None,
+            ftol: None,
+            xtol: None,
+            gtol: None,
+            epsfcn: None,
+            factor: None,
+            diag: None,
+            loss: None,
+            f_scale: None,
+            x_scale: None,
+            diff_step: None,
+            tr_solver: None,
+            tr_options: None,
+            max_nfev: None,
+        }
+    }
+}
+
+impl<D: Dimension> CurveFitOptions<'_, D> {
+    /// SciPy forwards curve_fit's extra keywords to `leastsq` (`'lm'`) or `least_squares`
+    /// (`'trf'`, `'dogbox'`), which refuse (a `TypeError`) those they do not take.
+    fn check_method_options(&self, method: LsqMethod) -> Result<()> {
+        let unsupported = |option| match method {
+            LsqMethod::Lm => OptimizeError::UnsupportedOption { method: "lm", option },
+            LsqMethod::Trf => OptimizeError::UnsupportedOption { method: "trf", option },
+            LsqMethod::Dogbox => OptimizeError::UnsupportedOption { method: "dogbox", option },
+        };
+        let given = if method == LsqMethod::Lm {
+            [
+                ("loss", self.loss.is_some()),
+                ("f_scale", self.f_scale.is_some()),
+                ("x_scale", self.x_scale.is_some()),
+                ("diff_step", self.diff_step.is_some()),
+                ("tr_solver", self.tr_solver.is_some()),
+                ("tr_options", self.tr_options.is_some()),
+                ("max_nfev", self.max_nfev.is_some()),
+            ]
+            .to_vec()
+        } else {
+            // `maxfev` is renamed `max_nfev` unless `max_nfev` is given too.
+            [
+                ("epsfcn", self.epsfcn.is_some()),
+                ("factor", self.factor.is_some()),
+                ("diag", self.diag.is_some()),
+                ("maxfev", self.maxfev.is_some() && self.max_nfev.is_some()),
+            ]
+            .to_vec()
+        };
+        match given.into_iter().find(|(_, g)| *g) {
+            Some((option, _)) => Err(unsupported(option)),
+            None => Ok(()),
         }
     }
 }
@@ -148,6 +236,19 @@ impl<D: Dimension> std::fmt::Debug for CurveFitOptions<'_, D> {
             .field("maxfev", &self.maxfev)
             .field("nan_policy", &self.nan_policy)
             .field("jac", &self.jac.map(|_| ".."))
+            .field("ftol", &self.ftol)
+            .field("xtol", &self.xtol)
+            .field("gtol", &self.gtol)
+            .field("epsfcn", &self.epsfcn)
+            .field("factor", &self.factor)
+            .field("diag", &self.diag)
+            .field("loss", &self.loss)
+            .field("f_scale", &self.f_scale)
+            .field("x_scale", &self.x_scale)
+            .field("diff_step", &self.diff_step)
+            .field("tr_solver", &self.tr_solver)
+            .field("tr_options", &self.tr_options)
+            .field("max_nfev", &self.max_nfev)
             .finish()
     }
 }
@@ -477,8 +578,21 @@ where
         Some(&(r, c)) => Err(invalid("jac", format!("returned shape ({r}, {c}), expected ({m}, {n})"))),
         None => Ok(()),
     };
-    let (popt, pcov, fvec, nfev, mesg, ier) = if method == LsqMethod::Lm {
-        let opts = LeastsqOptions { maxfev: options.maxfev, jac: jac_dyn, ..Default::default() };
+    options.check_method_options(method)?;
+    let (popt, pcov, fvec, nfev, mesg, ier, cost) = if method == LsqMethod::Lm {
+        let d = LeastsqOptions::default();
+        // An owned array may still be non-contiguous (e.g. reversed).
+        let diag = options.diag.as_ref().map(|d| d.to_vec());
+        let opts = LeastsqOptions {
+            maxfev: options.maxfev,
+            jac: jac_dyn,
+            ftol: options.ftol.unwrap_or(d.ftol),
+            xtol: options.xtol.unwrap_or(d.xtol),
+            gtol: options.gtol.unwrap_or(d.gtol),
+            epsfcn: options.epsfcn.unwrap_or(d.epsfcn),
+            factor: options.factor.unwrap_or(d.factor),
+            diag: diag.as_deref(),
+        };
         // The forward-difference Jacobian of a large fit evaluates its columns in parallel.
         let res = leastsq_with(&mut |p: &Array1<f64>| resid(p), Some(&resid), p0, &opts);
         if let Some(&found) = bad_len.get() {
@@ -491,14 +605,25 @@ where
                 message: format!("Optimal parameters not found: {}", res.mesg),
             });
         }
-        (res.x, res.cov_x, res.fvec, res.nfev, res.mesg, res.ier)
+        let cost = res.fvec.iter().map(|v| v * v).sum();
+        (res.x, res.cov_x, res.fvec, res.nfev, res.mesg, res.ier, cost)
     } else {
+        let d = LeastSquaresOptions::default();
         let opts = LeastSquaresOptions {
             bounds: options.bounds.clone(),
             method,
-            max_nfev: options.maxfev,
+            max_nfev: options.max_nfev.or(options.maxfev),
             jac: jac_dyn.map_or(LsqJac::default(), LsqJac::Fn),
-            ..Default::default()
+            ftol: options.ftol.or(d.ftol),
+            xtol: options.xtol.or(d.xtol),
+            gtol: options.gtol.or(d.gtol),
+            loss: options.loss.unwrap_or(d.loss),
+            f_scale: options.f_scale.unwrap_or(d.f_scale),
+            x_scale: options.x_scale.clone(),
+            diff_step: options.diff_step.clone(),
+            tr_solver: options.tr_solver,
+            tr_options: options.tr_options.unwrap_or(d.tr_options),
+            ..d
         };
         let res = least_squares(resid, &p0, &opts);
         if let Some(&found) = bad_len.get() {
@@ -524,9 +649,9 @@ where
                 .map(|(s, v)| v[i] * v[j] / (s * s))
                 .sum()
         });
-        (res.x, Some(pcov), res.fun, res.nfev, res.message, res.status)
+        // SciPy's `cost = 2 * res.cost`: the robust cost with a `loss`.
+        (res.x, Some(pcov), res.fun, res.nfev, res.message, res.status, 2.0 * res.cost)
     };
-    let cost: f64 = fvec.iter().map(|v| v * v).sum();
     let pcov = match pcov {
         Some(c) if c.iter().any(|v| v.is_nan()) => Array2::from_elem((n, n), f64::INFINITY),
         Some(c) if options.absolute_sigma => c,
