@@ -260,6 +260,121 @@ fn curve_fit_jac_and_p0_bad_input() {
             OptimizeError::WrongLength { arg: "ydata", expected: 41, found: 40 },
         ),
     ];
+    // SciPy forwards the extra keywords to leastsq ('lm') or least_squares ('trf', 'dogbox'),
+    // which refuse those they do not take (a TypeError), even at their default values.
+    let trf = Some(LsqMethod::Trf);
+    let lm_refuses: Vec<(&str, CurveFitOptions<'_>)> = vec![
+        ("loss", CurveFitOptions { loss: Some(Loss::SoftL1), ..Default::default() }),
+        ("loss", CurveFitOptions { loss: Some(Loss::Linear), ..Default::default() }),
+        ("f_scale", CurveFitOptions { f_scale: Some(1.0), ..Default::default() }),
+        ("x_scale", CurveFitOptions { x_scale: Some(XScale::Jac), ..Default::default() }),
+        ("diff_step", CurveFitOptions { diff_step: Some(array![1e-3]), ..Default::default() }),
+        ("tr_solver", CurveFitOptions { tr_solver: Some(TrSolver::Exact), ..Default::default() }),
+        ("tr_options", CurveFitOptions { tr_options: Some(TrOptions::default()), ..Default::default() }),
+        ("max_nfev", CurveFitOptions { max_nfev: Some(100), ..Default::default() }),
+    ];
+    let trf_refuses: Vec<(&str, CurveFitOptions<'_>)> = vec![
+        ("epsfcn", CurveFitOptions { method: trf, epsfcn: Some(1e-6), ..Default::default() }),
+        ("factor", CurveFitOptions { method: trf, factor: Some(100.0), ..Default::default() }),
+        (
+            "diag",
+            CurveFitOptions {
+                bounds: bounds.clone(),
+                diag: Some(array![1.0, 1.0, 1.0]),
+                ..Default::default()
+            },
+        ),
+        // maxfev is renamed max_nfev only when max_nfev is not given.
+        (
+            "maxfev",
+            CurveFitOptions { method: trf, maxfev: Some(50), max_nfev: Some(50), ..Default::default() },
+        ),
+    ];
+    let mut cases = cases;
+    for (option, opts) in lm_refuses {
+        cases.push((
+            "lm refuses",
+            P0::Default { n_params: 3 },
+            opts,
+            OptimizeError::UnsupportedOption { method: "lm", option },
+        ));
+    }
+    for (option, opts) in trf_refuses {
+        cases.push((
+            "trf refuses",
+            P0::Default { n_params: 3 },
+            opts,
+            OptimizeError::UnsupportedOption { method: "trf", option },
+        ));
+    }
+    let dogbox = CurveFitOptions {
+        method: Some(LsqMethod::Dogbox),
+        diag: Some(array![1.0, 1.0, 1.0]),
+        ..Default::default()
+    };
+    cases.push((
+        "dogbox refuses",
+        P0::Default { n_params: 3 },
+        dogbox,
+        OptimizeError::UnsupportedOption { method: "dogbox", option: "diag" },
+    ));
+    // Values the solvers refuse: SciPy's ValueError from least_squares; leastsq's "Improper
+    // input parameters" (a RuntimeError in SciPy).
+    let p1 = || P0::Default { n_params: 3 };
+    cases.extend([
+        (
+            "maxfev 0, trf",
+            p1(),
+            CurveFitOptions { method: trf, maxfev: Some(0), ..Default::default() },
+            OptimizeError::InvalidValue {
+                arg: "max_nfev",
+                reason: "must be None or positive integer".into(),
+            },
+        ),
+        (
+            "negative x_scale, trf",
+            p1(),
+            CurveFitOptions { method: trf, x_scale: Some(XScale::Scalar(-1.0)), ..Default::default() },
+            OptimizeError::InvalidValue {
+                arg: "x_scale",
+                reason: "must be 'jac' or array_like with positive numbers".into(),
+            },
+        ),
+        (
+            "every tolerance disabled, trf",
+            p1(),
+            CurveFitOptions {
+                method: trf,
+                ftol: Some(0.0),
+                xtol: Some(0.0),
+                gtol: Some(1e-20),
+                ..Default::default()
+            },
+            OptimizeError::InvalidValue {
+                arg: "ftol",
+                reason: "at least one of the tolerances must be higher than machine epsilon (2.22e-16)"
+                    .into(),
+            },
+        ),
+        (
+            "diag length, lm",
+            p1(),
+            CurveFitOptions { diag: Some(array![1.0, 1.0]), ..Default::default() },
+            OptimizeError::WrongLength { arg: "diag", expected: 3, found: 2 },
+        ),
+        (
+            "negative factor, lm",
+            p1(),
+            CurveFitOptions { factor: Some(-1.0), ..Default::default() },
+            OptimizeError::InvalidValue { arg: "factor", reason: "must be positive, got -1".into() },
+        ),
+        (
+            "negative ftol, lm",
+            p1(),
+            CurveFitOptions { ftol: Some(-1.0), ..Default::default() },
+            OptimizeError::InvalidValue { arg: "ftol", reason: "must be non-negative, got -1".into() },
+        ),
+    ]);
     for (what, p0, opts, want) in cases {
         let e = curve_fit(model, &x, &y, p0, &opts).expect_err(what);
         assert_eq!(e, want, "{what}");

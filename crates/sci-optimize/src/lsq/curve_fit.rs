@@ -354,7 +354,14 @@ impl Transform {
 /// of `k` variables at `M` points, and return `M` values (an `(M, n)` Jacobian). Only
 /// [`NanPolicy::Omit`] looks inside `xdata`: its last axis indexes the points.
 ///
-/// SciPy equivalent: `scipy.optimize.curve_fit` (extra `least_squares` keywords are missing).
+/// The keywords SciPy forwards to the solver are fields of [`CurveFitOptions`]: `ftol`,
+/// `xtol`, `gtol`, `epsfcn`, `factor`, `diag` and `maxfev` for `'lm'` (`leastsq`); `loss`,
+/// `f_scale`, `x_scale`, `diff_step`, `tr_solver`, `tr_options`, `max_nfev` (or `maxfev`)
+/// and the tolerances for `'trf'` and `'dogbox'` (`least_squares`). A robust `loss` applies
+/// to the residuals weighted by `sigma`, and `pcov` is then scaled by the robust cost.
+///
+/// SciPy equivalent: `scipy.optimize.curve_fit` (`least_squares`' `jac_sparsity`,
+/// `callback` and `verbose` are not forwarded).
 ///
 /// # Errors
 ///
@@ -362,8 +369,12 @@ impl Transform {
 /// "Optimal parameters not found"); [`OptimizeError::WrongLength`] when `ydata`, `sigma` and
 /// `f`'s output do not match or there are fewer points than parameters (`'lm'`);
 /// [`OptimizeError::InvalidValue`] for non-finite or empty data, a covariance `sigma` that is
-/// not positive definite, or bad bounds; [`OptimizeError::UnsupportedOption`] for `'lm'` with
-/// bounds.
+/// not positive definite, or bad bounds, and for option values `leastsq` or `least_squares`
+/// refuse (e.g. `maxfev = 0` with `'trf'`, all tolerances disabled);
+/// [`OptimizeError::UnsupportedOption`] for `'lm'` with bounds, and for an option the method's
+/// solver does not take (SciPy's `TypeError`): `loss`, `f_scale`, `x_scale`, `diff_step`,
+/// `tr_solver`, `tr_options` or `max_nfev` with `'lm'`, `epsfcn`, `factor` or `diag` with
+/// `'trf'`/`'dogbox'`, and both `maxfev` and `max_nfev` with `'trf'`/`'dogbox'`.
 ///
 /// # Examples
 ///
@@ -401,6 +412,20 @@ impl Transform {
 /// };
 /// let (popt, _pcov) = curve_fit(g, &xy, &z, &array![1.0, 1.0, 1.0], &CurveFitOptions::default())?;
 /// assert!((popt[0] - 3.0).abs() < 1e-8 && (popt[1] - 0.5).abs() < 1e-8 && (popt[2] - 0.25).abs() < 1e-8);
+///
+/// // A robust loss (least_squares' keywords, 'trf'): an outlier barely moves the fit.
+/// use sci_optimize::{Loss, LsqMethod, OptimizeError};
+/// let mut y_out = y.clone();
+/// y_out[10] += 5.0;
+/// let robust = CurveFitOptions { method: Some(LsqMethod::Trf), loss: Some(Loss::SoftL1), f_scale: Some(0.1), ..Default::default() };
+/// let (popt, _pcov) = curve_fit(f, &x, &y_out, &array![1.0, 1.0, 1.0], &robust)?;
+/// // SciPy: [2.50019165, 1.2852475, 0.4968926] (without the loss b = 0.845).
+/// let scipy = array![2.50019165, 1.2852475, 0.4968926];
+/// assert!((&popt - &scipy).iter().all(|d| d.abs() < 1e-6));
+/// // 'lm' (leastsq) takes no loss: SciPy's TypeError.
+/// let lm = CurveFitOptions { method: Some(LsqMethod::Lm), ..robust };
+/// let e = curve_fit(f, &x, &y_out, &array![1.0, 1.0, 1.0], &lm).unwrap_err();
+/// assert_eq!(e, OptimizeError::UnsupportedOption { method: "lm", option: "loss" });
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn curve_fit<F, S1, S2, D>(
