@@ -263,20 +263,28 @@ fn curve_fit_jac_and_p0_bad_input() {
     // SciPy forwards the extra keywords to leastsq ('lm') or least_squares ('trf', 'dogbox'),
     // which refuse those they do not take (a TypeError), even at their default values.
     let trf = Some(LsqMethod::Trf);
-    let lm_refuses: Vec<(&str, CurveFitOptions<'_>)> = vec![
-        ("loss", CurveFitOptions { loss: Some(Loss::SoftL1), ..Default::default() }),
-        ("loss", CurveFitOptions { loss: Some(Loss::Linear), ..Default::default() }),
-        ("f_scale", CurveFitOptions { f_scale: Some(1.0), ..Default::default() }),
-        ("x_scale", CurveFitOptions { x_scale: Some(XScale::Jac), ..Default::default() }),
-        ("diff_step", CurveFitOptions { diff_step: Some(array![1e-3]), ..Default::default() }),
-        ("tr_solver", CurveFitOptions { tr_solver: Some(TrSolver::Exact), ..Default::default() }),
-        ("tr_options", CurveFitOptions { tr_options: Some(TrOptions::default()), ..Default::default() }),
-        ("max_nfev", CurveFitOptions { max_nfev: Some(100), ..Default::default() }),
-    ];
-    let trf_refuses: Vec<(&str, CurveFitOptions<'_>)> = vec![
-        ("epsfcn", CurveFitOptions { method: trf, epsfcn: Some(1e-6), ..Default::default() }),
-        ("factor", CurveFitOptions { method: trf, factor: Some(100.0), ..Default::default() }),
+    let (lm, dogbox) = (Some(LsqMethod::Lm), Some(LsqMethod::Dogbox));
+    let refused: Vec<(&str, &str, CurveFitOptions<'_>)> = vec![
+        ("lm", "loss", CurveFitOptions { loss: Some(Loss::SoftL1), ..Default::default() }),
+        ("lm", "loss", CurveFitOptions { loss: Some(Loss::Linear), ..Default::default() }),
+        ("lm", "f_scale", CurveFitOptions { f_scale: Some(1.0), ..Default::default() }),
+        ("lm", "x_scale", CurveFitOptions { x_scale: Some(XScale::Jac), ..Default::default() }),
+        ("lm", "diff_step", CurveFitOptions { diff_step: Some(array![1e-3]), ..Default::default() }),
         (
+            "lm",
+            "tr_solver",
+            CurveFitOptions { method: lm, tr_solver: Some(TrSolver::Exact), ..Default::default() },
+        ),
+        (
+            "lm",
+            "tr_options",
+            CurveFitOptions { tr_options: Some(TrOptions::default()), ..Default::default() },
+        ),
+        ("lm", "max_nfev", CurveFitOptions { max_nfev: Some(100), ..Default::default() }),
+        ("trf", "epsfcn", CurveFitOptions { method: trf, epsfcn: Some(1e-6), ..Default::default() }),
+        ("trf", "factor", CurveFitOptions { method: trf, factor: Some(100.0), ..Default::default() }),
+        (
+            "trf",
             "diag",
             CurveFitOptions {
                 bounds: bounds.clone(),
@@ -284,40 +292,23 @@ fn curve_fit_jac_and_p0_bad_input() {
                 ..Default::default()
             },
         ),
+        (
+            "dogbox",
+            "diag",
+            CurveFitOptions { method: dogbox, diag: Some(array![1.0, 1.0, 1.0]), ..Default::default() },
+        ),
         // maxfev is renamed max_nfev only when max_nfev is not given.
         (
+            "trf",
             "maxfev",
             CurveFitOptions { method: trf, maxfev: Some(50), max_nfev: Some(50), ..Default::default() },
         ),
     ];
     let mut cases = cases;
-    for (option, opts) in lm_refuses {
-        cases.push((
-            "lm refuses",
-            P0::Default { n_params: 3 },
-            opts,
-            OptimizeError::UnsupportedOption { method: "lm", option },
-        ));
+    for (method, option, opts) in refused {
+        let want = OptimizeError::UnsupportedOption { method, option };
+        cases.push(("option the solver does not take", P0::Default { n_params: 3 }, opts, want));
     }
-    for (option, opts) in trf_refuses {
-        cases.push((
-            "trf refuses",
-            P0::Default { n_params: 3 },
-            opts,
-            OptimizeError::UnsupportedOption { method: "trf", option },
-        ));
-    }
-    let dogbox = CurveFitOptions {
-        method: Some(LsqMethod::Dogbox),
-        diag: Some(array![1.0, 1.0, 1.0]),
-        ..Default::default()
-    };
-    cases.push((
-        "dogbox refuses",
-        P0::Default { n_params: 3 },
-        dogbox,
-        OptimizeError::UnsupportedOption { method: "dogbox", option: "diag" },
-    ));
     // Values the solvers refuse: SciPy's ValueError from least_squares; leastsq's "Improper
     // input parameters" (a RuntimeError in SciPy).
     let p1 = || P0::Default { n_params: 3 };
