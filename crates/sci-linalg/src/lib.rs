@@ -157,6 +157,7 @@ mod qr;
 mod qr_blocked;
 mod qr_multiply;
 mod qr_raw;
+mod qr_thin;
 mod qr_update;
 mod qz;
 mod rank;

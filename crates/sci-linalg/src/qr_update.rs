@@ -6,7 +6,7 @@ use num_traits::{Float, NumCast, One, ToPrimitive, Zero};
 
 use crate::error::{LinalgError, Result, invalid};
 use crate::linalg_scalar::{LinalgScalar, RealOf};
-use crate::qr::{QrMode, qr};
+use crate::qr_thin::{block_row_delete, col_delete, thin_rank1_update, thin_row_delete, thin_row_insert};
 use crate::scalar::{LinalgFloat, check_finite, to_fortran, zeros_f};
 
 /// SciPy's `which=` of [`qr_delete`] and [`qr_insert`].
@@ -74,85 +74,31 @@ where
     })
 }
 
-/// The checked `(Q, R)` as a full factorization: `Q` `(M, M)` and `R` `(M, N)`; an economic
-/// `Q` `(M, N)`, `R` `(N, N)` (`M > N`) is completed to a full one (`Q`'s orthogonal
-/// complement from a QR of `Q`, zero rows under `R`). Returns `(q, r, economic)`.
-fn full_qr<T, S1, S2>(q: &ArrayBase<S1, Ix2>, r: &ArrayBase<S2, Ix2>) -> Result<(Array2<T>, Array2<T>, bool)>
-where
-    T: LinalgScalar,
-    S1: Data<Elem = T>,
-    S2: Data<Elem = T>,
-{
-    if !check_factors(q, r)? {
-        return Ok((to_fortran(q), to_fortran(r), false));
-    }
-    let (m, n) = q.dim();
-    let (qq, _) = qr(q, QrMode::Full)?;
-    let mut qf = to_fortran(&qq);
-    qf.slice_mut(s![.., ..n]).assign(q);
-    let mut rf = zeros_f(m, n);
-    rf.slice_mut(s![..n, ..]).assign(r);
-    Ok((qf, rf, true))
-}
-
-/// Back to the economic shapes: the first `min(M, N)` columns of `q` and rows of `r`.
-fn maybe_economic<T: LinalgScalar>(q: Array2<T>, r: Array2<T>, economic: bool) -> (Array2<T>, Array2<T>) {
-    if !economic {
-        return (q, r);
-    }
-    let k = q.nrows().min(r.ncols());
-    (to_fortran(&q.slice(s![.., ..k])), to_fortran(&r.slice(s![..k, ..])))
-}
-
-/// Deletes row `k` of a full factorization.
-fn delete_row<T: LinalgScalar>(q: &Array2<T>, r: &mut Array2<T>, k: usize) -> Array2<T> {
-    let m = q.nrows();
-    let mut w = zeros_f(m, m);
-    w.row_mut(0).assign(&q.row(k));
-    w.slice_mut(s![1..k + 1, ..]).assign(&q.slice(s![..k, ..]));
-    w.slice_mut(s![k + 1.., ..]).assign(&q.slice(s![k + 1.., ..]));
-    // rotate the first row of W onto e_0 (from the right), R alongside
-    for j in (1..m).rev() {
-        if let Some((a, b)) = givens(w[[0, j - 1]], w[[0, j]]) {
-            let g = (a.conj(), b.conj());
-            rot_cols(&mut w, j - 1, j, g);
-            rot_rows(r, j - 1, j, g);
-        }
-    }
-    *r = r.slice(s![1.., ..]).to_owned();
-    to_fortran(&w.slice(s![1.., 1..]))
-}
-
-/// Restores `r` to upper triangular form after columns `k..` got `p` sub-diagonals.
-fn retriangularize<T: LinalgScalar>(q: &mut Array2<T>, r: &mut Array2<T>, k: usize, p: usize) {
-    let (m, n) = r.dim();
-    for j in k..n.min(m) {
-        for i in (j + 1..=(j + p).min(m - 1)).rev() {
-            if let Some(g) = givens(r[[i - 1, j]], r[[i, j]]) {
-                rot_rows(r, i - 1, i, g);
-                rot_cols(q, i - 1, i, g);
-                r[[i, j]] = T::zero();
-            }
-        }
-    }
-}
-
 /// QR downdate: the QR factorization of `A = Q R` with `p` rows (`which = Row`) or columns
-/// (`Col`) removed, starting at row or column `k`, by Givens rotations.
+/// (`Col`) removed, starting at row or column `k`, by SciPy's algorithms.
 ///
 /// `Q`, `R` are a full (`(M, M)`, `(M, N)`) or economic (`(M, N)`, `(N, N)`, `M > N`)
-/// factorization, and the result has the same kind. The factors are unique up to the signs
-/// (phases) of `R1`'s rows and `Q1`'s columns, which may differ from SciPy's (SciPy's own
-/// documentation says they "may vary"). An economic `Q` is first completed to a full one (a QR
-/// of `Q`, `O(M² N)`), where SciPy's routines update the thin factors directly.
+/// factorization. Rows of a full factorization go by SciPy's block deletion (the rows of `Q`
+/// to delete reduced to `[I 0]` by LAPACK `?lartg` rotations, carried over to `R`); rows of an
+/// economic one by SciPy's thin deletion while `Q` keeps `N` rows or more (each row's unit
+/// vector reorthogonalized against `Q`, Daniel, Gragg, Kaufman and Stewart, and the
+/// coefficients rotated away; `Q1` `(M - p, N)`, `R1` `(N, N)`), then, past `M - N` rows, the
+/// block deletion of the now square factors (`Q1` `(M - p, M - p)`, `R1` `(M - p, N)`).
+/// Columns: `R`'s remaining columns shifted left and retriangularized by rotations (`p = 1`) or
+/// Householder reflectors (`p > 1`); an economic factorization gives `Q1` `(M, N - p)` and
+/// `R1` `(N - p, N - p)`. Shapes and values are SciPy's (to rounding), signs of `R1`'s rows
+/// included. When the deleted row's unit vector lies in the span of an economic `Q`, the row
+/// of `Q` of smallest norm is used instead (SciPy's intent; SciPy 1.17.1 divides by zero there).
 ///
 /// SciPy equivalent: `scipy.linalg.qr_delete(Q, R, k, p, which)`.
 ///
 /// # Errors
 ///
 /// [`LinalgError::ShapeMismatch`] for factors of inconsistent shapes, an invalid-value error
-/// naming `k` or `p` when `k + p` exceeds the rows (columns) or `p` is 0,
-/// [`LinalgError::NonFinite`].
+/// naming `k` (`'k' is out of bounds`) when `k` is past the last row (column) or `p`
+/// (`'p' is out of range`) when `k + p` exceeds the rows (columns) or `p` is 0, one naming `Q`
+/// when no vector orthogonal to an economic `Q` is found (SciPy's "Reorthogonalization
+/// Failed"; only for a `Q` without orthonormal columns), [`LinalgError::NonFinite`].
 ///
 /// # Examples
 ///
@@ -166,8 +112,14 @@ fn retriangularize<T: LinalgScalar>(q: &mut Array2<T>, r: &mut Array2<T>, k: usi
 /// let kept = concatenate![Axis(0), a.slice(s![..2, ..]), a.slice(s![4.., ..])];
 /// assert_eq!((q1.dim(), r1.dim()), ((3, 3), (3, 3)));
 /// assert_allclose(&q1.dot(&r1), &kept, 1e-13, 1e-13);
-/// let r00: f64 = r1[[0, 0]];
-/// assert!((r00.abs() - 9.69535971).abs() < 1e-8); // SciPy's up to sign
+/// // SciPy's R1, signs included
+/// let want = array![[9.69535971, -0.4125685, -6.80738023], [0.0, 12.19958144, -1.62370412], [0.0, 0.0, 0.15218213]];
+/// assert_allclose(&r1, &want, 0.0, 1e-8);
+/// // the economic factorization stays thin: Q1 (3, 3) here, (4, 3) for one row
+/// let (qe, re) = qr(&a, QrMode::Economic)?;
+/// let (q2, r2) = qr_delete(&qe, &re, 1, 1, QrWhich::Row)?;
+/// assert_eq!((q2.dim(), r2.dim()), ((4, 3), (3, 3)));
+/// assert_allclose(&r2.row(2), &array![0.0, 0.0, -5.31892289], 0.0, 1e-8);
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
 pub fn qr_delete<T, S1, S2>(
@@ -182,33 +134,21 @@ where
     S1: Data<Elem = T>,
     S2: Data<Elem = T>,
 {
-    let (mut qf, mut rf, econ) = full_qr(q, r)?;
-    let (m, n) = rf.dim();
-    if p == 0 {
-        return Err(invalid("p", "'p' must be greater than 0"));
-    }
+    let econ = check_factors(q, r)?;
+    let (m, n) = (q.nrows(), r.ncols());
     let limit = if which == QrWhich::Row { m } else { n };
     if k >= limit {
         return Err(invalid("k", "'k' is out of bounds"));
     }
-    if k + p > limit {
+    if p == 0 || k + p > limit {
         return Err(invalid("p", "'p' is out of range"));
     }
-    match which {
-        QrWhich::Row => {
-            for _ in 0..p {
-                qf = delete_row(&qf, &mut rf, k);
-            }
-        }
-        QrWhich::Col => {
-            let mut r2 = zeros_f(m, n - p);
-            r2.slice_mut(s![.., ..k]).assign(&rf.slice(s![.., ..k]));
-            r2.slice_mut(s![.., k..]).assign(&rf.slice(s![.., k + p..]));
-            retriangularize(&mut qf, &mut r2, k, p);
-            rf = r2;
-        }
+    let (qf, rf) = (to_fortran(q), to_fortran(r));
+    match (which, econ) {
+        (QrWhich::Row, true) => thin_row_delete(qf, rf, k, p),
+        (QrWhich::Row, false) => Ok(block_row_delete(qf, rf, k, p)),
+        (QrWhich::Col, _) => Ok(col_delete(qf, rf, k, p, econ)),
     }
-    Ok(maybe_economic(qf, rf, econ))
 }
 
 /// `u` as a matrix of rows (`Row`: `(p, N)`, a 1-d `u` is one row) or columns (`Col`: `(M, p)`).
@@ -270,7 +210,7 @@ fn lartg<T: LinalgScalar>(x: T, y: T) -> Option<(T, T)> {
 }
 
 /// The 2-norm of `v`.
-fn norm2<T: LinalgScalar>(v: ArrayView1<'_, T>) -> RealOf<T> {
+pub(crate) fn norm2<T: LinalgScalar>(v: ArrayView1<'_, T>) -> RealOf<T> {
     v.iter().fold(RealOf::<T>::zero(), |acc, x| acc.hypot(x.modulus()))
 }
 
@@ -284,7 +224,7 @@ fn norm2<T: LinalgScalar>(v: ArrayView1<'_, T>) -> RealOf<T> {
 /// orthogonalized once more; when that removes more than `1 - 1/√2` of it, `u` lies in the span
 /// of `Q` and `w = 0`, `s[N] = 0` (reachable only with `rcond` at or below such `rc`, as in
 /// SciPy). A zero `u` has `rc = 0` and `w = s = 0`.
-fn reorth<T: LinalgScalar>(
+pub(crate) fn reorth<T: LinalgScalar>(
     q: &Array2<T>,
     u: ArrayView1<'_, T>,
     rcond: RealOf<T>,
@@ -405,11 +345,15 @@ fn insert_cols_thin<T: LinalgScalar>(
 /// (`Col`: `(M,)` or `(M, p)`) before column `k`, by Givens rotations.
 ///
 /// Full and economic factorizations as in [`qr_delete`]. Rows inserted into an economic
-/// factorization complete it to a full one first; columns inserted into an economic one take
+/// factorization take SciPy's thin path: `Q` bordered by an identity block, `R` stacked on
+/// the rows retriangularized by LAPACK `?lartg` rotations (one row) or `?larfg` reflectors of
+/// length `p + 1` (several), so `Q1` is `(M + p, N)` and `R1` `(N, N)` with SciPy's values (to
+/// rounding); columns inserted into an economic one take
 /// SciPy's route (see [`qr_insert_with`]): each new column is reorthogonalized against `Q`, so
 /// `Q1` is `(M, N + p)` while `N + p ≤ M` (SciPy's shapes; `(M, M)` with `R1` `(M, N + p)`
 /// beyond), and a column numerically in the span of `Q` is an error. Signs of `R1`'s rows
-/// may differ from SciPy's in the full-factorization paths.
+/// may differ from SciPy's in the full-factorization paths (rows and columns inserted into a
+/// full `(M, M)` `Q`).
 ///
 /// SciPy equivalent: `scipy.linalg.qr_insert(Q, R, u, k, which)`.
 ///
@@ -432,6 +376,11 @@ fn insert_cols_thin<T: LinalgScalar>(
 /// let (q2, r2) = qr_insert(&q, &r, &array![1.0, 0.0, 1.0], 2, QrWhich::Col)?;
 /// assert_allclose(&q2.dot(&r2), &array![[1.0, 2.0, 1.0], [3.0, 4.0, 0.0], [5.0, 7.0, 1.0]], 1e-13, 1e-13);
 /// assert_eq!(r2[[2, 1]], 0.0);
+/// // a row into an economic factorization: Q1 (4, 2), SciPy's R1
+/// let (qe, re) = qr(&a, QrMode::Economic)?;
+/// let (q3, r3) = qr_insert(&qe, &re, &array![-1.0, 0.5], 1, QrWhich::Row)?;
+/// assert_eq!(q3.dim(), (4, 2));
+/// assert_allclose(&r3, &array![[-6.0, -8.08333333], [0.0, 1.97730175]], 0.0, 1e-8);
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
 pub fn qr_insert<T, S1, S2, S3, D>(
@@ -531,12 +480,15 @@ where
             "'rcond' is not used when updating full, (M,M) (M,N) decompositions and must be None.",
         ));
     }
-    let (mut qf, rf, econ) = full_qr(q, r)?;
-    let (m, n) = rf.dim();
+    let (m, n) = (q.nrows(), r.ncols());
     let um = as_matrix(u, rows, if rows { n } else { m }, "u")?;
     if k > (if rows { m } else { n }) {
         return Err(invalid("k", "'k' is out of bounds"));
     }
+    if econ {
+        return Ok(thin_row_insert(q.view(), to_fortran(r), um, k));
+    }
+    let (mut qf, rf) = (to_fortran(q), to_fortran(r));
     if !rows {
         let rf = insert_cols_full(&mut qf, rf, um.view(), k);
         return Ok((qf, rf));
@@ -566,23 +518,29 @@ where
         qf = q1;
         rf = rt;
     }
-    Ok(maybe_economic(qf, rf, econ))
+    Ok((qf, rf))
 }
 
 /// Rank-k QR update: the QR factorization of `A + U Vᴴ` (`A + U Vᵀ` for real input) from
 /// `A = Q R`, with `u` `(M,)` or `(M, k)` and `v` `(N,)` or `(N, k)`, one rank-1 update per
-/// column by Givens rotations (`Qᴴ u` rotated onto `e_0`, then the Hessenberg `R` back to
-/// triangular).
+/// column by Givens rotations.
 ///
-/// Full and economic factorizations as in [`qr_delete`]. Signs of `R1`'s rows may differ
-/// from SciPy's.
+/// Full and economic factorizations as in [`qr_delete`]. An economic factorization (`Q`
+/// `(M, N)`, `R` `(N, N)`) takes SciPy's thin rank-1 update for each column: `u = Q s + σ w`
+/// with `w ⟂ Q` (one reorthogonalization, as SciPy), `[s; σ]` rotated onto `e_0` with the
+/// rotations applied to `[Q w]`, `s₀ vᴴ` added to `R`'s first row and the Hessenberg `R`
+/// retriangularized; `Q1`, `R1` are SciPy's, shapes and values (to rounding). A full
+/// factorization rotates `Qᴴ u` onto `e_0`, then the Hessenberg `R` back to triangular; there
+/// signs of `R1`'s rows may differ from SciPy's (whose rank-k full update uses reflectors).
+/// A zero `u` leaves the factors unchanged (SciPy 1.17.1 divides by `‖u‖` for economic ones).
 ///
 /// SciPy equivalent: `scipy.linalg.qr_update(Q, R, u, v)`.
 ///
 /// # Errors
 ///
-/// [`LinalgError::ShapeMismatch`] for factors, `u` or `v` of inconsistent shapes,
-/// [`LinalgError::NonFinite`].
+/// [`LinalgError::ShapeMismatch`] for factors, `u` or `v` of inconsistent shapes, an
+/// invalid-value error naming `u` when the rank `k` exceeds `M` or `N` (SciPy's "Update rank
+/// larger than np.dot(Q, R)."), [`LinalgError::NonFinite`].
 ///
 /// # Examples
 ///
@@ -596,6 +554,11 @@ where
 /// let (q1, r1) = qr_update(&q, &r, &u, &v)?;
 /// assert_allclose(&q1.dot(&r1), &array![[3.0, 3.0], [3.0, 4.0], [3.0, 6.0]], 1e-13, 1e-13);
 /// assert_eq!(r1[[1, 0]], 0.0);
+/// // economic factors stay thin, with SciPy's R1
+/// let (qe, re) = qr(&a, QrMode::Economic)?;
+/// let (q2, r2) = qr_update(&qe, &re, &u, &v)?;
+/// assert_eq!(q2.dim(), (3, 2));
+/// assert_allclose(&r2, &array![[5.19615242, 7.5055535], [0.0, 2.1602469]], 0.0, 1e-8);
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
 pub fn qr_update<T, S1, S2, S3, S4, D>(
@@ -612,8 +575,8 @@ where
     S4: Data<Elem = T>,
     D: Dimension,
 {
-    let (mut qf, mut rf, econ) = full_qr(q, r)?;
-    let (m, n) = rf.dim();
+    let econ = check_factors(q, r)?;
+    let (m, n) = (q.nrows(), r.ncols());
     let um = as_matrix(u, false, m, "u")?;
     let vm = as_matrix(v, false, n, "v")?;
     if um.ncols() != vm.ncols() {
@@ -622,6 +585,16 @@ where
             expected: format!("{} columns, as u", um.ncols()),
             found: v.shape().to_vec(),
         });
+    }
+    if um.ncols() > n || um.ncols() > m {
+        return Err(invalid("u", "Update rank larger than np.dot(Q, R)."));
+    }
+    let (mut qf, mut rf) = (to_fortran(q), to_fortran(r));
+    if econ {
+        for (uc, vc) in um.columns().into_iter().zip(vm.columns()) {
+            thin_rank1_update(&mut qf, &mut rf, uc, vc);
+        }
+        return Ok((qf, rf));
     }
     for (uc, vc) in um.columns().into_iter().zip(vm.columns()) {
         let mut w: Array2<T> = qf.t().mapv(T::conj).dot(&uc).insert_axis(ndarray::Axis(1));
@@ -645,5 +618,5 @@ where
             }
         }
     }
-    Ok(maybe_economic(qf, rf, econ))
+    Ok((qf, rf))
 }

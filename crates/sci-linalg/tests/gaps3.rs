@@ -892,6 +892,18 @@ fn qr_updates_bad_input() {
             qr_update(&q, &r, &Array2::<f64>::ones((6, 2)), &Array2::<f64>::ones((4, 1))).unwrap_err(),
             Box::new(|e| matches!(e, LinalgError::ShapeMismatch { arg: "v", .. })),
         ),
+        (
+            "update rank larger than N",
+            qr_update(&q, &r, &Array2::<f64>::ones((6, 5)), &Array2::<f64>::ones((4, 5))).unwrap_err(),
+            Box::new(move |e| {
+                invalid(e, "u") && e.to_string().contains("Update rank larger than np.dot(Q, R).")
+            }),
+        ),
+        (
+            "delete p = 0, SciPy's message",
+            qr_delete(&q, &r, 1, 0, QrWhich::Row).unwrap_err(),
+            Box::new(move |e| invalid(e, "p") && e.to_string().contains("'p' is out of range")),
+        ),
     ];
     for (name, err, check) in &table {
         assert!(check(err), "{name}: {err}");

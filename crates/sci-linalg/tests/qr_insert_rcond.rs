@@ -8,31 +8,19 @@ use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_linalg::*;
 
+mod common;
+use common::{assert_upper_triangular, check_by_dtype, has, two};
+
 fn fx() -> Fixture {
     Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/linalg_qr_insert_rcond.json")).unwrap()
-}
-
-fn two(a: ArrayD<Complex64>) -> Array2<Complex64> {
-    a.into_dimensionality::<Ix2>().unwrap()
-}
-
-fn has(f: &Fixture, key: &str, field: &str) -> bool {
-    f.get(key).get(field).is_some()
 }
 
 fn opts(f: &Fixture, key: &str) -> QrInsertOptions {
     QrInsertOptions { rcond: has(f, key, "rcond").then(|| f.f64(&format!("{key}/rcond"))) }
 }
 
-/// Loads a case as complex values (real fixtures get a zero imaginary part).
 fn load(f: &Fixture, key: &str, field: &str) -> ArrayD<Complex64> {
-    let p = format!("{key}/{field}");
-    let dtype = f.get(&p).get("dtype").and_then(|d| d.as_str()).unwrap_or("float64").to_string();
-    if dtype.starts_with("complex") {
-        f.array_c64(&p)
-    } else {
-        f.array_f64(&p).mapv(|x| Complex64::new(x, 0.0))
-    }
+    common::load_as_complex(f, key, field)
 }
 
 /// Runs one case with element type `T` (`conv` maps the fixture's values to it) and checks
@@ -68,11 +56,7 @@ fn check<T: LinalgScalar>(
     let (q1c, r1c) = (q1.mapv(&back), r1.mapv(&back));
     // Q1 R1 is A with the columns inserted, R1 upper triangular
     assert_allclose(&q1c.dot(&r1c), &two(load(f, key, "want")), tol, tol);
-    for i in 0..r1c.nrows() {
-        for j in 0..i.min(r1c.ncols()) {
-            assert_eq!(r1c[[i, j]], Complex64::new(0.0, 0.0), "{key}: R1[{i}, {j}]");
-        }
-    }
+    assert_upper_triangular(&r1c, key);
     let (m, n) = q.dim();
     let p = r1.ncols() - n;
     if n + p <= m {
@@ -101,12 +85,7 @@ fn thin_column_insertion_matches_scipy() {
         let dtype = f.get(&format!("{key}/q")).get("dtype").and_then(|d| d.as_str()).unwrap().to_string();
         // a column near the span of Q (rc ~ 1e-5) magnifies rounding by 1 / rc
         let tol = if key.contains("near") { 1e-9 } else { 1e-12 };
-        match dtype.as_str() {
-            "float64" => check::<f64>(&f, &key, |z| z.re, |x| Complex64::new(x, 0.0), tol),
-            "complex128" => check::<Complex64>(&f, &key, |z| z, |z| z, tol),
-            "float32" => check::<f32>(&f, &key, |z| z.re as f32, |x| Complex64::new(x as f64, 0.0), 2e-5),
-            other => panic!("{key}: unexpected dtype {other}"),
-        }
+        check_by_dtype!(dtype.as_str(), check, &f, &key, tol);
         counted += 1;
     }
     assert_eq!(counted, 21);
