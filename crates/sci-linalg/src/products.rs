@@ -119,7 +119,7 @@ where
             (b.iter().next(), a.view().into_dyn())
         };
         let s = *s.expect("a 0-d array holds one value");
-        return Ok(other.mapv(|x| if a.ndim() == 0 { s * x } else { x * s }));
+        return Ok(other.mapv(|x| s * x));
     }
     let k = a.shape()[a.ndim() - 1];
     let axis = b.ndim().saturating_sub(2);

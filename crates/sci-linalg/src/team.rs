@@ -40,22 +40,42 @@ impl SpinBarrier {
             self.generation.fetch_add(1, Ordering::Release);
             return;
         }
-        let mut spins = 0u32;
-        while self.generation.load(Ordering::Acquire) == generation {
+        spin_until(|| {
             assert!(!self.poisoned.load(Ordering::Relaxed), "the other thread of the team panicked");
-            if spins < 1 << 14 {
-                spins += 1;
-                std::hint::spin_loop();
-            } else {
-                std::thread::yield_now();
-            }
-        }
+            self.generation.load(Ordering::Acquire) != generation
+        });
     }
 
     /// Marks the barrier poisoned if the current thread is panicking (call from a drop guard).
     pub(crate) fn poison_if_panicking(&self) {
         if std::thread::panicking() {
             self.poisoned.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+/// Spins until `done()`, then yields between checks (after some 16,000 spins): the wait of
+/// two threads that each have a core, cheap when the other thread is descheduled too.
+pub(crate) fn spin_until(mut done: impl FnMut() -> bool) {
+    let mut spins = 0u32;
+    while !done() {
+        if spins < 1 << 14 {
+            spins += 1;
+            std::hint::spin_loop();
+        } else {
+            std::thread::yield_now();
+        }
+    }
+}
+
+/// Drop guard that sets a poison flag when its thread unwinds, so that the other threads of a
+/// kernel stop waiting for it.
+pub(crate) struct PoisonFlag<'a>(pub(crate) &'a AtomicBool);
+
+impl Drop for PoisonFlag<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.store(true, Ordering::Relaxed);
         }
     }
 }

@@ -135,15 +135,7 @@ impl Lease {
             self.0.posted.notify_one();
         }
         let mine = catch_unwind(AssertUnwindSafe(mine));
-        let mut spins = 0u32;
-        while !done.load(Ordering::Acquire) {
-            if spins < 1 << 14 {
-                spins += 1;
-                std::hint::spin_loop();
-            } else {
-                std::thread::yield_now();
-            }
-        }
+        crate::team::spin_until(|| done.load(Ordering::Acquire));
         if let Some(p) = lock(&their_panic).take() {
             resume_unwind(p);
         }

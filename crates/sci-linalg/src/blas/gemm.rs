@@ -264,29 +264,12 @@ impl SharedBuf {
     }
 }
 
-/// Spins (then yields) until `done()`; panics if another thread of the call panicked.
+/// [`team::spin_until`] `done()`; panics if another thread of the call panicked.
 fn spin_until(poisoned: &AtomicBool, done: impl Fn() -> bool) {
-    let mut spins = 0u32;
-    while !done() {
+    team::spin_until(|| {
         assert!(!poisoned.load(Ordering::Relaxed), "another thread of the product panicked");
-        if spins < 1 << 14 {
-            spins += 1;
-            std::hint::spin_loop();
-        } else {
-            std::thread::yield_now();
-        }
-    }
-}
-
-/// Sets the flag when its thread unwinds, so that the other threads stop waiting for it.
-struct PoisonGuard<'a>(&'a AtomicBool);
-
-impl Drop for PoisonGuard<'_> {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            self.0.store(true, Ordering::Relaxed);
-        }
-    }
+        done()
+    });
 }
 
 /// `c = alpha * a @ b + beta * c` on `threads` threads that share the columns of `C`
@@ -333,7 +316,7 @@ fn gemm_cols(
         let finished = AtomicUsize::new(0);
         let poisoned = AtomicBool::new(false);
         let run = |b_buf: &mut [f64]| {
-            let _guard = PoisonGuard(&poisoned);
+            let _guard = team::PoisonFlag(&poisoned);
             for (bi, i0) in (0..m).step_by(band).enumerate() {
                 let mb = band.min(m - i0);
                 let panels = mb.div_ceil(MR);
