@@ -38,6 +38,10 @@ pub(crate) enum Kernel {
     Lu,
     /// Householder QR, SVD, Hessenberg/Schur eigenvalue kernels.
     Orthogonal,
+    /// faer's SVD with vectors, bidiagonalization kept on one thread so that only the two
+    /// halves of the bidiagonal divide and conquer fork (`svd::svd_par`); `16 k³` flops for a
+    /// `k × k` matrix (the caller's measure).
+    SvdMerge,
     /// The crate's two-thread kernels, one helper thread per call and spinning barriers
     /// between panels: the LU (`lu_blocked::dgetrf_team`), ...
     TeamLu,
@@ -69,6 +73,9 @@ impl Kernel {
             Kernel::Lu => 1e10,
             // QR 1000/2000, SVD 512/1024, eig 500/1000: one thread at least as fast.
             Kernel::Orthogonal => 2e10,
+            // Idle machine, medians (ms, one thread / two): k = 128 2.7 / 3.2, 200 6.7 / 6.1,
+            // 500 65 / 52.
+            Kernel::SvdMerge => 1e8,
             // Idle machine, best of 9, against one thread (faer's LU, the crate's getri,
             // recursive Cholesky and QR sweep): LU n = 500 3.15 / 2.65 ms, n = 600 3.69 / 4.51;
             // the inverse n = 300 1.17 / 1.71; Cholesky n = 300 0.43 / 0.53; QR n = 300 1.61 /
@@ -162,6 +169,7 @@ mod tests {
             Kernel::Cholesky,
             Kernel::Lu,
             Kernel::Orthogonal,
+            Kernel::SvdMerge,
             Kernel::TeamLu,
             Kernel::TeamCholesky,
             Kernel::TeamInverse,

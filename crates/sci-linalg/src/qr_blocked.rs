@@ -404,6 +404,11 @@ pub(crate) fn orgqr(h: ArrayView2<'_, f64>, tau: &[f64], q: ArrayViewMut2<'_, f6
     orgqr_on(h, tau, q, par);
 }
 
+/// [`orgqr`] on the calling thread alone (for callers that keep the other thread busy).
+pub(crate) fn orgqr_seq(h: ArrayView2<'_, f64>, tau: &[f64], q: ArrayViewMut2<'_, f64>) {
+    orgqr_on(h, tau, q, Par::Seq);
+}
+
 /// [`orgqr`] on `par`'s threads (at most two).
 fn orgqr_on(h: ArrayView2<'_, f64>, tau: &[f64], mut q: ArrayViewMut2<'_, f64>, par: Par) {
     let k = tau.len();
