@@ -156,26 +156,32 @@ pub(crate) fn svd_real<T: LinalgFloat, S: Data<Elem = T>>(
 /// `m != n`, where the padded `u` would be the wrong size.
 fn faer_svd<T: LinalgFloat>(a: ndarray::ArrayView2<'_, T>, full_matrices: bool) -> Result<Svd<T>> {
     let (m, n) = a.dim();
-    let long = m.max(n);
-    let lanes = 64 / std::mem::size_of::<T>();
-    let stride_bytes = long.div_ceil(lanes) * lanes * std::mem::size_of::<T>();
-    if stride_bytes % 2048 == 0 && (!full_matrices || m == n) && m.min(n) > 0 {
-        let pad = ALIAS_PAD;
-        return Ok(if m >= n {
-            let mut p = zeros_f(m + pad, n);
-            p.slice_mut(s![..m, ..]).assign(&a);
-            let d = faer_svd_plain(p.view(), false)?;
-            Svd { u: crate::scalar::to_fortran(&d.u.slice(s![..m, ..])), s: d.s, vh: d.vh }
-        } else {
-            let mut p = zeros_c(m, n + pad);
-            p.slice_mut(s![.., ..n]).assign(&a);
-            let d = faer_svd_plain(p.view(), false)?;
-            let mut vh = zeros_c(m, n);
-            vh.assign(&d.vh.slice(s![.., ..n]));
-            Svd { u: d.u, s: d.s, vh }
-        });
+    if full_matrices && m != n {
+        return faer_svd_plain(a, true);
     }
-    faer_svd_plain(a, full_matrices)
+    let Some(p) = padded(a) else { return faer_svd_plain(a, full_matrices) };
+    let d = faer_svd_plain(p.view(), false)?;
+    Ok(if m >= n {
+        Svd { u: crate::scalar::to_fortran(&d.u.slice(s![..m, ..])), s: d.s, vh: d.vh }
+    } else {
+        let mut vh = zeros_c(m, n);
+        vh.assign(&d.vh.slice(s![.., ..n]));
+        Svd { u: d.u, s: d.s, vh }
+    })
+}
+
+/// `a` with [`ALIAS_PAD`] zero rows appended (zero columns when wide) when faer's working
+/// copy would have a column stride of a multiple of 2 KiB (see [`faer_svd`]); `None` otherwise.
+fn padded<T: LinalgFloat>(a: ndarray::ArrayView2<'_, T>) -> Option<Array2<T>> {
+    let (m, n) = a.dim();
+    let lanes = 64 / std::mem::size_of::<T>();
+    let stride_bytes = m.max(n).div_ceil(lanes) * lanes * std::mem::size_of::<T>();
+    if stride_bytes % 2048 != 0 || m.min(n) == 0 {
+        return None;
+    }
+    let mut p = if m >= n { zeros_f(m + ALIAS_PAD, n) } else { zeros_c(m, n + ALIAS_PAD) };
+    p.slice_mut(s![..m, ..n]).assign(&a);
+    Some(p)
 }
 
 /// Rows (or columns) [`faer_svd`] appends to break a 2 KiB column stride.
@@ -355,6 +361,9 @@ pub(crate) fn singular_values<T: LinalgFloat>(a: ndarray::ArrayView2<'_, T>) -> 
         lapack_gesdd(a, b'N', &mut sv, &mut u, &mut vh)?;
         return Ok(sv);
     }
+    if let Some(p) = padded(a) {
+        return singular_values(p.view());
+    }
     let mut sv = vec![T::zero(); m.min(n)];
     let par = par_for(Kernel::Orthogonal, 2.0 * gemm_flops(m, n, m.min(n)));
     let no = ComputeSvdVectors::No;
@@ -454,6 +463,7 @@ mod tests {
         assert_allclose(&d.vh.dot(&d.vh.t()), &Array2::eye(k), 1e-12, 1e-12);
         let plain = faer_svd_plain(a.view(), false).unwrap();
         assert_allclose(&d.s, &plain.s, 1e-12, 1e-12);
+        assert_allclose(&singular_values(a.view()).unwrap(), &plain.s, 1e-12, 1e-12);
     }
 
     #[test]
