@@ -236,9 +236,12 @@ const COLS_TEAM_MIN: usize = 96;
 /// unit tests use small bands so that moderate shapes take several).
 const PACKED_A_MAX: usize = if cfg!(test) { 1 << 14 } else { 1 << 20 };
 
-/// Micro-panels of `A` per packing job of [`gemm_cols`] (512 rows: long reads per column; the
-/// unit tests use small groups so that a band has several).
-const PACK_GROUP: usize = if cfg!(test) { 2 } else { 64 };
+/// Micro-panels of `A` per packing job of [`gemm_cols`] (256 rows; the unit tests use small
+/// groups so that a band has several). With 512 rows a band of a 2000 x 2000 product was one
+/// group per slice, so at the start of every band the second thread waited for the first to
+/// pack each slice: 5.7 ms of waiting per product (summed over both threads), 0.1 ms with 256
+/// rows (176-186 -> 174 ms).
+const PACK_GROUP: usize = if cfg!(test) { 2 } else { 32 };
 
 /// States of a group of packed `A` in [`gemm_cols`].
 const FREE: u8 = 0;
