@@ -73,11 +73,12 @@ pub use assignment::linear_sum_assignment;
 pub use direct::{DirectOptions, DirectResult, direct};
 pub use error::{OptimizeError, Result};
 pub use global::{
-    AnnealingContext, BasinhoppingCallback, BasinhoppingOptions, BasinhoppingResult, BruteOptions,
-    BruteResult, DifferentialEvolutionCallback, DifferentialEvolutionIntermediate,
-    DifferentialEvolutionOptions, DifferentialEvolutionResult, DualAnnealingCallback, DualAnnealingOptions,
-    DualAnnealingResult, GridRange, Init, MinimizerKwargs, Mutation, SamplingMethod, ShgoOptions, ShgoResult,
-    Strategy, Updating, basinhopping, brute, differential_evolution, dual_annealing, shgo,
+    AcceptDecision, AcceptTest, AnnealingContext, BasinhoppingCallback, BasinhoppingOptions,
+    BasinhoppingResult, BruteOptions, BruteResult, DifferentialEvolutionCallback,
+    DifferentialEvolutionIntermediate, DifferentialEvolutionOptions, DifferentialEvolutionResult,
+    DualAnnealingCallback, DualAnnealingOptions, DualAnnealingResult, GridRange, Init, MinimizerKwargs,
+    Mutation, SamplingMethod, ShgoOptions, ShgoResult, StepOutcome, Strategy, TakeStep, Updating,
+    basinhopping, brute, differential_evolution, dual_annealing, shgo,
 };
 pub use linprog::{
     ConstraintMatrix, LinprogBounds, LinprogMethod, LinprogOptions, LinprogResult, LinprogSensitivity,

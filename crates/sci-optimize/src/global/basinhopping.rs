@@ -1,12 +1,15 @@
 //! `basinhopping`: random displacements, local minimization and a Metropolis test, as SciPy's
 //! `BasinHoppingRunner` with its default `RandomDisplacement`, `AdaptiveStepsize` and
-//! `Metropolis`.
+//! `Metropolis`, or a custom `take_step` and an `accept_test` before the Metropolis test.
 
+use super::basinhopping_hooks::{AcceptDecision, AcceptTest, StepOutcome, TakeStep};
 use super::make_rng;
 use crate::error::{OptimizeError, Result, invalid};
 use crate::minimize::{MinimizeOptions, minimize};
 use crate::problem::OptimizeResult;
 use ndarray::{Array1, ArrayBase, Data, Ix1};
+use sci_array::random::Generator;
+use std::cell::Cell;
 use std::fmt;
 use std::ops::ControlFlow;
 
@@ -42,7 +45,8 @@ pub struct BasinhoppingOptions<'a> {
     pub niter: usize,
     /// `T`: the temperature of the Metropolis test (default 1).
     pub t: f64,
-    /// `stepsize`: the initial largest displacement per coordinate (default 0.5).
+    /// `stepsize`: the initial largest displacement per coordinate (default 0.5); unused with
+    /// a custom `take_step`.
     pub stepsize: f64,
     /// `minimizer_kwargs`: the options of the local [`minimize`] (default BFGS).
     pub minimizer: MinimizeOptions<'a>,
@@ -59,6 +63,11 @@ pub struct BasinhoppingOptions<'a> {
     pub stepwise_factor: f64,
     /// `callback(x, f, accept)`: called with every local minimum; it can stop the run.
     pub callback: Option<BasinhoppingCallback<'a>>,
+    /// `take_step`: replaces the random displacement (default `None`); its step size is
+    /// adapted only if it has one ([`TakeStep::stepsize`]).
+    pub take_step: Option<&'a dyn TakeStep>,
+    /// `accept_test`: judges each step before the Metropolis test (default `None`).
+    pub accept_test: Option<AcceptTest<'a>>,
 }
 
 impl fmt::Debug for BasinhoppingOptions<'_> {
@@ -74,6 +83,8 @@ impl fmt::Debug for BasinhoppingOptions<'_> {
             .field("target_accept_rate", &self.target_accept_rate)
             .field("stepwise_factor", &self.stepwise_factor)
             .field("callback", &self.callback.is_some())
+            .field("take_step", &self.take_step.is_some())
+            .field("accept_test", &self.accept_test.is_some())
             .finish()
     }
 }
@@ -91,6 +102,8 @@ impl Default for BasinhoppingOptions<'_> {
             target_accept_rate: 0.5,
             stepwise_factor: 0.9,
             callback: None,
+            take_step: None,
+            accept_test: None,
         }
     }
 }
@@ -130,9 +143,16 @@ pub struct BasinhoppingResult {
 /// `target_accept_rate` of the steps were accepted, else multiplied by it. The lowest
 /// successful minimum is returned.
 ///
+/// A custom `take_step` replaces the displacement; the step size adaptation then applies to it
+/// only when it has a step size ([`TakeStep::stepsize`]), else its
+/// [`report`](TakeStep::report) is told each decision. An `accept_test` runs before the
+/// Metropolis test: a [`Reject`](AcceptDecision::Reject) rejects the step (the Metropolis test
+/// still runs), a [`ForceAccept`](AcceptDecision::ForceAccept) accepts it without the
+/// Metropolis test, as SciPy's `"force accept"`.
+///
 /// Random numbers come from `numpy.random.default_rng(seed)` in SciPy's order, and the local
 /// minimizers follow SciPy's, so a seeded run takes SciPy's path. The `callback` is called
-/// where SciPy calls it; SciPy's `take_step` and `accept_test` hooks are not available.
+/// where SciPy calls it.
 ///
 /// SciPy equivalent: `scipy.optimize.basinhopping`.
 ///
@@ -140,8 +160,8 @@ pub struct BasinhoppingResult {
 ///
 /// [`OptimizeError::InvalidValue`] for `target_accept_rate` or `stepwise_factor` outside
 /// `(0, 1)` (SciPy's messages), a negative or NaN `T` or `stepsize`, `interval = 0`;
-/// [`OptimizeError::WrongLength`] for an empty `x0`; what [`minimize`] returns for the first
-/// local minimization.
+/// [`OptimizeError::WrongLength`] for an empty `x0` or a `take_step` that changes the length of
+/// `x`; what [`minimize`] returns for the first local minimization.
 ///
 /// # Examples
 ///
@@ -200,26 +220,48 @@ where
     let mut incumbent = first.clone();
     let mut lowest = first;
 
-    let mut stepsize = o.stepsize;
+    // SciPy's AdaptiveStepsize wraps the default RandomDisplacement, or a custom step that
+    // has a `stepsize` attribute; the cell is the attribute it adapts.
+    let default_stepsize = Cell::new(o.stepsize);
+    let adapted = match o.take_step {
+        None => Some(&default_stepsize),
+        Some(step) => step.stepsize(),
+    };
     let (mut nstep, mut naccept) = (0usize, 0usize);
     let mut message = "requested number of basinhopping iterations completed successfully";
     let mut count = 0;
     let mut i = 0;
     for it in 0..o.niter {
         i = it;
-        // AdaptiveStepsize around RandomDisplacement.
         nstep += 1;
-        if nstep % o.interval == 0 {
+        if let Some(size) = adapted
+            && nstep % o.interval == 0
+        {
             let rate = naccept as f64 / nstep as f64;
             if rate > o.target_accept_rate {
-                stepsize /= o.stepwise_factor;
+                size.set(size.get() / o.stepwise_factor);
             } else {
-                stepsize *= o.stepwise_factor;
+                size.set(size.get() * o.stepwise_factor);
             }
         }
         let mut trial = x.clone();
-        for v in trial.iter_mut() {
-            *v += -stepsize + (stepsize - -stepsize) * rng.next_f64();
+        match o.take_step {
+            None => {
+                let stepsize = default_stepsize.get();
+                for v in trial.iter_mut() {
+                    *v += -stepsize + (stepsize - -stepsize) * rng.next_f64();
+                }
+            }
+            Some(step) => {
+                step.take_step(&mut trial);
+                if trial.len() != x.len() {
+                    return Err(OptimizeError::WrongLength {
+                        arg: "take_step",
+                        expected: x.len(),
+                        found: trial.len(),
+                    });
+                }
+            }
         }
         // A local minimization that fails on the input (non-finite start) counts as a failure
         // with an infinite energy, never accepted over a successful one.
@@ -233,13 +275,28 @@ where
         nfev += res.nfev;
         njev += res.njev;
         nhev += res.nhev;
-        // Metropolis (Python's min(0, NaN) is 0).
-        let prod = -(res.fun - incumbent.fun) * beta;
-        let w = if prod < 0.0 { prod.exp() } else { 1.0 };
-        let rand = rng.next_f64();
-        let accept = w >= rand && (res.success || !incumbent.success);
-        if accept {
-            naccept += 1;
+        let outcome = StepOutcome {
+            f_new: res.fun,
+            x_new: &res.x,
+            f_old: incumbent.fun,
+            x_old: &x,
+            res_new: &res,
+            res_old: &incumbent,
+        };
+        // SciPy's accept tests [accept_test, Metropolis]: any False rejects, "force accept"
+        // accepts at once (the Metropolis test then draws nothing).
+        let decision = o.accept_test.map_or(AcceptDecision::Accept, |test| test(&outcome));
+        let accept = match decision {
+            AcceptDecision::ForceAccept => true,
+            _ => {
+                let metropolis_accepts = metropolis(&mut rng, beta, &res, &incumbent);
+                decision == AcceptDecision::Accept && metropolis_accepts
+            }
+        };
+        match (adapted, o.take_step) {
+            (Some(_), _) => naccept += usize::from(accept),
+            (None, Some(step)) => step.report(accept, &outcome),
+            (None, None) => {}
         }
         let mut new_global_min = false;
         let stop = o.callback.is_some_and(|cb| cb(&res.x, res.fun, accept).is_break());
@@ -276,6 +333,15 @@ where
         minimization_failures: failures,
         lowest_optimization_result: lowest,
     })
+}
+
+/// SciPy's `Metropolis.accept_reject`.
+fn metropolis(rng: &mut Generator, beta: f64, res_new: &OptimizeResult, res_old: &OptimizeResult) -> bool {
+    // Python's min(0, NaN) is 0.
+    let prod = -(res_new.fun - res_old.fun) * beta;
+    let w = if prod < 0.0 { prod.exp() } else { 1.0 };
+    let rand = rng.next_f64();
+    w >= rand && (res_new.success || !res_old.success)
 }
 
 fn failed_result(x: Array1<f64>) -> OptimizeResult {

@@ -2,12 +2,14 @@
 //! `direct`, and the pieces they share (bounds checks, NumPy's reductions, seeding).
 
 mod basinhopping;
+mod basinhopping_hooks;
 mod brute;
 mod differential_evolution;
 mod dual_annealing;
 mod shgo;
 
 pub use basinhopping::{BasinhoppingCallback, BasinhoppingOptions, BasinhoppingResult, basinhopping};
+pub use basinhopping_hooks::{AcceptDecision, AcceptTest, StepOutcome, TakeStep};
 pub use brute::{BruteOptions, BruteResult, GridRange, brute};
 pub use differential_evolution::{
     DifferentialEvolutionCallback, DifferentialEvolutionIntermediate, DifferentialEvolutionOptions,
