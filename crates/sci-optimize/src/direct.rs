@@ -5,6 +5,33 @@
 use crate::error::{OptimizeError, Result, invalid};
 use crate::minimize::Bounds;
 use ndarray::Array1;
+use std::fmt;
+
+/// The callback of [`direct`]: SciPy's `callback(xk)`, called at the end of every iteration
+/// that does not stop the run, with the last point evaluated in it.
+///
+/// SciPy's docstring says `xk` is the best point so far; its C code hands over the buffer of the
+/// last function evaluation, and so does this. SciPy ignores the return value (an exception,
+/// `StopIteration` included, propagates out of `direct` without a result), so the callback
+/// cannot stop the run.
+///
+/// # Examples
+///
+/// ```
+/// use std::cell::RefCell;
+/// use sci_optimize::{Bounds, DirectOptions, direct};
+/// use sci_optimize::sci_array::ndarray::Array1;
+/// let seen = RefCell::new(Vec::new());
+/// let cb = |xk: &Array1<f64>| seen.borrow_mut().push(xk.clone());
+/// let f = |x: &Array1<f64>| x.iter().map(|v| (v - 0.3) * (v - 0.3)).sum::<f64>();
+/// let o = DirectOptions { maxiter: 5, callback: Some(&cb), ..Default::default() };
+/// let r = direct(f, &Bounds::from_pairs(&[(-1.0, 1.0), (-1.0, 1.0)]), &o)?;
+/// // SciPy: 5 iterations, 3 calls (iterations 2 to 4), the last one at SciPy's last sample.
+/// assert_eq!((r.nit, seen.borrow().len()), (5, 3));
+/// assert!((seen.borrow()[0][1] + 2.0 / 9.0).abs() < 1e-15);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub type DirectCallback<'a> = &'a dyn Fn(&Array1<f64>);
 
 /// Options of [`direct`] (SciPy's keyword arguments, SciPy's defaults).
 ///
@@ -15,8 +42,8 @@ use ndarray::Array1;
 /// let o = DirectOptions { locally_biased: false, ..Default::default() };
 /// assert_eq!((o.eps, o.maxiter, o.len_tol), (1e-4, 1000, 1e-6));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct DirectOptions {
+#[derive(Clone, Copy)]
+pub struct DirectOptions<'a> {
     /// `eps` (default 1e-4): minimal improvement a rectangle must promise to be divided; a
     /// negative value switches on Jones' update `eps = max(1e-4 |f_min|, |eps|)`.
     pub eps: f64,
@@ -34,9 +61,27 @@ pub struct DirectOptions {
     pub vol_tol: f64,
     /// `len_tol` (default 1e-6): stop once the best rectangle's side measure is below.
     pub len_tol: f64,
+    /// `callback(xk)` (default `None`): called after each iteration that goes on.
+    pub callback: Option<DirectCallback<'a>>,
 }
 
-impl Default for DirectOptions {
+impl fmt::Debug for DirectOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DirectOptions")
+            .field("eps", &self.eps)
+            .field("maxfun", &self.maxfun)
+            .field("maxiter", &self.maxiter)
+            .field("locally_biased", &self.locally_biased)
+            .field("f_min", &self.f_min)
+            .field("f_min_rtol", &self.f_min_rtol)
+            .field("vol_tol", &self.vol_tol)
+            .field("len_tol", &self.len_tol)
+            .field("callback", &self.callback.is_some())
+            .finish()
+    }
+}
+
+impl Default for DirectOptions<'_> {
     fn default() -> Self {
         DirectOptions {
             eps: 1e-4,
@@ -47,6 +92,7 @@ impl Default for DirectOptions {
             f_min_rtol: 1e-4,
             vol_tol: 1e-16,
             len_tol: 1e-6,
+            callback: None,
         }
     }
 }
@@ -93,6 +139,8 @@ struct State {
     l2a: Vec<usize>,
     l2b: Vec<usize>,
     w: Vec<f64>,
+    /// The last point evaluated (SciPy's `x_seq`, which its callback gets).
+    last_x: Array1<f64>,
 }
 
 impl State {
@@ -156,6 +204,7 @@ impl State {
         let x: Array1<f64> =
             (1..=self.n).map(|i| (self.cc(pos, i) + self.xs2[i - 1]) * self.xs1[i - 1]).collect();
         let v = func(&x);
+        self.last_x = x;
         self.f[pos] = v;
         // MAX(f, fmax) as the C macro: (f > fmax ? f : fmax)
         if v > self.fmax {
@@ -392,7 +441,7 @@ fn choose(st: &State, levels: &[f64], maxdeep: usize, eps: f64) -> Vec<(usize, i
     s
 }
 
-fn message(status: i32, o: &DirectOptions, maxfun: usize) -> String {
+fn message(status: i32, o: &DirectOptions<'_>, maxfun: usize) -> String {
     match status {
         1 => format!("Number of function evaluations done is larger than maxfun={maxfun}"),
         2 => format!("Number of iterations is larger than maxiter={}", o.maxiter),
@@ -420,7 +469,9 @@ fn message(status: i32, o: &DirectOptions, maxfun: usize) -> String {
 ///
 /// The rectangles, their order and the choice of potentially optimal ones are SciPy's
 /// (Gablonsky's code), so `x`, `fun`, `nfev` and `nit` agree with SciPy's. A NaN function
-/// value takes part in the comparisons as in SciPy (it is never chosen as the minimum).
+/// value takes part in the comparisons as in SciPy (it is never chosen as the minimum). The
+/// `callback` is called where SciPy calls it, with what SciPy hands it (see
+/// [`DirectCallback`]).
 ///
 /// # Errors
 ///
@@ -443,7 +494,7 @@ fn message(status: i32, o: &DirectOptions, maxfun: usize) -> String {
 pub fn direct<F: FnMut(&Array1<f64>) -> f64>(
     mut func: F,
     bounds: &Bounds,
-    options: &DirectOptions,
+    options: &DirectOptions<'_>,
 ) -> Result<DirectResult> {
     let o = options;
     let n = bounds.lb.len();
@@ -531,6 +582,7 @@ pub fn direct<F: FnMut(&Array1<f64>) -> f64>(
         l2a: vec![0; n + 1],
         l2b: vec![0; n + 1],
         w: vec![0.0; n + 1],
+        last_x: Array1::zeros(n),
     };
     st.point[maxfunc] = 0;
     // DIRInit
@@ -624,6 +676,9 @@ pub fn direct<F: FnMut(&Array1<f64>) -> f64>(
         if numfunc > maxf {
             status = 1;
             break 'main;
+        }
+        if let Some(cb) = o.callback {
+            cb(&st.last_x);
         }
         t += 1;
     }

@@ -70,7 +70,7 @@ mod scalar_min;
 mod zeros;
 
 pub use assignment::linear_sum_assignment;
-pub use direct::{DirectOptions, DirectResult, direct};
+pub use direct::{DirectCallback, DirectOptions, DirectResult, direct};
 pub use error::{OptimizeError, Result};
 pub use global::{
     AcceptDecision, AcceptTest, AnnealingContext, BasinhoppingCallback, BasinhoppingOptions,

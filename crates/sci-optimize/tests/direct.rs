@@ -1,6 +1,8 @@
 //! `direct` against SciPy fixtures (x, fun, nfev, nit, status on Rosenbrock, Styblinski-Tang,
 //! Rastrigin, ...): exact on 3 of 16 runs, the same optimum on 12; bad-input table.
 
+mod direct_options;
+
 use sci_array::ndarray::{Array1, Ix1};
 use sci_array::testing::fixture::Fixture;
 use sci_optimize::{Bounds, DirectOptions, OptimizeError, direct};
@@ -39,21 +41,7 @@ fn direct_matches_scipy() {
         let lb = fx.array_f64(&c("lb")).into_dimensionality::<Ix1>().unwrap();
         let ub = fx.array_f64(&c("ub")).into_dimensionality::<Ix1>().unwrap();
         let (lb2, ub2) = (lb.clone(), ub.clone());
-        let opts = fx.get(&c("options")).as_object().unwrap();
-        let mut o = DirectOptions::default();
-        for (k, v) in opts {
-            match k.as_str() {
-                "locally_biased" => o.locally_biased = v.as_bool().unwrap(),
-                "maxfun" => o.maxfun = Some(v.as_u64().unwrap() as usize),
-                "maxiter" => o.maxiter = v.as_u64().unwrap() as usize,
-                "len_tol" => o.len_tol = v.as_f64().unwrap(),
-                "vol_tol" => o.vol_tol = v.as_f64().unwrap(),
-                "f_min" => o.f_min = v.as_f64().unwrap(),
-                "f_min_rtol" => o.f_min_rtol = v.as_f64().unwrap(),
-                "eps" => o.eps = v.as_f64().unwrap(),
-                other => panic!("unknown option {other}"),
-            }
-        }
+        let o = direct_options::options(&fx, &key, DirectOptions::default());
         let r = direct(func(&name), &Bounds::new(lb, ub), &o).unwrap();
         let x = fx.array_f64(&c("x")).into_dimensionality::<Ix1>().unwrap();
         let fun = fx.f64(&c("fun"));
@@ -105,7 +93,7 @@ fn direct_bad_input() {
     let f = |x: &Array1<f64>| x.iter().map(|v| v * v).sum::<f64>();
     let b = Bounds::from_pairs(&[(-1.0, 1.0), (-1.0, 1.0)]);
     let d = DirectOptions::default();
-    let cases: Vec<(&str, Bounds, DirectOptions, &str)> = vec![
+    let cases: Vec<(&str, Bounds, DirectOptions<'_>, &str)> = vec![
         ("inf bound", Bounds::from_pairs(&[(f64::NEG_INFINITY, 1.0)]), d, "bounds"),
         ("vol_tol > 1", b.clone(), DirectOptions { vol_tol: 2.0, ..d }, "vol_tol"),
         ("len_tol < 0", b.clone(), DirectOptions { len_tol: -1.0, ..d }, "len_tol"),
