@@ -8,6 +8,7 @@ use super::constraints::{Constraint, ConstraintJac, ConstraintType, broadcast_bo
 use crate::error::{OptimizeError, Result};
 use crate::problem::OptimizeResult;
 use ndarray::{Array1, Array2, Axis};
+use sci_array::num_complex::Complex64;
 use std::ops::ControlFlow;
 
 /// The free variables of a problem with some variables fixed by its bounds.
@@ -33,6 +34,21 @@ impl Fixed {
             x[i] = xr[k];
         }
         x
+    }
+
+    /// A complex-step objective ([`crate::Jac::ComplexStep`]) of the free variables: the
+    /// fixed ones are put back (with zero imaginary part) before `fc` is called.
+    pub(crate) fn reduced_cs<'s>(
+        &'s self,
+        fc: &'s dyn Fn(&Array1<Complex64>) -> Complex64,
+    ) -> impl Fn(&Array1<Complex64>) -> Complex64 + 's {
+        move |zr: &Array1<Complex64>| {
+            let mut z = self.base.mapv(|v| Complex64::new(v, 0.0));
+            for (k, &i) in self.free.iter().enumerate() {
+                z[i] = zr[k];
+            }
+            fc(&z)
+        }
     }
 
     /// The free entries of `v`.

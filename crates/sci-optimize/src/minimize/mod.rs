@@ -712,8 +712,13 @@ fn slsqp_method(
         _ => unreachable!("only called with a gradient"),
     };
     let cb = o.callback.map(|c| fx.callback(c));
+    let cs = if let Jac::ComplexStep(fc) = o.jac { Some(fx.reduced_cs(fc)) } else { None };
     let reduced = SlsqpOptions {
-        jac: if let Jac::Fn(_) = o.jac { Jac::Fn(&jac_fn) } else { o.jac },
+        jac: match (o.jac, &cs) {
+            (Jac::Fn(_), _) => Jac::Fn(&jac_fn),
+            (_, Some(c)) => Jac::ComplexStep(c),
+            (jac, None) => jac,
+        },
         bounds: Some(fx.bounds(b)),
         constraints: funs.constraints(&o.constraints),
         callback: cb.as_ref().map(|c| c as Callback<'_>),
@@ -767,7 +772,9 @@ fn lbfgsb(
         }
         if !matches!(o.jac, Jac::Fn(_)) {
             let cb = o.callback.map(|c| fx.callback(c));
+            let cs = if let Jac::ComplexStep(fc) = o.jac { Some(fx.reduced_cs(fc)) } else { None };
             let reduced = MinimizeOptions {
+                jac: cs.as_ref().map_or(o.jac, |c| Jac::ComplexStep(c)),
                 bounds: Some(fx.bounds(&bounds)),
                 callback: cb.as_ref().map(|c| c as Callback<'_>),
                 ..o.clone()

@@ -435,8 +435,11 @@ pub(crate) fn tnc_method(
         Jac::Fn(g) => fx.reduce(&g(&fx.full(xr))),
         _ => unreachable!("only called with a gradient"),
     };
+    let cs = if let Jac::ComplexStep(fc) = o.jac { Some(fx.reduced_cs(fc)) } else { None };
     if let Jac::Fn(_) = o.jac {
         opts.jac = Jac::Fn(&jac_fn);
+    } else if let Some(c) = &cs {
+        opts.jac = Jac::ComplexStep(c);
     }
     let cb = o.callback.map(|c| fx.callback(c));
     opts.callback = cb.as_ref().map(|c| c as Callback<'_>);

@@ -88,6 +88,12 @@ impl<'a> ScalarFn<'a> {
         if !self.g_updated {
             self.g = match self.grad {
                 Jac::Fn(g) => g(&self.x),
+                Jac::ComplexStep(fc) => {
+                    self.update_fun();
+                    let (g, k) = numdiff::gradient_cs(fc, &self.x);
+                    self.nfev += k;
+                    g
+                }
                 Jac::Default | Jac::FiniteDiff(_) => {
                     self.update_fun();
                     let method = if let Jac::FiniteDiff(m) = self.grad { m } else { FiniteDiff::TwoPoint };

@@ -105,6 +105,12 @@ impl ScalarFunction<'_> {
         }
         let g = match self.jac {
             Jac::Fn(j) => checked_vec(j(&self.x), self.x.len(), "jac(x)", &mut self.bad),
+            Jac::ComplexStep(fc) => {
+                self.fun(x);
+                let (g, n) = numdiff::gradient_cs(fc, &self.x);
+                self.nfev += n;
+                g
+            }
             Jac::Default | Jac::FiniteDiff(_) => {
                 let method = if let Jac::FiniteDiff(m) = self.jac { m } else { FiniteDiff::TwoPoint };
                 let f0 = self.fun(x);
