@@ -3,28 +3,16 @@
 //! L-BFGS-B, TNC and SLSQP, with and without a variable fixed by its bounds (removed before
 //! the solver, as SciPy's `minimize` does when derivatives are not given).
 
+mod complex_scalar;
+
+use complex_scalar::Scalar;
 use sci_array::ndarray::{Array1, Ix1, Ix2};
 use sci_array::num_complex::Complex64;
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_optimize::{Bounds, Jac, Method, MinimizeOptions, minimize};
-use std::ops::{Add, Mul, Sub};
 
 /// The generator's objectives, generic over f64 and Complex64, in its order of operations.
-trait Scalar: Copy + Add<Output = Self> + Sub<Output = Self> + Mul<Output = Self> {
-    fn re(v: f64) -> Self;
-}
-impl Scalar for f64 {
-    fn re(v: f64) -> Self {
-        v
-    }
-}
-impl Scalar for Complex64 {
-    fn re(v: f64) -> Self {
-        Complex64::new(v, 0.0)
-    }
-}
-
 fn rosen<T: Scalar>(x: &Array1<T>) -> T {
     let mut s = T::re(0.0);
     for i in 0..x.len() - 1 {
