@@ -118,9 +118,14 @@ pub struct RootOptions<'a> {
     pub line_search: Option<LineSearch>,
     /// `jac_options` (broyden1, ...): the Jacobian approximation's parameters.
     pub jac_options: Option<NonlinJacOptions>,
-    /// df-sane's other options (`M`, `sigma_eps`, `sigma_0`, `line_search`); `tol`, `ftol`,
-    /// `fatol` and `maxfev` given here take precedence over the struct's.
-    pub df_sane: Option<DfSaneOptions>,
+    /// df-sane's other options (`M`, `sigma_eps`, `sigma_0`, `line_search`, `fnorm`,
+    /// `eta_strategy`); `tol`, `ftol`, `fatol`, `maxfev` and `callback` given here take
+    /// precedence over the struct's.
+    pub df_sane: Option<DfSaneOptions<'a>>,
+    /// `callback(x, f)` on every iteration (broyden1, ..., krylov: after each step;
+    /// df-sane: before each convergence test, as SciPy). SciPy warns and ignores it for hybr
+    /// and lm; here that is an error.
+    pub callback: Option<&'a dyn Fn(&Array1<f64>, &Array1<f64>)>,
 }
 
 impl fmt::Debug for RootOptions<'_> {
@@ -131,6 +136,7 @@ impl fmt::Debug for RootOptions<'_> {
             .field("tol", &self.tol)
             .field("xtol", &self.xtol)
             .field("maxfev", &self.maxfev)
+            .field("callback", &self.callback.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -239,10 +245,11 @@ fn system_result(
 /// * `Broyden1`, `Broyden2`, `Anderson`, `LinearMixing`, `DiagBroyden`, `ExcitingMixing`,
 ///   `Krylov` (inner solver LGMRES only; `rdiff`, `inner_m`, `outer_k` in `jac_options`): SciPy's `nonlin_solve` ([`nonlin_solve`](crate::nonlin_solve)) with options `nit`,
 ///   `maxiter`, `ftol`, `fatol`, `xtol`, `xatol`, `tol_norm`, `line_search`, `jac_options`;
-///   `nit` and `status` as SciPy's (`nfev` is counted here; SciPy does not report it).
+///   `nit`, `nfev` and `status` as SciPy's; `callback(x, f)` after every step.
 /// * `DfSane`: [`df_sane`](crate::df_sane) with `ftol`, `fatol`, `maxfev` and the rest of
-///   [`DfSaneOptions`](crate::DfSaneOptions) in `df_sane`; SciPy's `nit`, `nfev`; `status` is 1
-///   on success, else 2 (SciPy sets none).
+///   [`DfSaneOptions`](crate::DfSaneOptions) in `df_sane` (`fnorm`, `eta_strategy`); SciPy's
+///   `nit`, `nfev`; `status` is 1 on success, else 2 (SciPy sets none); `callback(x, f)` at
+///   the start of every iteration.
 ///
 /// * `Hybr` (the default) is MINPACK's modified Powell hybrid method (`hybrd`, or `hybrj` with
 ///   `jac`), for `m = n`: the same iterates and `status` as SciPy. `nfev` counts the calls of
@@ -293,6 +300,7 @@ where
         None => Ok(()),
     };
     let nonlin_given = [
+        ("callback", o.callback.is_some()),
         ("nit", o.nit.is_some()),
         ("fatol", o.fatol.is_some()),
         ("xatol", o.xatol.is_some()),
@@ -324,6 +332,7 @@ where
             tol_norm: o.tol_norm,
             line_search: o.line_search.unwrap_or_default(),
             jac: o.jac_options.unwrap_or_default(),
+            callback: o.callback,
         };
         let r = nonlin_solve(fun, x0, m, &no)?;
         return Ok(system_result(r.x, r.fun, r.nit, r.nfev, 0, r.status, r.success, r.message));
@@ -344,6 +353,7 @@ where
             ftol: o.ftol.or(o.tol).unwrap_or(base.ftol),
             fatol: o.fatol.unwrap_or(base.fatol),
             maxfev: o.maxfev.unwrap_or(base.maxfev),
+            callback: o.callback.or(base.callback),
             ..base
         };
         let r = df_sane(fun, x0, &d)?;

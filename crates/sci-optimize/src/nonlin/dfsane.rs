@@ -17,8 +17,8 @@ pub enum DfSaneLineSearch {
 }
 
 /// Options of [`df_sane`] (SciPy's `root(method='df-sane')` options).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct DfSaneOptions {
+#[derive(Clone, Copy)]
+pub struct DfSaneOptions<'a> {
     /// `ftol` (default 1e-8): relative tolerance, `|F| < ftol |F0| + fatol`.
     pub ftol: f64,
     /// `fatol` (default 1e-300).
@@ -33,9 +33,18 @@ pub struct DfSaneOptions {
     pub sigma_0: f64,
     /// `line_search` (default `Cruz`).
     pub line_search: DfSaneLineSearch,
+    /// `fnorm(F)`: the norm of the convergence test `fnorm(F) < ftol fnorm(F0) + fatol`
+    /// (default the Euclidean norm).
+    pub fnorm: Option<&'a dyn Fn(&Array1<f64>) -> f64>,
+    /// `eta_strategy(k, x, F)`: the slack `eta_k` of the non-monotone line search at iteration
+    /// `k` (default `|F0|² / (1 + k)²`).
+    pub eta_strategy: Option<&'a dyn Fn(usize, &Array1<f64>, &Array1<f64>) -> f64>,
+    /// `callback(x, F)`, called at the start of every iteration, before the convergence test,
+    /// as SciPy calls it.
+    pub callback: Option<&'a dyn Fn(&Array1<f64>, &Array1<f64>)>,
 }
 
-impl Default for DfSaneOptions {
+impl Default for DfSaneOptions<'_> {
     fn default() -> Self {
         DfSaneOptions {
             ftol: 1e-8,
@@ -45,7 +54,27 @@ impl Default for DfSaneOptions {
             sigma_eps: 1e-10,
             sigma_0: 1.0,
             line_search: DfSaneLineSearch::Cruz,
+            fnorm: None,
+            eta_strategy: None,
+            callback: None,
         }
+    }
+}
+
+impl std::fmt::Debug for DfSaneOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DfSaneOptions")
+            .field("ftol", &self.ftol)
+            .field("fatol", &self.fatol)
+            .field("maxfev", &self.maxfev)
+            .field("m", &self.m)
+            .field("sigma_eps", &self.sigma_eps)
+            .field("sigma_0", &self.sigma_0)
+            .field("line_search", &self.line_search)
+            .field("fnorm", &self.fnorm.is_some())
+            .field("eta_strategy", &self.eta_strategy.is_some())
+            .field("callback", &self.callback.is_some())
+            .finish()
     }
 }
 
@@ -66,8 +95,9 @@ pub struct DfSaneResult {
     pub message: String,
 }
 
-/// Derivative-free spectral residual method for `F(x) = 0` (DF-SANE), with SciPy's default
-/// `fnorm` (the Euclidean norm) and `eta_strategy` (`|F0|^2 / (1 + k)^2`).
+/// Derivative-free spectral residual method for `F(x) = 0` (DF-SANE); `fnorm`,
+/// `eta_strategy` and `callback` as SciPy's options (defaults: the Euclidean norm and
+/// `|F0|^2 / (1 + k)^2`).
 ///
 /// SciPy equivalent: `scipy.optimize.root(method='df-sane')`.
 ///
@@ -89,7 +119,7 @@ pub struct DfSaneResult {
 /// assert!((r.x[0] - 0.8411639).abs() < 1e-6 && (r.x[1] - 0.1588361).abs() < 1e-6);
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
-pub fn df_sane<F, S>(mut fun: F, x0: &ArrayBase<S, Ix1>, options: &DfSaneOptions) -> Result<DfSaneResult>
+pub fn df_sane<F, S>(mut fun: F, x0: &ArrayBase<S, Ix1>, options: &DfSaneOptions<'_>) -> Result<DfSaneResult>
 where
     F: FnMut(&Array1<f64>) -> Array1<f64>,
     S: Data<Elem = f64>,
@@ -140,7 +170,12 @@ where
     let f_0 = f_k;
     let mut k = 0usize;
     let mut sigma_k = o.sigma_0;
-    let f0_norm = f_k.powf(0.5);
+    // SciPy's default fnorm is the square root of the current merit value.
+    let fnorm = |big_f: &Array1<f64>, f_k: f64| match o.fnorm {
+        Some(n) => n(big_f),
+        None => f_k.powf(0.5),
+    };
+    let f0_norm = fnorm(&big_f, f_k);
     let mut prev_fs: VecDeque<f64> = VecDeque::with_capacity(o.m);
     prev_fs.push_back(f_k);
     let (mut q, mut c) = (1.0f64, f_0);
@@ -150,7 +185,10 @@ where
     let mut converged = false;
     let mut message = "too many function evaluations required";
     loop {
-        let fk_norm = f_k.powf(0.5);
+        let fk_norm = fnorm(&big_f, f_k);
+        if let Some(cb) = o.callback {
+            cb(&x_k, &big_f);
+        }
         if fk_norm < o.ftol * f0_norm + o.fatol {
             message = "successful convergence";
             converged = true;
@@ -162,7 +200,10 @@ where
             sigma_k = o.sigma_eps;
         }
         let d = &big_f * -sigma_k;
-        let eta = f_0 / ((1 + k) as f64).powi(2);
+        let eta = match o.eta_strategy {
+            Some(e) => e(k, &x_k, &big_f),
+            None => f_0 / ((1 + k) as f64).powi(2),
+        };
         let bound = match o.line_search {
             DfSaneLineSearch::Cruz => prev_fs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
             DfSaneLineSearch::Cheng => c,

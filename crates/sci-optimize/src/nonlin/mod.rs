@@ -283,6 +283,9 @@ pub struct NonlinOptions<'a> {
     pub line_search: LineSearch,
     /// The Jacobian approximation's parameters.
     pub jac: NonlinJacOptions,
+    /// `callback(x, F)`, called after every iteration's step and Jacobian update, as SciPy's
+    /// `nonlin_solve` calls it (not for the starting point).
+    pub callback: Option<&'a dyn Fn(&Array1<f64>, &Array1<f64>)>,
 }
 
 impl fmt::Debug for NonlinOptions<'_> {
@@ -297,6 +300,7 @@ impl fmt::Debug for NonlinOptions<'_> {
             .field("tol_norm", &self.tol_norm.is_some())
             .field("line_search", &self.line_search)
             .field("jac", &self.jac)
+            .field("callback", &self.callback.is_some())
             .finish()
     }
 }
@@ -594,6 +598,9 @@ fn solve<F: FnMut(&Array1<f64>) -> Array1<f64>>(
         };
         let fx_norm_new = checked_norm(&fx)?;
         jac.update(&x, &fx)?;
+        if let Some(cb) = o.callback {
+            cb(&x, &fx);
+        }
         let den = pysq(fx_norm)?;
         if den == 0.0 {
             // SciPy divides Python floats here and raises ZeroDivisionError.
