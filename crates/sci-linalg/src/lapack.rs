@@ -111,18 +111,16 @@ pub trait Lapack: Sized + Copy {
     fn getri(n: c_int, a: &mut [Self], ipiv: &[c_int]) -> c_int;
     /// `?potrf`: Cholesky factor of the `uplo` triangle, in place.
     fn potrf(uplo: u8, n: c_int, a: &mut [Self]) -> c_int;
-    /// `?gesdd`: SVD by divide and conquer; `jobz` is `b'A'`, `b'S'` or `b'N'`.
-    #[allow(clippy::too_many_arguments)]
-    fn gesdd(
-        jobz: u8,
-        m: c_int,
-        n: c_int,
+    /// `?gesdd` (`gesvd == false`: divide and conquer) or `?gesvd` (QR iteration), with `job`
+    /// (`b'A'`, `b'S'` or `b'N'`) for both factors.
+    fn gesxd(
+        gesvd: bool,
+        job: u8,
+        mn: (c_int, c_int),
         a: &mut [Self],
         s: &mut [Self],
-        u: &mut [Self],
-        ldu: c_int,
-        vt: &mut [Self],
-        ldvt: c_int,
+        u: (&mut [Self], c_int),
+        vt: (&mut [Self], c_int),
     ) -> c_int;
     /// `?syevr` with `range='A'`: all eigenvalues (ascending) and, for `jobz = b'V'`, vectors.
     fn syevr(jobz: u8, uplo: u8, n: c_int, a: &mut [Self], w: &mut [Self], z: &mut [Self]) -> c_int;
@@ -167,8 +165,52 @@ fn with_workspace<T: Copy + num_traits::Zero + num_traits::ToPrimitive>(
 
 macro_rules! impl_lapack {
     ($t:ty, $gesv:ident, $getrf:ident, $getri:ident, $potrf:ident, $gesdd:ident, $syevr:ident, $geev:ident,
-     $geqrf:ident, $orgqr:ident, $gelsd:ident) => {
+     $geqrf:ident, $orgqr:ident, $gelsd:ident, $gesvd:ident) => {
         impl Lapack for $t {
+            fn gesxd(
+                gesvd: bool,
+                job: u8,
+                (m, n): (c_int, c_int),
+                a: &mut [$t],
+                s: &mut [$t],
+                (u, ldu): (&mut [$t], c_int),
+                (vt, ldvt): (&mut [$t], c_int),
+            ) -> c_int {
+                let _serial = serial();
+                let k = m.min(n);
+                // gesdd's 'S' writes vt as (ldvt, n) with ldvt >= k; gesvd's too.
+                let (ucols, vtcols) = match job {
+                    b'A' => (m, n),
+                    b'S' => (k, n),
+                    _ => (0, 0),
+                };
+                assert!(a.len() >= (m * n) as usize && s.len() >= k as usize);
+                assert!(u.len() >= (ldu * ucols) as usize && vt.len() >= (ldvt * vtcols) as usize);
+                assert!(u.len() >= 1 && vt.len() >= 1);
+                let mut iwork = vec![0 as c_int; if gesvd { 0 } else { 8 * k.max(1) as usize }];
+                let (mut info, lda, jb) = (0, m.max(1), ch(job));
+                // gesvd's minimum workspace: max(3 min(m, n) + max(m, n), 5 min(m, n)).
+                let min = if gesvd { (3 * k + m.max(n)).max(5 * k).max(1) } else { 1 };
+                let (ap, sp, up, vp) = (a.as_mut_ptr(), s.as_mut_ptr(), u.as_mut_ptr(), vt.as_mut_ptr());
+                with_workspace(min, |work: &mut [$t], lw| {
+                    let w = work.as_mut_ptr();
+                    // SAFETY: buffers sized above; work holds lw elements (or is queried with -1).
+                    unsafe {
+                        if gesvd {
+                            lapack_sys::$gesvd(
+                                &jb, &jb, &m, &n, ap, &lda, sp, up, &ldu, vp, &ldvt, w, &lw, &mut info,
+                            )
+                        } else {
+                            let iw = iwork.as_mut_ptr();
+                            lapack_sys::$gesdd(
+                                &jb, &m, &n, ap, &lda, sp, up, &ldu, vp, &ldvt, w, &lw, iw, &mut info,
+                            )
+                        }
+                    };
+                });
+                info
+            }
+
             fn gelsd(
                 m: c_int,
                 n: c_int,
@@ -337,53 +379,6 @@ macro_rules! impl_lapack {
                 info
             }
 
-            fn gesdd(
-                jobz: u8,
-                m: c_int,
-                n: c_int,
-                a: &mut [Self],
-                s: &mut [Self],
-                u: &mut [Self],
-                ldu: c_int,
-                vt: &mut [Self],
-                ldvt: c_int,
-            ) -> c_int {
-                let _serial = serial();
-                let k = m.min(n);
-                let (ucols, vtcols) = match jobz {
-                    b'A' => (m, n),
-                    b'S' => (k, n),
-                    _ => (0, 0),
-                };
-                assert!(a.len() >= (m * n) as usize && s.len() >= k as usize);
-                assert!(u.len() >= (ldu * ucols) as usize && vt.len() >= (ldvt * vtcols) as usize);
-                assert!(u.len() >= 1 && vt.len() >= 1);
-                let mut iwork = vec![0 as c_int; 8 * k.max(1) as usize];
-                let (mut info, lda) = (0, m.max(1));
-                with_workspace(1, |work: &mut [$t], lw| {
-                    // SAFETY: buffers sized above; work holds lw elements (or is queried with -1).
-                    unsafe {
-                        lapack_sys::$gesdd(
-                            &ch(jobz),
-                            &m,
-                            &n,
-                            a.as_mut_ptr(),
-                            &lda,
-                            s.as_mut_ptr(),
-                            u.as_mut_ptr(),
-                            &ldu,
-                            vt.as_mut_ptr(),
-                            &ldvt,
-                            work.as_mut_ptr(),
-                            &lw,
-                            iwork.as_mut_ptr(),
-                            &mut info,
-                        )
-                    };
-                });
-                info
-            }
-
             fn syevr(jobz: u8, uplo: u8, n: c_int, a: &mut [Self], w: &mut [Self], z: &mut [Self]) -> c_int {
                 let _serial = serial();
                 let ldz = n.max(1);
@@ -491,8 +486,12 @@ macro_rules! impl_lapack {
     };
 }
 
-impl_lapack!(f32, sgesv_, sgetrf_, sgetri_, spotrf_, sgesdd_, ssyevr_, sgeev_, sgeqrf_, sorgqr_, sgelsd_);
-impl_lapack!(f64, dgesv_, dgetrf_, dgetri_, dpotrf_, dgesdd_, dsyevr_, dgeev_, dgeqrf_, dorgqr_, dgelsd_);
+impl_lapack!(
+    f32, sgesv_, sgetrf_, sgetri_, spotrf_, sgesdd_, ssyevr_, sgeev_, sgeqrf_, sorgqr_, sgelsd_, sgesvd_
+);
+impl_lapack!(
+    f64, dgesv_, dgetrf_, dgetri_, dpotrf_, dgesdd_, dsyevr_, dgeev_, dgeqrf_, dorgqr_, dgelsd_, dgesvd_
+);
 
 #[cfg(test)]
 mod tests {
@@ -525,7 +524,7 @@ mod tests {
         assert_eq!((wr, wi.map(f64::abs)), ([0.0, 0.0], [1.0, 1.0]));
         let mut g = [3.0f64, 0.0, 0.0, 4.0];
         let (mut sv, mut u, mut vt) = ([0.0f64; 2], [0.0f64; 1], [0.0f64; 1]);
-        assert_eq!(f64::gesdd(b'N', 2, 2, &mut g, &mut sv, &mut u, 1, &mut vt, 1), 0);
+        assert_eq!(f64::gesxd(false, b'N', (2, 2), &mut g, &mut sv, (&mut u, 1), (&mut vt, 1)), 0);
         assert_eq!(sv, [4.0, 3.0]);
     }
 

@@ -175,6 +175,7 @@ mod special2;
 mod special3;
 mod subspace;
 mod svd;
+mod svd_faer;
 mod sylvester;
 mod team;
 mod tensor;
@@ -240,7 +241,7 @@ pub use special::{
 pub use special2::{ConvolveMode, DftScale, convolution_matrix, dft, khatri_rao};
 pub use special3::{cdf2rdf, fiedler_companion, invpascal};
 pub use subspace::subspace_angles;
-pub use svd::{Svd, diagsvd, svd, svdvals};
+pub use svd::{Svd, SvdDriver, SvdOptions, diagsvd, svd, svd_with, svdvals};
 pub use sylvester::{
     DiscreteLyapunovMethod, solve_continuous_lyapunov, solve_discrete_lyapunov, solve_sylvester,
 };

@@ -121,7 +121,7 @@ pub trait LinalgScalar:
     #[doc(hidden)]
     fn qr_pivoting_k(a: ArrayView2<'_, Self>, mode: QrMode) -> Result<PivotedQr<Self>>;
     #[doc(hidden)]
-    fn svd_k(a: ArrayView2<'_, Self>, full_matrices: bool) -> Result<Svd<Self>>;
+    fn svd_k(a: ArrayView2<'_, Self>, full_matrices: bool, driver: crate::SvdDriver) -> Result<Svd<Self>>;
     #[doc(hidden)]
     fn svdvals_k(a: ArrayView2<'_, Self>) -> Result<Array1<<Self as LinalgScalar>::Real>>;
     #[doc(hidden)]
@@ -291,8 +291,12 @@ macro_rules! impl_real {
             fn qr_pivoting_k(a: ArrayView2<'_, Self>, mode: QrMode) -> Result<PivotedQr<Self>> {
                 crate::qr::qr_pivoting_real(&a, mode)
             }
-            fn svd_k(a: ArrayView2<'_, Self>, full_matrices: bool) -> Result<Svd<Self>> {
-                crate::svd::svd_real(&a, full_matrices)
+            fn svd_k(
+                a: ArrayView2<'_, Self>,
+                full_matrices: bool,
+                driver: crate::SvdDriver,
+            ) -> Result<Svd<Self>> {
+                crate::svd::svd_real_driver(&a, full_matrices, driver)
             }
             fn svdvals_k(a: ArrayView2<'_, Self>) -> Result<Array1<Self>> {
                 crate::svd::svdvals_real(&a)
@@ -454,8 +458,12 @@ macro_rules! impl_complex {
             fn qr_pivoting_k(a: ArrayView2<'_, Self>, mode: QrMode) -> Result<PivotedQr<Self>> {
                 crate::complex::qr::qr_pivoting(a, mode)
             }
-            fn svd_k(a: ArrayView2<'_, Self>, full_matrices: bool) -> Result<Svd<Self>> {
-                crate::complex::decomp::svd(a, full_matrices)
+            fn svd_k(
+                a: ArrayView2<'_, Self>,
+                full_matrices: bool,
+                driver: crate::SvdDriver,
+            ) -> Result<Svd<Self>> {
+                crate::complex::decomp::svd(a, full_matrices, driver)
             }
             fn svdvals_k(a: ArrayView2<'_, Self>) -> Result<Array1<$r>> {
                 crate::complex::decomp::svdvals(a)

@@ -8,7 +8,7 @@ use ndarray::{Array1, Array2, ArrayBase, Data, Ix1, Ix2, ShapeBuilder, s};
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::scalar::parallel::{Kernel, gemm_flops, par_for};
-use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, zeros_c, zeros_f};
+use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, zeros_f};
 
 /// The result of [`svd`]: `a = u · diag(s) · vh`.
 ///
@@ -74,7 +74,7 @@ impl<T: LinalgScalar> Svd<T> {
     }
 }
 
-fn svd_err(_: fsvd::SvdError) -> LinalgError {
+pub(crate) fn svd_err(_: fsvd::SvdError) -> LinalgError {
     // faer reports only that its iteration budget ran out, not the count.
     LinalgError::NoConvergence { iterations: 0 }
 }
@@ -119,7 +119,70 @@ fn svd_err(_: fsvd::SvdError) -> LinalgError {
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
 pub fn svd<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, full_matrices: bool) -> Result<Svd<T>> {
-    T::svd_k(a.view(), full_matrices)
+    T::svd_k(a.view(), full_matrices, SvdDriver::Gesdd)
+}
+
+/// SciPy's `lapack_driver` of `svd`: how the singular values of the bidiagonal matrix are
+/// found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum SvdDriver {
+    /// `'gesdd'` (default): divide and conquer.
+    #[default]
+    Gesdd,
+    /// `'gesvd'`: implicit QR iteration (slower; LAPACK's more conservative driver). With the
+    /// `lapack` feature LAPACK's `?gesvd`; on faer, faer's bidiagonal QR algorithm for the
+    /// whole matrix instead of at the leaves of its divide and conquer.
+    Gesvd,
+}
+
+/// Options of [`svd_with`] (SciPy's keyword arguments of `svd`; `compute_uv=False` is
+/// [`svdvals`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SvdOptions {
+    /// `full_matrices` (default `true`): square `u` and `vh`, else the economy shapes.
+    pub full_matrices: bool,
+    /// `lapack_driver` (default [`SvdDriver::Gesdd`]).
+    pub lapack_driver: SvdDriver,
+}
+
+impl Default for SvdOptions {
+    fn default() -> Self {
+        SvdOptions { full_matrices: true, lapack_driver: SvdDriver::Gesdd }
+    }
+}
+
+/// [`svd`] with SciPy's keyword arguments, among them `lapack_driver`.
+///
+/// The singular values do not depend on the driver (beyond rounding); singular vectors of
+/// distinct singular values agree up to their signs, which may differ between drivers, as in
+/// LAPACK.
+///
+/// SciPy equivalent: `scipy.linalg.svd(a, full_matrices, lapack_driver=...)`.
+///
+/// # Errors
+///
+/// As [`svd`].
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{svd_with, SvdDriver, SvdOptions};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]];
+/// let o = SvdOptions { full_matrices: false, lapack_driver: SvdDriver::Gesvd };
+/// let d = svd_with(&a, &o)?;
+/// // SciPy: svd(a, full_matrices=False, lapack_driver='gesvd')[1]
+/// assert_allclose(&d.s, &array![9.525518091565107, 0.5143005806586443], 1e-14, 0.0);
+/// assert_allclose(&d.reconstruct(2), &a, 1e-14, 1e-14);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn svd_with<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    options: &SvdOptions,
+) -> Result<Svd<T>> {
+    T::svd_k(a.view(), options.full_matrices, options.lapack_driver)
 }
 
 /// [`svd`] for real matrices (faer, or LAPACK with the `lapack` feature).
@@ -127,109 +190,33 @@ pub(crate) fn svd_real<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     full_matrices: bool,
 ) -> Result<Svd<T>> {
+    svd_real_driver(a, full_matrices, SvdDriver::Gesdd)
+}
+
+/// [`svd_with`] for real matrices.
+pub(crate) fn svd_real_driver<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    full_matrices: bool,
+    driver: SvdDriver,
+) -> Result<Svd<T>> {
     check_finite(a, "a")?;
     #[cfg(feature = "lapack")]
     if !a.is_empty() {
-        // LAPACK gesdd (divide and conquer, SciPy's default driver); vh is Fortran-ordered here.
+        // LAPACK gesdd (SciPy's default driver) or gesvd; vh is Fortran-ordered here.
         let (m, n) = a.dim();
         let k = m.min(n);
         let (ur, vr) = if full_matrices { (m, n) } else { (k, k) };
         let (mut u, mut vh, mut sv) = (zeros_f(m, ur), zeros_f(vr, n), Array1::zeros(k));
-        lapack_gesdd(a.view(), if full_matrices { b'A' } else { b'S' }, &mut sv, &mut u, &mut vh)?;
+        lapack_svd(a.view(), if full_matrices { b'A' } else { b'S' }, driver, &mut sv, &mut u, &mut vh)?;
         return Ok(Svd { u, s: sv, vh });
     }
-    if let Some(d) = svd_by_qr(a.view(), full_matrices)? {
-        return Ok(d);
+    if driver == SvdDriver::Gesdd {
+        if let Some(d) = svd_by_qr(a.view(), full_matrices)? {
+            return Ok(d);
+        }
     }
-    faer_svd(a.view(), full_matrices)
+    crate::svd_faer::faer_svd(a.view(), full_matrices, driver)
 }
-
-/// faer's SVD of `a` (no finiteness check): `u` column-major, `vh` C-ordered.
-///
-/// faer bidiagonalizes a copy of `a` (of its transpose when wide) whose columns are
-/// `max(m, n)` rounded up to whole SIMD vectors apart. When that stride is a multiple of
-/// 2 KiB, the row sweeps of the unblocked bidiagonalization keep hitting the same cache sets:
-/// measured here, 512 x 512 took 94 ms and 520 x 512 75 ms, 256 x 256 15.1 ms and 264 x 264
-/// 13.5 ms. Such an `a` gets [`ALIAS_PAD`] zero rows (columns when wide) appended: they do
-/// not change `s` or the other factor, and the rows of `u` they add stay exactly zero (every
-/// reflector and update is zero there), so they are dropped. Not done for `full_matrices` with
-/// `m != n`, where the padded `u` would be the wrong size.
-fn faer_svd<T: LinalgFloat>(a: ndarray::ArrayView2<'_, T>, full_matrices: bool) -> Result<Svd<T>> {
-    let (m, n) = a.dim();
-    if full_matrices && m != n {
-        return faer_svd_plain(a, true);
-    }
-    let Some(p) = padded(a) else { return faer_svd_plain(a, full_matrices) };
-    let d = faer_svd_plain(p.view(), false)?;
-    Ok(if m >= n {
-        Svd { u: crate::scalar::to_fortran(&d.u.slice(s![..m, ..])), s: d.s, vh: d.vh }
-    } else {
-        let mut vh = zeros_c(m, n);
-        vh.assign(&d.vh.slice(s![.., ..n]));
-        Svd { u: d.u, s: d.s, vh }
-    })
-}
-
-/// `a` with [`ALIAS_PAD`] zero rows appended (zero columns when wide) when faer's working
-/// copy would have a column stride of a multiple of 2 KiB (see [`faer_svd`]); `None` otherwise.
-fn padded<T: LinalgFloat>(a: ndarray::ArrayView2<'_, T>) -> Option<Array2<T>> {
-    let (m, n) = a.dim();
-    let lanes = 64 / std::mem::size_of::<T>();
-    let stride_bytes = m.max(n).div_ceil(lanes) * lanes * std::mem::size_of::<T>();
-    if stride_bytes % 2048 != 0 || m.min(n) == 0 {
-        return None;
-    }
-    let mut p = if m >= n { zeros_f(m + ALIAS_PAD, n) } else { zeros_c(m, n + ALIAS_PAD) };
-    p.slice_mut(s![..m, ..n]).assign(&a);
-    Some(p)
-}
-
-/// Rows (or columns) [`faer_svd`] appends to break a 2 KiB column stride.
-const ALIAS_PAD: usize = 8;
-
-/// [`faer_svd`] without the padding.
-fn faer_svd_plain<T: LinalgFloat>(a: ndarray::ArrayView2<'_, T>, full_matrices: bool) -> Result<Svd<T>> {
-    let (m, n) = a.dim();
-    let k = m.min(n);
-    let (ur, vr, mode) =
-        if full_matrices { (m, n, ComputeSvdVectors::Full) } else { (k, k, ComputeSvdVectors::Thin) };
-    let mut u = zeros_f(m, ur);
-    // vh is C-ordered so that its transpose, faer's V, is column-major.
-    let mut vh = zeros_c(vr, n);
-    let mut sv = vec![T::zero(); k];
-    let (par, params) = svd_par(m, n);
-    let mut mem = MemBuffer::new(fsvd::svd_scratch::<T>(m, n, mode, mode, par, params));
-    fsvd::svd(
-        as_faer(a),
-        ColMut::from_slice_mut(&mut sv).as_diagonal_mut(),
-        Some(as_faer_mut(u.view_mut())),
-        Some(as_faer_mut(vh.view_mut().reversed_axes())),
-        par,
-        MemStack::new(&mut mem),
-        params,
-    )
-    .map_err(svd_err)?;
-    Ok(Svd { u, s: Array1::from(sv), vh })
-}
-
-/// faer's threads and tuning for an `(m, n)` SVD with vectors.
-///
-/// The bidiagonalization stays on one thread: faer splits every column's update over rayon,
-/// which measured no faster on two cores (500 x 500: 65 ms either way). The divide and
-/// conquer of the bidiagonal matrix runs its two halves on two threads, and recurses down to
-/// blocks of [`SVD_LEAF`] (faer's default 128; LAPACK's `dbdsdc` stops at 25). Measured on
-/// 500 x 500 (ms, one thread and leaves of 128 -> this): 65 -> 52; 200 x 200: 6.7 -> 6.1;
-/// 128 x 128 was slower on two threads (2.7 -> 3.2), hence the threshold.
-fn svd_par<T: LinalgFloat>(m: usize, n: usize) -> (faer::Par, faer::Spec<fsvd::SvdParams, T>) {
-    let k = m.min(n);
-    let mut params: fsvd::SvdParams = faer::Auto::<T>::auto();
-    params.bidiag.par_threshold = usize::MAX;
-    params.recursion_threshold = SVD_LEAF;
-    (par_for(Kernel::SvdMerge, 8.0 * gemm_flops(k, k, k)), params.into())
-}
-
-/// Leaf size of the bidiagonal divide and conquer (see [`svd_par`]).
-const SVD_LEAF: usize = 32;
 
 /// `m ≥ 1.6 n` (or `n ≥ 1.6 m`): LAPACK `gesdd`'s route for a tall (wide) matrix, taken for
 /// `f64` input. The blocked Householder QR `a = Q R` first (half the flops of a
@@ -358,10 +345,10 @@ pub(crate) fn singular_values<T: LinalgFloat>(a: ndarray::ArrayView2<'_, T>) -> 
     #[cfg(feature = "lapack")]
     if m.min(n) > 0 {
         let (mut sv, mut u, mut vh) = (Array1::zeros(m.min(n)), zeros_f(1, 1), zeros_f(1, 1));
-        lapack_gesdd(a, b'N', &mut sv, &mut u, &mut vh)?;
+        lapack_svd(a, b'N', SvdDriver::Gesdd, &mut sv, &mut u, &mut vh)?;
         return Ok(sv);
     }
-    if let Some(p) = padded(a) {
+    if let Some(p) = crate::svd_faer::padded(a) {
         return singular_values(p.view());
     }
     let mut sv = vec![T::zero(); m.min(n)];
@@ -381,12 +368,13 @@ pub(crate) fn singular_values<T: LinalgFloat>(a: ndarray::ArrayView2<'_, T>) -> 
     Ok(Array1::from(sv))
 }
 
-/// LAPACK `gesdd` on a copy of `a` (non-empty); `u` and `vh` are Fortran-ordered and sized
-/// for `jobz` (`b'A'`, `b'S'`, or 1x1 dummies for `b'N'`).
+/// LAPACK `gesdd` or `gesvd` on a copy of `a` (non-empty); `u` and `vh` are Fortran-ordered
+/// and sized for `job` (`b'A'`, `b'S'`, or 1x1 dummies for `b'N'`).
 #[cfg(feature = "lapack")]
-fn lapack_gesdd<T: LinalgFloat>(
+fn lapack_svd<T: LinalgFloat>(
     a: ndarray::ArrayView2<'_, T>,
-    jobz: u8,
+    job: u8,
+    driver: SvdDriver,
     s: &mut Array1<T>,
     u: &mut Array2<T>,
     vh: &mut Array2<T>,
@@ -396,9 +384,10 @@ fn lapack_gesdd<T: LinalgFloat>(
     let (m, n) = (dim(a.nrows(), "a")?, dim(a.ncols(), "a")?);
     let (ldu, ldvt) = (dim(u.nrows(), "a")?, dim(vh.nrows(), "a")?);
     let s = s.as_slice_mut().expect("internal: a new Array1 is contiguous");
-    let info = T::gesdd(jobz, m, n, buf(&mut w), s, buf(u), ldu, buf(vh), ldvt);
+    let gesvd = driver == SvdDriver::Gesvd;
+    let info = T::gesxd(gesvd, job, (m, n), buf(&mut w), s, (buf(u), ldu), (buf(vh), ldvt));
     if info > 0 {
-        // gesdd's info > 0: the bidiagonal divide and conquer did not converge.
+        // info > 0: the bidiagonal divide and conquer (or QR iteration) did not converge.
         return Err(LinalgError::NoConvergence { iterations: 0 });
     }
     Ok(())
@@ -461,7 +450,7 @@ mod tests {
         assert_allclose(&us.dot(&d.vh), a, 1e-12, 1e-12);
         assert_allclose(&d.u.t().dot(&d.u), &Array2::eye(k), 1e-12, 1e-12);
         assert_allclose(&d.vh.dot(&d.vh.t()), &Array2::eye(k), 1e-12, 1e-12);
-        let plain = faer_svd_plain(a.view(), false).unwrap();
+        let plain = crate::svd_faer::faer_svd_plain(a.view(), false, SvdDriver::Gesdd).unwrap();
         assert_allclose(&d.s, &plain.s, 1e-12, 1e-12);
         assert_allclose(&singular_values(a.view()).unwrap(), &plain.s, 1e-12, 1e-12);
     }

@@ -103,11 +103,13 @@ fn faer_svd<T: LinalgScalar>(
     mode: ComputeSvdVectors,
     u: Option<&mut Array2<T>>,
     v: Option<&mut Array2<T>>,
+    driver: crate::SvdDriver,
 ) -> Result<Array1<RealOf<T>>> {
     let (m, n) = a.dim();
     let mut sv = vec![T::zero(); m.min(n)];
     let par = par();
-    let mut mem = MemBuffer::new(fsvd::svd_scratch::<T>(m, n, mode, mode, par, Default::default()));
+    let params = crate::svd_faer::faer_params::<T>(driver);
+    let mut mem = MemBuffer::new(fsvd::svd_scratch::<T>(m, n, mode, mode, par, params));
     fsvd::svd(
         as_faer(a),
         ColMut::from_slice_mut(&mut sv).as_diagonal_mut(),
@@ -115,13 +117,17 @@ fn faer_svd<T: LinalgScalar>(
         v.map(|v| as_faer_mut(v.view_mut())),
         par,
         MemStack::new(&mut mem),
-        Default::default(),
+        params,
     )
     .map_err(no_convergence)?;
     Ok(sv.into_iter().map(|x| x.re()).collect())
 }
 
-pub(crate) fn svd<T: LinalgScalar>(a: ArrayView2<'_, T>, full_matrices: bool) -> Result<Svd<T>> {
+pub(crate) fn svd<T: LinalgScalar>(
+    a: ArrayView2<'_, T>,
+    full_matrices: bool,
+    driver: crate::SvdDriver,
+) -> Result<Svd<T>> {
     check_finite(&a, "a")?;
     let (m, n) = a.dim();
     let k = m.min(n);
@@ -129,13 +135,13 @@ pub(crate) fn svd<T: LinalgScalar>(a: ArrayView2<'_, T>, full_matrices: bool) ->
         if full_matrices { (m, n, ComputeSvdVectors::Full) } else { (k, k, ComputeSvdVectors::Thin) };
     let mut u = zeros_f(m, ur);
     let mut v = zeros_f(n, vr);
-    let s = faer_svd(a, mode, Some(&mut u), Some(&mut v))?;
+    let s = faer_svd(a, mode, Some(&mut u), Some(&mut v), driver)?;
     Ok(Svd { u, s, vh: adjoint(v.view()) })
 }
 
 pub(crate) fn svdvals<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<Array1<RealOf<T>>> {
     check_finite(&a, "a")?;
-    faer_svd(a, ComputeSvdVectors::No, None, None)
+    faer_svd(a, ComputeSvdVectors::No, None, None, crate::SvdDriver::Gesdd)
 }
 
 /// Hermitian eigenvalues (ascending, real) and optionally the orthonormal eigenvectors.

@@ -35,7 +35,7 @@ pub(crate) fn lstsq<T: LinalgScalar, D: Dimension>(
     check_finite(&a, "a")?;
     let bm = rhs_matrix(&b, m, "b")?;
     let cond = cond.unwrap_or_else(RealOf::<T>::epsilon);
-    let d = svd(a, false)?;
+    let d = svd(a, false, crate::SvdDriver::Gesdd)?;
     let cutoff = d.s.first().map_or(RealOf::<T>::zero(), |&s0| cond * s0);
     let rank = d.s.iter().filter(|&&x| x > cutoff).count();
     // x = V[:, :r] · (U[:, :r] / s[:r])ᴴ · b
@@ -56,7 +56,7 @@ pub(crate) fn pinv<T: LinalgScalar>(
     rtol: Option<RealOf<T>>,
 ) -> Result<(Array2<T>, usize)> {
     let (m, n) = a.dim();
-    let d = svd(a, false)?;
+    let d = svd(a, false, crate::SvdDriver::Gesdd)?;
     let smax = d.s.first().copied().unwrap_or(RealOf::<T>::zero());
     let rtol = rtol.unwrap_or_else(|| RealOf::<T>::lit(m.max(n) as f64) * RealOf::<T>::epsilon());
     let val = atol.unwrap_or(RealOf::<T>::zero()) + rtol * smax;
