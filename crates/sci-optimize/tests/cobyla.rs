@@ -478,7 +478,7 @@ fn bad_input_is_an_error() {
         (
             "bounds length",
             array![0.0, 0.0],
-            CobylaOptions { bounds: pairs(&[(0.0, 1.0)]), ..d() },
+            CobylaOptions { bounds: pairs(&[(0.0, 1.0); 3]), ..d() },
             "bounds.lb",
         ),
         (

@@ -171,12 +171,12 @@ fn fixed_variables_bad_input() {
     let bad_nl: Constraint<'static> =
         NonlinearConstraint::new(&sq, array![0.0, 0.0], array![1.0, 1.0]).into();
     let cases: Vec<(&str, Method, Bounds, Vec<Constraint<'static>>)> = vec![
-        ("bounds of the wrong length", Method::Slsqp, Bounds::from_pairs(&[(0.5, 0.5)]), vec![]),
+        ("bounds of the wrong length", Method::Slsqp, Bounds::from_pairs(&[(0.5, 0.5); 2]), vec![]),
         ("inverted bounds", Method::Slsqp, Bounds::from_pairs(&[(1.0, 0.0), (0.5, 0.5), (0.0, 1.0)]), vec![]),
         ("linear constraint too narrow", Method::Slsqp, b1(), vec![bad_lin.clone()]),
         ("all fixed, linear constraint too narrow", Method::Slsqp, all_fixed(1.0), vec![bad_lin]),
         ("all fixed, constraint bounds of the wrong length", Method::Slsqp, all_fixed(1.0), vec![bad_nl]),
-        ("L-BFGS-B bounds of the wrong length", Method::LBfgsB, Bounds::from_pairs(&[(0.5, 0.5)]), vec![]),
+        ("L-BFGS-B bounds of the wrong length", Method::LBfgsB, Bounds::from_pairs(&[(0.5, 0.5); 2]), vec![]),
     ];
     for (what, method, bounds, constraints) in cases {
         let o = MinimizeOptions { method, bounds: Some(bounds), constraints, ..Default::default() };

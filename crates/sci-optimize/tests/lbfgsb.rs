@@ -163,8 +163,8 @@ fn lbfgsb_bad_input() {
     let cases: Vec<Case> = vec![
         (
             "bounds length",
-            MinimizeOptions { bounds: Some(Bounds::from_pairs(&[(0.0, 1.0)])), ..base() },
-            |e| matches!(e, OptimizeError::WrongLength { arg: "bounds.lb", expected: 2, found: 1 }),
+            MinimizeOptions { bounds: Some(Bounds::from_pairs(&[(0.0, 1.0); 3])), ..base() },
+            |e| matches!(e, OptimizeError::WrongLength { arg: "bounds.lb", expected: 2, found: 3 }),
         ),
         (
             "lb > ub",

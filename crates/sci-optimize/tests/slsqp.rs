@@ -152,7 +152,7 @@ fn slsqp_bad_input() {
             "bounds of the wrong length",
             MinimizeOptions {
                 method: Method::Slsqp,
-                bounds: Some(Bounds::new(array![0.0], array![1.0])),
+                bounds: Some(Bounds::new(Array1::zeros(3), Array1::ones(3))),
                 ..Default::default()
             },
         ),

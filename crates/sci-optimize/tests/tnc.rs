@@ -211,7 +211,7 @@ fn tnc_bad_input() {
         (
             "bounds length",
             array![1.0, 2.0],
-            tnc(MinimizeOptions { bounds: Some(Bounds::from_pairs(&[(0.0, 1.0)])), ..d() }),
+            tnc(MinimizeOptions { bounds: Some(Bounds::from_pairs(&[(0.0, 1.0); 3])), ..d() }),
             |e| matches!(e, OptimizeError::WrongLength { arg: "bounds.lb", .. }),
         ),
         (

@@ -366,7 +366,7 @@ fn trust_constr_bad_input() {
         (
             "bounds of the wrong length",
             x0.clone(),
-            TrustConstrOptions { bounds: Some(Bounds::new(array![0.0], array![1.0])), ..base() },
+            TrustConstrOptions { bounds: Some(Bounds::new(Array1::zeros(3), Array1::ones(3))), ..base() },
         ),
         ("negative gtol", x0.clone(), TrustConstrOptions { gtol: -1.0, ..base() }),
         ("NaN x0", array![f64::NAN, 1.0], base()),

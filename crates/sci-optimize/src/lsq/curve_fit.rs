@@ -10,6 +10,7 @@ use super::{LeastsqOptions, leastsq_with};
 use crate::error::{OptimizeError, Result, invalid};
 use crate::minimize::Bounds;
 use ndarray::{Array, Array1, Array2, ArrayBase, Axis, CowArray, Data, Dimension, Ix1, RemoveAxis};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The uncertainty of `ydata` (SciPy's `sigma=`).
@@ -489,7 +490,8 @@ where
     let mut sigma = options.sigma.clone();
     let p0 = p0.into();
     let n = p0.len();
-    if let Some(b) = &options.bounds {
+    let bounds = options.bounds.as_ref().map(|b| b.stretch_scalar(n));
+    if let Some(b) = &bounds {
         for (arg, found) in [("bounds.lb", b.lb.len()), ("bounds.ub", b.ub.len())] {
             if found != n {
                 return Err(OptimizeError::WrongLength { arg, expected: n, found });
@@ -498,7 +500,7 @@ where
     }
     let p0 = match p0 {
         P0::Values(p) => p,
-        P0::Default { n_params } => match &options.bounds {
+        P0::Default { n_params } => match &bounds {
             Some(b) => initialize_feasible(&b.lb, &b.ub),
             None => Array1::ones(n_params),
         },
@@ -549,7 +551,7 @@ where
     if m == 0 {
         return Err(invalid("ydata", "`ydata` must not be empty!"));
     }
-    let bounded = options.bounds.as_ref().is_some_and(|b| {
+    let bounded = bounds.as_ref().is_some_and(|b| {
         b.lb.iter().any(|v| *v > f64::NEG_INFINITY) || b.ub.iter().any(|v| *v < f64::INFINITY)
     });
     let method = options.method.unwrap_or(if bounded { LsqMethod::Trf } else { LsqMethod::Lm });
@@ -635,7 +637,7 @@ where
     } else {
         let d = LeastSquaresOptions::default();
         let opts = LeastSquaresOptions {
-            bounds: options.bounds.clone(),
+            bounds: bounds.map(Cow::into_owned),
             method,
             max_nfev: options.max_nfev.or(options.maxfev),
             jac: jac_dyn.map_or(LsqJac::default(), LsqJac::Fn),

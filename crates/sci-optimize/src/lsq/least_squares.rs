@@ -591,7 +591,7 @@ where
     }
     let (lb, ub) = match &o.bounds {
         Some(b) => {
-            b.check(n)?;
+            let b = b.broadcast_scalar(n)?;
             if let Some(i) = (0..n).find(|&i| b.lb[i] >= b.ub[i]) {
                 return Err(invalid(
                     "bounds",

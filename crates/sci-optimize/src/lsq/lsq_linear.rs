@@ -302,7 +302,7 @@ fn prepare<S: Data<Elem = f64>>(
     }
     match &options.bounds {
         Some(bd) => {
-            bd.check(n)?;
+            let bd = bd.broadcast_scalar(n)?;
             if let Some(i) = (0..n).find(|&i| bd.lb[i] >= bd.ub[i]) {
                 return Err(invalid(
                     "bounds",

@@ -36,6 +36,7 @@ pub use trust_constr::{TrustConstrMethod, TrustConstrOptions, TrustConstrResult,
 use crate::error::{OptimizeError, Result, invalid};
 use crate::problem::{Jac, OptimizeResult, Problem, run_with_callback};
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
+use std::borrow::Cow;
 use std::fmt;
 
 /// SciPy's `_status_message` texts.
@@ -530,9 +531,9 @@ where
     F: FnMut(&Array1<f64>) -> f64,
     S: Data<Elem = f64>,
 {
-    let o = options;
     let n = x0.len();
-    check_common(o, n)?;
+    check_common(options, n)?;
+    let o = &*with_broadcast_bounds(options, n)?;
     let maxiter = o.maxiter.unwrap_or(200 * n);
     let x0 = x0.to_owned();
     if o.method == Method::Powell {
@@ -838,7 +839,18 @@ where
 {
     let o = MinimizeOptions { method: Method::LBfgsB, ..options.clone() };
     check_common(&o, x0.len())?;
-    lbfgsb(&mut fun, x0.to_owned(), &o)
+    lbfgsb(&mut fun, x0.to_owned(), &*with_broadcast_bounds(&o, x0.len())?)
+}
+
+/// `o` with its bounds broadcast to `n` variables (SciPy's `_validate_bounds`).
+fn with_broadcast_bounds<'o, 'a>(
+    o: &'o MinimizeOptions<'a>,
+    n: usize,
+) -> Result<Cow<'o, MinimizeOptions<'a>>> {
+    match o.bounds.as_ref().map(|b| b.broadcast(n)).transpose()? {
+        Some(Cow::Owned(b)) => Ok(Cow::Owned(MinimizeOptions { bounds: Some(b), ..o.clone() })),
+        _ => Ok(Cow::Borrowed(o)),
+    }
 }
 
 /// The checks every method shares: a non-empty `x0`, a non-negative `tol`, and only the

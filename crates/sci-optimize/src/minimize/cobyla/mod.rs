@@ -262,7 +262,7 @@ where
     }
     let (lb, ub) = match &o.bounds {
         Some(b) => {
-            b.check(n_full)?;
+            let b = b.broadcast(n_full)?;
             (b.lb.clone(), b.ub.clone())
         }
         None => (Array1::from_elem(n_full, f64::NEG_INFINITY), Array1::from_elem(n_full, f64::INFINITY)),

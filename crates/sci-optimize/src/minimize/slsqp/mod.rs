@@ -463,7 +463,7 @@ fn slsqp(
     let n = x0.len();
     let (lb, ub) = match bounds {
         Some(b) => {
-            b.check(n)?;
+            let b = b.broadcast(n)?;
             (b.lb.clone(), b.ub.clone())
         }
         None => (Array1::from_elem(n, f64::NEG_INFINITY), Array1::from_elem(n, f64::INFINITY)),

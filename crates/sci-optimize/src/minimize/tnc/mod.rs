@@ -184,7 +184,7 @@ where
     let o = options;
     let (low, up) = match &o.bounds {
         Some(b) => {
-            b.check(n)?;
+            let b = b.broadcast(n)?;
             (b.lb.to_vec(), b.ub.to_vec())
         }
         None => (vec![f64::NEG_INFINITY; n], vec![f64::INFINITY; n]),
@@ -423,7 +423,7 @@ pub(crate) fn tnc_method(
     let Some(b) = &o.bounds else {
         return minimize_tnc(fun, &x0, &opts);
     };
-    b.check(n)?;
+    let b = &*b.broadcast(n)?;
     let Some(fx) = Fixed::of(b) else {
         return minimize_tnc(fun, &x0, &opts);
     };

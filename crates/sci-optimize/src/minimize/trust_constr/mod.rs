@@ -597,15 +597,13 @@ where
             return Err(invalid(arg, format!("must be non-negative, got {v}")));
         }
     }
-    if let Some(b) = &o.bounds {
-        b.check(n)?;
-    }
+    let bounds = o.bounds.as_ref().map(|b| b.broadcast(n)).transpose()?;
     if let Some(v) = x0.iter().find(|v| !v.is_finite()) {
         return Err(invalid("x0", format!("must be finite, got {v}")));
     }
     // SciPy moves finite bounds one ulp outwards; `keep_feasible` bounds are strict: finite
     // differences stay inside them and the barrier problem evaluates nothing outside them.
-    let moved = o.bounds.as_ref().map(|b| {
+    let moved = bounds.as_deref().map(|b| {
         let lb = b.lb.mapv(|v| if v.is_finite() { next_down(v) } else { v });
         let ub = b.ub.mapv(|v| if v.is_finite() { next_up(v) } else { v });
         let keep: Vec<bool> = (0..n).map(|i| b.keep_feasible_at(i)).collect();
