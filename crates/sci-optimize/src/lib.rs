@@ -89,7 +89,7 @@ pub use lsq::{
     LeastSquaresOptions, LeastSquaresResult, LeastsqOptions, LeastsqResult, Loss, LossFn, LsmrTol,
     LsqCallback, LsqIntermediateResult, LsqJac, LsqJacobian, LsqLinearMethod, LsqLinearOptions,
     LsqLinearResult, LsqMethod, LsqSolver, NanPolicy, P0, RootMethod, RootOptions, Sigma, TrOptions,
-    TrSolver, XScale, curve_fit, curve_fit_full, fsolve, least_squares, leastsq, lsq_linear,
+    TrSolver, UnboundedSol, XScale, curve_fit, curve_fit_full, fsolve, least_squares, leastsq, lsq_linear,
     lsq_linear_sparse, nnls, root,
 };
 pub use milp::{MilpOptions, MilpResult, SparseLinearConstraint, milp};

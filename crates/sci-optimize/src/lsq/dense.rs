@@ -136,22 +136,38 @@ pub(super) fn svd_lsq(j: &Array2<f64>, d: &[f64], extra: Option<&[f64]>, f: &[f6
 /// `numpy.linalg.lstsq(J, b, rcond=-1)[0]`: the minimum-norm least-squares solution, singular
 /// values below `eps * s_max` dropped.
 pub(super) fn lstsq(j: &Array2<f64>, b: &Array1<f64>) -> Array1<f64> {
-    let n = j.ncols();
+    lstsq_full(j, b).0
+}
+
+/// `numpy.linalg.lstsq(J, b, rcond=-1)`: `(x, residuals, rank, s)`; `residuals` holds
+/// `|b - J x|^2` when `J` has full column rank and more rows than columns, else nothing;
+/// `s` the `min(m, n)` singular values, largest first.
+pub(super) fn lstsq_full(j: &Array2<f64>, b: &Array1<f64>) -> (Array1<f64>, Array1<f64>, usize, Array1<f64>) {
+    let (m, n) = j.dim();
     if n == 0 {
-        return Array1::zeros(0);
+        return (Array1::zeros(0), Array1::zeros(0), 0, Array1::zeros(0));
     }
     let ones = vec![1.0; n];
     let svd = svd_lsq(j, &ones, None, b.as_slice().expect("contiguous"));
     let cutoff = f64::EPSILON * svd.s.first().copied().unwrap_or(0.0);
     let mut x = Array1::zeros(n);
+    let mut rank = 0;
     for ((s, v), uf) in svd.s.iter().zip(&svd.v).zip(&svd.uf) {
         if *s > cutoff {
+            rank += 1;
             for (xi, vi) in x.iter_mut().zip(v) {
                 *xi += vi * uf / s;
             }
         }
     }
-    x
+    let residuals = if rank == n && m > n {
+        let r = j.dot(&x) - b;
+        Array1::from_elem(1, r.dot(&r))
+    } else {
+        Array1::zeros(0)
+    };
+    let s = svd.s.iter().take(m.min(n)).copied().collect();
+    (x, residuals, rank, s)
 }
 
 #[cfg(test)]

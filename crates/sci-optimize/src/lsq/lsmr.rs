@@ -64,8 +64,28 @@ fn scale(v: &mut [f64], a: f64) {
     v.iter_mut().for_each(|x| *x *= a);
 }
 
+/// What `scipy.sparse.linalg.lsmr` returns: `x, istop, itn, normr, normar, normA, condA,
+/// normx`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LsmrOutcome {
+    pub x: Vec<f64>,
+    pub istop: i32,
+    pub itn: usize,
+    pub normr: f64,
+    pub normar: f64,
+    pub norm_a: f64,
+    pub cond_a: f64,
+    pub normx: f64,
+}
+
 /// `min |A x - b|^2 + damp^2 |x|^2`; returns `(x, istop, itn)`.
 pub(crate) fn lsmr(a: &dyn LinOp, b: &[f64], p: &LsmrParams) -> (Vec<f64>, i32, usize) {
+    let o = lsmr_full(a, b, p);
+    (o.x, o.istop, o.itn)
+}
+
+/// [`lsmr`] with SciPy's whole return tuple.
+pub(crate) fn lsmr_full(a: &dyn LinOp, b: &[f64], p: &LsmrParams) -> LsmrOutcome {
     let (m, n) = a.shape();
     let maxiter = p.maxiter.unwrap_or(m.min(n));
     let damp = p.damp;
@@ -93,10 +113,22 @@ pub(crate) fn lsmr(a: &dyn LinOp, b: &[f64], p: &LsmrParams) -> (Vec<f64>, i32, 
         (beta, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0);
     let mut norm_a2 = alpha * alpha;
     let (mut maxrbar, mut minrbar) = (0.0f64, 1e100f64);
+    let (mut norm_a, mut cond_a, mut normx) = (norm_a2.sqrt(), 1.0, 0.0);
     let ctol = if p.conlim > 0.0 { 1.0 / p.conlim } else { 0.0 };
     let mut istop = 0;
+    let (mut normr, mut normar) = (beta, alpha * beta);
+    let done = |x, istop, itn, normr, normar, norm_a, cond_a, normx| LsmrOutcome {
+        x,
+        istop,
+        itn,
+        normr,
+        normar,
+        norm_a,
+        cond_a,
+        normx,
+    };
     if alpha * beta == 0.0 || normb == 0.0 {
-        return (x, istop, itn);
+        return done(x, istop, itn, normr, normar, norm_a, cond_a, normx);
     }
     let mut tmp_m = vec![0.0; m];
     let mut tmp_n = vec![0.0; n];
@@ -146,18 +178,18 @@ pub(crate) fn lsmr(a: &dyn LinOp, b: &[f64], p: &LsmrParams) -> (Vec<f64>, i32, 
         tautildeold = (zetaold - thetatildeold * tautildeold) / rhotildeold;
         let taud = (zeta - thetatilde * tautildeold) / rhodold;
         d += betacheck * betacheck;
-        let normr = (d + (betad - taud).powi(2) + betadd * betadd).sqrt();
+        normr = (d + (betad - taud).powi(2) + betadd * betadd).sqrt();
         // Estimates of |A| and cond(A).
         norm_a2 += beta * beta;
-        let norm_a = norm_a2.sqrt();
+        norm_a = norm_a2.sqrt();
         norm_a2 += alpha * alpha;
         maxrbar = maxrbar.max(rhobarold);
         if itn > 1 {
             minrbar = minrbar.min(rhobarold);
         }
-        let cond_a = maxrbar.max(rhotemp) / minrbar.min(rhotemp);
-        let normar = zetabar.abs();
-        let normx = dot(&x, &x).sqrt();
+        cond_a = maxrbar.max(rhotemp) / minrbar.min(rhotemp);
+        normar = zetabar.abs();
+        normx = dot(&x, &x).sqrt();
         let test1 = normr / normb;
         let test2 = if norm_a * normr != 0.0 { normar / (norm_a * normr) } else { f64::INFINITY };
         let test3 = 1.0 / cond_a;
@@ -188,7 +220,7 @@ pub(crate) fn lsmr(a: &dyn LinOp, b: &[f64], p: &LsmrParams) -> (Vec<f64>, i32, 
             break;
         }
     }
-    (x, istop, itn)
+    done(x, istop, itn, normr, normar, norm_a, cond_a, normx)
 }
 
 #[cfg(test)]

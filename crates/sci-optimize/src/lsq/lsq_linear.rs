@@ -3,16 +3,17 @@
 //! (`scipy/optimize/_lsq/bvls.py`).
 
 use super::common::in_bounds;
-use super::dense::lstsq;
+use super::dense::lstsq_full;
 use super::jacobian::{Jac, ScaledOp};
-use super::lsmr::{LsmrParams, lsmr};
+use super::lsmr::{LsmrParams, lsmr_full};
 use super::nnls::lstsq_cols;
 use super::sparse::CsrMatrix;
 use super::trf_linear::{LinearSolver, trf_linear};
+use super::unbounded_sol::UnboundedSol;
 use crate::error::{OptimizeError, Result, invalid};
 use crate::linprog::SparseMatrix;
 use crate::minimize::Bounds;
-use ndarray::{Array1, ArrayBase, Data, Ix1, Ix2};
+use ndarray::{Array1, Array2, ArrayBase, Data, Ix1, Ix2};
 
 /// The algorithm of [`lsq_linear`] (SciPy's `method=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -113,7 +114,7 @@ impl Default for LsqLinearOptions {
     }
 }
 
-/// The result of [`lsq_linear`] (SciPy's `OptimizeResult` fields but `unbounded_sol`).
+/// The result of [`lsq_linear`] (SciPy's `OptimizeResult` fields).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LsqLinearResult {
     /// The solution.
@@ -133,6 +134,8 @@ pub struct LsqLinearResult {
     pub status: i32,
     /// SciPy's message for `status`.
     pub message: String,
+    /// `unbounded_sol`: the unbounded least-squares solution and what its solver returned.
+    pub unbounded_sol: UnboundedSol,
     /// `status > 0`.
     pub success: bool,
 }
@@ -315,7 +318,9 @@ fn prepare<S: Data<Elem = f64>>(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn finish(
+    unbounded_sol: UnboundedSol,
     x: Array1<f64>,
     r: Array1<f64>,
     cost: f64,
@@ -334,6 +339,7 @@ fn finish(
         status,
         message: message(status).to_string(),
         success: status > 0,
+        unbounded_sol,
     }
 }
 
@@ -348,8 +354,8 @@ fn trf(
 ) -> Result<LsqLinearResult> {
     let (m, n) = a.shape();
     let tol = options.tol;
-    let x_lsq = match solver {
-        LsqSolver::Exact => lstsq(a.dense(), &b),
+    let unbounded_sol = match solver {
+        LsqSolver::Exact => UnboundedSol::lstsq(a.dense(), &b),
         LsqSolver::Lsmr => {
             let first = match options.lsmr_tol {
                 Some(LsmrTol::Value(t)) => t,
@@ -359,15 +365,16 @@ fn trf(
             let op = ScaledOp { j: &a, d: &ones, extra: None, active: None };
             let p =
                 LsmrParams { atol: first, btol: first, maxiter: options.lsmr_maxiter, ..Default::default() };
-            Array1::from(lsmr(&op, b.as_slice().expect("owned"), &p).0)
+            UnboundedSol::lsmr(lsmr_full(&op, b.as_slice().expect("owned"), &p))
         }
     };
+    let x_lsq = unbounded_sol.x().clone();
     if m == 0 || n == 0 || in_bounds(&x_lsq, &lb, &ub) {
         let r = a.dot(&x_lsq) - &b;
         let g = a.tdot(&r);
         let g_norm = g.iter().fold(0.0f64, |acc, v| acc.max(v.abs()));
         let cost = 0.5 * r.dot(&r);
-        return Ok(finish(x_lsq, r, cost, g_norm, Array1::zeros(n), 0, 3));
+        return Ok(finish(unbounded_sol, x_lsq, r, cost, g_norm, Array1::zeros(n), 0, 3));
     }
     let lin = match solver {
         LsqSolver::Exact => LinearSolver::Exact,
@@ -381,7 +388,7 @@ fn trf(
         },
     };
     let out = trf_linear(&a, &b, &x_lsq, &lb, &ub, tol, lin, options.max_iter.unwrap_or(100));
-    Ok(finish(out.x, out.r, out.cost, out.optimality, out.active_mask, out.nit, out.status))
+    Ok(finish(unbounded_sol, out.x, out.r, out.cost, out.optimality, out.active_mask, out.nit, out.status))
 }
 
 /// `method='bvls'` on a dense `A` (checked).
@@ -424,8 +431,18 @@ where
         }
         bf
     };
-    let all: Vec<usize> = (0..n).collect();
-    let x_lsq = Array1::from(lstsq_cols(&acol, m, &all, &b));
+    // SciPy's lstsq(A_free, b_free, rcond=-1): QR for a tall free block, the minimum-norm
+    // solution when more variables are free than there are rows.
+    let solve_free = |free: &[usize], rhs: &[f64]| -> Vec<f64> {
+        if free.len() <= m {
+            lstsq_cols(&acol, m, free, rhs)
+        } else {
+            let sub = Array2::from_shape_fn((m, free.len()), |(i, k)| acol[free[k] * m + i]);
+            lstsq_full(&sub, &Array1::from(rhs.to_vec())).0.to_vec()
+        }
+    };
+    let unbounded_sol = UnboundedSol::lstsq(&a.to_owned(), &b.iter().copied().collect());
+    let x_lsq = unbounded_sol.x().clone();
     let finish = |x: Vec<f64>, r: Vec<f64>, optimality: f64, on_bound: Vec<i32>, nit: usize, status: i32| {
         LsqLinearResult {
             x: Array1::from(x),
@@ -437,6 +454,7 @@ where
             status,
             message: message(status).to_string(),
             success: status > 0,
+            unbounded_sol: unbounded_sol.clone(),
         }
     };
     if in_bounds(&x_lsq, &lb, &ub) {
@@ -465,7 +483,7 @@ where
     let mut iteration = 0;
     while !free.is_empty() {
         iteration += 1;
-        let z = lstsq_cols(&acol, m, &free, &b_free(&x, &on_bound));
+        let z = solve_free(&free, &b_free(&x, &on_bound));
         let mut violated = vec![false; free.len()];
         for (k, &j) in free.iter().enumerate() {
             if z[k] < lb[j] {
@@ -506,7 +524,7 @@ where
         on_bound[best] = 0;
         loop {
             let free: Vec<usize> = (0..n).filter(|&j| on_bound[j] == 0).collect();
-            let z = lstsq_cols(&acol, m, &free, &b_free(&x, &on_bound));
+            let z = solve_free(&free, &b_free(&x, &on_bound));
             // The first bound crossed on the way from x to z: lower violations first, then upper
             // (SciPy's hstack order), the smallest step wins.
             let mut hit: Option<(f64, usize, i32)> = None;

@@ -16,6 +16,7 @@ mod root;
 mod sparse;
 mod trf;
 mod trf_linear;
+mod unbounded_sol;
 
 pub use common::{Loss, LossFn};
 pub use curve_fit::{
@@ -32,6 +33,7 @@ pub use lsq_linear::{
 pub use nnls::nnls;
 pub use root::{FsolveOptions, FsolveResult, RootMethod, RootOptions, fsolve, root};
 pub(crate) use sparse::CsrMatrix;
+pub use unbounded_sol::UnboundedSol;
 
 use crate::error::{OptimizeError, Result, invalid};
 use minpack_lm::{LmParams, SyncFun, covariance, lm_from};
