@@ -30,7 +30,8 @@
 //!   or Levenberg-Marquardt), [`leastsq`] on MINPACK's Levenberg-Marquardt, [`curve_fit`] (with
 //!   bounds and a covariance `sigma`), [`nnls`] (Lawson-Hanson), [`lsq_linear`] (TRF, BVLS;
 //!   sparse `A`: [`lsq_linear_sparse`]);
-//! * global optimization: [`differential_evolution`] (SciPy's path for a given seed), [`brute`],
+//! * global optimization: [`differential_evolution`] (SciPy's path for a given seed; constraints,
+//!   Sobol'/Halton initialisation, [`differential_evolution_vectorized`]), [`brute`],
 //!   [`basinhopping`], [`dual_annealing`], [`direct`] (Gablonsky's DIRECT and DIRECT-L), [`shgo`]
 //!   (simplicial, Sobol' and Halton sampling, the last two on an own Delaunay triangulation:
 //!   SciPy's vertices and local minima); the first three take SciPy's callbacks
@@ -75,10 +76,11 @@ pub use error::{OptimizeError, Result};
 pub use global::{
     AcceptDecision, AcceptTest, AnnealingContext, BasinhoppingCallback, BasinhoppingOptions,
     BasinhoppingResult, BruteOptions, BruteResult, DifferentialEvolutionCallback,
-    DifferentialEvolutionIntermediate, DifferentialEvolutionOptions, DifferentialEvolutionResult,
-    DualAnnealingCallback, DualAnnealingOptions, DualAnnealingResult, GridRange, Init, MinimizerKwargs,
-    Mutation, SamplingMethod, ShgoOptions, ShgoResult, StepOutcome, Strategy, TakeStep, Updating,
-    basinhopping, brute, differential_evolution, dual_annealing, shgo,
+    DifferentialEvolutionConstraint, DifferentialEvolutionIntermediate, DifferentialEvolutionOptions,
+    DifferentialEvolutionResult, DualAnnealingCallback, DualAnnealingOptions, DualAnnealingResult, GridRange,
+    Init, MinimizerKwargs, Mutation, SamplingMethod, ShgoOptions, ShgoResult, StepOutcome, Strategy,
+    TakeStep, Updating, basinhopping, brute, differential_evolution, differential_evolution_vectorized,
+    dual_annealing, shgo,
 };
 pub use linprog::{
     ConstraintMatrix, LinprogBounds, LinprogMethod, LinprogOptions, LinprogResult, LinprogSensitivity,

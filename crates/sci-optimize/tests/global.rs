@@ -1,36 +1,17 @@
 //! Global optimizers against SciPy fixtures; bad-input tables.
 
-use sci_array::ndarray::{Array1, Array2, Ix1, Ix2};
+use sci_array::ndarray::{Array1, Array2, Ix1};
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_optimize::{
     BasinhoppingOptions, BruteOptions, DifferentialEvolutionOptions, DualAnnealingOptions, GridRange, Init,
-    Method, MinimizeOptions, Mutation, OptimizeError, Strategy, Updating, basinhopping, brute,
-    differential_evolution, dual_annealing,
+    Method, MinimizeOptions, Mutation, OptimizeError, Updating, basinhopping, brute, differential_evolution,
+    dual_annealing,
 };
-use std::f64::consts::{E, PI};
+mod global_common;
 
-fn sphere(x: &Array1<f64>) -> f64 {
-    x.iter().fold(0.0, |s, v| s + v * v)
-}
-fn rosen(x: &Array1<f64>) -> f64 {
-    let mut s = 0.0;
-    for i in 0..x.len() - 1 {
-        let (a, b) = (x[i], x[i + 1]);
-        s += 100.0 * (b - a * a) * (b - a * a) + (1.0 - a) * (1.0 - a);
-    }
-    s
-}
-fn rastrigin(x: &Array1<f64>) -> f64 {
-    x.iter().fold(10.0 * x.len() as f64, |s, &v| s + (v * v - 10.0 * (2.0 * PI * v).cos()))
-}
-fn ackley(x: &Array1<f64>) -> f64 {
-    let (a, b) = (x[0], x[1]);
-    -20.0 * (-0.2 * (0.5 * (a * a + b * b)).sqrt()).exp()
-        - (0.5 * ((2.0 * PI * a).cos() + (2.0 * PI * b).cos())).exp()
-        + E
-        + 20.0
-}
+use global_common::{ackley, bounds, de_options, rastrigin, rosen, sphere};
+
 fn himmelblau(x: &Array1<f64>) -> f64 {
     let (a, b) = (x[0], x[1]);
     (a * a + b - 11.0) * (a * a + b - 11.0) + (a + b * b - 7.0) * (a + b * b - 7.0)
@@ -67,64 +48,6 @@ fn func(name: &str) -> fn(&Array1<f64>) -> f64 {
 
 fn fixture() -> Fixture {
     Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/optimize_global.json")).unwrap()
-}
-
-fn bounds(fx: &Fixture, key: &str) -> Vec<(f64, f64)> {
-    let b = fx.array_f64(&format!("{key}/bounds")).into_dimensionality::<Ix2>().unwrap();
-    b.rows().into_iter().map(|r| (r[0], r[1])).collect()
-}
-
-fn de_options(fx: &Fixture, key: &str) -> DifferentialEvolutionOptions<'static> {
-    let o = fx.get(&format!("{key}/opts"));
-    let mut d = DifferentialEvolutionOptions::default();
-    let p = |k: &str| format!("{key}/opts/{k}");
-    for (k, v) in o.as_object().unwrap() {
-        match k.as_str() {
-            "rng" => d.seed = Some(v.as_u64().unwrap()),
-            "polish" => d.polish = v.as_bool().unwrap(),
-            "maxiter" => d.maxiter = v.as_u64().unwrap() as usize,
-            "popsize" => d.popsize = v.as_u64().unwrap() as usize,
-            "tol" => d.tol = v.as_f64().unwrap(),
-            "atol" => d.atol = v.as_f64().unwrap(),
-            "recombination" => d.recombination = v.as_f64().unwrap(),
-            "mutation" => {
-                let m: Vec<f64> = v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
-                d.mutation =
-                    if m.len() == 1 { Mutation::Constant(m[0]) } else { Mutation::Dither(m[0], m[1]) };
-            }
-            "updating" => {
-                d.updating =
-                    if v.as_str() == Some("deferred") { Updating::Deferred } else { Updating::Immediate }
-            }
-            "init" => d.init = if v.as_str() == Some("random") { Init::Random } else { Init::LatinHypercube },
-            "init_population" => {
-                d.init = Init::Population(fx.array_f64(&p(k)).into_dimensionality::<Ix2>().unwrap())
-            }
-            "x0" => d.x0 = Some(fx.array_f64(&p(k)).into_dimensionality::<Ix1>().unwrap()),
-            "integrality" => {
-                d.integrality = Some(v.as_array().unwrap().iter().map(|b| b.as_bool().unwrap()).collect())
-            }
-            "strategy" => {
-                d.strategy = match v.as_str().unwrap() {
-                    "best1bin" => Strategy::Best1Bin,
-                    "best1exp" => Strategy::Best1Exp,
-                    "rand1bin" => Strategy::Rand1Bin,
-                    "rand1exp" => Strategy::Rand1Exp,
-                    "rand2bin" => Strategy::Rand2Bin,
-                    "rand2exp" => Strategy::Rand2Exp,
-                    "randtobest1bin" => Strategy::RandToBest1Bin,
-                    "randtobest1exp" => Strategy::RandToBest1Exp,
-                    "currenttobest1bin" => Strategy::CurrentToBest1Bin,
-                    "currenttobest1exp" => Strategy::CurrentToBest1Exp,
-                    "best2bin" => Strategy::Best2Bin,
-                    "best2exp" => Strategy::Best2Exp,
-                    s => panic!("{s}"),
-                }
-            }
-            other => panic!("{key}: unhandled option {other}"),
-        }
-    }
-    d
 }
 
 /// With SciPy's seed and no polishing the run follows SciPy's path draw for draw.

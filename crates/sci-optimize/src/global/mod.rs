@@ -6,14 +6,17 @@ mod basinhopping_hooks;
 mod brute;
 mod differential_evolution;
 mod dual_annealing;
+mod qmc;
 mod shgo;
+mod sobol_dirs;
 
 pub use basinhopping::{BasinhoppingCallback, BasinhoppingOptions, BasinhoppingResult, basinhopping};
 pub use basinhopping_hooks::{AcceptDecision, AcceptTest, StepOutcome, TakeStep};
 pub use brute::{BruteOptions, BruteResult, GridRange, brute};
 pub use differential_evolution::{
-    DifferentialEvolutionCallback, DifferentialEvolutionIntermediate, DifferentialEvolutionOptions,
-    DifferentialEvolutionResult, Init, Mutation, Strategy, Updating, differential_evolution,
+    DifferentialEvolutionCallback, DifferentialEvolutionConstraint, DifferentialEvolutionIntermediate,
+    DifferentialEvolutionOptions, DifferentialEvolutionResult, Init, Mutation, Strategy, Updating,
+    differential_evolution, differential_evolution_vectorized,
 };
 pub use dual_annealing::{
     AnnealingContext, DualAnnealingCallback, DualAnnealingOptions, DualAnnealingResult, dual_annealing,
@@ -21,7 +24,7 @@ pub use dual_annealing::{
 pub use shgo::{MinimizerKwargs, SamplingMethod, ShgoOptions, ShgoResult, shgo};
 
 use crate::error::{Result, invalid};
-use sci_array::random::{Generator, default_rng};
+use sci_array::random::{Generator, POOL_SIZE, Pcg64, SeedSequence, default_rng};
 
 /// Checks `(min, max)` pairs: finite, at least one (SciPy's message for
 /// `differential_evolution`).
@@ -90,18 +93,36 @@ pub(crate) fn np_argmin(a: &[f64]) -> usize {
     best
 }
 
-/// The generator for SciPy's `rng=`/`seed=`: `numpy.random.default_rng(seed)`, or fresh
-/// entropy from the operating system's hasher seeds when `None`.
-pub(crate) fn make_rng(seed: Option<u64>) -> Generator {
+/// The seed of SciPy's `rng=`/`seed=`, or fresh entropy from the operating system's hasher
+/// seeds when `None`.
+pub(crate) fn resolve_seed(seed: Option<u64>) -> u64 {
     use std::hash::{BuildHasher, Hasher};
-    let seed = seed.unwrap_or_else(|| {
+    seed.unwrap_or_else(|| {
         let mut h = std::collections::hash_map::RandomState::new().build_hasher();
         h.write_u128(
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()),
         );
         h.finish()
-    });
-    default_rng(seed)
+    })
+}
+
+/// The generator for SciPy's `rng=`/`seed=`: `numpy.random.default_rng(seed)`, or a fresh
+/// seed when `None`.
+pub(crate) fn make_rng(seed: Option<u64>) -> Generator {
+    default_rng(resolve_seed(seed))
+}
+
+/// The first child SciPy's `_rng_spawn(default_rng(seed), 1)` spawns: PCG64 on
+/// `SeedSequence(seed, spawn_key=(0,))`, whose entropy words are the seed's, padded with zeros
+/// to the pool size, then the spawn key.
+pub(crate) fn first_spawned_rng(seed: u64) -> Generator {
+    let mut words = vec![seed as u32];
+    if seed >> 32 != 0 {
+        words.push((seed >> 32) as u32);
+    }
+    words.resize(POOL_SIZE, 0);
+    words.push(0);
+    Generator::new(Pcg64::from_seed_sequence(&SeedSequence::from_words(&words)))
 }
 
 /// Runs `f` on every point, on `workers` threads (SciPy's `workers`: 1 serial, -1 all cores,

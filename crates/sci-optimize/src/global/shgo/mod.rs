@@ -4,11 +4,9 @@
 mod complex;
 mod delaunay;
 mod pyset;
-mod qmc;
-mod sobol_dirs;
 
 use self::complex::{Complex, Coroutine, Gen, Step};
-use self::qmc::{Qmc, SOBOL_MAX_DIM};
+use super::qmc::{Qmc, SOBOL_MAX_DIM};
 use super::{check_workers, map_points};
 use crate::error::{OptimizeError, Result, invalid};
 use crate::minimize::{
