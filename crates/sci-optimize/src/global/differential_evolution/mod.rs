@@ -27,6 +27,9 @@ pub struct DifferentialEvolutionIntermediate<'r> {
     pub nit: usize,
     /// Objective evaluations so far.
     pub nfev: usize,
+    /// With constraints, the largest constraint violation at `x` (SciPy's `constr_violation`
+    /// of the intermediate result); `None` without.
+    pub constr_violation: Option<f64>,
 }
 
 /// The callback of [`differential_evolution`]: called after every generation (not before the

@@ -109,12 +109,15 @@ impl Solver<'_> {
             if let Some(cb) = self.o.callback {
                 let x = self.scale_row(self.pop.row(0));
                 let convergence = self.o.tol / (self.convergence() + f64::EPSILON);
+                let constr_violation =
+                    if self.constraints.is_empty() { None } else { Some(self.constr_at(&x)?.1) };
                 let r = DifferentialEvolutionIntermediate {
                     x: &x,
                     fun: self.energies[0],
                     convergence,
                     nit: it,
                     nfev: self.nfev,
+                    constr_violation,
                 };
                 if cb(&r).is_break() {
                     stopped = true;
