@@ -79,8 +79,8 @@ pub use global::{
     DifferentialEvolutionConstraint, DifferentialEvolutionIntermediate, DifferentialEvolutionOptions,
     DifferentialEvolutionResult, DualAnnealingCallback, DualAnnealingOptions, DualAnnealingResult, GridRange,
     Init, MinimizerKwargs, Mutation, SamplingMethod, ShgoOptions, ShgoResult, StepOutcome, Strategy,
-    TakeStep, Updating, basinhopping, brute, differential_evolution, differential_evolution_vectorized,
-    dual_annealing, shgo,
+    StrategyFn, TakeStep, Updating, basinhopping, brute, differential_evolution,
+    differential_evolution_vectorized, dual_annealing, shgo,
 };
 pub use linprog::{
     ConstraintMatrix, LinprogBounds, LinprogMethod, LinprogOptions, LinprogResult, LinprogSensitivity,

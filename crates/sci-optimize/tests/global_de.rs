@@ -2,6 +2,7 @@
 //! objective against SciPy fixtures (tools/fixtures/optimize_global_de.py); bad-input tables.
 
 use sci_array::ndarray::{Array1, Array2, ArrayView2, Axis, Ix1, Ix2, array};
+use sci_array::random::Generator;
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
 use sci_optimize::{
@@ -96,6 +97,28 @@ fn circle(x: &Array1<f64>) -> Array1<f64> {
     array![x[0] * x[0] + x[1] * x[1]]
 }
 
+/// SciPy's docstring example of a callable strategy (best1bin with F = 0.7, CR = 0.9), draw
+/// for draw.
+fn docstring_strategy(candidate: usize, pop: &Array2<f64>, rng: &mut Generator) -> Array1<f64> {
+    let n = pop.ncols();
+    let (mutation, recombination) = (0.7, 0.9);
+    let mut trial = pop.row(candidate).to_owned();
+    let fill_point = rng.integers(0, n as i64, 1).unwrap()[0] as usize;
+    let mut pool = Array1::from_iter(0..pop.nrows() as i64);
+    rng.shuffle(&mut pool).unwrap();
+    let idxs: Vec<usize> = pool.iter().map(|&i| i as usize).filter(|&i| i != candidate).take(2).collect();
+    let (r0, r1) = (idxs[0], idxs[1]);
+    let u: Vec<f64> = (0..n).map(|_| rng.next_f64()).collect();
+    for k in 0..n {
+        if u[k] < recombination || k == fill_point {
+            trial[k] = pop[[0, k]] + mutation * (pop[[r0, k]] - pop[[r1, k]]);
+        }
+    }
+    trial
+}
+
+static DOCSTRING_STRATEGY: fn(usize, &Array2<f64>, &mut Generator) -> Array1<f64> = docstring_strategy;
+
 fn func(name: &str) -> fn(&Array1<f64>) -> f64 {
     match name {
         "rosen" => rosen,
@@ -157,6 +180,9 @@ fn constraint(fx: &Fixture, path: &str) -> DifferentialEvolutionConstraint<'stat
 
 fn options(fx: &Fixture, key: &str) -> DifferentialEvolutionOptions<'static> {
     let mut d = de_options(fx, key);
+    if fx.get(&format!("{key}/opts")).get("strategy").and_then(|v| v.as_str()) == Some("docstring_strategy") {
+        d.strategy_fn = Some(&DOCSTRING_STRATEGY);
+    }
     let n = fx.get(&format!("{key}/constraints")).as_array().unwrap().len();
     d.constraints = (0..n).map(|i| constraint(fx, &format!("{key}/constraints/{i}"))).collect();
     d
@@ -285,6 +311,13 @@ fn sobol_halton_init_match_scipy() {
         assert_eq!(r.population, want, "{key}: the initial population to the bit");
     }
     run_group(&["de_sobol_", "de_halton_"], 10);
+}
+
+/// A callable strategy (SciPy's docstring example) drawing from the solver's generator:
+/// SciPy's path, immediate and deferred, with integer parameters and constraints.
+#[test]
+fn custom_strategy_matches_scipy() {
+    run_group(&["de_custom_"], 3);
 }
 
 /// `differential_evolution_vectorized`: one call per generation, SciPy's path and counts.

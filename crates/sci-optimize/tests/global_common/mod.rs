@@ -90,6 +90,8 @@ pub fn de_options(fx: &Fixture, key: &str) -> DifferentialEvolutionOptions<'stat
                     "currenttobest1exp" => Strategy::CurrentToBest1Exp,
                     "best2bin" => Strategy::Best2Bin,
                     "best2exp" => Strategy::Best2Exp,
+                    // A callable strategy: the caller sets `strategy_fn`.
+                    "docstring_strategy" => d.strategy,
                     s => panic!("{s}"),
                 }
             }

@@ -9,6 +9,7 @@ pub use self::constraints::DifferentialEvolutionConstraint;
 use self::solver::{Objective, Solver};
 use crate::error::Result;
 use ndarray::{Array1, Array2, ArrayView2};
+use sci_array::random::Generator;
 use std::fmt;
 use std::ops::ControlFlow;
 
@@ -58,6 +59,27 @@ pub struct DifferentialEvolutionIntermediate<'r> {
 /// ```
 pub type DifferentialEvolutionCallback<'a> =
     &'a dyn Fn(&DifferentialEvolutionIntermediate<'_>) -> ControlFlow<()>;
+
+/// A custom mutation strategy (SciPy's callable `strategy`): `f(candidate, population, rng)`
+/// returns the trial vector for member `candidate`, in the parameters' units, given the whole
+/// `(S, N)` population in the parameters' units (best member first) and the solver's
+/// generator. The trial is then moved into the bounds as SciPy does (entries outside drawn
+/// anew); no crossover follows, the function does all of it.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{differential_evolution, DifferentialEvolutionOptions};
+/// use sci_optimize::sci_array::ndarray::{Array1, Array2};
+/// use sci_optimize::sci_array::random::Generator;
+/// // Move halfway towards the best member.
+/// let towards_best = |c: usize, pop: &Array2<f64>, _: &mut Generator| (&pop.row(c) + &pop.row(0)) / 2.0;
+/// let o = DifferentialEvolutionOptions { seed: Some(1), polish: false, maxiter: 3, strategy_fn: Some(&towards_best), ..Default::default() };
+/// let r = differential_evolution(|x: &Array1<f64>| x.dot(x), &[(-1.0, 1.0); 2], &o)?;
+/// assert_eq!(r.nit, 3);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub type StrategyFn<'a> = &'a dyn Fn(usize, &Array2<f64>, &mut Generator) -> Array1<f64>;
 
 /// SciPy's message when the callback stops [`differential_evolution`].
 const CALLBACK_STOPPED: &str = "callback function requested stop early";
@@ -161,6 +183,8 @@ pub enum Updating {
 pub struct DifferentialEvolutionOptions<'a> {
     /// `strategy` (default best1bin).
     pub strategy: Strategy,
+    /// A callable `strategy` (SciPy's `strategy=f`), used instead of `strategy` when given.
+    pub strategy_fn: Option<StrategyFn<'a>>,
     /// `maxiter`: number of generations at most (default 1000).
     pub maxiter: usize,
     /// `popsize`: the population has `popsize * N` members (at least 5; default 15).
@@ -200,6 +224,7 @@ impl fmt::Debug for DifferentialEvolutionOptions<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DifferentialEvolutionOptions")
             .field("strategy", &self.strategy)
+            .field("strategy_fn", &self.strategy_fn.is_some())
             .field("maxiter", &self.maxiter)
             .field("popsize", &self.popsize)
             .field("tol", &self.tol)
@@ -223,6 +248,7 @@ impl Default for DifferentialEvolutionOptions<'_> {
     fn default() -> Self {
         DifferentialEvolutionOptions {
             strategy: Strategy::default(),
+            strategy_fn: None,
             maxiter: 1000,
             popsize: 15,
             tol: 0.01,
@@ -317,7 +343,8 @@ pub struct DifferentialEvolutionResult {
 /// `bounds`, a mutation constant outside `[0, 2)`, an `init` population of the wrong shape,
 /// `x0` of the wrong length or outside the bounds, `integrality` of the wrong length or without
 /// integers inside a variable's bounds, `workers` of 0 or below -1, `init = Sobol` with more
-/// than 64 parameters, a constraint function returning a different number of values than at
+/// than 64 parameters, a `strategy_fn` returning a trial of the wrong length (SciPy's message
+/// "strategy must have signature ..."), a constraint function returning a different number of values than at
 /// the start ("An array returned from a Constraint has the wrong shape...").
 /// [`crate::OptimizeError::WrongLength`] for a constraint whose `lb`/`ub` length is neither 1
 /// nor its number of components, a `LinearConstraint` whose `A` does not have `N` columns, or

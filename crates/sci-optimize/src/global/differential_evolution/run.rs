@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::global::np_mean_std;
 use crate::minimize::messages;
 use crate::minimize::{Bounds, Method, MinimizeOptions, TrustConstrOptions, minimize, minimize_trust_constr};
-use ndarray::{Array1, Array2, Axis};
+use ndarray::Array1;
 
 /// What a polish found, when it is kept.
 struct Polished {
@@ -181,10 +181,7 @@ impl Solver<'_> {
             }
             (constr, Some(maxcv))
         };
-        let mut population = Array2::zeros((self.m, self.n));
-        for (i, mut row) in population.axis_iter_mut(Axis(0)).enumerate() {
-            row.assign(&self.scale_row(self.pop.row(i)));
-        }
+        let population = self.scaled_population();
         Ok(DifferentialEvolutionResult {
             x,
             fun,

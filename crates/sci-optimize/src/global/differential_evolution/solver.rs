@@ -19,6 +19,10 @@ pub(super) enum Objective<'f> {
     Vectorized(&'f dyn Fn(&ArrayView2<'_, f64>) -> Array1<f64>),
 }
 
+/// SciPy's message when a callable strategy returns a trial of the wrong shape.
+const STRATEGY_SHAPE: &str = "strategy must have signature f(candidate: int, population: np.ndarray, rng=None) \
+    returning an array of shape (N,)";
+
 /// SciPy's message when a vectorized objective returns the wrong number of values.
 pub(super) const VECTORIZED_SHAPE: &str =
     "The vectorized function must return an array of shape (S,) when given an array of shape (len(x), S)";
@@ -135,6 +139,12 @@ impl<'a> Solver<'a> {
         let n = bounds.len();
         let mut lo: Vec<f64> = bounds.iter().map(|b| b.0).collect();
         let mut hi: Vec<f64> = bounds.iter().map(|b| b.1).collect();
+        // SciPy takes the scaling between the unit cube and the parameters from the bounds as
+        // given, before narrowing the limits of integer parameters.
+        let arg1: Vec<f64> = lo.iter().zip(&hi).map(|(l, u)| 0.5 * (l + u)).collect();
+        let arg2: Vec<f64> = lo.iter().zip(&hi).map(|(l, u)| (l - u).abs()).collect();
+        let recip2: Vec<f64> =
+            arg2.iter().map(|a| if a.recip().is_finite() { a.recip() } else { 0.0 }).collect();
         let integrality = match &o.integrality {
             None => vec![false; n],
             Some(v) if v.len() == n => v.clone(),
@@ -154,10 +164,6 @@ impl<'a> Solver<'a> {
                 hi[k] = next_down(u + 0.5);
             }
         }
-        let arg1: Vec<f64> = lo.iter().zip(&hi).map(|(l, u)| 0.5 * (l + u)).collect();
-        let arg2: Vec<f64> = lo.iter().zip(&hi).map(|(l, u)| (l - u).abs()).collect();
-        let recip2: Vec<f64> =
-            arg2.iter().map(|a| if a.recip().is_finite() { a.recip() } else { 0.0 }).collect();
         let eb = lo.iter().zip(&hi).filter(|(l, u)| l == u).count();
         let mut m = 5.max(o.popsize * 1.max(n - eb));
         let seed = resolve_seed(o.seed);
@@ -422,6 +428,29 @@ impl<'a> Solver<'a> {
         trial
     }
 
+    /// The population in the parameters' units (SciPy's `_scale_parameters(population)`).
+    pub(super) fn scaled_population(&self) -> Array2<f64> {
+        let mut p = Array2::zeros((self.m, self.n));
+        for (i, mut row) in p.rows_mut().into_iter().enumerate() {
+            row.assign(&self.scale_row(self.pop.row(i)));
+        }
+        p
+    }
+
+    /// SciPy's `_mutate_custom` for one candidate, given the scaled population.
+    fn custom_trial(
+        &mut self,
+        f: super::StrategyFn<'_>,
+        candidate: usize,
+        scaled: &Array2<f64>,
+    ) -> Result<Array1<f64>> {
+        let t = f(candidate, scaled, &mut self.rng);
+        if t.len() != self.n {
+            return Err(invalid("strategy", STRATEGY_SHAPE));
+        }
+        Ok(self.unscale(&t))
+    }
+
     fn draw_index(&mut self) -> usize {
         self.rng.integers(0, self.n as i64, 1).expect("n >= 1")[0] as usize
     }
@@ -455,11 +484,16 @@ impl<'a> Solver<'a> {
         let n = self.n;
         if !self.deferred {
             for candidate in 0..self.m {
-                let fill_point = self.draw_index();
-                let samples = self.select_samples(candidate);
-                let bprime = self.bprime(candidate, &samples);
-                let u: Vec<f64> = (0..n).map(|_| self.rng.next_f64()).collect();
-                let mut trial = self.crossover(candidate, &bprime, fill_point, &u);
+                let mut trial = if let Some(f) = self.o.strategy_fn {
+                    let scaled = self.scaled_population();
+                    self.custom_trial(f, candidate, &scaled)?
+                } else {
+                    let fill_point = self.draw_index();
+                    let samples = self.select_samples(candidate);
+                    let bprime = self.bprime(candidate, &samples);
+                    let u: Vec<f64> = (0..n).map(|_| self.rng.next_f64()).collect();
+                    self.crossover(candidate, &bprime, fill_point, &u)
+                };
                 self.ensure_constraint(trial.as_slice_mut().expect("owned"));
                 let params = self.scale_row(trial.view());
                 let (feasible, cv, energy) = if self.constraints.is_empty() {
@@ -489,15 +523,23 @@ impl<'a> Solver<'a> {
             }
         } else {
             let m = self.m;
-            let samples: Vec<[usize; 5]> = (0..m).map(|c| self.select_samples(c)).collect();
-            let bprimes: Vec<Array1<f64>> = (0..m).map(|c| self.bprime(c, &samples[c])).collect();
-            let fill: Vec<usize> =
-                self.rng.integers(0, n as i64, m).expect("n >= 1").iter().map(|&v| v as usize).collect();
-            let u: Vec<f64> = (0..m * n).map(|_| self.rng.next_f64()).collect();
             let mut trials = Array2::zeros((m, n));
-            for c in 0..m {
-                let t = self.crossover(c, &bprimes[c], fill[c], &u[c * n..(c + 1) * n]);
-                trials.row_mut(c).assign(&t);
+            if let Some(f) = self.o.strategy_fn {
+                let scaled = self.scaled_population();
+                for c in 0..m {
+                    let t = self.custom_trial(f, c, &scaled)?;
+                    trials.row_mut(c).assign(&t);
+                }
+            } else {
+                let samples: Vec<[usize; 5]> = (0..m).map(|c| self.select_samples(c)).collect();
+                let bprimes: Vec<Array1<f64>> = (0..m).map(|c| self.bprime(c, &samples[c])).collect();
+                let fill: Vec<usize> =
+                    self.rng.integers(0, n as i64, m).expect("n >= 1").iter().map(|&v| v as usize).collect();
+                let u: Vec<f64> = (0..m * n).map(|_| self.rng.next_f64()).collect();
+                for c in 0..m {
+                    let t = self.crossover(c, &bprimes[c], fill[c], &u[c * n..(c + 1) * n]);
+                    trials.row_mut(c).assign(&t);
+                }
             }
             self.ensure_constraint(trials.as_slice_mut().expect("standard layout"));
             let (feasible, cv, e) = self.assess(&trials)?;
