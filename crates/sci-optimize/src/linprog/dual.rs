@@ -7,6 +7,7 @@
 //! `s_i = -(A x)_i` per row; the logicals form the starting basis.
 
 use super::lu::BasisLu;
+use super::row::{Moves, PivotRow};
 use super::sparse::Cs;
 
 /// Primal feasibility tolerance (HiGHS's `primal_feasibility_tolerance`).
@@ -14,14 +15,14 @@ pub(crate) const PRIMAL_TOL: f64 = 1e-7;
 /// Dual feasibility tolerance (HiGHS's `dual_feasibility_tolerance`).
 pub(crate) const DUAL_TOL: f64 = 1e-7;
 /// Smallest pivot-row entry taken in the ratio test.
-const PIVOT_TOL: f64 = 1e-9;
+pub(crate) const PIVOT_TOL: f64 = 1e-9;
 /// Basis updates between refactorizations.
 const REFACTOR_EVERY: usize = 64;
 
 /// Harris's bound of one ratio-test candidate: the step that moves its reduced cost `d` (pivot
 /// row entry `a`, sign-adjusted) to the dual feasibility tolerance.
 #[inline]
-fn harris_bound(d: f64, a: f64) -> f64 {
+pub(crate) fn harris_bound(d: f64, a: f64) -> f64 {
     ((d * a.signum()).max(0.0) + DUAL_TOL) / a.abs()
 }
 
@@ -391,17 +392,13 @@ impl<'a> DualSimplex<'a> {
     /// Dual phase 2 from a dual feasible basis with `x` consistent.
     fn phase2(&mut self, max_iter: usize) -> Outcome {
         let (n, m) = (self.lp.n, self.lp.m);
-        let nt = n + m;
         let mut rho = vec![0.0; m];
-        let mut alpha = vec![0.0; nt];
-        // The nonzero positions of the pivot row `alpha` (sorted), and a mark per structural.
-        let mut nz: Vec<usize> = Vec::new();
-        let mut touched = vec![false; n];
+        let mut row = PivotRow::new(n, m);
+        let mut moves = Moves::default();
+        moves.rebuild(&self.state, &self.lo, &self.up);
         let mut col = vec![0.0; m];
         let mut tau = vec![0.0; m];
-        let mut cands: Vec<(usize, f64, f64)> = Vec::new();
-        // The nonbasic positions of the pivot row (the reduced costs the dual update moves).
-        let mut nbz: Vec<usize> = Vec::new();
+        let mut cands = Vec::new();
         let mut flips: Vec<usize> = Vec::new();
         let mut fresh = true;
         loop {
@@ -436,77 +433,10 @@ impl<'a> DualSimplex<'a> {
             rho.iter_mut().for_each(|v| *v = 0.0);
             rho[r] = 1.0;
             self.lu.btran_keep(r, &mut rho, &mut self.work);
-            // The pivot row over the nonzeros of rho (rho^T A by rows of A).
-            let (alpha_s, alpha_l) = alpha.split_at_mut(n);
-            for &j in &nz {
-                if j < n {
-                    alpha_s[j] = 0.0;
-                    touched[j] = false;
-                }
-            }
-            nz.clear();
-            // In index order (the ratio test breaks ties by position): when the row is dense
-            // enough (by the lengths of the rows of A it sums), a plain scatter and a scan for
-            // the nonzeros (an entry that cancels to zero is no candidate and moves no reduced
-            // cost), else marks and a sort.
-            let ptr = &self.lp.rows.ptr;
-            let est: usize =
-                rho.iter().enumerate().filter(|&(_, &ri)| ri != 0.0).map(|(i, _)| ptr[i + 1] - ptr[i]).sum();
-            if est * 16 > n {
-                for (i, &ri) in rho.iter().enumerate() {
-                    if ri != 0.0 {
-                        let (idx, val) = self.lp.rows.lane(i);
-                        for (&j, &v) in idx.iter().zip(val) {
-                            alpha_s[j] += ri * v;
-                        }
-                    }
-                }
-                nz.extend((0..n).filter(|&j| alpha_s[j] != 0.0));
-            } else {
-                for (i, &ri) in rho.iter().enumerate() {
-                    if ri != 0.0 {
-                        let (idx, val) = self.lp.rows.lane(i);
-                        for (&j, &v) in idx.iter().zip(val) {
-                            if !touched[j] {
-                                touched[j] = true;
-                                nz.push(j);
-                            }
-                            alpha_s[j] += ri * v;
-                        }
-                    }
-                }
-                nz.sort_unstable();
-            }
-            alpha_l.copy_from_slice(&rho);
-            nz.extend((0..m).filter(|&i| rho[i] != 0.0).map(|i| n + i));
+            row.compute(&rho, &self.lp.rows, n);
             // Ratio test: candidates whose reduced cost moves toward zero.
             let sgn = if below { -1.0 } else { 1.0 };
-            cands.clear();
-            nbz.clear();
-            // Harris: the largest step any candidate allows within the tolerance.
-            let mut bound = f64::INFINITY;
-            for &j in &nz {
-                let st = self.state[j];
-                if st == VarState::Basic {
-                    continue;
-                }
-                nbz.push(j);
-                if self.lo[j] == self.up[j] {
-                    continue;
-                }
-                let a = sgn * alpha[j];
-                let ok = match st {
-                    VarState::Lower => a > PIVOT_TOL,
-                    VarState::Upper => a < -PIVOT_TOL,
-                    VarState::Zero => a.abs() > PIVOT_TOL,
-                    VarState::Basic => false,
-                };
-                if ok {
-                    let dj = self.d[j];
-                    bound = bound.min(harris_bound(dj, a));
-                    cands.push((j, (dj / a).max(0.0), a));
-                }
-            }
+            let mut bound = row.candidates(sgn, &moves, &self.d, &mut cands);
             let mut slope = if below { self.lo[p] - self.x[p] } else { self.x[p] - self.up[p] };
             flips.clear();
             let q = loop {
@@ -560,11 +490,13 @@ impl<'a> DualSimplex<'a> {
             tau.copy_from_slice(&rho);
             self.lu.ftran2_keep(&mut col, &mut tau, &mut self.work);
             let arq = col[r];
-            if (arq - alpha[q]).abs() > 1e-7 * (1.0 + alpha[q].abs()) || arq.abs() < PIVOT_TOL {
+            let alpha_q = row.alpha[q];
+            if (arq - alpha_q).abs() > 1e-7 * (1.0 + alpha_q.abs()) || arq.abs() < PIVOT_TOL {
                 if !fresh {
                     self.refactor();
                     self.compute_primal();
                     self.compute_dual();
+                    moves.rebuild(&self.state, &self.lo, &self.up);
                     fresh = true;
                     continue;
                 }
@@ -575,14 +507,12 @@ impl<'a> DualSimplex<'a> {
             self.nit += 1;
             // Dual update.
             let mut dq = self.d[q];
-            if sgn * dq / alpha[q] < 0.0 {
+            if sgn * dq / alpha_q < 0.0 {
                 dq = 0.0;
             }
-            let theta_d = dq / alpha[q];
+            let theta_d = dq / alpha_q;
             if theta_d != 0.0 {
-                for &j in &nbz {
-                    self.d[j] -= theta_d * alpha[j];
-                }
+                row.update_duals(theta_d, &moves, &mut self.d);
             }
             self.d[q] = 0.0;
             self.d[p] = -theta_d;
@@ -595,6 +525,7 @@ impl<'a> DualSimplex<'a> {
                         _ => (self.up[j], self.lo[j], VarState::Lower),
                     };
                     self.state[j] = st;
+                    moves.set(j, st, self.lo[j] == self.up[j]);
                     self.x[j] = new;
                     self.add_column(j, new - old, &mut delta);
                 }
@@ -631,12 +562,15 @@ impl<'a> DualSimplex<'a> {
             if self.lo[p] == self.up[p] {
                 self.state[p] = VarState::Lower;
             }
+            moves.set(q, VarState::Basic, self.lo[q] == self.up[q]);
+            moves.set(p, self.state[p], self.lo[p] == self.up[p]);
             self.lu.update(r, &col);
             fresh = false;
             if self.lu.updates() >= REFACTOR_EVERY || self.lu.stale() {
                 self.refactor();
                 self.compute_primal();
                 self.recompute_dual_keep_sign();
+                moves.rebuild(&self.state, &self.lo, &self.up);
                 fresh = true;
             }
         }

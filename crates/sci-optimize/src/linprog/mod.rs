@@ -4,6 +4,7 @@ mod dual;
 mod ipm;
 mod lu;
 mod presolve;
+mod row;
 mod sparse;
 mod splu;
 
