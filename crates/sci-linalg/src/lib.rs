@@ -21,7 +21,8 @@
 //! subspaces and rank ([`orth`], [`null_space`], [`subspace_angles`], [`matrix_rank_with`]); matrix functions ([`expm`], [`logm`], [`sqrtm`], [`funm`], [`signm`],
 //! [`fractional_matrix_power`], [`cosm`], [`sinm`], [`tanm`], [`coshm`], [`sinhm`], [`tanhm`],
 //! [`expm_frechet`], [`expm_cond`]);
-//! NumPy's products ([`matmul`], [`dot`], [`dot_nd`], [`multi_dot`], [`kron_nd`]); `f64` products run on
+//! NumPy's products ([`matmul`], [`matmul_nd`] (stacked and 1-d), [`dot`], [`dot_nd`], [`multi_dot`],
+//! [`multi_dot_nd`], [`kron_nd`]); `f64` products run on
 //! the crate's own blocked AVX2 + FMA GEMM (two threads when large), other types on faer's.
 //!
 //! ```
@@ -83,7 +84,7 @@
 //! thread loses its core. `faer::set_global_parallelism(Par::Seq)` makes every call
 //! single-threaded. Results can differ in the last bits between the two paths.
 //!
-//! The `f64` matrix product ([`matmul`], [`dot`], [`dot_nd`], [`multi_dot`]) is the exception
+//! The `f64` matrix product ([`matmul`], [`matmul_nd`], [`dot`], [`dot_nd`], [`multi_dot`]) is the exception
 //! to the load check: from about a 200×200 product it runs on two threads (unless another
 //! thread of the program is using the helper at the time), the caller and one persistent helper
 //! thread that the crate starts on first use and that spins for 2 ms after each task before it
@@ -173,6 +174,7 @@ mod solve;
 mod special;
 mod special2;
 mod special3;
+mod stacked;
 mod subspace;
 mod svd;
 mod svd_faer;
@@ -240,6 +242,7 @@ pub use special::{
 };
 pub use special2::{ConvolveMode, DftScale, convolution_matrix, dft, khatri_rao};
 pub use special3::{cdf2rdf, fiedler_companion, invpascal};
+pub use stacked::{matmul_nd, multi_dot_nd};
 pub use subspace::subspace_angles;
 pub use svd::{Svd, SvdDriver, SvdOptions, diagsvd, svd, svd_with, svdvals};
 pub use sylvester::{

@@ -22,7 +22,7 @@ fn matmul_c<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Arra
 
 /// The threads for `a @ b`: the `f64` GEMM of [`crate::blas`] from about 200³ on, faer's (the
 /// other types) from about 800³ and when no other process is runnable.
-fn gemm_par<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> faer::Par {
+pub(crate) fn gemm_par<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> faer::Par {
     let own = std::any::TypeId::of::<T>() == std::any::TypeId::of::<f64>();
     par_for(if own { Kernel::Dgemm } else { Kernel::Gemm }, gemm_flops(a.nrows(), b.ncols(), a.ncols()))
 }
@@ -44,8 +44,8 @@ fn check_inner(a: (usize, usize), b: (usize, usize), arg: &'static str, what: &s
 /// C-ordered, as NumPy's. NaN and infinity propagate as in NumPy (no finiteness check); `(m, 0) @ (0,
 /// n)` is an `(m, n)` matrix of zeros.
 ///
-/// NumPy equivalent: `numpy.matmul` (the `@` operator) for 2-d operands. SciPy equivalent:
-/// none (SciPy uses `@`).
+/// NumPy equivalent: `numpy.matmul` (the `@` operator) for 2-d operands; stacked and 1-d
+/// operands are [`matmul_nd`](crate::matmul_nd). SciPy equivalent: none (SciPy uses `@`).
 ///
 /// # Errors
 ///
@@ -149,8 +149,8 @@ where
 
 /// Dot product of two 2-d arrays: the matrix product, as [`matmul`].
 ///
-/// For 1-d operands use ndarray's own `a.dot(&b)`; NumPy's n-d `dot` (sum over the last axis
-/// of `a` and the second-to-last of `b`) is not provided.
+/// For 1-d and n-d operands (NumPy's sum over the last axis of `a` and the second-to-last of
+/// `b`) see [`dot_nd`].
 ///
 /// NumPy equivalent: `numpy.dot` with two 2-d operands.
 ///
@@ -184,8 +184,8 @@ where
 ///
 /// The grouping changes only rounding, not the value.
 ///
-/// NumPy equivalent: `numpy.linalg.multi_dot` with 2-d arrays (NumPy also lets the first and
-/// last be 1-d: here make them `(1, n)` / `(n, 1)`).
+/// NumPy equivalent: `numpy.linalg.multi_dot` with 2-d arrays; 1-d first and last arrays are
+/// [`multi_dot_nd`](crate::multi_dot_nd).
 ///
 /// # Errors
 ///
