@@ -1,6 +1,6 @@
 //! `solve_circulant`: a circulant system solved through the discrete Fourier transform.
 
-use ndarray::{Array, ArrayBase, Data, Dimension, Ix1};
+use ndarray::{Array, ArrayBase, ArrayView1, Data, Dimension, Ix1};
 use num_complex::Complex64;
 
 use crate::error::{LinalgError, Result};
@@ -89,6 +89,54 @@ fn dft(x: &[Complex64], sign: f64) -> Vec<Complex64> {
     (0..n).map(|k| a[k] * inv_m * chirp[k]).collect()
 }
 
+/// The eigenvalues of a circulant matrix (the DFT of its first column `c`), those of modulus
+/// at most the tolerance flagged and replaced by 1 (SciPy's `fc[near_zeros] = 1`).
+pub(crate) struct Spectrum {
+    fc: Vec<Complex64>,
+    near: Vec<bool>,
+}
+
+impl Spectrum {
+    /// The spectrum of `circulant(c)` (`c` not empty, finite); `tol` defaults to
+    /// `max |fft(c)| · n · eps`. A flagged eigenvalue is [`LinalgError::NearSingular`] (its
+    /// index) with [`CirculantSingular::Raise`].
+    pub(crate) fn new<T: LinalgFloat>(
+        c: ArrayView1<'_, T>,
+        tol: Option<f64>,
+        singular: CirculantSingular,
+    ) -> Result<Self> {
+        let n = c.len();
+        let cc: Vec<Complex64> = c.iter().map(|&v| Complex64::new(v.to_f64_lossless(), 0.0)).collect();
+        let mut fc = dft(&cc, -1.0);
+        let max_abs = fc.iter().fold(0.0f64, |m, z| m.max(z.norm()));
+        let tol = tol.unwrap_or(max_abs * n as f64 * f64::EPSILON);
+        let near: Vec<bool> = fc.iter().map(|z| z.norm() <= tol).collect();
+        if let Some(index) = near.iter().position(|&z| z) {
+            if singular == CirculantSingular::Raise {
+                return Err(LinalgError::NearSingular { index });
+            }
+            for (z, &nz) in fc.iter_mut().zip(&near) {
+                if nz {
+                    *z = Complex64::new(1.0, 0.0);
+                }
+            }
+        }
+        Ok(Self { fc, near })
+    }
+
+    /// The solution of `circulant(c) x = b` (`ifft(fft(b) / fft(c))`, zero on the flagged
+    /// eigenvalues: the least-squares solution), as `f64` values.
+    pub(crate) fn solve<T: LinalgFloat>(&self, b: ArrayView1<'_, T>) -> Vec<f64> {
+        let inv_n = 1.0 / self.fc.len() as f64;
+        let bc: Vec<Complex64> = b.iter().map(|&v| Complex64::new(v.to_f64_lossless(), 0.0)).collect();
+        let mut q = dft(&bc, -1.0);
+        for ((qi, fi), &nz) in q.iter_mut().zip(&self.fc).zip(&self.near) {
+            *qi = if nz { Complex64::new(0.0, 0.0) } else { *qi / fi };
+        }
+        dft(&q, 1.0).into_iter().map(|v| v.re * inv_n).collect()
+    }
+}
+
 /// What [`solve_circulant`] does with a (near) singular circulant matrix (SciPy's
 /// `singular`).
 ///
@@ -118,8 +166,9 @@ pub enum CirculantSingular {
 /// or `(n, k)` (SciPy's `baxis=0`, `outaxis=0`); the solution has `b`'s shape. An empty
 /// system gives an empty solution.
 ///
-/// SciPy equivalent: `scipy.linalg.solve_circulant(c, b, singular, tol)` with 1-d `c` (batched
-/// `c` through `caxis` is not supported).
+/// SciPy equivalent: `scipy.linalg.solve_circulant(c, b, singular, tol)` with 1-d `c` and the
+/// default axes; n-d `c` and `b` with `caxis`, `baxis`, `outaxis` are
+/// [`solve_circulant_with`](crate::solve_circulant_with).
 ///
 /// # Errors
 ///
@@ -160,31 +209,11 @@ where
     if n == 0 {
         return Ok(rhs_back(x, b.ndim()));
     }
-    let cc: Vec<Complex64> = c.iter().map(|&v| Complex64::new(v.to_f64_lossless(), 0.0)).collect();
-    let mut fc = dft(&cc, -1.0);
-    let max_abs = fc.iter().fold(0.0f64, |m, z| m.max(z.norm()));
-    let tol = tol.map_or(max_abs * n as f64 * f64::EPSILON, |t| t.to_f64_lossless());
-    let near: Vec<bool> = fc.iter().map(|z| z.norm() <= tol).collect();
-    if let Some(index) = near.iter().position(|&z| z) {
-        if singular == CirculantSingular::Raise {
-            return Err(LinalgError::NearSingular { index });
-        }
-        for (z, &nz) in fc.iter_mut().zip(&near) {
-            if nz {
-                *z = Complex64::new(1.0, 0.0);
-            }
-        }
-    }
-    let inv_n = 1.0 / n as f64;
+    let spec = Spectrum::new(c.view(), tol.map(|t| t.to_f64_lossless()), singular)?;
     for mut col in x.columns_mut() {
-        let bc: Vec<Complex64> = col.iter().map(|&v| Complex64::new(v.to_f64_lossless(), 0.0)).collect();
-        let mut q = dft(&bc, -1.0);
-        for ((qi, fi), &nz) in q.iter_mut().zip(&fc).zip(&near) {
-            *qi = if nz { Complex64::new(0.0, 0.0) } else { *qi / fi };
-        }
-        let xs = dft(&q, 1.0);
+        let xs = spec.solve(col.view());
         for (o, v) in col.iter_mut().zip(xs) {
-            *o = T::lit(v.re * inv_n);
+            *o = T::lit(v);
         }
     }
     Ok(rhs_back(x, b.ndim()))

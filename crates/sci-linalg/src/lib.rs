@@ -128,6 +128,7 @@ mod blas;
 mod cholesky;
 mod cholesky_blocked;
 mod circulant;
+mod circulant_batch;
 mod complex;
 mod cossin;
 mod eig;
@@ -193,6 +194,7 @@ pub use banded::{
 };
 pub use cholesky::{ChoFactor, cho_factor, cho_solve, cholesky};
 pub use circulant::{CirculantSingular, solve_circulant};
+pub use circulant_batch::{SolveCirculantOptions, solve_circulant_with};
 pub use cossin::{Cossin, CossinOptions, CossinParts, cossin, cossin_blocks, cossin_separate};
 pub use eig::{eig, eigh, eigvals, eigvalsh};
 pub use eig_gen::{Eig, EigOptions, eig_with, eigvals_with};
