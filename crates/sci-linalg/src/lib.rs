@@ -175,6 +175,7 @@ mod solve;
 mod special;
 mod special2;
 mod special3;
+mod special_batch;
 mod stacked;
 mod subspace;
 mod svd;
@@ -242,6 +243,7 @@ pub use special::{
     PascalKind, block_diag, circulant, companion, fiedler, hadamard, hankel, helmert, hilbert, invhilbert,
     invhilbert_exact, kron, kron_nd, leslie, pascal, toeplitz,
 };
+pub use special_batch::{cdf2rdf_batched, fiedler_companion_batched};
 pub use special2::{ConvolveMode, DftScale, convolution_matrix, dft, khatri_rao};
 pub use special3::{cdf2rdf, fiedler_companion, invpascal};
 pub use stacked::{matmul_nd, multi_dot_nd};

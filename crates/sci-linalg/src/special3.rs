@@ -1,6 +1,6 @@
 //! More special matrices and matrix helpers: `invpascal`, `fiedler_companion`, `cdf2rdf`.
 
-use ndarray::{Array1, Array2, ArrayBase, Data, Ix1, Ix2};
+use ndarray::{Array1, Array2, ArrayBase, ArrayView1, ArrayView2, ArrayViewMut2, Data, Ix1, Ix2};
 use num_complex::Complex;
 
 use crate::error::{LinalgError, Result, invalid};
@@ -117,13 +117,20 @@ pub fn fiedler_companion<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix
         2 => return Ok(Array2::from_elem((1, 1), -(a[1] / a[0]))),
         _ => {}
     }
+    let mut c = zeros_f::<T>(a.len() - 1, a.len() - 1);
+    fiedler_into(a.view(), c.view_mut())?;
+    Ok(c)
+}
+
+/// Writes Fiedler's companion matrix of `a` (length `n + 1 >= 3`) into the zeroed `(n, n)`
+/// matrix `c`.
+pub(crate) fn fiedler_into<T: LinalgScalar>(a: ArrayView1<'_, T>, mut c: ArrayViewMut2<'_, T>) -> Result<()> {
     if a[0] == T::zero() {
         return Err(invalid("a", "Leading coefficient is zero."));
     }
     let a0 = a[0];
     let a: Array1<T> = a.mapv(|x| x / a0);
     let n = a.len() - 1;
-    let mut c = zeros_f::<T>(n, n);
     // subdiagonals
     for (r, col) in (3..n).step_by(2).zip((1..n.saturating_sub(2)).step_by(2)) {
         c[[r, col]] = T::one();
@@ -140,7 +147,7 @@ pub fn fiedler_companion<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix
     }
     c[[0, 0]] = -a[1];
     c[[1, 0]] = T::one();
-    Ok(c)
+    Ok(())
 }
 
 /// Converts complex eigenvalues `w` and eigenvectors `v` of a real matrix to the real block
@@ -195,20 +202,30 @@ where
             found: v.shape().to_vec(),
         });
     }
+    let (mut wr, mut vr) = (zeros_f::<R>(n, n), zeros_f::<R>(n, n));
+    cdf2rdf_into(w.view(), v.view(), wr.view_mut(), vr.view_mut())?;
+    Ok((wr, vr))
+}
+
+/// [`cdf2rdf`] for checked shapes (`w` `(n,)`, `v` `(n, n)`), into the zeroed `wr` and `vr`.
+pub(crate) fn cdf2rdf_into<R>(
+    w: ArrayView1<'_, Complex<R>>,
+    v: ArrayView2<'_, Complex<R>>,
+    mut wr: ArrayViewMut2<'_, R>,
+    mut vr: ArrayViewMut2<'_, R>,
+) -> Result<()>
+where
+    R: LinalgFloat,
+{
+    let n = w.len();
     let cplx: Vec<usize> = (0..n).filter(|&i| !w[i].im.is_zero()).collect();
     if cplx.len() % 2 != 0 {
         return Err(invalid("w", "expected complex-conjugate pairs of eigenvalues"));
     }
-    let mut wr = zeros_f::<R>(n, n);
     for i in 0..n {
         wr[[i, i]] = w[i].re;
     }
-    let mut vr = zeros_f::<R>(n, n);
-    for c in 0..n {
-        for i in 0..n {
-            vr[[i, c]] = v[[i, c]].re;
-        }
-    }
+    vr.zip_mut_with(&v, |o, z| *o = z.re);
     let half = R::lit(0.5);
     for pair in cplx.chunks(2) {
         let (j, k) = (pair[0], pair[1]);
@@ -221,5 +238,5 @@ where
             vr[[i, k]] = vj.re * half + vk.re * half;
         }
     }
-    Ok((wr, vr))
+    Ok(())
 }
