@@ -4,11 +4,13 @@
 use super::common::Loss;
 use super::dense::svd_lsq;
 use super::least_squares::{
-    LeastSquaresOptions, LsqJac, LsqMethod, TrOptions, TrSolver, XScale, least_squares,
+    LeastSquaresOptions, LsqCallback, LsqJac, LsqMethod, TrOptions, TrSolver, XScale, least_squares,
 };
 use super::{LeastsqOptions, leastsq_with};
 use crate::error::{OptimizeError, Result, invalid};
+use crate::linprog::SparseMatrix;
 use crate::minimize::Bounds;
+use crate::numdiff::FiniteDiff;
 use ndarray::{Array, Array1, Array2, ArrayBase, Axis, CowArray, Data, Dimension, Ix1, RemoveAxis};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -161,6 +163,18 @@ pub struct CurveFitOptions<'a, D: Dimension = Ix1> {
     /// `'trf'`/`'dogbox'` only: `least_squares`' `max_nfev`. SciPy renames `maxfev` to it, so
     /// giving both is refused (as SciPy's `least_squares` refuses the extra `maxfev`).
     pub max_nfev: Option<usize>,
+    /// `'trf'`/`'dogbox'` only: SciPy's `jac='2-point'` / `'3-point'` (the difference scheme
+    /// `least_squares` uses when no [`jac`](Self::jac) function is given; default
+    /// `'2-point'`). Not together with `jac`. (`jac='cs'` is not provided: it needs the model
+    /// continued to complex parameters.)
+    pub jac_scheme: Option<FiniteDiff>,
+    /// `'trf'`/`'dogbox'` only: `least_squares`' `jac_sparsity`, the `(m, n)` pattern of the
+    /// Jacobian of the residuals (points by parameters) for grouped differences.
+    pub jac_sparsity: Option<SparseMatrix>,
+    /// `'trf'`/`'dogbox'` only: `least_squares`' `callback`, called after each iteration with
+    /// the (sigma-weighted) residuals; `ControlFlow::Break` stops the fit, which then fails as
+    /// SciPy's (status -2 is not a success).
+    pub callback: Option<LsqCallback<'a>>,
 }
 
 impl<D: Dimension> Default for CurveFitOptions<'_, D> {
@@ -186,6 +200,9 @@ impl<D: Dimension> Default for CurveFitOptions<'_, D> {
             tr_solver: None,
             tr_options: None,
             max_nfev: None,
+            jac_scheme: None,
+            jac_sparsity: None,
+            callback: None,
         }
     }
 }
@@ -208,6 +225,9 @@ impl<D: Dimension> CurveFitOptions<'_, D> {
                 ("tr_solver", self.tr_solver.is_some()),
                 ("tr_options", self.tr_options.is_some()),
                 ("max_nfev", self.max_nfev.is_some()),
+                ("jac_scheme", self.jac_scheme.is_some()),
+                ("jac_sparsity", self.jac_sparsity.is_some()),
+                ("callback", self.callback.is_some()),
             ]
             .to_vec()
         } else {
@@ -250,6 +270,9 @@ impl<D: Dimension> std::fmt::Debug for CurveFitOptions<'_, D> {
             .field("tr_solver", &self.tr_solver)
             .field("tr_options", &self.tr_options)
             .field("max_nfev", &self.max_nfev)
+            .field("jac_scheme", &self.jac_scheme)
+            .field("jac_sparsity", &self.jac_sparsity.as_ref().map(|j| j.shape()))
+            .field("callback", &self.callback.is_some())
             .finish()
     }
 }
@@ -640,7 +663,18 @@ where
             bounds: bounds.map(Cow::into_owned),
             method,
             max_nfev: options.max_nfev.or(options.maxfev),
-            jac: jac_dyn.map_or(LsqJac::default(), LsqJac::Fn),
+            jac: match (jac_dyn, options.jac_scheme) {
+                (Some(j), None) => LsqJac::Fn(j),
+                (None, scheme) => LsqJac::FiniteDiff(scheme.unwrap_or_default()),
+                (Some(_), Some(_)) => {
+                    return Err(invalid(
+                        "jac_scheme",
+                        "give a jac function or a difference scheme, not both",
+                    ));
+                }
+            },
+            jac_sparsity: options.jac_sparsity.clone(),
+            callback: options.callback,
             ftol: options.ftol.or(d.ftol),
             xtol: options.xtol.or(d.xtol),
             gtol: options.gtol.or(d.gtol),
@@ -650,7 +684,6 @@ where
             diff_step: options.diff_step.clone(),
             tr_solver: options.tr_solver,
             tr_options: options.tr_options.unwrap_or(d.tr_options),
-            ..d
         };
         let res = least_squares(resid, &p0, &opts);
         if let Some(&found) = bad_len.get() {
