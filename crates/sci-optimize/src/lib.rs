@@ -78,8 +78,8 @@ pub use global::{
     BasinhoppingResult, BruteOptions, BruteResult, DifferentialEvolutionCallback,
     DifferentialEvolutionConstraint, DifferentialEvolutionIntermediate, DifferentialEvolutionOptions,
     DifferentialEvolutionResult, DualAnnealingCallback, DualAnnealingOptions, DualAnnealingResult, GridRange,
-    Init, MinimizerKwargs, Mutation, SamplingMethod, ShgoOptions, ShgoResult, StepOutcome, Strategy,
-    StrategyFn, TakeStep, Updating, basinhopping, brute, differential_evolution,
+    Init, MinimizerKwargs, Mutation, PolishFn, SamplingMethod, ShgoOptions, ShgoResult, StepOutcome,
+    Strategy, StrategyFn, TakeStep, Updating, basinhopping, brute, differential_evolution,
     differential_evolution_vectorized, dual_annealing, shgo,
 };
 pub use linprog::{

@@ -15,8 +15,8 @@ pub use basinhopping_hooks::{AcceptDecision, AcceptTest, StepOutcome, TakeStep};
 pub use brute::{BruteOptions, BruteResult, GridRange, brute};
 pub use differential_evolution::{
     DifferentialEvolutionCallback, DifferentialEvolutionConstraint, DifferentialEvolutionIntermediate,
-    DifferentialEvolutionOptions, DifferentialEvolutionResult, Init, Mutation, Strategy, StrategyFn,
-    Updating, differential_evolution, differential_evolution_vectorized,
+    DifferentialEvolutionOptions, DifferentialEvolutionResult, Init, Mutation, PolishFn, Strategy,
+    StrategyFn, Updating, differential_evolution, differential_evolution_vectorized,
 };
 pub use dual_annealing::{
     AnnealingContext, DualAnnealingCallback, DualAnnealingOptions, DualAnnealingResult, dual_annealing,

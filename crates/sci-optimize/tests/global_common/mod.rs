@@ -46,6 +46,8 @@ pub fn de_options(fx: &Fixture, key: &str) -> DifferentialEvolutionOptions<'stat
     for (k, v) in o.as_object().unwrap() {
         match k.as_str() {
             "rng" => d.seed = Some(v.as_u64().unwrap()),
+            // A callable polish: the caller sets `polish_fn`.
+            "polish_method" => {}
             "polish" => d.polish = v.as_bool().unwrap(),
             "maxiter" => d.maxiter = v.as_u64().unwrap() as usize,
             "popsize" => d.popsize = v.as_u64().unwrap() as usize,

@@ -8,6 +8,8 @@ mod solver;
 pub use self::constraints::DifferentialEvolutionConstraint;
 use self::solver::{Objective, Solver};
 use crate::error::Result;
+use crate::minimize::{Bounds, Constraint};
+use crate::problem::OptimizeResult;
 use ndarray::{Array1, Array2, ArrayView2};
 use sci_array::random::Generator;
 use std::fmt;
@@ -80,6 +82,41 @@ pub type DifferentialEvolutionCallback<'a> =
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub type StrategyFn<'a> = &'a dyn Fn(usize, &Array2<f64>, &mut Generator) -> Array1<f64>;
+
+/// A custom polisher (SciPy's callable `polish`, a function with `minimize`'s interface):
+/// `f(func, x0, bounds, constraints)` minimizes `func` from the best member `x0` inside
+/// `bounds` (integer parameters held by equal bounds) subject to `constraints` (those of the
+/// run; a [`DifferentialEvolutionConstraint::Bounds`] as an identity
+/// [`crate::LinearConstraint`]). Its result is kept, as SciPy's, when it succeeded, is lower
+/// and lies inside the bounds; its `nfev` is added to the run's. With
+/// [`differential_evolution_vectorized`], `func` evaluates its point as a one-column batch.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{differential_evolution, minimize, DifferentialEvolutionOptions, Method, MinimizeOptions, PolishFn};
+/// use sci_optimize::sci_array::ndarray::Array1;
+/// // SciPy's `polish=partial(minimize, method="SLSQP")`.
+/// let slsqp: PolishFn<'_> = &|f, x0, bounds, constraints| {
+///     let o = MinimizeOptions {
+///         method: Method::Slsqp,
+///         bounds: Some(bounds.clone()),
+///         constraints: constraints.to_vec(),
+///         ..Default::default()
+///     };
+///     minimize(f, x0, &o)
+/// };
+/// let o = DifferentialEvolutionOptions { seed: Some(1), polish_fn: Some(slsqp), ..Default::default() };
+/// let r = differential_evolution(|x: &Array1<f64>| (x[0] - 0.3).powi(2) + x[1] * x[1], &[(-1.0, 1.0); 2], &o)?;
+/// assert!((r.x[0] - 0.3).abs() < 1e-6 && r.x[1].abs() < 1e-6);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub type PolishFn<'a> = &'a dyn for<'c> Fn(
+    &dyn Fn(&Array1<f64>) -> f64,
+    &Array1<f64>,
+    &Bounds,
+    &[Constraint<'c>],
+) -> Result<OptimizeResult>;
 
 /// SciPy's message when the callback stops [`differential_evolution`].
 const CALLBACK_STOPPED: &str = "callback function requested stop early";
@@ -201,6 +238,9 @@ pub struct DifferentialEvolutionOptions<'a> {
     pub seed: Option<u64>,
     /// `polish`: finish with a local minimizer from the best member (default true).
     pub polish: bool,
+    /// A callable `polish` (SciPy's `polish=f`), used instead of L-BFGS-B / trust-constr when
+    /// `polish` is true.
+    pub polish_fn: Option<PolishFn<'a>>,
     /// `init` (default Latin hypercube).
     pub init: Init,
     /// `atol`: absolute convergence tolerance (default 0).
@@ -232,6 +272,7 @@ impl fmt::Debug for DifferentialEvolutionOptions<'_> {
             .field("recombination", &self.recombination)
             .field("seed", &self.seed)
             .field("polish", &self.polish)
+            .field("polish_fn", &self.polish_fn.is_some())
             .field("init", &self.init)
             .field("atol", &self.atol)
             .field("updating", &self.updating)
@@ -256,6 +297,7 @@ impl Default for DifferentialEvolutionOptions<'_> {
             recombination: 0.7,
             seed: None,
             polish: true,
+            polish_fn: None,
             init: Init::default(),
             atol: 0.0,
             updating: Updating::default(),

@@ -83,12 +83,8 @@ impl Solver<'_> {
     /// trust-constr on all parameters, the integer ones held by equal bounds, with the
     /// constraints (SciPy's choice when constraints are given).
     fn polish_trust_constr(&mut self, x: &Array1<f64>) -> Option<Polished> {
-        let (mut lo, mut hi) = (Array1::from_vec(self.lo.clone()), Array1::from_vec(self.hi.clone()));
-        for k in (0..self.n).filter(|&k| self.integrality[k]) {
-            (lo[k], hi[k]) = (x[k], x[k]);
-        }
         let opts = TrustConstrOptions {
-            bounds: Some(Bounds::new(lo, hi)),
+            bounds: Some(self.polish_bounds(x)),
             constraints: self.o.constraints.iter().map(|c| c.for_polish(self.n)).collect(),
             ..Default::default()
         };
@@ -96,6 +92,26 @@ impl Solver<'_> {
         self.nfev += r.nfev;
         // SciPy's `jac` here is trust-constr's list of constraint Jacobians, not a gradient.
         r.success.then_some(Polished { x: r.x, fun: r.fun, jac: None })
+    }
+
+    /// The bounds of the polish: the limits, integer parameters held at `x`.
+    fn polish_bounds(&self, x: &Array1<f64>) -> Bounds {
+        let (mut lo, mut hi) = (Array1::from_vec(self.lo.clone()), Array1::from_vec(self.hi.clone()));
+        for k in (0..self.n).filter(|&k| self.integrality[k]) {
+            (lo[k], hi[k]) = (x[k], x[k]);
+        }
+        Bounds::new(lo, hi)
+    }
+
+    /// The user's polisher (SciPy's callable `polish`); its errors end the run, as SciPy's
+    /// exceptions do.
+    fn polish_custom(&mut self, f: super::PolishFn<'_>, x: &Array1<f64>) -> Result<Option<Polished>> {
+        let bounds = self.polish_bounds(x);
+        let cons: Vec<_> = self.o.constraints.iter().map(|c| c.for_polish(self.n)).collect();
+        let value = |z: &Array1<f64>| self.value_at(z);
+        let r = f(&value, x, &bounds, &cons)?;
+        self.nfev += r.nfev;
+        Ok(r.success.then_some(Polished { x: r.x, fun: r.fun, jac: r.jac }))
     }
 
     pub(super) fn solve(&mut self) -> Result<DifferentialEvolutionResult> {
@@ -148,7 +164,9 @@ impl Solver<'_> {
         }
         if self.o.polish && !self.integrality.iter().all(|&b| b) {
             let limits = (self.lo.clone(), self.hi.clone());
-            let polished = if self.constraints.is_empty() {
+            let polished = if let Some(f) = self.o.polish_fn {
+                self.polish_custom(f, &x)?
+            } else if self.constraints.is_empty() {
                 self.polish_lbfgsb(&x)
             } else {
                 self.polish_trust_constr(&x)
