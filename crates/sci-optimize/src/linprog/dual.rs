@@ -405,17 +405,17 @@ impl<'a> DualSimplex<'a> {
             // Pricing: dual steepest edge.
             let mut r = usize::MAX;
             let mut best = 0.0;
-            for i in 0..m {
-                let p = self.head[i];
-                let xp = self.x[p];
-                let inf = if xp < self.lo[p] - PRIMAL_TOL {
-                    self.lo[p] - xp
-                } else if xp > self.up[p] + PRIMAL_TOL {
-                    xp - self.up[p]
+            // Without branches on feasibility: a feasible row scores 0, never above `best`.
+            for (i, (&p, &w)) in self.head.iter().zip(&self.weights).enumerate() {
+                let (xp, l, u) = (self.x[p], self.lo[p], self.up[p]);
+                let inf = if xp < l - PRIMAL_TOL {
+                    l - xp
+                } else if xp > u + PRIMAL_TOL {
+                    xp - u
                 } else {
-                    continue;
+                    0.0
                 };
-                let score = inf * inf / self.weights[i];
+                let score = inf * inf / w;
                 if score > best {
                     best = score;
                     r = i;
@@ -544,15 +544,11 @@ impl<'a> DualSimplex<'a> {
             self.x[p] = target;
             // Dual steepest-edge weights.
             let wr = rho.iter().map(|v| v * v).sum::<f64>();
-            for i in 0..m {
-                if i == r {
-                    continue;
-                }
-                let k = col[i] / arq;
-                if k != 0.0 {
-                    let w = self.weights[i] - 2.0 * k * tau[i] + k * k * wr;
-                    self.weights[i] = w.max(1e-4);
-                }
+            // Every row in one pass (the weights stay at least 1e-4, so a row with k = 0 keeps
+            // its weight; row r's is replaced below).
+            for ((w, &c), &t) in self.weights.iter_mut().zip(&col).zip(&tau) {
+                let k = c / arq;
+                *w = (*w - 2.0 * k * t + k * k * wr).max(1e-4);
             }
             self.weights[r] = (wr / (arq * arq)).max(1e-4);
             // Basis change.

@@ -23,6 +23,14 @@ const ABS_TOL: f64 = 1e-11;
 const REL_TOL: f64 = 0.1;
 const NONE: usize = usize::MAX;
 
+/// An entry of a row of `U`: its column (step), value, and position in `ui/ux`.
+#[derive(Debug, Clone, Copy)]
+struct UEntry {
+    col: usize,
+    val: f64,
+    pos: usize,
+}
+
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SparseLu {
     m: usize,
@@ -44,11 +52,9 @@ pub(crate) struct SparseLu {
     lrp: Vec<usize>,
     lri: Vec<usize>,
     lrx: Vec<f64>,
-    /// The column (step) of each entry of `ui/ux`.
-    ucol: Vec<usize>,
-    /// Positions in `ui/ux` of the entries of each row of `U` (transposed solves, and to
-    /// eliminate a row on update; entries of replaced columns are zeroed, not removed).
-    urow: Vec<Vec<usize>>,
+    /// The entries of each row of `U` (transposed solves read them in place; an update
+    /// eliminates a row through them and removes a replaced column's entries).
+    urow: Vec<Vec<UEntry>>,
     /// Row etas of the updates: eta `k` does `z[epiv[k]] -= sum ex * z[ei]` over
     /// `ep[k]..ep[k + 1]`.
     ep: Vec<usize>,
@@ -350,12 +356,10 @@ impl SparseLu {
         self.urow.resize_with(m, Vec::new);
         self.urow.truncate(m);
         self.urow.iter_mut().for_each(Vec::clear);
-        for (pos, &i) in self.ui.iter().enumerate() {
-            self.urow[i].push(pos);
-        }
-        self.ucol.clear();
-        for j in 0..m {
-            self.ucol.extend(std::iter::repeat_n(j, self.up[j + 1] - self.up[j]));
+        for col in 0..m {
+            for pos in self.up[col]..self.up[col + 1] {
+                self.urow[self.ui[pos]].push(UEntry { col, val: self.ux[pos], pos });
+            }
         }
         // L by rows.
         self.lrp.clear();
@@ -420,18 +424,23 @@ impl SparseLu {
         self.ep.push(self.ei.len());
         self.epiv.push(p);
         // Row p leaves the other columns; the spike becomes column p, pivoted last.
-        for &pos in &self.urow[p] {
-            self.ux[pos] = 0.0;
+        for e in &self.urow[p] {
+            self.ux[e.pos] = 0.0;
         }
         self.urow[p].clear();
-        self.ux[self.ubeg[p]..self.uend[p]].iter_mut().for_each(|v| *v = 0.0);
+        for pos in self.ubeg[p]..self.uend[p] {
+            let row = &mut self.urow[self.ui[pos]];
+            if let Some(k) = row.iter().position(|e| e.pos == pos) {
+                row.swap_remove(k);
+            }
+            self.ux[pos] = 0.0;
+        }
         self.ubeg[p] = self.ui.len();
         for (i, &v) in self.spike.iter().enumerate() {
             if v != 0.0 && i != p {
-                self.urow[i].push(self.ui.len());
+                self.urow[i].push(UEntry { col: p, val: v, pos: self.ui.len() });
                 self.ui.push(i);
                 self.ux.push(v);
-                self.ucol.push(p);
             }
         }
         self.uend[p] = self.ui.len();
@@ -710,8 +719,8 @@ impl SparseLu {
             if work[j] != 0.0 {
                 let xj = work[j] / self.udiag[j];
                 work[j] = xj;
-                for &pos in &self.urow[j] {
-                    work[self.ucol[pos]] -= self.ux[pos] * xj;
+                for e in &self.urow[j] {
+                    work[e.col] -= e.val * xj;
                 }
             }
         }
