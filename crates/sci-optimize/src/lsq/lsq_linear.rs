@@ -166,11 +166,13 @@ fn kkt_optimality(g: &[f64], on_bound: &[i32]) -> f64 {
 /// by Givens rotations ([`LsqSolver::Exact`]) or from LSMR ([`LsqSolver::Lsmr`]); its iterates
 /// stay strictly inside the bounds. [`LsqLinearMethod::Bvls`] starts from the unbounded
 /// solution clipped into the box, frees variables by the largest KKT violation and moves along
-/// feasible directions, as SciPy's implementation; for a rank-deficient `A` its inner solves are
-/// not NumPy's minimum-norm `lstsq` and may pick another solution.
+/// feasible directions, as SciPy's implementation; its inner solves are NumPy's minimum-norm
+/// `lstsq` when more variables are free than there are rows, a QR solve otherwise, so for a
+/// rank-deficient tall `A` they may pick another solution. The unbounded solution and what its
+/// solver returned are [`LsqLinearResult::unbounded_sol`].
 ///
-/// SciPy equivalent: `scipy.optimize.lsq_linear` (`A` as a `LinearOperator` and the
-/// `unbounded_sol` field are missing; sparse `A`: [`lsq_linear_sparse`]).
+/// SciPy equivalent: `scipy.optimize.lsq_linear` (`A` as a `LinearOperator` is missing;
+/// sparse `A`: [`lsq_linear_sparse`]).
 ///
 /// # Errors
 ///
