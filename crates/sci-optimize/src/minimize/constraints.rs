@@ -3,6 +3,7 @@
 //! (`BFGS`, `SR1`).
 
 use crate::error::{OptimizeError, Result, invalid};
+use crate::linprog::SparseMatrix;
 use crate::numdiff::FiniteDiff;
 use ndarray::{Array1, Array2};
 use std::fmt;
@@ -161,6 +162,14 @@ pub struct NonlinearConstraint<'a> {
     /// SciPy's `keep_feasible` (length `m` or 1; empty: `false`): trust-constr keeps these
     /// inequalities satisfied at every iterate (`x0` must satisfy them).
     pub keep_feasible: Array1<bool>,
+    /// `finite_diff_rel_step` (default `None`: SciPy's automatic step): the relative step of
+    /// the finite-difference Jacobian (one value or one per variable), used by trust-constr;
+    /// SLSQP and COBYLA ignore it, as SciPy (which warns).
+    pub finite_diff_rel_step: Option<Array1<f64>>,
+    /// `finite_diff_jac_sparsity` (default `None`): the `(m, n)` sparsity structure of the
+    /// Jacobian; trust-constr then estimates it by groups of columns that share no row
+    /// (SciPy's `approx_derivative(sparsity=...)`); SLSQP and COBYLA ignore it, as SciPy.
+    pub finite_diff_jac_sparsity: Option<SparseMatrix>,
 }
 
 impl<'a> NonlinearConstraint<'a> {
@@ -174,6 +183,8 @@ impl<'a> NonlinearConstraint<'a> {
             jac: ConstraintJac::default(),
             hess: ConstraintHess::default(),
             keep_feasible: Array1::from_vec(vec![]),
+            finite_diff_rel_step: None,
+            finite_diff_jac_sparsity: None,
         }
     }
 }
@@ -185,6 +196,8 @@ impl fmt::Debug for NonlinearConstraint<'_> {
             .field("ub", &self.ub)
             .field("jac", &self.jac)
             .field("hess", &self.hess)
+            .field("finite_diff_rel_step", &self.finite_diff_rel_step)
+            .field("finite_diff_jac_sparsity", &self.finite_diff_jac_sparsity.as_ref().map(|s| s.shape()))
             .finish_non_exhaustive()
     }
 }

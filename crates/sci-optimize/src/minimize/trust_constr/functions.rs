@@ -3,7 +3,11 @@
 //! updates the quasi-Newton approximation exactly when SciPy's does (so iterates follow SciPy's).
 
 use super::hess_update::QuasiNewton;
-use crate::minimize::constraints::{ConstraintHess, ConstraintJac, HessianUpdateStrategy};
+use crate::error::{OptimizeError, Result, invalid};
+use crate::lsq::CsrMatrix;
+use crate::minimize::constraints::{
+    ConstraintHess, ConstraintJac, HessianUpdateStrategy, NonlinearConstraint,
+};
 use crate::numdiff::{self, FiniteDiff};
 use crate::problem::Jac;
 use ndarray::{Array1, Array2};
@@ -206,9 +210,52 @@ pub(crate) struct NonlinearFn<'a> {
     x_prev: Option<Array1<f64>>,
     j_prev: Option<Array2<f64>>,
     fd_bounds: Option<(Array1<f64>, Array1<f64>)>,
+    fd: ConstraintFd,
     pub(crate) nfev: usize,
     pub(crate) njev: usize,
     pub(crate) nhev: usize,
+}
+
+/// A nonlinear constraint's `finite_diff_rel_step` and `finite_diff_jac_sparsity` (as its
+/// column groups), checked.
+#[derive(Default)]
+pub(crate) struct ConstraintFd {
+    pub(crate) rel_step: Option<Vec<f64>>,
+    pub(crate) pattern: Option<numdiff::SparsePattern>,
+}
+
+impl ConstraintFd {
+    /// The finite-difference options of `nc` for `m` values of `n` variables (used only with
+    /// a finite-difference `jac`, as SciPy).
+    pub(crate) fn of(nc: &NonlinearConstraint<'_>, m: usize, n: usize) -> Result<Self> {
+        if !matches!(nc.jac, ConstraintJac::FiniteDiff(_)) {
+            return Ok(ConstraintFd::default());
+        }
+        let rel_step = match &nc.finite_diff_rel_step {
+            Some(r) if r.len() != 1 && r.len() != n => {
+                return Err(OptimizeError::WrongLength {
+                    arg: "finite_diff_rel_step",
+                    expected: n,
+                    found: r.len(),
+                });
+            }
+            Some(r) if r.iter().any(|v| !v.is_finite()) => {
+                return Err(invalid("finite_diff_rel_step", "must be finite"));
+            }
+            r => r.as_ref().map(|r| r.to_vec()),
+        };
+        let pattern = match &nc.finite_diff_jac_sparsity {
+            Some(s) if s.shape() != (m, n) => {
+                return Err(invalid(
+                    "finite_diff_jac_sparsity",
+                    format!("has wrong shape: expected ({m}, {n}), got {:?}", s.shape()),
+                ));
+            }
+            Some(s) => Some(numdiff::SparsePattern::new(&CsrMatrix::from_sparse(s))),
+            None => None,
+        };
+        Ok(ConstraintFd { rel_step, pattern })
+    }
 }
 
 impl<'a> NonlinearFn<'a> {
@@ -218,6 +265,7 @@ impl<'a> NonlinearFn<'a> {
         hess: ConstraintHess<'a>,
         x0: &Array1<f64>,
         fd_bounds: Option<(Array1<f64>, Array1<f64>)>,
+        fd: ConstraintFd,
     ) -> Self {
         let n = x0.len();
         let f = fun(x0);
@@ -236,6 +284,7 @@ impl<'a> NonlinearFn<'a> {
             x_prev: None,
             j_prev: None,
             fd_bounds,
+            fd,
             nfev: 1,
             njev: 0,
             nhev: 0,
@@ -261,7 +310,30 @@ impl<'a> NonlinearFn<'a> {
             ConstraintJac::FiniteDiff(method) => {
                 let fun = self.fun;
                 let b = self.fd_bounds.as_ref().map(|(l, u)| (l, u));
-                let (j, k) = numdiff::jacobian(&mut |x| fun(x), &self.x, &self.f, method, b, None);
+                let rel_step = self.fd.rel_step.as_deref();
+                let (j, k) = match &self.fd.pattern {
+                    Some(p) => {
+                        let (j, k) = numdiff::sparse_jacobian(
+                            &mut |x| fun(x),
+                            &self.x,
+                            &self.f,
+                            method,
+                            b,
+                            rel_step,
+                            p,
+                        );
+                        (j.to_dense(), k)
+                    }
+                    None => numdiff::jacobian_rel_step(
+                        &mut |x| fun(x),
+                        &self.x,
+                        &self.f,
+                        method,
+                        b,
+                        None,
+                        rel_step,
+                    ),
+                };
                 self.j = j;
                 self.nfev += k;
             }

@@ -8,7 +8,7 @@ mod projections;
 mod qp;
 mod sqp;
 
-use self::functions::{NonlinearFn, Prepared, ScalarFn, VecFn};
+use self::functions::{ConstraintFd, NonlinearFn, Prepared, ScalarFn, VecFn};
 use self::qp::CgInfo;
 use self::sqp::{SqpProblem, equality_constrained_sqp};
 use super::bounds::Bounds;
@@ -521,7 +521,8 @@ fn prepare_nonlinear<'a>(
     }
     let (lb, ub) = broadcast_bounds(&nc.lb, &nc.ub, m)?;
     let keep = broadcast_keep_feasible(&nc.keep_feasible, m)?;
-    let fun = NonlinearFn::new(nc.fun, nc.jac, nc.hess, x0, fd.clone());
+    let cfd = ConstraintFd::of(nc, m, n)?;
+    let fun = NonlinearFn::new(nc.fun, nc.jac, nc.hess, x0, fd.clone(), cfd);
     Prepared::new(VecFn::Nonlinear(Box::new(fun)), lb, ub, keep)
 }
 
