@@ -454,7 +454,7 @@ fn constraints_bad_input() {
 }
 
 #[test]
-fn vectorized_and_init_bad_input() {
+fn vectorized_init_strategy_polish_bad_input() {
     let msg =
         "The vectorized function must return an array of shape (S,) when given an array of shape (len(x), S)";
     let b = [(-1.0, 1.0), (-1.0, 1.0)];
@@ -471,6 +471,21 @@ fn vectorized_and_init_bad_input() {
     let workers = DifferentialEvolutionOptions { workers: 2, ..o.clone() };
     let e = differential_evolution_vectorized(by_columns(sphere), &b, &workers).unwrap_err();
     assert!(matches!(e, OptimizeError::InvalidValue { arg: "workers", .. }), "{e:?}");
+    // A callable strategy returning the wrong length, immediate and deferred.
+    let short = |_: usize, _: &Array2<f64>, _: &mut Generator| Array1::zeros(1);
+    let strategy_msg = "strategy must have signature f(candidate: int, population: np.ndarray, rng=None) \
+        returning an array of shape (N,)";
+    for updating in [Updating::Immediate, Updating::Deferred] {
+        let so = DifferentialEvolutionOptions { strategy_fn: Some(&short), updating, ..o.clone() };
+        let e = differential_evolution(sphere, &b, &so).unwrap_err();
+        assert_eq!(e, OptimizeError::InvalidValue { arg: "strategy", reason: strategy_msg.into() });
+    }
+    // A polisher's error is passed on.
+    let failing: sci_optimize::PolishFn<'_> =
+        &|_, _, _, _| Err(OptimizeError::InvalidValue { arg: "polish", reason: "refused".into() });
+    let po = DifferentialEvolutionOptions { polish_fn: Some(failing), maxiter: 2, ..o.clone() };
+    let e = differential_evolution(sphere, &b, &po).unwrap_err();
+    assert_eq!(e, OptimizeError::InvalidValue { arg: "polish", reason: "refused".into() });
     let wide = vec![(0.0, 1.0); 65];
     let sobol = DifferentialEvolutionOptions { init: Init::Sobol, maxiter: 0, ..o.clone() };
     let e = differential_evolution(sphere, &wide, &sobol).unwrap_err();

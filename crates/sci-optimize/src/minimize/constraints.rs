@@ -205,7 +205,8 @@ impl fmt::Debug for NonlinearConstraint<'_> {
 /// `lb <= A x <= ub` (entries with `lb == ub` are equalities). `lb` and `ub` of length 1 apply
 /// to every row.
 ///
-/// SciPy equivalent: `scipy.optimize.LinearConstraint` (dense `A`).
+/// SciPy equivalent: `scipy.optimize.LinearConstraint` (a sparse `A` through
+/// [`LinearConstraint::from_sparse`]).
 ///
 /// # Examples
 ///
@@ -233,6 +234,32 @@ impl LinearConstraint {
     /// `LinearConstraint(A, lb, ub)`.
     pub fn new(a: Array2<f64>, lb: Array1<f64>, ub: Array1<f64>) -> Self {
         LinearConstraint { a, lb, ub, keep_feasible: Array1::from_vec(vec![]) }
+    }
+
+    /// `LinearConstraint(A, lb, ub)` with a sparse `A` (CSR or CSC), kept as a dense matrix:
+    /// SLSQP converts it so in SciPy (`A.toarray()`), and trust-constr and COBYLA here work on
+    /// dense constraint matrices. SciPy's trust-constr keeps a sparse `A` and projects with its
+    /// sparse augmented system, which rounds differently; SciPy 1.17's COBYLA fails on a sparse
+    /// `A` (its initial projection indexes it as a dense array), where this runs the dense
+    /// problem.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_optimize::{LinearConstraint, Method, MinimizeOptions, SparseMatrix, minimize};
+    /// use sci_optimize::sci_array::ndarray::{Array1, array};
+    /// // SciPy: minimize(f, x0, method='SLSQP', constraints=[LinearConstraint(csr_array(A), -inf, 1)])
+    /// let a = SparseMatrix::from_dense(&array![[1.0, 0.0, 2.0], [0.0, 1.0, 1.0]].view());
+    /// let lc = LinearConstraint::from_sparse(&a, array![f64::NEG_INFINITY], array![1.0]);
+    /// assert_eq!(lc.a, array![[1.0, 0.0, 2.0], [0.0, 1.0, 1.0]]);
+    /// let f = |x: &Array1<f64>| x.iter().map(|v| (v - 1.0) * (v - 1.0)).sum::<f64>();
+    /// let o = MinimizeOptions { method: Method::Slsqp, constraints: vec![lc.into()], ..Default::default() };
+    /// let r = minimize(f, &array![0.0, 0.0, 0.0], &o)?;
+    /// assert!(r.x[0] + 2.0 * r.x[2] <= 1.0 + 1e-8 && r.x[1] + r.x[2] <= 1.0 + 1e-8);
+    /// # Ok::<(), sci_optimize::OptimizeError>(())
+    /// ```
+    pub fn from_sparse(a: &SparseMatrix, lb: Array1<f64>, ub: Array1<f64>) -> Self {
+        LinearConstraint::new(a.to_dense(), lb, ub)
     }
 }
 

@@ -317,8 +317,9 @@ pub struct DifferentialEvolutionResult {
     pub x: Array1<f64>,
     /// The objective at `x`.
     pub fun: f64,
-    /// The gradient at `x` when L-BFGS-B polishing improved the solution (`None` after a
-    /// trust-constr polish, where SciPy's `jac` holds the constraint Jacobians instead).
+    /// The gradient at `x` when L-BFGS-B polishing (or a `polish_fn` returning one) improved
+    /// the solution (`None` after a trust-constr polish, where SciPy's `jac` holds the
+    /// constraint Jacobians instead).
     pub jac: Option<Array1<f64>>,
     /// Objective evaluations (polishing included).
     pub nfev: usize,
@@ -376,8 +377,11 @@ pub struct DifferentialEvolutionResult {
 /// together, on rayon threads when `workers != 1`; the objective must be `Sync`. For SciPy's
 /// `vectorized=True` see [`differential_evolution_vectorized`].
 ///
-/// SciPy equivalent: `scipy.optimize.differential_evolution` (SciPy's `maxfun`, `disp`,
-/// `args`, a callable `strategy` and a callable `polish` are not available).
+/// A callable `strategy` is `strategy_fn` ([`StrategyFn`]), a callable `polish` is
+/// `polish_fn` ([`PolishFn`]).
+///
+/// SciPy equivalent: `scipy.optimize.differential_evolution` (SciPy's `disp` and `args` are
+/// not available: closures capture extra arguments).
 ///
 /// # Errors
 ///
@@ -386,8 +390,9 @@ pub struct DifferentialEvolutionResult {
 /// `x0` of the wrong length or outside the bounds, `integrality` of the wrong length or without
 /// integers inside a variable's bounds, `workers` of 0 or below -1, `init = Sobol` with more
 /// than 64 parameters, a `strategy_fn` returning a trial of the wrong length (SciPy's message
-/// "strategy must have signature ..."), a constraint function returning a different number of values than at
-/// the start ("An array returned from a Constraint has the wrong shape...").
+/// "strategy must have signature ..."), a constraint function returning a different number
+/// of values than at the start ("An array returned from a Constraint has the wrong
+/// shape..."). The errors of a `polish_fn` are passed on.
 /// [`crate::OptimizeError::WrongLength`] for a constraint whose `lb`/`ub` length is neither 1
 /// nor its number of components, a `LinearConstraint` whose `A` does not have `N` columns, or
 /// a constraint function returning no value.
