@@ -23,6 +23,8 @@ const SIGNATURE: &str = "(n?,k),(k,m?)->(n?,m?)";
 /// (the crate's own GEMM for `f64`, faer's for the other types) on views of the operands:
 /// broadcast batches and strided, transposed or negative-stride operands are not copied, and
 /// when `b` has no batch axes and `a`'s batches are contiguous the whole product is one GEMM.
+/// Batch products of at most 512 multiply-adds (`n k m`, e.g. 8 × 8 matrices) skip the GEMM's
+/// set-up and run as a plain loop of dot products.
 /// The result is C-ordered; zero-length axes give empty results (or zeros when `k == 0`), and
 /// NaN and infinity propagate as in NumPy.
 ///
@@ -112,6 +114,7 @@ fn products<T: LinalgScalar>(
     let (ra, rb) = (a.ndim() - 2, b.ndim() - 2);
     let (n, k, m) = (a.shape()[ra], a.shape()[ra + 1], b.shape()[rb + 1]);
     let count: usize = batch.iter().product();
+    let tiny = n * k * m <= TINY;
     if rb == 0 && ra > 0 && batch.len() == ra {
         // b is one matrix: fold a's batches into its rows when the layout allows (no copy).
         let b2 = b.view().into_dimensionality::<Ix2>().expect("2-d");
@@ -124,15 +127,42 @@ fn products<T: LinalgScalar>(
     let with = |core: [usize; 2]| -> Vec<usize> { batch.iter().copied().chain(core).collect() };
     let a = a.broadcast(IxDyn(&with([n, k]))).expect("batch shapes broadcast");
     let b = b.broadcast(IxDyn(&with([k, m]))).expect("batch shapes broadcast");
+    let mul = |o: ArrayViewMut2<'_, T>, x: ArrayView2<'_, T>, y: ArrayView2<'_, T>| {
+        if tiny { product_tiny(o, x, y) } else { T::gemm_k(o, x, y, gemm_par(x, y)) }
+    };
+    // One batch axis after merging (the usual layouts, also stride-0 broadcasts): plain
+    // iteration over the matrices, without multi-index bookkeeping per batch.
+    let (a3, b3) =
+        (a.view().into_shape_with_order((count, n, k)), b.view().into_shape_with_order((count, k, m)));
+    if let (Ok(a3), Ok(b3)) = (a3, b3) {
+        let mut o3 = out.into_shape_with_order((count, n, m)).expect("C-ordered result");
+        for ((x, y), o) in a3.outer_iter().zip(b3.outer_iter()).zip(o3.outer_iter_mut()) {
+            mul(o, x, y);
+        }
+        return;
+    }
     for idx in ndarray::indices(IxDyn(batch)) {
         let idx = idx.slice();
-        let (a2, b2) = (matrix(a.view(), idx), matrix(b.view(), idx));
         let mut o = out.view_mut();
         for &i in idx {
             o = o.index_axis_move(Axis(0), i);
         }
-        let o2: ArrayViewMut2<'_, T> = o.into_dimensionality().expect("2-d core");
-        T::gemm_k(o2, a2, b2, gemm_par(a2, b2));
+        mul(o.into_dimensionality().expect("2-d core"), matrix(a.view(), idx), matrix(b.view(), idx));
+    }
+}
+
+/// Below this many multiply-adds (`n k m`) a batch product is a plain triple loop: a GEMM
+/// call's packing and set-up cost several times the arithmetic of, say, a 3 × 3 product
+/// (NumPy's matmul also loops without BLAS where BLAS does not pay).
+const TINY: usize = 512;
+
+/// `out = a @ b` by dot products of rows and columns (small sizes).
+fn product_tiny<T: LinalgScalar>(mut out: ArrayViewMut2<'_, T>, a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) {
+    for (i, mut row) in out.rows_mut().into_iter().enumerate() {
+        let ai = a.row(i);
+        for (j, o) in row.iter_mut().enumerate() {
+            *o = ai.iter().zip(b.column(j)).fold(T::zero(), |s, (&x, &y)| s + x * y);
+        }
     }
 }
 

@@ -34,9 +34,9 @@ fn spread<T: Clone>(a: &ArrayD<T>, junk: T) -> ArrayD<T> {
 #[test]
 fn matmul_nd_matches_numpy() {
     let f = fx();
-    // m00 .. m16 (the keys multi and multi_bad start with m too)
+    // m00 .. m18 (the keys multi and multi_bad start with m too)
     let keys: Vec<String> = f.keys().into_iter().filter(|k| k.len() == 3 && k.starts_with('m')).collect();
-    assert_eq!(keys.len(), 17);
+    assert_eq!(keys.len(), 19);
     for k in keys {
         let (a, b, want) = (
             f.array_f64(&format!("{k}/a")),
@@ -98,6 +98,12 @@ fn matmul_nd_f32_and_complex_match_numpy() {
     assert_allclose(&matmul_nd(&a, &b).unwrap(), &want, 1e-13, 1e-13);
     let (ba, bb) = (spread(&a, Complex64::new(f64::NAN, 0.0)), spread(&b, Complex64::new(0.0, f64::NAN)));
     assert_allclose(&matmul_nd(&every_other(&ba), &every_other(&bb)).unwrap(), &want, 1e-13, 1e-13);
+    // batch products above the plain-loop size: faer's GEMM for complex128
+    let (a, b) = (f.array_c64("c128b/a"), f.array_c64("c128b/b"));
+    let want = f.array_c64("c128b/out");
+    assert_eq!(want.shape(), &[2, 3, 10, 8]);
+    assert_allclose(&matmul_nd(&a, &b).unwrap(), &want, 1e-13, 1e-13);
+    assert_allclose(&matmul_nd(&fortran_strided(&a), &b).unwrap(), &want, 1e-13, 1e-13);
     let c32 = |z: &Complex64| Complex32::new(z.re as f32, z.im as f32);
     let (a, b) = (f.array_c64("c64/a").map(c32), f.array_c64("c64/b").map(c32));
     let got = matmul_nd(&a, &b).unwrap().mapv(|z| Complex64::new(z.re.into(), z.im.into()));
