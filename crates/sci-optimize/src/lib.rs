@@ -38,7 +38,8 @@
 //!   ([`DifferentialEvolutionCallback`], [`DualAnnealingCallback`], [`BasinhoppingCallback`]),
 //!   which can stop the run;
 //! * linear programming: [`linprog`] (a bounded dual simplex method: SciPy's `highs`,
-//!   `highs-ds`, `highs-ipm`; status and marginals as SciPy's), [`milp`] (branch and bound on it);
+//!   `highs-ds`, `highs-ipm`; status and marginals as SciPy's), [`milp`] (branch and bound on
+//!   it; integer, semi-continuous and semi-integer variables);
 //! * assignment: [`linear_sum_assignment`] (SciPy's shortest augmenting path, the same
 //!   assignment on ties), [`quadratic_assignment`] (FAQ and 2-opt).
 //!

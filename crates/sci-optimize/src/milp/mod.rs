@@ -1,5 +1,7 @@
 //! `milp`: mixed-integer linear programming by branch and bound on the dual simplex.
 
+mod semi;
+
 use crate::error::{OptimizeError, Result, invalid};
 use crate::linprog::{
     ConstraintMatrix, Cs, DualSimplex, Outcome, SparseMatrix, StdLp, VarState, solve_lp, status_message,
@@ -11,6 +13,17 @@ use std::time::Instant;
 
 /// Integrality tolerance (HiGHS's `mip_feasibility_tolerance`).
 const INT_TOL: f64 = 1e-6;
+/// HiGHS's `primal_feasibility_tolerance`.
+const PRIMAL_TOL: f64 = 1e-7;
+
+/// How a node's solution violates a variable's requirement.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Branch {
+    /// An integer (or semi-integer past its lower bound) at a fractional value.
+    Integer,
+    /// A semi-variable strictly between 0 and its lower bound.
+    Semi,
+}
 
 /// The keyword arguments of [`milp`].
 ///
@@ -28,8 +41,12 @@ const INT_TOL: f64 = 1e-6;
 /// SciPy equivalent: `scipy.optimize.milp(c, integrality=..., bounds=..., constraints=..., options=...)`
 #[derive(Debug, Clone)]
 pub struct MilpOptions {
-    /// Per variable (or one value for all): 0 continuous, 1 integer. SciPy's 2 and 3
-    /// (semi-continuous, semi-integer) are not supported. Empty: all continuous.
+    /// Per variable (or one value for all): 0 continuous, 1 integer, 2 semi-continuous (`x = 0`
+    /// or `lb <= x <= ub`), 3 semi-integer (`x = 0` or an integer in `[lb, ub]`). Empty: all
+    /// continuous. A semi-variable needs `lb >= 0` (`lb == 0` makes it an ordinary continuous or
+    /// integer variable, `lb > ub` fixes it at 0); an upper bound above 1e5 is lowered to 1e5
+    /// (and refused when `lb > 1e4`), and a solution at that lowered bound ends with status 4,
+    /// as HiGHS does.
     pub integrality: Vec<u8>,
     /// `bounds` (`lb`/`ub` of length `n` or 1; default `0 <= x < inf`).
     pub bounds: Option<Bounds>,
@@ -180,22 +197,33 @@ fn per_var(arg: &'static str, v: &Array1<f64>, n: usize) -> Result<Vec<f64>> {
 
 /// Solve a mixed-integer linear program.
 ///
-/// Minimize `c @ x` subject to `b_l <= A @ x <= b_u` for each constraint, `lb <= x <= ub` and
-/// `x_i` integer where `integrality[i] == 1`.
+/// Minimize `c @ x` subject to `b_l <= A @ x <= b_u` for each constraint, `lb <= x <= ub`,
+/// `x_i` integer where `integrality[i] == 1`, `x_i = 0` or `lb_i <= x_i <= ub_i` where
+/// `integrality[i] == 2` (semi-continuous) and the same with `x_i` integer where
+/// `integrality[i] == 3` (semi-integer).
 ///
 /// Branch and bound on the bounded dual simplex of [`linprog`](crate::linprog): each node
 /// starts from its parent's basis (a warm start, the parent's basis stays dual feasible after
-/// a bound change), the search plunges depth first towards the nearer rounding of the most
-/// fractional variable and otherwise takes the open node with the best bound; nodes whose bound
-/// is within `mip_rel_gap` of the incumbent are pruned. HiGHS adds presolve, cutting planes and
-/// primal heuristics, so node counts differ from SciPy's.
+/// a bound change), the search plunges depth first towards the nearer side of the most
+/// violated variable and otherwise takes the open node with the best bound; nodes whose bound
+/// is within `mip_rel_gap` of the incumbent are pruned. An integer variable at a fractional
+/// value branches into `x <= floor(v)` and `x >= ceil(v)`; a semi-variable, relaxed to
+/// `0 <= x <= ub`, at a value strictly between 0 and `lb` branches into `x = 0` and
+/// `x >= lb` (a semi-integer past that point branches as an integer). HiGHS adds presolve,
+/// cutting planes and primal heuristics, so node counts differ from SciPy's.
+///
+/// Semi-variables follow HiGHS's rules for their bounds (see
+/// [`MilpOptions::integrality`]). A problem with integer or semi-variables whose relaxation
+/// is unbounded ends with status 4, "The problem is unbounded or infeasible.", as SciPy's.
 ///
 /// # Errors
 ///
-/// [`OptimizeError::InvalidValue`] for non-finite `c`, integrality values other than 0 or 1,
-/// NaN bounds or constraint bounds, a non-finite constraint matrix or a negative
-/// `mip_rel_gap`; [`OptimizeError::WrongLength`] when `integrality`, `bounds` or a
-/// constraint's `A`, `lb`, `ub` do not match `len(c)` or the number of rows.
+/// [`OptimizeError::InvalidValue`] for non-finite `c`, integrality values above 3, NaN
+/// bounds or constraint bounds, a non-finite constraint matrix, a negative `mip_rel_gap`, and
+/// semi-variable bounds HiGHS refuses (SciPy then returns status 4, "Solve error"): a negative
+/// lower bound, or an upper bound above 1e5 with a lower bound above 1e4;
+/// [`OptimizeError::WrongLength`] when `integrality`, `bounds` or a constraint's `A`, `lb`,
+/// `ub` do not match `len(c)` or the number of rows.
 ///
 /// # Examples
 ///
@@ -216,6 +244,27 @@ fn per_var(arg: &'static str, v: &Array1<f64>, n: usize) -> Result<Vec<f64>> {
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 ///
+/// Semi-continuous lots (integrality 2): three sources of unit costs 1, 1.2 and 1.5, each
+/// delivering nothing or between its minimum lot (5, 4, 3) and 10, meet a demand of at least 3.
+/// The relaxation would take 3 from the cheapest source, below its minimum lot; the cheapest
+/// source whose lot fits is the third.
+///
+/// ```
+/// use sci_optimize::{milp, Bounds, LinearConstraint, MilpOptions};
+/// use sci_optimize::sci_array::ndarray::array;
+/// let demand = LinearConstraint::new(array![[1.0, 1.0, 1.0]], array![3.0], array![f64::INFINITY]);
+/// let opts = MilpOptions {
+///     integrality: vec![2],
+///     bounds: Some(Bounds::new(array![5.0, 4.0, 3.0], array![10.0])),
+///     constraints: vec![demand],
+///     ..Default::default()
+/// };
+/// let res = milp(&array![1.0, 1.2, 1.5].view(), &opts)?;
+/// assert_eq!(res.x.unwrap(), array![0.0, 0.0, 3.0]);
+/// assert!((res.fun.unwrap() - 4.5).abs() < 1e-12);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+///
 /// SciPy equivalent: `scipy.optimize.milp`
 pub fn milp(c: &ArrayView1<'_, f64>, options: &MilpOptions) -> Result<MilpResult> {
     let n = c.len();
@@ -225,15 +274,19 @@ pub fn milp(c: &ArrayView1<'_, f64>, options: &MilpOptions) -> Result<MilpResult
             "`c` must be a one-dimensional array of finite numbers with at least one element",
         ));
     }
-    let integ: Vec<bool> = match options.integrality.len() {
-        0 => vec![false; n],
-        1 => vec![options.integrality[0] != 0; n],
-        k if k == n => options.integrality.iter().map(|&v| v != 0).collect(),
+    let kinds: Vec<u8> = match options.integrality.len() {
+        0 => vec![0; n],
+        1 => vec![options.integrality[0]; n],
+        k if k == n => options.integrality.clone(),
         k => return Err(OptimizeError::WrongLength { arg: "integrality", expected: n, found: k }),
     };
-    if options.integrality.iter().any(|&v| v > 1) {
-        return Err(invalid("integrality", "only 0 (continuous) and 1 (integer) are supported"));
+    if kinds.iter().any(|&v| v > 3) {
+        return Err(invalid(
+            "integrality",
+            "`integrality` must contain integers 0-3 and be broadcastable to `c.shape`",
+        ));
     }
+    let mut integ: Vec<bool> = kinds.iter().map(|&v| v == 1).collect();
     let (mut lb, mut ub) = match &options.bounds {
         None => (vec![0.0; n], vec![f64::INFINITY; n]),
         Some(b) => (per_var("bounds.lb", &b.lb, n)?, per_var("bounds.ub", &b.ub, n)?),
@@ -244,6 +297,7 @@ pub fn milp(c: &ArrayView1<'_, f64>, options: &MilpOptions) -> Result<MilpResult
     if options.mip_rel_gap.is_nan() || options.mip_rel_gap < 0.0 {
         return Err(invalid("mip_rel_gap", "must be non-negative"));
     }
+    let semi = semi::assess(&kinds, INT_TOL, &mut lb, &mut ub, &mut integ)?;
     let (mut rows, mut rl, mut ru) = (Cs::new(), Vec::new(), Vec::new());
     let dense = options.constraints.iter().map(|c| (ConstraintMatrix::Dense(c.a.view()), &c.lb, &c.ub));
     let sparse = options.sparse_constraints.iter().map(|c| (ConstraintMatrix::Sparse(&c.a), &c.lb, &c.ub));
@@ -287,6 +341,11 @@ pub fn milp(c: &ArrayView1<'_, f64>, options: &MilpOptions) -> Result<MilpResult
     let lp = StdLp::new(m, n, rows, c.to_vec(), (lb, ub), &rl, &ru);
     let start = Instant::now();
     let (out, mut sx) = solve_lp(&lp, usize::MAX);
+    let discrete = integ.iter().any(|&i| i) || semi.on_lo.iter().any(|&l| l > 0.0);
+    if out == Outcome::Unbounded && discrete {
+        // HiGHS's MIP solver: an unbounded relaxation leaves the MIP unbounded or infeasible.
+        return Ok(empty(4, "The problem is unbounded or infeasible."));
+    }
     if out != Outcome::Optimal {
         let (status, message) = status_message(out);
         return Ok(empty(status, message));
@@ -295,16 +354,30 @@ pub fn milp(c: &ArrayView1<'_, f64>, options: &MilpOptions) -> Result<MilpResult
         n,
         c: c.as_slice().map(<[f64]>::to_vec).unwrap_or_else(|| c.to_vec()),
         integ,
+        semi: semi.on_lo,
         start,
         options,
     };
-    Ok(search.run(&mut sx))
+    let res = search.run(&mut sx);
+    // HiGHS's check after lowering large semi-variable upper bounds to 1e5: a solution at such a
+    // bound may be cut off by it, so HiGHS reports a solve error.
+    let at_cap = |x: &Array1<f64>| semi.capped.iter().any(|&j| x[j] > semi::MAX_SEMI_UPPER - PRIMAL_TOL);
+    if res.status == 0 && res.x.as_ref().is_some_and(at_cap) {
+        return Ok(empty(
+            4,
+            "Solve error: semi-variables are active at modified upper bounds (upper bounds above 1e5 are \
+             lowered to 1e5).",
+        ));
+    }
+    Ok(res)
 }
 
 struct Search<'o> {
     n: usize,
     c: Vec<f64>,
     integ: Vec<bool>,
+    /// Per variable, the lower bound of a semi-variable's nonzero part (0: not semi).
+    semi: Vec<f64>,
     start: Instant,
     options: &'o MilpOptions,
 }
@@ -314,20 +387,44 @@ impl Search<'_> {
         self.c.iter().zip(x).map(|(a, b)| a * b).sum()
     }
 
-    /// The most fractional integer variable, if any.
-    fn branch_var(&self, x: &[f64]) -> Option<usize> {
+    /// The most violated variable, if any: the largest distance to an integer (at most 0.5),
+    /// or of a semi-variable between 0 and its lower bound `l`, the distance to the nearer of
+    /// the two over `l` (also at most 0.5).
+    fn branch_var(&self, x: &[f64]) -> Option<(usize, Branch)> {
         let mut best = None;
-        let mut frac_best = INT_TOL;
+        let mut score_best = 0.0;
         for j in 0..self.n {
-            if self.integ[j] {
-                let f = (x[j] - x[j].floor()).min(x[j].ceil() - x[j]);
-                if f > frac_best {
-                    frac_best = f;
-                    best = Some(j);
+            let (v, l) = (x[j], self.semi[j]);
+            let (score, kind) = if l > 0.0 && v > INT_TOL && v < l - INT_TOL {
+                (v.min(l - v) / l, Branch::Semi)
+            } else if self.integ[j] {
+                let f = (v - v.floor()).min(v.ceil() - v);
+                if f <= INT_TOL {
+                    continue;
                 }
+                (f, Branch::Integer)
+            } else {
+                continue;
+            };
+            if score > score_best {
+                score_best = score;
+                best = Some((j, kind));
             }
         }
         best
+    }
+
+    /// A solution that violates no requirement, with integers rounded and semi-variables within
+    /// the tolerance of 0 or of their lower bound moved there.
+    fn snap(&self, x: &mut [f64]) {
+        for j in 0..self.n {
+            let l = self.semi[j];
+            if self.integ[j] {
+                x[j] = x[j].round();
+            } else if l > 0.0 && x[j] < l {
+                x[j] = if x[j] <= INT_TOL { 0.0 } else { l };
+            }
+        }
     }
 
     fn gap(inc: f64, bound: f64) -> f64 {
@@ -400,27 +497,27 @@ impl Search<'_> {
                     continue;
                 }
             }
-            let Some(j) = self.branch_var(&x) else {
+            let Some((j, kind)) = self.branch_var(&x) else {
                 let mut xs = x;
-                for (v, &int) in xs.iter_mut().zip(&self.integ) {
-                    if int {
-                        *v = v.round();
-                    }
-                }
+                self.snap(&mut xs);
                 incumbent = Some((self.objective(&xs), xs));
                 continue;
             };
-            // Children: x_j <= floor(v) and x_j >= ceil(v); dive into the nearer rounding.
+            // Children: x_j <= floor(v) and x_j >= ceil(v) for an integer, x_j = 0 and
+            // x_j >= l for a semi-variable; dive into the nearer side.
             let v = x[j];
-            let down_first = v - v.floor() <= 0.5;
+            let ((down_up, up_lo), down_first) = match kind {
+                Branch::Integer => ((v.floor(), v.ceil()), v - v.floor() <= 0.5),
+                Branch::Semi => ((0.0, self.semi[j]), v <= 0.5 * self.semi[j]),
+            };
             let (lo, up) = (sx.lo[..n].to_vec(), sx.up[..n].to_vec());
             let (mut lo2, mut up2) = (lo.clone(), up.clone());
             if down_first {
-                lo2[j] = v.ceil();
-                sx.up[j] = v.floor();
+                lo2[j] = up_lo;
+                sx.up[j] = down_up;
             } else {
-                up2[j] = v.floor();
-                sx.lo[j] = v.ceil();
+                up2[j] = down_up;
+                sx.lo[j] = up_lo;
             }
             open.push(Node {
                 bound: obj,
