@@ -6,7 +6,8 @@
 //! * scalar roots: [`root_scalar`] (brentq, brenth, bisect, ridder, toms748, newton, secant,
 //!   halley, with SciPy's iteration and call counts), [`brentq`], [`brenth`], [`bisect`],
 //!   [`ridder`], [`toms748`] (tolerances: [`brentq_with`], ... and [`BracketOptions`]),
-//!   [`newton`] ([`newton_with`] for all of SciPy's options, [`newton_array`] vectorized),
+//!   [`newton`] ([`newton_with`] for all of SciPy's options, [`newton_array`] vectorized;
+//!   complex `x0`: [`newton_complex`], [`newton_complex_with`], [`newton_array_complex`]),
 //!   [`fixed_point`] (and [`fixed_point_array`]);
 //! * scalar minimization: [`minimize_scalar`] (Brent, bounded, golden), [`bracket`];
 //! * [`minimize`]: Nelder-Mead, Powell, CG, BFGS, Newton-CG, L-BFGS-B, TNC (Powell, L-BFGS-B
@@ -67,6 +68,7 @@ mod minimize;
 mod nonlin;
 mod numdiff;
 mod problem;
+mod pyrepr;
 mod qap;
 mod scalar_min;
 mod zeros;
@@ -123,7 +125,9 @@ pub use scalar_min::{
 };
 pub use zeros::{
     ArrayFn, BRACKET_RTOL, BRACKET_XTOL, BracketOptions, FixedPointMethod, FixedPointOptions,
-    NewtonArrayOptions, NewtonArrayResult, NewtonOptions, RootFlag, RootResults, RootScalarMethod,
+    NewtonArrayComplexOptions, NewtonArrayOptions, NewtonArrayOptionsFor, NewtonArrayResult,
+    NewtonComplexOptions, NewtonOptions, NewtonOptionsFor, RootFlag, RootResults, RootScalarMethod,
     RootScalarOptions, ScalarFn, bisect, bisect_with, brenth, brenth_with, brentq, brentq_with, fixed_point,
-    fixed_point_array, newton, newton_array, newton_with, ridder, ridder_with, root_scalar, toms748,
+    fixed_point_array, newton, newton_array, newton_array_complex, newton_complex, newton_complex_with,
+    newton_with, ridder, ridder_with, root_scalar, toms748,
 };

@@ -11,8 +11,11 @@ use crate::error::{OptimizeError, Result, invalid};
 use bracket::BrentKind;
 pub use fixed_point::{FixedPointMethod, FixedPointOptions, fixed_point, fixed_point_array};
 pub use newton_vec::{
-    ArrayFn, NewtonArrayOptions, NewtonArrayResult, NewtonOptions, ScalarFn, newton_array, newton_with,
+    ArrayFn, NewtonArrayComplexOptions, NewtonArrayOptions, NewtonArrayOptionsFor, NewtonArrayResult,
+    NewtonComplexOptions, NewtonOptions, NewtonOptionsFor, ScalarFn, newton_array, newton_array_complex,
+    newton_complex_with, newton_with,
 };
+use sci_array::num_complex::Complex64;
 use std::fmt;
 
 /// SciPy's default absolute tolerance of the bracketing methods (`_xtol = 2e-12`).
@@ -92,11 +95,12 @@ impl fmt::Display for RootFlag {
     }
 }
 
-/// The result of [`root_scalar`] (SciPy's `RootResults`).
+/// The result of [`root_scalar`] (SciPy's `RootResults`); `RootResults<Complex64>` from
+/// [`newton_complex_with`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct RootResults {
+pub struct RootResults<T = f64> {
     /// The estimated root.
-    pub root: f64,
+    pub root: T,
     /// Number of iterations.
     pub iterations: usize,
     /// Number of function evaluations, counted as SciPy counts them (Newton counts each `fprime`
@@ -396,12 +400,12 @@ fn toms748_run(f: &mut dyn FnMut(f64) -> f64, a: f64, b: f64, o: &BracketOptions
     toms748::toms748(f, a, b, o.k, o.xtol, o.rtol, o.maxiter)
 }
 
-fn converged_root(r: RootResults) -> Result<f64> {
+fn converged_root<T: newton::NewtonScalar>(r: RootResults<T>) -> Result<T> {
     if r.converged {
         Ok(r.root)
     } else {
         Err(OptimizeError::NoConvergence {
-            message: format!("{} after {} iterations, value is {}", r.flag, r.iterations, r.root),
+            message: format!("{} after {} iterations, value is {}", r.flag, r.iterations, r.root.repr()),
         })
     }
 }
@@ -647,4 +651,35 @@ pub fn newton<F: FnMut(f64) -> f64>(f: F, x0: f64, fprime: Option<&dyn Fn(f64) -
         &RootScalarOptions { method: Some(method), x0: Some(x0), fprime, ..Default::default() },
     )?;
     converged_root(r)
+}
+
+/// [`newton`] from a complex `x0`: Newton-Raphson with `fprime`, else the secant method, in
+/// complex arithmetic (SciPy's defaults `tol=1.48e-8`, `maxiter=50`; [`newton_complex_with`]
+/// takes SciPy's other arguments).
+///
+/// SciPy equivalent: `scipy.optimize.newton` with a complex `x0`.
+///
+/// # Errors
+///
+/// [`OptimizeError::NoConvergence`] when the iteration does not converge or the derivative is
+/// zero (SciPy's `RuntimeError`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::sci_array::num_complex::Complex64;
+/// let f = |z: Complex64| z * z * z - 1.0;
+/// let df = |z: Complex64| 3.0 * z * z;
+/// let z = sci_optimize::newton_complex(f, Complex64::new(-1.0, 1.0), Some(&df))?;
+/// assert!((z - Complex64::new(-0.5, 3f64.sqrt() / 2.0)).norm() < 1e-15);
+/// let z = sci_optimize::newton_complex(f, Complex64::new(-1.0, -1.0), None)?; // secant
+/// assert!((z - Complex64::new(-0.5, -(3f64.sqrt()) / 2.0)).norm() < 1e-12);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn newton_complex<F: FnMut(Complex64) -> Complex64>(
+    f: F,
+    x0: Complex64,
+    fprime: Option<&dyn Fn(Complex64) -> Complex64>,
+) -> Result<Complex64> {
+    converged_root(newton_complex_with(f, x0, &NewtonComplexOptions { fprime, ..Default::default() })?)
 }

@@ -1,10 +1,12 @@
 //! `newton` with all of SciPy's keyword arguments: [`newton_with`] (scalar, `full_output`,
-//! `disp`) and [`newton_array`] (SciPy's vectorized `_array_newton`).
+//! `disp`) and [`newton_array`] (SciPy's vectorized `_array_newton`), and their complex forms
+//! [`newton_complex_with`] and [`newton_array_complex`].
 
-use super::newton::{newton_iter, secant_iter};
+use super::newton::{LoopFn, NewtonScalar, newton_iter, secant_iter};
 use super::{RootResults, RootScalarMethod};
 use crate::error::{OptimizeError, Result, invalid};
 use ndarray::{Array1, ArrayBase, Data, Ix1};
+use sci_array::num_complex::Complex64;
 use std::fmt;
 
 /// A scalar function given by reference (derivatives of [`newton_with`]).
@@ -12,27 +14,32 @@ pub type ScalarFn<'a> = &'a dyn Fn(f64) -> f64;
 /// A vectorized function given by reference (derivatives of [`newton_array`]).
 pub type ArrayFn<'a> = &'a dyn Fn(&Array1<f64>) -> Array1<f64>;
 
-/// Options of [`newton_with`]: SciPy's keyword arguments of `newton` with its defaults (`args`
-/// are captured by the closures).
+/// Options of [`newton_with`] ([`NewtonOptions`], `T = f64`) and [`newton_complex_with`]
+/// ([`NewtonComplexOptions`], `T = Complex64`): SciPy's keyword arguments of `newton` with its
+/// defaults (`args` are captured by the closures).
 ///
 /// # Examples
 ///
 /// ```
 /// let o = sci_optimize::NewtonOptions::default();
 /// assert_eq!((o.tol, o.maxiter, o.rtol, o.disp), (1.48e-8, 50, 0.0, true));
+/// let o = sci_optimize::NewtonComplexOptions::default();
+/// assert_eq!((o.tol, o.maxiter, o.x1), (1.48e-8, 50, None));
 /// ```
 #[derive(Clone, Copy)]
-pub struct NewtonOptions<'a> {
+pub struct NewtonOptionsFor<'a, T> {
     /// `fprime`: the derivative; without it the secant method is used.
-    pub fprime: Option<ScalarFn<'a>>,
+    pub fprime: Option<&'a dyn Fn(T) -> T>,
     /// `fprime2`: the second derivative; with `fprime` it makes the step Halley's.
-    pub fprime2: Option<ScalarFn<'a>>,
+    pub fprime2: Option<&'a dyn Fn(T) -> T>,
     /// `tol` (default 1.48e-8): absolute tolerance on the step, must be positive.
     pub tol: f64,
     /// `maxiter` (default 50): at least 1.
     pub maxiter: usize,
-    /// `x1`: the second starting point of the secant method (default `x0 (1 + 1e-4) ± 1e-4`).
-    pub x1: Option<f64>,
+    /// `x1`: the second starting point of the secant method (default `x0 (1 + 1e-4) ± 1e-4`,
+    /// `+` when `x0 (1 + 1e-4) >= 0`; complex numbers compare as NumPy orders them, by real
+    /// part, then imaginary part).
+    pub x1: Option<T>,
     /// `rtol` (default 0): relative tolerance on the step.
     pub rtol: f64,
     /// `disp` (default true): not converging is an error; with `false` it is reported by
@@ -40,9 +47,14 @@ pub struct NewtonOptions<'a> {
     pub disp: bool,
 }
 
-impl Default for NewtonOptions<'_> {
+/// The options of [`newton_with`] (real `x0`).
+pub type NewtonOptions<'a> = NewtonOptionsFor<'a, f64>;
+/// The options of [`newton_complex_with`] (complex `x0`).
+pub type NewtonComplexOptions<'a> = NewtonOptionsFor<'a, Complex64>;
+
+impl<T> Default for NewtonOptionsFor<'_, T> {
     fn default() -> Self {
-        NewtonOptions {
+        NewtonOptionsFor {
             fprime: None,
             fprime2: None,
             tol: 1.48e-8,
@@ -54,7 +66,7 @@ impl Default for NewtonOptions<'_> {
     }
 }
 
-impl fmt::Debug for NewtonOptions<'_> {
+impl<T: fmt::Debug> fmt::Debug for NewtonOptionsFor<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("NewtonOptions")
             .field("fprime", &self.fprime.is_some())
@@ -122,7 +134,59 @@ pub fn newton_with<F: FnMut(f64) -> f64>(
     x0: f64,
     options: &NewtonOptions<'_>,
 ) -> Result<RootResults> {
-    let o = options;
+    scalar_newton(&mut f, x0, options)
+}
+
+/// [`newton_with`] in complex arithmetic: a root of an analytic function near a complex `x0`
+/// (SciPy's `newton` with a complex `x0`), by Newton-Raphson (with `fprime`), Halley (with
+/// `fprime` and `fprime2`) or the secant method.
+///
+/// SciPy's loops in NumPy's `complex128` arithmetic: complex steps (NumPy's division), the
+/// Halley correction applied when `|adj| < 1`, convergence when `|p - p0| <= tol + rtol |p0|`,
+/// and the secant's default second point `x0 (1 + 1e-4) ± 1e-4` with `+` when `x0 (1 + 1e-4)`
+/// is at least 0 in NumPy's order (real part, then imaginary part). `root`, `iterations`,
+/// `function_calls` and `flag` are SciPy's.
+///
+/// SciPy equivalent: `scipy.optimize.newton(..., full_output=True)` with a complex `x0`.
+///
+/// # Errors
+///
+/// As [`newton_with`]; values in the messages are printed as NumPy prints a `complex128`
+/// (`(1+2j)`).
+///
+/// # Examples
+///
+/// `z^2 + 1` has no real root; from `1 + i` Newton finds `i`:
+///
+/// ```
+/// use sci_optimize::sci_array::num_complex::Complex64;
+/// use sci_optimize::{NewtonComplexOptions, newton_complex_with};
+/// let f = |z: Complex64| z * z + 1.0;
+/// let df = |z: Complex64| 2.0 * z;
+/// let o = NewtonComplexOptions { fprime: Some(&df), ..Default::default() };
+/// let r = newton_complex_with(f, Complex64::new(1.0, 1.0), &o)?;
+/// assert!(r.converged && (r.root - Complex64::i()).norm() < 1e-15);
+/// assert_eq!((r.iterations, r.function_calls), (6, 12)); // as SciPy
+///
+/// // the secant method from SciPy's second point
+/// let r = newton_complex_with(f, Complex64::new(1.0, 1.0), &NewtonComplexOptions::default())?;
+/// assert!(r.converged && (r.root - Complex64::i()).norm() < 1e-12);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn newton_complex_with<F: FnMut(Complex64) -> Complex64>(
+    mut f: F,
+    x0: Complex64,
+    options: &NewtonComplexOptions<'_>,
+) -> Result<RootResults<Complex64>> {
+    scalar_newton(&mut f, x0, options)
+}
+
+/// The scalar `newton` of SciPy for either arithmetic.
+fn scalar_newton<T: NewtonScalar>(
+    f: LoopFn<'_, T>,
+    x0: T,
+    o: &NewtonOptionsFor<'_, T>,
+) -> Result<RootResults<T>> {
     check_tol_maxiter(o.tol, o.maxiter)?;
     let (res, msg) = match o.fprime {
         Some(fp) => {
@@ -134,8 +198,8 @@ pub fn newton_with<F: FnMut(f64) -> f64>(
                     g(x)
                 }
             });
-            let fp2 = fp2.as_mut().map(|g| g as &mut dyn FnMut(f64) -> f64);
-            let (mut res, msg) = newton_iter(&mut f, &mut |x| fp(x), fp2, x0, o.tol, o.rtol, o.maxiter);
+            let fp2 = fp2.as_mut().map(|g| g as LoopFn<'_, T>);
+            let (mut res, msg) = newton_iter(f, &mut |x| fp(x), fp2, x0, o.tol, o.rtol, o.maxiter);
             if halley_steps.get() == 0 {
                 res.method = RootScalarMethod::Newton;
             }
@@ -145,7 +209,7 @@ pub fn newton_with<F: FnMut(f64) -> f64>(
             if o.x1 == Some(x0) {
                 return Err(invalid("x1", "x1 and x0 must be different"));
             }
-            secant_iter(&mut f, x0, o.x1, o.tol, o.rtol, o.maxiter)
+            secant_iter(f, x0, o.x1, o.tol, o.rtol, o.maxiter)
         }
     };
     match msg {
@@ -154,34 +218,42 @@ pub fn newton_with<F: FnMut(f64) -> f64>(
     }
 }
 
-/// Options of [`newton_array`]: SciPy's keyword arguments of `newton` that its vectorized
-/// path uses, with its defaults.
+/// Options of [`newton_array`] ([`NewtonArrayOptions`], `T = f64`) and
+/// [`newton_array_complex`] ([`NewtonArrayComplexOptions`], `T = Complex64`): SciPy's keyword
+/// arguments of `newton` that its vectorized path uses, with its defaults.
 ///
 /// # Examples
 ///
 /// ```
 /// let o = sci_optimize::NewtonArrayOptions::default();
 /// assert_eq!((o.tol, o.maxiter), (1.48e-8, 50));
+/// let o = sci_optimize::NewtonArrayComplexOptions::default();
+/// assert!(o.fprime.is_none());
 /// ```
 #[derive(Clone, Copy)]
-pub struct NewtonArrayOptions<'a> {
+pub struct NewtonArrayOptionsFor<'a, T> {
     /// `fprime`: the derivative, entry by entry; without it the secant method is used.
-    pub fprime: Option<ArrayFn<'a>>,
+    pub fprime: Option<&'a dyn Fn(&Array1<T>) -> Array1<T>>,
     /// `fprime2`: the second derivative; with `fprime` it makes the step Halley's.
-    pub fprime2: Option<ArrayFn<'a>>,
+    pub fprime2: Option<&'a dyn Fn(&Array1<T>) -> Array1<T>>,
     /// `tol` (default 1.48e-8): an entry has converged when its step is below it.
     pub tol: f64,
     /// `maxiter` (default 50).
     pub maxiter: usize,
 }
 
-impl Default for NewtonArrayOptions<'_> {
+/// The options of [`newton_array`] (real `x0`).
+pub type NewtonArrayOptions<'a> = NewtonArrayOptionsFor<'a, f64>;
+/// The options of [`newton_array_complex`] (complex `x0`).
+pub type NewtonArrayComplexOptions<'a> = NewtonArrayOptionsFor<'a, Complex64>;
+
+impl<T> Default for NewtonArrayOptionsFor<'_, T> {
     fn default() -> Self {
-        NewtonArrayOptions { fprime: None, fprime2: None, tol: 1.48e-8, maxiter: 50 }
+        NewtonArrayOptionsFor { fprime: None, fprime2: None, tol: 1.48e-8, maxiter: 50 }
     }
 }
 
-impl fmt::Debug for NewtonArrayOptions<'_> {
+impl<T> fmt::Debug for NewtonArrayOptionsFor<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("NewtonArrayOptions")
             .field("fprime", &self.fprime.is_some())
@@ -192,11 +264,12 @@ impl fmt::Debug for NewtonArrayOptions<'_> {
     }
 }
 
-/// The result of [`newton_array`] (SciPy's `full_output=True` named tuple).
+/// The result of [`newton_array`] (SciPy's `full_output=True` named tuple);
+/// `NewtonArrayResult<Complex64>` from [`newton_array_complex`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct NewtonArrayResult {
+pub struct NewtonArrayResult<T = f64> {
     /// `root`: the estimates.
-    pub root: Array1<f64>,
+    pub root: Array1<T>,
     /// `converged`: which entries converged.
     pub converged: Array1<bool>,
     /// `zero_der`: which entries stopped on a zero derivative (Newton, Halley) or equal function
@@ -251,16 +324,72 @@ where
     S: Data<Elem = f64>,
     F: FnMut(&Array1<f64>) -> Array1<f64>,
 {
-    let o = options;
+    array_newton(&mut f, x0.to_owned(), options)
+}
+
+/// [`newton_array`] in complex arithmetic: SciPy's vectorized `newton` with a complex `x0`.
+///
+/// SciPy's `_array_newton` step for step in `complex128` arithmetic; the secant's second point
+/// is `x0 (1 + eps^0.33) ± eps^0.33` with `+` where `x0 >= 0` in NumPy's order (real part,
+/// then imaginary part). An `x0` of length 1 takes the scalar path ([`newton_complex_with`]
+/// with `disp`), as in SciPy.
+///
+/// SciPy equivalent: `scipy.optimize.newton(..., full_output=True)` with a complex array `x0`.
+///
+/// # Errors
+///
+/// As [`newton_array`].
+///
+/// # Examples
+///
+/// The three cube roots of 1 from three starts:
+///
+/// ```
+/// use sci_optimize::sci_array::{ndarray::{Array1, array}, num_complex::Complex64};
+/// use sci_optimize::{NewtonArrayComplexOptions, newton_array_complex};
+/// let c = Complex64::new;
+/// let f = |z: &Array1<Complex64>| z.mapv(|v| v * v * v - 1.0);
+/// let df = |z: &Array1<Complex64>| z.mapv(|v| 3.0 * v * v);
+/// let x0 = array![c(1.5, 0.1), c(-1.0, 1.0), c(-1.0, -1.0)];
+/// let o = NewtonArrayComplexOptions { fprime: Some(&df), ..Default::default() };
+/// let r = newton_array_complex(f, &x0, &o)?;
+/// let h = 3f64.sqrt() / 2.0;
+/// for (z, want) in r.root.iter().zip([c(1.0, 0.0), c(-0.5, h), c(-0.5, -h)]) {
+///     assert!((z - want).norm() < 1e-14);
+/// }
+/// assert!(r.converged.iter().all(|&c| c));
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub fn newton_array_complex<S, F>(
+    mut f: F,
+    x0: &ArrayBase<S, Ix1>,
+    options: &NewtonArrayComplexOptions<'_>,
+) -> Result<NewtonArrayResult<Complex64>>
+where
+    S: Data<Elem = Complex64>,
+    F: FnMut(&Array1<Complex64>) -> Array1<Complex64>,
+{
+    array_newton(&mut f, x0.to_owned(), options)
+}
+
+/// A vectorized function of [`array_newton`].
+type VecFn<'a, T> = &'a mut dyn FnMut(&Array1<T>) -> Array1<T>;
+
+/// SciPy's `_array_newton` for either arithmetic.
+fn array_newton<T: NewtonScalar>(
+    f: VecFn<'_, T>,
+    mut p: Array1<T>,
+    o: &NewtonArrayOptionsFor<'_, T>,
+) -> Result<NewtonArrayResult<T>> {
     check_tol_maxiter(o.tol, o.maxiter)?;
-    let n = x0.len();
+    let n = p.len();
     if n == 0 {
         return Err(invalid("x0", "must not be empty"));
     }
     if n == 1 {
-        return scalar_path(f, x0[0], o);
+        return scalar_path(f, p[0], o);
     }
-    let eval = |g: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>, arg: &'static str, x: &Array1<f64>| {
+    let eval = |g: VecFn<'_, T>, arg: &'static str, x: &Array1<T>| {
         let y = g(x);
         if y.len() == n {
             Ok(y)
@@ -268,19 +397,19 @@ where
             Err(OptimizeError::WrongLength { arg, expected: n, found: y.len() })
         }
     };
-    let mut p = x0.to_owned();
+    let zero = T::real(0.0);
     let mut failures = vec![true; n];
     let mut nz_der = vec![true; n];
     if let Some(fp) = o.fprime {
         for _ in 0..o.maxiter {
-            let fval = eval(&mut f, "func(x)", &p)?;
+            let fval = eval(f, "func(x)", &p)?;
             // `not fval.any()`: every value exactly zero (NaN counts as nonzero).
-            if fval.iter().all(|&v| v == 0.0) {
+            if fval.iter().all(|&v| v == zero) {
                 failures.fill(false);
                 break;
             }
             let fder = eval(&mut |x| fp(x), "fprime(x)", &p)?;
-            nz_der.iter_mut().zip(&fder).for_each(|(z, &d)| *z = d != 0.0);
+            nz_der.iter_mut().zip(&fder).for_each(|(z, &d)| *z = d != zero);
             if !nz_der.contains(&true) {
                 break;
             }
@@ -289,12 +418,12 @@ where
                 None => None,
             };
             for i in (0..n).filter(|&i| nz_der[i]) {
-                let mut dp = fval[i] / fder[i];
+                let mut dp = fval[i].quot(fder[i]);
                 if let Some(f2) = &fder2 {
-                    dp = dp / (1.0 - 0.5 * dp * f2[i] / fder[i]);
+                    dp = dp.quot(T::real(1.0) - (T::real(0.5) * dp * f2[i]).quot(fder[i]));
                 }
-                p[i] -= dp;
-                failures[i] = dp.abs() >= o.tol;
+                p[i] = p[i] - dp;
+                failures[i] = dp.mag() >= o.tol;
             }
             if !(0..n).any(|i| nz_der[i] && failures[i]) {
                 break;
@@ -302,23 +431,24 @@ where
         }
     } else {
         let dx = f64::EPSILON.powf(0.33);
-        let mut p1 = p.mapv(|v| v * (1.0 + dx) + if v >= 0.0 { dx } else { -dx });
-        let mut q0 = eval(&mut f, "func(x)", &p)?;
-        let mut q1 = eval(&mut f, "func(x)", &p1)?;
+        let half = |a: T, b: T| (a + b).quot(T::real(2.0));
+        let mut p1 = p.mapv(|v| v * T::real(1.0 + dx) + T::real(if v.nonneg() { dx } else { -dx }));
+        let mut q0 = eval(f, "func(x)", &p)?;
+        let mut q1 = eval(f, "func(x)", &p1)?;
         let mut active = vec![true; n];
         for _ in 0..o.maxiter {
             nz_der.iter_mut().enumerate().for_each(|(i, z)| *z = q1[i] != q0[i]);
             if !nz_der.contains(&true) {
-                p = (&p1 + &p) / 2.0;
+                p.zip_mut_with(&p1, |a, &b| *a = half(b, *a));
                 break;
             }
             for i in 0..n {
                 if nz_der[i] {
-                    let dp = q1[i] * (p1[i] - p[i]) / (q1[i] - q0[i]);
+                    let dp = (q1[i] * (p1[i] - p[i])).quot(q1[i] - q0[i]);
                     p[i] = p1[i] - dp;
-                    failures[i] = dp.abs() >= o.tol;
+                    failures[i] = dp.mag() >= o.tol;
                 } else if active[i] {
-                    p[i] = (p1[i] + p[i]) / 2.0;
+                    p[i] = half(p1[i], p[i]);
                 }
                 active[i] &= nz_der[i];
             }
@@ -327,7 +457,7 @@ where
             }
             std::mem::swap(&mut p1, &mut p);
             q0 = q1;
-            q1 = eval(&mut f, "func(x)", &p1)?;
+            q1 = eval(f, "func(x)", &p1)?;
         }
     }
     let zero_der: Array1<bool> = (0..n).map(|i| !nz_der[i] && failures[i]).collect();
@@ -340,21 +470,22 @@ where
 }
 
 /// `np.size(x0) == 1`: SciPy runs the scalar loop (with `disp=True`) on the one entry.
-fn scalar_path<F>(mut f: F, x0: f64, o: &NewtonArrayOptions<'_>) -> Result<NewtonArrayResult>
-where
-    F: FnMut(&Array1<f64>) -> Array1<f64>,
-{
-    let lift = |g: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>, x: f64| g(&Array1::from_elem(1, x))[0];
-    let fp = o.fprime.map(|g| move |x: f64| lift(&mut |v| g(v), x));
-    let fp2 = o.fprime2.map(|g| move |x: f64| lift(&mut |v| g(v), x));
-    let so = NewtonOptions {
-        fprime: fp.as_ref().map(|g| g as ScalarFn<'_>),
-        fprime2: fp2.as_ref().map(|g| g as ScalarFn<'_>),
+fn scalar_path<T: NewtonScalar>(
+    f: VecFn<'_, T>,
+    x0: T,
+    o: &NewtonArrayOptionsFor<'_, T>,
+) -> Result<NewtonArrayResult<T>> {
+    let lift = |g: VecFn<'_, T>, x: T| g(&Array1::from_elem(1, x))[0];
+    let fp = o.fprime.map(|g| move |x: T| lift(&mut |v| g(v), x));
+    let fp2 = o.fprime2.map(|g| move |x: T| lift(&mut |v| g(v), x));
+    let so = NewtonOptionsFor {
+        fprime: fp.as_ref().map(|g| g as &dyn Fn(T) -> T),
+        fprime2: fp2.as_ref().map(|g| g as &dyn Fn(T) -> T),
         tol: o.tol,
         maxiter: o.maxiter,
         ..Default::default()
     };
-    let r = newton_with(|x| lift(&mut f, x), x0, &so)?;
+    let r = scalar_newton(&mut |x| lift(f, x), x0, &so)?;
     Ok(NewtonArrayResult {
         root: Array1::from_elem(1, r.root),
         converged: Array1::from_elem(1, r.converged),

@@ -2,13 +2,13 @@
 //! polishing (L-BFGS-B, or trust-constr with constraints) and the result with its constraint
 //! fields.
 
-use super::constraints::py_float_repr;
 use super::solver::Solver;
 use super::{CALLBACK_STOPPED, DifferentialEvolutionIntermediate, DifferentialEvolutionResult};
 use crate::error::Result;
 use crate::global::np_mean_std;
 use crate::minimize::messages;
 use crate::minimize::{Bounds, Method, MinimizeOptions, TrustConstrOptions, minimize, minimize_trust_constr};
+use crate::pyrepr::py_float_repr;
 use ndarray::Array1;
 
 /// What a polish found, when it is kept.

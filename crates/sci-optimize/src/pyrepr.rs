@@ -1,0 +1,98 @@
+//! Python's and NumPy's text of numbers, for error messages that read as SciPy's.
+
+use sci_array::num_complex::Complex64;
+
+/// Python's `repr` of a float (shortest round trip; exponent form below 1e-4 and from 1e16).
+pub(crate) fn py_float_repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let sci = format!("{:e}", x.abs());
+    let (mant, exp) = sci.split_once('e').expect("`{:e}` has an exponent");
+    let exp: i32 = exp.parse().expect("an integer exponent");
+    let digits: String = mant.chars().filter(|c| *c != '.').collect();
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    let body = if (-4..16).contains(&exp) {
+        if exp >= 0 {
+            let e = exp as usize + 1;
+            if digits.len() <= e {
+                format!("{digits}{}.0", "0".repeat(e - digits.len()))
+            } else {
+                format!("{}.{}", &digits[..e], &digits[e..])
+            }
+        } else {
+            format!("0.{}{digits}", "0".repeat((-exp - 1) as usize))
+        }
+    } else {
+        let m = if digits.len() > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits };
+        format!("{m}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+    };
+    format!("{sign}{body}")
+}
+
+/// Python's `repr` of a complex number (NumPy's `str` of a `complex128` is the same): the parts
+/// without a trailing `.0`, `(re+imj)`, or `imj` alone when the real part is `+0.0`.
+pub(crate) fn py_complex_repr(z: Complex64) -> String {
+    let part = |x: f64| {
+        let s = py_float_repr(x);
+        match s.strip_suffix(".0") {
+            Some(t) => t.to_string(),
+            None => s,
+        }
+    };
+    let im = part(z.im);
+    if z.re == 0.0 && z.re.is_sign_positive() {
+        return format!("{im}j");
+    }
+    let sign = if im.starts_with('-') { "" } else { "+" };
+    format!("({}{sign}{im}j)", part(z.re))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{py_complex_repr, py_float_repr};
+    use sci_array::num_complex::Complex64;
+
+    #[test]
+    fn float_repr_as_python() {
+        for (x, want) in [
+            (0.0, "0.0"),
+            (1.0, "1.0"),
+            (-2.5, "-2.5"),
+            (123456.0, "123456.0"),
+            (0.0001, "0.0001"),
+            (0.00012, "0.00012"),
+            (1.5e-5, "1.5e-05"),
+            (1e-300, "1e-300"),
+            (1e16, "1e+16"),
+            (1.2345678901234567e15, "1234567890123456.8"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (f64::NAN, "nan"),
+        ] {
+            assert_eq!(py_float_repr(x), want, "{x}");
+        }
+    }
+
+    #[test]
+    fn complex_repr_as_python() {
+        // Python's repr of each value.
+        for ((re, im), want) in [
+            ((0.0, 2.0), "2j"),
+            ((0.0, -1.0), "-1j"),
+            ((-0.0, -1.0), "(-0-1j)"),
+            ((1.0, 2.0), "(1+2j)"),
+            ((1e-5, 2.0), "(1e-05+2j)"),
+            ((1.0000000000000002, 1e20), "(1.0000000000000002+1e+20j)"),
+            ((0.5, -0.25), "(0.5-0.25j)"),
+            ((f64::NAN, 1.0), "(nan+1j)"),
+            ((1.0, f64::INFINITY), "(1+infj)"),
+            ((1.0, f64::NEG_INFINITY), "(1-infj)"),
+            ((0.0, 0.0), "0j"),
+        ] {
+            assert_eq!(py_complex_repr(Complex64::new(re, im)), want, "{re} {im}");
+        }
+    }
+}
