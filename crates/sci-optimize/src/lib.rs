@@ -90,9 +90,9 @@ pub use linprog::{
     SparseFormat, SparseMatrix, linprog,
 };
 pub use lsq::{
-    CurveFitJac, CurveFitOptions, CurveFitResult, FsolveOptions, FsolveResult, LSQ_CALLBACK_STOP,
-    LeastSquaresOptions, LeastSquaresResult, LeastsqOptions, LeastsqResult, Loss, LossFn, LsmrTol,
-    LsqCallback, LsqIntermediateResult, LsqJac, LsqJacobian, LsqLinearMethod, LsqLinearOptions,
+    CurveFitComplexModel, CurveFitJac, CurveFitOptions, CurveFitResult, FsolveOptions, FsolveResult,
+    LSQ_CALLBACK_STOP, LeastSquaresOptions, LeastSquaresResult, LeastsqOptions, LeastsqResult, Loss, LossFn,
+    LsmrTol, LsqCallback, LsqIntermediateResult, LsqJac, LsqJacobian, LsqLinearMethod, LsqLinearOptions,
     LsqLinearResult, LsqMethod, LsqSolver, NanPolicy, P0, RootMethod, RootOptions, Sigma, TrOptions,
     TrSolver, UnboundedSol, XScale, curve_fit, curve_fit_full, fsolve, least_squares, leastsq, lsq_linear,
     lsq_linear_sparse, nnls, root,

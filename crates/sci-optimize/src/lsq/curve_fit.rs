@@ -12,7 +12,10 @@ use crate::linprog::SparseMatrix;
 use crate::minimize::Bounds;
 use crate::numdiff::FiniteDiff;
 use ndarray::{Array, Array1, Array2, ArrayBase, Axis, CowArray, Data, Dimension, Ix1, RemoveAxis};
+use sci_array::num_complex::Complex64;
 use std::borrow::Cow;
+use std::iter::Sum;
+use std::ops::{Div, Mul, Sub};
 use std::sync::OnceLock;
 
 /// The uncertainty of `ydata` (SciPy's `sigma=`).
@@ -108,6 +111,24 @@ fn initialize_feasible(lb: &Array1<f64>, ub: &Array1<f64>) -> Array1<f64> {
 /// ```
 pub type CurveFitJac<'a, D = Ix1> = &'a (dyn Fn(&Array<f64, D>, &Array1<f64>) -> Array2<f64> + Sync);
 
+/// A [`curve_fit`] model continued to complex parameters, `f(xdata, p)` for a `Complex64` `p`
+/// (SciPy's `jac='cs'` calls the model itself with complex parameters; here it is given again
+/// for them). `D` is the dimension of `xdata`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::CurveFitComplexModel;
+/// use sci_optimize::sci_array::{ndarray::{array, Array1}, num_complex::Complex64};
+/// // The model p[0] exp(-p[1] x).
+/// let model = |x: &Array1<f64>, p: &Array1<Complex64>| x.mapv(|t| p[0] * (-p[1] * t).exp());
+/// let fc: CurveFitComplexModel<'_> = &model;
+/// let y = fc(&array![0.0], &array![Complex64::new(2.0, 1e-20), Complex64::new(1.0, 0.0)]);
+/// assert_eq!(y[0], Complex64::new(2.0, 1e-20));
+/// ```
+pub type CurveFitComplexModel<'a, D = Ix1> =
+    &'a (dyn Fn(&Array<f64, D>, &Array1<Complex64>) -> Array1<Complex64> + Sync);
+
 /// Options of [`curve_fit`] and [`curve_fit_full`]; `D` is the dimension of `xdata` (only
 /// [`CurveFitOptions::jac`] depends on it).
 #[derive(Clone)]
@@ -165,9 +186,14 @@ pub struct CurveFitOptions<'a, D: Dimension = Ix1> {
     pub max_nfev: Option<usize>,
     /// `'trf'`/`'dogbox'` only: SciPy's `jac='2-point'` / `'3-point'` (the difference scheme
     /// `least_squares` uses when no [`jac`](Self::jac) function is given; default
-    /// `'2-point'`). Not together with `jac`. (`jac='cs'` is not provided: it needs the model
-    /// continued to complex parameters.)
+    /// `'2-point'`). Not together with `jac` or `jac_cs`.
     pub jac_scheme: Option<FiniteDiff>,
+    /// `'trf'`/`'dogbox'` only: SciPy's `jac='cs'`, complex-step derivatives
+    /// `Im r(p + i h e_j) / h` of the (sigma-weighted) residuals, given the model continued to
+    /// complex parameters (it must agree with the real model on real `p`; `diff_step` sets the
+    /// relative step as for `least_squares`' [`LsqJac::ComplexStep`]). Not together with
+    /// `jac`, `jac_scheme` or `jac_sparsity`; `'lm'` refuses it as SciPy's `leastsq` does.
+    pub jac_cs: Option<CurveFitComplexModel<'a, D>>,
     /// `'trf'`/`'dogbox'` only: `least_squares`' `jac_sparsity`, the `(m, n)` pattern of the
     /// Jacobian of the residuals (points by parameters) for grouped differences.
     pub jac_sparsity: Option<SparseMatrix>,
@@ -201,6 +227,7 @@ impl<D: Dimension> Default for CurveFitOptions<'_, D> {
             tr_options: None,
             max_nfev: None,
             jac_scheme: None,
+            jac_cs: None,
             jac_sparsity: None,
             callback: None,
         }
@@ -226,6 +253,7 @@ impl<D: Dimension> CurveFitOptions<'_, D> {
                 ("tr_options", self.tr_options.is_some()),
                 ("max_nfev", self.max_nfev.is_some()),
                 ("jac_scheme", self.jac_scheme.is_some()),
+                ("jac_cs", self.jac_cs.is_some()),
                 ("jac_sparsity", self.jac_sparsity.is_some()),
                 ("callback", self.callback.is_some()),
             ]
@@ -271,6 +299,7 @@ impl<D: Dimension> std::fmt::Debug for CurveFitOptions<'_, D> {
             .field("tr_options", &self.tr_options)
             .field("max_nfev", &self.max_nfev)
             .field("jac_scheme", &self.jac_scheme)
+            .field("jac_cs", &self.jac_cs.map(|_| ".."))
             .field("jac_sparsity", &self.jac_sparsity.as_ref().map(|j| j.shape()))
             .field("callback", &self.callback.is_some())
             .finish()
@@ -321,15 +350,22 @@ enum Transform {
 }
 
 impl Transform {
-    fn apply(&self, mut r: Array1<f64>) -> Array1<f64> {
+    /// The weighted residuals, real or complex (`jac='cs'` weighs the complex ones the same).
+    fn apply<T>(&self, mut r: Array1<T>) -> Array1<T>
+    where
+        T: Copy + Mul<f64, Output = T> + Sub<Output = T> + Div<f64, Output = T> + Sum,
+    {
         match self {
             Transform::None => r,
-            Transform::Scale(w) if w.len() == 1 => r * w[0],
-            Transform::Scale(w) => r * w,
+            Transform::Scale(w) if w.len() == 1 => r.mapv_into(|v| v * w[0]),
+            Transform::Scale(w) => {
+                r.zip_mut_with(w, |v, &s| *v = *v * s);
+                r
+            }
             Transform::Whiten(l) => {
                 // Forward substitution L z = r.
                 for i in 0..r.len() {
-                    let s: f64 = (0..i).map(|k| l[[i, k]] * r[k]).sum();
+                    let s: T = (0..i).map(|k| r[k] * l[[i, k]]).sum();
                     r[i] = (r[i] - s) / l[[i, i]];
                 }
                 r
@@ -384,8 +420,11 @@ impl Transform {
 /// and the tolerances for `'trf'` and `'dogbox'` (`least_squares`). A robust `loss` applies
 /// to the residuals weighted by `sigma`, and `pcov` is then scaled by the robust cost.
 ///
-/// SciPy equivalent: `scipy.optimize.curve_fit` (`least_squares`' `jac_sparsity`,
-/// `callback` and `verbose` are not forwarded).
+/// SciPy's `jac='2-point'`/`'3-point'` is [`CurveFitOptions::jac_scheme`] and `jac='cs'` is
+/// [`CurveFitOptions::jac_cs`] (the model given again for complex parameters), both for
+/// `'trf'` and `'dogbox'`.
+///
+/// SciPy equivalent: `scipy.optimize.curve_fit` (`verbose` is not forwarded).
 ///
 /// # Errors
 ///
@@ -397,8 +436,11 @@ impl Transform {
 /// refuse (e.g. `maxfev = 0` with `'trf'`, all tolerances disabled);
 /// [`OptimizeError::UnsupportedOption`] for `'lm'` with bounds, and for an option the method's
 /// solver does not take (SciPy's `TypeError`): `loss`, `f_scale`, `x_scale`, `diff_step`,
-/// `tr_solver`, `tr_options` or `max_nfev` with `'lm'`, `epsfcn`, `factor` or `diag` with
-/// `'trf'`/`'dogbox'`, and both `maxfev` and `max_nfev` with `'trf'`/`'dogbox'`.
+/// `tr_solver`, `tr_options`, `max_nfev`, `jac_scheme`, `jac_cs`, `jac_sparsity` or
+/// `callback` with `'lm'` (also `'lm'` as the default method without bounds), `epsfcn`,
+/// `factor` or `diag` with `'trf'`/`'dogbox'`, both `maxfev` and `max_nfev` with
+/// `'trf'`/`'dogbox'`, and `jac_cs` with `jac_sparsity`. [`OptimizeError::InvalidValue`] also
+/// when more than one of `jac`, `jac_scheme` and `jac_cs` is given.
 ///
 /// # Examples
 ///
@@ -450,6 +492,13 @@ impl Transform {
 /// let lm = CurveFitOptions { method: Some(LsqMethod::Lm), ..robust };
 /// let e = curve_fit(f, &x, &y_out, &array![1.0, 1.0, 1.0], &lm).unwrap_err();
 /// assert_eq!(e, OptimizeError::UnsupportedOption { method: "lm", option: "loss" });
+///
+/// // SciPy's jac='cs': complex-step derivatives of the model given for complex parameters.
+/// use sci_optimize::sci_array::num_complex::Complex64;
+/// let fc = |x: &Array1<f64>, p: &Array1<Complex64>| x.mapv(|t| p[0] * (-p[1] * t).exp() + p[2]);
+/// let cs = CurveFitOptions { method: Some(LsqMethod::Trf), jac_cs: Some(&fc), ..Default::default() };
+/// let (popt, _pcov) = curve_fit(f, &x, &y, &array![1.0, 1.0, 1.0], &cs)?;
+/// assert!((popt[1] - 1.3).abs() < 1e-8);
 /// # Ok::<(), sci_optimize::OptimizeError>(())
 /// ```
 pub fn curve_fit<F, S1, S2, D>(
@@ -624,6 +673,19 @@ where
         }
     });
     let jac_dyn = jac_fn.as_ref().map(|j| j as &dyn Fn(&Array1<f64>) -> Array2<f64>);
+    // jac='cs': the weighted residuals of the complex model.
+    let resid_cs = options.jac_cs.map(|fc| {
+        let (xdata, ydata, transform, bad_len) = (&xdata, &ydata, &transform, &bad_len);
+        move |p: &Array1<Complex64>| {
+            let model = fc(xdata, p);
+            if model.len() != m {
+                let _ = bad_len.set(model.len());
+                return Array1::from_elem(m, Complex64::new(f64::NAN, 0.0));
+            }
+            transform.apply(model.iter().zip(ydata.iter()).map(|(&v, &y)| v - y).collect())
+        }
+    });
+    let resid_cs = resid_cs.as_ref().map(|r| r as &dyn Fn(&Array1<Complex64>) -> Array1<Complex64>);
     let check_jac = || match bad_jac.get() {
         Some(&(r, c)) => Err(invalid("jac", format!("returned shape ({r}, {c}), expected ({m}, {n})"))),
         None => Ok(()),
@@ -663,13 +725,20 @@ where
             bounds: bounds.map(Cow::into_owned),
             method,
             max_nfev: options.max_nfev.or(options.maxfev),
-            jac: match (jac_dyn, options.jac_scheme) {
-                (Some(j), None) => LsqJac::Fn(j),
-                (None, scheme) => LsqJac::FiniteDiff(scheme.unwrap_or_default()),
-                (Some(_), Some(_)) => {
+            jac: match (jac_dyn, options.jac_scheme, resid_cs) {
+                (Some(j), None, None) => LsqJac::Fn(j),
+                (None, None, Some(fc)) => LsqJac::ComplexStep(fc),
+                (None, scheme, None) => LsqJac::FiniteDiff(scheme.unwrap_or_default()),
+                (_, Some(_), _) => {
                     return Err(invalid(
                         "jac_scheme",
-                        "give a jac function or a difference scheme, not both",
+                        "give one of a jac function, a difference scheme or jac_cs",
+                    ));
+                }
+                (Some(_), None, Some(_)) => {
+                    return Err(invalid(
+                        "jac_cs",
+                        "give one of a jac function, a difference scheme or jac_cs",
                     ));
                 }
             },

@@ -20,7 +20,8 @@ mod unbounded_sol;
 
 pub use common::{Loss, LossFn};
 pub use curve_fit::{
-    CurveFitJac, CurveFitOptions, CurveFitResult, NanPolicy, P0, Sigma, curve_fit, curve_fit_full,
+    CurveFitComplexModel, CurveFitJac, CurveFitOptions, CurveFitResult, NanPolicy, P0, Sigma, curve_fit,
+    curve_fit_full,
 };
 pub use jacobian::LsqJacobian;
 pub use least_squares::{
