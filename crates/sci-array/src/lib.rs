@@ -7,6 +7,7 @@
 //! |---|---|
 //! | errors, axis handling | [`ArrayError`], [`normalize_axis`] |
 //! | `numpy.testing` | [`testing`] |
+//! | Krylov solver cores (`scipy.sparse.linalg.gmres`, ...) shared by sci-sparse and sci-optimize | [`krylov`] |
 //!
 //! SciPy/NumPy users: see `docs/scipy-names.md` for where every NumPy name lives.
 #![doc(test(attr(deny(warnings))))]
@@ -24,6 +25,7 @@ mod comparison;
 mod creation;
 mod histograms;
 mod indexing;
+pub mod krylov;
 mod manipulation;
 mod math;
 pub mod random;

@@ -1,7 +1,10 @@
 //! Krylov solvers with SciPy's conventions: options, results and shared set-up; `cg`,
-//! `bicgstab`, `cgs`, `bicg` (`gmres` and `minres` are in `residual.rs`).
+//! `bicg`, `qmr`, and the wrappers of `sci_array::krylov`'s cores (`bicgstab`, `cgs` here,
+//! `gmres`, `minres`, `tfqmr` in `residual.rs`).
 
+use sci_array::krylov::{self, KrylovError, KrylovOperator, KrylovParams, KrylovSolution};
 use sci_array::ndarray::{Array1, ArrayBase, Data, Ix1, Zip};
+use std::convert::Infallible;
 
 use super::operator::{IdentityOperator, LinearOperator};
 use crate::error::{Result, invalid, shape_err};
@@ -198,6 +201,59 @@ pub fn cg<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
     Ok(IterResult { x: s.x, info: s.maxiter as i64 })
 }
 
+/// `A` and the preconditioner `M` as the operator of `sci_array::krylov`'s solvers.
+pub(super) struct Ops<'a> {
+    a: &'a dyn LinearOperator,
+    m: &'a dyn LinearOperator,
+}
+
+impl KrylovOperator for Ops<'_> {
+    type Error = Infallible;
+    fn matvec(&mut self, x: &Array1<f64>) -> std::result::Result<Array1<f64>, Infallible> {
+        Ok(self.a.matvec(x.view()))
+    }
+    fn psolve(&mut self, x: &Array1<f64>) -> std::result::Result<Array1<f64>, Infallible> {
+        Ok(self.m.matvec(x.view()))
+    }
+}
+
+/// A solver core of `sci_array::krylov` on the operator `A`, after SciPy's argument checks.
+pub(super) type Core = fn(
+    &mut Ops<'_>,
+    &Array1<f64>,
+    &KrylovParams<'_>,
+) -> std::result::Result<KrylovSolution, KrylovError<Infallible>>;
+
+/// Checks the arguments as `setup` does and runs `core` with `opts`' parameters (`maxiter`
+/// left to the core's SciPy default).
+pub(super) fn via_core<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
+    a: &A,
+    b: &ArrayBase<S, Ix1>,
+    opts: &IterOptions<'_>,
+    core: Core,
+) -> Result<IterResult> {
+    let id = IdentityOperator(b.len());
+    let a: &dyn LinearOperator = &DynRef(a);
+    let s = setup(a, b, opts, 10, &id)?;
+    if opts.restart == Some(0) {
+        return Err(invalid("restart", "restart must be positive"));
+    }
+    let p = KrylovParams {
+        x0: opts.x0,
+        rtol: s.rtol,
+        atol: opts.atol,
+        maxiter: opts.maxiter,
+        restart: opts.restart,
+        shift: 0.0,
+    };
+    match core(&mut Ops { a, m: s.m }, &s.b, &p) {
+        Ok(r) => Ok(IterResult { x: r.x, info: r.info }),
+        Err(KrylovError::InvalidValue { arg, message }) => Err(invalid(arg, message)),
+        Err(KrylovError::Operator(e)) => match e {},
+        Err(e) => Err(invalid("A", e.to_string())),
+    }
+}
+
 /// A `?Sized` operator behind a sized handle.
 pub(super) struct DynRef<'a, A: ?Sized>(pub &'a A);
 
@@ -250,60 +306,7 @@ pub fn bicgstab<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
     b: &ArrayBase<S, Ix1>,
     opts: &IterOptions<'_>,
 ) -> Result<IterResult> {
-    let id = IdentityOperator(b.len());
-    let a: &dyn LinearOperator = &DynRef(a);
-    let mut s = setup(a, b, opts, 10, &id)?;
-    let bnrm2 = norm(&s.b);
-    if bnrm2 == 0.0 {
-        return Ok(IterResult { x: s.b, info: 0 });
-    }
-    let atol = opts.atol.max(s.rtol * bnrm2);
-    let tol = f64::EPSILON * f64::EPSILON;
-    let mut r = residual(a, &s);
-    let rtilde = r.clone();
-    let (mut rho_prev, mut omega, mut alpha) = (0.0, 0.0, 0.0);
-    let mut p = Array1::zeros(s.n);
-    let mut v = Array1::zeros(s.n);
-    for it in 0..s.maxiter {
-        if norm(&r) < atol {
-            return Ok(IterResult { x: s.x, info: 0 });
-        }
-        let rho = rtilde.dot(&r);
-        if rho.abs() < tol {
-            return Ok(IterResult { x: s.x, info: -10 });
-        }
-        if it > 0 {
-            if f64::abs(omega) < tol {
-                return Ok(IterResult { x: s.x, info: -11 });
-            }
-            let beta = (rho / rho_prev) * (alpha / omega);
-            p.scaled_add(-omega, &v);
-            p *= beta;
-            p += &r;
-        } else {
-            p = r.clone();
-        }
-        let phat = s.m.matvec(p.view());
-        v = a.matvec(phat.view());
-        let rv = rtilde.dot(&v);
-        if rv == 0.0 {
-            return Ok(IterResult { x: s.x, info: -11 });
-        }
-        alpha = rho / rv;
-        r.scaled_add(-alpha, &v);
-        if norm(&r) < atol {
-            s.x.scaled_add(alpha, &phat);
-            return Ok(IterResult { x: s.x, info: 0 });
-        }
-        let shat = s.m.matvec(r.view());
-        let t = a.matvec(shat.view());
-        omega = t.dot(&r) / t.dot(&t);
-        s.x.scaled_add(alpha, &phat);
-        s.x.scaled_add(omega, &shat);
-        r.scaled_add(-omega, &t);
-        rho_prev = rho;
-    }
-    Ok(IterResult { x: s.x, info: s.maxiter as i64 })
+    via_core(a, b, opts, |o, b, p| krylov::bicgstab(o, b, p))
 }
 
 /// Conjugate Gradient Squared for a general square `A` (the true residual is recomputed each
@@ -332,54 +335,7 @@ pub fn cgs<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
     b: &ArrayBase<S, Ix1>,
     opts: &IterOptions<'_>,
 ) -> Result<IterResult> {
-    let id = IdentityOperator(b.len());
-    let a: &dyn LinearOperator = &DynRef(a);
-    let mut s = setup(a, b, opts, 10, &id)?;
-    let bnrm2 = norm(&s.b);
-    if bnrm2 == 0.0 {
-        return Ok(IterResult { x: s.b, info: 0 });
-    }
-    let atol = opts.atol.max(s.rtol * bnrm2);
-    let tol = f64::EPSILON * f64::EPSILON;
-    let mut r = residual(a, &s);
-    let rtilde = r.clone();
-    let mut rho_prev = 0.0;
-    let (mut p, mut u, mut q) = (Array1::zeros(s.n), Array1::zeros(s.n), Array1::zeros(s.n));
-    for it in 0..s.maxiter {
-        if norm(&r) < atol {
-            return Ok(IterResult { x: s.x, info: 0 });
-        }
-        let rho = rtilde.dot(&r);
-        if rho.abs() < tol {
-            return Ok(IterResult { x: s.x, info: -10 });
-        }
-        if it > 0 {
-            let beta = rho / rho_prev;
-            u.assign(&r);
-            u.scaled_add(beta, &q);
-            p *= beta;
-            p += &q;
-            p *= beta;
-            p += &u;
-        } else {
-            p = r.clone();
-            u = r.clone();
-        }
-        let phat = s.m.matvec(p.view());
-        let vhat = a.matvec(phat.view());
-        let rv = rtilde.dot(&vhat);
-        if rv == 0.0 {
-            return Ok(IterResult { x: s.x, info: -11 });
-        }
-        let alpha = rho / rv;
-        q.assign(&u);
-        q.scaled_add(-alpha, &vhat);
-        let uhat = s.m.matvec((&u + &q).view());
-        s.x.scaled_add(alpha, &uhat);
-        r = &s.b - &a.matvec(s.x.view());
-        rho_prev = rho;
-    }
-    Ok(IterResult { x: s.x, info: s.maxiter as i64 })
+    via_core(a, b, opts, |o, b, p| krylov::cgs(o, b, p))
 }
 
 /// BiConjugate Gradient iteration for a general square `A`; needs `A^T` (and `M^T`) through
