@@ -3,7 +3,7 @@
 
 mod nonlin_problems;
 
-use nonlin_problems::problem;
+use nonlin_problems::{problem, scipy_mismatch};
 use sci_array::ndarray::{Array1, Ix1, array};
 use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
@@ -84,25 +84,9 @@ fn root_krylov_matches_scipy() {
             sensitive += 1;
             continue;
         }
-        let want = (
-            fx.i64(&c("nit")),
-            fx.get(&c("success")).as_bool().unwrap(),
-            fx.i64(&c("nfev")),
-            fx.i64(&c("status")),
-        );
-        let got = (r.nit as i64, r.success, r.nfev as i64, r.status as i64);
-        let x = fx.array_f64(&c("x")).into_dimensionality::<Ix1>().unwrap();
-        if got != want {
-            bad.push(format!(
-                "{tag}: (nit, success, nfev, status) {got:?}, SciPy {want:?}; x {} vs {x}",
-                r.x
-            ));
-            continue;
-        }
         // The same iterates up to BLAS's dot-product summation order.
-        let scale = x.iter().fold(1.0f64, |m, v| m.max(v.abs()));
-        if r.x.iter().zip(&x).any(|(a, b)| (a - b).abs() > 1e-7 * b.abs() + 1e-9 * scale) {
-            bad.push(format!("{tag}: x {} vs SciPy {x}", r.x));
+        if let Some(d) = scipy_mismatch(&fx, key, &r, 1e-7) {
+            bad.push(format!("{tag}: {d}"));
         }
     }
     assert!(bad.is_empty(), "{} of {} cases differ:\n{}", bad.len(), keys.len(), bad.join("\n"));

@@ -126,6 +126,9 @@ pub struct RootOptions<'a> {
     /// df-sane: before each convergence test, as SciPy). SciPy warns and ignores it for hybr
     /// and lm; here that is an error.
     pub callback: Option<&'a dyn Fn(&Array1<f64>, &Array1<f64>)>,
+    /// `jac_options['inner_M']` (krylov with an inner method other than LGMRES): the inner
+    /// solver's preconditioner `v -> M v` (see [`NonlinOptions::inner_precond`]).
+    pub inner_precond: Option<&'a dyn Fn(&Array1<f64>) -> Array1<f64>>,
 }
 
 impl fmt::Debug for RootOptions<'_> {
@@ -243,7 +246,8 @@ fn system_result(
 /// SciPy equivalent: `scipy.optimize.root`.
 ///
 /// * `Broyden1`, `Broyden2`, `Anderson`, `LinearMixing`, `DiagBroyden`, `ExcitingMixing`,
-///   `Krylov` (inner solver LGMRES only; `rdiff`, `inner_m`, `outer_k` in `jac_options`): SciPy's `nonlin_solve` ([`nonlin_solve`](crate::nonlin_solve)) with options `nit`,
+///   `Krylov` (`jac_options`: `method` for the inner solver LGMRES, GMRES, BiCGSTAB, CGS, MINRES or TFQMR,
+///   `rdiff`, `inner_maxiter`, `inner_m`, `outer_k`, `inner_rtol`, `inner_atol`; `inner_precond` for `inner_M`): SciPy's `nonlin_solve` ([`nonlin_solve`](crate::nonlin_solve)) with options `nit`,
 ///   `maxiter`, `ftol`, `fatol`, `xtol`, `xatol`, `tol_norm`, `line_search`, `jac_options`;
 ///   `nit`, `nfev` and `status` as SciPy's; `callback(x, f)` after every step.
 /// * `DfSane`: [`df_sane`](crate::df_sane) with `ftol`, `fatol`, `maxfev` and the rest of
@@ -308,6 +312,7 @@ where
         ("line_search", o.line_search.is_some()),
         ("jac_options", o.jac_options.is_some()),
         ("df_sane", o.df_sane.is_some()),
+        ("inner_M", o.inner_precond.is_some()),
     ];
     let minpack_given = [
         ("jac", o.jac.is_some()),
@@ -332,6 +337,7 @@ where
             tol_norm: o.tol_norm,
             line_search: o.line_search.unwrap_or_default(),
             jac: o.jac_options.unwrap_or_default(),
+            inner_precond: o.inner_precond,
             callback: o.callback,
         };
         let r = nonlin_solve(fun, x0, m, &no)?;
@@ -347,6 +353,7 @@ where
             ("tol_norm", o.tol_norm.is_some()),
             ("line_search", o.line_search.is_some()),
             ("jac_options", o.jac_options.is_some()),
+            ("inner_M", o.inner_precond.is_some()),
         ])?;
         let base = o.df_sane.unwrap_or_default();
         let d = DfSaneOptions {

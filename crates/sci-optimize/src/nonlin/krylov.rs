@@ -1,18 +1,35 @@
-//! SciPy's `KrylovJacobian`: Newton-Krylov steps whose inverse Jacobian is applied by one
-//! restart cycle of LGMRES (`scipy.sparse.linalg.lgmres` with `maxiter=1`, `atol=0`,
-//! `outer_v` carried across Newton steps and prepended, `store_outer_Av=False`), the
-//! Jacobian-vector product by forward differences.
+//! SciPy's `KrylovJacobian`: Newton-Krylov steps whose inverse Jacobian is applied by an inner
+//! Krylov solver on forward-difference Jacobian-vector products. The default inner LGMRES is
+//! one restart cycle (`scipy.sparse.linalg.lgmres` with `maxiter=1`, `atol=0`, `outer_v`
+//! carried across Newton steps and prepended, `store_outer_Av=False`); GMRES runs one cycle
+//! of `inner_maxiter` vectors, BiCGSTAB, CGS, MINRES and TFQMR `inner_maxiter` iterations
+//! (`sci_array::krylov`'s cores, with the preconditioner `inner_M`).
 
 use super::jacobians::JacApprox;
-use super::norm;
+use super::{KrylovMethod, norm};
 use crate::error::{OptimizeError, Result};
 use ndarray::Array1;
+use sci_array::krylov::{self, KrylovError, KrylovOperator, KrylovParams};
 
-/// `KrylovJacobian(rdiff, method='lgmres', inner_m, outer_k)`.
-pub(super) struct Krylov {
+/// The preconditioner `inner_M` (`M v`, approximating `J^{-1} v`).
+pub(super) type Precond<'a> = &'a dyn Fn(&Array1<f64>) -> Array1<f64>;
+
+/// The inner solver's settings (SciPy's `method`, `inner_maxiter`, `inner_rtol`,
+/// `inner_atol`, `inner_M`).
+pub(super) struct Inner<'a> {
+    pub method: KrylovMethod,
+    pub maxiter: usize,
+    pub rtol: Option<f64>,
+    pub atol: Option<f64>,
+    pub precond: Option<Precond<'a>>,
+}
+
+/// `KrylovJacobian(rdiff, method, inner_maxiter, inner_M, outer_k, inner_inner_m, ...)`.
+pub(super) struct Krylov<'a> {
     rdiff: Option<f64>,
     inner_m: usize,
     outer_k: usize,
+    inner: Inner<'a>,
     x0: Array1<f64>,
     f0: Array1<f64>,
     omega: f64,
@@ -34,12 +51,38 @@ fn blas_axpy(alpha: f64, x: &Array1<f64>, y: &mut Array1<f64>) {
     y.zip_mut_with(x, |yi, xi| *yi = alpha.mul_add(*xi, *yi));
 }
 
-impl Krylov {
-    pub(super) fn new(rdiff: Option<f64>, inner_m: usize, outer_k: usize) -> Self {
+/// The finite-difference Jacobian and `inner_M` as the operator of `sci_array::krylov`'s
+/// solvers, with OpenBLAS's `ddot` rounding (NumPy's `dot`, `inner` and `linalg.norm`).
+struct JacOp<'k, 'a, 'f> {
+    jac: &'k Krylov<'a>,
+    func: &'f mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
+}
+
+impl KrylovOperator for JacOp<'_, '_, '_> {
+    type Error = OptimizeError;
+    fn matvec(&mut self, x: &Array1<f64>) -> Result<Array1<f64>> {
+        self.jac.matvec(x, self.func)
+    }
+    fn psolve(&mut self, x: &Array1<f64>) -> Result<Array1<f64>> {
+        let Some(m) = self.jac.inner.precond else { return Ok(x.clone()) };
+        let y = m(x);
+        if y.len() != x.len() {
+            return Err(OptimizeError::WrongLength { arg: "inner_M(v)", expected: x.len(), found: y.len() });
+        }
+        Ok(y)
+    }
+    fn dot(&self, a: &Array1<f64>, b: &Array1<f64>) -> f64 {
+        blas_dot(a, b)
+    }
+}
+
+impl<'a> Krylov<'a> {
+    pub(super) fn new(rdiff: Option<f64>, inner_m: usize, outer_k: usize, inner: Inner<'a>) -> Self {
         Self {
             rdiff,
             inner_m,
             outer_k,
+            inner,
             x0: Array1::zeros(0),
             f0: Array1::zeros(0),
             omega: 0.0,
@@ -89,7 +132,7 @@ impl Krylov {
             });
         }
         let b_norm = norm(b);
-        let atol = rtol * b_norm;
+        let atol = self.inner.atol.unwrap_or(0.0).max(rtol * b_norm);
         if b_norm == 0.0 {
             return Ok(b.clone());
         }
@@ -253,7 +296,48 @@ fn lstsq_upper(cols: &[Vec<f64>], rhs: &[f64]) -> Array1<f64> {
     y
 }
 
-impl JacApprox for Krylov {
+impl Krylov<'_> {
+    /// One inner solve `J dx = v` by the chosen method, called as SciPy's
+    /// `KrylovJacobian.solve` calls it.
+    fn inner_solve(
+        &mut self,
+        v: &Array1<f64>,
+        tol: f64,
+        func: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
+    ) -> Result<Array1<f64>> {
+        let rtol = self.inner.rtol.unwrap_or(tol);
+        if self.inner.method == KrylovMethod::Lgmres {
+            return self.lgmres(v, rtol, func);
+        }
+        let mut p = KrylovParams {
+            rtol,
+            atol: self.inner.atol.unwrap_or(0.0),
+            maxiter: Some(self.inner.maxiter),
+            ..Default::default()
+        };
+        let mut op = JacOp { jac: self, func };
+        let r = match self.inner.method {
+            KrylovMethod::Gmres => {
+                // GMRES's restarts replaced by Newton steps: one cycle of inner_maxiter vectors
+                p.restart = Some(p.maxiter.unwrap_or(20));
+                p.maxiter = Some(1);
+                krylov::gmres(&mut op, v, &p)
+            }
+            KrylovMethod::Bicgstab => krylov::bicgstab(&mut op, v, &p),
+            KrylovMethod::Cgs => krylov::cgs(&mut op, v, &p),
+            KrylovMethod::Minres => krylov::minres(&mut op, v, &p),
+            _ => krylov::tfqmr(&mut op, v, &p),
+        };
+        match r {
+            Ok(s) => Ok(s.x),
+            Err(KrylovError::Operator(e)) => Err(e),
+            Err(KrylovError::InvalidValue { arg, message }) => Err(crate::error::invalid(arg, message)),
+            Err(e) => Err(crate::error::invalid("inner", e.to_string())),
+        }
+    }
+}
+
+impl JacApprox for Krylov<'_> {
     fn setup(&mut self, x: &Array1<f64>, f: &Array1<f64>) {
         self.x0 = x.clone();
         self.f0 = f.clone();
@@ -270,7 +354,7 @@ impl JacApprox for Krylov {
         tol: f64,
         func: &mut dyn FnMut(&Array1<f64>) -> Array1<f64>,
     ) -> Result<Array1<f64>> {
-        self.lgmres(v, tol, func)
+        self.inner_solve(v, tol, func)
     }
 
     fn update(&mut self, x: &Array1<f64>, f: &Array1<f64>) -> Result<()> {

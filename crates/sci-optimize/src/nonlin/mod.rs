@@ -10,7 +10,7 @@ pub use dfsane::{DfSaneLineSearch, DfSaneOptions, DfSaneResult, df_sane};
 
 use crate::error::{OptimizeError, Result, invalid};
 use jacobians::{Anderson, Broyden, DiagKind, Diagonal, JacApprox};
-use krylov::Krylov;
+use krylov::{Inner, Krylov, Precond};
 use ndarray::{Array1, ArrayBase, Data, Ix1};
 use std::fmt;
 
@@ -112,6 +112,71 @@ pub enum LineSearch {
     None,
 }
 
+/// The inner linear solver of the Newton-Krylov method (SciPy's `KrylovJacobian(method=...)`),
+/// run on the forward-difference Jacobian as SciPy runs `scipy.sparse.linalg`'s solver:
+/// `rtol` the Newton forcing term (or `inner_rtol`), `atol = 0` (or `inner_atol`), the
+/// preconditioner `inner_M`.
+///
+/// SciPy equivalent: the `method` argument of `scipy.optimize.newton_krylov` and of
+/// `root(method='krylov')`'s `jac_options`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{root, KrylovMethod, NonlinJacOptions, RootMethod, RootOptions};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// let f = |x: &Array1<f64>| array![-2.0 * x[0] + x[1] - 1.0, x[0] - 2.0 * x[1] + x[2] - 2.0, x[1] - 2.0 * x[2] - 3.0];
+/// let o = RootOptions {
+///     method: RootMethod::Krylov,
+///     jac_options: Some(NonlinJacOptions { method: Some(KrylovMethod::Gmres), ..Default::default() }),
+///     ..Default::default()
+/// };
+/// let r = root(f, &array![1.0, 2.0, 3.0], &o)?;
+/// assert_eq!((r.nit, r.nfev), (2, 6)); // SciPy's counts
+/// assert!((r.x[2] + 3.49999933).abs() < 1e-8);
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum KrylovMethod {
+    /// `'lgmres'` (default): one LGMRES cycle of `inner_m` vectors, augmented by the last
+    /// `outer_k` Newton steps.
+    #[default]
+    Lgmres,
+    /// `'gmres'`: one GMRES cycle of `inner_maxiter` vectors (SciPy passes
+    /// `restart=inner_maxiter, maxiter=1`).
+    Gmres,
+    /// `'bicgstab'`: at most `inner_maxiter` BiCGSTAB iterations.
+    Bicgstab,
+    /// `'cgs'`: at most `inner_maxiter` CGS iterations.
+    Cgs,
+    /// `'minres'`: at most `inner_maxiter` MINRES iterations (meant for symmetric Jacobians;
+    /// SciPy's `ValueError` on a detected non-symmetric one is an error here too).
+    Minres,
+    /// `'tfqmr'`: at most `inner_maxiter` TFQMR iterations.
+    Tfqmr,
+}
+
+impl KrylovMethod {
+    /// SciPy's name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(sci_optimize::KrylovMethod::Bicgstab.name(), "bicgstab");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Lgmres => "lgmres",
+            Self::Gmres => "gmres",
+            Self::Bicgstab => "bicgstab",
+            Self::Cgs => "cgs",
+            Self::Minres => "minres",
+            Self::Tfqmr => "tfqmr",
+        }
+    }
+}
+
 /// Parameters of the Jacobian approximation (SciPy's `jac_options` of `root`, or the keyword
 /// arguments of `broyden1`, `anderson`, ...). `None` means SciPy's default; a parameter the
 /// method does not take is an error.
@@ -133,14 +198,22 @@ pub struct NonlinJacOptions {
     /// `rdiff` (krylov; default `sqrt(eps)`): relative step of the forward-difference
     /// Jacobian-vector product.
     pub rdiff: Option<f64>,
-    /// `inner_maxiter` (krylov; default 20): accepted for SciPy's signature; with the default
-    /// inner solver LGMRES SciPy replaces it by `maxiter=1` (one restart cycle per Newton
-    /// step), so it has no effect.
+    /// `method` (krylov; default [`KrylovMethod::Lgmres`]): the inner linear solver.
+    pub method: Option<KrylovMethod>,
+    /// `inner_maxiter` (krylov; default 20): the inner solver's iteration budget (GMRES's
+    /// cycle length); with LGMRES SciPy replaces it by `maxiter=1` (one restart cycle per
+    /// Newton step), so there it has no effect. Must be positive for the other methods.
     pub inner_maxiter: Option<usize>,
-    /// `inner_inner_m` (krylov; default 30): LGMRES's inner Krylov subspace size.
+    /// `inner_inner_m` (krylov, LGMRES only; default 30): LGMRES's inner Krylov subspace size.
     pub inner_m: Option<usize>,
-    /// `outer_k` (krylov; default 10): LGMRES augmentation vectors kept across Newton steps.
+    /// `outer_k` (krylov; default 10): LGMRES augmentation vectors kept across Newton steps
+    /// (accepted and unused by the other methods, as in SciPy).
     pub outer_k: Option<usize>,
+    /// `inner_rtol` (krylov): a fixed relative tolerance of the inner solver instead of the
+    /// Newton forcing term.
+    pub inner_rtol: Option<f64>,
+    /// `inner_atol` (krylov, not MINRES; default 0): the inner solver's absolute tolerance.
+    pub inner_atol: Option<f64>,
 }
 
 /// The Jacobian approximations of [`nonlin_solve`] (SciPy's `jacobian=` names).
@@ -159,8 +232,9 @@ pub enum NonlinMethod {
     DiagBroyden,
     /// `'excitingmixing'`: a tuned diagonal approximation.
     ExcitingMixing,
-    /// `'krylov'`: Newton-Krylov, the inverse Jacobian applied by LGMRES on forward-difference
-    /// Jacobian-vector products (SciPy's `KrylovJacobian`).
+    /// `'krylov'`: Newton-Krylov, the inverse Jacobian applied by an inner Krylov solver
+    /// (LGMRES by default, see [`KrylovMethod`]) on forward-difference Jacobian-vector products
+    /// (SciPy's `KrylovJacobian`).
     Krylov,
 }
 
@@ -184,7 +258,11 @@ impl NonlinMethod {
         }
     }
 
-    fn jacobian(self, o: &NonlinJacOptions) -> Result<Box<dyn JacApprox>> {
+    fn jacobian<'a>(
+        self,
+        o: &NonlinJacOptions,
+        precond: Option<Precond<'a>>,
+    ) -> Result<Box<dyn JacApprox + 'a>> {
         let name = self.name();
         let reject = |given: &[(&'static str, bool)]| match given.iter().find(|(_, g)| *g) {
             Some((option, _)) => Err(OptimizeError::UnsupportedOption { method: name, option }),
@@ -204,6 +282,10 @@ impl NonlinMethod {
             ("inner_maxiter", o.inner_maxiter.is_some()),
             ("inner_m", o.inner_m.is_some()),
             ("outer_k", o.outer_k.is_some()),
+            ("method", o.method.is_some()),
+            ("inner_rtol", o.inner_rtol.is_some()),
+            ("inner_atol", o.inner_atol.is_some()),
+            ("inner_M", precond.is_some()),
         ];
         if self != Self::Krylov {
             reject(&krylov_only)?;
@@ -222,7 +304,33 @@ impl NonlinMethod {
                 if o.inner_m == Some(0) {
                     return Err(invalid("inner_m", "must be positive, got 0"));
                 }
-                Box::new(Krylov::new(o.rdiff, o.inner_m.unwrap_or(30), o.outer_k.unwrap_or(10)))
+                let method = o.method.unwrap_or_default();
+                let inner_name = method.name();
+                let reject_inner = |given: &[(&'static str, bool)]| match given.iter().find(|(_, g)| *g) {
+                    Some((option, _)) => Err(OptimizeError::UnsupportedOption { method: inner_name, option }),
+                    None => Ok(()),
+                };
+                if method == KrylovMethod::Lgmres {
+                    // SciPy's lgmres takes M; this port of its cycle does not yet
+                    reject_inner(&[("inner_M", precond.is_some())])?;
+                } else {
+                    // SciPy warns that inner_inner_m is not an option of these solvers
+                    reject_inner(&[("inner_m", o.inner_m.is_some())])?;
+                    if o.inner_maxiter == Some(0) {
+                        return Err(invalid("inner_maxiter", "must be positive, got 0"));
+                    }
+                }
+                if method == KrylovMethod::Minres {
+                    reject_inner(&[("inner_atol", o.inner_atol.is_some())])?;
+                }
+                let inner = Inner {
+                    method,
+                    maxiter: o.inner_maxiter.unwrap_or(20),
+                    rtol: o.inner_rtol,
+                    atol: o.inner_atol,
+                    precond,
+                };
+                Box::new(Krylov::new(o.rdiff, o.inner_m.unwrap_or(30), o.outer_k.unwrap_or(10), inner))
             }
             Self::Broyden1 | Self::Broyden2 => {
                 reject(&anderson_only)?;
@@ -283,6 +391,11 @@ pub struct NonlinOptions<'a> {
     pub line_search: LineSearch,
     /// The Jacobian approximation's parameters.
     pub jac: NonlinJacOptions,
+    /// `inner_M` (krylov, inner methods other than LGMRES): the preconditioner of the inner
+    /// solver, `v -> M v` with `M` approximating the inverse Jacobian, passed as SciPy passes
+    /// `M` to `scipy.sparse.linalg`'s solver (SciPy's optional `setup`/`update` hooks of a
+    /// preconditioner object are not taken: capture any state in the closure).
+    pub inner_precond: Option<&'a dyn Fn(&Array1<f64>) -> Array1<f64>>,
     /// `callback(x, F)`, called after every iteration's step and Jacobian update, as SciPy's
     /// `nonlin_solve` calls it (not for the starting point).
     pub callback: Option<&'a dyn Fn(&Array1<f64>, &Array1<f64>)>,
@@ -300,6 +413,7 @@ impl fmt::Debug for NonlinOptions<'_> {
             .field("tol_norm", &self.tol_norm.is_some())
             .field("line_search", &self.line_search)
             .field("jac", &self.jac)
+            .field("inner_precond", &self.inner_precond.is_some())
             .field("callback", &self.callback.is_some())
             .finish()
     }
@@ -513,7 +627,7 @@ fn solve<F: FnMut(&Array1<f64>) -> Array1<f64>>(
     options: &NonlinOptions<'_>,
 ) -> Result<(NonlinResult, bool)> {
     let o = options;
-    let mut jac = method.jacobian(&o.jac)?;
+    let mut jac = method.jacobian(&o.jac, o.inner_precond)?;
     let n = x0.len();
     if n == 0 {
         return Err(OptimizeError::WrongLength { arg: "x0", expected: 1, found: 0 });
@@ -784,21 +898,33 @@ nonlin_shortcut!(
 );
 
 nonlin_shortcut!(
-    /// Root of `F(x) = 0` by Newton-Krylov steps: the inverse Jacobian applied by one LGMRES
-    /// cycle on forward-difference Jacobian-vector products, LGMRES's augmentation vectors
-    /// carried across the Newton steps (`rdiff`, `inner_m`, `outer_k` in
-    /// [`NonlinOptions::jac`]).
+    /// Root of `F(x) = 0` by Newton-Krylov steps: the inverse Jacobian applied by an inner
+    /// Krylov solver on forward-difference Jacobian-vector products. The default is one LGMRES
+    /// cycle with its augmentation vectors carried across the Newton steps (`rdiff`,
+    /// `inner_m`, `outer_k` in [`NonlinOptions::jac`]); [`KrylovMethod`] selects GMRES,
+    /// BiCGSTAB, CGS, MINRES or TFQMR instead (`inner_maxiter`, `inner_rtol`, `inner_atol`),
+    /// with the preconditioner `inner_M` as [`NonlinOptions::inner_precond`].
     ///
-    /// SciPy equivalent: `scipy.optimize.newton_krylov` (with the default `method='lgmres'`).
+    /// SciPy equivalent: `scipy.optimize.newton_krylov(F, xin, rdiff, method, inner_maxiter,
+    /// inner_M, outer_k, ...)` (LGMRES without `inner_M`).
     ///
     /// # Examples
     ///
     /// ```
-    /// use sci_optimize::{newton_krylov, NonlinOptions};
+    /// use sci_optimize::{newton_krylov, KrylovMethod, NonlinJacOptions, NonlinOptions};
     /// use sci_optimize::sci_array::ndarray::{array, Array1};
     /// let f = |x: &Array1<f64>| array![-2.0 * x[0] + x[1] - 1.0, x[0] - 2.0 * x[1] + x[2] - 2.0, x[1] - 2.0 * x[2] - 3.0];
     /// let x = newton_krylov(f, &array![1.0, 2.0, 3.0], &NonlinOptions::default())?;
     /// assert!((x[0] + 2.49999972).abs() < 1e-8 && (x[1] + 3.99999948).abs() < 1e-8); // SciPy's x
+    /// // method='tfqmr', inner_M = -I/2 (the inverse of the Jacobian's diagonal)
+    /// let m = |v: &Array1<f64>| v * -0.5;
+    /// let o = NonlinOptions {
+    ///     jac: NonlinJacOptions { method: Some(KrylovMethod::Tfqmr), ..Default::default() },
+    ///     inner_precond: Some(&m),
+    ///     ..Default::default()
+    /// };
+    /// let x = newton_krylov(f, &array![1.0, 2.0, 3.0], &o)?;
+    /// assert!((x[0] + 2.4999998).abs() < 1e-7 && (x[1] + 3.99999942).abs() < 1e-7); // SciPy's x
     /// # Ok::<(), sci_optimize::OptimizeError>(())
     /// ```
     newton_krylov,

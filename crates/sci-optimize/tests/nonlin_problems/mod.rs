@@ -2,7 +2,9 @@
 //! the root tutorial system and newton_krylov's docstring system, as the fixture generators
 //! `tools/fixtures/optimize_nonlin.py` and `optimize_krylov.py` write them.
 
-use sci_array::ndarray::{Array1, array};
+use sci_array::ndarray::{Array1, Ix1, array};
+use sci_array::testing::fixture::Fixture;
+use sci_optimize::OptimizeResult;
 
 /// The problem named `name` in the fixtures.
 pub fn problem(name: &str) -> fn(&Array1<f64>) -> Array1<f64> {
@@ -36,4 +38,33 @@ pub fn problem(name: &str) -> fn(&Array1<f64>) -> Array1<f64> {
         }
         other => panic!("unknown problem {other}"),
     }
+}
+
+/// How root's run `r` differs from SciPy's fixture case `key`: `(nit, success, nfev, status)`
+/// must be equal and `x` agree to `rel` relative (BLAS's summation order), else the
+/// difference as text.
+#[allow(dead_code)]
+pub fn scipy_mismatch(fx: &Fixture, key: &str, r: &OptimizeResult, rel: f64) -> Option<String> {
+    let c = |k: &str| format!("{key}/{k}");
+    let want = (
+        fx.i64(&c("nit")),
+        fx.get(&c("success")).as_bool().unwrap(),
+        fx.i64(&c("nfev")),
+        fx.i64(&c("status")),
+    );
+    let got = (r.nit as i64, r.success, r.nfev as i64, r.status as i64);
+    let x = fx.array_f64(&c("x")).into_dimensionality::<Ix1>().unwrap();
+    if got != want {
+        return Some(format!("(nit, success, nfev, status) {got:?}, SciPy {want:?}; x {} vs {x}", r.x));
+    }
+    let scale = x.iter().fold(1.0f64, |m, v| m.max(v.abs()));
+    let far = r.x.iter().zip(&x).any(|(a, b)| (a - b).abs() > rel * b.abs() + 1e-9 * scale);
+    far.then(|| format!("x {} vs SciPy {x}", r.x))
+}
+
+/// Option `name` in the `group` ("options" or "jac_options") of fixture case `key`, as a number
+/// (a string such as "none" reads as infinity).
+#[allow(dead_code)]
+pub fn case_opt(fx: &Fixture, key: &str, group: &str, name: &str) -> Option<f64> {
+    fx.get(&format!("{key}/{group}")).get(name).map(|v| v.as_f64().unwrap_or(f64::INFINITY))
 }
