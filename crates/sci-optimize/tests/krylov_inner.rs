@@ -28,7 +28,7 @@ const METHODS: [(&str, KrylovMethod); 6] = [
 fn root_krylov_inner_methods_match_scipy() {
     let fx = Fixture::load(FIXTURE).unwrap();
     let keys: Vec<String> = fx.keys().into_iter().filter(|k| k.starts_with('c')).collect();
-    assert_eq!(keys.len(), 287);
+    assert_eq!(keys.len(), 294);
     let mut bad = Vec::new();
     let mut errors = 0;
     let mut sensitive = 0;
@@ -76,10 +76,11 @@ fn root_krylov_inner_methods_match_scipy() {
         let Ok(r) = r.map_err(|e| bad.push(format!("{tag}: {e}"))) else { continue };
         // Path-sensitive runs: CGS on F6 with fatol = 1e-10 stops one Newton step later, its
         // last steps at |F| ~ 1e-14 hinging on last-ulp differences in the forward-difference
-        // products (amplified by 1/rdiff = 7e7), and LGMRES stagnates on the tutorial system
-        // (as in optimize_krylov.json). There the verdict must agree and a claimed root meet
-        // the tolerance.
-        if key == "c154" || (meth == "lgmres" && prob == "tutorial") {
+        // products (amplified by 1/rdiff = 7e7); LGMRES stagnates on the tutorial system and
+        // its F5 steps hinge on LAPACK's gelsd in the least-squares step (the path-sensitive
+        // problems of optimize_krylov.json). There the verdict must agree and a claimed root
+        // meet the tolerance.
+        if key == "c154" || (meth == "lgmres" && ["tutorial", "F5"].contains(&prob.as_str())) {
             let scipy_ok = fx.get(&c("success")).as_bool().unwrap();
             let fmax = r.fvec.as_ref().unwrap().iter().fold(0.0f64, |m, v| m.max(v.abs()));
             if r.success != scipy_ok || (r.success && fmax > num("fatol").unwrap_or(6.06e-6)) {
@@ -100,7 +101,7 @@ fn root_krylov_inner_methods_match_scipy() {
         }
     }
     assert!(bad.is_empty(), "{} of {} cases differ:\n{}", bad.len(), keys.len(), bad.join("\n"));
-    assert_eq!((errors, sensitive), (4, 3));
+    assert_eq!((errors, sensitive), (4, 7));
 }
 
 #[test]
@@ -181,13 +182,6 @@ fn krylov_inner_bad_input() {
             "inner_atol",
         ),
         (
-            "inner_M with lgmres",
-            NonlinMethod::Krylov,
-            NonlinOptions { inner_precond: Some(&precond), ..Default::default() },
-            "lgmres",
-            "inner_M",
-        ),
-        (
             "method with broyden1",
             NonlinMethod::Broyden1,
             NonlinOptions {
@@ -230,6 +224,11 @@ fn krylov_inner_bad_input() {
     let o = NonlinOptions { inner_precond: Some(&neg), ..with(KrylovMethod::Minres, d) };
     let e = nonlin_solve(f, &x0, NonlinMethod::Krylov, &o);
     assert!(matches!(e, Err(OptimizeError::InvalidValue { arg: "M", .. })), "{e:?}");
+    // lgmres: SciPy's RuntimeError when the preconditioner returns a zero vector
+    let zero = |v: &Array1<f64>| v * 0.0;
+    let o = NonlinOptions { inner_precond: Some(&zero), ..Default::default() };
+    let e = nonlin_solve(f, &x0, NonlinMethod::Krylov, &o);
+    assert!(matches!(e, Err(OptimizeError::InvalidValue { arg: "inner_M", .. })), "{e:?}");
     // root: inner_M is a krylov option
     let o = RootOptions { method: RootMethod::Hybr, inner_precond: Some(&precond), ..Default::default() };
     let e = root(f, &x0, &o);

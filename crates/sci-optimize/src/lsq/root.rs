@@ -126,7 +126,7 @@ pub struct RootOptions<'a> {
     /// df-sane: before each convergence test, as SciPy). SciPy warns and ignores it for hybr
     /// and lm; here that is an error.
     pub callback: Option<&'a dyn Fn(&Array1<f64>, &Array1<f64>)>,
-    /// `jac_options['inner_M']` (krylov with an inner method other than LGMRES): the inner
+    /// `jac_options['inner_M']` (krylov): the inner
     /// solver's preconditioner `v -> M v` (see [`NonlinOptions::inner_precond`]).
     pub inner_precond: Option<&'a dyn Fn(&Array1<f64>) -> Array1<f64>>,
 }

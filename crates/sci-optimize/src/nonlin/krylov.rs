@@ -1,7 +1,8 @@
 //! SciPy's `KrylovJacobian`: Newton-Krylov steps whose inverse Jacobian is applied by an inner
 //! Krylov solver on forward-difference Jacobian-vector products. The default inner LGMRES is
 //! one restart cycle (`scipy.sparse.linalg.lgmres` with `maxiter=1`, `atol=0`, `outer_v`
-//! carried across Newton steps and prepended, `store_outer_Av=False`); GMRES runs one cycle
+//! carried across Newton steps and prepended, `store_outer_Av=False`, `inner_M` as its
+//! left preconditioner); GMRES runs one cycle
 //! of `inner_maxiter` vectors, BiCGSTAB, CGS, MINRES and TFQMR `inner_maxiter` iterations
 //! (`sci_array::krylov`'s cores, with the preconditioner `inner_M`).
 
@@ -64,12 +65,7 @@ impl KrylovOperator for JacOp<'_, '_, '_> {
         self.jac.matvec(x, self.func)
     }
     fn psolve(&mut self, x: &Array1<f64>) -> Result<Array1<f64>> {
-        let Some(m) = self.jac.inner.precond else { return Ok(x.clone()) };
-        let y = m(x);
-        if y.len() != x.len() {
-            return Err(OptimizeError::WrongLength { arg: "inner_M(v)", expected: x.len(), found: y.len() });
-        }
-        Ok(y)
+        self.jac.precondition(x)
     }
     fn dot(&self, a: &Array1<f64>, b: &Array1<f64>) -> f64 {
         blas_dot(a, b)
@@ -88,6 +84,16 @@ impl<'a> Krylov<'a> {
             omega: 0.0,
             outer_v: Vec::new(),
         }
+    }
+
+    /// `M x` with the preconditioner `inner_M` (`x` without one), its length checked.
+    fn precondition(&self, x: &Array1<f64>) -> Result<Array1<f64>> {
+        let Some(m) = self.inner.precond else { return Ok(x.clone()) };
+        let y = m(x);
+        if y.len() != x.len() {
+            return Err(OptimizeError::WrongLength { arg: "inner_M(v)", expected: x.len(), found: y.len() });
+        }
+        Ok(y)
     }
 
     /// `_update_diff_step`: `omega = rdiff max(1, |x0|_inf) / max(1, |f0|_inf)`.
@@ -141,8 +147,22 @@ impl<'a> Krylov<'a> {
         if r_norm <= atol {
             return Ok(Array1::zeros(n));
         }
-        let inner_res_0 = b_norm;
-        let v0 = b * (1.0 / inner_res_0);
+        // v0 = -M r_outer with r_outer = J 0 - b = -b
+        let (v0, inner_res_0) = match self.inner.precond {
+            None => (b.clone(), b_norm),
+            Some(_) => {
+                let v = -self.precondition(&-b)?;
+                let nv = norm(&v);
+                if nv == 0.0 {
+                    return Err(crate::error::invalid(
+                        "inner_M",
+                        format!("Preconditioner returned a zero vector; |v| ~ {b_norm:.1e}, |M v| = 0"),
+                    ));
+                }
+                (v, nv)
+            }
+        };
+        let v0 = v0 * (1.0 / inner_res_0);
         let ptol = 1f64.min(atol / r_norm);
         let Some((zs, mut y)) = self.fgmres(v0, ptol, func)? else {
             return Ok(Array1::zeros(n));
@@ -193,7 +213,7 @@ impl<'a> Krylov<'a> {
             } else {
                 vs[j].clone()
             };
-            let mut w = self.matvec(&z, func)?;
+            let mut w = self.precondition(&self.matvec(&z, func)?)?;
             let w_norm = norm(&w);
             let mut hcur = vec![0.0f64; j + 2];
             for (i, v) in vs.iter().enumerate() {

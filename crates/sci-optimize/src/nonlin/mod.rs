@@ -310,10 +310,7 @@ impl NonlinMethod {
                     Some((option, _)) => Err(OptimizeError::UnsupportedOption { method: inner_name, option }),
                     None => Ok(()),
                 };
-                if method == KrylovMethod::Lgmres {
-                    // SciPy's lgmres takes M; this port of its cycle does not yet
-                    reject_inner(&[("inner_M", precond.is_some())])?;
-                } else {
+                if method != KrylovMethod::Lgmres {
                     // SciPy warns that inner_inner_m is not an option of these solvers
                     reject_inner(&[("inner_m", o.inner_m.is_some())])?;
                     if o.inner_maxiter == Some(0) {
@@ -391,7 +388,7 @@ pub struct NonlinOptions<'a> {
     pub line_search: LineSearch,
     /// The Jacobian approximation's parameters.
     pub jac: NonlinJacOptions,
-    /// `inner_M` (krylov, inner methods other than LGMRES): the preconditioner of the inner
+    /// `inner_M` (krylov): the preconditioner of the inner
     /// solver, `v -> M v` with `M` approximating the inverse Jacobian, passed as SciPy passes
     /// `M` to `scipy.sparse.linalg`'s solver (SciPy's optional `setup`/`update` hooks of a
     /// preconditioner object are not taken: capture any state in the closure).
@@ -906,7 +903,7 @@ nonlin_shortcut!(
     /// with the preconditioner `inner_M` as [`NonlinOptions::inner_precond`].
     ///
     /// SciPy equivalent: `scipy.optimize.newton_krylov(F, xin, rdiff, method, inner_maxiter,
-    /// inner_M, outer_k, ...)` (LGMRES without `inner_M`).
+    /// inner_M, outer_k, ...)`.
     ///
     /// # Examples
     ///
