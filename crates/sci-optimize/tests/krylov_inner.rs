@@ -28,7 +28,7 @@ const METHODS: [(&str, KrylovMethod); 6] = [
 fn root_krylov_inner_methods_match_scipy() {
     let fx = Fixture::load(FIXTURE).unwrap();
     let keys: Vec<String> = fx.keys().into_iter().filter(|k| k.starts_with('c')).collect();
-    assert_eq!(keys.len(), 294);
+    assert_eq!(keys.len(), 315);
     let mut bad = Vec::new();
     let mut errors = 0;
     let mut sensitive = 0;
@@ -53,6 +53,8 @@ fn root_krylov_inner_methods_match_scipy() {
                 inner_maxiter: jnum("inner_maxiter").map(|v| v as usize),
                 inner_rtol: jnum("inner_rtol"),
                 inner_atol: jnum("inner_atol"),
+                inner_restart: jnum("inner_restart").map(|v| v as usize),
+                inner_shift: jnum("inner_shift"),
                 ..Default::default()
             }),
             inner_precond: precond.as_ref().map(|p| p as &dyn Fn(&Array1<f64>) -> Array1<f64>),
@@ -156,6 +158,13 @@ fn krylov_inner_bad_input() {
         &with(KrylovMethod::Lgmres, NonlinJacOptions { inner_maxiter: Some(0), ..d }),
     );
     assert!(r.is_ok(), "{r:?}");
+    // with GMRES, inner_restart replaces inner_maxiter as the cycle length
+    let j = NonlinJacOptions { inner_maxiter: Some(0), inner_restart: Some(3), ..d };
+    let r = nonlin_solve(f, &x0, NonlinMethod::Krylov, &with(KrylovMethod::Gmres, j));
+    assert!(r.is_ok(), "{r:?}");
+    let j = NonlinJacOptions { inner_restart: Some(0), ..d };
+    let e = nonlin_solve(f, &x0, NonlinMethod::Krylov, &with(KrylovMethod::Gmres, j));
+    assert!(matches!(e, Err(OptimizeError::InvalidValue { arg: "inner_restart", .. })), "{e:?}");
     let precond = |v: &Array1<f64>| v * 0.5;
     let short = |v: &Array1<f64>| v.slice(sci_array::ndarray::s![..1]).to_owned();
     // options the inner method does not take (SciPy warns and ignores them)
@@ -180,6 +189,27 @@ fn krylov_inner_bad_input() {
             with(KrylovMethod::Minres, NonlinJacOptions { inner_atol: Some(1e-8), ..d }),
             "minres",
             "inner_atol",
+        ),
+        (
+            "inner_restart with bicgstab",
+            NonlinMethod::Krylov,
+            with(KrylovMethod::Bicgstab, NonlinJacOptions { inner_restart: Some(5), ..d }),
+            "bicgstab",
+            "inner_restart",
+        ),
+        (
+            "inner_shift with lgmres",
+            NonlinMethod::Krylov,
+            with(KrylovMethod::Lgmres, NonlinJacOptions { inner_shift: Some(0.1), ..d }),
+            "lgmres",
+            "inner_shift",
+        ),
+        (
+            "inner_shift with broyden2",
+            NonlinMethod::Broyden2,
+            NonlinOptions { jac: NonlinJacOptions { inner_shift: Some(0.1), ..d }, ..Default::default() },
+            "broyden2",
+            "inner_shift",
         ),
         (
             "method with broyden1",

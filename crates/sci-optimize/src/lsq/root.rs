@@ -247,7 +247,8 @@ fn system_result(
 ///
 /// * `Broyden1`, `Broyden2`, `Anderson`, `LinearMixing`, `DiagBroyden`, `ExcitingMixing`,
 ///   `Krylov` (`jac_options`: `method` for the inner solver LGMRES, GMRES, BiCGSTAB, CGS, MINRES or TFQMR,
-///   `rdiff`, `inner_maxiter`, `inner_m`, `outer_k`, `inner_rtol`, `inner_atol`; `inner_precond` for `inner_M`): SciPy's `nonlin_solve` ([`nonlin_solve`](crate::nonlin_solve)) with options `nit`,
+///   `rdiff`, `inner_maxiter`, `inner_m`, `outer_k`, `inner_rtol`, `inner_atol`, `inner_restart`, `inner_shift`;
+///   `inner_precond` for `inner_M`): SciPy's `nonlin_solve` ([`nonlin_solve`](crate::nonlin_solve)) with options `nit`,
 ///   `maxiter`, `ftol`, `fatol`, `xtol`, `xatol`, `tol_norm`, `line_search`, `jac_options`;
 ///   `nit`, `nfev` and `status` as SciPy's; `callback(x, f)` after every step.
 /// * `DfSane`: [`df_sane`](crate::df_sane) with `ftol`, `fatol`, `maxfev` and the rest of

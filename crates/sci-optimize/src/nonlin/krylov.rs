@@ -16,10 +16,14 @@ use sci_array::krylov::{self, KrylovError, KrylovOperator, KrylovParams};
 pub(super) type Precond<'a> = &'a dyn Fn(&Array1<f64>) -> Array1<f64>;
 
 /// The inner solver's settings (SciPy's `method`, `inner_maxiter`, `inner_rtol`,
-/// `inner_atol`, `inner_M`).
+/// `inner_atol`, `inner_restart`, `inner_shift`, `inner_M`).
 pub(super) struct Inner<'a> {
     pub method: KrylovMethod,
     pub maxiter: usize,
+    /// GMRES's cycle length (`inner_restart`, else `inner_maxiter`).
+    pub restart: usize,
+    /// MINRES's `shift`.
+    pub shift: f64,
     pub rtol: Option<f64>,
     pub atol: Option<f64>,
     pub precond: Option<Precond<'a>>,
@@ -333,13 +337,14 @@ impl Krylov<'_> {
             rtol,
             atol: self.inner.atol.unwrap_or(0.0),
             maxiter: Some(self.inner.maxiter),
+            shift: self.inner.shift,
             ..Default::default()
         };
         let mut op = JacOp { jac: self, func };
         let r = match self.inner.method {
             KrylovMethod::Gmres => {
                 // GMRES's restarts replaced by Newton steps: one cycle of inner_maxiter vectors
-                p.restart = Some(p.maxiter.unwrap_or(20));
+                p.restart = Some(self.inner.restart);
                 p.maxiter = Some(1);
                 krylov::gmres(&mut op, v, &p)
             }

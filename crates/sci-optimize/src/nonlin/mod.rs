@@ -214,6 +214,11 @@ pub struct NonlinJacOptions {
     pub inner_rtol: Option<f64>,
     /// `inner_atol` (krylov, not MINRES; default 0): the inner solver's absolute tolerance.
     pub inner_atol: Option<f64>,
+    /// `inner_restart` (krylov, GMRES only; default `inner_maxiter`): the length of GMRES's
+    /// one cycle.
+    pub inner_restart: Option<usize>,
+    /// `inner_shift` (krylov, MINRES only; default 0): MINRES solves `(J - shift I) dx = v`.
+    pub inner_shift: Option<f64>,
 }
 
 /// The Jacobian approximations of [`nonlin_solve`] (SciPy's `jacobian=` names).
@@ -285,6 +290,8 @@ impl NonlinMethod {
             ("method", o.method.is_some()),
             ("inner_rtol", o.inner_rtol.is_some()),
             ("inner_atol", o.inner_atol.is_some()),
+            ("inner_restart", o.inner_restart.is_some()),
+            ("inner_shift", o.inner_shift.is_some()),
             ("inner_M", precond.is_some()),
         ];
         if self != Self::Krylov {
@@ -310,19 +317,37 @@ impl NonlinMethod {
                     Some((option, _)) => Err(OptimizeError::UnsupportedOption { method: inner_name, option }),
                     None => Ok(()),
                 };
+                // SciPy warns that an option is not one of the inner solver's, and ignores it
                 if method != KrylovMethod::Lgmres {
-                    // SciPy warns that inner_inner_m is not an option of these solvers
                     reject_inner(&[("inner_m", o.inner_m.is_some())])?;
-                    if o.inner_maxiter == Some(0) {
-                        return Err(invalid("inner_maxiter", "must be positive, got 0"));
-                    }
                 }
-                if method == KrylovMethod::Minres {
+                if method != KrylovMethod::Gmres {
+                    reject_inner(&[("inner_restart", o.inner_restart.is_some())])?;
+                }
+                if method != KrylovMethod::Minres {
+                    reject_inner(&[("inner_shift", o.inner_shift.is_some())])?;
+                } else {
                     reject_inner(&[("inner_atol", o.inner_atol.is_some())])?;
                 }
+                // zero iterations: SciPy's gmres fails (UnboundLocalError), the others return a
+                // zero step
+                match method {
+                    KrylovMethod::Lgmres => {}
+                    KrylovMethod::Gmres if o.inner_restart == Some(0) => {
+                        return Err(invalid("inner_restart", "must be positive, got 0"));
+                    }
+                    KrylovMethod::Gmres if o.inner_restart.is_some() => {}
+                    _ if o.inner_maxiter == Some(0) => {
+                        return Err(invalid("inner_maxiter", "must be positive, got 0"));
+                    }
+                    _ => {}
+                }
+                let maxiter = o.inner_maxiter.unwrap_or(20);
                 let inner = Inner {
                     method,
-                    maxiter: o.inner_maxiter.unwrap_or(20),
+                    maxiter,
+                    restart: o.inner_restart.unwrap_or(maxiter),
+                    shift: o.inner_shift.unwrap_or(0.0),
                     rtol: o.inner_rtol,
                     atol: o.inner_atol,
                     precond,
@@ -899,7 +924,8 @@ nonlin_shortcut!(
     /// Krylov solver on forward-difference Jacobian-vector products. The default is one LGMRES
     /// cycle with its augmentation vectors carried across the Newton steps (`rdiff`,
     /// `inner_m`, `outer_k` in [`NonlinOptions::jac`]); [`KrylovMethod`] selects GMRES,
-    /// BiCGSTAB, CGS, MINRES or TFQMR instead (`inner_maxiter`, `inner_rtol`, `inner_atol`),
+    /// BiCGSTAB, CGS, MINRES or TFQMR instead (`inner_maxiter`, `inner_rtol`, `inner_atol`,
+    /// `inner_restart`, `inner_shift`),
     /// with the preconditioner `inner_M` as [`NonlinOptions::inner_precond`].
     ///
     /// SciPy equivalent: `scipy.optimize.newton_krylov(F, xin, rdiff, method, inner_maxiter,
