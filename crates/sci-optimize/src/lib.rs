@@ -108,9 +108,9 @@ pub use minimize::{
     minimize_tnc, minimize_trust_constr, rosen, rosen_der, rosen_hess,
 };
 pub use nonlin::{
-    DfSaneLineSearch, DfSaneOptions, DfSaneResult, KrylovMethod, LineSearch, NonlinJacOptions, NonlinMethod,
-    NonlinOptions, NonlinResult, ReductionMethod, anderson, broyden1, broyden2, df_sane, diagbroyden,
-    excitingmixing, linearmixing, newton_krylov, nonlin_solve,
+    DfSaneLineSearch, DfSaneOptions, DfSaneResult, InnerPreconditioner, KrylovMethod, LineSearch,
+    NonlinJacOptions, NonlinMethod, NonlinOptions, NonlinResult, ReductionMethod, anderson, broyden1,
+    broyden2, df_sane, diagbroyden, excitingmixing, linearmixing, newton_krylov, nonlin_solve,
 };
 pub use numdiff::{
     APPROX_FPRIME_EPSILON, CheckGradDirection, CheckGradOptions, Epsilon, FiniteDiff, approx_fprime,

@@ -4,7 +4,8 @@ use super::hybrd::{HybrdOutput, HybrdParams, hybrd};
 use super::{LeastsqOptions, leastsq};
 use crate::error::{OptimizeError, Result, invalid};
 use crate::nonlin::{
-    DfSaneOptions, LineSearch, NonlinJacOptions, NonlinMethod, NonlinOptions, df_sane, nonlin_solve,
+    DfSaneOptions, InnerPreconditioner, LineSearch, NonlinJacOptions, NonlinMethod, NonlinOptions, df_sane,
+    nonlin_solve,
 };
 use crate::problem::OptimizeResult;
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix1};
@@ -127,8 +128,9 @@ pub struct RootOptions<'a> {
     /// and lm; here that is an error.
     pub callback: Option<&'a dyn Fn(&Array1<f64>, &Array1<f64>)>,
     /// `jac_options['inner_M']` (krylov): the inner
-    /// solver's preconditioner `v -> M v` (see [`NonlinOptions::inner_precond`]).
-    pub inner_precond: Option<&'a dyn Fn(&Array1<f64>) -> Array1<f64>>,
+    /// solver's preconditioner `v -> M v`, a closure or an [`InnerPreconditioner`] (see
+    /// [`NonlinOptions::inner_precond`]).
+    pub inner_precond: Option<&'a dyn InnerPreconditioner>,
 }
 
 impl fmt::Debug for RootOptions<'_> {

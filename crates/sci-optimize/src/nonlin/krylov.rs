@@ -7,13 +7,13 @@
 //! (`sci_array::krylov`'s cores, with the preconditioner `inner_M`).
 
 use super::jacobians::JacApprox;
-use super::{KrylovMethod, norm};
+use super::{InnerPreconditioner, KrylovMethod, norm};
 use crate::error::{OptimizeError, Result};
 use ndarray::Array1;
 use sci_array::krylov::{self, KrylovError, KrylovOperator, KrylovParams};
 
 /// The preconditioner `inner_M` (`M v`, approximating `J^{-1} v`).
-pub(super) type Precond<'a> = &'a dyn Fn(&Array1<f64>) -> Array1<f64>;
+pub(super) type Precond<'a> = &'a dyn InnerPreconditioner;
 
 /// The inner solver's settings (SciPy's `method`, `inner_maxiter`, `inner_rtol`,
 /// `inner_atol`, `inner_restart`, `inner_shift`, `inner_M`).
@@ -93,7 +93,7 @@ impl<'a> Krylov<'a> {
     /// `M x` with the preconditioner `inner_M` (`x` without one), its length checked.
     fn precondition(&self, x: &Array1<f64>) -> Result<Array1<f64>> {
         let Some(m) = self.inner.precond else { return Ok(x.clone()) };
-        let y = m(x);
+        let y = m.apply(x);
         if y.len() != x.len() {
             return Err(OptimizeError::WrongLength { arg: "inner_M(v)", expected: x.len(), found: y.len() });
         }
@@ -367,6 +367,9 @@ impl JacApprox for Krylov<'_> {
         self.x0 = x.clone();
         self.f0 = f.clone();
         self.update_diff_step();
+        if let Some(m) = self.inner.precond {
+            m.setup(x, f);
+        }
     }
 
     fn solve(&mut self, _v: &Array1<f64>) -> Result<Array1<f64>> {
@@ -386,6 +389,9 @@ impl JacApprox for Krylov<'_> {
         self.x0 = x.clone();
         self.f0 = f.clone();
         self.update_diff_step();
+        if let Some(m) = self.inner.precond {
+            m.update(x, f);
+        }
         Ok(())
     }
 }

@@ -112,6 +112,64 @@ pub enum LineSearch {
     None,
 }
 
+/// The preconditioner `inner_M` of the Newton-Krylov inner solver: `M v`, approximating
+/// `J(x)^{-1} v`, with SciPy's optional hooks, called on the preconditioner object as
+/// SciPy's `KrylovJacobian` calls them: `setup(x0, F(x0))` before the first step and
+/// `update(x, F(x))` after every step (SciPy's `setup` also receives `F` itself; here capture
+/// it). Any closure `v -> M v` is one without hooks. The hooks take `&self`: keep the state
+/// they change in a `Cell` or `RefCell`.
+///
+/// SciPy equivalent: the `inner_M` argument of `scipy.optimize.newton_krylov` (a
+/// `LinearOperator` with optional `setup` and `update` methods).
+///
+/// # Examples
+///
+/// ```
+/// use sci_optimize::{newton_krylov, InnerPreconditioner, KrylovMethod, NonlinJacOptions, NonlinOptions};
+/// use sci_optimize::sci_array::ndarray::{array, Array1};
+/// use std::cell::RefCell;
+/// // M = diag(1 / J(x)_ii) of F(x) = x^3 - 1, refreshed after every Newton step
+/// struct Diag(RefCell<Array1<f64>>);
+/// impl InnerPreconditioner for Diag {
+///     fn apply(&self, v: &Array1<f64>) -> Array1<f64> {
+///         &*self.0.borrow() * v
+///     }
+///     fn setup(&self, x: &Array1<f64>, f: &Array1<f64>) {
+///         self.update(x, f)
+///     }
+///     fn update(&self, x: &Array1<f64>, _f: &Array1<f64>) {
+///         *self.0.borrow_mut() = x.mapv(|t| 1.0 / (3.0 * t * t));
+///     }
+/// }
+/// let m = Diag(RefCell::new(Array1::ones(2)));
+/// let o = NonlinOptions {
+///     jac: NonlinJacOptions { method: Some(KrylovMethod::Bicgstab), ..Default::default() },
+///     inner_precond: Some(&m),
+///     ..Default::default()
+/// };
+/// let x = newton_krylov(|x: &Array1<f64>| x.mapv(|t| t * t * t - 1.0), &array![2.0, 0.5], &o)?;
+/// assert!((&x - &array![1.0, 1.0]).iter().all(|d| d.abs() < 1e-5));
+/// # Ok::<(), sci_optimize::OptimizeError>(())
+/// ```
+pub trait InnerPreconditioner {
+    /// `M v`.
+    fn apply(&self, v: &Array1<f64>) -> Array1<f64>;
+    /// SciPy's `setup(x, F, func)` hook, before the first Newton step (nothing by default).
+    fn setup(&self, x: &Array1<f64>, f: &Array1<f64>) {
+        let _ = (x, f);
+    }
+    /// SciPy's `update(x, F)` hook, after every Newton step (nothing by default).
+    fn update(&self, x: &Array1<f64>, f: &Array1<f64>) {
+        let _ = (x, f);
+    }
+}
+
+impl<F: Fn(&Array1<f64>) -> Array1<f64>> InnerPreconditioner for F {
+    fn apply(&self, v: &Array1<f64>) -> Array1<f64> {
+        self(v)
+    }
+}
+
 /// The inner linear solver of the Newton-Krylov method (SciPy's `KrylovJacobian(method=...)`),
 /// run on the forward-difference Jacobian as SciPy runs `scipy.sparse.linalg`'s solver:
 /// `rtol` the Newton forcing term (or `inner_rtol`), `atol = 0` (or `inner_atol`), the
@@ -413,11 +471,11 @@ pub struct NonlinOptions<'a> {
     pub line_search: LineSearch,
     /// The Jacobian approximation's parameters.
     pub jac: NonlinJacOptions,
-    /// `inner_M` (krylov): the preconditioner of the inner
-    /// solver, `v -> M v` with `M` approximating the inverse Jacobian, passed as SciPy passes
-    /// `M` to `scipy.sparse.linalg`'s solver (SciPy's optional `setup`/`update` hooks of a
-    /// preconditioner object are not taken: capture any state in the closure).
-    pub inner_precond: Option<&'a dyn Fn(&Array1<f64>) -> Array1<f64>>,
+    /// `inner_M` (krylov): the preconditioner of the inner solver, `v -> M v` with `M`
+    /// approximating the inverse Jacobian, passed as SciPy passes `M` to
+    /// `scipy.sparse.linalg`'s solver: a closure, or an [`InnerPreconditioner`] with SciPy's
+    /// `setup`/`update` hooks.
+    pub inner_precond: Option<&'a dyn InnerPreconditioner>,
     /// `callback(x, F)`, called after every iteration's step and Jacobian update, as SciPy's
     /// `nonlin_solve` calls it (not for the starting point).
     pub callback: Option<&'a dyn Fn(&Array1<f64>, &Array1<f64>)>,
