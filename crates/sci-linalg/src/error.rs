@@ -79,6 +79,11 @@ pub enum LinalgError {
         /// The reciprocal condition number found.
         rcond: f64,
     },
+    /// The matrix is ill-conditioned ([`LinAlgWarning`](crate::LinAlgWarning) turned into an
+    /// error by [`WarningAction::Error`](crate::WarningAction::Error), as Python's
+    /// `warnings.simplefilter('error', LinAlgWarning)`); the message is the warning's.
+    #[error("{0}")]
+    IllConditioned(crate::warning::LinAlgWarning),
     /// An error from `sci-array` (bad option value, axis, ...).
     #[error(transparent)]
     Array(#[from] ArrayError),

@@ -8,7 +8,8 @@
 //! lists every `scipy.linalg` name and where it lives. NumPy's [`polyfit`], [`polyval`] and
 //! [`roots`] live here too, as they are built on [`lstsq`] and [`eigvals`].
 //!
-//! By topic: solvers ([`solve`], [`solve_triangular`], [`solve_sylvester`],
+//! By topic: solvers ([`solve`], [`solve_report`] and [`inv_report`] (with SciPy's
+//! [`LinAlgWarning`]), [`solve_triangular`], [`solve_sylvester`],
 //! [`solve_continuous_lyapunov`], [`solve_discrete_lyapunov`], [`solve_continuous_are`],
 //! [`solve_discrete_are`] (with `e=`, `s=`, `balanced=`: [`solve_continuous_are_with`],
 //! [`solve_discrete_are_with`]), [`solve_banded`], [`solveh_banded`],
@@ -46,7 +47,9 @@
 //! * SciPy's `check_finite=True` is always on: NaN or infinity in an input is
 //!   [`LinalgError::NonFinite`] naming the argument; nothing panics on user input.
 //! * Exact singularity (a zero pivot) is [`LinalgError::Singular`]; SciPy's ill-conditioning
-//!   *warning* has no counterpart.
+//!   warning ([`LinAlgWarning`]) of `solve` and `inv` is returned by [`solve_report`] and
+//!   [`inv_report`] or made an error by [`WarningAction::Error`] (Python's warnings filter
+//!   `'error'`).
 //! * Keyword arguments become option structs with SciPy's defaults ([`SolveOptions`],
 //!   [`TriangularOptions`]) or plain parameters where there are one or two.
 //! * One generic API for real and complex matrices (the sealed [`LinalgScalar`]: `f32`, `f64`,
@@ -130,6 +133,7 @@ mod cholesky_blocked;
 mod circulant;
 mod circulant_batch;
 mod complex;
+mod condest;
 mod cossin;
 mod eig;
 mod eig_gen;
@@ -138,6 +142,7 @@ mod eigh_gen;
 mod eigh_pencil;
 mod error;
 mod frechet;
+mod gttrf;
 mod hessenberg;
 #[cfg(feature = "lapack")]
 mod lapack;
@@ -187,6 +192,7 @@ mod toeplitz_fft;
 mod toeplitz_solve;
 mod triangular_blocked;
 mod tridiag;
+mod warning;
 mod worker;
 
 pub use balance::{Balance, matrix_balance};
@@ -257,3 +263,4 @@ pub use toeplitz_fft::{
     MatmulToeplitzOptions, matmul_toeplitz, matmul_toeplitz_batched, matmul_toeplitz_with,
 };
 pub use toeplitz_solve::solve_toeplitz;
+pub use warning::{InvReport, LinAlgWarning, SolveReport, WarningAction, inv_report, solve_report};

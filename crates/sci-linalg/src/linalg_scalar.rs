@@ -22,6 +22,7 @@ use crate::qr::QrMode;
 use crate::scalar::LinalgFloat;
 use crate::solve::SolveOptions;
 use crate::svd::Svd;
+use crate::warning::Estimate;
 
 mod sealed {
     pub trait Sealed {}
@@ -101,13 +102,14 @@ pub trait LinalgScalar:
     #[doc(hidden)]
     fn slogdet_k(a: ArrayView2<'_, Self>) -> Result<(Self, <Self as LinalgScalar>::Real)>;
     #[doc(hidden)]
-    fn inv_k(a: ArrayView2<'_, Self>) -> Result<Array2<Self>>;
+    fn inv_k(a: ArrayView2<'_, Self>, estimate: bool) -> Result<(Array2<Self>, Option<Estimate>)>;
     #[doc(hidden)]
     fn solve_k<D: Dimension>(
         a: ArrayView2<'_, Self>,
         b: ArrayView<'_, Self, D>,
         opts: SolveOptions,
-    ) -> Result<Array<Self, D>>;
+        estimate: bool,
+    ) -> Result<(Array<Self, D>, Option<Estimate>)>;
     #[doc(hidden)]
     fn lu_packed_k(a: ArrayView2<'_, Self>) -> PackedLu<Self>;
     #[doc(hidden)]
@@ -263,15 +265,16 @@ macro_rules! impl_real {
             fn slogdet_k(a: ArrayView2<'_, Self>) -> Result<(Self, Self)> {
                 crate::lu::slogdet_real(&a)
             }
-            fn inv_k(a: ArrayView2<'_, Self>) -> Result<Array2<Self>> {
-                crate::lu::inv_real(&a)
+            fn inv_k(a: ArrayView2<'_, Self>, estimate: bool) -> Result<(Array2<Self>, Option<Estimate>)> {
+                crate::lu::inv_real(&a, estimate)
             }
             fn solve_k<D: Dimension>(
                 a: ArrayView2<'_, Self>,
                 b: ArrayView<'_, Self, D>,
                 opts: SolveOptions,
-            ) -> Result<Array<Self, D>> {
-                crate::solve::solve_with_real(&a, &b, opts)
+                estimate: bool,
+            ) -> Result<(Array<Self, D>, Option<Estimate>)> {
+                crate::solve::solve_with_real(&a, &b, opts, estimate)
             }
             fn lu_packed_k(a: ArrayView2<'_, Self>) -> PackedLu<Self> {
                 PackedLu::new(&a)
@@ -430,15 +433,16 @@ macro_rules! impl_complex {
             fn slogdet_k(a: ArrayView2<'_, Self>) -> Result<(Self, $r)> {
                 crate::complex::lu::slogdet(a)
             }
-            fn inv_k(a: ArrayView2<'_, Self>) -> Result<Array2<Self>> {
-                crate::complex::lu::inv(a)
+            fn inv_k(a: ArrayView2<'_, Self>, estimate: bool) -> Result<(Array2<Self>, Option<Estimate>)> {
+                crate::complex::lu::inv(a, estimate)
             }
             fn solve_k<D: Dimension>(
                 a: ArrayView2<'_, Self>,
                 b: ArrayView<'_, Self, D>,
                 opts: SolveOptions,
-            ) -> Result<Array<Self, D>> {
-                crate::complex::solve::solve_with(a, b, opts)
+                estimate: bool,
+            ) -> Result<(Array<Self, D>, Option<Estimate>)> {
+                crate::complex::solve::solve_with(a, b, opts, estimate)
             }
             fn lu_packed_k(a: ArrayView2<'_, Self>) -> PackedLu<Self> {
                 PackedLu::factor_faer(crate::scalar::to_fortran(&a))

@@ -13,6 +13,7 @@ use crate::scalar::parallel::{Kernel, cube, gemm_flops, lu_flops, par_for};
 use crate::scalar::{
     LinalgFloat, as_faer, as_faer_mut, check_finite, check_square_finite, to_fortran, zeros_f,
 };
+use crate::warning::Estimate;
 
 /// A packed LU factorization `P A = L U` (LAPACK `getrf` layout: unit-lower `L` below the
 /// diagonal, `U` on and above it) with faer's row permutation.
@@ -357,11 +358,16 @@ pub(crate) fn slogdet_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, I
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
 pub fn inv<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
-    T::inv_k(a.view())
+    Ok(T::inv_k(a.view(), false)?.0)
 }
 
-/// [`inv`] for real matrices (faer, or LAPACK with the `lapack` feature).
-pub(crate) fn inv_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
+/// [`inv`] for real matrices (faer, or LAPACK with the `lapack` feature); with `estimate` also
+/// `gecon`'s reciprocal condition number from the factors, as SciPy's `inv` makes it (none for
+/// `n ≤ 1`).
+pub(crate) fn inv_real<T: LinalgFloat, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    estimate: bool,
+) -> Result<(Array2<T>, Option<Estimate>)> {
     let n = check_square_finite(a, "a")?;
     // A row-major `a` is inverted as `inv(aᵀ)ᵀ`: the Fortran-order working copy of `aᵀ` is a
     // plain memcpy and the transpose of the Fortran-order result is a row-major array, free.
@@ -370,8 +376,10 @@ pub(crate) fn inv_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>)
     if let Some(pivot) = f.own_zero_pivot(a, transposed) {
         return Err(LinalgError::Singular { pivot });
     }
+    let est = (estimate && n > 1)
+        .then(|| Estimate::of(crate::condest::lu_rcond(f.lu.view(), transposed, crate::condest::norm1(a))));
     let out = inv_from_factors(f, n)?;
-    Ok(if transposed { out.reversed_axes() } else { out })
+    Ok((if transposed { out.reversed_axes() } else { out }, est))
 }
 
 /// The inverse (Fortran order) of the square nonsingular matrix factored in `f`.

@@ -1,13 +1,19 @@
 //! Linear systems: `solve` (with SciPy's `assume_a`) and `solve_triangular`.
 
 use ndarray::{Array, ArrayBase, Data, Dimension, Ix2};
+use num_traits::{Float, One, Zero};
 
 use crate::cholesky::cholesky_packed;
+use crate::condest;
 use crate::error::{LinalgError, Result};
-use crate::linalg_scalar::LinalgScalar;
-use crate::lu::PackedLu;
+use crate::gttrf::{gttrf, norm1_tridiag};
+use crate::linalg_scalar::{LinalgScalar, RealOf};
+use crate::lu::{PackedLu, Trans};
 use crate::rhs::{rhs_back, rhs_matrix};
 use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, par, zeros_f};
+use crate::warning::{Estimate, WarningAction};
+#[cfg(doc)]
+use crate::warning::{LinAlgWarning, solve_report};
 
 /// The structure `solve` may assume of `a` (SciPy's `assume_a`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,7 +37,7 @@ pub enum AssumeA {
     UpperTriangular,
     /// `'lower triangular'`: only the lower triangle is read.
     LowerTriangular,
-    /// `'tridiagonal'`: only the three central diagonals are read (LAPACK `gtsv`: Gaussian
+    /// `'tridiagonal'`: only the three central diagonals are read (LAPACK `gttrf`/`gttrs`: Gaussian
     /// elimination with partial pivoting, `O(n)` per right-hand side).
     Tridiagonal,
     /// `'banded'`: the lower and upper bandwidths are measured and the band is solved by LU
@@ -49,6 +55,11 @@ pub struct SolveOptions {
     pub lower: bool,
     /// Solve `aᵀ x = b` instead (default `false`).
     pub transposed: bool,
+    /// What to do when `a` is ill-conditioned ([`LinAlgWarning`]): [`WarningAction::Ignore`]
+    /// (default) returns the solution without estimating the condition, use [`solve_report`]
+    /// to receive the warning; [`WarningAction::Error`] fails with
+    /// [`LinalgError::IllConditioned`].
+    pub ill_conditioned: WarningAction,
 }
 
 /// Solves the linear system `a x = b` for a square `a`; `b` is `(n,)` or `(n, k)` and the
@@ -144,15 +155,18 @@ where
     S2: Data<Elem = T>,
     D: Dimension,
 {
-    T::solve_k(a.view(), b.view(), opts)
+    let strict = opts.ill_conditioned == WarningAction::Error;
+    Ok(crate::warning::solve_checked(a.view(), b.view(), opts, strict)?.0)
 }
 
-/// [`solve_with`] for real matrices (faer, or LAPACK with the `lapack` feature).
+/// [`solve_with`] for real matrices (faer, or LAPACK with the `lapack` feature); with `estimate`
+/// also the condition estimate SciPy makes (none for an empty system or a `1×1` `a`).
 pub(crate) fn solve_with_real<T, S1, S2, D>(
     a: &ArrayBase<S1, Ix2>,
     b: &ArrayBase<S2, D>,
     opts: SolveOptions,
-) -> Result<Array<T, D>>
+    estimate: bool,
+) -> Result<(Array<T, D>, Option<Estimate>)>
 where
     T: LinalgFloat,
     S1: Data<Elem = T>,
@@ -161,6 +175,8 @@ where
 {
     let n = check_square_finite(a, "a")?;
     let mut x = rhs_matrix(b, n, "b")?;
+    let estimate = estimate && n > 1 && x.ncols() > 0;
+    let mut rcond = None;
     match opts.assume_a {
         #[cfg(feature = "lapack")]
         AssumeA::General if !opts.transposed && n > 0 && x.ncols() > 0 => {
@@ -170,6 +186,9 @@ where
             let info = T::gesv(dim(n, "a")?, dim(x.ncols(), "b")?, buf(&mut lu), &mut ipiv, buf(&mut x));
             if info > 0 {
                 return Err(LinalgError::Singular { pivot: info as usize - 1 });
+            }
+            if estimate {
+                rcond = Some(condest::lu_rcond(lu.view(), false, condest::norm1(a)));
             }
         }
         AssumeA::General => {
@@ -181,6 +200,9 @@ where
                 return Err(LinalgError::Singular { pivot });
             }
             f.solve_in_place(&mut x, opts.transposed != of_t);
+            if estimate {
+                rcond = Some(condest::lu_rcond(f.lu.view(), of_t, condest::norm1(a)));
+            }
         }
         AssumeA::Symmetric | AssumeA::Hermitian => {
             let mut s = zeros_f(n, n);
@@ -195,6 +217,9 @@ where
                 return Err(LinalgError::Singular { pivot });
             }
             f.solve_in_place(&mut x, false);
+            if estimate {
+                rcond = Some(condest::sym_lu_rcond(&f, condest::norm1(&s)));
+            }
         }
         AssumeA::PositiveDefinite => {
             // The factor L with A = L Lᵀ; Aᵀ = A so `transposed` changes nothing.
@@ -204,29 +229,74 @@ where
             let par = par();
             faer::linalg::triangular_solve::solve_lower_triangular_in_place(lf, m.as_mut(), par);
             faer::linalg::triangular_solve::solve_upper_triangular_in_place(lf.transpose(), m, par);
+            if estimate {
+                let anorm = condest::norm1_sym(a, opts.lower, true);
+                rcond = Some(condest::cholesky_rcond(l.view(), anorm));
+            }
         }
         AssumeA::Diagonal => {
-            let d = a.diag();
-            if let Some(pivot) = d.iter().position(|v| *v == T::zero()) {
-                return Err(LinalgError::Singular { pivot });
-            }
-            for mut col in x.columns_mut() {
-                col.zip_mut_with(&d, |v, &di| *v /= di);
+            diagonal_in_place(a, &mut x)?;
+            if estimate {
+                return Ok((rhs_back(x, b.ndim()), Some(diagonal_estimate(a))));
             }
         }
         AssumeA::Tridiagonal => {
-            let (sub, sup) = if opts.transposed { (1isize, -1isize) } else { (-1, 1) };
-            let dl: Vec<T> = a.diag_offset(sub).to_vec();
-            let du: Vec<T> = a.diag_offset(sup).to_vec();
-            gtsv(dl, a.diag().to_vec(), du, &mut x)?;
+            let trans = if opts.transposed { Trans::T } else { Trans::N };
+            rcond = tridiagonal_in_place(a, &mut x, trans, estimate)?;
         }
         AssumeA::UpperTriangular | AssumeA::LowerTriangular => {
             let lower = opts.assume_a == AssumeA::LowerTriangular;
             triangular_in_place(a, &mut x, lower, opts.transposed, false)?;
+            if estimate {
+                rcond = Some(condest::triangular_rcond(a, lower));
+            }
         }
         AssumeA::Banded => crate::band_solve::banded_in_place(a.view(), &mut x, opts.transposed)?,
     }
-    Ok(rhs_back(x, b.ndim()))
+    Ok((rhs_back(x, b.ndim()), rcond.map(Estimate::of)))
+}
+
+/// `'diagonal'`: divides each row of `x` by the diagonal element of `a`.
+pub(crate) fn diagonal_in_place<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    x: &mut ndarray::Array2<T>,
+) -> Result<()> {
+    let d = a.diag();
+    if let Some(pivot) = d.iter().position(|v| *v == T::zero()) {
+        return Err(LinalgError::Singular { pivot });
+    }
+    for mut col in x.columns_mut() {
+        col.zip_mut_with(&d, |v, &di| *v /= di);
+    }
+    Ok(())
+}
+
+/// SciPy's condition test of a diagonal `a`: `max|dᵢ| · max|1/dᵢ|` above `1/eps` (its
+/// reciprocal is the reported `rcond`; SciPy 1.17's message prints the product itself).
+pub(crate) fn diagonal_estimate<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Estimate {
+    let (mut maxa, mut maxinva) = (<RealOf<T>>::zero(), <RealOf<T>>::zero());
+    for &v in a.diag() {
+        maxa = maxa.max(v.modulus());
+        maxinva = maxinva.max((T::one() / v).modulus());
+    }
+    let cond = maxa * maxinva;
+    let ill = cond > <RealOf<T>>::one() / <RealOf<T>>::epsilon();
+    Estimate { rcond: (<RealOf<T>>::one() / cond).to_f64_lossless(), ill, shown: cond.to_f64_lossless() }
+}
+
+/// `'tridiagonal'`: `gttrf` of `a`'s three central diagonals and `gttrs` with `trans`; with
+/// `estimate` also `gtcon`'s reciprocal condition number of `a`.
+pub(crate) fn tridiagonal_in_place<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    x: &mut ndarray::Array2<T>,
+    trans: Trans,
+    estimate: bool,
+) -> Result<Option<RealOf<T>>> {
+    let (dl, d, du) = (a.diag_offset(-1).to_vec(), a.diag().to_vec(), a.diag_offset(1).to_vec());
+    let anorm = if estimate { norm1_tridiag(&dl, &d, &du) } else { <RealOf<T>>::zero() };
+    let f = gttrf(dl, d, du)?;
+    f.solve_in_place(x, trans);
+    Ok(estimate.then(|| f.rcond(anorm)))
 }
 
 pub(crate) trait DiagOffset<T> {
@@ -242,68 +312,6 @@ impl<T: LinalgScalar, S: Data<Elem = T>> DiagOffset<T> for ArrayBase<S, Ix2> {
             if k < 0 { self[[i + k.unsigned_abs(), i]] } else { self[[i, i + k as usize]] }
         })
     }
-}
-
-/// LAPACK `gtsv`: solves the tridiagonal system with sub-, main and super-diagonals
-/// `dl`, `d`, `du` in place in `x`, by Gaussian elimination with partial pivoting.
-pub(crate) fn gtsv<T: LinalgScalar>(
-    mut dl: Vec<T>,
-    mut d: Vec<T>,
-    mut du: Vec<T>,
-    x: &mut ndarray::Array2<T>,
-) -> Result<()> {
-    let n = d.len();
-    if n == 0 {
-        return Ok(());
-    }
-    let k = x.ncols();
-    for i in 0..n - 1 {
-        if d[i].modulus() >= dl[i].modulus() {
-            // no row interchange
-            if d[i] == T::zero() {
-                return Err(LinalgError::Singular { pivot: i });
-            }
-            let fact = dl[i] / d[i];
-            d[i + 1] -= fact * du[i];
-            for j in 0..k {
-                let bi = x[[i, j]];
-                x[[i + 1, j]] -= fact * bi;
-            }
-            if i + 2 < n {
-                dl[i] = T::zero(); // second superdiagonal fill-in
-            }
-        } else {
-            // interchange rows i and i+1
-            let fact = d[i] / dl[i];
-            d[i] = dl[i];
-            let temp = d[i + 1];
-            d[i + 1] = du[i] - fact * temp;
-            if i + 2 < n {
-                dl[i] = du[i + 1];
-                du[i + 1] = -fact * dl[i];
-            }
-            du[i] = temp;
-            for j in 0..k {
-                let (bi, bi1) = (x[[i, j]], x[[i + 1, j]]);
-                x[[i, j]] = bi1;
-                x[[i + 1, j]] = bi - fact * bi1;
-            }
-        }
-    }
-    if d[n - 1] == T::zero() {
-        return Err(LinalgError::Singular { pivot: n - 1 });
-    }
-    for j in 0..k {
-        x[[n - 1, j]] /= d[n - 1];
-        if n > 1 {
-            let v = x[[n - 1, j]];
-            x[[n - 2, j]] = (x[[n - 2, j]] - du[n - 2] * v) / d[n - 2];
-        }
-        for i in (0..n.saturating_sub(2)).rev() {
-            x[[i, j]] = (x[[i, j]] - du[i] * x[[i + 1, j]] - dl[i] * x[[i + 2, j]]) / d[i];
-        }
-    }
-    Ok(())
 }
 
 /// Solves with the triangle of `a` in place; the shared core of `solve_triangular`.

@@ -68,7 +68,8 @@ fn square_values_match_scipy() {
         let b2 = g("b2");
         assert_allclose(&solve(&a, &b2).unwrap(), &g("solve_b2"), RTOL, 1e-14);
         let with = |m: &Array2<C>, assume_a, lower| {
-            solve_with(m, &b2, SolveOptions { assume_a, lower, transposed: false }).unwrap()
+            solve_with(m, &b2, SolveOptions { assume_a, lower, transposed: false, ..Default::default() })
+                .unwrap()
         };
         assert_allclose(&with(&g("s"), AssumeA::Symmetric, false), &g("solve_sym"), 1e-11, 1e-13);
         assert_allclose(&with(&g("h"), AssumeA::Hermitian, false), &g("solve_her"), RTOL, 1e-14);

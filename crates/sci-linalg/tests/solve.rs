@@ -81,7 +81,7 @@ fn solve_structured_matches_scipy() {
             let want = m(&f, &format!("solve_{name}_{n}/x"));
             for lower in [false, true] {
                 let key = format!("solve_{name}_{n}/a_{}", if lower { "lower" } else { "upper" });
-                let opts = SolveOptions { assume_a, lower, transposed: false };
+                let opts = SolveOptions { assume_a, lower, transposed: false, ..Default::default() };
                 assert_allclose(&solve_with(&m(&f, &key), &b, opts).unwrap(), &want, RTOL, ATOL);
             }
         }
@@ -119,7 +119,12 @@ fn solve_assume_triangular_agrees_with_solve_triangular() {
     let b = m(&f, "solve_triangular_4/b");
     let up = SolveOptions { assume_a: AssumeA::UpperTriangular, ..Default::default() };
     assert_allclose(&solve_with(&a, &b, up).unwrap(), &m(&f, "solve_triangular_4/x_000"), RTOL, ATOL);
-    let lo = SolveOptions { assume_a: AssumeA::LowerTriangular, transposed: true, lower: false };
+    let lo = SolveOptions {
+        assume_a: AssumeA::LowerTriangular,
+        transposed: true,
+        lower: false,
+        ..Default::default()
+    };
     assert_allclose(&solve_with(&a, &b, lo).unwrap(), &m(&f, "solve_triangular_4/x_110"), RTOL, ATOL);
 }
 

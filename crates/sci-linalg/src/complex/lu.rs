@@ -10,6 +10,7 @@ use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::lu::PackedLu;
 use crate::scalar::{as_faer, as_faer_mut, check_square_finite, par, to_fortran, zeros_f};
+use crate::warning::Estimate;
 
 pub(crate) fn det<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<T> {
     check_square_finite(&a, "a")?;
@@ -38,16 +39,21 @@ pub(crate) fn slogdet<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<(T, RealO
     Ok((sign, logdet))
 }
 
-pub(crate) fn inv<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<Array2<T>> {
+pub(crate) fn inv<T: LinalgScalar>(
+    a: ArrayView2<'_, T>,
+    estimate: bool,
+) -> Result<(Array2<T>, Option<Estimate>)> {
     let n = check_square_finite(&a, "a")?;
     let f = PackedLu::factor_faer(to_fortran(&a));
     if let Some(pivot) = f.zero_pivot() {
         return Err(LinalgError::Singular { pivot });
     }
+    let est = (estimate && n > 1)
+        .then(|| Estimate::of(crate::condest::lu_rcond(f.lu.view(), false, crate::condest::norm1(&a))));
     let mut out = zeros_f(n, n);
     let par = par();
     let mut mem = MemBuffer::new(pp::inverse::inverse_scratch::<usize, T>(n, par));
     let l = as_faer(f.lu.view());
     pp::inverse::inverse(as_faer_mut(out.view_mut()), l, l, f.perm_ref(), par, MemStack::new(&mut mem));
-    Ok(out)
+    Ok((out, est))
 }

@@ -3,28 +3,45 @@
 use ndarray::{Array, ArrayView, ArrayView2, Dimension};
 
 use super::chol::cholesky_lower;
+use crate::condest;
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::LinalgScalar;
 use crate::lu::PackedLu;
+use crate::lu::Trans;
 use crate::rhs::{rhs_back, rhs_matrix};
 use crate::scalar::{as_faer, as_faer_mut, check_square_finite, par, to_fortran, zeros_f};
-use crate::solve::{AssumeA, DiagOffset, SolveOptions, gtsv, triangular_in_place};
+use crate::solve::{
+    AssumeA, SolveOptions, diagonal_estimate, diagonal_in_place, triangular_in_place, tridiagonal_in_place,
+};
+use crate::warning::Estimate;
 
 pub(crate) fn solve_with<T: LinalgScalar, D: Dimension>(
     a: ArrayView2<'_, T>,
     b: ArrayView<'_, T, D>,
     opts: SolveOptions,
-) -> Result<Array<T, D>> {
+    estimate: bool,
+) -> Result<(Array<T, D>, Option<Estimate>)> {
     let n = check_square_finite(&a, "a")?;
     let mut x = rhs_matrix(&b, n, "b")?;
-    let lu_solve = |m: ArrayView2<'_, T>, x: &mut ndarray::Array2<T>, transposed: bool| {
+    // SciPy estimates nothing for an empty system or a 1×1 `a`.
+    let estimate = estimate && n > 1 && x.ncols() > 0;
+    // LU solve; with `estimate` also gecon's (or, `symmetric`, sycon/hecon's) rcond.
+    let lu_solve = |m: ArrayView2<'_, T>, x: &mut ndarray::Array2<T>, transposed: bool, symmetric: bool| {
         let f = PackedLu::factor_faer(to_fortran(&m));
         if let Some(pivot) = f.zero_pivot() {
             return Err(LinalgError::Singular { pivot });
         }
         f.solve_in_place(x, transposed);
-        Ok(())
+        let anorm = || condest::norm1(&m);
+        Ok(estimate.then(|| {
+            if symmetric {
+                condest::sym_lu_rcond(&f, anorm())
+            } else {
+                condest::lu_rcond(f.lu.view(), false, anorm())
+            }
+        }))
     };
+    let mut rcond = None;
     // Hermitian a: aᵀ = conj(a), so aᵀ x = b is a conj(x) = conj(b).
     let conj_trick =
         opts.transposed && matches!(opts.assume_a, AssumeA::Hermitian | AssumeA::PositiveDefinite);
@@ -33,7 +50,9 @@ pub(crate) fn solve_with<T: LinalgScalar, D: Dimension>(
     }
     match opts.assume_a {
         // 'banded': no complex band LU here; the dense LU gives the same solution.
-        AssumeA::General | AssumeA::Banded => lu_solve(a, &mut x, opts.transposed)?,
+        AssumeA::General => rcond = lu_solve(a, &mut x, opts.transposed, false)?,
+        // no condition estimate for 'banded' (SciPy's gbcon is not implemented here)
+        AssumeA::Banded => _ = lu_solve(a, &mut x, opts.transposed, false)?,
         AssumeA::Symmetric | AssumeA::Hermitian => {
             let her = opts.assume_a == AssumeA::Hermitian;
             let mut s = zeros_f(n, n);
@@ -48,7 +67,7 @@ pub(crate) fn solve_with<T: LinalgScalar, D: Dimension>(
                     s[[j, j]] = T::from_real(a[[j, j]].re());
                 }
             }
-            lu_solve(s.view(), &mut x, false)?;
+            rcond = lu_solve(s.view(), &mut x, false, true)?;
         }
         AssumeA::PositiveDefinite => {
             let l = cholesky_lower(a, opts.lower)?;
@@ -57,27 +76,31 @@ pub(crate) fn solve_with<T: LinalgScalar, D: Dimension>(
             let par = par();
             faer::linalg::triangular_solve::solve_lower_triangular_in_place(lf, m.as_mut(), par);
             faer::linalg::triangular_solve::solve_upper_triangular_in_place(lf.adjoint(), m, par);
+            if estimate {
+                let anorm = condest::norm1_sym(&a, opts.lower, true);
+                rcond = Some(condest::cholesky_rcond(l.view(), anorm));
+            }
         }
         AssumeA::Diagonal => {
-            let d = a.diag();
-            if let Some(pivot) = d.iter().position(|v| v.is_zero()) {
-                return Err(LinalgError::Singular { pivot });
-            }
-            for mut col in x.columns_mut() {
-                col.zip_mut_with(&d, |v, &di| *v /= di);
+            diagonal_in_place(&a, &mut x)?;
+            if estimate {
+                return Ok((rhs_back(x, b.ndim()), Some(diagonal_estimate(&a))));
             }
         }
         AssumeA::Tridiagonal => {
-            let (sub, sup) = if opts.transposed { (1isize, -1isize) } else { (-1, 1) };
-            gtsv(a.diag_offset(sub).to_vec(), a.diag().to_vec(), a.diag_offset(sup).to_vec(), &mut x)?;
+            let trans = if opts.transposed { Trans::T } else { Trans::N };
+            rcond = tridiagonal_in_place(&a, &mut x, trans, estimate)?;
         }
         AssumeA::UpperTriangular | AssumeA::LowerTriangular => {
             let lower = opts.assume_a == AssumeA::LowerTriangular;
             triangular_in_place(&a, &mut x, lower, opts.transposed, false)?;
+            if estimate {
+                rcond = Some(condest::triangular_rcond(&a, lower));
+            }
         }
     }
     if conj_trick {
         x.mapv_inplace(T::conj);
     }
-    Ok(rhs_back(x, b.ndim()))
+    Ok((rhs_back(x, b.ndim()), rcond.map(Estimate::of)))
 }
