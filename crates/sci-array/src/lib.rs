@@ -8,6 +8,7 @@
 //! | errors, axis handling | [`ArrayError`], [`normalize_axis`] |
 //! | `numpy.testing` | [`testing`] |
 //! | Krylov solver cores (`scipy.sparse.linalg.gmres`, ...) shared by sci-sparse and sci-optimize | [`krylov`] |
+//! | Python's `repr` of a float (for messages quoting NumPy's or SciPy's) | [`pyfmt`] |
 //!
 //! SciPy/NumPy users: see `docs/scipy-names.md` for where every NumPy name lives.
 #![doc(test(attr(deny(warnings))))]
@@ -28,6 +29,7 @@ mod indexing;
 pub mod krylov;
 mod manipulation;
 mod math;
+pub mod pyfmt;
 pub mod random;
 mod reductions;
 mod sets;

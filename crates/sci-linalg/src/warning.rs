@@ -5,6 +5,7 @@
 use std::fmt;
 
 use ndarray::{Array, Array2, ArrayBase, ArrayView, ArrayView2, Data, Dimension, Ix2};
+use sci_array::pyfmt::float_repr;
 
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::LinalgScalar;
@@ -58,7 +59,7 @@ impl LinAlgWarning {
 
 impl fmt::Display for LinAlgWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "An ill-conditioned matrix detected: slice 0 has rcond = {}.", py_repr(self.shown))
+        write!(f, "An ill-conditioned matrix detected: slice 0 has rcond = {}.", float_repr(self.shown))
     }
 }
 
@@ -269,52 +270,4 @@ pub fn inv_report<T: LinalgScalar, S: Data<Elem = T>>(
         return Err(LinalgError::IllConditioned(w));
     }
     Ok(InvReport { inv, rcond: est.map(|e| e.rcond), warning })
-}
-
-/// Python's `repr` of a float: the shortest round-trip digits, in exponent form (`1e-05`,
-/// `2.5e+16`) below `1e-4` and from `1e16` on, else positional with a decimal point (`0.25`,
-/// `3.0`).
-pub(crate) fn py_repr(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    let sci = format!("{x:e}");
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    if x != 0.0 && !(-4..16).contains(&exp) {
-        let sign = if exp < 0 { '-' } else { '+' };
-        format!("{mantissa}e{sign}{:02}", exp.abs())
-    } else {
-        // Rust's `Debug` is positional with a ".0" for whole numbers in this range.
-        format!("{x:?}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::py_repr;
-
-    #[test]
-    fn python_float_repr() {
-        // repr() of these in CPython.
-        for (x, s) in [
-            (2.5560824980624142e-17, "2.5560824980624142e-17"),
-            (1e17, "1e+17"),
-            (1e-5, "1e-05"),
-            (0.0001, "0.0001"),
-            (1e15, "1000000000000000.0"),
-            (1e16, "1e+16"),
-            (0.0, "0.0"),
-            (-0.0, "-0.0"),
-            (0.24, "0.24"),
-            (f64::NAN, "nan"),
-            (f64::NEG_INFINITY, "-inf"),
-            (-3.5e-300, "-3.5e-300"),
-        ] {
-            assert_eq!(py_repr(x), s);
-        }
-    }
 }

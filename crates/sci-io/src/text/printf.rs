@@ -1,5 +1,7 @@
 //! Python's `%`-formatting (`"%.18e"`, `"%d"`, `"%10.3f"`, ...), as `numpy.savetxt` applies it.
 
+use sci_array::pyfmt::float_repr;
+
 use crate::error::{IoError, Result};
 
 /// A number to format: Python formats ints and floats differently.
@@ -151,26 +153,6 @@ impl Format {
     }
 }
 
-/// Python's `repr(float)`: shortest round-trip digits, exponent form outside 1e-4..1e16.
-pub(crate) fn py_repr(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    let e = format!("{x:e}");
-    let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    if (-4..16).contains(&exp) {
-        let s = format!("{x}");
-        if s.contains('.') { s } else { s + ".0" }
-    } else {
-        let sign = if exp < 0 { '-' } else { '+' };
-        format!("{mant}e{sign}{:02}", exp.abs())
-    }
-}
-
 fn pad(out: &mut String, spec: &Spec, sign: &str, body: &str, zero_ok: bool) {
     let len = sign.len() + body.len();
     let fill = spec.width.saturating_sub(len);
@@ -281,7 +263,7 @@ fn format_one(out: &mut String, spec: &Spec, v: FmtValue) -> Result<()> {
                             arg: "X",
                             reason: format!(
                                 "cannot convert float {} to integer for format %{}",
-                                py_repr(f),
+                                float_repr(f),
                                 spec.conv as char
                             ),
                         });
@@ -305,7 +287,7 @@ fn format_one(out: &mut String, spec: &Spec, v: FmtValue) -> Result<()> {
             let body = match v {
                 FmtValue::Int(i) => i.to_string(),
                 FmtValue::UInt(u) => u.to_string(),
-                FmtValue::Float(f) => py_repr(f),
+                FmtValue::Float(f) => float_repr(f),
             };
             let body = match spec.precision {
                 Some(p) if p < body.len() => body[..p].to_string(),

@@ -1,0 +1,66 @@
+//! Python's text form of a float, for messages that quote NumPy's or SciPy's own (a warning's
+//! `rcond = ...`, a `%r` in a format string).
+
+/// Python's `repr(x)` of a float (also NumPy's `str(np.float64(x))`): the shortest digits that
+/// read back as `x`, in exponent form with a signed two-digit-minimum exponent (`1e-05`,
+/// `2.5e+16`) when the decimal exponent is below `-4` or at least `16`, else positional with a
+/// decimal point (`0.25`, `3.0`, `-0.0`); `nan`, `inf`, `-inf`.
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::pyfmt::float_repr;
+/// assert_eq!(float_repr(1e-5), "1e-05");
+/// assert_eq!(float_repr(1e16), "1e+16");
+/// assert_eq!(float_repr(1e15), "1000000000000000.0");
+/// assert_eq!(float_repr(2.5560824980624142e-17), "2.5560824980624142e-17");
+/// assert_eq!(float_repr(f64::NEG_INFINITY), "-inf");
+/// ```
+pub fn float_repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let sci = format!("{x:e}");
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    if (-4..16).contains(&exp) {
+        // `Display` is positional here and drops the ".0" of whole numbers
+        let s = format!("{x}");
+        if s.contains('.') { s } else { s + ".0" }
+    } else {
+        let sign = if exp < 0 { '-' } else { '+' };
+        format!("{mantissa}e{sign}{:02}", exp.abs())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::float_repr;
+
+    #[test]
+    fn matches_cpython() {
+        // repr() of these in CPython
+        for (x, s) in [
+            (2.5560824980624142e-17, "2.5560824980624142e-17"),
+            (1e17, "1e+17"),
+            (1e-5, "1e-05"),
+            (0.0001, "0.0001"),
+            (1e15, "1000000000000000.0"),
+            (6666666666666667.0, "6666666666666667.0"),
+            (1e16, "1e+16"),
+            (0.0, "0.0"),
+            (-0.0, "-0.0"),
+            (0.24, "0.24"),
+            (1.5, "1.5"),
+            (f64::NAN, "nan"),
+            (f64::NEG_INFINITY, "-inf"),
+            (-3.5e-300, "-3.5e-300"),
+            (1.7976931348623157e308, "1.7976931348623157e+308"),
+        ] {
+            assert_eq!(float_repr(x), s);
+        }
+    }
+}
