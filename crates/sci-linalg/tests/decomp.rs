@@ -94,7 +94,9 @@ fn eigh_matches_scipy() {
             }
             let (w, vecs) = eigh(&g, lower).unwrap();
             assert_allclose(&w, &want, RTOL, 1e-12 * scale);
-            assert_allclose(&vecs.t().dot(&vecs), &eye(n), 0.0, 1e-13);
+            // Orthogonality to a few n·eps: LAPACK's MRRR (syevr, the lapack backend) reaches
+            // 1.1e-13 at n = 50 with Debian's OpenBLAS on some CPUs.
+            assert_allclose(&vecs.t().dot(&vecs), &eye(n), 0.0, 1e-12);
             assert_allclose(&a.dot(&vecs), &(&vecs * &w), 0.0, 1e-12 * (1.0 + scale));
         }
     }

@@ -2,36 +2,8 @@
 
 use sci_array::num_complex::Complex64;
 
-/// Python's `repr` of a float (shortest round trip; exponent form below 1e-4 and from 1e16).
-pub(crate) fn py_float_repr(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    let sci = format!("{:e}", x.abs());
-    let (mant, exp) = sci.split_once('e').expect("`{:e}` has an exponent");
-    let exp: i32 = exp.parse().expect("an integer exponent");
-    let digits: String = mant.chars().filter(|c| *c != '.').collect();
-    let sign = if x.is_sign_negative() { "-" } else { "" };
-    let body = if (-4..16).contains(&exp) {
-        if exp >= 0 {
-            let e = exp as usize + 1;
-            if digits.len() <= e {
-                format!("{digits}{}.0", "0".repeat(e - digits.len()))
-            } else {
-                format!("{}.{}", &digits[..e], &digits[e..])
-            }
-        } else {
-            format!("0.{}{digits}", "0".repeat((-exp - 1) as usize))
-        }
-    } else {
-        let m = if digits.len() > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits };
-        format!("{m}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
-    };
-    format!("{sign}{body}")
-}
+/// Python's `repr` of a float (the workspace's one copy, in sci-array).
+pub(crate) use sci_array::pyfmt::float_repr as py_float_repr;
 
 /// Python's `repr` of a complex number (NumPy's `str` of a `complex128` is the same): the parts
 /// without a trailing `.0`, `(re+imj)`, or `imj` alone when the real part is `+0.0`.

@@ -43,7 +43,7 @@ impl LbfgsInvHessProduct {
     /// # Errors
     ///
     /// [`OptimizeError::WrongLength`] for `yk` when the shapes differ, and
-    /// [`OptimizeError::InvalidArgument`] for an empty `sk` (SciPy: "sk and yk must have
+    /// [`OptimizeError::InvalidValue`] for an empty `sk` (SciPy: "sk and yk must have
     /// matching shape, (n_corrs, n)").
     pub fn new<S1: Data<Elem = f64>, S2: Data<Elem = f64>>(
         sk: &ArrayBase<S1, Ix2>,
