@@ -144,6 +144,7 @@ mod error;
 mod frechet;
 mod gttrf;
 mod hessenberg;
+mod inv_assume;
 #[cfg(feature = "lapack")]
 mod lapack;
 mod ldl;
@@ -214,6 +215,7 @@ pub use eigh_pencil::{EighOptions, EighType, eigh_with, eigvalsh_with};
 pub use error::{LinalgError, Result};
 pub use frechet::{ExpmFrechetMethod, expm_cond, expm_frechet};
 pub use hessenberg::hessenberg;
+pub use inv_assume::{InvOptions, inv_report_with, inv_with};
 pub use ldl::{LdlOptions, ldl, ldl_with};
 pub use linalg_scalar::{LinalgScalar, RealOf};
 pub use lstsq::{Lstsq, lstsq, null_space, orth, pinv, pinv_with_rank};

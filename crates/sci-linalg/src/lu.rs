@@ -329,12 +329,18 @@ pub(crate) fn slogdet_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, I
 
 /// Inverse of a square matrix.
 ///
-/// SciPy equivalent: `scipy.linalg.inv` (NumPy: `numpy.linalg.inv`).
+/// As SciPy 1.17's default `assume_a=None`, `a` is first inspected: a diagonal or triangular
+/// `a` is inverted as such (the inverse then has its exact zero pattern), a symmetric
+/// (Hermitian) one by Cholesky, or by the symmetric inverse when Cholesky fails, anything else
+/// by LU with partial pivoting; the test stops at the first entry that rules a structure out,
+/// `O(1)` on a dense general matrix. See [`inv_with`](crate::inv_with) to name the structure.
+///
+/// SciPy equivalent: `scipy.linalg.inv` (NumPy: `numpy.linalg.inv`, always LU).
 ///
 /// # Errors
 ///
-/// [`LinalgError::Singular`] when a pivot of the LU factorization is exactly zero,
-/// [`LinalgError::NotSquare`], [`LinalgError::NonFinite`].
+/// [`LinalgError::Singular`] when a pivot (or a diagonal entry of a diagonal or triangular
+/// `a`) is exactly zero, [`LinalgError::NotSquare`], [`LinalgError::NonFinite`].
 ///
 /// # Examples
 ///
@@ -358,7 +364,7 @@ pub(crate) fn slogdet_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, I
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
 pub fn inv<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
-    Ok(T::inv_k(a.view(), false)?.0)
+    crate::inv_with(a, &crate::InvOptions::default())
 }
 
 /// [`inv`] for real matrices (faer, or LAPACK with the `lapack` feature); with `estimate` also

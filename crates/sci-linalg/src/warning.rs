@@ -219,10 +219,12 @@ pub(crate) fn solve_checked<T: LinalgScalar, D: Dimension>(
 pub struct InvReport<T> {
     /// The inverse of `a`.
     pub inv: Array2<T>,
-    /// `gecon`'s reciprocal condition number estimate of `a` in the 1-norm, from the LU factors
-    /// the inverse is computed with; `None` for an empty or `1×1` `a` (SciPy estimates nothing).
+    /// The reciprocal condition number estimate of `a` in the 1-norm: `gecon`'s from the LU
+    /// factors for [`inv_report`] (`None` for an empty or `1×1` `a`), the estimate of the
+    /// structure inverted for [`inv_report_with`](crate::inv_report_with).
     pub rcond: Option<f64>,
-    /// `Some` exactly when SciPy's `inv(a, assume_a='gen')` warns `LinAlgWarning`.
+    /// `Some` exactly when SciPy's `inv` warns `LinAlgWarning` (with `assume_a='gen'` for
+    /// [`inv_report`], the options given for [`inv_report_with`](crate::inv_report_with)).
     pub warning: Option<LinAlgWarning>,
 }
 
@@ -236,6 +238,9 @@ pub struct InvReport<T> {
 /// `inv(a, assume_a='gen')`; SciPy's default `assume_a=None` first inspects `a` and may use a
 /// structured factorization instead (for example Cholesky and `pocon` for a symmetric matrix
 /// with positive diagonal), whose estimate differs in the rounding digits.
+///
+/// For SciPy's other `assume_a` values and its default structure detection (which
+/// [`inv`](crate::inv) follows) see [`inv_report_with`](crate::inv_report_with).
 ///
 /// SciPy equivalent: `scipy.linalg.inv(a, assume_a='gen')` run under
 /// `warnings.catch_warnings(record=True)`.
