@@ -76,79 +76,8 @@ where
         x.mapv_inplace(|v| v / d);
         return Ok(rhs_back(x, b.ndim()));
     }
-    // LAPACK's working storage: kl extra rows on top for the fill-in of the pivoting.
-    let kv = kl + ku;
-    let mut w = zeros_f(2 * kl + ku + 1, n);
-    for j in 0..n {
-        for r in 0..kl + ku + 1 {
-            // ab[r, j] = a[r + j - ku, j]; rows outside the matrix are ignored.
-            let i = (r + j) as isize - ku as isize;
-            if i >= 0 && (i as usize) < n {
-                w[[kl + r, j]] = ab[[r, j]];
-            }
-        }
-    }
-    // a(i, j) lives at w[kv + i - j, j].
-    let idx = |i: usize, j: usize| [kv + i - j, j];
-    let mut piv = vec![0usize; n];
-    let mut ju = 0usize;
-    for j in 0..n {
-        let km = kl.min(n - 1 - j);
-        let mut p = j;
-        let mut best = w[idx(j, j)].abs();
-        for i in j + 1..=j + km {
-            if w[idx(i, j)].abs() > best {
-                best = w[idx(i, j)].abs();
-                p = i;
-            }
-        }
-        piv[j] = p;
-        if w[idx(p, j)] == T::zero() {
-            return Err(LinalgError::Singular { pivot: j });
-        }
-        ju = ju.max((j + ku + (p - j)).min(n - 1));
-        if p != j {
-            for c in j..=ju {
-                let (a, bb) = (w[idx(j, c)], w[idx(p, c)]);
-                w[idx(j, c)] = bb;
-                w[idx(p, c)] = a;
-            }
-        }
-        let d = w[idx(j, j)];
-        for i in j + 1..=j + km {
-            w[idx(i, j)] /= d;
-        }
-        for c in j + 1..=ju {
-            let ujc = w[idx(j, c)];
-            if ujc != T::zero() {
-                for i in j + 1..=j + km {
-                    let lij = w[idx(i, j)];
-                    w[idx(i, c)] -= lij * ujc;
-                }
-            }
-        }
-    }
-    for mut col in x.columns_mut() {
-        // L: row interchanges and unit-lower elimination.
-        for j in 0..n {
-            let p = piv[j];
-            if p != j {
-                col.swap(j, p);
-            }
-            let bj = col[j];
-            for i in j + 1..=j + kl.min(n - 1 - j) {
-                col[i] -= w[idx(i, j)] * bj;
-            }
-        }
-        // U: upper triangular with kl + ku superdiagonals.
-        for j in (0..n).rev() {
-            col[j] /= w[idx(j, j)];
-            let xj = col[j];
-            for i in j.saturating_sub(kv)..j {
-                col[i] -= w[idx(i, j)] * xj;
-            }
-        }
-    }
+    let f = crate::band_solve::BandLu::factor(n, kl, ku, |i, j| ab[[ku + i - j, j]])?;
+    f.solve_in_place(&mut x);
     Ok(rhs_back(x, b.ndim()))
 }
 

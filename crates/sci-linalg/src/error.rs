@@ -23,6 +23,11 @@ pub enum LinalgError {
         /// 0-based index of the first zero pivot.
         pivot: usize,
     },
+    /// The reciprocal condition number estimate of the matrix is exactly `0` although no pivot
+    /// is (its inverse overflows): SciPy's `LinAlgError('Matrix is singular.')` of
+    /// `solve(assume_a='banded')`.
+    #[error("singular matrix: the reciprocal condition number estimate is 0")]
+    SingularEstimate,
     /// A matrix is singular to within a tolerance: its eigenvalue `index` is at or below it
     /// (SciPy's "near singular" `LinAlgError`, e.g. in `solve_circulant`).
     #[error("near singular matrix: eigenvalue {index} is at or below the tolerance")]

@@ -41,7 +41,8 @@ pub enum AssumeA {
     /// elimination with partial pivoting, `O(n)` per right-hand side).
     Tridiagonal,
     /// `'banded'`: the lower and upper bandwidths are measured and the band is solved by LU
-    /// with partial pivoting (LAPACK `gbsv`, as SciPy). Complex matrices use the dense LU.
+    /// with partial pivoting (LAPACK `gbsv`, as SciPy, real and complex), whose condition is
+    /// estimated by `gbcon` (see [`solve_report`](crate::solve_report)).
     Banded,
 }
 
@@ -175,6 +176,8 @@ where
 {
     let n = check_square_finite(a, "a")?;
     let mut x = rhs_matrix(b, n, "b")?;
+    // SciPy estimates for every non-empty banded system (1×1 included).
+    let banded_estimate = estimate;
     let estimate = estimate && n > 1 && x.ncols() > 0;
     let mut rcond = None;
     match opts.assume_a {
@@ -251,7 +254,11 @@ where
                 rcond = Some(condest::triangular_rcond(a, lower));
             }
         }
-        AssumeA::Banded => crate::band_solve::banded_in_place(a.view(), &mut x, opts.transposed)?,
+        AssumeA::Banded => {
+            // gbsv and gbcon
+            let est = crate::band_solve::banded_in_place(a.view(), &mut x, opts.transposed)?;
+            return Ok((rhs_back(x, b.ndim()), est.filter(|_| banded_estimate)));
+        }
     }
     Ok((rhs_back(x, b.ndim()), rcond.map(Estimate::of)))
 }
@@ -281,7 +288,12 @@ pub(crate) fn diagonal_estimate<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBas
     }
     let cond = maxa * maxinva;
     let ill = cond > <RealOf<T>>::one() / <RealOf<T>>::epsilon();
-    Estimate { rcond: (<RealOf<T>>::one() / cond).to_f64_lossless(), ill, shown: cond.to_f64_lossless() }
+    Estimate {
+        rcond: (<RealOf<T>>::one() / cond).to_f64_lossless(),
+        ill,
+        shown: cond.to_f64_lossless(),
+        legacy_text: false,
+    }
 }
 
 /// `'tridiagonal'`: `gttrf` of `a`'s three central diagonals and `gttrs` with `trans`; with

@@ -22,7 +22,9 @@ use crate::solve::SolveOptions;
 /// turns it into [`LinalgError::IllConditioned`] (SciPy:
 /// `warnings.simplefilter('error', LinAlgWarning)`).
 /// `Display` gives SciPy 1.17's message (for a diagonal matrix SciPy prints the condition
-/// number, not its reciprocal, and so does this).
+/// number, not its reciprocal, and so does this; for [`AssumeA::Banded`](crate::AssumeA::Banded)
+/// SciPy 1.17 still words it the older way, `Ill-conditioned matrix (rcond=5.55112e-17): result
+/// may not be accurate.`, and so does this).
 ///
 /// # Examples
 ///
@@ -36,30 +38,40 @@ use crate::solve::SolveOptions;
 /// let w = r.warning.expect("ill-conditioned");
 /// assert!(w.rcond < f64::EPSILON);
 /// assert!(w.to_string().starts_with("An ill-conditioned matrix detected: slice 0 has rcond = "));
+/// // assume_a='banded' (gbsv, gbcon): SciPy's older text
+/// let banded = SolveOptions { assume_a: sci_linalg::AssumeA::Banded, ..Default::default() };
+/// let w = solve_report(&a, &array![2.0, 2.0], banded)?.warning.expect("ill-conditioned");
+/// assert_eq!(w.to_string(), "Ill-conditioned matrix (rcond=5.55112e-17): result may not be accurate.");
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
 pub struct LinAlgWarning {
     /// The estimated reciprocal condition number in the 1-norm (LAPACK's `gecon`, `pocon`,
-    /// `sycon`/`hecon`, `trcon` or `gtcon` estimate by the structure solved; for a diagonal
+    /// `sycon`/`hecon`, `trcon`, `gtcon` or `gbcon` estimate by the structure solved; for a diagonal
     /// matrix `min|dᵢ| / max|dᵢ|`), computed in the precision of the input.
     pub rcond: f64,
     /// The number SciPy's message prints: `rcond`, except for a diagonal matrix, where SciPy
     /// 1.17 prints the condition number `max|dᵢ| · max|1/dᵢ|` itself.
     shown: f64,
+    /// SciPy's older message (`solve(assume_a='banded')` still goes through it in 1.17).
+    legacy_text: bool,
 }
 
 impl LinAlgWarning {
     /// The warning of an estimate when SciPy's threshold test failed, else `None`.
     pub(crate) fn new_if(e: Estimate) -> Option<Self> {
-        e.ill.then_some(Self { rcond: e.rcond, shown: e.shown })
+        e.ill.then_some(Self { rcond: e.rcond, shown: e.shown, legacy_text: e.legacy_text })
     }
 }
 
 impl fmt::Display for LinAlgWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "An ill-conditioned matrix detected: slice 0 has rcond = {}.", float_repr(self.shown))
+        if self.legacy_text {
+            write!(f, "Ill-conditioned matrix (rcond={}): result may not be accurate.", format_g6(self.shown))
+        } else {
+            write!(f, "An ill-conditioned matrix detected: slice 0 has rcond = {}.", float_repr(self.shown))
+        }
     }
 }
 
@@ -100,13 +112,56 @@ pub struct Estimate {
     pub ill: bool,
     /// The value SciPy's message prints (see [`LinAlgWarning`]).
     pub shown: f64,
+    /// Whether SciPy words the warning the older way (`'banded'`).
+    pub legacy_text: bool,
 }
 
 impl Estimate {
     /// SciPy's test: ill-conditioned when `rcond` is NaN or below the type's epsilon.
     pub(crate) fn of<R: LinalgFloat>(rcond: R) -> Self {
         let rcond_f64 = rcond.to_f64_lossless();
-        Self { rcond: rcond_f64, ill: rcond.is_nan() || rcond < R::epsilon(), shown: rcond_f64 }
+        Self {
+            rcond: rcond_f64,
+            ill: rcond.is_nan() || rcond < R::epsilon(),
+            shown: rcond_f64,
+            legacy_text: false,
+        }
+    }
+
+    /// As [`Estimate::of`], for `solve(assume_a='banded')`, whose SciPy 1.17 message is the
+    /// older `Ill-conditioned matrix (rcond=...): result may not be accurate.`
+    pub(crate) fn banded<R: LinalgFloat>(rcond: R) -> Self {
+        Self { legacy_text: true, ..Self::of(rcond) }
+    }
+}
+
+/// Python's `format(x, '.6g')`: six significant digits, trailing zeros dropped, exponent form
+/// (at least two exponent digits) below `1e-4` and from `1e6` on.
+fn format_g6(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if x == 0.0 {
+        return if x.is_sign_negative() { "-0".into() } else { "0".into() };
+    }
+    // The exponent after rounding to six digits decides the form.
+    let sci = format!("{x:.5e}");
+    let (mant, exp) = sci.split_once('e').expect("exponent form");
+    let exp: i32 = exp.parse().expect("exponent");
+    let trim = |s: &str| -> String {
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    if (-4..6).contains(&exp) {
+        trim(&format!("{x:.*}", (5 - exp) as usize))
+    } else {
+        format!("{}e{}{:02}", trim(mant), if exp < 0 { '-' } else { '+' }, exp.abs())
     }
 }
 
@@ -129,7 +184,8 @@ pub struct SolveReport<T, D: Dimension> {
     /// The solution, shaped as `b`.
     pub x: Array<T, D>,
     /// The estimated reciprocal condition number of `a` (see [`LinAlgWarning::rcond`]);
-    /// `None` where SciPy estimates nothing: an empty `a` or `b`, or a `1×1` `a`.
+    /// `None` where SciPy estimates nothing: an empty `a` or `b`, or a `1×1` `a` (except with
+    /// [`AssumeA::Banded`](crate::AssumeA::Banded), which SciPy factors and estimates at any size).
     pub rcond: Option<f64>,
     /// `Some` exactly when SciPy's `solve` warns `LinAlgWarning` for this input.
     pub warning: Option<LinAlgWarning>,
@@ -140,7 +196,11 @@ pub struct SolveReport<T, D: Dimension> {
 ///
 /// The estimate is LAPACK's for the structure chosen by `opts.assume_a`, made from the factors
 /// the solution is computed with (see [`LinAlgWarning::rcond`]); it is independent of
-/// `opts.transposed`, as SciPy's. With `opts.ill_conditioned` set to [`WarningAction::Error`]
+/// `opts.transposed`, as SciPy's, except for [`AssumeA::Banded`], where SciPy factors `aᵀ` and
+/// estimates `1 / (‖aᵀ‖∞ · est ‖a⁻ᵀ‖₁)` (and so does this). `'banded'` is `gbsv` and `gbcon`: the
+/// band LU with partial pivoting and Hager and Higham's estimate on it, `O(n (2l + u))` work per
+/// estimator step for bandwidths `(l, u)`, computed on every banded solve (also by
+/// [`solve_with`](crate::solve_with)), because SciPy raises `LinAlgError` when it is `0`. With `opts.ill_conditioned` set to [`WarningAction::Error`]
 /// an ill-conditioned `a` is an error instead.
 ///
 /// SciPy equivalent: `scipy.linalg.solve` run under `warnings.catch_warnings(record=True)`.
@@ -148,7 +208,8 @@ pub struct SolveReport<T, D: Dimension> {
 /// # Errors
 ///
 /// As [`solve_with`](crate::solve_with), plus [`LinalgError::IllConditioned`] under
-/// [`WarningAction::Error`].
+/// [`WarningAction::Error`]; with [`AssumeA::Banded`], [`LinalgError::SingularEstimate`] when the
+/// estimate is `0` although no pivot is (SciPy: `LinAlgError('Matrix is singular.')`).
 ///
 /// # Examples
 ///
@@ -169,6 +230,11 @@ pub struct SolveReport<T, D: Dimension> {
 /// // As `warnings.simplefilter('error', LinAlgWarning)`:
 /// let strict = SolveOptions { ill_conditioned: WarningAction::Error, ..pos };
 /// assert!(matches!(solve_report(&h, &b, strict), Err(LinalgError::IllConditioned(_))));
+/// // 'banded': gbcon on the band LU; ‖a‖₁ = 3 and LAPACK's estimate of ‖a⁻¹‖₁ = 0.75 is
+/// // 2/3 (a lower bound), so rcond = 0.5 as SciPy's
+/// let banded = SolveOptions { assume_a: AssumeA::Banded, ..Default::default() };
+/// let r = solve_report(&array![[2.0, 1.0], [0.0, 2.0]], &array![3.0, 2.0], banded)?;
+/// assert_eq!((r.rcond, r.warning), (Some(0.5), None));
 /// # Ok::<(), LinalgError>(())
 /// ```
 pub fn solve_report<T, S1, S2, D>(

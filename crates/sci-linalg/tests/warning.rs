@@ -216,11 +216,12 @@ fn no_estimate_where_scipy_makes_none() {
     let r = solve_report(&array![[1e-300]], &array![1.0], o).unwrap();
     assert!((r.x[0] / 1e300 - 1.0f64).abs() < 1e-15);
     assert_eq!((r.rcond, r.warning), (None, None));
-    // 'banded': SciPy's gbcon estimate is not implemented here, so no estimate is reported
+    // 'banded' estimates for 1×1 too (gbcon, see tests/solve_banded_rcond.rs); LAPACK's
+    // dgbcon gives 0.5 here (its estimate 2/3 of ‖a⁻¹‖₁ = 0.75 is a lower bound)
     let banded = SolveOptions { assume_a: AssumeA::Banded, ..o };
     let r = solve_report(&array![[2.0, 1.0], [0.0, 2.0]], &array![3.0, 2.0], banded).unwrap();
     assert_allclose(&r.x, &array![1.0, 1.0], 1e-15, 0.0);
-    assert_eq!((r.rcond, r.warning), (None, None));
+    assert_eq!((r.rcond, r.warning), (Some(0.5), None));
 }
 
 #[test]

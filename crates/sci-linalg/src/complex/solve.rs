@@ -24,6 +24,8 @@ pub(crate) fn solve_with<T: LinalgScalar, D: Dimension>(
     let n = check_square_finite(&a, "a")?;
     let mut x = rhs_matrix(&b, n, "b")?;
     // SciPy estimates nothing for an empty system or a 1×1 `a`.
+    // SciPy estimates for every non-empty banded system (1×1 included).
+    let banded_estimate = estimate;
     let estimate = estimate && n > 1 && x.ncols() > 0;
     // LU solve; with `estimate` also gecon's (or, `symmetric`, sycon/hecon's) rcond.
     let lu_solve = |m: ArrayView2<'_, T>, x: &mut ndarray::Array2<T>, transposed: bool, symmetric: bool| {
@@ -49,10 +51,13 @@ pub(crate) fn solve_with<T: LinalgScalar, D: Dimension>(
         x.mapv_inplace(T::conj);
     }
     match opts.assume_a {
-        // 'banded': no complex band LU here; the dense LU gives the same solution.
         AssumeA::General => rcond = lu_solve(a, &mut x, opts.transposed, false)?,
-        // no condition estimate for 'banded' (SciPy's gbcon is not implemented here)
-        AssumeA::Banded => _ = lu_solve(a, &mut x, opts.transposed, false)?,
+        AssumeA::Banded => {
+            // gbsv and gbcon (complex: SciPy raises NotImplementedError for `transposed`;
+            // here the band of aᵀ is factored)
+            let est = crate::band_solve::banded_in_place(a.view(), &mut x, opts.transposed)?;
+            return Ok((rhs_back(x, b.ndim()), est.filter(|_| banded_estimate)));
+        }
         AssumeA::Symmetric | AssumeA::Hermitian => {
             let her = opts.assume_a == AssumeA::Hermitian;
             let mut s = zeros_f(n, n);
