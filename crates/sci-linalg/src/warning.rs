@@ -342,3 +342,31 @@ pub fn inv_report<T: LinalgScalar, S: Data<Elem = T>>(
     }
     Ok(InvReport { inv, rcond: est.map(|e| e.rcond), warning })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::format_g6;
+
+    #[test]
+    fn g6_is_pythons() {
+        // format(x, '.6g') in CPython 3.11
+        let cases = [
+            (3.203877335483694e-18, "3.20388e-18"),
+            (4.053800019964895e-19, "4.0538e-19"),
+            (5.551115123125783e-17, "5.55112e-17"),
+            (0.5, "0.5"),
+            (1e-4, "0.0001"),
+            (9.999995e-5, "0.0001"),
+            (2.5e-5, "2.5e-05"),
+            (123456.5, "123456"),
+            (1234567.0, "1.23457e+06"),
+            (1e100, "1e+100"),
+            (0.0, "0"),
+            (f64::NAN, "nan"),
+            (f64::INFINITY, "inf"),
+        ];
+        for (x, want) in cases {
+            assert_eq!(format_g6(x), want, "{x:e}");
+        }
+    }
+}
