@@ -36,6 +36,49 @@ pub fn float_repr(x: f64) -> String {
     }
 }
 
+/// Python's `'%.{prec}g' % x` (and `format(x, '.{prec}g')`): `prec` significant digits (0 counts
+/// as 1), exponent form with a signed two-digit-minimum exponent when the exponent after
+/// rounding is below `-4` or at least `prec`, else positional; trailing zeros and a bare decimal
+/// point dropped unless `alt` (the `#` flag); `E` instead of `e` when `upper` (`%G`). Non-finite
+/// values are `nan`, `inf`, `-inf` (upper case with `upper`).
+///
+/// # Examples
+///
+/// ```
+/// use sci_array::pyfmt::format_g;
+/// assert_eq!(format_g(3.203877335483694e-18, 6, false, false), "3.20388e-18");
+/// assert_eq!(format_g(1e-4, 6, false, false), "0.0001");
+/// assert_eq!(format_g(999999.5, 6, false, false), "1e+06");
+/// assert_eq!(format_g(0.5, 3, false, true), "0.500");
+/// assert_eq!(format_g(-0.0, 6, false, false), "-0");
+/// ```
+pub fn format_g(x: f64, prec: usize, upper: bool, alt: bool) -> String {
+    if !x.is_finite() {
+        let s = if x.is_nan() {
+            "nan"
+        } else if x > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        };
+        return if upper { s.to_uppercase() } else { s.to_string() };
+    }
+    let p = prec.max(1);
+    // The exponent after rounding to `p` digits decides the form.
+    let probe = format!("{x:.*e}", p - 1);
+    let (mantissa, exp) = probe.split_once('e').unwrap_or((&probe, "0"));
+    let exp: i64 = exp.parse().unwrap_or(0);
+    let (body, tail) = if exp >= -4 && exp < p as i64 {
+        (format!("{x:.*}", (p as i64 - 1 - exp) as usize), String::new())
+    } else {
+        let e = if upper { 'E' } else { 'e' };
+        (mantissa.to_string(), format!("{e}{}{:02}", if exp < 0 { '-' } else { '+' }, exp.unsigned_abs()))
+    };
+    let body =
+        if !alt && body.contains('.') { body.trim_end_matches('0').trim_end_matches('.') } else { &body };
+    format!("{body}{tail}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::float_repr;

@@ -138,31 +138,7 @@ impl Estimate {
 /// Python's `format(x, '.6g')`: six significant digits, trailing zeros dropped, exponent form
 /// (at least two exponent digits) below `1e-4` and from `1e6` on.
 fn format_g6(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if x == 0.0 {
-        return if x.is_sign_negative() { "-0".into() } else { "0".into() };
-    }
-    // The exponent after rounding to six digits decides the form.
-    let sci = format!("{x:.5e}");
-    let (mant, exp) = sci.split_once('e').expect("exponent form");
-    let exp: i32 = exp.parse().expect("exponent");
-    let trim = |s: &str| -> String {
-        if s.contains('.') {
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            s.to_string()
-        }
-    };
-    if (-4..6).contains(&exp) {
-        trim(&format!("{x:.*}", (5 - exp) as usize))
-    } else {
-        format!("{}e{}{:02}", trim(mant), if exp < 0 { '-' } else { '+' }, exp.abs())
-    }
+    sci_array::pyfmt::format_g(x, 6, false, false)
 }
 
 /// The solution of [`solve_report`] with the condition estimate and the warning SciPy would

@@ -208,24 +208,7 @@ fn exp_form(a: f64, prec: usize, upper: bool) -> String {
 }
 
 fn general(a: f64, prec: usize, spec: &Spec) -> String {
-    let p = prec.max(1);
-    let upper = spec.conv == b'G';
-    let probe = format!("{a:.*e}", p - 1);
-    let exp: i64 = probe.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
-    let mut s = if exp >= -4 && exp < p as i64 {
-        format!("{a:.*}", (p as i64 - 1 - exp) as usize)
-    } else {
-        exp_form(a, p - 1, upper)
-    };
-    if !spec.alt {
-        let (m, rest) = match s.find(['e', 'E']) {
-            Some(k) => (s[..k].to_string(), s[k..].to_string()),
-            None => (s.clone(), String::new()),
-        };
-        let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.').to_string() } else { m };
-        s = m + &rest;
-    }
-    s
+    sci_array::pyfmt::format_g(a, prec, spec.conv == b'G', spec.alt)
 }
 
 fn format_int(out: &mut String, spec: &Spec, neg: bool, mag: u128) {
