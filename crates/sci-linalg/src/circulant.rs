@@ -1,11 +1,24 @@
 //! `solve_circulant`: a circulant system solved through the discrete Fourier transform.
 
 use ndarray::{Array, ArrayBase, ArrayView1, Data, Dimension, Ix1};
-use num_complex::Complex64;
+use num_complex::{Complex, Complex64};
 
 use crate::error::{LinalgError, Result};
+use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::rhs::{rhs_back, rhs_matrix};
 use crate::scalar::{LinalgFloat, check_finite};
+
+/// `v` widened to `Complex64` (exact for all four element types).
+fn widen<T: LinalgScalar>(v: T) -> Complex64 {
+    let z = v.to_complex();
+    Complex64::new(z.re.to_f64_lossless(), z.im.to_f64_lossless())
+}
+
+/// `z` as the element type: the real part for `f32`/`f64` (SciPy's `x.real` when neither `c`
+/// nor `b` is complex), both parts (rounded for `Complex<f32>`) otherwise.
+fn narrow<T: LinalgScalar>(z: Complex64) -> T {
+    T::from_complex_k(Complex::new(RealOf::<T>::lit(z.re), RealOf::<T>::lit(z.im)))
+}
 
 /// In-place iterative radix-2 FFT of a power-of-two length (`sign = -1` forward, `+1`
 /// inverse without the `1/n`). The twiddles `exp(sign · 2πi k / n)` are computed directly (not
@@ -100,13 +113,13 @@ impl Spectrum {
     /// The spectrum of `circulant(c)` (`c` not empty, finite); `tol` defaults to
     /// `max |fft(c)| · n · eps`. A flagged eigenvalue is [`LinalgError::NearSingular`] (its
     /// index) with [`CirculantSingular::Raise`].
-    pub(crate) fn new<T: LinalgFloat>(
+    pub(crate) fn new<T: LinalgScalar>(
         c: ArrayView1<'_, T>,
         tol: Option<f64>,
         singular: CirculantSingular,
     ) -> Result<Self> {
         let n = c.len();
-        let cc: Vec<Complex64> = c.iter().map(|&v| Complex64::new(v.to_f64_lossless(), 0.0)).collect();
+        let cc: Vec<Complex64> = c.iter().map(|&v| widen(v)).collect();
         let mut fc = dft(&cc, -1.0);
         let max_abs = fc.iter().fold(0.0f64, |m, z| m.max(z.norm()));
         let tol = tol.unwrap_or(max_abs * n as f64 * f64::EPSILON);
@@ -125,15 +138,15 @@ impl Spectrum {
     }
 
     /// The solution of `circulant(c) x = b` (`ifft(fft(b) / fft(c))`, zero on the flagged
-    /// eigenvalues: the least-squares solution), as `f64` values.
-    pub(crate) fn solve<T: LinalgFloat>(&self, b: ArrayView1<'_, T>) -> Vec<f64> {
+    /// eigenvalues: the least-squares solution), converted to the element type.
+    pub(crate) fn solve<T: LinalgScalar>(&self, b: ArrayView1<'_, T>) -> impl Iterator<Item = T> {
         let inv_n = 1.0 / self.fc.len() as f64;
-        let bc: Vec<Complex64> = b.iter().map(|&v| Complex64::new(v.to_f64_lossless(), 0.0)).collect();
+        let bc: Vec<Complex64> = b.iter().map(|&v| widen(v)).collect();
         let mut q = dft(&bc, -1.0);
         for ((qi, fi), &nz) in q.iter_mut().zip(&self.fc).zip(&self.near) {
             *qi = if nz { Complex64::new(0.0, 0.0) } else { *qi / fi };
         }
-        dft(&q, 1.0).into_iter().map(|v| v.re * inv_n).collect()
+        dft(&q, 1.0).into_iter().map(move |v| narrow(v * inv_n))
     }
 }
 
@@ -166,8 +179,14 @@ pub enum CirculantSingular {
 /// or `(n, k)` (SciPy's `baxis=0`, `outaxis=0`); the solution has `b`'s shape. An empty
 /// system gives an empty solution.
 ///
+/// The element type is `f32`, `f64`, `Complex<f32>` or `Complex<f64>`; `c` and `b` share it.
+/// Real input gives the real part of the inverse DFT (SciPy's `x.real`), complex input the
+/// complex solution; `tol` is real either way. SciPy's mixed case (real `c`, complex `b` or the
+/// reverse, complex result) is the complex call with the real argument converted, e.g.
+/// `c.mapv(Complex64::from)`: the same arithmetic, as SciPy's `fft` also widens real input.
+///
 /// SciPy equivalent: `scipy.linalg.solve_circulant(c, b, singular, tol)` with 1-d `c` and the
-/// default axes; n-d `c` and `b` with `caxis`, `baxis`, `outaxis` are
+/// default axes, real or complex; n-d `c` and `b` with `caxis`, `baxis`, `outaxis` are
 /// [`solve_circulant_with`](crate::solve_circulant_with).
 ///
 /// # Errors
@@ -190,15 +209,25 @@ pub enum CirculantSingular {
 /// assert!(solve_circulant(&array![1.0, 1.0], &array![1.0, 2.0], CirculantSingular::Raise, None).is_err());
 /// let x = solve_circulant(&array![1.0, 1.0], &array![1.0, 2.0], CirculantSingular::Lstsq, None).unwrap();
 /// assert_allclose(&x, &array![0.75, 0.75], 1e-15, 0.0);
+/// // complex c and b (SciPy's complex128 path); a real c is widened for a complex b
+/// use sci_linalg::sci_array::num_complex::Complex64;
+/// let i = Complex64::new(0.0, 1.0);
+/// let c = array![2.0 + i, 1.0 + 0.0 * i, 0.0 * i];
+/// let b = array![1.0 + 0.0 * i, i, 2.0 - i];
+/// let x = solve_circulant(&c, &b, CirculantSingular::Raise, None).unwrap();
+/// assert_allclose(&circulant(&c).dot(&x), &b, 1e-14, 1e-14);
+/// let cr = array![2.0, 2.0, 4.0].mapv(Complex64::from);
+/// let x = solve_circulant(&cr, &b, CirculantSingular::Raise, Some(1e-8)).unwrap();
+/// assert_allclose(&circulant(&cr).dot(&x), &b, 1e-14, 1e-14);
 /// ```
 pub fn solve_circulant<T, S1, S2, D>(
     c: &ArrayBase<S1, Ix1>,
     b: &ArrayBase<S2, D>,
     singular: CirculantSingular,
-    tol: Option<T>,
+    tol: Option<RealOf<T>>,
 ) -> Result<Array<T, D>>
 where
-    T: LinalgFloat,
+    T: LinalgScalar,
     S1: Data<Elem = T>,
     S2: Data<Elem = T>,
     D: Dimension,
@@ -209,12 +238,10 @@ where
     if n == 0 {
         return Ok(rhs_back(x, b.ndim()));
     }
-    let spec = Spectrum::new(c.view(), tol.map(|t| t.to_f64_lossless()), singular)?;
+    let spec = Spectrum::new(c.view(), tol.map(LinalgFloat::to_f64_lossless), singular)?;
     for mut col in x.columns_mut() {
-        let xs = spec.solve(col.view());
-        for (o, v) in col.iter_mut().zip(xs) {
-            *o = T::lit(v);
-        }
+        let xs: Vec<T> = spec.solve(col.view()).collect();
+        col.assign(&ArrayView1::from(&xs));
     }
     Ok(rhs_back(x, b.ndim()))
 }

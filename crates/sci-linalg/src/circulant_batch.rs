@@ -6,7 +6,8 @@ use sci_array::{ArrayError, normalize_axis};
 
 use crate::circulant::{CirculantSingular, Spectrum};
 use crate::error::{LinalgError, Result, invalid};
-use crate::scalar::{LinalgFloat, check_finite};
+use crate::linalg_scalar::LinalgScalar;
+use crate::scalar::check_finite;
 
 /// The keyword arguments of [`solve_circulant_with`], with SciPy's defaults.
 ///
@@ -66,7 +67,9 @@ fn move_last<T>(x: ArrayViewD<'_, T>, axis: usize) -> ArrayViewD<'_, T> {
 /// into C order).
 ///
 /// SciPy equivalent: `scipy.linalg.solve_circulant(c, b, singular, tol, caxis, baxis,
-/// outaxis)` for real `c` and `b`. With `singular='lstsq'` SciPy 1.17 builds its zero mask from
+/// outaxis)` for real or complex `c` and `b` (one element type for both, as
+/// [`solve_circulant`](crate::solve_circulant): convert a real argument to pair it with a
+/// complex one; complex input gives a complex result, real input SciPy's `x.real`). With `singular='lstsq'` SciPy 1.17 builds its zero mask from
 /// `b`'s unmoved shape, which raises a broadcast error for some shapes (e.g. `b` of shape
 /// `(4, 3)` and a singular `c` of length 4); here the mask always follows the eigenvalues, so
 /// those cases get the least-squares solution.
@@ -99,6 +102,14 @@ fn move_last<T>(x: ArrayViewD<'_, T>, axis: usize) -> ArrayViewD<'_, T> {
 /// // the solutions along the last axis instead
 /// let y = solve_circulant_with(&c, &b, SolveCirculantOptions { outaxis: -1, ..Default::default() })?;
 /// assert_allclose(&y, &x.t().into_dyn(), 1e-15, 0.0);
+/// // complex: c along axis 0 (caxis=0), two right-hand sides along the last axis of b
+/// use sci_linalg::sci_array::num_complex::Complex64;
+/// let z = |re: f64, im: f64| Complex64::new(re, im);
+/// let c = array![[z(3.0, 1.0)], [z(0.0, -1.0)], [z(1.0, 0.0)]];
+/// let b = array![[z(1.0, 0.0), z(0.0, 2.0)], [z(0.0, 0.0), z(1.0, 1.0)], [z(-1.0, 0.5), z(2.0, 0.0)]];
+/// let o = SolveCirculantOptions { caxis: 0, baxis: 0, outaxis: -1, ..Default::default() };
+/// let x = solve_circulant_with(&c, &b, o)?.into_dimensionality::<Ix2>().unwrap();
+/// assert_allclose(&circulant(&c.column(0)).dot(&x.t()), &b, 1e-14, 1e-14);
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
 pub fn solve_circulant_with<T, S1, S2, D1, D2>(
@@ -107,7 +118,7 @@ pub fn solve_circulant_with<T, S1, S2, D1, D2>(
     opts: SolveCirculantOptions,
 ) -> Result<ArrayD<T>>
 where
-    T: LinalgFloat,
+    T: LinalgScalar,
     S1: Data<Elem = T>,
     S2: Data<Elem = T>,
     D1: Dimension,
@@ -154,7 +165,7 @@ where
     let mut out = ArrayD::<T>::zeros(IxDyn(&full));
     Zip::from(out.lanes_mut(Axis(last))).and(bv.lanes(Axis(last))).and(&cidx).for_each(|mut o, bl, &ci| {
         for (o, v) in o.iter_mut().zip(spectra[ci].solve(bl)) {
-            *o = T::lit(v);
+            *o = v;
         }
     });
     let mut order: Vec<usize> = (0..last).collect();
