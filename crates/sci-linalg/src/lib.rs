@@ -233,9 +233,9 @@ pub use procrustes::{
     Side, bandwidth, ishermitian, issymmetric, orthogonal_procrustes, pinvh, pinvh_with_rank, polar,
 };
 pub use products::{dot, dot_nd, matmul, multi_dot};
-pub use qr::{QrMode, qr, qr_pivoting, qr_r, rq};
+pub use qr::{QrMode, qr, qr_pivoting, qr_r, qr_r_pivoting, rq};
 pub use qr_multiply::{qr_multiply, qr_multiply_pivoting};
-pub use qr_raw::qr_raw;
+pub use qr_raw::{qr_raw, qr_raw_pivoting};
 pub use qr_update::{QrInsertOptions, QrWhich, qr_delete, qr_insert, qr_insert_with, qr_update};
 pub use qz::{Qz, qz, qz_complex};
 pub use rank::{MatrixRankOptions, matrix_rank_with};

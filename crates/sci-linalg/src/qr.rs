@@ -10,6 +10,7 @@ use ndarray::{Array1, Array2, ArrayBase, Data, Ix2, s};
 use crate::error::Result;
 use crate::linalg_scalar::LinalgScalar;
 use crate::qr_blocked::{as_f64, as_f64_mut, as_f64_vec, geqrf_if_f64, orgqr};
+use crate::qr_raw::upper_rows;
 use crate::scalar::parallel::{Kernel, gemm_flops, par_for};
 use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, to_fortran, zeros_f};
 
@@ -229,13 +230,7 @@ impl<T: LinalgFloat> Packed<T> {
 
     fn r(&self, mode: QrMode) -> Array2<T> {
         let (m, n) = self.packed.dim();
-        let rrows = if mode == QrMode::Full { m } else { m.min(n) };
-        let mut r = zeros_f(rrows, n);
-        for j in 0..n {
-            let top = (j + 1).min(rrows);
-            r.slice_mut(s![..top, j]).assign(&self.packed.slice(s![..top, j]));
-        }
-        r
+        upper_rows(&self.packed, if mode == QrMode::Full { m } else { m.min(n) })
     }
 }
 
@@ -264,6 +259,53 @@ pub fn qr_r<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result
 /// [`qr_r`] for real matrices (faer, or LAPACK with the `lapack` feature).
 pub(crate) fn qr_r_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
     Ok(Packed::new(a, false)?.r(QrMode::Full))
+}
+
+/// The `R` factor of the column-pivoted QR decomposition and the pivots: `(r, p)` with
+/// `a[:, p] = Q r`, `r` `(m, n)` upper trapezoidal (no `Q` is returned).
+///
+/// The pivots are [`qr_pivoting`]'s (LAPACK `geqp3`'s rule: the largest remaining column norm
+/// first); `r` is the upper part of [`qr_raw_pivoting`](crate::qr_raw_pivoting)'s `h`, i.e.
+/// `geqrf`'s `R` of `a[:, p]` with LAPACK's signs, so `r` and `p` equal SciPy's to rounding
+/// (`p` exactly unless two column norms tie), also for complex input (real diagonal, as
+/// `zgeqp3`). Past the numerical rank of `a` the pivots and `r`'s trailing rows are decided
+/// by rounding.
+///
+/// SciPy equivalent: `scipy.linalg.qr(a, mode='r', pivoting=True)`.
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`](crate::LinalgError::NonFinite).
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{qr_pivoting, qr_r_pivoting, QrMode};
+/// use sci_linalg::sci_array::ndarray::array;
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.5], [7.0, 8.5, 10.0], [1.0, 0.0, 2.0]];
+/// // scipy.linalg.qr(a, mode='r', pivoting=True)
+/// let (r, p) = qr_r_pivoting(&a)?;
+/// assert_eq!(p.to_vec(), vec![2, 1, 0]);
+/// let want = array![
+///     [-12.45993579, -9.91176857, -8.10598077],
+///     [0.0, 1.73402532, 0.66630776],
+///     [0.0, 0.0, -0.92147146],
+///     [0.0, 0.0, 0.0],
+/// ];
+/// assert_allclose(&r, &want, 1e-8, 0.0);
+/// // the same |r| and p as qr_pivoting
+/// let (_, r2, p2) = qr_pivoting(&a, QrMode::Full)?;
+/// assert_eq!(p, p2);
+/// assert_allclose(&r.mapv(f64::abs), &r2.mapv(f64::abs), 1e-13, 1e-13);
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+#[allow(clippy::type_complexity)]
+pub fn qr_r_pivoting<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+) -> Result<(Array2<T>, Array1<usize>)> {
+    let ((h, _), _, p) = crate::qr_raw::qr_raw_pivoting(a)?;
+    Ok((upper_rows(&h, h.nrows()), p))
 }
 
 /// QR decomposition with column pivoting: `a[:, p] = q · r`, with the columns ordered so that

@@ -2,11 +2,12 @@
 
 use std::any::TypeId;
 
-use ndarray::{Array1, Array2, ArrayBase, ArrayView2, Data, Ix2, s};
+use ndarray::{Array1, Array2, ArrayBase, ArrayView2, Axis, Data, Ix2, s};
 
 use crate::complex::decomp::packed_qr;
 use crate::error::Result;
 use crate::linalg_scalar::LinalgScalar;
+use crate::qr::{QrMode, qr_pivoting};
 use crate::qr_blocked::geqrf_if_f64;
 use crate::scalar::{check_finite, to_fortran, zeros_f};
 
@@ -92,14 +93,80 @@ pub fn qr_raw<T: LinalgScalar, S: Data<Elem = T>>(
         });
         (h, tau)
     };
-    let (m, n) = h.dim();
-    let k = m.min(n);
-    let mut r = zeros_f(k, n);
+    let r = upper_rows(&h, h.nrows().min(h.ncols()));
+    Ok(((h, tau), r))
+}
+
+/// The upper trapezoidal part of `h`'s first `rows` rows (`rows ≤ h.nrows()`), zeros below
+/// the diagonal: the `R` factor of a packed Householder QR.
+pub(crate) fn upper_rows<T: Clone + num_traits::Zero>(h: &Array2<T>, rows: usize) -> Array2<T> {
+    let n = h.ncols();
+    let mut r = zeros_f(rows, n);
     for j in 0..n {
-        let top = (j + 1).min(k);
+        let top = (j + 1).min(rows);
         r.slice_mut(s![..top, j]).assign(&h.slice(s![..top, j]));
     }
-    Ok(((h, tau), r))
+    r
+}
+
+/// QR decomposition with column pivoting in the raw form of LAPACK `geqp3`:
+/// `((h, tau), r, p)` with `a[:, p] = Q r`.
+///
+/// The pivots `p` (0-based column indices) are [`qr_pivoting`](crate::qr_pivoting)'s (LAPACK
+/// `geqp3`'s rule: the largest remaining column norm first); `h`, `tau` and `r` are
+/// [`qr_raw`] of `a[:, p]`, which is what `geqp3` computes for those pivots: `geqrf`'s
+/// reflectors and signs, so all four equal SciPy's to rounding (`p` exactly unless two
+/// column norms tie; past the numerical rank of `a` the pivots, reflectors and trailing rows
+/// of `r` are decided by rounding). Shapes as [`qr_raw`]: `h` `(m, n)`, `tau` `min(m, n)`,
+/// `r` `(min(m, n), n)`. Real and complex input (`f32`, `f64`, `Complex<f32>`,
+/// `Complex<f64>`), on both backends.
+///
+/// SciPy equivalent: `scipy.linalg.qr(a, mode='raw', pivoting=True)`.
+///
+/// # Errors
+///
+/// [`LinalgError::NonFinite`](crate::LinalgError::NonFinite) when `a` holds NaN or infinity.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::qr_raw_pivoting;
+/// use sci_linalg::sci_array::ndarray::{array, Axis};
+/// use sci_linalg::sci_array::testing::assert_allclose;
+/// let a = array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.5], [7.0, 8.5, 10.0], [1.0, 0.0, 2.0]];
+/// // scipy.linalg.qr(a, mode='raw', pivoting=True)
+/// let ((h, tau), r, p) = qr_raw_pivoting(&a)?;
+/// assert_eq!(p.to_vec(), vec![2, 1, 0]);
+/// assert_eq!((h.dim(), tau.len(), r.dim()), ((4, 3), 3, (3, 3)));
+/// assert!((r[[0, 0]] + 12.45993579f64).abs() < 1e-7);
+/// assert!((tau[0] - 1.24077171f64).abs() < 1e-7);
+/// // the reflectors of h and tau rebuild a[:, p] = Q r
+/// let mut qr = r.clone();
+/// qr.push_row(array![0.0, 0.0, 0.0].view())?;
+/// for i in (0..3).rev() {
+///     let mut v = array![0.0, 0.0, 0.0, 0.0];
+///     v[i] = 1.0;
+///     for j in i + 1..4 {
+///         v[j] = h[[j, i]];
+///     }
+///     let w = v.dot(&qr) * tau[i];
+///     for (row, &vi) in v.iter().enumerate() {
+///         for c in 0..3 {
+///             qr[[row, c]] -= vi * w[c];
+///         }
+///     }
+/// }
+/// assert_allclose(&qr, &a.select(Axis(1), p.as_slice().unwrap()), 1e-14, 1e-13);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[allow(clippy::type_complexity)]
+pub fn qr_raw_pivoting<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+) -> Result<((Array2<T>, Array1<T>), Array2<T>, Array1<usize>)> {
+    let (_, _, p) = qr_pivoting(a, QrMode::Economic)?;
+    let ap = a.select(Axis(1), p.as_slice().expect("a new 1-d array"));
+    let (raw, r) = qr_raw(&ap)?;
+    Ok((raw, r, p))
 }
 
 /// `f64` input: `(h, tau)` from the blocked [`geqrf`](crate::qr_blocked::geqrf) (LAPACK's
