@@ -119,7 +119,8 @@ pub(crate) fn upper_rows<T: Clone + num_traits::Zero>(h: &Array2<T>, rows: usize
 /// column norms tie; past the numerical rank of `a` the pivots, reflectors and trailing rows
 /// of `r` are decided by rounding). Shapes as [`qr_raw`]: `h` `(m, n)`, `tau` `min(m, n)`,
 /// `r` `(min(m, n), n)`. Real and complex input (`f32`, `f64`, `Complex<f32>`,
-/// `Complex<f64>`), on both backends.
+/// `Complex<f64>`), on both backends. Cost: two factorizations (the pivoted one for `p`, then
+/// `qr_raw` of `a[:, p]`), some two to three times the work of LAPACK's one `geqp3` call.
 ///
 /// SciPy equivalent: `scipy.linalg.qr(a, mode='raw', pivoting=True)`.
 ///
