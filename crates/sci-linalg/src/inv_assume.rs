@@ -11,7 +11,7 @@ use crate::condest;
 use crate::error::{LinalgError, Result, invalid};
 use crate::linalg_scalar::LinalgScalar;
 use crate::lu::PackedLu;
-use crate::scalar::{as_faer, as_faer_mut, check_finite, check_square, par, to_fortran, zeros_f};
+use crate::scalar::{as_faer, as_faer_mut, check_finite, check_square, full_from_triangle, par, zeros_f};
 use crate::solve::{AssumeA, diagonal_estimate};
 use crate::warning::{Estimate, InvReport, LinAlgWarning, WarningAction};
 
@@ -280,20 +280,8 @@ fn symmetric<T: LinalgScalar>(
     estimate: bool,
 ) -> Result<(Array2<T>, Option<Estimate>)> {
     let n = a.nrows();
-    // The full matrix from the stored triangle (Hermitian: mirrored with conjugation and the
-    // diagonal's imaginary part ignored, as hetrf).
-    let mut s = zeros_f(n, n);
-    for j in 0..n {
-        for i in 0..n {
-            let stored = (i >= j) == lower;
-            let v = if stored { a[[i, j]] } else { a[[j, i]] };
-            s[[i, j]] = if her && !stored { v.conj() } else { v };
-        }
-        if her {
-            s[[j, j]] = T::from_real(a[[j, j]].re());
-        }
-    }
-    let f = PackedLu::factor_faer(to_fortran(&s));
+    let s = full_from_triangle(&a, lower, her);
+    let f = PackedLu::factor_faer(s.clone());
     if let Some(pivot) = f.zero_pivot() {
         return Err(LinalgError::Singular { pivot });
     }

@@ -10,7 +10,7 @@ use crate::gttrf::{gttrf, norm1_tridiag};
 use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::lu::{PackedLu, Trans};
 use crate::rhs::{rhs_back, rhs_matrix};
-use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, par, zeros_f};
+use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, full_from_triangle, par};
 use crate::warning::{Estimate, WarningAction};
 #[cfg(doc)]
 use crate::warning::{LinAlgWarning, solve_report};
@@ -208,13 +208,7 @@ where
             }
         }
         AssumeA::Symmetric | AssumeA::Hermitian => {
-            let mut s = zeros_f(n, n);
-            for j in 0..n {
-                for i in 0..n {
-                    let (r, c) = if (i >= j) == opts.lower { (i, j) } else { (j, i) };
-                    s[[i, j]] = a[[r, c]];
-                }
-            }
+            let s = full_from_triangle(a, opts.lower, false);
             let f = PackedLu::new(&s);
             if let Some(pivot) = f.zero_pivot() {
                 return Err(LinalgError::Singular { pivot });

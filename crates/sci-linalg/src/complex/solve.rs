@@ -9,7 +9,7 @@ use crate::linalg_scalar::LinalgScalar;
 use crate::lu::PackedLu;
 use crate::lu::Trans;
 use crate::rhs::{rhs_back, rhs_matrix};
-use crate::scalar::{as_faer, as_faer_mut, check_square_finite, par, to_fortran, zeros_f};
+use crate::scalar::{as_faer, as_faer_mut, check_square_finite, full_from_triangle, par, to_fortran};
 use crate::solve::{
     AssumeA, SolveOptions, diagonal_estimate, diagonal_in_place, triangular_in_place, tridiagonal_in_place,
 };
@@ -53,25 +53,14 @@ pub(crate) fn solve_with<T: LinalgScalar, D: Dimension>(
     match opts.assume_a {
         AssumeA::General => rcond = lu_solve(a, &mut x, opts.transposed, false)?,
         AssumeA::Banded => {
-            // gbsv and gbcon (complex: SciPy raises NotImplementedError for `transposed`;
-            // here the band of aᵀ is factored)
+            // gbsv and gbcon; with `transposed` the band of aᵀ is factored and solved (SciPy
+            // refuses transposed complex systems, this crate solves them for every kind)
             let est = crate::band_solve::banded_in_place(a.view(), &mut x, opts.transposed)?;
             return Ok((rhs_back(x, b.ndim()), est.filter(|_| banded_estimate)));
         }
         AssumeA::Symmetric | AssumeA::Hermitian => {
             let her = opts.assume_a == AssumeA::Hermitian;
-            let mut s = zeros_f(n, n);
-            for j in 0..n {
-                for i in 0..n {
-                    let stored = (i >= j) == opts.lower;
-                    let v = if stored { a[[i, j]] } else { a[[j, i]] };
-                    s[[i, j]] = if !her || stored { v } else { v.conj() };
-                }
-                if her {
-                    // LAPACK's hetrf reads only the real part of the diagonal.
-                    s[[j, j]] = T::from_real(a[[j, j]].re());
-                }
-            }
+            let s = full_from_triangle(&a, opts.lower, her);
             rcond = lu_solve(s.view(), &mut x, false, true)?;
         }
         AssumeA::PositiveDefinite => {
