@@ -251,9 +251,12 @@ const COLS_CHUNK_MAX: usize = 576;
 /// Columns per thread from which [`gemm_cols`] shares the work by columns of `C`.
 const COLS_TEAM_MIN: usize = 96;
 
-/// Values of packed `A` one band of [`gemm_cols`] holds (8 MiB, within the shared L3; the
-/// unit tests use small bands so that moderate shapes take several).
-const PACKED_A_MAX: usize = if cfg!(test) { 1 << 14 } else { 1 << 20 };
+/// Values of packed `A` one band of [`gemm_cols`] holds (16 MiB, half the shared L3; the unit
+/// tests use small bands so that moderate shapes take several). Every band packs all of `B`
+/// again: a 2000 × 2000 product takes two bands instead of four with 8 MiB, and measured
+/// 149.7 / 155.0 / 158.3 ms (min / first quartile / median of 60 calls) against 150.6 / 156.6 /
+/// 159.1 with four bands (NumPy 146.4 / 155.1 / 159.8), in alternating runs.
+const PACKED_A_MAX: usize = if cfg!(test) { 1 << 14 } else { 1 << 21 };
 
 /// Micro-panels of `A` per packing job of [`gemm_cols`] (256 rows; the unit tests use small
 /// groups so that a band has several). With 512 rows a band of a 2000 x 2000 product was one
