@@ -126,6 +126,9 @@ pub trait Lapack: Sized + Copy {
     fn syevr(jobz: u8, uplo: u8, n: c_int, a: &mut [Self], w: &mut [Self], z: &mut [Self]) -> c_int;
     /// `?geqrf`: Householder QR of an `m x n` matrix in place (`tau` holds `min(m, n)`).
     fn geqrf(m: c_int, n: c_int, a: &mut [Self], tau: &mut [Self]) -> c_int;
+    /// `?geqp3`: Householder QR with column pivoting in place; `jpvt` (`n`, zero on entry:
+    /// every column free) receives the 1-based pivots.
+    fn geqp3(m: c_int, n: c_int, a: &mut [Self], jpvt: &mut [c_int], tau: &mut [Self]) -> c_int;
     /// `?orgqr`: the first `n` columns of `Q` from `k` reflectors stored in `a` (`m x n`).
     fn orgqr(m: c_int, n: c_int, k: c_int, a: &mut [Self], tau: &[Self]) -> c_int;
     /// `?gelsd`: minimum-norm least squares by the divide-and-conquer SVD; `b` is
@@ -165,7 +168,7 @@ fn with_workspace<T: Copy + num_traits::Zero + num_traits::ToPrimitive>(
 
 macro_rules! impl_lapack {
     ($t:ty, $gesv:ident, $getrf:ident, $getri:ident, $potrf:ident, $gesdd:ident, $syevr:ident, $geev:ident,
-     $geqrf:ident, $orgqr:ident, $gelsd:ident, $gesvd:ident) => {
+     $geqrf:ident, $orgqr:ident, $gelsd:ident, $gesvd:ident, $geqp3:ident) => {
         impl Lapack for $t {
             fn gesxd(
                 gesvd: bool,
@@ -268,6 +271,30 @@ macro_rules! impl_lapack {
                             &n,
                             a.as_mut_ptr(),
                             &m.max(1),
+                            tau.as_mut_ptr(),
+                            work.as_mut_ptr(),
+                            &lw,
+                            &mut info,
+                        )
+                    };
+                });
+                info
+            }
+
+            fn geqp3(m: c_int, n: c_int, a: &mut [Self], jpvt: &mut [c_int], tau: &mut [Self]) -> c_int {
+                let _serial = serial();
+                assert!(a.len() >= (m * n) as usize && tau.len() >= m.min(n) as usize);
+                assert!(jpvt.len() >= n as usize);
+                let mut info = 0;
+                with_workspace(3 * n + 1, |work: &mut [$t], lw| {
+                    // SAFETY: buffers sized above; work holds lw elements (or is queried with -1).
+                    unsafe {
+                        lapack_sys::$geqp3(
+                            &m,
+                            &n,
+                            a.as_mut_ptr(),
+                            &m.max(1),
+                            jpvt.as_mut_ptr(),
                             tau.as_mut_ptr(),
                             work.as_mut_ptr(),
                             &lw,
@@ -487,10 +514,12 @@ macro_rules! impl_lapack {
 }
 
 impl_lapack!(
-    f32, sgesv_, sgetrf_, sgetri_, spotrf_, sgesdd_, ssyevr_, sgeev_, sgeqrf_, sorgqr_, sgelsd_, sgesvd_
+    f32, sgesv_, sgetrf_, sgetri_, spotrf_, sgesdd_, ssyevr_, sgeev_, sgeqrf_, sorgqr_, sgelsd_, sgesvd_,
+    sgeqp3_
 );
 impl_lapack!(
-    f64, dgesv_, dgetrf_, dgetri_, dpotrf_, dgesdd_, dsyevr_, dgeev_, dgeqrf_, dorgqr_, dgelsd_, dgesvd_
+    f64, dgesv_, dgetrf_, dgetri_, dpotrf_, dgesdd_, dsyevr_, dgeev_, dgeqrf_, dorgqr_, dgelsd_, dgesvd_,
+    dgeqp3_
 );
 
 #[cfg(test)]

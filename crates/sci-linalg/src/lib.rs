@@ -142,6 +142,7 @@ mod eigh_gen;
 mod eigh_pencil;
 mod error;
 mod frechet;
+mod geqp3;
 mod gttrf;
 mod hessenberg;
 mod inv_assume;

@@ -15,6 +15,7 @@ use crate::cholesky::ChoFactor;
 use crate::eig_gen::Gevd;
 use crate::eigh_driver::{EighDriver, EvRange, Evd};
 use crate::error::Result;
+use crate::geqp3::RawPivoted;
 use crate::lstsq::Lstsq;
 use crate::lu::PackedLu;
 use crate::norm::NormOrd;
@@ -122,6 +123,9 @@ pub trait LinalgScalar:
     fn qr_r_k(a: ArrayView2<'_, Self>) -> Result<Array2<Self>>;
     #[doc(hidden)]
     fn qr_pivoting_k(a: ArrayView2<'_, Self>, mode: QrMode) -> Result<PivotedQr<Self>>;
+    /// LAPACK `?geqp3`: the column-pivoted QR in raw form, `(h, tau, p)`.
+    #[doc(hidden)]
+    fn geqp3_k(a: ArrayView2<'_, Self>) -> Result<RawPivoted<Self>>;
     #[doc(hidden)]
     fn svd_k(a: ArrayView2<'_, Self>, full_matrices: bool, driver: crate::SvdDriver) -> Result<Svd<Self>>;
     #[doc(hidden)]
@@ -294,6 +298,12 @@ macro_rules! impl_real {
             fn qr_pivoting_k(a: ArrayView2<'_, Self>, mode: QrMode) -> Result<PivotedQr<Self>> {
                 crate::qr::qr_pivoting_real(&a, mode)
             }
+            fn geqp3_k(a: ArrayView2<'_, Self>) -> Result<RawPivoted<Self>> {
+                #[cfg(feature = "lapack")]
+                return crate::geqp3::geqp3_lapack(a);
+                #[cfg(not(feature = "lapack"))]
+                crate::geqp3::geqp2(a)
+            }
             fn svd_k(
                 a: ArrayView2<'_, Self>,
                 full_matrices: bool,
@@ -461,6 +471,9 @@ macro_rules! impl_complex {
             }
             fn qr_pivoting_k(a: ArrayView2<'_, Self>, mode: QrMode) -> Result<PivotedQr<Self>> {
                 crate::complex::qr::qr_pivoting(a, mode)
+            }
+            fn geqp3_k(a: ArrayView2<'_, Self>) -> Result<RawPivoted<Self>> {
+                crate::geqp3::geqp2(a)
             }
             fn svd_k(
                 a: ArrayView2<'_, Self>,

@@ -264,14 +264,13 @@ pub(crate) fn qr_r_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>
 /// The `R` factor of the column-pivoted QR decomposition and the pivots: `(r, p)` with
 /// `a[:, p] = Q r`, `r` `(m, n)` upper trapezoidal (no `Q` is returned).
 ///
-/// The pivots are [`qr_pivoting`]'s (LAPACK `geqp3`'s rule: the largest remaining column norm
-/// first); `r` is the upper part of [`qr_raw_pivoting`](crate::qr_raw_pivoting)'s `h`, i.e.
-/// `geqrf`'s `R` of `a[:, p]` with LAPACK's signs, so `r` and `p` equal SciPy's to rounding
-/// (`p` exactly unless two column norms tie), also for complex input (real diagonal, as
-/// `zgeqp3`). Past the numerical rank of `a` the pivots and `r`'s trailing rows are decided
-/// by rounding. Cost: the pivots come from [`qr_pivoting`]'s factorization and `r` from a
-/// second, unpivoted QR of `a[:, p]`, some two to three times the work of LAPACK's one
-/// `geqp3` call.
+/// One column-pivoted Householder factorization, LAPACK `geqp3`'s (the largest remaining
+/// column norm first, the first of equal ones, norms downdated as LAPACK does): `r` is the
+/// upper part of [`qr_raw_pivoting`](crate::qr_raw_pivoting)'s `h`, with `geqrf`'s signs, so
+/// `r` and `p` equal SciPy's to rounding (`p` exactly), also for complex input (real
+/// diagonal, as `zgeqp3`). Past the numerical rank of `a` the pivots and `r`'s trailing rows
+/// are decided by rounding. `f32`/`f64` with the `lapack` feature call LAPACK's `?geqp3`;
+/// otherwise this crate's unblocked sweep (LAPACK `?laqp2`'s loop) factors the matrix.
 ///
 /// SciPy equivalent: `scipy.linalg.qr(a, mode='r', pivoting=True)`.
 ///
@@ -306,7 +305,7 @@ pub(crate) fn qr_r_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>
 pub fn qr_r_pivoting<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
 ) -> Result<(Array2<T>, Array1<usize>)> {
-    let ((h, _), _, p) = crate::qr_raw::qr_raw_pivoting(a)?;
+    let (h, _, p) = T::geqp3_k(a.view())?;
     Ok((upper_rows(&h, h.nrows()), p))
 }
 

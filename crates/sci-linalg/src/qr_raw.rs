@@ -2,12 +2,11 @@
 
 use std::any::TypeId;
 
-use ndarray::{Array1, Array2, ArrayBase, ArrayView2, Axis, Data, Ix2, s};
+use ndarray::{Array1, Array2, ArrayBase, ArrayView2, Data, Ix2, s};
 
 use crate::complex::decomp::packed_qr;
 use crate::error::Result;
 use crate::linalg_scalar::LinalgScalar;
-use crate::qr::{QrMode, qr_pivoting};
 use crate::qr_blocked::geqrf_if_f64;
 use crate::scalar::{check_finite, to_fortran, zeros_f};
 
@@ -112,15 +111,17 @@ pub(crate) fn upper_rows<T: Clone + num_traits::Zero>(h: &Array2<T>, rows: usize
 /// QR decomposition with column pivoting in the raw form of LAPACK `geqp3`:
 /// `((h, tau), r, p)` with `a[:, p] = Q r`.
 ///
-/// The pivots `p` (0-based column indices) are [`qr_pivoting`](crate::qr_pivoting)'s (LAPACK
-/// `geqp3`'s rule: the largest remaining column norm first); `h`, `tau` and `r` are
-/// [`qr_raw`] of `a[:, p]`, which is what `geqp3` computes for those pivots: `geqrf`'s
-/// reflectors and signs, so all four equal SciPy's to rounding (`p` exactly unless two
-/// column norms tie; past the numerical rank of `a` the pivots, reflectors and trailing rows
-/// of `r` are decided by rounding). Shapes as [`qr_raw`]: `h` `(m, n)`, `tau` `min(m, n)`,
-/// `r` `(min(m, n), n)`. Real and complex input (`f32`, `f64`, `Complex<f32>`,
-/// `Complex<f64>`), on both backends. Cost: two factorizations (the pivoted one for `p`, then
-/// `qr_raw` of `a[:, p]`), some two to three times the work of LAPACK's one `geqp3` call.
+/// One column-pivoted Householder factorization, LAPACK `geqp3`'s: at each step the
+/// remaining column of largest norm (the first of equal ones) is swapped in, reduced by
+/// `geqrf`'s reflector (`R`'s diagonal real, of the opposite sign of the column's leading
+/// entry), and the other columns' norms are downdated (recomputed when cancellation has
+/// eaten half their digits), so `h`, `tau`, `r` and `p` equal SciPy's to rounding (`p`
+/// exactly; past the numerical rank of `a` the pivots, reflectors and trailing rows of `r`
+/// are decided by rounding). `f32`/`f64` input goes through LAPACK's `?geqp3` with the
+/// `lapack` feature; otherwise, and for `Complex<f32>`/`Complex<f64>` on both backends, through
+/// this crate's unblocked sweep (LAPACK `?laqp2`'s loop, which `?geqp3` itself runs on
+/// matrices of up to 128 rows or columns). Shapes as [`qr_raw`]: `h` `(m, n)`, `tau`
+/// `min(m, n)`, `r` `(min(m, n), n)`. `p` holds 0-based column indices.
 ///
 /// SciPy equivalent: `scipy.linalg.qr(a, mode='raw', pivoting=True)`.
 ///
@@ -164,10 +165,9 @@ pub(crate) fn upper_rows<T: Clone + num_traits::Zero>(h: &Array2<T>, rows: usize
 pub fn qr_raw_pivoting<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
 ) -> Result<((Array2<T>, Array1<T>), Array2<T>, Array1<usize>)> {
-    let (_, _, p) = qr_pivoting(a, QrMode::Economic)?;
-    let ap = a.select(Axis(1), p.as_slice().expect("a new 1-d array"));
-    let (raw, r) = qr_raw(&ap)?;
-    Ok((raw, r, p))
+    let (h, tau, p) = T::geqp3_k(a.view())?;
+    let r = upper_rows(&h, h.nrows().min(h.ncols()));
+    Ok(((h, tau), r, p))
 }
 
 /// `f64` input: `(h, tau)` from the blocked [`geqrf`](crate::qr_blocked::geqrf) (LAPACK's

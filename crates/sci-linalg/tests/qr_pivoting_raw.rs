@@ -121,7 +121,20 @@ fn check<T: ToC>(f: &Fixture, key: &str, from: fn(C) -> T, rtol: f64, eps: f64) 
 #[test]
 fn f64_matches_scipy() {
     let f = fx();
-    let keys = ["sq4", "tall7x3", "wide3x6", "one", "row1x4", "col5x1", "big30x20", "rankdef", "zero_col"];
+    let keys = [
+        "sq4",
+        "tall7x3",
+        "wide3x6",
+        "one",
+        "row1x4",
+        "col5x1",
+        "big30x20",
+        "rankdef",
+        "zero_col",
+        "ties",
+        "swap_ties",
+        "plain40x30",
+    ];
     for key in keys {
         let rank = check::<f64>(&f, &format!("f64_{key}"), |z| z.re, 1e-10, f64::EPSILON);
         assert_eq!(rank == 2, key == "rankdef", "{key}");
@@ -131,7 +144,7 @@ fn f64_matches_scipy() {
 #[test]
 fn complex128_matches_scipy() {
     let f = fx();
-    for key in ["sq4", "tall7x3", "wide3x6", "one", "row1x4", "col5x1", "big30x20", "rankdef"] {
+    for key in ["sq4", "tall7x3", "wide3x6", "one", "row1x4", "col5x1", "big30x20", "rankdef", "plain25x35"] {
         let rank = check::<C>(&f, &format!("c128_{key}"), |z| z, 1e-10, f64::EPSILON);
         assert_eq!(rank == 2, key == "rankdef", "{key}");
     }

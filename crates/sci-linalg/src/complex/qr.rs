@@ -1,16 +1,15 @@
 //! QR of complex matrices with column pivoting (faer's, as `zgeqp3`) and in LAPACK's raw
-//! `zgeqrf` form (`H_i = I - tau_i v_i v_iᴴ` with a real `R` diagonal).
+//! `zgeqrf` form (`H_i = I - tau_i v_i v_iᴴ` with a real `R` diagonal, by [`crate::geqp3`]).
 
 use faer::Mat;
 use faer::dyn_stack::{MemBuffer, MemStack};
 use faer::linalg::qr::col_pivoting::factor as cpqr;
 use faer::linalg::qr::no_pivoting::factor as fqr;
-use ndarray::{Array1, Array2, ArrayView2, s};
-use num_traits::{Float, Zero};
+use ndarray::{Array1, Array2, ArrayView2};
 
 use super::decomp::{q_factor, r_factor};
 use crate::error::Result;
-use crate::linalg_scalar::{LinalgScalar, RealOf};
+use crate::linalg_scalar::LinalgScalar;
 use crate::qr::QrMode;
 use crate::scalar::{as_faer_mut, check_finite, par, to_fortran};
 
@@ -49,52 +48,6 @@ pub(crate) fn qr_pivoting<T: LinalgScalar>(
 /// `R` (real diagonal, `β = -sign(Re α) ‖x‖`) on and above the diagonal of `h` and the
 /// reflector vectors below it, `Q = H_0 ⋯ H_{k-1}`, `H_i = I - tau_i v_i v_iᴴ`.
 pub(crate) fn geqrf_lapack<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<(Array2<T>, Array1<T>)> {
-    check_finite(&a, "a")?;
-    let (m, n) = a.dim();
-    let k = m.min(n);
-    let mut h = to_fortran(&a);
-    let mut tau = Array1::<T>::zeros(k);
-    let mut w = vec![T::zero(); n];
-    for i in 0..k {
-        let alpha = h[[i, i]];
-        let xnorm = two_norm(h.slice(s![i + 1.., i]).iter().map(|x| x.modulus()));
-        let (ar, ai) = (alpha.re(), alpha.im());
-        if xnorm.is_zero() && ai.is_zero() {
-            continue; // H_i = I, tau_i = 0
-        }
-        let mag = two_norm([ar, ai, xnorm].into_iter());
-        let beta = if ar >= RealOf::<T>::zero() { -mag } else { mag };
-        let t = (T::from_real(beta) - alpha) / T::from_real(beta);
-        let scale = T::one() / (alpha - T::from_real(beta));
-        h.slice_mut(s![i + 1.., i]).mapv_inplace(|x| x * scale);
-        h[[i, i]] = T::from_real(beta);
-        tau[i] = t;
-        // A[i.., i+1..] -= conj(t) v (vᴴ A[i.., i+1..]), v = [1; h[i+1.., i]].
-        let ct = t.conj();
-        for j in i + 1..n {
-            let mut s = h[[i, j]];
-            for r in i + 1..m {
-                s += h[[r, i]].conj() * h[[r, j]];
-            }
-            w[j] = ct * s;
-        }
-        for j in i + 1..n {
-            let wj = w[j];
-            h[[i, j]] -= wj;
-            for r in i + 1..m {
-                let v = h[[r, i]];
-                h[[r, j]] -= v * wj;
-            }
-        }
-    }
+    let (h, tau, _) = crate::geqp3::householder_sweep(a, false)?;
     Ok((h, tau))
-}
-
-/// Euclidean norm of non-negative values, rescaled against overflow and underflow.
-fn two_norm<R: Float>(it: impl Iterator<Item = R> + Clone) -> R {
-    let scale = it.clone().fold(R::zero(), |m, x| m.max(x.abs()));
-    if scale.is_zero() {
-        return R::zero();
-    }
-    scale * it.fold(R::zero(), |acc, x| acc + (x / scale) * (x / scale)).sqrt()
 }
