@@ -11,12 +11,11 @@
 
 use faer::MatMut;
 use faer::linalg::triangular_solve as ts;
-use ndarray::{Array2, ArrayBase, ArrayView2, Data, Ix2};
+use ndarray::{ArrayBase, ArrayView2, Data, Ix2};
 use num_complex::Complex;
 use num_traits::{Float, One, Zero};
 
 use crate::linalg_scalar::{LinalgScalar, RealOf};
-use crate::lu::PackedLu;
 use crate::scalar::{LinalgFloat, as_faer};
 
 /// What the estimator asks to be applied to its vector (LAPACK's `kase`).
@@ -159,21 +158,6 @@ pub(crate) fn lu_rcond<T: LinalgScalar>(lu: ArrayView2<'_, T>, of_t: bool, anorm
     rcond_from(anorm, ainvnm)
 }
 
-/// `sycon` / `hecon` for a symmetric or Hermitian matrix solved by the LU `f`: `inv(A)`,
-/// interchanges included, for both requests of the estimator, as those routines apply it
-/// (for a Hermitian `A` that is also `inv(Aᴴ)`; for a complex symmetric one it is what LAPACK
-/// does).
-pub(crate) fn sym_lu_rcond<T: LinalgScalar>(f: &PackedLu<T>, anorm: RealOf<T>) -> RealOf<T> {
-    let n = f.lu.nrows();
-    let mut col = Array2::zeros((n, 1));
-    let ainvnm = norm1_estimate(n, |x: &mut [T], _| {
-        col.column_mut(0).iter_mut().zip(x.iter()).for_each(|(c, v)| *c = *v);
-        f.solve_in_place(&mut col, false);
-        x.iter_mut().zip(col.iter()).for_each(|(v, c)| *v = *c);
-    });
-    rcond_from(anorm, ainvnm)
-}
-
 /// `pocon` from the Cholesky factor `l` with `A = L Lᴴ` (`inv(A)` for both requests).
 pub(crate) fn cholesky_rcond<T: LinalgScalar>(l: ArrayView2<'_, T>, anorm: RealOf<T>) -> RealOf<T> {
     let f = as_faer(l);
@@ -266,7 +250,7 @@ pub(crate) fn norm1_sym<T: LinalgScalar, S: Data<Elem = T>>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ndarray::array;
+    use ndarray::{Array2, array};
 
     /// The estimate of `‖M‖₁` for an explicit matrix (apply = multiply).
     fn estimate(m: &Array2<f64>) -> f64 {

@@ -1,8 +1,6 @@
 //! `inv` with SciPy 1.17's `assume_a` and `lower`: the structure test SciPy makes when
 //! `assume_a` is not given, and the diagonal, triangular, Cholesky and symmetric inverses.
 
-use faer::dyn_stack::{MemBuffer, MemStack};
-use faer::linalg::lu::partial_pivoting as pp;
 use faer::linalg::triangular_inverse as ti;
 use ndarray::{Array2, ArrayBase, ArrayView2, Data, Ix2};
 
@@ -10,9 +8,9 @@ use crate::complex::chol::cholesky_lower;
 use crate::condest;
 use crate::error::{LinalgError, Result, invalid};
 use crate::linalg_scalar::LinalgScalar;
-use crate::lu::PackedLu;
-use crate::scalar::{as_faer, as_faer_mut, check_finite, check_square, full_from_triangle, par, zeros_f};
+use crate::scalar::{as_faer, as_faer_mut, check_finite, check_square, par, zeros_f};
 use crate::solve::{AssumeA, diagonal_estimate};
+use crate::sym_factor::SymFactor;
 use crate::warning::{Estimate, InvReport, LinAlgWarning, WarningAction};
 
 /// Keyword options of [`inv_with`] and [`inv_report_with`]; `Default` gives SciPy's defaults.
@@ -48,7 +46,7 @@ pub struct InvOptions {
 /// | `Diagonal` | `1/aᵢᵢ` | the diagonal |
 /// | `UpperTriangular`, `LowerTriangular` | triangular inverse (`trtri`) | that triangle |
 /// | `PositiveDefinite` | Cholesky `a = L Lᴴ`, `a⁻¹ = L⁻ᴴ L⁻¹` (`potrf`/`potri`) | the `lower` or upper triangle |
-/// | `Symmetric`, `Hermitian` | LU of the matrix rebuilt from one triangle (SciPy: Bunch–Kaufman `sytrf`/`sytri`, `hetrf`/`hetri`; same inverse up to rounding) | the `lower` or upper triangle |
+/// | `Symmetric`, `Hermitian` | Bunch–Kaufman `L D Lᵀ` / `L D Lᴴ` (`sytrf`/`hetrf`), inverse by solving with the identity (SciPy: `sytri`/`hetri`; same inverse up to rounding) | the `lower` or upper triangle |
 ///
 /// The result of the last three is exactly symmetric (Hermitian for `PositiveDefinite` and
 /// `Hermitian`), its other triangle mirrored from the computed one, as SciPy's. An explicit
@@ -279,18 +277,10 @@ fn symmetric<T: LinalgScalar>(
     her: bool,
     estimate: bool,
 ) -> Result<(Array2<T>, Option<Estimate>)> {
-    let n = a.nrows();
-    let s = full_from_triangle(&a, lower, her);
-    let f = PackedLu::factor_faer(s.clone());
-    if let Some(pivot) = f.zero_pivot() {
-        return Err(LinalgError::Singular { pivot });
-    }
-    let est = estimate.then(|| Estimate::of(condest::sym_lu_rcond(&f, condest::norm1(&s))));
-    let mut out = zeros_f(n, n);
-    let par = par();
-    let mut mem = MemBuffer::new(pp::inverse::inverse_scratch::<usize, T>(n, par));
-    let lu = as_faer(f.lu.view());
-    pp::inverse::inverse(as_faer_mut(out.view_mut()), lu, lu, f.perm_ref(), par, MemStack::new(&mut mem));
+    // sytrf/hetrf, sycon/hecon, and the inverse from the same factors
+    let f = SymFactor::new(a, lower, her)?;
+    let est = estimate.then(|| Estimate::of(f.rcond(condest::norm1_sym(&a, lower, her))));
+    let mut out = f.inverse();
     mirror(&mut out, lower, her);
     Ok((out, est))
 }

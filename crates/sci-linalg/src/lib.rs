@@ -188,6 +188,7 @@ mod subspace;
 mod svd;
 mod svd_faer;
 mod sylvester;
+mod sym_factor;
 mod team;
 mod tensor;
 mod toeplitz_fft;

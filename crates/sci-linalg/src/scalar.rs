@@ -130,29 +130,6 @@ pub(crate) fn zeros_c<T: Clone + num_traits::Zero>(m: usize, n: usize) -> Array2
     Array2::from_shape_vec((m, n), sci_array::alloc::zeroed_vec(m * n)).expect("m * n elements")
 }
 
-/// The full square matrix (Fortran order) that the `lower` (or upper) triangle of `a` stands
-/// for: the other triangle mirrored, conjugated with `her`, whose diagonal's imaginary part is
-/// then dropped, as LAPACK's `sytrf`/`hetrf` read a symmetric or Hermitian matrix.
-pub(crate) fn full_from_triangle<T: LinalgScalar, S: Data<Elem = T>>(
-    a: &ArrayBase<S, Ix2>,
-    lower: bool,
-    her: bool,
-) -> Array2<T> {
-    let n = a.nrows();
-    let mut s = zeros_f(n, n);
-    for j in 0..n {
-        for i in 0..n {
-            let stored = (i >= j) == lower;
-            let v = if stored { a[[i, j]] } else { a[[j, i]] };
-            s[[i, j]] = if her && !stored { v.conj() } else { v };
-        }
-        if her {
-            s[[j, j]] = T::from_real(a[[j, j]].re());
-        }
-    }
-    s
-}
-
 /// Copies any ndarray matrix into a new Fortran-order one (the working copy that LAPACK-style
 /// in-place factorizations overwrite), huge-page backed when large (see [`zeros_f`]).
 pub(crate) fn to_fortran<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Array2<T> {

@@ -10,7 +10,8 @@ use crate::gttrf::{gttrf, norm1_tridiag};
 use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::lu::{PackedLu, Trans};
 use crate::rhs::{rhs_back, rhs_matrix};
-use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, full_from_triangle, par};
+use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, par};
+use crate::sym_factor::SymFactor;
 use crate::warning::{Estimate, WarningAction};
 #[cfg(doc)]
 use crate::warning::{LinAlgWarning, solve_report};
@@ -101,8 +102,10 @@ where
 
 /// [`solve`] with SciPy's keyword options.
 ///
-/// `Symmetric` solves by LU of the symmetric matrix rebuilt from the chosen triangle (SciPy
-/// uses Bunch–Kaufman `sysv`; the solution agrees to rounding).
+/// `Symmetric` and `Hermitian` factor the chosen triangle by Bunch–Kaufman `L D Lᵀ` (`L D Lᴴ`)
+/// as SciPy's `sysv`/`hesv` (complex symmetric input: the crate's unblocked `sytf2`, as
+/// [`ldl_with`](crate::ldl_with)); an exactly zero `1×1` block of `D` is
+/// [`LinalgError::Singular`] at LAPACK's index.
 ///
 /// SciPy equivalent: `scipy.linalg.solve(a, b, assume_a=..., lower=..., transposed=...)`.
 ///
@@ -208,14 +211,11 @@ where
             }
         }
         AssumeA::Symmetric | AssumeA::Hermitian => {
-            let s = full_from_triangle(a, opts.lower, false);
-            let f = PackedLu::new(&s);
-            if let Some(pivot) = f.zero_pivot() {
-                return Err(LinalgError::Singular { pivot });
-            }
-            f.solve_in_place(&mut x, false);
+            // sysv (Bunch–Kaufman) and sycon
+            let f = SymFactor::new(a.view(), opts.lower, false)?;
+            f.solve_in_place(&mut x);
             if estimate {
-                rcond = Some(condest::sym_lu_rcond(&f, condest::norm1(&s)));
+                rcond = Some(f.rcond(condest::norm1_sym(a, opts.lower, false)));
             }
         }
         AssumeA::PositiveDefinite => {

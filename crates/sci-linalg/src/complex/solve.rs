@@ -9,10 +9,11 @@ use crate::linalg_scalar::LinalgScalar;
 use crate::lu::PackedLu;
 use crate::lu::Trans;
 use crate::rhs::{rhs_back, rhs_matrix};
-use crate::scalar::{as_faer, as_faer_mut, check_square_finite, full_from_triangle, par, to_fortran};
+use crate::scalar::{as_faer, as_faer_mut, check_square_finite, par, to_fortran};
 use crate::solve::{
     AssumeA, SolveOptions, diagonal_estimate, diagonal_in_place, triangular_in_place, tridiagonal_in_place,
 };
+use crate::sym_factor::SymFactor;
 use crate::warning::Estimate;
 
 pub(crate) fn solve_with<T: LinalgScalar, D: Dimension>(
@@ -27,21 +28,15 @@ pub(crate) fn solve_with<T: LinalgScalar, D: Dimension>(
     // SciPy estimates for every non-empty banded system (1×1 included).
     let banded_estimate = estimate;
     let estimate = estimate && n > 1 && x.ncols() > 0;
-    // LU solve; with `estimate` also gecon's (or, `symmetric`, sycon/hecon's) rcond.
-    let lu_solve = |m: ArrayView2<'_, T>, x: &mut ndarray::Array2<T>, transposed: bool, symmetric: bool| {
+    // LU solve; with `estimate` also gecon's rcond.
+    let lu_solve = |m: ArrayView2<'_, T>, x: &mut ndarray::Array2<T>, transposed: bool| {
         let f = PackedLu::factor_faer(to_fortran(&m));
         if let Some(pivot) = f.zero_pivot() {
             return Err(LinalgError::Singular { pivot });
         }
         f.solve_in_place(x, transposed);
         let anorm = || condest::norm1(&m);
-        Ok(estimate.then(|| {
-            if symmetric {
-                condest::sym_lu_rcond(&f, anorm())
-            } else {
-                condest::lu_rcond(f.lu.view(), false, anorm())
-            }
-        }))
+        Ok(estimate.then(|| condest::lu_rcond(f.lu.view(), false, anorm())))
     };
     let mut rcond = None;
     // Hermitian a: aᵀ = conj(a), so aᵀ x = b is a conj(x) = conj(b).
@@ -51,7 +46,7 @@ pub(crate) fn solve_with<T: LinalgScalar, D: Dimension>(
         x.mapv_inplace(T::conj);
     }
     match opts.assume_a {
-        AssumeA::General => rcond = lu_solve(a, &mut x, opts.transposed, false)?,
+        AssumeA::General => rcond = lu_solve(a, &mut x, opts.transposed)?,
         AssumeA::Banded => {
             // gbsv and gbcon; with `transposed` the band of aᵀ is factored and solved (SciPy
             // refuses transposed complex systems, this crate solves them for every kind)
@@ -59,9 +54,13 @@ pub(crate) fn solve_with<T: LinalgScalar, D: Dimension>(
             return Ok((rhs_back(x, b.ndim()), est.filter(|_| banded_estimate)));
         }
         AssumeA::Symmetric | AssumeA::Hermitian => {
+            // sysv/hesv (Bunch–Kaufman) and sycon/hecon
             let her = opts.assume_a == AssumeA::Hermitian;
-            let s = full_from_triangle(&a, opts.lower, her);
-            rcond = lu_solve(s.view(), &mut x, false, true)?;
+            let f = SymFactor::new(a, opts.lower, her)?;
+            f.solve_in_place(&mut x);
+            if estimate {
+                rcond = Some(f.rcond(condest::norm1_sym(&a, opts.lower, her)));
+            }
         }
         AssumeA::PositiveDefinite => {
             let l = cholesky_lower(a, opts.lower)?;
