@@ -182,8 +182,7 @@ pub enum CirculantSingular {
 /// The element type is `f32`, `f64`, `Complex<f32>` or `Complex<f64>`; `c` and `b` share it.
 /// Real input gives the real part of the inverse DFT (SciPy's `x.real`), complex input the
 /// complex solution; `tol` is real either way. SciPy's mixed case (real `c`, complex `b` or the
-/// reverse, complex result) is the complex call with the real argument converted, e.g.
-/// `c.mapv(Complex64::from)`: the same arithmetic, as SciPy's `fft` also widens real input.
+/// reverse, complex result) is [`solve_circulant_complex`](crate::solve_circulant_complex).
 ///
 /// SciPy equivalent: `scipy.linalg.solve_circulant(c, b, singular, tol)` with 1-d `c` and the
 /// default axes, real or complex; n-d `c` and `b` with `caxis`, `baxis`, `outaxis` are

@@ -67,9 +67,10 @@ fn move_last<T>(x: ArrayViewD<'_, T>, axis: usize) -> ArrayViewD<'_, T> {
 /// into C order).
 ///
 /// SciPy equivalent: `scipy.linalg.solve_circulant(c, b, singular, tol, caxis, baxis,
-/// outaxis)` for real or complex `c` and `b` (one element type for both, as
-/// [`solve_circulant`](crate::solve_circulant): convert a real argument to pair it with a
-/// complex one; complex input gives a complex result, real input SciPy's `x.real`). With `singular='lstsq'` SciPy 1.17 builds its zero mask from
+/// outaxis)` for real or complex `c` and `b` (one element type for both; complex input gives a
+/// complex result, real input SciPy's `x.real`; a real `c` with a complex `b` or the reverse is
+/// [`solve_circulant_complex_with`](crate::solve_circulant_complex_with)). With
+/// `singular='lstsq'` SciPy 1.17 builds its zero mask from
 /// `b`'s unmoved shape, which raises a broadcast error for some shapes (e.g. `b` of shape
 /// `(4, 3)` and a singular `c` of length 4); here the mask always follows the eigenvalues, so
 /// those cases get the least-squares solution.

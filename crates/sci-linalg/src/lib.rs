@@ -13,7 +13,8 @@
 //! [`solve_continuous_lyapunov`], [`solve_discrete_lyapunov`], [`solve_continuous_are`],
 //! [`solve_discrete_are`] (with `e=`, `s=`, `balanced=`: [`solve_continuous_are_with`],
 //! [`solve_discrete_are_with`]), [`solve_banded`], [`solveh_banded`],
-//! [`solve_circulant`], [`solve_toeplitz`], [`lstsq`]); decompositions ([`lu`], [`ldl`],
+//! [`solve_circulant`] (real `c` with complex `b` or the reverse: [`solve_circulant_complex`],
+//! [`solve_circulant_complex_with`]), [`solve_toeplitz`], [`lstsq`]); decompositions ([`lu`], [`ldl`],
 //! [`cholesky`], [`cholesky_banded`], [`qr`], [`qr_pivoting`], [`rq`], [`svd`], [`schur`],
 //! [`schur_sorted`], [`rsf2csf`], [`hessenberg`], [`polar`], [`qz`], and QR updating:
 //! [`qr_multiply`], [`qr_update`], [`qr_insert`], [`qr_insert_with`], [`qr_delete`]); eigenvalues ([`eig`], [`eig_with`]
@@ -132,6 +133,7 @@ mod cholesky;
 mod cholesky_blocked;
 mod circulant;
 mod circulant_batch;
+mod circulant_mixed;
 mod complex;
 mod condest;
 mod cossin;
@@ -205,6 +207,7 @@ pub use banded::{
 pub use cholesky::{ChoFactor, cho_factor, cho_solve, cholesky};
 pub use circulant::{CirculantSingular, solve_circulant};
 pub use circulant_batch::{SolveCirculantOptions, solve_circulant_with};
+pub use circulant_mixed::{solve_circulant_complex, solve_circulant_complex_with};
 pub use cossin::{Cossin, CossinOptions, CossinParts, cossin, cossin_blocks, cossin_separate};
 pub use eig::{eig, eigh, eigvals, eigvalsh};
 pub use eig_gen::{Eig, EigOptions, eig_with, eigvals_with};
