@@ -169,6 +169,13 @@ fn mixed_nd_matches_scipy() {
     let x = solve_circulant_complex_with(&cc, &br, o).unwrap();
     assert_eq!(x.shape(), want.shape());
     assert_allclose(&x, &want, RTOL, ATOL);
+    // the second matrix has the eigenvalue 3 at zero: 'raise' names it, as SciPy raises
+    assert!(f.str("mixed_nd/raise_cr").contains("near singular"));
+    let raise = SolveCirculantOptions { singular: CirculantSingular::Raise, ..o };
+    assert_eq!(
+        solve_circulant_complex_with(&cc, &br, raise).unwrap_err(),
+        LinalgError::NearSingular { index: 3 }
+    );
 }
 
 #[test]
