@@ -5,7 +5,7 @@ use ndarray::{ArrayBase, ArrayD, ArrayViewD, Axis, Data, Dimension, IxDyn, Zip};
 use sci_array::{ArrayError, normalize_axis};
 
 use crate::circulant::{CirculantSingular, Spectrum};
-use crate::error::{LinalgError, Result, invalid};
+use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::LinalgScalar;
 use crate::scalar::check_finite;
 
@@ -82,8 +82,8 @@ fn move_last<T>(x: ArrayViewD<'_, T>, axis: usize) -> ArrayViewD<'_, T> {
 /// [`LinalgError::ShapeMismatch`] naming `b` when its `baxis` length differs from `c`'s
 /// `caxis` length (SciPy: "Shapes of c (3,) and b (4,) are incompatible");
 /// [`LinalgError::NearSingular`] (the eigenvalue's index) with `Raise`;
-/// [`LinalgError::NonFinite`]; an invalid-value error naming `c` when `c` is empty but `b`
-/// is not (SciPy's zero-size reduction error).
+/// [`LinalgError::NonFinite`]. Empty batch axes of `c` give an empty result, shaped by the
+/// same broadcasting (SciPy: `c` of shape `(0, 3)` and `b` of shape `(3,)` give `(3, 0)`).
 ///
 /// # Examples
 ///
@@ -140,9 +140,6 @@ where
     check_finite(&b0, "b")?;
     if b0.is_empty() {
         return Ok(ArrayD::zeros(b0.raw_dim()));
-    }
-    if c0.is_empty() {
-        return Err(invalid("c", "zero-size array to reduction operation maximum which has no identity"));
     }
     let (cm, bm) = (move_last(c0, ca), move_last(b0, ba));
     let (cb, bb) = (&cm.shape()[..cm.ndim() - 1], &bm.shape()[..bm.ndim() - 1]);
