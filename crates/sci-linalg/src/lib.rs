@@ -167,6 +167,7 @@ mod products;
 mod qr;
 mod qr_blocked;
 mod qr_multiply;
+mod qr_numpy;
 mod qr_raw;
 mod qr_thin;
 mod qr_update;
@@ -240,6 +241,7 @@ pub use procrustes::{
 pub use products::{dot, dot_nd, matmul, multi_dot};
 pub use qr::{QrMode, qr, qr_pivoting, qr_r, qr_r_pivoting, rq};
 pub use qr_multiply::{qr_multiply, qr_multiply_pivoting};
+pub use qr_numpy::{NpQr, NpQrMode, np_qr};
 pub use qr_raw::{qr_raw, qr_raw_pivoting};
 pub use qr_update::{QrInsertOptions, QrWhich, qr_delete, qr_insert, qr_insert_with, qr_update};
 pub use qz::{Qz, qz, qz_complex};

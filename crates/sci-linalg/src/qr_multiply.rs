@@ -12,7 +12,7 @@ use crate::scalar::{check_finite, zeros_f};
 
 /// `Q c` (`side = Left`) or `c Q` (`Right`) with `Q = H_0 ⋯ H_{k-1}` given by LAPACK's
 /// `(h, tau)`, on `c` in place; `c` has `m` rows (left) or columns (right).
-fn apply_q<T: LinalgScalar>(h: &Array2<T>, tau: &Array1<T>, c: &mut Array2<T>, side: Side) {
+pub(crate) fn apply_q<T: LinalgScalar>(h: &Array2<T>, tau: &Array1<T>, c: &mut Array2<T>, side: Side) {
     let m = h.nrows();
     let k = tau.len();
     let v = |i: usize| -> Array1<T> {
