@@ -170,22 +170,22 @@ impl SharedCols {
 /// columns and, for the Cholesky update, whole packed `A` micro-panels of 8 rows), so that the
 /// chunks are small at the end of a step (the other thread waits less at the barrier).
 pub(crate) fn claim(counter: &AtomicUsize, range: Range<usize>) -> Option<Range<usize>> {
-    claim_share(counter, range, 8, CHUNK_MAX)
+    claim_share(counter, range, 8, (CHUNK_MIN, CHUNK_MAX, CHUNK_STEP))
 }
 
-/// [`claim`] with its own rule: a `1 / div` share of what is left, within [`CHUNK_MIN`, `max`]
-/// and a multiple of [`CHUNK_STEP`].
+/// [`claim`] with its own rule: a `1 / div` share of what is left, within `min..=max` and a
+/// multiple of `step` (`min` and `max` multiples of `step` too).
 pub(crate) fn claim_share(
     counter: &AtomicUsize,
     range: Range<usize>,
     div: usize,
-    max: usize,
+    (min, max, step): (usize, usize, usize),
 ) -> Option<Range<usize>> {
     let len = range.len();
     let mut taken = counter.load(Ordering::Relaxed);
     loop {
         let left = len.checked_sub(taken).filter(|&l| l > 0)?;
-        let size = (left / div).clamp(CHUNK_MIN, max).next_multiple_of(CHUNK_STEP).min(left);
+        let size = (left / div).clamp(min, max).next_multiple_of(step).min(left);
         match counter.compare_exchange_weak(taken, taken + size, Ordering::Relaxed, Ordering::Relaxed) {
             Ok(_) => return Some(range.start + taken..range.start + taken + size),
             Err(now) => taken = now,
@@ -194,6 +194,6 @@ pub(crate) fn claim_share(
 }
 
 /// Bounds and step of the column chunks [`claim`] hands out.
-pub(crate) const CHUNK_MIN: usize = 24;
+const CHUNK_MIN: usize = 24;
 pub(crate) const CHUNK_MAX: usize = 96;
 pub(crate) const CHUNK_STEP: usize = 24;
