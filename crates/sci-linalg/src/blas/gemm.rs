@@ -9,10 +9,11 @@
 //! through any strides (transposed, sliced, negative), so the kernel always reads contiguous,
 //! aligned data; edge panels are zero-padded.
 //!
-//! On two or more threads with enough columns, [`gemm_cols`] reorders this: the threads claim
-//! chunks of `C`'s columns dynamically (each packing its own chunk of `B`) and share one packed
-//! copy of `A`, with the crate's persistent helper thread (`crate::worker`) as the second
-//! thread. Fixed row shares with a barrier per `KC`
+//! On two threads with enough columns, the caller and the crate's persistent helper thread
+//! (`crate::worker`) each run this loop on one half of `C`'s columns, with nothing shared and
+//! one join at the end (see `COLS_TEAM_MIN` for the measurements). On more threads,
+//! [`gemm_cols`] has the threads claim chunks of `C`'s columns dynamically (each packing its
+//! own chunk of `B`) and share one packed copy of `A`. Fixed row shares with a barrier per `KC`
 //! slice made one descheduled thread stall both: with a niced compile job on the machine the
 //! 1000 × 1000 product took 33-48 ms that way, and 27-29 ms with dynamic chunks (NumPy 25-27).
 
@@ -193,7 +194,20 @@ pub(super) fn gemm(
         // The microkernel stores contiguous columns: compute the row-major cᵀ = bᵀ aᵀ instead.
         return gemm(alpha, b.t(), a.t(), beta, c.reversed_axes(), threads);
     }
-    if threads > 1 && n >= COLS_TEAM_MIN * threads {
+    if threads == 2 && n >= COLS_TEAM_MIN * threads {
+        let Some(lease) = crate::worker::lease() else {
+            // Another thread of the program holds the helper: this product runs on one thread.
+            return gemm(alpha, a, b, beta, c, 1);
+        };
+        // Two independent single-thread products on the two halves of C's columns (see
+        // `COLS_TEAM_MIN`).
+        let half = (n / 2).next_multiple_of(NR);
+        let (c0, c1) = c.split_at(Axis(1), half);
+        let (b0, b1) = b.split_at(Axis(1), half);
+        lease.join(|| gemm(alpha, a, b0, beta, c0, 1), || gemm(alpha, a, b1, beta, c1, 1));
+        return;
+    }
+    if threads > 2 && n >= COLS_TEAM_MIN * threads {
         return gemm_cols(alpha, a, b, beta, c, threads);
     }
     // Each thread takes whole micro-panel rows of C; few rows are not worth a second thread,
@@ -251,7 +265,19 @@ const ROWS_TEAM_MIN_FLOPS: f64 = if cfg!(test) { 1e5 } else { 1e9 };
 /// (NumPy 20.1).
 const COLS_CHUNK_MAX: usize = 576;
 
-/// Columns per thread from which [`gemm_cols`] shares the work by columns of `C`.
+/// Columns per thread from which two or more threads share the work by columns of `C`.
+///
+/// Two threads (the caller and the crate's helper thread) each run the single-thread loop on
+/// one half of `C`'s columns, packing their own `A` and `B`, with no shared state and one join
+/// at the end. Against [`gemm_cols`] (dynamic column chunks, one shared packed `A`), in
+/// alternating runs on two cores of an EPYC Zen 4 (min / first quartile / median of 40 calls):
+/// 2000 × 2000, 147.3-147.5 / 148.2-149.0 / 150.8-151.9 ms against 148.8-150.1 / 150.9-154.7 /
+/// 153.0-156.6 (NumPy with OpenBLAS 0.3.31, 146.6-146.8 / 149.5-152.3 / 152.2-154.6); 1000 ×
+/// 1000, 19.1 against 19.6 ms median (NumPy 21.0); 3000 × 3000, 504 against 523 ms. With a
+/// nice-19 busy loop on the machine the halves stayed ahead (2000 × 2000: 154.2 against 157.3,
+/// NumPy 159.8). The single-thread loop runs as fast as OpenBLAS's on one core (2000 × 2000:
+/// 294-306 against 297-305 ms), which the shared-`A` division did not keep on two. More than
+/// two threads use [`gemm_cols`].
 const COLS_TEAM_MIN: usize = 96;
 
 /// Values of packed `A` one band of [`gemm_cols`] holds (16 MiB, half the shared L3; the unit
@@ -324,11 +350,6 @@ fn gemm_cols(
     c: ArrayViewMut2<'_, f64>,
     threads: usize,
 ) {
-    let lease = if threads == 2 { crate::worker::lease() } else { None };
-    if threads == 2 && lease.is_none() {
-        // Another thread of the program holds the helper: this product runs on one thread.
-        return gemm(alpha, a, b, beta, c, 1);
-    }
     let (m, n) = c.dim();
     let k = a.ncols();
     let kc_max = balanced(k, KC, 1);
@@ -433,11 +454,6 @@ fn gemm_cols(
         };
         let mut parts = b_bufs.chunks_exact_mut(b_len);
         let mine = parts.next().expect("one buffer per thread");
-        if let Some(lease) = &lease {
-            let theirs = parts.next().expect("two buffers");
-            lease.join(|| run(mine), || run(theirs));
-            return;
-        }
         std::thread::scope(|scope| {
             for part in parts {
                 scope.spawn(|| run(part));
