@@ -95,7 +95,7 @@ where
 /// As [`solve_circulant_with`](crate::solve_circulant_with): axis out of bounds, batch axes
 /// that do not broadcast, a `baxis` length other than `c`'s `caxis` length
 /// ([`LinalgError::ShapeMismatch`](crate::LinalgError::ShapeMismatch) naming `b`), a near
-/// singular matrix with `Raise`, non-finite input, an empty `c` with a non-empty `b`.
+/// singular matrix with `Raise`, non-finite input.
 ///
 /// # Examples
 ///

@@ -172,7 +172,7 @@ pub struct SolveReport<T, D: Dimension> {
 ///
 /// The estimate is LAPACK's for the structure chosen by `opts.assume_a`, made from the factors
 /// the solution is computed with (see [`LinAlgWarning::rcond`]); it is independent of
-/// `opts.transposed`, as SciPy's, except for [`AssumeA::Banded`], where SciPy factors `aᵀ` and
+/// `opts.transposed`, as SciPy's, except for [`AssumeA::Banded`](crate::AssumeA::Banded), where SciPy factors `aᵀ` and
 /// estimates `1 / (‖aᵀ‖∞ · est ‖a⁻ᵀ‖₁)` (and so does this). `'banded'` is `gbsv` and `gbcon`: the
 /// band LU with partial pivoting and Hager and Higham's estimate on it, `O(n (2l + u))` work per
 /// estimator step for bandwidths `(l, u)`, computed on every banded solve (also by
@@ -184,7 +184,7 @@ pub struct SolveReport<T, D: Dimension> {
 /// # Errors
 ///
 /// As [`solve_with`](crate::solve_with), plus [`LinalgError::IllConditioned`] under
-/// [`WarningAction::Error`]; with [`AssumeA::Banded`], [`LinalgError::SingularEstimate`] when the
+/// [`WarningAction::Error`]; with [`AssumeA::Banded`](crate::AssumeA::Banded), [`LinalgError::SingularEstimate`] when the
 /// estimate is `0` although no pivot is (SciPy: `LinAlgError('Matrix is singular.')`).
 ///
 /// # Examples

@@ -262,7 +262,8 @@ const ROWS_TEAM_MIN_FLOPS: f64 = if cfg!(test) { 1e5 } else { 1e9 };
 /// is left, at most 96 columns (the factorizations' rule), 2000 × 2000 products took a median
 /// 170-172 ms against 162-165 ms with a quarter, at most 576 (NumPy 160-166 ms in the same
 /// alternating runs, two threads of an EPYC Zen 4); 1000 × 1000 ones 19.1 against 19.4 ms
-/// (NumPy 20.1).
+/// (NumPy 20.1). These figures, and those of [`PACKED_A_MAX`], were taken when two threads
+/// still used [`gemm_cols`]; two threads now take the column halves (`COLS_TEAM_MIN`).
 const COLS_CHUNK_MAX: usize = 576;
 
 /// Columns per thread from which two or more threads share the work by columns of `C`.
