@@ -4,14 +4,16 @@ Usage::
 
     python3 benches/python/vs_numpy.py info
     python3 benches/python/vs_numpy.py list
-    python3 benches/python/vs_numpy.py run NAME --data DIR [--quick]
+    python3 benches/python/vs_numpy.py run NAME --data DIR [--quick] [--rounds N]
 
 ``run`` loads the inputs the Rust side wrote (``DIR/NAME.<input>.npy``), times the workload
 (one warm-up call, then the median of repeated calls: the same rule as
 ``benches/src/timing.rs``), compares the outputs of the last call with sci's
 (``DIR/out/NAME.<output>.npy``) and prints one JSON line
-``{"name", "ref_ms", "min_ms", "runs", "check", "detail"}`` where check is ``ok``,
-``mismatch`` or ``no-sci-output`` (sci's side did not run).
+``{"name", "ref_ms", "min_ms", "runs", "samples", "check", "detail"}`` where check is ``ok``,
+``mismatch`` or ``no-sci-output`` (sci's side did not run). ``--rounds N`` says this run is one
+of ``N`` that xtask alternates with the Rust side: it times for ``1/N`` of the budget, and
+``samples`` lists every timed call (ms) for xtask to pool.
 
 Workloads live in ``bench_<crate>.py`` beside this file (see ``_registry.py``).
 ``info`` prints the NumPy/SciPy versions and BLAS information as JSON.
@@ -39,18 +41,30 @@ import numpy as np  # noqa: E402
 from _registry import REGISTRY, Inputs  # noqa: E402
 
 
-def load_workloads() -> None:
+def load_workloads(name: str | None = None) -> None:
+    """Imports the workload modules: all of them, or for ``run NAME`` only ``bench_<crate>.py``
+    of NAME's ``<crate>.`` prefix when that file exists (each run is a new process, and
+    xtask starts several per workload: importing every SciPy subpackage each time costs a
+    second)."""
+    if name is not None:
+        own = HERE / f"bench_{name.split('.', 1)[0]}.py"
+        if own.exists():
+            importlib.import_module(own.stem)
+            return
     for f in sorted(HERE.glob("bench_*.py")):
         importlib.import_module(f.stem)
 
 
-def budget(quick: bool):
-    # (seconds, min_runs, max_runs): keep in step with benches/src/timing.rs
-    return (0.3, 3, 200) if quick else (2.0, 5, 200)
+def budget(quick: bool, rounds: int = 1):
+    # (seconds, min_runs, max_runs), split over `rounds`: keep in step with
+    # Budget::new and Budget::share in benches/src/timing.rs
+    seconds, lo, hi = (0.3, 3, 200) if quick else (2.0, 5, 200)
+    r = max(rounds, 1)
+    return seconds / r, -(-lo // r), -(-hi // r)
 
 
-def measure(fn, quick: bool):
-    seconds, lo, hi = budget(quick)
+def measure(fn, quick: bool, rounds: int = 1):
+    seconds, lo, hi = budget(quick, rounds)
     t = time.perf_counter()
     last = fn()
     warm = time.perf_counter() - t
@@ -61,7 +75,7 @@ def measure(fn, quick: bool):
         t = time.perf_counter()
         last = fn()
         samples.append((time.perf_counter() - t) * 1e3)
-    return statistics.median(samples), min(samples), runs, last
+    return statistics.median(samples), min(samples), samples, last
 
 
 def compare(entry, data: pathlib.Path, outputs: dict) -> tuple[str, str]:
@@ -150,12 +164,13 @@ def main() -> int:
     r.add_argument("name")
     r.add_argument("--data", required=True, type=pathlib.Path)
     r.add_argument("--quick", action="store_true")
+    r.add_argument("--rounds", type=int, default=1)
     args = p.parse_args()
 
     if args.cmd == "info":
         print(json.dumps(info()))
         return 0
-    load_workloads()
+    load_workloads(args.name if args.cmd == "run" else None)
     if args.cmd == "list":
         for name in REGISTRY:
             print(name)
@@ -165,7 +180,10 @@ def main() -> int:
         print(json.dumps({"name": args.name, "error": "no NumPy entry for this workload"}))
         return 1
     fn = entry.setup(Inputs(args.data, args.name))
-    median_ms, min_ms, runs, last = measure(fn, args.quick)
+    if args.rounds < 1:
+        print(json.dumps({"name": args.name, "error": f"--rounds needs a positive integer, got {args.rounds}"}))
+        return 1
+    median_ms, min_ms, samples, last = measure(fn, args.quick, args.rounds)
     check, detail = compare(entry, args.data, last)
     print(
         json.dumps(
@@ -173,7 +191,8 @@ def main() -> int:
                 "name": args.name,
                 "ref_ms": median_ms,
                 "min_ms": min_ms,
-                "runs": runs,
+                "runs": len(samples),
+                "samples": samples,
                 "check": check,
                 "detail": detail,
                 "ref": reference_label(entry.lib),

@@ -4,7 +4,7 @@
 //!
 //! * criterion benches (`benches/benches/*.rs`), run by `cargo xtask bench` (or
 //!   `cargo bench -p sci-benches`); `cargo xtask bench --quick` uses criterion's quick mode;
-//! * the side-by-side report, run by `cargo xtask bench --vs-scipy [--quick] [--filter PAT]`,
+//! * the side-by-side report, run by `cargo xtask bench --vs-scipy [--quick] [--filter PAT] [--rounds N]`,
 //!   which writes `target/bench/report.json` and `target/bench/report.md`.
 //!
 //! ## How the side-by-side report is made
@@ -21,6 +21,10 @@
 //!    answer is reported as a mismatch rather than as a win;
 //! 3. `cargo xtask bench` collects both into the report (`ratio = sci_ms / ref_ms`: below 1.0
 //!    sci is faster).
+//!
+//! Steps 1 and 2 alternate in rounds (`--rounds N`, default 3; 1 with `--quick`), each run
+//! timing for `1/N` of the budget (`--rounds N` on both sides, [`timing::Budget::share`]); each
+//! side's figure is the median of all its calls, pooled over the rounds.
 //!
 //! The Python side runs with `OPENBLAS_CORETYPE` and `OPENBLAS_L2_SIZE` removed from its
 //! environment (they slow a current NumPy). Without NumPy the Rust side runs alone and the

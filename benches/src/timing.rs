@@ -3,6 +3,11 @@
 //! The number of repetitions adapts to the duration: enough calls to fill a time budget
 //! (0.3 s with `--quick`, 2 s otherwise), at least 3 (quick) or 5, at most 200. The Python side
 //! (`benches/python/vs_numpy.py`) uses the same rule, so both medians are taken alike.
+//!
+//! `cargo xtask bench --vs-scipy` alternates the two sides in rounds (sci, NumPy, sci, NumPy,
+//! ...), each round a share of the budget ([`Budget::share`]), and takes the median of all
+//! rounds' calls of a side ([`Timing::samples_ms`]): a slow spell of a shared machine then
+//! falls on both sides instead of on whichever ran during it.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -28,6 +33,18 @@ impl Budget {
         }
     }
 
+    /// This budget split over `rounds` runs of the workload: each run gets `1/rounds` of the
+    /// time and of the fewest and most calls (rounded up), so that all rounds together take
+    /// about as long as one run of the whole budget.
+    pub fn share(&self, rounds: usize) -> Self {
+        let r = rounds.max(1);
+        Budget {
+            seconds: self.seconds / r as f64,
+            min_runs: self.min_runs.div_ceil(r),
+            max_runs: self.max_runs.div_ceil(r),
+        }
+    }
+
     /// Timed calls for a workload whose warm-up took `warm_s` seconds.
     pub fn runs_for(&self, warm_s: f64) -> usize {
         let n = (self.seconds / warm_s.max(1e-9)).floor();
@@ -44,6 +61,8 @@ pub struct Timing {
     pub min_ms: f64,
     /// Number of timed calls.
     pub runs: usize,
+    /// Every timed call, in milliseconds, in the order made.
+    pub samples_ms: Vec<f64>,
 }
 
 /// Median of a non-empty sample (mean of the two middle values for an even count).
@@ -68,7 +87,8 @@ pub fn measure<R>(budget: Budget, mut f: impl FnMut() -> R) -> (Timing, R) {
         samples.push(t.elapsed().as_secs_f64() * 1e3);
     }
     let min_ms = samples.iter().copied().fold(f64::INFINITY, f64::min);
-    (Timing { median_ms: median(&mut samples), min_ms, runs }, last)
+    let samples_ms = samples.clone();
+    (Timing { median_ms: median(&mut samples), min_ms, runs, samples_ms }, last)
 }
 
 #[cfg(test)]
@@ -91,6 +111,15 @@ mod tests {
     }
 
     #[test]
+    fn share_splits_time_and_call_counts() {
+        let b = Budget::new(false).share(3);
+        assert!((b.seconds - 2.0 / 3.0).abs() < 1e-12);
+        assert_eq!((b.min_runs, b.max_runs), (2, 67));
+        assert_eq!(Budget::new(true).share(0), Budget::new(true));
+        assert_eq!(Budget::new(true).share(1), Budget::new(true));
+    }
+
+    #[test]
     fn measure_counts_calls() {
         let mut calls = 0;
         let (t, last) = measure(Budget { seconds: 0.0, min_runs: 4, max_runs: 4 }, || {
@@ -98,6 +127,7 @@ mod tests {
             calls
         });
         assert_eq!(t.runs, 4);
+        assert_eq!(t.samples_ms.len(), 4);
         assert_eq!(last, 5);
         assert!(t.min_ms <= t.median_ms);
     }

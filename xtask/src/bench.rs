@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! cargo xtask bench [--quick] [--filter PAT] [--features F]              criterion benches of sci-benches
-//! cargo xtask bench --vs-scipy [--quick] [--filter PAT] [--features F]   sci vs NumPy/SciPy report
+//! cargo xtask bench --vs-scipy [--quick] [--filter PAT] [--features F] [--rounds N]
+//!                                                                          sci vs NumPy/SciPy report
 //! ```
 //!
 //! * `--features F` builds `sci-benches` with its cargo features `F` (comma-separated): today
@@ -19,6 +20,12 @@
 //!   `benches/python/vs_numpy.py` times the NumPy/SciPy call on the same files and checks that
 //!   both give the same outputs (tolerance per workload). Timing is one warm-up call, then the
 //!   median of as many calls as fill 2 s (0.3 s with `--quick`), at least 5 (3).
+//! * The two sides alternate in `--rounds N` rounds per workload (default 3, 1 with `--quick`):
+//!   sci, NumPy, sci, NumPy, ..., each round a fresh process timing for `1/N` of the budget
+//!   (at least `5/N` calls, rounded up), and a side's figure is the median of all its calls
+//!   over the rounds. On a shared machine a slow spell of some seconds then falls on both
+//!   sides alike instead of on the side that happened to run during it. A round whose side
+//!   fails ends the workload's rounds.
 //!   Both sides run with `OPENBLAS_CORETYPE` and `OPENBLAS_L2_SIZE` removed from
 //!   their environments (they select slower OpenBLAS kernels, for NumPy and for the system
 //!   OpenBLAS that `--features lapack` links).
@@ -51,6 +58,15 @@ struct Opts {
     filter: Option<String>,
     /// Cargo features of `sci-benches` (`--features`), e.g. `lapack`.
     features: Option<String>,
+    /// `--rounds N`: alternations of the two sides per workload (see [`Opts::rounds`]).
+    rounds: Option<usize>,
+}
+
+impl Opts {
+    /// Rounds per workload: `--rounds N`, else 3 (1 with `--quick`).
+    fn rounds(&self) -> usize {
+        self.rounds.unwrap_or(if self.quick { 1 } else { 3 })
+    }
 }
 
 fn parse(args: &[String]) -> Result<Opts, String> {
@@ -62,9 +78,14 @@ fn parse(args: &[String]) -> Result<Opts, String> {
             "--quick" => o.quick = true,
             "--filter" => o.filter = Some(it.next().ok_or("--filter needs a pattern")?.clone()),
             "--features" => o.features = Some(it.next().ok_or("--features needs a list")?.clone()),
+            "--rounds" => {
+                let v = it.next().ok_or("--rounds needs a number")?;
+                let r = v.parse::<usize>().ok().filter(|&r| r > 0);
+                o.rounds = Some(r.ok_or_else(|| format!("--rounds needs a positive integer, got {v:?}"))?);
+            }
             other => {
                 return Err(format!(
-                    "unknown bench argument {other:?}; usage: cargo xtask bench [--vs-scipy] [--quick] [--filter PAT] [--features F]"
+                    "unknown bench argument {other:?}; usage: cargo xtask bench [--vs-scipy] [--quick] [--filter PAT] [--features F] [--rounds N]"
                 ));
             }
         }
@@ -142,6 +163,22 @@ fn text_output(cmd: &mut Command) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// The `samples` (ms) of a side's JSON line.
+fn samples(v: &Value) -> Vec<f64> {
+    v["samples"].as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default()
+}
+
+/// Median of `v` (mean of the two middle values for an even count); `None` when empty.
+fn median(v: &mut [f64]) -> Option<f64> {
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(v[n / 2]),
+        _ => Some(0.5 * (v[n / 2 - 1] + v[n / 2])),
+    }
+}
+
 fn vs_scipy(opts: &Opts) -> Result<(), String> {
     let target = target_dir();
     let bench_dir = target.join("bench");
@@ -194,7 +231,8 @@ fn vs_scipy(opts: &Opts) -> Result<(), String> {
 
     let load_before = report::loadavg();
     let started = std::time::Instant::now();
-    let pb = ProgressBar::new(workloads.len() as u64 * 2);
+    let rounds = opts.rounds();
+    let pb = ProgressBar::new(workloads.len() as u64 * 2 * rounds as u64);
     pb.set_style(
         ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} {msg}")
             .map_err(|e| e.to_string())?,
@@ -203,55 +241,63 @@ fn vs_scipy(opts: &Opts) -> Result<(), String> {
     let mut rows = Vec::new();
     for (name, about) in &workloads {
         let mut row = Row::new(name, about);
-        pb.set_message(format!("{name}: sci"));
-        let mut cmd = Command::new(&bin);
-        // The same OpenBLAS environment as the Python side: with `--features lapack` the Rust
-        // side calls the system OpenBLAS, which the forced Haswell kernels slow down as well.
-        cmd.args(["run", name, "--data"])
-            .arg(&data)
-            .env_remove("OPENBLAS_CORETYPE")
-            .env_remove("OPENBLAS_L2_SIZE")
-            .current_dir(crate::root());
-        if opts.quick {
-            cmd.arg("--quick");
-        }
-        match json_line(cmd) {
-            Ok(v) if v.get("error").is_none() => {
-                row.sci_ms = v["sci_ms"].as_f64();
-                row.sci_runs = v["runs"].as_u64();
-            }
-            Ok(v) => row.fail("sci-error", v["error"].as_str().unwrap_or("?")),
-            Err(e) => row.fail("sci-error", &e),
-        }
-        pb.inc(1);
-        if py_info.is_some() {
-            pb.set_message(format!("{name}: numpy"));
-            let mut cmd = python_command(&script);
-            cmd.args(["run", name, "--data"]).arg(&data);
+        // Every timed call of each side, pooled over the rounds.
+        let (mut sci, mut reference) = (Vec::new(), Vec::new());
+        for round in 0..rounds {
+            let of = if rounds > 1 { format!(" {}/{rounds}", round + 1) } else { String::new() };
+            pb.set_message(format!("{name}: sci{of}"));
+            let mut cmd = Command::new(&bin);
+            // The same OpenBLAS environment as the Python side: with `--features lapack` the
+            // Rust side calls the system OpenBLAS, which the forced Haswell kernels slow down
+            // as well.
+            cmd.args(["run", name, "--data"])
+                .arg(&data)
+                .args(["--rounds", &rounds.to_string()])
+                .env_remove("OPENBLAS_CORETYPE")
+                .env_remove("OPENBLAS_L2_SIZE")
+                .current_dir(crate::root());
             if opts.quick {
                 cmd.arg("--quick");
             }
             match json_line(cmd) {
-                Ok(v) if v.get("error").is_none() => {
-                    row.ref_ms = v["ref_ms"].as_f64();
-                    row.ref_runs = v["runs"].as_u64();
-                    row.reference = v["ref"].as_str().map(str::to_string).or_else(|| ref_label.clone());
-                    if row.check.is_none() {
+                Ok(v) if v.get("error").is_none() => sci.extend(samples(&v)),
+                Ok(v) => row.fail("sci-error", v["error"].as_str().unwrap_or("?")),
+                Err(e) => row.fail("sci-error", &e),
+            }
+            pb.inc(1);
+            if py_info.is_some() {
+                pb.set_message(format!("{name}: numpy{of}"));
+                let mut cmd = python_command(&script);
+                cmd.args(["run", name, "--data"]).arg(&data).args(["--rounds", &rounds.to_string()]);
+                if opts.quick {
+                    cmd.arg("--quick");
+                }
+                match json_line(cmd) {
+                    Ok(v) if v.get("error").is_none() => {
+                        reference.extend(samples(&v));
+                        row.reference = v["ref"].as_str().map(str::to_string).or_else(|| ref_label.clone());
                         let check = v["check"].as_str().unwrap_or("?");
-                        if check != "ok" {
+                        if row.check.is_none() && check != "ok" {
                             row.fail(check, v["detail"].as_str().unwrap_or(""));
-                        } else {
-                            row.check = Some("ok".to_string());
                         }
                     }
+                    Ok(v) => row.fail("numpy-error", v["error"].as_str().unwrap_or("?")),
+                    Err(e) => row.fail("numpy-error", &e),
                 }
-                Ok(v) => row.fail("numpy-error", v["error"].as_str().unwrap_or("?")),
-                Err(e) => row.fail("numpy-error", &e),
             }
-        } else if row.check.is_none() {
-            row.check = Some("no-reference".to_string());
+            pb.inc(1);
+            if row.check.is_some() {
+                // A failed side: no further rounds of this workload.
+                pb.inc(2 * (rounds - round - 1) as u64);
+                break;
+            }
         }
-        pb.inc(1);
+        (row.sci_ms, row.sci_runs) = (median(&mut sci), Some(sci.len() as u64).filter(|&n| n > 0));
+        (row.ref_ms, row.ref_runs) =
+            (median(&mut reference), Some(reference.len() as u64).filter(|&n| n > 0));
+        if row.check.is_none() {
+            row.check = Some(if py_info.is_some() { "ok" } else { "no-reference" }.to_string());
+        }
         pb.println(row.progress_line());
         rows.push(row);
     }
@@ -259,6 +305,7 @@ fn vs_scipy(opts: &Opts) -> Result<(), String> {
 
     let rep = report::Report {
         quick: opts.quick,
+        rounds,
         sci: sci_info,
         python: py_info,
         rows,
@@ -294,7 +341,16 @@ mod tests {
     fn parses_arguments() {
         assert_eq!(parse(&[]).unwrap(), Opts::default());
         let o = parse(&s(&["--vs-scipy", "--quick", "--filter", "sort"])).unwrap();
-        assert_eq!(o, Opts { vs_scipy: true, quick: true, filter: Some("sort".into()), features: None });
+        assert_eq!(
+            o,
+            Opts { vs_scipy: true, quick: true, filter: Some("sort".into()), features: None, rounds: None }
+        );
+        assert_eq!(o.rounds(), 1);
+        let o = parse(&s(&["--vs-scipy", "--rounds", "5"])).unwrap();
+        assert_eq!((o.rounds, o.rounds()), (Some(5), 5));
+        assert_eq!(parse(&s(&["--vs-scipy"])).unwrap().rounds(), 3);
+        assert!(parse(&s(&["--rounds", "0"])).unwrap_err().contains("positive integer"));
+        assert!(parse(&s(&["--rounds"])).unwrap_err().contains("needs a number"));
         let o = parse(&s(&["--vs-scipy", "--features", "lapack"])).unwrap();
         assert_eq!(o.features.as_deref(), Some("lapack"));
         assert!(parse(&s(&["--filter"])).unwrap_err().contains("needs a pattern"));

@@ -86,6 +86,8 @@ fn ms(v: Option<f64>) -> String {
 #[derive(Debug)]
 pub(crate) struct Report {
     pub quick: bool,
+    /// Alternations of the two sides per workload (`--rounds`).
+    pub rounds: usize,
     /// `vs_scipy info`: the sci build's features and sci-linalg backend.
     pub sci: Value,
     /// `vs_numpy.py info` (versions, BLAS), `None` without NumPy.
@@ -111,6 +113,7 @@ impl Report {
             "scipy": self.version("scipy"),
             "python": self.python,
             "mode": if self.quick { "quick" } else { "full" },
+            "rounds": self.rounds,
             "sci": self.sci,
             "loadavg_before": self.load_before,
             "loadavg_after": self.load_after,
@@ -153,13 +156,15 @@ impl Report {
             }
         );
         s += &format!(
-            "- mode: {} ({:.0} s); load average before: {}, after: {} (on a busy machine the numbers are noisy)\n\n",
+            "- mode: {}, {} round(s) per workload ({:.0} s); load average before: {}, after: {} (on a busy machine the numbers are noisy)\n\n",
             if self.quick { "quick" } else { "full" },
+            self.rounds,
             self.elapsed_s,
             self.load_before.as_deref().unwrap_or("?"),
             self.load_after.as_deref().unwrap_or("?"),
         );
-        s += "ratio = sci_ms / ref_ms (median wall time; ref = the NumPy or SciPy call of the row): \
+        s += "ratio = sci_ms / ref_ms (median wall time of all calls of the rounds, sci and reference alternating; \
+              ref = the NumPy or SciPy call of the row): \
               below 1.0 sci is faster; **bold** rows marked `slower` are above 1.0.\n\n";
         s += "| workload | sci ms | ref ms | ratio | ref | check |\n|---|---:|---:|---:|---|---|\n";
         for r in &self.rows {
@@ -291,6 +296,7 @@ mod tests {
         assert!(!fast.is_failure() && slow.is_failure() && !alone.is_failure());
         let rep = Report {
             quick: true,
+            rounds: 1,
             sci: json!({"features": ["lapack"], "linalg_backend": "lapack"}),
             python: None,
             rows: vec![fast, slow, alone],
@@ -302,10 +308,11 @@ mod tests {
         assert!(md.contains("| array.a | 1.00 | 4.00 | 0.25 | scipy 1.17.1 | ok |"), "{md}");
         assert!(md.contains("**1.50** slower"), "{md}");
         assert!(md.contains("mismatch: y: max \\|diff\\| 1"), "{md}");
-        assert!(md.contains("mode: quick (12 s)"), "{md}");
+        assert!(md.contains("mode: quick, 1 round(s) per workload (12 s)"), "{md}");
         assert!(md.contains("- sci: features lapack; sci-linalg backend: lapack"), "{md}");
         let j = rep.json();
         assert_eq!(j["sci"]["linalg_backend"], "lapack");
+        assert_eq!(j["rounds"], 1);
         assert_eq!(j["rows"][0]["ratio"], 0.25);
         assert!(j["rows"][2]["ref_ms"].is_null());
         assert!(j["numpy"].is_null());

@@ -4,12 +4,16 @@
 //! ```text
 //! vs_scipy list [--filter PAT]                 one line per workload: name TAB description
 //! vs_scipy info                                the build's features and backends, as JSON
-//! vs_scipy run NAME --data DIR [--quick]       write inputs, time sci, write outputs, print JSON
+//! vs_scipy run NAME --data DIR [--quick] [--rounds N]
+//!                                              write inputs, time sci, write outputs, print JSON
 //! ```
 //!
 //! `run` writes the inputs as `DIR/NAME.<input>.npy`, the outputs of the last timed call as
 //! `DIR/out/NAME.<output>.npy`, and prints one JSON line
-//! `{"name", "sci_ms", "min_ms", "runs", "outputs"}` (or `{"name", "error"}` and exits 1).
+//! `{"name", "sci_ms", "min_ms", "runs", "samples", "outputs"}` (or `{"name", "error"}` and
+//! exits 1). `--rounds N` says this run is one of `N` that the caller alternates with the
+//! NumPy side: it times for `1/N` of the budget ([`Budget::share`]); `samples` lists every
+//! timed call (ms) for the caller to pool.
 
 use sci_benches::registry::{Inputs, select};
 use sci_benches::timing::{Budget, measure};
@@ -17,8 +21,7 @@ use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: vs_scipy list [--filter PAT] | vs_scipy info | vs_scipy run NAME --data DIR [--quick]";
+const USAGE: &str = "usage: vs_scipy list [--filter PAT] | vs_scipy info | vs_scipy run NAME --data DIR [--quick] [--rounds N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -67,6 +70,14 @@ fn run(args: &[String]) -> Result<(), String> {
     let name = args.first().filter(|a| !a.starts_with("--")).ok_or(USAGE)?;
     let data = PathBuf::from(option(args, "--data")?.ok_or("run needs --data DIR")?);
     let quick = args.iter().any(|a| a == "--quick");
+    let rounds = match option(args, "--rounds")? {
+        None => 1,
+        Some(r) => r
+            .parse::<usize>()
+            .ok()
+            .filter(|&r| r > 0)
+            .ok_or_else(|| format!("--rounds needs a positive integer, got {r:?}"))?,
+    };
     let workload = select(None)
         .into_iter()
         .find(|w| w.name == name)
@@ -77,7 +88,7 @@ fn run(args: &[String]) -> Result<(), String> {
 
     let outcome = (|| {
         let mut case = (workload.setup)(&mut Inputs::new(&data, name))?;
-        let (timing, last) = measure(Budget::new(quick), &mut case);
+        let (timing, last) = measure(Budget::new(quick).share(rounds), &mut case);
         let outputs = last?;
         let mut names = Vec::new();
         for (o, arr) in &outputs {
@@ -90,6 +101,7 @@ fn run(args: &[String]) -> Result<(), String> {
             "sci_ms": timing.median_ms,
             "min_ms": timing.min_ms,
             "runs": timing.runs,
+            "samples": timing.samples_ms,
             "outputs": names,
         }))
     })();
