@@ -22,7 +22,7 @@ use crate::scalar::zeros_f;
 use crate::team::{PoisonOnPanic, SharedCols, SpinBarrier, claim};
 
 /// Panels this narrow are factored column by column (`dgeqr2`).
-pub(crate) const LEAF: usize = 16;
+const LEAF: usize = 16;
 
 /// The `f64` matrix behind a generic owned one, when the element type is `f64`.
 pub(crate) fn as_f64_mut<T: 'static>(a: &mut Array2<T>) -> Option<&mut Array2<f64>> {
@@ -65,7 +65,7 @@ pub(crate) fn ormqr_if_f64<T: 'static>(h: &Array2<T>, tau: &Vec<T>, c: &mut Arra
 }
 
 /// The outer block size: columns per trailing update.
-pub(crate) fn block_size(m: usize, n: usize) -> usize {
+fn block_size(m: usize, n: usize) -> usize {
     let k = m.min(n);
     if k <= 2 * LEAF {
         k.max(1)
