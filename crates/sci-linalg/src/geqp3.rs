@@ -33,7 +33,7 @@ fn col_norm<T: LinalgScalar>(x: &[T]) -> RealOf<T> {
 
 /// `?larfg` on `x = [alpha; tail]`: overwrites `alpha` with `beta` and the tail with `v`'s,
 /// returns `tau` (zero, `x` untouched, when the tail is zero and `alpha` real).
-fn larfg<T: LinalgScalar>(x: &mut [T]) -> T {
+pub(crate) fn larfg<T: LinalgScalar>(x: &mut [T]) -> T {
     let Some((alpha, tail)) = x.split_first_mut() else { return T::zero() };
     let xnorm = col_norm(tail);
     let (ar, ai) = (alpha.re(), alpha.im());
@@ -41,7 +41,8 @@ fn larfg<T: LinalgScalar>(x: &mut [T]) -> T {
         return T::zero();
     }
     let mag = two_norm([ar, ai, xnorm].into_iter());
-    let beta = if ar >= RealOf::<T>::zero() { -mag } else { mag };
+    // beta = -sign(mag, Re alpha), Fortran's SIGN: a negative zero counts as negative.
+    let beta = if ar.is_sign_negative() { mag } else { -mag };
     let tau = (T::from_real(beta) - *alpha) / T::from_real(beta);
     let scale = T::one() / (*alpha - T::from_real(beta));
     tail.iter_mut().for_each(|v| *v *= scale);
@@ -51,7 +52,7 @@ fn larfg<T: LinalgScalar>(x: &mut [T]) -> T {
 
 /// Applies `Hᴴ = I - conj(tau) v vᴴ` (`v = [1; tail]`) to the column `c` (as long as `v`).
 #[inline]
-fn apply_reflector<T: LinalgScalar>(tail: &[T], ctau: T, c: &mut [T]) {
+pub(crate) fn apply_reflector<T: LinalgScalar>(tail: &[T], ctau: T, c: &mut [T]) {
     let (c0, rest) = c.split_first_mut().expect("a column of at least one row");
     // vᴴ c with 16 partial sums, so that the real loop vectorizes into independent chains.
     const L: usize = 16;

@@ -5,7 +5,7 @@ use faer::linalg::householder;
 use faer::linalg::qr::col_pivoting::factor as cpqr;
 use faer::linalg::qr::no_pivoting::factor as fqr;
 use faer::{Conj, Mat};
-use ndarray::{Array1, Array2, ArrayBase, Data, Ix2, s};
+use ndarray::{Array1, Array2, ArrayBase, ArrayView2, Data, Ix2, s};
 
 use crate::error::Result;
 use crate::linalg_scalar::LinalgScalar;
@@ -28,8 +28,15 @@ pub enum QrMode {
 /// QR decomposition `a = q · r` with `q` orthogonal and `r` upper triangular (trapezoidal),
 /// by blocked Householder reflections.
 ///
-/// The signs of the rows of `r` (and matching columns of `q`) are not unique and may differ
-/// from SciPy's.
+/// The reflectors are LAPACK `?geqrf`'s and `q` is formed as `?orgqr`/`?ungqr` forms it, so
+/// `q` and `r` equal SciPy's entry for entry to rounding, including the signs (complex input:
+/// phases) and, in [`QrMode::Full`], the extra columns of `q`: `r`'s diagonal is real, of the
+/// opposite sign of the reduced column's leading entry (its real part). Past the numerical
+/// rank of `a` the trailing reflectors, and so `q`'s later columns, are decided by rounding.
+/// `f64` runs this crate's blocked QR on its own GEMM (LAPACK itself with the `lapack`
+/// feature); `Complex<f32>`/`Complex<f64>` run this crate's blocked `zgeqrf`/`zungqr` on
+/// faer's GEMM (both backends); `f32` runs faer's QR (LAPACK with the `lapack` feature), whose
+/// signs may differ from SciPy's on the default backend.
 ///
 /// SciPy equivalent: `scipy.linalg.qr(a, mode='full' | 'economic')` (NumPy:
 /// `numpy.linalg.qr` with `'complete'` / `'reduced'`).
@@ -56,7 +63,7 @@ pub enum QrMode {
 /// assert_eq!((q.dim(), r.dim()), ((3, 2), (2, 2)));
 /// ```
 ///
-/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+/// Complex input (`Complex<f64>`, `Complex<f32>`), SciPy's real diagonal of `r`:
 ///
 /// ```
 /// use sci_linalg::sci_array::ndarray::array;
@@ -68,6 +75,8 @@ pub enum QrMode {
 /// assert_allclose(&q.dot(&r), &a, 1e-14, 1e-14);
 /// let qh = q.t().mapv(|z| z.conj());
 /// assert_allclose(&qh.dot(&q), &sci_linalg::sci_array::ndarray::Array2::eye(2), 1e-14, 1e-14);
+/// // as scipy.linalg.qr: r[0, 0] = -‖a[:, 0]‖ = -√12, real (Re a[0, 0] > 0)
+/// assert_allclose(&array![r[[0, 0]]], &array![C::new(-12f64.sqrt(), 0.0)], 1e-14, 1e-14);
 /// # Ok::<(), sci_linalg::LinalgError>(())
 /// ```
 pub fn qr<T: LinalgScalar, S: Data<Elem = T>>(
@@ -402,7 +411,7 @@ pub(crate) fn qr_pivoting_real<T: LinalgFloat, S: Data<Elem = T>>(
 /// assert!((r11.abs() - 9.1241438).abs() < 1e-7);
 /// ```
 ///
-/// Complex input (`Complex<f64>`, `Complex<f32>`; faer on both backends):
+/// Complex input (`Complex<f64>`, `Complex<f32>`):
 ///
 /// ```
 /// use sci_linalg::{rq, QrMode};
@@ -423,16 +432,24 @@ pub fn rq<T: LinalgScalar, S: Data<Elem = T>>(
     mode: QrMode,
 ) -> Result<(Array2<T>, Array2<T>)> {
     check_finite(a, "a")?;
-    let (m, n) = a.dim();
-    let k = m.min(n);
-    // (J_m a)ᵀ = q1 r1  ⇒  a = (J_m r1ᵀ J_n) (J_n q1ᵀ), q1ᵀ unitary when q1 is.
-    let b = a.slice(s![..;-1, ..]).reversed_axes();
-    let (q1, r1) = T::qr_k(b, QrMode::Full)?;
-    let r_full = r1.t().slice(s![..;-1, ..;-1]).to_owned();
-    let q_full = q1.t().slice(s![..;-1, ..]).to_owned();
-    let (r, q) = match mode {
-        QrMode::Full => (r_full, q_full),
-        _ => (r_full.slice(s![.., n - k..]).to_owned(), q_full.slice(s![n - k.., ..]).to_owned()),
-    };
-    Ok((to_fortran(&r), to_fortran(&q)))
+    // LAPACK ?gerqf reduces the rows from the last one up, each reflector built (?larfg) from
+    // the conjugated row with its last entry as alpha: the mirror image of ?geqrf on
+    // c = J_n aᴴ J_m (J reverses the order). With c = q_c r_c, a = (J_m r_cᴴ J_n)(J_n q_cᴴ J_n),
+    // the same reflectors, so r and q are SciPy's; the economic QR of c gives the economic RQ.
+    let c = mirror_adjoint(a.view());
+    let (qc, rc) = T::qr_k(c.view(), mode)?;
+    Ok((mirror_adjoint(rc.view()), mirror_adjoint(qc.view())))
+}
+
+/// `J xᴴ J` (`J` reversing the order): `out[i, j] = conj(x[r - 1 - j, c - 1 - i])` for `x`
+/// `(r, c)`, column-major.
+fn mirror_adjoint<T: LinalgScalar>(x: ArrayView2<'_, T>) -> Array2<T> {
+    let (r, c) = x.dim();
+    let mut out = zeros_f(c, r);
+    for j in 0..r {
+        for i in 0..c {
+            out[[i, j]] = x[[r - 1 - j, c - 1 - i]].conj();
+        }
+    }
+    out
 }

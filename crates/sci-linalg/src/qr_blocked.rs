@@ -488,10 +488,11 @@ fn on_column_halves(
 const MIN_HALF: usize = 32;
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn rand_mat(m: usize, n: usize, seed: u64) -> Array2<f64> {
+    /// A random column-major `(m, n)` matrix, entries in [-0.5, 0.5), fixed by `seed`.
+    pub(crate) fn rand_mat(m: usize, n: usize, seed: u64) -> Array2<f64> {
         let mut s = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         Array2::from_shape_fn((m, n).f(), |_| {
             s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
@@ -554,26 +555,29 @@ mod tests {
         assert!((beta + 5e300).abs() < 1e286);
     }
 
+    /// Shapes around the block and leaf edges of the blocked sweep.
+    pub(crate) const BLOCK_EDGE_SHAPES: &[(usize, usize)] = &[
+        (1, 1),
+        (5, 3),
+        (3, 5),
+        (16, 16),
+        (17, 17),
+        (33, 33),
+        (40, 31),
+        (31, 40),
+        (100, 64),
+        (64, 100),
+        (97, 65),
+        (300, 129),
+        (129, 300),
+        (300, 300),
+        (257, 256),
+        (600, 200),
+    ];
+
     #[test]
     fn blocked_equals_unblocked_around_block_edges() {
-        let shapes = [
-            (1, 1),
-            (5, 3),
-            (3, 5),
-            (16, 16),
-            (17, 17),
-            (33, 33),
-            (40, 31),
-            (31, 40),
-            (100, 64),
-            (64, 100),
-            (97, 65),
-            (300, 129),
-            (129, 300),
-            (300, 300),
-            (257, 256),
-            (600, 200),
-        ];
+        let shapes = BLOCK_EDGE_SHAPES;
         for (i, &(m, n)) in shapes.iter().enumerate() {
             let a = rand_mat(m, n, i as u64);
             let (h0, t0) = unblocked(&a);

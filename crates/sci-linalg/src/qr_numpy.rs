@@ -7,9 +7,7 @@ use ndarray::{
 
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::LinalgScalar;
-use crate::procrustes::Side;
 use crate::qr::{QrMode, qr};
-use crate::qr_multiply::apply_q;
 use crate::qr_raw::qr_raw;
 use crate::stacked::matrix;
 
@@ -90,9 +88,7 @@ pub enum NpQr<T, D: Dimension> {
 /// `(..., m, n)`.
 ///
 /// Each matrix goes through this crate's SciPy-mirroring functions: `'reduced'` and
-/// `'complete'` are [`qr`] with [`QrMode::Economic`] / [`QrMode::Full`] for real input, and
-/// for complex input [`qr_raw`]'s reflectors applied to the identity (LAPACK `zungqr`'s `Q`;
-/// [`qr`]'s complex path is faer's, whose phases differ); `'r'` is [`qr_raw`]'s `(k, n)` `r`
+/// `'complete'` are [`qr`] with [`QrMode::Economic`] / [`QrMode::Full`]; `'r'` is [`qr_raw`]'s `(k, n)` `r`
 /// (SciPy's `mode='r'` keeps all `m` rows); `'raw'` is [`qr_raw`]'s `(h, tau)` with `h`
 /// transposed. NumPy and SciPy both call LAPACK `geqrf`/`orgqr`, so the
 /// signs are LAPACK's and the values equal NumPy's to rounding. Zero-length axes give NumPy's
@@ -194,20 +190,10 @@ where
     })
 }
 
-/// `q` (`(m, cols)`, `cols` = `m` or `k`) and `r` of one matrix with LAPACK's signs: real
-/// input by [`qr`] (`geqrf`/`orgqr`'s reflectors); complex input by [`qr_raw`]'s `zgeqrf`
-/// reflectors applied to the identity (`zungqr`'s product, as [`qr_multiply`](crate::qr_multiply)
-/// applies them), since [`qr`]'s complex path is faer's with other phases. The complex `r` is
-/// `(k, n)`: the rows of a `'complete'` `r` past `k` are zero.
+/// `q` (`(m, cols)`, `cols` = `m` or `k`) and `r` of one matrix by [`qr`] (LAPACK's
+/// `geqrf`/`orgqr` reflectors and signs, real and complex).
 fn lapack_qr<T: LinalgScalar>(a: ArrayView2<'_, T>, cols: usize) -> Result<(Array2<T>, Array2<T>)> {
-    let m = a.nrows();
-    if !T::IS_COMPLEX {
-        return qr(&a, if cols == m { QrMode::Full } else { QrMode::Economic });
-    }
-    let ((h, tau), r) = qr_raw(&a)?;
-    let mut q = Array2::from_shape_fn((m, cols), |(i, j)| if i == j { T::one() } else { T::zero() });
-    apply_q(&h, &tau, &mut q, Side::Left);
-    Ok((q, r))
+    qr(&a, if cols == a.nrows() { QrMode::Full } else { QrMode::Economic })
 }
 
 /// The core (the axes after the batch axes, `E`'s number of them) of `x` at batch index `idx`.

@@ -24,7 +24,8 @@ use crate::scalar::{check_finite, to_fortran, zeros_f};
 /// Complex input (`Complex<f32>`, `Complex<f64>`) follows LAPACK `zgeqrf`'s reflectors:
 /// `H_i = I - tau_i v_i v_iᴴ` with complex `tau_i` and a real diagonal of `R`
 /// (`-sign(Re α) ‖x‖` for the column `x` with leading entry `α`), so `h`, `tau` and `r` equal
-/// SciPy's to rounding; computed by an unblocked Householder sweep (`zgeqr2`).
+/// SciPy's to rounding; computed by this crate's blocked `zgeqrf` (recursive panels,
+/// compact WY blocks on faer's GEMM).
 ///
 /// SciPy equivalent: `scipy.linalg.qr(a, mode='raw')` (NumPy's `'raw'` returns `h`
 /// transposed).

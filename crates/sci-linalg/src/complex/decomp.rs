@@ -57,9 +57,9 @@ pub(crate) fn r_factor<T: LinalgScalar>(packed: &Array2<T>, mode: QrMode) -> Arr
     r
 }
 
+/// Complex `qr`: LAPACK's reflectors (`zgeqrf`/`zungqr`), blocked, so `q` and `r` are SciPy's.
 pub(crate) fn qr<T: LinalgScalar>(a: ArrayView2<'_, T>, mode: QrMode) -> Result<(Array2<T>, Array2<T>)> {
-    let (packed, coeff, bs) = packed_qr(a)?;
-    Ok((q_factor(&packed, &coeff, bs, mode), r_factor(&packed, mode)))
+    super::qr_blocked::qr(a, mode == QrMode::Full)
 }
 
 /// `Q` (`(m, m)` for [`QrMode::Full`], else `(m, k)`) from faer's packed reflectors.
@@ -93,8 +93,10 @@ pub(crate) fn q_factor<T: LinalgScalar>(
     q
 }
 
+/// Complex `qr_r`: the `(m, n)` `R` of LAPACK's `zgeqrf` (no `Q` formed).
 pub(crate) fn qr_r<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<Array2<T>> {
-    Ok(r_factor(&packed_qr(a)?.0, QrMode::Full))
+    let (h, _) = super::qr_blocked::geqrf(a)?;
+    Ok(crate::qr_raw::upper_rows(&h, h.nrows()))
 }
 
 /// faer's SVD with `u` and `v` (`a = u s vᴴ`) as asked; the singular values as reals.

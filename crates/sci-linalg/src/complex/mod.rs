@@ -8,6 +8,7 @@ pub(crate) mod decomp;
 pub(crate) mod lu;
 pub(crate) mod misc;
 pub(crate) mod qr;
+pub(crate) mod qr_blocked;
 pub(crate) mod schur;
 pub(crate) mod solve;
 pub(crate) mod trexc;

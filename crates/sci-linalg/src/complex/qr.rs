@@ -44,10 +44,9 @@ pub(crate) fn qr_pivoting<T: LinalgScalar>(
     Ok((q_factor(&packed, &coeff, bs, mode), r_factor(&packed, mode), Array1::from(p)))
 }
 
-/// Householder QR with LAPACK's reflectors (`zgeqr2` with `zlarfg`): returns `(h, tau)` with
+/// Householder QR with LAPACK's reflectors (blocked `zgeqrf` with `zlarfg`): returns `(h, tau)` with
 /// `R` (real diagonal, `β = -sign(Re α) ‖x‖`) on and above the diagonal of `h` and the
 /// reflector vectors below it, `Q = H_0 ⋯ H_{k-1}`, `H_i = I - tau_i v_i v_iᴴ`.
 pub(crate) fn geqrf_lapack<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<(Array2<T>, Array1<T>)> {
-    let (h, tau, _) = crate::geqp3::householder_sweep(a, false)?;
-    Ok((h, tau))
+    super::qr_blocked::geqrf(a)
 }
