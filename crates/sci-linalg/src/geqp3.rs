@@ -1,18 +1,30 @@
-//! Householder QR in LAPACK's raw form, unblocked, optionally column-pivoted: the loops of
-//! `?geqr2` and `?laqp2` (the pivoted sweep that `?geqp3` runs on matrices of up to 128
-//! columns and rows), for real and complex elements alike.
+//! Householder QR in LAPACK's raw form, optionally column-pivoted: the loops of `?geqr2` and
+//! `?laqp2` (the pivoted sweep), and LAPACK's blocked `?geqp3` built on them with `?laqps`
+//! panels, for real and complex elements alike.
 //!
 //! The reflectors are `?larfg`'s (`H = I - tau v vᴴ`, `v[0] = 1`, `R`'s diagonal real and of
 //! the opposite sign of the leading entry's real part); the pivots follow `?laqp2`: the first
 //! column of largest (downdated) norm, columns swapped in place, norms downdated after each
-//! step and recomputed when cancellation has eaten half of their digits.
+//! step and recomputed when cancellation has eaten half of their digits. `?geqp3` runs
+//! `?laqps` on panels of `NB` columns while more than `NX` reflectors remain (LAPACK's `ilaenv`
+//! values, so the order of operations is LAPACK's and matrices of up to `NX` rows or columns
+//! take the unblocked sweep alone): a panel applies its earlier reflectors only to the
+//! column about to be reduced and to the pivot row, keeping `F = τ Aᴴ v` for the rest, and
+//! updates the trailing block by one product `A -= V Fᴴ` at its end; a panel ends early when a
+//! downdated norm has lost too much accuracy, and those norms are recomputed after the
+//! product.
 
-use ndarray::{Array1, Array2, ArrayView2};
+use faer::linalg::matmul::matmul;
+use faer::{Accum, Par};
+use ndarray::{Array1, Array2, ArrayView2, Axis, ShapeBuilder, s};
 use num_traits::{Float, One, Zero};
 
+use crate::blas::dgemm;
 use crate::error::Result;
 use crate::linalg_scalar::{LinalgScalar, RealOf};
-use crate::scalar::{check_finite, to_fortran};
+use crate::qr_blocked::{as_f64_mut, as_f64_vec};
+use crate::scalar::parallel::{Kernel, gemm_flops, par_for};
+use crate::scalar::{as_faer, as_faer_mut, check_finite, to_fortran};
 
 /// `(h, tau, p)`: `R` on and above `h`'s diagonal, the reflectors below it, their scalars, and
 /// the 0-based column order (`a[:, p] = Q R`).
@@ -54,19 +66,7 @@ pub(crate) fn larfg<T: LinalgScalar>(x: &mut [T]) -> T {
 #[inline]
 pub(crate) fn apply_reflector<T: LinalgScalar>(tail: &[T], ctau: T, c: &mut [T]) {
     let (c0, rest) = c.split_first_mut().expect("a column of at least one row");
-    // vᴴ c with 16 partial sums, so that the real loop vectorizes into independent chains.
-    const L: usize = 16;
-    let mut acc = [T::zero(); L];
-    for (v, x) in tail.chunks_exact(L).zip(rest.chunks_exact(L)) {
-        for l in 0..L {
-            acc[l] += v[l].conj() * x[l];
-        }
-    }
-    let done = tail.len() - tail.len() % L;
-    let mut s = *c0 + acc.iter().fold(T::zero(), |a, &b| a + b);
-    for (v, x) in tail[done..].iter().zip(&rest[done..]) {
-        s += v.conj() * *x;
-    }
+    let s = *c0 + dot_conj(tail, rest);
     let w = ctau * s;
     *c0 -= w;
     for (x, v) in rest.iter_mut().zip(tail) {
@@ -74,81 +74,362 @@ pub(crate) fn apply_reflector<T: LinalgScalar>(tail: &[T], ctau: T, c: &mut [T])
     }
 }
 
+/// LAPACK `?geqp3`'s block size (`ilaenv`'s `nb` for `?geqrf`).
+const NB: usize = 32;
+
+/// LAPACK `?geqp3`'s crossover (`ilaenv`'s `nx`): the last `NX` reflectors (and all of them
+/// when `min(m, n) ≤ NX`) come from the unblocked sweep.
+const NX: usize = 128;
+
+/// Trailing rows × columns below which a panel's matrix-vector products stay on one thread.
+const PAR_MIN_ENTRIES: usize = 1 << 16;
+
+/// `sqrt(dlamch('E'))`, LAPACK's unit roundoff being half the machine epsilon.
+fn tol3z<T: LinalgScalar>() -> RealOf<T> {
+    let half = RealOf::<T>::one() / (RealOf::<T>::one() + RealOf::<T>::one());
+    (RealOf::<T>::epsilon() * half).sqrt()
+}
+
+/// `Σ conj(x_i) v_i`, with 16 partial sums so that the loop vectorizes.
+#[inline]
+fn dot_conj<T: LinalgScalar>(x: &[T], v: &[T]) -> T {
+    const L: usize = 16;
+    let mut acc = [T::zero(); L];
+    for (xc, vc) in x.chunks_exact(L).zip(v.chunks_exact(L)) {
+        for l in 0..L {
+            acc[l] += xc[l].conj() * vc[l];
+        }
+    }
+    let done = x.len() - x.len() % L;
+    let mut s = acc.iter().fold(T::zero(), |a, &b| a + b);
+    for (a, b) in x[done..].iter().zip(&v[done..]) {
+        s += a.conj() * *b;
+    }
+    s
+}
+
+/// `out[c] = scale · Σ_r conj(cols[c][r]) v[r]` over the column-major `cols` (`m` rows each,
+/// rows `r0..` read): `out = scale · Aᴴ v` by faer's matrix-vector product (SIMD chosen at run
+/// time; a loop of [`dot_conj`] per column, compiled for the baseline x86-64, took 5 times as
+/// long), on two threads when `par` and the work is large.
+fn scaled_dots<T: LinalgScalar>(
+    cols: &[T],
+    m: usize,
+    r0: usize,
+    v: &[T],
+    scale: T,
+    out: &mut [T],
+    par: bool,
+) {
+    let nc = out.len();
+    if nc == 0 {
+        return;
+    }
+    let rows = m - r0;
+    let a = faer::MatRef::from_column_major_slice_with_stride(&cols[r0..], rows, nc, m);
+    let threads = if par && nc >= 16 && nc * rows >= PAR_MIN_ENTRIES { Par::rayon(2) } else { Par::Seq };
+    faer::linalg::matmul::matmul_with_conj(
+        faer::ColMut::from_slice_mut(out).as_mat_mut(),
+        Accum::Replace,
+        a.transpose(),
+        faer::Conj::Yes,
+        faer::ColRef::from_slice(v).as_mat(),
+        faer::Conj::No,
+        scale,
+        threads,
+    );
+}
+
+/// The working state of one factorization: `h` the column-major `(m, n)` matrix, the
+/// reflector scalars, the column order and the two norm arrays of `?laqp2`/`?laqps` (`vn1`
+/// downdated, `vn2` at the last exact computation; empty when not pivoting).
+struct State<'a, T: LinalgScalar> {
+    h: &'a mut Array2<T>,
+    m: usize,
+    n: usize,
+    tau: &'a mut [T],
+    p: &'a mut [usize],
+    vn1: Vec<RealOf<T>>,
+    vn2: Vec<RealOf<T>>,
+    tol3z: RealOf<T>,
+}
+
+impl<T: LinalgScalar> State<'_, T> {
+    /// `idamax` over the norms of columns `from..`: the first of the largest.
+    fn pivot(&self, from: usize) -> usize {
+        let mut pvt = from;
+        for j in from + 1..self.n {
+            if self.vn1[j] > self.vn1[pvt] {
+                pvt = j;
+            }
+        }
+        pvt
+    }
+
+    /// Swaps columns `i` and `pvt` (`pvt > i`) with their order entries; the norms of `i`
+    /// move to `pvt` (the old ones of `pvt` are not needed again).
+    fn swap_columns(&mut self, i: usize, pvt: usize) {
+        let m = self.m;
+        let (left, right) = sl(self.h).split_at_mut(pvt * m);
+        left[i * m..(i + 1) * m].swap_with_slice(&mut right[..m]);
+        self.p.swap(i, pvt);
+        self.vn1[pvt] = self.vn1[i];
+        self.vn2[pvt] = self.vn2[i];
+    }
+
+    /// `?laqp2` (or `?geqr2` when not pivoting) on columns `start..` with row offset `start`.
+    fn laqp2(&mut self, start: usize, pivoting: bool) {
+        let (m, n) = (self.m, self.n);
+        let zero = RealOf::<T>::zero();
+        let one = RealOf::<T>::one();
+        for i in start..m.min(n) {
+            if pivoting {
+                let pvt = self.pivot(i);
+                if pvt != i {
+                    self.swap_columns(i, pvt);
+                }
+            }
+            let t = larfg(&mut sl(self.h)[i * m + i..(i + 1) * m]);
+            self.tau[i] = t;
+            let (left, right) = sl(self.h).split_at_mut((i + 1) * m);
+            let v = &left[i * m + i + 1..];
+            if !t.is_zero() {
+                let ct = t.conj();
+                for col in right.chunks_exact_mut(m) {
+                    apply_reflector(v, ct, &mut col[i..]);
+                }
+            }
+            if !pivoting {
+                continue;
+            }
+            for (j, col) in (i + 1..n).zip(right.chunks_exact(m)) {
+                if self.vn1[j].is_zero() {
+                    continue;
+                }
+                let ratio = col[i].modulus() / self.vn1[j];
+                let temp = (one - ratio * ratio).max(zero);
+                let q = self.vn1[j] / self.vn2[j];
+                if temp * q * q <= self.tol3z {
+                    self.vn1[j] = if i + 1 < m { col_norm(&col[i + 1..]) } else { zero };
+                    self.vn2[j] = self.vn1[j];
+                } else {
+                    self.vn1[j] *= temp.sqrt();
+                }
+            }
+        }
+    }
+
+    /// LAPACK `?laqps`: factors up to `nb` columns from `off` (rows from `off`), updating the
+    /// pivot row of the trailing columns and their norms lazily through `f`
+    /// (`F[c, i] = tau_i · A[:, off + c]ᴴ v_i` corrected for the earlier reflectors, stored
+    /// column-major with `n - off` rows), then the trailing block by one product
+    /// `A -= V Fᴴ`. Stops early after a step whose downdates lost too much accuracy, and
+    /// recomputes those norms after the product. Returns the number of columns factored.
+    fn laqps(&mut self, off: usize, nb: usize, f: &mut Vec<T>, par: bool) -> usize {
+        let (m, n) = (self.m, self.n);
+        let nn = n - off;
+        let zero = RealOf::<T>::zero();
+        let one = RealOf::<T>::one();
+        let last = m.min(n);
+        let mut recompute: Vec<usize> = Vec::new();
+        let mut auxv = vec![T::zero(); nb];
+        let mut row = vec![T::zero(); nb];
+        let mut k = 0;
+        while k < nb && recompute.is_empty() {
+            let rk = off + k;
+            let jk = off + k;
+            let pvt = self.pivot(jk);
+            if pvt != jk {
+                self.swap_columns(jk, pvt);
+                for i in 0..k {
+                    f.swap(i * nn + k, i * nn + pvt - off);
+                }
+            }
+            // A[rk.., jk] -= A[rk.., off..jk] conj(F[k, ..k]).
+            {
+                let (left, right) = sl(self.h).split_at_mut(jk * m);
+                let colk = &mut right[rk..m];
+                for i in 0..k {
+                    let w = f[i * nn + k].conj();
+                    if w.is_zero() {
+                        continue;
+                    }
+                    let coli = &left[(off + i) * m + rk..(off + i + 1) * m];
+                    for (x, &y) in colk.iter_mut().zip(coli) {
+                        *x -= y * w;
+                    }
+                }
+            }
+            let t = larfg(&mut sl(self.h)[jk * m + rk..(jk + 1) * m]);
+            self.tau[jk] = t;
+            let akk = slr(self.h)[jk * m + rk];
+            sl(self.h)[jk * m + rk] = T::one();
+            // F[k + 1.., k] = tau A[rk.., jk + 1..]ᴴ v, rows ..=k zero.
+            {
+                let (left, right) = slr(self.h).split_at((jk + 1) * m);
+                let v = &left[jk * m + rk..];
+                let fk = &mut f[k * nn..(k + 1) * nn];
+                fk[..=k].iter_mut().for_each(|x| *x = T::zero());
+                scaled_dots(right, m, rk, v, t, &mut fk[k + 1..], par);
+                if k > 0 {
+                    // F[.., k] -= tau F[.., ..k] A[rk.., off..jk]ᴴ v.
+                    let prev = &left[off * m..jk * m];
+                    scaled_dots(prev, m, rk, v, T::zero() - t, &mut auxv[..k], false);
+                    let (fprev, fk) = f.split_at_mut(k * nn);
+                    let fk = &mut fk[..nn];
+                    for (i, &w) in auxv[..k].iter().enumerate() {
+                        if w.is_zero() {
+                            continue;
+                        }
+                        for (x, &y) in fk[k + 1..].iter_mut().zip(&fprev[i * nn + k + 1..(i + 1) * nn]) {
+                            *x += y * w;
+                        }
+                    }
+                }
+            }
+            // The pivot row: A[rk, jk + 1..] -= A[rk, off..=jk] F[k + 1.., ..=k]ᴴ.
+            for (i, r) in row[..=k].iter_mut().enumerate() {
+                *r = slr(self.h)[(off + i) * m + rk];
+            }
+            for c in k + 1..nn {
+                let mut s = T::zero();
+                for (i, &r) in row[..=k].iter().enumerate() {
+                    s += r * f[i * nn + c].conj();
+                }
+                sl(self.h)[(off + c) * m + rk] -= s;
+            }
+            // Norm downdates; those that lost too much end the panel.
+            if rk + 1 < last {
+                for j in jk + 1..n {
+                    if self.vn1[j].is_zero() {
+                        continue;
+                    }
+                    let ratio = slr(self.h)[j * m + rk].modulus() / self.vn1[j];
+                    let temp = ((one + ratio) * (one - ratio)).max(zero);
+                    let q = self.vn1[j] / self.vn2[j];
+                    if temp * q * q <= self.tol3z {
+                        recompute.push(j);
+                    } else {
+                        self.vn1[j] *= temp.sqrt();
+                    }
+                }
+            }
+            sl(self.h)[jk * m + rk] = akk;
+            k += 1;
+        }
+        let kb = k;
+        let rk = off + kb;
+        if kb < nn.min(m - off) {
+            // A[rk.., off + kb..] -= A[rk.., off..off + kb] F[kb.., ..kb]ᴴ.
+            trailing_update(self.h, f, off, kb, nb, par);
+        }
+        for j in recompute {
+            self.vn1[j] = col_norm(&slr(self.h)[j * m + rk..(j + 1) * m]);
+            self.vn2[j] = self.vn1[j];
+        }
+        kb
+    }
+}
+
+/// The column-major data of the working matrix.
+fn sl<T>(h: &mut Array2<T>) -> &mut [T] {
+    h.as_slice_memory_order_mut().expect("a Fortran-order working matrix")
+}
+
+/// [`sl`], read only.
+fn slr<T>(h: &Array2<T>) -> &[T] {
+    h.as_slice_memory_order().expect("a Fortran-order working matrix")
+}
+
+/// `?laqps`'s block update `A[rk.., off + kb..] -= A[rk.., off..off + kb] F[kb.., ..kb]ᴴ`
+/// (`rk = off + kb`, `f` column-major with `n - off` rows and `nb` columns): `f64` on the
+/// crate's own GEMM, other types on faer's.
+fn trailing_update<T: LinalgScalar>(
+    h: &mut Array2<T>,
+    f: &Vec<T>,
+    off: usize,
+    kb: usize,
+    nb: usize,
+    par: bool,
+) {
+    let (m, n) = h.dim();
+    let nn = n - off;
+    let rk = off + kb;
+    if let (Some(h), Some(f)) = (as_f64_mut(h), as_f64_vec(f)) {
+        let fv = ArrayView2::from_shape((nn, nb).f(), &f[..nn * nb]).expect("an (nn, nb) block");
+        let (v, c) = h.view_mut().split_at(Axis(1), off + kb);
+        let flops = gemm_flops(m - rk, nn - kb, kb);
+        let par = if par { par_for(Kernel::Dgemm, flops) } else { Par::Seq };
+        dgemm(
+            -1.0,
+            v.slice(s![rk.., off..]),
+            fv.slice(s![kb.., ..kb]).t(),
+            1.0,
+            c.slice_move(s![rk.., ..]),
+            par,
+        );
+        return;
+    }
+    let fv = ArrayView2::from_shape((nn, nb).f(), &f[..nn * nb]).expect("an (nn, nb) block");
+    let (v, c) = h.view_mut().split_at(Axis(1), off + kb);
+    let par = if par { Par::rayon(2) } else { Par::Seq };
+    matmul(
+        as_faer_mut(c.slice_move(s![rk.., ..])),
+        Accum::Add,
+        as_faer(v.slice(s![rk.., off..])),
+        as_faer(fv.slice(s![kb.., ..kb])).adjoint(),
+        T::zero() - T::one(),
+        par,
+    );
+}
+
 /// The Householder sweep over `a`'s columns (see the module), pivoted or not; `p` is the
 /// identity order when not pivoted.
+#[cfg(test)]
 pub(crate) fn householder_sweep<T: LinalgScalar>(
     a: ArrayView2<'_, T>,
     pivoting: bool,
 ) -> Result<RawPivoted<T>> {
+    factor(a, pivoting, false)
+}
+
+/// [`householder_sweep`] (`blocked` false), or with `blocked` (pivoted only) LAPACK
+/// `?geqp3`'s blocked factorization: `?laqps` panels of `NB` columns while more than `NX` of
+/// the `min(m, n)` reflectors remain, then the `?laqp2` sweep.
+fn factor<T: LinalgScalar>(a: ArrayView2<'_, T>, pivoting: bool, blocked: bool) -> Result<RawPivoted<T>> {
     check_finite(&a, "a")?;
     let (m, n) = a.dim();
     let k = m.min(n);
     let mut h = to_fortran(&a);
-    let mut tau = Array1::<T>::zeros(k);
+    let mut tau = vec![T::zero(); k];
     let mut p: Vec<usize> = (0..n).collect();
     if k == 0 {
-        return Ok((h, tau, Array1::from(p)));
+        return Ok((h, Array1::from(tau), Array1::from(p)));
     }
-    let data = h.as_slice_memory_order_mut().expect("a new Fortran-order array");
-    // ?laqp2's norms: vn1 the downdated ones, vn2 those at the last exact computation.
-    let mut vn1: Vec<RealOf<T>> =
-        if pivoting { data.chunks_exact(m).map(col_norm).collect() } else { Vec::new() };
-    let mut vn2 = vn1.clone();
-    // sqrt(dlamch('E')), LAPACK's unit roundoff being half the machine epsilon.
-    let half = RealOf::<T>::one() / (RealOf::<T>::one() + RealOf::<T>::one());
-    let tol3z = (RealOf::<T>::epsilon() * half).sqrt();
-    for i in 0..k {
-        if pivoting {
-            // idamax: the first of the largest.
-            let mut pvt = i;
-            for j in i + 1..n {
-                if vn1[j] > vn1[pvt] {
-                    pvt = j;
-                }
-            }
-            if pvt != i {
-                let (left, right) = data.split_at_mut(pvt * m);
-                left[i * m..(i + 1) * m].swap_with_slice(&mut right[..m]);
-                p.swap(i, pvt);
-                vn1[pvt] = vn1[i];
-                vn2[pvt] = vn2[i];
-            }
-        }
-        let t = larfg(&mut data[i * m + i..(i + 1) * m]);
-        tau[i] = t;
-        let (left, right) = data.split_at_mut((i + 1) * m);
-        let v = &left[i * m + i + 1..];
-        if !t.is_zero() {
-            let ct = t.conj();
-            for col in right.chunks_exact_mut(m) {
-                apply_reflector(v, ct, &mut col[i..]);
-            }
-        }
-        if pivoting {
-            let one = RealOf::<T>::one();
-            for (j, col) in (i + 1..n).zip(right.chunks_exact(m)) {
-                if vn1[j].is_zero() {
-                    continue;
-                }
-                let ratio = col[i].modulus() / vn1[j];
-                let temp = (one - ratio * ratio).max(RealOf::<T>::zero());
-                let q = vn1[j] / vn2[j];
-                if temp * q * q <= tol3z {
-                    vn1[j] = if i + 1 < m { col_norm(&col[i + 1..]) } else { RealOf::<T>::zero() };
-                    vn2[j] = vn1[j];
-                } else {
-                    vn1[j] *= temp.sqrt();
-                }
-            }
+    let vn1: Vec<RealOf<T>> =
+        if pivoting { slr(&h).chunks_exact(m).map(col_norm).collect() } else { Vec::new() };
+    let vn2 = vn1.clone();
+    let mut st = State { h: &mut h, m, n, tau: &mut tau, p: &mut p, vn1, vn2, tol3z: tol3z::<T>() };
+    let mut j = 0;
+    if pivoting && blocked && NB < k && NX < k {
+        // Half of the work is in the panels' matrix-vector products, half in the products.
+        let flops = if T::IS_COMPLEX { 4.0 } else { 1.0 } * gemm_flops(m, n, k);
+        let par = par_for(Kernel::Gemm, flops) != Par::Seq;
+        let mut f = vec![T::zero(); n * NB];
+        let top = k - NX;
+        while j < top {
+            let jb = NB.min(top - j);
+            j += st.laqps(j, jb, &mut f, par);
         }
     }
-    Ok((h, tau, Array1::from(p)))
+    st.laqp2(j, pivoting);
+    Ok((h, Array1::from(tau), Array1::from(p)))
 }
 
-/// [`householder_sweep`] with pivoting: LAPACK `?geqp3`'s result for matrices of up to 128
-/// rows or columns (its unblocked path), the same to rounding beyond.
-pub(crate) fn geqp2<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<RawPivoted<T>> {
-    householder_sweep(a, true)
+/// LAPACK `?geqp3` (see the module): the pivoted factorization, blocked when more than
+/// `NX` reflectors are to be made, otherwise [`householder_sweep`]'s.
+pub(crate) fn geqp3<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<RawPivoted<T>> {
+    factor(a, true, true)
 }
 
 /// `?geqp3` through LAPACK (the `lapack` feature, real input).
@@ -178,12 +459,70 @@ mod tests {
     fn ties_go_to_the_first_column_and_norms_are_downdated() {
         // All three columns of norm 3: the first is taken, then the downdated norms tie again.
         let a = array![[1.0, 2.0, 2.0], [2.0, 1.0, 2.0], [2.0, 2.0, 1.0]];
-        let (h, tau, p) = geqp2(a.view()).unwrap();
+        let (h, tau, p) = geqp3(a.view()).unwrap();
         assert_eq!(p[0], 0);
         assert!((h[[0, 0]] + 3.0).abs() < 1e-15);
         assert!((tau[0] - 4.0 / 3.0).abs() < 1e-15);
         // unpivoted: the identity order
         let (_, _, p) = householder_sweep(a.view(), false).unwrap();
         assert_eq!(p.to_vec(), vec![0, 1, 2]);
+    }
+
+    fn max_diff<T: LinalgScalar>(a: &Array2<T>, b: &Array2<T>) -> f64 {
+        a.iter()
+            .zip(b)
+            .fold(0.0, |acc, (x, y)| acc.max(num_traits::ToPrimitive::to_f64(&(*x - *y).modulus()).unwrap()))
+    }
+
+    /// The blocked path against the unblocked sweep: the same pivots, and `h`, `tau` to rounding.
+    fn blocked_equals_unblocked<T: LinalgScalar>(a: &Array2<T>, par: bool, tol: f64) {
+        let (h0, t0, p0) = factor(a.view(), true, false).unwrap();
+        let (h1, t1, p1) = if par {
+            let (m, n) = a.dim();
+            let mut h = to_fortran(a);
+            let mut tau = vec![T::zero(); m.min(n)];
+            let mut p: Vec<usize> = (0..n).collect();
+            let vn1: Vec<RealOf<T>> = slr(&h).chunks_exact(m).map(col_norm).collect();
+            let vn2 = vn1.clone();
+            let mut st = State { h: &mut h, m, n, tau: &mut tau, p: &mut p, vn1, vn2, tol3z: tol3z::<T>() };
+            let mut f = vec![T::zero(); n * NB];
+            let mut j = 0;
+            while j < m.min(n) - NX {
+                j += st.laqps(j, NB.min(m.min(n) - NX - j), &mut f, true);
+            }
+            st.laqp2(j, true);
+            (h, Array1::from(tau), Array1::from(p))
+        } else {
+            geqp3(a.view()).unwrap()
+        };
+        assert_eq!(p0, p1);
+        let (hd, td) = (
+            max_diff(&h0, &h1),
+            max_diff(&t0.insert_axis(ndarray::Axis(1)), &t1.insert_axis(ndarray::Axis(1))),
+        );
+        assert!(hd < tol && td < tol, "{:?}: h {hd}, tau {td}", a.dim());
+    }
+
+    #[test]
+    fn blocked_panels_equal_the_unblocked_sweep() {
+        use num_complex::Complex64 as C;
+        let rand = crate::qr_blocked::tests::rand_mat;
+        for (i, &(m, n)) in [(300, 200), (200, 300), (161, 161), (129, 400)].iter().enumerate() {
+            let a = rand(m, n, i as u64);
+            blocked_equals_unblocked(&a, false, 1e-11);
+            blocked_equals_unblocked(&a, true, 1e-11);
+        }
+        let z =
+            ndarray::Zip::from(&rand(260, 230, 7)).and(&rand(260, 230, 8)).map_collect(|&x, &y| C::new(x, y));
+        blocked_equals_unblocked(&z, false, 1e-11);
+        blocked_equals_unblocked(&z, true, 1e-11);
+        // rank 40 with repeated columns: the panels stop early to recompute cancelled norms
+        let b = rand(300, 40, 9);
+        let mut a = Array2::<f64>::zeros((300, 200));
+        for j in 0..200 {
+            a.column_mut(j).assign(&b.column((j * 7) % 40));
+            a[[j % 300, j]] += 1e-3 * (j as f64 + 1.0);
+        }
+        blocked_equals_unblocked(&a, false, 1e-10);
     }
 }

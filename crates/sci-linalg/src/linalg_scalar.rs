@@ -302,7 +302,7 @@ macro_rules! impl_real {
                 #[cfg(feature = "lapack")]
                 return crate::geqp3::geqp3_lapack(a);
                 #[cfg(not(feature = "lapack"))]
-                crate::geqp3::geqp2(a)
+                crate::geqp3::geqp3(a)
             }
             fn svd_k(
                 a: ArrayView2<'_, Self>,
@@ -473,7 +473,7 @@ macro_rules! impl_complex {
                 crate::complex::qr::qr_pivoting(a, mode)
             }
             fn geqp3_k(a: ArrayView2<'_, Self>) -> Result<RawPivoted<Self>> {
-                crate::geqp3::geqp2(a)
+                crate::geqp3::geqp3(a)
             }
             fn svd_k(
                 a: ArrayView2<'_, Self>,

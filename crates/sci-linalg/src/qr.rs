@@ -2,7 +2,6 @@
 
 use faer::dyn_stack::{MemBuffer, MemStack};
 use faer::linalg::householder;
-use faer::linalg::qr::col_pivoting::factor as cpqr;
 use faer::linalg::qr::no_pivoting::factor as fqr;
 use faer::{Conj, Mat};
 use ndarray::{Array1, Array2, ArrayBase, ArrayView2, Data, Ix2, s};
@@ -91,16 +90,15 @@ pub(crate) fn qr_real<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     mode: QrMode,
 ) -> Result<(Array2<T>, Array2<T>)> {
-    let f = Packed::new(a, false)?;
+    let f = Packed::new(a)?;
     Ok((f.q(mode), f.r(mode)))
 }
 
-/// A Householder QR factorization in faer's packed form, optionally column-pivoted.
+/// A Householder QR factorization in faer's packed form.
 struct Packed<T> {
     packed: Array2<T>,
     coeff: Mat<T>,
     bs: usize,
-    perm: Option<Vec<usize>>,
     /// The reflector scalars of [`geqrf`](crate::qr_blocked::geqrf) (`f64`, unpivoted, default
     /// backend), whose reflectors `packed` holds in LAPACK's form.
     blocked_tau: Option<Vec<T>>,
@@ -110,7 +108,7 @@ struct Packed<T> {
 }
 
 impl<T: LinalgFloat> Packed<T> {
-    fn new<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, pivoting: bool) -> Result<Self> {
+    fn new<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Self> {
         check_finite(a, "a")?;
         let (m, n) = a.dim();
         let k = m.min(n);
@@ -119,22 +117,20 @@ impl<T: LinalgFloat> Packed<T> {
         let par = par_for(Kernel::Orthogonal, gemm_flops(m, n, k));
         let bs = if k == 0 { 1 } else { fqr::recommended_block_size::<T>(m, n) };
         let mut coeff = Mat::<T>::zeros(bs, k);
-        let mut perm = None;
         #[cfg(feature = "lapack")]
-        if k > 0 && !pivoting {
+        if k > 0 {
             use crate::lapack::{buf, dim};
             let mut tau = vec![T::zero(); k];
             T::geqrf(dim(m, "a")?, dim(n, "a")?, buf(&mut packed), &mut tau);
-            return Ok(Self { packed, coeff, bs, perm, blocked_tau: None, tau: Some(tau) });
+            return Ok(Self { packed, coeff, bs, blocked_tau: None, tau: Some(tau) });
         }
-        if k > 0 && !pivoting {
+        if k > 0 {
             // f64: the blocked Householder QR on the crate's GEMM (LAPACK's reflectors).
             if let Some(tau) = geqrf_if_f64(&mut packed) {
                 return Ok(Self {
                     packed,
                     coeff,
                     bs,
-                    perm,
                     blocked_tau: Some(tau),
                     #[cfg(feature = "lapack")]
                     tau: None,
@@ -148,31 +144,11 @@ impl<T: LinalgFloat> Packed<T> {
                 MemStack::new(&mut mem),
                 Default::default(),
             );
-        } else if pivoting {
-            let mut p = vec![0usize; n];
-            let mut p_inv = vec![0usize; n];
-            if k > 0 {
-                let mut mem =
-                    MemBuffer::new(cpqr::qr_in_place_scratch::<usize, T>(m, n, bs, par, Default::default()));
-                cpqr::qr_in_place(
-                    as_faer_mut(packed.view_mut()),
-                    coeff.as_mut(),
-                    &mut p,
-                    &mut p_inv,
-                    par,
-                    MemStack::new(&mut mem),
-                    Default::default(),
-                );
-            } else {
-                p = (0..n).collect();
-            }
-            perm = Some(p);
         }
         Ok(Self {
             packed,
             coeff,
             bs,
-            perm,
             blocked_tau: None,
             #[cfg(feature = "lapack")]
             tau: None,
@@ -267,7 +243,7 @@ pub fn qr_r<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result
 
 /// [`qr_r`] for real matrices (faer, or LAPACK with the `lapack` feature).
 pub(crate) fn qr_r_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
-    Ok(Packed::new(a, false)?.r(QrMode::Full))
+    Ok(Packed::new(a)?.r(QrMode::Full))
 }
 
 /// The `R` factor of the column-pivoted QR decomposition and the pivots: `(r, p)` with
@@ -279,7 +255,8 @@ pub(crate) fn qr_r_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>
 /// `r` and `p` equal SciPy's to rounding (`p` exactly), also for complex input (real
 /// diagonal, as `zgeqp3`). Past the numerical rank of `a` the pivots and `r`'s trailing rows
 /// are decided by rounding. `f32`/`f64` with the `lapack` feature call LAPACK's `?geqp3`;
-/// otherwise this crate's unblocked sweep (LAPACK `?laqp2`'s loop) factors the matrix.
+/// otherwise this crate's `?geqp3` (LAPACK's blocked `?laqps` panels, then the `?laqp2`
+/// sweep) factors the matrix.
 ///
 /// SciPy equivalent: `scipy.linalg.qr(a, mode='r', pivoting=True)`.
 ///
@@ -321,11 +298,13 @@ pub fn qr_r_pivoting<T: LinalgScalar, S: Data<Elem = T>>(
 /// QR decomposition with column pivoting: `a[:, p] = q · r`, with the columns ordered so that
 /// `|r[0, 0]| ≥ |r[1, 1]| ≥ …` (greedy largest remaining column norm, as LAPACK `geqp3`).
 ///
-/// Returns `(q, r, p)`; `p` holds 0-based column indices. Signs of `r`'s rows (and `q`'s
-/// columns) may differ from SciPy's; with ties between column norms, so may `p`. Complex
-/// input (`Complex<f32>`, `Complex<f64>`; faer on both backends): `|r|` and `p` agree with
-/// SciPy's `zgeqp3`, the phases of `r`'s rows differ (LAPACK makes `r`'s diagonal real, faer's
-/// carries the phase of the pivot column's leading entry).
+/// Returns `(q, r, p)`; `p` holds 0-based column indices. The factorization is
+/// [`qr_r_pivoting`]'s (LAPACK `?geqp3`'s pivots, reflectors and signs: `r`'s diagonal real,
+/// of the opposite sign of the pivot column's leading entry) and `q` is formed from its
+/// reflectors as `?orgqr`/`?ungqr` form it, so `q`, `r` and `p` equal SciPy's entry for entry
+/// to rounding, for real and complex input alike (`p` exactly, while no two remaining column
+/// norms tie to rounding; past the numerical rank of `a` the pivots, the trailing rows of `r`
+/// and the later columns of `q` are decided by rounding).
 ///
 /// SciPy equivalent: `scipy.linalg.qr(a, mode='full' | 'economic', pivoting=True)`.
 ///
@@ -376,9 +355,26 @@ pub(crate) fn qr_pivoting_real<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     mode: QrMode,
 ) -> Result<(Array2<T>, Array2<T>, Array1<usize>)> {
-    let f = Packed::new(a, true)?;
-    let p = Array1::from(f.perm.clone().unwrap_or_default());
-    Ok((f.q(mode), f.r(mode), p))
+    qr_from_geqp3(T::geqp3_k(a.view())?, mode)
+}
+
+/// `(q, r, p)` of [`qr_pivoting`] from `?geqp3`'s raw factorization: `q` as `?orgqr`/`?ungqr`
+/// form it (`f64`: the crate's blocked `dorgqr`; other types the blocked `zungqr` loop, which
+/// serves real elements too), `r` the upper rows of `h`.
+pub(crate) fn qr_from_geqp3<T: LinalgScalar>(
+    (h, tau, p): crate::geqp3::RawPivoted<T>,
+    mode: QrMode,
+) -> Result<(Array2<T>, Array2<T>, Array1<usize>)> {
+    let (m, n) = h.dim();
+    let cols = if mode == QrMode::Full { m } else { m.min(n) };
+    let tau = tau.to_vec();
+    let mut q = zeros_f::<T>(m, cols);
+    if let (Some(hf), Some(tf), Some(qf)) = (as_f64(&h), as_f64_vec(&tau), as_f64_mut(&mut q)) {
+        orgqr(hf.view(), tf, qf.view_mut());
+    } else {
+        q = crate::complex::qr_blocked::ungqr(h.view(), &tau, cols);
+    }
+    Ok((q, upper_rows(&h, cols), p))
 }
 
 /// RQ decomposition `a = r · q`: `r` upper trapezoidal (its last `min(m, n)` columns upper

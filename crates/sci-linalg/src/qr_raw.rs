@@ -120,8 +120,10 @@ pub(crate) fn upper_rows<T: Clone + num_traits::Zero>(h: &Array2<T>, rows: usize
 /// exactly; past the numerical rank of `a` the pivots, reflectors and trailing rows of `r`
 /// are decided by rounding). `f32`/`f64` input goes through LAPACK's `?geqp3` with the
 /// `lapack` feature; otherwise, and for `Complex<f32>`/`Complex<f64>` on both backends, through
-/// this crate's unblocked sweep (LAPACK `?laqp2`'s loop, which `?geqp3` itself runs on
-/// matrices of up to 128 rows or columns). Shapes as [`qr_raw`]: `h` `(m, n)`, `tau`
+/// this crate's `?geqp3`: LAPACK's blocked algorithm (`?laqps` panels of 32 columns whose
+/// trailing update is one matrix product, while more than 128 reflectors remain), then the
+/// unblocked `?laqp2` sweep, which alone factors matrices of up to 128 rows or columns.
+/// Shapes as [`qr_raw`]: `h` `(m, n)`, `tau`
 /// `min(m, n)`, `r` `(min(m, n), n)`. `p` holds 0-based column indices.
 ///
 /// SciPy equivalent: `scipy.linalg.qr(a, mode='raw', pivoting=True)`.

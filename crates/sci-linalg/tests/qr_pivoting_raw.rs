@@ -80,14 +80,26 @@ fn rebuild(h: &Array2<C>, tau: &Array1<C>, r: &Array2<C>) -> Array2<C> {
 /// Returns the rank the case was compared at.
 fn check<T: ToC>(f: &Fixture, key: &str, from: fn(C) -> T, rtol: f64, eps: f64) -> usize {
     let a64 = load(f, &format!("{key}/a"));
-    let a = a64.mapv(from);
+    let want_r = load(f, &format!("{key}/r"));
+    check_against(f, key, a64.mapv(from), &want_r, rtol, eps)
+}
+
+/// [`check`] for the input `a` and SciPy's `mode='r'` result `want_r`.
+fn check_against<T: ToC>(
+    f: &Fixture,
+    key: &str,
+    a: Array2<T>,
+    want_r: &Array2<C>,
+    rtol: f64,
+    eps: f64,
+) -> usize {
+    let a64 = wide(&a);
     let (m, n) = a.dim();
     let k = m.min(n);
     let scale = a64.iter().map(|z| z.norm()).fold(1.0, f64::max);
     let atol = 100.0 * eps * scale * (m.max(n) as f64);
     let want_p = idx(f, &format!("{key}/p"));
     let rank = if f.get(key).get("rank").is_some() { f.i64(&format!("{key}/rank")) as usize } else { k };
-    let want_r = load(f, &format!("{key}/r"));
     let want_h = load(f, &format!("{key}/h"));
     let want_tau = load(f, &format!("{key}/tau")).column(0).to_owned();
 
@@ -99,7 +111,7 @@ fn check<T: ToC>(f: &Fixture, key: &str, from: fn(C) -> T, rtol: f64, eps: f64) 
     assert_eq!(p.slice(s![..rank]).to_vec(), want_p[..rank].to_vec(), "{key}: p");
     if rank == k {
         assert_eq!(p.to_vec(), want_p, "{key}: p");
-        assert_allclose(&r, &want_r, rtol, atol);
+        assert_allclose(&r, want_r, rtol, atol);
         assert_allclose(&r_raw, &want_r.slice(s![..k, ..]), rtol, atol);
         // R on and above the diagonal, the reflectors (|v| ≤ 1) below it
         assert_allclose(&h, &want_h, rtol, atol);
@@ -197,4 +209,93 @@ fn bad_input_table() {
     for (name, err) in cases {
         assert_eq!(err, LinalgError::NonFinite { arg: "a" }, "{name}");
     }
+}
+
+/// Fixtures from tools/fixtures/linalg_qr_pivoting_blocked.py: matrices with more than 128
+/// reflectors (LAPACK's blocked `?laqps` path) and `qr_pivoting`'s full/economic `(q, r, p)`.
+fn fx_blocked() -> Fixture {
+    Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/linalg_qr_pivoting_blocked.json"))
+        .unwrap()
+}
+
+/// The generator's `lcg`: `(m, n)` entries in `[-0.5, 0.5)` column by column, exact.
+fn lcg(m: usize, n: usize, seed: u64) -> Array2<f64> {
+    let mut s = seed;
+    let data: Vec<f64> = (0..m * n)
+        .map(|_| {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (s >> 11) as f64 / 2f64.powi(53) - 0.5
+        })
+        .collect();
+    Array2::from_shape_vec((n, m), data).unwrap().reversed_axes()
+}
+
+/// The generator's `big` matrix of fixture case `key` (complex128 for every kind).
+fn big_matrix(f: &Fixture, key: &str) -> Array2<C> {
+    let g = |p: &str| f.i64(&format!("{key}/{p}")) as usize;
+    let (m, n, seed) = (g("m"), g("n"), g("seed") as u64);
+    if f.get(key).get("dup").is_some() {
+        let r = g("dup");
+        let b = lcg(m, r, seed);
+        return Array2::from_shape_fn((m, n), |(i, j)| {
+            C::new(if j < r { b[[i, j]] } else { 0.5 * b[[i, (7 * (j - r)) % r]] }, 0.0)
+        });
+    }
+    let re = lcg(m, n, seed);
+    if f.str(&format!("{key}/kind")) == "f64" {
+        return re.mapv(|x| C::new(x, 0.0));
+    }
+    let im = lcg(m, n, seed + 1);
+    sci_array::ndarray::Zip::from(&re).and(&im).map_collect(|&x, &y| C::new(x, y))
+}
+
+/// SciPy's `mode='r'` result: the upper part of `h` (the generator asserts they are equal).
+fn upper(h: &Array2<C>) -> Array2<C> {
+    Array2::from_shape_fn(h.dim(), |(i, j)| if i <= j { h[[i, j]] } else { C::new(0.0, 0.0) })
+}
+
+#[test]
+fn blocked_sizes_match_scipy() {
+    let f = fx_blocked();
+    for (key, rank) in [("f64_tall200x170", 170), ("f64_wide170x200", 170), ("f64_rankdef200x170", 85)] {
+        let a = big_matrix(&f, key);
+        let want_r = upper(&load(&f, &format!("{key}/h")));
+        // Past the rank the pivots and the trailing reflectors are rounding's choice: only
+        // the first 85 pivots, reflectors and rows are compared, the rest of the
+        // factorization through the reconstruction a[:, p] = Q r.
+        let got = check_against(&f, key, a.mapv(|z| z.re), &want_r, 1e-10, f64::EPSILON);
+        assert_eq!(got, rank, "{key}");
+    }
+    let key = "c128_180x170";
+    let want_r = upper(&load(&f, &format!("{key}/h")));
+    assert_eq!(check_against(&f, key, big_matrix(&f, key), &want_r, 1e-10, f64::EPSILON), 170);
+    let key = "c64_150x140";
+    let want_r = upper(&load(&f, &format!("{key}/h")));
+    let a = big_matrix(&f, key).mapv(|z| Complex32::new(z.re as f32, z.im as f32));
+    assert_eq!(check_against(&f, key, a, &want_r, 1e-3, f64::from(f32::EPSILON)), 140);
+}
+
+/// `qr_pivoting` (full and economic) against SciPy's `(q, r, p)` entry for entry.
+fn check_qr_pivoting<T: ToC>(f: &Fixture, key: &str, from: fn(C) -> T, rtol: f64, atol: f64) {
+    let a = load(f, &format!("{key}/a")).mapv(from);
+    for (mode, name) in [(QrMode::Full, "full"), (QrMode::Economic, "economic")] {
+        let (q, r, p) = qr_pivoting(&a, mode).unwrap();
+        assert_eq!(p.to_vec(), idx(f, &format!("{key}/{name}_p")), "{key} {name}");
+        assert_allclose(&wide(&q), &load(f, &format!("{key}/{name}_q")), rtol, atol);
+        assert_allclose(&wide(&r), &load(f, &format!("{key}/{name}_r")), rtol, atol);
+    }
+}
+
+#[test]
+fn qr_pivoting_matches_scipy_entry_for_entry() {
+    let f = fx_blocked();
+    for key in ["c128_pv_tall5x3", "c128_pv_wide3x5", "c128_pv_sq4"] {
+        check_qr_pivoting::<C>(&f, key, |z| z, 1e-12, 1e-13);
+    }
+    for key in ["f64_pv_tall5x3", "f64_pv_wide3x5"] {
+        check_qr_pivoting::<f64>(&f, key, |z| z.re, 1e-12, 1e-13);
+    }
+    check_qr_pivoting::<f32>(&f, "f32_pv_sq4", |z| z.re as f32, 1e-5, 1e-5);
+    let to32 = |z: C| Complex32::new(z.re as f32, z.im as f32);
+    check_qr_pivoting::<Complex32>(&f, "c64_pv_tall4x3", to32, 1e-5, 1e-5);
 }

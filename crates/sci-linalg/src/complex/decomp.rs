@@ -2,11 +2,10 @@
 
 use faer::dyn_stack::{MemBuffer, MemStack};
 use faer::linalg::evd::{self, ComputeEigenvectors};
-use faer::linalg::householder;
 use faer::linalg::qr::no_pivoting::factor as fqr;
 use faer::linalg::svd::{self as fsvd, ComputeSvdVectors};
-use faer::{ColMut, Conj, Mat};
-use ndarray::{Array1, Array2, ArrayView2, s};
+use faer::{ColMut, Mat};
+use ndarray::{Array1, Array2, ArrayView2};
 use num_complex::Complex;
 
 use super::chol::adjoint;
@@ -45,52 +44,9 @@ pub(crate) fn packed_qr<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<(Array2
     Ok((packed, coeff, bs))
 }
 
-/// `R` (`(m, n)` for [`QrMode::Full`], else `(k, n)`) from the packed factorization.
-pub(crate) fn r_factor<T: LinalgScalar>(packed: &Array2<T>, mode: QrMode) -> Array2<T> {
-    let (m, n) = packed.dim();
-    let rrows = if mode == QrMode::Full { m } else { m.min(n) };
-    let mut r = zeros_f(rrows, n);
-    for j in 0..n {
-        let top = (j + 1).min(rrows);
-        r.slice_mut(s![..top, j]).assign(&packed.slice(s![..top, j]));
-    }
-    r
-}
-
 /// Complex `qr`: LAPACK's reflectors (`zgeqrf`/`zungqr`), blocked, so `q` and `r` are SciPy's.
 pub(crate) fn qr<T: LinalgScalar>(a: ArrayView2<'_, T>, mode: QrMode) -> Result<(Array2<T>, Array2<T>)> {
     super::qr_blocked::qr(a, mode == QrMode::Full)
-}
-
-/// `Q` (`(m, m)` for [`QrMode::Full`], else `(m, k)`) from faer's packed reflectors.
-pub(crate) fn q_factor<T: LinalgScalar>(
-    packed: &Array2<T>,
-    coeff: &Mat<T>,
-    bs: usize,
-    mode: QrMode,
-) -> Array2<T> {
-    let (m, n) = packed.dim();
-    let k = m.min(n);
-    let qcols = if mode == QrMode::Full { m } else { k };
-    let mut q = zeros_f(m, qcols);
-    for i in 0..qcols {
-        q[[i, i]] = T::one();
-    }
-    if k > 0 {
-        let par = par();
-        let mut mem = MemBuffer::new(
-            householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<T>(m, bs, qcols),
-        );
-        householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
-            as_faer(packed.slice(s![.., ..k])),
-            coeff.as_ref(),
-            Conj::No,
-            as_faer_mut(q.view_mut()),
-            par,
-            MemStack::new(&mut mem),
-        );
-    }
-    q
 }
 
 /// Complex `qr_r`: the `(m, n)` `R` of LAPACK's `zgeqrf` (no `Q` formed).
