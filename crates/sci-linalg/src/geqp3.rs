@@ -127,7 +127,11 @@ fn scaled_dots<T: LinalgScalar>(
     }
     let rows = m - r0;
     let a = faer::MatRef::from_column_major_slice_with_stride(&cols[r0..], rows, nc, m);
-    let threads = if par && nc >= 16 && nc * rows >= PAR_MIN_ENTRIES { Par::rayon(2) } else { Par::Seq };
+    let threads = if par && nc >= 16 && nc * rows >= PAR_MIN_ENTRIES {
+        faer::get_global_parallelism()
+    } else {
+        Par::Seq
+    };
     faer::linalg::matmul::matmul_with_conj(
         faer::ColMut::from_slice_mut(out).as_mat_mut(),
         Accum::Replace,
@@ -372,7 +376,7 @@ fn trailing_update<T: LinalgScalar>(
     }
     let fv = ArrayView2::from_shape((nn, nb).f(), &f[..nn * nb]).expect("an (nn, nb) block");
     let (v, c) = h.view_mut().split_at(Axis(1), off + kb);
-    let par = if par { Par::rayon(2) } else { Par::Seq };
+    let par = if par { faer::get_global_parallelism() } else { Par::Seq };
     matmul(
         as_faer_mut(c.slice_move(s![rk.., ..])),
         Accum::Add,
