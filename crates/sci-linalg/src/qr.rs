@@ -1,17 +1,16 @@
 //! QR decomposition (`qr`, `qr` with `mode='r'`, with column pivoting) and RQ.
 
-use faer::dyn_stack::{MemBuffer, MemStack};
-use faer::linalg::householder;
-use faer::linalg::qr::no_pivoting::factor as fqr;
-use faer::{Conj, Mat};
-use ndarray::{Array1, Array2, ArrayBase, ArrayView2, Data, Ix2, s};
+#[cfg(feature = "lapack")]
+use ndarray::s;
+use ndarray::{Array1, Array2, ArrayBase, ArrayView2, Data, Ix2};
 
 use crate::error::Result;
 use crate::linalg_scalar::LinalgScalar;
-use crate::qr_blocked::{as_f64, as_f64_mut, as_f64_vec, geqrf_if_f64, orgqr};
+#[cfg(not(feature = "lapack"))]
+use crate::qr_blocked::geqrf_if_f64;
+use crate::qr_blocked::{as_f64, as_f64_mut, as_f64_vec, orgqr};
 use crate::qr_raw::upper_rows;
-use crate::scalar::parallel::{Kernel, gemm_flops, par_for};
-use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, to_fortran, zeros_f};
+use crate::scalar::{LinalgFloat, check_finite, to_fortran, zeros_f};
 
 /// The `mode` of [`qr`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,8 +33,8 @@ pub enum QrMode {
 /// rank of `a` the trailing reflectors, and so `q`'s later columns, are decided by rounding.
 /// `f64` runs this crate's blocked QR on its own GEMM (LAPACK itself with the `lapack`
 /// feature); `Complex<f32>`/`Complex<f64>` run this crate's blocked `zgeqrf`/`zungqr` on
-/// faer's GEMM (both backends); `f32` runs faer's QR (LAPACK with the `lapack` feature), whose
-/// signs may differ from SciPy's on the default backend.
+/// faer's GEMM (both backends), and so does `f32` on the default backend (LAPACK with the
+/// `lapack` feature).
 ///
 /// SciPy equivalent: `scipy.linalg.qr(a, mode='full' | 'economic')` (NumPy:
 /// `numpy.linalg.qr` with `'complete'` / `'reduced'`).
@@ -85,7 +84,7 @@ pub fn qr<T: LinalgScalar, S: Data<Elem = T>>(
     T::qr_k(a.view(), mode)
 }
 
-/// [`qr`] for real matrices (faer, or LAPACK with the `lapack` feature).
+/// [`qr`] for real matrices (the crate's blocked QR, or LAPACK with the `lapack` feature).
 pub(crate) fn qr_real<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     mode: QrMode,
@@ -94,123 +93,65 @@ pub(crate) fn qr_real<T: LinalgFloat, S: Data<Elem = T>>(
     Ok((f.q(mode), f.r(mode)))
 }
 
-/// A Householder QR factorization in faer's packed form.
+/// A Householder QR factorization in LAPACK's packed form: `R` on and above the diagonal of
+/// `packed`, the reflectors below it, their scalars in `tau`.
 struct Packed<T> {
     packed: Array2<T>,
-    coeff: Mat<T>,
-    bs: usize,
-    /// The reflector scalars of [`geqrf`](crate::qr_blocked::geqrf) (`f64`, unpivoted, default
-    /// backend), whose reflectors `packed` holds in LAPACK's form.
-    blocked_tau: Option<Vec<T>>,
-    /// LAPACK `geqrf`'s reflector scalars (the `lapack` backend, unpivoted QR only).
-    #[cfg(feature = "lapack")]
-    tau: Option<Vec<T>>,
+    tau: Vec<T>,
 }
 
 impl<T: LinalgFloat> Packed<T> {
+    /// `f64`: the crate's blocked `dgeqrf` on its own GEMM; `f32`: the generic blocked
+    /// `?geqrf` that complex input also takes (faer's GEMM); with the `lapack` feature,
+    /// LAPACK's `?geqrf`. All three make LAPACK's reflectors.
     fn new<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Self> {
         check_finite(a, "a")?;
         let (m, n) = a.dim();
         let k = m.min(n);
         let mut packed = to_fortran(a);
-        // Householder QR: about 2 k² (m + n) - 4/3 k³ ≤ 2 m n k flops.
-        let par = par_for(Kernel::Orthogonal, gemm_flops(m, n, k));
-        let bs = if k == 0 { 1 } else { fqr::recommended_block_size::<T>(m, n) };
-        let mut coeff = Mat::<T>::zeros(bs, k);
+        if k == 0 {
+            return Ok(Self { packed, tau: Vec::new() });
+        }
         #[cfg(feature = "lapack")]
-        if k > 0 {
+        {
             use crate::lapack::{buf, dim};
             let mut tau = vec![T::zero(); k];
             T::geqrf(dim(m, "a")?, dim(n, "a")?, buf(&mut packed), &mut tau);
-            return Ok(Self { packed, coeff, bs, blocked_tau: None, tau: Some(tau) });
+            Ok(Self { packed, tau })
         }
-        if k > 0 {
-            // f64: the blocked Householder QR on the crate's GEMM (LAPACK's reflectors).
-            if let Some(tau) = geqrf_if_f64(&mut packed) {
-                return Ok(Self {
-                    packed,
-                    coeff,
-                    bs,
-                    blocked_tau: Some(tau),
-                    #[cfg(feature = "lapack")]
-                    tau: None,
-                });
+        #[cfg(not(feature = "lapack"))]
+        match geqrf_if_f64(&mut packed) {
+            Some(tau) => Ok(Self { packed, tau }),
+            None => {
+                let (packed, tau) = crate::complex::qr_blocked::geqrf(packed.view())?;
+                Ok(Self { packed, tau: tau.to_vec() })
             }
-            let mut mem = MemBuffer::new(fqr::qr_in_place_scratch::<T>(m, n, bs, par, Default::default()));
-            fqr::qr_in_place(
-                as_faer_mut(packed.view_mut()),
-                coeff.as_mut(),
-                par,
-                MemStack::new(&mut mem),
-                Default::default(),
-            );
         }
-        Ok(Self {
-            packed,
-            coeff,
-            bs,
-            blocked_tau: None,
-            #[cfg(feature = "lapack")]
-            tau: None,
-        })
     }
 
     fn q(&self, mode: QrMode) -> Array2<T> {
         let (m, n) = self.packed.dim();
         let k = m.min(n);
         let qcols = if mode == QrMode::Full { m } else { k };
-        let mut q = zeros_f(m, qcols);
-        if let Some(tau) = &self.blocked_tau {
-            if let (Some(h), Some(tau), Some(qf)) =
-                (as_f64(&self.packed), as_f64_vec(tau), as_f64_mut(&mut q))
-            {
-                orgqr(h.view(), tau, qf.view_mut());
-                return q;
-            }
-        }
-        for i in 0..qcols {
-            q[[i, i]] = T::one();
-        }
-        if k == 0 {
-            return q;
-        }
         #[cfg(feature = "lapack")]
-        if let Some(tau) = &self.tau {
+        if k > 0 {
             // orgqr forms Q's first `qcols` columns from the reflectors below the diagonal.
+            let mut q = zeros_f(m, qcols);
             for j in 0..k {
                 q.slice_mut(s![j + 1.., j]).assign(&self.packed.slice(s![j + 1.., j]));
             }
             let to_int = |x: usize| std::ffi::c_int::try_from(x).expect("checked in Packed::new");
-            T::orgqr(to_int(m), to_int(qcols), to_int(k), crate::lapack::buf(&mut q), tau);
+            T::orgqr(to_int(m), to_int(qcols), to_int(k), crate::lapack::buf(&mut q), &self.tau);
             return q;
         }
-        // Householder vectors: the strictly lower part of the first k columns; faer takes the
-        // unit diagonal as implied and never reads the upper triangle (R), so no copy.
-        let basis = as_faer(self.packed.slice(s![.., ..k]));
-        let par = par_for(Kernel::Orthogonal, 2.0 * gemm_flops(m, qcols, k));
-        let mut mem =
-            MemBuffer::new(householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<T>(
-                m, self.bs, qcols,
-            ));
-        let stack = MemStack::new(&mut mem);
-        // Q = H_1 ... H_k I, LAPACK orgqr's way: the blocks of reflectors from the last one
-        // back; before block [j0, j1) is applied, Q differs from the identity only in rows and
-        // columns from j1 on, so the block acts on Q[j0.., j0..] alone (4/3 n³ flops for a
-        // square Q instead of 2 n³ for the whole sequence applied to all of the identity).
-        let mut j1 = k;
-        while j1 > 0 {
-            let j0 = if j1 == k && k % self.bs != 0 { k - k % self.bs } else { j1 - self.bs };
-            householder::apply_block_householder_on_the_left_in_place_with_conj(
-                basis.get(j0.., j0..j1),
-                self.coeff.as_ref().get(..j1 - j0, j0..j1),
-                Conj::No,
-                as_faer_mut(q.slice_mut(s![j0.., j0..])),
-                par,
-                &mut *stack,
-            );
-            j1 = j0;
+        let mut q = zeros_f(m, qcols);
+        if let (Some(h), Some(tau), Some(qf)) =
+            (as_f64(&self.packed), as_f64_vec(&self.tau), as_f64_mut(&mut q))
+        {
+            orgqr(h.view(), tau, qf.view_mut());
+            return q;
         }
-        q
+        crate::complex::qr_blocked::ungqr(self.packed.view(), &self.tau, qcols)
     }
 
     fn r(&self, mode: QrMode) -> Array2<T> {
@@ -241,7 +182,7 @@ pub fn qr_r<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result
     T::qr_r_k(a.view())
 }
 
-/// [`qr_r`] for real matrices (faer, or LAPACK with the `lapack` feature).
+/// [`qr_r`] for real matrices (the crate's blocked QR, or LAPACK with the `lapack` feature).
 pub(crate) fn qr_r_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array2<T>> {
     Ok(Packed::new(a)?.r(QrMode::Full))
 }

@@ -4,7 +4,6 @@ use std::any::TypeId;
 
 use ndarray::{Array1, Array2, ArrayBase, ArrayView2, Data, Ix2, s};
 
-use crate::complex::decomp::packed_qr;
 use crate::error::Result;
 use crate::linalg_scalar::LinalgScalar;
 use crate::qr_blocked::geqrf_if_f64;
@@ -19,7 +18,7 @@ use crate::scalar::{check_finite, to_fortran, zeros_f};
 /// reflectors follow LAPACK's convention (`R`'s diagonal has the opposite sign of the
 /// column's leading entry), so `h`, `tau` and `r` equal SciPy's to rounding. `f64` input is
 /// factored by this crate's blocked Householder QR (LAPACK `dgeqrf`'s algorithm), `f32` by
-/// faer; on both backends.
+/// the generic blocked `?geqrf` that complex input takes; on both backends.
 ///
 /// Complex input (`Complex<f32>`, `Complex<f64>`) follows LAPACK `zgeqrf`'s reflectors:
 /// `H_i = I - tau_i v_i v_iᴴ` with complex `tau_i` and a real diagonal of `R`
@@ -78,20 +77,10 @@ use crate::scalar::{check_finite, to_fortran, zeros_f};
 pub fn qr_raw<T: LinalgScalar, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
 ) -> Result<((Array2<T>, Array1<T>), Array2<T>)> {
-    let (h, tau) = if T::IS_COMPLEX {
-        crate::complex::qr::geqrf_lapack(a.view())?
-    } else if let Some(raw) = blocked_raw(a.view())? {
-        raw
-    } else {
-        let (h, coeff, bs) = packed_qr(a.view())?;
-        let k = h.nrows().min(h.ncols());
-        // faer's reflectors are H_i = I - v vᵀ / t_i with t_i on the diagonal of each block's
-        // triangular factor; LAPACK's tau is 1 / t_i (0 for an identity reflector).
-        let tau = Array1::from_shape_fn(k, |i| {
-            let t = coeff[(i % bs, i)];
-            if t.finite() && t != T::zero() { T::one() / t } else { T::zero() }
-        });
-        (h, tau)
+    let (h, tau) = match blocked_raw(a.view())? {
+        Some(raw) => raw,
+        // f32 and complex input: the generic blocked ?geqrf with LAPACK's reflectors.
+        None => crate::complex::qr::geqrf_lapack(a.view())?,
     };
     let r = upper_rows(&h, h.nrows().min(h.ncols()));
     Ok(((h, tau), r))

@@ -1,6 +1,6 @@
 //! Complex `qr` (full, economic), `qr_r` and `rq` against SciPy entry for entry (LAPACK's
-//! zgeqrf/zungqr and zgerqf/zungrq phases), complex128 and complex64 (and float64, for rq's
-//! route shared with real input), fixtures from
+//! zgeqrf/zungqr and zgerqf/zungrq phases), complex128 and complex64, and float64 and float32
+//! `qr` and `rq` (the routes shared with real input); fixtures from
 //! tools/fixtures/linalg_qr_complex_lapack.py.
 
 mod common;
@@ -127,13 +127,15 @@ fn check<T: LinalgScalar>(f: &Fixture, key: &str, to_t: fn(C) -> T, from_t: fn(T
 fn complex_qr_and_rq_equal_scipy_entry_for_entry() {
     let f = fx();
     let keys = f.keys();
-    assert_eq!(keys.len(), 25, "fixture cases");
+    assert_eq!(keys.len(), 29, "fixture cases");
     let mut compared = 0;
     for key in &keys {
         compared += if key.starts_with("c128_") {
             check::<C>(&f, key, |z| z, |z| z, 1e-12)
         } else if key.starts_with("f64_") {
             check::<f64>(&f, key, |z| z.re, |x| C::new(x, 0.0), 1e-12)
+        } else if key.starts_with("f32_") {
+            check::<f32>(&f, key, |z| z.re as f32, |x| C::new(x.into(), 0.0), 2e-5)
         } else {
             assert!(key.starts_with("c64_"), "{key}");
             check::<Complex32>(
@@ -145,7 +147,7 @@ fn complex_qr_and_rq_equal_scipy_entry_for_entry() {
             )
         };
     }
-    assert_eq!(compared, 25 * 9);
+    assert_eq!(compared, 29 * 9);
 }
 
 #[test]

@@ -1,10 +1,9 @@
 //! QR, SVD and eigendecompositions of complex matrices.
 
+use faer::ColMut;
 use faer::dyn_stack::{MemBuffer, MemStack};
 use faer::linalg::evd::{self, ComputeEigenvectors};
-use faer::linalg::qr::no_pivoting::factor as fqr;
 use faer::linalg::svd::{self as fsvd, ComputeSvdVectors};
-use faer::{ColMut, Mat};
 use ndarray::{Array1, Array2, ArrayView2};
 use num_complex::Complex;
 
@@ -20,28 +19,6 @@ use crate::svd::Svd;
 fn no_convergence<E>(_: E) -> LinalgError {
     // faer reports only that its iteration budget ran out, not the count.
     LinalgError::NoConvergence { iterations: 0 }
-}
-
-/// Householder QR in faer's packed form: reflectors below the diagonal, `R` on and above.
-pub(crate) fn packed_qr<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<(Array2<T>, Mat<T>, usize)> {
-    check_finite(&a, "a")?;
-    let (m, n) = a.dim();
-    let k = m.min(n);
-    let mut packed = to_fortran(&a);
-    let bs = if k == 0 { 1 } else { fqr::recommended_block_size::<T>(m, n) };
-    let mut coeff = Mat::<T>::zeros(bs, k);
-    if k > 0 {
-        let par = par();
-        let mut mem = MemBuffer::new(fqr::qr_in_place_scratch::<T>(m, n, bs, par, Default::default()));
-        fqr::qr_in_place(
-            as_faer_mut(packed.view_mut()),
-            coeff.as_mut(),
-            par,
-            MemStack::new(&mut mem),
-            Default::default(),
-        );
-    }
-    Ok((packed, coeff, bs))
 }
 
 /// Complex `qr`: LAPACK's reflectors (`zgeqrf`/`zungqr`), blocked, so `q` and `r` are SciPy's.
