@@ -117,9 +117,11 @@
 //! [`eig`] and [`eigvals`], `potrf` for [`cholesky`], [`cho_factor`] and `assume_a =
 //! PositiveDefinite`, `geqrf` + `orgqr` for [`qr`] and [`qr_r`] (unpivoted), `gelsd` for
 //! [`lstsq`]. Whatever is built on the SVD ([`pinv`], [`matrix_rank`], [`cond`], the
-//! 2-norms) uses `gesdd` too. Pivoted QR, Schur, LDL and the matrix functions stay on faer. Results, errors and the fixture tests are the same for both backends; empty inputs
-//! are handled before LAPACK is reached. Complex matrices always go to faer (no `z`/`c` LAPACK
-//! drivers are wired). OpenBLAS threads each call itself: do not call the
+//! 2-norms) uses `gesdd` too, and `geqp3` serves pivoted QR. Schur, LDL and the matrix
+//! functions stay on faer. Results, errors and the fixture tests are the same for both
+//! backends; empty inputs are handled before LAPACK is reached. Complex matrices never reach
+//! LAPACK (no `z`/`c` drivers are wired): they take faer or, for QR, the crate's own
+//! LAPACK-style blocked `zgeqrf`/`zungqr`/`zgeqp3`. OpenBLAS threads each call itself: do not call the
 //! `lapack` backend from inside rayon tasks unless `OPENBLAS_NUM_THREADS=1`. Without the
 //! feature nothing LAPACK-related is compiled.
 #![doc(test(attr(deny(warnings))))]

@@ -322,9 +322,10 @@ pub(crate) fn qr_from_geqp3<T: LinalgScalar>(
 /// triangular) and `q` orthogonal (unitary for complex input).
 ///
 /// For an `(m, n)` matrix and `k = min(m, n)`: [`QrMode::Full`] gives `r` `(m, n)` and `q`
-/// `(n, n)`; [`QrMode::Economic`] gives `r` `(m, k)` and `q` `(k, n)`. Computed from the QR
-/// decomposition of the row-reversed transpose; the signs (complex input: phases) of `r`'s
-/// columns (and `q`'s rows) may differ from SciPy's.
+/// `(n, n)`; [`QrMode::Economic`] gives `r` `(m, k)` and `q` `(k, n)`. LAPACK `?gerqf`
+/// reduces the rows from the last one up with reflectors of the conjugated rows; this is the
+/// [`qr`] of `J aᴴ J` (`J` reversing the order) mirrored back, the same reflectors, so `r` and
+/// `q` equal SciPy's entry for entry to rounding, signs (complex input: phases) included.
 ///
 /// SciPy equivalent: `scipy.linalg.rq(a, mode='full' | 'economic')` (real and complex input).
 ///
