@@ -309,12 +309,15 @@ pub(crate) fn qr_from_geqp3<T: LinalgScalar>(
     let (m, n) = h.dim();
     let cols = if mode == QrMode::Full { m } else { m.min(n) };
     let tau = tau.to_vec();
-    let mut q = zeros_f::<T>(m, cols);
-    if let (Some(hf), Some(tf), Some(qf)) = (as_f64(&h), as_f64_vec(&tau), as_f64_mut(&mut q)) {
-        orgqr(hf.view(), tf, qf.view_mut());
-    } else {
-        q = crate::complex::qr_blocked::ungqr(h.view(), &tau, cols);
-    }
+    let q = match (as_f64(&h), as_f64_vec(&tau)) {
+        (Some(hf), Some(tf)) => {
+            let mut q = zeros_f::<T>(m, cols);
+            let qf = as_f64_mut(&mut q).expect("T is f64 as h is");
+            orgqr(hf.view(), tf, qf.view_mut());
+            q
+        }
+        _ => crate::complex::qr_blocked::ungqr(h.view(), &tau, cols),
+    };
     Ok((q, upper_rows(&h, cols), p))
 }
 

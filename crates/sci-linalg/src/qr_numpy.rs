@@ -1,9 +1,7 @@
 //! NumPy's `numpy.linalg.qr`: its four modes on a matrix or a stack of matrices, each matrix
 //! factored by [`qr`], [`qr_r`] or [`qr_raw`] and placed in NumPy's output shapes.
 
-use ndarray::{
-    Array, Array2, ArrayBase, ArrayD, ArrayView2, ArrayViewMut, Axis, Data, Dimension, Ix1, Ix2, IxDyn, s,
-};
+use ndarray::{Array, ArrayBase, ArrayD, ArrayViewMut, Axis, Data, Dimension, Ix1, Ix2, IxDyn};
 
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::LinalgScalar;
@@ -160,12 +158,13 @@ where
     let each = ndarray::indices(IxDyn(&batch));
     Ok(match mode {
         NpQrMode::Reduced | NpQrMode::Complete => {
-            let cols = if mode == NpQrMode::Complete { m } else { k };
+            let (qr_mode, cols) =
+                if mode == NpQrMode::Complete { (QrMode::Full, m) } else { (QrMode::Economic, k) };
             let (mut q, mut r) = (stack(&[m, cols]), stack(&[cols, n]));
             for idx in each {
-                let (qi, ri) = lapack_qr(matrix(a.view(), idx.slice()), cols)?;
+                let (qi, ri) = qr(&matrix(a.view(), idx.slice()), qr_mode)?;
                 at::<_, Ix2>(&mut q, idx.slice()).assign(&qi);
-                at::<_, Ix2>(&mut r, idx.slice()).slice_mut(s![..ri.nrows(), ..]).assign(&ri);
+                at::<_, Ix2>(&mut r, idx.slice()).assign(&ri);
             }
             NpQr::Qr { q: back(q), r: back(r) }
         }
@@ -188,12 +187,6 @@ where
             NpQr::Raw { h: back(h), tau }
         }
     })
-}
-
-/// `q` (`(m, cols)`, `cols` = `m` or `k`) and `r` of one matrix by [`qr`] (LAPACK's
-/// `geqrf`/`orgqr` reflectors and signs, real and complex).
-fn lapack_qr<T: LinalgScalar>(a: ArrayView2<'_, T>, cols: usize) -> Result<(Array2<T>, Array2<T>)> {
-    qr(&a, if cols == a.nrows() { QrMode::Full } else { QrMode::Economic })
 }
 
 /// The core (the axes after the batch axes, `E`'s number of them) of `x` at batch index `idx`.

@@ -100,8 +100,8 @@ impl<T: LinalgScalar> Block<T> {
 
     /// `c ← (I - V T Vᴴ) c`, or with `adjoint` `c ← (I - V Tᴴ Vᴴ) c` (LAPACK `zlarfb`, left).
     /// With `par` allowing a second thread and products of `PAR_MIN_FLOPS` or more, the
-    /// columns of `c` (independent) are split between two threads, each running the three
-    /// products on its half (faer's own threading of these thin, `kb`-deep products gained
+    /// columns of `c` (independent) are split between the caller and the crate's helper thread
+    /// ([`crate::worker`]), each running the three products on its half (faer's own threading of these thin, `kb`-deep products gained
     /// little: 1000x1000 `qr` about 250 ms against 290 on one thread).
     fn apply(&self, c: MatMut<'_, T>, adjoint: bool, par: Par) {
         let (m, nc) = (c.nrows(), c.ncols());
@@ -109,12 +109,10 @@ impl<T: LinalgScalar> Block<T> {
         if nc == 0 || kb == 0 {
             return;
         }
-        if par != Par::Seq && COMPLEX_FLOPS * gemm_flops(m, nc, kb) >= PAR_MIN_FLOPS && nc >= 2 * MIN_HALF {
+        let big = COMPLEX_FLOPS * gemm_flops(m, nc, kb) >= PAR_MIN_FLOPS && nc >= 2 * MIN_HALF;
+        if let Some(lease) = (par != Par::Seq && big).then(crate::worker::lease).flatten() {
             let (left, right) = c.split_at_col_mut(nc / 2);
-            std::thread::scope(|scope| {
-                scope.spawn(move || self.apply_seq(right, adjoint));
-                self.apply_seq(left, adjoint);
-            });
+            lease.join(|| self.apply_seq(left, adjoint), || self.apply_seq(right, adjoint));
             return;
         }
         self.apply_seq(c, adjoint);
@@ -193,27 +191,32 @@ fn geqrf_in_place<T: LinalgScalar>(mut a: ArrayViewMut2<'_, T>, par: Par) -> Vec
         let jb2 = nb.min(k - next);
         let tau_next = &mut tau[next..next + jb2];
         let flops = COMPLEX_FLOPS * gemm_flops(m - j, n - next, jb);
-        if par == Par::Seq || flops < PAR_MIN_FLOPS {
-            let mut rest = rest;
-            block.apply_seq(as_faer_mut(rest.view_mut()), true);
-            let panel = rest.slice_mut(s![jb.., ..jb2]);
-            factor_panel(panel, tau_next);
-            block = Block::new(rest.slice(s![jb.., ..jb2]), tau_next);
-        } else {
-            let (mut panel, others) = rest.split_at(Axis(1), jb2);
-            let c = others.ncols();
-            let extra = c.saturating_sub(LOOKAHEAD_COLS + jb2) / 2;
-            let (mine, theirs) = others.split_at(Axis(1), extra);
-            let cur = &block;
-            block = std::thread::scope(|scope| {
-                let other = scope.spawn(move || cur.apply_seq(as_faer_mut(theirs), true));
-                cur.apply_seq(as_faer_mut(panel.view_mut()), true);
-                factor_panel(panel.slice_mut(s![jb.., ..]), tau_next);
-                let nb_block = Block::new(panel.slice(s![jb.., ..]), tau_next);
-                cur.apply_seq(as_faer_mut(mine), true);
-                other.join().expect("block update thread");
-                nb_block
-            });
+        match (par != Par::Seq && flops >= PAR_MIN_FLOPS).then(crate::worker::lease).flatten() {
+            None => {
+                let mut rest = rest;
+                block.apply_seq(as_faer_mut(rest.view_mut()), true);
+                let panel = rest.slice_mut(s![jb.., ..jb2]);
+                factor_panel(panel, tau_next);
+                block = Block::new(rest.slice(s![jb.., ..jb2]), tau_next);
+            }
+            Some(lease) => {
+                let (mut panel, others) = rest.split_at(Axis(1), jb2);
+                let c = others.ncols();
+                let extra = c.saturating_sub(LOOKAHEAD_COLS + jb2) / 2;
+                let (mine, theirs) = others.split_at(Axis(1), extra);
+                let cur = &block;
+                let mut next_block = None;
+                lease.join(
+                    || {
+                        cur.apply_seq(as_faer_mut(panel.view_mut()), true);
+                        factor_panel(panel.slice_mut(s![jb.., ..]), tau_next);
+                        next_block = Some(Block::new(panel.slice(s![jb.., ..]), tau_next));
+                        cur.apply_seq(as_faer_mut(mine), true);
+                    },
+                    || cur.apply_seq(as_faer_mut(theirs), true),
+                );
+                block = next_block.expect("the look-ahead formed the next block");
+            }
         }
         j = next;
         jb = jb2;
