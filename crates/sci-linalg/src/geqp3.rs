@@ -14,8 +14,8 @@
 //! downdated norm has lost too much accuracy, and those norms are recomputed after the
 //! product.
 
-use faer::linalg::matmul::matmul;
-use faer::{Accum, Par};
+use faer::linalg::matmul::{matmul, matmul_with_conj};
+use faer::{Accum, Conj, Par};
 use ndarray::{Array1, Array2, ArrayView2, Axis, ShapeBuilder, s};
 use num_traits::{Float, One, Zero};
 
@@ -39,8 +39,28 @@ pub(crate) fn two_norm<R: Float>(it: impl Iterator<Item = R> + Clone) -> R {
     scale * it.fold(R::zero(), |acc, x| acc + (x / scale) * (x / scale)).sqrt()
 }
 
+/// The Euclidean norm of a column: one unscaled pass of squares (8 partial sums, so that it
+/// vectorizes) when their sum is neither infinite nor so small that squares may have underflowed,
+/// otherwise [`two_norm`]'s scaled passes over the real and imaginary parts (no `hypot` either
+/// way: it was a sixth of the complex factorization's time).
 fn col_norm<T: LinalgScalar>(x: &[T]) -> RealOf<T> {
-    two_norm(x.iter().map(|z| z.modulus()))
+    const L: usize = 8;
+    let mut acc = [RealOf::<T>::zero(); L];
+    let chunks = x.chunks_exact(L);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for (a, z) in acc.iter_mut().zip(c) {
+            *a = *a + z.re() * z.re() + z.im() * z.im();
+        }
+    }
+    let s = rest.iter().fold(acc.iter().fold(RealOf::<T>::zero(), |s, &a| s + a), |s, z| {
+        s + z.re() * z.re() + z.im() * z.im()
+    });
+    let eps = RealOf::<T>::epsilon();
+    if s.is_finite() && s >= RealOf::<T>::min_positive_value() / (eps * eps) {
+        return s.sqrt();
+    }
+    two_norm(x.iter().flat_map(|z| [z.re().abs(), z.im().abs()]))
 }
 
 /// `?larfg` on `x = [alpha; tail]`: overwrites `alpha` with `beta` and the tail with `v`'s,
@@ -80,6 +100,10 @@ const NB: usize = 32;
 /// LAPACK `?geqp3`'s crossover (`ilaenv`'s `nx`): the last `NX` reflectors (and all of them
 /// when `min(m, n) ≤ NX`) come from the unblocked sweep.
 const NX: usize = 128;
+
+/// Work (real flops) below which a panel's trailing product stays on one thread (as the
+/// blocked complex QR's).
+const PAR_MIN_FLOPS: f64 = 3e7;
 
 /// Trailing rows × columns below which a panel's matrix-vector products stay on one thread.
 const PAR_MIN_ENTRIES: usize = 1 << 16;
@@ -126,22 +150,29 @@ fn scaled_dots<T: LinalgScalar>(
         return;
     }
     let rows = m - r0;
-    let a = faer::MatRef::from_column_major_slice_with_stride(&cols[r0..], rows, nc, m);
-    let threads = if par && nc >= 16 && nc * rows >= PAR_MIN_ENTRIES {
-        faer::get_global_parallelism()
-    } else {
-        Par::Seq
+    let half = |cols: &[T], out: &mut [T]| {
+        let a = faer::MatRef::from_column_major_slice_with_stride(&cols[r0..], rows, out.len(), m);
+        faer::linalg::matmul::matmul_with_conj(
+            faer::ColMut::from_slice_mut(out).as_mat_mut(),
+            Accum::Replace,
+            a.transpose(),
+            faer::Conj::Yes,
+            faer::ColRef::from_slice(v).as_mat(),
+            faer::Conj::No,
+            scale,
+            Par::Seq,
+        );
     };
-    faer::linalg::matmul::matmul_with_conj(
-        faer::ColMut::from_slice_mut(out).as_mat_mut(),
-        Accum::Replace,
-        a.transpose(),
-        faer::Conj::Yes,
-        faer::ColRef::from_slice(v).as_mat(),
-        faer::Conj::No,
-        scale,
-        threads,
-    );
+    if par && nc >= 16 && nc * rows >= PAR_MIN_ENTRIES {
+        if let Some(lease) = crate::worker::lease() {
+            let mid = nc / 2;
+            let (o1, o2) = out.split_at_mut(mid);
+            let c2 = &cols[mid * m..];
+            lease.join(|| half(cols, o1), || half(c2, o2));
+            return;
+        }
+    }
+    half(cols, out);
 }
 
 /// The working state of one factorization: `h` the column-major `(m, n)` matrix, the
@@ -238,6 +269,7 @@ impl<T: LinalgScalar> State<'_, T> {
         let mut recompute: Vec<usize> = Vec::new();
         let mut auxv = vec![T::zero(); nb];
         let mut row = vec![T::zero(); nb];
+        let mut prow = vec![T::zero(); nn];
         let mut k = 0;
         while k < nb && recompute.is_empty() {
             let rk = off + k;
@@ -249,20 +281,23 @@ impl<T: LinalgScalar> State<'_, T> {
                     f.swap(i * nn + k, i * nn + pvt - off);
                 }
             }
+            let minus_one = T::zero() - T::one();
             // A[rk.., jk] -= A[rk.., off..jk] conj(F[k, ..k]).
-            {
+            if k > 0 {
                 let (left, right) = sl(self.h).split_at_mut(jk * m);
-                let colk = &mut right[rk..m];
-                for i in 0..k {
-                    let w = f[i * nn + k].conj();
-                    if w.is_zero() {
-                        continue;
-                    }
-                    let coli = &left[(off + i) * m + rk..(off + i + 1) * m];
-                    for (x, &y) in colk.iter_mut().zip(coli) {
-                        *x -= y * w;
-                    }
-                }
+                let blk =
+                    faer::MatRef::from_column_major_slice_with_stride(&left[off * m + rk..], m - rk, k, m);
+                let fm = faer::MatRef::from_column_major_slice(&f[..nn * nb], nn, nb);
+                matmul_with_conj(
+                    faer::ColMut::from_slice_mut(&mut right[rk..m]).as_mat_mut(),
+                    Accum::Add,
+                    blk,
+                    Conj::No,
+                    fm.row(k).subcols(0, k).transpose().as_mat(),
+                    Conj::Yes,
+                    minus_one,
+                    Par::Seq,
+                );
             }
             let t = larfg(&mut sl(self.h)[jk * m + rk..(jk + 1) * m]);
             self.tau[jk] = t;
@@ -279,28 +314,39 @@ impl<T: LinalgScalar> State<'_, T> {
                     // F[.., k] -= tau F[.., ..k] A[rk.., off..jk]ᴴ v.
                     let prev = &left[off * m..jk * m];
                     scaled_dots(prev, m, rk, v, T::zero() - t, &mut auxv[..k], false);
-                    let (fprev, fk) = f.split_at_mut(k * nn);
-                    let fk = &mut fk[..nn];
-                    for (i, &w) in auxv[..k].iter().enumerate() {
-                        if w.is_zero() {
-                            continue;
-                        }
-                        for (x, &y) in fk[k + 1..].iter_mut().zip(&fprev[i * nn + k + 1..(i + 1) * nn]) {
-                            *x += y * w;
-                        }
-                    }
+                    let fm = faer::MatMut::from_column_major_slice_mut(&mut f[..nn * nb], nn, nb);
+                    let (fprev, fk) = fm.split_at_col_mut(k);
+                    matmul(
+                        fk.subrows_mut(k + 1, nn - k - 1).subcols_mut(0, 1),
+                        Accum::Add,
+                        fprev.as_ref().subrows(k + 1, nn - k - 1),
+                        faer::ColRef::from_slice(&auxv[..k]).as_mat(),
+                        T::one(),
+                        Par::Seq,
+                    );
                 }
             }
             // The pivot row: A[rk, jk + 1..] -= A[rk, off..=jk] F[k + 1.., ..=k]ᴴ.
             for (i, r) in row[..=k].iter_mut().enumerate() {
                 *r = slr(self.h)[(off + i) * m + rk];
             }
-            for c in k + 1..nn {
-                let mut s = T::zero();
-                for (i, &r) in row[..=k].iter().enumerate() {
-                    s += r * f[i * nn + c].conj();
+            {
+                let fm = faer::MatRef::from_column_major_slice(&f[..nn * nb], nn, nb);
+                let upd = &mut prow[..nn - k - 1];
+                matmul_with_conj(
+                    faer::ColMut::from_slice_mut(upd).as_mat_mut(),
+                    Accum::Replace,
+                    fm.submatrix(k + 1, 0, nn - k - 1, k + 1),
+                    Conj::Yes,
+                    faer::ColRef::from_slice(&row[..=k]).as_mat(),
+                    Conj::No,
+                    T::one(),
+                    Par::Seq,
+                );
+                let h = sl(self.h);
+                for (j, &u) in (jk + 1..n).zip(upd.iter()) {
+                    h[j * m + rk] -= u;
                 }
-                sl(self.h)[(off + c) * m + rk] -= s;
             }
             // Norm downdates; those that lost too much end the panel.
             if rk + 1 < last {
@@ -376,15 +422,27 @@ fn trailing_update<T: LinalgScalar>(
     }
     let fv = ArrayView2::from_shape((nn, nb).f(), &f[..nn * nb]).expect("an (nn, nb) block");
     let (v, c) = h.view_mut().split_at(Axis(1), off + kb);
-    let par = if par { faer::get_global_parallelism() } else { Par::Seq };
-    matmul(
-        as_faer_mut(c.slice_move(s![rk.., ..])),
-        Accum::Add,
-        as_faer(v.slice(s![rk.., off..])),
-        as_faer(fv.slice(s![kb.., ..kb])).adjoint(),
-        T::zero() - T::one(),
-        par,
-    );
+    let (v, fv) = (as_faer(v.slice(s![rk.., off..])), as_faer(fv.slice(s![kb.., ..kb])));
+    let update = |c: faer::MatMut<'_, T>, rows: std::ops::Range<usize>| {
+        matmul(
+            c,
+            Accum::Add,
+            v,
+            fv.subrows(rows.start, rows.len()).adjoint(),
+            T::zero() - T::one(),
+            Par::Seq,
+        );
+    };
+    let c = as_faer_mut(c.slice_move(s![rk.., ..]));
+    let nc = c.ncols();
+    let flops = if T::IS_COMPLEX { 4.0 } else { 1.0 } * gemm_flops(c.nrows(), nc, kb);
+    if let Some(lease) = (par && nc >= 16 && flops >= PAR_MIN_FLOPS).then(crate::worker::lease).flatten() {
+        let mid = nc / 2;
+        let (c1, c2) = c.split_at_col_mut(mid);
+        lease.join(|| update(c1, 0..mid), || update(c2, mid..nc));
+    } else {
+        update(c, 0..nc);
+    }
 }
 
 /// The Householder sweep over `a`'s columns (see the module), pivoted or not; `p` is the
