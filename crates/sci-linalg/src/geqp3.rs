@@ -63,6 +63,18 @@ fn col_norm<T: LinalgScalar>(x: &[T]) -> RealOf<T> {
     two_norm(x.iter().flat_map(|z| [z.re().abs(), z.im().abs()]))
 }
 
+/// `|z|`: for complex `z`, `sqrt(re² + im²)` when that sum is a normal number (within an ulp
+/// of `hypot`, which took a tenth of the complex factorization's time in the norm downdates),
+/// otherwise `hypot`'s overflow- and underflow-safe modulus.
+#[inline]
+fn abs<T: LinalgScalar>(z: T) -> RealOf<T> {
+    if !T::IS_COMPLEX {
+        return z.re().abs();
+    }
+    let s = z.re() * z.re() + z.im() * z.im();
+    if s.is_normal() { s.sqrt() } else { z.modulus() }
+}
+
 /// `?larfg` on `x = [alpha; tail]`: overwrites `alpha` with `beta` and the tail with `v`'s,
 /// returns `tau` (zero, `x` untouched, when the tail is zero and `alpha` real).
 pub(crate) fn larfg<T: LinalgScalar>(x: &mut [T]) -> T {
@@ -133,9 +145,10 @@ fn dot_conj<T: LinalgScalar>(x: &[T], v: &[T]) -> T {
 }
 
 /// `out[c] = scale · Σ_r conj(cols[c][r]) v[r]` over the column-major `cols` (`m` rows each,
-/// rows `r0..` read): `out = scale · Aᴴ v` by faer's matrix-vector product (SIMD chosen at run
+/// rows `r0..` read): `out = scale · Aᴴ v` by the crate's AVX2 kernels for `f64` and
+/// `Complex64` (`blas::dots_conj`), otherwise faer's matrix-vector product (SIMD chosen at run
 /// time; a loop of [`dot_conj`] per column, compiled for the baseline x86-64, took 5 times as
-/// long), on two threads when `par` and the work is large.
+/// long), on two threads (this one and the crate's helper) when `par` and the work is large.
 fn scaled_dots<T: LinalgScalar>(
     cols: &[T],
     m: usize,
@@ -151,6 +164,9 @@ fn scaled_dots<T: LinalgScalar>(
     }
     let rows = m - r0;
     let half = |cols: &[T], out: &mut [T]| {
+        if crate::blas::dots_conj(&cols[r0..], m, rows, v, scale, out) {
+            return;
+        }
         let a = faer::MatRef::from_column_major_slice_with_stride(&cols[r0..], rows, out.len(), m);
         faer::linalg::matmul::matmul_with_conj(
             faer::ColMut::from_slice_mut(out).as_mat_mut(),
@@ -241,7 +257,7 @@ impl<T: LinalgScalar> State<'_, T> {
                 if self.vn1[j].is_zero() {
                     continue;
                 }
-                let ratio = col[i].modulus() / self.vn1[j];
+                let ratio = abs(col[i]) / self.vn1[j];
                 let temp = (one - ratio * ratio).max(zero);
                 let q = self.vn1[j] / self.vn2[j];
                 if temp * q * q <= self.tol3z {
@@ -354,7 +370,7 @@ impl<T: LinalgScalar> State<'_, T> {
                     if self.vn1[j].is_zero() {
                         continue;
                     }
-                    let ratio = slr(self.h)[j * m + rk].modulus() / self.vn1[j];
+                    let ratio = abs(slr(self.h)[j * m + rk]) / self.vn1[j];
                     let temp = ((one + ratio) * (one - ratio)).max(zero);
                     let q = self.vn1[j] / self.vn2[j];
                     if temp * q * q <= self.tol3z {

@@ -5,6 +5,7 @@
 
 #[cfg(target_arch = "x86_64")]
 mod gemm;
+mod gemv;
 #[cfg(target_arch = "x86_64")]
 mod kernel_avx2;
 
@@ -12,6 +13,8 @@ use faer::{Accum, Par};
 use ndarray::{Array2, ArrayView2, ArrayViewMut2, ShapeBuilder};
 
 use crate::scalar::{as_faer, as_faer_mut};
+
+pub(crate) use gemv::dots_conj;
 
 /// Whether this CPU runs the AVX2 + FMA kernel (`is_x86_feature_detected!` caches its answer).
 #[cfg(target_arch = "x86_64")]
