@@ -19,7 +19,7 @@ use faer::{Accum, Conj, Par};
 use ndarray::{Array1, Array2, ArrayView2, Axis, ShapeBuilder, s};
 use num_traits::{Float, One, Zero};
 
-use crate::blas::dgemm;
+use crate::blas::{dgemm, embed};
 use crate::error::Result;
 use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::qr_blocked::{as_f64_mut, as_f64_vec};
@@ -408,8 +408,8 @@ fn slr<T>(h: &Array2<T>) -> &[T] {
 }
 
 /// `?laqps`'s block update `A[rk.., off + kb..] -= A[rk.., off..off + kb] F[kb.., ..kb]ᴴ`
-/// (`rk = off + kb`, `f` column-major with `n - off` rows and `nb` columns): `f64` on the
-/// crate's own GEMM, other types on faer's.
+/// (`rk = off + kb`, `f` column-major with `n - off` rows and `nb` columns): `f64` and
+/// `Complex64` on the crate's own GEMM (complex through `blas::embed`), other types on faer's.
 fn trailing_update<T: LinalgScalar>(
     h: &mut Array2<T>,
     f: &Vec<T>,
@@ -439,6 +439,16 @@ fn trailing_update<T: LinalgScalar>(
     let fv = ArrayView2::from_shape((nn, nb).f(), &f[..nn * nb]).expect("an (nn, nb) block");
     let (v, c) = h.view_mut().split_at(Axis(1), off + kb);
     let (v, fv) = (as_faer(v.slice(s![rk.., off..])), as_faer(fv.slice(s![kb.., ..kb])));
+    if embed::enabled::<T>() {
+        // Complex128 on the real GEMM (`blas::embed`): interleaved C -= embed(V) [re Fᴴ; im Fᴴ].
+        let (ve, fs) = (embed::embed(v), embed::stack_adjoint(fv));
+        let cf =
+            embed::interleaved_mut(as_faer_mut(c.slice_move(s![rk.., ..]))).expect("a column-major block");
+        let flops = gemm_flops(cf.nrows(), cf.ncols(), fs.nrows());
+        let par = if par { par_for(Kernel::Dgemm, flops) } else { Par::Seq };
+        dgemm(-1.0, ve.view(), fs.view(), 1.0, cf, par);
+        return;
+    }
     let update = |c: faer::MatMut<'_, T>, rows: std::ops::Range<usize>| {
         matmul(
             c,

@@ -3,6 +3,7 @@
 //! [`dgemm`] is the one entry point every blocked algorithm uses for its trailing updates, so a
 //! faster product speeds all of them at once.
 
+pub(crate) mod embed;
 #[cfg(target_arch = "x86_64")]
 mod gemm;
 mod gemv;

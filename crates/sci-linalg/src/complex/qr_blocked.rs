@@ -1,5 +1,6 @@
 //! Blocked Householder QR with LAPACK's complex reflectors: `zgeqrf` (factor) and `zungqr`
-//! (form `Q`), the matrix products on faer's GEMM.
+//! (form `Q`), the matrix products on the crate's real GEMM for `Complex64` (through
+//! `blas::embed`, for blocks of `EMBED_MIN_ROWS` rows or more) and on faer's GEMM otherwise.
 //!
 //! The reflectors are `zlarfg`'s (`H_i = I - tau_i v_i v_iᴴ`, `v_i[i] = 1`, complex `tau_i`,
 //! `R[i, i] = -sign(Re alpha_i) ‖(alpha_i, x_i)‖` real), so `R`, `Q` and the raw `(h, tau)`
@@ -11,8 +12,9 @@
 
 use faer::linalg::matmul::matmul;
 use faer::{Accum, Mat, MatMut, Par};
-use ndarray::{Array1, Array2, ArrayView2, ArrayViewMut2, Axis, s};
+use ndarray::{Array1, Array2, ArrayView2, ArrayViewMut2, Axis, ShapeBuilder, s};
 
+use crate::blas::{dgemm, embed};
 use crate::error::Result;
 use crate::geqp3::{apply_reflector, larfg};
 use crate::linalg_scalar::LinalgScalar;
@@ -62,7 +64,14 @@ fn geqr2<T: LinalgScalar>(mut a: ArrayViewMut2<'_, T>, tau: &mut [T]) {
 struct Block<T> {
     v: Mat<T>,
     t: Mat<T>,
+    /// For `Complex64` blocks of [`EMBED_MIN_ROWS`] rows or more (on CPUs that run the crate's
+    /// GEMM): the real matrices of `V` and `T` (`blas::embed`), so that [`Block::apply_seq`]
+    /// runs its products on the real GEMM.
+    real: Option<(Array2<f64>, Array2<f64>)>,
 }
+
+/// Rows from which a `Complex64` block applies itself through real products.
+const EMBED_MIN_ROWS: usize = 64;
 
 impl<T: LinalgScalar> Block<T> {
     /// LAPACK `zlarft` (forward, columnwise) for the reflectors below the diagonal of the
@@ -95,7 +104,9 @@ impl<T: LinalgScalar> Block<T> {
                 t[(r, i)] = T::zero() - tau[i] * acc;
             }
         }
-        Block { v, t }
+        let real = (embed::enabled::<T>() && m >= EMBED_MIN_ROWS)
+            .then(|| (embed::embed(v.as_ref()), embed::embed_stacked(t.as_ref())));
+        Block { v, t, real }
     }
 
     /// `c ← (I - V T Vᴴ) c`, or with `adjoint` `c ← (I - V Tᴴ Vᴴ) c` (LAPACK `zlarfb`, left).
@@ -123,6 +134,18 @@ impl<T: LinalgScalar> Block<T> {
         let (nc, kb) = (c.ncols(), self.t.nrows());
         let par = Par::Seq;
         let mut c = c;
+        if let Some((ve, te)) = &self.real {
+            if let Some(cf) = embed::interleaved_mut(c.as_mut()) {
+                // stacked W = Vᴴ C, then T W (or Tᴴ W), then C -= V (T W), all real
+                let mut w = Array2::<f64>::zeros((2 * kb, nc).f());
+                dgemm(1.0, ve.t(), cf.view(), 0.0, w.view_mut(), par);
+                let mut w2 = Array2::<f64>::zeros((2 * kb, nc).f());
+                let te = if adjoint { te.t() } else { te.view() };
+                dgemm(1.0, te, w.view(), 0.0, w2.view_mut(), par);
+                dgemm(-1.0, ve.view(), w2.view(), 1.0, cf, par);
+                return;
+            }
+        }
         let mut w = Mat::<T>::zeros(kb, nc);
         matmul(w.as_mut(), Accum::Replace, self.v.as_ref().adjoint(), c.as_ref(), T::one(), par);
         let mut w2 = Mat::<T>::zeros(kb, nc);
