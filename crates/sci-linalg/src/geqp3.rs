@@ -441,7 +441,7 @@ fn trailing_update<T: LinalgScalar>(
     let (v, fv) = (as_faer(v.slice(s![rk.., off..])), as_faer(fv.slice(s![kb.., ..kb])));
     if embed::enabled::<T>() {
         // Complex128 on the real GEMM (`blas::embed`): interleaved C -= embed(V) [re Fᴴ; im Fᴴ].
-        let (ve, fs) = (embed::embed(v), embed::stack_adjoint(fv));
+        let (ve, fs) = (embed::embed(v), embed::stack(fv, true));
         let cf =
             embed::interleaved_mut(as_faer_mut(c.slice_move(s![rk.., ..]))).expect("a column-major block");
         let flops = gemm_flops(cf.nrows(), cf.ncols(), fs.nrows());

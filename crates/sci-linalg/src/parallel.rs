@@ -29,6 +29,8 @@ use faer::Par;
 pub(crate) enum Kernel {
     /// Matrix product, `2 m n k` flops, by faer (or a sweep of products that decides once).
     Gemm,
+    /// Complex matrix product by faer, in real flops (`8 m n k`).
+    ComplexGemm,
     /// A product of `f64` matrices by the crate's own GEMM (`blas::dgemm`), `2 m n k` flops: it
     /// shares the columns with a persistent helper thread, so it is not load-checked.
     Dgemm,
@@ -63,6 +65,9 @@ impl Kernel {
         match self {
             // 1000×1000×1000 GEMM (2e9) gains ~1.35x from 2 idle cores; 500³ (2.5e8) does not.
             Kernel::Gemm => 1e9,
+            // complex128 medians, one thread / two (NumPy): 400² 9.0 / 5.6 ms (5.3), 500² 18.2
+            // / 10.1 (10.1); 300² (2.2e8) 3.8 / 3.9.
+            Kernel::ComplexGemm => 4e8,
             // The crate's GEMM with its persistent helper (medians, idle machine, against
             // NumPy): 200³ 0.26 ms on two threads / 0.34 on one (NumPy 0.28), 300³ 0.78 / 1.15
             // (0.82), 600³ 4.9 / 9.3 (5.5); 150³ 0.147 either way (0.156).
@@ -165,6 +170,7 @@ mod tests {
     fn small_work_is_sequential() {
         for k in [
             Kernel::Gemm,
+            Kernel::ComplexGemm,
             Kernel::Dgemm,
             Kernel::Cholesky,
             Kernel::Lu,

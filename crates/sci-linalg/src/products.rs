@@ -20,11 +20,17 @@ fn matmul_c<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Arra
     T::gemm_new_k(a, b, true, gemm_par(a, b))
 }
 
-/// The threads for `a @ b`: the `f64` GEMM of [`crate::blas`] from about 200³ on, faer's (the
-/// other types) from about 800³ and when no other process is runnable.
+/// The threads for `a @ b`: the `f64` GEMM of [`crate::blas`] from about 200³ on, faer's
+/// from about 800³ (`f32`) or 400³ (complex) and when no other process is runnable.
 pub(crate) fn gemm_par<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> faer::Par {
     let own = std::any::TypeId::of::<T>() == std::any::TypeId::of::<f64>();
-    par_for(if own { Kernel::Dgemm } else { Kernel::Gemm }, gemm_flops(a.nrows(), b.ncols(), a.ncols()))
+    let flops = gemm_flops(a.nrows(), b.ncols(), a.ncols());
+    if T::IS_COMPLEX {
+        // a complex multiply-add is four real ones
+        par_for(Kernel::ComplexGemm, 4.0 * flops)
+    } else {
+        par_for(if own { Kernel::Dgemm } else { Kernel::Gemm }, flops)
+    }
 }
 
 /// The shape check of a product: `a.ncols() == b.nrows()`, NumPy's "core dimension" error.

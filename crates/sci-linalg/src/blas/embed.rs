@@ -16,6 +16,7 @@ use num_complex::Complex64;
 use num_traits::ToPrimitive;
 
 use crate::linalg_scalar::LinalgScalar;
+use crate::scalar::zeros_f;
 
 /// Whether `T` is `Complex64` and this CPU runs the crate's GEMM kernel.
 pub(crate) fn enabled<T: 'static>() -> bool {
@@ -47,30 +48,36 @@ pub(crate) fn embed_stacked<T: LinalgScalar>(t: MatRef<'_, T>) -> Array2<f64> {
 /// `rows(i) = (r, s)`: `[re a_i, -im a_i]` at `r` and `[im a_i, re a_i]` at `s`.
 fn embed_rows<T: LinalgScalar>(a: MatRef<'_, T>, rows: impl Fn(usize) -> (usize, usize)) -> Array2<f64> {
     let (m, k) = (a.nrows(), a.ncols());
-    let mut e = Array2::<f64>::zeros((2 * m, 2 * k).f());
-    for p in 0..k {
+    let mut e = zeros_f::<f64>(2 * m, 2 * k);
+    let data = e.as_slice_memory_order_mut().expect("a new column-major matrix");
+    let (left, right) = data.split_at_mut(2 * m * k);
+    for (p, (c1, c2)) in left.chunks_exact_mut(2 * m).zip(right.chunks_exact_mut(2 * m)).enumerate() {
         for i in 0..m {
             let z = a[(i, p)];
             let (re, im) = (f(z.re()), f(z.im()));
             let (r, s) = rows(i);
-            e[[r, p]] = re;
-            e[[s, p]] = im;
-            e[[r, k + p]] = -im;
-            e[[s, k + p]] = re;
+            c1[r] = re;
+            c1[s] = im;
+            c2[r] = -im;
+            c2[s] = re;
         }
     }
     e
 }
 
-/// The stacked `(2k, n)` form `[re bᴴ; im bᴴ]` of the adjoint of the complex `(n, k)` `b`.
-pub(crate) fn stack_adjoint<T: LinalgScalar>(b: MatRef<'_, T>) -> Array2<f64> {
-    let (n, k) = (b.nrows(), b.ncols());
-    let mut s = Array2::<f64>::zeros((2 * k, n).f());
-    for j in 0..n {
+/// The stacked `(2k, n)` form `[re b; im b]` of the complex `(k, n)` `b`, or with `adjoint`
+/// `[re bᴴ; im bᴴ]` of the complex `(n, k)` `b`.
+pub(crate) fn stack<T: LinalgScalar>(b: MatRef<'_, T>, adjoint: bool) -> Array2<f64> {
+    let (k, n) = if adjoint { (b.ncols(), b.nrows()) } else { (b.nrows(), b.ncols()) };
+    let mut s = zeros_f::<f64>(2 * k, n);
+    for (j, col) in
+        s.as_slice_memory_order_mut().expect("a new column-major matrix").chunks_exact_mut(2 * k).enumerate()
+    {
+        let (re, im) = col.split_at_mut(k);
         for p in 0..k {
-            let z = b[(j, p)];
-            s[[p, j]] = f(z.re());
-            s[[k + p, j]] = -f(z.im());
+            let z = if adjoint { b[(j, p)].conj() } else { b[(p, j)] };
+            re[p] = f(z.re());
+            im[p] = f(z.im());
         }
     }
     s
@@ -129,7 +136,7 @@ mod tests {
         }
         // a y from stacked y, written into the interleaved view
         let y = z(4, 3, 2.1);
-        let ys = stack_adjoint(as_faer(y.view()));
+        let ys = stack(as_faer(y.view()), true);
         let ay = ea.dot(&ys);
         let want_ay = a.dot(&y.t().mapv(|v| v.conj()));
         for (i, j) in (0..5).flat_map(|i| (0..4).map(move |j| (i, j))) {
