@@ -550,6 +550,31 @@ fn qr_multiply_matches_scipy() {
 }
 
 #[test]
+fn qr_multiply_blocked_matches_scipy() {
+    // 90 reflectors and 20 columns (rows) of c: the blocked path (compact WY blocks)
+    let f =
+        Fixture::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/linalg_qr_multiply_blocked.json"))
+            .unwrap();
+    for key in ["150x90", "90x150"] {
+        let p = |k: &str| format!("qrmb_{key}/{k}");
+        let a = m(&f, &p("a"));
+        let (cq, _) = qr_multiply(&a, &m(&f, &p("c_left")), Side::Left, false).unwrap();
+        assert_allclose(&cq, &m(&f, &p("cq_left")), 1e-11, 1e-12);
+        let (cq, _) = qr_multiply(&a, &m(&f, &p("c_right")), Side::Right, false).unwrap();
+        assert_allclose(&cq, &m(&f, &p("cq_right")), 1e-11, 1e-12);
+        let p = |k: &str| format!("qrmb_{key}_c/{k}");
+        let a = mc(&f, &p("a"));
+        for conj in [false, true] {
+            let sfx = if conj { "_conj" } else { "" };
+            let (cq, _) = qr_multiply(&a, &mc(&f, &p("c_left")), Side::Left, conj).unwrap();
+            assert_allclose(&cq, &mc(&f, &p(&format!("cq_left{sfx}"))), 1e-11, 1e-12);
+            let (cq, _) = qr_multiply(&a, &mc(&f, &p("c_right")), Side::Right, conj).unwrap();
+            assert_allclose(&cq, &mc(&f, &p(&format!("cq_right{sfx}"))), 1e-11, 1e-12);
+        }
+    }
+}
+
+#[test]
 fn qr_multiply_bad_input() {
     let a = Array2::<f64>::eye(3);
     let table: Vec<(&str, LinalgError, Box<dyn Fn(&LinalgError) -> bool>)> = vec![

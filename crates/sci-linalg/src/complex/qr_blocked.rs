@@ -77,16 +77,23 @@ impl<T: LinalgScalar> Block<T> {
     /// LAPACK `zlarft` (forward, columnwise) for the reflectors below the diagonal of the
     /// `(m, kb)` panel `h` with scalars `tau`.
     fn new(h: ArrayView2<'_, T>, tau: &[T]) -> Self {
+        Self::with_conj(h, tau, false)
+    }
+
+    /// [`Block::new`], or with `conj` the block of the conjugated reflectors
+    /// (`conj(h)`, `conj(tau)`): `conj(I - V T Vᴴ)`.
+    fn with_conj(h: ArrayView2<'_, T>, tau: &[T], conj: bool) -> Self {
         let (m, kb) = h.dim();
         let v = Mat::from_fn(m, kb, |i, j| {
             if i == j {
                 T::one()
             } else if i > j {
-                h[[i, j]]
+                if conj { h[[i, j]].conj() } else { h[[i, j]] }
             } else {
                 T::zero()
             }
         });
+        let tau: Vec<T> = tau.iter().map(|&t| if conj { t.conj() } else { t }).collect();
         // S = Vᴴ V; T[..i, i] = -tau_i T[..i, ..i] S[..i, i].
         let mut sm = Mat::<T>::zeros(kb, kb);
         matmul(sm.as_mut(), Accum::Replace, v.as_ref().adjoint(), v.as_ref(), T::one(), Par::Seq);
@@ -287,6 +294,36 @@ pub(crate) fn ungqr<T: LinalgScalar>(h: ArrayView2<'_, T>, tau: &[T], qcols: usi
         block.apply(as_faer_mut(q.slice_mut(s![j0.., j0..])), false, par);
     }
     q
+}
+
+/// LAPACK `zunmqr` from the left: `c ← Q c`, or `c ← Qᴴ c` with `adjoint`, for
+/// `Q = H_0 … H_{k-1}` of `h` (`(m, ≥ k)`, `c` has `m` rows) and `tau` (`k` entries); with
+/// `conj` the reflectors are conjugated first (`conj(Q)`). Blocks of [`NB`] reflectors, each
+/// applied as three matrix products; `c` may have any strides (a transposed view serves
+/// `c Q = (Qᵀ cᵀ)ᵀ = (conj(Q)ᴴ cᵀ)ᵀ` without a copy).
+pub(crate) fn unmqr<T: LinalgScalar>(
+    h: ArrayView2<'_, T>,
+    tau: &[T],
+    mut c: ArrayViewMut2<'_, T>,
+    adjoint: bool,
+    conj: bool,
+) {
+    let k = tau.len();
+    let (m, nc) = c.dim();
+    if k == 0 || nc == 0 {
+        return;
+    }
+    let par = sweep_par(2.0 * COMPLEX_FLOPS * gemm_flops(m, nc, k));
+    let mut starts: Vec<usize> = (0..k).step_by(NB).collect();
+    // Q c = H_0 (… (H_{k-1} c)): the last block first; Qᴴ c applies the first block first.
+    if !adjoint {
+        starts.reverse();
+    }
+    for j0 in starts {
+        let j1 = (j0 + NB).min(k);
+        let block = Block::with_conj(h.slice(s![j0.., j0..j1]), &tau[j0..j1], conj);
+        block.apply(as_faer_mut(c.slice_mut(s![j0.., ..])), adjoint, par);
+    }
 }
 
 /// `(q, r)` of `a` with LAPACK's reflectors: `q` `(m, m)` and `r` `(m, n)` when `full`, else
