@@ -140,7 +140,12 @@ impl<T: LinalgScalar> PackedLu<T> {
         let (m, n) = lu.dim();
         let mut perm = vec![0usize; m];
         let mut perm_inv = vec![0usize; m];
-        let par = par_for(Kernel::Lu, lu_flops(m, n));
+        let par = if T::IS_COMPLEX {
+            // a complex multiply-add is four real ones
+            par_for(Kernel::ComplexLu, 4.0 * lu_flops(m, n))
+        } else {
+            par_for(Kernel::Lu, lu_flops(m, n))
+        };
         let mut mem =
             MemBuffer::new(pp::factor::lu_in_place_scratch::<usize, T>(m, n, par, Default::default()));
         let (info, _) = pp::factor::lu_in_place(

@@ -34,6 +34,8 @@ pub(crate) enum Kernel {
     /// A product of `f64` matrices by the crate's own GEMM (`blas::dgemm`), `2 m n k` flops: it
     /// shares the columns with a persistent helper thread, so it is not load-checked.
     Dgemm,
+    /// faer's LU of a complex matrix, in real flops (`8 n³ / 3` when square).
+    ComplexLu,
     /// Cholesky factorization, `n³ / 3` flops.
     Cholesky,
     /// LU factorization, its solves and the inverse, `2 n³ / 3` flops for the factor.
@@ -76,6 +78,10 @@ impl Kernel {
             Kernel::Cholesky => 1e9,
             // LU 1000 (6.7e8) and 2000 (5.3e9) are faster on one thread even at best.
             Kernel::Lu => 1e10,
+            // complex128 `det` medians, one thread / two (SciPy): n = 400 (1.7e8) 3.88 / 3.62 ms
+            // (3.47), 500 7.2 / 6.1 (6.1), 700 21.6 / 15.5 (13.9), 1000 58-62 / 38.5 (35.2); n =
+            // 300 1.75 / 1.84.
+            Kernel::ComplexLu => 1.5e8,
             // QR 1000/2000, SVD 512/1024, eig 500/1000: one thread at least as fast.
             Kernel::Orthogonal => 2e10,
             // Idle machine, medians (ms, one thread / two): k = 128 2.7 / 3.2, 200 6.7 / 6.1,
@@ -174,6 +180,7 @@ mod tests {
             Kernel::Dgemm,
             Kernel::Cholesky,
             Kernel::Lu,
+            Kernel::ComplexLu,
             Kernel::Orthogonal,
             Kernel::SvdMerge,
             Kernel::TeamLu,
