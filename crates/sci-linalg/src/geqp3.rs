@@ -168,13 +168,13 @@ fn scaled_dots<T: LinalgScalar>(
             return;
         }
         let a = faer::MatRef::from_column_major_slice_with_stride(&cols[r0..], rows, out.len(), m);
-        faer::linalg::matmul::matmul_with_conj(
+        matmul_with_conj(
             faer::ColMut::from_slice_mut(out).as_mat_mut(),
             Accum::Replace,
             a.transpose(),
-            faer::Conj::Yes,
+            Conj::Yes,
             faer::ColRef::from_slice(v).as_mat(),
-            faer::Conj::No,
+            Conj::No,
             scale,
             Par::Seq,
         );
