@@ -31,6 +31,8 @@ pub(crate) enum Kernel {
     Gemm,
     /// Complex matrix product by faer, in real flops (`8 m n k`).
     ComplexGemm,
+    /// `f32` matrix product by faer (`2 m n k` flops, at twice `f64`'s SIMD width).
+    SingleGemm,
     /// A product of `f64` matrices by the crate's own GEMM (`blas::dgemm`), `2 m n k` flops: it
     /// shares the columns with a persistent helper thread, so it is not load-checked.
     Dgemm,
@@ -70,6 +72,9 @@ impl Kernel {
             // complex128 medians, one thread / two (NumPy): 400² 9.0 / 5.6 ms (5.3), 500² 18.2
             // / 10.1 (10.1); 300² (2.2e8) 3.8 / 3.9.
             Kernel::ComplexGemm => 4e8,
+            // f32 medians, one thread / two (NumPy): 400² 1.13 / 0.84 ms (0.80), 500² 2.28 /
+            // 1.51 (1.58), 700² 6.2 / 4.1 (4.0); 300² (5.4e7) 0.48 / 0.41-0.57 (0.40).
+            Kernel::SingleGemm => 1e8,
             // The crate's GEMM with its persistent helper (medians, idle machine, against
             // NumPy): 200³ 0.26 ms on two threads / 0.34 on one (NumPy 0.28), 300³ 0.78 / 1.15
             // (0.82), 600³ 4.9 / 9.3 (5.5); 150³ 0.147 either way (0.156).
@@ -177,6 +182,7 @@ mod tests {
         for k in [
             Kernel::Gemm,
             Kernel::ComplexGemm,
+            Kernel::SingleGemm,
             Kernel::Dgemm,
             Kernel::Cholesky,
             Kernel::Lu,

@@ -21,15 +21,17 @@ fn matmul_c<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Arra
 }
 
 /// The threads for `a @ b`: the `f64` GEMM of [`crate::blas`] from about 200³ on, faer's
-/// from about 800³ (`f32`) or 400³ (complex) and when no other process is runnable.
+/// from about 370³ (`f32`, complex) and when no other process is runnable.
 pub(crate) fn gemm_par<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> faer::Par {
     let own = std::any::TypeId::of::<T>() == std::any::TypeId::of::<f64>();
     let flops = gemm_flops(a.nrows(), b.ncols(), a.ncols());
     if T::IS_COMPLEX {
         // a complex multiply-add is four real ones
         par_for(Kernel::ComplexGemm, 4.0 * flops)
+    } else if own {
+        par_for(Kernel::Dgemm, flops)
     } else {
-        par_for(if own { Kernel::Dgemm } else { Kernel::Gemm }, flops)
+        par_for(Kernel::SingleGemm, flops)
     }
 }
 
