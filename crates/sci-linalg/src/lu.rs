@@ -143,6 +143,8 @@ impl<T: LinalgScalar> PackedLu<T> {
         let par = if T::IS_COMPLEX {
             // a complex multiply-add is four real ones
             par_for(Kernel::ComplexLu, 4.0 * lu_flops(m, n))
+        } else if std::any::TypeId::of::<T>() == std::any::TypeId::of::<f32>() {
+            par_for(Kernel::SingleLu, lu_flops(m, n))
         } else {
             par_for(Kernel::Lu, lu_flops(m, n))
         };

@@ -38,6 +38,8 @@ pub(crate) enum Kernel {
     Dgemm,
     /// faer's LU of a complex matrix, in real flops (`8 n³ / 3` when square).
     ComplexLu,
+    /// faer's LU of an `f32` matrix, `2 n³ / 3` flops.
+    SingleLu,
     /// Cholesky factorization, `n³ / 3` flops.
     Cholesky,
     /// LU factorization, its solves and the inverse, `2 n³ / 3` flops for the factor.
@@ -87,6 +89,9 @@ impl Kernel {
             // (3.47), 500 7.2 / 6.1 (6.1), 700 21.6 / 15.5 (13.9), 1000 58-62 / 38.5 (35.2); n =
             // 300 1.75 / 1.84.
             Kernel::ComplexLu => 1.5e8,
+            // f32 `det` medians, one thread / two (SciPy): n = 2000 (5.3e9) 64.0 / 45.4 ms
+            // (42.7); n = 1000 (6.7e8) 8.9 / 9.2 (8.8).
+            Kernel::SingleLu => 2e9,
             // QR 1000/2000, SVD 512/1024, eig 500/1000: one thread at least as fast.
             Kernel::Orthogonal => 2e10,
             // Idle machine, medians (ms, one thread / two): k = 128 2.7 / 3.2, 200 6.7 / 6.1,
@@ -187,6 +192,7 @@ mod tests {
             Kernel::Cholesky,
             Kernel::Lu,
             Kernel::ComplexLu,
+            Kernel::SingleLu,
             Kernel::Orthogonal,
             Kernel::SvdMerge,
             Kernel::TeamLu,
