@@ -1,13 +1,14 @@
 //! Least squares and the SVD-based subspace tools: `lstsq`, `pinv`, `null_space`, `orth`.
 
-use ndarray::{Array, Array1, Array2, ArrayBase, Axis, Data, Dimension, Ix2, s};
+use ndarray::{Array, Array1, Array2, ArrayBase, ArrayView2, Axis, Data, Dimension, Ix2, s};
+use num_traits::{Float, Zero};
 
 use crate::error::Result;
 use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::products::matmul_unchecked as matmul;
 use crate::rhs::{rhs_back, rhs_matrix};
 use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, to_fortran, zeros_f};
-use crate::svd::{singular_values, svd};
+use crate::svd::svd;
 
 /// The result of [`lstsq`]: SciPy's `(x, residues, rank, s)`.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,7 +108,7 @@ where
         }
     }
     if m >= n && n > 0 {
-        let (x, residues, rank, sv) = lstsq_tall(a, &bm, cond)?;
+        let (x, residues, rank, sv) = lstsq_tall(a.view(), &bm, cond)?;
         return Ok(Lstsq { x: rhs_back(x, b.ndim()), residues, rank, s: sv });
     }
     let d = svd(a, false)?;
@@ -123,18 +124,23 @@ where
     Ok(Lstsq { x: rhs_back(x, b.ndim()), residues, rank, s: d.s })
 }
 
-/// `lstsq` for `m >= n > 0` as LAPACK `gelsd` does it: a Householder QR `a = Q R` first, then
-/// the singular values of the `(n, n)` factor `R` (those of `a`) decide the rank.
+/// `lstsq` for `m >= n > 0` as LAPACK `gelsd`/`zgelsd` do it: a Householder QR `a = Q R`
+/// first, then the singular values of the `(n, n)` factor `R` (those of `a`) decide the rank;
+/// real and complex input alike (`a` already checked for NaN and infinity).
 ///
 /// With full rank and `cond(R)² · eps ≤ 1e-10` (where any two backward-stable solvers agree to
-/// about that relative accuracy) `x` is the triangular solve `R x = (Qᵀ b)[:n]`; otherwise the
-/// SVD of `R` gives the minimum-norm solution of the truncated problem, as the SVD of `a` would.
-/// `residues` are the squared norms of `(Qᵀ b)[n:]`, as SciPy reads them from `gelsd`'s `b`.
-fn lstsq_tall<T: LinalgFloat, S: Data<Elem = T>>(
-    a: &ArrayBase<S, Ix2>,
+/// about that relative accuracy) `x` is the triangular solve `R x = (Qᴴ b)[:n]`; otherwise the
+/// SVD of `R` gives the minimum-norm solution of the truncated problem, as the SVD of `a` would
+/// (never forming the tall `U` of `a`). `residues` are the squared norms of `(Qᴴ b)[n:]`, as
+/// SciPy reads them from `gelsd`'s `b`. The QR is the crate's blocked `dgeqrf` for `f64` and
+/// the generic blocked `?geqrf` otherwise (faer's sequential QR and a separate pass for the
+/// singular values took 2.3 times SciPy's `sgelsd` for a 2000 x 500 `f32` lstsq, 1.9 times
+/// now; complex128 2000 x 500: 136 ms, 255 through the SVD of `a`, SciPy 126).
+pub(crate) fn lstsq_tall<T: LinalgScalar>(
+    a: ArrayView2<'_, T>,
     bm: &Array2<T>,
-    cond: T,
-) -> Result<(Array2<T>, Array1<T>, usize, Array1<T>)> {
+    cond: RealOf<T>,
+) -> Result<(Array2<T>, Array1<RealOf<T>>, usize, Array1<RealOf<T>>)> {
     use faer::linalg::triangular_solve;
     let (m, n) = a.dim();
     let k = bm.ncols();
@@ -144,59 +150,71 @@ fn lstsq_tall<T: LinalgFloat, S: Data<Elem = T>>(
         crate::scalar::parallel::gemm_flops(m, n, n),
     );
     let mut c = to_fortran(bm);
-    // f64: the blocked Householder QR on the crate's GEMM, c = Qᵀ b by its blocks; other types
-    // (f32): the generic blocked ?geqrf/?ormqr of the complex QR (faer's sequential QR and a
-    // separate pass for the singular values took 2.3 times SciPy's sgelsd for a 2000 x 500
-    // f32 lstsq; 1.9 times now, the rest in the SVD of R).
-    let packed = if std::any::TypeId::of::<T>() == std::any::TypeId::of::<f64>() {
-        let mut packed = to_fortran(a);
-        let tau = crate::qr_blocked::geqrf_if_f64(&mut packed).expect("f64 input");
+    let mut packed = to_fortran(&a);
+    // c = Qᴴ b by the same blocks
+    if let Some(tau) = crate::qr_blocked::geqrf_if_f64(&mut packed) {
         crate::qr_blocked::ormqr_if_f64(&packed, &tau, &mut c, true);
-        packed
     } else {
-        let (h, tau) = crate::complex::qr_blocked::geqrf(a.view())?;
-        let tau = tau.as_slice().expect("a new 1-d array");
-        crate::complex::qr_blocked::unmqr(h.view(), tau, c.view_mut(), true, false);
-        h
-    };
+        let tau = crate::complex::qr_blocked::geqrf_fortran(&mut packed);
+        crate::complex::qr_blocked::unmqr(packed.view(), &tau, c.view_mut(), true, false);
+    }
     let mut r = zeros_f(n, n);
     for j in 0..n {
         r.slice_mut(s![..=j, j]).assign(&packed.slice(s![..=j, j]));
     }
     drop(packed);
-    // Back substitution needs κ(R)² eps ≤ 1e-10, which no `f32` matrix meets (eps 1.2e-7):
-    // there the SVD of R, whose singular values serve directly, without a separate pass.
-    let d = if T::epsilon() > T::lit(1e-10) { Some(svd(&r, false)?) } else { None };
+    // Back substitution needs κ(R)² eps ≤ 1e-10, which no single-precision matrix meets (eps
+    // 1.2e-7): there the SVD of R, whose singular values serve directly, without a separate pass.
+    let (eps, bound) = (RealOf::<T>::epsilon(), RealOf::<T>::lit(1e-10));
+    let d = if eps > bound { Some(T::svd_k(r.view(), false, crate::SvdDriver::Gesdd)?) } else { None };
     let sv = match &d {
         Some(d) => d.s.clone(),
-        None => singular_values(r.view())?,
+        None => T::svdvals_k(r.view())?,
     };
     let cutoff = cond * sv[0];
     let rank = sv.iter().filter(|&&x| x > cutoff).count();
     let kappa = sv[0] / sv[n - 1];
-    let x = if d.is_none() && rank == n && kappa * kappa * T::epsilon() <= T::lit(1e-10) {
+    let x = if d.is_none() && rank == n && kappa * kappa * eps <= bound {
         let mut x = c.slice(s![..n, ..]).to_owned();
         triangular_solve::solve_upper_triangular_in_place(as_faer(r.view()), as_faer_mut(x.view_mut()), par);
         x
     } else {
-        // Minimum-norm solution from R = U_r S Vᵀ: x = V[:, :r] S⁻¹ U_r[:, :r]ᵀ (Qᵀ b)[:n].
+        // Minimum-norm solution from R = U_r S Vᴴ: x = V[:, :r] S⁻¹ U_r[:, :r]ᴴ (Qᴴ b)[:n].
         let d = match d {
             Some(d) => d,
-            None => svd(&r, false)?,
+            None => T::svd_k(r.view(), false, crate::SvdDriver::Gesdd)?,
         };
         let rank_r = rank.min(d.s.len());
-        let mut y = matmul(d.u.slice(s![.., ..rank_r]).t(), c.slice(s![..n, ..]));
+        let mut y = adjoint_times(d.u.slice(s![.., ..rank_r]), c.slice(s![..n, ..]));
         for (mut row, &s) in y.axis_iter_mut(Axis(0)).zip(d.s.iter()) {
-            row.mapv_inplace(|v| v / s);
+            row.mapv_inplace(|v| v / T::from_real(s));
         }
-        if rank_r == 0 { zeros_f(n, k) } else { matmul(d.vh.slice(s![..rank_r, ..]).t(), y.view()) }
+        if rank_r == 0 { zeros_f(n, k) } else { adjoint_times(d.vh.slice(s![..rank_r, ..]), y.view()) }
     };
     let residues = if m > n && rank == n {
-        c.slice(s![n.., ..]).map_axis(Axis(0), |col| col.iter().fold(T::zero(), |acc, &v| acc + v * v))
+        c.slice(s![n.., ..]).map_axis(Axis(0), |col| {
+            col.iter().fold(RealOf::<T>::zero(), |acc, &v| acc + v.modulus().powi(2))
+        })
     } else {
         Array1::zeros(0)
     };
     Ok((x, residues, rank, sv))
+}
+
+/// `aᴴ b` (the transpose for real input) without forming `aᴴ`.
+fn adjoint_times<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
+    let mut out = zeros_f(a.ncols(), b.ncols());
+    faer::linalg::matmul::matmul_with_conj(
+        as_faer_mut(out.view_mut()),
+        faer::Accum::Replace,
+        as_faer(a).transpose(),
+        faer::Conj::Yes,
+        as_faer(b),
+        faer::Conj::No,
+        T::one(),
+        faer::Par::Seq,
+    );
+    out
 }
 
 /// [`lstsq_gram`] is tried for `m >= GRAM_MIN_RATIO · n` (where `a` has a small condition

@@ -13,7 +13,7 @@ use crate::lstsq::Lstsq;
 use crate::norm::{NormOrd, norm_real};
 use crate::products::matmul_unchecked as matmul;
 use crate::rhs::{rhs_back, rhs_matrix};
-use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_finite, check_square_finite, zeros_f};
+use crate::scalar::{LinalgFloat, check_finite, check_square_finite, zeros_f};
 
 /// `U[:, :r] / s[:r]`: the first `r` left singular vectors divided by their singular values.
 fn scaled_u<T: LinalgScalar>(u: &Array2<T>, sv: &Array1<RealOf<T>>, r: usize) -> Array2<T> {
@@ -30,13 +30,8 @@ fn scaled_u<T: LinalgScalar>(u: &Array2<T>, sv: &Array1<RealOf<T>>, r: usize) ->
 const QR_FIRST_RATIO: usize = 2;
 
 /// Minimum-norm least squares from the SVD (as LAPACK `zgelsd`). For a tall `a` (at least
-/// [`QR_FIRST_RATIO`] rows per column), as the real route and `zgelsd` do: `a = Q R` (the
-/// blocked `zgeqrf`), `c = Qᴴ b`, the singular values of `R` (those of `a`), then `x` by
-/// the triangular solve `R x = c[..n]` when `R` has full rank and `κ(R)² eps ≤ 1e-10`, else
-/// the minimum-norm solution from the SVD of `R` (never the tall `U` of `a`); the residues are
-/// the squared norms of `c`'s last `m - n` rows, as SciPy computes them from `zgelsd`'s
-/// output. complex128 2000 x 500 with 5 right-hand sides: 136 ms this way, 255 through the
-/// SVD of `a` (SciPy 126).
+/// [`QR_FIRST_RATIO`] rows per column) the QR-first route shared with real input
+/// ([`crate::lstsq::lstsq_tall`]).
 pub(crate) fn lstsq<T: LinalgScalar, D: Dimension>(
     a: ArrayView2<'_, T>,
     b: ArrayView<'_, T, D>,
@@ -47,7 +42,7 @@ pub(crate) fn lstsq<T: LinalgScalar, D: Dimension>(
     let bm = rhs_matrix(&b, m, "b")?;
     let cond = cond.unwrap_or_else(RealOf::<T>::epsilon);
     if n > 0 && m >= QR_FIRST_RATIO * n && bm.ncols() > 0 {
-        let (x, residues, rank, sv) = lstsq_tall(a, &bm, cond)?;
+        let (x, residues, rank, sv) = crate::lstsq::lstsq_tall(a, &bm, cond)?;
         return Ok(Lstsq { x: rhs_back(x, b.ndim()), residues, rank, s: sv });
     }
     let d = svd(a, false, crate::SvdDriver::Gesdd)?;
@@ -63,46 +58,6 @@ pub(crate) fn lstsq<T: LinalgScalar, D: Dimension>(
         Array1::zeros(0)
     };
     Ok(Lstsq { x: rhs_back(x, b.ndim()), residues, rank, s: d.s })
-}
-
-/// [`lstsq`]'s route for tall `a`: `(x, residues, rank, singular values)`.
-fn lstsq_tall<T: LinalgScalar>(
-    a: ArrayView2<'_, T>,
-    bm: &Array2<T>,
-    cond: RealOf<T>,
-) -> Result<(Array2<T>, Array1<RealOf<T>>, usize, Array1<RealOf<T>>)> {
-    let (m, n) = a.dim();
-    let (h, tau) = super::qr_blocked::geqrf(a)?;
-    let mut c = zeros_f(m, bm.ncols());
-    c.assign(bm);
-    super::qr_blocked::unmqr(h.view(), tau.as_slice().expect("a new 1-d array"), c.view_mut(), true, false);
-    let r = crate::qr_raw::upper_rows(&h, n);
-    drop(h);
-    let sv = svdvals(r.view())?;
-    let cutoff = cond * sv[0];
-    let rank = sv.iter().filter(|&&x| x > cutoff).count();
-    let kappa = sv[0] / sv[n - 1];
-    let x = if rank == n && kappa * kappa * RealOf::<T>::epsilon() <= RealOf::<T>::lit(1e-10) {
-        let mut x = c.slice(s![..n, ..]).to_owned();
-        faer::linalg::triangular_solve::solve_upper_triangular_in_place(
-            as_faer(r.view()),
-            as_faer_mut(x.view_mut()),
-            faer::Par::Seq,
-        );
-        x
-    } else {
-        // x = V[:, :r] · (U[:, :r] / s[:r])ᴴ · c[..n] from R = U S Vᴴ
-        let d = svd(r.view(), false, crate::SvdDriver::Gesdd)?;
-        let y = matmul(adjoint(scaled_u(&d.u, &d.s, rank).view()).view(), c.slice(s![..n, ..]));
-        matmul(adjoint(d.vh.slice(s![..rank, ..])).view(), y.view())
-    };
-    let residues = if m > n && rank == n {
-        c.slice(s![n.., ..])
-            .map_axis(Axis(0), |col| col.iter().fold(RealOf::<T>::zero(), |acc, z| acc + z.modulus().powi(2)))
-    } else {
-        Array1::zeros(0)
-    };
-    Ok((x, residues, rank, sv))
 }
 
 pub(crate) fn pinv<T: LinalgScalar>(

@@ -265,10 +265,15 @@ const LOOKAHEAD_COLS: usize = 96;
 pub(crate) fn geqrf<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<(Array2<T>, Array1<T>)> {
     check_finite(&a, "a")?;
     let mut h = to_fortran(&a);
+    let tau = geqrf_fortran(&mut h);
+    Ok((h, Array1::from(tau)))
+}
+
+/// [`geqrf`] on a column-major working copy already checked by the caller; returns `tau`.
+pub(crate) fn geqrf_fortran<T: LinalgScalar>(h: &mut Array2<T>) -> Vec<T> {
     let (m, n) = h.dim();
     let par = sweep_par(COMPLEX_FLOPS * gemm_flops(m, n, m.min(n)));
-    let tau = geqrf_in_place(h.view_mut(), par);
-    Ok((h, Array1::from(tau)))
+    geqrf_in_place(h.view_mut(), par)
 }
 
 /// LAPACK `zungqr`: the first `qcols` columns (`k ≤ qcols ≤ m`) of `Q = H_0 … H_{k-1}` from
