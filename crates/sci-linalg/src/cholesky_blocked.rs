@@ -41,7 +41,7 @@ pub(crate) fn dpotrf_lower(mut a: ArrayViewMut2<'_, f64>, par: Par) -> Result<()
 /// Panel width of [`dpotrf_team`] (a multiple of [`CHUNK_STEP`], so that every chunk of a
 /// trailing update starts on a packed micro-panel of the panel's rows).
 pub(crate) const TEAM_NB: usize = 96;
-const _: () = assert!(TEAM_NB % CHUNK_STEP == 0 && CHUNK_STEP % PACKED_ROW_STEP == 0);
+const _: () = assert!(TEAM_NB.is_multiple_of(CHUNK_STEP) && CHUNK_STEP.is_multiple_of(PACKED_ROW_STEP));
 
 /// [`dpotrf_lower`] by a team of two threads with look-ahead: the blocked right-looking
 /// Cholesky with panels of [`TEAM_NB`] columns (the same schedule as `lu_blocked::dgetrf_team`).

@@ -179,14 +179,16 @@ fn scaled_dots<T: LinalgScalar>(
             Par::Seq,
         );
     };
-    if par && nc >= 16 && nc * rows >= PAR_MIN_ENTRIES {
-        if let Some(lease) = crate::worker::lease() {
-            let mid = nc / 2;
-            let (o1, o2) = out.split_at_mut(mid);
-            let c2 = &cols[mid * m..];
-            lease.join(|| half(cols, o1), || half(c2, o2));
-            return;
-        }
+    if par
+        && nc >= 16
+        && nc * rows >= PAR_MIN_ENTRIES
+        && let Some(lease) = crate::worker::lease()
+    {
+        let mid = nc / 2;
+        let (o1, o2) = out.split_at_mut(mid);
+        let c2 = &cols[mid * m..];
+        lease.join(|| half(cols, o1), || half(c2, o2));
+        return;
     }
     half(cols, out);
 }

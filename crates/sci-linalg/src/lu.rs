@@ -51,12 +51,11 @@ impl<T: LinalgFloat> PackedLu<T> {
     /// crate's recursive kernel; the team takes 13.8 ms). `only_u` as in [`Self::new_with`].
     pub fn factor_default(mut lu: Array2<T>, only_u: bool) -> Self {
         let (m, n) = lu.dim();
-        if let Some(a) = (&mut lu as &mut dyn std::any::Any).downcast_mut::<Array2<f64>>() {
-            if par_for(Kernel::TeamLu, lu_flops(m, n)) != faer::Par::Seq {
-                let (piv, _) =
-                    crate::lu_blocked::dgetrf_team(a.view_mut(), crate::lu_blocked::TEAM_NB, only_u);
-                return Self::from_piv(lu, &piv);
-            }
+        if let Some(a) = (&mut lu as &mut dyn std::any::Any).downcast_mut::<Array2<f64>>()
+            && par_for(Kernel::TeamLu, lu_flops(m, n)) != faer::Par::Seq
+        {
+            let (piv, _) = crate::lu_blocked::dgetrf_team(a.view_mut(), crate::lu_blocked::TEAM_NB, only_u);
+            return Self::from_piv(lu, &piv);
         }
         Self::factor_faer(lu)
     }
@@ -119,7 +118,7 @@ impl<T: LinalgFloat> PackedLu<T> {
 
     /// `(sign, log|det|)` of the square factored matrix.
     pub fn slogdet(&self) -> (T, T) {
-        let mut sign = if self.transpositions % 2 == 0 { T::one() } else { -T::one() };
+        let mut sign = if self.transpositions.is_multiple_of(2) { T::one() } else { -T::one() };
         let mut logdet = T::zero();
         for &d in self.lu.diag() {
             if d == T::zero() {

@@ -281,7 +281,7 @@ fn getf2(mut a: ArrayViewMut2<'_, f64>, ipiv: &mut [usize]) -> Option<usize> {
 /// Columns of the identity each step of [`inverse_team`] solves for (a multiple of
 /// [`DiagInverses::BS`], so that each step's solve with `L` starts on a diagonal block).
 const INV_BLOCK: usize = 96;
-const _: () = assert!(INV_BLOCK % DiagInverses::BS == 0);
+const _: () = assert!(INV_BLOCK.is_multiple_of(DiagInverses::BS));
 
 /// The inverse of the square nonsingular matrix `A` whose LU factors are packed in `lu`
 /// (`dgetrf`'s layout, contiguous columns) with `perm` its row order (`(P A)[i] = A[perm[i]]`),

@@ -249,13 +249,13 @@ fn lahqr<T: LinalgFloat>(h: &mut Array2<T>, z: &mut Array2<T>) -> std::result::R
             }
             kdefl += 1;
             let (mut h11, mut h12, mut h21, mut h22);
-            if kdefl % (2 * KEXSH) == 0 {
+            if kdefl.is_multiple_of(2 * KEXSH) {
                 let s = h[[ii, ii - 1]].abs() + h[[ii - 1, ii - 2]].abs();
                 h11 = dat1 * s + h[[ii, ii]];
                 h12 = dat2 * s;
                 h21 = s;
                 h22 = h11;
-            } else if kdefl % KEXSH == 0 {
+            } else if kdefl.is_multiple_of(KEXSH) {
                 let s = h[[l + 1, l]].abs() + h[[l + 2, l + 1]].abs();
                 h11 = dat1 * s + h[[l, l]];
                 h12 = dat2 * s;

@@ -169,7 +169,7 @@ pub fn invhilbert_exact(n: usize) -> Result<Array2<i128>> {
             .checked_mul(binom_exact(n64 + i, n64 - j - 1)?)?
             .checked_mul(binom_exact(n64 + j, n64 - i - 1)?)?
             .checked_mul(c.checked_mul(c)?)?;
-        Some(if s % 2 == 0 { v } else { -v })
+        Some(if s.is_multiple_of(2) { v } else { -v })
     };
     let mut out = Array2::zeros((n, n));
     for i in 0..n {

@@ -51,7 +51,7 @@ fn binom_i128(n: u64, k: u64) -> Option<i128> {
 /// ```
 pub fn invpascal(n: usize, kind: PascalKind) -> Result<Array2<i64>> {
     let overflow = || invalid("n", format!("invpascal({n}) overflows i64"));
-    let sign = |i: usize, j: usize| if (i + j) % 2 == 0 { 1i64 } else { -1i64 };
+    let sign = |i: usize, j: usize| if (i + j).is_multiple_of(2) { 1i64 } else { -1i64 };
     match kind {
         PascalKind::Symmetric => {
             let mut out = Array2::<i64>::zeros((n, n));
@@ -219,7 +219,7 @@ where
 {
     let n = w.len();
     let cplx: Vec<usize> = (0..n).filter(|&i| !w[i].im.is_zero()).collect();
-    if cplx.len() % 2 != 0 {
+    if !cplx.len().is_multiple_of(2) {
         return Err(invalid("w", "expected complex-conjugate pairs of eigenvalues"));
     }
     for i in 0..n {

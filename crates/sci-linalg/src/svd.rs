@@ -210,10 +210,10 @@ pub(crate) fn svd_real_driver<T: LinalgFloat, S: Data<Elem = T>>(
         lapack_svd(a.view(), if full_matrices { b'A' } else { b'S' }, driver, &mut sv, &mut u, &mut vh)?;
         return Ok(Svd { u, s: sv, vh });
     }
-    if driver == SvdDriver::Gesdd {
-        if let Some(d) = svd_by_qr(a.view(), full_matrices)? {
-            return Ok(d);
-        }
+    if driver == SvdDriver::Gesdd
+        && let Some(d) = svd_by_qr(a.view(), full_matrices)?
+    {
+        return Ok(d);
     }
     crate::svd_faer::faer_svd(a.view(), full_matrices, driver)
 }
@@ -246,12 +246,11 @@ fn svd_by_qr<T: LinalgFloat>(a: ndarray::ArrayView2<'_, T>, full_matrices: bool)
     for j in 0..n {
         r.slice_mut(s![..=j, j]).assign(&h.slice(s![..=j, j]));
     }
-    if !full_matrices {
-        if let Some(lease) = crate::worker::lease() {
-            if let Some(d) = overlapped_thin(&h, &tau, &r, lease)? {
-                return Ok(Some(d));
-            }
-        }
+    if !full_matrices
+        && let Some(lease) = crate::worker::lease()
+        && let Some(d) = overlapped_thin(&h, &tau, &r, lease)?
+    {
+        return Ok(Some(d));
     }
     let d = svd_real(&r, false)?;
     drop(r);

@@ -47,7 +47,7 @@ pub(crate) fn padded<T: LinalgFloat>(a: ndarray::ArrayView2<'_, T>) -> Option<Ar
     let (m, n) = a.dim();
     let lanes = 64 / std::mem::size_of::<T>();
     let stride_bytes = m.max(n).div_ceil(lanes) * lanes * std::mem::size_of::<T>();
-    if stride_bytes % 2048 != 0 || m.min(n) == 0 {
+    if !stride_bytes.is_multiple_of(2048) || m.min(n) == 0 {
         return None;
     }
     let mut p = if m >= n { zeros_f(m + ALIAS_PAD, n) } else { zeros_c(m, n + ALIAS_PAD) };

@@ -167,7 +167,7 @@ where
     let reshape_err =
         |p: usize| invalid("a", format!("cannot reshape array of size {size} into shape ({p},newaxis)"));
     let prod = shape_prod(&shape[ind..]).ok_or_else(|| reshape_err(usize::MAX))?;
-    if prod == 0 || size % prod != 0 {
+    if prod == 0 || !size.is_multiple_of(prod) {
         return Err(reshape_err(prod));
     }
     let cols = size / prod;

@@ -185,7 +185,7 @@ pub(crate) fn trsm_lower_unit_blocks(
     mut b: ArrayViewMut2<'_, f64>,
 ) {
     let k = l.nrows();
-    debug_assert!(r0 % DiagInverses::BS == 0 && b.nrows() == k - r0);
+    debug_assert!(r0.is_multiple_of(DiagInverses::BS) && b.nrows() == k - r0);
     for (q, block) in inv.blocks.iter().enumerate().skip(r0 / DiagInverses::BS) {
         let (i0, i1) = (q * DiagInverses::BS - r0, ((q + 1) * DiagInverses::BS).min(k) - r0);
         let (top, below) = b.view_mut().split_at(Axis(0), i1);

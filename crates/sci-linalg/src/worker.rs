@@ -70,13 +70,13 @@ fn next_task(h: &Helper) -> Task {
     let start = Instant::now();
     let mut spins = 0u32;
     loop {
-        if h.pending.load(Ordering::Acquire) {
-            if let Some(task) = take(h, &mut lock(&h.slot)) {
-                return task;
-            }
+        if h.pending.load(Ordering::Acquire)
+            && let Some(task) = take(h, &mut lock(&h.slot))
+        {
+            return task;
         }
         spins = spins.wrapping_add(1);
-        if spins % 512 == 0 && start.elapsed() > SPIN {
+        if spins.is_multiple_of(512) && start.elapsed() > SPIN {
             break;
         }
         std::hint::spin_loop();

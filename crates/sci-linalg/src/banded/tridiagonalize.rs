@@ -116,10 +116,11 @@ fn chase_all(band: &mut Band) {
     // (p, col, steps done) of the chases in flight, oldest (lowest in the band) first.
     let mut active: VecDeque<(usize, usize, usize)> = VecDeque::with_capacity(IN_FLIGHT);
     loop {
-        if active.len() < IN_FLIGHT && active.back().is_none_or(|c| c.2 >= lag) {
-            if let Some((p, col)) = starts.next() {
-                active.push_back((p, col, 0));
-            }
+        if active.len() < IN_FLIGHT
+            && active.back().is_none_or(|c| c.2 >= lag)
+            && let Some((p, col)) = starts.next()
+        {
+            active.push_back((p, col, 0));
         }
         if active.is_empty() {
             return;

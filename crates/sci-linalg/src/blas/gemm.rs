@@ -24,6 +24,7 @@ use std::sync::{Barrier, RwLock};
 use ndarray::{ArrayView2, ArrayViewMut2, Axis, s};
 
 use super::kernel_avx2::{MR, NR, Tile, kernel_8x6};
+use super::kernel_avx512;
 use crate::team;
 
 /// Depth of a packed slice: a `B` micro-panel (`KC × NR`, 12 KiB) stays in the 32 KiB L1.
@@ -489,11 +490,12 @@ unsafe fn sweep(
     (rows, cols): (usize, usize),
 ) {
     debug_assert!(b_panel.len() >= kc * NR);
+    let kernel = if super::avx512() { kernel_avx512::kernel_8x6 } else { kernel_8x6 };
     for (q, a_panel) in a.chunks_exact(kc * MR).enumerate() {
         let tile = Tile::at(c, strides, (row0 + q * MR, col), (rows, cols));
-        // SAFETY: the caller's contract; the panels hold `kc * MR` and `kc * NR` values and the
-        // tile is clipped at `rows` and `cols`.
-        unsafe { kernel_8x6(kc, a_panel.as_ptr(), b_panel.as_ptr(), alpha, beta, tile) };
+        // SAFETY: the caller's contract (and AVX-512F for that kernel, checked above); the
+        // panels hold `kc * MR` and `kc * NR` values and the tile is clipped at `rows` and `cols`.
+        unsafe { kernel(kc, a_panel.as_ptr(), b_panel.as_ptr(), alpha, beta, tile) };
     }
 }
 

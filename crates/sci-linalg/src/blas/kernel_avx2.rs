@@ -40,6 +40,37 @@ impl Tile {
     }
 }
 
+/// The `k` loop both microkernels share: prefetches the tile of `C` (read at the end), then runs
+/// `$step!(a_offset, b_offset)` for each of the `kc` steps, unrolled by four, with the packed
+/// `A` eight steps ahead prefetched into L1; `$ap` and `$bp` advance through the panels.
+macro_rules! k_loop {
+    ($kc:expr, $tile:expr, $ap:ident, $bp:ident, $step:ident) => {{
+        for j in 0..$tile.n {
+            let cj = $tile.ptr.offset(j as isize * $tile.cs);
+            _mm_prefetch::<_MM_HINT_T0>(cj as *const i8);
+            _mm_prefetch::<_MM_HINT_T0>(cj.offset(($tile.m as isize - 1) * $tile.rs) as *const i8);
+        }
+        for _ in 0..$kc / 4 {
+            _mm_prefetch::<_MM_HINT_T0>($ap.add(8 * MR) as *const i8);
+            _mm_prefetch::<_MM_HINT_T0>($ap.add(9 * MR) as *const i8);
+            $step!(0, 0);
+            $step!(MR, NR);
+            _mm_prefetch::<_MM_HINT_T0>($ap.add(10 * MR) as *const i8);
+            _mm_prefetch::<_MM_HINT_T0>($ap.add(11 * MR) as *const i8);
+            $step!(2 * MR, 2 * NR);
+            $step!(3 * MR, 3 * NR);
+            $ap = $ap.add(4 * MR);
+            $bp = $bp.add(4 * NR);
+        }
+        for _ in 0..$kc % 4 {
+            $step!(0, 0);
+            $ap = $ap.add(MR);
+            $bp = $bp.add(NR);
+        }
+    }};
+}
+pub(super) use k_loop;
+
 /// `C_tile = alpha * A_panel B_panel + beta * C_tile` over `kc` steps, where `a` holds `kc`
 /// columns of `MR` values and `b` holds `kc` rows of `NR` values (packed, zero-padded). With
 /// `beta == 0` the tile is written without being read.
@@ -96,30 +127,7 @@ pub(super) unsafe fn kernel_8x6(kc: usize, a: *const f64, b: *const f64, alpha: 
             }};
         }
 
-        // Prefetch the C tile's columns while the product accumulates.
-        for j in 0..tile.n {
-            let cj = tile.ptr.offset(j as isize * tile.cs);
-            _mm_prefetch::<_MM_HINT_T0>(cj as *const i8);
-            _mm_prefetch::<_MM_HINT_T0>(cj.offset((tile.m as isize - 1) * tile.rs) as *const i8);
-        }
-
-        for _ in 0..kc / 4 {
-            _mm_prefetch::<_MM_HINT_T0>(ap.add(8 * MR) as *const i8);
-            _mm_prefetch::<_MM_HINT_T0>(ap.add(9 * MR) as *const i8);
-            step!(0, 0);
-            step!(MR, NR);
-            _mm_prefetch::<_MM_HINT_T0>(ap.add(10 * MR) as *const i8);
-            _mm_prefetch::<_MM_HINT_T0>(ap.add(11 * MR) as *const i8);
-            step!(2 * MR, 2 * NR);
-            step!(3 * MR, 3 * NR);
-            ap = ap.add(4 * MR);
-            bp = bp.add(4 * NR);
-        }
-        for _ in 0..kc % 4 {
-            step!(0, 0);
-            ap = ap.add(MR);
-            bp = bp.add(NR);
-        }
+        k_loop!(kc, tile, ap, bp, step);
 
         let acc = [[c00, c10], [c01, c11], [c02, c12], [c03, c13], [c04, c14], [c05, c15]];
         let va = _mm256_set1_pd(alpha);
@@ -147,19 +155,35 @@ pub(super) unsafe fn kernel_8x6(kc: usize, a: *const f64, b: *const f64, alpha: 
                 _mm256_storeu_pd(buf.as_mut_ptr().add(j * MR), _mm256_mul_pd(va, col[0]));
                 _mm256_storeu_pd(buf.as_mut_ptr().add(j * MR + 4), _mm256_mul_pd(va, col[1]));
             }
-            for j in 0..tile.n {
-                let cj = tile.ptr.offset(j as isize * tile.cs);
-                for i in 0..tile.m {
-                    let p = cj.offset(i as isize * tile.rs);
-                    let v = buf[j * MR + i];
-                    *p = if beta == 0.0 {
-                        v
-                    } else if beta == 1.0 {
-                        v + *p
-                    } else {
-                        v + beta * *p
-                    };
-                }
+            write_tile(&buf, beta, tile);
+        }
+    }
+}
+
+/// `C_tile = buf + beta * C_tile` element by element, for edge tiles and strided `C` (`buf`
+/// holds the tile's `alpha`-scaled product column by column, `MR` values per column). With
+/// `beta == 0` the tile is written without being read.
+///
+/// # Safety
+///
+/// Every `C[i, j]` with `i < tile.m <= MR`, `j < tile.n <= NR` is valid for reads and writes and
+/// no other thread accesses it during the call.
+#[allow(unsafe_code)]
+pub(super) unsafe fn write_tile(buf: &[f64; MR * NR], beta: f64, tile: Tile) {
+    for j in 0..tile.n {
+        let cj = tile.ptr.wrapping_offset(j as isize * tile.cs);
+        for i in 0..tile.m {
+            let p = cj.wrapping_offset(i as isize * tile.rs);
+            let v = buf[j * MR + i];
+            // SAFETY: `C[i, j]` of the tile, the caller's contract.
+            unsafe {
+                *p = if beta == 0.0 {
+                    v
+                } else if beta == 1.0 {
+                    v + *p
+                } else {
+                    v + beta * *p
+                };
             }
         }
     }

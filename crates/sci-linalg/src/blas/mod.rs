@@ -9,6 +9,8 @@ mod gemm;
 mod gemv;
 #[cfg(target_arch = "x86_64")]
 mod kernel_avx2;
+#[cfg(target_arch = "x86_64")]
+mod kernel_avx512;
 
 use faer::{Accum, Par};
 use ndarray::{Array2, ArrayView2, ArrayViewMut2, ShapeBuilder};
@@ -21,6 +23,12 @@ pub(crate) use gemv::dots_conj;
 #[cfg(target_arch = "x86_64")]
 fn avx2_fma() -> bool {
     is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma")
+}
+
+/// Whether this CPU runs the AVX-512 form of the GEMM microkernel (on top of AVX2 + FMA).
+#[cfg(target_arch = "x86_64")]
+fn avx512() -> bool {
+    is_x86_feature_detected!("avx512f")
 }
 
 /// `c = alpha * a @ b + beta * c` for `f64` matrices of any strides (BLAS `dgemm`).
@@ -129,7 +137,7 @@ pub(crate) fn dgemm_packed_rows(
     beta: f64,
     c: ArrayViewMut2<'_, f64>,
 ) {
-    debug_assert!(row0 % PACKED_ROW_STEP == 0 && row0 <= a.m);
+    debug_assert!(row0.is_multiple_of(PACKED_ROW_STEP) && row0 <= a.m);
     debug_assert_eq!((a.m - row0, a.k, b.ncols()), (c.nrows(), b.nrows(), c.ncols()));
     if c.is_empty() || alpha == 0.0 || a.k == 0 {
         scale(c, beta);

@@ -230,3 +230,58 @@ fn dgemm_matches_the_definition() {
         }
     }
 }
+
+/// The AVX-512 microkernel computes exactly what the AVX2 one does (the same fused
+/// multiply-adds in the same order): full, edge and strided tiles, every `beta` case, depths
+/// around the unrolling by four. The GEMM runs one of them per CPU, so this is what covers the
+/// other one here.
+#[cfg(target_arch = "x86_64")]
+#[test]
+fn avx2_and_avx512_kernels_agree() {
+    use kernel_avx2::{MR, NR, Tile};
+    if !(avx2_fma() && is_x86_feature_detected!("avx512f")) {
+        eprintln!("avx2_and_avx512_kernels_agree: this CPU lacks AVX2 + FMA or AVX-512F; nothing to compare");
+        return;
+    }
+    let val = |i: usize, s: usize| (((i * 37 + s * 11) % 29) as f64 - 14.0) / 9.0;
+    for kc in [1, 2, 3, 4, 5, 8, 13, 256] {
+        let a: Vec<f64> = (0..kc * MR).map(|i| val(i, 1)).collect();
+        let b: Vec<f64> = (0..kc * NR).map(|i| val(i, 2)).collect();
+        for (m, n) in [(MR, NR), (5, NR), (MR, 4), (3, 2), (1, 1)] {
+            // column-major (rs = 1, columns 11 apart) and row-major (rows 7 apart)
+            for (rs, cs) in [(1isize, 11isize), (7, 1)] {
+                for (alpha, beta) in [(1.0, 0.0), (-0.5, 1.0), (2.0, 0.25)] {
+                    let c0: Vec<f64> = (0..100).map(|i| val(i, 3)).collect();
+                    let (mut c2, mut c5) = (c0.clone(), c0.clone());
+                    let tile = |c: &mut Vec<f64>| Tile::at(c.as_mut_ptr(), (rs, cs), (0, 0), (m, n));
+                    // SAFETY: AVX2, FMA and AVX-512F checked above; the panels hold `kc * MR`
+                    // and `kc * NR` values; the tiles' elements lie inside the 100 values of
+                    // `c` (at most 7 * 7 + 5 * 11 < 100).
+                    #[allow(unsafe_code)]
+                    unsafe {
+                        kernel_avx2::kernel_8x6(kc, a.as_ptr(), b.as_ptr(), alpha, beta, tile(&mut c2));
+                        kernel_avx512::kernel_8x6(kc, a.as_ptr(), b.as_ptr(), alpha, beta, tile(&mut c5));
+                    }
+                    for idx in 0..100 {
+                        assert_eq!(
+                            c2[idx].to_bits(),
+                            c5[idx].to_bits(),
+                            "kc {kc}, {m}x{n}, rs {rs}, beta {beta}"
+                        );
+                        let (i, j) = if rs == 1 { (idx % 11, idx / 11) } else { (idx / 7, idx % 7) };
+                        let want = if i < m && j < n {
+                            let dot: f64 = (0..kc).map(|p| a[p * MR + i] * b[p * NR + j]).sum();
+                            alpha * dot + beta * c0[idx]
+                        } else {
+                            c0[idx]
+                        };
+                        assert!(
+                            (c5[idx] - want).abs() <= 1e-12 * (1.0 + want.abs()),
+                            "kc {kc}, {m}x{n}, c[{idx}]"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

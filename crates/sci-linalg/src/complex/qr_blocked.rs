@@ -141,17 +141,17 @@ impl<T: LinalgScalar> Block<T> {
         let (nc, kb) = (c.ncols(), self.t.nrows());
         let par = Par::Seq;
         let mut c = c;
-        if let Some((ve, te)) = &self.real {
-            if let Some(cf) = embed::interleaved_mut(c.as_mut()) {
-                // stacked W = Vᴴ C, then T W (or Tᴴ W), then C -= V (T W), all real
-                let mut w = Array2::<f64>::zeros((2 * kb, nc).f());
-                dgemm(1.0, ve.t(), cf.view(), 0.0, w.view_mut(), par);
-                let mut w2 = Array2::<f64>::zeros((2 * kb, nc).f());
-                let te = if adjoint { te.t() } else { te.view() };
-                dgemm(1.0, te, w.view(), 0.0, w2.view_mut(), par);
-                dgemm(-1.0, ve.view(), w2.view(), 1.0, cf, par);
-                return;
-            }
+        if let Some((ve, te)) = &self.real
+            && let Some(cf) = embed::interleaved_mut(c.as_mut())
+        {
+            // stacked W = Vᴴ C, then T W (or Tᴴ W), then C -= V (T W), all real
+            let mut w = Array2::<f64>::zeros((2 * kb, nc).f());
+            dgemm(1.0, ve.t(), cf.view(), 0.0, w.view_mut(), par);
+            let mut w2 = Array2::<f64>::zeros((2 * kb, nc).f());
+            let te = if adjoint { te.t() } else { te.view() };
+            dgemm(1.0, te, w.view(), 0.0, w2.view_mut(), par);
+            dgemm(-1.0, ve.view(), w2.view(), 1.0, cf, par);
+            return;
         }
         let mut w = Mat::<T>::zeros(kb, nc);
         matmul(w.as_mut(), Accum::Replace, self.v.as_ref().adjoint(), c.as_ref(), T::one(), par);
