@@ -101,11 +101,15 @@ where
         let residues = residues(a, &bm, &x, rank);
         return Ok(Lstsq { x: rhs_back(x, b.ndim()), residues, rank, s: sv });
     }
-    if m >= GRAM_MIN_RATIO * n && n >= GRAM_MIN_N {
-        if let Some((x, rank, sv)) = lstsq_gram(a, &bm, cond)? {
-            let residues = residues(a, &bm, &x, rank);
-            return Ok(Lstsq { x: rhs_back(x, b.ndim()), residues, rank, s: sv });
-        }
+    // The Gram route's bound κ² eps ≤ 1e-12 fails for every single-precision matrix (eps
+    // 1.2e-7), which would only pay for aᵀ a and its eigenvalues to find that out.
+    if m >= GRAM_MIN_RATIO * n
+        && n >= GRAM_MIN_N
+        && T::epsilon() <= T::lit(1e-12)
+        && let Some((x, rank, sv)) = lstsq_gram(a, &bm, cond)?
+    {
+        let residues = residues(a, &bm, &x, rank);
+        return Ok(Lstsq { x: rhs_back(x, b.ndim()), residues, rank, s: sv });
     }
     if m >= n && n > 0 {
         let (x, residues, rank, sv) = lstsq_tall(a.view(), &bm, cond)?;
@@ -128,14 +132,15 @@ where
 /// first, then the singular values of the `(n, n)` factor `R` (those of `a`) decide the rank;
 /// real and complex input alike (`a` already checked for NaN and infinity).
 ///
-/// With full rank and `cond(R)² · eps ≤ 1e-10` (where any two backward-stable solvers agree to
-/// about that relative accuracy) `x` is the triangular solve `R x = (Qᴴ b)[:n]`; otherwise the
-/// SVD of `R` gives the minimum-norm solution of the truncated problem, as the SVD of `a` would
-/// (never forming the tall `U` of `a`). `residues` are the squared norms of `(Qᴴ b)[n:]`, as
-/// SciPy reads them from `gelsd`'s `b`. The QR is the crate's blocked `dgeqrf` for `f64` and
-/// the generic blocked `?geqrf` otherwise (faer's sequential QR and a separate pass for the
-/// singular values took 2.3 times SciPy's `sgelsd` for a 2000 x 500 `f32` lstsq, 1.9 times
-/// now; complex128 2000 x 500: 136 ms, 255 through the SVD of `a`, SciPy 126).
+/// With full rank and a condition number of `R` at which the triangular solve
+/// `R x = (Qᴴ b)[:n]` agrees with the SVD solve to well within the comparison's accuracy
+/// ([`back_substitution_agrees`]), `x` is that solve; otherwise the SVD of `R` gives the
+/// minimum-norm solution of the truncated problem, as the SVD of `a` would (never forming the
+/// tall `U` of `a`). `residues` are the squared norms of `(Qᴴ b)[n:]`, as SciPy reads them from
+/// `gelsd`'s `b`. The QR is the crate's blocked `dgeqrf` for `f64` and the generic blocked
+/// `?geqrf` otherwise. A 2000 x 500 `lstsq` with 5 right-hand sides takes 32-35 ms in `f32`
+/// (SciPy's `sgelsd` 35.5; faer's sequential QR, the SVD of `R` and the Gram attempt took 85) and
+/// 136 ms in complex128 (255 through the SVD of `a`, SciPy 126).
 pub(crate) fn lstsq_tall<T: LinalgScalar>(
     a: ArrayView2<'_, T>,
     bm: &Array2<T>,
@@ -163,27 +168,16 @@ pub(crate) fn lstsq_tall<T: LinalgScalar>(
         r.slice_mut(s![..=j, j]).assign(&packed.slice(s![..=j, j]));
     }
     drop(packed);
-    // Back substitution needs κ(R)² eps ≤ 1e-10, which no single-precision matrix meets (eps
-    // 1.2e-7): there the SVD of R, whose singular values serve directly, without a separate pass.
-    let (eps, bound) = (RealOf::<T>::epsilon(), RealOf::<T>::lit(1e-10));
-    let d = if eps > bound { Some(T::svd_k(r.view(), false, crate::SvdDriver::Gesdd)?) } else { None };
-    let sv = match &d {
-        Some(d) => d.s.clone(),
-        None => T::svdvals_k(r.view())?,
-    };
+    let sv = T::svdvals_k(r.view())?;
     let cutoff = cond * sv[0];
     let rank = sv.iter().filter(|&&x| x > cutoff).count();
-    let kappa = sv[0] / sv[n - 1];
-    let x = if d.is_none() && rank == n && kappa * kappa * eps <= bound {
+    let x = if rank == n && back_substitution_agrees(sv[0] / sv[n - 1]) {
         let mut x = c.slice(s![..n, ..]).to_owned();
         triangular_solve::solve_upper_triangular_in_place(as_faer(r.view()), as_faer_mut(x.view_mut()), par);
         x
     } else {
         // Minimum-norm solution from R = U_r S Vᴴ: x = V[:, :r] S⁻¹ U_r[:, :r]ᴴ (Qᴴ b)[:n].
-        let d = match d {
-            Some(d) => d,
-            None => T::svd_k(r.view(), false, crate::SvdDriver::Gesdd)?,
-        };
+        let d = T::svd_k(r.view(), false, crate::SvdDriver::Gesdd)?;
         let rank_r = rank.min(d.s.len());
         let mut y = adjoint_times(d.u.slice(s![.., ..rank_r]), c.slice(s![..n, ..]));
         for (mut row, &s) in y.axis_iter_mut(Axis(0)).zip(d.s.iter()) {
@@ -199,6 +193,18 @@ pub(crate) fn lstsq_tall<T: LinalgScalar>(
         Array1::zeros(0)
     };
     Ok((x, residues, rank, sv))
+}
+
+/// Whether the triangular solve `R x = c` may stand in for the SVD solve of a full-rank `R`
+/// with condition number `kappa`: the two backward-stable solutions differ by about
+/// `kappa · eps` relative, which must stay far below the accuracy at which results are compared
+/// with LAPACK's. In double precision `kappa² · eps ≤ 1e-10` (`kappa` up to about 670, a
+/// difference below 1.5e-13); in single precision, where `eps` is 1.2e-7 and no result is closer
+/// to `gelsd`'s than about `kappa · eps` anyway, `kappa · eps ≤ 1e-5` (`kappa` up to 84). Random
+/// tall matrices, twice as many rows as columns, have `kappa` of about 3.
+fn back_substitution_agrees<R: LinalgFloat>(kappa: R) -> bool {
+    let eps = R::epsilon();
+    if eps > R::lit(1e-10) { kappa * eps <= R::lit(1e-5) } else { kappa * kappa * eps <= R::lit(1e-10) }
 }
 
 /// `aᴴ b` (the transpose for real input) without forming `aᴴ`.
