@@ -196,8 +196,9 @@ pub trait LinalgScalar:
         Self::gemm_k(out.view_mut(), a, b, par);
         out
     }
-    /// `out = a @ b` (shapes checked by the caller): faer's GEMM; `f64` overrides it with the
-    /// crate's own `blas::dgemm`.
+    /// `out = a @ b` (shapes checked by the caller): faer's GEMM (complex128 products of
+    /// middling size on the crate's real GEMM, `blas::embed::matmul`); `f64` overrides it with
+    /// the crate's own `blas::dgemm`.
     #[doc(hidden)]
     fn gemm_k(
         out: ArrayViewMut2<'_, Self>,
@@ -206,6 +207,10 @@ pub trait LinalgScalar:
         par: faer::Par,
     ) {
         use crate::scalar::{as_faer, as_faer_mut};
+        let mut out = out;
+        if crate::blas::embed::matmul(a, b, out.view_mut()) {
+            return;
+        }
         faer::linalg::matmul::matmul(
             as_faer_mut(out),
             faer::Accum::Replace,
