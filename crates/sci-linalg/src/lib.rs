@@ -25,7 +25,9 @@
 //! [`expm_frechet`], [`expm_cond`]);
 //! NumPy's products ([`matmul`], [`matmul_nd`] (stacked and 1-d), [`dot`], [`dot_nd`], [`multi_dot`],
 //! [`multi_dot_nd`], [`kron_nd`]); `f64` products run on
-//! the crate's own blocked AVX2 + FMA GEMM (two threads when large), other types on faer's.
+//! the crate's own blocked GEMM (an AVX2 + FMA microkernel, its AVX-512 form where the CPU has
+//! AVX-512F; two threads when large), complex128 products of middling size on that GEMM through
+//! the real form of the complex matrices, other types on faer's.
 //!
 //! ```
 //! use sci_linalg::{det, solve, svdvals};
