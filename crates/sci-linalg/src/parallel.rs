@@ -77,10 +77,14 @@ impl Kernel {
             // f32 medians, one thread / two (NumPy): 400² 1.13 / 0.84 ms (0.80), 500² 2.28 /
             // 1.51 (1.58), 700² 6.2 / 4.1 (4.0); 300² (5.4e7) 0.48 / 0.41-0.57 (0.40).
             Kernel::SingleGemm => 1e8,
-            // The crate's GEMM with its persistent helper (medians, idle machine, against
-            // NumPy): 200³ 0.26 ms on two threads / 0.34 on one (NumPy 0.28), 300³ 0.78 / 1.15
-            // (0.82), 600³ 4.9 / 9.3 (5.5); 150³ 0.147 either way (0.156).
-            Kernel::Dgemm => 1.5e7,
+            // The crate's GEMM with its persistent helper. Square products, medians, idle
+            // machine, µs on two threads / one (NumPy 2.4.6, which takes two threads from about
+            // 120³): 100³ 23-26 / 41 (36.4), 120³ 34-39 / 64 (48), 150³ 68-75 / 126 (87), 180³
+            // 113-125 / 218 (137), 300³ 503 / 1150 (556). Two threads also paid at 48³-96³
+            // (48³ 3.5 / 4.9, 80³ 11.8 / 22.4; NumPy 5.0, 19.1), but the caller then waits for
+            // the helper, which on a loaded machine can lose its core for a time slice: the
+            // smaller the product, the larger that risk against the gain.
+            Kernel::Dgemm => 2e6,
             // 2000×2000 Cholesky (2.7e9) gains, 1000×1000 (3.3e8) does not.
             Kernel::Cholesky => 1e9,
             // LU 1000 (6.7e8) and 2000 (5.3e9) are faster on one thread even at best.

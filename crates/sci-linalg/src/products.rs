@@ -47,7 +47,7 @@ fn check_inner(a: (usize, usize), b: (usize, usize), arg: &'static str, what: &s
 
 /// Matrix product `a @ b` of two 2-d arrays, by a blocked, SIMD and (for large sizes)
 /// two-threaded GEMM (the crate's AVX2 / AVX-512 kernel for `f64`, and for complex128 products
-/// of about 200² to 370² through the real form of the complex matrices; faer's otherwise).
+/// of about 130² to 370² through the real form of the complex matrices; faer's otherwise).
 ///
 /// Any strides are accepted (transposed and sliced views are not copied first); the result is
 /// C-ordered, as NumPy's. NaN and infinity propagate as in NumPy (no finiteness check); `(m, 0) @ (0,

@@ -102,10 +102,12 @@ pub(crate) fn interleaved_mut<'a, T: 'static>(c: MatMut<'a, T>) -> Option<ArrayV
     Some(unsafe { ArrayViewMut2::from_shape_ptr((2 * m, n).strides((1, 2 * cs)), ptr) })
 }
 
-/// Rows of the row-major result from which [`matmul`] takes the real GEMM: the product then
-/// splits its rows between two threads (the GEMM's column halves of the transposed problem,
-/// at least 96 each).
-const MATMUL_MIN_ROWS: usize = 192;
+/// Rows of the row-major result from which [`matmul`] takes the real GEMM, which then splits
+/// them between two threads (the column halves of the transposed real problem). Square
+/// complex128 products, medians, ms (this route / faer's one-thread kernel / NumPy): 100² 0.16 /
+/// 0.142 / 0.122, 120² 0.237 / 0.243 / 0.163, 140² 0.30-0.35 / 0.384 / 0.269, 160² 0.43-0.49 /
+/// 0.572 / 0.380, 180² 0.57-0.61 / 0.81 / 0.51.
+const MATMUL_MIN_ROWS: usize = 128;
 
 /// `c = a b` for complex128 matrices on the crate's real GEMM, in the size range where faer's
 /// complex kernel runs on one thread and the real product runs on two; `false` (and `c`
@@ -118,8 +120,8 @@ const MATMUL_MIN_ROWS: usize = 192;
 /// them copies of `b`). The same `8 m n k` flops as the complex product. Medians against
 /// faer's complex GEMM and NumPy 2.4.6 (square, ms, two cores of an EPYC Zen 4): 200² 0.78 /
 /// 1.12 / 0.74, 250² 1.46 / 2.2 / 1.29, 300² 2.33 / 3.8 / 2.30, 350² 3.7 / 6.0 / 3.4. From
-/// 380² faer's kernel takes two threads (4.4 ms, NumPy 4.3, this route 4.7); below, one-thread
-/// real products were slower than faer's (160²: 0.64 against 0.57). `E` lives in a plain
+/// 380² faer's kernel takes two threads (4.4 ms, NumPy 4.3, this route 4.7); for smaller
+/// products see [`MATMUL_MIN_ROWS`]. `E` lives in a plain
 /// allocation: in huge-page-advised memory, like the GEMM's packing buffers, these products
 /// ran some 40% slower.
 pub(crate) fn matmul<T: LinalgScalar>(

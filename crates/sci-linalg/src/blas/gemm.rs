@@ -196,7 +196,7 @@ pub(super) fn gemm(
         // The microkernel stores contiguous columns: compute the row-major cᵀ = bᵀ aᵀ instead.
         return gemm(alpha, b.t(), a.t(), beta, c.reversed_axes(), threads);
     }
-    if threads == 2 && n >= COLS_TEAM_MIN * threads {
+    if threads == 2 && (n >= COLS_TEAM_MIN * threads || (n >= SMALL_TEAM_MIN * threads && m <= 4 * n)) {
         let Some(lease) = crate::worker::lease() else {
             // Another thread of the program holds the helper: this product runs on one thread.
             return gemm(alpha, a, b, beta, c, 1);
@@ -282,6 +282,13 @@ const COLS_CHUNK_MAX: usize = 576;
 /// 294-306 against 297-305 ms), which the shared-`A` division did not keep on two. More than
 /// two threads use [`gemm_cols`].
 const COLS_TEAM_MIN: usize = 96;
+
+/// Columns per thread from which a product that is not much taller than wide (`m <= 4 n`)
+/// takes the two column halves: each half packs all of `A`, which costs about a tenth of a
+/// half's products at 48 columns and matters less the wider the half (square products from
+/// 100³ on, where `Kernel::Dgemm` gives two threads: 100³ 23-26 µs against 41 on one). Tall
+/// narrow products (the factorizations' panels) keep [`COLS_TEAM_MIN`].
+const SMALL_TEAM_MIN: usize = 48;
 
 /// Values of packed `A` one band of [`gemm_cols`] holds (16 MiB, half the shared L3; the unit
 /// tests use small bands so that moderate shapes take several). Every band packs all of `B`
