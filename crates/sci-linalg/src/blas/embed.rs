@@ -121,9 +121,7 @@ const MATMUL_MIN_ROWS: usize = 128;
 /// faer's complex GEMM and NumPy 2.4.6 (square, ms, two cores of an EPYC Zen 4): 200² 0.78 /
 /// 1.12 / 0.74, 250² 1.46 / 2.2 / 1.29, 300² 2.33 / 3.8 / 2.30, 350² 3.7 / 6.0 / 3.4. From
 /// 380² faer's kernel takes two threads (4.4 ms, NumPy 4.3, this route 4.7); for smaller
-/// products see [`MATMUL_MIN_ROWS`]. `E` lives in a plain
-/// allocation: in huge-page-advised memory, like the GEMM's packing buffers, these products
-/// ran some 40% slower.
+/// products see [`MATMUL_MIN_ROWS`].
 pub(crate) fn matmul<T: LinalgScalar>(
     a: ArrayView2<'_, T>,
     b: ArrayView2<'_, T>,
