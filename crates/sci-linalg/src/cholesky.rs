@@ -76,8 +76,7 @@ pub(crate) fn llt_lower_in_place<T: LinalgScalar>(l: &mut Array2<T>) -> Result<(
 /// workspace).
 fn llt_faer<T: LinalgScalar>(l: &mut Array2<T>) -> Result<()> {
     let n = l.nrows();
-    // a complex multiply-add is four real ones
-    let par = par_for(Kernel::Cholesky, if T::IS_COMPLEX { 4.0 } else { 1.0 } * cube(n) / 3.0);
+    let par = par_for(Kernel::Cholesky, crate::scalar::parallel::real_flops::<T>(cube(n) / 3.0));
     let mut mem = MemBuffer::new(llt::cholesky_in_place_scratch::<T>(n, par, Default::default()));
     llt::cholesky_in_place(
         as_faer_mut(l.view_mut()),

@@ -208,7 +208,7 @@ pub trait LinalgScalar:
     ) {
         use crate::scalar::{as_faer, as_faer_mut};
         let mut out = out;
-        if crate::blas::embed::matmul(a, b, out.view_mut()) {
+        if crate::blas::embed::matmul(a, b, out.view_mut(), par) {
             return;
         }
         faer::linalg::matmul::matmul(

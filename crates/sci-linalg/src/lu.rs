@@ -140,8 +140,7 @@ impl<T: LinalgScalar> PackedLu<T> {
         let mut perm = vec![0usize; m];
         let mut perm_inv = vec![0usize; m];
         let par = if T::IS_COMPLEX {
-            // a complex multiply-add is four real ones
-            par_for(Kernel::ComplexLu, 4.0 * lu_flops(m, n))
+            par_for(Kernel::ComplexLu, crate::scalar::parallel::real_flops::<T>(lu_flops(m, n)))
         } else if std::any::TypeId::of::<T>() == std::any::TypeId::of::<f32>() {
             par_for(Kernel::SingleLu, lu_flops(m, n))
         } else {

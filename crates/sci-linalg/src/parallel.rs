@@ -125,6 +125,12 @@ pub(crate) fn par_for(kernel: Kernel, flops: f64) -> Par {
     if matches!(global, Par::Seq) || flops < kernel.min_flops() || busy() { Par::Seq } else { global }
 }
 
+/// `flops` complex multiply-adds counted as real operations, as the thresholds are: a complex
+/// multiply-add is four real ones.
+pub(crate) fn real_flops<T: crate::linalg_scalar::LinalgScalar>(flops: f64) -> f64 {
+    if T::IS_COMPLEX { 4.0 * flops } else { flops }
+}
+
 /// `2 m n k`, the work of an `(m, k) @ (k, n)` product.
 pub(crate) fn gemm_flops(m: usize, n: usize, k: usize) -> f64 {
     2.0 * m as f64 * n as f64 * k as f64

@@ -6,7 +6,7 @@ use ndarray::{Array2, ArrayBase, ArrayD, ArrayView2, Data, Dimension, Ix2, IxDyn
 
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::LinalgScalar;
-use crate::scalar::parallel::{Kernel, gemm_flops, par_for};
+use crate::scalar::parallel::{Kernel, gemm_flops, par_for, real_flops};
 
 /// `a @ b` into a new Fortran-order matrix (shapes are checked by the callers).
 pub(crate) fn matmul_unchecked<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
@@ -20,14 +20,13 @@ fn matmul_c<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Arra
     T::gemm_new_k(a, b, true, gemm_par(a, b))
 }
 
-/// The threads for `a @ b`: the `f64` GEMM of [`crate::blas`] from about 200³ on, faer's
+/// The threads for `a @ b`: the `f64` GEMM of [`crate::blas`] from about 100³ on, faer's
 /// from about 370³ (`f32`, complex) and when no other process is runnable.
 pub(crate) fn gemm_par<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> faer::Par {
     let own = std::any::TypeId::of::<T>() == std::any::TypeId::of::<f64>();
     let flops = gemm_flops(a.nrows(), b.ncols(), a.ncols());
     if T::IS_COMPLEX {
-        // a complex multiply-add is four real ones
-        par_for(Kernel::ComplexGemm, 4.0 * flops)
+        par_for(Kernel::ComplexGemm, real_flops::<T>(flops))
     } else if own {
         par_for(Kernel::Dgemm, flops)
     } else {

@@ -54,6 +54,12 @@ pub trait LinalgFloat:
     fn lit(x: f64) -> Self;
     /// Converts to `f64` (exact).
     fn to_f64_lossless(self) -> f64;
+    /// `a @ b` for complex matrices of this precision, by the crate's complex product
+    /// ([`crate::products::matmul_unchecked`]), for code generic over the real type.
+    fn complex_matmul(
+        a: ndarray::ArrayView2<'_, num_complex::Complex<Self>>,
+        b: ndarray::ArrayView2<'_, num_complex::Complex<Self>>,
+    ) -> ndarray::Array2<num_complex::Complex<Self>>;
 }
 
 impl LinalgFloat for f64 {
@@ -65,6 +71,12 @@ impl LinalgFloat for f64 {
     fn to_f64_lossless(self) -> f64 {
         self
     }
+    fn complex_matmul(
+        a: ndarray::ArrayView2<'_, num_complex::Complex<Self>>,
+        b: ndarray::ArrayView2<'_, num_complex::Complex<Self>>,
+    ) -> ndarray::Array2<num_complex::Complex<Self>> {
+        crate::products::matmul_unchecked(a, b)
+    }
 }
 
 impl LinalgFloat for f32 {
@@ -75,6 +87,12 @@ impl LinalgFloat for f32 {
     #[inline]
     fn to_f64_lossless(self) -> f64 {
         f64::from(self)
+    }
+    fn complex_matmul(
+        a: ndarray::ArrayView2<'_, num_complex::Complex<Self>>,
+        b: ndarray::ArrayView2<'_, num_complex::Complex<Self>>,
+    ) -> ndarray::Array2<num_complex::Complex<Self>> {
+        crate::products::matmul_unchecked(a, b)
     }
 }
 

@@ -110,8 +110,9 @@ pub(crate) fn interleaved_mut<'a, T: 'static>(c: MatMut<'a, T>) -> Option<ArrayV
 const MATMUL_MIN_ROWS: usize = 128;
 
 /// `c = a b` for complex128 matrices on the crate's real GEMM, in the size range where faer's
-/// complex kernel runs on one thread and the real product runs on two; `false` (and `c`
-/// untouched) otherwise, or when `T` is not `Complex64`.
+/// complex kernel runs on one thread (`faer_par`, the caller's choice for it, is sequential)
+/// and the real product runs on two; `false` (and `c` untouched) otherwise, or when `T` is not
+/// `Complex64`.
 ///
 /// A row-major complex `(r, s)` matrix is, read as `f64`, the real `(r, 2s)` matrix of its
 /// interleaved parts. With the real `(2k, 2n)` matrix `E` whose rows `2p` and `2p + 1` are row
@@ -126,22 +127,22 @@ pub(crate) fn matmul<T: LinalgScalar>(
     a: ArrayView2<'_, T>,
     b: ArrayView2<'_, T>,
     c: ArrayViewMut2<'_, T>,
+    faer_par: Par,
 ) -> bool {
-    use crate::scalar::parallel::{Kernel, gemm_flops, par_for};
-    if !enabled::<T>() {
+    use crate::scalar::parallel::{Kernel, gemm_flops, par_for, real_flops};
+    if !enabled::<T>() || faer_par.degree() > 1 {
         return false;
     }
     let (cs0, cs1) = (c.strides()[0], c.strides()[1]);
     if cs1 != 1 || cs0 < 0 {
         // column-major c: the transposed product cᵀ = bᵀ aᵀ is row-major
-        return cs0 == 1 && cs1 >= 0 && matmul(b.t(), a.t(), c.reversed_axes());
+        return cs0 == 1 && cs1 >= 0 && matmul(b.t(), a.t(), c.reversed_axes(), faer_par);
     }
     let (m, k, n) = (a.nrows(), a.ncols(), b.ncols());
-    let flops = 4.0 * gemm_flops(m, n, k);
-    if m < MATMUL_MIN_ROWS || k == 0 || n == 0 || par_for(Kernel::ComplexGemm, flops).degree() > 1 {
+    if m < MATMUL_MIN_ROWS || k == 0 || n == 0 {
         return false;
     }
-    let par = par_for(Kernel::Dgemm, flops);
+    let par = par_for(Kernel::Dgemm, real_flops::<T>(gemm_flops(m, n, k)));
     if par.degree() < 2 {
         return false;
     }
@@ -291,7 +292,7 @@ mod tests {
         let want = naive(&a, &b);
         for f_order in [false, true] {
             let mut c = Array2::zeros((200, 210).set_f(f_order));
-            let taken = matmul(a.view(), b.view(), c.view_mut());
+            let taken = matmul(a.view(), b.view(), c.view_mut(), Par::Seq);
             assert!(
                 taken
                     || crate::scalar::parallel::par_for(crate::scalar::parallel::Kernel::Dgemm, 1e9).degree()
@@ -303,12 +304,13 @@ mod tests {
         }
         // too small, or not complex128: not taken
         let mut c = Array2::zeros((5, 4));
-        assert!(!matmul(z(5, 3, 0.1).view(), z(3, 4, 0.2).view(), c.view_mut()));
+        assert!(!matmul(z(5, 3, 0.1).view(), z(3, 4, 0.2).view(), c.view_mut(), Par::Seq));
         let mut r = Array2::<f64>::zeros((300, 300));
         assert!(!matmul(
             Array2::<f64>::ones((300, 300)).view(),
             Array2::<f64>::ones((300, 300)).view(),
-            r.view_mut()
+            r.view_mut(),
+            Par::Seq
         ));
     }
 }
