@@ -108,6 +108,15 @@
 //! faer. A row-major `f64` `a` is factored as `aᵀ` by `det`, `slogdet`, `solve` and `inv` (a
 //! plain copy instead of a transposing one); the results are the same to rounding.
 //!
+//! Singular values alone ([`svdvals`], and [`matrix_rank`], [`cond`], the 2- and nuclear
+//! norms and `lstsq`'s values built on them) are the crate's own, for real and complex input:
+//! the Golub–Kahan bidiagonal reduction with the reflectors' updates deferred by one step (one
+//! pass over the trailing block per step, its columns shared in chunks with the helper thread
+//! from about 125 × 125), after the blocked QR for matrices with at least 5/3 as many rows as
+//! columns, and the dqds algorithm for the bidiagonal's values (relatively accurate; faster
+//! than LAPACK's `dlasq1` on the machine this was measured on). `svdvals` of 500 × 500 takes
+//! 13-15 ms against SciPy's 20-25.
+//!
 //! ## Feature `lapack`: the system's LAPACK instead
 //!
 //! With `features = ["lapack"]` the same functions compute through the LAPACK of the system
@@ -122,8 +131,8 @@
 //! 2-norms) uses `gesdd` too, and `geqp3` serves pivoted QR. Schur, LDL and the matrix
 //! functions stay on faer. Results, errors and the fixture tests are the same for both
 //! backends; empty inputs are handled before LAPACK is reached. Complex matrices never reach
-//! LAPACK (no `z`/`c` drivers are wired): they take faer or, for QR, the crate's own
-//! LAPACK-style blocked `zgeqrf`/`zungqr`/`zgeqp3`. OpenBLAS threads each call itself: do not call the
+//! LAPACK (no `z`/`c` drivers are wired): they take faer or, for QR and singular values, the
+//! crate's own LAPACK-style blocked `zgeqrf`/`zungqr`/`zgeqp3` and reduction. OpenBLAS threads each call itself: do not call the
 //! `lapack` backend from inside rayon tasks unless `OPENBLAS_NUM_THREADS=1`. Without the
 //! feature nothing LAPACK-related is compiled.
 #![doc(test(attr(deny(warnings))))]
@@ -132,6 +141,7 @@ pub use sci_array;
 mod balance;
 mod band_solve;
 mod banded;
+mod bidiag_values;
 mod blas;
 mod cholesky;
 mod cholesky_blocked;
@@ -141,6 +151,7 @@ mod circulant_mixed;
 mod complex;
 mod condest;
 mod cossin;
+mod dqds;
 mod eig;
 mod eig_gen;
 mod eigh_driver;

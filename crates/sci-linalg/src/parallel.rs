@@ -57,8 +57,12 @@ pub(crate) enum Kernel {
     TeamCholesky,
     /// ... the inverse from the LU factors (`lu_blocked::inverse_team`, no barriers) ...
     TeamInverse,
-    /// ... and the Householder QR (`qr_blocked::geqrf_team`).
+    /// ... the Householder QR (`qr_blocked::geqrf_team`) ...
     TeamQr,
+    /// ... and the bidiagonal reduction for singular values (`bidiag_values`, `8/3 n² m`
+    /// flops), which shares each step's columns with the persistent helper thread in claimed
+    /// chunks.
+    TeamBidiag,
     /// OpenBLAS's `getrf` (the `lapack` feature), `2 n³ / 3` flops: its threads split every
     /// panel's trailing update and pay off from a few hundred rows up.
     #[cfg_attr(not(feature = "lapack"), allow(dead_code))]
@@ -109,6 +113,10 @@ impl Kernel {
             Kernel::TeamCholesky => 1e7,
             Kernel::TeamInverse => 3e7,
             Kernel::TeamQr => 5e7,
+            // Idle machine, medians (ms, one thread / two): n = 100 0.21 / 0.21, 150 0.64 / 0.51,
+            // 200 1.35 / 1.08, 300 4.13 / 2.76,
+            // 500 17.6 / 10.7.
+            Kernel::TeamBidiag => 5e6,
             // n ≈ 530 (1.5 ms on one thread): the load check and the helper thread cost ~0.1 ms.
             Kernel::LapackLu => 1e8,
         }
@@ -209,6 +217,7 @@ mod tests {
             Kernel::TeamCholesky,
             Kernel::TeamInverse,
             Kernel::TeamQr,
+            Kernel::TeamBidiag,
             Kernel::LapackLu,
         ] {
             assert_eq!(par_for(k, 1e6), Par::Seq);

@@ -1,8 +1,7 @@
 //! Singular value decomposition: `svd`, `svdvals`, `diagsvd`, and low-rank reconstruction.
 
-use faer::dyn_stack::{MemBuffer, MemStack};
-use faer::linalg::svd::{self as fsvd, ComputeSvdVectors};
-use faer::{Accum, ColMut};
+use faer::Accum;
+use faer::linalg::svd as fsvd;
 use ndarray::{Array1, Array2, ArrayBase, Data, Ix1, Ix2, ShapeBuilder, s};
 
 use crate::error::{LinalgError, Result};
@@ -305,6 +304,14 @@ const QR_FIRST_MIN: usize = 16;
 ///
 /// SciPy equivalent: `scipy.linalg.svdvals` (`svd(a, compute_uv=False)`).
 ///
+/// As LAPACK's `gesdd` without vectors: `a` (scaled by a power of two) is reduced to an upper
+/// bidiagonal matrix by Householder reflections from both sides, after a QR factorization when
+/// it has at least 5/3 as many rows as columns (or columns as rows), and the bidiagonal's
+/// values are found by the dqds algorithm, which gives them to high relative accuracy. The
+/// reduction is the crate's own, one pass over the trailing block per step, shared with the
+/// crate's helper thread for larger matrices (500 × 500: 13-15 ms, SciPy 20-25). With the
+/// `lapack` feature real input goes to LAPACK's `?gesdd` instead.
+///
 /// # Errors
 ///
 /// [`LinalgError::NonFinite`], [`LinalgError::NoConvergence`].
@@ -319,7 +326,7 @@ const QR_FIRST_MIN: usize = 16;
 /// assert_allclose(&s, &array![70f64.sqrt(), 0.0], 1e-14, 1e-14);
 /// ```
 ///
-/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by faer on both backends):
+/// Complex input (`Complex<f64>`, `Complex<f32>`; computed by the crate on both backends):
 ///
 /// ```
 /// use sci_linalg::sci_array::ndarray::array;
@@ -332,39 +339,23 @@ pub fn svdvals<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Res
     T::svdvals_k(a.view())
 }
 
-/// [`svdvals`] for real matrices (faer, or LAPACK with the `lapack` feature).
+/// [`svdvals`] for real matrices (the crate's reduction and dqds, or LAPACK with the `lapack` feature).
 pub(crate) fn svdvals_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<Array1<T>> {
     check_finite(a, "a")?;
     singular_values(a.view())
 }
 
-/// Singular values without the finiteness check (callers have done it).
+/// Singular values without the finiteness check (callers have done it): LAPACK's `gesdd`
+/// with the `lapack` feature, otherwise the crate's reduction and dqds
+/// ([`crate::bidiag_values::singular_values`]).
 pub(crate) fn singular_values<T: LinalgFloat>(a: ndarray::ArrayView2<'_, T>) -> Result<Array1<T>> {
-    let (m, n) = a.dim();
     #[cfg(feature = "lapack")]
-    if m.min(n) > 0 {
-        let (mut sv, mut u, mut vh) = (Array1::zeros(m.min(n)), zeros_f(1, 1), zeros_f(1, 1));
+    if a.nrows().min(a.ncols()) > 0 {
+        let (mut sv, mut u, mut vh) = (Array1::zeros(a.nrows().min(a.ncols())), zeros_f(1, 1), zeros_f(1, 1));
         lapack_svd(a, b'N', SvdDriver::Gesdd, &mut sv, &mut u, &mut vh)?;
         return Ok(sv);
     }
-    if let Some(p) = crate::svd_faer::padded(a) {
-        return singular_values(p.view());
-    }
-    let mut sv = vec![T::zero(); m.min(n)];
-    let par = par_for(Kernel::Orthogonal, 2.0 * gemm_flops(m, n, m.min(n)));
-    let no = ComputeSvdVectors::No;
-    let mut mem = MemBuffer::new(fsvd::svd_scratch::<T>(m, n, no, no, par, Default::default()));
-    fsvd::svd(
-        as_faer(a),
-        ColMut::from_slice_mut(&mut sv).as_diagonal_mut(),
-        None,
-        None,
-        par,
-        MemStack::new(&mut mem),
-        Default::default(),
-    )
-    .map_err(svd_err)?;
-    Ok(Array1::from(sv))
+    crate::bidiag_values::singular_values(a)
 }
 
 /// LAPACK `gesdd` or `gesvd` on a copy of `a` (non-empty); `u` and `vh` are Fortran-ordered

@@ -92,8 +92,8 @@ impl Drop for PoisonOnPanic<'_> {
 /// A column-major `m × n` matrix (row stride 1, column stride `ld`) whose column blocks the
 /// threads of a team borrow separately.
 #[derive(Clone, Copy)]
-pub(crate) struct SharedCols {
-    ptr: *mut f64,
+pub(crate) struct SharedCols<T = f64> {
+    ptr: *mut T,
     m: usize,
     n: usize,
     ld: usize,
@@ -102,14 +102,14 @@ pub(crate) struct SharedCols {
 // SAFETY: the pointer is only turned into views through the unsafe methods below, whose callers
 // guarantee that views written by one thread do not overlap views used by another.
 #[allow(unsafe_code)]
-unsafe impl Send for SharedCols {}
+unsafe impl<T: Send> Send for SharedCols<T> {}
 // SAFETY: as for `Send`.
 #[allow(unsafe_code)]
-unsafe impl Sync for SharedCols {}
+unsafe impl<T: Sync> Sync for SharedCols<T> {}
 
-impl SharedCols {
+impl<T> SharedCols<T> {
     /// Shares `a`, which must have contiguous columns (`None` otherwise).
-    pub(crate) fn new(a: &mut ArrayViewMut2<'_, f64>) -> Option<Self> {
+    pub(crate) fn new(a: &mut ArrayViewMut2<'_, T>) -> Option<Self> {
         let (m, n) = a.dim();
         let s = a.strides();
         let rows_contiguous = m <= 1 || s[0] == 1;
@@ -135,7 +135,7 @@ impl SharedCols {
     /// The ranges are within the matrix, and while the view lives no other thread reads or
     /// writes these elements and this thread holds no other view of them.
     #[allow(unsafe_code)]
-    pub(crate) unsafe fn block_mut(&self, rows: Range<usize>, cols: Range<usize>) -> ArrayViewMut2<'_, f64> {
+    pub(crate) unsafe fn block_mut(&self, rows: Range<usize>, cols: Range<usize>) -> ArrayViewMut2<'_, T> {
         debug_assert!(rows.end <= self.m && cols.end <= self.n);
         let (r, c) = (rows.len(), cols.len());
         // SAFETY: in bounds (caller), exclusive (caller); the strides are the matrix's.
@@ -152,7 +152,7 @@ impl SharedCols {
     /// # Safety
     /// The ranges are within the matrix and no thread writes these elements while the view lives.
     #[allow(unsafe_code)]
-    pub(crate) unsafe fn block(&self, rows: Range<usize>, cols: Range<usize>) -> ArrayView2<'_, f64> {
+    pub(crate) unsafe fn block(&self, rows: Range<usize>, cols: Range<usize>) -> ArrayView2<'_, T> {
         debug_assert!(rows.end <= self.m && cols.end <= self.n);
         let (r, c) = (rows.len(), cols.len());
         // SAFETY: as for `block_mut`, shared.

@@ -18,7 +18,7 @@ use num_complex::Complex64;
 use crate::linalg_scalar::LinalgScalar;
 
 /// `x` as a slice of `U` when `T` is `U`.
-fn cast<T: 'static, U: 'static>(x: &[T]) -> Option<&[U]> {
+pub(crate) fn cast<T: 'static, U: 'static>(x: &[T]) -> Option<&[U]> {
     // SAFETY: `T` and `U` are the same type, so the pointer, length and lifetime describe the
     // same valid `[U]`.
     #[allow(unsafe_code)]
@@ -27,7 +27,7 @@ fn cast<T: 'static, U: 'static>(x: &[T]) -> Option<&[U]> {
 }
 
 /// `x` as a mutable slice of `U` when `T` is `U`.
-fn cast_mut<T: 'static, U: 'static>(x: &mut [T]) -> Option<&mut [U]> {
+pub(crate) fn cast_mut<T: 'static, U: 'static>(x: &mut [T]) -> Option<&mut [U]> {
     // SAFETY: as in `cast`; the exclusive borrow of `x` moves to the result.
     #[allow(unsafe_code)]
     (TypeId::of::<T>() == TypeId::of::<U>())

@@ -17,11 +17,11 @@ use ndarray::{Array2, ArrayView2, ArrayViewMut2, ShapeBuilder};
 
 use crate::scalar::{as_faer, as_faer_mut};
 
-pub(crate) use gemv::dots_conj;
+pub(crate) use gemv::{cast, cast_mut, dots_conj};
 
 /// Whether this CPU runs the AVX2 + FMA kernel (`is_x86_feature_detected!` caches its answer).
 #[cfg(target_arch = "x86_64")]
-fn avx2_fma() -> bool {
+pub(crate) fn avx2_fma() -> bool {
     is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma")
 }
 

@@ -76,7 +76,7 @@ pub(crate) fn svd<T: LinalgScalar>(
 
 pub(crate) fn svdvals<T: LinalgScalar>(a: ArrayView2<'_, T>) -> Result<Array1<RealOf<T>>> {
     check_finite(&a, "a")?;
-    faer_svd(a, ComputeSvdVectors::No, None, None, crate::SvdDriver::Gesdd)
+    crate::bidiag_values::singular_values(a)
 }
 
 /// Hermitian eigenvalues (ascending, real) and optionally the orthonormal eigenvectors.
