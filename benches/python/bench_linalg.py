@@ -49,6 +49,27 @@ def svd_thin(inp):
     return _svd(inp.npy("a"), False)
 
 
+# Singular values alone (gesdd without vectors: bidiagonal reduction, then dqds).
+def _svdvals(inp):
+    a = inp.npy("a")
+    return lambda: {"s": sl.svdvals(a)}
+
+
+@workload("linalg.svdvals_500", rtol=1e-10, atol=1e-12)
+def svdvals_500(inp):
+    return _svdvals(inp)
+
+
+@workload("linalg.svdvals_2000x500", rtol=1e-10, atol=1e-12)
+def svdvals_2000x500(inp):
+    return _svdvals(inp)
+
+
+@workload("linalg.svdvals_complex_500", rtol=1e-10, atol=1e-12)
+def svdvals_complex_500(inp):
+    return _svdvals(inp)
+
+
 @workload("linalg.eigh_1000", rtol=1e-7, atol=1e-9)
 def eigh_1000(inp):
     a = inp.npy("a")

@@ -10,9 +10,10 @@
 use super::msg;
 use crate::registry::{Case, Inputs, Workload};
 use ndarray::{Array1, Array2};
+use sci_array::num_complex::Complex64;
 use sci_linalg::{
     EigSelect, QrMode, cholesky, det, eig, eig_banded, eigh, eigh_tridiagonal, eigvals_banded, expm, inv,
-    lstsq, matmul, qr, solve, svd,
+    lstsq, matmul, qr, solve, svd, svdvals,
 };
 
 /// The `linalg.*` workloads available with the current sci-linalg.
@@ -38,6 +39,21 @@ pub fn workloads() -> Vec<Workload> {
             name: "linalg.svd_thin_1000x500",
             about: "sci_linalg::svd(a, full_matrices=false), 1000x500; compares s, |u|, |vh|",
             setup: svd_thin,
+        },
+        Workload {
+            name: "linalg.svdvals_500",
+            about: "sci_linalg::svdvals, 500x500; compares s",
+            setup: svdvals_500,
+        },
+        Workload {
+            name: "linalg.svdvals_2000x500",
+            about: "sci_linalg::svdvals, 2000x500 (QR first); compares s",
+            setup: svdvals_2000x500,
+        },
+        Workload {
+            name: "linalg.svdvals_complex_500",
+            about: "sci_linalg::svdvals, complex128 500x500 (standard normal real and imaginary parts); compares s",
+            setup: svdvals_complex_500,
         },
         Workload {
             name: "linalg.eigh_1000",
@@ -139,6 +155,29 @@ fn svd_thin(inp: &mut Inputs) -> Result<Case, String> {
     let a = inp.rng().normal_mat(1000, 500);
     inp.save("a", &a)?;
     Ok(svd_case(a, false))
+}
+
+fn svdvals_case<T: sci_linalg::LinalgScalar<Real = f64>>(a: Array2<T>) -> Case {
+    Box::new(move || Ok(vec![("s", svdvals(&a).map_err(msg)?.into())]))
+}
+
+fn svdvals_500(inp: &mut Inputs) -> Result<Case, String> {
+    let a = inp.rng().normal_mat(500, 500);
+    inp.save("a", &a)?;
+    Ok(svdvals_case(a))
+}
+
+fn svdvals_2000x500(inp: &mut Inputs) -> Result<Case, String> {
+    let a = inp.rng().normal_mat(2000, 500);
+    inp.save("a", &a)?;
+    Ok(svdvals_case(a))
+}
+
+fn svdvals_complex_500(inp: &mut Inputs) -> Result<Case, String> {
+    let rng = inp.rng();
+    let a = Array2::from_shape_simple_fn((500, 500), || Complex64::new(rng.normal(), rng.normal()));
+    inp.save("a", &a)?;
+    Ok(svdvals_case(a))
 }
 
 fn eigh_1000(inp: &mut Inputs) -> Result<Case, String> {
