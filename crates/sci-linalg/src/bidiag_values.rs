@@ -31,15 +31,13 @@ use ndarray::{Array1, Array2, ArrayView2, ArrayViewMut2, ShapeBuilder, s};
 use num_complex::Complex;
 use num_traits::{Float, One, Zero};
 
+use crate::blas::level1::{axpy, madd, parts, parts_mut};
 use crate::blas::{cast, cast_mut};
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::scalar::LinalgFloat;
 use crate::scalar::parallel::{Kernel, par_for, real_flops};
 use crate::team::{PoisonFlag, SharedCols, spin_until};
-
-#[cfg(target_arch = "x86_64")]
-mod complex_avx2;
 
 /// Trailing blocks from this many columns on (and [`TEAM_MIN_WORK`] entries) are updated by two
 /// threads; below, the calling thread finishes alone.
@@ -466,24 +464,6 @@ fn householder<T: LinalgScalar>(alpha: T, x: &[T]) -> (T, T, T) {
     (beta, (beta - alpha) / beta, T::one() / (alpha - beta))
 }
 
-/// A complex slice as its interleaved real and imaginary parts.
-fn parts<R>(x: &[Complex<R>]) -> &[R] {
-    // SAFETY: `Complex<R>` is `repr(C)` of two `R`s, so `n` complex values are `2 n` reals.
-    #[allow(unsafe_code)]
-    unsafe {
-        std::slice::from_raw_parts(x.as_ptr().cast(), 2 * x.len())
-    }
-}
-
-/// [`parts`], mutable.
-fn parts_mut<R>(x: &mut [Complex<R>]) -> &mut [R] {
-    // SAFETY: as in `parts`.
-    #[allow(unsafe_code)]
-    unsafe {
-        std::slice::from_raw_parts_mut(x.as_mut_ptr().cast(), 2 * x.len())
-    }
-}
-
 /// `a -= up · y + zp · vc` elementwise; returns `Σ conj(u) a` over the updated `a`.
 fn update_dot<T: LinalgScalar>(a: &mut [T], up: &[T], zp: &[T], u: &[T], y: T, vc: T) -> T {
     let len = a.len();
@@ -527,7 +507,7 @@ fn update_dot<T: LinalgScalar>(a: &mut [T], up: &[T], zp: &[T], u: &[T], y: T, v
                     // SAFETY: the CPU has AVX2 and FMA.
                     #[allow(unsafe_code)]
                     unsafe {
-                        complex_avx2::$kernel(a, up, zp, u, y, vc)
+                        crate::blas::complex_avx2::$kernel(a, up, zp, u, y, vc)
                     }
                 } else {
                     complex_update_dot(a, up, zp, u, y, vc)
@@ -555,74 +535,14 @@ fn dot<T: LinalgScalar>(a: &[T], u: &[T]) -> T {
     a.iter().zip(u).fold(T::zero(), |s, (&a, &u)| s + u.conj() * a)
 }
 
-/// `w += x · c`.
-fn axpy<T: LinalgScalar>(w: &mut [T], x: &[T], c: T) {
-    macro_rules! real {
-        ($r:ty) => {
-            if let (Some(w), Some(x)) = (cast_mut::<T, $r>(w), cast::<T, $r>(x)) {
-                let c = cast::<T, $r>(&[c]).expect("same type")[0];
-                #[cfg(target_arch = "x86_64")]
-                if crate::blas::avx2_fma() {
-                    // SAFETY: the CPU has AVX2 and FMA.
-                    #[allow(unsafe_code)]
-                    unsafe {
-                        real_axpy_avx2(w, x, c)
-                    };
-                    return;
-                }
-                real_axpy::<$r, false>(w, x, c);
-                return;
-            }
-        };
-    }
-    macro_rules! complex {
-        ($r:ty, $kernel:ident) => {
-            if let (Some(w), Some(x)) = (cast_mut::<T, Complex<$r>>(w), cast::<T, Complex<$r>>(x)) {
-                let c = cast::<T, Complex<$r>>(&[c]).expect("same type")[0];
-                #[cfg(target_arch = "x86_64")]
-                if crate::blas::avx2_fma() {
-                    // SAFETY: the CPU has AVX2 and FMA.
-                    #[allow(unsafe_code)]
-                    unsafe {
-                        complex_avx2::$kernel(parts_mut(w), parts(x), c)
-                    };
-                    return;
-                }
-                complex_axpy(parts_mut(w), parts(x), c);
-                return;
-            }
-        };
-    }
-    real!(f64);
-    real!(f32);
-    complex!(f64, axpy_c64);
-    complex!(f32, axpy_c32);
-    for (w, &x) in w.iter_mut().zip(x) {
-        *w += x * c;
-    }
-}
-
 /// Lanes of the partial sums (enough independent chains for the vector units).
 const LANES: usize = 16;
-
-/// `x · y + z`, fused where the caller is compiled for FMA (`FMA`).
-#[inline(always)]
-fn madd<R: LinalgFloat, const FMA: bool>(x: R, y: R, z: R) -> R {
-    if FMA { x.mul_add(y, z) } else { x * y + z }
-}
 
 /// [`real_update_dot`] compiled for AVX2 and FMA.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
 fn real_update_dot_avx2<R: LinalgFloat>(a: &mut [R], up: &[R], zp: &[R], u: &[R], y: R, vc: R) -> R {
     real_update_dot::<R, true>(a, up, zp, u, y, vc)
-}
-
-/// [`real_axpy`] compiled for AVX2 and FMA.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
-fn real_axpy_avx2<R: LinalgFloat>(w: &mut [R], x: &[R], c: R) {
-    real_axpy::<R, true>(w, x, c);
 }
 
 /// [`update_dot`] on real slices of one length.
@@ -699,23 +619,6 @@ fn complex_update_dot<R: LinalgFloat>(
     }
     let sum = |x: &[R]| x.iter().fold(R::zero(), |t, &x| t + x);
     Complex::new(sum(&sr) + tr, sum(&si) + ti)
-}
-
-/// `w += x · c` on real slices.
-#[inline(always)]
-fn real_axpy<R: LinalgFloat, const FMA: bool>(w: &mut [R], x: &[R], c: R) {
-    for (w, &x) in w.iter_mut().zip(x) {
-        *w = madd::<R, FMA>(x, c, *w);
-    }
-}
-
-/// `w += x · c` on the interleaved parts of complex slices (CPUs without AVX2).
-fn complex_axpy<R: LinalgFloat>(w: &mut [R], x: &[R], c: Complex<R>) {
-    for (w, x) in w.chunks_exact_mut(2).zip(x.chunks_exact(2)) {
-        let (xr, xi) = (x[0], x[1]);
-        w[0] += xr * c.re - xi * c.im;
-        w[1] += xr * c.im + xi * c.re;
-    }
 }
 
 #[cfg(test)]

@@ -98,11 +98,16 @@ pub(crate) fn larfg<T: LinalgScalar>(x: &mut [T]) -> T {
 #[inline]
 pub(crate) fn apply_reflector<T: LinalgScalar>(tail: &[T], ctau: T, c: &mut [T]) {
     let (c0, rest) = c.split_first_mut().expect("a column of at least one row");
-    let s = *c0 + dot_conj(tail, rest);
+    let s = *c0 + crate::blas::level1::dot_conj(tail, rest);
     let w = ctau * s;
     *c0 -= w;
-    for (x, v) in rest.iter_mut().zip(tail) {
-        *x -= *v * w;
+    if T::IS_COMPLEX {
+        // the crate's AVX2 kernel: the compiler leaves the complex loop scalar
+        crate::blas::level1::axpy(rest, tail, -w);
+    } else {
+        for (x, v) in rest.iter_mut().zip(tail) {
+            *x -= *v * w;
+        }
     }
 }
 
@@ -126,28 +131,10 @@ fn tol3z<T: LinalgScalar>() -> RealOf<T> {
     (RealOf::<T>::epsilon() * half).sqrt()
 }
 
-/// `Σ conj(x_i) v_i`, with 16 partial sums so that the loop vectorizes.
-#[inline]
-fn dot_conj<T: LinalgScalar>(x: &[T], v: &[T]) -> T {
-    const L: usize = 16;
-    let mut acc = [T::zero(); L];
-    for (xc, vc) in x.chunks_exact(L).zip(v.chunks_exact(L)) {
-        for l in 0..L {
-            acc[l] += xc[l].conj() * vc[l];
-        }
-    }
-    let done = x.len() - x.len() % L;
-    let mut s = acc.iter().fold(T::zero(), |a, &b| a + b);
-    for (a, b) in x[done..].iter().zip(&v[done..]) {
-        s += a.conj() * *b;
-    }
-    s
-}
-
 /// `out[c] = scale · Σ_r conj(cols[c][r]) v[r]` over the column-major `cols` (`m` rows each,
 /// rows `r0..` read): `out = scale · Aᴴ v` by the crate's AVX2 kernels for `f64` and
 /// `Complex64` (`blas::dots_conj`), otherwise faer's matrix-vector product (SIMD chosen at run
-/// time; a loop of [`dot_conj`] per column, compiled for the baseline x86-64, took 5 times as
+/// time; a loop of `blas::level1::dot_conj` per column, compiled for the baseline x86-64, took 5 times as
 /// long), on two threads (this one and the crate's helper) when `par` and the work is large.
 fn scaled_dots<T: LinalgScalar>(
     cols: &[T],

@@ -3,6 +3,8 @@
 //! [`dgemm`] is the one entry point every blocked algorithm uses for its trailing updates, so a
 //! faster product speeds all of them at once.
 
+#[cfg(target_arch = "x86_64")]
+pub(crate) mod complex_avx2;
 pub(crate) mod embed;
 #[cfg(target_arch = "x86_64")]
 mod gemm;
@@ -11,6 +13,7 @@ mod gemv;
 mod kernel_avx2;
 #[cfg(target_arch = "x86_64")]
 mod kernel_avx512;
+pub(crate) mod level1;
 
 use faer::{Accum, Par};
 use ndarray::{Array2, ArrayView2, ArrayViewMut2, ShapeBuilder};
