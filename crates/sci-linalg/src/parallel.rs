@@ -113,9 +113,8 @@ impl Kernel {
             Kernel::TeamCholesky => 1e7,
             Kernel::TeamInverse => 3e7,
             Kernel::TeamQr => 5e7,
-            // Idle machine, medians (ms, one thread / two): n = 100 0.21 / 0.21, 150 0.64 / 0.51,
-            // 200 1.35 / 1.08, 300 4.13 / 2.76,
-            // 500 17.6 / 10.7.
+            // The reduction alone, idle machine, medians (ms, one thread / two): n = 100 0.21 /
+            // 0.21, 150 0.64 / 0.51, 200 1.35 / 1.08, 300 4.13 / 2.76, 500 17.6 / 10.7.
             Kernel::TeamBidiag => 5e6,
             // n ≈ 530 (1.5 ms on one thread): the load check and the helper thread cost ~0.1 ms.
             Kernel::LapackLu => 1e8,
