@@ -31,7 +31,7 @@ use ndarray::{Array1, Array2, ArrayView2, ArrayViewMut2, ShapeBuilder, s};
 use num_complex::Complex;
 use num_traits::{Float, One, Zero};
 
-use crate::blas::level1::{axpy, madd, parts, parts_mut};
+use crate::blas::level1::{axpy, dot_conj, madd, parts, parts_mut};
 use crate::blas::{cast, cast_mut};
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::{LinalgScalar, RealOf};
@@ -391,7 +391,7 @@ impl<T: LinalgScalar> Reduction<T> {
                     Some((uk, zk, up, zp)) => {
                         (*akj - uk * y[i] - zk * v[i], update_dot(below, up, zp, u, y[i], v[i]))
                     }
-                    None => (*akj, dot(below, u)),
+                    None => (*akj, dot_conj(u, below)),
                 };
                 let yj = tau.conj() * (akj + dot);
                 let rj = akj - yj;
@@ -528,11 +528,6 @@ fn update_dot<T: LinalgScalar>(a: &mut [T], up: &[T], zp: &[T], u: &[T], y: T, v
         s += u.conj() * *a;
     }
     s
-}
-
-/// `Σ conj(u) a`.
-fn dot<T: LinalgScalar>(a: &[T], u: &[T]) -> T {
-    a.iter().zip(u).fold(T::zero(), |s, (&a, &u)| s + u.conj() * a)
 }
 
 /// Lanes of the partial sums (enough independent chains for the vector units).
