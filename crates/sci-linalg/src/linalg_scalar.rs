@@ -208,6 +208,11 @@ pub trait LinalgScalar:
     ) {
         use crate::scalar::{as_faer, as_faer_mut};
         let mut out = out;
+        let (one, zero) = (Self::one(), Self::zero());
+        #[cfg(target_arch = "x86_64")]
+        if crate::blas::zgemm::zgemm(one, a, false, b, false, zero, out.view_mut(), par.degree()) {
+            return;
+        }
         if crate::blas::embed::matmul(a, b, out.view_mut(), par) {
             return;
         }

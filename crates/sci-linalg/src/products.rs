@@ -25,7 +25,13 @@ fn matmul_c<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Arra
 pub(crate) fn gemm_par<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> faer::Par {
     let own = std::any::TypeId::of::<T>() == std::any::TypeId::of::<f64>();
     let flops = gemm_flops(a.nrows(), b.ncols(), a.ncols());
-    if T::IS_COMPLEX {
+    #[cfg(target_arch = "x86_64")]
+    let own_complex = crate::blas::zgemm::enabled::<T>();
+    #[cfg(not(target_arch = "x86_64"))]
+    let own_complex = false;
+    if own_complex {
+        par_for(Kernel::Dgemm, real_flops::<T>(flops))
+    } else if T::IS_COMPLEX {
         par_for(Kernel::ComplexGemm, real_flops::<T>(flops))
     } else if own {
         par_for(Kernel::Dgemm, flops)

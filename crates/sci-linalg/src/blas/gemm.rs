@@ -40,7 +40,7 @@ const NC: usize = 1020;
 
 /// Splits `len` into pieces of at most `max` that differ by less than `unit` (each a multiple
 /// of `unit` but the last), so no block is left nearly empty: returns the piece size.
-fn balanced(len: usize, max: usize, unit: usize) -> usize {
+pub(super) fn balanced(len: usize, max: usize, unit: usize) -> usize {
     let pieces = len.div_ceil(max).max(1);
     len.div_ceil(pieces).div_ceil(unit) * unit
 }
@@ -58,7 +58,7 @@ thread_local! {
 }
 
 /// Runs `f` on a 64-byte aligned scratch slice of `len` values (contents unspecified).
-fn with_scratch<R>(len: usize, f: impl FnOnce(&mut [f64]) -> R) -> R {
+pub(super) fn with_scratch<R>(len: usize, f: impl FnOnce(&mut [f64]) -> R) -> R {
     let mut v = SCRATCH.with(|s| s.take());
     if v.len() < len + 8 {
         v = sci_array::alloc::zeroed_vec(len + 8);

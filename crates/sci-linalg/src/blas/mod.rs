@@ -14,6 +14,8 @@ mod kernel_avx2;
 #[cfg(target_arch = "x86_64")]
 mod kernel_avx512;
 pub(crate) mod level1;
+#[cfg(target_arch = "x86_64")]
+pub(crate) mod zgemm;
 
 use faer::{Accum, Par};
 use ndarray::{Array2, ArrayView2, ArrayViewMut2, ShapeBuilder};

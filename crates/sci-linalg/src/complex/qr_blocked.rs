@@ -14,6 +14,8 @@ use faer::linalg::matmul::matmul;
 use faer::{Accum, Mat, MatMut, Par};
 use ndarray::{Array1, Array2, ArrayView2, ArrayViewMut2, Axis, ShapeBuilder, s};
 
+#[cfg(target_arch = "x86_64")]
+use crate::blas::zgemm;
 use crate::blas::{dgemm, embed};
 use crate::error::Result;
 use crate::geqp3::{apply_reflector, larfg};
@@ -96,7 +98,13 @@ impl<T: LinalgScalar> Block<T> {
         let tau: Vec<T> = tau.iter().map(|&t| if conj { t.conj() } else { t }).collect();
         // S = Vᴴ V; T[..i, i] = -tau_i T[..i, ..i] S[..i, i].
         let mut sm = Mat::<T>::zeros(kb, kb);
-        matmul(sm.as_mut(), Accum::Replace, v.as_ref().adjoint(), v.as_ref(), T::one(), Par::Seq);
+        #[cfg(target_arch = "x86_64")]
+        let done = zgemm::zgemm_mat(T::one(), v.as_ref(), true, v.as_ref(), false, T::zero(), sm.as_mut(), 1);
+        #[cfg(not(target_arch = "x86_64"))]
+        let done = false;
+        if !done {
+            matmul(sm.as_mut(), Accum::Replace, v.as_ref().adjoint(), v.as_ref(), T::one(), Par::Seq);
+        }
         let mut t = Mat::<T>::zeros(kb, kb);
         for i in 0..kb {
             t[(i, i)] = tau[i];
