@@ -19,6 +19,8 @@ use faer::{Accum, Conj, Par};
 use ndarray::{Array1, Array2, ArrayView2, Axis, ShapeBuilder, s};
 use num_traits::{Float, One, Zero};
 
+#[cfg(target_arch = "x86_64")]
+use crate::blas::zgemm;
 use crate::blas::{dgemm, embed};
 use crate::error::Result;
 use crate::linalg_scalar::{LinalgScalar, RealOf};
@@ -397,8 +399,9 @@ fn slr<T>(h: &Array2<T>) -> &[T] {
 }
 
 /// `?laqps`'s block update `A[rk.., off + kb..] -= A[rk.., off..off + kb] F[kb.., ..kb]ᴴ`
-/// (`rk = off + kb`, `f` column-major with `n - off` rows and `nb` columns): `f64` and
-/// `Complex64` on the crate's own GEMM (complex through `blas::embed`), other types on faer's.
+/// (`rk = off + kb`, `f` column-major with `n - off` rows and `nb` columns): `f64` on the
+/// crate's GEMM, `Complex64` on its complex GEMM (`blas::zgemm`, AVX-512F) or else on the
+/// real GEMM through `blas::embed`, other types on faer's.
 fn trailing_update<T: LinalgScalar>(
     h: &mut Array2<T>,
     f: &Vec<T>,
@@ -428,6 +431,14 @@ fn trailing_update<T: LinalgScalar>(
     let fv = ArrayView2::from_shape((nn, nb).f(), &f[..nn * nb]).expect("an (nn, nb) block");
     let (v, c) = h.view_mut().split_at(Axis(1), off + kb);
     let (v, fv) = (as_faer(v.slice(s![rk.., off..])), as_faer(fv.slice(s![kb.., ..kb])));
+    #[cfg(target_arch = "x86_64")]
+    if zgemm::for_reflectors::<T>() {
+        let c = as_faer_mut(c.slice_move(s![rk.., ..]));
+        let flops = 4.0 * gemm_flops(c.nrows(), c.ncols(), kb);
+        let threads = if par { par_for(Kernel::Dgemm, flops).degree() } else { 1 };
+        zgemm::zgemm_mat(T::zero() - T::one(), v, false, fv, true, T::one(), c, threads);
+        return;
+    }
     if embed::enabled::<T>() {
         // Complex128 on the real GEMM (`blas::embed`): interleaved C -= embed(V) [re Fᴴ; im Fᴴ].
         let (ve, fs) = (embed::embed(v), embed::stack(fv, true));

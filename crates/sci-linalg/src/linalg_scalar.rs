@@ -196,9 +196,10 @@ pub trait LinalgScalar:
         Self::gemm_k(out.view_mut(), a, b, par);
         out
     }
-    /// `out = a @ b` (shapes checked by the caller): faer's GEMM (complex128 products of
-    /// middling size on the crate's real GEMM, `blas::embed::matmul`); `f64` overrides it with
-    /// the crate's own `blas::dgemm`.
+    /// `out = a @ b` (shapes checked by the caller): complex products on the crate's complex
+    /// GEMM (`blas::zgemm`, AVX-512F), else faer's GEMM (complex128 products of middling size
+    /// on the crate's real GEMM, `blas::embed::matmul`); `f64` overrides it with the crate's
+    /// own `blas::dgemm`.
     #[doc(hidden)]
     fn gemm_k(
         out: ArrayViewMut2<'_, Self>,

@@ -1,6 +1,7 @@
 //! Matrix products: NumPy's `matmul`, `dot` (2-d operands) and `linalg.multi_dot`, through the
-//! crate's own blocked AVX2 GEMM for `f64` ([`crate::blas::dgemm`]) and faer's GEMM for the
-//! other element types (blocked, SIMD, two threads for large sizes).
+//! crate's own blocked AVX2 GEMM for `f64` ([`crate::blas::dgemm`]), its complex GEMM for
+//! complex128 and complex64 on CPUs with AVX-512F (`blas::zgemm`), and faer's GEMM for the
+//! other cases (blocked, SIMD, two threads for large sizes).
 
 use ndarray::{Array2, ArrayBase, ArrayD, ArrayView2, Data, Dimension, Ix2, IxDyn};
 
@@ -20,8 +21,9 @@ fn matmul_c<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Arra
     T::gemm_new_k(a, b, true, gemm_par(a, b))
 }
 
-/// The threads for `a @ b`: the `f64` GEMM of [`crate::blas`] from about 100³ on, faer's
-/// from about 370³ (`f32`, complex) and when no other process is runnable.
+/// The threads for `a @ b`: the crate's GEMMs (`f64`, and complex with AVX-512F) from about
+/// 100³ real flops on (complex: 64³), faer's from about 370³ (`f32`, complex otherwise) and
+/// when no other process is runnable.
 pub(crate) fn gemm_par<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> faer::Par {
     let own = std::any::TypeId::of::<T>() == std::any::TypeId::of::<f64>();
     let flops = gemm_flops(a.nrows(), b.ncols(), a.ncols());
