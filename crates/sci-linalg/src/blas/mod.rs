@@ -187,7 +187,8 @@ fn scale(mut c: ArrayViewMut2<'_, f64>, beta: f64) {
     }
 }
 
-/// `out = a @ b` for a real element type: [`dgemm`] for `f64`, faer's GEMM for `f32`.
+/// `out = a @ b` for a real element type: [`dgemm`] for `f64`; for `f32` the crate's `zgemm`
+/// (AVX-512F) or faer's GEMM.
 pub(crate) trait RealGemm: Sized {
     /// Overwrites `out` (`m × n`) with `a @ b` (`m × k` times `k × n`) on `par`'s threads.
     fn gemm_replace(out: ArrayViewMut2<'_, Self>, a: ArrayView2<'_, Self>, b: ArrayView2<'_, Self>, par: Par);
@@ -232,7 +233,13 @@ impl RealGemm for f64 {
 }
 
 impl RealGemm for f32 {
+    /// The crate's GEMM on AVX-512F (`zgemm`, which has an `f32` kernel), else faer's.
     fn gemm_replace(out: ArrayViewMut2<'_, f32>, a: ArrayView2<'_, f32>, b: ArrayView2<'_, f32>, par: Par) {
+        let mut out = out;
+        #[cfg(target_arch = "x86_64")]
+        if zgemm::zgemm(1.0, a, false, b, false, 0.0, out.view_mut(), par.degree()) {
+            return;
+        }
         faer::linalg::matmul::matmul(as_faer_mut(out), Accum::Replace, as_faer(a), as_faer(b), 1.0, par);
     }
 }

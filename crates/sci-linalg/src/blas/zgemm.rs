@@ -1,5 +1,5 @@
-//! A blocked complex GEMM (BLAS `zgemm` and `cgemm`) in the design of [`super::gemm`], for
-//! CPUs with AVX-512F: `B` slices packed into `NR`-column micro-panels, `A` blocks into
+//! A blocked complex GEMM (BLAS `zgemm` and `cgemm`, and `sgemm` for real `f32`) in the design
+//! of [`super::gemm`], for CPUs with AVX-512F: `B` slices packed into `NR`-column micro-panels, `A` blocks into
 //! `MR`-row micro-panels kept in L2, and an `MR × NR` microkernel on interleaved complex values.
 //!
 //! The microkernel keeps, for each column `j` of its tile, two accumulators per register of
@@ -74,10 +74,13 @@ pub(crate) struct BPanel<E> {
     col: [isize; NR],
 }
 
-/// Whether `T` is `Complex64` or `Complex32` and this CPU runs the AVX-512 microkernel.
+/// Whether `T` is `Complex64`, `Complex32` or `f32` and this CPU runs the AVX-512
+/// microkernels.
 pub(crate) fn enabled<T: 'static>() -> bool {
     let t = TypeId::of::<T>();
-    super::avx512() && super::avx2_fma() && (t == TypeId::of::<Complex64>() || t == TypeId::of::<Complex32>())
+    super::avx512()
+        && super::avx2_fma()
+        && (t == TypeId::of::<Complex64>() || t == TypeId::of::<Complex32>() || t == TypeId::of::<f32>())
 }
 
 /// Whether the complex QR's block reflectors (and `geqp3`'s block updates) take this GEMM:
@@ -206,8 +209,8 @@ fn same<T: 'static + Copy, E: Elem>(x: T) -> E {
     }
 }
 
-/// `c = alpha a b + beta c` for `Complex64` or `Complex32` matrices of any strides, `a` and
-/// `b` conjugated when `conj_a`, `conj_b` (BLAS `zgemm`/`cgemm` with `'C'` operands, and
+/// `c = alpha a b + beta c` for `Complex64`, `Complex32` or `f32` matrices of any strides, `a`
+/// and `b` conjugated when `conj_a`, `conj_b` (BLAS `zgemm`/`cgemm` with `'C'` operands, and
 /// conjugation without transposition too), on one thread or, with `threads >= 2` and enough
 /// work, on the caller's and the crate's helper thread (`crate::worker`), each on one half of
 /// `c`. As in BLAS, `beta == 0` writes `c` without reading it, and `alpha == 0` or `k == 0`
@@ -248,8 +251,10 @@ pub(crate) fn zgemm<T: 'static + Copy>(
     let args = (alpha, a, conj_a, b, conj_b, beta);
     if TypeId::of::<T>() == TypeId::of::<Complex64>() {
         go::<T, Complex64>(args, &mut c, threads);
-    } else {
+    } else if TypeId::of::<T>() == TypeId::of::<Complex32>() {
         go::<T, Complex32>(args, &mut c, threads);
+    } else {
+        go::<T, f32>(args, &mut c, threads);
     }
     true
 }
@@ -288,8 +293,10 @@ pub(crate) fn zgemm_mat<T: 'static + Copy>(
     let args = (alpha, a, adj_a, b, adj_b, beta);
     if TypeId::of::<T>() == TypeId::of::<Complex64>() {
         go::<T, Complex64>(args, c, threads);
-    } else {
+    } else if TypeId::of::<T>() == TypeId::of::<Complex32>() {
         go::<T, Complex32>(args, c, threads);
+    } else {
+        go::<T, f32>(args, c, threads);
     }
     true
 }
@@ -617,6 +624,79 @@ complex_kernel!(
     0xB1
 );
 
+/// The real `f32` microkernel: a `32 × 6` tile in 12 accumulators (two registers of sixteen
+/// rows per column), one FMA per accumulator and `k` step, the same loops and packing as the
+/// complex ones. `f32` products ran on faer's kernel before, 1.1-1.25 times NumPy's time for
+/// sizes 64-150.
+impl Elem for f32 {
+    const MR: usize = 32;
+    const KC: usize = 512;
+    const MC: usize = 224;
+    const ZERO: Self = 0.0;
+    const ONE: Self = 1.0;
+
+    fn conj(self) -> Self {
+        self
+    }
+
+    #[allow(unsafe_code)]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn kernel(kc: usize, a: *const Self, b: BPanel<Self>, alpha: Self, beta: Self, tile: Out<Self>) {
+        const MR: usize = 32;
+        // SAFETY (whole body): the caller's contract; every offset stays inside the panels or
+        // the tile.
+        unsafe {
+            let z = _mm512_setzero_ps();
+            let mut acc = [[z; 2]; NR];
+            let (bstep, boff) = (b.step, b.col);
+            let (mut ap, mut bp) = (a, b.ptr);
+            for _ in 0..kc {
+                let a0 = _mm512_loadu_ps(ap);
+                let a1 = _mm512_loadu_ps(ap.add(16));
+                for j in 0..NR {
+                    let bj = _mm512_set1_ps(*bp.offset(boff[j]));
+                    acc[j][0] = _mm512_fmadd_ps(a0, bj, acc[j][0]);
+                    acc[j][1] = _mm512_fmadd_ps(a1, bj, acc[j][1]);
+                }
+                ap = ap.add(MR);
+                bp = bp.offset(bstep);
+            }
+            let va = _mm512_set1_ps(alpha);
+            if tile.rows == MR && tile.cols == NR && tile.rs == 1 {
+                let vb = _mm512_set1_ps(beta);
+                for (j, r) in acc.iter().enumerate() {
+                    let p = tile.ptr.offset(j as isize * tile.cs);
+                    for (h, &v) in r.iter().enumerate() {
+                        let q = p.add(16 * h);
+                        let v = if beta == 0.0 {
+                            _mm512_mul_ps(va, v)
+                        } else if beta == 1.0 {
+                            _mm512_fmadd_ps(va, v, _mm512_loadu_ps(q))
+                        } else {
+                            _mm512_fmadd_ps(va, v, _mm512_mul_ps(vb, _mm512_loadu_ps(q)))
+                        };
+                        _mm512_storeu_ps(q, v);
+                    }
+                }
+            } else {
+                let mut buf = [0.0f32; MR * NR];
+                for (j, r) in acc.iter().enumerate() {
+                    for (h, &v) in r.iter().enumerate() {
+                        _mm512_storeu_ps(buf.as_mut_ptr().add(j * MR + 16 * h), _mm512_mul_ps(va, v));
+                    }
+                }
+                for j in 0..tile.cols {
+                    for i in 0..tile.rows {
+                        let p = tile.ptr.offset(i as isize * tile.rs + j as isize * tile.cs);
+                        let v = buf[j * MR + i];
+                        *p = if beta == 0.0 { v } else { v + beta * *p };
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -778,6 +858,41 @@ mod tests {
                             assert!(
                                 (x - y).norm() <= 1e-6 * (k as f64 + 4.0) * (2.0 + y.norm()),
                                 "{m}x{k}x{n} {x} {y}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn f32_products_equal_the_definition() {
+        if !enabled::<f32>() {
+            eprintln!("zgemm: no AVX-512F here, the f32 kernel is never taken");
+            return;
+        }
+        let r = |m: usize, n: usize, s: f64, f: bool| {
+            Array2::from_shape_fn((m, n).set_f(f), |(i, j)| ((i as f64 * s + j as f64).sin()) as f32)
+        };
+        for (m, k, n) in [(1, 1, 1), (32, 3, 6), (33, 5, 7), (40, 600, 30), (300, 20, 31), (50, 7, 200)] {
+            for (fa, fb) in [(true, true), (false, false), (true, false)] {
+                let (a, b) = (r(m, k, 0.3, fa), r(k, n, 1.1, fb));
+                let c0 = r(m, n, 0.7, true);
+                for (alpha, beta) in [(1.0f32, 0.0f32), (-1.0, 1.0), (0.5, -0.25)] {
+                    let want = Array2::from_shape_fn((m, n), |(i, j)| {
+                        let p: f64 = (0..k).map(|q| f64::from(a[[i, q]]) * f64::from(b[[q, j]])).sum();
+                        f64::from(alpha) * p
+                            + if beta == 0.0 { 0.0 } else { f64::from(beta) * f64::from(c0[[i, j]]) }
+                    });
+                    for threads in [1, 2] {
+                        let mut c =
+                            if beta == 0.0 { Array2::from_elem((m, n).f(), f32::NAN) } else { c0.clone() };
+                        assert!(zgemm(alpha, a.view(), false, b.view(), false, beta, c.view_mut(), threads));
+                        for (x, y) in c.iter().zip(&want) {
+                            assert!(
+                                (f64::from(*x) - y).abs() <= 1e-6 * (k as f64 + 4.0) * (1.0 + y.abs()),
+                                "{m}x{k}x{n}"
                             );
                         }
                     }
