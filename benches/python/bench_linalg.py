@@ -166,6 +166,20 @@ def matmul_2000(inp):
     return lambda: {"c": a @ b}
 
 
+# Sums of 300 complex products (parts standard normal): entries ~35, rounding ~1e-13.
+@workload("linalg.matmul_complex_300", rtol=1e-10, atol=1e-10)
+def matmul_complex_300(inp):
+    a, b = inp.npy("a"), inp.npy("b")
+    return lambda: {"c": a @ b}
+
+
+# Sums of 300 f32 products of standard normals: entries ~17, f32 rounding ~1e-5.
+@workload("linalg.matmul_f32_300", rtol=1e-4, atol=1e-4)
+def matmul_f32_300(inp):
+    a, b = inp.npy("a"), inp.npy("b")
+    return lambda: {"c": a @ b}
+
+
 @workload("linalg.expm_200", rtol=1e-9, atol=1e-12)
 def expm_200(inp):
     a = inp.npy("a")

@@ -101,6 +101,16 @@ pub fn workloads() -> Vec<Workload> {
             setup: matmul_1000,
         },
         Workload {
+            name: "linalg.matmul_complex_300",
+            about: "sci_linalg::matmul(a, b), complex128 a and b 300x300, standard normal parts (NumPy: a @ b)",
+            setup: matmul_complex_300,
+        },
+        Workload {
+            name: "linalg.matmul_f32_300",
+            about: "sci_linalg::matmul(a, b), f32 a and b 300x300, standard normal (NumPy: a @ b)",
+            setup: matmul_f32_300,
+        },
+        Workload {
             name: "linalg.matmul_2000",
             about: "sci_linalg::matmul(a, b), a and b 2000x2000 (NumPy: a @ b)",
             setup: matmul_2000,
@@ -288,4 +298,21 @@ fn matmul_1000(inp: &mut Inputs) -> Result<Case, String> {
 
 fn matmul_2000(inp: &mut Inputs) -> Result<Case, String> {
     matmul_case(inp, 2000)
+}
+
+fn matmul_complex_300(inp: &mut Inputs) -> Result<Case, String> {
+    let rng = inp.rng();
+    let a = Array2::from_shape_simple_fn((300, 300), || Complex64::new(rng.normal(), rng.normal()));
+    let b = Array2::from_shape_simple_fn((300, 300), || Complex64::new(rng.normal(), rng.normal()));
+    inp.save("a", &a)?;
+    inp.save("b", &b)?;
+    Ok(Box::new(move || Ok(vec![("c", matmul(&a, &b).map_err(msg)?.into())])))
+}
+
+fn matmul_f32_300(inp: &mut Inputs) -> Result<Case, String> {
+    let a = inp.rng().normal_mat(300, 300).mapv(|v| v as f32);
+    let b = inp.rng().normal_mat(300, 300).mapv(|v| v as f32);
+    inp.save("a", &a)?;
+    inp.save("b", &b)?;
+    Ok(Box::new(move || Ok(vec![("c", matmul(&a, &b).map_err(msg)?.into())])))
 }
