@@ -209,9 +209,17 @@ pub trait LinalgScalar:
     ) {
         use crate::scalar::{as_faer, as_faer_mut};
         let mut out = out;
-        let (one, zero) = (Self::one(), Self::zero());
         #[cfg(target_arch = "x86_64")]
-        if crate::blas::zgemm::zgemm(one, a, false, b, false, zero, out.view_mut(), par.degree()) {
+        if crate::blas::zgemm::zgemm(
+            Self::one(),
+            a,
+            false,
+            b,
+            false,
+            Self::zero(),
+            out.view_mut(),
+            par.degree(),
+        ) {
             return;
         }
         if crate::blas::embed::matmul(a, b, out.view_mut(), par) {

@@ -1,7 +1,7 @@
 //! Matrix products: NumPy's `matmul`, `dot` (2-d operands) and `linalg.multi_dot`, through the
-//! crate's own blocked AVX2 GEMM for `f64` ([`crate::blas::dgemm`]), its complex GEMM for
-//! complex128 and complex64 on CPUs with AVX-512F (`blas::zgemm`), and faer's GEMM for the
-//! other cases (blocked, SIMD, two threads for large sizes).
+//! crate's own blocked AVX2 GEMM for `f64` ([`crate::blas::dgemm`]), its AVX-512 GEMM for
+//! complex128, complex64 and `f32` on CPUs that have it (`blas::zgemm`), and faer's GEMM for
+//! the other cases (blocked, SIMD, two threads for large sizes).
 
 use ndarray::{Array2, ArrayBase, ArrayD, ArrayView2, Data, Dimension, Ix2, IxDyn};
 
@@ -21,17 +21,17 @@ fn matmul_c<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Arra
     T::gemm_new_k(a, b, true, gemm_par(a, b))
 }
 
-/// The threads for `a @ b`: the crate's GEMMs (`f64`, and complex with AVX-512F) from about
-/// 100³ real flops on (complex: 64³), faer's from about 370³ (`f32`, complex otherwise) and
-/// when no other process is runnable.
+/// The threads for `a @ b`: the crate's GEMMs (`f64`; complex and `f32` with AVX-512F) from
+/// 2e6 real flops on (100³ real, 64³ complex), faer's from about 370³ (`f32` and complex
+/// without AVX-512F) and when no other process is runnable.
 pub(crate) fn gemm_par<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> faer::Par {
     let own = std::any::TypeId::of::<T>() == std::any::TypeId::of::<f64>();
     let flops = gemm_flops(a.nrows(), b.ncols(), a.ncols());
     #[cfg(target_arch = "x86_64")]
-    let own_complex = crate::blas::zgemm::enabled::<T>();
+    let own_avx512 = crate::blas::zgemm::enabled::<T>();
     #[cfg(not(target_arch = "x86_64"))]
-    let own_complex = false;
-    if own_complex {
+    let own_avx512 = false;
+    if own_avx512 {
         par_for(Kernel::Dgemm, real_flops::<T>(flops))
     } else if T::IS_COMPLEX {
         par_for(Kernel::ComplexGemm, real_flops::<T>(flops))

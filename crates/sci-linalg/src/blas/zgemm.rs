@@ -1,6 +1,7 @@
 //! A blocked complex GEMM (BLAS `zgemm` and `cgemm`, and `sgemm` for real `f32`) in the design
-//! of [`super::gemm`], for CPUs with AVX-512F: `B` slices packed into `NR`-column micro-panels, `A` blocks into
-//! `MR`-row micro-panels kept in L2, and an `MR × NR` microkernel on interleaved complex values.
+//! of [`super::gemm`], for CPUs with AVX-512F: `B` slices packed into `NR`-column micro-panels
+//! (or read in place when column-major), `A` blocks into `MR`-row micro-panels kept in L2, and
+//! an `MR × NR` microkernel on interleaved complex values (plain values for `f32`).
 //!
 //! The microkernel keeps, for each column `j` of its tile, two accumulators per register of
 //! `A` values: `A · re b_j` and `A · im b_j` (a register holds four `Complex64` or eight
@@ -14,11 +15,11 @@
 //! complex128, the real kernel's rate).
 //!
 //! Conjugating an operand (`Vᴴ V`, `Vᴴ C` of the block reflectors) happens in its packing, so
-//! the kernel has one form. Before this module, complex products ran on faer's complex
-//! kernels (one thread below about 370³) or, complex128 of middling size, on the real GEMM
-//! through the real embedding of `blas::embed`, which first builds a real copy of one operand
-//! twice its size (the complex128 QR's block updates still take that route: measured the same
-//! or faster there).
+//! the kernel has one form. Before this module, complex and `f32` products ran on faer's
+//! kernels (one thread below about 370³), complex128 ones of middling size and the complex128
+//! QR's block updates on the real GEMM through the real embedding of `blas::embed`, which first
+//! builds a real copy of one operand twice its size (that route stays for CPUs with AVX2 but
+//! not AVX-512F). The complex64 QR keeps faer's kernel ([`for_reflectors`]).
 
 use core::arch::x86_64::*;
 use std::any::TypeId;

@@ -1,7 +1,7 @@
 //! Blocked Householder QR with LAPACK's complex reflectors: `zgeqrf` (factor) and `zungqr`
 //! (form `Q`), the matrix products on the crate's complex GEMM (`blas::zgemm`, complex128 on
-//! CPUs with AVX-512F), else for `Complex64` on the real GEMM (through `blas::embed`, for blocks of
-//! `EMBED_MIN_ROWS` rows or more) and on faer's GEMM otherwise. complex128 `qr(mode='r')` of
+//! CPUs with AVX-512F), else for `Complex64` on the real GEMM (through `blas::embed`, for
+//! blocks of `EMBED_MIN_ROWS` rows or more) and on faer's GEMM otherwise. complex128 `qr(mode='r')` of
 //! 500², medians, ms, alternating runs: 12.9-14.7 with the complex GEMM, 14.7-17.8 through the
 //! embedding (see `zgemm::for_reflectors` for complex64).
 //!
@@ -70,8 +70,8 @@ struct Block<T> {
     v: Mat<T>,
     t: Mat<T>,
     /// For `Complex64` blocks of [`EMBED_MIN_ROWS`] rows or more (on CPUs that run the crate's
-    /// real GEMM but not its complex one): the real matrices of `V` and `T` (`blas::embed`), so that [`Block::apply_seq`]
-    /// runs its products on the real GEMM.
+    /// real GEMM but not its complex one): the real matrices of `V` and `T` (`blas::embed`),
+    /// so that [`Block::apply_seq`] runs its products on the real GEMM.
     real: Option<(Array2<f64>, Array2<f64>)>,
 }
 
