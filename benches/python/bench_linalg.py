@@ -152,32 +152,33 @@ def lstsq_2000x500(inp):
     return run
 
 
+def _matmul(inp):
+    a, b = inp.npy("a"), inp.npy("b")
+    return lambda: {"c": a @ b}
+
+
 # Sums of 1000 products of standard normals: entries ~30, rounding differences ~1e-13.
 @workload("linalg.matmul_1000", rtol=1e-10, atol=1e-10)
 def matmul_1000(inp):
-    a, b = inp.npy("a"), inp.npy("b")
-    return lambda: {"c": a @ b}
+    return _matmul(inp)
 
 
 # Sums of 2000 products: entries ~45, rounding differences ~1e-12.
 @workload("linalg.matmul_2000", rtol=1e-10, atol=1e-10)
 def matmul_2000(inp):
-    a, b = inp.npy("a"), inp.npy("b")
-    return lambda: {"c": a @ b}
+    return _matmul(inp)
 
 
 # Sums of 300 complex products (parts standard normal): entries ~35, rounding ~1e-13.
 @workload("linalg.matmul_complex_300", rtol=1e-10, atol=1e-10)
 def matmul_complex_300(inp):
-    a, b = inp.npy("a"), inp.npy("b")
-    return lambda: {"c": a @ b}
+    return _matmul(inp)
 
 
 # Sums of 300 f32 products of standard normals: entries ~17, f32 rounding ~1e-5.
 @workload("linalg.matmul_f32_300", rtol=1e-4, atol=1e-4)
 def matmul_f32_300(inp):
-    a, b = inp.npy("a"), inp.npy("b")
-    return lambda: {"c": a @ b}
+    return _matmul(inp)
 
 
 @workload("linalg.expm_200", rtol=1e-9, atol=1e-12)

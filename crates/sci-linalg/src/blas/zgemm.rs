@@ -69,6 +69,7 @@ pub(crate) trait Elem:
 /// column-major `B` (unit row stride) is read in place with `step = 1` and `col[j]` the column
 /// offsets (the last column repeated for an edge panel's missing ones, whose results the
 /// kernel drops).
+#[derive(Clone, Copy)]
 pub(crate) struct BPanel<E> {
     ptr: *const E,
     step: isize,
@@ -111,20 +112,24 @@ impl<E> Clone for Operand<E> {
 }
 impl<E> Copy for Operand<E> {}
 
-impl<E: Elem> Operand<E> {
-    fn of<T: 'static>(a: ArrayView2<'_, T>, conj: bool) -> Self {
-        debug_assert!(TypeId::of::<T>() == TypeId::of::<E>());
+impl<T> Operand<T> {
+    fn of(a: ArrayView2<'_, T>, conj: bool) -> Self {
         let (rows, cols) = a.dim();
         let [rs, cs] = [a.strides()[0], a.strides()[1]];
-        Operand { ptr: a.as_ptr().cast(), rows, cols, rs, cs, conj }
+        Operand { ptr: a.as_ptr(), rows, cols, rs, cs, conj }
     }
 
     /// The faer matrix `a`, or its conjugate transpose with `adjoint`.
-    fn of_mat<T: 'static>(a: MatRef<'_, T>, adjoint: bool) -> Self {
-        debug_assert!(TypeId::of::<T>() == TypeId::of::<E>());
+    fn of_mat(a: MatRef<'_, T>, adjoint: bool) -> Self {
         let (rows, cols, rs, cs) = (a.nrows(), a.ncols(), a.row_stride(), a.col_stride());
-        let op = Operand { ptr: a.as_ptr().cast(), rows, cols, rs, cs, conj: adjoint };
+        let op = Operand { ptr: a.as_ptr(), rows, cols, rs, cs, conj: adjoint };
         if adjoint { op.t() } else { op }
+    }
+
+    /// The same operand read as `E` (the callers check that `T` is `E`).
+    fn cast<E>(self) -> Operand<E> {
+        let Operand { ptr, rows, cols, rs, cs, conj } = self;
+        Operand { ptr: ptr.cast(), rows, cols, rs, cs, conj }
     }
 
     fn t(self) -> Self {
@@ -137,7 +142,9 @@ impl<E: Elem> Operand<E> {
         let ptr = self.ptr.wrapping_offset(i as isize * self.rs + j as isize * self.cs);
         Operand { ptr, rows, cols, ..self }
     }
+}
 
+impl<E: Elem> Operand<E> {
     /// Element `(i, j)`, conjugated if asked.
     ///
     /// # Safety
@@ -168,7 +175,23 @@ impl<E> Clone for Out<E> {
 }
 impl<E> Copy for Out<E> {}
 
-impl<E> Out<E> {
+impl<T> Out<T> {
+    fn of(mut c: ArrayViewMut2<'_, T>) -> Self {
+        let (rows, cols) = c.dim();
+        let [rs, cs] = [c.strides()[0], c.strides()[1]];
+        Out { ptr: c.as_mut_ptr(), rows, cols, rs, cs }
+    }
+
+    fn of_mat(c: MatMut<'_, T>) -> Self {
+        Out { ptr: c.as_ptr_mut(), rows: c.nrows(), cols: c.ncols(), rs: c.row_stride(), cs: c.col_stride() }
+    }
+
+    /// The same result read as `E` (the callers check that `T` is `E`).
+    fn cast<E>(self) -> Out<E> {
+        let Out { ptr, rows, cols, rs, cs } = self;
+        Out { ptr: ptr.cast(), rows, cols, rs, cs }
+    }
+
     fn block(self, (i, j): (usize, usize), (rows, cols): (usize, usize)) -> Self {
         debug_assert!(i + rows <= self.rows && j + cols <= self.cols);
         let ptr = self.ptr.wrapping_offset(i as isize * self.rs + j as isize * self.cs);
@@ -187,12 +210,12 @@ struct Half<E>(Operand<E>, Operand<E>, Out<E>);
 unsafe impl<E: Send> Send for Half<E> {}
 
 /// Runs `f` on a 64-byte aligned scratch slice of `len` values (contents unspecified):
-/// [`super::gemm`]'s per-thread buffer, as complex values.
+/// [`super::gemm`]'s per-thread buffer, as values of `E`.
 fn with_scratch<E: Elem, R>(len: usize, f: impl FnOnce(&mut [E]) -> R) -> R {
     let floats = (len * size_of::<E>()).div_ceil(size_of::<f64>());
     super::gemm::with_scratch(floats, |buf| {
-        // SAFETY: `E` is `Complex64` or `Complex32` (`repr(C)`, alignment 8 or 4, no invalid
-        // bit patterns), so the `floats` values of `buf` (aligned to 64 bytes) hold `len`
+        // SAFETY: `E` is `Complex64`, `Complex32` (`repr(C)`) or `f32`: alignment 8 or 4, no
+        // invalid bit patterns, so the `floats` values of `buf` (aligned to 64 bytes) hold `len`
         // of them, borrowed exclusively for the call.
         #[allow(unsafe_code)]
         let z = unsafe { std::slice::from_raw_parts_mut(buf.as_mut_ptr().cast::<E>(), len) };
@@ -227,37 +250,16 @@ pub(crate) fn zgemm<T: 'static + Copy>(
     b: ArrayView2<'_, T>,
     conj_b: bool,
     beta: T,
-    mut c: ArrayViewMut2<'_, T>,
+    c: ArrayViewMut2<'_, T>,
     threads: usize,
 ) -> bool {
-    fn go<T: 'static + Copy, E: Elem>(
-        (alpha, a, conj_a, b, conj_b, beta): (T, ArrayView2<'_, T>, bool, ArrayView2<'_, T>, bool, T),
-        c: &mut ArrayViewMut2<'_, T>,
-        threads: usize,
-    ) {
-        let (rows, cols) = c.dim();
-        let [rs, cs] = [c.strides()[0], c.strides()[1]];
-        let out = Out { ptr: c.as_mut_ptr().cast::<E>(), rows, cols, rs, cs };
-        let (a, b) = (Operand::of(a, conj_a), Operand::of(b, conj_b));
-        // SAFETY: the operands and `out` describe the views `a`, `b` and `c`, borrowed for
-        // this call; `enabled` checked AVX-512F.
-        #[allow(unsafe_code)]
-        unsafe {
-            entry(same(alpha), a, b, same(beta), out, threads)
-        };
+    let (a, b) = (Operand::of(a, conj_a), Operand::of(b, conj_b));
+    // SAFETY: the operands and the result describe the views `a`, `b` and `c`, borrowed for
+    // this call.
+    #[allow(unsafe_code)]
+    unsafe {
+        dispatch(alpha, a, b, beta, Out::of(c), threads)
     }
-    if !enabled::<T>() {
-        return false;
-    }
-    let args = (alpha, a, conj_a, b, conj_b, beta);
-    if TypeId::of::<T>() == TypeId::of::<Complex64>() {
-        go::<T, Complex64>(args, &mut c, threads);
-    } else if TypeId::of::<T>() == TypeId::of::<Complex32>() {
-        go::<T, Complex32>(args, &mut c, threads);
-    } else {
-        go::<T, f32>(args, &mut c, threads);
-    }
-    true
 }
 
 /// [`zgemm`] on faer matrices, `a` and `b` replaced by their conjugate transposes with
@@ -273,31 +275,56 @@ pub(crate) fn zgemm_mat<T: 'static + Copy>(
     c: MatMut<'_, T>,
     threads: usize,
 ) -> bool {
-    fn go<T: 'static + Copy, E: Elem>(
-        (alpha, a, adj_a, b, adj_b, beta): (T, MatRef<'_, T>, bool, MatRef<'_, T>, bool, T),
-        c: MatMut<'_, T>,
+    let (a, b) = (Operand::of_mat(a, adj_a), Operand::of_mat(b, adj_b));
+    // SAFETY: the operands and the result describe the matrices `a`, `b` and `c`, borrowed
+    // for this call.
+    #[allow(unsafe_code)]
+    unsafe {
+        dispatch(alpha, a, b, beta, Out::of_mat(c), threads)
+    }
+}
+
+/// [`entry`] for the element type `T` is, or `false` when [`enabled`] is not.
+///
+/// # Safety
+///
+/// `a` and `b` are readable, `c` readable and writable, for the call.
+#[allow(unsafe_code)]
+unsafe fn dispatch<T: 'static + Copy>(
+    alpha: T,
+    a: Operand<T>,
+    b: Operand<T>,
+    beta: T,
+    c: Out<T>,
+    threads: usize,
+) -> bool {
+    /// # Safety
+    ///
+    /// As for [`dispatch`], and `T` is `E` with AVX-512F present.
+    unsafe fn go<T: 'static + Copy, E: Elem>(
+        alpha: T,
+        a: Operand<T>,
+        b: Operand<T>,
+        beta: T,
+        c: Out<T>,
         threads: usize,
     ) {
-        let (rows, cols, rs, cs) = (c.nrows(), c.ncols(), c.row_stride(), c.col_stride());
-        let out = Out { ptr: c.as_ptr_mut().cast::<E>(), rows, cols, rs, cs };
-        let (a, b) = (Operand::of_mat(a, adj_a), Operand::of_mat(b, adj_b));
-        // SAFETY: the operands and `out` describe the matrices `a`, `b` and `c`, borrowed for
-        // this call; `enabled` checked AVX-512F.
-        #[allow(unsafe_code)]
-        unsafe {
-            entry(same(alpha), a, b, same(beta), out, threads)
-        };
+        // SAFETY: the caller's contract; `same` checks that `T` is `E`.
+        unsafe { entry::<E>(same(alpha), a.cast(), b.cast(), same(beta), c.cast(), threads) }
     }
     if !enabled::<T>() {
         return false;
     }
-    let args = (alpha, a, adj_a, b, adj_b, beta);
-    if TypeId::of::<T>() == TypeId::of::<Complex64>() {
-        go::<T, Complex64>(args, c, threads);
-    } else if TypeId::of::<T>() == TypeId::of::<Complex32>() {
-        go::<T, Complex32>(args, c, threads);
-    } else {
-        go::<T, f32>(args, c, threads);
+    let t = TypeId::of::<T>();
+    // SAFETY: the caller's contract; `enabled` checked AVX-512F and the three types.
+    unsafe {
+        if t == TypeId::of::<Complex64>() {
+            go::<T, Complex64>(alpha, a, b, beta, c, threads);
+        } else if t == TypeId::of::<Complex32>() {
+            go::<T, Complex32>(alpha, a, b, beta, c, threads);
+        } else {
+            go::<T, f32>(alpha, a, b, beta, c, threads);
+        }
     }
     true
 }
@@ -425,13 +452,14 @@ unsafe fn single<E: Elem>(alpha: E, a: Operand<E>, b: Operand<E>, beta: E, c: Ou
                     unsafe { pack(a.block((ic, pc), (mc, kc)), mr, abuf) };
                     for q in 0..nc.div_ceil(NR) {
                         let j = jc + q * NR;
+                        let bp = panel(q);
                         for (r, ap) in abuf.chunks_exact(kc * mr).take(mc.div_ceil(mr)).enumerate() {
                             let i = ic + r * mr;
                             let tile = c.block((i, j), ((m - i).min(mr), (n - j).min(NR)));
                             // SAFETY: AVX-512F (the caller's contract); the `A` panel holds
                             // `kc MR` values, the `B` panel reads `kc` rows of columns inside
                             // `b` (or of the packed panel); the tile is inside `c`.
-                            unsafe { E::kernel(kc, ap.as_ptr(), panel(q), alpha, beta, tile) };
+                            unsafe { E::kernel(kc, ap.as_ptr(), bp, alpha, beta, tile) };
                         }
                     }
                 }

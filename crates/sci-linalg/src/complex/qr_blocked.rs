@@ -102,13 +102,10 @@ impl<T: LinalgScalar> Block<T> {
         // S = Vᴴ V; T[..i, i] = -tau_i T[..i, ..i] S[..i, i].
         let mut sm = Mat::<T>::zeros(kb, kb);
         #[cfg(target_arch = "x86_64")]
-        let own = zgemm::for_reflectors::<T>();
+        let own = zgemm::for_reflectors::<T>()
+            && zgemm::zgemm_mat(T::one(), v.as_ref(), true, v.as_ref(), false, T::zero(), sm.as_mut(), 1);
         #[cfg(not(target_arch = "x86_64"))]
         let own = false;
-        #[cfg(target_arch = "x86_64")]
-        if own {
-            zgemm::zgemm_mat(T::one(), v.as_ref(), true, v.as_ref(), false, T::zero(), sm.as_mut(), 1);
-        }
         if !own {
             matmul(sm.as_mut(), Accum::Replace, v.as_ref().adjoint(), v.as_ref(), T::one(), Par::Seq);
         }
