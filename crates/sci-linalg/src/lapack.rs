@@ -37,9 +37,15 @@ pub(crate) fn buf<T>(a: &mut Array2<T>) -> &mut [T] {
 /// Serializes the calls into OpenBLAS: each call already uses all cores through OpenBLAS's own
 /// pool, so running them one at a time costs little, and it lets [`single_threaded`] change
 /// OpenBLAS's thread count for one call without racing another thread's call.
+///
+/// The first caller also has OpenBLAS run the widest kernels the CPU supports
+/// ([`crate::openblas_kernels`]).
 pub(crate) fn serial() -> std::sync::MutexGuard<'static, ()> {
     static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    LOCK.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    static KERNELS: std::sync::Once = std::sync::Once::new();
+    let guard = LOCK.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    KERNELS.call_once(crate::openblas_kernels::upgrade);
+    guard
 }
 
 unsafe extern "C" {

@@ -135,6 +135,12 @@
 //! crate's own LAPACK-style blocked `zgeqrf`/`zungqr`/`zgeqp3` and reduction. OpenBLAS threads each call itself: do not call the
 //! `lapack` backend from inside rayon tasks unless `OPENBLAS_NUM_THREADS=1`. Without the
 //! feature nothing LAPACK-related is compiled.
+//!
+//! An OpenBLAS older than the CPU may pick narrower kernels than the CPU runs (Debian 12's
+//! 0.3.21 runs SSE3 kernels on a 2023 Xeon, AVX2 ones on an AMD Zen 4, where SciPy's bundled
+//! OpenBLAS runs AVX-512 ones). Before its first OpenBLAS call the crate has such a library
+//! select the widest family the CPU supports, as `OPENBLAS_CORETYPE` would; set that
+//! variable to keep a family of your choice.
 #![doc(test(attr(deny(warnings))))]
 pub use sci_array;
 
@@ -175,6 +181,8 @@ mod matfuncs;
 mod norm;
 mod norm_api;
 mod norm_axis;
+#[cfg(feature = "lapack")]
+mod openblas_kernels;
 mod ordqz;
 mod polynomial;
 mod procrustes;
