@@ -497,12 +497,39 @@ unsafe fn sweep(
     (rows, cols): (usize, usize),
 ) {
     debug_assert!(b_panel.len() >= kc * NR);
-    let kernel = if super::avx512() { kernel_avx512::kernel_8x6 } else { kernel_8x6 };
+    let tile = |q: usize| Tile::at(c, strides, (row0 + q * MR, col), (rows, cols));
+    let a = &a[..a.len() / (kc * MR) * kc * MR];
+    if super::avx512() {
+        // Two micro-panels per call (see `kernel_16x6`), the odd last one alone.
+        let mut pairs = a.chunks_exact(2 * kc * MR);
+        for (q, pair) in pairs.by_ref().enumerate() {
+            let (a0, a1) = pair.split_at(kc * MR);
+            // SAFETY: the caller's contract, AVX-512F checked above; each panel holds `kc * MR`
+            // values, `b_panel` `kc * NR`, and the two tiles (rows `row0 + 2q MR..`, clipped at
+            // `rows` and `cols`) are distinct.
+            unsafe {
+                kernel_avx512::kernel_16x6(
+                    kc,
+                    (a0.as_ptr(), a1.as_ptr()),
+                    b_panel.as_ptr(),
+                    alpha,
+                    beta,
+                    (tile(2 * q), tile(2 * q + 1)),
+                )
+            };
+        }
+        let rest = pairs.remainder();
+        if !rest.is_empty() {
+            let q = (a.len() - rest.len()) / (kc * MR);
+            // SAFETY: as above, for the last micro-panel.
+            unsafe { kernel_avx512::kernel_8x6(kc, rest.as_ptr(), b_panel.as_ptr(), alpha, beta, tile(q)) };
+        }
+        return;
+    }
     for (q, a_panel) in a.chunks_exact(kc * MR).enumerate() {
-        let tile = Tile::at(c, strides, (row0 + q * MR, col), (rows, cols));
-        // SAFETY: the caller's contract (and AVX-512F for that kernel, checked above); the
-        // panels hold `kc * MR` and `kc * NR` values and the tile is clipped at `rows` and `cols`.
-        unsafe { kernel(kc, a_panel.as_ptr(), b_panel.as_ptr(), alpha, beta, tile) };
+        // SAFETY: the caller's contract; the panels hold `kc * MR` and `kc * NR` values and the
+        // tile is clipped at `rows` and `cols`.
+        unsafe { kernel_8x6(kc, a_panel.as_ptr(), b_panel.as_ptr(), alpha, beta, tile(q)) };
     }
 }
 

@@ -285,3 +285,58 @@ fn avx2_and_avx512_kernels_agree() {
         }
     }
 }
+
+/// The two-tile AVX-512 microkernel computes exactly what two calls of the one-tile kernel do:
+/// full and edge tiles (the lower one short or narrow), column- and row-major `C`, every `beta`
+/// case, depths around the unrolling by four.
+#[cfg(target_arch = "x86_64")]
+#[test]
+fn avx512_two_tile_kernel_equals_two_single_tiles() {
+    use kernel_avx2::{MR, NR, Tile};
+    if !is_x86_feature_detected!("avx512f") {
+        eprintln!(
+            "avx512_two_tile_kernel_equals_two_single_tiles: this CPU lacks AVX-512F; nothing to compare"
+        );
+        return;
+    }
+    let val = |i: usize, s: usize| (((i * 37 + s * 11) % 29) as f64 - 14.0) / 9.0;
+    for kc in [1, 3, 4, 7, 256] {
+        let a: Vec<f64> = (0..2 * kc * MR).map(|i| val(i, 1)).collect();
+        let b: Vec<f64> = (0..kc * NR).map(|i| val(i, 2)).collect();
+        let (a0, a1) = a.split_at(kc * MR);
+        for (m, n) in [(2 * MR, NR), (MR + 3, NR), (2 * MR, 4), (MR + 1, 1)] {
+            // column-major (rs = 1, columns 17 apart) and row-major (rows 7 apart)
+            for (rs, cs) in [(1isize, 17isize), (7, 1)] {
+                for (alpha, beta) in [(1.0, 0.0), (-0.5, 1.0), (2.0, 0.25)] {
+                    let c0: Vec<f64> = (0..120).map(|i| val(i, 3)).collect();
+                    let (mut c1, mut c2) = (c0.clone(), c0.clone());
+                    let tiles = |c: &mut Vec<f64>| {
+                        let ptr = c.as_mut_ptr();
+                        let at = |i| Tile::at(ptr, (rs, cs), (i, 0), (m, n));
+                        (at(0), at(MR))
+                    };
+                    // SAFETY: AVX-512F checked above; the panels hold `kc * MR` and `kc * NR`
+                    // values; the tiles' elements lie inside the 120 values of `c` (at most
+                    // 16 * 1 + 5 * 17 and 15 * 7 + 5 * 1, below 120) and do not overlap.
+                    #[allow(unsafe_code)]
+                    unsafe {
+                        kernel_avx512::kernel_16x6(
+                            kc,
+                            (a0.as_ptr(), a1.as_ptr()),
+                            b.as_ptr(),
+                            alpha,
+                            beta,
+                            tiles(&mut c1),
+                        );
+                        let (top, bottom) = tiles(&mut c2);
+                        kernel_avx512::kernel_8x6(kc, a0.as_ptr(), b.as_ptr(), alpha, beta, top);
+                        kernel_avx512::kernel_8x6(kc, a1.as_ptr(), b.as_ptr(), alpha, beta, bottom);
+                    }
+                    let bits = |c: &[f64]| c.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                    assert_eq!(bits(&c1), bits(&c2), "kc {kc}, {m}x{n}, rs {rs}, beta {beta}");
+                    assert_ne!(bits(&c1), bits(&c0), "kc {kc}, {m}x{n}: the tiles were written");
+                }
+            }
+        }
+    }
+}
