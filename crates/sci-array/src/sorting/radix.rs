@@ -5,7 +5,7 @@
 //!
 //! 1. one pass maps the values to keys and counts the top 16 key bits (in parallel chunks);
 //! 2. one scatter by those bits (coarsened to at most [`TOP_ACTIVE`] non-empty buckets, so that
-//!    the write heads stay in cache) splits the keys into buckets that fit in L2 for typical
+//!    the write heads stay in cache; the chunks of pass 1 in parallel) splits the keys into buckets that fit in L2 for typical
 //!    data (normal or uniform floats put their sign, exponent and first mantissa bits there);
 //! 3. each bucket is then sorted in cache, in parallel over buckets: MSD passes on the highest
 //!    bits in which the bucket's keys differ (so shared prefixes, such as a common exponent, cost
@@ -97,17 +97,7 @@ pub(super) fn sort<T: SortElement>(v: &mut [T]) {
     let shift = 64 - bits;
     let mut tmp = vec![0u64; n];
     buffer::advise_huge(&tmp);
-    let mut next = Vec::with_capacity(counts.len());
-    let mut sum = 0;
-    for &c in &counts {
-        next.push(sum);
-        sum += c;
-    }
-    for &k in &keys {
-        let d = (k >> shift) as usize;
-        tmp[next[d]] = k;
-        next[d] += 1;
-    }
+    scatter_top(&keys, &mut tmp, &hists, chunk, shift);
     // Pass 3: sort every bucket in cache (now in `tmp`, with `keys` as scratch).
     let mut jobs = Vec::new();
     let (mut t, mut s, mut o) = (&mut tmp[..], &mut keys[..], &mut *v);
@@ -128,6 +118,61 @@ pub(super) fn sort<T: SortElement>(v: &mut [T]) {
         msd_below(t, s, o, shift);
     }
 }
+
+/// Pass 2 of [`sort`]: the stable scatter of `keys` into `tmp` by `key >> shift`, the chunks of
+/// `chunk` keys (whose digit counts are `hists`) in parallel, each into its own slots of every
+/// bucket (after the earlier chunks' slots, so equal digits keep their order).
+///
+/// The scatter is bound by the latency of its writes to scattered lines; one thread took 60 ms
+/// for 1e7 normal `f64` keys in 660 buckets, a third of the whole sort.
+fn scatter_top(keys: &[u64], tmp: &mut [u64], hists: &[Vec<u32>], chunk: usize, shift: u32) {
+    let buckets = 1usize << (64 - shift);
+    // Where each chunk's keys of each bucket start: bucket by bucket, chunk by chunk.
+    let mut starts: Vec<Vec<usize>> = vec![Vec::with_capacity(buckets); hists.len()];
+    let mut sum = 0;
+    for d in 0..buckets {
+        for (s, h) in starts.iter_mut().zip(hists) {
+            s.push(sum);
+            sum += h[d] as usize;
+        }
+    }
+    debug_assert_eq!(sum, keys.len());
+    let run = |src: &[u64], next: &mut [usize], dst: Dst| {
+        for &k in src {
+            let d = (k >> shift) as usize;
+            // SAFETY: `next[d]` runs through this chunk's slots of bucket `d`, which no other
+            // chunk writes (the starts partition `0..n`, each chunk's slots of a bucket as many
+            // as its keys with that digit), all inside `tmp` (`dst.1 == n`).
+            #[allow(unsafe_code)]
+            unsafe {
+                debug_assert!(next[d] < dst.1);
+                *dst.0.add(next[d]) = k;
+            }
+            next[d] += 1;
+        }
+    };
+    let dst = Dst(tmp.as_mut_ptr(), tmp.len());
+    #[cfg(feature = "rayon")]
+    if hists.len() > 1 {
+        use rayon::prelude::*;
+        keys.par_chunks(chunk).zip(starts.par_iter_mut()).for_each(|(src, next)| run(src, next, dst));
+        return;
+    }
+    for (src, next) in keys.chunks(chunk).zip(starts.iter_mut()) {
+        run(src, next, dst);
+    }
+}
+
+/// The destination of [`scatter_top`]: its start and length.
+#[derive(Clone, Copy)]
+struct Dst(*mut u64, usize);
+// SAFETY: the threads of `scatter_top` write disjoint slots through it, and the buffer outlives
+// the parallel loop (it is borrowed mutably for the whole call).
+#[allow(unsafe_code)]
+unsafe impl Send for Dst {}
+// SAFETY: as for `Send`.
+#[allow(unsafe_code)]
+unsafe impl Sync for Dst {}
 
 /// The number of parallel tasks for `n` elements.
 fn tasks(n: usize) -> usize {
