@@ -54,7 +54,8 @@ fn outer_prob_inside(m: usize, n: usize, g: usize, h: usize) -> f64 {
             let j = (jj + minj) as f64;
             // SciPy's `(a * i + val * j) / (i + j)`, with the division taken off the chain of
             // `val`: the reciprocal and the `a` term do not depend on it, so each step waits
-            // for one multiply-add instead of a division (three times faster at m = 1e4).
+            // for one multiply-add instead of a division (2.4 times faster for samples of
+            // 1e4 and 8e3 points).
             let r = 1.0 / (fi + j);
             val = val * (j * r) + a[jj + minj - lastminj] * fi * r;
             a[jj] = val;

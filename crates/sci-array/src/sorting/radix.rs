@@ -5,8 +5,9 @@
 //!
 //! 1. one pass maps the values to keys and counts the top 16 key bits (in parallel chunks);
 //! 2. one scatter by those bits (coarsened to at most [`TOP_ACTIVE`] non-empty buckets, so that
-//!    the write heads stay in cache; the chunks of pass 1 in parallel) splits the keys into buckets that fit in L2 for typical
-//!    data (normal or uniform floats put their sign, exponent and first mantissa bits there);
+//!    the write heads stay in cache; the chunks of pass 1 in parallel) splits the keys into
+//!    buckets that fit in L2 for typical data (normal or uniform floats put their sign, exponent
+//!    and first mantissa bits there);
 //! 3. each bucket is then sorted in cache, in parallel over buckets: MSD passes on the highest
 //!    bits in which the bucket's keys differ (so shared prefixes, such as a common exponent, cost
 //!    nothing), down to small runs finished by insertion sort, and the values are written back

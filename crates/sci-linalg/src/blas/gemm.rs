@@ -488,8 +488,8 @@ fn gemm_cols(
 /// `C = alpha * A B + beta * C` for the packed `A` micro-panels `a` (`kc * MR` values each, the
 /// first for rows `row0..row0 + MR` of `C`, the next below it) and one packed `B` micro-panel
 /// (columns `col..col + NR`), the tiles clipped at `rows` rows and `cols` columns of `C` (at
-/// `c`, strides `rs`, `cs`): one microkernel call per `A` micro-panel, the `B` micro-panel
-/// staying in L1 while the `A` panels stream from L2.
+/// `c`, strides `rs`, `cs`): one microkernel call per `A` micro-panel (with AVX-512, per pair
+/// of them), the `B` micro-panel staying in L1 while the `A` panels stream from L2.
 ///
 /// # Safety
 ///
