@@ -76,27 +76,70 @@ const LU_STACK: usize = 64 << 20;
 /// thread, a rayon worker): an LU of 100x100 on a test thread corrupted the heap in 8 runs of 10
 /// with a 2 MB stack and in none of 10 with 8 MB (`RUST_MIN_STACK`); a frame that large jumps the
 /// guard page, so the overflow lands in other memory instead of faulting. The threaded LU
-/// therefore runs on a helper thread with a [`LU_STACK`] stack (some 30 µs to start, against
-/// milliseconds of factorization); small or busy-machine calls run on one OpenBLAS thread in
+/// therefore runs on a helper thread with a [`LU_STACK`] stack, started once ([`lu_thread`]);
+/// small or busy-machine calls run on one OpenBLAS thread in
 /// place, as [`par_for`] decides for faer's kernels (a descheduled OpenBLAS thread stalls every
 /// panel: 1000x1000 took 19-23 ms on two threads and 10 ms on one while other processes ran).
 fn lu_threads<R: Send>(flops: f64, f: impl FnOnce() -> R + Send) -> R {
     if par_for(Kernel::LapackLu, flops) == Par::Seq { single_threaded(f) } else { on_lu_stack(f) }
 }
 
-/// Runs `f` on a helper thread with a [`LU_STACK`] stack (or, when no thread can be started,
-/// here on one OpenBLAS thread).
+/// A job for the [`LU_STACK`] thread: the work, and the channel that reports it finished.
+type LuJob = (Box<dyn FnOnce() + Send + 'static>, std::sync::mpsc::SyncSender<()>);
+
+/// The channel to the [`LU_STACK`] thread, started at the first threaded LU and kept for the
+/// life of the process (`None` when it could not be started). Keeping it saves the thread's
+/// start and, more, the page faults of its stack at every call: OpenBLAS's job tables touch
+/// some megabytes of it (a new thread per call cost about 0.7 ms of a 1000x1000 `getrf`).
+fn lu_thread() -> Option<&'static std::sync::mpsc::Sender<LuJob>> {
+    static THREAD: std::sync::OnceLock<Option<std::sync::mpsc::Sender<LuJob>>> = std::sync::OnceLock::new();
+    THREAD
+        .get_or_init(|| {
+            let (tx, rx) = std::sync::mpsc::channel::<LuJob>();
+            let serve = move || {
+                for (job, done) in rx {
+                    job();
+                    // The caller waits on this; a caller that is gone needs no answer.
+                    let _ = done.send(());
+                }
+            };
+            let spawned =
+                std::thread::Builder::new().name("sci-linalg-lu".into()).stack_size(LU_STACK).spawn(serve);
+            spawned.ok().map(|_| tx)
+        })
+        .as_ref()
+}
+
+/// Runs `f` on the helper thread with a [`LU_STACK`] stack (or, when that thread cannot be
+/// started or has stopped, here on one OpenBLAS thread), and waits for it.
 fn on_lu_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
-    let mut job = Some(f);
-    let done = std::thread::scope(|s| {
-        let helper =
-            std::thread::Builder::new().stack_size(LU_STACK).spawn_scoped(s, || job.take().map(|f| f()));
-        helper.ok().map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+    let Some(thread) = lu_thread() else { return single_threaded(f) };
+    let mut work = Some(f);
+    let mut out: Option<std::thread::Result<R>> = None;
+    let (work_ref, out_ref) = (&mut work, &mut out);
+    let job: Box<dyn FnOnce() + Send + '_> = Box::new(move || {
+        if let Some(f) = work_ref.take() {
+            *out_ref = Some(std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)));
+        }
     });
-    match (done.flatten(), job) {
-        (Some(r), _) => r,
+    // SAFETY: the job borrows `work` and `out` from this frame, which outlives it: nothing here
+    // touches them, nor returns, before the job has run or been dropped. The helper reports on
+    // `done` after running the job (which consumes it); a job dropped unrun drops `done`'s
+    // sender with it, and `recv` returns only then; a job the channel refuses is handed back
+    // and dropped here.
+    let job: Box<dyn FnOnce() + Send + 'static> = unsafe { std::mem::transmute(job) };
+    let (done_tx, done) = std::sync::mpsc::sync_channel(1);
+    match thread.send((job, done_tx)) {
+        Ok(()) => {
+            let _ = done.recv();
+        }
+        Err(refused) => drop(refused),
+    }
+    match (out, work) {
+        (Some(Ok(r)), _) => r,
+        (Some(Err(panic)), _) => std::panic::resume_unwind(panic),
         (None, Some(f)) => single_threaded(f),
-        (None, None) => unreachable!("the helper thread ran the job and returned its result"),
+        (None, None) => unreachable!("the LU helper thread took the job and gave no result"),
     }
 }
 
