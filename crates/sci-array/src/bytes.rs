@@ -126,7 +126,7 @@ byte_complex!(f32, f64);
 /// assert!(frombuffer::<u16>(&raw[..3], Endian::Big).is_err());
 /// ```
 pub fn frombuffer<T: ByteElement>(bytes: &[u8], endian: Endian) -> Result<Array1<T>> {
-    if T::SIZE == 0 || bytes.len() % T::SIZE != 0 {
+    if T::SIZE == 0 || !bytes.len().is_multiple_of(T::SIZE) {
         return Err(ArrayError::InvalidData {
             arg: "buffer",
             reason: format!(

@@ -76,7 +76,7 @@ pub(crate) fn resolve_shape(size: usize, shape: &[isize]) -> Result<Vec<usize>> 
     };
     let mut out: Vec<usize> = shape.iter().map(|&d| d.max(0) as usize).collect();
     if let Some(i) = unknown {
-        if known == 0 || size % known != 0 {
+        if known == 0 || !size.is_multiple_of(known) {
             return Err(bad());
         }
         out[i] = size / known;

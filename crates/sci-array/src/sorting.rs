@@ -9,6 +9,8 @@
 //! order-preserving integer key (in parallel halves merged in parallel when the `rayon` feature
 //! is on). NumPy's AVX-512 quicksort is still faster on 1e7 random `f64`.
 
+#[cfg(target_arch = "x86_64")]
+mod avx512;
 mod radix;
 
 use crate::{ArrayError, Result, normalize_axis};

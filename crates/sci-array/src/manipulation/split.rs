@@ -56,7 +56,7 @@ where
         }
         Sections::Count(k) => {
             let k = *k;
-            if equal && n % k != 0 {
+            if equal && !n.is_multiple_of(k) {
                 return Err(ArrayError::InvalidValue {
                     arg: "indices_or_sections",
                     reason: "array split does not result in an equal division".into(),

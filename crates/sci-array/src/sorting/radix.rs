@@ -1,7 +1,10 @@
-//! Most-significant-digit radix sort on the order-preserving `u64` keys of [`SortElement`].
+//! Most-significant-digit radix sort on the order-preserving `u64` keys of [`SortElement`], and
+//! the AVX-512 quicksort of those keys where the CPU has AVX-512.
 //!
-//! NumPy sorts `f64` with an AVX-512 quicksort (x86-simd-sort). A radix sort beats it without
-//! SIMD intrinsics when it touches main memory only a few times:
+//! NumPy sorts `f64` with an AVX-512 quicksort (x86-simd-sort). On a CPU with AVX-512 this
+//! module does the same on the keys ([`super::avx512`]), on both cores: the values become their
+//! keys (in place for 8-byte types), the keys are sorted, the values written back. Elsewhere, a
+//! radix sort that touches main memory only a few times:
 //!
 //! 1. one pass maps the values to keys and counts the top 16 key bits (in parallel chunks);
 //! 2. one scatter by those bits (coarsened to at most [`TOP_ACTIVE`] non-empty buckets, so that
@@ -43,18 +46,62 @@ const PAR_MIN: usize = 1 << 17;
 
 /// Sorts `v` by radix key (`T::HAS_RADIX_KEY` must hold).
 pub(super) fn sort<T: SortElement>(v: &mut [T]) {
+    #[cfg(target_arch = "x86_64")]
+    let simd = super::avx512::available();
+    #[cfg(not(target_arch = "x86_64"))]
+    let simd = false;
+    sort_with(v, simd);
+}
+
+/// [`sort`], with the buckets sorted by the AVX-512 quicksort when `simd` (which the CPU must
+/// support) or else by in-cache radix passes.
+fn sort_with<T: SortElement>(v: &mut [T], simd: bool) {
     let n = v.len();
     if n < 2 {
         return;
     }
     if n < TOP_MIN {
         let mut keys: Vec<u64> = v.iter().map(|x| key(*x)).collect();
-        let mut tmp = vec![0u64; n];
-        msd(&mut keys, &mut tmp, v);
+        sort_keys(&mut keys, None, v, 64, simd);
+        return;
+    }
+    let tasks = tasks(n);
+    #[cfg(all(target_arch = "x86_64", feature = "rayon"))]
+    if simd {
+        // The keys, their parallel AVX-512 quicksort, and the values written back.
+        let chunk = n.div_ceil(tasks);
+        if let Some(words) = as_words(v) {
+            // 8-byte values become their keys in place: no key buffer to allocate.
+            use rayon::prelude::*;
+            #[allow(unsafe_code)]
+            // SAFETY (both maps): `as_words` only accepts types whose values are exactly the
+            // 64-bit patterns, so a word holds a value's bits and a value's bits make a word.
+            words.par_chunks_mut(chunk).for_each(|c| {
+                for w in c {
+                    *w = key(unsafe { std::mem::transmute_copy::<u64, T>(w) });
+                }
+            });
+            super::avx512::par_sort(words);
+            #[allow(unsafe_code)]
+            words.par_chunks_mut(chunk).for_each(|c| {
+                for w in c {
+                    *w = unsafe { std::mem::transmute_copy::<T, u64>(&T::from_radix_key(*w)) };
+                }
+            });
+            return;
+        }
+        let mut keys = vec![0u64; n];
+        buffer::advise_huge(&keys);
+        map_chunks(&mut keys, v, chunk, |k, x| {
+            for (k, x) in k.iter_mut().zip(x) {
+                *k = key(*x);
+            }
+        });
+        super::avx512::par_sort(&mut keys);
+        map_chunks_back(&keys, v, chunk);
         return;
     }
     // Pass 1: keys and the counts of their top bits, chunk by chunk.
-    let tasks = tasks(n);
     let chunk = n.div_ceil(tasks);
     let mut keys = vec![0u64; n];
     buffer::advise_huge(&keys);
@@ -89,9 +136,7 @@ pub(super) fn sort<T: SortElement>(v: &mut [T]) {
     }
     if counts.contains(&n) {
         // One bucket: the top bits are all equal; let the generic passes find the digits.
-        let mut tmp = vec![0u64; n];
-        buffer::advise_huge(&tmp);
-        msd(&mut keys, &mut tmp, v);
+        sort_keys(&mut keys, None, v, 64, simd);
         return;
     }
     // Pass 2: scatter by the top `bits` bits.
@@ -112,11 +157,39 @@ pub(super) fn sort<T: SortElement>(v: &mut [T]) {
     #[cfg(feature = "rayon")]
     if tasks > 1 {
         use rayon::prelude::*;
-        jobs.into_par_iter().with_max_len(16).for_each(|(t, s, o)| msd_below(t, s, o, shift));
+        jobs.into_par_iter().with_max_len(16).for_each(|(t, s, o)| sort_keys(t, Some(s), o, shift, simd));
         return;
     }
     for (t, s, o) in jobs {
-        msd_below(t, s, o, shift);
+        sort_keys(t, Some(s), o, shift, simd);
+    }
+}
+
+/// Sorts `keys`, which agree on all bits from `span` up, and writes their values to `out`: by
+/// the AVX-512 quicksort ([`super::avx512`]) when `simd`, else by [`msd_below`] with `tmp`
+/// (allocated here when `None`) as scratch.
+fn sort_keys<T: SortElement>(
+    keys: &mut [u64],
+    tmp: Option<&mut [u64]>,
+    out: &mut [T],
+    span: u32,
+    simd: bool,
+) {
+    #[cfg(target_arch = "x86_64")]
+    if simd {
+        super::avx512::sort(keys);
+        write_values(keys, out);
+        return;
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = simd;
+    match tmp {
+        Some(tmp) => msd_below(keys, tmp, out, span),
+        None => {
+            let mut tmp = vec![0u64; keys.len()];
+            buffer::advise_huge(&tmp);
+            msd_below(keys, &mut tmp, out, span);
+        }
     }
 }
 
@@ -200,18 +273,42 @@ where
     keys.chunks_mut(chunk).zip(v.chunks(chunk)).map(|(k, x)| f(k, x)).collect()
 }
 
+/// `v` seen as 64-bit words, for the 8-byte types whose values are exactly the 64-bit patterns
+/// (`f64`, `u64`, `i64`, `usize`, `isize`); `None` for every other type.
+#[cfg(all(target_arch = "x86_64", feature = "rayon"))]
+#[allow(unsafe_code)]
+fn as_words<T: SortElement>(v: &mut [T]) -> Option<&mut [u64]> {
+    use std::any::TypeId;
+    let t = TypeId::of::<T>();
+    let plain = [
+        TypeId::of::<f64>(),
+        TypeId::of::<u64>(),
+        TypeId::of::<i64>(),
+        TypeId::of::<usize>(),
+        TypeId::of::<isize>(),
+    ];
+    if !plain.contains(&t) || size_of::<T>() != 8 || align_of::<T>() != 8 {
+        return None;
+    }
+    // SAFETY: `T` is one of the types above: 8 bytes, 8-aligned, every bit pattern a value and
+    // every value a bit pattern; the words borrow `v` mutably for as long as they live.
+    Some(unsafe { std::slice::from_raw_parts_mut(v.as_mut_ptr().cast::<u64>(), v.len()) })
+}
+
+/// The values of the sorted `keys`, written to `out` in parallel chunks of `chunk`.
+#[cfg(all(target_arch = "x86_64", feature = "rayon"))]
+fn map_chunks_back<T: SortElement>(keys: &[u64], out: &mut [T], chunk: usize) {
+    use rayon::prelude::*;
+    out.par_chunks_mut(chunk).zip(keys.par_chunks(chunk)).for_each(|(o, k)| write_values(k, o));
+}
+
 #[inline]
 fn key<T: SortElement>(x: T) -> u64 {
     x.radix_key().unwrap_or(0)
 }
 
-/// Sorts the keys in `src` (using `tmp`, of the same length, as scratch) and writes the
-/// matching values to `out`.
-fn msd<T: SortElement>(src: &mut [u64], tmp: &mut [u64], out: &mut [T]) {
-    msd_below(src, tmp, out, 64);
-}
-
-/// [`msd`] for keys known to agree on all bits from `span` up.
+/// Sorts the keys in `src`, known to agree on all bits from `span` up (using `tmp`, of the
+/// same length, as scratch), and writes the matching values to `out`.
 fn msd_below<T: SortElement>(src: &mut [u64], tmp: &mut [u64], out: &mut [T], span: u32) {
     let n = src.len();
     if n <= SMALL {
@@ -292,7 +389,7 @@ fn scatter(src: &[u64], dst: &mut [u64], count: &mut [u32], shift: u32, mask: us
 
 /// Completes the sort of keys already ordered by `key >> shift`: insertion sort, which moves
 /// keys only within their run of equal `key >> shift`. If the runs turn out long (many moves),
-/// the long runs are sorted by [`msd`] instead.
+/// the long runs are sorted by [`msd_below`] instead.
 fn finish<T: SortElement>(src: &mut [u64], tmp: &mut [u64], out: &mut [T], shift: u32) {
     let n = src.len();
     let mut budget = 8 * n;
@@ -376,11 +473,11 @@ fn insertion_sort(v: &mut [u64]) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    /// A small xorshift generator for the tests.
-    fn xorshift(seed: u64) -> impl FnMut() -> u64 {
+    /// A small xorshift generator for the tests (also used by the AVX-512 sort's tests).
+    pub(in crate::sorting) fn xorshift(seed: u64) -> impl FnMut() -> u64 {
         let mut s = seed;
         move || {
             s ^= s << 13;
@@ -393,9 +490,14 @@ mod tests {
     fn check<T: SortElement + std::fmt::Debug + PartialEq>(mut v: Vec<T>) {
         let mut want = v.clone();
         want.sort_by(T::cmp_nan_last);
+        // The portable bucket sorts, then the AVX-512 ones where the CPU has them.
+        let mut portable = v.clone();
+        sort_with(&mut portable, false);
         sort(&mut v);
-        for (i, (a, b)) in v.iter().zip(&want).enumerate() {
-            assert_eq!(a.cmp_nan_last(b), std::cmp::Ordering::Equal, "at {i}: {a:?} vs {b:?}");
+        for got in [&portable, &v] {
+            for (i, (a, b)) in got.iter().zip(&want).enumerate() {
+                assert_eq!(a.cmp_nan_last(b), std::cmp::Ordering::Equal, "at {i}: {a:?} vs {b:?}");
+            }
         }
     }
 

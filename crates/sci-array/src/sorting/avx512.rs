@@ -1,0 +1,412 @@
+//! An AVX-512 quicksort of the `u64` keys of the radix sort ([`super::radix`]).
+//!
+//! NumPy sorts `f64` with x86-simd-sort, a quicksort whose partition step writes each vector
+//! of eight keys to both ends of the range at once and whose small ranges are sorted inside
+//! the registers by bitonic networks. This is the same design, written for the
+//! order-preserving `u64` keys of [`super::SortElement`]:
+//!
+//! * ranges of up to [`BASE`] keys: a bitonic network over up to 16 registers of eight keys,
+//!   padded with `u64::MAX`;
+//! * longer ranges: a pivot (the median of eight sampled keys), one partition pass (`< pivot`
+//!   to the left, `>= pivot` to the right; each vector compressed in registers and written by
+//!   masked stores, which on Intel cores are several times faster than compress stores to
+//!   memory), and recursion; a range whose pivot is its minimum splits off the keys equal to
+//!   it instead, so ranges of equal keys end at once. Past a recursion depth of `2 log2 n` the
+//!   range goes to the standard library's sort.
+//! * [`par_sort`] hands the two sides of every long range to two rayon tasks.
+//!
+//! On an Intel Xeon (Emerald Rapids), 15,000 keys: 0.11-0.12 ms against 0.31 for the radix
+//! sort's in-cache passes (with the key mapping); 10⁷ normal `f64` through `sort`: 102-110 ms
+//! best of 15 against 125-145 for the radix sort, NumPy 106-110.
+#![allow(unsafe_code)]
+
+use std::arch::x86_64::{
+    __m512i, _mm512_cmpge_epu64_mask, _mm512_loadu_epi64, _mm512_mask_blend_epi64, _mm512_mask_loadu_epi64,
+    _mm512_mask_storeu_epi64, _mm512_maskz_compress_epi64, _mm512_max_epu64, _mm512_min_epu64,
+    _mm512_permutexvar_epi64, _mm512_set1_epi64, _mm512_setr_epi64, _mm512_storeu_epi64,
+};
+
+/// Keys per register.
+const LANES: usize = 8;
+/// Ranges of at most this many keys (16 registers) are sorted by a network.
+const BASE: usize = 128;
+
+/// Whether this CPU runs [`sort`] (AVX-512 F), checked once.
+pub(super) fn available() -> bool {
+    static HAS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *HAS.get_or_init(|| {
+        std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("popcnt")
+    })
+}
+
+/// Sorts `v` ascending. Panics unless [`available`].
+pub(super) fn sort(v: &mut [u64]) {
+    assert!(available(), "internal: the AVX-512 key sort needs AVX-512 F");
+    let depth = 2 * (v.len().max(2).ilog2() + 1);
+    // SAFETY: the CPU supports AVX-512 F (checked above).
+    unsafe { quicksort(v, depth) }
+}
+
+/// [`sort`] on several threads: each partition step of a range longer than [`PAR_MIN`] hands
+/// its two sides to two rayon tasks.
+#[cfg(feature = "rayon")]
+pub(super) fn par_sort(v: &mut [u64]) {
+    assert!(available(), "internal: the AVX-512 key sort needs AVX-512 F");
+    let depth = 2 * (v.len().max(2).ilog2() + 1);
+    par_quicksort(v, depth);
+}
+
+/// Ranges at least this long are split between threads by [`par_sort`].
+#[cfg(feature = "rayon")]
+const PAR_MIN: usize = 1 << 16;
+
+#[cfg(feature = "rayon")]
+fn par_quicksort(v: &mut [u64], depth: u32) {
+    if v.len() < PAR_MIN || depth == 0 {
+        // SAFETY: `par_sort` checked the CPU.
+        return unsafe { quicksort(v, depth) };
+    }
+    // SAFETY: as above.
+    let pivot = unsafe { pivot(v) };
+    let mid = unsafe { partition_any(v, pivot) };
+    if mid == 0 {
+        if pivot == u64::MAX {
+            return;
+        }
+        // SAFETY: as above.
+        let equal = unsafe { partition_any(v, pivot + 1) };
+        return par_quicksort(&mut v[equal..], depth - 1);
+    }
+    let (lo, hi) = v.split_at_mut(mid);
+    rayon::join(|| par_quicksort(lo, depth - 1), || par_quicksort(hi, depth - 1));
+}
+
+#[target_feature(enable = "avx512f,popcnt")]
+fn quicksort(v: &mut [u64], depth: u32) {
+    let n = v.len();
+    if n <= BASE {
+        small(v);
+        return;
+    }
+    if depth == 0 {
+        v.sort_unstable();
+        return;
+    }
+    let pivot = pivot(v);
+    let mid = partition_any(v, pivot);
+    if mid == 0 {
+        // Every key is >= pivot, which is one of them: the pivot is the minimum. Split off
+        // the keys equal to it (at least one), which need no further sorting.
+        if pivot == u64::MAX {
+            return;
+        }
+        let equal = partition_any(v, pivot + 1);
+        quicksort(&mut v[equal..], depth - 1);
+        return;
+    }
+    // `mid < n`: the pivot itself is on the right.
+    let (lo, hi) = v.split_at_mut(mid);
+    quicksort(lo, depth - 1);
+    quicksort(hi, depth - 1);
+}
+
+/// The median of eight keys sampled across `v` (`v.len() > BASE`).
+#[target_feature(enable = "avx512f,popcnt")]
+fn pivot(v: &[u64]) -> u64 {
+    let step = v.len() / LANES;
+    let mut sample = [0u64; LANES];
+    for (i, s) in sample.iter_mut().enumerate() {
+        *s = v[i * step + step / 2];
+    }
+    let mut r = [load_full(&sample)];
+    network::<1>(&mut r);
+    let mut sorted = [0u64; LANES];
+    // SAFETY: `sorted` holds eight keys.
+    unsafe { _mm512_storeu_epi64(sorted.as_mut_ptr().cast(), r[0]) };
+    sorted[LANES / 2]
+}
+
+#[target_feature(enable = "avx512f,popcnt")]
+fn load_full(v: &[u64; LANES]) -> __m512i {
+    // SAFETY: eight readable keys.
+    unsafe { _mm512_loadu_epi64(v.as_ptr().cast()) }
+}
+
+/// Vectors read per step of [`partition`] on long ranges.
+const UNROLL: usize = 8;
+
+/// [`partition`], reading [`UNROLL`] vectors at a time when `v` is long enough for it.
+#[target_feature(enable = "avx512f,popcnt")]
+fn partition_any(v: &mut [u64], pivot: u64) -> usize {
+    if v.len() >= 4 * UNROLL * LANES { partition::<UNROLL>(v, pivot) } else { partition::<1>(v, pivot) }
+}
+
+/// Reorders `v` (at least `2 U` vectors of keys) so that the keys `< pivot` come first;
+/// returns their number.
+///
+/// x86-simd-sort's scheme: the first and last `U` vectors are held in registers, which frees
+/// room at both ends; every further `U` vectors are read from the end with less room left,
+/// and each is written, split by the comparison, to both ends at once; the held vectors go
+/// last, into the gap that remains between the two sides. Reading `U > 1` vectors at a time
+/// makes the choice of the end once per `U` vectors and lets their stores overlap.
+#[target_feature(enable = "avx512f,popcnt")]
+fn partition<const U: usize>(v: &mut [u64], pivot: u64) -> usize {
+    let step = U * LANES;
+    let n = v.len();
+    debug_assert!(n >= 2 * step);
+    // Shorten the range to a multiple of `step` from its left end, one key at a time.
+    let (mut left, mut right) = (0, n);
+    for _ in 0..n % step {
+        if v[left] >= pivot {
+            right -= 1;
+            v.swap(left, right);
+        } else {
+            left += 1;
+        }
+    }
+    let p = v.as_mut_ptr();
+    let pv = _mm512_set1_epi64(pivot as i64);
+    // SAFETY: every load reads keys of `[left, right)` not yet read (`right - left` is a
+    // multiple of `step` and at least `2 step`), and every store writes inside
+    // `[l_store, r_end)`, whose keys have all been read: that free room is the keys read and
+    // not yet written (the held vectors and those of the current step), so the stores of each
+    // vector (eight keys in all) fit it.
+    unsafe {
+        let mut held_left = [pv; U];
+        let mut held_right = [pv; U];
+        for u in 0..U {
+            held_left[u] = _mm512_loadu_epi64(p.add(left + u * LANES).cast());
+            held_right[u] = _mm512_loadu_epi64(p.add(right - step + u * LANES).cast());
+        }
+        let (mut l_store, mut r_end) = (left, right);
+        left += step;
+        right -= step;
+        while right > left {
+            let mut curr = [pv; U];
+            if r_end - right < left - l_store {
+                right -= step;
+                for (u, c) in curr.iter_mut().enumerate() {
+                    *c = _mm512_loadu_epi64(p.add(right + u * LANES).cast());
+                }
+            } else {
+                for (u, c) in curr.iter_mut().enumerate() {
+                    *c = _mm512_loadu_epi64(p.add(left + u * LANES).cast());
+                }
+                left += step;
+            }
+            for c in curr {
+                let ge = split_store(p, l_store, r_end, c, pv);
+                r_end -= ge;
+                l_store += LANES - ge;
+            }
+        }
+        for c in held_left.into_iter().chain(held_right) {
+            let ge = split_store(p, l_store, r_end, c, pv);
+            r_end -= ge;
+            l_store += LANES - ge;
+        }
+        debug_assert_eq!(l_store, r_end);
+        l_store
+    }
+}
+
+/// Writes the keys of `x` below the pivot to `p[l_store..]` and the others to the slots just
+/// before `p[r_end]`; returns the number of the others.
+///
+/// # Safety
+///
+/// Both destinations must be writable for as many keys as go there.
+#[target_feature(enable = "avx512f,popcnt")]
+unsafe fn split_store(p: *mut u64, l_store: usize, r_end: usize, x: __m512i, pivot: __m512i) -> usize {
+    let ge = _mm512_cmpge_epu64_mask(x, pivot);
+    let count = ge.count_ones() as usize;
+    // Compressed in registers, then written by masked stores: a compress straight to memory
+    // is several times slower on Intel cores.
+    let below = _mm512_maskz_compress_epi64(!ge, x);
+    let above = _mm512_maskz_compress_epi64(ge, x);
+    // SAFETY: as the caller guarantees; the masks cover `8 - count` and `count` keys.
+    unsafe {
+        _mm512_mask_storeu_epi64(p.add(l_store).cast(), lane_mask(LANES - count), below);
+        _mm512_mask_storeu_epi64(p.add(r_end - count).cast(), lane_mask(count), above);
+    }
+    count
+}
+
+/// Sorts up to [`BASE`] keys by the network of the smallest power-of-two number of registers
+/// that holds them.
+#[target_feature(enable = "avx512f,popcnt")]
+fn small(v: &mut [u64]) {
+    match v.len().div_ceil(LANES) {
+        0 => {}
+        1 => in_registers::<1>(v),
+        2 => in_registers::<2>(v),
+        3 | 4 => in_registers::<4>(v),
+        5..=8 => in_registers::<8>(v),
+        _ => in_registers::<16>(v),
+    }
+}
+
+/// Loads `v` (at most `8 R` keys) into `R` registers padded with `u64::MAX`, sorts them, and
+/// stores the first `v.len()` keys back.
+#[target_feature(enable = "avx512f,popcnt")]
+fn in_registers<const R: usize>(v: &mut [u64]) {
+    let n = v.len();
+    debug_assert!(n <= R * LANES);
+    let pad = _mm512_set1_epi64(-1);
+    let mut regs = [pad; R];
+    let p = v.as_mut_ptr();
+    for (r, reg) in regs.iter_mut().enumerate() {
+        let start = r * LANES;
+        if start < n {
+            let mask = lane_mask(n - start);
+            // SAFETY: the mask selects the keys `start..min(start + 8, n)` of `v`.
+            *reg = unsafe { _mm512_mask_loadu_epi64(pad, mask, p.add(start).cast()) };
+        }
+    }
+    network::<R>(&mut regs);
+    for (r, reg) in regs.iter().enumerate() {
+        let start = r * LANES;
+        if start < n {
+            // SAFETY: as for the loads.
+            unsafe { _mm512_mask_storeu_epi64(p.add(start).cast(), lane_mask(n - start), *reg) };
+        }
+    }
+}
+
+/// The mask of the first `min(k, 8)` lanes.
+fn lane_mask(k: usize) -> u8 {
+    if k >= LANES { u8::MAX } else { (1u8 << k) - 1 }
+}
+
+/// Bitonic sort of the `8 R` keys held in `regs` (key `i` in lane `i % 8` of register
+/// `i / 8`; `R` a power of two up to 16): for every block size `k` and distance `j`, key `i`
+/// is compared with key `i ^ j`, the smaller going first when `i & k == 0`. Every stage is its
+/// own instance of [`stage`], so that its masks and permutations are constants and the
+/// registers stay in registers.
+#[inline(always)]
+fn network<const R: usize>(regs: &mut [__m512i; R]) {
+    macro_rules! blocks {
+        ($( $k:literal: $($j:literal)* ;)*) => {
+            $( if $k <= R * LANES { $( stage::<R, $k, $j>(regs); )* } )*
+        };
+    }
+    blocks! {
+        2: 1;
+        4: 2 1;
+        8: 4 2 1;
+        16: 8 4 2 1;
+        32: 16 8 4 2 1;
+        64: 32 16 8 4 2 1;
+        128: 64 32 16 8 4 2 1;
+    }
+}
+
+/// Runs `$body` with `$r` bound to each register index below `R` (at most 16), written out
+/// one by one so that the compiler sees every index as a constant: the registers then stay in
+/// registers and the blend masks fold to constants (a loop over the array was compiled as one,
+/// through the stack).
+macro_rules! each_register {
+    ($r:ident => $body:block) => {
+        each_register!(@ $r $body; 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)
+    };
+    (@ $r:ident $body:block; $($n:literal)*) => {
+        $( if $n < R {
+            let $r: usize = $n;
+            $body
+        } )*
+    };
+}
+
+/// Which lanes of register `r` keep the larger key of their pair at distance `j < 8` within
+/// blocks of `k` keys: the upper lane of a pair in an ascending block, the lower in a
+/// descending one.
+#[inline(always)]
+const fn take_larger(r: usize, j: usize, k: usize) -> u8 {
+    let mut mask = 0u8;
+    let mut l = 0;
+    while l < LANES {
+        if (l & j != 0) != ((r * LANES + l) & k != 0) {
+            mask |= 1 << l;
+        }
+        l += 1;
+    }
+    mask
+}
+
+/// One stage of [`network`]: block size `K`, distance `J`. Distances of a register or more
+/// compare whole registers; shorter ones compare each register with a permutation of itself.
+#[inline(always)]
+fn stage<const R: usize, const K: usize, const J: usize>(regs: &mut [__m512i; R]) {
+    // SAFETY (all intrinsics below): callers are compiled with AVX-512 F (`target_feature`),
+    // and the intrinsics only compute on registers.
+    if J >= LANES {
+        each_register!(r => {
+            let r2 = r ^ (J / LANES);
+            if r < r2 && r2 < R {
+                let (a, b) = (regs[r], regs[r2]);
+                let (lo, hi) = unsafe { (_mm512_min_epu64(a, b), _mm512_max_epu64(a, b)) };
+                // K > J >= 8: the direction is the register's.
+                let up = (r * LANES) & K == 0;
+                (regs[r], regs[r2]) = if up { (lo, hi) } else { (hi, lo) };
+            }
+        });
+    } else {
+        let jl = J as i64;
+        // SAFETY: as above.
+        let idx = unsafe { _mm512_setr_epi64(jl, 1 ^ jl, 2 ^ jl, 3 ^ jl, 4 ^ jl, 5 ^ jl, 6 ^ jl, 7 ^ jl) };
+        each_register!(r => {
+            let x = regs[r];
+            regs[r] = unsafe {
+                let partner = _mm512_permutexvar_epi64(idx, x);
+                let (lo, hi) = (_mm512_min_epu64(x, partner), _mm512_max_epu64(x, partner));
+                _mm512_mask_blend_epi64(take_larger(r, J, K), lo, hi)
+            };
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sorting::radix::tests::xorshift;
+
+    fn check(mut v: Vec<u64>) {
+        let mut want = v.clone();
+        want.sort_unstable();
+        sort(&mut v);
+        assert_eq!(v, want, "length {}", want.len());
+    }
+
+    #[test]
+    fn sorts_every_short_length_and_long_ones() {
+        if !available() {
+            eprintln!("sorts_every_short_length_and_long_ones: this CPU lacks AVX-512 F; nothing to test");
+            return;
+        }
+        let mut r = xorshift(0x2545_f491_4f6c_dd1d);
+        for n in (0..=300).chain([511, 512, 513, 1000, 4099, 20_000, 100_003]) {
+            check((0..n).map(|_| r()).collect());
+            // Few distinct keys (runs of equal keys, the pivot often the minimum).
+            check((0..n).map(|_| r() % 3).collect());
+            check((0..n).map(|_| u64::MAX - r() % 2).collect());
+            // Sorted, reversed, constant.
+            check((0..n as u64).collect());
+            check((0..n as u64).rev().collect());
+            check(vec![u64::MAX; n]);
+            check(vec![0; n]);
+        }
+    }
+
+    #[test]
+    fn adversarial_patterns_stay_correct() {
+        if !available() {
+            eprintln!("adversarial_patterns_stay_correct: this CPU lacks AVX-512 F; nothing to test");
+            return;
+        }
+        // Organ pipe and sawtooth shapes, which defeat sampled pivots.
+        let n = 50_000u64;
+        check((0..n).map(|i| i.min(n - i)).collect());
+        check((0..n).map(|i| i % 257).collect());
+        check((0..n).map(|i| (i * 8) % n).collect());
+    }
+}
