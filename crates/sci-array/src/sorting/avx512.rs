@@ -7,23 +7,28 @@
 //!
 //! * ranges of up to [`BASE`] keys: a bitonic network over up to 16 registers of eight keys,
 //!   padded with `u64::MAX`;
-//! * longer ranges: a pivot (the median of eight sampled keys), one partition pass (`< pivot`
-//!   to the left, `>= pivot` to the right; each vector compressed in registers and written by
-//!   masked stores, which on Intel cores are several times faster than compress stores to
-//!   memory), and recursion; a range whose pivot is its minimum splits off the keys equal to
-//!   it instead, so ranges of equal keys end at once. Past a recursion depth of `2 log2 n` the
-//!   range goes to the standard library's sort.
+//! * longer ranges: a pivot (the median of 8 sampled keys, of 64 for long ranges), one
+//!   partition pass (`< pivot` to the left, `>= pivot` to the right) and recursion; a range
+//!   whose pivot is its minimum splits off the keys equal to it instead, so ranges of equal
+//!   keys end at once. Past a recursion depth of `2 log2 n` the range goes to the standard
+//!   library's sort.
 //! * [`par_sort`] hands the two sides of every long range to two rayon tasks.
 //!
-//! On an Intel Xeon (Emerald Rapids), 15,000 keys: 0.11-0.12 ms against 0.31 for the radix
-//! sort's in-cache passes (with the key mapping); 10⁷ normal `f64` through `sort`: 102-110 ms
-//! best of 15 against 125-145 for the radix sort, NumPy 106-110.
+//! The partition reads eight vectors at a time and splits each by one permutation from a
+//! table indexed by its comparison mask, written whole to both ends (the lanes that do not
+//! belong land in free room). The shuffle port bounds it: two compresses per vector (as in
+//! x86-simd-sort) took a third more time, and compress stores straight to memory more still.
+//!
+//! On an Intel Xeon (Emerald Rapids), best of 15, one thread: 10⁷ normal `f64` through `sort`
+//! 99 ms (the compress version 122), 15,000 keys 0.08 ms against 0.31 for the radix sort's
+//! in-cache passes (with the key mapping). Two threads: 52-57 ms, the radix sort 125-145 and
+//! NumPy's `sort` (x86-simd-sort, one thread) 72 in the same minutes.
 #![allow(unsafe_code)]
 
 use std::arch::x86_64::{
-    __m512i, _mm512_cmpge_epu64_mask, _mm512_loadu_epi64, _mm512_mask_blend_epi64, _mm512_mask_loadu_epi64,
-    _mm512_mask_storeu_epi64, _mm512_maskz_compress_epi64, _mm512_max_epu64, _mm512_min_epu64,
-    _mm512_permutexvar_epi64, _mm512_set1_epi64, _mm512_setr_epi64, _mm512_storeu_epi64,
+    __m512i, _mm512_cmpge_epu64_mask, _mm512_load_epi64, _mm512_loadu_epi64, _mm512_mask_blend_epi64,
+    _mm512_mask_loadu_epi64, _mm512_mask_storeu_epi64, _mm512_maskz_compress_epi64, _mm512_max_epu64,
+    _mm512_min_epu64, _mm512_permutexvar_epi64, _mm512_set1_epi64, _mm512_setr_epi64, _mm512_storeu_epi64,
 };
 
 /// Keys per register.
@@ -110,26 +115,35 @@ fn quicksort(v: &mut [u64], depth: u32) {
     quicksort(hi, depth - 1);
 }
 
-/// The median of eight keys sampled across `v` (`v.len() > BASE`).
+/// The pivot of `v` (`v.len() > BASE`): the median of 8 keys sampled across it, or of 64 for
+/// ranges of [`WIDE_SAMPLE`] keys or more, where an even split matters most (the first
+/// partitions of [`par_sort`] feed the two threads: with 8 samples the first split of 10⁷
+/// normal keys was 71 / 29).
 #[target_feature(enable = "avx512f,popcnt")]
 fn pivot(v: &[u64]) -> u64 {
-    let step = v.len() / LANES;
-    let mut sample = [0u64; LANES];
-    for (i, s) in sample.iter_mut().enumerate() {
-        *s = v[i * step + step / 2];
-    }
-    let mut r = [load_full(&sample)];
-    network::<1>(&mut r);
-    let mut sorted = [0u64; LANES];
-    // SAFETY: `sorted` holds eight keys.
-    unsafe { _mm512_storeu_epi64(sorted.as_mut_ptr().cast(), r[0]) };
-    sorted[LANES / 2]
+    if v.len() >= WIDE_SAMPLE { sampled_median::<8>(v) } else { sampled_median::<1>(v) }
 }
 
+/// Ranges at least this long take their pivot from 64 samples.
+const WIDE_SAMPLE: usize = 1 << 14;
+
+/// The median of `8 R` keys sampled evenly across `v` (`v.len() >= 8 R`), sorted by the
+/// network of `R` registers.
 #[target_feature(enable = "avx512f,popcnt")]
-fn load_full(v: &[u64; LANES]) -> __m512i {
-    // SAFETY: eight readable keys.
-    unsafe { _mm512_loadu_epi64(v.as_ptr().cast()) }
+fn sampled_median<const R: usize>(v: &[u64]) -> u64 {
+    let step = v.len() / (R * LANES);
+    let mut sample = [[0u64; LANES]; R];
+    for (i, s) in sample.iter_mut().flatten().enumerate() {
+        *s = v[i * step + step / 2];
+    }
+    // SAFETY: each row of `sample` holds eight keys.
+    let mut regs = sample.map(|row| unsafe { _mm512_loadu_epi64(row.as_ptr().cast()) });
+    network::<R>(&mut regs);
+    let middle = R * LANES / 2;
+    let mut row = [0u64; LANES];
+    // SAFETY: `row` holds eight keys.
+    unsafe { _mm512_storeu_epi64(row.as_mut_ptr().cast(), regs[middle / LANES]) };
+    row[middle % LANES]
 }
 
 /// Vectors read per step of [`partition`] on long ranges.
@@ -141,7 +155,7 @@ fn partition_any(v: &mut [u64], pivot: u64) -> usize {
     if v.len() >= 4 * UNROLL * LANES { partition::<UNROLL>(v, pivot) } else { partition::<1>(v, pivot) }
 }
 
-/// Reorders `v` (at least `2 U` vectors of keys) so that the keys `< pivot` come first;
+/// Reorders `v` (at least `2 U` vectors and seven keys) so that the keys `< pivot` come first;
 /// returns their number.
 ///
 /// x86-simd-sort's scheme: the first and last `U` vectors are held in registers, which frees
@@ -153,10 +167,10 @@ fn partition_any(v: &mut [u64], pivot: u64) -> usize {
 fn partition<const U: usize>(v: &mut [u64], pivot: u64) -> usize {
     let step = U * LANES;
     let n = v.len();
-    debug_assert!(n >= 2 * step);
-    // Shorten the range to a multiple of `step` from its left end, one key at a time.
+    debug_assert!(n >= 2 * step + LANES - 1);
+    // Shorten the range to whole vectors from its left end, one key at a time.
     let (mut left, mut right) = (0, n);
-    for _ in 0..n % step {
+    for _ in 0..n % LANES {
         if v[left] >= pivot {
             right -= 1;
             v.swap(left, right);
@@ -167,10 +181,14 @@ fn partition<const U: usize>(v: &mut [u64], pivot: u64) -> usize {
     let p = v.as_mut_ptr();
     let pv = _mm512_set1_epi64(pivot as i64);
     // SAFETY: every load reads keys of `[left, right)` not yet read (`right - left` is a
-    // multiple of `step` and at least `2 step`), and every store writes inside
-    // `[l_store, r_end)`, whose keys have all been read: that free room is the keys read and
-    // not yet written (the held vectors and those of the current step), so the stores of each
-    // vector (eight keys in all) fit it.
+    // multiple of eight and at least `2 step`), and every store writes inside
+    // `[l_store, r_end)`, whose keys have all been read (the free room: the held vectors' and
+    // the current step's keys). Inside the loops each side has room for eight keys before
+    // every vector's stores, as `split_store_full` needs: the room is `2 step` keys before
+    // each step, the step reads from the side with less of it, so after the read that side
+    // has at least `8 k` keys of room for the `k` vectors it reads, and the other side had at
+    // least half of `2 step`. The held vectors at the end fill the gap exactly, by the masked
+    // stores of `split_store`, which write no key beyond its side.
     unsafe {
         let mut held_left = [pv; U];
         let mut held_right = [pv; U];
@@ -181,6 +199,20 @@ fn partition<const U: usize>(v: &mut [u64], pivot: u64) -> usize {
         let (mut l_store, mut r_end) = (left, right);
         left += step;
         right -= step;
+        // Single vectors until the rest is a whole number of steps (the scalar loop above
+        // would take up to `step - 1` keys, a mispredicted branch each, on every call).
+        for _ in 0..((right - left) / LANES) % U {
+            let c = if r_end - right < left - l_store {
+                right -= LANES;
+                _mm512_loadu_epi64(p.add(right).cast())
+            } else {
+                left += LANES;
+                _mm512_loadu_epi64(p.add(left - LANES).cast())
+            };
+            let ge = split_store_full(p, l_store, r_end, c, pv);
+            r_end -= ge;
+            l_store += LANES - ge;
+        }
         while right > left {
             let mut curr = [pv; U];
             if r_end - right < left - l_store {
@@ -195,7 +227,7 @@ fn partition<const U: usize>(v: &mut [u64], pivot: u64) -> usize {
                 left += step;
             }
             for c in curr {
-                let ge = split_store(p, l_store, r_end, c, pv);
+                let ge = split_store_full(p, l_store, r_end, c, pv);
                 r_end -= ge;
                 l_store += LANES - ge;
             }
@@ -208,6 +240,56 @@ fn partition<const U: usize>(v: &mut [u64], pivot: u64) -> usize {
         debug_assert_eq!(l_store, r_end);
         l_store
     }
+}
+
+/// For each mask of the lanes `>=` the pivot, the lane order that puts the other lanes first
+/// and those lanes last (each group in lane order): one permutation partitions a vector.
+#[repr(align(64))]
+struct Perms([[u64; LANES]; 256]);
+
+static PERMS: Perms = {
+    let mut t = [[0u64; LANES]; 256];
+    let mut m = 0;
+    while m < 256 {
+        let mut at = 0;
+        let mut upper = 0;
+        while upper < 2 {
+            let mut l = 0;
+            while l < LANES {
+                if ((m >> l) & 1) == upper {
+                    t[m][at] = l as u64;
+                    at += 1;
+                }
+                l += 1;
+            }
+            upper += 1;
+        }
+        m += 1;
+    }
+    Perms(t)
+};
+
+/// As [`split_store`], by one table permutation and two full stores: the whole permuted vector
+/// goes to `p[l_store..l_store + 8]` (its first keys those below the pivot) and to
+/// `p[r_end - 8..r_end]` (its last keys the others); the other lanes land in free room, to be
+/// overwritten later. Two cheap stores and one permutation instead of two compresses, whose
+/// shuffle port bounds the partition.
+///
+/// # Safety
+///
+/// `p[l_store..l_store + 8]` and `p[r_end - 8..r_end]` must be free room: writable, and
+/// holding no key still to be read or kept.
+#[target_feature(enable = "avx512f,popcnt")]
+unsafe fn split_store_full(p: *mut u64, l_store: usize, r_end: usize, x: __m512i, pivot: __m512i) -> usize {
+    let ge = _mm512_cmpge_epu64_mask(x, pivot);
+    // SAFETY: the table row is 64 aligned bytes; the stores as the caller guarantees.
+    unsafe {
+        let order = _mm512_load_epi64(PERMS.0[ge as usize].as_ptr().cast());
+        let y = _mm512_permutexvar_epi64(order, x);
+        _mm512_storeu_epi64(p.add(l_store).cast(), y);
+        _mm512_storeu_epi64(p.add(r_end - LANES).cast(), y);
+    }
+    ge.count_ones() as usize
 }
 
 /// Writes the keys of `x` below the pivot to `p[l_store..]` and the others to the slots just
