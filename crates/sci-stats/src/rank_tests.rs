@@ -109,16 +109,18 @@ fn merge_count(a: &mut [u32], buf: &mut [u32]) -> u64 {
     #[cfg(not(feature = "rayon"))]
     let (il, ir) = (merge_count(al, bl), merge_count(ar, br));
     let mut inv = il + ir;
+    // Branch-free merge: which side moves is data (a conditional move), not a jump, so random
+    // ranks cost no mispredictions (the branching merge took a third of `kendalltau`).
     let (mut i, mut j, mut k) = (0, mid, 0);
     while i < mid && j < n {
-        if a[i] <= a[j] {
-            buf[k] = a[i];
-            i += 1;
-        } else {
-            buf[k] = a[j];
-            inv += (mid - i) as u64;
-            j += 1;
-        }
+        let (l, r) = (a[i], a[j]);
+        let right = usize::from(r < l);
+        // All ones when the right element moves (bit masks: a plain `if` compiles to a jump).
+        let take = right.wrapping_neg();
+        buf[k] = l ^ ((l ^ r) & take as u32);
+        inv += (mid - i) as u64 & take as u64;
+        j += right;
+        i += 1 - right;
         k += 1;
     }
     buf[k..k + mid - i].copy_from_slice(&a[i..mid]);
