@@ -11,6 +11,33 @@ use crate::index_type::{SpIndex, fits};
 use crate::products::{PAR_NNZ, share_items};
 use crate::scalar::SparseScalar;
 
+/// The outputs of the parallel scatter in [`Cs::from_triplets`]: `indices` and `data`.
+#[derive(Clone, Copy)]
+struct ScatterDst<I, T>(*mut I, *mut T);
+impl<I, T> ScatterDst<I, T> {
+    /// Writes entry `slot` of both outputs.
+    ///
+    /// # Safety
+    ///
+    /// `slot` must be below the outputs' length and written by no other thread.
+    #[allow(unsafe_code)]
+    unsafe fn put(self, slot: usize, index: I, value: T) {
+        // SAFETY: as the caller guarantees.
+        unsafe {
+            *self.0.add(slot) = index;
+            *self.1.add(slot) = value;
+        }
+    }
+}
+
+// SAFETY: the threads of the scatter write disjoint slots through it, and both buffers outlive
+// the parallel loop (borrowed mutably, unused otherwise, until it ends).
+#[allow(unsafe_code)]
+unsafe impl<I: Send, T: Send> Send for ScatterDst<I, T> {}
+// SAFETY: as for `Send`.
+#[allow(unsafe_code)]
+unsafe impl<I: Send, T: Send> Sync for ScatterDst<I, T> {}
+
 /// Sorts one line stably by index and sums adjacent duplicates in place; returns the number of
 /// entries left at the front.
 fn sort_sum_line<T: SparseScalar, I: SpIndex>(ind: &mut [I], dat: &mut [T], buf: &mut Vec<(I, T)>) -> usize {
@@ -111,6 +138,17 @@ impl<T: SparseScalar, I: SpIndex> Cs<T, I> {
     /// The indices must be in bounds and `data.len()` must fit `I` (checked by the callers).
     pub fn from_triplets(nmajor: usize, nminor: usize, major: &[I], minor: &[I], data: &[T]) -> Self {
         let nnz = data.len();
+        let chunks = rayon::current_num_threads().min(8);
+        if nnz >= PAR_NNZ && chunks > 1 && nmajor.saturating_mul(chunks) <= nnz {
+            Self::from_triplets_par(nmajor, nminor, major, minor, data, chunks)
+        } else {
+            Self::from_triplets_seq(nmajor, nminor, major, minor, data)
+        }
+    }
+
+    /// [`Self::from_triplets`] on the calling thread.
+    fn from_triplets_seq(nmajor: usize, nminor: usize, major: &[I], minor: &[I], data: &[T]) -> Self {
+        let nnz = data.len();
         let mut indptr = vec![I::default(); nmajor + 1];
         advise_huge(&indptr);
         for &i in major {
@@ -143,6 +181,68 @@ impl<T: SparseScalar, I: SpIndex> Cs<T, I> {
             last = std::mem::replace(p, last);
         }
         indptr[nmajor] = I::from_idx(nnz);
+        Cs { nmajor, nminor, indptr, indices, data: vals }
+    }
+
+    /// [`Self::from_triplets`] on `chunks` threads: each chunk of the triplets counts its
+    /// entries of every line, then scatters them into its own slots of each line (after those
+    /// of the earlier chunks, so the order of the entries of a line is kept). The scatter's
+    /// random writes wait on memory; two threads keep twice as many in flight. Worth it when
+    /// the per-chunk counts (`chunks` arrays of `nmajor`) are small beside the entries.
+    fn from_triplets_par(
+        nmajor: usize,
+        nminor: usize,
+        major: &[I],
+        minor: &[I],
+        data: &[T],
+        chunks: usize,
+    ) -> Self {
+        use rayon::prelude::*;
+        let nnz = data.len();
+        let chunk = nnz.div_ceil(chunks);
+        let mut cursors: Vec<Vec<usize>> = major
+            .par_chunks(chunk)
+            .map(|m| {
+                let mut count = vec![0usize; nmajor];
+                for &i in m {
+                    count[i.idx()] += 1;
+                }
+                count
+            })
+            .collect();
+        // Line starts, and every chunk's first slot in every line.
+        let mut indptr = vec![I::default(); nmajor + 1];
+        advise_huge(&indptr);
+        let mut sum = 0usize;
+        for (line, start) in indptr[..nmajor].iter_mut().enumerate() {
+            *start = I::from_idx(sum);
+            for c in cursors.iter_mut() {
+                let count = c[line];
+                c[line] = sum;
+                sum += count;
+            }
+        }
+        indptr[nmajor] = I::from_idx(nnz);
+        let mut indices = vec![I::default(); nnz];
+        let mut vals = vec![T::zero(); nnz];
+        advise_huge(&indices);
+        advise_huge(&vals);
+        let dst = ScatterDst(indices.as_mut_ptr(), vals.as_mut_ptr());
+        let parts = major.par_chunks(chunk).zip(minor.par_chunks(chunk)).zip(data.par_chunks(chunk));
+        parts.zip(cursors.par_iter_mut()).for_each(|(((maj, min), dat), next)| {
+            for ((&i, &j), &v) in maj.iter().zip(min).zip(dat) {
+                let slot = &mut next[i.idx()];
+                debug_assert!(*slot < nnz);
+                // SAFETY: `*slot` runs through this chunk's slots of line `i`, which no other
+                // chunk writes (the cursors partition `0..nnz`, each chunk's slots of a line as
+                // many as its entries on it), all below `nnz`, the length of both outputs.
+                #[allow(unsafe_code)]
+                unsafe {
+                    dst.put(*slot, j, v)
+                };
+                *slot += 1;
+            }
+        });
         Cs { nmajor, nminor, indptr, indices, data: vals }
     }
 
@@ -456,5 +556,15 @@ mod tests {
             .collect();
         let want: Vec<((usize, usize), f64)> = want.into_iter().collect();
         assert_eq!(got, want);
+        // The parallel scatter, with any number of chunks, stores what the sequential one does.
+        let seq = Cs::from_triplets_seq(m, n, &rows, &cols, &vals);
+        for chunks in [2, 3, 7] {
+            let par = Cs::from_triplets_par(m, n, &rows, &cols, &vals, chunks);
+            assert_eq!(
+                (&par.indptr, &par.indices, &par.data),
+                (&seq.indptr, &seq.indices, &seq.data),
+                "{chunks}"
+            );
+        }
     }
 }
