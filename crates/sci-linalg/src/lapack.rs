@@ -77,9 +77,9 @@ const LU_STACK: usize = 64 << 20;
 /// with a 2 MB stack and in none of 10 with 8 MB (`RUST_MIN_STACK`); a frame that large jumps the
 /// guard page, so the overflow lands in other memory instead of faulting. The threaded LU
 /// therefore runs on a helper thread with a [`LU_STACK`] stack, started once ([`lu_thread`]);
-/// small or busy-machine calls run on one OpenBLAS thread in
-/// place, as [`par_for`] decides for faer's kernels (a descheduled OpenBLAS thread stalls every
-/// panel: 1000x1000 took 19-23 ms on two threads and 10 ms on one while other processes ran).
+/// small or busy-machine calls run on one OpenBLAS thread in place, as [`par_for`] decides for
+/// faer's kernels (a descheduled OpenBLAS thread stalls every panel: 1000x1000 took 19-23 ms on
+/// two threads and 10 ms on one while other processes ran).
 fn lu_threads<R: Send>(flops: f64, f: impl FnOnce() -> R + Send) -> R {
     if par_for(Kernel::LapackLu, flops) == Par::Seq { single_threaded(f) } else { on_lu_stack(f) }
 }
