@@ -5,9 +5,11 @@
 //! numbers lexicographically on `(re, im)` with NaN parts last), `-0.0 == 0.0`. The element
 //! types are those of [`SortElement`]: the integers, `bool`, `f32`, `f64` and `Complex<f32/f64>`.
 //!
-//! Large inputs of integers and floats are sorted with a stable LSD radix sort on an
-//! order-preserving integer key (in parallel halves merged in parallel when the `rayon` feature
-//! is on). NumPy's AVX-512 quicksort is still faster on 1e7 random `f64`.
+//! Large inputs of integers and floats are sorted on an order-preserving integer key: `sort` by
+//! an AVX-512 quicksort (NumPy's x86-simd-sort design, on both cores with the `rayon` feature)
+//! on CPUs with AVX-512 and by an MSD radix sort elsewhere (see `sorting/radix.rs`); `argsort`
+//! by a stable LSD radix sort of (key, index) pairs (in parallel halves merged in parallel with
+//! the `rayon` feature).
 
 #[cfg(target_arch = "x86_64")]
 mod avx512;

@@ -115,7 +115,7 @@ fn merge_count(a: &mut [u32], buf: &mut [u32]) -> u64 {
     while i < mid && j < n {
         let (l, r) = (a[i], a[j]);
         let right = usize::from(r < l);
-        // All ones when the right element moves (bit masks: a plain `if` compiles to a jump).
+        // All ones when the right element moves.
         let take = right.wrapping_neg();
         buf[k] = l ^ ((l ^ r) & take as u32);
         inv += (mid - i) as u64 & take as u64;

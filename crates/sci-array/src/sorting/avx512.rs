@@ -72,17 +72,7 @@ fn par_quicksort(v: &mut [u64], depth: u32) {
         return unsafe { quicksort(v, depth) };
     }
     // SAFETY: as above.
-    let pivot = unsafe { pivot(v) };
-    let mid = unsafe { partition_any(v, pivot) };
-    if mid == 0 {
-        if pivot == u64::MAX {
-            return;
-        }
-        // SAFETY: as above.
-        let equal = unsafe { partition_any(v, pivot + 1) };
-        return par_quicksort(&mut v[equal..], depth - 1);
-    }
-    let (lo, hi) = v.split_at_mut(mid);
+    let (lo, hi) = unsafe { split(v) };
     rayon::join(|| par_quicksort(lo, depth - 1), || par_quicksort(hi, depth - 1));
 }
 
@@ -97,22 +87,26 @@ fn quicksort(v: &mut [u64], depth: u32) {
         v.sort_unstable();
         return;
     }
-    let pivot = pivot(v);
-    let mid = partition_any(v, pivot);
-    if mid == 0 {
-        // Every key is >= pivot, which is one of them: the pivot is the minimum. Split off
-        // the keys equal to it (at least one), which need no further sorting.
-        if pivot == u64::MAX {
-            return;
-        }
-        let equal = partition_any(v, pivot + 1);
-        quicksort(&mut v[equal..], depth - 1);
-        return;
-    }
-    // `mid < n`: the pivot itself is on the right.
-    let (lo, hi) = v.split_at_mut(mid);
+    let (lo, hi) = split(v);
     quicksort(lo, depth - 1);
     quicksort(hi, depth - 1);
+}
+
+/// One partition step of a range longer than [`BASE`]: the two parts of `v` still to sort,
+/// the keys below the pivot and the others. When the pivot is the minimum (no key below it),
+/// the keys equal to it (at least one) are split off instead and need no further sorting, so a
+/// range of equal keys ends at once.
+#[target_feature(enable = "avx512f,popcnt")]
+fn split(v: &mut [u64]) -> (&mut [u64], &mut [u64]) {
+    let pivot = pivot(v);
+    let mid = partition_any(v, pivot);
+    if mid > 0 {
+        // `mid < n`: the pivot itself is on the right.
+        return v.split_at_mut(mid);
+    }
+    // Every key is `>= pivot`, which is one of them: the keys equal to it go first.
+    let equal = if pivot == u64::MAX { v.len() } else { partition_any(v, pivot + 1) };
+    (&mut [], &mut v[equal..])
 }
 
 /// The pivot of `v` (`v.len() > BASE`): the median of 8 keys sampled across it, or of 64 for

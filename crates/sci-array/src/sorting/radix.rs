@@ -66,10 +66,10 @@ fn sort_with<T: SortElement>(v: &mut [T], simd: bool) {
         return;
     }
     let tasks = tasks(n);
+    let chunk = n.div_ceil(tasks);
     #[cfg(all(target_arch = "x86_64", feature = "rayon"))]
     if simd {
         // The keys, their parallel AVX-512 quicksort, and the values written back.
-        let chunk = n.div_ceil(tasks);
         if let Some(words) = as_words(v) {
             // 8-byte values become their keys in place: no key buffer to allocate.
             use rayon::prelude::*;
@@ -102,7 +102,6 @@ fn sort_with<T: SortElement>(v: &mut [T], simd: bool) {
         return;
     }
     // Pass 1: keys and the counts of their top bits, chunk by chunk.
-    let chunk = n.div_ceil(tasks);
     let mut keys = vec![0u64; n];
     buffer::advise_huge(&keys);
     let mut hists: Vec<Vec<u32>> = map_chunks(&mut keys, v, chunk, |k, x| {
