@@ -156,7 +156,7 @@ fn cmp_rows<T: SortElement>(a: &[T], b: &[T]) -> Ordering {
 ///
 /// # Errors
 ///
-/// [`ArrayError::AxisOutOfBounds`] for a bad `opts.axis`.
+/// [`ArrayError::AxisOutOfBounds`](crate::ArrayError::AxisOutOfBounds) for a bad `opts.axis`.
 ///
 /// # Examples
 ///

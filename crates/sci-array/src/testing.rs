@@ -5,7 +5,7 @@
 //! the same infinity, and a message that names the worst element. [`check_allclose`] is the
 //! same test returning a `Result` instead of panicking.
 //!
-//! With the `fixtures` feature, [`fixture`] reads the JSON reference files written by the
+//! With the `fixtures` feature, `fixture` reads the JSON reference files written by the
 //! generators under `tools/fixtures/`.
 
 use ndarray::{ArrayBase, Data, Dimension};

@@ -24,7 +24,8 @@
 //! [`fractional_matrix_power`], [`cosm`], [`sinm`], [`tanm`], [`coshm`], [`sinhm`], [`tanhm`],
 //! [`expm_frechet`], [`expm_cond`]);
 //! NumPy's products ([`matmul`], [`matmul_nd`] (stacked and 1-d), [`dot`], [`dot_nd`], [`multi_dot`],
-//! [`multi_dot_nd`], [`kron_nd`]); `f64` products run on
+//! [`multi_dot_nd`], [`kron_nd`], [`tensordot`], [`inner`], [`outer`], [`vdot`], [`vecdot`],
+//! [`cross`], [`trace`], [`trace_nd`], [`matrix_transpose`]); `f64` products run on
 //! the crate's own blocked GEMM (an AVX2 + FMA microkernel, its AVX-512 form where the CPU has
 //! AVX-512F; two threads when large), complex128 products of middling size on that GEMM through
 //! the real form of the complex matrices, other types on faer's.
@@ -217,6 +218,7 @@ mod sylvester;
 mod sym_factor;
 mod team;
 mod tensor;
+mod tensor_products;
 mod toeplitz_fft;
 mod toeplitz_solve;
 mod triangular_blocked;
@@ -291,6 +293,10 @@ pub use sylvester::{
     DiscreteLyapunovMethod, solve_continuous_lyapunov, solve_discrete_lyapunov, solve_sylvester,
 };
 pub use tensor::{tensorinv, tensorsolve};
+pub use tensor_products::{
+    CrossOptions, TensordotAxes, cross, cross_with, inner, matrix_transpose, outer, tensordot, trace,
+    trace_nd, vdot, vecdot,
+};
 pub use toeplitz_fft::{
     MatmulToeplitzOptions, matmul_toeplitz, matmul_toeplitz_batched, matmul_toeplitz_with,
 };

@@ -17,7 +17,7 @@ pub(crate) fn matmul_unchecked<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayVi
 /// `a @ b` into a new C-order (row-major) matrix, NumPy's layout for `matmul`'s result. For
 /// C-order operands this is also the faster layout: the GEMM computes `outᵀ = bᵀ aᵀ` with
 /// column-major factors, whose packing copies contiguous columns.
-fn matmul_c<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
+pub(crate) fn matmul_c<T: LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
     T::gemm_new_k(a, b, true, gemm_par(a, b))
 }
 

@@ -55,7 +55,7 @@ pub trait LinalgFloat:
     /// Converts to `f64` (exact).
     fn to_f64_lossless(self) -> f64;
     /// `a @ b` for complex matrices of this precision, by the crate's complex product
-    /// ([`crate::products::matmul_unchecked`]), for code generic over the real type.
+    /// (the one behind [`matmul`](crate::matmul)), for code generic over the real type.
     fn complex_matmul(
         a: ndarray::ArrayView2<'_, num_complex::Complex<Self>>,
         b: ndarray::ArrayView2<'_, num_complex::Complex<Self>>,
