@@ -18,8 +18,9 @@
 //! 1000 × 1000 product took 33-48 ms that way, and 27-29 ms with dynamic chunks (NumPy 25-27).
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Barrier, RwLock};
+use std::time::Instant;
 
 use ndarray::{ArrayView2, ArrayViewMut2, Axis, s};
 
@@ -213,12 +214,28 @@ pub(super) fn gemm(
             // Another thread of the program holds the helper: this product runs on one thread.
             return gemm(alpha, a, b, beta, c, 1);
         };
-        // Two independent single-thread products on the two halves of C's columns (see
-        // `COLS_TEAM_MIN`).
-        let half = (n / 2).next_multiple_of(NR);
-        let (c0, c1) = c.split_at(Axis(1), half);
-        let (b0, b1) = b.split_at(Axis(1), half);
-        lease.join(|| gemm(alpha, a, b0, beta, c0, 1), || gemm(alpha, a, b1, beta, c1, 1));
+        // Two independent single-thread products on two parts of C's columns (see
+        // `COLS_TEAM_MIN`), sized by the two threads' recent speeds (see `CALLER_SHARE`).
+        let share = CALLER_SHARE.load(Ordering::Relaxed);
+        let mine = (n * share / SHARE_ONE).next_multiple_of(NR).clamp(NR, n - 1);
+        let (c0, c1) = c.split_at(Axis(1), mine);
+        let (b0, b1) = b.split_at(Axis(1), mine);
+        let start = Instant::now();
+        let theirs_us = AtomicU64::new(0);
+        let mut mine_us = 0;
+        lease.join(
+            || {
+                gemm(alpha, a, b0, beta, c0, 1);
+                mine_us = elapsed_us(start);
+            },
+            || {
+                gemm(alpha, a, b1, beta, c1, 1);
+                theirs_us.store(elapsed_us(start), Ordering::Relaxed);
+            },
+        );
+        if 2.0 * (m * n * k) as f64 >= SHARE_MIN_FLOPS {
+            rebalance(share, mine as f64 / n as f64, mine_us, theirs_us.into_inner());
+        }
         return;
     }
     if threads > 2 && n >= COLS_TEAM_MIN * threads {
@@ -260,6 +277,57 @@ pub(super) fn gemm(
             }
         });
     });
+}
+
+/// The caller's share of the columns when two threads split a product (see `COLS_TEAM_MIN`),
+/// in units of [`SHARE_ONE`]: half at first, then after each product of at least
+/// [`SHARE_MIN_FLOPS`] moved a third of the way toward the share that would have made both
+/// threads finish together, from the columns per microsecond each achieved, when that share
+/// differs by more than [`DEADBAND`] (kept within a quarter and three quarters).
+///
+/// On a shared machine one core may run slower than the other for seconds at a time (another
+/// virtual machine on its sibling hardware thread, or a process on it): with fixed halves the
+/// call then lasts as long as the slower half. Logged on two vCPUs of an Emerald Rapids host in
+/// such a spell, ten 2000 × 2000 products with halves took 199-233 ms, the caller's half done
+/// in 150-162 ms and the helper's in 199-233 (NumPy 174-183 ms at the same minutes); at a quiet
+/// moment both halves took 107 ms. The result does not depend on the split: each column of `C`
+/// gets the same operations in the same order whichever thread computes it.
+static CALLER_SHARE: AtomicUsize = AtomicUsize::new(SHARE_ONE / 2);
+
+/// Imbalance (as a fraction of the columns) below which [`CALLER_SHARE`] stays: the threads'
+/// times vary by some percent from call to call on an idle machine too.
+const DEADBAND: f64 = 0.03;
+
+/// The unit of [`CALLER_SHARE`].
+pub(super) const SHARE_ONE: usize = 1 << 12;
+
+/// Sets [`CALLER_SHARE`] (the unit tests' way to place the split).
+#[cfg(test)]
+pub(super) fn set_caller_share(share: usize) {
+    CALLER_SHARE.store(share, Ordering::Relaxed);
+}
+
+/// Work (`2 m n k`) from which a two-thread product updates [`CALLER_SHARE`] (about 2 ms on
+/// two cores: shorter calls time too coarsely and too noisily to steer the split).
+const SHARE_MIN_FLOPS: f64 = 2e8;
+
+/// Microseconds since `start`.
+fn elapsed_us(start: Instant) -> u64 {
+    u64::try_from(start.elapsed().as_micros()).unwrap_or(u64::MAX)
+}
+
+/// Updates [`CALLER_SHARE`] (which was `share` for this call) after a split that gave the
+/// caller the fraction `mine` of the columns and took `mine_us` and `theirs_us` microseconds.
+fn rebalance(share: usize, mine: f64, mine_us: u64, theirs_us: u64) {
+    let (tm, th) = (mine_us.max(1) as f64, theirs_us.max(1) as f64);
+    let (rate_mine, rate_theirs) = (mine / tm, (1.0 - mine) / th);
+    let ideal = rate_mine / (rate_mine + rate_theirs) * SHARE_ONE as f64;
+    if (ideal - share as f64).abs() < DEADBAND * SHARE_ONE as f64 {
+        return;
+    }
+    let next = (2.0 * share as f64 + ideal) / 3.0;
+    let next = (next as usize).clamp(SHARE_ONE / 4, 3 * SHARE_ONE / 4);
+    CALLER_SHARE.store(next, Ordering::Relaxed);
 }
 
 /// Work (`2 m n k`) from which a product with too few columns for [`gemm_cols`] splits its rows

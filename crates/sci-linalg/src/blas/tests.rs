@@ -141,6 +141,31 @@ fn parallel_paths() {
     }
 }
 
+/// The two threads' column split follows their measured speeds (`gemm::CALLER_SHARE`); the
+/// product must not depend on where the split falls.
+#[test]
+#[cfg(target_arch = "x86_64")]
+fn column_split_does_not_change_the_product() {
+    if !avx2_fma() {
+        return;
+    }
+    let (m, n, k) = (131, 400, 300);
+    let a = filled(m, k, 1, true);
+    let b = filled(k, n, 2, false);
+    let product = |share: usize| {
+        gemm::set_caller_share(share);
+        let mut c = filled(m, n, 3, false);
+        gemm::gemm(0.75, a.view(), b.view(), -1.0, c.view_mut(), 2);
+        c
+    };
+    let one = gemm::SHARE_ONE;
+    let even = product(one / 2);
+    for share in [one / 4, one / 3, 3 * one / 5, 3 * one / 4] {
+        assert_eq!(product(share), even, "share {share}");
+    }
+    gemm::set_caller_share(one / 2);
+}
+
 #[test]
 fn any_strides() {
     let (m, n, k) = (37, 29, 70);
