@@ -36,6 +36,37 @@ fn avx512() -> bool {
     is_x86_feature_detected!("avx512f")
 }
 
+/// The size in bytes of the level-1 data cache of this core, from CPUID (Intel's leaf 4, AMD's
+/// leaf `0x8000001D`, same layout); 32 KiB when the CPU does not say.
+#[cfg(target_arch = "x86_64")]
+fn l1d_bytes() -> usize {
+    use core::arch::x86_64::{__cpuid, __cpuid_count};
+    static L1D: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *L1D.get_or_init(|| {
+        // The leaves are read only when the CPU reports them (the highest supported leaf).
+        let leaf = if __cpuid(0).eax >= 4 {
+            Some(4)
+        } else if __cpuid(0x8000_0000).eax >= 0x8000_001D {
+            Some(0x8000_001D)
+        } else {
+            None
+        };
+        leaf.and_then(|leaf| {
+            (0..8).find_map(|sub| {
+                let r = __cpuid_count(leaf, sub);
+                let (kind, level) = (r.eax & 0x1f, (r.eax >> 5) & 0x7);
+                (kind == 1 && level == 1).then(|| {
+                    let ways = (r.ebx >> 22) as usize + 1;
+                    let partitions = ((r.ebx >> 12) & 0x3ff) as usize + 1;
+                    let line = (r.ebx & 0xfff) as usize + 1;
+                    ways * partitions * line * (r.ecx as usize + 1)
+                })
+            })
+        })
+        .unwrap_or(32 << 10)
+    })
+}
+
 /// `c = alpha * a @ b + beta * c` for `f64` matrices of any strides (BLAS `dgemm`).
 ///
 /// As in BLAS, `beta == 0` overwrites `c` without reading it (NaN in `c` does not propagate),

@@ -105,6 +105,9 @@ fn shapes_around_the_block_edges() {
     }
     // Two `KC` slices, two `MC` blocks and a partial `NC` panel.
     check_shape(289, 50, 513, Par::Seq);
+    // Three slices with 512-deep ones (CPUs with AVX-512 and a 48 KiB L1), with a sweep's
+    // prefetch of the next `B` micro-panel crossing a partial last panel.
+    check_shape(300, 53, 1025, Par::Seq);
     check_shape(5, 4081, 3, Par::Seq);
 }
 
@@ -362,6 +365,26 @@ fn avx512_two_tile_kernel_equals_two_single_tiles() {
                     assert_ne!(bits(&c1), bits(&c0), "kc {kc}, {m}x{n}: the tiles were written");
                 }
             }
+        }
+    }
+}
+
+/// CPUID's L1 data cache size agrees with the kernel's (Linux sysfs), where it is listed.
+#[test]
+#[cfg(target_arch = "x86_64")]
+fn l1d_size_matches_the_kernels() {
+    let l1 = super::l1d_bytes();
+    assert!((8 << 10..=1 << 20).contains(&l1), "{l1}");
+    let dir = std::path::Path::new("/sys/devices/system/cpu/cpu0/cache");
+    let read = |i: usize, f: &str| std::fs::read_to_string(dir.join(format!("index{i}/{f}"))).ok();
+    for i in 0..8 {
+        let (Some(level), Some(kind), Some(size)) = (read(i, "level"), read(i, "type"), read(i, "size"))
+        else {
+            continue;
+        };
+        if level.trim() == "1" && kind.trim() == "Data" {
+            let kib: usize = size.trim().trim_end_matches('K').parse().expect("a size in KiB");
+            assert_eq!(l1, kib << 10);
         }
     }
 }
