@@ -3,7 +3,7 @@
 //! complex128, complex64 and `f32` on CPUs that have it (`blas::zgemm`), and faer's GEMM for
 //! the other cases (blocked, SIMD, two threads for large sizes).
 
-use ndarray::{Array2, ArrayBase, ArrayD, ArrayView2, Data, Dimension, Ix2, IxDyn};
+use ndarray::{Array2, ArrayBase, ArrayD, ArrayView2, Data, Dimension, Ix2};
 
 use crate::error::{LinalgError, Result};
 use crate::linalg_scalar::LinalgScalar;
@@ -147,20 +147,7 @@ where
         );
         return Err(LinalgError::ShapeMismatch { arg: "b", expected, found: b.shape().to_vec() });
     }
-    let lead = &a.shape()[..a.ndim() - 1];
-    let rest: Vec<usize> = (0..b.ndim()).filter(|&i| i != axis).map(|i| b.shape()[i]).collect();
-    let (p, q) = (lead.iter().product::<usize>(), rest.iter().product::<usize>());
-    let a2 = a.view().into_dyn();
-    let a2 = a2.as_standard_layout();
-    let a2 = a2.view().into_shape_with_order((p, k)).expect("standard layout, p * k values");
-    let mut order: Vec<usize> = vec![axis];
-    order.extend((0..b.ndim()).filter(|&i| i != axis));
-    let b2 = b.view().into_dyn().permuted_axes(order);
-    let b2 = b2.as_standard_layout();
-    let b2 = b2.view().into_shape_with_order((k, q)).expect("standard layout, k * q values");
-    let out = matmul_c(a2, b2);
-    let shape: Vec<usize> = lead.iter().chain(&rest).copied().collect();
-    Ok(out.into_shape_with_order(IxDyn(&shape)).expect("C-ordered product, p * q values"))
+    crate::tensor_products::contract(a.view().into_dyn(), b.view().into_dyn(), &[a.ndim() - 1], &[axis])
 }
 
 /// Dot product of two 2-d arrays: the matrix product, as [`matmul`].

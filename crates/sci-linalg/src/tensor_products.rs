@@ -93,14 +93,6 @@ fn summed_axes(axes: &TensordotAxes, nda: usize, ndb: usize) -> Result<(Vec<usiz
     Ok((sa, sb))
 }
 
-/// `x` with its axes in the order `perm`, copied into C order and read as a `(rows, cols)`
-/// matrix.
-fn as_matrix<T: LinalgScalar>(x: ArrayViewD<'_, T>, perm: Vec<usize>, rows: usize, cols: usize) -> Array2<T> {
-    let x = x.permuted_axes(perm);
-    let x = x.as_standard_layout();
-    x.into_owned().into_shape_with_order((rows, cols)).expect("standard layout, rows * cols values")
-}
-
 /// Tensor dot product: sums the products of `a` and `b` over the axes `axes` names, as
 /// NumPy's `tensordot`.
 ///
@@ -152,8 +144,9 @@ where
     contract(a.view().into_dyn(), b.view().into_dyn(), &sa, &sb)
 }
 
-/// The contraction of `a`'s axes `sa` with `b`'s axes `sb` (checked indices).
-fn contract<T: LinalgScalar>(
+/// The contraction of `a`'s axes `sa` with `b`'s axes `sb` (checked indices): the summed axes
+/// moved together and one matrix product (also [`dot_nd`](crate::dot_nd)'s).
+pub(crate) fn contract<T: LinalgScalar>(
     a: ArrayViewD<'_, T>,
     b: ArrayViewD<'_, T>,
     sa: &[usize],
@@ -175,9 +168,15 @@ fn contract<T: LinalgScalar>(
     let (p, k, q) = (len(&a, &free_a), len(&a, sa), len(&b, &free_b));
     let shape: Vec<usize> =
         free_a.iter().map(|&i| a.shape()[i]).chain(free_b.iter().map(|&i| b.shape()[i])).collect();
-    let a2 = as_matrix(a, free_a.iter().chain(sa).copied().collect(), p, k);
-    let b2 = as_matrix(b, sb.iter().chain(&free_b).copied().collect(), k, q);
-    let out = if k == 0 { Array2::zeros((p, q)) } else { matmul_c(a2.view(), b2.view()) };
+    // Each operand with its axes reordered, as a matrix: a view when that order is C order
+    // already, else a C-ordered copy.
+    let a2 = a.permuted_axes(free_a.iter().chain(sa).copied().collect::<Vec<_>>());
+    let a2 = a2.as_standard_layout();
+    let a2 = a2.view().into_shape_with_order((p, k)).expect("standard layout, p * k values");
+    let b2 = b.permuted_axes(sb.iter().chain(&free_b).copied().collect::<Vec<_>>());
+    let b2 = b2.as_standard_layout();
+    let b2 = b2.view().into_shape_with_order((k, q)).expect("standard layout, k * q values");
+    let out = if k == 0 { Array2::zeros((p, q)) } else { matmul_c(a2, b2) };
     Ok(out.into_shape_with_order(IxDyn(&shape)).expect("C-ordered product, p * q values"))
 }
 

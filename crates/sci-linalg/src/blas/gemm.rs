@@ -18,7 +18,7 @@
 //! 1000 × 1000 product took 33-48 ms that way, and 27-29 ms with dynamic chunks (NumPy 25-27).
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Barrier, RwLock};
 use std::time::Instant;
 
@@ -44,6 +44,7 @@ const KC_BIG_L1: usize = 512;
 fn kc() -> usize {
     if super::avx512() && super::l1d_bytes() >= 48 << 10 { KC_BIG_L1 } else { KC }
 }
+
 /// Rows of a packed `A` block (`MC × KC`, 288 KiB) kept in the L2 of a core (512 KiB on Zen 2
 /// and 3, 1 MiB on Zen 4, where `KC` 320-512 with `MC` 120-288 ran no faster at 2000³).
 const MC: usize = 144;
@@ -235,8 +236,7 @@ pub(super) fn gemm(
         let (c0, c1) = c.split_at(Axis(1), mine);
         let (b0, b1) = b.split_at(Axis(1), mine);
         let start = Instant::now();
-        let theirs_us = AtomicU64::new(0);
-        let mut mine_us = 0;
+        let (mut mine_us, mut theirs_us) = (0, 0);
         lease.join(
             || {
                 gemm(alpha, a, b0, beta, c0, 1);
@@ -244,13 +244,13 @@ pub(super) fn gemm(
             },
             || {
                 gemm(alpha, a, b1, beta, c1, 1);
-                theirs_us.store(elapsed_us(start), Ordering::Relaxed);
+                theirs_us = elapsed_us(start);
             },
         );
         // The first large call of the process also pays for starting the helper and faulting in
         // both threads' packing buffers: its times say nothing about the cores.
         if 2.0 * (m * n * k) as f64 >= SHARE_MIN_FLOPS && WARM.swap(true, Ordering::Relaxed) {
-            rebalance(share, mine as f64 / n as f64, mine_us, theirs_us.into_inner());
+            rebalance(share, mine as f64 / n as f64, mine_us, theirs_us);
         }
         return;
     }
@@ -589,7 +589,7 @@ fn gemm_cols(
 ///
 /// # Safety
 ///
-/// The CPU has AVX2 and FMA; `a` holds whole micro-panels and `b_panel` `kc * NR` values; the
+/// The CPU has AVX2 and FMA; `a` holds whole micro-panels and `b_panels` at least `kc * NR` values; the
 /// tiles' elements (rows `row0..rows`, at most `a.len() / (kc MR)` micro-panels of them, columns
 /// `col..min(col + NR, cols)`) are valid for reads and writes and no other thread accesses them
 /// during the call.
