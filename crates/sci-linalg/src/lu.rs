@@ -11,7 +11,7 @@ use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::rhs::{rhs_back, rhs_matrix};
 use crate::scalar::parallel::{Kernel, cube, gemm_flops, lu_flops, par_for};
 use crate::scalar::{
-    LinalgFloat, as_faer, as_faer_mut, check_finite, check_square_finite, to_fortran, zeros_f,
+    LinalgFloat, as_faer, as_faer_mut, check_finite, check_square, to_fortran, to_fortran_finite, zeros_f,
 };
 use crate::warning::Estimate;
 
@@ -35,8 +35,13 @@ impl<T: LinalgFloat> PackedLu<T> {
     /// [`Self::new`]; with `only_u` the strict lower triangle may hold `L`'s values in another
     /// row order (the interchanges of later panels not applied): enough for a determinant.
     fn new_with<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, only_u: bool) -> Self {
-        #[cfg_attr(not(feature = "lapack"), allow(unused_mut))] // getrf writes it with `lapack`
-        let mut lu = to_fortran(a);
+        Self::factor_copy(to_fortran(a), only_u)
+    }
+
+    /// Factors the Fortran-order working copy `lu` in place (LAPACK's `getrf` with the
+    /// `lapack` feature, else [`Self::factor_default`]). `only_u` as in [`Self::new_with`].
+    #[cfg_attr(not(feature = "lapack"), allow(unused_mut))] // getrf writes it with `lapack`
+    pub(crate) fn factor_copy(mut lu: Array2<T>, only_u: bool) -> Self {
         #[cfg(feature = "lapack")]
         if let Some(ipiv) = lapack_getrf(&mut lu) {
             return Self::from_ipiv(lu, &ipiv);
@@ -61,20 +66,17 @@ impl<T: LinalgFloat> PackedLu<T> {
     }
 
     /// Factors `a` or, when `a` is row-major, its transpose: the working copy is then a plain
-    /// memcpy instead of a cache-unfriendly transposing copy. Returns the factors and whether
-    /// they are `aᵀ`'s. `only_u` as in [`Self::new_with`].
-    pub fn new_either<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>, only_u: bool) -> (Self, bool) {
-        if a.is_standard_layout() && a.nrows() > 1 {
-            (Self::new_with(&a.t(), only_u), true)
-        } else {
-            (Self::new_with(a, only_u), false)
-        }
-    }
-
-    /// [`Self::new_either`] for a determinant (the same for `a` and `aᵀ`): only the diagonal
-    /// of `U` and the interchanges are meaningful.
-    pub fn for_det<S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Self {
-        Self::new_either(a, true).0
+    /// memcpy instead of a cache-unfriendly transposing copy. SciPy's `check_finite` on `a`
+    /// (named `arg` in the error) is done while copying ([`to_fortran_finite`]). Returns the
+    /// factors and whether they are `aᵀ`'s. `only_u` as in [`Self::new_with`].
+    pub fn new_either_finite<S: Data<Elem = T>>(
+        a: &ArrayBase<S, Ix2>,
+        only_u: bool,
+        arg: &'static str,
+    ) -> Result<(Self, bool)> {
+        let transposed = a.is_standard_layout() && a.nrows() > 1;
+        let copy = if transposed { to_fortran_finite(&a.t(), arg)? } else { to_fortran_finite(a, arg)? };
+        Ok((Self::factor_copy(copy, only_u), transposed))
     }
 
     /// The first exactly zero pivot of `a`'s own LU when these factors (of `a`, or of `aᵀ` when
@@ -281,8 +283,8 @@ pub fn det<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<
 
 /// [`det`] for real matrices (faer, or LAPACK with the `lapack` feature).
 pub(crate) fn det_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<T> {
-    check_square_finite(a, "a")?;
-    let f = PackedLu::for_det(a);
+    check_square(a, "a")?;
+    let (f, _) = PackedLu::new_either_finite(a, true, "a")?;
     let mut d = if f.transpositions % 2 == 0 { T::one() } else { -T::one() };
     for &x in f.lu.diag() {
         d *= x;
@@ -328,8 +330,8 @@ pub fn slogdet<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Res
 
 /// [`slogdet`] for real matrices (faer, or LAPACK with the `lapack` feature).
 pub(crate) fn slogdet_real<T: LinalgFloat, S: Data<Elem = T>>(a: &ArrayBase<S, Ix2>) -> Result<(T, T)> {
-    check_square_finite(a, "a")?;
-    Ok(PackedLu::for_det(a).slogdet())
+    check_square(a, "a")?;
+    Ok(PackedLu::new_either_finite(a, true, "a")?.0.slogdet())
 }
 
 /// Inverse of a square matrix.
@@ -379,11 +381,11 @@ pub(crate) fn inv_real<T: LinalgFloat, S: Data<Elem = T>>(
     a: &ArrayBase<S, Ix2>,
     estimate: bool,
 ) -> Result<(Array2<T>, Option<Estimate>)> {
-    let n = check_square_finite(a, "a")?;
+    let n = check_square(a, "a")?;
     // A row-major `a` is inverted as `inv(aᵀ)ᵀ`: the Fortran-order working copy of `aᵀ` is a
     // plain memcpy and the transpose of the Fortran-order result is a row-major array, free.
     // A singular `a` is refactored as it is, so that the reported pivot is `a`'s own.
-    let (f, transposed) = PackedLu::new_either(a, false);
+    let (f, transposed) = PackedLu::new_either_finite(a, false, "a")?;
     if let Some(pivot) = f.own_zero_pivot(a, transposed) {
         return Err(LinalgError::Singular { pivot });
     }

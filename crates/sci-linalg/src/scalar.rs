@@ -164,6 +164,44 @@ pub(crate) fn to_fortran<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S, Ix
     out
 }
 
+/// [`to_fortran`] and SciPy's `check_finite=True` ([`check_finite`]) in one pass over `a`:
+/// each stretch of the copy is checked while it is in the cache, where checking first and
+/// copying after read a large `a` from memory twice (a 1000 × 1000 matrix: 1.2-1.6 ms of
+/// checking a cold `a`, then 0.9 ms of copying it, before a 15-20 ms LU).
+pub(crate) fn to_fortran_finite<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    arg: &'static str,
+) -> Result<Array2<T>> {
+    /// Values copied and checked at a time: 32 KiB of `f64`, well inside L1 and L2.
+    const STRETCH: usize = 4096;
+    let finite = |x: &[T]| x.iter().fold(true, |ok, v| ok & v.finite());
+    let (m, n) = a.dim();
+    if let Some(src) = a.t().as_slice() {
+        let mut v = Vec::with_capacity(m * n);
+        sci_array::alloc::advise_huge(v.spare_capacity_mut());
+        for part in src.chunks(STRETCH) {
+            v.extend_from_slice(part);
+            if !finite(&v[v.len() - part.len()..]) {
+                return Err(LinalgError::NonFinite { arg });
+            }
+        }
+        return Ok(Array2::from_shape_vec((m, n).f(), v).expect("m * n elements"));
+    }
+    let mut out = zeros_f(m, n);
+    let cols = (STRETCH / m.max(1)).max(1);
+    for j in (0..n).step_by(cols) {
+        let j1 = (j + cols).min(n);
+        let mut to = out.slice_mut(ndarray::s![.., j..j1]);
+        to.assign(&a.slice(ndarray::s![.., j..j1]));
+        if !finite(
+            to.as_slice_memory_order().expect("whole columns of a Fortran-order matrix are contiguous"),
+        ) {
+            return Err(LinalgError::NonFinite { arg });
+        }
+    }
+    Ok(out)
+}
+
 /// SciPy's `check_finite=True`: NaN or infinity anywhere is an error naming the argument.
 pub(crate) fn check_finite<T, S, D>(a: &ArrayBase<S, D>, arg: &'static str) -> Result<()>
 where
@@ -223,5 +261,37 @@ mod tests {
         assert_eq!(check_square(&a, "a"), Err(LinalgError::NotSquare { arg: "a", shape: vec![1, 2] }));
         assert_eq!(check_finite(&a, "a"), Err(LinalgError::NonFinite { arg: "a" }));
         assert_eq!(check_square_finite(&array![[1.0]], "a"), Ok(1));
+    }
+
+    /// The fused copy equals `to_fortran`'s for every layout, and a NaN or infinity anywhere
+    /// (in the first stretch, a later one, the last value; contiguous or strided source) is the
+    /// error `check_finite` gives.
+    #[test]
+    fn checked_copy_is_the_copy_or_the_finiteness_error() {
+        let a = Array2::from_shape_fn((70, 130), |(i, j)| (i * 131 + j) as f64 * 0.5);
+        let views = [a.view(), a.t(), a.slice(s![..;2, 1..;3]), a.slice(s![.., ..;-1])];
+        for v in views {
+            let copy = to_fortran_finite(&v, "x").unwrap();
+            assert_eq!(copy, to_fortran(&v));
+            assert!(copy.t().is_standard_layout());
+        }
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            for at in [(0, 0), (40, 100), (69, 129), (3, 127)] {
+                let mut b = a.clone();
+                b[at] = bad;
+                for v in [b.view(), b.t(), b.slice(s![.., ..;-1])] {
+                    assert_eq!(
+                        to_fortran_finite(&v, "x"),
+                        Err(LinalgError::NonFinite { arg: "x" }),
+                        "{at:?}"
+                    );
+                }
+                let mut f = a.t().to_owned();
+                f[[at.1, at.0]] = bad;
+                assert_eq!(to_fortran_finite(&f.t(), "y"), Err(LinalgError::NonFinite { arg: "y" }));
+            }
+        }
+        let empty = Array2::<f64>::zeros((0, 4));
+        assert_eq!(to_fortran_finite(&empty, "x").unwrap().dim(), (0, 4));
     }
 }

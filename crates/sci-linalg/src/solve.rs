@@ -10,7 +10,10 @@ use crate::gttrf::{gttrf, norm1_tridiag};
 use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::lu::{PackedLu, Trans};
 use crate::rhs::{rhs_back, rhs_matrix};
-use crate::scalar::{LinalgFloat, as_faer, as_faer_mut, check_square_finite, par};
+use crate::scalar::{
+    LinalgFloat, as_faer, as_faer_mut, check_finite, check_square, check_square_finite, par,
+    to_fortran_finite,
+};
 use crate::sym_factor::SymFactor;
 use crate::warning::{Estimate, WarningAction};
 #[cfg(doc)]
@@ -177,7 +180,19 @@ where
     S2: Data<Elem = T>,
     D: Dimension,
 {
-    let n = check_square_finite(a, "a")?;
+    let n = check_square(a, "a")?;
+    // The general solver's working copy of `a` is checked for NaN and infinity as it is made
+    // (one pass over a large `a` instead of two), before `b` as SciPy does. LAPACK's `gesv`
+    // factors `a` itself; the crate's LU takes a row-major `a` as `aᵀ`, whose Fortran-order
+    // copy is a plain memcpy (and solves the transposed system).
+    let general_copy = if opts.assume_a == AssumeA::General {
+        let gesv = cfg!(feature = "lapack") && !opts.transposed;
+        let of_t = !gesv && a.is_standard_layout() && n > 1;
+        Some(if of_t { (to_fortran_finite(&a.t(), "a")?, true) } else { (to_fortran_finite(a, "a")?, false) })
+    } else {
+        check_finite(a, "a")?;
+        None
+    };
     let mut x = rhs_matrix(b, n, "b")?;
     // SciPy estimates for every non-empty banded system (1×1 included).
     let banded_estimate = estimate;
@@ -187,7 +202,7 @@ where
         #[cfg(feature = "lapack")]
         AssumeA::General if !opts.transposed && n > 0 && x.ncols() > 0 => {
             use crate::lapack::{buf, dim};
-            let mut lu = crate::scalar::to_fortran(a);
+            let (mut lu, _) = general_copy.expect("made above for the general case, of `a` itself");
             let mut ipiv = vec![0; n];
             let info = T::gesv(dim(n, "a")?, dim(x.ncols(), "b")?, buf(&mut lu), &mut ipiv, buf(&mut x));
             if info > 0 {
@@ -201,7 +216,8 @@ where
             // A row-major `a` is factored as `aᵀ` (whose Fortran-order copy is a plain memcpy,
             // not a transposing copy) and the transposed system solved; a singular `a` is
             // refactored as it is, so that the reported pivot is `a`'s own.
-            let (f, of_t) = PackedLu::new_either(a, false);
+            let (copy, of_t) = general_copy.expect("made above for the general case");
+            let f = PackedLu::factor_copy(copy, false);
             if let Some(pivot) = f.own_zero_pivot(a, of_t) {
                 return Err(LinalgError::Singular { pivot });
             }

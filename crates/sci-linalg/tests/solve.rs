@@ -256,6 +256,14 @@ fn bad_input_is_an_error() {
     assert_eq!(inv(&nan).unwrap_err(), LinalgError::NonFinite { arg: "a" });
     assert_eq!(lu(&nan).unwrap_err(), LinalgError::NonFinite { arg: "a" });
     assert_eq!(solve(&sq, &array![1.0, f64::INFINITY]).unwrap_err(), LinalgError::NonFinite { arg: "b" });
+    assert_eq!(slogdet(&nan).unwrap_err(), LinalgError::NonFinite { arg: "a" });
+    // `a` is checked before `b`, as SciPy validates its arguments in order (also a row-major
+    // `a`, and a transposed view, which the general solver copies differently)
+    for a in [nan.view(), nan.t()] {
+        assert_eq!(solve(&a, &array![1.0, 2.0]).unwrap_err(), LinalgError::NonFinite { arg: "a" });
+        assert_eq!(solve(&a, &array![1.0, f64::NAN]).unwrap_err(), LinalgError::NonFinite { arg: "a" });
+        assert_eq!(solve(&a, &array![1.0, 2.0, 3.0]).unwrap_err(), LinalgError::NonFinite { arg: "a" });
+    }
     // inv detects a symmetric matrix: Cholesky fails, then Bunch–Kaufman of the upper
     // triangle, whose zero pivot is LAPACK dsytrf('U')'s info = 1; solve's LU: getrf info = 2
     assert_eq!(inv(&singular).unwrap_err(), LinalgError::Singular { pivot: 0 });
