@@ -53,8 +53,10 @@ fn check_inner(a: (usize, usize), b: (usize, usize), arg: &'static str, what: &s
 }
 
 /// Matrix product `a @ b` of two 2-d arrays, by a blocked, SIMD and (for large sizes)
-/// two-threaded GEMM (the crate's AVX2 / AVX-512 kernel for `f64`, and for complex128 products
-/// of about 130² to 370² through the real form of the complex matrices; faer's otherwise).
+/// two-threaded GEMM: the crate's AVX2 / AVX-512 kernel for `f64`; on CPUs with AVX-512F its
+/// complex / `f32` kernel for complex128, complex64 and `f32`; without AVX-512F, complex128
+/// products of about 130² to 370² through the real form of the complex matrices on the `f64`
+/// kernel, and faer's GEMM for the rest.
 ///
 /// Any strides are accepted (transposed and sliced views are not copied first); the result is
 /// C-ordered, as NumPy's. NaN and infinity propagate as in NumPy (no finiteness check); `(m, 0) @ (0,
