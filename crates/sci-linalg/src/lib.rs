@@ -270,7 +270,7 @@ pub use qr_numpy::{NpQr, NpQrMode, np_qr};
 pub use qr_raw::{qr_raw, qr_raw_pivoting};
 pub use qr_update::{QrInsertOptions, QrWhich, qr_delete, qr_insert, qr_insert_with, qr_update};
 pub use qz::{Qz, qz, qz_complex};
-pub use rank::{MatrixRankOptions, matrix_rank_with};
+pub use rank::{MatrixRankOptions, matrix_rank_nd, matrix_rank_with};
 pub use riccati::{
     AreOptions, solve_continuous_are, solve_continuous_are_with, solve_discrete_are, solve_discrete_are_with,
 };

@@ -92,3 +92,60 @@ pub fn matrix_rank_with<T: LinalgScalar, S: Data<Elem = T>>(
     });
     Ok(s.iter().filter(|&&x| x > tol).count())
 }
+
+/// [`matrix_rank_with`] for arrays of any dimension, as `numpy.linalg.matrix_rank`: an input
+/// of two or more dimensions is a stack of matrices in its last two axes and gives one rank
+/// per matrix (an array of the leading shape; a 0-d array for one matrix); an input of fewer
+/// than two dimensions has rank 1 unless all its values are zero (NumPy's `int(not all(A ==
+/// 0))`, which holds for NaN too, and for an empty input gives 0).
+///
+/// NumPy equivalent: `numpy.linalg.matrix_rank(A, tol=None, hermitian=False, *, rtol=None)`
+/// (scalar `tol` and `rtol`; NumPy's broadcast arrays of thresholds are not provided).
+///
+/// # Errors
+///
+/// As [`matrix_rank_with`] for each matrix of the stack (the first failing one reports);
+/// `tol` and `rtol` both set is an error for any dimension, as in NumPy.
+///
+/// # Examples
+///
+/// ```
+/// use sci_linalg::{MatrixRankOptions, matrix_rank_nd};
+/// use sci_linalg::sci_array::ndarray::{Array3, array, arr0};
+/// // two 3 x 3 matrices: the identity and a rank-1 outer product
+/// let mut a = Array3::<f64>::zeros((2, 3, 3));
+/// for i in 0..3 {
+///     a[[0, i, i]] = 1.0;
+///     for j in 0..3 {
+///         a[[1, i, j]] = ((i + 1) * (j + 1)) as f64;
+///     }
+/// }
+/// let o = MatrixRankOptions::default();
+/// assert_eq!(matrix_rank_nd(&a, &o)?, array![3usize, 1].into_dyn());
+/// assert_eq!(matrix_rank_nd(&array![0.0, 2.0], &o)?, arr0(1usize).into_dyn());
+/// assert_eq!(matrix_rank_nd(&array![0.0, 0.0], &o)?, arr0(0usize).into_dyn());
+/// # Ok::<(), sci_linalg::LinalgError>(())
+/// ```
+pub fn matrix_rank_nd<T: LinalgScalar, S: Data<Elem = T>, D: ndarray::Dimension>(
+    a: &ArrayBase<S, D>,
+    opts: &MatrixRankOptions<RealOf<T>>,
+) -> Result<ndarray::ArrayD<usize>> {
+    if opts.tol.is_some() && opts.rtol.is_some() {
+        return Err(invalid("tol", "`tol` and `rtol` can't be both set."));
+    }
+    let nd = a.ndim();
+    if nd < 2 {
+        return Ok(ndarray::arr0(usize::from(a.iter().any(|x| *x != T::zero()))).into_dyn());
+    }
+    let shape = a.shape();
+    let lead = &shape[..nd - 2];
+    let (m, n) = (shape[nd - 2], shape[nd - 1]);
+    let count: usize = lead.iter().product();
+    let stack = a.view().into_dyn();
+    let stack = stack.as_standard_layout();
+    let stack = stack.to_shape((count, m, n)).expect("a C-order array reshapes to its stack of matrices");
+    let ranks = (0..count)
+        .map(|k| matrix_rank_with(&stack.index_axis(ndarray::Axis(0), k), opts))
+        .collect::<Result<Vec<usize>>>()?;
+    Ok(ndarray::ArrayD::from_shape_vec(lead, ranks).expect("one rank per matrix of the stack"))
+}
