@@ -191,6 +191,11 @@ where
             (h.to_vec(), half_len)
         }
     };
+    if n_in == 0 {
+        // SciPy's result is empty too; the padding search below would never end (no output
+        // sample exists however long the filter).
+        return Ok(Array::zeros(x.raw_dim()));
+    }
     h.iter_mut().for_each(|v| *v *= up as f64);
     let n_pre_pad = down - half_len % down;
     let mut n_post_pad = 0;
