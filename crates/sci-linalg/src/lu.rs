@@ -11,7 +11,8 @@ use crate::linalg_scalar::{LinalgScalar, RealOf};
 use crate::rhs::{rhs_back, rhs_matrix};
 use crate::scalar::parallel::{Kernel, cube, gemm_flops, lu_flops, par_for};
 use crate::scalar::{
-    LinalgFloat, as_faer, as_faer_mut, check_finite, check_square, to_fortran, to_fortran_finite, zeros_f,
+    LinalgFloat, as_faer, as_faer_mut, check_finite, check_square, to_fortran, to_fortran_either_finite,
+    zeros_f,
 };
 use crate::warning::Estimate;
 
@@ -74,8 +75,7 @@ impl<T: LinalgFloat> PackedLu<T> {
         only_u: bool,
         arg: &'static str,
     ) -> Result<(Self, bool)> {
-        let transposed = a.is_standard_layout() && a.nrows() > 1;
-        let copy = if transposed { to_fortran_finite(&a.t(), arg)? } else { to_fortran_finite(a, arg)? };
+        let (copy, transposed) = to_fortran_either_finite(a, true, arg)?;
         Ok((Self::factor_copy(copy, only_u), transposed))
     }
 

@@ -141,9 +141,8 @@ pub fn matrix_rank_nd<T: LinalgScalar, S: Data<Elem = T>, D: ndarray::Dimension>
     let lead = &shape[..nd - 2];
     let (m, n) = (shape[nd - 2], shape[nd - 1]);
     let count: usize = lead.iter().product();
-    let stack = a.view().into_dyn();
-    let stack = stack.as_standard_layout();
-    let stack = stack.to_shape((count, m, n)).expect("a C-order array reshapes to its stack of matrices");
+    // A view when `a` is C-ordered, else one copy.
+    let stack = a.to_shape((count, m, n)).expect("the stack of matrices has the array's size");
     let ranks = (0..count)
         .map(|k| matrix_rank_with(&stack.index_axis(ndarray::Axis(0), k), opts))
         .collect::<Result<Vec<usize>>>()?;

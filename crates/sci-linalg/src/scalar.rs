@@ -202,6 +202,21 @@ pub(crate) fn to_fortran_finite<T: LinalgScalar, S: Data<Elem = T>>(
     Ok(out)
 }
 
+/// [`to_fortran_finite`] of `a`, or of `aᵀ` when `transpose` allows it and `a` is row-major
+/// (whose Fortran-order copy is then a plain memcpy, not a transposing one); returns the copy
+/// and whether it is `aᵀ`'s.
+pub(crate) fn to_fortran_either_finite<T: LinalgScalar, S: Data<Elem = T>>(
+    a: &ArrayBase<S, Ix2>,
+    transpose: bool,
+    arg: &'static str,
+) -> Result<(Array2<T>, bool)> {
+    if transpose && a.is_standard_layout() && a.nrows() > 1 {
+        Ok((to_fortran_finite(&a.t(), arg)?, true))
+    } else {
+        Ok((to_fortran_finite(a, arg)?, false))
+    }
+}
+
 /// SciPy's `check_finite=True`: NaN or infinity anywhere is an error naming the argument.
 pub(crate) fn check_finite<T, S, D>(a: &ArrayBase<S, D>, arg: &'static str) -> Result<()>
 where

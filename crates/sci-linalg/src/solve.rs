@@ -12,7 +12,7 @@ use crate::lu::{PackedLu, Trans};
 use crate::rhs::{rhs_back, rhs_matrix};
 use crate::scalar::{
     LinalgFloat, as_faer, as_faer_mut, check_finite, check_square, check_square_finite, par,
-    to_fortran_finite,
+    to_fortran_either_finite,
 };
 use crate::sym_factor::SymFactor;
 use crate::warning::{Estimate, WarningAction};
@@ -187,8 +187,7 @@ where
     // copy is a plain memcpy (and solves the transposed system).
     let general_copy = if opts.assume_a == AssumeA::General {
         let gesv = cfg!(feature = "lapack") && !opts.transposed;
-        let of_t = !gesv && a.is_standard_layout() && n > 1;
-        Some(if of_t { (to_fortran_finite(&a.t(), "a")?, true) } else { (to_fortran_finite(a, "a")?, false) })
+        Some(to_fortran_either_finite(a, !gesv, "a")?)
     } else {
         check_finite(a, "a")?;
         None
