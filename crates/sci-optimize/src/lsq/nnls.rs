@@ -89,15 +89,26 @@ where
         return Err(invalid("A", "array must not contain infs or NaNs"));
     }
     let maxiter = maxiter.filter(|&k| k > 0).unwrap_or(3 * n);
-    // Column-major copy: every solve works on whole columns.
+    // Column-major copy: every solve works on whole columns. It is scaled by a power of two
+    // that brings its largest entry near 1, so that the sums of squares of the Householder
+    // steps neither overflow (entries near 1e300 made them infinite, and the solution NaN) nor
+    // underflow. The scaling is exact and the tolerance below scales with it, so every
+    // decision and every rounding is that of the unscaled problem; `x` is scaled back at the end.
+    let amax = a.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    let scale = if amax > 0.0 { 2f64.powi(-amax.log2().round() as i32) } else { 1.0 };
     let mut acol = vec![0.0; m * n];
     for ((i, j), &v) in a.indexed_iter() {
-        acol[j * m + i] = v;
+        acol[j * m + i] = v * scale;
     }
     let b = b.to_vec();
     let col = |j: usize| &acol[j * m..(j + 1) * m];
     let anorm = (0..n).map(|j| col(j).iter().map(|v| v.abs()).sum::<f64>()).fold(0.0, f64::max);
     let tol = 10.0 * f64::EPSILON * anorm * m.max(n) as f64;
+    // The entries of `x` leave the passive set below the unscaled problem's tolerance; in
+    // the scaled variables (`x / scale`) that is `tol / scale²`.
+    let x_tol = tol / scale / scale;
+    // A NaN entry of a solve (overflow in it) leaves the passive set like a negative one.
+    let not_positive = |v: f64| v <= 0.0 || v.is_nan();
     let mut x = vec![0.0; n];
     let mut passive = vec![false; n];
     let mut resid = b.clone();
@@ -133,13 +144,13 @@ where
             // leave the passive set.
             let mut alpha = f64::INFINITY;
             for (&j, &zj) in pset.iter().zip(&z) {
-                if zj <= 0.0 {
+                if not_positive(zj) {
                     alpha = alpha.min(x[j] / (x[j] - zj));
                 }
             }
             for (&j, &zj) in pset.iter().zip(&z) {
                 x[j] += alpha * (zj - x[j]);
-                if zj <= 0.0 && x[j] <= tol {
+                if not_positive(zj) && x[j] <= x_tol {
                     x[j] = 0.0;
                     passive[j] = false;
                 }
@@ -149,7 +160,7 @@ where
                 let j = *pset
                     .iter()
                     .zip(&z)
-                    .filter(|(_, z)| **z <= 0.0)
+                    .filter(|(_, z)| not_positive(**z))
                     .map(|(j, _)| j)
                     .min_by(|&&p, &&q| x[p].total_cmp(&x[q]))
                     .expect("a non-positive entry exists");
@@ -169,6 +180,9 @@ where
             break;
         }
     }
-    let rnorm = resid.iter().map(|r| r * r).sum::<f64>().sqrt();
-    Ok((Array1::from(x), rnorm))
+    // |r|, scaled by a power of two so that the squares of entries near 1e300 do not overflow.
+    let rmax = resid.iter().fold(0.0f64, |m, r| m.max(r.abs()));
+    let rscale = if rmax > 0.0 && rmax.is_finite() { 2f64.powi(rmax.log2().round() as i32) } else { 1.0 };
+    let rnorm = rscale * resid.iter().map(|r| (r / rscale) * (r / rscale)).sum::<f64>().sqrt();
+    Ok((Array1::from_iter(x.iter().map(|v| v * scale)), rnorm))
 }
