@@ -5,6 +5,9 @@
 //! the same infinity, and a message that names the worst element. [`check_allclose`] is the
 //! same test returning a `Result` instead of panicking.
 //!
+//! [`PanicSweep`] runs the many calls of a no-panic sweep (every function of a crate on empty,
+//! NaN, infinite and degenerate inputs) and lists each call that panicked.
+//!
 //! With the `fixtures` feature, `fixture` reads the JSON reference files written by the
 //! generators under `tools/fixtures/`.
 
@@ -236,6 +239,9 @@ where
 
 #[cfg(feature = "fixtures")]
 pub mod fixture;
+
+mod sweep;
+pub use sweep::PanicSweep;
 
 #[cfg(test)]
 mod tests {

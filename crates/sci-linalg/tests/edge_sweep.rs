@@ -6,10 +6,9 @@
 //! the whole surface at once, for `f64`, `f32`, complex128 and complex64 input, on the backend
 //! the tests are built with.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use sci_array::ndarray::{Array1, Array2, ArrayView2, array, s};
 use sci_array::num_complex::{Complex32, Complex64};
+use sci_array::testing::PanicSweep;
 use sci_linalg::*;
 
 /// The inputs, by name.
@@ -57,21 +56,14 @@ fn views<T>(a: &Array2<T>) -> Vec<(&'static str, ArrayView2<'_, T>)> {
     ]
 }
 
-/// Runs `f`, recording `name` when it panics.
-fn run(panics: &mut Vec<String>, name: String, f: impl FnOnce()) {
-    if catch_unwind(AssertUnwindSafe(f)).is_err() {
-        panics.push(name);
-    }
-}
-
 macro_rules! sweep {
     ($panics:expr, $label:expr, $a:expr, $t:ty, $( $name:literal => $call:expr ),* $(,)?) => {
-        $( run($panics, format!("{} on {}", $name, $label), || { let a: ArrayView2<'_, $t> = $a; let _ = $call(a); }); )*
+        $( $panics.run(format!("{} on {}", $name, $label), || { let a: ArrayView2<'_, $t> = $a; let _ = $call(a); }); )*
     };
 }
 
 /// Every function of any element type on every view of every input.
-fn sweep_scalar<T: LinalgScalar>(panics: &mut Vec<String>, ty: &str, inputs: &[(String, Array2<T>)]) {
+fn sweep_scalar<T: LinalgScalar>(panics: &mut PanicSweep, ty: &str, inputs: &[(String, Array2<T>)]) {
     for (label, owned) in inputs {
         for (how, a) in views(owned) {
             let label = format!("{ty} {label}{how}");
@@ -145,7 +137,7 @@ fn sweep_scalar<T: LinalgScalar>(panics: &mut Vec<String>, ty: &str, inputs: &[(
 }
 
 /// The functions of real input only.
-fn sweep_real<T: LinalgFloat>(panics: &mut Vec<String>, ty: &str, inputs: &[(String, Array2<T>)]) {
+fn sweep_real<T: LinalgFloat>(panics: &mut PanicSweep, ty: &str, inputs: &[(String, Array2<T>)]) {
     for (label, owned) in inputs {
         for (how, a) in views(owned) {
             let label = format!("{ty} {label}{how}");
@@ -165,8 +157,7 @@ fn sweep_real<T: LinalgFloat>(panics: &mut Vec<String>, ty: &str, inputs: &[(Str
 
 #[test]
 fn no_function_panics_on_edge_inputs() {
-    std::panic::set_hook(Box::new(|_| {}));
-    let mut panics = Vec::new();
+    let mut panics = PanicSweep::new();
     let f64s = inputs();
     let f32s: Vec<_> = f64s.iter().map(|(l, a)| (l.clone(), a.mapv(|x| x as f32))).collect();
     // complex: the real matrix plus i times its transpose (Hermitian parts stay Hermitian)
@@ -199,6 +190,5 @@ fn no_function_panics_on_edge_inputs() {
     sweep_scalar(&mut panics, "complex64", &c64);
     sweep_real(&mut panics, "f64", &f64s);
     sweep_real(&mut panics, "f32", &f32s);
-    let _ = std::panic::take_hook();
-    assert!(panics.is_empty(), "{} calls panicked:\n{}", panics.len(), panics.join("\n"));
+    panics.finish();
 }

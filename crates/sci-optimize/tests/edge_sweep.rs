@@ -6,20 +6,9 @@
 //! SciPy by the other test files. `SWEEP_TRACE=1` prints each call before it runs, to find one
 //! that does not return.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use sci_array::ndarray::{Array1, Array2, array};
+use sci_array::testing::PanicSweep;
 use sci_optimize::*;
-
-/// Runs `f`, recording `name` when it panics.
-fn run(panics: &mut Vec<String>, name: String, f: impl FnOnce()) {
-    if std::env::var_os("SWEEP_TRACE").is_some() {
-        eprintln!("{name}");
-    }
-    if catch_unwind(AssertUnwindSafe(f)).is_err() {
-        panics.push(name);
-    }
-}
 
 /// The starting points, by name.
 fn starts() -> Vec<(&'static str, Array1<f64>)> {
@@ -69,8 +58,7 @@ const METHODS: [Method; 15] = [
 
 #[test]
 fn minimizers_do_not_panic_on_edge_inputs() {
-    std::panic::set_hook(Box::new(|_| {}));
-    let mut panics = Vec::new();
+    let mut panics = PanicSweep::new();
     let p = &mut panics;
     let grad = |x: &Array1<f64>| x.mapv(|v| 2.0 * (v - 1.0));
     let hess = |x: &Array1<f64>| Array2::eye(x.len()) * 2.0;
@@ -101,32 +89,30 @@ fn minimizers_do_not_panic_on_edge_inputs() {
                             maxiter,
                             ..Default::default()
                         };
-                        run(p, tag, || drop(minimize(f, &x0, &opts)));
+                        p.run(tag, || drop(minimize(f, &x0, &opts)));
                     }
                 }
                 let tag = format!("minimize {method:?} {fname} from {xname}, tol -1, numeric gradient");
                 let opts = MinimizeOptions { method, tol: Some(-1.0), ..Default::default() };
-                run(p, tag, || drop(minimize(f, &x0, &opts)));
+                p.run(tag, || drop(minimize(f, &x0, &opts)));
             }
-            run(p, format!("basinhopping {fname} from {xname}"), || {
+            p.run(format!("basinhopping {fname} from {xname}"), || {
                 let opts = BasinhoppingOptions { niter: 3, seed: Some(1), ..Default::default() };
                 drop(basinhopping(f, &x0, &opts))
             });
-            run(p, format!("approx_fprime {fname} at {xname}"), || drop(approx_fprime(&x0, f, 1e-8)));
-            run(p, format!("check_grad {fname} at {xname}"), || drop(check_grad(f, grad, &x0, 1e-8)));
-            run(p, format!("line_search {fname} at {xname}"), || {
+            p.run(format!("approx_fprime {fname} at {xname}"), || drop(approx_fprime(&x0, f, 1e-8)));
+            p.run(format!("check_grad {fname} at {xname}"), || drop(check_grad(f, grad, &x0, 1e-8)));
+            p.run(format!("line_search {fname} at {xname}"), || {
                 drop(line_search(f, grad, &x0, &x0.mapv(|v| -v), LineSearchOptions::default()))
             });
         }
     }
-    let _ = std::panic::take_hook();
-    assert!(panics.is_empty(), "{} calls panicked:\n{}", panics.len(), panics.join("\n"));
+    panics.finish();
 }
 
 #[test]
 fn scalar_solvers_do_not_panic_on_edge_inputs() {
-    std::panic::set_hook(Box::new(|_| {}));
-    let mut panics = Vec::new();
+    let mut panics = PanicSweep::new();
     let p = &mut panics;
     type Scalar = fn(f64) -> f64;
     let functions: Vec<(&str, Scalar)> = vec![
@@ -174,22 +160,22 @@ fn scalar_solvers_do_not_panic_on_edge_inputs() {
                             maxiter,
                             ..Default::default()
                         };
-                        run(p, tag, || drop(root_scalar(f, &opts)));
+                        p.run(tag, || drop(root_scalar(f, &opts)));
                     }
                 }
             }
         }
         for (a, b) in brackets {
             let tag = |what: &str| format!("{what} {fname} on ({a}, {b})");
-            run(p, tag("brentq"), || drop(brentq(f, a, b)));
-            run(p, tag("brenth"), || drop(brenth(f, a, b)));
-            run(p, tag("bisect"), || drop(bisect(f, a, b)));
-            run(p, tag("ridder"), || drop(ridder(f, a, b)));
-            run(p, tag("toms748"), || drop(toms748(f, a, b, &BracketOptions::default())));
-            run(p, tag("bracket"), || drop(bracket(f, a, b)));
-            run(p, tag("newton"), || drop(newton(f, a, None)));
-            run(p, tag("newton fprime"), || drop(newton(f, a, Some(&fprime))));
-            run(p, tag("fixed_point"), || drop(fixed_point(f, a, &FixedPointOptions::default())));
+            p.run(tag("brentq"), || drop(brentq(f, a, b)));
+            p.run(tag("brenth"), || drop(brenth(f, a, b)));
+            p.run(tag("bisect"), || drop(bisect(f, a, b)));
+            p.run(tag("ridder"), || drop(ridder(f, a, b)));
+            p.run(tag("toms748"), || drop(toms748(f, a, b, &BracketOptions::default())));
+            p.run(tag("bracket"), || drop(bracket(f, a, b)));
+            p.run(tag("newton"), || drop(newton(f, a, None)));
+            p.run(tag("newton fprime"), || drop(newton(f, a, Some(&fprime))));
+            p.run(tag("fixed_point"), || drop(fixed_point(f, a, &FixedPointOptions::default())));
             for method in [ScalarMethod::Brent, ScalarMethod::Bounded, ScalarMethod::Golden] {
                 for (xtol, maxiter) in [(None, None), (Some(-1.0), Some(0)), (Some(f64::NAN), Some(1))] {
                     let tag = tag(&format!("minimize_scalar {method:?} xtol {xtol:?} maxiter {maxiter:?}"));
@@ -201,24 +187,22 @@ fn scalar_solvers_do_not_panic_on_edge_inputs() {
                         xatol: xtol,
                         maxiter,
                     };
-                    run(p, tag, || drop(minimize_scalar(f, &opts)));
+                    p.run(tag, || drop(minimize_scalar(f, &opts)));
                     let three =
                         MinimizeScalarOptions { bracket: Some(Bracket::Three(a, 0.5 * (a + b), b)), ..opts };
-                    run(p, format!("{fname} three-point bracket ({a}, {b}) {method:?}"), || {
+                    p.run(format!("{fname} three-point bracket ({a}, {b}) {method:?}"), || {
                         drop(minimize_scalar(f, &three))
                     });
                 }
             }
         }
     }
-    let _ = std::panic::take_hook();
-    assert!(panics.is_empty(), "{} calls panicked:\n{}", panics.len(), panics.join("\n"));
+    panics.finish();
 }
 
 #[test]
 fn systems_and_least_squares_do_not_panic_on_edge_inputs() {
-    std::panic::set_hook(Box::new(|_| {}));
-    let mut panics = Vec::new();
+    let mut panics = PanicSweep::new();
     let p = &mut panics;
     type Residual = fn(&Array1<f64>) -> Array1<f64>;
     let residuals: Vec<(&str, Residual)> = vec![
@@ -259,20 +243,16 @@ fn systems_and_least_squares_do_not_panic_on_edge_inputs() {
             for method in root_methods {
                 for maxiter in [None, Some(0)] {
                     let opts = RootOptions { method, maxiter, maxfev: maxiter, ..Default::default() };
-                    run(p, tag(&format!("root {method:?} maxiter {maxiter:?}")), || {
-                        drop(root(f, &x0, &opts))
-                    });
+                    p.run(tag(&format!("root {method:?} maxiter {maxiter:?}")), || drop(root(f, &x0, &opts)));
                 }
             }
             for method in nonlin_methods {
                 let opts = NonlinOptions { maxiter: Some(20), ..Default::default() };
-                run(p, tag(&format!("nonlin_solve {method:?}")), || {
-                    drop(nonlin_solve(f, &x0, method, &opts))
-                });
+                p.run(tag(&format!("nonlin_solve {method:?}")), || drop(nonlin_solve(f, &x0, method, &opts)));
             }
-            run(p, tag("df_sane"), || drop(df_sane(f, &x0, &DfSaneOptions::default())));
-            run(p, tag("fsolve"), || drop(fsolve(f, &x0, &FsolveOptions::default())));
-            run(p, tag("leastsq"), || drop(leastsq(f, &x0, &LeastsqOptions::default())));
+            p.run(tag("df_sane"), || drop(df_sane(f, &x0, &DfSaneOptions::default())));
+            p.run(tag("fsolve"), || drop(fsolve(f, &x0, &FsolveOptions::default())));
+            p.run(tag("leastsq"), || drop(leastsq(f, &x0, &LeastsqOptions::default())));
             for method in [LsqMethod::Trf, LsqMethod::Dogbox, LsqMethod::Lm] {
                 let bounds = [
                     None,
@@ -284,7 +264,7 @@ fn systems_and_least_squares_do_not_panic_on_edge_inputs() {
                         let opts =
                             LeastSquaresOptions { method, bounds: b.clone(), max_nfev, ..Default::default() };
                         let what = format!("least_squares {method:?} bounds {b:?} max_nfev {max_nfev:?}");
-                        run(p, tag(&what), || drop(least_squares(f, &x0, &opts)));
+                        p.run(tag(&what), || drop(least_squares(f, &x0, &opts)));
                     }
                 }
             }
@@ -306,13 +286,12 @@ fn systems_and_least_squares_do_not_panic_on_edge_inputs() {
                 for nan_policy in [None, Some(NanPolicy::Omit), Some(NanPolicy::Raise)] {
                     let opts = CurveFitOptions { method, nan_policy, ..Default::default() };
                     let tag = format!("curve_fit {dname} {method:?} p0 {p0:?} nan_policy {nan_policy:?}");
-                    run(p, tag, || drop(curve_fit(line, x, y, &p0, &opts)));
+                    p.run(tag, || drop(curve_fit(line, x, y, &p0, &opts)));
                 }
             }
         }
     }
-    let _ = std::panic::take_hook();
-    assert!(panics.is_empty(), "{} calls panicked:\n{}", panics.len(), panics.join("\n"));
+    panics.finish();
 }
 
 /// The matrices of the linear problems, by name.
@@ -336,28 +315,27 @@ fn matrices() -> Vec<(&'static str, Array2<f64>)> {
 
 #[test]
 fn linear_problems_do_not_panic_on_edge_inputs() {
-    std::panic::set_hook(Box::new(|_| {}));
-    let mut panics = Vec::new();
+    let mut panics = PanicSweep::new();
     let p = &mut panics;
     for (aname, a) in matrices() {
         let (m, n) = a.dim();
         let tag = |what: &str| format!("{what} on {aname}");
         for maximize in [false, true] {
-            run(p, tag(&format!("linear_sum_assignment maximize {maximize}")), || {
+            p.run(tag(&format!("linear_sum_assignment maximize {maximize}")), || {
                 drop(linear_sum_assignment(&a, maximize))
             });
-            run(p, tag(&format!("linear_sum_assignment transposed maximize {maximize}")), || {
+            p.run(tag(&format!("linear_sum_assignment transposed maximize {maximize}")), || {
                 drop(linear_sum_assignment(&a.t(), maximize))
             });
         }
         for b in [Array1::from_elem(m, 1.0), Array1::zeros(m + 1), Array1::from_elem(m, f64::NAN)] {
             let bl = b.len();
-            run(p, tag(&format!("nnls b len {bl}")), || drop(nnls(&a, &b, None)));
-            run(p, tag(&format!("nnls b len {bl} maxiter 0")), || drop(nnls(&a, &b, Some(0))));
+            p.run(tag(&format!("nnls b len {bl}")), || drop(nnls(&a, &b, None)));
+            p.run(tag(&format!("nnls b len {bl} maxiter 0")), || drop(nnls(&a, &b, Some(0))));
             for method in [LsqLinearMethod::Trf, LsqLinearMethod::Bvls] {
                 for bounds in [None, Some(Bounds::scalar(-1.0, 1.0)), Some(Bounds::scalar(1.0, -1.0))] {
                     let opts = LsqLinearOptions { method, bounds: bounds.clone(), ..Default::default() };
-                    run(p, tag(&format!("lsq_linear {method:?} b len {bl} bounds {bounds:?}")), || {
+                    p.run(tag(&format!("lsq_linear {method:?} b len {bl} bounds {bounds:?}")), || {
                         drop(lsq_linear(&a, &b, &opts))
                     });
                 }
@@ -389,7 +367,7 @@ fn linear_problems_do_not_panic_on_edge_inputs() {
                                 presolve,
                                 ..Default::default()
                             };
-                            run(p, tag(&format!("{what} ub")), || drop(linprog(&c.view(), &ub)));
+                            p.run(tag(&format!("{what} ub")), || drop(linprog(&c.view(), &ub)));
                             let eq = LinprogOptions {
                                 a_eq: Some(a.view().into()),
                                 b_eq: Some(b.view()),
@@ -399,7 +377,7 @@ fn linear_problems_do_not_panic_on_edge_inputs() {
                                 maxiter: Some(0),
                                 ..Default::default()
                             };
-                            run(p, tag(&format!("{what} eq maxiter 0")), || drop(linprog(&c.view(), &eq)));
+                            p.run(tag(&format!("{what} eq maxiter 0")), || drop(linprog(&c.view(), &eq)));
                         }
                     }
                 }
@@ -415,7 +393,7 @@ fn linear_problems_do_not_panic_on_edge_inputs() {
                     node_limit: Some(5),
                     ..Default::default()
                 };
-                run(p, tag(&format!("milp c len {cl} integrality {integrality:?}")), || {
+                p.run(tag(&format!("milp c len {cl} integrality {integrality:?}")), || {
                     drop(milp(&c.view(), &opts))
                 });
             }
@@ -423,20 +401,18 @@ fn linear_problems_do_not_panic_on_edge_inputs() {
         for method in [QapMethod::Faq, QapMethod::TwoOpt] {
             for (bname, b) in matrices() {
                 let opts = QuadraticAssignmentOptions { seed: Some(3), ..Default::default() };
-                run(p, tag(&format!("quadratic_assignment {method:?} with {bname}")), || {
+                p.run(tag(&format!("quadratic_assignment {method:?} with {bname}")), || {
                     drop(quadratic_assignment(&a, &b, method, &opts))
                 });
             }
         }
     }
-    let _ = std::panic::take_hook();
-    assert!(panics.is_empty(), "{} calls panicked:\n{}", panics.len(), panics.join("\n"));
+    panics.finish();
 }
 
 #[test]
 fn global_optimizers_do_not_panic_on_edge_bounds() {
-    std::panic::set_hook(Box::new(|_| {}));
-    let mut panics = Vec::new();
+    let mut panics = PanicSweep::new();
     let p = &mut panics;
     let bound_sets: Vec<(&str, Vec<(f64, f64)>)> = vec![
         ("none", vec![]),
@@ -453,19 +429,19 @@ fn global_optimizers_do_not_panic_on_edge_bounds() {
             for maxiter in [0usize, 3] {
                 let de =
                     DifferentialEvolutionOptions { maxiter, popsize: 5, seed: Some(2), ..Default::default() };
-                run(p, tag(&format!("differential_evolution maxiter {maxiter}")), || {
+                p.run(tag(&format!("differential_evolution maxiter {maxiter}")), || {
                     drop(differential_evolution(f, bounds, &de))
                 });
                 let da = DualAnnealingOptions { maxiter, seed: Some(2), maxfun: 200, ..Default::default() };
-                run(p, tag(&format!("dual_annealing maxiter {maxiter}")), || {
+                p.run(tag(&format!("dual_annealing maxiter {maxiter}")), || {
                     drop(dual_annealing(f, bounds, &da))
                 });
                 let sh = ShgoOptions { iters: Some(1), maxiter: Some(maxiter), ..Default::default() };
-                run(p, tag(&format!("shgo maxiter {maxiter}")), || drop(shgo(f, bounds, &sh)));
+                p.run(tag(&format!("shgo maxiter {maxiter}")), || drop(shgo(f, bounds, &sh)));
                 let lb = Array1::from_iter(bounds.iter().map(|b| b.0));
                 let ub = Array1::from_iter(bounds.iter().map(|b| b.1));
                 let di = DirectOptions { maxiter, maxfun: Some(200), ..Default::default() };
-                run(p, tag(&format!("direct maxiter {maxiter}")), || {
+                p.run(tag(&format!("direct maxiter {maxiter}")), || {
                     drop(direct(f, &Bounds::new(lb.clone(), ub.clone()), &di))
                 });
             }
@@ -475,18 +451,16 @@ fn global_optimizers_do_not_panic_on_edge_bounds() {
                 bounds.iter().map(|&(a, b)| GridRange::Slice(a, b, -0.25)).collect(),
             ] {
                 let opts = BruteOptions { ns: 5, finish: None, ..Default::default() };
-                run(p, tag(&format!("brute {ranges:?}")), || drop(brute(f, &ranges, &opts)));
+                p.run(tag(&format!("brute {ranges:?}")), || drop(brute(f, &ranges, &opts)));
             }
         }
     }
-    let _ = std::panic::take_hook();
-    assert!(panics.is_empty(), "{} calls panicked:\n{}", panics.len(), panics.join("\n"));
+    panics.finish();
 }
 
 #[test]
 fn constrained_minimizers_do_not_panic_on_edge_constraints() {
-    std::panic::set_hook(Box::new(|_| {}));
-    let mut panics = Vec::new();
+    let mut panics = PanicSweep::new();
     let p = &mut panics;
     type Vector = fn(&Array1<f64>) -> Array1<f64>;
     let functions: Vec<(&str, Vector)> = vec![
@@ -503,9 +477,9 @@ fn constrained_minimizers_do_not_panic_on_edge_constraints() {
                 let tag = |what: &str| format!("{what} {kind:?} {cname} from {xname}");
                 let dict = ConstraintDict::new(kind, g);
                 let slsqp = SlsqpOptions { constraints: vec![dict.clone().into()], ..Default::default() };
-                run(p, tag("minimize_slsqp"), || drop(minimize_slsqp(sum_squares, &x0, &slsqp)));
+                p.run(tag("minimize_slsqp"), || drop(minimize_slsqp(sum_squares, &x0, &slsqp)));
                 let cobyla = CobylaOptions { constraints: vec![dict.clone().into()], ..Default::default() };
-                run(p, tag("minimize_cobyla"), || drop(minimize_cobyla(sum_squares, &x0, &cobyla)));
+                p.run(tag("minimize_cobyla"), || drop(minimize_cobyla(sum_squares, &x0, &cobyla)));
             }
             let (lb, ub) = (array![0.0], array![f64::INFINITY]);
             for (bname, lb, ub) in
@@ -515,11 +489,11 @@ fn constrained_minimizers_do_not_panic_on_edge_constraints() {
                 let nl = NonlinearConstraint::new(g, lb.clone(), ub.clone());
                 let opts =
                     TrustConstrOptions { constraints: vec![nl.into()], maxiter: 50, ..Default::default() };
-                run(p, tag("minimize_trust_constr"), || drop(minimize_trust_constr(sum_squares, &x0, &opts)));
+                p.run(tag("minimize_trust_constr"), || drop(minimize_trust_constr(sum_squares, &x0, &opts)));
                 let lin = LinearConstraint::new(Array2::ones((lb.len(), n)), lb.clone(), ub.clone());
                 let opts =
                     TrustConstrOptions { constraints: vec![lin.into()], maxiter: 50, ..Default::default() };
-                run(p, tag("minimize_trust_constr linear"), || {
+                p.run(tag("minimize_trust_constr linear"), || {
                     drop(minimize_trust_constr(sum_squares, &x0, &opts))
                 });
                 let wrong = LinearConstraint::new(Array2::ones((1, n + 1)), array![0.0], array![1.0]);
@@ -528,14 +502,13 @@ fn constrained_minimizers_do_not_panic_on_edge_constraints() {
                     constraints: vec![wrong.into()],
                     ..Default::default()
                 };
-                run(p, tag("minimize SLSQP linear of the wrong width"), || {
+                p.run(tag("minimize SLSQP linear of the wrong width"), || {
                     drop(minimize(sum_squares, &x0, &opts))
                 });
             }
         }
     }
-    let _ = std::panic::take_hook();
-    assert!(panics.is_empty(), "{} calls panicked:\n{}", panics.len(), panics.join("\n"));
+    panics.finish();
 }
 
 /// The fault the sweep found: `nnls` with entries near 1e300 squared them to infinity in its

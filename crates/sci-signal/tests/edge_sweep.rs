@@ -5,9 +5,8 @@
 //! panic; the values themselves are checked against SciPy by the other test files.
 //! `SWEEP_TRACE=1` prints each call before it runs, to find one that does not return.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use sci_array::ndarray::{Array1, Array2, array};
+use sci_array::testing::PanicSweep;
 use sci_signal::*;
 
 /// The signals, by name.
@@ -31,20 +30,9 @@ fn signals() -> Vec<(&'static str, Array1<f64>)> {
     ]
 }
 
-/// Runs `f`, recording `name` when it panics.
-fn run(panics: &mut Vec<String>, name: String, f: impl FnOnce()) {
-    if std::env::var_os("SWEEP_TRACE").is_some() {
-        eprintln!("{name}");
-    }
-    if catch_unwind(AssertUnwindSafe(f)).is_err() {
-        panics.push(name);
-    }
-}
-
 #[test]
 fn no_function_panics_on_edge_signals() {
-    std::panic::set_hook(Box::new(|_| {}));
-    let mut panics = Vec::new();
+    let mut panics = PanicSweep::new();
     let (bb, ab) = butter(4, &[0.2], BType::Lowpass, false, None).unwrap();
     let sos = butter_sos(4, &[0.2], BType::Lowpass, false, None).unwrap();
     let filters: Vec<(&str, Array1<f64>, Array1<f64>)> = vec![
@@ -61,76 +49,75 @@ fn no_function_panics_on_edge_signals() {
         let p = &mut panics;
         for (fname, b, a) in &filters {
             let tag = |what: &str| format!("{what} ({fname}) on {label}");
-            run(p, tag("lfilter"), || drop(lfilter(b, a, &x, -1)));
-            run(p, tag("lfilter_zi"), || drop(lfilter_zi(b, a)));
-            run(p, tag("filtfilt"), || drop(filtfilt(b, a, &x, FiltfiltOptions::default())));
+            p.run(tag("lfilter"), || drop(lfilter(b, a, &x, -1)));
+            p.run(tag("lfilter_zi"), || drop(lfilter_zi(b, a)));
+            p.run(tag("filtfilt"), || drop(filtfilt(b, a, &x, FiltfiltOptions::default())));
             let gust = FiltfiltOptions {
                 method: FiltfiltMethod::Gust { irlen: None },
                 ..FiltfiltOptions::default()
             };
-            run(p, tag("filtfilt gust"), || drop(filtfilt(b, a, &x, gust)));
+            p.run(tag("filtfilt gust"), || drop(filtfilt(b, a, &x, gust)));
             let no_pad = FiltfiltOptions { padtype: None, ..FiltfiltOptions::default() };
-            run(p, tag("filtfilt no padding"), || drop(filtfilt(b, a, &x, no_pad)));
+            p.run(tag("filtfilt no padding"), || drop(filtfilt(b, a, &x, no_pad)));
         }
         for (sname, s) in &soses {
             let tag = |what: &str| format!("{what} ({sname}) on {label}");
-            run(p, tag("sosfilt"), || drop(sosfilt(s, &x, -1)));
-            run(p, tag("sosfiltfilt"), || drop(sosfiltfilt(s, &x, FiltfiltOptions::default())));
+            p.run(tag("sosfilt"), || drop(sosfilt(s, &x, -1)));
+            p.run(tag("sosfiltfilt"), || drop(sosfiltfilt(s, &x, FiltfiltOptions::default())));
         }
         let tag = |what: String| format!("{what} on {label}");
         for k in [0usize, 1, 3, 4, 51] {
-            run(p, tag(format!("medfilt {k}")), || drop(medfilt(&x, &[k])));
-            run(p, tag(format!("wiener {k}")), || drop(wiener(&x, &[k], None)));
+            p.run(tag(format!("medfilt {k}")), || drop(medfilt(&x, &[k])));
+            p.run(tag(format!("wiener {k}")), || drop(wiener(&x, &[k], None)));
             for mode in [SavgolMode::Interp, SavgolMode::Mirror] {
                 for poly in [0usize, 2, 5] {
-                    run(p, tag(format!("savgol_filter {k} {poly} {mode:?}")), || {
+                    p.run(tag(format!("savgol_filter {k} {poly} {mode:?}")), || {
                         drop(savgol_filter(&x, k, poly, 0, 1.0, -1, mode))
                     });
                 }
             }
-            run(p, tag(format!("argrelmax order {k}")), || drop(argrelmax(&x, 0, k, ExtremaMode::Clip)));
-            run(p, tag(format!("argrelmax wrap order {k}")), || drop(argrelmax(&x, 0, k, ExtremaMode::Wrap)));
+            p.run(tag(format!("argrelmax order {k}")), || drop(argrelmax(&x, 0, k, ExtremaMode::Clip)));
+            p.run(tag(format!("argrelmax wrap order {k}")), || drop(argrelmax(&x, 0, k, ExtremaMode::Wrap)));
         }
         for kind in [DetrendType::Linear, DetrendType::Constant] {
             for bp in [&[][..], &[0], &[3], &[100]] {
-                run(p, tag(format!("detrend {kind:?} {bp:?}")), || drop(detrend(&x, -1, kind, bp)));
+                p.run(tag(format!("detrend {kind:?} {bp:?}")), || drop(detrend(&x, -1, kind, bp)));
             }
         }
         for num in [0usize, 1, 7, 100] {
-            run(p, tag(format!("resample {num}")), || drop(resample(&x, num, -1)));
+            p.run(tag(format!("resample {num}")), || drop(resample(&x, num, -1)));
         }
         for (up, down) in [(0usize, 1usize), (1, 0), (1, 1), (3, 2), (2, 7)] {
             let w = ResampleWindow::Named(Window::Kaiser(5.0));
-            run(p, tag(format!("resample_poly {up}/{down}")), || drop(resample_poly(&x, up, down, -1, &w)));
-            run(p, tag(format!("upfirdn {up}/{down}")), || drop(upfirdn(&[1.0, 2.0, 1.0], &x, up, down, -1)));
-            run(p, tag(format!("upfirdn empty h {up}/{down}")), || drop(upfirdn(&[], &x, up, down, -1)));
+            p.run(tag(format!("resample_poly {up}/{down}")), || drop(resample_poly(&x, up, down, -1, &w)));
+            p.run(tag(format!("upfirdn {up}/{down}")), || drop(upfirdn(&[1.0, 2.0, 1.0], &x, up, down, -1)));
+            p.run(tag(format!("upfirdn empty h {up}/{down}")), || drop(upfirdn(&[], &x, up, down, -1)));
         }
         for q in [0usize, 1, 3, 20] {
             for (ft, zero_phase) in [(DecimateFilter::Iir(None), true), (DecimateFilter::Fir(None), false)] {
-                run(p, tag(format!("decimate {q} {ft:?}")), || drop(decimate(&x, q, ft, -1, zero_phase)));
+                p.run(tag(format!("decimate {q} {ft:?}")), || drop(decimate(&x, q, ft, -1, zero_phase)));
             }
         }
         for n in [None, Some(0), Some(1), Some(7)] {
-            run(p, tag(format!("hilbert {n:?}")), || drop(hilbert(&x, n, -1)));
+            p.run(tag(format!("hilbert {n:?}")), || drop(hilbert(&x, n, -1)));
         }
-        run(p, tag("find_peaks".into()), || drop(find_peaks(&x, &FindPeaksOptions::default())));
-        run(p, tag("welch".into()), || drop(welch(&x, &SpectralOptions::default())));
-        run(p, tag("periodogram".into()), || drop(periodogram(&x, &SpectralOptions::default())));
+        p.run(tag("find_peaks".into()), || drop(find_peaks(&x, &FindPeaksOptions::default())));
+        p.run(tag("welch".into()), || drop(welch(&x, &SpectralOptions::default())));
+        p.run(tag("periodogram".into()), || drop(periodogram(&x, &SpectralOptions::default())));
         for other in [Array1::zeros(0), array![1.0], array![1.0, -2.0, 0.5]] {
             for mode in [ConvMode::Full, ConvMode::Same, ConvMode::Valid] {
                 let n = other.len();
-                run(p, tag(format!("convolve {mode:?} with {n}")), || {
+                p.run(tag(format!("convolve {mode:?} with {n}")), || {
                     drop(convolve(&x, &other, mode, ConvMethod::Auto))
                 });
-                run(p, tag(format!("correlate {mode:?} with {n}")), || {
+                p.run(tag(format!("correlate {mode:?} with {n}")), || {
                     drop(correlate(&x, &other, mode, ConvMethod::Direct))
                 });
-                run(p, tag(format!("fftconvolve {mode:?} with {n}")), || drop(fftconvolve(&other, &x, mode)));
+                p.run(tag(format!("fftconvolve {mode:?} with {n}")), || drop(fftconvolve(&other, &x, mode)));
             }
         }
     }
-    let _ = std::panic::take_hook();
-    assert!(panics.is_empty(), "{} calls panicked:\n{}", panics.len(), panics.join("\n"));
+    panics.finish();
 }
 
 /// The two faults the sweep found, against SciPy 1.17's results: `resample_poly` of an empty
