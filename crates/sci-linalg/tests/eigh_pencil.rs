@@ -3,10 +3,10 @@
 //! and 3 on float64, complex128 and complex64 input, lower/upper triangles, subsets by index
 //! and value; eigenvectors compared up to phase, and by residual and b-normalization.
 
-use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, array, s};
+use sci_array::ndarray::{Array1, Array2, Ix1, Ix2, ShapeBuilder, array, s};
 use sci_array::num_complex::{Complex32, Complex64 as C};
-use sci_array::testing::assert_allclose;
 use sci_array::testing::fixture::Fixture;
+use sci_array::testing::{assert_allclose, check_allclose};
 use sci_linalg::*;
 
 fn fx() -> Fixture {
@@ -255,5 +255,47 @@ fn bad_input_table() {
     ];
     for (name, err, ok) in &cases {
         assert!(ok(err), "{name}: {err:?}");
+    }
+}
+
+/// Each standard driver reads only the triangle `lower` names, whatever the layout of `a`
+/// (a row-major `a` is handed to LAPACK as `aᵀ` with the other triangle named): garbage in the
+/// other triangle changes nothing, for C-order, Fortran-order and strided inputs.
+#[test]
+fn drivers_read_one_triangle_in_every_layout() {
+    let n = 7;
+    let sym = Array2::from_shape_fn((n, n), |(i, j)| {
+        1.0 / (1.0 + i as f64 + j as f64) + if i == j { 2.0 } else { 0.0 }
+    });
+    let want = eigvalsh(&sym, true).unwrap();
+    for lower in [true, false] {
+        let garbage = Array2::from_shape_fn((n, n), |(i, j)| {
+            if (lower && j > i) || (!lower && j < i) { 1e3 + (i * n + j) as f64 } else { sym[[i, j]] }
+        });
+        let fortran = {
+            let mut f = Array2::zeros((n, n).f());
+            f.assign(&garbage);
+            f
+        };
+        let mut wide = Array2::zeros((n, 2 * n));
+        wide.slice_mut(s![.., ..;2]).assign(&garbage);
+        let layouts = [("C", garbage.view()), ("F", fortran.view()), ("strided", wide.slice(s![.., ..;2]))];
+        for (layout, a) in layouts {
+            for driver in [EighDriver::Ev, EighDriver::Evd, EighDriver::Evr, EighDriver::Evx] {
+                let opts = EighOptions { lower, driver: Some(driver), ..Default::default() };
+                let (w, v) = eigh_with(&a, &opts).unwrap();
+                let tag = format!("{driver:?} lower={lower} {layout}");
+                let checks = [
+                    check_allclose(&w, &want, 1e-13, 1e-13),
+                    check_allclose(&sym.dot(&v), &(&v * &w), 0.0, 1e-12),
+                    check_allclose(&v.t().dot(&v), &Array2::eye(n), 0.0, 1e-12),
+                ];
+                for c in checks {
+                    c.unwrap_or_else(|e| panic!("{tag}: {e}"));
+                }
+            }
+            let (w, _) = eigh(&a, lower).unwrap();
+            assert_allclose(&w, &want, 1e-13, 1e-13);
+        }
     }
 }
