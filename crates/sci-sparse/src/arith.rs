@@ -186,7 +186,7 @@ impl<T: SparseScalar> DiaMatrix<T> {
             } else {
                 let (m, n) = self.shape();
                 let top = union.last().copied().unwrap_or(0);
-                (m as isize + top).clamp(0, n as isize) as usize
+                (m as isize).saturating_add(top).clamp(0, n as isize) as usize
             };
         let mut d = Array2::<T>::zeros((union.len(), width));
         for (r, &p) in si.iter().enumerate() {

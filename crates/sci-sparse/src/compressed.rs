@@ -273,7 +273,7 @@ macro_rules! impl_compressed {
             /// ```
             pub fn diagonal(&self, k: isize) -> Array1<T> {
                 let (m, n) = self.shape();
-                let (r0, c0) = if k >= 0 { (0usize, k as usize) } else { ((-k) as usize, 0usize) };
+                let (r0, c0) = if k >= 0 { (0usize, k as usize) } else { (k.unsigned_abs(), 0usize) };
                 let len = if r0 >= m || c0 >= n { 0 } else { (m - r0).min(n - c0) };
                 let mut out = Array1::<T>::zeros(len);
                 for i in 0..self.cs.nmajor {

@@ -302,7 +302,7 @@ pub fn vstack<T: SparseScalar>(blocks: &[&CsrMatrix<T>]) -> Result<CsrMatrix<T>>
 /// ```
 pub fn tril<T: SparseScalar>(a: &CsrMatrix<T>, k: isize) -> CsrMatrix<T> {
     let mut c = a.cs.clone();
-    c.retain(|i, j, _| (j as isize) <= i as isize + k);
+    c.retain(|i, j, _| (j as isize) <= (i as isize).saturating_add(k));
     CsrMatrix { cs: c }
 }
 
@@ -319,7 +319,7 @@ pub fn tril<T: SparseScalar>(a: &CsrMatrix<T>, k: isize) -> CsrMatrix<T> {
 /// ```
 pub fn triu<T: SparseScalar>(a: &CsrMatrix<T>, k: isize) -> CsrMatrix<T> {
     let mut c = a.cs.clone();
-    c.retain(|i, j, _| (j as isize) >= i as isize + k);
+    c.retain(|i, j, _| (j as isize) >= (i as isize).saturating_add(k));
     CsrMatrix { cs: c }
 }
 

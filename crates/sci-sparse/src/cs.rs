@@ -7,7 +7,7 @@ use sci_array::ndarray::Array2;
 use sci_array::alloc::advise_huge;
 
 use crate::error::{Result, SparseError, invalid};
-use crate::index_type::{SpIndex, fits};
+use crate::index_type::{SpIndex, fits, fits_shape};
 use crate::products::{PAR_NNZ, share_items};
 use crate::scalar::SparseScalar;
 
@@ -104,6 +104,8 @@ impl<T: SparseScalar, I: SpIndex> Cs<T, I> {
         indices: Vec<I>,
         data: Vec<T>,
     ) -> Result<Self> {
+        // `nmajor + 1` must not overflow
+        fits_shape::<usize>((nmajor, nminor))?;
         if indptr.len() != nmajor + 1 {
             return Err(invalid(
                 "indptr",

@@ -125,7 +125,7 @@ impl<T: SparseScalar> DiaMatrix<T> {
     fn span(&self, k: isize) -> (usize, usize) {
         let (m, n) = (self.shape.0 as isize, self.shape.1 as isize);
         let j0 = k.max(0);
-        let j1 = (m + k).min(n).min(self.data.ncols() as isize);
+        let j1 = m.saturating_add(k).min(n).min(self.data.ncols() as isize);
         (j0 as usize, j1.max(j0) as usize)
     }
 
@@ -223,7 +223,8 @@ impl<T: SparseScalar> DiaMatrix<T> {
         let (mut indices, mut data) = (Vec::with_capacity(self.nnz()), Vec::with_capacity(self.nnz()));
         for i in 0..m as isize {
             for &d in &order {
-                let j = i + self.offsets[d];
+                // an offset beyond the matrix (up to isize::MAX) reaches no column
+                let j = i.saturating_add(self.offsets[d]);
                 if (0..width).contains(&j) {
                     let v = self.data[[d, j as usize]];
                     if v != T::zero() {
@@ -293,7 +294,7 @@ impl<T: SparseScalar> DiaMatrix<T> {
     /// ```
     pub fn diagonal(&self, k: isize) -> Array1<T> {
         let (m, n) = (self.shape.0 as isize, self.shape.1 as isize);
-        let len = if k >= 0 { m.min(n - k) } else { (m + k).min(n) }.max(0) as usize;
+        let len = if k >= 0 { m.min(n - k) } else { m.saturating_add(k).min(n) }.max(0) as usize;
         let mut out = Array1::zeros(len);
         if let Some(d) = self.offsets.iter().position(|&o| o == k) {
             let (j0, j1) = self.span(k);

@@ -108,7 +108,8 @@ pub fn spdiags<T: SparseScalar>(
     let (mut v, mut r, mut c) = (Vec::new(), Vec::new(), Vec::new());
     for (row, &k) in data.iter().zip(offsets) {
         for (j, &x) in row.iter().enumerate().take(n) {
-            let i = j as isize - k;
+            // an offset below -isize::MAX reaches no row
+            let Some(i) = (j as isize).checked_sub(k) else { continue };
             if i >= 0 && (i as usize) < m && x != T::zero() {
                 v.push(x);
                 r.push(i as usize);

@@ -106,7 +106,18 @@ pub(crate) fn fits<I: SpIndex>(arg: &'static str, value: usize) -> Result<()> {
 /// Checks that a matrix of `shape` with `nnz` entries can use index type `I`.
 pub(crate) fn fits_matrix<I: SpIndex>(shape: (usize, usize), nnz: usize) -> Result<()> {
     fits::<I>("indptr", nnz)?;
-    fits::<I>("shape", shape.0.max(shape.1))
+    fits_shape::<I>(shape)
+}
+
+/// Checks that both dimensions of `shape` fit `I`, and that `rows + 1` and `cols + 1` (the
+/// lengths of `indptr`) fit `usize`: SciPy raises `OverflowError: Python int too large to
+/// convert to C long` for a dimension of `2**64 - 1` (and any above `int64`).
+pub(crate) fn fits_shape<I: SpIndex>(shape: (usize, usize)) -> Result<()> {
+    let big = shape.0.max(shape.1);
+    if big == usize::MAX {
+        return Err(SparseError::IndexOverflow { arg: "shape", value: big as u64, dtype: "uint64" });
+    }
+    fits::<I>("shape", big)
 }
 
 /// Converts indices to another index type (values already checked to fit).

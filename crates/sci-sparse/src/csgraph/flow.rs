@@ -224,7 +224,8 @@ fn dinic(m: &Cs<i64>, rev: &[usize], source: usize, sink: usize) -> Vec<i64> {
 /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) for a non-square
 /// matrix, [`SparseError::IndexOutOfBounds`](crate::SparseError::IndexOutOfBounds) for a
 /// source or sink outside the graph, [`SparseError::InvalidValue`](crate::SparseError::InvalidValue)
-/// when `source == sink` or a capacity is negative.
+/// when `source == sink` or a capacity is negative or above `i32::MAX` (SciPy's capacities
+/// are `int32`: it wraps larger ones around).
 ///
 /// # Examples
 ///
@@ -260,9 +261,19 @@ pub fn maximum_flow(
     if source == sink {
         return Err(invalid("sink", "source and sink vertices must differ"));
     }
+    let too_big = |w: &&i64| **w > i64::from(i32::MAX);
+    if let Some(&w) = csgraph.data().iter().find(too_big) {
+        return Err(invalid("csgraph", format!("capacity {w} does not fit int32, the capacities' type")));
+    }
     let a = csgraph.cs.canonical();
     if a.data.iter().any(|&w| w < 0) {
         return Err(invalid("csgraph", "capacities must be non-negative"));
+    }
+    // SciPy computes in int32 (it casts the capacities with `astype(np.int32)`, so larger ones
+    // wrap around and give a meaningless flow); here they are refused, which also keeps the
+    // flow sums within i64 and Dinic's pushes (at most i32::MAX each) finite in number
+    if let Some(&w) = a.data.iter().find(too_big) {
+        return Err(invalid("csgraph", format!("capacity {w} does not fit int32, the capacities' type")));
     }
     let m = with_reverse_edges(&a);
     let rev = reverse_pointers(&m);

@@ -9,7 +9,7 @@ use super::IterOptions;
 use super::iterative::DynRef;
 use super::lanczos::{BFn, Pencil, Ritz, lanczos, standard};
 use super::lu::{SpluOptions, splu};
-use super::operator::LinearOperator;
+use super::operator::{LinearOperator, check_operator};
 use super::residual::gmres;
 use crate::CscMatrix;
 use crate::error::{Result, invalid, shape_err};
@@ -481,9 +481,11 @@ pub(crate) fn solve(
         // ARPACK's info -13
         return Err(invalid("which", "which='BE' needs k > 1 (NEV and WHICH = 'BE' are incompatible)"));
     }
+    check_operator("A", a, false)?;
     for (arg, op) in [("M", opts.m), ("Minv", opts.minv), ("OPinv", opts.opinv)] {
         if let Some(op) = op {
             check_shape(arg, op, n)?;
+            check_operator(arg, op, false)?;
         }
     }
     if let Some(mat) = matrix {

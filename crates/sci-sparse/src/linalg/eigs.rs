@@ -7,7 +7,7 @@ use sci_array::num_complex::Complex64;
 use sci_array::random::default_rng;
 
 use super::eigen::{Inverse, from_operator, inverse_of, shifted_inverse};
-use super::operator::LinearOperator;
+use super::operator::{LinearOperator, check_operator};
 use super::shift_complex::real_a_inverse;
 use crate::error::{Result, SparseError, invalid, shape_err};
 
@@ -313,6 +313,12 @@ pub fn eigs<A: LinearOperator + ?Sized>(
         {
             let (p, q) = op.shape();
             return Err(shape_err(arg, format!("shape ({n}, {n})"), &[p, q]));
+        }
+    }
+    check_operator("A", &super::iterative::DynRef(a), false)?;
+    for (arg, op) in [("M", opts.m), ("Minv", opts.minv), ("OPinv", opts.opinv)] {
+        if let Some(op) = op {
+            check_operator(arg, op, false)?;
         }
     }
     let apply = |op: &dyn LinearOperator, x: &[f64], y: &mut [f64]| {

@@ -7,7 +7,7 @@ use sci_array::random::default_rng;
 use super::ToCsc;
 use super::lu::{SpluOptions, splu};
 use super::matfuncs::{NormOrd, norm};
-use super::operator::LinearOperator;
+use super::operator::{LinearOperator, check_operator};
 use crate::error::{Result, invalid, shape_err};
 use crate::{CscMatrix, CsrMatrix};
 
@@ -270,6 +270,7 @@ pub fn onenormest<A: LinearOperator + ?Sized>(a: &A, t: usize, itmax: usize) -> 
     if itmax < 2 {
         return Err(invalid("itmax", "at least two iterations are required"));
     }
+    check_operator("A", &super::iterative::DynRef(a), true)?;
     let matmat = |x: &Array2<f64>, adj: bool| -> Result<Array2<f64>> {
         let mut y = Array2::zeros((n, x.ncols()));
         for (j, col) in x.axis_iter(Axis(1)).enumerate() {

@@ -6,7 +6,7 @@ use sci_array::krylov::{self, KrylovError, KrylovOperator, KrylovParams, KrylovS
 use sci_array::ndarray::{Array1, ArrayBase, Data, Ix1, Zip};
 use std::convert::Infallible;
 
-use super::operator::{IdentityOperator, LinearOperator};
+use super::operator::{IdentityOperator, LinearOperator, check_operator};
 use crate::error::{Result, invalid, shape_err};
 
 /// Options of the iterative solvers, with SciPy's defaults.
@@ -111,6 +111,8 @@ pub(super) fn setup<'a, S: Data<Elem = f64>>(
         Some(m) => m,
         None => ident,
     };
+    check_operator("A", a, false)?;
+    check_operator("M", m, false)?;
     let maxiter = opts.maxiter.unwrap_or(default_iter * n);
     if maxiter == 0 && opts.maxiter.is_some() {
         return Err(invalid("maxiter", "maxiter must be positive"));
@@ -369,6 +371,8 @@ pub fn bicg<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
     let a: &dyn LinearOperator = &DynRef(a);
     let mut s = setup(a, b, opts, 10, &id)?;
     let no_t = || invalid("A", "bicg needs rmatvec (the transpose) of A and M");
+    check_operator("A", a, true)?;
+    check_operator("M", s.m, true)?;
     if a.rmatvec(s.b.view()).is_none() || s.m.rmatvec(s.b.view()).is_none() {
         return Err(no_t());
     }
@@ -453,6 +457,7 @@ pub fn qmr<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
     }
     let mut s = setup(a, b, opts, 10, &id)?;
     let no_t = || invalid("A", "qmr needs rmatvec (the transpose) of A");
+    check_operator("A", a, true)?;
     if a.rmatvec(s.b.view()).is_none() {
         return Err(no_t());
     }

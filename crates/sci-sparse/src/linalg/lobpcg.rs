@@ -4,7 +4,7 @@
 use sci_array::ndarray::{Array1, Array2, Axis, s};
 
 use super::eigen::jacobi_eigh;
-use super::operator::LinearOperator;
+use super::operator::{LinearOperator, check_operator};
 use crate::error::{Result, invalid, shape_err};
 
 /// Options of [`lobpcg`], with SciPy's defaults.
@@ -344,6 +344,12 @@ pub fn lobpcg<A: LinearOperator + ?Sized>(
         && y.nrows() != n
     {
         return Err(shape_err("Y", format!("{n} rows"), y.shape()));
+    }
+    check_operator("A", a, false)?;
+    for (arg, op) in [("M", opts.m), ("B", opts.b)] {
+        if let Some(op) = op {
+            check_operator(arg, op, false)?;
+        }
     }
     let tol = opts.tol.filter(|&t| t > 0.0).unwrap_or(f64::EPSILON.sqrt() * n as f64);
     let maxiter = opts.maxiter.unwrap_or(20);

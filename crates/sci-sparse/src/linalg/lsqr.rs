@@ -2,7 +2,7 @@
 
 use sci_array::ndarray::{Array1, ArrayBase, Data, Ix1};
 
-use super::operator::LinearOperator;
+use super::operator::{LinearOperator, check_operator};
 use crate::error::{Result, invalid, shape_err};
 
 /// Options of [`lsqr`], with SciPy's defaults.
@@ -141,6 +141,7 @@ pub fn lsqr<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
     if b.len() != m {
         return Err(shape_err("b", format!("length {m}"), b.shape()));
     }
+    check_operator("A", &super::iterative::DynRef(a), true)?;
     let eps = f64::EPSILON;
     let iter_lim = opts.iter_lim.unwrap_or(2 * n);
     let ctol = if opts.conlim > 0.0 { 1.0 / opts.conlim } else { 0.0 };
@@ -336,6 +337,7 @@ pub fn lsmr<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
     if b.len() != m {
         return Err(shape_err("b", format!("length {m}"), b.shape()));
     }
+    check_operator("A", &super::iterative::DynRef(a), true)?;
     let maxiter = opts.iter_lim.unwrap_or(m.min(n));
     let (damp, atol, btol) = (opts.damp, opts.atol, opts.btol);
     let ctol = if opts.conlim > 0.0 { 1.0 / opts.conlim } else { 0.0 };

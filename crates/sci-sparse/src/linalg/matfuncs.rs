@@ -3,7 +3,7 @@
 use super::ToCsc;
 use super::lu::{SpluOptions, splu};
 use crate::cs::Cs;
-use crate::error::{Result, shape_err};
+use crate::error::{Result, invalid, shape_err};
 use sci_array::ndarray::Array1;
 
 use crate::{CscMatrix, CsrMatrix};
@@ -53,9 +53,17 @@ pub enum NormOrd {
 pub fn norm(x: &CsrMatrix<f64>, ord: NormOrd) -> f64 {
     let c: Cs<f64> = x.cs.canonical();
     let abs = c.map(f64::abs);
+    // NumPy's max and min propagate NaN (`f64::max` would drop it)
     let fold = |v: Vec<f64>, max: bool| {
-        v.into_iter()
-            .fold(if max { 0.0 } else { f64::INFINITY }, |a, b| if max { a.max(b) } else { a.min(b) })
+        v.into_iter().fold(if max { 0.0 } else { f64::INFINITY }, |a, b| {
+            if a.is_nan() || b.is_nan() {
+                f64::NAN
+            } else if max {
+                a.max(b)
+            } else {
+                a.min(b)
+            }
+        })
     };
     match ord {
         NormOrd::Fro => c.data.iter().map(|v| v * v).sum::<f64>().sqrt(),
@@ -197,7 +205,9 @@ const THETA: [(usize, f64); 35] = [
 /// # Errors
 ///
 /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) for a non-square `A` or
-/// a `B` that does not fit.
+/// a `B` that does not fit; [`SparseError::InvalidValue`](crate::SparseError::InvalidValue)
+/// when the 1-norm of `A` is infinite or so large that the number of steps overflows (SciPy
+/// raises `ValueError` / `OverflowError` there).
 ///
 /// # Examples
 ///
@@ -226,18 +236,36 @@ pub fn expm_multiply<S: sci_array::ndarray::Data<Elem = f64>, D: sci_array::ndar
     }
     let mu = if n == 0 { 0.0 } else { a.trace(0) / n as f64 };
     let shifted = a.sub(&CsrMatrix::identity(n).scale(mu))?;
-    let norm1 = norm(&shifted, NormOrd::One);
+    let mut norm1 = norm(&shifted, NormOrd::One);
+    if norm1.is_nan() {
+        // NaN entries: the steps follow the finite entries, so that NaN reaches only the rows
+        // it reaches in exact arithmetic (SciPy: `[nan, e^2, e^3, e^4]` for diag(1, 2, 3, 4)
+        // with a NaN at (0, 1))
+        norm1 = norm(&shifted.map(|v| if v.is_nan() { 0.0 } else { v }), NormOrd::One);
+    }
     let (m_star, s) = if norm1 == 0.0 {
         (0usize, 1usize)
     } else {
-        let mut best = (0usize, 0usize);
+        // the cost `m * s` in floating point: an infinite or huge norm must not overflow
+        let mut best = (0usize, 0.0f64);
         for &(mm, theta) in &THETA {
-            let s = (norm1 / theta).ceil() as usize;
-            if best.0 == 0 || mm * s < best.0 * best.1 {
+            let s = (norm1 / theta).ceil();
+            if best.0 == 0 || mm as f64 * s < best.0 as f64 * best.1 {
                 best = (mm, s);
             }
         }
-        (best.0, best.1.max(1))
+        let cost = best.0 as f64 * best.1;
+        if cost.is_nan() || cost > usize::MAX as f64 {
+            // SciPy: `ValueError: cannot convert float NaN to integer` for an infinite norm,
+            // `OverflowError: cannot convert float infinity to integer` for a huge one
+            return Err(invalid(
+                "A",
+                format!(
+                    "the 1-norm of A minus its mean diagonal ({norm1:e}) is too large: the number of Taylor steps overflows"
+                ),
+            ));
+        }
+        (best.0, (best.1 as usize).max(1))
     };
     let inf_norm = |x: &Array2<f64>| {
         x.axis_iter(Axis(0)).map(|r| r.iter().map(|v| v.abs()).sum::<f64>()).fold(0.0, f64::max)

@@ -3,7 +3,27 @@
 use rayon::prelude::*;
 use sci_array::ndarray::{Array1, Array2, ArrayView1, ArrayViewMut1};
 
+use crate::error::{Result, shape_err};
 use crate::{CscMatrix, CsrMatrix};
+
+/// Checks that `op`'s products have the lengths its shape promises — `matvec` gives `rows`
+/// values and, with `transpose`, `rmatvec` (when it has one) gives `cols` — by one product
+/// with zeros, as SciPy's `LinearOperator` does when it is made (and on every product):
+/// `ValueError: cannot reshape array of size 2 into shape (3,)`.
+pub(crate) fn check_operator(arg: &'static str, op: &dyn LinearOperator, transpose: bool) -> Result<()> {
+    let (m, n) = op.shape();
+    let y = op.matvec(Array1::zeros(n).view());
+    if y.len() != m {
+        return Err(shape_err(arg, format!("matvec to give {m} values (shape ({m}, {n}))"), y.shape()));
+    }
+    if transpose
+        && let Some(z) = op.rmatvec(Array1::zeros(m).view())
+        && z.len() != n
+    {
+        return Err(shape_err(arg, format!("rmatvec to give {n} values (shape ({m}, {n}))"), z.shape()));
+    }
+    Ok(())
+}
 
 /// Anything that can multiply a vector: a sparse or dense matrix, or a closure.
 ///
@@ -21,7 +41,10 @@ use crate::{CscMatrix, CsrMatrix};
 pub trait LinearOperator: Sync {
     /// `(rows, cols)`.
     fn shape(&self) -> (usize, usize);
-    /// `A x` for `x` of length `cols` (callers check the length).
+    /// `A x` for `x` of length `cols` (callers check the length). The result must have
+    /// `rows` values: the solvers check that once, with a product by zeros, and return
+    /// [`SparseError::ShapeMismatch`](crate::SparseError::ShapeMismatch) otherwise (SciPy's
+    /// `ValueError: cannot reshape array`).
     fn matvec(&self, x: ArrayView1<'_, f64>) -> Array1<f64>;
     /// `y = A x` written into `y` (length `rows`) without allocating, for solvers that call
     /// the operator many times ([`eigsh`](super::eigsh)). By default it copies [`matvec`]'s
