@@ -1,13 +1,15 @@
 //! [`PanicSweep`]: runs many calls that must return (with a value or an error) and never panic,
 //! and reports every one that panicked at the end instead of stopping at the first.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
 
 thread_local! {
     /// Set while a sweep runs a call on this thread: its panic message is not printed.
     static QUIET: Cell<bool> = const { Cell::new(false) };
+    /// The message and location of the last quiet panic on this thread, for the report.
+    static LAST: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 static HOOK: Once = Once::new();
@@ -18,7 +20,9 @@ fn install_quiet_hook() {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if !QUIET.with(Cell::get) {
+            if QUIET.with(Cell::get) {
+                LAST.with(|l| *l.borrow_mut() = info.to_string().replace('\n', " "));
+            } else {
                 previous(info);
             }
         }));
@@ -26,8 +30,8 @@ fn install_quiet_hook() {
 }
 
 /// Collects the calls of a no-panic sweep: each [`run`](Self::run) calls a closure, catches a
-/// panic and records the call's name; [`finish`](Self::finish) fails the test with the list
-/// of every call that panicked.
+/// panic and records the call's name with the panic's message and location;
+/// [`finish`](Self::finish) fails the test with the list of every call that panicked.
 ///
 /// With the environment variable `SWEEP_TRACE` set, each name is printed to stderr before its
 /// call runs (run the test with `--nocapture`), which finds a call that never returns.
@@ -52,11 +56,12 @@ fn install_quiet_hook() {
 /// let mut sweep = PanicSweep::new();
 /// let empty: Vec<f64> = Vec::new();
 /// sweep.run("index an empty vector", || empty[0]);
-/// sweep.finish(); // panics: "1 of 1 calls panicked: index an empty vector"
+/// sweep.finish(); // panics: "1 of 1 calls panicked:\nindex an empty vector: panicked at ..."
 /// ```
 #[derive(Debug)]
 pub struct PanicSweep {
-    panicked: Vec<String>,
+    /// (name, message and location) of each call that panicked.
+    panicked: Vec<(String, String)>,
     calls: usize,
     trace: bool,
 }
@@ -101,7 +106,8 @@ impl PanicSweep {
         let outcome = catch_unwind(AssertUnwindSafe(|| drop(f())));
         QUIET.with(|q| q.set(false));
         if outcome.is_err() {
-            self.panicked.push(name);
+            let why = LAST.with(|l| std::mem::take(&mut *l.borrow_mut()));
+            self.panicked.push((name, why));
         }
     }
 
@@ -118,7 +124,8 @@ impl PanicSweep {
         self.calls
     }
 
-    /// The names of the calls that panicked so far.
+    /// The names of the calls that panicked so far (the report of [`finish`](Self::finish)
+    /// adds each panic's message and location).
     ///
     /// # Examples
     ///
@@ -127,8 +134,8 @@ impl PanicSweep {
     /// sweep.run("unwrap None", || None::<u8>.unwrap());
     /// assert_eq!(sweep.panicked(), ["unwrap None"]);
     /// ```
-    pub fn panicked(&self) -> &[String] {
-        &self.panicked
+    pub fn panicked(&self) -> Vec<&str> {
+        self.panicked.iter().map(|(name, _)| name.as_str()).collect()
     }
 
     /// Ends the sweep, panicking with the list of the calls that panicked, if any.
@@ -141,12 +148,13 @@ impl PanicSweep {
     /// sweep.finish();
     /// ```
     pub fn finish(self) {
+        let report: Vec<String> = self.panicked.iter().map(|(name, why)| format!("{name}: {why}")).collect();
         assert!(
-            self.panicked.is_empty(),
+            report.is_empty(),
             "{} of {} calls panicked:\n{}",
-            self.panicked.len(),
+            report.len(),
             self.calls,
-            self.panicked.join("\n")
+            report.join("\n")
         );
     }
 }
@@ -166,7 +174,8 @@ mod tests {
         assert_eq!(sweep.panicked(), ["v[3]", "v[4]"]);
         let message = catch_unwind(AssertUnwindSafe(|| sweep.finish())).unwrap_err();
         let text = message.downcast_ref::<String>().unwrap();
-        assert!(text.starts_with("2 of 5 calls panicked:\nv[3]\nv[4]"), "{text}");
+        assert!(text.starts_with("2 of 5 calls panicked:\nv[3]: panicked at "), "{text}");
+        assert!(text.contains("index out of bounds") && text.contains("\nv[4]: panicked at "), "{text}");
     }
 
     #[test]
