@@ -81,7 +81,7 @@ fn labels(tour: &mut Tour, dir: &Path) -> Res {
     let index: Vec<i64> = (1..=n as i64).collect();
     tour.check("ndimage.label_areas", json!(ndimage::sum_labels(&mask, &lab, Some(&index))?));
     tour.check("ndimage.label_maxima", json!(ndimage::maximum(&sig, &lab, Some(&index))?));
-    let objects = ndimage::find_objects(&lab, 0);
+    let objects = ndimage::find_objects(&lab, 0)?;
     let fourth = objects.get(3).cloned().flatten().ok_or("find_objects: no fourth object")?;
     tour.check("ndimage.find_objects_3", json!(fourth.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>()));
     plot::image(&dir.join("labels.png"), "label(sig > 1)", lab.mapv(f64::from).view(), 4)?;

@@ -5,6 +5,7 @@ use crate::error::{Result, invalid};
 use crate::filters::gaussian::{GaussianOptions, gaussian_filter};
 use crate::filters::rank::{FootprintOptions, maximum_filter, median_filter, uniform_filter};
 use crate::mode::Mode;
+use crate::support::{check_alloc, try_vec};
 use sci_array::Bins;
 use sci_array::ndarray::{Array2, ArrayBase, Data, Ix2};
 
@@ -23,7 +24,8 @@ fn check_finite<S: Data<Elem = f64>>(image: &ArrayBase<S, Ix2>) -> Result<()> {
 ///
 /// # Errors
 ///
-/// `InvalidValue` for an empty image, NaN/inf pixels or `nbins == 0`.
+/// `InvalidValue` for an empty image, NaN/inf pixels, `nbins == 0` or too many bins to
+/// allocate (NumPy's "array is too big" / `MemoryError`).
 ///
 /// # Examples
 ///
@@ -49,6 +51,13 @@ pub fn threshold_otsu<S: Data<Elem = f64>>(image: &ArrayBase<S, Ix2>, nbins: usi
     if image.iter().all(|&v| v == first) {
         return Ok(first);
     }
+    // NumPy's "array is too big" / MemoryError for the `nbins + 1` histogram edges (several
+    // arrays of that length are made below).
+    let n_edges = nbins.saturating_add(1);
+    check_alloc(&[n_edges, 8], std::mem::size_of::<f64>(), "nbins")?;
+    Vec::<f64>::new()
+        .try_reserve_exact(n_edges.saturating_mul(8))
+        .map_err(|_| invalid("nbins", "Unable to allocate the histogram (MemoryError)"))?;
     let (counts, edges) = sci_array::histogram(image, &Bins::Count(nbins), None, false, None)?;
     let centers: Vec<f64> = edges.windows(2).into_iter().map(|w| (w[0] + w[1]) / 2.0).collect();
     let n = counts.len();
@@ -180,7 +189,8 @@ impl Default for PeakOptions {
 ///
 /// # Errors
 ///
-/// `InvalidValue` for NaN/inf pixels.
+/// `InvalidValue` for NaN/inf pixels, or a `min_distance` whose `(2 min_distance + 1)²`
+/// footprint scikit-image cannot make ("Maximum allowed dimension exceeded", `MemoryError`).
 ///
 /// # Examples
 ///
@@ -215,7 +225,17 @@ pub fn peak_local_max<S: Data<Elem = f64>>(
         let max = image.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         threshold = threshold.max(rel * max);
     }
-    let size = 2 * md + 1;
+    // scikit-image makes a `(2 min_distance + 1)²` footprint ("Maximum allowed dimension
+    // exceeded" or a `MemoryError` when it cannot). A window wider than twice the image
+    // covers all of it from every pixel (the edges repeat outside), so larger ones give the
+    // same maxima and the filter runs with the window capped there.
+    let size = md
+        .checked_mul(2)
+        .and_then(|s| s.checked_add(1))
+        .filter(|&s| s <= isize::MAX as usize)
+        .ok_or_else(|| invalid("min_distance", "Maximum allowed dimension exceeded"))?;
+    try_vec::<bool>(&[size, size], "min_distance")?;
+    let size = size.min(2 * rows.max(cols) + 1);
     let mut mask = if size == 1 || image.len() == 1 {
         Array2::from_elem((rows, cols), true)
     } else {

@@ -53,12 +53,54 @@ pub(crate) fn origins(v: &[isize], n: usize) -> Result<Vec<isize>> {
 /// Check `-(size // 2) <= origin <= (size - 1) // 2` and return the extension before
 /// and after the line: `size // 2 + origin`, `size - 1 - size // 2 - origin`.
 pub(crate) fn extents(size: usize, origin: isize) -> Result<(usize, usize)> {
-    let s = size as isize;
+    let s = isize::try_from(size).map_err(|_| invalid("size", "filter size too large"))?;
     if origin < -(s / 2) || origin > (s - 1) / 2 {
         return Err(invalid("origin", "invalid origin"));
     }
     let before = s / 2 + origin;
-    Ok((before as usize, (s - 1 - before) as usize))
+    // A window of no elements (accepted where SciPy skips it) extends by nothing.
+    Ok((before as usize, (s - 1 - before).max(0) as usize))
+}
+
+/// The origin of the reflected window of a convolution or dilation: `-origin`, an error for
+/// `isize::MIN` (which has no negation and is never a valid origin).
+pub(crate) fn negate_origin(origin: isize) -> Result<isize> {
+    origin.checked_neg().ok_or_else(|| invalid("origin", "invalid origin"))
+}
+
+/// NumPy's check on the shape of an array about to be allocated: the number of elements
+/// times `elem_size` bytes must fit in `isize` ("array is too big"); `arg` is the argument
+/// that gave the shape.
+pub(crate) fn check_alloc(shape: &[usize], elem_size: usize, arg: &'static str) -> Result<()> {
+    let bytes = shape.iter().try_fold(elem_size.max(1), |acc, &n| acc.checked_mul(n));
+    if shape.contains(&0) || bytes.is_some_and(|b| b <= isize::MAX as usize) {
+        Ok(())
+    } else {
+        Err(invalid(
+            arg,
+            "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+        ))
+    }
+}
+
+/// An array of `shape` filled with `v`, or NumPy's `MemoryError` (an error for `arg`, the
+/// argument that gave the shape) when it is too big to allocate, instead of an abort.
+pub(crate) fn try_filled<T: Clone>(shape: &[usize], v: T, arg: &'static str) -> Result<ArrayD<T>> {
+    let mut data = try_vec::<T>(shape, arg)?;
+    data.resize(shape.iter().product(), v);
+    ArrayD::from_shape_vec(IxDyn(shape), data).map_err(|e| invalid(arg, e.to_string()))
+}
+
+/// An empty vector with room for an array of `shape`, or NumPy's "array is too big" /
+/// `MemoryError` (an error for `arg`) when that cannot be allocated, instead of an abort.
+pub(crate) fn try_vec<T>(shape: &[usize], arg: &'static str) -> Result<Vec<T>> {
+    check_alloc(shape, std::mem::size_of::<T>(), arg)?;
+    let n: usize = shape.iter().product();
+    let mut data = Vec::new();
+    data.try_reserve_exact(n).map_err(|_| {
+        invalid(arg, format!("Unable to allocate an array with shape {shape:?} (MemoryError)"))
+    })?;
+    Ok(data)
 }
 
 /// Fill the `before` and `after` parts of an extended line whose middle `len` values are set.

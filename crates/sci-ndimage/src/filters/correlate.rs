@@ -5,8 +5,8 @@ use crate::error::{Result, invalid};
 use crate::filters::rows::{inner_len, row_filter};
 use crate::mode::Mode;
 use crate::support::{
-    check_axes, dyn_view, expand_to_axes, extents, footprint_offsets, lane_filter, nd_points, origins, pad,
-    reverse_all, to_dim,
+    check_axes, dyn_view, expand_to_axes, extents, footprint_offsets, lane_filter, nd_points, negate_origin,
+    origins, pad, reverse_all, to_dim,
 };
 use sci_array::ndarray::{Array, ArrayBase, ArrayD, ArrayViewD, Data, Dimension};
 use sci_array::normalize_axis;
@@ -209,7 +209,7 @@ where
     D: Dimension,
 {
     let w: Vec<f64> = weights.iter().rev().copied().collect();
-    let mut o = -origin;
+    let mut o = negate_origin(origin)?;
     if w.len() % 2 == 0 {
         o -= 1;
     }
@@ -285,7 +285,7 @@ fn correlate_or_convolve<T: Element>(
     }
     let w = reverse_all(&w);
     for d in 0..nd {
-        org[d] = -org[d];
+        org[d] = negate_origin(org[d])?;
         if w.shape()[d] % 2 == 0 {
             org[d] -= 1;
         }

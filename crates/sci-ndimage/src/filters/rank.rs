@@ -7,10 +7,10 @@ use crate::filters::extreme::moving_extreme;
 use crate::filters::rows::{inner_len, row_filter};
 use crate::mode::{Mode, Modes};
 use crate::support::{
-    c_order, check_axes, dyn_view, expand_to_axes, extents, footprint_offsets, lane_filter, nd_points,
-    origins, pad, per_axis, to_dim,
+    c_order, check_alloc, check_axes, dyn_view, expand_to_axes, extents, footprint_offsets, lane_filter,
+    nd_points, origins, pad, per_axis, to_dim, try_filled,
 };
-use sci_array::ndarray::{Array, ArrayBase, ArrayD, ArrayViewD, Data, Dimension, IxDyn};
+use sci_array::ndarray::{Array, ArrayBase, ArrayD, ArrayViewD, Data, Dimension};
 use sci_array::normalize_axis;
 use std::cmp::Ordering;
 
@@ -119,12 +119,22 @@ pub(crate) fn resolve_axes(
     Ok((axes, w))
 }
 
-/// Number of true positions of a window.
-fn window_len(w: &Window) -> usize {
+/// Number of true positions of a window (NumPy's "array is too big" for a box whose
+/// footprint SciPy could not allocate).
+fn window_len(w: &Window) -> Result<usize> {
     match w {
-        Window::Foot(f) => f.iter().filter(|&&b| b).count(),
-        Window::Sizes(s) => s.iter().product(),
+        Window::Foot(f) => Ok(f.iter().filter(|&&b| b).count()),
+        Window::Sizes(s) => {
+            check_alloc(s, 1, "size")?;
+            Ok(s.iter().product())
+        }
     }
+}
+
+/// The all-true footprint of a box window (SciPy's `np.ones(size, dtype=bool)`, a
+/// `MemoryError` when too big).
+fn box_footprint(sizes: &[usize]) -> Result<ArrayD<bool>> {
+    try_filled(sizes, true, "size")
 }
 
 /// Pad extents for a footprint shape and origins.
@@ -365,7 +375,7 @@ pub(crate) fn min_or_max_dyn<T: Element>(
         (w, st) => {
             let fp = match w {
                 Window::Foot(f) => f,
-                Window::Sizes(s) => ArrayD::from_elem(IxDyn(&s), true),
+                Window::Sizes(s) => box_footprint(&s)?,
             };
             if let Some(st) = st {
                 if st.shape() != fp.shape() {
@@ -548,7 +558,7 @@ fn gather_setup<T: Element>(
     let (axes, w) = resolve_axes(&opts.size, opts.footprint.as_ref(), nd, opts.axes.as_deref())?;
     let fp = match w {
         Window::Foot(f) => f,
-        Window::Sizes(s) => ArrayD::from_elem(IxDyn(&s), true),
+        Window::Sizes(s) => box_footprint(&s)?,
     };
     let org = origins(&opts.origin, axes.len())?;
     let (fp, org) = expand_to_axes(fp, org, &axes, nd, "footprint")?;
@@ -611,7 +621,7 @@ fn rank_mode_sequence<T: Element>(
     let nd = input.ndim();
     let (axes, w) = resolve_axes(&opts.size, opts.footprint.as_ref(), nd, opts.axes.as_deref())?;
     let modes = opts.mode.per_axis(axes.len())?;
-    let fsize = window_len(&w) as isize;
+    let fsize = window_len(&w)? as isize;
     let r = if rank < 0 { rank + fsize } else { rank };
     if r < 0 || r >= fsize {
         return Err(invalid("rank", "rank not within filter footprint size"));
@@ -621,7 +631,7 @@ fn rank_mode_sequence<T: Element>(
     }
     let fp = match w {
         Window::Foot(f) => f,
-        Window::Sizes(s) => ArrayD::from_elem(IxDyn(&s), true),
+        Window::Sizes(s) => box_footprint(&s)?,
     };
     let org = origins(&opts.origin, axes.len())?;
     let (fp, org) = expand_to_axes(fp, org, &axes, nd, "footprint")?;
@@ -738,8 +748,9 @@ where
     S: Data<Elem = T>,
     D: Dimension,
 {
-    let fp =
-        window_len(&resolve_axes(&opts.size, opts.footprint.as_ref(), input.ndim(), opts.axes.as_deref())?.1);
+    let fp = window_len(
+        &resolve_axes(&opts.size, opts.footprint.as_ref(), input.ndim(), opts.axes.as_deref())?.1,
+    )?;
     to_dim(rank_dyn(&dyn_view(input), (fp / 2) as isize, opts)?)
 }
 
@@ -770,8 +781,9 @@ where
     S: Data<Elem = T>,
     D: Dimension,
 {
-    let fsize =
-        window_len(&resolve_axes(&opts.size, opts.footprint.as_ref(), input.ndim(), opts.axes.as_deref())?.1);
+    let fsize = window_len(
+        &resolve_axes(&opts.size, opts.footprint.as_ref(), input.ndim(), opts.axes.as_deref())?.1,
+    )?;
     let mut p = percentile;
     if p < 0.0 {
         p += 100.0;

@@ -3,7 +3,7 @@
 use crate::element::Element;
 use crate::error::{Result, invalid};
 use crate::mode::Mode;
-use crate::support::{check_axes, dyn_view, extents, nd_lines, pad, to_dim};
+use crate::support::{check_axes, dyn_view, extents, nd_lines, pad, to_dim, try_filled};
 use sci_array::ndarray::{Array, ArrayBase, ArrayD, Data, Dimension, IxDyn};
 
 /// Options of [`vectorized_filter`] (SciPy's keyword arguments and defaults).
@@ -80,9 +80,10 @@ fn window_axes(axes: Option<&[isize]>, nd: usize) -> Result<Vec<usize>> {
 ///
 /// # Errors
 ///
-/// Neither or both of size and footprint; a zero size; `size`, `origin` or the footprint's
-/// rank not matching the filtered axes; an invalid origin (or any origin with `valid`); bad
-/// or repeated axes; with `valid`, a window longer than the input.
+/// Neither or both of size and footprint; a zero size or a footprint with a zero-length
+/// axis (for a non-empty input); `size`, `origin` or the footprint's rank not matching the
+/// filtered axes; an invalid origin (or any origin with `valid`); bad or repeated axes; with
+/// `valid`, a window longer than the (non-empty) input. An empty input is returned as it is.
 ///
 /// # Examples
 ///
@@ -130,8 +131,8 @@ where
             if s.contains(&0) {
                 return Err(invalid("size", "All elements of `size` must be positive integers."));
             }
-            let n = s.iter().product();
-            (s, vec![true; n])
+            let foot = try_filled(&s, true, "size")?.into_raw_vec_and_offset().0;
+            (s, foot)
         }
     };
     if wshape.len() != k {
@@ -153,6 +154,14 @@ where
     };
     if opts.valid && origin.iter().any(|&o| o != 0) {
         return Err(invalid("origin", "`mode='valid'` is incompatible with use of `origin`."));
+    }
+    // SciPy returns an empty input as it is, before padding or windowing it.
+    if input.is_empty() {
+        return to_dim(ArrayD::from_elem(IxDyn(input.shape()), U::default()));
+    }
+    if wshape.contains(&0) {
+        // NumPy's `np.pad` (or, with 'valid', `sliding_window_view`) rejects such a window.
+        return Err(invalid("footprint", "the window must have a positive length along every axis"));
     }
     // Full-rank window shape and extensions (length 1 and none along batch axes).
     let mut fshape = vec![1usize; nd];

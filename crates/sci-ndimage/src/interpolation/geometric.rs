@@ -3,7 +3,7 @@
 use crate::element::Element;
 use crate::error::{Result, invalid};
 use crate::interpolation::transform::{InterpOptions, map_coordinates};
-use crate::support::per_axis;
+use crate::support::{check_alloc, per_axis};
 use sci_array::ndarray::{ArrayBase, ArrayD, Data, Dimension, IxDyn};
 
 /// Apply an arbitrary geometric transform.
@@ -18,7 +18,8 @@ use sci_array::ndarray::{ArrayBase, ArrayD, Data, Dimension, IxDyn};
 ///
 /// # Errors
 ///
-/// `order > 5`; a 0-d input or 0-d `output_shape` ("input and output rank must be > 0").
+/// `order > 5`; a 0-d input or 0-d `output_shape` ("input and output rank must be > 0");
+/// and as [`crate::map_coordinates`] (an `output_shape` too big to allocate, ...).
 ///
 /// # Examples
 ///
@@ -60,9 +61,11 @@ where
     if out_shape.is_empty() {
         return Err(invalid("output_shape", "input and output rank must be > 0"));
     }
-    let n: usize = out_shape.iter().product();
     let mut cshape = vec![nd];
     cshape.extend_from_slice(&out_shape);
+    // The coordinates of every output point are gathered first (`nd` values per point).
+    check_alloc(&cshape, std::mem::size_of::<f64>(), "output_shape")?;
+    let n: usize = out_shape.iter().product();
     let mut coords = ArrayD::<f64>::zeros(IxDyn(&cshape));
     {
         let flat = coords.as_slice_mut().unwrap_or_else(|| unreachable!("fresh arrays are contiguous"));
@@ -99,7 +102,7 @@ where
 ///
 /// `diagonal` of a length other than the input's rank ("affine matrix has wrong number of
 /// rows"), an offset of the wrong length, an `output_shape` of another rank, 0-d input,
-/// `order > 5`.
+/// `order > 5`, and as [`crate::map_coordinates`].
 ///
 /// # Examples
 ///

@@ -17,7 +17,7 @@ use sci_array::ndarray::{ArrayBase, ArrayD, Axis, Data, Dimension, IxDyn};
 ///
 /// Input of rank below 2 ("input array should be at least 2D"), an axis out of range
 /// ("invalid rotation plane specified"), twice the same axis (SciPy fails with "output shape
-/// not correct"), `order > 5`.
+/// not correct"), and as [`crate::rotate`].
 ///
 /// # Examples
 ///

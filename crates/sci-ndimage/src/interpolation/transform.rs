@@ -5,7 +5,7 @@ use crate::element::Element;
 use crate::error::{Result, invalid};
 use crate::interpolation::splines::{floor, spline_filter_axis, spline_weights};
 use crate::mode::Mode;
-use crate::support::{PAR_THRESHOLD, dyn_view, pad, per_axis, to_dim};
+use crate::support::{PAR_THRESHOLD, check_alloc, dyn_view, pad, per_axis, to_dim, try_vec};
 use rayon::prelude::*;
 use sci_array::ArrayError;
 use sci_array::ndarray::{Array, Array2, ArrayBase, ArrayD, ArrayViewD, Data, Dimension, IxDyn};
@@ -76,14 +76,14 @@ fn map_coordinate(mut x: f64, len: usize, mode: Mode) -> f64 {
                     x = 0.0;
                 } else {
                     let sz = (li - 1) as f64;
-                    x += sz * (((-x / sz) as i64) + 1) as f64;
+                    x += sz * ((-x / sz) as i64).saturating_add(1) as f64;
                 }
             }
             Mode::GridWrap => {
                 if len <= 1 {
                     x = 0.0;
                 } else {
-                    x += l * ((((-1.0 - x) / l) as i64) + 1) as f64;
+                    x += l * (((-1.0 - x) / l) as i64).saturating_add(1) as f64;
                 }
             }
             Mode::Nearest => x = 0.0,
@@ -157,6 +157,24 @@ fn prepare<T: Element>(input: &ArrayViewD<'_, T>, opts: &InterpOptions) -> Resul
     if input.ndim() < 1 {
         return Err(invalid("input", "input and output rank must be > 0"));
     }
+    if opts.prefilter && opts.order > 1 && opts.mode == Mode::Nearest {
+        // SciPy pads the input with `np.pad(mode='edge')` first, which fails on an empty axis.
+        if let Some(d) = input.shape().iter().position(|&n| n == 0) {
+            return Err(invalid(
+                "input",
+                format!("can't extend empty axis {d} using modes other than 'constant' or 'empty'"),
+            ));
+        }
+    }
+    // SciPy's C code keeps a table of the `(order + 1)^rank` coefficient offsets of a point
+    // (a `MemoryError` when it cannot be allocated; here every point sums as many terms).
+    let terms = u32::try_from(input.ndim()).ok().and_then(|nd| (opts.order + 1).checked_pow(nd));
+    try_vec::<isize>(&[terms.unwrap_or(usize::MAX)], "order")?;
+    if opts.prefilter && opts.order > 1 && matches!(opts.mode, Mode::Nearest | Mode::GridConstant(_)) {
+        // SciPy pads the input by 12 along every axis first.
+        let padded: Vec<usize> = input.shape().iter().map(|&n| n.saturating_add(24)).collect();
+        try_vec::<f64>(&padded, "input")?;
+    }
     let vals: Vec<f64> = match input.as_slice() {
         Some(s) => s.iter().map(|v| v.to_f64()).collect(),
         None => input.iter().map(|v| v.to_f64()).collect(),
@@ -214,8 +232,14 @@ impl Coeffs {
         if !(cc > -1.0 || grid_const || mode == Mode::Nearest) {
             return false;
         }
+        // Far outside (or beyond what the mode mapping can bring back), every coefficient the
+        // point reaches lies past the edge: clamping the position keeps it there without the
+        // integer overflow (SciPy's C casts such a coordinate out of range, undefined
+        // behaviour). The weights still come from the coordinate itself (NaN for ±inf).
+        let far = (order + 2) as f64;
+        let ci = cc.clamp(-far, len as f64 - 1.0 + far);
         let start =
-            if order & 1 == 1 { floor(cc) as i64 } else { floor(cc + 0.5) as i64 } - (order / 2) as i64;
+            if order & 1 == 1 { floor(ci) as i64 } else { floor(ci + 0.5) as i64 } - (order / 2) as i64;
         let n = len as i64;
         let edge = start < 0 || start + order as i64 >= n;
         let stride = self.strides[d];
@@ -304,6 +328,9 @@ impl Coeffs {
         let nd_in = self.data.ndim();
         let k = self.order + 1;
         let cval = self.mode.cval();
+        if self.data.is_empty() {
+            return empty_input_result(out_shape, cval);
+        }
         let flat = self.flat();
         let init = || {
             (
@@ -319,7 +346,7 @@ impl Coeffs {
         const TILE_LINES: usize = 16;
         const TILE_COLS: usize = 64;
         let len = out_shape.last().copied().unwrap_or(1);
-        self.lines(out_shape, k.pow(nd_in as u32), TILE_LINES, init, |st, r0, chunk| {
+        self.lines(out_shape, k.saturating_pow(nd_in as u32), TILE_LINES, init, |st, r0, chunk| {
             let (idx, w, c, oi, f) = st;
             for c0 in (0..len).step_by(TILE_COLS) {
                 for (li, line) in chunk.chunks_mut(len).enumerate() {
@@ -356,6 +383,9 @@ impl Coeffs {
         if out_shape.contains(&0) {
             return ArrayD::from_elem(IxDyn(out_shape), T::from_f64(0.0));
         }
+        if self.data.is_empty() {
+            return empty_input_result(out_shape, cval);
+        }
         // Per axis: offsets and weights (k per output index) and whether the point is inside.
         let tabs: Vec<(Vec<usize>, Vec<f64>, Vec<bool>)> = (0..nd)
             .map(|d| {
@@ -368,7 +398,7 @@ impl Coeffs {
             })
             .collect();
         let init = || (vec![0usize; nd * k], vec![0.0; nd * k], vec![0usize; nd], vec![0usize; nd]);
-        self.lines(out_shape, k.pow(nd as u32), 1, init, |(idx, w, f, first), r, line| {
+        self.lines(out_shape, k.saturating_pow(nd as u32), 1, init, |(idx, w, f, first), r, line| {
             line_start(out_shape, r, first);
             for d in 0..nd - 1 {
                 let j = first[d];
@@ -409,7 +439,7 @@ impl Coeffs {
         let len = out_shape.last().copied().unwrap_or(1);
         if total > 0 {
             let chunk = len * group;
-            if total * terms >= PAR_THRESHOLD {
+            if total.saturating_mul(terms) >= PAR_THRESHOLD {
                 out.par_chunks_mut(chunk)
                     .enumerate()
                     .for_each_init(init, |st, (g, c)| work(st, g * group, c));
@@ -421,6 +451,13 @@ impl Coeffs {
         ArrayD::from_shape_vec(IxDyn(out_shape), out)
             .unwrap_or_else(|_| unreachable!("shape matches by construction"))
     }
+}
+
+/// The output of an interpolation of an empty input: nothing to interpolate, every point takes
+/// `cval`, as SciPy's constant modes give (its other modes leave such an output
+/// uninitialised; the `cval` of those modes is 0).
+fn empty_input_result<T: Element>(out_shape: &[usize], cval: f64) -> ArrayD<T> {
+    ArrayD::from_elem(IxDyn(out_shape), cast_out(cval))
 }
 
 /// The output index of the first point of output line `r` (lines along the last axis).
@@ -451,6 +488,10 @@ fn cast_out<T: Element>(t: f64) -> T {
 /// # Errors
 ///
 /// `order > 5`, a coordinates array whose first axis is not the input's rank, 0-d input.
+///
+/// Also (as SciPy): an empty input with `Mode::Nearest` and the prefilter of an `order > 1`
+/// spline ("can't extend empty axis"), and arrays too big to allocate ("array is too big",
+/// `MemoryError`). Points of an empty input otherwise take `cval`.
 ///
 /// # Examples
 ///
@@ -508,6 +549,10 @@ where
 ///
 /// A matrix of the wrong shape, an offset of the wrong length, `order > 5`.
 ///
+/// Also (as SciPy): an empty input with `Mode::Nearest` and the prefilter of an `order > 1`
+/// spline ("can't extend empty axis"), and arrays too big to allocate ("array is too big",
+/// `MemoryError`). Points of an empty input otherwise take `cval`.
+///
 /// # Examples
 ///
 /// ```
@@ -548,6 +593,7 @@ where
     if out_shape.len() != nd {
         return Err(invalid("output_shape", "output shape must have the input's rank"));
     }
+    check_alloc(&out_shape, std::mem::size_of::<T>(), "output_shape")?;
     let co = prepare(&dyn_view(input), opts)?;
     let m: Vec<f64> = m.iter().copied().collect();
     Ok(co.eval(&out_shape, |oi, x| {
@@ -568,6 +614,10 @@ where
 /// # Errors
 ///
 /// `shift` of a length other than 1 or `ndim`, `order > 5`.
+///
+/// Also (as SciPy): an empty input with `Mode::Nearest` and the prefilter of an `order > 1`
+/// spline ("can't extend empty axis"), and arrays too big to allocate ("array is too big",
+/// `MemoryError`). Points of an empty input otherwise take `cval`.
 ///
 /// # Examples
 ///
@@ -601,6 +651,10 @@ where
 ///
 /// `zoom` of a length other than 1 or `ndim`, non-positive or non-finite zoom, `order > 5`.
 ///
+/// Also (as SciPy): an empty input with `Mode::Nearest` and the prefilter of an `order > 1`
+/// spline ("can't extend empty axis"), and arrays too big to allocate ("array is too big",
+/// `MemoryError`). Points of an empty input otherwise take `cval`.
+///
 /// # Examples
 ///
 /// ```
@@ -627,8 +681,13 @@ where
     if zs.iter().any(|z| !z.is_finite() || *z <= 0.0) {
         return Err(invalid("zoom", "zoom factors must be positive and finite"));
     }
-    let out_shape: Vec<usize> =
-        input.shape().iter().zip(&zs).map(|(&n, z)| (n as f64 * z).round_ties_even() as usize).collect();
+    let out_len: Vec<f64> =
+        input.shape().iter().zip(&zs).map(|(&n, z)| (n as f64 * z).round_ties_even()).collect();
+    if out_len.iter().any(|&n| n > isize::MAX as f64) {
+        return Err(invalid("zoom", "Maximum allowed dimension exceeded"));
+    }
+    let out_shape: Vec<usize> = out_len.iter().map(|&n| n as usize).collect();
+    check_alloc(&out_shape, std::mem::size_of::<T>(), "zoom")?;
     let factors: Vec<f64> = (0..nd)
         .map(|d| {
             let (nom, div) = if grid_mode {
@@ -686,7 +745,8 @@ fn cos_sin_deg(angle: f64) -> (f64, f64) {
 ///
 /// # Errors
 ///
-/// Input that is not 2-D, `order > 5`.
+/// Input that is not 2-D, `order > 5`, a non-finite `angle` with `reshape` (SciPy's
+/// "negative dimensions are not allowed"), and as [`affine_transform`].
 ///
 /// # Examples
 ///
@@ -710,6 +770,10 @@ where
 {
     if input.ndim() != 2 {
         return Err(invalid("input", "only 2-D input is supported by this rotate"));
+    }
+    if reshape && !angle.is_finite() {
+        // SciPy's output shape from NaN extents: "negative dimensions are not allowed".
+        return Err(invalid("angle", "negative dimensions are not allowed (the angle is not finite)"));
     }
     let (c, s) = cos_sin_deg(angle);
     let rot = sci_array::ndarray::array![[c, s], [-s, c]];

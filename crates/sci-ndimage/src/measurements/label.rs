@@ -381,29 +381,43 @@ fn new_label(parent: &mut Vec<u32>) -> Result<i32> {
 ///
 /// SciPy equivalent: `scipy.ndimage.find_objects` (slices as `Range<usize>`).
 ///
+/// # Errors
+///
+/// A list of `max_label` (or, for 0, the largest label's) entries that cannot be allocated
+/// (SciPy's `MemoryError`).
+///
 /// # Examples
 ///
 /// ```
 /// use sci_ndimage::find_objects;
 /// use sci_ndimage::sci_array::ndarray::array;
 /// let a = array![[0, 1, 1], [0, 0, 0], [2, 0, 2]];
-/// let objs = find_objects(&a, 0);
+/// let objs = find_objects(&a, 0)?;
 /// assert_eq!(objs, vec![Some(vec![0..1, 1..3]), Some(vec![2..3, 0..3])]);
-/// assert_eq!(find_objects(&a, 3)[2], None);
+/// assert_eq!(find_objects(&a, 3)?[2], None);
+/// # Ok::<(), sci_ndimage::NdimageError>(())
 /// ```
-pub fn find_objects<L, S, D>(input: &ArrayBase<S, D>, max_label: usize) -> Vec<Option<Vec<Range<usize>>>>
+pub fn find_objects<L, S, D>(
+    input: &ArrayBase<S, D>,
+    max_label: usize,
+) -> Result<Vec<Option<Vec<Range<usize>>>>>
 where
     L: LabelElement,
     S: Data<Elem = L>,
     D: Dimension,
 {
     let nd = input.ndim();
-    let maxl = if max_label == 0 {
-        input.iter().map(|v| v.to_i64()).max().unwrap_or(0).max(0) as usize
+    let (maxl, arg) = if max_label == 0 {
+        let top = input.iter().map(|v| v.to_i64()).max().unwrap_or(0).max(0);
+        (usize::try_from(top).unwrap_or(usize::MAX), "input")
     } else {
-        max_label
+        (max_label, "max_label")
     };
-    let mut boxes: Vec<Option<Vec<Range<usize>>>> = vec![None; maxl];
+    let mut boxes: Vec<Option<Vec<Range<usize>>>> = Vec::new();
+    boxes
+        .try_reserve_exact(maxl)
+        .map_err(|_| invalid(arg, format!("Unable to allocate the list of {maxl} objects (MemoryError)")))?;
+    boxes.resize(maxl, None);
     for (idx, v) in input.indexed_iter() {
         let l = v.to_i64();
         if l < 1 || l as usize > maxl {
@@ -421,7 +435,7 @@ where
             }
         }
     }
-    boxes
+    Ok(boxes)
 }
 
 /// Dimension patterns as index vectors.

@@ -4,6 +4,7 @@
 use crate::element::{Element, LabelElement};
 use crate::error::{Result, invalid};
 use crate::measurements::stats::{groups, zip_c_order};
+use crate::support::check_alloc;
 use sci_array::ndarray::{ArrayBase, Data, Dimension};
 use std::collections::BTreeMap;
 
@@ -229,7 +230,14 @@ where
     }
     // numpy.linspace: start + i * step, the last edge exactly `max`.
     let step = (max - min) / bins as f64;
-    let mut edges: Vec<f64> = (0..=bins).map(|i| min + i as f64 * step).collect();
+    // NumPy's "array is too big" / MemoryError for the `bins + 1` edges.
+    let n_edges = bins.saturating_add(1);
+    check_alloc(&[n_edges], std::mem::size_of::<f64>(), "bins")?;
+    let mut edges: Vec<f64> = Vec::new();
+    edges
+        .try_reserve_exact(n_edges)
+        .map_err(|_| invalid("bins", "Unable to allocate the bin edges (MemoryError)"))?;
+    edges.extend((0..=bins).map(|i| min + i as f64 * step));
     edges[bins] = max;
     let hist = |v: &[T], _: &[usize]| {
         let mut s: Vec<f64> = v.iter().map(|x| x.to_f64()).collect();

@@ -2,7 +2,7 @@
 //! mass.
 
 use crate::element::{Element, LabelElement};
-use crate::error::Result;
+use crate::error::{Result, invalid};
 use crate::filters::gaussian::pairwise_sum;
 use sci_array::ArrayError;
 use sci_array::ndarray::{ArrayBase, Data, Dimension};
@@ -402,6 +402,23 @@ fn unravel(mut f: usize, shape: &[usize]) -> Vec<usize> {
     c
 }
 
+/// SciPy's minimum, maximum and their positions reduce the input (or, with `index`, the
+/// labels) with `min`/`max` first, which fails on an empty array.
+fn check_not_empty<T, S: Data<Elem = T>, D: Dimension>(
+    input: &ArrayBase<S, D>,
+    index: Option<&[i64]>,
+    max: bool,
+) -> Result<()> {
+    if input.is_empty() {
+        let op = if max && index.is_none() { "maximum" } else { "minimum" };
+        return Err(invalid(
+            "input",
+            format!("zero-size array to reduction operation {op} which has no identity"),
+        ));
+    }
+    Ok(())
+}
+
 macro_rules! extreme_fns {
     ($val:ident, $pos:ident, $max:expr, $what:literal, $sval:literal, $spos:literal, $ex_val:literal, $ex_pos:literal) => {
         #[doc = concat!("The ", $what, " of the values per label.")]
@@ -411,7 +428,8 @@ macro_rules! extreme_fns {
         ///
         /// # Errors
         ///
-        /// `labels` of another shape.
+        /// `labels` of another shape; an empty input (SciPy's "zero-size array to reduction
+        /// operation").
         ///
         /// # Examples
         ///
@@ -431,6 +449,7 @@ macro_rules! extreme_fns {
             SL: Data<Elem = L>,
         {
             let g = groups(input, labels, index)?;
+            check_not_empty(input, index, $max)?;
             let e: Vec<T> = group_extreme(input, &g, $max).into_iter().map(|x| x.0).collect();
             Ok(per_index(&g, &e))
         }
@@ -445,7 +464,8 @@ macro_rules! extreme_fns {
         ///
         /// # Errors
         ///
-        /// `labels` of another shape.
+        /// `labels` of another shape; an empty input (SciPy's "zero-size array to reduction
+        /// operation").
         ///
         /// # Examples
         ///
@@ -465,6 +485,7 @@ macro_rules! extreme_fns {
             SL: Data<Elem = L>,
         {
             let g = groups(input, labels, index)?;
+            check_not_empty(input, index, $max)?;
             let e: Vec<Vec<usize>> = group_extreme(input, &g, $max).into_iter().map(|x| unravel(x.1, input.shape())).collect();
             Ok(per_index(&g, &e))
         }
@@ -504,7 +525,8 @@ pub type Extrema<T> = (Vec<T>, Vec<T>, Vec<Vec<usize>>, Vec<Vec<usize>>);
 ///
 /// # Errors
 ///
-/// `labels` of another shape.
+/// `labels` of another shape; an empty input (SciPy's "zero-size array to reduction
+/// operation").
 ///
 /// # Examples
 ///

@@ -6,7 +6,8 @@ use crate::filters::rank::pad_extents;
 use crate::mode::Mode;
 use crate::morphology::structure::generate_binary_structure;
 use crate::support::{
-    PAR_THRESHOLD, check_axes, expand_to_axes, footprint_offsets, nd_lines, origins, pad, reverse_all, to_dim,
+    PAR_THRESHOLD, check_axes, expand_to_axes, extents, footprint_offsets, nd_lines, negate_origin, origins,
+    pad, reverse_all, to_dim,
 };
 use sci_array::ArrayError;
 use sci_array::ndarray::{Array, ArrayBase, ArrayD, Data, Dimension, IxDyn};
@@ -120,7 +121,7 @@ fn prepare(shape: &[usize], opts: &BinaryOptions, dilate: bool) -> Result<Prepar
     if dilate {
         structure = reverse_all(&structure);
         for (d, o) in origin.iter_mut().enumerate() {
-            *o = -*o;
+            *o = negate_origin(*o)?;
             if structure.shape()[d] % 2 == 0 {
                 *o -= 1;
             }
@@ -179,31 +180,49 @@ fn iterate(
     dilate: bool,
     iterations: isize,
 ) -> Result<ArrayD<bool>> {
-    let track = iterations < 1;
+    // SciPy passes `iterations` to C as an `int`.
+    if i32::try_from(iterations).is_err() {
+        let reason = if iterations > 0 {
+            "signed integer is greater than maximum"
+        } else {
+            "signed integer is less than minimum"
+        };
+        return Err(invalid("iterations", reason));
+    }
+    let until_stable = iterations < 1;
+    let n = iterations.max(1) as usize;
+    // A pass depends on the state alone: a state a pass leaves unchanged stays so (SciPy stops
+    // there too), and once a state recurs the sequence cycles. With a structure that misses
+    // its own centre the states need not settle: such runs are watched for a cycle (Brent's
+    // method, one stored state); repeated until stable they end with an error (SciPy loops
+    // for ever), with a number of iterations they skip the whole periods.
+    let track = until_stable || n > 1;
     let (mut cur, mut changed) = pass(&input, p, border, dilate, track)?;
-    // Repeated until stable with a structure that misses its own centre, the result need not
-    // settle (SciPy then loops for ever): such runs are watched for a cycle (Brent's method,
-    // one stored state) and end with an error.
-    let watch = track && !centre_set(p);
-    let (mut snap, mut lam, mut power) = (cur.clone(), 0usize, 1usize);
-    let mut ii = 1;
-    while ii < iterations || (track && changed) {
-        let (next, ch) = pass(&cur, p, border, dilate, track)?;
+    let watch = !centre_set(p);
+    let (mut snap, mut snap_at, mut power) = (cur.clone(), 1usize, 1usize);
+    let mut ii = 1usize;
+    while changed && (until_stable || ii < n) {
+        let (next, ch) = pass(&cur, p, border, dilate, true)?;
         cur = next;
         changed = ch;
         ii += 1;
         if watch && changed {
             if cur == snap {
-                return Err(invalid(
-                    "structure",
-                    "the operation repeated until stable cycles: the structure (at its origin) does not contain its centre",
-                ));
+                if until_stable {
+                    return Err(invalid(
+                        "structure",
+                        "the operation repeated until stable cycles: the structure (at its origin) does not contain its centre",
+                    ));
+                }
+                for _ in 0..(n - ii) % (ii - snap_at) {
+                    cur = pass(&cur, p, border, dilate, false)?.0;
+                }
+                return Ok(cur);
             }
-            lam += 1;
-            if lam == power {
+            if ii - snap_at == power {
                 snap = cur.clone();
+                snap_at = ii;
                 power *= 2;
-                lam = 0;
             }
         }
     }
@@ -217,7 +236,9 @@ fn centre_set(p: &Prepared) -> bool {
         .shape()
         .iter()
         .zip(&p.origin)
-        .map(|(&s, &o)| usize::try_from((s / 2) as isize + o).ok().filter(|&i| i < s))
+        .map(|(&s, &o)| {
+            ((s / 2) as isize).checked_add(o).and_then(|i| usize::try_from(i).ok()).filter(|&i| i < s)
+        })
         .collect();
     idx.is_some_and(|i| p.structure[IxDyn(&i)])
 }
@@ -242,9 +263,9 @@ fn dilation_dyn(input: ArrayD<bool>, opts: &BinaryOptions) -> Result<ArrayD<bool
 /// # Errors
 ///
 /// A structure of another rank (than the input, or than `axes`) or empty, a mask of another
-/// shape, an invalid origin, an axis out of range or repeated; with `iterations <= 0`, a
-/// structure missing its centre whose repetitions cycle instead of settling (SciPy loops for
-/// ever there).
+/// shape, an invalid origin, an axis out of range or repeated, `iterations` outside C's
+/// `int` (SciPy's `OverflowError`); with `iterations <= 0`, a structure missing its centre
+/// whose repetitions cycle instead of settling (SciPy loops for ever there).
 ///
 /// # Examples
 ///
@@ -413,6 +434,10 @@ where
     };
     let p = prepare(inp.shape(), &opts, true)?;
     let nd = inp.ndim();
+    // SciPy indexes the structure at its origin (an IndexError, or a crash, outside it).
+    for (&s, &o) in p.structure.shape().iter().zip(&p.origin) {
+        extents(s, o)?;
+    }
     let shape = inp.shape().to_vec();
     let total = inp.len();
     let flat: Vec<bool> = inp.iter().copied().collect();

@@ -4,7 +4,7 @@ use crate::element::Element;
 use crate::error::{Result, invalid};
 use crate::filters::rank::{Window, min_or_max_dyn, resolve};
 use crate::mode::Modes;
-use crate::support::{check_axes, dyn_view, origins, per_axis, reverse_all, to_dim};
+use crate::support::{check_axes, dyn_view, negate_origin, origins, per_axis, reverse_all, to_dim};
 use sci_array::ndarray::{Array, ArrayBase, ArrayD, ArrayViewD, Data, Dimension, IxDyn, Zip};
 
 /// Options of the grey-scale morphology functions: a flat window (`size` or boolean
@@ -73,6 +73,10 @@ fn check(opts: &GreyOptions, nd: usize) -> Result<Vec<usize>> {
         if s.ndim() != axes.len() {
             return Err(invalid("structure", "structure array has incorrect shape"));
         }
+        // SciPy fails on a structure without elements (a RuntimeError from its C code).
+        if s.is_empty() {
+            return Err(invalid("structure", "structure must not be empty"));
+        }
     }
     Ok(axes)
 }
@@ -110,7 +114,7 @@ pub(crate) fn dilation_dyn<T: Element>(input: &ArrayViewD<'_, T>, opts: &GreyOpt
     let mut org = origins(&opts.origin, k)?;
     let sizes = if opts.size.is_empty() { Vec::new() } else { per_axis(&opts.size, k, "size")? };
     for d in 0..k {
-        org[d] = -org[d];
+        org[d] = negate_origin(org[d])?;
         let sz = if let Some(f) = &fp {
             f.shape().get(d).copied().unwrap_or(1)
         } else if let Some(s) = &st {
@@ -152,7 +156,7 @@ macro_rules! grey_fn {
         ///
         /// # Errors
         ///
-        /// None of size, footprint or structure given; wrong ranks; invalid origin.
+        /// None of size, footprint or structure given; wrong ranks; an empty structure; invalid origin.
         ///
         /// # Examples
         ///

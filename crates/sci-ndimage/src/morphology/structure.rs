@@ -2,6 +2,7 @@
 
 use crate::error::{Result, invalid};
 use crate::morphology::binary::{BinaryOptions, binary_dilation};
+use crate::support::try_filled;
 use sci_array::ndarray::{ArrayBase, ArrayD, Axis, Data, Dimension, IxDyn, Slice};
 
 /// Generate a binary structure for morphological operations: the `3^rank` cube whose
@@ -60,8 +61,10 @@ where
         return Err(invalid("structure", "structure must not be empty"));
     }
     let ni = iterations - 1;
-    let shape: Vec<usize> = st.shape().iter().map(|&s| s + ni * (s - 1)).collect();
-    let mut out = ArrayD::from_elem(IxDyn(&shape), false);
+    let shape: Option<Vec<usize>> =
+        st.shape().iter().map(|&s| ni.checked_mul(s - 1).and_then(|g| g.checked_add(s))).collect();
+    let shape = shape.ok_or_else(|| invalid("iterations", "Maximum allowed dimension exceeded"))?;
+    let mut out = try_filled(&shape, false, "iterations")?;
     {
         let mut v = out.view_mut();
         for d in 0..st.ndim() {
@@ -105,6 +108,12 @@ where
 {
     let o = crate::support::per_axis(origin, structure.ndim(), "origin")?;
     let s = iterate_structure(structure, iterations)?;
-    let o = if iterations < 2 { o } else { o.iter().map(|&v| v * iterations as isize).collect() };
+    let o = if iterations < 2 {
+        o
+    } else {
+        let scaled: Option<Vec<isize>> =
+            o.iter().map(|&v| isize::try_from(iterations).ok().and_then(|n| v.checked_mul(n))).collect();
+        scaled.ok_or_else(|| invalid("origin", "the iterated origin does not fit in isize"))?
+    };
     Ok((s, o))
 }
