@@ -27,7 +27,15 @@ pub(crate) fn smirnov(n: usize, d: f64) -> f64 {
     if d >= 1.0 {
         return 0.0;
     }
+    // SciPy's `smirnov` takes n as a C int: NaN from 2^31 on (instead of a sum of 2^64 terms).
+    if n > i32::MAX as usize {
+        return f64::NAN;
+    }
     let nf = n as f64;
+    // P(D_n⁺ ≥ d) ≤ exp(-2nd²) (Massart): 0 once that underflows, without the O(n) sum.
+    if -2.0 * nf * d * d < -745.2 {
+        return 0.0;
+    }
     // d Σ_{j=0}^{⌊n(1-d)⌋} C(n, j) (1 - d - j/n)^(n-j) (d + j/n)^(j-1): with p = d + j/n the
     // term is the binomial probability b(j; n, p) divided by p, which Loader's expansion
     // gives to a few ulps for any n.

@@ -249,6 +249,12 @@ fn search(pred: impl Fn(f64) -> bool, a: f64, b: f64, guess: f64) -> f64 {
     }
     while hi - lo > 1.0 {
         k = ((lo + hi) / 2.0).floor();
+        // Beyond 2^53 the integers between lo and hi are not all representable: the midpoint
+        // can round to an end, and hi is then the closest answer (without this check the
+        // bisection never ends, e.g. for binom(1e300, 0.5).ppf(0.5)).
+        if k <= lo || k >= hi {
+            break;
+        }
         if pred(k) {
             hi = k;
         } else {

@@ -315,6 +315,50 @@ impl Hypergeom {
     }
 }
 
+/// From 2^53 on not every integer of the support is a double (so the tails cannot be summed
+/// term by term); SciPy (Boost) gives NaN from M = 2^64 on and does not finish in between.
+const HYPERGEOM_MAX_M: f64 = 9007199254740992.0;
+
+impl Hypergeom {
+    /// The mode, ⌊(n+1)(N+1)/(M+2)⌋: the pmf increases up to it and decreases after it.
+    fn mode(&self) -> f64 {
+        ((self.n + 1.0) * (self.draws + 1.0) / (self.m + 2.0)).floor()
+    }
+
+    /// Σ pmf(j) for j ≤ k, summed from k down (k below the mode, so the terms decrease) until
+    /// they no longer change the sum.
+    fn lower_tail(&self, k: f64) -> f64 {
+        let (a, _) = self.std_support();
+        let mut s = 0.0;
+        let mut j = k.floor();
+        while j >= a {
+            let t = self.std_pmf(j);
+            s += t;
+            if t <= s * 1e-17 {
+                break;
+            }
+            j -= 1.0;
+        }
+        s.min(1.0)
+    }
+
+    /// Σ pmf(j) for j > k, summed from k + 1 up (above the mode) until the terms are negligible.
+    fn upper_tail(&self, k: f64) -> f64 {
+        let (_, b) = self.std_support();
+        let mut s = 0.0;
+        let mut j = k.floor() + 1.0;
+        while j <= b {
+            let t = self.std_pmf(j);
+            s += t;
+            if t <= s * 1e-17 {
+                break;
+            }
+            j += 1.0;
+        }
+        s.min(1.0)
+    }
+}
+
 impl DiscreteDistribution for Hypergeom {
     fn loc(&self) -> f64 {
         self.loc
@@ -327,6 +371,9 @@ impl DiscreteDistribution for Hypergeom {
     }
     fn std_logpmf(&self, k: f64) -> f64 {
         let (tot, good, draws) = (self.m, self.n, self.draws);
+        if tot >= HYPERGEOM_MAX_M {
+            return f64::NAN;
+        }
         let bad = tot - good;
         betaln(good + 1.0, 1.0) + betaln(bad + 1.0, 1.0) + betaln(tot - draws + 1.0, draws + 1.0)
             - betaln(k + 1.0, good - k + 1.0)
@@ -334,33 +381,16 @@ impl DiscreteDistribution for Hypergeom {
             - betaln(tot + 1.0, 1.0)
     }
     fn std_cdf(&self, k: f64) -> f64 {
-        // Sum the smaller tail.
-        let (a, b) = self.std_support();
-        if k - a <= b - k {
-            let mut s = 0.0;
-            let mut j = a;
-            while j <= k {
-                s += self.std_pmf(j);
-                j += 1.0;
-            }
-            s.min(1.0)
-        } else {
-            1.0 - self.std_sf(k)
+        if self.m >= HYPERGEOM_MAX_M {
+            return f64::NAN;
         }
+        if k < self.mode() { self.lower_tail(k) } else { 1.0 - self.upper_tail(k) }
     }
     fn std_sf(&self, k: f64) -> f64 {
-        let (a, b) = self.std_support();
-        if b - k < k - a {
-            let mut s = 0.0;
-            let mut j = k + 1.0;
-            while j <= b {
-                s += self.std_pmf(j);
-                j += 1.0;
-            }
-            s.min(1.0)
-        } else {
-            1.0 - self.std_cdf(k)
+        if self.m >= HYPERGEOM_MAX_M {
+            return f64::NAN;
         }
+        if k >= self.mode() { self.upper_tail(k) } else { 1.0 - self.lower_tail(k) }
     }
     fn std_moments(&self) -> Moments {
         let (mm, n, nn) = (self.m, self.n, self.draws);
