@@ -5,35 +5,56 @@ use crate::gamma::{gamma, gammaln, gammasgn};
 /// Above this Γ overflows.
 const MAXGAM: f64 = 171.624_376_956_302_7;
 
+/// Cephes' test for a pole of Γ (|x| < 1e13, so poch(-1e300, 1e300) is `inf` as SciPy's).
 fn is_nonpos_int(x: f64) -> bool {
-    x <= 0.0 && x == x.floor()
+    x <= 0.0 && x == x.floor() && x.abs() < 1e13
+}
+
+/// C's `(int)x` on x86-64: the truncation when it fits an `int`, else `INT_MIN` (also for
+/// NaN). Cephes compares `a == (int)a` to single out the negative integers it can handle.
+fn c_int(x: f64) -> i32 {
+    if x.is_nan() || x >= 2147483648.0 || x <= -2147483649.0 { i32::MIN } else { x as i32 }
+}
+
+/// Cephes' `lgam_sgn`: ln|Γ(x)| and the sign of Γ(x); ±inf and NaN are returned unchanged
+/// with sign 1, the poles give `inf`.
+fn lgam_sgn(x: f64) -> (f64, f64) {
+    if !x.is_finite() {
+        return (x, 1.0);
+    }
+    let s = gammasgn(x);
+    (gammaln(x), if s.is_nan() { 1.0 } else { s })
 }
 
 /// ln|B(a, b)| and its sign for |a| ≫ |b|: ln Γ(b) - b ln a + b(1-b)/(2a) + ... (the
 /// expansion of Γ(a)/Γ(a+b) in 1/a).
 fn lbeta_asymp(a: f64, b: f64) -> (f64, f64) {
-    let (lg, sign) = libm::lgamma_r(b);
+    let (lg, sign) = lgam_sgn(b);
     let mut r = lg - b * a.ln();
     r += b * (1.0 - b) / (2.0 * a);
     r += b * (1.0 - b) * (1.0 - 2.0 * b) / (12.0 * a * a);
     r -= b * b * (1.0 - b) * (1.0 - b) / (12.0 * a * a * a);
-    (r, f64::from(sign))
+    (r, sign)
 }
 
+/// Above this ln B overflows `exp`.
+const MAXLOG: f64 = 709.782712893384;
+
 /// (ln|B(a, b)|, sign of B) where B is finite and non-zero, or `Err(B)` for the special values
-/// (poles, zeros, the Γ-ratio branch that is already exact).
+/// (poles, zeros, the Γ-ratio branch that is already exact). The order of the checks is
+/// Cephes' `beta`/`lbeta` (SciPy's), so NaN and the infinities come out where SciPy's do:
+/// a non-positive integer argument is a pole unless the other one is an integer that makes
+/// B finite (also when that other one is NaN or infinite), and arguments that are not `int`s
+/// (|x| ≥ 2^31, ±inf) count as poles when they are integral and non-positive.
 fn beta_parts(a: f64, b: f64, want_log: bool) -> Result<(f64, f64), f64> {
-    if a.is_nan() || b.is_nan() {
-        return Err(f64::NAN);
-    }
-    if a.is_infinite() || b.is_infinite() {
-        return Err(f64::NAN);
-    }
     // B(a, b) with a a non-positive integer: finite only when b is an integer with 1 - a - b > 0.
     for (p, q) in [(a, b), (b, a)] {
-        if is_nonpos_int(p) {
-            if q == q.trunc() && 1.0 - p - q > 0.0 {
-                let sign = if q % 2.0 == 0.0 { 1.0 } else { -1.0 };
+        if p <= 0.0 && p == p.floor() {
+            if p != f64::from(c_int(p)) {
+                return Err(f64::INFINITY);
+            }
+            if q == f64::from(c_int(q)) && 1.0 - p - q > 0.0 {
+                let sign = if c_int(q) % 2 == 0 { 1.0 } else { -1.0 };
                 return match beta_parts(1.0 - p - q, q, want_log) {
                     Ok((l, s)) => Ok((l, s * sign)),
                     Err(v) => Err(sign * v),
@@ -42,25 +63,34 @@ fn beta_parts(a: f64, b: f64, want_log: bool) -> Result<(f64, f64), f64> {
             return Err(f64::INFINITY);
         }
     }
-    if is_nonpos_int(a + b) {
-        // 1/Γ(a+b) = 0: B(a, b) is a (signed) zero.
-        return Err(0.0 * gammasgn(a) * gammasgn(b));
-    }
     let (a, b) = if a.abs() < b.abs() { (b, a) } else { (a, b) };
-    if a.abs() > 1e6 * b.abs() && a.abs() > 1e6 {
+    if a.abs() > 1e6 * b.abs() && a > 1e6 {
         return Ok(lbeta_asymp(a, b));
     }
     let s = a + b;
     if s.abs() > MAXGAM || a.abs() > MAXGAM || b.abs() > MAXGAM {
-        let sign = gammasgn(a) * gammasgn(b) * gammasgn(s);
-        return Ok((gammaln(a) + gammaln(b) - gammaln(s), sign));
+        let (ls, ss) = lgam_sgn(s);
+        let (lb, sb) = lgam_sgn(b);
+        let (la, sa) = lgam_sgn(a);
+        let l = la + (lb - ls);
+        let sign = ss * sb * sa;
+        if !want_log && l > MAXLOG {
+            return Err(sign * f64::INFINITY);
+        }
+        return if l.is_finite() { Ok((l, sign)) } else { Err(sign * l.exp()) };
     }
-    let (gs, ga, gb) = (gamma(s), gamma(a), gamma(b));
-    if gs == 0.0 {
+    if is_nonpos_int(s) {
+        // 1/Γ(a+b) = 0: B(a, b) is a (signed) zero.
+        return Err(0.0 * gammasgn(a) * gammasgn(b));
+    }
+    // Cephes: 1/Γ(a+b) times the factor that brings it closer to 1 first (so Γ(a) = Γ(b) = inf
+    // with 1/Γ(a+b) tiny gives inf, not NaN).
+    let (y, ga, gb) = (crate::gamma::rgamma(s), gamma(a), gamma(b));
+    if y.is_infinite() {
         return Err(f64::INFINITY);
     }
-    // Divide by Γ(a+b) the factor closer to it first.
-    let v = if (ga - gs).abs() > (gb - gs).abs() { gb / gs * ga } else { ga / gs * gb };
+    let v =
+        if ((ga * y).abs() - 1.0).abs() > ((gb * y).abs() - 1.0).abs() { gb * y * ga } else { ga * y * gb };
     if want_log { Ok((v.abs().ln(), v.signum())) } else { Err(v) }
 }
 
@@ -120,14 +150,10 @@ pub fn betaln(a: f64, b: f64) -> f64 {
 ///
 /// SciPy equivalent: `scipy.special.poch`.
 pub fn poch(a: f64, m: f64) -> f64 {
-    if a.is_nan() || m.is_nan() {
-        return f64::NAN;
-    }
+    // Cephes' order of checks, without an early NaN test: poch(nan, 0) = 1 and
+    // poch(0, nan) = 0 (as SciPy).
     let mut m = m;
     let mut r = 1.0;
-    if m == 0.0 {
-        return 1.0;
-    }
     while m >= 1.0 {
         if a + m == 1.0 {
             break;

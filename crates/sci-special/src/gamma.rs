@@ -88,6 +88,11 @@ pub fn rgamma(x: f64) -> f64 {
 ///
 /// SciPy equivalent: `scipy.special.gammaln`.
 pub fn gammaln(x: f64) -> f64 {
+    // Cephes divides by x below 2: where 1/x overflows (|x| < 2^-1024, subnormals) SciPy's
+    // value is `inf`, not -ln|x|.
+    if x != 0.0 && x.abs() < 1.0 / f64::MAX {
+        return f64::INFINITY;
+    }
     sci_array::special::gammaln(x)
 }
 

@@ -60,7 +60,16 @@ pub fn j1(x: f64) -> f64 {
 ///
 /// SciPy equivalent: `scipy.special.jn` (an alias of `jv` with integer order).
 pub fn jn(n: i32, x: f64) -> f64 {
-    if x.is_infinite() { f64::NAN } else { libm::jn(n, x) }
+    if x.is_infinite() {
+        return f64::NAN;
+    }
+    // |Jₙ(x)| ≤ (|x|/2)^|n| / |n|!: 0 once that underflows, without the |n| steps of the
+    // recurrence (seconds for |n| near 2^31).
+    let an = f64::from(n).abs();
+    if an > 1000.0 && an * (0.5 * x.abs()).ln() - crate::gammaln(an + 1.0) < -745.2 {
+        return 0.0;
+    }
+    libm::jn(n, x)
 }
 
 /// Bessel function of the second kind of order 0, Y₀(x): `-inf` at 0, NaN for x < 0 and at
@@ -126,6 +135,12 @@ pub fn yn(n: i32, x: f64) -> f64 {
     }
     let sign = if n < 0 && n % 2 != 0 { -1.0 } else { 1.0 };
     if x == 0.0 {
+        return -sign * f64::INFINITY;
+    }
+    // |Yₙ(x)| ≥ (|n|-1)!/π (2/x)^|n| for x < |n|: -inf (times the sign) once that overflows,
+    // without the |n| steps of the recurrence.
+    let an = f64::from(n).abs();
+    if an > 1000.0 && x < an && crate::gammaln(an) + an * (2.0 / x).ln() - std::f64::consts::PI.ln() > 709.8 {
         return -sign * f64::INFINITY;
     }
     libm::yn(n, x)

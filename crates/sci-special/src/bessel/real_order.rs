@@ -6,7 +6,8 @@ use crate::gamma::gamma;
 ///
 /// Integer orders (any sign, any real x) go to [`jn`](crate::jn). For non-integer v, x must be
 /// non-negative (NaN otherwise, as SciPy); at x = 0 the value is 0 for v > 0 and ±inf for
-/// v < 0 (the sign of 1/Γ(v+1)). NaN at x = ±inf and for NaN arguments; 0 for infinite v.
+/// v < 0 (the sign of 1/Γ(v+1)). NaN at x = ±inf and for NaN arguments; for infinite v, 0
+/// on [0, 2] and NaN elsewhere (as SciPy).
 ///
 /// # Examples
 ///
@@ -26,7 +27,8 @@ pub fn jv(v: f64, x: f64) -> f64 {
         return f64::NAN;
     }
     if v.is_infinite() {
-        return 0.0;
+        // SciPy (Cephes): 0 on [0, 2] (also at -0), NaN elsewhere.
+        return if (0.0..=2.0).contains(&x) { 0.0 } else { f64::NAN };
     }
     if v == v.trunc() && v.abs() < i32::MAX as f64 {
         return crate::jn(v as i32, x);
@@ -35,7 +37,8 @@ pub fn jv(v: f64, x: f64) -> f64 {
         return f64::NAN;
     }
     if x == 0.0 {
-        return if v > 0.0 { 0.0 } else { f64::INFINITY.copysign(gamma(v + 1.0)) };
+        // J_v(0) = 0 for every integer v ≠ 0, also beyond the i32 range (as SciPy).
+        return if v > 0.0 || v == v.trunc() { 0.0 } else { f64::INFINITY.copysign(gamma(v + 1.0)) };
     }
     if x * x <= 2.0 * (v.abs() + 1.0) {
         return series(v, x);
@@ -118,9 +121,18 @@ fn miller(v: f64, x: f64) -> f64 {
     let mu = v - v.floor();
     let n_v = (v - mu) as i64; // order v = μ + n_v (n_v may be negative)
     let top_order = v.max(x) + 30.0 + (60.0 * x).sqrt();
+    let low = n_v.min(0);
+    if (top_order - mu).ceil() - low as f64 > 1e7 {
+        // Orders or arguments beyond 10^7: no recurrence of that length. SciPy (Cephes) gives
+        // the leading Hankel term for large x, and NaN otherwise.
+        if x > 25.0 {
+            let chi = x - (0.5 * v + 0.25) * std::f64::consts::PI;
+            return (2.0 / (std::f64::consts::PI * x)).sqrt() * chi.cos();
+        }
+        return f64::NAN;
+    }
     let mut top = (top_order - mu).ceil() as i64;
     top += top & 1; // even, so that the normalisation sum ends on a μ+2k order
-    let low = n_v.min(0);
     // f[i] ~ J_{μ+low+i}
     let len = (top - low + 2) as usize;
     let mut f = vec![0.0; len];
@@ -182,6 +194,9 @@ fn miller(v: f64, x: f64) -> f64 {
 /// SciPy equivalent: `scipy.special.yv` (real order and argument; the complex argument is
 /// missing).
 pub fn yv(v: f64, x: f64) -> f64 {
+    if v.is_infinite() && x == 0.0 {
+        return f64::NEG_INFINITY;
+    }
     if v.is_nan() || x.is_nan() || x < 0.0 || x == f64::INFINITY || v.is_infinite() {
         return f64::NAN;
     }
