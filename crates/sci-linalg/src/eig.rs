@@ -27,49 +27,39 @@ pub(crate) fn sym_evd<T: LinalgFloat, S: Data<Elem = T>>(
     lower: bool,
     vectors: bool,
 ) -> Result<(Array1<T>, Option<Array2<T>>)> {
+    let n = check_square_finite(a, "a")?;
+    let mut w = vec![T::zero(); n];
+    let mut v = if vectors { Some(zeros_f(n, n)) } else { None };
+    if n == 0 {
+        return Ok((Array1::from(w), v));
+    }
     #[cfg(feature = "lapack")]
-    {
+    if n > 0 {
         use crate::lapack::{buf, dim};
-        let n = crate::scalar::check_square(a, "a")?;
-        let mut w = vec![T::zero(); n];
-        // LAPACK syevr (MRRR, SciPy's default driver 'evr') on a Fortran copy, which it
-        // overwrites; it reads only the `uplo` triangle. A row-major `a` is copied as `aᵀ` (a
-        // plain memcpy, not a transposing copy) and the other triangle is read, which holds
-        // the same symmetric matrix; the NaN check is made on the copy, in cache.
-        let (mut work, transposed) = crate::scalar::to_fortran_either_finite(a, true, "a")?;
-        if n == 0 {
-            return Ok((Array1::from(w), vectors.then(|| zeros_f(0, 0))));
-        }
+        // LAPACK syevr (MRRR, SciPy's default driver 'evr') on a Fortran copy; it reads only
+        // the `lower` triangle.
+        let mut work = crate::scalar::to_fortran(a);
         let mut z = if vectors { zeros_f(n, n) } else { zeros_f(1, 1) };
         let jobz = if vectors { b'V' } else { b'N' };
-        let uplo = if lower != transposed { b'L' } else { b'U' };
+        let uplo = if lower { b'L' } else { b'U' };
         if T::syevr(jobz, uplo, dim(n, "a")?, buf(&mut work), &mut w, buf(&mut z)) > 0 {
             return Err(LinalgError::NoConvergence { iterations: 0 });
         }
-        Ok((Array1::from(w), if vectors { Some(z) } else { None }))
+        return Ok((Array1::from(w), if vectors { Some(z) } else { None }));
     }
-    #[cfg(not(feature = "lapack"))]
-    {
-        let n = check_square_finite(a, "a")?;
-        let mut w = vec![T::zero(); n];
-        let mut v = if vectors { Some(zeros_f(n, n)) } else { None };
-        if n == 0 {
-            return Ok((Array1::from(w), v));
-        }
-        let par = par();
-        let cv = if vectors { ComputeEigenvectors::Yes } else { ComputeEigenvectors::No };
-        let mut mem = MemBuffer::new(evd::self_adjoint_evd_scratch::<T>(n, cv, par, Default::default()));
-        evd::self_adjoint_evd(
-            lower_view(a, lower),
-            ColMut::from_slice_mut(&mut w).as_diagonal_mut(),
-            v.as_mut().map(|v| as_faer_mut(v.view_mut())),
-            par,
-            MemStack::new(&mut mem),
-            Default::default(),
-        )
-        .map_err(evd_err)?;
-        Ok((Array1::from(w), v))
-    }
+    let par = par();
+    let cv = if vectors { ComputeEigenvectors::Yes } else { ComputeEigenvectors::No };
+    let mut mem = MemBuffer::new(evd::self_adjoint_evd_scratch::<T>(n, cv, par, Default::default()));
+    evd::self_adjoint_evd(
+        lower_view(a, lower),
+        ColMut::from_slice_mut(&mut w).as_diagonal_mut(),
+        v.as_mut().map(|v| as_faer_mut(v.view_mut())),
+        par,
+        MemStack::new(&mut mem),
+        Default::default(),
+    )
+    .map_err(evd_err)?;
+    Ok((Array1::from(w), v))
 }
 
 /// Eigenvalues and eigenvectors of a real symmetric matrix: `a · v[:, i] = w[i] · v[:, i]`.

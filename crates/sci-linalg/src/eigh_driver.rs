@@ -421,13 +421,10 @@ mod lapack_drivers {
     ) -> Result<(Array1<T>, Option<Array2<T>>)> {
         let n = a.nrows();
         let nn = dim(n, "a")?;
-        // A row-major `a` is copied as `aᵀ` (a plain memcpy, not a transposing copy), whose
-        // other triangle holds the same symmetric matrix.
-        let transposed = a.is_standard_layout() && n > 1;
-        let mut work = if transposed { to_fortran(&a.t()) } else { to_fortran(&a) };
+        let mut work = to_fortran(&a);
         let mut w = vec![T::zero(); n];
         let jobz = if vectors { b'V' } else { b'N' };
-        let uplo = if lower != transposed { b'L' } else { b'U' };
+        let uplo = if lower { b'L' } else { b'U' };
         let _serial = serial();
         let fail = || Err(LinalgError::NoConvergence { iterations: 0 });
         match driver {
