@@ -83,8 +83,11 @@ impl BSpline {
         if let Some(i) = t.windows(2).position(|w| w[1] < w[0]) {
             return bad(format!("knots must be in a non-decreasing order (t[{}] > t[{}])", i, i + 1));
         }
-        if t.len() < 2 * k + 2 {
-            return bad(format!("need at least {} knots for degree {k}, got {}", 2 * k + 2, t.len()));
+        // In u128: `2k + 2` overflows usize for degrees above usize::MAX / 2 (SciPy: "Need at
+        // least 18446744073709551616 knots for degree 9223372036854775807").
+        let needed = 2 * k as u128 + 2;
+        if (t.len() as u128) < needed {
+            return bad(format!("need at least {needed} knots for degree {k}, got {}", t.len()));
         }
         let n = t.len() - k - 1;
         if c.len() < n {

@@ -138,8 +138,9 @@ where
 {
     check_data(x, y)?;
     let n = x.len();
-    if n < k + 1 || n == 0 {
-        return Err(InterpolateError::TooFewPoints { k, needed: k + 1, found: n });
+    // `n <= k` rather than `n < k + 1`: `k` may be as large as `usize::MAX`.
+    if n <= k || n == 0 {
+        return Err(InterpolateError::TooFewPoints { k, needed: k.saturating_add(1), found: n });
     }
     if let Some(i) = x.windows(2).into_iter().position(|w| w[1] <= w[0]) {
         return Err(InterpolateError::NotIncreasing { arg: "x", index: i + 1 });
@@ -160,7 +161,7 @@ where
         }
         _ => {
             if n == 1 {
-                return Err(InterpolateError::TooFewPoints { k, needed: k + 1, found: n });
+                return Err(InterpolateError::TooFewPoints { k, needed: k.saturating_add(1), found: n });
             }
             let t = default_knots(&xs, k);
             let c = solve_collocation(&t, k, &xs, &ys)?;
@@ -276,7 +277,7 @@ impl Interp1d {
             _ => None,
         };
         let min_points = match (kind, degree) {
-            (_, Some(k)) => k + 1,
+            (_, Some(k)) => k.saturating_add(1),
             (Kind::Linear, None) => 2,
             _ => 1,
         };
