@@ -6,9 +6,16 @@ use crate::error::{IntegrateError, Result};
 ///
 /// Newton's iteration on the three-term recurrence of P_n from Chebyshev-like starting points
 /// converges to the roots to machine precision; the weights are 2 / ((1 - x^2) P_n'(x)^2).
+#[cfg(test)]
 pub(crate) fn gauss_legendre(n: usize) -> (Vec<f64>, Vec<f64>) {
-    let mut x = vec![0.0; n];
-    let mut w = vec![0.0; n];
+    let (mut x, mut w) = (vec![0.0; n], vec![0.0; n]);
+    legendre_nodes(&mut x, &mut w);
+    (x, w)
+}
+
+/// Fills `x` and `w` (of the same length `n`) with the `n`-point Gauss-Legendre rule.
+fn legendre_nodes(x: &mut [f64], w: &mut [f64]) {
+    let n = x.len();
     let nf = n as f64;
     // P_n and its derivative at t.
     let legendre = |t: f64| {
@@ -45,7 +52,19 @@ pub(crate) fn gauss_legendre(n: usize) -> (Vec<f64>, Vec<f64>) {
     if n % 2 == 1 {
         x[n / 2] = 0.0;
     }
-    (x, w)
+}
+
+/// `n` zeros, or an error naming `n` when they cannot be allocated (NumPy: "array is too big"
+/// above `isize::MAX` bytes, `MemoryError` below).
+fn try_zeros(n: usize) -> Result<Vec<f64>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| IntegrateError::InvalidValue {
+        arg: "n",
+        expected: "small enough to allocate n nodes and weights",
+        found: n.to_string(),
+    })?;
+    v.resize(n, 0.0);
+    Ok(v)
 }
 
 /// Integrates `func` from `a` to `b` with the `n`-point Gauss-Legendre rule (exact for
@@ -53,7 +72,8 @@ pub(crate) fn gauss_legendre(n: usize) -> (Vec<f64>, Vec<f64>) {
 ///
 /// # Errors
 ///
-/// [`IntegrateError::InvalidValue`] when `n == 0`; [`IntegrateError::NotFinite`] when a limit
+/// [`IntegrateError::InvalidValue`] when `n == 0` or `n` nodes cannot be allocated (SciPy:
+/// `ValueError: array is too big` or `MemoryError`); [`IntegrateError::NotFinite`] when a limit
 /// is not finite (the rule needs a finite interval).
 ///
 /// # Examples
@@ -77,7 +97,8 @@ pub fn fixed_quad<F: FnMut(f64) -> f64>(mut func: F, a: f64, b: f64, n: usize) -
             return Err(IntegrateError::NotFinite { arg, value: v });
         }
     }
-    let (x, w) = gauss_legendre(n);
+    let (mut x, mut w) = (try_zeros(n)?, try_zeros(n)?);
+    legendre_nodes(&mut x, &mut w);
     let mut s = 0.0;
     for (xi, wi) in x.iter().zip(&w) {
         s += wi * func((b - a) * (xi + 1.0) / 2.0 + a);

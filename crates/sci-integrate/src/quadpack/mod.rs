@@ -101,7 +101,7 @@ fn message(ier: i32) -> &'static str {
 ///
 /// [`IntegrateError::NotFinite`] when a limit is NaN; [`IntegrateError::InvalidTolerance`]
 /// when `epsabs <= 0` and `epsrel < max(50 eps, 5e-29)`; [`IntegrateError::InvalidValue`] when
-/// `limit < 1`.
+/// `limit < 1` or `limit > 2^31 - 1` (SciPy's C int).
 ///
 /// # Examples
 ///
@@ -136,6 +136,15 @@ pub fn quad<F: FnMut(f64) -> f64>(mut f: F, a: f64, b: f64, opts: &QuadOptions) 
         return Err(IntegrateError::InvalidValue {
             arg: "limit",
             expected: "at least 1",
+            found: opts.limit.to_string(),
+        });
+    }
+    if opts.limit > i32::MAX as usize {
+        // SciPy passes `limit` to QUADPACK as a C int: "OverflowError: signed integer is
+        // greater than maximum".
+        return Err(IntegrateError::InvalidValue {
+            arg: "limit",
+            expected: "at most 2147483647 (a C int, as in SciPy)",
             found: opts.limit.to_string(),
         });
     }
@@ -181,18 +190,22 @@ pub fn quad<F: FnMut(f64) -> f64>(mut f: F, a: f64, b: f64, opts: &QuadOptions) 
 /// (`(f, a, b) -> (result, abserr, resabs, resasc)`), epsilon extrapolation, QUADPACK's
 /// round-off and divergence tests. `per_interval` is the rule's evaluation count times two
 /// (42 for 21 points, 30 for 15): `neval = per_interval * last - per_interval / 2`.
+// The negated comparisons keep QUADPACK's branches for NaN error estimates.
+#[allow(clippy::neg_cmp_op_on_partial_ord)]
 fn adaptive<F, R>(f: &mut F, mut qk: R, a: f64, b: f64, opts: &QuadOptions, per_interval: usize) -> QuadResult
 where
     R: FnMut(&mut F, f64, f64) -> (f64, f64, f64, f64),
 {
     let (epsabs, epsrel, limit) = (opts.epsabs, opts.epsrel, opts.limit);
     let oflow = f64::MAX;
-    // 1-based arrays, as QUADPACK's.
-    let mut alist = vec![0.0; limit + 1];
-    let mut blist = vec![0.0; limit + 1];
-    let mut rlist = vec![0.0; limit + 1];
-    let mut elist = vec![0.0; limit + 1];
-    let mut iord = vec![0usize; limit + 1];
+    // 1-based arrays, as QUADPACK's; grown as subintervals are added (QUADPACK sizes them
+    // for `limit` up front, which for SciPy's largest limit, 2^31 - 1, is 80 GB).
+    let len = limit.min(127) + 1;
+    let mut alist = vec![0.0; len];
+    let mut blist = vec![0.0; len];
+    let mut rlist = vec![0.0; len];
+    let mut elist = vec![0.0; len];
+    let mut iord = vec![0usize; len];
     alist[1] = a;
     blist[1] = b;
 
@@ -256,6 +269,13 @@ where
 
     'main: for l in 2..=limit {
         last = l;
+        if last >= alist.len() {
+            let len = (2 * alist.len()).min(limit + 1);
+            for v in [&mut alist, &mut blist, &mut rlist, &mut elist] {
+                v.resize(len, 0.0);
+            }
+            iord.resize(len, 0);
+        }
         // Bisect the subinterval with the nrmax-th largest error estimate.
         let a1 = alist[maxerr];
         let b1 = 0.5 * (alist[maxerr] + blist[maxerr]);
@@ -269,7 +289,10 @@ where
         errsum = errsum + erro12 - errmax;
         area = area + area12 - rlist[maxerr];
         if defab1 != error1 && defab2 != error2 {
-            if (rlist[maxerr] - area12).abs() <= 1e-5 * area12.abs() && erro12 >= 0.99 * errmax {
+            // QUADPACK's test, `go to 10` when `|r - area12| > 1e-5 |area12| .or. erro12 <
+            // 0.99 errmax`, negated as written: a NaN integrand counts as round-off here, so
+            // that it stops after 10 bisections with ier = 2, as in SciPy.
+            if !((rlist[maxerr] - area12).abs() > 1e-5 * area12.abs() || erro12 < 0.99 * errmax) {
                 if extrap {
                     iroff2 += 1;
                 } else {
@@ -342,7 +365,7 @@ where
             extrap = true;
             nrmax = 2;
         }
-        if ierro != 3 && erlarg > ertest {
+        if !(ierro == 3 || erlarg <= ertest) {
             // The smallest interval has the largest error: before bisecting, decrease the sum
             // of the errors over the larger intervals (erlarg) and extrapolate.
             let id = nrmax;
@@ -369,7 +392,7 @@ where
         if ktmin > 5 && abserr < 1e-3 * errsum {
             ier = 5;
         }
-        if abseps < abserr {
+        if !(abseps >= abserr) {
             ktmin = 0;
             abserr = abseps;
             result = reseps;
