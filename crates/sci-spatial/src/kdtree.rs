@@ -193,7 +193,8 @@ impl KDTree {
     /// # Errors
     ///
     /// [`SpatialError::DimensionMismatch`] when `x` has the wrong length,
-    /// [`SpatialError::NotFinite`], [`SpatialError::InvalidValue`] for `k == 0` or `p < 1`.
+    /// [`SpatialError::NotFinite`], [`SpatialError::InvalidValue`] for `k == 0`, a `k` too large
+    /// to allocate, or `p < 1`.
     ///
     /// SciPy equivalent: `KDTree.query(x, k, p=p, distance_upper_bound=...)` for one point.
     pub fn query(
@@ -214,12 +215,20 @@ impl KDTree {
         }
         let mut found = heap.into_sorted_vec();
         found.truncate(k);
-        let mut d: Vec<f64> = found.iter().map(|c| finish(c.0, p)).collect();
-        let mut i: Vec<usize> = found.iter().map(|c| c.1).collect();
-        while d.len() < k {
-            d.push(f64::INFINITY);
-            i.push(self.n());
-        }
+        // `k` output slots, most of them padding when k > n: refuse a k that cannot be
+        // allocated (SciPy: "array is too big" or `MemoryError`) instead of aborting.
+        let too_big = || SpatialError::InvalidValue {
+            arg: "k",
+            expected: "small enough to allocate k distances and indices",
+            found: k.to_string(),
+        };
+        let (mut d, mut i) = (Vec::new(), Vec::new());
+        d.try_reserve_exact(k).map_err(|_| too_big())?;
+        i.try_reserve_exact(k).map_err(|_| too_big())?;
+        d.extend(found.iter().map(|c| finish(c.0, p)));
+        i.extend(found.iter().map(|c| c.1));
+        d.resize(k, f64::INFINITY);
+        i.resize(k, self.n());
         Ok((d, i))
     }
 

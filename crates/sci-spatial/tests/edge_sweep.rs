@@ -1,0 +1,157 @@
+//! A sweep of the spatial functions over the inputs that break them most often: no points, one
+//! or two points, points of dimension 0, duplicate, collinear and huge points, NaN and infinity,
+//! mismatched dimensions, Minkowski `p` below 1 or NaN, `k` of 0 or above the number of points,
+//! negative or NaN radii, condensed vectors of impossible lengths. Every call must return, `Ok`
+//! or an error, and never panic; the values themselves are checked against SciPy by the other
+//! test files. `SWEEP_TRACE=1` prints each call before it runs, to find one that does not return.
+
+use sci_array::ndarray::{Array1, Array2, array};
+use sci_array::testing::PanicSweep;
+use sci_spatial::*;
+
+/// The point sets, by name.
+fn point_sets() -> Vec<(&'static str, Array2<f64>)> {
+    let grid = Array2::from_shape_fn((25, 2), |(i, j)| if j == 0 { (i % 5) as f64 } else { (i / 5) as f64 });
+    let mut with_nan = grid.clone();
+    with_nan[[3, 1]] = f64::NAN;
+    let mut with_inf = grid.clone();
+    with_inf[[7, 0]] = f64::INFINITY;
+    // Geometrically spaced points: the sliding midpoint splits off one point at a time.
+    let geometric =
+        Array2::from_shape_fn((200, 2), |(i, j)| if j == 0 { 2f64.powi(i as i32 - 100) } else { 0.0 });
+    vec![
+        ("no points, 2-d", Array2::zeros((0, 2))),
+        ("no points, 0-d", Array2::zeros((0, 0))),
+        ("3 points, 0-d", Array2::zeros((3, 0))),
+        ("1 point", array![[1.0, 2.0]]),
+        ("2 points", array![[0.0, 0.0], [1.0, 1.0]]),
+        ("3 collinear", array![[0.0, 0.0], [1.0, 1.0], [2.0, 2.0]]),
+        ("3 equal", array![[1.0, 1.0], [1.0, 1.0], [1.0, 1.0]]),
+        ("triangle", array![[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]]),
+        (
+            "square + duplicates",
+            array![[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, 1.0], [0.0, 0.0]],
+        ),
+        ("grid 5x5", grid),
+        ("grid with NaN", with_nan),
+        ("grid with inf", with_inf),
+        ("huge", array![[-1e308, -1e308], [1e308, -1e308], [0.0, 1e308], [1e308, 1e308]]),
+        ("tiny", array![[0.0, 0.0], [1e-320, 0.0], [0.0, 1e-320], [1e-320, 1e-320]]),
+        ("nearly collinear", array![[0.0, 0.0], [1.0, 1.0], [2.0, 2.0 + 1e-15], [3.0, 3.0]]),
+        ("geometric 200", geometric),
+        ("1-d", array![[0.0], [1.0], [5.0], [2.0]]),
+        ("3-d", array![[0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]),
+    ]
+}
+
+fn metrics() -> Vec<Metric> {
+    vec![
+        Metric::Euclidean,
+        Metric::SqEuclidean,
+        Metric::Cityblock,
+        Metric::Chebyshev,
+        Metric::Minkowski(1.0),
+        Metric::Minkowski(3.0),
+        Metric::Minkowski(f64::INFINITY),
+        Metric::Minkowski(0.5),
+        Metric::Minkowski(0.0),
+        Metric::Minkowski(-1.0),
+        Metric::Minkowski(f64::NAN),
+        Metric::Cosine,
+        Metric::Correlation,
+        Metric::Canberra,
+        Metric::BrayCurtis,
+        Metric::Hamming,
+    ]
+}
+
+#[test]
+fn no_function_panics_on_edge_points() {
+    let mut panics = PanicSweep::new();
+    let sets = point_sets();
+    for (label, x) in &sets {
+        let p = &mut panics;
+        let tag = |what: String| format!("{what} on {label}");
+        for metric in metrics() {
+            p.run(tag(format!("pdist {metric:?}")), || {
+                if let Ok(d) = pdist(x, metric) {
+                    drop(squareform(&d).map(|m| squareform_to_condensed(&m)));
+                }
+            });
+            for (other, y) in &sets {
+                p.run(tag(format!("cdist {metric:?} with {other}")), || drop(cdist(x, y, metric)));
+            }
+        }
+        p.run(tag("squareform_to_condensed (non-square)".into()), || drop(squareform_to_condensed(x)));
+        p.run(tag("ConvexHull".into()), || drop(ConvexHull::new(x)));
+        p.run(tag("Delaunay".into()), || {
+            if let Ok(t) = Delaunay::new(x) {
+                for q in [[0.5, 0.5], [f64::NAN, 0.0], [f64::INFINITY, 1.0], [1e308, -1e308], [-3.0, 2.0]] {
+                    std::hint::black_box(t.find_simplex(&q));
+                }
+            }
+        });
+        for leafsize in [0usize, 1, 2, 10, usize::MAX] {
+            let mut tree = None;
+            p.run(tag(format!("KDTree::new leafsize {leafsize}")), || tree = KDTree::new(x, leafsize).ok());
+            let Some(tree) = tree else { continue };
+            let m = tree.m();
+            let queries: Vec<(&str, Vec<f64>)> = vec![
+                ("origin", vec![0.0; m]),
+                ("ones", vec![1.0; m]),
+                ("far", vec![1e308; m]),
+                ("NaN", vec![f64::NAN; m]),
+                ("inf", vec![f64::INFINITY; m]),
+                ("wrong length", vec![0.0; m + 1]),
+                ("empty", vec![]),
+            ];
+            for (qname, q) in &queries {
+                for pnorm in [1.0, 2.0, 3.5, f64::INFINITY, 0.5, 0.0, -1.0, f64::NAN] {
+                    for k in [0usize, 1, 2, 30, 300, 1 << 61, usize::MAX] {
+                        for bound in [f64::INFINITY, 0.0, 1.5, -1.0, f64::NAN] {
+                            p.run(
+                                tag(format!(
+                                    "query {qname} leafsize {leafsize} p {pnorm} k {k} bound {bound}"
+                                )),
+                                || drop(tree.query(q, k, pnorm, bound)),
+                            );
+                        }
+                    }
+                    for r in [0.0, 1.0, 1e308, f64::INFINITY, -1.0, f64::NAN] {
+                        p.run(
+                            tag(format!("query_ball_point {qname} leafsize {leafsize} p {pnorm} r {r}")),
+                            || drop(tree.query_ball_point(q, r, pnorm)),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for len in [0usize, 1, 2, 3, 4, 6, 7, 10] {
+        let v = Array1::from_shape_fn(len, |i| i as f64);
+        panics.run(format!("squareform of length {len}"), || drop(squareform(&v)));
+    }
+    let nan_matrix = array![[0.0, f64::NAN], [f64::NAN, 0.0]];
+    let nan_diag = array![[f64::NAN, 1.0], [1.0, 0.0]];
+    panics.run("squareform_to_condensed NaN", || drop(squareform_to_condensed(&nan_matrix)));
+    panics.run("squareform_to_condensed NaN diagonal", || drop(squareform_to_condensed(&nan_diag)));
+    panics.finish();
+}
+
+/// The fault the sweep found: `KDTree::query` padded its output to `k` entries one push at a
+/// time, so a `k` too large to allocate aborted the process (or, below `isize::MAX` bytes,
+/// filled memory). SciPy 1.17: `KDTree(x).query(q, k=2**62)` raises `ValueError: array is too
+/// big`, `k=2**40` `MemoryError`.
+#[test]
+fn kdtree_query_with_an_impossible_k_is_an_error() {
+    let tree = KDTree::new(&array![[0.0, 0.0], [1.0, 1.0], [2.0, 0.0]], 10).unwrap();
+    for k in [1usize << 61, usize::MAX / 8 + 1, usize::MAX] {
+        let e = tree.query(&[0.0, 0.0], k, 2.0, f64::INFINITY).unwrap_err();
+        assert!(matches!(e, SpatialError::InvalidValue { arg: "k", .. }), "{e:?}");
+    }
+    // Padding below the impossible: SciPy's k = 5 on 3 points gives [0, sqrt2, 2, inf, inf],
+    // indices [0, 1, 2, 3, 3].
+    let (d, i) = tree.query(&[0.0, 0.0], 5, 2.0, f64::INFINITY).unwrap();
+    assert_eq!(d, vec![0.0, 2f64.sqrt(), 2.0, f64::INFINITY, f64::INFINITY]);
+    assert_eq!(i, vec![0, 1, 2, 3, 3]);
+}
