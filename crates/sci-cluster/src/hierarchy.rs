@@ -272,7 +272,7 @@ fn find_min_dist(n: usize, d: &[f64], size: &[usize], x: usize) -> (Option<usize
 /// Mullner's generic algorithm for methods that are not reducible (centroid, median), as
 /// SciPy's `fast_linkage`: nearest-neighbour candidates with lower bounds in a heap. Rows carry
 /// the cluster ids directly, in merge order (no sorting: merge distances may decrease).
-fn generic(d: &mut [f64], n: usize, method: Method) -> Vec<[f64; 4]> {
+fn generic(d: &mut [f64], n: usize, method: Method) -> Result<Vec<[f64; 4]>> {
     let mut z = Vec::with_capacity(n - 1);
     let mut size = vec![1usize; n];
     let mut cluster_id: Vec<usize> = (0..n).collect();
@@ -305,7 +305,17 @@ fn generic(d: &mut [f64], n: usize, method: Method) -> Vec<[f64; 4]> {
             heap.change_value(x, dist);
         }
         heap.remove_min();
-        let y = y.expect("an active neighbour exists while clusters remain");
+        // Only distances that overflowed to infinity or NaN in the updates leave a cluster
+        // with no neighbour closer than infinity.
+        let Some(y) = y else {
+            return Err(ClusterError::InvalidValue {
+                arg: "y",
+                expected: "distances whose centroid/median updates stay finite",
+                found: "no neighbours closer than inf (SciPy: find_min_dist cannot find any \
+                        neighbors closer than inf away)"
+                    .into(),
+            });
+        };
         let (mut id_x, mut id_y) = (cluster_id[x], cluster_id[y]);
         let (nx, ny) = (size[x], size[y]);
         if id_x > id_y {
@@ -348,7 +358,7 @@ fn generic(d: &mut [f64], n: usize, method: Method) -> Vec<[f64; 4]> {
             }
         }
     }
-    z
+    Ok(z)
 }
 
 /// Hierarchical clustering of `n` observations given their condensed distance vector `y`
@@ -363,7 +373,8 @@ fn generic(d: &mut [f64], n: usize, method: Method) -> Vec<[f64; 4]> {
 /// # Errors
 ///
 /// [`ClusterError::NotCondensed`], [`ClusterError::TooFewObservations`] (`n < 2`),
-/// [`ClusterError::NotFinite`].
+/// [`ClusterError::NotFinite`]; [`ClusterError::InvalidValue`] when the centroid or median
+/// updates of distances near the float64 limit overflow (SciPy's `find_min_dist` error).
 ///
 /// # Examples
 ///
@@ -402,7 +413,7 @@ pub fn linkage<S: Data<Elem = f64>>(y: &ArrayBase<S, Ix1>, method: Method) -> Re
             sort_rows(&mut z);
             z
         }
-        Method::Centroid | Method::Median => generic(&mut d, n, method),
+        Method::Centroid | Method::Median => generic(&mut d, n, method)?,
     };
     if !matches!(method, Method::Centroid | Method::Median) {
         label(&mut z, n);
@@ -461,6 +472,10 @@ fn check_linkage<S: Data<Elem = f64>>(z: &ArrayBase<S, Ix2>) -> Result<usize> {
     if z.ncols() != 4 {
         return bad(format!("must have 4 columns, got {}", z.ncols()));
     }
+    if z.nrows() == 0 {
+        // SciPy: "Linkage must be computed on at least two observations."
+        return bad("must be computed on at least two observations (Z has no rows)".into());
+    }
     let n = z.nrows() + 1;
     for (k, row) in z.rows().into_iter().enumerate() {
         for c in 0..2 {
@@ -482,7 +497,7 @@ fn check_linkage<S: Data<Elem = f64>>(z: &ArrayBase<S, Ix2>) -> Result<usize> {
 ///
 /// # Errors
 ///
-/// [`ClusterError::InvalidLinkage`] for a matrix that is not a linkage,
+/// [`ClusterError::InvalidLinkage`] for a matrix that is not a linkage (or has no rows),
 /// [`ClusterError::InvalidValue`] for `MaxClust(0)` or a NaN distance threshold.
 ///
 /// # Examples
