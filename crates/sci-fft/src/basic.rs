@@ -13,7 +13,49 @@ fn setup(shape: &[usize], n: Option<usize>, axis: isize) -> Result<(usize, usize
     if n < 1 {
         return Err(FftError::InvalidLength { arg: "n", n });
     }
+    check_size("n", shape_with(shape, &[(ax, n)]))?;
     Ok((ax, n))
+}
+
+/// `shape` with each `(axis, n)` of `lens` at the larger of its length and `n`: a bound on the
+/// shape of every array a transform makes (padded copies, output).
+pub(crate) fn shape_with(shape: &[usize], lens: &[(usize, usize)]) -> Vec<usize> {
+    let mut out = shape.to_vec();
+    for &(ax, n) in lens {
+        out[ax] = out[ax].max(n);
+    }
+    out
+}
+
+/// Refuses a transform whose arrays (of `shape`, complex `f64` at most) cannot be allocated,
+/// before any plan or buffer is made: NumPy's `ValueError: array is too big` past
+/// `isize::MAX` bytes, and `MemoryError` when the allocator refuses a large request (only
+/// requests of 1 GiB and more are tried, so that ordinary transforms pay nothing).
+pub(crate) fn check_size(arg: &'static str, shape: impl IntoIterator<Item = usize>) -> Result<()> {
+    const PROBE_BYTES: usize = 1 << 30;
+    let shape: Vec<usize> = shape.into_iter().collect();
+    // An empty array needs no memory, but ndarray still wants the product of its non-zero
+    // lengths to fit in isize (NumPy: "Maximum allowed dimension exceeded").
+    let bytes = if shape.contains(&0) {
+        let nonzero = shape.iter().filter(|&&l| l != 0).try_fold(1usize, |acc, &l| acc.checked_mul(l));
+        nonzero.filter(|&p| p <= isize::MAX as usize).map(|_| 0)
+    } else {
+        shape.iter().try_fold(std::mem::size_of::<Complex<f64>>(), |acc, &l| acc.checked_mul(l))
+    }
+    .filter(|&b| b <= isize::MAX as usize);
+    match bytes {
+        None => Err(FftError::InvalidValue {
+            arg,
+            reason: format!("array is too big: shape {shape:?} needs more than isize::MAX bytes"),
+        }),
+        Some(b) if b >= PROBE_BYTES && Vec::<u8>::new().try_reserve_exact(b).is_err() => {
+            Err(FftError::InvalidValue {
+                arg,
+                reason: format!("unable to allocate {b} bytes for shape {shape:?}"),
+            })
+        }
+        Some(_) => Ok(()),
+    }
 }
 
 /// Lanes gathered per block by [`strided_lanes`] for lanes of `n` elements of `bytes` bytes:
@@ -543,6 +585,7 @@ where
     if n < 1 {
         return Err(FftError::InvalidLength { arg: "n", n });
     }
+    check_size("n", shape_with(x.shape(), &[(ax, n)]))?;
     Ok(c2r_axis(x, n, ax, norm))
 }
 

@@ -10,6 +10,7 @@ fn check_spacing(n: usize, d: f64) -> Result<f64> {
     if d == 0.0 || d.is_nan() {
         return Err(FftError::InvalidValue { arg: "d", reason: "sample spacing must be non-zero".into() });
     }
+    crate::basic::check_size("n", [n])?;
     Ok(1.0 / (n as f64 * d))
 }
 
@@ -20,7 +21,8 @@ fn check_spacing(n: usize, d: f64) -> Result<f64> {
 /// # Errors
 ///
 /// [`FftError::InvalidLength`] for `n = 0` and [`FftError::InvalidValue`] for `d = 0` (Python
-/// raises `ZeroDivisionError` for both).
+/// raises `ZeroDivisionError` for both) or an `n` too large to allocate (NumPy: `ValueError:
+/// array is too big`).
 ///
 /// # Examples
 ///
@@ -140,15 +142,6 @@ pub fn ifftshift<T: Clone, S: Data<Elem = T>, D: Dimension>(
     Ok(roll(x, &axes, |n| n - n / 2))
 }
 
-fn is_smooth(mut n: usize, primes: &[usize]) -> bool {
-    for &p in primes {
-        while n % p == 0 {
-            n /= p;
-        }
-    }
-    n == 1
-}
-
 /// The smallest length `>= target` that the FFT engine handles fastest.
 ///
 /// Like SciPy: 5-smooth numbers (factors 2, 3, 5) when `real` is true, 11-smooth (2, 3, 5, 7,
@@ -156,17 +149,70 @@ fn is_smooth(mut n: usize, primes: &[usize]) -> bool {
 ///
 /// SciPy equivalent: `scipy.fft.next_fast_len(target, real)`.
 ///
+/// # Errors
+///
+/// [`FftError::InvalidValue`] for a target above `usize::MAX / 11 + 1` (SciPy: `ValueError:
+/// Target length is too large to perform an FFT`).
+///
 /// # Examples
 ///
 /// ```
-/// assert_eq!(sci_fft::next_fast_len(13, false), 14);
-/// assert_eq!(sci_fft::next_fast_len(13, true), 15);
-/// assert_eq!(sci_fft::next_fast_len(1021, false), 1024);
+/// assert_eq!(sci_fft::next_fast_len(13, false)?, 14);
+/// assert_eq!(sci_fft::next_fast_len(13, true)?, 15);
+/// assert_eq!(sci_fft::next_fast_len(1021, false)?, 1024);
+/// # Ok::<(), sci_fft::FftError>(())
 /// ```
-pub fn next_fast_len(target: usize, real: bool) -> usize {
-    if target <= 6 {
-        return target;
+pub fn next_fast_len(target: usize, real: bool) -> Result<usize> {
+    // pocketfft's `good_size` refuses targets its search could overflow; SciPy 1.17 takes
+    // 1676976733973595602 = usize::MAX / 11 + 1 and refuses the next one.
+    if target > usize::MAX / 11 + 1 {
+        return Err(FftError::InvalidValue {
+            arg: "target",
+            reason: format!("Target length is too large to perform an FFT: {target}"),
+        });
     }
-    let primes: &[usize] = if real { &[2, 3, 5] } else { &[2, 3, 5, 7, 11] };
-    (target..).find(|&n| is_smooth(n, primes)).expect("smooth numbers are unbounded")
+    if target <= 6 {
+        return Ok(target);
+    }
+    // pocketfft's search over the products 11^a 7^b 5^c (5^c alone when real), each scaled by
+    // 2^d 3^e to just above the target; u128 keeps the candidates from overflowing.
+    let n = target as u128;
+    let mut best = 2 * n;
+    let (p7, p11): (u128, u128) = if real { (1, 1) } else { (7, 11) };
+    let mut f11 = 1u128;
+    while f11 < best {
+        let mut f7 = f11;
+        while f7 < best {
+            let mut f5 = f7;
+            while f5 < best {
+                let mut x = f5;
+                while x < n {
+                    x *= 2;
+                }
+                loop {
+                    if x < n {
+                        x *= 3;
+                    } else if x > n {
+                        best = best.min(x);
+                        if x & 1 == 1 {
+                            break;
+                        }
+                        x >>= 1;
+                    } else {
+                        return Ok(target);
+                    }
+                }
+                f5 *= 5;
+            }
+            if p7 == 1 {
+                break;
+            }
+            f7 *= p7;
+        }
+        if p11 == 1 {
+            break;
+        }
+        f11 *= p11;
+    }
+    Ok(best as usize)
 }

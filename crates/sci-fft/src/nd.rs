@@ -62,6 +62,8 @@ pub(crate) fn resolve(
     if let Some(&n) = lens.iter().find(|&&n| n < 1) {
         return Err(FftError::InvalidLength { arg: "s", n });
     }
+    let pairs: Vec<(usize, usize)> = out.iter().copied().zip(lens.iter().copied()).collect();
+    crate::basic::check_size("s", crate::basic::shape_with(shape, &pairs))?;
     Ok((out, lens))
 }
 

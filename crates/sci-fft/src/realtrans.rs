@@ -296,6 +296,8 @@ where
         // SciPy: "zero-length FFT requested" (DCT-I of length 1 needs an FFT of length 0).
         return Err(FftError::InvalidLength { arg: "n", n: if n == 1 { 0 } else { n } });
     }
+    // The kernels work on a logical length of up to 2(n + 1).
+    crate::basic::check_size("n", crate::basic::shape_with(x.shape(), &[(ax, n.saturating_mul(2))]))?;
     let mut shape = x.raw_dim();
     shape[ax] = n;
     let mut out = sci_array::alloc::zeros::<A::Real, D>(shape);
