@@ -9,17 +9,25 @@ fn orient(a: [f64; 2], b: [f64; 2], c: [f64; 2]) -> f64 {
     (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
 }
 
+/// The rows of `points` as `[x, y]` pairs, multiplied by a power of two (returned) that brings
+/// the largest coordinate near 1: the orientation and in-circle determinants take products of
+/// up to four coordinate differences, which overflow from coordinates near 1e77 (and underflow
+/// for tiny ones), where the scaled ones do not. Scaling by a power of two is exact, so every
+/// decision is the unscaled one wherever that one did not overflow.
 fn planar_points<S: Data<Elem = f64>>(
     points: &ArrayBase<S, Ix2>,
     what: &'static str,
-) -> Result<Vec<[f64; 2]>> {
+) -> Result<(Vec<[f64; 2]>, f64)> {
     if points.ncols() != 2 {
         return Err(SpatialError::DimensionMismatch { arg: "points", expected: 2, found: points.ncols() });
     }
     if !points.iter().all(|v| v.is_finite()) {
         return Err(SpatialError::NotFinite { arg: "points" });
     }
-    let pts: Vec<[f64; 2]> = points.rows().into_iter().map(|r| [r[0], r[1]]).collect();
+    let largest = points.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    let scale =
+        if largest > 0.0 { 2f64.powi((-largest.log2().round() as i32).clamp(-1000, 1000)) } else { 1.0 };
+    let pts: Vec<[f64; 2]> = points.rows().into_iter().map(|r| [r[0] * scale, r[1] * scale]).collect();
     let degenerate = pts.len() < 3 || {
         let a = pts[0];
         match pts.iter().find(|p| **p != a) {
@@ -30,7 +38,7 @@ fn planar_points<S: Data<Elem = f64>>(
     if degenerate {
         return Err(SpatialError::Degenerate { what, needed: 3, found: pts.len() });
     }
-    Ok(pts)
+    Ok((pts, scale))
 }
 
 /// The convex hull of a planar point set.
@@ -70,7 +78,7 @@ impl ConvexHull {
     ///
     /// SciPy equivalent: `scipy.spatial.ConvexHull(points)` for 2-d points.
     pub fn new<S: Data<Elem = f64>>(points: &ArrayBase<S, Ix2>) -> Result<Self> {
-        let pts = planar_points(points, "ConvexHull")?;
+        let (pts, scale) = planar_points(points, "ConvexHull")?;
         let mut order: Vec<usize> = (0..pts.len()).collect();
         order.sort_by(|&a, &b| pts[a][0].total_cmp(&pts[b][0]).then(pts[a][1].total_cmp(&pts[b][1])));
         order.dedup_by(|a, b| pts[*a] == pts[*b]);
@@ -99,7 +107,8 @@ impl ConvexHull {
             twice += a[0] * b[1] - a[1] * b[0];
             simplices.push([hull[j], hull[(j + 1) % n]]);
         }
-        Ok(Self { vertices: hull, simplices, area, volume: twice / 2.0 })
+        // Back to the points' units (exact: the scale is a power of two).
+        Ok(Self { vertices: hull, simplices, area: area / scale, volume: twice / 2.0 / scale / scale })
     }
 }
 
@@ -148,7 +157,7 @@ impl Delaunay {
     ///
     /// SciPy equivalent: `scipy.spatial.Delaunay(points)` for 2-d points.
     pub fn new<S: Data<Elem = f64>>(points: &ArrayBase<S, Ix2>) -> Result<Self> {
-        let pts = planar_points(points, "Delaunay")?;
+        let (pts, _) = planar_points(points, "Delaunay")?;
         let n = pts.len();
         let (mut minx, mut miny, mut maxx, mut maxy) =
             (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);

@@ -155,3 +155,41 @@ fn kdtree_query_with_an_impossible_k_is_an_error() {
     assert_eq!(d, vec![0.0, 2f64.sqrt(), 2.0, f64::INFINITY, f64::INFINITY]);
     assert_eq!(i, vec![0, 1, 2, 3, 3]);
 }
+
+/// Triangulations and hulls of the same points at any scale: the in-circle and orientation
+/// determinants (products of up to four coordinate differences) overflowed from coordinates
+/// near 1e77 and gave a wrong Delaunay triangulation (1 or 0 triangles instead of 4), and
+/// underflowed for tiny ones. SciPy (Qhull) is right at 1e50 and raises QhullError at 1e100;
+/// here every scale gives the unit square's triangulation, and the hull's perimeter and area
+/// scale with the points (exactly: the internal scaling is by powers of two).
+#[test]
+fn delaunay_and_hull_do_not_depend_on_the_scale() {
+    let unit = array![[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [0.5, 0.4], [0.3, 0.8]];
+    let sorted = |d: &Delaunay| {
+        let mut t: Vec<[usize; 3]> = d
+            .simplices
+            .iter()
+            .map(|s| {
+                let mut s = *s;
+                s.sort();
+                s
+            })
+            .collect();
+        t.sort();
+        t
+    };
+    let want = sorted(&Delaunay::new(&unit).unwrap());
+    assert_eq!(want.len(), 6);
+    let hull = ConvexHull::new(&unit).unwrap();
+    for s in [1e-300, 1e-200, 1e-100, 2.0, 1e80, 1e100, 1e150, 1e250, 1e300] {
+        let pts = &unit * s;
+        assert_eq!(sorted(&Delaunay::new(&pts).unwrap()), want, "scale {s}");
+        let h = ConvexHull::new(&pts).unwrap();
+        assert_eq!(h.vertices, hull.vertices, "scale {s}");
+        assert!((h.area / (hull.area * s) - 1.0).abs() < 1e-15, "scale {s}: perimeter {}", h.area);
+        let volume = hull.volume * s * s;
+        if volume.is_finite() && volume > 1e-300 {
+            assert!((h.volume / volume - 1.0).abs() < 1e-15, "scale {s}: area {}", h.volume);
+        }
+    }
+}
