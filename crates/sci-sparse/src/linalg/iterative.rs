@@ -6,7 +6,7 @@ use sci_array::krylov::{self, KrylovError, KrylovOperator, KrylovParams, KrylovS
 use sci_array::ndarray::{Array1, ArrayBase, Data, Ix1, Zip};
 use std::convert::Infallible;
 
-use super::operator::{IdentityOperator, LinearOperator, check_operator};
+use super::operator::{IdentityOperator, LinearOperator, check_operator, check_rmatvec};
 use crate::error::{Result, invalid, shape_err};
 
 /// Options of the iterative solvers, with SciPy's defaults.
@@ -371,9 +371,10 @@ pub fn bicg<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
     let a: &dyn LinearOperator = &DynRef(a);
     let mut s = setup(a, b, opts, 10, &id)?;
     let no_t = || invalid("A", "bicg needs rmatvec (the transpose) of A and M");
-    check_operator("A", a, true)?;
-    check_operator("M", s.m, true)?;
-    if a.rmatvec(s.b.view()).is_none() || s.m.rmatvec(s.b.view()).is_none() {
+    // `setup` checked both matvecs; both rmatvecs are checked before either's absence is an
+    // error.
+    let (a_t, m_t) = (check_rmatvec("A", a)?, check_rmatvec("M", s.m)?);
+    if !(a_t && m_t) {
         return Err(no_t());
     }
     let bnrm2 = norm(&s.b);
@@ -457,8 +458,8 @@ pub fn qmr<A: LinearOperator + ?Sized, S: Data<Elem = f64>>(
     }
     let mut s = setup(a, b, opts, 10, &id)?;
     let no_t = || invalid("A", "qmr needs rmatvec (the transpose) of A");
-    check_operator("A", a, true)?;
-    if a.rmatvec(s.b.view()).is_none() {
+    // `setup` checked the matvec.
+    if !check_rmatvec("A", a)? {
         return Err(no_t());
     }
     let bnrm2 = norm(&s.b);

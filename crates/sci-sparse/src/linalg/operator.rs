@@ -16,13 +16,23 @@ pub(crate) fn check_operator(arg: &'static str, op: &dyn LinearOperator, transpo
     if y.len() != m {
         return Err(shape_err(arg, format!("matvec to give {m} values (shape ({m}, {n}))"), y.shape()));
     }
-    if transpose
-        && let Some(z) = op.rmatvec(Array1::zeros(m).view())
-        && z.len() != n
-    {
-        return Err(shape_err(arg, format!("rmatvec to give {n} values (shape ({m}, {n}))"), z.shape()));
+    if transpose {
+        check_rmatvec(arg, op)?;
     }
     Ok(())
+}
+
+/// The `rmatvec` half of [`check_operator`]: whether `op` has an `rmatvec` at all (`false`:
+/// none), after checking that it gives `cols` values.
+pub(crate) fn check_rmatvec(arg: &'static str, op: &dyn LinearOperator) -> Result<bool> {
+    let (m, n) = op.shape();
+    match op.rmatvec(Array1::zeros(m).view()) {
+        None => Ok(false),
+        Some(z) if z.len() != n => {
+            Err(shape_err(arg, format!("rmatvec to give {n} values (shape ({m}, {n}))"), z.shape()))
+        }
+        Some(_) => Ok(true),
+    }
 }
 
 /// Anything that can multiply a vector: a sparse or dense matrix, or a closure.
