@@ -27,7 +27,7 @@ fn bools(a: &Array2<bool>) -> Value {
 pub fn run(tour: &mut Tour, dir: &Path) -> Res {
     tour.chapter("Image processing (sci::ndimage)");
 
-    let cross = ndimage::generate_binary_structure(2, 1);
+    let cross = ndimage::generate_binary_structure(2, 1)?;
     tour.check("ndimage.gbs_2_1", bools(&cross.clone().into_dimensionality()?));
 
     // Erosion of a 5x3 bar: the default cross, then a 5x5 square that erases it.

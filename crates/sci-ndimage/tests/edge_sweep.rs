@@ -74,7 +74,7 @@ fn footprints(nd: usize) -> Vec<(String, ArrayD<bool>)> {
     one_true[IxDyn(&vec![1; nd])] = true;
     let mut v = vec![
         ("3^n true".to_string(), filled(&vec![3; nd], true)),
-        ("cross".to_string(), generate_binary_structure(nd, 1)),
+        ("cross".to_string(), generate_binary_structure(nd, 1).unwrap()),
         ("all false".to_string(), filled(&vec![3; nd], false)),
         ("one true".to_string(), one_true),
         ("1^n".to_string(), filled(&vec![1; nd], true)),
@@ -1033,7 +1033,7 @@ fn no_function_panics_on_edge_inputs() {
             sweep_morphology(p, &format!("{input} Ix2 stepped"), &x2.slice(s![..;2, ..;-1]));
         }
     }
-    for rank in 0..5 {
+    for rank in [0, 1, 2, 3, 4, 40, 64, 65, usize::MAX] {
         for connectivity in [0, 1, 2, 3, 4, 5, 6, usize::MAX] {
             panics.run(format!("generate_binary_structure {rank} {connectivity}"), || {
                 drop(generate_binary_structure(rank, connectivity))
@@ -1204,6 +1204,33 @@ fn outputs_too_big_are_errors() {
     assert_eq!(arg_of(zoom(&a, &[1.0, 1e300], true, &o)), "zoom");
 }
 
+/// Zoom factors at or below zero. SciPy takes any factor whose output lengths
+/// `int(round(n * zoom))` are not negative, so 0 and small negative factors give empty axes;
+/// a negative length is NumPy's "negative dimensions are not allowed". (A factor ≤ 0 was an
+/// error here.) The shapes are SciPy 1.17.1's.
+#[test]
+fn zoom_to_empty_axes() {
+    let a = Array2::from_shape_fn((3, 3), |(i, j)| (3 * i + j) as f64);
+    let o = InterpOptions::default();
+    for (z, shape) in [
+        (vec![0.0], [0, 0]),
+        (vec![0.1], [0, 0]),
+        (vec![-0.1], [0, 0]),
+        (vec![-0.16], [0, 0]),
+        (vec![1.0, 0.0], [3, 0]),
+        (vec![0.1, 2.0], [0, 6]),
+    ] {
+        assert_eq!(zoom(&a, &z, false, &o).unwrap().shape(), &shape, "zoom {z:?}");
+        assert_eq!(zoom(&a, &z, true, &o).unwrap().shape(), &shape, "zoom {z:?} grid_mode");
+    }
+    for z in [-0.17, -1.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        assert_eq!(arg_of(zoom(&a, &[z], false, &o)), "zoom", "zoom {z}");
+    }
+    let e = Array2::<f64>::zeros((0, 3));
+    assert_eq!(zoom(&e, &[0.0], false, &o).unwrap().shape(), &[0, 0]);
+    assert_eq!(arg_of(zoom(&e, &[-1.0], false, &o)), "zoom");
+}
+
 /// Sizes that cannot be allocated: `find_objects` with `max_label = usize::MAX` or a label
 /// of `i64::MAX` (SciPy: `MemoryError`), `histogram` with `usize::MAX` bins (NumPy: "array is
 /// too big"), `iterate_structure` with `usize::MAX` iterations (SciPy: "Maximum allowed
@@ -1229,6 +1256,18 @@ fn sizes_too_big_to_allocate_are_errors() {
     assert_eq!(arg_of(vectorized_filter(&x, |w: &[f64]| w[0], &o)), "size");
     let img = Array2::from_shape_fn((3, 3), |(i, j)| (i * 3 + j) as f64);
     assert_eq!(arg_of(threshold_otsu(&img, usize::MAX)), "nbins");
+}
+
+/// `generate_binary_structure` of a rank whose `3^rank` cube cannot be allocated (3^40
+/// overflows the address space: SciPy's `MemoryError`) or above NumPy's 64 dimensions
+/// (SciPy: "maximum supported dimension for an ndarray is 64"); ndarray panicked on the
+/// overflowing shape.
+#[test]
+fn binary_structures_too_big_are_errors() {
+    for rank in [40, 64, 65, usize::MAX] {
+        assert_eq!(arg_of(generate_binary_structure(rank, 1)), "rank", "rank {rank}");
+    }
+    assert_eq!(generate_binary_structure(12, 1).unwrap().len(), 531_441);
 }
 
 /// `peak_local_max` computed `2 * min_distance + 1` with overflow. scikit-image 0.26: "Maximum

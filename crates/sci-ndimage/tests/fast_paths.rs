@@ -68,7 +68,7 @@ fn label_matches_flood_fill() {
         let mask =
             ArrayD::from_shape_vec(IxDyn(&shape), (0..total).map(|_| r() < density).collect()).unwrap();
         for conn in 1..=shape.len() {
-            let st = generate_binary_structure(shape.len(), conn);
+            let st = generate_binary_structure(shape.len(), conn).unwrap();
             let (lab, n) = label(&mask, Some(&st)).unwrap();
             let (want, wn) = label_naive(&mask, &st);
             assert_eq!(n, wn, "{shape:?} connectivity {conn}");
@@ -273,7 +273,7 @@ fn binary_erosion_matches_window_scan() {
     let mut r = rng(6);
     let x = Array2::from_shape_fn((350, 330), |_| r() < 0.8);
     for conn in [1, 2] {
-        let st = generate_binary_structure(2, conn).into_dimensionality().unwrap();
+        let st = generate_binary_structure(2, conn).unwrap().into_dimensionality().unwrap();
         for border in [false, true] {
             let opts = BinaryOptions { iterations: 3, border_value: border, ..BinaryOptions::structure(&st) };
             let want = erode_naive(&erode_naive(&erode_naive(&x, &st, border), &st, border), &st, border);

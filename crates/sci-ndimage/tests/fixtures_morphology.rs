@@ -114,7 +114,8 @@ fn morphology_matches_scipy() {
                     let g = generate_binary_structure(
                         fx.i64(&format!("{c}/rank")) as usize,
                         fx.i64(&format!("{c}/connectivity")) as usize,
-                    );
+                    )
+                    .unwrap();
                     assert_array_equal(&g, &fx.array_bool(&exp));
                 }
                 "iterate_structure" => {

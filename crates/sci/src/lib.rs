@@ -98,7 +98,7 @@ mod tests {
     #[cfg(feature = "ndimage")]
     #[test]
     fn ndimage_is_scipy_ndimage() {
-        let s = crate::ndimage::generate_binary_structure(2, 1);
+        let s = crate::ndimage::generate_binary_structure(2, 1).unwrap();
         assert_eq!(s.iter().filter(|&&v| v).count(), 5);
     }
 

@@ -649,7 +649,9 @@ where
 ///
 /// # Errors
 ///
-/// `zoom` of a length other than 1 or `ndim`, non-positive or non-finite zoom, `order > 5`.
+/// `zoom` of a length other than 1 or `ndim`, a non-finite zoom or one that makes an output
+/// length negative (`round(n * zoom) < 0`; a zoom that rounds a length to 0 gives an empty
+/// axis, as SciPy), `order > 5`.
 ///
 /// Also (as SciPy): an empty input with `Mode::Nearest` and the prefilter of an `order > 1`
 /// spline ("can't extend empty axis"), and arrays too big to allocate ("array is too big",
@@ -678,14 +680,18 @@ where
 {
     let nd = input.ndim();
     let zs = per_axis(zoom, nd, "zoom")?;
-    if zs.iter().any(|z| !z.is_finite() || *z <= 0.0) {
-        return Err(invalid("zoom", "zoom factors must be positive and finite"));
+    if zs.iter().any(|z| !z.is_finite()) {
+        return Err(invalid("zoom", "zoom factors must be finite (cannot convert to an integer shape)"));
     }
     let out_len: Vec<f64> =
         input.shape().iter().zip(&zs).map(|(&n, z)| (n as f64 * z).round_ties_even()).collect();
+    if out_len.iter().any(|&n| n < 0.0) {
+        return Err(invalid("zoom", "negative dimensions are not allowed"));
+    }
     if out_len.iter().any(|&n| n > isize::MAX as f64) {
         return Err(invalid("zoom", "Maximum allowed dimension exceeded"));
     }
+    // `-0.0` (a factor a little below zero) is an empty axis, as Python's `int(round(-0.4))`.
     let out_shape: Vec<usize> = out_len.iter().map(|&n| n as usize).collect();
     check_alloc(&out_shape, std::mem::size_of::<T>(), "zoom")?;
     let factors: Vec<f64> = (0..nd)

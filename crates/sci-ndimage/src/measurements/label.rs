@@ -270,7 +270,7 @@ where
             }
             s.clone()
         }
-        None => generate_binary_structure(nd, 1),
+        None => generate_binary_structure(nd, 1)?,
     };
     let total = input.len();
     if nd == 0 {

@@ -134,7 +134,7 @@ where
             }
             s.clone()
         }
-        None => generate_binary_structure(nd, 1),
+        None => generate_binary_structure(nd, 1)?,
     };
     if markers.shape() != input.shape() {
         return Err(ArrayError::ShapeMismatch {

@@ -105,7 +105,7 @@ fn prepare(shape: &[usize], opts: &BinaryOptions, dilate: bool) -> Result<Prepar
             }
             s.clone()
         }
-        None => generate_binary_structure(k, 1),
+        None => generate_binary_structure(k, 1)?,
     };
     if let Some(m) = &opts.mask {
         if m.shape() != shape {

@@ -138,8 +138,8 @@ where
     let (fg, shape) = prepare(&v, opts.return_distances, opts.return_indices)?;
     let rank = shape.len();
     let structure = match &opts.metric {
-        CdtMetric::Chessboard => generate_binary_structure(rank, rank),
-        CdtMetric::Taxicab => generate_binary_structure(rank, 1),
+        CdtMetric::Chessboard => generate_binary_structure(rank, rank)?,
+        CdtMetric::Taxicab => generate_binary_structure(rank, 1)?,
         CdtMetric::Structure(s) => {
             if s.ndim() != rank {
                 return Err(invalid(

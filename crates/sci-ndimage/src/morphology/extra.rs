@@ -85,7 +85,10 @@ where
     D: Dimension,
 {
     let k = check_axes(opts.axes.as_deref(), input.ndim())?.len();
-    let s1 = opts.structure1.clone().unwrap_or_else(|| generate_binary_structure(k, 1));
+    let s1 = match &opts.structure1 {
+        Some(s) => s.clone(),
+        None => generate_binary_structure(k, 1)?,
+    };
     let s2 = opts.structure2.clone().unwrap_or_else(|| s1.mapv(|b| !b));
     let o2 = opts.origin2.clone().unwrap_or_else(|| opts.origin1.clone());
     let axes = opts.axes.clone();

@@ -3,7 +3,7 @@
 use crate::error::{Result, invalid};
 use crate::morphology::binary::{BinaryOptions, binary_dilation};
 use crate::support::try_filled;
-use sci_array::ndarray::{ArrayBase, ArrayD, Axis, Data, Dimension, IxDyn, Slice};
+use sci_array::ndarray::{ArrayBase, ArrayD, Axis, Data, Dimension, Slice};
 
 /// Generate a binary structure for morphological operations: the `3^rank` cube whose
 /// elements are within `connectivity` (squared-distance steps) of the centre.
@@ -12,21 +12,38 @@ use sci_array::ndarray::{ArrayBase, ArrayD, Axis, Data, Dimension, IxDyn, Slice}
 ///
 /// SciPy equivalent: `scipy.ndimage.generate_binary_structure`.
 ///
+/// # Errors
+///
+/// As NumPy under SciPy's call: `rank` above 64 ("maximum supported dimension for an
+/// ndarray is 64"), and a `3^rank` cube too big to allocate (`MemoryError`).
+///
 /// # Examples
 ///
 /// ```
 /// use sci_ndimage::generate_binary_structure;
 /// use sci_ndimage::sci_array::ndarray::array;
-/// let s = generate_binary_structure(2, 1);
+/// let s = generate_binary_structure(2, 1).unwrap();
 /// assert_eq!(s, array![[false, true, false], [true, true, true], [false, true, false]].into_dyn());
-/// assert!(generate_binary_structure(3, 3).iter().all(|&b| b));
+/// assert!(generate_binary_structure(3, 3).unwrap().iter().all(|&b| b));
+/// assert!(generate_binary_structure(65, 1).is_err());
 /// ```
-pub fn generate_binary_structure(rank: usize, connectivity: usize) -> ArrayD<bool> {
+pub fn generate_binary_structure(rank: usize, connectivity: usize) -> Result<ArrayD<bool>> {
+    if rank > MAX_DIMS {
+        return Err(invalid(
+            "rank",
+            format!("maximum supported dimension for an ndarray is {MAX_DIMS}, found {rank}"),
+        ));
+    }
     let c = connectivity.max(1);
-    ArrayD::from_shape_fn(IxDyn(&vec![3; rank]), |idx| {
-        (0..rank).map(|d| if idx[d] == 1 { 0 } else { 1 }).sum::<usize>() <= c
-    })
+    let mut s = try_filled(&vec![3; rank], false, "rank")?;
+    for (idx, v) in s.indexed_iter_mut() {
+        *v = (0..rank).filter(|&d| idx[d] != 1).count() <= c;
+    }
+    Ok(s)
 }
+
+/// NumPy's largest number of dimensions (`NPY_MAXDIMS`).
+const MAX_DIMS: usize = 64;
 
 /// Iterate a structure by dilating it with itself `iterations - 1` times.
 ///
@@ -44,7 +61,7 @@ pub fn generate_binary_structure(rank: usize, connectivity: usize) -> ArrayD<boo
 ///
 /// ```
 /// use sci_ndimage::{generate_binary_structure, iterate_structure};
-/// let s = iterate_structure(&generate_binary_structure(2, 1), 2).unwrap();
+/// let s = iterate_structure(&generate_binary_structure(2, 1).unwrap(), 2).unwrap();
 /// assert_eq!(s.shape(), &[5, 5]);
 /// assert_eq!(s.iter().filter(|&&b| b).count(), 13);
 /// ```
@@ -93,7 +110,7 @@ where
 ///
 /// ```
 /// use sci_ndimage::{generate_binary_structure, iterate_structure_origin};
-/// let (s, o) = iterate_structure_origin(&generate_binary_structure(2, 1), 3, &[1, -1]).unwrap();
+/// let (s, o) = iterate_structure_origin(&generate_binary_structure(2, 1).unwrap(), 3, &[1, -1]).unwrap();
 /// assert_eq!(s.shape(), &[7, 7]);
 /// assert_eq!(o, vec![3, -3]);
 /// ```
