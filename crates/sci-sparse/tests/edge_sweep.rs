@@ -1110,10 +1110,36 @@ fn expm_multiply_refuses_infinite_norms() {
 fn norm_propagates_nan() {
     let a = CsrMatrix::from_dense(&array![[f64::NAN, 1.0], [1.0, 2.0]]);
     for ord in [NormOrd::Fro, NormOrd::Inf, NormOrd::NegInf, NormOrd::One, NormOrd::NegOne] {
-        assert!(norm(&a, ord).is_nan(), "{ord:?}");
+        assert!(norm(&a, ord).unwrap().is_nan(), "{ord:?}");
     }
     let b = CsrMatrix::from_dense(&array![[-4.0, -3.0], [0.0, 0.0]]);
-    assert_eq!((norm(&b, NormOrd::Inf), norm(&b, NormOrd::NegOne)), (7.0, 3.0));
+    assert_eq!((norm(&b, NormOrd::Inf).unwrap(), norm(&b, NormOrd::NegOne).unwrap()), (7.0, 3.0));
+}
+
+/// The norms that reduce over an empty axis. SciPy 1.17.1 (`norm(csr_matrix(shape), ord)`):
+/// `0x0`, `0x3`, `3x0` have Frobenius norm 0; the `±inf` norms of a matrix without rows and
+/// the `±1` norms of one without columns raise "zero-size array to reduction operation
+/// maximum (minimum) which has no identity"; over the other, non-empty axis they are 0.
+/// `norm` returned 0 or inf for the former.
+#[test]
+fn norms_of_empty_matrices() {
+    let rows = [NormOrd::Inf, NormOrd::NegInf];
+    let cols = [NormOrd::One, NormOrd::NegOne];
+    for (shape, fails) in
+        [((0, 0), [&rows[..], &cols[..]].concat()), ((0, 3), rows.to_vec()), ((3, 0), cols.to_vec())]
+    {
+        let x = CsrMatrix::<f64>::zeros(shape);
+        assert_eq!(norm(&x, NormOrd::Fro).unwrap(), 0.0);
+        for ord in [NormOrd::Inf, NormOrd::NegInf, NormOrd::One, NormOrd::NegOne] {
+            match norm(&x, ord) {
+                Err(SparseError::InvalidValue { arg: "x", reason }) if fails.contains(&ord) => {
+                    assert!(reason.contains("zero-size array"), "{reason}")
+                }
+                Ok(v) if !fails.contains(&ord) => assert_eq!(v, 0.0, "{shape:?} {ord:?}"),
+                other => panic!("{shape:?} {ord:?}: {other:?}"),
+            }
+        }
+    }
 }
 
 /// An operator whose `matvec` gives a vector of another length than its shape says made

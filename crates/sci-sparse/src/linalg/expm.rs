@@ -6,7 +6,7 @@ use sci_array::random::default_rng;
 
 use super::ToCsc;
 use super::lu::{SpluOptions, splu};
-use super::matfuncs::{NormOrd, norm};
+use super::matfuncs::{NormOrd, norm_of};
 use super::operator::{LinearOperator, check_operator};
 use crate::error::{Result, invalid, shape_err};
 use crate::{CscMatrix, CsrMatrix};
@@ -35,7 +35,7 @@ const B13: [f64; 14] = [
 ];
 
 fn onenorm(a: &CsrMatrix<f64>) -> f64 {
-    norm(a, NormOrd::One)
+    norm_of(a, NormOrd::One)
 }
 
 /// `sum_i c_i A_i` over sparse terms.

@@ -16,7 +16,8 @@ use crate::{CscMatrix, CsrMatrix};
 /// use sci_sparse::linalg::{norm, NormOrd};
 /// use sci_sparse::sci_array::ndarray::array;
 /// let a = sci_sparse::CsrMatrix::from_dense(&array![[1.0, -2.0], [3.0, 0.0]]);
-/// assert_eq!((norm(&a, NormOrd::One), norm(&a, NormOrd::NegOne)), (4.0, 2.0));
+/// assert_eq!((norm(&a, NormOrd::One)?, norm(&a, NormOrd::NegOne)?), (4.0, 2.0));
+/// # Ok::<(), sci_sparse::SparseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
@@ -39,18 +40,47 @@ pub enum NormOrd {
 /// SciPy equivalent: `scipy.sparse.linalg.norm(x, ord)` (the 2-norm, which SciPy does not
 /// support for sparse input either, is absent).
 ///
+/// # Errors
+///
+/// As NumPy's reductions under SciPy's call: the `±inf` norms of a matrix without rows and
+/// the `±1` norms of one without columns ("zero-size array to reduction operation maximum
+/// which has no identity"). The Frobenius norm of an empty matrix is 0.
+///
 /// # Examples
 ///
 /// ```
 /// use sci_sparse::linalg::{norm, NormOrd};
-/// use sci_sparse::sci_array::ndarray::array;
+/// use sci_sparse::sci_array::ndarray::{array, Array2};
 /// let a = sci_sparse::CsrMatrix::from_dense(&array![[-4.0, -3.0], [0.0, 0.0]]);
-/// assert_eq!(norm(&a, NormOrd::Fro), 5.0);
-/// assert_eq!(norm(&a, NormOrd::Inf), 7.0);
-/// assert_eq!(norm(&a, NormOrd::One), 4.0);
-/// assert_eq!(norm(&a, NormOrd::NegInf), 0.0);
+/// assert_eq!(norm(&a, NormOrd::Fro)?, 5.0);
+/// assert_eq!(norm(&a, NormOrd::Inf)?, 7.0);
+/// assert_eq!(norm(&a, NormOrd::One)?, 4.0);
+/// assert_eq!(norm(&a, NormOrd::NegInf)?, 0.0);
+/// let empty = sci_sparse::CsrMatrix::from_dense(&Array2::<f64>::zeros((0, 3)));
+/// assert_eq!(norm(&empty, NormOrd::One)?, 0.0);
+/// assert!(norm(&empty, NormOrd::Inf).is_err());
+/// # Ok::<(), sci_sparse::SparseError>(())
 /// ```
-pub fn norm(x: &CsrMatrix<f64>, ord: NormOrd) -> f64 {
+pub fn norm(x: &CsrMatrix<f64>, ord: NormOrd) -> Result<f64> {
+    let (m, n) = x.shape();
+    let (reduced, op) = match ord {
+        NormOrd::Fro => (1, ""),
+        NormOrd::Inf => (m, "maximum"),
+        NormOrd::NegInf => (m, "minimum"),
+        NormOrd::One => (n, "maximum"),
+        NormOrd::NegOne => (n, "minimum"),
+    };
+    if reduced == 0 {
+        return Err(invalid(
+            "x",
+            format!("zero-size array to reduction operation {op} which has no identity"),
+        ));
+    }
+    Ok(norm_of(x, ord))
+}
+
+/// [`norm`] without its checks: the `±inf`/`±1` norms of an empty matrix are 0 and ∞.
+pub(crate) fn norm_of(x: &CsrMatrix<f64>, ord: NormOrd) -> f64 {
     let c: Cs<f64> = x.cs.canonical();
     let abs = c.map(f64::abs);
     // NumPy's max and min propagate NaN (`f64::max` would drop it)
@@ -236,12 +266,12 @@ pub fn expm_multiply<S: sci_array::ndarray::Data<Elem = f64>, D: sci_array::ndar
     }
     let mu = if n == 0 { 0.0 } else { a.trace(0) / n as f64 };
     let shifted = a.sub(&CsrMatrix::identity(n).scale(mu))?;
-    let mut norm1 = norm(&shifted, NormOrd::One);
+    let mut norm1 = norm_of(&shifted, NormOrd::One);
     if norm1.is_nan() {
         // NaN entries: the steps follow the finite entries, so that NaN reaches only the rows
         // it reaches in exact arithmetic (SciPy: `[nan, e^2, e^3, e^4]` for diag(1, 2, 3, 4)
         // with a NaN at (0, 1))
-        norm1 = norm(&shifted.map(|v| if v.is_nan() { 0.0 } else { v }), NormOrd::One);
+        norm1 = norm_of(&shifted.map(|v| if v.is_nan() { 0.0 } else { v }), NormOrd::One);
     }
     let (m_star, s) = if norm1 == 0.0 {
         (0usize, 1usize)
