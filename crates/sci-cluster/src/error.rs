@@ -36,6 +36,12 @@ pub enum ClusterError {
         /// What is wrong.
         what: String,
     },
+    /// An inconsistency matrix (as from `inconsistent`) that is not one.
+    #[error("invalid inconsistency matrix: {what}")]
+    InvalidInconsistency {
+        /// What is wrong (SciPy's message).
+        what: String,
+    },
     /// An invalid parameter value.
     #[error("`{arg}` must be {expected}, got {found}")]
     InvalidValue {

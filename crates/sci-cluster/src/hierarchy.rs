@@ -465,6 +465,15 @@ pub enum Criterion {
     MaxClust(usize),
     /// Clusters whose cophenetic distance is at most this (`criterion='distance'`).
     Distance(f64),
+    /// Clusters whose merges all have an inconsistency coefficient of at most `t`, computed by
+    /// [`inconsistent`](crate::inconsistent) with `depth` (`criterion='inconsistent'`, SciPy's
+    /// default criterion, with `depth=2` by default).
+    Inconsistent {
+        /// The threshold.
+        t: f64,
+        /// The depth of the inconsistency statistics.
+        depth: usize,
+    },
 }
 
 fn check_linkage<S: Data<Elem = f64>>(z: &ArrayBase<S, Ix2>) -> Result<usize> {
@@ -511,10 +520,15 @@ fn check_linkage<S: Data<Elem = f64>>(z: &ArrayBase<S, Ix2>) -> Result<usize> {
 /// # Ok::<(), sci_cluster::ClusterError>(())
 /// ```
 ///
-/// SciPy equivalent: `scipy.cluster.hierarchy.fcluster(Z, t, criterion)` for 'maxclust' and
-/// 'distance'.
+/// SciPy equivalent: `scipy.cluster.hierarchy.fcluster(Z, t, criterion, depth)` for 'maxclust',
+/// 'distance' and 'inconsistent'.
 pub fn fcluster<S: Data<Elem = f64>>(z: &ArrayBase<S, Ix2>, criterion: Criterion) -> Result<Array1<i32>> {
     let n = check_linkage(z)?;
+    if let Criterion::Inconsistent { t, depth } = criterion {
+        let r = crate::stats::inconsistent(z, depth)?;
+        let mi = crate::stats::maxinconsts(z, &r)?;
+        return Ok(monocrit_walk(z, n, mi.as_slice().expect("contiguous"), t));
+    }
     // The largest merge distance within each cluster's subtree (monotone up the tree).
     let mut max_dist = vec![0.0f64; n - 1];
     for k in 0..n - 1 {
@@ -538,6 +552,7 @@ pub fn fcluster<S: Data<Elem = f64>>(z: &ArrayBase<S, Ix2>, criterion: Criterion
             }
             t
         }
+        Criterion::Inconsistent { .. } => unreachable!("handled above"),
         Criterion::MaxClust(0) => {
             return Err(ClusterError::InvalidValue { arg: "t", expected: "at least 1", found: "0".into() });
         }
@@ -551,7 +566,17 @@ pub fn fcluster<S: Data<Elem = f64>>(z: &ArrayBase<S, Ix2>, criterion: Criterion
             th.unwrap_or(sorted[n - 2])
         }
     };
-    // SciPy's cluster_monocrit walk.
+    Ok(monocrit_walk(z, n, &max_dist, cutoff))
+}
+
+/// SciPy's `cluster_monocrit`: number the clusters whose criterion `mc` (monotone up the tree)
+/// is at most `cutoff`, in depth-first order from the root.
+pub(crate) fn monocrit_walk<S: Data<Elem = f64>>(
+    z: &ArrayBase<S, Ix2>,
+    n: usize,
+    max_dist: &[f64],
+    cutoff: f64,
+) -> Array1<i32> {
     let mut labels = vec![0i32; n];
     let mut visited = vec![false; 2 * n - 1];
     let mut stack = vec![2 * n - 2];
@@ -587,5 +612,5 @@ pub fn fcluster<S: Data<Elem = f64>>(z: &ArrayBase<S, Ix2>, criterion: Criterion
         }
         stack.pop();
     }
-    Ok(Array1::from(labels))
+    Array1::from(labels)
 }

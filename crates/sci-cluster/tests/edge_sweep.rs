@@ -144,11 +144,106 @@ fn no_function_panics_on_edge_observations() {
         ("count 1", array![[0.0, 1.0, 1.0, 1.0]]),
         ("count NaN", array![[0.0, 1.0, 1.0, f64::NAN]]),
     ];
-    for (label, z) in &bad {
+    let mut more_bad = bad.clone();
+    more_bad.extend([
+        ("NaN index", array![[f64::NAN, 1.0, 1.0, 2.0], [2.0, 3.0, 2.0, 3.0]]),
+        ("NaN count 2 rows", array![[0.0, 1.0, 1.0, f64::NAN], [2.0, 3.0, 2.0, 3.0]]),
+        ("wrong count", array![[0.0, 1.0, 1.0, 2.0], [2.0, 3.0, 2.0, 2.0]]),
+        ("inf index", array![[0.0, 1.0, 1.0, 2.0], [2.0, f64::INFINITY, 2.0, 3.0]]),
+        ("valid 3", array![[0.0, 1.0, 1.0, 2.0], [2.0, 3.0, 2.0, 3.0]]),
+        ("valid NaN distances", array![[0.0, 1.0, f64::NAN, 2.0], [2.0, 3.0, f64::NAN, 3.0]]),
+    ]);
+    for (label, z) in &more_bad {
         for c in criteria() {
             panics.run(format!("fcluster {c:?} on {label}"), || drop(fcluster(z, c)));
         }
+        for (t, depth) in [(1.0, 0), (0.5, 2), (f64::NAN, 3), (f64::INFINITY, 100)] {
+            panics.run(format!("fcluster inconsistent on {label}"), || {
+                drop(fcluster(z, Criterion::Inconsistent { t, depth }))
+            });
+        }
+        let p = &mut panics;
+        for mc in [Array1::zeros(0), array![1.0], array![1.0, 2.0], array![f64::NAN, 0.0], array![5.0, 1.0]] {
+            for t in [0usize, 1, 2, 3, usize::MAX] {
+                p.run(format!("maxclust_monocrit {t} {mc} on {label}"), || {
+                    drop(fcluster_maxclust_monocrit(z, t, &mc))
+                });
+                p.run(format!("monocrit {t} {mc} on {label}"), || drop(fcluster_monocrit(z, t as f64, &mc)));
+            }
+        }
+        p.run(format!("validity on {label}"), || {
+            drop((is_valid_linkage(z), check_linkage(z, Some("Z")), is_monotonic(z), num_obs_linkage(z)))
+        });
+        p.run(format!("cophenet on {label}"), || {
+            drop((cophenet(z), cophenet_correlation(z, &array![1.0, 2.0, 3.0])))
+        });
+        for d in [0, 1, 2, 50] {
+            p.run(format!("inconsistent {d} on {label}"), || drop(inconsistent(z, d)));
+        }
+        let r = array![[1.0, 0.0, 1.0, 0.0], [1.5, 0.5, 2.0, 0.7]];
+        for i in [0, 3, 4] {
+            p.run(format!("maxRstat {i} on {label}"), || drop((max_r_stat(z, &r, i), maxinconsts(z, &r))));
+        }
+        p.run(format!("maxdists/leaves on {label}"), || drop((maxdists(z), leaves_list(z), to_tree(z))));
+        for t in [array![1, 1, 1], array![1, 2, 3], array![-1, -1, 2], array![1, 2], array![0, 0, 1]] {
+            p.run(format!("leaders on {label}"), || drop(leaders(z, &t)));
+        }
+        for cut in [
+            Cut::All,
+            Cut::NClusters(vec![0, 1, 2, 3, 100, usize::MAX]),
+            Cut::Heights(vec![f64::NAN, -1.0, 0.0, f64::INFINITY]),
+        ] {
+            p.run(format!("cut_tree {cut:?} on {label}"), || drop(cut_tree(z, &cut)));
+        }
+        p.run(format!("mlab on {label}"), || {
+            drop(to_mlab_linkage(z));
+            if z.ncols() >= 3 {
+                drop(from_mlab_linkage(&z.slice(sci_array::ndarray::s![.., ..3])));
+            }
+            drop(from_mlab_linkage(z));
+        });
+        for truncate in
+            [Truncate::None, Truncate::LastP(0), Truncate::LastP(2), Truncate::Level(1), Truncate::Level(0)]
+        {
+            for sort in [LeafSort::None, LeafSort::CountDescending, LeafSort::DistanceAscending] {
+                for color_threshold in [None, Some(0.0), Some(f64::NAN), Some(-1.0), Some(f64::INFINITY)] {
+                    let opts = DendrogramOptions { truncate, sort, color_threshold, ..Default::default() };
+                    p.run(format!("dendrogram {opts:?} on {label}"), || drop(dendrogram(z, &opts)));
+                }
+            }
+        }
+        for y in [Array1::zeros(0), array![1.0], array![1.0, 2.0, 3.0], array![f64::NAN, 1.0, 2.0]] {
+            p.run(format!("correspond on {label}"), || drop(correspond(z, &y)));
+            p.run(format!("optimal_leaf_ordering on {label}"), || drop(optimal_leaf_ordering(z, &y)));
+        }
     }
+    for (label, x) in observations() {
+        for method in METHODS {
+            panics.run(format!("fclusterdata {method:?} on {label}"), || {
+                drop(fclusterdata(&x, Criterion::Inconsistent { t: 1.0, depth: 2 }, method))
+            });
+        }
+        if let Ok(z) = single(&x) {
+            panics.run(format!("optimal_leaf_ordering on observations {label}"), || {
+                drop(optimal_leaf_ordering(&z, &x))
+            });
+        }
+        panics.run(format!("shortcuts on {label}"), || {
+            drop((single(&x), complete(&x), average(&x), weighted(&x), centroid(&x), median(&x), ward(&x)))
+        });
+    }
+    for (label, y) in condensed() {
+        panics.run(format!("shortcuts on condensed {label}"), || {
+            drop((single(&y), complete(&y), average(&y), weighted(&y), centroid(&y), median(&y), ward(&y)))
+        });
+    }
+    for (a, b) in
+        [(vec![], vec![]), (vec![1], vec![2]), (vec![1, 1], vec![2]), (vec![i64::MIN, i64::MAX], vec![0, 0])]
+    {
+        panics.run("is_isomorphic", || drop(is_isomorphic(&Array1::from(a), &Array1::from(b))));
+    }
+    panics.run("from_mlab huge", || drop(from_mlab_linkage(&array![[1.0, 1e300, 1.0], [3.0, 4.0, 2.0]])));
+    panics.run("from_mlab NaN", || drop(from_mlab_linkage(&array![[f64::NAN, 2.0, 1.0], [3.0, 4.0, 2.0]])));
     panics.finish();
 }
 
