@@ -216,3 +216,73 @@ pub fn next_fast_len(target: usize, real: bool) -> Result<usize> {
     }
     Ok(best as usize)
 }
+
+/// The largest length not above `target` that the FFT engines handle fastest: the largest
+/// 11-smooth number `<= target` (factors 2, 3, 5, 7, 11), or 5-smooth (factors 2, 3, 5) when
+/// `real` is true, as SciPy.
+///
+/// Targets 0 to 6 are returned unchanged. Cropping a signal to this length instead of padding
+/// it to [`next_fast_len`] keeps the transform fast without adding samples.
+///
+/// SciPy equivalent: `scipy.fft.prev_fast_len(target, real)`.
+///
+/// # Errors
+///
+/// [`FftError::InvalidValue`] for a target above `usize::MAX / 11 + 1`, the same limit as
+/// [`next_fast_len`] (SciPy: `ValueError: Target length is too large to perform an FFT`).
+/// SciPy's other error, a negative target, cannot be written with `usize`.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(sci_fft::prev_fast_len(13, false)?, 12);
+/// assert_eq!(sci_fft::prev_fast_len(14, false)?, 14);
+/// assert_eq!(sci_fft::prev_fast_len(14, true)?, 12);
+/// assert_eq!(sci_fft::prev_fast_len(93059, true)?, 92160);
+/// # Ok::<(), sci_fft::FftError>(())
+/// ```
+pub fn prev_fast_len(target: usize, real: bool) -> Result<usize> {
+    if target > usize::MAX / 11 + 1 {
+        return Err(FftError::InvalidValue {
+            arg: "target",
+            reason: format!("Target length is too large to perform an FFT: {target}"),
+        });
+    }
+    if target <= 6 {
+        return Ok(target);
+    }
+    // Every product of powers of 11, 7, 5 and 3 not above the target, scaled by the largest
+    // power of 2 that keeps it there; the best of them.
+    let n = target as u128;
+    let mut best = 1u128;
+    let (p7, p11): (u128, u128) = if real { (1, 1) } else { (7, 11) };
+    let mut f11 = 1u128;
+    while f11 <= n {
+        let mut f7 = f11;
+        while f7 <= n {
+            let mut f5 = f7;
+            while f5 <= n {
+                let mut f3 = f5;
+                while f3 <= n {
+                    // 2^k f3 <= n for the largest k.
+                    let shift = (n / f3).ilog2();
+                    best = best.max(f3 << shift);
+                    if best == n {
+                        return Ok(target);
+                    }
+                    f3 *= 3;
+                }
+                f5 *= 5;
+            }
+            if p7 == 1 {
+                break;
+            }
+            f7 *= p7;
+        }
+        if p11 == 1 {
+            break;
+        }
+        f11 *= p11;
+    }
+    Ok(best as usize)
+}

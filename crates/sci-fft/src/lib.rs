@@ -9,9 +9,11 @@
 //! | `fft`, `ifft`, `rfft`, `irfft`, `hfft`, `ihfft` | [`fft`], [`ifft`], [`rfft`], [`irfft`], [`hfft`], [`ihfft`] |
 //! | `fft2`, `ifft2`, `fftn`, `ifftn` | [`fft2`], [`ifft2`], [`fftn`], [`ifftn`] |
 //! | `rfft2`, `irfft2`, `rfftn`, `irfftn` | [`rfft2`], [`irfft2`], [`rfftn`], [`irfftn`] |
+//! | `hfft2`, `ihfft2`, `hfftn`, `ihfftn` | [`hfft2`], [`ihfft2`], [`hfftn`], [`ihfftn`] |
 //! | `dct`, `idct`, `dst`, `idst` | [`dct`], [`idct`], [`dst`], [`idst`] |
 //! | `dctn`, `idctn`, `dstn`, `idstn` | [`dctn`], [`idctn`], [`dstn`], [`idstn`] |
-//! | `fftfreq`, `rfftfreq`, `fftshift`, `ifftshift`, `next_fast_len` | [`fftfreq`], [`rfftfreq`], [`fftshift`], [`ifftshift`], [`next_fast_len`] |
+//! | `fht`, `ifht`, `fhtoffset` (FFTLog) | [`fht`], [`ifht`], [`fhtoffset`] |
+//! | `fftfreq`, `rfftfreq`, `fftshift`, `ifftshift`, `next_fast_len`, `prev_fast_len` | [`fftfreq`], [`rfftfreq`], [`fftshift`], [`ifftshift`], [`next_fast_len`], [`prev_fast_len`] |
 //!
 //! SciPy's keyword arguments become positional: `(x, n, axis, norm)` for the 1-d transforms and
 //! `(x, s, axes, norm)` for the n-d ones, with `None`/`-1`/[`Norm::Backward`] as SciPy's defaults.
@@ -34,7 +36,9 @@ pub use sci_array;
 mod basic;
 mod engine;
 mod error;
+mod fftlog;
 mod helper;
+mod hermitian_nd;
 mod nd;
 mod realtrans;
 mod realtrans_nd;
@@ -42,7 +46,9 @@ mod realtrans_nd;
 pub use basic::{fft, hfft, ifft, ihfft, irfft, rfft};
 pub use engine::{FftFloat, FftInput, Norm, RealInput};
 pub use error::{FftError, Result};
-pub use helper::{fftfreq, fftshift, ifftshift, next_fast_len, rfftfreq};
+pub use fftlog::{fht, fhtoffset, ifht};
+pub use helper::{fftfreq, fftshift, ifftshift, next_fast_len, prev_fast_len, rfftfreq};
+pub use hermitian_nd::{hfft2, hfftn, ihfft2, ihfftn};
 pub use nd::{fft2, fftn, ifft2, ifftn, irfft2, irfftn, rfft2, rfftn};
 pub use realtrans::{DctType, dct, dst, idct, idst};
 pub use realtrans_nd::{dctn, dstn, idctn, idstn};

@@ -271,7 +271,8 @@ where
 }
 
 /// Inverse of [`rfftn`]: complex inverse over all but the last of `axes`, then a real inverse
-/// of length `s[-1]` (default `2 * (m - 1)`) over the last.
+/// of length `s[-1]` (default `2 * (m - 1)`, or 1 when `m = 1` as in SciPy's n-d transforms)
+/// over the last.
 ///
 /// SciPy equivalent: `scipy.fft.irfftn(x, s, axes, norm)` (NumPy equivalent: `numpy.fft.irfftn`).
 ///
@@ -302,10 +303,14 @@ where
     S: Data<Elem = A>,
     D: Dimension,
 {
-    // The default length of the last axis is 2 * (m - 1); find that axis first.
+    // The default length of the last axis is 2 * (m - 1); find that axis first. For a single
+    // point SciPy's n-d path asks pocketfft for length 0, which it reads as 2m - 1 = 1.
     let probe = resolve(x.shape(), s, axes, None);
     let last_default = match &probe {
-        Ok((ax, _)) => ax.last().map(|&a| 2 * x.shape()[a].saturating_sub(1)),
+        Ok((ax, _)) => ax.last().map(|&a| match x.shape()[a] {
+            1 => 1,
+            m => 2 * m.saturating_sub(1),
+        }),
         Err(_) => None,
     };
     let (axes, lens) = resolve(x.shape(), s, axes, last_default)?;

@@ -115,6 +115,11 @@ fn sweep_nd(p: &mut PanicSweep, label: &str, x: &ArrayD<f64>) {
                 p.run(tag("irfftn"), || drop(irfftn(&xc, sh, axes, norm)));
                 p.run(tag("rfft2"), || drop(rfft2(x, sh, axes, norm)));
                 p.run(tag("irfft2"), || drop(irfft2(&xc, sh, axes, norm)));
+                p.run(tag("hfftn"), || drop(hfftn(&xc, sh, axes, norm)));
+                p.run(tag("hfftn real input"), || drop(hfftn(x, sh, axes, norm)));
+                p.run(tag("ihfftn"), || drop(ihfftn(x, sh, axes, norm)));
+                p.run(tag("hfft2"), || drop(hfft2(&xc, sh, axes, norm)));
+                p.run(tag("ihfft2"), || drop(ihfft2(x, sh, axes, norm)));
                 for ty in TYPES {
                     let tag = |what: &str| tag(&format!("{what} {ty:?}"));
                     p.run(tag("dctn"), || drop(dctn(x, ty, sh, axes, norm)));
@@ -130,6 +135,21 @@ fn sweep_nd(p: &mut PanicSweep, label: &str, x: &ArrayD<f64>) {
         p.run(format!("ifftshift {axes:?} on {label}"), || drop(ifftshift(x, axes)));
     }
     p.run(format!("fftshift axes [isize::MIN] on {label}"), || drop(fftshift(x, Some(&[isize::MIN]))));
+    // FFTLog over the last axis, with singular, NaN, infinite and degenerate parameters.
+    for dln in [0.1, 0.0, -0.5, 1e-300, 1e300, f64::NAN, f64::INFINITY] {
+        for mu in [0.0, -1.0, -3.0, 0.5, -0.5, 1e10, f64::NAN] {
+            for bias in [0.0, 1.0, -1.0, 0.3, 800.0, f64::NAN] {
+                for offset in [0.0, 1.0, f64::INFINITY] {
+                    let tag = |what: &str| {
+                        format!("{what} dln {dln} mu {mu} bias {bias} offset {offset} on {label}")
+                    };
+                    p.run(tag("fht"), || drop(fht(x, dln, mu, offset, bias)));
+                    p.run(tag("ifht"), || drop(ifht(x, dln, mu, offset, bias)));
+                    p.run(tag("fhtoffset"), || fhtoffset(dln, mu, offset, bias));
+                }
+            }
+        }
+    }
 }
 
 #[test]
@@ -156,6 +176,7 @@ fn no_helper_panics_on_edge_arguments() {
     for target in [0usize, 1, 6, 7, 13, 1021, 1_000_003].into_iter().chain(near_max) {
         for real in [false, true] {
             panics.run(format!("next_fast_len {target} {real}"), || drop(next_fast_len(target, real)));
+            panics.run(format!("prev_fast_len {target} {real}"), || drop(prev_fast_len(target, real)));
         }
     }
     panics.finish();
