@@ -1,7 +1,8 @@
 //! Piecewise cubic interpolation in the power basis: `CubicHermiteSpline` and `CubicSpline`.
 
 use crate::error::{InterpolateError, Result};
-use ndarray::{Array, ArrayBase, Data, Dimension, Ix1};
+use crate::ppoly::{Extrapolate, PPoly};
+use ndarray::{Array, Array1, Array2, ArrayBase, Data, Dimension, Ix1};
 
 /// A boundary condition of [`CubicSpline`] at one end (SciPy's `bc_type`).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -299,5 +300,140 @@ impl CubicSpline {
     /// SciPy equivalent: `CubicSpline.__call__(x, nu)`.
     pub fn call<S: Data<Elem = f64>, D: Dimension>(&self, t: &ArrayBase<S, D>, nu: usize) -> Array<f64, D> {
         t.mapv(|v| self.eval(v, nu))
+    }
+
+    /// The spline as a [`PPoly`]: the same breakpoints, coefficients and extrapolation.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_interpolate::{BoundaryCondition, CubicSpline};
+    /// use sci_interpolate::sci_array::ndarray::array;
+    /// let s = CubicSpline::new(&array![0.0, 1.0, 2.0], &array![0.0, 1.0, 4.0], [BoundaryCondition::NotAKnot; 2], true)?;
+    /// let pp = s.to_ppoly();
+    /// assert_eq!(pp.c().dim(), (4, 2));
+    /// assert!((pp.eval(1.5, 0) - 2.25).abs() < 1e-14);
+    /// # Ok::<(), sci_interpolate::InterpolateError>(())
+    /// ```
+    ///
+    /// SciPy equivalent: a `CubicSpline` is a `PPoly` (`PPoly(s.c, s.x)`).
+    pub fn to_ppoly(&self) -> PPoly {
+        let m = self.x.len() - 1;
+        let c = Array2::from_shape_fn((4, m), |(j, i)| self.c[j][i]);
+        PPoly::from_parts(c, Array1::from(self.x.clone()), self.extrapolate.into())
+    }
+
+    /// The definite integral from `a` to `b`, as [`PPoly::integrate`].
+    ///
+    /// # Errors
+    ///
+    /// As [`PPoly::integrate`] (a NaN bound).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_interpolate::{BoundaryCondition, CubicSpline};
+    /// use sci_interpolate::sci_array::ndarray::array;
+    /// let x = array![0.0, 1.0, 2.0, 3.0];
+    /// let s = CubicSpline::new(&x, &x.mapv(|v| v * v), [BoundaryCondition::NotAKnot; 2], true)?;
+    /// assert!((s.integrate(0.0, 3.0, None)? - 9.0).abs() < 1e-13);
+    /// # Ok::<(), sci_interpolate::InterpolateError>(())
+    /// ```
+    ///
+    /// SciPy equivalent: `CubicSpline.integrate(a, b, extrapolate)`.
+    pub fn integrate(&self, a: f64, b: f64, extrapolate: Option<Extrapolate>) -> Result<f64> {
+        self.to_ppoly().integrate(a, b, extrapolate)
+    }
+
+    /// The `nu`-th derivative as a [`PPoly`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_interpolate::{BoundaryCondition, CubicSpline};
+    /// use sci_interpolate::sci_array::ndarray::array;
+    /// let x = array![0.0, 1.0, 2.0, 3.0];
+    /// let s = CubicSpline::new(&x, &x.mapv(|v| v * v), [BoundaryCondition::NotAKnot; 2], true)?;
+    /// assert!((s.derivative(1).eval(1.5, 0) - 3.0).abs() < 1e-13);
+    /// # Ok::<(), sci_interpolate::InterpolateError>(())
+    /// ```
+    ///
+    /// SciPy equivalent: `CubicSpline.derivative(nu)`.
+    pub fn derivative(&self, nu: usize) -> PPoly {
+        self.to_ppoly().derivative(nu)
+    }
+
+    /// The `nu`-th antiderivative as a [`PPoly`], zero at `x[0]`.
+    ///
+    /// # Errors
+    ///
+    /// As [`PPoly::antiderivative`] (an order too large to allocate).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_interpolate::{BoundaryCondition, CubicSpline};
+    /// use sci_interpolate::sci_array::ndarray::array;
+    /// let x = array![0.0, 1.0, 2.0, 3.0];
+    /// let s = CubicSpline::new(&x, &x.mapv(|v| v * v), [BoundaryCondition::NotAKnot; 2], true)?;
+    /// assert!((s.antiderivative(1)?.eval(3.0, 0) - 9.0).abs() < 1e-13);
+    /// # Ok::<(), sci_interpolate::InterpolateError>(())
+    /// ```
+    ///
+    /// SciPy equivalent: `CubicSpline.antiderivative(nu)`.
+    pub fn antiderivative(&self, nu: usize) -> Result<PPoly> {
+        self.to_ppoly().antiderivative(nu)
+    }
+
+    /// The real solutions of `s(t) == y`, as [`PPoly::solve`].
+    ///
+    /// # Errors
+    ///
+    /// As [`PPoly::solve`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_interpolate::{BoundaryCondition, CubicSpline};
+    /// use sci_interpolate::sci_array::ndarray::array;
+    /// let x = array![0.0, 1.0, 2.0, 3.0];
+    /// let s = CubicSpline::new(&x, &x.mapv(|v| v * v), [BoundaryCondition::NotAKnot; 2], false)?;
+    /// let r = s.solve(2.0, true, None)?;
+    /// assert!(r.len() == 1 && (r[0] - 2f64.sqrt()).abs() < 1e-13);
+    /// # Ok::<(), sci_interpolate::InterpolateError>(())
+    /// ```
+    ///
+    /// SciPy equivalent: `CubicSpline.solve(y, discontinuity, extrapolate)`.
+    pub fn solve(
+        &self,
+        y: f64,
+        discontinuity: bool,
+        extrapolate: Option<Extrapolate>,
+    ) -> Result<Array1<f64>> {
+        self.to_ppoly().solve(y, discontinuity, extrapolate)
+    }
+
+    /// The real roots, as [`PPoly::roots`].
+    ///
+    /// # Errors
+    ///
+    /// As [`PPoly::solve`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use sci_interpolate::{BoundaryCondition, CubicSpline};
+    /// use sci_interpolate::sci_array::ndarray::Array1;
+    /// let x = Array1::linspace(0.0, 10.0, 41);
+    /// let s = CubicSpline::new(&x, &x.mapv(f64::sin), [BoundaryCondition::NotAKnot; 2], false)?;
+    /// let r = s.roots(true, None)?;
+    /// assert_eq!(r.len(), 4); // 0, pi, 2 pi, 3 pi
+    /// assert!((r[1] - std::f64::consts::PI).abs() < 1e-4);
+    /// # Ok::<(), sci_interpolate::InterpolateError>(())
+    /// ```
+    ///
+    /// SciPy equivalent: `CubicSpline.roots(discontinuity, extrapolate)`.
+    pub fn roots(&self, discontinuity: bool, extrapolate: Option<Extrapolate>) -> Result<Array1<f64>> {
+        self.to_ppoly().roots(discontinuity, extrapolate)
     }
 }

@@ -69,6 +69,29 @@ pub enum InterpolateError {
         /// The range limit.
         limit: f64,
     },
+    /// An argument is invalid in a way the other variants do not describe (shapes that do
+    /// not fit, a grid that is not monotonic, an empty grid, ...); `what` is SciPy's message.
+    #[error("{arg}: {what}")]
+    InvalidArgument {
+        /// Name of the argument.
+        arg: &'static str,
+        /// What is wrong with it.
+        what: String,
+    },
+    /// A point of `xi` lies outside the grid in some dimension and `bounds_error` is set.
+    #[error(
+        "One of the requested xi is out of bounds in dimension {dim} ({value} not in [{lower}, {upper}])"
+    )]
+    OutOfGrid {
+        /// The dimension.
+        dim: usize,
+        /// The offending coordinate.
+        value: f64,
+        /// Smallest grid value in that dimension.
+        lower: f64,
+        /// Largest grid value in that dimension.
+        upper: f64,
+    },
 }
 
 /// `Result` with [`InterpolateError`].

@@ -23,7 +23,7 @@ where
 /// Knots of the interpolating spline of degree `k` with SciPy's default (`bc_type=None`,
 /// `_not_a_knot`): the data points without `(k + 1) / 2` at each end for odd `k`; for even `k`
 /// the midpoints between data points without `k / 2` at each end (de Boor XIII(12); Dierckx).
-fn default_knots(x: &[f64], k: usize) -> Vec<f64> {
+pub(crate) fn default_knots(x: &[f64], k: usize) -> Vec<f64> {
     let n = x.len();
     let mut t = vec![x[0]; k + 1];
     if k % 2 == 0 {
@@ -45,7 +45,7 @@ fn default_knots(x: &[f64], k: usize) -> Vec<f64> {
 /// Solves the banded collocation system `A c = y` (`A[i][j] = B_j(x_i)`, bandwidth `k` on
 /// each side). The collocation matrix of B-splines is totally positive, so Gaussian
 /// elimination without pivoting is stable (de Boor, *A Practical Guide to Splines*, XIII).
-fn solve_collocation(t: &[f64], k: usize, x: &[f64], y: &[f64]) -> Result<Vec<f64>> {
+pub(crate) fn solve_collocation(t: &[f64], k: usize, x: &[f64], y: &[f64]) -> Result<Vec<f64>> {
     let n = x.len();
     // Row i holds the k + 1 columns lo[i] ..= lo[i] + k of A, lo[i] = l_i - k for the knot
     // interval l_i of x_i. The intervals do not decrease with i, so eliminating row j from a

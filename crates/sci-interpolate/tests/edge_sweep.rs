@@ -215,3 +215,228 @@ fn huge_degrees_are_errors() {
     let e = BSpline::new(x.to_vec(), y.to_vec(), usize::MAX, true).unwrap_err();
     assert!(e.to_string().contains("need at least 36893488147419103232 knots"), "{e}");
 }
+
+/// PPoly (every method, every extrapolation mode), PCHIP and Akima on the same edge data.
+#[test]
+fn no_ppoly_function_panics_on_edge_data() {
+    let mut p = PanicSweep::new();
+    let pts = points();
+    let exts = [Extrapolate::Yes, Extrapolate::No, Extrapolate::Periodic];
+    let exercise = |p: &mut PanicSweep, tag: &str, pp: &PPoly| {
+        for e in exts {
+            for nu in [0usize, 1, 2, 3, 7, usize::MAX] {
+                p.run(format!("{tag}: call nu={nu} {e:?}"), || drop(pp.call(&pts, nu, Some(e))));
+            }
+            p.run(format!("{tag}: integrate {e:?}"), || {
+                for &a in &pts {
+                    for &b in &pts {
+                        drop(pp.integrate(a, b, Some(e)));
+                    }
+                }
+            });
+            for y in [0.0, 1.0, f64::NAN, f64::INFINITY] {
+                p.run(format!("{tag}: solve y={y} {e:?}"), || {
+                    drop(pp.solve(y, true, Some(e)));
+                    drop(pp.solve(y, false, Some(e)));
+                });
+            }
+        }
+        for nu in [0usize, 1, 2, 5, usize::MAX] {
+            p.run(format!("{tag}: derivative {nu}"), || drop(pp.derivative(nu).call(&pts, 0, None)));
+        }
+        for nu in [1usize, 2, 5, usize::MAX / 2, usize::MAX] {
+            p.run(format!("{tag}: antiderivative {nu}"), || {
+                if let Ok(a) = pp.antiderivative(nu) {
+                    drop(a.call(&pts, 0, None));
+                }
+            });
+        }
+    };
+    for (label, x, y) in data() {
+        for extrapolate in [true, false] {
+            let mut made = None;
+            p.run(format!("PchipInterpolator on {label}"), || {
+                made = PchipInterpolator::new(&x, &y, extrapolate).ok()
+            });
+            if let Some(s) = made {
+                exercise(&mut p, &format!("pchip {label}"), &s);
+            }
+            for method in [AkimaMethod::Akima, AkimaMethod::Makima] {
+                let mut made = None;
+                p.run(format!("Akima1DInterpolator {method:?} on {label}"), || {
+                    made = Akima1DInterpolator::new(&x, &y, method, extrapolate).ok()
+                });
+                if let Some(s) = made {
+                    exercise(&mut p, &format!("{method:?} {label}"), &s);
+                }
+            }
+        }
+        for der in [0usize, 1, 4, usize::MAX] {
+            p.run(format!("pchip_interpolate der={der} on {label}"), || {
+                drop(pchip_interpolate(&x, &y, &pts, der))
+            });
+        }
+        for k in [0usize, 1, 3, 5] {
+            let mut made = None;
+            p.run(format!("PPoly::from_spline k={k} on {label}"), || {
+                if let Ok(s) = make_interp_spline(&x, &y, k) {
+                    made = PPoly::from_spline(&s, None).ok();
+                }
+            });
+            if let Some(pp) = made {
+                exercise(&mut p, &format!("from_spline k={k} {label}"), &pp);
+            }
+        }
+        p.run(format!("CubicSpline PPoly methods on {label}"), || {
+            if let Ok(s) = CubicSpline::new(&x, &y, [BoundaryCondition::NotAKnot; 2], true) {
+                drop(s.integrate(-1.0, 5.0, None));
+                drop(s.roots(true, None));
+                drop(s.antiderivative(2));
+                drop(s.derivative(1));
+            }
+        });
+        // The data as breakpoints, with coefficient arrays of several shapes built from `y`.
+        for k in [0usize, 1, 2, 3, 4, 7] {
+            let m = x.len().saturating_sub(1);
+            let c =
+                Array2::from_shape_fn((k, m), |(i, j)| y.get(j).copied().unwrap_or(0.0) * (i as f64 + 1.0));
+            for e in exts {
+                let mut made = None;
+                p.run(format!("PPoly::new k={k} {e:?} on {label}"), || made = PPoly::new(&c, &x, e).ok());
+                if let Some(pp) = made {
+                    exercise(&mut p, &format!("PPoly k={k} {e:?} {label}"), &pp);
+                }
+            }
+        }
+    }
+    // Coefficients with NaN, infinity and huge values, on plain breakpoints.
+    let x = array![0.0, 1.0, 2.0];
+    for v in [f64::NAN, f64::INFINITY, -1e308, 1e-320, 0.0] {
+        let c = array![[1.0, v], [v, 2.0], [0.5, -1.0], [v, v]];
+        let pp = PPoly::new(&c, &x, true).unwrap();
+        exercise(&mut p, &format!("PPoly with {v}"), &pp);
+        for (label, xn) in [
+            ("empty", Array1::zeros(0)),
+            ("one", array![3.0]),
+            ("NaN", array![f64::NAN, 4.0]),
+            ("inf", array![3.0, f64::INFINITY]),
+            ("left", array![-2.0, -1.0]),
+            ("huge", array![1e308, 1.7e308]),
+        ] {
+            for k in [0usize, 1, 4, 9] {
+                let cn = Array2::from_elem((k, xn.len()), v);
+                p.run(format!("PPoly::extend {label} k={k} with {v}"), || {
+                    let mut q = pp.clone();
+                    if q.extend(&cn, &xn).is_ok() {
+                        drop(q.call(&pts, 1, None));
+                        drop(q.integrate(-1.0, 1e300, None));
+                    }
+                });
+            }
+        }
+    }
+    p.finish();
+}
+
+/// RegularGridInterpolator / interpn (every method, bounds and fill option) and the polynomial
+/// interpolators (barycentric, Krogh, lagrange, pade, approximate_taylor_polynomial) on the
+/// same edge data.
+#[test]
+fn no_grid_or_polynomial_function_panics_on_edge_data() {
+    let mut p = PanicSweep::new();
+    let pts = points();
+    let methods = [
+        GridMethod::Linear,
+        GridMethod::Nearest,
+        GridMethod::Slinear,
+        GridMethod::Cubic,
+        GridMethod::Quintic,
+        GridMethod::Pchip,
+    ];
+    let fills = [Some(f64::NAN), Some(2.0), None];
+    let xi1 = pts.clone().into_shape_with_order((pts.len(), 1)).unwrap();
+    let xi2 = Array2::from_shape_fn((pts.len() * pts.len(), 2), |(i, j)| {
+        if j == 0 { pts[i / pts.len()] } else { pts[i % pts.len()] }
+    });
+    for (label, x, y) in data() {
+        let v2 = Array2::from_shape_fn((x.len(), x.len()), |(i, j)| {
+            y.get(i).copied().unwrap_or(1.0) * y.get(j).copied().unwrap_or(-1.0)
+        });
+        for method in methods {
+            for bounds_error in [true, false] {
+                for fill_value in fills {
+                    let o = GridOptions { method, bounds_error, fill_value };
+                    p.run(format!("RegularGridInterpolator 1-d {o:?} on {label}"), || {
+                        if let Ok(f) = RegularGridInterpolator::new(std::slice::from_ref(&x), &y, o) {
+                            drop(f.call(&xi1));
+                            drop(f.call(&pts));
+                            drop(f.call(&Array2::<f64>::zeros((0, 1))));
+                            for m in methods {
+                                drop(f.call_with(&xi1, m));
+                                for nu in [0usize, 1, 4, 7, usize::MAX] {
+                                    drop(f.derivative(&xi1, &[nu], m));
+                                }
+                            }
+                        }
+                    });
+                    p.run(format!("interpn 2-d {o:?} on {label}"), || {
+                        drop(interpn(&[x.clone(), x.clone()], &v2, &xi2, o));
+                        drop(interpn(&[x.clone(), x.clone()], &v2, &xi1, o));
+                    });
+                }
+            }
+        }
+        p.run(format!("BarycentricInterpolator on {label}"), || {
+            if let Ok(mut b) = BarycentricInterpolator::new(&x, &y) {
+                drop(b.call(&pts));
+                for der in [0usize, 1, 2, 7, usize::MAX] {
+                    drop(b.derivative(&pts, der));
+                }
+                drop(b.derivatives(&pts, None));
+                drop(b.derivatives(&pts, Some(3)));
+                drop(b.add_xi(&array![0.25, f64::NAN], &array![1.0, 2.0]));
+                drop(b.call(&pts));
+                drop(b.set_yi(&Array1::zeros(b.xi().len())));
+                drop(b.derivative(&pts, 1));
+            }
+            drop(barycentric_interpolate(&x, &y, &pts, 2));
+        });
+        p.run(format!("KroghInterpolator on {label}"), || {
+            if let Ok(k) = KroghInterpolator::new(&x, &y) {
+                drop(k.call(&pts));
+                for der in [0usize, 1, 2, 7, usize::MAX] {
+                    drop(k.derivative(&pts, der));
+                }
+                drop(k.derivatives(&pts, None));
+                drop(k.derivatives(&pts, Some(0)));
+            }
+            drop(krogh_interpolate(&x, &y, &pts, 1));
+        });
+        p.run(format!("lagrange on {label}"), || drop(lagrange(&x, &y)));
+        for m in [0usize, 1, 3, 9, usize::MAX] {
+            for n in [None, Some(0), Some(2), Some(usize::MAX)] {
+                p.run(format!("pade m={m} n={n:?} on {label}"), || drop(pade(y.as_slice().unwrap(), m, n)));
+            }
+        }
+    }
+    for scale in [0.0, 1.0, f64::NAN, f64::INFINITY, 1e-300] {
+        for x0 in [0.0, f64::NAN, 1e308] {
+            for (degree, order) in [(0usize, None), (3, Some(1)), (5, Some(20)), (2, Some(0))] {
+                p.run(
+                    format!("approximate_taylor_polynomial x={x0} scale={scale} {degree} {order:?}"),
+                    || drop(approximate_taylor_polynomial(f64::exp, x0, degree, scale, order)),
+                );
+            }
+        }
+    }
+    // Many dimensions of length one: 2^40 corners for linear interpolation.
+    let pts40: Vec<Array1<f64>> = (0..40).map(|_| array![0.5]).collect();
+    let v40 = sci_array::ndarray::ArrayD::<f64>::ones(sci_array::ndarray::IxDyn(&[1; 40]));
+    for method in methods {
+        p.run(format!("interpn 40-d {method:?}"), || {
+            let o = GridOptions { method, ..Default::default() };
+            drop(interpn(&pts40, &v40, &Array2::from_elem((1, 40), 0.5), o))
+        });
+    }
+    p.finish();
+}
