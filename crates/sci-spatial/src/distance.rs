@@ -2,7 +2,7 @@
 //! `squareform` and the metrics they take.
 
 use crate::error::{Result, SpatialError};
-use ndarray::{Array1, Array2, ArrayBase, ArrayView1, Data, Ix1, Ix2};
+use ndarray::{Array1, Array2, ArrayBase, ArrayView1, ArrayView2, Data, Ix1, Ix2};
 
 /// A distance metric (SciPy's `metric` string).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -29,6 +29,29 @@ pub enum Metric {
     BrayCurtis,
     /// The fraction of coordinates that differ.
     Hamming,
+    /// The Dice dissimilarity ([`dice`](crate::dice)); numbers count with their values, as
+    /// in SciPy's kernel. The five boolean metrics below read non-zero entries as true.
+    Dice,
+    /// The Jaccard-Needham dissimilarity ([`jaccard`](crate::jaccard)).
+    Jaccard,
+    /// The Rogers-Tanimoto dissimilarity ([`rogerstanimoto`](crate::rogerstanimoto)).
+    RogersTanimoto,
+    /// The Russell-Rao dissimilarity ([`russellrao`](crate::russellrao)).
+    RussellRao,
+    /// The Sokal-Sneath dissimilarity ([`sokalsneath`](crate::sokalsneath)).
+    SokalSneath,
+    /// The Yule dissimilarity ([`yule`](crate::yule)).
+    Yule,
+    /// The Jensen-Shannon distance of the rows normalised to sum 1 (natural logarithm).
+    JensenShannon,
+    /// The standardized Euclidean distance ([`seuclidean`](crate::seuclidean)) with SciPy's
+    /// default `V`: the variance (`ddof = 1`) of each coordinate over the rows of `X` (pdist)
+    /// or of `XA` and `XB` stacked (cdist).
+    SEuclidean,
+    /// The Mahalanobis distance ([`mahalanobis`](crate::mahalanobis)) with SciPy's default
+    /// `VI`: the inverse of the covariance matrix of the rows of `X` (pdist) or of `XA` and
+    /// `XB` stacked (cdist); needs more rows than columns.
+    Mahalanobis,
 }
 
 impl Metric {
@@ -46,20 +69,33 @@ impl Metric {
     }
 
     /// The distance between `u` and `v` (same length).
-    fn dist(&self, u: ArrayView1<'_, f64>, v: ArrayView1<'_, f64>) -> f64 {
+    fn dist(&self, u: ArrayView1<'_, f64>, v: ArrayView1<'_, f64>, params: &Params) -> f64 {
         let pairs = || u.iter().zip(v.iter()).map(|(a, b)| (*a, *b));
         match *self {
+            Metric::SEuclidean => {
+                let var = params.var.as_slice();
+                pairs().zip(var).map(|((a, b), w)| (a - b) * (a - b) / w).sum::<f64>().sqrt()
+            }
+            Metric::Mahalanobis => {
+                // (u - v) VI (u - v)^T, VI row by row, as SciPy's kernel.
+                let delta: Vec<f64> = pairs().map(|(a, b)| a - b).collect();
+                let vi = &params.vi;
+                let s: f64 = (0..vi.nrows())
+                    .map(|i| delta[i] * vi.row(i).iter().zip(&delta).map(|(x, d)| x * d).sum::<f64>())
+                    .sum();
+                s.sqrt()
+            }
             Metric::Euclidean => pairs().map(|(a, b)| (a - b) * (a - b)).sum::<f64>().sqrt(),
             Metric::SqEuclidean => pairs().map(|(a, b)| (a - b) * (a - b)).sum(),
             Metric::Cityblock => pairs().map(|(a, b)| (a - b).abs()).sum(),
             Metric::Chebyshev => pairs().map(|(a, b)| (a - b).abs()).fold(0.0, f64::max),
             Metric::Minkowski(p) => {
                 if p == 1.0 {
-                    Metric::Cityblock.dist(u, v)
+                    Metric::Cityblock.dist(u, v, params)
                 } else if p == 2.0 {
-                    Metric::Euclidean.dist(u, v)
+                    Metric::Euclidean.dist(u, v, params)
                 } else if p.is_infinite() {
-                    Metric::Chebyshev.dist(u, v)
+                    Metric::Chebyshev.dist(u, v, params)
                 } else {
                     pairs().map(|(a, b)| (a - b).abs().powf(p)).sum::<f64>().powf(1.0 / p)
                 }
@@ -98,6 +134,134 @@ impl Metric {
                 num / den
             }
             Metric::Hamming => pairs().filter(|(a, b)| a != b).count() as f64 / u.len() as f64,
+            // The boolean metrics as SciPy's pdist/cdist kernels evaluate them: 0/0 is NaN, not
+            // an error; Dice counts numbers with their values, the others as booleans.
+            Metric::Dice
+            | Metric::RogersTanimoto
+            | Metric::RussellRao
+            | Metric::SokalSneath
+            | Metric::Yule => {
+                let (mut nff, mut nft, mut ntf, mut ntt) = (0.0, 0.0, 0.0, 0.0);
+                // Only Dice keeps the values; the other kernels read the rows as booleans.
+                let as_bool = |x: f64| if x != 0.0 { 1.0 } else { 0.0 };
+                let keep = *self == Metric::Dice;
+                for (a, b) in pairs() {
+                    let (a, b) = if keep { (a, b) } else { (as_bool(a), as_bool(b)) };
+                    nff += (1.0 - a) * (1.0 - b);
+                    nft += (1.0 - a) * b;
+                    ntf += a * (1.0 - b);
+                    ntt += a * b;
+                }
+                let r = 2.0 * (ntf + nft);
+                match *self {
+                    Metric::Dice => (ntf + nft) / (2.0 * ntt + ntf + nft),
+                    Metric::RogersTanimoto => r / (ntt + nff + r),
+                    Metric::RussellRao => (u.len() as f64 - ntt) / u.len() as f64,
+                    Metric::SokalSneath => r / (ntt + r),
+                    _ => {
+                        let half_r = ntf * nft;
+                        if half_r == 0.0 { 0.0 } else { 2.0 * half_r / (ntt * nff + half_r) }
+                    }
+                }
+            }
+            Metric::Jaccard => {
+                let (mut num, mut den) = (0usize, 0usize);
+                for (a, b) in pairs() {
+                    let (a, b) = (a != 0.0, b != 0.0);
+                    num += usize::from(a != b);
+                    den += usize::from(a || b);
+                }
+                if den == 0 { 0.0 } else { num as f64 / den as f64 }
+            }
+            Metric::JensenShannon => {
+                let (ps, qs) = (u.sum(), v.sum());
+                // The kernel's relative entropy has no NaN branch: a zero-sum row (0/0) or a
+                // negative entry gives infinity, as SciPy's pdist does.
+                let rel = |x: f64, y: f64| {
+                    if x > 0.0 && y > 0.0 {
+                        x * (x / y).ln()
+                    } else if x == 0.0 && y >= 0.0 {
+                        0.0
+                    } else {
+                        f64::INFINITY
+                    }
+                };
+                let mut s = 0.0;
+                for (a, b) in pairs() {
+                    let (p, q) = (a / ps, b / qs);
+                    let m = (p + q) / 2.0;
+                    s += rel(p, m) + rel(q, m);
+                }
+                (s / 2.0).sqrt()
+            }
+        }
+    }
+}
+
+/// The data-dependent parameters of [`Metric::SEuclidean`] and [`Metric::Mahalanobis`].
+#[derive(Debug, Default)]
+struct Params {
+    var: Vec<f64>,
+    vi: Array2<f64>,
+}
+
+impl Params {
+    /// SciPy's default `V` or `VI` from the rows of `parts` stacked.
+    fn new(metric: Metric, parts: &[ArrayView2<'_, f64>]) -> Result<Self> {
+        let m: usize = parts.iter().map(|p| p.nrows()).sum();
+        let n = parts.first().map_or(0, |p| p.ncols());
+        let rows = || parts.iter().flat_map(|p| p.rows());
+        // Column means, accumulated row by row (NumPy's order for axis 0).
+        let mean = || {
+            let mut mean = vec![0.0; n];
+            for r in rows() {
+                for (s, x) in mean.iter_mut().zip(r.iter()) {
+                    *s += x;
+                }
+            }
+            mean.iter().map(|s| s / m as f64).collect::<Vec<f64>>()
+        };
+        match metric {
+            Metric::SEuclidean => {
+                let mu = mean();
+                let mut var = vec![0.0; n];
+                for r in rows() {
+                    for ((s, x), c) in var.iter_mut().zip(r.iter()).zip(&mu) {
+                        *s += (x - c) * (x - c);
+                    }
+                }
+                // ddof = 1: one row gives 0/0 = NaN, as NumPy.
+                let den = m as f64 - 1.0;
+                let den = if den < 0.0 { 0.0 } else { den };
+                Ok(Self { var: var.iter().map(|s| s / den).collect(), ..Self::default() })
+            }
+            Metric::Mahalanobis => {
+                if m <= n {
+                    return Err(SpatialError::InvalidValue {
+                        arg: "X",
+                        expected: "more observations than dimensions (else the covariance matrix is singular)",
+                        found: format!("{m} observations of {n} dimensions"),
+                    });
+                }
+                let mu = mean();
+                let mut cov = Array2::<f64>::zeros((n, n));
+                for r in rows() {
+                    for i in 0..n {
+                        let di = r[i] - mu[i];
+                        for j in 0..n {
+                            cov[[i, j]] += di * (r[j] - mu[j]);
+                        }
+                    }
+                }
+                cov *= 1.0 / (m as f64 - 1.0);
+                let vi = crate::vector::inverse(cov).ok_or_else(|| SpatialError::InvalidValue {
+                    arg: "X",
+                    expected: "observations with a non-singular covariance matrix",
+                    found: "a singular covariance matrix".into(),
+                })?;
+                Ok(Self { vi: vi.reversed_axes(), ..Self::default() })
+            }
+            _ => Ok(Self::default()),
         }
     }
 }
@@ -129,11 +293,12 @@ fn check_finite<S: Data<Elem = f64>>(x: &ArrayBase<S, Ix2>, arg: &'static str) -
 pub fn pdist<S: Data<Elem = f64>>(x: &ArrayBase<S, Ix2>, metric: Metric) -> Result<Array1<f64>> {
     metric.check()?;
     check_finite(x, "X")?;
+    let params = Params::new(metric, &[x.view()])?;
     let n = x.nrows();
     let mut out = Vec::with_capacity(n * n.saturating_sub(1) / 2);
     for i in 0..n {
         for j in i + 1..n {
-            out.push(metric.dist(x.row(i), x.row(j)));
+            out.push(metric.dist(x.row(i), x.row(j), &params));
         }
     }
     Ok(Array1::from(out))
@@ -168,7 +333,8 @@ where
     }
     check_finite(xa, "XA")?;
     check_finite(xb, "XB")?;
-    Ok(Array2::from_shape_fn((xa.nrows(), xb.nrows()), |(i, j)| metric.dist(xa.row(i), xb.row(j))))
+    let params = Params::new(metric, &[xa.view(), xb.view()])?;
+    Ok(Array2::from_shape_fn((xa.nrows(), xb.nrows()), |(i, j)| metric.dist(xa.row(i), xb.row(j), &params)))
 }
 
 /// Expands a condensed distance vector into the symmetric square matrix with zero diagonal.

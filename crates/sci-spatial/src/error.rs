@@ -22,6 +22,16 @@ pub enum SpatialError {
         /// The dimension given.
         found: usize,
     },
+    /// Vectors (or weights) whose lengths differ.
+    #[error("`{arg}` must have length {expected}, got {found}")]
+    LengthMismatch {
+        /// Name of the argument.
+        arg: &'static str,
+        /// The length expected.
+        expected: usize,
+        /// The length given.
+        found: usize,
+    },
     /// A NaN or infinite coordinate.
     #[error("`{arg}` must contain only finite values")]
     NotFinite {

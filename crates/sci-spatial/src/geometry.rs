@@ -132,8 +132,177 @@ fn in_circle(a: [f64; 2], b: [f64; 2], c: [f64; 2], d: [f64; 2]) -> bool {
     det > 0.0
 }
 
+/// A triangulation under construction: triangles (dead ones left in place), and the triangle
+/// on the left of each directed edge, for walking and for growing cavities.
+struct Mesh<'a> {
+    all: &'a [[f64; 2]],
+    tris: Vec<[usize; 3]>,
+    alive: Vec<bool>,
+    owner: std::collections::HashMap<(usize, usize), usize>,
+    live: usize,
+    last: usize,
+}
+
+fn edges_of(t: &[usize; 3]) -> [(usize, usize); 3] {
+    [(t[0], t[1]), (t[1], t[2]), (t[2], t[0])]
+}
+
+impl<'a> Mesh<'a> {
+    fn new(all: &'a [[f64; 2]], first: [usize; 3]) -> Self {
+        let mut m = Self {
+            all,
+            tris: Vec::new(),
+            alive: Vec::new(),
+            owner: std::collections::HashMap::new(),
+            live: 0,
+            last: 0,
+        };
+        m.add(first);
+        m
+    }
+
+    fn add(&mut self, t: [usize; 3]) {
+        let k = self.tris.len();
+        for e in edges_of(&t) {
+            self.owner.insert(e, k);
+        }
+        self.tris.push(t);
+        self.alive.push(true);
+        self.live += 1;
+        self.last = k;
+    }
+
+    fn remove(&mut self, k: usize) {
+        for e in edges_of(&self.tris[k]) {
+            if self.owner.get(&e) == Some(&k) {
+                self.owner.remove(&e);
+            }
+        }
+        self.alive[k] = false;
+        self.live -= 1;
+    }
+
+    fn across(&self, (a, b): (usize, usize)) -> Option<usize> {
+        self.owner.get(&(b, a)).copied()
+    }
+
+    fn contains(&self, k: usize, p: [f64; 2]) -> bool {
+        edges_of(&self.tris[k]).iter().all(|&(a, b)| orient(self.all[a], self.all[b], p) >= 0.0)
+    }
+
+    /// A live triangle containing `p`: a visibility walk from the last triangle made (points
+    /// come in sorted order, so it is near), every triangle if round-off makes it cycle.
+    fn locate(&self, p: [f64; 2]) -> Option<usize> {
+        let mut t = self.last;
+        for _ in 0..=self.live {
+            let exit =
+                edges_of(&self.tris[t]).into_iter().find(|&(a, b)| orient(self.all[a], self.all[b], p) < 0.0);
+            match exit {
+                None => return Some(t),
+                Some(e) => match self.across(e) {
+                    Some(u) => t = u,
+                    None => break,
+                },
+            }
+        }
+        (0..self.tris.len()).find(|&k| self.alive[k] && self.contains(k, p))
+    }
+
+    /// Inserts point `i` (Bowyer-Watson): removes the cavity of triangles whose circumcircle
+    /// contains the point and connects its boundary to the point.
+    ///
+    /// Near-co-circular points make the in-circle tests inconsistent under round-off, and a
+    /// cavity of all such triangles may be disconnected or not star-shaped around the point,
+    /// which gives overlapping triangles. The cavity is therefore grown from the triangle
+    /// that contains the point, through neighbours that pass the test, and trimmed until the
+    /// point sees every boundary edge strictly from inside. Should no valid cavity exist (a
+    /// point in no triangle, impossible inside the super-triangle), nothing changes.
+    fn insert(&mut self, i: usize) {
+        let all = self.all;
+        let p = all[i];
+        let Some(start) = self.locate(p) else { return };
+        // An exact duplicate of a vertex (e.g. -0.0 against 0.0) adds nothing.
+        if self.tris[start].iter().any(|&v| all[v] == p) {
+            return;
+        }
+        let circle = |t: &[usize; 3]| in_circle(all[t[0]], all[t[1]], all[t[2]], p);
+        // Per-triangle state, reset by the caller's scope: in-circle test (lazily), forced in.
+        let mut inside: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
+        let mut forced: std::collections::HashSet<usize> = std::collections::HashSet::from([start]);
+        let mut members: Vec<usize> = Vec::new();
+        let mut cavity: std::collections::HashSet<usize> = std::collections::HashSet::new();
+        let mut valid = false;
+        for _ in 0..=4 * self.live + 8 {
+            cavity.clear();
+            members.clear();
+            let mut queue = vec![start];
+            cavity.insert(start);
+            while let Some(k) = queue.pop() {
+                members.push(k);
+                for e in edges_of(&self.tris[k]) {
+                    if let Some(u) = self.across(e) {
+                        let ok =
+                            forced.contains(&u) || *inside.entry(u).or_insert_with(|| circle(&self.tris[u]));
+                        if ok && cavity.insert(u) {
+                            queue.push(u);
+                        }
+                    }
+                }
+            }
+            // A boundary edge the point does not see strictly from inside.
+            let mut fix = None;
+            'scan: for &k in &members {
+                for e in edges_of(&self.tris[k]) {
+                    let across = self.across(e);
+                    if across.is_some_and(|u| cavity.contains(&u)) {
+                        continue;
+                    }
+                    if orient(all[e.0], all[e.1], p) <= 0.0 {
+                        fix = Some((k, across));
+                        break 'scan;
+                    }
+                }
+            }
+            match fix {
+                None => {
+                    valid = true;
+                    break;
+                }
+                // The point is on an edge of a triangle that must stay: take in its neighbour.
+                Some((k, Some(u))) if forced.contains(&k) && !forced.contains(&u) => {
+                    forced.insert(u);
+                }
+                Some((k, _)) if !forced.contains(&k) => {
+                    inside.insert(k, false);
+                }
+                Some(_) => return,
+            }
+        }
+        if !valid {
+            return;
+        }
+        let mut boundary: Vec<(usize, usize)> = Vec::new();
+        for &k in &members {
+            for e in edges_of(&self.tris[k]) {
+                if !self.across(e).is_some_and(|u| cavity.contains(&u)) {
+                    boundary.push(e);
+                }
+            }
+        }
+        for &k in &members {
+            self.remove(k);
+        }
+        for (a, b) in boundary {
+            self.add([a, b, i]);
+        }
+    }
+}
+
 impl Delaunay {
-    /// Triangulates the points by Bowyer-Watson insertion inside a bounding super-triangle.
+    /// Triangulates the points by Bowyer-Watson insertion inside a bounding super-triangle,
+    /// each point located by a walk from the previous one (points inserted along a grid, so
+    /// the walks are short), each cavity kept connected and star-shaped so that round-off in
+    /// near-co-circular cases cannot make triangles overlap.
     ///
     /// For points in general position the triangulation is unique, so the triangles are
     /// SciPy's (Qhull's) up to their order; with four or more co-circular points any valid
@@ -178,11 +347,27 @@ impl Delaunay {
         all.push([cx - 2.0 * r, cy - r]);
         all.push([cx + 2.0 * r, cy - r]);
         all.push([cx, cy + 2.0 * r]);
-        let mut tris: Vec<[usize; 3]> = vec![[n, n + 1, n + 2]];
-        // Insert in sorted order for locality; duplicates of an inserted point are skipped (Qhull's
-        // coplanar points).
+        let mut mesh = Mesh::new(&all, [n, n + 1, n + 2]);
+        // Insert cell by cell of a grid of about 4 points per cell, the rows of cells in
+        // alternating directions, so that each point is near the last one and the walk that
+        // locates it is short; equal points stay adjacent, and duplicates of an inserted point
+        // are skipped (Qhull's coplanar points).
+        let cells = ((n as f64 / 4.0).sqrt().floor() as usize).max(1);
+        let cell = |v: f64, lo: f64, hi: f64| {
+            let c = if hi > lo { ((v - lo) / (hi - lo) * cells as f64) as usize } else { 0 };
+            c.min(cells - 1)
+        };
+        let key = |q: [f64; 2]| {
+            let (row, col) = (cell(q[1], miny, maxy), cell(q[0], minx, maxx));
+            (row, if row % 2 == 0 { col } else { cells - 1 - col })
+        };
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| pts[a][0].total_cmp(&pts[b][0]).then(pts[a][1].total_cmp(&pts[b][1])));
+        order.sort_by(|&a, &b| {
+            key(pts[a])
+                .cmp(&key(pts[b]))
+                .then(pts[a][0].total_cmp(&pts[b][0]))
+                .then(pts[a][1].total_cmp(&pts[b][1]))
+        });
         let mut prev: Option<[f64; 2]> = None;
         for &i in &order {
             let p = all[i];
@@ -190,25 +375,12 @@ impl Delaunay {
                 continue;
             }
             prev = Some(p);
-            let (bad, keep): (Vec<[usize; 3]>, Vec<[usize; 3]>) =
-                tris.into_iter().partition(|t| in_circle(all[t[0]], all[t[1]], all[t[2]], p));
-            // Boundary edges of the cavity: edges of bad triangles not shared with another.
-            let mut edges: Vec<(usize, usize)> = Vec::new();
-            for t in &bad {
-                for e in [(t[0], t[1]), (t[1], t[2]), (t[2], t[0])] {
-                    if let Some(pos) = edges.iter().position(|&(a, b)| a == e.1 && b == e.0) {
-                        edges.swap_remove(pos);
-                    } else {
-                        edges.push(e);
-                    }
-                }
-            }
-            tris = keep;
-            for (a, b) in edges {
-                tris.push([a, b, i]);
-            }
+            mesh.insert(i);
         }
-        tris.retain(|t| t.iter().all(|&v| v < n));
+        let tris: Vec<[usize; 3]> = (0..mesh.tris.len())
+            .filter(|&k| mesh.alive[k] && mesh.tris[k].iter().all(|&v| v < n))
+            .map(|k| mesh.tris[k])
+            .collect();
         Ok(Self { points: points.to_owned(), simplices: tris })
     }
 

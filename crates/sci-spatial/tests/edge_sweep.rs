@@ -62,6 +62,15 @@ fn metrics() -> Vec<Metric> {
         Metric::Canberra,
         Metric::BrayCurtis,
         Metric::Hamming,
+        Metric::Dice,
+        Metric::Jaccard,
+        Metric::RogersTanimoto,
+        Metric::RussellRao,
+        Metric::SokalSneath,
+        Metric::Yule,
+        Metric::JensenShannon,
+        Metric::SEuclidean,
+        Metric::Mahalanobis,
     ]
 }
 
@@ -192,4 +201,142 @@ fn delaunay_and_hull_do_not_depend_on_the_scale() {
             assert!((h.volume / volume - 1.0).abs() < 1e-15, "scale {s}: area {}", h.volume);
         }
     }
+}
+
+/// The vectors of the two-vector functions, by name.
+fn vectors() -> Vec<(&'static str, Array1<f64>)> {
+    vec![
+        ("empty", Array1::zeros(0)),
+        ("one zero", array![0.0]),
+        ("one", array![1.0]),
+        ("zeros", array![0.0, 0.0, 0.0]),
+        ("ones", array![1.0, 1.0, 1.0]),
+        ("mixed", array![1.0, 0.0, 2.5]),
+        ("negative", array![-1.0, 0.5, -2.0]),
+        ("NaN", array![f64::NAN, 1.0, 0.0]),
+        ("inf", array![f64::INFINITY, 1.0, 0.0]),
+        ("huge", array![1e308, -1e308, 1e308]),
+        ("tiny", array![1e-320, 0.0, 5e-324]),
+    ]
+}
+
+#[test]
+fn no_distance_function_panics_on_edge_vectors() {
+    let mut panics = PanicSweep::new();
+    let vecs = vectors();
+    let weights: Vec<Option<Vec<f64>>> = vec![
+        None,
+        Some(vec![1.0, 2.0, 0.5]),
+        Some(vec![0.0; 3]),
+        Some(vec![-1.0, 1.0, 1.0]),
+        Some(vec![f64::NAN; 3]),
+        Some(vec![1.0]),
+    ];
+    let mats: Vec<Array2<f64>> = vec![
+        Array2::eye(3),
+        Array2::zeros((3, 3)),
+        Array2::eye(1),
+        Array2::zeros((0, 0)),
+        Array2::from_elem((3, 3), f64::NAN),
+    ];
+    for (un, u) in &vecs {
+        for (vn, v) in &vecs {
+            let p = &mut panics;
+            for w in &weights {
+                let w = w.as_deref();
+                let tag = |f: &str| format!("{f} {un} vs {vn} w {w:?}");
+                p.run(tag("dice"), || drop(dice(u, v, w)));
+                p.run(tag("jaccard"), || drop(jaccard(u, v, w)));
+                p.run(tag("rogerstanimoto"), || drop(rogerstanimoto(u, v, w)));
+                p.run(tag("russellrao"), || drop(russellrao(u, v, w)));
+                p.run(tag("sokalsneath"), || drop(sokalsneath(u, v, w)));
+                p.run(tag("yule"), || drop(yule(u, v, w)));
+            }
+            for base in [None, Some(2.0), Some(1.0), Some(0.0), Some(-1.0), Some(f64::NAN)] {
+                p.run(format!("jensenshannon {un} vs {vn} base {base:?}"), || {
+                    drop(jensenshannon(u, v, base))
+                });
+            }
+            for m in &mats {
+                p.run(format!("mahalanobis {un} vs {vn} VI {:?}", m.shape()), || drop(mahalanobis(u, v, m)));
+            }
+            for (vv, var) in &vecs {
+                p.run(format!("seuclidean {un} vs {vn} V {vv}"), || drop(seuclidean(u, v, var)));
+            }
+            for pn in [1.0, 2.0, 3.0, 0.5, 0.0, -1.0, f64::INFINITY, f64::NAN] {
+                p.run(format!("minkowski_distance {un} vs {vn} p {pn}"), || {
+                    drop(minkowski_distance(u, v, pn))
+                });
+                p.run(format!("minkowski_distance_p {un} vs {vn} p {pn}"), || {
+                    drop(minkowski_distance_p(u, v, pn))
+                });
+                if let Ok(r) = Rectangle::new(u, v) {
+                    let rr = r.clone();
+                    p.run(format!("Rectangle {un} {vn} p {pn}"), || {
+                        std::hint::black_box(r.volume());
+                        drop(r.split(0, 0.5));
+                        drop(r.split(usize::MAX, f64::NAN));
+                        drop(r.min_distance_point(u, pn));
+                        drop(r.max_distance_point(v, pn));
+                        drop(r.min_distance_rectangle(&rr, pn));
+                        drop(r.max_distance_rectangle(&rr, pn));
+                    });
+                }
+            }
+            let t = [0.0, 0.5, 1.0, -3.0, f64::NAN, f64::INFINITY, 1e300];
+            p.run(format!("geometric_slerp {un} to {vn}"), || drop(geometric_slerp(u, v, &t)));
+        }
+        let p = &mut panics;
+        p.run(format!("is_valid_y {un}"), || drop((is_valid_y(u), num_obs_y(u), check_valid_y(u))));
+        p.run(format!("is_valid_dm {un}"), || drop((is_valid_dm(u, 0.0), num_obs_dm(u))));
+    }
+    for len in [0usize, 1, 2, 3, 6, 7, 4950, 4951] {
+        let y = Array1::<f64>::zeros(len);
+        panics.run(format!("num_obs_y length {len}"), || drop(num_obs_y(&y)));
+    }
+    let unit = array![[0.0, 1.0], [1.0, 0.0]];
+    for axis in 0..3 {
+        panics.run(format!("jensenshannon_axis {axis}"), || {
+            drop(jensenshannon_axis(&unit, &unit, None, sci_array::ndarray::Axis(axis)));
+            drop(jensenshannon_axis(
+                &Array2::zeros((0, 3)),
+                &Array2::zeros((0, 3)),
+                None,
+                sci_array::ndarray::Axis(axis),
+            ));
+        });
+    }
+    panics.finish();
+}
+
+#[test]
+fn no_geometry_function_panics_on_edge_points() {
+    let mut panics = PanicSweep::new();
+    let sets = point_sets();
+    for (label, x) in &sets {
+        let p = &mut panics;
+        for tol in [0.0, 0.1, f64::INFINITY, f64::NAN, -1.0] {
+            p.run(format!("is_valid_dm {label} tol {tol}"), || {
+                drop((is_valid_dm(x, tol), check_valid_dm(x, tol), num_obs_dm(x)))
+            });
+        }
+        p.run(format!("Voronoi {label}"), || drop(Voronoi::new(x)));
+        p.run(format!("Delaunay + tsearch {label}"), || {
+            if let Ok(t) = Delaunay::new(x) {
+                for (_, q) in &sets {
+                    drop(tsearch(&t, q));
+                }
+            }
+        });
+        for (other, y) in &sets {
+            let tag = |f: &str| format!("{f} {label} vs {other}");
+            p.run(tag("directed_hausdorff"), || drop(directed_hausdorff(x, y, 0)));
+            p.run(tag("procrustes"), || drop(procrustes(x, y)));
+            for pn in [1.0, 2.0, 0.5, f64::INFINITY, f64::NAN] {
+                p.run(tag(&format!("distance_matrix p {pn}")), || drop(distance_matrix(x, y, pn)));
+                p.run(tag(&format!("minkowski_distance p {pn}")), || drop(minkowski_distance(x, y, pn)));
+            }
+        }
+    }
+    panics.finish();
 }
