@@ -65,6 +65,16 @@ pub enum IntegrateError {
         /// The length given.
         found: usize,
     },
+    /// An array argument has the wrong shape.
+    #[error("`{arg}` is expected to have shape {expected:?}, but actually has {found:?}")]
+    ShapeMismatch {
+        /// Name of the argument.
+        arg: &'static str,
+        /// The shape it must have.
+        expected: Vec<usize>,
+        /// The shape given.
+        found: Vec<usize>,
+    },
     /// The system of an initial value problem returned a vector of the wrong length.
     #[error("fun returned {found} values for a state of length {expected}")]
     WrongOutputLength {

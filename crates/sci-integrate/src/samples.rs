@@ -20,7 +20,7 @@ impl Default for Spacing<'_> {
     }
 }
 
-fn axis_index(axis: isize, ndim: usize) -> Result<usize> {
+pub(crate) fn axis_index(axis: isize, ndim: usize) -> Result<usize> {
     let a = if axis < 0 { axis + ndim as isize } else { axis };
     if a < 0 || a >= ndim as isize {
         return Err(IntegrateError::AxisOutOfBounds { axis, ndim });
@@ -29,7 +29,7 @@ fn axis_index(axis: isize, ndim: usize) -> Result<usize> {
 }
 
 /// Checks that `x` has one coordinate per sample.
-fn check_spacing(spacing: &Spacing<'_>, n: usize) -> Result<()> {
+pub(crate) fn check_spacing(spacing: &Spacing<'_>, n: usize) -> Result<()> {
     if let Spacing::X(x) = spacing {
         if x.len() != n {
             return Err(IntegrateError::LengthMismatch { x: x.len(), y: n });

@@ -18,6 +18,11 @@ pub(crate) struct Rhs<'f> {
 impl Rhs<'_> {
     pub(crate) fn eval(&mut self, t: f64, y: &[f64]) -> Result<Vec<f64>> {
         self.nfev += 1;
+        self.eval_uncounted(t, y)
+    }
+
+    /// An evaluation SciPy does not count in `nfev` (finite-difference Jacobians).
+    pub(crate) fn eval_uncounted(&mut self, t: f64, y: &[f64]) -> Result<Vec<f64>> {
         let f = (self.fun)(t, y);
         if f.len() != y.len() {
             return Err(IntegrateError::WrongOutputLength { expected: y.len(), found: f.len() });
@@ -84,6 +89,11 @@ pub(crate) enum Interpolant {
     Rk { t_old: f64, h: f64, y_old: Vec<f64>, q: Vec<f64>, powers: usize },
     /// DOP853's Horner-like form over the 7 vectors `f` (each of length n).
     Dop853 { t_old: f64, h: f64, y_old: Vec<f64>, f: Vec<Vec<f64>> },
+    /// Radau's cubic collocation polynomial `y_old + Q [x, x^2, x^3]`, `q` component-major
+    /// (n rows of 3).
+    Radau { t_old: f64, h: f64, y_old: Vec<f64>, q: Vec<f64> },
+    /// BDF's Newton form over the backward differences `d` (order + 1 rows of length n).
+    Bdf { t_shift: Vec<f64>, denom: Vec<f64>, d: Vec<Vec<f64>> },
     /// The solution of an empty interval (SciPy's `ConstantDenseOutput`).
     Constant { y: Vec<f64> },
 }
@@ -107,6 +117,35 @@ impl Interpolant {
                     .map(|(i, y0)| {
                         let row = &q[i * powers..(i + 1) * powers];
                         y0 + h * row.iter().zip(&p).map(|(a, b)| a * b).sum::<f64>()
+                    })
+                    .collect()
+            }
+            Interpolant::Radau { t_old, h, y_old, q } => {
+                let x = (t - t_old) / h;
+                let p = [x, x * x, x * x * x];
+                y_old
+                    .iter()
+                    .enumerate()
+                    .map(|(i, y0)| {
+                        let row = &q[i * 3..i * 3 + 3];
+                        (row[0] * p[0] + row[1] * p[1] + row[2] * p[2]) + y0
+                    })
+                    .collect()
+            }
+            Interpolant::Bdf { t_shift, denom, d } => {
+                let mut p = Vec::with_capacity(t_shift.len());
+                let mut acc = 1.0;
+                for (s, den) in t_shift.iter().zip(denom) {
+                    acc *= (t - s) / den;
+                    p.push(acc);
+                }
+                (0..d[0].len())
+                    .map(|i| {
+                        let mut v = 0.0;
+                        for (k, pk) in p.iter().enumerate() {
+                            v += d[k + 1][i] * pk;
+                        }
+                        v + d[0][i]
                     })
                     .collect()
             }
