@@ -362,6 +362,7 @@ fn no_distribution_panics_on_edge_parameters() {
             sweep_discrete(p, &format!("randint({:e}, {high:e})", -m), Randint::new(-m, high, 0.0));
         }
     }
+    more_distributions(p);
     let means = [array![0.0], array![0.0, 1.0], array![f64::NAN, 0.0], Array1::zeros(0)];
     let covs = [
         array![[1.0]],
@@ -399,6 +400,80 @@ fn no_distribution_panics_on_edge_parameters() {
     panics.finish();
 }
 
+/// The distributions of `continuous_more`, `shape_families`, `two_shape` and
+/// `discrete_extra` over the same edge parameters and arguments.
+fn more_distributions(p: &mut PanicSweep) {
+    let locs =
+        [(0.0, 1.0), (-3.0, 1e300), (1e300, 1e-300), (f64::NAN, 1.0), (0.0, 0.0), (0.0, f64::INFINITY)];
+    for (loc, scale) in locs {
+        let ls = format!("loc {loc:e} scale {scale:e}");
+        sweep_continuous(p, &format!("cauchy({ls})"), Cauchy::new(loc, scale));
+        sweep_continuous(p, &format!("laplace({ls})"), Laplace::new(loc, scale));
+        sweep_continuous(p, &format!("logistic({ls})"), Logistic::new(loc, scale));
+        sweep_continuous(p, &format!("gumbel_r({ls})"), GumbelR::new(loc, scale));
+        sweep_continuous(p, &format!("gumbel_l({ls})"), GumbelL::new(loc, scale));
+        sweep_continuous(p, &format!("rayleigh({ls})"), Rayleigh::new(loc, scale));
+        sweep_continuous(p, &format!("halfnorm({ls})"), Halfnorm::new(loc, scale));
+        sweep_continuous(p, &format!("halfcauchy({ls})"), Halfcauchy::new(loc, scale));
+        sweep_continuous(p, &format!("halflogistic({ls})"), Halflogistic::new(loc, scale));
+        sweep_continuous(p, &format!("maxwell({ls})"), Maxwell::new(loc, scale));
+        sweep_continuous(p, &format!("arcsine({ls})"), Arcsine::new(loc, scale));
+        sweep_continuous(p, &format!("levy({ls})"), Levy::new(loc, scale));
+        sweep_continuous(p, &format!("wald({ls})"), Wald::new(loc, scale));
+    }
+    let signed = [0.0, 0.3, -0.3, 2.0, -2.0, 1e-300, -1e-300, 1e300, -1e300, f64::NAN, f64::INFINITY];
+    for c in SHAPES.iter().chain(signed.iter()).copied() {
+        for (loc, scale) in [(0.0, 1.0), (-3.0, 1e300), (f64::NAN, 1.0)] {
+            let t = |n: &str| format!("{n}({c:e}, loc {loc:e} scale {scale:e})");
+            sweep_continuous(p, &t("weibull_min"), WeibullMin::new(c, loc, scale));
+            sweep_continuous(p, &t("weibull_max"), WeibullMax::new(c, loc, scale));
+            sweep_continuous(p, &t("dweibull"), Dweibull::new(c, loc, scale));
+            sweep_continuous(p, &t("pareto"), Pareto::new(c, loc, scale));
+            sweep_continuous(p, &t("lomax"), Lomax::new(c, loc, scale));
+            sweep_continuous(p, &t("powerlaw"), Powerlaw::new(c, loc, scale));
+            sweep_continuous(p, &t("invgamma"), Invgamma::new(c, loc, scale));
+            sweep_continuous(p, &t("chi"), Chi::new(c, loc, scale));
+            sweep_continuous(p, &t("nakagami"), Nakagami::new(c, loc, scale));
+            sweep_continuous(p, &t("genextreme"), Genextreme::new(c, loc, scale));
+            sweep_continuous(p, &t("genpareto"), Genpareto::new(c, loc, scale));
+            sweep_continuous(p, &t("fisk"), Fisk::new(c, loc, scale));
+            sweep_continuous(p, &t("gompertz"), Gompertz::new(c, loc, scale));
+            sweep_continuous(p, &t("triang"), Triang::new(c, loc, scale));
+            sweep_continuous(p, &t("invgauss"), Invgauss::new(c, loc, scale));
+            sweep_continuous(p, &t("exponpow"), Exponpow::new(c, loc, scale));
+        }
+        for d in [1.0, 0.5, 3.0, 1e-300, 1e300, 0.0, -1.0, f64::NAN] {
+            let t = |n: &str| format!("{n}({c:e}, {d:e})");
+            sweep_continuous(p, &t("burr"), Burr::new(c, d, 0.0, 1.0));
+            sweep_continuous(p, &t("burr12"), Burr12::new(c, d, 0.0, 1.0));
+            sweep_continuous(p, &t("exponweib"), Exponweib::new(c, d, 0.0, 1.0));
+            sweep_continuous(p, &t("loguniform"), Loguniform::new(c, d, 0.0, 1.0));
+            sweep_continuous(p, &t("trapezoid"), Trapezoid::new(c, d, 0.0, 1.0));
+        }
+    }
+    for loc in [0.0, -2.0, 1e300, f64::NAN] {
+        for a in SHAPES {
+            sweep_discrete(p, &format!("planck({a:e}, loc {loc:e})"), Planck::new(a, loc));
+            sweep_discrete(p, &format!("dlaplace({a:e}, loc {loc:e})"), Dlaplace::new(a, loc));
+            for n in COUNTS {
+                sweep_discrete(
+                    p,
+                    &format!("boltzmann({a:e}, {n:e}, loc {loc:e})"),
+                    Boltzmann::new(a, n, loc),
+                );
+            }
+        }
+    }
+    // betabinom sums its CDF (up to 1e5 terms per call): fewer combinations.
+    for n in COUNTS {
+        for a in [1.0, 1e-300, 1e300, 0.0, f64::NAN] {
+            for b in [0.5, 1e300, f64::NAN] {
+                sweep_discrete(p, &format!("betabinom({n:e}, {a:e}, {b:e})"), Betabinom::new(n, a, b, 0.0));
+            }
+        }
+    }
+}
+
 /// The faults the sweep found, against SciPy 1.17.1's values.
 #[test]
 fn huge_parameters_give_scipys_values_without_hanging() {
@@ -433,4 +508,196 @@ fn huge_parameters_give_scipys_values_without_hanging() {
     assert_eq!(kstwo_sf(n31, 0.3), 0.0);
     assert_eq!(ksone_sf(1_000_000_000, 1e-3), 0.0);
     assert_eq!(ksone_sf(n31 - 1, 0.5), 0.0);
+}
+
+/// The k-sample, paired, normality, contingency and descriptive additions on every edge sample
+/// (alone, in pairs and as groups of three, including reversed and stepped views).
+#[test]
+fn tests_and_summaries_do_not_panic_on_edge_samples() {
+    let mut p = PanicSweep::new();
+    let all = samples();
+    let none = None::<&Array1<f64>>;
+    for (label, x) in &all {
+        for view in [x.view(), x.slice(s![..;-2])] {
+            let tag = |w: &str| format!("{w} on {label} (len {})", view.len());
+            for alt in ALTS {
+                p.run(tag(&format!("skewtest {alt:?}")), || sink(skewtest(&view, alt)));
+                p.run(tag(&format!("kurtosistest {alt:?}")), || sink(kurtosistest(&view, alt)));
+                for zm in [ZeroMethod::Wilcox, ZeroMethod::Pratt, ZeroMethod::Zsplit] {
+                    for method in [PvalueMethod::Auto, PvalueMethod::Exact, PvalueMethod::Asymptotic] {
+                        for corr in [false, true] {
+                            p.run(tag(&format!("wilcoxon {zm:?} {method:?} {corr} {alt:?}")), || {
+                                sink(wilcoxon(&view, none, zm, corr, alt, method))
+                            });
+                        }
+                    }
+                }
+            }
+            p.run(tag("shapiro"), || sink(shapiro(&view)));
+            p.run(tag("normaltest"), || sink(normaltest(&view)));
+            p.run(tag("jarque_bera"), || sink(jarque_bera(&view)));
+            p.run(tag("anderson norm"), || {
+                sink(anderson(&view, AndersonDist::Norm).map(|r| r.pvalue_interpolate()))
+            });
+            p.run(tag("anderson expon"), || sink(anderson(&view, AndersonDist::Expon)));
+            p.run(tag("tiecorrect"), || sink(tiecorrect(&view)));
+            for lam in [
+                PowerLambda::Pearson,
+                PowerLambda::LogLikelihood,
+                PowerLambda::Neyman,
+                PowerLambda::Value(f64::NAN),
+            ] {
+                p.run(tag(&format!("power_divergence {lam:?}")), || {
+                    sink(power_divergence(&view, none, 0, lam))
+                });
+                p.run(tag(&format!("power_divergence self {lam:?}")), || {
+                    sink(power_divergence(&view, Some(&view), 1, lam))
+                });
+            }
+            for base in [None, Some(2.0), Some(0.0), Some(f64::NAN)] {
+                p.run(tag(&format!("entropy {base:?}")), || sink(entropy(&view, none, base)));
+                p.run(tag(&format!("entropy kl {base:?}")), || sink(entropy(&view, Some(&view), base)));
+            }
+            for rng in [(25.0, 75.0), (0.0, 100.0), (f64::NAN, 50.0), (-1.0, 50.0)] {
+                p.run(tag(&format!("iqr {rng:?}")), || {
+                    sink(iqr(&view, rng, Scale::Normal, sci_array::QuantileMethod::Nearest))
+                });
+            }
+            p.run(tag("median_abs_deviation"), || sink(median_abs_deviation(&view, Scale::Normal)));
+            p.run(tag("zmap"), || sink(zmap(&view, &view, 1)));
+            p.run(tag("gstd"), || sink(gstd(&view, 1)));
+            for cut in [0.0, 0.1, 0.5, 0.9, 1.0, -0.5, f64::NAN, f64::INFINITY] {
+                p.run(tag(&format!("trim_mean {cut}")), || sink(trim_mean(&view, cut)));
+                p.run(tag(&format!("trimboth {cut}")), || sink(trimboth(&view, cut)));
+                p.run(tag(&format!("trim1 {cut}")), || sink(trim1(&view, cut, Tail::Left)));
+                p.run(tag(&format!("levene trimmed {cut}")), || {
+                    sink(levene(&[view, view], Center::Trimmed(cut)))
+                });
+            }
+            for (lo, hi) in [(4.0, 4.0), (0.0, 0.0), (f64::NAN, 1.0), (-1.0, -1.0)] {
+                p.run(tag(&format!("sigmaclip {lo} {hi}")), || sink(sigmaclip(&view, lo, hi)));
+            }
+            for score in [0.0, f64::NAN, f64::INFINITY] {
+                p.run(tag(&format!("percentileofscore {score}")), || {
+                    sink(percentileofscore(&view, score, PercentileKind::Rank))
+                });
+            }
+            for per in [0.0, 50.0, 100.0, f64::NAN] {
+                for limit in [None, Some((0.0, 1.0)), Some((5.0, -5.0))] {
+                    p.run(tag(&format!("scoreatpercentile {per} {limit:?}")), || {
+                        sink(scoreatpercentile(&view, per, limit, ScoreInterpolation::Fraction))
+                    });
+                }
+            }
+            for bins in [0usize, 1, 10] {
+                for lim in [None, Some((0.0, 1.0)), Some((1.0, 0.0)), Some((f64::NAN, 1.0))] {
+                    p.run(tag(&format!("cumfreq {bins} {lim:?}")), || sink(cumfreq(&view, bins, lim, none)));
+                    p.run(tag(&format!("relfreq {bins} {lim:?}")), || {
+                        sink(relfreq(&view, bins, lim, Some(&view)))
+                    });
+                }
+            }
+            p.run(tag("obrientransform"), || sink(obrientransform(&[view])));
+            for m in [InterceptMethod::Separate, InterceptMethod::Joint, InterceptMethod::Hierarchical] {
+                p.run(tag(&format!("theilslopes {m:?}")), || sink(theilslopes(&view, none, 0.95, m)));
+                p.run(tag(&format!("theilslopes alpha nan {m:?}")), || {
+                    sink(theilslopes(&view, Some(&view), f64::NAN, m))
+                });
+                p.run(tag(&format!("siegelslopes {m:?}")), || sink(siegelslopes(&view, Some(&view), m)));
+            }
+            for m in [
+                CombineMethod::Fisher,
+                CombineMethod::Pearson,
+                CombineMethod::Tippett,
+                CombineMethod::Stouffer,
+                CombineMethod::MudholkarGeorge,
+            ] {
+                p.run(tag(&format!("combine_pvalues {m:?}")), || {
+                    sink(combine_pvalues(&view, m, Some(&view)))
+                });
+            }
+            p.run(tag("false_discovery_control"), || sink(false_discovery_control(&view, FdrMethod::By)));
+            if view.len() % 2 == 0 && view.len() <= 24 {
+                let t = view.to_shape((view.len() / 2, 2)).map(|t| t.to_owned());
+                if let Ok(t) = t {
+                    p.run(tag("chi2_contingency"), || {
+                        sink(chi2_contingency(&t, true, Some(PowerLambda::CressieRead)))
+                    });
+                    p.run(tag("chi2_contingency transposed"), || sink(chi2_contingency(&t.t(), false, None)));
+                    p.run(tag("fisher_exact"), || sink(fisher_exact(&t, Alternative::TwoSided)));
+                }
+            }
+        }
+    }
+    for (lx, x) in &all {
+        for (ly, y) in &all {
+            let tag = |w: &str| format!("{w} on {lx} and {ly}");
+            let (x, y) = (x.view(), y.view());
+            let groups = [x, y, x.slice(s![..;-1])];
+            p.run(tag("f_oneway"), || sink(f_oneway(&groups, true)));
+            p.run(tag("f_oneway welch"), || sink(f_oneway(&groups[..2], false)));
+            p.run(tag("kruskal"), || sink(kruskal(&groups)));
+            p.run(tag("bartlett"), || sink(bartlett(&groups[..2])));
+            for c in [Center::Mean, Center::Median, Center::Trimmed(0.2)] {
+                p.run(tag(&format!("levene {c:?}")), || sink(levene(&groups, c)));
+                p.run(tag(&format!("fligner {c:?}")), || sink(fligner(&groups, c)));
+            }
+            p.run(tag("friedmanchisquare"), || sink(friedmanchisquare(&groups)));
+            p.run(tag("pointbiserialr"), || sink(pointbiserialr(&x, &y)));
+            for alt in ALTS {
+                p.run(tag(&format!("ranksums {alt:?}")), || sink(ranksums(&x, &y, alt)));
+                p.run(tag(&format!("wilcoxon paired {alt:?}")), || {
+                    sink(wilcoxon(&x, Some(&y), ZeroMethod::Zsplit, true, alt, PvalueMethod::Auto))
+                });
+            }
+        }
+    }
+    for (k, n) in [(0u64, 0u64), (0, 1), (1, 1), (5, 3), (3, 10), (u64::MAX, u64::MAX), (1 << 40, 1 << 41)] {
+        for pr in [0.0, 0.5, 1.0, f64::NAN, -0.1] {
+            for alt in ALTS {
+                p.run(format!("binomtest {k} {n} {pr} {alt:?}"), || {
+                    if let Ok(r) = binomtest(k, n, pr, alt) {
+                        for m in [
+                            ProportionCiMethod::Exact,
+                            ProportionCiMethod::Wilson,
+                            ProportionCiMethod::WilsonCc,
+                        ] {
+                            sink(r.proportion_ci(0.95, m));
+                            sink(r.proportion_ci(f64::NAN, m));
+                        }
+                    }
+                });
+            }
+        }
+    }
+    for t in [
+        array![[1e300, 1.0], [1.0, 1e300]],
+        array![[f64::INFINITY, 1.0], [2.0, 3.0]],
+        array![[0.0, 0.0], [0.0, 0.0]],
+    ] {
+        p.run(format!("fisher_exact {t:?}"), || sink(fisher_exact(&t, Alternative::Less)));
+        p.run(format!("chi2_contingency {t:?}"), || sink(chi2_contingency(&t, true, None)));
+    }
+    for args in [
+        [0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+        [1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
+        [f64::NAN; 6],
+        [1.0, -1.0, 2.0, 0.0, f64::INFINITY, 3.0],
+    ] {
+        for eq in [true, false] {
+            p.run(format!("ttest_ind_from_stats {args:?} {eq}"), || {
+                sink(ttest_ind_from_stats(
+                    args[0],
+                    args[1],
+                    args[2],
+                    args[3],
+                    args[4],
+                    args[5],
+                    eq,
+                    Alternative::TwoSided,
+                ))
+            });
+        }
+    }
+    p.finish();
 }
