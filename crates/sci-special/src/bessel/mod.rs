@@ -7,11 +7,17 @@
 //! Σ (μ+2k) Γ(μ+k)/(k! Γ(μ+1)) J_{μ+2k}(x) = (x/2)^μ / Γ(μ+1) at the fractional part μ of the
 //! order.
 
+mod derivatives;
 mod modified;
+mod modified_k;
 mod real_order;
+mod spherical;
 
+pub use derivatives::{ivp, jvp, kvp, yvp};
 pub use modified::{i0, i0e, i1, i1e, iv, ive};
+pub use modified_k::{k0, k0e, k1, k1e, kn, kv, kve};
 pub use real_order::{jv, yv};
+pub use spherical::{spherical_in, spherical_jn, spherical_kn, spherical_yn};
 
 /// Bessel function of the first kind of order 0, J₀(x).
 ///
